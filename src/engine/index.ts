@@ -1,0 +1,7 @@
+/**
+ * MTFS Benefits calculation engine: pure TypeScript over decimal.js, no I/O, no Excel.
+ * Every other layer (functions/, workbook/, taskpane/, cli/) imports from here only.
+ */
+export * from "./money";
+export * from "./errors";
+export * from "./types";
