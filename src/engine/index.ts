@@ -5,3 +5,5 @@
 export * from "./money";
 export * from "./errors";
 export * from "./types";
+export * from "./parse/read";
+export * from "./fiscalYear";
