@@ -1,0 +1,135 @@
+import {
+  Decimal,
+  EngineError,
+  dateValue,
+  decimalValue,
+  describeValue,
+  fyOf,
+  fyValue,
+  isoDate,
+  rateValue,
+  type FyStartYear,
+  type NumberRules,
+} from "../engine";
+
+/**
+ * Readers for single cell values as Excel passes them to a custom function: numbers, text, booleans, and
+ * null for an omitted optional argument or an empty cell. Each returns an engine value or throws the
+ * engine's EngineError naming the argument, which the function's single catch turns into an Excel error.
+ */
+
+/** One value as Excel passes it (a scalar argument or one element of a range). */
+export type CellValue = number | string | boolean | null | undefined;
+
+/** Days from Excel's day 0 (1899-12-30, counting the fictitious 29 Feb 1900) to 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25569;
+/** Serial 61 is 1 March 1900, the first date on which Excel's serials and the real calendar agree. */
+const FIRST_SAFE_SERIAL = 61;
+/** Serial of 31 Dec 2200, the engine's last accepted date. */
+const LAST_SERIAL = 110_937;
+
+/**
+ * True for an omitted argument or an empty cell (Excel passes null; empty text counts as empty).
+ *
+ * @example
+ * isBlank(null) // true
+ * isBlank("  ") // true
+ * isBlank(0) // false
+ */
+export function isBlank(value: unknown): value is null | undefined | "" {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * ISO date of an Excel date serial (the time of day is ignored).
+ *
+ * @example
+ * excelSerialToIso(46235) // "2026-08-01"
+ */
+export function excelSerialToIso(serial: number, field = "date"): string {
+  if (!Number.isFinite(serial) || serial < FIRST_SAFE_SERIAL || serial > LAST_SERIAL) {
+    throw new EngineError(
+      "invalid-date",
+      field,
+      `must be a date from 1 March 1900, got ${describeValue(serial)}`,
+    );
+  }
+  return isoDate(Math.floor(serial) - EXCEL_EPOCH_OFFSET);
+}
+
+/**
+ * A date argument: an Excel date serial or ISO text "YYYY-MM-DD".
+ *
+ * @example
+ * cellDate(46235, "startDate") // "2026-08-01"
+ * cellDate("2026-08-01", "startDate") // "2026-08-01"
+ */
+export function cellDate(value: unknown, field: string): string {
+  if (isBlank(value)) throw new EngineError("missing", field, "is required");
+  if (typeof value === "number") return excelSerialToIso(value, field);
+  return dateValue(value, field);
+}
+
+/**
+ * A fiscal-year argument: a label ("FY26/27", "2026/27"), a start year (2026), or a date (serial or ISO
+ * text) inside the year. Numbers from 1900 to 2200 are start years; larger numbers are date serials.
+ *
+ * @example
+ * cellFy("FY26/27", "fromFy") // 2026
+ * cellFy(2026, "fromFy") // 2026
+ * cellFy(46235, "fromFy") // 2026 (1 Aug 2026)
+ */
+export function cellFy(value: unknown, field: string): FyStartYear {
+  if (isBlank(value)) throw new EngineError("missing", field, "is required");
+  if (typeof value === "number" && value > 2200) return fyOf(excelSerialToIso(value, field));
+  if (typeof value === "string" && /^\s*\d{4}-\d{2}-\d{2}/.test(value)) return fyOf(dateValue(value, field));
+  return fyValue(value, field);
+}
+
+/**
+ * A required number (numeric text is accepted, as Excel users type it).
+ *
+ * @example
+ * cellNumber(153.1, "durationWeeks", { gt: 0 }).toNumber() // 153.1
+ */
+export function cellNumber(value: unknown, field: string, rules: NumberRules = {}): Decimal {
+  if (isBlank(value)) throw new EngineError("missing", field, "is required");
+  return decimalValue(value, field, rules);
+}
+
+/**
+ * A rate as a fraction: 0.04, or text "4%".
+ *
+ * @example
+ * cellRate("4%", "inflationPerYear").toNumber() // 0.04
+ */
+export function cellRate(value: unknown, field: string, rules: NumberRules = {}): Decimal {
+  if (isBlank(value)) throw new EngineError("missing", field, "is required");
+  return rateValue(value, field, rules);
+}
+
+/**
+ * Optional text, trimmed and lower-cased for matching option words; `fallback` when blank.
+ *
+ * @example
+ * cellOption(null, "orientation", "rows") // "rows"
+ * cellOption(" Columns ", "orientation", "rows") // "columns"
+ */
+export function cellOption(value: unknown, field: string, fallback: string): string {
+  if (isBlank(value)) return fallback;
+  if (typeof value !== "string") {
+    throw new EngineError("invalid-type", field, `must be text, got ${describeValue(value)}`);
+  }
+  return value.trim().toLowerCase();
+}
+
+/**
+ * A value Excel passed for a range argument as a 2-D array; a single cell becomes a 1×1 range.
+ *
+ * @example
+ * cellRange(5) // [[5]]
+ */
+export function cellRange(value: unknown): readonly (readonly unknown[])[] {
+  if (Array.isArray(value)) return value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+  return [[value]];
+}

@@ -1,0 +1,73 @@
+import { isEngineError, type EngineErrorCode } from "../engine";
+
+/**
+ * The one place where engine errors become Excel errors. Every custom function catches, calls
+ * `toCellError` and returns the result: a formula never throws and never shows NaN or Infinity.
+ */
+
+/** The Excel error a function returns, before it is wrapped in the runtime's CustomFunctions.Error. */
+export interface CellError {
+  readonly kind: "cellError";
+  /** "#VALUE!", "#NUM!" or "#N/A". */
+  readonly code: CellErrorCode;
+  /** "argument: rule", shown in Excel's error indicator (Excel shows messages on #VALUE! and #N/A only). */
+  readonly message: string;
+}
+
+export type CellErrorCode = "#VALUE!" | "#NUM!" | "#N/A";
+
+const CODE_OF: Readonly<Record<EngineErrorCode, CellErrorCode>> = {
+  "invalid-type": "#VALUE!",
+  "out-of-range": "#NUM!",
+  missing: "#N/A",
+  "invalid-date": "#VALUE!",
+  "unknown-option": "#VALUE!",
+};
+
+/**
+ * The Excel error for anything a function caught. An EngineError keeps its code and `field: rule` message,
+ * with the engine's field path renamed to the argument the user typed (`names`); anything else is a bug,
+ * reported as #VALUE! with its message rather than thrown into Excel's calculation chain.
+ *
+ * @example
+ * toCellError(new EngineError("out-of-range", "durationWeeks", "must be > 0, got -3"))
+ * // { kind: "cellError", code: "#NUM!", message: "durationWeeks: must be > 0, got -3" }
+ */
+export function toCellError(e: unknown, names: Readonly<Record<string, string>> = {}): CellError {
+  if (isEngineError(e)) {
+    const field = names[e.field] ?? e.field;
+    return { kind: "cellError", code: CODE_OF[e.code], message: `${field}: ${e.rule}` };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return { kind: "cellError", code: "#VALUE!", message: `unexpected error: ${message}` };
+}
+
+/**
+ * True for a CellError value.
+ *
+ * @example
+ * isCellError(toCellError(new Error("x"))) // true
+ * isCellError(42) // false
+ */
+export function isCellError(value: unknown): value is CellError {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "cellError";
+}
+
+/**
+ * The runtime error object Excel shows for a CellError. The message is attached only where Excel displays
+ * it (#VALUE!, #N/A); #NUM! carries none by Excel's rules.
+ *
+ * @example
+ * toRuntimeError({ kind: "cellError", code: "#NUM!", message: "x: must be > 0" }).code // "#NUM!"
+ */
+export function toRuntimeError(error: CellError): CustomFunctions.Error {
+  const codes = CustomFunctions.ErrorCode;
+  switch (error.code) {
+    case "#VALUE!":
+      return new CustomFunctions.Error(codes.invalidValue, error.message);
+    case "#N/A":
+      return new CustomFunctions.Error(codes.notAvailable, error.message);
+    case "#NUM!":
+      return new CustomFunctions.Error(codes.invalidNumber);
+  }
+}
