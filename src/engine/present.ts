@@ -1,0 +1,112 @@
+import { Decimal, toDecimal, type DecimalLike } from "./money";
+import type { PercentChange, WholeRange } from "./triangulate";
+
+/**
+ * Presentation rounding: the ONLY place the engine's exact £ values are rounded for display. The CLI
+ * tables, the workbook and the taskpane all call these, so a figure reads the same everywhere. Rounding
+ * is half away from zero, as Excel's ROUND does; a value that rounds to zero never shows a minus sign.
+ */
+
+const MILLION = new Decimal(1_000_000);
+const THOUSAND = new Decimal(1_000);
+
+function noNegativeZero(d: Decimal): Decimal {
+  return d.isZero() ? new Decimal(0) : d;
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * £ to £m rounded to `dp` decimal places, as a number (for cells and JSON).
+ *
+ * @example
+ * toMillions(-497_312.4) // -0.5
+ * toMillions(1_123_456, 1) // 1.1
+ */
+export function toMillions(amount: DecimalLike, dp = 2): number {
+  return noNegativeZero(toDecimal(amount).div(MILLION).toDecimalPlaces(dp)).toNumber();
+}
+
+/**
+ * £ as "£1.12m" / "-£0.50m" with `dp` decimal places, as the proposal template prints it.
+ *
+ * @example
+ * formatMillions(-500_000) // "-£0.50m"
+ * formatMillions(3_300_000, 1) // "£3.3m"
+ * formatMillions(-1) // "£0.00m"
+ */
+export function formatMillions(amount: DecimalLike, dp = 2): string {
+  const m = noNegativeZero(toDecimal(amount).div(MILLION).toDecimalPlaces(dp));
+  const [whole, frac] = m.abs().toFixed(dp).split(".");
+  const body = `£${groupThousands(whole)}${frac === undefined ? "" : `.${frac}`}m`;
+  return m.isNegative() ? `-${body}` : body;
+}
+
+/**
+ * £ as "£4,226k" (whole thousands), as the edge-of-care summaries print it.
+ *
+ * @example
+ * formatThousands(4_225_920) // "£4,226k"
+ * formatThousands(-10_400) // "-£10k"
+ */
+export function formatThousands(amount: DecimalLike): string {
+  const k = noNegativeZero(toDecimal(amount).div(THOUSAND).round());
+  const body = `£${groupThousands(k.abs().toFixed(0))}k`;
+  return k.isNegative() ? `-${body}` : body;
+}
+
+/**
+ * £ rounded to pennies, as a number (the CLI's JSON output: money in £, never £m).
+ *
+ * @example
+ * toPounds("1234.565") // 1234.57
+ */
+export function toPounds(amount: DecimalLike): number {
+  return noNegativeZero(toDecimal(amount).toDecimalPlaces(2)).toNumber();
+}
+
+/**
+ * A fraction as a percentage text with `dp` places: 0.3654 → "37%".
+ *
+ * @example
+ * formatPercent(0.3654) // "37%"
+ * formatPercent(0.157, 1) // "15.7%"
+ */
+export function formatPercent(fraction: DecimalLike, dp = 0): string {
+  return `${noNegativeZero(toDecimal(fraction).times(100).toDecimalPlaces(dp)).toFixed(dp)}%`;
+}
+
+/**
+ * A whole number with thousands separators: 4935.6 → "4,936".
+ *
+ * @example
+ * formatWhole(191.2) // "191"
+ */
+export function formatWhole(value: DecimalLike): string {
+  const d = noNegativeZero(toDecimal(value).round());
+  return `${d.isNegative() ? "-" : ""}${groupThousands(d.abs().toFixed(0))}`;
+}
+
+/**
+ * A whole-number result of a triangulation: "68", or "106 – 138" for a range.
+ *
+ * @example
+ * formatWholeRange({ low: new Decimal(0), high: new Decimal(1) }) // "0 – 1"
+ * formatWholeRange({ low: new Decimal(68), high: new Decimal(68) }) // "68"
+ */
+export function formatWholeRange(r: WholeRange): string {
+  return r.low.eq(r.high) ? formatWhole(r.low) : `${formatWhole(r.low)} – ${formatWhole(r.high)}`;
+}
+
+/**
+ * A triangulation % as the table prints it: "26%", "15.7%", "-9% to -30%" (up to 2 dp, no trailing zeros).
+ *
+ * @example
+ * formatPercentChange({ kind: "range", from: new Decimal(-0.09), to: new Decimal(-0.3) }) // "-9% to -30%"
+ */
+export function formatPercentChange(p: PercentChange): string {
+  const one = (d: Decimal): string => `${noNegativeZero(d.times(100).toDecimalPlaces(2)).toString()}%`;
+  return p.kind === "point" ? one(p.value) : `${one(p.from)} to ${one(p.to)}`;
+}
