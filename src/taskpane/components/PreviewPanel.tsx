@@ -1,0 +1,64 @@
+import * as React from "react";
+import type { PreviewModel } from "../preview/previewModel";
+import { ProfileChart } from "./ProfileChart";
+
+/**
+ * The live preview: profile table (in-year and cumulative by FY, £m), chart, quantified opportunity and full
+ * run rate. When the inputs are invalid it keeps showing the last valid preview, marked as such.
+ */
+export function PreviewPanel({
+  model,
+  stale,
+}: {
+  readonly model: PreviewModel | null;
+  readonly stale: boolean;
+}): React.JSX.Element {
+  return (
+    <aside aria-label="Live preview" className="mtfs-preview" data-stale={stale ? "true" : "false"}>
+      <h2 className="mtfs-h2">Preview</h2>
+      {model === null ? (
+        <p>Fill in the assumptions to see the benefits profile.</p>
+      ) : (
+        <>
+          {stale && (
+            <p role="status" className="mtfs-stale">
+              Showing the last valid inputs: fix the marked fields to update.
+            </p>
+          )}
+          <dl className="mtfs-summary">
+            <div>
+              <dt>Quantified opportunity over the MTFS</dt>
+              <dd data-testid="quantified">{model.quantifiedText}</dd>
+            </div>
+            <div>
+              <dt>Full run rate</dt>
+              <dd data-testid="run-rate">
+                {model.runRateText} in {model.runRateFyLabel}
+              </dd>
+            </div>
+          </dl>
+          <table className="mtfs-table" data-testid="profile-table">
+            <caption>Benefits profile</caption>
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col">In-year</th>
+                <th scope="col">Cumulative</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.rows.map((r) => (
+                <tr key={r.label} data-fy={r.label} className={r.withinMtfs ? undefined : "mtfs-beyond"}>
+                  <th scope="row">{r.label}</th>
+                  <td data-testid={`in-year-${r.label}`}>{r.inYearText}</td>
+                  <td data-testid={`cumulative-${r.label}`}>{r.cumulativeText}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ProfileChart rows={model.rows} />
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,53 @@
+import * as React from "react";
+
+/**
+ * The pane's layout rules, inlined so the bundle needs no CSS loader. One column down to 320 px; the preview
+ * moves beside the form when there is room (a browser window rather than a taskpane).
+ */
+const CSS = `
+.mtfs-root { font-family: "Segoe UI", system-ui, sans-serif; font-size: 14px; color: #242424; padding: 8px; max-width: 1100px; margin: 0 auto; box-sizing: border-box; }
+.mtfs-root *, .mtfs-root *::before, .mtfs-root *::after { box-sizing: border-box; }
+.mtfs-h1 { font-size: 18px; margin: 4px 0 8px; }
+.mtfs-h2 { font-size: 16px; margin: 8px 0; }
+.mtfs-h3 { font-size: 14px; margin: 12px 0 4px; }
+.mtfs-toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; margin-bottom: 8px; }
+.mtfs-steps ol { list-style: none; padding: 0; margin: 8px 0; display: flex; flex-wrap: wrap; gap: 4px; }
+.mtfs-step { font: inherit; border: 1px solid #d1d1d1; background: #fff; border-radius: 4px; padding: 4px 8px; cursor: pointer; }
+.mtfs-step[aria-current="step"] { background: #0f6cbd; color: #fff; border-color: #0f6cbd; }
+.mtfs-step:focus-visible, .mtfs-link:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
+.mtfs-badge { display: inline-block; margin-left: 6px; min-width: 18px; border-radius: 9px; background: #c50f1f; color: #fff; font-size: 11px; text-align: center; padding: 0 4px; }
+.mtfs-body { display: flex; flex-direction: column; gap: 16px; }
+.mtfs-main { display: flex; flex-direction: column; gap: 10px; min-width: 0; flex: 1 1 auto; }
+.mtfs-main input, .mtfs-main select, .mtfs-main textarea { max-width: 100%; }
+.mtfs-preview { border-top: 1px solid #e0e0e0; padding-top: 8px; min-width: 0; }
+.mtfs-preview[data-stale="true"] .mtfs-table, .mtfs-preview[data-stale="true"] svg { opacity: 0.55; }
+.mtfs-stale { color: #8a3707; font-size: 12px; }
+.mtfs-summary { margin: 0 0 8px; }
+.mtfs-summary div { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 4px; }
+.mtfs-summary dt { font-weight: 600; }
+.mtfs-summary dd { margin: 0; }
+.mtfs-table { border-collapse: collapse; width: 100%; margin-bottom: 8px; font-variant-numeric: tabular-nums; }
+.mtfs-table caption { text-align: left; font-weight: 600; }
+.mtfs-table th, .mtfs-table td { border-bottom: 1px solid #edebe9; padding: 2px 4px; text-align: right; }
+.mtfs-table th[scope="row"], .mtfs-table th:first-child { text-align: left; }
+.mtfs-beyond { color: #616161; font-style: italic; }
+.mtfs-rows fieldset { border: 1px solid #e0e0e0; border-radius: 4px; margin: 0 0 8px; padding: 8px; display: flex; flex-direction: column; gap: 6px; }
+.mtfs-computed { margin: 0; font-size: 12px; color: #424242; }
+.mtfs-footer { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding-top: 8px; border-top: 1px solid #e0e0e0; }
+.mtfs-hint { font-size: 12px; color: #8a3707; }
+.mtfs-errors { padding-left: 18px; }
+.mtfs-link { font: inherit; background: none; border: none; color: #0f6cbd; text-decoration: underline; cursor: pointer; text-align: left; padding: 0; }
+.mtfs-file { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; width: 100%; }
+.mtfs-file-label { display: flex; flex-direction: column; font-size: 12px; gap: 2px; max-width: 100%; }
+.mtfs-file-label input { max-width: 100%; }
+.mtfs-report ul { max-height: 200px; overflow: auto; font-size: 12px; }
+@media (min-width: 760px) {
+  .mtfs-body { flex-direction: row; align-items: flex-start; }
+  .mtfs-preview { flex: 0 0 340px; border-top: none; border-left: 1px solid #e0e0e0; padding: 0 0 0 12px; position: sticky; top: 8px; }
+}
+`;
+
+/** Injects the pane's stylesheet. */
+export function WizardStyles(): React.JSX.Element {
+  return <style>{CSS}</style>;
+}

@@ -1,0 +1,233 @@
+import { Decimal } from "../../engine/money";
+import {
+  FIELDS,
+  INVESTMENT_FIELDS,
+  INVESTMENT_FIELDS_BY_KIND,
+  TRIANGULATION_ROW_FIELDS,
+  type FieldSpec,
+} from "./fields";
+import { getPath, setPath } from "./path";
+
+/**
+ * What the user has typed, exactly as typed (strings), so nothing is lost while a value is still invalid.
+ * `values` holds the scalar fields by JSON path; the two tables hold one record per row.
+ * `draftToRaw` turns it into the proposal JSON of /work/brief/contract.md for the engine's parser.
+ */
+export interface Draft {
+  readonly values: Readonly<Record<string, string>>;
+  readonly investment: readonly Readonly<Record<string, string>>[];
+  readonly triangulationRows: readonly Readonly<Record<string, string>>[];
+  /** Blocks the wizard does not edit (e.g. `published`), carried through unchanged. */
+  readonly passthrough?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A blank proposal with the template's usual choices preselected.
+ *
+ * @example
+ * emptyDraft().values["assumptions.target.kind"] // "percent"
+ */
+export function emptyDraft(): Draft {
+  return {
+    values: {
+      "assumptions.mtfsOverlap.kind": "none",
+      "assumptions.mtfsOverlap.capAtGross": "true",
+      "assumptions.target.kind": "percent",
+      "assumptions.lever": "entry",
+      "assumptions.timeline.ramp": "linear",
+      "opportunity.confidence.level": "Low",
+    },
+    investment: [],
+    triangulationRows: [],
+  };
+}
+
+/** A new investment line of the given kind. */
+export function newInvestmentRow(kind: "ongoing" | "oneOff" | "perCase" = "ongoing"): Record<string, string> {
+  return { kind, label: "" };
+}
+
+/** The spec of the target value: a percent for a % target, a plain number otherwise. */
+export function targetValueSpec(values: Readonly<Record<string, string>>): FieldSpec {
+  const kind = values["assumptions.target.kind"] ?? "percent";
+  const base = FIELDS.find((f) => f.path === "assumptions.target.value") as FieldSpec;
+  if (kind === "percent") return { ...base, kind: "percent", unit: "%" };
+  if (kind === "countPerYear") return { ...base, unit: "a year" };
+  return { ...base, unit: "cases" };
+}
+
+/** Overlap fields that apply to the chosen overlap kind. */
+const OVERLAP_FIELDS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
+  none: [],
+  amountPerYear: ["amountPerYear", "capAtGross", "note"],
+  weeksOfDuration: ["weeks", "note"],
+};
+
+/** True when the field takes part in the proposal given the current choices (overlap kind). */
+export function isFieldActive(values: Readonly<Record<string, string>>, path: string): boolean {
+  const overlap = /^assumptions\.mtfsOverlap\.(\w+)$/.exec(path);
+  if (overlap && overlap[1] !== "kind") {
+    const kind = values["assumptions.mtfsOverlap.kind"] ?? "none";
+    return (OVERLAP_FIELDS_BY_KIND[kind] ?? []).includes(overlap[1]);
+  }
+  return true;
+}
+
+/** Typed text → JSON value for the parser; undefined leaves the key out (blank input). */
+function toJson(spec: FieldSpec, text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  switch (spec.kind) {
+    case "text":
+    case "longText":
+      return text;
+    case "number": {
+      const cleaned = trimmed.replace(/[£,\s]/g, "");
+      const n = Number(cleaned);
+      // Anything that is not a plain number goes to the parser as typed so its rule names the problem.
+      return cleaned !== "" && Number.isFinite(n) ? n : trimmed;
+    }
+    case "percent":
+      return trimmed.endsWith("%") ? trimmed : `${trimmed}%`;
+    case "flag":
+      return trimmed === "true";
+    default:
+      return trimmed;
+  }
+}
+
+/** JSON value → the text shown in the input. Percent fractions are shown as percent (0.08 → "8"). */
+function toText(spec: FieldSpec, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (spec.kind === "percent") {
+    if (typeof value === "number") return new Decimal(value).times(100).toString();
+    if (typeof value === "string") return value.trim().replace(/%$/, "").trim();
+  }
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  return undefined;
+}
+
+/** Removes objects left empty once the edited fields were taken out (an empty block is not "no block"). */
+function pruneEmpty(obj: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(obj)) {
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      pruneEmpty(value as Record<string, unknown>);
+      if (Object.keys(value).length === 0) delete obj[key];
+    }
+  }
+}
+
+/**
+ * The proposal JSON the draft describes (contract shape), ready for `parseProposal`.
+ *
+ * @example
+ * draftToRaw({ ...emptyDraft(), values: { "opportunity.name": "X" } }) // { opportunity: { name: "X" }, ... }
+ */
+export function draftToRaw(draft: Draft): Record<string, unknown> {
+  const raw = JSON.parse(JSON.stringify(draft.passthrough ?? {})) as Record<string, unknown>;
+  for (const spec of FIELDS) {
+    if (!isFieldActive(draft.values, spec.path)) continue;
+    const effective = spec.path === "assumptions.target.value" ? targetValueSpec(draft.values) : spec;
+    const value = toJson(effective, draft.values[spec.path]);
+    if (value !== undefined) setPath(raw, spec.path, value);
+  }
+  setPath(
+    raw,
+    "assumptions.investment",
+    draft.investment.map((row) => {
+      const out: Record<string, unknown> = {};
+      const used = INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? ["kind", "label"];
+      for (const spec of INVESTMENT_FIELDS) {
+        if (!used.includes(spec.path)) continue;
+        const value = toJson(spec, row[spec.path]);
+        if (value !== undefined) out[spec.path] = value;
+      }
+      return out;
+    }),
+  );
+  if (draft.triangulationRows.length > 0) {
+    setPath(
+      raw,
+      "triangulation.rows",
+      draft.triangulationRows.map((row) => {
+        const out: Record<string, unknown> = {};
+        for (const spec of TRIANGULATION_ROW_FIELDS) {
+          const value = toJson(spec, row[spec.path]);
+          if (value !== undefined) out[spec.path] = value;
+        }
+        return out;
+      }),
+    );
+  }
+  return raw;
+}
+
+/**
+ * The draft for a proposal JSON (an example, a saved draft's source or a proposal sheet read back).
+ * Keys the form does not edit are kept in `passthrough` and written back unchanged.
+ *
+ * @example
+ * rawToDraft({ assumptions: { target: { kind: "percent", value: 0.08 } } }).values["assumptions.target.value"] // "8"
+ */
+export function rawToDraft(raw: unknown): Draft {
+  const base = emptyDraft();
+  const values: Record<string, string> = { ...base.values };
+  for (const spec of FIELDS) {
+    const effective =
+      spec.path === "assumptions.target.value"
+        ? targetValueSpec({
+            "assumptions.target.kind": String(getPath(raw, "assumptions.target.kind") ?? "percent"),
+          })
+        : spec;
+    const text = toText(effective, getPath(raw, spec.path));
+    if (text !== undefined) values[spec.path] = text;
+  }
+  const rows = (path: string, specs: readonly FieldSpec[]): Record<string, string>[] => {
+    const list = getPath(raw, path);
+    if (!Array.isArray(list)) return [];
+    return list.map((item) => {
+      const row: Record<string, string> = {};
+      for (const spec of specs) {
+        const text = toText(spec, getPath(item, spec.path));
+        if (text !== undefined) row[spec.path] = text;
+      }
+      return row;
+    });
+  };
+  // Everything the form does not edit (e.g. `published`, `unitCost.periodsPerYear`, a triangulation `kind`)
+  // is carried through unchanged, so editing a proposal never drops what the wizard cannot show.
+  const passthrough: Record<string, unknown> =
+    typeof raw === "object" && raw !== null
+      ? (JSON.parse(JSON.stringify(raw)) as Record<string, unknown>)
+      : {};
+  for (const spec of FIELDS) setPath(passthrough, spec.path, undefined);
+  setPath(passthrough, "assumptions.investment", undefined);
+  setPath(passthrough, "triangulation.rows", undefined);
+  delete passthrough.$schema;
+  pruneEmpty(passthrough);
+  return {
+    values,
+    investment: rows("assumptions.investment", INVESTMENT_FIELDS),
+    triangulationRows: rows("triangulation.rows", TRIANGULATION_ROW_FIELDS),
+    passthrough,
+  };
+}
+
+/**
+ * True when the value can be stored as a draft (used when loading a saved draft that may be from an older version).
+ *
+ * @example
+ * isDraft(emptyDraft()) // true
+ */
+export function isDraft(value: unknown): value is Draft {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.values === "object" &&
+    v.values !== null &&
+    Array.isArray(v.investment) &&
+    Array.isArray(v.triangulationRows)
+  );
+}

@@ -1,0 +1,297 @@
+/**
+ * The wizard's scalar fields, keyed by their dotted path in the proposal JSON (see /work/brief/contract.md),
+ * so an `EngineError.field` from the engine's parser points straight at the input to flag.
+ * Only labels, units and how the typed text becomes JSON live here; the rules live in the engine's parser.
+ */
+
+/** How the typed text becomes a JSON value. `percent` inputs are typed as "8" and sent to the parser as "8%". */
+export type FieldKind = "text" | "longText" | "number" | "percent" | "date" | "fy" | "choice" | "flag";
+
+export interface FieldSpec {
+  readonly path: string;
+  readonly label: string;
+  /** Unit said after the rule, e.g. "weeks" in "Duration must be more than 0 weeks". */
+  readonly unit?: string;
+  readonly kind: FieldKind;
+  readonly choices?: readonly { readonly value: string; readonly label: string }[];
+  /** Short help shown under the input. */
+  readonly hint?: string;
+  /** Left out of the JSON when blank (the engine's documented default applies). */
+  readonly optional?: boolean;
+}
+
+const CONFIDENCE = [
+  { value: "High", label: "High" },
+  { value: "Medium", label: "Medium" },
+  { value: "Low", label: "Low" },
+] as const;
+
+/** Every scalar field of the form, in wizard order. */
+export const FIELDS: readonly FieldSpec[] = [
+  { path: "opportunity.name", label: "Opportunity name", kind: "text" },
+  { path: "opportunity.directorate", label: "Directorate", kind: "text", optional: true },
+  { path: "opportunity.theme", label: "Theme", kind: "text", optional: true },
+  { path: "opportunity.type", label: "Type", kind: "text", optional: true, hint: "e.g. Design phase needed" },
+  { path: "opportunity.description", label: "Opportunity description", kind: "longText", optional: true },
+  {
+    path: "opportunity.existingMtfsLines",
+    label: "Existing MTFS lines relating to the opportunity",
+    kind: "longText",
+    optional: true,
+  },
+  {
+    path: "assumptions.mtfsOverlap.kind",
+    label: "Overlap with existing MTFS lines",
+    kind: "choice",
+    choices: [
+      { value: "none", label: "None" },
+      { value: "amountPerYear", label: "£ per year" },
+      { value: "weeksOfDuration", label: "Weeks of duration" },
+    ],
+  },
+  {
+    path: "assumptions.mtfsOverlap.amountPerYear",
+    label: "Overlap amount",
+    unit: "£ a year",
+    kind: "number",
+  },
+  { path: "assumptions.mtfsOverlap.weeks", label: "Overlap", unit: "weeks", kind: "number" },
+  {
+    path: "assumptions.mtfsOverlap.capAtGross",
+    label: "Cap the overlap at the gross benefit",
+    kind: "flag",
+    optional: true,
+  },
+  { path: "assumptions.mtfsOverlap.note", label: "Overlap note", kind: "text", optional: true },
+  {
+    path: "assumptions.baseline.volumePerYear",
+    label: "Baseline volume",
+    unit: "a year",
+    kind: "number",
+    hint: "Events a year, e.g. care starts",
+  },
+  {
+    path: "assumptions.baseline.growthPerYear",
+    label: "Growth",
+    unit: "% a year",
+    kind: "percent",
+    optional: true,
+  },
+  {
+    path: "assumptions.target.kind",
+    label: "Target as",
+    kind: "choice",
+    choices: [
+      { value: "percent", label: "% of baseline" },
+      { value: "countPerYear", label: "Count a year" },
+      { value: "caseloadReduction", label: "Caseload reduction" },
+    ],
+  },
+  { path: "assumptions.target.value", label: "Target", kind: "number" },
+  {
+    path: "assumptions.lever",
+    label: "Lever",
+    kind: "choice",
+    optional: true,
+    choices: [
+      { value: "entry", label: "Fewer entries" },
+      { value: "exit", label: "Earlier exits" },
+    ],
+  },
+  { path: "assumptions.durationWeeks", label: "Duration", unit: "weeks", kind: "number" },
+  { path: "assumptions.unitCost.weeklyCost", label: "Weekly unit cost", unit: "£ a week", kind: "number" },
+  {
+    path: "assumptions.unitCost.alternativeWeeklyCost",
+    label: "Alternative weekly cost",
+    unit: "£ a week",
+    kind: "number",
+    optional: true,
+  },
+  {
+    path: "assumptions.unitCost.overlapWeeklyCost",
+    label: "Overlap weekly cost",
+    unit: "£ a week",
+    kind: "number",
+    optional: true,
+  },
+  {
+    path: "assumptions.unitCost.inflationPerYear",
+    label: "Inflation",
+    unit: "% a year",
+    kind: "percent",
+    optional: true,
+  },
+  {
+    path: "assumptions.unitCost.priceBaseFy",
+    label: "Price base year",
+    kind: "fy",
+    optional: true,
+    hint: "e.g. FY26/27",
+  },
+  { path: "assumptions.timeline.startDate", label: "Project start date", kind: "date" },
+  {
+    path: "assumptions.timeline.designMonths",
+    label: "Design",
+    unit: "months",
+    kind: "number",
+    optional: true,
+  },
+  {
+    path: "assumptions.timeline.pilotMonths",
+    label: "Pilot",
+    unit: "months",
+    kind: "number",
+    optional: true,
+  },
+  {
+    path: "assumptions.timeline.rolloutMonths",
+    label: "Rollout",
+    unit: "months",
+    kind: "number",
+    optional: true,
+  },
+  {
+    path: "assumptions.timeline.leadMonths",
+    label: "Lead time",
+    unit: "months",
+    kind: "number",
+    optional: true,
+    hint: "Between intervention and the avoided event",
+  },
+  {
+    path: "assumptions.timeline.sustainableDate",
+    label: "Stated full-impact date",
+    kind: "date",
+    optional: true,
+    hint: "Optional: overrides design + pilot + rollout",
+  },
+  {
+    path: "assumptions.timeline.ramp",
+    label: "Ramp",
+    kind: "choice",
+    optional: true,
+    choices: [
+      { value: "linear", label: "Linear" },
+      { value: "monthly-steps", label: "Monthly steps" },
+      { value: "immediate", label: "Immediate" },
+    ],
+  },
+  { path: "assumptions.horizon.firstFy", label: "First year", kind: "fy", optional: true },
+  { path: "assumptions.horizon.lastFy", label: "Last year", kind: "fy", optional: true },
+  { path: "assumptions.horizon.mtfsLastFy", label: "Last MTFS year", kind: "fy", optional: true },
+  { path: "opportunity.confidence.level", label: "Confidence level", kind: "choice", choices: CONFIDENCE },
+  {
+    path: "opportunity.confidence.reason",
+    label: "Reason for the confidence level",
+    kind: "longText",
+    optional: true,
+  },
+  {
+    path: "triangulation.baselineStarts",
+    label: "Baseline starts",
+    unit: "a year",
+    kind: "number",
+    optional: true,
+  },
+  {
+    path: "triangulation.mtfsCaseload",
+    label: "Caseload in the last MTFS year",
+    kind: "number",
+    optional: true,
+  },
+  {
+    path: "triangulation.realisationFactor",
+    label: "Realised by the end of the MTFS",
+    unit: "%",
+    kind: "percent",
+    optional: true,
+  },
+  {
+    path: "narrative.evidence",
+    label: "Evidence behind the opportunity and local levers",
+    kind: "longText",
+    optional: true,
+  },
+  { path: "narrative.proposedSolutions", label: "Proposed solutions", kind: "longText", optional: true },
+  {
+    path: "narrative.investmentView",
+    label: "Initial view of investment required",
+    kind: "longText",
+    optional: true,
+  },
+  { path: "narrative.risks", label: "Risks and dependencies", kind: "longText", optional: true },
+  { path: "narrative.residentsImpact", label: "Residents impact", kind: "longText", optional: true },
+  { path: "narrative.staffingImpact", label: "Staffing impact", kind: "longText", optional: true },
+  { path: "narrative.serviceLevelsImpact", label: "Service levels impact", kind: "longText", optional: true },
+  {
+    path: "narrative.lgrImpact",
+    label: "How would LGR impact this opportunity?",
+    kind: "longText",
+    optional: true,
+  },
+  {
+    path: "narrative.officerRecommendation",
+    label: "Officer recommendation for next steps",
+    kind: "longText",
+    optional: true,
+  },
+  {
+    path: "narrative.adviserRecommendation",
+    label: "Adviser recommendation for next steps",
+    kind: "longText",
+    optional: true,
+  },
+];
+
+/** Fields of one investment line, keyed by their name inside `assumptions.investment[i]`. */
+export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
+  {
+    path: "kind",
+    label: "Kind",
+    kind: "choice",
+    choices: [
+      { value: "ongoing", label: "Ongoing" },
+      { value: "oneOff", label: "One-off" },
+      { value: "perCase", label: "Per case" },
+    ],
+  },
+  { path: "label", label: "Label", kind: "text" },
+  { path: "amountPerYear", label: "Amount", unit: "£ a year", kind: "number" },
+  { path: "fromDate", label: "From", kind: "date" },
+  { path: "toDate", label: "To", kind: "date", optional: true },
+  { path: "amount", label: "Amount", unit: "£", kind: "number" },
+  { path: "date", label: "Date", kind: "date" },
+  { path: "amountPerCasePerYear", label: "Amount per case", unit: "£ a year", kind: "number" },
+];
+
+/** Which investment fields each kind uses (matches the engine's CostItem union). */
+export const INVESTMENT_FIELDS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
+  ongoing: ["kind", "label", "amountPerYear", "fromDate", "toDate"],
+  oneOff: ["kind", "label", "amount", "date"],
+  perCase: ["kind", "label", "amountPerCasePerYear"],
+};
+
+/** Fields of one triangulation method row, keyed by their name inside `triangulation.rows[i]`. */
+export const TRIANGULATION_ROW_FIELDS: readonly FieldSpec[] = [
+  { path: "method", label: "Method", kind: "text" },
+  { path: "percentChange", label: "% change achievable", unit: "%", kind: "percent" },
+  { path: "explanation", label: "Explanation", kind: "longText", optional: true },
+];
+
+const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
+
+/**
+ * The spec of a field by its path; array paths (`assumptions.investment.0.amount`) resolve to the row field.
+ *
+ * @example
+ * fieldSpec("assumptions.durationWeeks")?.label // "Duration"
+ */
+export function fieldSpec(path: string): FieldSpec | undefined {
+  const found = BY_PATH.get(path);
+  if (found) return found;
+  const inv = /^assumptions\.investment\.\d+\.(\w+)$/.exec(path);
+  if (inv) return INVESTMENT_FIELDS.find((f) => f.path === inv[1]);
+  const tri = /^triangulation\.rows\.\d+\.(\w+)$/.exec(path);
+  if (tri) return TRIANGULATION_ROW_FIELDS.find((f) => f.path === tri[1]);
+  return undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * "The workbook I'm attached to": everything the wizard needs from its host, with one implementation per
+ * workbook adapter (Office.js in Excel, ExcelJS in the standalone page). The UI never touches a workbook directly.
+ */
+
+/** One owned cell that refresh changed or kept (a hand edit). */
+export interface ChangeReportLine {
+  readonly proposal: string;
+  readonly cell: string;
+  readonly before: string;
+  readonly after: string;
+  /** True when the cell was edited by hand, so refresh kept the user's value and flagged it. */
+  readonly kept?: boolean;
+}
+
+export interface RefreshReport {
+  readonly proposals: number;
+  readonly lines: readonly ChangeReportLine[];
+}
+
+export interface WriteResult {
+  readonly sheetName: string;
+  readonly programmeRowAdded: boolean;
+}
+
+/** Where an unfinished proposal is kept between sessions. */
+export interface DraftStore {
+  load(): unknown;
+  save(draft: unknown): void;
+  clear(): void;
+}
+
+export interface WorkbookHost {
+  readonly kind: "excel" | "standalone";
+  readonly drafts: DraftStore;
+  /** The proposal on the active sheet (contract JSON) when it is a proposal sheet, else null. */
+  readActiveProposal(): Promise<unknown>;
+  /** Writes (or rewrites) the proposal's sheet, and its Programme row when the workbook has a Programme sheet. */
+  writeProposal(raw: unknown): Promise<WriteResult>;
+  /** Recomputes every proposal sheet, reporting progress as (done, total). */
+  refresh(onProgress: (done: number, total: number) => void): Promise<RefreshReport>;
+}

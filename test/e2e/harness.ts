@@ -1,0 +1,96 @@
+/**
+ * Shared set-up for the browser tests: a tiny static server over dist/ on 127.0.0.1 (random port) and Debian's
+ * chromium driven by playwright-core. Missing chromium or a missing build FAILS with a clear message (CI installs
+ * chromium and `npm run check` builds before jest); these tests never skip silently.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type Browser } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const DIST = path.join(ROOT, "dist");
+export const ARTIFACTS = path.join(ROOT, "test-artifacts");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` read-only on 127.0.0.1 at a random free port. */
+export async function serveDirectory(dir: string): Promise<StaticServer> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = path.join(dir, path.normalize(pathname).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Throws (fails the test) with the fix when the build or the browser is missing. */
+export function requirePrerequisites(): void {
+  if (
+    !fs.existsSync(path.join(DIST, "standalone.html")) ||
+    !fs.existsSync(path.join(DIST, "standalone.js"))
+  ) {
+    throw new Error(
+      `dist/standalone.html is missing: run \`npm run build\` (or \`npx webpack --mode development\`) first`,
+    );
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `chromium not found at ${CHROMIUM}: install Debian's chromium (bash scripts/install-system-deps.sh) or set CHROMIUM_PATH`,
+    );
+  }
+}
+
+/** Launches headless chromium with the flags that keep it offline and quiet. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** The DOM id the wizard gives a field (mirrors `fieldId` in src/taskpane/components/FieldInput.tsx). */
+export function fieldSelector(jsonPath: string): string {
+  return `#f-${jsonPath.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}
+
+/** "-£0.50m" → -0.5 */
+export function parseMillions(text: string): number {
+  const m = /^(-)?£([\d,]+\.\d+)m$/.exec(text.trim());
+  if (!m) throw new Error(`not a £m figure: ${JSON.stringify(text)}`);
+  return (m[1] ? -1 : 1) * Number(m[2].replace(/,/g, ""));
+}

@@ -1,0 +1,87 @@
+import * as fc from "fast-check";
+import { draftToRaw, emptyDraft, rawToDraft } from "../../../src/taskpane/form/draft";
+
+const CFS_LIKE = {
+  opportunity: { name: "CFS Targeted Prevention", confidence: { level: "Low", reason: "design needed" } },
+  assumptions: {
+    baseline: { volumePerYear: 260, growthPerYear: 0 },
+    target: { kind: "percent", value: 0.08 },
+    lever: "entry",
+    durationWeeks: 153.1,
+    unitCost: {
+      weeklyCost: 1487,
+      overlapWeeklyCost: 149,
+      inflationPerYear: 0.04,
+      priceBaseFy: "FY26/27",
+      periodsPerYear: 52.18,
+    },
+    timeline: { startDate: "2026-08-01", pilotMonths: 4, rolloutMonths: 6, leadMonths: 8.5, ramp: "linear" },
+    investment: [{ kind: "ongoing", label: "FFPP", amountPerYear: 1500000, fromDate: "2026-12-01" }],
+    mtfsOverlap: { kind: "amountPerYear", amountPerYear: 390000, capAtGross: true, note: "inferred" },
+  },
+  triangulation: {
+    baselineStarts: 260,
+    mtfsCaseload: 734,
+    realisationFactor: 0.7,
+    rows: [{ method: "TU review", percentChange: 0.23 }],
+  },
+  published: { source: "seeds/000", cumulative: { "FY26/27": -500000 } },
+};
+
+describe("draft", () => {
+  it("shows rates as percentages and sends them back as percent text the parser reads", () => {
+    const draft = rawToDraft(CFS_LIKE);
+    expect(draft.values["assumptions.target.value"]).toBe("8");
+    expect(draft.values["assumptions.unitCost.inflationPerYear"]).toBe("4");
+    expect(draft.triangulationRows[0].percentChange).toBe("23");
+    const raw = draftToRaw(draft) as any;
+    expect(raw.assumptions.target).toEqual({ kind: "percent", value: "8%" });
+    expect(raw.triangulation.rows[0].percentChange).toBe("23%");
+  });
+
+  it("round-trips every edited field and carries what the form does not edit", () => {
+    const raw = draftToRaw(rawToDraft(CFS_LIKE)) as any;
+    expect(raw.published).toEqual(CFS_LIKE.published);
+    expect(raw.assumptions.unitCost.periodsPerYear).toBe(52.18);
+    expect(raw.assumptions.investment).toEqual(CFS_LIKE.assumptions.investment);
+    expect(raw.assumptions.mtfsOverlap).toEqual(CFS_LIKE.assumptions.mtfsOverlap);
+    expect(raw.assumptions.durationWeeks).toBe(153.1);
+    expect(raw.opportunity).toEqual(CFS_LIKE.opportunity);
+  });
+
+  it("leaves blank inputs out so the engine's defaults apply", () => {
+    const raw = draftToRaw({
+      ...emptyDraft(),
+      values: { ...emptyDraft().values, "assumptions.durationWeeks": "  " },
+    }) as any;
+    expect(raw.assumptions.durationWeeks).toBeUndefined();
+  });
+
+  it("sends text that is not a number to the parser as typed, so its rule names the problem", () => {
+    const draft = {
+      ...emptyDraft(),
+      values: { "assumptions.durationWeeks": "12 weeks", "assumptions.unitCost.weeklyCost": "£1,487" },
+    };
+    const raw = draftToRaw(draft) as any;
+    expect(raw.assumptions.durationWeeks).toBe("12 weeks");
+    expect(raw.assumptions.unitCost.weeklyCost).toBe(1487);
+  });
+
+  it("drops overlap fields that do not apply to the chosen overlap kind", () => {
+    const draft = rawToDraft(CFS_LIKE);
+    const raw = draftToRaw({
+      ...draft,
+      values: { ...draft.values, "assumptions.mtfsOverlap.kind": "none" },
+    }) as any;
+    expect(raw.assumptions.mtfsOverlap).toEqual({ kind: "none" });
+  });
+
+  it("keeps any typed number exactly through draft and back", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }), (n) => {
+        const raw = draftToRaw(rawToDraft({ assumptions: { durationWeeks: n } })) as any;
+        expect(raw.assumptions.durationWeeks).toBe(Object.is(n, -0) ? 0 : n);
+      }),
+    );
+  });
+});
