@@ -2,17 +2,25 @@ import type { Decimal } from "./money";
 
 /**
  * Shared domain records. Money is in £ (never £m) as Decimal; rates are fractions (0.04 = 4%);
- * dates are ISO strings "YYYY-MM-DD" at the edges and UTC-midnight day numbers inside the engine.
+ * dates are ISO strings "YYYY-MM-DD" at the edges and UTC day numbers inside the engine.
  * Units are in the names: weeklyCost, durationWeeks, amountPerYear.
  */
 
 /** A UK fiscal year, identified by the calendar year it starts in: 2026 = FY26/27 (1 Apr 2026 to 31 Mar 2027). */
 export type FyStartYear = number;
 
-/** How the impact builds up between "first impact" and "full impact". */
+/**
+ * How the impact builds up between "first impact" (pilot end + lead) and "full impact" (rollout end + lead):
+ * `linear` rises continuously; `monthly-steps` rises by 1/n at the end of each month of an n-month rollout;
+ * `immediate` is full from the first-impact date.
+ */
 export type RampShape = "linear" | "monthly-steps" | "immediate";
 
-/** The lever an avoided event pulls: fewer entries into the service, or earlier exits from it. */
+/**
+ * The lever an avoided event pulls. `entry`: fewer entries into the service (baseline volume is a flow of
+ * starts per year). `exit`: earlier exits from the current caseload (baseline volume is the caseload; the
+ * target % is the extra share of it that exits each year; each earlier exit saves `durationWeeks`).
+ */
 export type Lever = "entry" | "exit";
 
 /** The target, as the proposal states it. */
@@ -24,8 +32,24 @@ export type Target =
 /** Baseline volume of events (care starts, placements, travellers) per year. */
 export interface Baseline {
   readonly volumePerYear: Decimal;
-  /** Growth per year as a fraction, compounding from the price base FY. */
+  /** Growth per year as a fraction, compounding each 1 April from `baseFy`. */
   readonly growthPerYear: Decimal;
+  /** FY in which the volume is `volumePerYear` (default: the first horizon FY). */
+  readonly baseFy?: FyStartYear;
+}
+
+/** One part of the unit cost saving, e.g. one transport type, with its share of the cases. */
+export interface UnitCostComponent {
+  readonly label: string;
+  /** Share of avoided cases on this component (fraction; shares need not sum to 1). */
+  readonly share: Decimal;
+  /** Saving per case per period on this component (£, price base FY). */
+  readonly costPerPeriod: Decimal;
+  /**
+   * Savings on this component start only at the next occurrence of this calendar day ("MM-DD"), e.g. "09-01"
+   * when an existing school-year contract keeps running until the next school year.
+   */
+  readonly realisedFrom?: string;
 }
 
 /** Weekly (or daily) unit cost saving per case, in the price base FY's prices. */
@@ -42,7 +66,20 @@ export interface UnitCost {
   readonly priceBaseFy: FyStartYear;
   /** Periods per year used to annualise: 52.18 weeks by default; e.g. 190 school days for a daily cost. */
   readonly periodsPerYear: Decimal;
+  /**
+   * Optional split of the saving by component (e.g. transport types); when present the per-case saving is
+   * Σ share × costPerPeriod, each component with its own realisation date, and weeklyCost − alternative −
+   * overlap is not used.
+   */
+  readonly components?: readonly UnitCostComponent[];
 }
+
+/**
+ * How completed interventions turn into avoided events: `continuous` as they happen, or in `batches` at the
+ * end of each block of `everyWeeks` counted from the first-impact date (e.g. 12-week travel-training terms).
+ */
+export type Delivery =
+  { readonly kind: "continuous" } | { readonly kind: "batches"; readonly everyWeeks: Decimal };
 
 /** Timeline of the change: phases after the start date, then a lead time before impact shows. */
 export interface Timeline {
@@ -54,8 +91,16 @@ export interface Timeline {
   /** Lag between intervention and the avoided event (e.g. 8.5 months, a CP plan's average length). */
   readonly leadWeeks: Decimal;
   readonly ramp: RampShape;
-  /** Optional stated date when the change is sustainable (full impact); overrides design+pilot+rollout end. */
+  /** Stated end of design; overrides start + designWeeks. */
+  readonly designEndDate?: string;
+  /** Stated end of pilot (first impact before lead); overrides design end + pilotWeeks. */
+  readonly pilotEndDate?: string;
+  /** Stated date the change is sustainable (full impact before lead); overrides pilot end + rolloutWeeks. */
   readonly sustainableDate?: string;
+  /** Optional end of delivery: no avoided events after this date + lead (e.g. a two-year programme). */
+  readonly deliveryEndDate?: string;
+  /** Continuous (default) or batched delivery. */
+  readonly delivery?: Delivery;
 }
 
 /** A cost line netted off the gross benefit. Money in £. */
@@ -65,8 +110,9 @@ export type CostItem =
       readonly label: string;
       readonly amountPerYear: Decimal;
       readonly fromDate: string;
+      /** Last day the cost is incurred (inclusive); open-ended when absent. */
       readonly toDate?: string;
-      /** Whether the cost inflates with the unit cost inflation (default false). */
+      /** Whether the cost inflates with the unit cost inflation from the price base FY (default false). */
       readonly inflates?: boolean;
     }
   | { readonly kind: "oneOff"; readonly label: string; readonly amount: Decimal; readonly date: string }
@@ -75,6 +121,12 @@ export type CostItem =
       readonly label: string;
       /** £ per avoided case per year while the case is in the stock (e.g. a £1,000 bus pass). */
       readonly amountPerCasePerYear: Decimal;
+    }
+  | {
+      readonly kind: "phased";
+      readonly label: string;
+      /** £ by fiscal year; FYs not listed cost nothing. */
+      readonly amountsByFy: readonly { readonly fy: FyStartYear; readonly amount: Decimal }[];
     };
 
 /** Overlap with existing MTFS lines, netted off so the same saving is not counted twice. */
@@ -85,9 +137,39 @@ export type MtfsOverlap =
       readonly amountPerYear: Decimal;
       /** Capped at gross in each FY so an overlap never creates a cost (default true). */
       readonly capAtGross: boolean;
+      /** FY the overlap starts (default: first horizon FY). */
+      readonly fromFy?: FyStartYear;
+      readonly note?: string;
+    }
+  | {
+      readonly kind: "amountPerWeek";
+      /** £ per avoided case per period (price base FY prices, inflated like the unit cost). */
+      readonly amountPerWeek: Decimal;
       readonly note?: string;
     }
   | { readonly kind: "weeksOfDuration"; readonly weeks: Decimal; readonly note?: string };
+
+/** The FY range a profile covers. */
+export interface Horizon {
+  readonly firstFy: FyStartYear;
+  readonly lastFy: FyStartYear;
+  /** Last FY of the MTFS: the quantified opportunity is the net benefit in this FY. */
+  readonly mtfsLastFy: FyStartYear;
+}
+
+/** Everything computeProfile needs: the proposal's "benefit profile assumptions", parsed. */
+export interface ProfileInput {
+  readonly baseline: Baseline;
+  readonly target: Target;
+  readonly lever: Lever;
+  /** Weeks each avoided event removes one case for (box-car duration). */
+  readonly durationWeeks: Decimal;
+  readonly unitCost: UnitCost;
+  readonly timeline: Timeline;
+  readonly investment: readonly CostItem[];
+  readonly mtfsOverlap: MtfsOverlap;
+  readonly horizon: Horizon;
+}
 
 /** One row of a profile: a fiscal year. Money in £. */
 export interface ProfileYear {
@@ -112,8 +194,8 @@ export interface Profile {
   readonly years: readonly ProfileYear[];
   /** Cumulative benefit in the last MTFS year (FY29/30 by default). */
   readonly quantifiedOpportunity: Decimal;
-  /** Steady-state annual net benefit, and the first FY in which it is reached. */
+  /** Steady-state annual net benefit, and the FY in which it is reached (see runRate.ts). */
   readonly fullRunRate: { readonly value: Decimal; readonly fy: FyStartYear; readonly label: string };
-  /** Years from the project start to the start of the full-run-rate FY... see runRate.ts for the convention. */
+  /** Years from the start date to full impact (rollout end + lead, or delivery end); see runRate.ts. */
   readonly timeToFullRunRateYears: Decimal;
 }

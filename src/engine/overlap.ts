@@ -1,0 +1,54 @@
+import { Decimal, ZERO } from "./money";
+import { inflate } from "./fiscalYear";
+import type { FyStartYear, MtfsOverlap } from "./types";
+
+/**
+ * Overlap with existing MTFS lines, netted off per FY. A fixed amount per year is capped at the FY's gross by
+ * default (an overlap can remove a saving but never create a cost); a £-per-week overlap scales with the
+ * caseload reduction like the unit cost; a weeks-of-duration overlap shortens the duration instead (see
+ * effectiveDurationWeeks) and is 0 here.
+ */
+
+/** What the overlap may depend on in a FY. */
+export interface OverlapContext {
+  readonly fy: FyStartYear;
+  readonly gross: Decimal;
+  readonly caseloadReduction: Decimal;
+  readonly periodsPerYear: Decimal;
+  readonly inflationPerYear: Decimal;
+  readonly priceBaseFy: FyStartYear;
+  readonly firstFy: FyStartYear;
+}
+
+/**
+ * Overlap in a FY (£, positive = deducted).
+ *
+ * @example
+ * overlapInFy({ kind: "amountPerYear", amountPerYear: D(390000), capAtGross: true }, { ...ctx, gross: D(122000) }).toNumber() // 122000
+ */
+export function overlapInFy(o: MtfsOverlap, ctx: OverlapContext): Decimal {
+  switch (o.kind) {
+    case "none":
+    case "weeksOfDuration":
+      return ZERO;
+    case "amountPerYear": {
+      if (ctx.fy < (o.fromFy ?? ctx.firstFy)) return ZERO;
+      if (!o.capAtGross) return o.amountPerYear;
+      return Decimal.max(ZERO, Decimal.min(o.amountPerYear, ctx.gross));
+    }
+    case "amountPerWeek":
+      return inflate(o.amountPerWeek, ctx.priceBaseFy, ctx.fy, ctx.inflationPerYear)
+        .times(ctx.periodsPerYear)
+        .times(ctx.caseloadReduction);
+  }
+}
+
+/**
+ * Duration after a weeks-of-duration overlap (never below 0).
+ *
+ * @example
+ * effectiveDurationWeeks(D(157.5), { kind: "weeksOfDuration", weeks: D(4.4) }).toNumber() // 153.1
+ */
+export function effectiveDurationWeeks(durationWeeks: Decimal, o: MtfsOverlap): Decimal {
+  return o.kind === "weeksOfDuration" ? Decimal.max(ZERO, durationWeeks.minus(o.weeks)) : durationWeeks;
+}

@@ -1,0 +1,128 @@
+import { Decimal, ZERO } from "./money";
+import { EngineError } from "./errors";
+import { DAYS_PER_WEEK, fyLabel, fyStartDay } from "./fiscalYear";
+import { avoidedEventsFlow } from "./flow";
+import { resolveTimeline } from "./timeline";
+import { averageStock, cumulativeAt, realisedAt, type CumulativeFlow } from "./stockFlow";
+import { annualSavingPerCase, componentAnnualSaving } from "./unitCost";
+import { totalCostInFy } from "./costs";
+import { effectiveDurationWeeks, overlapInFy } from "./overlap";
+import { fullRunRate, runRateFy, timeToFullRunRateYears } from "./runRate";
+import type { FyStartYear, Profile, ProfileInput, ProfileYear, UnitCostComponent } from "./types";
+
+/**
+ * The benefits profile (DOMAIN §2): per FY, avoided events and the average caseload reduction they hold
+ * (box-car stock), gross = caseload reduction × unit saving × periods per year, less costs and MTFS overlap
+ * = net = the cumulative benefit; in-year = the change in cumulative from the previous FY.
+ */
+
+/** A saving stream: a flow of realised events and its annual saving per case in a FY. */
+interface Stream {
+  readonly flow: CumulativeFlow;
+  readonly annualSaving: (fy: FyStartYear) => Decimal;
+}
+
+/** Day numbers of each occurrence of "MM-DD" from the FY before `fromFy` to the end of `toFy`. */
+function anniversaries(monthDay: string, fromFy: FyStartYear, toFy: FyStartYear): Decimal[] {
+  const days: Decimal[] = [];
+  for (let y = fromFy - 1; y <= toFy + 1; y++) {
+    const d = Date.parse(`${y}-${monthDay}T00:00:00Z`) / 86_400_000;
+    if (!Number.isFinite(d)) {
+      throw new EngineError(
+        "invalid-date",
+        "unitCost.components.realisedFrom",
+        `must be MM-DD, got ${monthDay}`,
+      );
+    }
+    days.push(new Decimal(d));
+  }
+  return days;
+}
+
+/**
+ * Computes the benefits profile over the horizon.
+ *
+ * @example
+ * const p = computeProfile(parseProposal(cfsJson).assumptions);
+ * p.years.map((y) => y.cumulative.div(1e6).toFixed(2)) // ["-0.50", "-1.50", "-0.58", "1.10", "2.77", "3.29"]
+ */
+export function computeProfile(input: ProfileInput): Profile {
+  const { horizon, unitCost } = input;
+  if (horizon.lastFy < horizon.firstFy) {
+    throw new EngineError("out-of-range", "horizon.lastFy", "must not be before horizon.firstFy");
+  }
+  if (horizon.lastFy - horizon.firstFy > 60) {
+    throw new EngineError("out-of-range", "horizon.lastFy", "must be within 60 years of horizon.firstFy");
+  }
+  const timeline = resolveTimeline(input.timeline);
+  const durationWeeks = effectiveDurationWeeks(input.durationWeeks, input.mtfsOverlap);
+  const durationDays = durationWeeks.times(DAYS_PER_WEEK);
+  const flow = avoidedEventsFlow({
+    baseline: input.baseline,
+    target: input.target,
+    durationWeeks,
+    timeline,
+    delivery: input.timeline.delivery,
+    defaultBaseFy: horizon.firstFy,
+    endDay: new Decimal(fyStartDay(horizon.lastFy + 1)),
+  });
+
+  const componentStream = (c: UnitCostComponent): Stream => ({
+    flow: c.realisedFrom
+      ? realisedAt(flow, anniversaries(c.realisedFrom, horizon.firstFy, horizon.lastFy))
+      : flow,
+    annualSaving: (fy) => componentAnnualSaving(unitCost, c, fy),
+  });
+  const streams: readonly Stream[] =
+    unitCost.components && unitCost.components.length > 0
+      ? unitCost.components.map(componentStream)
+      : [{ flow, annualSaving: (fy) => annualSavingPerCase(unitCost, fy) }];
+
+  const years: ProfileYear[] = [];
+  let previous = ZERO;
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
+    const a = new Decimal(fyStartDay(fy));
+    const b = new Decimal(fyStartDay(fy + 1));
+    const caseloadReduction = averageStock(flow, a, b, durationDays);
+    const gross = streams.reduce(
+      (sum, s) => sum.plus(averageStock(s.flow, a, b, durationDays).times(s.annualSaving(fy))),
+      ZERO,
+    );
+    const costs = totalCostInFy(input.investment, {
+      fy,
+      caseloadReduction,
+      inflationPerYear: unitCost.inflationPerYear,
+      priceBaseFy: unitCost.priceBaseFy,
+    });
+    const overlap = overlapInFy(input.mtfsOverlap, {
+      fy,
+      gross,
+      caseloadReduction,
+      periodsPerYear: unitCost.periodsPerYear,
+      inflationPerYear: unitCost.inflationPerYear,
+      priceBaseFy: unitCost.priceBaseFy,
+      firstFy: horizon.firstFy,
+    });
+    const cumulative = gross.minus(costs).minus(overlap);
+    years.push({
+      fy,
+      label: fyLabel(fy),
+      avoidedEvents: cumulativeAt(flow, b).minus(cumulativeAt(flow, a)),
+      caseloadReduction,
+      gross,
+      costs,
+      overlap,
+      cumulative,
+      inYear: cumulative.minus(previous),
+    });
+    previous = cumulative;
+  }
+
+  const mtfsRow = years.find((y) => y.fy === horizon.mtfsLastFy) ?? years[years.length - 1];
+  return {
+    years,
+    quantifiedOpportunity: mtfsRow.cumulative,
+    fullRunRate: fullRunRate(years, runRateFy(timeline, durationWeeks, horizon)),
+    timeToFullRunRateYears: timeToFullRunRateYears(timeline),
+  };
+}

@@ -1,0 +1,62 @@
+import { Decimal } from "./money";
+import { DAYS_PER_WEEK, fyLabel, fyOf, fyStartDay } from "./fiscalYear";
+import { DAYS_PER_YEAR } from "./flow";
+import type { ResolvedTimeline } from "./timeline";
+import type { FyStartYear, Horizon, ProfileYear } from "./types";
+
+/**
+ * Run-rate conventions (documented in docs/engine.md):
+ * - Full impact is the day avoided events reach their full rate: rollout end + lead, or the delivery end + lead
+ *   when that is earlier (a programme that stops recruiting).
+ * - The stock saturates one duration later. The full run rate is the net benefit in the first FY that starts on
+ *   or after saturation (the first whole FY at steady state), or the last horizon FY if that comes later.
+ * - Time to full run rate is years (of 52.18 weeks) from the start date to full impact: the time the service
+ *   needs to change, which is what the programme table prints (CFS TP 1.5 years).
+ */
+
+/**
+ * The day avoided events reach their full rate (rollout end + lead, or delivery end + lead if earlier).
+ *
+ * @example
+ * fullImpactDay(resolvedCfs).toNumber() // day number of about 15 Feb 2028
+ */
+export function fullImpactDay(t: ResolvedTimeline): Decimal {
+  return t.deliveryEndDay && t.deliveryEndDay.lt(t.fullImpactDay) ? t.deliveryEndDay : t.fullImpactDay;
+}
+
+/**
+ * First FY wholly at steady state: the first FY starting on or after full impact + duration, capped to the horizon.
+ *
+ * @example
+ * runRateFy(resolvedCfs, D(153.1), horizon) // 2031 (FY31/32)
+ */
+export function runRateFy(t: ResolvedTimeline, durationWeeks: Decimal, horizon: Horizon): FyStartYear {
+  const saturation = fullImpactDay(t).plus(durationWeeks.times(DAYS_PER_WEEK)).ceil().toNumber();
+  let fy = fyOf(saturation);
+  if (fyStartDay(fy) < saturation) fy += 1;
+  return Math.min(Math.max(fy, horizon.firstFy), horizon.lastFy);
+}
+
+/**
+ * Full run rate: value (net benefit) and FY, from computed profile years.
+ *
+ * @example
+ * fullRunRate(years, 2031) // { value: 3294…, fy: 2031, label: "FY31/32" }
+ */
+export function fullRunRate(
+  years: readonly ProfileYear[],
+  fy: FyStartYear,
+): { readonly value: Decimal; readonly fy: FyStartYear; readonly label: string } {
+  const row = years.find((y) => y.fy === fy) ?? years[years.length - 1];
+  return { value: row.cumulative, fy: row.fy, label: fyLabel(row.fy) };
+}
+
+/**
+ * Years from the start date to full impact, in years of 52.18 weeks.
+ *
+ * @example
+ * timeToFullRunRateYears(resolvedCfs).toNumber() // 1.54…
+ */
+export function timeToFullRunRateYears(t: ResolvedTimeline): Decimal {
+  return Decimal.max(0, fullImpactDay(t).minus(t.startDay).div(DAYS_PER_YEAR));
+}
