@@ -24,6 +24,9 @@ const CODE_OF: Readonly<Record<EngineErrorCode, CellErrorCode>> = {
   "unknown-option": "#VALUE!",
 };
 
+/** Renames an engine field path to the argument the user typed: a lookup table or a function. */
+export type FieldNames = Readonly<Record<string, string>> | ((field: string) => string);
+
 /**
  * The Excel error for anything a function caught. An EngineError keeps its code and `field: rule` message,
  * with the engine's field path renamed to the argument the user typed (`names`); anything else is a bug,
@@ -33,9 +36,9 @@ const CODE_OF: Readonly<Record<EngineErrorCode, CellErrorCode>> = {
  * toCellError(new EngineError("out-of-range", "durationWeeks", "must be > 0, got -3"))
  * // { kind: "cellError", code: "#NUM!", message: "durationWeeks: must be > 0, got -3" }
  */
-export function toCellError(e: unknown, names: Readonly<Record<string, string>> = {}): CellError {
+export function toCellError(e: unknown, names: FieldNames = {}): CellError {
   if (isEngineError(e)) {
-    const field = names[e.field] ?? e.field;
+    const field = typeof names === "function" ? names(e.field) : (names[e.field] ?? e.field);
     return { kind: "cellError", code: CODE_OF[e.code], message: `${field}: ${e.rule}` };
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -7,7 +7,10 @@
  */
 import { fyLabel, inflate } from "../engine";
 import { cellFy, cellNumber, cellRate } from "./cells";
-import { scalar } from "./invoke";
+import { edgeOfCareCells } from "./edgeOfCareCells";
+import { grid, scalar } from "./invoke";
+import { paybackCells } from "./paybackCells";
+import { triangulateCells } from "./triangulateCells";
 
 /**
  * Fiscal year label (1 April to 31 March) of a date.
@@ -46,4 +49,77 @@ export function inflatePrice(
       cellRate(inflationPerYear, "inflationPerYear"),
     ).toNumber(),
   );
+}
+
+/**
+ * Triangulation: annual avoided care starts and the caseload by the end of the MTFS for a % reduction in starts.
+ * @customfunction TRIANGULATE
+ * @param percentChange A % reduction in annual starts (26% or 0.26; a range as text "-9% to -30%"), or a column of them.
+ * @param baselineStarts Care starts a year in the baseline (e.g. 260).
+ * @param mtfsCaseload Caseload in the last MTFS year without the change (e.g. 734 children).
+ * @param [realisationFactor] Share of the steady-state caseload reduction realised by the end of the MTFS (default 0.7).
+ * @returns One row per % change: annual avoided starts, caseload by the end of the MTFS (whole numbers).
+ * @example =MTFS.TRIANGULATE(26%, 260, 734) → 68 | 600
+ * @example =MTFS.TRIANGULATE("-9% to -30%", 260, 734) → "-78 – -23" | "780 – 888"
+ */
+export function triangulation(
+  percentChange: unknown[][],
+  baselineStarts: number,
+  mtfsCaseload: number,
+  realisationFactor?: number,
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => triangulateCells(percentChange, baselineStarts, mtfsCaseload, realisationFactor));
+}
+
+/**
+ * Edge-of-care programme summary: cumulative gross and post-deflator savings, net of the intervention cost, and in-year diversions.
+ * @customfunction EDGE.OF.CARE
+ * @param children Children starting the programme in the year.
+ * @param successRate Share of children kept out of care (0.87 or 87%).
+ * @param averageAnnualPlacementCost Average cost of a care placement per year (£).
+ * @param [placementYears] Years of placement each successful child avoids (default 2).
+ * @param [deflator] Targeting deflator: share of successes that would otherwise have entered care (default 1 = 100%).
+ * @param [interventionCost] Cost of running the programme for the year (£, default 0).
+ * @param [labels] TRUE (default) puts a header row of labels above the figures; FALSE returns the figures only.
+ * @returns Cumulative gross (£), post-deflator cumulative (£), net (£), in-year diversions (children).
+ * @example =MTFS.EDGE.OF.CARE(38, 87%, 52000, 2, 45%, 708000) → 3438240 | 1547208 | 839208 | 14.877
+ */
+export function edgeOfCare(
+  children: number,
+  successRate: number | string,
+  averageAnnualPlacementCost: number,
+  placementYears?: number,
+  deflator?: number | string,
+  interventionCost?: number,
+  labels?: boolean,
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() =>
+    edgeOfCareCells(
+      children,
+      successRate,
+      averageAnnualPlacementCost,
+      placementYears,
+      deflator,
+      interventionCost,
+      labels,
+    ),
+  );
+}
+
+/**
+ * Payback in years: when the cumulative cashflow (implementation costs less benefits, year by year) first reaches zero.
+ * @customfunction PAYBACK
+ * @param costs Implementation costs per year (a row or column, £ or £m), first year first.
+ * @param benefits Financial benefits per year as positive amounts, in the same unit and years as costs.
+ * @param [convention] "interpolated" (default: benefits accrue evenly within the year) or "wholeYears".
+ * @returns Years from the start of the first year; #N/A if the cashflow never reaches zero.
+ * @example =MTFS.PAYBACK({10.4,13.6,3.6,0.5}, {0.4,4.2,16.8,27.2}) → 3.2322…
+ * @example =MTFS.PAYBACK({10.4,13.6,3.6,0.5}, {0.4,4.2,16.8,27.2}, "wholeYears") → 4
+ */
+export function paybackYears(
+  costs: unknown[][],
+  benefits: unknown[][],
+  convention?: string,
+): number | CustomFunctions.Error {
+  return scalar(() => paybackCells(costs, benefits, convention));
 }

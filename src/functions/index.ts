@@ -10,6 +10,9 @@ import * as fns from "./functions";
 export const FUNCTIONS = {
   FY: fns.fiscalYear,
   INFLATE: fns.inflatePrice,
+  TRIANGULATE: fns.triangulation,
+  "EDGE.OF.CARE": fns.edgeOfCare,
+  PAYBACK: fns.paybackYears,
 } as const;
 
 /** The part of Excel's CustomFunctions runtime used to register functions (a test passes a stub). */

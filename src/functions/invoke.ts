@@ -1,5 +1,5 @@
 import { Decimal, EngineError } from "../engine";
-import { toCellError, toRuntimeError } from "./errors";
+import { toCellError, toRuntimeError, type FieldNames } from "./errors";
 
 /**
  * Wrappers that run a function body and hand Excel either its result or an Excel error. They are the
@@ -34,10 +34,7 @@ export function cellNumberOf(value: Decimal | number): number {
  * @example
  * scalar(() => 42) // 42
  */
-export function scalar<T extends GridCell>(
-  body: () => T,
-  names?: Readonly<Record<string, string>>,
-): T | CustomFunctions.Error {
+export function scalar<T extends GridCell>(body: () => T, names?: FieldNames): T | CustomFunctions.Error {
   try {
     const value = body();
     return typeof value === "number" ? (cellNumberOf(value) as T) : value;
@@ -53,10 +50,7 @@ export function scalar<T extends GridCell>(
  * @example
  * grid(() => [["FY26/27"], [1]]) // [["FY26/27"], [1]]
  */
-export function grid(
-  body: () => Grid,
-  names?: Readonly<Record<string, string>>,
-): (GridCell | CustomFunctions.Error)[][] {
+export function grid(body: () => Grid, names?: FieldNames): (GridCell | CustomFunctions.Error)[][] {
   try {
     return body().map((row) => row.map((cell) => (typeof cell === "number" ? cellNumberOf(cell) : cell)));
   } catch (e) {

@@ -1,0 +1,48 @@
+import { callMtfs, errorOf, registered } from "./register";
+import { FUNCTIONS } from "../../src/functions";
+
+describe("registration", () => {
+  it("associates every function in the table with the runtime", () => {
+    expect([...registered.keys()].sort()).toEqual(Object.keys(FUNCTIONS).sort());
+  });
+});
+
+describe("MTFS.FY", () => {
+  it("labels a date serial, ISO text or start year with its fiscal year", () => {
+    expect(callMtfs("FY", 46235)).toBe("FY26/27"); // 1 Aug 2026
+    expect(callMtfs("FY", 46477)).toBe("FY26/27"); // 31 Mar 2027
+    expect(callMtfs("FY", 46478)).toBe("FY27/28"); // 1 Apr 2027
+    expect(callMtfs("FY", "2027-04-01")).toBe("FY27/28");
+    expect(callMtfs("FY", 2031)).toBe("FY31/32");
+  });
+
+  it("returns #N/A for an empty cell and #VALUE! for text that is not a date", () => {
+    expect(errorOf(callMtfs("FY", null))?.code).toBe("#N/A");
+    const bad = errorOf(callMtfs("FY", "next April"));
+    expect(bad?.code).toBe("#VALUE!");
+    expect(bad?.message).toMatch(/^date: /);
+  });
+});
+
+describe("MTFS.INFLATE", () => {
+  it("steps a price by the rate once per 1 April crossed", () => {
+    expect(callMtfs("INFLATE", 1000, "FY26/27", "FY28/29", 0.04)).toBeCloseTo(1081.6, 10);
+    expect(callMtfs("INFLATE", 1000, 2026, 2028, "4%")).toBeCloseTo(1081.6, 10);
+    expect(callMtfs("INFLATE", 1040, "FY27/28", "FY26/27", 0.04)).toBeCloseTo(1000, 10);
+  });
+
+  it("accepts dates for the fiscal years", () => {
+    // 1 Aug 2026 and 1 Apr 2027 are in consecutive fiscal years: one step.
+    expect(callMtfs("INFLATE", 1338, 46235, "2027-04-01", 0.04)).toBeCloseTo(1391.52, 10);
+  });
+
+  it("returns #NUM! for a rate of -100% or below", () => {
+    expect(errorOf(callMtfs("INFLATE", 1000, 2026, 2027, -1))?.code).toBe("#NUM!");
+  });
+
+  it("returns #N/A naming the argument when the rate is omitted", () => {
+    const e = errorOf(callMtfs("INFLATE", 1000, 2026, 2027, null));
+    expect(e?.code).toBe("#N/A");
+    expect(e?.message).toBe("inflationPerYear: is required");
+  });
+});

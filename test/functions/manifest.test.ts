@@ -1,0 +1,78 @@
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * Local shape check of manifest.xml (the network validator, `npm run validate`, is not available in CI):
+ * well-formed XML, the elements Office needs for a taskpane + custom functions add-in in a shared runtime,
+ * HTTPS-only URLs, icons that exist in assets/, and the least permission that lets the wizard write sheets.
+ */
+const root = path.join(__dirname, "..", "..");
+const xml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
+// xml2js ships with office-addin-manifest (the validator's own parser).
+const { parseStringPromise } = require("xml2js");
+
+let app: any;
+beforeAll(async () => {
+  app = (await parseStringPromise(xml, { explicitArray: true })).OfficeApp;
+});
+
+const text = (node: any): string => (typeof node === "string" ? node : node._);
+const attr = (node: any, name: string): string => node.$[name];
+
+describe("manifest.xml", () => {
+  it("is a taskpane add-in for workbooks with a real id, the product name and least permissions", () => {
+    expect(attr(app, "xsi:type")).toBe("TaskPaneApp");
+    expect(text(app.Id[0])).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(attr(app.DisplayName[0], "DefaultValue")).toBe("MTFS Benefits");
+    expect(app.Hosts[0].Host.map((h: any) => attr(h, "Name"))).toEqual(["Workbook"]);
+    expect(text(app.Permissions[0])).toBe("ReadWriteDocument");
+    expect(xml).not.toMatch(/contoso/i);
+  });
+
+  it("requires the shared runtime and runs functions and taskpane in it", () => {
+    const sets = app.Requirements[0].Sets[0].Set.map((s: any) => [attr(s, "Name"), attr(s, "MinVersion")]);
+    expect(sets).toContainEqual(["SharedRuntime", "1.1"]);
+    const host = app.VersionOverrides[0].Hosts[0].Host[0];
+    const runtime = host.Runtimes[0].Runtime[0];
+    expect(attr(runtime, "lifetime")).toBe("long");
+    const cf = host.AllFormFactors[0].ExtensionPoint.find(
+      (e: any) => attr(e, "xsi:type") === "CustomFunctions",
+    );
+    expect(attr(cf.Page[0].SourceLocation[0], "resid")).toBe(attr(runtime, "resid"));
+    const action = JSON.stringify(host.DesktopFormFactor[0].ExtensionPoint);
+    expect(action).toContain(`"resid":"${attr(runtime, "resid")}"`);
+  });
+
+  it("declares the MTFS namespace and resolves every resid to a resource", () => {
+    const res = app.VersionOverrides[0].Resources[0];
+    const ids = new Map<string, string>();
+    for (const group of ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"]) {
+      for (const item of Object.values(res[group][0]).flat() as any[]) {
+        ids.set(attr(item, "id"), attr(item, "DefaultValue"));
+      }
+    }
+    const host = app.VersionOverrides[0].Hosts[0].Host[0];
+    const cf = host.AllFormFactors[0].ExtensionPoint[0];
+    expect(ids.get(attr(cf.Namespace[0], "resid"))).toBe("MTFS");
+    const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(5);
+    for (const id of used) expect(ids.has(id)).toBe(true);
+  });
+
+  it("uses HTTPS for every URL and points icons at files in assets/", () => {
+    const urls = [...xml.matchAll(/(?:DefaultValue="|<AppDomain>)(\w+:\/\/[^"<]+)/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) expect(url).toMatch(/^https:\/\//);
+    const icons = urls.filter((u) => u.endsWith(".png"));
+    expect(icons.length).toBeGreaterThanOrEqual(4);
+    for (const url of icons) {
+      const file = path.join(root, new URL(url).pathname);
+      expect(fs.existsSync(file)).toBe(true);
+      // A PNG of the size its name states (icon-32.png is 32×32).
+      const png = fs.readFileSync(file);
+      expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+      const size = Number(/icon-(\d+)\.png$/.exec(url)?.[1]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+});
