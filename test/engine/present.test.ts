@@ -1,0 +1,59 @@
+import * as fc from "fast-check";
+import {
+  Decimal,
+  formatMillions,
+  formatPercent,
+  formatPercentChange,
+  formatThousands,
+  formatWhole,
+  formatWholeRange,
+  toMillions,
+  toPounds,
+} from "../../src/engine";
+
+describe("present", () => {
+  it("prints £m with 2 dp and a leading minus as the proposal template does", () => {
+    expect(formatMillions(-500_000)).toBe("-£0.50m");
+    expect(formatMillions(1_123_456)).toBe("£1.12m");
+    expect(formatMillions(3_300_000, 1)).toBe("£3.3m");
+    expect(formatMillions(12_345_678_901)).toBe("£12,345.68m");
+  });
+
+  it("never shows a minus sign on a value that rounds to zero", () => {
+    expect(formatMillions(-1)).toBe("£0.00m");
+    expect(toMillions(-1)).toBe(0);
+    expect(Object.is(toMillions(-1), -0)).toBe(false);
+    expect(formatThousands(-400)).toBe("£0k");
+  });
+
+  it("rounds half away from zero, as Excel's ROUND does", () => {
+    expect(toMillions(5_000, 2)).toBe(0.01);
+    expect(toMillions(-5_000, 2)).toBe(-0.01);
+    expect(toPounds("1234.565")).toBe(1234.57);
+    expect(formatWhole(191.5)).toBe("192");
+  });
+
+  it("prints £k, percentages, whole numbers and triangulation ranges", () => {
+    expect(formatThousands(4_225_920)).toBe("£4,226k");
+    expect(formatPercent(0.3654)).toBe("37%");
+    expect(formatPercent(0.157, 1)).toBe("15.7%");
+    expect(formatWhole(4935.6)).toBe("4,936");
+    expect(formatWholeRange({ low: new Decimal(106), high: new Decimal(138) })).toBe("106 – 138");
+    expect(formatPercentChange({ kind: "range", from: new Decimal(-0.09), to: new Decimal(-0.3) })).toBe(
+      "-9% to -30%",
+    );
+    expect(formatPercentChange({ kind: "point", value: new Decimal(0.157) })).toBe("15.7%");
+  });
+
+  it("property: the £m text and number agree, and differ from the exact value by at most half a unit", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 3 }), (pence, dp) => {
+        const pounds = new Decimal(pence).div(100);
+        const n = toMillions(pounds, dp);
+        const text = formatMillions(pounds, dp).replace("£", "").replace("m", "").replace(/,/g, "");
+        const half = new Decimal(10).pow(-dp).div(2);
+        return Number(text) === n && new Decimal(n).minus(pounds.div(1e6)).abs().lte(half);
+      }),
+    );
+  });
+});
