@@ -58,7 +58,15 @@ module.exports = (_env, argv) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // Fluent UI needs react-dom's own copy of `scheduler` (the lockfile nests it under react-dom). Added by E.
+      alias: {
+        scheduler: path.dirname(
+          require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] }),
+        ),
+      },
+    },
     module: {
       rules: [
         {
