@@ -21,3 +21,5 @@ export * from "./costs";
 export * from "./overlap";
 export * from "./runRate";
 export * from "./profile";
+export * from "./parse/assumptions";
+export * from "./proposal";

@@ -6,8 +6,8 @@ import type { FyStartYear, Horizon, ProfileYear } from "./types";
 
 /**
  * Run-rate conventions (documented in docs/engine.md):
- * - Full impact is the day avoided events reach their full rate: rollout end + lead, or the delivery end + lead
- *   when that is earlier (a programme that stops recruiting).
+ * - Full impact is the day avoided events reach their full rate: rollout end + lead; for a programme with a
+ *   delivery end (a fixed cohort trained over two years) it is the delivery end + lead, when the cohort is done.
  * - The stock saturates one duration later. The full run rate is the net benefit in the first FY that starts on
  *   or after saturation (the first whole FY at steady state), or the last horizon FY if that comes later.
  * - Time to full run rate is years (of 52.18 weeks) from the start date to full impact: the time the service
@@ -15,13 +15,13 @@ import type { FyStartYear, Horizon, ProfileYear } from "./types";
  */
 
 /**
- * The day avoided events reach their full rate (rollout end + lead, or delivery end + lead if earlier).
+ * The day the change reaches full impact: delivery end + lead when stated, else rollout end + lead.
  *
  * @example
  * fullImpactDay(resolvedCfs).toNumber() // day number of about 15 Feb 2028
  */
 export function fullImpactDay(t: ResolvedTimeline): Decimal {
-  return t.deliveryEndDay && t.deliveryEndDay.lt(t.fullImpactDay) ? t.deliveryEndDay : t.fullImpactDay;
+  return t.deliveryEndDay ?? t.fullImpactDay;
 }
 
 /**
