@@ -1,0 +1,68 @@
+import { fyLabel, formatMillions, toPounds, type Decimal, type Profile, type Proposal } from "../../engine";
+import { textTable } from "../table";
+
+/**
+ * The benefits profile as the CLI prints it: JSON with money in £ (rounded to pennies at this edge only)
+ * or the proposal template's table (£m, 2 dp).
+ */
+
+/** FY label as the proposal template prints it: "FY 26/27". */
+function templateFy(label: string): string {
+  return label.replace(/^FY/, "FY ");
+}
+
+const count = (d: Decimal): number => d.toDecimalPlaces(4).toNumber();
+
+/**
+ * JSON-ready profile: `{ opportunity, years: [{ fy, gross, costs, overlap, cumulative, inYear, … }],
+ * quantifiedOpportunity, fullRunRate: { value, fy }, timeToFullRunRateYears }`.
+ *
+ * @example
+ * profileJson(proposal, profile).years[0] // { fy: "FY26/27", gross: 0, costs: 500000, ..., inYear: -500000 }
+ */
+export function profileJson(proposal: Proposal, profile: Profile): Record<string, unknown> {
+  return {
+    opportunity: proposal.opportunity.name,
+    mtfsLastFy: fyLabel(proposal.assumptions.horizon.mtfsLastFy),
+    years: profile.years.map((y) => ({
+      fy: y.label,
+      avoidedEvents: count(y.avoidedEvents),
+      caseloadReduction: count(y.caseloadReduction),
+      gross: toPounds(y.gross),
+      costs: toPounds(y.costs),
+      overlap: toPounds(y.overlap),
+      cumulative: toPounds(y.cumulative),
+      inYear: toPounds(y.inYear),
+    })),
+    quantifiedOpportunity: toPounds(profile.quantifiedOpportunity),
+    fullRunRate: { value: toPounds(profile.fullRunRate.value), fy: profile.fullRunRate.label },
+    timeToFullRunRateYears: profile.timeToFullRunRateYears.toDecimalPlaces(2).toNumber(),
+  };
+}
+
+/**
+ * The profile table as the proposal template shows it (£m, 2 dp), then the summary lines.
+ *
+ * @example
+ * profileTable(proposal, profile)
+ * // "CFS Targeted Prevention\nBenefits profile over the MTFS (net of ongoing investment)\nFY  In-year ..."
+ */
+export function profileTable(proposal: Proposal, profile: Profile): string {
+  const mtfsLastFy = proposal.assumptions.horizon.mtfsLastFy;
+  const rows = profile.years.map((y) => [
+    templateFy(y.label) + (y.fy > mtfsLastFy ? " *" : ""),
+    formatMillions(y.inYear),
+    formatMillions(y.cumulative),
+  ]);
+  const beyond = profile.years.some((y) => y.fy > mtfsLastFy);
+  return [
+    proposal.opportunity.name,
+    "Benefits profile over the MTFS (net of ongoing investment)",
+    textTable(["FY", "In-year spend reduction", "Cumulative benefit"], rows, ["left", "right", "right"]),
+    ...(beyond ? ["* beyond the MTFS"] : []),
+    "",
+    `Quantified opportunity over the MTFS (${templateFy(fyLabel(mtfsLastFy))}): ${formatMillions(profile.quantifiedOpportunity)}`,
+    `Full run rate: ${formatMillions(profile.fullRunRate.value)}, achieved in ${profile.fullRunRate.label}`,
+    `Time to hit full run rate: ${profile.timeToFullRunRateYears.toDecimalPlaces(1).toString()} years`,
+  ].join("\n");
+}
