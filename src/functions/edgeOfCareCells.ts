@@ -1,5 +1,4 @@
-import { Decimal } from "../engine";
-import { edgeOfCarePeriod } from "../engine/edgeOfCare";
+import { Decimal, edgeOfCarePeriod } from "../engine";
 import { cellNumber, cellRate, isBlank } from "./cells";
 import type { Grid } from "./invoke";
 

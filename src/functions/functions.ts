@@ -5,11 +5,12 @@
  * call the engine, shape the result; `scalar`/`grid` turn any error into an Excel error value.
  * Excel passes null for an omitted optional argument; each reader applies the documented default.
  */
-import { fyLabel, inflate } from "../engine";
-import { cellFy, cellNumber, cellRate } from "./cells";
+import { EngineError, fyLabel, inflate, toPounds } from "../engine";
+import { cellFy, cellNumber, cellOption, cellRate } from "./cells";
 import { edgeOfCareCells } from "./edgeOfCareCells";
 import { grid, scalar } from "./invoke";
 import { paybackCells } from "./paybackCells";
+import { profileFromCells, profileGrid } from "./profileCells";
 import { triangulateCells } from "./triangulateCells";
 
 /**
@@ -122,4 +123,105 @@ export function paybackYears(
   convention?: string,
 ): number | CustomFunctions.Error {
   return scalar(() => paybackCells(costs, benefits, convention));
+}
+
+/**
+ * Benefits profile per fiscal year from the proposal's assumptions: in-year spend reduction and cumulative benefit (£), spilled under a header row of FY labels.
+ * @customfunction BENEFIT.PROFILE
+ * @param assumptions A label/value range of assumptions (e.g. B10:C24), or the baseline volume of events per year (e.g. 260 care starts).
+ * @param [rows] Extra rows to show: any of "gross", "costs", "overlap", "caseload", "avoided", or "all" (default: in-year and cumulative only).
+ * @param [orientation] "rows" (default: fiscal years across, as the proposal template) or "columns" (fiscal years down).
+ * @param [target] Target: % of the baseline avoided per year (8% or 0.08), or a count when targetKind says so.
+ * @param [weeklyCost] Baseline unit cost per case per week (£, in the price base year).
+ * @param [durationWeeks] Weeks each avoided event removes one case for (e.g. 153.1).
+ * @param [startDate] Project start date.
+ * @param [pilotMonths] Pilot phase length in months (default 0).
+ * @param [rolloutMonths] Rollout length in months (default 0).
+ * @param [leadMonths] Lead time in months between intervention and avoided event (default 0).
+ * @param [inflationPerYear] Unit cost inflation per year, stepped each 1 April (default 0).
+ * @param [growthPerYear] Growth in the baseline volume per year (default 0).
+ * @param [alternativeWeeklyCost] Weekly cost of the alternative the case moves to (£, default 0).
+ * @param [overlapWeeklyCost] Weekly overlap with another opportunity, netted off the unit cost (£, default 0).
+ * @param [investmentPerYear] Ongoing investment per year (£, default none).
+ * @param [investmentFromDate] Date the ongoing investment starts (default: the start date).
+ * @param [mtfsOverlapPerYear] Overlap with existing MTFS lines per year (£), capped at the gross saving (default none).
+ * @param [targetKind] "percent" (default), "countPerYear" or "caseloadReduction".
+ * @param [ramp] How impact builds up: "linear" (default), "monthly-steps" or "immediate".
+ * @returns A header row of FY labels, then labelled rows of £ per fiscal year.
+ * @example =MTFS.BENEFIT.PROFILE(B10:C24) → the CFS Targeted Prevention profile (see the worked example)
+ * @example =MTFS.BENEFIT.PROFILE(260, , , 8%, 1487, 153.1, DATE(2026,8,1), 4, 6, 8.5, 4%, , , 149, 1500000, DATE(2026,12,1), 390000) → the same profile
+ */
+export function benefitProfile(
+  assumptions: unknown[][],
+  rows?: string,
+  orientation?: string,
+  target?: number | string,
+  weeklyCost?: number,
+  durationWeeks?: number,
+  startDate?: number | string,
+  pilotMonths?: number,
+  rolloutMonths?: number,
+  leadMonths?: number,
+  inflationPerYear?: number | string,
+  growthPerYear?: number | string,
+  alternativeWeeklyCost?: number,
+  overlapWeeklyCost?: number,
+  investmentPerYear?: number,
+  investmentFromDate?: number | string,
+  mtfsOverlapPerYear?: number,
+  targetKind?: string,
+  ramp?: string,
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => {
+    const { profile } = profileFromCells(assumptions, {
+      target,
+      weeklyCost,
+      durationWeeks,
+      startDate,
+      pilotMonths,
+      rolloutMonths,
+      leadMonths,
+      inflationPerYear,
+      growthPerYear,
+      alternativeWeeklyCost,
+      overlapWeeklyCost,
+      investmentPerYear,
+      investmentFromDate,
+      mtfsOverlapPerYear,
+      targetKind,
+      ramp,
+    });
+    return profileGrid(profile, rows, orientation);
+  });
+}
+
+/**
+ * Full run rate: the steady-state annual net benefit of a proposal, or the fiscal year it is reached, or the years to reach it.
+ * @customfunction RUNRATE
+ * @param assumptions A label/value range of assumptions, as for MTFS.BENEFIT.PROFILE.
+ * @param [result] "value" (default: £ per year), "fy" (the FY label it is first reached) or "years" (years from the start date).
+ * @returns The full run rate in £ per year, its FY label, or years to reach it.
+ * @example =MTFS.RUNRATE(B10:C24) → 3,29x,xxx (published £3.30m, FY31/32)
+ * @example =MTFS.RUNRATE(B10:C24, "fy") → "FY31/32"
+ */
+export function runRate(assumptions: unknown[][], result?: string): number | string | CustomFunctions.Error {
+  return scalar(() => {
+    const { profile } = profileFromCells(assumptions);
+    const what = cellOption(result, "result", "value");
+    if (what === "value") return toPounds(profile.fullRunRate.value);
+    if (what === "fy") return profile.fullRunRate.label;
+    if (what === "years") return profile.timeToFullRunRateYears.toNumber();
+    throw new EngineError("unknown-option", "result", `must be "value", "fy" or "years", got "${what}"`);
+  });
+}
+
+/**
+ * Quantified opportunity over the MTFS: the cumulative net benefit in the last MTFS year (FY29/30 by default).
+ * @customfunction QUANTIFIED
+ * @param assumptions A label/value range of assumptions, as for MTFS.BENEFIT.PROFILE.
+ * @returns The cumulative benefit in the last MTFS year, in £.
+ * @example =MTFS.QUANTIFIED(B10:C24) → 1,1xx,xxx (published £1.12m)
+ */
+export function quantified(assumptions: unknown[][]): number | CustomFunctions.Error {
+  return scalar(() => toPounds(profileFromCells(assumptions).profile.quantifiedOpportunity));
 }

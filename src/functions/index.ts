@@ -13,6 +13,9 @@ export const FUNCTIONS = {
   TRIANGULATE: fns.triangulation,
   "EDGE.OF.CARE": fns.edgeOfCare,
   PAYBACK: fns.paybackYears,
+  "BENEFIT.PROFILE": fns.benefitProfile,
+  RUNRATE: fns.runRate,
+  QUANTIFIED: fns.quantified,
 } as const;
 
 /** The part of Excel's CustomFunctions runtime used to register functions (a test passes a stub). */

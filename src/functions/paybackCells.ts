@@ -1,5 +1,11 @@
-import { EngineError, decimalValue, enumValue, type Decimal } from "../engine";
-import { payback, type PaybackConvention } from "../engine/programme";
+import {
+  EngineError,
+  decimalValue,
+  enumValue,
+  payback,
+  type Decimal,
+  type PaybackConvention,
+} from "../engine";
 import { cellOption, cellRange, isBlank } from "./cells";
 
 /**

@@ -1,7 +1,11 @@
-import { EngineError, isEngineError } from "../engine";
-import { parseTriangulationInput } from "../engine/triangulationInput";
-import { triangulate, type WholeRange } from "../engine/triangulate";
-import { formatWholeRange } from "../engine/present";
+import {
+  EngineError,
+  formatWholeRange,
+  isEngineError,
+  parseTriangulationInput,
+  triangulate,
+  type WholeRange,
+} from "../engine";
 import { cellRange, isBlank } from "./cells";
 import type { Grid, GridCell } from "./invoke";
 

@@ -5,7 +5,6 @@
 import { installCustomFunctionsStub } from "./runtimeStub";
 
 installCustomFunctionsStub();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require("../../src/functions/index");
 
 export { callMtfs, errorOf, registered, StubCustomFunctionError } from "./runtimeStub";

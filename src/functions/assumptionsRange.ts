@@ -1,0 +1,206 @@
+import { EngineError, describeValue } from "../engine";
+import { cellRange, excelSerialToIso, isBlank } from "./cells";
+
+/**
+ * Turns a label/value range (the proposal's assumptions block on a sheet, e.g. B10:C24) into the proposal
+ * JSON's `assumptions` object, which the engine's own parser then validates: this module only moves
+ * values into place, it checks no rule. A label is either the JSON path ("unitCost.weeklyCost",
+ * "timeline.startDate", "investment[0].amountPerYear") or one of the plain-English labels below, matched
+ * ignoring case, spaces and punctuation ("Weekly unit cost (£)" = "weeklyunitcost"). Rows with a blank
+ * value are skipped so the documented default applies; a third column (notes) is ignored. A range laid
+ * out in two rows (labels above values) is read the same way.
+ */
+
+/** Labels of a header row, skipped. */
+const HEADER_LABELS = new Set(["assumption", "assumptions", "label", "field", "name", "item"]);
+
+/** Plain-English labels → JSON path. Targets pick their kind from the label (percent unless it says otherwise). */
+const LABELS: Readonly<Record<string, readonly string[]>> = {
+  "baseline.volumePerYear": [
+    "baseline",
+    "baseline volume",
+    "baseline volume per year",
+    "baseline starts",
+    "baseline starts per year",
+    "starts per year",
+    "volume per year",
+  ],
+  "baseline.growthPerYear": ["growth", "growth per year", "growth in starts", "volume growth"],
+  "target.percent": ["target", "target %", "target percent", "target percentage", "reduction target"],
+  "target.countPerYear": ["target count per year", "target per year", "target count", "avoided per year"],
+  "target.caseloadReduction": ["target caseload reduction", "caseload reduction"],
+  lever: ["lever"],
+  durationWeeks: [
+    "duration",
+    "duration weeks",
+    "duration in weeks",
+    "average duration",
+    "average duration weeks",
+  ],
+  "unitCost.weeklyCost": [
+    "weekly cost",
+    "unit cost",
+    "weekly unit cost",
+    "average unit cost",
+    "cost per week",
+  ],
+  "unitCost.alternativeWeeklyCost": ["alternative weekly cost", "alternative cost", "alternative unit cost"],
+  "unitCost.overlapWeeklyCost": ["overlap weekly cost", "overlap per week", "unit cost overlap"],
+  "unitCost.inflationPerYear": ["inflation", "inflation per year", "unit cost inflation"],
+  "unitCost.priceBaseFy": ["price base", "price base fy", "price base year"],
+  "unitCost.periodsPerYear": ["periods per year", "weeks per year"],
+  "timeline.startDate": ["start date", "start", "project start", "project start date"],
+  "timeline.designMonths": ["design", "design months", "design phase months"],
+  "timeline.pilotMonths": ["pilot", "pilot months", "pilot phase", "pilot phase months"],
+  "timeline.rolloutMonths": ["rollout", "rollout months", "rollout of changes", "rollout of changes months"],
+  "timeline.leadMonths": ["lead", "lead months", "lead time", "lead time months"],
+  "timeline.ramp": ["ramp", "ramp shape"],
+  "timeline.sustainableDate": ["sustainable date", "full impact date"],
+  "investment[0].amountPerYear": [
+    "investment",
+    "investment per year",
+    "ongoing investment",
+    "ongoing investment per year",
+  ],
+  "investment[0].fromDate": [
+    "investment from",
+    "investment from date",
+    "investment start",
+    "investment start date",
+  ],
+  "investment[0].label": ["investment label"],
+  "mtfsOverlap.amountPerYear": [
+    "mtfs overlap",
+    "mtfs overlap per year",
+    "existing mtfs overlap",
+    "overlap per year",
+  ],
+  "mtfsOverlap.capAtGross": ["cap overlap at gross", "mtfs overlap cap at gross"],
+  "horizon.firstFy": ["first fy", "horizon first fy", "from fy"],
+  "horizon.lastFy": ["last fy", "horizon last fy", "to fy"],
+  "horizon.mtfsLastFy": ["mtfs last fy", "last mtfs fy"],
+};
+
+/** Lower-case letters and digits only, with "%" kept (it tells a % target from a count). */
+function normalise(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9%]/g, "");
+}
+
+const BY_LABEL: ReadonlyMap<string, string> = new Map(
+  Object.entries(LABELS).flatMap(([path, labels]) => labels.map((l) => [normalise(l), path] as const)),
+);
+
+/** A JSON path as written in a label: dotted keys with optional [index] steps. */
+const JSON_PATH = /^[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?)*$/;
+
+/** The assumptions object read from a range, and the label each JSON path came from (for error messages). */
+export interface AssumptionsFromRange {
+  readonly raw: Record<string, unknown>;
+  readonly labelOf: ReadonlyMap<string, string>;
+}
+
+/** Path steps of "investment[0].amountPerYear": ["investment", 0, "amountPerYear"]. */
+function steps(path: string): (string | number)[] {
+  return path.split(".").flatMap((part) => {
+    const m = /^(\w+)\[(\d+)\]$/.exec(part);
+    return m ? [m[1], Number(m[2])] : [part];
+  });
+}
+
+/**
+ * Sets a value at a JSON path, creating objects and arrays on the way.
+ *
+ * @example
+ * const o = {}; setPath(o, "investment[0].amountPerYear", 5); // o = { investment: [{ amountPerYear: 5 }] }
+ */
+export function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
+  const s = steps(path);
+  let node: Record<string | number, unknown> = root;
+  for (let i = 0; i < s.length - 1; i++) {
+    const next = node[s[i]];
+    if (typeof next !== "object" || next === null) node[s[i]] = typeof s[i + 1] === "number" ? [] : {};
+    node = node[s[i]] as Record<string | number, unknown>;
+  }
+  node[s[s.length - 1]] = value;
+}
+
+/** Label/value pairs of a range: two columns (or more, notes ignored), or two rows of labels over values. */
+function pairs(range: readonly (readonly unknown[])[]): [unknown, unknown, string][] {
+  const rows = range.length;
+  const cols = rows === 0 ? 0 : range[0].length;
+  if (rows === 2 && cols > 2) return range[0].map((label, j) => [label, range[1][j], `column ${j + 1}`]);
+  if (cols < 2) {
+    throw new EngineError("invalid-type", "assumptions", "must be a range of labels and values (2 columns)");
+  }
+  return range.map((row, i) => [row[0], row[1], `row ${i + 1}`]);
+}
+
+/** A cell value moved into the JSON: dates as ISO text (Excel passes a date cell as its serial number). */
+function jsonValue(path: string, value: unknown): unknown {
+  if (typeof value === "number" && /Date$/.test(path)) return excelSerialToIso(value, path);
+  return value;
+}
+
+/**
+ * The proposal-JSON `assumptions` object of a label/value range.
+ *
+ * @example
+ * assumptionsFromRange([["Baseline starts per year", 260], ["Target %", 0.08], ["Start date", 46235]]).raw
+ * // { baseline: { volumePerYear: 260 }, target: { kind: "percent", value: 0.08 },
+ * //   timeline: { startDate: "2026-08-01" } }
+ */
+export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
+  const raw: Record<string, unknown> = {};
+  const labelOf = new Map<string, string>();
+  for (const [label, value, where] of pairs(cellRange(range))) {
+    if (isBlank(label) || isBlank(value)) continue;
+    const text = String(label).trim();
+    if (HEADER_LABELS.has(normalise(text))) continue;
+    let path = BY_LABEL.get(normalise(text)) ?? (JSON_PATH.test(text) ? text : undefined);
+    if (path === undefined) {
+      throw new EngineError(
+        "unknown-option",
+        `assumptions ${where}`,
+        `${describeValue(text)} is not an assumption label`,
+      );
+    }
+    if (labelOf.has(path)) {
+      throw new EngineError("invalid-type", `assumptions ${where}`, `${describeValue(text)} repeats ${path}`);
+    }
+    labelOf.set(path, `"${text}" (${where})`);
+    const targetKind = /^target\.(percent|countPerYear|caseloadReduction)$/.exec(path)?.[1];
+    if (targetKind) {
+      setPath(raw, "target.kind", targetKind);
+      path = "target.value";
+      labelOf.set(path, `"${text}" (${where})`);
+    }
+    setPath(raw, path, jsonValue(path, value));
+  }
+  completeDefaults(raw);
+  return { raw, labelOf };
+}
+
+/**
+ * Fills what a plain label implies: an overlap amount is per year; an investment line is ongoing, named
+ * "Ongoing investment" and runs from the project start date unless a date is given.
+ *
+ * @example
+ * const raw = { investment: [{ amountPerYear: 1 }], timeline: { startDate: "2026-08-01" } };
+ * completeDefaults(raw); // raw.investment[0] = { kind: "ongoing", label: "Ongoing investment", amountPerYear: 1, fromDate: "2026-08-01" }
+ */
+export function completeDefaults(raw: Record<string, unknown>): void {
+  const overlap = raw.mtfsOverlap as Record<string, unknown> | undefined;
+  if (overlap && overlap.kind === undefined && overlap.amountPerYear !== undefined)
+    overlap.kind = "amountPerYear";
+  if (Array.isArray(raw.investment)) {
+    for (const item of raw.investment as (Record<string, unknown> | undefined)[]) {
+      if (item && item.kind === undefined) item.kind = "ongoing";
+      if (item && item.kind === "ongoing" && item.label === undefined) item.label = "Ongoing investment";
+      const start = (raw.timeline as Record<string, unknown> | undefined)?.startDate;
+      if (item && item.kind === "ongoing" && item.fromDate === undefined && start !== undefined)
+        item.fromDate = start;
+    }
+  }
+  const target = raw.target as Record<string, unknown> | undefined;
+  if (target && target.kind === undefined && target.value !== undefined) target.kind = "percent";
+}

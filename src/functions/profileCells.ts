@@ -1,0 +1,138 @@
+import {
+  EngineError,
+  computeProfile,
+  parseAssumptions,
+  toPounds,
+  type Profile,
+  type ProfileYear,
+} from "../engine";
+import { assumptionsFromRange, completeDefaults, setPath } from "./assumptionsRange";
+import { cellDate, cellOption, cellRange, isBlank } from "./cells";
+import type { Grid, GridCell } from "./invoke";
+
+/**
+ * MTFS.BENEFIT.PROFILE, MTFS.RUNRATE and MTFS.QUANTIFIED share one way in: the assumptions come from a
+ * label/value range, or from a baseline volume followed by positional arguments (which also override a
+ * range's values, for what-if cells). Both become the proposal JSON's `assumptions` object and go through
+ * the engine's parser and computeProfile, exactly as the CLI's `calc profile` does.
+ */
+
+/** Positional assumption arguments of MTFS.BENEFIT.PROFILE → their JSON paths, in argument order. */
+export const PROFILE_ARGUMENTS = [
+  ["target", "target.value"],
+  ["weeklyCost", "unitCost.weeklyCost"],
+  ["durationWeeks", "durationWeeks"],
+  ["startDate", "timeline.startDate"],
+  ["pilotMonths", "timeline.pilotMonths"],
+  ["rolloutMonths", "timeline.rolloutMonths"],
+  ["leadMonths", "timeline.leadMonths"],
+  ["inflationPerYear", "unitCost.inflationPerYear"],
+  ["growthPerYear", "baseline.growthPerYear"],
+  ["alternativeWeeklyCost", "unitCost.alternativeWeeklyCost"],
+  ["overlapWeeklyCost", "unitCost.overlapWeeklyCost"],
+  ["investmentPerYear", "investment[0].amountPerYear"],
+  ["investmentFromDate", "investment[0].fromDate"],
+  ["mtfsOverlapPerYear", "mtfsOverlap.amountPerYear"],
+  ["targetKind", "target.kind"],
+  ["ramp", "timeline.ramp"],
+] as const;
+
+export type ProfileArguments = Partial<Record<(typeof PROFILE_ARGUMENTS)[number][0], unknown>>;
+
+/** A parsed profile and the argument or range label each engine field came from. */
+export interface ProfileFromCells {
+  readonly profile: Profile;
+  readonly argumentOf: (field: string) => string;
+}
+
+/**
+ * Computes the profile for a range or a baseline volume plus positional arguments.
+ *
+ * @example
+ * profileFromCells([[260]], { target: 0.08, weeklyCost: 1338, durationWeeks: 153.1, startDate: 46235 })
+ *   .profile.years[0].label // "FY26/27"
+ */
+export function profileFromCells(assumptions: unknown, args: ProfileArguments = {}): ProfileFromCells {
+  const range = cellRange(assumptions);
+  const single = range.length === 1 && range[0].length === 1 ? range[0][0] : undefined;
+  const fromRange = range.length === 1 && range[0].length === 1 ? undefined : assumptionsFromRange(range);
+  const raw = fromRange?.raw ?? {};
+  const labelOf = new Map(fromRange?.labelOf ?? []);
+  if (fromRange === undefined) {
+    if (isBlank(single)) throw new EngineError("missing", "assumptions", "give a baseline volume or a range");
+    setPath(raw, "baseline.volumePerYear", single);
+    labelOf.set("baseline.volumePerYear", "assumptions");
+  }
+  for (const [name, path] of PROFILE_ARGUMENTS) {
+    const value = args[name];
+    if (isBlank(value)) continue;
+    setPath(raw, path, /Date$/.test(path) ? cellDate(value, name) : value);
+    labelOf.set(path, name);
+  }
+  const target = raw.target as Record<string, unknown> | undefined;
+  if (target && target.kind === undefined) target.kind = "percent";
+  completeDefaults(raw);
+  const argumentOf = (field: string): string => labelOf.get(field) ?? field;
+  try {
+    return { profile: computeProfile(parseAssumptions(raw, "")), argumentOf };
+  } catch (e) {
+    if (e instanceof EngineError) throw new EngineError(e.code, argumentOf(e.field), e.rule);
+    throw e;
+  }
+}
+
+/** Rows MTFS.BENEFIT.PROFILE can show: the option word, its label and its value per FY. */
+const ROWS: readonly (readonly [string, string, (y: ProfileYear) => number])[] = [
+  ["inyear", "In-year spend reduction", (y) => toPounds(y.inYear)],
+  ["cumulative", "Cumulative benefit", (y) => toPounds(y.cumulative)],
+  ["gross", "Gross saving", (y) => toPounds(y.gross)],
+  ["costs", "Costs", (y) => toPounds(y.costs)],
+  ["overlap", "MTFS overlap", (y) => toPounds(y.overlap)],
+  ["caseload", "Caseload reduction", (y) => y.caseloadReduction.toNumber()],
+  ["avoided", "Avoided events", (y) => y.avoidedEvents.toNumber()],
+];
+const ROW_WORDS = ROWS.map(([w]) => w);
+
+/** The row words chosen: the two template rows, plus any named in `rows` ("gross, costs" or "all"). */
+function chosenRows(rows: unknown): string[] {
+  const words = cellOption(rows, "rows", "")
+    .split(/[\s,;]+/)
+    .map((w) => w.replace(/[^a-z]/g, ""))
+    .filter((w) => w !== "");
+  if (words.includes("all")) return ROW_WORDS;
+  for (const w of words) {
+    if (!ROW_WORDS.includes(w) && w !== "caseloadreduction") {
+      throw new EngineError(
+        "unknown-option",
+        "rows",
+        `must name rows from all, ${ROW_WORDS.join(", ")}, got "${w}"`,
+      );
+    }
+  }
+  const wanted = new Set([
+    "inyear",
+    "cumulative",
+    ...words.map((w) => (w === "caseloadreduction" ? "caseload" : w)),
+  ]);
+  return ROW_WORDS.filter((w) => wanted.has(w));
+}
+
+/**
+ * The spilled profile: a header row of FY labels, then one labelled row per chosen measure (£, rounded to
+ * the penny; counts unrounded). `orientation` "columns" puts the FYs down the first column instead.
+ *
+ * @example
+ * profileGrid(profile, null, null)
+ * // [["£", "FY26/27", …], ["In-year spend reduction", -497312.4, …], ["Cumulative benefit", -497312.4, …]]
+ */
+export function profileGrid(profile: Profile, rows: unknown, orientation: unknown): Grid {
+  const chosen = chosenRows(rows);
+  const across: GridCell[][] = [
+    ["£", ...profile.years.map((y) => y.label)],
+    ...ROWS.filter(([w]) => chosen.includes(w)).map(([, label, pick]) => [label, ...profile.years.map(pick)]),
+  ];
+  const how = cellOption(orientation, "orientation", "rows");
+  if (how === "rows" || how === "horizontal") return across;
+  if (how === "columns" || how === "vertical") return across[0].map((_, j) => across.map((row) => row[j]));
+  throw new EngineError("unknown-option", "orientation", `must be "rows" or "columns", got "${how}"`);
+}

@@ -1,0 +1,37 @@
+import { EngineError } from "../../src/engine";
+import { toCellError } from "../../src/functions/errors";
+
+describe("toCellError", () => {
+  it("maps each engine error code to its Excel error and keeps the field and rule", () => {
+    const cases = [
+      ["invalid-type", "#VALUE!"],
+      ["out-of-range", "#NUM!"],
+      ["missing", "#N/A"],
+      ["invalid-date", "#VALUE!"],
+      ["unknown-option", "#VALUE!"],
+    ] as const;
+    for (const [code, excel] of cases) {
+      expect(toCellError(new EngineError(code, "durationWeeks", "must be > 0, got -3"))).toEqual({
+        kind: "cellError",
+        code: excel,
+        message: "durationWeeks: must be > 0, got -3",
+      });
+    }
+  });
+
+  it("renames the engine's field to the argument the user typed", () => {
+    const e = new EngineError("out-of-range", "timeline.leadMonths", "must be >= 0, got -1");
+    expect(toCellError(e, { "timeline.leadMonths": "leadMonths" }).message).toBe(
+      "leadMonths: must be >= 0, got -1",
+    );
+    expect(toCellError(e, (f) => f.toUpperCase()).message).toBe("TIMELINE.LEADMONTHS: must be >= 0, got -1");
+  });
+
+  it("reports a bug as #VALUE! without pretending it is an input error", () => {
+    expect(toCellError(new TypeError("x is undefined"))).toEqual({
+      kind: "cellError",
+      code: "#VALUE!",
+      message: "unexpected error: x is undefined",
+    });
+  });
+});

@@ -1,0 +1,146 @@
+import { callMtfs, errorOf } from "./register";
+import { computeProfile, parseAssumptions, toPounds } from "../../src/engine";
+
+/** CFS Targeted Prevention as a label/value block, the way a finance business partner lays it out. */
+const CFS_RANGE = [
+  ["Assumption", "Value"],
+  ["Baseline starts per year", 260],
+  ["Target %", 0.08],
+  ["Duration (weeks)", 153.1],
+  ["Weekly unit cost (£)", 1487],
+  ["Overlap per week (£)", 149],
+  ["Inflation", 0.04],
+  ["Start date", 46235], // 1 Aug 2026 as Excel passes a date cell
+  ["Pilot (months)", 4],
+  ["Rollout (months)", 6],
+  ["Lead time (months)", 8.5],
+  ["Ongoing investment per year", 1500000],
+  ["Investment from", "2026-12-01"],
+  ["MTFS overlap per year", 390000],
+  ["Ramp", "monthly-steps"],
+  ["Growth", null], // blank: the default (no growth) applies
+];
+
+/** The same assumptions in the proposal JSON shape (the contract), as the CLI reads them. */
+const CFS_JSON = {
+  baseline: { volumePerYear: 260, growthPerYear: 0 },
+  target: { kind: "percent", value: 0.08 },
+  durationWeeks: 153.1,
+  unitCost: { weeklyCost: 1487, overlapWeeklyCost: 149, inflationPerYear: 0.04 },
+  timeline: {
+    startDate: "2026-08-01",
+    pilotMonths: 4,
+    rolloutMonths: 6,
+    leadMonths: 8.5,
+    ramp: "monthly-steps",
+  },
+  investment: [{ kind: "ongoing", label: "FFPP", amountPerYear: 1500000, fromDate: "2026-12-01" }],
+  mtfsOverlap: { kind: "amountPerYear", amountPerYear: 390000 },
+};
+
+const engine = computeProfile(parseAssumptions(CFS_JSON, ""));
+
+describe("MTFS.BENEFIT.PROFILE", () => {
+  it("spills FY labels over in-year and cumulative rows equal to the engine's to the penny", () => {
+    const out = callMtfs("BENEFIT.PROFILE", CFS_RANGE) as (string | number)[][];
+    expect(out[0]).toEqual(["£", ...engine.years.map((y) => y.label)]);
+    expect(out[1]).toEqual(["In-year spend reduction", ...engine.years.map((y) => toPounds(y.inYear))]);
+    expect(out[2]).toEqual(["Cumulative benefit", ...engine.years.map((y) => toPounds(y.cumulative))]);
+    expect(out).toHaveLength(3);
+  });
+
+  it("reproduces the published CFS profile within £0.03m", () => {
+    // seeds/000 lines 94-97: cumulative −0.50, −1.50, −0.57, 1.12 (£m, FY26/27..FY29/30). DOMAIN.md §3: the
+    // literal timeline with the £0.39m inferred overlap reproduces every figure within £0.03m.
+    const out = callMtfs("BENEFIT.PROFILE", CFS_RANGE) as (string | number)[][];
+    const cumulative = (out[2].slice(1, 5) as number[]).map((x) => x / 1e6);
+    [-0.5, -1.5, -0.57, 1.12].forEach((published, i) =>
+      expect(Math.abs(cumulative[i] - published)).toBeLessThan(0.03),
+    );
+  });
+
+  it("gives the same result from positional arguments as from the range", () => {
+    const positional = callMtfs(
+      "BENEFIT.PROFILE",
+      [[260]],
+      null,
+      null, // assumptions (a single cell: the baseline volume), rows, orientation
+      "8%",
+      1487,
+      153.1,
+      46235,
+      4,
+      6,
+      8.5,
+      0.04,
+      null,
+      null,
+      149,
+      1500000,
+      "2026-12-01",
+      390000,
+      null,
+      "monthly-steps",
+    );
+    expect(positional).toEqual(callMtfs("BENEFIT.PROFILE", CFS_RANGE));
+  });
+
+  it("adds the rows asked for and turns the table on request", () => {
+    const all = callMtfs("BENEFIT.PROFILE", CFS_RANGE, "all") as (string | number)[][];
+    expect(all.map((r) => r[0])).toEqual([
+      "£",
+      "In-year spend reduction",
+      "Cumulative benefit",
+      "Gross saving",
+      "Costs",
+      "MTFS overlap",
+      "Caseload reduction",
+      "Avoided events",
+    ]);
+    expect(all[4].slice(1)).toEqual(engine.years.map((y) => toPounds(y.costs)));
+    const down = callMtfs("BENEFIT.PROFILE", CFS_RANGE, "gross", "columns") as (string | number)[][];
+    expect(down[0]).toEqual(["£", "In-year spend reduction", "Cumulative benefit", "Gross saving"]);
+    expect(down.map((r) => r[0]).slice(1)).toEqual(engine.years.map((y) => y.label));
+  });
+
+  it("overrides a range value with a positional argument (what-if)", () => {
+    const tenPercent = callMtfs("BENEFIT.PROFILE", CFS_RANGE, null, null, 0.1) as (string | number)[][];
+    const expected = computeProfile(
+      parseAssumptions({ ...CFS_JSON, target: { kind: "percent", value: 0.1 } }, ""),
+    );
+    expect(tenPercent[2].slice(1)).toEqual(expected.years.map((y) => toPounds(y.cumulative)));
+  });
+
+  it("names the range label or argument in errors", () => {
+    const badRange = CFS_RANGE.map((r) => (r[0] === "Duration (weeks)" ? ["Duration (weeks)", -3] : r));
+    const e1 = errorOf(callMtfs("BENEFIT.PROFILE", badRange));
+    expect(e1?.code).toBe("#NUM!"); // Excel shows no message on #NUM!
+    const badTarget = CFS_RANGE.map((r) => (r[0] === "Target %" ? ["Target %", "eight"] : r));
+    const e1b = errorOf(callMtfs("BENEFIT.PROFILE", badTarget));
+    expect(e1b?.code).toBe("#VALUE!");
+    expect(e1b?.message).toMatch(/^"Target %" \(row 3\): /);
+    const e2 = errorOf(callMtfs("BENEFIT.PROFILE", [[260]], null, null, 0.08, 1487, 153.1, "1st August"));
+    expect(e2?.message).toMatch(/^startDate: /);
+    const e3 = errorOf(callMtfs("BENEFIT.PROFILE", [["Weekly cots", 1]]));
+    expect(e3?.code).toBe("#VALUE!");
+    expect(e3?.message).toMatch(/not an assumption label/);
+    expect(errorOf(callMtfs("BENEFIT.PROFILE", CFS_RANGE, "net"))?.code).toBe("#VALUE!");
+    expect(errorOf(callMtfs("BENEFIT.PROFILE", CFS_RANGE, null, "diagonal"))?.code).toBe("#VALUE!");
+  });
+});
+
+describe("MTFS.RUNRATE and MTFS.QUANTIFIED", () => {
+  it("return the engine's full run rate, its FY and the FY29/30 cumulative", () => {
+    expect(callMtfs("RUNRATE", CFS_RANGE, null)).toBe(toPounds(engine.fullRunRate.value));
+    expect(callMtfs("RUNRATE", CFS_RANGE, "fy")).toBe(engine.fullRunRate.label);
+    expect(callMtfs("RUNRATE", CFS_RANGE, "years")).toBe(engine.timeToFullRunRateYears.toNumber());
+    expect(callMtfs("QUANTIFIED", CFS_RANGE)).toBe(toPounds(engine.quantifiedOpportunity));
+  });
+
+  it("match the published full run rate (£3.30m in FY31/32) and quantified opportunity (£1.12m) within £0.03m", () => {
+    // seeds/000 line 94 (NB: full run rate £3.30m, FY31/32) and line 97 (FY29/30 cumulative £1.12m).
+    expect(Math.abs((callMtfs("RUNRATE", CFS_RANGE, null) as number) / 1e6 - 3.3)).toBeLessThan(0.03);
+    expect(callMtfs("RUNRATE", CFS_RANGE, "fy")).toBe("FY31/32");
+    expect(Math.abs((callMtfs("QUANTIFIED", CFS_RANGE) as number) / 1e6 - 1.12)).toBeLessThan(0.03);
+  });
+});
