@@ -1,7 +1,13 @@
 import { Decimal } from "./money";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, fyOf, fyStartDay } from "./fiscalYear";
-import { rampPieces, type ResolvedTimeline } from "./timeline";
-import { cumulativeFromRates, realisedAt, type CumulativeFlow, type RatePiece } from "./stockFlow";
+import { rampPieces, type RampPiece, type ResolvedTimeline } from "./timeline";
+import {
+  cumulativeFromRates,
+  realisedAt,
+  timeToReach,
+  type CumulativeFlow,
+  type RatePiece,
+} from "./stockFlow";
 import type { Baseline, Delivery, FyStartYear, Target } from "./types";
 
 /**
@@ -54,6 +60,75 @@ export function fullRatePerYear(
   }
 }
 
+/** Share of full impact on a ramp piece at day d (the right-hand limit at a piece end when `atEnd`). */
+function shareAt(ramp: readonly RampPiece[], d: Decimal, atEnd: boolean): Decimal {
+  for (const p of ramp) {
+    const inside = atEnd ? d.gt(p.from) && d.lte(p.to) : d.gte(p.from) && d.lt(p.to);
+    if (inside) {
+      const x = d.minus(p.from).div(p.to.minus(p.from));
+      return p.shareFrom.plus(p.shareTo.minus(p.shareFrom).times(x));
+    }
+  }
+  return new Decimal(1);
+}
+
+/** Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April. */
+function ratePieces(
+  start: Decimal,
+  end: Decimal,
+  ramp: readonly RampPiece[],
+  rateInFy: (fy: FyStartYear) => Decimal,
+): RatePiece[] {
+  if (end.lte(start)) return [];
+  const cuts = new Map<string, Decimal>();
+  const add = (d: Decimal): void => {
+    if (d.gte(start) && d.lte(end)) cuts.set(d.toString(), d);
+  };
+  add(start);
+  add(end);
+  for (const p of ramp) {
+    add(p.from);
+    add(p.to);
+  }
+  for (let fy = fyOf(start.floor().toNumber()) + 1; new Decimal(fyStartDay(fy)).lt(end); fy++) {
+    add(new Decimal(fyStartDay(fy)));
+  }
+  const points = [...cuts.values()].sort((a, b) => a.comparedTo(b));
+  const pieces: RatePiece[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i];
+    const to = points[i + 1];
+    const perDay = rateInFy(fyOf(from.floor().toNumber()));
+    pieces.push({
+      from,
+      to,
+      rateFrom: perDay.times(shareAt(ramp, from, false)),
+      rateTo: perDay.times(shareAt(ramp, to, true)),
+    });
+  }
+  return pieces;
+}
+
+/** Rate pieces cut off at day `at`. */
+function clip(rates: readonly RatePiece[], at: Decimal): RatePiece[] {
+  const out: RatePiece[] = [];
+  for (const r of rates) {
+    if (r.from.gte(at)) continue;
+    if (r.to.lte(at)) {
+      out.push(r);
+      continue;
+    }
+    const x = at.minus(r.from).div(r.to.minus(r.from));
+    out.push({
+      from: r.from,
+      to: at,
+      rateFrom: r.rateFrom,
+      rateTo: r.rateFrom.plus(r.rateTo.minus(r.rateFrom).times(x)),
+    });
+  }
+  return out;
+}
+
 /**
  * Cumulative avoided events F(t) for the assumptions: the ramp × full rate, growth stepping each 1 April,
  * stopping at the delivery end, and (for batched delivery) realised at the end of each block.
@@ -69,48 +144,25 @@ export function avoidedEventsFlow(input: FlowInput): CumulativeFlow {
   const start = t.firstImpactDay;
   if (end.lte(start)) return cumulativeFromRates([], []);
 
-  // Breakpoints: ramp pieces, full impact, and every 1 April (growth and FY-dependent targets step there).
   const ramp = rampPieces(t);
-  const cuts = new Map<string, Decimal>();
-  const add = (d: Decimal): void => {
-    if (d.gte(start) && d.lte(end)) cuts.set(d.toString(), d);
-  };
-  add(start);
-  add(end);
-  for (const p of ramp) {
-    add(p.from);
-    add(p.to);
-  }
-  for (let fy = fyOf(start.floor().toNumber()) + 1; new Decimal(fyStartDay(fy)).lt(end); fy++) {
-    add(new Decimal(fyStartDay(fy)));
-  }
-  const points = [...cuts.values()].sort((a, b) => a.comparedTo(b));
+  const rateInFy = (fy: FyStartYear): Decimal =>
+    fullRatePerYear(input.baseline, input.target, input.durationWeeks, fy, baseFy).div(DAYS_PER_YEAR);
+  let rates = ratePieces(start, end, ramp, rateInFy);
 
-  const shareAt = (d: Decimal, atEnd: boolean): Decimal => {
-    for (const p of ramp) {
-      const inside = atEnd ? d.gt(p.from) && d.lte(p.to) : d.gte(p.from) && d.lt(p.to);
-      if (inside) {
-        const x = d.minus(p.from).div(p.to.minus(p.from));
-        return p.shareFrom.plus(p.shareTo.minus(p.shareFrom).times(x));
-      }
+  // A fixed cohort: events stop when it is reached, then continue only as the cohort grows.
+  const cohort = input.target.kind === "caseloadReduction" ? undefined : input.target.cohortSize;
+  if (cohort !== undefined) {
+    const reached = timeToReach(cumulativeFromRates(rates, []), cohort);
+    if (reached !== undefined) {
+      const g = input.baseline.growthPerYear;
+      const capFy = fyOf(reached.floor().toNumber());
+      const growthRate = (fy: FyStartYear): Decimal =>
+        cohort
+          .times(g)
+          .times(g.plus(1).pow(fy - capFy))
+          .div(DAYS_PER_YEAR);
+      rates = [...clip(rates, reached), ...ratePieces(reached, end, [], growthRate)];
     }
-    return new Decimal(1);
-  };
-
-  const rates: RatePiece[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const from = points[i];
-    const to = points[i + 1];
-    const fy = fyOf(from.floor().toNumber());
-    const perDay = fullRatePerYear(input.baseline, input.target, input.durationWeeks, fy, baseFy).div(
-      DAYS_PER_YEAR,
-    );
-    rates.push({
-      from,
-      to,
-      rateFrom: perDay.times(shareAt(from, false)),
-      rateTo: perDay.times(shareAt(to, true)),
-    });
   }
   const flow = cumulativeFromRates(rates, []);
   if (input.delivery?.kind !== "batches") return flow;
@@ -119,7 +171,5 @@ export function avoidedEventsFlow(input: FlowInput): CumulativeFlow {
   const blockDays = input.delivery.everyWeeks.times(DAYS_PER_WEEK);
   const days: Decimal[] = [];
   for (let d = start.plus(blockDays); d.lte(input.endDay); d = d.plus(blockDays)) days.push(d);
-  if (days.length === 0 || days[days.length - 1].lt(end))
-    days.push(end.gt(input.endDay) ? input.endDay : end);
   return realisedAt(flow, days);
 }

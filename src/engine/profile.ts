@@ -3,7 +3,7 @@ import { EngineError } from "./errors";
 import { DAYS_PER_WEEK, fyLabel, fyStartDay } from "./fiscalYear";
 import { avoidedEventsFlow } from "./flow";
 import { resolveTimeline } from "./timeline";
-import { averageStock, cumulativeAt, realisedAt, type CumulativeFlow } from "./stockFlow";
+import { averageStock, cumulativeAt, realisedAt, timeToReach, type CumulativeFlow } from "./stockFlow";
 import { annualSavingPerCase, componentAnnualSaving } from "./unitCost";
 import { totalCostInFy } from "./costs";
 import { effectiveDurationWeeks, overlapInFy } from "./overlap";
@@ -118,11 +118,13 @@ export function computeProfile(input: ProfileInput): Profile {
     previous = cumulative;
   }
 
+  const cohort = input.target.kind === "caseloadReduction" ? undefined : input.target.cohortSize;
+  const cohortReachedDay = cohort === undefined ? undefined : timeToReach(flow, cohort);
   const mtfsRow = years.find((y) => y.fy === horizon.mtfsLastFy) ?? years[years.length - 1];
   return {
     years,
     quantifiedOpportunity: mtfsRow.cumulative,
-    fullRunRate: fullRunRate(years, runRateFy(timeline, durationWeeks, horizon)),
-    timeToFullRunRateYears: timeToFullRunRateYears(timeline),
+    fullRunRate: fullRunRate(years, runRateFy(timeline, durationWeeks, horizon, cohortReachedDay)),
+    timeToFullRunRateYears: timeToFullRunRateYears(timeline, cohortReachedDay),
   };
 }

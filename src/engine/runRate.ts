@@ -7,7 +7,8 @@ import type { FyStartYear, Horizon, ProfileYear } from "./types";
 /**
  * Run-rate conventions (documented in docs/engine.md):
  * - Full impact is the day avoided events reach their full rate: rollout end + lead; for a programme with a
- *   delivery end (a fixed cohort trained over two years) it is the delivery end + lead, when the cohort is done.
+ *   delivery end it is the delivery end + lead; for a target with a fixed cohort it is no earlier than the day
+ *   the last of the cohort is realised.
  * - The stock saturates one duration later. The full run rate is the net benefit in the first FY that starts on
  *   or after saturation (the first whole FY at steady state), or the last horizon FY if that comes later.
  * - Time to full run rate is years (of 52.18 weeks) from the start date to full impact: the time the service
@@ -20,8 +21,9 @@ import type { FyStartYear, Horizon, ProfileYear } from "./types";
  * @example
  * fullImpactDay(resolvedCfs).toNumber() // day number of about 15 Feb 2028
  */
-export function fullImpactDay(t: ResolvedTimeline): Decimal {
-  return t.deliveryEndDay ?? t.fullImpactDay;
+export function fullImpactDay(t: ResolvedTimeline, cohortReachedDay?: Decimal): Decimal {
+  const day = t.deliveryEndDay ?? t.fullImpactDay;
+  return cohortReachedDay && cohortReachedDay.gt(day) ? cohortReachedDay : day;
 }
 
 /**
@@ -30,8 +32,16 @@ export function fullImpactDay(t: ResolvedTimeline): Decimal {
  * @example
  * runRateFy(resolvedCfs, D(153.1), horizon) // 2031 (FY31/32)
  */
-export function runRateFy(t: ResolvedTimeline, durationWeeks: Decimal, horizon: Horizon): FyStartYear {
-  const saturation = fullImpactDay(t).plus(durationWeeks.times(DAYS_PER_WEEK)).ceil().toNumber();
+export function runRateFy(
+  t: ResolvedTimeline,
+  durationWeeks: Decimal,
+  horizon: Horizon,
+  cohortReachedDay?: Decimal,
+): FyStartYear {
+  const saturation = fullImpactDay(t, cohortReachedDay)
+    .plus(durationWeeks.times(DAYS_PER_WEEK))
+    .ceil()
+    .toNumber();
   let fy = fyOf(saturation);
   if (fyStartDay(fy) < saturation) fy += 1;
   return Math.min(Math.max(fy, horizon.firstFy), horizon.lastFy);
@@ -57,6 +67,6 @@ export function fullRunRate(
  * @example
  * timeToFullRunRateYears(resolvedCfs).toNumber() // 1.54…
  */
-export function timeToFullRunRateYears(t: ResolvedTimeline): Decimal {
-  return Decimal.max(0, fullImpactDay(t).minus(t.startDay).div(DAYS_PER_YEAR));
+export function timeToFullRunRateYears(t: ResolvedTimeline, cohortReachedDay?: Decimal): Decimal {
+  return Decimal.max(0, fullImpactDay(t, cohortReachedDay).minus(t.startDay).div(DAYS_PER_YEAR));
 }

@@ -183,3 +183,28 @@ export function realisedAt(f: CumulativeFlow, days: readonly Decimal[]): Cumulat
   const sorted = [...days].sort((a, b) => a.comparedTo(b));
   return fromPieces(sorted.map((d) => ({ start: d, value: cumulativeAt(f, d), rate: ZERO, accel: ZERO })));
 }
+
+/**
+ * First day on which F reaches `level` (F is non-decreasing when the flow is non-negative), or undefined if it
+ * never does. Exact within a piece: the root of a linear or quadratic.
+ *
+ * @example
+ * const f = cumulativeFromRates([{ from: new Decimal(0), to: new Decimal(100), rateFrom: new Decimal(1), rateTo: new Decimal(1) }], []);
+ * timeToReach(f, new Decimal(61))?.toNumber() // 61
+ */
+export function timeToReach(f: CumulativeFlow, level: Decimal): Decimal | undefined {
+  for (let i = 0; i < f.pieces.length; i++) {
+    const p = f.pieces[i];
+    if (p.value.gte(level)) return p.start;
+    const next = f.pieces[i + 1];
+    if (next === undefined) break;
+    const span = next.start.minus(p.start);
+    if (pieceValue(p, span).lt(level)) continue;
+    const gap = level.minus(p.value);
+    if (p.accel.isZero()) return p.rate.isZero() ? next.start : p.start.plus(gap.div(p.rate));
+    const disc = p.rate.times(p.rate).plus(p.accel.times(gap).times(TWO));
+    const x = disc.isNeg() ? span : disc.sqrt().minus(p.rate).div(p.accel);
+    return p.start.plus(Decimal.min(span, Decimal.max(ZERO, x)));
+  }
+  return undefined;
+}

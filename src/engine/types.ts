@@ -23,10 +23,14 @@ export type RampShape = "linear" | "monthly-steps" | "immediate";
  */
 export type Lever = "entry" | "exit";
 
-/** The target, as the proposal states it. */
+/**
+ * The target, as the proposal states it. `cohortSize` (optional, percent and countPerYear) caps the events at a
+ * fixed eligible cohort (e.g. 61 CYP suitable for travel training): once it is reached, events continue only
+ * as the cohort grows, at cohortSize × baseline growth a year (compounding each 1 April).
+ */
 export type Target =
-  | { readonly kind: "percent"; readonly value: Decimal } // % of baseline volume per year, e.g. 0.08
-  | { readonly kind: "countPerYear"; readonly value: Decimal } // a number of events per year, e.g. 10
+  | { readonly kind: "percent"; readonly value: Decimal; readonly cohortSize?: Decimal } // % of baseline volume per year, e.g. 0.08
+  | { readonly kind: "countPerYear"; readonly value: Decimal; readonly cohortSize?: Decimal } // events per year, e.g. 10
   | { readonly kind: "caseloadReduction"; readonly value: Decimal }; // a steady-state caseload reduction, e.g. 10 CYP
 
 /** Baseline volume of events (care starts, placements, travellers) per year. */

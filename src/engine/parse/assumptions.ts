@@ -67,8 +67,22 @@ function parseBaseline(o: RawObject | undefined, path: string): Baseline {
 
 function parseTarget(o: RawObject, path: string): Target {
   const kind = readEnum(o, "kind", path, ["percent", "countPerYear", "caseloadReduction"] as const);
-  if (kind === "percent") return { kind, value: readRate(o, "value", path, { min: -10, max: 10 }) };
-  return { kind, value: readDecimal(o, "value", path, { min: -1e9, max: 1e9 }) };
+  const cohortSize = readDecimal(o, "cohortSize", path, { optional: true, gt: 0, max: 1e9 });
+  if (cohortSize !== undefined && kind === "caseloadReduction") {
+    throw new EngineError(
+      "invalid-type",
+      fieldPath(path, "cohortSize"),
+      "applies only to percent and countPerYear targets",
+    );
+  }
+  const cohort = cohortSize === undefined ? {} : { cohortSize };
+  if (kind === "percent")
+    return { kind, value: readRate(o, "value", path, { min: -10, max: 10 }), ...cohort };
+  const value = readDecimal(o, "value", path, { min: -1e9, max: 1e9 });
+  if (kind === "caseloadReduction") return { kind, value };
+  // A count stated per block of weeks (e.g. 10 CYP per 12-week term) is annualised with 52.18 weeks.
+  const perWeeks = readDecimal(o, "perWeeks", path, { optional: true, gt: 0, max: 5200 });
+  return { kind, value: perWeeks ? value.times(WEEKS_PER_YEAR).div(perWeeks) : value, ...cohort };
 }
 
 /** Reads a phase length given as `<name>Months` or `<name>Weeks` (not both); 0 when absent. */
