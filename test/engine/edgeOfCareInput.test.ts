@@ -1,0 +1,98 @@
+import * as fc from "fast-check";
+import { Decimal, EngineError, edgeOfCare, edgeOfCareRollup, parseEdgeOfCareSet } from "../../src/engine";
+
+// "No input makes the engine throw an untyped error or return NaN/Infinity": random JSON-ish values for
+// every field of the triangulation and edge-of-care inputs either parse and compute to finite Decimals, or
+// raise an EngineError (never a TypeError, never NaN).
+
+const scalar = fc.oneof(
+  fc.double(),
+  fc.integer({ min: -1000, max: 1_000_000 }),
+  fc.constantFrom("8%", "-9% to -30%", "1,487", "", "abc", "NaN", "Infinity", "1e400", "50%"),
+  fc.constant(null),
+  fc.boolean(),
+  fc.constant([] as unknown[]),
+  fc.constant({} as Record<string, unknown>),
+);
+
+function allFinite(value: unknown, seen = new Set<unknown>()): boolean {
+  if (value instanceof Decimal) return value.isFinite();
+  if (typeof value === "number") return Number.isFinite(value);
+  if (value === null || typeof value !== "object" || seen.has(value)) return true;
+  seen.add(value);
+  return Object.values(value).every((v) => allFinite(v, seen));
+}
+
+function engineErrorOrFinite(f: () => unknown): boolean {
+  try {
+    return allFinite(f());
+  } catch (e) {
+    if (e instanceof EngineError) return true;
+    throw e;
+  }
+}
+
+describe("parseEdgeOfCareSet robustness", () => {
+  it("edge of care: any field values give finite figures or an EngineError", () => {
+    const period = fc.record(
+      {
+        period: fc.oneof(fc.string(), scalar),
+        familiesStarted: scalar,
+        childrenStarted: scalar,
+        successRate: scalar,
+        savingsYear1: scalar,
+        savingsYear2: scalar,
+        savingsYear3: scalar,
+        targetingDeflator: scalar,
+        interventionCost: scalar,
+        averageAnnualPlacementCost: scalar,
+        placementYears: scalar,
+      },
+      { requiredKeys: [] },
+    );
+    const programme = fc.record(
+      {
+        programme: fc.oneof(fc.string(), scalar),
+        periods: fc.oneof(fc.array(period, { maxLength: 2 }), scalar),
+        target: fc.oneof(period, scalar),
+      },
+      { requiredKeys: [] },
+    );
+    const input = fc.oneof(
+      programme,
+      fc.record({ rollup: fc.string(), programmes: fc.array(programme, { maxLength: 2 }) }),
+    );
+    fc.assert(
+      fc.property(input, (raw) =>
+        engineErrorOrFinite(() => {
+          const set = parseEdgeOfCareSet(raw);
+          const results = set.programmes.map(edgeOfCare);
+          return [results, edgeOfCareRollup("all", results)];
+        }),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("edge of care: valid random inputs always parse and compute (the generator reaches the happy path)", () => {
+    const n = fc.integer({ min: 0, max: 1_000_000 });
+    const r = fc.integer({ min: 0, max: 100 }).map((x) => `${x}%`);
+    const period = fc.record({
+      period: fc.constant("2020/21"),
+      familiesStarted: n,
+      childrenStarted: n,
+      successRate: r,
+      savingsYear1: n,
+      savingsYear2: n,
+      savingsYear3: n,
+      targetingDeflator: r,
+      interventionCost: n,
+    });
+    fc.assert(
+      fc.property(period, (p) => {
+        const result = edgeOfCare(parseEdgeOfCareSet({ programme: "p", periods: [p] }).programmes[0]);
+        return allFinite(result) && result.periods[0].net !== undefined;
+      }),
+    );
+  });
+});
