@@ -44,7 +44,8 @@ export interface TriangulationRowResult {
 export interface WizardEngine<P> {
   parse(raw: unknown): P;
   preview(proposal: P): PreviewModel;
-  triangulation(proposal: P): readonly TriangulationRowResult[] | null;
+  /** The triangulation table's computed columns from the raw `triangulation` block alone (shown while the rest is incomplete), or null. */
+  triangulation(raw: unknown): readonly TriangulationRowResult[] | null;
 }
 
 export interface ExampleProposal {
@@ -114,23 +115,19 @@ export function Wizard<P>({
   }, [host, setDraft]);
 
   const validation = React.useMemo(() => validateDraft(draft, (raw) => engine.parse(raw)), [draft, engine]);
-  const computed = React.useMemo((): {
-    preview: PreviewModel | null;
-    triangulation: readonly TriangulationRowResult[] | null;
-    error: FieldError | null;
-  } => {
-    if (validation.proposal === null) return { preview: null, triangulation: null, error: null };
+  const computed = React.useMemo((): { preview: PreviewModel | null; error: FieldError | null } => {
+    if (validation.proposal === null) return { preview: null, error: null };
     try {
-      return {
-        preview: engine.preview(validation.proposal),
-        triangulation: engine.triangulation(validation.proposal),
-        error: null,
-      };
+      return { preview: engine.preview(validation.proposal), error: null };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      return { preview: null, triangulation: null, error: { path: "", code: "bug", message } };
+      return { preview: null, error: { path: "", code: "bug", message } };
     }
   }, [validation, engine]);
+  const triangulation = React.useMemo(
+    () => engine.triangulation(draftToRaw(draft).triangulation),
+    [draft, engine],
+  );
   if (computed.preview) lastPreview.current = computed.preview;
 
   const errors: readonly FieldError[] = computed.error
@@ -293,7 +290,7 @@ export function Wizard<P>({
               newRow={() => ({ method: "", percentChange: "" })}
               onChange={(rows) => setDraft((d) => ({ ...d, triangulationRows: rows }))}
               extra={(i) => {
-                const r = computed.triangulation?.[i];
+                const r = triangulation?.[i];
                 return r ? (
                   <p className="mtfs-computed" data-testid={`triangulation-result-${i}`}>
                     Annual avoided starts {r.annualAvoidedStarts}; caseload by end of MTFS{" "}
