@@ -34,7 +34,7 @@ export function fiscalYear(date: number | string): string | CustomFunctions.Erro
  * @param inflationPerYear Inflation per year as a fraction or percentage (0.04 or 4%).
  * @returns amount × (1 + inflationPerYear) ^ (toFy − fromFy), in £.
  * @example =MTFS.INFLATE(1000, "FY26/27", "FY28/29", 4%) → 1081.6
- * @example =MTFS.INFLATE(1338, 2026, 2031, 0.04) → 1627.9002…
+ * @example =MTFS.INFLATE(1338, 2026, 2031, 0.04) → 1627.8816
  */
 export function inflatePrice(
   amount: number,
@@ -83,7 +83,8 @@ export function triangulation(
  * @param [interventionCost] Cost of running the programme for the year (£, default 0).
  * @param [labels] TRUE (default) puts a header row of labels above the figures; FALSE returns the figures only.
  * @returns Cumulative gross (£), post-deflator cumulative (£), net (£), in-year diversions (children).
- * @example =MTFS.EDGE.OF.CARE(38, 87%, 52000, 2, 45%, 708000) → 3438240 | 1547208 | 839208 | 14.877
+ * @example =MTFS.EDGE.OF.CARE(100, 85%, 38406, 2, 45%, 724000, FALSE) → 6529020 | 2938059 | 2214059 | 38.25
+ * @example =MTFS.EDGE.OF.CARE(100, 85%, 38406, , 45%, 724000) → (table: labels above the figures)
  */
 export function edgeOfCare(
   children: number,
@@ -114,7 +115,7 @@ export function edgeOfCare(
  * @param benefits Financial benefits per year as positive amounts, in the same unit and years as costs.
  * @param [convention] "interpolated" (default: benefits accrue evenly within the year) or "wholeYears".
  * @returns Years from the start of the first year; #N/A if the cashflow never reaches zero.
- * @example =MTFS.PAYBACK({10.4,13.6,3.6,0.5}, {0.4,4.2,16.8,27.2}) → 3.2322…
+ * @example =MTFS.PAYBACK({10.4,13.6,3.6,0.5}, {0.4,4.2,16.8,27.2}) → 3.2322
  * @example =MTFS.PAYBACK({10.4,13.6,3.6,0.5}, {0.4,4.2,16.8,27.2}, "wholeYears") → 4
  */
 export function paybackYears(
@@ -148,8 +149,9 @@ export function paybackYears(
  * @param [targetKind] "percent" (default), "countPerYear" or "caseloadReduction".
  * @param [ramp] How impact builds up: "linear" (default), "monthly-steps" or "immediate".
  * @returns A header row of FY labels, then labelled rows of £ per fiscal year.
- * @example =MTFS.BENEFIT.PROFILE(B10:C24) → the CFS Targeted Prevention profile (see the worked example)
- * @example =MTFS.BENEFIT.PROFILE(260, , , 8%, 1487, 153.1, DATE(2026,8,1), 4, 6, 8.5, 4%, , , 149, 1500000, DATE(2026,12,1), 390000) → the same profile
+ * @example =MTFS.BENEFIT.PROFILE(B10:C24) → (table: the CFS Targeted Prevention profile)
+ * @example =MTFS.BENEFIT.PROFILE(B10:C24, "gross, costs, overlap", "columns") → (table: more rows, fiscal years down)
+ * @example =MTFS.BENEFIT.PROFILE(260, , , 8%, 1487, 153.1, DATE(2026,8,1), 4, 6, 8.5, 4%, , , 149, 1500000, DATE(2026,12,1), 390000, , "monthly-steps") → (table: the same profile from arguments)
  */
 export function benefitProfile(
   assumptions: unknown[][],
@@ -201,8 +203,9 @@ export function benefitProfile(
  * @param assumptions A label/value range of assumptions, as for MTFS.BENEFIT.PROFILE.
  * @param [result] "value" (default: £ per year), "fy" (the FY label it is first reached) or "years" (years from the start date).
  * @returns The full run rate in £ per year, its FY label, or years to reach it.
- * @example =MTFS.RUNRATE(B10:C24) → 3,29x,xxx (published £3.30m, FY31/32)
+ * @example =MTFS.RUNRATE(B10:C24) → (about £3.29m; the proposal publishes £3.30m in FY31/32)
  * @example =MTFS.RUNRATE(B10:C24, "fy") → "FY31/32"
+ * @example =MTFS.RUNRATE(B10:C24, "years") → (years from the start date to the start of FY31/32)
  */
 export function runRate(assumptions: unknown[][], result?: string): number | string | CustomFunctions.Error {
   return scalar(() => {
@@ -220,7 +223,7 @@ export function runRate(assumptions: unknown[][], result?: string): number | str
  * @customfunction QUANTIFIED
  * @param assumptions A label/value range of assumptions, as for MTFS.BENEFIT.PROFILE.
  * @returns The cumulative benefit in the last MTFS year, in £.
- * @example =MTFS.QUANTIFIED(B10:C24) → 1,1xx,xxx (published £1.12m)
+ * @example =MTFS.QUANTIFIED(B10:C24) → (about £1.10m; the proposal publishes £1.12m)
  */
 export function quantified(assumptions: unknown[][]): number | CustomFunctions.Error {
   return scalar(() => toPounds(profileFromCells(assumptions).profile.quantifiedOpportunity));
