@@ -1,0 +1,92 @@
+/**
+ * A1 address arithmetic shared by the layouts and both adapters.
+ */
+
+/**
+ * 1-based column number to letters.
+ *
+ * @example
+ * columnLetter(1) // "A"
+ * columnLetter(28) // "AB"
+ */
+export function columnLetter(column: number): string {
+  let n = column;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * Letters to 1-based column number.
+ *
+ * @example
+ * columnNumber("AB") // 28
+ */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Builds an A1 address from a 1-based column and row.
+ *
+ * @example
+ * cellAddress(2, 7) // "B7"
+ */
+export function cellAddress(column: number, row: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/**
+ * Splits an A1 address (dollars allowed) into 1-based column and row.
+ *
+ * @example
+ * parseAddress("$B$7") // { column: 2, row: 7 }
+ */
+export function parseAddress(address: string): { readonly column: number; readonly row: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`not an A1 cell address: ${address}`);
+  return { column: columnNumber(m[1]), row: Number(m[2]) };
+}
+
+/**
+ * Absolute form of an A1 address, for defined names.
+ *
+ * @example
+ * absolute("B7") // "$B$7"
+ */
+export function absolute(address: string): string {
+  const { column, row } = parseAddress(address);
+  return `$${columnLetter(column)}$${row}`;
+}
+
+/**
+ * Quotes a sheet name for use in a formula or a defined name.
+ *
+ * @example
+ * sheetRef("CFS Targeted Prevention") // "'CFS Targeted Prevention'"
+ */
+export function sheetRef(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Every cell address of a rectangular range, row by row.
+ *
+ * @example
+ * expandRange("A1:B2") // ["A1", "B1", "A2", "B2"]
+ */
+export function expandRange(range: string): string[] {
+  const [a, b = a] = range.split(":");
+  const from = parseAddress(a);
+  const to = parseAddress(b);
+  const out: string[] = [];
+  for (let r = from.row; r <= to.row; r++)
+    for (let c = from.column; c <= to.column; c++) out.push(cellAddress(c, r));
+  return out;
+}

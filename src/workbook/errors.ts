@@ -1,0 +1,20 @@
+/**
+ * Problems with a workbook's shape (as opposed to bad proposal input, which is the engine's EngineError).
+ * The CLI turns both into one line and exit code 2; the taskpane shows the message.
+ */
+export type WorkbookErrorCode = "sheet-exists" | "not-a-proposal-sheet" | "no-programme" | "bad-register";
+
+export class WorkbookError extends Error {
+  readonly code: WorkbookErrorCode;
+
+  constructor(code: WorkbookErrorCode, message: string) {
+    super(message);
+    this.name = "WorkbookError";
+    this.code = code;
+  }
+}
+
+/** True for the workbook layer's own errors. */
+export function isWorkbookError(e: unknown): e is WorkbookError {
+  return e instanceof WorkbookError;
+}

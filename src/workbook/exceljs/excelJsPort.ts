@@ -1,0 +1,182 @@
+import type * as ExcelJS from "exceljs";
+import { parseAddress, sheetRef } from "../address";
+import type {
+  CellContent,
+  CellScalar,
+  CellStyle,
+  CellWrite,
+  ComboChartSpec,
+  DefinedName,
+  SheetInfo,
+  WorkbookPort,
+} from "../port";
+
+/**
+ * WorkbookPort over an in-memory `ExcelJS.Workbook`, used by the CLI, the tests and the taskpane's browser
+ * mode. It never touches the file system: reading and writing files is the caller's job (`xlsx.load`/`writeBuffer`).
+ *
+ * @example
+ * const port = new ExcelJsPort(new ExcelJS.Workbook());
+ * await port.addSheet("Programme");
+ */
+export class ExcelJsPort implements WorkbookPort {
+  readonly workbook: ExcelJS.Workbook;
+
+  constructor(workbook: ExcelJS.Workbook) {
+    this.workbook = workbook;
+    // Excel and LibreOffice then recompute every formula on open instead of trusting cached results.
+    workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new Error(`no sheet named ${name}`);
+    return ws;
+  }
+
+  async listSheets(): Promise<readonly SheetInfo[]> {
+    return this.workbook.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state !== "visible" }));
+  }
+
+  async addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void> {
+    if (this.workbook.getWorksheet(name)) throw new Error(`a sheet named ${name} already exists`);
+    const ws = this.workbook.addWorksheet(name);
+    if (options?.hidden) ws.state = "hidden";
+  }
+
+  async readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]> {
+    const ws = this.sheet(sheet);
+    return addresses.map((a) => readCell(ws.getCell(a)));
+  }
+
+  async readUsedRange(sheet: string): Promise<readonly (readonly CellContent[])[]> {
+    const ws = this.sheet(sheet);
+    const rows: CellContent[][] = [];
+    const width = ws.columnCount;
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const out: CellContent[] = [];
+      for (let c = 1; c <= width; c++) out.push(readCell(row.getCell(c)));
+      rows.push(out);
+    }
+    return rows;
+  }
+
+  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const w of writes) {
+      const cell = ws.getCell(w.address);
+      if (w.formula !== undefined) {
+        cell.value = { formula: w.formula, result: w.value ?? undefined } as ExcelJS.CellFormulaValue;
+      } else if (w.link !== undefined) {
+        cell.value = { text: String(w.value ?? ""), hyperlink: `#${w.link}` };
+      } else {
+        // A string is stored as a string cell: text that starts with "=" stays text.
+        cell.value = w.value;
+      }
+      if (w.numberFormat !== undefined) cell.numFmt = w.numberFormat;
+      if (w.style) applyStyle(cell, w.style);
+    }
+  }
+
+  async insertRows(sheet: string, row: number, count: number): Promise<void> {
+    const ws = this.sheet(sheet);
+    const blanks: unknown[][] = Array.from({ length: count }, () => []);
+    ws.spliceRows(row, 0, ...blanks);
+  }
+
+  async setColumnWidths(
+    sheet: string,
+    widths: readonly { readonly column: string; readonly width: number }[],
+  ): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const w of widths) ws.getColumn(w.column).width = w.width;
+  }
+
+  async listNames(): Promise<readonly DefinedName[]> {
+    const model = this.workbook.definedNames.model as unknown as { name: string; ranges: string[] }[];
+    const out: DefinedName[] = [];
+    for (const entry of model) {
+      for (const range of entry.ranges) {
+        const bang = range.lastIndexOf("!");
+        const rawSheet = range.slice(0, bang);
+        const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+        out.push({ name: entry.name, sheet, address: range.slice(bang + 1).replace(/\$/g, "") });
+      }
+    }
+    return out;
+  }
+
+  async defineNames(names: readonly DefinedName[]): Promise<void> {
+    for (const n of names) {
+      const [a, b] = n.address.split(":");
+      const abs = (x: string): string => {
+        const p = parseAddress(x);
+        return `$${x.replace(/\$/g, "").replace(/\d+$/, "")}$${p.row}`;
+      };
+      const range = b ? `${abs(a)}:${abs(b)}` : abs(a);
+      this.workbook.definedNames.add(`${sheetRef(n.sheet)}!${range}`, n.name);
+    }
+  }
+
+  async readNotes(sheet: string, addresses: readonly string[]): Promise<readonly (string | null)[]> {
+    const ws = this.sheet(sheet);
+    return addresses.map((a) => noteText(ws.getCell(a).note));
+  }
+
+  async setNote(sheet: string, address: string, text: string): Promise<void> {
+    this.sheet(sheet).getCell(address).note = text;
+  }
+
+  async addComboChart(_spec: ComboChartSpec): Promise<boolean> {
+    // ExcelJS cannot write charts; the profile table beside it carries the same numbers.
+    return false;
+  }
+}
+
+function noteText(note: ExcelJS.Cell["note"] | undefined): string | null {
+  if (note === undefined || note === null) return null;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: { text: string }[] }).texts;
+  return texts ? texts.map((t) => t.text).join("") : null;
+}
+
+function toScalar(v: unknown): CellScalar {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    const o = v as { richText?: { text: string }[]; text?: unknown; error?: string; result?: unknown };
+    if (o.richText) return o.richText.map((t) => t.text).join("");
+    if (o.error !== undefined) return o.error;
+    if (o.text !== undefined) return toScalar(o.text);
+    if ("result" in o) return toScalar(o.result);
+  }
+  return String(v);
+}
+
+function readCell(cell: ExcelJS.Cell): CellContent {
+  const v = cell.value as unknown;
+  if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+    const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
+    const formula = f.formula ?? (f.sharedFormula !== undefined ? cell.formula : undefined);
+    if (formula !== undefined) return { value: toScalar(f.result), formula };
+  }
+  return { value: toScalar(v) };
+}
+
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  const font: Partial<ExcelJS.Font> = { ...cell.font };
+  if (s.bold !== undefined) font.bold = s.bold;
+  if (s.italic !== undefined) font.italic = s.italic;
+  if (s.fontSize !== undefined) font.size = s.fontSize;
+  if (s.fontColor !== undefined) font.color = { argb: `FF${s.fontColor}` };
+  cell.font = font;
+  if (s.fill !== undefined)
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${s.fill}` } };
+  if (s.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: s.wrap, vertical: "top" };
+  if (s.border) {
+    const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+    cell.border = { top: thin, bottom: thin, left: thin, right: thin };
+  }
+}

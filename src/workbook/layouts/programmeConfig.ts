@@ -1,0 +1,51 @@
+/**
+ * The programme workbook's own data (examples/programme.json): Appendix A's rows, Table 3's resource areas
+ * and Table 2's themes. Amounts are £m as published; the sheets hold £ (× 1,000,000) shown as £m.
+ */
+
+export interface ProgrammeRowConfig {
+  readonly opportunity: string;
+  readonly type: string;
+  /** As published ("1 year", "2.75 years"); modelled rows link to their sheet's computed value instead. */
+  readonly timeToFullRunRate?: string;
+  readonly theme?: string;
+  /** Published impact per FY column in £m (null where the table prints "-"); typed rows only. */
+  readonly publishedMillions?: readonly (number | null)[];
+  /** The proposal sheet this row links to (modelled rows). */
+  readonly proposalSheet?: string;
+}
+
+export interface DirectorateConfig {
+  readonly directorate: string;
+  /** Label of the subtotal row, e.g. "Adults & Communities ER Savings". */
+  readonly subtotalLabel: string;
+  readonly rows: readonly ProgrammeRowConfig[];
+}
+
+export interface ResourceAreaConfig {
+  readonly area: string;
+  /** One amount per MTFS year in £m (null where the table prints blank or "-"). */
+  readonly amountsMillions: readonly (number | null)[];
+  readonly comment?: string;
+}
+
+export interface ThemeConfig {
+  readonly theme: string;
+  readonly description: string;
+  /** Existing MTFS benefits for the theme by the last MTFS year, £m (Table 2 total column less the ER column). */
+  readonly existingMtfsMillions: number;
+}
+
+export interface ProgrammeConfig {
+  readonly title: string;
+  /** Column FYs: the MTFS years then the "future MTFS impact" year(s), e.g. FY26/27..FY30/31. */
+  readonly fyLabels: readonly string[];
+  /** How many of `fyLabels` are within the MTFS (4). */
+  readonly mtfsYears: number;
+  readonly directorates: readonly DirectorateConfig[];
+  readonly resourceCost: { readonly areas: readonly ResourceAreaConfig[] };
+  readonly themes: readonly ThemeConfig[];
+}
+
+/** £ per £m: the sheets store £ so proposal sheets (in £) and typed rows add up directly. */
+export const POUNDS_PER_MILLION = 1_000_000;

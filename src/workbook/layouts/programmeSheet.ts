@@ -1,0 +1,294 @@
+import {
+  Decimal,
+  additionalBeyondMtfs,
+  directorateSubtotals,
+  programmeTotal,
+  type ProgrammeRow,
+} from "../../engine";
+import { cellAddress, columnLetter, sheetRef } from "../address";
+import type { CellScalar } from "../port";
+import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
+import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+
+/**
+ * The Programme sheet, laid out as seeds/004 Appendix A (line ~395): directorate, opportunity, type, time to
+ * full run rate, one column per FY (the MTFS years, then the future year), directorate subtotal rows, the total
+ * and "additional beyond the MTFS". Modelled rows are formulas linking to their proposal sheet's cumulative
+ * benefit; typed rows hold the published figures as ordinary input cells; subtotals and totals are SUM formulas.
+ */
+
+export const PROGRAMME_SHEET = "Programme";
+export const PROGRAMME_LAYOUT_ID = "programmeSheet";
+const FIRST_ROW = 4;
+const FIRST_FY_COLUMN = 5; // E
+
+/** Where a modelled proposal's figures live on its own sheet. */
+export interface LinkedProposal {
+  readonly cumulativeAddress: ReadonlyMap<string, string>;
+  readonly timeToRunRateAddress: string;
+  readonly timeToRunRateYears: CellScalar;
+}
+
+export interface ProgrammeValues {
+  /** Amount in £ per programme row (config order) and FY column. */
+  readonly rowAmounts: readonly (readonly number[])[];
+  readonly linked: ReadonlyMap<string, LinkedProposal>;
+}
+
+/** Row positions, for the reader and the other programme sheets. */
+export interface ProgrammePositions {
+  /** Sheet row of each programme row, config order, with its directorate index and row index. */
+  readonly rows: readonly { readonly row: number; readonly d: number; readonly r: number }[];
+  readonly subtotalRows: readonly number[];
+  readonly totalRow: number;
+  readonly additionalRow: number;
+  readonly firstDataRow: number;
+  readonly lastDataRow: number;
+}
+
+export interface ProgrammeSheetLayout extends SheetLayout {
+  readonly positions: ProgrammePositions;
+  /** Totals per FY column in £ (the cached results), for the Resource cost sheet. */
+  readonly totals: readonly number[];
+}
+
+/**
+ * FY column letter of column index `i` (0 = first FY).
+ *
+ * @example
+ * fyColumn(0) // "E"
+ */
+export function fyColumn(i: number): string {
+  return columnLetter(FIRST_FY_COLUMN + i);
+}
+
+/** Column holding each row's theme (used by the Themes sheet's SUMIF). */
+export function themeColumn(config: ProgrammeConfig): string {
+  return columnLetter(FIRST_FY_COLUMN + config.fyLabels.length);
+}
+
+/**
+ * Where every row of the Programme sheet sits.
+ *
+ * @example
+ * programmePositions(config).totalRow // 23 for the 13 Appendix A rows in 4 directorates
+ */
+export function programmePositions(config: ProgrammeConfig): ProgrammePositions {
+  const rows: { row: number; d: number; r: number }[] = [];
+  const subtotalRows: number[] = [];
+  let row = FIRST_ROW;
+  config.directorates.forEach((dir, d) => {
+    dir.rows.forEach((_, r) => rows.push({ row: row++, d, r }));
+    subtotalRows.push(row++);
+  });
+  return {
+    rows,
+    subtotalRows,
+    totalRow: row,
+    additionalRow: row + 1,
+    firstDataRow: FIRST_ROW,
+    lastDataRow: Math.max(FIRST_ROW, row - 1),
+  };
+}
+
+/**
+ * Typed rows' amounts in £ as the config states them (published £m × 1,000,000; "-" as 0).
+ *
+ * @example
+ * publishedPounds([1.0, null]) // [1000000, 0]
+ */
+export function publishedPounds(millions: readonly (number | null)[] | undefined, columns: number): number[] {
+  return Array.from({ length: columns }, (_, i) =>
+    new Decimal(millions?.[i] ?? 0).times(POUNDS_PER_MILLION).toNumber(),
+  );
+}
+
+/**
+ * Declares every cell of the Programme sheet. Without `values` the cached results are left empty (the
+ * layout is then only used to find the cells).
+ *
+ * @example
+ * programmeSheetLayout(config, values).positions.totalRow
+ */
+export function programmeSheetLayout(
+  config: ProgrammeConfig,
+  values?: ProgrammeValues,
+): ProgrammeSheetLayout {
+  const pos = programmePositions(config);
+  const n = config.fyLabels.length;
+  const cells: LayoutCell[] = [];
+  const label = (address: string, text: string, style: LayoutCell["style"] = STYLES.label): void => {
+    cells.push({ kind: "label", address, text, style });
+  };
+  const money = (xs: readonly Decimal[] | undefined, i: number): CellScalar => (xs ? xs[i].toNumber() : null);
+
+  label("A1", config.title, STYLES.title);
+  label(`${fyColumn(0)}2`, "Impact within the MTFS", STYLES.heading);
+  if (n > config.mtfsYears) label(`${fyColumn(config.mtfsYears)}2`, "Future MTFS impact", STYLES.heading);
+  const headers = ["Directorate", "Opportunity", "Type of opportunity", "Time to hit full run rate"];
+  [...headers, ...config.fyLabels, "Theme", "Source"].forEach((h, i) =>
+    label(cellAddress(i + 1, 3), h, STYLES.heading),
+  );
+  const themeCol = themeColumn(config);
+  const sourceCol = columnLetter(FIRST_FY_COLUMN + n + 1);
+
+  const programmeRows: ProgrammeRow[] = [];
+  pos.rows.forEach(({ row, d, r }, flat) => {
+    const dir = config.directorates[d];
+    const cfg = dir.rows[r];
+    const base = `directorates[${d}].rows[${r}]`;
+    if (r === 0) label(`A${row}`, dir.directorate);
+    const linked = cfg.proposalSheet ? values?.linked.get(cfg.proposalSheet) : undefined;
+    cells.push({
+      kind: "input",
+      address: `B${row}`,
+      path: `${base}.opportunity`,
+      value: cfg.opportunity,
+      link: cfg.proposalSheet ? `${sheetRef(cfg.proposalSheet)}!A1` : undefined,
+    });
+    cells.push({ kind: "input", address: `C${row}`, path: `${base}.type`, value: cfg.type });
+    const amounts = values?.rowAmounts[flat];
+    if (cfg.proposalSheet) {
+      const ref = sheetRef(cfg.proposalSheet);
+      cells.push({
+        kind: "formula",
+        address: `D${row}`,
+        key: `${base}.timeToFullRunRate`,
+        formula: `${ref}!${values?.linked.get(cfg.proposalSheet)?.timeToRunRateAddress ?? "F10"}`,
+        value: linked?.timeToRunRateYears ?? null,
+        numberFormat: '0.0# "years"',
+        style: STYLES.owned,
+      });
+      config.fyLabels.forEach((fy, i) => {
+        const target = linked?.cumulativeAddress.get(fy);
+        const address = `${fyColumn(i)}${row}`;
+        const key = `${base}.${fy}`;
+        const value = amounts ? amounts[i] : null;
+        if (target || !values) {
+          cells.push({
+            kind: "formula",
+            address,
+            key,
+            formula: `${ref}!${target ?? "A1"}`,
+            value,
+            numberFormat: MILLIONS_FORMAT,
+            style: STYLES.owned,
+          });
+        } else {
+          // The proposal's horizon does not reach this FY: nothing to link to.
+          cells.push({
+            kind: "engine",
+            address,
+            key,
+            value: 0,
+            numberFormat: MILLIONS_FORMAT,
+            style: STYLES.owned,
+          });
+        }
+      });
+      label(`${sourceCol}${row}`, "Proposal sheet (modelled)", { italic: true });
+    } else {
+      cells.push({
+        kind: "input",
+        address: `D${row}`,
+        path: `${base}.timeToFullRunRate`,
+        value: cfg.timeToFullRunRate ?? null,
+      });
+      const pounds = publishedPounds(cfg.publishedMillions, n);
+      config.fyLabels.forEach((_, i) => {
+        cells.push({
+          kind: "input",
+          address: `${fyColumn(i)}${row}`,
+          path: `${base}.publishedMillions[${i}]`,
+          value: pounds[i],
+          numberFormat: MILLIONS_FORMAT,
+        });
+      });
+      label(`${sourceCol}${row}`, "Published figure (typed)", { italic: true });
+    }
+    cells.push({
+      kind: "input",
+      address: `${themeCol}${row}`,
+      path: `${base}.theme`,
+      value: cfg.theme ?? null,
+    });
+    if (amounts) {
+      programmeRows.push({
+        directorate: String(d),
+        opportunity: cfg.opportunity,
+        amounts: amounts.map((a) => new Decimal(a)),
+      });
+    }
+  });
+
+  // Cached results come from the engine's programme maths (B's programme.ts), never recomputed here.
+  const complete = values !== undefined && programmeRows.length === pos.rows.length;
+  const subtotals = complete ? directorateSubtotals(programmeRows) : undefined;
+  const totals = complete ? programmeTotal(programmeRows) : undefined;
+  let nonEmpty = 0;
+  config.directorates.forEach((dir, d) => {
+    const row = pos.subtotalRows[d];
+    const first = row - dir.rows.length;
+    label(`A${row}`, dir.subtotalLabel, { bold: true, fill: "D9E1F2" });
+    const sub = dir.rows.length > 0 ? subtotals?.[nonEmpty]?.amounts : undefined;
+    if (dir.rows.length > 0) nonEmpty++;
+    config.fyLabels.forEach((fy, i) => {
+      const col = fyColumn(i);
+      cells.push({
+        kind: "formula",
+        address: `${col}${row}`,
+        key: `subtotal[${d}].${fy}`,
+        formula: dir.rows.length > 0 ? `SUM(${col}${first}:${col}${row - 1})` : "0",
+        value: dir.rows.length > 0 ? money(sub, i) : complete ? 0 : null,
+        numberFormat: MILLIONS_FORMAT,
+        style: { bold: true, fill: "D9E1F2" },
+      });
+    });
+  });
+  label(`A${pos.totalRow}`, "Total ER Savings", { bold: true, fill: "BDD7EE" });
+  config.fyLabels.forEach((fy, i) => {
+    const col = fyColumn(i);
+    cells.push({
+      kind: "formula",
+      address: `${col}${pos.totalRow}`,
+      key: `total.${fy}`,
+      formula: pos.subtotalRows.map((r) => `${col}${r}`).join("+") || "0",
+      value: money(totals, i),
+      numberFormat: MILLIONS_FORMAT,
+      style: { bold: true, fill: "BDD7EE" },
+    });
+  });
+  if (n > config.mtfsYears) {
+    const last = fyColumn(config.mtfsYears - 1);
+    const future = fyColumn(config.mtfsYears);
+    label(`A${pos.additionalRow}`, "Additional beyond the MTFS", { bold: true });
+    cells.push({
+      kind: "formula",
+      address: `${future}${pos.additionalRow}`,
+      key: "additionalBeyondMtfs",
+      formula: `${future}${pos.totalRow}-${last}${pos.totalRow}`,
+      value: totals
+        ? additionalBeyondMtfs(totals[config.mtfsYears - 1], totals[config.mtfsYears]).toNumber()
+        : null,
+      numberFormat: MILLIONS_FORMAT,
+      style: { bold: true },
+    });
+  }
+
+  return {
+    layoutId: PROGRAMME_LAYOUT_ID,
+    sheet: PROGRAMME_SHEET,
+    cells,
+    positions: pos,
+    totals: totals ? totals.map((t) => t.toNumber()) : [],
+    columnWidths: [
+      { column: "A", width: 30 },
+      { column: "B", width: 44 },
+      { column: "C", width: 30 },
+      { column: "D", width: 14 },
+      ...config.fyLabels.map((_, i) => ({ column: fyColumn(i), width: 12 })),
+      { column: themeCol, width: 34 },
+      { column: sourceCol, width: 26 },
+    ],
+  };
+}

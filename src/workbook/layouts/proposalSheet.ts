@@ -1,0 +1,455 @@
+import { DEFAULT_REALISATION_FACTOR } from "../../engine";
+import { cellAddress } from "../address";
+import type { ModelledProposal } from "../engineLink";
+import { getPath, jsonLeaves } from "../jsonPath";
+import { assumptionName, nameSlug } from "../names";
+import type { CellScalar, ComboChartSpec } from "../port";
+import {
+  MILLIONS_FORMAT,
+  PERCENT_FORMAT,
+  POUNDS_FORMAT,
+  STYLES,
+  type LayoutCell,
+  type SheetLayout,
+} from "./types";
+
+/**
+ * The proposal sheet, in the order of the Benefits Proposal template (seeds/000): opportunity, description,
+ * existing MTFS lines, quantified opportunity and confidence, further benefit, evidence, solutions,
+ * triangulation table, benefits profile with its assumptions, investment, risks, expected impact, LGR,
+ * recommendations. Assumptions are named input cells; the triangulation results, cumulative and in-year
+ * columns and the quantified opportunity are standard formulas; gross, costs, overlap and run rate are
+ * engine-owned values (see docs/workbooks.md, "the #NAME? problem").
+ */
+export interface ProposalSheetInput {
+  readonly sheet: string;
+  /** The proposal JSON as stored (contract shape); input cells show its values. */
+  readonly proposal: Readonly<Record<string, unknown>>;
+  /** FY labels of the profile rows ("FY26/27", ...), fixed when the sheet is created. */
+  readonly fyLabels: readonly string[];
+  /** Computed results; absent when the layout is only used to locate the input cells. */
+  readonly modelled?: ModelledProposal;
+}
+
+export interface ProposalSheetLayout extends SheetLayout {
+  readonly statusAddress: string;
+  /** Cumulative benefit cell of each FY, by label: what the Programme sheet links to. */
+  readonly cumulativeAddress: ReadonlyMap<string, string>;
+  readonly timeToRunRateAddress: string;
+  readonly chart: ComboChartSpec;
+}
+
+export const PROPOSAL_LAYOUT_ID = "proposalSheet";
+
+const OPPORTUNITY_ROWS: readonly [string, string][] = [
+  ["Opportunity Name", "opportunity.name"],
+  ["Opportunity Description", "opportunity.description"],
+  ["Directorate", "opportunity.directorate"],
+  ["Theme", "opportunity.theme"],
+  ["Type of opportunity", "opportunity.type"],
+  ["Existing MTFS lines relating to opportunity", "opportunity.existingMtfsLines"],
+];
+
+const NARRATIVE_AFTER_PROFILE: readonly [string, string][] = [
+  ["Initial view of investment required to realise opportunity", "narrative.investmentView"],
+  ["Risks & Dependencies (known today)", "narrative.risks"],
+  ["Expected impact: residents", "narrative.residentsImpact"],
+  ["Expected impact: staffing", "narrative.staffingImpact"],
+  ["Expected impact: service levels", "narrative.serviceLevelsImpact"],
+  ["How would LGR impact this opportunity?", "narrative.lgrImpact"],
+  ["Officer Recommendation for next steps", "narrative.officerRecommendation"],
+  ["Adviser Recommendation for next steps", "narrative.adviserRecommendation"],
+];
+
+const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
+  "baseline.volumePerYear": "Baseline volume per year",
+  "baseline.growthPerYear": "Growth in volume per year",
+  "target.kind": "Target kind (percent, countPerYear, caseloadReduction)",
+  "target.value": "Target value",
+  lever: "Lever (entry or exit)",
+  durationWeeks: "Average duration (weeks)",
+  "unitCost.weeklyCost": "Weekly unit cost (£)",
+  "unitCost.alternativeWeeklyCost": "Alternative weekly cost (£)",
+  "unitCost.overlapWeeklyCost": "Overlap weekly cost (£)",
+  "unitCost.inflationPerYear": "Inflation per year",
+  "unitCost.priceBaseFy": "Price base FY",
+  "timeline.startDate": "Start date (YYYY-MM-DD)",
+  "timeline.designMonths": "Design phase (months)",
+  "timeline.pilotMonths": "Pilot (months)",
+  "timeline.rolloutMonths": "Rollout (months)",
+  "timeline.leadMonths": "Lead time before impact (months)",
+  "timeline.ramp": "Ramp (linear, monthly-steps, immediate)",
+  "mtfsOverlap.kind": "Overlap with existing MTFS lines: kind",
+  "mtfsOverlap.amountPerYear": "Overlap with existing MTFS lines (£ per year)",
+  "mtfsOverlap.capAtGross": "Overlap capped at gross",
+  "mtfsOverlap.note": "Overlap note",
+};
+
+const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
+  "triangulation.kind": "Table kind (annualStarts or monthlyStarts)",
+  "triangulation.baselineStarts": "Baseline starts per year",
+  "triangulation.mtfsCaseload": "Caseload by end of MTFS (no change)",
+  "triangulation.realisationFactor": "Share of the steady-state reduction realised by the end of the MTFS",
+  "triangulation.startsPerMonth": "Baseline starts per month",
+  "triangulation.baselineCaseload": "Baseline caseload",
+  "triangulation.horizonYears": "Caseload horizon (years)",
+};
+
+/**
+ * The table's scalar parameters (everything but the rows); the annual-starts realisation factor is shown
+ * with its engine default (0.70) when the proposal leaves it out, so the formulas have a cell to name.
+ */
+function triangulationParams(tri: unknown): { readonly path: string; readonly value: unknown }[] {
+  if (tri === null || typeof tri !== "object") return [];
+  const t = tri as Record<string, unknown>;
+  const out = Object.entries(t)
+    .filter(([k, v]) => k !== "rows" && (v === null || typeof v !== "object"))
+    .map(([k, v]) => ({ path: `triangulation.${k}`, value: v }));
+  if (t.kind !== "monthlyStarts" && !("realisationFactor" in t)) {
+    out.push({ path: "triangulation.realisationFactor", value: DEFAULT_REALISATION_FACTOR.toNumber() });
+  }
+  return out;
+}
+
+const PERCENT_KEYS = /(growthPerYear|inflationPerYear|realisationFactor|percentChange|Rate)$/;
+const MONEY_KEYS = /(Cost|amount\w*)$/;
+
+/** Percent strings ("8%") become fractions so formulas can use them. */
+function cellValue(v: unknown): CellScalar {
+  if (typeof v === "string") {
+    const m = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+    if (m) return Number(m[1]) / 100;
+    return v;
+  }
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return null;
+}
+
+function assumptionFormat(path: string, proposal: Readonly<Record<string, unknown>>): string | undefined {
+  if (PERCENT_KEYS.test(path)) return PERCENT_FORMAT;
+  if (path === "assumptions.target.value" && getPath(proposal, "assumptions.target.kind") === "percent") {
+    return PERCENT_FORMAT;
+  }
+  if (MONEY_KEYS.test(path)) return POUNDS_FORMAT;
+  return undefined;
+}
+
+function assumptionLabel(path: string): string {
+  const tail = path.replace(/^assumptions\./, "");
+  const inv = /^investment\[(\d+)\]\.(\w+)$/.exec(tail);
+  if (inv) return `Investment ${Number(inv[1]) + 1}: ${inv[2]}`;
+  return ASSUMPTION_LABELS[tail] ?? tail;
+}
+
+/**
+ * Declares every cell of a proposal sheet.
+ *
+ * @example
+ * const layout = proposalSheetLayout({ sheet: "CFS Targeted Prevention", proposal, fyLabels, modelled });
+ * layout.cumulativeAddress.get("FY29/30") // "C31"
+ */
+export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLayout {
+  const { sheet, proposal, fyLabels, modelled } = input;
+  const slug = nameSlug(sheet);
+  const cells: LayoutCell[] = [];
+  const label = (address: string, text: string, style: LayoutCell["style"] = STYLES.label): void => {
+    cells.push({ kind: "label", address, text, style });
+  };
+  const text = (address: string, path: string): void => {
+    cells.push({
+      kind: "input",
+      address,
+      path,
+      value: cellValue(getPath(proposal, path)),
+      style: STYLES.text,
+    });
+  };
+  const engine = (address: string, key: string, value: CellScalar, numberFormat?: string): void => {
+    cells.push({ kind: "engine", address, key, value, numberFormat, style: STYLES.owned });
+  };
+  const formula = (
+    address: string,
+    key: string,
+    f: string,
+    value: CellScalar,
+    numberFormat?: string,
+  ): void => {
+    cells.push({ kind: "formula", address, key, formula: f, value, numberFormat, style: STYLES.owned });
+  };
+  const years = modelled?.profile.years;
+  // Rows are matched by FY label: the sheet's FY rows were fixed when it was created.
+  const money = (
+    i: number,
+    pick: (y: NonNullable<typeof years>[number]) => { toNumber(): number },
+  ): CellScalar => {
+    const y = years?.find((x) => x.label === fyLabels[i]);
+    return y ? pick(y).toNumber() : years ? 0 : null;
+  };
+
+  label("A1", "Benefits Proposal", STYLES.title);
+  label("E1", "Refresh status", STYLES.label);
+  const statusAddress = "F1";
+  label("A2", "Blue cells are assumptions (named); grey cells are computed by MTFS Benefits and refreshed.", {
+    italic: true,
+  });
+
+  let row = 3;
+  for (const [caption, path] of OPPORTUNITY_ROWS) {
+    label(`A${row}`, caption);
+    text(`B${row}`, path);
+    row++;
+  }
+
+  // Profile block position is needed by the summary rows above it, so lay out the triangulation first.
+  const triRaw = getPath(proposal, "triangulation");
+  const triParams = triangulationParams(triRaw);
+  const triRows = Array.isArray(getPath(proposal, "triangulation.rows"))
+    ? (getPath(proposal, "triangulation.rows") as unknown[])
+    : [];
+  const summaryRow = row; // quantified opportunity
+  const runRateRow = row + 1;
+  const evidenceRow = row + 2;
+  const solutionsRow = row + 3;
+  const triHeadingRow = row + 5;
+  const triParamsRow = triHeadingRow + 1;
+  const triTableHeaderRow = triParamsRow + Math.max(triParams.length, 1);
+  const triFirstRow = triTableHeaderRow + 1;
+  const profileHeadingRow = triFirstRow + Math.max(triRows.length, 1) + 1;
+  const profileHeaderRow = profileHeadingRow + 1;
+  const profileFirstRow = profileHeaderRow + 1;
+
+  const cumulativeAddress = new Map<string, string>();
+  fyLabels.forEach((fy, i) => cumulativeAddress.set(fy, `C${profileFirstRow + i}`));
+  const mtfsLastFy = String(getPath(proposal, "assumptions.horizon.mtfsLastFy") ?? "FY29/30");
+  const quantifiedIndex = Math.max(0, fyLabels.indexOf(mtfsLastFy));
+
+  label(
+    `A${summaryRow}`,
+    "Quantified opportunity over MTFS (net of ongoing costs and of existing MTFS value)",
+  );
+  formula(
+    `B${summaryRow}`,
+    "quantifiedOpportunity",
+    `C${profileFirstRow + quantifiedIndex}`,
+    modelled ? modelled.profile.quantifiedOpportunity.toNumber() : null,
+    MILLIONS_FORMAT,
+  );
+  label(`C${summaryRow}`, "Confidence level of value");
+  text(`D${summaryRow}`, "opportunity.confidence.level");
+  text(`E${summaryRow}`, "opportunity.confidence.reason");
+
+  label(`A${runRateRow}`, "Further benefit beyond the MTFS: full run rate");
+  engine(
+    `B${runRateRow}`,
+    "fullRunRate.value",
+    modelled ? modelled.profile.fullRunRate.value.toNumber() : null,
+    MILLIONS_FORMAT,
+  );
+  label(`C${runRateRow}`, "achieved in");
+  engine(`D${runRateRow}`, "fullRunRate.fy", modelled ? modelled.profile.fullRunRate.label : null);
+  label(`E${runRateRow}`, "Time to hit full run rate (years)");
+  const timeToRunRateAddress = `F${runRateRow}`;
+  engine(
+    timeToRunRateAddress,
+    "timeToFullRunRateYears",
+    modelled ? modelled.profile.timeToFullRunRateYears.toNumber() : null,
+    "0.0#",
+  );
+
+  label(`A${evidenceRow}`, "Evidence behind opportunity and local levers");
+  text(`B${evidenceRow}`, "narrative.evidence");
+  label(`A${solutionsRow}`, "Proposed solutions");
+  text(`B${solutionsRow}`, "narrative.proposedSolutions");
+
+  // Triangulation (seeds/000 "Operational impact"): annual-starts rows with a single % are ROUND formulas over
+  // the named parameters (B's triangulate, same arithmetic); other kinds and % ranges are engine-owned values.
+  label(`A${triHeadingRow}`, "Operational impact: triangulation", STYLES.heading);
+  const monthly = getPath(proposal, "triangulation.kind") === "monthlyStarts";
+  const paramName = new Map<string, string>();
+  triParams.forEach((leaf, i) => {
+    const r = triParamsRow + i;
+    const name = assumptionName(slug, leaf.path);
+    paramName.set(leaf.path.replace(/^triangulation\./, ""), name);
+    label(`A${r}`, TRIANGULATION_LABELS[leaf.path] ?? leaf.path.replace(/^triangulation\./, ""));
+    cells.push({
+      kind: "input",
+      address: `B${r}`,
+      path: leaf.path,
+      value: cellValue(leaf.value),
+      name,
+      numberFormat: PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined,
+      style: STYLES.input,
+    });
+  });
+  const headers = monthly
+    ? [
+        "Triangulation methodology",
+        "% change achievable",
+        "Children per month",
+        "Caseload in horizon",
+        "Explanation",
+      ]
+    : [
+        "Triangulation methodology",
+        "% change achievable",
+        "Annual avoided starts",
+        "Caseload by end of MTFS",
+        "Explanation",
+      ];
+  headers.forEach((h, i) => label(cellAddress(i + 1, triTableHeaderRow), h, STYLES.heading));
+  if (triRows.length === 0) label(`A${triFirstRow}`, "(no triangulation in this proposal)", { italic: true });
+  const starts = paramName.get("baselineStarts");
+  const caseload = paramName.get("mtfsCaseload");
+  const factor = paramName.get("realisationFactor");
+  triRows.forEach((_, i) => {
+    const r = triFirstRow + i;
+    const base = `triangulation.rows[${i}]`;
+    text(`A${r}`, `${base}.method`);
+    const pct = cellValue(getPath(proposal, `${base}.percentChange`));
+    cells.push({
+      kind: "input",
+      address: `B${r}`,
+      path: `${base}.percentChange`,
+      value: pct,
+      numberFormat: PERCENT_FORMAT,
+      style: STYLES.input,
+    });
+    const result = modelled?.triangulation[i];
+    const avoidedKey = `triangulation[${i}].avoided`;
+    const caseloadKey = `triangulation[${i}].caseload`;
+    if (!monthly && typeof pct === "number" && starts && caseload && factor) {
+      formula(`C${r}`, avoidedKey, `ROUND(${starts}*B${r},0)`, result?.avoided ?? null);
+      formula(`D${r}`, caseloadKey, `ROUND(${caseload}*(1-${factor}*B${r}),0)`, result?.caseload ?? null);
+    } else {
+      engine(`C${r}`, avoidedKey, result?.avoided ?? null);
+      engine(`D${r}`, caseloadKey, result?.caseload ?? null);
+    }
+    text(`E${r}`, `${base}.explanation`);
+  });
+
+  // Benefits profile: cumulative = gross − costs − overlap, in-year = this FY − previous FY (standard formulas).
+  label(
+    `A${profileHeadingRow}`,
+    "Benefits profile over the MTFS (net of ongoing investment)",
+    STYLES.heading,
+  );
+  [
+    "FY",
+    "In-year spend reduction",
+    "Cumulative benefit",
+    "Gross saving",
+    "Costs (investment)",
+    "Overlap with existing MTFS lines",
+    "Avoided events in FY",
+    "Average caseload reduction",
+  ].forEach((h, i) => label(cellAddress(i + 1, profileHeaderRow), h, STYLES.heading));
+  fyLabels.forEach((fy, i) => {
+    const r = profileFirstRow + i;
+    const k = `profile.${fy}`;
+    label(`A${r}`, fy, STYLES.label);
+    formula(
+      `B${r}`,
+      `${k}.inYear`,
+      i === 0 ? `C${r}` : `C${r}-C${r - 1}`,
+      money(i, (y) => y.inYear),
+      MILLIONS_FORMAT,
+    );
+    formula(
+      `C${r}`,
+      `${k}.cumulative`,
+      `D${r}-E${r}-F${r}`,
+      money(i, (y) => y.cumulative),
+      MILLIONS_FORMAT,
+    );
+    engine(
+      `D${r}`,
+      `${k}.gross`,
+      money(i, (y) => y.gross),
+      MILLIONS_FORMAT,
+    );
+    engine(
+      `E${r}`,
+      `${k}.costs`,
+      money(i, (y) => y.costs),
+      MILLIONS_FORMAT,
+    );
+    engine(
+      `F${r}`,
+      `${k}.overlap`,
+      money(i, (y) => y.overlap),
+      MILLIONS_FORMAT,
+    );
+    engine(
+      `G${r}`,
+      `${k}.avoidedEvents`,
+      money(i, (y) => y.avoidedEvents),
+      "0.0",
+    );
+    engine(
+      `H${r}`,
+      `${k}.caseloadReduction`,
+      money(i, (y) => y.caseloadReduction),
+      "0.0",
+    );
+  });
+  const profileLastRow = profileFirstRow + fyLabels.length - 1;
+
+  let r = profileLastRow + 2;
+  label(`A${r}`, "Benefit profile assumptions", STYLES.heading);
+  r++;
+  const horizon = getPath(proposal, "assumptions.horizon");
+  if (horizon) {
+    label(`A${r}`, "Horizon (fixed when the sheet was created)");
+    label(`B${r}`, `${fyLabels[0] ?? ""} to ${fyLabels[fyLabels.length - 1] ?? ""}`, {});
+    r++;
+  }
+  for (const leaf of jsonLeaves(getPath(proposal, "assumptions"), "assumptions")) {
+    if (leaf.path.startsWith("assumptions.horizon")) continue;
+    label(`A${r}`, assumptionLabel(leaf.path));
+    cells.push({
+      kind: "input",
+      address: `B${r}`,
+      path: leaf.path,
+      value: cellValue(leaf.value),
+      name: assumptionName(slug, leaf.path),
+      numberFormat: assumptionFormat(leaf.path, proposal),
+      style: STYLES.input,
+    });
+    r++;
+  }
+
+  r++;
+  for (const [caption, path] of NARRATIVE_AFTER_PROFILE) {
+    label(`A${r}`, caption);
+    text(`B${r}`, path);
+    r++;
+  }
+
+  return {
+    layoutId: PROPOSAL_LAYOUT_ID,
+    sheet,
+    cells,
+    statusAddress,
+    cumulativeAddress,
+    timeToRunRateAddress,
+    columnWidths: [
+      { column: "A", width: 44 },
+      { column: "B", width: 18 },
+      { column: "C", width: 18 },
+      { column: "D", width: 18 },
+      { column: "E", width: 18 },
+      { column: "F", width: 18 },
+      { column: "G", width: 14 },
+      { column: "H", width: 14 },
+    ],
+    chart: {
+      sheet,
+      title: "Benefits profile (£)",
+      categories: `A${profileFirstRow}:A${profileLastRow}`,
+      bars: { name: "In-year spend reduction", values: `B${profileFirstRow}:B${profileLastRow}` },
+      line: { name: "Cumulative benefit", values: `C${profileFirstRow}:C${profileLastRow}` },
+      from: `J${profileHeadingRow}`,
+      to: `Q${profileHeadingRow + 16}`,
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { CellScalar, CellStyle } from "../port";
+
+/**
+ * A layout is data: the cells of one sheet, declared once and used by the writer (what to put where),
+ * the reader (where the assumptions are) and refresh (which cells the add-in owns).
+ */
+export type LayoutCell =
+  /** Fixed wording (headings, row labels): written when the sheet is created, then the user's. */
+  | {
+      readonly kind: "label";
+      readonly address: string;
+      readonly text: string;
+      readonly style?: CellStyle;
+      readonly numberFormat?: string;
+    }
+  /** User data from the proposal (narrative, names, typed figures): written once, read back, never overwritten. */
+  | {
+      readonly kind: "input";
+      readonly address: string;
+      /** Path into the proposal JSON, e.g. "assumptions.unitCost.weeklyCost" or "triangulation.rows[2].percentChange". */
+      readonly path: string;
+      readonly value: CellScalar;
+      /** Defined name for assumption cells, so formulas and users can refer to them. */
+      readonly name?: string;
+      readonly numberFormat?: string;
+      readonly style?: CellStyle;
+      readonly link?: string;
+    }
+  /** Owned by the add-in: a value the engine computes (gross, costs, overlap, run rate...). */
+  | {
+      readonly kind: "engine";
+      readonly address: string;
+      readonly key: string;
+      readonly value: CellScalar;
+      readonly numberFormat?: string;
+      readonly style?: CellStyle;
+    }
+  /** Owned by the add-in: a standard Excel formula, written with the engine's value as its cached result. */
+  | {
+      readonly kind: "formula";
+      readonly address: string;
+      readonly key: string;
+      readonly formula: string;
+      readonly value: CellScalar;
+      readonly numberFormat?: string;
+      readonly style?: CellStyle;
+    };
+
+export type OwnedCell = Extract<LayoutCell, { kind: "engine" | "formula" }>;
+
+/** One sheet's worth of layout. */
+export interface SheetLayout {
+  /** Layout id recorded in the ownership register: "proposalSheet", "programmeSheet", ... */
+  readonly layoutId: string;
+  readonly sheet: string;
+  readonly cells: readonly LayoutCell[];
+  readonly columnWidths?: readonly { readonly column: string; readonly width: number }[];
+}
+
+/** True for the cells refresh may rewrite. */
+export function isOwned(cell: LayoutCell): cell is OwnedCell {
+  return cell.kind === "engine" || cell.kind === "formula";
+}
+
+/** Shared presentation. */
+export const STYLES = {
+  title: { bold: true, fontSize: 14 },
+  heading: { bold: true, fill: "1F4E78", fontColor: "FFFFFF" },
+  label: { bold: true, wrap: true },
+  input: { fill: "DDEBF7", border: true },
+  owned: { fill: "F2F2F2", border: true },
+  text: { wrap: true },
+} as const satisfies Record<string, CellStyle>;
+
+/** £ shown in millions to 2 dp (the published tables' unit); the cell keeps the full value in £. */
+export const MILLIONS_FORMAT = '"£"#,##0.00,,"m";-"£"#,##0.00,,"m";"-"';
+export const POUNDS_FORMAT = '"£"#,##0;-"£"#,##0';
+export const PERCENT_FORMAT = "0.0%";

@@ -1,0 +1,281 @@
+import { formatMillions, isEngineError } from "../engine";
+import { WorkbookError } from "./errors";
+import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
+import { proposalSheetLayout } from "./layouts/proposalSheet";
+import { syncOwned, writeLayout, type CellChange } from "./ownedCells";
+import type { CellScalar, WorkbookPort } from "./port";
+import {
+  PROGRAMME_OWNER,
+  createProgramme,
+  insertProgrammeRow,
+  syncProgramme,
+  writeProgrammeRowInputs,
+  type ProgrammeLink,
+} from "./programme";
+import {
+  linkedProposal,
+  planProposal,
+  readProposalSheet,
+  storedPart,
+  type PlannedProposal,
+} from "./proposals";
+import { readRegister, writeRegister, type OwnedRecord, type StoredProposal } from "./register";
+import { modelProposal } from "./engineLink";
+
+/**
+ * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
+ * Everything goes through a WorkbookPort, so the same code runs over ExcelJS and Office.js.
+ */
+
+/** One line of the change report (the taskpane's ChangeReportLine has this shape). */
+export interface ChangeReportLine {
+  readonly proposal: string;
+  readonly cell: string;
+  readonly before: string;
+  readonly after: string;
+  readonly kept?: boolean;
+}
+
+export interface RefreshReport {
+  /** Proposal sheets recomputed. */
+  readonly proposals: number;
+  /** Changed cells, then kept hand edits, as display lines. */
+  readonly lines: readonly ChangeReportLine[];
+  readonly changes: readonly CellChange[];
+  /** Proposals whose assumptions the engine rejected (their sheets keep the last good figures). */
+  readonly errors: readonly { readonly proposal: string; readonly message: string }[];
+}
+
+export interface AddProposalResult {
+  readonly sheetName: string;
+  readonly programmeRowAdded: boolean;
+}
+
+const MONEY_KEY =
+  /(inYear|cumulative|gross|costs|overlap|quantifiedOpportunity|fullRunRate\.value|FY\d\d\/\d\d|total|er|existing|benefits|cashflow|additionalBeyondMtfs)$/i;
+
+function show(key: string, v: CellScalar): string {
+  if (v === null || v === "") return "(blank)";
+  if (typeof v === "number") {
+    if (MONEY_KEY.test(key) && !/caseload|avoided/i.test(key)) return formatMillions(v);
+    return String(Math.round(v * 100) / 100);
+  }
+  return String(v);
+}
+
+/**
+ * Display lines for a change report.
+ *
+ * @example
+ * reportLines(changes)[0] // { proposal: "CFS Targeted Prevention", cell: "'CFS Targeted Prevention'!C31", before: "£1.12m", after: "£1.30m" }
+ */
+export function reportLines(changes: readonly CellChange[]): ChangeReportLine[] {
+  return changes.map((c) => ({
+    proposal: c.owner === PROGRAMME_OWNER ? "(programme)" : c.owner,
+    cell: `${c.sheet}!${c.address}`,
+    before: show(c.key, c.before),
+    after: show(c.key, c.after),
+    ...(c.kept ? { kept: true } : {}),
+  }));
+}
+
+function link(p: PlannedProposal): ProgrammeLink {
+  return {
+    ...p.linked,
+    cumulativeByFy: new Map(p.modelled.profile.years.map((y) => [y.label, y.cumulative.toNumber()])),
+  };
+}
+
+async function writeProposalSheet(
+  port: WorkbookPort,
+  p: PlannedProposal,
+  owned: Map<string, OwnedRecord>,
+): Promise<void> {
+  await writeLayout(port, p.layout, p.layout.sheet, owned);
+  await port.writeCells(p.layout.sheet, [{ address: p.layout.statusAddress, value: "Up to date" }]);
+  await port.addComboChart(p.layout.chart);
+}
+
+/**
+ * Builds the MTFS programme workbook into an empty workbook: Programme, Resource cost and Themes sheets from
+ * `config`, then one proposal sheet per proposal (config rows whose `proposalSheet` names one link to it).
+ *
+ * @example
+ * await buildProgrammeWorkbook(new ExcelJsPort(new ExcelJS.Workbook()), config, [cfs, fbp, itt]);
+ */
+export async function buildProgrammeWorkbook(
+  port: WorkbookPort,
+  config: ProgrammeConfig,
+  proposals: readonly unknown[],
+): Promise<void> {
+  const planned: PlannedProposal[] = [];
+  for (const raw of proposals)
+    planned.push(
+      planProposal(
+        raw,
+        planned.map((p) => p.layout.sheet),
+      ),
+    );
+  const links = new Map(planned.map((p) => [p.layout.sheet, link(p)]));
+  for (const dir of config.directorates) {
+    for (const row of dir.rows) {
+      if (row.proposalSheet && !links.has(row.proposalSheet)) {
+        throw new WorkbookError(
+          "no-programme",
+          `programme row "${row.opportunity}" links to a missing proposal sheet "${row.proposalSheet}"`,
+        );
+      }
+    }
+  }
+  const owned = new Map<string, OwnedRecord>();
+  await createProgramme(port, config, links, owned);
+  for (const p of planned) await writeProposalSheet(port, p, owned);
+  await writeRegister(port, { owned, proposals: planned.map((p) => p.stored), programme: config });
+}
+
+/**
+ * Adds a proposal sheet (and, when the workbook has a Programme, its row in its directorate's block, with
+ * subtotals, totals, cashflow and themes following).
+ *
+ * @example
+ * await addProposal(port, cfsJson) // { sheetName: "CFS Targeted Prevention", programmeRowAdded: true }
+ */
+export async function addProposal(port: WorkbookPort, raw: unknown): Promise<AddProposalResult> {
+  const register = await readRegister(port);
+  const sheets = (await port.listSheets()).map((s) => s.name);
+  const p = planProposal(raw, sheets);
+  const owned = new Map(register.owned);
+  await writeProposalSheet(port, p, owned);
+  let programme = register.programme as ProgrammeConfig | undefined;
+  if (programme) {
+    const opp = (p.stored.proposal.opportunity ?? {}) as Record<string, unknown>;
+    const text = (v: unknown): string | undefined =>
+      typeof v === "string" && v.trim() !== "" ? v : undefined;
+    const row: ProgrammeRowConfig = {
+      opportunity: text(opp.name) ?? p.layout.sheet,
+      type: text(opp.type) ?? "",
+      theme: text(opp.theme),
+      proposalSheet: p.layout.sheet,
+    };
+    programme = await insertProgrammeRow(port, programme, text(opp.directorate) ?? "Other", row, owned);
+    const links = await currentLinks(port, register.proposals);
+    links.set(p.layout.sheet, link(p));
+    await writeProgrammeRowInputs(port, programme, links, p.layout.sheet);
+    await syncProgramme(port, programme, links, owned, { dryRun: false });
+  }
+  await writeRegister(port, { owned, proposals: [...register.proposals, p.stored], programme });
+  return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
+}
+
+/** Links for proposals already in the workbook, modelled from their cells (failing ones left out). */
+async function currentLinks(
+  port: WorkbookPort,
+  stored: readonly StoredProposal[],
+): Promise<Map<string, ProgrammeLink>> {
+  const links = new Map<string, ProgrammeLink>();
+  for (const s of stored) {
+    const raw = await readProposalSheet(port, s);
+    try {
+      const modelled = modelProposal(raw);
+      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
+      links.set(s.sheet, {
+        ...linkedProposal(layout, modelled),
+        cumulativeByFy: new Map(modelled.profile.years.map((y) => [y.label, y.cumulative.toNumber()])),
+      });
+    } catch (e) {
+      if (!isEngineError(e)) throw e;
+    }
+  }
+  return links;
+}
+
+/**
+ * The proposal JSON on a proposal sheet (as its cells now say), or null when the sheet is not one.
+ *
+ * @example
+ * await readProposal(port, "CFS Targeted Prevention")
+ */
+export async function readProposal(port: WorkbookPort, sheet: string): Promise<unknown> {
+  const register = await readRegister(port);
+  const stored = register.proposals.find((p) => p.sheet === sheet);
+  return stored ? readProposalSheet(port, stored) : null;
+}
+
+/** Names of the proposal sheets the add-in manages. */
+export async function listProposalSheets(port: WorkbookPort): Promise<string[]> {
+  return (await readRegister(port)).proposals.map((p) => p.sheet);
+}
+
+export interface RefreshOptions {
+  readonly dryRun?: boolean;
+  /** Called before each proposal and once at the end with (done, total). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function status(changes: readonly CellChange[], error?: string): string {
+  if (error) return `Not refreshed: ${error}`;
+  const kept = changes.filter((c) => c.kept).map((c) => c.address);
+  return kept.length
+    ? `${kept.length} hand-edited cell(s) kept: ${kept.join(", ")} (see notes)`
+    : "Up to date";
+}
+
+/**
+ * Recomputes every proposal sheet from its assumption cells and rewrites only the owned cells that changed;
+ * hand-edited owned cells are kept, flagged and reported. Then the programme sheets follow. Idempotent.
+ *
+ * @example
+ * const report = await refreshWorkbook(port, { dryRun: false });
+ * report.lines // [{ proposal, cell, before, after, kept? }, ...]
+ */
+export async function refreshWorkbook(
+  port: WorkbookPort,
+  options: RefreshOptions = {},
+): Promise<RefreshReport> {
+  const dryRun = options.dryRun ?? false;
+  const register = await readRegister(port);
+  const owned = new Map(register.owned);
+  const changes: CellChange[] = [];
+  const errors: { proposal: string; message: string }[] = [];
+  const links = new Map<string, ProgrammeLink>();
+  const stored: StoredProposal[] = [];
+  const total = register.proposals.length;
+  for (let i = 0; i < total; i++) {
+    options.onProgress?.(i, total);
+    const s = register.proposals[i];
+    const raw = await readProposalSheet(port, s);
+    let sheetChanges: CellChange[] = [];
+    let error: string | undefined;
+    try {
+      const modelled = modelProposal(raw);
+      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
+      sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun });
+      links.set(s.sheet, {
+        ...linkedProposal(layout, modelled),
+        cumulativeByFy: new Map(modelled.profile.years.map((y) => [y.label, y.cumulative.toNumber()])),
+      });
+      stored.push({ ...s, proposal: storedPart(raw) });
+    } catch (e) {
+      if (!isEngineError(e)) throw e;
+      error = e.message;
+      errors.push({ proposal: s.sheet, message: e.message });
+      stored.push(s);
+      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      links.set(s.sheet, linkedProposal(layout));
+    }
+    changes.push(...sheetChanges);
+    if (!dryRun) {
+      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      const [cur] = await port.readCells(s.sheet, [layout.statusAddress]);
+      const text = status(sheetChanges, error);
+      if (cur.value !== text)
+        await port.writeCells(s.sheet, [{ address: layout.statusAddress, value: text }]);
+    }
+  }
+  const programme = register.programme as ProgrammeConfig | undefined;
+  if (programme) changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun })));
+  if (!dryRun) await writeRegister(port, { owned, proposals: stored, programme });
+  options.onProgress?.(total, total);
+  const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
+  return { proposals: total, lines: reportLines(ordered), changes: ordered, errors };
+}

@@ -1,0 +1,203 @@
+import type { CellContent, CellScalar, CellWrite, WorkbookPort } from "./port";
+import { isOwned, type LayoutCell, type OwnedCell, type SheetLayout } from "./layouts/types";
+import { ownedKey, type OwnedRecord, type Written } from "./register";
+
+/**
+ * Writing a layout and re-syncing the cells the add-in owns. A cell is "hand-edited" when its content
+ * differs from what the register says was last written there; such cells are kept, flagged with a note,
+ * and reported, never overwritten. Clearing the cell hands it back to the add-in.
+ */
+
+/** One owned cell that a sync changed, or kept because it was edited by hand. */
+export interface CellChange {
+  /** Proposal sheet name, or "programme". */
+  readonly owner: string;
+  readonly sheet: string;
+  readonly address: string;
+  readonly key: string;
+  readonly before: CellScalar;
+  readonly after: CellScalar;
+  /** True when the user's edit was kept (and `after` is what the add-in would have written). */
+  readonly kept: boolean;
+}
+
+const NOTE_PREFIX = "MTFS Benefits:";
+
+function written(cell: OwnedCell): Written {
+  return cell.kind === "formula"
+    ? { kind: "formula", formula: cell.formula }
+    : { kind: "value", value: cell.value };
+}
+
+/** Formula text as compared: no "=", no "$", no spaces, upper case (spreadsheet apps re-spell formulas). */
+function normalFormula(f: string): string {
+  return f
+    .replace(/^=/, "")
+    .replace(/[$\s]/g, "")
+    .replace(/^_xlfn\./i, "")
+    .toUpperCase();
+}
+
+/**
+ * Whether two cell values are the same for refresh purposes (numbers within 1e-9 relative, so a file
+ * saved by another application with 15 significant digits is not seen as edited).
+ *
+ * @example
+ * sameValue(0.1 + 0.2, 0.3) // true
+ */
+export function sameValue(a: CellScalar, b: CellScalar): boolean {
+  if (typeof a === "number" && typeof b === "number") {
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  }
+  const blank = (x: CellScalar): boolean => x === null || x === "";
+  if (blank(a) && blank(b)) return true;
+  return a === b;
+}
+
+function matchesWritten(cur: CellContent, w: Written): boolean {
+  if (w.kind === "formula")
+    return cur.formula !== undefined && normalFormula(cur.formula) === normalFormula(w.formula);
+  return cur.formula === undefined && sameValue(cur.value, w.value);
+}
+
+function isEmpty(cur: CellContent): boolean {
+  return cur.formula === undefined && (cur.value === null || cur.value === "");
+}
+
+function toWrite(cell: LayoutCell): CellWrite {
+  switch (cell.kind) {
+    case "label":
+      return { address: cell.address, value: cell.text, style: cell.style, numberFormat: cell.numberFormat };
+    case "input":
+      return {
+        address: cell.address,
+        value: cell.value,
+        style: cell.style,
+        numberFormat: cell.numberFormat,
+        link: cell.link,
+      };
+    case "engine":
+      return { address: cell.address, value: cell.value, style: cell.style, numberFormat: cell.numberFormat };
+    case "formula":
+      return {
+        address: cell.address,
+        value: cell.value,
+        formula: cell.formula,
+        style: cell.style,
+        numberFormat: cell.numberFormat,
+      };
+  }
+}
+
+/**
+ * Writes every cell of a new sheet (creating it), its defined names and column widths, and records the owned
+ * cells in `owned`.
+ *
+ * @example
+ * await writeLayout(port, layout, "CFS Targeted Prevention", owned);
+ */
+export async function writeLayout(
+  port: WorkbookPort,
+  layout: SheetLayout,
+  owner: string,
+  owned: Map<string, OwnedRecord>,
+): Promise<void> {
+  const sheets = await port.listSheets();
+  if (!sheets.some((s) => s.name === layout.sheet)) await port.addSheet(layout.sheet);
+  await port.writeCells(layout.sheet, layout.cells.map(toWrite));
+  const names = layout.cells.flatMap((c) =>
+    c.kind === "input" && c.name ? [{ name: c.name, sheet: layout.sheet, address: c.address }] : [],
+  );
+  if (names.length) await port.defineNames(names);
+  if (layout.columnWidths) await port.setColumnWidths(layout.sheet, layout.columnWidths);
+  for (const c of layout.cells.filter(isOwned)) {
+    owned.set(ownedKey(layout.sheet, c.address), {
+      owner,
+      layoutId: layout.layoutId,
+      sheet: layout.sheet,
+      address: c.address,
+      written: written(c),
+    });
+  }
+}
+
+/**
+ * Brings the owned cells of an existing sheet up to date: rewrites those whose content the add-in wrote
+ * and that now differ from the layout, keeps (and flags) those edited by hand. Returns every change and
+ * every kept edit; with `dryRun` nothing is written.
+ *
+ * @example
+ * const changes = await syncOwned(port, layout, "CFS Targeted Prevention", owned, { dryRun: false });
+ */
+export async function syncOwned(
+  port: WorkbookPort,
+  layout: SheetLayout,
+  owner: string,
+  owned: Map<string, OwnedRecord>,
+  options: { readonly dryRun: boolean },
+): Promise<CellChange[]> {
+  const cells = layout.cells.filter(isOwned);
+  const current = await port.readCells(
+    layout.sheet,
+    cells.map((c) => c.address),
+  );
+  const out: CellChange[] = [];
+  const writes: CellWrite[] = [];
+  const keptAddresses: { address: string; after: CellScalar }[] = [];
+  cells.forEach((cell, i) => {
+    const cur = current[i];
+    const key = ownedKey(layout.sheet, cell.address);
+    const rec = owned.get(key);
+    if (rec && !isEmpty(cur) && !matchesWritten(cur, rec.written)) {
+      out.push({
+        owner,
+        sheet: layout.sheet,
+        address: cell.address,
+        key: cell.key,
+        before: cur.value,
+        after: cell.value,
+        kept: true,
+      });
+      keptAddresses.push({ address: cell.address, after: cell.value });
+      return;
+    }
+    const want = written(cell);
+    // ExcelJS does not save a cached result of 0, so a formula reading back blank where 0 is due is unchanged.
+    const zeroResult = cell.kind === "formula" && cur.value === null && cell.value === 0;
+    const same = matchesWritten(cur, want) && (sameValue(cur.value, cell.value) || zeroResult);
+    if (!same) {
+      writes.push(toWrite(cell));
+      out.push({
+        owner,
+        sheet: layout.sheet,
+        address: cell.address,
+        key: cell.key,
+        before: cur.value,
+        after: cell.value,
+        kept: false,
+      });
+    }
+    owned.set(key, {
+      owner,
+      layoutId: layout.layoutId,
+      sheet: layout.sheet,
+      address: cell.address,
+      written: want,
+    });
+  });
+  if (!options.dryRun) {
+    if (writes.length) await port.writeCells(layout.sheet, writes);
+    if (keptAddresses.length) {
+      const notes = await port.readNotes(
+        layout.sheet,
+        keptAddresses.map((k) => k.address),
+      );
+      for (let i = 0; i < keptAddresses.length; i++) {
+        const k = keptAddresses[i];
+        const text = `${NOTE_PREFIX} edited by hand, so refresh kept your value. Computed value: ${String(k.after)}. Clear the cell to let refresh fill it again.`;
+        if (notes[i] !== text) await port.setNote(layout.sheet, k.address, text);
+      }
+    }
+  }
+  return out;
+}

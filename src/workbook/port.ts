@@ -1,0 +1,88 @@
+/**
+ * The one interface layout code talks to. Async because Office.js is; the ExcelJS adapter simply resolves.
+ * Calls take batches (many cells per call) so the Office.js adapter can do one `context.sync()` per call.
+ * Addresses are A1 strings on one sheet ("B7", "E3:I3"); sheet names are passed unquoted.
+ */
+
+/** What a cell holds as a plain value. Dates are written as ISO text by the layouts, so no Date here. */
+export type CellScalar = number | string | boolean | null;
+
+/** A cell as read back: its value (the cached result for a formula cell) and its formula without "=". */
+export interface CellContent {
+  readonly value: CellScalar;
+  readonly formula?: string;
+}
+
+/** Presentation of a cell. Colours are hex RGB without "#", e.g. "DDEBF7". */
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly wrap?: boolean;
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly fontSize?: number;
+  readonly border?: boolean;
+}
+
+/**
+ * One cell to write. `value` is always written as a literal (text stays text even if it starts with "=");
+ * `formula` (without "=") is written as a formula with `value` as its cached result.
+ */
+export interface CellWrite {
+  readonly address: string;
+  readonly value: CellScalar;
+  readonly formula?: string;
+  readonly numberFormat?: string;
+  readonly style?: CellStyle;
+  /** An internal hyperlink target such as "'CFS Targeted Prevention'!A1". */
+  readonly link?: string;
+}
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly hidden: boolean;
+}
+
+/** A workbook-scoped defined name pointing at one range on one sheet. */
+export interface DefinedName {
+  readonly name: string;
+  readonly sheet: string;
+  readonly address: string;
+}
+
+/** A combo chart: one bar series and one line series over the same categories (e.g. in-year and cumulative). */
+export interface ComboChartSpec {
+  readonly sheet: string;
+  readonly title: string;
+  /** Range of category labels, e.g. "A30:A35". */
+  readonly categories: string;
+  readonly bars: { readonly name: string; readonly values: string };
+  readonly line: { readonly name: string; readonly values: string };
+  /** Top-left and bottom-right cells of the chart's frame. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface WorkbookPort {
+  listSheets(): Promise<readonly SheetInfo[]>;
+  /** Adds an empty sheet at the end; fails if the name exists. */
+  addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void>;
+  /** Reads the given cells of one sheet, in order. Empty cells read as `{ value: null }`. */
+  readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]>;
+  /** Reads the used rectangle of a sheet from A1, row by row (ragged rows are padded with nulls). */
+  readUsedRange(sheet: string): Promise<readonly (readonly CellContent[])[]>;
+  writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
+  /** Inserts `count` empty rows before 1-based `row`, shifting the cells below down. */
+  insertRows(sheet: string, row: number, count: number): Promise<void>;
+  setColumnWidths(
+    sheet: string,
+    widths: readonly { readonly column: string; readonly width: number }[],
+  ): Promise<void>;
+  listNames(): Promise<readonly DefinedName[]>;
+  defineNames(names: readonly DefinedName[]): Promise<void>;
+  /** Reads the note (comment) text of cells; null where there is none. */
+  readNotes(sheet: string, addresses: readonly string[]): Promise<readonly (string | null)[]>;
+  setNote(sheet: string, address: string, text: string): Promise<void>;
+  /** Adds a combo chart; returns false when the adapter cannot draw charts (the data stays in cells). */
+  addComboChart(spec: ComboChartSpec): Promise<boolean>;
+}

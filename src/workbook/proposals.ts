@@ -1,0 +1,125 @@
+import { modelProposal, type ModelledProposal } from "./engineLink";
+import { WorkbookError } from "./errors";
+import { setPath } from "./jsonPath";
+import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
+import type { LinkedProposal } from "./layouts/programmeSheet";
+import { proposalSheetName, RESERVED_SHEETS } from "./names";
+import type { CellScalar, WorkbookPort } from "./port";
+import type { Register, StoredProposal } from "./register";
+
+/**
+ * Proposal sheets: building one from proposal JSON, and reading the proposal back from its cells.
+ */
+
+type Json = Readonly<Record<string, unknown>>;
+
+/** A proposal JSON object, checked to be an object with an opportunity name (the engine checks the rest). */
+export function asProposalJson(raw: unknown): Json {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new WorkbookError("not-a-proposal-sheet", "proposal: must be a JSON object");
+  }
+  return raw as Json;
+}
+
+/** What the register keeps of a proposal: everything except the narrative, which lives only in the cells. */
+export function storedPart(proposal: Json): Json {
+  const rest: Record<string, unknown> = { ...proposal };
+  delete rest.narrative;
+  return rest;
+}
+
+/** A proposal sheet's layout, computed results included, plus what the Programme links to. */
+export interface PlannedProposal {
+  readonly stored: StoredProposal;
+  readonly modelled: ModelledProposal;
+  readonly layout: ProposalSheetLayout;
+  readonly linked: LinkedProposal;
+}
+
+/**
+ * Models a proposal and lays out its sheet (nothing is written).
+ *
+ * @example
+ * planProposal(cfsJson, []).layout.sheet // "CFS Targeted Prevention"
+ */
+export function planProposal(raw: unknown, existingSheets: readonly string[]): PlannedProposal {
+  const proposal = asProposalJson(raw);
+  const modelled = modelProposal(proposal);
+  const name = (proposal.opportunity as { name?: unknown } | undefined)?.name;
+  const sheet = proposalSheetName(typeof name === "string" ? name : "");
+  const taken = [...existingSheets, ...RESERVED_SHEETS].map((s) => s.toLowerCase());
+  if (taken.includes(sheet.toLowerCase())) {
+    throw new WorkbookError("sheet-exists", `a sheet named "${sheet}" is already in the workbook`);
+  }
+  const fyLabels = modelled.profile.years.map((y) => y.label);
+  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled });
+  return {
+    stored: { sheet, proposal: storedPart(proposal), fyLabels },
+    modelled,
+    layout,
+    linked: linkedProposal(layout, modelled),
+  };
+}
+
+/**
+ * What the Programme sheet needs from a laid-out proposal sheet.
+ *
+ * @example
+ * linkedProposal(layout, modelled).cumulativeAddress.get("FY29/30")
+ */
+export function linkedProposal(layout: ProposalSheetLayout, modelled?: ModelledProposal): LinkedProposal {
+  return {
+    cumulativeAddress: layout.cumulativeAddress,
+    timeToRunRateAddress: layout.timeToRunRateAddress,
+    timeToRunRateYears: modelled ? modelled.profile.timeToFullRunRateYears.toNumber() : null,
+  };
+}
+
+function jsonOf(v: CellScalar): unknown {
+  if (v === null) return undefined;
+  if (typeof v === "string") {
+    const t = v.trim();
+    return t === "" ? undefined : t;
+  }
+  return v;
+}
+
+/**
+ * The proposal JSON of a proposal sheet: the stored proposal with every input cell's current value put back
+ * (assumptions, triangulation, opportunity and narrative as the user left them).
+ *
+ * @example
+ * const raw = await readProposalSheet(port, stored); raw.assumptions.durationWeeks // 153.1
+ */
+export async function readProposalSheet(port: WorkbookPort, stored: StoredProposal): Promise<Json> {
+  const layout = proposalSheetLayout({
+    sheet: stored.sheet,
+    proposal: stored.proposal,
+    fyLabels: stored.fyLabels,
+  });
+  const inputs = layout.cells.filter((c) => c.kind === "input");
+  const values = await port.readCells(
+    stored.sheet,
+    inputs.map((c) => c.address),
+  );
+  let proposal: Json = stored.proposal;
+  inputs.forEach((c, i) => {
+    if (c.kind === "input") proposal = setPath(proposal, c.path, jsonOf(values[i].value));
+  });
+  return proposal;
+}
+
+/**
+ * The proposal on `sheet`, or null when the register does not know the sheet as a proposal sheet.
+ *
+ * @example
+ * await readProposal(port, "CFS Targeted Prevention") // { opportunity: {...}, assumptions: {...}, ... }
+ */
+export async function readProposalFrom(
+  port: WorkbookPort,
+  register: Register,
+  sheet: string,
+): Promise<Json | null> {
+  const stored = register.proposals.find((p) => p.sheet === sheet);
+  return stored ? readProposalSheet(port, stored) : null;
+}

@@ -1,0 +1,132 @@
+import { cellAddress } from "./address";
+import type { CellScalar, CellWrite, WorkbookPort } from "./port";
+
+/**
+ * The add-in's ownership register, kept in a hidden `_mtfs` sheet so it travels with the file and works the
+ * same through ExcelJS and Office.js. It records, for every cell the add-in owns, which layout and proposal
+ * own it and what was last written there (so refresh can tell a hand edit from its own output), plus the
+ * stored proposal JSON and the programme's row list.
+ */
+
+export const REGISTER_SHEET = "_mtfs";
+const CHUNK = 30000; // below Excel's 32,767 characters per cell
+const FORMAT_VERSION = "mtfs-register-1";
+
+/** What the add-in last wrote into a cell: a literal value or a formula (without "="). */
+export type Written =
+  | { readonly kind: "value"; readonly value: CellScalar }
+  | { readonly kind: "formula"; readonly formula: string };
+
+export interface OwnedRecord {
+  /** Proposal sheet name, or "programme" for the programme sheets. */
+  readonly owner: string;
+  readonly layoutId: string;
+  readonly sheet: string;
+  readonly address: string;
+  readonly written: Written;
+}
+
+export interface StoredProposal {
+  readonly sheet: string;
+  /** The proposal JSON as last read or written, minus the narrative (which lives in the cells). */
+  readonly proposal: Readonly<Record<string, unknown>>;
+  readonly fyLabels: readonly string[];
+}
+
+export interface Register {
+  readonly owned: ReadonlyMap<string, OwnedRecord>;
+  readonly proposals: readonly StoredProposal[];
+  /** Programme configuration (row list, resource cost areas, themes), when the workbook has a Programme. */
+  readonly programme?: unknown;
+}
+
+/**
+ * Key of an owned cell in the register map.
+ *
+ * @example
+ * ownedKey("Programme", "E5") // "Programme!E5"
+ */
+export function ownedKey(sheet: string, address: string): string {
+  return `${sheet}!${address}`;
+}
+
+/** An empty register for a new workbook. */
+export const EMPTY_REGISTER: Register = { owned: new Map(), proposals: [] };
+
+/**
+ * Reads the register, or the empty register when the workbook has none.
+ *
+ * @example
+ * const reg = await readRegister(port); reg.proposals.map((p) => p.sheet)
+ */
+export async function readRegister(port: WorkbookPort): Promise<Register> {
+  const sheets = await port.listSheets();
+  if (!sheets.some((s) => s.name === REGISTER_SHEET)) return EMPTY_REGISTER;
+  const rows = await port.readUsedRange(REGISTER_SHEET);
+  const owned = new Map<string, OwnedRecord>();
+  const proposals: StoredProposal[] = [];
+  let programme: unknown;
+  for (const row of rows.slice(1)) {
+    const kind = row[0]?.value;
+    const joined = row
+      .slice(5)
+      .map((c) => (c.value === null ? "" : String(c.value)))
+      .join("");
+    if (kind === "owned") {
+      const [owner, layoutId, sheet, address] = row.slice(1, 5).map((c) => String(c.value ?? ""));
+      const written = JSON.parse(joined) as Written;
+      owned.set(ownedKey(sheet, address), { owner, layoutId, sheet, address, written });
+    } else if (kind === "proposal") {
+      proposals.push(JSON.parse(joined) as StoredProposal);
+    } else if (kind === "programme") {
+      programme = JSON.parse(joined) as unknown;
+    }
+  }
+  return { owned, proposals, programme };
+}
+
+function chunks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
+  return out.length ? out : [""];
+}
+
+/**
+ * Writes the whole register (creating the hidden sheet if needed and blanking rows left over from before).
+ *
+ * @example
+ * await writeRegister(port, { owned, proposals, programme });
+ */
+export async function writeRegister(port: WorkbookPort, register: Register): Promise<void> {
+  const sheets = await port.listSheets();
+  let previousRows = 0;
+  let previousCols = 0;
+  if (!sheets.some((s) => s.name === REGISTER_SHEET)) {
+    await port.addSheet(REGISTER_SHEET, { hidden: true });
+  } else {
+    const old = await port.readUsedRange(REGISTER_SHEET);
+    previousRows = old.length;
+    previousCols = old.reduce((m, r) => Math.max(m, r.length), 0);
+  }
+  const lines: string[][] = [["kind", "owner", "layout", "sheet", "address", FORMAT_VERSION]];
+  for (const p of register.proposals)
+    lines.push(["proposal", p.sheet, "", "", "", ...chunks(JSON.stringify(p))]);
+  if (register.programme !== undefined) {
+    lines.push(["programme", "", "", "", "", ...chunks(JSON.stringify(register.programme))]);
+  }
+  for (const o of register.owned.values()) {
+    lines.push(["owned", o.owner, o.layoutId, o.sheet, o.address, JSON.stringify(o.written)]);
+  }
+  const writes: CellWrite[] = [];
+  const width = Math.max(previousCols, ...lines.map((l) => l.length));
+  const height = Math.max(previousRows, lines.length);
+  for (let r = 0; r < height; r++) {
+    const line = lines[r] ?? [];
+    for (let c = 0; c < width; c++) {
+      const v = line[c];
+      if (v === undefined && r >= previousRows) continue;
+      writes.push({ address: cellAddress(c + 1, r + 1), value: v ?? null });
+    }
+  }
+  await port.writeCells(REGISTER_SHEET, writes);
+}

@@ -1,0 +1,58 @@
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+/**
+ * Test helper: opens a workbook in LibreOffice headless with "recalculate on load: always", saves it back
+ * as .xlsx and returns the new file's path, so a test can read LibreOffice's own results with ExcelJS.
+ * Takes 5–15 s a call: batch the checks for one file.
+ */
+
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** True when `soffice` is on the PATH. */
+export function hasLibreOffice(): boolean {
+  return (process.env.PATH ?? "").split(path.delimiter).some((d) => fs.existsSync(path.join(d, "soffice")));
+}
+
+/**
+ * Recalculates `file` in LibreOffice and returns the path of the recalculated copy (in a temp folder).
+ *
+ * @example
+ * const out = await recalcInLibreOffice("/tmp/demo.xlsx"); // "/tmp/lo-out-XXXX/demo.xlsx"
+ */
+export async function recalcInLibreOffice(file: string, convertTo = "xlsx"): Promise<string> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-out-"));
+  const input = path.resolve(file);
+  await new Promise<void>((resolve, reject) => {
+    execFile(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        convertTo,
+        "--outdir",
+        outDir,
+        input,
+      ],
+      { timeout: 180_000 },
+      (err, _stdout, stderr) =>
+        err ? reject(new Error(`soffice failed: ${err.message} ${stderr}`)) : resolve(),
+    );
+  });
+  fs.rmSync(profile, { recursive: true, force: true });
+  const out = path.join(outDir, `${path.basename(input, path.extname(input))}.${convertTo.split(":")[0]}`);
+  if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no ${out}`);
+  return out;
+}
