@@ -23,3 +23,4 @@ export * from "./runRate";
 export * from "./profile";
 export * from "./parse/assumptions";
 export * from "./proposal";
+export * from "./careAvoided";
