@@ -1,7 +1,7 @@
 import type { Io } from "./io";
 
 /**
- * One CLI command. Each lives in its own module under commands/ and is listed once in registry.ts;
+ * One CLI command. Each lives in its own module under commands/ and is exported once from commands/index.ts;
  * `run` gets the arguments after the command name and returns the exit code.
  */
 export interface Command {

@@ -1,0 +1,5 @@
+/**
+ * The CLI's command table: every export here is a Command, listed by `mtfs-benefits --help` in
+ * alphabetical order. Registering a command is this one line per command.
+ */
+export { calc } from "./calc";
