@@ -83,6 +83,24 @@ describe("programme: Appendix A subtotals and total", () => {
     expect(additionalBeyondMtfs(total[3], total[4]).toFixed(2)).toBe("5.31");
   });
 
+  it("property: for any rows, the subtotals add up to the total and count every row once", () => {
+    const row = fc.record({
+      directorate: fc.constantFrom("A", "B", "C"),
+      opportunity: fc.string(),
+      amounts: fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 3, maxLength: 3 }).map(d),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), (rows) => {
+        const subs = directorateSubtotals(rows);
+        const viaSubs = subs.reduce((acc, s) => acc.map((a, c) => a.plus(s.amounts[c])), d([0, 0, 0]));
+        const total = rows.length === 0 ? d([0, 0, 0]) : programmeTotal(rows);
+        return (
+          subs.reduce((n, s) => n + s.rowCount, 0) === rows.length && viaSubs.every((v, c) => v.eq(total[c]))
+        );
+      }),
+    );
+  });
+
   it("the total equals the sum of the subtotals", () => {
     const fromSubtotals = programmeTotal(
       subtotals.map((s) => ({ directorate: "", opportunity: "", amounts: s.amounts })),
@@ -116,6 +134,19 @@ describe("programme: Table 3 cashflow and payback (seeds/004 lines 259-271)", ()
   it("counts 4 whole years under the wholeYears convention", () => {
     const r = payback(costs, benefits, "wholeYears");
     expect(r.kind === "paysBack" && r.years.toNumber()).toBe(4);
+  });
+
+  it("property: the last cumulative cashflow is total costs minus total benefits", () => {
+    const amounts = fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(amounts, (xs) => {
+        const c = d(xs);
+        const b = d(xs.map((x) => (x * 7) % 13));
+        const flow = cumulativeCashflow(c, b);
+        const sum = (ys: Decimal[]): Decimal => ys.reduce((a, y) => a.plus(y), new Decimal(0));
+        return flow[flow.length - 1].eq(sum(c).minus(sum(b)));
+      }),
+    );
   });
 
   it("reports notWithinHorizon when benefits never catch up", () => {
