@@ -124,6 +124,21 @@ describe("mtfs-benefits calc profile", () => {
     expect(r.stdout).toContain("Full run rate:");
   });
 
+  it("prints the published figures beside ours when the proposal has them, and only then", async () => {
+    const proposal = exampleJson("cfs-targeted-prevention.json");
+    const withPublished = await run([
+      "calc",
+      "profile",
+      "--input",
+      examplePath("cfs-targeted-prevention.json"),
+    ]);
+    expect(withPublished.stdout).toContain("Published cumulative");
+    const { published: _published, ...bare } = proposal;
+    const without = await run(["calc", "profile", "--input", file("bare.json", bare)]);
+    expect(without.code).toBe(0);
+    expect(without.stdout).not.toContain("Published");
+  });
+
   it("turns a bad assumption into exit 2 and one line naming the field and rule", async () => {
     const proposal = exampleJson("cfs-targeted-prevention.json");
     const bad = { ...proposal, assumptions: { ...(proposal.assumptions as object), durationWeeks: -3 } };

@@ -49,20 +49,45 @@ export function profileJson(proposal: Proposal, profile: Profile): Record<string
  */
 export function profileTable(proposal: Proposal, profile: Profile): string {
   const mtfsLastFy = proposal.assumptions.horizon.mtfsLastFy;
+  const published = proposal.published;
+  // When the proposal carries its published figures, print them beside ours so a reader can compare.
+  const hasPublished =
+    published !== undefined && (published.inYear.length > 0 || published.cumulative.length > 0);
+  const publishedAt = (
+    list: readonly { readonly fy: number; readonly amount: Decimal }[],
+    fy: number,
+  ): string => {
+    const hit = list.find((p) => p.fy === fy);
+    return hit === undefined ? "" : formatMillions(hit.amount);
+  };
   const rows = profile.years.map((y) => [
     templateFy(y.label) + (y.fy > mtfsLastFy ? " *" : ""),
     formatMillions(y.inYear),
     formatMillions(y.cumulative),
+    ...(hasPublished && published !== undefined
+      ? [publishedAt(published.inYear, y.fy), publishedAt(published.cumulative, y.fy)]
+      : []),
   ]);
+  const header = [
+    "FY",
+    "In-year spend reduction",
+    "Cumulative benefit",
+    ...(hasPublished ? ["Published in-year", "Published cumulative"] : []),
+  ];
   const beyond = profile.years.some((y) => y.fy > mtfsLastFy);
+  const publishedRunRate = published?.fullRunRate;
   return [
     proposal.opportunity.name,
     "Benefits profile over the MTFS (net of ongoing investment)",
-    textTable(["FY", "In-year spend reduction", "Cumulative benefit"], rows, ["left", "right", "right"]),
+    textTable(header, rows, ["left", ...header.slice(1).map(() => "right" as const)]),
     ...(beyond ? ["* beyond the MTFS"] : []),
     "",
     `Quantified opportunity over the MTFS (${templateFy(fyLabel(mtfsLastFy))}): ${formatMillions(profile.quantifiedOpportunity)}`,
-    `Full run rate: ${formatMillions(profile.fullRunRate.value)}, achieved in ${profile.fullRunRate.label}`,
+    `Full run rate: ${formatMillions(profile.fullRunRate.value)}, achieved in ${profile.fullRunRate.label}` +
+      (publishedRunRate === undefined
+        ? ""
+        : ` (published: ${formatMillions(publishedRunRate.value)} in ${fyLabel(publishedRunRate.fy)})`),
     `Time to hit full run rate: ${profile.timeToFullRunRateYears.toDecimalPlaces(1).toString()} years`,
+    ...(published?.source === undefined ? [] : [`Published figures: ${published.source}`]),
   ].join("\n");
 }
