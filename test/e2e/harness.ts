@@ -10,7 +10,8 @@ import type { AddressInfo } from "net";
 import { chromium, type Browser } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const DIST = path.join(ROOT, "dist");
+/** The built add-in; MTFS_DIST points elsewhere (e.g. a private build while others rebuild dist/). */
+export const DIST = process.env.MTFS_DIST ?? path.join(ROOT, "dist");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

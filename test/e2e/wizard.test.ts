@@ -60,7 +60,7 @@ const CFS: readonly (readonly [step: string, path: string, value: string])[] = [
     "opportunity.confidence.reason",
     "Confidence to be strengthened through detailed design and piloting",
   ],
-  ["narrative", "narrative.risks", "=SUM(A1:A9) stays text: partner engagement and DfE compliance."],
+  ["narrative", "narrative.risks", "=SUM(A1:A9)"],
 ];
 
 /**
@@ -75,6 +75,8 @@ const PUBLISHED = [
   { fy: "FY29/30", inYear: 1.69, cumulative: 1.12 },
 ] as const;
 const TOLERANCE_M = 0.03;
+/** Typed into a narrative field: must reach the sheet as text. */
+const RISKS = "=SUM(A1:A9)";
 
 let server: StaticServer;
 let browser: Browser;
@@ -128,24 +130,47 @@ async function previewFigure(page: Page, kind: "in-year" | "cumulative", fy: str
   return parseMillions(await page.getByTestId(`${kind}-${fy}`).innerText());
 }
 
-/** The first two numbers on the row labelled with the FY (the template's in-year and cumulative columns), in £m. */
+/** Cell value, or a formula's cached result. */
+function valueOf(cell: ExcelJS.Cell): unknown {
+  const v = cell.value;
+  return v && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v;
+}
+
+/**
+ * The profile row of a FY on a proposal sheet: the columns headed "In-year spend reduction" and
+ * "Cumulative benefit" (the template's wording), in £m (the sheet stores £ with a £m number format).
+ */
 function sheetFigures(ws: ExcelJS.Worksheet, fy: string): [number, number] {
-  const label = new RegExp(`^FY ?${fy.slice(2).replace("/", "\\/")}$`);
+  let inYearCol = 0;
+  let cumulativeCol = 0;
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const values: unknown[] = [];
-    row.eachCell((cell) => values.push(cell.value));
-    if (!values.some((v) => typeof v === "string" && label.test(v.trim()))) continue;
-    const numbers = values
-      .map((v) => (v && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v))
-      .filter((v): v is number => typeof v === "number");
-    if (numbers.length >= 2) {
-      // The layout stores £ (shown as £m by its number format); a value already in £m would be small.
-      const toM = (n: number): number => (Math.abs(n) > 1000 ? n / 1e6 : n);
-      return [toM(numbers[0]), toM(numbers[1])];
+    row.eachCell((cell, col) => {
+      if (cell.value === "In-year spend reduction") inYearCol = col;
+      if (cell.value === "Cumulative benefit") cumulativeCol = col;
+    });
+    if (inYearCol && cumulativeCol && row.getCell(1).value === fy) {
+      const inYear = valueOf(row.getCell(inYearCol));
+      const cumulative = valueOf(row.getCell(cumulativeCol));
+      if (typeof inYear !== "number" || typeof cumulative !== "number") {
+        throw new Error(`${fy} on ${ws.name} has no numbers: ${String(inYear)}, ${String(cumulative)}`);
+      }
+      return [inYear / 1e6, cumulative / 1e6];
     }
   }
-  throw new Error(`no row labelled ${fy} with two numbers on sheet ${ws.name}`);
+  throw new Error(`no profile row for ${fy} on sheet ${ws.name}`);
+}
+
+/** Every cell whose literal value is the text, with whether it was written as a formula. */
+function cellsWithText(ws: ExcelJS.Worksheet, text: string): { formula: boolean }[] {
+  const found: { formula: boolean }[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.value === text) found.push({ formula: false });
+      if (cell.formula !== undefined && `=${cell.formula}` === text) found.push({ formula: true });
+    }),
+  );
+  return found;
 }
 
 describe("standalone wizard", () => {
@@ -208,6 +233,8 @@ describe("standalone wizard", () => {
       expect(Math.abs(inYear - p.inYear)).toBeLessThanOrEqual(TOLERANCE_M);
       expect(Math.abs(cumulative - p.cumulative)).toBeLessThanOrEqual(TOLERANCE_M);
     }
+    // Text a user typed is written as text, never as a formula.
+    expect(cellsWithText(sheet as ExcelJS.Worksheet, RISKS)).toEqual([{ formula: false }]);
     await page.context().close();
   });
 
