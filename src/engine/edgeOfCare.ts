@@ -5,7 +5,7 @@ import { Decimal, ZERO } from "./money";
  * that keep children out of care. Per programme and period (an actual year, a year to date, or the annual
  * target) the identities are:
  *
- * - successful children = children started × success rate;
+ * - successful children = children started × success rate; children per family = children ÷ families;
  * - cumulative gross savings = savings in years 1 + 2 + 3 (actual), or, for a target, successful children ×
  *   placement years (2) × average annual placement cost;
  * - post-deflator cumulative = cumulative gross × targeting deflator (MST standard only; others use 1);
@@ -86,6 +86,8 @@ export interface EdgeOfCarePeriodResult {
   readonly childrenStarted: Decimal;
   readonly successRate: Decimal;
   readonly successfulChildren: Decimal;
+  /** Children started per family started (FFT prints it); absent when no family started. */
+  readonly childrenPerFamily?: Decimal;
   readonly cumulativeGross: Decimal;
   readonly postDeflatorCumulative: Decimal;
   readonly interventionCost?: Decimal;
@@ -109,6 +111,10 @@ const HALF = new Decimal("0.5");
 function ratio(actual: Decimal | undefined, target: Decimal | undefined): Decimal | undefined {
   if (actual === undefined || target === undefined || target.isZero()) return undefined;
   return actual.div(target);
+}
+
+function perFamily(children: Decimal, families: Decimal): Decimal | undefined {
+  return families.isZero() ? undefined : children.div(families);
 }
 
 function withOptional<K extends string>(key: K, value: Decimal | undefined): { [P in K]?: Decimal } {
@@ -146,6 +152,7 @@ export function edgeOfCarePeriod(p: EdgeOfCarePeriod): EdgeOfCarePeriodResult {
     childrenStarted: p.childrenStarted,
     successRate: p.successRate,
     successfulChildren,
+    ...withOptional("childrenPerFamily", perFamily(p.childrenStarted, p.familiesStarted)),
     cumulativeGross,
     postDeflatorCumulative,
     ...withOptional("interventionCost", cost),
@@ -214,14 +221,16 @@ function rollupPeriod(period: string, rows: readonly EdgeOfCarePeriodResult[]): 
   const childrenStarted = sumOf(rows, (r) => r.childrenStarted);
   const successfulChildren = sumOf(rows, (r) => r.successfulChildren);
   const interventionCost = sumDefined(rows, (r) => r.interventionCost);
+  const familiesStarted = sumOf(rows, (r) => r.familiesStarted);
   return {
     kind: rows.every((r) => r.kind === "target") ? "target" : "actual",
     period,
-    familiesStarted: sumOf(rows, (r) => r.familiesStarted),
+    familiesStarted,
     childrenStarted,
     // Children-weighted mean: total successful children over total children started.
     successRate: childrenStarted.isZero() ? ZERO : successfulChildren.div(childrenStarted),
     successfulChildren,
+    ...withOptional("childrenPerFamily", perFamily(childrenStarted, familiesStarted)),
     cumulativeGross: sumOf(rows, (r) => r.cumulativeGross),
     postDeflatorCumulative: sumOf(rows, (r) => r.postDeflatorCumulative),
     ...withOptional("interventionCost", interventionCost),

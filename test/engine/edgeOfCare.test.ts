@@ -154,6 +154,15 @@ describe("edge of care: FFT, seeds/003 lines 757-780", () => {
     });
   });
 
+  it("reproduces children per family 2.2, 1.8 and target 1.8 (printed to 1 dp, so within 0.05)", () => {
+    const perFamily = [fft.periods[0], fft.periods[1], fft.target!].map((r) =>
+      r.childrenPerFamily!.toNumber(),
+    );
+    [2.2, 1.8, 1.8].forEach((printed, i) =>
+      expect(Math.abs(perFamily[i] - printed)).toBeLessThanOrEqual(0.05),
+    );
+  });
+
   it("leaves 2020/21 YTD net figures out because the intervention cost is blank", () => {
     expectPeriod(fft.periods[2], { cumulativeGrossK: 3910, postDeflatorK: 3910, diversions: 30 });
     expect(fft.periods[2].inYearNet).toBeUndefined();

@@ -36,6 +36,7 @@ function periodJson(r: EdgeOfCarePeriodResult): Record<string, unknown> {
     childrenStarted: count(r.childrenStarted),
     successRate: ratio(r.successRate),
     successfulChildren: count(r.successfulChildren),
+    childrenPerFamily: opt(r.childrenPerFamily, count),
     cumulativeGross: toPounds(r.cumulativeGross),
     postDeflatorCumulative: toPounds(r.postDeflatorCumulative),
     interventionCost: opt(r.interventionCost, toPounds),
@@ -83,6 +84,9 @@ export function edgeOfCareTable(result: EdgeOfCareResult): string {
     line("Number of families started", (r) => formatWhole(r.familiesStarted), latest?.familiesStarted),
     line("Success rate", (r) => formatPercent(r.successRate)),
     line("Number of children started", (r) => formatWhole(r.childrenStarted), latest?.childrenStarted),
+    line("Children per family", (r) =>
+      r.childrenPerFamily === undefined ? "–" : r.childrenPerFamily.toFixed(1),
+    ),
     line("Cumulative gross savings", (r) => money(r.cumulativeGross)),
     line(
       "Cumulative savings post targeting deflator",
