@@ -1,4 +1,4 @@
-import { addProposal, readProposal, refreshWorkbook, type WorkbookPort } from "../workbook";
+import { addProposal, isWorkbookError, readProposal, refreshWorkbook, type WorkbookPort } from "../workbook";
 import type { RefreshReport, WriteResult } from "./host";
 
 /**
@@ -21,7 +21,19 @@ export interface ProposalWorkbookOps {
  * await WORKBOOK_OPS.writeProposal(port, cfsJson) // { sheetName: "CFS Targeted Prevention", programmeRowAdded: false }
  */
 export const WORKBOOK_OPS: ProposalWorkbookOps = {
-  writeProposal: (port, raw) => addProposal(port, raw),
+  async writeProposal(port, raw) {
+    try {
+      return await addProposal(port, raw);
+    } catch (e) {
+      if (isWorkbookError(e) && e.code === "sheet-exists") {
+        throw new Error(
+          `${e.message}. To change that proposal, edit the assumption cells on its sheet and use Refresh workbook; ` +
+            "to add this one beside it, give it another name.",
+        );
+      }
+      throw e;
+    }
+  },
   readProposal: (port, sheet) => readProposal(port, sheet),
   async refresh(port, onProgress) {
     const report = await refreshWorkbook(port, { onProgress });

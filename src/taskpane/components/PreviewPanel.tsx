@@ -57,6 +57,10 @@ export function PreviewPanel({
             </tbody>
           </table>
           <ProfileChart rows={model.rows} />
+          <p className="mtfs-legend" aria-hidden="true">
+            <span className="mtfs-key mtfs-key-bar" /> In-year (£m; paler beyond the MTFS){" "}
+            <span className="mtfs-key mtfs-key-line" /> Cumulative (£m)
+          </p>
         </>
       )}
     </aside>

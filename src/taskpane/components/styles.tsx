@@ -40,6 +40,10 @@ const CSS = `
 .mtfs-file { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; width: 100%; }
 .mtfs-file-label { display: flex; flex-direction: column; font-size: 12px; gap: 2px; max-width: 100%; }
 .mtfs-file-label input { max-width: 100%; }
+.mtfs-legend { font-size: 11px; color: #424242; margin: 4px 0 0; }
+.mtfs-key { display: inline-block; width: 10px; height: 10px; vertical-align: middle; margin-right: 2px; }
+.mtfs-key-bar { background: #0f6cbd; }
+.mtfs-key-line { height: 2px; background: #c50f1f; margin-left: 8px; }
 .mtfs-report ul { max-height: 200px; overflow: auto; font-size: 12px; }
 @media (min-width: 760px) {
   .mtfs-body { flex-direction: row; align-items: flex-start; }

@@ -1,5 +1,8 @@
 import * as fc from "fast-check";
+import { parseProposal } from "../../../src/engine";
+import { EXAMPLES } from "../../../src/taskpane/examples";
 import { draftToRaw, emptyDraft, rawToDraft } from "../../../src/taskpane/form/draft";
+import { validateDraft } from "../../../src/taskpane/form/validate";
 
 const CFS_LIKE = {
   opportunity: { name: "CFS Targeted Prevention", confidence: { level: "Low", reason: "design needed" } },
@@ -84,4 +87,15 @@ describe("draft", () => {
       }),
     );
   });
+});
+
+describe("draft of every bundled example", () => {
+  it.each(EXAMPLES.map((e) => [e.name, e.raw] as const))(
+    "%s parses to the same proposal after a round trip through the form",
+    (_name, raw) => {
+      const draft = rawToDraft(raw);
+      expect(validateDraft(draft, parseProposal).errors).toEqual([]);
+      expect(parseProposal(draftToRaw(draft))).toEqual(parseProposal(raw));
+    },
+  );
 });
