@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { callMtfs, errorOf } from "./register";
 import { computeProfile, parseAssumptions, toPounds } from "../../src/engine";
 
@@ -142,5 +143,45 @@ describe("MTFS.RUNRATE and MTFS.QUANTIFIED", () => {
     expect(Math.abs((callMtfs("RUNRATE", CFS_RANGE, null) as number) / 1e6 - 3.3)).toBeLessThan(0.03);
     expect(callMtfs("RUNRATE", CFS_RANGE, "fy")).toBe("FY31/32");
     expect(Math.abs((callMtfs("QUANTIFIED", CFS_RANGE) as number) / 1e6 - 1.12)).toBeLessThan(0.03);
+  });
+});
+
+describe("MTFS.BENEFIT.PROFILE properties", () => {
+  it("spills finite figures whose in-year row sums to the cumulative row, for any valid assumptions", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2000 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 1, max: 400, noNaN: true }),
+        fc.integer({ min: 0, max: 10000 }),
+        fc.integer({ min: 46023, max: 47500 }), // start dates 2026–2030
+        fc.integer({ min: 0, max: 12 }),
+        fc.double({ min: 0, max: 0.1, noNaN: true }),
+        (volume, target, duration, weeklyCost, start, rollout, inflation) => {
+          const out = callMtfs(
+            "BENEFIT.PROFILE",
+            [[volume]],
+            null,
+            null,
+            target,
+            weeklyCost,
+            duration,
+            start,
+            0,
+            rollout,
+            0,
+            inflation,
+          ) as (string | number)[][];
+          expect(errorOf(out)).toBeUndefined();
+          const inYear = out[1].slice(1) as number[];
+          const cumulative = out[2].slice(1) as number[];
+          inYear.forEach((x) => expect(Number.isFinite(x)).toBe(true));
+          // Penny rounding of each figure allows a cent of drift per year.
+          const sum = inYear.reduce((a, b) => a + b, 0);
+          expect(Math.abs(sum - cumulative[cumulative.length - 1])).toBeLessThanOrEqual(0.01 * inYear.length);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

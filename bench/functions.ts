@@ -1,0 +1,80 @@
+/**
+ * `npm run bench` section for the formula library: 1,000 MTFS.BENEFIT.PROFILE calls through the adapter
+ * (the registered function, as Excel calls it) on the CFS Targeted Prevention assumptions range, median
+ * time per call; and the size of the minified functions bundle (builds dist/ first if it is missing).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { performance } from "perf_hooks";
+
+const root = path.join(__dirname, "..");
+
+/** Minimal CustomFunctions runtime so the bundle entry registers its functions in Node. */
+function installRuntime(registered: Map<string, (...args: unknown[]) => unknown>): void {
+  class RuntimeError {
+    constructor(
+      readonly code: string,
+      readonly message?: string,
+    ) {}
+  }
+  (globalThis as any).CustomFunctions = {
+    Error: RuntimeError,
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
+  };
+}
+
+const CFS_RANGE = [
+  ["Baseline starts per year", 260],
+  ["Target %", 0.08],
+  ["Duration (weeks)", 153.1],
+  ["Weekly unit cost (£)", 1487],
+  ["Overlap per week (£)", 149],
+  ["Inflation", 0.04],
+  ["Start date", 46235],
+  ["Pilot (months)", 4],
+  ["Rollout (months)", 6],
+  ["Lead time (months)", 8.5],
+  ["Ramp", "monthly-steps"],
+  ["Ongoing investment per year", 1500000],
+  ["Investment from", "2026-12-01"],
+  ["MTFS overlap per year", 390000],
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function run(): void {
+  const registered = new Map<string, (...args: unknown[]) => unknown>();
+  installRuntime(registered);
+  require("../src/functions/index");
+  const profile = registered.get("BENEFIT.PROFILE");
+  if (!profile) throw new Error("MTFS.BENEFIT.PROFILE is not registered");
+
+  for (let i = 0; i < 50; i++) profile(CFS_RANGE); // warm-up: JIT and module initialisation
+  const times: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const t0 = performance.now();
+    profile(CFS_RANGE);
+    times.push(performance.now() - t0);
+  }
+  console.log(`MTFS.BENEFIT.PROFILE, 1,000 calls: median ${median(times).toFixed(3)} ms/call`);
+
+  const bundle = path.join(root, "dist", "functions.js");
+  if (!fs.existsSync(bundle)) {
+    console.log("dist/functions.js missing: running the production build");
+    execFileSync(
+      process.execPath,
+      [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
+      {
+        cwd: root,
+        stdio: "ignore",
+      },
+    );
+  }
+  console.log(`functions bundle (minified): ${fs.statSync(bundle).size} bytes (dist/functions.js)`);
+}
