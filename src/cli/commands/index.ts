@@ -3,3 +3,6 @@
  * alphabetical order. Registering a command is this one line per command.
  */
 export { calc } from "./calc";
+export { demo } from "./demo";
+export { newProposal } from "./new";
+export { refresh } from "./refresh";

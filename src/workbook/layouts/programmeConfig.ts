@@ -13,6 +13,8 @@ export interface ProgrammeRowConfig {
   readonly publishedMillions?: readonly (number | null)[];
   /** The proposal sheet this row links to (modelled rows). */
   readonly proposalSheet?: string;
+  /** The bundled example file that models this row (used by the demo command only). */
+  readonly example?: string;
 }
 
 export interface DirectorateConfig {

@@ -224,7 +224,12 @@ export function programmeSheetLayout(
   // Cached results come from the engine's programme maths (B's programme.ts), never recomputed here.
   const complete = values !== undefined && programmeRows.length === pos.rows.length;
   const subtotals = complete ? directorateSubtotals(programmeRows) : undefined;
-  const totals = complete ? programmeTotal(programmeRows) : undefined;
+  // With no rows yet (a new workbook) every total is 0.
+  const totals = complete
+    ? programmeRows.length
+      ? programmeTotal(programmeRows)
+      : config.fyLabels.map(() => new Decimal(0))
+    : undefined;
   let nonEmpty = 0;
   config.directorates.forEach((dir, d) => {
     const row = pos.subtotalRows[d];

@@ -70,7 +70,11 @@ export function resourceCostLayout(
   );
 
   const d = (x: number): Decimal => new Decimal(x);
-  const costs = values ? sumColumns(values.areaAmounts.map((a) => ({ amounts: a.map(d) }))) : undefined;
+  const costs = values
+    ? areas.length
+      ? sumColumns(values.areaAmounts.map((a) => ({ amounts: a.map(d) })))
+      : Array.from({ length: years }, () => d(0))
+    : undefined;
   const benefits = values?.programmeTotals.slice(0, years).map(d);
   const cashflow = costs && benefits ? cumulativeCashflow(costs, benefits) : undefined;
 

@@ -107,18 +107,24 @@ export function themesLayout(
     values && xs.every((x) => x !== undefined)
       ? (sumColumns(xs.map((x) => ({ amounts: [x as Decimal] })))[0]?.toNumber() ?? 0)
       : null;
-  owned(`C${totalRow}`, "themes.er", `SUM(C${FIRST_ROW}:C${lastRow})`, col(er), true);
+  owned(
+    `C${totalRow}`,
+    "themes.er",
+    config.themes.length ? `SUM(C${FIRST_ROW}:C${lastRow})` : "0",
+    col(er),
+    true,
+  );
   owned(
     `D${totalRow}`,
     "themes.existing",
-    `SUM(D${FIRST_ROW}:D${lastRow})`,
+    config.themes.length ? `SUM(D${FIRST_ROW}:D${lastRow})` : "0",
     values ? col(values.existing.map(d)) : null,
     true,
   );
   owned(
     `E${totalRow}`,
     "themes.total",
-    `SUM(E${FIRST_ROW}:E${lastRow})`,
+    config.themes.length ? `SUM(E${FIRST_ROW}:E${lastRow})` : "0",
     values ? col(er.map((e, i) => (e ? e.plus(values.existing[i]) : undefined))) : null,
     true,
   );

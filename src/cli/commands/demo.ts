@@ -1,0 +1,60 @@
+import * as ExcelJS from "exceljs";
+import * as path from "path";
+import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
+import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
+import { buildProgrammeWorkbook } from "../../workbook/operations";
+import { parseArgs } from "../args";
+import type { Command } from "../command";
+import { CliError, EXIT_OK } from "../errors";
+import { readJsonFile } from "../readJson";
+import { asCliErrors, saveWorkbookAtomic } from "../workbookFile";
+
+const HELP = `Usage: mtfs-benefits demo [--out FILE.xlsx] [--examples DIR]
+
+Builds the sample MTFS programme workbook: a Programme sheet laid out as the scrutiny report's Appendix A
+(the modelled proposals linked to their own sheets, the other rows typed with their published figures),
+Resource cost (Table 3: costs, cumulative cashflow, payback) and Themes (Table 2), and one proposal sheet
+per bundled example. Totals, subtotals, cashflow and payback are ordinary formulas.
+
+Options:
+  --out FILE       where to write the workbook (default out/mtfs-programme.xlsx); an existing file is
+                   kept as FILE.bak
+  --examples DIR   folder holding programme.json and the proposal examples (default: the bundled examples)
+  -h, --help       show this help
+
+Exit codes: 0 done; 2 bad usage or unwritable file; 1 unexpected.`;
+
+/** The bundled examples folder (same relative place from src/cli/commands and lib/cli/commands). */
+export const BUNDLED_EXAMPLES = path.join(__dirname, "..", "..", "..", "examples");
+
+export const demo: Command = {
+  name: "demo",
+  summary: "build the sample MTFS programme workbook (the README's first command)",
+  help: HELP,
+  async run(argv, io) {
+    const args = parseArgs(argv, { out: "value", examples: "value" });
+    if (args.flags.has("help")) {
+      io.out(HELP);
+      return EXIT_OK;
+    }
+    if (args.positionals.length) throw new CliError(`unexpected argument "${args.positionals[0]}"`);
+    const out = args.values.out ?? path.join("out", "mtfs-programme.xlsx");
+    const dir = args.values.examples ?? BUNDLED_EXAMPLES;
+    const config = readJsonFile(path.join(dir, "programme.json")) as ProgrammeConfig;
+    const examples = config.directorates.flatMap((d) =>
+      d.rows.flatMap((r) => (r.example ? [r.example] : [])),
+    );
+    const proposals = examples.map((f) => readJsonFile(path.join(dir, f)));
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "MTFS Benefits";
+    await asCliErrors(() => buildProgrammeWorkbook(new ExcelJsPort(wb), config, proposals));
+    await saveWorkbookAtomic(wb, out);
+    const rows = config.directorates.reduce((n, d) => n + d.rows.length, 0);
+    io.out(
+      `Wrote ${out}: Programme (${rows} opportunities, ${proposals.length} modelled), Resource cost, Themes, ` +
+        `${proposals.length} proposal sheets. Open it in Excel or LibreOffice; after editing assumptions run ` +
+        `\`mtfs-benefits refresh ${out}\`.`,
+    );
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,67 @@
+import * as ExcelJS from "exceljs";
+import * as fs from "fs";
+import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
+import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
+import { addProposal, buildProgrammeWorkbook } from "../../workbook/operations";
+import { parseArgs } from "../args";
+import type { Command } from "../command";
+import { CliError, EXIT_OK } from "../errors";
+import { readJsonFile } from "../readJson";
+import { asCliErrors, loadWorkbook, saveWorkbookAtomic } from "../workbookFile";
+
+const HELP = `Usage: mtfs-benefits new --input proposal.json --into FILE.xlsx
+
+Adds a proposal sheet (the Benefits Proposal template's sections, named assumption cells, live
+triangulation and profile) to a workbook, and its row to the Programme sheet in its directorate's block,
+so subtotals, totals, cashflow and themes follow. Creates the workbook (with an empty Programme) if absent.
+
+Options:
+  --input FILE   the proposal JSON (schema/proposal.schema.json)
+  --into FILE    the workbook to add to; an existing file is kept as FILE.bak
+  -h, --help     show this help
+
+Exit codes: 0 done; 2 bad input, a sheet of that name already there, or a missing/locked/corrupt workbook.`;
+
+/** The programme of a new workbook: Appendix A's columns, no rows yet. */
+export const EMPTY_PROGRAMME: ProgrammeConfig = {
+  title: "MTFS programme",
+  fyLabels: ["FY26/27", "FY27/28", "FY28/29", "FY29/30", "FY30/31"],
+  mtfsYears: 4,
+  directorates: [],
+  resourceCost: { areas: [] },
+  themes: [],
+};
+
+export const newProposal: Command = {
+  name: "new",
+  summary: "add a proposal sheet (and its Programme row) to a workbook, creating it if absent",
+  help: HELP,
+  async run(argv, io) {
+    const args = parseArgs(argv, { input: "value", into: "value" });
+    if (args.flags.has("help")) {
+      io.out(HELP);
+      return EXIT_OK;
+    }
+    const input = args.values.input;
+    const into = args.values.into;
+    if (!input) throw new CliError("--input proposal.json is required");
+    if (!into) throw new CliError("--into FILE.xlsx is required");
+    const raw = readJsonFile(input);
+    const exists = fs.existsSync(into);
+    let wb: ExcelJS.Workbook;
+    if (exists) {
+      wb = await loadWorkbook(into);
+    } else {
+      wb = new ExcelJS.Workbook();
+      wb.creator = "MTFS Benefits";
+      await buildProgrammeWorkbook(new ExcelJsPort(wb), EMPTY_PROGRAMME, []);
+    }
+    const result = await asCliErrors(() => addProposal(new ExcelJsPort(wb), raw));
+    await saveWorkbookAtomic(wb, into);
+    io.out(
+      `${exists ? "Added to" : "Created"} ${into}: sheet "${result.sheetName}"` +
+        (result.programmeRowAdded ? " and its Programme row." : "."),
+    );
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,81 @@
+import * as ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
+import { buildProgrammeWorkbook } from "../../src/workbook/operations";
+import type { CellScalar } from "../../src/workbook/port";
+
+/** Shared test fixtures for the workbook layer: the bundled programme and proposals, temp files. */
+
+export const EXAMPLES = path.join(__dirname, "..", "..", "examples");
+
+export function readExample(file: string): any {
+  return JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), "utf8"));
+}
+
+export function programmeConfig(): ProgrammeConfig {
+  return readExample("programme.json") as ProgrammeConfig;
+}
+
+export const MODELLED_EXAMPLES = [
+  "cfs-targeted-prevention.json",
+  "family-based-placements.json",
+  "independent-travel-training.json",
+];
+
+/** The demo workbook, built in memory. */
+export async function demoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
+  const wb = new ExcelJS.Workbook();
+  const port = new ExcelJsPort(wb);
+  await buildProgrammeWorkbook(port, programmeConfig(), MODELLED_EXAMPLES.map(readExample));
+  return { wb, port };
+}
+
+export function tempDir(prefix = "mtfs-wb-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes then reads back a workbook, as a user saving and reopening it would. */
+export async function roundTrip(wb: ExcelJS.Workbook): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
+  const buffer = await wb.xlsx.writeBuffer();
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(buffer);
+  return { wb: back, port: new ExcelJsPort(back) };
+}
+
+/**
+ * A cell's value as a number or text. LibreOffice saves "£0.00,,\m" formats, which ExcelJS takes for dates,
+ * so a Date read from LibreOffice's output is turned back into its serial number (exact to 1e-8).
+ */
+export function plain(v: unknown): CellScalar {
+  if (v instanceof Date) return v.getTime() / 86_400_000 + 25_569;
+  if (v !== null && typeof v === "object") {
+    const o = v as { result?: unknown; richText?: { text: string }[]; error?: string; text?: string };
+    if ("result" in o) return plain(o.result);
+    // ExcelJS drops a cached result of 0 when reading (the file says <v>0</v>).
+    if ("formula" in o || "sharedFormula" in o) return 0;
+    if (o.error) return o.error;
+    if (o.richText) return o.richText.map((t) => t.text).join("");
+    if (o.text !== undefined) return o.text;
+  }
+  if (v === undefined) return null;
+  return v as CellScalar;
+}
+
+/** Every formula cell of a workbook with its cached result: [sheet, address, formula, result]. */
+export function formulaCells(wb: ExcelJS.Workbook): [string, string, string, CellScalar][] {
+  const out: [string, string, string, CellScalar][] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { formula?: string; result?: unknown } | null;
+        if (v && typeof v === "object" && typeof v.formula === "string") {
+          out.push([ws.name, cell.address, v.formula, plain(v.result ?? 0)]);
+        }
+      }),
+    ),
+  );
+  return out;
+}

@@ -1,0 +1,66 @@
+import * as ExcelJS from "exceljs";
+import * as path from "path";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { addProposal, buildProgrammeWorkbook } from "../../src/workbook/operations";
+import { EMPTY_PROGRAMME } from "../../src/cli/commands/new";
+import { demoWorkbook, formulaCells, plain, readExample, tempDir, MODELLED_EXAMPLES } from "./fixtures";
+import { hasLibreOffice, recalcInLibreOffice } from "./libreoffice";
+
+/**
+ * The acceptance test of the #NAME? mechanism: a spreadsheet application that is not us (LibreOffice,
+ * recalculating every formula on load) gets every owned formula to the engine's value, which the writer
+ * stored as the cached result. Tolerance 1e-6 relative: LibreOffice adds in binary doubles, the engine in
+ * 40-digit decimals, so sums of £ amounts may differ in the last bits only.
+ */
+
+const run = hasLibreOffice() ? describe : describe.skip;
+
+async function recalcAndCompare(wb: ExcelJS.Workbook, name: string): Promise<{ checked: string[] }> {
+  const dir = tempDir();
+  const file = path.join(dir, `${name}.xlsx`);
+  await wb.xlsx.writeFile(file);
+  const out = await recalcInLibreOffice(file);
+  const lo = new ExcelJS.Workbook();
+  await lo.xlsx.readFile(out);
+  const checked: string[] = [];
+  const mismatches: string[] = [];
+  for (const [sheet, address, formula, engine] of formulaCells(wb)) {
+    const got = plain(lo.getWorksheet(sheet)?.getCell(address).value);
+    checked.push(`${sheet}!${address}`);
+    const ok =
+      typeof engine === "number"
+        ? typeof got === "number" && Math.abs(got - engine) <= 1e-6 * Math.max(1, Math.abs(engine))
+        : got === engine;
+    if (!ok) mismatches.push(`${sheet}!${address} =${formula}: engine ${engine}, LibreOffice ${got}`);
+  }
+  expect(mismatches).toEqual([]);
+  return { checked };
+}
+
+run("LibreOffice recalculation", () => {
+  it("recalculates every formula of the demo workbook to the engine's value", async () => {
+    const { wb } = await demoWorkbook();
+    const { checked } = await recalcAndCompare(wb, "demo");
+    // Every kind of computed block was among the checked cells.
+    const programme = wb.getWorksheet("Programme")!;
+    const total = checked.filter((c) => c.startsWith("Programme!")).length;
+    expect(total).toBeGreaterThan(30);
+    expect(checked).toEqual(
+      expect.arrayContaining(["Resource cost!B11", "Resource cost!E10", "Themes!C10", "Programme!I22"]),
+    );
+    expect(programme.getCell("A21").value).toBe("Total ER Savings");
+    expect(checked.some((c) => c.startsWith("CFS Targeted Prevention!"))).toBe(true);
+  });
+
+  it("recalculates a workbook grown by `new` (rows inserted into directorate blocks) to the engine's value", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
+    for (const f of MODELLED_EXAMPLES) await addProposal(port, readExample(f));
+    // A second proposal in an existing directorate block.
+    const extra = readExample("family-based-placements.json");
+    await addProposal(port, { ...extra, opportunity: { ...extra.opportunity, name: "FBP variant" } });
+    const { checked } = await recalcAndCompare(wb, "grown");
+    expect(checked.filter((c) => c.startsWith("Programme!")).length).toBeGreaterThan(20);
+  });
+});
