@@ -25,7 +25,13 @@ export class EngineError extends Error {
   }
 }
 
-/** True when `e` is the engine's own input error (as opposed to a bug). */
+/**
+ * True when `e` is the engine's own input error (as opposed to a bug).
+ *
+ * @example
+ * isEngineError(new EngineError("missing", "name", "is required")) // true
+ * isEngineError(new TypeError("x")) // false
+ */
 export function isEngineError(e: unknown): e is EngineError {
   return e instanceof EngineError;
 }

@@ -41,7 +41,13 @@ export function fieldPath(parent: string, key: string | number): string {
   return parent === "" ? key : `${parent}.${key}`;
 }
 
-/** Short, safe rendering of a bad value for an error rule. */
+/**
+ * Short, safe rendering of a bad value for an error rule.
+ *
+ * @example
+ * describeValue("soon") // '"soon"'
+ * describeValue([1, 2]) // "a list"
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
