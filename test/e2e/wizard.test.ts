@@ -259,6 +259,20 @@ describe("standalone wizard", () => {
     await expect(list.innerText()).resolves.toContain("Duration must be more than 0 weeks");
     await shot(page, "e2e-invalid-review-320px");
 
+    // Keyboard: a step button works with Enter and moves focus to the new step's heading.
+    await page
+      .getByRole("navigation", { name: "Steps" })
+      .getByRole("button", { name: /Timeline/ })
+      .focus();
+    await page.keyboard.press("Enter");
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      "Step 4 of 8: Timeline",
+    );
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+      "f-assumptions-timeline-startDate",
+    );
+
     // Fixing the fields enables Finish again; the typed values survive a reload (draft in localStorage).
     await goToStep(page, /Costs and durations/);
     await setField(page, "assumptions.durationWeeks", "153.1");
