@@ -6,6 +6,7 @@
  * Excel passes null for an omitted optional argument; each reader applies the documented default.
  */
 import { EngineError, fyLabel, inflate, toPounds } from "../engine";
+import { careAvoidedCells } from "./careAvoidedCells";
 import { cellFy, cellNumber, cellOption, cellRate } from "./cells";
 import { edgeOfCareCells } from "./edgeOfCareCells";
 import { grid, scalar } from "./invoke";
@@ -86,7 +87,7 @@ export function triangulation(
  * @example =MTFS.EDGE.OF.CARE(100, 85%, 38406, 2, 45%, 724000, FALSE) → 6529020 | 2938059 | 2214059 | 38.25
  * @example =MTFS.EDGE.OF.CARE(100, 85%, 38406, , 45%, 724000) → (table: labels above the figures)
  */
-export function edgeOfCare(
+export function edgeOfCareSummary(
   children: number,
   successRate: number | string,
   averageAnnualPlacementCost: number,
@@ -227,4 +228,35 @@ export function runRate(assumptions: unknown[][], result?: string): number | str
  */
 export function quantified(assumptions: unknown[][]): number | CustomFunctions.Error {
   return scalar(() => toPounds(profileFromCells(assumptions).profile.quantifiedOpportunity));
+}
+
+/**
+ * Placement cost avoided by a number of avoided care episodes, per fiscal year or in total.
+ * @customfunction CARE.AVOIDED
+ * @param count Number of care episodes avoided.
+ * @param weeklyCost Weekly cost of the care avoided (£, in priceBaseFy prices).
+ * @param weeksEach Weeks of care each avoided episode would have lasted (e.g. 153.1).
+ * @param from When the episodes would have started: a date, or a fiscal year ("FY26/27" or 2026) to spread them evenly over.
+ * @param [to] Last start date when the episodes are spread evenly from the from date (default: all start on the from date).
+ * @param [inflationPerYear] Inflation of the weekly cost per year, stepped each 1 April (default 0).
+ * @param [priceBaseFy] Fiscal year whose prices weeklyCost is in (default: the fiscal year of from).
+ * @param [result] "byFy" (default: a header row of FY labels over £ per FY) or "total" (£ over all years).
+ * @returns £ avoided per fiscal year under FY labels, or the total.
+ * @example =MTFS.CARE.AVOIDED(10, 1338, 52, "2026-04-01", , , , "total") → 695760
+ * @example =MTFS.CARE.AVOIDED(10, 1338, 52, DATE(2026,10,1)) → (table: the cost split across FY26/27 and FY27/28)
+ * @example =MTFS.CARE.AVOIDED(21, 1338, 153.1, "FY26/27", , 4%) → (table: 21 episodes spread over FY26/27)
+ */
+export function careCostAvoided(
+  count: number,
+  weeklyCost: number,
+  weeksEach: number,
+  from: number | string,
+  to?: number | string,
+  inflationPerYear?: number | string,
+  priceBaseFy?: number | string,
+  result?: string,
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() =>
+    careAvoidedCells(count, weeklyCost, weeksEach, from, to, inflationPerYear, priceBaseFy, result),
+  );
 }

@@ -11,11 +11,12 @@ export const FUNCTIONS = {
   FY: fns.fiscalYear,
   INFLATE: fns.inflatePrice,
   TRIANGULATE: fns.triangulation,
-  "EDGE.OF.CARE": fns.edgeOfCare,
+  "EDGE.OF.CARE": fns.edgeOfCareSummary,
   PAYBACK: fns.paybackYears,
   "BENEFIT.PROFILE": fns.benefitProfile,
   RUNRATE: fns.runRate,
   QUANTIFIED: fns.quantified,
+  "CARE.AVOIDED": fns.careCostAvoided,
 } as const;
 
 /** The part of Excel's CustomFunctions runtime used to register functions (a test passes a stub). */

@@ -1,0 +1,44 @@
+import { callMtfs, errorOf } from "./register";
+
+describe("MTFS.CARE.AVOIDED", () => {
+  it("totals count × weeks × weekly cost when there is no inflation", () => {
+    // 10 episodes of 52 weeks at £1,338/week starting 1 Apr 2026: 10 × 52 × 1338 = £695,760.
+    expect(callMtfs("CARE.AVOIDED", 10, 1338, 52, "2026-04-01", null, null, null, "total")).toEqual([
+      [695760],
+    ]);
+  });
+
+  it("splits the cost across fiscal years under FY labels, summing to the total", () => {
+    // Starting 1 Oct 2026 (serial 46296), 52 weeks run to 30 Sep 2027: 182 days in FY26/27, 182 in FY27/28.
+    const byFy = callMtfs("CARE.AVOIDED", 10, 1338, 52, 46296, null, null, null, null) as (
+      string | number
+    )[][];
+    expect(byFy[0]).toEqual(["£", "FY26/27", "FY27/28"]);
+    expect(byFy[1][0]).toBe("Cost avoided");
+    expect(byFy[1][1]).toBeCloseTo(347880, 2); // 182/364 of the total
+    expect((byFy[1][1] as number) + (byFy[1][2] as number)).toBeCloseTo(695760, 2);
+  });
+
+  it("inflates each fiscal year's weeks from the price base year", () => {
+    const flat = callMtfs("CARE.AVOIDED", 10, 1000, 52, 46296, null, 0, null, null) as number[][];
+    const inflated = callMtfs("CARE.AVOIDED", 10, 1000, 52, 46296, null, 0.04, "FY26/27", null) as number[][];
+    expect(inflated[1][1]).toBeCloseTo(flat[1][1], 6); // FY26/27 is the price base
+    expect(inflated[1][2]).toBeCloseTo(flat[1][2] * 1.04, 6); // one 1 April step
+  });
+
+  it("spreads episodes over a fiscal year given as a label or a start year alike", () => {
+    const label = callMtfs("CARE.AVOIDED", 12, 1000, 10, "FY26/27", null, null, null, "total");
+    expect(callMtfs("CARE.AVOIDED", 12, 1000, 10, 2026, null, null, null, "total")).toEqual(label);
+    expect(label).toEqual([[120000]]);
+  });
+
+  it("returns #NUM! for a negative count, #VALUE! for a bad date or result option", () => {
+    expect(errorOf(callMtfs("CARE.AVOIDED", -1, 1000, 10, 2026, null, null, null, null))?.code).toBe("#NUM!");
+    expect(errorOf(callMtfs("CARE.AVOIDED", 1, 1000, 10, "2026-02-30", null, null, null, null))?.code).toBe(
+      "#VALUE!",
+    );
+    const e = errorOf(callMtfs("CARE.AVOIDED", 1, 1000, 10, 2026, null, null, null, "monthly"));
+    expect(e?.code).toBe("#VALUE!");
+    expect(e?.message).toMatch(/^result: /);
+  });
+});
