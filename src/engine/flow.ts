@@ -60,16 +60,22 @@ export function fullRatePerYear(
   }
 }
 
-/** Share of full impact on a ramp piece at day d (the right-hand limit at a piece end when `atEnd`). */
-function shareAt(ramp: readonly RampPiece[], d: Decimal, atEnd: boolean): Decimal {
-  for (const p of ramp) {
-    const inside = atEnd ? d.gt(p.from) && d.lte(p.to) : d.gte(p.from) && d.lt(p.to);
-    if (inside) {
-      const x = d.minus(p.from).div(p.to.minus(p.from));
-      return p.shareFrom.plus(p.shareTo.minus(p.shareFrom).times(x));
-    }
+/** The ramp piece containing day d (pieces are sorted and contiguous), by binary search. */
+function rampPieceAt(ramp: readonly RampPiece[], d: Decimal): RampPiece | undefined {
+  let lo = 0;
+  let hi = ramp.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (d.lt(ramp[mid].from)) hi = mid - 1;
+    else if (d.gte(ramp[mid].to)) lo = mid + 1;
+    else return ramp[mid];
   }
-  return new Decimal(1);
+  return undefined;
+}
+
+function shareOn(p: RampPiece | undefined, d: Decimal): Decimal {
+  if (p === undefined) return new Decimal(1);
+  return p.shareFrom.plus(p.shareTo.minus(p.shareFrom).times(d.minus(p.from).div(p.to.minus(p.from))));
 }
 
 /** Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April. */
@@ -99,11 +105,13 @@ function ratePieces(
     const from = points[i];
     const to = points[i + 1];
     const perDay = rateInFy(fyOf(from.floor().toNumber()));
+    // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
+    const piece = rampPieceAt(ramp, from);
     pieces.push({
       from,
       to,
-      rateFrom: perDay.times(shareAt(ramp, from, false)),
-      rateTo: perDay.times(shareAt(ramp, to, true)),
+      rateFrom: perDay.times(shareOn(piece, from)),
+      rateTo: perDay.times(shareOn(piece, to)),
     });
   }
   return pieces;

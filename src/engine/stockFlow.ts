@@ -67,37 +67,42 @@ export function fromPieces(pieces: readonly CumulativePiece[]): CumulativeFlow {
 }
 
 /**
- * Cumulative events F from linear rate pieces (non-overlapping, any order) and batches.
+ * Cumulative events F from linear rate pieces (non-overlapping, any order) and batches. One sweep over the
+ * sorted breakpoints, so long monthly-step ramps stay linear in cost.
  *
  * @example
  * const f = cumulativeFromRates([{ from: new Decimal(0), to: new Decimal(10), rateFrom: new Decimal(1), rateTo: new Decimal(1) }], []);
  * cumulativeAt(f, new Decimal(20)).toNumber() // 10
  */
 export function cumulativeFromRates(rates: readonly RatePiece[], batches: readonly Batch[]): CumulativeFlow {
+  const live = rates.filter((r) => r.to.gt(r.from)).sort((a, b) => a.from.comparedTo(b.from));
   const points = new Map<string, Decimal>();
-  for (const r of rates) {
-    if (r.to.lte(r.from)) continue;
+  const batchAt = new Map<string, Decimal>();
+  for (const r of live) {
     points.set(r.from.toString(), r.from);
     points.set(r.to.toString(), r.to);
   }
-  for (const b of batches) points.set(b.day.toString(), b.day);
+  for (const b of batches) {
+    const key = b.day.toString();
+    points.set(key, b.day);
+    batchAt.set(key, (batchAt.get(key) ?? ZERO).plus(b.count));
+  }
   const sorted = [...points.values()].sort((a, b) => a.comparedTo(b));
   const pieces: CumulativePiece[] = [];
   let value = ZERO;
+  let j = 0;
   for (let i = 0; i < sorted.length; i++) {
     const start = sorted[i];
     const end = sorted[i + 1];
-    for (const b of batches) if (b.day.eq(start)) value = value.plus(b.count);
+    value = value.plus(batchAt.get(start.toString()) ?? ZERO);
     let rate = ZERO;
     let accel = ZERO;
-    if (end !== undefined) {
-      for (const r of rates) {
-        if (r.from.lte(start) && r.to.gte(end) && r.to.gt(r.from)) {
-          const slope = r.rateTo.minus(r.rateFrom).div(r.to.minus(r.from));
-          rate = rate.plus(r.rateFrom.plus(slope.times(start.minus(r.from))));
-          accel = accel.plus(slope);
-        }
-      }
+    while (j < live.length && live[j].to.lte(start)) j++;
+    const r = live[j];
+    if (end !== undefined && r !== undefined && r.from.lte(start) && r.to.gte(end)) {
+      const slope = r.rateTo.minus(r.rateFrom).div(r.to.minus(r.from));
+      rate = r.rateFrom.plus(slope.times(start.minus(r.from)));
+      accel = slope;
     }
     const piece = { start, value, rate, accel };
     pieces.push(piece);

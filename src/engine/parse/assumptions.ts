@@ -103,7 +103,7 @@ function parseDelivery(o: RawObject | undefined, path: string): Delivery | undef
   if (!o) return undefined;
   const kind = readEnum(o, "kind", path, ["continuous", "batches"] as const);
   if (kind === "continuous") return { kind };
-  return { kind, everyWeeks: readDecimal(o, "everyWeeks", path, { gt: 0, max: 520 }) };
+  return { kind, everyWeeks: readDecimal(o, "everyWeeks", path, { min: 1, max: 520 }) };
 }
 
 function parseTimeline(o: RawObject, path: string): Timeline {
