@@ -85,7 +85,9 @@ describe("parseProposal", () => {
     expect(validate(minimal)).toBe(true);
     const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
     expect(validate({ ...minimal, opportunity: {} })).toBe(false);
-    expect(validate({ ...minimal, assumptions: { ...minimal.assumptions, target: { kind: "lots", value: 1 } } })).toBe(false);
+    expect(
+      validate({ ...minimal, assumptions: { ...minimal.assumptions, target: { kind: "lots", value: 1 } } }),
+    ).toBe(false);
     expect(validate({ ...minimal, assumptions: { ...minimal.assumptions, lever: "sideways" } })).toBe(false);
     quiet.mockRestore();
   });
