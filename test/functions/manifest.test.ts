@@ -75,4 +75,34 @@ describe("manifest.xml", () => {
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
   });
+
+  it("orders the top-level elements as the TaskPaneApp schema's sequence requires", async () => {
+    // From the OfficeApp XSD (appforoffice 1.1): elements present must appear in this order.
+    const sequence = [
+      "Id",
+      "AlternateId",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
+    ];
+    const ordered = await parseStringPromise(xml, { explicitChildren: true, preserveChildrenOrder: true });
+    const names: string[] = ordered.OfficeApp.$$.map((c: any) => c["#name"]);
+    expect(names.every((n) => sequence.includes(n))).toBe(true);
+    const positions = names.map((n) => sequence.indexOf(n));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    for (const required of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description"]) {
+      expect(names).toContain(required);
+    }
+  });
 });
