@@ -1,0 +1,50 @@
+import * as ExcelJS from "exceljs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { run, tempDir } from "./workbookCli";
+
+describe("mtfs-benefits demo", () => {
+  it("writes the programme workbook with the Programme, Resource cost, Themes and proposal sheets", async () => {
+    const out = join(tempDir(), "sub", "mtfs-programme.xlsx");
+    const r = await run(["demo", "--out", out]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toMatch(/13 opportunities, 3 modelled/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Programme",
+      "Resource cost",
+      "Themes",
+      "Family Based Placements",
+      "CFS Targeted Prevention",
+      "Independent Travel Training",
+      "_mtfs",
+    ]);
+    // Modelled rows link to their sheets with ordinary formulas.
+    const cfsRow = wb.getWorksheet("Programme")!.getCell("H13").value as { formula: string };
+    expect(cfsRow.formula).toMatch(/^'CFS Targeted Prevention'!C\d+$/);
+  });
+
+  it("keeps the previous file as .bak when it overwrites", async () => {
+    const out = join(tempDir(), "demo.xlsx");
+    writeFileSync(out, "previous");
+    expect((await run(["demo", "--out", out])).code).toBe(0);
+    expect(readFileSync(`${out}.bak`, "utf8")).toBe("previous");
+  });
+
+  it("refuses to overwrite a workbook open in LibreOffice, leaving it untouched", async () => {
+    const dir = tempDir();
+    const out = join(dir, "open.xlsx");
+    writeFileSync(out, "in use");
+    writeFileSync(join(dir, ".~lock.open.xlsx#"), "owner");
+    const r = await run(["demo", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readFileSync(out, "utf8")).toBe("in use");
+    expect(existsSync(`${out}.bak`)).toBe(false);
+  });
+
+  it("rejects an unknown option with exit code 2", async () => {
+    expect((await run(["demo", "--bogus"])).code).toBe(2);
+  });
+});

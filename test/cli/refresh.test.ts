@@ -1,0 +1,79 @@
+import * as ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { run, tempDir } from "./workbookCli";
+
+async function demo(): Promise<string> {
+  const file = join(tempDir(), "programme.xlsx");
+  await run(["demo", "--out", file]);
+  return file;
+}
+
+describe("mtfs-benefits refresh", () => {
+  it("reports no change on a fresh workbook and writes a backup", async () => {
+    const file = await demo();
+    const r = await run(["refresh", file]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toMatch(/3 proposal\(s\) refreshed: 0 cell\(s\) changed, 0 hand edit\(s\) kept\./);
+    expect(readFileSync(`${file}.bak`).length).toBeGreaterThan(0);
+  });
+
+  it("prints the changes after an assumption edit; --dry-run leaves the file as it was", async () => {
+    const file = await demo();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const name = wb.definedNames.model.find((n) => n.name === "mtfs_CFSTargetedPrevention_durationWeeks")!;
+    const address = name.ranges[0].split("!")[1].replace(/\$/g, "");
+    wb.getWorksheet("CFS Targeted Prevention")!.getCell(address).value = 120;
+    await wb.xlsx.writeFile(file);
+    const before = readFileSync(file);
+    const dry = await run(["refresh", file, "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/CFS Targeted Prevention {2}CFS Targeted Prevention!C\d+ {2}£.* → £/);
+    expect(dry.stdout).toMatch(/would change.*dry run: file not changed/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const real = await run(["refresh", file]);
+    expect(real.stdout).toMatch(/[1-9]\d* cell\(s\) changed/);
+    expect((await run(["refresh", file])).stdout).toMatch(/ 0 cell\(s\) changed/);
+  });
+
+  it.each([
+    ["missing", (dir: string) => join(dir, "nope.xlsx"), /file not found/],
+    [
+      "not a workbook",
+      (dir: string) => {
+        const f = join(dir, "notes.xlsx");
+        writeFileSync(f, "just text");
+        return f;
+      },
+      /not an \.xlsx workbook/,
+    ],
+    [
+      "corrupt",
+      (dir: string) => {
+        const f = join(dir, "broken.xlsx");
+        writeFileSync(f, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]));
+        return f;
+      },
+      /not a readable \.xlsx workbook/,
+    ],
+  ])("refuses a %s file with one line and exit code 2", async (_kind, make, message) => {
+    const dir = tempDir();
+    const file = make(dir);
+    const r = await run(["refresh", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("refuses a workbook that Excel has open (owner file ~$…) and leaves it untouched", async () => {
+    const file = await demo();
+    const before = readFileSync(file);
+    const owner = join(file, "..", "~$ogramme.xlsx");
+    writeFileSync(owner, "owner");
+    const r = await run(["refresh", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is open in a spreadsheet application/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});

@@ -1,0 +1,194 @@
+import fc from "fast-check";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { isOwned } from "../../src/workbook/layouts/types";
+import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
+import { addProposal, readProposal, refreshWorkbook } from "../../src/workbook/operations";
+import { readRegister, REGISTER_SHEET } from "../../src/workbook/register";
+import { demoWorkbook, plain, readExample, roundTrip } from "./fixtures";
+
+const CFS = "CFS Targeted Prevention";
+
+async function cfsLayout(port: ExcelJsPort) {
+  const reg = await readRegister(port);
+  const s = reg.proposals.find((p) => p.sheet === CFS)!;
+  return proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+}
+
+describe("round trip and refresh", () => {
+  it("reads back every owned cell exactly as the register says it was written", async () => {
+    const { wb } = await demoWorkbook();
+    const { port } = await roundTrip(wb);
+    const reg = await readRegister(port);
+    expect(reg.owned.size).toBeGreaterThan(200);
+    const bySheet = new Map<string, { address: string; written: unknown }[]>();
+    for (const o of reg.owned.values()) bySheet.set(o.sheet, [...(bySheet.get(o.sheet) ?? []), o]);
+    for (const [sheet, cells] of bySheet) {
+      const got = await port.readCells(
+        sheet,
+        cells.map((c) => c.address),
+      );
+      cells.forEach((c, i) => {
+        const w = c.written as { kind: string; formula?: string; value?: unknown };
+        if (w.kind === "formula") expect(got[i].formula).toBe(w.formula);
+        else expect(got[i].value).toEqual(w.value);
+      });
+    }
+  });
+
+  it("reads back the proposal it wrote (assumptions, triangulation and narrative)", async () => {
+    const { wb } = await demoWorkbook();
+    const { port } = await roundTrip(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const back = (await readProposal(port, CFS)) as typeof cfs;
+    expect(back.assumptions).toEqual(cfs.assumptions);
+    // Percent strings ("26%") are written as numbers so the triangulation formulas can use them.
+    const asFraction = (v: unknown): number => (typeof v === "string" ? parseFloat(v) / 100 : Number(v));
+    back.triangulation.rows.forEach((row: any, i: number) => {
+      const sent = cfs.triangulation.rows[i];
+      expect([row.method, row.explanation]).toEqual([sent.method, sent.explanation]);
+      expect(row.percentChange).toBeCloseTo(asFraction(sent.percentChange), 12);
+    });
+    expect(back.narrative.risks).toBe(cfs.narrative.risks);
+    expect(await readProposal(port, "Programme")).toBeNull();
+  });
+
+  it("changes nothing when refreshed straight after writing, and nothing the second time", async () => {
+    const { wb } = await demoWorkbook();
+    const { port } = await roundTrip(wb);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("moves the profile and the programme totals when an assumption is edited, then is idempotent", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const layout = await cfsLayout(port);
+    const target = layout.cells.find((c) => c.kind === "input" && c.path === "assumptions.target.value")!;
+    back.getWorksheet(CFS)!.getCell(target.address).value = 0.12;
+    const report = await refreshWorkbook(port);
+    const cells = report.changes.map((c) => `${c.sheet}!${c.key}`);
+    expect(cells).toEqual(
+      expect.arrayContaining([`${CFS}!profile.FY29/30.cumulative`, "Programme!total.FY29/30"]),
+    );
+    expect(cells).toContain("Resource cost!paybackYears");
+    expect(report.changes.every((c) => !c.kept)).toBe(true);
+    const fy2930 = report.changes.find((c) => c.key === "profile.FY29/30.cumulative")!;
+    expect(Number(fy2930.after)).toBeGreaterThan(Number(fy2930.before));
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("keeps, flags and reports a hand-edited owned cell, and takes it back once cleared", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const layout = await cfsLayout(port);
+    const cell = layout.cumulativeAddress.get("FY29/30")!;
+    const ws = back.getWorksheet(CFS)!;
+    ws.getCell(cell).value = 999;
+    const report = await refreshWorkbook(port);
+    expect(report.lines).toEqual([
+      expect.objectContaining({ proposal: CFS, cell: `${CFS}!${cell}`, before: "£0.00m", kept: true }),
+    ]);
+    expect(ws.getCell(cell).value).toBe(999);
+    expect(String(ws.getCell(cell).note)).toMatch(/edited by hand/);
+    expect(ws.getCell(layout.statusAddress).value).toMatch(/1 hand-edited cell\(s\) kept/);
+    // Still kept on the next refresh, with nothing else changing.
+    const again = await refreshWorkbook(port);
+    expect(again.changes.map((c) => c.kept)).toEqual([true]);
+    ws.getCell(cell).value = null;
+    const released = await refreshWorkbook(port);
+    expect(released.changes.map((c) => [c.address, c.kept])).toEqual([[cell, false]]);
+    expect((ws.getCell(cell).value as { formula: string }).formula).toMatch(/^D\d+-E\d+-F\d+$/);
+  });
+
+  it("never overwrites a user's edit outside the owned cells (property)", async () => {
+    const { wb } = await demoWorkbook();
+    const buffer = await wb.xlsx.writeBuffer();
+    const sheets = ["Programme", "Resource cost", "Themes", CFS, "Family Based Placements"];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            sheet: fc.constantFrom(...sheets),
+            column: fc.integer({ min: 1, max: 20 }),
+            row: fc.integer({ min: 1, max: 80 }),
+            value: fc.oneof(fc.string({ maxLength: 12 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        async (edits) => {
+          const { wb: w, port } = await roundTrip(await loadBuffer(buffer));
+          const reg = await readRegister(port);
+          const applied = new Map<string, unknown>();
+          for (const e of edits) {
+            const address = `${String.fromCharCode(64 + e.column)}${e.row}`;
+            if (reg.owned.has(`${e.sheet}!${address}`)) continue;
+            w.getWorksheet(e.sheet)!.getCell(address).value = e.value;
+            applied.set(`${e.sheet}!${address}`, e.value);
+          }
+          await refreshWorkbook(port);
+          for (const [key, value] of applied) {
+            const [sheet, address] = key.split("!");
+            const got = w.getWorksheet(sheet)!.getCell(address).value;
+            // Status cells are the add-in's own; everything else stays as the user typed it.
+            if (address === "F1" && sheet !== "Programme" && sheet !== "Resource cost" && sheet !== "Themes")
+              continue;
+            expect(got).toEqual(value);
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it("writes user text that starts with '=' as text, not as a formula", async () => {
+    const { wb } = await demoWorkbook();
+    const { port } = await roundTrip(wb);
+    const raw = readExample("family-based-placements.json");
+    await addProposal(port, {
+      ...raw,
+      opportunity: { ...raw.opportunity, name: "Formula text check" },
+      narrative: { ...raw.narrative, risks: '=HYPERLINK("http://example.invalid")' },
+    });
+    const { port: again } = await roundTrip(port.workbook);
+    const back = (await readProposal(again, "Formula text check")) as { narrative: { risks: string } };
+    expect(back.narrative.risks).toBe('=HYPERLINK("http://example.invalid")');
+    const stored = (await readRegister(again)).proposals.find((p) => p.sheet === "Formula text check")!;
+    const layout = proposalSheetLayout(stored);
+    const risks = layout.cells.find((c) => c.kind === "input" && c.path === "narrative.risks")!;
+    const [cell] = await again.readCells("Formula text check", [risks.address]);
+    expect(cell.formula).toBeUndefined();
+    expect(plain(cell.value)).toBe('=HYPERLINK("http://example.invalid")');
+  });
+
+  it("adds a proposal's row inside its directorate block, and the subtotal and total include it", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const raw = readExample("family-based-placements.json");
+    const result = await addProposal(port, {
+      ...raw,
+      opportunity: { ...raw.opportunity, name: "FBP phase 2" },
+    });
+    expect(result).toEqual({ sheetName: "FBP phase 2", programmeRowAdded: true });
+    const ws = back.getWorksheet("Programme")!;
+    // The CFS block was rows 10–13 with its subtotal on 14; the new row is 14 and the subtotal moves to 15.
+    expect(plain(ws.getCell("B14").value)).toBe("FBP phase 2");
+    expect((ws.getCell("E15").value as { formula: string }).formula).toBe("SUM(E10:E14)");
+    expect(String(ws.getCell("A15").value)).toMatch(/Children and Family Services/);
+    expect((ws.getCell("H22").value as { formula: string }).formula).toBe("H9+H15+H17+H21");
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    expect(back.getWorksheet(REGISTER_SHEET)!.state).toBe("hidden");
+  });
+});
+
+async function loadBuffer(buffer: ArrayBuffer | Buffer) {
+  const ExcelJS = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as ArrayBuffer);
+  return wb;
+}
+
+it("every owned cell of a proposal layout is an engine value or a formula", async () => {
+  const { port } = await demoWorkbook();
+  const layout = await cfsLayout(port);
+  expect(layout.cells.filter(isOwned).length).toBeGreaterThan(40);
+});
