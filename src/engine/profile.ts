@@ -3,7 +3,7 @@ import { EngineError } from "./errors";
 import { DAYS_PER_WEEK, fyLabel, fyStartDay } from "./fiscalYear";
 import { avoidedEventsFlow } from "./flow";
 import { resolveTimeline } from "./timeline";
-import { averageStock, cumulativeAt, realisedAt, timeToReach, type CumulativeFlow } from "./stockFlow";
+import { averageStocks, cumulativeAt, realisedAt, timeToReach, type CumulativeFlow } from "./stockFlow";
 import { annualSavingPerCase, componentAnnualSaving } from "./unitCost";
 import { totalCostInFy } from "./costs";
 import { effectiveDurationWeeks, overlapInFy } from "./overlap";
@@ -78,14 +78,22 @@ export function computeProfile(input: ProfileInput): Profile {
       ? unitCost.components.map(componentStream)
       : [{ flow, annualSaving: (fy) => annualSavingPerCase(unitCost, fy) }];
 
+  const bounds: Decimal[] = [];
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(new Decimal(fyStartDay(fy)));
+  const caseload = averageStocks(flow, bounds, durationDays);
+  const streamCaseload = streams.map((s) =>
+    s.flow === flow ? caseload : averageStocks(s.flow, bounds, durationDays),
+  );
+
   const years: ProfileYear[] = [];
   let previous = ZERO;
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
-    const a = new Decimal(fyStartDay(fy));
-    const b = new Decimal(fyStartDay(fy + 1));
-    const caseloadReduction = averageStock(flow, a, b, durationDays);
+    const i = fy - horizon.firstFy;
+    const a = bounds[i];
+    const b = bounds[i + 1];
+    const caseloadReduction = caseload[i];
     const gross = streams.reduce(
-      (sum, s) => sum.plus(averageStock(s.flow, a, b, durationDays).times(s.annualSaving(fy))),
+      (sum, s, k) => sum.plus(streamCaseload[k][i].times(s.annualSaving(fy))),
       ZERO,
     );
     const costs = totalCostInFy(input.investment, {

@@ -213,3 +213,24 @@ export function timeToReach(f: CumulativeFlow, level: Decimal): Decimal | undefi
   }
   return undefined;
 }
+
+/**
+ * Exact average caseload reduction over each window [bounds[i], bounds[i+1]), evaluating G once per bound
+ * (consecutive fiscal years share their boundaries).
+ *
+ * @example
+ * averageStocks(f, [D(200), D(300), D(400)], D(100)).map((x) => x.toNumber()) // [100, 100] for a steady flow of 1 a day
+ */
+export function averageStocks(
+  f: CumulativeFlow,
+  bounds: readonly Decimal[],
+  durationDays: Decimal,
+): Decimal[] {
+  const g = bounds.map((t) => integralAt(f, t).minus(integralAt(f, t.minus(durationDays))));
+  const out: Decimal[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const len = bounds[i + 1].minus(bounds[i]);
+    out.push(len.lte(0) ? ZERO : g[i + 1].minus(g[i]).div(len));
+  }
+  return out;
+}

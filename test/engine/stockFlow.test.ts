@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   Decimal,
   averageStock,
+  averageStocks,
   cumulativeAt,
   cumulativeFromRates,
   integralAt,
@@ -33,6 +34,17 @@ describe("stock with box-car duration", () => {
     const n = 12000;
     for (let i = 0; i < n; i++) sum += stockAt(ramp, D(40 + ((i + 0.5) * 120) / n), D(30)).toNumber();
     expect(exact).toBeCloseTo(sum / n, 6);
+  });
+
+  it("averages consecutive windows the same way one window at a time", () => {
+    const many = averageStocks(ramp, [D(40), D(90), D(160)], D(30));
+    expect(many[0].eq(averageStock(ramp, D(40), D(90), D(30)))).toBe(true);
+    expect(
+      many[1]
+        .minus(averageStock(ramp, D(90), D(160), D(30)))
+        .abs()
+        .toNumber(),
+    ).toBeLessThan(1e-30);
   });
 
   it("integrates batches as steps", () => {
