@@ -7,8 +7,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
+import { ExcelJsPort, buildProgrammeWorkbook, type ProgrammeConfig } from "../../src/workbook";
 import {
   ARTIFACTS,
+  ROOT,
   DIST,
   fieldSelector,
   launchBrowser,
@@ -161,12 +163,14 @@ function sheetFigures(ws: ExcelJS.Worksheet, fy: string): [number, number] {
   throw new Error(`no profile row for ${fy} on sheet ${ws.name}`);
 }
 
-/** Every cell whose literal value is the text, with whether it was written as a formula. */
+/** Every cell whose literal value (or link text) is the text, with whether it was written as a formula. */
 function cellsWithText(ws: ExcelJS.Worksheet, text: string): { formula: boolean }[] {
   const found: { formula: boolean }[] = [];
   ws.eachRow((row) =>
     row.eachCell((cell) => {
-      if (cell.value === text) found.push({ formula: false });
+      const v = cell.value;
+      const literal = v && typeof v === "object" && "hyperlink" in v ? (v as { text: unknown }).text : v;
+      if (literal === text) found.push({ formula: false });
       if (cell.formula !== undefined && `=${cell.formula}` === text) found.push({ formula: true });
     }),
   );
@@ -235,6 +239,48 @@ describe("standalone wizard", () => {
     }
     // Text a user typed is written as text, never as a formula.
     expect(cellsWithText(sheet as ExcelJS.Worksheet, RISKS)).toEqual([{ formula: false }]);
+    await page.context().close();
+  });
+
+  it("opens a programme workbook on a proposal sheet for editing and adds a new proposal with its Programme row", async () => {
+    // The demo programme workbook (examples/programme.json + the modelled examples), saved with the CFS sheet active.
+    const read = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
+    const config = read("programme.json") as ProgrammeConfig;
+    const examples = config.directorates.flatMap((d) =>
+      d.rows.flatMap((r) => (r.example ? [r.example] : [])),
+    );
+    const input = new ExcelJS.Workbook();
+    await buildProgrammeWorkbook(new ExcelJsPort(input), config, examples.map(read));
+    const cfsIndex = input.worksheets.findIndex((w) => w.name === "CFS Targeted Prevention");
+    expect(cfsIndex).toBeGreaterThanOrEqual(0);
+    input.views = [
+      { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: cfsIndex, visibility: "visible" },
+    ];
+    const inputFile = path.join(ARTIFACTS, "e2e-programme-input.xlsx");
+    await input.xlsx.writeFile(inputFile);
+
+    const page = await openWizard();
+    await page.locator('input[type="file"]').setInputFiles(inputFile);
+    await page.getByText("Loaded the proposal on the active sheet for editing.").waitFor();
+    await expect(page.locator(fieldSelector("opportunity.name")).inputValue()).resolves.toBe(
+      "CFS Targeted Prevention",
+    );
+    await shot(page, "e2e-open-programme-editing");
+
+    await setField(page, "opportunity.name", "CFS Targeted Prevention v2");
+    await page.getByRole("button", { name: "Finish", exact: true }).click();
+    await page.getByText('Wrote sheet "CFS Targeted Prevention v2" and its Programme row.').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download workbook" }).click(),
+    ]);
+    const file = path.join(ARTIFACTS, "e2e-programme-output.xlsx");
+    await download.saveAs(file);
+    const output = new ExcelJS.Workbook();
+    await output.xlsx.readFile(file);
+    const programme = output.getWorksheet("Programme") as ExcelJS.Worksheet;
+    expect(cellsWithText(programme, "CFS Targeted Prevention v2")).toHaveLength(1);
+    expect(output.getWorksheet("CFS Targeted Prevention v2")).toBeDefined();
     await page.context().close();
   });
 

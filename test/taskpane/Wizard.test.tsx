@@ -189,3 +189,14 @@ describe("Wizard", () => {
     expect(screen.getByText(/CFS Targeted Prevention C20: 1.10 → 1.12/)).toBeTruthy();
   });
 });
+
+describe("Wizard drafts", () => {
+  it("undoes loading an example, so typing is never lost", async () => {
+    renderWizard(fakeHost());
+    fireEvent.change(input("opportunity.name"), { target: { value: "My own proposal" } });
+    await startFromCfs();
+    expect(input("opportunity.name").value).toBe("CFS Targeted Prevention");
+    fireEvent.click(screen.getByRole("button", { name: "Undo" }));
+    expect(input("opportunity.name").value).toBe("My own proposal");
+  });
+});

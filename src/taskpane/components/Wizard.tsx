@@ -94,6 +94,9 @@ export function Wizard<P>({
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<number | null>(null);
   const [report, setReport] = React.useState<RefreshReport | null>(null);
+  const [undoDraft, setUndoDraft] = React.useState<Draft | null>(null);
+  const latestDraft = React.useRef(draft);
+  latestDraft.current = draft;
   const lastPreview = React.useRef<PreviewModel | null>(null);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
 
@@ -104,6 +107,7 @@ export function Wizard<P>({
       .readActiveProposal()
       .then((raw) => {
         if (live && raw !== null && raw !== undefined) {
+          setUndoDraft(latestDraft.current);
           setDraft(rawToDraft(raw));
           setStatus({ intent: "info", text: "Loaded the proposal on the active sheet for editing." });
         }
@@ -148,6 +152,8 @@ export function Wizard<P>({
 
   const loadExample = (): void => {
     const example = examples.find((e) => e.name === startFrom);
+    // Replacing the draft must not lose typing: keep the previous draft for one Undo.
+    setUndoDraft(draft);
     setDraft(example ? rawToDraft(example.raw) : emptyDraft());
     setStatus({
       intent: "info",
@@ -160,6 +166,7 @@ export function Wizard<P>({
     if (!valid) return;
     setBusy(true);
     setStatus(null);
+    setUndoDraft(null);
     try {
       const result = await host.writeProposal(draftToRaw(draft));
       setStatus({
@@ -235,7 +242,21 @@ export function Wizard<P>({
         {progress !== null && <ProgressBar value={progress} aria-label="Refresh progress" />}
         {status && (
           <MessageBar intent={status.intent} role="status">
-            <MessageBarBody>{status.text}</MessageBarBody>
+            <MessageBarBody>
+              {status.text}{" "}
+              {undoDraft && (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setDraft(undoDraft);
+                    setUndoDraft(null);
+                    setStatus({ intent: "info", text: "Restored the previous draft." });
+                  }}
+                >
+                  Undo
+                </Button>
+              )}
+            </MessageBarBody>
           </MessageBar>
         )}
         {report && report.lines.length > 0 && (
