@@ -1,0 +1,229 @@
+import { columnLetter, parseAddress, sheetRef } from "../address";
+import type {
+  CellContent,
+  CellScalar,
+  CellWrite,
+  ComboChartSpec,
+  DefinedName,
+  SheetInfo,
+  WorkbookPort,
+} from "../port";
+
+/**
+ * WorkbookPort over Office.js, for the add-in's taskpane and refresh inside Excel. Each call is one
+ * `Excel.run` batch with as few `context.sync()` round trips as the API allows. Formulas are written as
+ * formulas (Excel computes their results itself); text is written with a leading apostrophe when it would
+ * otherwise be read as a formula, so user text stays text.
+ *
+ * @example
+ * const port = new OfficePort(); // in the taskpane, after Office.onReady
+ * await port.readCells("CFS Targeted Prevention", ["B3"]);
+ */
+export class OfficePort implements WorkbookPort {
+  private readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+  /** `run` defaults to `Excel.run`; tests pass a fake. */
+  constructor(run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>) {
+    this.run = run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
+  }
+
+  async listSheets(): Promise<readonly SheetInfo[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/visibility");
+      await context.sync();
+      return sheets.items.map((s) => ({ name: s.name, hidden: s.visibility !== "Visible" }));
+    });
+  }
+
+  async addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.add(name);
+      if (options?.hidden) ws.visibility = "Hidden";
+      await context.sync();
+    });
+  }
+
+  async readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const ranges = addresses.map((a) => ws.getRange(a).load(["values", "formulas"]));
+      await context.sync();
+      return ranges.map((r) => content(r.values[0][0], r.formulas[0][0]));
+    });
+  }
+
+  async readUsedRange(sheet: string): Promise<readonly (readonly CellContent[])[]> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+      await context.sync();
+      if (used.isNullObject) return [];
+      const all = ws
+        .getRangeByIndexes(0, 0, used.rowIndex + used.rowCount, used.columnIndex + used.columnCount)
+        .load("values,formulas");
+      await context.sync();
+      return all.values.map((row, r) => row.map((v, c) => content(v, all.formulas[r][c])));
+    });
+  }
+
+  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const w of writes) {
+        const range = ws.getRange(w.address);
+        if (w.numberFormat !== undefined) range.numberFormat = [[w.numberFormat]];
+        if (w.formula !== undefined) range.formulas = [[`=${w.formula}`]];
+        else range.values = [[literal(w.value)]];
+        if (w.link !== undefined) {
+          range.hyperlink = { documentReference: w.link, textToDisplay: String(w.value ?? "") };
+        }
+        const s = w.style;
+        if (s) {
+          if (s.bold !== undefined) range.format.font.bold = s.bold;
+          if (s.italic !== undefined) range.format.font.italic = s.italic;
+          if (s.fontSize !== undefined) range.format.font.size = s.fontSize;
+          if (s.fontColor !== undefined) range.format.font.color = `#${s.fontColor}`;
+          if (s.fill !== undefined) range.format.fill.color = `#${s.fill}`;
+          if (s.wrap !== undefined) {
+            range.format.wrapText = s.wrap;
+            range.format.verticalAlignment = "Top";
+          }
+          if (s.border) {
+            for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
+              const b = range.format.borders.getItem(edge);
+              b.style = "Continuous";
+              b.color = "#BFBFBF";
+            }
+          }
+        }
+      }
+      await context.sync();
+    });
+  }
+
+  async insertRows(sheet: string, row: number, count: number): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets
+        .getItem(sheet)
+        .getRange(`${row}:${row + count - 1}`)
+        .insert("Down");
+      await context.sync();
+    });
+  }
+
+  async setColumnWidths(
+    sheet: string,
+    widths: readonly { readonly column: string; readonly width: number }[],
+  ): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      // Widths are in characters (as ExcelJS); Excel's columnWidth is in points, about 7 per character.
+      for (const w of widths) ws.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width * 7;
+      await context.sync();
+    });
+  }
+
+  async listNames(): Promise<readonly DefinedName[]> {
+    return this.run(async (context) => {
+      const names = context.workbook.names;
+      names.load("items/name,items/formula");
+      await context.sync();
+      return names.items.flatMap((n) => {
+        const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(
+          n.formula,
+        );
+        if (!m) return [];
+        const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+        const address = `${m[3]}${m[4]}${m[5] ? `:${m[5]}${m[6]}` : ""}`;
+        return [{ name: n.name, sheet, address }];
+      });
+    });
+  }
+
+  async defineNames(names: readonly DefinedName[]): Promise<void> {
+    await this.run(async (context) => {
+      for (const n of names) {
+        context.workbook.names.add(n.name, context.workbook.worksheets.getItem(n.sheet).getRange(n.address));
+      }
+      await context.sync();
+    });
+  }
+
+  async readNotes(sheet: string, addresses: readonly string[]): Promise<readonly (string | null)[]> {
+    return this.run(async (context) => {
+      const byAddress = await commentsOn(context, sheet);
+      return addresses.map((a) => byAddress.get(a)?.content ?? null);
+    });
+  }
+
+  async setNote(sheet: string, address: string, text: string): Promise<void> {
+    await this.run(async (context) => {
+      const existing = (await commentsOn(context, sheet)).get(address);
+      if (existing) existing.content = text;
+      else context.workbook.comments.add(`${sheetRef(sheet)}!${address}`, text);
+      await context.sync();
+    });
+  }
+
+  async addComboChart(spec: ComboChartSpec): Promise<boolean> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(spec.sheet);
+      // Categories, bars and line are adjacent columns in the profile table: one source range.
+      const from = spec.categories.split(":")[0];
+      const to = spec.line.values.split(":")[1];
+      const chart = ws.charts.add("ColumnClustered", ws.getRange(`${from}:${to}`), "Columns");
+      chart.title.text = spec.title;
+      chart.setPosition(spec.from, spec.to);
+      const series = chart.series;
+      series.load("items");
+      await context.sync();
+      if (series.items.length >= 2) {
+        series.items[0].name = spec.bars.name;
+        series.items[1].name = spec.line.name;
+        series.items[1].chartType = "Line";
+      }
+      await context.sync();
+      return true;
+    });
+  }
+}
+
+/** Comments on one sheet keyed by their cell address ("B7"). */
+async function commentsOn(context: Excel.RequestContext, sheet: string): Promise<Map<string, Excel.Comment>> {
+  const comments = context.workbook.comments;
+  comments.load("items/content");
+  await context.sync();
+  const located = comments.items.map((c) => ({ c, at: c.getLocation().load("address") }));
+  await context.sync();
+  const out = new Map<string, Excel.Comment>();
+  for (const { c, at } of located) {
+    const bang = at.address.lastIndexOf("!");
+    const rawSheet = at.address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
+    if (rawSheet !== sheet) continue;
+    const { column, row } = parseAddress(at.address.slice(bang + 1).split(":")[0]);
+    out.set(`${columnLetter(column)}${row}`, c);
+  }
+  return out;
+}
+
+/**
+ * A literal for `range.values`. Every string gets Excel's quote prefix ("'"), which Excel does not keep in
+ * the value: text that looks like a formula, a number or a date ("2026-08-01") then stays text.
+ */
+function literal(v: CellScalar): string | number | boolean {
+  if (v === null) return "";
+  if (typeof v === "string") return v === "" ? "" : `'${v}`;
+  return v;
+}
+
+function content(value: unknown, formula: unknown): CellContent {
+  const v: CellScalar =
+    value === "" || value === undefined || value === null
+      ? null
+      : typeof value === "number" || typeof value === "boolean" || typeof value === "string"
+        ? value
+        : String(value);
+  if (typeof formula === "string" && formula.startsWith("=")) return { value: v, formula: formula.slice(1) };
+  return { value: v };
+}

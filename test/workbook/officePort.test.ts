@@ -1,0 +1,72 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { OfficePort } from "../../src/workbook/office/officePort";
+
+/**
+ * The Office.js adapter against office-addin-mock: the mock declares the objects a call reaches and checks
+ * that properties are loaded and synced before they are read, as Excel does.
+ */
+
+// office-addin-mock only reads the host list from office-addin-manifest, whose ESM dependency Jest cannot load.
+jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", Outlook: "outlook" } }));
+
+function mockExcel() {
+  const range = (values: unknown[][], formulas: unknown[][]) => ({
+    values,
+    formulas,
+    numberFormat: [[""]],
+    hyperlink: {},
+    format: { font: {}, fill: {}, borders: { getItem: () => ({}) } },
+  });
+  const data = {
+    context: {
+      // Under the context so that context.sync() completes their loads.
+      ranges: {
+        B3: range([["CFS Targeted Prevention"]], [["CFS Targeted Prevention"]]),
+        C5: range([[1104079.71]], [["=D5-E5-F5"]]),
+        D7: range([[""]], [[""]]),
+      } as Record<string, unknown>,
+      workbook: {
+        worksheets: {
+          sheet: {},
+          getItem(this: { sheet: unknown }) {
+            return this.sheet;
+          },
+        },
+      },
+    },
+  };
+  const sheet = {
+    getRange: (address: string) => mock.context.ranges[address],
+  };
+  const mock = new OfficeMockObject(data) as any;
+  mock.context.workbook.worksheets.sheet = sheet;
+  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(mock.context as Excel.RequestContext);
+  return { mock, port: new OfficePort(run) };
+}
+
+describe("OfficePort", () => {
+  it("reads values and formulas in one batch", async () => {
+    const { port } = mockExcel();
+    expect(await port.readCells("CFS Targeted Prevention", ["B3", "C5", "D7"])).toEqual([
+      { value: "CFS Targeted Prevention" },
+      { value: 1104079.71, formula: "D5-E5-F5" },
+      { value: null },
+    ]);
+  });
+
+  it("writes formulas as formulas and every text with Excel's quote prefix, so '=…' stays text", async () => {
+    const { mock, port } = mockExcel();
+    await port.writeCells("CFS Targeted Prevention", [
+      { address: "C5", value: 5, formula: "D5-E5-F5", numberFormat: "0.00" },
+      { address: "B3", value: "=SUM(A1:A2)" },
+      { address: "D7", value: 42, style: { bold: true, fill: "DDEBF7" } },
+    ]);
+    expect(mock.context.ranges.C5.formulas).toEqual([["=D5-E5-F5"]]);
+    expect(mock.context.ranges.C5.numberFormat).toEqual([["0.00"]]);
+    expect(mock.context.ranges.B3.values).toEqual([["'=SUM(A1:A2)"]]);
+    expect(mock.context.ranges.D7.values).toEqual([[42]]);
+    expect(mock.context.ranges.D7.format.font.bold).toBe(true);
+    expect(mock.context.ranges.D7.format.fill.color).toBe("#DDEBF7");
+  });
+});
