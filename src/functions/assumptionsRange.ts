@@ -15,7 +15,7 @@ import { cellRange, excelSerialToIso, isBlank } from "./cells";
 const HEADER_LABELS = new Set(["assumption", "assumptions", "label", "field", "name", "item"]);
 
 /** Plain-English labels → JSON path. Targets pick their kind from the label (percent unless it says otherwise). */
-const LABELS: Readonly<Record<string, readonly string[]>> = {
+export const ASSUMPTION_LABELS: Readonly<Record<string, readonly string[]>> = {
   "baseline.volumePerYear": [
     "baseline",
     "baseline volume",
@@ -25,10 +25,18 @@ const LABELS: Readonly<Record<string, readonly string[]>> = {
     "starts per year",
     "volume per year",
   ],
-  "baseline.growthPerYear": ["growth", "growth per year", "growth in starts", "volume growth"],
+  "baseline.growthPerYear": [
+    "growth",
+    "growth per year",
+    "growth in starts",
+    "volume growth",
+    "growth in volume per year",
+  ],
   "target.percent": ["target", "target %", "target percent", "target percentage", "reduction target"],
   "target.countPerYear": ["target count per year", "target per year", "target count", "avoided per year"],
   "target.caseloadReduction": ["target caseload reduction", "caseload reduction"],
+  "target.kind": ["target kind"],
+  "target.value": ["target value"],
   lever: ["lever"],
   durationWeeks: [
     "duration",
@@ -50,10 +58,10 @@ const LABELS: Readonly<Record<string, readonly string[]>> = {
   "unitCost.priceBaseFy": ["price base", "price base fy", "price base year"],
   "unitCost.periodsPerYear": ["periods per year", "weeks per year"],
   "timeline.startDate": ["start date", "start", "project start", "project start date"],
-  "timeline.designMonths": ["design", "design months", "design phase months"],
+  "timeline.designMonths": ["design", "design months", "design phase months", "design phase"],
   "timeline.pilotMonths": ["pilot", "pilot months", "pilot phase", "pilot phase months"],
   "timeline.rolloutMonths": ["rollout", "rollout months", "rollout of changes", "rollout of changes months"],
-  "timeline.leadMonths": ["lead", "lead months", "lead time", "lead time months"],
+  "timeline.leadMonths": ["lead", "lead months", "lead time", "lead time months", "lead time before impact"],
   "timeline.ramp": ["ramp", "ramp shape"],
   "timeline.sustainableDate": ["sustainable date", "full impact date"],
   "investment[0].amountPerYear": [
@@ -74,24 +82,49 @@ const LABELS: Readonly<Record<string, readonly string[]>> = {
     "mtfs overlap per year",
     "existing mtfs overlap",
     "overlap per year",
+    "overlap with existing mtfs lines",
   ],
-  "mtfsOverlap.capAtGross": ["cap overlap at gross", "mtfs overlap cap at gross"],
+  "mtfsOverlap.kind": ["overlap with existing mtfs lines: kind"],
+  "mtfsOverlap.capAtGross": ["cap overlap at gross", "mtfs overlap cap at gross", "overlap capped at gross"],
+  "mtfsOverlap.note": ["overlap note"],
   "horizon.firstFy": ["first fy", "horizon first fy", "from fy"],
   "horizon.lastFy": ["last fy", "horizon last fy", "to fy"],
   "horizon.mtfsLastFy": ["mtfs last fy", "last mtfs fy"],
 };
 
-/** Lower-case letters and digits only, with "%" kept (it tells a % target from a count). */
+/**
+ * Lower-case letters and digits only, with "%" kept (it tells a % target from a count) and hints in
+ * brackets dropped: "Average duration (weeks)" and "average duration" are the same label.
+ */
 function normalise(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9%]/g, "");
+  return label
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, "")
+    .replace(/[^a-z0-9%]/g, "");
 }
 
 const BY_LABEL: ReadonlyMap<string, string> = new Map(
-  Object.entries(LABELS).flatMap(([path, labels]) => labels.map((l) => [normalise(l), path] as const)),
+  Object.entries(ASSUMPTION_LABELS).flatMap(([path, labels]) =>
+    labels.map((l) => [normalise(l), path] as const),
+  ),
 );
 
 /** A JSON path as written in a label: dotted keys with optional [index] steps. */
 const JSON_PATH = /^[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?)*$/;
+
+/** "FY26/27 to FY31/32". */
+const HORIZON_TEXT = /^\s*(\S+)\s+to\s+(\S+)\s*$/i;
+
+/**
+ * The JSON path of a numbered list label: "Investment 2: amountPerYear" → "investment[1].amountPerYear".
+ *
+ * @example
+ * numberedPath("Investment 1: fromDate") // "investment[0].fromDate"
+ */
+export function numberedPath(label: string): string | undefined {
+  const m = /^investment\s+(\d+)\s*:\s*([A-Za-z]+)$/i.exec(label.trim());
+  return m && Number(m[1]) >= 1 ? `investment[${Number(m[1]) - 1}].${m[2]}` : undefined;
+}
 
 /** The assumptions object read from a range, and the label each JSON path came from (for error messages). */
 export interface AssumptionsFromRange {
@@ -156,7 +189,17 @@ export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
     if (isBlank(label) || isBlank(value)) continue;
     const text = String(label).trim();
     if (HEADER_LABELS.has(normalise(text))) continue;
-    let path = BY_LABEL.get(normalise(text)) ?? (JSON_PATH.test(text) ? text : undefined);
+    const horizon = /^horizon\b/i.test(text) && typeof value === "string" ? HORIZON_TEXT.exec(value) : null;
+    if (horizon) {
+      // "Horizon | FY26/27 to FY31/32", as the proposal sheet shows the fixed horizon.
+      setPath(raw, "horizon.firstFy", horizon[1]);
+      setPath(raw, "horizon.lastFy", horizon[2]);
+      labelOf.set("horizon.firstFy", `"${text}" (${where})`);
+      labelOf.set("horizon.lastFy", `"${text}" (${where})`);
+      continue;
+    }
+    let path =
+      BY_LABEL.get(normalise(text)) ?? numberedPath(text) ?? (JSON_PATH.test(text) ? text : undefined);
     if (path === undefined) {
       throw new EngineError(
         "unknown-option",

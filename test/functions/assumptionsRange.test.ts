@@ -1,0 +1,99 @@
+import * as fs from "fs";
+import * as path from "path";
+import { callMtfs, errorOf } from "./register";
+import { ASSUMPTION_LABELS, assumptionsFromRange } from "../../src/functions/assumptionsRange";
+import { computeProfile, parseProposal, toPounds } from "../../src/engine";
+import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
+
+const normalise = (l: string): string =>
+  l
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, "")
+    .replace(/[^a-z0-9%]/g, "");
+
+describe("assumptionsFromRange", () => {
+  it("gives every plain-English label exactly one meaning", () => {
+    const seen = new Map<string, string>();
+    for (const [p, labels] of Object.entries(ASSUMPTION_LABELS)) {
+      for (const l of labels) {
+        expect([l, seen.get(normalise(l)) ?? p]).toEqual([l, p]);
+        seen.set(normalise(l), p);
+      }
+    }
+  });
+
+  it("builds the contract's assumptions object, reading dates, kinds and numbered investments", () => {
+    const { raw } = assumptionsFromRange([
+      ["Assumption", "Value", "Notes"],
+      ["Target count per year", 10, "stated in the proposal"],
+      ["Start date", 46235],
+      ["Investment 1: amountPerYear", 500000],
+      ["Investment 2: kind", "oneOff"],
+      ["investment[1].amount", 20000],
+      ["Overlap with existing MTFS lines (£ per year)", 100000],
+      ["Horizon", "FY26/27 to FY30/31"],
+      ["Growth", ""],
+    ]);
+    expect(raw).toEqual({
+      target: { kind: "countPerYear", value: 10 },
+      timeline: { startDate: "2026-08-01" },
+      investment: [
+        { kind: "ongoing", label: "Ongoing investment", amountPerYear: 500000, fromDate: "2026-08-01" },
+        { kind: "oneOff", amount: 20000 },
+      ],
+      mtfsOverlap: { kind: "amountPerYear", amountPerYear: 100000 },
+      horizon: { firstFy: "FY26/27", lastFy: "FY30/31" },
+    });
+  });
+
+  it("reads labels above values as well as beside them", () => {
+    const across = assumptionsFromRange([
+      ["Baseline", "Target %", "Duration"],
+      [260, 0.08, 153.1],
+    ]).raw;
+    expect(across).toEqual({
+      baseline: { volumePerYear: 260 },
+      target: { kind: "percent", value: 0.08 },
+      durationWeeks: 153.1,
+    });
+  });
+
+  it("rejects an unknown or repeated label, naming the row", () => {
+    expect(() => assumptionsFromRange([["Weekly cots", 1]])).toThrow(/row 1/);
+    expect(() =>
+      assumptionsFromRange([
+        ["Weekly cost", 1],
+        ["Unit cost", 2],
+      ]),
+    ).toThrow(/repeats unitCost.weeklyCost/);
+  });
+});
+
+describe("MTFS.BENEFIT.PROFILE over a proposal sheet written by the workbook layer", () => {
+  it("reads the sheet's assumptions block (labels in A, values in B) and equals the engine to the penny", () => {
+    const file = path.join(__dirname, "..", "..", "examples", "cfs-targeted-prevention.json");
+    const proposal = JSON.parse(fs.readFileSync(file, "utf8"));
+    const profile = computeProfile(parseProposal(proposal).assumptions);
+    const layout = proposalSheetLayout({
+      sheet: "CFS TP",
+      proposal,
+      fyLabels: profile.years.map((y) => y.label),
+    });
+    // The block: every row whose B cell is an assumption input, plus the Horizon row.
+    const byAddress = new Map(layout.cells.map((c) => [c.address, c]));
+    const rows: unknown[][] = [];
+    for (const c of layout.cells) {
+      const row = /^B(\d+)$/.exec(c.address)?.[1];
+      const a = row ? byAddress.get(`A${row}`) : undefined;
+      if (!row || a?.kind !== "label") continue;
+      const isAssumption = c.kind === "input" && c.path.startsWith("assumptions.");
+      const isHorizon = c.kind === "label" && /^horizon/i.test(a.text);
+      if (isAssumption || isHorizon) rows.push([a.text, c.kind === "input" ? c.value : c.text]);
+    }
+    expect(rows.length).toBeGreaterThan(15);
+    const out = callMtfs("BENEFIT.PROFILE", rows) as (string | number)[][];
+    expect(errorOf(out)).toBeUndefined();
+    expect(out[0].slice(1)).toEqual(profile.years.map((y) => y.label));
+    expect(out[2].slice(1)).toEqual(profile.years.map((y) => toPounds(y.cumulative)));
+  });
+});
