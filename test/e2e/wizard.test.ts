@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
+import { hasLibreOffice, recalcInLibreOffice } from "../workbook/libreoffice";
 import { ExcelJsPort, buildProgrammeWorkbook, type ProgrammeConfig } from "../../src/workbook";
 import {
   ARTIFACTS,
@@ -132,10 +133,16 @@ async function previewFigure(page: Page, kind: "in-year" | "cumulative", fy: str
   return parseMillions(await page.getByTestId(`${kind}-${fy}`).innerText());
 }
 
-/** Cell value, or a formula's cached result. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * Cell value, or a formula's cached result. LibreOffice writes the £m format's "m" escaped (`\m`), which
+ * ExcelJS mistakes for a date format and returns a Date: turn it back into the stored serial number.
+ */
 function valueOf(cell: ExcelJS.Cell): unknown {
   const v = cell.value;
-  return v && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v;
+  const plain = v && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v;
+  return plain instanceof Date ? (plain.getTime() - EXCEL_EPOCH_MS) / 86_400_000 : plain;
 }
 
 /**
@@ -239,6 +246,18 @@ describe("standalone wizard", () => {
     }
     // Text a user typed is written as text, never as a formula.
     expect(cellsWithText(sheet as ExcelJS.Worksheet, RISKS)).toEqual([{ formula: false }]);
+
+    // The download opens in LibreOffice, which recalculates every formula to the same profile.
+    if (!hasLibreOffice())
+      throw new Error("soffice not found: install LibreOffice (bash scripts/install-system-deps.sh)");
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile(await recalcInLibreOffice(file));
+    const loSheet = recalculated.getWorksheet("CFS Targeted Prevention") as ExcelJS.Worksheet;
+    for (const p of PUBLISHED) {
+      const [inYear, cumulative] = sheetFigures(loSheet, p.fy);
+      expect(Math.abs(inYear - p.inYear)).toBeLessThanOrEqual(TOLERANCE_M);
+      expect(Math.abs(cumulative - p.cumulative)).toBeLessThanOrEqual(TOLERANCE_M);
+    }
     await page.context().close();
   });
 
