@@ -26,7 +26,7 @@ const EXCEL_EPOCH_OFFSET = 25569;
 /** Serial 61 is 1 March 1900, the first date on which Excel's serials and the real calendar agree. */
 const FIRST_SAFE_SERIAL = 61;
 /** Serial of 31 Dec 2200, the engine's last accepted date. */
-const LAST_SERIAL = 110_937;
+const LAST_SERIAL = 109_939;
 
 /**
  * True for an omitted argument or an empty cell (Excel passes null; empty text counts as empty).
