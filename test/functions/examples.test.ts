@@ -1,8 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { callMtfs, errorOf } from "./register";
+import { main } from "../../src/cli";
 import {
   computeProfile,
+  edgeOfCare,
+  parseEdgeOfCareInput,
   parseProposal,
   parseTriangulationInput,
   toPounds,
@@ -35,13 +38,20 @@ function labelValueRows(value: unknown, prefix = ""): [string, unknown][] {
 
 const proposals = examples.filter((e) => e.json.assumptions !== undefined);
 const triangulations = examples.filter((e) => e.json.kind === "annualStarts");
+// Edge-of-care summaries whose annual target is stated by its drivers with one deflator rate (or none).
+const edgeTargets = examples.filter(
+  (e) =>
+    e.json.target?.averageAnnualPlacementCost !== undefined &&
+    typeof e.json.target.targetingDeflator !== "object",
+);
 
 it("finds the bundled examples", () => {
   expect(proposals.length).toBeGreaterThanOrEqual(3);
   expect(triangulations.length).toBeGreaterThanOrEqual(1);
+  expect(edgeTargets.length).toBeGreaterThanOrEqual(2);
 });
 
-describe.each(proposals)("examples/$file", ({ json }) => {
+describe.each(proposals)("examples/$file", ({ file, json }) => {
   const profile = computeProfile(parseProposal(json).assumptions);
   const range = labelValueRows(json.assumptions);
 
@@ -54,6 +64,27 @@ describe.each(proposals)("examples/$file", ({ json }) => {
     expect(out[3].slice(1)).toEqual(profile.years.map((y) => toPounds(y.gross)));
     expect(out[4].slice(1)).toEqual(profile.years.map((y) => toPounds(y.costs)));
     expect(out[5].slice(1)).toEqual(profile.years.map((y) => toPounds(y.overlap)));
+  });
+
+  it("MTFS.BENEFIT.PROFILE equals `mtfs-benefits calc profile --format json` to the penny", async () => {
+    let stdout = "";
+    const code = await main(["calc", "profile", "--input", path.join(dir, file), "--format", "json"], {
+      out: (t) => void (stdout += t),
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    const cli = JSON.parse(stdout) as {
+      years: Record<string, number | string>[];
+      quantifiedOpportunity: number;
+    };
+    const out = callMtfs("BENEFIT.PROFILE", range, "all") as (string | number)[][];
+    const row = (label: string): (string | number)[] => out.find((r) => r[0] === label)?.slice(1) ?? [];
+    expect(row("In-year spend reduction")).toEqual(cli.years.map((y) => y.inYear));
+    expect(row("Cumulative benefit")).toEqual(cli.years.map((y) => y.cumulative));
+    expect(row("Gross saving")).toEqual(cli.years.map((y) => y.gross));
+    expect(row("Costs")).toEqual(cli.years.map((y) => y.costs));
+    expect(row("MTFS overlap")).toEqual(cli.years.map((y) => y.overlap));
+    expect(callMtfs("QUANTIFIED", range)).toBe(cli.quantifiedOpportunity);
   });
 
   it("MTFS.QUANTIFIED and MTFS.RUNRATE equal the engine to the penny", () => {
@@ -83,5 +114,30 @@ describe.each(triangulations)("examples/$file", ({ json }) => {
         else expect(row[j]).toBe(`${e.low.toNumber()} – ${e.high.toNumber()}`);
       });
     });
+  });
+});
+
+describe.each(edgeTargets)("examples/$file", ({ json }) => {
+  it("MTFS.EDGE.OF.CARE on the annual target's drivers equals the engine's target row", () => {
+    const target = edgeOfCare(parseEdgeOfCareInput(json)).target;
+    const t = json.target;
+    const out = callMtfs(
+      "EDGE.OF.CARE",
+      t.childrenStarted,
+      t.successRate,
+      t.averageAnnualPlacementCost,
+      t.placementYears,
+      t.targetingDeflator ?? null,
+      t.interventionCost,
+      false,
+    );
+    expect(out).toEqual([
+      [
+        target?.cumulativeGross.toNumber(),
+        target?.postDeflatorCumulative.toNumber(),
+        target?.net?.toNumber(),
+        target?.inYearDiversions.toNumber(),
+      ],
+    ]);
   });
 });
