@@ -200,3 +200,12 @@ describe("Wizard drafts", () => {
     expect(input("opportunity.name").value).toBe("My own proposal");
   });
 });
+
+describe("Wizard preview", () => {
+  it("shows the time to full run rate the programme table prints for CFS (1.5 years, seeds/004 Appendix A)", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    // Rounded to 0.1 year for display; Appendix A prints "1.5 years" for CFS Targeted Prevention.
+    expect(screen.getByTestId("time-to-run-rate").textContent).toBe("1.5 years");
+  });
+});

@@ -36,6 +36,10 @@ export function PreviewPanel({
                 {model.runRateText} in {model.runRateFyLabel}
               </dd>
             </div>
+            <div>
+              <dt>Time to full run rate</dt>
+              <dd data-testid="time-to-run-rate">{model.timeToFullRunRateYears} years</dd>
+            </div>
           </dl>
           <table className="mtfs-table" data-testid="profile-table">
             <caption>Benefits profile</caption>
