@@ -7,7 +7,8 @@
  *   npm run build       production (minified)
  *   npm run build:dev   development (source maps)
  *   npm run serve       webpack-dev-server on port 3000: HTTPS with the Office dev certificate when it is
- *                       installed (~/.office-addin-dev-certs, `npx office-addin-dev-certs install`), plain
+ *                       installed (~/.office-addin-dev-certs or $MTFS_DEV_CERTS_DIR; `npx office-addin-dev-certs
+ *                       install`), plain
  *                       HTTP otherwise (enough for the standalone page, not for Excel).
  */
 const fs = require("fs");
@@ -21,9 +22,12 @@ const PORT = 3000;
 const root = __dirname;
 const src = (p) => path.join(root, "src", p);
 
-/** The dev certificate office-addin-dev-certs installs; read directly so the build never prompts or downloads. */
+/**
+ * The dev certificate office-addin-dev-certs installs (or the folder in MTFS_DEV_CERTS_DIR); read directly so
+ * the build never prompts or downloads.
+ */
 function devHttpsOptions() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const dir = process.env.MTFS_DEV_CERTS_DIR || path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
   if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return undefined;
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
