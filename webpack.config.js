@@ -7,9 +7,9 @@
  *   npm run build       production (minified)
  *   npm run build:dev   development (source maps)
  *   npm run serve       webpack-dev-server on port 3000: HTTPS with the Office dev certificate when it is
- *                       installed (~/.office-addin-dev-certs or $MTFS_DEV_CERTS_DIR; `npx office-addin-dev-certs
- *                       install`), plain
- *                       HTTP otherwise (enough for the standalone page, not for Excel).
+ *                       installed (`npx office-addin-dev-certs install` puts it in ~/.office-addin-dev-certs;
+ *                       MTFS_DEV_CERTS_DIR overrides the folder), plain HTTP otherwise (enough for the
+ *                       standalone page, not for Excel).
  */
 const fs = require("fs");
 const os = require("os");
