@@ -144,5 +144,15 @@ export function renderHelpPage(
       "",
     ].join("\n");
   });
-  return `${intro.trim()}\n\n${sections.join("\n")}`;
+  const index = [
+    "## The functions",
+    "",
+    "| Function | What it does |",
+    "|---|---|",
+    ...docs.map(
+      (d) => `| [MTFS.${d.id}](#mtfs${d.id.toLowerCase().replace(/\./g, "")}) | ${d.description} |`,
+    ),
+    "",
+  ].join("\n");
+  return `${intro.trim()}\n\n${index}\n${sections.join("\n")}`;
 }
