@@ -5,6 +5,7 @@ import {
   formatWholeRange,
   parseProposal,
   triangulate,
+  type Profile,
   type Proposal,
   type TriangulationResult,
 } from "../engine";
@@ -25,17 +26,26 @@ function triangulationRows(result: TriangulationResult): readonly TriangulationR
   );
 }
 
+/** A valid proposal and its profile: computing the profile is part of validation (it checks dates across fields). */
+export interface ModelledDraft {
+  readonly proposal: Proposal;
+  readonly profile: Profile;
+}
+
 /**
- * The wizard's engine: the engine's own parser (so the form shows exactly the engine's rules), its profile
- * for the preview and its triangulation for the table. Nothing is calculated in the taskpane.
+ * The wizard's engine: the engine's own parser and profile (so the form shows exactly the engine's rules, including
+ * the cross-field checks `computeProfile` makes), the preview figures and the triangulation table. Nothing is
+ * calculated in the taskpane.
  *
  * @example
  * ENGINE.preview(ENGINE.parse(cfsJson)).rows[3].cumulativeText // "£1.10m"
  */
-export const ENGINE: WizardEngine<Proposal> = {
-  parse: (raw) => parseProposal(raw),
-  preview: (proposal) =>
-    previewModel(computeProfile(proposal.assumptions), proposal.assumptions.horizon.mtfsLastFy),
+export const ENGINE: WizardEngine<ModelledDraft> = {
+  parse: (raw) => {
+    const proposal = parseProposal(raw);
+    return { proposal, profile: computeProfile(proposal.assumptions) };
+  },
+  preview: ({ proposal, profile }) => previewModel(profile, proposal.assumptions.horizon.mtfsLastFy),
   triangulation: (raw) => {
     if (raw === undefined) return null;
     try {

@@ -160,7 +160,7 @@ describe("Wizard", () => {
     expect(host.writeProposal).toHaveBeenCalledTimes(1);
     const raw = host.writeProposal.mock.calls[0][0];
     // What is written parses to the same assumptions as the example itself.
-    expect(ENGINE.parse(raw).assumptions).toEqual(ENGINE.parse(CFS?.raw).assumptions);
+    expect(ENGINE.parse(raw).proposal.assumptions).toEqual(ENGINE.parse(CFS?.raw).proposal.assumptions);
     expect(
       await screen.findByText('Wrote sheet "CFS Targeted Prevention" and its Programme row.'),
     ).toBeTruthy();

@@ -40,6 +40,17 @@ function standIn(spec: FieldSpec | undefined): unknown {
 const MAX_ERRORS = 40;
 
 /**
+ * The form path of an engine field: as given, or under `assumptions.` (the profile's own checks name fields
+ * relative to the assumptions, e.g. `timeline.pilotEndDate`).
+ */
+function formPath(field: string): string {
+  const path = normalisePath(field);
+  if (fieldSpec(path) === undefined && fieldSpec(`assumptions.${path}`) !== undefined)
+    return `assumptions.${path}`;
+  return path;
+}
+
+/**
  * Validates a draft with the engine's own parser (the rules live there, not here) and returns every field error.
  * The parser stops at the first bad field, so each flagged field is set aside (a stand-in value, then removed)
  * and the parse repeated until it passes, so the user sees all their problems at once.
@@ -60,7 +71,7 @@ export function validateDraft<P>(draft: Draft, parse: (raw: unknown) => P): Vali
         errors.push({ path: "", code: "bug", message: `Unexpected problem: ${String(e)}` });
         return { proposal: null, errors };
       }
-      const path = normalisePath(e.field);
+      const path = formPath(e.field);
       const spec = fieldSpec(path);
       const tries = attempts.get(path) ?? 0;
       attempts.set(path, tries + 1);
