@@ -2,6 +2,7 @@ import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { isWorkbookError } from "../workbook/errors";
+import type { ExcelJsPort } from "../workbook/exceljs/excelJsPort";
 import { CliError } from "./errors";
 
 /**
@@ -78,18 +79,19 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 }
 
 /**
- * Writes `wb` to `file` atomically; an existing file is first copied to `file.bak`.
+ * Writes the port's workbook (with its profile charts) to `file` atomically; an existing file is first copied
+ * to `file.bak`.
  *
  * @example
- * await saveWorkbookAtomic(wb, "out/mtfs-programme.xlsx") // also leaves out/mtfs-programme.xlsx.bak
+ * await saveWorkbookAtomic(port, "out/mtfs-programme.xlsx") // also leaves out/mtfs-programme.xlsx.bak
  */
-export async function saveWorkbookAtomic(wb: ExcelJS.Workbook, file: string): Promise<void> {
+export async function saveWorkbookAtomic(port: ExcelJsPort, file: string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   fs.mkdirSync(dir, { recursive: true });
   if (fs.existsSync(file)) refuseIfLocked(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const data = Buffer.from(await port.toXlsx());
     const fd = fs.openSync(temp, "w");
     try {
       fs.writeSync(fd, data);

@@ -1,4 +1,6 @@
 import * as ExcelJS from "exceljs";
+import * as fs from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { addProposal, buildProgrammeWorkbook } from "../../src/workbook/operations";
@@ -15,11 +17,21 @@ import { hasLibreOffice, recalcInLibreOffice } from "./libreoffice";
 
 const run = hasLibreOffice() ? describe : describe.skip;
 
-async function recalcAndCompare(wb: ExcelJS.Workbook, name: string): Promise<{ checked: string[] }> {
+async function recalcAndCompare(
+  wb: ExcelJS.Workbook,
+  name: string,
+): Promise<{ checked: string[]; charts: string[] }> {
   const dir = tempDir();
   const file = path.join(dir, `${name}.xlsx`);
-  await wb.xlsx.writeFile(file);
+  // Written as the CLI writes it: with the profile charts added to the package.
+  fs.writeFileSync(file, await new ExcelJsPort(wb).toXlsx());
   const out = await recalcInLibreOffice(file);
+  const zip = await JSZip.loadAsync(fs.readFileSync(out));
+  const charts = await Promise.all(
+    Object.keys(zip.files)
+      .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+      .map((f) => zip.file(f)!.async("string")),
+  );
   const lo = new ExcelJS.Workbook();
   await lo.xlsx.readFile(out);
   const checked: string[] = [];
@@ -34,13 +46,16 @@ async function recalcAndCompare(wb: ExcelJS.Workbook, name: string): Promise<{ c
     if (!ok) mismatches.push(`${sheet}!${address} =${formula}: engine ${engine}, LibreOffice ${got}`);
   }
   expect(mismatches).toEqual([]);
-  return { checked };
+  return { checked, charts };
 }
 
 run("LibreOffice recalculation", () => {
   it("recalculates every formula of the demo workbook to the engine's value", async () => {
     const { wb } = await demoWorkbook();
-    const { checked } = await recalcAndCompare(wb, "demo");
+    const { checked, charts } = await recalcAndCompare(wb, "demo");
+    // LibreOffice read (and saved back) one combo chart per proposal sheet: in-year bars, cumulative line.
+    expect(charts).toHaveLength(3);
+    for (const c of charts) expect(c).toMatch(/<c:barChart>[\s\S]*<c:lineChart>/);
     // Every kind of computed block was among the checked cells.
     const programme = wb.getWorksheet("Programme")!;
     const total = checked.filter((c) => c.startsWith("Programme!")).length;

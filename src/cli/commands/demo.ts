@@ -47,8 +47,9 @@ export const demo: Command = {
     const proposals = examples.map((f) => readJsonFile(path.join(dir, f)));
     const wb = new ExcelJS.Workbook();
     wb.creator = "MTFS Benefits";
-    await asCliErrors(() => buildProgrammeWorkbook(new ExcelJsPort(wb), config, proposals));
-    await saveWorkbookAtomic(wb, out);
+    const port = new ExcelJsPort(wb);
+    await asCliErrors(() => buildProgrammeWorkbook(port, config, proposals));
+    await saveWorkbookAtomic(port, out);
     const rows = config.directorates.reduce((n, d) => n + d.rows.length, 0);
     io.out(
       `Wrote ${out}: Programme (${rows} opportunities, ${proposals.length} modelled), Resource cost, Themes, ` +

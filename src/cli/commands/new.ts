@@ -56,8 +56,9 @@ export const newProposal: Command = {
       wb.creator = "MTFS Benefits";
       await buildProgrammeWorkbook(new ExcelJsPort(wb), EMPTY_PROGRAMME, []);
     }
-    const result = await asCliErrors(() => addProposal(new ExcelJsPort(wb), raw));
-    await saveWorkbookAtomic(wb, into);
+    const port = new ExcelJsPort(wb);
+    const result = await asCliErrors(() => addProposal(port, raw));
+    await saveWorkbookAtomic(port, into);
     io.out(
       `${exists ? "Added to" : "Created"} ${into}: sheet "${result.sheetName}"` +
         (result.programmeRowAdded ? " and its Programme row." : "."),

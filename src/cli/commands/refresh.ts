@@ -55,10 +55,11 @@ export const refresh: Command = {
     if (extra) throw new CliError(`unexpected argument "${extra}"`);
     const dryRun = args.flags.has("dry-run");
     const wb = await loadWorkbook(file);
+    const port = new ExcelJsPort(wb);
     const report = await asCliErrors(() =>
-      refreshWorkbook(new ExcelJsPort(wb), { dryRun, onProgress: progressBar(process.stderr, "refresh") }),
+      refreshWorkbook(port, { dryRun, onProgress: progressBar(process.stderr, "refresh") }),
     );
-    if (!dryRun) await saveWorkbookAtomic(wb, file);
+    if (!dryRun) await saveWorkbookAtomic(port, file);
     io.out(formatReport(report, dryRun));
     for (const e of report.errors) io.err(`mtfs-benefits: ${e.proposal}: ${e.message}`);
     return report.errors.length ? EXIT_BAD_INPUT : EXIT_OK;

@@ -1,5 +1,8 @@
 import type * as ExcelJS from "exceljs";
-import { parseAddress, sheetRef } from "../address";
+import { expandRange, parseAddress, sheetRef } from "../address";
+import { proposalSheetLayout } from "../layouts/proposalSheet";
+import { readRegister } from "../register";
+import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
   CellContent,
   CellScalar,
@@ -21,6 +24,7 @@ import type {
  */
 export class ExcelJsPort implements WorkbookPort {
   readonly workbook: ExcelJS.Workbook;
+  private readonly charts = new Map<string, ComboChartSpec>();
 
   constructor(workbook: ExcelJS.Workbook) {
     this.workbook = workbook;
@@ -128,9 +132,35 @@ export class ExcelJsPort implements WorkbookPort {
     this.sheet(sheet).getCell(address).note = text;
   }
 
-  async addComboChart(_spec: ComboChartSpec): Promise<boolean> {
-    // ExcelJS cannot write charts; the profile table beside it carries the same numbers.
-    return false;
+  async addComboChart(spec: ComboChartSpec): Promise<boolean> {
+    // ExcelJS cannot write charts: they are added to the package by toXlsx().
+    this.charts.set(spec.sheet, spec);
+    return true;
+  }
+
+  /**
+   * The workbook as .xlsx bytes, with a profile chart on every proposal sheet (re-derived from the ownership
+   * register each time, because ExcelJS drops charts when it loads a file).
+   *
+   * @example
+   * fs.writeFileSync("out.xlsx", await port.toXlsx());
+   */
+  async toXlsx(): Promise<Uint8Array> {
+    const specs = new Map(this.charts);
+    for (const p of (await readRegister(this)).proposals) specs.set(p.sheet, proposalSheetLayout(p).chart);
+    const charts: ChartToAdd[] = [];
+    for (const spec of specs.values()) {
+      if (!this.workbook.getWorksheet(spec.sheet)) continue;
+      const values = async (range: string) =>
+        (await this.readCells(spec.sheet, expandRange(range))).map((c) => c.value);
+      charts.push({
+        spec,
+        categories: await values(spec.categories),
+        bars: await values(spec.bars.values),
+        line: await values(spec.line.values),
+      });
+    }
+    return addChartsToXlsx(await this.workbook.xlsx.writeBuffer(), charts);
   }
 }
 

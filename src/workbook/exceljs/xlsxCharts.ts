@@ -1,0 +1,205 @@
+import JSZip from "jszip";
+import { parseAddress } from "../address";
+import type { CellScalar, ComboChartSpec } from "../port";
+
+/**
+ * ExcelJS cannot write charts, so the profile chart (in-year bars, cumulative line on the same axes) is added
+ * to the saved .xlsx package afterwards: one chart part, one drawing part and their relationships per chart.
+ * Series point at the sheet's cells, with the current values cached for viewers that do not recalculate.
+ */
+
+/** A chart to add, with the cached category labels and values of its two series. */
+export interface ChartToAdd {
+  readonly spec: ComboChartSpec;
+  readonly categories: readonly CellScalar[];
+  readonly bars: readonly CellScalar[];
+  readonly line: readonly CellScalar[];
+}
+
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_DRAWING = `${NS_REL}/drawing`;
+const REL_CHART = `${NS_REL}/chart`;
+
+function esc(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function absRange(sheet: string, range: string): string {
+  const [a, b = a] = range.split(":");
+  const abs = (x: string): string => x.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  return `'${sheet.replace(/'/g, "''")}'!${abs(a)}:${abs(b)}`;
+}
+
+function strCache(values: readonly CellScalar[]): string {
+  const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(String(v ?? ""))}</c:v></c:pt>`).join("");
+  return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
+}
+
+function numCache(values: readonly CellScalar[]): string {
+  const pts = values
+    .map((v, i) => (typeof v === "number" ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
+    .join("");
+  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
+}
+
+function series(chart: ChartToAdd, which: "bars" | "line", idx: number): string {
+  const s = chart.spec;
+  const ser = s[which];
+  const cat = `<c:cat><c:strRef><c:f>${esc(absRange(s.sheet, s.categories))}</c:f>${strCache(chart.categories)}</c:strRef></c:cat>`;
+  const val = `<c:val><c:numRef><c:f>${esc(absRange(s.sheet, ser.values))}</c:f>${numCache(chart[which])}</c:numRef></c:val>`;
+  const head = `<c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${esc(ser.name)}</c:v></c:tx>`;
+  return which === "bars"
+    ? `<c:ser>${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`
+    : `<c:ser>${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
+}
+
+/**
+ * The chart part of a combo chart.
+ *
+ * @example
+ * chartXml(chart).startsWith("<?xml") // true
+ */
+export function chartXml(chart: ChartToAdd): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">` +
+    `<c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${esc(chart.spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series(chart, "bars", 0)}` +
+    `<c:gapWidth val="150"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series(chart, "line", 1)}` +
+    `<c:marker val="1"/><c:axId val="5001"/><c:axId val="5002"/></c:lineChart>` +
+    `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    `<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="5002"/><c:crosses val="autoZero"/>` +
+    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+    `<c:majorGridlines/><c:numFmt formatCode="&quot;£&quot;#,##0.0,,&quot;m&quot;" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
+    `<c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+function anchor(tag: "from" | "to", address: string): string {
+  const { column, row } = parseAddress(address);
+  return `<xdr:${tag}><xdr:col>${column - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+}
+
+function drawingXml(spec: ComboChartSpec): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+    `<xdr:twoCellAnchor editAs="oneCell">${anchor("from", spec.from)}${anchor("to", spec.to)}` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${esc(spec.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
+    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${NS_REL}" r:id="rId1"/>` +
+    `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
+  );
+}
+
+function relsXml(rels: readonly { id: string; type: string; target: string }[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join("") +
+    `</Relationships>`
+  );
+}
+
+/** Worksheet part path of each sheet name, from workbook.xml and its relationships. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
+    const target = /Target="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const out = new Map<string, string>();
+  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /r:id="([^"]+)"/.exec(m[0])?.[1];
+    const unescape = (s: string): string =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
+    if (name !== undefined && rid && targets.has(rid)) out.set(unescape(name), targets.get(rid) as string);
+  }
+  return out;
+}
+
+/**
+ * Adds the charts to a saved .xlsx package and returns the new package. Sheets that already have a drawing
+ * are left alone (the chart data stays in the cells).
+ *
+ * @example
+ * const withChart = await addChartsToXlsx(await wb.xlsx.writeBuffer(), [chart]);
+ */
+export async function addChartsToXlsx(
+  xlsx: ArrayBuffer | Uint8Array,
+  charts: readonly ChartToAdd[],
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  if (charts.length === 0) return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  const parts = await sheetParts(zip);
+  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  let n = 0;
+  for (const chart of charts) {
+    const part = parts.get(chart.spec.sheet);
+    if (!part) continue;
+    let sheetXml = (await zip.file(part)?.async("string")) ?? "";
+    if (sheetXml.includes("<drawing ")) continue;
+    n++;
+    const chartPart = `xl/charts/mtfsChart${n}.xml`;
+    const drawingPart = `xl/drawings/mtfsDrawing${n}.xml`;
+    zip.file(chartPart, chartXml(chart));
+    zip.file(drawingPart, drawingXml(chart.spec));
+    zip.file(
+      `xl/drawings/_rels/mtfsDrawing${n}.xml.rels`,
+      relsXml([{ id: "rId1", type: REL_CHART, target: `../charts/mtfsChart${n}.xml` }]),
+    );
+    const dir = part.slice(0, part.lastIndexOf("/"));
+    const base = part.slice(part.lastIndexOf("/") + 1);
+    const relsPath = `${dir}/_rels/${base}.rels`;
+    const existing = (await zip.file(relsPath)?.async("string")) ?? relsXml([]);
+    const rid = `rIdMtfsDrawing${n}`;
+    zip.file(
+      relsPath,
+      existing.replace(
+        "</Relationships>",
+        `<Relationship Id="${rid}" Type="${REL_DRAWING}" Target="../drawings/mtfsDrawing${n}.xml"/></Relationships>`,
+      ),
+    );
+    if (!/<worksheet\b[^>]*xmlns:r=/.test(sheetXml))
+      sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS_REL}" `);
+    // CT_Worksheet order: <drawing> comes before legacyDrawing, tableParts and extLst.
+    const before = [
+      "<legacyDrawing",
+      "<legacyDrawingHF",
+      "<picture",
+      "<oleObjects",
+      "<controls",
+      "<webPublishItems",
+      "<tableParts",
+      "<extLst",
+      "</worksheet>",
+    ]
+      .map((t) => sheetXml.indexOf(t))
+      .filter((i) => i >= 0);
+    const at = Math.min(...before);
+    sheetXml = `${sheetXml.slice(0, at)}<drawing r:id="${rid}"/>${sheetXml.slice(at)}`;
+    zip.file(part, sheetXml);
+    types = types.replace(
+      "</Types>",
+      `<Override PartName="/${chartPart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>` +
+        `<Override PartName="/${drawingPart}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
+    );
+  }
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
