@@ -12,7 +12,7 @@ import { edgeOfCareCells } from "./edgeOfCareCells";
 import { grid, scalar } from "./invoke";
 import { paybackCells } from "./paybackCells";
 import { profileFromCells, profileGrid } from "./profileCells";
-import { triangulateCells } from "./triangulateCells";
+import { TRIANGULATE_ARGUMENTS, triangulateCells } from "./triangulateCells";
 
 /**
  * Fiscal year label (1 April to 31 March) of a date.
@@ -54,23 +54,29 @@ export function inflatePrice(
 }
 
 /**
- * Triangulation: annual avoided care starts and the caseload by the end of the MTFS for a % reduction in starts.
+ * Triangulation: annual avoided care starts and the caseload by the end of the MTFS for a % reduction in starts (or, for a monthly table, children per month and the caseload in the horizon).
  * @customfunction TRIANGULATE
- * @param percentChange A % reduction in annual starts (26% or 0.26; a range as text "-9% to -30%"), or a column of them.
- * @param baselineStarts Care starts a year in the baseline (e.g. 260).
- * @param mtfsCaseload Caseload in the last MTFS year without the change (e.g. 734 children).
- * @param [realisationFactor] Share of the steady-state caseload reduction realised by the end of the MTFS (default 0.7).
- * @returns One row per % change: annual avoided starts, caseload by the end of the MTFS (whole numbers).
+ * @param percentChange A % change (26% or 0.26; a range as text "-9% to -30%"), or a column of them: a reduction in starts for an annual table, a signed change in the caseload for a monthly one.
+ * @param baselineStarts Care starts in the baseline: a year (e.g. 260) for an annual table, a month (e.g. 4.7) for a monthly one.
+ * @param mtfsCaseload Caseload the change applies to: in the last MTFS year without the change (e.g. 734 children).
+ * @param [realisationFactor] Annual tables: share of the steady-state caseload reduction realised by the end of the MTFS (default 0.7).
+ * @param [kind] "annual" (default: avoided starts a year and caseload by the end of the MTFS) or "monthly" (children per month and caseload in 5 years).
+ * @returns One row per % change, two whole numbers (or "low – high" ranges): starts avoided (a year, or children a month) and the caseload.
  * @example =MTFS.TRIANGULATE(26%, 260, 734) → 68 | 600
  * @example =MTFS.TRIANGULATE("-9% to -30%", 260, 734) → "-78 – -23" | "780 – 888"
+ * @example =MTFS.TRIANGULATE(-48%, 4.7, 152, , "monthly") → 2 | 79
  */
 export function triangulation(
   percentChange: unknown[][],
   baselineStarts: number,
   mtfsCaseload: number,
   realisationFactor?: number,
+  kind?: string,
 ): Array<Array<number | string | CustomFunctions.Error>> {
-  return grid(() => triangulateCells(percentChange, baselineStarts, mtfsCaseload, realisationFactor));
+  return grid(
+    () => triangulateCells(percentChange, baselineStarts, mtfsCaseload, realisationFactor, kind),
+    TRIANGULATE_ARGUMENTS,
+  );
 }
 
 /**

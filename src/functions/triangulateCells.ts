@@ -1,12 +1,13 @@
 import {
   EngineError,
+  enumValue,
   formatWholeRange,
   isEngineError,
   parseTriangulationInput,
   triangulate,
   type WholeRange,
 } from "../engine";
-import { cellRange, isBlank } from "./cells";
+import { cellOption, cellRange, isBlank } from "./cells";
 import type { Grid, GridCell } from "./invoke";
 
 /**
@@ -20,27 +21,49 @@ function wholeCell(r: WholeRange): GridCell {
   return r.low.eq(r.high) ? r.low.toNumber() : formatWholeRange(r);
 }
 
+/** Engine field → the TRIANGULATE argument it came from, for error messages. */
+export const TRIANGULATE_ARGUMENTS: Readonly<Record<string, string>> = {
+  startsPerMonth: "baselineStarts",
+  baselineCaseload: "mtfsCaseload",
+};
+
 /**
- * Triangulation rows for the cells of `percentChange`.
+ * Triangulation rows for the cells of `percentChange`: annual avoided starts and caseload by the end of the
+ * MTFS (kind "annual", CFS style), or children per month and caseload in the horizon (kind "monthly", Family
+ * Based Placements style, seeds/004 line 1125, where the % is a signed change and baselineStarts is per month).
  *
  * @example
- * triangulateCells([[0.26]], 260, 734, null) // [[68, 600]]
+ * triangulateCells([[0.26]], 260, 734, null, null) // [[68, 600]]
+ * triangulateCells([[-0.58]], 4.7, 152, null, "monthly") // [["2 – 3", 64]]
  */
 export function triangulateCells(
   percentChange: unknown,
   baselineStarts: unknown,
   mtfsCaseload: unknown,
   realisationFactor: unknown,
+  kind: unknown,
 ): Grid {
+  const monthly =
+    enumValue(cellOption(kind, "kind", "annual"), "kind", ["annual", "monthly"] as const) === "monthly";
+  if (monthly && !isBlank(realisationFactor)) {
+    throw new EngineError(
+      "invalid-type",
+      "realisationFactor",
+      "applies to annual tables only; leave it blank",
+    );
+  }
   const cells = cellRange(percentChange).flat();
   const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlank(c));
-  const raw = {
-    kind: "annualStarts",
-    baselineStarts,
-    mtfsCaseload,
-    realisationFactor: isBlank(realisationFactor) ? undefined : realisationFactor,
-    rows: filled.map(({ c, i }) => ({ method: `cell ${i + 1}`, percentChange: c })),
-  };
+  const rows = filled.map(({ c, i }) => ({ method: `cell ${i + 1}`, percentChange: c }));
+  const raw = monthly
+    ? { kind: "monthlyStarts", startsPerMonth: baselineStarts, baselineCaseload: mtfsCaseload, rows }
+    : {
+        kind: "annualStarts",
+        baselineStarts,
+        mtfsCaseload,
+        realisationFactor: isBlank(realisationFactor) ? undefined : realisationFactor,
+        rows,
+      };
   const input = withCellNames(
     () => parseTriangulationInput(raw),
     (k) => filled[k].i,
@@ -49,8 +72,10 @@ export function triangulateCells(
   const out: GridCell[][] = cells.map(() => ["", ""]);
   filled.forEach(({ i }, k) => {
     const r = results[k];
-    if (r.kind === "annualStarts")
-      out[i] = [wholeCell(r.annualAvoidedStarts), wholeCell(r.caseloadByEndOfMtfs)];
+    out[i] =
+      r.kind === "annualStarts"
+        ? [wholeCell(r.annualAvoidedStarts), wholeCell(r.caseloadByEndOfMtfs)]
+        : [wholeCell(r.childrenPerMonth), wholeCell(r.caseloadInHorizon)];
   });
   return out;
 }

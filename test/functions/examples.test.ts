@@ -37,7 +37,9 @@ function labelValueRows(value: unknown, prefix = ""): [string, unknown][] {
 }
 
 const proposals = examples.filter((e) => e.json.assumptions !== undefined);
-const triangulations = examples.filter((e) => e.json.kind === "annualStarts");
+const triangulations = examples.filter(
+  (e) => e.json.kind === "annualStarts" || e.json.kind === "monthlyStarts",
+);
 // Edge-of-care summaries whose annual target is stated by its drivers with one deflator rate (or none).
 const edgeTargets = examples.filter(
   (e) =>
@@ -96,24 +98,28 @@ describe.each(proposals)("examples/$file", ({ file, json }) => {
 
 describe.each(triangulations)("examples/$file", ({ json }) => {
   it("MTFS.TRIANGULATE on its % column equals the engine's rounded figures", () => {
+    const cell = (w: {
+      low: { toNumber(): number; eq(x: unknown): boolean };
+      high: { toNumber(): number };
+    }) => (w.low.eq(w.high) ? w.low.toNumber() : `${w.low.toNumber()} – ${w.high.toNumber()}`);
     const expected = triangulate(parseTriangulationInput(json)).rows.map((r: TriangulationRowResult) =>
       r.kind === "annualStarts"
-        ? [r.annualAvoidedStarts, r.caseloadByEndOfMtfs].map((w) => (w.low.eq(w.high) ? w.low.toNumber() : w))
-        : [],
+        ? [cell(r.annualAvoidedStarts), cell(r.caseloadByEndOfMtfs)]
+        : [cell(r.childrenPerMonth), cell(r.caseloadInHorizon)],
     );
-    const out = callMtfs(
-      "TRIANGULATE",
-      json.rows.map((r: { percentChange: unknown }) => [r.percentChange]),
-      json.baselineStarts,
-      json.mtfsCaseload,
-      json.realisationFactor ?? null,
-    ) as unknown[][];
-    out.forEach((row, i) => {
-      expected[i].forEach((e, j) => {
-        if (typeof e === "number") expect(row[j]).toBe(e);
-        else expect(row[j]).toBe(`${e.low.toNumber()} – ${e.high.toNumber()}`);
-      });
-    });
+    const column = json.rows.map((r: { percentChange: unknown }) => [r.percentChange]);
+    const out =
+      json.kind === "annualStarts"
+        ? callMtfs(
+            "TRIANGULATE",
+            column,
+            json.baselineStarts,
+            json.mtfsCaseload,
+            json.realisationFactor ?? null,
+            null,
+          )
+        : callMtfs("TRIANGULATE", column, json.startsPerMonth, json.baselineCaseload, null, "monthly");
+    expect(out).toEqual(expected);
   });
 });
 

@@ -28,6 +28,25 @@ describe("MTFS.TRIANGULATE", () => {
     ]);
   });
 
+  it("reproduces the Family Based Placements monthly table (children per month, caseload in 5 years)", () => {
+    // seeds/004 lines 1126-1131: 4.7 starts a month, 152 placements; exact, including the printed ranges.
+    const column = [[-0.58], [-0.48], [-0.39], [-0.33], ["-9% to -30%"]];
+    expect(callMtfs("TRIANGULATE", column, 4.7, 152, null, "monthly")).toEqual([
+      [3, 64],
+      [2, 79],
+      [2, 93],
+      ["1 – 2", 102],
+      ["0 – 1", "106 – 138"],
+    ]);
+  });
+
+  it("refuses a realisation factor for a monthly table and an unknown kind", () => {
+    expect(errorOf(callMtfs("TRIANGULATE", [[-0.5]], 4.7, 152, 0.7, "monthly"))?.message).toMatch(
+      /^realisationFactor: /,
+    );
+    expect(errorOf(callMtfs("TRIANGULATE", [[-0.5]], 4.7, 152, null, "weekly"))?.code).toBe("#VALUE!");
+  });
+
   it("names the cell of a bad % change", () => {
     const e = errorOf(callMtfs("TRIANGULATE", [[0.1], ["lots"]], 260, 734, null));
     expect(e?.code).toBe("#VALUE!");
