@@ -209,3 +209,16 @@ describe("Wizard preview", () => {
     expect(screen.getByTestId("time-to-run-rate").textContent).toBe("1.5 years");
   });
 });
+
+describe("Wizard in Excel", () => {
+  it("loads the proposal of the sheet the user has moved to with Edit active sheet", async () => {
+    let active: unknown = null;
+    renderWizard(fakeHost({ kind: "excel", readActiveProposal: async () => active }));
+    fireEvent.click(screen.getByRole("button", { name: "Edit active sheet" }));
+    expect(await screen.findByText("The active sheet is not a proposal sheet.")).toBeTruthy();
+    active = CFS?.raw;
+    fireEvent.click(screen.getByRole("button", { name: "Edit active sheet" }));
+    await screen.findByText("Loaded the proposal on the active sheet for editing.");
+    expect(input("opportunity.name").value).toBe("CFS Targeted Prevention");
+  });
+});

@@ -100,23 +100,37 @@ export function Wizard<P>({
   const lastPreview = React.useRef<PreviewModel | null>(null);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
 
-  // Opening on an existing proposal sheet loads it for editing (it wins over the stored draft).
-  React.useEffect(() => {
-    let live = true;
-    host
-      .readActiveProposal()
-      .then((raw) => {
-        if (live && raw !== null && raw !== undefined) {
+  // Opening on an existing proposal sheet loads it for editing (it wins over the stored draft; Undo restores it).
+  const loadActiveSheet = React.useCallback(
+    async (isLive: () => boolean, reportNone: boolean): Promise<void> => {
+      try {
+        const raw = await host.readActiveProposal();
+        if (!isLive()) return;
+        if (raw !== null && raw !== undefined) {
           setUndoDraft(latestDraft.current);
           setDraft(rawToDraft(raw));
           setStatus({ intent: "info", text: "Loaded the proposal on the active sheet for editing." });
+        } else if (reportNone) {
+          setStatus({ intent: "info", text: "The active sheet is not a proposal sheet." });
         }
-      })
-      .catch(() => undefined);
+      } catch (e) {
+        if (isLive() && reportNone) {
+          setStatus({
+            intent: "error",
+            text: `Could not read the sheet: ${e instanceof Error ? e.message : String(e)}`,
+          });
+        }
+      }
+    },
+    [host, setDraft],
+  );
+  React.useEffect(() => {
+    let live = true;
+    void loadActiveSheet(() => live, false);
     return () => {
       live = false;
     };
-  }, [host, setDraft]);
+  }, [loadActiveSheet]);
 
   const validation = React.useMemo(() => validateDraft(draft, (raw) => engine.parse(raw)), [draft, engine]);
   const computed = React.useMemo((): { preview: PreviewModel | null; error: FieldError | null } => {
@@ -235,6 +249,11 @@ export function Wizard<P>({
             </Select>
           </Field>
           <Button onClick={loadExample}>Load</Button>
+          {host.kind === "excel" && (
+            <Button onClick={() => void loadActiveSheet(() => true, true)} disabled={busy}>
+              Edit active sheet
+            </Button>
+          )}
           <Button onClick={() => void refresh()} disabled={busy}>
             Refresh workbook
           </Button>
