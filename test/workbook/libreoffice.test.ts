@@ -3,7 +3,7 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
-import { addProposal, buildProgrammeWorkbook } from "../../src/workbook/operations";
+import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../src/workbook/operations";
 import { EMPTY_PROGRAMME } from "../../src/cli/commands/new";
 import { demoWorkbook, formulaCells, plain, readExample, tempDir, MODELLED_EXAMPLES } from "./fixtures";
 import { hasLibreOffice, recalcInLibreOffice } from "./libreoffice";
@@ -20,7 +20,7 @@ const run = hasLibreOffice() ? describe : describe.skip;
 async function recalcAndCompare(
   wb: ExcelJS.Workbook,
   name: string,
-): Promise<{ checked: string[]; charts: string[] }> {
+): Promise<{ checked: string[]; charts: string[]; out: string }> {
   const dir = tempDir();
   const file = path.join(dir, `${name}.xlsx`);
   // Written as the CLI writes it: with the profile charts added to the package.
@@ -46,13 +46,13 @@ async function recalcAndCompare(
     if (!ok) mismatches.push(`${sheet}!${address} =${formula}: engine ${engine}, LibreOffice ${got}`);
   }
   expect(mismatches).toEqual([]);
-  return { checked, charts };
+  return { checked, charts, out };
 }
 
 run("LibreOffice recalculation", () => {
   it("recalculates every formula of the demo workbook to the engine's value", async () => {
     const { wb } = await demoWorkbook();
-    const { checked, charts } = await recalcAndCompare(wb, "demo");
+    const { checked, charts, out } = await recalcAndCompare(wb, "demo");
     // LibreOffice read (and saved back) one combo chart per proposal sheet: in-year bars, cumulative line.
     expect(charts).toHaveLength(3);
     for (const c of charts) expect(c).toMatch(/<c:barChart>[\s\S]*<c:lineChart>/);
@@ -65,6 +65,19 @@ run("LibreOffice recalculation", () => {
     );
     expect(programme.getCell("A21").value).toBe("Total ER Savings");
     expect(checked.some((c) => c.startsWith("CFS Targeted Prevention!"))).toBe(true);
+
+    // The file LibreOffice saved refreshes without a change and without taking its formats for hand edits.
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.readFile(out);
+    const port = new ExcelJsPort(saved);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    const name = saved.definedNames.model.find((n) => n.name === "mtfs_CFSTargetedPrevention_target_value")!;
+    saved
+      .getWorksheet("CFS Targeted Prevention")!
+      .getCell(name.ranges[0].split("!")[1].replace(/\$/g, "")).value = 0.1;
+    const edited = await refreshWorkbook(port);
+    expect(edited.changes.length).toBeGreaterThan(5);
+    expect(edited.changes.filter((c) => c.kept)).toEqual([]);
   });
 
   it("recalculates a workbook grown by `new` (rows inserted into directorate blocks) to the engine's value", async () => {

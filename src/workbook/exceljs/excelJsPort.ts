@@ -1,5 +1,6 @@
 import type * as ExcelJS from "exceljs";
 import { expandRange, parseAddress, sheetRef } from "../address";
+import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
@@ -185,14 +186,19 @@ function toScalar(v: unknown): CellScalar {
   return String(v);
 }
 
+/** A Date that ExcelJS made from a number shown in a non-date format, back to its serial number. */
+function undate(v: unknown, fmt: string | undefined): unknown {
+  return v instanceof Date && !isDateFormat(fmt) ? v.getTime() / 86_400_000 + 25_569 : v;
+}
+
 function readCell(cell: ExcelJS.Cell): CellContent {
   const v = cell.value as unknown;
   if (v !== null && typeof v === "object" && !(v instanceof Date)) {
     const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
     const formula = f.formula ?? (f.sharedFormula !== undefined ? cell.formula : undefined);
-    if (formula !== undefined) return { value: toScalar(f.result), formula };
+    if (formula !== undefined) return { value: toScalar(undate(f.result, cell.numFmt)), formula };
   }
-  return { value: toScalar(v) };
+  return { value: toScalar(undate(v, cell.numFmt)) };
 }
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {

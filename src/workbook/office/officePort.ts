@@ -1,4 +1,5 @@
 import { columnLetter, parseAddress, sheetRef } from "../address";
+import { isDateFormat, serialToIsoDate } from "../numberFormat";
 import type {
   CellContent,
   CellScalar,
@@ -47,9 +48,15 @@ export class OfficePort implements WorkbookPort {
   async readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const ranges = addresses.map((a) => ws.getRange(a).load(["values", "formulas"]));
+      const ranges = addresses.map((a) => ws.getRange(a).load(["values", "formulas", "numberFormat"]));
       await context.sync();
-      return ranges.map((r) => content(r.values[0][0], r.formulas[0][0]));
+      // A date the user typed comes back as a serial number: give it back as the ISO text we wrote.
+      return ranges.map((r) => {
+        const v = r.values[0][0];
+        const fmt = r.numberFormat?.[0]?.[0];
+        const date = typeof v === "number" && typeof fmt === "string" && isDateFormat(fmt);
+        return content(date ? serialToIsoDate(v) : v, r.formulas[0][0]);
+      });
     });
   }
 
