@@ -47,6 +47,18 @@ describe("webpack.config.js", () => {
     ]);
   });
 
+  it("loads Office.js before the bundles on the shared-runtime page (it defines Office and CustomFunctions)", () => {
+    const html = fs.readFileSync(path.join(root, "src", "taskpane", "taskpane.html"), "utf8");
+    expect(html).toMatch(
+      /<head>[\s\S]*<script[^>]+src="https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"/,
+    );
+    expect(html).toContain('<div id="root"></div>');
+    // HtmlWebpackPlugin injects the bundles as deferred scripts, which run after this parser-blocking one.
+    expect(
+      prod.plugins.find((p: any) => p instanceof HtmlWebpackPlugin).userOptions.scriptLoading,
+    ).toBeUndefined();
+  });
+
   it("serves HTTPS on port 3000 when the Office dev certificate is installed, plain HTTP otherwise", () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), "mtfs-home-"));
     const certs = path.join(home, ".office-addin-dev-certs");
