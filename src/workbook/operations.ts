@@ -240,9 +240,16 @@ export async function refreshWorkbook(
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
+  const sheets = new Set((await port.listSheets()).map((x) => x.name));
   for (let i = 0; i < total; i++) {
     options.onProgress?.(i, total);
     const s = register.proposals[i];
+    if (!sheets.has(s.sheet)) {
+      // Deleted by the user: report it; its Programme row keeps the figures it shows.
+      errors.push({ proposal: s.sheet, message: "the proposal sheet is missing (deleted or renamed)" });
+      stored.push(s);
+      continue;
+    }
     const raw = await readProposalSheet(port, s);
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;

@@ -1,4 +1,5 @@
 import { cellAddress } from "./address";
+import { WorkbookError } from "./errors";
 import type { CellScalar, CellWrite, WorkbookPort } from "./port";
 
 /**
@@ -66,6 +67,16 @@ export async function readRegister(port: WorkbookPort): Promise<Register> {
   const owned = new Map<string, OwnedRecord>();
   const proposals: StoredProposal[] = [];
   let programme: unknown;
+  const parse = (text: string, what: string): unknown => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new WorkbookError(
+        "bad-register",
+        `the hidden ${REGISTER_SHEET} sheet is damaged (${what}); rebuild the workbook with \`new\``,
+      );
+    }
+  };
   for (const row of rows.slice(1)) {
     const kind = row[0]?.value;
     const joined = row
@@ -74,12 +85,12 @@ export async function readRegister(port: WorkbookPort): Promise<Register> {
       .join("");
     if (kind === "owned") {
       const [owner, layoutId, sheet, address] = row.slice(1, 5).map((c) => String(c.value ?? ""));
-      const written = JSON.parse(joined) as Written;
+      const written = parse(joined, `cell ${sheet}!${address}`) as Written;
       owned.set(ownedKey(sheet, address), { owner, layoutId, sheet, address, written });
     } else if (kind === "proposal") {
-      proposals.push(JSON.parse(joined) as StoredProposal);
+      proposals.push(parse(joined, "a proposal") as StoredProposal);
     } else if (kind === "programme") {
-      programme = JSON.parse(joined) as unknown;
+      programme = parse(joined, "the programme");
     }
   }
   return { owned, proposals, programme };

@@ -192,3 +192,23 @@ it("every owned cell of a proposal layout is an engine value or a formula", asyn
   const layout = await cfsLayout(port);
   expect(layout.cells.filter(isOwned).length).toBeGreaterThan(40);
 });
+
+describe("refresh of a damaged workbook", () => {
+  it("reports a deleted proposal sheet and keeps its Programme row's last figures", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const before = plain(back.getWorksheet("Programme")!.getCell("H13").value);
+    back.removeWorksheet(back.getWorksheet(CFS)!.id);
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([{ proposal: CFS, message: expect.stringMatching(/missing/) }]);
+    expect(plain(back.getWorksheet("Programme")!.getCell("H13").value)).toBeCloseTo(Number(before), 6);
+    expect(back.getWorksheet("Programme")!.getCell("H13").formula).toBeUndefined();
+  });
+
+  it("refuses a damaged register with a WorkbookError", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    back.getWorksheet(REGISTER_SHEET)!.getCell("F2").value = "{not json";
+    await expect(refreshWorkbook(port)).rejects.toMatchObject({ code: "bad-register" });
+  });
+});

@@ -148,7 +148,27 @@ export function programmeSheetLayout(
     });
     cells.push({ kind: "input", address: `C${row}`, path: `${base}.type`, value: cfg.type });
     const amounts = values?.rowAmounts[flat];
-    if (cfg.proposalSheet) {
+    if (cfg.proposalSheet && values && !linked) {
+      // Its proposal sheet is gone: the row keeps the figures it last showed, as values.
+      cells.push({
+        kind: "engine",
+        address: `D${row}`,
+        key: `${base}.timeToFullRunRate`,
+        value: null,
+        style: STYLES.owned,
+      });
+      config.fyLabels.forEach((fy, i) =>
+        cells.push({
+          kind: "engine",
+          address: `${fyColumn(i)}${row}`,
+          key: `${base}.${fy}`,
+          value: amounts ? amounts[i] : 0,
+          numberFormat: MILLIONS_FORMAT,
+          style: STYLES.owned,
+        }),
+      );
+      label(`${sourceCol}${row}`, "Proposal sheet missing: last figures kept", { italic: true });
+    } else if (cfg.proposalSheet) {
       const ref = sheetRef(cfg.proposalSheet);
       cells.push({
         kind: "formula",
