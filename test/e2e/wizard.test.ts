@@ -324,6 +324,20 @@ describe("standalone wizard", () => {
     await expect(list.innerText()).resolves.toContain("Duration must be more than 0 weeks");
     await shot(page, "e2e-invalid-review-320px");
 
+    // A file that is not a workbook is refused with a message; the wizard keeps its draft.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "notes.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from("not a zip"),
+    });
+    await page.getByText(/notes\.xlsx is not a readable \.xlsx workbook/).waitFor();
+    await shot(page, "e2e-not-a-workbook-320px");
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await goToStep(page, /Costs and durations/);
+    await expect(page.locator(fieldSelector("assumptions.durationWeeks")).inputValue()).resolves.toBe("-3");
+
     // Keyboard: a step button works with Enter and moves focus to the new step's heading.
     await page
       .getByRole("navigation", { name: "Steps" })

@@ -5,7 +5,7 @@ import * as React from "react";
  * moves beside the form when there is room (a browser window rather than a taskpane).
  */
 const CSS = `
-.mtfs-root { font-family: "Segoe UI", system-ui, sans-serif; font-size: 14px; color: #242424; padding: 8px; max-width: 1100px; margin: 0 auto; box-sizing: border-box; }
+.mtfs-root { overflow-wrap: anywhere; font-family: "Segoe UI", system-ui, sans-serif; font-size: 14px; color: #242424; padding: 8px; max-width: 1100px; margin: 0 auto; box-sizing: border-box; }
 .mtfs-root *, .mtfs-root *::before, .mtfs-root *::after { box-sizing: border-box; }
 .mtfs-h1 { font-size: 18px; margin: 4px 0 8px; }
 .mtfs-h2 { font-size: 16px; margin: 8px 0; }
@@ -30,6 +30,7 @@ const CSS = `
 .mtfs-table caption { text-align: left; font-weight: 600; }
 .mtfs-table th, .mtfs-table td { border-bottom: 1px solid #edebe9; padding: 2px 4px; text-align: right; }
 .mtfs-table th[scope="row"], .mtfs-table th:first-child { text-align: left; }
+.mtfs-table td, .mtfs-table th { white-space: nowrap; }
 .mtfs-beyond { color: #616161; font-style: italic; }
 .mtfs-rows fieldset { border: 1px solid #e0e0e0; border-radius: 4px; margin: 0 0 8px; padding: 8px; display: flex; flex-direction: column; gap: 6px; }
 .mtfs-computed { margin: 0; font-size: 12px; color: #424242; }
