@@ -54,7 +54,14 @@ export function sameValue(a: CellScalar, b: CellScalar): boolean {
   return a === b;
 }
 
-function matchesWritten(cur: CellContent, w: Written): boolean {
+/**
+ * Whether a cell still holds what the add-in last wrote there (formulas compared as spreadsheet apps re-spell
+ * them, numbers within 1e-9 relative).
+ *
+ * @example
+ * matchesWritten({ value: 3, formula: "SUM($A$1:A2)" }, { kind: "formula", formula: "SUM(A1:A2)" }) // true
+ */
+export function matchesWritten(cur: CellContent, w: Written): boolean {
   if (w.kind === "formula")
     return cur.formula !== undefined && normalFormula(cur.formula) === normalFormula(w.formula);
   return cur.formula === undefined && sameValue(cur.value, w.value);

@@ -1,6 +1,6 @@
 import type { CellScalar, WorkbookPort } from "./port";
 import type { CellChange } from "./ownedCells";
-import { syncOwned, writeLayout } from "./ownedCells";
+import { matchesWritten, syncOwned, writeLayout } from "./ownedCells";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import {
   PROGRAMME_SHEET,
@@ -186,34 +186,47 @@ export async function insertProgrammeRow(
   const d = config.directorates.findIndex((x) => x.directorate.toLowerCase() === directorate.toLowerCase());
   const at = d >= 0 ? pos.subtotalRows[d] : pos.totalRow;
   const count = d >= 0 ? 1 : 2;
-  await port.insertRows(PROGRAMME_SHEET, at, count);
-  // The cells below moved: move their register entries with them.
-  const moved = [...owned.values()].filter(
-    (o) => o.sheet === PROGRAMME_SHEET && Number(/\d+$/.exec(o.address)?.[0]) >= at,
+  // Excel adjusts formulas that refer to moved rows (here and on the other sheets), ExcelJS does not. So note
+  // which owned formulas are untouched now, insert, and take their text after the insert as what we wrote.
+  const sheets = [PROGRAMME_SHEET, RESOURCE_COST_SHEET, THEMES_SHEET];
+  const formulas = [...owned.values()].filter(
+    (o) => sheets.includes(o.sheet) && o.written.kind === "formula",
   );
-  for (const o of moved) owned.delete(ownedKey(o.sheet, o.address));
-  for (const o of moved) {
-    const r = Number(/\d+$/.exec(o.address)?.[0]);
-    const address = o.address.replace(/\d+$/, String(r + count));
-    owned.set(ownedKey(o.sheet, address), { ...o, address });
+  const untouched = new Set<OwnedRecord>();
+  for (const sheet of sheets) {
+    const mine = formulas.filter((o) => o.sheet === sheet);
+    const cur = await port.readCells(
+      sheet,
+      mine.map((o) => o.address),
+    );
+    mine.forEach((o, i) => {
+      if (matchesWritten(cur[i], o.written)) untouched.add(o);
+    });
   }
-  // Re-read the moved formula cells: an application that adjusts references on insert (Excel) has
-  // rewritten them, and that is not a hand edit.
-  const cur = await port.readCells(
-    PROGRAMME_SHEET,
-    moved.map((o) => o.address.replace(/\d+$/, (m) => String(Number(m) + count))),
-  );
-  moved.forEach((o, i) => {
-    const address = o.address.replace(/\d+$/, (m) => String(Number(m) + count));
-    const c = cur[i];
-    if (o.written.kind === "formula" && c.formula !== undefined) {
-      owned.set(ownedKey(o.sheet, address), {
-        ...o,
-        address,
-        written: { kind: "formula", formula: c.formula },
-      });
-    }
-  });
+  await port.insertRows(PROGRAMME_SHEET, at, count);
+  const rowOf = (address: string): number => Number(/\d+$/.exec(address)?.[0]);
+  const shifted = (o: OwnedRecord): OwnedRecord =>
+    o.sheet === PROGRAMME_SHEET && rowOf(o.address) >= at
+      ? { ...o, address: o.address.replace(/\d+$/, String(rowOf(o.address) + count)) }
+      : o;
+  const moved = [...owned.values()].map((o) => [o, shifted(o)] as const);
+  owned.clear();
+  for (const [, o] of moved) owned.set(ownedKey(o.sheet, o.address), o);
+  for (const sheet of sheets) {
+    const mine = moved.filter(([before, after]) => after.sheet === sheet && untouched.has(before));
+    const cur = await port.readCells(
+      sheet,
+      mine.map(([, after]) => after.address),
+    );
+    mine.forEach(([, after], i) => {
+      const f = cur[i].formula;
+      if (f !== undefined)
+        owned.set(ownedKey(after.sheet, after.address), {
+          ...after,
+          written: { kind: "formula", formula: f },
+        });
+    });
+  }
   const directorates =
     d >= 0
       ? config.directorates.map((x, i) => (i === d ? { ...x, rows: [...x.rows, row] } : x))

@@ -1,3 +1,4 @@
+import type * as ExcelJS from "exceljs";
 import fc from "fast-check";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { isOwned } from "../../src/workbook/layouts/types";
@@ -211,4 +212,45 @@ describe("refresh of a damaged workbook", () => {
     back.getWorksheet(REGISTER_SHEET)!.getCell("F2").value = "{not json";
     await expect(refreshWorkbook(port)).rejects.toMatchObject({ code: "bad-register" });
   });
+});
+
+/** An ExcelJS port that, like Excel, adjusts every formula's references to rows moved by an insert. */
+class ExcelLikePort extends ExcelJsPort {
+  override async insertRows(sheet: string, row: number, count: number): Promise<void> {
+    await super.insertRows(sheet, row, count);
+    const bump = (r: string): string => String(Number(r) >= row ? Number(r) + count : Number(r));
+    this.workbook.eachSheet((ws) =>
+      ws.eachRow((r) =>
+        r.eachCell((cell) => {
+          const v = cell.value as { formula?: string; result?: unknown } | null;
+          if (!v || typeof v !== "object" || typeof v.formula !== "string") return;
+          const formula =
+            ws.name === sheet
+              ? v.formula.replace(
+                  /(^|[^!A-Za-z$'])(\$?[A-Z]{1,2}\$?)(\d+)/g,
+                  (_m, p, c, n) => `${p}${c}${bump(n)}`,
+                )
+              : v.formula.replace(
+                  new RegExp(`${sheet}!(\\$?[A-Z]+\\$?)(\\d+)(?::(\\$?[A-Z]+\\$?)(\\d+))?`, "g"),
+                  (_m, c1, r1, c2, r2) => `${sheet}!${c1}${bump(r1)}${c2 ? `:${c2}${bump(r2)}` : ""}`,
+                );
+          if (formula !== v.formula) cell.value = { formula, result: v.result } as ExcelJS.CellFormulaValue;
+        }),
+      ),
+    );
+  }
+}
+
+it("does not take Excel's own reference adjustments on insert for hand edits", async () => {
+  const { wb } = await demoWorkbook();
+  const { wb: back } = await roundTrip(wb);
+  const port = new ExcelLikePort(back);
+  const raw = readExample("family-based-placements.json");
+  await addProposal(port, { ...raw, opportunity: { ...raw.opportunity, name: "FBP phase 2" } });
+  const report = await refreshWorkbook(port);
+  expect(report.changes).toEqual([]);
+  // Excel's adjusted formula for the Resource cost benefits row now points at the moved total.
+  expect((back.getWorksheet("Resource cost")!.getCell("B9").value as { formula: string }).formula).toBe(
+    "-Programme!E22",
+  );
 });
