@@ -79,3 +79,50 @@ export function formulaCells(wb: ExcelJS.Workbook): [string, string, string, Cel
   );
   return out;
 }
+
+export interface GoldenConfig extends ProgrammeConfig {
+  readonly directorates: readonly (ProgrammeConfig["directorates"][number] & {
+    readonly publishedSubtotalMillions: readonly number[];
+  })[];
+  readonly publishedTotalMillions: readonly number[];
+  readonly publishedAdditionalBeyondMtfsMillions: number;
+}
+
+/** Appendix A with every row typed (no proposal sheets): the published figures only. */
+export function typedConfig(): GoldenConfig {
+  const config = readExample("programme.json") as GoldenConfig;
+  return {
+    ...config,
+    directorates: config.directorates.map((d) => ({
+      ...d,
+      rows: d.rows.map(({ proposalSheet: _p, example: _e, ...row }) => row),
+    })),
+  };
+}
+
+/**
+ * Table 3 from its printed totals: one typed Programme row carrying Appendix A's printed totals and one
+ * resource line carrying Table 3's printed implementation totals (10.4, 13.6, 3.6, 0.5).
+ */
+export function printedTotalsConfig(): ProgrammeConfig {
+  const base = typedConfig();
+  return {
+    ...base,
+    directorates: [
+      {
+        directorate: "Printed totals",
+        subtotalLabel: "Printed totals",
+        rows: [
+          {
+            opportunity: "Total ER Savings (printed)",
+            type: "",
+            publishedMillions: base.publishedTotalMillions,
+          },
+        ],
+      },
+    ],
+    resourceCost: {
+      areas: [{ area: "Total implementation costs (printed)", amountsMillions: [10.4, 13.6, 3.6, 0.5] }],
+    },
+  };
+}

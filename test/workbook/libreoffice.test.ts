@@ -5,7 +5,15 @@ import * as path from "path";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../src/workbook/operations";
 import { EMPTY_PROGRAMME } from "../../src/cli/commands/new";
-import { demoWorkbook, formulaCells, plain, readExample, tempDir, MODELLED_EXAMPLES } from "./fixtures";
+import {
+  demoWorkbook,
+  formulaCells,
+  plain,
+  printedTotalsConfig,
+  readExample,
+  tempDir,
+  MODELLED_EXAMPLES,
+} from "./fixtures";
 import { hasLibreOffice, recalcInLibreOffice } from "./libreoffice";
 
 /**
@@ -78,6 +86,19 @@ run("LibreOffice recalculation", () => {
     const edited = await refreshWorkbook(port);
     expect(edited.changes.length).toBeGreaterThan(5);
     expect(edited.changes.filter((c) => c.kept)).toEqual([]);
+  });
+
+  it("recalculates Table 3's cashflow 10.0, 19.4, 6.2, −20.5 and payback 3.23 from its printed totals", async () => {
+    const wb = new ExcelJS.Workbook();
+    await buildProgrammeWorkbook(new ExcelJsPort(wb), printedTotalsConfig(), []);
+    const { out } = await recalcAndCompare(wb, "table3");
+    const lo = new ExcelJS.Workbook();
+    await lo.xlsx.readFile(out);
+    const ws = lo.getWorksheet("Resource cost")!;
+    // Areas: one row (3); totals 4, benefits 5, cashflow 6, payback 7.
+    const cashflow = ["B6", "C6", "D6", "E6"].map((a) => Number(plain(ws.getCell(a).value)) / 1e6);
+    cashflow.forEach((c, i) => expect(c).toBeCloseTo([10.0, 19.4, 6.2, -20.5][i], 9));
+    expect(Number(plain(ws.getCell("B7").value))).toBeCloseTo(3 + 6.2 / 26.7, 9);
   });
 
   it("recalculates a workbook grown by `new` (rows inserted into directorate blocks) to the engine's value", async () => {

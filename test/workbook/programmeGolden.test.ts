@@ -4,33 +4,13 @@ import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig
 import { fyColumn, programmePositions } from "../../src/workbook/layouts/programmeSheet";
 import { resourceCostLayout, RESOURCE_COST_SHEET } from "../../src/workbook/layouts/resourceCostSheet";
 import { buildProgrammeWorkbook } from "../../src/workbook/operations";
-import { plain, readExample } from "./fixtures";
+import { plain, printedTotalsConfig, readExample, typedConfig } from "./fixtures";
 
 /**
  * Golden figures from seeds/004_e9eeaa6c81e4836f.txt: Appendix A (line ~395), Table 3 (line ~259),
  * Table 2 (line ~214). The 13 rows are typed in as published (£m, 2 dp), so a subtotal of n rows can differ
  * from the printed 1-dp figure by the printed rounding (0.05) plus the rows' own rounding (n × 0.005).
  */
-
-interface GoldenConfig extends ProgrammeConfig {
-  readonly directorates: readonly (ProgrammeConfig["directorates"][number] & {
-    readonly publishedSubtotalMillions: readonly number[];
-  })[];
-  readonly publishedTotalMillions: readonly number[];
-  readonly publishedAdditionalBeyondMtfsMillions: number;
-}
-
-/** Appendix A with every row typed (no proposal sheets): the published figures only. */
-function typedConfig(): GoldenConfig {
-  const config = readExample("programme.json") as GoldenConfig;
-  return {
-    ...config,
-    directorates: config.directorates.map((d) => ({
-      ...d,
-      rows: d.rows.map(({ proposalSheet: _p, example: _e, ...row }) => row),
-    })),
-  };
-}
 
 async function build(config: ProgrammeConfig): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -77,27 +57,7 @@ describe("programme golden (seeds/004 Appendix A, Tables 2 and 3)", () => {
   });
 
   it("Table 3's cumulative cashflow 10.0, 19.4, 6.2, −20.5 and payback are reproduced from its printed totals", async () => {
-    // One typed row carrying Appendix A's printed totals, one resource line carrying Table 3's printed totals.
-    const base = typedConfig();
-    const config: ProgrammeConfig = {
-      ...base,
-      directorates: [
-        {
-          directorate: "Printed totals",
-          subtotalLabel: "Printed totals",
-          rows: [
-            {
-              opportunity: "Total ER Savings (printed)",
-              type: "",
-              publishedMillions: base.publishedTotalMillions,
-            },
-          ],
-        },
-      ],
-      resourceCost: {
-        areas: [{ area: "Total implementation costs (printed)", amountsMillions: [10.4, 13.6, 3.6, 0.5] }],
-      },
-    };
+    const config = printedTotalsConfig();
     const wb = await build(config);
     const layout = resourceCostLayout(config, programmePositions(config));
     const cashflow = [0, 1, 2, 3].map((y) =>

@@ -254,3 +254,33 @@ it("does not take Excel's own reference adjustments on insert for hand edits", a
     "-Programme!E22",
   );
 });
+
+it("is idempotent after any valid assumption edit (property)", async () => {
+  const { wb } = await demoWorkbook();
+  const buffer = await wb.xlsx.writeBuffer();
+  await fc.assert(
+    fc.asyncProperty(
+      fc.record({
+        target: fc.double({ min: 0.01, max: 0.3, noNaN: true }),
+        duration: fc.double({ min: 20, max: 250, noNaN: true }),
+        weekly: fc.integer({ min: 200, max: 5000 }),
+      }),
+      async (edit) => {
+        const { wb: w, port } = await roundTrip(await loadBuffer(buffer));
+        const names = w.definedNames.model;
+        const set = (name: string, value: number): void => {
+          const n = names.find((x) => x.name === name)!;
+          w.getWorksheet(CFS)!.getCell(n.ranges[0].split("!")[1].replace(/\$/g, "")).value = value;
+        };
+        set("mtfs_CFSTargetedPrevention_target_value", edit.target);
+        set("mtfs_CFSTargetedPrevention_durationWeeks", edit.duration);
+        set("mtfs_CFSTargetedPrevention_unitCost_weeklyCost", edit.weekly);
+        const first = await refreshWorkbook(port);
+        expect(first.errors).toEqual([]);
+        expect(first.changes.every((c) => !c.kept)).toBe(true);
+        expect((await refreshWorkbook(port)).changes).toEqual([]);
+      },
+    ),
+    { numRuns: 8 },
+  );
+});
