@@ -67,6 +67,8 @@ export interface WorkbookPort {
   listSheets(): Promise<readonly SheetInfo[]>;
   /** Adds an empty sheet at the end; fails if the name exists. */
   addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void>;
+  /** Hides a sheet from the sheet tabs (it stays in the file). */
+  hideSheet(name: string): Promise<void>;
   /** Reads the given cells of one sheet, in order. Empty cells read as `{ value: null }`. */
   readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]>;
   /** Reads the used rectangle of a sheet from A1, row by row (ragged rows are padded with nulls). */

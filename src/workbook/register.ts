@@ -113,7 +113,8 @@ export async function writeRegister(port: WorkbookPort, register: Register): Pro
   let previousRows = 0;
   let previousCols = 0;
   if (!sheets.some((s) => s.name === REGISTER_SHEET)) {
-    await port.addSheet(REGISTER_SHEET, { hidden: true });
+    await port.addSheet(REGISTER_SHEET);
+    await port.hideSheet(REGISTER_SHEET);
   } else {
     const old = await port.readUsedRange(REGISTER_SHEET);
     previousRows = old.length;

@@ -49,6 +49,10 @@ export class ExcelJsPort implements WorkbookPort {
     if (options?.hidden) ws.state = "hidden";
   }
 
+  async hideSheet(name: string): Promise<void> {
+    this.sheet(name).state = "hidden";
+  }
+
   async readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]> {
     const ws = this.sheet(sheet);
     return addresses.map((a) => readCell(ws.getCell(a)));

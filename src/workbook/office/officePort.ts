@@ -45,6 +45,13 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
+  async hideSheet(name: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(name).visibility = "Hidden";
+      await context.sync();
+    });
+  }
+
   async readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
