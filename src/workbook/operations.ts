@@ -2,7 +2,7 @@ import { formatMillions, isEngineError } from "../engine";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { proposalSheetLayout } from "./layouts/proposalSheet";
-import { syncOwned, writeLayout, type CellChange } from "./ownedCells";
+import { syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
 import type { CellScalar, WorkbookPort } from "./port";
 import {
   PROGRAMME_OWNER,
@@ -12,7 +12,9 @@ import {
   writeProgrammeRowInputs,
   type ProgrammeLink,
 } from "./programme";
+import type { SheetLayout } from "./layouts/types";
 import {
+  asProposalJson,
   linkedProposal,
   planProposal,
   readProposalSheet,
@@ -165,6 +167,75 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   }
   await writeRegister(port, { owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
+}
+
+/** The cells a layout declares, as comparable strings: same set = same shape. */
+function shape(layout: SheetLayout): string {
+  return layout.cells
+    .map((c) =>
+      c.kind === "label"
+        ? `L ${c.address}`
+        : c.kind === "input"
+          ? `I ${c.address} ${c.path} ${c.name ?? ""}`
+          : `${c.kind} ${c.address} ${c.key}`,
+    )
+    .sort()
+    .join("\n");
+}
+
+/**
+ * Replaces the proposal on an existing proposal sheet (the taskpane's Finish after editing a proposal): its
+ * input cells are rewritten from `raw` and its owned cells and the programme re-synced as refresh does, so hand
+ * edits are still kept and flagged. When the proposal changed shape (another number of triangulation rows,
+ * investment lines or FYs), the sheet is laid out again: cells of the old layout that the new one does not
+ * use are cleared and its owned cells are all rewritten.
+ *
+ * @example
+ * await updateProposal(port, "CFS Targeted Prevention", editedJson) // { sheetName: "CFS Targeted Prevention", programmeRowAdded: false }
+ */
+export async function updateProposal(
+  port: WorkbookPort,
+  sheet: string,
+  raw: unknown,
+): Promise<AddProposalResult> {
+  const register = await readRegister(port);
+  const stored = register.proposals.find((p) => p.sheet === sheet);
+  if (!stored)
+    throw new WorkbookError("not-a-proposal-sheet", `"${sheet}" is not a proposal sheet of this workbook`);
+  const proposal = asProposalJson(raw);
+  const modelled = modelProposal(proposal);
+  const fyLabels = modelled.profile.years.map((y) => y.label);
+  const before = proposalSheetLayout(stored);
+  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled });
+  const owned = new Map(register.owned);
+  if (shape(before) !== shape(layout)) {
+    const used = new Set(layout.cells.map((c) => c.address));
+    const stale = before.cells
+      .filter((c) => !used.has(c.address))
+      .map((c) => ({ address: c.address, value: null }));
+    if (stale.length) await port.writeCells(sheet, stale);
+    await port.deleteNames(before.cells.flatMap((c) => (c.kind === "input" && c.name ? [c.name] : [])));
+    for (const [key, o] of owned) if (o.sheet === sheet) owned.delete(key);
+    await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "label").map(toWrite));
+    await port.defineNames(
+      layout.cells.flatMap((c) =>
+        c.kind === "input" && c.name ? [{ name: c.name, sheet, address: c.address }] : [],
+      ),
+    );
+  }
+  await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "input").map(toWrite));
+  const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false });
+  await port.writeCells(sheet, [{ address: layout.statusAddress, value: status(changes) }]);
+  const proposals = register.proposals.map((p) =>
+    p.sheet === sheet ? { sheet, proposal: storedPart(proposal), fyLabels } : p,
+  );
+  const programme = register.programme as ProgrammeConfig | undefined;
+  if (programme) {
+    const links = await currentLinks(port, proposals);
+    await syncProgramme(port, programme, links, owned, { dryRun: false });
+  }
+  await writeRegister(port, { owned, proposals, programme });
+  return { sheetName: sheet, programmeRowAdded: false };
 }
 
 /** Links for proposals already in the workbook, modelled from their cells (failing ones left out). */

@@ -71,7 +71,13 @@ function isEmpty(cur: CellContent): boolean {
   return cur.formula === undefined && (cur.value === null || cur.value === "");
 }
 
-function toWrite(cell: LayoutCell): CellWrite {
+/**
+ * The port write for one layout cell (owned formulas with their cached result).
+ *
+ * @example
+ * toWrite({ kind: "label", address: "A1", text: "Benefits Proposal" }) // { address: "A1", value: "Benefits Proposal" }
+ */
+export function toWrite(cell: LayoutCell): CellWrite {
   switch (cell.kind) {
     case "label":
       return { address: cell.address, value: cell.text, style: cell.style, numberFormat: cell.numberFormat };

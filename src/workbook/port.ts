@@ -82,6 +82,8 @@ export interface WorkbookPort {
   ): Promise<void>;
   listNames(): Promise<readonly DefinedName[]>;
   defineNames(names: readonly DefinedName[]): Promise<void>;
+  /** Removes workbook-scoped defined names (names that do not exist are ignored). */
+  deleteNames(names: readonly string[]): Promise<void>;
   /** Reads the note (comment) text of cells; null where there is none. */
   readNotes(sheet: string, addresses: readonly string[]): Promise<readonly (string | null)[]>;
   setNote(sheet: string, address: string, text: string): Promise<void>;

@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import * as path from "path";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../src/workbook/operations";
-import { EMPTY_PROGRAMME } from "../../src/cli/commands/new";
+import { EMPTY_PROGRAMME } from "../../src/workbook/layouts/programmeConfig";
 import {
   demoWorkbook,
   formulaCells,

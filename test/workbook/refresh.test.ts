@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { isOwned } from "../../src/workbook/layouts/types";
 import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
-import { addProposal, readProposal, refreshWorkbook } from "../../src/workbook/operations";
+import { addProposal, readProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
 import { readRegister, REGISTER_SHEET } from "../../src/workbook/register";
 import { demoWorkbook, plain, readExample, roundTrip } from "./fixtures";
 
@@ -283,4 +283,50 @@ it("is idempotent after any valid assumption edit (property)", async () => {
     ),
     { numRuns: 8 },
   );
+});
+
+describe("updateProposal", () => {
+  it("rewrites an edited proposal's inputs in place and the profile and programme follow", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const before = plain(back.getWorksheet("Programme")!.getCell("H21").value);
+    const edited = { ...cfs, assumptions: { ...cfs.assumptions, target: { kind: "percent", value: 0.12 } } };
+    expect(await updateProposal(port, CFS, edited)).toEqual({ sheetName: CFS, programmeRowAdded: false });
+    const back2 = (await readProposal(port, CFS)) as typeof cfs;
+    expect(back2.assumptions.target.value).toBe(0.12);
+    expect(Number(plain(back.getWorksheet("Programme")!.getCell("H21").value))).toBeGreaterThan(
+      Number(before),
+    );
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("lays the sheet out again when the proposal changes shape (fewer triangulation rows)", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const edited = {
+      ...cfs,
+      triangulation: { ...cfs.triangulation, rows: cfs.triangulation.rows.slice(0, 3) },
+    };
+    await updateProposal(port, CFS, edited);
+    const stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    const layout = proposalSheetLayout(stored);
+    const cumulative = layout.cumulativeAddress.get("FY29/30")!;
+    // The Programme row links to the moved cumulative cell, and the old names are gone.
+    expect((back.getWorksheet("Programme")!.getCell("H13").value as { formula: string }).formula).toBe(
+      `'${CFS}'!${cumulative}`,
+    );
+    const names = back.definedNames.model.filter((n) => n.name.startsWith("mtfs_CFSTargetedPrevention_"));
+    expect(names.every((n) => n.ranges.length === 1)).toBe(true);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    expect(((await readProposal(port, CFS)) as typeof cfs).triangulation.rows).toHaveLength(3);
+  });
+
+  it("refuses a sheet that is not a proposal sheet", async () => {
+    const { port } = await demoWorkbook();
+    await expect(updateProposal(port, "Programme", {})).rejects.toMatchObject({
+      code: "not-a-proposal-sheet",
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
-import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
+import { EMPTY_PROGRAMME } from "../../workbook/layouts/programmeConfig";
 import { addProposal, buildProgrammeWorkbook } from "../../workbook/operations";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
@@ -21,16 +21,6 @@ Options:
   -h, --help     show this help
 
 Exit codes: 0 done; 2 bad input, a sheet of that name already there, or a missing/locked/corrupt workbook.`;
-
-/** The programme of a new workbook: Appendix A's columns, no rows yet. */
-export const EMPTY_PROGRAMME: ProgrammeConfig = {
-  title: "MTFS programme",
-  fyLabels: ["FY26/27", "FY27/28", "FY28/29", "FY29/30", "FY30/31"],
-  mtfsYears: 4,
-  directorates: [],
-  resourceCost: { areas: [] },
-  themes: [],
-};
 
 export const newProposal: Command = {
   name: "new",

@@ -128,6 +128,14 @@ export class ExcelJsPort implements WorkbookPort {
     }
   }
 
+  async deleteNames(names: readonly string[]): Promise<void> {
+    const model = this.workbook.definedNames.model as unknown as { name: string; ranges: string[] }[];
+    for (const entry of model) {
+      if (!names.includes(entry.name)) continue;
+      for (const range of entry.ranges) this.workbook.definedNames.remove(range, entry.name);
+    }
+  }
+
   async readNotes(sheet: string, addresses: readonly string[]): Promise<readonly (string | null)[]> {
     const ws = this.sheet(sheet);
     return addresses.map((a) => noteText(ws.getCell(a).note));

@@ -51,3 +51,13 @@ export interface ProgrammeConfig {
 
 /** £ per £m: the sheets store £ so proposal sheets (in £) and typed rows add up directly. */
 export const POUNDS_PER_MILLION = 1_000_000;
+
+/** The programme of a new workbook: Appendix A's columns (FY26/27..FY29/30, FY30/31 future), no rows yet. */
+export const EMPTY_PROGRAMME: ProgrammeConfig = {
+  title: "MTFS programme",
+  fyLabels: ["FY26/27", "FY27/28", "FY28/29", "FY29/30", "FY30/31"],
+  mtfsYears: 4,
+  directorates: [],
+  resourceCost: { areas: [] },
+  themes: [],
+};

@@ -164,6 +164,15 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
+  async deleteNames(names: readonly string[]): Promise<void> {
+    await this.run(async (context) => {
+      const items = names.map((n) => context.workbook.names.getItemOrNullObject(n));
+      await context.sync();
+      for (const item of items) if (!item.isNullObject) item.delete();
+      await context.sync();
+    });
+  }
+
   async readNotes(sheet: string, addresses: readonly string[]): Promise<readonly (string | null)[]> {
     return this.run(async (context) => {
       const byAddress = await commentsOn(context, sheet);
