@@ -226,7 +226,8 @@ describe("standalone wizard", () => {
     await shot(page, "e2e-cfs-step-8-review");
 
     await finish.click();
-    await page.getByText(/Wrote sheet "CFS Targeted Prevention"/).waitFor();
+    // A new workbook is the CLI's `new` one (an empty Programme), so the proposal gets its Programme row.
+    await page.getByText('Wrote sheet "CFS Targeted Prevention" and its Programme row.').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Download workbook" }).click(),
@@ -244,6 +245,9 @@ describe("standalone wizard", () => {
       expect(Math.abs(inYear - p.inYear)).toBeLessThanOrEqual(TOLERANCE_M);
       expect(Math.abs(cumulative - p.cumulative)).toBeLessThanOrEqual(TOLERANCE_M);
     }
+    expect(
+      cellsWithText(workbook.getWorksheet("Programme") as ExcelJS.Worksheet, "CFS Targeted Prevention"),
+    ).toHaveLength(1);
     // Text a user typed is written as text, never as a formula.
     expect(cellsWithText(sheet as ExcelJS.Worksheet, RISKS)).toEqual([{ formula: false }]);
 

@@ -1,7 +1,7 @@
 import * as React from "react";
 import type * as ExcelJSTypes from "exceljs";
 import { Button } from "@fluentui/react-components";
-import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
+import { EMPTY_PROGRAMME, ExcelJsPort, buildProgrammeWorkbook } from "../../workbook";
 import { localDraftStore } from "../draftStore";
 import { portHost } from "../portHost";
 import type { ProposalWorkbookOps } from "../workbookOps";
@@ -40,9 +40,23 @@ export function StandaloneApp<P>({
 }): React.JSX.Element {
   const [book, setBook] = React.useState<OpenBook>(() => ({
     workbook: new excel.Workbook(),
-    fileName: "mtfs-proposal.xlsx",
+    fileName: "mtfs-programme.xlsx",
     generation: 0,
   }));
+  // A new workbook is what the CLI's `new` starts: Programme, Resource cost and Themes sheets with no rows yet,
+  // so a finished proposal gets its Programme row.
+  const startNewWorkbook = React.useCallback(
+    async (generation: number): Promise<void> => {
+      const workbook = new excel.Workbook();
+      workbook.creator = "MTFS Benefits";
+      await buildProgrammeWorkbook(new ExcelJsPort(workbook), EMPTY_PROGRAMME, []);
+      setBook({ workbook, fileName: "mtfs-programme.xlsx", generation });
+    },
+    [excel],
+  );
+  React.useEffect(() => {
+    void startNewWorkbook(0);
+  }, [startNewWorkbook]);
   const [problem, setProblem] = React.useState<string | null>(null);
   const port = React.useMemo(() => new ExcelJsPort(book.workbook), [book]);
   const host = React.useMemo(
@@ -95,17 +109,7 @@ export function StandaloneApp<P>({
           }}
         />
       </label>
-      <Button
-        onClick={() =>
-          setBook((b) => ({
-            workbook: new excel.Workbook(),
-            fileName: "mtfs-proposal.xlsx",
-            generation: b.generation + 1,
-          }))
-        }
-      >
-        New workbook
-      </Button>
+      <Button onClick={() => void startNewWorkbook(book.generation + 1)}>New workbook</Button>
       <Button onClick={() => void download()}>Download workbook</Button>
       <span className="mtfs-hint" data-testid="file-name">
         {book.fileName}
