@@ -70,9 +70,17 @@ export function absolute(address: string): string {
  *
  * @example
  * sheetRef("CFS Targeted Prevention") // "'CFS Targeted Prevention'"
+ * sheetRef("Programme") // "Programme"
+ * sheetRef("A1") // "'A1'"
  */
 export function sheetRef(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  // Bare only when it cannot be read as anything else: a cell reference ("A1"), R1C1 ("R2C3") or a boolean.
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^R\d*C\d*$/i.test(sheet) &&
+    !/^(TRUE|FALSE)$/i.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /**

@@ -2,7 +2,8 @@
  * Problems with a workbook's shape (as opposed to bad proposal input, which is the engine's EngineError).
  * The CLI turns both into one line and exit code 2; the taskpane shows the message.
  */
-export type WorkbookErrorCode = "sheet-exists" | "not-a-proposal-sheet" | "no-programme" | "bad-register";
+export type WorkbookErrorCode =
+  "sheet-exists" | "not-a-proposal-sheet" | "no-programme" | "bad-register" | "text-too-long";
 
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;

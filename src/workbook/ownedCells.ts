@@ -29,12 +29,15 @@ function written(cell: OwnedCell): Written {
     : { kind: "value", value: cell.value };
 }
 
-/** Formula text as compared: no "=", no "$", no spaces, upper case (spreadsheet apps re-spell formulas). */
+/**
+ * Formula text as compared: no "=", "$", spaces or quotes, upper case, because spreadsheet applications
+ * re-spell formulas on save (Excel drops quotes a sheet name does not need).
+ */
 function normalFormula(f: string): string {
   return f
     .replace(/^=/, "")
-    .replace(/[$\s]/g, "")
-    .replace(/^_xlfn\./i, "")
+    .replace(/[$\s']/g, "")
+    .replace(/_xlfn\./gi, "")
     .toUpperCase();
 }
 

@@ -1,6 +1,7 @@
 import type * as ExcelJS from "exceljs";
 import fc from "fast-check";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { sheetRef } from "../../src/workbook/address";
 import { isOwned } from "../../src/workbook/layouts/types";
 import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
 import { addProposal, readProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
@@ -328,5 +329,38 @@ describe("updateProposal", () => {
     await expect(updateProposal(port, "Programme", {})).rejects.toMatchObject({
       code: "not-a-proposal-sheet",
     });
+  });
+});
+
+describe("names and text", () => {
+  it("quotes sheet names that could be read as references", () => {
+    expect(sheetRef("A1")).toBe("'A1'");
+    expect(sheetRef("R2C3")).toBe("'R2C3'");
+    expect(sheetRef("Programme")).toBe("Programme");
+    expect(sheetRef("O'Neil plan")).toBe("'O''Neil plan'");
+  });
+
+  it("refuses narrative longer than a cell holds, naming the field", async () => {
+    const { port } = await demoWorkbook();
+    const raw = readExample("family-based-placements.json");
+    await expect(
+      addProposal(port, {
+        ...raw,
+        opportunity: { ...raw.opportunity, name: "Long text" },
+        narrative: { ...raw.narrative, risks: "x".repeat(40_000) },
+      }),
+    ).rejects.toMatchObject({ code: "text-too-long", message: expect.stringMatching(/^narrative\.risks: /) });
+  });
+
+  it("does not take a formula re-spelt by a spreadsheet application (quotes, $) for a hand edit", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const cell = back.getWorksheet("Resource cost")!.getCell("B9");
+    const v = cell.value as { formula: string; result: number };
+    cell.value = {
+      formula: v.formula.replace("Programme!E21", "'Programme'!$E$21"),
+      result: v.result,
+    } as any;
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_REALISATION_FACTOR } from "../../engine";
 import { cellAddress } from "../address";
+import { WorkbookError } from "../errors";
 import type { ModelledProposal } from "../engineLink";
 import { getPath, jsonLeaves } from "../jsonPath";
 import { assumptionName, nameSlug } from "../names";
@@ -40,6 +41,9 @@ export interface ProposalSheetLayout extends SheetLayout {
 }
 
 export const PROPOSAL_LAYOUT_ID = "proposalSheet";
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32_767;
 
 const OPPORTUNITY_ROWS: readonly [string, string][] = [
   ["Opportunity Name", "opportunity.name"],
@@ -156,13 +160,14 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     cells.push({ kind: "label", address, text, style });
   };
   const text = (address: string, path: string): void => {
-    cells.push({
-      kind: "input",
-      address,
-      path,
-      value: cellValue(getPath(proposal, path)),
-      style: STYLES.text,
-    });
+    const value = cellValue(getPath(proposal, path));
+    if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
+      throw new WorkbookError(
+        "text-too-long",
+        `${path}: is ${value.length} characters, more than a spreadsheet cell holds (${MAX_CELL_TEXT})`,
+      );
+    }
+    cells.push({ kind: "input", address, path, value, style: STYLES.text });
   };
   const engine = (address: string, key: string, value: CellScalar, numberFormat?: string): void => {
     cells.push({ kind: "engine", address, key, value, numberFormat, style: STYLES.owned });
