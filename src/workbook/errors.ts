@@ -15,7 +15,12 @@ export class WorkbookError extends Error {
   }
 }
 
-/** True for the workbook layer's own errors. */
+/**
+ * True for the workbook layer's own errors.
+ *
+ * @example
+ * isWorkbookError(new WorkbookError("sheet-exists", "…")) // true
+ */
 export function isWorkbookError(e: unknown): e is WorkbookError {
   return e instanceof WorkbookError;
 }

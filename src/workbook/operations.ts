@@ -272,7 +272,12 @@ export async function readProposal(port: WorkbookPort, sheet: string): Promise<u
   return stored ? readProposalSheet(port, stored) : null;
 }
 
-/** Names of the proposal sheets the add-in manages. */
+/**
+ * Names of the proposal sheets the add-in manages.
+ *
+ * @example
+ * await listProposalSheets(port) // ["Family Based Placements", "CFS Targeted Prevention", ...]
+ */
 export async function listProposalSheets(port: WorkbookPort): Promise<string[]> {
   return (await readRegister(port)).proposals.map((p) => p.sheet);
 }

@@ -238,6 +238,9 @@ export async function insertProgrammeRow(
 /**
  * Writes the label and input cells of a programme row added by `insertProgrammeRow` (owned cells follow
  * from the next sync).
+ *
+ * @example
+ * await writeProgrammeRowInputs(port, nextConfig, links, "CFS Targeted Prevention");
  */
 export async function writeProgrammeRowInputs(
   port: WorkbookPort,

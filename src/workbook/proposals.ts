@@ -13,7 +13,12 @@ import type { Register, StoredProposal } from "./register";
 
 type Json = Readonly<Record<string, unknown>>;
 
-/** A proposal JSON object, checked to be an object with an opportunity name (the engine checks the rest). */
+/**
+ * A proposal JSON object, checked to be an object (the engine checks the rest).
+ *
+ * @example
+ * asProposalJson([]) // throws WorkbookError "proposal: must be a JSON object"
+ */
 export function asProposalJson(raw: unknown): Json {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw new WorkbookError("not-a-proposal-sheet", "proposal: must be a JSON object");
@@ -21,7 +26,12 @@ export function asProposalJson(raw: unknown): Json {
   return raw as Json;
 }
 
-/** What the register keeps of a proposal: everything except the narrative, which lives only in the cells. */
+/**
+ * What the register keeps of a proposal: everything except the narrative, which lives only in the cells.
+ *
+ * @example
+ * storedPart({ opportunity: { name: "X" }, narrative: { risks: "…" } }) // { opportunity: { name: "X" } }
+ */
 export function storedPart(proposal: Json): Json {
   const rest: Record<string, unknown> = { ...proposal };
   delete rest.narrative;

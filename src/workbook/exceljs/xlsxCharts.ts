@@ -19,6 +19,8 @@ export interface ChartToAdd {
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_DRAWING = `${NS_REL}/drawing`;
 const REL_CHART = `${NS_REL}/chart`;
+// Packages list parts only: no zip entries for folders.
+const NO_FOLDERS = { createFolders: false } as const;
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -157,11 +159,12 @@ export async function addChartsToXlsx(
     n++;
     const chartPart = `xl/charts/mtfsChart${n}.xml`;
     const drawingPart = `xl/drawings/mtfsDrawing${n}.xml`;
-    zip.file(chartPart, chartXml(chart));
-    zip.file(drawingPart, drawingXml(chart.spec));
+    zip.file(chartPart, chartXml(chart), NO_FOLDERS);
+    zip.file(drawingPart, drawingXml(chart.spec), NO_FOLDERS);
     zip.file(
       `xl/drawings/_rels/mtfsDrawing${n}.xml.rels`,
       relsXml([{ id: "rId1", type: REL_CHART, target: `../charts/mtfsChart${n}.xml` }]),
+      NO_FOLDERS,
     );
     const dir = part.slice(0, part.lastIndexOf("/"));
     const base = part.slice(part.lastIndexOf("/") + 1);
@@ -174,6 +177,7 @@ export async function addChartsToXlsx(
         "</Relationships>",
         `<Relationship Id="${rid}" Type="${REL_DRAWING}" Target="../drawings/mtfsDrawing${n}.xml"/></Relationships>`,
       ),
+      NO_FOLDERS,
     );
     if (!/<worksheet\b[^>]*xmlns:r=/.test(sheetXml))
       sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS_REL}" `);

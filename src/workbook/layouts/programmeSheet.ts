@@ -62,7 +62,12 @@ export function fyColumn(i: number): string {
   return columnLetter(FIRST_FY_COLUMN + i);
 }
 
-/** Column holding each row's theme (used by the Themes sheet's SUMIF). */
+/**
+ * Column holding each row's theme (used by the Themes sheet's SUMIF).
+ *
+ * @example
+ * themeColumn(config) // "J" with five FY columns
+ */
 export function themeColumn(config: ProgrammeConfig): string {
   return columnLetter(FIRST_FY_COLUMN + config.fyLabels.length);
 }

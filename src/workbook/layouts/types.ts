@@ -57,7 +57,12 @@ export interface SheetLayout {
   readonly columnWidths?: readonly { readonly column: string; readonly width: number }[];
 }
 
-/** True for the cells refresh may rewrite. */
+/**
+ * True for the cells refresh may rewrite.
+ *
+ * @example
+ * isOwned({ kind: "engine", address: "D35", key: "profile.FY26/27.gross", value: 0 }) // true
+ */
 export function isOwned(cell: LayoutCell): cell is OwnedCell {
   return cell.kind === "engine" || cell.kind === "formula";
 }

@@ -1,0 +1,64 @@
+import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
+import { addChartsToXlsx, chartXml } from "../../../src/workbook/exceljs/xlsxCharts";
+import { refreshWorkbook } from "../../../src/workbook/operations";
+import { demoWorkbook } from "../fixtures";
+
+describe("profile charts in .xlsx packages", () => {
+  it("adds one combo chart per proposal sheet, wired into the sheet, its drawing and the content types", async () => {
+    const { port } = await demoWorkbook();
+    const zip = await JSZip.loadAsync(await port.toXlsx());
+    const charts = Object.keys(zip.files).filter((f) => f.startsWith("xl/charts/"));
+    expect(charts).toHaveLength(3);
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    for (const c of charts) expect(types).toContain(`PartName="/${c}"`);
+    const chart = await zip.file(charts[0])!.async("string");
+    expect(chart).toMatch(/<c:barChart>.*<c:lineChart>/s);
+    // Each drawing is referenced from exactly one worksheet.
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const withDrawing = (await Promise.all(sheets.map((f) => zip.file(f)!.async("string")))).filter((x) =>
+      x.includes("<drawing r:id="),
+    );
+    expect(withDrawing).toHaveLength(3);
+  });
+
+  it("survives a load and refresh by ExcelJS (charts are re-derived at every save)", async () => {
+    const { port } = await demoWorkbook();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await port.toXlsx()) as unknown as ArrayBuffer);
+    const again = new ExcelJsPort(wb);
+    expect((await refreshWorkbook(again)).changes).toEqual([]);
+    const zip = await JSZip.loadAsync(await again.toXlsx());
+    expect(Object.keys(zip.files).filter((f) => f.startsWith("xl/charts/"))).toHaveLength(3);
+  });
+
+  it("escapes sheet names and titles in the chart XML and caches the values", () => {
+    const xml = chartXml({
+      spec: {
+        sheet: "O'Neil & Co",
+        title: "Profile <£>",
+        categories: "A2:A3",
+        bars: { name: "In-year", values: "B2:B3" },
+        line: { name: "Cumulative", values: "C2:C3" },
+        from: "J1",
+        to: "Q16",
+      },
+      categories: ["FY26/27", "FY27/28"],
+      bars: [-500000, 1000],
+      line: [-500000, -499000],
+    });
+    expect(xml).toContain("&apos;O&apos;&apos;Neil &amp; Co&apos;!$A$2:$A$3".replace(/&apos;/g, "'"));
+    expect(xml).toContain("Profile &lt;£&gt;");
+    expect(xml).toContain("<c:v>-499000</c:v>");
+  });
+
+  it("leaves a package without charts to add as it was (re-zipped)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Only").getCell("A1").value = 1;
+    const out = await addChartsToXlsx(await wb.xlsx.writeBuffer(), []);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(out as unknown as ArrayBuffer);
+    expect(back.getWorksheet("Only")!.getCell("A1").value).toBe(1);
+  });
+});
