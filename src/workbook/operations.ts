@@ -3,7 +3,7 @@ import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { proposalSheetLayout } from "./layouts/proposalSheet";
 import { syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
-import type { CellScalar, WorkbookPort } from "./port";
+import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
   PROGRAMME_OWNER,
   createProgramme,
@@ -169,6 +169,23 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
 }
 
+/**
+ * The first assumption name that no longer points where the layout put it (the user inserted or deleted rows
+ * or columns, and the name moved with its cell), described for the report; null when none moved.
+ *
+ * @example
+ * movedName(layout, names) // "mtfs_CFSTargetedPrevention_durationWeeks: B49 is now B50"
+ */
+export function movedName(layout: SheetLayout, names: ReadonlyMap<string, DefinedName>): string | null {
+  for (const c of layout.cells) {
+    if (c.kind !== "input" || !c.name) continue;
+    const n = names.get(c.name);
+    if (n && (n.sheet !== layout.sheet || n.address !== c.address))
+      return `${c.name}: ${c.address} is now ${n.address}`;
+  }
+  return null;
+}
+
 /** The cells a layout declares, as comparable strings: same set = same shape. */
 function shape(layout: SheetLayout): string {
   return layout.cells
@@ -317,6 +334,7 @@ export async function refreshWorkbook(
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
+  const names = new Map((await port.listNames()).map((n) => [n.name, n]));
   for (let i = 0; i < total; i++) {
     options.onProgress?.(i, total);
     const s = register.proposals[i];
@@ -324,6 +342,18 @@ export async function refreshWorkbook(
       // Deleted by the user: report it; its Programme row keeps the figures it shows.
       errors.push({ proposal: s.sheet, message: "the proposal sheet is missing (deleted or renamed)" });
       stored.push(s);
+      continue;
+    }
+    const drift = movedName(proposalSheetLayout(s), names);
+    if (drift) {
+      // Rows or columns were inserted or deleted on the sheet: its cells are no longer where the layout says,
+      // so nothing on it is read or written (and its Programme row only keeps what it shows).
+      errors.push({
+        proposal: s.sheet,
+        message: `rows or columns were inserted or deleted on this sheet (${drift}); undo that, or add the proposal again`,
+      });
+      stored.push(s);
+      links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
       continue;
     }
     const raw = await readProposalSheet(port, s);

@@ -364,3 +364,16 @@ describe("names and text", () => {
     expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 });
+
+it("refuses to refresh a proposal sheet whose rows were moved, touching none of its cells", async () => {
+  const { wb } = await demoWorkbook();
+  const { wb: back, port } = await roundTrip(wb);
+  const ws = back.getWorksheet(CFS)!;
+  await port.insertRows(CFS, 20, 1); // as a user inserting a row above the triangulation table
+  ws.getCell("A20").value = "my own row";
+  const before = JSON.stringify(ws.getSheetValues());
+  const report = await refreshWorkbook(port);
+  expect(report.errors).toEqual([{ proposal: CFS, message: expect.stringMatching(/inserted or deleted/) }]);
+  expect(report.changes.filter((c) => c.sheet === CFS)).toEqual([]);
+  expect(JSON.stringify(ws.getSheetValues())).toBe(before);
+});
