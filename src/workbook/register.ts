@@ -132,13 +132,11 @@ export async function writeRegister(port: WorkbookPort, register: Register): Pro
   const writes: CellWrite[] = [];
   const width = Math.max(previousCols, ...lines.map((l) => l.length));
   const height = Math.max(previousRows, lines.length);
+  // A full rectangle (blanks included), which the Office adapter sends as one range.
   for (let r = 0; r < height; r++) {
     const line = lines[r] ?? [];
-    for (let c = 0; c < width; c++) {
-      const v = line[c];
-      if (v === undefined && r >= previousRows) continue;
-      writes.push({ address: cellAddress(c + 1, r + 1), value: v ?? null });
-    }
+    for (let c = 0; c < width; c++)
+      writes.push({ address: cellAddress(c + 1, r + 1), value: line[c] ?? null });
   }
   await port.writeCells(REGISTER_SHEET, writes);
 }

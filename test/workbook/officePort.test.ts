@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { OfficePort } from "../../src/workbook/office/officePort";
+import { OfficePort, plainRectangle } from "../../src/workbook/office/officePort";
 
 /**
  * The Office.js adapter against office-addin-mock: the mock declares the objects a call reaches and checks
@@ -68,5 +68,45 @@ describe("OfficePort", () => {
     expect(mock.context.ranges.D7.values).toEqual([[42]]);
     expect(mock.context.ranges.D7.format.font.bold).toBe(true);
     expect(mock.context.ranges.D7.format.fill.color).toBe("#DDEBF7");
+  });
+});
+
+describe("plainRectangle", () => {
+  it("sends a rectangle of plain values as one range, text quote-prefixed", () => {
+    expect(
+      plainRectangle([
+        { address: "A1", value: "owned" },
+        { address: "B1", value: 2 },
+        { address: "A2", value: null },
+        { address: "B2", value: "=x" },
+      ]),
+    ).toEqual({
+      range: "A1:B2",
+      values: [
+        ["'owned", 2],
+        ["", "'=x"],
+      ],
+    });
+  });
+
+  it("falls back to cell by cell for gaps, formulas or formats", () => {
+    expect(
+      plainRectangle([
+        { address: "A1", value: 1 },
+        { address: "C1", value: 2 },
+      ]),
+    ).toBeNull();
+    expect(
+      plainRectangle([
+        { address: "A1", value: 1 },
+        { address: "B1", value: 2, formula: "A1" },
+      ]),
+    ).toBeNull();
+    expect(
+      plainRectangle([
+        { address: "A1", value: 1 },
+        { address: "B1", value: 2, numberFormat: "0" },
+      ]),
+    ).toBeNull();
   });
 });
