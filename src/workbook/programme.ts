@@ -7,6 +7,7 @@ import {
   fyColumn,
   programmePositions,
   programmeSheetLayout,
+  programmeStatusAddress,
   publishedPounds,
   themeColumn,
   type LinkedProposal,
@@ -100,6 +101,7 @@ export async function createProgramme(
   for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes)) {
     await writeLayout(port, layout, PROGRAMME_OWNER, owned);
   }
+  await port.writeCells(PROGRAMME_SHEET, [{ address: programmeStatusAddress(config), value: "Up to date" }]);
 }
 
 /**
@@ -163,6 +165,15 @@ export async function syncProgramme(
   const out: CellChange[] = [];
   for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes)) {
     out.push(...(await syncOwned(port, layout, PROGRAMME_OWNER, owned, options)));
+  }
+  if (!options.dryRun) {
+    const kept = out.filter((c) => c.kept).map((c) => `${c.sheet}!${c.address}`);
+    const text = kept.length
+      ? `${kept.length} hand-edited cell(s) kept: ${kept.join(", ")} (see notes)`
+      : "Up to date";
+    const address = programmeStatusAddress(config);
+    const [cur] = await port.readCells(PROGRAMME_SHEET, [address]);
+    if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
   }
   return out;
 }

@@ -132,8 +132,9 @@ describe("round trip and refresh", () => {
             const [sheet, address] = key.split("!");
             const got = w.getWorksheet(sheet)!.getCell(address).value;
             // Status cells are the add-in's own; everything else stays as the user typed it.
-            if (address === "F1" && sheet !== "Programme" && sheet !== "Resource cost" && sheet !== "Themes")
-              continue;
+            const programmeSheets = ["Programme", "Resource cost", "Themes"];
+            if (address === "F1" && !programmeSheets.includes(sheet)) continue;
+            if (address === "M1" && sheet === "Programme") continue;
             expect(got).toEqual(value);
           }
         },
@@ -376,4 +377,19 @@ it("refuses to refresh a proposal sheet whose rows were moved, touching none of 
   expect(report.errors).toEqual([{ proposal: CFS, message: expect.stringMatching(/inserted or deleted/) }]);
   expect(report.changes.filter((c) => c.sheet === CFS)).toEqual([]);
   expect(JSON.stringify(ws.getSheetValues())).toBe(before);
+});
+
+it("flags a hand-edited Programme subtotal in the Programme's status cell and keeps it", async () => {
+  const { wb } = await demoWorkbook();
+  const { wb: back, port } = await roundTrip(wb);
+  const ws = back.getWorksheet("Programme")!;
+  ws.getCell("H9").value = 12_000_000;
+  const report = await refreshWorkbook(port);
+  expect(report.changes.filter((c) => c.kept).map((c) => `${c.sheet}!${c.address}`)).toEqual([
+    "Programme!H9",
+  ]);
+  expect(ws.getCell("H9").value).toBe(12_000_000);
+  expect(ws.getCell("M1").value).toBe("1 hand-edited cell(s) kept: Programme!H9 (see notes)");
+  // The total still adds the subtotals as they are: it follows the user's figure.
+  expect(report.changes.some((c) => c.key === "total.FY29/30")).toBe(false);
 });

@@ -63,6 +63,16 @@ export function fyColumn(i: number): string {
 }
 
 /**
+ * The Programme sheet's refresh status cell (top right, after the Source column's caption).
+ *
+ * @example
+ * programmeStatusAddress(config) // "M1" with five FY columns
+ */
+export function programmeStatusAddress(config: ProgrammeConfig): string {
+  return `${columnLetter(FIRST_FY_COLUMN + config.fyLabels.length + 3)}1`;
+}
+
+/**
  * Column holding each row's theme (used by the Themes sheet's SUMIF).
  *
  * @example
@@ -136,6 +146,7 @@ export function programmeSheetLayout(
   );
   const themeCol = themeColumn(config);
   const sourceCol = columnLetter(FIRST_FY_COLUMN + n + 1);
+  label(`${columnLetter(FIRST_FY_COLUMN + n + 2)}1`, "Refresh status", STYLES.label);
 
   const programmeRows: ProgrammeRow[] = [];
   pos.rows.forEach(({ row, d, r }, flat) => {
