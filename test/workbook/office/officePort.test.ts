@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { OfficePort, plainRectangle } from "../../src/workbook/office/officePort";
+import { OfficePort, plainRectangle } from "../../../src/workbook/office/officePort";
 
 /**
  * The Office.js adapter against office-addin-mock: the mock declares the objects a call reaches and checks
