@@ -23,6 +23,12 @@ export interface WriteResult {
   readonly programmeRowAdded: boolean;
 }
 
+/** A proposal read back from its sheet for editing. */
+export interface ActiveProposal {
+  readonly sheet: string;
+  readonly raw: unknown;
+}
+
 /** Where an unfinished proposal is kept between sessions. */
 export interface DraftStore {
   load(): unknown;
@@ -33,10 +39,12 @@ export interface DraftStore {
 export interface WorkbookHost {
   readonly kind: "excel" | "standalone";
   readonly drafts: DraftStore;
-  /** The proposal on the active sheet (contract JSON) when it is a proposal sheet, else null. */
-  readActiveProposal(): Promise<unknown>;
-  /** Writes (or rewrites) the proposal's sheet, and its Programme row when the workbook has a Programme sheet. */
+  /** The proposal on the active sheet (contract JSON) and the sheet's name when it is a proposal sheet, else null. */
+  readActiveProposal(): Promise<ActiveProposal | null>;
+  /** Adds the proposal's sheet, and its Programme row when the workbook has a Programme sheet. */
   writeProposal(raw: unknown): Promise<WriteResult>;
+  /** Replaces the proposal on an existing proposal sheet (Finish after editing it); the programme follows. */
+  updateProposal(sheet: string, raw: unknown): Promise<WriteResult>;
   /** Recomputes every proposal sheet, reporting progress as (done, total). */
   refresh(onProgress: (done: number, total: number) => void): Promise<RefreshReport>;
 }

@@ -21,9 +21,12 @@ export function portHost(
     drafts,
     async readActiveProposal() {
       const sheet = await activeSheet();
-      return sheet === null ? null : ops.readProposal(port(), sheet);
+      if (sheet === null) return null;
+      const raw = await ops.readProposal(port(), sheet);
+      return raw === null || raw === undefined ? null : { sheet, raw };
     },
     writeProposal: (raw) => ops.writeProposal(port(), raw),
+    updateProposal: (sheet, raw) => ops.updateProposal(port(), sheet, raw),
     refresh: (onProgress) => ops.refresh(port(), onProgress),
   };
 }

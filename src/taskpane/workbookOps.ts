@@ -1,4 +1,11 @@
-import { addProposal, isWorkbookError, readProposal, refreshWorkbook, type WorkbookPort } from "../workbook";
+import {
+  addProposal,
+  isWorkbookError,
+  readProposal,
+  refreshWorkbook,
+  updateProposal,
+  type WorkbookPort,
+} from "../workbook";
 import type { RefreshReport, WriteResult } from "./host";
 
 /**
@@ -9,6 +16,8 @@ import type { RefreshReport, WriteResult } from "./host";
 export interface ProposalWorkbookOps {
   /** Writes the proposal's sheet, and its Programme row when the workbook has a Programme sheet. */
   writeProposal(port: WorkbookPort, raw: unknown): Promise<WriteResult>;
+  /** Replaces the proposal on an existing proposal sheet (its input cells, then its owned cells and the programme). */
+  updateProposal(port: WorkbookPort, sheet: string, raw: unknown): Promise<WriteResult>;
   /** The proposal JSON stored on a proposal sheet, or null when the sheet is not one. */
   readProposal(port: WorkbookPort, sheet: string): Promise<unknown>;
   refresh(port: WorkbookPort, onProgress: (done: number, total: number) => void): Promise<RefreshReport>;
@@ -27,13 +36,14 @@ export const WORKBOOK_OPS: ProposalWorkbookOps = {
     } catch (e) {
       if (isWorkbookError(e) && e.code === "sheet-exists") {
         throw new Error(
-          `${e.message}. To change that proposal, edit the assumption cells on its sheet and use Refresh workbook; ` +
-            "to add this one beside it, give it another name.",
+          `${e.message}. To change that proposal, open its sheet and use Edit active sheet (or edit its assumption ` +
+            "cells and use Refresh workbook); to add this one beside it, give it another name.",
         );
       }
       throw e;
     }
   },
+  updateProposal: (port, sheet, raw) => updateProposal(port, sheet, raw),
   readProposal: (port, sheet) => readProposal(port, sheet),
   async refresh(port, onProgress) {
     const report = await refreshWorkbook(port, { onProgress });

@@ -265,7 +265,7 @@ describe("standalone wizard", () => {
     await page.context().close();
   });
 
-  it("opens a programme workbook on a proposal sheet for editing and adds a new proposal with its Programme row", async () => {
+  it("opens a programme workbook on a proposal sheet, updates it in place, and adds a new proposal with its Programme row", async () => {
     // The demo programme workbook (examples/programme.json + the modelled examples), saved with the CFS sheet active.
     const read = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
     const config = read("programme.json") as ProgrammeConfig;
@@ -290,6 +290,18 @@ describe("standalone wizard", () => {
     );
     await shot(page, "e2e-open-programme-editing");
 
+    // Edit the target (8% → 10%) and finish: the sheet it came from is updated in place.
+    await goToStep(page, /Baseline and target/);
+    await setField(page, "assumptions.target.value", "10");
+    const previewFy2930 = await previewFigure(page, "cumulative", "FY29/30");
+    expect(previewFy2930).toBeGreaterThan(1.5); // more starts avoided than the published 8% case (£1.12m)
+    await page.getByRole("button", { name: "Finish", exact: true }).click();
+    await page.getByText('Updated sheet "CFS Targeted Prevention".').waitFor();
+    await shot(page, "e2e-open-programme-updated");
+
+    // Then save it as a new proposal beside the original: a new sheet and its Programme row.
+    await page.getByRole("button", { name: "Save as a new proposal instead" }).click();
+    await goToStep(page, /Opportunity/);
     await setField(page, "opportunity.name", "CFS Targeted Prevention v2");
     await page.getByRole("button", { name: "Finish", exact: true }).click();
     await page.getByText('Wrote sheet "CFS Targeted Prevention v2" and its Programme row.').waitFor();
@@ -301,6 +313,12 @@ describe("standalone wizard", () => {
     await download.saveAs(file);
     const output = new ExcelJS.Workbook();
     await output.xlsx.readFile(file);
+    const [, updated] = sheetFigures(
+      output.getWorksheet("CFS Targeted Prevention") as ExcelJS.Worksheet,
+      "FY29/30",
+    );
+    // The sheet holds the engine's £ figure; the preview shows it rounded to £0.01m.
+    expect(Math.abs(updated - previewFy2930)).toBeLessThanOrEqual(0.005);
     const programme = output.getWorksheet("Programme") as ExcelJS.Worksheet;
     expect(cellsWithText(programme, "CFS Targeted Prevention v2")).toHaveLength(1);
     expect(output.getWorksheet("CFS Targeted Prevention v2")).toBeDefined();

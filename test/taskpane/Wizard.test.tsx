@@ -13,7 +13,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Wizard } from "../../src/taskpane/components/Wizard";
 import { ENGINE } from "../../src/taskpane/engineBridge";
 import { EXAMPLES } from "../../src/taskpane/examples";
-import type { DraftStore, RefreshReport, WorkbookHost } from "../../src/taskpane/host";
+import type { ActiveProposal, DraftStore, RefreshReport, WorkbookHost } from "../../src/taskpane/host";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar only uses it to reflow long text.
 (globalThis as any).ResizeObserver ??= class {
@@ -36,15 +36,18 @@ function memoryStore(initial: unknown = null): DraftStore & { saved: unknown } {
   return store;
 }
 
-function fakeHost(overrides: Partial<WorkbookHost> = {}): WorkbookHost & { writeProposal: jest.Mock } {
+type FakeHost = WorkbookHost & { writeProposal: jest.Mock; updateProposal: jest.Mock };
+
+function fakeHost(overrides: Partial<WorkbookHost> = {}): FakeHost {
   return {
     kind: "standalone",
     drafts: memoryStore(),
     readActiveProposal: async () => null,
     writeProposal: jest.fn(async () => ({ sheetName: "CFS Targeted Prevention", programmeRowAdded: true })),
+    updateProposal: jest.fn(async (sheet: string) => ({ sheetName: sheet, programmeRowAdded: false })),
     refresh: async () => ({ proposals: 0, lines: [] }),
     ...overrides,
-  } as WorkbookHost & { writeProposal: jest.Mock };
+  } as FakeHost;
 }
 
 function renderWizard(host: WorkbookHost): ReturnType<typeof render> {
@@ -145,7 +148,9 @@ describe("Wizard", () => {
   });
 
   it("loads the proposal on the active sheet for editing", async () => {
-    renderWizard(fakeHost({ readActiveProposal: async () => CFS?.raw }));
+    renderWizard(
+      fakeHost({ readActiveProposal: async () => ({ sheet: "CFS Targeted Prevention", raw: CFS?.raw }) }),
+    );
     await screen.findByText("Loaded the proposal on the active sheet for editing.");
     expect(input("opportunity.name").value).toBe("CFS Targeted Prevention");
   });
@@ -212,13 +217,48 @@ describe("Wizard preview", () => {
 
 describe("Wizard in Excel", () => {
   it("loads the proposal of the sheet the user has moved to with Edit active sheet", async () => {
-    let active: unknown = null;
+    let active: ActiveProposal | null = null;
     renderWizard(fakeHost({ kind: "excel", readActiveProposal: async () => active }));
     fireEvent.click(screen.getByRole("button", { name: "Edit active sheet" }));
     expect(await screen.findByText("The active sheet is not a proposal sheet.")).toBeTruthy();
-    active = CFS?.raw;
+    active = { sheet: "CFS Targeted Prevention", raw: CFS?.raw };
     fireEvent.click(screen.getByRole("button", { name: "Edit active sheet" }));
     await screen.findByText("Loaded the proposal on the active sheet for editing.");
     expect(input("opportunity.name").value).toBe("CFS Targeted Prevention");
+  });
+});
+
+describe("Wizard editing an existing sheet", () => {
+  it("updates the sheet it was loaded from, and can save as a new proposal instead", async () => {
+    const host = fakeHost({ readActiveProposal: async () => ({ sheet: "CFS TP (edited)", raw: CFS?.raw }) });
+    renderWizard(host);
+    await screen.findByText("Loaded the proposal on the active sheet for editing.");
+    expect(screen.getByTestId("editing").textContent).toContain("CFS TP (edited)");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Finish" }));
+    });
+    expect(host.updateProposal).toHaveBeenCalledWith("CFS TP (edited)", expect.anything());
+    expect(host.writeProposal).not.toHaveBeenCalled();
+    expect(await screen.findByText('Updated sheet "CFS TP (edited)".')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Save as a new proposal instead" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Finish" }));
+    });
+    expect(host.writeProposal).toHaveBeenCalledTimes(1);
+  });
+
+  it("updates the sheet it has just written when finished again", async () => {
+    const host = fakeHost();
+    renderWizard(host);
+    await startFromCfs();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Finish" }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Finish" }));
+    });
+    expect(host.writeProposal).toHaveBeenCalledTimes(1);
+    expect(host.updateProposal).toHaveBeenCalledWith("CFS Targeted Prevention", expect.anything());
   });
 });

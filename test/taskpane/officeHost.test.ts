@@ -48,8 +48,9 @@ describe("officeHost", () => {
   it("loads the proposal on the active worksheet for editing", async () => {
     fakeOffice("CFS Targeted Prevention");
     const host = officeHost(await programmeWorkbook());
-    const raw = await host.readActiveProposal();
-    expect(parseProposal(raw).assumptions).toEqual(
+    const active = await host.readActiveProposal();
+    expect(active?.sheet).toBe("CFS Targeted Prevention");
+    expect(parseProposal(active?.raw).assumptions).toEqual(
       parseProposal(read("cfs-targeted-prevention.json")).assumptions,
     );
   });

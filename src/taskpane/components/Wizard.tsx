@@ -104,11 +104,11 @@ export function Wizard<P>({
   const loadActiveSheet = React.useCallback(
     async (isLive: () => boolean, reportNone: boolean): Promise<void> => {
       try {
-        const raw = await host.readActiveProposal();
+        const active = await host.readActiveProposal();
         if (!isLive()) return;
-        if (raw !== null && raw !== undefined) {
+        if (active !== null) {
           setUndoDraft(latestDraft.current);
-          setDraft(rawToDraft(raw));
+          setDraft({ ...rawToDraft(active.raw), editingSheet: active.sheet });
           setStatus({ intent: "info", text: "Loaded the proposal on the active sheet for editing." });
         } else if (reportNone) {
           setStatus({ intent: "info", text: "The active sheet is not a proposal sheet." });
@@ -182,11 +182,19 @@ export function Wizard<P>({
     setStatus(null);
     setUndoDraft(null);
     try {
-      const result = await host.writeProposal(draftToRaw(draft));
-      setStatus({
-        intent: "success",
-        text: `Wrote sheet "${result.sheetName}"${result.programmeRowAdded ? " and its Programme row" : ""}.`,
-      });
+      const raw = draftToRaw(draft);
+      if (draft.editingSheet !== undefined) {
+        const result = await host.updateProposal(draft.editingSheet, raw);
+        setStatus({ intent: "success", text: `Updated sheet "${result.sheetName}".` });
+      } else {
+        const result = await host.writeProposal(raw);
+        // Further edits of this draft now update the sheet just written.
+        setDraft((d) => ({ ...d, editingSheet: result.sheetName }));
+        setStatus({
+          intent: "success",
+          text: `Wrote sheet "${result.sheetName}"${result.programmeRowAdded ? " and its Programme row" : ""}.`,
+        });
+      }
     } catch (e) {
       setStatus({
         intent: "error",
@@ -315,6 +323,14 @@ export function Wizard<P>({
       </nav>
       <div className="mtfs-body">
         <main className="mtfs-main" data-step={current.id}>
+          {draft.editingSheet !== undefined && (
+            <p className="mtfs-editing" data-testid="editing">
+              Editing sheet &ldquo;{draft.editingSheet}&rdquo;: Finish updates it.{" "}
+              <Button size="small" onClick={() => setDraft((d) => ({ ...d, editingSheet: undefined }))}>
+                Save as a new proposal instead
+              </Button>
+            </p>
+          )}
           <h2 className="mtfs-h2" tabIndex={-1} ref={headingRef}>
             Step {step + 1} of {STEPS.length}: {current.title}
           </h2>

@@ -45,6 +45,7 @@ const CSS = `
 .mtfs-key { display: inline-block; width: 10px; height: 10px; vertical-align: middle; margin-right: 2px; }
 .mtfs-key-bar { background: #0f6cbd; }
 .mtfs-key-line { height: 2px; background: #c50f1f; margin-left: 8px; }
+.mtfs-editing { margin: 0; font-size: 12px; color: #424242; }
 .mtfs-report ul { max-height: 200px; overflow: auto; font-size: 12px; }
 @media (min-width: 760px) {
   .mtfs-body { flex-direction: row; align-items: flex-start; }

@@ -19,6 +19,8 @@ export interface Draft {
   readonly triangulationRows: readonly Readonly<Record<string, string>>[];
   /** Blocks the wizard does not edit (e.g. `published`), carried through unchanged. */
   readonly passthrough?: Readonly<Record<string, unknown>>;
+  /** The proposal sheet this draft was loaded from: Finish updates that sheet instead of adding one. */
+  readonly editingSheet?: string;
 }
 
 /**
