@@ -11,7 +11,6 @@ import {
 import {
   draftToRaw,
   emptyDraft,
-  isDraft,
   isFieldActive,
   newInvestmentRow,
   rawToDraft,
@@ -30,9 +29,13 @@ import { validateDraft, type FieldError } from "../form/validate";
 import type { RefreshReport, WorkbookHost } from "../host";
 import type { PreviewModel } from "../preview/previewModel";
 import { FieldInput } from "./FieldInput";
+import { ChangeReport } from "./ChangeReport";
 import { PreviewPanel } from "./PreviewPanel";
+import { ReviewSection } from "./ReviewSection";
 import { RowsEditor } from "./RowsEditor";
+import { StepNav } from "./StepNav";
 import { WizardStyles } from "./styles";
+import { useStoredDraft } from "./useStoredDraft";
 
 /** Computed columns of one triangulation row, as shown. */
 export interface TriangulationRowResult {
@@ -57,15 +60,6 @@ const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
 
 function specFor(values: Readonly<Record<string, string>>, path: string): FieldSpec {
   return path === "assumptions.target.value" ? targetValueSpec(values) : (BY_PATH.get(path) as FieldSpec);
-}
-
-function useStoredDraft(host: WorkbookHost): [Draft, React.Dispatch<React.SetStateAction<Draft>>] {
-  const [draft, setDraft] = React.useState<Draft>(() => {
-    const stored = host.drafts.load();
-    return isDraft(stored) ? stored : emptyDraft();
-  });
-  React.useEffect(() => host.drafts.save(draft), [host, draft]);
-  return [draft, setDraft];
 }
 
 /**
@@ -286,41 +280,9 @@ export function Wizard<P>({
             </MessageBarBody>
           </MessageBar>
         )}
-        {report && report.lines.length > 0 && (
-          <details open className="mtfs-report">
-            <summary>Change report ({report.lines.length})</summary>
-            <ul>
-              {report.lines.map((l, i) => (
-                <li key={i}>
-                  {l.proposal} {l.cell}: {l.before} → {l.after}
-                  {l.kept ? " (edited by hand: kept and flagged)" : ""}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
+        {report && <ChangeReport report={report} />}
       </header>
-      <nav aria-label="Steps" className="mtfs-steps">
-        <ol>
-          {STEPS.map((s, i) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="mtfs-step"
-                aria-current={i === step ? "step" : undefined}
-                onClick={() => goTo(i)}
-              >
-                {i + 1}. {s.title}
-                {errorsPerStep[i] > 0 && (
-                  <span className="mtfs-badge" aria-label={`${errorsPerStep[i]} problem(s)`}>
-                    {errorsPerStep[i]}
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <StepNav step={step} errorsPerStep={errorsPerStep} onGo={goTo} />
       <div className="mtfs-body">
         <main className="mtfs-main" data-step={current.id}>
           {draft.editingSheet !== undefined && (
@@ -372,26 +334,7 @@ export function Wizard<P>({
               onChange={(rows) => setDraft((d) => ({ ...d, investment: rows }))}
             />
           )}
-          {current.id === "review" && (
-            <section aria-label="Review">
-              {valid ? (
-                <p role="status">The proposal is complete. Finish writes its sheet into the workbook.</p>
-              ) : (
-                <>
-                  <p role="alert">Fix these before finishing:</p>
-                  <ul className="mtfs-errors" data-testid="error-list">
-                    {errors.map((e) => (
-                      <li key={`${e.path}:${e.message}`}>
-                        <button type="button" className="mtfs-link" onClick={() => goTo(stepOfPath(e.path))}>
-                          {e.message}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </section>
-          )}
+          {current.id === "review" && <ReviewSection errors={valid ? [] : errors} onGo={goTo} />}
           <div className="mtfs-footer">
             <Button onClick={() => goTo(Math.max(0, step - 1))} disabled={step === 0}>
               Back

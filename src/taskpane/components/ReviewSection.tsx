@@ -1,0 +1,33 @@
+import * as React from "react";
+import { stepOfPath } from "../form/steps";
+import type { FieldError } from "../form/validate";
+
+/** The review step: every outstanding problem, each a link to the step that fixes it. */
+export function ReviewSection({
+  errors,
+  onGo,
+}: {
+  readonly errors: readonly FieldError[];
+  readonly onGo: (index: number) => void;
+}): React.JSX.Element {
+  return (
+    <section aria-label="Review">
+      {errors.length === 0 ? (
+        <p role="status">The proposal is complete. Finish writes its sheet into the workbook.</p>
+      ) : (
+        <>
+          <p role="alert">Fix these before finishing:</p>
+          <ul className="mtfs-errors" data-testid="error-list">
+            {errors.map((e) => (
+              <li key={`${e.path}:${e.message}`}>
+                <button type="button" className="mtfs-link" onClick={() => onGo(stepOfPath(e.path))}>
+                  {e.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
