@@ -104,7 +104,11 @@ afterAll(async () => {
 });
 
 async function openWizard(width = 1100): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    acceptDownloads: true,
+    locale: "en-GB",
+  });
   const page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(e.message));
   await page.goto(`${server.url}/standalone.html`);
@@ -345,6 +349,21 @@ describe("standalone wizard", () => {
     const list = page.getByTestId("error-list");
     await expect(list.innerText()).resolves.toContain("Duration must be more than 0 weeks");
     await shot(page, "e2e-invalid-review-320px");
+
+    // Every step reads at 320 px: nothing overflows sideways (a screenshot of each for review).
+    for (const [index, title] of [
+      "Opportunity",
+      "Baseline and target",
+      "Timeline",
+      "Investment",
+      "Narrative",
+    ].entries()) {
+      await goToStep(page, new RegExp(title));
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      await shot(page, `e2e-320px-${index + 1}-${title.toLowerCase().replace(/\s+/g, "-")}`);
+    }
 
     // A file that is not a workbook is refused with a message; the wizard keeps its draft.
     await page.locator('input[type="file"]').setInputFiles({
