@@ -45,7 +45,10 @@ export class ExcelJsPort implements WorkbookPort {
 
   async addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void> {
     if (this.workbook.getWorksheet(name)) throw new Error(`a sheet named ${name} already exists`);
-    const ws = this.workbook.addWorksheet(name);
+    // Finance teams print these: landscape A4, one page wide, as many pages down as needed.
+    const ws = this.workbook.addWorksheet(name, {
+      pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
     if (options?.hidden) ws.state = "hidden";
   }
 
