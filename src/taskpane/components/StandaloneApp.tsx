@@ -85,8 +85,9 @@ export function StandaloneApp<P>({
   };
 
   const download = async (): Promise<void> => {
-    const buffer = await book.workbook.xlsx.writeBuffer();
-    const url = URL.createObjectURL(new Blob([buffer], { type: XLSX_TYPE }));
+    // Through the port, so the download carries the profile charts (ExcelJS alone cannot write them).
+    const buffer = await port.toXlsx();
+    const url = URL.createObjectURL(new Blob([buffer as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
     const a = document.createElement("a");
     a.href = url;
     a.download = book.fileName;
