@@ -156,3 +156,34 @@ export function renderHelpPage(
   ].join("\n");
   return `${intro.trim()}\n\n${index}\n${sections.join("\n")}`;
 }
+
+/**
+ * The README's short formula reference: each function with its first example and result (a spilled table is
+ * summarised by its size), linking to the full page.
+ *
+ * @example
+ * renderReadmeSection(docs, evaluate)
+ * // "| Function | Example | Result |\n|---|---|---|\n| `MTFS.FY` | `=MTFS.FY(DATE(2026,8,1))` | `\"FY26/27\"` |…"
+ */
+export function renderReadmeSection(
+  docs: readonly FunctionDoc[],
+  evaluate: (formula: string) => ExampleResult,
+): string {
+  const rows = docs.map((d) => {
+    const e = d.examples[0];
+    const result = evaluate(e.formula);
+    const shown =
+      result.length > 1
+        ? `spills ${result.length} rows × ${result[0].length} columns`
+        : `\`${resultLine(result).replace(/\|/g, "\\|")}\``; // a bare | would end the table cell
+    return `| [\`MTFS.${d.id}\`](docs/functions.md#mtfs${d.id.toLowerCase().replace(/\./g, "")}) | \`${e.formula}\` | ${shown} |`;
+  });
+  return [
+    "Every function, with an example and its result (computed; full help with every argument in",
+    "[docs/functions.md](docs/functions.md)):",
+    "",
+    "| Function | Example | Result |",
+    "|---|---|---|",
+    ...rows,
+  ].join("\n");
+}

@@ -6,6 +6,7 @@ import { parseExample, type FormulaValue } from "../../src/functions/exampleForm
 import {
   readFunctionDocs,
   renderHelpPage,
+  renderReadmeSection,
   resultLine,
   type ExampleResult,
 } from "../../src/functions/helpPage";
@@ -113,5 +114,23 @@ describe("docs/functions.md", () => {
     });
     if (process.env.UPDATE_DOCS) fs.writeFileSync(file, page);
     expect(fs.readFileSync(file, "utf8")).toBe(page);
+  });
+
+  it("fills the README's functions section between its markers when asked, and keeps it in step once filled", () => {
+    // README.md is not this layer's file: UPDATE_README=1 writes only between <!-- functions:start/end -->.
+    const file = path.join(root, "README.md");
+    const readme = fs.readFileSync(file, "utf8");
+    const m = /(<!-- functions:start -->\n)([\s\S]*?)(<!-- functions:end -->)/.exec(readme);
+    if (!m) return; // no markers: nothing of ours in the README
+    const prettier = path.join(root, "node_modules", "prettier", "bin", "prettier.cjs");
+    const section = execFileSync(process.execPath, [prettier, "--stdin-filepath", "section.md"], {
+      input: renderReadmeSection(docs, evaluate),
+      encoding: "utf8",
+    });
+    if (process.env.UPDATE_README) {
+      fs.writeFileSync(file, readme.replace(m[0], `${m[1]}${section}${m[3]}`));
+    } else if (m[2].trim() !== "") {
+      expect(m[2]).toBe(section);
+    }
   });
 });
