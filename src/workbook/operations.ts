@@ -23,6 +23,7 @@ import {
 } from "./proposals";
 import { readRegister, writeRegister, type OwnedRecord, type StoredProposal } from "./register";
 import { modelProposal } from "./engineLink";
+import { rowHeightFor } from "./layouts/textFit";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -225,7 +226,10 @@ export async function updateProposal(
   const before = proposalSheetLayout(stored);
   const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled });
   const owned = new Map(register.owned);
-  if (shape(before) !== shape(layout)) {
+  const reshaped = shape(before) !== shape(layout);
+  if (reshaped) {
+    // Split the old merges first: a cell of the new layout may lie inside one.
+    if (before.merges?.length) await port.unmergeCells(sheet, before.merges);
     const used = new Set(layout.cells.map((c) => c.address));
     const stale = before.cells
       .filter((c) => !used.has(c.address))
@@ -241,6 +245,16 @@ export async function updateProposal(
     );
   }
   await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "input").map(toWrite));
+  if (reshaped && layout.merges?.length) await port.mergeCells(sheet, layout.merges);
+  // The texts may have changed length; rows the old layout sized and the new one does not go back to one line.
+  const heights = new Map((reshaped ? (before.rowHeights ?? []) : []).map((h) => [h.row, rowHeightFor(1)]));
+  for (const h of layout.rowHeights ?? []) heights.set(h.row, h.height);
+  if (heights.size) {
+    await port.setRowHeights(
+      sheet,
+      [...heights].map(([row, height]) => ({ row, height })),
+    );
+  }
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false });
   await port.writeCells(sheet, [{ address: layout.statusAddress, value: status(changes) }]);
   const proposals = register.proposals.map((p) =>

@@ -106,8 +106,8 @@ export function toWrite(cell: LayoutCell): CellWrite {
 }
 
 /**
- * Writes every cell of a new sheet (creating it), its defined names and column widths, and records the owned
- * cells in `owned`.
+ * Writes every cell of a new sheet (creating it), its defined names, column widths, merges and row
+ * heights, and records the owned cells in `owned`.
  *
  * @example
  * await writeLayout(port, layout, "CFS Targeted Prevention", owned);
@@ -126,6 +126,9 @@ export async function writeLayout(
   );
   if (names.length) await port.defineNames(names);
   if (layout.columnWidths) await port.setColumnWidths(layout.sheet, layout.columnWidths);
+  // After the cells, so a merged cell takes its top-left cell's style across.
+  if (layout.merges?.length) await port.mergeCells(layout.sheet, layout.merges);
+  if (layout.rowHeights?.length) await port.setRowHeights(layout.sheet, layout.rowHeights);
   for (const c of layout.cells.filter(isOwned)) {
     owned.set(ownedKey(layout.sheet, c.address), {
       owner,

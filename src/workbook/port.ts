@@ -17,7 +17,10 @@ export interface CellContent {
 export interface CellStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /** Wraps text within the cell's width (and aligns it to the top). */
   readonly wrap?: boolean;
+  /** Aligns the content to the top of the cell, as wrapped text beside it in a tall row. */
+  readonly alignTop?: boolean;
   readonly fill?: string;
   readonly fontColor?: string;
   readonly fontSize?: number;
@@ -79,6 +82,18 @@ export interface WorkbookPort {
   setColumnWidths(
     sheet: string,
     widths: readonly { readonly column: string; readonly width: number }[],
+  ): Promise<void>;
+  /**
+   * Merges each range ("B4:H4") into one cell that shows its top-left cell's content (the other cells' content
+   * is dropped); a range that is already merged, or overlaps merged cells, is merged afresh.
+   */
+  mergeCells(sheet: string, ranges: readonly string[]): Promise<void>;
+  /** Splits every merged cell that these ranges touch (cells that are not merged are left alone). */
+  unmergeCells(sheet: string, ranges: readonly string[]): Promise<void>;
+  /** Row heights in points, rows 1-based. */
+  setRowHeights(
+    sheet: string,
+    heights: readonly { readonly row: number; readonly height: number }[],
   ): Promise<void>;
   listNames(): Promise<readonly DefinedName[]>;
   defineNames(names: readonly DefinedName[]): Promise<void>;

@@ -124,7 +124,10 @@ describe("round trip and refresh", () => {
           for (const e of edits) {
             const address = `${String.fromCharCode(64 + e.column)}${e.row}`;
             if (reg.owned.has(`${e.sheet}!${address}`)) continue;
-            w.getWorksheet(e.sheet)!.getCell(address).value = e.value;
+            const cell = w.getWorksheet(e.sheet)!.getCell(address);
+            // Inside a merged cell only its top-left cell can be typed into (ExcelJS would write there).
+            if (cell.master !== cell) continue;
+            cell.value = e.value;
             applied.set(`${e.sheet}!${address}`, e.value);
           }
           await refreshWorkbook(port);

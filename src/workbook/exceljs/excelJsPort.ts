@@ -105,6 +105,28 @@ export class ExcelJsPort implements WorkbookPort {
     for (const w of widths) ws.getColumn(w.column).width = w.width;
   }
 
+  async mergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const range of ranges) {
+      // ExcelJS refuses to merge over merged cells: split whatever is there first.
+      ws.unMergeCells(range);
+      ws.mergeCells(range);
+    }
+  }
+
+  async unmergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const range of ranges) ws.unMergeCells(range);
+  }
+
+  async setRowHeights(
+    sheet: string,
+    heights: readonly { readonly row: number; readonly height: number }[],
+  ): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const h of heights) ws.getRow(h.row).height = h.height;
+  }
+
   async listNames(): Promise<readonly DefinedName[]> {
     const model = this.workbook.definedNames.model as unknown as { name: string; ranges: string[] }[];
     const out: DefinedName[] = [];
@@ -226,6 +248,7 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   if (s.fill !== undefined)
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${s.fill}` } };
   if (s.wrap !== undefined) cell.alignment = { ...cell.alignment, wrapText: s.wrap, vertical: "top" };
+  if (s.alignTop) cell.alignment = { ...cell.alignment, vertical: "top" };
   if (s.border) {
     const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
     cell.border = { top: thin, bottom: thin, left: thin, right: thin };

@@ -13,6 +13,7 @@ import {
   type LayoutCell,
   type SheetLayout,
 } from "./types";
+import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth } from "./textFit";
 
 /**
  * The proposal sheet, in the order of the Benefits Proposal template (seeds/000): opportunity, description,
@@ -41,6 +42,25 @@ export interface ProposalSheetLayout extends SheetLayout {
 }
 
 export const PROPOSAL_LAYOUT_ID = "proposalSheet";
+
+/**
+ * Column widths (characters). Long texts sit in merged cells from their column to LAST_COLUMN (B:H is 118
+ * characters wide, a triangulation explanation E:H 64), so the page stays one table wide when printed.
+ */
+const COLUMN_WIDTHS: ReadonlyMap<string, number> = new Map([
+  ["A", 44],
+  ["B", 18],
+  ["C", 18],
+  ["D", 18],
+  ["E", 18],
+  ["F", 18],
+  ["G", 14],
+  ["H", 14],
+]);
+const LAST_COLUMN = "H";
+
+/** Assumptions that are prose (notes, labels) rather than parameters: shown across B:H, wrapped. */
+const PROSE_KEYS = /(note|label|description|reason|source|explanation)$/i;
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
@@ -83,6 +103,13 @@ const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
   "timeline.rolloutMonths": "Rollout (months)",
   "timeline.leadMonths": "Lead time before impact (months)",
   "timeline.ramp": "Ramp (linear, monthly-steps, immediate)",
+  "timeline.designEndDate": "Design phase ends (YYYY-MM-DD)",
+  "timeline.pilotEndDate": "Pilot ends (YYYY-MM-DD)",
+  "timeline.sustainableDate": "Sustainable from (YYYY-MM-DD)",
+  "timeline.note": "Timeline note",
+  "unitCost.note": "Unit cost note",
+  "target.note": "Target note",
+  durationNote: "Duration note",
   "mtfsOverlap.kind": "Overlap with existing MTFS lines: kind",
   "mtfsOverlap.amountPerYear": "Overlap with existing MTFS lines (£ per year)",
   "mtfsOverlap.capAtGross": "Overlap capped at gross",
@@ -114,6 +141,9 @@ function triangulationParams(tri: unknown): { readonly path: string; readonly va
   }
   return out;
 }
+
+/** Table column headings wrap (e.g. "Overlap with existing MTFS lines" in an 18-character column). */
+const TABLE_HEADING = { ...STYLES.heading, wrap: true } as const;
 
 const PERCENT_KEYS = /(growthPerYear|inflationPerYear|realisationFactor|percentChange|Rate)$/;
 const MONEY_KEYS = /(Cost|amount\w*)$/;
@@ -156,10 +186,22 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   const { sheet, proposal, fyLabels, modelled } = input;
   const slug = nameSlug(sheet);
   const cells: LayoutCell[] = [];
+  const merges: string[] = [];
+  /** Merges `address` with the cells to its right up to `to` (a column letter); returns the range. */
+  const spanTo = (address: string, to: string): string => {
+    const range = `${address}:${to}${address.replace(/^[A-Z]+/, "")}`;
+    merges.push(range);
+    return range;
+  };
   const label = (address: string, text: string, style: LayoutCell["style"] = STYLES.label): void => {
     cells.push({ kind: "label", address, text, style });
   };
-  const text = (address: string, path: string): void => {
+  const heading = (address: string, text: string): void => {
+    label(address, text, STYLES.heading);
+    spanTo(address, LAST_COLUMN);
+  };
+  /** A wrapped text input, across columns up to `to` when given, in a smaller font when it is very long. */
+  const text = (address: string, path: string, to?: string): void => {
     const value = cellValue(getPath(proposal, path));
     if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
       throw new WorkbookError(
@@ -167,7 +209,9 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
         `${path}: is ${value.length} characters, more than a spreadsheet cell holds (${MAX_CELL_TEXT})`,
       );
     }
-    cells.push({ kind: "input", address, path, value, style: STYLES.text });
+    const box = { width: spanWidth(to ? spanTo(address, to) : address, COLUMN_WIDTHS) };
+    const fontSize = typeof value === "string" ? fittingFontSize(value, box) : DEFAULT_FONT_SIZE;
+    cells.push({ kind: "input", address, path, value, style: { ...STYLES.text, fontSize } });
   };
   const engine = (address: string, key: string, value: CellScalar, numberFormat?: string): void => {
     cells.push({ kind: "engine", address, key, value, numberFormat, style: STYLES.owned });
@@ -197,11 +241,12 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   label("A2", "Blue cells are assumptions (named); grey cells are computed by MTFS Benefits and refreshed.", {
     italic: true,
   });
+  spanTo("A2", LAST_COLUMN);
 
   let row = 3;
   for (const [caption, path] of OPPORTUNITY_ROWS) {
     label(`A${row}`, caption);
-    text(`B${row}`, path);
+    text(`B${row}`, path, LAST_COLUMN);
     row++;
   }
 
@@ -241,7 +286,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   );
   label(`C${summaryRow}`, "Confidence level of value");
   text(`D${summaryRow}`, "opportunity.confidence.level");
-  text(`E${summaryRow}`, "opportunity.confidence.reason");
+  text(`E${summaryRow}`, "opportunity.confidence.reason", LAST_COLUMN);
 
   label(`A${runRateRow}`, "Further benefit beyond the MTFS: full run rate");
   engine(
@@ -262,13 +307,13 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   );
 
   label(`A${evidenceRow}`, "Evidence behind opportunity and local levers");
-  text(`B${evidenceRow}`, "narrative.evidence");
+  text(`B${evidenceRow}`, "narrative.evidence", LAST_COLUMN);
   label(`A${solutionsRow}`, "Proposed solutions");
-  text(`B${solutionsRow}`, "narrative.proposedSolutions");
+  text(`B${solutionsRow}`, "narrative.proposedSolutions", LAST_COLUMN);
 
   // Triangulation (seeds/000 "Operational impact"): annual-starts rows with a single % are ROUND formulas over
   // the named parameters (B's triangulate, same arithmetic); other kinds and % ranges are engine-owned values.
-  label(`A${triHeadingRow}`, "Operational impact: triangulation", STYLES.heading);
+  heading(`A${triHeadingRow}`, "Operational impact: triangulation");
   const monthly = getPath(proposal, "triangulation.kind") === "monthlyStarts";
   const paramName = new Map<string, string>();
   triParams.forEach((leaf, i) => {
@@ -276,6 +321,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     const name = assumptionName(slug, leaf.path);
     paramName.set(leaf.path.replace(/^triangulation\./, ""), name);
     label(`A${r}`, TRIANGULATION_LABELS[leaf.path] ?? leaf.path.replace(/^triangulation\./, ""));
+    const prose = PROSE_KEYS.test(leaf.path);
+    if (prose) spanTo(`B${r}`, LAST_COLUMN);
     cells.push({
       kind: "input",
       address: `B${r}`,
@@ -283,7 +330,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       value: cellValue(leaf.value),
       name,
       numberFormat: PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined,
-      style: STYLES.input,
+      style: prose ? { ...STYLES.input, wrap: true } : STYLES.input,
     });
   });
   const headers = monthly
@@ -301,7 +348,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
         "Caseload by end of MTFS",
         "Explanation",
       ];
-  headers.forEach((h, i) => label(cellAddress(i + 1, triTableHeaderRow), h, STYLES.heading));
+  headers.forEach((h, i) => label(cellAddress(i + 1, triTableHeaderRow), h, TABLE_HEADING));
+  spanTo(`E${triTableHeaderRow}`, LAST_COLUMN);
   if (triRows.length === 0) label(`A${triFirstRow}`, "(no triangulation in this proposal)", { italic: true });
   const starts = paramName.get("baselineStarts");
   const caseload = paramName.get("mtfsCaseload");
@@ -329,15 +377,11 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       engine(`C${r}`, avoidedKey, result?.avoided ?? null);
       engine(`D${r}`, caseloadKey, result?.caseload ?? null);
     }
-    text(`E${r}`, `${base}.explanation`);
+    text(`E${r}`, `${base}.explanation`, LAST_COLUMN);
   });
 
   // Benefits profile: cumulative = gross − costs − overlap, in-year = this FY − previous FY (standard formulas).
-  label(
-    `A${profileHeadingRow}`,
-    "Benefits profile over the MTFS (net of ongoing investment)",
-    STYLES.heading,
-  );
+  heading(`A${profileHeadingRow}`, "Benefits profile over the MTFS (net of ongoing investment)");
   [
     "FY",
     "In-year spend reduction",
@@ -347,7 +391,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     "Overlap with existing MTFS lines",
     "Avoided events in FY",
     "Average caseload reduction",
-  ].forEach((h, i) => label(cellAddress(i + 1, profileHeaderRow), h, STYLES.heading));
+  ].forEach((h, i) => label(cellAddress(i + 1, profileHeaderRow), h, TABLE_HEADING));
   fyLabels.forEach((fy, i) => {
     const r = profileFirstRow + i;
     const k = `profile.${fy}`;
@@ -400,7 +444,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   const profileLastRow = profileFirstRow + fyLabels.length - 1;
 
   let r = profileLastRow + 2;
-  label(`A${r}`, "Benefit profile assumptions", STYLES.heading);
+  heading(`A${r}`, "Benefit profile assumptions");
   r++;
   const horizon = getPath(proposal, "assumptions.horizon");
   if (horizon) {
@@ -411,6 +455,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   for (const leaf of jsonLeaves(getPath(proposal, "assumptions"), "assumptions")) {
     if (leaf.path.startsWith("assumptions.horizon")) continue;
     label(`A${r}`, assumptionLabel(leaf.path));
+    const prose = PROSE_KEYS.test(leaf.path);
+    if (prose) spanTo(`B${r}`, LAST_COLUMN);
     cells.push({
       kind: "input",
       address: `B${r}`,
@@ -418,7 +464,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       value: cellValue(leaf.value),
       name: assumptionName(slug, leaf.path),
       numberFormat: assumptionFormat(leaf.path, proposal),
-      style: STYLES.input,
+      style: prose ? { ...STYLES.input, wrap: true } : STYLES.input,
     });
     r++;
   }
@@ -426,27 +472,22 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   r++;
   for (const [caption, path] of NARRATIVE_AFTER_PROFILE) {
     label(`A${r}`, caption);
-    text(`B${r}`, path);
+    text(`B${r}`, path, LAST_COLUMN);
     r++;
   }
 
+  // Numbers beside a paragraph sit at the top of the row, level with its first line.
+  const topAligned = cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } }));
   return {
     layoutId: PROPOSAL_LAYOUT_ID,
     sheet,
-    cells,
+    cells: topAligned,
     statusAddress,
     cumulativeAddress,
     timeToRunRateAddress,
-    columnWidths: [
-      { column: "A", width: 44 },
-      { column: "B", width: 18 },
-      { column: "C", width: 18 },
-      { column: "D", width: 18 },
-      { column: "E", width: 18 },
-      { column: "F", width: 18 },
-      { column: "G", width: 14 },
-      { column: "H", width: 14 },
-    ],
+    columnWidths: [...COLUMN_WIDTHS].map(([column, width]) => ({ column, width })),
+    merges,
+    rowHeights: fitRowHeights(cells, merges, COLUMN_WIDTHS),
     chart: {
       sheet,
       title: "Benefits profile (£)",

@@ -55,6 +55,13 @@ export interface SheetLayout {
   readonly sheet: string;
   readonly cells: readonly LayoutCell[];
   readonly columnWidths?: readonly { readonly column: string; readonly width: number }[];
+  /**
+   * Ranges shown as one cell ("B4:H4"), written once with the sheet. Only the top-left cell of a merge may be
+   * a layout cell, so no cell that is read back or owned disappears into one.
+   */
+  readonly merges?: readonly string[];
+  /** Row heights in points, estimated from the text the rows wrap (`textFit.ts`). */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
 }
 
 /**

@@ -115,6 +115,7 @@ export class OfficePort implements WorkbookPort {
             range.format.wrapText = s.wrap;
             range.format.verticalAlignment = "Top";
           }
+          if (s.alignTop) range.format.verticalAlignment = "Top";
           if (s.border) {
             for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
               const b = range.format.borders.getItem(edge);
@@ -146,6 +147,38 @@ export class OfficePort implements WorkbookPort {
       const ws = context.workbook.worksheets.getItem(sheet);
       // Widths are in characters (as ExcelJS); Excel's columnWidth is in points, about 7 per character.
       for (const w of widths) ws.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width * 7;
+      await context.sync();
+    });
+  }
+
+  async mergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      // Excel merges over merged cells itself; unmerging first makes a repeated call a no-op.
+      for (const range of ranges) {
+        const r = ws.getRange(range);
+        r.unmerge();
+        r.merge(false);
+      }
+      await context.sync();
+    });
+  }
+
+  async unmergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const range of ranges) ws.getRange(range).unmerge();
+      await context.sync();
+    });
+  }
+
+  async setRowHeights(
+    sheet: string,
+    heights: readonly { readonly row: number; readonly height: number }[],
+  ): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const h of heights) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
       await context.sync();
     });
   }

@@ -9,7 +9,7 @@ import { OfficePort, plainRectangle } from "../../../src/workbook/office/officeP
 // office-addin-mock only reads the host list from office-addin-manifest, whose ESM dependency Jest cannot load.
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", Outlook: "outlook" } }));
 
-function mockExcel() {
+function mockExcel(extraRanges: Record<string, unknown> = {}) {
   const range = (values: unknown[][], formulas: unknown[][]) => ({
     values,
     formulas,
@@ -24,6 +24,7 @@ function mockExcel() {
         B3: range([["CFS Targeted Prevention"]], [["CFS Targeted Prevention"]]),
         C5: range([[1104079.71]], [["=D5-E5-F5"]]),
         D7: range([[""]], [[""]]),
+        ...extraRanges,
       } as Record<string, unknown>,
       workbook: {
         worksheets: {
@@ -68,6 +69,40 @@ describe("OfficePort", () => {
     expect(mock.context.ranges.D7.values).toEqual([[42]]);
     expect(mock.context.ranges.D7.format.font.bold).toBe(true);
     expect(mock.context.ranges.D7.format.fill.color).toBe("#DDEBF7");
+  });
+
+  it("aligns a cell to the top when asked, as wrapped text is", async () => {
+    const { mock, port } = mockExcel();
+    await port.writeCells("CFS Targeted Prevention", [
+      { address: "D7", value: 42, style: { alignTop: true } },
+    ]);
+    expect(mock.context.ranges.D7.format.verticalAlignment).toBe("Top");
+  });
+
+  it("merges ranges afresh (unmerge, then merge across, not by row) and unmerges them", async () => {
+    const calls: string[] = [];
+    // One mock per call: the mock's sheet accessor does not outlive a sync.
+    const mocked = () =>
+      mockExcel({
+        "B4:H4": {
+          merge: (across: boolean) => calls.push(`merge ${across}`),
+          unmerge: () => calls.push("unmerge"),
+        },
+      }).port;
+    await mocked().mergeCells("CFS Targeted Prevention", ["B4:H4"]);
+    expect(calls).toEqual(["unmerge", "merge false"]);
+    await mocked().unmergeCells("CFS Targeted Prevention", ["B4:H4"]);
+    expect(calls).toEqual(["unmerge", "merge false", "unmerge"]);
+  });
+
+  it("sets row heights in points on whole rows", async () => {
+    const { mock, port } = mockExcel({ "12:12": { format: {} }, "13:13": { format: {} } });
+    await port.setRowHeights("CFS Targeted Prevention", [
+      { row: 12, height: 78 },
+      { row: 13, height: 15 },
+    ]);
+    expect(mock.context.ranges["12:12"].format.rowHeight).toBe(78);
+    expect(mock.context.ranges["13:13"].format.rowHeight).toBe(15);
   });
 });
 

@@ -1,0 +1,139 @@
+import { parseAddress } from "../../../src/workbook/address";
+import { proposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet";
+import { rowHeightFor } from "../../../src/workbook/layouts/textFit";
+import { readProposal, refreshWorkbook, updateProposal } from "../../../src/workbook/operations";
+import { planProposal } from "../../../src/workbook/proposals";
+import { readRegister } from "../../../src/workbook/register";
+import { demoWorkbook, MODELLED_EXAMPLES, readExample, roundTrip } from "../fixtures";
+
+const CFS = "CFS Targeted Prevention";
+
+function box(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b = a] = range.split(":").map(parseAddress);
+  return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+}
+
+const layouts = MODELLED_EXAMPLES.map((f) => planProposal(readExample(f), []).layout);
+
+describe("proposal sheet layout: long texts", () => {
+  it.each(layouts.map((l) => [l.sheet, l] as const))(
+    "%s: no two merges overlap, and no layout cell hides inside a merge except as its top-left",
+    (_, layout) => {
+      const merges = (layout.merges ?? []).map(box);
+      merges.forEach((m, i) =>
+        merges.slice(i + 1).forEach((n) => {
+          const overlap = m.left <= n.right && n.left <= m.right && m.top <= n.bottom && n.top <= m.bottom;
+          expect(overlap).toBe(false);
+        }),
+      );
+      for (const cell of layout.cells) {
+        const { row, column } = parseAddress(cell.address);
+        const inside = merges.find(
+          (m) => m.top <= row && row <= m.bottom && m.left <= column && column <= m.right,
+        );
+        if (inside) expect([inside.top, inside.left]).toEqual([row, column]);
+      }
+    },
+  );
+
+  it("spans every narrative, description and explanation across to column H", () => {
+    const layout = layouts[0];
+    const merged = new Set((layout.merges ?? []).map((m) => m.split(":")[0]));
+    const prose = layout.cells.filter(
+      (c) =>
+        c.kind === "input" &&
+        /^(narrative\.|opportunity\.(description|existingMtfsLines)|triangulation\.rows\[\d+\]\.explanation|assumptions\..*note$)/i.test(
+          c.path,
+        ),
+    );
+    // CFS: 10 narrative fields, 2 opportunity texts, 11 explanations, 2 assumption notes.
+    expect(prose.length).toBe(25);
+    for (const c of prose) {
+      expect(merged.has(c.address)).toBe(true);
+      expect((layout.merges ?? []).find((m) => m.startsWith(`${c.address}:`))).toMatch(/:H\d+$/);
+      expect(c.style?.wrap).toBe(true);
+    }
+  });
+
+  it("makes each row tall enough for its text even in a font as wide as Excel's digits", () => {
+    // Upper bound on prose per width unit: one character per "0" width (Calibri prose is ~13% narrower).
+    for (const layout of layouts) {
+      const height = new Map((layout.rowHeights ?? []).map((h) => [h.row, h.height]));
+      const span = new Map((layout.merges ?? []).map((m) => [m.split(":")[0], box(m)]));
+      const widths = new Map((layout.columnWidths ?? []).map((w) => [w.column, w.width]));
+      for (const c of layout.cells) {
+        if (c.kind !== "input" || typeof c.value !== "string" || !c.style?.wrap) continue;
+        const m = span.get(c.address) ?? box(c.address);
+        let width = 0;
+        for (let col = m.left; col <= m.right; col++) width += widths.get(String.fromCharCode(64 + col)) ?? 9;
+        const size = c.style.fontSize ?? 11;
+        const minLines = Math.ceil((c.value.length * size) / 11 / (width * 1.13));
+        const need = Math.min(409, rowHeightFor(minLines, size));
+        expect(height.get(parseAddress(c.address).row) ?? 15).toBeGreaterThanOrEqual(need);
+      }
+    }
+  });
+
+  it("shrinks only a text too long for Excel's tallest row (CFS's 7,860-character proposed solutions)", () => {
+    const sizes = layouts[0].cells.flatMap((c) =>
+      c.kind === "input" && c.style?.fontSize === 9 ? [c.path] : [],
+    );
+    expect(sizes).toEqual(["narrative.evidence", "narrative.proposedSolutions"]);
+  });
+
+  it("gives the section headings and table headings the width of the table", () => {
+    const layout = layouts[0];
+    const headingRows = layout.cells.filter((c) => c.kind === "label" && c.style?.fill === "1F4E78");
+    const sections = headingRows.filter(
+      (c) =>
+        c.address.startsWith("A") &&
+        !headingRows.some((h) => h !== c && parseAddress(h.address).row === parseAddress(c.address).row),
+    );
+    expect(sections.map((c) => (c.kind === "label" ? c.text : ""))).toEqual([
+      "Operational impact: triangulation",
+      "Benefits profile over the MTFS (net of ongoing investment)",
+      "Benefit profile assumptions",
+    ]);
+    for (const s of sections) expect(layout.merges).toContain(`${s.address}:H${parseAddress(s.address).row}`);
+  });
+});
+
+describe("proposal sheet layout in a workbook", () => {
+  it("writes the layout's merges and row heights, and they survive saving and reopening", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    const layout = proposalSheetLayout(stored);
+    const ws = back.getWorksheet(CFS)!;
+    expect([...ws.model.merges].sort()).toEqual([...(layout.merges ?? [])].sort());
+    const full = planProposal(readExample("cfs-targeted-prevention.json"), []).layout;
+    for (const h of full.rowHeights ?? []) expect(ws.getRow(h.row).height).toBe(h.height);
+    // The merged texts read back whole, and refreshing changes nothing.
+    const read = (await readProposal(port, CFS)) as { narrative: { proposedSolutions: string } };
+    expect(read.narrative.proposedSolutions).toBe(
+      readExample("cfs-targeted-prevention.json").narrative.proposedSolutions.trim(),
+    );
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("moves the merges with the rows when an edited proposal changes shape", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const edited = {
+      ...cfs,
+      triangulation: { ...cfs.triangulation, rows: cfs.triangulation.rows.slice(0, 3) },
+    };
+    await updateProposal(port, CFS, edited);
+    const layout = planProposal(edited, []).layout;
+    const ws = back.getWorksheet(CFS)!;
+    expect([...ws.model.merges].sort()).toEqual([...(layout.merges ?? [])].sort());
+    for (const h of layout.rowHeights ?? []) expect(ws.getRow(h.row).height).toBe(h.height);
+    const { wb: again, port: againPort } = await roundTrip(back);
+    expect(again.getWorksheet(CFS)!.model.merges.length).toBe(layout.merges?.length);
+    expect((await refreshWorkbook(againPort)).changes).toEqual([]);
+    expect(((await readProposal(againPort, CFS)) as typeof cfs).narrative).toEqual(
+      JSON.parse(JSON.stringify(cfs.narrative), (_k, v: unknown) => (typeof v === "string" ? v.trim() : v)),
+    );
+  });
+});

@@ -1,0 +1,84 @@
+import fc from "fast-check";
+import {
+  MAX_ROW_HEIGHT,
+  fittingFontSize,
+  rowHeightFor,
+  spanWidth,
+  wrappedLines,
+} from "../../../src/workbook/layouts/textFit";
+
+const WIDTHS = new Map([
+  ["A", 44],
+  ["B", 18],
+  ["C", 18],
+  ["H", 14],
+]);
+
+describe("wrappedLines", () => {
+  it("keeps a text that fits in the box on one line", () => {
+    expect(wrappedLines("Prevention", { width: 18 })).toBe(1);
+    expect(wrappedLines("", { width: 18 })).toBe(1);
+  });
+
+  it("wraps at word boundaries and starts a line at every line break", () => {
+    // 18 width units hold 18 prose characters (19.8 measured less one for the cell's padding).
+    expect(wrappedLines("aaaa bbbb cccc dddd eeee", { width: 18 })).toBe(2);
+    expect(wrappedLines("one\ntwo\n\nthree", { width: 18 })).toBe(4);
+  });
+
+  it("breaks a word longer than a line across lines", () => {
+    expect(wrappedLines("x".repeat(40), { width: 18 })).toBe(3);
+  });
+
+  it("needs more lines in a smaller box, a larger font or bold", () => {
+    const text = "Case reviews in LCC – needs could be met in a family-based placement";
+    expect(wrappedLines(text, { width: 18 })).toBeGreaterThan(wrappedLines(text, { width: 64 }));
+    const long = Array.from({ length: 10 }, () => text).join(" ");
+    expect(wrappedLines(long, { width: 44, bold: true })).toBeGreaterThan(wrappedLines(long, { width: 44 }));
+    expect(wrappedLines(long, { width: 44, fontSize: 14 })).toBeGreaterThan(
+      wrappedLines(long, { width: 44 }),
+    );
+  });
+
+  it("never gives fewer lines than the characters need (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,30}$/), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 5, max: 200 }),
+        (words, width) => {
+          const text = words.join(" ");
+          const capacity = Math.floor(width * 1.1) - 1;
+          // A line holds at most `capacity` characters plus the space it breaks at.
+          expect(wrappedLines(text, { width }) * (capacity + 1)).toBeGreaterThanOrEqual(text.length);
+        },
+      ),
+    );
+  });
+});
+
+describe("rowHeightFor", () => {
+  it("is Excel's default 15 pt for one line and grows by a line height per line", () => {
+    expect(rowHeightFor(1)).toBe(15);
+    expect(rowHeightFor(4)).toBe(63);
+  });
+
+  it("stops at Excel's maximum row height", () => {
+    expect(rowHeightFor(500)).toBe(MAX_ROW_HEIGHT);
+  });
+});
+
+describe("fittingFontSize", () => {
+  it("keeps the default size when the text fits and shrinks a text too long for the tallest row", () => {
+    expect(fittingFontSize("A short paragraph.", { width: 118 })).toBe(11);
+    expect(fittingFontSize("word ".repeat(800), { width: 118 })).toBe(9);
+  });
+});
+
+describe("spanWidth", () => {
+  it("adds the widths of a merged range's columns", () => {
+    expect(spanWidth("B4:C4", WIDTHS)).toBe(36);
+    expect(spanWidth("A4", WIDTHS)).toBe(44);
+    // Columns without a declared width count as Excel's default (about 9).
+    expect(spanWidth("B1:E1", WIDTHS)).toBe(18 + 18 + 9 + 9);
+  });
+});
