@@ -179,6 +179,8 @@ function cellsWithText(ws: ExcelJS.Worksheet, text: string): { formula: boolean 
   const found: { formula: boolean }[] = [];
   ws.eachRow((row) =>
     row.eachCell((cell) => {
+      // A merged cell (long texts span B:H) counts once, at its top-left cell.
+      if (cell.master !== cell) return;
       const v = cell.value;
       const literal = v && typeof v === "object" && "hyperlink" in v ? (v as { text: unknown }).text : v;
       if (literal === text) found.push({ formula: false });

@@ -124,6 +124,8 @@ const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
   "triangulation.startsPerMonth": "Baseline starts per month",
   "triangulation.baselineCaseload": "Baseline caseload",
   "triangulation.horizonYears": "Caseload horizon (years)",
+  "triangulation.realisationFactorNote": "Realisation factor note",
+  "triangulation.uncertainBand": "Uncertainty band (± share of the % change)",
 };
 
 /**
