@@ -87,6 +87,10 @@ export const ASSUMPTION_LABELS: Readonly<Record<string, readonly string[]>> = {
   "mtfsOverlap.kind": ["overlap with existing mtfs lines: kind"],
   "mtfsOverlap.capAtGross": ["cap overlap at gross", "mtfs overlap cap at gross", "overlap capped at gross"],
   "mtfsOverlap.note": ["overlap note"],
+  "timeline.note": ["timeline note"],
+  "unitCost.note": ["unit cost note"],
+  "target.note": ["target note"],
+  durationNote: ["duration note"],
   "horizon.firstFy": ["first fy", "horizon first fy", "from fy"],
   "horizon.lastFy": ["last fy", "horizon last fy", "to fy"],
   "horizon.mtfsLastFy": ["mtfs last fy", "last mtfs fy"],
@@ -189,6 +193,9 @@ export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
     if (isBlank(label) || isBlank(value)) continue;
     const text = String(label).trim();
     if (HEADER_LABELS.has(normalise(text))) continue;
+    const known = BY_LABEL.has(normalise(text)) || numberedPath(text) !== undefined || JSON_PATH.test(text);
+    // An unrecognised note is prose beside the figures: it never changes them, so it is skipped, not refused.
+    if (!known && /notes?$/.test(normalise(text))) continue;
     const horizon = /^horizon\b/i.test(text) && typeof value === "string" ? HORIZON_TEXT.exec(value) : null;
     if (horizon) {
       // "Horizon | FY26/27 to FY31/32", as the proposal sheet shows the fixed horizon.

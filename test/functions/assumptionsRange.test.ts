@@ -58,6 +58,18 @@ describe("assumptionsFromRange", () => {
     });
   });
 
+  it("skips notes it does not know, since prose never changes a figure", () => {
+    expect(
+      assumptionsFromRange([
+        ["Pilot note", "four months, as FFPP"],
+        ["Timeline note", "x"],
+        ["Pilot", 4],
+      ]).raw,
+    ).toEqual({
+      timeline: { note: "x", pilotMonths: 4 },
+    });
+  });
+
   it("rejects an unknown or repeated label, naming the row", () => {
     expect(() => assumptionsFromRange([["Weekly cots", 1]])).toThrow(/row 1/);
     expect(() =>
