@@ -3,20 +3,12 @@
  * workbook adapter (Office.js in Excel, ExcelJS in the standalone page). The UI never touches a workbook directly.
  */
 
-/** One owned cell that refresh changed or kept (a hand edit). */
-export interface ChangeReportLine {
-  readonly proposal: string;
-  readonly cell: string;
-  readonly before: string;
-  readonly after: string;
-  /** True when the cell was edited by hand, so refresh kept the user's value and flagged it. */
-  readonly kept?: boolean;
-}
+import type { ChangeReportLine, RefreshReport as WorkbookRefreshReport } from "../workbook";
 
-export interface RefreshReport {
-  readonly proposals: number;
-  readonly lines: readonly ChangeReportLine[];
-}
+export type { ChangeReportLine };
+
+/** What the wizard shows of a refresh: the workbook layer's report, display lines only. */
+export type RefreshReport = Pick<WorkbookRefreshReport, "proposals" | "lines">;
 
 export interface WriteResult {
   readonly sheetName: string;
