@@ -62,6 +62,28 @@ function isAbsent(value: unknown): boolean {
 }
 
 /**
+ * The shared body of the readers: an absent value gives the default (through `fromDefault`), undefined
+ * when optional, or a `missing` error; a present value goes through `convert` with its field path.
+ */
+function readPresent<T, D>(
+  obj: RawObject,
+  key: string,
+  path: string,
+  options: ReadOptions<D>,
+  convert: (value: unknown, field: string) => T,
+  fromDefault: (d: D) => T,
+): T | undefined {
+  const value = obj[key];
+  const field = fieldPath(path, key);
+  if (isAbsent(value)) {
+    if (options.default !== undefined) return fromDefault(options.default);
+    if (options.optional) return undefined;
+    throw new EngineError("missing", field, "is required");
+  }
+  return convert(value, field);
+}
+
+/**
  * Reads a required plain object (not an array).
  *
  * @example
@@ -202,14 +224,14 @@ export function readDecimal(
   path: string,
   options: NumberRules & ReadOptions<Decimal | number> = {},
 ): Decimal | undefined {
-  const value = obj[key];
-  const field = fieldPath(path, key);
-  if (isAbsent(value)) {
-    if (options.default !== undefined) return new Decimal(options.default);
-    if (options.optional) return undefined;
-    throw new EngineError("missing", field, "is required");
-  }
-  return decimalValue(value, field, options);
+  return readPresent(
+    obj,
+    key,
+    path,
+    options,
+    (value, field) => decimalValue(value, field, options),
+    (d) => new Decimal(d),
+  );
 }
 
 /**
@@ -271,14 +293,22 @@ export function readRate(
   path: string,
   options: NumberRules & ReadOptions<Decimal | number> = {},
 ): Decimal | undefined {
-  const value = obj[key];
-  const field = fieldPath(path, key);
-  if (isAbsent(value)) {
-    if (options.default !== undefined) return new Decimal(options.default);
-    if (options.optional) return undefined;
-    throw new EngineError("missing", field, "is required");
+  return readPresent(
+    obj,
+    key,
+    path,
+    options,
+    (value, field) => rateValue(value, field, options),
+    (d) => new Decimal(d),
+  );
+}
+
+function textValue(value: unknown, field: string): string {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value !== "string") {
+    throw new EngineError("invalid-type", field, `must be text, got ${describeValue(value)}`);
   }
-  return rateValue(value, field, options);
+  return value.trim();
 }
 
 /**
@@ -306,18 +336,7 @@ export function readString(
   path: string,
   options: ReadOptions<string> = {},
 ): string | undefined {
-  const value = obj[key];
-  const field = fieldPath(path, key);
-  if (isAbsent(value)) {
-    if (options.default !== undefined) return options.default;
-    if (options.optional) return undefined;
-    throw new EngineError("missing", field, "is required");
-  }
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value !== "string") {
-    throw new EngineError("invalid-type", field, `must be text, got ${describeValue(value)}`);
-  }
-  return value.trim();
+  return readPresent(obj, key, path, options, textValue, (d) => d);
 }
 
 /**
@@ -434,13 +453,7 @@ export function readDate(
   path: string,
   options: { readonly optional?: boolean } = {},
 ): string | undefined {
-  const value = obj[key];
-  const field = fieldPath(path, key);
-  if (isAbsent(value)) {
-    if (options.optional) return undefined;
-    throw new EngineError("missing", field, "is required");
-  }
-  return dateValue(value, field);
+  return readPresent(obj, key, path, options, dateValue, (d: never) => d);
 }
 
 const FY_PATTERN = /^(?:FY\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i;
