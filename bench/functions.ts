@@ -1,10 +1,11 @@
 /**
  * `npm run bench` section for the formula library: 1,000 MTFS.BENEFIT.PROFILE calls through the adapter
  * (the registered function, as Excel calls it) on the CFS Targeted Prevention assumptions range, median
- * time per call; and the size of the minified functions bundle (builds dist/ first if it is missing).
+ * time per call; and the size of the minified functions bundle (from a fresh production build).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 
@@ -64,17 +65,20 @@ export function run(): void {
   }
   console.log(`MTFS.BENEFIT.PROFILE, 1,000 calls: median ${median(times).toFixed(3)} ms/call`);
 
-  const bundle = path.join(root, "dist", "functions.js");
-  if (!fs.existsSync(bundle)) {
-    console.log("dist/functions.js missing: running the production build");
-    execFileSync(
-      process.execPath,
-      [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
-      {
-        cwd: root,
-        stdio: "ignore",
-      },
-    );
-  }
-  console.log(`functions bundle (minified): ${fs.statSync(bundle).size} bytes (dist/functions.js)`);
+  // Always a fresh production build in a temporary folder: dist/ may hold a development build.
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "mtfs-bundle-"));
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "webpack", "bin", "webpack.js"),
+      "--mode",
+      "production",
+      "--output-path",
+      outDir,
+    ],
+    { cwd: root, stdio: "ignore" },
+  );
+  const bundle = path.join(outDir, "functions.js");
+  console.log(`functions bundle (minified): ${fs.statSync(bundle).size} bytes (production build)`);
+  fs.rmSync(outDir, { recursive: true, force: true });
 }
