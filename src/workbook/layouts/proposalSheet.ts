@@ -147,6 +147,19 @@ function triangulationParams(tri: unknown): { readonly path: string; readonly va
 /** Table column headings wrap (e.g. "Overlap with existing MTFS lines" in an 18-character column). */
 const TABLE_HEADING = { ...STYLES.heading, wrap: true } as const;
 
+/** Profile columns D:H copied straight from the engine's year (B and C are live formulas). */
+const PROFILE_ENGINE_COLUMNS: readonly (readonly [
+  string,
+  "gross" | "costs" | "overlap" | "avoidedEvents" | "caseloadReduction",
+  string,
+])[] = [
+  ["D", "gross", MILLIONS_FORMAT],
+  ["E", "costs", MILLIONS_FORMAT],
+  ["F", "overlap", MILLIONS_FORMAT],
+  ["G", "avoidedEvents", "0.0"],
+  ["H", "caseloadReduction", "0.0"],
+];
+
 const PERCENT_KEYS = /(growthPerYear|inflationPerYear|realisationFactor|percentChange|Rate)$/;
 const MONEY_KEYS = /(Cost|amount\w*)$/;
 
@@ -412,36 +425,14 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       money(i, (y) => y.cumulative),
       MILLIONS_FORMAT,
     );
-    engine(
-      `D${r}`,
-      `${k}.gross`,
-      money(i, (y) => y.gross),
-      MILLIONS_FORMAT,
-    );
-    engine(
-      `E${r}`,
-      `${k}.costs`,
-      money(i, (y) => y.costs),
-      MILLIONS_FORMAT,
-    );
-    engine(
-      `F${r}`,
-      `${k}.overlap`,
-      money(i, (y) => y.overlap),
-      MILLIONS_FORMAT,
-    );
-    engine(
-      `G${r}`,
-      `${k}.avoidedEvents`,
-      money(i, (y) => y.avoidedEvents),
-      "0.0",
-    );
-    engine(
-      `H${r}`,
-      `${k}.caseloadReduction`,
-      money(i, (y) => y.caseloadReduction),
-      "0.0",
-    );
+    for (const [column, field, numberFormat] of PROFILE_ENGINE_COLUMNS) {
+      engine(
+        `${column}${r}`,
+        `${k}.${field}`,
+        money(i, (y) => y[field]),
+        numberFormat,
+      );
+    }
   });
   const profileLastRow = profileFirstRow + fyLabels.length - 1;
 
