@@ -3,6 +3,7 @@ import { cellAddress, columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
 import { PROGRAMME_SHEET, fyColumn, type ProgrammePositions } from "./programmeSheet";
+import { labelWriter, millionsFormulaWriter } from "./cellWriters";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
@@ -49,20 +50,8 @@ export function resourceCostLayout(
   const totalCol = columnLetter(2 + years);
   const commentCol = columnLetter(3 + years);
   const col = (i: number): string => columnLetter(2 + i);
-  const label = (address: string, text: string, style: LayoutCell["style"] = STYLES.label): void => {
-    cells.push({ kind: "label", address, text, style });
-  };
-  const owned = (address: string, key: string, formula: string, value: CellScalar, bold = false): void => {
-    cells.push({
-      kind: "formula",
-      address,
-      key,
-      formula,
-      value,
-      numberFormat: MILLIONS_FORMAT,
-      style: bold ? { bold: true, fill: "F2F2F2" } : STYLES.owned,
-    });
-  };
+  const label = labelWriter(cells);
+  const owned = millionsFormulaWriter(cells);
 
   label("A1", "Table 3 – Resource cost", STYLES.title);
   ["Resource area", ...config.fyLabels.slice(0, years), "Total", "Comments"].forEach((h, i) =>

@@ -3,6 +3,7 @@ import { cellAddress, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
 import { PROGRAMME_SHEET, fyColumn, themeColumn, type ProgrammePositions } from "./programmeSheet";
+import { labelWriter, millionsFormulaWriter } from "./cellWriters";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
@@ -34,21 +35,9 @@ export function themesLayout(
   values?: ThemesValues,
 ): SheetLayout {
   const cells: LayoutCell[] = [];
-  const label = (address: string, text: string, style: LayoutCell["style"] = STYLES.label): void => {
-    cells.push({ kind: "label", address, text, style });
-  };
+  const label = labelWriter(cells);
   const lastMtfs = config.fyLabels[config.mtfsYears - 1];
-  const owned = (address: string, key: string, formula: string, value: CellScalar, bold = false): void => {
-    cells.push({
-      kind: "formula",
-      address,
-      key,
-      formula,
-      value,
-      numberFormat: MILLIONS_FORMAT,
-      style: bold ? { bold: true, fill: "F2F2F2" } : STYLES.owned,
-    });
-  };
+  const owned = millionsFormulaWriter(cells);
   label("A1", "Table 2 – Programme benefits by theme", STYLES.title);
   [
     "Theme",

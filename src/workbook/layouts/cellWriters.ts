@@ -1,0 +1,40 @@
+import type { CellScalar } from "../port";
+import { MILLIONS_FORMAT, STYLES, type LayoutCell } from "./types";
+
+/**
+ * A function that declares a label cell on `cells` (style `STYLES.label` unless given).
+ *
+ * @example
+ * const cells: LayoutCell[] = [];
+ * labelWriter(cells)("A1", "Table 2", STYLES.title); // cells[0].kind === "label"
+ */
+export function labelWriter(
+  cells: LayoutCell[],
+): (address: string, text: string, style?: LayoutCell["style"]) => void {
+  return (address, text, style = STYLES.label) => {
+    cells.push({ kind: "label", address, text, style });
+  };
+}
+
+/**
+ * A function that declares an owned £m formula cell on `cells`; `bold` marks a total (bold, grey, no border).
+ *
+ * @example
+ * const cells: LayoutCell[] = [];
+ * millionsFormulaWriter(cells)("C3", "themes.total", "SUM(C1:C2)", 1.5, true); // cells[0].kind === "formula"
+ */
+export function millionsFormulaWriter(
+  cells: LayoutCell[],
+): (address: string, key: string, formula: string, value: CellScalar, bold?: boolean) => void {
+  return (address, key, formula, value, bold = false) => {
+    cells.push({
+      kind: "formula",
+      address,
+      key,
+      formula,
+      value,
+      numberFormat: MILLIONS_FORMAT,
+      style: bold ? { bold: true, fill: "F2F2F2" } : STYLES.owned,
+    });
+  };
+}
