@@ -81,27 +81,16 @@ function isEmpty(cur: CellContent): boolean {
  * toWrite({ kind: "label", address: "A1", text: "Benefits Proposal" }) // { address: "A1", value: "Benefits Proposal" }
  */
 export function toWrite(cell: LayoutCell): CellWrite {
+  const base = { address: cell.address, style: cell.style, numberFormat: cell.numberFormat };
   switch (cell.kind) {
     case "label":
-      return { address: cell.address, value: cell.text, style: cell.style, numberFormat: cell.numberFormat };
+      return { ...base, value: cell.text };
     case "input":
-      return {
-        address: cell.address,
-        value: cell.value,
-        style: cell.style,
-        numberFormat: cell.numberFormat,
-        link: cell.link,
-      };
+      return { ...base, value: cell.value, link: cell.link };
     case "engine":
-      return { address: cell.address, value: cell.value, style: cell.style, numberFormat: cell.numberFormat };
+      return { ...base, value: cell.value };
     case "formula":
-      return {
-        address: cell.address,
-        value: cell.value,
-        formula: cell.formula,
-        style: cell.style,
-        numberFormat: cell.numberFormat,
-      };
+      return { ...base, value: cell.value, formula: cell.formula };
   }
 }
 
