@@ -1,5 +1,5 @@
 /**
- * MTFS Benefits calculation engine: pure TypeScript over decimal.js, no I/O and no Excel or DOM access
+ * MTFS Benefits calculation engine: pure TypeScript over decimal.js, no I/O and no Excel or DOM access.
  * Every other layer (functions/, workbook/, taskpane/, cli/) imports from here only.
  */
 export * from "./money";
