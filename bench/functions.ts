@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { CFS_RANGE } from "../test/functions/fixtures/cfsRange";
 
 const root = path.join(__dirname, "..");
 
@@ -25,23 +26,6 @@ function installRuntime(registered: Map<string, (...args: unknown[]) => unknown>
     associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
   };
 }
-
-const CFS_RANGE = [
-  ["Baseline starts per year", 260],
-  ["Target %", 0.08],
-  ["Duration (weeks)", 153.1],
-  ["Weekly unit cost (£)", 1487],
-  ["Overlap per week (£)", 149],
-  ["Inflation", 0.04],
-  ["Start date", 46235],
-  ["Pilot (months)", 4],
-  ["Rollout (months)", 6],
-  ["Lead time (months)", 8.5],
-  ["Ramp", "monthly-steps"],
-  ["Ongoing investment per year", 1500000],
-  ["Investment from", "2026-12-01"],
-  ["MTFS overlap per year", 390000],
-];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

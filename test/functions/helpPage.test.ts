@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { callMtfs, StubCustomFunctionError } from "./register";
-import { parseExample, type FormulaValue } from "../../src/functions/exampleFormula";
+import { parseExample } from "../../src/functions/exampleFormula";
 import {
   readFunctionDocs,
   renderHelpPage,
@@ -11,6 +11,7 @@ import {
   type ExampleResult,
 } from "../../src/functions/helpPage";
 import { FUNCTIONS } from "../../src/functions";
+import { CFS_RANGE } from "./fixtures/cfsRange";
 
 /**
  * docs/functions.md is generated from the functions' JSDoc and the computed results of their examples.
@@ -24,23 +25,7 @@ const sourceFile = path.join(root, "src", "functions", "functions.ts");
 const docs = readFunctionDocs(fs.readFileSync(sourceFile, "utf8"));
 
 /** The worked example sheet: B10:C24 holds the CFS Targeted Prevention assumptions. */
-const WORKED_RANGE: FormulaValue[][] = [
-  ["Baseline starts per year", 260],
-  ["Target %", 0.08],
-  ["Duration (weeks)", 153.1],
-  ["Weekly unit cost (£)", 1487],
-  ["Overlap per week (£)", 149],
-  ["Inflation", 0.04],
-  ["Start date", "2026-08-01"],
-  ["Pilot (months)", 4],
-  ["Rollout (months)", 6],
-  ["Lead time (months)", 8.5],
-  ["Ramp", "monthly-steps"],
-  ["Ongoing investment per year", 1500000],
-  ["Investment from", "2026-12-01"],
-  ["MTFS overlap per year", 390000],
-  ["Growth", null],
-];
+const WORKED_RANGE = CFS_RANGE;
 
 let metadata: { functions: any[] };
 beforeAll(async () => {

@@ -1,25 +1,12 @@
 import fc from "fast-check";
 import { callMtfs, errorOf } from "./register";
+import { CFS_RANGE as CFS_BLOCK } from "./fixtures/cfsRange";
 import { computeProfile, parseAssumptions, toPounds } from "../../src/engine";
 
-/** CFS Targeted Prevention as a label/value block, the way a finance business partner lays it out. */
+/** The shared CFS block with a header row, and the start date as Excel passes a date cell (1 Aug 2026). */
 const CFS_RANGE = [
   ["Assumption", "Value"],
-  ["Baseline starts per year", 260],
-  ["Target %", 0.08],
-  ["Duration (weeks)", 153.1],
-  ["Weekly unit cost (£)", 1487],
-  ["Overlap per week (£)", 149],
-  ["Inflation", 0.04],
-  ["Start date", 46235], // 1 Aug 2026 as Excel passes a date cell
-  ["Pilot (months)", 4],
-  ["Rollout (months)", 6],
-  ["Lead time (months)", 8.5],
-  ["Ongoing investment per year", 1500000],
-  ["Investment from", "2026-12-01"],
-  ["MTFS overlap per year", 390000],
-  ["Ramp", "monthly-steps"],
-  ["Growth", null], // blank: the default (no growth) applies
+  ...CFS_BLOCK.map(([label, value]) => (label === "Start date" ? [label, 46235] : [label, value])),
 ];
 
 /** The same assumptions in the proposal JSON shape (the contract), as the CLI reads them. */
