@@ -387,6 +387,12 @@ describe("standalone wizard", () => {
       .getByRole("button", { name: /Timeline/ })
       .focus();
     await page.keyboard.press("Enter");
+    // The wizard moves focus after the new step renders: wait for it (bounded) rather than read it at once.
+    await page
+      .waitForFunction(() => document.activeElement?.textContent === "Step 4 of 8: Timeline", null, {
+        timeout: 5000,
+      })
+      .catch(() => undefined);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
       "Step 4 of 8: Timeline",
     );
