@@ -8,14 +8,16 @@ import {
   type CumulativeFlow,
   type RatePiece,
 } from "./stockFlow";
-import type { Baseline, Delivery, FyStartYear, Target } from "./types";
+import type { Baseline, Delivery, FyStartYear, Lever, Target } from "./types";
 
 /**
  * Avoided events over time: full rate × ramp. The full rate per year in a FY is
  *   percent:           baseline volume × (1 + growth)^(FY − base FY) × target %
  *   countPerYear:      the stated count
- *   caseloadReduction: target caseload × 52.18 / duration weeks (the flow that keeps that caseload away)
- * For the exit lever the same formulas apply with the baseline volume read as the current caseload.
+ *   caseloadReduction: target caseload × 52.18 / duration weeks (the flow that keeps that caseload away),
+ *                      doubled for the exit lever, whose earlier exits each save half a stay on average
+ * For the exit lever the baseline volume is the current caseload and the % the extra share of it that exits
+ * each year; the stock those exits hold is in stockFlow.ts (averageRemainingStayStocks).
  */
 
 /** Days per modelled year: 52.18 weeks of 7 days, so a flow of C × 52.18 / D a year holds exactly C cases. */
@@ -25,6 +27,8 @@ export const DAYS_PER_YEAR = WEEKS_PER_YEAR.times(DAYS_PER_WEEK);
 export interface FlowInput {
   readonly baseline: Baseline;
   readonly target: Target;
+  /** Which stock the events feed; sets the flow a caseload-reduction target needs (default entry). */
+  readonly lever?: Lever;
   readonly durationWeeks: Decimal;
   readonly timeline: ResolvedTimeline;
   readonly delivery?: Delivery;
@@ -40,6 +44,7 @@ export interface FlowInput {
  * @example
  * fullRatePerYear({ volumePerYear: D(260), growthPerYear: ZERO }, { kind: "percent", value: D(0.08) }, D(153.1), 2026, 2026).toNumber() // 20.8
  * fullRatePerYear(baseline, { kind: "caseloadReduction", value: D(10) }, D(107), 2026, 2026).toNumber() // 4.8766…
+ * fullRatePerYear(baseline, { kind: "caseloadReduction", value: D(10) }, D(107), 2026, 2026, "exit").toNumber() // 9.7533…
  */
 export function fullRatePerYear(
   baseline: Baseline,
@@ -47,6 +52,7 @@ export function fullRatePerYear(
   durationWeeks: Decimal,
   fy: FyStartYear,
   baseFy: FyStartYear,
+  lever: Lever = "entry",
 ): Decimal {
   switch (target.kind) {
     case "percent":
@@ -55,8 +61,10 @@ export function fullRatePerYear(
         .times(target.value);
     case "countPerYear":
       return target.value;
-    case "caseloadReduction":
-      return target.value.times(WEEKS_PER_YEAR).div(durationWeeks);
+    case "caseloadReduction": {
+      const flow = target.value.times(WEEKS_PER_YEAR).div(durationWeeks);
+      return lever === "exit" ? flow.times(2) : flow;
+    }
   }
 }
 
@@ -154,7 +162,9 @@ export function avoidedEventsFlow(input: FlowInput): CumulativeFlow {
 
   const ramp = rampPieces(t);
   const rateInFy = (fy: FyStartYear): Decimal =>
-    fullRatePerYear(input.baseline, input.target, input.durationWeeks, fy, baseFy).div(DAYS_PER_YEAR);
+    fullRatePerYear(input.baseline, input.target, input.durationWeeks, fy, baseFy, input.lever).div(
+      DAYS_PER_YEAR,
+    );
   let rates = ratePieces(start, end, ramp, rateInFy);
 
   // A fixed cohort: events stop when it is reached, then continue only as the cohort grows.

@@ -3,7 +3,14 @@ import { EngineError } from "./errors";
 import { DAYS_PER_WEEK, fyLabel, fyStartDay } from "./fiscalYear";
 import { avoidedEventsFlow } from "./flow";
 import { resolveTimeline } from "./timeline";
-import { averageStocks, cumulativeAt, realisedAt, timeToReach, type CumulativeFlow } from "./stockFlow";
+import {
+  averageRemainingStayStocks,
+  averageStocks,
+  cumulativeAt,
+  realisedAt,
+  timeToReach,
+  type CumulativeFlow,
+} from "./stockFlow";
 import { annualSavingPerCase, componentAnnualSaving } from "./unitCost";
 import { totalCostInFy } from "./costs";
 import { effectiveDurationWeeks, overlapInFy } from "./overlap";
@@ -12,7 +19,7 @@ import type { FyStartYear, Profile, ProfileInput, ProfileYear, UnitCostComponent
 
 /**
  * The benefits profile (DOMAIN §2): per FY, avoided events and the average caseload reduction they hold
- * (box-car stock), gross = caseload reduction × unit saving × periods per year, less costs and MTFS overlap
+ * (box-car stock for the entry lever; the rest of a stay for each earlier exit on the exit lever), gross = caseload reduction × unit saving × periods per year, less costs and MTFS overlap
  * = net = the cumulative benefit; in-year = the change in cumulative from the previous FY.
  */
 
@@ -60,6 +67,7 @@ export function computeProfile(input: ProfileInput): Profile {
   const flow = avoidedEventsFlow({
     baseline: input.baseline,
     target: input.target,
+    lever: input.lever,
     durationWeeks,
     timeline,
     delivery: input.timeline.delivery,
@@ -80,9 +88,10 @@ export function computeProfile(input: ProfileInput): Profile {
 
   const bounds: Decimal[] = [];
   for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(new Decimal(fyStartDay(fy)));
-  const caseload = averageStocks(flow, bounds, durationDays);
+  const averageOf = input.lever === "exit" ? averageRemainingStayStocks : averageStocks;
+  const caseload = averageOf(flow, bounds, durationDays);
   const streamCaseload = streams.map((s) =>
-    s.flow === flow ? caseload : averageStocks(s.flow, bounds, durationDays),
+    s.flow === flow ? caseload : averageOf(s.flow, bounds, durationDays),
   );
 
   const years: ProfileYear[] = [];

@@ -226,11 +226,73 @@ export function averageStocks(
   bounds: readonly Decimal[],
   durationDays: Decimal,
 ): Decimal[] {
-  const g = bounds.map((t) => integralAt(f, t).minus(integralAt(f, t.minus(durationDays))));
+  return windowAverages(
+    bounds,
+    bounds.map((t) => integralAt(f, t).minus(integralAt(f, t.minus(durationDays)))),
+  );
+}
+
+/** Average of a stock over each window [bounds[i], bounds[i+1]), from its antiderivative at every bound. */
+function windowAverages(bounds: readonly Decimal[], antiderivative: readonly Decimal[]): Decimal[] {
   const out: Decimal[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const len = bounds[i + 1].minus(bounds[i]);
-    out.push(len.lte(0) ? ZERO : g[i + 1].minus(g[i]).div(len));
+    out.push(len.lte(0) ? ZERO : antiderivative[i + 1].minus(antiderivative[i]).div(len));
   }
   return out;
+}
+
+/** H = ∫G at each piece start: H(start + x) = H₀ + G₀·x + value·x²/2 + rate·x³/6 + accel·x⁴/24. */
+function secondIntegralAtStarts(f: CumulativeFlow): Decimal[] {
+  const out: Decimal[] = [];
+  let acc = ZERO;
+  for (let i = 0; i < f.pieces.length; i++) {
+    if (i > 0) acc = acc.plus(pieceSecondIntegral(f, i - 1, f.pieces[i].start.minus(f.pieces[i - 1].start)));
+    out.push(acc);
+  }
+  return out;
+}
+
+const TWENTY_FOUR = new Decimal(24);
+
+function pieceSecondIntegral(f: CumulativeFlow, i: number, x: Decimal): Decimal {
+  const p = f.pieces[i];
+  const x2 = x.times(x);
+  return f.integralAtStart[i]
+    .times(x)
+    .plus(p.value.times(x2).div(TWO))
+    .plus(p.rate.times(x2).times(x).div(SIX))
+    .plus(p.accel.times(x2).times(x2).div(TWENTY_FOUR));
+}
+
+/**
+ * Exact average caseload reduction over each window [bounds[i], bounds[i+1]) when each event is an earlier
+ * exit from a steady caseload whose stays last `durationDays`: the exit saves the rest of the stay, which is
+ * uniform on (0, D], so an exit u days ago still holds a case with weight 1 − u/D (a triangular kernel, mean
+ * D/2). The stock is S(t) = F(t) − (G(t) − G(t − D)) / D; its average over [a, b] needs H = ∫G.
+ *
+ * @example
+ * // a steady flow of 1 a day, each exit saving on average 50 of 100 days: 50 once saturated
+ * averageRemainingStayStocks(f, [D(200), D(300)], D(100)).map((x) => x.toNumber()) // [50]
+ */
+export function averageRemainingStayStocks(
+  f: CumulativeFlow,
+  bounds: readonly Decimal[],
+  durationDays: Decimal,
+): Decimal[] {
+  const h = secondIntegralAtStarts(f);
+  const second = (t: Decimal): Decimal => {
+    const i = findPiece(f, t);
+    return i < 0 ? ZERO : h[i].plus(pieceSecondIntegral(f, i, t.minus(f.pieces[i].start)));
+  };
+  return windowAverages(
+    bounds,
+    bounds.map((t) =>
+      integralAt(f, t).minus(
+        second(t)
+          .minus(second(t.minus(durationDays)))
+          .div(durationDays),
+      ),
+    ),
+  );
 }

@@ -18,8 +18,11 @@ export type RampShape = "linear" | "monthly-steps" | "immediate";
 
 /**
  * The lever an avoided event pulls. `entry`: fewer entries into the service (baseline volume is a flow of
- * starts per year). `exit`: earlier exits from the current caseload (baseline volume is the caseload; the
- * target % is the extra share of it that exits each year; each earlier exit saves `durationWeeks`).
+ * starts per year; each avoided start saves a whole stay of `durationWeeks`). `exit`: a higher exit rate
+ * from the current caseload (baseline volume is the caseload; the target % is the extra share of it that
+ * exits each year; `durationWeeks` is the average stay, and each earlier exit saves the rest of its stay,
+ * on average half of it). Shorter stays are the entry lever with the weeks saved as the duration and the
+ * stay before them as the lead (docs/engine.md).
  */
 export type Lever = "entry" | "exit";
 
@@ -166,7 +169,7 @@ export interface ProfileInput {
   readonly baseline: Baseline;
   readonly target: Target;
   readonly lever: Lever;
-  /** Weeks each avoided event removes one case for (box-car duration). */
+  /** Weeks each avoided entry removes one case for (box-car duration); on the exit lever, the average stay. */
   readonly durationWeeks: Decimal;
   readonly unitCost: UnitCost;
   readonly timeline: Timeline;

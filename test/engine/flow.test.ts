@@ -55,7 +55,19 @@ describe("avoided events flow", () => {
     expect(rate.toNumber()).toBeCloseTo((10 * 52.18) / 107, 12);
   });
 
-  it("uses the same arithmetic for the exit lever, reading the baseline as the caseload", () => {
+  it("doubles the flow a caseload target needs on the exit lever, where each exit saves half a stay", () => {
+    const rate = fullRatePerYear(
+      { volumePerYear: ZERO, growthPerYear: ZERO },
+      { kind: "caseloadReduction", value: D(10) },
+      D(107),
+      2026,
+      2026,
+      "exit",
+    );
+    expect(rate.toNumber()).toBeCloseTo((2 * 10 * 52.18) / 107, 12);
+  });
+
+  it("reads the baseline as the current caseload on the exit lever", () => {
     // 734 in care, 2.2% more exit each year (national report 002's higher exit rate).
     expect(
       fullRatePerYear(

@@ -20,6 +20,7 @@ const assumptionsArb = fc.record({
     fc.record({ kind: fc.constant("countPerYear"), value: fc.integer({ min: 0, max: 100 }) }),
     fc.record({ kind: fc.constant("caseloadReduction"), value: fc.integer({ min: 0, max: 50 }) }),
   ),
+  lever: fc.constantFrom("entry", "exit"),
   durationWeeks: fc.double({ min: 1, max: 300, noNaN: true }),
   unitCost: fc.record({
     weeklyCost: fc.integer({ min: 0, max: 8000 }),
@@ -74,7 +75,7 @@ describe("profile invariants", () => {
     );
   });
 
-  it("caseload reduction never exceeds the full flow times the duration", () => {
+  it("caseload reduction never exceeds the full flow times the duration (half of it for earlier exits)", () => {
     fc.assert(
       fc.property(assumptionsArb, (raw) => {
         const a = parse(raw);
@@ -86,11 +87,29 @@ describe("profile invariants", () => {
             a.durationWeeks,
             y.fy,
             a.horizon.firstFy,
+            a.lever,
           );
-          const bound = maxFlowPerYear.times(a.durationWeeks).div(52.18);
+          const weeksHeld = a.lever === "exit" ? a.durationWeeks.div(2) : a.durationWeeks;
+          const bound = maxFlowPerYear.times(weeksHeld).div(52.18);
           expect(y.caseloadReduction.lte(bound.times(1 + 1e-12).plus(1e-18))).toBe(true);
           expect(y.caseloadReduction.gte(-1e-18)).toBe(true);
         }
+      }),
+      FAST,
+    );
+  });
+
+  it("an earlier exit never holds more caseload than an avoided entry of the same flow", () => {
+    fc.assert(
+      fc.property(assumptionsArb, (raw) => {
+        fc.pre(raw.target.kind !== "caseloadReduction"); // there the exit lever doubles the flow by design
+        const entry = computeProfile(parse({ ...raw, lever: "entry" }));
+        const exit = computeProfile(parse({ ...raw, lever: "exit" }));
+        exit.years.forEach((y, i) => {
+          expect(y.caseloadReduction.lte(entry.years[i].caseloadReduction.times(1 + 1e-12).plus(1e-18))).toBe(
+            true,
+          );
+        });
       }),
       FAST,
     );

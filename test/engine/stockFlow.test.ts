@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   Decimal,
+  averageRemainingStayStocks,
   averageStock,
   averageStocks,
   cumulativeAt,
@@ -79,5 +80,41 @@ describe("stock with box-car duration", () => {
         },
       ),
     );
+  });
+});
+
+describe("stock of earlier exits, each saving the rest of a stay", () => {
+  // A steady caseload with stays of D days has remaining stays uniform on (0, D]: an exit u days ago still
+  // holds a case with weight 1 − u/D. For a flow of 1 a day from day 0, S(t) = t − t²/(2D) until D, then D/2.
+  const fromZero = cumulativeFromRates([{ from: D(0), to: D(1000), rateFrom: D(1), rateTo: D(1) }], []);
+
+  it("saturates at half the flow times the stay", () => {
+    const [avg] = averageRemainingStayStocks(fromZero, [D(200), D(300)], D(100));
+    expect(avg.toNumber()).toBeCloseTo(50, 12);
+  });
+
+  it("builds up as t − t²/2D while the first exits still hold cases", () => {
+    // average of t − t²/200 over [0, 100] = 50 − 100²/600
+    const [avg] = averageRemainingStayStocks(fromZero, [D(0), D(100)], D(100));
+    expect(avg.toNumber()).toBeCloseTo(50 - 10000 / 600, 12);
+  });
+
+  it("matches a fine numerical convolution for a ramp", () => {
+    const stay = 30;
+    const [exact] = averageRemainingStayStocks(ramp, [D(40), D(160)], D(stay));
+    const rate = (u: number): number => (u >= 0 && u < 100 ? u / 50 : 0);
+    const n = 1200;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const t = 40 + ((i + 0.5) * 120) / n;
+      let held = 0;
+      const m = 6000;
+      for (let k = 0; k < m; k++) {
+        const age = ((k + 0.5) * stay) / m;
+        held += (rate(t - age) * (1 - age / stay) * stay) / m;
+      }
+      sum += held;
+    }
+    expect(exact.toNumber()).toBeCloseTo(sum / n, 4);
   });
 });

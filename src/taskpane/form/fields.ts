@@ -93,12 +93,19 @@ export const FIELDS: readonly FieldSpec[] = [
     label: "Lever",
     kind: "choice",
     optional: true,
+    hint: "Earlier exits save the rest of a stay, half of it on average",
     choices: [
       { value: "entry", label: "Fewer entries" },
       { value: "exit", label: "Earlier exits" },
     ],
   },
-  { path: "assumptions.durationWeeks", label: "Duration", unit: "weeks", kind: "number" },
+  {
+    path: "assumptions.durationWeeks",
+    label: "Duration",
+    unit: "weeks",
+    kind: "number",
+    hint: "The stay an avoided start saves; for earlier exits, the average stay",
+  },
   { path: "assumptions.unitCost.weeklyCost", label: "Weekly unit cost", unit: "£ a week", kind: "number" },
   {
     path: "assumptions.unitCost.alternativeWeeklyCost",
