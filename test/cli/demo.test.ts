@@ -9,6 +9,10 @@ describe("mtfs-benefits demo", () => {
     const r = await run(["demo", "--out", out]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toMatch(/13 opportunities, 3 modelled/);
+    // Each modelled profile is printed as the proposal shows it (the README's first command shows CFS TP's).
+    const cfs = r.stdout.slice(r.stdout.indexOf("CFS Targeted Prevention\n"));
+    expect(cfs).toMatch(/FY 26\/27\s+-£0\.50m\s+-£0\.50m/);
+    expect(cfs).toMatch(/FY 29\/30\s+£1\.68m\s+£1\.10m/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([

@@ -1,5 +1,6 @@
 import * as ExcelJS from "exceljs";
 import * as path from "path";
+import { computeProfile, parseProposal } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
 import { buildProgrammeWorkbook } from "../../workbook/operations";
@@ -7,6 +8,7 @@ import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import { readJsonFile } from "../readJson";
+import { profileTable } from "../render/profile";
 import { asCliErrors, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits demo [--out FILE.xlsx] [--examples DIR]
@@ -14,7 +16,8 @@ const HELP = `Usage: mtfs-benefits demo [--out FILE.xlsx] [--examples DIR]
 Builds the sample MTFS programme workbook: a Programme sheet laid out as the scrutiny report's Appendix A
 (the modelled proposals linked to their own sheets, the other rows typed with their published figures),
 Resource cost (Table 3: costs, cumulative cashflow, payback) and Themes (Table 2), and one proposal sheet
-per bundled example. Totals, subtotals, cashflow and payback are ordinary formulas.
+per bundled example. Totals, subtotals, cashflow and payback are ordinary formulas. Then prints each
+modelled proposal's benefits profile as the proposal template shows it (as \`calc profile\` does).
 
 Options:
   --out FILE       where to write the workbook (default out/mtfs-programme.xlsx); an existing file is
@@ -51,6 +54,10 @@ export const demo: Command = {
     await asCliErrors(() => buildProgrammeWorkbook(port, config, proposals));
     await saveWorkbookAtomic(port, out);
     const rows = config.directorates.reduce((n, d) => n + d.rows.length, 0);
+    for (const raw of proposals) {
+      const proposal = parseProposal(raw);
+      io.out(`${profileTable(proposal, computeProfile(proposal.assumptions))}\n`);
+    }
     io.out(
       `Wrote ${out}: Programme (${rows} opportunities, ${proposals.length} modelled), Resource cost, Themes, ` +
         `${proposals.length} proposal sheets. Open it in Excel or LibreOffice; after editing assumptions run ` +
