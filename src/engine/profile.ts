@@ -63,6 +63,14 @@ export function computeProfile(input: ProfileInput): Profile {
   }
   const timeline = resolveTimeline(input.timeline);
   const durationWeeks = effectiveDurationWeeks(input.durationWeeks, input.mtfsOverlap);
+  if (!durationWeeks.gt(0)) {
+    // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
+    throw new EngineError(
+      "out-of-range",
+      "mtfsOverlap.weeks",
+      `must be less than durationWeeks (${input.durationWeeks.toString()})`,
+    );
+  }
   const durationDays = durationWeeks.times(DAYS_PER_WEEK);
   const flow = avoidedEventsFlow({
     baseline: input.baseline,

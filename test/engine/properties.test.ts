@@ -190,9 +190,17 @@ describe("robustness", () => {
     )
     .map(([a, key, junk]) => ({ opportunity: { name: "X" }, assumptions: { ...a, [key]: junk } }));
 
+  /** Overlaps in weeks of duration, up to well past the duration itself. */
+  const overlapWeeksArb = fc
+    .tuple(assumptionsArb, fc.double({ min: 0, max: 400, noNaN: true }))
+    .map(([a, weeks]) => ({
+      opportunity: { name: "X" },
+      assumptions: { ...a, mtfsOverlap: { kind: "weeksOfDuration", weeks } },
+    }));
+
   it("either returns finite Decimals or throws EngineError, for any input", () => {
     fc.assert(
-      fc.property(fc.oneof(proposalArb, garbage), (raw) => {
+      fc.property(fc.oneof(proposalArb, overlapWeeksArb, garbage), (raw) => {
         try {
           const p = computeProfile(parseProposal(raw).assumptions);
           for (const y of p.years) {
@@ -215,6 +223,15 @@ describe("robustness", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("rejects an overlap in weeks that uses up the whole duration, naming the field and rule", () => {
+    const a = { ...fc.sample(assumptionsArb, { numRuns: 1, seed: 1 })[0], durationWeeks: 4 };
+    for (const lever of ["entry", "exit"]) {
+      expect(() =>
+        computeProfile(parse({ ...a, lever, mtfsOverlap: { kind: "weeksOfDuration", weeks: 10 } })),
+      ).toThrow("must be less than durationWeeks (4)");
+    }
   });
 
   it("rejects a non-positive duration naming the field and rule", () => {
