@@ -19,8 +19,9 @@ import type { FyStartYear, Profile, ProfileInput, ProfileYear, UnitCostComponent
 
 /**
  * The benefits profile (DOMAIN §2): per FY, avoided events and the average caseload reduction they hold
- * (box-car stock for the entry lever; the rest of a stay for each earlier exit on the exit lever), gross = caseload reduction × unit saving × periods per year, less costs and MTFS overlap
- * = net = the cumulative benefit; in-year = the change in cumulative from the previous FY.
+ * (a box-car stock on the entry lever; on the exit lever each earlier exit holds the rest of a stay),
+ * gross = caseload reduction × unit saving × periods per year, less costs and MTFS overlap = net = the
+ * cumulative benefit; in-year = the change in cumulative from the previous FY.
  */
 
 /** A saving stream: a flow of realised events and its annual saving per case in a FY. */
@@ -65,11 +66,13 @@ export function computeProfile(input: ProfileInput): Profile {
   const durationWeeks = effectiveDurationWeeks(input.durationWeeks, input.mtfsOverlap);
   if (!durationWeeks.gt(0)) {
     // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
-    throw new EngineError(
-      "out-of-range",
-      "mtfsOverlap.weeks",
-      `must be less than durationWeeks (${input.durationWeeks.toString()})`,
-    );
+    throw input.mtfsOverlap.kind === "weeksOfDuration"
+      ? new EngineError(
+          "out-of-range",
+          "mtfsOverlap.weeks",
+          `must be less than durationWeeks (${input.durationWeeks.toString()})`,
+        )
+      : new EngineError("out-of-range", "durationWeeks", `must be > 0, got ${durationWeeks.toString()}`);
   }
   const durationDays = durationWeeks.times(DAYS_PER_WEEK);
   const flow = avoidedEventsFlow({
