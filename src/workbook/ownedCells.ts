@@ -156,16 +156,17 @@ export async function syncOwned(
     const cur = current[i];
     const key = ownedKey(layout.sheet, cell.address);
     const rec = owned.get(key);
+    const change = (kept: boolean): CellChange => ({
+      owner,
+      sheet: layout.sheet,
+      address: cell.address,
+      key: cell.key,
+      before: cur.value,
+      after: cell.value,
+      kept,
+    });
     if (rec && !isEmpty(cur) && !matchesWritten(cur, rec.written)) {
-      out.push({
-        owner,
-        sheet: layout.sheet,
-        address: cell.address,
-        key: cell.key,
-        before: cur.value,
-        after: cell.value,
-        kept: true,
-      });
+      out.push(change(true));
       keptAddresses.push({ address: cell.address, after: cell.value });
       return;
     }
@@ -175,15 +176,7 @@ export async function syncOwned(
     const same = matchesWritten(cur, want) && (sameValue(cur.value, cell.value) || zeroResult);
     if (!same) {
       writes.push(toWrite(cell));
-      out.push({
-        owner,
-        sheet: layout.sheet,
-        address: cell.address,
-        key: cell.key,
-        before: cur.value,
-        after: cell.value,
-        kept: false,
-      });
+      out.push(change(false));
     }
     owned.set(key, {
       owner,

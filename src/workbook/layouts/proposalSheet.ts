@@ -228,6 +228,25 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     const fontSize = typeof value === "string" ? fittingFontSize(value, box) : DEFAULT_FONT_SIZE;
     cells.push({ kind: "input", address, path, value, style: { ...STYLES.text, fontSize } });
   };
+  /** One JSON leaf as a named input in column B of row `r`, across the sheet (and wrapped) when it is prose. */
+  const inputRow = (
+    r: number,
+    leaf: { readonly path: string; readonly value: unknown },
+    name: string,
+    numberFormat: string | undefined,
+  ): void => {
+    const prose = PROSE_KEYS.test(leaf.path);
+    if (prose) spanTo(`B${r}`, LAST_COLUMN);
+    cells.push({
+      kind: "input",
+      address: `B${r}`,
+      path: leaf.path,
+      value: cellValue(leaf.value),
+      name,
+      numberFormat,
+      style: prose ? { ...STYLES.input, wrap: true } : STYLES.input,
+    });
+  };
   const engine = (address: string, key: string, value: CellScalar, numberFormat?: string): void => {
     cells.push({ kind: "engine", address, key, value, numberFormat, style: STYLES.owned });
   };
@@ -336,17 +355,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     const name = assumptionName(slug, leaf.path);
     paramName.set(leaf.path.replace(/^triangulation\./, ""), name);
     label(`A${r}`, TRIANGULATION_LABELS[leaf.path] ?? leaf.path.replace(/^triangulation\./, ""));
-    const prose = PROSE_KEYS.test(leaf.path);
-    if (prose) spanTo(`B${r}`, LAST_COLUMN);
-    cells.push({
-      kind: "input",
-      address: `B${r}`,
-      path: leaf.path,
-      value: cellValue(leaf.value),
-      name,
-      numberFormat: PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined,
-      style: prose ? { ...STYLES.input, wrap: true } : STYLES.input,
-    });
+    inputRow(r, leaf, name, PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined);
   });
   const headers = monthly
     ? [
@@ -448,17 +457,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   for (const leaf of jsonLeaves(getPath(proposal, "assumptions"), "assumptions")) {
     if (leaf.path.startsWith("assumptions.horizon")) continue;
     label(`A${r}`, assumptionLabel(leaf.path));
-    const prose = PROSE_KEYS.test(leaf.path);
-    if (prose) spanTo(`B${r}`, LAST_COLUMN);
-    cells.push({
-      kind: "input",
-      address: `B${r}`,
-      path: leaf.path,
-      value: cellValue(leaf.value),
-      name: assumptionName(slug, leaf.path),
-      numberFormat: assumptionFormat(leaf.path, proposal),
-      style: prose ? { ...STYLES.input, wrap: true } : STYLES.input,
-    });
+    inputRow(r, leaf, assumptionName(slug, leaf.path), assumptionFormat(leaf.path, proposal));
     r++;
   }
 
