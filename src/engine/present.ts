@@ -45,6 +45,23 @@ export function formatMillions(amount: DecimalLike, dp = 2): string {
 }
 
 /**
+ * £m with an inflation contingency in brackets, as Adults proposals print a figure whose inflation is held
+ * centrally; just the £m when there is no contingency line (`contingency` undefined).
+ *
+ * @example
+ * formatWithContingency(530_000, 130_000) // "£0.53m (£0.13m)"
+ * formatWithContingency(-500_000, undefined) // "-£0.50m"
+ */
+export function formatWithContingency(
+  amount: DecimalLike,
+  contingency: DecimalLike | undefined,
+  dp = 2,
+): string {
+  const main = formatMillions(amount, dp);
+  return contingency === undefined ? main : `${main} (${formatMillions(contingency, dp)})`;
+}
+
+/**
  * £ as "£4,226k" (whole thousands), as the edge-of-care summaries print it.
  *
  * @example

@@ -21,7 +21,8 @@ import type { FyStartYear, Profile, ProfileInput, ProfileYear, UnitCostComponent
  * The benefits profile (DOMAIN §2): per FY, avoided events and the average caseload reduction they hold
  * (a box-car stock on the entry lever; on the exit lever each earlier exit holds the rest of a stay),
  * gross = caseload reduction × unit saving × periods per year, less costs and MTFS overlap = net = the
- * cumulative benefit; in-year = the change in cumulative from the previous FY.
+ * cumulative benefit; in-year = the change in cumulative from the previous FY. When the inflation is held in
+ * a central contingency, gross is at price-base prices and the inflation part is its own line.
  */
 
 /** A saving stream: a flow of realised events and its annual saving per case in a FY. */
@@ -107,15 +108,18 @@ export function computeProfile(input: ProfileInput): Profile {
 
   const years: ProfileYear[] = [];
   let previous = ZERO;
+  let previousContingency = ZERO;
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;
     const a = bounds[i];
     const b = bounds[i + 1];
     const caseloadReduction = caseload[i];
-    const gross = streams.reduce(
-      (sum, s, k) => sum.plus(streamCaseload[k][i].times(s.annualSaving(fy))),
-      ZERO,
-    );
+    const grossAt = (pricesFy: FyStartYear): Decimal =>
+      streams.reduce((sum, s, k) => sum.plus(streamCaseload[k][i].times(s.annualSaving(pricesFy))), ZERO);
+    const grossAtFyPrices = grossAt(fy);
+    // Held centrally: the benefit stays at price-base prices and the inflation part is reported beside it.
+    const gross = unitCost.inflationContingency ? grossAt(unitCost.priceBaseFy) : grossAtFyPrices;
+    const inflationContingency = grossAtFyPrices.minus(gross);
     const costs = totalCostInFy(input.investment, {
       fy,
       caseloadReduction,
@@ -142,8 +146,12 @@ export function computeProfile(input: ProfileInput): Profile {
       overlap,
       cumulative,
       inYear: cumulative.minus(previous),
+      inflationContingency,
+      inYearInflationContingency: inflationContingency.minus(previousContingency),
+      mtfsImpact: cumulative.plus(inflationContingency),
     });
     previous = cumulative;
+    previousContingency = inflationContingency;
   }
 
   const cohort = input.target.kind === "caseloadReduction" ? undefined : input.target.cohortSize;
@@ -152,6 +160,7 @@ export function computeProfile(input: ProfileInput): Profile {
   return {
     years,
     quantifiedOpportunity: mtfsRow.cumulative,
+    quantifiedOpportunityInflationContingency: mtfsRow.inflationContingency,
     fullRunRate: fullRunRate(years, runRateFy(timeline, durationWeeks, horizon, cohortReachedDay)),
     timeToFullRunRateYears: timeToFullRunRateYears(timeline, cohortReachedDay),
   };

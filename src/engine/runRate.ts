@@ -2,7 +2,7 @@ import { Decimal } from "./money";
 import { DAYS_PER_WEEK, fyLabel, fyOf, fyStartDay } from "./fiscalYear";
 import { DAYS_PER_YEAR } from "./flow";
 import type { ResolvedTimeline } from "./timeline";
-import type { FyStartYear, Horizon, ProfileYear } from "./types";
+import type { FyStartYear, Horizon, Profile, ProfileYear } from "./types";
 
 /**
  * Run-rate conventions (documented in docs/engine.md):
@@ -53,12 +53,14 @@ export function runRateFy(
  * @example
  * fullRunRate(years, 2031) // { value: 3294…, fy: 2031, label: "FY31/32" }
  */
-export function fullRunRate(
-  years: readonly ProfileYear[],
-  fy: FyStartYear,
-): { readonly value: Decimal; readonly fy: FyStartYear; readonly label: string } {
+export function fullRunRate(years: readonly ProfileYear[], fy: FyStartYear): Profile["fullRunRate"] {
   const row = years.find((y) => y.fy === fy) ?? years[years.length - 1];
-  return { value: row.cumulative, fy: row.fy, label: fyLabel(row.fy) };
+  return {
+    value: row.cumulative,
+    fy: row.fy,
+    label: fyLabel(row.fy),
+    inflationContingency: row.inflationContingency,
+  };
 }
 
 /**

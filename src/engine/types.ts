@@ -79,6 +79,12 @@ export interface UnitCost {
    * overlap is not used.
    */
   readonly components?: readonly UnitCostComponent[];
+  /**
+   * True when the price inflation on the saving is held in a central contingency rather than in the service
+   * budget (Adults proposals print it in brackets): the benefit is then at price-base prices and the inflation
+   * part is reported beside it. False (the default) counts the inflation in the benefit.
+   */
+  readonly inflationContingency: boolean;
 }
 
 /**
@@ -194,6 +200,15 @@ export interface ProfileYear {
   readonly cumulative: Decimal;
   /** cumulative(FY) − cumulative(FY−1): the increment the MTFS books. */
   readonly inYear: Decimal;
+  /**
+   * The price inflation on the gross saving since the price base, when it is held in a central contingency
+   * (`unitCost.inflationContingency`); zero otherwise, because the inflation is then already in `gross`.
+   */
+  readonly inflationContingency: Decimal;
+  /** inflationContingency(FY) − inflationContingency(FY−1), printed beside the in-year spend reduction. */
+  readonly inYearInflationContingency: Decimal;
+  /** cumulative + inflationContingency: the row the MTFS programme table shows for this FY. */
+  readonly mtfsImpact: Decimal;
 }
 
 /** A computed benefits profile. */
@@ -201,8 +216,15 @@ export interface Profile {
   readonly years: readonly ProfileYear[];
   /** Cumulative benefit in the last MTFS year (FY29/30 by default). */
   readonly quantifiedOpportunity: Decimal;
-  /** Steady-state annual net benefit, and the FY in which it is reached (see runRate.ts). */
-  readonly fullRunRate: { readonly value: Decimal; readonly fy: FyStartYear; readonly label: string };
+  /** That year's inflation contingency held centrally (zero unless `unitCost.inflationContingency`). */
+  readonly quantifiedOpportunityInflationContingency: Decimal;
+  /** Steady-state annual net benefit, and the FY in which it is reached (see runRate.ts), with its contingency. */
+  readonly fullRunRate: {
+    readonly value: Decimal;
+    readonly fy: FyStartYear;
+    readonly label: string;
+    readonly inflationContingency: Decimal;
+  };
   /** Years from the start date to full impact (rollout end + lead, or delivery end); see runRate.ts. */
   readonly timeToFullRunRateYears: Decimal;
 }

@@ -57,6 +57,7 @@ export const ASSUMPTION_LABELS: Readonly<Record<string, readonly string[]>> = {
   "unitCost.inflationPerYear": ["inflation", "inflation per year", "unit cost inflation"],
   "unitCost.priceBaseFy": ["price base", "price base fy", "price base year"],
   "unitCost.periodsPerYear": ["periods per year", "weeks per year"],
+  "unitCost.inflationContingency": ["inflation contingency", "inflation held centrally"],
   "timeline.startDate": ["start date", "start", "project start", "project start date"],
   "timeline.designMonths": ["design", "design months", "design phase months", "design phase"],
   "timeline.pilotMonths": ["pilot", "pilot months", "pilot phase", "pilot phase months"],

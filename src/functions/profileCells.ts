@@ -90,6 +90,8 @@ const ROWS: readonly (readonly [string, string, (y: ProfileYear) => number])[] =
   ["overlap", "MTFS overlap", (y) => toPounds(y.overlap)],
   ["caseload", "Caseload reduction", (y) => y.caseloadReduction.toNumber()],
   ["avoided", "Avoided events", (y) => y.avoidedEvents.toNumber()],
+  ["contingency", "Inflation contingency", (y) => toPounds(y.inflationContingency)],
+  ["mtfs", "MTFS row", (y) => toPounds(y.mtfsImpact)],
 ];
 const ROW_WORDS = ROWS.map(([w]) => w);
 

@@ -45,7 +45,12 @@ export const ENGINE: WizardEngine<ModelledDraft> = {
     const proposal = parseProposal(raw);
     return { proposal, profile: computeProfile(proposal.assumptions) };
   },
-  preview: ({ proposal, profile }) => previewModel(profile, proposal.assumptions.horizon.mtfsLastFy),
+  preview: ({ proposal, profile }) =>
+    previewModel(
+      profile,
+      proposal.assumptions.horizon.mtfsLastFy,
+      proposal.assumptions.unitCost.inflationContingency,
+    ),
   triangulation: (raw) => {
     if (raw === undefined) return null;
     try {

@@ -22,7 +22,8 @@ import {
   type PlannedProposal,
 } from "./proposals";
 import { readRegister, writeRegister, type OwnedRecord, type StoredProposal } from "./register";
-import { modelProposal } from "./engineLink";
+import { modelProposal, type ModelledProposal } from "./engineLink";
+import type { LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
 
 /**
@@ -55,7 +56,7 @@ export interface AddProposalResult {
 }
 
 const MONEY_KEY =
-  /(inYear|cumulative|gross|costs|overlap|quantifiedOpportunity|fullRunRate\.value|FY\d\d\/\d\d|total|er|existing|benefits|cashflow|additionalBeyondMtfs)$/i;
+  /(inYear|cumulative|gross|costs|overlap|inflationContingency|mtfsImpact|quantifiedOpportunity|fullRunRate\.value|FY\d\d\/\d\d|total|er|existing|benefits|cashflow|additionalBeyondMtfs)$/i;
 
 function show(key: string, v: CellScalar): string {
   if (v === null || v === "") return "(blank)";
@@ -82,11 +83,16 @@ export function reportLines(changes: readonly CellChange[]): ChangeReportLine[] 
   }));
 }
 
-function link(p: PlannedProposal): ProgrammeLink {
+/** What the programme takes from a modelled proposal: where its figures are and its MTFS row per FY (£). */
+function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): ProgrammeLink {
   return {
-    ...p.linked,
-    cumulativeByFy: new Map(p.modelled.profile.years.map((y) => [y.label, y.cumulative.toNumber()])),
+    ...linked,
+    mtfsRowByFy: new Map(modelled.profile.years.map((y) => [y.label, y.mtfsImpact.toNumber()])),
   };
+}
+
+function link(p: PlannedProposal): ProgrammeLink {
+  return programmeLink(p.linked, p.modelled);
 }
 
 async function writeProposalSheet(
@@ -280,10 +286,7 @@ async function currentLinks(
     try {
       const modelled = modelProposal(raw);
       const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
-      links.set(s.sheet, {
-        ...linkedProposal(layout, modelled),
-        cumulativeByFy: new Map(modelled.profile.years.map((y) => [y.label, y.cumulative.toNumber()])),
-      });
+      links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
       if (!isEngineError(e)) throw e;
     }
@@ -377,10 +380,7 @@ export async function refreshWorkbook(
       const modelled = modelProposal(raw);
       const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun });
-      links.set(s.sheet, {
-        ...linkedProposal(layout, modelled),
-        cumulativeByFy: new Map(modelled.profile.years.map((y) => [y.label, y.cumulative.toNumber()])),
-      });
+      links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
       stored.push({ ...s, proposal: storedPart(raw) });
     } catch (e) {
       if (!isEngineError(e)) throw e;

@@ -25,10 +25,10 @@ import { ownedKey, type OwnedRecord } from "./register";
 
 export const PROGRAMME_OWNER = "programme";
 
-/** A modelled proposal as the programme sees it: where its figures are and its cumulative benefit per FY (£). */
+/** A modelled proposal as the programme sees it: where its figures are and its MTFS row per FY (£). */
 export interface ProgrammeLink extends LinkedProposal {
   /** Absent when the proposal could not be modelled: its row then keeps the figures it shows. */
-  readonly cumulativeByFy?: ReadonlyMap<string, number>;
+  readonly mtfsRowByFy?: ReadonlyMap<string, number>;
 }
 
 /** Address of every input cell of a layout, by its path. */
@@ -48,7 +48,7 @@ function rowAmounts(
   config.directorates.forEach((dir, d) =>
     dir.rows.forEach((row, r) => {
       const link = row.proposalSheet ? links.get(row.proposalSheet) : undefined;
-      const byFy = link?.cumulativeByFy;
+      const byFy = link?.mtfsRowByFy;
       out.push(byFy ? config.fyLabels.map((fy) => byFy.get(fy) ?? 0) : typed(d, r));
     }),
   );
@@ -138,7 +138,7 @@ export async function syncProgramme(
   const amounts = rowAmounts(config, links, (d, r) => typedAt(flatIndex.get(`${d}/${r}`) ?? 0));
   config.directorates.forEach((dir, d) =>
     dir.rows.forEach((row, r) => {
-      if (row.proposalSheet && !links.get(row.proposalSheet)?.cumulativeByFy) {
+      if (row.proposalSheet && !links.get(row.proposalSheet)?.mtfsRowByFy) {
         amounts[flatIndex.get(`${d}/${r}`) ?? 0] = typedAt(flatIndex.get(`${d}/${r}`) ?? 0);
       }
     }),

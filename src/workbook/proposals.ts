@@ -75,11 +75,11 @@ export function planProposal(raw: unknown, existingSheets: readonly string[]): P
  * What the Programme sheet needs from a laid-out proposal sheet.
  *
  * @example
- * linkedProposal(layout, modelled).cumulativeAddress.get("FY29/30")
+ * linkedProposal(layout, modelled).mtfsRowAddress.get("FY29/30")
  */
 export function linkedProposal(layout: ProposalSheetLayout, modelled?: ModelledProposal): LinkedProposal {
   return {
-    cumulativeAddress: layout.cumulativeAddress,
+    mtfsRowAddress: layout.mtfsRowAddress,
     timeToRunRateAddress: layout.timeToRunRateAddress,
     timeToRunRateYears: modelled ? modelled.profile.timeToFullRunRateYears.toNumber() : null,
   };

@@ -139,6 +139,29 @@ describe("mtfs-benefits calc profile", () => {
     expect(without.stdout).not.toContain("Published");
   });
 
+  it("prints an inflation contingency held centrally in brackets, as Adults proposals do", async () => {
+    const { published: _published, ...proposal } = exampleJson("cfs-targeted-prevention.json");
+    const assumptions = proposal.assumptions as { unitCost: object };
+    const held = {
+      ...proposal,
+      assumptions: { ...assumptions, unitCost: { ...assumptions.unitCost, inflationContingency: true } },
+    };
+    const table = await run(["calc", "profile", "--input", file("held.json", held)]);
+    expect(table.stdout).toContain("Cumulative benefit (inflation contingency)");
+    // FY26/27 is the price base, so it carries no contingency; FY29/30 carries three 4% steps.
+    expect(table.stdout).toMatch(/FY 26\/27\s+-£0\.50m \(£0\.00m\)\s+-£0\.50m \(£0\.00m\)/);
+    expect(table.stdout).toMatch(
+      /Quantified opportunity over the MTFS \(FY 29\/30\): £\d\.\d\dm \(£0\.[1-9]\dm\)/,
+    );
+    const json = JSON.parse(
+      (await run(["calc", "profile", "--input", file("held.json", held), "--format", "json"])).stdout,
+    );
+    const fy2930 = json.years.find((y: { fy: string }) => y.fy === "FY29/30");
+    expect(fy2930.mtfsImpact).toBeCloseTo(fy2930.cumulative + fy2930.inflationContingency, 2);
+    const plain = await run(["calc", "profile", "--input", examplePath("cfs-targeted-prevention.json")]);
+    expect(plain.stdout).not.toContain("inflation contingency");
+  });
+
   it("turns a bad assumption into exit 2 and one line naming the field and rule", async () => {
     const proposal = exampleJson("cfs-targeted-prevention.json");
     const bad = { ...proposal, assumptions: { ...(proposal.assumptions as object), durationWeeks: -3 } };

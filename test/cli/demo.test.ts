@@ -24,9 +24,9 @@ describe("mtfs-benefits demo", () => {
       "Independent Travel Training",
       "_mtfs",
     ]);
-    // Modelled rows link to their sheets with ordinary formulas.
+    // Modelled rows link to their sheets' MTFS row (cumulative + inflation contingency) with ordinary formulas.
     const cfsRow = wb.getWorksheet("Programme")!.getCell("H13").value as { formula: string };
-    expect(cfsRow.formula).toMatch(/^'CFS Targeted Prevention'!C\d+$/);
+    expect(cfsRow.formula).toMatch(/^'CFS Targeted Prevention'!J\d+$/);
   });
 
   it("keeps the previous file as .bak when it overwrites", async () => {

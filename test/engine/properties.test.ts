@@ -26,6 +26,7 @@ const assumptionsArb = fc.record({
     weeklyCost: fc.integer({ min: 0, max: 8000 }),
     alternativeWeeklyCost: fc.integer({ min: 0, max: 2000 }),
     inflationPerYear: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    inflationContingency: fc.boolean(),
   }),
   timeline: fc.record({
     startDate: fc.constantFrom("2026-04-01", "2026-08-01", "2027-01-15", "2028-02-29"),
@@ -152,6 +153,29 @@ describe("profile invariants", () => {
     );
   });
 
+  it("holding inflation centrally moves it out of the benefit without changing the MTFS row", () => {
+    fc.assert(
+      fc.property(assumptionsArb, (raw) => {
+        const noOverlap = { ...raw, mtfsOverlap: { kind: "none" } };
+        const held = computeProfile(
+          parse({ ...noOverlap, unitCost: { ...raw.unitCost, inflationContingency: true } }),
+        );
+        const inBenefit = computeProfile(
+          parse({ ...noOverlap, unitCost: { ...raw.unitCost, inflationContingency: false } }),
+        );
+        held.years.forEach((y, i) => {
+          const b = inBenefit.years[i];
+          expect(b.inflationContingency.isZero()).toBe(true);
+          expect(b.mtfsImpact.eq(b.cumulative)).toBe(true);
+          expect(y.gross.plus(y.inflationContingency).minus(b.gross).abs().toNumber()).toBeLessThan(1e-9);
+          expect(y.mtfsImpact.minus(b.cumulative).abs().toNumber()).toBeLessThan(1e-9);
+          expect(y.costs.eq(b.costs)).toBe(true);
+        });
+      }),
+      FAST,
+    );
+  });
+
   it("an overlap capped at gross never turns a saving into a cost", () => {
     fc.assert(
       fc.property(assumptionsArb, fc.integer({ min: 0, max: 5_000_000 }), (raw, amount) => {
@@ -212,6 +236,8 @@ describe("robustness", () => {
               y.inYear,
               y.caseloadReduction,
               y.avoidedEvents,
+              y.inflationContingency,
+              y.mtfsImpact,
             ]) {
               expect(v.isFinite()).toBe(true);
             }

@@ -8,6 +8,7 @@ const cfsCost: UnitCost = {
   inflationPerYear: D(0.04),
   priceBaseFy: 2026,
   periodsPerYear: D(52.18),
+  inflationContingency: false,
 };
 
 describe("unit cost", () => {

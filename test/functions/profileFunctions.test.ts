@@ -84,11 +84,34 @@ describe("MTFS.BENEFIT.PROFILE", () => {
       "MTFS overlap",
       "Caseload reduction",
       "Avoided events",
+      "Inflation contingency",
+      "MTFS row",
     ]);
     expect(all[4].slice(1)).toEqual(engine.years.map((y) => toPounds(y.costs)));
     const down = callMtfs("BENEFIT.PROFILE", CFS_RANGE, "gross", "columns") as (string | number)[][];
     expect(down[0]).toEqual(["£", "In-year spend reduction", "Cumulative benefit", "Gross saving"]);
     expect(down.map((r) => r[0]).slice(1)).toEqual(engine.years.map((y) => y.label));
+  });
+
+  it("holds inflation centrally when the range says so, and shows it with the MTFS row", () => {
+    const held = callMtfs(
+      "BENEFIT.PROFILE",
+      [...CFS_RANGE, ["Inflation held centrally", true]],
+      "contingency, mtfs",
+    ) as (string | number)[][];
+    const expected = computeProfile(
+      parseAssumptions({ ...CFS_JSON, unitCost: { ...CFS_JSON.unitCost, inflationContingency: true } }, ""),
+    );
+    expect(held.map((r) => r[0])).toEqual([
+      "£",
+      "In-year spend reduction",
+      "Cumulative benefit",
+      "Inflation contingency",
+      "MTFS row",
+    ]);
+    expect(held[3].slice(1)).toEqual(expected.years.map((y) => toPounds(y.inflationContingency)));
+    expect(held[4].slice(1)).toEqual(expected.years.map((y) => toPounds(y.mtfsImpact)));
+    expect(held[3][4]).toBeGreaterThan(0); // FY29/30: three 1-April steps of 4% since FY26/27
   });
 
   it("overrides a range value with a positional argument (what-if)", () => {

@@ -83,7 +83,9 @@ describe("round trip and refresh", () => {
     const { wb } = await demoWorkbook();
     const { wb: back, port } = await roundTrip(wb);
     const layout = await cfsLayout(port);
-    const cell = layout.cumulativeAddress.get("FY29/30")!;
+    const cell = layout.cells.find(
+      (c) => c.kind === "formula" && c.key === "profile.FY29/30.cumulative",
+    )!.address;
     const ws = back.getWorksheet(CFS)!;
     ws.getCell(cell).value = 999;
     const report = await refreshWorkbook(port);
@@ -164,6 +166,47 @@ describe("round trip and refresh", () => {
     const [cell] = await again.readCells("Formula text check", [risks.address]);
     expect(cell.formula).toBeUndefined();
     expect(plain(cell.value)).toBe('=HYPERLINK("http://example.invalid")');
+  });
+
+  it("links the Programme to the MTFS row: cumulative plus an inflation contingency held centrally", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const raw = readExample("cfs-targeted-prevention.json");
+    const sheet = "Held centrally";
+    await addProposal(port, {
+      ...raw,
+      opportunity: { ...raw.opportunity, name: sheet },
+      assumptions: {
+        ...raw.assumptions,
+        unitCost: { ...raw.assumptions.unitCost, inflationContingency: true },
+      },
+    });
+    const stored = (await readRegister(port)).proposals.find((p) => p.sheet === sheet)!;
+    const layout = proposalSheetLayout(stored);
+    const ws = back.getWorksheet(sheet)!;
+    const at = (key: string): number => {
+      const c = layout.cells.find((x) => (x.kind === "formula" || x.kind === "engine") && x.key === key)!;
+      return Number(plain(ws.getCell(c.address).value));
+    };
+    const contingency = at("profile.FY29/30.inflationContingency");
+    // CFS states 4% a year from FY26/27 prices, so FY29/30 carries three steps of inflation.
+    expect(contingency).toBeGreaterThan(0);
+    expect(at("profile.FY29/30.mtfsImpact")).toBeCloseTo(at("profile.FY29/30.cumulative") + contingency, 6);
+    const mtfsRow = layout.mtfsRowAddress.get("FY29/30")!;
+    const programme = back.getWorksheet("Programme")!;
+    let linked: ExcelJS.Cell | undefined;
+    programme.eachRow((row) =>
+      row.eachCell((c) => {
+        const f = (c.value as { formula?: string } | null)?.formula;
+        if (f === `${sheetRef(sheet)}!${mtfsRow}`) linked = c;
+      }),
+    );
+    expect(linked).toBeDefined();
+    expect(Number(plain(linked!.value))).toBeCloseTo(at("profile.FY29/30.mtfsImpact"), 6);
+    // The TRUE typed in the assumption cell reads back as the same setting.
+    const again = await refreshWorkbook(port);
+    expect(again.errors).toEqual([]);
+    expect(again.changes).toEqual([]);
   });
 
   it("adds a proposal's row inside its directorate block, and the subtotal and total include it", async () => {
@@ -317,10 +360,10 @@ describe("updateProposal", () => {
     await updateProposal(port, CFS, edited);
     const stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
     const layout = proposalSheetLayout(stored);
-    const cumulative = layout.cumulativeAddress.get("FY29/30")!;
-    // The Programme row links to the moved cumulative cell, and the old names are gone.
+    const mtfsRow = layout.mtfsRowAddress.get("FY29/30")!;
+    // The Programme row links to the moved MTFS row cell, and the old names are gone.
     expect((back.getWorksheet("Programme")!.getCell("H13").value as { formula: string }).formula).toBe(
-      `'${CFS}'!${cumulative}`,
+      `'${CFS}'!${mtfsRow}`,
     );
     const names = back.definedNames.model.filter((n) => n.name.startsWith("mtfs_CFSTargetedPrevention_"));
     expect(names.every((n) => n.ranges.length === 1)).toBe(true);

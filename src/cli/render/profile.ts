@@ -1,4 +1,12 @@
-import { fyLabel, formatMillions, toPounds, type Decimal, type Profile, type Proposal } from "../../engine";
+import {
+  fyLabel,
+  formatMillions,
+  formatWithContingency,
+  toPounds,
+  type Decimal,
+  type Profile,
+  type Proposal,
+} from "../../engine";
 import { textTable } from "../table";
 
 /**
@@ -14,7 +22,8 @@ function templateFy(label: string): string {
 const count = (d: Decimal): number => d.toDecimalPlaces(4).toNumber();
 
 /**
- * JSON-ready profile: `{ opportunity, years: [{ fy, gross, costs, overlap, cumulative, inYear, … }],
+ * JSON-ready profile: `{ opportunity, years: [{ fy, gross, costs, overlap, cumulative, inYear,
+ * inflationContingency, mtfsImpact, … }],
  * quantifiedOpportunity, fullRunRate: { value, fy }, timeToFullRunRateYears }`.
  *
  * @example
@@ -33,6 +42,8 @@ export function profileJson(proposal: Proposal, profile: Profile): Record<string
       overlap: toPounds(y.overlap),
       cumulative: toPounds(y.cumulative),
       inYear: toPounds(y.inYear),
+      inflationContingency: toPounds(y.inflationContingency),
+      mtfsImpact: toPounds(y.mtfsImpact),
     })),
     quantifiedOpportunity: toPounds(profile.quantifiedOpportunity),
     fullRunRate: { value: toPounds(profile.fullRunRate.value), fy: profile.fullRunRate.label },
@@ -60,18 +71,23 @@ export function profileTable(proposal: Proposal, profile: Profile): string {
     const hit = list.find((p) => p.fy === fy);
     return hit === undefined ? "" : formatMillions(hit.amount);
   };
+  // Inflation held centrally: each figure with its contingency in brackets, as Adults proposals print it.
+  const held = proposal.assumptions.unitCost.inflationContingency;
+  const withContingency = (amount: Decimal, contingency: Decimal): string =>
+    formatWithContingency(amount, held ? contingency : undefined);
   const rows = profile.years.map((y) => [
     templateFy(y.label) + (y.fy > mtfsLastFy ? " *" : ""),
-    formatMillions(y.inYear),
-    formatMillions(y.cumulative),
+    withContingency(y.inYear, y.inYearInflationContingency),
+    withContingency(y.cumulative, y.inflationContingency),
     ...(hasPublished && published !== undefined
       ? [publishedAt(published.inYear, y.fy), publishedAt(published.cumulative, y.fy)]
       : []),
   ]);
+  const bracket = held ? " (inflation contingency)" : "";
   const header = [
     "FY",
-    "In-year spend reduction",
-    "Cumulative benefit",
+    `In-year spend reduction${bracket}`,
+    `Cumulative benefit${bracket}`,
     ...(hasPublished ? ["Published in-year", "Published cumulative"] : []),
   ];
   const beyond = profile.years.some((y) => y.fy > mtfsLastFy);
@@ -82,8 +98,8 @@ export function profileTable(proposal: Proposal, profile: Profile): string {
     textTable(header, rows, ["left", ...header.slice(1).map(() => "right" as const)]),
     ...(beyond ? ["* beyond the MTFS"] : []),
     "",
-    `Quantified opportunity over the MTFS (${templateFy(fyLabel(mtfsLastFy))}): ${formatMillions(profile.quantifiedOpportunity)}`,
-    `Full run rate: ${formatMillions(profile.fullRunRate.value)}, achieved in ${profile.fullRunRate.label}` +
+    `Quantified opportunity over the MTFS (${templateFy(fyLabel(mtfsLastFy))}): ${withContingency(profile.quantifiedOpportunity, profile.quantifiedOpportunityInflationContingency)}`,
+    `Full run rate: ${withContingency(profile.fullRunRate.value, profile.fullRunRate.inflationContingency)}, achieved in ${profile.fullRunRate.label}` +
       (publishedRunRate === undefined
         ? ""
         : ` (published: ${formatMillions(publishedRunRate.value)} in ${fyLabel(publishedRunRate.fy)})`),

@@ -170,6 +170,7 @@ function parseUnitCost(o: RawObject, path: string, defaultPriceBaseFy: number): 
     priceBaseFy: readFy(o, "priceBaseFy", path, { default: defaultPriceBaseFy }),
     periodsPerYear: readDecimal(o, "periodsPerYear", path, { default: WEEKS_PER_YEAR, gt: 0, max: 366 }),
     ...(components.length > 0 ? { components } : {}),
+    inflationContingency: readBoolean(o, "inflationContingency", path, { default: false }),
   };
 }
 

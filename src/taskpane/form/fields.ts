@@ -129,6 +129,12 @@ export const FIELDS: readonly FieldSpec[] = [
     optional: true,
   },
   {
+    path: "assumptions.unitCost.inflationContingency",
+    label: "Hold the inflation in a central contingency (shown in brackets)",
+    kind: "flag",
+    optional: true,
+  },
+  {
     path: "assumptions.unitCost.priceBaseFy",
     label: "Price base year",
     kind: "fy",

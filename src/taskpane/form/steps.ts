@@ -58,6 +58,7 @@ export const STEPS: readonly StepSpec[] = [
       "assumptions.unitCost.overlapWeeklyCost",
       "assumptions.durationWeeks",
       "assumptions.unitCost.inflationPerYear",
+      "assumptions.unitCost.inflationContingency",
       "assumptions.baseline.growthPerYear",
       "assumptions.unitCost.priceBaseFy",
     ],

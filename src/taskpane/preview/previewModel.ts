@@ -1,5 +1,6 @@
+import type { Decimal } from "../../engine/money";
 import type { Profile } from "../../engine/types";
-import { formatMillions, toMillions } from "../../engine/present";
+import { formatWithContingency, toMillions } from "../../engine/present";
 
 export interface PreviewRow {
   readonly fy: number;
@@ -7,7 +8,10 @@ export interface PreviewRow {
   /** £m for the chart (presentation only). */
   readonly inYearMillions: number;
   readonly cumulativeMillions: number;
-  /** As the template prints it, e.g. "-£0.50m" (the engine's presentation rounding). */
+  /**
+   * As the template prints it, e.g. "-£0.50m" (the engine's presentation rounding), with the inflation
+   * contingency in brackets when it is held centrally, e.g. "£0.78m (£0.26m)".
+   */
   readonly inYearText: string;
   readonly cumulativeText: string;
   readonly withinMtfs: boolean;
@@ -27,19 +31,25 @@ export interface PreviewModel {
  * @example
  * previewModel(profile, 2029).rows[0].cumulativeText // "-£0.50m"
  */
-export function previewModel(profile: Profile, mtfsLastFy: number): PreviewModel {
+export function previewModel(
+  profile: Profile,
+  mtfsLastFy: number,
+  inflationHeldCentrally = false,
+): PreviewModel {
+  const text = (amount: Decimal, contingency: Decimal): string =>
+    formatWithContingency(amount, inflationHeldCentrally ? contingency : undefined, 2);
   return {
     rows: profile.years.map((y) => ({
       fy: y.fy,
       label: y.label,
       inYearMillions: toMillions(y.inYear, 4),
       cumulativeMillions: toMillions(y.cumulative, 4),
-      inYearText: formatMillions(y.inYear, 2),
-      cumulativeText: formatMillions(y.cumulative, 2),
+      inYearText: text(y.inYear, y.inYearInflationContingency),
+      cumulativeText: text(y.cumulative, y.inflationContingency),
       withinMtfs: y.fy <= mtfsLastFy,
     })),
-    quantifiedText: formatMillions(profile.quantifiedOpportunity, 2),
-    runRateText: formatMillions(profile.fullRunRate.value, 2),
+    quantifiedText: text(profile.quantifiedOpportunity, profile.quantifiedOpportunityInflationContingency),
+    runRateText: text(profile.fullRunRate.value, profile.fullRunRate.inflationContingency),
     runRateFyLabel: profile.fullRunRate.label,
     timeToFullRunRateYears: profile.timeToFullRunRateYears.toDecimalPlaces(1).toString(),
   };

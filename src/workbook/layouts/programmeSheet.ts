@@ -24,7 +24,7 @@ const FIRST_FY_COLUMN = 5; // E
 
 /** Where a modelled proposal's figures live on its own sheet. */
 export interface LinkedProposal {
-  readonly cumulativeAddress: ReadonlyMap<string, string>;
+  readonly mtfsRowAddress: ReadonlyMap<string, string>;
   readonly timeToRunRateAddress: string;
   readonly timeToRunRateYears: CellScalar;
 }
@@ -196,7 +196,7 @@ export function programmeSheetLayout(
         style: STYLES.owned,
       });
       config.fyLabels.forEach((fy, i) => {
-        const target = linked?.cumulativeAddress.get(fy);
+        const target = linked?.mtfsRowAddress.get(fy);
         const address = `${fyColumn(i)}${row}`;
         const key = `${base}.${fy}`;
         const value = amounts ? amounts[i] : null;

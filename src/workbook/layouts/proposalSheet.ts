@@ -35,8 +35,8 @@ export interface ProposalSheetInput {
 
 export interface ProposalSheetLayout extends SheetLayout {
   readonly statusAddress: string;
-  /** Cumulative benefit cell of each FY, by label: what the Programme sheet links to. */
-  readonly cumulativeAddress: ReadonlyMap<string, string>;
+  /** MTFS row cell of each FY (cumulative + inflation contingency), by label: what the Programme sheet links to. */
+  readonly mtfsRowAddress: ReadonlyMap<string, string>;
   readonly timeToRunRateAddress: string;
   readonly chart: ComboChartSpec;
 }
@@ -56,6 +56,8 @@ const COLUMN_WIDTHS: ReadonlyMap<string, number> = new Map([
   ["F", 18],
   ["G", 14],
   ["H", 14],
+  ["I", 14],
+  ["J", 14],
 ]);
 const LAST_COLUMN = "H";
 
@@ -147,10 +149,10 @@ function triangulationParams(tri: unknown): { readonly path: string; readonly va
 /** Table column headings wrap (e.g. "Overlap with existing MTFS lines" in an 18-character column). */
 const TABLE_HEADING = { ...STYLES.heading, wrap: true } as const;
 
-/** Profile columns D:H copied straight from the engine's year (B and C are live formulas). */
+/** Profile columns D:I copied straight from the engine's year (B, C and J are live formulas). */
 const PROFILE_ENGINE_COLUMNS: readonly (readonly [
   string,
-  "gross" | "costs" | "overlap" | "avoidedEvents" | "caseloadReduction",
+  "gross" | "costs" | "overlap" | "avoidedEvents" | "caseloadReduction" | "inflationContingency",
   string,
 ])[] = [
   ["D", "gross", MILLIONS_FORMAT],
@@ -158,6 +160,7 @@ const PROFILE_ENGINE_COLUMNS: readonly (readonly [
   ["F", "overlap", MILLIONS_FORMAT],
   ["G", "avoidedEvents", "0.0"],
   ["H", "caseloadReduction", "0.0"],
+  ["I", "inflationContingency", MILLIONS_FORMAT],
 ];
 
 const PERCENT_KEYS = /(growthPerYear|inflationPerYear|realisationFactor|percentChange|Rate)$/;
@@ -195,7 +198,7 @@ function assumptionLabel(path: string): string {
  *
  * @example
  * const layout = proposalSheetLayout({ sheet: "CFS Targeted Prevention", proposal, fyLabels, modelled });
- * layout.cumulativeAddress.get("FY29/30") // "C31"
+ * layout.mtfsRowAddress.get("FY29/30") // "J31"
  */
 export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLayout {
   const { sheet, proposal, fyLabels, modelled } = input;
@@ -302,8 +305,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   const profileHeaderRow = profileHeadingRow + 1;
   const profileFirstRow = profileHeaderRow + 1;
 
-  const cumulativeAddress = new Map<string, string>();
-  fyLabels.forEach((fy, i) => cumulativeAddress.set(fy, `C${profileFirstRow + i}`));
+  const mtfsRowAddress = new Map<string, string>();
+  fyLabels.forEach((fy, i) => mtfsRowAddress.set(fy, `J${profileFirstRow + i}`));
   const mtfsLastFy = String(getPath(proposal, "assumptions.horizon.mtfsLastFy") ?? "FY29/30");
   const quantifiedIndex = Math.max(0, fyLabels.indexOf(mtfsLastFy));
 
@@ -404,7 +407,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     text(`E${r}`, `${base}.explanation`, LAST_COLUMN);
   });
 
-  // Benefits profile: cumulative = gross − costs − overlap, in-year = this FY − previous FY (standard formulas).
+  // Benefits profile: cumulative = gross − costs − overlap, in-year = this FY − previous FY, MTFS row =
+  // cumulative + inflation contingency (standard formulas).
   heading(`A${profileHeadingRow}`, "Benefits profile over the MTFS (net of ongoing investment)");
   [
     "FY",
@@ -415,6 +419,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     "Overlap with existing MTFS lines",
     "Avoided events in FY",
     "Average caseload reduction",
+    "Inflation contingency (held centrally)",
+    "MTFS row (cumulative + contingency)",
   ].forEach((h, i) => label(cellAddress(i + 1, profileHeaderRow), h, TABLE_HEADING));
   fyLabels.forEach((fy, i) => {
     const r = profileFirstRow + i;
@@ -442,6 +448,13 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
         numberFormat,
       );
     }
+    formula(
+      `J${r}`,
+      `${k}.mtfsImpact`,
+      `C${r}+I${r}`,
+      money(i, (y) => y.mtfsImpact),
+      MILLIONS_FORMAT,
+    );
   });
   const profileLastRow = profileFirstRow + fyLabels.length - 1;
 
@@ -475,7 +488,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     sheet,
     cells: topAligned,
     statusAddress,
-    cumulativeAddress,
+    mtfsRowAddress,
     timeToRunRateAddress,
     columnWidths: [...COLUMN_WIDTHS].map(([column, width]) => ({ column, width })),
     merges,
@@ -486,8 +499,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       categories: `A${profileFirstRow}:A${profileLastRow}`,
       bars: { name: "In-year spend reduction", values: `B${profileFirstRow}:B${profileLastRow}` },
       line: { name: "Cumulative benefit", values: `C${profileFirstRow}:C${profileLastRow}` },
-      from: `J${profileHeadingRow}`,
-      to: `Q${profileHeadingRow + 16}`,
+      from: `L${profileHeadingRow}`,
+      to: `S${profileHeadingRow + 16}`,
     },
   };
 }
