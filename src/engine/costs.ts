@@ -38,9 +38,9 @@ export function fyShareCovered(fy: FyStartYear, fromDate: string, toDate?: strin
 export function costInFy(item: CostItem, ctx: CostContext): Decimal {
   switch (item.kind) {
     case "ongoing": {
-      const amount = item.inflates
-        ? inflate(item.amountPerYear, ctx.priceBaseFy, ctx.fy, ctx.inflationPerYear)
-        : item.amountPerYear;
+      const rate = item.inflationPerYear ?? (item.inflates ? ctx.inflationPerYear : undefined);
+      const amount =
+        rate === undefined ? item.amountPerYear : inflate(item.amountPerYear, ctx.priceBaseFy, ctx.fy, rate);
       return amount.times(fyShareCovered(ctx.fy, item.fromDate, item.toDate));
     }
     case "oneOff":

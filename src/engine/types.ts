@@ -127,6 +127,11 @@ export type CostItem =
       readonly toDate?: string;
       /** Whether the cost inflates with the unit cost inflation from the price base FY (default false). */
       readonly inflates?: boolean;
+      /**
+       * The cost's own inflation per year from the price base FY, stepped each 1 April (e.g. a 3% pay award
+       * while unit costs rise 4%); when given, the cost inflates at this rate whatever `inflates` says.
+       */
+      readonly inflationPerYear?: Decimal;
     }
   | { readonly kind: "oneOff"; readonly label: string; readonly amount: Decimal; readonly date: string }
   | {

@@ -1,4 +1,4 @@
-import { Decimal, costInFy, fyShareCovered } from "../../src/engine";
+import { Decimal, computeProfile, costInFy, fyShareCovered, parseAssumptions } from "../../src/engine";
 
 const D = (x: number | string): Decimal => new Decimal(x);
 const ctx = { fy: 2026, caseloadReduction: D(10), inflationPerYear: D(0.04), priceBaseFy: 2026 };
@@ -28,6 +28,32 @@ describe("costs", () => {
       inflates: true,
     } as const;
     expect(costInFy(item, { ...ctx, fy: 2028 }).toNumber()).toBeCloseTo(108.16, 10);
+  });
+
+  it("inflates an ongoing cost at its own rate when it states one (a 3% pay award beside 4% unit costs)", () => {
+    const item = {
+      kind: "ongoing",
+      label: "Case workers",
+      amountPerYear: D(925000),
+      fromDate: "2026-04-01",
+      inflationPerYear: D(0.03),
+    } as const;
+    expect(costInFy(item, ctx).toNumber()).toBe(925000);
+    expect(costInFy(item, { ...ctx, fy: 2028 }).toNumber()).toBeCloseTo(925000 * 1.03 ** 2, 6);
+  });
+
+  it("reads a cost's own inflation rate from the proposal, naming the field when it is bad", () => {
+    const raw = (inflationPerYear: unknown) => ({
+      baseline: { volumePerYear: 10 },
+      target: { kind: "percent", value: 0.1 },
+      durationWeeks: 52,
+      unitCost: { weeklyCost: 100, inflationPerYear: 0.04 },
+      timeline: { startDate: "2026-04-01" },
+      investment: [{ kind: "ongoing", amountPerYear: 1000, fromDate: "2026-04-01", inflationPerYear }],
+    });
+    const p = computeProfile(parseAssumptions(raw("3%")));
+    expect(p.years[2].costs.toNumber()).toBeCloseTo(1000 * 1.03 ** 2, 9);
+    expect(() => parseAssumptions(raw("fast"))).toThrow(/investment\[0\]\.inflationPerYear/);
   });
 
   it("books one-off costs in the FY of their date and per-case costs on the caseload", () => {

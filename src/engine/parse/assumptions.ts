@@ -186,6 +186,7 @@ function parseCostItem(raw: unknown, path: string): CostItem {
       if (toDate !== undefined && toDate < fromDate) {
         throw new EngineError("invalid-date", fieldPath(path, "toDate"), "must not be before fromDate");
       }
+      const costInflation = readRate(o, "inflationPerYear", path, { optional: true, gt: -1, max: 10 });
       return {
         kind,
         label,
@@ -193,6 +194,7 @@ function parseCostItem(raw: unknown, path: string): CostItem {
         fromDate,
         ...(toDate ? { toDate } : {}),
         inflates: readBoolean(o, "inflates", path, { default: false }),
+        ...(costInflation === undefined ? {} : { inflationPerYear: costInflation }),
       };
     }
     case "oneOff":
