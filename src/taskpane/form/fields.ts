@@ -293,6 +293,14 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
   { path: "amountPerYear", label: "Amount", unit: "£ a year", kind: "number" },
   { path: "fromDate", label: "From", kind: "date" },
   { path: "toDate", label: "To", kind: "date", optional: true },
+  {
+    path: "inflationPerYear",
+    label: "Cost inflation",
+    unit: "% a year",
+    kind: "percent",
+    optional: true,
+    hint: "e.g. a 3% pay award; blank: not inflated",
+  },
   { path: "amount", label: "Amount", unit: "£", kind: "number" },
   { path: "date", label: "Date", kind: "date" },
   { path: "amountPerCasePerYear", label: "Amount per case", unit: "£ a year", kind: "number" },
@@ -300,7 +308,7 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
 
 /** Which investment fields each kind uses (matches the engine's CostItem union). */
 export const INVESTMENT_FIELDS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
-  ongoing: ["kind", "label", "amountPerYear", "fromDate", "toDate"],
+  ongoing: ["kind", "label", "amountPerYear", "fromDate", "toDate", "inflationPerYear"],
   oneOff: ["kind", "label", "amount", "date"],
   perCase: ["kind", "label", "amountPerCasePerYear"],
 };

@@ -52,6 +52,22 @@ describe("draft", () => {
     expect(raw.opportunity).toEqual(CFS_LIKE.opportunity);
   });
 
+  it("carries an ongoing cost's own inflation and the contingency flag through draft and back", () => {
+    const raw = {
+      ...CFS_LIKE,
+      assumptions: {
+        ...CFS_LIKE.assumptions,
+        unitCost: { ...CFS_LIKE.assumptions.unitCost, inflationContingency: true },
+        investment: [{ ...CFS_LIKE.assumptions.investment[0], inflationPerYear: 0.03 }],
+      },
+    };
+    const back = draftToRaw(rawToDraft(raw)) as any;
+    const a = parseProposal(back).assumptions;
+    expect(a.unitCost.inflationContingency).toBe(true);
+    const cost = a.investment[0];
+    expect(cost.kind === "ongoing" && cost.inflationPerYear?.toNumber()).toBe(0.03);
+  });
+
   it("leaves blank inputs out so the engine's defaults apply", () => {
     const raw = draftToRaw({
       ...emptyDraft(),
