@@ -158,6 +158,8 @@ describe("mtfs-benefits calc profile", () => {
     );
     const fy2930 = json.years.find((y: { fy: string }) => y.fy === "FY29/30");
     expect(fy2930.mtfsImpact).toBeCloseTo(fy2930.cumulative + fy2930.inflationContingency, 2);
+    expect(json.quantifiedOpportunityInflationContingency).toBe(fy2930.inflationContingency);
+    expect(json.fullRunRate.inflationContingency).toBeGreaterThan(fy2930.inflationContingency);
     const plain = await run(["calc", "profile", "--input", examplePath("cfs-targeted-prevention.json")]);
     expect(plain.stdout).not.toContain("inflation contingency");
   });

@@ -24,7 +24,8 @@ const count = (d: Decimal): number => d.toDecimalPlaces(4).toNumber();
 /**
  * JSON-ready profile: `{ opportunity, years: [{ fy, gross, costs, overlap, cumulative, inYear,
  * inflationContingency, mtfsImpact, … }],
- * quantifiedOpportunity, fullRunRate: { value, fy }, timeToFullRunRateYears }`.
+ * quantifiedOpportunity (and its inflation contingency), fullRunRate: { value, fy, inflationContingency },
+ * timeToFullRunRateYears }`.
  *
  * @example
  * profileJson(proposal, profile).years[0] // { fy: "FY26/27", gross: 0, costs: 500000, ..., inYear: -500000 }
@@ -46,7 +47,12 @@ export function profileJson(proposal: Proposal, profile: Profile): Record<string
       mtfsImpact: toPounds(y.mtfsImpact),
     })),
     quantifiedOpportunity: toPounds(profile.quantifiedOpportunity),
-    fullRunRate: { value: toPounds(profile.fullRunRate.value), fy: profile.fullRunRate.label },
+    quantifiedOpportunityInflationContingency: toPounds(profile.quantifiedOpportunityInflationContingency),
+    fullRunRate: {
+      value: toPounds(profile.fullRunRate.value),
+      fy: profile.fullRunRate.label,
+      inflationContingency: toPounds(profile.fullRunRate.inflationContingency),
+    },
     timeToFullRunRateYears: profile.timeToFullRunRateYears.toDecimalPlaces(2).toNumber(),
   };
 }

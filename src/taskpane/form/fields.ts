@@ -299,7 +299,7 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
     unit: "% a year",
     kind: "percent",
     optional: true,
-    hint: "e.g. a 3% pay award; blank: not inflated",
+    hint: "Its own rate, e.g. a 3% pay award",
   },
   { path: "amount", label: "Amount", unit: "£", kind: "number" },
   { path: "date", label: "Date", kind: "date" },
