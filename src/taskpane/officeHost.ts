@@ -46,7 +46,10 @@ function fileNameOf(url: string | null | undefined): string {
  * @example
  * officeWorkbookIdentity(settings, "https://x/sites/f/MTFS%202026.xlsx") // { id: "…", name: "MTFS 2026.xlsx" }
  */
-export function officeWorkbookIdentity(settings: OfficeSettingsLike, url: string | null | undefined): WorkbookIdentity {
+export function officeWorkbookIdentity(
+  settings: OfficeSettingsLike,
+  url: string | null | undefined,
+): WorkbookIdentity {
   let id = settings.get(WORKBOOK_ID_KEY);
   if (typeof id !== "string" || id === "") {
     id = newId();

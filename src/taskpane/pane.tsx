@@ -23,7 +23,11 @@ export type MissingHost = "no-office-js" | "not-excel";
  */
 export function NoHost({ reason }: { readonly reason: MissingHost }): React.JSX.Element {
   return (
-    <main className="mtfs-nohost" role="alert" style={{ fontFamily: "Segoe UI, system-ui, sans-serif", padding: 12 }}>
+    <main
+      className="mtfs-nohost"
+      role="alert"
+      style={{ fontFamily: "Segoe UI, system-ui, sans-serif", padding: 12 }}
+    >
       <h1 style={{ fontSize: 18 }}>MTFS Benefits runs inside Excel</h1>
       <p>
         {reason === "no-office-js"

@@ -1,10 +1,4 @@
-import {
-  addProposal,
-  readProposal,
-  refreshWorkbook,
-  updateProposal,
-  type WorkbookPort,
-} from "../workbook";
+import { addProposal, readProposal, refreshWorkbook, updateProposal, type WorkbookPort } from "../workbook";
 import type { RefreshReport, WriteResult } from "./host";
 
 /**

@@ -35,7 +35,9 @@ function newWorkbookIdentity(fileName: string): WorkbookIdentity {
 
 /** The zip signature every .xlsx starts with ("PK\x03\x04"). */
 function looksLikeXlsx(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
 }
 
 /**
@@ -98,7 +100,9 @@ export function StandaloneApp<P>({
   const open = async (file: File): Promise<void> => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (!/\.xlsx$/i.test(file.name) || !looksLikeXlsx(bytes)) {
-      setProblem(`${file.name} is not an Excel workbook (.xlsx). Open an .xlsx file, or start a new workbook.`);
+      setProblem(
+        `${file.name} is not an Excel workbook (.xlsx). Open an .xlsx file, or start a new workbook.`,
+      );
       return;
     }
     try {
@@ -155,15 +159,9 @@ export function StandaloneApp<P>({
           if (file) void open(file);
         }}
       />
-      <Button onClick={() => fileInput.current?.click()}>
-        Open workbook (.xlsx)
-      </Button>
-      <Button onClick={() => void startNewWorkbook(book.generation + 1)}>
-        New workbook
-      </Button>
-      <Button onClick={() => void download()}>
-        Download workbook
-      </Button>
+      <Button onClick={() => fileInput.current?.click()}>Open workbook (.xlsx)</Button>
+      <Button onClick={() => void startNewWorkbook(book.generation + 1)}>New workbook</Button>
+      <Button onClick={() => void download()}>Download workbook</Button>
       <span className="mtfs-hint" data-testid="file-name">
         {book.fileName}
       </span>

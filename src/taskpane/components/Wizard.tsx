@@ -236,7 +236,8 @@ export function Wizard<P>({
   // A blank form is not wrong yet: a field's problem shows once it is touched or holds text, or once its
   // step has been left with Next (the Review step lists every problem regardless).
   const shown = errors.filter(
-    (e) => e.path === "" || touched.has(e.path) || hasValue(draft, e.path) || submitted.has(stepOfPath(e.path)),
+    (e) =>
+      e.path === "" || touched.has(e.path) || hasValue(draft, e.path) || submitted.has(stepOfPath(e.path)),
   );
   const errorByPath = new Map(shown.map((e) => [e.path, e.message]));
   const valid = errors.length === 0 && validation.proposal !== null;
@@ -247,8 +248,7 @@ export function Wizard<P>({
   );
   const editing = draft.editingSheet !== undefined && detached === null;
 
-  const touch = (path: string): void =>
-    setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
+  const touch = (path: string): void => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
   const setValue = (path: string, text: string): void => {
     touch(path);
     setDraft((d) => ({ ...d, values: { ...d.values, [path]: text } }));

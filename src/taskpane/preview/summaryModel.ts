@@ -59,7 +59,11 @@ function costLine(c: CostItem): string {
  * summaryModel(proposal, profile, preview).find((l) => l.label === "Lever and target")?.value
  * // "Fewer entries: 8% of the baseline (260 a year)"
  */
-export function summaryModel(proposal: Proposal, profile: Profile, preview: PreviewModel): readonly SummaryLine[] {
+export function summaryModel(
+  proposal: Proposal,
+  profile: Profile,
+  preview: PreviewModel,
+): readonly SummaryLine[] {
   const a = proposal.assumptions;
   const lever = a.lever === "exit" ? "Earlier exits" : "Fewer entries";
   const target =
