@@ -247,6 +247,20 @@ describe("standalone wizard", () => {
     await download.saveAs(file);
     await shot(page, "e2e-cfs-finished");
 
+    // Reloaded, the page starts another new workbook: the draft names the file it was downloaded as.
+    await page.reload();
+    await page
+      .getByText("This draft belongs to mtfs-programme.xlsx, which is not open.", { exact: false })
+      .waitFor();
+    // Opening that download again (the browser may have renamed it) reattaches the draft to its sheet.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "mtfs-programme (1).xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: fs.readFileSync(file),
+    });
+    await page.getByTestId("editing").waitFor();
+    expect(await page.getByTestId("detached").count()).toBe(0);
+
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.getWorksheet("CFS Targeted Prevention");

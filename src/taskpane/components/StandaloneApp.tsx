@@ -33,6 +33,17 @@ function newWorkbookIdentity(fileName: string): WorkbookIdentity {
   return { id: `new:${id}`, name: `the new workbook started at ${time} (${fileName}, not downloaded)` };
 }
 
+/**
+ * An opened file's identity: its name, as the browser may have changed it on download ("x (1).xlsx" is x.xlsx).
+ *
+ * @example
+ * fileIdentity("MTFS (2).xlsx").id // "file:mtfs.xlsx"
+ */
+export function fileIdentity(fileName: string): WorkbookIdentity {
+  const canonical = fileName.replace(/\s*\(\d+\)(?=\.xlsx$)/i, "").toLowerCase();
+  return { id: `file:${canonical}`, name: fileName };
+}
+
 /** The zip signature every .xlsx starts with ("PK\x03\x04"). */
 function looksLikeXlsx(bytes: Uint8Array): boolean {
   return (
@@ -62,9 +73,14 @@ export function StandaloneApp<P>({
     identity: newWorkbookIdentity("mtfs-programme.xlsx"),
     generation: 0,
   }));
-  // Read through a ref so the host stays the same object when only the identity changes (on download).
+  // Read through a ref so the host (and the wizard's view of the workbook) stays the same object when only
+  // the identity changes, on download; a newly opened or new workbook brings its own.
   const identity = React.useRef(book.identity);
-  identity.current = book.identity;
+  const identityOf = React.useRef(book);
+  if (identityOf.current !== book) {
+    identityOf.current = book;
+    identity.current = book.identity;
+  }
   const [identityVersion, setIdentityVersion] = React.useState(0);
   const fileInput = React.useRef<HTMLInputElement>(null);
   // A new workbook is what the CLI's `new` starts: Programme, Resource cost and Themes sheets with no rows yet,
@@ -111,7 +127,7 @@ export function StandaloneApp<P>({
       setBook((b) => ({
         workbook,
         fileName: file.name,
-        identity: { id: `file:${file.name}`, name: file.name },
+        identity: fileIdentity(file.name),
         generation: b.generation + 1,
       }));
       setProblem(null);
@@ -134,10 +150,8 @@ export function StandaloneApp<P>({
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     // Downloaded, a new workbook is that file from now on: reopening it after a reload finds its drafts.
-    if (book.identity.id.startsWith("new:")) {
-      const named = { id: `file:${book.fileName}`, name: book.fileName };
-      identity.current = named;
-      setBook((b) => (b.workbook === book.workbook ? { ...b, identity: named } : b));
+    if (identity.current.id.startsWith("new:")) {
+      identity.current = fileIdentity(book.fileName);
       setIdentityVersion((v) => v + 1);
     }
   };
