@@ -123,8 +123,6 @@ export function Wizard<P>({
   readonly workbookVersion?: number;
 }): React.JSX.Element {
   const [draft, setDraft] = useStoredDraft(host);
-  // A draft is saved to where it survives a reload only on Next, Finish and when the pane hides (in Excel
-  // each save clears Undo); a failure is shown, never swallowed.
   const [detached, setDetached] = React.useState<Detached | null>(null);
   const [touched, setTouched] = React.useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = React.useState<ReadonlySet<number>>(() => new Set());
@@ -142,6 +140,8 @@ export function Wizard<P>({
   const lastPreview = React.useRef<PreviewModel | null>(null);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
 
+  // A draft is saved to where it survives a reload only on a step move (Next), Finish and when the pane hides
+  // (in Excel each save clears Undo); a failure is shown, never swallowed.
   const persistDraft = React.useCallback(
     async (next?: Draft): Promise<void> => {
       if (next !== undefined) host.drafts.save(next);
@@ -164,9 +164,11 @@ export function Wizard<P>({
     [visibility, persistDraft],
   );
   // The open workbook got a new identity (a new workbook downloaded under its file name): a draft attached
-  // to it follows.
+  // to it follows (a draft of another workbook does not).
+  const detachedNow = React.useRef(detached);
+  detachedNow.current = detached;
   React.useEffect(() => {
-    if (workbookVersion === 0) return;
+    if (workbookVersion === 0 || detachedNow.current !== null) return;
     setDraft((d) => (d.editingSheet === undefined ? d : { ...d, workbook: host.workbook() }));
   }, [workbookVersion, host, setDraft]);
 
