@@ -102,7 +102,9 @@ export function PaneApp({
 
 /**
  * Renders the taskpane into `root`: the message when Office or Excel is missing, else the wizard once the
- * pane is visible.
+ * pane is visible. When the page already carries its own notice in `root` (taskpane.html's static check,
+ * which also covers web views too old to run this bundle), that notice is left to say it; this message is
+ * the fallback for a page without one.
  *
  * @example
  * void startTaskpane(document.getElementById("root")!, globalThis.Office, () => officeHost(new OfficePort()));
@@ -115,13 +117,17 @@ export async function startTaskpane(
 ): Promise<void> {
   const render = (node: React.ReactNode): void =>
     createRoot(root).render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+  const pageHasNotice = root.childElementCount > 0;
+  const missing = (reason: MissingHost): void => {
+    if (!pageHasNotice) render(<NoHost reason={reason} />);
+  };
   if (office === undefined || typeof office.onReady !== "function") {
-    render(<NoHost reason="no-office-js" />);
+    missing("no-office-js");
     return;
   }
   const info = await office.onReady();
-  if (info.host !== office.HostType.Excel) {
-    render(<NoHost reason="not-excel" />);
+  if (info?.host !== (office.HostType?.Excel ?? "Excel")) {
+    missing("not-excel");
     return;
   }
   render(<PaneApp host={host} visibility={officeVisibility(office, doc)} />);

@@ -171,6 +171,24 @@ describe("startTaskpane without a host", () => {
   });
 });
 
+describe("startTaskpane with the page's own notice", () => {
+  it("leaves taskpane.html's static notice to say it, rather than replacing it", async () => {
+    root.innerHTML = '<div role="alert" id="page-notice">Office.js could not be loaded.</div>';
+    await act(() => startTaskpane(root, undefined, noHost));
+    expect(root.querySelector("#page-notice")?.textContent).toBe("Office.js could not be loaded.");
+    expect(screen.queryByText("MTFS Benefits runs inside Excel")).toBeNull();
+  });
+
+  it("replaces that notice with the wizard inside Excel", async () => {
+    root.innerHTML = '<div role="alert" id="page-notice" style="display:none">notice</div>';
+    const fake = fakeOffice();
+    const port = await programmePort();
+    await act(() => startTaskpane(root, fake.office, () => officeHost(port)));
+    expect(await screen.findByRole("heading", { name: /Step 1 of/ })).toBeTruthy();
+    expect(root.querySelector("#page-notice")).toBeNull();
+  });
+});
+
 describe("startTaskpane in Excel", () => {
   it("does not build the wizard in the hidden functions runtime, and saves nothing there", async () => {
     const fake = fakeOffice();
