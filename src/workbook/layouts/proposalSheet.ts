@@ -31,6 +31,8 @@ export interface ProposalSheetInput {
   readonly fyLabels: readonly string[];
   /** Computed results; absent when the layout is only used to locate the input cells. */
   readonly modelled?: ModelledProposal;
+  /** Slug of the sheet's defined names, as the register keeps it; `nameSlug(sheet)` when absent. */
+  readonly slug?: string;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -202,7 +204,7 @@ function assumptionLabel(path: string): string {
  */
 export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLayout {
   const { sheet, proposal, fyLabels, modelled } = input;
-  const slug = nameSlug(sheet);
+  const slug = input.slug ?? nameSlug(sheet);
   const cells: LayoutCell[] = [];
   const merges: string[] = [];
   /** Merges `address` with the cells to its right up to `to` (a column letter); returns the range. */
