@@ -138,7 +138,10 @@ export class ExcelJsPort implements WorkbookPort {
         const bang = range.lastIndexOf("!");
         const rawSheet = range.slice(0, bang);
         const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-        out.push({ name: entry.name, sheet, address: range.slice(bang + 1).replace(/\$/g, "") });
+        const address = range.slice(bang + 1);
+        // ExcelJS reads a name whose cells were deleted (#REF!$B$48) as on a sheet "#REF": it points nowhere.
+        if (sheet === "#REF") out.push({ name: entry.name, sheet: "", address: `=#REF!${address}` });
+        else out.push({ name: entry.name, sheet, address: address.replace(/\$/g, "") });
       }
     }
     return out;

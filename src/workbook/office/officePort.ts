@@ -206,7 +206,7 @@ export class OfficePort implements WorkbookPort {
           n.formula,
         );
         // A name whose cells were deleted (=#REF!$B$49) still holds its name: list it, pointing nowhere.
-        if (!m) return { name: n.name, sheet: "", address: n.formula };
+        if (!m || m[2] === "#REF") return { name: n.name, sheet: "", address: n.formula };
         const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
         const address = `${m[3]}${m[4]}${m[5] ? `:${m[5]}${m[6]}` : ""}`;
         return { name: n.name, sheet, address };
