@@ -8,7 +8,7 @@ async function reopen(wb: ExcelJS.Workbook, patch?: (workbookXml: string) => str
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   if (patch) zip.file("xl/workbook.xml", patch(await zip.file("xl/workbook.xml")!.async("string")));
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(await zip.generateAsync({ type: "nodebuffer" }));
+  await back.xlsx.load(await zip.generateAsync({ type: "arraybuffer" }));
   return new ExcelJsPort(back);
 }
 
