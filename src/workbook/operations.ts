@@ -1,7 +1,7 @@
 import { formatMillions, isEngineError } from "../engine";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
-import { proposalSheetLayout } from "./layouts/proposalSheet";
+import { assertFitsCell, proposalSheetLayout } from "./layouts/proposalSheet";
 import { syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
 import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
@@ -127,6 +127,7 @@ export async function buildProgrammeWorkbook(
         { slugs: planned.map((p) => storedSlug(p.stored)) },
       ),
     );
+  for (const p of planned) assertTextsFit(p.layout);
   const links = new Map(planned.map((p) => [p.layout.sheet, link(p)]));
   for (const dir of config.directorates) {
     for (const row of dir.rows) {
@@ -158,6 +159,7 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   // leaves the workbook as it was.
   const existingNames = (await port.listNames()).map((n) => n.name);
   const p = planProposal(raw, sheets, { slugs: register.proposals.map(storedSlug), names: existingNames });
+  assertTextsFit(p.layout);
   const owned = new Map(register.owned);
   await writeProposalSheet(port, p, owned);
   let programme = register.programme as ProgrammeConfig | undefined;
@@ -196,6 +198,14 @@ export function movedName(layout: SheetLayout, names: ReadonlyMap<string, Define
       return `${c.name}: ${c.address} is now ${n.address}`;
   }
   return null;
+}
+
+/**
+ * Refuses, before anything is written, an input text longer than a cell holds (Excel would reject the write
+ * halfway through the sheet; the layout checks the prose fields itself, this every other input).
+ */
+function assertTextsFit(layout: SheetLayout): void {
+  for (const c of layout.cells) if (c.kind === "input") assertFitsCell(c.path, c.value);
 }
 
 /** The defined names of a layout's input cells. */
@@ -263,6 +273,7 @@ export async function updateProposal(
   const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
+  assertTextsFit(layout);
   if (reshaped) assertNamesFree(inputNames(layout), inputNames(before), await port.listNames());
   if (reshaped) {
     // Split the old merges first: a cell of the new layout may lie inside one.

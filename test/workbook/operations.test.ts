@@ -119,6 +119,24 @@ describe("validate, then write", () => {
     expect(writes).toEqual([]);
   });
 
+  it("writes nothing when any other input text is longer than a cell holds (an investment label)", async () => {
+    const { port: base } = await demoWorkbook();
+    const { port, writes } = recording(base);
+    const cfs = named(readExample("cfs-targeted-prevention.json"), "Long label");
+    const investment = [{ ...cfs.assumptions.investment[0], label: "y".repeat(33_000) }];
+    const long = { ...cfs, assumptions: { ...cfs.assumptions, investment } };
+    await expect(addProposal(port, long)).rejects.toMatchObject({
+      code: "text-too-long",
+      message: expect.stringMatching(/^assumptions\.investment\[0\]\.label: is 33000 characters/),
+    });
+    await expect(
+      updateProposal(port, CFS, { ...long, opportunity: { ...long.opportunity, name: CFS } }),
+    ).rejects.toMatchObject({
+      code: "text-too-long",
+    });
+    expect(writes).toEqual([]);
+  });
+
   it("writes nothing when a reshaped proposal needs a defined name the workbook already has", async () => {
     const { port: base } = await demoWorkbook();
     const cfs = readExample("cfs-targeted-prevention.json");

@@ -69,6 +69,21 @@ const PROSE_KEYS = /(note|label|description|reason|source|explanation)$/i;
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
 
+/**
+ * Throws WorkbookError "text-too-long", naming the field, when `value` is text longer than a cell holds.
+ *
+ * @example
+ * assertFitsCell("narrative.risks", "x".repeat(40_000)) // throws "narrative.risks: is 40000 characters, …"
+ */
+export function assertFitsCell(path: string, value: unknown): void {
+  if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
+    throw new WorkbookError(
+      "text-too-long",
+      `${path}: is ${value.length} characters, more than a spreadsheet cell holds (${MAX_CELL_TEXT})`,
+    );
+  }
+}
+
 const OPPORTUNITY_ROWS: readonly [string, string][] = [
   ["Opportunity Name", "opportunity.name"],
   ["Opportunity Description", "opportunity.description"],
@@ -223,12 +238,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   /** A wrapped text input, across columns up to `to` when given, in a smaller font when it is very long. */
   const text = (address: string, path: string, to?: string): void => {
     const value = cellValue(getPath(proposal, path));
-    if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
-      throw new WorkbookError(
-        "text-too-long",
-        `${path}: is ${value.length} characters, more than a spreadsheet cell holds (${MAX_CELL_TEXT})`,
-      );
-    }
+    assertFitsCell(path, value);
     const box = { width: spanWidth(to ? spanTo(address, to) : address, COLUMN_WIDTHS) };
     const fontSize = typeof value === "string" ? fittingFontSize(value, box) : DEFAULT_FONT_SIZE;
     cells.push({ kind: "input", address, path, value, style: { ...STYLES.text, fontSize } });
