@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isDateFormat, serialToIsoDate } from "../../src/workbook/numberFormat";
+import { dateToSerial, isDateFormat, serialToDate, serialToIsoDate } from "../../src/workbook/numberFormat";
 
 describe("number formats", () => {
   it.each([
@@ -23,6 +23,17 @@ describe("number formats", () => {
       fc.property(fc.integer({ min: 0, max: 30000 }), (days) => {
         const iso = new Date(Date.UTC(2000, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
         return serialToIsoDate(36526 + days) === iso;
+      }),
+    );
+  });
+
+  it("counts serials from 1904 in a 1904 workbook: the same day is 1462 fewer", () => {
+    expect(serialToIsoDate(44773, true)).toBe("2026-08-01");
+    expect(serialToIsoDate(0, true)).toBe("1904-01-01");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60000 }), fc.boolean(), (serial, date1904) => {
+        expect(dateToSerial(serialToDate(serial, date1904), date1904)).toBe(serial);
+        expect(serialToIsoDate(serial, true)).toBe(serialToIsoDate(serial + 1462));
       }),
     );
   });
