@@ -43,7 +43,7 @@ export class OfficePort implements WorkbookPort {
       const ws = context.workbook.worksheets.add(name);
       if (options?.hidden) ws.visibility = "Hidden";
       // Same print set-up as the ExcelJS adapter: landscape, one page wide (page layout needs ExcelApi 1.9).
-      if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.9")) {
+      if (supports("1.9")) {
         ws.pageLayout.orientation = "Landscape";
         ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       }
