@@ -193,14 +193,11 @@ export async function syncOwned(
         layout.sheet,
         keptAddresses.map((k) => k.address),
       );
-      const due: { address: string; text: string }[] = [];
       for (let i = 0; i < keptAddresses.length; i++) {
         const k = keptAddresses[i];
         const text = `${NOTE_PREFIX} edited by hand, so refresh kept your value. Computed value: ${String(k.after)}. Clear the cell to let refresh fill it again.`;
-        if (notes[i] !== text) due.push({ address: k.address, text });
+        if (notes[i] !== text) await port.setNote(layout.sheet, k.address, text);
       }
-      // One batch (one Excel.run) for all of them.
-      if (due.length) await port.setNotes(layout.sheet, due);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { dateToSerial, isDateFormat, serialToDate, serialToIsoDate } from "../../src/workbook/numberFormat";
+import { isDateFormat, serialToIsoDate } from "../../src/workbook/numberFormat";
 
 describe("number formats", () => {
   it.each([
@@ -31,8 +31,7 @@ describe("number formats", () => {
     expect(serialToIsoDate(44773, true)).toBe("2026-08-01");
     expect(serialToIsoDate(0, true)).toBe("1904-01-01");
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 60000 }), fc.boolean(), (serial, date1904) => {
-        expect(dateToSerial(serialToDate(serial, date1904), date1904)).toBe(serial);
+      fc.property(fc.integer({ min: 0, max: 60000 }), (serial) => {
         expect(serialToIsoDate(serial, true)).toBe(serialToIsoDate(serial + 1462));
       }),
     );

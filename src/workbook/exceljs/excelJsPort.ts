@@ -1,7 +1,7 @@
 import type * as ExcelJS from "exceljs";
 import { expandRange, parseAddress, sheetRef } from "../address";
 import { WorkbookError } from "../errors";
-import { dateToSerial, isDateFormat } from "../numberFormat";
+import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
@@ -251,11 +251,12 @@ function toScalar(v: unknown): CellScalar {
 }
 
 /**
- * A Date that ExcelJS made from a number shown in a non-date format, back to its serial number (ExcelJS
- * counted it in the workbook's date system, so back the same way).
+ * A Date that ExcelJS made from a number shown in a non-date format, back to its serial number: the inverse
+ * of ExcelJS's own conversion, which counts in the workbook's date system.
  */
 function undate(v: unknown, fmt: string | undefined, date1904: boolean): unknown {
-  return v instanceof Date && !isDateFormat(fmt) ? dateToSerial(v, date1904) : v;
+  if (!(v instanceof Date) || isDateFormat(fmt)) return v;
+  return v.getTime() / 86_400_000 + 25_569 - (date1904 ? 1462 : 0);
 }
 
 function readCell(cell: ExcelJS.Cell, date1904: boolean): CellContent {
