@@ -250,7 +250,13 @@ export class OfficePort implements WorkbookPort {
         const ws = context.workbook.worksheets.getItem(sheet);
         const notes = addresses.map((a) => ws.notes.getItemOrNullObject(a).load("content"));
         await context.sync();
-        return notes.map((n) => (n.isNullObject ? null : n.content));
+        // Earlier versions wrote threaded comments: still read one where a cell has no note.
+        const comments = notes.some((n) => n.isNullObject)
+          ? await commentsOn(context, sheet)
+          : new Map<string, Excel.Comment>();
+        return notes.map((n, i) =>
+          n.isNullObject ? (comments.get(addresses[i])?.content ?? null) : n.content,
+        );
       }
       const byAddress = await commentsOn(context, sheet);
       return addresses.map((a) => byAddress.get(a)?.content ?? null);
@@ -271,9 +277,15 @@ export class OfficePort implements WorkbookPort {
       if (supports("1.18")) {
         const existing = notes.map((n) => ws.notes.getItemOrNullObject(n.address));
         await context.sync();
+        // A cell cannot hold a note beside a threaded comment (which earlier versions wrote): update that.
+        const comments = existing.some((n) => n.isNullObject)
+          ? await commentsOn(context, sheet)
+          : new Map<string, Excel.Comment>();
         notes.forEach((n, i) => {
-          if (existing[i].isNullObject) ws.notes.add(ws.getRange(n.address), n.text);
-          else existing[i].content = n.text;
+          const comment = comments.get(n.address);
+          if (!existing[i].isNullObject) existing[i].content = n.text;
+          else if (comment) comment.content = n.text;
+          else ws.notes.add(ws.getRange(n.address), n.text);
         });
       } else {
         // Before ExcelApi 1.18 there is no notes API: threaded comments are the nearest thing.
