@@ -1,5 +1,6 @@
 import { columnLetter, parseAddress, sheetRef } from "../address";
-import { isDateFormat, serialToIsoDate } from "../numberFormat";
+import { serialToIsoDate } from "../dates";
+import { isDateFormat } from "../numberFormat";
 import type {
   CellContent,
   CellScalar,
@@ -67,7 +68,7 @@ export class OfficePort implements WorkbookPort {
         const v = r.values[0][0];
         const fmt = r.numberFormat?.[0]?.[0];
         const date = typeof v === "number" && typeof fmt === "string" && isDateFormat(fmt);
-        return content(date ? serialToIsoDate(v) : v, r.formulas[0][0]);
+        return content(date ? (serialToIsoDate(v) ?? v) : v, r.formulas[0][0]);
       });
     });
   }
