@@ -2,7 +2,7 @@ import { formatMillions, isEngineError } from "../engine";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { proposalSheetLayout } from "./layouts/proposalSheet";
-import { syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
+import { syncOwned, toWrite, writeLayout, writeListValidations, type CellChange } from "./ownedCells";
 import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
   PROGRAMME_OWNER,
@@ -251,6 +251,17 @@ export async function updateProposal(
     );
   }
   await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "input").map(toWrite));
+  if (reshaped) {
+    // A dropdown of the old layout must not refuse what the new one puts in its cell.
+    const listed = new Set(layout.cells.flatMap((c) => (c.kind === "input" && c.choices ? [c.address] : [])));
+    const dropped = before.cells.filter((c) => c.kind === "input" && c.choices && !listed.has(c.address));
+    if (dropped.length)
+      await port.setListValidations(
+        sheet,
+        dropped.map((c) => ({ address: c.address, choices: [] })),
+      );
+  }
+  await writeListValidations(port, layout);
   if (reshaped && layout.merges?.length) await port.mergeCells(sheet, layout.merges);
   // The texts may have changed length; rows the old layout sized and the new one does not go back to one line.
   const heights = new Map((reshaped ? (before.rowHeights ?? []) : []).map((h) => [h.row, rowHeightFor(1)]));

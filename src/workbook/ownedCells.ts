@@ -86,12 +86,27 @@ export function toWrite(cell: LayoutCell): CellWrite {
     case "label":
       return { ...base, value: cell.text };
     case "input":
-      return { ...base, value: cell.value, link: cell.link };
+      return { ...base, value: cell.value, link: cell.link, ...(cell.type === "date" ? { date: true } : {}) };
     case "engine":
       return { ...base, value: cell.value };
     case "formula":
       return { ...base, value: cell.value, formula: cell.formula };
   }
+}
+
+/**
+ * Puts the layout's dropdowns (input cells with fixed choices) on its sheet.
+ *
+ * @example
+ * await writeListValidations(port, layout); // B50 offers entry, exit
+ */
+export async function writeListValidations(port: WorkbookPort, layout: SheetLayout): Promise<void> {
+  const lists = layout.cells.flatMap((c) =>
+    c.kind === "input" && c.choices
+      ? [{ address: c.address, choices: c.choices, ...(c.label ? { label: c.label } : {}) }]
+      : [],
+  );
+  if (lists.length) await port.setListValidations(layout.sheet, lists);
 }
 
 /**
@@ -114,6 +129,7 @@ export async function writeLayout(
     c.kind === "input" && c.name ? [{ name: c.name, sheet: layout.sheet, address: c.address }] : [],
   );
   if (names.length) await port.defineNames(names);
+  await writeListValidations(port, layout);
   if (layout.columnWidths) await port.setColumnWidths(layout.sheet, layout.columnWidths);
   // After the cells, so a merged cell takes its top-left cell's style across.
   if (layout.merges?.length) await port.mergeCells(layout.sheet, layout.merges);

@@ -1,5 +1,7 @@
 import type * as ExcelJS from "exceljs";
 import { expandRange, parseAddress, sheetRef } from "../address";
+import { isoDateToSerial } from "../dates";
+import { listErrorMessage, listSource } from "../listValidation";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
@@ -11,6 +13,7 @@ import type {
   CellWrite,
   ComboChartSpec,
   DefinedName,
+  ListValidation,
   SheetInfo,
   WorkbookPort,
 } from "../port";
@@ -82,6 +85,10 @@ export class ExcelJsPort implements WorkbookPort {
         cell.value = { formula: w.formula, result: w.value ?? undefined } as ExcelJS.CellFormulaValue;
       } else if (w.link !== undefined) {
         cell.value = { text: String(w.value ?? ""), hyperlink: `#${w.link}` };
+      } else if (w.date && typeof w.value === "string" && isoDateToSerial(w.value) !== null) {
+        // A UTC-midnight Date: ExcelJS stores it as the serial (in the workbook's date system).
+        cell.value = new Date(`${w.value.trim()}T00:00:00Z`);
+        if (w.numberFormat === undefined && !isDateFormat(cell.numFmt)) cell.numFmt = "yyyy-mm-dd";
       } else {
         // A string is stored as a string cell: text that starts with "=" stays text.
         cell.value = w.value;
@@ -168,6 +175,33 @@ export class ExcelJsPort implements WorkbookPort {
 
   async setNote(sheet: string, address: string, text: string): Promise<void> {
     this.sheet(sheet).getCell(address).note = text;
+  }
+
+  async deleteNote(sheet: string, address: string): Promise<void> {
+    // ExcelJS has no API for it, and `note = undefined` would save an empty comment.
+    Reflect.deleteProperty(this.sheet(sheet).getCell(address), "_comment");
+  }
+
+  async setListValidations(sheet: string, validations: readonly ListValidation[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const v of validations) {
+      if (v.choices.length === 0) {
+        // Not in ExcelJS's typings: the worksheet's validations by address.
+        (ws as unknown as { dataValidations: { remove(a: string): void } }).dataValidations.remove(
+          ws.getCell(v.address).address,
+        );
+        continue;
+      }
+      ws.getCell(v.address).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${listSource(v)}"`],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: "MTFS Benefits",
+        error: listErrorMessage(v),
+      };
+    }
   }
 
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {
