@@ -1,9 +1,10 @@
-import { formatMillions, isEngineError } from "../engine";
+import { isEngineError } from "../engine";
+import { displayValue } from "./cellDisplay";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { proposalSheetLayout } from "./layouts/proposalSheet";
 import { syncOwned, toWrite, writeLayout, writeListValidations, type CellChange } from "./ownedCells";
-import type { CellScalar, DefinedName, WorkbookPort } from "./port";
+import type { DefinedName, WorkbookPort } from "./port";
 import {
   PROGRAMME_OWNER,
   createProgramme,
@@ -55,18 +56,6 @@ export interface AddProposalResult {
   readonly programmeRowAdded: boolean;
 }
 
-const MONEY_KEY =
-  /(inYear|cumulative|gross|costs|overlap|inflationContingency|mtfsImpact|quantifiedOpportunity|fullRunRate\.value|FY\d\d\/\d\d|total|er|existing|benefits|cashflow|additionalBeyondMtfs)$/i;
-
-function show(key: string, v: CellScalar): string {
-  if (v === null || v === "") return "(blank)";
-  if (typeof v === "number") {
-    if (MONEY_KEY.test(key) && !/caseload|avoided/i.test(key)) return formatMillions(v);
-    return String(Math.round(v * 100) / 100);
-  }
-  return String(v);
-}
-
 /**
  * Display lines for a change report.
  *
@@ -77,8 +66,8 @@ export function reportLines(changes: readonly CellChange[]): ChangeReportLine[] 
   return changes.map((c) => ({
     proposal: c.owner === PROGRAMME_OWNER ? "(programme)" : c.owner,
     cell: `${c.sheet}!${c.address}`,
-    before: show(c.key, c.before),
-    after: show(c.key, c.after),
+    before: displayValue(c.key, c.before),
+    after: displayValue(c.key, c.after),
     ...(c.kept ? { kept: true } : {}),
   }));
 }
