@@ -1,5 +1,6 @@
 import { isEngineError } from "../engine";
 import { displayValue } from "./cellDisplay";
+import { cellErrorMessage } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { proposalSheetLayout } from "./layouts/proposalSheet";
@@ -384,8 +385,8 @@ export async function refreshWorkbook(
       stored.push({ ...s, proposal: storedPart(raw) });
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      error = e.message;
-      errors.push({ proposal: s.sheet, message: e.message });
+      error = cellErrorMessage(proposalSheetLayout(s), e);
+      errors.push({ proposal: s.sheet, message: error });
       stored.push(s);
       const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
       links.set(s.sheet, linkedProposal(layout));

@@ -166,7 +166,7 @@ const PROFILE_ENGINE_COLUMNS: readonly (readonly [
   ["I", "inflationContingency", MILLIONS_FORMAT],
 ];
 
-const PERCENT_KEYS = /(growthPerYear|inflationPerYear|realisationFactor|percentChange|Rate)$/;
+const PERCENT_KEYS = /(growthPerYear|inflationPerYear|realisationFactor|percentChange|Rate|\.share)$/;
 const MONEY_KEYS = /(Cost|amount\w*)$/;
 
 /** Percent strings ("8%") become fractions so formulas can use them. */
