@@ -98,6 +98,26 @@ describe("values as users leave them", () => {
     expect((await refreshWorkbook(asSerial.port)).changes).toEqual([]);
   });
 
+  it("writes back what it read without changing a cell (dates stay date cells)", async () => {
+    const { port, wb } = await editedDemo((ws, layout) => {
+      ws.getCell(inputAt(layout, "assumptions.timeline.startDate")).value = 46266;
+      ws.getCell(inputAt(layout, "assumptions.unitCost.weeklyCost")).value = "£1,487";
+    });
+    await refreshWorkbook(port);
+    const raw = await readProposal(port, CFS);
+    const ws = wb.getWorksheet(CFS)!;
+    await updateProposal(port, CFS, raw);
+    const layout = await layoutOf(port);
+    expect(ws.getCell(inputAt(layout, "assumptions.timeline.startDate")).value).toEqual(
+      new Date(Date.UTC(2026, 8, 1)),
+    );
+    expect(ws.getCell(inputAt(layout, "assumptions.unitCost.weeklyCost")).value).toBe(1487);
+    const values = JSON.stringify(ws.getSheetValues());
+    await updateProposal(port, CFS, await readProposal(port, CFS));
+    expect(JSON.stringify(ws.getSheetValues())).toBe(values);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
   it("is idempotent after an edit in any of the stored forms (property)", async () => {
     const { wb } = await demoWorkbook();
     const buffer = await wb.xlsx.writeBuffer();
