@@ -295,6 +295,20 @@ describe("errors point at cells", () => {
     expect((await refreshWorkbook(port)).errors[0].message).toBe(
       `'${CFS}'!${start} Start date (YYYY-MM-DD): must be a date YYYY-MM-DD, got "next spring"`,
     );
+    const level = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "opportunity.confidence.level")).value = "Fair";
+    });
+    expect((await refreshWorkbook(level.port)).errors[0].message).toBe(
+      `'${CFS}'!${inputAt(level.layout, "opportunity.confidence.level")} Confidence level of value: ` +
+        'must be one of High, Medium, Low, got "Fair"',
+    );
+    const tri = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "triangulation.rows[1].percentChange")).value = "about a quarter";
+    });
+    const pct = inputAt(tri.layout, "triangulation.rows[1].percentChange");
+    expect((await refreshWorkbook(tri.port)).errors[0].message).toMatch(
+      new RegExp(`^'${CFS}'!${pct} Triangulation row 2: % change achievable: `),
+    );
     const cleared = await editedDemo((ws, l) => {
       ws.getCell(inputAt(l, "assumptions.unitCost.weeklyCost")).value = null;
     });
