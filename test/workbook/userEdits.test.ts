@@ -219,7 +219,7 @@ describe("dropdowns", () => {
       triangulation: { ...cfs.triangulation, rows: cfs.triangulation.rows.slice(0, 3) },
     });
     const after = await layoutOf(port);
-    const ws = back.getWorksheet(CFS)!;
+    const ws = (await roundTrip(back)).wb.getWorksheet(CFS)!;
     const listed = new Set(after.cells.flatMap((c) => (c.kind === "input" && c.choices ? [c.address] : [])));
     for (const c of before.cells) {
       if (c.kind === "input" && c.choices && !listed.has(c.address)) {

@@ -186,10 +186,10 @@ export class ExcelJsPort implements WorkbookPort {
     const ws = this.sheet(sheet);
     for (const v of validations) {
       if (v.choices.length === 0) {
-        // Not in ExcelJS's typings: the worksheet's validations by address.
-        (ws as unknown as { dataValidations: { remove(a: string): void } }).dataValidations.remove(
-          ws.getCell(v.address).address,
-        );
+        // Not in ExcelJS's typings; its own remove() would leave an empty <dataValidation> in the file.
+        const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } })
+          .dataValidations.model;
+        delete model[ws.getCell(v.address).address];
         continue;
       }
       ws.getCell(v.address).dataValidation = {
