@@ -1,5 +1,6 @@
 import type { EngineError } from "../engine";
 import { sheetRef } from "./address";
+import { getPath } from "./jsonPath";
 import type { SheetLayout } from "./layouts/types";
 
 /**
@@ -35,4 +36,28 @@ export function cellErrorMessage(layout: SheetLayout, error: EngineError): strin
   const at = fieldCell(layout, error.field);
   if (!at) return error.message;
   return `${sheetRef(layout.sheet)}!${at.address} ${at.label ?? error.field}: ${error.rule}`;
+}
+
+/**
+ * Percent cells that hold a number beyond ±1 (more than 100%): LibreOffice stores a bare 8 typed into a
+ * percent cell as 8, i.e. 800%. The engine's range rules still decide (many allow it), so this is a warning
+ * that names the cell, never a guess at what was meant.
+ *
+ * @example
+ * percentWarnings(layout, { assumptions: { target: { kind: "percent", value: 8 } } })
+ * // ["'CFS Targeted Prevention'!B47 Target value: the cell holds 8, which is 800%; for 8% type 8% or 0.08"]
+ */
+export function percentWarnings(layout: SheetLayout, proposal: unknown): string[] {
+  const out: string[] = [];
+  for (const c of layout.cells) {
+    if (c.kind !== "input" || c.type !== "percent") continue;
+    const v = getPath(proposal, c.path);
+    if (typeof v !== "number" || Math.abs(v) <= 1) continue;
+    const shown = `${Number((v * 100).toPrecision(12))}%`;
+    out.push(
+      `${sheetRef(layout.sheet)}!${c.address} ${c.label ?? c.path}: the cell holds ${v}, which is ${shown}; ` +
+        `for ${v}% type ${v}% or ${Number((v / 100).toPrecision(12))}`,
+    );
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { isEngineError } from "../engine";
 import { displayValue } from "./cellDisplay";
-import { cellErrorMessage } from "./fieldCells";
+import { cellErrorMessage, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { proposalSheetLayout } from "./layouts/proposalSheet";
@@ -50,6 +50,8 @@ export interface RefreshReport {
   readonly changes: readonly CellChange[];
   /** Proposals whose assumptions the engine rejected (their sheets keep the last good figures). */
   readonly errors: readonly { readonly proposal: string; readonly message: string }[];
+  /** Values refreshed as they are but worth a look (a percent cell holding 8, i.e. 800%), naming the cell. */
+  readonly warnings: readonly { readonly proposal: string; readonly message: string }[];
 }
 
 export interface AddProposalResult {
@@ -323,12 +325,13 @@ export interface RefreshOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-function status(changes: readonly CellChange[], error?: string): string {
+function status(changes: readonly CellChange[], error?: string, warnings: readonly string[] = []): string {
   if (error) return `Not refreshed: ${error}`;
   const kept = changes.filter((c) => c.kept).map((c) => c.address);
-  return kept.length
+  const text = kept.length
     ? `${kept.length} hand-edited cell(s) kept: ${kept.join(", ")} (see notes)`
     : "Up to date";
+  return warnings.length ? `${text}; check ${warnings.join("; ")}` : text;
 }
 
 /**
@@ -348,6 +351,7 @@ export async function refreshWorkbook(
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];
+  const warnings: { proposal: string; message: string }[] = [];
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
@@ -375,6 +379,8 @@ export async function refreshWorkbook(
       continue;
     }
     const raw = await readProposalSheet(port, s);
+    const sheetWarnings = percentWarnings(proposalSheetLayout(s), raw);
+    warnings.push(...sheetWarnings.map((message) => ({ proposal: s.sheet, message })));
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
@@ -395,7 +401,7 @@ export async function refreshWorkbook(
     if (!dryRun) {
       const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
       const [cur] = await port.readCells(s.sheet, [layout.statusAddress]);
-      const text = status(sheetChanges, error);
+      const text = status(sheetChanges, error, sheetWarnings);
       if (cur.value !== text)
         await port.writeCells(s.sheet, [{ address: layout.statusAddress, value: text }]);
     }
@@ -405,5 +411,5 @@ export async function refreshWorkbook(
   if (!dryRun) await writeRegister(port, { owned, proposals: stored, programme });
   options.onProgress?.(total, total);
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
-  return { proposals: total, lines: reportLines(ordered), changes: ordered, errors };
+  return { proposals: total, lines: reportLines(ordered), changes: ordered, errors, warnings };
 }

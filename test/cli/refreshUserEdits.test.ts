@@ -29,6 +29,15 @@ describe("mtfs-benefits refresh of cells as users leave them", () => {
     expect(r.stdout).toMatch(/ 0 cell\(s\) changed/);
   });
 
+  it("warns about a bare 8 in a percent cell, naming the cell, and still refreshes", async () => {
+    const file = await demoEdited({ target_value: 8 });
+    const r = await run(["refresh", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /\nwarning: 'CFS Targeted Prevention'!B47 Target value: the cell holds 8, which is 800%/,
+    );
+  });
+
   it("names the cell and its caption when an assumption is refused", async () => {
     const file = await demoEdited({ durationWeeks: -3 });
     const r = await run(["refresh", file]);

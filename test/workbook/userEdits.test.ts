@@ -98,6 +98,26 @@ describe("values as users leave them", () => {
     expect((await refreshWorkbook(asSerial.port)).changes).toEqual([]);
   });
 
+  it("warns about a bare 8 in a percent cell (800%), naming it, and keeps the engine's rules", async () => {
+    const { wb, port, layout } = await editedDemo((ws, l) => {
+      // What LibreOffice stores when 8 is entered into a 0.0% cell.
+      ws.getCell(inputAt(l, "assumptions.target.value")).value = 8;
+    });
+    const cell = inputAt(layout, "assumptions.target.value");
+    const warning = `'${CFS}'!${cell} Target value: the cell holds 8, which is 800%; for 8% type 8% or 0.08`;
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([{ proposal: CFS, message: warning }]);
+    expect(plain(wb.getWorksheet(CFS)!.getCell(layout.statusAddress).value)).toBe(
+      `Up to date; check ${warning}`,
+    );
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    const fixed = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "assumptions.target.value")).value = "8%";
+    });
+    expect((await refreshWorkbook(fixed.port)).warnings).toEqual([]);
+  });
+
   it("writes back what it read without changing a cell (dates stay date cells)", async () => {
     const { port, wb } = await editedDemo((ws, layout) => {
       ws.getCell(inputAt(layout, "assumptions.timeline.startDate")).value = 46266;
