@@ -39,6 +39,12 @@ export const WORKBOOK_OPS: ProposalWorkbookOps = {
           before: "",
           after: e.message,
         })),
+        ...report.warnings.map((w) => ({
+          proposal: w.proposal,
+          cell: "(check)",
+          before: "",
+          after: w.message,
+        })),
       ],
     };
   },
