@@ -33,8 +33,8 @@ const root = __dirname;
 const src = (p) => path.join(root, "src", p);
 
 /** A build option given badly: webpack-cli prints the message and exits non-zero. */
-function optionError(message) {
-  const error = new Error(`mtfs-benefits build: ${message}`);
+function optionError(message, prefix = "mtfs-benefits build") {
+  const error = new Error(`${prefix}: ${message}`);
   error.stack = error.message; // one line, not a stack trace: the fix is in the message
   return error;
 }
@@ -99,6 +99,8 @@ function officeJsCopyPattern() {
     to: OFFICE_JS_DIR,
     globOptions: { ignore: ["**/*.debug.js", "**/*-vsdoc.js", "**/*.d.ts"] },
     filter: (file) => !OFFICE_JS_OTHER_HOSTS.test(path.relative(from, file)),
+    // Microsoft's files as published: not re-minified (which would also split out their licence comments).
+    info: { minimized: true },
   };
 }
 
@@ -110,6 +112,7 @@ function missingCertificates(reason) {
       "`npx office-addin-dev-certs install` (it creates a certificate for localhost and asks you to trust it), " +
       "then run `npm start` or `npm run serve` again. The browser-only wizard needs no certificate: " +
       `\`npm run serve:standalone\` serves http://localhost:${PORT}/standalone.html.`,
+    "mtfs-benefits dev server",
   );
 }
 
