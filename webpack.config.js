@@ -52,12 +52,17 @@ function publicBase(env = {}) {
   } catch {
     throw optionError(`publicUrl: must be an absolute https:// URL, got ${JSON.stringify(String(given))}`);
   }
-  if (url.protocol !== "https:") throw optionError(`publicUrl: must use https:// (Office loads add-ins only over HTTPS), got ${given}`);
+  if (url.protocol !== "https:")
+    throw optionError(`publicUrl: must use https:// (Office loads add-ins only over HTTPS), got ${given}`);
   if (url.username || url.password || url.search || url.hash) {
-    throw optionError(`publicUrl: must be a plain base URL without credentials, query or fragment, got ${given}`);
+    throw optionError(
+      `publicUrl: must be a plain base URL without credentials, query or fragment, got ${given}`,
+    );
   }
   if (/^(localhost|127\.|\[::1\]$)/.test(url.hostname)) {
-    throw optionError(`publicUrl: must be the public host, not ${url.hostname} (a plain \`npm run build\` is for localhost)`);
+    throw optionError(
+      `publicUrl: must be the public host, not ${url.hostname} (a plain \`npm run build\` is for localhost)`,
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
@@ -136,7 +141,8 @@ async function devHttpsOptions(certs = require("office-addin-dev-certs")) {
   } catch (err) {
     valid = false;
   }
-  if (!valid && !interactive) throw missingCertificates("none is installed, and this is not an interactive terminal");
+  if (!valid && !interactive)
+    throw missingCertificates("none is installed, and this is not an interactive terminal");
   try {
     return await certs.getHttpsServerOptions();
   } catch (err) {
@@ -223,7 +229,11 @@ function makeConfig(env = {}, argv = {}) {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // Static: Support and "Learn more" open it, with or without Office.
           { from: "src/taskpane/help.html", to: "help.html" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(content.toString(), base) },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => manifestFor(content.toString(), base),
+          },
           ...(officeJs === "bundled" ? [officeJsCopyPattern()] : []),
         ],
       }),

@@ -46,7 +46,9 @@ export function describeManifest(name: string, load: () => string, base: () => s
 
     it("is a taskpane add-in for workbooks with a real id, the product name and least permissions", () => {
       expect(attr(app, "xsi:type")).toBe("TaskPaneApp");
-      expect(text(app.Id[0])).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(text(app.Id[0])).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       expect(attr(app.DisplayName[0], "DefaultValue")).toBe("MTFS Benefits");
       expect(app.Hosts[0].Host.map((h: any) => attr(h, "Name"))).toEqual(["Workbook"]);
       expect(text(app.Permissions[0])).toBe("ReadWriteDocument");
@@ -129,7 +131,14 @@ export function describeManifest(name: string, load: () => string, base: () => s
       expect(names.every((n) => sequence.includes(n))).toBe(true);
       const positions = names.map((n) => sequence.indexOf(n));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
-      for (const required of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description"]) {
+      for (const required of [
+        "Id",
+        "Version",
+        "ProviderName",
+        "DefaultLocale",
+        "DisplayName",
+        "Description",
+      ]) {
         expect(names).toContain(required);
       }
     });

@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -162,11 +163,24 @@ describe("webpack.config.js", () => {
         `localhost.key, localhost.crt, ca.crt not in MTFS_DEV_CERTS_DIR=${home}`,
       );
       for (const f of ["localhost.key", "localhost.crt", "ca.crt"]) fs.writeFileSync(path.join(home, f), f);
-      const options = await withCertsDir(home, () => devHttpsOptions(fakeCerts(false)));
+      const options = (await withCertsDir(home, () => devHttpsOptions(fakeCerts(false)))) as { cert: Buffer };
       expect(String(options.cert)).toBe("localhost.crt");
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }
+  });
+
+  it("makes npm start check the certificate in the foreground, before the dev server starts detached", () => {
+    // office-addin-debugging starts `npm run dev-server` with its output discarded: a failure there is silent.
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+    expect(pkg.scripts.start).toBe("node scripts/dev-certs.js && office-addin-debugging start manifest.xml");
+    expect(pkg.scripts["dev-server"]).toBe("webpack serve --mode development");
+    const run = spawnSync(process.execPath, [path.join(root, "scripts", "dev-certs.js")], {
+      env: { ...process.env, MTFS_DEV_CERTS_DIR: path.join(os.tmpdir(), "mtfs-no-such-certs") },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^mtfs-benefits dev server: .*`npx office-addin-dev-certs install`/);
   });
 
   it("serves the standalone page over plain HTTP only when asked (npm run serve:standalone)", () => {
