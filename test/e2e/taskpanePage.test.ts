@@ -53,10 +53,14 @@ interface Load {
   init?: () => void;
 }
 
-async function openTaskpane(load: Load): Promise<{ page: Page; errors: string[] }> {
+async function openTaskpane(load: Load): Promise<{ page: Page; errors: string[]; external: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
+  const external: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("request", (r) => {
+    if (!r.url().startsWith(server.url)) external.push(r.url());
+  });
   // Anything not served by the local server is refused, except the Office.js stand-in.
   await page.route(
     (url) => !url.href.startsWith(server.url),
@@ -77,7 +81,7 @@ async function openTaskpane(load: Load): Promise<{ page: Page; errors: string[] 
   await page.goto(`${server.url}/taskpane.html`, { waitUntil: "load" });
   // Let Office.onReady's callbacks and React's first render (or its failure) run.
   await page.waitForTimeout(500);
-  return { page, errors };
+  return { page, errors, external };
 }
 
 describe("dist/taskpane.html outside Excel", () => {
@@ -130,9 +134,12 @@ describe("dist/taskpane.html outside Excel", () => {
     await page.close();
   });
 
-  it("shows none of these notices inside an Office host", async () => {
-    const { page } = await openTaskpane({ officeJs: { host: "Excel" } });
+  it("shows none of these notices inside an Office host, and fetches nothing from the network but Office.js", async () => {
+    const { page, external } = await openTaskpane({ officeJs: { host: "Excel" } });
     await expect(page.locator("#mtfs-page-notice").isVisible()).resolves.toBe(false);
+    // The pages and both bundles load from the add-in's own host; Office.js from the CDN unless bundled.
+    const office = officeJsUrl();
+    expect(external).toEqual(office.startsWith(server.url) ? [] : [office]);
     await page.close();
   });
 });
