@@ -48,6 +48,9 @@ describe("the production manifest", () => {
   it("reads the base from --env publicUrl or MTFS_PUBLIC_URL, without a trailing slash", () => {
     expect(publicBase({})).toBeUndefined();
     expect(publicBase({ publicUrl: "https://a.example/x//" })).toBe("https://a.example/x");
+    expect(publicBase({ publicUrl: "https://localhost.council.example/" })).toBe(
+      "https://localhost.council.example",
+    );
     const saved = process.env.MTFS_PUBLIC_URL;
     process.env.MTFS_PUBLIC_URL = "https://b.example/";
     try {
@@ -66,6 +69,7 @@ describe("the production manifest", () => {
     ["https://127.0.0.1/mtfs", /must be the public host, not 127\.0\.0\.1/],
     ["https://addins.council.example/?v=2", /without credentials, query or fragment/],
     ["https://user:pw@addins.council.example", /without credentials, query or fragment/],
+    ["https://addins.council.example/a&b", /the path may hold only letters, digits/],
   ])("refuses publicUrl=%s with a message naming the option and the rule", (url, message) => {
     expect(() => publicBase({ publicUrl: url })).toThrow(message);
     expect(() => publicBase({ publicUrl: url })).toThrow(/^mtfs-benefits build: publicUrl: /);
