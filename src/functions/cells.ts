@@ -41,6 +41,20 @@ export function isBlank(value: unknown): value is null | undefined | "" {
 }
 
 /**
+ * True for a blank, or for the 0 that some Excel desktop builds pass for an empty cell (office-js issues
+ * 5262, 4702, 1951). Use it where a number is never meant: a label, a date, a fiscal year, an option. A
+ * number argument keeps its 0.
+ *
+ * @example
+ * isBlankOrZero(0) // true
+ * isBlankOrZero(null) // true
+ * isBlankOrZero("0") // false (typed text)
+ */
+export function isBlankOrZero(value: unknown): boolean {
+  return value === 0 || isBlank(value);
+}
+
+/**
  * ISO date of an Excel date serial (the time of day is ignored).
  *
  * @example
@@ -65,7 +79,7 @@ export function excelSerialToIso(serial: number, field = "date"): string {
  * cellDate("2026-08-01", "startDate") // "2026-08-01"
  */
 export function cellDate(value: unknown, field: string): string {
-  if (isBlank(value)) throw new EngineError("missing", field, "is required");
+  if (isBlankOrZero(value)) throw new EngineError("missing", field, "is required");
   if (typeof value === "number") return excelSerialToIso(value, field);
   return dateValue(value, field);
 }
@@ -80,7 +94,7 @@ export function cellDate(value: unknown, field: string): string {
  * cellFy(46235, "fromFy") // 2026 (1 Aug 2026)
  */
 export function cellFy(value: unknown, field: string): FyStartYear {
-  if (isBlank(value)) throw new EngineError("missing", field, "is required");
+  if (isBlankOrZero(value)) throw new EngineError("missing", field, "is required");
   if (typeof value === "number" && value > 2200) return fyOf(excelSerialToIso(value, field));
   if (typeof value === "string" && /^\s*\d{4}-\d{2}-\d{2}/.test(value)) return fyOf(dateValue(value, field));
   return fyValue(value, field);
@@ -109,14 +123,15 @@ export function cellRate(value: unknown, field: string, rules: NumberRules = {})
 }
 
 /**
- * Optional text, trimmed and lower-cased for matching option words; `fallback` when blank.
+ * Optional text, trimmed and lower-cased for matching option words; `fallback` when blank (or 0, an empty
+ * cell on some builds).
  *
  * @example
  * cellOption(null, "orientation", "rows") // "rows"
  * cellOption(" Columns ", "orientation", "rows") // "columns"
  */
 export function cellOption(value: unknown, field: string, fallback: string): string {
-  if (isBlank(value)) return fallback;
+  if (isBlankOrZero(value)) return fallback;
   if (typeof value !== "string") {
     throw new EngineError("invalid-type", field, `must be text, got ${describeValue(value)}`);
   }
@@ -132,4 +147,30 @@ export function cellOption(value: unknown, field: string, fallback: string): str
 export function cellRange(value: unknown): readonly (readonly unknown[])[] {
   if (Array.isArray(value)) return value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
   return [[value]];
+}
+
+/**
+ * A range argument without its trailing empty rows and columns (at least 1×1 is kept). Excel passes a whole
+ * column (B:B) as a million rows of empties; trimmed, a function works on the cells in use only. `isEmpty`
+ * says what counts as empty: by default a blank or 0, as an empty cell arrives on some builds.
+ *
+ * @example
+ * usedRange([[1, null], [0, null], [null, null]]) // [[1]]
+ */
+export function usedRange(
+  value: unknown,
+  isEmpty: (cell: unknown) => boolean = isBlankOrZero,
+): readonly (readonly unknown[])[] {
+  const range = cellRange(value);
+  let rows = range.length;
+  while (rows > 1 && range[rows - 1].every(isEmpty)) rows--;
+  let cols = 0;
+  for (let i = 0; i < rows; i++) {
+    const row = range[i];
+    let last = row.length;
+    while (last > cols && isEmpty(row[last - 1])) last--;
+    cols = Math.max(cols, last);
+  }
+  cols = Math.max(cols, 1);
+  return range.slice(0, rows).map((row) => (row.length > cols ? row.slice(0, cols) : row));
 }

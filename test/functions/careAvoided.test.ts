@@ -32,8 +32,9 @@ describe("MTFS.CARE.AVOIDED", () => {
     expect(label).toEqual([[120000]]);
   });
 
-  it("returns #NUM! for a negative count, #VALUE! for a bad date or result option", () => {
-    expect(errorOf(callMtfs("CARE.AVOIDED", -1, 1000, 10, 2026, null, null, null, null))?.code).toBe("#NUM!");
+  it("returns #VALUE! with the rule for a negative count, a bad date or result option", () => {
+    const negative = errorOf(callMtfs("CARE.AVOIDED", -1, 1000, 10, 2026, null, null, null, null));
+    expect([negative?.code, negative?.message]).toEqual(["#VALUE!", "count: must be >= 0, got -1"]);
     expect(errorOf(callMtfs("CARE.AVOIDED", 1, 1000, 10, "2026-02-30", null, null, null, null))?.code).toBe(
       "#VALUE!",
     );

@@ -7,18 +7,18 @@ describe("registration", () => {
   });
 });
 
-describe("MTFS.FY", () => {
+describe("MTFS.FYLABEL", () => {
   it("labels a date serial, ISO text or start year with its fiscal year", () => {
-    expect(callMtfs("FY", 46235)).toBe("FY26/27"); // 1 Aug 2026
-    expect(callMtfs("FY", 46477)).toBe("FY26/27"); // 31 Mar 2027
-    expect(callMtfs("FY", 46478)).toBe("FY27/28"); // 1 Apr 2027
-    expect(callMtfs("FY", "2027-04-01")).toBe("FY27/28");
-    expect(callMtfs("FY", 2031)).toBe("FY31/32");
+    expect(callMtfs("FYLABEL", 46235)).toBe("FY26/27"); // 1 Aug 2026
+    expect(callMtfs("FYLABEL", 46477)).toBe("FY26/27"); // 31 Mar 2027
+    expect(callMtfs("FYLABEL", 46478)).toBe("FY27/28"); // 1 Apr 2027
+    expect(callMtfs("FYLABEL", "2027-04-01")).toBe("FY27/28");
+    expect(callMtfs("FYLABEL", 2031)).toBe("FY31/32");
   });
 
   it("returns #N/A for an empty cell and #VALUE! for text that is not a date", () => {
-    expect(errorOf(callMtfs("FY", null))?.code).toBe("#N/A");
-    const bad = errorOf(callMtfs("FY", "next April"));
+    expect(errorOf(callMtfs("FYLABEL", null))?.code).toBe("#N/A");
+    const bad = errorOf(callMtfs("FYLABEL", "next April"));
     expect(bad?.code).toBe("#VALUE!");
     expect(bad?.message).toMatch(/^date: /);
   });
@@ -36,8 +36,13 @@ describe("MTFS.INFLATE", () => {
     expect(callMtfs("INFLATE", 1338, 46235, "2027-04-01", 0.04)).toBeCloseTo(1391.52, 10);
   });
 
-  it("returns #NUM! for a rate of -100% or below", () => {
-    expect(errorOf(callMtfs("INFLATE", 1000, 2026, 2027, -1))?.code).toBe("#NUM!");
+  it("returns #VALUE! with the rule for a rate of -100% or below", () => {
+    const e = errorOf(callMtfs("INFLATE", 1000, 2026, 2027, -1));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", "inflationPerYear: must be > -1, got -1"]);
+  });
+
+  it("keeps #NUM! for a result Excel cannot hold", () => {
+    expect(errorOf(callMtfs("INFLATE", 1e300, 2026, 2200, 10))?.code).toBe("#NUM!");
   });
 
   it("returns #N/A naming the argument when the rate is omitted", () => {

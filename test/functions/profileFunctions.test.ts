@@ -125,7 +125,8 @@ describe("MTFS.BENEFIT.PROFILE", () => {
   it("names the range label or argument in errors", () => {
     const badRange = CFS_RANGE.map((r) => (r[0] === "Duration (weeks)" ? ["Duration (weeks)", -3] : r));
     const e1 = errorOf(callMtfs("BENEFIT.PROFILE", badRange));
-    expect(e1?.code).toBe("#NUM!"); // Excel shows no message on #NUM!
+    // #VALUE!, not #NUM!: Excel shows a message on #VALUE! only (and #N/A).
+    expect([e1?.code, e1?.message]).toEqual(["#VALUE!", '"Duration (weeks)" (row 4): must be > 0, got -3']);
     const badTarget = CFS_RANGE.map((r) => (r[0] === "Target %" ? ["Target %", "eight"] : r));
     const e1b = errorOf(callMtfs("BENEFIT.PROFILE", badTarget));
     expect(e1b?.code).toBe("#VALUE!");

@@ -53,8 +53,9 @@ describe("MTFS.TRIANGULATE", () => {
     expect(e?.message).toMatch(/^percentChange \(cell 2\): /);
   });
 
-  it("returns #NUM! for a realisation factor above 1", () => {
-    expect(errorOf(callMtfs("TRIANGULATE", [[0.1]], 260, 734, 1.5))?.code).toBe("#NUM!");
+  it("returns #VALUE! naming the argument for a realisation factor above 1", () => {
+    const e = errorOf(callMtfs("TRIANGULATE", [[0.1]], 260, 734, 1.5));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", "realisationFactor: must be <= 1, got 1.5"]);
   });
 });
 
@@ -85,8 +86,9 @@ describe("MTFS.EDGE.OF.CARE", () => {
     ]);
   });
 
-  it("returns #NUM! for a success rate above 100% and #N/A for a missing cost", () => {
-    expect(errorOf(callMtfs("EDGE.OF.CARE", 10, 1.2, 40000, null, null, null, null))?.code).toBe("#NUM!");
+  it("returns #VALUE! with the rule for a success rate above 100% and #N/A for a missing cost", () => {
+    const over = errorOf(callMtfs("EDGE.OF.CARE", 10, 1.2, 40000, null, null, null, null));
+    expect([over?.code, over?.message]).toEqual(["#VALUE!", "successRate: must be <= 1, got 1.2"]);
     const e = errorOf(callMtfs("EDGE.OF.CARE", 10, 0.5, null, null, null, null, null));
     expect(e?.code).toBe("#N/A");
     expect(e?.message).toBe("averageAnnualPlacementCost: is required");
