@@ -169,7 +169,7 @@ function checkIndices(path: string, label: string, where: string): void {
       throw new EngineError(
         "out-of-range",
         `assumptions ${where}`,
-        `${describeValue(label)} numbers a list line above ${MAX_LIST_INDEX + 1} (index ${MAX_LIST_INDEX} at most)`,
+        `${describeValue(label)} names list index ${step}, must be at most ${MAX_LIST_INDEX}`,
       );
     }
   }

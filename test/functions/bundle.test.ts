@@ -32,6 +32,8 @@ function build(config: any): Promise<any> {
 
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "mtfs-functions-"));
 const registered = new Map<string, (...args: unknown[]) => unknown>();
+/** Every associate call the bundle makes, repeats included. */
+const associations: string[] = [];
 let bundleBytes = 0;
 
 beforeAll(async () => {
@@ -43,7 +45,10 @@ beforeAll(async () => {
     CustomFunctions: {
       Error: StubCustomFunctionError,
       ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
-      associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => {
+        associations.push(id);
+        registered.set(id, fn);
+      },
     },
   });
   vm.runInContext(code, context);
@@ -56,6 +61,11 @@ describe("dist/functions.js", () => {
     const metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8"));
     expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f: any) => f.id).sort());
     expect(registered.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it("associates each function exactly once", () => {
+    // The metadata loader appends one associate per @customfunction; the entry used to add a second.
+    expect([...associations].sort()).toEqual([...registered.keys()].sort());
   });
 
   it("answers from the bundle as from the sources", () => {
