@@ -1,5 +1,5 @@
 import { EngineError, describeValue, splitRangeText } from "../engine";
-import { excelSerialToIso, isBlank, isBlankOrZero, usedRange } from "./cells";
+import { excelSerialToIso, isBlank, isBlankOrZero, usedRows } from "./cells";
 
 /**
  * Turns a label/value range (the proposal's assumptions block on a sheet, e.g. B10:C24) into the proposal
@@ -235,7 +235,7 @@ export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
   const raw: Record<string, unknown> = {};
   const labelOf = new Map<string, string>();
   // Trailing empty rows dropped: a whole-column range (A:B) is a million rows, nearly all empty.
-  for (const [label, value, where] of pairs(usedRange(range))) {
+  for (const [label, value, where] of pairs(usedRows(range))) {
     // A spacer row may arrive as [0, 0] (an empty cell as 0): a label is never a number.
     if (isBlankOrZero(label) || isBlank(value)) continue;
     const text = String(label).trim();

@@ -150,27 +150,25 @@ export function cellRange(value: unknown): readonly (readonly unknown[])[] {
 }
 
 /**
- * A range argument without its trailing empty rows and columns (at least 1×1 is kept). Excel passes a whole
- * column (B:B) as a million rows of empties; trimmed, a function works on the cells in use only. `isEmpty`
- * says what counts as empty: by default a blank or 0, as an empty cell arrives on some builds.
+ * A list without its trailing empty items (at least one is kept). Excel passes a whole column (B:B) as a
+ * million rows of empties, a whole row as 16,384 cells; trimmed, a function works on the cells in use only.
  *
  * @example
- * usedRange([[1, null], [0, null], [null, null]]) // [[1]]
+ * withoutTrailing([1, null, 0, null], isBlankOrZero) // [1]
  */
-export function usedRange(
-  value: unknown,
-  isEmpty: (cell: unknown) => boolean = isBlankOrZero,
-): readonly (readonly unknown[])[] {
-  const range = cellRange(value);
-  let rows = range.length;
-  while (rows > 1 && range[rows - 1].every(isEmpty)) rows--;
-  let cols = 0;
-  for (let i = 0; i < rows; i++) {
-    const row = range[i];
-    let last = row.length;
-    while (last > cols && isEmpty(row[last - 1])) last--;
-    cols = Math.max(cols, last);
-  }
-  cols = Math.max(cols, 1);
-  return range.slice(0, rows).map((row) => (row.length > cols ? row.slice(0, cols) : row));
+export function withoutTrailing<T>(items: readonly T[], isEmpty: (item: T) => boolean): readonly T[] {
+  let n = items.length;
+  while (n > 1 && isEmpty(items[n - 1])) n--;
+  return n === items.length ? items : items.slice(0, n);
+}
+
+/**
+ * A range argument without its trailing rows of blanks or 0s (an empty cell arrives as 0 on some builds).
+ * Columns are kept as given: a column of 0 values is data.
+ *
+ * @example
+ * usedRows([["Growth", 0], [0, 0], [null, null]]) // [["Growth", 0]]
+ */
+export function usedRows(value: unknown): readonly (readonly unknown[])[] {
+  return withoutTrailing(cellRange(value), (row) => row.every(isBlankOrZero));
 }

@@ -7,7 +7,7 @@ import {
   triangulate,
   type WholeRange,
 } from "../engine";
-import { cellOption, isBlank, isBlankOrZero, usedRange } from "./cells";
+import { cellOption, cellRange, isBlank, isBlankOrZero, withoutTrailing } from "./cells";
 import type { Grid, GridCell } from "./invoke";
 
 /**
@@ -56,7 +56,7 @@ export function triangulateCells(
   }
   // A 0% change says nothing, and an empty cell arrives as 0 on some builds: both give a blank row. Trailing
   // blanks go, so a whole column (B:B) spills as far as its last filled cell, not a million rows.
-  const cells = usedRange(percentChange).flat();
+  const cells = withoutTrailing(cellRange(percentChange).flat(), isBlankOrZero);
   const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlankOrZero(c));
   const rows = filled.map(({ c, i }) => ({ method: `cell ${i + 1}`, percentChange: c }));
   const raw = monthly

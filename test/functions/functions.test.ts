@@ -1,9 +1,15 @@
-import { callMtfs, errorOf, registered } from "./register";
+import { associations, callMtfs, errorOf, registered } from "./register";
 import { FUNCTIONS } from "../../src/functions";
 
 describe("registration", () => {
-  it("associates every function in the table with the runtime", () => {
+  it("associates every function in the table with the runtime, once each", () => {
     expect([...registered.keys()].sort()).toEqual(Object.keys(FUNCTIONS).sort());
+    // Importing the entry associates nothing itself (the bundle's metadata loader does): one call per id.
+    expect([...associations].sort()).toEqual(Object.keys(FUNCTIONS).sort());
+  });
+
+  it("names no function with fewer than three characters (Excel's documented minimum)", () => {
+    for (const id of Object.keys(FUNCTIONS)) expect(id.length).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -18,6 +24,8 @@ describe("MTFS.FYLABEL", () => {
 
   it("returns #N/A for an empty cell and #VALUE! for text that is not a date", () => {
     expect(errorOf(callMtfs("FYLABEL", null))?.code).toBe("#N/A");
+    // An empty cell arrives as 0 on some desktop builds: still missing, not "0 is not a fiscal year".
+    expect(errorOf(callMtfs("FYLABEL", 0))?.message).toBe("date: is required");
     const bad = errorOf(callMtfs("FYLABEL", "next April"));
     expect(bad?.code).toBe("#VALUE!");
     expect(bad?.message).toMatch(/^date: /);
@@ -43,6 +51,19 @@ describe("MTFS.INFLATE", () => {
 
   it("keeps #NUM! for a result Excel cannot hold", () => {
     expect(errorOf(callMtfs("INFLATE", 1e300, 2026, 2200, 10))?.code).toBe("#NUM!");
+  });
+
+  it("reads an empty fiscal-year cell passed as 0 as missing", () => {
+    const e = errorOf(callMtfs("INFLATE", 1000, 0, 2027, 0.04));
+    expect([e?.code, e?.message]).toEqual(["#N/A", "fromFy: is required"]);
+  });
+
+  it("refuses a 32,767-character amount by its length", () => {
+    const e = errorOf(callMtfs("INFLATE", `${"1".repeat(32766)}x`, 2026, 2027, 0.04));
+    expect([e?.code, e?.message]).toEqual([
+      "#VALUE!",
+      "amount: must be a number, got text of 32767 characters (at most 100)",
+    ]);
   });
 
   it("returns #N/A naming the argument when the rate is omitted", () => {
