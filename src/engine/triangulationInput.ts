@@ -37,7 +37,11 @@ function percentChangeValue(value: unknown, field: string, rules: NumberRules): 
   if (typeof value === "string") {
     const sides = splitRangeText(value.trim());
     if (sides) {
-      return { kind: "range", from: rateValue(sides[0], field, rules), to: rateValue(sides[1], field, rules) };
+      return {
+        kind: "range",
+        from: rateValue(sides[0], field, rules),
+        to: rateValue(sides[1], field, rules),
+      };
     }
   }
   if (typeof value === "object" && !Array.isArray(value)) {
