@@ -73,6 +73,22 @@ describe("MTFS.BENEFIT.PROFILE", () => {
     expect(positional).toEqual(callMtfs("BENEFIT.PROFILE", CFS_RANGE));
   });
 
+  it("reads empty option and date arguments passed as 0 as omitted", () => {
+    // rows, orientation, investmentFromDate, targetKind and ramp left empty: some builds pass 0 for each.
+    const args = (empty: null | 0): unknown[] => [
+      CFS_RANGE,
+      empty,
+      empty,
+      ...[null, null, null, null, null, null, null, null, null, null, null, null],
+      empty,
+      null,
+      empty,
+      empty,
+    ];
+    expect(callMtfs("BENEFIT.PROFILE", ...args(0))).toEqual(callMtfs("BENEFIT.PROFILE", ...args(null)));
+    expect(callMtfs("RUNRATE", CFS_RANGE, 0)).toEqual(callMtfs("RUNRATE", CFS_RANGE, null));
+  });
+
   it("adds the rows asked for and turns the table on request", () => {
     const all = callMtfs("BENEFIT.PROFILE", CFS_RANGE, "all") as (string | number)[][];
     expect(all.map((r) => r[0])).toEqual([
