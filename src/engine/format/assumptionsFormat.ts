@@ -135,7 +135,10 @@ const targetFormat = kinds([
   v.pipe(
     strict({
       kind: kind("percent"),
-      value: rate({ min: -10, max: 10 }, { about: "share of the baseline avoided; at most 100% (see lever)" }),
+      value: rate(
+        { min: -10, max: 10 },
+        { about: "share of the baseline avoided", rule: "≥ -1000%, ≤ the lever's maximum (100%)" },
+      ),
       cohortSize,
     }),
     v.transform((o): Target => ({ kind: o.kind, value: o.value, ...(o.cohortSize ? { cohortSize: o.cohortSize } : {}) })),

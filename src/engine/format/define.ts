@@ -78,11 +78,18 @@ export function field<In, Out>(info: FieldInfo, convert: (value: unknown) => Out
 /** The FieldInfo of a schema built by `field`, if it is one. */
 export function fieldInfo(schema: unknown): FieldInfo | undefined {
   const pipe = (schema as { pipe?: readonly { type?: string; metadata?: { field?: FieldInfo } }[] }).pipe;
-  return pipe?.find((p) => p.type === "metadata" && p.metadata?.field)?.metadata?.field;
+  if (!pipe) return undefined;
+  const own = pipe.find((p) => p.type === "metadata" && p.metadata?.field)?.metadata?.field;
+  // A field piped on (a converter after the field's own) keeps the field's info.
+  return own ?? (pipe[0] !== schema ? fieldInfo(pipe[0]) : undefined);
 }
 
 function ruleText(rules: NumberRules, scale = 1, unit = ""): string | undefined {
-  const n = (x: number): string => `${Number((x * scale).toPrecision(12))}${unit}`;
+  const n = (x: number): string => {
+    const y = Number((x * scale).toPrecision(12));
+    // 1e9, not 1000000000: the bounds that only stop typos read better as powers of ten.
+    return `${Math.abs(y) >= 1e6 ? y.toExponential().replace("e+", "e") : y}${unit}`;
+  };
   const parts = [
     rules.gt !== undefined ? `> ${n(rules.gt)}` : undefined,
     rules.min !== undefined ? `≥ ${n(rules.min)}` : undefined,
@@ -104,6 +111,8 @@ function numberJson(rules: NumberRules): JsonSchema {
 /** Docs text of the parts of a FieldInfo a caller gives. */
 export interface Describe {
   readonly about?: string;
+  /** The rule's wording when the bounds alone do not say it. */
+  readonly rule?: string;
   readonly default?: string;
   readonly warn?: (value: unknown) => string | undefined;
 }
