@@ -326,12 +326,22 @@ export function strict<const E extends v.ObjectEntries>(entries: E) {
   if (!("note" in entries)) notes.note = v.optional(text());
   const all = { ...notes, ...entries } as WithNotes<E>;
   const own = Object.keys(entries);
-  const known = Object.keys(all);
-  return v.strictObject(all, (issue) => {
-    if (issue.expected === "never") return issueMessage("unknown-field", unknownFieldRule(String(issue.input), own.concat(known)));
+  const known = Object.keys(all).filter((k) => !own.includes(k));
+  const obj = v.strictObject(all, (issue) => {
+    if (issue.expected === "never") {
+      return issueMessage("unknown-field", unknownFieldRule(String(issue.input), own.concat(known)));
+    }
     if (issue.input === undefined) return issueMessage("missing", "is required");
     return issueMessage("invalid-type", `must be an object, got ${describeValue(issue.input)}`);
   });
+  // valibot takes a list for an object (its items as keys "0", "1"…): refuse it as the readers did.
+  const notList = v.custom<never>(() => false, issueMessage("invalid-type", "must be an object, got a list"));
+  return {
+    ...obj,
+    "~run"(dataset, config) {
+      return Array.isArray(dataset.value) ? notList["~run"](dataset, config) : obj["~run"](dataset, config);
+    },
+  } as typeof obj;
 }
 
 /**
