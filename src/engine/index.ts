@@ -23,7 +23,7 @@ export * from "./runRate";
 export * from "./profile";
 export * from "./parse/assumptions";
 export * from "./proposal";
-export type { Checked, CheckResult } from "./format/check";
+export type { Checked, CheckResult, InputWarning } from "./format/check";
 export { nearestKey, unknownFieldRule, wholePercentWarning } from "./format/define";
 export * from "./careAvoided";
 export * from "./choices";

@@ -1,6 +1,6 @@
 import { isEngineError } from "../engine";
 import { displayValue } from "./cellDisplay";
-import { cellErrorMessage, percentWarnings } from "./fieldCells";
+import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { assertFitsCell, proposalSheetLayout } from "./layouts/proposalSheet";
@@ -424,11 +424,11 @@ export async function refreshWorkbook(
     }
     const raw = await readProposalSheet(port, s);
     const sheetWarnings = percentWarnings(proposalSheetLayout(s), raw);
-    warnings.push(...sheetWarnings.map((message) => ({ proposal: s.sheet, message })));
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
       const modelled = modelProposal(raw);
+      sheetWarnings.push(...inputWarningMessages(proposalSheetLayout(s), modelled.warnings, sheetWarnings));
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
@@ -440,6 +440,7 @@ export async function refreshWorkbook(
       stored.push(s);
       links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
     }
+    warnings.push(...sheetWarnings.map((message) => ({ proposal: s.sheet, message })));
     changes.push(...sheetChanges);
     if (!dryRun) {
       const layout = proposalSheetLayout(s);

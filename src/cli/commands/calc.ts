@@ -4,6 +4,7 @@ import {
   computeProfile,
   edgeOfCare,
   edgeOfCareRollup,
+  type InputWarning,
   parseEdgeOfCareSet,
   parseTriangulationInput,
   triangulate,
@@ -49,8 +50,8 @@ function print(io: Io, format: Format, json: () => unknown, table: () => string)
 }
 
 /** Warnings go to standard error, so `--format json` output stays JSON. */
-function warn(io: Io, warnings: readonly string[]): void {
-  for (const w of warnings) io.err(`warning: ${w}`);
+function warn(io: Io, warnings: readonly InputWarning[]): void {
+  for (const w of warnings) io.err(`warning: ${w.message}`);
 }
 
 function profile(raw: unknown, format: Format, io: Io): void {

@@ -10,15 +10,22 @@ import { fieldInfo, splitIssueMessage, unwrapOptional, type AnySchema } from "./
  * warnings for values that pass the rules but look wrong.
  */
 
-/** A value that passed, with its warnings ("<field>: <what looks wrong>"). */
+/** A value that passes the rules but is probably not what was meant. `message` is "<field>: <rule>". */
+export interface InputWarning {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** A value that passed, with its warnings. */
 export interface Checked<T> {
   readonly value: T;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly InputWarning[];
 }
 
 /** Every problem of a value, or the value and its warnings. */
 export type CheckResult<T> =
-  | { readonly ok: true; readonly value: T; readonly warnings: readonly string[] }
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly InputWarning[] }
   | { readonly ok: false; readonly errors: readonly EngineError[] };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -136,11 +143,11 @@ export function visitFields(
   }
 }
 
-function warningsOf(schema: unknown, input: unknown, prefix: string): string[] {
-  const out: string[] = [];
+function warningsOf(schema: unknown, input: unknown, prefix: string): InputWarning[] {
+  const out: InputWarning[] = [];
   visitFields(schema, input, prefix, (path, info, value) => {
-    const w = info.warn?.(value);
-    if (w) out.push(`${path}: ${w}`);
+    const rule = info.warn?.(value);
+    if (rule) out.push({ field: path, rule, message: `${path}: ${rule}` });
   });
   return out;
 }

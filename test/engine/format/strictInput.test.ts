@@ -158,13 +158,13 @@ describe("plausible-but-suspicious values give warnings, not errors", () => {
     p.assumptions.baseline.growthPerYear = 3;
     p.assumptions.unitCost.weeklyCost = 0.5;
     p.assumptions.durationWeeks = 1100;
-    expect(checkProposal(p).warnings).toEqual([
+    expect(checkProposal(p).warnings.map((w) => w.message)).toEqual([
       "assumptions.baseline.growthPerYear: 3 looks like a whole-number percent; 3% is 0.03",
       "assumptions.durationWeeks: 1100 weeks is over 20 years; the duration is in weeks",
       "assumptions.unitCost.weeklyCost: £0.5 a week is under £1; money is in £ (not £k or £m)",
     ]);
     p.assumptions.unitCost.weeklyCost = 60000;
-    expect(checkProposal(p).warnings[2]).toBe(
+    expect(checkProposal(p).warnings[2].message).toBe(
       "assumptions.unitCost.weeklyCost: £60000 a week is over £50,000; is it a cost per year?",
     );
   });
