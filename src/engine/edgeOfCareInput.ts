@@ -1,6 +1,10 @@
 import type { EdgeOfCareInput } from "./edgeOfCare";
 import { parseFormat } from "./format/check";
-import { edgeOfCareProgrammeFormat, edgeOfCareSetFormat, PLACEMENT_YEARS_RULES } from "./format/edgeOfCareFormat";
+import {
+  edgeOfCareProgrammeFormat,
+  edgeOfCareSetFormat,
+  PLACEMENT_YEARS_RULES,
+} from "./format/edgeOfCareFormat";
 
 /**
  * Parses edge-of-care summaries from JSON by their one definition (format/edgeOfCareFormat.ts): one

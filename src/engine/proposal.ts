@@ -40,7 +40,6 @@ export interface Narrative {
   readonly adviserRecommendation?: string;
 }
 
-
 /** Published figures (£) for comparison, keyed by FY start year. */
 export interface PublishedFigures {
   readonly source?: string;

@@ -107,24 +107,28 @@ const horizonFormat = v.pipe(
     };
     if (lastFy < firstFy) return fail("lastFy", "must not be before firstFy");
     if (lastFy - firstFy > 60) return fail("lastFy", "must be within 60 years of firstFy");
-    if (mtfsLastFy < firstFy || mtfsLastFy > lastFy) return fail("mtfsLastFy", "must be within firstFy..lastFy");
+    if (mtfsLastFy < firstFy || mtfsLastFy > lastFy)
+      return fail("mtfsLastFy", "must be within firstFy..lastFy");
     return { firstFy, lastFy, mtfsLastFy };
   }),
 );
 
 const baselineFormat = v.pipe(
   strict({
-    volumePerYear: decimal({ min: 0 }, { about: "events a year (starts), or the caseload for the exit lever" }),
-    growthPerYear: optional(rate({ gt: -1, max: 10 }, { default: "0", about: "growth of the volume a year" })),
+    volumePerYear: decimal(
+      { min: 0 },
+      { about: "events a year (starts), or the caseload for the exit lever" },
+    ),
+    growthPerYear: optional(
+      rate({ gt: -1, max: 10 }, { default: "0", about: "growth of the volume a year" }),
+    ),
     baseFy: optional(fy({ default: "first horizon FY", about: "the FY the volume describes" })),
   }),
-  v.transform(
-    (o): Baseline => ({
-      volumePerYear: o.volumePerYear,
-      growthPerYear: o.growthPerYear ?? ZERO,
-      ...(o.baseFy === undefined ? {} : { baseFy: o.baseFy }),
-    }),
-  ),
+  v.transform((o): Baseline => ({
+    volumePerYear: o.volumePerYear,
+    growthPerYear: o.growthPerYear ?? ZERO,
+    ...(o.baseFy === undefined ? {} : { baseFy: o.baseFy }),
+  })),
 );
 
 const cohortSize = optional(
@@ -141,23 +145,27 @@ const targetFormat = kinds([
       ),
       cohortSize,
     }),
-    v.transform((o): Target => ({ kind: o.kind, value: o.value, ...(o.cohortSize ? { cohortSize: o.cohortSize } : {}) })),
+    v.transform((o): Target => ({
+      kind: o.kind,
+      value: o.value,
+      ...(o.cohortSize ? { cohortSize: o.cohortSize } : {}),
+    })),
   ),
   v.pipe(
     strict({
       kind: kind("countPerYear"),
       value: decimal({ min: -1e9, max: 1e9 }, { about: "events avoided a year (or per perWeeks)" }),
-      perWeeks: optional(decimal({ gt: 0, max: 5200 }, { about: "the count is per this many weeks (annualised)" })),
+      perWeeks: optional(
+        decimal({ gt: 0, max: 5200 }, { about: "the count is per this many weeks (annualised)" }),
+      ),
       cohortSize,
     }),
-    v.transform(
-      (o): Target => ({
-        kind: o.kind,
-        // A count stated per block of weeks (e.g. 10 CYP per 12-week term) is annualised with 52.18 weeks.
-        value: o.perWeeks ? o.value.times(WEEKS_PER_YEAR).div(o.perWeeks) : o.value,
-        ...(o.cohortSize ? { cohortSize: o.cohortSize } : {}),
-      }),
-    ),
+    v.transform((o): Target => ({
+      kind: o.kind,
+      // A count stated per block of weeks (e.g. 10 CYP per 12-week term) is annualised with 52.18 weeks.
+      value: o.perWeeks ? o.value.times(WEEKS_PER_YEAR).div(o.perWeeks) : o.value,
+      ...(o.cohortSize ? { cohortSize: o.cohortSize } : {}),
+    })),
   ),
   v.pipe(
     strict({
@@ -179,14 +187,24 @@ const targetFormat = kinds([
 ]);
 
 const phaseMonths = (name: string) =>
-  optional(decimal({ min: 0, max: 1200 }, { default: "0", about: `${name} phase in months (or ${name}Weeks)` }));
+  optional(
+    decimal({ min: 0, max: 1200 }, { default: "0", about: `${name} phase in months (or ${name}Weeks)` }),
+  );
 const phaseWeeks = (name: string) =>
-  optional(decimal({ min: 0, max: 5200 }, { default: "0", about: `${name} phase in weeks (or ${name}Months)` }));
+  optional(
+    decimal({ min: 0, max: 5200 }, { default: "0", about: `${name} phase in weeks (or ${name}Months)` }),
+  );
 
 const deliveryFormat = kinds([
-  v.pipe(strict({ kind: kind("continuous") }), v.transform((): Delivery => ({ kind: "continuous" }))),
   v.pipe(
-    strict({ kind: kind("batches"), everyWeeks: decimal({ min: 1, max: 520 }, { about: "weeks between batches" }) }),
+    strict({ kind: kind("continuous") }),
+    v.transform((): Delivery => ({ kind: "continuous" })),
+  ),
+  v.pipe(
+    strict({
+      kind: kind("batches"),
+      everyWeeks: decimal({ min: 1, max: 520 }, { about: "weeks between batches" }),
+    }),
     v.transform((o): Delivery => ({ kind: "batches", everyWeeks: o.everyWeeks })),
   ),
 ]);
@@ -247,7 +265,12 @@ const timelineFormat = v.pipe(
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;
 
 const realisedFrom = field<string, string>(
-  { type: "MM-DD", rule: "day 1–28", json: { type: "string", pattern: "^\\d{2}-\\d{2}$" }, about: "saving starts each year on this day (e.g. a school year)" },
+  {
+    type: "MM-DD",
+    rule: "day 1–28",
+    json: { type: "string", pattern: "^\\d{2}-\\d{2}$" },
+    about: "saving starts each year on this day (e.g. a school year)",
+  },
   (value) => {
     const m = typeof value === "string" ? MONTH_DAY.exec(value.trim()) : null;
     const ok = m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 28;
@@ -269,14 +292,12 @@ const componentFormat = v.pipe(
     costPerPeriod: decimal(MONEY, { about: "saving per case per period (£)" }),
     realisedFrom: optional(realisedFrom),
   }),
-  v.transform(
-    (o): UnitCostComponent => ({
-      label: o.label ?? "",
-      share: o.share,
-      costPerPeriod: o.costPerPeriod,
-      ...(o.realisedFrom ? { realisedFrom: o.realisedFrom } : {}),
-    }),
-  ),
+  v.transform((o): UnitCostComponent => ({
+    label: o.label ?? "",
+    share: o.share,
+    costPerPeriod: o.costPerPeriod,
+    ...(o.realisedFrom ? { realisedFrom: o.realisedFrom } : {}),
+  })),
 );
 
 /** A unit cost before its price base defaults to the horizon's first FY. */
@@ -285,9 +306,14 @@ type UnitCostDraft = Omit<UnitCost, "priceBaseFy"> & { readonly priceBaseFy?: nu
 const unitCostFormat = v.pipe(
   strict({
     weeklyCost: optional(
-      decimal(MONEY, { about: "cost per case per week (£); required unless components are given", warn: weeklyCostWarning }),
+      decimal(MONEY, {
+        about: "cost per case per week (£); required unless components are given",
+        warn: weeklyCostWarning,
+      }),
     ),
-    alternativeWeeklyCost: optional(decimal(MONEY, { default: "0", about: "cost of the alternative per week" })),
+    alternativeWeeklyCost: optional(
+      decimal(MONEY, { default: "0", about: "cost of the alternative per week" }),
+    ),
     overlapWeeklyCost: optional(decimal(MONEY, { default: "0", about: "cost that overlaps per week" })),
     inflationPerYear: optional(rate({ gt: -1, max: 10 }, { default: "0", about: "stepped on 1 April" })),
     priceBaseFy: optional(fy({ default: "first horizon FY", about: "FY of the prices" })),
@@ -312,7 +338,8 @@ const unitCostFormat = v.pipe(
     if (components.length > 0 && o.weeklyCost !== undefined) {
       return fail("weeklyCost", "contradictory", "give weeklyCost or components, not both");
     }
-    if (components.length === 0 && o.weeklyCost === undefined) return fail("weeklyCost", "missing", "is required");
+    if (components.length === 0 && o.weeklyCost === undefined)
+      return fail("weeklyCost", "missing", "is required");
     if (components.length > 0 && !o.partialShares) {
       const sum = components.reduce((s, c) => s.plus(c.share), ZERO);
       if (sum.minus(1).abs().gt(SHARE_SUM_TOLERANCE)) {
@@ -347,12 +374,17 @@ const costFormat = kinds([
       fromDate: date(),
       toDate: optional(date({ about: "inclusive; open-ended when absent" })),
       inflates: optional(flag({ default: "false", about: "inflates at the unit cost's rate" })),
-      inflationPerYear: optional(rate({ gt: -1, max: 10 }, { about: "its own inflation (e.g. a pay award)" })),
+      inflationPerYear: optional(
+        rate({ gt: -1, max: 10 }, { about: "its own inflation (e.g. a pay award)" }),
+      ),
     }),
     v.rawTransform(({ dataset, addIssue, NEVER }): CostItem => {
       const o = dataset.value;
       if (o.toDate !== undefined && o.toDate < o.fromDate) {
-        addIssue({ message: issueMessage("invalid-date", "must not be before fromDate"), path: [at(o, "toDate")] });
+        addIssue({
+          message: issueMessage("invalid-date", "must not be before fromDate"),
+          path: [at(o, "toDate")],
+        });
         return NEVER as unknown as CostItem;
       }
       return {
@@ -372,9 +404,11 @@ const costFormat = kinds([
   ),
   v.pipe(
     strict({ kind: kind("perCase"), label, amountPerCasePerYear: decimal(BIG_MONEY) }),
-    v.transform(
-      (o): CostItem => ({ kind: "perCase", label: o.label ?? "", amountPerCasePerYear: o.amountPerCasePerYear }),
-    ),
+    v.transform((o): CostItem => ({
+      kind: "perCase",
+      label: o.label ?? "",
+      amountPerCasePerYear: o.amountPerCasePerYear,
+    })),
   ),
   v.pipe(
     strict({ kind: kind("phased"), label, amountsByFy: byFy(BIG_MONEY, { about: '{ "FY26/27": £ }' }) }),
@@ -386,7 +420,10 @@ void COST_KINDS;
 const overlapNote = optional(text());
 
 const overlapFormat = kinds([
-  v.pipe(strict({ kind: kind("none"), note: overlapNote }), v.transform((): MtfsOverlap => ({ kind: "none" }))),
+  v.pipe(
+    strict({ kind: kind("none"), note: overlapNote }),
+    v.transform((): MtfsOverlap => ({ kind: "none" })),
+  ),
   v.pipe(
     strict({
       kind: kind("amountPerYear"),
@@ -395,31 +432,29 @@ const overlapFormat = kinds([
       fromFy: optional(fy({ default: "first horizon FY" })),
       note: overlapNote,
     }),
-    v.transform(
-      (o): MtfsOverlap => ({
-        kind: "amountPerYear",
-        amountPerYear: o.amountPerYear,
-        capAtGross: o.capAtGross ?? true,
-        ...(o.fromFy === undefined ? {} : { fromFy: o.fromFy }),
-        ...(o.note === undefined ? {} : { note: o.note }),
-      }),
-    ),
+    v.transform((o): MtfsOverlap => ({
+      kind: "amountPerYear",
+      amountPerYear: o.amountPerYear,
+      capAtGross: o.capAtGross ?? true,
+      ...(o.fromFy === undefined ? {} : { fromFy: o.fromFy }),
+      ...(o.note === undefined ? {} : { note: o.note }),
+    })),
   ),
   v.pipe(
     strict({ kind: kind("amountPerWeek"), amountPerWeek: decimal({ min: 0, max: 1e9 }), note: overlapNote }),
-    v.transform(
-      (o): MtfsOverlap => ({
-        kind: "amountPerWeek",
-        amountPerWeek: o.amountPerWeek,
-        ...(o.note === undefined ? {} : { note: o.note }),
-      }),
-    ),
+    v.transform((o): MtfsOverlap => ({
+      kind: "amountPerWeek",
+      amountPerWeek: o.amountPerWeek,
+      ...(o.note === undefined ? {} : { note: o.note }),
+    })),
   ),
   v.pipe(
     strict({ kind: kind("weeksOfDuration"), weeks: decimal({ min: 0, max: 5200 }), note: overlapNote }),
-    v.transform(
-      (o): MtfsOverlap => ({ kind: "weeksOfDuration", weeks: o.weeks, ...(o.note === undefined ? {} : { note: o.note }) }),
-    ),
+    v.transform((o): MtfsOverlap => ({
+      kind: "weeksOfDuration",
+      weeks: o.weeks,
+      ...(o.note === undefined ? {} : { note: o.note }),
+    })),
   ),
 ]);
 void OVERLAP_KINDS;
@@ -433,7 +468,9 @@ export const assumptionsFormat = v.pipe(
     horizon: optional(horizonFormat),
     baseline: optional(baselineFormat),
     target: targetFormat,
-    lever: optional(choice(LEVERS, { default: "entry", about: "entry: fewer start; exit: more leave early" })),
+    lever: optional(
+      choice(LEVERS, { default: "entry", about: "entry: fewer start; exit: more leave early" }),
+    ),
     durationWeeks: decimal({ gt: 0, max: 5200 }, { about: "average stay (weeks)", warn: durationWarning }),
     durationNote: optional(text()),
     unitCost: unitCostFormat,
@@ -446,7 +483,10 @@ export const assumptionsFormat = v.pipe(
     const lever = o.lever ?? "entry";
     if (o.target.kind === "percent") {
       if (o.baseline === undefined) {
-        addIssue({ message: issueMessage("missing", "is required for a percent target"), path: [at(o, "baseline")] });
+        addIssue({
+          message: issueMessage("missing", "is required for a percent target"),
+          path: [at(o, "baseline")],
+        });
         return NEVER as unknown as ProfileInput;
       }
       const max = LEVER_MAX_PERCENT[lever];

@@ -29,7 +29,13 @@ export type CheckResult<T> =
   | { readonly ok: false; readonly errors: readonly EngineError[] };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Decimal) && !(value instanceof Date);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Decimal) &&
+    !(value instanceof Date)
+  );
 }
 
 function isBlank(value: unknown): boolean {
@@ -71,7 +77,8 @@ export function checkFormat<S extends AnySchema>(
   prefix: string,
   top = prefix || "input",
 ): CheckResult<v.InferOutput<S>> {
-  if (raw === undefined || raw === null) return { ok: false, errors: [new EngineError("missing", top, "is required")] };
+  if (raw === undefined || raw === null)
+    return { ok: false, errors: [new EngineError("missing", top, "is required")] };
   const input = withoutBlanks(raw);
   const r = v.safeParse(schema, input);
   if (r.success) return { ok: true, value: r.output, warnings: warningsOf(schema, input, prefix) };
@@ -130,14 +137,18 @@ export function visitFields(
     return;
   }
   if (s.type === "strict_object" && isPlainObject(value)) {
-    for (const [k, sub] of Object.entries(s.entries ?? {})) visitFields(sub, value[k], fieldPath(path, k), visit);
+    for (const [k, sub] of Object.entries(s.entries ?? {}))
+      visitFields(sub, value[k], fieldPath(path, k), visit);
   } else if (s.type === "array" && Array.isArray(value)) {
     value.forEach((x, i) => visitFields(s.item, x, fieldPath(path, i), visit));
   } else if (s.type === "variant" && isPlainObject(value)) {
     const k = typeof value.kind === "string" ? value.kind.toLowerCase() : undefined;
     const option = (s.options ?? []).find((o) => {
       const rule = fieldInfo(unwrapOptional((o as Node).entries?.kind))?.rule;
-      return k === undefined ? (o as Node).entries?.kind !== undefined && (unwrapOptional((o as Node).entries?.kind) !== (o as Node).entries?.kind) : rule?.toLowerCase() === k;
+      return k === undefined
+        ? (o as Node).entries?.kind !== undefined &&
+            unwrapOptional((o as Node).entries?.kind) !== (o as Node).entries?.kind
+        : rule?.toLowerCase() === k;
     });
     if (option) visitFields(option, value, path, visit);
   }

@@ -321,7 +321,8 @@ type WithNotes<E extends v.ObjectEntries> = E & {
 export function strict<const E extends v.ObjectEntries>(entries: E) {
   const notes: Record<string, v.OptionalSchema<ReturnType<typeof text>, undefined>> = {};
   for (const k of Object.keys(entries)) {
-    if (!k.endsWith("Note") && k !== "note" && !(`${k}Note` in entries)) notes[`${k}Note`] = v.optional(text());
+    if (!k.endsWith("Note") && k !== "note" && !(`${k}Note` in entries))
+      notes[`${k}Note`] = v.optional(text());
   }
   if (!("note" in entries)) notes.note = v.optional(text());
   const all = { ...notes, ...entries } as WithNotes<E>;
@@ -430,7 +431,9 @@ export function runNested<S extends AnySchema>(
   for (const issue of r.issues) {
     addIssue({
       message: issue.message,
-      ...(issue.path && issue.path.length ? { path: issue.path as [v.IssuePathItem, ...v.IssuePathItem[]] } : {}),
+      ...(issue.path && issue.path.length
+        ? { path: issue.path as [v.IssuePathItem, ...v.IssuePathItem[]] }
+        : {}),
     });
   }
   return undefined;

@@ -150,7 +150,9 @@ export function fieldTable(rows: readonly FieldRow[]): string {
     (r) =>
       `| \`${cell(r.path)}\` | ${cell(r.type)} | ${r.required ? "yes" : ""} | ${cell(r.rule)} | ${cell(r.default)} | ${cell(r.about)} |`,
   );
-  return ["| Field | Type | Required | Rule | Default | Meaning |", "| --- | --- | --- | --- | --- | --- |", ...lines].join(
-    "\n",
-  );
+  return [
+    "| Field | Type | Required | Rule | Default | Meaning |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...lines,
+  ].join("\n");
 }

@@ -82,20 +82,18 @@ const actual = v.pipe(
     savingsYear2: money(),
     savingsYear3: money(),
   }),
-  v.transform(
-    (o): EdgeOfCareActual => ({
-      kind: "actual",
-      period: o.period,
-      familiesStarted: o.familiesStarted,
-      childrenStarted: o.childrenStarted,
-      successRate: o.successRate,
-      deflator: o.targetingDeflator ?? { kind: "rate", value: ONE },
-      ...(o.interventionCost === undefined ? {} : { interventionCost: o.interventionCost }),
-      savingsYear1: o.savingsYear1,
-      savingsYear2: o.savingsYear2,
-      savingsYear3: o.savingsYear3,
-    }),
-  ),
+  v.transform((o): EdgeOfCareActual => ({
+    kind: "actual",
+    period: o.period,
+    familiesStarted: o.familiesStarted,
+    childrenStarted: o.childrenStarted,
+    successRate: o.successRate,
+    deflator: o.targetingDeflator ?? { kind: "rate", value: ONE },
+    ...(o.interventionCost === undefined ? {} : { interventionCost: o.interventionCost }),
+    savingsYear1: o.savingsYear1,
+    savingsYear2: o.savingsYear2,
+    savingsYear3: o.savingsYear3,
+  })),
 );
 
 const target = v.pipe(
@@ -105,19 +103,17 @@ const target = v.pipe(
     averageAnnualPlacementCost: money(),
     placementYears: optional(decimal(PLACEMENT_YEARS_RULES, { default: "2" })),
   }),
-  v.transform(
-    (o): EdgeOfCareTarget => ({
-      kind: "target",
-      period: o.period ?? "Annual target",
-      familiesStarted: o.familiesStarted,
-      childrenStarted: o.childrenStarted,
-      successRate: o.successRate,
-      deflator: o.targetingDeflator ?? { kind: "rate", value: ONE },
-      ...(o.interventionCost === undefined ? {} : { interventionCost: o.interventionCost }),
-      averageAnnualPlacementCost: o.averageAnnualPlacementCost,
-      placementYears: o.placementYears ?? new Decimal(2),
-    }),
-  ),
+  v.transform((o): EdgeOfCareTarget => ({
+    kind: "target",
+    period: o.period ?? "Annual target",
+    familiesStarted: o.familiesStarted,
+    childrenStarted: o.childrenStarted,
+    successRate: o.successRate,
+    deflator: o.targetingDeflator ?? { kind: "rate", value: ONE },
+    ...(o.interventionCost === undefined ? {} : { interventionCost: o.interventionCost }),
+    averageAnnualPlacementCost: o.averageAnnualPlacementCost,
+    placementYears: o.placementYears ?? new Decimal(2),
+  })),
 );
 
 const about = { source: optional(text()), notes: optional(list(text())), $schema: optional(text()) };
@@ -125,13 +121,11 @@ const about = { source: optional(text()), notes: optional(list(text())), $schema
 /** One programme's summary. */
 export const edgeOfCareProgrammeFormat = v.pipe(
   strict({ programme: text(), periods: list(actual), target: optional(target), ...about }),
-  v.transform(
-    (o): EdgeOfCareInput => ({
-      programme: o.programme,
-      periods: o.periods,
-      ...(o.target === undefined ? {} : { target: o.target }),
-    }),
-  ),
+  v.transform((o): EdgeOfCareInput => ({
+    programme: o.programme,
+    periods: o.periods,
+    ...(o.target === undefined ? {} : { target: o.target }),
+  })),
 );
 
 /** A set of programmes to roll up. */

@@ -32,7 +32,12 @@ const opportunityFormat = v.pipe(
     return {
       ...kept,
       ...(confidence
-        ? { confidence: { level: confidence.level, ...(confidence.reason ? { reason: confidence.reason } : {}) } }
+        ? {
+            confidence: {
+              level: confidence.level,
+              ...(confidence.reason ? { reason: confidence.reason } : {}),
+            },
+          }
         : {}),
     };
   }),
@@ -53,7 +58,12 @@ export const NARRATIVE_KEYS = [
 ] as const;
 
 const narrativeFormat = v.pipe(
-  strict(Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, optText])) as Record<(typeof NARRATIVE_KEYS)[number], typeof optText>),
+  strict(
+    Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, optText])) as Record<
+      (typeof NARRATIVE_KEYS)[number],
+      typeof optText
+    >,
+  ),
   v.transform((o): Narrative =>
     NARRATIVE_KEYS.reduce<Narrative>((acc, k) => (o[k] === undefined ? acc : { ...acc, [k]: o[k] }), {}),
   ),
@@ -72,16 +82,14 @@ const publishedFormat = v.pipe(
     timeToFullRunRateYears: optional(decimal({ min: 0, max: 100 })),
     notes: optText,
   }),
-  v.transform(
-    (o): PublishedFigures => ({
-      ...(o.source === undefined ? {} : { source: o.source }),
-      cumulative: labelled(o.cumulative ?? []),
-      inYear: labelled(o.inYear ?? []),
-      ...(o.fullRunRate ? { fullRunRate: { value: o.fullRunRate.value, fy: o.fullRunRate.fy } } : {}),
-      ...(o.timeToFullRunRateYears === undefined ? {} : { timeToFullRunRateYears: o.timeToFullRunRateYears }),
-      ...(o.notes === undefined ? {} : { notes: o.notes }),
-    }),
-  ),
+  v.transform((o): PublishedFigures => ({
+    ...(o.source === undefined ? {} : { source: o.source }),
+    cumulative: labelled(o.cumulative ?? []),
+    inYear: labelled(o.inYear ?? []),
+    ...(o.fullRunRate ? { fullRunRate: { value: o.fullRunRate.value, fy: o.fullRunRate.fy } } : {}),
+    ...(o.timeToFullRunRateYears === undefined ? {} : { timeToFullRunRateYears: o.timeToFullRunRateYears }),
+    ...(o.notes === undefined ? {} : { notes: o.notes }),
+  })),
 );
 
 /** The proposal format (schema/proposal.schema.json is generated from it). */
@@ -94,15 +102,13 @@ export const proposalFormat = v.pipe(
     narrative: optional(narrativeFormat),
     published: optional(publishedFormat),
   }),
-  v.transform(
-    (o): Proposal => ({
-      opportunity: o.opportunity,
-      assumptions: o.assumptions,
-      ...(o.triangulation === undefined ? {} : { triangulation: o.triangulation }),
-      narrative: o.narrative ?? {},
-      ...(o.published ? { published: o.published } : {}),
-    }),
-  ),
+  v.transform((o): Proposal => ({
+    opportunity: o.opportunity,
+    assumptions: o.assumptions,
+    ...(o.triangulation === undefined ? {} : { triangulation: o.triangulation }),
+    narrative: o.narrative ?? {},
+    ...(o.published ? { published: o.published } : {}),
+  })),
 );
 
 /** The JSON a proposal file holds (before defaults), derived from the definition. */

@@ -9,7 +9,19 @@ import {
   type TriangulationInput,
   type TriangulationRow,
 } from "../triangulate";
-import { decimal, field, issueMessage, kind, kinds, list, optional, rate, runNested, strict, text } from "./define";
+import {
+  decimal,
+  field,
+  issueMessage,
+  kind,
+  kinds,
+  list,
+  optional,
+  rate,
+  runNested,
+  strict,
+  text,
+} from "./define";
 
 /**
  * The triangulation table (a proposal's `triangulation` block, or a stand-alone file), defined once.
@@ -47,14 +59,23 @@ function percentChange(rules: NumberRules) {
       try {
         if (typeof value === "string") {
           const sides = splitRangeText(value.trim());
-          if (sides) return { kind: "range", from: rateValue(sides[0], "", rules), to: rateValue(sides[1], "", rules) };
+          if (sides)
+            return {
+              kind: "range",
+              from: rateValue(sides[0], "", rules),
+              to: rateValue(sides[1], "", rules),
+            };
         }
         if (typeof value === "object" && value !== null && !Array.isArray(value)) {
           const r = runNested(range, value, addIssue);
           return r ? { kind: "range", from: r.from, to: r.to } : (NEVER as unknown as PercentChange);
         }
         if (typeof value !== "number" && typeof value !== "string") {
-          throw new EngineError("invalid-type", "", `must be a % or a range {from, to}, got ${describeValue(value)}`);
+          throw new EngineError(
+            "invalid-type",
+            "",
+            `must be a % or a range {from, to}, got ${describeValue(value)}`,
+          );
         }
         return { kind: "point", value: rateValue(value, "", rules) };
       } catch (e) {
@@ -74,13 +95,11 @@ function rows(rules: NumberRules) {
         percentChange: percentChange(rules),
         explanation: optional(text()),
       }),
-      v.transform(
-        (o): TriangulationRow => ({
-          method: o.method,
-          percentChange: o.percentChange,
-          ...(o.explanation === undefined ? {} : { explanation: o.explanation }),
-        }),
-      ),
+      v.transform((o): TriangulationRow => ({
+        method: o.method,
+        percentChange: o.percentChange,
+        ...(o.explanation === undefined ? {} : { explanation: o.explanation }),
+      })),
     ),
   );
 }
@@ -99,15 +118,13 @@ export const triangulationFormat = kinds([
       rows: rows({ min: -10, max: 1 }),
       ...common,
     }),
-    v.transform(
-      (o): TriangulationInput => ({
-        kind: "annualStarts",
-        baselineStarts: o.baselineStarts,
-        mtfsCaseload: o.mtfsCaseload,
-        realisationFactor: o.realisationFactor ?? DEFAULT_REALISATION_FACTOR,
-        rows: o.rows,
-      }),
-    ),
+    v.transform((o): TriangulationInput => ({
+      kind: "annualStarts",
+      baselineStarts: o.baselineStarts,
+      mtfsCaseload: o.mtfsCaseload,
+      realisationFactor: o.realisationFactor ?? DEFAULT_REALISATION_FACTOR,
+      rows: o.rows,
+    })),
   ),
   v.pipe(
     strict({
@@ -120,15 +137,13 @@ export const triangulationFormat = kinds([
       rows: rows({ min: -1, max: 10 }),
       ...common,
     }),
-    v.transform(
-      (o): TriangulationInput => ({
-        kind: "monthlyStarts",
-        startsPerMonth: o.startsPerMonth,
-        baselineCaseload: o.baselineCaseload,
-        horizonYears: o.horizonYears ?? new Decimal(5),
-        uncertainBand: o.uncertainBand ?? DEFAULT_UNCERTAIN_BAND,
-        rows: o.rows,
-      }),
-    ),
+    v.transform((o): TriangulationInput => ({
+      kind: "monthlyStarts",
+      startsPerMonth: o.startsPerMonth,
+      baselineCaseload: o.baselineCaseload,
+      horizonYears: o.horizonYears ?? new Decimal(5),
+      uncertainBand: o.uncertainBand ?? DEFAULT_UNCERTAIN_BAND,
+      rows: o.rows,
+    })),
   ),
 ]);

@@ -18,7 +18,7 @@ const schemas: readonly [string, string, string, Record<string, unknown>][] = [
   [
     "proposal.schema.json",
     "MTFS Benefits proposal",
-    "A benefits proposal in the words of the Benefits Proposal template. Money in £ (not £m), rates as fractions or percent strings, dates ISO, FY as \"FY26/27\". Any other key is refused. Generated from src/engine/format/proposalFormat.ts (npm run schema); do not edit.",
+    'A benefits proposal in the words of the Benefits Proposal template. Money in £ (not £m), rates as fractions or percent strings, dates ISO, FY as "FY26/27". Any other key is refused. Generated from src/engine/format/proposalFormat.ts (npm run schema); do not edit.',
     toJsonSchema(proposalFormat),
   ],
   [
@@ -34,7 +34,6 @@ const schemas: readonly [string, string, string, Record<string, unknown>][] = [
     { anyOf: [toJsonSchema(edgeOfCareProgrammeFormat), toJsonSchema(edgeOfCareSetFormat)] },
   ],
 ];
-
 
 /** The text with each table row reduced to its trimmed cells (separator rows to "---"). */
 function tableCells(text: string): string[] {

@@ -77,7 +77,9 @@ describe("unknown keys are refused, naming the key and the nearest known one", (
     const known = new Set(Object.keys(cfs().assumptions));
     fc.assert(
       fc.property(
-        fc.string({ minLength: 1, maxLength: 30 }).filter((k) => !known.has(k) && !k.endsWith("Note") && k !== "note" && k !== "__proto__"),
+        fc
+          .string({ minLength: 1, maxLength: 30 })
+          .filter((k) => !known.has(k) && !k.endsWith("Note") && k !== "note" && k !== "__proto__"),
         (key) => {
           const p = cfs();
           p.assumptions[key] = 1;
