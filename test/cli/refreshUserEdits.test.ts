@@ -30,11 +30,21 @@ describe("mtfs-benefits refresh of cells as users leave them", () => {
   });
 
   it("warns about a bare 8 in a percent cell, naming the cell, and still refreshes", async () => {
-    const file = await demoEdited({ target_value: 8 });
+    // Inflation may be 800% (the rule allows up to 1000%): a warning, not an error.
+    const file = await demoEdited({ unitCost_inflationPerYear: 8 });
     const r = await run(["refresh", file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /\nwarning: 'CFS Targeted Prevention'!B47 Target value: the cell holds 8, which is 800%/,
+      /\nwarning: 'CFS Targeted Prevention'!B\d+ [^:\n]+: the cell holds 8, which is 800%/,
+    );
+  });
+
+  it("refuses a bare 8 as a percent target (800%: more than the entry lever allows), naming the cell", async () => {
+    const file = await demoEdited({ target_value: 8 });
+    const r = await run(["refresh", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /'CFS Targeted Prevention'!B47 Target value: must be <= 100% for the entry lever/,
     );
   });
 
