@@ -53,9 +53,11 @@ export const WORKBOOK_OPS: ProposalWorkbookOps = {
         ...report.lines,
         ...report.errors.map((e) => ({
           proposal: e.proposal,
+          label: "assumptions",
           cell: "(assumptions)",
           before: "",
           after: e.message,
+          failed: true,
         })),
       ],
     };

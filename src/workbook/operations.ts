@@ -1,11 +1,11 @@
-import { formatMillions, isEngineError } from "../engine";
+import { isEngineError } from "../engine";
+import { reportLines, type ChangeReportLine } from "./changeReport";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
-import { proposalSheetLayout } from "./layouts/proposalSheet";
+import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import { syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
 import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
-  PROGRAMME_OWNER,
   createProgramme,
   insertProgrammeRow,
   syncProgramme,
@@ -31,15 +31,6 @@ import { rowHeightFor } from "./layouts/textFit";
  * Everything goes through a WorkbookPort, so the same code runs over ExcelJS and Office.js.
  */
 
-/** One line of the change report (the taskpane's ChangeReportLine has this shape). */
-export interface ChangeReportLine {
-  readonly proposal: string;
-  readonly cell: string;
-  readonly before: string;
-  readonly after: string;
-  readonly kept?: boolean;
-}
-
 export interface RefreshReport {
   /** Proposal sheets recomputed. */
   readonly proposals: number;
@@ -55,39 +46,29 @@ export interface AddProposalResult {
   readonly programmeRowAdded: boolean;
 }
 
-const MONEY_KEY =
-  /(inYear|cumulative|gross|costs|overlap|inflationContingency|mtfsImpact|quantifiedOpportunity|fullRunRate\.value|FY\d\d\/\d\d|total|er|existing|benefits|cashflow|additionalBeyondMtfs)$/i;
-
-function show(key: string, v: CellScalar): string {
-  if (v === null || v === "") return "(blank)";
-  if (typeof v === "number") {
-    if (MONEY_KEY.test(key) && !/caseload|avoided/i.test(key)) return formatMillions(v);
-    return String(Math.round(v * 100) / 100);
-  }
-  return String(v);
-}
-
-/**
- * Display lines for a change report.
- *
- * @example
- * reportLines(changes)[0] // { proposal: "CFS Targeted Prevention", cell: "'CFS Targeted Prevention'!C31", before: "£1.12m", after: "£1.30m" }
- */
-export function reportLines(changes: readonly CellChange[]): ChangeReportLine[] {
-  return changes.map((c) => ({
-    proposal: c.owner === PROGRAMME_OWNER ? "(programme)" : c.owner,
-    cell: `${c.sheet}!${c.address}`,
-    before: show(c.key, c.before),
-    after: show(c.key, c.after),
-    ...(c.kept ? { kept: true } : {}),
-  }));
-}
-
 /** What the programme takes from a modelled proposal: where its figures are and its MTFS row per FY (£). */
 function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): ProgrammeLink {
   return {
     ...linked,
     mtfsRowByFy: new Map(modelled.profile.years.map((y) => [y.label, y.mtfsImpact.toNumber()])),
+  };
+}
+
+/**
+ * The link of a proposal that failed to model: the figures its sheet still shows (its owned cells are not
+ * rewritten), so its Programme row, the subtotals and totals stay consistent with that sheet.
+ */
+async function keptLink(port: WorkbookPort, layout: ProposalSheetLayout): Promise<ProgrammeLink> {
+  const fys = [...layout.mtfsRowAddress];
+  const cells = await port.readCells(layout.sheet, [
+    ...fys.map(([, address]) => address),
+    layout.timeToRunRateAddress,
+  ]);
+  const amount = (v: CellScalar): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  return {
+    ...linkedProposal(layout),
+    timeToRunRateYears: cells[fys.length].value,
+    mtfsRowByFy: new Map(fys.map(([fy], i) => [fy, amount(cells[i].value)])),
   };
 }
 
@@ -388,7 +369,7 @@ export async function refreshWorkbook(
       errors.push({ proposal: s.sheet, message: e.message });
       stored.push(s);
       const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
-      links.set(s.sheet, linkedProposal(layout));
+      links.set(s.sheet, await keptLink(port, layout));
     }
     changes.push(...sheetChanges);
     if (!dryRun) {
@@ -404,5 +385,5 @@ export async function refreshWorkbook(
   if (!dryRun) await writeRegister(port, { owned, proposals: stored, programme });
   options.onProgress?.(total, total);
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
-  return { proposals: total, lines: reportLines(ordered), changes: ordered, errors };
+  return { proposals: total, lines: reportLines(ordered, programme), changes: ordered, errors };
 }
