@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { isWorkbookError } from "../workbook/errors";
 import type { ExcelJsPort } from "../workbook/exceljs/excelJsPort";
+import { guardExcelJsKeys } from "../workbook/exceljs/safeKeys";
 import { CliError } from "./errors";
 
 /**
@@ -68,6 +69,7 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new CliError(`${file}: not an .xlsx workbook`);
   }
   const wb = new ExcelJS.Workbook();
+  guardExcelJsKeys(wb);
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (e) {

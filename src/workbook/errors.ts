@@ -3,7 +3,12 @@
  * The CLI turns both into one line and exit code 2; the taskpane shows the message.
  */
 export type WorkbookErrorCode =
-  "sheet-exists" | "not-a-proposal-sheet" | "no-programme" | "bad-register" | "text-too-long";
+  | "sheet-exists"
+  | "not-a-proposal-sheet"
+  | "no-programme"
+  | "bad-register"
+  | "text-too-long"
+  | "not-an-mtfs-workbook";
 
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;

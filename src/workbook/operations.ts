@@ -21,7 +21,14 @@ import {
   storedPart,
   type PlannedProposal,
 } from "./proposals";
-import { readRegister, writeRegister, type OwnedRecord, type StoredProposal } from "./register";
+import {
+  hasRegister,
+  NOT_AN_MTFS_WORKBOOK,
+  readRegister,
+  writeRegister,
+  type OwnedRecord,
+  type StoredProposal,
+} from "./register";
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
@@ -314,6 +321,8 @@ function status(changes: readonly CellChange[], error?: string): string {
 /**
  * Recomputes every proposal sheet from its assumption cells and rewrites only the owned cells that changed;
  * hand-edited owned cells are kept, flagged and reported. Then the programme sheets follow. Idempotent.
+ * A proposal the engine rejects keeps its figures (its sheet, its Programme row and so the totals agree) and
+ * is listed in `errors`. A workbook without the register is refused (WorkbookError "not-an-mtfs-workbook").
  *
  * @example
  * const report = await refreshWorkbook(port, { dryRun: false });
@@ -324,6 +333,8 @@ export async function refreshWorkbook(
   options: RefreshOptions = {},
 ): Promise<RefreshReport> {
   const dryRun = options.dryRun ?? false;
+  // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
+  if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
   const register = await readRegister(port);
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];

@@ -7,6 +7,7 @@ import { buildProgrammeWorkbook } from "../../workbook/operations";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
+import { proposalFields } from "../proposalFormat";
 import { readJsonFile } from "../readJson";
 import { profileTable } from "../render/profile";
 import { asCliErrors, saveWorkbookAtomic } from "../workbookFile";
@@ -47,7 +48,7 @@ export const demo: Command = {
     const examples = config.directorates.flatMap((d) =>
       d.rows.flatMap((r) => (r.example ? [r.example] : [])),
     );
-    const proposals = examples.map((f) => readJsonFile(path.join(dir, f)));
+    const proposals = examples.map((f) => proposalFields(readJsonFile(path.join(dir, f))));
     const wb = new ExcelJS.Workbook();
     wb.creator = "MTFS Benefits";
     const port = new ExcelJsPort(wb);

@@ -1,6 +1,7 @@
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { describeLine, type ChangeReportLine } from "../../workbook/changeReport";
 import { refreshWorkbook, type RefreshReport } from "../../workbook/operations";
+import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from "../errors";
@@ -18,8 +19,13 @@ Options:
   --dry-run    report what would change without writing the file
   -h, --help   show this help
 
-Exit codes: 0 done; 2 a missing, locked, corrupt or non-workbook file, or a proposal whose assumptions
-are invalid (the other proposals are still refreshed); 1 unexpected.`;
+A workbook MTFS Benefits did not make (no hidden _mtfs register) is refused and left untouched. A
+proposal whose assumptions are invalid keeps its last figures (its sheet, its Programme row and the totals
+stay consistent); the others are still refreshed and written, and the exit code is 2. The previous file is
+kept as FILE.bak.
+
+Exit codes: 0 done; 2 a missing, locked, corrupt, too large or non-MTFS workbook, or one or more proposals
+not refreshed (their assumptions are invalid); 1 unexpected.`;
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -74,6 +80,7 @@ export const refresh: Command = {
     const dryRun = args.flags.has("dry-run");
     const wb = await loadWorkbook(file);
     const port = new ExcelJsPort(wb);
+    if (!(await hasRegister(port))) throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}`);
     const report = await asCliErrors(() =>
       refreshWorkbook(port, { dryRun, onProgress: progressBar(process.stderr, "refresh") }),
     );

@@ -1,0 +1,33 @@
+import { readFileSync } from "fs";
+import * as path from "path";
+import { knownFields, type FieldSchema } from "../workbook/knownFields";
+
+/**
+ * The proposal format as the CLI applies it before a proposal reaches a workbook: the fields
+ * schema/proposal.schema.json (and the triangulation schema it refers to) define, nothing else.
+ */
+
+/** The bundled schema folder (same relative place from src/cli and lib/cli). */
+const SCHEMA_DIR = path.join(__dirname, "..", "..", "schema");
+const FILES = ["proposal.schema.json", "triangulation.schema.json"];
+
+let schemas: Map<string, FieldSchema> | undefined;
+
+function loaded(): Map<string, FieldSchema> {
+  schemas ??= new Map(
+    FILES.map((f) => [f, JSON.parse(readFileSync(path.join(SCHEMA_DIR, f), "utf8")) as FieldSchema]),
+  );
+  return schemas;
+}
+
+/**
+ * A proposal JSON with only the fields the proposal schema defines (unknown fields dropped, so they are
+ * neither laid out nor stored in the register).
+ *
+ * @example
+ * proposalFields({ opportunity: { name: "X" }, notes: "x".repeat(5e7) }) // { opportunity: { name: "X" } }
+ */
+export function proposalFields(raw: unknown): unknown {
+  const set = loaded();
+  return knownFields(raw, set.get(FILES[0]) ?? {}, set);
+}
