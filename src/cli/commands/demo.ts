@@ -10,7 +10,7 @@ import { CliError, EXIT_OK } from "../errors";
 import { proposalFields } from "../proposalFormat";
 import { readJsonFile } from "../readJson";
 import { profileTable } from "../render/profile";
-import { asCliErrors, saveWorkbookAtomic } from "../workbookFile";
+import { asCliErrors, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits demo [--out FILE.xlsx] [--examples DIR]
 
@@ -43,6 +43,7 @@ export const demo: Command = {
     }
     if (args.positionals.length) throw new CliError(`unexpected argument "${args.positionals[0]}"`);
     const out = args.values.out ?? path.join("out", "mtfs-programme.xlsx");
+    requireXlsxName(out, "--out");
     const dir = args.values.examples ?? BUNDLED_EXAMPLES;
     const config = readJsonFile(path.join(dir, "programme.json")) as ProgrammeConfig;
     const examples = config.directorates.flatMap((d) =>

@@ -8,8 +8,8 @@ import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import { proposalFields } from "../proposalFormat";
-import { readJsonFile } from "../readJson";
-import { asCliErrors, loadWorkbook, saveWorkbookAtomic } from "../workbookFile";
+import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits new --input proposal.json --into FILE.xlsx
 
@@ -40,7 +40,10 @@ export const newProposal: Command = {
     const into = args.values.into;
     if (!input) throw new CliError("--input proposal.json is required");
     if (!into) throw new CliError("--into FILE.xlsx is required");
-    const raw = proposalFields(readJsonFile(input));
+    requireXlsxName(into, "--into");
+    const json = readJsonFile(input);
+    refuseProgrammeFile(json, input, "a proposal (schema/proposal.schema.json)");
+    const raw = proposalFields(json);
     const exists = fs.existsSync(into);
     let wb: ExcelJS.Workbook;
     if (exists) {
