@@ -111,7 +111,7 @@ export function checkWorkbookSize(zip: Buffer, file: string, limits = WORKBOOK_L
     try {
       part = e.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, budget + 1) });
     } catch (err) {
-      if (err instanceof RangeError) throw overUnpacked();
+      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw overUnpacked();
       throw new CliError(`${file}: not a readable .xlsx workbook (damaged zip entry ${e.name})`);
     }
     unpacked += part.length;
