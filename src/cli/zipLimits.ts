@@ -7,14 +7,21 @@ import { CliError } from "./errors";
  * cap, so a zip whose headers under-state its sizes is caught too. Documented in docs/cli.md.
  */
 
-export const WORKBOOK_LIMITS = {
+/** The limits a workbook must keep within (numbers, so tests may pass smaller ones). */
+export interface WorkbookLimits {
+  readonly fileBytes: number;
+  readonly unpackedBytes: number;
+  readonly cells: number;
+}
+
+export const WORKBOOK_LIMITS: WorkbookLimits = {
   /** The .xlsx file itself. */
   fileBytes: 50 * 1024 * 1024,
   /** All parts unpacked (sheet XML, shared strings, drawings...). */
   unpackedBytes: 200 * 1024 * 1024,
   /** Cells over all worksheets (`<c>` elements). */
   cells: 1_000_000,
-} as const;
+};
 
 const MB = 1024 * 1024;
 const EOCD = 0x06054b50;
@@ -76,7 +83,7 @@ function tooLarge(file: string, what: string, limit: string): CliError {
  * @example
  * checkFileSize(fs.statSync(f).size, f)
  */
-export function checkFileSize(bytes: number, file: string, limits = WORKBOOK_LIMITS): void {
+export function checkFileSize(bytes: number, file: string, limits: WorkbookLimits = WORKBOOK_LIMITS): void {
   if (bytes > limits.fileBytes) {
     throw tooLarge(file, `${(bytes / MB).toFixed(1)} MB`, `${limits.fileBytes / MB} MB`);
   }
@@ -89,7 +96,7 @@ export function checkFileSize(bytes: number, file: string, limits = WORKBOOK_LIM
  * checkWorkbookSize(fs.readFileSync("big.xlsx"), "big.xlsx")
  * // throws "big.xlsx: too large to open safely (524 MB unpacked; the limit is 200 MB)"
  */
-export function checkWorkbookSize(zip: Buffer, file: string, limits = WORKBOOK_LIMITS): void {
+export function checkWorkbookSize(zip: Buffer, file: string, limits: WorkbookLimits = WORKBOOK_LIMITS): void {
   checkFileSize(zip.length, file, limits);
   const unpackedLimit = `${limits.unpackedBytes / MB} MB`;
   const overUnpacked = (): CliError => tooLarge(file, `over ${unpackedLimit} unpacked`, unpackedLimit);

@@ -55,7 +55,7 @@ it("writes every text field that starts with =, +, - or @ as text, not as a form
         await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
         const { sheetName } = await addProposal(port, raw);
         const back = new ExcelJS.Workbook();
-        await back.xlsx.load(await port.toXlsx());
+        await back.xlsx.load(Buffer.from(await port.toXlsx()) as unknown as ArrayBuffer);
         const ws = back.getWorksheet(sheetName)!;
         mine.forEach((f, i) => {
           const cell = ws.getCell(f.address);
