@@ -263,13 +263,15 @@ export async function updateProposal(
   return { sheetName: sheet, programmeRowAdded: false };
 }
 
-/** Links for proposals already in the workbook, modelled from their cells (failing ones left out). */
+/** Links for proposals already in the workbook, modelled from their cells (failing ones as their sheets show). */
 async function currentLinks(
   port: WorkbookPort,
   stored: readonly StoredProposal[],
 ): Promise<Map<string, ProgrammeLink>> {
   const links = new Map<string, ProgrammeLink>();
+  const sheets = new Set((await port.listSheets()).map((x) => x.name));
   for (const s of stored) {
+    if (!sheets.has(s.sheet)) continue; // deleted: its Programme row keeps its last figures
     const raw = await readProposalSheet(port, s);
     try {
       const modelled = modelProposal(raw);
@@ -277,6 +279,9 @@ async function currentLinks(
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
       if (!isEngineError(e)) throw e;
+      // It keeps what its sheet shows, as in refresh, so its Programme row still links to that sheet.
+      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      links.set(s.sheet, await keptLink(port, layout));
     }
   }
   return links;

@@ -2,9 +2,9 @@ import * as ExcelJS from "exceljs";
 import fc from "fast-check";
 import { fyColumn, programmePositions } from "../../src/workbook/layouts/programmeSheet";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
-import { refreshWorkbook } from "../../src/workbook/operations";
+import { addProposal, refreshWorkbook } from "../../src/workbook/operations";
 import { readRegister } from "../../src/workbook/register";
-import { demoWorkbook, plain, roundTrip } from "./fixtures";
+import { demoWorkbook, plain, readExample, roundTrip } from "./fixtures";
 
 /**
  * A refresh in which some proposals fail must leave a workbook whose figures agree with each other: the
@@ -107,4 +107,20 @@ it("keeps failed proposals whole and every Programme total the sum of the rows s
     }),
     { numRuns: 12 },
   );
+});
+
+it("keeps a failing proposal's Programme row linked when another proposal is added", async () => {
+  const { wb } = await demoWorkbook();
+  const { wb: w, port } = await roundTrip(wb);
+  const [sheet, name] = PROPOSALS[0];
+  w.getWorksheet(sheet)!.getCell(addressOf(w, name)).value = -3;
+  const programme = w.getWorksheet("Programme")!;
+  const before = snapshot(programme).filter((c) => /^[A-Z]+13 /.test(c));
+  expect(before.some((c) => c.includes(`'${sheet}'!`))).toBe(true);
+  // A new Children and Family Services row goes in above the subtotal (row 14), so CFS stays on row 13.
+  const fbp = readExample("family-based-placements.json");
+  await addProposal(port, { ...fbp, opportunity: { ...fbp.opportunity, name: "FBP phase 2" } });
+  expect(snapshot(programme).filter((c) => /^[A-Z]+13 /.test(c))).toEqual(before);
+  const sum = [10, 11, 12, 13, 14].reduce((s, r) => s + value(programme, `H${r}`), 0);
+  expect(value(programme, "H15")).toBeCloseTo(sum, 4);
 });
