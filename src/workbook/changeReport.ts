@@ -1,4 +1,4 @@
-import { formatMillions } from "../engine";
+import { displayValue } from "./cellDisplay";
 import type { ProgrammeConfig } from "./layouts/programmeConfig";
 import type { CellChange } from "./ownedCells";
 import type { CellScalar } from "./port";
@@ -7,7 +7,7 @@ import { PROGRAMME_OWNER as PROGRAMME } from "./programme";
 /**
  * The refresh report in finance words: per proposal its headline figures first ("quantified opportunity
  * £1.10m → £1.85m"), then the other changed cells by label, then the hand edits refresh kept. One display
- * formatter for owned values (`displayValue`), shared by the report and the hand-edit note.
+ * formatter for owned values (`displayValue` in cellDisplay.ts), shared by the report and the hand-edit note.
  */
 
 /** One line of the change report (the taskpane's ChangeReport shows these). */
@@ -29,26 +29,21 @@ export interface ChangeReportLine {
   readonly failed?: boolean;
 }
 
-const MONEY_KEY =
-  /(inYear|cumulative|gross|costs|overlap|inflationContingency|mtfsImpact|quantifiedOpportunity|fullRunRate\.value|FY\d\d\/\d\d|total|er|existing|benefits|cashflow|additionalBeyondMtfs)$/i;
 const YEARS_KEY = /(timeToFullRunRateYears|timeToFullRunRate|paybackYears)$/;
 const HEADLINE_KEY =
   /^(quantifiedOpportunity|fullRunRate\.value|timeToFullRunRateYears|total\.FY\d\d\/\d\d|additionalBeyondMtfs|paybackYears)$/;
 
 /**
- * An owned cell's value as the report and notes show it: money in £m, years to 2 dp, counts to 2 dp.
+ * An owned cell's value as the report shows it: `displayValue` (money as £m, the one formatter the hand-edit
+ * note uses too), with years named as such.
  *
  * @example
- * displayValue("profile.FY28/29.cumulative", 2994079.711554999) // "£2.99m"
- * displayValue("timeToFullRunRateYears", 1.5416666) // "1.54 years"
- * displayValue("triangulation[0].avoided", null) // "(blank)"
+ * reportValue("profile.FY28/29.cumulative", 2994079.711554999) // "£2.99m"
+ * reportValue("timeToFullRunRateYears", 1.5416666) // "1.54 years"
  */
-export function displayValue(key: string, v: CellScalar): string {
-  if (v === null || v === "") return "(blank)";
-  if (typeof v !== "number") return String(v);
-  if (YEARS_KEY.test(key)) return `${Math.round(v * 100) / 100} years`;
-  if (MONEY_KEY.test(key) && !/caseload|avoided/i.test(key)) return formatMillions(v);
-  return String(Math.round(v * 100) / 100);
+export function reportValue(key: string, v: CellScalar): string {
+  const shown = displayValue(key, v);
+  return typeof v === "number" && YEARS_KEY.test(key) ? `${shown} years` : shown;
 }
 
 const PROFILE_FIELDS: Readonly<Record<string, string>> = {
@@ -145,8 +140,8 @@ export function reportLines(changes: readonly CellChange[], config?: ProgrammeCo
       proposal: owner === PROGRAMME ? "(programme)" : owner,
       label: changeLabel(c.key, config),
       cell: `${c.sheet}!${c.address}`,
-      before: displayValue(c.key, c.before),
-      after: displayValue(c.key, c.after),
+      before: reportValue(c.key, c.before),
+      after: reportValue(c.key, c.after),
       ...(c.kept ? { kept: true } : HEADLINE_KEY.test(c.key) ? { headline: true } : {}),
     });
     const lines = mine.map(line);

@@ -1,4 +1,9 @@
-import { changeLabel, describeLine, displayValue, reportLines } from "../../src/workbook/changeReport";
+import {
+  changeLabel,
+  describeLine,
+  reportLines,
+  reportValue as displayValue,
+} from "../../src/workbook/changeReport";
 import type { CellChange } from "../../src/workbook/ownedCells";
 import { refreshWorkbook } from "../../src/workbook/operations";
 import { demoWorkbook, programmeConfig, roundTrip } from "./fixtures";
@@ -16,7 +21,7 @@ const change = (over: Partial<CellChange>): CellChange => ({
   ...over,
 });
 
-describe("displayValue", () => {
+describe("reportValue", () => {
   it("shows money as £m, years as years and counts to 2 dp", () => {
     expect(displayValue("profile.FY28/29.cumulative", 2994079.711554999)).toBe("£2.99m");
     expect(displayValue("quantifiedOpportunity", -580648.148)).toBe("-£0.58m");
