@@ -63,13 +63,18 @@ function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): Prog
 
 /**
  * The link of a proposal that failed to model: the figures its sheet still shows (its owned cells are not
- * rewritten), so its Programme row, the subtotals and totals stay consistent with that sheet.
+ * rewritten), so its Programme row, the subtotals and totals stay consistent with that sheet. `at` maps a
+ * layout address to where the cell is now.
  */
-async function keptLink(port: WorkbookPort, layout: ProposalSheetLayout): Promise<ProgrammeLink> {
+async function keptLink(
+  port: WorkbookPort,
+  layout: ProposalSheetLayout,
+  at: (layoutAddress: string) => string = (a) => a,
+): Promise<ProgrammeLink> {
   const fys = [...layout.mtfsRowAddress];
   const cells = await port.readCells(layout.sheet, [
-    ...fys.map(([, address]) => address),
-    layout.timeToRunRateAddress,
+    ...fys.map(([, address]) => at(address)),
+    at(layout.timeToRunRateAddress),
   ]);
   const amount = (v: CellScalar): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
   return {
