@@ -31,3 +31,20 @@ export function proposalFields(raw: unknown): unknown {
   const set = loaded();
   return knownFields(raw, set.get(FILES[0]) ?? {}, set);
 }
+
+/** The parts of a proposal its sheet is laid out from, row by row: kept whole when a register is cleaned. */
+const LAID_OUT = ["assumptions", "triangulation"] as const;
+
+/**
+ * What refresh keeps of a proposal already in a workbook's register: the format's fields, except that the
+ * parts its sheet was laid out from stay as they are (so no cell moves); an unknown field elsewhere, such as
+ * a large attachment stored by an earlier version, is dropped.
+ *
+ * @example
+ * storedFields({ assumptions: { durationWeeks: 1, extra: 2 }, attachment: "…" }) // { assumptions: { durationWeeks: 1, extra: 2 } }
+ */
+export function storedFields(proposal: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const known = { ...(proposalFields(proposal) as Record<string, unknown>) };
+  for (const key of LAID_OUT) if (proposal[key] !== undefined) known[key] = proposal[key];
+  return known;
+}

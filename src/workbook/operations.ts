@@ -318,6 +318,12 @@ export interface RefreshOptions {
   readonly dryRun?: boolean;
   /** Called before each proposal and once at the end with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * What the register keeps of each proposal (default: all of it). The CLI passes the proposal format's
+   * fields, so a workbook whose register holds unknown fields sheds them; it must keep every field the
+   * sheet's layout depends on (assumptions, triangulation), or the sheet's cells would move.
+   */
+  readonly keepFields?: (proposal: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
 }
 
 function status(changes: readonly CellChange[], error?: string): string {
@@ -343,6 +349,7 @@ export async function refreshWorkbook(
   options: RefreshOptions = {},
 ): Promise<RefreshReport> {
   const dryRun = options.dryRun ?? false;
+  const keep = options.keepFields ?? ((p: Readonly<Record<string, unknown>>) => p);
   // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
   if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
   const register = await readRegister(port);
@@ -383,12 +390,12 @@ export async function refreshWorkbook(
       const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
-      stored.push({ ...s, proposal: storedPart(raw) });
+      stored.push({ ...s, proposal: keep(storedPart(raw)) });
     } catch (e) {
       if (!isEngineError(e)) throw e;
       error = e.message;
       errors.push({ proposal: s.sheet, message: e.message });
-      stored.push(s);
+      stored.push({ ...s, proposal: keep(s.proposal) });
       const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
       links.set(s.sheet, await keptLink(port, layout));
     }

@@ -1,8 +1,11 @@
-import { createHash } from "crypto";
+import { createHash, randomBytes } from "crypto";
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import { join } from "path";
-import { REGISTER_SHEET } from "../../src/workbook/register";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { EMPTY_PROGRAMME } from "../../src/workbook/layouts/programmeConfig";
+import { addProposal, buildProgrammeWorkbook } from "../../src/workbook/operations";
+import { readRegister, REGISTER_SHEET } from "../../src/workbook/register";
 import { example, run, tempDir } from "./workbookCli";
 
 /** The CLI's file handling: names, kinds, modes, symlinks, backups and what it refuses to touch. */
@@ -149,6 +152,37 @@ describe("writing a workbook", () => {
     const into = join(dir, "wb.xlsx");
     expect((await run(["new", "--input", input, "--into", into])).code).toBe(0);
     expect(fs.statSync(into).size).toBeLessThan(200_000);
+  });
+
+  it("sheds unknown fields an earlier version stored in the register, moving no cell", async () => {
+    const dir = tempDir();
+    const file = join(dir, "old.xlsx");
+    const raw = JSON.parse(fs.readFileSync(example("cfs-targeted-prevention.json"), "utf8"));
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
+    // The workbook layer stores what it is given, as earlier versions of the CLI did.
+    await addProposal(port, {
+      ...raw,
+      attachment: randomBytes(1_500_000).toString("base64"), // incompressible, as a real attachment
+      opportunity: { ...raw.opportunity, scan: "y".repeat(100_000) },
+    });
+    fs.writeFileSync(file, Buffer.from(await port.toXlsx()));
+    const bloated = fs.statSync(file).size;
+    const r = await run(["refresh", file]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toMatch(/ 0 cells changed/);
+    expect(fs.statSync(file).size).toBeLessThan(bloated / 5);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    const reg = await readRegister(new ExcelJsPort(back));
+    expect(Object.keys(reg.proposals[0].proposal).sort()).toEqual(
+      Object.keys(raw)
+        .filter((k) => k !== "narrative")
+        .sort(),
+    );
+    expect((reg.proposals[0].proposal.opportunity as Record<string, unknown>).scan).toBeUndefined();
+    expect((await run(["refresh", file])).stdout).toMatch(/ 0 cells changed/);
   });
 
   it("refuses a workbook over the size limit before reading it (exit 2, one line)", async () => {

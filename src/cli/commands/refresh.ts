@@ -6,6 +6,7 @@ import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from "../errors";
 import { progressBar } from "../progressBar";
+import { storedFields } from "../proposalFormat";
 import { asCliErrors, loadWorkbook, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits refresh FILE.xlsx [--dry-run]
@@ -82,7 +83,11 @@ export const refresh: Command = {
     const port = new ExcelJsPort(wb);
     if (!(await hasRegister(port))) throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}`);
     const report = await asCliErrors(() =>
-      refreshWorkbook(port, { dryRun, onProgress: progressBar(process.stderr, "refresh") }),
+      refreshWorkbook(port, {
+        dryRun,
+        onProgress: progressBar(process.stderr, "refresh"),
+        keepFields: storedFields,
+      }),
     );
     if (!dryRun) await saveWorkbookAtomic(port, file);
     io.out(formatReport(report, dryRun));
