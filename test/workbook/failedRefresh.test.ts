@@ -2,6 +2,7 @@ import * as ExcelJS from "exceljs";
 import fc from "fast-check";
 import { fyColumn, programmePositions } from "../../src/workbook/layouts/programmeSheet";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
+import { resourceCostLayout } from "../../src/workbook/layouts/resourceCostSheet";
 import { addProposal, refreshWorkbook } from "../../src/workbook/operations";
 import { readRegister } from "../../src/workbook/register";
 import { demoWorkbook, plain, readExample, roundTrip } from "./fixtures";
@@ -94,6 +95,13 @@ it("keeps failed proposals whole and every Programme total the sum of the rows s
           total += value(programme, `${col}${pos.subtotalRows[d]}`);
         });
         expect(value(programme, `${col}${pos.totalRow}`)).toBeCloseTo(total, 4);
+      });
+      // Resource cost's financial benefits are the Programme total, shown negative, per MTFS year.
+      const resource = resourceCostLayout(config, pos);
+      const costs = w.getWorksheet("Resource cost")!;
+      config.fyLabels.slice(0, config.mtfsYears).forEach((fy, i) => {
+        const cell = resource.cells.find((c) => c.kind === "formula" && c.key === `benefits.${fy}`)!;
+        expect(value(costs, cell.address)).toBeCloseTo(-value(programme, `${fyColumn(i)}${pos.totalRow}`), 4);
       });
       // Every linked row shows what its proposal sheet's MTFS row holds.
       for (const [sheet] of PROPOSALS) {

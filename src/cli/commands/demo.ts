@@ -21,7 +21,7 @@ per bundled example. Totals, subtotals, cashflow and payback are ordinary formul
 modelled proposal's benefits profile as the proposal template shows it (as \`calc profile\` does).
 
 Options:
-  --out FILE       where to write the workbook (default out/mtfs-programme.xlsx); an existing file is
+  --out FILE       where to write the .xlsx workbook (default out/mtfs-programme.xlsx); an existing file is
                    kept as FILE.bak
   --examples DIR   folder holding programme.json and the proposal examples (default: the bundled examples)
   -h, --help       show this help

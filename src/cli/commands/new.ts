@@ -21,7 +21,7 @@ and left untouched.
 
 Options:
   --input FILE   the proposal JSON (schema/proposal.schema.json)
-  --into FILE    the workbook to add to; an existing file is kept as FILE.bak
+  --into FILE    the .xlsx workbook to add to; an existing file is kept as FILE.bak
   -h, --help     show this help
 
 Exit codes: 0 done; 2 bad input, a sheet of that name already there, or a missing/locked/corrupt workbook.`;
