@@ -27,6 +27,8 @@ export interface ChangeReportLine {
   readonly kept?: boolean;
   /** The proposal could not be refreshed; `after` says why (its sheet keeps its last figures). */
   readonly failed?: boolean;
+  /** Refreshed, but a value is worth a look; `after` says which and why. */
+  readonly warning?: boolean;
 }
 
 const YEARS_KEY = /(timeToFullRunRateYears|timeToFullRunRate|paybackYears)$/;
@@ -164,6 +166,7 @@ export function reportLines(changes: readonly CellChange[], config?: ProgrammeCo
  */
 export function describeLine(l: ChangeReportLine): string {
   if (l.failed) return `not refreshed (last figures kept): ${l.after}`;
+  if (l.warning) return `check: ${l.after}`;
   const what = l.label ?? l.cell;
   return l.kept
     ? `kept (edited by hand): ${what} stays ${l.before} (computed ${l.after})`

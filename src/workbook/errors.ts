@@ -4,6 +4,7 @@
  */
 export type WorkbookErrorCode =
   | "sheet-exists"
+  | "name-exists"
   | "not-a-proposal-sheet"
   | "no-programme"
   | "bad-register"

@@ -1,9 +1,10 @@
 import { isEngineError } from "../engine";
 import { reportLines, type ChangeReportLine } from "./changeReport";
+import { cellErrorMessage, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
-import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
-import { syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
+import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
+import { syncOwned, toWrite, writeLayout, writeListValidations, type CellChange } from "./ownedCells";
 import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
   createProgramme,
@@ -19,6 +20,7 @@ import {
   planProposal,
   readProposalSheet,
   storedPart,
+  storedSlug,
   type PlannedProposal,
 } from "./proposals";
 import {
@@ -46,6 +48,8 @@ export interface RefreshReport {
   readonly changes: readonly CellChange[];
   /** Proposals whose assumptions the engine rejected (their sheets keep the last good figures). */
   readonly errors: readonly { readonly proposal: string; readonly message: string }[];
+  /** Values refreshed as they are but worth a look (a percent cell holding 8, i.e. 800%), naming the cell. */
+  readonly warnings: readonly { readonly proposal: string; readonly message: string }[];
 }
 
 export interface AddProposalResult {
@@ -116,8 +120,10 @@ export async function buildProgrammeWorkbook(
       planProposal(
         raw,
         planned.map((p) => p.layout.sheet),
+        { slugs: planned.map((p) => storedSlug(p.stored)) },
       ),
     );
+  for (const p of planned) assertTextsFit(p.layout);
   const links = new Map(planned.map((p) => [p.layout.sheet, link(p)]));
   for (const dir of config.directorates) {
     for (const row of dir.rows) {
@@ -145,7 +151,11 @@ export async function buildProgrammeWorkbook(
 export async function addProposal(port: WorkbookPort, raw: unknown): Promise<AddProposalResult> {
   const register = await readRegister(port);
   const sheets = (await port.listSheets()).map((s) => s.name);
-  const p = planProposal(raw, sheets);
+  // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
+  // leaves the workbook as it was.
+  const existingNames = (await port.listNames()).map((n) => n.name);
+  const p = planProposal(raw, sheets, { slugs: register.proposals.map(storedSlug), names: existingNames });
+  assertTextsFit(p.layout);
   const owned = new Map(register.owned);
   await writeProposalSheet(port, p, owned);
   let programme = register.programme as ProgrammeConfig | undefined;
@@ -186,6 +196,39 @@ export function movedName(layout: SheetLayout, names: ReadonlyMap<string, Define
   return null;
 }
 
+/**
+ * Refuses, before anything is written, an input text longer than a cell holds (Excel would reject the write
+ * halfway through the sheet; the layout checks the prose fields itself, this every other input).
+ */
+function assertTextsFit(layout: SheetLayout): void {
+  for (const c of layout.cells) if (c.kind === "input") assertFitsCell(c.path, c.value);
+}
+
+/** The defined names of a layout's input cells. */
+function inputNames(layout: SheetLayout): string[] {
+  return layout.cells.flatMap((c) => (c.kind === "input" && c.name ? [c.name] : []));
+}
+
+/**
+ * Refuses, before anything is written, defined names that the workbook already holds (Excel compares
+ * names ignoring case); `replaced` are names about to be deleted, which may come back.
+ */
+function assertNamesFree(
+  wanted: readonly string[],
+  replaced: readonly string[],
+  existing: readonly DefinedName[],
+): void {
+  const gone = new Set(replaced.map((n) => n.toLowerCase()));
+  const held = new Set(existing.map((n) => n.name.toLowerCase()).filter((n) => !gone.has(n)));
+  const clash = wanted.find((n) => held.has(n.toLowerCase()));
+  if (clash) {
+    throw new WorkbookError(
+      "name-exists",
+      `the workbook already has a defined name "${clash}"; delete or rename it (Formulas > Name Manager), then try again`,
+    );
+  }
+}
+
 /** The cells a layout declares, as comparable strings: same set = same shape. */
 function shape(layout: SheetLayout): string {
   return layout.cells
@@ -223,9 +266,11 @@ export async function updateProposal(
   const modelled = modelProposal(proposal);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled });
+  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
+  assertTextsFit(layout);
+  if (reshaped) assertNamesFree(inputNames(layout), inputNames(before), await port.listNames());
   if (reshaped) {
     // Split the old merges first: a cell of the new layout may lie inside one.
     if (before.merges?.length) await port.unmergeCells(sheet, before.merges);
@@ -234,7 +279,7 @@ export async function updateProposal(
       .filter((c) => !used.has(c.address))
       .map((c) => ({ address: c.address, value: null }));
     if (stale.length) await port.writeCells(sheet, stale);
-    await port.deleteNames(before.cells.flatMap((c) => (c.kind === "input" && c.name ? [c.name] : [])));
+    await port.deleteNames(inputNames(before));
     for (const [key, o] of owned) if (o.sheet === sheet) owned.delete(key);
     await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "label").map(toWrite));
     await port.defineNames(
@@ -244,7 +289,20 @@ export async function updateProposal(
     );
   }
   await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "input").map(toWrite));
+  if (reshaped) {
+    // A dropdown of the old layout must not refuse what the new one puts in its cell.
+    const listed = new Set(layout.cells.flatMap((c) => (c.kind === "input" && c.choices ? [c.address] : [])));
+    const dropped = before.cells.filter((c) => c.kind === "input" && c.choices && !listed.has(c.address));
+    if (dropped.length)
+      await port.setListValidations(
+        sheet,
+        dropped.map((c) => ({ address: c.address, choices: [] })),
+      );
+  }
+  await writeListValidations(port, layout);
   if (reshaped && layout.merges?.length) await port.mergeCells(sheet, layout.merges);
+  // The profile rows moved: a chart over the old rows would show stale cells (Excel does not follow them).
+  if (reshaped) await port.addComboChart(layout.chart);
   // The texts may have changed length; rows the old layout sized and the new one does not go back to one line.
   const heights = new Map((reshaped ? (before.rowHeights ?? []) : []).map((h) => [h.row, rowHeightFor(1)]));
   for (const h of layout.rowHeights ?? []) heights.set(h.row, h.height);
@@ -257,7 +315,7 @@ export async function updateProposal(
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false });
   await port.writeCells(sheet, [{ address: layout.statusAddress, value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
-    p.sheet === sheet ? { sheet, proposal: storedPart(proposal), fyLabels } : p,
+    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels } : p,
   );
   const programme = register.programme as ProgrammeConfig | undefined;
   if (programme) {
@@ -280,7 +338,7 @@ async function currentLinks(
     const raw = await readProposalSheet(port, s);
     try {
       const modelled = modelProposal(raw);
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
+      const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
       if (!isEngineError(e)) throw e;
@@ -326,12 +384,13 @@ export interface RefreshOptions {
   readonly keepFields?: (proposal: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
 }
 
-function status(changes: readonly CellChange[], error?: string): string {
+function status(changes: readonly CellChange[], error?: string, warnings: readonly string[] = []): string {
   if (error) return `Not refreshed: ${error}`;
   const kept = changes.filter((c) => c.kept).map((c) => c.address);
-  return kept.length
+  const text = kept.length
     ? `${kept.length} hand-edited cell(s) kept: ${kept.join(", ")} (see notes)`
     : "Up to date";
+  return warnings.length ? `${text}; check ${warnings.join("; ")}` : text;
 }
 
 /**
@@ -356,6 +415,7 @@ export async function refreshWorkbook(
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];
+  const warnings: { proposal: string; message: string }[] = [];
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
@@ -383,27 +443,28 @@ export async function refreshWorkbook(
       continue;
     }
     const raw = await readProposalSheet(port, s);
+    const sheetWarnings = percentWarnings(proposalSheetLayout(s), raw);
+    warnings.push(...sheetWarnings.map((message) => ({ proposal: s.sheet, message })));
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
       const modelled = modelProposal(raw);
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
+      const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
       stored.push({ ...s, proposal: keep(storedPart(raw)) });
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      error = e.message;
-      errors.push({ proposal: s.sheet, message: e.message });
+      error = cellErrorMessage(proposalSheetLayout(s), e);
+      errors.push({ proposal: s.sheet, message: error });
       stored.push({ ...s, proposal: keep(s.proposal) });
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
-      links.set(s.sheet, await keptLink(port, layout));
+      links.set(s.sheet, await keptLink(port, proposalSheetLayout(s)));
     }
     changes.push(...sheetChanges);
     if (!dryRun) {
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      const layout = proposalSheetLayout(s);
       const [cur] = await port.readCells(s.sheet, [layout.statusAddress]);
-      const text = status(sheetChanges, error);
+      const text = status(sheetChanges, error, sheetWarnings);
       if (cur.value !== text)
         await port.writeCells(s.sheet, [{ address: layout.statusAddress, value: text }]);
     }
@@ -413,5 +474,5 @@ export async function refreshWorkbook(
   if (!dryRun) await writeRegister(port, { owned, proposals: stored, programme });
   options.onProgress?.(total, total);
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
-  return { proposals: total, lines: reportLines(ordered, programme), changes: ordered, errors };
+  return { proposals: total, lines: reportLines(ordered, programme), changes: ordered, errors, warnings };
 }
