@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main, type Io } from "../../src/cli";
@@ -58,5 +58,17 @@ describe("mtfs-benefits calc profile: strict input", () => {
       "warning: assumptions.baseline.growthPerYear: 2 looks like a whole-number percent; 2% is 0.02\n",
     );
     expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+});
+
+describe("mtfs-benefits new: strict input", () => {
+  it("refuses a proposal with an unknown key (it is not dropped), writing no file", async () => {
+    const p = cfs();
+    p.assumptions.unitCost.weeklyCosts = 1500;
+    const into = join(dir, "new.xlsx");
+    const r = await run(["new", "--input", file("new-typo.json", p), "--into", into]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("assumptions.unitCost.weeklyCosts: unknown field; did you mean weeklyCost?");
+    expect(existsSync(into)).toBe(false);
   });
 });

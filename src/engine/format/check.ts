@@ -50,7 +50,16 @@ export function withoutBlanks(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutBlanks);
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(value)) if (!isBlank(x)) out[k] = withoutBlanks(x);
+  for (const [k, x] of Object.entries(value)) {
+    // defineProperty: a "__proto__" key stays a key (and is refused as unknown), never a prototype.
+    if (!isBlank(x))
+      Object.defineProperty(out, k, {
+        value: withoutBlanks(x),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
   return out;
 }
 

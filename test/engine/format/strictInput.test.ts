@@ -92,6 +92,15 @@ describe("unknown keys are refused, naming the key and the nearest known one", (
     );
   });
 
+  it('a "__proto__" key is refused as unknown, not taken as a prototype', () => {
+    const p = cfs();
+    const raw = JSON.parse(
+      JSON.stringify(p).replace('"assumptions":{', '"assumptions":{"__proto__":{"durationWeeks":1},'),
+    );
+    const e = errorOf(() => parseProposal(raw));
+    expect([e.code, e.field]).toEqual(["unknown-field", "assumptions.__proto__"]);
+  });
+
   it("nearestKey ignores case and refuses far keys", () => {
     expect(nearestKey("DURATIONweeks", ["durationWeeks"])).toBe("durationWeeks");
     expect(nearestKey("x".repeat(5000), ["durationWeeks"])).toBeUndefined();
