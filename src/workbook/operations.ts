@@ -442,7 +442,9 @@ export async function refreshWorkbook(
       links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
       continue;
     }
-    const raw = await readProposalSheet(port, s);
+    // Fields an earlier version stored without reading (kept out by keepFields) are not modelled either: the
+    // strict format would refuse them, though they never changed a figure.
+    const raw = keep(await readProposalSheet(port, s));
     const sheetWarnings = percentWarnings(proposalSheetLayout(s), raw);
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
