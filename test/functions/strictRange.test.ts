@@ -23,4 +23,12 @@ describe("MTFS functions refuse unknown fields in an assumptions range", () => {
     expect(e?.code).toBe("#VALUE!");
     expect(e?.message).toContain('for 8% write 0.08 or "8%"');
   });
+
+  it("an unknown plain-English label suggests the nearest known label", () => {
+    const e = errorOf(callMtfs("QUANTIFIED", [...CFS_RANGE, ["Weekly unit costs", 1500]]));
+    expect([e?.code, e?.message]).toEqual([
+      "#VALUE!",
+      'assumptions row 16: "Weekly unit costs" is not an assumption label; did you mean "weekly unit cost"?',
+    ]);
+  });
 });

@@ -41,6 +41,9 @@ import { EngineError } from "../errors";
  * The proposal's `assumptions` block (the template's "benefit profile assumptions"), defined once: the
  * parser, schema/proposal.schema.json, the field table in docs/engine.md and the wizard's rules all come
  * from this. Each object ends in the engine record it becomes (ProfileInput and its parts).
+ *
+ * New shapes go in the same way: the multi-stream model adds `streams: optional(list(kinds([...])))` with
+ * one `strict({ kind: kind("entry"), ... })` per stream kind, and the tables, schema and parser follow.
  */
 
 /** Default horizon: FY26/27 to FY31/32, MTFS to FY29/30. */
