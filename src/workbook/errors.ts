@@ -3,7 +3,13 @@
  * The CLI turns both into one line and exit code 2; the taskpane shows the message.
  */
 export type WorkbookErrorCode =
-  "sheet-exists" | "not-a-proposal-sheet" | "no-programme" | "bad-register" | "text-too-long";
+  | "sheet-exists"
+  | "not-a-proposal-sheet"
+  | "no-programme"
+  | "bad-register"
+  | "text-too-long"
+  /** Rows or columns the add-in uses were deleted (or moved) since it wrote the sheet: its anchors are gone. */
+  | "sheet-moved";
 
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;

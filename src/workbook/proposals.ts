@@ -6,6 +6,7 @@ import type { LinkedProposal } from "./layouts/programmeSheet";
 import { proposalSheetName, RESERVED_SHEETS } from "./names";
 import type { CellScalar, WorkbookPort } from "./port";
 import type { Register, StoredProposal } from "./register";
+import { placeAddress, type SheetPlacement } from "./anchors";
 
 /**
  * Proposal sheets: building one from proposal JSON, and reading the proposal back from its cells.
@@ -96,12 +97,17 @@ function jsonOf(v: CellScalar): unknown {
 
 /**
  * The proposal JSON of a proposal sheet: the stored proposal with every input cell's current value put back
- * (assumptions, triangulation, opportunity and narrative as the user left them).
+ * (assumptions, triangulation, opportunity and narrative as the user left them), read where `placement` says
+ * the cells are now (where they were laid out when absent).
  *
  * @example
  * const raw = await readProposalSheet(port, stored); raw.assumptions.durationWeeks // 153.1
  */
-export async function readProposalSheet(port: WorkbookPort, stored: StoredProposal): Promise<Json> {
+export async function readProposalSheet(
+  port: WorkbookPort,
+  stored: StoredProposal,
+  placement?: SheetPlacement,
+): Promise<Json> {
   const layout = proposalSheetLayout({
     sheet: stored.sheet,
     proposal: stored.proposal,
@@ -110,7 +116,7 @@ export async function readProposalSheet(port: WorkbookPort, stored: StoredPropos
   const inputs = layout.cells.filter((c) => c.kind === "input");
   const values = await port.readCells(
     stored.sheet,
-    inputs.map((c) => c.address),
+    inputs.map((c) => (placement ? placeAddress(placement, c.address) : c.address)),
   );
   let proposal: Json = stored.proposal;
   inputs.forEach((c, i) => {
