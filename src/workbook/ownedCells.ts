@@ -160,16 +160,17 @@ export async function syncOwned(
   const placement = placements?.get(layout.sheet);
   if (placements && !placement) return [];
   const at = (address: string): string => (placement ? placeAddress(placement, address) : address);
-  const moved = (w: Written): Written | null => {
+  const moved = (w: Written, others: "fail" | "keep"): Written | null => {
     if (w.kind !== "formula" || !placements) return w;
-    const formula = translateFormula(w.formula, layout.sheet, placements);
+    const formula = translateFormula(w.formula, layout.sheet, placements, others);
     return formula === null ? null : { kind: "formula", formula };
   };
   const cells = layout.cells.filter(isOwned).flatMap((cell) => {
     const want = written(cell);
-    const here = moved(want);
+    const here = moved(want, "fail");
     const rec = owned.get(ownedKey(layout.sheet, cell.address));
-    const last = rec ? moved(rec.written) : undefined;
+    // What was written may refer to a sheet since deleted: compared as it was.
+    const last = rec ? moved(rec.written, "keep") : undefined;
     if (here === null || last === null) return [];
     const placed: OwnedCell =
       here.kind === "formula" && cell.kind === "formula"

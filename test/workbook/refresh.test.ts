@@ -412,15 +412,15 @@ describe("names and text", () => {
   });
 });
 
-it("refuses to refresh a proposal sheet whose rows were moved, touching none of its cells", async () => {
+it("refuses to refresh a proposal sheet whose laid-out row was deleted, touching none of its cells", async () => {
   const { wb } = await demoWorkbook();
   const { wb: back, port } = await roundTrip(wb);
   const ws = back.getWorksheet(CFS)!;
-  await port.insertRows(CFS, 20, 1); // as a user inserting a row above the triangulation table
-  ws.getCell("A20").value = "my own row";
+  const named = (await cfsLayout(port)).cells.find((c) => c.kind === "input" && c.name)!;
+  ws.spliceRows(Number(/\d+$/.exec(named.address)![0]), 1); // as a user deleting an assumption's row
   const before = JSON.stringify(ws.getSheetValues());
   const report = await refreshWorkbook(port);
-  expect(report.errors).toEqual([{ proposal: CFS, message: expect.stringMatching(/inserted or deleted/) }]);
+  expect(report.errors).toEqual([{ proposal: CFS, message: expect.stringMatching(/deleted or moved/) }]);
   expect(report.changes.filter((c) => c.sheet === CFS)).toEqual([]);
   expect(JSON.stringify(ws.getSheetValues())).toBe(before);
 });
