@@ -5,7 +5,8 @@ Usage (the system python, which has the uno module):
   /usr/bin/python3 structureEdit.py --connect PIPE_NAME IN.xlsx OUT.xlsx EDITS_JSON
 
 EDITS_JSON is a list of {"sheet": "Programme", "op": "insertRows"|"deleteRows"|"insertColumns"|
-"deleteColumns", "at": 1-based row or column, "count": n}, applied in order. --connect names the pipe of a
+"deleteColumns", "at": 1-based row or column, "count": n}, applied in order, or {"op": "recalculate"}
+(every formula recalculated, as on opening with "recalculate always"). --connect names the pipe of a
 running `soffice --accept="pipe,name=PIPE_NAME;urp;"`; the process is reused across calls.
 """
 import json
@@ -39,6 +40,9 @@ def connect(pipe, wait_seconds=60):
 
 
 def apply(doc, edit):
+    if edit["op"] == "recalculate":
+        doc.calculateAll()
+        return
     sheet = doc.Sheets.getByName(edit["sheet"])
     at = int(edit["at"]) - 1
     count = int(edit.get("count", 1))
