@@ -6,11 +6,16 @@ import { placeAddress } from "../../src/workbook/anchors";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
-import { refreshWorkbook, type RefreshReport } from "../../src/workbook/operations";
+import {
+  addProposal,
+  refreshWorkbook,
+  updateProposal,
+  type RefreshReport,
+} from "../../src/workbook/operations";
 import { placeSheets } from "../../src/workbook/placing";
 import { programmeLayouts } from "../../src/workbook/programme";
 import { readRegister, REGISTER_SHEET } from "../../src/workbook/register";
-import { demoWorkbook, plain, tempDir } from "./fixtures";
+import { demoWorkbook, plain, readExample, tempDir } from "./fixtures";
 import { hasUno, startUno, type StructureEdit, type UnoOffice } from "./uno/uno";
 
 /**
@@ -131,26 +136,44 @@ async function editAndRefresh(edits: readonly StructureEdit[]): Promise<Outcome>
   const strayWrites = [...new Set([...before.keys(), ...after.keys()])].filter(
     (k) => before.get(k) !== after.get(k) && !owned.has(k),
   );
+  const now = await ownedValues(port);
+  const changed = [...now]
+    .filter(([key, v]) => !close(v, baseline.owned.get(key)))
+    .map(([key, v]) => `${key}: ${String(v)}, was ${String(baseline.owned.get(key))}`);
+  const { disagreements, recalculated } = await recalculatedOwned(port);
+  return {
+    report,
+    strayWrites,
+    wrongValues: [...changed, ...disagreements],
+    refused,
+    refreshed: wb,
+    recalculated,
+  };
+}
+
+/** Saves the workbook, has LibreOffice recalculate it, and lists owned cells whose result differs from the cached one. */
+async function recalculatedOwned(
+  port: ExcelJsPort,
+): Promise<{ disagreements: string[]; recalculated: ExcelJS.Workbook }> {
+  const dir = tempDir("mtfs-struct-");
   const refreshedFile = path.join(dir, "refreshed.xlsx");
-  fs.writeFileSync(refreshedFile, Buffer.from(await wb.xlsx.writeBuffer()));
+  fs.writeFileSync(refreshedFile, Buffer.from(await port.workbook.xlsx.writeBuffer()));
   const recalculatedFile = path.join(dir, "recalculated.xlsx");
   await office.edit(refreshedFile, recalculatedFile, [{ op: "recalculate" }]);
   const recalculated = await load(recalculatedFile);
   const now = await ownedValues(port);
-  const wrongValues: string[] = [];
-  for (const [key, at] of places) {
+  const disagreements: string[] = [];
+  for (const [key, at] of await ownedPlaces(port)) {
     if (key.startsWith("status:")) continue;
     const sheet = at.slice(0, at.lastIndexOf("!"));
     const address = at.slice(at.lastIndexOf("!") + 1);
     const lo = plain((recalculated.getWorksheet(sheet)!.getCell(address).value as unknown) ?? null);
-    if (!close(now.get(key), baseline.owned.get(key)))
-      wrongValues.push(`${key} at ${at}: ${String(now.get(key))}, was ${String(baseline.owned.get(key))}`);
-    else if (!close(lo, now.get(key)))
-      wrongValues.push(
+    if (!close(lo, now.get(key)))
+      disagreements.push(
         `${key} at ${at}: LibreOffice recalculates ${String(lo)}, cached ${String(now.get(key))}`,
       );
   }
-  return { report, strayWrites, wrongValues, refused, refreshed: wb, recalculated };
+  return { disagreements, recalculated };
 }
 
 function expectFollowed(o: Outcome): void {
@@ -205,6 +228,71 @@ describe("refresh after rows and columns are inserted in LibreOffice", () => {
     expect(o.report.errors[0].message).toMatch(/deleted or moved/);
     expect(o.strayWrites).toEqual([]);
     expect(o.report.changes).toEqual([]);
+  });
+});
+
+describe("adding, updating and old workbooks after structure edits", () => {
+  it("adds a proposal's Programme row where its directorate's block is now", async () => {
+    const dir = tempDir("mtfs-struct-");
+    const edited = path.join(dir, "edited.xlsx");
+    await office.edit(baseline.file, edited, [
+      { sheet: "Programme", op: "insertRows", at: 2, count: 2 },
+      { sheet: "Programme", op: "insertColumns", at: 5, count: 1 },
+    ]);
+    const wb = await load(edited);
+    const port = new ExcelJsPort(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    await addProposal(port, { ...cfs, opportunity: { ...cfs.opportunity, name: "Second CFS" } });
+    const programme = wb.getWorksheet("Programme")!;
+    let added = 0;
+    programme.eachRow((row, r) => {
+      if (plain(row.getCell(2).value) === "Second CFS") added = r;
+    });
+    // The new row is last in its directorate's block, just above the subtotal; the user's column stays blank.
+    expect(added).toBeGreaterThan(0);
+    expect(plain(programme.getCell(`A${added + 1}`).value)).toMatch(/ER savings$/i);
+    for (let r = 1; r <= 40; r++) expect(value(wb, "Programme", `E${r}`)).toBeNull();
+    const { disagreements } = await recalculatedOwned(port);
+    expect(disagreements).toEqual([]);
+    const again = await refreshWorkbook(port);
+    expect([again.errors, again.changes]).toEqual([[], []]);
+  });
+
+  it("updates a proposal on a sheet with a column inserted inside its tables", async () => {
+    const dir = tempDir("mtfs-struct-");
+    const edited = path.join(dir, "edited.xlsx");
+    await office.edit(baseline.file, edited, [{ sheet: ITT, op: "insertColumns", at: 7, count: 1 }]);
+    const wb = await load(edited);
+    const port = new ExcelJsPort(wb);
+    const itt = readExample("independent-travel-training.json");
+    const before = await ownedValues(port);
+    await updateProposal(port, ITT, {
+      ...itt,
+      assumptions: { ...itt.assumptions, durationWeeks: Number(itt.assumptions.durationWeeks) * 2 },
+    });
+    for (let r = 1; r <= 120; r++) expect(value(wb, ITT, `G${r}`)).toBeNull();
+    const after = await ownedValues(port);
+    expect([...after].some(([k, v]) => k.startsWith(`${ITT}!`) && !close(v, before.get(k)))).toBe(true);
+    const { disagreements } = await recalculatedOwned(port);
+    expect(disagreements).toEqual([]);
+  });
+
+  it("anchors a workbook written before anchoring on its first refresh, then follows inserts", async () => {
+    const { port } = await demoWorkbook();
+    const anchors = (await port.listNames()).map((n) => n.name).filter((n) => n.startsWith("_mtfs_at_"));
+    await port.deleteNames(anchors);
+    expect((await port.listNames()).some((n) => n.name.startsWith("_mtfs_at_"))).toBe(false);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    expect((await port.listNames()).filter((n) => n.name.startsWith("_mtfs_at_")).length).toBe(
+      anchors.length,
+    );
+    const dir = tempDir("mtfs-struct-");
+    const old = path.join(dir, "old.xlsx");
+    fs.writeFileSync(old, Buffer.from(await port.workbook.xlsx.writeBuffer()));
+    const edited = path.join(dir, "edited.xlsx");
+    await office.edit(old, edited, [{ sheet: "Programme", op: "insertRows", at: 10, count: 1 }]);
+    const report = await refreshWorkbook(new ExcelJsPort(await load(edited)));
+    expect([report.errors, report.changes]).toEqual([[], []]);
   });
 });
 
