@@ -48,7 +48,7 @@ function shortHash(text: string): string {
  * Prefix of a sheet's anchor names: letters and digits of the sheet name plus a hash of the exact name.
  *
  * @example
- * anchorPrefix("Programme") // "_mtfs_at_Programme_1ndq3mk" (hash shown for illustration)
+ * anchorPrefix("Programme") // "_mtfs_at_Programme_dfvy9h"
  */
 export function anchorPrefix(sheet: string): string {
   const slug = sheet.replace(/[^A-Za-z0-9]/g, "").slice(0, 24);
@@ -59,8 +59,8 @@ export function anchorPrefix(sheet: string): string {
  * Name of the anchor of one layout row or column of a sheet.
  *
  * @example
- * anchorName("Programme", "row", 12) // "_mtfs_at_Programme_…_r12"
- * anchorName("Programme", "column", 5) // "_mtfs_at_Programme_…_cE"
+ * anchorName("Programme", "row", 12) // "_mtfs_at_Programme_dfvy9h_r12"
+ * anchorName("Programme", "column", 5) // "_mtfs_at_Programme_dfvy9h_cE"
  */
 export function anchorName(sheet: string, axis: "row" | "column", index: number): string {
   return `${anchorPrefix(sheet)}_${axis === "row" ? `r${index}` : `c${columnLetter(index)}`}`;
@@ -93,20 +93,7 @@ function plan(layout: SheetLayout): AnchorPlan {
  * await port.defineNames(anchorNames(layout));
  */
 export function anchorNames(layout: SheetLayout): DefinedName[] {
-  const p = plan(layout);
-  const last = columnLetter(p.width);
-  return [
-    ...p.rows.map((r) => ({
-      name: anchorName(layout.sheet, "row", r),
-      sheet: layout.sheet,
-      address: `A${r}:${last}${r}`,
-    })),
-    ...p.columns.map((c) => ({
-      name: anchorName(layout.sheet, "column", c),
-      sheet: layout.sheet,
-      address: `${columnLetter(c)}1:${columnLetter(c)}${p.height}`,
-    })),
-  ];
+  return placementNames(layout, identityPlacement(layout));
 }
 
 /** Every anchor name a layout uses (to delete before it is laid out again). */
