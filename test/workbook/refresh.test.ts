@@ -439,3 +439,29 @@ it("flags a hand-edited Programme subtotal in the Programme's status cell and ke
   // The total still adds the subtotals as they are: it follows the user's figure.
   expect(report.changes.some((c) => c.key === "total.FY29/30")).toBe(false);
 });
+
+describe("operations on sheets whose laid-out rows moved", () => {
+  it("refuses to add a proposal when a Programme row it lays out was deleted, writing nothing", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    back.getWorksheet("Programme")!.spliceRows(5, 1); // a typed Programme row, deleted by the user
+    const sheets = back.worksheets.length;
+    const cfs = readExample("cfs-targeted-prevention.json");
+    await expect(
+      addProposal(port, { ...cfs, opportunity: { ...cfs.opportunity, name: "Another" } }),
+    ).rejects.toMatchObject({ code: "sheet-moved" });
+    expect(back.worksheets.length).toBe(sheets);
+  });
+
+  it("refuses to lay a proposal sheet out again over rows the user inserted", async () => {
+    const { wb } = await demoWorkbook();
+    const { port } = await roundTrip(wb);
+    await port.insertRows(CFS, 3, 1); // names move with it, as in a spreadsheet
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const edited = {
+      ...cfs,
+      triangulation: { ...cfs.triangulation, rows: cfs.triangulation.rows.slice(0, 3) },
+    };
+    await expect(updateProposal(port, CFS, edited)).rejects.toMatchObject({ code: "sheet-moved" });
+  });
+});
