@@ -9,6 +9,7 @@ import {
   createProgramme,
   insertProgrammeRow,
   programmeLayouts,
+  rowsWithoutFigures,
   syncProgramme,
   writeProgrammeRowInputs,
   type ProgrammeLink,
@@ -498,7 +499,15 @@ export async function refreshWorkbook(
         proposal: "(programme)",
         message: `rows or columns were deleted or moved on ${gone.sheet}: ${lost.get(gone.sheet)}; the programme sheets were not refreshed`,
       });
-    } else changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements })));
+    } else {
+      const broken = await rowsWithoutFigures(port, programme, links, placements);
+      if (broken.length)
+        errors.push({
+          proposal: "(programme)",
+          message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
+        });
+      else changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements })));
+    }
   }
   if (!dryRun) {
     await anchorLegacySheets(port, layouts, placements);

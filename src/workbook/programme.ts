@@ -136,6 +136,37 @@ export async function createProgramme(
 }
 
 /**
+ * Linked Programme rows that must keep the figures they show (their proposal could not be placed or
+ * modelled) but show something that is not a figure (an error such as #REF! after the user deleted the
+ * proposal's rows or columns): totals over them would be wrong, so the caller refreshes no programme sheet.
+ *
+ * @example
+ * await rowsWithoutFigures(port, config, links, placements) // ["CFS Targeted Prevention"]
+ */
+export async function rowsWithoutFigures(
+  port: WorkbookPort,
+  config: ProgrammeConfig,
+  links: ReadonlyMap<string, ProgrammeLink>,
+  placements?: Placements,
+): Promise<string[]> {
+  const at = locator(placements, PROGRAMME_SHEET);
+  const pos = programmePositions(config);
+  const out: string[] = [];
+  for (const { row, d, r } of pos.rows) {
+    const sheet = config.directorates[d].rows[r].proposalSheet;
+    const link = sheet ? links.get(sheet) : undefined;
+    if (!sheet || !link || link.mtfsRowByFy) continue;
+    const cur = await port.readCells(
+      PROGRAMME_SHEET,
+      config.fyLabels.map((_, i) => at(`${fyColumn(i)}${row}`)),
+    );
+    if (cur.some((c) => c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value))))
+      out.push(sheet);
+  }
+  return out;
+}
+
+/**
  * Recomputes the programme sheets' owned cells from what is typed in them now and from the modelled
  * proposals; returns the changes and kept hand edits.
  *

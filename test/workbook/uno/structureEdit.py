@@ -79,4 +79,8 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    code = main(sys.argv)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip interpreter teardown: pyuno can crash while tearing down its bridge, after the work is done.
+    os._exit(code)

@@ -63,17 +63,37 @@ export function startUno(): UnoOffice {
     ],
     { stdio: "ignore" },
   );
+  const run = (args: readonly string[]): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      execFile(
+        SYSTEM_PYTHON,
+        [SCRIPT, "--connect", pipe, ...args],
+        { timeout: 120_000 },
+        (err, stdout, stderr) =>
+          err
+            ? reject(
+                Object.assign(
+                  new Error(
+                    `structureEdit.py failed (signal ${String(err.signal)}, soffice ${proc.exitCode === null ? "running" : `exited ${proc.exitCode}`}): ${stderr}${stdout}${err.message}`,
+                  ),
+                  { signal: err.signal },
+                ),
+              )
+            : resolve(),
+      );
+    });
   return {
-    edit: (input, output, edits) =>
-      new Promise<void>((resolve, reject) => {
-        execFile(
-          SYSTEM_PYTHON,
-          [SCRIPT, "--connect", pipe, input, output, JSON.stringify(edits)],
-          { timeout: 120_000 },
-          (err, _stdout, stderr) =>
-            err ? reject(new Error(`structureEdit.py failed: ${stderr || err.message}`)) : resolve(),
-        );
-      }),
+    edit: async (input, output, edits) => {
+      const args = [input, output, JSON.stringify(edits)];
+      // The python side of the bridge crashes now and then (SIGSEGV, soffice unharmed): the edit is redone.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await run(args);
+        } catch (e) {
+          if (attempt >= 3 || !(e as { signal?: unknown }).signal || proc.exitCode !== null) throw e;
+        }
+      }
+    },
     stop: () => {
       proc.kill();
       fs.rmSync(profile, { recursive: true, force: true });
