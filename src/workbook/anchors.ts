@@ -311,6 +311,16 @@ export function placementNames(layout: SheetLayout, p: SheetPlacement): DefinedN
   ];
 }
 
+/**
+ * A layout with every cell at its placed address (formulas as laid out): for messages that name cells.
+ *
+ * @example
+ * cellErrorMessage(movedLayout(layout, placement), error) // names the cell where it is now
+ */
+export function movedLayout<L extends SheetLayout>(layout: L, p: SheetPlacement): L {
+  return { ...layout, cells: layout.cells.map((c) => ({ ...c, address: placeAddress(p, c.address) })) };
+}
+
 /** Whether a placement puts every anchored row and column where it was laid out. */
 export function isIdentity(p: SheetPlacement): boolean {
   return [...p.rows, ...p.columns].every(([k, v]) => k === v);

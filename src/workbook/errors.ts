@@ -4,10 +4,12 @@
  */
 export type WorkbookErrorCode =
   | "sheet-exists"
+  | "name-exists"
   | "not-a-proposal-sheet"
   | "no-programme"
   | "bad-register"
   | "text-too-long"
+  | "not-an-mtfs-workbook"
   /** Rows or columns the add-in uses were deleted (or moved) since it wrote the sheet: its anchors are gone. */
   | "sheet-moved";
 

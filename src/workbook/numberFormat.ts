@@ -21,13 +21,3 @@ export function isDateFormat(fmt: string | undefined): boolean {
   // ExcelJS hands back LibreOffice's escaped "\m" as a bare "m": with digit placeholders it is a literal.
   return /[ydhs]/i.test(text) || (/m/i.test(text) && !/[#0]/.test(text));
 }
-
-/**
- * An Excel date serial (1900 system) as an ISO date.
- *
- * @example
- * serialToIsoDate(46235) // "2026-08-01"
- */
-export function serialToIsoDate(serial: number): string {
-  return new Date(Math.round((serial - 25_569) * 86_400_000)).toISOString().slice(0, 10);
-}

@@ -1,11 +1,12 @@
-import { formatMillions, isEngineError } from "../engine";
+import { isEngineError } from "../engine";
+import { reportLines, type ChangeReportLine } from "./changeReport";
+import { cellErrorMessage, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
-import { proposalSheetLayout } from "./layouts/proposalSheet";
-import { syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
+import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
+import { syncOwned, toWrite, writeLayout, writeListValidations, type CellChange } from "./ownedCells";
 import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
-  PROGRAMME_OWNER,
   createProgramme,
   insertProgrammeRow,
   programmeLayouts,
@@ -21,9 +22,17 @@ import {
   planProposal,
   readProposalSheet,
   storedPart,
+  storedSlug,
   type PlannedProposal,
 } from "./proposals";
-import { readRegister, writeRegister, type OwnedRecord, type StoredProposal } from "./register";
+import {
+  hasRegister,
+  NOT_AN_MTFS_WORKBOOK,
+  readRegister,
+  writeRegister,
+  type OwnedRecord,
+  type StoredProposal,
+} from "./register";
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
@@ -32,6 +41,7 @@ import {
   anchorNames,
   identityPlacement,
   isIdentity,
+  movedLayout,
   placeAddress,
   type Placements,
   type SheetPlacement,
@@ -43,15 +53,6 @@ import { anchorLegacySheets, placeSheets } from "./placing";
  * Everything goes through a WorkbookPort, so the same code runs over ExcelJS and Office.js.
  */
 
-/** One line of the change report (the taskpane's ChangeReportLine has this shape). */
-export interface ChangeReportLine {
-  readonly proposal: string;
-  readonly cell: string;
-  readonly before: string;
-  readonly after: string;
-  readonly kept?: boolean;
-}
-
 export interface RefreshReport {
   /** Proposal sheets recomputed. */
   readonly proposals: number;
@@ -60,6 +61,8 @@ export interface RefreshReport {
   readonly changes: readonly CellChange[];
   /** Proposals whose assumptions the engine rejected (their sheets keep the last good figures). */
   readonly errors: readonly { readonly proposal: string; readonly message: string }[];
+  /** Values refreshed as they are but worth a look (a percent cell holding 8, i.e. 800%), naming the cell. */
+  readonly warnings: readonly { readonly proposal: string; readonly message: string }[];
 }
 
 export interface AddProposalResult {
@@ -67,39 +70,34 @@ export interface AddProposalResult {
   readonly programmeRowAdded: boolean;
 }
 
-const MONEY_KEY =
-  /(inYear|cumulative|gross|costs|overlap|inflationContingency|mtfsImpact|quantifiedOpportunity|fullRunRate\.value|FY\d\d\/\d\d|total|er|existing|benefits|cashflow|additionalBeyondMtfs)$/i;
-
-function show(key: string, v: CellScalar): string {
-  if (v === null || v === "") return "(blank)";
-  if (typeof v === "number") {
-    if (MONEY_KEY.test(key) && !/caseload|avoided/i.test(key)) return formatMillions(v);
-    return String(Math.round(v * 100) / 100);
-  }
-  return String(v);
-}
-
-/**
- * Display lines for a change report.
- *
- * @example
- * reportLines(changes)[0] // { proposal: "CFS Targeted Prevention", cell: "'CFS Targeted Prevention'!C31", before: "£1.12m", after: "£1.30m" }
- */
-export function reportLines(changes: readonly CellChange[]): ChangeReportLine[] {
-  return changes.map((c) => ({
-    proposal: c.owner === PROGRAMME_OWNER ? "(programme)" : c.owner,
-    cell: `${c.sheet}!${c.address}`,
-    before: show(c.key, c.before),
-    after: show(c.key, c.after),
-    ...(c.kept ? { kept: true } : {}),
-  }));
-}
-
 /** What the programme takes from a modelled proposal: where its figures are and its MTFS row per FY (£). */
 function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): ProgrammeLink {
   return {
     ...linked,
     mtfsRowByFy: new Map(modelled.profile.years.map((y) => [y.label, y.mtfsImpact.toNumber()])),
+  };
+}
+
+/**
+ * The link of a proposal that failed to model: the figures its sheet still shows (its owned cells are not
+ * rewritten), so its Programme row, the subtotals and totals stay consistent with that sheet. `at` maps a
+ * layout address to where the cell is now.
+ */
+async function keptLink(
+  port: WorkbookPort,
+  layout: ProposalSheetLayout,
+  at: (layoutAddress: string) => string = (a) => a,
+): Promise<ProgrammeLink> {
+  const fys = [...layout.mtfsRowAddress];
+  const cells = await port.readCells(layout.sheet, [
+    ...fys.map(([, address]) => at(address)),
+    at(layout.timeToRunRateAddress),
+  ]);
+  const amount = (v: CellScalar): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  return {
+    ...linkedProposal(layout),
+    timeToRunRateYears: cells[fys.length].value,
+    mtfsRowByFy: new Map(fys.map(([fy], i) => [fy, amount(cells[i].value)])),
   };
 }
 
@@ -135,8 +133,10 @@ export async function buildProgrammeWorkbook(
       planProposal(
         raw,
         planned.map((p) => p.layout.sheet),
+        { slugs: planned.map((p) => storedSlug(p.stored)) },
       ),
     );
+  for (const p of planned) assertTextsFit(p.layout);
   const links = new Map(planned.map((p) => [p.layout.sheet, link(p)]));
   for (const dir of config.directorates) {
     for (const row of dir.rows) {
@@ -164,7 +164,11 @@ export async function buildProgrammeWorkbook(
 export async function addProposal(port: WorkbookPort, raw: unknown): Promise<AddProposalResult> {
   const register = await readRegister(port);
   const sheets = (await port.listSheets()).map((s) => s.name);
-  const p = planProposal(raw, sheets);
+  // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
+  // leaves the workbook as it was.
+  const existingNames = (await port.listNames()).map((n) => n.name);
+  const p = planProposal(raw, sheets, { slugs: register.proposals.map(storedSlug), names: existingNames });
+  assertTextsFit(p.layout);
   const owned = new Map(register.owned);
   let programme = register.programme as ProgrammeConfig | undefined;
   // The new row goes where the Programme is now: find it before writing anything.
@@ -227,6 +231,39 @@ export function movedName(layout: SheetLayout, names: ReadonlyMap<string, Define
   return null;
 }
 
+/**
+ * Refuses, before anything is written, an input text longer than a cell holds (Excel would reject the write
+ * halfway through the sheet; the layout checks the prose fields itself, this every other input).
+ */
+function assertTextsFit(layout: SheetLayout): void {
+  for (const c of layout.cells) if (c.kind === "input") assertFitsCell(c.path, c.value);
+}
+
+/** The defined names of a layout's input cells. */
+function inputNames(layout: SheetLayout): string[] {
+  return layout.cells.flatMap((c) => (c.kind === "input" && c.name ? [c.name] : []));
+}
+
+/**
+ * Refuses, before anything is written, defined names that the workbook already holds (Excel compares
+ * names ignoring case); `replaced` are names about to be deleted, which may come back.
+ */
+function assertNamesFree(
+  wanted: readonly string[],
+  replaced: readonly string[],
+  existing: readonly DefinedName[],
+): void {
+  const gone = new Set(replaced.map((n) => n.toLowerCase()));
+  const held = new Set(existing.map((n) => n.name.toLowerCase()).filter((n) => !gone.has(n)));
+  const clash = wanted.find((n) => held.has(n.toLowerCase()));
+  if (clash) {
+    throw new WorkbookError(
+      "name-exists",
+      `the workbook already has a defined name "${clash}"; delete or rename it (Formulas > Name Manager), then try again`,
+    );
+  }
+}
+
 /** The cells a layout declares, as comparable strings: same set = same shape. */
 function shape(layout: SheetLayout): string {
   return layout.cells
@@ -264,7 +301,7 @@ export async function updateProposal(
   const modelled = modelProposal(proposal);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled });
+  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
   const programme = register.programme as ProgrammeConfig | undefined;
@@ -285,6 +322,8 @@ export async function updateProposal(
     );
   }
   const at = (address: string): string => placeAddress(placement, address);
+  assertTextsFit(layout);
+  if (reshaped) assertNamesFree(inputNames(layout), inputNames(before), await port.listNames());
   if (reshaped) {
     // Split the old merges first: a cell of the new layout may lie inside one.
     if (before.merges?.length) await port.unmergeCells(sheet, before.merges);
@@ -293,7 +332,7 @@ export async function updateProposal(
       .filter((c) => !used.has(c.address))
       .map((c) => ({ address: c.address, value: null }));
     if (stale.length) await port.writeCells(sheet, stale);
-    await port.deleteNames(before.cells.flatMap((c) => (c.kind === "input" && c.name ? [c.name] : [])));
+    await port.deleteNames(inputNames(before));
     for (const [key, o] of owned) if (o.sheet === sheet) owned.delete(key);
     await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "label").map(toWrite));
     await port.defineNames(
@@ -309,7 +348,21 @@ export async function updateProposal(
     sheet,
     layout.cells.filter((c) => c.kind === "input").map((c) => ({ ...toWrite(c), address: at(c.address) })),
   );
+  if (reshaped) {
+    // A dropdown of the old layout must not refuse what the new one puts in its cell.
+    const listed = new Set(layout.cells.flatMap((c) => (c.kind === "input" && c.choices ? [c.address] : [])));
+    const dropped = before.cells.filter((c) => c.kind === "input" && c.choices && !listed.has(c.address));
+    if (dropped.length)
+      await port.setListValidations(
+        sheet,
+        dropped.map((c) => ({ address: c.address, choices: [] })),
+      );
+  }
+  // On a moved sheet the dropdowns moved with their cells (and an unchanged shape keeps the same ones).
+  if (isIdentity(placement)) await writeListValidations(port, layout);
   if (reshaped && layout.merges?.length) await port.mergeCells(sheet, layout.merges);
+  // The profile rows moved: a chart over the old rows would show stale cells (Excel does not follow them).
+  if (reshaped) await port.addComboChart(layout.chart);
   // The texts may have changed length; rows the old layout sized and the new one does not go back to one line.
   const heights = new Map((reshaped ? (before.rowHeights ?? []) : []).map((h) => [h.row, rowHeightFor(1)]));
   for (const h of layout.rowHeights ?? []) heights.set(h.row, h.height);
@@ -322,7 +375,7 @@ export async function updateProposal(
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
   await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
-    p.sheet === sheet ? { sheet, proposal: storedPart(proposal), fyLabels } : p,
+    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels } : p,
   );
   if (programme) {
     const links = await currentLinks(port, proposals, placedNow);
@@ -338,8 +391,9 @@ function placedRow(p: SheetPlacement, row: number): number {
 }
 
 /**
- * Links for proposals already in the workbook, modelled from their cells where they are now (failing ones
- * left out; ones that cannot be placed linked without figures, so their Programme row keeps what it shows).
+ * Links for proposals already in the workbook, modelled from their cells where they are now (failing ones as
+ * their sheets show; ones that cannot be placed linked without figures, so their Programme row keeps what it
+ * shows).
  */
 async function currentLinks(
   port: WorkbookPort,
@@ -347,7 +401,9 @@ async function currentLinks(
   placements: Placements,
 ): Promise<Map<string, ProgrammeLink>> {
   const links = new Map<string, ProgrammeLink>();
+  const sheets = new Set((await port.listSheets()).map((x) => x.name));
   for (const s of stored) {
+    if (!sheets.has(s.sheet)) continue; // deleted: its Programme row keeps its last figures
     const placement = placements.get(s.sheet);
     if (!placement) {
       links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
@@ -356,10 +412,13 @@ async function currentLinks(
     const raw = await readProposalSheet(port, s, placement);
     try {
       const modelled = modelProposal(raw);
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
+      const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
       if (!isEngineError(e)) throw e;
+      // It keeps what its sheet shows, as in refresh, so its Programme row still links to that sheet.
+      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      links.set(s.sheet, await keptLink(port, layout, (a) => placeAddress(placement, a)));
     }
   }
   return links;
@@ -399,19 +458,28 @@ export interface RefreshOptions {
   readonly dryRun?: boolean;
   /** Called before each proposal and once at the end with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * What the register keeps of each proposal (default: all of it). The CLI passes the proposal format's
+   * fields, so a workbook whose register holds unknown fields sheds them; it must keep every field the
+   * sheet's layout depends on (assumptions, triangulation), or the sheet's cells would move.
+   */
+  readonly keepFields?: (proposal: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
 }
 
-function status(changes: readonly CellChange[], error?: string): string {
+function status(changes: readonly CellChange[], error?: string, warnings: readonly string[] = []): string {
   if (error) return `Not refreshed: ${error}`;
   const kept = changes.filter((c) => c.kept).map((c) => c.address);
-  return kept.length
+  const text = kept.length
     ? `${kept.length} hand-edited cell(s) kept: ${kept.join(", ")} (see notes)`
     : "Up to date";
+  return warnings.length ? `${text}; check ${warnings.join("; ")}` : text;
 }
 
 /**
  * Recomputes every proposal sheet from its assumption cells and rewrites only the owned cells that changed;
  * hand-edited owned cells are kept, flagged and reported. Then the programme sheets follow. Idempotent.
+ * A proposal the engine rejects keeps its figures (its sheet, its Programme row and so the totals agree) and
+ * is listed in `errors`. A workbook without the register is refused (WorkbookError "not-an-mtfs-workbook").
  *
  * @example
  * const report = await refreshWorkbook(port, { dryRun: false });
@@ -422,6 +490,9 @@ export async function refreshWorkbook(
   options: RefreshOptions = {},
 ): Promise<RefreshReport> {
   const dryRun = options.dryRun ?? false;
+  const keep = options.keepFields ?? ((p: Readonly<Record<string, unknown>>) => p);
+  // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
+  if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
   const register = await readRegister(port);
   const programme = register.programme as ProgrammeConfig | undefined;
   // Where every sheet is now, from its anchors; a sheet that cannot be found is neither read nor written.
@@ -434,6 +505,7 @@ export async function refreshWorkbook(
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];
+  const warnings: { proposal: string; message: string }[] = [];
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
@@ -466,28 +538,31 @@ export async function refreshWorkbook(
       continue;
     }
     const raw = await readProposalSheet(port, s, placement);
+    // Messages name the cells where they are now.
+    const shown = movedLayout(proposalSheetLayout(s), placement);
+    const sheetWarnings = percentWarnings(shown, raw);
+    warnings.push(...sheetWarnings.map((message) => ({ proposal: s.sheet, message })));
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
       const modelled = modelProposal(raw);
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
+      const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
-      stored.push({ ...s, proposal: storedPart(raw) });
+      stored.push({ ...s, proposal: keep(storedPart(raw)) });
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      error = e.message;
-      errors.push({ proposal: s.sheet, message: e.message });
-      stored.push(s);
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
-      links.set(s.sheet, linkedProposal(layout));
+      error = cellErrorMessage(shown, e);
+      errors.push({ proposal: s.sheet, message: error });
+      stored.push({ ...s, proposal: keep(s.proposal) });
+      links.set(s.sheet, await keptLink(port, proposalSheetLayout(s), (a) => placeAddress(placement, a)));
     }
     changes.push(...sheetChanges);
     if (!dryRun) {
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      const layout = proposalSheetLayout(s);
       const address = placeAddress(placement, layout.statusAddress);
       const [cur] = await port.readCells(s.sheet, [address]);
-      const text = status(sheetChanges, error);
+      const text = status(sheetChanges, error, sheetWarnings);
       if (cur.value !== text) await port.writeCells(s.sheet, [{ address, value: text }]);
     }
   }
@@ -515,5 +590,5 @@ export async function refreshWorkbook(
   }
   options.onProgress?.(total, total);
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
-  return { proposals: total, lines: reportLines(ordered), changes: ordered, errors };
+  return { proposals: total, lines: reportLines(ordered, programme), changes: ordered, errors, warnings };
 }

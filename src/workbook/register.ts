@@ -39,6 +39,8 @@ export interface StoredProposal {
   /** The proposal JSON as last read or written, minus the narrative (which lives in the cells). */
   readonly proposal: Readonly<Record<string, unknown>>;
   readonly fyLabels: readonly string[];
+  /** Slug of the sheet's defined names, fixed when the sheet is created (absent in older workbooks: derived). */
+  readonly slug?: string;
 }
 
 export interface Register {
@@ -60,6 +62,19 @@ export function ownedKey(sheet: string, address: string): string {
 
 /** An empty register for a new workbook. */
 export const EMPTY_REGISTER: Register = { owned: new Map(), proposals: [] };
+
+/**
+ * Whether the workbook is one MTFS Benefits made (it has the hidden register sheet).
+ *
+ * @example
+ * await hasRegister(port) // false for a workbook the add-in never wrote to
+ */
+export async function hasRegister(port: WorkbookPort): Promise<boolean> {
+  return (await port.listSheets()).some((s) => s.name === REGISTER_SHEET);
+}
+
+/** The message for a workbook without the register, which refresh leaves untouched. */
+export const NOT_AN_MTFS_WORKBOOK = `not an MTFS workbook (no ${REGISTER_SHEET} register): nothing written`;
 
 /**
  * Reads the register, or the empty register when the workbook has none.
