@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { isWorkbookError } from "../workbook/errors";
 import type { ExcelJsPort } from "../workbook/exceljs/excelJsPort";
+import { loadXlsxPreserving } from "../workbook/exceljs/packageOrigin";
 import { CliError } from "./errors";
 
 /**
@@ -69,7 +70,8 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    // The bytes are kept: saving replaces only the parts MTFS Benefits owns, the rest stays byte-identical.
+    await loadXlsxPreserving(wb, buffer);
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     throw new CliError(`${file}: not a readable .xlsx workbook (${why})`);
@@ -91,7 +93,7 @@ export async function saveWorkbookAtomic(port: ExcelJsPort, file: string): Promi
   if (fs.existsSync(file)) refuseIfLocked(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    const data = Buffer.from(await port.toXlsx());
+    const data = Buffer.from(await asCliErrors(() => port.toXlsx()));
     const fd = fs.openSync(temp, "w");
     try {
       fs.writeSync(fd, data);

@@ -1,7 +1,7 @@
 import * as React from "react";
 import type * as ExcelJSTypes from "exceljs";
 import { Button } from "@fluentui/react-components";
-import { EMPTY_PROGRAMME, ExcelJsPort, buildProgrammeWorkbook } from "../../workbook";
+import { EMPTY_PROGRAMME, ExcelJsPort, buildProgrammeWorkbook, loadXlsxPreserving } from "../../workbook";
 import { localDraftStore } from "../draftStore";
 import { portHost } from "../portHost";
 import type { ProposalWorkbookOps } from "../workbookOps";
@@ -74,7 +74,7 @@ export function StandaloneApp<P>({
   const open = async (file: File): Promise<void> => {
     try {
       const workbook = new excel.Workbook();
-      await workbook.xlsx.load(await file.arrayBuffer());
+      await loadXlsxPreserving(workbook, await file.arrayBuffer());
       setBook((b) => ({ workbook, fileName: file.name, generation: b.generation + 1 }));
       setProblem(null);
     } catch (e) {
@@ -85,8 +85,15 @@ export function StandaloneApp<P>({
   };
 
   const download = async (): Promise<void> => {
-    // Through the port, so the download carries the profile charts (ExcelJS alone cannot write them).
-    const buffer = await port.toXlsx();
+    // Through the port, so the download carries the profile charts (ExcelJS alone cannot write them) and keeps
+    // every part of an opened file that MTFS Benefits does not own; a change that would lose one is refused.
+    let buffer: Uint8Array;
+    try {
+      buffer = await port.toXlsx();
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+      return;
+    }
     const url = URL.createObjectURL(new Blob([buffer as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
     const a = document.createElement("a");
     a.href = url;

@@ -3,6 +3,8 @@ import { expandRange, parseAddress, sheetRef } from "../address";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
+import { packageOrigin, type PackageEdits } from "./packageOrigin";
+import { preservePackage } from "./preservePackage";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
   CellContent,
@@ -33,6 +35,11 @@ export class ExcelJsPort implements WorkbookPort {
     workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   }
 
+  /** Notes what the product changed, when the workbook was opened from a package that saving must keep. */
+  private edited(kind: Exclude<keyof PackageEdits, "insertedRows">, sheet: string): void {
+    packageOrigin(this.workbook)?.edits[kind].add(sheet);
+  }
+
   private sheet(name: string): ExcelJS.Worksheet {
     const ws = this.workbook.getWorksheet(name);
     if (!ws) throw new Error(`no sheet named ${name}`);
@@ -50,10 +57,12 @@ export class ExcelJsPort implements WorkbookPort {
       pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     if (options?.hidden) ws.state = "hidden";
+    this.edited("added", name);
   }
 
   async hideSheet(name: string): Promise<void> {
     this.sheet(name).state = "hidden";
+    this.edited("visibility", name);
   }
 
   async readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]> {
@@ -76,6 +85,7 @@ export class ExcelJsPort implements WorkbookPort {
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const ws = this.sheet(sheet);
+    if (writes.length) this.edited("written", sheet);
     for (const w of writes) {
       const cell = ws.getCell(w.address);
       if (w.formula !== undefined) {
@@ -95,6 +105,10 @@ export class ExcelJsPort implements WorkbookPort {
     const ws = this.sheet(sheet);
     const blanks: unknown[][] = Array.from({ length: count }, () => []);
     ws.spliceRows(row, 0, ...blanks);
+    this.edited("written", sheet);
+    const origin = packageOrigin(this.workbook);
+    if (origin)
+      origin.edits.insertedRows.set(sheet, [...(origin.edits.insertedRows.get(sheet) ?? []), { row, count }]);
   }
 
   async setColumnWidths(
@@ -102,11 +116,13 @@ export class ExcelJsPort implements WorkbookPort {
     widths: readonly { readonly column: string; readonly width: number }[],
   ): Promise<void> {
     const ws = this.sheet(sheet);
+    this.edited("written", sheet);
     for (const w of widths) ws.getColumn(w.column).width = w.width;
   }
 
   async mergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
     const ws = this.sheet(sheet);
+    this.edited("written", sheet);
     for (const range of ranges) {
       // ExcelJS refuses to merge over merged cells: split whatever is there first.
       ws.unMergeCells(range);
@@ -116,6 +132,7 @@ export class ExcelJsPort implements WorkbookPort {
 
   async unmergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
     const ws = this.sheet(sheet);
+    this.edited("written", sheet);
     for (const range of ranges) ws.unMergeCells(range);
   }
 
@@ -124,6 +141,7 @@ export class ExcelJsPort implements WorkbookPort {
     heights: readonly { readonly row: number; readonly height: number }[],
   ): Promise<void> {
     const ws = this.sheet(sheet);
+    this.edited("written", sheet);
     for (const h of heights) ws.getRow(h.row).height = h.height;
   }
 
@@ -168,6 +186,7 @@ export class ExcelJsPort implements WorkbookPort {
 
   async setNote(sheet: string, address: string, text: string): Promise<void> {
     this.sheet(sheet).getCell(address).note = text;
+    this.edited("notes", sheet);
   }
 
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {
@@ -177,8 +196,10 @@ export class ExcelJsPort implements WorkbookPort {
   }
 
   /**
-   * The workbook as .xlsx bytes, with a profile chart on every proposal sheet (re-derived from the ownership
-   * register each time, because ExcelJS drops charts when it loads a file).
+   * The workbook as .xlsx bytes, with a profile chart on every proposal sheet that has none (re-derived from the
+   * ownership register, because ExcelJS drops charts when it loads a file). A workbook opened with
+   * loadXlsxPreserving comes out as its original package with only the product's parts replaced; a change
+   * that would lose something of the user's throws WorkbookError "would-lose".
    *
    * @example
    * fs.writeFileSync("out.xlsx", await port.toXlsx());
@@ -198,7 +219,9 @@ export class ExcelJsPort implements WorkbookPort {
         line: await values(spec.line.values),
       });
     }
-    return addChartsToXlsx(await this.workbook.xlsx.writeBuffer(), charts);
+    const saved = await this.workbook.xlsx.writeBuffer();
+    const origin = packageOrigin(this.workbook);
+    return addChartsToXlsx(origin ? await preservePackage(origin, saved, this.workbook) : saved, charts);
   }
 }
 
