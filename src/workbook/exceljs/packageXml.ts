@@ -106,9 +106,10 @@ export function attr(startTag: string, name: string): string | undefined {
  */
 export function withAttr(startTag: string, name: string, value: string | undefined): string {
   const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  const without = startTag.replace(re, "");
-  if (value === undefined) return without;
-  return without.replace(/^(<[\w.:-]+)/, `$1 ${name}="${escapeXml(value)}"`);
+  if (value === undefined) return startTag.replace(re, "");
+  const set = ` ${name}="${escapeXml(value)}"`;
+  // In place when present, else last: attribute order is kept, so unchanged tags stay byte-identical.
+  return re.test(startTag) ? startTag.replace(re, set) : startTag.replace(/\s*(\/?>)$/, `${set}$1`);
 }
 
 /** XML text escaping for attribute values and text. */

@@ -234,9 +234,10 @@ async function copyComments(
     const isVml = r.type === `${REL}vmlDrawing`;
     if (!isComments && !isVml) continue;
     const text = (await partText(ez, resolveTarget(ePart, r.target))) ?? "";
+    // ExcelJS only reads comments back from these names.
     const part = isComments
-      ? uniquePart(out, (n) => `xl/mtfsComments${n}.xml`)
-      : uniquePart(out, (n) => `xl/drawings/mtfsVmlDrawing${n}.vml`);
+      ? uniquePart(out, (n) => `xl/comments${n}.xml`)
+      : uniquePart(out, (n) => `xl/drawings/vmlDrawing${n}.vml`);
     out.file(part, text, NO_FOLDERS);
     if (isComments) types.add(part, CT.comments);
     else types.ensureDefault("vml", CT.vml);
@@ -473,7 +474,8 @@ export async function preservePackage(
       wbRels.splice(wbRels.indexOf(chain), 1);
     }
   }
-  out.file("xl/_rels/workbook.xml.rels", relsXml(wbRels), NO_FOLDERS);
+  if (wbRels.length !== wbIds.size || newSheets.length)
+    out.file("xl/_rels/workbook.xml.rels", relsXml(wbRels), NO_FOLDERS);
   const workbookXml = (await partText(out, "xl/workbook.xml")) ?? "";
   out.file(
     "xl/workbook.xml",
