@@ -1,5 +1,12 @@
 import JSZip from "jszip";
-import { childElements, parseRels, relsPathOf, relsXml, sheetParts, splitRoot } from "../../../src/workbook/exceljs/packageXml";
+import {
+  childElements,
+  parseRels,
+  relsPathOf,
+  relsXml,
+  sheetParts,
+  splitRoot,
+} from "../../../src/workbook/exceljs/packageXml";
 
 /**
  * Test fixture: a workbook package with everything a finance user might have added in Excel that ExcelJS does
@@ -67,7 +74,17 @@ const VML = (row: number, col: number): string =>
   `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
   `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>1, 15, 0, 2, 3, 15, 3, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape></xml>`;
 
-const ORDER = ["sheetData", "conditionalFormatting", "dataValidations", "pageMargins", "pageSetup", "drawing", "legacyDrawing", "tableParts", "extLst"];
+const ORDER = [
+  "sheetData",
+  "conditionalFormatting",
+  "dataValidations",
+  "pageMargins",
+  "pageSetup",
+  "drawing",
+  "legacyDrawing",
+  "tableParts",
+  "extLst",
+];
 
 /** Adds elements to a worksheet part in schema order (after any existing element of a later kind's predecessor). */
 function addToSheet(xml: string, elements: readonly string[]): string {
@@ -110,13 +127,17 @@ class Builder {
     return id;
   }
   async finish(): Promise<void> {
-    let ct = (await this.zip.file("[Content_Types].xml")!.async("string")).replace("</Types>", `${this.types.join("")}</Types>`);
+    let ct = (await this.zip.file("[Content_Types].xml")!.async("string")).replace(
+      "</Types>",
+      `${this.types.join("")}</Types>`,
+    );
     for (const [ext, type] of [
       ["png", "image/png"],
       ["vml", `${T}.vmlDrawing`],
       ["bin", "application/vnd.ms-office.vbaProject"],
     ])
-      if (!ct.includes(`Extension="${ext}"`)) ct = ct.replace(/(<Types[^>]*>)/, `$1<Default Extension="${ext}" ContentType="${type}"/>`);
+      if (!ct.includes(`Extension="${ext}"`))
+        ct = ct.replace(/(<Types[^>]*>)/, `$1<Default Extension="${ext}" ContentType="${type}"/>`);
     this.zip.file("[Content_Types].xml", ct, { createFolders: false });
   }
 }
@@ -150,7 +171,10 @@ export async function withUserParts(
   );
   const userRid = await b.rel(wbPath, `${R}/worksheet`, "worksheets/sheet20.xml");
   const maxId = Math.max(...[...wb.matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1])));
-  wb = wb.replace("</sheets>", `<sheet name="${USER_SHEET}" sheetId="${maxId + 1}" r:id="${userRid}"/></sheets>`);
+  wb = wb.replace(
+    "</sheets>",
+    `<sheet name="${USER_SHEET}" sheetId="${maxId + 1}" r:id="${userRid}"/></sheets>`,
+  );
 
   // Workbook-level parts: VBA, an external link, custom XML, a pivot cache and a slicer cache.
   b.file("xl/vbaProject.bin", VBA);
@@ -162,7 +186,9 @@ export async function withUserParts(
   );
   zip.file(
     "xl/externalLinks/_rels/externalLink1.xml.rels",
-    relsXml([{ id: "rId1", type: `${R}/externalLinkPath`, target: "file:///C:/Budgets/Other.xlsx", external: true }]),
+    relsXml([
+      { id: "rId1", type: `${R}/externalLinkPath`, target: "file:///C:/Budgets/Other.xlsx", external: true },
+    ]),
     { createFolders: false },
   );
   const extRid = await b.rel(wbPath, `${R}/externalLink`, "externalLinks/externalLink1.xml");
@@ -192,7 +218,9 @@ export async function withUserParts(
   );
   zip.file(
     "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
-    relsXml([{ id: "rId1", type: `${R}/pivotCacheRecords`, target: "pivotCacheRecords1.xml", external: false }]),
+    relsXml([
+      { id: "rId1", type: `${R}/pivotCacheRecords`, target: "pivotCacheRecords1.xml", external: false },
+    ]),
     { createFolders: false },
   );
   const cacheRid = await b.rel(wbPath, `${R}/pivotCacheDefinition`, "pivotCache/pivotCacheDefinition1.xml");
@@ -202,7 +230,11 @@ export async function withUserParts(
       `<data><tabular pivotCacheId="5"><items count="2"><i x="0" s="1"/><i x="1" s="1"/></items></tabular></data></slicerCacheDefinition>`,
     "application/vnd.ms-excel.slicerCache+xml",
   );
-  const slicerCacheRid = await b.rel(wbPath, "http://schemas.microsoft.com/office/2007/relationships/slicerCache", "slicerCaches/slicerCache1.xml");
+  const slicerCacheRid = await b.rel(
+    wbPath,
+    "http://schemas.microsoft.com/office/2007/relationships/slicerCache",
+    "slicerCaches/slicerCache1.xml",
+  );
   const root = splitRoot(wb);
   const names = root.children.map((c) => c.name);
   const add = (after: string[], xml: string): void => {
@@ -211,15 +243,29 @@ export async function withUserParts(
     names.splice(i + 1, 0, childElements(xml)[0].name);
   };
   add(["sheets"], `<externalReferences><externalReference r:id="${extRid}"/></externalReferences>`);
-  add(["sheets", "externalReferences", "definedNames", "calcPr"], `<pivotCaches><pivotCache cacheId="5" r:id="${cacheRid}"/></pivotCaches>`);
+  add(
+    ["sheets", "externalReferences", "definedNames", "calcPr"],
+    `<pivotCaches><pivotCache cacheId="5" r:id="${cacheRid}"/></pivotCaches>`,
+  );
   add(
     names,
     `<extLst><ext uri="{BBE1A952-AA13-448e-AADC-164F8A28A991}" xmlns:x14="${X14}"><x14:slicerCaches><x14:slicerCache r:id="${slicerCacheRid}"/></x14:slicerCaches></ext></extLst>`,
   );
-  zip.file(wbPath, root.head + root.children.map((c) => c.xml).join("") + root.tail, { createFolders: false });
+  zip.file(wbPath, root.head + root.children.map((c) => c.xml).join("") + root.tail, {
+    createFolders: false,
+  });
 
   const parts = await sheetParts(zip);
-  const everything: UserThing[] = ["chart", "image", "comment", "validation", "format", "x14", "table", "pivot"];
+  const everything: UserThing[] = [
+    "chart",
+    "image",
+    "comment",
+    "validation",
+    "format",
+    "x14",
+    "table",
+    "pivot",
+  ];
   const plan: [string, readonly UserThing[]][] = [[USER_SHEET, everything], ...Object.entries(onSheets)];
   let k = 0;
   for (const [sheet, things] of plan) {
@@ -247,13 +293,19 @@ export async function withUserParts(
         zip.remove(relsPathOf(ownPath));
         b.file(`xl/charts/chartOwn${k}.xml`, chartText, `${T}.drawingml.chart+xml`);
         const rid = await b.rel(drawing, `${R}/chart`, `../charts/chartOwn${k}.xml`);
-        const anchorXml = /<xdr:twoCellAnchor[\s\S]*<\/xdr:twoCellAnchor>/.exec(ownXml)![0].replace(/r:id="[^"]+"/, `r:id="${rid}"`);
+        const anchorXml = /<xdr:twoCellAnchor[\s\S]*<\/xdr:twoCellAnchor>/
+          .exec(ownXml)![0]
+          .replace(/r:id="[^"]+"/, `r:id="${rid}"`);
         body += anchorXml;
         xml = xml.replace(/<drawing r:id="[^"]+"\/>/, "");
         zip.file(relsPathOf(part), relsXml(rels.filter((r) => r !== own)), { createFolders: false });
       }
       if (things.includes("chart")) {
-        b.file(`xl/charts/chartUser${k}.xml`, userChart(sheet, `Users chart ${k}`), `${T}.drawingml.chart+xml`);
+        b.file(
+          `xl/charts/chartUser${k}.xml`,
+          userChart(sheet, `Users chart ${k}`),
+          `${T}.drawingml.chart+xml`,
+        );
         const rid = await b.rel(drawing, `${R}/chart`, `../charts/chartUser${k}.xml`);
         body += anchor(col, 0, col + 5, 2, frame(100 + k, rid, `User chart ${k}`));
       }
@@ -262,7 +314,11 @@ export async function withUserParts(
         const rid = await b.rel(drawing, `${R}/image`, `../media/imageUser${k}.png`);
         body += anchor(col + 6, 0, col + 7, 2, picture(200 + k, rid));
       }
-      b.file(drawing, `${XML}<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}">${body}</xdr:wsDr>`, `${T}.drawing+xml`);
+      b.file(
+        drawing,
+        `${XML}<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}">${body}</xdr:wsDr>`,
+        `${T}.drawing+xml`,
+      );
       const rid = await b.rel(part, `${R}/drawing`, `../drawings/drawingUser${k}.xml`);
       els.push(`<drawing r:id="${rid}"/>`);
     }
@@ -302,7 +358,11 @@ export async function withUserParts(
           `<rowFields count="1"><field x="0"/></rowFields><rowItems count="3"><i><x/></i><i><x v="1"/></i><i t="grand"><x/></i></rowItems><colItems count="1"><i/></colItems><dataFields count="1"><dataField name="Sum of Amount" fld="1" baseField="0" baseItem="0"/></dataFields></pivotTableDefinition>`,
         `${T}.spreadsheetml.pivotTable+xml`,
       );
-      await b.rel(`xl/pivotTables/pivotTableUser${k}.xml`, `${R}/pivotCacheDefinition`, "../pivotCache/pivotCacheDefinition1.xml");
+      await b.rel(
+        `xl/pivotTables/pivotTableUser${k}.xml`,
+        `${R}/pivotCacheDefinition`,
+        "../pivotCache/pivotCacheDefinition1.xml",
+      );
       await b.rel(part, `${R}/pivotTable`, `../pivotTables/pivotTableUser${k}.xml`);
     }
     if (things.includes("x14")) {
@@ -313,7 +373,11 @@ export async function withUserParts(
         `${XML}<slicers xmlns="${X14}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><slicer name="Region ${k}" cache="Slicer_Region" caption="Region" rowHeight="241300"/></slicers>`,
         "application/vnd.ms-excel.slicer+xml",
       );
-      const rid = await b.rel(part, "http://schemas.microsoft.com/office/2007/relationships/slicer", `../slicers/slicerUser${k}.xml`);
+      const rid = await b.rel(
+        part,
+        "http://schemas.microsoft.com/office/2007/relationships/slicer",
+        `../slicers/slicerUser${k}.xml`,
+      );
       els.push(
         `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
           `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>'${USER_SHEET}'!$A$2:$A$3</xm:f></x14:formula1><xm:sqref>${cell(col + 2, 1)}</xm:sqref></x14:dataValidation></x14:dataValidations></ext>` +

@@ -1,0 +1,278 @@
+import * as ExcelJS from "exceljs";
+import fc from "fast-check";
+import { readFileSync, writeFileSync } from "fs";
+import JSZip from "jszip";
+import { join } from "path";
+import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
+import { loadXlsxPreserving } from "../../../src/workbook/exceljs/packageOrigin";
+import {
+  parseRels,
+  relsPathOf,
+  resolveTarget,
+  sheetParts,
+  splitRoot,
+} from "../../../src/workbook/exceljs/packageXml";
+import { refreshWorkbook } from "../../../src/workbook/operations";
+import { example, run, tempDir } from "../../cli/workbookCli";
+import { demoWorkbook } from "../fixtures";
+import { USER_SHEET, withUserParts, type UserThing } from "./userParts";
+
+const CFS = "CFS Targeted Prevention";
+const PROPOSALS = [CFS, "Family Based Placements", "Independent Travel Training"];
+// Sheets MTFS Benefits writes to; their parts, and workbook-wide parts it must patch, may change.
+const PRODUCT_SHEETS = ["Programme", "Resource cost", "Themes", "_mtfs", ...PROPOSALS];
+const PATCHED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
+// Elements of a rewritten sheet that ExcelJS writes; everything else on the sheet is the user's.
+const FROM_EXCELJS = ["dimension", "cols", "sheetData", "mergeCells", "hyperlinks", "legacyDrawing"];
+const EVERYTHING: UserThing[] = ["chart", "image", "comment", "validation", "format", "x14"];
+
+async function entries(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, Buffer>();
+  for (const [name, f] of Object.entries(zip.files)) if (!f.dir) out.set(name, await f.async("nodebuffer"));
+  return out;
+}
+
+/** The parts the product may rewrite: its sheets (and their .rels), its own charts, the patched parts. */
+async function productParts(bytes: Uint8Array): Promise<Set<string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await sheetParts(zip);
+  const owned = new Set(PATCHED);
+  for (const s of PRODUCT_SHEETS) {
+    const p = parts.get(s);
+    if (p) owned.add(p).add(relsPathOf(p));
+  }
+  for (const name of Object.keys(zip.files)) if (/\/mtfs(Chart|Drawing)\d+\.xml/.test(name)) owned.add(name);
+  return owned;
+}
+
+/** Every part the product does not own (nor `alsoOwned`) is in `after`, byte for byte. */
+async function expectUnownedPartsIdentical(
+  before: Uint8Array,
+  after: Uint8Array,
+  alsoOwned: readonly string[] = [],
+): Promise<void> {
+  const owned = new Set([...(await productParts(before)), ...alsoOwned]);
+  const a = await entries(before);
+  const b = await entries(after);
+  const differing = [...a.keys()].filter((k) => !owned.has(k) && !b.get(k)?.equals(a.get(k) as Buffer));
+  expect(differing).toEqual([]);
+}
+
+/** A user's elements on a sheet (everything ExcelJS does not write), with the parts their r:ids point at. */
+async function userElements(bytes: Uint8Array, sheet: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = (await sheetParts(zip)).get(sheet) as string;
+  const rels = parseRels(await zip.file(relsPathOf(part))?.async("string"));
+  return splitRoot((await zip.file(part)!.async("string")) ?? "")
+    .children.filter((c) => !FROM_EXCELJS.includes(c.name))
+    .map((c) =>
+      c.xml.replace(
+        /r:id="([^"]+)"/g,
+        (_, id: string) => `target="${rels.find((r) => r.id === id)?.target ?? "MISSING"}"`,
+      ),
+    );
+}
+
+/** Sets a number in a cell of the package, as Excel would save a user's edit (nothing else changes). */
+async function typeInPackage(
+  bytes: Uint8Array,
+  sheet: string,
+  address: string,
+  value: number,
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = (await sheetParts(zip)).get(sheet) as string;
+  const xml = await zip.file(part)!.async("string");
+  const re = new RegExp(`<c r="${address}"([^>]*?)(/>|>[\\s\\S]*?</c>)`);
+  expect(re.test(xml)).toBe(true);
+  zip.file(
+    part,
+    xml.replace(
+      re,
+      (_, attrs: string) => `<c r="${address}"${attrs.replace(/\s+t="[^"]*"/, "")}><v>${value}</v></c>`,
+    ),
+  );
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+async function definedCell(bytes: Uint8Array, name: string): Promise<string> {
+  const wb = (await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string")) ?? "";
+  const m = new RegExp(`<definedName name="${name}"[^>]*>[^<]*!\\$([A-Z]+)\\$(\\d+)</definedName>`).exec(wb);
+  return `${m![1]}${m![2]}`;
+}
+
+let demoBytes: Uint8Array;
+beforeAll(async () => {
+  demoBytes = await (await demoWorkbook()).port.toXlsx();
+});
+
+async function richFile(
+  onSheets: Readonly<Record<string, readonly UserThing[]>>,
+): Promise<{ file: string; bytes: Uint8Array }> {
+  const bytes = await withUserParts(demoBytes, onSheets);
+  const file = join(tempDir(), "programme.xlsx");
+  writeFileSync(file, bytes);
+  return { file, bytes };
+}
+
+const ON_PRODUCT_SHEETS = { Programme: EVERYTHING, [CFS]: EVERYTHING };
+
+describe("saving keeps every package part the product does not own", () => {
+  it("refresh with nothing to change rewrites only the register: user charts, pivots, slicers, VBA... stay", async () => {
+    const { file, bytes } = await richFile(ON_PRODUCT_SHEETS);
+    const r = await run(["refresh", file]);
+    expect(r.stdout).toMatch(/ 0 cell\(s\) changed/);
+    const after = new Uint8Array(readFileSync(file));
+    await expectUnownedPartsIdentical(bytes, after);
+    const a = await entries(bytes);
+    const b = await entries(after);
+    const changed = [...a.keys()].filter((k) => !b.get(k)?.equals(a.get(k) as Buffer));
+    const register = (await sheetParts(await JSZip.loadAsync(bytes))).get("_mtfs");
+    expect(changed).toEqual([register]);
+    expect([...b.keys()].filter((k) => !a.has(k))).toEqual([]);
+  });
+
+  it("refresh after an assumption edit rewrites the proposal's cells and keeps the user's things on that sheet", async () => {
+    const { file, bytes: rich } = await richFile(ON_PRODUCT_SHEETS);
+    const edited = await typeInPackage(
+      rich,
+      CFS,
+      await definedCell(rich, "mtfs_CFSTargetedPrevention_durationWeeks"),
+      120,
+    );
+    writeFileSync(file, edited);
+    const r = await run(["refresh", file]);
+    expect(r.stdout).toMatch(/[1-9]\d* cell\(s\) changed/);
+    const after = new Uint8Array(readFileSync(file));
+    await expectUnownedPartsIdentical(edited, after);
+    for (const sheet of [CFS, "Programme", USER_SHEET])
+      expect(await userElements(after, sheet)).toEqual(await userElements(edited, sheet));
+    // The proposal sheet's cells really were rewritten, and ExcelJS (the next refresh) reads the file.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(after as unknown as ArrayBuffer);
+    expect(wb.getWorksheet(USER_SHEET)!.getCell("B3").value).toBe(20);
+    expect((await run(["refresh", file])).stdout).toMatch(/ 0 cell\(s\) changed/);
+  });
+
+  it("refreshing again changes no part at all", async () => {
+    const { file, bytes: rich } = await richFile(ON_PRODUCT_SHEETS);
+    writeFileSync(
+      file,
+      await typeInPackage(
+        rich,
+        CFS,
+        await definedCell(rich, "mtfs_CFSTargetedPrevention_durationWeeks"),
+        120,
+      ),
+    );
+    await run(["refresh", file]);
+    const once = new Uint8Array(readFileSync(file));
+    await run(["refresh", file]);
+    const a = await entries(once);
+    const b = await entries(new Uint8Array(readFileSync(file)));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    expect([...a.keys()].filter((k) => !b.get(k)!.equals(a.get(k)!))).toEqual([]);
+  });
+
+  it("new adds its sheet, chart and Programme row and keeps everything of the user's", async () => {
+    const { file, bytes } = await richFile(ON_PRODUCT_SHEETS);
+    const dir = tempDir();
+    const input = join(dir, "p.json");
+    const raw = JSON.parse(readFileSync(example("cfs-targeted-prevention.json"), "utf8"));
+    writeFileSync(
+      input,
+      JSON.stringify({ ...raw, opportunity: { ...raw.opportunity, name: "Kinship Care" } }),
+    );
+    const r = await run(["new", "--input", input, "--into", file]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const after = new Uint8Array(readFileSync(file));
+    await expectUnownedPartsIdentical(bytes, after);
+    for (const sheet of [CFS, "Programme", USER_SHEET])
+      expect(await userElements(after, sheet)).toEqual(await userElements(bytes, sheet));
+    const zip = await JSZip.loadAsync(after);
+    const part = (await sheetParts(zip)).get("Kinship Care")!;
+    const rels = parseRels(await zip.file(relsPathOf(part))!.async("string"));
+    expect(rels.some((x) => /mtfsDrawing\d+\.xml$/.test(x.target))).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(after as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain("Kinship Care");
+  });
+
+  it("keeps the user's comment when the product flags a hand edit with a note on the same sheet", async () => {
+    const { file, bytes } = await richFile(ON_PRODUCT_SHEETS);
+    writeFileSync(file, await typeInPackage(bytes, "Programme", "H9", 12_000_000));
+    const r = await run(["refresh", file]);
+    expect(r.stdout).toMatch(/1 hand edit\(s\) kept/);
+    const after = new Uint8Array(readFileSync(file));
+    // That sheet's comments part is rewritten (ExcelJS writes all its notes, the user's among them).
+    const programme = (await sheetParts(await JSZip.loadAsync(bytes))).get("Programme")!;
+    const comments = parseRels(
+      await (await JSZip.loadAsync(bytes)).file(relsPathOf(programme))!.async("string"),
+    )
+      .filter((x) => /comments|vmlDrawing/.test(x.type))
+      .map((x) => resolveTarget(programme, x.target));
+    expect(comments).toHaveLength(2);
+    await expectUnownedPartsIdentical(bytes, after, comments);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(after as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Programme")!;
+    expect(JSON.stringify(ws.getCell("Q1").note)).toMatch(/Checked with the budget holder/);
+    expect(JSON.stringify(ws.getCell("H9").note)).toMatch(/edited by hand/);
+    // The user's drawing, formats and extLst on that sheet are still there.
+    const kept = (await userElements(after, "Programme")).join("");
+    expect(kept).toMatch(/<drawing target="..\/drawings\/drawingUser\d+\.xml"\/>/);
+    expect(kept).toMatch(/<conditionalFormatting.*<dataValidations.*x14:slicerList/);
+  });
+
+  it("refuses, writing nothing, when inserting a Programme row would leave a user table behind", async () => {
+    const { file, bytes } = await richFile({ Programme: ["table"] });
+    // A proposal of an existing directorate: its row is inserted into that block.
+    const dir = tempDir();
+    const input = join(dir, "p.json");
+    const raw = JSON.parse(readFileSync(example("family-based-placements.json"), "utf8"));
+    writeFileSync(
+      input,
+      JSON.stringify({ ...raw, opportunity: { ...raw.opportunity, name: "Kinship Care" } }),
+    );
+    const refused = await run(["new", "--input", input, "--into", file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /cannot save without losing the position of the tables on sheet "Programme".*nothing was written/,
+    );
+    expect(readFileSync(file).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("holds for any mix of user things on the Programme and a proposal sheet (property)", async () => {
+    const things = fc.subarray(EVERYTHING);
+    await fc.assert(
+      fc.asyncProperty(
+        things,
+        things,
+        fc.constantFrom(...PROPOSALS),
+        async (onProgramme, onProposal, proposal) => {
+          const rich = await withUserParts(demoBytes, { Programme: onProgramme, [proposal]: onProposal });
+          const edited = await typeInPackage(rich, "Programme", "H9", 7_000_000);
+          const wb = new ExcelJS.Workbook();
+          await loadXlsxPreserving(wb, edited);
+          const port = new ExcelJsPort(wb);
+          await refreshWorkbook(port);
+          const after = await port.toXlsx();
+          await expectUnownedPartsIdentical(edited, after);
+          for (const sheet of ["Programme", proposal, USER_SHEET])
+            expect(await userElements(after, sheet)).toEqual(await userElements(edited, sheet));
+          // Every relationship of every part still points at a part in the package.
+          const zip = await JSZip.loadAsync(after);
+          for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".rels")))
+            for (const rel of parseRels(await zip.file(name)!.async("string")))
+              if (!rel.external) {
+                const source = name.replace("_rels/", "").replace(/\.rels$/, "");
+                const target = resolveTarget(source, rel.target);
+                expect(zip.file(target) ? target : `${name} -> ${rel.target} missing`).toBe(target);
+              }
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+});
