@@ -3,7 +3,7 @@ import { expandRange, parseAddress, sheetRef } from "../address";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
-import { packageOrigin, type PackageEdits } from "./packageOrigin";
+import { packageOrigin } from "./packageOrigin";
 import { preservePackage } from "./preservePackage";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
@@ -36,7 +36,7 @@ export class ExcelJsPort implements WorkbookPort {
   }
 
   /** Notes what the product changed, when the workbook was opened from a package that saving must keep. */
-  private edited(kind: Exclude<keyof PackageEdits, "insertedRows">, sheet: string): void {
+  private edited(kind: "written" | "added" | "visibility", sheet: string): void {
     packageOrigin(this.workbook)?.edits[kind].add(sheet);
   }
 
@@ -186,7 +186,8 @@ export class ExcelJsPort implements WorkbookPort {
 
   async setNote(sheet: string, address: string, text: string): Promise<void> {
     this.sheet(sheet).getCell(address).note = text;
-    this.edited("notes", sheet);
+    const notes = packageOrigin(this.workbook)?.edits.notes;
+    if (notes) notes.set(sheet, new Map(notes.get(sheet)).set(address.replace(/\$/g, ""), text));
   }
 
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {

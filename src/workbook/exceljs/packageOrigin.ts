@@ -12,8 +12,8 @@ export interface PackageEdits {
   readonly written: Set<string>;
   /** Sheets the product added. */
   readonly added: Set<string>;
-  /** Sheets on which the product set a note. */
-  readonly notes: Set<string>;
+  /** Notes the product set: sheet → address → text. */
+  readonly notes: Map<string, Map<string, string>>;
   /** Sheets whose visibility the product set. */
   readonly visibility: Set<string>;
   /** Rows inserted per sheet, in order: drawings and formats below them move down with the cells. */
@@ -60,7 +60,7 @@ export async function loadXlsxPreserving(
     edits: {
       written: new Set(),
       added: new Set(),
-      notes: new Set(),
+      notes: new Map(),
       visibility: new Set(),
       insertedRows: new Map(),
     },

@@ -20,6 +20,7 @@ import {
   type Relationship,
   type XmlElement,
 } from "./packageXml";
+import { EMPTY_COMMENTS, EMPTY_VML, mergeComments } from "./commentsMerge";
 import { mergeStyles } from "./stylesMerge";
 
 /**
@@ -318,13 +319,10 @@ export async function preservePackage(
     );
     const oRels = parseRels(await partText(out, relsPathOf(oPart)));
     const eRels = parseRels(await partText(ez, relsPathOf(ePart)));
-    const notes = edits.notes.has(sheet);
+    const notes = edits.notes.get(sheet);
     const has = (name: string): XmlElement | undefined => o.children.find((c) => c.name === name);
     const byId = (el: XmlElement | undefined): Relationship | undefined =>
       el && oRels.find((r) => r.id === attr(el.startTag, "r:id"));
-    if (notes && oRels.some((r) => /threadedComment/i.test(r.type)))
-      problems.push(`the threaded comments on sheet "${sheet}"`);
-    if (notes && has("controls")) problems.push(`the form controls on sheet "${sheet}"`);
     const inserts = edits.insertedRows.get(sheet) ?? [];
     if (inserts.length) {
       if (has("tableParts"))
@@ -335,17 +333,9 @@ export async function preservePackage(
 
     const drawingRel = byId(has("drawing"));
     const ownDrawing = drawingRel !== undefined && OWN_DRAWING.test(drawingRel.target);
-    const legacyRel = byId(has("legacyDrawing"));
     const dropRel = (r: Relationship): boolean =>
-      r.type === `${REL}hyperlink` ||
-      (ownDrawing && r === drawingRel) ||
-      (notes && (r.type === `${REL}comments` || r === legacyRel));
-    let kept = o.children.filter(
-      (c) =>
-        !FROM_EXCELJS.has(c.name) &&
-        !(ownDrawing && c.name === "drawing") &&
-        !(notes && c.name === "legacyDrawing"),
-    );
+      r.type === `${REL}hyperlink` || (ownDrawing && r === drawingRel);
+    let kept = o.children.filter((c) => !FROM_EXCELJS.has(c.name) && !(ownDrawing && c.name === "drawing"));
     const ids = new Set(oRels.filter((r) => !dropRel(r)).map((r) => r.id));
     const rels = oRels.filter((r) => !dropRel(r));
     const fromE: XmlElement[] = [];
@@ -357,17 +347,34 @@ export async function preservePackage(
       } else if (FROM_EXCELJS.has(c.name)) fromE.push(c);
     }
     if (notes) {
-      const c = await copyComments(
-        ez,
-        ePart,
-        eRels,
-        out,
-        types,
-        ids,
-        e.children.find((x) => x.name === "legacyDrawing"),
+      // Into the sheet's own comments and VML parts, so the user's comments stay as they are.
+      const legacy = byId(has("legacyDrawing"));
+      const commentsRel = oRels.find((r) => r.type === `${REL}comments`);
+      const vmlPart = legacy
+        ? resolveTarget(oPart, legacy.target)
+        : uniquePart(out, (n) => `xl/drawings/vmlDrawing${n}.vml`);
+      const commentsPart = commentsRel
+        ? resolveTarget(oPart, commentsRel.target)
+        : uniquePart(out, (n) => `xl/comments${n}.xml`);
+      const merged = mergeComments(
+        (await partText(out, commentsPart)) ?? EMPTY_COMMENTS,
+        (await partText(out, vmlPart)) ?? EMPTY_VML,
+        notes,
       );
-      rels.push(...c.rels);
-      if (c.legacy) fromE.push(c.legacy);
+      out.file(commentsPart, merged.comments, NO_FOLDERS);
+      out.file(vmlPart, merged.vml, NO_FOLDERS);
+      if (!commentsRel) {
+        types.add(commentsPart, CT.comments);
+        const id = uniqueId(ids, "rIdMtfsComments");
+        rels.push({ id, type: `${REL}comments`, target: `../${commentsPart.slice(3)}`, external: false });
+      }
+      if (!legacy) {
+        types.ensureDefault("vml", CT.vml);
+        const id = uniqueId(ids, "rIdMtfsVml");
+        rels.push({ id, type: `${REL}vmlDrawing`, target: `../${vmlPart.slice(3)}`, external: false });
+        const xml = `<legacyDrawing r:id="${id}"/>`;
+        fromE.push({ name: "legacyDrawing", xml, startTag: xml });
+      }
     }
     for (const r of oRels.filter(dropRel)) {
       if (r.external || r.type === `${REL}hyperlink`) continue;

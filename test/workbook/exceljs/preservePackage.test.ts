@@ -59,6 +59,16 @@ async function expectUnownedPartsIdentical(
   expect(differing).toEqual([]);
 }
 
+/** A sheet's comments and VML parts (where a note the product sets goes). */
+async function noteParts(bytes: Uint8Array, sheet: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = (await sheetParts(zip)).get(sheet)!;
+  const rels = parseRels(await zip.file(relsPathOf(part))?.async("string"));
+  return ["comments", "vmlDrawing"].flatMap((t) =>
+    rels.filter((r) => r.type.endsWith(`/${t}`)).map((r) => resolveTarget(part, r.target)),
+  );
+}
+
 /** A user's elements on a sheet (everything ExcelJS does not write), with the parts their r:ids point at. */
 async function userElements(bytes: Uint8Array, sheet: string): Promise<string[]> {
   const zip = await JSZip.loadAsync(bytes);
@@ -205,20 +215,22 @@ describe("saving keeps every package part the product does not own", () => {
     const r = await run(["refresh", file]);
     expect(r.stdout).toMatch(/1 hand edit\(s\) kept/);
     const after = new Uint8Array(readFileSync(file));
-    // That sheet's comments part is rewritten (ExcelJS writes all its notes, the user's among them).
-    const programme = (await sheetParts(await JSZip.loadAsync(bytes))).get("Programme")!;
-    const comments = parseRels(
-      await (await JSZip.loadAsync(bytes)).file(relsPathOf(programme))!.async("string"),
-    )
-      .filter((x) => /comments|vmlDrawing/.test(x.type))
-      .map((x) => resolveTarget(programme, x.target));
-    expect(comments).toHaveLength(2);
-    await expectUnownedPartsIdentical(bytes, after, comments);
+    // The note goes into that sheet's own comments and VML parts; the user's comment in them is unchanged.
+    const [comments, vml] = await noteParts(bytes, "Programme");
+    await expectUnownedPartsIdentical(bytes, after, [comments, vml]);
+    const zipBefore = await JSZip.loadAsync(bytes);
+    const zipAfter = await JSZip.loadAsync(after);
+    const userComment = /<comment ref="Q1"[\s\S]*?<\/comment>/.exec(
+      await zipBefore.file(comments)!.async("string"),
+    )![0];
+    const text = await zipAfter.file(comments)!.async("string");
+    expect(text).toContain(userComment);
+    expect(text).toMatch(/<comment ref="H9"[^>]*>.*edited by hand/);
+    const shapes = (await zipAfter.file(vml)!.async("string")).match(/<x:ClientData ObjectType="Note">/g);
+    expect(shapes).toHaveLength(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(after as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet("Programme")!;
-    expect(JSON.stringify(ws.getCell("Q1").note)).toMatch(/Checked with the budget holder/);
-    expect(JSON.stringify(ws.getCell("H9").note)).toMatch(/edited by hand/);
+    expect(JSON.stringify(wb.getWorksheet("Programme")!.getCell("H9").note)).toMatch(/edited by hand/);
     // The user's drawing, formats and extLst on that sheet are still there.
     const kept = (await userElements(after, "Programme")).join("");
     expect(kept).toMatch(/<drawing target="..\/drawings\/drawingUser\d+\.xml"\/>/);
@@ -258,7 +270,7 @@ describe("saving keeps every package part the product does not own", () => {
           const port = new ExcelJsPort(wb);
           await refreshWorkbook(port);
           const after = await port.toXlsx();
-          await expectUnownedPartsIdentical(edited, after);
+          await expectUnownedPartsIdentical(edited, after, await noteParts(edited, "Programme"));
           for (const sheet of ["Programme", proposal, USER_SHEET])
             expect(await userElements(after, sheet)).toEqual(await userElements(edited, sheet));
           // Every relationship of every part still points at a part in the package.
