@@ -4,7 +4,7 @@ import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
 import { packageOrigin } from "./packageOrigin";
-import { preservePackage } from "./preservePackage";
+import { excelJsSaveForPatching, preservePackage } from "./preservePackage";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
   CellContent,
@@ -220,9 +220,11 @@ export class ExcelJsPort implements WorkbookPort {
         line: await values(spec.line.values),
       });
     }
-    const saved = await this.workbook.xlsx.writeBuffer();
     const origin = packageOrigin(this.workbook);
-    return addChartsToXlsx(origin ? await preservePackage(origin, saved, this.workbook) : saved, charts);
+    const saved = origin
+      ? await preservePackage(origin, await excelJsSaveForPatching(this.workbook), this.workbook)
+      : await this.workbook.xlsx.writeBuffer();
+    return addChartsToXlsx(saved, charts);
   }
 }
 

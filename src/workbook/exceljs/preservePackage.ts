@@ -274,10 +274,28 @@ function ensureRelNamespace(head: string): string {
 }
 
 /**
+ * ExcelJS's own save of `wb`, as preservePackage needs it: without the tables it read, which the original
+ * package keeps as they are (and which ExcelJS cannot always write back, e.g. LibreOffice's without a style).
+ *
+ * @example
+ * const bytes = await preservePackage(origin, await excelJsSaveForPatching(wb), wb);
+ */
+export async function excelJsSaveForPatching(wb: ExcelJS.Workbook): Promise<ArrayBuffer> {
+  const sheets = wb.worksheets as unknown as { tables: Record<string, unknown> }[];
+  const tables = sheets.map((ws) => ws.tables);
+  try {
+    for (const ws of sheets) ws.tables = {};
+    return await wb.xlsx.writeBuffer();
+  } finally {
+    sheets.forEach((ws, i) => (ws.tables = tables[i]));
+  }
+}
+
+/**
  * The .xlsx to write: the original package with the product's changes applied part by part.
  *
  * @example
- * const bytes = await preservePackage(origin, await wb.xlsx.writeBuffer(), wb);
+ * const bytes = await preservePackage(origin, await excelJsSaveForPatching(wb), wb);
  */
 export async function preservePackage(
   origin: PackageOrigin,
