@@ -157,11 +157,31 @@ function shiftSqref(sqref: string, row: number, count: number): string {
   );
 }
 
+/** The ranges a kept element applies to (sqref/ref attributes, x14 <xm:sqref>), moved down with the cells. */
 function shiftSqrefs(xml: string, row: number, count: number): string {
-  return xml.replace(
-    /(<(?:conditionalFormatting|dataValidation)\b[^>]*\ssqref=")([^"]*)"/g,
-    (_, head: string, ref: string) => `${head}${shiftSqref(ref, row, count)}"`,
-  );
+  return xml
+    .replace(
+      /(<(?:conditionalFormatting|dataValidation|autoFilter)\b[^>]*\s(?:sq)?ref=")([^"]*)"/g,
+      (_, head: string, ref: string) => `${head}${shiftSqref(ref, row, count)}"`,
+    )
+    .replace(
+      /(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g,
+      (_, a: string, ref: string, b: string) => `${a}${shiftSqref(ref, row, count)}${b}`,
+    );
+}
+
+/** Comment refs (comments part) and note shapes (VML, 0-based rows) at or below `row` move down `count`. */
+function shiftComments(xml: string, row: number, count: number): string {
+  return xml
+    .replace(
+      /(<comment\b[^>]*\sref=")([^"]*)"/g,
+      (_, head: string, ref: string) => `${head}${shiftSqref(ref, row, count)}"`,
+    )
+    .replace(
+      /(<x:Row>\s*)(\d+)(\s*<\/x:Row>)/g,
+      (_, a: string, r: string, b: string) =>
+        `${a}${Number(r) >= row - 1 ? Number(r) + count : Number(r)}${b}`,
+    );
 }
 
 /** Drawing anchors at or below (0-based) row `row0` move down `count` rows, as Excel moves them. */
@@ -364,6 +384,25 @@ export async function preservePackage(
         rels.push(...h.rels);
       } else if (FROM_EXCELJS.has(c.name)) fromE.push(c);
     }
+    for (const { row, count } of inserts) {
+      // Excel moves what is below inserted rows with them; the parts of the user's that are anchored to rows
+      // are moved here the same way (formulas inside conditional formats are not rewritten).
+      kept = kept.map((c) =>
+        ["conditionalFormatting", "dataValidations", "autoFilter", "extLst"].includes(c.name)
+          ? { ...c, xml: shiftSqrefs(c.xml, row, count) }
+          : c,
+      );
+      for (const r of oRels.filter((x) => x.type === `${REL}comments` || x.type === `${REL}vmlDrawing`)) {
+        const part = resolveTarget(oPart, r.target);
+        const text = await partText(out, part);
+        if (text !== undefined) out.file(part, shiftComments(text, row, count), NO_FOLDERS);
+      }
+      if (drawingRel && !ownDrawing) {
+        const dPart = resolveTarget(oPart, drawingRel.target);
+        const text = await partText(out, dPart);
+        if (text !== undefined) out.file(dPart, shiftAnchors(text, row - 1, count), NO_FOLDERS);
+      }
+    }
     if (notes) {
       // Into the sheet's own comments and VML parts, so the user's comments stay as they are.
       const legacy = byId(has("legacyDrawing"));
@@ -397,18 +436,6 @@ export async function preservePackage(
     for (const r of oRels.filter(dropRel)) {
       if (r.external || r.type === `${REL}hyperlink`) continue;
       removed.add(resolveTarget(oPart, r.target));
-    }
-    for (const { row, count } of inserts) {
-      kept = kept.map((c) =>
-        c.name === "conditionalFormatting" || c.name === "dataValidations"
-          ? { ...c, xml: shiftSqrefs(c.xml, row, count) }
-          : c,
-      );
-      if (drawingRel && !ownDrawing) {
-        const dPart = resolveTarget(oPart, drawingRel.target);
-        const text = await partText(out, dPart);
-        if (text !== undefined) out.file(dPart, shiftAnchors(text, row - 1, count), NO_FOLDERS);
-      }
     }
     const children = inOrder(kept, fromE);
     written.set(oPart, {

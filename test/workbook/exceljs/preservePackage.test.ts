@@ -29,8 +29,9 @@ beforeAll(async () => {
 
 async function richFile(
   onSheets: Readonly<Record<string, readonly UserThing[]>>,
+  top = 1,
 ): Promise<{ file: string; bytes: Uint8Array }> {
-  const bytes = await withUserParts(demoBytes, onSheets);
+  const bytes = await withUserParts(demoBytes, onSheets, top);
   const file = join(tempDir(), "programme.xlsx");
   writeFileSync(file, bytes);
   return { file, bytes };
@@ -145,6 +146,36 @@ describe("saving keeps every package part the product does not own", () => {
     const kept = (await userElements(after, "Programme")).join("");
     expect(kept).toMatch(/<drawing target="..\/drawings\/drawingUser\d+\.xml"\/>/);
     expect(kept).toMatch(/<conditionalFormatting.*<dataValidations.*x14:slicerList/);
+  });
+
+  it("moves the user's things below an inserted Programme row down with their cells, as Excel does", async () => {
+    const { file, bytes } = await richFile({ Programme: EVERYTHING }, 30);
+    const input = join(tempDir(), "p.json");
+    const raw = JSON.parse(readFileSync(example("family-based-placements.json"), "utf8"));
+    writeFileSync(
+      input,
+      JSON.stringify({ ...raw, opportunity: { ...raw.opportunity, name: "Kinship Care" } }),
+    );
+    expect((await run(["new", "--input", input, "--into", file])).code).toBe(0);
+    const after = new Uint8Array(readFileSync(file));
+    const zip = await JSZip.loadAsync(after);
+    const before = await JSZip.loadAsync(bytes);
+    // The fixture's second drawing is the Programme's (the first is on its own sheet).
+    const drawing = "xl/drawings/drawingUser2.xml";
+    const [comments, vml] = await noteParts(bytes, "Programme");
+    // Only the row-anchored parts change, and only by the one inserted row.
+    await expectUnownedPartsIdentical(bytes, after, [drawing, comments, vml]);
+    const shifted = (await userElements(after, "Programme")).join("");
+    expect(shifted).toContain('<conditionalFormatting sqref="Q31:Q32">');
+    expect(shifted).toContain('sqref="R31"');
+    expect(shifted).toContain("<xm:sqref>S31</xm:sqref>");
+    expect(shifted).toContain("<xm:f>'Budget notes'!$A$2:$A$3</xm:f>");
+    const rows = async (z: JSZip, part: string): Promise<string[]> =>
+      [...(await z.file(part)!.async("string")).matchAll(/<xdr:row>(\d+)<\/xdr:row>/g)].map((m) => m[1]);
+    expect(await rows(before, drawing)).toEqual(["29", "31", "29", "31"]);
+    expect(await rows(zip, drawing)).toEqual(["30", "32", "30", "32"]);
+    expect(await zip.file(comments)!.async("string")).toContain('<comment ref="Q31"');
+    expect(await zip.file(vml)!.async("string")).toContain("<x:Row>30</x:Row>");
   });
 
   it("refuses, writing nothing, when inserting a Programme row would leave a user table behind", async () => {

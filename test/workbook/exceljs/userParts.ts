@@ -143,7 +143,8 @@ class Builder {
 }
 
 /**
- * The package `bytes` with a user sheet holding everything, and the given things added to other sheets.
+ * The package `bytes` with a user sheet holding everything, and the given things added to other sheets (in
+ * columns Q on, rows `top` and `top + 1`).
  *
  * @example
  * const rich = await withUserParts(await port.toXlsx(), { Programme: ["chart", "format"] });
@@ -151,6 +152,7 @@ class Builder {
 export async function withUserParts(
   bytes: Uint8Array,
   onSheets: Readonly<Record<string, readonly UserThing[]>>,
+  top = 1,
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const b = new Builder(zip);
@@ -274,8 +276,9 @@ export async function withUserParts(
     if (!part) throw new Error(`fixture: no sheet ${sheet}`);
     let xml = await zip.file(part)!.async("string");
     const els: string[] = [];
-    // Columns far to the right of anything the product writes; rows at the top.
+    // Columns far to the right of anything the product writes; rows from `top` on.
     const col = sheet === USER_SHEET ? 6 : 16;
+    const row = sheet === USER_SHEET ? 1 : top;
     const cell = (c: number, r: number): string => `${String.fromCharCode(65 + c)}${r}`;
     if (things.includes("chart") || things.includes("image")) {
       const drawing = `xl/drawings/drawingUser${k}.xml`;
@@ -307,12 +310,12 @@ export async function withUserParts(
           `${T}.drawingml.chart+xml`,
         );
         const rid = await b.rel(drawing, `${R}/chart`, `../charts/chartUser${k}.xml`);
-        body += anchor(col, 0, col + 5, 2, frame(100 + k, rid, `User chart ${k}`));
+        body += anchor(col, row - 1, col + 5, row + 1, frame(100 + k, rid, `User chart ${k}`));
       }
       if (things.includes("image")) {
         b.file(`xl/media/imageUser${k}.png`, PNG);
         const rid = await b.rel(drawing, `${R}/image`, `../media/imageUser${k}.png`);
-        body += anchor(col + 6, 0, col + 7, 2, picture(200 + k, rid));
+        body += anchor(col + 6, row - 1, col + 7, row + 1, picture(200 + k, rid));
       }
       b.file(
         drawing,
@@ -325,21 +328,21 @@ export async function withUserParts(
     if (things.includes("comment")) {
       b.file(
         `xl/comments${100 + k}.xml`,
-        `${XML}<comments xmlns="${MAIN}"><authors><author>Finance</author></authors><commentList><comment ref="${cell(col, 1)}" authorId="0"><text><r><t>Checked with the budget holder</t></r></text></comment></commentList></comments>`,
+        `${XML}<comments xmlns="${MAIN}"><authors><author>Finance</author></authors><commentList><comment ref="${cell(col, row)}" authorId="0"><text><r><t>Checked with the budget holder</t></r></text></comment></commentList></comments>`,
         `${T}.spreadsheetml.comments+xml`,
       );
       await b.rel(part, `${R}/comments`, `../comments${100 + k}.xml`);
-      b.file(`xl/drawings/vmlDrawing${100 + k}.vml`, VML(0, col));
+      b.file(`xl/drawings/vmlDrawing${100 + k}.vml`, VML(row - 1, col));
       const rid = await b.rel(part, `${R}/vmlDrawing`, `../drawings/vmlDrawing${100 + k}.vml`);
       els.push(`<legacyDrawing r:id="${rid}"/>`);
     }
     if (things.includes("format"))
       els.push(
-        `<conditionalFormatting sqref="${cell(col, 1)}:${cell(col, 2)}"><cfRule type="colorScale" priority="1"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>`,
+        `<conditionalFormatting sqref="${cell(col, row)}:${cell(col, row + 1)}"><cfRule type="colorScale" priority="1"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>`,
       );
     if (things.includes("validation"))
       els.push(
-        `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${cell(col + 1, 1)}"><formula1>"Yes,No"</formula1></dataValidation></dataValidations>`,
+        `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${cell(col + 1, row)}"><formula1>"Yes,No"</formula1></dataValidation></dataValidations>`,
       );
     if (things.includes("table")) {
       b.file(
@@ -380,7 +383,7 @@ export async function withUserParts(
       );
       els.push(
         `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
-          `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>'${USER_SHEET}'!$A$2:$A$3</xm:f></x14:formula1><xm:sqref>${cell(col + 2, 1)}</xm:sqref></x14:dataValidation></x14:dataValidations></ext>` +
+          `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>'${USER_SHEET}'!$A$2:$A$3</xm:f></x14:formula1><xm:sqref>${cell(col + 2, row)}</xm:sqref></x14:dataValidation></x14:dataValidations></ext>` +
           `<ext uri="{A8765BA9-456A-4dab-B4F3-ACF838C121DE}" xmlns:x14="${X14}"><x14:slicerList><x14:slicer xmlns:r="${R}" r:id="${rid}"/></x14:slicerList></ext></extLst>`,
       );
     }
