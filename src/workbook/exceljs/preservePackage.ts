@@ -26,12 +26,13 @@ import { mergeStyles } from "./stylesMerge";
 /**
  * Saving a workbook that was opened from a file: the new package is the ORIGINAL package with only the parts
  * the product changed replaced. Every other part (charts, drawings, images, pivot tables, slicers, VBA,
- * external links, custom XML, the comments of sheets whose notes it did not set, ...) comes out byte-identical.
+ * external links, custom XML, comments, ...) comes out byte-identical.
  *
  * A sheet the product wrote to takes its cells, columns, merges and hyperlinks from ExcelJS (strings inline,
  * formats merged into the original styles.xml, so the untouched sheets stay valid as they are) and every other
- * element from the original sheet: drawings, conditional formats, data validations, tables, extLst, views,
- * page setup. What cannot be kept that way is refused (WorkbookError "would-lose") before anything is written.
+ * element from the original sheet: drawings, comments, conditional formats, data validations, tables, extLst,
+ * views, page setup. What cannot be kept that way is refused (WorkbookError "would-lose") before anything is
+ * written.
  */
 
 const REL = `${NS_REL}/`;
@@ -112,7 +113,7 @@ function sharedStrings(xml: string | undefined): string[] {
 /**
  * A sheet part as ExcelJS wrote it, made consistent with the original package: string cells inline (the
  * original sharedStrings.xml stays valid for the sheets kept as they were) and format indices mapped into the
- * merged styles.xml. Its relationship ids are renamed with `prefix` so they cannot clash with the original's.
+ * merged styles.xml.
  */
 function normaliseExcelJsSheet(xml: string, strings: readonly string[], xf: readonly number[]): string {
   const style = (s: string | undefined): string | undefined =>
