@@ -193,6 +193,48 @@ function shiftAnchors(xml: string, row0: number, count: number): string {
   );
 }
 
+interface Rect {
+  readonly c0: number;
+  readonly r0: number;
+  readonly c1: number;
+  readonly r1: number;
+}
+
+function rects(sqref: string): (Rect | undefined)[] {
+  return sqref
+    .trim()
+    .split(/\s+/)
+    .map((ref) => {
+      const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref);
+      if (!m) return undefined;
+      const col = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      return { c0: col(m[1]), r0: Number(m[2]), c1: col(m[3] ?? m[1]), r1: Number(m[4] ?? m[2]) };
+    });
+}
+
+/**
+ * The sheet's data validations: the original's as they are, plus those ExcelJS wrote (the product's dropdowns)
+ * on cells no original validation covers.
+ */
+function mergeValidations(
+  kept: XmlElement | undefined,
+  excel: XmlElement | undefined,
+): XmlElement | undefined {
+  if (!excel) return kept;
+  if (!kept) return excel;
+  const items = childElements(innerXml(kept));
+  const covered = items.flatMap((i) => rects(attr(i.startTag, "sqref") ?? ""));
+  const inside = (r: Rect | undefined): boolean =>
+    r === undefined || covered.some((k) => k && k.c0 <= r.c0 && k.r0 <= r.r0 && k.c1 >= r.c1 && k.r1 >= r.r1);
+  const added = childElements(innerXml(excel)).filter(
+    (e) => !rects(attr(e.startTag, "sqref") ?? "").every(inside),
+  );
+  if (!added.length) return kept;
+  const start = withAttr(kept.startTag.replace(/\s*\/>$/, ">"), "count", String(items.length + added.length));
+  const xml = `${start}${[...items, ...added].map((i) => i.xml).join("")}</dataValidations>`;
+  return { name: "dataValidations", xml, startTag: start };
+}
+
 function uniqueId(taken: Set<string>, base: string): string {
   let n = 1;
   while (taken.has(`${base}${n}`)) n++;
@@ -438,7 +480,12 @@ export async function preservePackage(
       if (r.external || r.type === `${REL}hyperlink`) continue;
       removed.add(resolveTarget(oPart, r.target));
     }
-    const children = inOrder(kept, fromE);
+    const validations = mergeValidations(
+      kept.find((c) => c.name === "dataValidations"),
+      e.children.find((c) => c.name === "dataValidations"),
+    );
+    kept = kept.filter((c) => c.name !== "dataValidations");
+    const children = inOrder(kept, validations ? [...fromE, validations] : fromE);
     written.set(oPart, {
       xml: ensureRelNamespace(o.head) + children.map((c) => c.xml).join("") + o.tail,
       rels,

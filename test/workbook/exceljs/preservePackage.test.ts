@@ -196,6 +196,28 @@ describe("saving keeps every package part the product does not own", () => {
     expect(readFileSync(file).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it("adds the product's own dropdowns on a rewritten sheet next to the user's validations, which stay as they are", async () => {
+    const rich = await withUserParts(demoBytes, { [CFS]: ["validation"] });
+    const wb = new ExcelJS.Workbook();
+    await loadXlsxPreserving(wb, rich);
+    const port = new ExcelJsPort(wb);
+    // As a layout's dropdown would be written: a validation on an input cell, with the cell.
+    wb.getWorksheet(CFS)!.getCell("B46").dataValidation = {
+      type: "list",
+      allowBlank: false,
+      formulae: ['"percent,countPerYear"'],
+    };
+    const b46 = (await port.readCells(CFS, ["B46"]))[0].value;
+    await port.writeCells(CFS, [{ address: "B46", value: b46 }]);
+    const after = await port.toXlsx();
+    const [before] = (await userElements(rich, CFS)).filter((x) => x.startsWith("<dataValidations"));
+    const [now] = (await userElements(after, CFS)).filter((x) => x.startsWith("<dataValidations"));
+    const userItem = /<dataValidation [\s\S]*?<\/dataValidation>/.exec(before)![0];
+    expect(now).toContain(userItem);
+    expect(now).toMatch(/<dataValidation [^>]*sqref="B46"[^>]*>.*percent,countPerYear/);
+    expect(now).toMatch(/^<dataValidations count="2"/);
+  });
+
   it("holds for any mix of user things on the Programme and a proposal sheet (property)", async () => {
     const things = fc.subarray(EVERYTHING);
     await fc.assert(
