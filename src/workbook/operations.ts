@@ -1,7 +1,7 @@
 import { formatMillions, isEngineError } from "../engine";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
-import { proposalSheetLayout } from "./layouts/proposalSheet";
+import { assertFitsCell, proposalSheetLayout } from "./layouts/proposalSheet";
 import { syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
 import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
@@ -19,6 +19,7 @@ import {
   planProposal,
   readProposalSheet,
   storedPart,
+  storedSlug,
   type PlannedProposal,
 } from "./proposals";
 import { readRegister, writeRegister, type OwnedRecord, type StoredProposal } from "./register";
@@ -123,8 +124,10 @@ export async function buildProgrammeWorkbook(
       planProposal(
         raw,
         planned.map((p) => p.layout.sheet),
+        { slugs: planned.map((p) => storedSlug(p.stored)) },
       ),
     );
+  for (const p of planned) assertTextsFit(p.layout);
   const links = new Map(planned.map((p) => [p.layout.sheet, link(p)]));
   for (const dir of config.directorates) {
     for (const row of dir.rows) {
@@ -152,7 +155,11 @@ export async function buildProgrammeWorkbook(
 export async function addProposal(port: WorkbookPort, raw: unknown): Promise<AddProposalResult> {
   const register = await readRegister(port);
   const sheets = (await port.listSheets()).map((s) => s.name);
-  const p = planProposal(raw, sheets);
+  // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
+  // leaves the workbook as it was.
+  const existingNames = (await port.listNames()).map((n) => n.name);
+  const p = planProposal(raw, sheets, { slugs: register.proposals.map(storedSlug), names: existingNames });
+  assertTextsFit(p.layout);
   const owned = new Map(register.owned);
   await writeProposalSheet(port, p, owned);
   let programme = register.programme as ProgrammeConfig | undefined;
@@ -193,6 +200,39 @@ export function movedName(layout: SheetLayout, names: ReadonlyMap<string, Define
   return null;
 }
 
+/**
+ * Refuses, before anything is written, an input text longer than a cell holds (Excel would reject the write
+ * halfway through the sheet; the layout checks the prose fields itself, this every other input).
+ */
+function assertTextsFit(layout: SheetLayout): void {
+  for (const c of layout.cells) if (c.kind === "input") assertFitsCell(c.path, c.value);
+}
+
+/** The defined names of a layout's input cells. */
+function inputNames(layout: SheetLayout): string[] {
+  return layout.cells.flatMap((c) => (c.kind === "input" && c.name ? [c.name] : []));
+}
+
+/**
+ * Refuses, before anything is written, defined names that the workbook already holds (Excel compares
+ * names ignoring case); `replaced` are names about to be deleted, which may come back.
+ */
+function assertNamesFree(
+  wanted: readonly string[],
+  replaced: readonly string[],
+  existing: readonly DefinedName[],
+): void {
+  const gone = new Set(replaced.map((n) => n.toLowerCase()));
+  const held = new Set(existing.map((n) => n.name.toLowerCase()).filter((n) => !gone.has(n)));
+  const clash = wanted.find((n) => held.has(n.toLowerCase()));
+  if (clash) {
+    throw new WorkbookError(
+      "name-exists",
+      `the workbook already has a defined name "${clash}"; delete or rename it (Formulas > Name Manager), then try again`,
+    );
+  }
+}
+
 /** The cells a layout declares, as comparable strings: same set = same shape. */
 function shape(layout: SheetLayout): string {
   return layout.cells
@@ -230,9 +270,11 @@ export async function updateProposal(
   const modelled = modelProposal(proposal);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled });
+  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
+  assertTextsFit(layout);
+  if (reshaped) assertNamesFree(inputNames(layout), inputNames(before), await port.listNames());
   if (reshaped) {
     // Split the old merges first: a cell of the new layout may lie inside one.
     if (before.merges?.length) await port.unmergeCells(sheet, before.merges);
@@ -241,7 +283,7 @@ export async function updateProposal(
       .filter((c) => !used.has(c.address))
       .map((c) => ({ address: c.address, value: null }));
     if (stale.length) await port.writeCells(sheet, stale);
-    await port.deleteNames(before.cells.flatMap((c) => (c.kind === "input" && c.name ? [c.name] : [])));
+    await port.deleteNames(inputNames(before));
     for (const [key, o] of owned) if (o.sheet === sheet) owned.delete(key);
     await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "label").map(toWrite));
     await port.defineNames(
@@ -252,6 +294,8 @@ export async function updateProposal(
   }
   await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "input").map(toWrite));
   if (reshaped && layout.merges?.length) await port.mergeCells(sheet, layout.merges);
+  // The profile rows moved: a chart over the old rows would show stale cells (Excel does not follow them).
+  if (reshaped) await port.addComboChart(layout.chart);
   // The texts may have changed length; rows the old layout sized and the new one does not go back to one line.
   const heights = new Map((reshaped ? (before.rowHeights ?? []) : []).map((h) => [h.row, rowHeightFor(1)]));
   for (const h of layout.rowHeights ?? []) heights.set(h.row, h.height);
@@ -264,7 +308,7 @@ export async function updateProposal(
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false });
   await port.writeCells(sheet, [{ address: layout.statusAddress, value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
-    p.sheet === sheet ? { sheet, proposal: storedPart(proposal), fyLabels } : p,
+    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels } : p,
   );
   const programme = register.programme as ProgrammeConfig | undefined;
   if (programme) {
@@ -285,7 +329,7 @@ async function currentLinks(
     const raw = await readProposalSheet(port, s);
     try {
       const modelled = modelProposal(raw);
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
+      const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
       if (!isEngineError(e)) throw e;
@@ -378,7 +422,7 @@ export async function refreshWorkbook(
     let error: string | undefined;
     try {
       const modelled = modelProposal(raw);
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: raw, fyLabels: s.fyLabels, modelled });
+      const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
       stored.push({ ...s, proposal: storedPart(raw) });
@@ -387,12 +431,11 @@ export async function refreshWorkbook(
       error = e.message;
       errors.push({ proposal: s.sheet, message: e.message });
       stored.push(s);
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
-      links.set(s.sheet, linkedProposal(layout));
+      links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
     }
     changes.push(...sheetChanges);
     if (!dryRun) {
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      const layout = proposalSheetLayout(s);
       const [cur] = await port.readCells(s.sheet, [layout.statusAddress]);
       const text = status(sheetChanges, error);
       if (cur.value !== text)

@@ -95,13 +95,38 @@ export interface WorkbookPort {
     sheet: string,
     heights: readonly { readonly row: number; readonly height: number }[],
   ): Promise<void>;
+  /**
+   * Every workbook-scoped defined name. A name that no longer points at one range (its cells were deleted:
+   * `=#REF!$B$49`) is listed too, with `sheet` "" and its formula as `address`.
+   */
   listNames(): Promise<readonly DefinedName[]>;
+  /**
+   * Defines names, all or none: when one of them already exists (Excel compares names ignoring case) or
+   * appears twice, it throws WorkbookError "name-exists" and defines nothing.
+   */
   defineNames(names: readonly DefinedName[]): Promise<void>;
   /** Removes workbook-scoped defined names (names that do not exist are ignored). */
   deleteNames(names: readonly string[]): Promise<void>;
-  /** Reads the note (comment) text of cells; null where there is none. */
+  /**
+   * Reads the note text of cells; null where there is none. Notes are Excel's plain cell notes (what the
+   * CLI writes); in Excel before ExcelApi 1.18 the Office adapter uses threaded comments instead.
+   */
   readNotes(sheet: string, addresses: readonly string[]): Promise<readonly (string | null)[]>;
+  /** Sets (adds or replaces) the note of one cell. */
   setNote(sheet: string, address: string, text: string): Promise<void>;
-  /** Adds a combo chart; returns false when the adapter cannot draw charts (the data stays in cells). */
+  /** Sets the notes of many cells in one batch. */
+  setNotes(
+    sheet: string,
+    notes: readonly { readonly address: string; readonly text: string }[],
+  ): Promise<void>;
+  /**
+   * Draws the sheet's combo chart, replacing the one an earlier call drew there (so after the sheet is laid
+   * out again the chart shows the new rows); false when the adapter cannot draw charts (data stays in cells).
+   */
   addComboChart(spec: ComboChartSpec): Promise<boolean>;
+  /**
+   * Whether the workbook counts date serials from 1904 (old Mac workbooks) rather than 1900: convert serials
+   * with `serialToIsoDate(serial, date1904)` from numberFormat.ts.
+   */
+  usesDate1904(): Promise<boolean>;
 }

@@ -3,7 +3,7 @@ import { WorkbookError } from "./errors";
 import { setPath } from "./jsonPath";
 import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import type { LinkedProposal } from "./layouts/programmeSheet";
-import { proposalSheetName, RESERVED_SHEETS } from "./names";
+import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
 import type { CellScalar, WorkbookPort } from "./port";
 import type { Register, StoredProposal } from "./register";
 
@@ -46,29 +46,53 @@ export interface PlannedProposal {
   readonly linked: LinkedProposal;
 }
 
+/** What a new proposal sheet must not clash with. */
+export interface TakenNames {
+  /** Slugs of the proposals already in the workbook (see `uniqueSlug`). */
+  readonly slugs?: readonly string[];
+  /** Every defined name already in the workbook. */
+  readonly names?: readonly string[];
+}
+
 /**
- * Models a proposal and lays out its sheet (nothing is written).
+ * Models a proposal and lays out its sheet (nothing is written). The sheet name must be free and the
+ * sheet's defined names get a slug no other proposal or defined name uses, so writing it cannot clash.
  *
  * @example
  * planProposal(cfsJson, []).layout.sheet // "CFS Targeted Prevention"
  */
-export function planProposal(raw: unknown, existingSheets: readonly string[]): PlannedProposal {
+export function planProposal(
+  raw: unknown,
+  existingSheets: readonly string[],
+  taken: TakenNames = {},
+): PlannedProposal {
   const proposal = asProposalJson(raw);
   const modelled = modelProposal(proposal);
   const name = (proposal.opportunity as { name?: unknown } | undefined)?.name;
   const sheet = proposalSheetName(typeof name === "string" ? name : "");
-  const taken = [...existingSheets, ...RESERVED_SHEETS].map((s) => s.toLowerCase());
-  if (taken.includes(sheet.toLowerCase())) {
+  const sheets = [...existingSheets, ...RESERVED_SHEETS].map((s) => s.toLowerCase());
+  if (sheets.includes(sheet.toLowerCase())) {
     throw new WorkbookError("sheet-exists", `a sheet named "${sheet}" is already in the workbook`);
   }
+  const slug = uniqueSlug(sheet, taken.slugs ?? [], taken.names ?? []);
   const fyLabels = modelled.profile.years.map((y) => y.label);
-  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled });
+  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled, slug });
   return {
-    stored: { sheet, proposal: storedPart(proposal), fyLabels },
+    stored: { sheet, proposal: storedPart(proposal), fyLabels, slug },
     modelled,
     layout,
     linked: linkedProposal(layout, modelled),
   };
+}
+
+/**
+ * The slug a stored proposal's defined names use.
+ *
+ * @example
+ * storedSlug({ sheet: "CFS Targeted Prevention", proposal: {}, fyLabels: [] }) // "CFSTargetedPrevention"
+ */
+export function storedSlug(stored: StoredProposal): string {
+  return stored.slug ?? nameSlug(stored.sheet);
 }
 
 /**
@@ -102,11 +126,7 @@ function jsonOf(v: CellScalar): unknown {
  * const raw = await readProposalSheet(port, stored); raw.assumptions.durationWeeks // 153.1
  */
 export async function readProposalSheet(port: WorkbookPort, stored: StoredProposal): Promise<Json> {
-  const layout = proposalSheetLayout({
-    sheet: stored.sheet,
-    proposal: stored.proposal,
-    fyLabels: stored.fyLabels,
-  });
+  const layout = proposalSheetLayout(stored);
   const inputs = layout.cells.filter((c) => c.kind === "input");
   const values = await port.readCells(
     stored.sheet,

@@ -32,6 +32,8 @@ export interface StoredProposal {
   /** The proposal JSON as last read or written, minus the narrative (which lives in the cells). */
   readonly proposal: Readonly<Record<string, unknown>>;
   readonly fyLabels: readonly string[];
+  /** Slug of the sheet's defined names, fixed when the sheet is created (absent in older workbooks: derived). */
+  readonly slug?: string;
 }
 
 export interface Register {

@@ -118,7 +118,11 @@ describe("LibreOffice recalculation", () => {
     // A second proposal in an existing directorate block.
     const extra = readExample("family-based-placements.json");
     await addProposal(port, { ...extra, opportunity: { ...extra.opportunity, name: "FBP variant" } });
+    // A sheet name that slugs like another's: its defined names must not turn the first one's into #VALUE!.
+    const cfs = readExample("cfs-targeted-prevention.json");
+    await addProposal(port, { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS Targeted-Prevention" } });
     const { checked } = await recalcAndCompare(wb, "grown");
+    expect(checked.filter((c) => c.startsWith("CFS Targeted-Prevention!")).length).toBeGreaterThan(20);
     expect(checked.filter((c) => c.startsWith("Programme!")).length).toBeGreaterThan(20);
   });
 });

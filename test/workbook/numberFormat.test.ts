@@ -26,4 +26,14 @@ describe("number formats", () => {
       }),
     );
   });
+
+  it("counts serials from 1904 in a 1904 workbook: the same day is 1462 fewer", () => {
+    expect(serialToIsoDate(44773, true)).toBe("2026-08-01");
+    expect(serialToIsoDate(0, true)).toBe("1904-01-01");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60000 }), (serial) => {
+        expect(serialToIsoDate(serial, true)).toBe(serialToIsoDate(serial + 1462));
+      }),
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import type * as ExcelJS from "exceljs";
 import { expandRange, parseAddress, sheetRef } from "../address";
+import { WorkbookError } from "../errors";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
@@ -67,17 +68,19 @@ export class ExcelJsPort implements WorkbookPort {
 
   async readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]> {
     const ws = this.sheet(sheet);
-    return addresses.map((a) => readCell(ws.getCell(a)));
+    const date1904 = await this.usesDate1904();
+    return addresses.map((a) => readCell(ws.getCell(a), date1904));
   }
 
   async readUsedRange(sheet: string): Promise<readonly (readonly CellContent[])[]> {
     const ws = this.sheet(sheet);
     const rows: CellContent[][] = [];
     const width = ws.columnCount;
+    const date1904 = await this.usesDate1904();
     for (let r = 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       const out: CellContent[] = [];
-      for (let c = 1; c <= width; c++) out.push(readCell(row.getCell(c)));
+      for (let c = 1; c <= width; c++) out.push(readCell(row.getCell(c), date1904));
       rows.push(out);
     }
     return rows;
@@ -153,13 +156,25 @@ export class ExcelJsPort implements WorkbookPort {
         const bang = range.lastIndexOf("!");
         const rawSheet = range.slice(0, bang);
         const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-        out.push({ name: entry.name, sheet, address: range.slice(bang + 1).replace(/\$/g, "") });
+        const address = range.slice(bang + 1);
+        // ExcelJS reads a name whose cells were deleted (#REF!$B$48) as on a sheet "#REF": it points nowhere.
+        if (sheet === "#REF") out.push({ name: entry.name, sheet: "", address: `=#REF!${address}` });
+        else out.push({ name: entry.name, sheet, address: address.replace(/\$/g, "") });
       }
     }
     return out;
   }
 
   async defineNames(names: readonly DefinedName[]): Promise<void> {
+    // ExcelJS would add a second range to an existing name (a name pointing at two ranges, #VALUE! in the
+    // formulas using it); Excel refuses. Refuse here too, before defining any.
+    const held = new Set((await this.listNames()).map((n) => n.name.toLowerCase()));
+    for (const n of names) {
+      const key = n.name.toLowerCase();
+      if (held.has(key))
+        throw new WorkbookError("name-exists", `the workbook already has a defined name "${n.name}"`);
+      held.add(key);
+    }
     for (const n of names) {
       const [a, b] = n.address.split(":");
       const abs = (x: string): string => {
@@ -185,9 +200,26 @@ export class ExcelJsPort implements WorkbookPort {
   }
 
   async setNote(sheet: string, address: string, text: string): Promise<void> {
-    this.sheet(sheet).getCell(address).note = text;
-    const notes = packageOrigin(this.workbook)?.edits.notes;
-    if (notes) notes.set(sheet, new Map(notes.get(sheet)).set(address.replace(/\$/g, ""), text));
+    await this.setNotes(sheet, [{ address, text }]);
+  }
+
+  async setNotes(
+    sheet: string,
+    notes: readonly { readonly address: string; readonly text: string }[],
+  ): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const n of notes) ws.getCell(n.address).note = n.text;
+    // Saved into the sheet's own comments part when the workbook came from a file (commentsMerge.ts).
+    const edits = packageOrigin(this.workbook)?.edits.notes;
+    if (edits && notes.length) {
+      const mine = new Map(edits.get(sheet));
+      for (const n of notes) mine.set(n.address.replace(/\$/g, ""), n.text);
+      edits.set(sheet, mine);
+    }
+  }
+
+  async usesDate1904(): Promise<boolean> {
+    return this.workbook.properties?.date1904 === true;
   }
 
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {
@@ -249,19 +281,23 @@ function toScalar(v: unknown): CellScalar {
   return String(v);
 }
 
-/** A Date that ExcelJS made from a number shown in a non-date format, back to its serial number. */
-function undate(v: unknown, fmt: string | undefined): unknown {
-  return v instanceof Date && !isDateFormat(fmt) ? v.getTime() / 86_400_000 + 25_569 : v;
+/**
+ * A Date that ExcelJS made from a number shown in a non-date format, back to its serial number: the inverse
+ * of ExcelJS's own conversion, which counts in the workbook's date system.
+ */
+function undate(v: unknown, fmt: string | undefined, date1904: boolean): unknown {
+  if (!(v instanceof Date) || isDateFormat(fmt)) return v;
+  return v.getTime() / 86_400_000 + 25_569 - (date1904 ? 1462 : 0);
 }
 
-function readCell(cell: ExcelJS.Cell): CellContent {
+function readCell(cell: ExcelJS.Cell, date1904: boolean): CellContent {
   const v = cell.value as unknown;
   if (v !== null && typeof v === "object" && !(v instanceof Date)) {
     const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
     const formula = f.formula ?? (f.sharedFormula !== undefined ? cell.formula : undefined);
-    if (formula !== undefined) return { value: toScalar(undate(f.result, cell.numFmt)), formula };
+    if (formula !== undefined) return { value: toScalar(undate(f.result, cell.numFmt, date1904)), formula };
   }
-  return { value: toScalar(undate(v, cell.numFmt)) };
+  return { value: toScalar(undate(v, cell.numFmt, date1904)) };
 }
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {

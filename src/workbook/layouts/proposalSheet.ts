@@ -31,6 +31,8 @@ export interface ProposalSheetInput {
   readonly fyLabels: readonly string[];
   /** Computed results; absent when the layout is only used to locate the input cells. */
   readonly modelled?: ModelledProposal;
+  /** Slug of the sheet's defined names, as the register keeps it; `nameSlug(sheet)` when absent. */
+  readonly slug?: string;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -66,6 +68,21 @@ const PROSE_KEYS = /(note|label|description|reason|source|explanation)$/i;
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Throws WorkbookError "text-too-long", naming the field, when `value` is text longer than a cell holds.
+ *
+ * @example
+ * assertFitsCell("narrative.risks", "x".repeat(40_000)) // throws "narrative.risks: is 40000 characters, …"
+ */
+export function assertFitsCell(path: string, value: unknown): void {
+  if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
+    throw new WorkbookError(
+      "text-too-long",
+      `${path}: is ${value.length} characters, more than a spreadsheet cell holds (${MAX_CELL_TEXT})`,
+    );
+  }
+}
 
 const OPPORTUNITY_ROWS: readonly [string, string][] = [
   ["Opportunity Name", "opportunity.name"],
@@ -202,7 +219,7 @@ function assumptionLabel(path: string): string {
  */
 export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLayout {
   const { sheet, proposal, fyLabels, modelled } = input;
-  const slug = nameSlug(sheet);
+  const slug = input.slug ?? nameSlug(sheet);
   const cells: LayoutCell[] = [];
   const merges: string[] = [];
   /** Merges `address` with the cells to its right up to `to` (a column letter); returns the range. */
@@ -221,12 +238,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   /** A wrapped text input, across columns up to `to` when given, in a smaller font when it is very long. */
   const text = (address: string, path: string, to?: string): void => {
     const value = cellValue(getPath(proposal, path));
-    if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
-      throw new WorkbookError(
-        "text-too-long",
-        `${path}: is ${value.length} characters, more than a spreadsheet cell holds (${MAX_CELL_TEXT})`,
-      );
-    }
+    assertFitsCell(path, value);
     const box = { width: spanWidth(to ? spanTo(address, to) : address, COLUMN_WIDTHS) };
     const fontSize = typeof value === "string" ? fittingFontSize(value, box) : DEFAULT_FONT_SIZE;
     cells.push({ kind: "input", address, path, value, style: { ...STYLES.text, fontSize } });

@@ -1,4 +1,5 @@
 import { columnLetter, parseAddress, sheetRef } from "../address";
+import { WorkbookError } from "../errors";
 import { isDateFormat, serialToIsoDate } from "../numberFormat";
 import type {
   CellContent,
@@ -42,7 +43,7 @@ export class OfficePort implements WorkbookPort {
       const ws = context.workbook.worksheets.add(name);
       if (options?.hidden) ws.visibility = "Hidden";
       // Same print set-up as the ExcelJS adapter: landscape, one page wide (page layout needs ExcelApi 1.9).
-      if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.9")) {
+      if (supports("1.9")) {
         ws.pageLayout.orientation = "Landscape";
         ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       }
@@ -61,14 +62,24 @@ export class OfficePort implements WorkbookPort {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const ranges = addresses.map((a) => ws.getRange(a).load(["values", "formulas", "numberFormat"]));
+      const dateSystem = probeDateSystem(context);
       await context.sync();
+      const date1904 = dateSystem();
       // A date the user typed comes back as a serial number: give it back as the ISO text we wrote.
       return ranges.map((r) => {
         const v = r.values[0][0];
         const fmt = r.numberFormat?.[0]?.[0];
         const date = typeof v === "number" && typeof fmt === "string" && isDateFormat(fmt);
-        return content(date ? serialToIsoDate(v) : v, r.formulas[0][0]);
+        return content(date ? serialToIsoDate(v, date1904) : v, r.formulas[0][0]);
       });
+    });
+  }
+
+  async usesDate1904(): Promise<boolean> {
+    return this.run(async (context) => {
+      const dateSystem = probeDateSystem(context);
+      await context.sync();
+      return dateSystem();
     });
   }
 
@@ -145,8 +156,10 @@ export class OfficePort implements WorkbookPort {
   ): Promise<void> {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      // Widths are in characters (as ExcelJS); Excel's columnWidth is in points, about 7 per character.
-      for (const w of widths) ws.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width * 7;
+      // Widths are in characters (as ExcelJS writes them); Excel's columnWidth is in points.
+      for (const w of widths) {
+        ws.getRange(`${w.column}:${w.column}`).format.columnWidth = columnWidthPoints(w.width);
+      }
       await context.sync();
     });
   }
@@ -188,20 +201,32 @@ export class OfficePort implements WorkbookPort {
       const names = context.workbook.names;
       names.load("items/name,items/formula");
       await context.sync();
-      return names.items.flatMap((n) => {
+      return names.items.map((n) => {
         const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(
           n.formula,
         );
-        if (!m) return [];
+        // A name whose cells were deleted (=#REF!$B$49) still holds its name: list it, pointing nowhere.
+        if (!m || m[2] === "#REF") return { name: n.name, sheet: "", address: n.formula };
         const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
         const address = `${m[3]}${m[4]}${m[5] ? `:${m[5]}${m[6]}` : ""}`;
-        return [{ name: n.name, sheet, address }];
+        return { name: n.name, sheet, address };
       });
     });
   }
 
   async defineNames(names: readonly DefinedName[]): Promise<void> {
     await this.run(async (context) => {
+      // names.add throws on the first existing name, after the earlier ones were added: check them all first.
+      const existing = names.map((n) => context.workbook.names.getItemOrNullObject(n.name));
+      await context.sync();
+      const seen = new Set<string>();
+      names.forEach((n, i) => {
+        const key = n.name.toLowerCase();
+        if (!existing[i].isNullObject || seen.has(key)) {
+          throw new WorkbookError("name-exists", `the workbook already has a defined name "${n.name}"`);
+        }
+        seen.add(key);
+      });
       for (const n of names) {
         context.workbook.names.add(n.name, context.workbook.worksheets.getItem(n.sheet).getRange(n.address));
       }
@@ -220,16 +245,57 @@ export class OfficePort implements WorkbookPort {
 
   async readNotes(sheet: string, addresses: readonly string[]): Promise<readonly (string | null)[]> {
     return this.run(async (context) => {
+      if (supports("1.18")) {
+        // Plain notes, as the ExcelJS adapter writes them: a refresh in Excel sees what the CLI wrote.
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const notes = addresses.map((a) => ws.notes.getItemOrNullObject(a).load("content"));
+        await context.sync();
+        // Earlier versions wrote threaded comments: still read one where a cell has no note.
+        const comments = notes.some((n) => n.isNullObject)
+          ? await commentsOn(context, sheet)
+          : new Map<string, Excel.Comment>();
+        return notes.map((n, i) =>
+          n.isNullObject ? (comments.get(addresses[i])?.content ?? null) : n.content,
+        );
+      }
       const byAddress = await commentsOn(context, sheet);
       return addresses.map((a) => byAddress.get(a)?.content ?? null);
     });
   }
 
   async setNote(sheet: string, address: string, text: string): Promise<void> {
+    await this.setNotes(sheet, [{ address, text }]);
+  }
+
+  async setNotes(
+    sheet: string,
+    notes: readonly { readonly address: string; readonly text: string }[],
+  ): Promise<void> {
+    if (!notes.length) return;
     await this.run(async (context) => {
-      const existing = (await commentsOn(context, sheet)).get(address);
-      if (existing) existing.content = text;
-      else context.workbook.comments.add(`${sheetRef(sheet)}!${address}`, text);
+      const ws = context.workbook.worksheets.getItem(sheet);
+      if (supports("1.18")) {
+        const existing = notes.map((n) => ws.notes.getItemOrNullObject(n.address));
+        await context.sync();
+        // A cell cannot hold a note beside a threaded comment (which earlier versions wrote): update that.
+        const comments = existing.some((n) => n.isNullObject)
+          ? await commentsOn(context, sheet)
+          : new Map<string, Excel.Comment>();
+        notes.forEach((n, i) => {
+          const comment = comments.get(n.address);
+          if (!existing[i].isNullObject) existing[i].content = n.text;
+          else if (comment) comment.content = n.text;
+          else ws.notes.add(ws.getRange(n.address), n.text);
+        });
+      } else {
+        // Before ExcelApi 1.18 there is no notes API: threaded comments are the nearest thing.
+        const byAddress = await commentsOn(context, sheet);
+        for (const n of notes) {
+          const comment = byAddress.get(n.address);
+          if (comment) comment.content = n.text;
+          else context.workbook.comments.add(`${sheetRef(sheet)}!${n.address}`, n.text);
+        }
+      }
       await context.sync();
     });
   }
@@ -237,10 +303,16 @@ export class OfficePort implements WorkbookPort {
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(spec.sheet);
+      // The chart is named by its title (as the CLI's is): a second call replaces it, so after the sheet is
+      // laid out again the chart reads the new profile rows instead of the cells the rows used to be in.
+      const old = ws.charts.getItemOrNullObject(spec.title);
+      await context.sync();
+      if (!old.isNullObject) old.delete();
       // Categories, bars and line are adjacent columns in the profile table: one source range.
       const from = spec.categories.split(":")[0];
       const to = spec.line.values.split(":")[1];
       const chart = ws.charts.add("ColumnClustered", ws.getRange(`${from}:${to}`), "Columns");
+      chart.name = spec.title;
       chart.title.text = spec.title;
       chart.setPosition(spec.from, spec.to);
       const series = chart.series;
@@ -255,6 +327,40 @@ export class OfficePort implements WorkbookPort {
       return true;
     });
   }
+}
+
+/** Whether the running Excel has ExcelApi `version` (false outside Office, as in tests without a host). */
+function supports(version: string): boolean {
+  return (
+    typeof Office !== "undefined" &&
+    Office.context?.requirements?.isSetSupported("ExcelApi", version) === true
+  );
+}
+
+/** DATE(2000,1,1): 36526 in the 1900 date system, 1462 fewer in the 1904 one. */
+const PROBE_SERIAL_1900 = 36_526;
+
+/**
+ * Queues a probe of the workbook's date system (Office.js has no property for it, but the worksheet
+ * function DATE counts in the workbook's system); call the result after the next `context.sync()`.
+ */
+function probeDateSystem(context: Excel.RequestContext): () => boolean {
+  if (!supports("1.2")) return () => false;
+  const probe = context.workbook.functions.date(2000, 1, 1).load("value");
+  return () => typeof probe.value === "number" && probe.value < PROBE_SERIAL_1900;
+}
+
+/**
+ * A column width in characters (as ExcelJS and the file store it) in points, for Office.js `columnWidth`:
+ * pixels as the OOXML spec converts them (Calibri 11's maximum digit width, 7 px at 96 dpi), ¾ point each.
+ *
+ * @example
+ * columnWidthPoints(18) // 94.5 (126 px)
+ */
+export function columnWidthPoints(width: number): number {
+  const digit = 7;
+  const px = Math.trunc(((256 * width + Math.trunc(128 / digit)) / 256) * digit);
+  return px * 0.75;
 }
 
 /**

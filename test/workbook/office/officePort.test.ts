@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { OfficePort, plainRectangle } from "../../../src/workbook/office/officePort";
+import { OfficePort, columnWidthPoints, plainRectangle } from "../../../src/workbook/office/officePort";
 
 /**
  * The Office.js adapter against office-addin-mock: the mock declares the objects a call reaches and checks
@@ -143,5 +143,250 @@ describe("plainRectangle", () => {
         { address: "B1", value: 2, numberFormat: "0" },
       ]),
     ).toBeNull();
+  });
+});
+
+/**
+ * A hand-made Excel context for calls the mock above cannot express (null objects, collections): it logs
+ * every write, counts `context.sync()` calls, and like Excel makes a loaded property readable only after
+ * the next sync.
+ */
+function fakeExcel(
+  options: {
+    /** Minor version of ExcelApi, 18 for 1.18. */
+    apiVersion?: number;
+    date1904?: boolean;
+    names?: Record<string, string>;
+    notes?: Record<string, string>;
+    comments?: Record<string, string>;
+    charts?: string[];
+    cells?: Record<string, { value: unknown; numberFormat?: string }>;
+  } = {},
+) {
+  const log: string[] = [];
+  let syncs = 0;
+  let pending: { ready: boolean }[] = [];
+  /** An object whose fields can be read only after the next sync. */
+  const later = <T extends object>(fields: T): T & { load: () => T } => {
+    const state = { ready: false };
+    pending.push(state);
+    const target = { ...fields, load: () => proxy } as T & { load: () => T };
+    const proxy = new Proxy(target, {
+      get(t, k, r) {
+        if (k !== "load" && k !== "delete" && k in fields && !state.ready)
+          throw new Error(`${String(k)} read before context.sync()`);
+        return Reflect.get(t, k, r);
+      },
+    });
+    return proxy;
+  };
+  const minor = options.apiVersion ?? 18;
+  (globalThis as any).Office = {
+    context: { requirements: { isSetSupported: (_: string, v: string) => Number(v.split(".")[1]) <= minor } },
+  };
+  const names = new Map(
+    Object.entries(options.names ?? {}).map(([k, v]) => [k.toLowerCase(), { name: k, formula: v }]),
+  );
+  const notes = new Map(Object.entries(options.notes ?? {}));
+  const charts = new Set(options.charts ?? []);
+  const range = (address: string) => {
+    const cell = options.cells?.[address];
+    const r = later({
+      values: [[cell?.value ?? ""]],
+      formulas: [[cell?.value ?? ""]],
+      numberFormat: [[cell?.numberFormat ?? "General"]],
+    });
+    return Object.assign(r, {
+      address,
+      format: {
+        set columnWidth(w: number) {
+          log.push(`columnWidth ${address} ${w}`);
+        },
+      },
+    });
+  };
+  const ws = {
+    getRange: range,
+    notes: {
+      getItemOrNullObject: (a: string) => {
+        const n = later({ isNullObject: !notes.has(a), content: notes.get(a) });
+        return new Proxy(n, {
+          set(_t, k, v) {
+            log.push(`note ${a} = ${String(v)}`);
+            return true;
+          },
+        });
+      },
+      add: (r: { address: string }, text: string) => void log.push(`notes.add ${r.address} ${text}`),
+    },
+    charts: {
+      getItemOrNullObject: (name: string) =>
+        Object.assign(later({ isNullObject: !charts.has(name) }), {
+          delete: () => void log.push(`chart.delete ${name}`),
+        }),
+      add: (type: string, r: { address: string }) => {
+        log.push(`charts.add ${type} ${r.address}`);
+        const chart = {
+          title: {},
+          setPosition: (from: string, to: string) => void log.push(`chart.position ${from}:${to}`),
+          series: { load: () => undefined, items: [{}, {}] },
+          set name(n: string) {
+            log.push(`chart.name ${n}`);
+          },
+        };
+        return chart;
+      },
+    },
+  };
+  const commentItems = Object.entries(options.comments ?? {}).map(
+    ([address, content]) =>
+      new Proxy(
+        { content, getLocation: () => later({ address }) },
+        {
+          set(_t, k, v) {
+            log.push(`comment ${address} = ${String(v)}`);
+            return true;
+          },
+        },
+      ),
+  );
+  const context = {
+    sync: async () => {
+      syncs++;
+      for (const p of pending) p.ready = true;
+      pending = [];
+    },
+    workbook: {
+      worksheets: { getItem: () => ws },
+      functions: { date: () => later({ value: options.date1904 ? 35_064 : 36_526 }) },
+      names: {
+        items: [...names.values()],
+        load: () => undefined,
+        getItemOrNullObject: (n: string) => later({ isNullObject: !names.has(n.toLowerCase()) }),
+        add: (n: string) => void log.push(`names.add ${n}`),
+      },
+      comments: {
+        items: commentItems,
+        load: () => undefined,
+        add: (a: string, text: string) => void log.push(`comments.add ${a} ${text}`),
+      },
+    },
+  };
+  const run = async <T>(batch: (c: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(context as unknown as Excel.RequestContext);
+  return { port: new OfficePort(run), log, syncs: () => syncs };
+}
+
+describe("OfficePort notes", () => {
+  afterEach(() => delete (globalThis as any).Office);
+
+  it("uses plain cell notes (what the CLI writes) with ExcelApi 1.18, all in one batch", async () => {
+    const { port, log } = fakeExcel({ notes: { B7: "old" } });
+    expect(await port.readNotes("CFS", ["B7", "C7"])).toEqual(["old", null]);
+    await port.setNotes("CFS", [
+      { address: "B7", text: "kept" },
+      { address: "C7", text: "new" },
+      { address: "D7", text: "new too" },
+    ]);
+    expect(log).toEqual(["note B7 = kept", "notes.add C7 new", "notes.add D7 new too"]);
+    // A fixed number of round trips, however many notes: not one batch per note.
+    const roundTrips = async (count: number): Promise<number> => {
+      const fake = fakeExcel();
+      const notes = Array.from({ length: count }, (_, i) => ({ address: `B${i + 1}`, text: "n" }));
+      await fake.port.setNotes("CFS", notes);
+      return fake.syncs();
+    };
+    expect(await roundTrips(30)).toBe(await roundTrips(2));
+  });
+
+  it("still reads and updates a threaded comment an earlier version left on a cell without a note", async () => {
+    const { port, log } = fakeExcel({ notes: { B7: "note" }, comments: { "CFS!C7": "comment" } });
+    expect(await port.readNotes("CFS", ["B7", "C7", "D7"])).toEqual(["note", "comment", null]);
+    await port.setNotes("CFS", [
+      { address: "B7", text: "1" },
+      { address: "C7", text: "2" },
+      { address: "D7", text: "3" },
+    ]);
+    expect(log).toEqual(["note B7 = 1", "comment CFS!C7 = 2", "notes.add D7 3"]);
+  });
+
+  it("falls back to threaded comments before ExcelApi 1.18", async () => {
+    const { port, log } = fakeExcel({ apiVersion: 17, comments: { "'CFS'!B7": "old" } });
+    expect(await port.readNotes("CFS", ["B7", "C7"])).toEqual(["old", null]);
+    await port.setNote("CFS", "C7", "new");
+    expect(log).toEqual(["comments.add CFS!C7 new"]);
+  });
+});
+
+describe("OfficePort names", () => {
+  afterEach(() => delete (globalThis as any).Office);
+
+  it("defines no name at all when one of them exists (Excel would throw after adding the others)", async () => {
+    const { port, log } = fakeExcel({ names: { MTFS_X_durationWeeks: "='X'!$B$49" } });
+    await expect(
+      port.defineNames([
+        { name: "mtfs_X_lever", sheet: "X", address: "B48" },
+        { name: "mtfs_X_durationWeeks", sheet: "X", address: "B49" },
+      ]),
+    ).rejects.toMatchObject({ code: "name-exists" });
+    expect(log).toEqual([]);
+    await port.defineNames([{ name: "mtfs_X_lever", sheet: "X", address: "B48" }]);
+    expect(log).toEqual(["names.add mtfs_X_lever"]);
+  });
+
+  it("lists names whose cells were deleted, pointing nowhere, so a new name cannot clash with them", async () => {
+    const { port } = fakeExcel({
+      names: { mtfs_X_lever: "='X'!$B$48", mtfs_Y_lever: "=#REF!$B$48", mtfs_Z_lever: "=#REF!" },
+    });
+    expect(await port.listNames()).toEqual([
+      { name: "mtfs_X_lever", sheet: "X", address: "B48" },
+      { name: "mtfs_Y_lever", sheet: "", address: "=#REF!$B$48" },
+      { name: "mtfs_Z_lever", sheet: "", address: "=#REF!" },
+    ]);
+  });
+});
+
+describe("OfficePort layout", () => {
+  afterEach(() => delete (globalThis as any).Office);
+
+  it("converts column widths in characters to points as Excel does (7 px a digit, ¾ pt a pixel)", async () => {
+    // Excel shows an ExcelJS width of 18 as 126 px, 14 as 98 px and 44 as 308 px.
+    expect([18, 14, 44].map(columnWidthPoints)).toEqual([94.5, 73.5, 231]);
+    const { port, log } = fakeExcel();
+    await port.setColumnWidths("CFS", [{ column: "B", width: 18 }]);
+    expect(log).toEqual(["columnWidth B:B 94.5"]);
+  });
+
+  it("replaces the profile chart it drew before, so after a re-layout it reads the new rows", async () => {
+    const spec = {
+      sheet: "CFS",
+      title: "Benefits profile (£)",
+      categories: "A40:A45",
+      bars: { name: "In-year", values: "B40:B45" },
+      line: { name: "Cumulative", values: "C40:C45" },
+      from: "L38",
+      to: "S54",
+    };
+    const { port, log } = fakeExcel({ charts: ["Benefits profile (£)"] });
+    await port.addComboChart(spec);
+    expect(log.slice(0, 3)).toEqual([
+      "chart.delete Benefits profile (£)",
+      "charts.add ColumnClustered A40:C45",
+      "chart.name Benefits profile (£)",
+    ]);
+  });
+});
+
+describe("OfficePort dates", () => {
+  afterEach(() => delete (globalThis as any).Office);
+
+  it("reads a typed date in a 1904 workbook as the same day, not four years early", async () => {
+    const cells = { B20: { value: 44_773, numberFormat: "dd/mm/yyyy" } };
+    const { port } = fakeExcel({ date1904: true, cells });
+    expect(await port.usesDate1904()).toBe(true);
+    expect(await port.readCells("CFS", ["B20"])).toEqual([{ value: "2026-08-01" }]);
+    const { port: port1900 } = fakeExcel({ cells: { B20: { value: 46_235, numberFormat: "dd/mm/yyyy" } } });
+    expect(await port1900.usesDate1904()).toBe(false);
+    expect(await port1900.readCells("CFS", ["B20"])).toEqual([{ value: "2026-08-01" }]);
   });
 });

@@ -1,0 +1,77 @@
+import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
+
+/** The ExcelJS adapter's defined names and date system, through a saved and reopened file. */
+
+async function reopen(wb: ExcelJS.Workbook, patch?: (workbookXml: string) => string): Promise<ExcelJsPort> {
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  if (patch) zip.file("xl/workbook.xml", patch(await zip.file("xl/workbook.xml")!.async("string")));
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(await zip.generateAsync({ type: "arraybuffer" }));
+  return new ExcelJsPort(back);
+}
+
+describe("ExcelJsPort defined names", () => {
+  it("refuses a name that exists (ignoring case) instead of giving it a second range, and defines none", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await port.addSheet("A");
+    await port.addSheet("B");
+    await port.defineNames([{ name: "mtfs_X_lever", sheet: "A", address: "B48" }]);
+    await expect(
+      port.defineNames([
+        { name: "mtfs_X_durationWeeks", sheet: "B", address: "B49" },
+        { name: "MTFS_X_LEVER", sheet: "B", address: "B48" },
+      ]),
+    ).rejects.toMatchObject({ code: "name-exists" });
+    await expect(
+      port.defineNames([
+        { name: "mtfs_Y", sheet: "B", address: "B1" },
+        { name: "mtfs_y", sheet: "B", address: "B2" },
+      ]),
+    ).rejects.toMatchObject({ code: "name-exists" });
+    expect(await port.listNames()).toEqual([{ name: "mtfs_X_lever", sheet: "A", address: "B48" }]);
+    expect(wb.definedNames.model).toEqual([{ name: "mtfs_X_lever", ranges: ["A!$B$48"] }]);
+  });
+
+  it("lists a name whose cells were deleted as pointing nowhere", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("A");
+    const deleted = '<definedNames><definedName name="mtfs_X_lever">#REF!$B$48</definedName></definedNames>';
+    const port = await reopen(wb, (xml) => xml.replace("</sheets>", `</sheets>${deleted}`));
+    expect(await port.listNames()).toEqual([{ name: "mtfs_X_lever", sheet: "", address: "=#REF!$B$48" }]);
+  });
+});
+
+describe("ExcelJsPort date system", () => {
+  async function workbook(date1904: boolean): Promise<ExcelJsPort> {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = date1904;
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = new Date(Date.UTC(2026, 7, 1));
+    ws.getCell("A1").numFmt = "dd/mm/yyyy";
+    ws.getCell("A2").value = 46_235;
+    return reopen(wb);
+  }
+
+  it("says whether the workbook counts from 1904 and reads its dates as the same day", async () => {
+    for (const date1904 of [false, true]) {
+      const port = await workbook(date1904);
+      expect(await port.usesDate1904()).toBe(date1904);
+      expect(await port.readCells("S", ["A1"])).toEqual([{ value: "2026-08-01" }]);
+    }
+  });
+
+  it("gives a number back unchanged when ExcelJS took its format for a date (1904 workbook)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet("S");
+    // LibreOffice's £m format, which ExcelJS reads as a date format.
+    ws.getCell("A1").value = 1_104_079.71;
+    ws.getCell("A1").numFmt = "£#,##0.00,,m";
+    const port = await reopen(wb);
+    const [cell] = await port.readCells("S", ["A1"]);
+    expect(cell.value as number).toBeCloseTo(1_104_079.71, 6);
+  });
+});

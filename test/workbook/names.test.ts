@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { nameSlug, proposalSheetName, uniqueSlug } from "../../src/workbook/names";
+
+describe("proposalSheetName", () => {
+  it("replaces Excel's forbidden characters and control characters such as NUL", () => {
+    expect(proposalSheetName("CFS: Targeted Prevention / pilot")).toBe("CFS Targeted Prevention pilot");
+    expect(proposalSheetName("CFS\u0000Targeted\tPrevention\u007f")).toBe("CFS Targeted Prevention");
+  });
+
+  it("renames History, which Excel reserves, whatever its case", () => {
+    expect(proposalSheetName("History")).toBe("History (proposal)");
+    expect(proposalSheetName(" history ")).toBe("history (proposal)");
+    expect(proposalSheetName("History of care")).toBe("History of care");
+  });
+
+  it("cuts at 31 characters without splitting a character or ending on an apostrophe", () => {
+    expect(proposalSheetName(`${"a".repeat(30)}😀 more`)).toBe("a".repeat(30));
+    expect(proposalSheetName(`${"b".repeat(29)} 'x`)).toBe("b".repeat(29));
+  });
+
+  it("always gives a name Excel and the .xlsx format accept (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 60 }), (raw) => {
+        const name = proposalSheetName(raw);
+        expect(name.length).toBeGreaterThanOrEqual(1);
+        expect(name.length).toBeLessThanOrEqual(31);
+        // eslint-disable-next-line no-control-regex -- control characters are what must not appear
+        expect(name).not.toMatch(/[[\]:*?/\\\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]/);
+        expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+        expect(name).not.toMatch(/^'|'$/);
+        expect(name.toLowerCase()).not.toBe("history");
+        expect(proposalSheetName(name)).toBe(name);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("uniqueSlug", () => {
+  it("is the sheet's slug while nothing else uses it", () => {
+    expect(uniqueSlug("CFS Targeted Prevention", [], [])).toBe("CFSTargetedPrevention");
+  });
+
+  it("adds _2, _3 … past slugs and defined names already taken, ignoring case", () => {
+    expect(uniqueSlug("CFS Targeted-Prevention", ["CFSTargetedPrevention"], [])).toBe(
+      "CFSTargetedPrevention_2",
+    );
+    expect(
+      uniqueSlug("cfs targeted prevention", ["CFSTargetedPrevention", "cfstargetedprevention_2"], []),
+    ).toBe("cfstargetedprevention_3");
+    expect(uniqueSlug("CFS Targeted Prevention", [], ["MTFS_CFSTARGETEDPREVENTION_durationWeeks"])).toBe(
+      "CFSTargetedPrevention_2",
+    );
+    // A name that merely starts like the slug is no clash.
+    expect(uniqueSlug("CFS", [], ["mtfs_CFSTargeted_durationWeeks"])).toBe("CFS");
+  });
+
+  it("gives names no other slug can produce (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 8 }), { maxLength: 8 }), (sheets) => {
+        const slugs: string[] = [];
+        for (const s of sheets) slugs.push(uniqueSlug(s, slugs, []));
+        expect(new Set(slugs.map((s) => s.toLowerCase())).size).toBe(slugs.length);
+        for (const s of slugs) expect(s.startsWith(nameSlug(sheets[slugs.indexOf(s)]))).toBe(true);
+      }),
+    );
+  });
+});
