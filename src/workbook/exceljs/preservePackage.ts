@@ -139,6 +139,35 @@ function normaliseExcelJsSheet(xml: string, strings: readonly string[], xf: read
   );
 }
 
+/**
+ * Cell attributes ExcelJS drops, put back from the original sheet: `cm` (a dynamic-array formula) and `vm` (a
+ * value with metadata: a picture in a cell, a linked data type). Addresses follow rows the product inserted.
+ */
+function restoreCellMetadata(
+  xml: string,
+  original: string,
+  inserts: readonly { readonly row: number; readonly count: number }[],
+): string {
+  if (!/<c\b[^>]*\s[cv]m="/.test(original)) return xml;
+  const meta = new Map<string, { cm?: string; vm?: string }>();
+  for (const m of original.matchAll(/<c\b(?:"[^"]*"|[^>"])*>/g)) {
+    const cm = attr(m[0], "cm");
+    const vm = attr(m[0], "vm");
+    let ref = attr(m[0], "r");
+    if ((cm === undefined && vm === undefined) || ref === undefined) continue;
+    for (const { row, count } of inserts) ref = shiftSqref(ref, row, count);
+    meta.set(ref, { cm, vm });
+  }
+  return xml.replace(/<c\b(?:"[^"]*"|[^>"])*?(?=\/?>)/g, (tag) => {
+    const m = meta.get(attr(`${tag}>`, "r") ?? "");
+    if (!m) return tag;
+    let out = `${tag}>`;
+    if (m.cm !== undefined && attr(out, "cm") === undefined) out = withAttr(out, "cm", m.cm);
+    if (m.vm !== undefined && attr(out, "vm") === undefined) out = withAttr(out, "vm", m.vm);
+    return out.slice(0, -1);
+  });
+}
+
 /** Elements put back in CT_Worksheet order: `add` goes before the first later element already in `kept`. */
 function inOrder(kept: XmlElement[], add: readonly XmlElement[]): XmlElement[] {
   const out = [...kept];
@@ -394,9 +423,15 @@ export async function preservePackage(
   for (const sheet of touched) {
     const oPart = oSheets.get(sheet) as string;
     const ePart = eSheets.get(sheet) as string;
-    const o = splitRoot((await partText(out, oPart)) ?? "");
+    const oXml = (await partText(out, oPart)) ?? "";
+    const o = splitRoot(oXml);
+    const inserts = edits.insertedRows.get(sheet) ?? [];
     const e = splitRoot(
-      normaliseExcelJsSheet((await partText(ez, ePart)) ?? "", strings, oStyles ? xf : identity(eStyles)),
+      restoreCellMetadata(
+        normaliseExcelJsSheet((await partText(ez, ePart)) ?? "", strings, oStyles ? xf : identity(eStyles)),
+        oXml,
+        inserts,
+      ),
     );
     const oRels = parseRels(await partText(out, relsPathOf(oPart)));
     const eRels = parseRels(await partText(ez, relsPathOf(ePart)));
@@ -404,7 +439,6 @@ export async function preservePackage(
     const has = (name: string): XmlElement | undefined => o.children.find((c) => c.name === name);
     const byId = (el: XmlElement | undefined): Relationship | undefined =>
       el && oRels.find((r) => r.id === attr(el.startTag, "r:id"));
-    const inserts = edits.insertedRows.get(sheet) ?? [];
     if (inserts.length) {
       if (has("tableParts"))
         problems.push(`the position of the tables on sheet "${sheet}" (rows were inserted)`);

@@ -17,7 +17,15 @@ const PRODUCT_SHEETS = ["Programme", "Resource cost", "Themes", "_mtfs", ...PROP
 const PATCHED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
 // Elements of a rewritten sheet that ExcelJS writes; everything else on the sheet is the user's.
 const FROM_EXCELJS = ["dimension", "cols", "sheetData", "mergeCells", "hyperlinks", "legacyDrawing"];
-export const EVERYTHING: UserThing[] = ["chart", "image", "comment", "validation", "format", "x14"];
+export const EVERYTHING: UserThing[] = [
+  "chart",
+  "image",
+  "comment",
+  "validation",
+  "format",
+  "x14",
+  "dynamicArray",
+];
 
 export async function entries(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(bytes);

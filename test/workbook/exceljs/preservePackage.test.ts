@@ -148,6 +148,18 @@ describe("saving keeps every package part the product does not own", () => {
     expect(kept).toMatch(/<conditionalFormatting.*<dataValidations.*x14:slicerList/);
   });
 
+  it("keeps a dynamic-array formula's cell metadata on a rewritten sheet (ExcelJS drops cm)", async () => {
+    const { file, bytes } = await richFile({ Programme: ["dynamicArray"] });
+    writeFileSync(file, await typeInPackage(bytes, "Programme", "H9", 12_000_000));
+    expect((await run(["refresh", file])).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = await zip.file((await sheetParts(zip)).get("Programme")!)!.async("string");
+    expect(xml).toMatch(/<c r="Q5"[^>]* cm="1"[^>]*><f t="array" ref="Q5:Q6">B5:B6<\/f>/);
+    expect(xml).toMatch(/<c r="Q6"[^>]*><v>0<\/v><\/c>/);
+    // The metadata part it points at is the original's.
+    expect(await zip.file("xl/metadata.xml")!.async("string")).toContain("XLDAPR");
+  });
+
   it("moves the user's things below an inserted Programme row down with their cells, as Excel does", async () => {
     const { file, bytes } = await richFile({ Programme: EVERYTHING }, 30);
     const input = join(tempDir(), "p.json");

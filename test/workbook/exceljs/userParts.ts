@@ -31,7 +31,8 @@ const PNG = Buffer.from(
 const VBA = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37 + 11) % 256));
 
 /** Where user things go: each sheet name gets the listed kinds. */
-export type UserThing = "chart" | "image" | "comment" | "validation" | "format" | "x14" | "table" | "pivot";
+export type UserThing =
+  "chart" | "image" | "comment" | "validation" | "format" | "x14" | "table" | "pivot" | "dynamicArray";
 
 /** The user sheet added by the fixture. */
 export const USER_SHEET = "Budget notes";
@@ -206,6 +207,16 @@ export async function withUserParts(
     { createFolders: false },
   );
   await b.rel(wbPath, `${R}/customXml`, "../customXml/item1.xml");
+  // Dynamic-array formulas point at this through their cells' cm attribute.
+  b.file(
+    "xl/metadata.xml",
+    `${XML}<metadata xmlns="${MAIN}" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1">` +
+      `<metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>` +
+      `<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>` +
+      `<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`,
+    `${T}.spreadsheetml.sheetMetadata+xml`,
+  );
+  await b.rel(wbPath, `${R}/sheetMetadata`, "metadata.xml");
   b.file(
     "xl/pivotCache/pivotCacheDefinition1.xml",
     `${XML}<pivotCacheDefinition xmlns="${MAIN}" xmlns:r="${R}" r:id="rId1" refreshOnLoad="1" recordCount="2"><cacheSource type="worksheet"><worksheetSource ref="A1:B3" sheet="${USER_SHEET}"/></cacheSource>` +
@@ -280,6 +291,17 @@ export async function withUserParts(
     const col = sheet === USER_SHEET ? 6 : 16;
     const row = sheet === USER_SHEET ? 1 : top;
     const cell = (c: number, r: number): string => `${String.fromCharCode(65 + c)}${r}`;
+    if (things.includes("dynamicArray") && sheet !== USER_SHEET) {
+      // =B5:B6 spilling into Q5:Q6, as Excel 365 saves a dynamic-array formula.
+      const [q5, q6] = [cell(col, 5), cell(col, 6)];
+      xml = xml
+        .replace(
+          /(<row r="5"[^>]*>[\s\S]*?)(<\/row>)/,
+          `$1<c r="${q5}" cm="1"><f t="array" ref="${q5}:${q6}">B5:B6</f><v>0</v></c>$2`,
+        )
+        .replace(/(<row r="6"[^>]*>[\s\S]*?)(<\/row>)/, `$1<c r="${q6}"><v>0</v></c>$2`);
+      if (!xml.includes(`r="${q5}"`)) throw new Error(`fixture: no row 5 on ${sheet}`);
+    }
     if (things.includes("chart") || things.includes("image")) {
       const drawing = `xl/drawings/drawingUser${k}.xml`;
       let body = "";
