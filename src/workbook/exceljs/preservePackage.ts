@@ -200,6 +200,14 @@ function shiftSqrefs(xml: string, row: number, count: number): string {
     );
 }
 
+/** The ranges of a table part (the table, its filter and sort state). */
+function shiftTableRefs(xml: string, row: number, count: number): string {
+  return xml.replace(
+    /(<(?:table|autoFilter|sortState|sortCondition)\b[^>]*\sref=")([^"]*)"/g,
+    (_, head: string, ref: string) => `${head}${shiftSqref(ref, row, count)}"`,
+  );
+}
+
 /** Comment refs (comments part) and note shapes (VML, 0-based rows) at or below `row` move down `count`. */
 function shiftComments(xml: string, row: number, count: number): string {
   return xml
@@ -440,8 +448,6 @@ export async function preservePackage(
     const byId = (el: XmlElement | undefined): Relationship | undefined =>
       el && oRels.find((r) => r.id === attr(el.startTag, "r:id"));
     if (inserts.length) {
-      if (has("tableParts"))
-        problems.push(`the position of the tables on sheet "${sheet}" (rows were inserted)`);
       if (oRels.some((r) => r.type === `${REL}pivotTable`))
         problems.push(`the position of the pivot tables on sheet "${sheet}" (rows were inserted)`);
     }
@@ -473,6 +479,12 @@ export async function preservePackage(
         const part = resolveTarget(oPart, r.target);
         const text = await partText(out, part);
         if (text !== undefined) out.file(part, shiftComments(text, row, count), NO_FOLDERS);
+      }
+      // A table below grows or moves as in Excel: its ranges' corners at or below the row move down.
+      for (const r of oRels.filter((x) => x.type === `${REL}table`)) {
+        const part = resolveTarget(oPart, r.target);
+        const text = await partText(out, part);
+        if (text !== undefined) out.file(part, shiftTableRefs(text, row, count), NO_FOLDERS);
       }
       if (drawingRel && !ownDrawing) {
         const dPart = resolveTarget(oPart, drawingRel.target);

@@ -161,7 +161,7 @@ describe("saving keeps every package part the product does not own", () => {
   });
 
   it("moves the user's things below an inserted Programme row down with their cells, as Excel does", async () => {
-    const { file, bytes } = await richFile({ Programme: EVERYTHING }, 30);
+    const { file, bytes } = await richFile({ Programme: [...EVERYTHING, "table"] }, 30);
     const input = join(tempDir(), "p.json");
     const raw = JSON.parse(readFileSync(example("family-based-placements.json"), "utf8"));
     writeFileSync(
@@ -176,7 +176,11 @@ describe("saving keeps every package part the product does not own", () => {
     const drawing = "xl/drawings/drawingUser2.xml";
     const [comments, vml] = await noteParts(bytes, "Programme");
     // Only the row-anchored parts change, and only by the one inserted row.
-    await expectUnownedPartsIdentical(bytes, after, [drawing, comments, vml]);
+    const table = "xl/tables/table92.xml";
+    await expectUnownedPartsIdentical(bytes, after, [drawing, comments, vml, table]);
+    expect(await zip.file(table)!.async("string")).toContain(
+      'ref="Q31:R33" totalsRowShown="0"><autoFilter ref="Q31:R33"/>',
+    );
     const shifted = (await userElements(after, "Programme")).join("");
     expect(shifted).toContain('<conditionalFormatting sqref="Q31:Q32">');
     expect(shifted).toContain('sqref="R31"');
@@ -190,8 +194,8 @@ describe("saving keeps every package part the product does not own", () => {
     expect(await zip.file(vml)!.async("string")).toContain("<x:Row>30</x:Row>");
   });
 
-  it("refuses, writing nothing, when inserting a Programme row would leave a user table behind", async () => {
-    const { file, bytes } = await richFile({ Programme: ["table"] });
+  it("refuses, writing nothing, when inserting a Programme row would leave a user pivot table behind", async () => {
+    const { file, bytes } = await richFile({ Programme: ["pivot"] });
     // A proposal of an existing directorate: its row is inserted into that block.
     const dir = tempDir();
     const input = join(dir, "p.json");
@@ -203,7 +207,7 @@ describe("saving keeps every package part the product does not own", () => {
     const refused = await run(["new", "--input", input, "--into", file]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /cannot save without losing the position of the tables on sheet "Programme".*nothing was written/,
+      /cannot save without losing the position of the pivot tables on sheet "Programme".*nothing was written/,
     );
     expect(readFileSync(file).equals(Buffer.from(bytes))).toBe(true);
   });
@@ -231,7 +235,7 @@ describe("saving keeps every package part the product does not own", () => {
   });
 
   it("holds for any mix of user things on the Programme and a proposal sheet (property)", async () => {
-    const things = fc.subarray(EVERYTHING);
+    const things = fc.subarray<UserThing>([...EVERYTHING, "table", "pivot"]);
     await fc.assert(
       fc.asyncProperty(
         things,

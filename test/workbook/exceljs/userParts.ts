@@ -367,9 +367,10 @@ export async function withUserParts(
         `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${cell(col + 1, row)}"><formula1>"Yes,No"</formula1></dataValidation></dataValidations>`,
       );
     if (things.includes("table")) {
+      const tableRef = sheet === USER_SHEET ? "A1:B3" : `${cell(col, row)}:${cell(col + 1, row + 2)}`;
       b.file(
         `xl/tables/table${90 + k}.xml`,
-        `${XML}<table xmlns="${MAIN}" id="${90 + k}" name="UserTable${k}" displayName="UserTable${k}" ref="A1:B3" totalsRowShown="0"><autoFilter ref="A1:B3"/><tableColumns count="2"><tableColumn id="1" name="Region"/><tableColumn id="2" name="Amount"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+        `${XML}<table xmlns="${MAIN}" id="${90 + k}" name="UserTable${k}" displayName="UserTable${k}" ref="${tableRef}" totalsRowShown="0"><autoFilter ref="${tableRef}"/><tableColumns count="2"><tableColumn id="1" name="Region"/><tableColumn id="2" name="Amount"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
         `${T}.spreadsheetml.table+xml`,
       );
       const rid = await b.rel(part, `${R}/table`, `../tables/table${90 + k}.xml`);
