@@ -373,21 +373,33 @@ function ensureRelNamespace(head: string): string {
   return /\sxmlns:r=/.test(head) ? head : head.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_REL}"`);
 }
 
+/** The parts of ExcelJS's worksheet model that preservePackage takes from the original instead. */
+interface UnusedOnSave {
+  tables: Record<string, unknown>;
+  conditionalFormattings: unknown[];
+  _media: unknown[];
+}
+
 /**
- * ExcelJS's own save of `wb`, as preservePackage needs it: without the tables it read, which the original
- * package keeps as they are (and which ExcelJS cannot always write back, e.g. LibreOffice's without a style).
+ * ExcelJS's own save of `wb`, as preservePackage needs it: without the tables, conditional formats and images it
+ * read, which the original package keeps as they are (and which ExcelJS cannot always write back, e.g. a table
+ * LibreOffice saved without a style). The workbook is left as it was.
  *
  * @example
  * const bytes = await preservePackage(origin, await excelJsSaveForPatching(wb), wb);
  */
 export async function excelJsSaveForPatching(wb: ExcelJS.Workbook): Promise<ArrayBuffer> {
-  const sheets = wb.worksheets as unknown as { tables: Record<string, unknown> }[];
-  const tables = sheets.map((ws) => ws.tables);
+  const sheets = wb.worksheets as unknown as UnusedOnSave[];
+  const held = sheets.map((ws) => ({
+    tables: ws.tables,
+    conditionalFormattings: ws.conditionalFormattings,
+    _media: ws._media,
+  }));
   try {
-    for (const ws of sheets) ws.tables = {};
+    for (const ws of sheets) Object.assign(ws, { tables: {}, conditionalFormattings: [], _media: [] });
     return await wb.xlsx.writeBuffer();
   } finally {
-    sheets.forEach((ws, i) => (ws.tables = tables[i]));
+    sheets.forEach((ws, i) => Object.assign(ws, held[i]));
   }
 }
 
