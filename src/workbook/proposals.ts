@@ -1,10 +1,11 @@
 import { modelProposal, type ModelledProposal } from "./engineLink";
+import { inputJson } from "./cellValues";
 import { WorkbookError } from "./errors";
 import { setPath } from "./jsonPath";
 import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
-import type { CellScalar, WorkbookPort } from "./port";
+import type { WorkbookPort } from "./port";
 import type { Register, StoredProposal } from "./register";
 
 /**
@@ -109,18 +110,10 @@ export function linkedProposal(layout: ProposalSheetLayout, modelled?: ModelledP
   };
 }
 
-function jsonOf(v: CellScalar): unknown {
-  if (v === null) return undefined;
-  if (typeof v === "string") {
-    const t = v.trim();
-    return t === "" ? undefined : t;
-  }
-  return v;
-}
-
 /**
  * The proposal JSON of a proposal sheet: the stored proposal with every input cell's current value put back
- * (assumptions, triangulation, opportunity and narrative as the user left them).
+ * (assumptions, triangulation, opportunity and narrative as the user left them), each in the form the JSON
+ * uses whatever the spreadsheet stored (a date serial as "2026-09-01", "8%" as 0.08, "1,338" as 1338).
  *
  * @example
  * const raw = await readProposalSheet(port, stored); raw.assumptions.durationWeeks // 153.1
@@ -132,9 +125,11 @@ export async function readProposalSheet(port: WorkbookPort, stored: StoredPropos
     stored.sheet,
     inputs.map((c) => c.address),
   );
+  const date1904 = await port.usesDate1904();
   let proposal: Json = stored.proposal;
   inputs.forEach((c, i) => {
-    if (c.kind === "input") proposal = setPath(proposal, c.path, jsonOf(values[i].value));
+    if (c.kind === "input")
+      proposal = setPath(proposal, c.path, inputJson(values[i].value, c.type, date1904));
   });
   return proposal;
 }

@@ -4,7 +4,8 @@ import { attr, childElements, escapeXml, innerXml, splitRoot } from "./packageXm
 /**
  * The product's notes (a hand-edited owned cell is flagged with one) written into a sheet's existing comments
  * and VML parts, so that every comment of the user's stays as it was: ExcelJS would drop comments on empty
- * cells and all their formatting. A note at an address replaces the comment there; shapes are added for new ones.
+ * cells and all their formatting. A note at an address replaces the comment there (null removes it, with its
+ * shape); shapes are added for new ones.
  */
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -52,9 +53,10 @@ function shape(id: number, row0: number, col0: number): string {
  */
 export function mergeComments(
   comments: string,
-  vml: string,
-  notes: ReadonlyMap<string, string>,
+  originalVml: string,
+  notes: ReadonlyMap<string, string | null>,
 ): { comments: string; vml: string } {
+  let vml = originalVml;
   const root = splitRoot(comments);
   const authorsEl = root.children.find((c) => c.name === "authors");
   const authors = authorsEl ? childElements(innerXml(authorsEl)).map(innerXml) : [];
@@ -69,25 +71,34 @@ export function mergeComments(
   );
   const items = list.map((c) => c.xml);
   for (const [address, text] of notes)
-    items.push(
-      `<comment ref="${address}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`,
-    );
+    if (text !== null)
+      items.push(
+        `<comment ref="${address}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`,
+      );
   let out = replaceSection(comments, "authors", authors.map((a) => `<author>${a}</author>`).join(""));
   out = replaceSection(out, "commentList", items.join(""));
 
+  const at = (shapeXml: string, row0: number, col0: number): boolean =>
+    /ObjectType="Note"/.test(shapeXml) &&
+    new RegExp(`<x:Row>\\s*${row0}\\s*</x:Row>`).test(shapeXml) &&
+    new RegExp(`<x:Column>\\s*${col0}\\s*</x:Column>`).test(shapeXml);
+  const shapeRe = /<v:shape\b[^>]*>[\s\S]*?<\/v:shape>/g;
+  const cellOf = (address: string): [number, number] => {
+    const { row, column } = parseAddress(address);
+    return [row - 1, column - 1];
+  };
+  // A deleted note takes its shape with it.
+  const deleted = [...notes].filter(([, t]) => t === null).map(([a]) => cellOf(a));
+  vml = vml.replace(shapeRe, (sh) => (deleted.some(([r, c]) => at(sh, r, c)) ? "" : sh));
   const hasShape = (row0: number, col0: number): boolean =>
-    [...vml.matchAll(/<x:ClientData\b[^>]*ObjectType="Note"[\s\S]*?<\/x:ClientData>/g)].some(
-      (m) =>
-        new RegExp(`<x:Row>\\s*${row0}\\s*</x:Row>`).test(m[0]) &&
-        new RegExp(`<x:Column>\\s*${col0}\\s*</x:Column>`).test(m[0]),
-    );
+    [...vml.matchAll(shapeRe)].some((m) => at(m[0], row0, col0));
   let next = Math.max(1024, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
   let shapes = vml.includes('id="_x0000_t202"') ? "" : SHAPE_TYPE;
-  for (const address of notes.keys()) {
-    const { row, column } = parseAddress(address);
-    if (!hasShape(row - 1, column - 1)) shapes += shape(++next, row - 1, column - 1);
+  for (const [address, text] of notes) {
+    const [r, c] = cellOf(address);
+    if (text !== null && !hasShape(r, c)) shapes += shape(++next, r, c);
   }
-  const at = vml.lastIndexOf("</xml>");
-  const outVml = at < 0 ? vml : vml.slice(0, at) + shapes + vml.slice(at);
+  const end = vml.lastIndexOf("</xml>");
+  const outVml = end < 0 ? vml : vml.slice(0, end) + shapes + vml.slice(end);
   return { comments: out, vml: outVml };
 }

@@ -1,6 +1,8 @@
 import type * as ExcelJS from "exceljs";
 import { expandRange, parseAddress, sheetRef } from "../address";
 import { WorkbookError } from "../errors";
+import { isoDateToSerial } from "../dates";
+import { listErrorMessage, listSource } from "../listValidation";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
@@ -14,6 +16,7 @@ import type {
   CellWrite,
   ComboChartSpec,
   DefinedName,
+  ListValidation,
   SheetInfo,
   WorkbookPort,
 } from "../port";
@@ -95,6 +98,10 @@ export class ExcelJsPort implements WorkbookPort {
         cell.value = { formula: w.formula, result: w.value ?? undefined } as ExcelJS.CellFormulaValue;
       } else if (w.link !== undefined) {
         cell.value = { text: String(w.value ?? ""), hyperlink: `#${w.link}` };
+      } else if (w.date && typeof w.value === "string" && isoDateToSerial(w.value) !== null) {
+        // A UTC-midnight Date: ExcelJS stores it as the serial (in the workbook's date system).
+        cell.value = new Date(`${w.value.trim()}T00:00:00Z`);
+        if (w.numberFormat === undefined && !isDateFormat(cell.numFmt)) cell.numFmt = "yyyy-mm-dd";
       } else {
         // A string is stored as a string cell: text that starts with "=" stays text.
         cell.value = w.value;
@@ -209,17 +216,58 @@ export class ExcelJsPort implements WorkbookPort {
   ): Promise<void> {
     const ws = this.sheet(sheet);
     for (const n of notes) ws.getCell(n.address).note = n.text;
-    // Saved into the sheet's own comments part when the workbook came from a file (commentsMerge.ts).
+    this.notedChanges(sheet, notes);
+  }
+
+  /** Notes set (or deleted: null), saved into the sheet's own comments part for an opened package. */
+  private notedChanges(
+    sheet: string,
+    notes: readonly { readonly address: string; readonly text: string | null }[],
+  ): void {
     const edits = packageOrigin(this.workbook)?.edits.notes;
-    if (edits && notes.length) {
-      const mine = new Map(edits.get(sheet));
-      for (const n of notes) mine.set(n.address.replace(/\$/g, ""), n.text);
-      edits.set(sheet, mine);
-    }
+    if (!edits || !notes.length) return;
+    const mine = new Map(edits.get(sheet));
+    for (const n of notes) mine.set(n.address.replace(/\$/g, ""), n.text);
+    edits.set(sheet, mine);
   }
 
   async usesDate1904(): Promise<boolean> {
     return this.workbook.properties?.date1904 === true;
+  }
+
+  async deleteNote(sheet: string, address: string): Promise<void> {
+    // ExcelJS has no API for it, and `note = undefined` would save an empty comment.
+    Reflect.deleteProperty(this.sheet(sheet).getCell(address), "_comment");
+    this.notedChanges(sheet, [{ address, text: null }]);
+  }
+
+  async setListValidations(sheet: string, validations: readonly ListValidation[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    const origin = packageOrigin(this.workbook);
+    if (origin && validations.length) {
+      this.edited("written", sheet);
+      const mine = new Set(origin.edits.validations.get(sheet));
+      for (const v of validations) mine.add(v.address.replace(/\$/g, ""));
+      origin.edits.validations.set(sheet, mine);
+    }
+    for (const v of validations) {
+      if (v.choices.length === 0) {
+        // Not in ExcelJS's typings; its own remove() would leave an empty <dataValidation> in the file.
+        const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } })
+          .dataValidations.model;
+        delete model[ws.getCell(v.address).address];
+        continue;
+      }
+      ws.getCell(v.address).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${listSource(v)}"`],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: "MTFS Benefits",
+        error: listErrorMessage(v),
+      };
+    }
   }
 
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {

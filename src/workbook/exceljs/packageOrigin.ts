@@ -12,8 +12,10 @@ export interface PackageEdits {
   readonly written: Set<string>;
   /** Sheets the product added. */
   readonly added: Set<string>;
-  /** Notes the product set: sheet → address → text. */
-  readonly notes: Map<string, Map<string, string>>;
+  /** Notes the product set (text) or deleted (null): sheet → address → text. */
+  readonly notes: Map<string, Map<string, string | null>>;
+  /** Cells whose list validation (dropdown) the product set or removed, per sheet. */
+  readonly validations: Map<string, Set<string>>;
   /** Sheets whose visibility the product set. */
   readonly visibility: Set<string>;
   /** Rows inserted per sheet, in order: drawings and formats below them move down with the cells. */
@@ -61,6 +63,7 @@ export async function loadXlsxPreserving(
       written: new Set(),
       added: new Set(),
       notes: new Map(),
+      validations: new Map(),
       visibility: new Set(),
       insertedRows: new Map(),
     },

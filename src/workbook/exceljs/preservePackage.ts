@@ -249,25 +249,44 @@ function rects(sqref: string): (Rect | undefined)[] {
     });
 }
 
+/** The cells of a range (undefined when it is not a plain A1 range or too large to list). */
+function cellsOf(r: Rect | undefined): string[] | undefined {
+  if (!r || (r.c1 - r.c0 + 1) * (r.r1 - r.r0 + 1) > 10_000) return undefined;
+  const letters = (n: number): string =>
+    (n > 26 ? letters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+  const out: string[] = [];
+  for (let c = r.c0; c <= r.c1; c++) for (let row = r.r0; row <= r.r1; row++) out.push(`${letters(c)}${row}`);
+  return out;
+}
+
 /**
- * The sheet's data validations: the original's as they are, plus those ExcelJS wrote (the product's dropdowns)
- * on cells no original validation covers.
+ * The sheet's data validations: the original's as they are, except those only on cells whose dropdown the
+ * product set or removed (`mine`); then those ExcelJS wrote on such cells, or on cells no original validation
+ * covers.
  */
 function mergeValidations(
   kept: XmlElement | undefined,
   excel: XmlElement | undefined,
+  mine: ReadonlySet<string>,
 ): XmlElement | undefined {
-  if (!excel) return kept;
-  if (!kept) return excel;
-  const items = childElements(innerXml(kept));
-  const covered = items.flatMap((i) => rects(attr(i.startTag, "sqref") ?? ""));
+  const sqref = (e: XmlElement): (Rect | undefined)[] => rects(attr(e.startTag, "sqref") ?? "");
+  const onlyMine = (e: XmlElement): boolean =>
+    mine.size > 0 && sqref(e).every((r) => cellsOf(r)?.every((c) => mine.has(c)) ?? false);
+  const all = kept ? childElements(innerXml(kept)) : [];
+  const items = all.filter((i) => !onlyMine(i));
+  const covered = items.flatMap(sqref);
   const inside = (r: Rect | undefined): boolean =>
     r === undefined || covered.some((k) => k && k.c0 <= r.c0 && k.r0 <= r.r0 && k.c1 >= r.c1 && k.r1 >= r.r1);
-  const added = childElements(innerXml(excel)).filter(
-    (e) => !rects(attr(e.startTag, "sqref") ?? "").every(inside),
+  const added = (excel ? childElements(innerXml(excel)) : []).filter(
+    (e) => onlyMine(e) || !sqref(e).every(inside),
   );
-  if (!added.length) return kept;
-  const start = withAttr(kept.startTag.replace(/\s*\/>$/, ">"), "count", String(items.length + added.length));
+  if (kept && items.length === all.length && !added.length) return kept;
+  if (!items.length && !added.length) return undefined;
+  const start = withAttr(
+    (kept ?? excel)!.startTag.replace(/\s*\/>$/, ">"),
+    "count",
+    String(items.length + added.length),
+  );
   const xml = `${start}${[...items, ...added].map((i) => i.xml).join("")}</dataValidations>`;
   return { name: "dataValidations", xml, startTag: start };
 }
@@ -504,10 +523,10 @@ export async function preservePackage(
         if (text !== undefined) out.file(dPart, shiftAnchors(text, row - 1, count), NO_FOLDERS);
       }
     }
-    if (notes) {
+    const commentsRel = oRels.find((r) => r.type === `${REL}comments`);
+    if (notes && (commentsRel || [...notes.values()].some((t) => t !== null))) {
       // Into the sheet's own comments and VML parts, so the user's comments stay as they are.
       const legacy = byId(has("legacyDrawing"));
-      const commentsRel = oRels.find((r) => r.type === `${REL}comments`);
       const vmlPart = legacy
         ? resolveTarget(oPart, legacy.target)
         : uniquePart(out, (n) => `xl/drawings/vmlDrawing${n}.vml`);
@@ -541,6 +560,7 @@ export async function preservePackage(
     const validations = mergeValidations(
       kept.find((c) => c.name === "dataValidations"),
       e.children.find((c) => c.name === "dataValidations"),
+      edits.validations.get(sheet) ?? new Set(),
     );
     kept = kept.filter((c) => c.name !== "dataValidations");
     const children = inOrder(kept, validations ? [...fromE, validations] : fromE);
