@@ -260,35 +260,40 @@ function cellsOf(r: Rect | undefined): string[] | undefined {
 }
 
 /**
- * The sheet's data validations: the original's as they are, except those only on cells whose dropdown the
- * product set or removed (`mine`); then those ExcelJS wrote on such cells, or on cells no original validation
- * covers.
+ * The sheet's data validations: the original's as they are, in place, except those only on cells whose dropdown
+ * the product set or removed (`mine`): those become ExcelJS's for the same cells, or go. Then ExcelJS's others
+ * on such cells, or on cells no original validation covers.
  */
 function mergeValidations(
   kept: XmlElement | undefined,
   excel: XmlElement | undefined,
   mine: ReadonlySet<string>,
 ): XmlElement | undefined {
-  const sqref = (e: XmlElement): (Rect | undefined)[] => rects(attr(e.startTag, "sqref") ?? "");
+  const sqref = (e: XmlElement): string => attr(e.startTag, "sqref") ?? "";
   const onlyMine = (e: XmlElement): boolean =>
-    mine.size > 0 && sqref(e).every((r) => cellsOf(r)?.every((c) => mine.has(c)) ?? false);
+    mine.size > 0 && rects(sqref(e)).every((r) => cellsOf(r)?.every((c) => mine.has(c)) ?? false);
   const all = kept ? childElements(innerXml(kept)) : [];
-  const items = all.filter((i) => !onlyMine(i));
-  const covered = items.flatMap(sqref);
+  const theirs = excel ? childElements(innerXml(excel)) : [];
+  const used = new Set<XmlElement>();
+  const items = all.flatMap((i) => {
+    if (!onlyMine(i)) return [i];
+    const now = theirs.find((e) => !used.has(e) && sqref(e) === sqref(i));
+    if (now) used.add(now);
+    return now ? [now] : [];
+  });
+  const covered = items.flatMap((i) => rects(sqref(i)));
   const inside = (r: Rect | undefined): boolean =>
     r === undefined || covered.some((k) => k && k.c0 <= r.c0 && k.r0 <= r.r0 && k.c1 >= r.c1 && k.r1 >= r.r1);
-  const added = (excel ? childElements(innerXml(excel)) : []).filter(
-    (e) => onlyMine(e) || !sqref(e).every(inside),
-  );
-  if (kept && items.length === all.length && !added.length) return kept;
-  if (!items.length && !added.length) return undefined;
-  const start = withAttr(
-    (kept ?? excel)!.startTag.replace(/\s*\/>$/, ">"),
-    "count",
-    String(items.length + added.length),
-  );
-  const xml = `${start}${[...items, ...added].map((i) => i.xml).join("")}</dataValidations>`;
-  return { name: "dataValidations", xml, startTag: start };
+  const added = theirs.filter((e) => !used.has(e) && (onlyMine(e) || !rects(sqref(e)).every(inside)));
+  const next = [...items, ...added];
+  if (kept && next.length === all.length && next.every((x, n) => x.xml === all[n].xml)) return kept;
+  if (!next.length) return undefined;
+  const start = withAttr((kept ?? excel)!.startTag.replace(/\s*\/>$/, ">"), "count", String(next.length));
+  return {
+    name: "dataValidations",
+    xml: `${start}${next.map((x) => x.xml).join("")}</dataValidations>`,
+    startTag: start,
+  };
 }
 
 function uniqueId(taken: Set<string>, base: string): string {

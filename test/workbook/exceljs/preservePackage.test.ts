@@ -212,26 +212,33 @@ describe("saving keeps every package part the product does not own", () => {
     expect(readFileSync(file).equals(Buffer.from(bytes))).toBe(true);
   });
 
-  it("adds the product's own dropdowns on a rewritten sheet next to the user's validations, which stay as they are", async () => {
+  it("sets, changes and removes the product's dropdowns in place beside the user's validations", async () => {
     const rich = await withUserParts(demoBytes, { [CFS]: ["validation"] });
+    const validations = async (bytes: Uint8Array): Promise<string> =>
+      (await userElements(bytes, CFS)).find((x) => x.startsWith("<dataValidations"))!;
+    const before = await validations(rich);
+    const userItem = /<dataValidation [^>]*sqref="R1"[\s\S]*?<\/dataValidation>/.exec(before)![0];
     const wb = new ExcelJS.Workbook();
     await loadXlsxPreserving(wb, rich);
     const port = new ExcelJsPort(wb);
-    // As a layout's dropdown would be written: a validation on an input cell, with the cell.
-    wb.getWorksheet(CFS)!.getCell("B46").dataValidation = {
-      type: "list",
-      allowBlank: false,
-      formulae: ['"percent,countPerYear"'],
-    };
-    const b46 = (await port.readCells(CFS, ["B46"]))[0].value;
-    await port.writeCells(CFS, [{ address: "B46", value: b46 }]);
-    const after = await port.toXlsx();
-    const [before] = (await userElements(rich, CFS)).filter((x) => x.startsWith("<dataValidations"));
-    const [now] = (await userElements(after, CFS)).filter((x) => x.startsWith("<dataValidations"));
-    const userItem = /<dataValidation [\s\S]*?<\/dataValidation>/.exec(before)![0];
+    // B48 (lever) gets other choices, B46 (target kind) loses its dropdown, Q9 gets a new one.
+    await port.setListValidations(CFS, [
+      { address: "B48", choices: ["entry", "exit", "both"], label: "Lever" },
+      { address: "B46", choices: [] },
+      { address: "Q9", choices: ["High", "Low"], label: "Mine" },
+    ]);
+    const now = await validations(await port.toXlsx());
+    const count = (x: string): number => Number(/count="(\d+)"/.exec(x)![1]);
+    expect(count(now)).toBe(count(before));
     expect(now).toContain(userItem);
-    expect(now).toMatch(/<dataValidation [^>]*sqref="B46"[^>]*>.*percent,countPerYear/);
-    expect(now).toMatch(/^<dataValidations count="2"/);
+    expect(now).toMatch(/sqref="B48"><formula1>&quot;entry,exit,both&quot;/);
+    expect(now).not.toMatch(/sqref="B46"/);
+    expect(now).toMatch(/sqref="Q9"><formula1>&quot;High,Low&quot;/);
+    // The other dropdowns are the original's, in their places.
+    const items = (x: string): string[] =>
+      [...x.matchAll(/<dataValidation [\s\S]*?<\/dataValidation>/g)].map((m) => m[0]);
+    const kept = items(before).filter((x) => !/sqref="B4[68]"/.test(x));
+    expect(items(now).filter((x) => kept.includes(x))).toEqual(kept);
   });
 
   it("holds for any mix of user things on the Programme and a proposal sheet (property)", async () => {

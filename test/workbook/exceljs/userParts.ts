@@ -362,10 +362,16 @@ export async function withUserParts(
       els.push(
         `<conditionalFormatting sqref="${cell(col, row)}:${cell(col, row + 1)}"><cfRule type="colorScale" priority="1"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>`,
       );
-    if (things.includes("validation"))
-      els.push(
-        `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${cell(col + 1, row)}"><formula1>"Yes,No"</formula1></dataValidation></dataValidations>`,
-      );
+    if (things.includes("validation")) {
+      const item = `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${cell(col + 1, row)}"><formula1>"Yes,No"</formula1></dataValidation>`;
+      // A sheet holds one <dataValidations>: the product's dropdowns may be there already.
+      const existing = /<dataValidations count="(\d+)">/.exec(xml);
+      if (existing)
+        xml = xml
+          .replace(existing[0], `<dataValidations count="${Number(existing[1]) + 1}">`)
+          .replace("</dataValidations>", `${item}</dataValidations>`);
+      else els.push(`<dataValidations count="1">${item}</dataValidations>`);
+    }
     if (things.includes("table")) {
       const tableRef = sheet === USER_SHEET ? "A1:B3" : `${cell(col, row)}:${cell(col + 1, row + 2)}`;
       b.file(
