@@ -107,6 +107,19 @@ export async function typeInPackage(
   return zip.generateAsync({ type: "uint8array" });
 }
 
+/** Empties a cell of the package, keeping its format, as Excel saves a cleared cell. */
+export async function clearInPackage(bytes: Uint8Array, sheet: string, address: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = (await sheetParts(zip)).get(sheet) as string;
+  const xml = await zip.file(part)!.async("string");
+  const re = new RegExp(`<c r="${address}"([^>]*?)(/>|>[\\s\\S]*?</c>)`);
+  zip.file(
+    part,
+    xml.replace(re, (_, attrs: string) => `<c r="${address}"${attrs.replace(/\s+t="[^"]*"/, "")}/>`),
+  );
+  return zip.generateAsync({ type: "uint8array" });
+}
+
 export async function definedCell(bytes: Uint8Array, name: string): Promise<string> {
   const wb = (await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string")) ?? "";
   const m = new RegExp(

@@ -11,6 +11,7 @@ import { example, run, tempDir } from "../../cli/workbookCli";
 import { demoWorkbook } from "../fixtures";
 import {
   CFS,
+  clearInPackage,
   definedCell,
   entries,
   EVERYTHING,
@@ -146,6 +147,25 @@ describe("saving keeps every package part the product does not own", () => {
     const kept = (await userElements(after, "Programme")).join("");
     expect(kept).toMatch(/<drawing target="..\/drawings\/drawingUser\d+\.xml"\/>/);
     expect(kept).toMatch(/<conditionalFormatting.*<dataValidations.*x14:slicerList/);
+  });
+
+  it("takes its note back out of the sheet's comments once the hand edit is cleared, leaving the user's", async () => {
+    const { file, bytes } = await richFile({ Programme: ["comment"] });
+    writeFileSync(file, await typeInPackage(bytes, "Programme", "H9", 12_000_000));
+    await run(["refresh", file]);
+    writeFileSync(file, await clearInPackage(new Uint8Array(readFileSync(file)), "Programme", "H9"));
+    const r = await run(["refresh", file]);
+    expect(r.stdout).toMatch(/ 0 hand edit\(s\) kept/);
+    const after = new Uint8Array(readFileSync(file));
+    const [comments, vml] = await noteParts(bytes, "Programme");
+    const zip = await JSZip.loadAsync(after);
+    const text = await zip.file(comments)!.async("string");
+    expect(text).not.toMatch(/ref="H9"/);
+    const userComment = /<comment ref="Q1"[\s\S]*?<\/comment>/.exec(
+      await (await JSZip.loadAsync(bytes)).file(comments)!.async("string"),
+    )![0];
+    expect(text).toContain(userComment);
+    expect((await zip.file(vml)!.async("string")).match(/<x:ClientData ObjectType="Note">/g)).toHaveLength(1);
   });
 
   it("keeps a dynamic-array formula's cell metadata on a rewritten sheet (ExcelJS drops cm)", async () => {
