@@ -9,6 +9,7 @@ export type WorkbookErrorCode =
   | "no-programme"
   | "bad-register"
   | "text-too-long"
+  | "not-an-mtfs-workbook"
   | "would-lose";
 
 export class WorkbookError extends Error {

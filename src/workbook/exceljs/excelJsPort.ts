@@ -8,6 +8,7 @@ import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
 import { packageOrigin } from "./packageOrigin";
 import { excelJsSaveForPatching, preservePackage } from "./preservePackage";
+import { guardExcelJsKeys } from "./safeKeys";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
   CellContent,
@@ -35,6 +36,7 @@ export class ExcelJsPort implements WorkbookPort {
 
   constructor(workbook: ExcelJS.Workbook) {
     this.workbook = workbook;
+    guardExcelJsKeys(workbook);
     // Excel and LibreOffice then recompute every formula on open instead of trusting cached results.
     workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   }
