@@ -647,6 +647,7 @@ export async function preservePackage(
     else out.remove(relsPathOf(part));
   }
   if (styles.xml !== oStyles) out.file("xl/styles.xml", styles.xml, NO_FOLDERS);
+  if (touched.length) await dropUnusedStrings(out, wbRels);
   if (touched.length || added.length) {
     // Excel's calculation chain lists formula cells; a stale one makes Excel repair the file. It is rebuilt.
     const chain = wbRels.find((r) => r.type === `${REL}calcChain`);
@@ -667,6 +668,39 @@ export async function preservePackage(
   );
   out.file("[Content_Types].xml", types.toString(), NO_FOLDERS);
   return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * Empties the shared strings no sheet uses any more (a rewritten sheet's cells are inline now). Indices stay,
+ * so the sheets kept byte for byte still read theirs; what the product stored (and shed) does not linger.
+ */
+async function dropUnusedStrings(out: JSZip, wbRels: readonly Relationship[]): Promise<void> {
+  const sstRel = wbRels.find((r) => r.type === `${REL}sharedStrings`);
+  const sstPart = sstRel && resolveTarget("xl/workbook.xml", sstRel.target);
+  const sst = sstPart && (await partText(out, sstPart));
+  if (!sstPart || !sst) return;
+  const used = new Set<number>();
+  let refs = 0;
+  const cellSheets = /\/(worksheet|xlMacrosheet|xlIntlMacrosheet|dialogsheet)$/;
+  for (const r of wbRels.filter((x) => !x.external && cellSheets.test(x.type))) {
+    const xml = (await partText(out, resolveTarget("xl/workbook.xml", r.target))) ?? "";
+    for (const m of xml.matchAll(/<c\b(?:"[^"]*"|[^>"])*\st="s"(?:"[^"]*"|[^>"])*>\s*<v>\s*(\d+)\s*<\/v>/g)) {
+      used.add(Number(m[1]));
+      refs++;
+    }
+  }
+  const root = splitRoot(sst);
+  let i = -1;
+  let dropped = false;
+  const items = root.children.map((c) => {
+    if (c.name !== "si") return c.xml;
+    i++;
+    if (used.has(i) || c.xml === "<si><t/></si>") return c.xml;
+    dropped = true;
+    return "<si><t/></si>";
+  });
+  if (!dropped) return;
+  out.file(sstPart, withAttr(root.head, "count", String(refs)) + items.join("") + root.tail, NO_FOLDERS);
 }
 
 function identity(stylesXml: string): number[] {

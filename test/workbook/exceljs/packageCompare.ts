@@ -14,7 +14,14 @@ export const CFS = "CFS Targeted Prevention";
 export const PROPOSALS = [CFS, "Family Based Placements", "Independent Travel Training"];
 // Sheets MTFS Benefits writes to; their parts, and workbook-wide parts it must patch, may change.
 const PRODUCT_SHEETS = ["Programme", "Resource cost", "Themes", "_mtfs", ...PROPOSALS];
-const PATCHED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
+// The shared tables: formats are only added, strings no sheet uses any more are emptied (indices stay).
+const PATCHED = [
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "[Content_Types].xml",
+  "xl/styles.xml",
+  "xl/sharedStrings.xml",
+];
 // Elements of a rewritten sheet that ExcelJS writes; everything else on the sheet is the user's.
 const FROM_EXCELJS = ["dimension", "cols", "sheetData", "mergeCells", "hyperlinks", "legacyDrawing"];
 export const EVERYTHING: UserThing[] = [
