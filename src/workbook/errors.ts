@@ -10,6 +10,7 @@ export type WorkbookErrorCode =
   | "bad-register"
   | "text-too-long"
   | "not-an-mtfs-workbook"
+  | "would-lose"
   /** Rows or columns the add-in uses were deleted (or moved) since it wrote the sheet: its anchors are gone. */
   | "sheet-moved";
 
