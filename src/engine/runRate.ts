@@ -38,13 +38,36 @@ export function runRateFy(
   horizon: Horizon,
   cohortReachedDay?: Decimal,
 ): FyStartYear {
-  const saturation = fullImpactDay(t, cohortReachedDay)
-    .plus(durationWeeks.times(DAYS_PER_WEEK))
-    .ceil()
-    .toNumber();
-  let fy = fyOf(saturation);
-  if (fyStartDay(fy) < saturation) fy += 1;
+  const fy = saturationFy(t, durationWeeks, cohortReachedDay);
   return Math.min(Math.max(fy, horizon.firstFy), horizon.lastFy);
+}
+
+/**
+ * First FY starting on or after full impact + duration (the stock is saturated), not capped to any horizon:
+ * a cohort stream's settled FY.
+ *
+ * @example
+ * saturationFy(resolvedCfs, D(153.1)) // 2031
+ */
+export function saturationFy(
+  t: ResolvedTimeline,
+  durationWeeks: Decimal,
+  cohortReachedDay?: Decimal,
+): FyStartYear {
+  return firstWholeFyFrom(fullImpactDay(t, cohortReachedDay).plus(durationWeeks.times(DAYS_PER_WEEK)));
+}
+
+/**
+ * The first FY that starts on or after a day (a fractional day counts as the next whole day).
+ *
+ * @example
+ * firstWholeFyFrom(new Decimal(dayNumber("2026-04-01"))) // 2026
+ * firstWholeFyFrom(new Decimal(dayNumber("2026-04-02"))) // 2027
+ */
+export function firstWholeFyFrom(day: Decimal): FyStartYear {
+  const d = day.ceil().toNumber();
+  const fy = fyOf(d);
+  return fyStartDay(fy) < d ? fy + 1 : fy;
 }
 
 /**
