@@ -102,10 +102,15 @@ export function cohortStream(input: CohortStreamInput, horizon: Horizon): Stream
     // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
     throw new EngineError("out-of-range", "durationWeeks", `must be > 0, got ${durationWeeks.toString()}`);
   }
+  const unit = input.unit ?? "cases";
+  // A percent target is a fraction (shown as %); a count is a flow a year; a caseload target is a number held.
+  const targetUnit = { percent: undefined, countPerYear: `${unit} a year`, caseloadReduction: unit }[
+    input.target.kind
+  ];
   const targetWeighting =
     input.targetWeighting === undefined
       ? undefined
-      : weighted("Target", input.target.value, input.targetWeighting, "targetWeighting");
+      : weighted("Target", input.target.value, input.targetWeighting, "targetWeighting", targetUnit);
   const target = weightedTarget(input.target, targetWeighting);
   const durationDays = durationWeeks.times(DAYS_PER_WEEK);
   const flow = avoidedEventsFlow({
@@ -138,7 +143,6 @@ export function cohortStream(input: CohortStreamInput, horizon: Horizon): Stream
     s.flow === flow ? caseload : averageOf(s.flow, bounds, durationDays),
   );
 
-  const unit = input.unit ?? "cases";
   const years: StreamYear[] = [];
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;

@@ -40,6 +40,8 @@ export interface Weighting {
   /** What is weighted, in words, e.g. "Target". */
   readonly label: string;
   readonly evidence: Decimal;
+  /** Unit of the evidence and the product in words (e.g. "CYP a year"); absent: a fraction, shown as %. */
+  readonly unit?: string;
   /** The confidence weighting (fraction, 0 to 1). */
   readonly weighting: Decimal;
   /** evidence × weighting: the figure the model uses. */
@@ -73,11 +75,23 @@ export interface StreamProfile {
  * A figure written as evidence × weighting, checked: the weighting is a fraction from 0 to 1.
  *
  * @example
- * weighted("Target", D(0.4), D(0.5), "target.confidenceWeighting").value.toNumber() // 0.2
+ * weighted("Target", D(0.4), D(0.5), "targetWeighting").value.toNumber() // 0.2
  */
-export function weighted(label: string, evidence: Decimal, weighting: Decimal, field: string): Weighting {
+export function weighted(
+  label: string,
+  evidence: Decimal,
+  weighting: Decimal,
+  field: string,
+  unit?: string,
+): Weighting {
   checkWeighting(weighting, field);
-  return { label, evidence, weighting, value: evidence.times(weighting) };
+  return {
+    label,
+    evidence,
+    ...(unit === undefined ? {} : { unit }),
+    weighting,
+    value: evidence.times(weighting),
+  };
 }
 
 /**
