@@ -13,7 +13,15 @@ import {
 } from "./stockFlow";
 import { annualSavingPerCase, componentAnnualSaving } from "./unitCost";
 import { saturationFy, timeToFullRunRateYears } from "./runRate";
-import { weighted, type Cashability, type StreamProfile, type StreamYear, type Weighting } from "./stream";
+import {
+  checkHorizon,
+  checkWeighting,
+  weighted,
+  type Cashability,
+  type StreamProfile,
+  type StreamYear,
+  type Weighting,
+} from "./stream";
 import type { FyStartYear, Horizon, ProfileInput, Target, UnitCostComponent } from "./types";
 
 /**
@@ -64,21 +72,6 @@ function anniversaries(monthDay: string, fromFy: FyStartYear, toFy: FyStartYear)
   return days;
 }
 
-/**
- * Refuses a horizon the engine cannot profile (checked first, as computeProfile always has).
- *
- * @example
- * checkHorizon({ firstFy: 2026, lastFy: 2025, mtfsLastFy: 2025 }) // throws "horizon.lastFy: must not be before horizon.firstFy"
- */
-export function checkHorizon(horizon: Horizon): void {
-  if (horizon.lastFy < horizon.firstFy) {
-    throw new EngineError("out-of-range", "horizon.lastFy", "must not be before horizon.firstFy");
-  }
-  if (horizon.lastFy - horizon.firstFy > 60) {
-    throw new EngineError("out-of-range", "horizon.lastFy", "must be within 60 years of horizon.firstFy");
-  }
-}
-
 /** The target the model uses: the stated value × its weighting, when written as evidence × weighting. */
 function weightedTarget(target: Target, w: Weighting | undefined): Target {
   return w === undefined ? target : { ...target, value: w.value };
@@ -107,6 +100,8 @@ export function cohortStream(input: CohortStreamInput, horizon: Horizon): Stream
   const targetUnit = { percent: undefined, countPerYear: `${unit} a year`, caseloadReduction: unit }[
     input.target.kind
   ];
+  if (input.confidenceWeighting !== undefined)
+    checkWeighting(input.confidenceWeighting, "confidenceWeighting");
   const targetWeighting =
     input.targetWeighting === undefined
       ? undefined

@@ -1,9 +1,9 @@
 import { EngineError } from "./errors";
 import { resolveTimeline } from "./timeline";
-import { checkHorizon, cohortStream } from "./cohortStream";
+import { cohortStream } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
 import { computeProposalProfile } from "./proposalProfile";
-import { measureValue } from "./stream";
+import { checkHorizon, measureValue } from "./stream";
 import type { Profile, ProfileInput } from "./types";
 
 /**

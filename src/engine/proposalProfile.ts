@@ -3,10 +3,15 @@ import { EngineError } from "./errors";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
 import { costInFy, type CostContext } from "./costs";
 import { overlapInFy } from "./overlap";
-import { checkHorizon } from "./cohortStream";
 import { checkExistingLine, existingLineInFy, type ExistingMtfsLine } from "./existingMtfs";
 import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
-import { checkWeighting, type OperationalMeasure, type StreamProfile, type Weighting } from "./stream";
+import {
+  checkHorizon,
+  checkWeighting,
+  type OperationalMeasure,
+  type StreamProfile,
+  type Weighting,
+} from "./stream";
 import type { CostItem, FyStartYear, Horizon, MtfsOverlap } from "./types";
 
 /**

@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
-import type { FyStartYear } from "./types";
+import type { FyStartYear, Horizon } from "./types";
 
 /**
  * A proposal is a sum of saving streams (issue 13). Every stream kind (cohort, % of addressable spend, income
@@ -118,4 +118,19 @@ export function checkWeighting(weighting: Decimal, field: string): void {
  */
 export function measureValue(year: StreamYear, key: string): Decimal {
   return year.measures.find((m) => m.key === key)?.value ?? ZERO;
+}
+
+/**
+ * Refuses a horizon the engine cannot profile (checked first, as computeProfile always has).
+ *
+ * @example
+ * checkHorizon({ firstFy: 2026, lastFy: 2025, mtfsLastFy: 2025 }) // throws "horizon.lastFy: must not be before horizon.firstFy"
+ */
+export function checkHorizon(horizon: Horizon): void {
+  if (horizon.lastFy < horizon.firstFy) {
+    throw new EngineError("out-of-range", "horizon.lastFy", "must not be before horizon.firstFy");
+  }
+  if (horizon.lastFy - horizon.firstFy > 60) {
+    throw new EngineError("out-of-range", "horizon.lastFy", "must be within 60 years of horizon.firstFy");
+  }
 }
