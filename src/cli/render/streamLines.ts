@@ -2,6 +2,7 @@ import {
   ZERO,
   formatMillions,
   formatPercent,
+  toPounds,
   fyLabel,
   type Decimal,
   type ProposalProfile,
@@ -102,4 +103,64 @@ export function streamLinesTable(p: ProposalProfile): string {
     textTable(header, rows, ["left", ...header.slice(1).map(() => "right" as const)]),
     ...notes,
   ].join("\n");
+}
+
+/**
+ * JSON-ready lines of a proposal profile (money in £, rounded to pennies at this edge only; measures to 4 dp):
+ * `{ streams: [{ id, label, kind, cashability, weighting, weightings, years: [{ fy, gross, grossBeforeWeighting,
+ * measures }] }], costLines, existingMtfsLines: [{ label, treatment, amounts }], years: [{ fy, gross, costs,
+ * overlap, existingMtfs, cumulative, inflationContingency, addedBack, mtfsImpact }], fullRunRate: { …, settledBy } }`.
+ *
+ * @example
+ * streamLinesJson(p).streams[0].years[5] // { fy: "FY31/32", gross: 4785123.45, grossBeforeWeighting: 4785123.45, measures: { … } }
+ */
+export function streamLinesJson(p: ProposalProfile): Record<string, unknown> {
+  const count = (d: Decimal): number => d.toDecimalPlaces(4).toNumber();
+  return {
+    streams: p.streams.map((s) => ({
+      id: s.id,
+      label: s.label,
+      kind: s.kind,
+      cashability: s.cashability,
+      settledFy: fyLabel(s.settledFy),
+      weighting: count(s.weighting),
+      weightings: s.weightings.map((w) => ({
+        label: w.label,
+        evidence: count(w.evidence),
+        weighting: count(w.weighting),
+        value: count(w.value),
+        ...(w.unit === undefined ? {} : { unit: w.unit }),
+      })),
+      years: s.years.map((y) => ({
+        fy: y.label,
+        gross: toPounds(y.gross),
+        grossBeforeWeighting: toPounds(y.grossBeforeWeighting),
+        measures: Object.fromEntries(y.measures.map((m) => [m.key, { value: count(m.value), unit: m.unit }])),
+      })),
+    })),
+    costLines: p.costLines.map((l) => ({ label: l.label, kind: l.kind, amounts: l.amounts.map(toPounds) })),
+    existingMtfsLines: p.existingMtfsLines.map((l) => ({
+      label: l.label,
+      treatment: l.kind,
+      amounts: l.amounts.map(toPounds),
+    })),
+    years: p.years.map((y) => ({
+      fy: y.label,
+      gross: toPounds(y.gross),
+      costs: toPounds(y.costs),
+      overlap: toPounds(y.overlap),
+      existingMtfs: toPounds(y.existingMtfs),
+      cumulative: toPounds(y.cumulative),
+      inYear: toPounds(y.inYear),
+      inflationContingency: toPounds(y.inflationContingency),
+      addedBack: toPounds(y.addedBack),
+      mtfsImpact: toPounds(y.mtfsImpact),
+    })),
+    fullRunRate: {
+      value: toPounds(p.fullRunRate.value),
+      fy: p.fullRunRate.label,
+      inflationContingency: toPounds(p.fullRunRate.inflationContingency),
+      settledBy: p.fullRunRate.settledBy,
+    },
+  };
 }

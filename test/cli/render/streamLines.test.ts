@@ -11,7 +11,7 @@ import {
   type StreamProfile,
 } from "../../../src/engine";
 import { profileTable } from "../../../src/cli/render/profile";
-import { hasBreakdown, streamLinesTable } from "../../../src/cli/render/streamLines";
+import { hasBreakdown, streamLinesJson, streamLinesTable } from "../../../src/cli/render/streamLines";
 
 const raw: unknown = JSON.parse(
   fs.readFileSync(path.join(__dirname, "../../../examples/cfs-targeted-prevention.json"), "utf8"),
@@ -111,5 +111,22 @@ describe("CLI stream lines", () => {
     expect(streamLinesTable(proposalOf([count], { confidenceWeighting: new Decimal(0.9) }))).toContain(
       "Trained: target 10 CYP a year × 80% confidence weighting = 8 CYP a year\nProposal confidence weighting: 90% of every stream's gross",
     );
+  });
+
+  it("gives the same lines as JSON, in £, with what settles the run rate", () => {
+    const p = proposalOf([cyp]);
+    const json = streamLinesJson(p) as {
+      streams: {
+        id: string;
+        years: { gross: number; measures: Record<string, { value: number; unit: string }> }[];
+      }[];
+      years: { cumulative: number }[];
+      fullRunRate: { fy: string; settledBy: string };
+    };
+    expect(json.streams[0].id).toBe("cyp");
+    expect(json.streams[0].years[5].measures.caseloadReduction.unit).toBe("children");
+    expect(json.streams[0].years[5].gross).toBe(p.streams[0].years[5].gross.toDecimalPlaces(2).toNumber());
+    expect(json.years[5].cumulative).toBe(p.years[5].cumulative.toDecimalPlaces(2).toNumber());
+    expect(json.fullRunRate).toMatchObject({ fy: "FY31/32", settledBy: "CYP kept out of care" });
   });
 });
