@@ -83,7 +83,7 @@ function weightedTarget(target: Target, w: Weighting | undefined): Target {
  *
  * @example
  * const s = cohortStream(parseProposal(cfsJson).assumptions, horizon);
- * s.years[5].gross.div(1e6).toFixed(2) // "4.79" (FY31/32, before the £1.5m investment and the overlap)
+ * s.years[5].gross.div(1e6).toFixed(2) // "5.18" (FY31/32, before the £1.5m investment and the £0.39m overlap)
  * s.settledFy // 2031
  */
 export function cohortStream(input: CohortStreamInput, horizon: Horizon): StreamProfile {

@@ -240,7 +240,10 @@ export interface Profile {
   readonly quantifiedOpportunity: Decimal;
   /** That year's inflation contingency held centrally (zero unless `unitCost.inflationContingency`). */
   readonly quantifiedOpportunityInflationContingency: Decimal;
-  /** Steady-state annual net benefit, and the FY in which it is reached (see runRate.ts), with its contingency. */
+  /**
+   * Steady-state annual net benefit: the net in the first FY from which no input changes any more (the stream's
+   * stock saturated, every cost schedule settled; proposalProfile.ts), capped to the horizon, with its contingency.
+   */
   readonly fullRunRate: {
     readonly value: Decimal;
     readonly fy: FyStartYear;
