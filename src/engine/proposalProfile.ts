@@ -3,7 +3,7 @@ import { EngineError } from "./errors";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
 import { costInFy, type CostContext } from "./costs";
 import { overlapInFy } from "./overlap";
-import { checkExistingLine, existingLineInFy, type ExistingMtfsLine } from "./existingMtfs";
+import { checkExistingLine, existingLinesInFy, type ExistingMtfsLine } from "./existingMtfs";
 import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
 import {
   checkHorizon,
@@ -18,7 +18,7 @@ import type { CostItem, FyStartYear, Horizon, MtfsOverlap } from "./types";
  * The proposal profile: a proposal is a sum of saving streams, less its costs, its MTFS overlap and the existing
  * MTFS lines it is net of (docs/engine.md). Per FY:
  *   gross        = Σ stream gross × stream weighting × proposal weighting (price-base prices when inflation is held centrally)
- *   cumulative   = gross − costs − overlap − deducted existing lines (the net benefit)
+ *   cumulative   = gross − costs − overlap − existing lines (capped at the saving left; the net benefit)
  *   in-year      = cumulative − previous cumulative
  *   contingency  = the inflation held centrally: on gross (default), or on net (gross less costs and overlap)
  *   MTFS row     = cumulative + contingency + added-back existing lines
@@ -90,12 +90,20 @@ export interface ProposalStreamLine {
   readonly years: readonly ProposalStreamYear[];
 }
 
-/** A cost line or an existing MTFS line by FY. */
+/** A cost line by FY. */
 export interface ProposalLine {
   readonly label: string;
   readonly kind: string;
-  /** £ by FY of the horizon, in order (costs positive; existing lines as the saving they hold). */
+  /** £ by FY of the horizon, in order (positive = cost). */
   readonly amounts: readonly Decimal[];
+}
+
+/** An existing MTFS line by FY: what it takes off the net, and what the MTFS row adds back. */
+export interface ExistingMtfsLineResult {
+  readonly label: string;
+  readonly treatment: ExistingMtfsLine["treatment"];
+  readonly deducted: readonly Decimal[];
+  readonly addedBack: readonly Decimal[];
 }
 
 /** One FY of the proposal profile. Money in £. */
@@ -108,7 +116,7 @@ export interface ProposalYear {
   readonly gross: Decimal;
   readonly costs: Decimal;
   readonly overlap: Decimal;
-  /** Existing MTFS lines the benefit is stated net of. */
+  /** Existing MTFS lines the benefit is stated net of (capped at the saving left after the overlap). */
   readonly existingMtfs: Decimal;
   /** Net benefit: gross − costs − overlap − existingMtfs. */
   readonly cumulative: Decimal;
@@ -128,7 +136,7 @@ export interface ProposalProfile {
   readonly years: readonly ProposalYear[];
   readonly streams: readonly ProposalStreamLine[];
   readonly costLines: readonly ProposalLine[];
-  readonly existingMtfsLines: readonly ProposalLine[];
+  readonly existingMtfsLines: readonly ExistingMtfsLineResult[];
   /** The proposal-level confidence weighting, when given. */
   readonly confidenceWeighting?: Decimal;
   readonly quantifiedOpportunity: Decimal;
@@ -257,7 +265,8 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
 
   const costAmounts: Decimal[][] = input.investment.map(() => []);
   const streamCostAmounts: Decimal[][] = streams.map(() => []);
-  const existingAmounts: Decimal[][] = existing.map(() => []);
+  const deductedAmounts: Decimal[][] = existing.map(() => []);
+  const addedBackAmounts: Decimal[][] = existing.map(() => []);
   const years: ProposalYear[] = [];
   let previous = ZERO;
   let previousContingency = ZERO;
@@ -303,10 +312,11 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
         pricesFy,
       });
     const overlap = overlapAt(reportedPrices, gross);
-    const existingInFy = existing.map((l) => existingLineInFy(l, fy));
-    existingInFy.forEach((a, k) => existingAmounts[k].push(a));
-    const existingMtfs = sum(existingInFy.filter((_, k) => existing[k].treatment === "deducted"));
-    const addedBack = sum(existingInFy.filter((_, k) => existing[k].treatment === "addedBack"));
+    const lines = existingLinesInFy(existing, fy, gross.minus(overlap));
+    lines.deducted.forEach((a, k) => deductedAmounts[k].push(a));
+    lines.addedBack.forEach((a, k) => addedBackAmounts[k].push(a));
+    const existingMtfs = sum(lines.deducted);
+    const addedBack = sum(lines.addedBack);
     const net = gross.minus(costs).minus(overlap);
     const cumulative = existing.length === 0 ? net : net.minus(existingMtfs);
     // On net: the inflation of costs and overlap comes out of the contingency, so the MTFS row is unchanged.
@@ -345,10 +355,11 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
         : [],
     ),
   ];
-  const existingLines: ProposalLine[] = existing.map((l, k) => ({
+  const existingLines: ExistingMtfsLineResult[] = existing.map((l, k) => ({
     label: l.ref === undefined ? l.label : `${l.ref} ${l.label}`,
-    kind: l.treatment,
-    amounts: existingAmounts[k],
+    treatment: l.treatment,
+    deducted: deductedAmounts[k],
+    addedBack: addedBackAmounts[k],
   }));
 
   const settle: { fy: FyStartYear; by: string }[] = [

@@ -245,22 +245,49 @@ describe("existing MTFS lines", () => {
     expect(p.existingMtfsLines).toHaveLength(1);
     expect(p.existingMtfsLines[0].label).toBe("AC21 Efficiency Review – Increasing Reablement Capacity");
     p.years.forEach((y, i) => {
-      expect(y.cumulative.eq(base.years[i].cumulative)).toBe(true);
+      const b = base.years[i];
+      // Net of the line, never below what the costs leave: the line takes at most the saving after the overlap.
+      const taken = Decimal.min(1_000_000, Decimal.max(0, b.gross.minus(b.overlap)));
+      expect(y.existingMtfs.eq(taken)).toBe(true);
+      expect(y.cumulative.eq(b.cumulative.minus(taken))).toBe(true);
       expect(y.addedBack.toNumber()).toBe(1_000_000);
       expect(y.mtfsImpact.eq(y.cumulative.plus(y.inflationContingency).plus(1_000_000))).toBe(true);
     });
   });
 
-  it("deducts a line the benefit is stated net of, only in its FYs", () => {
-    const line: ExistingMtfsLine = { ...ac21, treatment: "deducted", firstFy: 2027, lastFy: 2028 };
+  it("reads Reablement's FY26/27 as Appendix A does: a £0.00m benefit net of AC21, £1.00m in the row", () => {
+    // A saving below the existing line: the proposal prints £0.00m (seeds/004 line 2019), Appendix A £1.00m (line 402).
+    const small: StreamProfile = {
+      ...s,
+      years: s.years.map((y) => ({ ...y, gross: D(300_000), grossAtPriceBase: D(300_000) })),
+    };
+    const p = proposalOf(cfs, [small], {
+      investment: [],
+      mtfsOverlap: { kind: "none" },
+      existingMtfsLines: [ac21],
+    });
+    expect(p.years[0].cumulative.isZero()).toBe(true);
+    expect(p.years[0].mtfsImpact.toNumber()).toBe(1_000_000);
+    // Uncapped, the line would turn the saving into a cost of £0.70m.
+    const uncapped = proposalOf(cfs, [small], {
+      investment: [],
+      mtfsOverlap: { kind: "none" },
+      existingMtfsLines: [{ ...ac21, capAtGross: false }],
+    });
+    expect(uncapped.years[0].cumulative.toNumber()).toBe(-700_000);
+  });
+
+  it("deducts a line the benefit is stated net of, only in its FYs, and adds nothing back", () => {
+    const line: ExistingMtfsLine = { ...ac21, treatment: "deducted", firstFy: 2029, lastFy: 2030 };
     const base = proposalOf(cfs, [s]);
     const p = proposalOf(cfs, [s], { existingMtfsLines: [line] });
-    expect(p.years.map((y) => y.existingMtfs.toNumber())).toEqual([0, 1e6, 1e6, 0, 0, 0]);
+    expect(p.years.map((y) => y.existingMtfs.toNumber())).toEqual([0, 0, 0, 1e6, 1e6, 0]);
     p.years.forEach((y, i) => {
       expect(y.cumulative.eq(base.years[i].cumulative.minus(y.existingMtfs))).toBe(true);
       expect(y.addedBack.isZero()).toBe(true);
+      expect(y.mtfsImpact.eq(y.cumulative.plus(y.inflationContingency))).toBe(true);
     });
-    expect(p.existingMtfsLines[0].amounts.map((x) => x.toNumber())).toEqual([0, 1e6, 1e6, 0, 0, 0]);
+    expect(p.existingMtfsLines[0].deducted.map((x) => x.toNumber())).toEqual([0, 0, 0, 1e6, 1e6, 0]);
   });
 
   it("refuses a last FY before the first", () => {

@@ -74,16 +74,15 @@ export function streamLinesTable(p: ProposalProfile): string {
   for (const c of p.costLines) rows.push([`Cost: ${short(c.label)}`, ...money(neg(c.amounts))]);
   if (p.years.some((y) => !y.overlap.isZero()))
     rows.push(["MTFS overlap", ...money(neg(p.years.map((y) => y.overlap)))]);
-  p.existingMtfsLines.forEach((l) => {
-    if (l.kind === "deducted") rows.push([`Existing MTFS: ${short(l.label)}`, ...money(neg(l.amounts))]);
-  });
+  for (const l of p.existingMtfsLines)
+    rows.push([`Existing MTFS: ${short(l.label)}`, ...money(neg(l.deducted))]);
   rows.push(["Net benefit (cumulative)", ...money(p.years.map((y) => y.cumulative))]);
   if (p.years.some((y) => !y.inflationContingency.isZero())) {
     rows.push(["Inflation contingency", ...money(p.years.map((y) => y.inflationContingency))]);
   }
-  p.existingMtfsLines.forEach((l) => {
-    if (l.kind === "addedBack") rows.push([`Added back: ${short(l.label)}`, ...money(l.amounts)]);
-  });
+  for (const l of p.existingMtfsLines) {
+    if (l.treatment === "addedBack") rows.push([`Added back: ${short(l.label)}`, ...money(l.addedBack)]);
+  }
   rows.push(["MTFS row", ...money(p.years.map((y) => y.mtfsImpact))]);
 
   const header = ["Line", ...p.years.map((y) => templateFy(y.fy))];
@@ -108,8 +107,9 @@ export function streamLinesTable(p: ProposalProfile): string {
 /**
  * JSON-ready lines of a proposal profile (money in £, rounded to pennies at this edge only; measures to 4 dp):
  * `{ streams: [{ id, label, kind, cashability, weighting, weightings, years: [{ fy, gross, grossBeforeWeighting,
- * measures }] }], costLines, existingMtfsLines: [{ label, treatment, amounts }], years: [{ fy, gross, costs,
- * overlap, existingMtfs, cumulative, inflationContingency, addedBack, mtfsImpact }], fullRunRate: { …, settledBy } }`.
+ * measures }] }], costLines, existingMtfsLines, years: [{ fy, gross, costs,
+ * overlap, existingMtfs, cumulative, inflationContingency, addedBack, mtfsImpact }], fullRunRate: { …, settledBy } }`
+ * (existing lines as `{ label, treatment, deducted, addedBack }`).
  *
  * @example
  * streamLinesJson(p).streams[0].years[5] // { fy: "FY31/32", gross: 4785123.45, grossBeforeWeighting: 4785123.45, measures: { … } }
@@ -141,8 +141,9 @@ export function streamLinesJson(p: ProposalProfile): Record<string, unknown> {
     costLines: p.costLines.map((l) => ({ label: l.label, kind: l.kind, amounts: l.amounts.map(toPounds) })),
     existingMtfsLines: p.existingMtfsLines.map((l) => ({
       label: l.label,
-      treatment: l.kind,
-      amounts: l.amounts.map(toPounds),
+      treatment: l.treatment,
+      deducted: l.deducted.map(toPounds),
+      addedBack: l.addedBack.map(toPounds),
     })),
     years: p.years.map((y) => ({
       fy: y.label,
