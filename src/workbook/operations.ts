@@ -270,7 +270,7 @@ export async function updateProposal(
   const modelled = modelProposal(proposal);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled });
+  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled, fitTexts: true });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
   assertTextsFit(layout);
@@ -308,7 +308,7 @@ export async function updateProposal(
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false });
   await port.writeCells(sheet, [{ address: layout.statusAddress, value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
-    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels } : p,
+    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows } : p,
   );
   const programme = register.programme as ProgrammeConfig | undefined;
   if (programme) {

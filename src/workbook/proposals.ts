@@ -76,13 +76,23 @@ export function planProposal(
   }
   const slug = uniqueSlug(sheet, taken.slugs ?? [], taken.names ?? []);
   const fyLabels = modelled.profile.years.map((y) => y.label);
-  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled, slug });
+  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled, slug, fitTexts: true });
   return {
-    stored: { sheet, proposal: storedPart(proposal), fyLabels, slug },
+    stored: { sheet, proposal: storedPart(proposal), fyLabels, slug, ...textRowsOf(layout) },
     modelled,
     layout,
     linked: linkedProposal(layout, modelled),
   };
+}
+
+/**
+ * What the register keeps of a layout's split texts: `{ textRows }` when a text takes more than one row.
+ *
+ * @example
+ * textRowsOf(layout) // { textRows: { "narrative.proposedSolutions": 2 } }
+ */
+export function textRowsOf(layout: ProposalSheetLayout): { textRows?: Readonly<Record<string, number>> } {
+  return Object.keys(layout.textRows).length ? { textRows: layout.textRows } : {};
 }
 
 /**
@@ -132,10 +142,24 @@ export async function readProposalSheet(port: WorkbookPort, stored: StoredPropos
     stored.sheet,
     inputs.map((c) => c.address),
   );
-  let proposal: Json = stored.proposal;
+  // A text split over rows is one field: its parts, in row order, joined by line breaks.
+  const byPath = new Map<string, CellScalar[]>();
   inputs.forEach((c, i) => {
-    if (c.kind === "input") proposal = setPath(proposal, c.path, jsonOf(values[i].value));
+    const parts = byPath.get(c.path);
+    if (parts && c.kind === "input" && c.part) parts.push(values[i].value);
+    else byPath.set(c.path, [values[i].value]);
   });
+  let proposal: Json = stored.proposal;
+  for (const [path, parts] of byPath) {
+    const value =
+      parts.length > 1
+        ? parts
+            .map((v) => (v === null ? "" : String(v).trim()))
+            .filter((v) => v !== "")
+            .join("\n")
+        : parts[0];
+    proposal = setPath(proposal, path, jsonOf(value));
+  }
   return proposal;
 }
 

@@ -13,10 +13,10 @@ import {
   type LayoutCell,
   type SheetLayout,
 } from "./types";
-import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth } from "./textFit";
+import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
 
 /**
- * The proposal sheet, in the order of the Benefits Proposal template (seeds/000): opportunity, description,
+ * The proposal sheet, in the order of the Benefits Proposal template (Appendix B of the Efficiency Review report): opportunity, description,
  * existing MTFS lines, quantified opportunity and confidence, further benefit, evidence, solutions,
  * triangulation table, benefits profile with its assumptions, investment, risks, expected impact, LGR,
  * recommendations. Assumptions are named input cells; the triangulation results, cumulative and in-year
@@ -33,6 +33,13 @@ export interface ProposalSheetInput {
   readonly modelled?: ModelledProposal;
   /** Slug of the sheet's defined names, as the register keeps it; `nameSlug(sheet)` when absent. */
   readonly slug?: string;
+  /**
+   * Rows each long text takes (by path), fixed when the sheet is created, as the register keeps them; a path
+   * not listed takes one row. Ignored when `fitTexts` is set.
+   */
+  readonly textRows?: Readonly<Record<string, number>>;
+  /** Lay the sheet out for the proposal's texts (a new or rewritten sheet): each takes the rows it needs. */
+  readonly fitTexts?: boolean;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -41,6 +48,8 @@ export interface ProposalSheetLayout extends SheetLayout {
   readonly mtfsRowAddress: ReadonlyMap<string, string>;
   readonly timeToRunRateAddress: string;
   readonly chart: ComboChartSpec;
+  /** Rows of every text split over more than one row, by path (what the register keeps as `textRows`). */
+  readonly textRows: Readonly<Record<string, number>>;
 }
 
 export const PROPOSAL_LAYOUT_ID = "proposalSheet";
@@ -262,6 +271,37 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       style: prose ? { ...STYLES.input, wrap: true } : STYLES.input,
     });
   };
+  const textRows: Record<string, number> = {};
+  /**
+   * A prose field captioned in column A of row `r`, its text across B:LAST_COLUMN over as many rows as it
+   * needs (each under Excel's row height limit); returns the rows it takes.
+   */
+  const longText = (r: number, caption: string, path: string): number => {
+    label(`A${r}`, caption);
+    const value = cellValue(getPath(proposal, path));
+    assertFitsCell(path, value);
+    const box = { width: spanWidth(`B${r}:${LAST_COLUMN}${r}`, COLUMN_WIDTHS) };
+    const fitted = typeof value === "string" ? splitToRows(value, box) : [value];
+    const of = input.fitTexts ? fitted.length : Math.max(1, input.textRows?.[path] ?? 1);
+    // A text longer than its fixed rows (edited since) keeps the rest in its last row.
+    const parts = fitted.length > of ? [...fitted.slice(0, of - 1), fitted.slice(of - 1).join("\n")] : fitted;
+    if (of > 1) textRows[path] = of;
+    for (let i = 0; i < of; i++) {
+      const address = `B${r + i}`;
+      spanTo(address, LAST_COLUMN);
+      const part = parts[i] ?? null;
+      const fontSize = typeof part === "string" ? fittingFontSize(part, box) : DEFAULT_FONT_SIZE;
+      cells.push({
+        kind: "input",
+        address,
+        path,
+        value: part,
+        style: { ...STYLES.text, fontSize },
+        ...(of > 1 ? { part: { index: i, of } } : {}),
+      });
+    }
+    return of;
+  };
   const engine = (address: string, key: string, value: CellScalar, numberFormat?: string): void => {
     cells.push({ kind: "engine", address, key, value, numberFormat, style: STYLES.owned });
   };
@@ -293,11 +333,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   spanTo("A2", LAST_COLUMN);
 
   let row = 3;
-  for (const [caption, path] of OPPORTUNITY_ROWS) {
-    label(`A${row}`, caption);
-    text(`B${row}`, path, LAST_COLUMN);
-    row++;
-  }
+  for (const [caption, path] of OPPORTUNITY_ROWS) row += longText(row, caption, path);
 
   // Profile block position is needed by the summary rows above it, so lay out the triangulation first.
   const triRaw = getPath(proposal, "triangulation");
@@ -308,8 +344,10 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   const summaryRow = row; // quantified opportunity
   const runRateRow = row + 1;
   const evidenceRow = row + 2;
-  const solutionsRow = row + 3;
-  const triHeadingRow = row + 5;
+  const solutionsRow =
+    evidenceRow + longText(evidenceRow, "Evidence behind opportunity and local levers", "narrative.evidence");
+  const triHeadingRow =
+    solutionsRow + longText(solutionsRow, "Proposed solutions", "narrative.proposedSolutions") + 1;
   const triParamsRow = triHeadingRow + 1;
   const triTableHeaderRow = triParamsRow + Math.max(triParams.length, 1);
   const triFirstRow = triTableHeaderRow + 1;
@@ -355,12 +393,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     "0.0#",
   );
 
-  label(`A${evidenceRow}`, "Evidence behind opportunity and local levers");
-  text(`B${evidenceRow}`, "narrative.evidence", LAST_COLUMN);
-  label(`A${solutionsRow}`, "Proposed solutions");
-  text(`B${solutionsRow}`, "narrative.proposedSolutions", LAST_COLUMN);
-
-  // Triangulation (seeds/000 "Operational impact"): annual-starts rows with a single % are ROUND formulas over
+  // Triangulation (the template's "Operational impact"): annual-starts rows with a single % are ROUND formulas over
   // the named parameters (B's triangulate, same arithmetic); other kinds and % ranges are engine-owned values.
   heading(`A${triHeadingRow}`, "Operational impact: triangulation");
   const monthly = getPath(proposal, "triangulation.kind") === "monthlyStarts";
@@ -487,11 +520,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   }
 
   r++;
-  for (const [caption, path] of NARRATIVE_AFTER_PROFILE) {
-    label(`A${r}`, caption);
-    text(`B${r}`, path, LAST_COLUMN);
-    r++;
-  }
+  for (const [caption, path] of NARRATIVE_AFTER_PROFILE) r += longText(r, caption, path);
 
   // Numbers beside a paragraph sit at the top of the row, level with its first line.
   const topAligned = cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } }));
@@ -505,9 +534,11 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     columnWidths: [...COLUMN_WIDTHS].map(([column, width]) => ({ column, width })),
     merges,
     rowHeights: fitRowHeights(cells, merges, COLUMN_WIDTHS),
+    textRows,
     chart: {
       sheet,
-      title: "Benefits profile (£)",
+      // The axis shows the cells' £m format.
+      title: "Benefits profile (£m)",
       categories: `A${profileFirstRow}:A${profileLastRow}`,
       bars: { name: "In-year spend reduction", values: `B${profileFirstRow}:B${profileLastRow}` },
       line: { name: "Cumulative benefit", values: `C${profileFirstRow}:C${profileLastRow}` },

@@ -25,6 +25,11 @@ export type LayoutCell =
       readonly numberFormat?: string;
       readonly style?: CellStyle;
       readonly link?: string;
+      /**
+       * A text split over rows (see `splitToRows`): this cell is part `index` of `of`, in row order; the reader
+       * joins the parts with line breaks into the one field at `path`.
+       */
+      readonly part?: { readonly index: number; readonly of: number };
     }
   /** Owned by the add-in: a value the engine computes (gross, costs, overlap, run rate...). */
   | {
