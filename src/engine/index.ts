@@ -24,3 +24,4 @@ export * from "./profile";
 export * from "./parse/assumptions";
 export * from "./proposal";
 export * from "./careAvoided";
+export * from "./choices";

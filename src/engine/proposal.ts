@@ -1,4 +1,5 @@
 import type { Decimal } from "./money";
+import { CONFIDENCE_LEVELS } from "./choices";
 import { EngineError } from "./errors";
 import { fyLabel } from "./fiscalYear";
 import { parseAssumptions } from "./parse/assumptions";
@@ -104,7 +105,7 @@ function parseOpportunity(o: RawObject, path: string): Opportunity {
     ...(conf
       ? {
           confidence: {
-            level: readEnum(conf, "level", confPath, ["High", "Medium", "Low"] as const),
+            level: readEnum(conf, "level", confPath, CONFIDENCE_LEVELS),
             ...optionalText(conf, "reason", confPath),
           },
         }

@@ -7,21 +7,29 @@ import {
   triangulate,
   type Profile,
   type Proposal,
+  type TriangulationInput,
   type TriangulationResult,
 } from "../engine";
 import type { TriangulationRowResult, WizardEngine } from "./components/Wizard";
-import { previewModel } from "./preview/previewModel";
+import { previewModel, type PreviewModel } from "./preview/previewModel";
+import { summaryModel } from "./preview/summaryModel";
 
-function triangulationRows(result: TriangulationResult): readonly TriangulationRowResult[] {
+function triangulationRows(
+  input: TriangulationInput,
+  result: TriangulationResult,
+): readonly TriangulationRowResult[] {
   return result.rows.map((r) =>
     r.kind === "annualStarts"
       ? {
-          annualAvoidedStarts: formatWholeRange(r.annualAvoidedStarts),
-          caseloadByEndOfMtfs: formatWholeRange(r.caseloadByEndOfMtfs),
+          kind: r.kind,
+          starts: formatWholeRange(r.annualAvoidedStarts),
+          caseload: formatWholeRange(r.caseloadByEndOfMtfs),
         }
       : {
-          annualAvoidedStarts: formatWholeRange(r.childrenPerMonth),
-          caseloadByEndOfMtfs: formatWholeRange(r.caseloadInHorizon),
+          kind: r.kind,
+          starts: formatWholeRange(r.childrenPerMonth),
+          caseload: formatWholeRange(r.caseloadInHorizon),
+          horizonYears: input.kind === "monthlyStarts" ? input.horizonYears.toString() : "",
         },
   );
 }
@@ -30,6 +38,14 @@ function triangulationRows(result: TriangulationResult): readonly TriangulationR
 export interface ModelledDraft {
   readonly proposal: Proposal;
   readonly profile: Profile;
+}
+
+function preview(proposal: Proposal, profile: Profile): PreviewModel {
+  return previewModel(
+    profile,
+    proposal.assumptions.horizon.mtfsLastFy,
+    proposal.assumptions.unitCost.inflationContingency,
+  );
 }
 
 /**
@@ -45,16 +61,13 @@ export const ENGINE: WizardEngine<ModelledDraft> = {
     const proposal = parseProposal(raw);
     return { proposal, profile: computeProfile(proposal.assumptions) };
   },
-  preview: ({ proposal, profile }) =>
-    previewModel(
-      profile,
-      proposal.assumptions.horizon.mtfsLastFy,
-      proposal.assumptions.unitCost.inflationContingency,
-    ),
+  preview: ({ proposal, profile }) => preview(proposal, profile),
+  summary: ({ proposal, profile }) => summaryModel(proposal, profile, preview(proposal, profile)),
   triangulation: (raw) => {
     if (raw === undefined) return null;
     try {
-      return triangulationRows(triangulate(parseTriangulationInput(raw, "triangulation")));
+      const input = parseTriangulationInput(raw, "triangulation");
+      return triangulationRows(input, triangulate(input));
     } catch (e) {
       // The full parse reports the field; the table simply shows no results until it is valid.
       if (isEngineError(e)) return null;

@@ -24,13 +24,29 @@ export interface ActiveProposal {
 /** Where an unfinished proposal is kept between sessions. */
 export interface DraftStore {
   load(): unknown;
+  /** Keeps the latest draft; where persisting has a cost (Excel: it clears Undo) only in memory. */
   save(draft: unknown): void;
+  /**
+   * Makes the kept draft survive a reload, only if it changed since the last time: true when something was
+   * written. Rejects with the reason when the store could not write it.
+   */
+  persist(): Promise<boolean>;
   clear(): void;
+}
+
+/** Which workbook a draft belongs to: a stable id, and the name to show the user. */
+export interface WorkbookIdentity {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface WorkbookHost {
   readonly kind: "excel" | "standalone";
   readonly drafts: DraftStore;
+  /** The workbook the pane is attached to now (a draft editing a sheet remembers it). */
+  workbook(): WorkbookIdentity;
+  /** True when the workbook has a proposal sheet of that name (a draft's sheet may have gone since). */
+  isProposalSheet(sheet: string): Promise<boolean>;
   /** The proposal on the active sheet (contract JSON) and the sheet's name when it is a proposal sheet, else null. */
   readActiveProposal(): Promise<ActiveProposal | null>;
   /** Adds the proposal's sheet, and its Programme row when the workbook has a Programme sheet. */

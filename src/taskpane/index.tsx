@@ -1,22 +1,14 @@
 /**
  * Entry of the taskpane in Excel (dist/taskpane.html, the shared runtime that also runs the custom functions).
- * Waits for Office.js, then renders the wizard over the Office.js workbook port.
+ * Detects the Office host, then renders the wizard over the Office.js workbook port once the pane is visible.
  */
-import * as React from "react";
-import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { OfficePort } from "../workbook/office/officePort";
-import { Wizard } from "./components/Wizard";
-import { ENGINE } from "./engineBridge";
-import { EXAMPLES } from "./examples";
 import { officeHost } from "./officeHost";
+import { startTaskpane } from "./pane";
 
-void Office.onReady(() => {
-  const root = document.getElementById("root");
-  if (!root) return;
-  createRoot(root).render(
-    <FluentProvider theme={webLightTheme}>
-      <Wizard host={officeHost(new OfficePort())} engine={ENGINE} examples={EXAMPLES} />
-    </FluentProvider>,
-  );
-});
+const root = document.getElementById("root");
+if (root) {
+  // `Office` is undefined when office.js did not load (a plain browser offline): read it without a TypeError.
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  void startTaskpane(root, office, () => officeHost(new OfficePort()));
+}

@@ -1,11 +1,4 @@
-import {
-  addProposal,
-  isWorkbookError,
-  readProposal,
-  refreshWorkbook,
-  updateProposal,
-  type WorkbookPort,
-} from "../workbook";
+import { addProposal, readProposal, refreshWorkbook, updateProposal, type WorkbookPort } from "../workbook";
 import type { RefreshReport, WriteResult } from "./host";
 
 /**
@@ -30,19 +23,8 @@ export interface ProposalWorkbookOps {
  * await WORKBOOK_OPS.writeProposal(port, cfsJson) // { sheetName: "CFS Targeted Prevention", programmeRowAdded: false }
  */
 export const WORKBOOK_OPS: ProposalWorkbookOps = {
-  async writeProposal(port, raw) {
-    try {
-      return await addProposal(port, raw);
-    } catch (e) {
-      if (isWorkbookError(e) && e.code === "sheet-exists") {
-        throw new Error(
-          `${e.message}. To change that proposal, open its sheet and use Edit active sheet (or edit its assumption ` +
-            "cells and use Refresh workbook); to add this one beside it, give it another name.",
-        );
-      }
-      throw e;
-    }
-  },
+  // A name already taken is reworded by the host (portHost), which knows which controls the user has.
+  writeProposal: (port, raw) => addProposal(port, raw),
   updateProposal: (port, sheet, raw) => updateProposal(port, sheet, raw),
   readProposal: (port, sheet) => readProposal(port, sheet),
   async refresh(port, onProgress) {
@@ -56,6 +38,12 @@ export const WORKBOOK_OPS: ProposalWorkbookOps = {
           cell: "(assumptions)",
           before: "",
           after: e.message,
+        })),
+        ...report.warnings.map((w) => ({
+          proposal: w.proposal,
+          cell: "(check)",
+          before: "",
+          after: w.message,
         })),
       ],
     };

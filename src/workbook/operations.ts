@@ -1,9 +1,11 @@
-import { formatMillions, isEngineError } from "../engine";
+import { isEngineError } from "../engine";
+import { displayValue } from "./cellDisplay";
+import { cellErrorMessage, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { assertFitsCell, proposalSheetLayout } from "./layouts/proposalSheet";
-import { syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
-import type { CellScalar, DefinedName, WorkbookPort } from "./port";
+import { syncOwned, toWrite, writeLayout, writeListValidations, type CellChange } from "./ownedCells";
+import type { DefinedName, WorkbookPort } from "./port";
 import {
   PROGRAMME_OWNER,
   createProgramme,
@@ -49,23 +51,13 @@ export interface RefreshReport {
   readonly changes: readonly CellChange[];
   /** Proposals whose assumptions the engine rejected (their sheets keep the last good figures). */
   readonly errors: readonly { readonly proposal: string; readonly message: string }[];
+  /** Values refreshed as they are but worth a look (a percent cell holding 8, i.e. 800%), naming the cell. */
+  readonly warnings: readonly { readonly proposal: string; readonly message: string }[];
 }
 
 export interface AddProposalResult {
   readonly sheetName: string;
   readonly programmeRowAdded: boolean;
-}
-
-const MONEY_KEY =
-  /(inYear|cumulative|gross|costs|overlap|inflationContingency|mtfsImpact|quantifiedOpportunity|fullRunRate\.value|FY\d\d\/\d\d|total|er|existing|benefits|cashflow|additionalBeyondMtfs)$/i;
-
-function show(key: string, v: CellScalar): string {
-  if (v === null || v === "") return "(blank)";
-  if (typeof v === "number") {
-    if (MONEY_KEY.test(key) && !/caseload|avoided/i.test(key)) return formatMillions(v);
-    return String(Math.round(v * 100) / 100);
-  }
-  return String(v);
 }
 
 /**
@@ -78,8 +70,8 @@ export function reportLines(changes: readonly CellChange[]): ChangeReportLine[] 
   return changes.map((c) => ({
     proposal: c.owner === PROGRAMME_OWNER ? "(programme)" : c.owner,
     cell: `${c.sheet}!${c.address}`,
-    before: show(c.key, c.before),
-    after: show(c.key, c.after),
+    before: displayValue(c.key, c.before),
+    after: displayValue(c.key, c.after),
     ...(c.kept ? { kept: true } : {}),
   }));
 }
@@ -293,6 +285,17 @@ export async function updateProposal(
     );
   }
   await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "input").map(toWrite));
+  if (reshaped) {
+    // A dropdown of the old layout must not refuse what the new one puts in its cell.
+    const listed = new Set(layout.cells.flatMap((c) => (c.kind === "input" && c.choices ? [c.address] : [])));
+    const dropped = before.cells.filter((c) => c.kind === "input" && c.choices && !listed.has(c.address));
+    if (dropped.length)
+      await port.setListValidations(
+        sheet,
+        dropped.map((c) => ({ address: c.address, choices: [] })),
+      );
+  }
+  await writeListValidations(port, layout);
   if (reshaped && layout.merges?.length) await port.mergeCells(sheet, layout.merges);
   // The profile rows moved: a chart over the old rows would show stale cells (Excel does not follow them).
   if (reshaped) await port.addComboChart(layout.chart);
@@ -366,12 +369,13 @@ export interface RefreshOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-function status(changes: readonly CellChange[], error?: string): string {
+function status(changes: readonly CellChange[], error?: string, warnings: readonly string[] = []): string {
   if (error) return `Not refreshed: ${error}`;
   const kept = changes.filter((c) => c.kept).map((c) => c.address);
-  return kept.length
+  const text = kept.length
     ? `${kept.length} hand-edited cell(s) kept: ${kept.join(", ")} (see notes)`
     : "Up to date";
+  return warnings.length ? `${text}; check ${warnings.join("; ")}` : text;
 }
 
 /**
@@ -391,6 +395,7 @@ export async function refreshWorkbook(
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];
+  const warnings: { proposal: string; message: string }[] = [];
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
@@ -418,6 +423,8 @@ export async function refreshWorkbook(
       continue;
     }
     const raw = await readProposalSheet(port, s);
+    const sheetWarnings = percentWarnings(proposalSheetLayout(s), raw);
+    warnings.push(...sheetWarnings.map((message) => ({ proposal: s.sheet, message })));
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
@@ -428,8 +435,8 @@ export async function refreshWorkbook(
       stored.push({ ...s, proposal: storedPart(raw) });
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      error = e.message;
-      errors.push({ proposal: s.sheet, message: e.message });
+      error = cellErrorMessage(proposalSheetLayout(s), e);
+      errors.push({ proposal: s.sheet, message: error });
       stored.push(s);
       links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
     }
@@ -437,7 +444,7 @@ export async function refreshWorkbook(
     if (!dryRun) {
       const layout = proposalSheetLayout(s);
       const [cur] = await port.readCells(s.sheet, [layout.statusAddress]);
-      const text = status(sheetChanges, error);
+      const text = status(sheetChanges, error, sheetWarnings);
       if (cur.value !== text)
         await port.writeCells(s.sheet, [{ address: layout.statusAddress, value: text }]);
     }
@@ -447,5 +454,5 @@ export async function refreshWorkbook(
   if (!dryRun) await writeRegister(port, { owned, proposals: stored, programme });
   options.onProgress?.(total, total);
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
-  return { proposals: total, lines: reportLines(ordered), changes: ordered, errors };
+  return { proposals: total, lines: reportLines(ordered), changes: ordered, errors, warnings };
 }

@@ -1,3 +1,4 @@
+import { displayValue } from "./cellDisplay";
 import type { CellContent, CellScalar, CellWrite, WorkbookPort } from "./port";
 import { isOwned, type LayoutCell, type OwnedCell, type SheetLayout } from "./layouts/types";
 import { ownedKey, type OwnedRecord, type Written } from "./register";
@@ -22,6 +23,32 @@ export interface CellChange {
 }
 
 const NOTE_PREFIX = "MTFS Benefits:";
+/** Our part of a note, wherever it sits in the cell's note (the user's own text comes before it). */
+const OUR_NOTE =
+  /\n*MTFS Benefits: edited by hand, so refresh kept your value\. Computed value: .*?\. Clear the cell to let refresh fill it again\./s;
+
+/**
+ * The note on a kept hand edit: the user's own note first (kept as it was), then ours, separated by a blank line.
+ *
+ * @example
+ * handEditNote("USER why I changed this", "profile.FY29/30.cumulative", 1_104_079.7)
+ * // "USER why I changed this\n\nMTFS Benefits: edited by hand, so refresh kept your value. Computed value: £1.10m. Clear the cell to let refresh fill it again."
+ */
+export function handEditNote(existing: string | null, key: string, computed: CellScalar): string {
+  const ours = `${NOTE_PREFIX} edited by hand, so refresh kept your value. Computed value: ${displayValue(key, computed)}. Clear the cell to let refresh fill it again.`;
+  const theirs = withoutOurNote(existing);
+  return theirs ? `${theirs}\n\n${ours}` : ours;
+}
+
+/**
+ * A note with our hand-edit part taken out: the user's own text, or "" when nothing else was there.
+ *
+ * @example
+ * withoutOurNote(handEditNote("USER why", "k", 1)) // "USER why"
+ */
+export function withoutOurNote(note: string | null): string {
+  return (note ?? "").replace(OUR_NOTE, "").trimEnd();
+}
 
 function written(cell: OwnedCell): Written {
   return cell.kind === "formula"
@@ -86,12 +113,27 @@ export function toWrite(cell: LayoutCell): CellWrite {
     case "label":
       return { ...base, value: cell.text };
     case "input":
-      return { ...base, value: cell.value, link: cell.link };
+      return { ...base, value: cell.value, link: cell.link, ...(cell.type === "date" ? { date: true } : {}) };
     case "engine":
       return { ...base, value: cell.value };
     case "formula":
       return { ...base, value: cell.value, formula: cell.formula };
   }
+}
+
+/**
+ * Puts the layout's dropdowns (input cells with fixed choices) on its sheet.
+ *
+ * @example
+ * await writeListValidations(port, layout); // B50 offers entry, exit
+ */
+export async function writeListValidations(port: WorkbookPort, layout: SheetLayout): Promise<void> {
+  const lists = layout.cells.flatMap((c) =>
+    c.kind === "input" && c.choices
+      ? [{ address: c.address, choices: c.choices, ...(c.label ? { label: c.label } : {}) }]
+      : [],
+  );
+  if (lists.length) await port.setListValidations(layout.sheet, lists);
 }
 
 /**
@@ -114,6 +156,7 @@ export async function writeLayout(
     c.kind === "input" && c.name ? [{ name: c.name, sheet: layout.sheet, address: c.address }] : [],
   );
   if (names.length) await port.defineNames(names);
+  await writeListValidations(port, layout);
   if (layout.columnWidths) await port.setColumnWidths(layout.sheet, layout.columnWidths);
   // After the cells, so a merged cell takes its top-left cell's style across.
   if (layout.merges?.length) await port.mergeCells(layout.sheet, layout.merges);
@@ -151,7 +194,9 @@ export async function syncOwned(
   );
   const out: CellChange[] = [];
   const writes: CellWrite[] = [];
-  const keptAddresses: { address: string; after: CellScalar }[] = [];
+  const keptAddresses: { address: string; key: string; after: CellScalar }[] = [];
+  /** Cleared by the user and filled again: any hand-edit note of ours on them goes. */
+  const released: string[] = [];
   cells.forEach((cell, i) => {
     const cur = current[i];
     const key = ownedKey(layout.sheet, cell.address);
@@ -167,7 +212,7 @@ export async function syncOwned(
     });
     if (rec && !isEmpty(cur) && !matchesWritten(cur, rec.written)) {
       out.push(change(true));
-      keptAddresses.push({ address: cell.address, after: cell.value });
+      keptAddresses.push({ address: cell.address, key: cell.key, after: cell.value });
       return;
     }
     const want = written(cell);
@@ -177,6 +222,7 @@ export async function syncOwned(
     if (!same) {
       writes.push(toWrite(cell));
       out.push(change(false));
+      if (rec && isEmpty(cur)) released.push(cell.address);
     }
     owned.set(key, {
       owner,
@@ -193,10 +239,21 @@ export async function syncOwned(
         layout.sheet,
         keptAddresses.map((k) => k.address),
       );
-      for (let i = 0; i < keptAddresses.length; i++) {
-        const k = keptAddresses[i];
-        const text = `${NOTE_PREFIX} edited by hand, so refresh kept your value. Computed value: ${String(k.after)}. Clear the cell to let refresh fill it again.`;
-        if (notes[i] !== text) await port.setNote(layout.sheet, k.address, text);
+      // One batch: in Excel each note call is a round trip.
+      const changed = keptAddresses
+        .map((k, i) => ({ address: k.address, text: handEditNote(notes[i], k.key, k.after), was: notes[i] }))
+        .filter((n) => n.was !== n.text);
+      if (changed.length) await port.setNotes(layout.sheet, changed);
+    }
+    if (released.length) {
+      const notes = await port.readNotes(layout.sheet, released);
+      for (let i = 0; i < released.length; i++) {
+        const note = notes[i];
+        if (note === null) continue;
+        const theirs = withoutOurNote(note);
+        if (theirs === note) continue;
+        if (theirs === "") await port.deleteNote(layout.sheet, released[i]);
+        else await port.setNote(layout.sheet, released[i], theirs);
       }
     }
   }

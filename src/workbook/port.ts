@@ -4,7 +4,10 @@
  * Addresses are A1 strings on one sheet ("B7", "E3:I3"); sheet names are passed unquoted.
  */
 
-/** What a cell holds as a plain value. Dates are written as ISO text by the layouts, so no Date here. */
+/**
+ * What a cell holds as a plain value. Dates travel as ISO text ("2026-08-01"): a write marked `date` puts
+ * them in a date cell; a date cell may read back as that text or as its serial number (see cellValues.ts).
+ */
 export type CellScalar = number | string | boolean | null;
 
 /** A cell as read back: its value (the cached result for a formula cell) and its formula without "=". */
@@ -39,6 +42,19 @@ export interface CellWrite {
   readonly style?: CellStyle;
   /** An internal hyperlink target such as "'CFS Targeted Prevention'!A1". */
   readonly link?: string;
+  /**
+   * `value` is an ISO date ("2026-08-01") to store as a real date (a serial with the cell's date format), as
+   * Excel stores a typed date. A value that is not an ISO date is written as text.
+   */
+  readonly date?: boolean;
+}
+
+/** A dropdown on one cell: the user picks one of `choices` (list data validation; other entries refused). */
+export interface ListValidation {
+  readonly address: string;
+  readonly choices: readonly string[];
+  /** The field's caption, for the message shown when something else is typed. */
+  readonly label?: string;
 }
 
 export interface SheetInfo {
@@ -119,6 +135,10 @@ export interface WorkbookPort {
     sheet: string,
     notes: readonly { readonly address: string; readonly text: string }[],
   ): Promise<void>;
+  /** Removes the note (comment) of a cell, if it has one. */
+  deleteNote(sheet: string, address: string): Promise<void>;
+  /** Puts a dropdown (list data validation) on each cell, replacing any it had; no choices removes it. */
+  setListValidations(sheet: string, validations: readonly ListValidation[]): Promise<void>;
   /**
    * Draws the sheet's combo chart, replacing the one an earlier call drew there (so after the sheet is laid
    * out again the chart shows the new rows); false when the adapter cannot draw charts (data stays in cells).
@@ -126,7 +146,7 @@ export interface WorkbookPort {
   addComboChart(spec: ComboChartSpec): Promise<boolean>;
   /**
    * Whether the workbook counts date serials from 1904 (old Mac workbooks) rather than 1900: convert serials
-   * with `serialToIsoDate(serial, date1904)` from numberFormat.ts.
+   * with `serialToIsoDate(serial, date1904)` from dates.ts.
    */
   usesDate1904(): Promise<boolean>;
 }

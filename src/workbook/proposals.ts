@@ -1,4 +1,5 @@
 import { modelProposal, type ModelledProposal } from "./engineLink";
+import { inputJson } from "./cellValues";
 import { WorkbookError } from "./errors";
 import { setPath } from "./jsonPath";
 import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
@@ -119,18 +120,10 @@ export function linkedProposal(layout: ProposalSheetLayout, modelled?: ModelledP
   };
 }
 
-function jsonOf(v: CellScalar): unknown {
-  if (v === null) return undefined;
-  if (typeof v === "string") {
-    const t = v.trim();
-    return t === "" ? undefined : t;
-  }
-  return v;
-}
-
 /**
  * The proposal JSON of a proposal sheet: the stored proposal with every input cell's current value put back
- * (assumptions, triangulation, opportunity and narrative as the user left them).
+ * (assumptions, triangulation, opportunity and narrative as the user left them), each in the form the JSON
+ * uses whatever the spreadsheet stored (a date serial as "2026-09-01", "8%" as 0.08, "1,338" as 1338).
  *
  * @example
  * const raw = await readProposalSheet(port, stored); raw.assumptions.durationWeeks // 153.1
@@ -142,15 +135,16 @@ export async function readProposalSheet(port: WorkbookPort, stored: StoredPropos
     stored.sheet,
     inputs.map((c) => c.address),
   );
+  const date1904 = await port.usesDate1904();
   // A text split over rows is one field: its parts, in row order, joined by line breaks.
-  const byPath = new Map<string, CellScalar[]>();
+  const byPath = new Map<string, { cell: (typeof inputs)[number]; parts: CellScalar[] }>();
   inputs.forEach((c, i) => {
-    const parts = byPath.get(c.path);
-    if (parts && c.kind === "input" && c.part) parts.push(values[i].value);
-    else byPath.set(c.path, [values[i].value]);
+    const field = byPath.get(c.path);
+    if (field && c.kind === "input" && c.part) field.parts.push(values[i].value);
+    else byPath.set(c.path, { cell: c, parts: [values[i].value] });
   });
   let proposal: Json = stored.proposal;
-  for (const [path, parts] of byPath) {
+  for (const [path, { cell: c, parts }] of byPath) {
     const value =
       parts.length > 1
         ? parts
@@ -158,7 +152,7 @@ export async function readProposalSheet(port: WorkbookPort, stored: StoredPropos
             .filter((v) => v !== "")
             .join("\n")
         : parts[0];
-    proposal = setPath(proposal, path, jsonOf(value));
+    if (c.kind === "input") proposal = setPath(proposal, path, inputJson(value, c.type, date1904));
   }
   return proposal;
 }

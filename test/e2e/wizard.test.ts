@@ -229,6 +229,11 @@ describe("standalone wizard", () => {
     expect(
       Math.abs(parseMillions(await page.getByTestId("quantified").innerText()) - 1.12),
     ).toBeLessThanOrEqual(TOLERANCE_M);
+    // The Review step summarises what Finish writes.
+    const summary = await page.getByTestId("review-summary").innerText();
+    expect(summary).toContain("CFS Targeted Prevention");
+    expect(summary).toContain("Fewer entries: 8% of the baseline (260 a year)");
+    expect(summary).toContain("FFPP infrastructure: £1,500,000 a year from 1 Dec 2026");
     await shot(page, "e2e-cfs-step-8-review");
 
     await finish.click();
@@ -241,6 +246,20 @@ describe("standalone wizard", () => {
     const file = path.join(ARTIFACTS, "e2e-cfs-download.xlsx");
     await download.saveAs(file);
     await shot(page, "e2e-cfs-finished");
+
+    // Reloaded, the page starts another new workbook: the draft names the file it was downloaded as.
+    await page.reload();
+    await page
+      .getByText("This draft belongs to mtfs-programme.xlsx, which is not open.", { exact: false })
+      .waitFor();
+    // Opening that download again (the browser may have renamed it) reattaches the draft to its sheet.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "mtfs-programme (1).xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: fs.readFileSync(file),
+    });
+    await page.getByTestId("editing").waitFor();
+    expect(await page.getByTestId("detached").count()).toBe(0);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -328,11 +347,39 @@ describe("standalone wizard", () => {
     const programme = output.getWorksheet("Programme") as ExcelJS.Worksheet;
     expect(cellsWithText(programme, "CFS Targeted Prevention v2")).toHaveLength(1);
     expect(output.getWorksheet("CFS Targeted Prevention v2")).toBeDefined();
+
+    // After a reload the draft is kept but the opened workbook is not: the pane says so, and does not claim
+    // to edit a sheet that is not there (Finish would fail with "not a proposal sheet of this workbook").
+    await page.reload();
+    await page
+      .getByText(
+        "This draft belongs to e2e-programme-input.xlsx, which is not open. Open it, or start the draft as a new proposal in this workbook.",
+      )
+      .waitFor();
+    expect(await page.getByTestId("editing").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Finish", exact: true }).isDisabled()).toBe(true);
+    await shot(page, "e2e-reload-draft-of-closed-workbook");
+    // Opening that workbook again reattaches the draft to its sheet.
+    await page.locator('input[type="file"]').setInputFiles(inputFile);
+    await page.getByTestId("editing").waitFor();
+    expect(await page.getByTestId("detached").count()).toBe(0);
     await page.context().close();
   });
 
   it("says what is wrong beside each invalid field and keeps Finish disabled", async () => {
     const page = await openWizard(320);
+    // A blank form is not wrong yet: no "required" errors before anything is typed.
+    expect(await page.getByText(/is required/).count()).toBe(0);
+    // The step list is one row of markers at 320 px, and the file chooser a styled button.
+    const stepTops = await page
+      .getByRole("navigation", { name: "Steps" })
+      .getByRole("button")
+      .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(stepTops).toHaveLength(8);
+    expect(new Set(stepTops).size).toBe(1);
+    await page.getByRole("button", { name: "Open workbook (.xlsx)" }).waitFor();
+    expect(await page.locator('input[type="file"]').isVisible()).toBe(false);
+    await shot(page, "e2e-blank-320px");
     await page.getByLabel("Start from").selectOption("CFS Targeted Prevention");
     await page.getByRole("button", { name: "Load", exact: true }).click();
     await goToStep(page, /Costs and durations/);
@@ -367,13 +414,41 @@ describe("standalone wizard", () => {
       await shot(page, `e2e-320px-${index + 1}-${title.toLowerCase().replace(/\s+/g, "-")}`);
     }
 
+    // A monthly triangulation table (Family Based Placements) shows its inputs and per-month results.
+    await page.getByLabel("Start from").selectOption("Family Based Placements");
+    await page.getByRole("button", { name: "Load", exact: true }).click();
+    await goToStep(page, /Baseline and target/);
+    await expect(page.locator(fieldSelector("triangulation.startsPerMonth")).inputValue()).resolves.toBe(
+      "4.7",
+    );
+    await page.getByText("Children impacted a month 3; resultant caseload in 5 years 64").waitFor();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await shot(page, "e2e-320px-fbp-monthly-triangulation");
+    // Back to the invalid CFS draft (Undo keeps typing safe).
+    await page.getByRole("button", { name: "Undo" }).click();
+
     // A file that is not a workbook is refused with a message; the wizard keeps its draft.
     await page.locator('input[type="file"]').setInputFiles({
       name: "notes.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from("not a zip"),
     });
-    await page.getByText(/notes\.xlsx is not a readable \.xlsx workbook/).waitFor();
+    await page.getByText("notes.xlsx is not an Excel workbook (.xlsx).", { exact: false }).waitFor();
+    // A .csv gets the same plain message: no zip library text, no URL.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "budget.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("FY,Amount\nFY26/27,100\n"),
+    });
+    const alert = page.getByRole("alert").filter({ hasText: "budget.csv" });
+    await alert.waitFor();
+    const message = await alert.innerText();
+    expect(message).toBe(
+      "budget.csv is not an Excel workbook (.xlsx). Open an .xlsx file, or start a new workbook.",
+    );
+    expect(message).not.toMatch(/https?:|zip/i);
     await shot(page, "e2e-not-a-workbook-320px");
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),

@@ -1,108 +1,77 @@
 import * as fs from "fs";
 import * as path from "path";
+import { describeManifest, manifestUrls } from "./manifestChecks";
 
 /**
- * Local shape check of manifest.xml (the network validator, `npm run validate`, is not available in CI):
- * well-formed XML, the elements Office needs for a taskpane + custom functions add-in in a shared runtime,
- * HTTPS-only URLs, icons that exist in assets/, and the least permission that lets the wizard write sheets.
+ * The local manifest check over the committed manifest.xml (the dev server's) and over the production manifest
+ * the build derives from it for a public URL (webpack.config.js manifestFor; test/functions/deployBuild.test.ts
+ * checks the file a real build writes).
  */
 const root = path.join(__dirname, "..", "..");
 const xml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
-// xml2js ships with office-addin-manifest (the validator's own parser).
-const { parseStringPromise } = require("xml2js");
+const { manifestFor, publicBase, DEV_ORIGIN } = require(path.join(root, "webpack.config.js"));
 
-let app: any;
-beforeAll(async () => {
-  app = (await parseStringPromise(xml, { explicitArray: true })).OfficeApp;
-});
+describeManifest(
+  "manifest.xml",
+  () => xml,
+  () => DEV_ORIGIN,
+);
 
-const text = (node: any): string => (typeof node === "string" ? node : node._);
-const attr = (node: any, name: string): string => node.$[name];
+describeManifest(
+  "the production manifest for https://addins.council.example/mtfs-benefits/",
+  () => manifestFor(xml, publicBase({ publicUrl: "https://addins.council.example/mtfs-benefits/" })),
+  () => "https://addins.council.example/mtfs-benefits",
+);
 
-describe("manifest.xml", () => {
-  it("is a taskpane add-in for workbooks with a real id, the product name and least permissions", () => {
-    expect(attr(app, "xsi:type")).toBe("TaskPaneApp");
-    expect(text(app.Id[0])).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(attr(app.DisplayName[0], "DefaultValue")).toBe("MTFS Benefits");
-    expect(app.Hosts[0].Host.map((h: any) => attr(h, "Name"))).toEqual(["Workbook"]);
-    expect(text(app.Permissions[0])).toBe("ReadWriteDocument");
-    expect(xml).not.toMatch(/contoso/i);
+describeManifest(
+  "the production manifest for a host of its own",
+  () => manifestFor(xml, publicBase({ publicUrl: "https://mtfs.council.example" })),
+  () => "https://mtfs.council.example",
+);
+
+describe("the production manifest", () => {
+  const base = "https://council.sharepoint.example/sites/apps/mtfs";
+  const prod: string = manifestFor(xml, base);
+
+  it("has no localhost URL left, and keeps every other byte of the dev manifest", () => {
+    expect(prod).not.toMatch(/localhost|127\.0\.0\.1/);
+    expect(manifestUrls(prod)).toHaveLength(manifestUrls(xml).length);
+    // The same manifest with the base put back: nothing else was rewritten.
+    const back = prod
+      .split("<AppDomain>https://council.sharepoint.example</AppDomain>")
+      .join(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
+      .split(base)
+      .join(DEV_ORIGIN);
+    expect(back).toBe(xml);
   });
 
-  it("requires the shared runtime and runs functions and taskpane in it", () => {
-    const sets = app.Requirements[0].Sets[0].Set.map((s: any) => [attr(s, "Name"), attr(s, "MinVersion")]);
-    expect(sets).toContainEqual(["SharedRuntime", "1.1"]);
-    const host = app.VersionOverrides[0].Hosts[0].Host[0];
-    const runtime = host.Runtimes[0].Runtime[0];
-    expect(attr(runtime, "lifetime")).toBe("long");
-    const cf = host.AllFormFactors[0].ExtensionPoint.find(
-      (e: any) => attr(e, "xsi:type") === "CustomFunctions",
+  it("reads the base from --env publicUrl or MTFS_PUBLIC_URL, without a trailing slash", () => {
+    expect(publicBase({})).toBeUndefined();
+    expect(publicBase({ publicUrl: "https://a.example/x//" })).toBe("https://a.example/x");
+    expect(publicBase({ publicUrl: "https://localhost.council.example/" })).toBe(
+      "https://localhost.council.example",
     );
-    expect(attr(cf.Page[0].SourceLocation[0], "resid")).toBe(attr(runtime, "resid"));
-    const action = JSON.stringify(host.DesktopFormFactor[0].ExtensionPoint);
-    expect(action).toContain(`"resid":"${attr(runtime, "resid")}"`);
-  });
-
-  it("declares the MTFS namespace and resolves every resid to a resource", () => {
-    const res = app.VersionOverrides[0].Resources[0];
-    const ids = new Map<string, string>();
-    for (const group of ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"]) {
-      for (const item of Object.values(res[group][0]).flat() as any[]) {
-        ids.set(attr(item, "id"), attr(item, "DefaultValue"));
-      }
-    }
-    const host = app.VersionOverrides[0].Hosts[0].Host[0];
-    const cf = host.AllFormFactors[0].ExtensionPoint[0];
-    expect(ids.get(attr(cf.Namespace[0], "resid"))).toBe("MTFS");
-    const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
-    expect(used.length).toBeGreaterThan(5);
-    for (const id of used) expect(ids.has(id)).toBe(true);
-  });
-
-  it("uses HTTPS for every URL and points icons at files in assets/", () => {
-    const urls = [...xml.matchAll(/(?:DefaultValue="|<AppDomain>)(\w+:\/\/[^"<]+)/g)].map((m) => m[1]);
-    expect(urls.length).toBeGreaterThan(8);
-    for (const url of urls) expect(url).toMatch(/^https:\/\//);
-    const icons = urls.filter((u) => u.endsWith(".png"));
-    expect(icons.length).toBeGreaterThanOrEqual(4);
-    for (const url of icons) {
-      const file = path.join(root, new URL(url).pathname);
-      expect(fs.existsSync(file)).toBe(true);
-      // A PNG of the size its name states (icon-32.png is 32×32).
-      const png = fs.readFileSync(file);
-      expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
-      const size = Number(/icon-(\d+)\.png$/.exec(url)?.[1]);
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    const saved = process.env.MTFS_PUBLIC_URL;
+    process.env.MTFS_PUBLIC_URL = "https://b.example/";
+    try {
+      expect(publicBase({})).toBe("https://b.example");
+      expect(publicBase({ publicUrl: "https://c.example" })).toBe("https://c.example");
+    } finally {
+      if (saved === undefined) delete process.env.MTFS_PUBLIC_URL;
+      else process.env.MTFS_PUBLIC_URL = saved;
     }
   });
 
-  it("orders the top-level elements as the TaskPaneApp schema's sequence requires", async () => {
-    // From the OfficeApp XSD (appforoffice 1.1): elements present must appear in this order.
-    const sequence = [
-      "Id",
-      "AlternateId",
-      "Version",
-      "ProviderName",
-      "DefaultLocale",
-      "DisplayName",
-      "Description",
-      "IconUrl",
-      "HighResolutionIconUrl",
-      "SupportUrl",
-      "AppDomains",
-      "Hosts",
-      "Requirements",
-      "DefaultSettings",
-      "Permissions",
-      "VersionOverrides",
-    ];
-    const ordered = await parseStringPromise(xml, { explicitChildren: true, preserveChildrenOrder: true });
-    const names: string[] = ordered.OfficeApp.$$.map((c: any) => c["#name"]);
-    expect(names.every((n) => sequence.includes(n))).toBe(true);
-    const positions = names.map((n) => sequence.indexOf(n));
-    expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    for (const required of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description"]) {
-      expect(names).toContain(required);
-    }
+  it.each([
+    ["addins.council.example", /must be an absolute https:\/\/ URL/],
+    ["http://addins.council.example", /must use https:\/\//],
+    ["https://localhost:3000", /must be the public host, not localhost/],
+    ["https://127.0.0.1/mtfs", /must be the public host, not 127\.0\.0\.1/],
+    ["https://addins.council.example/?v=2", /without credentials, query or fragment/],
+    ["https://user:pw@addins.council.example", /without credentials, query or fragment/],
+    ["https://addins.council.example/a&b", /the path may hold only letters, digits/],
+  ])("refuses publicUrl=%s with a message naming the option and the rule", (url, message) => {
+    expect(() => publicBase({ publicUrl: url })).toThrow(message);
+    expect(() => publicBase({ publicUrl: url })).toThrow(/^mtfs-benefits build: publicUrl: /);
   });
 });

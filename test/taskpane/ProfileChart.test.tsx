@@ -56,4 +56,16 @@ describe("ProfileChart", () => {
     expect(label).toContain("FY28/29 in-year £0.93m, cumulative £-0.57m");
     expect(container.querySelector("svg")?.getAttribute("role")).toBe("img");
   });
+
+  it("labels the y-axis in £m, above the tick labels", () => {
+    const { container } = render(<ProfileChart rows={ROWS} />);
+    const texts = [...container.querySelectorAll("svg > text")];
+    const unit = texts.find((t) => t.textContent === "£m");
+    expect(unit).toBeDefined();
+    const tickYs = [...container.querySelectorAll("g > text")]
+      .filter((t) => /^-?\d/.test(t.textContent ?? ""))
+      .map((t) => Number(t.getAttribute("y")));
+    // Above the highest tick label, so it never overlaps a number.
+    expect(Number(unit?.getAttribute("y"))).toBeLessThan(Math.min(...tickYs) - 6);
+  });
 });

@@ -29,6 +29,7 @@ function memoryStore(initial: unknown = null): DraftStore & { saved: unknown } {
     save: (d: unknown) => {
       store.saved = JSON.parse(JSON.stringify(d));
     },
+    persist: async () => false,
     clear: () => {
       store.saved = null;
     },
@@ -42,6 +43,8 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}): FakeHost {
   return {
     kind: "standalone",
     drafts: memoryStore(),
+    workbook: () => ({ id: "file:programme.xlsx", name: "programme.xlsx" }),
+    isProposalSheet: async () => true,
     readActiveProposal: async () => null,
     writeProposal: jest.fn(async () => ({ sheetName: "CFS Targeted Prevention", programmeRowAdded: true })),
     updateProposal: jest.fn(async (sheet: string) => ({ sheetName: sheet, programmeRowAdded: false })),
@@ -190,7 +193,7 @@ describe("Wizard", () => {
         lines: [{ proposal: "CFS Targeted Prevention", cell: "C20", before: "1.10", after: "1.12" }],
       }),
     );
-    expect(await screen.findByText(/Refreshed 4 proposal\(s\): 1 change\(s\)\./)).toBeTruthy();
+    expect(await screen.findByText("Refreshed 4 proposals: 1 change.")).toBeTruthy();
     expect(screen.getByText(/CFS Targeted Prevention C20: 1.10 → 1.12/)).toBeTruthy();
   });
 });
@@ -260,5 +263,163 @@ describe("Wizard editing an existing sheet", () => {
     });
     expect(host.writeProposal).toHaveBeenCalledTimes(1);
     expect(host.updateProposal).toHaveBeenCalledWith("CFS Targeted Prevention", expect.anything());
+  });
+});
+
+describe("Wizard draft identity", () => {
+  const editingDemo = {
+    ...(JSON.parse(JSON.stringify({ values: {}, investment: [], triangulationRows: [] })) as object),
+    editingSheet: "CFS Targeted Prevention",
+    workbook: { id: "file:demo.xlsx", name: "demo.xlsx" },
+  };
+
+  it("says plainly when the draft's workbook is not open, and does not claim to edit its sheet", async () => {
+    const host = fakeHost({
+      drafts: memoryStore(editingDemo),
+      workbook: () => ({ id: "new:1", name: "the new workbook" }),
+      isProposalSheet: async () => false,
+    });
+    renderWizard(host);
+    expect(
+      await screen.findByText(
+        /This draft belongs to demo\.xlsx, which is not open\. Open it, or start the draft as a new proposal in this workbook\./,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByTestId("editing")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Start as a new proposal here" }));
+    expect(screen.queryByTestId("detached")).toBeNull();
+    expect(screen.queryByTestId("editing")).toBeNull();
+  });
+
+  it("says so when the draft's sheet is no longer a proposal sheet of the workbook", async () => {
+    const host = fakeHost({ drafts: memoryStore(editingDemo), isProposalSheet: async () => false });
+    renderWizard({ ...host, workbook: () => ({ id: "file:demo.xlsx", name: "demo.xlsx" }) });
+    expect(
+      await screen.findByText(
+        /was editing sheet "CFS Targeted Prevention", which is not a proposal sheet of demo\.xlsx/,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByTestId("editing")).toBeNull();
+  });
+
+  it("keeps editing its sheet when the draft's workbook is the one open", async () => {
+    const host = fakeHost({ drafts: memoryStore(editingDemo) });
+    renderWizard({ ...host, workbook: () => ({ id: "file:demo.xlsx", name: "demo.xlsx" }) });
+    expect((await screen.findByTestId("editing")).textContent).toContain("CFS Targeted Prevention");
+    expect(screen.queryByTestId("detached")).toBeNull();
+  });
+
+  it("remembers the workbook it wrote the sheet into", async () => {
+    const store = memoryStore();
+    renderWizard(fakeHost({ drafts: store }));
+    await startFromCfs();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Finish" }));
+    });
+    expect(store.saved).toMatchObject({
+      editingSheet: "CFS Targeted Prevention",
+      workbook: { id: "file:programme.xlsx", name: "programme.xlsx" },
+    });
+  });
+});
+
+describe("Wizard form", () => {
+  it("shows no 'required' errors on a blank form until a field is touched or Next is pressed", async () => {
+    renderWizard(fakeHost());
+    expect(screen.queryByText("Opportunity name is required")).toBeNull();
+    expect(input("opportunity.name").getAttribute("aria-invalid")).not.toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    expect(await screen.findByText("Opportunity name is required")).toBeTruthy();
+  });
+
+  it("shows a field's error once it has been typed in and cleared", async () => {
+    renderWizard(fakeHost());
+    fireEvent.change(input("opportunity.name"), { target: { value: "x" } });
+    fireEvent.change(input("opportunity.name"), { target: { value: "" } });
+    expect(await screen.findByText("Opportunity name is required")).toBeTruthy();
+  });
+
+  it("edits a monthly triangulation table (Family Based Placements) with its inputs and per-month results", async () => {
+    renderWizard(fakeHost());
+    fireEvent.change(screen.getByLabelText("Start from"), { target: { value: "Family Based Placements" } });
+    fireEvent.click(screen.getByRole("button", { name: "Load" }));
+    await screen.findByText("Started from Family Based Placements.");
+    fireEvent.click(screen.getByRole("button", { name: /Baseline and target/ }));
+    expect((input("triangulation.kind") as unknown as HTMLSelectElement).value).toBe("monthlyStarts");
+    expect(input("triangulation.startsPerMonth").value).toBe("4.7");
+    expect(input("triangulation.baselineCaseload").value).toBe("152");
+    expect(input("triangulation.horizonYears").value).toBe("5");
+    expect(input("triangulation.baselineStarts")).toBeNull();
+    // seeds/004 line 1127: case reviews −58% → 4.7 × 58% = 2.7 children a month, 152 × 42% = 64 in 5 years.
+    expect(screen.getByTestId("triangulation-result-1").textContent).toBe(
+      "Children impacted a month 3; resultant caseload in 5 years 64",
+    );
+    expect(screen.queryByText(/Annual avoided starts/)).toBeNull();
+    // The inputs are live: halving the starts halves the children a month.
+    fireEvent.change(input("triangulation.startsPerMonth"), { target: { value: "2.35" } });
+    expect(screen.getByTestId("triangulation-result-1").textContent).toMatch(
+      /^Children impacted a month 1 – 2;/,
+    );
+  });
+
+  it("summarises the proposal on the Review step before Finish", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    fireEvent.click(screen.getByRole("button", { name: /Review and finish/ }));
+    const summary = within(screen.getByTestId("review-summary"));
+    const value = (label: string | RegExp): string =>
+      summary.getByText(label).parentElement?.querySelector("dd")?.textContent ?? "";
+    expect(value("Opportunity")).toBe("CFS Targeted Prevention");
+    expect(value("Directorate")).toBe("Children and Family Services");
+    expect(value("Lever and target")).toBe("Fewer entries: 8% of the baseline (260 a year)");
+    expect(value("Duration")).toBe("153.1 weeks");
+    expect(value("Unit cost")).toMatch(/^£1,487 a week \(overlap £149\), FY26\/27 prices$/);
+    expect(value("Timeline")).toMatch(/^start 1 Aug 2026; .*pilot ends .*full impact /);
+    expect(value("Investment")).toMatch(/£1,500,000 a year from 1 Dec 2026/);
+    expect(value(/^Quantified opportunity/)).toBe(screen.getByTestId("quantified").textContent);
+    expect(value("Full run rate")).toBe(screen.getByTestId("run-rate").textContent);
+    expect(value("Time to full run rate")).toBe("1.5 years");
+  });
+
+  it("says '1 year', not '1 years'", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    fireEvent.click(screen.getByRole("button", { name: /Timeline/ }));
+    // Rollout 6 → 2 months: full impact 8 months sooner, about a year after the start.
+    fireEvent.change(input("assumptions.timeline.pilotMonths"), { target: { value: "1.3" } });
+    fireEvent.change(input("assumptions.timeline.rolloutMonths"), { target: { value: "2" } });
+    await waitFor(() => expect(screen.getByTestId("time-to-run-rate").textContent).toBe("1 year"));
+  });
+});
+
+describe("Wizard duplicate sheet", () => {
+  it("gives advice with the controls each host has (no Edit active sheet in the standalone page)", async () => {
+    const { portHost } = await import("../../src/taskpane/portHost");
+    const { WorkbookError } = await import("../../src/workbook/errors");
+    const ops = {
+      writeProposal: async () => {
+        throw new WorkbookError(
+          "sheet-exists",
+          'a sheet named "CFS Targeted Prevention" is already in the workbook',
+        );
+      },
+      updateProposal: async () => ({ sheetName: "", programmeRowAdded: false }),
+      readProposal: async () => null,
+      refresh: async () => ({ proposals: 0, lines: [] }),
+    };
+    const parts = {
+      port: () => ({}) as never,
+      drafts: memoryStore(),
+      activeSheet: async () => null,
+      workbook: () => ({ id: "x", name: "x" }),
+      ops,
+    };
+    const standalone = portHost("standalone", parts).writeProposal({});
+    await expect(standalone).rejects.toThrow(
+      /already in the workbook\. To change that proposal, open the workbook saved/,
+    );
+    await expect(portHost("standalone", parts).writeProposal({})).rejects.not.toThrow(/Edit active sheet/);
+    await expect(portHost("excel", parts).writeProposal({})).rejects.toThrow(/press Edit active sheet/);
   });
 });

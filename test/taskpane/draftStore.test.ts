@@ -1,15 +1,30 @@
 /** @jest-environment jsdom */
-import { localDraftStore, officeDraftStore, type OfficeSettingsLike } from "../../src/taskpane/draftStore";
+import {
+  localDraftStore,
+  officeDraftStore,
+  type OfficeSettingsLike,
+  type SaveAsyncResult,
+} from "../../src/taskpane/draftStore";
 
-function fakeSettings(): OfficeSettingsLike & { values: Map<string, unknown>; saves: number } {
+/** Office.Settings as far as the store uses it; `fail` makes saveAsync report a failure with that message. */
+function fakeSettings(): OfficeSettingsLike & {
+  values: Map<string, unknown>;
+  saves: number;
+  fail: string | null;
+} {
   const s = {
     values: new Map<string, unknown>(),
     saves: 0,
+    fail: null as string | null,
     get: (name: string) => s.values.get(name) ?? null,
     set: (name: string, value: unknown) => void s.values.set(name, value),
     remove: (name: string) => void s.values.delete(name),
-    saveAsync: () => {
+    saveAsync: (callback?: (result: SaveAsyncResult) => void) => {
       s.saves += 1;
+      const fail = s.fail;
+      setTimeout(() =>
+        callback?.(fail ? { status: "failed", error: { message: fail } } : { status: "succeeded" }),
+      );
     },
   };
   return s;
@@ -36,25 +51,67 @@ describe("localDraftStore", () => {
 });
 
 describe("officeDraftStore", () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
-
-  it("stores the draft in the document settings and saves them once per burst of typing", () => {
+  it("keeps typing in memory and writes the document's settings only on persist, once per change", async () => {
     const settings = fakeSettings();
-    const store = officeDraftStore(settings, 500);
+    const store = officeDraftStore(settings);
     for (let i = 0; i < 5; i++) store.save({ values: { "opportunity.name": `R${i}` } });
+    // saveAsync clears Excel's Undo stack: typing must not call it, nor touch the settings.
     expect(settings.saves).toBe(0);
-    jest.advanceTimersByTime(500);
+    expect(settings.values.size).toBe(0);
+    expect(store.load()).toEqual({ values: { "opportunity.name": "R4" } });
+    await expect(store.persist()).resolves.toBe(true);
+    expect(settings.saves).toBe(1);
+    // Nothing changed since: no second save.
+    await expect(store.persist()).resolves.toBe(false);
+    store.save({ values: { "opportunity.name": "R4" } });
+    await expect(store.persist()).resolves.toBe(false);
     expect(settings.saves).toBe(1);
     expect(officeDraftStore(settings).load()).toEqual({ values: { "opportunity.name": "R4" } });
   });
 
-  it("clears the draft from the document", () => {
+  it("does not save a draft the document already holds", async () => {
     const settings = fakeSettings();
-    const store = officeDraftStore(settings, 0);
+    settings.values.set("mtfs-benefits.draft", JSON.stringify({ values: { a: "1" } }));
+    const store = officeDraftStore(settings);
+    store.save(store.load());
+    await expect(store.persist()).resolves.toBe(false);
+    expect(settings.saves).toBe(0);
+  });
+
+  it("rejects with Office's message when the save fails, and tries again on the next persist", async () => {
+    const settings = fakeSettings();
+    settings.fail = "The document is read-only.";
+    const store = officeDraftStore(settings);
+    store.save({ values: { a: "1" } });
+    await expect(store.persist()).rejects.toThrow("The document is read-only.");
+    settings.fail = null;
+    await expect(store.persist()).resolves.toBe(true);
+    expect(settings.saves).toBe(2);
+  });
+
+  it("clears the draft from the document on the next persist", async () => {
+    const settings = fakeSettings();
+    const store = officeDraftStore(settings);
     store.save({ values: {} });
+    await store.persist();
     store.clear();
-    jest.runAllTimers();
+    await store.persist();
     expect(store.load()).toBeNull();
+    expect(settings.values.has("mtfs-benefits.draft")).toBe(false);
+  });
+});
+
+describe("localDraftStore failures", () => {
+  it("reports a refused write on persist instead of swallowing it", async () => {
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+      removeItem: () => undefined,
+    } as unknown as Storage;
+    const store = localDraftStore(full);
+    store.save({ values: {} });
+    await expect(store.persist()).rejects.toThrow(/QuotaExceededError/);
   });
 });

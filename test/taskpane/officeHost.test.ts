@@ -23,7 +23,7 @@ function fakeOffice(activeSheet: string): Map<string, unknown> {
           get: (k: string) => settings.get(k) ?? null,
           set: (k: string, v: unknown) => settings.set(k, v),
           remove: (k: string) => settings.delete(k),
-          saveAsync: () => undefined,
+          saveAsync: (callback?: (r: { status: string }) => void) => callback?.({ status: "succeeded" }),
         },
       },
     },
@@ -61,13 +61,26 @@ describe("officeHost", () => {
     await expect(host.readActiveProposal()).resolves.toBeNull();
   });
 
-  it("keeps the draft in the document's settings", () => {
+  it("keeps the draft in the document's settings once persisted", async () => {
     const settings = fakeOffice("Programme");
     const host = officeHost(new ExcelJsPort(new ExcelJS.Workbook()));
     host.drafts.save({ values: { "opportunity.name": "Reablement" } });
+    expect(settings.get("mtfs-benefits.draft")).toBeUndefined();
+    await host.drafts.persist();
     expect(settings.get("mtfs-benefits.draft")).toBe(
       JSON.stringify({ values: { "opportunity.name": "Reablement" } }),
     );
     expect(host.drafts.load()).toEqual({ values: { "opportunity.name": "Reablement" } });
+  });
+
+  it("names the workbook after its file and keeps one id for it", () => {
+    const settings = fakeOffice("Programme");
+    (globalThis as any).Office.context.document.url =
+      "https://council.sharepoint.com/sites/fin/MTFS%202026.xlsx?web=1";
+    const host = officeHost(new ExcelJsPort(new ExcelJS.Workbook()));
+    const first = host.workbook();
+    expect(first.name).toBe("MTFS 2026.xlsx");
+    expect(host.workbook().id).toBe(first.id);
+    expect(settings.get("mtfs-benefits.workbook-id")).toBe(first.id);
   });
 });

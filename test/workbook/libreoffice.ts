@@ -1,4 +1,4 @@
-import { execFile } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -113,4 +113,53 @@ export async function pdfPages(pdf: string): Promise<PdfPage[]> {
       }));
       return { width: num(/width="([\d.]+)"/, chunk), height: num(/height="([\d.]+)"/, chunk), words };
     });
+}
+
+/** One edit a user makes in LibreOffice: `typed` as typed into the cell, `text` kept as text, a `note` added. */
+export interface LibreOfficeEdit {
+  readonly sheet: string;
+  readonly address: string;
+  readonly typed?: string;
+  readonly text?: string;
+  readonly note?: string;
+}
+
+/** A python that can import LibreOffice's uno bridge (Debian's python3-uno is built for the system python). */
+export function unoPython(): string | null {
+  for (const python of ["/usr/bin/python3", "python3"]) {
+    try {
+      execFileSync(python, ["-c", "import uno"], { stdio: "ignore" });
+      return python;
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+/**
+ * Opens `file` in LibreOffice headless, makes `edits` as a user would (through the uno API), saves it as .xlsx
+ * and returns the new file's path. Takes 3–15 s.
+ *
+ * @example
+ * const out = await editInLibreOffice("/tmp/demo.xlsx", [{ sheet: "CFS Targeted Prevention", address: "B55", typed: "2026-09-01" }]);
+ */
+export async function editInLibreOffice(file: string, edits: readonly LibreOfficeEdit[]): Promise<string> {
+  const python = unoPython();
+  if (!python) throw new Error("python3-uno is not installed: run `bash scripts/install-system-deps.sh`");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-edit-"));
+  const editsFile = path.join(dir, "edits.json");
+  fs.writeFileSync(editsFile, JSON.stringify(edits));
+  const out = path.join(dir, path.basename(file));
+  await new Promise<void>((resolve, reject) => {
+    execFile(
+      python,
+      [path.join(__dirname, "libreofficeEdit.py"), path.resolve(file), out, editsFile],
+      { timeout: 180_000 },
+      (err, _stdout, stderr) =>
+        err ? reject(new Error(`LibreOffice edit failed: ${err.message} ${stderr}`)) : resolve(),
+    );
+  });
+  if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no ${out}`);
+  return out;
 }

@@ -61,6 +61,7 @@ export const refresh: Command = {
     );
     if (!dryRun) await saveWorkbookAtomic(port, file);
     io.out(formatReport(report, dryRun));
+    for (const w of report.warnings) io.out(`warning: ${w.message}`);
     for (const e of report.errors) io.err(`mtfs-benefits: ${e.proposal}: ${e.message}`);
     return report.errors.length ? EXIT_BAD_INPUT : EXIT_OK;
   },

@@ -1,4 +1,5 @@
 import { Decimal, ZERO } from "../money";
+import { COST_KINDS, DELIVERY_KINDS, LEVERS, OVERLAP_KINDS, RAMPS, TARGET_KINDS } from "../choices";
 import { EngineError } from "../errors";
 import { WEEKS_PER_YEAR } from "../fiscalYear";
 import { monthsToWeeks } from "../timeline";
@@ -66,7 +67,7 @@ function parseBaseline(o: RawObject | undefined, path: string): Baseline {
 }
 
 function parseTarget(o: RawObject, path: string): Target {
-  const kind = readEnum(o, "kind", path, ["percent", "countPerYear", "caseloadReduction"] as const);
+  const kind = readEnum(o, "kind", path, TARGET_KINDS);
   const cohortSize = readDecimal(o, "cohortSize", path, { optional: true, gt: 0, max: 1e9 });
   if (cohortSize !== undefined && kind === "caseloadReduction") {
     throw new EngineError(
@@ -101,7 +102,7 @@ function readPhaseWeeks(o: RawObject, name: string, path: string): Decimal {
 
 function parseDelivery(o: RawObject | undefined, path: string): Delivery | undefined {
   if (!o) return undefined;
-  const kind = readEnum(o, "kind", path, ["continuous", "batches"] as const);
+  const kind = readEnum(o, "kind", path, DELIVERY_KINDS);
   if (kind === "continuous") return { kind };
   return { kind, everyWeeks: readDecimal(o, "everyWeeks", path, { min: 1, max: 520 }) };
 }
@@ -121,7 +122,7 @@ function parseTimeline(o: RawObject, path: string): Timeline {
     pilotWeeks: readPhaseWeeks(o, "pilot", path),
     rolloutWeeks: readPhaseWeeks(o, "rollout", path),
     leadWeeks: readPhaseWeeks(o, "lead", path),
-    ramp: readEnum(o, "ramp", path, ["linear", "monthly-steps", "immediate"] as const, { default: "linear" }),
+    ramp: readEnum(o, "ramp", path, RAMPS, { default: "linear" }),
     ...optionalDate("designEndDate"),
     ...optionalDate("pilotEndDate"),
     ...optionalDate("sustainableDate"),
@@ -176,7 +177,7 @@ function parseUnitCost(o: RawObject, path: string, defaultPriceBaseFy: number): 
 
 function parseCostItem(raw: unknown, path: string): CostItem {
   const o = asObject(raw, path);
-  const kind = readEnum(o, "kind", path, ["ongoing", "oneOff", "perCase", "phased"] as const);
+  const kind = readEnum(o, "kind", path, COST_KINDS);
   const label = readString(o, "label", path, { default: "" });
   const money = { min: -1e12, max: 1e12 };
   switch (kind) {
@@ -218,12 +219,7 @@ function parseCostItem(raw: unknown, path: string): CostItem {
 
 function parseOverlap(o: RawObject | undefined, path: string): MtfsOverlap {
   if (!o) return { kind: "none" };
-  const kind = readEnum(o, "kind", path, [
-    "none",
-    "amountPerYear",
-    "amountPerWeek",
-    "weeksOfDuration",
-  ] as const);
+  const kind = readEnum(o, "kind", path, OVERLAP_KINDS);
   const note = readString(o, "note", path, { optional: true });
   const withNote = note === undefined ? {} : { note };
   switch (kind) {
@@ -273,7 +269,7 @@ export function parseAssumptions(raw: unknown, fieldPrefix = "assumptions"): Pro
   return {
     baseline: parseBaseline(baselineObj, fieldPath(p, "baseline")),
     target,
-    lever: readEnum(o, "lever", p, ["entry", "exit"] as const, { default: "entry" }),
+    lever: readEnum(o, "lever", p, LEVERS, { default: "entry" }),
     durationWeeks: readDecimal(o, "durationWeeks", p, { gt: 0, max: 5200 }),
     unitCost: parseUnitCost(readObject(o, "unitCost", p), fieldPath(p, "unitCost"), horizon.firstFy),
     timeline: parseTimeline(readObject(o, "timeline", p), fieldPath(p, "timeline")),

@@ -1,5 +1,6 @@
 import * as React from "react";
 import type { PreviewModel } from "../preview/previewModel";
+import { yearsText } from "../preview/plural";
 import { ProfileChart } from "./ProfileChart";
 
 /**
@@ -38,7 +39,7 @@ export function PreviewPanel({
             </div>
             <div>
               <dt>Time to full run rate</dt>
-              <dd data-testid="time-to-run-rate">{model.timeToFullRunRateYears} years</dd>
+              <dd data-testid="time-to-run-rate">{yearsText(model.timeToFullRunRateYears)}</dd>
             </div>
           </dl>
           <table className="mtfs-table" data-testid="profile-table">

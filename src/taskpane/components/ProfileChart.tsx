@@ -3,7 +3,7 @@ import type { PreviewRow } from "../preview/previewModel";
 
 const WIDTH = 300;
 const HEIGHT = 170;
-const PAD = { left: 34, right: 6, top: 8, bottom: 22 };
+const PAD = { left: 34, right: 6, top: 16, bottom: 22 };
 
 /** A tick step of 1, 2 or 5 × 10^k giving about four ticks over the span. */
 function tickStep(span: number): number {
@@ -42,6 +42,9 @@ export function ProfileChart({ rows }: { readonly rows: readonly PreviewRow[] })
       style={{ maxWidth: 480, display: "block" }}
     >
       <title>Benefits profile (£m): in-year bars, cumulative line</title>
+      <text x={PAD.left - 4} y={9} fontSize="9" textAnchor="end" fill="#605e5c" data-testid="y-axis-unit">
+        £m
+      </text>
       {ticks.map((t) => (
         <g key={t}>
           <line

@@ -15,6 +15,7 @@ export function RowsEditor({
   fieldsOf,
   errors,
   onChange,
+  onTouch,
   newRow,
   extra,
 }: {
@@ -26,12 +27,16 @@ export function RowsEditor({
   readonly fieldsOf: (row: Readonly<Record<string, string>>) => readonly FieldSpec[];
   readonly errors: ReadonlyMap<string, string>;
   readonly onChange: (rows: readonly Readonly<Record<string, string>>[]) => void;
+  /** Called with a cell's full path when the user edits it (its problems then show). */
+  readonly onTouch?: (path: string) => void;
   readonly newRow: () => Record<string, string>;
   /** Computed text shown under a row (e.g. the triangulation results). */
   readonly extra?: (index: number) => React.ReactNode;
 }): React.JSX.Element {
-  const update = (index: number, key: string, text: string): void =>
+  const update = (index: number, key: string, text: string): void => {
+    onTouch?.(`${basePath}.${index}.${key}`);
     onChange(rows.map((r, i) => (i === index ? { ...r, [key]: text } : r)));
+  };
   return (
     <section aria-label={title} className="mtfs-rows">
       <h3 className="mtfs-h3">{title}</h3>

@@ -27,7 +27,9 @@ import {
 import { STEPS, stepOfPath } from "../form/steps";
 import { validateDraft, type FieldError } from "../form/validate";
 import type { RefreshReport, WorkbookHost } from "../host";
+import { countText, yearsText } from "../preview/plural";
 import type { PreviewModel } from "../preview/previewModel";
+import type { SummaryLine } from "../preview/summaryModel";
 import { FieldInput } from "./FieldInput";
 import { ChangeReport } from "./ChangeReport";
 import { PreviewPanel } from "./PreviewPanel";
@@ -37,10 +39,43 @@ import { StepNav } from "./StepNav";
 import { WizardStyles } from "./styles";
 import { useStoredDraft } from "./useStoredDraft";
 
-/** Computed columns of one triangulation row, as shown. */
-export interface TriangulationRowResult {
-  readonly annualAvoidedStarts: string;
-  readonly caseloadByEndOfMtfs: string;
+/** Computed columns of one triangulation row, as shown: the table kind says how they read. */
+export type TriangulationRowResult =
+  | { readonly kind: "annualStarts"; readonly starts: string; readonly caseload: string }
+  | {
+      readonly kind: "monthlyStarts";
+      readonly starts: string;
+      readonly caseload: string;
+      readonly horizonYears: string;
+    };
+
+/** A stored draft that cannot update its sheet here: its workbook is not open, or the sheet has gone. */
+type Detached =
+  | { readonly reason: "elsewhere"; readonly workbook: string }
+  | { readonly reason: "missing"; readonly sheet: string };
+
+/** Tells the wizard when its pane is shown or hidden (Excel's taskpane), so it can save the draft on hide. */
+export interface PaneVisibility {
+  /** Calls back with false when the pane hides and true when it shows again; returns the unsubscribe. */
+  subscribe(listener: (visible: boolean) => void): () => void;
+}
+
+/** The row's computed columns in words: per year for an annual table, per month for a monthly one. */
+function triangulationText(r: TriangulationRowResult): string {
+  return r.kind === "annualStarts"
+    ? `Annual avoided starts ${r.starts}; caseload by end of MTFS ${r.caseload}`
+    : `Children impacted a month ${r.starts}; resultant caseload in ${yearsText(r.horizonYears)} ${r.caseload}`;
+}
+
+/** True when the user has typed something into the field (its errors are then shown without waiting). */
+function hasValue(draft: Draft, path: string): boolean {
+  const row = /^(assumptions\.investment|triangulation\.rows)\.(\d+)\.(\w+)$/.exec(path);
+  const text = row
+    ? (row[1] === "assumptions.investment" ? draft.investment : draft.triangulationRows)[Number(row[2])]?.[
+        row[3]
+      ]
+    : draft.values[path];
+  return text !== undefined && text.trim() !== "";
 }
 
 /** The engine calls the wizard makes, bound in `engineBridge.ts` (and faked in no test: tests use the real one). */
@@ -49,6 +84,8 @@ export interface WizardEngine<P> {
   preview(proposal: P): PreviewModel;
   /** The triangulation table's computed columns from the raw `triangulation` block alone (shown while the rest is incomplete), or null. */
   triangulation(raw: unknown): readonly TriangulationRowResult[] | null;
+  /** The Review step's summary of a valid proposal. */
+  summary(proposal: P): readonly SummaryLine[];
 }
 
 export interface ExampleProposal {
@@ -72,14 +109,23 @@ export function Wizard<P>({
   engine,
   examples,
   toolbar,
+  visibility,
+  workbookVersion = 0,
 }: {
   readonly host: WorkbookHost;
   readonly engine: WizardEngine<P>;
   readonly examples: readonly ExampleProposal[];
   /** Extra controls for the host (the standalone page's Open / New / Download). */
   readonly toolbar?: React.ReactNode;
+  /** The pane's visibility (Excel), to save the draft when it hides. */
+  readonly visibility?: PaneVisibility;
+  /** Bumped by the host when the open workbook's identity changes (a new workbook downloaded under a name). */
+  readonly workbookVersion?: number;
 }): React.JSX.Element {
   const [draft, setDraft] = useStoredDraft(host);
+  const [detached, setDetached] = React.useState<Detached | null>(null);
+  const [touched, setTouched] = React.useState<ReadonlySet<string>>(() => new Set());
+  const [submitted, setSubmitted] = React.useState<ReadonlySet<number>>(() => new Set());
   const [step, setStep] = React.useState(0);
   const [startFrom, setStartFrom] = React.useState("");
   const [status, setStatus] = React.useState<{ intent: "success" | "error" | "info"; text: string } | null>(
@@ -94,6 +140,38 @@ export function Wizard<P>({
   const lastPreview = React.useRef<PreviewModel | null>(null);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
 
+  // A draft is saved to where it survives a reload only on a step move (Next), Finish and when the pane hides
+  // (in Excel each save clears Undo); a failure is shown, never swallowed.
+  const persistDraft = React.useCallback(
+    async (next?: Draft): Promise<void> => {
+      if (next !== undefined) host.drafts.save(next);
+      try {
+        await host.drafts.persist();
+      } catch (e) {
+        const where = host.kind === "excel" ? "in the workbook" : "in this browser";
+        setStatus({
+          intent: "error",
+          text:
+            `Could not save the draft ${where}: ${e instanceof Error ? e.message : String(e)}. ` +
+            "What you typed is still here; it is saved again on the next step.",
+        });
+      }
+    },
+    [host],
+  );
+  React.useEffect(
+    () => visibility?.subscribe((visible) => void (visible ? undefined : persistDraft())),
+    [visibility, persistDraft],
+  );
+  // The open workbook got a new identity (a new workbook downloaded under its file name): a draft attached
+  // to it follows (a draft of another workbook does not).
+  const detachedNow = React.useRef(detached);
+  detachedNow.current = detached;
+  React.useEffect(() => {
+    if (workbookVersion === 0 || detachedNow.current !== null) return;
+    setDraft((d) => (d.editingSheet === undefined ? d : { ...d, workbook: host.workbook() }));
+  }, [workbookVersion, host, setDraft]);
+
   // Opening on an existing proposal sheet loads it for editing (it wins over the stored draft; Undo restores it).
   const loadActiveSheet = React.useCallback(
     async (isLive: () => boolean, reportNone: boolean): Promise<void> => {
@@ -102,7 +180,8 @@ export function Wizard<P>({
         if (!isLive()) return;
         if (active !== null) {
           setUndoDraft(latestDraft.current);
-          setDraft({ ...rawToDraft(active.raw), editingSheet: active.sheet });
+          setDetached(null);
+          setDraft({ ...rawToDraft(active.raw), editingSheet: active.sheet, workbook: host.workbook() });
           setStatus({ intent: "info", text: "Loaded the proposal on the active sheet for editing." });
         } else if (reportNone) {
           setStatus({ intent: "info", text: "The active sheet is not a proposal sheet." });
@@ -120,11 +199,22 @@ export function Wizard<P>({
   );
   React.useEffect(() => {
     let live = true;
-    void loadActiveSheet(() => live, false);
+    void (async () => {
+      // A stored draft that edits a sheet must be in this workbook, and the sheet still a proposal sheet.
+      const stored = latestDraft.current;
+      if (stored.editingSheet !== undefined) {
+        if (stored.workbook !== undefined && stored.workbook.id !== host.workbook().id) {
+          setDetached({ reason: "elsewhere", workbook: stored.workbook.name });
+        } else if (!(await host.isProposalSheet(stored.editingSheet).catch(() => false))) {
+          if (live) setDetached({ reason: "missing", sheet: stored.editingSheet });
+        }
+      }
+      if (live) await loadActiveSheet(() => live, false);
+    })();
     return () => {
       live = false;
     };
-  }, [loadActiveSheet]);
+  }, [loadActiveSheet, host]);
 
   const validation = React.useMemo(() => validateDraft(draft, (raw) => engine.parse(raw)), [draft, engine]);
   const computed = React.useMemo((): { preview: PreviewModel | null; error: FieldError | null } => {
@@ -145,33 +235,57 @@ export function Wizard<P>({
   const errors: readonly FieldError[] = computed.error
     ? [...validation.errors, computed.error]
     : validation.errors;
-  const errorByPath = React.useMemo(() => new Map(errors.map((e) => [e.path, e.message])), [errors]);
+  // A blank form is not wrong yet: a field's problem shows once it is touched or holds text, or once its
+  // step has been left with Next (the Review step lists every problem regardless).
+  const shown = errors.filter(
+    (e) =>
+      e.path === "" || touched.has(e.path) || hasValue(draft, e.path) || submitted.has(stepOfPath(e.path)),
+  );
+  const errorByPath = new Map(shown.map((e) => [e.path, e.message]));
   const valid = errors.length === 0 && validation.proposal !== null;
-  const errorsPerStep = STEPS.map((_, i) => errors.filter((e) => stepOfPath(e.path) === i).length);
+  const errorsPerStep = STEPS.map((_, i) => shown.filter((e) => stepOfPath(e.path) === i).length);
+  const summary = React.useMemo(
+    () => (valid && validation.proposal !== null ? engine.summary(validation.proposal) : null),
+    [valid, validation, engine],
+  );
+  const editing = draft.editingSheet !== undefined && detached === null;
 
-  const setValue = (path: string, text: string): void =>
+  const touch = (path: string): void => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
+  const setValue = (path: string, text: string): void => {
+    touch(path);
     setDraft((d) => ({ ...d, values: { ...d.values, [path]: text } }));
+  };
 
-  const goTo = (index: number): void => {
+  const goTo = (index: number, save = true): void => {
     setStep(index);
+    // Reaching the Review step shows every step's problems where they are, for the way back.
+    if (index === STEPS.length - 1) setSubmitted(new Set(STEPS.map((_, i) => i)));
+    if (save) void persistDraft();
     // Move focus to the step heading so keyboard and screen-reader users land on the new step.
     setTimeout(() => headingRef.current?.focus(), 0);
+  };
+  const next = (): void => {
+    setSubmitted((s) => new Set(s).add(step));
+    goTo(Math.min(STEPS.length - 1, step + 1));
   };
 
   const loadExample = (): void => {
     const example = examples.find((e) => e.name === startFrom);
     // Replacing the draft must not lose typing: keep the previous draft for one Undo.
     setUndoDraft(draft);
+    setDetached(null);
+    setTouched(new Set());
+    setSubmitted(new Set());
     setDraft(example ? rawToDraft(example.raw) : emptyDraft());
     setStatus({
       intent: "info",
       text: example ? `Started from ${example.name}.` : "Started a blank proposal.",
     });
-    goTo(0);
+    goTo(0, false);
   };
 
   const finish = async (): Promise<void> => {
-    if (!valid) return;
+    if (!valid || detached !== null) return;
     setBusy(true);
     setStatus(null);
     setUndoDraft(null);
@@ -180,14 +294,17 @@ export function Wizard<P>({
       if (draft.editingSheet !== undefined) {
         const result = await host.updateProposal(draft.editingSheet, raw);
         setStatus({ intent: "success", text: `Updated sheet "${result.sheetName}".` });
+        await persistDraft();
       } else {
         const result = await host.writeProposal(raw);
-        // Further edits of this draft now update the sheet just written.
-        setDraft((d) => ({ ...d, editingSheet: result.sheetName }));
+        // Further edits of this draft now update the sheet just written, in this workbook.
+        const attached: Draft = { ...draft, editingSheet: result.sheetName, workbook: host.workbook() };
+        setDraft(attached);
         setStatus({
           intent: "success",
           text: `Wrote sheet "${result.sheetName}"${result.programmeRowAdded ? " and its Programme row" : ""}.`,
         });
+        await persistDraft(attached);
       }
     } catch (e) {
       setStatus({
@@ -208,7 +325,7 @@ export function Wizard<P>({
       setReport(result);
       setStatus({
         intent: "success",
-        text: `Refreshed ${result.proposals} proposal(s): ${result.lines.length} change(s).`,
+        text: `Refreshed ${countText(result.proposals, "proposal")}: ${countText(result.lines.length, "change")}.`,
       });
     } catch (e) {
       setStatus({ intent: "error", text: `Refresh failed: ${e instanceof Error ? e.message : String(e)}` });
@@ -281,14 +398,36 @@ export function Wizard<P>({
           </MessageBar>
         )}
         {report && <ChangeReport report={report} />}
+        {detached && (
+          <MessageBar intent="warning" data-testid="detached">
+            <MessageBarBody>
+              {detached.reason === "elsewhere"
+                ? `This draft belongs to ${detached.workbook}, which is not open.`
+                : `This draft was editing sheet "${detached.sheet}", which is not a proposal sheet of ${host.workbook().name}.`}{" "}
+              Open it, or start the draft as a new proposal in this workbook.{" "}
+              <Button
+                size="small"
+                onClick={() => {
+                  setDetached(null);
+                  setDraft((d) => ({ ...d, editingSheet: undefined, workbook: undefined }));
+                }}
+              >
+                Start as a new proposal here
+              </Button>
+            </MessageBarBody>
+          </MessageBar>
+        )}
       </header>
-      <StepNav step={step} errorsPerStep={errorsPerStep} onGo={goTo} />
+      <StepNav step={step} errorsPerStep={errorsPerStep} onGo={(i) => goTo(i)} />
       <div className="mtfs-body">
         <main className="mtfs-main" data-step={current.id}>
-          {draft.editingSheet !== undefined && (
+          {editing && (
             <p className="mtfs-editing" data-testid="editing">
               Editing sheet &ldquo;{draft.editingSheet}&rdquo;: Finish updates it.{" "}
-              <Button size="small" onClick={() => setDraft((d) => ({ ...d, editingSheet: undefined }))}>
+              <Button
+                size="small"
+                onClick={() => setDraft((d) => ({ ...d, editingSheet: undefined, workbook: undefined }))}
+              >
                 Save as a new proposal instead
               </Button>
             </p>
@@ -305,14 +444,14 @@ export function Wizard<P>({
               rows={draft.triangulationRows}
               fieldsOf={() => TRIANGULATION_ROW_FIELDS}
               errors={errorByPath}
+              onTouch={touch}
               newRow={() => ({ method: "", percentChange: "" })}
               onChange={(rows) => setDraft((d) => ({ ...d, triangulationRows: rows }))}
               extra={(i) => {
                 const r = triangulation?.[i];
                 return r ? (
                   <p className="mtfs-computed" data-testid={`triangulation-result-${i}`}>
-                    Annual avoided starts {r.annualAvoidedStarts}; caseload by end of MTFS{" "}
-                    {r.caseloadByEndOfMtfs}
+                    {triangulationText(r)}
                   </p>
                 ) : null;
               }}
@@ -330,34 +469,40 @@ export function Wizard<P>({
                 )
               }
               errors={errorByPath}
+              onTouch={touch}
               newRow={() => newInvestmentRow()}
               onChange={(rows) => setDraft((d) => ({ ...d, investment: rows }))}
             />
           )}
-          {current.id === "review" && <ReviewSection errors={valid ? [] : errors} onGo={goTo} />}
+          {current.id === "review" && (
+            <ReviewSection errors={valid ? [] : errors} summary={summary} onGo={(i) => goTo(i)} />
+          )}
           <div className="mtfs-footer">
             <Button onClick={() => goTo(Math.max(0, step - 1))} disabled={step === 0}>
               Back
             </Button>
-            <Button
-              onClick={() => goTo(Math.min(STEPS.length - 1, step + 1))}
-              disabled={step === STEPS.length - 1}
-            >
+            <Button onClick={next} disabled={step === STEPS.length - 1}>
               Next
             </Button>
             <Button
               appearance="primary"
-              disabled={!valid || busy}
+              disabled={!valid || busy || detached !== null}
               onClick={() => void finish()}
-              aria-describedby={valid ? undefined : "finish-why"}
+              aria-describedby={valid && detached === null ? undefined : "finish-why"}
             >
               Finish
             </Button>
             {busy && <Spinner size="tiny" label="Working" />}
-            {!valid && (
+            {!valid ? (
               <span id="finish-why" className="mtfs-hint">
-                {errors.length} problem(s) to fix before finishing
+                {countText(errors.length, "problem")} to fix before finishing
               </span>
+            ) : (
+              detached && (
+                <span id="finish-why" className="mtfs-hint">
+                  Open the draft&rsquo;s workbook, or start it as a new proposal here, to finish
+                </span>
+              )
             )}
           </div>
         </main>

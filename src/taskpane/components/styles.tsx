@@ -11,9 +11,13 @@ const CSS = `
 .mtfs-h2 { font-size: 16px; margin: 8px 0; }
 .mtfs-h3 { font-size: 14px; margin: 12px 0 4px; }
 .mtfs-toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; margin-bottom: 8px; }
-.mtfs-steps ol { list-style: none; padding: 0; margin: 8px 0; display: flex; flex-wrap: wrap; gap: 4px; }
-.mtfs-step { font: inherit; border: 1px solid #d1d1d1; background: #fff; border-radius: 4px; padding: 4px 8px; cursor: pointer; }
+.mtfs-steps ol { list-style: none; padding: 0; margin: 8px 0; display: flex; flex-wrap: nowrap; gap: 4px; }
+.mtfs-steps li { flex: 0 1 auto; min-width: 0; }
+.mtfs-step { position: relative; font: inherit; border: 1px solid #d1d1d1; background: #fff; border-radius: 16px; min-width: 32px; height: 32px; padding: 0 8px; cursor: pointer; display: inline-flex; align-items: center; justify-content: center; gap: 6px; }
 .mtfs-step[aria-current="step"] { background: #0f6cbd; color: #fff; border-color: #0f6cbd; }
+.mtfs-step-num { font-weight: 600; }
+.mtfs-step-title { display: none; white-space: nowrap; }
+.mtfs-step .mtfs-badge { position: absolute; top: -6px; right: -6px; margin: 0; }
 .mtfs-step:focus-visible, .mtfs-link:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
 .mtfs-badge { display: inline-block; margin-left: 6px; min-width: 18px; border-radius: 9px; background: #c50f1f; color: #fff; font-size: 11px; text-align: center; padding: 0 4px; }
 .mtfs-body { display: flex; flex-direction: column; gap: 16px; }
@@ -39,8 +43,10 @@ const CSS = `
 .mtfs-errors { padding-left: 18px; }
 .mtfs-link { font: inherit; background: none; border: none; color: #0f6cbd; text-decoration: underline; cursor: pointer; text-align: left; padding: 0; }
 .mtfs-file { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; width: 100%; }
-.mtfs-file-label { display: flex; flex-direction: column; font-size: 12px; gap: 2px; max-width: 100%; }
-.mtfs-file-label input { max-width: 100%; }
+.mtfs-review { margin: 0; display: grid; gap: 6px; }
+.mtfs-review div { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0; border-bottom: 1px solid #edebe9; padding-bottom: 4px; }
+.mtfs-review dt { font-weight: 600; font-size: 12px; color: #424242; }
+.mtfs-review dd { margin: 0; }
 .mtfs-legend { font-size: 11px; color: #424242; margin: 4px 0 0; }
 .mtfs-key { display: inline-block; width: 10px; height: 10px; vertical-align: middle; margin-right: 2px; }
 .mtfs-key-bar { background: #0f6cbd; }
@@ -48,6 +54,10 @@ const CSS = `
 .mtfs-editing { margin: 0; font-size: 12px; color: #424242; }
 .mtfs-report ul { max-height: 200px; overflow: auto; font-size: 12px; }
 @media (min-width: 760px) {
+  .mtfs-steps ol { flex-wrap: wrap; }
+  .mtfs-step { padding: 0 12px 0 6px; }
+  .mtfs-step-title { display: inline; }
+  .mtfs-review div { grid-template-columns: 12em minmax(0, 1fr); gap: 8px; }
   .mtfs-body { flex-direction: row; align-items: flex-start; }
   .mtfs-preview { flex: 0 0 340px; border-top: none; border-left: 1px solid #e0e0e0; padding: 0 0 0 12px; position: sticky; top: 8px; }
 }

@@ -21,6 +21,8 @@ export interface Draft {
   readonly passthrough?: Readonly<Record<string, unknown>>;
   /** The proposal sheet this draft was loaded from: Finish updates that sheet instead of adding one. */
   readonly editingSheet?: string;
+  /** The workbook `editingSheet` is in (id and name to show), so a draft reopened elsewhere says so. */
+  readonly workbook?: { readonly id: string; readonly name: string };
 }
 
 /**
@@ -36,6 +38,7 @@ export function emptyDraft(): Draft {
       "assumptions.mtfsOverlap.capAtGross": "true",
       "assumptions.target.kind": "percent",
       "assumptions.lever": "entry",
+      "triangulation.kind": "annualStarts",
       "assumptions.timeline.ramp": "linear",
       "opportunity.confidence.level": "Low",
     },
@@ -65,8 +68,19 @@ const OVERLAP_FIELDS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
   weeksOfDuration: ["weeks", "note"],
 };
 
-/** True when the field takes part in the proposal given the current choices (overlap kind). */
+/** Triangulation inputs of each table kind (the engine's `TriangulationInput` union). */
+const TRIANGULATION_FIELDS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
+  annualStarts: ["baselineStarts", "mtfsCaseload", "realisationFactor"],
+  monthlyStarts: ["startsPerMonth", "baselineCaseload", "horizonYears", "uncertainBand"],
+};
+
+/** True when the field takes part in the proposal given the current choices (overlap kind, table kind). */
 export function isFieldActive(values: Readonly<Record<string, string>>, path: string): boolean {
+  const table = /^triangulation\.(\w+)$/.exec(path);
+  if (table && table[1] !== "kind") {
+    const kind = values["triangulation.kind"] || "annualStarts";
+    return (TRIANGULATION_FIELDS_BY_KIND[kind] ?? []).includes(table[1]);
+  }
   const overlap = /^assumptions\.mtfsOverlap\.(\w+)$/.exec(path);
   if (overlap && overlap[1] !== "kind") {
     const kind = values["assumptions.mtfsOverlap.kind"] ?? "none";
@@ -79,7 +93,7 @@ export function isFieldActive(values: Readonly<Record<string, string>>, path: st
 function toJson(spec: FieldSpec, text: string | undefined): unknown {
   if (text === undefined) return undefined;
   const trimmed = text.trim();
-  if (trimmed === "") return undefined;
+  if (trimmed === "" || trimmed === spec.omitWhen) return undefined;
   switch (spec.kind) {
     case "text":
     case "longText":

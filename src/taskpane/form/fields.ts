@@ -18,6 +18,8 @@ export interface FieldSpec {
   readonly hint?: string;
   /** Left out of the JSON when blank (the engine's documented default applies). */
   readonly optional?: boolean;
+  /** A choice left out of the JSON when it is this value (the engine's default), so choosing it adds no block. */
+  readonly omitWhen?: string;
 }
 
 const CONFIDENCE = [
@@ -221,6 +223,17 @@ export const FIELDS: readonly FieldSpec[] = [
     optional: true,
   },
   {
+    path: "triangulation.kind",
+    label: "Triangulation table",
+    kind: "choice",
+    omitWhen: "annualStarts",
+    hint: "Annual: starts avoided a year (CFS style). Monthly: children impacted a month (Family Based Placements style)",
+    choices: [
+      { value: "annualStarts", label: "Annual starts" },
+      { value: "monthlyStarts", label: "Monthly starts" },
+    ],
+  },
+  {
     path: "triangulation.baselineStarts",
     label: "Baseline starts",
     unit: "a year",
@@ -239,6 +252,37 @@ export const FIELDS: readonly FieldSpec[] = [
     unit: "%",
     kind: "percent",
     optional: true,
+  },
+  {
+    path: "triangulation.startsPerMonth",
+    label: "Baseline starts",
+    unit: "a month",
+    kind: "number",
+    optional: true,
+    hint: "Average starts a month, e.g. over the last 6 months",
+  },
+  {
+    path: "triangulation.baselineCaseload",
+    label: "Caseload the % change applies to",
+    kind: "number",
+    optional: true,
+    hint: "e.g. the caseload in the last MTFS year",
+  },
+  {
+    path: "triangulation.horizonYears",
+    label: "Caseload looks ahead",
+    unit: "years",
+    kind: "number",
+    optional: true,
+    hint: "Default 5",
+  },
+  {
+    path: "triangulation.uncertainBand",
+    label: "Band around a half shown as a range",
+    unit: "children a month",
+    kind: "number",
+    optional: true,
+    hint: "0 to 0.5, default 0.2: e.g. 2.4 a month shows as 2 – 3",
   },
   {
     path: "narrative.evidence",

@@ -1,6 +1,8 @@
 import type * as ExcelJS from "exceljs";
 import { expandRange, parseAddress, sheetRef } from "../address";
 import { WorkbookError } from "../errors";
+import { isoDateToSerial } from "../dates";
+import { listErrorMessage, listSource } from "../listValidation";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
@@ -12,6 +14,7 @@ import type {
   CellWrite,
   ComboChartSpec,
   DefinedName,
+  ListValidation,
   SheetInfo,
   WorkbookPort,
 } from "../port";
@@ -85,6 +88,10 @@ export class ExcelJsPort implements WorkbookPort {
         cell.value = { formula: w.formula, result: w.value ?? undefined } as ExcelJS.CellFormulaValue;
       } else if (w.link !== undefined) {
         cell.value = { text: String(w.value ?? ""), hyperlink: `#${w.link}` };
+      } else if (w.date && typeof w.value === "string" && isoDateToSerial(w.value) !== null) {
+        // A UTC-midnight Date: ExcelJS stores it as the serial (in the workbook's date system).
+        cell.value = new Date(`${w.value.trim()}T00:00:00Z`);
+        if (w.numberFormat === undefined && !isDateFormat(cell.numFmt)) cell.numFmt = "yyyy-mm-dd";
       } else {
         // A string is stored as a string cell: text that starts with "=" stays text.
         cell.value = w.value;
@@ -195,6 +202,33 @@ export class ExcelJsPort implements WorkbookPort {
 
   async usesDate1904(): Promise<boolean> {
     return this.workbook.properties?.date1904 === true;
+  }
+
+  async deleteNote(sheet: string, address: string): Promise<void> {
+    // ExcelJS has no API for it, and `note = undefined` would save an empty comment.
+    Reflect.deleteProperty(this.sheet(sheet).getCell(address), "_comment");
+  }
+
+  async setListValidations(sheet: string, validations: readonly ListValidation[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const v of validations) {
+      if (v.choices.length === 0) {
+        // Not in ExcelJS's typings; its own remove() would leave an empty <dataValidation> in the file.
+        const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } })
+          .dataValidations.model;
+        delete model[ws.getCell(v.address).address];
+        continue;
+      }
+      ws.getCell(v.address).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${listSource(v)}"`],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: "MTFS Benefits",
+        error: listErrorMessage(v),
+      };
+    }
   }
 
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {

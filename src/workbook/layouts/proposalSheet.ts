@@ -1,15 +1,18 @@
-import { DEFAULT_REALISATION_FACTOR } from "../../engine";
+import { DEFAULT_REALISATION_FACTOR, fieldChoices } from "../../engine";
 import { cellAddress } from "../address";
+import { percentText } from "../cellValues";
 import { WorkbookError } from "../errors";
 import type { ModelledProposal } from "../engineLink";
 import { getPath, jsonLeaves } from "../jsonPath";
 import { assumptionName, nameSlug } from "../names";
 import type { CellScalar, ComboChartSpec } from "../port";
 import {
+  DATE_FORMAT,
   MILLIONS_FORMAT,
   PERCENT_FORMAT,
   POUNDS_FORMAT,
   STYLES,
+  type InputType,
   type LayoutCell,
   type SheetLayout,
 } from "./types";
@@ -189,28 +192,42 @@ const PROFILE_ENGINE_COLUMNS: readonly (readonly [
   ["I", "inflationContingency", MILLIONS_FORMAT],
 ];
 
-const PERCENT_KEYS = /(growthPerYear|inflationPerYear|realisationFactor|percentChange|Rate)$/;
+const PERCENT_KEYS = /(growthPerYear|inflationPerYear|realisationFactor|percentChange|Rate|\.share)$/;
 const MONEY_KEYS = /(Cost|amount\w*)$/;
 
 /** Percent strings ("8%") become fractions so formulas can use them. */
 function cellValue(v: unknown): CellScalar {
-  if (typeof v === "string") {
-    const m = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
-    if (m) return Number(m[1]) / 100;
-    return v;
-  }
+  if (typeof v === "string") return percentText(v) ?? v;
   if (typeof v === "number" || typeof v === "boolean") return v;
   return null;
 }
 
+/** Dates of the timeline and of investment lines: `startDate`, `fromDate`, a one-off cost's `date`, ... */
+const DATE_KEYS = /(^|\.)(date|\w+Date)$/;
+
+function isPercent(path: string, proposal: Readonly<Record<string, unknown>>): boolean {
+  if (PERCENT_KEYS.test(path)) return true;
+  return path === "assumptions.target.value" && getPath(proposal, "assumptions.target.kind") === "percent";
+}
+
+/** What an input field holds, from its path and the value the proposal gives it. */
+function inputType(path: string, value: unknown, proposal: Readonly<Record<string, unknown>>): InputType {
+  if (fieldChoices(path)) return "choice";
+  if (typeof value === "boolean") return "boolean";
+  if (DATE_KEYS.test(path)) return "date";
+  if (isPercent(path, proposal)) return "percent";
+  return typeof cellValue(value) === "number" ? "number" : "text";
+}
+
 function assumptionFormat(path: string, proposal: Readonly<Record<string, unknown>>): string | undefined {
-  if (PERCENT_KEYS.test(path)) return PERCENT_FORMAT;
-  if (path === "assumptions.target.value" && getPath(proposal, "assumptions.target.kind") === "percent") {
-    return PERCENT_FORMAT;
-  }
+  if (isPercent(path, proposal)) return PERCENT_FORMAT;
   if (MONEY_KEYS.test(path)) return POUNDS_FORMAT;
+  if (DATE_KEYS.test(path)) return DATE_FORMAT;
   return undefined;
 }
+
+/** Booleans are offered as Excel's own TRUE and FALSE. */
+const BOOLEAN_CHOICES: readonly string[] = ["TRUE", "FALSE"];
 
 function assumptionLabel(path: string): string {
   const tail = path.replace(/^assumptions\./, "");
@@ -245,12 +262,22 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     spanTo(address, LAST_COLUMN);
   };
   /** A wrapped text input, across columns up to `to` when given, in a smaller font when it is very long. */
-  const text = (address: string, path: string, to?: string): void => {
+  const text = (address: string, path: string, label: string, to?: string): void => {
     const value = cellValue(getPath(proposal, path));
     assertFitsCell(path, value);
     const box = { width: spanWidth(to ? spanTo(address, to) : address, COLUMN_WIDTHS) };
     const fontSize = typeof value === "string" ? fittingFontSize(value, box) : DEFAULT_FONT_SIZE;
-    cells.push({ kind: "input", address, path, value, style: { ...STYLES.text, fontSize } });
+    const choices = fieldChoices(path);
+    cells.push({
+      kind: "input",
+      address,
+      path,
+      value,
+      style: { ...STYLES.text, fontSize },
+      type: choices ? "choice" : "text",
+      label,
+      ...(choices ? { choices } : {}),
+    });
   };
   /** One JSON leaf as a named input in column B of row `r`, across the sheet (and wrapped) when it is prose. */
   const inputRow = (
@@ -258,9 +285,12 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     leaf: { readonly path: string; readonly value: unknown },
     name: string,
     numberFormat: string | undefined,
+    label: string,
   ): void => {
     const prose = PROSE_KEYS.test(leaf.path);
     if (prose) spanTo(`B${r}`, LAST_COLUMN);
+    const type = prose ? "text" : inputType(leaf.path, leaf.value, proposal);
+    const choices = type === "boolean" ? BOOLEAN_CHOICES : fieldChoices(leaf.path);
     cells.push({
       kind: "input",
       address: `B${r}`,
@@ -269,6 +299,9 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       name,
       numberFormat,
       style: prose ? { ...STYLES.input, wrap: true } : STYLES.input,
+      type,
+      label,
+      ...(choices ? { choices } : {}),
     });
   };
   const textRows: Record<string, number> = {};
@@ -281,8 +314,10 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     const value = cellValue(getPath(proposal, path));
     assertFitsCell(path, value);
     const box = { width: spanWidth(`B${r}:${LAST_COLUMN}${r}`, COLUMN_WIDTHS) };
-    const fitted = typeof value === "string" ? splitToRows(value, box) : [value];
-    const of = input.fitTexts ? fitted.length : Math.max(1, input.textRows?.[path] ?? 1);
+    const choices = fieldChoices(path);
+    // A choice (a dropdown) is one cell; prose is split into parts that each fit a row.
+    const fitted = typeof value === "string" && !choices ? splitToRows(value, box) : [value];
+    const of = input.fitTexts || choices ? fitted.length : Math.max(1, input.textRows?.[path] ?? 1);
     // A text longer than its fixed rows (edited since) keeps the rest in its last row.
     const parts = fitted.length > of ? [...fitted.slice(0, of - 1), fitted.slice(of - 1).join("\n")] : fitted;
     if (of > 1) textRows[path] = of;
@@ -297,6 +332,9 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
         path,
         value: part,
         style: { ...STYLES.text, fontSize },
+        type: choices ? "choice" : "text",
+        label: of > 1 ? `${caption} (part ${i + 1} of ${of})` : caption,
+        ...(choices ? { choices } : {}),
         ...(of > 1 ? { part: { index: i, of } } : {}),
       });
     }
@@ -372,8 +410,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     MILLIONS_FORMAT,
   );
   label(`C${summaryRow}`, "Confidence level of value");
-  text(`D${summaryRow}`, "opportunity.confidence.level");
-  text(`E${summaryRow}`, "opportunity.confidence.reason", LAST_COLUMN);
+  text(`D${summaryRow}`, "opportunity.confidence.level", "Confidence level of value");
+  text(`E${summaryRow}`, "opportunity.confidence.reason", "Confidence reason", LAST_COLUMN);
 
   label(`A${runRateRow}`, "Further benefit beyond the MTFS: full run rate");
   engine(
@@ -402,8 +440,9 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     const r = triParamsRow + i;
     const name = assumptionName(slug, leaf.path);
     paramName.set(leaf.path.replace(/^triangulation\./, ""), name);
-    label(`A${r}`, TRIANGULATION_LABELS[leaf.path] ?? leaf.path.replace(/^triangulation\./, ""));
-    inputRow(r, leaf, name, PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined);
+    const caption = TRIANGULATION_LABELS[leaf.path] ?? leaf.path.replace(/^triangulation\./, "");
+    label(`A${r}`, caption);
+    inputRow(r, leaf, name, PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined, caption);
   });
   const headers = monthly
     ? [
@@ -429,7 +468,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   triRows.forEach((_, i) => {
     const r = triFirstRow + i;
     const base = `triangulation.rows[${i}]`;
-    text(`A${r}`, `${base}.method`);
+    const rowName = `Triangulation row ${i + 1}`;
+    text(`A${r}`, `${base}.method`, `${rowName}: methodology`);
     const pct = cellValue(getPath(proposal, `${base}.percentChange`));
     cells.push({
       kind: "input",
@@ -438,6 +478,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       value: pct,
       numberFormat: PERCENT_FORMAT,
       style: STYLES.input,
+      type: "percent",
+      label: `${rowName}: % change achievable`,
     });
     const result = modelled?.triangulation[i];
     const avoidedKey = `triangulation[${i}].avoided`;
@@ -449,7 +491,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       engine(`C${r}`, avoidedKey, result?.avoided ?? null);
       engine(`D${r}`, caseloadKey, result?.caseload ?? null);
     }
-    text(`E${r}`, `${base}.explanation`, LAST_COLUMN);
+    text(`E${r}`, `${base}.explanation`, `${rowName}: explanation`, LAST_COLUMN);
   });
 
   // Benefits profile: cumulative = gross − costs − overlap, in-year = this FY − previous FY, MTFS row =
@@ -514,8 +556,9 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   }
   for (const leaf of jsonLeaves(getPath(proposal, "assumptions"), "assumptions")) {
     if (leaf.path.startsWith("assumptions.horizon")) continue;
-    label(`A${r}`, assumptionLabel(leaf.path));
-    inputRow(r, leaf, assumptionName(slug, leaf.path), assumptionFormat(leaf.path, proposal));
+    const caption = assumptionLabel(leaf.path);
+    label(`A${r}`, caption);
+    inputRow(r, leaf, assumptionName(slug, leaf.path), assumptionFormat(leaf.path, proposal), caption);
     r++;
   }
 

@@ -30,6 +30,12 @@ export type LayoutCell =
        * joins the parts with line breaks into the one field at `path`.
        */
       readonly part?: { readonly index: number; readonly of: number };
+      /** What the field holds (text when absent): how it is written and how a cell's content is read back. */
+      readonly type?: InputType;
+      /** The field's caption on the sheet, for messages that point at the cell. */
+      readonly label?: string;
+      /** The fixed values the field takes, offered as a dropdown (list data validation). */
+      readonly choices?: readonly string[];
     }
   /** Owned by the add-in: a value the engine computes (gross, costs, overlap, run rate...). */
   | {
@@ -50,6 +56,12 @@ export type LayoutCell =
       readonly numberFormat?: string;
       readonly style?: CellStyle;
     };
+
+/**
+ * The kind of value an input cell holds. A date is written as a date cell; when read back each type accepts
+ * what Excel and LibreOffice store for it (`cellValues.ts`).
+ */
+export type InputType = "text" | "number" | "percent" | "date" | "boolean" | "choice";
 
 export type OwnedCell = Extract<LayoutCell, { kind: "engine" | "formula" }>;
 
@@ -93,3 +105,5 @@ export const STYLES = {
 export const MILLIONS_FORMAT = '"£"#,##0.00,,"m";-"£"#,##0.00,,"m";"-"';
 export const POUNDS_FORMAT = '"£"#,##0;-"£"#,##0';
 export const PERCENT_FORMAT = "0.0%";
+/** Dates as the ISO text users and the proposal JSON use, in a real date cell. */
+export const DATE_FORMAT = "yyyy-mm-dd";

@@ -1,12 +1,15 @@
 import { columnLetter, parseAddress, sheetRef } from "../address";
+import { isoDateToSerial, serialToIsoDate } from "../dates";
 import { WorkbookError } from "../errors";
-import { isDateFormat, serialToIsoDate } from "../numberFormat";
+import { listErrorMessage, listSource } from "../listValidation";
+import { isDateFormat } from "../numberFormat";
 import type {
   CellContent,
   CellScalar,
   CellWrite,
   ComboChartSpec,
   DefinedName,
+  ListValidation,
   SheetInfo,
   WorkbookPort,
 } from "../port";
@@ -70,7 +73,7 @@ export class OfficePort implements WorkbookPort {
         const v = r.values[0][0];
         const fmt = r.numberFormat?.[0]?.[0];
         const date = typeof v === "number" && typeof fmt === "string" && isDateFormat(fmt);
-        return content(date ? serialToIsoDate(v, date1904) : v, r.formulas[0][0]);
+        return content(date ? (serialToIsoDate(v, date1904) ?? v) : v, r.formulas[0][0]);
       });
     });
   }
@@ -110,8 +113,13 @@ export class OfficePort implements WorkbookPort {
       for (const w of writes) {
         const range = ws.getRange(w.address);
         if (w.numberFormat !== undefined) range.numberFormat = [[w.numberFormat]];
+        const serial = w.date && typeof w.value === "string" ? isoDateToSerial(w.value) : null;
         if (w.formula !== undefined) range.formulas = [[`=${w.formula}`]];
-        else range.values = [[literal(w.value)]];
+        else if (serial !== null) {
+          // A date as Excel stores a typed one: its serial, in a date format.
+          if (w.numberFormat === undefined) range.numberFormat = [["yyyy-mm-dd"]];
+          range.values = [[serial]];
+        } else range.values = [[literal(w.value)]];
         if (w.link !== undefined) {
           range.hyperlink = { documentReference: w.link, textToDisplay: String(w.value ?? "") };
         }
@@ -300,6 +308,47 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
+  async deleteNote(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      if (supports("1.18")) {
+        const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(address);
+        await context.sync();
+        if (!note.isNullObject) {
+          note.delete();
+          await context.sync();
+          return;
+        }
+      }
+      // A threaded comment, as earlier versions (or Excel before ExcelApi 1.18) wrote it.
+      (await commentsOn(context, sheet)).get(address)?.delete();
+      await context.sync();
+    });
+  }
+
+  async setListValidations(sheet: string, validations: readonly ListValidation[]): Promise<void> {
+    // Data validation needs ExcelApi 1.8; without it the cells simply have no dropdown.
+    if (typeof Office !== "undefined" && !Office.context?.requirements?.isSetSupported("ExcelApi", "1.8"))
+      return;
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const v of validations) {
+        const dv = ws.getRange(v.address).dataValidation;
+        // A rule can only be set on a range without one.
+        dv.clear();
+        if (v.choices.length === 0) continue;
+        dv.ignoreBlanks = true;
+        dv.rule = { list: { inCellDropDown: true, source: listSource(v) } };
+        dv.errorAlert = {
+          showAlert: true,
+          style: "Stop",
+          title: "MTFS Benefits",
+          message: listErrorMessage(v),
+        };
+      }
+      await context.sync();
+    });
+  }
+
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(spec.sheet);
@@ -374,7 +423,9 @@ export function plainRectangle(
   writes: readonly CellWrite[],
 ): { readonly range: string; readonly values: (string | number | boolean)[][] } | null {
   if (writes.length < 2) return null;
-  if (writes.some((w) => w.formula !== undefined || w.numberFormat || w.style || w.link !== undefined))
+  if (
+    writes.some((w) => w.formula !== undefined || w.numberFormat || w.style || w.link !== undefined || w.date)
+  )
     return null;
   const cells = writes.map((w) => ({ ...parseAddress(w.address), value: w.value }));
   const top = Math.min(...cells.map((c) => c.row));

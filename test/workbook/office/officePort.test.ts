@@ -1,5 +1,11 @@
 import { OfficeMockObject } from "office-addin-mock";
+import type * as ExcelJS from "exceljs";
+import { proposalSheetLayout, type ProposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet";
 import { OfficePort, columnWidthPoints, plainRectangle } from "../../../src/workbook/office/officePort";
+import { readProposal, refreshWorkbook } from "../../../src/workbook/operations";
+import { readRegister } from "../../../src/workbook/register";
+import { demoWorkbook, roundTrip } from "../fixtures";
+import { readOnlyExcelRun } from "./readOnlyExcel";
 
 /**
  * The Office.js adapter against office-addin-mock: the mock declares the objects a call reaches and checks
@@ -388,5 +394,72 @@ describe("OfficePort dates", () => {
     const { port: port1900 } = fakeExcel({ cells: { B20: { value: 46_235, numberFormat: "dd/mm/yyyy" } } });
     expect(await port1900.usesDate1904()).toBe(false);
     expect(await port1900.readCells("CFS", ["B20"])).toEqual([{ value: "2026-08-01" }]);
+  });
+});
+
+describe("OfficePort over the values Excel reports", () => {
+  const CFS = "CFS Targeted Prevention";
+
+  async function demoAsExcelReportsIt(edit: (ws: ExcelJS.Worksheet, layout: ProposalSheetLayout) => void) {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    const layout = proposalSheetLayout(stored);
+    edit(back.getWorksheet(CFS)!, layout);
+    return { layout, port: new OfficePort(readOnlyExcelRun(back)) };
+  }
+
+  const at = (layout: ProposalSheetLayout, path: string): string =>
+    layout.cells.find((c) => c.kind === "input" && c.path === path)!.address;
+
+  it("reads a date cell that range.values gives as a serial back as the ISO date, with or without its format", async () => {
+    const { port, layout } = await demoAsExcelReportsIt((ws, l) => {
+      // Typed 2026-09-01; the other date's cell lost its format and shows the bare serial.
+      ws.getCell(at(l, "assumptions.timeline.startDate")).value = new Date(Date.UTC(2026, 8, 1));
+      ws.getCell(at(l, "assumptions.investment[0].fromDate")).numFmt = "General";
+    });
+    const [start] = await port.readCells(CFS, [at(layout, "assumptions.investment[0].fromDate")]);
+    expect(start.value).toBe(46357);
+    const raw = (await readProposal(port, CFS)) as { assumptions: { timeline: any; investment: any[] } };
+    expect(raw.assumptions.timeline.startDate).toBe("2026-09-01");
+    expect(raw.assumptions.investment[0].fromDate).toBe("2026-12-01");
+    const report = await refreshWorkbook(port, { dryRun: true });
+    expect(report.errors).toEqual([]);
+    expect(report.changes.length).toBeGreaterThan(0);
+  });
+
+  it("refreshes the demo workbook as Excel reports it without a change (dry run)", async () => {
+    const { port } = await demoAsExcelReportsIt(() => undefined);
+    const report = await refreshWorkbook(port, { dryRun: true });
+    expect(report.errors).toEqual([]);
+    expect(report.changes).toEqual([]);
+  });
+
+  it("writes a date as its serial in a date format, and text that is no date as text", async () => {
+    const { mock, port } = mockExcel();
+    await port.writeCells(CFS, [
+      { address: "C5", value: "2026-08-01", date: true },
+      { address: "B3", value: "next spring", date: true },
+    ]);
+    expect(mock.context.ranges.C5.values).toEqual([[46235]]);
+    expect(mock.context.ranges.C5.numberFormat).toEqual([["yyyy-mm-dd"]]);
+    expect(mock.context.ranges.B3.values).toEqual([["'next spring"]]);
+  });
+
+  it("puts a dropdown on a cell, clearing any rule first", async () => {
+    const calls: string[] = [];
+    const dataValidation = { clear: () => calls.push("clear") } as Record<string, unknown>;
+    const { mock, port } = mockExcel({ B48: { dataValidation } });
+    await port.setListValidations(CFS, [{ address: "B48", choices: ["entry", "exit"], label: "Lever" }]);
+    expect(calls).toEqual(["clear"]);
+    expect(mock.context.ranges.B48.dataValidation.rule).toEqual({
+      list: { inCellDropDown: true, source: "entry,exit" },
+    });
+    expect(mock.context.ranges.B48.dataValidation.errorAlert).toEqual({
+      showAlert: true,
+      style: "Stop",
+      title: "MTFS Benefits",
+      message: "Lever: choose one of entry, exit",
+    });
   });
 });

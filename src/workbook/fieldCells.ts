@@ -1,0 +1,63 @@
+import type { EngineError } from "../engine";
+import { sheetRef } from "./address";
+import { getPath } from "./jsonPath";
+import type { SheetLayout } from "./layouts/types";
+
+/**
+ * Errors that point at cells: the engine names a proposal field by its JSON path
+ * (`assumptions.durationWeeks`); on a sheet the user needs the cell and its caption. The layout knows both.
+ */
+
+/**
+ * The input cell that shows `field` on a sheet, with its caption; undefined when no one cell does (a missing
+ * block, a field the sheet does not show).
+ *
+ * @example
+ * fieldCell(layout, "assumptions.durationWeeks") // { address: "B52", label: "Average duration (weeks)" }
+ */
+export function fieldCell(
+  layout: SheetLayout,
+  field: string,
+): { readonly address: string; readonly label?: string } | undefined {
+  const cell = layout.cells.find((c) => c.kind === "input" && c.path === field);
+  if (cell?.kind !== "input") return undefined;
+  return { address: cell.address, ...(cell.label ? { label: cell.label } : {}) };
+}
+
+/**
+ * An engine error as a sheet shows it: the cell, its caption and the rule, or the field path when no cell
+ * shows the field.
+ *
+ * @example
+ * cellErrorMessage(layout, new EngineError("out-of-range", "assumptions.durationWeeks", "must be > 0, got -3"))
+ * // "'CFS Targeted Prevention'!B52 Average duration (weeks): must be > 0, got -3"
+ */
+export function cellErrorMessage(layout: SheetLayout, error: EngineError): string {
+  const at = fieldCell(layout, error.field);
+  if (!at) return error.message;
+  return `${sheetRef(layout.sheet)}!${at.address} ${at.label ?? error.field}: ${error.rule}`;
+}
+
+/**
+ * Percent cells that hold a number beyond ±1 (more than 100%): LibreOffice stores a bare 8 typed into a
+ * percent cell as 8, i.e. 800%. The engine's range rules still decide (many allow it), so this is a warning
+ * that names the cell, never a guess at what was meant.
+ *
+ * @example
+ * percentWarnings(layout, { assumptions: { target: { kind: "percent", value: 8 } } })
+ * // ["'CFS Targeted Prevention'!B47 Target value: the cell holds 8, which is 800%; for 8% type 8% or 0.08"]
+ */
+export function percentWarnings(layout: SheetLayout, proposal: unknown): string[] {
+  const out: string[] = [];
+  for (const c of layout.cells) {
+    if (c.kind !== "input" || c.type !== "percent") continue;
+    const v = getPath(proposal, c.path);
+    if (typeof v !== "number" || Math.abs(v) <= 1) continue;
+    const shown = `${Number((v * 100).toPrecision(12))}%`;
+    out.push(
+      `${sheetRef(layout.sheet)}!${c.address} ${c.label ?? c.path}: the cell holds ${v}, which is ${shown}; ` +
+        `for ${v}% type ${v}% or ${Number((v / 100).toPrecision(12))}`,
+    );
+  }
+  return out;
+}

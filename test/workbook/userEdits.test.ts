@@ -1,0 +1,340 @@
+import type * as ExcelJS from "exceljs";
+import fc from "fast-check";
+import { proposalSheetLayout, type ProposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
+import { readProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
+import { readRegister } from "../../src/workbook/register";
+import type { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { demoWorkbook, plain, readExample, roundTrip } from "./fixtures";
+
+/**
+ * The round trip of values users edit: what Excel and LibreOffice store in our input cells (a date serial or
+ * Date, 8% as 0.08 or as text, figures kept as text) reads back as the same proposal, and refresh neither
+ * fails nor moves a figure; dropdowns, notes on hand-edited cells, and errors that point at cells.
+ */
+
+const CFS = "CFS Targeted Prevention";
+
+async function layoutOf(port: ExcelJsPort, sheet = CFS): Promise<ProposalSheetLayout> {
+  const s = (await readRegister(port)).proposals.find((p) => p.sheet === sheet)!;
+  return proposalSheetLayout(s);
+}
+
+function inputAt(layout: ProposalSheetLayout, path: string): string {
+  const c = layout.cells.find((x) => x.kind === "input" && x.path === path);
+  if (!c) throw new Error(`no input cell for ${path}`);
+  return c.address;
+}
+
+function ownedAt(layout: ProposalSheetLayout, key: string): string {
+  const c = layout.cells.find((x) => (x.kind === "engine" || x.kind === "formula") && x.key === key);
+  if (!c) throw new Error(`no owned cell for ${key}`);
+  return c.address;
+}
+
+/** The demo workbook as a user has it: saved, reopened, edited with `edit`, saved and reopened again. */
+async function editedDemo(
+  edit: (ws: ExcelJS.Worksheet, layout: ProposalSheetLayout) => void,
+): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort; layout: ProposalSheetLayout }> {
+  const { wb } = await demoWorkbook();
+  const first = await roundTrip(wb);
+  const layout = await layoutOf(first.port);
+  edit(first.wb.getWorksheet(CFS)!, layout);
+  const { wb: back, port } = await roundTrip(first.wb);
+  return { wb: back, port, layout };
+}
+
+describe("values as users leave them", () => {
+  it("writes dates as real date cells with a date format", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const layout = await layoutOf(port);
+    for (const path of ["assumptions.timeline.startDate", "assumptions.investment[0].fromDate"]) {
+      const cell = back.getWorksheet(CFS)!.getCell(inputAt(layout, path));
+      expect(cell.value).toBeInstanceOf(Date);
+      expect(cell.numFmt).toBe("yyyy-mm-dd");
+    }
+    expect(back.getWorksheet(CFS)!.getCell(inputAt(layout, "assumptions.timeline.startDate")).value).toEqual(
+      new Date(Date.UTC(2026, 7, 1)),
+    );
+  });
+
+  it("refreshes without a change when the same values come back as Excel and LibreOffice store them", async () => {
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const { port } = await editedDemo((ws, layout) => {
+      const at = (path: string) => ws.getCell(inputAt(layout, path));
+      // A typed date whose format was lost: just the serial.
+      at("assumptions.timeline.startDate").value = 46235;
+      at("assumptions.timeline.startDate").numFmt = "General";
+      at("assumptions.investment[0].fromDate").value = new Date(Date.UTC(2026, 11, 1));
+      at("assumptions.target.value").value = "8%";
+      at("assumptions.unitCost.inflationPerYear").value = " 4 %";
+      at("assumptions.unitCost.weeklyCost").value = "£1,487";
+      at("assumptions.baseline.volumePerYear").value = " 260 ";
+      at("assumptions.mtfsOverlap.amountPerYear").value = "390,000";
+      at("triangulation.mtfsCaseload").value = "734";
+      at("triangulation.rows[1].percentChange").value = "26%";
+    });
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([]);
+    expect(report.changes).toEqual([]);
+    const back = (await readProposal(port, CFS)) as typeof cfs;
+    expect(back.assumptions).toEqual(cfs.assumptions);
+    expect(back.triangulation.rows[1].percentChange).toBe(0.26);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("moves the profile for a date typed as a serial, as for the same date typed as text", async () => {
+    const asSerial = await editedDemo((ws, layout) => {
+      ws.getCell(inputAt(layout, "assumptions.timeline.startDate")).value = 46266; // 2026-09-01
+    });
+    const asText = await editedDemo((ws, layout) => {
+      ws.getCell(inputAt(layout, "assumptions.timeline.startDate")).value = "2026-09-01";
+    });
+    const a = await refreshWorkbook(asSerial.port);
+    const b = await refreshWorkbook(asText.port);
+    expect(a.errors).toEqual([]);
+    expect(a.changes.length).toBeGreaterThan(0);
+    expect(a.lines).toEqual(b.lines);
+    expect((await refreshWorkbook(asSerial.port)).changes).toEqual([]);
+  });
+
+  it("warns about a bare 8 in a percent cell (800%), naming it, and keeps the engine's rules", async () => {
+    const { wb, port, layout } = await editedDemo((ws, l) => {
+      // What LibreOffice stores when 8 is entered into a 0.0% cell.
+      ws.getCell(inputAt(l, "assumptions.target.value")).value = 8;
+    });
+    const cell = inputAt(layout, "assumptions.target.value");
+    const warning = `'${CFS}'!${cell} Target value: the cell holds 8, which is 800%; for 8% type 8% or 0.08`;
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([{ proposal: CFS, message: warning }]);
+    expect(plain(wb.getWorksheet(CFS)!.getCell(layout.statusAddress).value)).toBe(
+      `Up to date; check ${warning}`,
+    );
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    const fixed = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "assumptions.target.value")).value = "8%";
+    });
+    expect((await refreshWorkbook(fixed.port)).warnings).toEqual([]);
+  });
+
+  it("writes back what it read without changing a cell (dates stay date cells)", async () => {
+    const { port, wb } = await editedDemo((ws, layout) => {
+      ws.getCell(inputAt(layout, "assumptions.timeline.startDate")).value = 46266;
+      ws.getCell(inputAt(layout, "assumptions.unitCost.weeklyCost")).value = "£1,487";
+    });
+    await refreshWorkbook(port);
+    const raw = await readProposal(port, CFS);
+    const ws = wb.getWorksheet(CFS)!;
+    await updateProposal(port, CFS, raw);
+    const layout = await layoutOf(port);
+    expect(ws.getCell(inputAt(layout, "assumptions.timeline.startDate")).value).toEqual(
+      new Date(Date.UTC(2026, 8, 1)),
+    );
+    expect(ws.getCell(inputAt(layout, "assumptions.unitCost.weeklyCost")).value).toBe(1487);
+    const values = JSON.stringify(ws.getSheetValues());
+    await updateProposal(port, CFS, await readProposal(port, CFS));
+    expect(JSON.stringify(ws.getSheetValues())).toBe(values);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("is idempotent after an edit in any of the stored forms (property)", async () => {
+    const { wb } = await demoWorkbook();
+    const buffer = await wb.xlsx.writeBuffer();
+    const dayForms = (days: number) =>
+      fc.constantFrom<unknown>(
+        46235 + days,
+        new Date(Date.UTC(2026, 7, 1 + days)),
+        new Date(Date.UTC(2026, 7, 1 + days)).toISOString().slice(0, 10),
+      );
+    const percentForms = (p: number) => fc.constantFrom<unknown>(p / 100, `${p}%`, ` ${p} % `);
+    const figureForms = (n: number) =>
+      fc.constantFrom<unknown>(n, `£${n.toLocaleString("en-GB")}`, ` ${n} `, n.toLocaleString("en-GB"));
+    const edit = fc.record({
+      start: fc.integer({ min: 0, max: 400 }).chain(dayForms),
+      target: fc.integer({ min: 1, max: 30 }).chain(percentForms),
+      weekly: fc.integer({ min: 200, max: 5000 }).chain(figureForms),
+    });
+    await fc.assert(
+      fc.asyncProperty(edit, async (e) => {
+        const ExcelJS = await import("exceljs");
+        const w = new ExcelJS.Workbook();
+        await w.xlsx.load(buffer);
+        const first = await roundTrip(w);
+        const layout = await layoutOf(first.port);
+        const ws = first.wb.getWorksheet(CFS)!;
+        const set = (path: string, v: unknown) => {
+          ws.getCell(inputAt(layout, path)).value = v as ExcelJS.CellValue;
+        };
+        set("assumptions.timeline.startDate", e.start);
+        set("assumptions.target.value", e.target);
+        set("assumptions.unitCost.weeklyCost", e.weekly);
+        const { port } = await roundTrip(first.wb);
+        const once = await refreshWorkbook(port);
+        expect(once.errors).toEqual([]);
+        expect(once.changes.every((c) => !c.kept)).toBe(true);
+        expect((await refreshWorkbook(port)).changes).toEqual([]);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe("dropdowns", () => {
+  it("offers every field with a fixed set of values as a list, and the file keeps it", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const layout = await layoutOf(port);
+    const ws = back.getWorksheet(CFS)!;
+    const list = (path: string) => ws.getCell(inputAt(layout, path)).dataValidation;
+    expect(list("assumptions.lever")).toMatchObject({ type: "list", formulae: ['"entry,exit"'] });
+    expect(list("assumptions.timeline.ramp").formulae).toEqual(['"linear,monthly-steps,immediate"']);
+    expect(list("assumptions.target.kind").formulae).toEqual(['"percent,countPerYear,caseloadReduction"']);
+    expect(list("assumptions.mtfsOverlap.kind").formulae).toEqual([
+      '"none,amountPerYear,amountPerWeek,weeksOfDuration"',
+    ]);
+    expect(list("assumptions.mtfsOverlap.capAtGross").formulae).toEqual(['"TRUE,FALSE"']);
+    expect(list("assumptions.investment[0].kind").formulae).toEqual(['"ongoing,oneOff,perCase,phased"']);
+    expect(list("opportunity.confidence.level").formulae).toEqual(['"High,Medium,Low"']);
+    expect(list("triangulation.kind").formulae).toEqual(['"annualStarts,monthlyStarts"']);
+    expect(list("assumptions.lever")).toMatchObject({
+      showErrorMessage: true,
+      error: "Lever (entry or exit): choose one of entry, exit",
+    });
+    expect(list("assumptions.durationWeeks")).toBeUndefined();
+  });
+
+  it("every choice offered is one the engine takes (and a value outside them is refused)", async () => {
+    const { port } = await demoWorkbook();
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const layout = await layoutOf(port);
+    const { setPath } = await import("../../src/workbook/jsonPath");
+    const { parseProposal } = await import("../../src/engine");
+    let checked = 0;
+    for (const c of layout.cells) {
+      if (c.kind !== "input" || !c.choices || c.type === "boolean") continue;
+      checked++;
+      // Each choice parses as far as its own field goes (a switched kind may then want other fields).
+      for (const choice of c.choices) {
+        try {
+          parseProposal(setPath(cfs, c.path, choice));
+        } catch (e) {
+          expect((e as { field: string }).field).not.toBe(c.path);
+        }
+      }
+      expect(() => parseProposal(setPath(cfs, c.path, "not-a-choice"))).toThrow(
+        expect.objectContaining({ code: "unknown-option", field: c.path }),
+      );
+    }
+    expect(checked).toBeGreaterThanOrEqual(7);
+  });
+
+  it("moves the dropdowns with the cells when the proposal changes shape", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const before = await layoutOf(port);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    await updateProposal(port, CFS, {
+      ...cfs,
+      triangulation: { ...cfs.triangulation, rows: cfs.triangulation.rows.slice(0, 3) },
+    });
+    const after = await layoutOf(port);
+    const ws = (await roundTrip(back)).wb.getWorksheet(CFS)!;
+    const listed = new Set(after.cells.flatMap((c) => (c.kind === "input" && c.choices ? [c.address] : [])));
+    for (const c of before.cells) {
+      if (c.kind === "input" && c.choices && !listed.has(c.address)) {
+        expect(ws.getCell(c.address).dataValidation).toBeUndefined();
+      }
+    }
+    expect(ws.getCell(inputAt(after, "assumptions.lever")).dataValidation?.formulae).toEqual([
+      '"entry,exit"',
+    ]);
+  });
+});
+
+describe("notes on hand-edited cells", () => {
+  it("keeps the user's note, adds ours after it with the computed £m, and takes only ours away", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const layout = await layoutOf(port);
+    const address = ownedAt(layout, "profile.FY29/30.cumulative");
+    const ws = back.getWorksheet(CFS)!;
+    ws.getCell(address).value = 999;
+    ws.getCell(address).note = "USER why I changed this";
+    await refreshWorkbook(port);
+    const { wb: again, port: againPort } = await roundTrip(back);
+    const note = () => String(again.getWorksheet(CFS)!.getCell(address).note);
+    expect(note()).toBe(
+      "USER why I changed this\n\nMTFS Benefits: edited by hand, so refresh kept your value. " +
+        "Computed value: £1.10m. Clear the cell to let refresh fill it again.",
+    );
+    // A second refresh leaves the note as it is.
+    await refreshWorkbook(againPort);
+    expect(note()).toMatch(/^USER why I changed this\n\nMTFS Benefits: [^]*again\.$/);
+    expect(note().match(/MTFS Benefits/g)).toHaveLength(1);
+    again.getWorksheet(CFS)!.getCell(address).value = null;
+    await refreshWorkbook(againPort);
+    expect(note()).toBe("USER why I changed this");
+  });
+
+  it("removes our note altogether when it was the only one", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const layout = await layoutOf(port);
+    const address = ownedAt(layout, "fullRunRate.value");
+    const ws = back.getWorksheet(CFS)!;
+    ws.getCell(address).value = 5;
+    await refreshWorkbook(port);
+    expect(String(ws.getCell(address).note)).toMatch(/^MTFS Benefits: .*Computed value: £3\.29m\./);
+    ws.getCell(address).value = null;
+    await refreshWorkbook(port);
+    const { wb: saved } = await roundTrip(back);
+    expect(saved.getWorksheet(CFS)!.getCell(address).note).toBeUndefined();
+  });
+});
+
+describe("errors point at cells", () => {
+  it("names the cell and its caption in the report and the status cell", async () => {
+    const { wb, port, layout } = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "assumptions.durationWeeks")).value = -3;
+    });
+    const report = await refreshWorkbook(port);
+    const cell = inputAt(layout, "assumptions.durationWeeks");
+    const message = `'${CFS}'!${cell} Average duration (weeks): must be > 0, got -3`;
+    expect(report.errors).toEqual([{ proposal: CFS, message }]);
+    expect(plain(wb.getWorksheet(CFS)!.getCell(layout.statusAddress).value)).toBe(
+      `Not refreshed: ${message}`,
+    );
+  });
+
+  it("names a date cell that holds no date, and a cleared required cell", async () => {
+    const { port, layout } = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "assumptions.timeline.startDate")).value = "next spring";
+    });
+    const start = inputAt(layout, "assumptions.timeline.startDate");
+    expect((await refreshWorkbook(port)).errors[0].message).toBe(
+      `'${CFS}'!${start} Start date (YYYY-MM-DD): must be a date YYYY-MM-DD, got "next spring"`,
+    );
+    const level = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "opportunity.confidence.level")).value = "Fair";
+    });
+    expect((await refreshWorkbook(level.port)).errors[0].message).toBe(
+      `'${CFS}'!${inputAt(level.layout, "opportunity.confidence.level")} Confidence level of value: ` +
+        'must be one of High, Medium, Low, got "Fair"',
+    );
+    const tri = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "triangulation.rows[1].percentChange")).value = "about a quarter";
+    });
+    const pct = inputAt(tri.layout, "triangulation.rows[1].percentChange");
+    expect((await refreshWorkbook(tri.port)).errors[0].message).toMatch(
+      new RegExp(`^'${CFS}'!${pct} Triangulation row 2: % change achievable: `),
+    );
+    const cleared = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "assumptions.unitCost.weeklyCost")).value = null;
+    });
+    const weekly = inputAt(cleared.layout, "assumptions.unitCost.weeklyCost");
+    expect((await refreshWorkbook(cleared.port)).errors[0].message).toBe(
+      `'${CFS}'!${weekly} Weekly unit cost (£): is required`,
+    );
+  });
+});
