@@ -10,7 +10,7 @@ import { cellOption, cellRange, isBlank } from "./cells";
 
 /**
  * MTFS.PAYBACK's body: years until the cumulative cashflow Σ(cost − benefit) first reaches zero, through the
- * engine's programme maths (seeds/004 Table 3). A row or a column per argument; blank cells count as 0,
+ * engine's programme maths (the Efficiency Review report, Table 3). A row or a column per argument; blank cells count as 0,
  * as in SUM.
  */
 

@@ -13,7 +13,7 @@ const CFS = "CFS Targeted Prevention";
 async function cfsLayout(port: ExcelJsPort) {
   const reg = await readRegister(port);
   const s = reg.proposals.find((p) => p.sheet === CFS)!;
-  return proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+  return proposalSheetLayout(s);
 }
 
 describe("round trip and refresh", () => {
@@ -438,4 +438,23 @@ it("flags a hand-edited Programme subtotal in the Programme's status cell and ke
   expect(ws.getCell("M1").value).toBe("1 hand-edited cell(s) kept: Programme!H9 (see notes)");
   // The total still adds the subtotals as they are: it follows the user's figure.
   expect(report.changes.some((c) => c.key === "total.FY29/30")).toBe(false);
+});
+
+describe("a text split over rows", () => {
+  it("reads back as one text, an edit in any of its rows included, and refresh leaves its rows alone", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const layout = await cfsLayout(port);
+    const parts = layout.cells.filter((c) => c.kind === "input" && c.path === "narrative.proposedSolutions");
+    expect(parts.length).toBeGreaterThan(1);
+    const ws = back.getWorksheet(CFS)!;
+    const last = parts[parts.length - 1].address;
+    ws.getCell(last).value = `${String(ws.getCell(last).value)} Added by a user.`;
+    const read = (await readProposal(port, CFS)) as { narrative: { proposedSolutions: string } };
+    const cfs = readExample("cfs-targeted-prevention.json");
+    expect(read.narrative.proposedSolutions).toBe(`${cfs.narrative.proposedSolutions.trim()} Added by a user.`);
+    // The rows below the text are where the register says (the profile did not move onto them).
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    expect(String(ws.getCell(last).value)).toMatch(/Added by a user\.$/);
+  });
 });
