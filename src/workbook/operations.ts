@@ -10,6 +10,7 @@ import {
   PROGRAMME_OWNER,
   createProgramme,
   insertProgrammeRow,
+  insertThemeRow,
   syncProgramme,
   writeProgrammeRowInputs,
   type ProgrammeLink,
@@ -166,6 +167,8 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
       proposalSheet: p.layout.sheet,
     };
     programme = await insertProgrammeRow(port, programme, text(opp.directorate) ?? "Other", row, owned);
+    // A theme the Themes sheet does not list yet gets its row, so its total is not a misleading 0.
+    programme = await insertThemeRow(port, programme, row.theme, owned);
     const links = await currentLinks(port, register.proposals);
     links.set(p.layout.sheet, link(p));
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet);

@@ -1,6 +1,6 @@
 import type { CellScalar, WorkbookPort } from "./port";
 import type { CellChange } from "./ownedCells";
-import { matchesWritten, syncOwned, writeLayout } from "./ownedCells";
+import { matchesWritten, syncOwned, toWrite, writeLayout } from "./ownedCells";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import {
   PROGRAMME_SHEET,
@@ -244,6 +244,42 @@ export async function insertProgrammeRow(
       : [...config.directorates, { directorate, subtotalLabel: `${directorate} ER Savings`, rows: [row] }];
   // Labels for the new row (directorate name on a new block) are written by the caller's full layout pass.
   return { ...config, directorates };
+}
+
+/**
+ * Adds a row for `theme` to the Themes sheet (before its total row, shifting the register's owned cells below
+ * it) when the programme does not list it yet, so a workbook built up proposal by proposal shows each theme
+ * it has; returns the new config (the caller re-syncs, which rewrites the totals over the new rows).
+ *
+ * @example
+ * const next = await insertThemeRow(port, config, "Prevention", owned);
+ */
+export async function insertThemeRow(
+  port: WorkbookPort,
+  config: ProgrammeConfig,
+  theme: string | undefined,
+  owned: Map<string, OwnedRecord>,
+): Promise<ProgrammeConfig> {
+  const known = config.themes.some((t) => t.theme.toLowerCase() === theme?.toLowerCase());
+  if (theme === undefined || known) return config;
+  const before = themesLayout(config, programmePositions(config));
+  const at = Math.max(...before.cells.map((c) => Number(/\d+$/.exec(c.address)?.[0]))); // the total row
+  await port.insertRows(THEMES_SHEET, at, 1);
+  const moved = [...owned.values()].map((o) => {
+    const row = Number(/\d+$/.exec(o.address)?.[0]);
+    return o.sheet === THEMES_SHEET && row >= at
+      ? { ...o, address: o.address.replace(/\d+$/, String(row + 1)) }
+      : o;
+  });
+  owned.clear();
+  for (const o of moved) owned.set(ownedKey(o.sheet, o.address), o);
+  const next = { ...config, themes: [...config.themes, { theme, description: "", existingMtfsMillions: 0 }] };
+  const i = next.themes.length - 1;
+  const rowCells = themesLayout(next, programmePositions(next)).cells.filter(
+    (c) => c.kind === "input" && c.path.startsWith(`themes[${i}].`),
+  );
+  await port.writeCells(THEMES_SHEET, rowCells.map(toWrite));
+  return next;
 }
 
 /**

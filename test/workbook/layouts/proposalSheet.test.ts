@@ -47,7 +47,7 @@ describe("proposal sheet layout: long texts", () => {
         ),
     );
     // CFS: 10 narrative fields, 2 opportunity texts, 11 explanations, 2 assumption notes (some over rows).
-    expect(new Set(prose.map((c) => c.path)).size).toBe(25);
+    expect(new Set(prose.map((c) => (c.kind === "input" ? c.path : ""))).size).toBe(25);
     for (const c of prose) {
       expect(merged.has(c.address)).toBe(true);
       expect((layout.merges ?? []).find((m) => m.startsWith(`${c.address}:`))).toMatch(/:H\d+$/);
