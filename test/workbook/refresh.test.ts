@@ -272,16 +272,26 @@ class ExcelLikePort extends ExcelJsPort {
         r.eachCell((cell) => {
           const v = cell.value as { formula?: string; result?: unknown } | null;
           if (!v || typeof v !== "object" || typeof v.formula !== "string") return;
+          const other = (f: string): string =>
+            f.replace(
+              new RegExp(`${sheet}!(\\$?[A-Z]+\\$?)(\\d+)(?::(\\$?[A-Z]+\\$?)(\\d+))?`, "g"),
+              (_m, c1, r1, c2, r2) => `${sheet}!${c1}${bump(r1)}${c2 ? `:${c2}${bump(r2)}` : ""}`,
+            );
+          // On the inserting sheet its own references move; a range on another sheet (both ends) does not.
           const formula =
             ws.name === sheet
-              ? v.formula.replace(
-                  /(^|[^!A-Za-z$'])(\$?[A-Z]{1,2}\$?)(\d+)/g,
-                  (_m, p, c, n) => `${p}${c}${bump(n)}`,
-                )
-              : v.formula.replace(
-                  new RegExp(`${sheet}!(\\$?[A-Z]+\\$?)(\\d+)(?::(\\$?[A-Z]+\\$?)(\\d+))?`, "g"),
-                  (_m, c1, r1, c2, r2) => `${sheet}!${c1}${bump(r1)}${c2 ? `:${c2}${bump(r2)}` : ""}`,
-                );
+              ? v.formula
+                  .split(/((?:'[^']+'|[A-Za-z_][\w.]*)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/)
+                  .map((part, i) =>
+                    i % 2
+                      ? other(part)
+                      : part.replace(
+                          /(^|[^!A-Za-z$'])(\$?[A-Z]{1,2}\$?)(\d+)/g,
+                          (_m, p, c, n) => `${p}${c}${bump(n)}`,
+                        ),
+                  )
+                  .join("")
+              : other(v.formula);
           if (formula !== v.formula) cell.value = { formula, result: v.result } as ExcelJS.CellFormulaValue;
         }),
       ),
@@ -452,7 +462,9 @@ describe("a text split over rows", () => {
     ws.getCell(last).value = `${String(ws.getCell(last).value)} Added by a user.`;
     const read = (await readProposal(port, CFS)) as { narrative: { proposedSolutions: string } };
     const cfs = readExample("cfs-targeted-prevention.json");
-    expect(read.narrative.proposedSolutions).toBe(`${cfs.narrative.proposedSolutions.trim()} Added by a user.`);
+    expect(read.narrative.proposedSolutions).toBe(
+      `${cfs.narrative.proposedSolutions.trim()} Added by a user.`,
+    );
     // The rows below the text are where the register says (the profile did not move onto them).
     expect((await refreshWorkbook(port)).changes).toEqual([]);
     expect(String(ws.getCell(last).value)).toMatch(/Added by a user\.$/);
