@@ -121,6 +121,9 @@ const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
   "baseline.growthPerYear": "Growth in volume per year",
   "target.kind": "Target kind (percent, countPerYear, caseloadReduction)",
   "target.value": "Target value",
+  "target.perWeeks": "Target counted per block of (weeks)",
+  "target.cohortSize": "Eligible cohort (cap on the events)",
+  "unitCost.periodsPerYear": "Cost periods per year (52.18 weeks, 190 school days)",
   lever: "Lever (entry or exit)",
   durationWeeks: "Average duration (weeks)",
   "unitCost.weeklyCost": "Weekly unit cost (£)",
@@ -138,6 +141,9 @@ const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
   "timeline.pilotEndDate": "Pilot ends (YYYY-MM-DD)",
   "timeline.sustainableDate": "Sustainable from (YYYY-MM-DD)",
   "timeline.note": "Timeline note",
+  "timeline.delivery.kind": "Delivery (continuous or batches)",
+  "timeline.delivery.everyWeeks": "Batch length (weeks)",
+  "timeline.deliveryEndDate": "Delivery ends (YYYY-MM-DD)",
   "unitCost.note": "Unit cost note",
   "target.note": "Target note",
   durationNote: "Duration note",
@@ -145,6 +151,14 @@ const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
   "mtfsOverlap.amountPerYear": "Overlap with existing MTFS lines (£ per year)",
   "mtfsOverlap.capAtGross": "Overlap capped at gross",
   "mtfsOverlap.note": "Overlap note",
+};
+
+/** Fields of a unit cost part (`unitCost.components[i]`), e.g. ITT's travel budget and transport routes. */
+const COMPONENT_LABELS: Readonly<Record<string, string>> = {
+  label: "what it is",
+  share: "share of the cases",
+  costPerPeriod: "cost per period (£)",
+  realisedFrom: "saved from (MM-DD, each year)",
 };
 
 const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
@@ -233,6 +247,8 @@ function assumptionLabel(path: string): string {
   const tail = path.replace(/^assumptions\./, "");
   const inv = /^investment\[(\d+)\]\.(\w+)$/.exec(tail);
   if (inv) return `Investment ${Number(inv[1]) + 1}: ${inv[2]}`;
+  const part = /^unitCost\.components\[(\d+)\]\.(\w+)$/.exec(tail);
+  if (part) return `Unit cost part ${Number(part[1]) + 1}: ${COMPONENT_LABELS[part[2]] ?? part[2]}`;
   return ASSUMPTION_LABELS[tail] ?? tail;
 }
 

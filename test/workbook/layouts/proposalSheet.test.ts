@@ -156,3 +156,15 @@ describe("proposal sheet layout in a workbook", () => {
     );
   });
 });
+
+describe("proposal sheet captions", () => {
+  it.each(layouts.map((l) => [l.sheet, l] as const))(
+    "%s: every row caption is words, not a JSON path",
+    (_, layout) => {
+      const paths = layout.cells.filter(
+        (c) => c.kind === "label" && c.address.startsWith("A") && /^[a-z]\w*(\.|\[\d+\])/.test(c.text),
+      );
+      expect(paths.map((c) => (c.kind === "label" ? c.text : ""))).toEqual([]);
+    },
+  );
+});
