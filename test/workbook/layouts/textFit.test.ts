@@ -87,7 +87,9 @@ describe("spanWidth", () => {
 describe("splitToRows", () => {
   const box = { width: 118 };
   it("keeps a text that fits one row whole", () => {
-    expect(splitToRows("A short paragraph.\nAnd another.", box)).toEqual(["A short paragraph.\nAnd another."]);
+    expect(splitToRows("A short paragraph.\nAnd another.", box)).toEqual([
+      "A short paragraph.\nAnd another.",
+    ]);
   });
 
   it("splits a long text into parts that each fit under the row limit and join back to the text", () => {
