@@ -346,7 +346,7 @@ async function currentLinks(
     } catch (e) {
       if (!isEngineError(e)) throw e;
       // It keeps what its sheet shows, as in refresh, so its Programme row still links to that sheet.
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      const layout = proposalSheetLayout(s);
       links.set(s.sheet, await keptLink(port, layout));
     }
   }
