@@ -10,7 +10,7 @@ import { Decimal, ZERO } from "./money";
  *   the end of the MTFS = round(mtfsCaseload × (1 − realisationFactor × %)). The realisation factor
  *   (default 0.70) is inferred, not stated: the share of the steady-state caseload reduction reached by
  *   the end of the MTFS given the delivery timeline (DOMAIN.md §3).
- * - `monthlyStarts` (Family Based Placements, Efficiency Review report, Appendix B): the % is a signed CHANGE in the
+ * - `monthlyStarts` (Family Based Placements, Efficiency Review Appendix B): the % is a signed CHANGE in the
  *   caseload (−58% = 58% fewer). Children per month = startsPerMonth × |%|; caseload in the horizon
  *   (5 years) = round(baselineCaseload × (1 + %)).
  *

@@ -12,7 +12,7 @@ import { fitRowHeights } from "./textFit";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
- * The Programme sheet, laid out as the Efficiency Review report's Appendix A: directorate, opportunity, type, time to
+ * The Programme sheet, laid out as the Efficiency Review's Appendix A: directorate, opportunity, type, time to
  * full run rate, one column per FY (the MTFS years, then the future year), directorate subtotal rows, the total
  * and "additional beyond the MTFS". Modelled rows are formulas linking to their proposal sheet's cumulative
  * benefit; typed rows hold the published figures as ordinary input cells; subtotals and totals are SUM formulas.

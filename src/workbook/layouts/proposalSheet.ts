@@ -19,10 +19,10 @@ import {
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
 
 /**
- * The proposal sheet, in the order of the Benefits Proposal template (Appendix B of the Efficiency Review report): opportunity, description,
- * existing MTFS lines, quantified opportunity and confidence, further benefit, evidence, solutions,
- * triangulation table, benefits profile with its assumptions, investment, risks, expected impact, LGR,
- * recommendations. Assumptions are named input cells; the triangulation results, cumulative and in-year
+ * The proposal sheet, in the order of the Benefits Proposal template (as in the Efficiency Review's
+ * Appendix B): opportunity, description, existing MTFS lines, quantified opportunity and confidence,
+ * further benefit, evidence, solutions, triangulation table, benefits profile with its assumptions,
+ * investment, risks, expected impact, LGR, recommendations. Assumptions are named input cells; the triangulation results, cumulative and in-year
  * columns and the quantified opportunity are standard formulas; gross, costs, overlap and run rate are
  * engine-owned values (see docs/workbooks.md, "the #NAME? problem").
  */
@@ -447,7 +447,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     "0.0#",
   );
 
-  // Triangulation (the template's "Operational impact"): annual-starts rows with a single % are ROUND formulas over
+  // Triangulation (the template's "Operational impact"): annual-starts rows with one % are ROUND formulas over
   // the named parameters (B's triangulate, same arithmetic); other kinds and % ranges are engine-owned values.
   heading(`A${triHeadingRow}`, "Operational impact: triangulation");
   const monthly = getPath(proposal, "triangulation.kind") === "monthlyStarts";

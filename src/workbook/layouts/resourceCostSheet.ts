@@ -8,9 +8,9 @@ import { fitRowHeights } from "./textFit";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
- * The Resource cost sheet, as the Efficiency Review report's Table 3 (paragraph 41): implementation costs by area and MTFS year
- * (typed inputs), their totals, the financial benefits (linked to the Programme total), the cumulative
- * cashflow (running sum) and payback in years. Payback is a standard-formula version of the engine's
+ * The Resource cost sheet, as the Efficiency Review's Table 3 (paragraph 41): implementation costs by area and
+ * MTFS year (typed inputs), their totals, the financial benefits (linked to the Programme total), the
+ * cumulative cashflow (running sum) and payback in years. Payback is a standard-formula version of the engine's
  * `payback(costs, benefits, "interpolated")`: whole years before the year the cashflow first reaches zero,
  * plus the cashflow before that year divided by the net benefit within it (Table 3: 3 + 6.2 / 26.7 = 3.23;
  * the report prints 3.3).

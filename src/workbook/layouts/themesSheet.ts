@@ -8,9 +8,9 @@ import { fitRowHeights } from "./textFit";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
- * The Themes sheet, as the Efficiency Review report's Table 2 (paragraph 33): per theme, the Efficiency Review opportunities by the
- * last MTFS year (SUMIF over the Programme rows tagged with the theme), the existing MTFS benefits (typed),
- * and the total programme benefits (their sum), with a total row.
+ * The Themes sheet, as the Efficiency Review's Table 2 (paragraph 33): per theme, the Efficiency Review
+ * opportunities by the last MTFS year (SUMIF over the Programme rows tagged with the theme), the existing
+ * MTFS benefits (typed), and the total programme benefits (their sum), with a total row.
  */
 
 export const THEMES_SHEET = "Themes";
