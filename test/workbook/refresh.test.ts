@@ -470,3 +470,27 @@ describe("a text split over rows", () => {
     expect(String(ws.getCell(last).value)).toMatch(/Added by a user\.$/);
   });
 });
+
+describe("updateProposal with a text that needs fewer or more rows", () => {
+  it("lays the sheet out again, records the new rows, and reads back what was written", async () => {
+    const { wb } = await demoWorkbook();
+    const { port } = await roundTrip(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const short = { ...cfs, narrative: { ...cfs.narrative, proposedSolutions: "One short paragraph." } };
+    await updateProposal(port, CFS, short);
+    let stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    expect(stored.textRows?.["narrative.proposedSolutions"]).toBeUndefined();
+    let back = (await readProposal(port, CFS)) as typeof cfs;
+    expect(back.narrative.proposedSolutions).toBe("One short paragraph.");
+    expect(back.narrative.risks).toBe(cfs.narrative.risks);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    // And back to the long text: split again over the rows it needs.
+    await updateProposal(port, CFS, cfs);
+    stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    expect(stored.textRows?.["narrative.proposedSolutions"]).toBeGreaterThan(1);
+    back = (await readProposal(port, CFS)) as typeof cfs;
+    expect(back.narrative.proposedSolutions).toBe(cfs.narrative.proposedSolutions.trim());
+    expect(back.assumptions).toEqual(cfs.assumptions);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+});
