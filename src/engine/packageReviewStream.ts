@@ -1,0 +1,118 @@
+import { Decimal } from "./money";
+import { DAYS_PER_WEEK, WEEKS_PER_YEAR, fyStartDay } from "./fiscalYear";
+import { avoidedEventsFlow } from "./flow";
+import { resolveTimeline } from "./timeline";
+import { averageStocks, timeToReach } from "./stockFlow";
+import { firstFyFrom } from "./shareSchedule";
+import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
+import { fraction, horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
+import type { OperationalMeasure, StreamProfile } from "./stream";
+import type { FyStartYear, Horizon, Timeline } from "./types";
+
+/**
+ * Reduced package hours or cost per review on an existing caseload (Maximising Independence for Working
+ * Age Adults, seeds/004 Appendix B). Each person is reviewed every `weeksBetweenReviews`; from first impact
+ * the new review practice ramps in (timeline.ts), and `reductionRate` of the reviews reduce the package by
+ * the stated saving. A person's package is reduced once: reductions stop when the caseload × rate have been
+ * reduced, then continue only with caseload growth (flow.ts's cohort cap). Each reduction lasts
+ * `durationWeeks` (default: for good):
+ *   gross(FY) = average reduced packages in the FY × weekly saving × 52.18, inflated each 1 April.
+ */
+
+/** A package-review stream. Money in £, price-base prices. */
+export interface PackageReviewInput extends StreamPrices {
+  readonly id: string;
+  readonly label: string;
+  /** People with a package of care ("1876 active WAA"). */
+  readonly caseload: Decimal;
+  /** Caseload growth a year, compounding each 1 April from `baseFy` (default 0). */
+  readonly growthPerYear?: Decimal;
+  /** FY the caseload refers to (default: the horizon's first FY). */
+  readonly baseFy?: FyStartYear;
+  /** "52 weeks average duration till next package review". */
+  readonly weeksBetweenReviews: Decimal;
+  /** Fraction of reviews that reduce the formal support ("49% of all cases reviewed"). */
+  readonly reductionRate: Decimal;
+  /** What a reduced package saves a week. */
+  readonly saving: PackageSaving;
+  /** When the new review practice starts and is fully in place (start, design, pilot, rollout, lead). */
+  readonly timeline: Timeline;
+  /** Weeks a reduction lasts (default: to the end of the horizon and beyond). */
+  readonly durationWeeks?: Decimal;
+  readonly cashability?: StreamProfile["cashability"];
+}
+
+/**
+ * The stream's profile over the horizon; measures the average number of reduced packages (and the hours of
+ * care a week avoided, when the saving is stated in hours).
+ *
+ * @example
+ * packageReviewStream({ …, caseload: D(1000), weeksBetweenReviews: D(52), reductionRate: D(0.5),
+ *   saving: { kind: "weekly", weeklySavingPerPerson: D(100) }, timeline }, horizon).years.at(-1).gross // → 500 × 100 × 52.18 once all are reviewed
+ */
+export function packageReviewStream(input: PackageReviewInput, horizon: Horizon): StreamProfile {
+  const fys = horizonFys(horizon);
+  const caseload = nonNegative(input.caseload, "caseload");
+  const rate = fraction(input.reductionRate, "reductionRate");
+  const cycle = nonNegative(input.weeksBetweenReviews, "weeksBetweenReviews");
+  const perWeek = weeklySaving(input.saving, "saving");
+  const hours = hoursPerWeek(input.saving);
+  const timeline = resolveTimeline(input.timeline);
+  const endDay = new Decimal(fyStartDay(horizon.lastFy + 1));
+  const durationDays =
+    input.durationWeeks === undefined
+      ? endDay.minus(Decimal.min(timeline.startDay, new Decimal(fyStartDay(horizon.firstFy)))).plus(1)
+      : nonNegative(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
+  const cohort = caseload.times(rate);
+  const flow = cycle.isZero()
+    ? avoidedEventsFlow({
+        baseline: { volumePerYear: new Decimal(0), growthPerYear: new Decimal(0) },
+        target: { kind: "countPerYear", value: new Decimal(0) },
+        durationWeeks: new Decimal(1),
+        timeline,
+        defaultBaseFy: horizon.firstFy,
+        endDay,
+      })
+    : avoidedEventsFlow({
+        baseline: {
+          volumePerYear: caseload.times(WEEKS_PER_YEAR).div(cycle),
+          growthPerYear: nonNegative(input.growthPerYear ?? new Decimal(0), "growthPerYear"),
+          baseFy: input.baseFy,
+        },
+        target: { kind: "percent", value: rate, cohortSize: cohort },
+        durationWeeks: durationDays.div(DAYS_PER_WEEK),
+        timeline,
+        defaultBaseFy: horizon.firstFy,
+        endDay,
+      });
+  const bounds = [...fys, horizon.lastFy + 1].map((fy) => new Decimal(fyStartDay(fy)));
+  const stocks = averageStocks(flow, bounds, durationDays);
+  const years = fys.map((fy, i) => {
+    const reduced = stocks[i];
+    const measures: OperationalMeasure[] = [
+      { key: "reducedPackages", label: "Average packages reduced", unit: "people", value: reduced },
+    ];
+    if (hours) {
+      measures.push({
+        key: "homecareHoursAvoided",
+        label: "Hours of care avoided a week",
+        unit: "hours/week",
+        value: reduced.times(hours),
+      });
+    }
+    return streamYear(fy, reduced.times(perWeek).times(WEEKS_PER_YEAR), input, horizon.firstFy, measures);
+  });
+  // Settled once the ramp is full and every person has been reviewed (the cohort reached), plus one stay
+  // when reductions lapse; caseload growth after that is the steady trend, not a change of inputs.
+  const reached = timeToReach(flow, cohort) ?? timeline.fullImpactDay;
+  let last = Decimal.max(timeline.fullImpactDay, reached);
+  if (input.durationWeeks !== undefined) last = last.plus(durationDays);
+  return {
+    id: input.id,
+    label: input.label,
+    kind: "packageReview",
+    years,
+    settledFy: Math.max(horizon.firstFy, firstFyFrom(last.toNumber())),
+    cashability: input.cashability ?? "cashable",
+  };
+}

@@ -1,0 +1,84 @@
+import { Decimal } from "./money";
+import { EngineError } from "./errors";
+import { inflate } from "./fiscalYear";
+import type { OperationalMeasure, StreamYear } from "./stream";
+import type { FyStartYear, Horizon } from "./types";
+
+/**
+ * Helpers the stream-kind modules share: the horizon's FYs, price conventions, and one FY's record.
+ * Every kind states money in the price-base FY's prices and inflates it in whole steps each 1 April
+ * (unitCost.ts's convention), so grossAtPriceBase is the saving before that step.
+ */
+
+/** Prices of a stream: inflation per year (default 0) stepped each 1 April from `priceBaseFy`. */
+export interface StreamPrices {
+  /** Price inflation per year as a fraction (default 0: the kind's £ are flat). */
+  readonly inflationPerYear?: Decimal;
+  /** FY whose prices the £ inputs are stated in (default: the horizon's first FY). */
+  readonly priceBaseFy?: FyStartYear;
+}
+
+/**
+ * The FYs of a horizon, first to last; refuses an empty horizon.
+ *
+ * @example
+ * horizonFys({ firstFy: 2026, lastFy: 2029, mtfsLastFy: 2029 }) // [2026, 2027, 2028, 2029]
+ */
+export function horizonFys(h: Horizon): FyStartYear[] {
+  if (!Number.isInteger(h.firstFy) || !Number.isInteger(h.lastFy) || h.lastFy < h.firstFy) {
+    throw new EngineError("out-of-range", "horizon", "lastFy must be a whole FY on or after firstFy");
+  }
+  const fys: FyStartYear[] = [];
+  for (let fy = h.firstFy; fy <= h.lastFy; fy++) fys.push(fy);
+  return fys;
+}
+
+/**
+ * One FY's record from the saving at price-base prices, inflated to the FY's prices.
+ *
+ * @example
+ * streamYear(2028, new Decimal(100), { inflationPerYear: new Decimal(0.04), priceBaseFy: 2026 }, 2026, []).gross.toNumber() // 108.16
+ */
+export function streamYear(
+  fy: FyStartYear,
+  grossAtPriceBase: Decimal,
+  prices: StreamPrices,
+  defaultBaseFy: FyStartYear,
+  measures: readonly OperationalMeasure[],
+): StreamYear {
+  const rate = prices.inflationPerYear ?? new Decimal(0);
+  const gross = rate.isZero()
+    ? grossAtPriceBase
+    : inflate(grossAtPriceBase, prices.priceBaseFy ?? defaultBaseFy, fy, rate);
+  return { fy, gross, grossAtPriceBase, measures };
+}
+
+/**
+ * Checks that a value is a finite Decimal ≥ 0 (money, volumes, rates), naming the field.
+ *
+ * @example
+ * nonNegative(new Decimal(-1), "feePerUnit") // throws EngineError out-of-range "feePerUnit: must be ≥ 0"
+ */
+export function nonNegative(value: Decimal, field: string): Decimal {
+  if (!value.isFinite() || value.lt(0)) {
+    throw new EngineError("out-of-range", field, `must be a number ≥ 0, got ${value.toString()}`);
+  }
+  return value;
+}
+
+/**
+ * Checks that a rate is a fraction between 0 and 1, naming the field.
+ *
+ * @example
+ * fraction(new Decimal(8), "reductionRate") // throws: "reductionRate: must be a fraction between 0 and 1 (8% is 0.08)"
+ */
+export function fraction(value: Decimal, field: string): Decimal {
+  if (!value.isFinite() || value.lt(0) || value.gt(1)) {
+    throw new EngineError(
+      "out-of-range",
+      field,
+      `must be a fraction between 0 and 1 (8% is 0.08), got ${value.toString()}`,
+    );
+  }
+  return value;
+}
