@@ -59,7 +59,10 @@ export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule;
   const points: SharePoint[] = [];
   for (let k = 1; ; k++) {
     const done = Decimal.min(moved, step.times(k));
-    points.push({ date: addCalendarMonths(input.openingDate, (k - 1) * input.stepMonths), share: done.div(moved) });
+    points.push({
+      date: addCalendarMonths(input.openingDate, (k - 1) * input.stepMonths),
+      share: done.div(moved),
+    });
     if (done.gte(moved)) break;
   }
   return { schedule: { shape: "steps", points }, moved };
@@ -87,7 +90,12 @@ export function provisionStream(input: ProvisionInput, horizon: Horizon): Stream
   const years = horizonFys(horizon).map((fy) => {
     const people = moved.times(averageShareInFy(schedule, fy, "openingDate"));
     return streamYear(fy, people.times(annual), input, horizon.firstFy, [
-      { key: "peopleInNewProvision", label: "Average people in the new provision", unit: "people", value: people },
+      {
+        key: "peopleInNewProvision",
+        label: "Average people in the new provision",
+        unit: "people",
+        value: people,
+      },
     ]);
   });
   return {

@@ -54,7 +54,12 @@ export function reablementStream(input: ReablementInput, horizon: Horizon): Stre
     const finishers = flowBetween(flow, bounds[i], bounds[i + 1]);
     const measures: OperationalMeasure[] = [
       { key: "finishers", label: "Extra people finishing reablement", unit: "people", value: finishers },
-      { key: "packagesAvoided", label: "Average people not needing a package", unit: "people", value: people },
+      {
+        key: "packagesAvoided",
+        label: "Average people not needing a package",
+        unit: "people",
+        value: people,
+      },
     ];
     if (hours) {
       measures.push({
