@@ -11,7 +11,7 @@ import { expectGoldens, grossIn, m } from "./streamGolden";
  * alternative provision is £11,665 per week", "growth in average unit cost is 4%", "Alternative provision will
  * become available from January 2028", "2 CYP can be moved into alternative provision every 3 months".
  * Inferred: the unit costs are at FY25/26 prices (the costs are "based on providers used by LCC in 2025/6",
- * line 842), and "January 2028" is 1 January 2028.
+ * line 825), and "January 2028" is 1 January 2028.
  */
 const D = (x: number | string): Decimal => new Decimal(x);
 const horizon = { firstFy: 2026, lastFy: 2030, mtfsLastFy: 2029 };
