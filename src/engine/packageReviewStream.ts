@@ -59,6 +59,9 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
   const hours = hoursPerWeek(input.saving);
   const timeline = resolveTimeline(input.timeline);
   const endDay = new Decimal(fyStartDay(horizon.lastFy + 1));
+  // The flow runs past the horizon far enough for every person to have been reviewed (one cycle after full
+  // impact), so settledFy is found even when that happens after the horizon.
+  const flowEnd = Decimal.max(endDay, timeline.fullImpactDay.plus(cycle.times(DAYS_PER_WEEK)).plus(1));
   const durationDays =
     input.durationWeeks === undefined
       ? endDay.minus(Decimal.min(timeline.startDay, new Decimal(fyStartDay(horizon.firstFy)))).plus(1)
@@ -83,12 +86,13 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
         durationWeeks: durationDays.div(DAYS_PER_WEEK),
         timeline,
         defaultBaseFy: horizon.firstFy,
-        endDay,
+        endDay: flowEnd,
       });
   const bounds = [...fys, horizon.lastFy + 1].map((fy) => new Decimal(fyStartDay(fy)));
   const stocks = averageStocks(flow, bounds, durationDays);
   const years = fys.map((fy, i) => {
-    const reduced = stocks[i];
+    // A stock of a non-negative flow: clamp the 40-digit rounding residue (e.g. −2e−37) at zero.
+    const reduced = Decimal.max(0, stocks[i]);
     const measures: OperationalMeasure[] = [
       { key: "reducedPackages", label: "Average packages reduced", unit: "people", value: reduced },
     ];
@@ -104,7 +108,10 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
   });
   // Settled once the ramp is full and every person has been reviewed (the cohort reached), plus one stay
   // when reductions lapse; caseload growth after that is the steady trend, not a change of inputs.
-  const reached = timeToReach(flow, cohort) ?? timeline.fullImpactDay;
+  // The capped flow ends a rounding residue below the cohort, so look for a level a hair (1e-12) under it.
+  const reached = cohort.isZero()
+    ? timeline.fullImpactDay
+    : (timeToReach(flow, cohort.times(new Decimal(1).minus("1e-12"))) ?? flowEnd);
   let last = Decimal.max(timeline.fullImpactDay, reached);
   if (input.durationWeeks !== undefined) last = last.plus(durationDays);
   return {

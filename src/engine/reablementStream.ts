@@ -50,7 +50,8 @@ export function reablementStream(input: ReablementInput, horizon: Horizon): Stre
   const flow = scheduleFlow(input.ramp, perYear.div(DAYS_PER_YEAR), bounds[bounds.length - 1], "ramp");
   const stocks = averageStocks(flow, bounds, durationDays);
   const years = fys.map((fy, i) => {
-    const people = stocks[i];
+    // A stock of a non-negative flow: clamp the 40-digit rounding residue at zero.
+    const people = Decimal.max(0, stocks[i]);
     const finishers = flowBetween(flow, bounds[i], bounds[i + 1]);
     const measures: OperationalMeasure[] = [
       { key: "finishers", label: "Extra people finishing reablement", unit: "people", value: finishers },
