@@ -26,7 +26,6 @@ export * from "./proposal";
 export * from "./careAvoided";
 export * from "./choices";
 export * from "./stream";
-export * from "./streamYears";
 export * from "./shareSchedule";
 export * from "./packageSaving";
 export * from "./addressableSpendStream";
