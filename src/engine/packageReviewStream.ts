@@ -2,10 +2,17 @@ import { Decimal } from "./money";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, fyStartDay } from "./fiscalYear";
 import { avoidedEventsFlow } from "./flow";
 import { resolveTimeline } from "./timeline";
-import { averageStocks, timeToReach } from "./stockFlow";
+import { averageStocks, cumulativeAt, timeToReach } from "./stockFlow";
 import { firstFyFrom } from "./shareSchedule";
 import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
-import { fraction, horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
+import {
+  fraction,
+  horizonFys,
+  nonNegative,
+  streamYear,
+  withEventCosts,
+  type StreamPrices,
+} from "./streamYears";
 import type { OperationalMeasure, StreamProfile } from "./stream";
 import type { FyStartYear, Horizon, Timeline } from "./types";
 
@@ -39,6 +46,8 @@ export interface PackageReviewInput extends StreamPrices {
   readonly timeline: Timeline;
   /** Weeks a reduction lasts (default: to the end of the horizon and beyond). */
   readonly durationWeeks?: Decimal;
+  /** One-off cost per package reduced, £ (e.g. assistive technology); reported as the FY's `oneOffCosts`. */
+  readonly costPerReduction?: Decimal;
   readonly cashability?: StreamProfile["cashability"];
 }
 
@@ -104,7 +113,18 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
         value: reduced.times(hours),
       });
     }
-    return streamYear(fy, reduced.times(perWeek).times(WEEKS_PER_YEAR), input, horizon.firstFy, measures);
+    const events = cumulativeAt(flow, bounds[i + 1]).minus(cumulativeAt(flow, bounds[i]));
+    measures.push({
+      key: "packagesReducedInYear",
+      label: "Packages reduced in the year",
+      unit: "people",
+      value: events,
+    });
+    return withEventCosts(
+      streamYear(fy, reduced.times(perWeek).times(WEEKS_PER_YEAR), input, horizon.firstFy, measures),
+      events,
+      input.costPerReduction && nonNegative(input.costPerReduction, "costPerReduction"),
+    );
   });
   // Settled once the ramp is full and every person has been reviewed (the cohort reached), plus one stay
   // when reductions lapse; caseload growth after that is the steady trend, not a change of inputs.

@@ -1,8 +1,14 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
-import { WEEKS_PER_YEAR, addCalendarMonths } from "./fiscalYear";
-import { averageShareInFy, scheduleSettledFy, type SharePoint, type ShareSchedule } from "./shareSchedule";
-import { horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
+import { WEEKS_PER_YEAR, addCalendarMonths, fyStartDay } from "./fiscalYear";
+import {
+  averageShareInFy,
+  scheduleSettledFy,
+  shareAt,
+  type SharePoint,
+  type ShareSchedule,
+} from "./shareSchedule";
+import { horizonFys, nonNegative, streamYear, withEventCosts, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
 
@@ -33,6 +39,8 @@ export interface ProvisionInput extends StreamPrices {
   readonly movesPerStep: Decimal;
   /** Calendar months between moves ("every 3 months"); a whole number ≥ 1. */
   readonly stepMonths: number;
+  /** One-off cost per person moved, £ (e.g. transition support); reported as the FY's `oneOffCosts`. */
+  readonly costPerMove?: Decimal;
   /** Weeks a year used to annualise (default 52.18). */
   readonly weeksPerYear?: Decimal;
   /** Default cashable. */
@@ -89,14 +97,24 @@ export function provisionStream(input: ProvisionInput, horizon: Horizon): Stream
   const annual = saving.times(input.weeksPerYear ?? WEEKS_PER_YEAR);
   const years = horizonFys(horizon).map((fy) => {
     const people = moved.times(averageShareInFy(schedule, fy, "openingDate"));
-    return streamYear(fy, people.times(annual), input, horizon.firstFy, [
-      {
-        key: "peopleInNewProvision",
-        label: "Average people in the new provision",
-        unit: "people",
-        value: people,
-      },
-    ]);
+    const moves = moved.times(
+      shareAt(schedule, fyStartDay(fy + 1), "openingDate", true).minus(
+        shareAt(schedule, fyStartDay(fy), "openingDate", true),
+      ),
+    );
+    return withEventCosts(
+      streamYear(fy, people.times(annual), input, horizon.firstFy, [
+        {
+          key: "peopleInNewProvision",
+          label: "Average people in the new provision",
+          unit: "people",
+          value: people,
+        },
+        { key: "peopleMoved", label: "People moved to the new provision", unit: "people", value: moves },
+      ]),
+      moves,
+      input.costPerMove && nonNegative(input.costPerMove, "costPerMove"),
+    );
   });
   return {
     id: input.id,

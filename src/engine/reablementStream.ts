@@ -4,7 +4,7 @@ import { DAYS_PER_YEAR } from "./flow";
 import { averageStocks, cumulativeAt, type CumulativeFlow } from "./stockFlow";
 import { firstFyFrom, scheduleFlow, type ShareSchedule } from "./shareSchedule";
 import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
-import { horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
+import { horizonFys, nonNegative, streamYear, withEventCosts, type StreamPrices } from "./streamYears";
 import type { OperationalMeasure, StreamProfile } from "./stream";
 import type { Horizon } from "./types";
 
@@ -29,6 +29,8 @@ export interface ReablementInput extends StreamPrices {
   readonly durationWeeks: Decimal;
   /** The package each finisher no longer needs. */
   readonly saving: PackageSaving;
+  /** One-off cost per finisher, £ (e.g. equipment per resident); reported as the FY's `oneOffCosts`. */
+  readonly costPerFinisher?: Decimal;
   readonly cashability?: StreamProfile["cashability"];
 }
 
@@ -70,7 +72,11 @@ export function reablementStream(input: ReablementInput, horizon: Horizon): Stre
         value: people.times(hours),
       });
     }
-    return streamYear(fy, people.times(perWeek).times(WEEKS_PER_YEAR), input, horizon.firstFy, measures);
+    return withEventCosts(
+      streamYear(fy, people.times(perWeek).times(WEEKS_PER_YEAR), input, horizon.firstFy, measures),
+      finishers,
+      input.costPerFinisher && nonNegative(input.costPerFinisher, "costPerFinisher"),
+    );
   });
   const lastPoint = input.ramp.points[input.ramp.points.length - 1];
   const settledDay = new Decimal(dayNumber(lastPoint.date)).plus(durationDays);

@@ -110,6 +110,31 @@ export function averageShareInFy(s: ShareSchedule, fy: FyStartYear, field = "ram
 }
 
 /**
+ * Share of full impact on a day number (0 before the first point; a point applies from its own day). With
+ * `justBefore`, the share just before that day, so a step on 1 April counts in the FY it opens: the change
+ * over [a, b) is shareAt(b, justBefore) − shareAt(a, justBefore).
+ *
+ * @example
+ * shareAt(linearRamp("2026-04-01", "2027-04-01"), fyStartDay(2026) + 73).toNumber() // 0.2
+ * shareAt(fullFrom("2027-04-01"), fyStartDay(2027), "ramp", true).toNumber() // 0
+ */
+export function shareAt(s: ShareSchedule, day: number, field = "ramp", justBefore = false): Decimal {
+  const pts = checkedDays(s, field);
+  const d = new Decimal(day);
+  let share = ZERO;
+  for (let i = 0; i < pts.length; i++) {
+    if (justBefore ? d.lte(pts[i].day) : d.lt(pts[i].day)) {
+      if (i === 0 || s.shape === "steps") return share;
+      const a = pts[i - 1];
+      const x = d.minus(a.day).div(pts[i].day.minus(a.day));
+      return a.share.plus(pts[i].share.minus(a.share).times(x));
+    }
+    share = pts[i].share;
+  }
+  return share;
+}
+
+/**
  * First FY in which the share no longer changes: the FY of the last point, or the next FY when the last point
  * falls after that FY's 1 April.
  *

@@ -54,6 +54,17 @@ export function streamYear(
 }
 
 /**
+ * A FY record with the one-off costs of its events (events × cost per event, £ as stated, not inflated) when
+ * the stream states a cost per event; unchanged otherwise.
+ *
+ * @example
+ * withEventCosts(year, new Decimal(10), new Decimal(250)).oneOffCosts?.toNumber() // 2500
+ */
+export function withEventCosts(year: StreamYear, events: Decimal, costPerEvent?: Decimal): StreamYear {
+  return costPerEvent === undefined ? year : { ...year, oneOffCosts: events.times(costPerEvent) };
+}
+
+/**
  * Checks that a value is a finite Decimal ≥ 0 (money, volumes, rates), naming the field.
  *
  * @example

@@ -32,8 +32,17 @@ describe("packageReviewStream", () => {
     expect(p.years[2].measures).toEqual([
       expect.objectContaining({ key: "reducedPackages", value: D(500) }),
       expect.objectContaining({ key: "homecareHoursAvoided", unit: "hours/week", value: D(2000) }),
+      expect.objectContaining({ key: "packagesReducedInYear", value: D(0) }),
     ]);
+    expect(p.years[0].oneOffCosts).toBeUndefined();
     expect(p.settledFy).toBe(2028);
+  });
+
+  it("costs each package reduced once, in the FY it is reduced", () => {
+    const p = packageReviewStream({ ...base, costPerReduction: D(300) }, horizon);
+    const costs = p.years.map((y) => y.oneOffCosts?.toNumber() ?? NaN);
+    expect(costs[0] + costs[1]).toBeCloseTo(500 * 300, 6);
+    expect(costs[2]).toBe(0);
   });
 
   it("lets reductions lapse after durationWeeks", () => {

@@ -35,6 +35,12 @@ describe("provisionStream", () => {
     expect(p.settledFy).toBe(2028);
   });
 
+  it("counts the people moved in each FY and costs each move when a cost per move is stated", () => {
+    const p = provisionStream({ ...base, costPerMove: D(1000) }, horizon);
+    expect(p.years.map((y) => y.measures[1].value.toNumber())).toEqual([0, 8, 1, 0]);
+    expect(p.years.map((y) => y.oneOffCosts?.toNumber())).toEqual([0, 8000, 1000, 0]);
+  });
+
   it("stops at the new provision's places", () => {
     const p = provisionStream({ ...base, places: D(4) }, horizon);
     expect(p.years[3].measures[0].value.toNumber()).toBe(4);

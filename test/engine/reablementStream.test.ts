@@ -33,6 +33,13 @@ describe("reablementStream", () => {
     expect(p.years[1].measures[1].value.toNumber()).toBeCloseTo(699, 3);
   });
 
+  it("costs each finisher once when a cost per finisher is stated", () => {
+    const p = reablementStream({ ...base, costPerFinisher: D(100) }, horizon);
+    // FY28/29 has 365 days; the flow is 699 per 365.26.
+    expect(p.years[2].oneOffCosts?.toNumber()).toBeCloseTo(699 * 100 * (365 / 365.26), 6);
+    expect(reablementStream(base, horizon).years[1].oneOffCosts).toBeUndefined();
+  });
+
   it("refuses a negative duration", () => {
     expect(() => reablementStream({ ...base, durationWeeks: D(-1) }, horizon)).toThrow("durationWeeks");
   });

@@ -6,6 +6,7 @@ import {
   fullFrom,
   linearRamp,
   scheduleSettledFy,
+  shareAt,
   type ShareSchedule,
 } from "../../src/engine/shareSchedule";
 import { fyStartDay } from "../../src/engine/fiscalYear";
@@ -57,6 +58,16 @@ describe("shareSchedule", () => {
     expect(s).toBeGreaterThan(0.95);
     expect(s).toBeLessThan(1);
     expect(scheduleSettledFy(r)).toBe(2029);
+  });
+
+  it("reads the share on a day: interpolated, held by steps, 0 before the first point", () => {
+    const r = linearRamp("2026-04-01", "2027-04-01");
+    expect(shareAt(r, fyStartDay(2026) + 73).toNumber()).toBeCloseTo(0.2, 12);
+    expect(shareAt(r, fyStartDay(2026) - 1).toNumber()).toBe(0);
+    expect(shareAt(r, fyStartDay(2030)).toNumber()).toBe(1);
+    expect(shareAt(fullFrom("2026-10-01"), fyStartDay(2026) + 100).toNumber()).toBe(0);
+    expect(shareAt(fullFrom("2027-04-01"), fyStartDay(2027)).toNumber()).toBe(1);
+    expect(shareAt(fullFrom("2027-04-01"), fyStartDay(2027), "ramp", true).toNumber()).toBe(0);
   });
 
   it("settles in the FY of a 1 April last point, else the next FY", () => {
