@@ -12,7 +12,7 @@ import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
-import { readJsonFile } from "../readJson";
+import { readJsonFile, refuseProgrammeFile } from "../readJson";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { profileJson, profileTable } from "../render/profile";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
@@ -102,6 +102,13 @@ const WHATS: Readonly<Record<string, (raw: unknown, format: Format, io: Io) => v
   "edge-of-care": edgeOfCareCommand,
 };
 
+/** What each calculation reads, as a refusal names it. */
+const EXPECTED = {
+  profile: "a proposal (schema/proposal.schema.json)",
+  triangulation: "a triangulation table or a proposal",
+  "edge-of-care": "an edge-of-care summary (schema/edge-of-care.schema.json)",
+} as const;
+
 /** `mtfs-benefits calc profile|triangulation|edge-of-care --input FILE.json [--format json|table]`. */
 export const calc: Command = {
   name: "calc",
@@ -128,7 +135,9 @@ export const calc: Command = {
     const file = args.values.input ?? rest[0];
     if (file === undefined) throw new CliError(`calc ${what}: --input FILE.json is required`);
     const format = choice(args.values, "format", ["table", "json"] as const, "table");
-    compute(readJsonFile(file), format, io);
+    const raw = readJsonFile(file);
+    refuseProgrammeFile(raw, file, EXPECTED[what as keyof typeof EXPECTED]);
+    compute(raw, format, io);
     return EXIT_OK;
   },
 };
