@@ -1,4 +1,5 @@
 import { Decimal } from "./money";
+import { EngineError } from "./errors";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, fyStartDay } from "./fiscalYear";
 import { avoidedEventsFlow } from "./flow";
 import { resolveTimeline } from "./timeline";
@@ -10,6 +11,7 @@ import {
   horizonFys,
   nonNegative,
   streamYear,
+  weeksValue,
   withEventCosts,
   type StreamPrices,
 } from "./streamYears";
@@ -63,9 +65,15 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
   const fys = horizonFys(horizon);
   const caseload = nonNegative(input.caseload, "caseload");
   const rate = fraction(input.reductionRate, "reductionRate");
-  const cycle = nonNegative(input.weeksBetweenReviews, "weeksBetweenReviews");
+  const cycle = weeksValue(input.weeksBetweenReviews, "weeksBetweenReviews");
+  if (cycle.isZero()) {
+    throw new EngineError("out-of-range", "weeksBetweenReviews", "must be more than 0 weeks");
+  }
   const perWeek = weeklySaving(input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
+  for (const k of ["designWeeks", "pilotWeeks", "rolloutWeeks", "leadWeeks"] as const) {
+    weeksValue(input.timeline[k], `timeline.${k}`);
+  }
   const timeline = resolveTimeline(input.timeline);
   const endDay = new Decimal(fyStartDay(horizon.lastFy + 1));
   // The flow runs past the horizon far enough for every person to have been reviewed (one cycle after full
@@ -74,29 +82,20 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
   const durationDays =
     input.durationWeeks === undefined
       ? endDay.minus(Decimal.min(timeline.startDay, new Decimal(fyStartDay(horizon.firstFy)))).plus(1)
-      : nonNegative(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
+      : weeksValue(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
   const cohort = caseload.times(rate);
-  const flow = cycle.isZero()
-    ? avoidedEventsFlow({
-        baseline: { volumePerYear: new Decimal(0), growthPerYear: new Decimal(0) },
-        target: { kind: "countPerYear", value: new Decimal(0) },
-        durationWeeks: new Decimal(1),
-        timeline,
-        defaultBaseFy: horizon.firstFy,
-        endDay,
-      })
-    : avoidedEventsFlow({
-        baseline: {
-          volumePerYear: caseload.times(WEEKS_PER_YEAR).div(cycle),
-          growthPerYear: nonNegative(input.growthPerYear ?? new Decimal(0), "growthPerYear"),
-          baseFy: input.baseFy,
-        },
-        target: { kind: "percent", value: rate, cohortSize: cohort },
-        durationWeeks: durationDays.div(DAYS_PER_WEEK),
-        timeline,
-        defaultBaseFy: horizon.firstFy,
-        endDay: flowEnd,
-      });
+  const flow = avoidedEventsFlow({
+    baseline: {
+      volumePerYear: caseload.times(WEEKS_PER_YEAR).div(cycle),
+      growthPerYear: nonNegative(input.growthPerYear ?? new Decimal(0), "growthPerYear"),
+      baseFy: input.baseFy,
+    },
+    target: { kind: "percent", value: rate, cohortSize: cohort },
+    durationWeeks: durationDays.div(DAYS_PER_WEEK),
+    timeline,
+    defaultBaseFy: horizon.firstFy,
+    endDay: flowEnd,
+  });
   const bounds = [...fys, horizon.lastFy + 1].map((fy) => new Decimal(fyStartDay(fy)));
   const stocks = averageStocks(flow, bounds, durationDays);
   const years = fys.map((fy, i) => {

@@ -58,11 +58,19 @@ export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule;
   const places = nonNegative(input.places ?? caseload, "places");
   const moved = Decimal.min(caseload, places);
   const step = nonNegative(input.movesPerStep, "movesPerStep");
-  if (!Number.isInteger(input.stepMonths) || input.stepMonths < 1) {
-    throw new EngineError("out-of-range", "stepMonths", "must be a whole number of months ≥ 1");
+  if (!Number.isInteger(input.stepMonths) || input.stepMonths < 1 || input.stepMonths > 1200) {
+    throw new EngineError("out-of-range", "stepMonths", "must be a whole number of months, 1 to 1200");
   }
   if (moved.isZero() || step.isZero()) {
     return { schedule: { shape: "steps", points: [{ date: input.openingDate, share: ZERO }] }, moved };
+  }
+  // Moving everyone must take at most 100 years of steps: more is a typo, and would be a very long loop.
+  if (moved.div(step).ceil().minus(1).times(input.stepMonths).gt(1200)) {
+    throw new EngineError(
+      "out-of-range",
+      "movesPerStep",
+      "moves the caseload in more than 100 years; check movesPerStep and stepMonths",
+    );
   }
   const points: SharePoint[] = [];
   for (let k = 1; ; k++) {
@@ -94,7 +102,7 @@ export function provisionStream(input: ProvisionInput, horizon: Horizon): Stream
     );
   }
   const { schedule, moved } = movesSchedule(input);
-  const annual = saving.times(input.weeksPerYear ?? WEEKS_PER_YEAR);
+  const annual = saving.times(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear"));
   const years = horizonFys(horizon).map((fy) => {
     const people = moved.times(averageShareInFy(schedule, fy, "openingDate"));
     const moves = moved.times(

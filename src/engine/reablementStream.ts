@@ -4,7 +4,14 @@ import { DAYS_PER_YEAR } from "./flow";
 import { averageStocks, cumulativeAt, type CumulativeFlow } from "./stockFlow";
 import { firstFyFrom, scheduleFlow, type ShareSchedule } from "./shareSchedule";
 import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
-import { horizonFys, nonNegative, streamYear, withEventCosts, type StreamPrices } from "./streamYears";
+import {
+  horizonFys,
+  nonNegative,
+  streamYear,
+  weeksValue,
+  withEventCosts,
+  type StreamPrices,
+} from "./streamYears";
 import type { OperationalMeasure, StreamProfile } from "./stream";
 import type { Horizon } from "./types";
 
@@ -45,7 +52,7 @@ export interface ReablementInput extends StreamPrices {
 export function reablementStream(input: ReablementInput, horizon: Horizon): StreamProfile {
   const fys = horizonFys(horizon);
   const perYear = nonNegative(input.finishersPerYear, "finishersPerYear");
-  const durationDays = nonNegative(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
+  const durationDays = weeksValue(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
   const perWeek = weeklySaving(input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
   const bounds = [...fys, horizon.lastFy + 1].map((fy) => new Decimal(fyStartDay(fy)));

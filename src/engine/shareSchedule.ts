@@ -61,7 +61,7 @@ function checkedDays(s: ShareSchedule, field: string): { day: Decimal; share: De
     if (day < prev) {
       throw new EngineError("invalid-date", `${field}[${i}].date`, "must not be before the previous point");
     }
-    if (p.share.lt(0) || p.share.gt(1)) {
+    if (!p.share.isFinite() || p.share.lt(0) || p.share.gt(1)) {
       throw new EngineError("out-of-range", `${field}[${i}].share`, "must be between 0 and 1 (a fraction)");
     }
     prev = day;

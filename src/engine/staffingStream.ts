@@ -1,4 +1,6 @@
 import { Decimal, ZERO } from "./money";
+import { EngineError } from "./errors";
+import { dayNumber } from "./fiscalYear";
 import { averageShareInFy, linearRamp, scheduleSettledFy, type ShareSchedule } from "./shareSchedule";
 import { horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
@@ -60,6 +62,9 @@ export function staffingStream(input: StaffingInput, horizon: Horizon): StreamPr
       r.kind === "fte"
         ? fte.times(nonNegative(r.costPerFte, `${f}.costPerFte`))
         : nonNegative(r.amountPerYear, `${f}.amountPerYear`);
+    if (r.fullByDate !== undefined && dayNumber(r.fullByDate) < dayNumber(r.fromDate)) {
+      throw new EngineError("invalid-date", `${f}.fullByDate`, "must not be before fromDate");
+    }
     return { fte, amount, ramp: rampOf(r), field: `${f}.fromDate` };
   });
   const years = horizonFys(horizon).map((fy) => {

@@ -18,15 +18,46 @@ export interface StreamPrices {
   readonly priceBaseFy?: FyStartYear;
 }
 
+/** Longest span a stream input may describe: 5,200 weeks (100 years); beyond it a figure is a typo, not a plan. */
+export const MAX_STREAM_WEEKS = 5200;
+
 /**
- * The FYs of a horizon, first to last; refuses an empty horizon.
+ * Checks a number of weeks: finite, 0 to 5,200 (100 years), naming the field. The bound also keeps every
+ * loop over FYs, moves or reviews short.
+ *
+ * @example
+ * weeksValue(new Decimal(52), "weeksBetweenReviews").toNumber() // 52
+ * weeksValue(new Decimal(1e9), "durationWeeks") // throws "durationWeeks: must be 0 to 5200 weeks (100 years)…"
+ */
+export function weeksValue(value: Decimal, field: string): Decimal {
+  if (!value.isFinite() || value.lt(0) || value.gt(MAX_STREAM_WEEKS)) {
+    throw new EngineError(
+      "out-of-range",
+      field,
+      `must be 0 to ${MAX_STREAM_WEEKS} weeks (100 years), got ${value.toString()}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The FYs of a horizon, first to last; refuses an empty horizon or one over 100 years.
  *
  * @example
  * horizonFys({ firstFy: 2026, lastFy: 2029, mtfsLastFy: 2029 }) // [2026, 2027, 2028, 2029]
  */
 export function horizonFys(h: Horizon): FyStartYear[] {
-  if (!Number.isInteger(h.firstFy) || !Number.isInteger(h.lastFy) || h.lastFy < h.firstFy) {
-    throw new EngineError("out-of-range", "horizon", "lastFy must be a whole FY on or after firstFy");
+  if (
+    !Number.isInteger(h.firstFy) ||
+    !Number.isInteger(h.lastFy) ||
+    h.lastFy < h.firstFy ||
+    h.lastFy - h.firstFy >= 100
+  ) {
+    throw new EngineError(
+      "out-of-range",
+      "horizon",
+      "lastFy must be a whole FY on or after firstFy, within 100 years",
+    );
   }
   const fys: FyStartYear[] = [];
   for (let fy = h.firstFy; fy <= h.lastFy; fy++) fys.push(fy);
@@ -47,6 +78,13 @@ export function streamYear(
   measures: readonly OperationalMeasure[],
 ): StreamYear {
   const rate = prices.inflationPerYear ?? new Decimal(0);
+  if (!rate.isFinite() || rate.lte(-1)) {
+    throw new EngineError(
+      "out-of-range",
+      "inflationPerYear",
+      `must be a fraction > -1, got ${rate.toString()}`,
+    );
+  }
   const gross = rate.isZero()
     ? grossAtPriceBase
     : inflate(grossAtPriceBase, prices.priceBaseFy ?? defaultBaseFy, fy, rate);

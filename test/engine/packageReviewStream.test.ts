@@ -56,6 +56,18 @@ describe("packageReviewStream", () => {
     expect(p.years[4].gross.gt(p.years[3].gross)).toBe(true);
   });
 
+  it("refuses a review cycle of 0 or over 100 years (which would loop for ever), naming it", () => {
+    expect(() => packageReviewStream({ ...base, weeksBetweenReviews: D(0) }, horizon)).toThrow(
+      "weeksBetweenReviews",
+    );
+    expect(() => packageReviewStream({ ...base, weeksBetweenReviews: D(1e9) }, horizon)).toThrow(
+      "weeksBetweenReviews",
+    );
+    expect(() =>
+      packageReviewStream({ ...base, timeline: { ...base.timeline, rolloutWeeks: D(1e12) } }, horizon),
+    ).toThrow("timeline.rolloutWeeks");
+  });
+
   it("refuses a reduction rate over 1", () => {
     expect(() => packageReviewStream({ ...base, reductionRate: D(49) }, horizon)).toThrow("reductionRate");
   });

@@ -46,6 +46,10 @@ describe("provisionStream", () => {
     expect(p.years[3].measures[0].value.toNumber()).toBe(4);
   });
 
+  it("refuses moves that would take more than 100 years (a typo, and an endless schedule)", () => {
+    expect(() => provisionStream({ ...base, movesPerStep: D("1e-9") }, horizon)).toThrow("movesPerStep");
+  });
+
   it("refuses new provision dearer than the current cost, and a step of 0 months", () => {
     expect(() => provisionStream({ ...base, newProvisionWeeklyCost: D(14000) }, horizon)).toThrow(
       "newProvisionWeeklyCost",

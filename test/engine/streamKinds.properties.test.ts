@@ -198,3 +198,152 @@ describe("every stream kind", () => {
     );
   });
 });
+
+describe("every stream kind on bad numbers", () => {
+  // Any number (NaN, ±Infinity, negative, huge) either gives finite figures or an EngineError naming a field;
+  // never NaN, Infinity or an untyped throw.
+  const anyNumber = fc.oneof(
+    fc.constantFrom(Number.NaN, Infinity, -Infinity, -1, 0, 1e300),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: -10, max: 1e6, noNaN: true }),
+  );
+  const finite = (p: StreamProfile): boolean =>
+    p.years.every(
+      (y) =>
+        y.gross.isFinite() &&
+        y.grossAtPriceBase.isFinite() &&
+        (y.oneOffCosts?.isFinite() ?? true) &&
+        y.measures.every((x) => x.value.isFinite()),
+    );
+  const outcome = (run: () => StreamProfile): boolean => {
+    try {
+      return finite(run());
+    } catch (e) {
+      return e instanceof Error && e.name === "EngineError";
+    }
+  };
+
+  it("never returns NaN or Infinity and never throws untyped", () => {
+    fc.assert(
+      fc.property(fc.array(anyNumber, { minLength: 8, maxLength: 8 }), (n) => {
+        const [a, b, c, d, e, f, g, h] = n.map((x) => new Decimal(x));
+        const prices = { inflationPerYear: g };
+        return (
+          outcome(() =>
+            addressableSpendStream(
+              {
+                id: "s",
+                label: "s",
+                ...prices,
+                categories: [
+                  {
+                    label: "c",
+                    addressableSpend: a,
+                    reductionRate: b,
+                    benefitShare: c,
+                    ramp: { shape: "linear", points: [{ date: "2026-04-01", share: d }] },
+                  },
+                ],
+              },
+              horizon,
+            ),
+          ) &&
+          outcome(() =>
+            incomeStream(
+              {
+                id: "i",
+                label: "i",
+                ...prices,
+                items: [
+                  {
+                    kind: "volumeTimesFee",
+                    label: "f",
+                    volumePerYear: a,
+                    feePerUnit: b,
+                    currentFeePerUnit: c,
+                    goLiveDate: "2026-09-01",
+                  },
+                ],
+              },
+              horizon,
+            ),
+          ) &&
+          outcome(() =>
+            staffingStream(
+              {
+                id: "t",
+                label: "t",
+                ...prices,
+                reductions: [
+                  { kind: "fte", label: "f", fteReduction: a, costPerFte: b, fromDate: "2026-04-01" },
+                ],
+              },
+              horizon,
+            ),
+          ) &&
+          outcome(() =>
+            provisionStream(
+              {
+                id: "p",
+                label: "p",
+                ...prices,
+                caseload: a,
+                places: h,
+                currentWeeklyCost: b,
+                newProvisionWeeklyCost: c,
+                openingDate: "2027-01-01",
+                movesPerStep: d,
+                stepMonths: 3,
+                costPerMove: e,
+                weeksPerYear: f,
+              },
+              horizon,
+            ),
+          ) &&
+          outcome(() =>
+            packageReviewStream(
+              {
+                id: "r",
+                label: "r",
+                ...prices,
+                caseload: a,
+                growthPerYear: h,
+                weeksBetweenReviews: b,
+                reductionRate: c,
+                saving: { kind: "hours", hoursPerWeek: d, costPerHour: e },
+                timeline: {
+                  startDate: "2026-08-01",
+                  designWeeks: f,
+                  pilotWeeks: D(0),
+                  rolloutWeeks: h,
+                  leadWeeks: D(0),
+                  ramp: "linear",
+                },
+                durationWeeks: f,
+                costPerReduction: e,
+              },
+              horizon,
+            ),
+          ) &&
+          outcome(() =>
+            reablementStream(
+              {
+                id: "b",
+                label: "b",
+                ...prices,
+                finishersPerYear: a,
+                ramp: linearRamp("2026-07-01", "2027-05-01"),
+                durationWeeks: b,
+                saving: { kind: "weekly", weeklySavingPerPerson: c },
+                costPerFinisher: d,
+              },
+              horizon,
+            ),
+          )
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
