@@ -6,6 +6,7 @@ import { fyLabel } from "../../src/engine/fiscalYear";
  * Shared checks for the stream-kind golden tests: each published figure (£m) with its source, tolerance and
  * reason. A row with `recordedGapM` is a discrepancy written up in docs/discrepancies.md: the test pins the
  * best stated-input reading's gap (modelled − published, ±£0.005m), so a model change that moved it shows up.
+ * `GOLDEN_PRINT=1 npx jest test/engine/<kind>Stream.golden.test.ts` prints every row's figures and gap.
  */
 export interface GoldenRow {
   readonly fy: number;
