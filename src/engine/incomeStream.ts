@@ -2,7 +2,7 @@ import { Decimal, ZERO } from "./money";
 import { fyShareCovered } from "./costs";
 import { dayNumber } from "./fiscalYear";
 import { EngineError } from "./errors";
-import { firstFyFrom } from "./shareSchedule";
+import { firstWholeFyFrom } from "./runRate";
 import { horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
@@ -103,7 +103,7 @@ export function incomeStream(input: IncomeInput, horizon: Horizon): StreamProfil
     label: input.label,
     kind: "income",
     years,
-    settledFy: Math.max(horizon.firstFy, ...changes.map(firstFyFrom)),
+    settledFy: Math.max(horizon.firstFy, ...changes.map((d) => firstWholeFyFrom(new Decimal(d)))),
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -4,7 +4,7 @@ import { DAYS_PER_WEEK, WEEKS_PER_YEAR, fyStartDay } from "./fiscalYear";
 import { avoidedEventsFlow } from "./flow";
 import { resolveTimeline } from "./timeline";
 import { averageStocks, cumulativeAt, timeToReach } from "./stockFlow";
-import { firstFyFrom } from "./shareSchedule";
+import { firstWholeFyFrom } from "./runRate";
 import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
 import {
   fraction,
@@ -138,7 +138,7 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
     label: input.label,
     kind: "packageReview",
     years,
-    settledFy: Math.max(horizon.firstFy, firstFyFrom(last.toNumber())),
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(last)),
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -2,7 +2,8 @@ import { Decimal } from "./money";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber, fyStartDay } from "./fiscalYear";
 import { DAYS_PER_YEAR } from "./flow";
 import { averageStocks, cumulativeAt, type CumulativeFlow } from "./stockFlow";
-import { firstFyFrom, scheduleFlow, type ShareSchedule } from "./shareSchedule";
+import { scheduleFlow, type ShareSchedule } from "./shareSchedule";
+import { firstWholeFyFrom } from "./runRate";
 import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
 import {
   horizonFys,
@@ -92,7 +93,7 @@ export function reablementStream(input: ReablementInput, horizon: Horizon): Stre
     label: input.label,
     kind: "reablement",
     years,
-    settledFy: Math.max(horizon.firstFy, firstFyFrom(settledDay.toNumber())),
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(settledDay)),
     cashability: input.cashability ?? "cashable",
   };
 }

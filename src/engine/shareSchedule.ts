@@ -1,6 +1,7 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
-import { dayNumber, fyOf, fyStartDay } from "./fiscalYear";
+import { dayNumber, fyStartDay } from "./fiscalYear";
+import { firstWholeFyFrom } from "./runRate";
 import { cumulativeAt, cumulativeFromRates, type CumulativeFlow, type RatePiece } from "./stockFlow";
 import type { FyStartYear } from "./types";
 
@@ -145,17 +146,5 @@ export function shareAt(s: ShareSchedule, day: number, field = "ramp", justBefor
 export function scheduleSettledFy(s: ShareSchedule): FyStartYear {
   const last = s.points[s.points.length - 1];
   if (last === undefined) throw new EngineError("missing", "ramp", "needs at least one dated point");
-  return firstFyFrom(dayNumber(last.date));
-}
-
-/**
- * First FY starting on or after a day number.
- *
- * @example
- * firstFyFrom(fyStartDay(2027)) // 2027
- * firstFyFrom(fyStartDay(2027) + 1) // 2028
- */
-export function firstFyFrom(day: number): FyStartYear {
-  const fy = fyOf(Math.ceil(day));
-  return fyStartDay(fy) >= day ? fy : fy + 1;
+  return firstWholeFyFrom(new Decimal(dayNumber(last.date)));
 }

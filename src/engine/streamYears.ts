@@ -1,7 +1,7 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
 import { inflate } from "./fiscalYear";
-import type { OperationalMeasure, StreamYear } from "./stream";
+import { checkHorizon, type OperationalMeasure, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 
 /**
@@ -41,23 +41,15 @@ export function weeksValue(value: Decimal, field: string): Decimal {
 }
 
 /**
- * The FYs of a horizon, first to last; refuses an empty horizon or one over 100 years.
+ * The FYs of a horizon, first to last, after stream.ts's horizon check (not empty, within 60 years).
  *
  * @example
  * horizonFys({ firstFy: 2026, lastFy: 2029, mtfsLastFy: 2029 }) // [2026, 2027, 2028, 2029]
  */
 export function horizonFys(h: Horizon): FyStartYear[] {
-  if (
-    !Number.isInteger(h.firstFy) ||
-    !Number.isInteger(h.lastFy) ||
-    h.lastFy < h.firstFy ||
-    h.lastFy - h.firstFy >= 100
-  ) {
-    throw new EngineError(
-      "out-of-range",
-      "horizon",
-      "lastFy must be a whole FY on or after firstFy, within 100 years",
-    );
+  checkHorizon(h);
+  if (!Number.isInteger(h.firstFy) || !Number.isInteger(h.lastFy)) {
+    throw new EngineError("invalid-type", "horizon.firstFy", "must be a whole fiscal start year");
   }
   const fys: FyStartYear[] = [];
   for (let fy = h.firstFy; fy <= h.lastFy; fy++) fys.push(fy);

@@ -16,3 +16,4 @@ export { programmeSheetLayout, programmePositions, PROGRAMME_SHEET } from "./lay
 export { resourceCostLayout, paybackFormula, RESOURCE_COST_SHEET } from "./layouts/resourceCostSheet";
 export { themesLayout, THEMES_SHEET } from "./layouts/themesSheet";
 export { ExcelJsPort } from "./exceljs/excelJsPort";
+export { loadXlsxPreserving } from "./exceljs/packageOrigin";
