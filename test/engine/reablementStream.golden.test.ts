@@ -1,6 +1,7 @@
 import { Decimal } from "../../src/engine/money";
 import { WEEKS_PER_YEAR } from "../../src/engine/fiscalYear";
 import { reablementStream } from "../../src/engine/reablementStream";
+import { computeProposalProfile } from "../../src/engine/proposalProfile";
 import { expectGoldens, grossIn, m } from "./streamGolden";
 
 /**
@@ -129,6 +130,80 @@ describe("Reablement from its stated inputs", () => {
       toleranceM: 0.03,
       source: "seeds/004 line 2023",
       recordedGapM: -0.06,
+    },
+  ]);
+});
+
+describe("Reablement through the proposal combiner (computeProposalProfile)", () => {
+  // The stream as the proposal holds it: AC21 deducted from the A&C figure and added back in Appendix A's row,
+  // inflation held centrally on gross.
+  const profile = computeProposalProfile({
+    streams: [stream],
+    investment: [],
+    mtfsOverlap: { kind: "none" },
+    existingMtfsLines: [
+      {
+        ref: "AC21",
+        label: "Increasing Reablement Capacity",
+        amountPerYear: ac21,
+        firstFy: 2026,
+        treatment: "addedBack",
+      },
+    ],
+    inflationContingency: { heldCentrally: true, base: "gross" },
+    prices: { inflationPerYear: D(0.04), priceBaseFy: 2025 },
+    horizon,
+  });
+
+  it("gives the same A&C figure and contingency as the arithmetic above", () => {
+    for (const y of profile.years) {
+      expect(m(y.cumulative)).toBeCloseTo(acBudget(y.fy), 9);
+      expect(m(y.inflationContingency)).toBeCloseTo(contingency(y.fy), 9);
+    }
+  });
+
+  // Appendix A's row (line 402) = A&C figure + contingency + AC21. Within £0.03m where the A&C figure and the
+  // contingency are; FY27/28 and FY29/30 carry the gaps recorded above.
+  const row = (fy: number): number => m(profile.years.find((y) => y.fy === fy)!.mtfsImpact);
+  expectGoldens([
+    {
+      fy: 2026,
+      published: 1.0,
+      modelled: row(2026),
+      toleranceM: 0.03,
+      source: "seeds/004 line 402 (Appendix A)",
+    },
+    {
+      fy: 2027,
+      published: 2.18,
+      modelled: row(2027),
+      toleranceM: 0.03,
+      source: "seeds/004 line 402 (Appendix A)",
+      recordedGapM: 1.028,
+    },
+    {
+      fy: 2028,
+      published: 4.07,
+      modelled: row(2028),
+      toleranceM: 0.03,
+      source: "seeds/004 line 402 (Appendix A)",
+      recordedGapM: 0.0355,
+    },
+    {
+      fy: 2029,
+      published: 4.38,
+      modelled: row(2029),
+      toleranceM: 0.03,
+      source: "seeds/004 line 402 (Appendix A)",
+      recordedGapM: -0.11,
+    },
+    {
+      fy: 2030,
+      published: 4.51,
+      modelled: row(2030),
+      toleranceM: 0.03,
+      source: "seeds/004 line 402 (Appendix A)",
+      recordedGapM: -0.0692,
     },
   ]);
 });
