@@ -3,6 +3,7 @@ import { inflate } from "../../src/engine/fiscalYear";
 import { fyShareCovered } from "../../src/engine/costs";
 import { monthsToWeeks } from "../../src/engine/timeline";
 import { packageReviewStream, type PackageReviewInput } from "../../src/engine/packageReviewStream";
+import { computeProposalProfile } from "../../src/engine/proposalProfile";
 import { expectGoldens, grossIn, m } from "./streamGolden";
 
 /**
@@ -133,6 +134,78 @@ describe("Maximising Independence for Working Age Adults from its stated inputs"
       modelled: contingency(2031),
       toleranceM: 0.03,
       source: "seeds/004 line 1636",
+    },
+  ]);
+});
+
+describe("Maximising Independence through the proposal combiner (computeProposalProfile)", () => {
+  // The £925k as an ongoing cost from the end of design with its own 3% pay award from FY26/27 prices.
+  const profile = computeProposalProfile({
+    streams: [stream],
+    investment: [
+      {
+        kind: "ongoing",
+        label: "Case work, care tech and reablement FTE",
+        amountPerYear: D(925000),
+        fromDate: "2027-02-01",
+        inflationPerYear: D(0.03),
+      },
+    ],
+    mtfsOverlap: { kind: "none" },
+    inflationContingency: { heldCentrally: true, base: "gross" },
+    prices: { priceBaseFy: 2026 },
+    horizon,
+  });
+
+  it("gives the same figures as the arithmetic above", () => {
+    for (const y of profile.years) {
+      expect(m(y.cumulative)).toBeCloseTo(acBudget(y.fy), 9);
+      expect(m(y.inflationContingency)).toBeCloseTo(contingency(y.fy), 9);
+    }
+  });
+
+  // Appendix A's row (line 404) = net + contingency; FY28/29's 0.14 is itself a misprint (0.09 + 0.13 = 0.22).
+  const row = (fy: number): number => m(profile.years.find((y) => y.fy === fy)!.mtfsImpact);
+  expectGoldens([
+    {
+      fy: 2026,
+      published: -0.02,
+      modelled: row(2026),
+      toleranceM: 0.03,
+      source: "seeds/004 line 404 (Appendix A)",
+      recordedGapM: -0.1283,
+    },
+    {
+      fy: 2027,
+      published: -0.44,
+      modelled: row(2027),
+      toleranceM: 0.03,
+      source: "seeds/004 line 404 (Appendix A)",
+      recordedGapM: -0.0457,
+    },
+    {
+      fy: 2028,
+      published: 0.14,
+      modelled: row(2028),
+      toleranceM: 0.03,
+      source: "seeds/004 line 404 (Appendix A)",
+      recordedGapM: 0.9166,
+    },
+    {
+      fy: 2029,
+      published: 1.04,
+      modelled: row(2029),
+      toleranceM: 0.03,
+      source: "seeds/004 line 404 (Appendix A)",
+      recordedGapM: 0.3141,
+    },
+    {
+      fy: 2030,
+      published: 1.37,
+      modelled: row(2030),
+      toleranceM: 0.03,
+      source: "seeds/004 line 404 (Appendix A)",
+      recordedGapM: 0.0731,
     },
   ]);
 });
