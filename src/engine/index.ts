@@ -25,3 +25,6 @@ export * from "./parse/assumptions";
 export * from "./proposal";
 export * from "./careAvoided";
 export * from "./choices";
+export * from "./calculator";
+export * from "./demandModel";
+export * from "./demandInput";
