@@ -1,5 +1,6 @@
 import { maxOf, minOf, type Calculator } from "./calculator";
-import { fyLabel, type FyStartYear } from "./fiscalYear";
+import { fyLabel } from "./fiscalYear";
+import type { FyStartYear } from "./types";
 import type { Decimal } from "./money";
 
 /**
