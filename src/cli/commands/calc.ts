@@ -1,11 +1,14 @@
 import {
   asObject,
   computeProfile,
+  decimalCalculator,
   edgeOfCare,
   edgeOfCareRollup,
+  parseDemandModel,
   parseEdgeOfCareSet,
   parseProposal,
   parseTriangulationInput,
+  projectDemand,
   triangulate,
 } from "../../engine";
 import { choice, parseArgs } from "../args";
@@ -13,13 +16,14 @@ import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile } from "../readJson";
+import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { profileJson, profileTable } from "../render/profile";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
 
 type Format = "json" | "table";
 
-const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care> --input FILE.json [--format table|json]
+const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care|demand> --input FILE.json [--format table|json]
 
 Computes from a JSON input file and prints the result.
 
@@ -29,6 +33,9 @@ Computes from a JSON input file and prints the result.
                  "triangulation" block: avoided starts / children per month and caseloads
   edge-of-care   an edge-of-care performance summary (schema/edge-of-care.schema.json), one programme
                  or { "rollup": "...", "programmes": [...] }
+  demand         a demand model (schema/demand.schema.json): stock, entries, exits, do-nothing and
+                 with-impact spend against budget per year, break-even year, cumulative overspend
+                 and benefit (JSON: one row per year, money in £)
 
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
@@ -38,7 +45,8 @@ Options:
 Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the rule); 1 unexpected.
 Examples:
   mtfs-benefits calc profile --input examples/cfs-targeted-prevention.json
-  mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json`;
+  mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json
+  mtfs-benefits calc demand --input examples/national-children-in-care.json`;
 
 function print(io: Io, format: Format, json: () => unknown, table: () => string): void {
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
@@ -96,16 +104,28 @@ function edgeOfCareCommand(raw: unknown, format: Format, io: Io): void {
   );
 }
 
+function demand(raw: unknown, format: Format, io: Io): void {
+  const model = parseDemandModel(raw);
+  const projection = projectDemand(model, decimalCalculator);
+  print(
+    io,
+    format,
+    () => demandJson(model, projection),
+    () => demandTable(model, projection),
+  );
+}
+
 const WHATS: Readonly<Record<string, (raw: unknown, format: Format, io: Io) => void>> = {
   profile,
   triangulation,
   "edge-of-care": edgeOfCareCommand,
+  demand,
 };
 
-/** `mtfs-benefits calc profile|triangulation|edge-of-care --input FILE.json [--format json|table]`. */
+/** `mtfs-benefits calc profile|triangulation|edge-of-care|demand --input FILE.json [--format json|table]`. */
 export const calc: Command = {
   name: "calc",
-  summary: "compute a profile, triangulation or edge-of-care summary from a JSON file",
+  summary: "compute a profile, triangulation, edge-of-care summary or demand projection from a JSON file",
   help: HELP,
   run: async (argv, io) => {
     const args = parseArgs(argv, { input: "value", format: "value" });
@@ -115,11 +135,11 @@ export const calc: Command = {
     }
     const [what, ...rest] = args.positionals;
     if (what === undefined)
-      throw new CliError("calc: say what to compute: profile, triangulation or edge-of-care");
+      throw new CliError("calc: say what to compute: profile, triangulation, edge-of-care or demand");
     const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
     if (compute === undefined) {
       throw new CliError(
-        `calc: unknown calculation "${what}", expected profile, triangulation or edge-of-care`,
+        `calc: unknown calculation "${what}", expected profile, triangulation, edge-of-care or demand`,
       );
     }
     if (rest.length > 1 || (rest.length === 1 && args.values.input !== undefined)) {
