@@ -12,7 +12,7 @@ import { CFS_RANGE } from "../test/functions/fixtures/cfsRange";
 
 const root = path.join(__dirname, "..");
 
-/** Minimal CustomFunctions runtime so the bundle entry registers its functions in Node. */
+/** Minimal CustomFunctions runtime for the entry's registerFunctions in Node. */
 function installRuntime(registered: Map<string, (...args: unknown[]) => unknown>): void {
   class RuntimeError {
     constructor(
@@ -36,7 +36,7 @@ function median(xs: number[]): number {
 export function run(): void {
   const registered = new Map<string, (...args: unknown[]) => unknown>();
   installRuntime(registered);
-  require("../src/functions/index");
+  require("../src/functions/index").registerFunctions((globalThis as any).CustomFunctions);
   const profile = registered.get("BENEFIT.PROFILE");
   if (!profile) throw new Error("MTFS.BENEFIT.PROFILE is not registered");
 

@@ -1,5 +1,6 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
+import { decimalValue, type NumberRules } from "./parse/read";
 import { DAYS_PER_WEEK, dayNumber, fyLabel, fyOf, fyStartDay, inflate } from "./fiscalYear";
 import { averageStock, cumulativeFromRates } from "./stockFlow";
 import type { FyStartYear } from "./types";
@@ -10,6 +11,15 @@ import type { FyStartYear } from "./types";
  * from `fromDate` to `toDate` (or all on `fromDate`, or evenly over one FY). Cost per FY = care-weeks avoided
  * in the FY × the FY's weekly cost, so with no inflation the total is exactly count × weeksEach × weeklyCost.
  */
+
+/**
+ * Bounds on the episodes: a count from 0 to 1,000,000 (a whole authority's care starts for centuries; beyond
+ * it a figure is a typo, not a forecast), each lasting 0 to 5,200 weeks (100 years).
+ */
+export const CARE_AVOIDED_RULES: Readonly<Record<"count" | "weeksEach", NumberRules>> = {
+  count: { min: 0, max: 1_000_000 },
+  weeksEach: { min: 0, max: 5200 },
+};
 
 export interface CareAvoidedInput {
   readonly count: Decimal;
@@ -47,13 +57,8 @@ export interface CareAvoidedResult {
  * r.totalCostAvoided.toNumber() // 10 × 52 × 1338 = 695760
  */
 export function careAvoided(input: CareAvoidedInput): CareAvoidedResult {
-  if (input.count.isNeg()) throw new EngineError("out-of-range", "count", `must be >= 0, got ${input.count}`);
-  if (input.weeksEach.isNeg()) {
-    throw new EngineError("out-of-range", "weeksEach", `must be >= 0, got ${input.weeksEach}`);
-  }
-  if (input.weeksEach.gt(5200)) {
-    throw new EngineError("out-of-range", "weeksEach", `must be <= 5200, got ${input.weeksEach}`);
-  }
+  decimalValue(input.count, "count", CARE_AVOIDED_RULES.count);
+  decimalValue(input.weeksEach, "weeksEach", CARE_AVOIDED_RULES.weeksEach);
   const from =
     input.when.kind === "fy"
       ? new Decimal(fyStartDay(input.when.fy))

@@ -7,6 +7,7 @@ import {
   readDecimal,
   readObject,
   readString,
+  type NumberRules,
   type RawObject,
 } from "./parse/read";
 import type { EdgeOfCareActual, EdgeOfCareInput, EdgeOfCareTarget, TargetingDeflator } from "./edgeOfCare";
@@ -25,6 +26,12 @@ export interface EdgeOfCareSet {
 }
 
 const ONE = new Decimal(1);
+
+/**
+ * Years of placement each successful child avoids: more than 0, at most 50 (a childhood). Unbounded, 1e9
+ * years gave £3.26e15 from a typo. Shared by the JSON parser and MTFS.EDGE.OF.CARE.
+ */
+export const PLACEMENT_YEARS_RULES: NumberRules = { gt: 0, max: 50 };
 
 function deflatorValue(o: RawObject, path: string): TargetingDeflator {
   const raw = o.targetingDeflator;
@@ -79,7 +86,7 @@ function targetValue(o: RawObject, path: string): EdgeOfCareTarget {
     kind: "target",
     ...base(o, path, "Annual target"),
     averageAnnualPlacementCost: readDecimal(o, "averageAnnualPlacementCost", path, { min: 0 }),
-    placementYears: readDecimal(o, "placementYears", path, { gt: 0, default: 2 }),
+    placementYears: readDecimal(o, "placementYears", path, { ...PLACEMENT_YEARS_RULES, default: 2 }),
   };
 }
 

@@ -1,12 +1,12 @@
 /**
  * The one error type the engine raises for bad input. `field` names the input (as the user wrote it,
  * e.g. `durationWeeks` or `timeline.startDate`), `rule` says what was expected. Each edge translates it
- * once: functions/ to #VALUE!/#NUM!/#N/A, the CLI to exit code 2 and one line, the taskpane to a message
+ * once: functions/ to #VALUE! or #N/A (the errors Excel shows a message on), the CLI to exit code 2 and one line, the taskpane to a message
  * beside the field. A bug is never dressed up as an EngineError.
  */
 export type EngineErrorCode =
   | "invalid-type" // wrong kind of value (text where a number was expected) -> #VALUE!
-  | "out-of-range" // a number outside its allowed range -> #NUM!
+  | "out-of-range" // a number outside its allowed range -> #VALUE! (Excel drops a #NUM!'s message)
   | "missing" // a required value is absent -> #N/A
   | "invalid-date" // not a date, or dates in the wrong order -> #VALUE!
   | "unknown-option"; // a choice outside the allowed set -> #VALUE!

@@ -9,6 +9,7 @@ import {
   readEnum,
   readRate,
   readString,
+  splitRangeText,
   type NumberRules,
   type RawObject,
 } from "./parse/read";
@@ -26,15 +27,22 @@ import {
  * "-9% to -30%" or `{ "from": -0.09, "to": -0.3 }`. Errors name the full field path.
  */
 
-const RANGE_TEXT = /^(.+?)\s+to\s+(.+)$/i;
+/** Years over which a monthly table's caseload change is shown: more than 0, at most 50 (default 5). */
+export const HORIZON_YEARS_RULES: NumberRules = { gt: 0, max: 50 };
 
 function percentChangeValue(value: unknown, field: string, rules: NumberRules): PercentChange {
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
     throw new EngineError("missing", field, "is required");
   }
   if (typeof value === "string") {
-    const m = RANGE_TEXT.exec(value.trim());
-    if (m) return { kind: "range", from: rateValue(m[1], field, rules), to: rateValue(m[2], field, rules) };
+    const sides = splitRangeText(value.trim());
+    if (sides) {
+      return {
+        kind: "range",
+        from: rateValue(sides[0], field, rules),
+        to: rateValue(sides[1], field, rules),
+      };
+    }
   }
   if (typeof value === "object" && !Array.isArray(value)) {
     const o = value as RawObject;
@@ -100,7 +108,7 @@ export function parseTriangulationInput(raw: unknown, prefix = ""): Triangulatio
     kind,
     startsPerMonth: readDecimal(o, "startsPerMonth", prefix, { min: 0 }),
     baselineCaseload: readDecimal(o, "baselineCaseload", prefix, { min: 0 }),
-    horizonYears: readDecimal(o, "horizonYears", prefix, { gt: 0, default: 5 }),
+    horizonYears: readDecimal(o, "horizonYears", prefix, { ...HORIZON_YEARS_RULES, default: 5 }),
     uncertainBand: readDecimal(o, "uncertainBand", prefix, {
       min: 0,
       max: 0.5,

@@ -1,5 +1,5 @@
-import { EngineError, describeValue } from "../engine";
-import { cellRange, excelSerialToIso, isBlank } from "./cells";
+import { EngineError, describeValue, splitRangeText } from "../engine";
+import { excelSerialToIso, isBlank, isBlankOrZero, usedRows } from "./cells";
 
 /**
  * Turns a label/value range (the proposal's assumptions block on a sheet, e.g. B10:C24) into the proposal
@@ -102,10 +102,23 @@ export const ASSUMPTION_LABELS: Readonly<Record<string, readonly string[]>> = {
  * brackets dropped: "Average duration (weeks)" and "average duration" are the same label.
  */
 function normalise(label: string): string {
-  return label
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, "")
-    .replace(/[^a-z0-9%]/g, "");
+  return withoutBrackets(label.toLowerCase()).replace(/[^a-z0-9%]/g, "");
+}
+
+/**
+ * The text without each "(…)" span, as `replace(/\([^)]*\)/g, "")` but in one pass: that pattern rescans
+ * to the end from every unclosed "(", quadratic on a long cell of them.
+ */
+function withoutBrackets(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let open = text.indexOf("("); open !== -1; open = text.indexOf("(", from)) {
+    const close = text.indexOf(")", open + 1);
+    if (close === -1) break; // no ")" after this "(" means none after any later one either
+    out += text.slice(from, open);
+    from = close + 1;
+  }
+  return out + text.slice(from);
 }
 
 const BY_LABEL: ReadonlyMap<string, string> = new Map(
@@ -117,8 +130,26 @@ const BY_LABEL: ReadonlyMap<string, string> = new Map(
 /** A JSON path as written in a label: dotted keys with optional [index] steps. */
 const JSON_PATH = /^[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?)*$/;
 
-/** "FY26/27 to FY31/32". */
-const HORIZON_TEXT = /^\s*(\S+)\s+to\s+(\S+)\s*$/i;
+/**
+ * The highest list index a label may name ("investment[99].amountPerYear", "Investment 100: kind"): a
+ * proposal has a handful of investment lines, and `investment[100000000]` built a hundred-million-slot list.
+ */
+export const MAX_LIST_INDEX = 99;
+
+const NOT_A_NUMBER_PATH =
+  /(?:Date|Fy|\.kind|\.ramp|^lever|\.label|[nN]ote|capAtGross|inflationContingency|inflates|realisedFrom)$/;
+
+/**
+ * True for a JSON path whose value is never a number (a date, fiscal year, option, yes/no or text), so a 0
+ * there is an empty cell as some Excel builds pass it, and the default applies.
+ *
+ * @example
+ * isNeverNumberPath("timeline.startDate") // true
+ * isNeverNumberPath("durationWeeks") // false
+ */
+export function isNeverNumberPath(path: string): boolean {
+  return NOT_A_NUMBER_PATH.test(path);
+}
 
 /**
  * The JSON path of a numbered list label: "Investment 2: amountPerYear" → "investment[1].amountPerYear".
@@ -129,6 +160,19 @@ const HORIZON_TEXT = /^\s*(\S+)\s+to\s+(\S+)\s*$/i;
 export function numberedPath(label: string): string | undefined {
   const m = /^investment\s+(\d+)\s*:\s*([A-Za-z]+)$/i.exec(label.trim());
   return m && Number(m[1]) >= 1 ? `investment[${Number(m[1]) - 1}].${m[2]}` : undefined;
+}
+
+/** Throws when a path names a list index above MAX_LIST_INDEX. */
+function checkIndices(path: string, label: string, where: string): void {
+  for (const step of steps(path)) {
+    if (typeof step === "number" && step > MAX_LIST_INDEX) {
+      throw new EngineError(
+        "out-of-range",
+        `assumptions ${where}`,
+        `${describeValue(label)} names list index ${step}, must be at most ${MAX_LIST_INDEX}`,
+      );
+    }
+  }
 }
 
 /** The assumptions object read from a range, and the label each JSON path came from (for error messages). */
@@ -190,24 +234,29 @@ function jsonValue(path: string, value: unknown): unknown {
 export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
   const raw: Record<string, unknown> = {};
   const labelOf = new Map<string, string>();
-  for (const [label, value, where] of pairs(cellRange(range))) {
-    if (isBlank(label) || isBlank(value)) continue;
+  // Trailing empty rows dropped: a whole-column range (A:B) is a million rows, nearly all empty.
+  for (const [label, value, where] of pairs(usedRows(range))) {
+    // A spacer row may arrive as [0, 0] (an empty cell as 0): a label is never a number.
+    if (isBlankOrZero(label) || isBlank(value)) continue;
     const text = String(label).trim();
-    if (HEADER_LABELS.has(normalise(text))) continue;
-    const known = BY_LABEL.has(normalise(text)) || numberedPath(text) !== undefined || JSON_PATH.test(text);
+    const key = normalise(text);
+    if (HEADER_LABELS.has(key)) continue;
+    const known = BY_LABEL.has(key) || numberedPath(text) !== undefined || JSON_PATH.test(text);
     // An unrecognised note is prose beside the figures: it never changes them, so it is skipped, not refused.
-    if (!known && /notes?$/.test(normalise(text))) continue;
-    const horizon = /^horizon\b/i.test(text) && typeof value === "string" ? HORIZON_TEXT.exec(value) : null;
-    if (horizon) {
-      // "Horizon | FY26/27 to FY31/32", as the proposal sheet shows the fixed horizon.
-      setPath(raw, "horizon.firstFy", horizon[1]);
-      setPath(raw, "horizon.lastFy", horizon[2]);
-      labelOf.set("horizon.firstFy", `"${text}" (${where})`);
-      labelOf.set("horizon.lastFy", `"${text}" (${where})`);
-      continue;
+    if (!known && /notes?$/.test(key)) continue;
+    if (/^horizon\b/i.test(text)) {
+      if (value === 0) continue; // every horizon value is a fiscal year: 0 is an empty cell
+      const sides = typeof value === "string" ? splitRangeText(value.trim()) : undefined;
+      if (sides) {
+        // "Horizon | FY26/27 to FY31/32", as the proposal sheet shows the fixed horizon.
+        setPath(raw, "horizon.firstFy", sides[0]);
+        setPath(raw, "horizon.lastFy", sides[1]);
+        labelOf.set("horizon.firstFy", `"${text}" (${where})`);
+        labelOf.set("horizon.lastFy", `"${text}" (${where})`);
+        continue;
+      }
     }
-    let path =
-      BY_LABEL.get(normalise(text)) ?? numberedPath(text) ?? (JSON_PATH.test(text) ? text : undefined);
+    let path = BY_LABEL.get(key) ?? numberedPath(text) ?? (JSON_PATH.test(text) ? text : undefined);
     if (path === undefined) {
       throw new EngineError(
         "unknown-option",
@@ -215,6 +264,9 @@ export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
         `${describeValue(text)} is not an assumption label`,
       );
     }
+    checkIndices(path, text, where);
+    // An empty date, FY, option or text cell may arrive as 0: leave the default to apply.
+    if (value === 0 && isNeverNumberPath(path)) continue;
     if (labelOf.has(path)) {
       throw new EngineError("invalid-type", `assumptions ${where}`, `${describeValue(text)} repeats ${path}`);
     }

@@ -1,5 +1,13 @@
-import { careAvoided, dateValue, enumValue, fyOf, toPounds, type CareAvoidedInput } from "../engine";
-import { cellDate, cellFy, cellNumber, cellOption, cellRate, isBlank } from "./cells";
+import {
+  CARE_AVOIDED_RULES,
+  careAvoided,
+  dateValue,
+  enumValue,
+  fyOf,
+  toPounds,
+  type CareAvoidedInput,
+} from "../engine";
+import { cellDate, cellFy, cellNumber, cellOption, cellRate, isBlank, isBlankOrZero } from "./cells";
 import type { Grid } from "./invoke";
 
 /**
@@ -36,18 +44,18 @@ export function careAvoidedCells(
     : {
         kind: "dates",
         fromDate: cellDate(from, "from"),
-        ...(isBlank(to) ? {} : { toDate: cellDate(to, "to") }),
+        ...(isBlankOrZero(to) ? {} : { toDate: cellDate(to, "to") }),
       };
   const firstFy = when.kind === "fy" ? when.fy : fyOf(dateValue(when.fromDate, "from"));
   const r = careAvoided({
-    count: cellNumber(count, "count", { min: 0 }),
+    count: cellNumber(count, "count", CARE_AVOIDED_RULES.count),
     weeklyCost: cellNumber(weeklyCost, "weeklyCost", { min: -1e9, max: 1e9 }),
-    weeksEach: cellNumber(weeksEach, "weeksEach", { min: 0, max: 5200 }),
+    weeksEach: cellNumber(weeksEach, "weeksEach", CARE_AVOIDED_RULES.weeksEach),
     inflationPerYear: cellRate(isBlank(inflationPerYear) ? 0 : inflationPerYear, "inflationPerYear", {
       gt: -1,
       max: 10,
     }),
-    priceBaseFy: isBlank(priceBaseFy) ? firstFy : cellFy(priceBaseFy, "priceBaseFy"),
+    priceBaseFy: isBlankOrZero(priceBaseFy) ? firstFy : cellFy(priceBaseFy, "priceBaseFy"),
     when,
   });
   const how = enumValue(cellOption(result, "result", "byFy"), "result", ["byFy", "total"] as const);

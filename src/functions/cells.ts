@@ -41,6 +41,20 @@ export function isBlank(value: unknown): value is null | undefined | "" {
 }
 
 /**
+ * True for a blank, or for the 0 that some Excel desktop builds pass for an empty cell (office-js issues
+ * 5262, 4702, 1951). Use it where a number is never meant: a label, a date, a fiscal year, an option. A
+ * number argument keeps its 0.
+ *
+ * @example
+ * isBlankOrZero(0) // true
+ * isBlankOrZero(null) // true
+ * isBlankOrZero("0") // false (typed text)
+ */
+export function isBlankOrZero(value: unknown): boolean {
+  return value === 0 || isBlank(value);
+}
+
+/**
  * ISO date of an Excel date serial (the time of day is ignored).
  *
  * @example
@@ -65,7 +79,7 @@ export function excelSerialToIso(serial: number, field = "date"): string {
  * cellDate("2026-08-01", "startDate") // "2026-08-01"
  */
 export function cellDate(value: unknown, field: string): string {
-  if (isBlank(value)) throw new EngineError("missing", field, "is required");
+  if (isBlankOrZero(value)) throw new EngineError("missing", field, "is required");
   if (typeof value === "number") return excelSerialToIso(value, field);
   return dateValue(value, field);
 }
@@ -80,7 +94,7 @@ export function cellDate(value: unknown, field: string): string {
  * cellFy(46235, "fromFy") // 2026 (1 Aug 2026)
  */
 export function cellFy(value: unknown, field: string): FyStartYear {
-  if (isBlank(value)) throw new EngineError("missing", field, "is required");
+  if (isBlankOrZero(value)) throw new EngineError("missing", field, "is required");
   if (typeof value === "number" && value > 2200) return fyOf(excelSerialToIso(value, field));
   if (typeof value === "string" && /^\s*\d{4}-\d{2}-\d{2}/.test(value)) return fyOf(dateValue(value, field));
   return fyValue(value, field);
@@ -109,14 +123,15 @@ export function cellRate(value: unknown, field: string, rules: NumberRules = {})
 }
 
 /**
- * Optional text, trimmed and lower-cased for matching option words; `fallback` when blank.
+ * Optional text, trimmed and lower-cased for matching option words; `fallback` when blank (or 0, an empty
+ * cell on some builds).
  *
  * @example
  * cellOption(null, "orientation", "rows") // "rows"
  * cellOption(" Columns ", "orientation", "rows") // "columns"
  */
 export function cellOption(value: unknown, field: string, fallback: string): string {
-  if (isBlank(value)) return fallback;
+  if (isBlankOrZero(value)) return fallback;
   if (typeof value !== "string") {
     throw new EngineError("invalid-type", field, `must be text, got ${describeValue(value)}`);
   }
@@ -132,4 +147,28 @@ export function cellOption(value: unknown, field: string, fallback: string): str
 export function cellRange(value: unknown): readonly (readonly unknown[])[] {
   if (Array.isArray(value)) return value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
   return [[value]];
+}
+
+/**
+ * A list without its trailing empty items (at least one is kept). Excel passes a whole column (B:B) as a
+ * million rows of empties, a whole row as 16,384 cells; trimmed, a function works on the cells in use only.
+ *
+ * @example
+ * withoutTrailing([1, null, 0, null], isBlankOrZero) // [1]
+ */
+export function withoutTrailing<T>(items: readonly T[], isEmpty: (item: T) => boolean): readonly T[] {
+  let n = items.length;
+  while (n > 1 && isEmpty(items[n - 1])) n--;
+  return n === items.length ? items : items.slice(0, n);
+}
+
+/**
+ * A range argument without its trailing rows of blanks or 0s (an empty cell arrives as 0 on some builds).
+ * Columns are kept as given: a column of 0 values is data.
+ *
+ * @example
+ * usedRows([["Growth", 0], [0, 0], [null, null]]) // [["Growth", 0]]
+ */
+export function usedRows(value: unknown): readonly (readonly unknown[])[] {
+  return withoutTrailing(cellRange(value), (row) => row.every(isBlankOrZero));
 }

@@ -1,4 +1,4 @@
-import { Decimal, edgeOfCarePeriod } from "../engine";
+import { Decimal, PLACEMENT_YEARS_RULES, edgeOfCarePeriod } from "../engine";
 import { cellNumber, cellRate, isBlank } from "./cells";
 import type { Grid } from "./invoke";
 
@@ -45,7 +45,7 @@ export function edgeOfCareCells(
     }),
     placementYears: isBlank(placementYears)
       ? new Decimal(2)
-      : cellNumber(placementYears, "placementYears", { min: 0 }),
+      : cellNumber(placementYears, "placementYears", PLACEMENT_YEARS_RULES),
     deflator: {
       kind: "rate",
       value: isBlank(deflator) ? new Decimal(1) : cellRate(deflator, "deflator", { min: 0, max: 1 }),

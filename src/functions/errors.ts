@@ -16,35 +16,54 @@ export interface CellError {
 
 export type CellErrorCode = "#VALUE!" | "#NUM!" | "#N/A";
 
+/**
+ * Every input error is #VALUE! (or #N/A when the value is missing), because Excel keeps a message only on
+ * those two: a range error as #NUM! reached the user with no explanation. #NUM! is left for results.
+ */
 const CODE_OF: Readonly<Record<EngineErrorCode, CellErrorCode>> = {
   "invalid-type": "#VALUE!",
-  "out-of-range": "#NUM!",
+  "out-of-range": "#VALUE!",
   missing: "#N/A",
   "invalid-date": "#VALUE!",
   "unknown-option": "#VALUE!",
 };
 
+/**
+ * A result Excel cannot hold (beyond ±9.99e307, or not finite), as opposed to bad input: the one case that
+ * becomes #NUM!.
+ *
+ * @example
+ * throw new ExcelLimitError("result: is beyond what Excel can hold, got Infinity")
+ */
+export class ExcelLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ExcelLimitError";
+  }
+}
+
 /** Renames an engine field path to the argument the user typed: a lookup table or a function. */
 export type FieldNames = Readonly<Record<string, string>> | ((field: string) => string);
 
 /**
- * The Excel error for anything a function caught. An EngineError keeps its code and `field: rule` message,
- * with the engine's field path renamed to the argument the user typed (`names`); anything else is a bug,
- * reported as #VALUE! with its message rather than thrown into Excel's calculation chain.
+ * The Excel error for anything a function caught. An EngineError keeps its `field: rule` message, with the
+ * engine's field path renamed to the argument the user typed (`names`), as #VALUE! (#N/A when missing); a
+ * result Excel cannot hold is #NUM!; anything else is a bug, reported as #VALUE! with its message rather than
+ * thrown into Excel's calculation chain.
  *
  * @example
  * toCellError(new EngineError("out-of-range", "durationWeeks", "must be > 0, got -3"))
- * // { kind: "cellError", code: "#NUM!", message: "durationWeeks: must be > 0, got -3" }
+ * // { kind: "cellError", code: "#VALUE!", message: "durationWeeks: must be > 0, got -3" }
  */
 export function toCellError(e: unknown, names: FieldNames = {}): CellError {
   if (isEngineError(e)) {
     const field = typeof names === "function" ? names(e.field) : (names[e.field] ?? e.field);
     return { kind: "cellError", code: CODE_OF[e.code], message: `${field}: ${e.rule}` };
   }
+  if (e instanceof ExcelLimitError) return { kind: "cellError", code: "#NUM!", message: e.message };
   const message = e instanceof Error ? e.message : String(e);
   return { kind: "cellError", code: "#VALUE!", message: `unexpected error: ${message}` };
 }
-
 /**
  * True for a CellError value.
  *

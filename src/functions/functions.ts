@@ -16,11 +16,11 @@ import { TRIANGULATE_ARGUMENTS, triangulateCells } from "./triangulateCells";
 
 /**
  * Fiscal year label (1 April to 31 March) of a date.
- * @customfunction FY
+ * @customfunction FYLABEL
  * @param date A date (a date cell, DATE(...) or text "YYYY-MM-DD"), or a fiscal start year such as 2026.
  * @returns The fiscal year label, e.g. "FY26/27".
- * @example =MTFS.FY(DATE(2026,8,1)) → "FY26/27"
- * @example =MTFS.FY("2027-04-01") → "FY27/28"
+ * @example =MTFS.FYLABEL(DATE(2026,8,1)) → "FY26/27"
+ * @example =MTFS.FYLABEL("2027-04-01") → "FY27/28"
  */
 export function fiscalYear(date: number | string): string | CustomFunctions.Error {
   return scalar(() => fyLabel(cellFy(date, "date")));
@@ -56,7 +56,7 @@ export function inflatePrice(
 /**
  * Triangulation: annual avoided care starts and the caseload by the end of the MTFS for a % reduction in starts (or, for a monthly table, children per month and the caseload in the horizon).
  * @customfunction TRIANGULATE
- * @param percentChange A % change (26% or 0.26; a range as text "-9% to -30%"), or a column of them: a reduction in starts for an annual table, a signed change in the caseload for a monthly one.
+ * @param percentChange A % change (26% or 0.26; a range as text "-9% to -30%"), or a column of them (blank or 0 cells give blank rows): a reduction in starts for an annual table, a signed change in the caseload for a monthly one.
  * @param baselineStarts Care starts in the baseline: a year (e.g. 260) for an annual table, a month (e.g. 4.7) for a monthly one.
  * @param mtfsCaseload Caseload the change applies to: in the last MTFS year without the change (e.g. 734 children).
  * @param [realisationFactor] Annual tables: share of the steady-state caseload reduction realised by the end of the MTFS (default 0.7).
@@ -85,7 +85,7 @@ export function triangulation(
  * @param children Children starting the programme in the year.
  * @param successRate Share of children kept out of care (0.87 or 87%).
  * @param averageAnnualPlacementCost Average cost of a care placement per year (£).
- * @param [placementYears] Years of placement each successful child avoids (default 2).
+ * @param [placementYears] Years of placement each successful child avoids (default 2; over 0, at most 50).
  * @param [deflator] Targeting deflator: share of successes that would otherwise have entered care (default 1 = 100%).
  * @param [interventionCost] Cost of running the programme for the year (£, default 0).
  * @param [labels] TRUE (default) puts a header row of labels above the figures; FALSE returns the figures only.
@@ -239,7 +239,7 @@ export function quantified(assumptions: unknown[][]): number | CustomFunctions.E
 /**
  * Placement cost avoided by a number of avoided care episodes, per fiscal year or in total.
  * @customfunction CARE.AVOIDED
- * @param count Number of care episodes avoided.
+ * @param count Number of care episodes avoided (0 to 1,000,000).
  * @param weeklyCost Weekly cost of the care avoided (£, in priceBaseFy prices).
  * @param weeksEach Weeks of care each avoided episode would have lasted (e.g. 153.1).
  * @param from When the episodes would have started: a date, or a fiscal year ("FY26/27" or 2026) to spread them evenly over.

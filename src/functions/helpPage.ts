@@ -33,8 +33,8 @@ export type ExampleResult = readonly (readonly (string | number | boolean)[])[];
  * The documented functions of a source file, in source order.
  *
  * @example
- * readFunctionDocs("/**\n * Label.\n * @customfunction FY\n * @param date A date.\n * @returns Text.\n *\/")
- * // [{ id: "FY", description: "Label.", params: [{ name: "date", … }], returns: "Text.", examples: [] }]
+ * readFunctionDocs("/**\n * Label.\n * @customfunction FYLABEL\n * @param date A date.\n * @returns Text.\n *\/")
+ * // [{ id: "FYLABEL", description: "Label.", params: [{ name: "date", … }], returns: "Text.", examples: [] }]
  */
 export function readFunctionDocs(source: string): FunctionDoc[] {
   const blocks = source.match(/\/\*\*[\s\S]*?\*\//g) ?? [];
@@ -163,7 +163,7 @@ export function renderHelpPage(
  *
  * @example
  * renderReadmeSection(docs, evaluate)
- * // "| Function | Example | Result |\n|---|---|---|\n| `MTFS.FY` | `=MTFS.FY(DATE(2026,8,1))` | `\"FY26/27\"` |…"
+ * // "| Function | Example | Result |\n|---|---|---|\n| `MTFS.FYLABEL` | `=MTFS.FYLABEL(DATE(2026,8,1))` | `\"FY26/27\"` |…"
  */
 export function renderReadmeSection(
   docs: readonly FunctionDoc[],

@@ -1,14 +1,15 @@
 /**
- * Entry of the custom functions bundle (dist/functions.js). Registers every MTFS.* function with Excel's
- * runtime. The metadata plugin's loader also appends `CustomFunctions.associate` calls to functions.ts in
- * the webpack bundle; associating the same id twice simply rebinds it, and this explicit table is what
- * tests and the taskpane use. Loading it where no `CustomFunctions` global exists (jest, a browser) is a no-op.
+ * Entry of the custom functions bundle (dist/functions.js). In the bundle, the metadata plugin's loader
+ * appends one `CustomFunctions.associate(id, fn)` per `@customfunction` JSDoc block to functions.ts: that is
+ * the one registration Excel sees (the JSDoc is the source of truth for ids). This module adds none; it
+ * exports the same id → function table for tests, the bench and any host without the loader, which call
+ * `registerFunctions` themselves. (It used to associate every function a second time here.)
  */
 import * as fns from "./functions";
 
 /** Function id (as in functions.json, without the MTFS namespace) → implementation. */
 export const FUNCTIONS = {
-  FY: fns.fiscalYear,
+  FYLABEL: fns.fiscalYear,
   INFLATE: fns.inflatePrice,
   TRIANGULATE: fns.triangulation,
   "EDGE.OF.CARE": fns.edgeOfCareSummary,
@@ -25,17 +26,14 @@ export interface FunctionRegistry {
 }
 
 /**
- * Registers every function with a CustomFunctions-like registry.
+ * Registers every function with a CustomFunctions-like registry, once each. Not for the webpack bundle,
+ * where the metadata loader already does it.
  *
  * @example
- * registerFunctions(CustomFunctions) // Excel can now call =MTFS.FY(...)
+ * registerFunctions(stubRuntime) // stubRuntime can now be called as Excel calls =MTFS.FYLABEL(...)
  */
 export function registerFunctions(registry: FunctionRegistry): void {
   for (const [id, fn] of Object.entries(FUNCTIONS)) registry.associate(id, fn);
-}
-
-if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.associate === "function") {
-  registerFunctions(CustomFunctions);
 }
 
 export * from "./functions";

@@ -1,5 +1,5 @@
-import { Decimal, EngineError } from "../engine";
-import { toCellError, toRuntimeError, type FieldNames } from "./errors";
+import { Decimal } from "../engine";
+import { ExcelLimitError, toCellError, toRuntimeError, type FieldNames } from "./errors";
 
 /**
  * Wrappers that run a function body and hand Excel either its result or an Excel error. They are the
@@ -14,7 +14,7 @@ export type Grid = readonly (readonly GridCell[])[];
 const EXCEL_MAX = 9.99999999999999e307;
 
 /**
- * A Decimal as the number Excel stores; a value Excel cannot hold is an out-of-range error (#NUM!).
+ * A Decimal as the number Excel stores; a value Excel cannot hold is an ExcelLimitError (#NUM!).
  *
  * @example
  * cellNumberOf(new Decimal("1081.6")) // 1081.6
@@ -22,7 +22,7 @@ const EXCEL_MAX = 9.99999999999999e307;
 export function cellNumberOf(value: Decimal | number): number {
   const n = value instanceof Decimal ? value.toNumber() : value;
   if (!Number.isFinite(n) || Math.abs(n) > EXCEL_MAX) {
-    throw new EngineError("out-of-range", "result", `is beyond what Excel can hold, got ${n}`);
+    throw new ExcelLimitError(`result: is beyond what Excel can hold, got ${n}`);
   }
   // -0 shows as 0 in Excel but compares oddly in tests and JSON; normalise it.
   return n === 0 ? 0 : n;

@@ -6,7 +6,7 @@ import {
   type Decimal,
   type PaybackConvention,
 } from "../engine";
-import { cellOption, cellRange, isBlank } from "./cells";
+import { cellOption, cellRange, isBlank, isBlankOrZero } from "./cells";
 
 /**
  * MTFS.PAYBACK's body: years until the cumulative cashflow Σ(cost − benefit) first reaches zero, through the
@@ -14,10 +14,22 @@ import { cellOption, cellRange, isBlank } from "./cells";
  * as in SUM.
  */
 
-function amounts(value: unknown, field: string): Decimal[] {
-  return cellRange(value)
-    .flat()
-    .map((c, i) => decimalValue(isBlank(c) ? 0 : c, `${field} (cell ${i + 1})`));
+function amounts(cells: readonly unknown[], field: string): Decimal[] {
+  return cells.map((c, i) => decimalValue(isBlank(c) ? 0 : c, `${field} (cell ${i + 1})`));
+}
+
+/**
+ * The two rows of years without the trailing years where both are blank or 0 (they change no payback): a
+ * whole row or column (2:2, B:B) is thousands of empty years. Rows of different lengths are left for the
+ * engine to refuse.
+ */
+function usedYears(costs: unknown, benefits: unknown): [unknown[], unknown[]] {
+  const c = cellRange(costs).flat();
+  const b = cellRange(benefits).flat();
+  if (c.length !== b.length) return [c, b];
+  let n = c.length;
+  while (n > 1 && isBlankOrZero(c[n - 1]) && isBlankOrZero(b[n - 1])) n--;
+  return [c.slice(0, n), b.slice(0, n)];
 }
 
 /**
@@ -32,7 +44,8 @@ export function paybackCells(costs: unknown, benefits: unknown, convention: unkn
     "convention",
     ["interpolated", "wholeYears"],
   );
-  const result = payback(amounts(costs, "costs"), amounts(benefits, "benefits"), how);
+  const [c, b] = usedYears(costs, benefits);
+  const result = payback(amounts(c, "costs"), amounts(b, "benefits"), how);
   if (result.kind === "notWithinHorizon") {
     throw new EngineError(
       "missing",

@@ -6,7 +6,7 @@ import {
   type Profile,
   type ProfileYear,
 } from "../engine";
-import { assumptionsFromRange, completeDefaults, setPath } from "./assumptionsRange";
+import { assumptionsFromRange, completeDefaults, isNeverNumberPath, setPath } from "./assumptionsRange";
 import { cellDate, cellOption, cellRange, isBlank } from "./cells";
 import type { Grid, GridCell } from "./invoke";
 
@@ -65,7 +65,7 @@ export function profileFromCells(assumptions: unknown, args: ProfileArguments = 
   }
   for (const [name, path] of PROFILE_ARGUMENTS) {
     const value = args[name];
-    if (isBlank(value)) continue;
+    if (isBlank(value) || (value === 0 && isNeverNumberPath(path))) continue;
     setPath(raw, path, /Date$/.test(path) ? cellDate(value, name) : value);
     labelOf.set(path, name);
   }

@@ -7,13 +7,14 @@ import {
   triangulate,
   type WholeRange,
 } from "../engine";
-import { cellOption, cellRange, isBlank } from "./cells";
+import { cellOption, cellRange, isBlank, isBlankOrZero, withoutTrailing } from "./cells";
 import type { Grid, GridCell } from "./invoke";
 
 /**
  * MTFS.TRIANGULATE's body: each % change (one cell or a column) → annual avoided starts and caseload by the
- * end of the MTFS, through the engine's triangulation parser and maths (seeds/000 line 71). Blank cells in
- * the column give blank rows, so the formula can sit beside a table that is still being filled in.
+ * end of the MTFS, through the engine's triangulation parser and maths (seeds/000 line 71). Blank cells (and
+ * 0, as an empty cell may arrive) in the column give blank rows, so the formula can sit beside a table that
+ * is still being filled in; trailing blanks give no rows.
  */
 
 /** A whole-number result: a number, or "low – high" text for a % range. */
@@ -45,15 +46,18 @@ export function triangulateCells(
 ): Grid {
   const monthly =
     enumValue(cellOption(kind, "kind", "annual"), "kind", ["annual", "monthly"] as const) === "monthly";
-  if (monthly && !isBlank(realisationFactor)) {
+  // 0 too: an empty cell may arrive as 0, and no monthly table has a realisation factor to give.
+  if (monthly && !isBlankOrZero(realisationFactor)) {
     throw new EngineError(
       "invalid-type",
       "realisationFactor",
       "applies to annual tables only; leave it blank",
     );
   }
-  const cells = cellRange(percentChange).flat();
-  const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlank(c));
+  // A 0% change says nothing, and an empty cell arrives as 0 on some builds: both give a blank row. Trailing
+  // blanks go, so a whole column (B:B) spills as far as its last filled cell, not a million rows.
+  const cells = withoutTrailing(cellRange(percentChange).flat(), isBlankOrZero);
+  const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlankOrZero(c));
   const rows = filled.map(({ c, i }) => ({ method: `cell ${i + 1}`, percentChange: c }));
   const raw = monthly
     ? { kind: "monthlyStarts", startsPerMonth: baselineStarts, baselineCaseload: mtfsCaseload, rows }

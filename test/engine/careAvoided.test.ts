@@ -30,6 +30,19 @@ describe("care avoided", () => {
     expect(r.totalCostAvoided.lt(120000 * 1.04)).toBe(true);
   });
 
+  it("bounds the count at 1,000,000 episodes", () => {
+    const input = (count: number) => ({
+      count: D(count),
+      weeklyCost: D(1),
+      weeksEach: D(1),
+      inflationPerYear: ZERO,
+      priceBaseFy: 2026,
+      when: { kind: "fy", fy: 2026 } as const,
+    });
+    expect(careAvoided(input(1e6)).totalCostAvoided.toNumber()).toBeCloseTo(1e6, 6);
+    expect(() => careAvoided(input(1e6 + 1))).toThrow("count: must be <= 1000000, got 1000001");
+  });
+
   it("rejects a negative count by code", () => {
     expect(() =>
       careAvoided({

@@ -66,3 +66,24 @@ describe("parseEdgeOfCareSet robustness", () => {
     );
   });
 });
+
+describe("parseEdgeOfCareSet bounds", () => {
+  it("bounds a target's placementYears at 50 years, naming the field", () => {
+    const programme = (placementYears: number) => ({
+      programme: "MST",
+      periods: [],
+      target: {
+        period: "Annual target",
+        familiesStarted: 100,
+        childrenStarted: 100,
+        successRate: 0.85,
+        averageAnnualPlacementCost: 38406,
+        placementYears,
+      },
+    });
+    expect(() => parseEdgeOfCareSet(programme(50))).not.toThrow();
+    expect(() => parseEdgeOfCareSet(programme(1e9))).toThrow(
+      /placementYears: must be <= 50, got 1000000000$/,
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { callMtfs, errorOf } from "./register";
 import { ASSUMPTION_LABELS, assumptionsFromRange } from "../../src/functions/assumptionsRange";
 import { computeProfile, parseProposal, toPounds } from "../../src/engine";
 import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
+import { CFS_RANGE } from "./fixtures/cfsRange";
 
 const normalise = (l: string): string =>
   l
@@ -78,6 +79,67 @@ describe("assumptionsFromRange", () => {
         ["Unit cost", 2],
       ]),
     ).toThrow(/repeats unitCost.weeklyCost/);
+  });
+});
+
+describe("assumptionsFromRange with empty cells passed as 0", () => {
+  it("skips a spacer row [0, 0] and a 0 where a date, FY, option or text belongs", () => {
+    const plain = assumptionsFromRange([
+      ["Baseline", 260],
+      ["Start date", 46235],
+    ]).raw;
+    const withZeros = assumptionsFromRange([
+      ["Baseline", 260],
+      [0, 0],
+      ["Start date", 46235],
+      ["Ramp", 0],
+      ["Price base FY", 0],
+      ["Investment from", 0],
+      ["Horizon", 0],
+      ["Timeline note", 0],
+      [0, 0],
+    ]).raw;
+    expect(withZeros).toEqual(plain);
+  });
+
+  it("keeps a 0 where a number belongs", () => {
+    expect(assumptionsFromRange([["Growth", 0]]).raw).toEqual({ baseline: { growthPerYear: 0 } });
+  });
+
+  it("gives the same profile for the worked range with spacer rows as without", () => {
+    const spaced = CFS_RANGE.flatMap((row, i) => (i % 4 === 3 ? [row, [0, 0]] : [row]));
+    expect(callMtfs("BENEFIT.PROFILE", spaced)).toEqual(callMtfs("BENEFIT.PROFILE", CFS_RANGE));
+  });
+});
+
+describe("assumptionsFromRange over large or hostile ranges", () => {
+  it("reads a whole-column range (A:B, a million rows) as its used rows", () => {
+    const column = [
+      ...CFS_RANGE,
+      ...Array.from({ length: 1_048_576 - CFS_RANGE.length }, () => [null, null]),
+    ];
+    expect(callMtfs("QUANTIFIED", column)).toEqual(callMtfs("QUANTIFIED", CFS_RANGE));
+  });
+
+  it("bounds the list index a label may name", () => {
+    expect(assumptionsFromRange([["investment[99].amountPerYear", 5]]).raw.investment).toHaveLength(100);
+    const e = errorOf(callMtfs("QUANTIFIED", [...CFS_RANGE, ["investment[100000000].amountPerYear", 5]]));
+    expect([e?.code, e?.message]).toEqual([
+      "#VALUE!",
+      'assumptions row 16: "investment[100000000].amountPerYear" names list index 100000000, must be at most 99',
+    ]);
+    expect(() => assumptionsFromRange([["Investment 101: amountPerYear", 5]])).toThrow(/must be at most 99/);
+  });
+
+  it("refuses a 32,767-character label of brackets as a label, not by rescanning it", () => {
+    const e = errorOf(callMtfs("QUANTIFIED", [["(".repeat(32767), 1]]));
+    expect(e?.message).toMatch(/^assumptions row 1: "\(+…" is not an assumption label$/);
+  });
+
+  it('reads the horizon as text "first to last"', () => {
+    expect(assumptionsFromRange([["Horizon", "FY 26/27  TO  FY30/31"]]).raw).toEqual({
+      horizon: { firstFy: "FY 26/27", lastFy: "FY30/31" },
+    });
   });
 });
 

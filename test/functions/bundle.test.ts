@@ -32,6 +32,8 @@ function build(config: any): Promise<any> {
 
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "mtfs-functions-"));
 const registered = new Map<string, (...args: unknown[]) => unknown>();
+/** Every associate call the bundle makes, repeats included. */
+const associations: string[] = [];
 let bundleBytes = 0;
 
 beforeAll(async () => {
@@ -43,7 +45,10 @@ beforeAll(async () => {
     CustomFunctions: {
       Error: StubCustomFunctionError,
       ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
-      associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => {
+        associations.push(id);
+        registered.set(id, fn);
+      },
     },
   });
   vm.runInContext(code, context);
@@ -58,8 +63,13 @@ describe("dist/functions.js", () => {
     expect(registered.size).toBeGreaterThanOrEqual(8);
   });
 
+  it("associates each function exactly once", () => {
+    // The metadata loader appends one associate per @customfunction; the entry used to add a second.
+    expect([...associations].sort()).toEqual([...registered.keys()].sort());
+  });
+
   it("answers from the bundle as from the sources", () => {
-    expect(registered.get("FY")?.(46235)).toBe("FY26/27");
+    expect(registered.get("FYLABEL")?.(46235)).toBe("FY26/27");
     expect(registered.get("INFLATE")?.(1000, "FY26/27", "FY28/29", 0.04)).toBeCloseTo(1081.6, 10);
     const err = registered.get("INFLATE")?.(1000, 2026, 2027, null) as StubCustomFunctionError;
     expect([err.code, err.message]).toEqual(["#N/A", "inflationPerYear: is required"]);

@@ -1,5 +1,8 @@
 import { callMtfs, errorOf } from "./register";
 
+/** 1 Oct 2026 as an Excel date serial. */
+const DATE_2026_10_01 = 46296;
+
 describe("MTFS.CARE.AVOIDED", () => {
   it("totals count × weeks × weekly cost when there is no inflation", () => {
     // 10 episodes of 52 weeks at £1,338/week starting 1 Apr 2026: 10 × 52 × 1338 = £695,760.
@@ -32,8 +35,22 @@ describe("MTFS.CARE.AVOIDED", () => {
     expect(label).toEqual([[120000]]);
   });
 
-  it("returns #NUM! for a negative count, #VALUE! for a bad date or result option", () => {
-    expect(errorOf(callMtfs("CARE.AVOIDED", -1, 1000, 10, 2026, null, null, null, null))?.code).toBe("#NUM!");
+  it("bounds the count at 1,000,000 with a message", () => {
+    const e = errorOf(callMtfs("CARE.AVOIDED", 1e9, 1338, 52, "2026-04-01", null, null, null, "total"));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", "count: must be <= 1000000, got 1000000000"]);
+    expect(callMtfs("CARE.AVOIDED", 1e6, 1, 1, "2026-04-01", null, null, null, "total")).toEqual([[1e6]]);
+  });
+
+  it("reads empty to, priceBaseFy and result cells passed as 0 as blank", () => {
+    const blank = callMtfs("CARE.AVOIDED", 10, 1338, 52, DATE_2026_10_01, null, null, null, null);
+    expect(callMtfs("CARE.AVOIDED", 10, 1338, 52, DATE_2026_10_01, 0, 0, 0, 0)).toEqual(blank);
+    const e = errorOf(callMtfs("CARE.AVOIDED", 10, 1338, 52, 0, null, null, null, null));
+    expect([e?.code, e?.message]).toEqual(["#N/A", "from: is required"]);
+  });
+
+  it("returns #VALUE! with the rule for a negative count, a bad date or result option", () => {
+    const negative = errorOf(callMtfs("CARE.AVOIDED", -1, 1000, 10, 2026, null, null, null, null));
+    expect([negative?.code, negative?.message]).toEqual(["#VALUE!", "count: must be >= 0, got -1"]);
     expect(errorOf(callMtfs("CARE.AVOIDED", 1, 1000, 10, "2026-02-30", null, null, null, null))?.code).toBe(
       "#VALUE!",
     );

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { dayNumber, fyOf } from "../../src/engine";
-import { cellDate, cellFy, excelSerialToIso, isBlank } from "../../src/functions/cells";
+import {
+  cellDate,
+  cellFy,
+  cellNumber,
+  cellOption,
+  excelSerialToIso,
+  isBlank,
+  isBlankOrZero,
+  usedRows,
+  withoutTrailing,
+} from "../../src/functions/cells";
 
 describe("excelSerialToIso", () => {
   it("reads Excel's serials, counting from 1899-12-30", () => {
@@ -43,5 +53,51 @@ describe("cellFy and cellDate", () => {
       expect.objectContaining({ code: "missing", field: "fromFy" }),
     );
     expect(() => cellDate("", "startDate")).toThrow(expect.objectContaining({ code: "missing" }));
+  });
+});
+
+describe("an empty cell passed as 0 (some desktop builds, office-js issues 5262, 4702, 1951)", () => {
+  it("is blank where a date, fiscal year or option is read, and stays 0 for a number", () => {
+    expect(isBlankOrZero(0)).toBe(true);
+    expect(isBlankOrZero("0")).toBe(false);
+    expect(() => cellDate(0, "startDate")).toThrow(
+      expect.objectContaining({ code: "missing", field: "startDate" }),
+    );
+    expect(() => cellFy(0, "fromFy")).toThrow(expect.objectContaining({ code: "missing", field: "fromFy" }));
+    expect(cellOption(0, "orientation", "rows")).toBe("rows");
+    expect(cellNumber(0, "amount").toNumber()).toBe(0);
+  });
+});
+
+describe("usedRows and withoutTrailing", () => {
+  it("drop trailing rows of blanks or 0s, keeping at least one, and keep columns as given", () => {
+    expect(
+      usedRows([
+        ["Growth", 0],
+        [0, 0],
+        [null, ""],
+      ]),
+    ).toEqual([["Growth", 0]]);
+    expect(usedRows([[null, null]])).toEqual([[null, null]]);
+    expect(usedRows(5)).toEqual([[5]]);
+    expect(withoutTrailing([1, null, 0, null], isBlankOrZero)).toEqual([1]);
+  });
+
+  it("trim a whole column (a million rows) to the rows in use", () => {
+    const column = Array.from({ length: 1_048_576 }, (_, i) => [i < 3 ? i + 1 : null]);
+    expect(usedRows(column)).toEqual([[1], [2], [3]]);
+  });
+
+  it("keep every item up to the last non-empty one, in place", () => {
+    const cell = fc.oneof(fc.constant(null), fc.constant(0), fc.constant(""), fc.integer({ min: 1, max: 9 }));
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 12 }), (list) => {
+        const kept = withoutTrailing(list, isBlankOrZero);
+        expect(kept).toEqual(list.slice(0, kept.length));
+        expect(list.slice(kept.length).every(isBlankOrZero)).toBe(true);
+        if (kept.length > 1) expect(isBlankOrZero(kept[kept.length - 1])).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -5,7 +5,8 @@ describe("toCellError", () => {
   it("maps each engine error code to its Excel error and keeps the field and rule", () => {
     const cases = [
       ["invalid-type", "#VALUE!"],
-      ["out-of-range", "#NUM!"],
+      ["out-of-range", "#VALUE!"], // Excel drops the message of a #NUM!
+
       ["missing", "#N/A"],
       ["invalid-date", "#VALUE!"],
       ["unknown-option", "#VALUE!"],

@@ -1,24 +1,32 @@
-import { callMtfs, errorOf, registered } from "./register";
+import { associations, callMtfs, errorOf, registered } from "./register";
 import { FUNCTIONS } from "../../src/functions";
 
 describe("registration", () => {
-  it("associates every function in the table with the runtime", () => {
+  it("associates every function in the table with the runtime, once each", () => {
     expect([...registered.keys()].sort()).toEqual(Object.keys(FUNCTIONS).sort());
+    // Importing the entry associates nothing itself (the bundle's metadata loader does): one call per id.
+    expect([...associations].sort()).toEqual(Object.keys(FUNCTIONS).sort());
+  });
+
+  it("names no function with fewer than three characters (Excel's documented minimum)", () => {
+    for (const id of Object.keys(FUNCTIONS)) expect(id.length).toBeGreaterThanOrEqual(3);
   });
 });
 
-describe("MTFS.FY", () => {
+describe("MTFS.FYLABEL", () => {
   it("labels a date serial, ISO text or start year with its fiscal year", () => {
-    expect(callMtfs("FY", 46235)).toBe("FY26/27"); // 1 Aug 2026
-    expect(callMtfs("FY", 46477)).toBe("FY26/27"); // 31 Mar 2027
-    expect(callMtfs("FY", 46478)).toBe("FY27/28"); // 1 Apr 2027
-    expect(callMtfs("FY", "2027-04-01")).toBe("FY27/28");
-    expect(callMtfs("FY", 2031)).toBe("FY31/32");
+    expect(callMtfs("FYLABEL", 46235)).toBe("FY26/27"); // 1 Aug 2026
+    expect(callMtfs("FYLABEL", 46477)).toBe("FY26/27"); // 31 Mar 2027
+    expect(callMtfs("FYLABEL", 46478)).toBe("FY27/28"); // 1 Apr 2027
+    expect(callMtfs("FYLABEL", "2027-04-01")).toBe("FY27/28");
+    expect(callMtfs("FYLABEL", 2031)).toBe("FY31/32");
   });
 
   it("returns #N/A for an empty cell and #VALUE! for text that is not a date", () => {
-    expect(errorOf(callMtfs("FY", null))?.code).toBe("#N/A");
-    const bad = errorOf(callMtfs("FY", "next April"));
+    expect(errorOf(callMtfs("FYLABEL", null))?.code).toBe("#N/A");
+    // An empty cell arrives as 0 on some desktop builds: still missing, not "0 is not a fiscal year".
+    expect(errorOf(callMtfs("FYLABEL", 0))?.message).toBe("date: is required");
+    const bad = errorOf(callMtfs("FYLABEL", "next April"));
     expect(bad?.code).toBe("#VALUE!");
     expect(bad?.message).toMatch(/^date: /);
   });
@@ -36,8 +44,26 @@ describe("MTFS.INFLATE", () => {
     expect(callMtfs("INFLATE", 1338, 46235, "2027-04-01", 0.04)).toBeCloseTo(1391.52, 10);
   });
 
-  it("returns #NUM! for a rate of -100% or below", () => {
-    expect(errorOf(callMtfs("INFLATE", 1000, 2026, 2027, -1))?.code).toBe("#NUM!");
+  it("returns #VALUE! with the rule for a rate of -100% or below", () => {
+    const e = errorOf(callMtfs("INFLATE", 1000, 2026, 2027, -1));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", "inflationPerYear: must be > -1, got -1"]);
+  });
+
+  it("keeps #NUM! for a result Excel cannot hold", () => {
+    expect(errorOf(callMtfs("INFLATE", 1e300, 2026, 2200, 10))?.code).toBe("#NUM!");
+  });
+
+  it("reads an empty fiscal-year cell passed as 0 as missing", () => {
+    const e = errorOf(callMtfs("INFLATE", 1000, 0, 2027, 0.04));
+    expect([e?.code, e?.message]).toEqual(["#N/A", "fromFy: is required"]);
+  });
+
+  it("refuses a 32,767-character amount by its length", () => {
+    const e = errorOf(callMtfs("INFLATE", `${"1".repeat(32766)}x`, 2026, 2027, 0.04));
+    expect([e?.code, e?.message]).toEqual([
+      "#VALUE!",
+      "amount: must be a number, got text of 32767 characters (at most 100)",
+    ]);
   });
 
   it("returns #N/A naming the argument when the rate is omitted", () => {

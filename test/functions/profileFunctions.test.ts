@@ -73,6 +73,22 @@ describe("MTFS.BENEFIT.PROFILE", () => {
     expect(positional).toEqual(callMtfs("BENEFIT.PROFILE", CFS_RANGE));
   });
 
+  it("reads empty option and date arguments passed as 0 as omitted", () => {
+    // rows, orientation, investmentFromDate, targetKind and ramp left empty: some builds pass 0 for each.
+    const args = (empty: null | 0): unknown[] => [
+      CFS_RANGE,
+      empty,
+      empty,
+      ...[null, null, null, null, null, null, null, null, null, null, null, null],
+      empty,
+      null,
+      empty,
+      empty,
+    ];
+    expect(callMtfs("BENEFIT.PROFILE", ...args(0))).toEqual(callMtfs("BENEFIT.PROFILE", ...args(null)));
+    expect(callMtfs("RUNRATE", CFS_RANGE, 0)).toEqual(callMtfs("RUNRATE", CFS_RANGE, null));
+  });
+
   it("adds the rows asked for and turns the table on request", () => {
     const all = callMtfs("BENEFIT.PROFILE", CFS_RANGE, "all") as (string | number)[][];
     expect(all.map((r) => r[0])).toEqual([
@@ -125,7 +141,8 @@ describe("MTFS.BENEFIT.PROFILE", () => {
   it("names the range label or argument in errors", () => {
     const badRange = CFS_RANGE.map((r) => (r[0] === "Duration (weeks)" ? ["Duration (weeks)", -3] : r));
     const e1 = errorOf(callMtfs("BENEFIT.PROFILE", badRange));
-    expect(e1?.code).toBe("#NUM!"); // Excel shows no message on #NUM!
+    // #VALUE!, not #NUM!: Excel shows a message on #VALUE! only (and #N/A).
+    expect([e1?.code, e1?.message]).toEqual(["#VALUE!", '"Duration (weeks)" (row 4): must be > 0, got -3']);
     const badTarget = CFS_RANGE.map((r) => (r[0] === "Target %" ? ["Target %", "eight"] : r));
     const e1b = errorOf(callMtfs("BENEFIT.PROFILE", badTarget));
     expect(e1b?.code).toBe("#VALUE!");

@@ -47,14 +47,43 @@ describe("MTFS.TRIANGULATE", () => {
     expect(errorOf(callMtfs("TRIANGULATE", [[-0.5]], 4.7, 152, null, "weekly"))?.code).toBe("#VALUE!");
   });
 
+  it("gives a blank row for a 0 (an empty cell on some builds), not [0, 734]", () => {
+    expect(callMtfs("TRIANGULATE", [[0.26], [0], ["-9% to -30%"], [0]], 260, 734, null)).toEqual([
+      [68, 600],
+      ["", ""],
+      ["-78 – -23", "780 – 888"],
+    ]);
+    // A monthly table's realisation factor cell left empty may arrive as 0 too.
+    expect(callMtfs("TRIANGULATE", [[-0.48]], 4.7, 152, 0, "monthly")).toEqual([[2, 79]]);
+  });
+
+  it("spills a whole-column range only as far as its last filled cell", () => {
+    const column = Array.from({ length: 1_048_576 }, (_, i) => [i < 2 ? [0.26, 0.25][i] : null]);
+    expect(callMtfs("TRIANGULATE", column, 260, 734, null)).toEqual([
+      [68, 600],
+      [65, 606],
+    ]);
+  });
+
+  it("refuses a 32,767-character % cell by its length, range text or not", () => {
+    for (const text of [`${"1".repeat(32766)}x`, `1% to ${"1".repeat(32761)}x`, `a${" ".repeat(32765)}x`]) {
+      const e = errorOf(callMtfs("TRIANGULATE", [[text]], 260, 734, null));
+      expect([e?.code, e?.message]).toEqual([
+        "#VALUE!",
+        expect.stringMatching(/^percentChange \(cell 1\): must be a number, got text of \d+ characters/),
+      ]);
+    }
+  });
+
   it("names the cell of a bad % change", () => {
     const e = errorOf(callMtfs("TRIANGULATE", [[0.1], ["lots"]], 260, 734, null));
     expect(e?.code).toBe("#VALUE!");
     expect(e?.message).toMatch(/^percentChange \(cell 2\): /);
   });
 
-  it("returns #NUM! for a realisation factor above 1", () => {
-    expect(errorOf(callMtfs("TRIANGULATE", [[0.1]], 260, 734, 1.5))?.code).toBe("#NUM!");
+  it("returns #VALUE! naming the argument for a realisation factor above 1", () => {
+    const e = errorOf(callMtfs("TRIANGULATE", [[0.1]], 260, 734, 1.5));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", "realisationFactor: must be <= 1, got 1.5"]);
   });
 });
 
@@ -85,8 +114,17 @@ describe("MTFS.EDGE.OF.CARE", () => {
     ]);
   });
 
-  it("returns #NUM! for a success rate above 100% and #N/A for a missing cost", () => {
-    expect(errorOf(callMtfs("EDGE.OF.CARE", 10, 1.2, 40000, null, null, null, null))?.code).toBe("#NUM!");
+  it("bounds placementYears (over 0, at most 50) with a message", () => {
+    const e = errorOf(callMtfs("EDGE.OF.CARE", 100, 0.85, 38406, 1e9, 0.45, 0, false));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", "placementYears: must be <= 50, got 1000000000"]);
+    expect(callMtfs("EDGE.OF.CARE", 10, 0.5, 40000, 50, null, null, false)).toEqual([
+      [10_000_000, 10_000_000, 10_000_000, 5],
+    ]);
+  });
+
+  it("returns #VALUE! with the rule for a success rate above 100% and #N/A for a missing cost", () => {
+    const over = errorOf(callMtfs("EDGE.OF.CARE", 10, 1.2, 40000, null, null, null, null));
+    expect([over?.code, over?.message]).toEqual(["#VALUE!", "successRate: must be <= 1, got 1.2"]);
     const e = errorOf(callMtfs("EDGE.OF.CARE", 10, 0.5, null, null, null, null, null));
     expect(e?.code).toBe("#N/A");
     expect(e?.message).toBe("averageAnnualPlacementCost: is required");
@@ -105,6 +143,12 @@ describe("MTFS.PAYBACK", () => {
   it("counts whole years on request and accepts a column as well as a row", () => {
     const column = benefits[0].map((b) => [b]);
     expect(callMtfs("PAYBACK", costs, column, "wholeYears")).toBe(4);
+  });
+
+  it("gives the same payback over whole columns (a million years, nearly all empty)", () => {
+    const whole = (row: number[]): (number | null)[][] =>
+      Array.from({ length: 1_048_576 }, (_, i) => [i < row.length ? row[i] : null]);
+    expect(callMtfs("PAYBACK", whole(costs[0]), whole(benefits[0]), 0)).toBeCloseTo(3 + 6.2 / 26.7, 10);
   });
 
   it("returns #N/A when the cashflow never reaches zero and #VALUE! for an unknown convention", () => {

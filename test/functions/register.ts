@@ -1,10 +1,12 @@
 /**
- * Loads the functions bundle entry with the CustomFunctions stub installed, so every MTFS.* function is
- * registered through its real `associate` call. Import this first in a test.
+ * Registers every MTFS.* function with the CustomFunctions stub through the entry's registerFunctions (in the
+ * webpack bundle the metadata loader's associate calls do this instead; test/functions/bundle.test.ts checks
+ * those). Import this first in a test.
  */
 import { installCustomFunctionsStub } from "./runtimeStub";
 
 installCustomFunctionsStub();
-require("../../src/functions/index");
+const entry = require("../../src/functions/index") as typeof import("../../src/functions/index");
+entry.registerFunctions(CustomFunctions);
 
-export { callMtfs, errorOf, registered, StubCustomFunctionError } from "./runtimeStub";
+export { associations, callMtfs, errorOf, registered, StubCustomFunctionError } from "./runtimeStub";

@@ -1,7 +1,7 @@
 /**
  * A stand-in for Excel's CustomFunctions runtime global: the Error class, the ErrorCode enum and an
- * `associate` that records registrations. Installing it before importing src/functions/index.ts lets a test
- * call the registered functions exactly as Excel does (by id, positional arguments, null for omitted ones).
+ * `associate` that records registrations. Installing it and calling registerFunctions lets a test call the
+ * registered functions exactly as Excel does (by id, positional arguments, null for omitted ones).
  */
 export class StubCustomFunctionError {
   constructor(
@@ -11,6 +11,8 @@ export class StubCustomFunctionError {
 }
 
 export const registered = new Map<string, (...args: unknown[]) => unknown>();
+/** Every `associate` call's id, in order, repeats included (registration must happen once per id). */
+export const associations: string[] = [];
 
 /** Installs the stub as the `CustomFunctions` global (idempotent). */
 export function installCustomFunctionsStub(): void {
@@ -25,7 +27,10 @@ export function installCustomFunctionsStub(): void {
       invalidName: "#NAME?",
       invalidReference: "#REF!",
     },
-    associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => {
+      associations.push(id);
+      registered.set(id, fn);
+    },
   };
 }
 

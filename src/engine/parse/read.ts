@@ -148,6 +148,56 @@ export function readArray(
   return value;
 }
 
+/**
+ * The longest text read as a number. Checked before any scanning, so a 32,767-character cell costs nothing;
+ * no number anyone types (commas, £, an exponent included) comes near it.
+ */
+export const MAX_NUMBER_TEXT = 100;
+
+function isDigit(c: string): boolean {
+  return c >= "0" && c <= "9";
+}
+
+/** Index after the run of digits starting at `i`. */
+function skipDigits(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isDigit(text[j])) j++;
+  return j;
+}
+
+/**
+ * True for decimal number text: optional sign, digits with an optional point (or a point and digits), an
+ * optional exponent. One left-to-right pass: a regular expression here backtracked quadratically on
+ * "111…1x" (seconds per call on a long cell).
+ *
+ * @example
+ * isNumberText("-1.5e3") // true
+ * isNumberText("1.2.3") // false
+ */
+export function isNumberText(text: string): boolean {
+  let i = text[0] === "+" || text[0] === "-" ? 1 : 0;
+  const intEnd = skipDigits(text, i);
+  let digits = intEnd - i;
+  i = intEnd;
+  if (text[i] === ".") {
+    const fracEnd = skipDigits(text, i + 1);
+    digits += fracEnd - (i + 1);
+    i = fracEnd;
+  }
+  if (digits === 0) return false;
+  if (text[i] === "e" || text[i] === "E") {
+    i++;
+    if (text[i] === "+" || text[i] === "-") i++;
+    const expEnd = skipDigits(text, i);
+    if (expEnd === i) return false;
+    i = expEnd;
+  }
+  return i === text.length;
+}
+
+/** Beyond this magnitude a number cannot be held as a double (Excel's and JavaScript's number). */
+const LARGEST_NUMBER = new Decimal(Number.MAX_VALUE);
+
 /** Parses a number-like value (number, numeric string with optional commas/£, Decimal) or throws. */
 function toFiniteDecimal(value: unknown, field: string): Decimal {
   if (value instanceof Decimal) {
@@ -162,13 +212,48 @@ function toFiniteDecimal(value: unknown, field: string): Decimal {
     return new Decimal(value);
   }
   if (typeof value === "string") {
+    if (value.trim().length > MAX_NUMBER_TEXT) {
+      throw new EngineError(
+        "invalid-type",
+        field,
+        `must be a number, got text of ${value.trim().length} characters (at most ${MAX_NUMBER_TEXT})`,
+      );
+    }
     const cleaned = value.trim().replace(/^£/, "").replace(/,/g, "");
-    if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) {
+    if (isNumberText(cleaned)) {
       const d = new Decimal(cleaned);
+      // "1e400" is valid text but no double holds it: it would reach Excel (or a message) as Infinity.
+      if (d.abs().gt(LARGEST_NUMBER)) {
+        throw new EngineError("out-of-range", field, `must be a number Excel can hold, got ${cleaned}`);
+      }
       if (d.isFinite()) return d;
     }
   }
   throw new EngineError("invalid-type", field, `must be a number, got ${describeValue(value)}`);
+}
+
+function isSpace(c: string): boolean {
+  return c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\u00a0";
+}
+
+/**
+ * The two sides of range text "low to high", split at the first word "to" between spaces, trimmed; undefined
+ * when the text is not a range. A scan, not a regular expression, so it is linear in the length of the text.
+ *
+ * @example
+ * splitRangeText("-9% to -30%") // ["-9%", "-30%"]
+ * splitRangeText("FY26/27 TO FY31/32") // ["FY26/27", "FY31/32"]
+ * splitRangeText("toast") // undefined
+ */
+export function splitRangeText(text: string): readonly [string, string] | undefined {
+  for (let i = 1; i + 2 < text.length; i++) {
+    if (!isSpace(text[i - 1]) || !isSpace(text[i + 2])) continue;
+    if (text[i].toLowerCase() !== "t" || text[i + 1].toLowerCase() !== "o") continue;
+    const low = text.slice(0, i).trim();
+    const high = text.slice(i + 2).trim();
+    if (low !== "" && high !== "") return [low, high];
+  }
+  return undefined;
 }
 
 function checkRules(d: Decimal, field: string, rules: NumberRules): Decimal {

@@ -1,4 +1,10 @@
+import fc from "fast-check";
 import {
+  decimalValue,
+  isNumberText,
+  MAX_NUMBER_TEXT,
+  rateValue,
+  splitRangeText,
   readArray,
   readBoolean,
   readDate,
@@ -59,5 +65,46 @@ describe("field readers", () => {
     expect(readBoolean({ b: "no" }, "b", "")).toBe(false);
     expect(readFy({}, "fy", "", { default: 2026 })).toBe(2026);
     expect(readFy({ fy: "FY 29/30" }, "fy", "")).toBe(2029);
+  });
+});
+
+describe("text scanning (linear time, length checked first)", () => {
+  // The patterns the scanners replaced: right on short text, but they backtrack quadratically on long text.
+  const OLD_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+  const OLD_RANGE = /^(.+?)\s+to\s+(.+)$/i;
+  const numberish = fc.string({ unit: fc.constantFrom(..."0123456789.eE+-x "), maxLength: 12 });
+  const rangeish = fc.string({ unit: fc.constantFrom(..."1%toTO- \t"), maxLength: 14 });
+
+  it("accepts exactly the number text the old pattern did", () => {
+    fc.assert(fc.property(numberish, (t) => expect(isNumberText(t)).toBe(OLD_NUMBER.test(t))));
+    for (const t of ["1", "-1.5", "+.5", "5.", "1e3", "1E-3", "£1,487"])
+      expect(decimalValue(t, "v").isFinite()).toBe(true);
+  });
+
+  it("splits range text where the old pattern did", () => {
+    fc.assert(
+      fc.property(rangeish, (t) => {
+        const m = OLD_RANGE.exec(t.trim());
+        expect(splitRangeText(t.trim())).toEqual(m ? [m[1].trim(), m[2].trim()] : undefined);
+      }),
+    );
+  });
+
+  it("refuses a 32,767-character number cell by its length, naming the field", () => {
+    const cell = `${"1".repeat(32766)}x`;
+    expect(() => decimalValue(cell, "amount")).toThrow(
+      `amount: must be a number, got text of 32767 characters (at most ${MAX_NUMBER_TEXT})`,
+    );
+    expect(() => rateValue(`${"1".repeat(32766)}%`, "inflationPerYear")).toThrow(
+      /^inflationPerYear: .*32766 characters/,
+    );
+  });
+
+  it("refuses number text beyond what a double holds, instead of carrying Infinity on", () => {
+    expect(() => decimalValue("1e400", "horizonYears")).toThrow(
+      "horizonYears: must be a number Excel can hold, got 1e400",
+    );
+    expect(codeOf(() => decimalValue("-1e309", "v"))).toBe("out-of-range");
+    expect(decimalValue("1e308", "v").toNumber()).toBe(1e308);
   });
 });
