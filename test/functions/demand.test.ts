@@ -1,0 +1,85 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { callMtfs, errorOf } from "./register";
+import { decimalCalculator, fyLabel, parseDemandModel, projectDemand, toPounds } from "../../src/engine";
+
+const example = JSON.parse(
+  readFileSync(join(__dirname, "../../examples/national-children-in-care.json"), "utf8"),
+) as Record<string, unknown>;
+
+/** The example as a sheet would hold it: plain labels, phasing rows, and a notes column. */
+const range: unknown[][] = [
+  ["Assumption", "Value", "Notes"],
+  ["Name", example.name, ""],
+  ["Base year", "2024/25", ""],
+  ["End year", 2035, "2035/36 as a start year"],
+  ["Report from", "FY26/27", ""],
+  ["Children in care", 26700, "stated"],
+  ["Entries", 14465, "inferred"],
+  ["Entries growth", "0.8796%", ""],
+  ["Exit rate", 0.5377, ""],
+  ["Spend (£)", 3.27e9, ""],
+  ["Unit cost inflation", 0.02531, ""],
+  ["Budget", 2.7e9, ""],
+  ["Budget growth", "3.399%", ""],
+  ["Entries change", "-14.5%", ""],
+  ["Exit rate change", 0.022, ""],
+  ["Exit lag (years)", 1, ""],
+  ["Phasing 2027/28", 0, ""],
+  ["Phasing 2028/29", "50%", ""],
+  ["Phasing 2029/30", 1, ""],
+  [null, null, null],
+];
+
+describe("MTFS.DEMAND", () => {
+  const engine = projectDemand(parseDemandModel(example), decimalCalculator);
+
+  it("spills the years of the example's projection, equal to the engine (what calc demand prints)", () => {
+    const grid = callMtfs("DEMAND", range, null, null, null) as (string | number)[][];
+    expect(grid[0]).toEqual(["£", ...engine.years.map((y) => y.label)]);
+    const row = (label: string) => grid.find((r) => r[0] === label)?.slice(1);
+    expect(row("Do-nothing spend")).toEqual(engine.years.map((y) => toPounds(y.doNothing.spend)));
+    expect(row("With-impact spend")).toEqual(engine.years.map((y) => toPounds(y.withImpact.spend)));
+    expect(row("Budget")).toEqual(engine.years.map((y) => toPounds(y.budget)));
+    expect(row("Stock (with impact)")).toEqual(engine.years.map((y) => y.withImpact.stock.toNumber()));
+  });
+
+  it("gives one headline figure, with the levers scaled for the half-impact scenario", () => {
+    expect(callMtfs("DEMAND", range, "breakEvenYear", null, null)).toEqual([
+      [fyLabel(engine.breakEvenYear!)],
+    ]);
+    expect(callMtfs("DEMAND", range, "cumulativeBenefit", null, null)).toEqual([
+      [toPounds(engine.cumulativeBenefit)],
+    ]);
+    const half = callMtfs("DEMAND", range, "cumulativeBenefit", null, 0.5) as number[][];
+    expect(half[0][0] / toPounds(engine.cumulativeBenefit)).toBeGreaterThan(0.45);
+    expect(half[0][0] / toPounds(engine.cumulativeBenefit)).toBeLessThan(0.55);
+    const e = errorOf(callMtfs("DEMAND", range, "breakEvenYear", null, 0.5));
+    expect([e?.code, e?.message]).toEqual(["#N/A", "result: spend never falls within budget"]);
+  });
+
+  it("turns the years down with orientation columns", () => {
+    const grid = callMtfs("DEMAND", range, null, "columns", null) as (string | number)[][];
+    expect(grid.map((r) => r[0])).toEqual(["£", ...engine.years.map((y) => y.label)]);
+  });
+
+  it("accepts the JSON keys as labels", () => {
+    const json = range.map((r) => r.slice());
+    json[5][0] = "stock";
+    json[14][0] = "levers.exitRateChange";
+    expect(callMtfs("DEMAND", json, "cumulativeBenefit", null, null)).toEqual(
+      callMtfs("DEMAND", range, "cumulativeBenefit", null, null),
+    );
+  });
+
+  it("names the row of an unknown label or a bad value as #VALUE!", () => {
+    const typo = [...range, ["Budget grwoth", 0.03, ""]];
+    const e = errorOf(callMtfs("DEMAND", typo, null, null, null));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", 'model row 21: "Budget grwoth" is not a demand label']);
+    const bad = range.map((r) => (r[0] === "Exit rate" ? ["Exit rate", 2, ""] : r));
+    const b = errorOf(callMtfs("DEMAND", bad, null, null, null));
+    expect([b?.code, b?.message]).toEqual(["#VALUE!", 'model "Exit rate" (row 9): must be <= 1, got 2']);
+    const r = errorOf(callMtfs("DEMAND", range, "everything", null, null));
+    expect(r?.code).toBe("#VALUE!");
+  });
+});
