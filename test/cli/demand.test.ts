@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import * as ExcelJS from "exceljs";
 import { main, type Io } from "../../src/cli";
 
 const root = join(__dirname, "../..");
@@ -89,5 +90,32 @@ describe("mtfs-benefits calc demand", () => {
     const r = await run(["calc", "demand", "--input", file("bad.json", { ...raw, exitRate: 1.5 })]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^mtfs-benefits: exitRate: must be <= 1/);
+  });
+
+  it("adds a Demand sheet with --xlsx, and refuses a second one leaving the file as it was", async () => {
+    const out = join(dir, "demand.xlsx");
+    const input = examplePath("national-children-in-care.json");
+    const r = await run(["calc", "demand", "--input", input, "--xlsx", out]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("Demand")?.getCell("A16").value).toBe("FY35/36");
+    const before = readFileSync(out);
+    const again = await run(["calc", "demand", "--input", input, "--xlsx", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('mtfs-benefits: a sheet named "Demand" already exists\n');
+    expect(readFileSync(out).equals(before)).toBe(true);
+  });
+
+  it("refuses --xlsx for the other calculations", async () => {
+    const r = await run([
+      "calc",
+      "profile",
+      "--input",
+      examplePath("cfs-targeted-prevention.json"),
+      "--xlsx",
+      join(dir, "x.xlsx"),
+    ]);
+    expect([r.code, r.stderr]).toEqual([2, "mtfs-benefits: calc profile: --xlsx is for calc demand only\n"]);
   });
 });

@@ -11,6 +11,10 @@ import {
   projectDemand,
   triangulate,
 } from "../../engine";
+import * as ExcelJS from "exceljs";
+import * as fs from "fs";
+import { writeDemandSheet } from "../../workbook/demand";
+import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
@@ -20,6 +24,7 @@ import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { profileJson, profileTable } from "../render/profile";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
+import { asCliErrors, loadWorkbook, saveWorkbookAtomic } from "../workbookFile";
 
 type Format = "json" | "table";
 
@@ -40,6 +45,8 @@ Computes from a JSON input file and prints the result.
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
   --format F     table (default: as the proposal / report prints it, £m or £k) or json (money in £)
+  --xlsx FILE    demand only: also add a Demand sheet (years, spend against budget, chart) to FILE,
+                 created when absent; an existing file is kept as FILE.bak
   -h, --help     show this help
 
 Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the rule); 1 unexpected.
@@ -115,6 +122,15 @@ function demand(raw: unknown, format: Format, io: Io): void {
   );
 }
 
+/** Adds a Demand sheet to the workbook `file` (created when absent), saved atomically with a backup. */
+async function writeDemandWorkbook(raw: unknown, file: string): Promise<void> {
+  const model = parseDemandModel(raw);
+  const wb = fs.existsSync(file) ? await loadWorkbook(file) : new ExcelJS.Workbook();
+  const port = new ExcelJsPort(wb);
+  await asCliErrors(() => writeDemandSheet(port, model, projectDemand(model, decimalCalculator)));
+  await saveWorkbookAtomic(port, file);
+}
+
 const WHATS: Readonly<Record<string, (raw: unknown, format: Format, io: Io) => void>> = {
   profile,
   triangulation,
@@ -128,7 +144,7 @@ export const calc: Command = {
   summary: "compute a profile, triangulation, edge-of-care summary or demand projection from a JSON file",
   help: HELP,
   run: async (argv, io) => {
-    const args = parseArgs(argv, { input: "value", format: "value" });
+    const args = parseArgs(argv, { input: "value", format: "value", xlsx: "value" });
     if (args.flags.has("help")) {
       io.out(HELP);
       return EXIT_OK;
@@ -148,7 +164,12 @@ export const calc: Command = {
     const file = args.values.input ?? rest[0];
     if (file === undefined) throw new CliError(`calc ${what}: --input FILE.json is required`);
     const format = choice(args.values, "format", ["table", "json"] as const, "table");
-    compute(readJsonFile(file), format, io);
+    if (args.values.xlsx !== undefined && what !== "demand") {
+      throw new CliError(`calc ${what}: --xlsx is for calc demand only`);
+    }
+    const raw = readJsonFile(file);
+    compute(raw, format, io);
+    if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
     return EXIT_OK;
   },
 };
