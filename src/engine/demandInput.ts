@@ -59,6 +59,10 @@ const TOP_KEYS = [
 const LEVER_KEYS = ["entriesChange", "exitRateChange", "exitLagYears", "exitBasis", "phasing"] as const;
 const PHASE_KEYS = ["year", "share"] as const;
 const MAX_YEARS = 100;
+// Bounds that catch typos, not forecasts, and keep every figure over 100 years finite as a float too.
+const MAX_COUNT = 1e8;
+const MAX_POUNDS = 1e13;
+const MAX_GROWTH = 1;
 
 /**
  * Refuses any key outside `allowed`, naming the first one found.
@@ -87,7 +91,7 @@ function exactlyOne(o: RawObject, keys: readonly string[]): string {
 }
 
 function growthRate(o: RawObject, key: string, path: string): Decimal {
-  return readRate(o, key, path, { gt: -1, default: 0 });
+  return readRate(o, key, path, { gt: -1, max: MAX_GROWTH, default: 0 });
 }
 
 function phaseStep(raw: unknown, field: string): PhaseStep {
@@ -133,8 +137,8 @@ function levers(o: RawObject, firstYear: number, scale: Decimal): DemandLevers {
 }
 
 function populationScale(o: RawObject): Decimal {
-  const population = readDecimal(o, "population", "", { gt: 0, optional: true });
-  const target = readDecimal(o, "targetPopulation", "", { gt: 0, optional: true });
+  const population = readDecimal(o, "population", "", { min: 1, max: 1e10, optional: true });
+  const target = readDecimal(o, "targetPopulation", "", { min: 1, max: 1e10, optional: true });
   if (population === undefined && target === undefined) return new Decimal(1);
   if (population === undefined)
     throw new EngineError("missing", "population", "is required with targetPopulation");
@@ -171,12 +175,12 @@ export function parseDemandModel(raw: unknown): DemandModel {
     );
   }
   const scale = populationScale(o);
-  const stock = readDecimal(o, "stock", "", { min: 0 });
+  const stock = readDecimal(o, "stock", "", { min: 0, max: MAX_COUNT });
   const exitKey = exactlyOne(o, ["exitRate", "meanStayYears", "exits"]);
   let exitRate: Decimal;
   if (exitKey === "exitRate") exitRate = readRate(o, "exitRate", "", { min: 0, max: 1 });
   else if (exitKey === "meanStayYears")
-    exitRate = new Decimal(1).div(readDecimal(o, "meanStayYears", "", { min: 1 }));
+    exitRate = new Decimal(1).div(readDecimal(o, "meanStayYears", "", { min: 1, max: MAX_YEARS }));
   else {
     if (stock.isZero())
       throw new EngineError("out-of-range", "exits", "needs a stock > 0 to give an exit rate");
@@ -184,11 +188,11 @@ export function parseDemandModel(raw: unknown): DemandModel {
   }
   const costKey = exactlyOne(o, ["unitCost", "spend"]);
   let unitCost: Decimal;
-  if (costKey === "unitCost") unitCost = readDecimal(o, "unitCost", "", { min: 0 });
+  if (costKey === "unitCost") unitCost = readDecimal(o, "unitCost", "", { min: 0, max: MAX_COUNT });
   else {
     if (stock.isZero())
       throw new EngineError("out-of-range", "spend", "needs a stock > 0 to give a unit cost");
-    unitCost = readDecimal(o, "spend", "", { min: 0 }).div(stock);
+    unitCost = readDecimal(o, "spend", "", { min: 0, max: MAX_POUNDS }).div(stock);
   }
   const leverScale =
     o.leverScale === undefined ? new Decimal(1) : rateValue(o.leverScale, "leverScale", { min: 0, max: 10 });
@@ -198,12 +202,12 @@ export function parseDemandModel(raw: unknown): DemandModel {
     endYear,
     reportFrom,
     stock: stock.times(scale),
-    entries: readDecimal(o, "entries", "", { min: 0 }).times(scale),
+    entries: readDecimal(o, "entries", "", { min: 0, max: MAX_COUNT }).times(scale),
     entriesGrowth: growthRate(o, "entriesGrowth", ""),
     exitRate,
     unitCost,
     unitCostInflation: growthRate(o, "unitCostInflation", ""),
-    budget: readDecimal(o, "budget", "", { min: 0 }).times(scale),
+    budget: readDecimal(o, "budget", "", { min: 0, max: MAX_POUNDS }).times(scale),
     budgetGrowth: growthRate(o, "budgetGrowth", ""),
     spendBasis: readEnum<SpendBasis>(o, "spendBasis", "", ["averageStock", "closingStock"], {
       default: "averageStock",

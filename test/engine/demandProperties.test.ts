@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { readFileSync } from "fs";
+import { join } from "path";
 import {
   Decimal,
   decimalCalculator,
@@ -7,6 +9,7 @@ import {
   projectDemand,
   withLeverScale,
 } from "../../src/engine";
+import { allFinite, engineErrorOrFinite, scalar } from "./robustness";
 
 /** Valid demand models across the input space, written as a user would (fractions, FY start years). */
 const modelArb = fc.record({
@@ -94,5 +97,93 @@ describe("demand model properties", () => {
         );
       }),
     );
+  });
+});
+
+describe("parseDemandModel robustness", () => {
+  it("any field values give finite figures or an EngineError, never a TypeError or NaN", () => {
+    const phase = fc.oneof(
+      fc.record({ year: fc.oneof(fc.integer({ min: 2020, max: 2040 }), scalar), share: scalar }),
+      scalar,
+    );
+    const raw = fc.record(
+      {
+        name: fc.oneof(fc.string(), scalar),
+        baseYear: fc.oneof(fc.constantFrom(2024, "2024/25", "FY24/25"), scalar),
+        endYear: fc.oneof(fc.integer({ min: 2020, max: 2140 }), scalar),
+        reportFrom: fc.oneof(fc.integer({ min: 2020, max: 2040 }), scalar),
+        stock: scalar,
+        entries: scalar,
+        entriesGrowth: scalar,
+        exitRate: scalar,
+        meanStayYears: scalar,
+        exits: scalar,
+        unitCost: scalar,
+        spend: scalar,
+        unitCostInflation: scalar,
+        budget: scalar,
+        budgetGrowth: scalar,
+        spendBasis: fc.oneof(fc.constantFrom("averageStock", "closingStock"), scalar),
+        levers: fc.oneof(
+          fc.record(
+            {
+              entriesChange: scalar,
+              exitRateChange: scalar,
+              exitLagYears: scalar,
+              exitBasis: fc.oneof(fc.constantFrom("trend", "stock"), scalar),
+              phasing: fc.oneof(fc.array(phase, { maxLength: 3 }), scalar),
+            },
+            { requiredKeys: [] },
+          ),
+          scalar,
+        ),
+        leverScale: scalar,
+        population: scalar,
+        targetPopulation: scalar,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(raw, (r) =>
+        engineErrorOrFinite(() => projectDemand(parseDemandModel(r), decimalCalculator)),
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("parseDemandModel robustness around a valid model", () => {
+  const example = JSON.parse(
+    readFileSync(join(__dirname, "../../examples/national-children-in-care-500k.json"), "utf8"),
+  ) as Record<string, unknown>;
+  const keys = Object.keys(example).filter((k) => k !== "notes" && k !== "$schema");
+
+  it("one field replaced by any value gives finite figures on both backends, or an EngineError", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), scalar, (key, value) =>
+        engineErrorOrFinite(() => {
+          const model = parseDemandModel({ ...example, [key]: value });
+          return [projectDemand(model, decimalCalculator), projectDemand(model, numberCalculator)];
+        }),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the largest inputs the parser accepts stay finite as floats over 100 years", () => {
+    const big = {
+      ...example,
+      stock: 1e8,
+      entries: 1e8,
+      spend: 1e13,
+      budget: 1e13,
+      entriesGrowth: 1,
+      unitCostInflation: 1,
+      budgetGrowth: 1,
+      endYear: 2124,
+      population: 1,
+      targetPopulation: 1e10,
+    };
+    expect(allFinite(projectDemand(parseDemandModel(big), numberCalculator))).toBe(true);
   });
 });
