@@ -11,19 +11,43 @@ import { CliError } from "./errors";
  */
 export function readJsonFile(file: string): unknown {
   const path = resolve(file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CliError(`${file}: file not found`);
     if (code === "EISDIR") throw new CliError(`${file}: is a directory, expected a JSON file`);
     throw new CliError(`${file}: cannot read (${code ?? "unknown error"})`);
   }
+  // A workbook (a zip) or another binary file is named as such, not quoted byte by byte.
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
+    throw new CliError(`${file}: is an .xlsx workbook, not a JSON file`);
+  }
+  if (bytes.includes(0)) throw new CliError(`${file}: is a binary file, not JSON`);
+  const text = bytes.toString("utf8");
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : "invalid JSON";
     throw new CliError(`${file}: not valid JSON (${why})`);
+  }
+}
+
+/**
+ * Refuses a programme file (examples/programme.json: directorates, resource cost, themes) given where
+ * `expected` is wanted, naming it, rather than reporting the first field it lacks.
+ *
+ * @example
+ * refuseProgrammeFile(readJsonFile("examples/programme.json"), "examples/programme.json", "a proposal")
+ * // throws "examples/programme.json: is a programme file (Programme rows, resource cost, themes), not a proposal"
+ */
+export function refuseProgrammeFile(raw: unknown, file: string, expected: string): void {
+  const o =
+    raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  if (Array.isArray(o.directorates) && Array.isArray(o.fyLabels)) {
+    throw new CliError(
+      `${file}: is a programme file (Programme rows, resource cost, themes), not ${expected}`,
+    );
   }
 }

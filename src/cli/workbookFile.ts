@@ -3,12 +3,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { isWorkbookError } from "../workbook/errors";
 import type { ExcelJsPort } from "../workbook/exceljs/excelJsPort";
+import { guardExcelJsKeys } from "../workbook/exceljs/safeKeys";
 import { CliError } from "./errors";
+import { checkFileSize, checkWorkbookSize } from "./zipLimits";
 
 /**
- * Workbook files for the CLI: refuse locked, missing, corrupt or non-workbook files with one line, and
- * write atomically (temp file in the same folder, then rename) keeping the previous file as FILE.xlsx.bak.
- * The original is never touched until the new file is complete.
+ * Workbook files for the CLI: refuse locked, missing, corrupt, too large or non-workbook files with one
+ * line, and write atomically (temp file beside the real file, then rename) keeping the previous file as
+ * FILE.xlsx.bak. The original is never touched until the new file is complete.
  */
 
 /**
@@ -39,6 +41,18 @@ function refuseIfLocked(file: string): void {
 }
 
 /**
+ * Refuses a workbook name that does not end in .xlsx (what Excel would open), before anything is written.
+ *
+ * @example
+ * requireXlsxName("x.csv", "--into") // throws CliError "--into x.csv: a workbook name must end in .xlsx"
+ */
+export function requireXlsxName(file: string, option: string): void {
+  if (!/\.xlsx$/i.test(file)) {
+    throw new CliError(`${option} ${file}: a workbook name must end in .xlsx`);
+  }
+}
+
+/**
  * Opens an existing workbook for update; every problem is a CliError (exit code 2) naming the file.
  *
  * @example
@@ -62,12 +76,16 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+  // Refused before it is read whole (the zip's own parts are checked next, before ExcelJS unpacks them).
+  checkFileSize(stat.size, file);
   const buffer = fs.readFileSync(file);
   // An .xlsx is a zip: anything else (a CSV, a renamed text file) is refused before ExcelJS sees it.
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
     throw new CliError(`${file}: not an .xlsx workbook`);
   }
+  checkWorkbookSize(buffer, file);
   const wb = new ExcelJS.Workbook();
+  guardExcelJsKeys(wb);
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (e) {
@@ -79,30 +97,76 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 }
 
 /**
- * Writes the port's workbook (with its profile charts) to `file` atomically; an existing file is first copied
- * to `file.bak`.
+ * The file a write to `file` must replace: the target of a symlink (followed to the end), else `file`.
+ *
+ * @example
+ * realTarget("out/link.xlsx") // "/shared/programme.xlsx" when out/link.xlsx links there
+ */
+export function realTarget(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file); // absent (or a dangling link's own path): written as a new file
+  }
+}
+
+function writeSynced(file: string, data: Buffer, mode: number): void {
+  const fd = fs.openSync(file, "w", mode);
+  try {
+    fs.fchmodSync(fd, mode); // the umask does not apply to an explicit chmod
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function syncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, "r");
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Not every platform can fsync a directory; the renames are still atomic.
+  }
+}
+
+/**
+ * Writes the port's workbook (with its profile charts) to `file` atomically: the new file is written and
+ * synced beside the real file (a symlink is written through to its target, which keeps its mode), the
+ * previous file is copied to `FILE.bak` the same way (temp copy, sync, rename), then the new file is renamed
+ * over it. A crash at any moment leaves the file old or new and the backup whole.
  *
  * @example
  * await saveWorkbookAtomic(port, "out/mtfs-programme.xlsx") // also leaves out/mtfs-programme.xlsx.bak
  */
 export async function saveWorkbookAtomic(port: ExcelJsPort, file: string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
+  const real = realTarget(file);
+  const dir = path.dirname(real);
   fs.mkdirSync(dir, { recursive: true });
-  if (fs.existsSync(file)) refuseIfLocked(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const existing = fs.existsSync(real) ? fs.statSync(real) : undefined;
+  if (existing) {
+    refuseIfLocked(file);
+    if (real !== path.resolve(file)) refuseIfLocked(real);
+  }
+  const mode = existing ? existing.mode & 0o7777 : 0o666 & ~process.umask();
+  const temp = path.join(dir, `.${path.basename(real)}.${process.pid}.tmp`);
+  const backup = `${real}.bak`;
+  const backupTemp = `${backup}.${process.pid}.tmp`;
   try {
-    const data = Buffer.from(await port.toXlsx());
-    const fd = fs.openSync(temp, "w");
-    try {
-      fs.writeSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+    writeSynced(temp, Buffer.from(await port.toXlsx()), mode);
+    if (existing) {
+      writeSynced(backupTemp, fs.readFileSync(real), mode);
+      fs.renameSync(backupTemp, backup);
     }
-    if (fs.existsSync(file)) fs.copyFileSync(file, `${file}.bak`);
-    fs.renameSync(temp, file);
+    fs.renameSync(temp, real);
+    syncDir(dir);
   } catch (e) {
     fs.rmSync(temp, { force: true });
+    fs.rmSync(backupTemp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     if (code) throw new CliError(`${file}: cannot write (${code})`);
     throw e;

@@ -35,15 +35,18 @@ export const WORKBOOK_OPS: ProposalWorkbookOps = {
         ...report.lines,
         ...report.errors.map((e) => ({
           proposal: e.proposal,
+          label: "assumptions",
           cell: "(assumptions)",
           before: "",
           after: e.message,
+          failed: true,
         })),
         ...report.warnings.map((w) => ({
           proposal: w.proposal,
           cell: "(check)",
           before: "",
           after: w.message,
+          warning: true,
         })),
       ],
     };

@@ -3,7 +3,13 @@
  * The CLI turns both into one line and exit code 2; the taskpane shows the message.
  */
 export type WorkbookErrorCode =
-  "sheet-exists" | "name-exists" | "not-a-proposal-sheet" | "no-programme" | "bad-register" | "text-too-long";
+  | "sheet-exists"
+  | "name-exists"
+  | "not-a-proposal-sheet"
+  | "no-programme"
+  | "bad-register"
+  | "text-too-long"
+  | "not-an-mtfs-workbook";
 
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;

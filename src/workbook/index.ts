@@ -8,6 +8,7 @@ export * from "./errors";
 export * from "./register";
 export * from "./ownedCells";
 export * from "./operations";
+export * from "./changeReport";
 export * from "./layouts/types";
 export * from "./layouts/programmeConfig";
 export { proposalSheetLayout, PROPOSAL_LAYOUT_ID, type ProposalSheetLayout } from "./layouts/proposalSheet";

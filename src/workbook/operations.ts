@@ -1,13 +1,12 @@
 import { isEngineError } from "../engine";
-import { displayValue } from "./cellDisplay";
+import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
-import { assertFitsCell, proposalSheetLayout } from "./layouts/proposalSheet";
+import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import { syncOwned, toWrite, writeLayout, writeListValidations, type CellChange } from "./ownedCells";
-import type { DefinedName, WorkbookPort } from "./port";
+import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
-  PROGRAMME_OWNER,
   createProgramme,
   insertProgrammeRow,
   syncProgramme,
@@ -24,7 +23,14 @@ import {
   storedSlug,
   type PlannedProposal,
 } from "./proposals";
-import { readRegister, writeRegister, type OwnedRecord, type StoredProposal } from "./register";
+import {
+  hasRegister,
+  NOT_AN_MTFS_WORKBOOK,
+  readRegister,
+  writeRegister,
+  type OwnedRecord,
+  type StoredProposal,
+} from "./register";
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
@@ -33,15 +39,6 @@ import { rowHeightFor } from "./layouts/textFit";
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
  * Everything goes through a WorkbookPort, so the same code runs over ExcelJS and Office.js.
  */
-
-/** One line of the change report (the taskpane's ChangeReportLine has this shape). */
-export interface ChangeReportLine {
-  readonly proposal: string;
-  readonly cell: string;
-  readonly before: string;
-  readonly after: string;
-  readonly kept?: boolean;
-}
 
 export interface RefreshReport {
   /** Proposal sheets recomputed. */
@@ -60,27 +57,34 @@ export interface AddProposalResult {
   readonly programmeRowAdded: boolean;
 }
 
-/**
- * Display lines for a change report.
- *
- * @example
- * reportLines(changes)[0] // { proposal: "CFS Targeted Prevention", cell: "'CFS Targeted Prevention'!C31", before: "£1.12m", after: "£1.30m" }
- */
-export function reportLines(changes: readonly CellChange[]): ChangeReportLine[] {
-  return changes.map((c) => ({
-    proposal: c.owner === PROGRAMME_OWNER ? "(programme)" : c.owner,
-    cell: `${c.sheet}!${c.address}`,
-    before: displayValue(c.key, c.before),
-    after: displayValue(c.key, c.after),
-    ...(c.kept ? { kept: true } : {}),
-  }));
-}
-
 /** What the programme takes from a modelled proposal: where its figures are and its MTFS row per FY (£). */
 function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): ProgrammeLink {
   return {
     ...linked,
     mtfsRowByFy: new Map(modelled.profile.years.map((y) => [y.label, y.mtfsImpact.toNumber()])),
+  };
+}
+
+/**
+ * The link of a proposal that failed to model: the figures its sheet still shows (its owned cells are not
+ * rewritten), so its Programme row, the subtotals and totals stay consistent with that sheet. `at` maps a
+ * layout address to where the cell is now.
+ */
+async function keptLink(
+  port: WorkbookPort,
+  layout: ProposalSheetLayout,
+  at: (layoutAddress: string) => string = (a) => a,
+): Promise<ProgrammeLink> {
+  const fys = [...layout.mtfsRowAddress];
+  const cells = await port.readCells(layout.sheet, [
+    ...fys.map(([, address]) => at(address)),
+    at(layout.timeToRunRateAddress),
+  ]);
+  const amount = (v: CellScalar): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  return {
+    ...linkedProposal(layout),
+    timeToRunRateYears: cells[fys.length].value,
+    mtfsRowByFy: new Map(fys.map(([fy], i) => [fy, amount(cells[i].value)])),
   };
 }
 
@@ -322,13 +326,15 @@ export async function updateProposal(
   return { sheetName: sheet, programmeRowAdded: false };
 }
 
-/** Links for proposals already in the workbook, modelled from their cells (failing ones left out). */
+/** Links for proposals already in the workbook, modelled from their cells (failing ones as their sheets show). */
 async function currentLinks(
   port: WorkbookPort,
   stored: readonly StoredProposal[],
 ): Promise<Map<string, ProgrammeLink>> {
   const links = new Map<string, ProgrammeLink>();
+  const sheets = new Set((await port.listSheets()).map((x) => x.name));
   for (const s of stored) {
+    if (!sheets.has(s.sheet)) continue; // deleted: its Programme row keeps its last figures
     const raw = await readProposalSheet(port, s);
     try {
       const modelled = modelProposal(raw);
@@ -336,6 +342,9 @@ async function currentLinks(
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
       if (!isEngineError(e)) throw e;
+      // It keeps what its sheet shows, as in refresh, so its Programme row still links to that sheet.
+      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      links.set(s.sheet, await keptLink(port, layout));
     }
   }
   return links;
@@ -367,6 +376,12 @@ export interface RefreshOptions {
   readonly dryRun?: boolean;
   /** Called before each proposal and once at the end with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * What the register keeps of each proposal (default: all of it). The CLI passes the proposal format's
+   * fields, so a workbook whose register holds unknown fields sheds them; it must keep every field the
+   * sheet's layout depends on (assumptions, triangulation), or the sheet's cells would move.
+   */
+  readonly keepFields?: (proposal: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
 }
 
 function status(changes: readonly CellChange[], error?: string, warnings: readonly string[] = []): string {
@@ -381,6 +396,8 @@ function status(changes: readonly CellChange[], error?: string, warnings: readon
 /**
  * Recomputes every proposal sheet from its assumption cells and rewrites only the owned cells that changed;
  * hand-edited owned cells are kept, flagged and reported. Then the programme sheets follow. Idempotent.
+ * A proposal the engine rejects keeps its figures (its sheet, its Programme row and so the totals agree) and
+ * is listed in `errors`. A workbook without the register is refused (WorkbookError "not-an-mtfs-workbook").
  *
  * @example
  * const report = await refreshWorkbook(port, { dryRun: false });
@@ -391,6 +408,9 @@ export async function refreshWorkbook(
   options: RefreshOptions = {},
 ): Promise<RefreshReport> {
   const dryRun = options.dryRun ?? false;
+  const keep = options.keepFields ?? ((p: Readonly<Record<string, unknown>>) => p);
+  // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
+  if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
   const register = await readRegister(port);
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
@@ -432,13 +452,13 @@ export async function refreshWorkbook(
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
-      stored.push({ ...s, proposal: storedPart(raw) });
+      stored.push({ ...s, proposal: keep(storedPart(raw)) });
     } catch (e) {
       if (!isEngineError(e)) throw e;
       error = cellErrorMessage(proposalSheetLayout(s), e);
       errors.push({ proposal: s.sheet, message: error });
-      stored.push(s);
-      links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
+      stored.push({ ...s, proposal: keep(s.proposal) });
+      links.set(s.sheet, await keptLink(port, proposalSheetLayout(s)));
     }
     changes.push(...sheetChanges);
     if (!dryRun) {
@@ -454,5 +474,5 @@ export async function refreshWorkbook(
   if (!dryRun) await writeRegister(port, { owned, proposals: stored, programme });
   options.onProgress?.(total, total);
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
-  return { proposals: total, lines: reportLines(ordered), changes: ordered, errors, warnings };
+  return { proposals: total, lines: reportLines(ordered, programme), changes: ordered, errors, warnings };
 }

@@ -57,6 +57,19 @@ export function ownedKey(sheet: string, address: string): string {
 export const EMPTY_REGISTER: Register = { owned: new Map(), proposals: [] };
 
 /**
+ * Whether the workbook is one MTFS Benefits made (it has the hidden register sheet).
+ *
+ * @example
+ * await hasRegister(port) // false for a workbook the add-in never wrote to
+ */
+export async function hasRegister(port: WorkbookPort): Promise<boolean> {
+  return (await port.listSheets()).some((s) => s.name === REGISTER_SHEET);
+}
+
+/** The message for a workbook without the register, which refresh leaves untouched. */
+export const NOT_AN_MTFS_WORKBOOK = `not an MTFS workbook (no ${REGISTER_SHEET} register): nothing written`;
+
+/**
  * Reads the register, or the empty register when the workbook has none.
  *
  * @example

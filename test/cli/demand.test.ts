@@ -100,11 +100,27 @@ describe("mtfs-benefits calc demand", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("Demand")?.getCell("A16").value).toBe("FY35/36");
+    expect(wb.getWorksheet("Programme")).toBeDefined(); // an MTFS workbook, as \`new\` makes
     const before = readFileSync(out);
     const again = await run(["calc", "demand", "--input", input, "--xlsx", out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toBe('mtfs-benefits: a sheet named "Demand" already exists\n');
     expect(readFileSync(out).equals(before)).toBe(true);
+  });
+
+  it("refuses a workbook MTFS Benefits did not make, and a name that is not .xlsx", async () => {
+    const other = join(dir, "other.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Budget 2026");
+    await wb.xlsx.writeFile(other);
+    const before = readFileSync(other);
+    const input = examplePath("national-children-in-care.json");
+    const r = await run(["calc", "demand", "--input", input, "--xlsx", other]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/other\.xlsx is not an MTFS workbook/);
+    expect(readFileSync(other).equals(before)).toBe(true);
+    const csv = await run(["calc", "demand", "--input", input, "--xlsx", join(dir, "x.csv")]);
+    expect([csv.code, csv.stdout]).toEqual([2, ""]);
   });
 
   it("refuses --xlsx for the other calculations", async () => {

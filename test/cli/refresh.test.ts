@@ -14,7 +14,7 @@ describe("mtfs-benefits refresh", () => {
     const file = await demo();
     const r = await run(["refresh", file]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
-    expect(r.stdout).toMatch(/3 proposal\(s\) refreshed: 0 cell\(s\) changed, 0 hand edit\(s\) kept\./);
+    expect(r.stdout).toMatch(/^3 proposals: 3 refreshed, 0 failed; 0 cells changed, 0 hand edits kept\.$/m);
     expect(readFileSync(`${file}.bak`).length).toBeGreaterThan(0);
   });
 
@@ -29,12 +29,16 @@ describe("mtfs-benefits refresh", () => {
     const before = readFileSync(file);
     const dry = await run(["refresh", file, "--dry-run"]);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/CFS Targeted Prevention {2}CFS Targeted Prevention!C\d+ {2}£.* → £/);
+    // Headlines first, then each cell by its label and address.
+    expect(dry.stdout).toMatch(/^CFS Targeted Prevention — quantified opportunity: £1\.10m → £[\d.]+m; /m);
+    expect(dry.stdout).toMatch(
+      /^ {2}FY29\/30 cumulative benefit: £1\.10m → £[\d.]+m {2}\(CFS Targeted Prevention!C\d+\)$/m,
+    );
     expect(dry.stdout).toMatch(/would change.*dry run: file not changed/);
     expect(readFileSync(file).equals(before)).toBe(true);
     const real = await run(["refresh", file]);
-    expect(real.stdout).toMatch(/[1-9]\d* cell\(s\) changed/);
-    expect((await run(["refresh", file])).stdout).toMatch(/ 0 cell\(s\) changed/);
+    expect(real.stdout).toMatch(/[1-9]\d* cells changed/);
+    expect((await run(["refresh", file])).stdout).toMatch(/ 0 cells changed/);
   });
 
   it.each([

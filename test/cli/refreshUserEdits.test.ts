@@ -26,7 +26,7 @@ describe("mtfs-benefits refresh of cells as users leave them", () => {
     const file = await demoEdited({ timeline_startDate: 46235, unitCost_weeklyCost: "£1,487" });
     const r = await run(["refresh", file]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
-    expect(r.stdout).toMatch(/ 0 cell\(s\) changed/);
+    expect(r.stdout).toMatch(/ 0 cells changed/);
   });
 
   it("warns about a bare 8 in a percent cell, naming the cell, and still refreshes", async () => {

@@ -15,16 +15,19 @@ import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import { writeDemandSheet } from "../../workbook/demand";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
+import { EMPTY_PROGRAMME } from "../../workbook/layouts/programmeConfig";
+import { buildProgrammeWorkbook } from "../../workbook/operations";
+import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
-import { readJsonFile } from "../readJson";
+import { readJsonFile, refuseProgrammeFile } from "../readJson";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { profileJson, profileTable } from "../render/profile";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
-import { asCliErrors, loadWorkbook, saveWorkbookAtomic } from "../workbookFile";
+import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 type Format = "json" | "table";
 
@@ -45,8 +48,8 @@ Computes from a JSON input file and prints the result.
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
   --format F     table (default: as the proposal / report prints it, £m or £k) or json (money in £)
-  --xlsx FILE    demand only: also add a Demand sheet (years, spend against budget, chart) to FILE,
-                 created when absent; an existing file is kept as FILE.bak
+  --xlsx FILE    demand only: also add a Demand sheet (years, spend against budget, chart) to the MTFS
+                 workbook FILE, created when absent; the previous file is kept as FILE.bak
   -h, --help     show this help
 
 Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the rule); 1 unexpected.
@@ -122,10 +125,23 @@ function demand(raw: unknown, format: Format, io: Io): void {
   );
 }
 
-/** Adds a Demand sheet to the workbook `file` (created when absent), saved atomically with a backup. */
+/**
+ * Adds a Demand sheet to the MTFS workbook `file`, or to a new one (with an empty Programme, as `new` makes);
+ * saved atomically with a backup. A workbook MTFS Benefits did not make is refused, as `new --into` does.
+ */
 async function writeDemandWorkbook(raw: unknown, file: string): Promise<void> {
   const model = parseDemandModel(raw);
-  const wb = fs.existsSync(file) ? await loadWorkbook(file) : new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
+  if (fs.existsSync(file)) {
+    wb = await loadWorkbook(file);
+    if (!(await hasRegister(new ExcelJsPort(wb)))) {
+      throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}; give --xlsx a new file name`);
+    }
+  } else {
+    wb = new ExcelJS.Workbook();
+    wb.creator = "MTFS Benefits";
+    await buildProgrammeWorkbook(new ExcelJsPort(wb), EMPTY_PROGRAMME, []);
+  }
   const port = new ExcelJsPort(wb);
   await asCliErrors(() => writeDemandSheet(port, model, projectDemand(model, decimalCalculator)));
   await saveWorkbookAtomic(port, file);
@@ -137,6 +153,14 @@ const WHATS: Readonly<Record<string, (raw: unknown, format: Format, io: Io) => v
   "edge-of-care": edgeOfCareCommand,
   demand,
 };
+
+/** What each calculation reads, as a refusal names it. */
+const EXPECTED = {
+  profile: "a proposal (schema/proposal.schema.json)",
+  triangulation: "a triangulation table or a proposal",
+  "edge-of-care": "an edge-of-care summary (schema/edge-of-care.schema.json)",
+  demand: "a demand model (schema/demand.schema.json)",
+} as const;
 
 /** `mtfs-benefits calc profile|triangulation|edge-of-care|demand --input FILE.json [--format json|table]`. */
 export const calc: Command = {
@@ -164,10 +188,12 @@ export const calc: Command = {
     const file = args.values.input ?? rest[0];
     if (file === undefined) throw new CliError(`calc ${what}: --input FILE.json is required`);
     const format = choice(args.values, "format", ["table", "json"] as const, "table");
-    if (args.values.xlsx !== undefined && what !== "demand") {
-      throw new CliError(`calc ${what}: --xlsx is for calc demand only`);
+    if (args.values.xlsx !== undefined) {
+      if (what !== "demand") throw new CliError(`calc ${what}: --xlsx is for calc demand only`);
+      requireXlsxName(args.values.xlsx, "--xlsx");
     }
     const raw = readJsonFile(file);
+    refuseProgrammeFile(raw, file, EXPECTED[what as keyof typeof EXPECTED]);
     compute(raw, format, io);
     if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
     return EXIT_OK;

@@ -7,9 +7,10 @@ import { buildProgrammeWorkbook } from "../../workbook/operations";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
+import { proposalFields } from "../proposalFormat";
 import { readJsonFile } from "../readJson";
 import { profileTable } from "../render/profile";
-import { asCliErrors, saveWorkbookAtomic } from "../workbookFile";
+import { asCliErrors, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits demo [--out FILE.xlsx] [--examples DIR]
 
@@ -20,7 +21,7 @@ per bundled example. Totals, subtotals, cashflow and payback are ordinary formul
 modelled proposal's benefits profile as the proposal template shows it (as \`calc profile\` does).
 
 Options:
-  --out FILE       where to write the workbook (default out/mtfs-programme.xlsx); an existing file is
+  --out FILE       where to write the .xlsx workbook (default out/mtfs-programme.xlsx); an existing file is
                    kept as FILE.bak
   --examples DIR   folder holding programme.json and the proposal examples (default: the bundled examples)
   -h, --help       show this help
@@ -42,12 +43,13 @@ export const demo: Command = {
     }
     if (args.positionals.length) throw new CliError(`unexpected argument "${args.positionals[0]}"`);
     const out = args.values.out ?? path.join("out", "mtfs-programme.xlsx");
+    requireXlsxName(out, "--out");
     const dir = args.values.examples ?? BUNDLED_EXAMPLES;
     const config = readJsonFile(path.join(dir, "programme.json")) as ProgrammeConfig;
     const examples = config.directorates.flatMap((d) =>
       d.rows.flatMap((r) => (r.example ? [r.example] : [])),
     );
-    const proposals = examples.map((f) => readJsonFile(path.join(dir, f)));
+    const proposals = examples.map((f) => proposalFields(readJsonFile(path.join(dir, f))));
     const wb = new ExcelJS.Workbook();
     wb.creator = "MTFS Benefits";
     const port = new ExcelJsPort(wb);

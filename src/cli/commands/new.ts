@@ -3,21 +3,25 @@ import * as fs from "fs";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { EMPTY_PROGRAMME } from "../../workbook/layouts/programmeConfig";
 import { addProposal, buildProgrammeWorkbook } from "../../workbook/operations";
+import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
-import { readJsonFile } from "../readJson";
-import { asCliErrors, loadWorkbook, saveWorkbookAtomic } from "../workbookFile";
+import { proposalFields } from "../proposalFormat";
+import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits new --input proposal.json --into FILE.xlsx
 
 Adds a proposal sheet (the Benefits Proposal template's sections, named assumption cells, live
 triangulation and profile) to a workbook, and its row to the Programme sheet in its directorate's block,
-so subtotals, totals, cashflow and themes follow. Creates the workbook (with an empty Programme) if absent.
+so subtotals, totals, cashflow and themes follow. Creates the workbook (with an empty Programme) if absent;
+an existing workbook must be one MTFS Benefits made (it has the hidden _mtfs register), else it is refused
+and left untouched.
 
 Options:
   --input FILE   the proposal JSON (schema/proposal.schema.json)
-  --into FILE    the workbook to add to; an existing file is kept as FILE.bak
+  --into FILE    the .xlsx workbook to add to; an existing file is kept as FILE.bak
   -h, --help     show this help
 
 Exit codes: 0 done; 2 bad input, a sheet of that name already there, or a missing/locked/corrupt workbook.`;
@@ -36,11 +40,18 @@ export const newProposal: Command = {
     const into = args.values.into;
     if (!input) throw new CliError("--input proposal.json is required");
     if (!into) throw new CliError("--into FILE.xlsx is required");
-    const raw = readJsonFile(input);
+    requireXlsxName(into, "--into");
+    const json = readJsonFile(input);
+    refuseProgrammeFile(json, input, "a proposal (schema/proposal.schema.json)");
+    const raw = proposalFields(json);
     const exists = fs.existsSync(into);
     let wb: ExcelJS.Workbook;
     if (exists) {
       wb = await loadWorkbook(into);
+      // Only into a workbook MTFS Benefits made: rewriting someone else's file could lose what it holds.
+      if (!(await hasRegister(new ExcelJsPort(wb)))) {
+        throw new CliError(`${into} is ${NOT_AN_MTFS_WORKBOOK}; give --into a new file name`);
+      }
     } else {
       wb = new ExcelJS.Workbook();
       wb.creator = "MTFS Benefits";

@@ -1,9 +1,12 @@
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
+import { describeLine, type ChangeReportLine } from "../../workbook/changeReport";
 import { refreshWorkbook, type RefreshReport } from "../../workbook/operations";
+import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from "../errors";
 import { progressBar } from "../progressBar";
+import { storedFields } from "../proposalFormat";
 import { asCliErrors, loadWorkbook, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits refresh FILE.xlsx [--dry-run]
@@ -17,27 +20,49 @@ Options:
   --dry-run    report what would change without writing the file
   -h, --help   show this help
 
-Exit codes: 0 done; 2 a missing, locked, corrupt or non-workbook file, or a proposal whose assumptions
-are invalid (the other proposals are still refreshed); 1 unexpected.`;
+A workbook MTFS Benefits did not make (no hidden _mtfs register) is refused and left untouched. A
+proposal whose assumptions are invalid keeps its last figures (its sheet, its Programme row and the totals
+stay consistent); the others are still refreshed and written, and the exit code is 2. The previous file is
+kept as FILE.bak.
+
+Exit codes: 0 done; 2 a missing, locked, corrupt, too large or non-MTFS workbook, or one or more proposals
+not refreshed (their assumptions are invalid); 1 unexpected.`;
+
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /**
- * The change report as printed: one line per changed or kept cell, then a summary.
+ * The change report as printed: per proposal (the programme last) its headline changes on one line, then
+ * each other changed cell by label and address, then the hand edits kept; then a summary that counts
+ * proposals refreshed and failed.
  *
  * @example
- * formatReport(report, false) // "CFS Targeted Prevention  'CFS…'!C35  £1.10m → £1.30m\n…"
+ * formatReport(report, false)
+ * // "CFS Targeted Prevention — quantified opportunity: £1.10m → £1.85m; full run rate: £3.29m → £3.50m
+ * //    FY28/29 cumulative benefit: £0.58m → £0.70m  (CFS Targeted Prevention!C37)
+ * //  …
+ * //  3 proposals: 2 refreshed, 1 failed (Family Based Placements); 14 cells changed, 0 hand edits kept."
  */
 export function formatReport(report: RefreshReport, dryRun: boolean): string {
-  const lines = report.lines.map(
-    (l) =>
-      `${l.proposal}  ${l.cell}  ${l.before} → ${l.after}${l.kept ? "  (edited by hand: kept, flagged)" : ""}`,
-  );
+  const out: string[] = [];
+  const groups = new Map<string, ChangeReportLine[]>();
+  for (const l of report.lines) groups.set(l.proposal, [...(groups.get(l.proposal) ?? []), l]);
+  for (const [proposal, lines] of groups) {
+    const headlines = lines.filter((l) => l.headline).map(describeLine);
+    out.push(
+      `${proposal === "(programme)" ? "Programme" : proposal}${headlines.length ? ` — ${headlines.join("; ")}` : ""}`,
+    );
+    for (const l of lines.filter((x) => !x.headline)) out.push(`  ${describeLine(l)}  (${l.cell})`);
+  }
+  const failed = [...new Set(report.errors.map((e) => e.proposal))];
   const changed = report.lines.filter((l) => !l.kept).length;
   const kept = report.lines.length - changed;
-  lines.push(
-    `${report.proposals} proposal(s) refreshed: ${changed} cell(s) ${dryRun ? "would change" : "changed"}, ` +
-      `${kept} hand edit(s) kept${dryRun ? " (dry run: file not changed)" : ""}.`,
+  out.push(
+    `${count(report.proposals, "proposal", "proposals")}: ${report.proposals - failed.length} refreshed, ` +
+      `${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""}; ` +
+      `${count(changed, "cell", "cells")} ${dryRun ? "would change" : "changed"}, ` +
+      `${count(kept, "hand edit", "hand edits")} kept${dryRun ? " (dry run: file not changed)" : ""}.`,
   );
-  return lines.join("\n");
+  return out.join("\n");
 }
 
 export const refresh: Command = {
@@ -56,8 +81,13 @@ export const refresh: Command = {
     const dryRun = args.flags.has("dry-run");
     const wb = await loadWorkbook(file);
     const port = new ExcelJsPort(wb);
+    if (!(await hasRegister(port))) throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}`);
     const report = await asCliErrors(() =>
-      refreshWorkbook(port, { dryRun, onProgress: progressBar(process.stderr, "refresh") }),
+      refreshWorkbook(port, {
+        dryRun,
+        onProgress: progressBar(process.stderr, "refresh"),
+        keepFields: storedFields,
+      }),
     );
     if (!dryRun) await saveWorkbookAtomic(port, file);
     io.out(formatReport(report, dryRun));

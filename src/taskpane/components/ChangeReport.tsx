@@ -1,7 +1,8 @@
 import * as React from "react";
+import { describeLine } from "../../workbook/changeReport";
 import type { RefreshReport } from "../host";
 
-/** Refresh's change report: proposal, cell, old → new, with hand edits marked as kept. */
+/** Refresh's change report: per proposal its headline figures, then the cells by label, then kept hand edits. */
 export function ChangeReport({ report }: { readonly report: RefreshReport }): React.JSX.Element | null {
   if (report.lines.length === 0) return null;
   return (
@@ -10,8 +11,8 @@ export function ChangeReport({ report }: { readonly report: RefreshReport }): Re
       <ul>
         {report.lines.map((l, i) => (
           <li key={i}>
-            {l.proposal} {l.cell}: {l.before} → {l.after}
-            {l.kept ? " (edited by hand: kept and flagged)" : ""}
+            {l.proposal} {describeLine(l)}
+            {l.label ? ` (${l.cell})` : ""}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { listErrorMessage, listSource } from "../listValidation";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
+import { guardExcelJsKeys } from "./safeKeys";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
   CellContent,
@@ -33,6 +34,7 @@ export class ExcelJsPort implements WorkbookPort {
 
   constructor(workbook: ExcelJS.Workbook) {
     this.workbook = workbook;
+    guardExcelJsKeys(workbook);
     // Excel and LibreOffice then recompute every formula on open instead of trusting cached results.
     workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   }

@@ -1,0 +1,174 @@
+import { displayValue } from "./cellDisplay";
+import type { ProgrammeConfig } from "./layouts/programmeConfig";
+import type { CellChange } from "./ownedCells";
+import type { CellScalar } from "./port";
+import { PROGRAMME_OWNER as PROGRAMME } from "./programme";
+
+/**
+ * The refresh report in finance words: per proposal its headline figures first ("quantified opportunity
+ * £1.10m → £1.85m"), then the other changed cells by label, then the hand edits refresh kept. One display
+ * formatter for owned values (`displayValue` in cellDisplay.ts), shared by the report and the hand-edit note.
+ */
+
+/** One line of the change report (the taskpane's ChangeReport shows these). */
+export interface ChangeReportLine {
+  /** Proposal sheet name, or "(programme)". */
+  readonly proposal: string;
+  /** What the cell holds, in finance words: "quantified opportunity", "FY28/29 cumulative benefit". */
+  readonly label?: string;
+  /** Sheet and address: "CFS Targeted Prevention!C37". */
+  readonly cell: string;
+  readonly before: string;
+  /** For a kept hand edit: what refresh computed (the cell keeps `before`, the user's value). */
+  readonly after: string;
+  /** A headline figure (quantified opportunity, full run rate, time to full run rate, programme totals). */
+  readonly headline?: boolean;
+  /** An owned cell edited by hand: kept as the user typed it, not changed. */
+  readonly kept?: boolean;
+  /** The proposal could not be refreshed; `after` says why (its sheet keeps its last figures). */
+  readonly failed?: boolean;
+  /** Refreshed, but a value is worth a look; `after` says which and why. */
+  readonly warning?: boolean;
+}
+
+const YEARS_KEY = /(timeToFullRunRateYears|timeToFullRunRate|paybackYears)$/;
+const HEADLINE_KEY =
+  /^(quantifiedOpportunity|fullRunRate\.value|timeToFullRunRateYears|total\.FY\d\d\/\d\d|additionalBeyondMtfs|paybackYears)$/;
+
+/**
+ * An owned cell's value as the report shows it: `displayValue` (money as £m, the one formatter the hand-edit
+ * note uses too), with years named as such.
+ *
+ * @example
+ * reportValue("profile.FY28/29.cumulative", 2994079.711554999) // "£2.99m"
+ * reportValue("timeToFullRunRateYears", 1.5416666) // "1.54 years"
+ */
+export function reportValue(key: string, v: CellScalar): string {
+  const shown = displayValue(key, v);
+  return typeof v === "number" && YEARS_KEY.test(key) ? `${shown} years` : shown;
+}
+
+const PROFILE_FIELDS: Readonly<Record<string, string>> = {
+  inYear: "in-year spend reduction",
+  cumulative: "cumulative benefit",
+  gross: "gross saving",
+  costs: "costs (investment)",
+  overlap: "overlap with existing MTFS lines",
+  avoidedEvents: "avoided events",
+  caseloadReduction: "average caseload reduction",
+  inflationContingency: "inflation contingency (held centrally)",
+  mtfsImpact: "MTFS row",
+};
+
+const FIXED: Readonly<Record<string, string>> = {
+  quantifiedOpportunity: "quantified opportunity",
+  "fullRunRate.value": "full run rate",
+  "fullRunRate.fy": "full run rate reached in",
+  timeToFullRunRateYears: "time to full run rate",
+  additionalBeyondMtfs: "additional beyond the MTFS",
+  paybackYears: "payback",
+  "totalCosts.total": "total implementation costs",
+  "benefits.total": "financial benefits",
+  "cashflow.total": "cumulative cashflow",
+  "themes.er": "all themes: ER benefit",
+  "themes.existing": "all themes: existing MTFS benefit",
+  "themes.total": "all themes: total benefit",
+};
+
+const own = (o: Readonly<Record<string, string>>, k: string): string | undefined =>
+  Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+
+/**
+ * The finance name of an owned cell's key; programme rows, directorates, areas and themes by their names in
+ * `config` when given.
+ *
+ * @example
+ * changeLabel("profile.FY28/29.cumulative") // "FY28/29 cumulative benefit"
+ * changeLabel("subtotal[1].FY29/30", config) // "Children and Family Services ER savings FY29/30"
+ */
+export function changeLabel(key: string, config?: ProgrammeConfig): string {
+  const fixed = own(FIXED, key);
+  if (fixed) return fixed;
+  let m = /^profile\.(FY\d\d\/\d\d)\.(\w+)$/.exec(key);
+  if (m) return `${m[1]} ${own(PROFILE_FIELDS, m[2]) ?? m[2]}`;
+  m = /^triangulation\[(\d+)\]\.(avoided|caseload)$/.exec(key);
+  if (m)
+    return `triangulation row ${Number(m[1]) + 1}: ${m[2] === "avoided" ? "avoided starts" : "caseload"}`;
+  m = /^directorates\[(\d+)\]\.rows\[(\d+)\]\.(.+)$/.exec(key);
+  if (m) {
+    const name = config?.directorates[Number(m[1])]?.rows[Number(m[2])]?.opportunity ?? "Programme row";
+    return `${name} ${m[3] === "timeToFullRunRate" ? "time to full run rate" : m[3]}`;
+  }
+  m = /^subtotal\[(\d+)\]\.(.+)$/.exec(key);
+  if (m) return `${config?.directorates[Number(m[1])]?.subtotalLabel ?? "subtotal"} ${m[2]}`;
+  m = /^total\.(.+)$/.exec(key);
+  if (m) return `Total ER savings ${m[1]}`;
+  m = /^area\[(\d+)\]\.total$/.exec(key);
+  if (m) return `${config?.resourceCost.areas[Number(m[1])]?.area ?? "resource area"} total`;
+  m = /^(totalCosts|benefits|cashflow)\.(.+)$/.exec(key);
+  if (m) {
+    const what = {
+      totalCosts: "total implementation costs",
+      benefits: "financial benefits",
+      cashflow: "cumulative cashflow",
+    };
+    return `${what[m[1] as keyof typeof what]} ${m[2]}`;
+  }
+  m = /^theme\[(\d+)\]\.(er|total)$/.exec(key);
+  if (m) {
+    const theme = config?.themes[Number(m[1])]?.theme ?? "theme";
+    return `${theme}: ${m[2] === "er" ? "ER benefit" : "total benefit"}`;
+  }
+  return key;
+}
+
+/**
+ * Display lines for a change report, grouped by proposal in the order the changes came (the programme
+ * last): headlines, then the other changed cells, then the kept hand edits.
+ *
+ * @example
+ * reportLines(changes, config)[0]
+ * // { proposal: "CFS Targeted Prevention", label: "quantified opportunity", cell: "CFS Targeted Prevention!B9",
+ * //   before: "£1.10m", after: "£1.85m", headline: true }
+ */
+export function reportLines(changes: readonly CellChange[], config?: ProgrammeConfig): ChangeReportLine[] {
+  const byOwner = new Map<string, CellChange[]>();
+  for (const c of changes) byOwner.set(c.owner, [...(byOwner.get(c.owner) ?? []), c]);
+  const owners = [...byOwner.keys()].sort((a, b) => Number(a === PROGRAMME) - Number(b === PROGRAMME));
+  const out: ChangeReportLine[] = [];
+  for (const owner of owners) {
+    const mine = byOwner.get(owner) ?? [];
+    const line = (c: CellChange): ChangeReportLine => ({
+      proposal: owner === PROGRAMME ? "(programme)" : owner,
+      label: changeLabel(c.key, config),
+      cell: `${c.sheet}!${c.address}`,
+      before: reportValue(c.key, c.before),
+      after: reportValue(c.key, c.after),
+      ...(c.kept ? { kept: true } : HEADLINE_KEY.test(c.key) ? { headline: true } : {}),
+    });
+    const lines = mine.map(line);
+    out.push(
+      ...lines.filter((l) => l.headline),
+      ...lines.filter((l) => !l.headline && !l.kept),
+      ...lines.filter((l) => l.kept),
+    );
+  }
+  return out;
+}
+
+/**
+ * One report line as text: "quantified opportunity: £1.10m → £1.85m", or for a kept hand edit
+ * "kept (edited by hand): FY29/30 cumulative benefit stays £0.00m (computed £1.10m)".
+ *
+ * @example
+ * describeLine({ proposal: "X", label: "full run rate", cell: "X!B10", before: "£3.29m", after: "£3.50m" })
+ * // "full run rate: £3.29m → £3.50m"
+ */
+export function describeLine(l: ChangeReportLine): string {
+  if (l.failed) return `not refreshed (last figures kept): ${l.after}`;
+  if (l.warning) return `check: ${l.after}`;
+  const what = l.label ?? l.cell;
+  return l.kept
+    ? `kept (edited by hand): ${what} stays ${l.before} (computed ${l.after})`
+    : `${what}: ${l.before} → ${l.after}`;
+}

@@ -1,0 +1,92 @@
+import {
+  changeLabel,
+  describeLine,
+  reportLines,
+  reportValue as displayValue,
+} from "../../src/workbook/changeReport";
+import type { CellChange } from "../../src/workbook/ownedCells";
+import { refreshWorkbook } from "../../src/workbook/operations";
+import { demoWorkbook, programmeConfig, roundTrip } from "./fixtures";
+
+const CFS = "CFS Targeted Prevention";
+
+const change = (over: Partial<CellChange>): CellChange => ({
+  owner: CFS,
+  sheet: CFS,
+  address: "C37",
+  key: "profile.FY28/29.cumulative",
+  before: 1,
+  after: 2,
+  kept: false,
+  ...over,
+});
+
+describe("reportValue", () => {
+  it("shows money as £m, years as years and counts to 2 dp", () => {
+    expect(displayValue("profile.FY28/29.cumulative", 2994079.711554999)).toBe("£2.99m");
+    expect(displayValue("quantifiedOpportunity", -580648.148)).toBe("-£0.58m");
+    expect(displayValue("timeToFullRunRateYears", 1.5416666)).toBe("1.54 years");
+    expect(displayValue("paybackYears", 3.2399)).toBe("3.24 years");
+    expect(displayValue("triangulation[0].avoided", 68)).toBe("68");
+    expect(displayValue("profile.FY28/29.caseloadReduction", 17.3412)).toBe("17.34");
+    expect(displayValue("fullRunRate.fy", "FY31/32")).toBe("FY31/32");
+    expect(displayValue("profile.FY28/29.gross", null)).toBe("(blank)");
+  });
+});
+
+describe("changeLabel", () => {
+  it("names cells in finance words, programme rows by their config", () => {
+    const config = programmeConfig();
+    expect(changeLabel("profile.FY28/29.cumulative")).toBe("FY28/29 cumulative benefit");
+    expect(changeLabel("profile.FY29/30.mtfsImpact")).toBe("FY29/30 MTFS row");
+    expect(changeLabel("quantifiedOpportunity")).toBe("quantified opportunity");
+    expect(changeLabel("triangulation[1].caseload")).toBe("triangulation row 2: caseload");
+    expect(changeLabel("subtotal[1].FY29/30", config)).toBe(
+      `${config.directorates[1].subtotalLabel} FY29/30`,
+    );
+    expect(changeLabel("directorates[0].rows[0].FY29/30", config)).toBe("Reablement FY29/30");
+    expect(changeLabel("total.FY29/30")).toBe("Total ER savings FY29/30");
+    expect(changeLabel("theme[0].er", config)).toBe(`${config.themes[0].theme}: ER benefit`);
+  });
+});
+
+describe("reportLines", () => {
+  it("puts each proposal's headlines first, then its cells, then its kept hand edits; the programme last", () => {
+    const lines = reportLines([
+      change({ owner: "programme", sheet: "Programme", address: "H21", key: "total.FY29/30" }),
+      change({
+        address: "C38",
+        key: "profile.FY29/30.cumulative",
+        kept: true,
+        before: 999,
+        after: 1104079.71,
+      }),
+      change({}),
+      change({ address: "B9", key: "quantifiedOpportunity", before: 1_104_079.71, after: 1_850_000 }),
+    ]);
+    expect(lines.map((l) => [l.proposal, l.label, l.headline ?? false, l.kept ?? false])).toEqual([
+      [CFS, "quantified opportunity", true, false],
+      [CFS, "FY28/29 cumulative benefit", false, false],
+      [CFS, "FY29/30 cumulative benefit", false, true],
+      ["(programme)", "Total ER savings FY29/30", true, false],
+    ]);
+    expect(describeLine(lines[0])).toBe("quantified opportunity: £1.10m → £1.85m");
+    // A kept hand edit reads as kept: the user's value stays, the computed one is shown beside it.
+    expect(describeLine(lines[2])).toBe(
+      "kept (edited by hand): FY29/30 cumulative benefit stays £0.00m (computed £1.10m)",
+    );
+  });
+
+  it("reports a refresh after an edit with the quantified opportunity as the proposal's first line", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const n = back.definedNames.model.find((x) => x.name === "mtfs_CFSTargetedPrevention_target_value")!;
+    back.getWorksheet(CFS)!.getCell(n.ranges[0].split("!")[1].replace(/\$/g, "")).value = 0.12;
+    const report = await refreshWorkbook(port);
+    const first = report.lines.find((l) => l.proposal === CFS)!;
+    expect(first).toMatchObject({ label: "quantified opportunity", before: "£1.10m", headline: true });
+    expect(
+      report.lines.filter((l) => l.proposal === CFS).every((l) => l.label && !/^profile\./.test(l.label)),
+    ).toBe(true);
+  });
+});
