@@ -41,9 +41,11 @@ const TOP_KEYS = [
   "stock",
   "entries",
   "entriesGrowth",
+  "entriesByYear",
   "exitRate",
   "meanStayYears",
   "exits",
+  "exitRateByYear",
   "unitCost",
   "spend",
   "unitCostInflation",
@@ -136,6 +138,36 @@ function levers(o: RawObject, firstYear: number, scale: Decimal): DemandLevers {
   };
 }
 
+/** A list of `{ year, <key> }` for projected years, in increasing year order, as a map. */
+function byYear(
+  o: RawObject,
+  listKey: string,
+  key: string,
+  years: { first: number; last: number },
+  read: (item: RawObject, field: string) => Decimal,
+): Map<number, Decimal> {
+  const out = new Map<number, Decimal>();
+  if (o[listKey] === undefined) return out;
+  let previous = -Infinity;
+  readArray(o, listKey, "").forEach((raw, i) => {
+    const field = fieldPath(listKey, i);
+    const item = asObject(raw, field);
+    refuseUnknownKeys(item, ["year", key], field);
+    const year = readFy(item, "year", field);
+    if (year < years.first || year > years.last) {
+      throw new EngineError(
+        "out-of-range",
+        fieldPath(field, "year"),
+        "must be a projected year (after baseYear, up to endYear)",
+      );
+    }
+    if (year <= previous) throw new EngineError("out-of-range", field, "years must increase down the list");
+    previous = year;
+    out.set(year, read(item, field));
+  });
+  return out;
+}
+
 function populationScale(o: RawObject): Decimal {
   const population = readDecimal(o, "population", "", { min: 1, max: 1e10, optional: true });
   const target = readDecimal(o, "targetPopulation", "", { min: 1, max: 1e10, optional: true });
@@ -194,6 +226,13 @@ export function parseDemandModel(raw: unknown): DemandModel {
       throw new EngineError("out-of-range", "spend", "needs a stock > 0 to give a unit cost");
     unitCost = readDecimal(o, "spend", "", { min: 0, max: MAX_POUNDS }).div(stock);
   }
+  const years = { first: baseYear + 1, last: endYear };
+  const entriesByYear = byYear(o, "entriesByYear", "entries", years, (item, field) =>
+    readDecimal(item, "entries", field, { min: 0, max: MAX_COUNT }).times(scale),
+  );
+  const exitRateByYear = byYear(o, "exitRateByYear", "exitRate", years, (item, field) =>
+    readRate(item, "exitRate", field, { min: 0, max: 1 }),
+  );
   const leverScale =
     o.leverScale === undefined ? new Decimal(1) : rateValue(o.leverScale, "leverScale", { min: 0, max: 10 });
   return {
@@ -205,6 +244,8 @@ export function parseDemandModel(raw: unknown): DemandModel {
     entries: readDecimal(o, "entries", "", { min: 0, max: MAX_COUNT }).times(scale),
     entriesGrowth: growthRate(o, "entriesGrowth", ""),
     exitRate,
+    entriesByYear,
+    exitRateByYear,
     unitCost,
     unitCostInflation: growthRate(o, "unitCostInflation", ""),
     budget: readDecimal(o, "budget", "", { min: 0, max: MAX_POUNDS }).times(scale),

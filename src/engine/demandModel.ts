@@ -58,6 +58,10 @@ export interface DemandModel {
   readonly entriesGrowth: Decimal;
   /** Share of the opening stock that exits in a year (0..1). */
   readonly exitRate: Decimal;
+  /** Stated do-nothing entries for given years; the trend grows on from each stated year. */
+  readonly entriesByYear: ReadonlyMap<FyStartYear, Decimal>;
+  /** Exit rates from given years on (until the next), replacing `exitRate`. */
+  readonly exitRateByYear: ReadonlyMap<FyStartYear, Decimal>;
   /** Cost per child per year in the base year; grows by `unitCostInflation` a year. */
   readonly unitCost: Decimal;
   readonly unitCostInflation: Decimal;
@@ -162,7 +166,7 @@ export function projectDemand<T>(model: DemandModel, calc: Calculator<T>): Deman
   const c = calc;
   const d = (x: Decimal): T => c.fromDecimal(x);
   const half = c.fromNumber(0.5);
-  const exitRate = d(model.exitRate);
+  let exitRate = d(model.exitRate);
   const growth = (rate: Decimal): T => c.add(c.one, d(rate));
   const entriesGrowth = growth(model.entriesGrowth);
   const costGrowth = growth(model.unitCostInflation);
@@ -228,7 +232,10 @@ export function projectDemand<T>(model: DemandModel, calc: Calculator<T>): Deman
     maxOf(c, c.zero, minOf(c, exits, c.add(opening, entries)));
 
   for (let year = model.baseYear + 1; year <= model.endYear; year++) {
-    trendEntries = c.multiply(trendEntries, entriesGrowth);
+    const statedEntries = model.entriesByYear.get(year);
+    trendEntries = statedEntries === undefined ? c.multiply(trendEntries, entriesGrowth) : d(statedEntries);
+    const statedRate = model.exitRateByYear.get(year);
+    if (statedRate !== undefined) exitRate = d(statedRate);
     unitCost = c.multiply(unitCost, costGrowth);
     budget = c.multiply(budget, budgetGrowth);
     const entriesShare = shareIn(year);

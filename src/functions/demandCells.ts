@@ -69,6 +69,15 @@ const BY_LABEL: ReadonlyMap<string, string> = new Map(
 /** Labels of a header row, skipped. */
 const HEADER_LABELS = new Set(["assumption", "assumptions", "label", "field", "item", "input", "inputs"]);
 const PHASING = /^phas(?:e|ing)\s+(.+)$/i;
+/** The JSON lists that year rows fill, and the key of each item's value. */
+type YearList = "levers.phasing" | "entriesByYear" | "exitRateByYear";
+const VALUE_KEY: Readonly<Record<YearList, string>> = {
+  "levers.phasing": "share",
+  entriesByYear: "entries",
+  exitRateByYear: "exitRate",
+};
+/** "Entries 2027/28" and "Exit rate 2028/29" rows: a stated value for that year. */
+const BY_YEAR = /^(entries|exit\s*rate)\s+((?:fy\s*)?\d{2,4}(?:[/-]\d{2})?)$/i;
 const TEXT_PATHS = new Set(["name", "spendBasis", "benefitBasis", "levers.exitBasis"]);
 
 /** The demand JSON of a range and the label each JSON field came from. */
@@ -79,18 +88,28 @@ function demandFromRange(range: unknown): { raw: Record<string, unknown>; labelO
   }
   const raw: Record<string, unknown> = {};
   const labelOf = new Map<string, string>();
-  const phasing: { year: number; share: unknown }[] = [];
+  // Year rows, listed in year order once all are read; `where` names the row for error messages.
+  const lists: Record<YearList, { year: number; value: unknown; where: string }[]> = {
+    "levers.phasing": [],
+    entriesByYear: [],
+    exitRateByYear: [],
+  };
   rows.forEach((row, i) => {
     const [label, value] = row;
     if (isBlankOrZero(label) || isBlank(value)) return;
     const text = String(label).trim();
     if (HEADER_LABELS.has(key(text))) return;
     const where = `"${text}" (row ${i + 1})`;
+    const stated = BY_YEAR.exec(text);
+    if (stated) {
+      const year = fyValue(/^\d{4}$/.test(stated[2]) ? Number(stated[2]) : stated[2], `model ${where}`);
+      lists[/^entries$/i.test(stated[1]) ? "entriesByYear" : "exitRateByYear"].push({ year, value, where });
+      return;
+    }
     const phase = PHASING.exec(text);
     if (phase) {
       const year = fyValue(/^\d{4}$/.test(phase[1].trim()) ? Number(phase[1]) : phase[1], `model ${where}`);
-      labelOf.set(`levers.phasing[${phasing.length}].share`, where);
-      phasing.push({ year, share: value });
+      lists["levers.phasing"].push({ year, value, where });
       return;
     }
     const path = BY_LABEL.get(key(text));
@@ -108,9 +127,16 @@ function demandFromRange(range: unknown): { raw: Record<string, unknown>; labelO
     labelOf.set(path, where);
     setPath(raw, path, value);
   });
-  if (phasing.length > 0) {
-    phasing.sort((a, b) => a.year - b.year);
-    setPath(raw, "levers.phasing", phasing);
+  for (const [path, items] of Object.entries(lists) as [YearList, (typeof lists)[YearList]][]) {
+    if (items.length === 0) continue;
+    items.sort((a, b) => a.year - b.year);
+    const valueKey = VALUE_KEY[path];
+    items.forEach((item, i) => labelOf.set(`${path}[${i}].${valueKey}`, item.where));
+    setPath(
+      raw,
+      path,
+      items.map((item) => ({ year: item.year, [valueKey]: item.value })),
+    );
   }
   if (raw.name === undefined) raw.name = "Demand model";
   return { raw, labelOf };

@@ -271,7 +271,7 @@ export function careCostAvoided(
 /**
  * Demand model (children in care): stock, entries and exits per year, do-nothing and with-impact spend against the budget, overspend and benefit, spilled under a header row of FY labels; or one headline figure.
  * @customfunction DEMAND
- * @param model A label/value range of the demand model: Base year, End year, Stock, Entries, Entries growth, Exit rate (or Mean stay, or Exits), Unit cost (or Spend), Unit cost inflation, Budget, Budget growth, Entries change, Exit rate change, Exit lag, "Phasing 2028/29" rows (share of the levers from that year), Population and Target population; labels may also be the JSON keys of schema/demand.schema.json.
+ * @param model A label/value range of the demand model: Base year, End year, Stock, Entries, Entries growth, Exit rate (or Mean stay, or Exits), Unit cost (or Spend), Unit cost inflation, Budget, Budget growth, Entries change, Exit rate change, Exit lag, "Phasing 2028/29" rows (share of the levers from that year), "Entries 2027/28" and "Exit rate 2027/28" rows (stated values for a year), Population and Target population; labels may also be the JSON keys of schema/demand.schema.json.
  * @param [result] "table" (default), or one figure: "breakEvenYear", "overspendToBreakEven", "cumulativeOverspend", "cumulativeOverspendDoNothing", "cumulativeBenefit", "cashable" or "costAvoidance".
  * @param [orientation] "rows" (default: fiscal years across) or "columns" (fiscal years down).
  * @param [leverScale] Scales both levers, e.g. 0.5 for the half-impact scenario (default 1).

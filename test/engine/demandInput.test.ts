@@ -47,6 +47,40 @@ describe("parseDemandModel", () => {
     );
   });
 
+  it("takes stated entries and exit rates for given years, the trend growing on from each", () => {
+    const model = parseDemandModel({
+      ...council,
+      entriesByYear: [{ year: "2027/28", entries: 400 }],
+      exitRateByYear: [{ year: 2028, exitRate: "50%" }],
+    });
+    const p = projectDemand(model, decimalCalculator);
+    const dn = (year: number) => p.years.find((y) => y.year === year)!.doNothing;
+    expect(dn(2026).entries.toNumber()).toBeCloseTo(309, 9); // the 3% trend
+    expect(dn(2027).entries.toNumber()).toBe(400); // stated
+    expect(dn(2028).entries.toNumber()).toBeCloseTo(412, 9); // 3% on from the stated year
+    expect(dn(2027).exits.div(dn(2026).stock).toNumber()).toBeCloseTo(290 / 600, 12);
+    expect(dn(2028).exits.div(dn(2027).stock).toNumber()).toBeCloseTo(0.5, 12);
+    expect(dn(2029).exits.div(dn(2028).stock).toNumber()).toBeCloseTo(0.5, 12);
+  });
+
+  it("refuses stated years outside the projection or out of order", () => {
+    expect(error({ ...council, entriesByYear: [{ year: 2025, entries: 1 }] }).field).toBe(
+      "entriesByYear[0].year",
+    );
+    expect(
+      error({
+        ...council,
+        exitRateByYear: [
+          { year: 2028, exitRate: 0.5 },
+          { year: 2027, exitRate: 0.4 },
+        ],
+      }).field,
+    ).toBe("exitRateByYear[1]");
+    expect(error({ ...council, entriesByYear: [{ year: 2027, entries: 1, exits: 2 }] }).message).toBe(
+      "entriesByYear[0].exits: is not a known field",
+    );
+  });
+
   it("accepts a mean stay instead of an exit rate", () => {
     const { exits: _exits, ...rest } = council;
     expect(parseDemandModel({ ...rest, meanStayYears: 2 }).exitRate.toNumber()).toBe(0.5);

@@ -58,6 +58,23 @@ describe("MTFS.DEMAND", () => {
     expect([e?.code, e?.message]).toEqual(["#N/A", "result: spend never falls within budget"]);
   });
 
+  it("reads 'Entries 2030/31' and 'Exit rate 2031/32' rows as stated values, in any row order", () => {
+    const stated = [...range, ["Exit rate 2031/32", 0.6, ""], ["Entries 2030/31", 16000, ""]];
+    const grid = callMtfs("DEMAND", stated, null, "columns", null) as (string | number)[][];
+    const model = parseDemandModel({
+      ...example,
+      entriesByYear: [{ year: 2030, entries: 16000 }],
+      exitRateByYear: [{ year: 2031, exitRate: 0.6 }],
+    });
+    const expected = projectDemand(model, decimalCalculator);
+    const withImpact = grid[0].indexOf("With-impact spend");
+    expect(grid.slice(1).map((r) => r[withImpact])).toEqual(
+      expected.years.map((y) => toPounds(y.withImpact.spend)),
+    );
+    const bad = errorOf(callMtfs("DEMAND", [...range, ["Exit rate 2031/32", 2, ""]], null, null, null));
+    expect(bad?.message).toBe('model "Exit rate 2031/32" (row 21): must be <= 1, got 2');
+  });
+
   it("turns the years down with orientation columns", () => {
     const grid = callMtfs("DEMAND", range, null, "columns", null) as (string | number)[][];
     expect(grid.map((r) => r[0])).toEqual(["£", ...engine.years.map((y) => y.label)]);
