@@ -72,10 +72,13 @@ describe("demand model properties", () => {
         const half = projectDemand(withLeverScale(model, new Decimal(0.5)), decimalCalculator);
         const eps = new Decimal("1e-20");
         return half.years.every((y, i) => {
-          const s = y.withImpact.stock;
-          const hi = y.doNothing.stock.plus(eps);
-          const lo = full.years[i].withImpact.stock.minus(eps);
-          return s.lte(hi) && s.gte(lo);
+          const between = (v: Decimal, a: Decimal, b: Decimal): boolean =>
+            v.lte(a.plus(eps)) && v.gte(b.minus(eps));
+          const f = full.years[i].withImpact;
+          return (
+            between(y.withImpact.stock, y.doNothing.stock, f.stock) &&
+            between(y.withImpact.spend, y.doNothing.spend, f.spend)
+          );
         });
       }),
     );
