@@ -1,6 +1,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { callMtfs, errorOf } from "./register";
+import fc from "fast-check";
+import { DEMAND_RANGE } from "./fixtures/demandRange";
 import { decimalCalculator, fyLabel, parseDemandModel, projectDemand, toPounds } from "../../src/engine";
 
 const example = JSON.parse(
@@ -98,5 +100,49 @@ describe("MTFS.DEMAND", () => {
     expect([b?.code, b?.message]).toEqual(["#VALUE!", 'model "Exit rate" (row 9): must be <= 1, got 2']);
     const r = errorOf(callMtfs("DEMAND", range, "everything", null, null));
     expect(r?.code).toBe("#VALUE!");
+  });
+});
+
+describe("MTFS.DEMAND robustness", () => {
+  const hostile = fc.oneof(
+    fc.constant(null),
+    fc.constant(0),
+    fc.double(),
+    fc.string(),
+    fc.constantFrom("1e400", "NaN", "-Infinity", "2.2%", "FY26/27", "(".repeat(32_767), "all"),
+    fc.boolean(),
+  );
+  const hostileLabel = fc.constantFrom(
+    "Phasing 1e400",
+    "Phasing FY99/00",
+    "Entries 2030/31",
+    "Exit rate 12345",
+    "Entries 2099/00",
+    "levers.phasing[0].share",
+    "(".repeat(32_767),
+  );
+
+  it("one row's value or label replaced by anything gives figures or an Excel input error with a message", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: DEMAND_RANGE.length - 1 }),
+        hostile,
+        hostileLabel,
+        fc.boolean(),
+        (i, v, l, relabel) => {
+          const rows = DEMAND_RANGE.map((r, j) => (j === i ? [relabel ? l : r[0], v] : r));
+          const out = callMtfs("DEMAND", rows, null, null, null) as unknown[][];
+          for (const c of out.flat()) {
+            if (typeof c === "number") expect(Number.isFinite(c)).toBe(true);
+            else if (typeof c !== "string") {
+              const e = errorOf(c);
+              expect(e?.message ?? "").toMatch(/: /);
+              expect(e?.message ?? "").not.toMatch(/^unexpected error/);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
