@@ -152,10 +152,11 @@ export function withLeverScale(model: DemandModel, factor: Decimal): DemandModel
 }
 
 /**
- * Projects the model year by year on the given calculator. Each year: entries grow by their trend (the
- * with-impact line × (1 + entriesChange × share)); exits = exitRate × opening stock (with impact, per
+ * Projects the model year by year on the given calculator. Each year: do-nothing entries grow by their trend
+ * (with impact: × (1 + entriesChange × share)); exits = exitRate × opening stock (with impact: per
  * `exitBasis`), never more than the opening stock plus entries, so no stock goes negative; spend = stock
- * (average of opening and closing, or closing) × unit cost; budget grows by its own rate.
+ * (average of opening and closing, or closing) × unit cost; budget grows by its own rate. The first row is
+ * the base year as stated (its exits estimated as exitRate × stock).
  *
  * @example
  * const p = projectDemand(model, decimalCalculator);
