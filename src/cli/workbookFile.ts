@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { isWorkbookError } from "../workbook/errors";
 import type { ExcelJsPort } from "../workbook/exceljs/excelJsPort";
+import { loadXlsxPreserving } from "../workbook/exceljs/packageOrigin";
 import { guardExcelJsKeys } from "../workbook/exceljs/safeKeys";
 import { CliError } from "./errors";
 import { checkFileSize, checkWorkbookSize } from "./zipLimits";
@@ -87,7 +88,8 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   guardExcelJsKeys(wb);
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    // The bytes are kept: saving replaces only the parts MTFS Benefits owns, the rest stays byte-identical.
+    await loadXlsxPreserving(wb, buffer);
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     throw new CliError(`${file}: not a readable .xlsx workbook (${why})`);
@@ -157,7 +159,7 @@ export async function saveWorkbookAtomic(port: ExcelJsPort, file: string): Promi
   const backup = `${real}.bak`;
   const backupTemp = `${backup}.${process.pid}.tmp`;
   try {
-    writeSynced(temp, Buffer.from(await port.toXlsx()), mode);
+    writeSynced(temp, Buffer.from(await asCliErrors(() => port.toXlsx())), mode);
     if (existing) {
       writeSynced(backupTemp, fs.readFileSync(real), mode);
       fs.renameSync(backupTemp, backup);

@@ -225,6 +225,13 @@ export function parseDemandModel(raw: unknown): DemandModel {
     if (stock.isZero())
       throw new EngineError("out-of-range", "spend", "needs a stock > 0 to give a unit cost");
     unitCost = readDecimal(o, "spend", "", { min: 0, max: MAX_POUNDS }).div(stock);
+    if (unitCost.gt(MAX_COUNT)) {
+      throw new EngineError(
+        "out-of-range",
+        "spend",
+        `÷ stock must be at most £${MAX_COUNT} a child, got £${unitCost.toSignificantDigits(3).toString()}`,
+      );
+    }
   }
   const years = { first: baseYear + 1, last: endYear };
   const entriesByYear = byYear(o, "entriesByYear", "entries", years, (item, field) =>

@@ -154,7 +154,7 @@ export function withLeverScale(model: DemandModel, factor: Decimal): DemandModel
 /**
  * Projects the model year by year on the given calculator. Each year: do-nothing entries grow by their trend
  * (with impact: × (1 + entriesChange × share)); exits = exitRate × opening stock (with impact: per
- * `exitBasis`), never more than the opening stock plus entries, so no stock goes negative; spend = stock
+ * `exitBasis`), never more than the opening stock, so no stock goes negative; spend = stock
  * (average of opening and closing, or closing) × unit cost; budget grows by its own rate. The first row is
  * the base year as stated (its exits estimated as exitRate × stock).
  *
@@ -229,8 +229,9 @@ export function projectDemand<T>(model: DemandModel, calc: Calculator<T>): Deman
     model.spendBasis === "closingStock"
       ? c.multiply(closing, unitCost)
       : c.multiply(c.multiply(c.add(opening, closing), half), unitCost);
-  const capExits = (exits: T, opening: T, entries: T): T =>
-    maxOf(c, c.zero, minOf(c, exits, c.add(opening, entries)));
+  // At most the whole opening stock leaves: a lever pushing the rate past 100% empties the stock, and a
+  // smaller opening stock never ends the year with more children (so half levers stay between).
+  const capExits = (exits: T, opening: T): T => maxOf(c, c.zero, minOf(c, exits, opening));
 
   for (let year = model.baseYear + 1; year <= model.endYear; year++) {
     const statedEntries = model.entriesByYear.get(year);
@@ -243,20 +244,20 @@ export function projectDemand<T>(model: DemandModel, calc: Calculator<T>): Deman
     const exitsShare = shareIn(year - lv.exitLagYears);
 
     const dnOpening = dnStock;
-    const dnExits = capExits(c.multiply(exitRate, dnOpening), dnOpening, trendEntries);
+    const dnExits = capExits(c.multiply(exitRate, dnOpening), dnOpening);
     const dnClosing = c.subtract(c.add(dnOpening, trendEntries), dnExits);
 
     const wiEntries = c.multiply(trendEntries, c.add(c.one, c.multiply(entriesChange, entriesShare)));
     const exitFactor = c.add(c.one, c.multiply(exitChange, exitsShare));
     const eoOpening = entriesOnlyStock;
-    const eoExits = capExits(c.multiply(exitRate, eoOpening), eoOpening, wiEntries);
+    const eoExits = capExits(c.multiply(exitRate, eoOpening), eoOpening);
     entriesOnlyStock = c.subtract(c.add(eoOpening, wiEntries), eoExits);
     const wiOpening = wiStock;
     const wiRaw =
       lv.exitBasis === "trend"
         ? c.multiply(eoExits, exitFactor)
         : c.multiply(c.multiply(exitRate, exitFactor), wiOpening);
-    const wiExits = capExits(wiRaw, wiOpening, wiEntries);
+    const wiExits = capExits(wiRaw, wiOpening);
     const wiClosing = c.subtract(c.add(wiOpening, wiEntries), wiExits);
 
     const dnSpend = spendOn(dnOpening, dnClosing);

@@ -9,7 +9,8 @@ export type WorkbookErrorCode =
   | "no-programme"
   | "bad-register"
   | "text-too-long"
-  | "not-an-mtfs-workbook";
+  | "not-an-mtfs-workbook"
+  | "would-lose";
 
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;

@@ -16,5 +16,6 @@ export { programmeSheetLayout, programmePositions, PROGRAMME_SHEET } from "./lay
 export { resourceCostLayout, paybackFormula, RESOURCE_COST_SHEET } from "./layouts/resourceCostSheet";
 export { themesLayout, THEMES_SHEET } from "./layouts/themesSheet";
 export { ExcelJsPort } from "./exceljs/excelJsPort";
+export { loadXlsxPreserving } from "./exceljs/packageOrigin";
 export { demandSheetLayout, DEMAND_SHEET, type DemandSheetLayout } from "./layouts/demandSheet";
 export { writeDemandSheet } from "./demand";

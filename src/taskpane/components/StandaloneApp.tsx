@@ -1,7 +1,7 @@
 import * as React from "react";
 import type * as ExcelJSTypes from "exceljs";
 import { Button } from "@fluentui/react-components";
-import { EMPTY_PROGRAMME, ExcelJsPort, buildProgrammeWorkbook } from "../../workbook";
+import { EMPTY_PROGRAMME, ExcelJsPort, buildProgrammeWorkbook, loadXlsxPreserving } from "../../workbook";
 import { localDraftStore } from "../draftStore";
 import type { WorkbookIdentity } from "../host";
 import { portHost } from "../portHost";
@@ -123,7 +123,8 @@ export function StandaloneApp<P>({
     }
     try {
       const workbook = new excel.Workbook();
-      await workbook.xlsx.load(bytes.buffer);
+      // The bytes are kept: Download then keeps every part of the file that MTFS Benefits does not own.
+      await loadXlsxPreserving(workbook, bytes);
       setBook((b) => ({
         workbook,
         fileName: file.name,
@@ -139,8 +140,15 @@ export function StandaloneApp<P>({
   };
 
   const download = async (): Promise<void> => {
-    // Through the port, so the download carries the profile charts (ExcelJS alone cannot write them).
-    const buffer = await port.toXlsx();
+    // Through the port, so the download carries the profile charts (ExcelJS alone cannot write them) and keeps
+    // every part of an opened file that MTFS Benefits does not own; a change that would lose one is refused.
+    let buffer: Uint8Array;
+    try {
+      buffer = await port.toXlsx();
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+      return;
+    }
     const url = URL.createObjectURL(new Blob([buffer as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
     const a = document.createElement("a");
     a.href = url;

@@ -6,6 +6,8 @@ import { listErrorMessage, listSource } from "../listValidation";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
+import { packageOrigin } from "./packageOrigin";
+import { excelJsSaveForPatching, preservePackage } from "./preservePackage";
 import { guardExcelJsKeys } from "./safeKeys";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
@@ -39,6 +41,11 @@ export class ExcelJsPort implements WorkbookPort {
     workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   }
 
+  /** Notes what the product changed, when the workbook was opened from a package that saving must keep. */
+  private edited(kind: "written" | "added" | "visibility", sheet: string): void {
+    packageOrigin(this.workbook)?.edits[kind].add(sheet);
+  }
+
   private sheet(name: string): ExcelJS.Worksheet {
     const ws = this.workbook.getWorksheet(name);
     if (!ws) throw new Error(`no sheet named ${name}`);
@@ -56,10 +63,12 @@ export class ExcelJsPort implements WorkbookPort {
       pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     if (options?.hidden) ws.state = "hidden";
+    this.edited("added", name);
   }
 
   async hideSheet(name: string): Promise<void> {
     this.sheet(name).state = "hidden";
+    this.edited("visibility", name);
   }
 
   async readCells(sheet: string, addresses: readonly string[]): Promise<readonly CellContent[]> {
@@ -84,6 +93,7 @@ export class ExcelJsPort implements WorkbookPort {
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const ws = this.sheet(sheet);
+    if (writes.length) this.edited("written", sheet);
     for (const w of writes) {
       const cell = ws.getCell(w.address);
       if (w.formula !== undefined) {
@@ -107,6 +117,10 @@ export class ExcelJsPort implements WorkbookPort {
     const ws = this.sheet(sheet);
     const blanks: unknown[][] = Array.from({ length: count }, () => []);
     ws.spliceRows(row, 0, ...blanks);
+    this.edited("written", sheet);
+    const origin = packageOrigin(this.workbook);
+    if (origin)
+      origin.edits.insertedRows.set(sheet, [...(origin.edits.insertedRows.get(sheet) ?? []), { row, count }]);
   }
 
   async setColumnWidths(
@@ -114,11 +128,13 @@ export class ExcelJsPort implements WorkbookPort {
     widths: readonly { readonly column: string; readonly width: number }[],
   ): Promise<void> {
     const ws = this.sheet(sheet);
+    this.edited("written", sheet);
     for (const w of widths) ws.getColumn(w.column).width = w.width;
   }
 
   async mergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
     const ws = this.sheet(sheet);
+    this.edited("written", sheet);
     for (const range of ranges) {
       // ExcelJS refuses to merge over merged cells: split whatever is there first.
       ws.unMergeCells(range);
@@ -128,6 +144,7 @@ export class ExcelJsPort implements WorkbookPort {
 
   async unmergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
     const ws = this.sheet(sheet);
+    this.edited("written", sheet);
     for (const range of ranges) ws.unMergeCells(range);
   }
 
@@ -136,6 +153,7 @@ export class ExcelJsPort implements WorkbookPort {
     heights: readonly { readonly row: number; readonly height: number }[],
   ): Promise<void> {
     const ws = this.sheet(sheet);
+    this.edited("written", sheet);
     for (const h of heights) ws.getRow(h.row).height = h.height;
   }
 
@@ -191,7 +209,7 @@ export class ExcelJsPort implements WorkbookPort {
   }
 
   async setNote(sheet: string, address: string, text: string): Promise<void> {
-    this.sheet(sheet).getCell(address).note = text;
+    await this.setNotes(sheet, [{ address, text }]);
   }
 
   async setNotes(
@@ -200,6 +218,19 @@ export class ExcelJsPort implements WorkbookPort {
   ): Promise<void> {
     const ws = this.sheet(sheet);
     for (const n of notes) ws.getCell(n.address).note = n.text;
+    this.notedChanges(sheet, notes);
+  }
+
+  /** Notes set (or deleted: null), saved into the sheet's own comments part for an opened package. */
+  private notedChanges(
+    sheet: string,
+    notes: readonly { readonly address: string; readonly text: string | null }[],
+  ): void {
+    const edits = packageOrigin(this.workbook)?.edits.notes;
+    if (!edits || !notes.length) return;
+    const mine = new Map(edits.get(sheet));
+    for (const n of notes) mine.set(n.address.replace(/\$/g, ""), n.text);
+    edits.set(sheet, mine);
   }
 
   async usesDate1904(): Promise<boolean> {
@@ -209,10 +240,18 @@ export class ExcelJsPort implements WorkbookPort {
   async deleteNote(sheet: string, address: string): Promise<void> {
     // ExcelJS has no API for it, and `note = undefined` would save an empty comment.
     Reflect.deleteProperty(this.sheet(sheet).getCell(address), "_comment");
+    this.notedChanges(sheet, [{ address, text: null }]);
   }
 
   async setListValidations(sheet: string, validations: readonly ListValidation[]): Promise<void> {
     const ws = this.sheet(sheet);
+    const origin = packageOrigin(this.workbook);
+    if (origin && validations.length) {
+      this.edited("written", sheet);
+      const mine = new Set(origin.edits.validations.get(sheet));
+      for (const v of validations) mine.add(v.address.replace(/\$/g, ""));
+      origin.edits.validations.set(sheet, mine);
+    }
     for (const v of validations) {
       if (v.choices.length === 0) {
         // Not in ExcelJS's typings; its own remove() would leave an empty <dataValidation> in the file.
@@ -240,8 +279,10 @@ export class ExcelJsPort implements WorkbookPort {
   }
 
   /**
-   * The workbook as .xlsx bytes, with a profile chart on every proposal sheet (re-derived from the ownership
-   * register each time, because ExcelJS drops charts when it loads a file).
+   * The workbook as .xlsx bytes, with a profile chart on every proposal sheet that has none (re-derived from the
+   * ownership register, because ExcelJS drops charts when it loads a file). A workbook opened with
+   * loadXlsxPreserving comes out as its original package with only the product's parts replaced; a change
+   * that would lose something of the user's throws WorkbookError "would-lose".
    *
    * @example
    * fs.writeFileSync("out.xlsx", await port.toXlsx());
@@ -264,7 +305,11 @@ export class ExcelJsPort implements WorkbookPort {
           : {}),
       });
     }
-    return addChartsToXlsx(await this.workbook.xlsx.writeBuffer(), charts);
+    const origin = packageOrigin(this.workbook);
+    const saved = origin
+      ? await preservePackage(origin, await excelJsSaveForPatching(this.workbook), this.workbook)
+      : await this.workbook.xlsx.writeBuffer();
+    return addChartsToXlsx(saved, charts);
   }
 }
 

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { parseAddress } from "../address";
 import type { CellScalar, ComboChartSpec } from "../port";
+import { escapeXml as esc, NO_FOLDERS, NS_REL, parseRels, relsXml, sheetParts } from "./packageXml";
 
 /**
  * ExcelJS cannot write charts, so the profile chart (in-year bars, cumulative line on the same axes) is added
@@ -18,15 +19,8 @@ export interface ChartToAdd {
   readonly moreLines?: readonly (readonly CellScalar[])[];
 }
 
-const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_DRAWING = `${NS_REL}/drawing`;
 const REL_CHART = `${NS_REL}/chart`;
-// Packages list parts only: no zip entries for folders.
-const NO_FOLDERS = { createFolders: false } as const;
-
-function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 function absRange(sheet: string, range: string): string {
   const [a, b = a] = range.split(":");
@@ -105,40 +99,6 @@ function drawingXml(spec: ComboChartSpec): string {
   );
 }
 
-function relsXml(rels: readonly { id: string; type: string; target: string }[]): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join("") +
-    `</Relationships>`
-  );
-}
-
-/** Worksheet part path of each sheet name, from workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
-    const target = /Target="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const out = new Map<string, string>();
-  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(m[0])?.[1];
-    const rid = /r:id="([^"]+)"/.exec(m[0])?.[1];
-    const unescape = (s: string): string =>
-      s
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&amp;/g, "&");
-    if (name !== undefined && rid && targets.has(rid)) out.set(unescape(name), targets.get(rid) as string);
-  }
-  return out;
-}
-
 /**
  * Adds the charts to a saved .xlsx package and returns the new package. Sheets that already have a drawing
  * are left alone (the chart data stays in the cells).
@@ -160,29 +120,30 @@ export async function addChartsToXlsx(
     if (!part) continue;
     let sheetXml = (await zip.file(part)?.async("string")) ?? "";
     if (sheetXml.includes("<drawing ")) continue;
-    n++;
+    // Numbers already taken (charts kept from the original package) are skipped.
+    do n++;
+    while (zip.file(`xl/charts/mtfsChart${n}.xml`) || zip.file(`xl/drawings/mtfsDrawing${n}.xml`));
     const chartPart = `xl/charts/mtfsChart${n}.xml`;
     const drawingPart = `xl/drawings/mtfsDrawing${n}.xml`;
     zip.file(chartPart, chartXml(chart), NO_FOLDERS);
     zip.file(drawingPart, drawingXml(chart.spec), NO_FOLDERS);
     zip.file(
       `xl/drawings/_rels/mtfsDrawing${n}.xml.rels`,
-      relsXml([{ id: "rId1", type: REL_CHART, target: `../charts/mtfsChart${n}.xml` }]),
+      relsXml([{ id: "rId1", type: REL_CHART, target: `../charts/mtfsChart${n}.xml`, external: false }]),
       NO_FOLDERS,
     );
     const dir = part.slice(0, part.lastIndexOf("/"));
     const base = part.slice(part.lastIndexOf("/") + 1);
     const relsPath = `${dir}/_rels/${base}.rels`;
-    const existing = (await zip.file(relsPath)?.async("string")) ?? relsXml([]);
+    const existing = parseRels(await zip.file(relsPath)?.async("string"));
     const rid = `rIdMtfsDrawing${n}`;
-    zip.file(
-      relsPath,
-      existing.replace(
-        "</Relationships>",
-        `<Relationship Id="${rid}" Type="${REL_DRAWING}" Target="../drawings/mtfsDrawing${n}.xml"/></Relationships>`,
-      ),
-      NO_FOLDERS,
-    );
+    const drawingRel = {
+      id: rid,
+      type: REL_DRAWING,
+      target: `../drawings/mtfsDrawing${n}.xml`,
+      external: false,
+    };
+    zip.file(relsPath, relsXml([...existing, drawingRel]), NO_FOLDERS);
     if (!/<worksheet\b[^>]*xmlns:r=/.test(sheetXml))
       sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS_REL}" `);
     // CT_Worksheet order: <drawing> comes before legacyDrawing, tableParts and extLst.
