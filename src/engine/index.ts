@@ -40,3 +40,6 @@ export * from "./staffingStream";
 export * from "./provisionStream";
 export * from "./packageReviewStream";
 export * from "./reablementStream";
+export * from "./calculator";
+export * from "./demandModel";
+export * from "./demandInput";

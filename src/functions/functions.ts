@@ -8,6 +8,7 @@
 import { EngineError, fyLabel, inflate, toPounds } from "../engine";
 import { careAvoidedCells } from "./careAvoidedCells";
 import { cellFy, cellNumber, cellOption, cellRate } from "./cells";
+import { demandCells } from "./demandCells";
 import { edgeOfCareCells } from "./edgeOfCareCells";
 import { grid, scalar } from "./invoke";
 import { paybackCells } from "./paybackCells";
@@ -265,4 +266,25 @@ export function careCostAvoided(
   return grid(() =>
     careAvoidedCells(count, weeklyCost, weeksEach, from, to, inflationPerYear, priceBaseFy, result),
   );
+}
+
+/**
+ * Demand model (children in care): stock, entries and exits per year, do-nothing and with-impact spend against the budget, overspend and benefit, spilled under a header row of FY labels; or one headline figure.
+ * @customfunction DEMAND
+ * @param model A label/value range of the demand model: Base year, End year, Stock, Entries, Entries growth, Exit rate (or Mean stay, or Exits), Unit cost (or Spend), Unit cost inflation, Budget, Budget growth, Entries change, Exit rate change, Exit lag, "Phasing 2028/29" rows (share of the levers from that year), "Entries 2027/28" and "Exit rate 2027/28" rows (stated values for a year), Population and Target population; labels may also be the JSON keys of schema/demand.schema.json.
+ * @param [result] "table" (default), or one figure: "breakEvenYear", "overspendToBreakEven", "cumulativeOverspend", "cumulativeOverspendDoNothing", "cumulativeBenefit", "cashable" or "costAvoidance".
+ * @param [orientation] "rows" (default: fiscal years across) or "columns" (fiscal years down).
+ * @param [leverScale] Scales both levers, e.g. 0.5 for the half-impact scenario (default 1).
+ * @returns A header row of FY labels, then labelled rows (£ a year; children for stock, entries and exits), or the one figure asked for.
+ * @example =MTFS.DEMAND(E10:F27) → (table: the national children-in-care projection, FY24/25 to FY35/36)
+ * @example =MTFS.DEMAND(E10:F27, "breakEvenYear") → "FY33/34"
+ * @example =MTFS.DEMAND(E10:F27, "cumulativeBenefit", , 0.5) → (the half-impact benefit, about £2.4bn)
+ */
+export function demand(
+  model: unknown[][],
+  result?: string,
+  orientation?: string,
+  leverScale?: number | string,
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => demandCells(model, result, orientation, leverScale));
 }

@@ -18,6 +18,7 @@ export const FUNCTIONS = {
   RUNRATE: fns.runRate,
   QUANTIFIED: fns.quantified,
   "CARE.AVOIDED": fns.careCostAvoided,
+  DEMAND: fns.demand,
 } as const;
 
 /** The part of Excel's CustomFunctions runtime used to register functions (a test passes a stub). */

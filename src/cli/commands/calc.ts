@@ -2,25 +2,37 @@ import {
   asObject,
   checkProposal,
   computeProfile,
+  decimalCalculator,
   edgeOfCare,
   edgeOfCareRollup,
   type InputWarning,
+  parseDemandModel,
   parseEdgeOfCareSet,
   parseTriangulationInput,
+  projectDemand,
   triangulate,
 } from "../../engine";
+import * as ExcelJS from "exceljs";
+import * as fs from "fs";
+import { writeDemandSheet } from "../../workbook/demand";
+import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
+import { EMPTY_PROGRAMME } from "../../workbook/layouts/programmeConfig";
+import { buildProgrammeWorkbook } from "../../workbook/operations";
+import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { profileJson, profileTable } from "../render/profile";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
+import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 type Format = "json" | "table";
 
-const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care> --input FILE.json [--format table|json]
+const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care|demand> --input FILE.json [--format table|json]
 
 Computes from a JSON input file and prints the result.
 
@@ -30,10 +42,15 @@ Computes from a JSON input file and prints the result.
                  "triangulation" block: avoided starts / children per month and caseloads
   edge-of-care   an edge-of-care performance summary (schema/edge-of-care.schema.json), one programme
                  or { "rollup": "...", "programmes": [...] }
+  demand         a demand model (schema/demand.schema.json): stock, entries, exits, do-nothing and
+                 with-impact spend against budget per year, break-even year, cumulative overspend
+                 and benefit (JSON: one row per year, money in £)
 
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
   --format F     table (default: as the proposal / report prints it, £m or £k) or json (money in £)
+  --xlsx FILE    demand only: also add a Demand sheet (years, spend against budget, chart) to the MTFS
+                 workbook FILE, created when absent; the previous file is kept as FILE.bak
   -h, --help     show this help
 
 Unknown keys are bad input (the line names the key and the nearest known one). Values that pass but look
@@ -43,7 +60,8 @@ standard error and the result as usual.
 Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the rule); 1 unexpected.
 Examples:
   mtfs-benefits calc profile --input examples/cfs-targeted-prevention.json
-  mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json`;
+  mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json
+  mtfs-benefits calc demand --input examples/national-children-in-care.json`;
 
 function print(io: Io, format: Format, json: () => unknown, table: () => string): void {
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
@@ -107,10 +125,44 @@ function edgeOfCareCommand(raw: unknown, format: Format, io: Io): void {
   );
 }
 
+function demand(raw: unknown, format: Format, io: Io): void {
+  const model = parseDemandModel(raw);
+  const projection = projectDemand(model, decimalCalculator);
+  print(
+    io,
+    format,
+    () => demandJson(model, projection),
+    () => demandTable(model, projection),
+  );
+}
+
+/**
+ * Adds a Demand sheet to the MTFS workbook `file`, or to a new one (with an empty Programme, as `new` makes);
+ * saved atomically with a backup. A workbook MTFS Benefits did not make is refused, as `new --into` does.
+ */
+async function writeDemandWorkbook(raw: unknown, file: string): Promise<void> {
+  const model = parseDemandModel(raw);
+  let wb: ExcelJS.Workbook;
+  if (fs.existsSync(file)) {
+    wb = await loadWorkbook(file);
+    if (!(await hasRegister(new ExcelJsPort(wb)))) {
+      throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}; give --xlsx a new file name`);
+    }
+  } else {
+    wb = new ExcelJS.Workbook();
+    wb.creator = "MTFS Benefits";
+    await buildProgrammeWorkbook(new ExcelJsPort(wb), EMPTY_PROGRAMME, []);
+  }
+  const port = new ExcelJsPort(wb);
+  await asCliErrors(() => writeDemandSheet(port, model, projectDemand(model, decimalCalculator)));
+  await saveWorkbookAtomic(port, file);
+}
+
 const WHATS: Readonly<Record<string, (raw: unknown, format: Format, io: Io) => void>> = {
   profile,
   triangulation,
   "edge-of-care": edgeOfCareCommand,
+  demand,
 };
 
 /** What each calculation reads, as a refusal names it. */
@@ -118,26 +170,27 @@ const EXPECTED = {
   profile: "a proposal (schema/proposal.schema.json)",
   triangulation: "a triangulation table or a proposal",
   "edge-of-care": "an edge-of-care summary (schema/edge-of-care.schema.json)",
+  demand: "a demand model (schema/demand.schema.json)",
 } as const;
 
-/** `mtfs-benefits calc profile|triangulation|edge-of-care --input FILE.json [--format json|table]`. */
+/** `mtfs-benefits calc profile|triangulation|edge-of-care|demand --input FILE.json [--format json|table]`. */
 export const calc: Command = {
   name: "calc",
-  summary: "compute a profile, triangulation or edge-of-care summary from a JSON file",
+  summary: "compute a profile, triangulation, edge-of-care summary or demand projection from a JSON file",
   help: HELP,
   run: async (argv, io) => {
-    const args = parseArgs(argv, { input: "value", format: "value" });
+    const args = parseArgs(argv, { input: "value", format: "value", xlsx: "value" });
     if (args.flags.has("help")) {
       io.out(HELP);
       return EXIT_OK;
     }
     const [what, ...rest] = args.positionals;
     if (what === undefined)
-      throw new CliError("calc: say what to compute: profile, triangulation or edge-of-care");
+      throw new CliError("calc: say what to compute: profile, triangulation, edge-of-care or demand");
     const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
     if (compute === undefined) {
       throw new CliError(
-        `calc: unknown calculation "${what}", expected profile, triangulation or edge-of-care`,
+        `calc: unknown calculation "${what}", expected profile, triangulation, edge-of-care or demand`,
       );
     }
     if (rest.length > 1 || (rest.length === 1 && args.values.input !== undefined)) {
@@ -146,9 +199,14 @@ export const calc: Command = {
     const file = args.values.input ?? rest[0];
     if (file === undefined) throw new CliError(`calc ${what}: --input FILE.json is required`);
     const format = choice(args.values, "format", ["table", "json"] as const, "table");
+    if (args.values.xlsx !== undefined) {
+      if (what !== "demand") throw new CliError(`calc ${what}: --xlsx is for calc demand only`);
+      requireXlsxName(args.values.xlsx, "--xlsx");
+    }
     const raw = readJsonFile(file);
     refuseProgrammeFile(raw, file, EXPECTED[what as keyof typeof EXPECTED]);
     compute(raw, format, io);
+    if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
     return EXIT_OK;
   },
 };
