@@ -25,3 +25,7 @@ export * from "./parse/assumptions";
 export * from "./proposal";
 export * from "./careAvoided";
 export * from "./choices";
+export * from "./greenBook";
+export * from "./optimismBias";
+export * from "./random";
+export * from "./quantiles";
