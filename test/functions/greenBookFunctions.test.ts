@@ -46,7 +46,7 @@ describe("MTFS.NPV", () => {
 
   it("returns #VALUE! naming the argument for rows of different lengths, a bad rate or deflators", () => {
     const e = errorOf(callMtfs("NPV", benefits, [[1, 2]], null, null));
-    expect([e?.code, e?.message.split(":")[0]]).toEqual(["#VALUE!", "costs"]);
+    expect([e?.code, e?.message?.split(":")[0]]).toEqual(["#VALUE!", "costs"]);
     expect(errorOf(callMtfs("NPV", benefits, costs, "treasury", null))?.message).toMatch(/^rate: /);
     expect(errorOf(callMtfs("NPV", benefits, costs, -1, null))?.message).toMatch(/^rate: /);
     expect(errorOf(callMtfs("NPV", benefits, costs, null, [[100, 101]]))?.message).toMatch(/^deflators: /);
@@ -67,7 +67,7 @@ describe("MTFS.BCR", () => {
 
   it("returns #VALUE! when there are no costs", () => {
     const e = errorOf(callMtfs("BCR", benefits, [[0, 0, 0, 0]], null, null));
-    expect([e?.code, e?.message.split(":")[0]]).toEqual(["#VALUE!", "costs"]);
+    expect([e?.code, e?.message?.split(":")[0]]).toEqual(["#VALUE!", "costs"]);
   });
 });
 
@@ -106,7 +106,7 @@ describe("MTFS.RISK.ADJUST", () => {
   it("returns an error naming the argument for a bad confidence or table", () => {
     expect(errorOf((callMtfs("RISK.ADJUST", [[1]], null, null) as unknown[][])[0][0])?.code).toBe("#N/A");
     const bad = errorOf((callMtfs("RISK.ADJUST", [[1]], "Certain", null) as unknown[][])[0][0]);
-    expect([bad?.code, bad?.message.split(":")[0]]).toEqual(["#VALUE!", "confidence"]);
+    expect([bad?.code, bad?.message?.split(":")[0]]).toEqual(["#VALUE!", "confidence"]);
     const share = errorOf((callMtfs("RISK.ADJUST", [[1]], "Low", [["Low", 1.5]]) as unknown[][])[0][0]);
     expect(share?.message).toMatch(/^table \(row 1\): /);
   });
