@@ -29,3 +29,4 @@ export * from "./greenBook";
 export * from "./optimismBias";
 export * from "./random";
 export * from "./quantiles";
+export * from "./profileGreenBook";

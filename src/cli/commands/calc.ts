@@ -1,6 +1,14 @@
 import {
+  Decimal,
+  GREEN_BOOK_HEALTH,
+  GREEN_BOOK_STANDARD,
   asObject,
   computeProfile,
+  flatDeflatorIndex,
+  flatSchedule,
+  profileGreenBook,
+  rateValue,
+  riskAdjustedProfile,
   edgeOfCare,
   edgeOfCareRollup,
   parseEdgeOfCareSet,
@@ -14,6 +22,7 @@ import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
+import { greenBookJson, greenBookTable, type GreenBookBasis } from "../render/greenBook";
 import { profileJson, profileTable } from "../render/profile";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
 
@@ -24,7 +33,9 @@ const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care> --i
 Computes from a JSON input file and prints the result.
 
   profile        a benefits proposal (schema/proposal.schema.json): the benefits profile per FY,
-                 quantified opportunity, full run rate and time to full run rate
+                 quantified opportunity, full run rate and time to full run rate; then the Green
+                 Book view (real prices, NPV, benefit-cost ratio, discounted payback) and, when the
+                 proposal states a confidence level, the risk-adjusted MTFS row
   triangulation  a triangulation table (schema/triangulation.schema.json), or a proposal's
                  "triangulation" block: avoided starts / children per month and caseloads
   edge-of-care   an edge-of-care performance summary (schema/edge-of-care.schema.json), one programme
@@ -33,6 +44,10 @@ Computes from a JSON input file and prints the result.
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
   --format F     table (default: as the proposal / report prints it, £m or £k) or json (money in £)
+  --discount D   profile: standard (default: Green Book STPR, 3.5% for years 0-30), health, or a
+                 flat rate (3.5% or 0.035)
+  --deflator R   profile: deflator a year for real prices (default 2%, an assumption to edit; year 0
+                 = the profile's first FY)
   -h, --help     show this help
 
 Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the rule); 1 unexpected.
@@ -44,14 +59,48 @@ function print(io: Io, format: Format, json: () => unknown, table: () => string)
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
 }
 
-function profile(raw: unknown, format: Format, io: Io): void {
+/** The Green Book options of `calc profile`, as given or defaulted. */
+interface GreenBookOptions {
+  readonly discount: string;
+  readonly deflator: Decimal;
+}
+
+/** Default deflator a year: no GDP deflator series is shipped, so a flat rate the user edits. */
+const DEFAULT_DEFLATOR = new Decimal("0.02");
+
+function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOptions {
+  const given = values.discount?.trim().toLowerCase();
+  const discount =
+    given === undefined || given === "standard" || given === "health"
+      ? (given ?? "standard")
+      : rateValue(given, "--discount", { gt: -1 }).toString();
+  const deflator =
+    values.deflator === undefined ? DEFAULT_DEFLATOR : rateValue(values.deflator, "--deflator", { gt: -1 });
+  return { discount, deflator };
+}
+
+function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions): void {
   const proposal = parseProposal(raw);
   const result = computeProfile(proposal.assumptions);
+  const schedule =
+    options.discount === "standard"
+      ? GREEN_BOOK_STANDARD
+      : options.discount === "health"
+        ? GREEN_BOOK_HEALTH
+        : flatSchedule(options.discount);
+  const view = profileGreenBook(result, schedule, flatDeflatorIndex(result.years.length, options.deflator));
+  const basis: GreenBookBasis = {
+    discount: options.discount,
+    deflatorPerYear: options.deflator,
+    priceBase: result.years[0]?.label ?? "",
+  };
+  const confidence = proposal.opportunity.confidence?.level;
+  const risk = confidence === undefined ? undefined : riskAdjustedProfile(result, confidence);
   print(
     io,
     format,
-    () => profileJson(proposal, result),
-    () => profileTable(proposal, result),
+    () => ({ ...profileJson(proposal, result), ...greenBookJson(view, basis, risk) }),
+    () => profileTable(proposal, result) + "\n" + greenBookTable(view, basis, risk),
   );
 }
 
@@ -96,7 +145,9 @@ function edgeOfCareCommand(raw: unknown, format: Format, io: Io): void {
   );
 }
 
-const WHATS: Readonly<Record<string, (raw: unknown, format: Format, io: Io) => void>> = {
+const WHATS: Readonly<
+  Record<string, (raw: unknown, format: Format, io: Io, options: GreenBookOptions) => void>
+> = {
   profile,
   triangulation,
   "edge-of-care": edgeOfCareCommand,
@@ -115,7 +166,7 @@ export const calc: Command = {
   summary: "compute a profile, triangulation or edge-of-care summary from a JSON file",
   help: HELP,
   run: async (argv, io) => {
-    const args = parseArgs(argv, { input: "value", format: "value" });
+    const args = parseArgs(argv, { input: "value", format: "value", discount: "value", deflator: "value" });
     if (args.flags.has("help")) {
       io.out(HELP);
       return EXIT_OK;
@@ -135,9 +186,14 @@ export const calc: Command = {
     const file = args.values.input ?? rest[0];
     if (file === undefined) throw new CliError(`calc ${what}: --input FILE.json is required`);
     const format = choice(args.values, "format", ["table", "json"] as const, "table");
+    for (const option of ["discount", "deflator"]) {
+      if (what !== "profile" && args.values[option] !== undefined)
+        throw new CliError(`calc ${what}: --${option} applies to calc profile only`);
+    }
+    const options = greenBookOptions(args.values);
     const raw = readJsonFile(file);
     refuseProgrammeFile(raw, file, EXPECTED[what as keyof typeof EXPECTED]);
-    compute(raw, format, io);
+    compute(raw, format, io, options);
     return EXIT_OK;
   },
 };
