@@ -70,6 +70,11 @@ const DEFAULT_DEFLATOR = new Decimal("0.02");
 
 function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOptions {
   const given = values.discount?.trim().toLowerCase();
+  if (given !== undefined && given !== "standard" && given !== "health" && !/^[-+]?[\d.]/.test(given)) {
+    throw new CliError(
+      `--discount must be standard, health or a rate such as 3.5%, got "${values.discount}"`,
+    );
+  }
   const discount =
     given === undefined || given === "standard" || given === "health"
       ? (given ?? "standard")
