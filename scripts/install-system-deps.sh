@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests use, from Debian's archive: LibreOffice (headless Calc, to
-# recalculate generated workbooks, and python3-uno to edit them as a user would) and Chromium (for the
-# taskpane's browser tests). Skips what is present.
+# recalculate generated workbooks), its Python UNO bridge (the structure-edit tests insert rows and columns
+# through it, with the system python /usr/bin/python3) and Chromium (for the taskpane's browser tests).
+# Skips what is present.
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)

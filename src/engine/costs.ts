@@ -5,7 +5,7 @@ import type { CostItem, FyStartYear } from "./types";
 /**
  * Investment netted off the gross benefit, per FY: ongoing costs pro rata by days from their start date
  * (to an optional inclusive end date), one-off items in the FY of their date, per-case costs on the average
- * caseload reduction, and phased amounts by FY.
+ * caseload reduction, per-event costs on a stream's events in the FY, and phased amounts by FY.
  */
 
 /** What a cost line may depend on in a FY besides its own terms. */
@@ -15,6 +15,13 @@ export interface CostContext {
   readonly caseloadReduction: Decimal;
   readonly inflationPerYear: Decimal;
   readonly priceBaseFy: FyStartYear;
+  /** FY whose prices inflating costs are stated in (default `fy`; the price base FY reports them uninflated). */
+  readonly pricesFy?: FyStartYear;
+  /**
+   * A stream's operational measure in the FY (`stream` undefined: summed over every stream), for per-case
+   * costs on one stream and per-event costs; without it those fall back to `caseloadReduction` and 0 events.
+   */
+  readonly measure?: (key: string, stream: string | undefined) => Decimal;
 }
 
 /**
@@ -40,13 +47,27 @@ export function costInFy(item: CostItem, ctx: CostContext): Decimal {
     case "ongoing": {
       const rate = item.inflationPerYear ?? (item.inflates ? ctx.inflationPerYear : undefined);
       const amount =
-        rate === undefined ? item.amountPerYear : inflate(item.amountPerYear, ctx.priceBaseFy, ctx.fy, rate);
+        rate === undefined
+          ? item.amountPerYear
+          : inflate(item.amountPerYear, ctx.priceBaseFy, ctx.pricesFy ?? ctx.fy, rate);
       return amount.times(fyShareCovered(ctx.fy, item.fromDate, item.toDate));
     }
     case "oneOff":
       return fyOf(item.date) === ctx.fy ? item.amount : ZERO;
-    case "perCase":
-      return item.amountPerCasePerYear.times(ctx.caseloadReduction);
+    case "perCase": {
+      const cases =
+        item.stream === undefined || ctx.measure === undefined
+          ? ctx.caseloadReduction
+          : ctx.measure("caseloadReduction", item.stream);
+      return item.amountPerCasePerYear.times(cases);
+    }
+    case "perEvent": {
+      const events = ctx.measure?.(item.measure ?? "avoidedEvents", item.stream) ?? ZERO;
+      const amount = item.inflates
+        ? inflate(item.amountPerEvent, ctx.priceBaseFy, ctx.pricesFy ?? ctx.fy, ctx.inflationPerYear)
+        : item.amountPerEvent;
+      return amount.times(events);
+    }
     case "phased":
       return item.amountsByFy.reduce((sum, a) => (a.fy === ctx.fy ? sum.plus(a.amount) : sum), ZERO);
   }

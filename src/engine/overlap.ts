@@ -18,6 +18,8 @@ export interface OverlapContext {
   readonly inflationPerYear: Decimal;
   readonly priceBaseFy: FyStartYear;
   readonly firstFy: FyStartYear;
+  /** FY whose prices a per-week overlap is in (default `fy`; the price base FY when inflation is held on net). */
+  readonly pricesFy?: FyStartYear;
 }
 
 /**
@@ -37,7 +39,7 @@ export function overlapInFy(o: MtfsOverlap, ctx: OverlapContext): Decimal {
       return Decimal.max(ZERO, Decimal.min(o.amountPerYear, ctx.gross));
     }
     case "amountPerWeek":
-      return inflate(o.amountPerWeek, ctx.priceBaseFy, ctx.fy, ctx.inflationPerYear)
+      return inflate(o.amountPerWeek, ctx.priceBaseFy, ctx.pricesFy ?? ctx.fy, ctx.inflationPerYear)
         .times(ctx.periodsPerYear)
         .times(ctx.caseloadReduction);
   }

@@ -22,9 +22,9 @@ import type { Profile } from "./types";
  * A benefits profile seen two more ways, from the same figures: the Green Book view (real prices,
  * discounted) and the risk-adjusted MTFS row. The flows are the profile's own years (its first FY is
  * year 0 and the price base); beyond its last year nothing is assumed.
- * - benefits(FY) = gross − overlap + inflation contingency (the cash saving the MTFS row counts);
  * - costs(FY) = the profile's costs (implementation and ongoing investment);
- * so benefits − costs is the MTFS row (mtfsImpact).
+ * - benefits(FY) = the MTFS row (mtfsImpact) + costs: the cash saving the MTFS row counts (gross − overlap
+ *   + inflation contingency, less or plus any existing MTFS lines), so benefits − costs is the MTFS row.
  */
 
 /** One year of the Green Book view. */
@@ -48,10 +48,15 @@ export interface GreenBookView {
   readonly discountedPayback: PaybackResult;
 }
 
-/** Cash benefits and costs per FY of a profile (benefits − costs = the MTFS row). */
+/**
+ * Cash benefits and costs per FY of a profile (benefits − costs = the MTFS row).
+ *
+ * @example
+ * profileFlows(profile).benefits[0].minus(profileFlows(profile).costs[0]) // = profile.years[0].mtfsImpact
+ */
 export function profileFlows(profile: Profile): { benefits: Decimal[]; costs: Decimal[] } {
   return {
-    benefits: profile.years.map((y) => y.gross.minus(y.overlap).plus(y.inflationContingency)),
+    benefits: profile.years.map((y) => y.mtfsImpact.plus(y.costs)),
     costs: profile.years.map((y) => y.costs),
   };
 }

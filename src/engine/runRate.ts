@@ -9,8 +9,9 @@ import type { FyStartYear, Horizon, Profile, ProfileYear } from "./types";
  * - Full impact is the day avoided events reach their full rate: rollout end + lead; for a programme with a
  *   delivery end it is the delivery end + lead; for a target with a fixed cohort it is no earlier than the day
  *   the last of the cohort is realised.
- * - The stock saturates one duration later. The full run rate is the net benefit in the first FY that starts on
- *   or after saturation (the first whole FY at steady state), or the last horizon FY if that comes later.
+ * - The stock saturates one duration later: a cohort stream settles in the first FY that starts on or after
+ *   saturation (the first whole FY at steady state). The full run rate is the net in the first FY in which every
+ *   stream and cost schedule has settled, capped to the horizon (proposalProfile.ts, settled.ts).
  * - Time to full run rate is years (of 52.18 weeks) from the start date to full impact: the time the service
  *   needs to change, which is what the programme table prints (CFS TP 1.5 years).
  */
@@ -38,13 +39,36 @@ export function runRateFy(
   horizon: Horizon,
   cohortReachedDay?: Decimal,
 ): FyStartYear {
-  const saturation = fullImpactDay(t, cohortReachedDay)
-    .plus(durationWeeks.times(DAYS_PER_WEEK))
-    .ceil()
-    .toNumber();
-  let fy = fyOf(saturation);
-  if (fyStartDay(fy) < saturation) fy += 1;
+  const fy = saturationFy(t, durationWeeks, cohortReachedDay);
   return Math.min(Math.max(fy, horizon.firstFy), horizon.lastFy);
+}
+
+/**
+ * First FY starting on or after full impact + duration (the stock is saturated), not capped to any horizon:
+ * a cohort stream's settled FY.
+ *
+ * @example
+ * saturationFy(resolvedCfs, D(153.1)) // 2031
+ */
+export function saturationFy(
+  t: ResolvedTimeline,
+  durationWeeks: Decimal,
+  cohortReachedDay?: Decimal,
+): FyStartYear {
+  return firstWholeFyFrom(fullImpactDay(t, cohortReachedDay).plus(durationWeeks.times(DAYS_PER_WEEK)));
+}
+
+/**
+ * The first FY that starts on or after a day (a fractional day counts as the next whole day).
+ *
+ * @example
+ * firstWholeFyFrom(new Decimal(dayNumber("2026-04-01"))) // 2026
+ * firstWholeFyFrom(new Decimal(dayNumber("2026-04-02"))) // 2027
+ */
+export function firstWholeFyFrom(day: Decimal): FyStartYear {
+  const d = day.ceil().toNumber();
+  const fy = fyOf(d);
+  return fyStartDay(fy) < d ? fy + 1 : fy;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface ResolvedTimeline {
   /** Delivery end + lead: no avoided events after this day (absent: open-ended). */
   readonly deliveryEndDay?: Decimal;
   readonly ramp: RampShape;
+  /** The `stepped` ramp's share of the impact before full impact. */
+  readonly stepShare?: Decimal;
 }
 
 /**
@@ -80,6 +82,18 @@ export function resolveTimeline(t: Timeline): ResolvedTimeline {
   if (deliveryEnd && deliveryEnd.lt(startDay)) {
     throw new EngineError("invalid-date", "timeline.deliveryEndDate", "must not be before the start date");
   }
+  if (t.ramp === "stepped") {
+    if (t.stepShare === undefined) {
+      throw new EngineError("missing", "timeline.stepShare", "is required with the stepped ramp");
+    }
+    if (t.stepShare.lt(0) || t.stepShare.gt(1)) {
+      throw new EngineError(
+        "out-of-range",
+        "timeline.stepShare",
+        `must be between 0 and 1 (0% to 100%), got ${t.stepShare.toString()}`,
+      );
+    }
+  }
   return {
     startDay,
     designEndDay,
@@ -89,6 +103,7 @@ export function resolveTimeline(t: Timeline): ResolvedTimeline {
     fullImpactDay: rolloutEndDay.plus(lead),
     deliveryEndDay: deliveryEnd?.plus(lead),
     ramp: t.ramp,
+    ...(t.ramp === "stepped" ? { stepShare: t.stepShare } : {}),
   };
 }
 
@@ -103,16 +118,20 @@ export interface RampPiece {
 /**
  * The ramp as pieces from first impact to full impact; after the last piece the share is 1.
  * `monthly-steps` over an n-month rollout rises by 1/n at the end of each month (0 in the first month),
- * reaching 1 at the first month end on or after full impact.
+ * reaching 1 at the first month end on or after full impact. `stepped` holds the step share until full impact.
  *
  * @example
- * rampPieces(resolved).map((p) => p.shareFrom.toNumber()) // linear: [0]; monthly-steps over 6 months: [0, 1/6, …, 5/6]
+ * rampPieces(resolved).map((p) => p.shareFrom.toNumber()) // linear: [0]; monthly-steps over 6 months: [0, 1/6, …, 5/6]; stepped 50%: [0.5]
  */
 export function rampPieces(t: ResolvedTimeline): readonly RampPiece[] {
   const a = t.firstImpactDay;
   const b = t.fullImpactDay;
   if (t.ramp === "immediate" || b.lte(a)) return [];
   if (t.ramp === "linear") return [{ from: a, to: b, shareFrom: new Decimal(0), shareTo: new Decimal(1) }];
+  if (t.ramp === "stepped") {
+    const share = t.stepShare ?? new Decimal(1);
+    return [{ from: a, to: b, shareFrom: share, shareTo: share }];
+  }
   // Rounded so 6 months of 52.18/12 weeks count as exactly 6 steps despite division residue.
   const months = b.minus(a).div(DAYS_PER_MONTH).toDecimalPlaces(9);
   const pieces: RampPiece[] = [];

@@ -12,9 +12,10 @@ export type FyStartYear = number;
 /**
  * How the impact builds up between "first impact" (pilot end + lead) and "full impact" (rollout end + lead):
  * `linear` rises continuously; `monthly-steps` rises by 1/n at the end of each month of an n-month rollout;
- * `immediate` is full from the first-impact date.
+ * `immediate` is full from the first-impact date; `stepped` holds `timeline.stepShare` of the impact (e.g. 50%)
+ * from first impact until full impact, then full.
  */
-export type RampShape = "linear" | "monthly-steps" | "immediate";
+export type RampShape = "linear" | "monthly-steps" | "immediate" | "stepped";
 
 /**
  * The lever an avoided event pulls. `entry`: fewer entries into the service (baseline volume is a flow of
@@ -104,6 +105,8 @@ export interface Timeline {
   /** Lag between intervention and the avoided event (e.g. 8.5 months, a CP plan's average length). */
   readonly leadWeeks: Decimal;
   readonly ramp: RampShape;
+  /** The `stepped` ramp's share of the impact (fraction, 0 to 1) before full impact; required for that ramp only. */
+  readonly stepShare?: Decimal;
   /** Stated end of design; overrides start + designWeeks. */
   readonly designEndDate?: string;
   /** Stated end of pilot (first impact before lead); overrides design end + pilotWeeks. */
@@ -139,6 +142,20 @@ export type CostItem =
       readonly label: string;
       /** £ per avoided case per year while the case is in the stock (e.g. a £1,000 bus pass). */
       readonly amountPerCasePerYear: Decimal;
+      /** Id of the stream whose caseload reduction it is priced on (default: every stream's, summed). */
+      readonly stream?: string;
+    }
+  | {
+      readonly kind: "perEvent";
+      readonly label: string;
+      /** £ per event in the FY it happens, e.g. per resident engaged or per avoided start. */
+      readonly amountPerEvent: Decimal;
+      /** Id of the stream whose events it is priced on (default: every stream's, summed). */
+      readonly stream?: string;
+      /** The stream's operational measure counted as the events (default `avoidedEvents`). */
+      readonly measure?: string;
+      /** Whether the amount inflates with the proposal's inflation from the price base FY (default false). */
+      readonly inflates?: boolean;
     }
   | {
       readonly kind: "phased";
@@ -223,7 +240,10 @@ export interface Profile {
   readonly quantifiedOpportunity: Decimal;
   /** That year's inflation contingency held centrally (zero unless `unitCost.inflationContingency`). */
   readonly quantifiedOpportunityInflationContingency: Decimal;
-  /** Steady-state annual net benefit, and the FY in which it is reached (see runRate.ts), with its contingency. */
+  /**
+   * Steady-state annual net benefit: the net in the first FY from which no input changes any more (the stream's
+   * stock saturated, every cost schedule settled; proposalProfile.ts), capped to the horizon, with its contingency.
+   */
   readonly fullRunRate: {
     readonly value: Decimal;
     readonly fy: FyStartYear;

@@ -7,6 +7,7 @@ import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
 import type { WorkbookPort } from "./port";
 import type { Register, StoredProposal } from "./register";
+import { placeAddress, type SheetPlacement } from "./anchors";
 
 /**
  * Proposal sheets: building one from proposal JSON, and reading the proposal back from its cells.
@@ -113,17 +114,22 @@ export function linkedProposal(layout: ProposalSheetLayout, modelled?: ModelledP
 /**
  * The proposal JSON of a proposal sheet: the stored proposal with every input cell's current value put back
  * (assumptions, triangulation, opportunity and narrative as the user left them), each in the form the JSON
- * uses whatever the spreadsheet stored (a date serial as "2026-09-01", "8%" as 0.08, "1,338" as 1338).
+ * uses whatever the spreadsheet stored (a date serial as "2026-09-01", "8%" as 0.08, "1,338" as 1338), read
+ * where `placement` says the cells are now (where they were laid out when absent).
  *
  * @example
  * const raw = await readProposalSheet(port, stored); raw.assumptions.durationWeeks // 153.1
  */
-export async function readProposalSheet(port: WorkbookPort, stored: StoredProposal): Promise<Json> {
+export async function readProposalSheet(
+  port: WorkbookPort,
+  stored: StoredProposal,
+  placement?: SheetPlacement,
+): Promise<Json> {
   const layout = proposalSheetLayout(stored);
   const inputs = layout.cells.filter((c) => c.kind === "input");
   const values = await port.readCells(
     stored.sheet,
-    inputs.map((c) => c.address),
+    inputs.map((c) => (placement ? placeAddress(placement, c.address) : c.address)),
   );
   const date1904 = await port.usesDate1904();
   let proposal: Json = stored.proposal;

@@ -69,4 +69,34 @@ describe("costs", () => {
     const phased = { kind: "phased", label: "x", amountsByFy: [{ fy: 2026, amount: D(7) }] } as const;
     expect(costInFy(phased, ctx).toNumber()).toBe(7);
   });
+
+  it("prices per-event costs on a stream's measure, and per-case costs on one stream when named", () => {
+    const measure = (key: string, stream: string | undefined): Decimal =>
+      D(key === "avoidedEvents" ? 4 : 3).times(stream === undefined ? 2 : 1);
+    const perEvent = { kind: "perEvent", label: "Engagement", amountPerEvent: D(250) } as const;
+    expect(costInFy(perEvent, { ...ctx, measure }).toNumber()).toBe(2000);
+    expect(costInFy({ ...perEvent, stream: "a" }, { ...ctx, measure }).toNumber()).toBe(1000);
+    expect(costInFy({ ...perEvent, measure: "caseloadReduction" }, { ...ctx, measure }).toNumber()).toBe(
+      1500,
+    );
+    expect(costInFy({ ...perEvent, inflates: true }, { ...ctx, fy: 2028, measure }).toNumber()).toBeCloseTo(
+      2000 * 1.04 ** 2,
+      9,
+    );
+    expect(costInFy(perEvent, ctx).toNumber()).toBe(0);
+    const bus = { kind: "perCase", label: "bus", amountPerCasePerYear: D(1000) } as const;
+    expect(costInFy({ ...bus, stream: "a" }, { ...ctx, measure }).toNumber()).toBe(3000);
+    expect(costInFy(bus, { ...ctx, measure }).toNumber()).toBe(10000);
+  });
+
+  it("states inflating costs at the price base's prices when asked (inflation held on net)", () => {
+    const item = {
+      kind: "ongoing",
+      label: "x",
+      amountPerYear: D(100),
+      fromDate: "2020-01-01",
+      inflates: true,
+    } as const;
+    expect(costInFy(item, { ...ctx, fy: 2028, pricesFy: 2026 }).toNumber()).toBe(100);
+  });
 });

@@ -58,4 +58,21 @@ describe("timeline", () => {
     expect(rampPieces(resolveTimeline({ ...cfs, ramp: "immediate" }))).toHaveLength(0);
     expect(rampPieces(resolveTimeline({ ...cfs, ramp: "linear" }))).toHaveLength(1);
   });
+
+  it("holds a stepped ramp at its share from first impact until full impact, then full", () => {
+    const t = resolveTimeline({ ...cfs, ramp: "stepped", stepShare: new Decimal(0.5) });
+    const pieces = rampPieces(t);
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0].from.eq(t.firstImpactDay) && pieces[0].to.eq(t.fullImpactDay)).toBe(true);
+    expect([pieces[0].shareFrom.toNumber(), pieces[0].shareTo.toNumber()]).toEqual([0.5, 0.5]);
+  });
+
+  it("needs a step share between 0 and 1 for the stepped ramp", () => {
+    expect(() => resolveTimeline({ ...cfs, ramp: "stepped" })).toThrow(
+      "timeline.stepShare: is required with the stepped ramp",
+    );
+    expect(() => resolveTimeline({ ...cfs, ramp: "stepped", stepShare: new Decimal(50) })).toThrow(
+      "timeline.stepShare: must be between 0 and 1 (0% to 100%), got 50",
+    );
+  });
 });

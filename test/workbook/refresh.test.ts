@@ -412,15 +412,15 @@ describe("names and text", () => {
   });
 });
 
-it("refuses to refresh a proposal sheet whose rows were moved, touching none of its cells", async () => {
+it("refuses to refresh a proposal sheet whose laid-out row was deleted, touching none of its cells", async () => {
   const { wb } = await demoWorkbook();
   const { wb: back, port } = await roundTrip(wb);
   const ws = back.getWorksheet(CFS)!;
-  await port.insertRows(CFS, 20, 1); // as a user inserting a row above the triangulation table
-  ws.getCell("A20").value = "my own row";
+  const named = (await cfsLayout(port)).cells.find((c) => c.kind === "input" && c.name)!;
+  ws.spliceRows(Number(/\d+$/.exec(named.address)![0]), 1); // as a user deleting an assumption's row
   const before = JSON.stringify(ws.getSheetValues());
   const report = await refreshWorkbook(port);
-  expect(report.errors).toEqual([{ proposal: CFS, message: expect.stringMatching(/inserted or deleted/) }]);
+  expect(report.errors).toEqual([{ proposal: CFS, message: expect.stringMatching(/deleted or moved/) }]);
   expect(report.changes.filter((c) => c.sheet === CFS)).toEqual([]);
   expect(JSON.stringify(ws.getSheetValues())).toBe(before);
 });
@@ -438,4 +438,30 @@ it("flags a hand-edited Programme subtotal in the Programme's status cell and ke
   expect(ws.getCell("M1").value).toBe("1 hand-edited cell(s) kept: Programme!H9 (see notes)");
   // The total still adds the subtotals as they are: it follows the user's figure.
   expect(report.changes.some((c) => c.key === "total.FY29/30")).toBe(false);
+});
+
+describe("operations on sheets whose laid-out rows moved", () => {
+  it("refuses to add a proposal when a Programme row it lays out was deleted, writing nothing", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    back.getWorksheet("Programme")!.spliceRows(5, 1); // a typed Programme row, deleted by the user
+    const sheets = back.worksheets.length;
+    const cfs = readExample("cfs-targeted-prevention.json");
+    await expect(
+      addProposal(port, { ...cfs, opportunity: { ...cfs.opportunity, name: "Another" } }),
+    ).rejects.toMatchObject({ code: "sheet-moved" });
+    expect(back.worksheets.length).toBe(sheets);
+  });
+
+  it("refuses to lay a proposal sheet out again over rows the user inserted", async () => {
+    const { wb } = await demoWorkbook();
+    const { port } = await roundTrip(wb);
+    await port.insertRows(CFS, 3, 1); // names move with it, as in a spreadsheet
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const edited = {
+      ...cfs,
+      triangulation: { ...cfs.triangulation, rows: cfs.triangulation.rows.slice(0, 3) },
+    };
+    await expect(updateProposal(port, CFS, edited)).rejects.toMatchObject({ code: "sheet-moved" });
+  });
 });

@@ -6,8 +6,10 @@ import {
   type Decimal,
   type Profile,
   type Proposal,
+  type ProposalProfile,
 } from "../../engine";
 import { textTable } from "../table";
+import { hasBreakdown, streamLinesTable } from "./streamLines";
 
 /**
  * The benefits profile as the CLI prints it: JSON with money in £ (rounded to pennies at this edge only)
@@ -58,13 +60,18 @@ export function profileJson(proposal: Proposal, profile: Profile): Record<string
 }
 
 /**
- * The profile table as the proposal template shows it (£m, 2 dp), then the summary lines.
+ * The profile table as the proposal template shows it (£m, 2 dp), then the summary lines; with a proposal
+ * profile that has more to say (several streams, weightings, existing MTFS lines), its lines table after them.
  *
  * @example
  * profileTable(proposal, profile)
  * // "CFS Targeted Prevention\nBenefits profile over the MTFS (net of ongoing investment)\nFY  In-year ..."
  */
-export function profileTable(proposal: Proposal, profile: Profile): string {
+export function profileTable(
+  proposal: Proposal,
+  profile: Profile | ProposalProfile,
+  lines?: ProposalProfile,
+): string {
   const mtfsLastFy = proposal.assumptions.horizon.mtfsLastFy;
   const published = proposal.published;
   // When the proposal carries its published figures, print them beside ours so a reader can compare.
@@ -111,5 +118,6 @@ export function profileTable(proposal: Proposal, profile: Profile): string {
         : ` (published: ${formatMillions(publishedRunRate.value)} in ${fyLabel(publishedRunRate.fy)})`),
     `Time to hit full run rate: ${profile.timeToFullRunRateYears.toDecimalPlaces(1).toString()} years`,
     ...(published?.source === undefined ? [] : [`Published figures: ${published.source}`]),
+    ...(lines !== undefined && hasBreakdown(lines) ? ["", streamLinesTable(lines)] : []),
   ].join("\n");
 }

@@ -45,6 +45,8 @@ function costLine(c: CostItem): string {
       return `${c.label}: ${pounds(c.amount)} on ${dateText(c.date)}`;
     case "perCase":
       return `${c.label}: ${pounds(c.amountPerCasePerYear)} a case a year`;
+    case "perEvent":
+      return `${c.label}: ${pounds(c.amountPerEvent)} an event`;
     default:
       return `${c.label}: ${c.amountsByFy.map((p) => `${pounds(p.amount)} in ${fyLabel(p.fy)}`).join(", ")}`;
   }

@@ -199,7 +199,12 @@ export class ExcelJsPort implements WorkbookPort {
     const model = this.workbook.definedNames.model as unknown as { name: string; ranges: string[] }[];
     for (const entry of model) {
       if (!names.includes(entry.name)) continue;
-      for (const range of entry.ranges) this.workbook.definedNames.remove(range, entry.name);
+      // ExcelJS's remove() drops one cell of a range: remove each cell, or a redefined name keeps the rest.
+      for (const range of entry.ranges) {
+        const bang = range.lastIndexOf("!");
+        for (const cell of expandRange(range.slice(bang + 1).replace(/\$/g, "")))
+          this.workbook.definedNames.remove(`${range.slice(0, bang + 1)}${cell}`, entry.name);
+      }
     }
   }
 

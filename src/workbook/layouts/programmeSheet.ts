@@ -321,6 +321,7 @@ export function programmeSheetLayout(
     sheet: PROGRAMME_SHEET,
     cells,
     positions: pos,
+    statusAddress: programmeStatusAddress(config),
     totals: totals ? totals.map((t) => t.toNumber()) : [],
     columnWidths: [
       { column: "A", width: 30 },

@@ -74,6 +74,8 @@ export interface SheetLayout {
   readonly merges?: readonly string[];
   /** Row heights in points, estimated from the text the rows wrap (`textFit.ts`). */
   readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+  /** The refresh status cell, which the add-in writes too (so it is anchored with the owned cells). */
+  readonly statusAddress?: string;
 }
 
 /**

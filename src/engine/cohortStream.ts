@@ -1,0 +1,175 @@
+import { Decimal, ZERO } from "./money";
+import { EngineError } from "./errors";
+import { DAYS_PER_WEEK, fyStartDay } from "./fiscalYear";
+import { avoidedEventsFlow } from "./flow";
+import { resolveTimeline } from "./timeline";
+import {
+  averageRemainingStayStocks,
+  averageStocks,
+  cumulativeAt,
+  realisedAt,
+  timeToReach,
+  type CumulativeFlow,
+} from "./stockFlow";
+import { annualSavingPerCase, componentAnnualSaving } from "./unitCost";
+import { saturationFy, timeToFullRunRateYears } from "./runRate";
+import {
+  checkHorizon,
+  checkWeighting,
+  weighted,
+  type Cashability,
+  type StreamProfile,
+  type StreamYear,
+  type Weighting,
+} from "./stream";
+import type { FyStartYear, Horizon, ProfileInput, Target, UnitCostComponent } from "./types";
+
+/**
+ * The cohort stream kind (DOMAIN §2): avoided events (entry or exit lever) from a baseline, growth and target,
+ * ramped by a timeline; each holds one case for its duration (box-car stock; on the exit lever the rest of a
+ * stay), and gross = FY-average caseload reduction × unit saving × periods per year, Σ over unit-cost components.
+ */
+
+/** A cohort stream's inputs: today's ProfileInput without the proposal-level investment, overlap and horizon. */
+export interface CohortStreamInput extends Omit<ProfileInput, "investment" | "mtfsOverlap" | "horizon"> {
+  /** Stream id (default "cohort"), referred to by per-case and per-event costs. */
+  readonly id?: string;
+  /** Words for the stream's lines (default "Cohort"). */
+  readonly label?: string;
+  /**
+   * A target written as evidence × weighting ("40% of sampled cases × a 50% confidence weighting"): `target.value`
+   * is the evidence, and the model uses the product; both parts are kept in `weightings`.
+   */
+  readonly targetWeighting?: Decimal;
+  /** A confidence weighting on the whole stream's gross (fraction, 0 to 1). */
+  readonly confidenceWeighting?: Decimal;
+  /** Default `costAvoidance`: care avoided is a cost not incurred, not a budget taken out (002). */
+  readonly cashability?: Cashability;
+  /** Unit of the stream's measures in words (default "cases"), e.g. "children". */
+  readonly unit?: string;
+}
+
+/** A unit-cost part: a flow of realised events and its annual saving per case in a FY's prices. */
+interface SavingPart {
+  readonly flow: CumulativeFlow;
+  readonly annualSaving: (fy: FyStartYear) => Decimal;
+}
+
+/** Day numbers of each occurrence of "MM-DD" from the FY before `fromFy` to the end of `toFy`. */
+function anniversaries(monthDay: string, fromFy: FyStartYear, toFy: FyStartYear): Decimal[] {
+  const days: Decimal[] = [];
+  for (let y = fromFy - 1; y <= toFy + 1; y++) {
+    const d = Date.parse(`${y}-${monthDay}T00:00:00Z`) / 86_400_000;
+    if (!Number.isFinite(d)) {
+      throw new EngineError(
+        "invalid-date",
+        "unitCost.components.realisedFrom",
+        `must be MM-DD, got ${monthDay}`,
+      );
+    }
+    days.push(new Decimal(d));
+  }
+  return days;
+}
+
+/** The target the model uses: the stated value × its weighting, when written as evidence × weighting. */
+function weightedTarget(target: Target, w: Weighting | undefined): Target {
+  return w === undefined ? target : { ...target, value: w.value };
+}
+
+/**
+ * The cohort stream over the horizon: per FY avoided events and caseload reduction (its measures) and the gross
+ * saving at the FY's prices and at the price base's.
+ *
+ * @example
+ * const s = cohortStream(parseProposal(cfsJson).assumptions, horizon);
+ * s.years[5].gross.div(1e6).toFixed(2) // "5.18" (FY31/32, before the £1.5m investment and the £0.39m overlap)
+ * s.settledFy // 2031
+ */
+export function cohortStream(input: CohortStreamInput, horizon: Horizon): StreamProfile {
+  checkHorizon(horizon);
+  const { unitCost } = input;
+  const timeline = resolveTimeline(input.timeline);
+  const durationWeeks = input.durationWeeks;
+  if (!durationWeeks.gt(0)) {
+    // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
+    throw new EngineError("out-of-range", "durationWeeks", `must be > 0, got ${durationWeeks.toString()}`);
+  }
+  const unit = input.unit ?? "cases";
+  // A percent target is a fraction (shown as %); a count is a flow a year; a caseload target is a number held.
+  const targetUnit = { percent: undefined, countPerYear: `${unit} a year`, caseloadReduction: unit }[
+    input.target.kind
+  ];
+  if (input.confidenceWeighting !== undefined)
+    checkWeighting(input.confidenceWeighting, "confidenceWeighting");
+  const targetWeighting =
+    input.targetWeighting === undefined
+      ? undefined
+      : weighted("Target", input.target.value, input.targetWeighting, "targetWeighting", targetUnit);
+  const target = weightedTarget(input.target, targetWeighting);
+  const durationDays = durationWeeks.times(DAYS_PER_WEEK);
+  const flow = avoidedEventsFlow({
+    baseline: input.baseline,
+    target,
+    lever: input.lever,
+    durationWeeks,
+    timeline,
+    delivery: input.timeline.delivery,
+    defaultBaseFy: horizon.firstFy,
+    endDay: new Decimal(fyStartDay(horizon.lastFy + 1)),
+  });
+
+  const componentPart = (c: UnitCostComponent): SavingPart => ({
+    flow: c.realisedFrom
+      ? realisedAt(flow, anniversaries(c.realisedFrom, horizon.firstFy, horizon.lastFy))
+      : flow,
+    annualSaving: (fy) => componentAnnualSaving(unitCost, c, fy),
+  });
+  const parts: readonly SavingPart[] =
+    unitCost.components && unitCost.components.length > 0
+      ? unitCost.components.map(componentPart)
+      : [{ flow, annualSaving: (fy) => annualSavingPerCase(unitCost, fy) }];
+
+  const bounds: Decimal[] = [];
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(new Decimal(fyStartDay(fy)));
+  const averageOf = input.lever === "exit" ? averageRemainingStayStocks : averageStocks;
+  const caseload = averageOf(flow, bounds, durationDays);
+  const partCaseload = parts.map((s) =>
+    s.flow === flow ? caseload : averageOf(s.flow, bounds, durationDays),
+  );
+
+  const years: StreamYear[] = [];
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
+    const i = fy - horizon.firstFy;
+    const grossAt = (pricesFy: FyStartYear): Decimal =>
+      parts.reduce((sum, s, k) => sum.plus(partCaseload[k][i].times(s.annualSaving(pricesFy))), ZERO);
+    years.push({
+      fy,
+      gross: grossAt(fy),
+      grossAtPriceBase: grossAt(unitCost.priceBaseFy),
+      measures: [
+        {
+          key: "avoidedEvents",
+          label: "Avoided events",
+          unit,
+          value: cumulativeAt(flow, bounds[i + 1]).minus(cumulativeAt(flow, bounds[i])),
+        },
+        { key: "caseloadReduction", label: "Caseload reduction", unit, value: caseload[i] },
+      ],
+    });
+  }
+
+  const cohort = target.kind === "caseloadReduction" ? undefined : target.cohortSize;
+  const cohortReachedDay = cohort === undefined ? undefined : timeToReach(flow, cohort);
+  return {
+    id: input.id ?? "cohort",
+    label: input.label ?? "Cohort",
+    kind: "cohort",
+    years,
+    settledFy: saturationFy(timeline, durationWeeks, cohortReachedDay),
+    cashability: input.cashability ?? "costAvoidance",
+    ...(targetWeighting ? { weightings: [targetWeighting] } : {}),
+    ...(input.confidenceWeighting !== undefined ? { confidenceWeighting: input.confidenceWeighting } : {}),
+    timeToFullImpactYears: timeToFullRunRateYears(timeline, cohortReachedDay),
+  };
+}

@@ -1,0 +1,84 @@
+import { Decimal, ZERO } from "./money";
+import { EngineError } from "./errors";
+import type { FyStartYear } from "./types";
+
+/**
+ * Existing MTFS lines that relate to a proposal (e.g. Reablement's AC21 "Increasing Reablement Capacity",
+ * £1.00m a year). The proposal's figures are stated "net of existing MTFS value", so every line is deducted from
+ * the net benefit, capped by default at the saving that remains after the overlap (a line can remove a saving but
+ * never create a cost). A line is `deducted` only (the MTFS row leaves it to its own MTFS line) or `addedBack`:
+ * Appendix A's row includes it in full, so the MTFS row is net benefit + inflation contingency + the line
+ * (Reablement: a £0.00m profile in FY26/27 and £1.00m in Appendix A). Either way it is its own line.
+ */
+
+/** One existing MTFS line: a saving already in the MTFS, £ a year from `firstFy` to `lastFy` (inclusive). */
+export interface ExistingMtfsLine {
+  /** The MTFS reference, e.g. "AC21". */
+  readonly ref?: string;
+  readonly label: string;
+  /** Saving already in the MTFS in each FY it covers (£, positive = saving). */
+  readonly amountPerYear: Decimal;
+  readonly firstFy: FyStartYear;
+  /** Last FY the line covers; open-ended when absent. */
+  readonly lastFy?: FyStartYear;
+  readonly treatment: "deducted" | "addedBack";
+  /** Deduct no more than the saving left after the overlap and earlier lines (default true). */
+  readonly capAtGross?: boolean;
+  readonly note?: string;
+}
+
+/** What the lines take off the net and add to the MTFS row in one FY, line by line. */
+export interface ExistingLinesInFy {
+  /** Deducted from the net, per line (after the cap). */
+  readonly deducted: readonly Decimal[];
+  /** Added back to the MTFS row, per line (the full amount of `addedBack` lines, else 0). */
+  readonly addedBack: readonly Decimal[];
+}
+
+/**
+ * The lines' deductions and add-backs in a FY, given the saving that remains after the overlap: each capped line
+ * takes at most what is left, in order.
+ *
+ * @example
+ * existingLinesInFy([ac21], 2026, D(300000)).deducted[0].toNumber() // 300000 (capped); addedBack[0]: 1000000
+ */
+export function existingLinesInFy(
+  lines: readonly ExistingMtfsLine[],
+  fy: FyStartYear,
+  remaining: Decimal,
+): ExistingLinesInFy {
+  let left = Decimal.max(ZERO, remaining);
+  const deducted: Decimal[] = [];
+  const addedBack: Decimal[] = [];
+  for (const line of lines) {
+    const amount = existingLineInFy(line, fy);
+    const d = line.capAtGross === false ? amount : Decimal.min(amount, left);
+    left = Decimal.max(ZERO, left.minus(d));
+    deducted.push(d);
+    addedBack.push(line.treatment === "addedBack" ? amount : ZERO);
+  }
+  return { deducted, addedBack };
+}
+
+/**
+ * The line's amount in a FY (0 outside its FYs).
+ *
+ * @example
+ * existingLineInFy({ ref: "AC21", label: "Increasing Reablement Capacity", amountPerYear: D(1e6), firstFy: 2026, treatment: "addedBack" }, 2027).toNumber() // 1000000
+ */
+export function existingLineInFy(line: ExistingMtfsLine, fy: FyStartYear): Decimal {
+  if (fy < line.firstFy || (line.lastFy !== undefined && fy > line.lastFy)) return ZERO;
+  return line.amountPerYear;
+}
+
+/**
+ * Refuses a line whose last FY is before its first.
+ *
+ * @example
+ * checkExistingLine(line, "existingMtfsLines[0]") // throws "existingMtfsLines[0].lastFy: must not be before firstFy"
+ */
+export function checkExistingLine(line: ExistingMtfsLine, field: string): void {
+  if (line.lastFy !== undefined && line.lastFy < line.firstFy) {
+    throw new EngineError("out-of-range", `${field}.lastFy`, "must not be before firstFy");
+  }
+}

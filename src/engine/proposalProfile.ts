@@ -1,0 +1,402 @@
+import { Decimal, ZERO } from "./money";
+import { EngineError } from "./errors";
+import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
+import { costInFy, type CostContext } from "./costs";
+import { overlapInFy } from "./overlap";
+import { checkExistingLine, existingLinesInFy, type ExistingMtfsLine } from "./existingMtfs";
+import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
+import {
+  checkHorizon,
+  checkWeighting,
+  type OperationalMeasure,
+  type StreamProfile,
+  type Weighting,
+} from "./stream";
+import type { CostItem, FyStartYear, Horizon, MtfsOverlap } from "./types";
+
+/**
+ * The proposal profile: a proposal is a sum of saving streams, less its costs, its MTFS overlap and the existing
+ * MTFS lines it is net of (docs/engine.md). Per FY:
+ *   gross        = Σ stream gross × stream weighting × proposal weighting (price-base prices when inflation is held centrally)
+ *   cumulative   = gross − costs − overlap − existing lines (capped at the saving left; the net benefit)
+ *   in-year      = cumulative − previous cumulative
+ *   contingency  = the inflation held centrally: on gross (default), or on net (gross less costs and overlap)
+ *   MTFS row     = cumulative + contingency + added-back existing lines
+ * Each stream's, cost's and existing line's own figures are kept so the CLI and the sheet can show them.
+ */
+
+/** Where the inflation on the saving sits. */
+export interface InflationContingencyRule {
+  /** True when the inflation is held in a central contingency (Adults proposals print it in brackets). */
+  readonly heldCentrally: boolean;
+  /**
+   * What it is the inflation of: `gross` (default; costs and overlap stay at each FY's prices in the net) or
+   * `net` (costs and overlap are at price-base prices too, so their inflation is taken from the contingency).
+   */
+  readonly base: "gross" | "net";
+}
+
+/** Prices for costs that inflate and for a per-week overlap. */
+export interface ProposalPrices {
+  /** Default 0. */
+  readonly inflationPerYear: Decimal;
+  /** Default the first horizon FY. */
+  readonly priceBaseFy: FyStartYear;
+  /** Periods a year for a per-week overlap (default 52.18). */
+  readonly periodsPerYear: Decimal;
+}
+
+/** Everything computeProposalProfile needs. */
+export interface ProposalProfileInput {
+  readonly streams: readonly StreamProfile[];
+  readonly investment: readonly CostItem[];
+  readonly mtfsOverlap: MtfsOverlap;
+  readonly existingMtfsLines?: readonly ExistingMtfsLine[];
+  /** A confidence weighting built into the whole financial profile (fraction, 0 to 1; default 1). */
+  readonly confidenceWeighting?: Decimal;
+  readonly inflationContingency: InflationContingencyRule;
+  readonly prices?: Partial<ProposalPrices>;
+  readonly horizon: Horizon;
+}
+
+/** One FY of one stream as the proposal counts it. */
+export interface ProposalStreamYear {
+  readonly fy: FyStartYear;
+  readonly label: string;
+  /** The stream's gross on the reported basis (price-base prices when held centrally), before weighting. */
+  readonly grossBeforeWeighting: Decimal;
+  /** × the stream's and the proposal's confidence weighting: its share of the proposal's gross. */
+  readonly gross: Decimal;
+  /** Its gross at the FY's prices, weighted (equal to `gross` unless the inflation is held centrally). */
+  readonly grossAtFyPrices: Decimal;
+  /** Its share of the inflation contingency on gross (weighted; 0 unless held centrally). */
+  readonly inflationContingency: Decimal;
+  /** Its own per-event costs (£). */
+  readonly oneOffCosts: Decimal;
+  readonly measures: readonly OperationalMeasure[];
+}
+
+/** One stream's lines in the proposal profile. */
+export interface ProposalStreamLine {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: string;
+  readonly cashability: StreamProfile["cashability"];
+  readonly settledFy: FyStartYear;
+  /** Weightings inside the stream's figures (e.g. a target written as evidence × weighting). */
+  readonly weightings: readonly Weighting[];
+  /** The weighting applied to its gross: stream × proposal (1 when neither is given). */
+  readonly weighting: Decimal;
+  readonly years: readonly ProposalStreamYear[];
+}
+
+/** A cost line by FY. */
+export interface ProposalLine {
+  readonly label: string;
+  readonly kind: string;
+  /** £ by FY of the horizon, in order (positive = cost). */
+  readonly amounts: readonly Decimal[];
+}
+
+/** An existing MTFS line by FY: what it takes off the net, and what the MTFS row adds back. */
+export interface ExistingMtfsLineResult {
+  readonly label: string;
+  readonly treatment: ExistingMtfsLine["treatment"];
+  readonly deducted: readonly Decimal[];
+  readonly addedBack: readonly Decimal[];
+}
+
+/** One FY of the proposal profile. Money in £. */
+export interface ProposalYear {
+  readonly fy: FyStartYear;
+  readonly label: string;
+  /** Σ stream gross before the confidence weightings (reported basis). */
+  readonly grossBeforeWeighting: Decimal;
+  /** Σ stream gross after them: the gross the profile nets. */
+  readonly gross: Decimal;
+  readonly costs: Decimal;
+  readonly overlap: Decimal;
+  /** Existing MTFS lines the benefit is stated net of (capped at the saving left after the overlap). */
+  readonly existingMtfs: Decimal;
+  /** Net benefit: gross − costs − overlap − existingMtfs. */
+  readonly cumulative: Decimal;
+  readonly inYear: Decimal;
+  readonly inflationContingency: Decimal;
+  readonly inYearInflationContingency: Decimal;
+  /** Existing MTFS lines the MTFS row adds back (e.g. AC21). */
+  readonly addedBack: Decimal;
+  /** cumulative + inflationContingency + addedBack: the row the MTFS programme table shows. */
+  readonly mtfsImpact: Decimal;
+  /** Σ of the streams' measures with the same key and unit. */
+  readonly measures: readonly OperationalMeasure[];
+}
+
+/** A computed proposal profile: totals per FY, each stream's, cost's and existing line's own lines. */
+export interface ProposalProfile {
+  readonly years: readonly ProposalYear[];
+  readonly streams: readonly ProposalStreamLine[];
+  readonly costLines: readonly ProposalLine[];
+  readonly existingMtfsLines: readonly ExistingMtfsLineResult[];
+  /** The proposal-level confidence weighting, when given. */
+  readonly confidenceWeighting?: Decimal;
+  readonly quantifiedOpportunity: Decimal;
+  readonly quantifiedOpportunityInflationContingency: Decimal;
+  /**
+   * Net benefit in the first FY from which nothing in the inputs changes any more (every stream, cost schedule,
+   * overlap and existing line settled), capped to the horizon; `settledBy` names what settles last.
+   */
+  readonly fullRunRate: {
+    readonly value: Decimal;
+    readonly fy: FyStartYear;
+    readonly label: string;
+    readonly inflationContingency: Decimal;
+    readonly settledBy: string;
+  };
+  /** The longest of the streams' times from start to full impact (0 when no stream has a timeline). */
+  readonly timeToFullRunRateYears: Decimal;
+}
+
+/** Checks stream rows cover the horizon and ids are unique: a producer that breaks this is a bug. */
+function checkStreams(streams: readonly StreamProfile[], horizon: Horizon): void {
+  const ids = new Set<string>();
+  streams.forEach((s, k) => {
+    if (ids.has(s.id)) {
+      throw new EngineError("out-of-range", `streams[${k}].id`, `must be unique; "${s.id}" is used twice`);
+    }
+    ids.add(s.id);
+    if (s.confidenceWeighting !== undefined) {
+      checkWeighting(s.confidenceWeighting, `streams[${k}].confidenceWeighting`);
+    }
+    const n = horizon.lastFy - horizon.firstFy + 1;
+    if (s.years.length !== n || s.years.some((y, i) => y.fy !== horizon.firstFy + i)) {
+      throw new Error(`stream ${s.id} does not cover FY ${horizon.firstFy}–${horizon.lastFy} in order`);
+    }
+  });
+}
+
+/** Refuses costs priced on a stream the proposal does not have. */
+function checkStreamRefs(items: readonly CostItem[], ids: ReadonlySet<string>): void {
+  items.forEach((c, k) => {
+    if ((c.kind === "perCase" || c.kind === "perEvent") && c.stream !== undefined && !ids.has(c.stream)) {
+      throw new EngineError(
+        "unknown-option",
+        `investment[${k}].stream`,
+        `must name one of the proposal's streams (${[...ids].join(", ")}), got ${c.stream}`,
+      );
+    }
+  });
+}
+
+/** Σ of measures with the same key and unit, in first-seen order. */
+function sumMeasures(lists: readonly (readonly OperationalMeasure[])[]): OperationalMeasure[] {
+  const out: OperationalMeasure[] = [];
+  for (const list of lists) {
+    for (const m of list) {
+      const k = out.findIndex((o) => o.key === m.key && o.unit === m.unit);
+      if (k < 0) out.push(m);
+      else out[k] = { ...out[k], value: out[k].value.plus(m.value) };
+    }
+  }
+  return out;
+}
+
+const sum = (xs: readonly Decimal[]): Decimal => xs.reduce((a, x) => a.plus(x), ZERO);
+
+/**
+ * Computes the proposal profile over the horizon from its streams, costs, overlap and existing MTFS lines.
+ *
+ * @example
+ * const p = computeProposalProfile({ streams: [cohortStream(cfs, horizon)], investment: cfs.investment,
+ *   mtfsOverlap: cfs.mtfsOverlap, inflationContingency: { heldCentrally: false, base: "gross" }, horizon });
+ * p.years.map((y) => y.cumulative.div(1e6).toFixed(2)) // ["-0.50", "-1.50", "-0.58", "1.10", "2.77", "3.29"]
+ */
+export function computeProposalProfile(input: ProposalProfileInput): ProposalProfile {
+  const { horizon, streams } = input;
+  checkHorizon(horizon);
+  checkStreams(streams, horizon);
+  checkStreamRefs(input.investment, new Set(streams.map((s) => s.id)));
+  if (input.confidenceWeighting !== undefined)
+    checkWeighting(input.confidenceWeighting, "confidenceWeighting");
+  const existing = input.existingMtfsLines ?? [];
+  existing.forEach((l, k) => checkExistingLine(l, `existingMtfsLines[${k}]`));
+  const prices: ProposalPrices = {
+    inflationPerYear: input.prices?.inflationPerYear ?? ZERO,
+    priceBaseFy: input.prices?.priceBaseFy ?? horizon.firstFy,
+    periodsPerYear: input.prices?.periodsPerYear ?? WEEKS_PER_YEAR,
+  };
+  const held = input.inflationContingency.heldCentrally;
+  const onNet = held && input.inflationContingency.base === "net";
+
+  // Weighting = stream × proposal; only multiplied when given, so an unweighted profile is untouched.
+  const weightOf = (s: StreamProfile): Decimal | undefined =>
+    s.confidenceWeighting === undefined
+      ? input.confidenceWeighting
+      : input.confidenceWeighting === undefined
+        ? s.confidenceWeighting
+        : s.confidenceWeighting.times(input.confidenceWeighting);
+  const streamLines = streams.map((s): ProposalStreamLine => {
+    const w = weightOf(s);
+    const apply = (x: Decimal): Decimal => (w === undefined ? x : x.times(w));
+    return {
+      id: s.id,
+      label: s.label,
+      kind: s.kind,
+      cashability: s.cashability,
+      settledFy: s.settledFy,
+      weightings: s.weightings ?? [],
+      weighting: w ?? new Decimal(1),
+      years: s.years.map((y) => {
+        const reported = held ? y.grossAtPriceBase : y.gross;
+        const gross = apply(reported);
+        const grossAtFyPrices = apply(y.gross);
+        return {
+          fy: y.fy,
+          label: fyLabel(y.fy),
+          grossBeforeWeighting: reported,
+          gross,
+          grossAtFyPrices,
+          inflationContingency: grossAtFyPrices.minus(gross),
+          oneOffCosts: y.oneOffCosts ?? ZERO,
+          measures: y.measures,
+        };
+      }),
+    };
+  });
+
+  const costAmounts: Decimal[][] = input.investment.map(() => []);
+  const streamCostAmounts: Decimal[][] = streams.map(() => []);
+  const deductedAmounts: Decimal[][] = existing.map(() => []);
+  const addedBackAmounts: Decimal[][] = existing.map(() => []);
+  const years: ProposalYear[] = [];
+  let previous = ZERO;
+  let previousContingency = ZERO;
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
+    const i = fy - horizon.firstFy;
+    const rows = streams.map((s) => s.years[i]);
+    const lineRows = streamLines.map((l) => l.years[i]);
+    const measure = (key: string, stream: string | undefined): Decimal =>
+      rows.reduce(
+        (acc, y, k) =>
+          stream === undefined || streams[k].id === stream
+            ? acc.plus(y.measures.find((m) => m.key === key)?.value ?? ZERO)
+            : acc,
+        ZERO,
+      );
+    const caseloadReduction = measure("caseloadReduction", undefined);
+    const gross = sum(lineRows.map((r) => r.gross));
+    const grossFy = sum(lineRows.map((r) => r.grossAtFyPrices));
+    const ctx = (pricesFy: FyStartYear): CostContext => ({
+      fy,
+      caseloadReduction,
+      inflationPerYear: prices.inflationPerYear,
+      priceBaseFy: prices.priceBaseFy,
+      pricesFy,
+      measure,
+    });
+    const costsAt = (pricesFy: FyStartYear): Decimal[] =>
+      input.investment.map((c) => costInFy(c, ctx(pricesFy)));
+    const reportedPrices = onNet ? prices.priceBaseFy : fy;
+    const itemCosts = costsAt(reportedPrices);
+    itemCosts.forEach((c, k) => costAmounts[k].push(c));
+    lineRows.forEach((r, k) => streamCostAmounts[k].push(r.oneOffCosts));
+    const costs = sum([...itemCosts, ...lineRows.map((r) => r.oneOffCosts)]);
+    const overlapAt = (pricesFy: FyStartYear, onGross: Decimal): Decimal =>
+      overlapInFy(input.mtfsOverlap, {
+        fy,
+        gross: onGross,
+        caseloadReduction,
+        periodsPerYear: prices.periodsPerYear,
+        inflationPerYear: prices.inflationPerYear,
+        priceBaseFy: prices.priceBaseFy,
+        firstFy: horizon.firstFy,
+        pricesFy,
+      });
+    const overlap = overlapAt(reportedPrices, gross);
+    const lines = existingLinesInFy(existing, fy, gross.minus(overlap));
+    lines.deducted.forEach((a, k) => deductedAmounts[k].push(a));
+    lines.addedBack.forEach((a, k) => addedBackAmounts[k].push(a));
+    const existingMtfs = sum(lines.deducted);
+    const addedBack = sum(lines.addedBack);
+    const net = gross.minus(costs).minus(overlap);
+    const cumulative = existing.length === 0 ? net : net.minus(existingMtfs);
+    // On net: the inflation of costs and overlap comes out of the contingency, so the MTFS row is unchanged.
+    const inflationContingency = onNet
+      ? grossFy
+          .minus(sum([...costsAt(fy), ...lineRows.map((r) => r.oneOffCosts)]))
+          .minus(overlapAt(fy, grossFy))
+          .minus(net)
+      : grossFy.minus(gross);
+    const withContingency = cumulative.plus(inflationContingency);
+    years.push({
+      fy,
+      label: fyLabel(fy),
+      grossBeforeWeighting: sum(lineRows.map((r) => r.grossBeforeWeighting)),
+      gross,
+      costs,
+      overlap,
+      existingMtfs,
+      cumulative,
+      inYear: cumulative.minus(previous),
+      inflationContingency,
+      inYearInflationContingency: inflationContingency.minus(previousContingency),
+      addedBack,
+      mtfsImpact: existing.length === 0 ? withContingency : withContingency.plus(addedBack),
+      measures: sumMeasures(rows.map((r) => r.measures)),
+    });
+    previous = cumulative;
+    previousContingency = inflationContingency;
+  }
+
+  const costLines: ProposalLine[] = [
+    ...input.investment.map((c, k) => ({ label: c.label, kind: c.kind, amounts: costAmounts[k] })),
+    ...streams.flatMap((s, k) =>
+      s.years.some((y) => y.oneOffCosts !== undefined)
+        ? [{ label: `${s.label}: costs per event`, kind: "stream", amounts: streamCostAmounts[k] }]
+        : [],
+    ),
+  ];
+  const existingLines: ExistingMtfsLineResult[] = existing.map((l, k) => ({
+    label: l.ref === undefined ? l.label : `${l.ref} ${l.label}`,
+    treatment: l.treatment,
+    deducted: deductedAmounts[k],
+    addedBack: addedBackAmounts[k],
+  }));
+
+  const settle: { fy: FyStartYear; by: string }[] = [
+    ...streams.map((s) => ({ fy: s.settledFy, by: s.label })),
+    ...input.investment.flatMap((c) => {
+      const fy = costSettledFy(c);
+      return fy === undefined ? [] : [{ fy, by: c.label }];
+    }),
+    ...existing.map((l) => ({ fy: existingLineSettledFy(l), by: l.ref ?? l.label })),
+  ];
+  const overlapFy = overlapSettledFy(input.mtfsOverlap);
+  if (overlapFy !== undefined) settle.push({ fy: overlapFy, by: "MTFS overlap" });
+  const last = settle.reduce<{ fy: FyStartYear; by: string } | undefined>(
+    (acc, x) => (acc === undefined || x.fy > acc.fy ? x : acc),
+    undefined,
+  );
+  const runFy = Math.min(Math.max(last?.fy ?? horizon.firstFy, horizon.firstFy), horizon.lastFy);
+  const runRow = years[runFy - horizon.firstFy];
+  const mtfsRow = years.find((y) => y.fy === horizon.mtfsLastFy) ?? years[years.length - 1];
+  const times = streams.flatMap((s) =>
+    s.timeToFullImpactYears === undefined ? [] : [s.timeToFullImpactYears],
+  );
+  return {
+    years,
+    streams: streamLines,
+    costLines,
+    existingMtfsLines: existingLines,
+    ...(input.confidenceWeighting !== undefined ? { confidenceWeighting: input.confidenceWeighting } : {}),
+    quantifiedOpportunity: mtfsRow.cumulative,
+    quantifiedOpportunityInflationContingency: mtfsRow.inflationContingency,
+    fullRunRate: {
+      value: runRow.cumulative,
+      fy: runRow.fy,
+      label: runRow.label,
+      inflationContingency: runRow.inflationContingency,
+      settledBy: last?.by ?? "",
+    },
+    timeToFullRunRateYears: times.reduce((a, t) => Decimal.max(a, t), ZERO),
+  };
+}
