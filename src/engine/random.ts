@@ -80,7 +80,10 @@ function checkOrder(low: number, likely: number, high: number): void {
  */
 export function distribution(d: Distribution): Distribution {
   if (d.kind === "uniform") {
-    checkOrder(d.low, d.low, d.high);
+    checkFinite({ low: d.low, high: d.high });
+    if (!(d.low <= d.high)) {
+      throw new EngineError("out-of-range", "high", `must be at least low (${d.low}), got ${d.high}`);
+    }
   } else {
     checkOrder(d.low, d.likely, d.high);
   }

@@ -104,6 +104,7 @@ describe("samplers", () => {
       "out-of-range",
     );
     expect(codeOf(() => distribution({ kind: "uniform", low: 2, high: 1 }))).toBe("out-of-range");
+    expect(codeOf(() => distribution({ kind: "uniform", low: 0, high: Infinity }))).toBe("invalid-type");
     expect(codeOf(() => distribution({ kind: "pert", low: 0, likely: NaN, high: 1 }))).toBe("invalid-type");
   });
 });
