@@ -9,6 +9,7 @@ import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
   createProgramme,
   insertProgrammeRow,
+  insertThemeRow,
   programmeLayouts,
   rowsWithoutFigures,
   syncProgramme,
@@ -202,8 +203,10 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
       owned,
       placements,
     );
-    programme = grown.config;
-    const now = new Map(grown.placements);
+    // A theme the Themes sheet does not list yet gets its row, so its total is not a misleading 0.
+    const themed = await insertThemeRow(port, grown.config, row.theme, owned, grown.placements);
+    programme = themed.config;
+    const now = new Map(themed.placements);
     now.set(p.layout.sheet, identityPlacement(p.layout));
     const links = await currentLinks(port, register.proposals, now);
     links.set(p.layout.sheet, link(p));
@@ -301,7 +304,7 @@ export async function updateProposal(
   const modelled = modelProposal(proposal);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled });
+  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled, fitTexts: true });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
   const programme = register.programme as ProgrammeConfig | undefined;
@@ -375,7 +378,7 @@ export async function updateProposal(
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
   await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
-    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels } : p,
+    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows } : p,
   );
   if (programme) {
     const links = await currentLinks(port, proposals, placedNow);
@@ -417,7 +420,7 @@ async function currentLinks(
     } catch (e) {
       if (!isEngineError(e)) throw e;
       // It keeps what its sheet shows, as in refresh, so its Programme row still links to that sheet.
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      const layout = proposalSheetLayout(s);
       links.set(s.sheet, await keptLink(port, layout, (a) => placeAddress(placement, a)));
     }
   }
