@@ -43,3 +43,8 @@ export * from "./reablementStream";
 export * from "./calculator";
 export * from "./demandModel";
 export * from "./demandInput";
+export * from "./greenBook";
+export * from "./optimismBias";
+export * from "./random";
+export * from "./quantiles";
+export * from "./profileGreenBook";

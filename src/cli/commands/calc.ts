@@ -1,8 +1,16 @@
 import {
+  Decimal,
+  GREEN_BOOK_HEALTH,
+  GREEN_BOOK_STANDARD,
   asObject,
   checkProposal,
   computeProfile,
   decimalCalculator,
+  flatDeflatorIndex,
+  flatSchedule,
+  profileGreenBook,
+  rateValue,
+  riskAdjustedProfile,
   edgeOfCare,
   edgeOfCareRollup,
   type InputWarning,
@@ -26,6 +34,7 @@ import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
+import { greenBookJson, greenBookTable, type GreenBookBasis } from "../render/greenBook";
 import { profileJson, profileTable } from "../render/profile";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
@@ -37,7 +46,9 @@ const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care|dema
 Computes from a JSON input file and prints the result.
 
   profile        a benefits proposal (schema/proposal.schema.json): the benefits profile per FY,
-                 quantified opportunity, full run rate and time to full run rate
+                 quantified opportunity, full run rate and time to full run rate; then the Green
+                 Book view (real prices, NPV, benefit-cost ratio, discounted payback) and, when the
+                 proposal states a confidence level, the risk-adjusted MTFS row
   triangulation  a triangulation table (schema/triangulation.schema.json), or a proposal's
                  "triangulation" block: avoided starts / children per month and caseloads
   edge-of-care   an edge-of-care performance summary (schema/edge-of-care.schema.json), one programme
@@ -51,6 +62,10 @@ Options:
   --format F     table (default: as the proposal / report prints it, £m or £k) or json (money in £)
   --xlsx FILE    demand only: also add a Demand sheet (years, spend against budget, chart) to the MTFS
                  workbook FILE, created when absent; the previous file is kept as FILE.bak
+  --discount D   profile: standard (default: Green Book STPR, 3.5% for years 0-30), health, or a
+                 flat rate (3.5% or 0.035)
+  --deflator R   profile: deflator a year for real prices (default 2%, an assumption to edit; year 0
+                 = the profile's first FY)
   -h, --help     show this help
 
 Unknown keys are bad input (the line names the key and the nearest known one). Values that pass but look
@@ -72,15 +87,54 @@ function warn(io: Io, warnings: readonly InputWarning[]): void {
   for (const w of warnings) io.err(`warning: ${w.message}`);
 }
 
-function profile(raw: unknown, format: Format, io: Io): void {
+/** The Green Book options of `calc profile`, as given or defaulted. */
+interface GreenBookOptions {
+  readonly discount: string;
+  readonly deflator: Decimal;
+}
+
+/** Default deflator a year: no GDP deflator series is shipped, so a flat rate the user edits. */
+const DEFAULT_DEFLATOR = new Decimal("0.02");
+
+function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOptions {
+  const given = values.discount?.trim().toLowerCase();
+  if (given !== undefined && given !== "standard" && given !== "health" && !/^[-+]?[\d.]/.test(given)) {
+    throw new CliError(
+      `--discount must be standard, health or a rate such as 3.5%, got "${values.discount}"`,
+    );
+  }
+  const discount =
+    given === undefined || given === "standard" || given === "health"
+      ? (given ?? "standard")
+      : rateValue(given, "--discount", { gt: -1 }).toString();
+  const deflator =
+    values.deflator === undefined ? DEFAULT_DEFLATOR : rateValue(values.deflator, "--deflator", { gt: -1 });
+  return { discount, deflator };
+}
+
+function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions): void {
   const { value: proposal, warnings } = checkProposal(raw);
   warn(io, warnings);
   const result = computeProfile(proposal.assumptions);
+  const schedule =
+    options.discount === "standard"
+      ? GREEN_BOOK_STANDARD
+      : options.discount === "health"
+        ? GREEN_BOOK_HEALTH
+        : flatSchedule(options.discount);
+  const view = profileGreenBook(result, schedule, flatDeflatorIndex(result.years.length, options.deflator));
+  const basis: GreenBookBasis = {
+    discount: options.discount,
+    deflatorPerYear: options.deflator,
+    priceBase: result.years[0]?.label ?? "",
+  };
+  const confidence = proposal.opportunity.confidence?.level;
+  const risk = confidence === undefined ? undefined : riskAdjustedProfile(result, confidence);
   print(
     io,
     format,
-    () => profileJson(proposal, result),
-    () => profileTable(proposal, result),
+    () => ({ ...profileJson(proposal, result), ...greenBookJson(view, basis, risk) }),
+    () => profileTable(proposal, result) + "\n" + greenBookTable(view, basis, risk),
   );
 }
 
@@ -158,7 +212,9 @@ async function writeDemandWorkbook(raw: unknown, file: string): Promise<void> {
   await saveWorkbookAtomic(port, file);
 }
 
-const WHATS: Readonly<Record<string, (raw: unknown, format: Format, io: Io) => void>> = {
+const WHATS: Readonly<
+  Record<string, (raw: unknown, format: Format, io: Io, options: GreenBookOptions) => void>
+> = {
   profile,
   triangulation,
   "edge-of-care": edgeOfCareCommand,
@@ -179,7 +235,13 @@ export const calc: Command = {
   summary: "compute a profile, triangulation, edge-of-care summary or demand projection from a JSON file",
   help: HELP,
   run: async (argv, io) => {
-    const args = parseArgs(argv, { input: "value", format: "value", xlsx: "value" });
+    const args = parseArgs(argv, {
+      input: "value",
+      format: "value",
+      xlsx: "value",
+      discount: "value",
+      deflator: "value",
+    });
     if (args.flags.has("help")) {
       io.out(HELP);
       return EXIT_OK;
@@ -203,9 +265,14 @@ export const calc: Command = {
       if (what !== "demand") throw new CliError(`calc ${what}: --xlsx is for calc demand only`);
       requireXlsxName(args.values.xlsx, "--xlsx");
     }
+    for (const option of ["discount", "deflator"]) {
+      if (what !== "profile" && args.values[option] !== undefined)
+        throw new CliError(`calc ${what}: --${option} applies to calc profile only`);
+    }
+    const options = greenBookOptions(args.values);
     const raw = readJsonFile(file);
     refuseProgrammeFile(raw, file, EXPECTED[what as keyof typeof EXPECTED]);
-    compute(raw, format, io);
+    compute(raw, format, io, options);
     if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
     return EXIT_OK;
   },
