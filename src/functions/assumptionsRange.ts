@@ -64,7 +64,10 @@ export const ASSUMPTION_LABELS: Readonly<Record<string, readonly string[]>> = {
   "timeline.rolloutMonths": ["rollout", "rollout months", "rollout of changes", "rollout of changes months"],
   "timeline.leadMonths": ["lead", "lead months", "lead time", "lead time months", "lead time before impact"],
   "timeline.ramp": ["ramp", "ramp shape"],
-  "timeline.sustainableDate": ["sustainable date", "full impact date"],
+  // The stated dates, as the proposal sheet captions them ("Design phase ends (YYYY-MM-DD)") and plainly.
+  "timeline.designEndDate": ["design phase ends", "design end date", "end of design"],
+  "timeline.pilotEndDate": ["pilot ends", "pilot end date", "end of pilot"],
+  "timeline.sustainableDate": ["sustainable date", "full impact date", "sustainable from"],
   "investment[0].amountPerYear": [
     "investment",
     "investment per year",
