@@ -18,7 +18,7 @@ import type { TriangulationInput } from "./triangulate";
 import type { FyStartYear, ProfileInput } from "./types";
 
 /**
- * A benefits proposal in the words of the template (seeds/000): the opportunity, its profile assumptions,
+ * A benefits proposal in the words of the template: the opportunity, its profile assumptions,
  * an optional triangulation table, the narrative sections and, for bundled examples, the published figures.
  * Only `opportunity.name` and `assumptions` are required.
  */

@@ -10,7 +10,9 @@ export type WorkbookErrorCode =
   | "bad-register"
   | "text-too-long"
   | "not-an-mtfs-workbook"
-  | "would-lose";
+  | "would-lose"
+  /** Rows or columns the add-in uses were deleted (or moved) since it wrote the sheet: its anchors are gone. */
+  | "sheet-moved";
 
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;

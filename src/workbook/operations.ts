@@ -9,6 +9,9 @@ import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
   createProgramme,
   insertProgrammeRow,
+  insertThemeRow,
+  programmeLayouts,
+  rowsWithoutFigures,
   syncProgramme,
   writeProgrammeRowInputs,
   type ProgrammeLink,
@@ -34,6 +37,17 @@ import {
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
+import {
+  anchorNameList,
+  anchorNames,
+  identityPlacement,
+  isIdentity,
+  movedLayout,
+  placeAddress,
+  type Placements,
+  type SheetPlacement,
+} from "./anchors";
+import { anchorLegacySheets, placeSheets } from "./placing";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -157,8 +171,20 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   const p = planProposal(raw, sheets, { slugs: register.proposals.map(storedSlug), names: existingNames });
   assertTextsFit(p.layout);
   const owned = new Map(register.owned);
-  await writeProposalSheet(port, p, owned);
   let programme = register.programme as ProgrammeConfig | undefined;
+  // The new row goes where the Programme is now: find it before writing anything.
+  const programmeSheets = programme ? programmeLayouts(programme) : [];
+  const { placements, problems } = await placeSheets(port, [
+    ...register.proposals.map((s) => proposalSheetLayout(s)),
+    ...programmeSheets,
+  ]);
+  const lost = problems.find((x) => programmeSheets.some((l) => l.sheet === x.sheet));
+  if (lost)
+    throw new WorkbookError(
+      "sheet-moved",
+      `cannot add the proposal's Programme row: ${lost.sheet}: ${lost.message}`,
+    );
+  await writeProposalSheet(port, p, owned);
   if (programme) {
     const opp = (p.stored.proposal.opportunity ?? {}) as Record<string, unknown>;
     const text = (v: unknown): string | undefined =>
@@ -169,11 +195,23 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
       theme: text(opp.theme),
       proposalSheet: p.layout.sheet,
     };
-    programme = await insertProgrammeRow(port, programme, text(opp.directorate) ?? "Other", row, owned);
-    const links = await currentLinks(port, register.proposals);
+    const grown = await insertProgrammeRow(
+      port,
+      programme,
+      text(opp.directorate) ?? "Other",
+      row,
+      owned,
+      placements,
+    );
+    // A theme the Themes sheet does not list yet gets its row, so its total is not a misleading 0.
+    const themed = await insertThemeRow(port, grown.config, row.theme, owned, grown.placements);
+    programme = themed.config;
+    const now = new Map(themed.placements);
+    now.set(p.layout.sheet, identityPlacement(p.layout));
+    const links = await currentLinks(port, register.proposals, now);
     links.set(p.layout.sheet, link(p));
-    await writeProgrammeRowInputs(port, programme, links, p.layout.sheet);
-    await syncProgramme(port, programme, links, owned, { dryRun: false });
+    await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now });
   }
   await writeRegister(port, { owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
@@ -266,9 +304,27 @@ export async function updateProposal(
   const modelled = modelProposal(proposal);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled });
+  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled, fitTexts: true });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
+  const programme = register.programme as ProgrammeConfig | undefined;
+  const { placements, problems } = await placeSheets(port, [
+    ...register.proposals.map((s) => proposalSheetLayout(s)),
+    ...(programme ? programmeLayouts(programme) : []),
+  ]);
+  const placement = placements.get(sheet);
+  if (!placement) {
+    const why = problems.find((x) => x.sheet === sheet)?.message ?? "the sheet is missing";
+    throw new WorkbookError("sheet-moved", `cannot update "${sheet}": ${why}`);
+  }
+  if (reshaped && !isIdentity(placement)) {
+    // A new shape is laid out in layout addresses; over moved rows or columns it would land on the user's cells.
+    throw new WorkbookError(
+      "sheet-moved",
+      `cannot update "${sheet}": the proposal changed shape and rows or columns were inserted or deleted on the sheet; undo those first`,
+    );
+  }
+  const at = (address: string): string => placeAddress(placement, address);
   assertTextsFit(layout);
   if (reshaped) assertNamesFree(inputNames(layout), inputNames(before), await port.listNames());
   if (reshaped) {
@@ -287,8 +343,14 @@ export async function updateProposal(
         c.kind === "input" && c.name ? [{ name: c.name, sheet, address: c.address }] : [],
       ),
     );
+    await port.deleteNames(anchorNameList(before));
+    await port.defineNames(anchorNames(layout));
   }
-  await port.writeCells(sheet, layout.cells.filter((c) => c.kind === "input").map(toWrite));
+  const placedNow = reshaped ? new Map([...placements, [sheet, identityPlacement(layout)]]) : placements;
+  await port.writeCells(
+    sheet,
+    layout.cells.filter((c) => c.kind === "input").map((c) => ({ ...toWrite(c), address: at(c.address) })),
+  );
   if (reshaped) {
     // A dropdown of the old layout must not refuse what the new one puts in its cell.
     const listed = new Set(layout.cells.flatMap((c) => (c.kind === "input" && c.choices ? [c.address] : [])));
@@ -299,7 +361,8 @@ export async function updateProposal(
         dropped.map((c) => ({ address: c.address, choices: [] })),
       );
   }
-  await writeListValidations(port, layout);
+  // On a moved sheet the dropdowns moved with their cells (and an unchanged shape keeps the same ones).
+  if (isIdentity(placement)) await writeListValidations(port, layout);
   if (reshaped && layout.merges?.length) await port.mergeCells(sheet, layout.merges);
   // The profile rows moved: a chart over the old rows would show stale cells (Excel does not follow them).
   if (reshaped) await port.addComboChart(layout.chart);
@@ -309,33 +372,47 @@ export async function updateProposal(
   if (heights.size) {
     await port.setRowHeights(
       sheet,
-      [...heights].map(([row, height]) => ({ row, height })),
+      [...heights].map(([row, height]) => ({ row: placedRow(placement, row), height })),
     );
   }
-  const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false });
-  await port.writeCells(sheet, [{ address: layout.statusAddress, value: status(changes) }]);
+  const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
+  await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
-    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels } : p,
+    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows } : p,
   );
-  const programme = register.programme as ProgrammeConfig | undefined;
   if (programme) {
-    const links = await currentLinks(port, proposals);
-    await syncProgramme(port, programme, links, owned, { dryRun: false });
+    const links = await currentLinks(port, proposals, placedNow);
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow });
   }
   await writeRegister(port, { owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
 }
 
-/** Links for proposals already in the workbook, modelled from their cells (failing ones as their sheets show). */
+/** The current row of a layout row. */
+function placedRow(p: SheetPlacement, row: number): number {
+  return Number(/\d+$/.exec(placeAddress(p, `A${row}`))?.[0]);
+}
+
+/**
+ * Links for proposals already in the workbook, modelled from their cells where they are now (failing ones as
+ * their sheets show; ones that cannot be placed linked without figures, so their Programme row keeps what it
+ * shows).
+ */
 async function currentLinks(
   port: WorkbookPort,
   stored: readonly StoredProposal[],
+  placements: Placements,
 ): Promise<Map<string, ProgrammeLink>> {
   const links = new Map<string, ProgrammeLink>();
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
   for (const s of stored) {
     if (!sheets.has(s.sheet)) continue; // deleted: its Programme row keeps its last figures
-    const raw = await readProposalSheet(port, s);
+    const placement = placements.get(s.sheet);
+    if (!placement) {
+      links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
+      continue;
+    }
+    const raw = await readProposalSheet(port, s, placement);
     try {
       const modelled = modelProposal(raw);
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
@@ -343,8 +420,8 @@ async function currentLinks(
     } catch (e) {
       if (!isEngineError(e)) throw e;
       // It keeps what its sheet shows, as in refresh, so its Programme row still links to that sheet.
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
-      links.set(s.sheet, await keptLink(port, layout));
+      const layout = proposalSheetLayout(s);
+      links.set(s.sheet, await keptLink(port, layout, (a) => placeAddress(placement, a)));
     }
   }
   return links;
@@ -359,7 +436,15 @@ async function currentLinks(
 export async function readProposal(port: WorkbookPort, sheet: string): Promise<unknown> {
   const register = await readRegister(port);
   const stored = register.proposals.find((p) => p.sheet === sheet);
-  return stored ? readProposalSheet(port, stored) : null;
+  if (!stored) return null;
+  const { placements, problems } = await placeSheets(port, [proposalSheetLayout(stored)]);
+  const placement = placements.get(sheet);
+  if (!placement)
+    throw new WorkbookError(
+      "sheet-moved",
+      `cannot read "${sheet}": ${problems[0]?.message ?? "the sheet is missing"}`,
+    );
+  return readProposalSheet(port, stored, placement);
 }
 
 /**
@@ -412,6 +497,14 @@ export async function refreshWorkbook(
   // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
   if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
   const register = await readRegister(port);
+  const programme = register.programme as ProgrammeConfig | undefined;
+  // Where every sheet is now, from its anchors; a sheet that cannot be found is neither read nor written.
+  const layouts = [
+    ...register.proposals.map((s) => proposalSheetLayout(s)),
+    ...(programme ? programmeLayouts(programme) : []),
+  ];
+  const { placements, problems } = await placeSheets(port, layouts);
+  const lost = new Map(problems.map((x) => [x.sheet, x.message]));
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];
@@ -430,48 +523,74 @@ export async function refreshWorkbook(
       stored.push(s);
       continue;
     }
-    const drift = movedName(proposalSheetLayout(s), names);
-    if (drift) {
-      // Rows or columns were inserted or deleted on the sheet: its cells are no longer where the layout says,
-      // so nothing on it is read or written (and its Programme row only keeps what it shows).
+    const placement = placements.get(s.sheet);
+    // A sheet written before anchoring is checked through its named assumptions, as it always was.
+    const drift = placement?.legacy ? movedName(proposalSheetLayout(s), names) : null;
+    if (!placement || drift) {
+      // Rows or columns the layout uses were deleted (or, on an unanchored sheet, anything moved): its cells
+      // cannot be found, so nothing on it is read or written (and its Programme row only keeps what it shows).
+      placements.delete(s.sheet);
       errors.push({
         proposal: s.sheet,
-        message: `rows or columns were inserted or deleted on this sheet (${drift}); undo that, or add the proposal again`,
+        message: drift
+          ? `rows or columns were inserted or deleted on this sheet (${drift}); undo that, or add the proposal again`
+          : `rows or columns were deleted or moved on this sheet: ${lost.get(s.sheet) ?? "its anchors are missing"}`,
       });
       stored.push(s);
       links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
       continue;
     }
-    const raw = await readProposalSheet(port, s);
-    const sheetWarnings = percentWarnings(proposalSheetLayout(s), raw);
+    const raw = await readProposalSheet(port, s, placement);
+    // Messages name the cells where they are now.
+    const shown = movedLayout(proposalSheetLayout(s), placement);
+    const sheetWarnings = percentWarnings(shown, raw);
     warnings.push(...sheetWarnings.map((message) => ({ proposal: s.sheet, message })));
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
       const modelled = modelProposal(raw);
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
-      sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun });
+      sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
       stored.push({ ...s, proposal: keep(storedPart(raw)) });
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      error = cellErrorMessage(proposalSheetLayout(s), e);
+      error = cellErrorMessage(shown, e);
       errors.push({ proposal: s.sheet, message: error });
       stored.push({ ...s, proposal: keep(s.proposal) });
-      links.set(s.sheet, await keptLink(port, proposalSheetLayout(s)));
+      links.set(s.sheet, await keptLink(port, proposalSheetLayout(s), (a) => placeAddress(placement, a)));
     }
     changes.push(...sheetChanges);
     if (!dryRun) {
       const layout = proposalSheetLayout(s);
-      const [cur] = await port.readCells(s.sheet, [layout.statusAddress]);
+      const address = placeAddress(placement, layout.statusAddress);
+      const [cur] = await port.readCells(s.sheet, [address]);
       const text = status(sheetChanges, error, sheetWarnings);
-      if (cur.value !== text)
-        await port.writeCells(s.sheet, [{ address: layout.statusAddress, value: text }]);
+      if (cur.value !== text) await port.writeCells(s.sheet, [{ address, value: text }]);
     }
   }
-  const programme = register.programme as ProgrammeConfig | undefined;
-  if (programme) changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun })));
-  if (!dryRun) await writeRegister(port, { owned, proposals: stored, programme });
+  if (programme) {
+    const gone = programmeLayouts(programme).find((l) => lost.has(l.sheet));
+    if (gone) {
+      // Its figures link across the three sheets: none of them is written.
+      errors.push({
+        proposal: "(programme)",
+        message: `rows or columns were deleted or moved on ${gone.sheet}: ${lost.get(gone.sheet)}; the programme sheets were not refreshed`,
+      });
+    } else {
+      const broken = await rowsWithoutFigures(port, programme, links, placements);
+      if (broken.length)
+        errors.push({
+          proposal: "(programme)",
+          message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
+        });
+      else changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements })));
+    }
+  }
+  if (!dryRun) {
+    await anchorLegacySheets(port, layouts, placements);
+    await writeRegister(port, { owned, proposals: stored, programme });
+  }
   options.onProgress?.(total, total);
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
   return { proposals: total, lines: reportLines(ordered, programme), changes: ordered, errors, warnings };

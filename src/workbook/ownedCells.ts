@@ -2,6 +2,7 @@ import { displayValue } from "./cellDisplay";
 import type { CellContent, CellScalar, CellWrite, WorkbookPort } from "./port";
 import { isOwned, type LayoutCell, type OwnedCell, type SheetLayout } from "./layouts/types";
 import { ownedKey, type OwnedRecord, type Written } from "./register";
+import { anchorNameList, anchorNames, placeAddress, translateFormula, type Placements } from "./anchors";
 
 /**
  * Writing a layout and re-syncing the cells the add-in owns. A cell is "hand-edited" when its content
@@ -137,8 +138,8 @@ export async function writeListValidations(port: WorkbookPort, layout: SheetLayo
 }
 
 /**
- * Writes every cell of a new sheet (creating it), its defined names, column widths, merges and row
- * heights, and records the owned cells in `owned`.
+ * Writes every cell of a new sheet (creating it), its defined names (assumptions and anchors), column
+ * widths, merges and row heights, and records the owned cells in `owned`.
  *
  * @example
  * await writeLayout(port, layout, "CFS Targeted Prevention", owned);
@@ -156,6 +157,9 @@ export async function writeLayout(
     c.kind === "input" && c.name ? [{ name: c.name, sheet: layout.sheet, address: c.address }] : [],
   );
   if (names.length) await port.defineNames(names);
+  // Anchors left by a sheet of the same name that was deleted would otherwise clash.
+  await port.deleteNames(anchorNameList(layout));
+  await port.defineNames(anchorNames(layout));
   await writeListValidations(port, layout);
   if (layout.columnWidths) await port.setColumnWidths(layout.sheet, layout.columnWidths);
   // After the cells, so a merged cell takes its top-left cell's style across.
@@ -172,10 +176,18 @@ export async function writeLayout(
   }
 }
 
+/** Options of a sync: `placements` says where sheets' layouts are now (absent: where they were laid out). */
+export interface SyncOptions {
+  readonly dryRun: boolean;
+  readonly placements?: Placements;
+}
+
 /**
  * Brings the owned cells of an existing sheet up to date: rewrites those whose content the add-in wrote
  * and that now differ from the layout, keeps (and flags) those edited by hand. Returns every change and
- * every kept edit; with `dryRun` nothing is written.
+ * every kept edit; with `dryRun` nothing is written. Cells are read and written where the sheet's placement
+ * puts them, formulas translated to match; the register keeps layout addresses and layout formulas. A formula
+ * that refers to a sheet that could not be placed is left alone.
  *
  * @example
  * const changes = await syncOwned(port, layout, "CFS Targeted Prevention", owned, { dryRun: false });
@@ -185,44 +197,63 @@ export async function syncOwned(
   layout: SheetLayout,
   owner: string,
   owned: Map<string, OwnedRecord>,
-  options: { readonly dryRun: boolean },
+  options: SyncOptions,
 ): Promise<CellChange[]> {
-  const cells = layout.cells.filter(isOwned);
+  const { placements } = options;
+  const placement = placements?.get(layout.sheet);
+  if (placements && !placement) return [];
+  const at = (address: string): string => (placement ? placeAddress(placement, address) : address);
+  const moved = (w: Written, others: "fail" | "keep"): Written | null => {
+    if (w.kind !== "formula" || !placements) return w;
+    const formula = translateFormula(w.formula, layout.sheet, placements, others);
+    return formula === null ? null : { kind: "formula", formula };
+  };
+  const cells = layout.cells.filter(isOwned).flatMap((cell) => {
+    const want = written(cell);
+    const here = moved(want, "fail");
+    const rec = owned.get(ownedKey(layout.sheet, cell.address));
+    // What was written may refer to a sheet since deleted: compared as it was.
+    const last = rec ? moved(rec.written, "keep") : undefined;
+    if (here === null || last === null) return [];
+    const placed: OwnedCell =
+      here.kind === "formula" && cell.kind === "formula"
+        ? { ...cell, address: at(cell.address), formula: here.formula }
+        : { ...cell, address: at(cell.address) };
+    return [{ cell, placed, want, here, rec, last }];
+  });
   const current = await port.readCells(
     layout.sheet,
-    cells.map((c) => c.address),
+    cells.map((c) => c.placed.address),
   );
   const out: CellChange[] = [];
   const writes: CellWrite[] = [];
   const keptAddresses: { address: string; key: string; after: CellScalar }[] = [];
   /** Cleared by the user and filled again: any hand-edit note of ours on them goes. */
   const released: string[] = [];
-  cells.forEach((cell, i) => {
+  cells.forEach(({ cell, placed, want, here, rec, last }, i) => {
     const cur = current[i];
     const key = ownedKey(layout.sheet, cell.address);
-    const rec = owned.get(key);
     const change = (kept: boolean): CellChange => ({
       owner,
       sheet: layout.sheet,
-      address: cell.address,
+      address: placed.address,
       key: cell.key,
       before: cur.value,
       after: cell.value,
       kept,
     });
-    if (rec && !isEmpty(cur) && !matchesWritten(cur, rec.written)) {
+    if (last && !isEmpty(cur) && !matchesWritten(cur, last)) {
       out.push(change(true));
-      keptAddresses.push({ address: cell.address, key: cell.key, after: cell.value });
+      keptAddresses.push({ address: placed.address, key: cell.key, after: cell.value });
       return;
     }
-    const want = written(cell);
     // ExcelJS does not save a cached result of 0, so a formula reading back blank where 0 is due is unchanged.
     const zeroResult = cell.kind === "formula" && cur.value === null && cell.value === 0;
-    const same = matchesWritten(cur, want) && (sameValue(cur.value, cell.value) || zeroResult);
+    const same = matchesWritten(cur, here) && (sameValue(cur.value, cell.value) || zeroResult);
     if (!same) {
-      writes.push(toWrite(cell));
+      writes.push(toWrite(placed));
       out.push(change(false));
-      if (rec && isEmpty(cur)) released.push(cell.address);
+      if (rec && isEmpty(cur)) released.push(placed.address);
     }
     owned.set(key, {
       owner,

@@ -1,6 +1,16 @@
 import type { CellScalar, WorkbookPort } from "./port";
-import type { CellChange } from "./ownedCells";
-import { matchesWritten, syncOwned, writeLayout } from "./ownedCells";
+import type { CellChange, SyncOptions } from "./ownedCells";
+import { matchesWritten, syncOwned, toWrite, writeLayout } from "./ownedCells";
+import {
+  anchorNameList,
+  identityPlacement,
+  placeAddress,
+  placementNames,
+  shiftPlacement,
+  translateFormula,
+  type Placements,
+  type SheetPlacement,
+} from "./anchors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import {
   PROGRAMME_SHEET,
@@ -29,6 +39,27 @@ export const PROGRAMME_OWNER = "programme";
 export interface ProgrammeLink extends LinkedProposal {
   /** Absent when the proposal could not be modelled: its row then keeps the figures it shows. */
   readonly mtfsRowByFy?: ReadonlyMap<string, number>;
+}
+
+/**
+ * The three programme layouts without values: where their cells are as laid out (to place the sheets).
+ *
+ * @example
+ * programmeLayouts(config).map((l) => l.sheet) // ["Programme", "Resource cost", "Themes"]
+ */
+export function programmeLayouts(config: ProgrammeConfig): SheetLayout[] {
+  const programme = programmeSheetLayout(config);
+  return [
+    programme,
+    resourceCostLayout(config, programme.positions),
+    themesLayout(config, programme.positions),
+  ];
+}
+
+/** Where a programme sheet is now: its placement when given, else where it was laid out. */
+function locator(placements: Placements | undefined, sheet: string): (address: string) => string {
+  const p = placements?.get(sheet);
+  return (address) => (p ? placeAddress(p, address) : address);
 }
 
 /** Address of every input cell of a layout, by its path. */
@@ -105,6 +136,37 @@ export async function createProgramme(
 }
 
 /**
+ * Linked Programme rows that must keep the figures they show (their proposal could not be placed or
+ * modelled) but show something that is not a figure (an error such as #REF! after the user deleted the
+ * proposal's rows or columns): totals over them would be wrong, so the caller refreshes no programme sheet.
+ *
+ * @example
+ * await rowsWithoutFigures(port, config, links, placements) // ["CFS Targeted Prevention"]
+ */
+export async function rowsWithoutFigures(
+  port: WorkbookPort,
+  config: ProgrammeConfig,
+  links: ReadonlyMap<string, ProgrammeLink>,
+  placements?: Placements,
+): Promise<string[]> {
+  const at = locator(placements, PROGRAMME_SHEET);
+  const pos = programmePositions(config);
+  const out: string[] = [];
+  for (const { row, d, r } of pos.rows) {
+    const sheet = config.directorates[d].rows[r].proposalSheet;
+    const link = sheet ? links.get(sheet) : undefined;
+    if (!sheet || !link || link.mtfsRowByFy) continue;
+    const cur = await port.readCells(
+      PROGRAMME_SHEET,
+      config.fyLabels.map((_, i) => at(`${fyColumn(i)}${row}`)),
+    );
+    if (cur.some((c) => c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value))))
+      out.push(sheet);
+  }
+  return out;
+}
+
+/**
  * Recomputes the programme sheets' owned cells from what is typed in them now and from the modelled
  * proposals; returns the changes and kept hand edits.
  *
@@ -116,8 +178,12 @@ export async function syncProgramme(
   config: ProgrammeConfig,
   links: ReadonlyMap<string, ProgrammeLink>,
   owned: Map<string, OwnedRecord>,
-  options: { readonly dryRun: boolean },
+  options: SyncOptions,
 ): Promise<CellChange[]> {
+  const { placements } = options;
+  if (placements && ![PROGRAMME_SHEET, RESOURCE_COST_SHEET, THEMES_SHEET].every((x) => placements.has(x)))
+    return [];
+  const onProgramme = locator(placements, PROGRAMME_SHEET);
   const pos = programmePositions(config);
   const n = config.fyLabels.length;
   const tcol = themeColumn(config);
@@ -126,7 +192,7 @@ export async function syncProgramme(
     ...config.fyLabels.map((_, i) => `${fyColumn(i)}${row}`),
     `${tcol}${row}`,
   ]);
-  const cur = await port.readCells(PROGRAMME_SHEET, addresses);
+  const cur = await port.readCells(PROGRAMME_SHEET, addresses.map(onProgramme));
   const typedAt = (flat: number): number[] =>
     cur.slice(flat * (n + 1), flat * (n + 1) + n).map((c) => num(c.value));
   const themes = pos.rows.map((_, flat) => {
@@ -150,16 +216,18 @@ export async function syncProgramme(
   const areaPaths = config.resourceCost.areas.flatMap((_, i) =>
     Array.from({ length: years }, (_, y) => `resourceCost.areas[${i}].amountsMillions[${y}]`),
   );
+  const onResource = locator(placements, RESOURCE_COST_SHEET);
   const areaCells = await port.readCells(
     RESOURCE_COST_SHEET,
-    areaPaths.map((p) => resourceInputs.get(p) ?? "A1"),
+    areaPaths.map((p) => onResource(resourceInputs.get(p) ?? "A1")),
   );
   const areaAmounts = config.resourceCost.areas.map((_, i) =>
     areaCells.slice(i * years, (i + 1) * years).map((c) => num(c.value)),
   );
+  const onThemes = locator(placements, THEMES_SHEET);
   const existingCells = await port.readCells(
     THEMES_SHEET,
-    config.themes.map((_, i) => themeInputs.get(`themes[${i}].existingMtfsMillions`) ?? "A1"),
+    config.themes.map((_, i) => onThemes(themeInputs.get(`themes[${i}].existingMtfsMillions`) ?? "A1")),
   );
   const existing = existingCells.map((c) => num(c.value));
   const out: CellChange[] = [];
@@ -171,20 +239,27 @@ export async function syncProgramme(
     const text = kept.length
       ? `${kept.length} hand-edited cell(s) kept: ${kept.join(", ")} (see notes)`
       : "Up to date";
-    const address = programmeStatusAddress(config);
+    const address = onProgramme(programmeStatusAddress(config));
     const [cur] = await port.readCells(PROGRAMME_SHEET, [address]);
     if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
   }
   return out;
 }
 
+/** A grown programme: its new config and where its sheets are now. */
+export interface InsertedProgrammeRow {
+  readonly config: ProgrammeConfig;
+  readonly placements: Placements;
+}
+
 /**
  * Adds a modelled proposal's row at the end of its directorate's block (a new block before the total when
- * the directorate is new), shifting the sheet's rows and the register's owned cells below it. Returns the
- * new config; the caller re-syncs the programme so subtotals, totals and the other sheets follow.
+ * the directorate is new), inserting the sheet row where that block is now, moving the Programme's anchors
+ * and the register's layout addresses below it. Returns the new config and placements; the caller re-syncs
+ * the programme so subtotals, totals and the other sheets follow.
  *
  * @example
- * const next = await insertProgrammeRow(port, config, "Children and Family Services", row, owned);
+ * const next = await insertProgrammeRow(port, config, "Children and Family Services", row, owned, placements);
  */
 export async function insertProgrammeRow(
   port: WorkbookPort,
@@ -192,63 +267,139 @@ export async function insertProgrammeRow(
   directorate: string,
   row: ProgrammeRowConfig,
   owned: Map<string, OwnedRecord>,
-): Promise<ProgrammeConfig> {
+  placements?: Placements,
+): Promise<InsertedProgrammeRow> {
   const pos = programmePositions(config);
   const d = config.directorates.findIndex((x) => x.directorate.toLowerCase() === directorate.toLowerCase());
   const at = d >= 0 ? pos.subtotalRows[d] : pos.totalRow;
   const count = d >= 0 ? 1 : 2;
-  // Excel adjusts formulas that refer to moved rows (here and on the other sheets), ExcelJS does not. So note
-  // which owned formulas are untouched now, insert, and take their text after the insert as what we wrote.
-  const sheets = [PROGRAMME_SHEET, RESOURCE_COST_SHEET, THEMES_SHEET];
-  const formulas = [...owned.values()].filter(
-    (o) => sheets.includes(o.sheet) && o.written.kind === "formula",
-  );
-  const untouched = new Set<OwnedRecord>();
-  for (const sheet of sheets) {
-    const mine = formulas.filter((o) => o.sheet === sheet);
-    const cur = await port.readCells(
-      sheet,
-      mine.map((o) => o.address),
-    );
-    mine.forEach((o, i) => {
-      if (matchesWritten(cur[i], o.written)) untouched.add(o);
-    });
-  }
-  await port.insertRows(PROGRAMME_SHEET, at, count);
-  const rowOf = (address: string): number => Number(/\d+$/.exec(address)?.[0]);
-  const shifted = (o: OwnedRecord): OwnedRecord =>
-    o.sheet === PROGRAMME_SHEET && rowOf(o.address) >= at
-      ? { ...o, address: o.address.replace(/\d+$/, String(rowOf(o.address) + count)) }
-      : o;
-  const moved = [...owned.values()].map((o) => [o, shifted(o)] as const);
-  owned.clear();
-  for (const [, o] of moved) owned.set(ownedKey(o.sheet, o.address), o);
-  for (const sheet of sheets) {
-    const mine = moved.filter(([before, after]) => after.sheet === sheet && untouched.has(before));
-    const cur = await port.readCells(
-      sheet,
-      mine.map(([, after]) => after.address),
-    );
-    mine.forEach(([, after], i) => {
-      const f = cur[i].formula;
-      if (f !== undefined)
-        owned.set(ownedKey(after.sheet, after.address), {
-          ...after,
-          written: { kind: "formula", formula: f },
-        });
-    });
-  }
   const directorates =
     d >= 0
       ? config.directorates.map((x, i) => (i === d ? { ...x, rows: [...x.rows, row] } : x))
       : [...config.directorates, { directorate, subtotalLabel: `${directorate} ER Savings`, rows: [row] }];
   // Labels for the new row (directorate name on a new block) are written by the caller's full layout pass.
-  return { ...config, directorates };
+  const next = { ...config, directorates };
+  const after = await insertLayoutRows(port, config, next, PROGRAMME_SHEET, at, count, owned, placements);
+  return { config: next, placements: after };
 }
 
 /**
- * Writes the label and input cells of a programme row added by `insertProgrammeRow` (owned cells follow
- * from the next sync).
+ * Inserts `count` sheet rows before layout row `at` of one programme sheet, where that row is now: owned
+ * formulas still as written are handed back (the next sync rewrites them for the new layout), the register's
+ * layout addresses below move down, references to them are translated, and the sheet's anchors are defined
+ * afresh for `next`'s layout. Returns where the programme sheets are now.
+ */
+async function insertLayoutRows(
+  port: WorkbookPort,
+  config: ProgrammeConfig,
+  next: ProgrammeConfig,
+  sheetName: string,
+  at: number,
+  count: number,
+  owned: Map<string, OwnedRecord>,
+  placements: Placements | undefined,
+): Promise<Placements> {
+  const layouts = programmeLayouts(config);
+  const before: Map<string, SheetPlacement> = new Map(
+    layouts.map((l) => [l.sheet, placements?.get(l.sheet) ?? identityPlacement(l)]),
+  );
+  const sheetBefore = before.get(sheetName) as SheetPlacement;
+  const atRow = Number(/\d+$/.exec(placeAddress(sheetBefore, `A${at}`))?.[0]);
+  // Excel moves formulas that refer to moved rows (here and on the other sheets), ExcelJS does not. Owned
+  // formulas still as written are handed back (no register entry), so the next sync rewrites them for the
+  // new layout; hand-edited ones stay kept.
+  const sheets = layouts.map((l) => l.sheet);
+  const untouched = new Set<OwnedRecord>();
+  for (const sheet of sheets) {
+    const mine = [...owned.values()].filter((o) => o.sheet === sheet && o.written.kind === "formula");
+    const expected = mine.map((o) =>
+      o.written.kind === "formula" ? translateFormula(o.written.formula, sheet, before, "keep") : null,
+    );
+    const cur = await port.readCells(
+      sheet,
+      mine.map((o) => placeAddress(before.get(sheet) as SheetPlacement, o.address)),
+    );
+    mine.forEach((o, i) => {
+      const f = expected[i];
+      if (f !== null && matchesWritten(cur[i], { kind: "formula", formula: f })) untouched.add(o);
+    });
+  }
+  await port.insertRows(sheetName, atRow, count);
+  // Layout addresses on this sheet from `at` down move by `count`; so do references to them.
+  const relayout = new Map(
+    layouts.map((l) => {
+      const same = identityPlacement(l);
+      return [l.sheet, l.sheet === sheetName ? shiftPlacement(same, at, at, count) : same];
+    }),
+  );
+  const rowOf = (address: string): number => Number(/\d+$/.exec(address)?.[0]);
+  const moved = [...owned.values()].filter((o) => !untouched.has(o));
+  owned.clear();
+  for (const o of moved) {
+    const address =
+      o.sheet === sheetName && rowOf(o.address) >= at
+        ? o.address.replace(/\d+$/, String(rowOf(o.address) + count))
+        : o.address;
+    const formula =
+      o.written.kind === "formula" && sheets.includes(o.sheet)
+        ? translateFormula(o.written.formula, o.sheet, relayout, "keep")
+        : null;
+    owned.set(ownedKey(o.sheet, address), {
+      ...o,
+      address,
+      written: formula !== null ? { kind: "formula", formula } : o.written,
+    });
+  }
+  const sheetAfter = shiftPlacement(sheetBefore, atRow, at, count);
+  // ExcelJS does not move names when it inserts rows, Excel does: define them afresh either way.
+  const layoutBefore = layouts.find((l) => l.sheet === sheetName) as SheetLayout;
+  const layoutAfter = programmeLayouts(next).find((l) => l.sheet === sheetName) as SheetLayout;
+  await port.deleteNames(anchorNameList(layoutBefore));
+  await port.defineNames(placementNames(layoutAfter, sheetAfter));
+  const after = new Map(placements ?? []);
+  for (const [sheet, p] of before) after.set(sheet, sheet === sheetName ? sheetAfter : p);
+  return after;
+}
+
+/**
+ * Adds a row for `theme` to the Themes sheet (before its total row, where that row is now) when the programme
+ * does not list it yet, so a workbook built up proposal by proposal shows each theme it has; returns the new
+ * config and placements (the caller re-syncs, which rewrites the totals over the new rows).
+ *
+ * @example
+ * const grown = await insertThemeRow(port, config, "Prevention", owned, placements);
+ */
+export async function insertThemeRow(
+  port: WorkbookPort,
+  config: ProgrammeConfig,
+  theme: string | undefined,
+  owned: Map<string, OwnedRecord>,
+  placements?: Placements,
+): Promise<InsertedProgrammeRow> {
+  const known = config.themes.some((t) => t.theme.toLowerCase() === theme?.toLowerCase());
+  const same: Placements = new Map(
+    programmeLayouts(config).map((l) => [l.sheet, placements?.get(l.sheet) ?? identityPlacement(l)]),
+  );
+  if (theme === undefined || known) return { config, placements: placements ?? same };
+  const before = themesLayout(config, programmePositions(config));
+  const at = Math.max(...before.cells.map((c) => Number(/\d+$/.exec(c.address)?.[0]))); // the total row
+  const next = { ...config, themes: [...config.themes, { theme, description: "", existingMtfsMillions: 0 }] };
+  const after = await insertLayoutRows(port, config, next, THEMES_SHEET, at, 1, owned, placements);
+  const i = next.themes.length - 1;
+  const onThemes = locator(after, THEMES_SHEET);
+  const rowCells = themesLayout(next, programmePositions(next)).cells.filter(
+    (c) => c.kind === "input" && c.path.startsWith(`themes[${i}].`),
+  );
+  await port.writeCells(
+    THEMES_SHEET,
+    rowCells.map((c) => ({ ...toWrite(c), address: onThemes(c.address) })),
+  );
+  return { config: next, placements: after };
+}
+
+/**
+ * Writes the label and input cells of a programme row added by `insertProgrammeRow`, where its placement
+ * puts them (owned cells follow from the next sync).
  *
  * @example
  * await writeProgrammeRowInputs(port, nextConfig, links, "CFS Targeted Prevention");
@@ -258,7 +409,9 @@ export async function writeProgrammeRowInputs(
   config: ProgrammeConfig,
   links: ReadonlyMap<string, ProgrammeLink>,
   proposalSheet: string,
+  placements?: Placements,
 ): Promise<void> {
+  const at = locator(placements, PROGRAMME_SHEET);
   const layout = programmeSheetLayout(config, { rowAmounts: [], linked: links });
   const pos = layout.positions;
   const flat = config.directorates.flatMap((dir, d) => dir.rows.map((r, i) => ({ r, d, i })));
@@ -273,10 +426,16 @@ export async function writeProgrammeRowInputs(
     PROGRAMME_SHEET,
     cells.map((c) =>
       c.kind === "label"
-        ? { address: c.address, value: c.text, style: c.style }
+        ? { address: at(c.address), value: c.text, style: c.style }
         : c.kind === "input"
-          ? { address: c.address, value: c.value, link: c.link, numberFormat: c.numberFormat, style: c.style }
-          : { address: c.address, value: null },
+          ? {
+              address: at(c.address),
+              value: c.value,
+              link: c.link,
+              numberFormat: c.numberFormat,
+              style: c.style,
+            }
+          : { address: at(c.address), value: null },
     ),
   );
 }

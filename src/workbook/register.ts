@@ -11,7 +11,12 @@ import type { CellScalar, CellWrite, WorkbookPort } from "./port";
 
 export const REGISTER_SHEET = "_mtfs";
 const CHUNK = 30000; // below Excel's 32,767 characters per cell
-const FORMAT_VERSION = "mtfs-register-1";
+/**
+ * Version 2: owned addresses and written formulas are layout addresses (where the layout put the cell; the
+ * sheet's anchor names say where that is now). Version 1 stored the addresses cells had when written, which
+ * are the layout addresses of a sheet nobody has moved, so a version 1 register reads unchanged.
+ */
+const FORMAT_VERSION = "mtfs-register-2";
 
 /** What the add-in last wrote into a cell: a literal value or a formula (without "="). */
 export type Written =
@@ -23,7 +28,9 @@ export interface OwnedRecord {
   readonly owner: string;
   readonly layoutId: string;
   readonly sheet: string;
+  /** Layout address (see `anchors.ts` for where it is now). */
   readonly address: string;
+  /** What was written, formulas in layout addresses. */
   readonly written: Written;
 }
 
@@ -34,6 +41,8 @@ export interface StoredProposal {
   readonly fyLabels: readonly string[];
   /** Slug of the sheet's defined names, fixed when the sheet is created (absent in older workbooks: derived). */
   readonly slug?: string;
+  /** Rows each text split over more than one row takes, by path, fixed when the sheet is laid out. */
+  readonly textRows?: Readonly<Record<string, number>>;
 }
 
 export interface Register {

@@ -199,7 +199,12 @@ export class ExcelJsPort implements WorkbookPort {
     const model = this.workbook.definedNames.model as unknown as { name: string; ranges: string[] }[];
     for (const entry of model) {
       if (!names.includes(entry.name)) continue;
-      for (const range of entry.ranges) this.workbook.definedNames.remove(range, entry.name);
+      // ExcelJS's remove() drops one cell of a range: remove each cell, or a redefined name keeps the rest.
+      for (const range of entry.ranges) {
+        const bang = range.lastIndexOf("!");
+        for (const cell of expandRange(range.slice(bang + 1).replace(/\$/g, "")))
+          this.workbook.definedNames.remove(`${range.slice(0, bang + 1)}${cell}`, entry.name);
+      }
     }
   }
 
@@ -351,7 +356,8 @@ function readCell(cell: ExcelJS.Cell, date1904: boolean): CellContent {
 }
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  const font: Partial<ExcelJS.Font> = { ...cell.font };
+  // A font with no name is drawn in the application's fallback (LibreOffice: a serif); keep the default's.
+  const font: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, ...cell.font };
   if (s.bold !== undefined) font.bold = s.bold;
   if (s.italic !== undefined) font.italic = s.italic;
   if (s.fontSize !== undefined) font.size = s.fontSize;

@@ -25,6 +25,11 @@ export type LayoutCell =
       readonly numberFormat?: string;
       readonly style?: CellStyle;
       readonly link?: string;
+      /**
+       * A text split over rows (see `splitToRows`): this cell is part `index` of `of`, in row order; the reader
+       * joins the parts with line breaks into the one field at `path`.
+       */
+      readonly part?: { readonly index: number; readonly of: number };
       /** What the field holds (text when absent): how it is written and how a cell's content is read back. */
       readonly type?: InputType;
       /** The field's caption on the sheet, for messages that point at the cell. */
@@ -74,6 +79,8 @@ export interface SheetLayout {
   readonly merges?: readonly string[];
   /** Row heights in points, estimated from the text the rows wrap (`textFit.ts`). */
   readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+  /** The refresh status cell, which the add-in writes too (so it is anchored with the owned cells). */
+  readonly statusAddress?: string;
 }
 
 /**
