@@ -12,25 +12,15 @@ import {
   discountedPayback,
   flatDeflatorIndex,
   flatSchedule,
-  isEngineError,
   npv,
   presentValue,
   realPrices,
 } from "../../src/engine";
 import { hasLibreOffice, recalcInLibreOffice } from "../workbook/libreoffice";
+import { codeOf } from "./robustness";
 
 const d = (xs: readonly number[]): Decimal[] => xs.map((x) => new Decimal(x));
 const zeros = (n: number): Decimal[] => d(Array.from({ length: n }, () => 0));
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isEngineError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("discount factors", () => {
   it("are 1 in year 0 and 1/(1+r)^t after, for a flat rate", () => {

@@ -3,23 +3,13 @@ import {
   DEFAULT_OPTIMISM_BIAS,
   Decimal,
   confidenceValue,
-  isEngineError,
   optimismBias,
   optimismBiasTable,
   riskAdjust,
   riskAdjustNet,
   type Confidence,
 } from "../../src/engine";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isEngineError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
+import { codeOf } from "./robustness";
 
 const d = (xs: readonly number[]): Decimal[] => xs.map((x) => new Decimal(x));
 

@@ -1,14 +1,5 @@
-import { isEngineError, pValues, quantile, shareAtLeast } from "../../src/engine";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isEngineError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
+import { pValues, quantile, shareAtLeast } from "../../src/engine";
+import { codeOf } from "./robustness";
 
 describe("quantiles (type 7, as PERCENTILE.INC)", () => {
   it("interpolate between order statistics at (n − 1)p", () => {

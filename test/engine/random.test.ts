@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import {
   distribution,
-  isEngineError,
   pert,
   sample,
   seededStream,
@@ -9,16 +8,7 @@ import {
   uniform,
   type Distribution,
 } from "../../src/engine";
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isEngineError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
+import { codeOf } from "./robustness";
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 const draw = (seed: number, n: number, f: (next: () => number) => number): number[] => {

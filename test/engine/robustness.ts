@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import { Decimal, EngineError } from "../../src/engine";
+import { Decimal, EngineError, isEngineError } from "../../src/engine";
 
 // "No input makes the engine throw an untyped error or return NaN/Infinity": random JSON-ish values for
 // every field of an input either parse and compute to finite Decimals, or raise an EngineError (never a
@@ -33,4 +33,15 @@ export function engineErrorOrFinite(f: () => unknown): boolean {
     if (e instanceof EngineError) return true;
     throw e;
   }
+}
+
+/** The code of the EngineError `f` throws, or undefined when it returns (any other error is rethrown). */
+export function codeOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (isEngineError(e)) return e.code;
+    throw e;
+  }
+  return undefined;
 }
