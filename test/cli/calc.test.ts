@@ -3,20 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main, type Io } from "../../src/cli";
+import { run } from "./workbookCli";
 
 const root = join(__dirname, "../..");
 const examplePath = (name: string): string => join(root, "examples", name);
 const exampleJson = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(examplePath(name), "utf8"));
-
-/** Runs the CLI in-process, capturing what a user would see. */
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(() => {

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main, type Io } from "../../src/cli";
 import { profileTable } from "../../src/cli/render/profile";
 import { computeProfile, parseProposal } from "../../src/engine";
+import { run } from "./workbookCli";
 
 /** `calc profile` adds the Green Book view and the risk-adjusted MTFS row under what it printed before. */
 
@@ -11,14 +11,6 @@ const root = join(__dirname, "../..");
 const examplePath = (name: string): string => join(root, "examples", name);
 const exampleJson = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(examplePath(name), "utf8"));
-
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(() => {

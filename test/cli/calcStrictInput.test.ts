@@ -1,21 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main, type Io } from "../../src/cli";
+import { run } from "./workbookCli";
 
 // Issue 13, strict input: the CLI refuses unknown keys (exit 2, one line naming the key and the nearest known
 // one) and prints warnings for values that pass but look wrong, on stderr so JSON output stays JSON.
 const root = join(__dirname, "../..");
 const cfs = (): Record<string, any> =>
   JSON.parse(readFileSync(join(root, "examples", "cfs-targeted-prevention.json"), "utf8"));
-
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(() => {

@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { main, type Io } from "../../src/cli";
 
-/** Shared by the demo/new/refresh command tests: run the CLI in-process and capture what a user sees. */
+/** Shared by the CLI command tests: run the CLI in-process and capture what a user sees. */
 export async function run(
   argv: readonly string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
