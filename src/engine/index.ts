@@ -30,3 +30,7 @@ export * from "./parse/assumptions";
 export * from "./proposal";
 export * from "./careAvoided";
 export * from "./choices";
+export * from "./periodProfile";
+export * from "./variance";
+export * from "./rag";
+export * from "./forecast";
