@@ -18,6 +18,10 @@ export const FUNCTIONS = {
   RUNRATE: fns.runRate,
   QUANTIFIED: fns.quantified,
   "CARE.AVOIDED": fns.careCostAvoided,
+  "PROFILE.MONTHLY": fns.profileMonthly,
+  VARIANCE: fns.varianceToDate,
+  RAG: fns.ragStatusOf,
+  FORECAST: fns.forecastOutturn,
 } as const;
 
 /** The part of Excel's CustomFunctions runtime used to register functions (a test passes a stub). */
