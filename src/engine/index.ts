@@ -34,3 +34,4 @@ export * from "./periodProfile";
 export * from "./variance";
 export * from "./rag";
 export * from "./forecast";
+export * from "./trackingSummary";
