@@ -1,7 +1,8 @@
 import { Decimal, ZERO } from "./money";
 
 /**
- * Edge-of-care performance summaries (seeds/003 Appendix Two, line ~709): programmes such as MST and FFT
+ * Edge-of-care performance summaries (Edge of Care Interventions Summary Report, Appendix Two): programmes
+ * such as MST and FFT
  * that keep children out of care. Per programme and period (an actual year, a year to date, or the annual
  * target) the identities are:
  *

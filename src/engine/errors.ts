@@ -9,7 +9,9 @@ export type EngineErrorCode =
   | "out-of-range" // a number outside its allowed range -> #VALUE! (Excel drops a #NUM!'s message)
   | "missing" // a required value is absent -> #N/A
   | "invalid-date" // not a date, or dates in the wrong order -> #VALUE!
-  | "unknown-option"; // a choice outside the allowed set -> #VALUE!
+  | "unknown-option" // a choice outside the allowed set -> #VALUE!
+  | "unknown-field" // a key the input format does not have (a typo, a field from elsewhere) -> #VALUE!
+  | "contradictory"; // inputs that cannot all hold (weeklyCost and components, shares not summing to 1) -> #VALUE!
 
 export class EngineError extends Error {
   readonly code: EngineErrorCode;

@@ -2,8 +2,8 @@ import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 
 /**
- * Programme maths for the MTFS programme table (seeds/004 Appendix A, line ~395) and the resource-cost
- * table (Table 3, line ~259): directorate subtotals and totals are plain sums of the rows; the cumulative
+ * Programme maths for the MTFS programme table (the Efficiency Review report, Appendix A) and the resource-cost
+ * table (Table 3): directorate subtotals and totals are plain sums of the rows; the cumulative
  * cashflow is the running Σ(implementation cost − benefit); payback is where it crosses zero.
  * Amounts are in any one unit (£ or £m) per call; every row has one amount per column (FY).
  */

@@ -5,12 +5,12 @@ import { Decimal, ZERO } from "./money";
  * sources ("Best statistical neighbour", "TU review", ...) each give a % change and the table shows what
  * that would mean in avoided starts and caseload. Two published shapes exist:
  *
- * - `annualStarts` (CFS Targeted Prevention, seeds/000 line 71): the % is a REDUCTION in annual care
+ * - `annualStarts` (the CFS Targeted Prevention Benefits Proposal): the % is a REDUCTION in annual care
  *   starts (26% = 26% fewer; −8% = more). Annual avoided starts = round(baselineStarts × %); caseload by
  *   the end of the MTFS = round(mtfsCaseload × (1 − realisationFactor × %)). The realisation factor
  *   (default 0.70) is inferred, not stated: the share of the steady-state caseload reduction reached by
  *   the end of the MTFS given the delivery timeline (DOMAIN.md §3).
- * - `monthlyStarts` (Family Based Placements, seeds/004 line 1125): the % is a signed CHANGE in the
+ * - `monthlyStarts` (Family Based Placements, Efficiency Review Appendix B): the % is a signed CHANGE in the
  *   caseload (−58% = 58% fewer). Children per month = startsPerMonth × |%|; caseload in the horizon
  *   (5 years) = round(baselineCaseload × (1 + %)).
  *

@@ -1,4 +1,4 @@
-import { EngineError, describeValue, splitRangeText } from "../engine";
+import { EngineError, describeValue, nearestKey, splitRangeText } from "../engine";
 import { excelSerialToIso, isBlank, isBlankOrZero, usedRows } from "./cells";
 
 /**
@@ -126,6 +126,19 @@ const BY_LABEL: ReadonlyMap<string, string> = new Map(
     labels.map((l) => [normalise(l), path] as const),
   ),
 );
+
+/** Every plain-English label, normalised, and the first spelling of each (for "did you mean"). */
+const LABEL_SPELLING: ReadonlyMap<string, string> = new Map(
+  Object.values(ASSUMPTION_LABELS)
+    .flat()
+    .map((l) => [normalise(l), l] as const),
+);
+
+/** "; did you mean \"weekly unit cost\"?" for a label one typo from a known one, else "". */
+function labelSuggestion(key: string): string {
+  const near = nearestKey(key, [...LABEL_SPELLING.keys()]);
+  return near === undefined ? "" : `; did you mean "${LABEL_SPELLING.get(near)}"?`;
+}
 
 /** A JSON path as written in a label: dotted keys with optional [index] steps. */
 const JSON_PATH = /^[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[\d+\])?)*$/;
@@ -261,7 +274,7 @@ export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
       throw new EngineError(
         "unknown-option",
         `assumptions ${where}`,
-        `${describeValue(text)} is not an assumption label`,
+        `${describeValue(text)} is not an assumption label${labelSuggestion(key)}`,
       );
     }
     checkIndices(path, text, where);

@@ -4,8 +4,8 @@ import type { Grid } from "./invoke";
 
 /**
  * MTFS.EDGE.OF.CARE's body: an edge-of-care programme's expected figures from its drivers, through the
- * engine's period maths (seeds/003 Appendix Two): gross = children × success × placement years × average
- * annual placement cost; post-deflator = gross × deflator; net = post-deflator − intervention cost;
+ * engine's period maths (Edge of Care summary report, Appendix Two): gross = children × success × placement
+ * years × average annual placement cost; post-deflator = gross × deflator; net = post-deflator − intervention cost;
  * in-year diversions = children × success × deflator.
  */
 

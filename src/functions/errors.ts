@@ -26,6 +26,8 @@ const CODE_OF: Readonly<Record<EngineErrorCode, CellErrorCode>> = {
   missing: "#N/A",
   "invalid-date": "#VALUE!",
   "unknown-option": "#VALUE!",
+  "unknown-field": "#VALUE!",
+  contradictory: "#VALUE!",
 };
 
 /**

@@ -10,8 +10,8 @@ import { cellOption, cellRange, isBlank, isBlankOrZero } from "./cells";
 
 /**
  * MTFS.PAYBACK's body: years until the cumulative cashflow Σ(cost − benefit) first reaches zero, through the
- * engine's programme maths (seeds/004 Table 3). A row or a column per argument; blank cells count as 0,
- * as in SUM.
+ * engine's programme maths (Efficiency Review report, Table 3). A row or a column per argument; blank cells
+ * count as 0, as in SUM.
  */
 
 function amounts(cells: readonly unknown[], field: string): Decimal[] {

@@ -12,9 +12,9 @@ import type { Grid, GridCell } from "./invoke";
 
 /**
  * MTFS.TRIANGULATE's body: each % change (one cell or a column) → annual avoided starts and caseload by the
- * end of the MTFS, through the engine's triangulation parser and maths (seeds/000 line 71). Blank cells (and
- * 0, as an empty cell may arrive) in the column give blank rows, so the formula can sit beside a table that
- * is still being filled in; trailing blanks give no rows.
+ * end of the MTFS, through the engine's triangulation parser and maths (the CFS Targeted Prevention table).
+ * Blank cells (and 0, as an empty cell may arrive) in the column give blank rows, so the formula can sit
+ * beside a table that is still being filled in; trailing blanks give no rows.
  */
 
 /** A whole-number result: a number, or "low – high" text for a % range. */
@@ -31,7 +31,7 @@ export const TRIANGULATE_ARGUMENTS: Readonly<Record<string, string>> = {
 /**
  * Triangulation rows for the cells of `percentChange`: annual avoided starts and caseload by the end of the
  * MTFS (kind "annual", CFS style), or children per month and caseload in the horizon (kind "monthly", Family
- * Based Placements style, seeds/004 line 1125, where the % is a signed change and baselineStarts is per month).
+ * Based Placements style, Efficiency Review report Appendix B: the % is a signed change, starts per month).
  *
  * @example
  * triangulateCells([[0.26]], 260, 734, null, null) // [[68, 600]]

@@ -1,16 +1,19 @@
 import {
+  checkProposal,
   computeProfile,
   isEngineError,
   parseTriangulationInput,
   formatWholeRange,
-  parseProposal,
   triangulate,
+  type InputWarning,
   type Profile,
   type Proposal,
   type TriangulationInput,
   type TriangulationResult,
 } from "../engine";
 import type { TriangulationRowResult, WizardEngine } from "./components/Wizard";
+import { fieldSpec } from "./form/fields";
+import { fieldMessage } from "./form/messages";
 import { previewModel, type PreviewModel } from "./preview/previewModel";
 import { summaryModel } from "./preview/summaryModel";
 
@@ -38,6 +41,8 @@ function triangulationRows(
 export interface ModelledDraft {
   readonly proposal: Proposal;
   readonly profile: Profile;
+  /** The engine's input warnings (values that pass but look wrong). */
+  readonly warnings: readonly InputWarning[];
 }
 
 function preview(proposal: Proposal, profile: Profile): PreviewModel {
@@ -58,9 +63,11 @@ function preview(proposal: Proposal, profile: Profile): PreviewModel {
  */
 export const ENGINE: WizardEngine<ModelledDraft> = {
   parse: (raw) => {
-    const proposal = parseProposal(raw);
-    return { proposal, profile: computeProfile(proposal.assumptions) };
+    const { value: proposal, warnings } = checkProposal(raw);
+    return { proposal, profile: computeProfile(proposal.assumptions), warnings };
   },
+  warnings: ({ warnings }) =>
+    warnings.map((w) => ({ path: w.field, message: fieldMessage(fieldSpec(w.field), w.rule) })),
   preview: ({ proposal, profile }) => preview(proposal, profile),
   summary: ({ proposal, profile }) => summaryModel(proposal, profile, preview(proposal, profile)),
   triangulation: (raw) => {

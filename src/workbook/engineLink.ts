@@ -1,7 +1,8 @@
 import {
+  checkProposal,
   computeProfile,
   formatWholeRange,
-  parseProposal,
+  type InputWarning,
   triangulate,
   type Profile,
   type WholeRange,
@@ -20,6 +21,8 @@ export interface ModelledProposal {
    * number, or text such as "106 – 138" for a range.
    */
   readonly triangulation: readonly { readonly avoided: CellScalar; readonly caseload: CellScalar }[];
+  /** Values that passed the rules but look wrong (the engine's input warnings), for the sheet's status. */
+  readonly warnings: readonly InputWarning[];
 }
 
 const whole = (r: WholeRange): CellScalar => (r.low.eq(r.high) ? r.low.toNumber() : formatWholeRange(r));
@@ -31,7 +34,7 @@ const whole = (r: WholeRange): CellScalar => (r.low.eq(r.high) ? r.low.toNumber(
  * modelProposal(cfsJson).profile.quantifiedOpportunity.div(1e6).toFixed(2) // "1.10"
  */
 export function modelProposal(raw: unknown): ModelledProposal {
-  const proposal = parseProposal(raw);
+  const { value: proposal, warnings } = checkProposal(raw);
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
   return {
     profile: computeProfile(proposal.assumptions),
@@ -40,5 +43,6 @@ export function modelProposal(raw: unknown): ModelledProposal {
         ? { avoided: whole(r.annualAvoidedStarts), caseload: whole(r.caseloadByEndOfMtfs) }
         : { avoided: whole(r.childrenPerMonth), caseload: whole(r.caseloadInHorizon) },
     ),
+    warnings,
   };
 }

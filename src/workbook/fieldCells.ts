@@ -1,4 +1,4 @@
-import type { EngineError } from "../engine";
+import type { EngineError, InputWarning } from "../engine";
 import { sheetRef } from "./address";
 import { getPath } from "./jsonPath";
 import type { SheetLayout } from "./layouts/types";
@@ -60,4 +60,26 @@ export function percentWarnings(layout: SheetLayout, proposal: unknown): string[
     );
   }
   return out;
+}
+
+/**
+ * The engine's input warnings as the sheet shows them: at the cell and its caption when one cell shows the
+ * field, else by the field path. A percent cell already flagged by percentWarnings is not flagged twice.
+ *
+ * @example
+ * inputWarningMessages(layout, [{ field: "assumptions.durationWeeks", rule: "1100 weeks is over 20 years; …" }], [])
+ * // ["'CFS Targeted Prevention'!B52 Average duration (weeks): 1100 weeks is over 20 years; …"]
+ */
+export function inputWarningMessages(
+  layout: SheetLayout,
+  warnings: readonly Pick<InputWarning, "field" | "rule">[],
+  alreadyFlagged: readonly string[],
+): string[] {
+  return warnings.flatMap((w) => {
+    const at = fieldCell(layout, w.field);
+    if (!at) return [`${w.field}: ${w.rule}`];
+    const where = `${sheetRef(layout.sheet)}!${at.address} `;
+    if (alreadyFlagged.some((m) => m.startsWith(where))) return [];
+    return [`${where}${at.label ?? w.field}: ${w.rule}`];
+  });
 }

@@ -1,6 +1,6 @@
 import { isEngineError } from "../engine";
 import { reportLines, type ChangeReportLine } from "./changeReport";
-import { cellErrorMessage, percentWarnings } from "./fieldCells";
+import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
@@ -9,6 +9,7 @@ import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
   createProgramme,
   insertProgrammeRow,
+  insertThemeRow,
   programmeLayouts,
   rowsWithoutFigures,
   syncProgramme,
@@ -202,8 +203,10 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
       owned,
       placements,
     );
-    programme = grown.config;
-    const now = new Map(grown.placements);
+    // A theme the Themes sheet does not list yet gets its row, so its total is not a misleading 0.
+    const themed = await insertThemeRow(port, grown.config, row.theme, owned, grown.placements);
+    programme = themed.config;
+    const now = new Map(themed.placements);
     now.set(p.layout.sheet, identityPlacement(p.layout));
     const links = await currentLinks(port, register.proposals, now);
     links.set(p.layout.sheet, link(p));
@@ -301,7 +304,7 @@ export async function updateProposal(
   const modelled = modelProposal(proposal);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled });
+  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled, fitTexts: true });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
   const programme = register.programme as ProgrammeConfig | undefined;
@@ -375,7 +378,7 @@ export async function updateProposal(
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
   await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
-    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels } : p,
+    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows } : p,
   );
   if (programme) {
     const links = await currentLinks(port, proposals, placedNow);
@@ -417,7 +420,7 @@ async function currentLinks(
     } catch (e) {
       if (!isEngineError(e)) throw e;
       // It keeps what its sheet shows, as in refresh, so its Programme row still links to that sheet.
-      const layout = proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+      const layout = proposalSheetLayout(s);
       links.set(s.sheet, await keptLink(port, layout, (a) => placeAddress(placement, a)));
     }
   }
@@ -537,15 +540,17 @@ export async function refreshWorkbook(
       links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
       continue;
     }
-    const raw = await readProposalSheet(port, s, placement);
+    // Fields an earlier version stored without reading (kept out by keepFields) are not modelled either: the
+    // strict format would refuse them, though they never changed a figure.
+    const raw = keep(await readProposalSheet(port, s, placement));
     // Messages name the cells where they are now.
     const shown = movedLayout(proposalSheetLayout(s), placement);
     const sheetWarnings = percentWarnings(shown, raw);
-    warnings.push(...sheetWarnings.map((message) => ({ proposal: s.sheet, message })));
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
       const modelled = modelProposal(raw);
+      sheetWarnings.push(...inputWarningMessages(shown, modelled.warnings, sheetWarnings));
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
@@ -557,6 +562,7 @@ export async function refreshWorkbook(
       stored.push({ ...s, proposal: keep(s.proposal) });
       links.set(s.sheet, await keptLink(port, proposalSheetLayout(s), (a) => placeAddress(placement, a)));
     }
+    warnings.push(...sheetWarnings.map((message) => ({ proposal: s.sheet, message })));
     changes.push(...sheetChanges);
     if (!dryRun) {
       const layout = proposalSheetLayout(s);

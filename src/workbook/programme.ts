@@ -1,6 +1,6 @@
 import type { CellScalar, WorkbookPort } from "./port";
 import type { CellChange, SyncOptions } from "./ownedCells";
-import { matchesWritten, syncOwned, writeLayout } from "./ownedCells";
+import { matchesWritten, syncOwned, toWrite, writeLayout } from "./ownedCells";
 import {
   anchorNameList,
   identityPlacement,
@@ -269,16 +269,42 @@ export async function insertProgrammeRow(
   owned: Map<string, OwnedRecord>,
   placements?: Placements,
 ): Promise<InsertedProgrammeRow> {
-  const layouts = programmeLayouts(config);
-  const before: Map<string, SheetPlacement> = new Map(
-    layouts.map((l) => [l.sheet, placements?.get(l.sheet) ?? identityPlacement(l)]),
-  );
   const pos = programmePositions(config);
   const d = config.directorates.findIndex((x) => x.directorate.toLowerCase() === directorate.toLowerCase());
   const at = d >= 0 ? pos.subtotalRows[d] : pos.totalRow;
   const count = d >= 0 ? 1 : 2;
-  const programmeBefore = before.get(PROGRAMME_SHEET) as SheetPlacement;
-  const atRow = Number(/\d+$/.exec(placeAddress(programmeBefore, `A${at}`))?.[0]);
+  const directorates =
+    d >= 0
+      ? config.directorates.map((x, i) => (i === d ? { ...x, rows: [...x.rows, row] } : x))
+      : [...config.directorates, { directorate, subtotalLabel: `${directorate} ER Savings`, rows: [row] }];
+  // Labels for the new row (directorate name on a new block) are written by the caller's full layout pass.
+  const next = { ...config, directorates };
+  const after = await insertLayoutRows(port, config, next, PROGRAMME_SHEET, at, count, owned, placements);
+  return { config: next, placements: after };
+}
+
+/**
+ * Inserts `count` sheet rows before layout row `at` of one programme sheet, where that row is now: owned
+ * formulas still as written are handed back (the next sync rewrites them for the new layout), the register's
+ * layout addresses below move down, references to them are translated, and the sheet's anchors are defined
+ * afresh for `next`'s layout. Returns where the programme sheets are now.
+ */
+async function insertLayoutRows(
+  port: WorkbookPort,
+  config: ProgrammeConfig,
+  next: ProgrammeConfig,
+  sheetName: string,
+  at: number,
+  count: number,
+  owned: Map<string, OwnedRecord>,
+  placements: Placements | undefined,
+): Promise<Placements> {
+  const layouts = programmeLayouts(config);
+  const before: Map<string, SheetPlacement> = new Map(
+    layouts.map((l) => [l.sheet, placements?.get(l.sheet) ?? identityPlacement(l)]),
+  );
+  const sheetBefore = before.get(sheetName) as SheetPlacement;
+  const atRow = Number(/\d+$/.exec(placeAddress(sheetBefore, `A${at}`))?.[0]);
   // Excel moves formulas that refer to moved rows (here and on the other sheets), ExcelJS does not. Owned
   // formulas still as written are handed back (no register entry), so the next sync rewrites them for the
   // new layout; hand-edited ones stay kept.
@@ -298,12 +324,12 @@ export async function insertProgrammeRow(
       if (f !== null && matchesWritten(cur[i], { kind: "formula", formula: f })) untouched.add(o);
     });
   }
-  await port.insertRows(PROGRAMME_SHEET, atRow, count);
-  // Layout addresses on the Programme from `at` down move by `count`; so do references to them.
+  await port.insertRows(sheetName, atRow, count);
+  // Layout addresses on this sheet from `at` down move by `count`; so do references to them.
   const relayout = new Map(
     layouts.map((l) => {
       const same = identityPlacement(l);
-      return [l.sheet, l.sheet === PROGRAMME_SHEET ? shiftPlacement(same, at, at, count) : same];
+      return [l.sheet, l.sheet === sheetName ? shiftPlacement(same, at, at, count) : same];
     }),
   );
   const rowOf = (address: string): number => Number(/\d+$/.exec(address)?.[0]);
@@ -311,7 +337,7 @@ export async function insertProgrammeRow(
   owned.clear();
   for (const o of moved) {
     const address =
-      o.sheet === PROGRAMME_SHEET && rowOf(o.address) >= at
+      o.sheet === sheetName && rowOf(o.address) >= at
         ? o.address.replace(/\d+$/, String(rowOf(o.address) + count))
         : o.address;
     const formula =
@@ -324,19 +350,50 @@ export async function insertProgrammeRow(
       written: formula !== null ? { kind: "formula", formula } : o.written,
     });
   }
-  const directorates =
-    d >= 0
-      ? config.directorates.map((x, i) => (i === d ? { ...x, rows: [...x.rows, row] } : x))
-      : [...config.directorates, { directorate, subtotalLabel: `${directorate} ER Savings`, rows: [row] }];
-  // Labels for the new row (directorate name on a new block) are written by the caller's full layout pass.
-  const next = { ...config, directorates };
-  const programmeAfter = shiftPlacement(programmeBefore, atRow, at, count);
+  const sheetAfter = shiftPlacement(sheetBefore, atRow, at, count);
   // ExcelJS does not move names when it inserts rows, Excel does: define them afresh either way.
-  const layoutAfter = programmeSheetLayout(next);
-  await port.deleteNames(anchorNameList(layouts[0]));
-  await port.defineNames(placementNames(layoutAfter, programmeAfter));
+  const layoutBefore = layouts.find((l) => l.sheet === sheetName) as SheetLayout;
+  const layoutAfter = programmeLayouts(next).find((l) => l.sheet === sheetName) as SheetLayout;
+  await port.deleteNames(anchorNameList(layoutBefore));
+  await port.defineNames(placementNames(layoutAfter, sheetAfter));
   const after = new Map(placements ?? []);
-  for (const [sheet, p] of before) after.set(sheet, sheet === PROGRAMME_SHEET ? programmeAfter : p);
+  for (const [sheet, p] of before) after.set(sheet, sheet === sheetName ? sheetAfter : p);
+  return after;
+}
+
+/**
+ * Adds a row for `theme` to the Themes sheet (before its total row, where that row is now) when the programme
+ * does not list it yet, so a workbook built up proposal by proposal shows each theme it has; returns the new
+ * config and placements (the caller re-syncs, which rewrites the totals over the new rows).
+ *
+ * @example
+ * const grown = await insertThemeRow(port, config, "Prevention", owned, placements);
+ */
+export async function insertThemeRow(
+  port: WorkbookPort,
+  config: ProgrammeConfig,
+  theme: string | undefined,
+  owned: Map<string, OwnedRecord>,
+  placements?: Placements,
+): Promise<InsertedProgrammeRow> {
+  const known = config.themes.some((t) => t.theme.toLowerCase() === theme?.toLowerCase());
+  const same: Placements = new Map(
+    programmeLayouts(config).map((l) => [l.sheet, placements?.get(l.sheet) ?? identityPlacement(l)]),
+  );
+  if (theme === undefined || known) return { config, placements: placements ?? same };
+  const before = themesLayout(config, programmePositions(config));
+  const at = Math.max(...before.cells.map((c) => Number(/\d+$/.exec(c.address)?.[0]))); // the total row
+  const next = { ...config, themes: [...config.themes, { theme, description: "", existingMtfsMillions: 0 }] };
+  const after = await insertLayoutRows(port, config, next, THEMES_SHEET, at, 1, owned, placements);
+  const i = next.themes.length - 1;
+  const onThemes = locator(after, THEMES_SHEET);
+  const rowCells = themesLayout(next, programmePositions(next)).cells.filter(
+    (c) => c.kind === "input" && c.path.startsWith(`themes[${i}].`),
+  );
+  await port.writeCells(
+    THEMES_SHEET,
+    rowCells.map((c) => ({ ...toWrite(c), address: onThemes(c.address) })),
+  );
   return { config: next, placements: after };
 }
 

@@ -5,7 +5,7 @@ import { setPath } from "./jsonPath";
 import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
-import type { WorkbookPort } from "./port";
+import type { CellScalar, WorkbookPort } from "./port";
 import type { Register, StoredProposal } from "./register";
 import { placeAddress, type SheetPlacement } from "./anchors";
 
@@ -78,13 +78,23 @@ export function planProposal(
   }
   const slug = uniqueSlug(sheet, taken.slugs ?? [], taken.names ?? []);
   const fyLabels = modelled.profile.years.map((y) => y.label);
-  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled, slug });
+  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled, slug, fitTexts: true });
   return {
-    stored: { sheet, proposal: storedPart(proposal), fyLabels, slug },
+    stored: { sheet, proposal: storedPart(proposal), fyLabels, slug, ...textRowsOf(layout) },
     modelled,
     layout,
     linked: linkedProposal(layout, modelled),
   };
+}
+
+/**
+ * What the register keeps of a layout's split texts: `{ textRows }` when a text takes more than one row.
+ *
+ * @example
+ * textRowsOf(layout) // { textRows: { "narrative.proposedSolutions": 2 } }
+ */
+export function textRowsOf(layout: ProposalSheetLayout): { textRows?: Readonly<Record<string, number>> } {
+  return Object.keys(layout.textRows).length ? { textRows: layout.textRows } : {};
 }
 
 /**
@@ -132,11 +142,24 @@ export async function readProposalSheet(
     inputs.map((c) => (placement ? placeAddress(placement, c.address) : c.address)),
   );
   const date1904 = await port.usesDate1904();
-  let proposal: Json = stored.proposal;
+  // A text split over rows is one field: its parts, in row order, joined by line breaks.
+  const byPath = new Map<string, { cell: (typeof inputs)[number]; parts: CellScalar[] }>();
   inputs.forEach((c, i) => {
-    if (c.kind === "input")
-      proposal = setPath(proposal, c.path, inputJson(values[i].value, c.type, date1904));
+    const field = byPath.get(c.path);
+    if (field && c.kind === "input" && c.part) field.parts.push(values[i].value);
+    else byPath.set(c.path, { cell: c, parts: [values[i].value] });
   });
+  let proposal: Json = stored.proposal;
+  for (const [path, { cell: c, parts }] of byPath) {
+    const value =
+      parts.length > 1
+        ? parts
+            .map((v) => (v === null ? "" : String(v).trim()))
+            .filter((v) => v !== "")
+            .join("\n")
+        : parts[0];
+    if (c.kind === "input") proposal = setPath(proposal, path, inputJson(value, c.type, date1904));
+  }
   return proposal;
 }
 

@@ -41,6 +41,8 @@ export interface StoredProposal {
   readonly fyLabels: readonly string[];
   /** Slug of the sheet's defined names, fixed when the sheet is created (absent in older workbooks: derived). */
   readonly slug?: string;
+  /** Rows each text split over more than one row takes, by path, fixed when the sheet is laid out. */
+  readonly textRows?: Readonly<Record<string, number>>;
 }
 
 export interface Register {

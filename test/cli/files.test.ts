@@ -5,7 +5,7 @@ import { join } from "path";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { EMPTY_PROGRAMME } from "../../src/workbook/layouts/programmeConfig";
 import { addProposal, buildProgrammeWorkbook } from "../../src/workbook/operations";
-import { readRegister, REGISTER_SHEET } from "../../src/workbook/register";
+import { readRegister, REGISTER_SHEET, writeRegister } from "../../src/workbook/register";
 import { example, run, tempDir } from "./workbookCli";
 
 /** The CLI's file handling: names, kinds, modes, symlinks, backups and what it refuses to touch. */
@@ -144,14 +144,16 @@ describe("writing a workbook", () => {
     expect((await run(["refresh", link])).stdout).toMatch(/ 0 cells changed/);
   });
 
-  it("stores only the fields the proposal format defines", async () => {
+  it("stores only the fields the proposal format defines: another field is refused by name (issue 13)", async () => {
     const dir = tempDir();
     const raw = JSON.parse(fs.readFileSync(example("cfs-targeted-prevention.json"), "utf8"));
     const input = join(dir, "big.json");
     fs.writeFileSync(input, JSON.stringify({ ...raw, attachment: "x".repeat(2_000_000) }));
     const into = join(dir, "wb.xlsx");
-    expect((await run(["new", "--input", input, "--into", into])).code).toBe(0);
-    expect(fs.statSync(into).size).toBeLessThan(200_000);
+    const r = await run(["new", "--input", input, "--into", into]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/attachment: unknown field\n$/);
+    expect(fs.existsSync(into)).toBe(false);
   });
 
   it("sheds unknown fields an earlier version stored in the register, moving no cell", async () => {
@@ -161,11 +163,23 @@ describe("writing a workbook", () => {
     const wb = new ExcelJS.Workbook();
     const port = new ExcelJsPort(wb);
     await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
-    // The workbook layer stores what it is given, as earlier versions of the CLI did.
-    await addProposal(port, {
-      ...raw,
-      attachment: randomBytes(1_500_000).toString("base64"), // incompressible, as a real attachment
-      opportunity: { ...raw.opportunity, scan: "y".repeat(100_000) },
+    // Earlier versions stored what they were given, unknown fields included (today they are refused on the
+    // way in, so the old register is made by hand).
+    await addProposal(port, raw);
+    const old = await readRegister(port);
+    const [first] = old.proposals;
+    await writeRegister(port, {
+      ...old,
+      proposals: [
+        {
+          ...first,
+          proposal: {
+            ...first.proposal,
+            attachment: randomBytes(1_500_000).toString("base64"), // incompressible, as a real attachment
+            opportunity: { ...(first.proposal.opportunity as object), scan: "y".repeat(100_000) },
+          },
+        },
+      ],
     });
     fs.writeFileSync(file, Buffer.from(await port.toXlsx()));
     const bloated = fs.statSync(file).size;

@@ -6,44 +6,63 @@ import { run, tempDir } from "./workbookCli";
 
 const CFS = "CFS Targeted Prevention";
 
-async function demoEdited(edits: Record<string, ExcelJS.CellValue>): Promise<string> {
+/** The demo workbook with `edits` made through the assumptions' defined names; the file and each cell. */
+async function demoEdited(
+  edits: Record<string, ExcelJS.CellValue>,
+): Promise<{ file: string; at: Record<string, string> }> {
   const file = join(tempDir(), "programme.xlsx");
   await run(["demo", "--out", file]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
+  const at: Record<string, string> = {};
   for (const [name, value] of Object.entries(edits)) {
     const n = wb.definedNames.model.find((x) => x.name === `mtfs_CFSTargetedPrevention_${name}`)!;
-    const cell = wb.getWorksheet(CFS)!.getCell(n.ranges[0].split("!")[1].replace(/\$/g, ""));
+    at[name] = n.ranges[0].split("!")[1].replace(/\$/g, "");
+    const cell = wb.getWorksheet(CFS)!.getCell(at[name]);
     cell.value = value;
     cell.numFmt = "General";
   }
   await wb.xlsx.writeFile(file);
-  return file;
+  return { file, at };
 }
 
 describe("mtfs-benefits refresh of cells as users leave them", () => {
   it("takes a start date that lost its date format (the bare serial) and a cost kept as text", async () => {
-    const file = await demoEdited({ timeline_startDate: 46235, unitCost_weeklyCost: "£1,487" });
+    const { file } = await demoEdited({ timeline_startDate: 46235, unitCost_weeklyCost: "£1,487" });
     const r = await run(["refresh", file]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toMatch(/ 0 cells changed/);
   });
 
   it("warns about a bare 8 in a percent cell, naming the cell, and still refreshes", async () => {
-    const file = await demoEdited({ target_value: 8 });
+    // Inflation may be 800% (the rule allows up to 1000%): a warning, not an error.
+    const { file, at } = await demoEdited({ unitCost_inflationPerYear: 8 });
     const r = await run(["refresh", file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /\nwarning: 'CFS Targeted Prevention'!B47 Target value: the cell holds 8, which is 800%/,
+      new RegExp(
+        `\\nwarning: 'CFS Targeted Prevention'!${at.unitCost_inflationPerYear} [^:\\n]+: the cell holds 8, which is 800%`,
+      ),
+    );
+  });
+
+  it("refuses a bare 8 as a percent target (800%: more than the entry lever allows), naming the cell", async () => {
+    const { file, at } = await demoEdited({ target_value: 8 });
+    const r = await run(["refresh", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `'CFS Targeted Prevention'!${at.target_value} Target value: must be <= 100% for the entry lever`,
     );
   });
 
   it("names the cell and its caption when an assumption is refused", async () => {
-    const file = await demoEdited({ durationWeeks: -3 });
+    const { file, at } = await demoEdited({ durationWeeks: -3 });
     const r = await run(["refresh", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /'CFS Targeted Prevention'!B49 Average duration \(weeks\): must be > 0, got -3\n$/,
+      new RegExp(
+        `'CFS Targeted Prevention'!${at.durationWeeks} Average duration \\(weeks\\): must be > 0, got -3\\n$`,
+      ),
     );
   });
 });

@@ -57,7 +57,7 @@ function expectPeriod(r: EdgeOfCarePeriodResult, p: Printed): void {
   if (p.inYearNetK !== undefined) expectK(r.inYearNet, p.inYearNetK);
 }
 
-describe("edge of care: MST standard (STD 1 and 2), seeds/003 lines 733-754", () => {
+describe("edge of care: MST standard (STD 1 and 2), Edge of Care report, Appendix Two", () => {
   const mst = run("edge-of-care-mst.json");
 
   it("reproduces 2018/19: 8,804k gross, 4,226k post-deflator, 3,518k net, 32 diverted, 1,147k / 439k in year", () => {
@@ -132,7 +132,7 @@ describe("edge of care: MST standard (STD 1 and 2), seeds/003 lines 733-754", ()
   });
 });
 
-describe("edge of care: FFT, seeds/003 lines 757-780", () => {
+describe("edge of care: FFT, Edge of Care report, Appendix Two", () => {
   const fft = run("edge-of-care-fft.json");
 
   it("reproduces 2018/19 and 2019/20 (no deflator): gross, net, diversions, in-year gross and net", () => {
@@ -190,7 +190,7 @@ describe("edge of care: FFT, seeds/003 lines 757-780", () => {
   });
 });
 
-describe("edge of care: All programmes, seeds/003 lines 709-731", () => {
+describe("edge of care: All programmes, Edge of Care report, Appendix Two", () => {
   const all = run("edge-of-care-all-programmes.json");
   const mst = run("edge-of-care-mst.json");
 

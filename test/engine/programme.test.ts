@@ -116,7 +116,7 @@ describe("programme: an Adults row is the proposal's benefit plus its inflation 
   // Tolerance £0.011m: three figures each rounded to 2 dp.
   const row = (name: string): readonly Decimal[] => appendixA.find((r) => r.opportunity === name)!.amounts;
 
-  it("Reablement (004 lines 2019-2023): benefit + contingency + the existing AC21 line (£1.00m)", () => {
+  it("Reablement (Appendix B proposal): benefit + contingency + the existing AC21 line (£1.00m)", () => {
     const benefit = { amounts: d([0, 1.01, 2.6, 2.65, 2.65]) };
     const contingency = { amounts: d([0, 0.17, 0.47, 0.72, 0.85]) };
     const ac21 = { amounts: d([1, 1, 1, 1, 1]) };
@@ -125,7 +125,7 @@ describe("programme: an Adults row is the proposal's benefit plus its inflation 
     );
   });
 
-  it("Maximising Independence (004 lines 1761-1764): FY29/30 holds; FY28/29 prints 0.14 for 0.09 + 0.13 = 0.22", () => {
+  it("Maximising Independence (Appendix B proposal): FY29/30 holds; FY28/29 prints 0.14 for 0.09 + 0.13 = 0.22", () => {
     const mi = row("Maximising Independence for Working Age Adults");
     const [fy2829, fy2930] = sumColumns([{ amounts: d([0.09, 0.78]) }, { amounts: d([0.13, 0.26]) }]);
     expect(fy2930.minus(mi[3]).abs().toNumber()).toBeLessThanOrEqual(0.011);
@@ -135,7 +135,7 @@ describe("programme: an Adults row is the proposal's benefit plus its inflation 
   });
 });
 
-describe("programme: Table 3 cashflow and payback (seeds/004 lines 259-271)", () => {
+describe("programme: Table 3 cashflow and payback (Efficiency Review report)", () => {
   const costs = d([10.4, 13.6, 3.6, 0.5]);
   const benefits = d([0.4, 4.2, 16.8, 27.2]);
 

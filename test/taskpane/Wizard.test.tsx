@@ -126,6 +126,16 @@ describe("Wizard", () => {
     );
   });
 
+  it("shows the engine's warning beside a value that passes but looks wrong, and still allows Finish", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    fireEvent.click(screen.getByRole("button", { name: /Costs and durations/ }));
+    fireEvent.change(input("assumptions.durationWeeks"), { target: { value: "1100" } });
+    expect(await screen.findByText(/1100 weeks is over 20 years; the duration is in weeks/)).toBeTruthy();
+    expect(input("assumptions.durationWeeks").getAttribute("aria-invalid")).not.toBe("true");
+    expect((screen.getByRole("button", { name: "Finish" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it("lists every problem at once on the review step, not only the first the parser meets", async () => {
     renderWizard(fakeHost());
     await startFromCfs();

@@ -124,5 +124,7 @@ describe("LibreOffice recalculation", () => {
     const { checked } = await recalcAndCompare(wb, "grown");
     expect(checked.filter((c) => c.startsWith("CFS Targeted-Prevention!")).length).toBeGreaterThan(20);
     expect(checked.filter((c) => c.startsWith("Programme!")).length).toBeGreaterThan(20);
+    // The Themes sheet gained a row per theme of the proposals added (SUMIF and totals over them).
+    expect(checked.filter((c) => c.startsWith("Themes!")).length).toBeGreaterThan(6);
   });
 });

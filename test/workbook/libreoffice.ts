@@ -57,6 +57,64 @@ export async function recalcInLibreOffice(file: string, convertTo = "xlsx"): Pro
   return out;
 }
 
+/** One word of a PDF page, with its box in points (pdftotext -bbox). */
+export interface PdfWord {
+  readonly text: string;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+  readonly yMax: number;
+}
+
+/** One PDF page: its size in points and its words in reading order. */
+export interface PdfPage {
+  readonly width: number;
+  readonly height: number;
+  readonly words: readonly PdfWord[];
+}
+
+/** True when poppler's `pdftotext` is on the PATH. */
+export function hasPdfToText(): boolean {
+  return (process.env.PATH ?? "").split(path.delimiter).some((d) => fs.existsSync(path.join(d, "pdftotext")));
+}
+
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, "&");
+
+/**
+ * The pages of a PDF with every word's box, read with `pdftotext -bbox` (poppler-utils).
+ *
+ * @example
+ * const pages = await pdfPages("/tmp/demo.pdf"); pages[0].words[0].text // "MTFS"
+ */
+export async function pdfPages(pdf: string): Promise<PdfPage[]> {
+  const html = await new Promise<string>((resolve, reject) =>
+    execFile("pdftotext", ["-bbox", pdf, "-"], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`pdftotext failed: ${err.message} ${stderr}`)) : resolve(stdout),
+    ),
+  );
+  return html
+    .split("<page ")
+    .slice(1)
+    .map((chunk) => {
+      const num = (re: RegExp, s: string): number => Number(re.exec(s)?.[1]);
+      const words = [...chunk.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)].map(([, attrs, text]) => ({
+        text: unescapeXml(text),
+        xMin: num(/xMin="([\d.]+)"/, attrs),
+        xMax: num(/xMax="([\d.]+)"/, attrs),
+        yMin: num(/yMin="([\d.]+)"/, attrs),
+        yMax: num(/yMax="([\d.]+)"/, attrs),
+      }));
+      return { width: num(/width="([\d.]+)"/, chunk), height: num(/height="([\d.]+)"/, chunk), words };
+    });
+}
+
 /** One edit a user makes in LibreOffice: `typed` as typed into the cell, `text` kept as text, a `note` added. */
 export interface LibreOfficeEdit {
   readonly sheet: string;

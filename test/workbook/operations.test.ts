@@ -1,7 +1,13 @@
 import * as ExcelJS from "exceljs";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
-import { addProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
+import { EMPTY_PROGRAMME } from "../../src/workbook/layouts/programmeConfig";
+import {
+  addProposal,
+  buildProgrammeWorkbook,
+  refreshWorkbook,
+  updateProposal,
+} from "../../src/workbook/operations";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { readRegister } from "../../src/workbook/register";
 import { demoWorkbook, readExample, roundTrip } from "./fixtures";
@@ -169,5 +175,31 @@ describe("validate, then write", () => {
     expect(proposalSheetLayout(stored).chart.categories).not.toBe(
       proposalSheetLayout({ sheet: CFS, proposal: cfs, fyLabels: stored.fyLabels }).chart.categories,
     );
+  });
+});
+
+describe("the Themes sheet of a workbook built proposal by proposal", () => {
+  it("lists each theme of the proposals added, with its benefit, so the total is not a misleading 0", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
+    const files = [
+      "cfs-targeted-prevention.json",
+      "family-based-placements.json",
+      "independent-travel-training.json",
+    ];
+    for (const f of files) await addProposal(port, readExample(f));
+    const ws = wb.getWorksheet("Themes")!;
+    const themes = files.map((f) => readExample(f).opportunity.theme as string);
+    const listed = [3, 4, 5].map((r) => ws.getCell(`A${r}`).value);
+    expect(listed).toEqual([...new Set(themes)]);
+    expect(ws.getCell("A6").value).toBe("Total financial benefit");
+    const er = [3, 4, 5].map((r) => Number((ws.getCell(`C${r}`).value as { result: number }).result));
+    expect(er.every((x) => x !== 0)).toBe(true);
+    const total = (ws.getCell("C6").value as { formula: string; result: number }).result;
+    expect(total).toBeCloseTo(er[0] + er[1] + er[2], 6);
+    expect((ws.getCell("C6").value as { formula: string }).formula).toBe("SUM(C3:C5)");
+    // A refresh straight after changes nothing.
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ async function build(config: ProgrammeConfig): Promise<ExcelJS.Workbook> {
 const millions = (wb: ExcelJS.Workbook, sheet: string, address: string): number =>
   Number(plain(wb.getWorksheet(sheet)!.getCell(address).value)) / 1e6;
 
-describe("programme golden (seeds/004 Appendix A, Tables 2 and 3)", () => {
+describe("programme golden (Efficiency Review report, Appendix A, Tables 2 and 3)", () => {
   it("directorate subtotals match Appendix A within rounding, except the CFS FY28/29 misprint", async () => {
     const config = typedConfig();
     const wb = await build(config);

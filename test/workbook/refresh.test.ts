@@ -13,7 +13,7 @@ const CFS = "CFS Targeted Prevention";
 async function cfsLayout(port: ExcelJsPort) {
   const reg = await readRegister(port);
   const s = reg.proposals.find((p) => p.sheet === CFS)!;
-  return proposalSheetLayout({ sheet: s.sheet, proposal: s.proposal, fyLabels: s.fyLabels });
+  return proposalSheetLayout(s);
 }
 
 describe("round trip and refresh", () => {
@@ -272,16 +272,26 @@ class ExcelLikePort extends ExcelJsPort {
         r.eachCell((cell) => {
           const v = cell.value as { formula?: string; result?: unknown } | null;
           if (!v || typeof v !== "object" || typeof v.formula !== "string") return;
+          const other = (f: string): string =>
+            f.replace(
+              new RegExp(`${sheet}!(\\$?[A-Z]+\\$?)(\\d+)(?::(\\$?[A-Z]+\\$?)(\\d+))?`, "g"),
+              (_m, c1, r1, c2, r2) => `${sheet}!${c1}${bump(r1)}${c2 ? `:${c2}${bump(r2)}` : ""}`,
+            );
+          // On the inserting sheet its own references move; a range on another sheet (both ends) does not.
           const formula =
             ws.name === sheet
-              ? v.formula.replace(
-                  /(^|[^!A-Za-z$'])(\$?[A-Z]{1,2}\$?)(\d+)/g,
-                  (_m, p, c, n) => `${p}${c}${bump(n)}`,
-                )
-              : v.formula.replace(
-                  new RegExp(`${sheet}!(\\$?[A-Z]+\\$?)(\\d+)(?::(\\$?[A-Z]+\\$?)(\\d+))?`, "g"),
-                  (_m, c1, r1, c2, r2) => `${sheet}!${c1}${bump(r1)}${c2 ? `:${c2}${bump(r2)}` : ""}`,
-                );
+              ? v.formula
+                  .split(/((?:'[^']+'|[A-Za-z_][\w.]*)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/)
+                  .map((part, i) =>
+                    i % 2
+                      ? other(part)
+                      : part.replace(
+                          /(^|[^!A-Za-z$'])(\$?[A-Z]{1,2}\$?)(\d+)/g,
+                          (_m, p, c, n) => `${p}${c}${bump(n)}`,
+                        ),
+                  )
+                  .join("")
+              : other(v.formula);
           if (formula !== v.formula) cell.value = { formula, result: v.result } as ExcelJS.CellFormulaValue;
         }),
       ),
@@ -463,5 +473,50 @@ describe("operations on sheets whose laid-out rows moved", () => {
       triangulation: { ...cfs.triangulation, rows: cfs.triangulation.rows.slice(0, 3) },
     };
     await expect(updateProposal(port, CFS, edited)).rejects.toMatchObject({ code: "sheet-moved" });
+  });
+});
+
+describe("a text split over rows", () => {
+  it("reads back as one text, an edit in any of its rows included, and refresh leaves its rows alone", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const layout = await cfsLayout(port);
+    const parts = layout.cells.filter((c) => c.kind === "input" && c.path === "narrative.proposedSolutions");
+    expect(parts.length).toBeGreaterThan(1);
+    const ws = back.getWorksheet(CFS)!;
+    const last = parts[parts.length - 1].address;
+    ws.getCell(last).value = `${String(ws.getCell(last).value)} Added by a user.`;
+    const read = (await readProposal(port, CFS)) as { narrative: { proposedSolutions: string } };
+    const cfs = readExample("cfs-targeted-prevention.json");
+    expect(read.narrative.proposedSolutions).toBe(
+      `${cfs.narrative.proposedSolutions.trim()} Added by a user.`,
+    );
+    // The rows below the text are where the register says (the profile did not move onto them).
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    expect(String(ws.getCell(last).value)).toMatch(/Added by a user\.$/);
+  });
+});
+
+describe("updateProposal with a text that needs fewer or more rows", () => {
+  it("lays the sheet out again, records the new rows, and reads back what was written", async () => {
+    const { wb } = await demoWorkbook();
+    const { port } = await roundTrip(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const short = { ...cfs, narrative: { ...cfs.narrative, proposedSolutions: "One short paragraph." } };
+    await updateProposal(port, CFS, short);
+    let stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    expect(stored.textRows?.["narrative.proposedSolutions"]).toBeUndefined();
+    let back = (await readProposal(port, CFS)) as typeof cfs;
+    expect(back.narrative.proposedSolutions).toBe("One short paragraph.");
+    expect(back.narrative.risks).toBe(cfs.narrative.risks);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    // And back to the long text: split again over the rows it needs.
+    await updateProposal(port, CFS, cfs);
+    stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    expect(stored.textRows?.["narrative.proposedSolutions"]).toBeGreaterThan(1);
+    back = (await readProposal(port, CFS)) as typeof cfs;
+    expect(back.narrative.proposedSolutions).toBe(cfs.narrative.proposedSolutions.trim());
+    expect(back.assumptions).toEqual(cfs.assumptions);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 });

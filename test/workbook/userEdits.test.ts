@@ -98,7 +98,7 @@ describe("values as users leave them", () => {
     expect((await refreshWorkbook(asSerial.port)).changes).toEqual([]);
   });
 
-  it("warns about a bare 8 in a percent cell (800%), naming it, and keeps the engine's rules", async () => {
+  it("warns about a bare 8 in a percent cell (800%), naming it, and refuses 800% as a target (issue 13)", async () => {
     const { wb, port, layout } = await editedDemo((ws, l) => {
       // What LibreOffice stores when 8 is entered into a 0.0% cell.
       ws.getCell(inputAt(l, "assumptions.target.value")).value = 8;
@@ -106,16 +106,34 @@ describe("values as users leave them", () => {
     const cell = inputAt(layout, "assumptions.target.value");
     const warning = `'${CFS}'!${cell} Target value: the cell holds 8, which is 800%; for 8% type 8% or 0.08`;
     const report = await refreshWorkbook(port);
-    expect(report.errors).toEqual([]);
+    // A percent target over 100% is more than the entry lever allows: the £297.52m of a bare 8.
+    const error = `'${CFS}'!${cell} Target value: must be <= 100% for the entry lever, got 8 (800%); for 8% write 0.08 or "8%"`;
+    expect(report.errors).toEqual([{ proposal: CFS, message: error }]);
     expect(report.warnings).toEqual([{ proposal: CFS, message: warning }]);
-    expect(plain(wb.getWorksheet(CFS)!.getCell(layout.statusAddress).value)).toBe(
-      `Up to date; check ${warning}`,
-    );
+    expect(plain(wb.getWorksheet(CFS)!.getCell(layout.statusAddress).value)).toBe(`Not refreshed: ${error}`);
     expect((await refreshWorkbook(port)).changes).toEqual([]);
     const fixed = await editedDemo((ws, l) => {
       ws.getCell(inputAt(l, "assumptions.target.value")).value = "8%";
     });
     expect((await refreshWorkbook(fixed.port)).warnings).toEqual([]);
+  });
+
+  it("lists the engine's input warnings at their cells in the report and the status cell", async () => {
+    const { wb, port, layout } = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "assumptions.durationWeeks")).value = 1100;
+    });
+    const cell = inputAt(layout, "assumptions.durationWeeks");
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([
+      {
+        proposal: CFS,
+        message: `'${CFS}'!${cell} Average duration (weeks): 1100 weeks is over 20 years; the duration is in weeks`,
+      },
+    ]);
+    expect(plain(wb.getWorksheet(CFS)!.getCell(layout.statusAddress).value)).toContain(
+      `check '${CFS}'!${cell} Average duration (weeks): 1100 weeks is over 20 years`,
+    );
   });
 
   it("writes back what it read without changing a cell (dates stay date cells)", async () => {

@@ -1,10 +1,11 @@
 import {
   asObject,
+  checkProposal,
   computeProfile,
   edgeOfCare,
   edgeOfCareRollup,
+  type InputWarning,
   parseEdgeOfCareSet,
-  parseProposal,
   parseTriangulationInput,
   triangulate,
 } from "../../engine";
@@ -35,6 +36,10 @@ Options:
   --format F     table (default: as the proposal / report prints it, £m or £k) or json (money in £)
   -h, --help     show this help
 
+Unknown keys are bad input (the line names the key and the nearest known one). Values that pass but look
+wrong (8 for 8%, a weekly cost under £1 or over £50,000, a stay over 20 years) print a "warning:" line on
+standard error and the result as usual.
+
 Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the rule); 1 unexpected.
 Examples:
   mtfs-benefits calc profile --input examples/cfs-targeted-prevention.json
@@ -44,8 +49,14 @@ function print(io: Io, format: Format, json: () => unknown, table: () => string)
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
 }
 
+/** Warnings go to standard error, so `--format json` output stays JSON. */
+function warn(io: Io, warnings: readonly InputWarning[]): void {
+  for (const w of warnings) io.err(`warning: ${w.message}`);
+}
+
 function profile(raw: unknown, format: Format, io: Io): void {
-  const proposal = parseProposal(raw);
+  const { value: proposal, warnings } = checkProposal(raw);
+  warn(io, warnings);
   const result = computeProfile(proposal.assumptions);
   print(
     io,

@@ -1,5 +1,6 @@
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
+import { checkProposal } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { EMPTY_PROGRAMME } from "../../workbook/layouts/programmeConfig";
 import { addProposal, buildProgrammeWorkbook } from "../../workbook/operations";
@@ -43,6 +44,8 @@ export const newProposal: Command = {
     requireXlsxName(into, "--into");
     const json = readJsonFile(input);
     refuseProgrammeFile(json, input, "a proposal (schema/proposal.schema.json)");
+    // Strict first: a key the format lacks is refused by name, never dropped (issue 13).
+    for (const w of checkProposal(json).warnings) io.err(`warning: ${w.message}`);
     const raw = proposalFields(json);
     const exists = fs.existsSync(into);
     let wb: ExcelJS.Workbook;

@@ -2,10 +2,10 @@ import { Decimal } from "../money";
 import { EngineError } from "../errors";
 
 /**
- * Field readers shared by every engine parser. Each takes a plain object (JSON, a cell range turned into
- * label/value pairs, a taskpane draft), a key and the dotted path of that object, and either returns a typed
- * value or throws one EngineError naming the full field path and the rule, e.g.
- * `assumptions.durationWeeks: must be > 0, got -3`.
+ * Value readers shared by every input format (src/engine/format/) and the cell adapters: each takes one value
+ * (JSON, a cell, a taskpane draft's text) and the field it is for, and either returns a typed value or throws
+ * one EngineError naming the field and the rule, e.g. `assumptions.durationWeeks: must be > 0, got -3`.
+ * Which keys an object has, and which are required, is the formats' business, not this module's.
  */
 
 /** A plain JSON-like object. */
@@ -21,12 +21,6 @@ export interface NumberRules {
   readonly max?: number;
   /** Value must be a whole number. */
   readonly integer?: boolean;
-}
-
-/** Options of a reader: absent values are an error unless `optional` or a `default` is given. */
-export interface ReadOptions<T> {
-  readonly optional?: boolean;
-  readonly default?: T;
 }
 
 /**
@@ -57,60 +51,6 @@ export function describeValue(value: unknown): string {
   return typeof value === "object" ? "an object" : typeof value;
 }
 
-function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
-
-/**
- * The shared body of the readers: an absent value gives the default (through `fromDefault`), undefined
- * when optional, or a `missing` error; a present value goes through `convert` with its field path.
- */
-function readPresent<T, D>(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: ReadOptions<D>,
-  convert: (value: unknown, field: string) => T,
-  fromDefault: (d: D) => T,
-): T | undefined {
-  const value = obj[key];
-  const field = fieldPath(path, key);
-  if (isAbsent(value)) {
-    if (options.default !== undefined) return fromDefault(options.default);
-    if (options.optional) return undefined;
-    throw new EngineError("missing", field, "is required");
-  }
-  return convert(value, field);
-}
-
-/**
- * Reads a required plain object (not an array).
- *
- * @example
- * readObject({ a: { b: 1 } }, "a", "") // { b: 1 }
- */
-export function readObject(obj: RawObject, key: string, path: string): RawObject;
-export function readObject(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: { readonly optional: true },
-): RawObject | undefined;
-export function readObject(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: { readonly optional?: boolean } = {},
-): RawObject | undefined {
-  const value = obj[key];
-  const field = fieldPath(path, key);
-  if (value === undefined || value === null) {
-    if (options.optional) return undefined;
-    throw new EngineError("missing", field, "is required");
-  }
-  return asObject(value, field);
-}
-
 /**
  * Checks that a value is a plain object (for the top level of a parser).
  *
@@ -123,29 +63,6 @@ export function asObject(value: unknown, field: string): RawObject {
     throw new EngineError("invalid-type", field, `must be an object, got ${describeValue(value)}`);
   }
   return value as RawObject;
-}
-
-/**
- * Reads a list. Absent → error, or [] when optional.
- *
- * @example
- * readArray({ rows: [1, 2] }, "rows", "triangulation") // [1, 2]
- */
-export function readArray(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: { readonly optional?: boolean } = {},
-): readonly unknown[] {
-  const value = obj[key];
-  const field = fieldPath(path, key);
-  if (value === undefined || value === null) {
-    if (options.optional) return [];
-    throw new EngineError("missing", field, "is required");
-  }
-  if (!Array.isArray(value))
-    throw new EngineError("invalid-type", field, `must be a list, got ${describeValue(value)}`);
-  return value;
 }
 
 /**
@@ -284,61 +201,6 @@ export function decimalValue(value: unknown, field: string, rules: NumberRules =
 }
 
 /**
- * Reads a Decimal. Accepts numbers, numeric strings ("1,487", "£1487") and Decimals.
- *
- * @example
- * readDecimal({ weeklyCost: "1,487" }, "weeklyCost", "unitCost").toNumber() // 1487
- * readDecimal({}, "growthPerYear", "baseline", { default: ZERO }) // Decimal 0
- */
-export function readDecimal(obj: RawObject, key: string, path: string, options?: NumberRules): Decimal;
-export function readDecimal(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: NumberRules & { readonly default: Decimal | number },
-): Decimal;
-export function readDecimal(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: NumberRules & { readonly optional: true },
-): Decimal | undefined;
-export function readDecimal(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: NumberRules & ReadOptions<Decimal | number> = {},
-): Decimal | undefined {
-  return readPresent(
-    obj,
-    key,
-    path,
-    options,
-    (value, field) => decimalValue(value, field, options),
-    (d) => new Decimal(d),
-  );
-}
-
-/**
- * Reads a plain number (for counts and settings that are not money), with the same rules as readDecimal.
- *
- * @example
- * readNumber({ designMonths: 2 }, "designMonths", "timeline", { min: 0 }) // 2
- */
-export function readNumber(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: NumberRules & ReadOptions<number> = {},
-): number {
-  const d =
-    options.default !== undefined
-      ? readDecimal(obj, key, path, { ...options, default: options.default })
-      : readDecimal(obj, key, path, options as NumberRules);
-  return d.toNumber();
-}
-
-/**
  * Converts a rate given as a fraction (0.08), a percent string ("8%") or a Decimal to a fraction.
  *
  * @example
@@ -351,98 +213,6 @@ export function rateValue(value: unknown, field: string, rules: NumberRules = {}
     return checkRules(d, field, rules);
   }
   return decimalValue(value, field, rules);
-}
-
-/**
- * Reads a rate as a fraction; "8%" and 0.08 both give 0.08.
- *
- * @example
- * readRate({ inflationPerYear: "4%" }, "inflationPerYear", "unitCost").toNumber() // 0.04
- */
-export function readRate(obj: RawObject, key: string, path: string, options?: NumberRules): Decimal;
-export function readRate(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: NumberRules & { readonly default: Decimal | number },
-): Decimal;
-export function readRate(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: NumberRules & { readonly optional: true },
-): Decimal | undefined;
-export function readRate(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: NumberRules & ReadOptions<Decimal | number> = {},
-): Decimal | undefined {
-  return readPresent(
-    obj,
-    key,
-    path,
-    options,
-    (value, field) => rateValue(value, field, options),
-    (d) => new Decimal(d),
-  );
-}
-
-function textValue(value: unknown, field: string): string {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value !== "string") {
-    throw new EngineError("invalid-type", field, `must be text, got ${describeValue(value)}`);
-  }
-  return value.trim();
-}
-
-/**
- * Reads a string (trimmed). Absent → error, or the default / undefined.
- *
- * @example
- * readString({ name: " CFS TP " }, "name", "opportunity") // "CFS TP"
- */
-export function readString(obj: RawObject, key: string, path: string): string;
-export function readString(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: { readonly default: string },
-): string;
-export function readString(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: { readonly optional: true },
-): string | undefined;
-export function readString(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: ReadOptions<string> = {},
-): string | undefined {
-  return readPresent(obj, key, path, options, textValue, (d) => d);
-}
-
-/**
- * Reads one of a fixed set of options (case-insensitive match, returned in canonical spelling).
- *
- * @example
- * readEnum({ ramp: "Linear" }, "ramp", "timeline", ["linear", "immediate"] as const) // "linear"
- */
-export function readEnum<T extends string>(
-  obj: RawObject,
-  key: string,
-  path: string,
-  allowed: readonly T[],
-  options: ReadOptions<T> = {},
-): T {
-  const field = fieldPath(path, key);
-  const text =
-    options.default !== undefined
-      ? readString(obj, key, path, { default: options.default })
-      : readString(obj, key, path);
-  return enumValue(text, field, allowed);
 }
 
 /**
@@ -461,34 +231,6 @@ export function enumValue<T extends string>(text: string, field: string, allowed
     );
   }
   return hit;
-}
-
-/**
- * Reads a boolean (true/false, "yes"/"no", "true"/"false", 1/0).
- *
- * @example
- * readBoolean({ capAtGross: "yes" }, "capAtGross", "mtfsOverlap", { default: true }) // true
- */
-export function readBoolean(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: ReadOptions<boolean> = {},
-): boolean {
-  const value = obj[key];
-  const field = fieldPath(path, key);
-  if (isAbsent(value)) {
-    if (options.default !== undefined) return options.default;
-    throw new EngineError("missing", field, "is required");
-  }
-  if (typeof value === "boolean") return value;
-  if (value === 1 || value === 0) return value === 1;
-  if (typeof value === "string") {
-    const t = value.trim().toLowerCase();
-    if (["true", "yes", "y", "1"].includes(t)) return true;
-    if (["false", "no", "n", "0"].includes(t)) return false;
-  }
-  throw new EngineError("invalid-type", field, `must be true or false, got ${describeValue(value)}`);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -519,28 +261,6 @@ export function dateValue(value: unknown, field: string): string {
   throw new EngineError("invalid-date", field, `must be a date YYYY-MM-DD, got ${describeValue(value)}`);
 }
 
-/**
- * Reads an ISO date "YYYY-MM-DD".
- *
- * @example
- * readDate({ startDate: "2026-08-01" }, "startDate", "assumptions.timeline") // "2026-08-01"
- */
-export function readDate(obj: RawObject, key: string, path: string): string;
-export function readDate(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: { readonly optional: true },
-): string | undefined;
-export function readDate(
-  obj: RawObject,
-  key: string,
-  path: string,
-  options: { readonly optional?: boolean } = {},
-): string | undefined {
-  return readPresent(obj, key, path, options, dateValue, (d: never) => d);
-}
-
 const FY_PATTERN = /^(?:FY\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i;
 
 /**
@@ -565,20 +285,4 @@ export function fyValue(value: unknown, field: string): number {
     field,
     `must be a fiscal year like FY26/27, got ${describeValue(value)}`,
   );
-}
-
-/**
- * Reads a fiscal year label and returns its start year.
- *
- * @example
- * readFy({ priceBaseFy: "FY26/27" }, "priceBaseFy", "unitCost") // 2026
- */
-export function readFy(obj: RawObject, key: string, path: string, options: ReadOptions<number> = {}): number {
-  const value = obj[key];
-  const field = fieldPath(path, key);
-  if (isAbsent(value)) {
-    if (options.default !== undefined) return options.default;
-    throw new EngineError("missing", field, "is required");
-  }
-  return fyValue(value, field);
 }

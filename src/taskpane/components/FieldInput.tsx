@@ -21,12 +21,15 @@ export function FieldInput({
   spec,
   value,
   error,
+  warning,
   onChange,
   idPath,
 }: {
   readonly spec: FieldSpec;
   readonly value: string;
   readonly error?: string;
+  /** A value the engine accepts but that looks wrong (shown when there is no error). */
+  readonly warning?: string;
   readonly onChange: (text: string) => void;
   /** Path used for the DOM id when it differs from the spec's (table rows). */
   readonly idPath?: string;
@@ -34,8 +37,8 @@ export function FieldInput({
   const id = fieldId(idPath ?? spec.path);
   const label = labelWithUnit(spec);
   const common = {
-    validationMessage: error,
-    validationState: error ? ("error" as const) : ("none" as const),
+    validationMessage: error ?? warning,
+    validationState: error ? ("error" as const) : warning ? ("warning" as const) : ("none" as const),
     hint: spec.hint,
   };
   switch (spec.kind) {

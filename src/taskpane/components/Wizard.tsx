@@ -86,6 +86,8 @@ export interface WizardEngine<P> {
   triangulation(raw: unknown): readonly TriangulationRowResult[] | null;
   /** The Review step's summary of a valid proposal. */
   summary(proposal: P): readonly SummaryLine[];
+  /** Values of a valid proposal that pass the rules but look wrong, by field path, in words. */
+  warnings?(proposal: P): readonly { readonly path: string; readonly message: string }[];
 }
 
 export interface ExampleProposal {
@@ -242,6 +244,12 @@ export function Wizard<P>({
       e.path === "" || touched.has(e.path) || hasValue(draft, e.path) || submitted.has(stepOfPath(e.path)),
   );
   const errorByPath = new Map(shown.map((e) => [e.path, e.message]));
+  const warningByPath = new Map(
+    (validation.proposal !== null ? (engine.warnings?.(validation.proposal) ?? []) : []).map((w) => [
+      w.path,
+      w.message,
+    ]),
+  );
   const valid = errors.length === 0 && validation.proposal !== null;
   const errorsPerStep = STEPS.map((_, i) => shown.filter((e) => stepOfPath(e.path) === i).length);
   const summary = React.useMemo(
@@ -345,6 +353,7 @@ export function Wizard<P>({
         spec={spec}
         value={draft.values[path] ?? ""}
         error={errorByPath.get(path)}
+        warning={warningByPath.get(path)}
         onChange={(text) => setValue(path, text)}
       />
     );

@@ -1,5 +1,5 @@
 /**
- * The wizard's steps, in the order of the Benefits Proposal template (seeds/000), each listing the fields it
+ * The wizard's steps, in the order of the Benefits Proposal template, each listing the fields it
  * edits by JSON path. A field error belongs to the step whose paths (or path prefixes) contain it.
  */
 export interface StepSpec {

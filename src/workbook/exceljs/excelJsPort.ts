@@ -356,7 +356,8 @@ function readCell(cell: ExcelJS.Cell, date1904: boolean): CellContent {
 }
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  const font: Partial<ExcelJS.Font> = { ...cell.font };
+  // A font with no name is drawn in the application's fallback (LibreOffice: a serif); keep the default's.
+  const font: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, ...cell.font };
   if (s.bold !== undefined) font.bold = s.bold;
   if (s.italic !== undefined) font.italic = s.italic;
   if (s.fontSize !== undefined) font.size = s.fontSize;

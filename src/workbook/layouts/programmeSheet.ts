@@ -8,10 +8,11 @@ import {
 import { cellAddress, columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
+import { fitRowHeights } from "./textFit";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
- * The Programme sheet, laid out as seeds/004 Appendix A (line ~395): directorate, opportunity, type, time to
+ * The Programme sheet, laid out as the Efficiency Review's Appendix A: directorate, opportunity, type, time to
  * full run rate, one column per FY (the MTFS years, then the future year), directorate subtotal rows, the total
  * and "additional beyond the MTFS". Modelled rows are formulas linking to their proposal sheet's cumulative
  * benefit; typed rows hold the published figures as ordinary input cells; subtotals and totals are SUM formulas.
@@ -21,6 +22,23 @@ export const PROGRAMME_SHEET = "Programme";
 export const PROGRAMME_LAYOUT_ID = "programmeSheet";
 const FIRST_ROW = 4;
 const FIRST_FY_COLUMN = 5; // E
+/** Years shown as numbers, so the column sorts and filters ("1.38 years", "4.0 years"). */
+export const YEARS_FORMAT = '0.0# "years"';
+/** Headings wrap in their column (e.g. "Time to hit full run rate" in 14 characters). */
+const HEADING = { ...STYLES.heading, wrap: true } as const;
+
+/**
+ * A published "time to full run rate" ("2.75 years", "1 year") as a number of years; other text as it is.
+ *
+ * @example
+ * yearsValue("2.75 years") // 2.75
+ * yearsValue("TBC") // "TBC"
+ */
+export function yearsValue(text: string | undefined): CellScalar {
+  if (text === undefined) return null;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:years?|yrs?)?\s*$/i.exec(text);
+  return m ? Number(m[1]) : text;
+}
 
 /** Where a modelled proposal's figures live on its own sheet. */
 export interface LinkedProposal {
@@ -138,15 +156,22 @@ export function programmeSheetLayout(
   const money = (xs: readonly Decimal[] | undefined, i: number): CellScalar => (xs ? xs[i].toNumber() : null);
 
   label("A1", config.title, STYLES.title);
-  label(`${fyColumn(0)}2`, "Impact within the MTFS", STYLES.heading);
-  if (n > config.mtfsYears) label(`${fyColumn(config.mtfsYears)}2`, "Future MTFS impact", STYLES.heading);
+  // Group headings span their FY columns (merged) and wrap, so neither is cut at its first column.
+  const merges: string[] = [];
+  const group = (from: number, to: number, text: string): void => {
+    label(`${fyColumn(from)}2`, text, { ...HEADING, alignTop: true });
+    if (to > from) merges.push(`${fyColumn(from)}2:${fyColumn(to)}2`);
+  };
+  group(0, config.mtfsYears - 1, "Impact within the MTFS");
+  if (n > config.mtfsYears) group(config.mtfsYears, n - 1, "Future MTFS impact");
   const headers = ["Directorate", "Opportunity", "Type of opportunity", "Time to hit full run rate"];
   [...headers, ...config.fyLabels, "Theme", "Source"].forEach((h, i) =>
-    label(cellAddress(i + 1, 3), h, STYLES.heading),
+    label(cellAddress(i + 1, 3), h, HEADING),
   );
   const themeCol = themeColumn(config);
   const sourceCol = columnLetter(FIRST_FY_COLUMN + n + 1);
-  label(`${columnLetter(FIRST_FY_COLUMN + n + 2)}1`, "Refresh status", STYLES.label);
+  const statusCaptionCol = columnLetter(FIRST_FY_COLUMN + n + 2);
+  label(`${statusCaptionCol}1`, "Refresh status", { bold: true });
 
   const programmeRows: ProgrammeRow[] = [];
   pos.rows.forEach(({ row, d, r }, flat) => {
@@ -192,7 +217,7 @@ export function programmeSheetLayout(
         key: `${base}.timeToFullRunRate`,
         formula: `${ref}!${values?.linked.get(cfg.proposalSheet)?.timeToRunRateAddress ?? "F10"}`,
         value: linked?.timeToRunRateYears ?? null,
-        numberFormat: '0.0# "years"',
+        numberFormat: YEARS_FORMAT,
         style: STYLES.owned,
       });
       config.fyLabels.forEach((fy, i) => {
@@ -228,7 +253,8 @@ export function programmeSheetLayout(
         kind: "input",
         address: `D${row}`,
         path: `${base}.timeToFullRunRate`,
-        value: cfg.timeToFullRunRate ?? null,
+        value: yearsValue(cfg.timeToFullRunRate),
+        numberFormat: YEARS_FORMAT,
       });
       const pounds = publishedPounds(cfg.publishedMillions, n);
       config.fyLabels.forEach((_, i) => {
@@ -316,6 +342,18 @@ export function programmeSheetLayout(
     });
   }
 
+  // Wide enough for the longest Appendix A wording ("Maximising Independence for Working Age Adults",
+  // "Demand Management and Maximising Independence") on one line.
+  const columnWidths = [
+    { column: "A", width: 30 },
+    { column: "B", width: 46 },
+    { column: "C", width: 34 },
+    { column: "D", width: 14 },
+    ...config.fyLabels.map((_, i) => ({ column: fyColumn(i), width: 12 })),
+    { column: themeCol, width: 46 },
+    { column: sourceCol, width: 28 },
+    { column: statusCaptionCol, width: 16 },
+  ];
   return {
     layoutId: PROGRAMME_LAYOUT_ID,
     sheet: PROGRAMME_SHEET,
@@ -323,14 +361,12 @@ export function programmeSheetLayout(
     positions: pos,
     statusAddress: programmeStatusAddress(config),
     totals: totals ? totals.map((t) => t.toNumber()) : [],
-    columnWidths: [
-      { column: "A", width: 30 },
-      { column: "B", width: 44 },
-      { column: "C", width: 30 },
-      { column: "D", width: 14 },
-      ...config.fyLabels.map((_, i) => ({ column: fyColumn(i), width: 12 })),
-      { column: themeCol, width: 34 },
-      { column: sourceCol, width: 26 },
-    ],
+    columnWidths,
+    merges,
+    rowHeights: fitRowHeights(
+      cells.filter((c) => /^[A-Z]+[23]$/.test(c.address)),
+      merges,
+      new Map(columnWidths.map((w) => [w.column, w.width])),
+    ),
   };
 }

@@ -16,13 +16,13 @@ import {
   type LayoutCell,
   type SheetLayout,
 } from "./types";
-import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth } from "./textFit";
+import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
 
 /**
- * The proposal sheet, in the order of the Benefits Proposal template (seeds/000): opportunity, description,
- * existing MTFS lines, quantified opportunity and confidence, further benefit, evidence, solutions,
- * triangulation table, benefits profile with its assumptions, investment, risks, expected impact, LGR,
- * recommendations. Assumptions are named input cells; the triangulation results, cumulative and in-year
+ * The proposal sheet, in the order of the Benefits Proposal template (as in the Efficiency Review's
+ * Appendix B): opportunity, description, existing MTFS lines, quantified opportunity and confidence,
+ * further benefit, evidence, solutions, triangulation table, benefits profile with its assumptions,
+ * investment, risks, expected impact, LGR, recommendations. Assumptions are named input cells; the triangulation results, cumulative and in-year
  * columns and the quantified opportunity are standard formulas; gross, costs, overlap and run rate are
  * engine-owned values (see docs/workbooks.md, "the #NAME? problem").
  */
@@ -36,6 +36,13 @@ export interface ProposalSheetInput {
   readonly modelled?: ModelledProposal;
   /** Slug of the sheet's defined names, as the register keeps it; `nameSlug(sheet)` when absent. */
   readonly slug?: string;
+  /**
+   * Rows each long text takes (by path), fixed when the sheet is created, as the register keeps them; a path
+   * not listed takes one row. Ignored when `fitTexts` is set.
+   */
+  readonly textRows?: Readonly<Record<string, number>>;
+  /** Lay the sheet out for the proposal's texts (a new or rewritten sheet): each takes the rows it needs. */
+  readonly fitTexts?: boolean;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -44,6 +51,8 @@ export interface ProposalSheetLayout extends SheetLayout {
   readonly mtfsRowAddress: ReadonlyMap<string, string>;
   readonly timeToRunRateAddress: string;
   readonly chart: ComboChartSpec;
+  /** Rows of every text split over more than one row, by path (what the register keeps as `textRows`). */
+  readonly textRows: Readonly<Record<string, number>>;
 }
 
 export const PROPOSAL_LAYOUT_ID = "proposalSheet";
@@ -112,6 +121,9 @@ const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
   "baseline.growthPerYear": "Growth in volume per year",
   "target.kind": "Target kind (percent, countPerYear, caseloadReduction)",
   "target.value": "Target value",
+  "target.perWeeks": "Target counted per block of (weeks)",
+  "target.cohortSize": "Eligible cohort (cap on the events)",
+  "unitCost.periodsPerYear": "Cost periods per year (52.18 weeks, 190 school days)",
   lever: "Lever (entry or exit)",
   durationWeeks: "Average duration (weeks)",
   "unitCost.weeklyCost": "Weekly unit cost (£)",
@@ -129,6 +141,9 @@ const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
   "timeline.pilotEndDate": "Pilot ends (YYYY-MM-DD)",
   "timeline.sustainableDate": "Sustainable from (YYYY-MM-DD)",
   "timeline.note": "Timeline note",
+  "timeline.delivery.kind": "Delivery (continuous or batches)",
+  "timeline.delivery.everyWeeks": "Batch length (weeks)",
+  "timeline.deliveryEndDate": "Delivery ends (YYYY-MM-DD)",
   "unitCost.note": "Unit cost note",
   "target.note": "Target note",
   durationNote: "Duration note",
@@ -136,6 +151,14 @@ const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
   "mtfsOverlap.amountPerYear": "Overlap with existing MTFS lines (£ per year)",
   "mtfsOverlap.capAtGross": "Overlap capped at gross",
   "mtfsOverlap.note": "Overlap note",
+};
+
+/** Fields of a unit cost part (`unitCost.components[i]`), e.g. ITT's travel budget and transport routes. */
+const COMPONENT_LABELS: Readonly<Record<string, string>> = {
+  label: "what it is",
+  share: "share of the cases",
+  costPerPeriod: "cost per period (£)",
+  realisedFrom: "saved from (MM-DD, each year)",
 };
 
 const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
@@ -224,6 +247,8 @@ function assumptionLabel(path: string): string {
   const tail = path.replace(/^assumptions\./, "");
   const inv = /^investment\[(\d+)\]\.(\w+)$/.exec(tail);
   if (inv) return `Investment ${Number(inv[1]) + 1}: ${inv[2]}`;
+  const part = /^unitCost\.components\[(\d+)\]\.(\w+)$/.exec(tail);
+  if (part) return `Unit cost part ${Number(part[1]) + 1}: ${COMPONENT_LABELS[part[2]] ?? part[2]}`;
   return ASSUMPTION_LABELS[tail] ?? tail;
 }
 
@@ -295,6 +320,42 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       ...(choices ? { choices } : {}),
     });
   };
+  const textRows: Record<string, number> = {};
+  /**
+   * A prose field captioned in column A of row `r`, its text across B:LAST_COLUMN over as many rows as it
+   * needs (each under Excel's row height limit); returns the rows it takes.
+   */
+  const longText = (r: number, caption: string, path: string): number => {
+    label(`A${r}`, caption);
+    const value = cellValue(getPath(proposal, path));
+    assertFitsCell(path, value);
+    const box = { width: spanWidth(`B${r}:${LAST_COLUMN}${r}`, COLUMN_WIDTHS) };
+    const choices = fieldChoices(path);
+    // A choice (a dropdown) is one cell; prose is split into parts that each fit a row.
+    const fitted = typeof value === "string" && !choices ? splitToRows(value, box) : [value];
+    const of = input.fitTexts || choices ? fitted.length : Math.max(1, input.textRows?.[path] ?? 1);
+    // A text longer than its fixed rows (edited since) keeps the rest in its last row.
+    const parts = fitted.length > of ? [...fitted.slice(0, of - 1), fitted.slice(of - 1).join("\n")] : fitted;
+    if (of > 1) textRows[path] = of;
+    for (let i = 0; i < of; i++) {
+      const address = `B${r + i}`;
+      spanTo(address, LAST_COLUMN);
+      const part = parts[i] ?? null;
+      const fontSize = typeof part === "string" ? fittingFontSize(part, box) : DEFAULT_FONT_SIZE;
+      cells.push({
+        kind: "input",
+        address,
+        path,
+        value: part,
+        style: { ...STYLES.text, fontSize },
+        type: choices ? "choice" : "text",
+        label: of > 1 ? `${caption} (part ${i + 1} of ${of})` : caption,
+        ...(choices ? { choices } : {}),
+        ...(of > 1 ? { part: { index: i, of } } : {}),
+      });
+    }
+    return of;
+  };
   const engine = (address: string, key: string, value: CellScalar, numberFormat?: string): void => {
     cells.push({ kind: "engine", address, key, value, numberFormat, style: STYLES.owned });
   };
@@ -326,11 +387,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   spanTo("A2", LAST_COLUMN);
 
   let row = 3;
-  for (const [caption, path] of OPPORTUNITY_ROWS) {
-    label(`A${row}`, caption);
-    text(`B${row}`, path, caption, LAST_COLUMN);
-    row++;
-  }
+  for (const [caption, path] of OPPORTUNITY_ROWS) row += longText(row, caption, path);
 
   // Profile block position is needed by the summary rows above it, so lay out the triangulation first.
   const triRaw = getPath(proposal, "triangulation");
@@ -341,8 +398,10 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   const summaryRow = row; // quantified opportunity
   const runRateRow = row + 1;
   const evidenceRow = row + 2;
-  const solutionsRow = row + 3;
-  const triHeadingRow = row + 5;
+  const solutionsRow =
+    evidenceRow + longText(evidenceRow, "Evidence behind opportunity and local levers", "narrative.evidence");
+  const triHeadingRow =
+    solutionsRow + longText(solutionsRow, "Proposed solutions", "narrative.proposedSolutions") + 1;
   const triParamsRow = triHeadingRow + 1;
   const triTableHeaderRow = triParamsRow + Math.max(triParams.length, 1);
   const triFirstRow = triTableHeaderRow + 1;
@@ -388,12 +447,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     "0.0#",
   );
 
-  label(`A${evidenceRow}`, "Evidence behind opportunity and local levers");
-  text(`B${evidenceRow}`, "narrative.evidence", "Evidence behind opportunity and local levers", LAST_COLUMN);
-  label(`A${solutionsRow}`, "Proposed solutions");
-  text(`B${solutionsRow}`, "narrative.proposedSolutions", "Proposed solutions", LAST_COLUMN);
-
-  // Triangulation (seeds/000 "Operational impact"): annual-starts rows with a single % are ROUND formulas over
+  // Triangulation (the template's "Operational impact"): annual-starts rows with one % are ROUND formulas over
   // the named parameters (B's triangulate, same arithmetic); other kinds and % ranges are engine-owned values.
   heading(`A${triHeadingRow}`, "Operational impact: triangulation");
   const monthly = getPath(proposal, "triangulation.kind") === "monthlyStarts";
@@ -525,11 +579,7 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   }
 
   r++;
-  for (const [caption, path] of NARRATIVE_AFTER_PROFILE) {
-    label(`A${r}`, caption);
-    text(`B${r}`, path, caption, LAST_COLUMN);
-    r++;
-  }
+  for (const [caption, path] of NARRATIVE_AFTER_PROFILE) r += longText(r, caption, path);
 
   // Numbers beside a paragraph sit at the top of the row, level with its first line.
   const topAligned = cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } }));
@@ -543,9 +593,11 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     columnWidths: [...COLUMN_WIDTHS].map(([column, width]) => ({ column, width })),
     merges,
     rowHeights: fitRowHeights(cells, merges, COLUMN_WIDTHS),
+    textRows,
     chart: {
       sheet,
-      title: "Benefits profile (£)",
+      // The axis shows the cells' £m format.
+      title: "Benefits profile (£m)",
       categories: `A${profileFirstRow}:A${profileLastRow}`,
       bars: { name: "In-year spend reduction", values: `B${profileFirstRow}:B${profileLastRow}` },
       line: { name: "Cumulative benefit", values: `C${profileFirstRow}:C${profileLastRow}` },

@@ -4,12 +4,13 @@ import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
 import { PROGRAMME_SHEET, fyColumn, type ProgrammePositions } from "./programmeSheet";
 import { labelWriter, millionsFormulaWriter } from "./cellWriters";
+import { fitRowHeights } from "./textFit";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
- * The Resource cost sheet, as seeds/004 Table 3 (line ~259): implementation costs by area and MTFS year
- * (typed inputs), their totals, the financial benefits (linked to the Programme total), the cumulative
- * cashflow (running sum) and payback in years. Payback is a standard-formula version of the engine's
+ * The Resource cost sheet, as the Efficiency Review's Table 3 (paragraph 41): implementation costs by area and
+ * MTFS year (typed inputs), their totals, the financial benefits (linked to the Programme total), the
+ * cumulative cashflow (running sum) and payback in years. Payback is a standard-formula version of the engine's
  * `payback(costs, benefits, "interpolated")`: whole years before the year the cashflow first reaches zero,
  * plus the cashflow before that year divided by the net benefit within it (Table 3: 3 + 6.2 / 26.7 = 3.23;
  * the report prints 3.3).
@@ -94,6 +95,7 @@ export function resourceCostLayout(
       address: `${commentCol}${r}`,
       path: `resourceCost.areas[${i}].comment`,
       value: a.comment ?? null,
+      style: STYLES.text,
     });
   });
 
@@ -109,7 +111,11 @@ export function resourceCostLayout(
   label(`A${benefitsRow}`, "Financial benefits (Programme total, shown negative)", { bold: true });
   label(`A${cashflowRow}`, "Cumulative Cashflow", { bold: true });
   label(`A${paybackRow}`, "Payback (years, interpolated within the crossing year)", { bold: true });
-  label(`${commentCol}${benefitsRow}`, "Net benefits based on benefit proposals (Programme sheet total)", {});
+  label(
+    `${commentCol}${benefitsRow}`,
+    "Net benefits based on benefit proposals (Programme sheet total)",
+    STYLES.text,
+  );
   for (let y = 0; y < years; y++) {
     const c = col(y);
     const fy = config.fyLabels[y];
@@ -173,19 +179,23 @@ export function resourceCostLayout(
     style: { bold: true, fill: "F2F2F2" },
   });
 
+  // Column A fits its longest bold label on one line; comments wrap in their column.
+  const columnWidths = [
+    { column: "A", width: 54 },
+    ...Array.from({ length: years + 1 }, (_, i) => ({ column: col(i), width: 12 })),
+    { column: commentCol, width: 60 },
+  ];
   return {
     layoutId: RESOURCE_COST_LAYOUT_ID,
     sheet: RESOURCE_COST_SHEET,
-    cells,
     totalRow,
     benefitsRow,
     cashflowRow,
     paybackAddress,
-    columnWidths: [
-      { column: "A", width: 44 },
-      ...Array.from({ length: years + 1 }, (_, i) => ({ column: col(i), width: 12 })),
-      { column: commentCol, width: 60 },
-    ],
+    columnWidths,
+    // Figures beside a wrapped comment sit level with its first line.
+    cells: cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } })),
+    rowHeights: fitRowHeights(cells, [], new Map(columnWidths.map((w) => [w.column, w.width]))),
   };
 }
 

@@ -130,3 +130,51 @@ export function fitRowHeights(
   }
   return [...heights].sort((x, y) => x[0] - y[0]).map(([row, height]) => ({ row, height }));
 }
+
+/** True when `text` fits in one row of Excel's maximum height, in the box's font. */
+function fitsOneRow(text: string, box: TextBox): boolean {
+  return rowHeightFor(wrappedLines(text, box), box.fontSize) < MAX_ROW_HEIGHT;
+}
+
+/**
+ * Splits `text` into parts that each fit in one row of the box (under Excel's 409-point row limit), so a
+ * long text is shown and printed whole over as many rows as it needs. Parts break at line breaks (which
+ * the break then replaces); a paragraph taller than a row breaks between words, so joining the parts with
+ * "\n" gives the text back, a line break standing for the space at such a break.
+ *
+ * @example
+ * splitToRows("short", { width: 118 }) // ["short"]
+ * splitToRows(longSolutions, { width: 118 }).length // 2
+ */
+export function splitToRows(text: string, box: TextBox): string[] {
+  if (fitsOneRow(text, box)) return [text];
+  const parts: string[] = [];
+  let current: string[] = [];
+  const flush = (): void => {
+    if (current.length) parts.push(current.join("\n"));
+    current = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (fitsOneRow([...current, line].join("\n"), box)) {
+      current.push(line);
+      continue;
+    }
+    flush();
+    if (fitsOneRow(line, box)) {
+      current.push(line);
+      continue;
+    }
+    // One paragraph taller than a row: break it between words.
+    let words: string[] = [];
+    for (const word of line.split(" ")) {
+      if (words.length && !fitsOneRow([...words, word].join(" "), box)) {
+        parts.push(words.join(" "));
+        words = [];
+      }
+      words.push(word);
+    }
+    current = [words.join(" ")];
+  }
+  flush();
+  return parts;
+}

@@ -4,12 +4,13 @@ import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
 import { PROGRAMME_SHEET, fyColumn, themeColumn, type ProgrammePositions } from "./programmeSheet";
 import { labelWriter, millionsFormulaWriter } from "./cellWriters";
+import { fitRowHeights } from "./textFit";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
- * The Themes sheet, as seeds/004 Table 2 (line ~214): per theme, the Efficiency Review opportunities by the
- * last MTFS year (SUMIF over the Programme rows tagged with the theme), the existing MTFS benefits (typed),
- * and the total programme benefits (their sum), with a total row.
+ * The Themes sheet, as the Efficiency Review's Table 2 (paragraph 33): per theme, the Efficiency Review
+ * opportunities by the last MTFS year (SUMIF over the Programme rows tagged with the theme), the existing
+ * MTFS benefits (typed), and the total programme benefits (their sum), with a total row.
  */
 
 export const THEMES_SHEET = "Themes";
@@ -45,7 +46,7 @@ export function themesLayout(
     `Efficiency Review opportunities by ${lastMtfs}`,
     `Existing MTFS benefits by ${lastMtfs}`,
     `Total Programme Benefits (MTFS and ER) by ${lastMtfs}`,
-  ].forEach((h, i) => label(cellAddress(i + 1, 2), h, STYLES.heading));
+  ].forEach((h, i) => label(cellAddress(i + 1, 2), h, { ...STYLES.heading, wrap: true }));
 
   const p = sheetRef(PROGRAMME_SHEET);
   const tcol = themeColumn(config);
@@ -117,16 +118,19 @@ export function themesLayout(
     values ? col(er.map((e, i) => (e ? e.plus(values.existing[i]) : undefined))) : null,
     true,
   );
+  const columnWidths = [
+    { column: "A", width: 36 },
+    { column: "B", width: 70 },
+    { column: "C", width: 16 },
+    { column: "D", width: 16 },
+    { column: "E", width: 18 },
+  ];
   return {
     layoutId: THEMES_LAYOUT_ID,
     sheet: THEMES_SHEET,
-    cells,
-    columnWidths: [
-      { column: "A", width: 36 },
-      { column: "B", width: 70 },
-      { column: "C", width: 16 },
-      { column: "D", width: 16 },
-      { column: "E", width: 18 },
-    ],
+    // A wrapped description's row is as tall as its text, so it does not run over the theme below.
+    cells: cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } })),
+    columnWidths,
+    rowHeights: fitRowHeights(cells, [], new Map(columnWidths.map((w) => [w.column, w.width]))),
   };
 }

@@ -25,6 +25,11 @@ export type LayoutCell =
       readonly numberFormat?: string;
       readonly style?: CellStyle;
       readonly link?: string;
+      /**
+       * A text split over rows (see `splitToRows`): this cell is part `index` of `of`, in row order; the reader
+       * joins the parts with line breaks into the one field at `path`.
+       */
+      readonly part?: { readonly index: number; readonly of: number };
       /** What the field holds (text when absent): how it is written and how a cell's content is read back. */
       readonly type?: InputType;
       /** The field's caption on the sheet, for messages that point at the cell. */

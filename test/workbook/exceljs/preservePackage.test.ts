@@ -8,7 +8,8 @@ import { loadXlsxPreserving } from "../../../src/workbook/exceljs/packageOrigin"
 import { parseRels, relsPathOf, resolveTarget, sheetParts } from "../../../src/workbook/exceljs/packageXml";
 import { refreshWorkbook } from "../../../src/workbook/operations";
 import { example, run, tempDir } from "../../cli/workbookCli";
-import { demoWorkbook } from "../fixtures";
+import { planProposal } from "../../../src/workbook/proposals";
+import { demoWorkbook, readExample } from "../fixtures";
 import {
   CFS,
   clearInPackage,
@@ -248,28 +249,37 @@ describe("saving keeps every package part the product does not own", () => {
     const rich = await withUserParts(demoBytes, { [CFS]: ["validation"] });
     const validations = async (bytes: Uint8Array): Promise<string> =>
       (await userElements(bytes, CFS)).find((x) => x.startsWith("<dataValidations"))!;
+    // Where CFS's lever and target kind are (below its texts, which may take several rows each).
+    const at = (path: string): string =>
+      planProposal(readExample("cfs-targeted-prevention.json"), []).layout.cells.find(
+        (c) => c.kind === "input" && c.path === path,
+      )!.address;
+    const lever = at("assumptions.lever");
+    const kind = at("assumptions.target.kind");
     const before = await validations(rich);
     const userItem = /<dataValidation [^>]*sqref="R1"[\s\S]*?<\/dataValidation>/.exec(before)![0];
     const wb = new ExcelJS.Workbook();
     await loadXlsxPreserving(wb, rich);
     const port = new ExcelJsPort(wb);
-    // B48 (lever) gets other choices, B46 (target kind) loses its dropdown, Q9 gets a new one.
+    // The lever gets other choices, the target kind loses its dropdown, Q9 gets a new one.
     await port.setListValidations(CFS, [
-      { address: "B48", choices: ["entry", "exit", "both"], label: "Lever" },
-      { address: "B46", choices: [] },
+      { address: lever, choices: ["entry", "exit", "both"], label: "Lever" },
+      { address: kind, choices: [] },
       { address: "Q9", choices: ["High", "Low"], label: "Mine" },
     ]);
     const now = await validations(await port.toXlsx());
     const count = (x: string): number => Number(/count="(\d+)"/.exec(x)![1]);
     expect(count(now)).toBe(count(before));
     expect(now).toContain(userItem);
-    expect(now).toMatch(/sqref="B48"><formula1>&quot;entry,exit,both&quot;/);
-    expect(now).not.toMatch(/sqref="B46"/);
+    expect(now).toContain(`sqref="${lever}"><formula1>&quot;entry,exit,both&quot;`);
+    expect(now).not.toContain(`sqref="${kind}"`);
     expect(now).toMatch(/sqref="Q9"><formula1>&quot;High,Low&quot;/);
     // The other dropdowns are the original's, in their places.
     const items = (x: string): string[] =>
       [...x.matchAll(/<dataValidation [\s\S]*?<\/dataValidation>/g)].map((m) => m[0]);
-    const kept = items(before).filter((x) => !/sqref="B4[68]"/.test(x));
+    const kept = items(before).filter(
+      (x) => !x.includes(`sqref="${lever}"`) && !x.includes(`sqref="${kind}"`),
+    );
     expect(items(now).filter((x) => kept.includes(x))).toEqual(kept);
   });
 

@@ -4,7 +4,8 @@ import JSZip from "jszip";
 import { join } from "path";
 import { sheetParts } from "../../../src/workbook/exceljs/packageXml";
 import { example, run, tempDir } from "../../cli/workbookCli";
-import { demoWorkbook, plain } from "../fixtures";
+import { planProposal } from "../../../src/workbook/proposals";
+import { demoWorkbook, plain, readExample } from "../fixtures";
 import { hasLibreOffice, recalcInLibreOffice } from "../libreoffice";
 import {
   CFS,
@@ -36,8 +37,11 @@ async function loRead(file: string): Promise<{ wb: ExcelJS.Workbook; zip: JSZip 
   return { wb, zip: await JSZip.loadAsync(bytes) };
 }
 
-// The in-year benefit of FY26/27..FY29/30 on a proposal sheet.
-const PROFILE = ["C35", "C36", "C37", "C38"];
+/** CFS's cumulative benefit cells of the MTFS years, where its layout puts them. */
+const PROFILE = planProposal(readExample("cfs-targeted-prevention.json"), [])
+  .layout.cells.filter((c) => c.kind === "formula" && /^profile\.FY\d\d\/\d\d\.cumulative$/.test(c.key))
+  .slice(0, 4)
+  .map((c) => c.address);
 
 describe("LibreOffice reads what refresh and new wrote over a user's workbook", () => {
   it("opens the result of new: the new proposal, the user's sheet, pivot table and all charts", async () => {

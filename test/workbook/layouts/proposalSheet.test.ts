@@ -46,8 +46,8 @@ describe("proposal sheet layout: long texts", () => {
           c.path,
         ),
     );
-    // CFS: 10 narrative fields, 2 opportunity texts, 11 explanations, 2 assumption notes.
-    expect(prose.length).toBe(25);
+    // CFS: 10 narrative fields, 2 opportunity texts, 11 explanations, 2 assumption notes (some over rows).
+    expect(new Set(prose.map((c) => (c.kind === "input" ? c.path : ""))).size).toBe(25);
     for (const c of prose) {
       expect(merged.has(c.address)).toBe(true);
       expect((layout.merges ?? []).find((m) => m.startsWith(`${c.address}:`))).toMatch(/:H\d+$/);
@@ -74,11 +74,30 @@ describe("proposal sheet layout: long texts", () => {
     }
   });
 
-  it("shrinks only a text too long for Excel's tallest row (CFS's 7,860-character proposed solutions)", () => {
-    const sizes = layouts[0].cells.flatMap((c) =>
-      c.kind === "input" && c.style?.fontSize === 9 ? [c.path] : [],
+  it("splits a text too long for Excel's tallest row over the rows it needs (CFS's proposed solutions)", () => {
+    const layout = layouts[0];
+    const parts = (path: string) => layout.cells.filter((c) => c.kind === "input" && c.path === path);
+    const solutions = parts("narrative.proposedSolutions");
+    expect(solutions.length).toBeGreaterThan(1);
+    expect(layout.textRows).toEqual({
+      "narrative.evidence": parts("narrative.evidence").length,
+      "narrative.proposedSolutions": solutions.length,
+    });
+    // One row after another, each in the default font and under the row limit, the whole text between them.
+    const rows = solutions.map((c) => parseAddress(c.address).row);
+    expect(rows).toEqual(rows.map((_, i) => rows[0] + i));
+    const height = new Map((layout.rowHeights ?? []).map((h) => [h.row, h.height]));
+    for (const r of rows) expect(height.get(r)).toBeLessThan(409);
+    expect(layout.cells.some((c) => c.kind === "input" && c.style?.fontSize === 9)).toBe(false);
+    const text = solutions.map((c) => (c.kind === "input" ? c.value : "")).join("\n");
+    expect(text).toBe(readExample("cfs-targeted-prevention.json").narrative.proposedSolutions);
+    // The caption is on the first row only; the layout read from the register has the same rows.
+    expect(layout.cells.filter((c) => c.kind === "label" && c.text === "Proposed solutions")).toHaveLength(1);
+    const stored = planProposal(readExample("cfs-targeted-prevention.json"), []).stored;
+    const located = proposalSheetLayout(stored).cells.filter((c) => c.kind === "input");
+    expect(located.map((c) => c.address)).toEqual(
+      layout.cells.filter((c) => c.kind === "input").map((c) => c.address),
     );
-    expect(sizes).toEqual(["narrative.evidence", "narrative.proposedSolutions"]);
   });
 
   it("gives the section headings and table headings the width of the table", () => {
@@ -136,4 +155,16 @@ describe("proposal sheet layout in a workbook", () => {
       JSON.parse(JSON.stringify(cfs.narrative), (_k, v: unknown) => (typeof v === "string" ? v.trim() : v)),
     );
   });
+});
+
+describe("proposal sheet captions", () => {
+  it.each(layouts.map((l) => [l.sheet, l] as const))(
+    "%s: every row caption is words, not a JSON path",
+    (_, layout) => {
+      const paths = layout.cells.filter(
+        (c) => c.kind === "label" && c.address.startsWith("A") && /^[a-z]\w*(\.|\[\d+\])/.test(c.text),
+      );
+      expect(paths.map((c) => (c.kind === "label" ? c.text : ""))).toEqual([]);
+    },
+  );
 });

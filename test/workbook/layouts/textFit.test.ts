@@ -4,6 +4,7 @@ import {
   fittingFontSize,
   rowHeightFor,
   spanWidth,
+  splitToRows,
   wrappedLines,
 } from "../../../src/workbook/layouts/textFit";
 
@@ -80,5 +81,29 @@ describe("spanWidth", () => {
     expect(spanWidth("A4", WIDTHS)).toBe(44);
     // Columns without a declared width count as Excel's default (about 9).
     expect(spanWidth("B1:E1", WIDTHS)).toBe(18 + 18 + 9 + 9);
+  });
+});
+
+describe("splitToRows", () => {
+  const box = { width: 118 };
+  it("keeps a text that fits one row whole", () => {
+    expect(splitToRows("A short paragraph.\nAnd another.", box)).toEqual([
+      "A short paragraph.\nAnd another.",
+    ]);
+  });
+
+  it("splits a long text into parts that each fit under the row limit and join back to the text", () => {
+    const line = fc.stringMatching(/^[a-z]{1,12}( [a-z]{1,12}){0,40}$/);
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 120 }), (lines) => {
+        const text = lines.join("\n");
+        const parts = splitToRows(text, box);
+        for (const p of parts) expect(rowHeightFor(wrappedLines(p, box))).toBeLessThan(MAX_ROW_HEIGHT);
+        // Breaks fall at line breaks, or between words in a paragraph taller than a row.
+        const flat = (s: string): string => s.replace(/\n/g, " ");
+        expect(flat(parts.join("\n"))).toBe(flat(text));
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -1,0 +1,76 @@
+import { Decimal, ZERO } from "./money";
+import { averageShareInFy, scheduleSettledFy, type ShareSchedule } from "./shareSchedule";
+import { fraction, horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
+import type { StreamProfile } from "./stream";
+import type { Horizon } from "./types";
+
+/**
+ * A % of addressable spend, by category (Procurement and Third Party Spend, seeds/004 Appendix B):
+ *   gross(FY) = Σ categories addressableSpend × reductionRate × benefitShare × average ramp share in the FY.
+ * A category is any slice the proposal ramps on its own: a spend category, or a lever on the same spend
+ * ("40% of the benefit through contract management by 1 July 2027").
+ */
+
+/** One category (or lever) with its own ramp. Money in £ a year, price-base prices. */
+export interface SpendCategory {
+  readonly label: string;
+  /** Third-party spend in scope, £ a year. */
+  readonly addressableSpend: Decimal;
+  /** Fraction of that spend saved at full impact (2.97% is 0.0297). */
+  readonly reductionRate: Decimal;
+  /** Fraction of the category's saving this slice delivers (default 1). */
+  readonly benefitShare?: Decimal;
+  /** When the saving is realised: dated shares of full impact. */
+  readonly ramp: ShareSchedule;
+}
+
+/** A %-of-addressable-spend stream. */
+export interface AddressableSpendInput extends StreamPrices {
+  readonly id: string;
+  readonly label: string;
+  readonly categories: readonly SpendCategory[];
+  /** Default cashable: the spend leaves the budget. */
+  readonly cashability?: StreamProfile["cashability"];
+}
+
+/**
+ * The stream's profile over the horizon.
+ *
+ * @example
+ * const p = addressableSpendStream({ id: "p", label: "Procurement", categories: [{ label: "All",
+ *   addressableSpend: D(1e6), reductionRate: D(0.03), ramp: fullFrom("2026-04-01") }] }, horizon);
+ * p.years[0].gross.toNumber() // 30000
+ */
+export function addressableSpendStream(input: AddressableSpendInput, horizon: Horizon): StreamProfile {
+  const cats = input.categories.map((c, i) => {
+    const f = `categories[${i}]`;
+    return {
+      level: nonNegative(c.addressableSpend, `${f}.addressableSpend`)
+        .times(fraction(c.reductionRate, `${f}.reductionRate`))
+        .times(fraction(c.benefitShare ?? new Decimal(1), `${f}.benefitShare`)),
+      ramp: c.ramp,
+      field: `${f}.ramp`,
+    };
+  });
+  const years = horizonFys(horizon).map((fy) => {
+    let saving = ZERO;
+    for (const c of cats) saving = saving.plus(c.level.times(averageShareInFy(c.ramp, fy, c.field)));
+    const fullLevel = cats.reduce((s, c) => s.plus(c.level), ZERO);
+    return streamYear(fy, saving, input, horizon.firstFy, [
+      {
+        key: "shareOfFullSaving",
+        label: "Share of the full saving realised",
+        unit: "fraction",
+        value: fullLevel.isZero() ? ZERO : saving.div(fullLevel),
+      },
+    ]);
+  });
+  return {
+    id: input.id,
+    label: input.label,
+    kind: "addressableSpend",
+    years,
+    settledFy: Math.max(horizon.firstFy, ...input.categories.map((c) => scheduleSettledFy(c.ramp))),
+    cashability: input.cashability ?? "cashable",
+  };
+}

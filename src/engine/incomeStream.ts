@@ -1,0 +1,109 @@
+import { Decimal, ZERO } from "./money";
+import { fyShareCovered } from "./costs";
+import { dayNumber } from "./fiscalYear";
+import { EngineError } from "./errors";
+import { firstWholeFyFrom } from "./runRate";
+import { horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
+import type { StreamProfile } from "./stream";
+import type { Horizon } from "./types";
+
+/**
+ * Income line items (Income Maximisation, seeds/004 Appendix B): each line is volume × (new fee − current
+ * fee), or an annual amount (a traded service's net additional income, a lease surplus), from its go-live
+ * date, pro rata by days in the FY it goes live (costs.ts's convention for ongoing lines).
+ */
+
+/** One income line. Money in £, price-base prices. */
+export type IncomeItem =
+  | {
+      readonly kind: "volumeTimesFee";
+      readonly label: string;
+      /** Units charged a year ("Volume forecast"). */
+      readonly volumePerYear: Decimal;
+      /** Fee per unit from go-live ("New Fee"). */
+      readonly feePerUnit: Decimal;
+      /** Fee per unit before ("Fee for 26/27"); 0 for a new charge. */
+      readonly currentFeePerUnit?: Decimal;
+      /** ISO date the fee applies from ("Go-live date"). */
+      readonly goLiveDate: string;
+      /** Last day (inclusive) the income is earned; open-ended when absent. */
+      readonly endDate?: string;
+    }
+  | {
+      readonly kind: "amountPerYear";
+      readonly label: string;
+      /** Additional income a year ("Net additional income", "annual surplus"). */
+      readonly amountPerYear: Decimal;
+      readonly goLiveDate: string;
+      readonly endDate?: string;
+    };
+
+/** An income stream. */
+export interface IncomeInput extends StreamPrices {
+  readonly id: string;
+  readonly label: string;
+  readonly items: readonly IncomeItem[];
+  /** Default cashable: income the budget books. */
+  readonly cashability?: StreamProfile["cashability"];
+}
+
+/**
+ * Additional income a year of one line at full (price-base prices).
+ *
+ * @example
+ * annualIncome({ kind: "volumeTimesFee", label: "Waste", volumePerYear: D(2432), feePerUnit: D(195),
+ *   currentFeePerUnit: D(190), goLiveDate: "2026-04-01" }, "items[0]").toNumber() // 12160
+ */
+export function annualIncome(item: IncomeItem, field: string): Decimal {
+  if (item.kind === "amountPerYear") return nonNegative(item.amountPerYear, `${field}.amountPerYear`);
+  const uplift = nonNegative(item.feePerUnit, `${field}.feePerUnit`).minus(
+    nonNegative(item.currentFeePerUnit ?? ZERO, `${field}.currentFeePerUnit`),
+  );
+  if (uplift.lt(0)) {
+    throw new EngineError("out-of-range", `${field}.feePerUnit`, "must not be below currentFeePerUnit");
+  }
+  return nonNegative(item.volumePerYear, `${field}.volumePerYear`).times(uplift);
+}
+
+/**
+ * The stream's profile over the horizon.
+ *
+ * @example
+ * incomeStream({ id: "i", label: "Appointeeship", items: [{ kind: "volumeTimesFee", label: "Fees",
+ *   volumePerYear: D(30), feePerUnit: D(624), goLiveDate: "2026-10-01" }] }, horizon).years[0].gross.toNumber() // 18720 × 182/365
+ */
+export function incomeStream(input: IncomeInput, horizon: Horizon): StreamProfile {
+  const lines = input.items.map((item, i) => {
+    const field = `items[${i}]`;
+    const from = dayNumber(item.goLiveDate);
+    if (item.endDate !== undefined && dayNumber(item.endDate) < from) {
+      throw new EngineError("invalid-date", `${field}.endDate`, "must not be before goLiveDate");
+    }
+    return { item, amount: annualIncome(item, field) };
+  });
+  const years = horizonFys(horizon).map((fy) => {
+    let income = ZERO;
+    let units = ZERO;
+    for (const { item, amount } of lines) {
+      const share = fyShareCovered(fy, item.goLiveDate, item.endDate);
+      income = income.plus(amount.times(share));
+      if (item.kind === "volumeTimesFee") units = units.plus(item.volumePerYear.times(share));
+    }
+    return streamYear(fy, income, input, horizon.firstFy, [
+      { key: "unitsCharged", label: "Units charged at the new fees", unit: "units", value: units },
+    ]);
+  });
+  const changes = input.items.flatMap((it) => {
+    const days = [dayNumber(it.goLiveDate)];
+    if (it.endDate !== undefined) days.push(dayNumber(it.endDate) + 1);
+    return days;
+  });
+  return {
+    id: input.id,
+    label: input.label,
+    kind: "income",
+    years,
+    settledFy: Math.max(horizon.firstFy, ...changes.map((d) => firstWholeFyFrom(new Decimal(d)))),
+    cashability: input.cashability ?? "cashable",
+  };
+}

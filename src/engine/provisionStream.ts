@@ -1,0 +1,135 @@
+import { Decimal, ZERO } from "./money";
+import { EngineError } from "./errors";
+import { WEEKS_PER_YEAR, addCalendarMonths, fyStartDay } from "./fiscalYear";
+import {
+  averageShareInFy,
+  scheduleSettledFy,
+  shareAt,
+  type SharePoint,
+  type ShareSchedule,
+} from "./shareSchedule";
+import { horizonFys, nonNegative, streamYear, withEventCosts, type StreamPrices } from "./streamYears";
+import type { StreamProfile } from "./stream";
+import type { Horizon } from "./types";
+
+/**
+ * A unit-cost reduction on a caseload moved to new provision as capacity opens (both Commissioning for the
+ * Future proposals, seeds/004 Appendix B). From `openingDate`, `movesPerStep` people move every
+ * `stepMonths` calendar months until the caseload (or the new provision's places) is moved; each moved person
+ * saves (currentWeeklyCost − newProvisionWeeklyCost) a week:
+ *   gross(FY) = average people moved in the FY × weekly saving × 52.18, inflated each 1 April.
+ * Two settings opening at different dates are two streams.
+ */
+
+/** A move-to-new-provision stream. Money in £ a week, price-base prices. */
+export interface ProvisionInput extends StreamPrices {
+  readonly id: string;
+  readonly label: string;
+  /** People who could move ("a baseline of 8 CYP … and 1 CYP …"), no growth. */
+  readonly caseload: Decimal;
+  /** Places in the new provision (default: the caseload). */
+  readonly places?: Decimal;
+  /** Current cost per person a week. */
+  readonly currentWeeklyCost: Decimal;
+  /** Cost per person a week in the new provision. */
+  readonly newProvisionWeeklyCost: Decimal;
+  /** ISO date the new provision becomes available; the first move happens then. */
+  readonly openingDate: string;
+  /** People moved at each step ("2 CYP"). */
+  readonly movesPerStep: Decimal;
+  /** Calendar months between moves ("every 3 months"); a whole number ≥ 1. */
+  readonly stepMonths: number;
+  /** One-off cost per person moved, £ (e.g. transition support); reported as the FY's `oneOffCosts`. */
+  readonly costPerMove?: Decimal;
+  /** Weeks a year used to annualise (default 52.18). */
+  readonly weeksPerYear?: Decimal;
+  /** Default cashable. */
+  readonly cashability?: StreamProfile["cashability"];
+}
+
+/**
+ * The people-moved schedule as shares of the people who will move (steps at each move date).
+ *
+ * @example
+ * movesSchedule({ …, caseload: D(9), movesPerStep: D(2), stepMonths: 3, openingDate: "2028-01-01" }).points.length // 5
+ */
+export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule; moved: Decimal } {
+  const caseload = nonNegative(input.caseload, "caseload");
+  const places = nonNegative(input.places ?? caseload, "places");
+  const moved = Decimal.min(caseload, places);
+  const step = nonNegative(input.movesPerStep, "movesPerStep");
+  if (!Number.isInteger(input.stepMonths) || input.stepMonths < 1 || input.stepMonths > 1200) {
+    throw new EngineError("out-of-range", "stepMonths", "must be a whole number of months, 1 to 1200");
+  }
+  if (moved.isZero() || step.isZero()) {
+    return { schedule: { shape: "steps", points: [{ date: input.openingDate, share: ZERO }] }, moved };
+  }
+  // Moving everyone must take at most 100 years of steps: more is a typo, and would be a very long loop.
+  if (moved.div(step).ceil().minus(1).times(input.stepMonths).gt(1200)) {
+    throw new EngineError(
+      "out-of-range",
+      "movesPerStep",
+      "moves the caseload in more than 100 years; check movesPerStep and stepMonths",
+    );
+  }
+  const points: SharePoint[] = [];
+  for (let k = 1; ; k++) {
+    const done = Decimal.min(moved, step.times(k));
+    points.push({
+      date: addCalendarMonths(input.openingDate, (k - 1) * input.stepMonths),
+      share: done.div(moved),
+    });
+    if (done.gte(moved)) break;
+  }
+  return { schedule: { shape: "steps", points }, moved };
+}
+
+/**
+ * The stream's profile over the horizon; measures the average number of people in the new provision.
+ *
+ * @example
+ * provisionStream(cfsCommissioning, horizon).years.map((y) => y.gross.div(1e6).toFixed(2)) // ["0.00", "0.05", "0.70", "0.97", …]
+ */
+export function provisionStream(input: ProvisionInput, horizon: Horizon): StreamProfile {
+  const saving = nonNegative(input.currentWeeklyCost, "currentWeeklyCost").minus(
+    nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost"),
+  );
+  if (saving.lt(0)) {
+    throw new EngineError(
+      "out-of-range",
+      "newProvisionWeeklyCost",
+      "must not exceed currentWeeklyCost (the stream is a saving)",
+    );
+  }
+  const { schedule, moved } = movesSchedule(input);
+  const annual = saving.times(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear"));
+  const years = horizonFys(horizon).map((fy) => {
+    const people = moved.times(averageShareInFy(schedule, fy, "openingDate"));
+    const moves = moved.times(
+      shareAt(schedule, fyStartDay(fy + 1), "openingDate", true).minus(
+        shareAt(schedule, fyStartDay(fy), "openingDate", true),
+      ),
+    );
+    return withEventCosts(
+      streamYear(fy, people.times(annual), input, horizon.firstFy, [
+        {
+          key: "peopleInNewProvision",
+          label: "Average people in the new provision",
+          unit: "people",
+          value: people,
+        },
+        { key: "peopleMoved", label: "People moved to the new provision", unit: "people", value: moves },
+      ]),
+      moves,
+      input.costPerMove && nonNegative(input.costPerMove, "costPerMove"),
+    );
+  });
+  return {
+    id: input.id,
+    label: input.label,
+    kind: "provision",
+    years,
+    settledFy: Math.max(horizon.firstFy, scheduleSettledFy(schedule)),
+    cashability: input.cashability ?? "cashable",
+  };
+}

@@ -1,0 +1,150 @@
+import { Decimal, ZERO } from "./money";
+import { EngineError } from "./errors";
+import { dayNumber, fyStartDay } from "./fiscalYear";
+import { firstWholeFyFrom } from "./runRate";
+import { cumulativeAt, cumulativeFromRates, type CumulativeFlow, type RatePiece } from "./stockFlow";
+import type { FyStartYear } from "./types";
+
+/**
+ * A share of full impact over time given by dated points, as the new stream kinds state their phasing
+ * ("40% of the benefit by 1 July 2027", "2 CYP every 3 months from January 2028", "£2.5m from each April").
+ * The share is 0 before the first point. `linear` interpolates between points; `steps` holds each point's
+ * share until the next point (a stepped ramp: x% until a date, then full). After the last point the share
+ * holds. Averages over a FY are exact: the share is integrated with stockFlow's piecewise-quadratic F.
+ */
+
+/** The share of full impact reached on a date (fraction, 0–1). */
+export interface SharePoint {
+  /** ISO date. */
+  readonly date: string;
+  readonly share: Decimal;
+}
+
+/** Dated points and how the share moves between them. */
+export interface ShareSchedule {
+  readonly points: readonly SharePoint[];
+  readonly shape: "linear" | "steps";
+}
+
+/**
+ * A linear ramp from 0 on `from` to 1 on `to`; full from `from` when the dates are equal.
+ *
+ * @example
+ * linearRamp("2026-11-01", "2027-07-01") // { shape: "linear", points: [{ 2026-11-01, 0 }, { 2027-07-01, 1 }] }
+ */
+export function linearRamp(from: string, to: string): ShareSchedule {
+  if (from === to) return fullFrom(from);
+  return {
+    shape: "linear",
+    points: [
+      { date: from, share: ZERO },
+      { date: to, share: new Decimal(1) },
+    ],
+  };
+}
+
+/**
+ * Full impact from a date (nothing before it).
+ *
+ * @example
+ * fullFrom("2027-04-01") // { shape: "steps", points: [{ date: "2027-04-01", share: 1 }] }
+ */
+export function fullFrom(date: string): ShareSchedule {
+  return { shape: "steps", points: [{ date, share: new Decimal(1) }] };
+}
+
+/** Points as day numbers, checked: at least one, dates in order, shares within 0–1. */
+function checkedDays(s: ShareSchedule, field: string): { day: Decimal; share: Decimal }[] {
+  if (s.points.length === 0) throw new EngineError("missing", field, "needs at least one dated point");
+  let prev = -Infinity;
+  return s.points.map((p, i) => {
+    const day = dayNumber(p.date);
+    if (day < prev) {
+      throw new EngineError("invalid-date", `${field}[${i}].date`, "must not be before the previous point");
+    }
+    if (!p.share.isFinite() || p.share.lt(0) || p.share.gt(1)) {
+      throw new EngineError("out-of-range", `${field}[${i}].share`, "must be between 0 and 1 (a fraction)");
+    }
+    prev = day;
+    return { day: new Decimal(day), share: p.share };
+  });
+}
+
+/**
+ * The schedule × `perDay` as a cumulative flow up to `endDay` (share-days when perDay is 1). The rate after
+ * the last point holds to `endDay`.
+ *
+ * @example
+ * const f = scheduleFlow(fullFrom("2026-04-01"), new Decimal(1), new Decimal(fyStartDay(2028)));
+ * cumulativeAt(f, new Decimal(fyStartDay(2027))).toNumber() // 365
+ */
+export function scheduleFlow(
+  s: ShareSchedule,
+  perDay: Decimal,
+  endDay: Decimal,
+  field = "ramp",
+): CumulativeFlow {
+  const pts = checkedDays(s, field);
+  const pieces: RatePiece[] = [];
+  for (let i = 0; i < pts.length; i++) {
+    const from = pts[i].day;
+    const next = pts[i + 1];
+    const to = next ? next.day : Decimal.max(endDay, from);
+    const shareTo = next && s.shape === "linear" ? next.share : pts[i].share;
+    pieces.push({ from, to, rateFrom: pts[i].share.times(perDay), rateTo: shareTo.times(perDay) });
+  }
+  return cumulativeFromRates(pieces, []);
+}
+
+/**
+ * Average share of full impact over a FY (0 before the first point).
+ *
+ * @example
+ * averageShareInFy(fullFrom("2026-10-01"), 2026).toNumber() // 182 / 365
+ * averageShareInFy(linearRamp("2026-04-01", "2027-04-01"), 2026).toNumber() // 0.5
+ */
+export function averageShareInFy(s: ShareSchedule, fy: FyStartYear, field = "ramp"): Decimal {
+  const a = new Decimal(fyStartDay(fy));
+  const b = new Decimal(fyStartDay(fy + 1));
+  const f = scheduleFlow(s, new Decimal(1), b, field);
+  return cumulativeAt(f, b).minus(cumulativeAt(f, a)).div(b.minus(a));
+}
+
+/**
+ * Share of full impact on a day number (0 before the first point; a point applies from its own day). With
+ * `justBefore`, the share just before that day, so a step on 1 April counts in the FY it opens: the change
+ * over [a, b) is shareAt(b, justBefore) − shareAt(a, justBefore).
+ *
+ * @example
+ * shareAt(linearRamp("2026-04-01", "2027-04-01"), fyStartDay(2026) + 73).toNumber() // 0.2
+ * shareAt(fullFrom("2027-04-01"), fyStartDay(2027), "ramp", true).toNumber() // 0
+ */
+export function shareAt(s: ShareSchedule, day: number, field = "ramp", justBefore = false): Decimal {
+  const pts = checkedDays(s, field);
+  const d = new Decimal(day);
+  let share = ZERO;
+  for (let i = 0; i < pts.length; i++) {
+    if (justBefore ? d.lte(pts[i].day) : d.lt(pts[i].day)) {
+      if (i === 0 || s.shape === "steps") return share;
+      const a = pts[i - 1];
+      const x = d.minus(a.day).div(pts[i].day.minus(a.day));
+      return a.share.plus(pts[i].share.minus(a.share).times(x));
+    }
+    share = pts[i].share;
+  }
+  return share;
+}
+
+/**
+ * First FY in which the share no longer changes: the FY of the last point, or the next FY when the last point
+ * falls after that FY's 1 April.
+ *
+ * @example
+ * scheduleSettledFy(linearRamp("2026-11-01", "2027-07-01")) // 2028
+ * scheduleSettledFy(fullFrom("2027-04-01")) // 2027
+ */
+export function scheduleSettledFy(s: ShareSchedule): FyStartYear {
+  const last = s.points[s.points.length - 1];
+  if (last === undefined) throw new EngineError("missing", "ramp", "needs at least one dated point");
+  return firstWholeFyFrom(new Decimal(dayNumber(last.date)));
+}

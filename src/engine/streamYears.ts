@@ -1,0 +1,125 @@
+import { Decimal } from "./money";
+import { EngineError } from "./errors";
+import { inflate } from "./fiscalYear";
+import { checkHorizon, type OperationalMeasure, type StreamYear } from "./stream";
+import type { FyStartYear, Horizon } from "./types";
+
+/**
+ * Helpers the stream-kind modules share: the horizon's FYs, price conventions, and one FY's record.
+ * Every kind states money in the price-base FY's prices and inflates it in whole steps each 1 April
+ * (unitCost.ts's convention), so grossAtPriceBase is the saving before that step.
+ */
+
+/** Prices of a stream: inflation per year (default 0) stepped each 1 April from `priceBaseFy`. */
+export interface StreamPrices {
+  /** Price inflation per year as a fraction (default 0: the kind's £ are flat). */
+  readonly inflationPerYear?: Decimal;
+  /** FY whose prices the £ inputs are stated in (default: the horizon's first FY). */
+  readonly priceBaseFy?: FyStartYear;
+}
+
+/** Longest span a stream input may describe: 5,200 weeks (100 years); beyond it a figure is a typo, not a plan. */
+export const MAX_STREAM_WEEKS = 5200;
+
+/**
+ * Checks a number of weeks: finite, 0 to 5,200 (100 years), naming the field. The bound also keeps every
+ * loop over FYs, moves or reviews short.
+ *
+ * @example
+ * weeksValue(new Decimal(52), "weeksBetweenReviews").toNumber() // 52
+ * weeksValue(new Decimal(1e9), "durationWeeks") // throws "durationWeeks: must be 0 to 5200 weeks (100 years)…"
+ */
+export function weeksValue(value: Decimal, field: string): Decimal {
+  if (!value.isFinite() || value.lt(0) || value.gt(MAX_STREAM_WEEKS)) {
+    throw new EngineError(
+      "out-of-range",
+      field,
+      `must be 0 to ${MAX_STREAM_WEEKS} weeks (100 years), got ${value.toString()}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The FYs of a horizon, first to last, after stream.ts's horizon check (not empty, within 60 years).
+ *
+ * @example
+ * horizonFys({ firstFy: 2026, lastFy: 2029, mtfsLastFy: 2029 }) // [2026, 2027, 2028, 2029]
+ */
+export function horizonFys(h: Horizon): FyStartYear[] {
+  checkHorizon(h);
+  if (!Number.isInteger(h.firstFy) || !Number.isInteger(h.lastFy)) {
+    throw new EngineError("invalid-type", "horizon.firstFy", "must be a whole fiscal start year");
+  }
+  const fys: FyStartYear[] = [];
+  for (let fy = h.firstFy; fy <= h.lastFy; fy++) fys.push(fy);
+  return fys;
+}
+
+/**
+ * One FY's record from the saving at price-base prices, inflated to the FY's prices.
+ *
+ * @example
+ * streamYear(2028, new Decimal(100), { inflationPerYear: new Decimal(0.04), priceBaseFy: 2026 }, 2026, []).gross.toNumber() // 108.16
+ */
+export function streamYear(
+  fy: FyStartYear,
+  grossAtPriceBase: Decimal,
+  prices: StreamPrices,
+  defaultBaseFy: FyStartYear,
+  measures: readonly OperationalMeasure[],
+): StreamYear {
+  const rate = prices.inflationPerYear ?? new Decimal(0);
+  if (!rate.isFinite() || rate.lte(-1)) {
+    throw new EngineError(
+      "out-of-range",
+      "inflationPerYear",
+      `must be a fraction > -1, got ${rate.toString()}`,
+    );
+  }
+  const gross = rate.isZero()
+    ? grossAtPriceBase
+    : inflate(grossAtPriceBase, prices.priceBaseFy ?? defaultBaseFy, fy, rate);
+  return { fy, gross, grossAtPriceBase, measures };
+}
+
+/**
+ * A FY record with the one-off costs of its events (events × cost per event, £ as stated, not inflated) when
+ * the stream states a cost per event; unchanged otherwise.
+ *
+ * @example
+ * withEventCosts(year, new Decimal(10), new Decimal(250)).oneOffCosts?.toNumber() // 2500
+ */
+export function withEventCosts(year: StreamYear, events: Decimal, costPerEvent?: Decimal): StreamYear {
+  return costPerEvent === undefined ? year : { ...year, oneOffCosts: events.times(costPerEvent) };
+}
+
+/**
+ * Checks that a value is a finite Decimal ≥ 0 (money, volumes, rates), naming the field.
+ *
+ * @example
+ * nonNegative(new Decimal(-1), "feePerUnit") // throws EngineError out-of-range "feePerUnit: must be ≥ 0"
+ */
+export function nonNegative(value: Decimal, field: string): Decimal {
+  if (!value.isFinite() || value.lt(0)) {
+    throw new EngineError("out-of-range", field, `must be a number ≥ 0, got ${value.toString()}`);
+  }
+  return value;
+}
+
+/**
+ * Checks that a rate is a fraction between 0 and 1, naming the field.
+ *
+ * @example
+ * fraction(new Decimal(8), "reductionRate") // throws: "reductionRate: must be a fraction between 0 and 1 (8% is 0.08)"
+ */
+export function fraction(value: Decimal, field: string): Decimal {
+  if (!value.isFinite() || value.lt(0) || value.gt(1)) {
+    throw new EngineError(
+      "out-of-range",
+      field,
+      `must be a fraction between 0 and 1 (8% is 0.08), got ${value.toString()}`,
+    );
+  }
+  return value;
+}

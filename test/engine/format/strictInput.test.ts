@@ -1,0 +1,198 @@
+import { readFileSync, readdirSync } from "fs";
+import { join } from "path";
+import * as fc from "fast-check";
+import { checkProposal, parseProposal, proposalProblems } from "../../../src/engine/proposal";
+import { parseAssumptions } from "../../../src/engine/parse/assumptions";
+import { parseTriangulationInput } from "../../../src/engine/triangulationInput";
+import { parseEdgeOfCareSet } from "../../../src/engine/edgeOfCareInput";
+import { nearestKey } from "../../../src/engine/format/define";
+import { EngineError } from "../../../src/engine/errors";
+
+const root = join(__dirname, "../../..");
+const example = (name: string): Record<string, any> =>
+  JSON.parse(readFileSync(join(root, "examples", name), "utf8"));
+const cfs = () => example("cfs-targeted-prevention.json");
+
+function errorOf(f: () => unknown): EngineError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof EngineError) return e;
+    throw e;
+  }
+  throw new Error("expected an EngineError");
+}
+
+describe("unknown keys are refused, naming the key and the nearest known one", () => {
+  it("a typo'd key names the real one (not 'durationWeeks is required')", () => {
+    const p = cfs();
+    p.assumptions.durationWeek = p.assumptions.durationWeeks;
+    delete p.assumptions.durationWeeks;
+    const e = errorOf(() => parseProposal(p));
+    expect(e.code).toBe("unknown-field");
+    expect(e.message).toBe("assumptions.durationWeek: unknown field; did you mean durationWeeks?");
+  });
+
+  it("a key the format lacks has no suggestion when nothing is close", () => {
+    const p = cfs();
+    p.assumptions.confidenceWeighting = 0.25;
+    expect(errorOf(() => parseProposal(p)).message).toBe("assumptions.confidenceWeighting: unknown field");
+  });
+
+  it("nested, in lists and in kinded blocks", () => {
+    const p = cfs();
+    p.assumptions.unitCost.weeklyCosts = 1;
+    expect(errorOf(() => parseProposal(p)).message).toBe(
+      "assumptions.unitCost.weeklyCosts: unknown field; did you mean weeklyCost?",
+    );
+    const q = example("independent-travel-training.json");
+    q.assumptions.unitCost.components[1].shares = 0.1;
+    expect(errorOf(() => parseProposal(q)).field).toBe("assumptions.unitCost.components[1].shares");
+    const r = cfs();
+    r.assumptions.target.perWeek = 12;
+    expect(errorOf(() => parseProposal(r)).code).toBe("unknown-field");
+  });
+
+  it("triangulation and edge-of-care files are as strict", () => {
+    const t = example("cfs-targeted-prevention-triangulation.json");
+    t.realisationFactr = 0.5;
+    expect(errorOf(() => parseTriangulationInput(t)).message).toBe(
+      "realisationFactr: unknown field; did you mean realisationFactor?",
+    );
+    const e = example("edge-of-care-mst.json");
+    e.periods[0].sucessRate = "80%";
+    expect(errorOf(() => parseEdgeOfCareSet(e)).message).toBe(
+      "periods[0].sucessRate: unknown field; did you mean successRate?",
+    );
+  });
+
+  it("notes beside values are allowed and change nothing", () => {
+    const p = cfs();
+    p.assumptions.durationWeeksNote = "from the TU review";
+    p.assumptions.baseline.note = "2024/25 starts";
+    expect(parseProposal(p)).toEqual(parseProposal(cfs()));
+  });
+
+  it("property: any key that is not in the format is refused by its name", () => {
+    const known = new Set(Object.keys(cfs().assumptions));
+    fc.assert(
+      fc.property(
+        fc
+          .string({ minLength: 1, maxLength: 30 })
+          .filter((k) => !known.has(k) && !k.endsWith("Note") && k !== "note" && k !== "__proto__"),
+        (key) => {
+          const p = cfs();
+          p.assumptions[key] = 1;
+          const e = errorOf(() => parseProposal(p));
+          expect(e.code).toBe("unknown-field");
+          expect(e.field).toBe(`assumptions.${key}`);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('a "__proto__" key is refused as unknown, not taken as a prototype', () => {
+    const p = cfs();
+    const raw = JSON.parse(
+      JSON.stringify(p).replace('"assumptions":{', '"assumptions":{"__proto__":{"durationWeeks":1},'),
+    );
+    const e = errorOf(() => parseProposal(raw));
+    expect([e.code, e.field]).toEqual(["unknown-field", "assumptions.__proto__"]);
+  });
+
+  it("nearestKey ignores case and refuses far keys", () => {
+    expect(nearestKey("DURATIONweeks", ["durationWeeks"])).toBe("durationWeeks");
+    expect(nearestKey("x".repeat(5000), ["durationWeeks"])).toBeUndefined();
+  });
+
+  it("the wizard gets every problem at once, unknown keys first", () => {
+    const p = cfs();
+    p.assumptions.durationWeeks = -3;
+    p.opportunity.nam = "x";
+    const r = proposalProblems(p);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.map((e) => e.message)).toEqual([
+        "opportunity.nam: unknown field; did you mean name?",
+        "assumptions.durationWeeks: must be > 0, got -3",
+      ]);
+    }
+  });
+});
+
+describe("contradictory inputs are errors", () => {
+  it("weeklyCost together with components", () => {
+    const p = example("independent-travel-training.json");
+    p.assumptions.unitCost.weeklyCost = 250;
+    const e = errorOf(() => parseProposal(p));
+    expect([e.code, e.message]).toEqual([
+      "contradictory",
+      "assumptions.unitCost.weeklyCost: give weeklyCost or components, not both",
+    ]);
+  });
+
+  it("component shares that do not sum to 1, unless the file says they are partial", () => {
+    const p = example("independent-travel-training.json");
+    p.assumptions.unitCost.components[0].share = 0.2;
+    const e = errorOf(() => parseProposal(p));
+    expect(e.code).toBe("contradictory");
+    expect(e.field).toBe("assumptions.unitCost.components");
+    expect(e.rule).toMatch(/^shares must sum to 100%, got 84.9%/);
+    p.assumptions.unitCost.partialShares = true;
+    expect(() => parseProposal(p)).not.toThrow();
+  });
+
+  it('a percent target over 100% (the £297.52m "value": 8)', () => {
+    const p = cfs();
+    p.assumptions.target.value = 8;
+    const e = errorOf(() => parseProposal(p));
+    expect(e.code).toBe("out-of-range");
+    expect(e.message).toBe(
+      'assumptions.target.value: must be <= 100% for the entry lever, got 8 (800%); for 8% write 0.08 or "8%"',
+    );
+    p.assumptions.target.value = "8%";
+    expect(parseProposal(p).assumptions.target.value.toNumber()).toBe(0.08);
+  });
+});
+
+describe("plausible-but-suspicious values give warnings, not errors", () => {
+  it("none for the bundled proposals", () => {
+    for (const f of readdirSync(join(root, "examples"))) {
+      const j = example(f);
+      if (j.assumptions) expect([f, checkProposal(j).warnings]).toEqual([f, []]);
+    }
+  });
+
+  it("a whole-number percent, a weekly cost under £1 or over £50,000, a stay over 20 years", () => {
+    const p = cfs();
+    p.assumptions.baseline.growthPerYear = 3;
+    p.assumptions.unitCost.weeklyCost = 0.5;
+    p.assumptions.durationWeeks = 1100;
+    expect(checkProposal(p).warnings.map((w) => w.message)).toEqual([
+      "assumptions.baseline.growthPerYear: 3 looks like a whole-number percent; 3% is 0.03",
+      "assumptions.durationWeeks: 1100 weeks is over 20 years; the duration is in weeks",
+      "assumptions.unitCost.weeklyCost: £0.5 a week is under £1; money is in £ (not £k or £m)",
+    ]);
+    p.assumptions.unitCost.weeklyCost = 60000;
+    expect(checkProposal(p).warnings[2].message).toBe(
+      "assumptions.unitCost.weeklyCost: £60000 a week is over £50,000; is it a cost per year?",
+    );
+  });
+});
+
+describe("every example still parses", () => {
+  for (const f of readdirSync(join(root, "examples"))) {
+    it(f, () => {
+      const j = example(f);
+      if (j.assumptions) expect(() => parseProposal(j)).not.toThrow();
+      else if (j.rows) expect(() => parseTriangulationInput(j)).not.toThrow();
+      else if (j.periods || j.programmes) expect(() => parseEdgeOfCareSet(j)).not.toThrow();
+    });
+  }
+  it("parseAssumptions alone keeps its prefix", () => {
+    expect(errorOf(() => parseAssumptions({ ...cfs().assumptions, lever: "sideways" })).message).toBe(
+      'assumptions.lever: must be one of entry, exit, got "sideways"',
+    );
+  });
+});
