@@ -86,15 +86,25 @@ export async function readTrackingActuals(
   return { actuals, problems };
 }
 
-/** Every proposal sheet's proposal, by sheet name and by proposal name. */
-async function trackedProposals(port: WorkbookPort): Promise<TrackedProposal[]> {
-  const out: TrackedProposal[] = [];
+/**
+ * Every proposal sheet's proposal, by sheet name and by proposal name. A sheet whose assumptions the engine
+ * rejects is a problem (named by its sheet), so one bad sheet does not stop the others being tracked.
+ */
+async function trackedProposals(
+  port: WorkbookPort,
+): Promise<{ proposals: TrackedProposal[]; problems: string[] }> {
+  const proposals: TrackedProposal[] = [];
+  const problems: string[] = [];
   for (const sheet of await listProposalSheets(port)) {
-    const raw = await readProposal(port, sheet);
-    const p = parseProposal(raw);
-    out.push({ sheet, name: p.opportunity.name, input: p.assumptions });
+    try {
+      const p = parseProposal(await readProposal(port, sheet));
+      proposals.push({ sheet, name: p.opportunity.name, input: p.assumptions });
+    } catch (e) {
+      if (!isEngineError(e)) throw e;
+      problems.push(`${sheet}: not tracked: ${e.field}: ${e.rule}`);
+    }
   }
-  return out;
+  return { proposals, problems };
 }
 
 function find(proposals: readonly TrackedProposal[], name: string): TrackedProposal | undefined {
@@ -139,7 +149,7 @@ export async function checkActuals(
   actuals: readonly TrackingActual[],
   where: (k: number) => string,
 ): Promise<string[]> {
-  const proposals = await trackedProposals(port);
+  const { proposals } = await trackedProposals(port);
   const problems: string[] = [];
   actuals.forEach((a, k) => {
     const bad = (why: string): void => void problems.push(`${where(k)}: ${why}`);
@@ -216,9 +226,10 @@ export async function trackWorkbook(
   port: WorkbookPort,
 ): Promise<{ readonly proposals: readonly ProposalTracking[]; readonly problems: readonly string[] }> {
   const { actuals, problems } = await readTrackingActuals(port);
-  const all = await trackedProposals(port);
+  const tracked = await trackedProposals(port);
+  const all = tracked.proposals;
   const out: ProposalTracking[] = [];
-  const issues = [...problems];
+  const issues = [...problems, ...tracked.problems];
   for (const p of all) {
     const mine = actuals.filter((a) => find(all, a.proposal) === p);
     if (mine.length === 0) continue;

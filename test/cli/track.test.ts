@@ -116,6 +116,21 @@ describe("mtfs-benefits track", () => {
     expect(await cells()).toEqual(before);
   }, 60_000);
 
+  it("still tracks the other proposals when one sheet's assumptions are invalid, and names that sheet", async () => {
+    const { file, csvFile } = workbookWith(quarter);
+    await run(["track", "import", csvFile, "--into", file]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const name = wb.definedNames.model.find((n) => n.name === "mtfs_FamilyBasedPlacements_durationWeeks")!;
+    const [sheet, address] = name.ranges[0].split("!");
+    wb.getWorksheet(sheet.replace(/^'|'$/g, ""))!.getCell(address.replace(/\$/g, "")).value = -3;
+    await wb.xlsx.writeFile(file);
+    const r = await run(["track", "report", file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^CFS Targeted Prevention$/m);
+    expect(r.stderr).toMatch(/^Family Based Placements: not tracked: .*durationWeeks: must be > 0, got -3$/m);
+  }, 60_000);
+
   it("writes nothing whenever any row of the CSV is bad (property)", async () => {
     const { file, csvFile } = workbookWith("");
     const before = readFileSync(file);
