@@ -10,11 +10,16 @@ import { CliError } from "./errors";
  * readJsonFile("examples/edge-of-care-mst.json") // { programme: "MST standard (STD 1 and 2)", ... }
  */
 export function readJsonFile(file: string): unknown {
-  const text = readTextFile(file, "JSON");
+  const text = readTextFile(file, "JSON").replace(/^\uFEFF/, "");
+  // A sheet saved as CSV is a likely mistake: say so rather than quote JSON.parse about its first comma.
+  if (/\.csv$/i.test(file) && !/^\s*[[{]/.test(text)) {
+    throw new CliError(`${file}: is a CSV file, not JSON (the input format is in schema/ and examples/)`);
+  }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
+    return JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? e.message.split("\n")[0] : "invalid JSON";
+    // JSON.parse quotes the start of the file, line breaks included: keep them escaped so it stays one line.
+    const why = e instanceof Error ? e.message.replace(/\r?\n/g, "\\n") : "invalid JSON";
     throw new CliError(`${file}: not valid JSON (${why})`);
   }
 }

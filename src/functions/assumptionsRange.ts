@@ -56,7 +56,7 @@ export const ASSUMPTION_LABELS: Readonly<Record<string, readonly string[]>> = {
   "unitCost.overlapWeeklyCost": ["overlap weekly cost", "overlap per week", "unit cost overlap"],
   "unitCost.inflationPerYear": ["inflation", "inflation per year", "unit cost inflation"],
   "unitCost.priceBaseFy": ["price base", "price base fy", "price base year"],
-  "unitCost.periodsPerYear": ["periods per year", "weeks per year"],
+  "unitCost.periodsPerYear": ["periods per year", "weeks per year", "cost periods per year"],
   "unitCost.inflationContingency": ["inflation contingency", "inflation held centrally"],
   "timeline.startDate": ["start date", "start", "project start", "project start date"],
   "timeline.designMonths": ["design", "design months", "design phase months", "design phase"],
@@ -64,7 +64,15 @@ export const ASSUMPTION_LABELS: Readonly<Record<string, readonly string[]>> = {
   "timeline.rolloutMonths": ["rollout", "rollout months", "rollout of changes", "rollout of changes months"],
   "timeline.leadMonths": ["lead", "lead months", "lead time", "lead time months", "lead time before impact"],
   "timeline.ramp": ["ramp", "ramp shape"],
-  "timeline.sustainableDate": ["sustainable date", "full impact date"],
+  // The stated dates, as the proposal sheet captions them ("Design phase ends (YYYY-MM-DD)") and plainly.
+  "timeline.designEndDate": ["design phase ends", "design end date", "end of design"],
+  "timeline.pilotEndDate": ["pilot ends", "pilot end date", "end of pilot"],
+  "timeline.sustainableDate": ["sustainable date", "full impact date", "sustainable from"],
+  "timeline.deliveryEndDate": ["delivery ends", "delivery end date", "end of delivery"],
+  "timeline.delivery.kind": ["delivery", "delivery kind"],
+  "timeline.delivery.everyWeeks": ["batch length", "batch every weeks"],
+  "target.perWeeks": ["target counted per block of", "target per weeks"],
+  "target.cohortSize": ["eligible cohort", "cohort size"],
   "investment[0].amountPerYear": [
     "investment",
     "investment per year",
@@ -169,11 +177,29 @@ export function isNeverNumberPath(path: string): boolean {
  *
  * @example
  * numberedPath("Investment 1: fromDate") // "investment[0].fromDate"
+ * numberedPath("Unit cost part 2: share of the cases") // "unitCost.components[1].share"
  */
 export function numberedPath(label: string): string | undefined {
   const m = /^investment\s+(\d+)\s*:\s*([A-Za-z]+)$/i.exec(label.trim());
-  return m && Number(m[1]) >= 1 ? `investment[${Number(m[1]) - 1}].${m[2]}` : undefined;
+  if (m) return Number(m[1]) >= 1 ? `investment[${Number(m[1]) - 1}].${m[2]}` : undefined;
+  // "Unit cost part 2: share of the cases", as the proposal sheet captions a unit-cost component.
+  const part = /^unit\s*cost\s+part\s+(\d+)\s*:\s*(.+)$/i.exec(label.trim());
+  const field = part ? COMPONENT_FIELDS[normalise(part[2])] : undefined;
+  return part && field && Number(part[1]) >= 1
+    ? `unitCost.components[${Number(part[1]) - 1}].${field}`
+    : undefined;
 }
+
+/** A unit-cost component's field by its caption on the proposal sheet, or by its JSON key. */
+const COMPONENT_FIELDS: Readonly<Record<string, string>> = {
+  whatitis: "label",
+  label: "label",
+  shareofthecases: "share",
+  share: "share",
+  costperperiod: "costPerPeriod",
+  savedfrom: "realisedFrom",
+  realisedfrom: "realisedFrom",
+};
 
 /** Throws when a path names a list index above MAX_LIST_INDEX. */
 function checkIndices(path: string, label: string, where: string): void {

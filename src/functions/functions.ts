@@ -8,10 +8,13 @@
 import { EngineError, fyLabel, inflate, toPounds } from "../engine";
 import { careAvoidedCells } from "./careAvoidedCells";
 import { cellFy, cellNumber, cellOption, cellRate } from "./cells";
+import { demandCells } from "./demandCells";
 import { edgeOfCareCells } from "./edgeOfCareCells";
 import { grid, scalar } from "./invoke";
+import { bcrCells, discountedPaybackCells, npvCells } from "./greenBookCells";
 import { paybackCells } from "./paybackCells";
 import { profileFromCells, profileGrid } from "./profileCells";
+import { riskAdjustCells } from "./riskAdjustCells";
 import { TRIANGULATE_ARGUMENTS, triangulateCells } from "./triangulateCells";
 import { forecastCells, profileMonthlyCells, ragCells, varianceCells } from "./trackingCells";
 
@@ -132,6 +135,88 @@ export function paybackYears(
   convention?: string,
 ): number | CustomFunctions.Error {
   return scalar(() => paybackCells(costs, benefits, convention));
+}
+
+/**
+ * Green Book net present value: discounted benefits less discounted costs, year 0 being the first year (discount factor 1).
+ * @customfunction NPV
+ * @param benefits Benefits per year as positive amounts (a row or column, £ or £m), first year first.
+ * @param costs Costs per year as positive amounts, in the same unit and years as benefits.
+ * @param [rate] "standard" (default: the Green Book STPR, 3.5% for years 0–30, then declining), "health" (1.5% for years 0–30) or one rate for every year (3.5% or 0.035).
+ * @param [deflators] To put cash figures in the first year's prices: a deflator index per year (e.g. HM Treasury GDP deflators), or one rate a year (2%). Default none: the figures are already real.
+ * @returns PV(benefits) − PV(costs), in the unit of the inputs. Unlike Excel's NPV, the first year is not discounted.
+ * @example =MTFS.NPV({0.4,4.2,16.8,27.2}, {10.4,13.6,3.6,0.5}) → 17.3221
+ * @example =MTFS.NPV({0,110}, {50,0}, 10%) → 50
+ * @example =MTFS.NPV({0.4,4.2,16.8,27.2}, {10.4,13.6,3.6,0.5}, , 2%) → 15.6327
+ */
+export function netPresentValue(
+  benefits: unknown[][],
+  costs: unknown[][],
+  rate?: number | string,
+  deflators?: unknown[][],
+): number | CustomFunctions.Error {
+  return scalar(() => npvCells(benefits, costs, rate, deflators));
+}
+
+/**
+ * Green Book benefit–cost ratio: present value of benefits divided by present value of costs.
+ * @customfunction BCR
+ * @param benefits Benefits per year as positive amounts (a row or column), first year first.
+ * @param costs Costs per year as positive amounts, in the same unit and years as benefits (their present value must be above 0).
+ * @param [rate] "standard" (default: the Green Book STPR), "health", or one rate for every year (3.5%).
+ * @param [deflators] A deflator index per year, or one rate a year, to put cash figures in the first year's prices (default none).
+ * @returns PV(benefits) ÷ PV(costs); above 1 when the NPV is positive.
+ * @example =MTFS.BCR({0.4,4.2,16.8,27.2}, {10.4,13.6,3.6,0.5}) → 1.6333
+ * @example =MTFS.BCR({0,110}, {50,0}, 10%) → 2
+ */
+export function benefitCostRatioOf(
+  benefits: unknown[][],
+  costs: unknown[][],
+  rate?: number | string,
+  deflators?: unknown[][],
+): number | CustomFunctions.Error {
+  return scalar(() => bcrCells(benefits, costs, rate, deflators));
+}
+
+/**
+ * Discounted payback in years: when the cumulative discounted cashflow (costs less benefits, year by year) first reaches zero.
+ * @customfunction DISCOUNTED.PAYBACK
+ * @param benefits Benefits per year as positive amounts (a row or column), first year first.
+ * @param costs Costs per year as positive amounts, in the same unit and years as benefits.
+ * @param [rate] "standard" (default: the Green Book STPR), "health", or one rate for every year (3.5%).
+ * @param [deflators] A deflator index per year, or one rate a year, to put cash figures in the first year's prices (default none).
+ * @param [convention] "interpolated" (default: each year's discounted flows accrue evenly within it) or "wholeYears".
+ * @returns Years from the start of the first year; #N/A if the discounted cashflow never reaches zero.
+ * @example =MTFS.DISCOUNTED.PAYBACK({0.4,4.2,16.8,27.2}, {10.4,13.6,3.6,0.5}) → 3.2807
+ * @example =MTFS.DISCOUNTED.PAYBACK({0,110}, {50,0}, 10%) → 1.5
+ */
+export function discountedPaybackYears(
+  benefits: unknown[][],
+  costs: unknown[][],
+  rate?: number | string,
+  deflators?: unknown[][],
+  convention?: string,
+): number | CustomFunctions.Error {
+  return scalar(() => discountedPaybackCells(benefits, costs, rate, deflators, convention));
+}
+
+/**
+ * Risk-adjusted amounts: each saving less the optimism bias for a confidence level or data-confidence grade (net costs are kept).
+ * @customfunction RISK.ADJUST
+ * @param amounts Savings per year (a row, column or block, £ or £m); negative amounts (net costs) are left as they are.
+ * @param confidence "High", "Medium" or "Low", or a data-confidence grade from 1 (best evidence) to 6.
+ * @param [table] Your own optimism-bias table: rows of a confidence and the share taken off (e.g. "Low" | 40%). Default: High 10%, Medium 25%, Low 40%; grades 1–6: 0%, 5%, 10%, 20%, 30%, 40% (the council's assumption, to edit).
+ * @returns The amounts in the same shape, each saving × (1 − the share taken off).
+ * @example =MTFS.RISK.ADJUST({-0.5,1.2,2.4}, "Low") → -0.5 | 0.72 | 1.44
+ * @example =MTFS.RISK.ADJUST({1.2,2.4}, "Low", {"Low",0.5}) → 0.6 | 1.2
+ * @example =MTFS.RISK.ADJUST({1.2,2.4}, 2) → 1.14 | 2.28
+ */
+export function riskAdjusted(
+  amounts: unknown[][],
+  confidence: number | string,
+  table?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => riskAdjustCells(amounts, confidence, table));
 }
 
 /**
@@ -266,6 +351,27 @@ export function careCostAvoided(
   return grid(() =>
     careAvoidedCells(count, weeklyCost, weeksEach, from, to, inflationPerYear, priceBaseFy, result),
   );
+}
+
+/**
+ * Demand model (children in care): stock, entries and exits per year, do-nothing and with-impact spend against the budget, overspend and benefit, spilled under a header row of FY labels; or one headline figure.
+ * @customfunction DEMAND
+ * @param model A label/value range of the demand model: Base year, End year, Stock, Entries, Entries growth, Exit rate (or Mean stay, or Exits), Unit cost (or Spend), Unit cost inflation, Budget, Budget growth, Entries change, Exit rate change, Exit lag, "Phasing 2028/29" rows (share of the levers from that year), "Entries 2027/28" and "Exit rate 2027/28" rows (stated values for a year), Population and Target population; labels may also be the JSON keys of schema/demand.schema.json.
+ * @param [result] "table" (default), or one figure: "breakEvenYear", "overspendToBreakEven", "cumulativeOverspend", "cumulativeOverspendDoNothing", "cumulativeBenefit", "cashable" or "costAvoidance".
+ * @param [orientation] "rows" (default: fiscal years across) or "columns" (fiscal years down).
+ * @param [leverScale] Scales both levers, e.g. 0.5 for the half-impact scenario (default 1).
+ * @returns A header row of FY labels, then labelled rows (£ a year; children for stock, entries and exits), or the one figure asked for.
+ * @example =MTFS.DEMAND(E10:F27) → (table: the national children-in-care projection, FY24/25 to FY35/36)
+ * @example =MTFS.DEMAND(E10:F27, "breakEvenYear") → "FY33/34"
+ * @example =MTFS.DEMAND(E10:F27, "cumulativeBenefit", , 0.5) → (the half-impact benefit, about £2.4bn)
+ */
+export function demand(
+  model: unknown[][],
+  result?: string,
+  orientation?: string,
+  leverScale?: number | string,
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => demandCells(model, result, orientation, leverScale));
 }
 
 /**

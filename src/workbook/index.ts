@@ -17,3 +17,5 @@ export { resourceCostLayout, paybackFormula, RESOURCE_COST_SHEET } from "./layou
 export { themesLayout, THEMES_SHEET } from "./layouts/themesSheet";
 export { ExcelJsPort } from "./exceljs/excelJsPort";
 export { loadXlsxPreserving } from "./exceljs/packageOrigin";
+export { demandSheetLayout, DEMAND_SHEET, type DemandSheetLayout } from "./layouts/demandSheet";
+export { writeDemandSheet } from "./demand";

@@ -77,6 +77,8 @@ export interface ComboChartSpec {
   readonly categories: string;
   readonly bars: { readonly name: string; readonly values: string };
   readonly line: { readonly name: string; readonly values: string };
+  /** Further line series on the same axes, in the columns right after `line` (the Demand sheet's second spend line). */
+  readonly moreLines?: readonly { readonly name: string; readonly values: string }[];
   /** Top-left and bottom-right cells of the chart's frame. */
   readonly from: string;
   readonly to: string;

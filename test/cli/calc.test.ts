@@ -187,6 +187,16 @@ describe("mtfs-benefits: usage and file errors are one line and exit 2", () => {
     oneLineExit2(["calc", "profile", "--input", join(dir, "nope.json")], /nope\.json: file not found/));
   it("reports a file that is not JSON", () =>
     oneLineExit2(["calc", "edge-of-care", "--input", file("broken.json", "{ not json")], /not valid JSON/));
+  it("names a CSV file as such instead of quoting JSON.parse", () =>
+    oneLineExit2(
+      ["calc", "profile", "--input", file("proposal.csv", "Opportunity,Value\nTarget,8%\n")],
+      /proposal\.csv: is a CSV file, not JSON \(the input format is in schema\/ and examples\/\)\n$/,
+    ));
+  it("quotes a malformed file's start whole, its line breaks escaped", () =>
+    oneLineExit2(
+      ["calc", "profile", "--input", file("lines.json", "a,b\n1,2\n")],
+      /lines\.json: not valid JSON \(Unexpected token 'a', "a,b\\n1,2\\n" is not valid JSON\)\n$/,
+    ));
   it("reports an unknown option", () =>
     oneLineExit2(["calc", "profile", "--inptu", "x.json"], /unknown option --inptu/));
   it("reports an unknown calculation", () =>

@@ -25,6 +25,10 @@ describe("input schemas accept the bundled examples", () => {
         "examples/edge-of-care-mst-fft-rollup.json",
       ],
     ],
+    [
+      "schema/demand.schema.json",
+      ["examples/national-children-in-care.json", "examples/national-children-in-care-500k.json"],
+    ],
   ];
   for (const [schema, examples] of cases) {
     const validate = ajv.compile(json(schema) as object);
@@ -38,5 +42,13 @@ describe("input schemas accept the bundled examples", () => {
   it("the triangulation schema rejects a row without a %", () => {
     const validate = new Ajv({ strict: false }).compile(json("schema/triangulation.schema.json") as object);
     expect(validate({ baselineStarts: 1, mtfsCaseload: 1, rows: [{ method: "x" }] })).toBe(false);
+  });
+
+  it("the demand schema refuses an unknown key and two exit measures", () => {
+    const validate = new Ajv({ strict: false }).compile(json("schema/demand.schema.json") as object);
+    const base = json("examples/national-children-in-care.json") as Record<string, unknown>;
+    expect(validate(base)).toBe(true);
+    expect(validate({ ...base, entriesGrowht: 0.01 })).toBe(false);
+    expect(validate({ ...base, meanStayYears: 2 })).toBe(false);
   });
 });

@@ -144,30 +144,38 @@ describe("assumptionsFromRange over large or hostile ranges", () => {
 });
 
 describe("MTFS.BENEFIT.PROFILE over a proposal sheet written by the workbook layer", () => {
-  it("reads the sheet's assumptions block (labels in A, values in B) and equals the engine to the penny", () => {
-    const file = path.join(__dirname, "..", "..", "examples", "cfs-targeted-prevention.json");
-    const proposal = JSON.parse(fs.readFileSync(file, "utf8"));
-    const profile = computeProfile(parseProposal(proposal).assumptions);
-    const layout = proposalSheetLayout({
-      sheet: "CFS TP",
-      proposal,
-      fyLabels: profile.years.map((y) => y.label),
-    });
-    // The block: every row whose B cell is an assumption input, plus the Horizon row.
-    const byAddress = new Map(layout.cells.map((c) => [c.address, c]));
-    const rows: unknown[][] = [];
-    for (const c of layout.cells) {
-      const row = /^B(\d+)$/.exec(c.address)?.[1];
-      const a = row ? byAddress.get(`A${row}`) : undefined;
-      if (!row || a?.kind !== "label") continue;
-      const isAssumption = c.kind === "input" && c.path.startsWith("assumptions.");
-      const isHorizon = c.kind === "label" && /^horizon/i.test(a.text);
-      if (isAssumption || isHorizon) rows.push([a.text, c.kind === "input" ? c.value : c.text]);
-    }
-    expect(rows.length).toBeGreaterThan(15);
-    const out = callMtfs("BENEFIT.PROFILE", rows) as (string | number)[][];
-    expect(errorOf(out)).toBeUndefined();
-    expect(out[0].slice(1)).toEqual(profile.years.map((y) => y.label));
-    expect(out[2].slice(1)).toEqual(profile.years.map((y) => toPounds(y.cumulative)));
-  });
+  // Every bundled proposal: the FBP sheet has stated dates ("Design phase ends (YYYY-MM-DD)"), ITT list rows.
+  it.each([
+    "cfs-targeted-prevention.json",
+    "family-based-placements.json",
+    "independent-travel-training.json",
+  ])(
+    "reads the %s sheet's assumptions block (labels in A, values in B) and equals the engine to the penny",
+    (example) => {
+      const file = path.join(__dirname, "..", "..", "examples", example);
+      const proposal = JSON.parse(fs.readFileSync(file, "utf8"));
+      const profile = computeProfile(parseProposal(proposal).assumptions);
+      const layout = proposalSheetLayout({
+        sheet: "Proposal",
+        proposal,
+        fyLabels: profile.years.map((y) => y.label),
+      });
+      // The block: every row whose B cell is an assumption input, plus the Horizon row.
+      const byAddress = new Map(layout.cells.map((c) => [c.address, c]));
+      const rows: unknown[][] = [];
+      for (const c of layout.cells) {
+        const row = /^B(\d+)$/.exec(c.address)?.[1];
+        const a = row ? byAddress.get(`A${row}`) : undefined;
+        if (!row || a?.kind !== "label") continue;
+        const isAssumption = c.kind === "input" && c.path.startsWith("assumptions.");
+        const isHorizon = c.kind === "label" && /^horizon/i.test(a.text);
+        if (isAssumption || isHorizon) rows.push([a.text, c.kind === "input" ? c.value : c.text]);
+      }
+      expect(rows.length).toBeGreaterThan(15);
+      const out = callMtfs("BENEFIT.PROFILE", rows) as (string | number)[][];
+      expect(errorOf(out)).toBeUndefined();
+      expect(out[0].slice(1)).toEqual(profile.years.map((y) => y.label));
+      expect(out[2].slice(1)).toEqual(profile.years.map((y) => toPounds(y.cumulative)));
+    },
+  );
 });

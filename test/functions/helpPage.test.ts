@@ -11,6 +11,7 @@ import {
   type ExampleResult,
 } from "../../src/functions/helpPage";
 import { FUNCTIONS } from "../../src/functions";
+import { DEMAND_RANGE } from "./fixtures/demandRange";
 import { CFS_RANGE } from "./fixtures/cfsRange";
 
 /**
@@ -26,6 +27,8 @@ const docs = readFunctionDocs(fs.readFileSync(sourceFile, "utf8"));
 
 /** The worked example sheet: B10:C24 holds the CFS Targeted Prevention assumptions. */
 const WORKED_RANGE = CFS_RANGE;
+/** The second worked block: E10:F27 holds the national children-in-care demand model. */
+const DEMAND_BLOCK = "E10:F27";
 
 let metadata: { functions: any[] };
 beforeAll(async () => {
@@ -36,7 +39,7 @@ beforeAll(async () => {
 }, 60000);
 
 function evaluate(formula: string): ExampleResult {
-  const call = parseExample(formula, { "B10:C24": WORKED_RANGE });
+  const call = parseExample(formula, { "B10:C24": WORKED_RANGE, [DEMAND_BLOCK]: DEMAND_RANGE });
   const meta = metadata.functions.find((f) => f.id === call.id);
   // Excel passes a single value given for a range argument as a 1×1 array.
   const args = call.args.map((a, i) =>
@@ -88,6 +91,13 @@ describe("docs/functions.md", () => {
       "| | B | C |",
       "|---|---|---|",
       ...WORKED_RANGE.map(([label, value], i) => `| ${10 + i} | ${label} | ${value ?? ""} |`),
+      "",
+      `Examples that refer to \`${DEMAND_BLOCK}\` use this block, the national children-in-care demand model`,
+      "(examples/national-children-in-care.json; labels may also be its JSON keys):",
+      "",
+      "| | E | F |",
+      "|---|---|---|",
+      ...DEMAND_RANGE.map(([label, value], i) => `| ${10 + i} | ${label} | ${value ?? ""} |`),
     ].join("\n");
     const file = path.join(root, "docs", "functions.md");
     // Formatted as `npm run format:check` expects the committed file to be (prettier 3 is ESM-only, so it

@@ -1,39 +1,71 @@
 import {
+  Decimal,
+  GREEN_BOOK_HEALTH,
+  GREEN_BOOK_STANDARD,
   asObject,
   checkProposal,
   computeProfile,
+  decimalCalculator,
+  flatDeflatorIndex,
+  flatSchedule,
+  profileGreenBook,
+  rateValue,
+  riskAdjustedProfile,
   edgeOfCare,
   edgeOfCareRollup,
   type InputWarning,
+  parseDemandModel,
   parseEdgeOfCareSet,
   parseTriangulationInput,
+  projectDemand,
   triangulate,
 } from "../../engine";
+import * as ExcelJS from "exceljs";
+import * as fs from "fs";
+import { writeDemandSheet } from "../../workbook/demand";
+import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
+import { EMPTY_PROGRAMME } from "../../workbook/layouts/programmeConfig";
+import { buildProgrammeWorkbook } from "../../workbook/operations";
+import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
+import { greenBookJson, greenBookTable, type GreenBookBasis } from "../render/greenBook";
 import { profileJson, profileTable } from "../render/profile";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
+import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 type Format = "json" | "table";
 
-const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care> --input FILE.json [--format table|json]
+const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care|demand> --input FILE.json [--format table|json]
 
 Computes from a JSON input file and prints the result.
 
   profile        a benefits proposal (schema/proposal.schema.json): the benefits profile per FY,
-                 quantified opportunity, full run rate and time to full run rate
+                 quantified opportunity, full run rate and time to full run rate; then the Green
+                 Book view (real prices, NPV, benefit-cost ratio, discounted payback) and, when the
+                 proposal states a confidence level, the risk-adjusted MTFS row
   triangulation  a triangulation table (schema/triangulation.schema.json), or a proposal's
                  "triangulation" block: avoided starts / children per month and caseloads
   edge-of-care   an edge-of-care performance summary (schema/edge-of-care.schema.json), one programme
                  or { "rollup": "...", "programmes": [...] }
+  demand         a demand model (schema/demand.schema.json): stock, entries, exits, do-nothing and
+                 with-impact spend against budget per year, break-even year, cumulative overspend
+                 and benefit (JSON: one row per year, money in £)
 
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
   --format F     table (default: as the proposal / report prints it, £m or £k) or json (money in £)
+  --xlsx FILE    demand only: also add a Demand sheet (years, spend against budget, chart) to the MTFS
+                 workbook FILE, created when absent; the previous file is kept as FILE.bak
+  --discount D   profile: standard (default: Green Book STPR, 3.5% for years 0-30), health, or a
+                 flat rate (3.5% or 0.035)
+  --deflator R   profile: deflator a year for real prices (default 2%, an assumption to edit; year 0
+                 = the profile's first FY)
   -h, --help     show this help
 
 Unknown keys are bad input (the line names the key and the nearest known one). Values that pass but look
@@ -43,7 +75,8 @@ standard error and the result as usual.
 Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the rule); 1 unexpected.
 Examples:
   mtfs-benefits calc profile --input examples/cfs-targeted-prevention.json
-  mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json`;
+  mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json
+  mtfs-benefits calc demand --input examples/national-children-in-care.json`;
 
 function print(io: Io, format: Format, json: () => unknown, table: () => string): void {
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
@@ -54,15 +87,54 @@ function warn(io: Io, warnings: readonly InputWarning[]): void {
   for (const w of warnings) io.err(`warning: ${w.message}`);
 }
 
-function profile(raw: unknown, format: Format, io: Io): void {
+/** The Green Book options of `calc profile`, as given or defaulted. */
+interface GreenBookOptions {
+  readonly discount: string;
+  readonly deflator: Decimal;
+}
+
+/** Default deflator a year: no GDP deflator series is shipped, so a flat rate the user edits. */
+const DEFAULT_DEFLATOR = new Decimal("0.02");
+
+function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOptions {
+  const given = values.discount?.trim().toLowerCase();
+  if (given !== undefined && given !== "standard" && given !== "health" && !/^[-+]?[\d.]/.test(given)) {
+    throw new CliError(
+      `--discount must be standard, health or a rate such as 3.5%, got "${values.discount}"`,
+    );
+  }
+  const discount =
+    given === undefined || given === "standard" || given === "health"
+      ? (given ?? "standard")
+      : rateValue(given, "--discount", { gt: -1 }).toString();
+  const deflator =
+    values.deflator === undefined ? DEFAULT_DEFLATOR : rateValue(values.deflator, "--deflator", { gt: -1 });
+  return { discount, deflator };
+}
+
+function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions): void {
   const { value: proposal, warnings } = checkProposal(raw);
   warn(io, warnings);
   const result = computeProfile(proposal.assumptions);
+  const schedule =
+    options.discount === "standard"
+      ? GREEN_BOOK_STANDARD
+      : options.discount === "health"
+        ? GREEN_BOOK_HEALTH
+        : flatSchedule(options.discount);
+  const view = profileGreenBook(result, schedule, flatDeflatorIndex(result.years.length, options.deflator));
+  const basis: GreenBookBasis = {
+    discount: options.discount,
+    deflatorPerYear: options.deflator,
+    priceBase: result.years[0]?.label ?? "",
+  };
+  const confidence = proposal.opportunity.confidence?.level;
+  const risk = confidence === undefined ? undefined : riskAdjustedProfile(result, confidence);
   print(
     io,
     format,
-    () => profileJson(proposal, result),
-    () => profileTable(proposal, result),
+    () => ({ ...profileJson(proposal, result), ...greenBookJson(view, basis, risk) }),
+    () => profileTable(proposal, result) + "\n" + greenBookTable(view, basis, risk),
   );
 }
 
@@ -107,10 +179,46 @@ function edgeOfCareCommand(raw: unknown, format: Format, io: Io): void {
   );
 }
 
-const WHATS: Readonly<Record<string, (raw: unknown, format: Format, io: Io) => void>> = {
+function demand(raw: unknown, format: Format, io: Io): void {
+  const model = parseDemandModel(raw);
+  const projection = projectDemand(model, decimalCalculator);
+  print(
+    io,
+    format,
+    () => demandJson(model, projection),
+    () => demandTable(model, projection),
+  );
+}
+
+/**
+ * Adds a Demand sheet to the MTFS workbook `file`, or to a new one (with an empty Programme, as `new` makes);
+ * saved atomically with a backup. A workbook MTFS Benefits did not make is refused, as `new --into` does.
+ */
+async function writeDemandWorkbook(raw: unknown, file: string): Promise<void> {
+  const model = parseDemandModel(raw);
+  let wb: ExcelJS.Workbook;
+  if (fs.existsSync(file)) {
+    wb = await loadWorkbook(file);
+    if (!(await hasRegister(new ExcelJsPort(wb)))) {
+      throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}; give --xlsx a new file name`);
+    }
+  } else {
+    wb = new ExcelJS.Workbook();
+    wb.creator = "MTFS Benefits";
+    await buildProgrammeWorkbook(new ExcelJsPort(wb), EMPTY_PROGRAMME, []);
+  }
+  const port = new ExcelJsPort(wb);
+  await asCliErrors(() => writeDemandSheet(port, model, projectDemand(model, decimalCalculator)));
+  await saveWorkbookAtomic(port, file);
+}
+
+const WHATS: Readonly<
+  Record<string, (raw: unknown, format: Format, io: Io, options: GreenBookOptions) => void>
+> = {
   profile,
   triangulation,
   "edge-of-care": edgeOfCareCommand,
+  demand,
 };
 
 /** What each calculation reads, as a refusal names it. */
@@ -118,26 +226,33 @@ const EXPECTED = {
   profile: "a proposal (schema/proposal.schema.json)",
   triangulation: "a triangulation table or a proposal",
   "edge-of-care": "an edge-of-care summary (schema/edge-of-care.schema.json)",
+  demand: "a demand model (schema/demand.schema.json)",
 } as const;
 
-/** `mtfs-benefits calc profile|triangulation|edge-of-care --input FILE.json [--format json|table]`. */
+/** `mtfs-benefits calc profile|triangulation|edge-of-care|demand --input FILE.json [--format json|table]`. */
 export const calc: Command = {
   name: "calc",
-  summary: "compute a profile, triangulation or edge-of-care summary from a JSON file",
+  summary: "compute a profile, triangulation, edge-of-care summary or demand projection from a JSON file",
   help: HELP,
   run: async (argv, io) => {
-    const args = parseArgs(argv, { input: "value", format: "value" });
+    const args = parseArgs(argv, {
+      input: "value",
+      format: "value",
+      xlsx: "value",
+      discount: "value",
+      deflator: "value",
+    });
     if (args.flags.has("help")) {
       io.out(HELP);
       return EXIT_OK;
     }
     const [what, ...rest] = args.positionals;
     if (what === undefined)
-      throw new CliError("calc: say what to compute: profile, triangulation or edge-of-care");
+      throw new CliError("calc: say what to compute: profile, triangulation, edge-of-care or demand");
     const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
     if (compute === undefined) {
       throw new CliError(
-        `calc: unknown calculation "${what}", expected profile, triangulation or edge-of-care`,
+        `calc: unknown calculation "${what}", expected profile, triangulation, edge-of-care or demand`,
       );
     }
     if (rest.length > 1 || (rest.length === 1 && args.values.input !== undefined)) {
@@ -146,9 +261,19 @@ export const calc: Command = {
     const file = args.values.input ?? rest[0];
     if (file === undefined) throw new CliError(`calc ${what}: --input FILE.json is required`);
     const format = choice(args.values, "format", ["table", "json"] as const, "table");
+    if (args.values.xlsx !== undefined) {
+      if (what !== "demand") throw new CliError(`calc ${what}: --xlsx is for calc demand only`);
+      requireXlsxName(args.values.xlsx, "--xlsx");
+    }
+    for (const option of ["discount", "deflator"]) {
+      if (what !== "profile" && args.values[option] !== undefined)
+        throw new CliError(`calc ${what}: --${option} applies to calc profile only`);
+    }
+    const options = greenBookOptions(args.values);
     const raw = readJsonFile(file);
     refuseProgrammeFile(raw, file, EXPECTED[what as keyof typeof EXPECTED]);
-    compute(raw, format, io);
+    compute(raw, format, io, options);
+    if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
     return EXIT_OK;
   },
 };

@@ -1,6 +1,6 @@
 import { isEngineError, type EngineErrorCode } from "../../engine/errors";
 import { draftToRaw, type Draft } from "./draft";
-import { fieldSpec, type FieldSpec } from "./fields";
+import { FIELDS, fieldSpec, type FieldSpec } from "./fields";
 import { fieldMessage } from "./messages";
 import { getPath, normalisePath, setPath } from "./path";
 
@@ -41,13 +41,15 @@ const MAX_ERRORS = 40;
 
 /**
  * The form path of an engine field: as given, or under `assumptions.` (the profile's own checks name fields
- * relative to the assumptions, e.g. `timeline.pilotEndDate`).
+ * relative to the assumptions, e.g. `timeline.pilotEndDate`), or, for a whole block the engine finds missing
+ * (`assumptions.baseline`), its first required field, so the message names an input on the right step.
  */
 function formPath(field: string): string {
   const path = normalisePath(field);
-  if (fieldSpec(path) === undefined && fieldSpec(`assumptions.${path}`) !== undefined)
-    return `assumptions.${path}`;
-  return path;
+  if (fieldSpec(path) !== undefined) return path;
+  if (fieldSpec(`assumptions.${path}`) !== undefined) return `assumptions.${path}`;
+  const first = FIELDS.find((f) => !f.optional && f.path.startsWith(`${path}.`));
+  return first ? first.path : path;
 }
 
 /**

@@ -305,6 +305,9 @@ export class ExcelJsPort implements WorkbookPort {
         categories: await values(spec.categories),
         bars: await values(spec.bars.values),
         line: await values(spec.line.values),
+        ...(spec.moreLines
+          ? { moreLines: await Promise.all(spec.moreLines.map((l) => values(l.values))) }
+          : {}),
       });
     }
     const origin = packageOrigin(this.workbook);

@@ -15,6 +15,8 @@ export interface ChartToAdd {
   readonly categories: readonly CellScalar[];
   readonly bars: readonly CellScalar[];
   readonly line: readonly CellScalar[];
+  /** Cached values of `spec.moreLines`, in order. */
+  readonly moreLines?: readonly (readonly CellScalar[])[];
 }
 
 const REL_DRAWING = `${NS_REL}/drawing`;
@@ -38,11 +40,12 @@ function numCache(values: readonly CellScalar[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
-function series(chart: ChartToAdd, which: "bars" | "line", idx: number): string {
+function series(chart: ChartToAdd, which: "bars" | "line" | number, idx: number): string {
   const s = chart.spec;
-  const ser = s[which];
+  const ser = typeof which === "number" ? (s.moreLines ?? [])[which] : s[which];
+  const cached = typeof which === "number" ? ((chart.moreLines ?? [])[which] ?? []) : chart[which];
   const cat = `<c:cat><c:strRef><c:f>${esc(absRange(s.sheet, s.categories))}</c:f>${strCache(chart.categories)}</c:strRef></c:cat>`;
-  const val = `<c:val><c:numRef><c:f>${esc(absRange(s.sheet, ser.values))}</c:f>${numCache(chart[which])}</c:numRef></c:val>`;
+  const val = `<c:val><c:numRef><c:f>${esc(absRange(s.sheet, ser.values))}</c:f>${numCache(cached)}</c:numRef></c:val>`;
   const head = `<c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${esc(ser.name)}</c:v></c:tx>`;
   return which === "bars"
     ? `<c:ser>${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`
@@ -65,6 +68,7 @@ export function chartXml(chart: ChartToAdd): string {
     `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series(chart, "bars", 0)}` +
     `<c:gapWidth val="150"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
     `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series(chart, "line", 1)}` +
+    (chart.spec.moreLines ?? []).map((_, i) => series(chart, i, i + 2)).join("") +
     `<c:marker val="1"/><c:axId val="5001"/><c:axId val="5002"/></c:lineChart>` +
     `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="5002"/><c:crosses val="autoZero"/>` +

@@ -357,9 +357,10 @@ export class OfficePort implements WorkbookPort {
       const old = ws.charts.getItemOrNullObject(spec.title);
       await context.sync();
       if (!old.isNullObject) old.delete();
-      // Categories, bars and line are adjacent columns in the profile table: one source range.
+      // Categories, bars and the lines are adjacent columns (the profile table, the Demand sheet): one source range.
       const from = spec.categories.split(":")[0];
-      const to = spec.line.values.split(":")[1];
+      const lines = [spec.line, ...(spec.moreLines ?? [])];
+      const to = lines[lines.length - 1].values.split(":")[1];
       const chart = ws.charts.add("ColumnClustered", ws.getRange(`${from}:${to}`), "Columns");
       chart.name = spec.title;
       chart.title.text = spec.title;
@@ -367,10 +368,12 @@ export class OfficePort implements WorkbookPort {
       const series = chart.series;
       series.load("items");
       await context.sync();
-      if (series.items.length >= 2) {
+      if (series.items.length >= 1 + lines.length) {
         series.items[0].name = spec.bars.name;
-        series.items[1].name = spec.line.name;
-        series.items[1].chartType = "Line";
+        lines.forEach((line, i) => {
+          series.items[i + 1].name = line.name;
+          series.items[i + 1].chartType = "Line";
+        });
       }
       await context.sync();
       return true;

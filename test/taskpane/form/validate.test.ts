@@ -42,6 +42,21 @@ describe("validateDraft", () => {
     expect(stepTitle(v.errors[0].path)).toBe("Timeline");
   });
 
+  it("puts a missing block's error on its first field, named and on its step, not on the review step", () => {
+    // A blank baseline (volume and growth, as in a new draft) is one engine error on the block:
+    // "assumptions.baseline: is required for a percent target".
+    const blank = { "assumptions.baseline.volumePerYear": "", "assumptions.baseline.growthPerYear": "" };
+    const v = validateDraft(withValues(CFS, blank), parseProposal);
+    expect(v.errors).toEqual([
+      {
+        path: "assumptions.baseline.volumePerYear",
+        code: "missing",
+        message: "Baseline volume is required for a percent target",
+      },
+    ]);
+    expect(stepTitle(v.errors[0].path)).toBe("Baseline and target");
+  });
+
   it("collects problems on several steps in one pass", () => {
     const v = validateDraft(
       withValues(CFS, {

@@ -235,7 +235,21 @@ function fakeExcel(
         const chart = {
           title: {},
           setPosition: (from: string, to: string) => void log.push(`chart.position ${from}:${to}`),
-          series: { load: () => undefined, items: [{}, {}] },
+          // One series per column after the categories, logging what the port sets on each.
+          series: {
+            load: () => undefined,
+            items: Array.from(
+              { length: rangeColumns(r.address) - 1 },
+              (_, i) =>
+                new Proxy({} as Record<string, unknown>, {
+                  set: (t, k, v) => {
+                    log.push(`series${i}.${String(k)} ${String(v)}`);
+                    t[String(k)] = v;
+                    return true;
+                  },
+                }),
+            ),
+          },
           set name(n: string) {
             log.push(`chart.name ${n}`);
           },
@@ -381,7 +395,36 @@ describe("OfficePort layout", () => {
       "chart.name Benefits profile (£)",
     ]);
   });
+
+  it("draws further line series in the columns after the first line (the Demand sheet's two spend lines)", async () => {
+    const { port, log } = fakeExcel();
+    await port.addComboChart({
+      sheet: "Demand",
+      title: "Spend against budget",
+      categories: "A5:A16",
+      bars: { name: "Budget", values: "B5:B16" },
+      line: { name: "Do-nothing spend", values: "C5:C16" },
+      moreLines: [{ name: "With-impact spend", values: "D5:D16" }],
+      from: "C18",
+      to: "J38",
+    });
+    expect(log.filter((l) => l.startsWith("charts.add") || l.startsWith("series"))).toEqual([
+      "charts.add ColumnClustered A5:D16",
+      "series0.name Budget",
+      "series1.name Do-nothing spend",
+      "series1.chartType Line",
+      "series2.name With-impact spend",
+      "series2.chartType Line",
+    ]);
+  });
 });
+
+/** Columns a range like "A40:C45" spans. */
+function rangeColumns(address: string): number {
+  const [a, b = a] = address.split(":").map((x) => x.replace(/\d+$/, ""));
+  const n = (c: string): number => [...c].reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 64, 0);
+  return n(b) - n(a) + 1;
+}
 
 describe("OfficePort dates", () => {
   afterEach(() => delete (globalThis as any).Office);

@@ -1,0 +1,90 @@
+import { Decimal } from "./money";
+
+/**
+ * The arithmetic a model needs, as a value (the way dinero.js v2 takes a calculator), so one model runs on
+ * two number backends: Decimal for every reported figure, plain float64 to cross-check and for speed.
+ * A model written against `Calculator<T>` never sees the concrete type.
+ */
+export interface Calculator<T> {
+  /** Backend name, for messages and tests. */
+  readonly name: "decimal" | "number";
+  readonly zero: T;
+  readonly one: T;
+  add(a: T, b: T): T;
+  subtract(a: T, b: T): T;
+  multiply(a: T, b: T): T;
+  /** a / b; callers guarantee b ≠ 0 (the parsers refuse inputs that would divide by zero). */
+  divide(a: T, b: T): T;
+  /** −1, 0 or 1 as a is less than, equal to or greater than b. */
+  compare(a: T, b: T): -1 | 0 | 1;
+  fromNumber(n: number): T;
+  /** Exact for the Decimal backend; the nearest float for the number backend. */
+  fromDecimal(d: Decimal): T;
+  toNumber(a: T): number;
+  toDecimal(a: T): Decimal;
+}
+
+/**
+ * The engine's Decimal (40 significant digits, from money.ts); global Decimal settings are never touched.
+ *
+ * @example
+ * decimalCalculator.add(decimalCalculator.fromNumber(0.1), decimalCalculator.fromNumber(0.2)).toString() // "0.3"
+ */
+export const decimalCalculator: Calculator<Decimal> = {
+  name: "decimal",
+  zero: new Decimal(0),
+  one: new Decimal(1),
+  add: (a, b) => a.plus(b),
+  subtract: (a, b) => a.minus(b),
+  multiply: (a, b) => a.times(b),
+  divide: (a, b) => a.div(b),
+  compare: (a, b) => {
+    const c = a.comparedTo(b);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+  },
+  fromNumber: (n) => new Decimal(n),
+  fromDecimal: (d) => d,
+  toNumber: (a) => a.toNumber(),
+  toDecimal: (a) => a,
+};
+
+/**
+ * Plain float64 arithmetic.
+ *
+ * @example
+ * numberCalculator.add(0.1, 0.2) // 0.30000000000000004
+ */
+export const numberCalculator: Calculator<number> = {
+  name: "number",
+  zero: 0,
+  one: 1,
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  divide: (a, b) => a / b,
+  compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  fromNumber: (n) => n,
+  fromDecimal: (d) => d.toNumber(),
+  toNumber: (a) => a,
+  toDecimal: (a) => new Decimal(a),
+};
+
+/**
+ * The smaller of two values.
+ *
+ * @example
+ * minOf(numberCalculator, 2, 3) // 2
+ */
+export function minOf<T>(calc: Calculator<T>, a: T, b: T): T {
+  return calc.compare(a, b) <= 0 ? a : b;
+}
+
+/**
+ * The larger of two values.
+ *
+ * @example
+ * maxOf(numberCalculator, 2, 3) // 3
+ */
+export function maxOf<T>(calc: Calculator<T>, a: T, b: T): T {
+  return calc.compare(a, b) >= 0 ? a : b;
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import {
+  Decimal,
+  computeProfile,
+  flatDeflatorIndex,
+  flatSchedule,
+  parseProposal,
+  profileFlows,
+  profileGreenBook,
+  riskAdjustedProfile,
+  type Confidence,
+} from "../../src/engine";
+
+/** A profile's Green Book view and risk-adjusted row, on every proposal example. */
+
+const EXAMPLES = [
+  "cfs-targeted-prevention.json",
+  "family-based-placements.json",
+  "independent-travel-training.json",
+];
+const profileOf = (name: string) =>
+  computeProfile(
+    parseProposal(JSON.parse(readFileSync(join(__dirname, "../../examples", name), "utf8"))).assumptions,
+  );
+const sum = (xs: readonly Decimal[]): Decimal => xs.reduce((s, x) => s.plus(x), new Decimal(0));
+
+describe.each(EXAMPLES)("%s", (name) => {
+  const profile = profileOf(name);
+
+  it("splits the MTFS row into benefits and costs", () => {
+    const { benefits, costs } = profileFlows(profile);
+    profile.years.forEach((y, t) => expect(benefits[t].minus(costs[t]).eq(y.mtfsImpact)).toBe(true));
+  });
+
+  it("has an NPV at 0% and no deflator equal to the sum of the MTFS row", () => {
+    const view = profileGreenBook(profile, flatSchedule(0));
+    // Equal to 40 significant digits (Σb − Σc and Σ(b − c) round differently in the last digit).
+    expect(
+      view.npv
+        .minus(sum(profile.years.map((y) => y.mtfsImpact)))
+        .abs()
+        .lt(1e-20),
+    ).toBe(true);
+  });
+
+  it("has a lower NPV in real prices than in cash when the deflator is positive and benefits grow", () => {
+    const cash = profileGreenBook(profile);
+    const real = profileGreenBook(profile, undefined, flatDeflatorIndex(profile.years.length, 0.02));
+    expect(real.npv.lt(cash.npv)).toBe(true);
+    expect(real.years[0].benefits.eq(cash.years[0].benefits)).toBe(true);
+  });
+
+  it.each<Confidence>(["High", "Medium", "Low", 1, 6])(
+    "never puts the %s risk-adjusted row above the MTFS row",
+    (c) => {
+      riskAdjustedProfile(profile, c).years.forEach((y) =>
+        expect(y.riskAdjusted.lte(y.mtfsImpact)).toBe(true),
+      );
+    },
+  );
+});
