@@ -2,7 +2,7 @@ import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { DAYS_PER_WEEK, fyStartDay } from "./fiscalYear";
 import { avoidedEventsFlow } from "./flow";
-import { resolveTimeline } from "./timeline";
+import { resolveTimeline, type ResolvedTimeline } from "./timeline";
 import {
   averageRemainingStayStocks,
   averageStocks,
@@ -49,12 +49,6 @@ export interface CohortStreamInput extends Omit<ProfileInput, "investment" | "mt
   readonly unit?: string;
 }
 
-/** A unit-cost part: a flow of realised events and its annual saving per case in a FY's prices. */
-interface SavingPart {
-  readonly flow: CumulativeFlow;
-  readonly annualSaving: (fy: FyStartYear) => Decimal;
-}
-
 /** Day numbers of each occurrence of "MM-DD" from the FY before `fromFy` to the end of `toFy`. */
 function anniversaries(monthDay: string, fromFy: FyStartYear, toFy: FyStartYear): Decimal[] {
   const days: Decimal[] = [];
@@ -77,16 +71,39 @@ function weightedTarget(target: Target, w: Weighting | undefined): Target {
   return w === undefined ? target : { ...target, value: w.value };
 }
 
+/** A unit-cost part of the cohort model: its flow of realised events and its annual saving per case. */
+export interface CohortSavingPart {
+  readonly flow: CumulativeFlow;
+  readonly annualSaving: (fy: FyStartYear) => Decimal;
+}
+
+/** The cohort stream's model before it is averaged over FYs: what period profiles and forecasts re-evaluate. */
+export interface CohortModel {
+  /** Cumulative avoided events F(t) (the plan, or the forecast when a flow was substituted). */
+  readonly flow: CumulativeFlow;
+  readonly parts: readonly CohortSavingPart[];
+  readonly durationDays: Decimal;
+  /** Average caseload reduction over each window [bounds[i], bounds[i+1]) for a flow (entry or exit stock). */
+  readonly averageOf: (f: CumulativeFlow, bounds: readonly Decimal[]) => Decimal[];
+  readonly timeline: ResolvedTimeline;
+  /** The target the model uses (× its weighting when written as evidence × weighting). */
+  readonly target: Target;
+  readonly targetWeighting?: Weighting;
+}
+
 /**
- * The cohort stream over the horizon: per FY avoided events and caseload reduction (its measures) and the gross
- * saving at the FY's prices and at the price base's.
+ * The cohort model: the avoided-events flow and the unit-cost parts that price it. `adjustFlow` replaces the
+ * planned flow (e.g. actual avoided events to date, then the plan; forecast.ts) before the parts are built.
  *
  * @example
- * const s = cohortStream(parseProposal(cfsJson).assumptions, horizon);
- * s.years[5].gross.div(1e6).toFixed(2) // "5.18" (FY31/32, before the £1.5m investment and the £0.39m overlap)
- * s.settledFy // 2031
+ * const m = cohortModel(cfsStreamInput, horizon);
+ * cumulativeAt(m.flow, new Decimal(fyStartDay(2027))).toNumber() // avoided events by 1 April 2027
  */
-export function cohortStream(input: CohortStreamInput, horizon: Horizon): StreamProfile {
+export function cohortModel(
+  input: CohortStreamInput,
+  horizon: Horizon,
+  adjustFlow?: (plan: CumulativeFlow) => CumulativeFlow,
+): CohortModel {
   checkHorizon(horizon);
   const { unitCost } = input;
   const timeline = resolveTimeline(input.timeline);
@@ -108,7 +125,7 @@ export function cohortStream(input: CohortStreamInput, horizon: Horizon): Stream
       : weighted("Target", input.target.value, input.targetWeighting, "targetWeighting", targetUnit);
   const target = weightedTarget(input.target, targetWeighting);
   const durationDays = durationWeeks.times(DAYS_PER_WEEK);
-  const flow = avoidedEventsFlow({
+  const planFlow = avoidedEventsFlow({
     baseline: input.baseline,
     target,
     lever: input.lever,
@@ -118,25 +135,60 @@ export function cohortStream(input: CohortStreamInput, horizon: Horizon): Stream
     defaultBaseFy: horizon.firstFy,
     endDay: new Decimal(fyStartDay(horizon.lastFy + 1)),
   });
+  const flow = adjustFlow ? adjustFlow(planFlow) : planFlow;
 
-  const componentPart = (c: UnitCostComponent): SavingPart => ({
+  const componentPart = (c: UnitCostComponent): CohortSavingPart => ({
     flow: c.realisedFrom
       ? realisedAt(flow, anniversaries(c.realisedFrom, horizon.firstFy, horizon.lastFy))
       : flow,
     annualSaving: (fy) => componentAnnualSaving(unitCost, c, fy),
   });
-  const parts: readonly SavingPart[] =
+  const parts: readonly CohortSavingPart[] =
     unitCost.components && unitCost.components.length > 0
       ? unitCost.components.map(componentPart)
       : [{ flow, annualSaving: (fy) => annualSavingPerCase(unitCost, fy) }];
 
+  const averageOf = (f: CumulativeFlow, bounds: readonly Decimal[]): Decimal[] =>
+    input.lever === "exit"
+      ? averageRemainingStayStocks(f, bounds, durationDays)
+      : averageStocks(f, bounds, durationDays);
+  return {
+    flow,
+    parts,
+    durationDays,
+    averageOf,
+    timeline,
+    target,
+    ...(targetWeighting ? { targetWeighting } : {}),
+  };
+}
+
+/**
+ * The cohort stream over the horizon: per FY avoided events and caseload reduction (its measures) and the gross
+ * saving at the FY's prices and at the price base's. `adjustFlow` as in cohortModel.
+ *
+ * @example
+ * const s = cohortStream(parseProposal(cfsJson).assumptions, horizon);
+ * s.years[5].gross.div(1e6).toFixed(2) // "5.18" (FY31/32, before the £1.5m investment and the £0.39m overlap)
+ * s.settledFy // 2031
+ */
+export function cohortStream(
+  input: CohortStreamInput,
+  horizon: Horizon,
+  adjustFlow?: (plan: CumulativeFlow) => CumulativeFlow,
+): StreamProfile {
+  const { unitCost } = input;
+  const { flow, parts, averageOf, timeline, target, targetWeighting } = cohortModel(
+    input,
+    horizon,
+    adjustFlow,
+  );
+  const durationWeeks = input.durationWeeks;
+  const unit = input.unit ?? "cases";
   const bounds: Decimal[] = [];
   for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(new Decimal(fyStartDay(fy)));
-  const averageOf = input.lever === "exit" ? averageRemainingStayStocks : averageStocks;
-  const caseload = averageOf(flow, bounds, durationDays);
-  const partCaseload = parts.map((s) =>
-    s.flow === flow ? caseload : averageOf(s.flow, bounds, durationDays),
-  );
+  const caseload = averageOf(flow, bounds);
+  const partCaseload = parts.map((s) => (s.flow === flow ? caseload : averageOf(s.flow, bounds)));
 
   const years: StreamYear[] = [];
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {

@@ -48,3 +48,8 @@ export * from "./optimismBias";
 export * from "./random";
 export * from "./quantiles";
 export * from "./profileGreenBook";
+export * from "./periodProfile";
+export * from "./variance";
+export * from "./rag";
+export * from "./forecast";
+export * from "./trackingSummary";

@@ -1,9 +1,9 @@
 import { EngineError } from "./errors";
 import { resolveTimeline } from "./timeline";
-import { cohortStream } from "./cohortStream";
+import { cohortStream, type CohortStreamInput } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
-import { computeProposalProfile } from "./proposalProfile";
-import { checkHorizon, measureValue } from "./stream";
+import { computeProposalProfile, type ProposalProfile } from "./proposalProfile";
+import { checkHorizon, measureValue, type StreamProfile } from "./stream";
 import type { Profile, ProfileInput } from "./types";
 
 /**
@@ -14,16 +14,15 @@ import type { Profile, ProfileInput } from "./types";
  */
 
 /**
- * Computes the benefits profile over the horizon.
+ * The cohort stream input of a single-cohort profile, checked as computeProfile always has: a weeks-of-duration
+ * MTFS overlap shortens the duration. Period profiles and forecasts start from the same input.
  *
  * @example
- * const p = computeProfile(parseProposal(cfsJson).assumptions);
- * p.years.map((y) => y.cumulative.div(1e6).toFixed(2)) // ["-0.50", "-1.50", "-0.58", "1.10", "2.77", "3.29"]
+ * profileStreamInput(cfs).durationWeeks.toNumber() // 153.1
  */
-export function computeProfile(input: ProfileInput): Profile {
-  const { horizon, unitCost } = input;
+export function profileStreamInput(input: ProfileInput): CohortStreamInput {
   // Checked in the order they always were, so the same bad input names the same field.
-  checkHorizon(horizon);
+  checkHorizon(input.horizon);
   resolveTimeline(input.timeline);
   const durationWeeks = effectiveDurationWeeks(input.durationWeeks, input.mtfsOverlap);
   if (!durationWeeks.gt(0) && input.mtfsOverlap.kind === "weeksOfDuration") {
@@ -33,19 +32,29 @@ export function computeProfile(input: ProfileInput): Profile {
       `must be less than durationWeeks (${input.durationWeeks.toString()})`,
     );
   }
-  const stream = cohortStream({ ...input, durationWeeks }, horizon);
-  const p = computeProposalProfile({
-    streams: [stream],
-    investment: input.investment,
-    mtfsOverlap: input.mtfsOverlap,
-    inflationContingency: { heldCentrally: unitCost.inflationContingency, base: "gross" },
-    prices: {
-      inflationPerYear: unitCost.inflationPerYear,
-      priceBaseFy: unitCost.priceBaseFy,
-      periodsPerYear: unitCost.periodsPerYear,
-    },
-    horizon,
-  });
+  return { ...input, durationWeeks };
+}
+
+/**
+ * Computes the benefits profile over the horizon.
+ *
+ * @example
+ * const p = computeProfile(parseProposal(cfsJson).assumptions);
+ * p.years.map((y) => y.cumulative.div(1e6).toFixed(2)) // ["-0.50", "-1.50", "-0.58", "1.10", "2.77", "3.29"]
+ */
+export function computeProfile(input: ProfileInput): Profile {
+  return profileOfStream(input, cohortStream(profileStreamInput(input), input.horizon));
+}
+
+/**
+ * The profile of a ProfileInput's cohort stream (planned, or re-run on actuals by forecast.ts) with the input's
+ * investment, overlap and prices.
+ *
+ * @example
+ * profileOfStream(cfs, cohortStream(profileStreamInput(cfs), cfs.horizon)).quantifiedOpportunity
+ */
+export function profileOfStream(input: ProfileInput, stream: StreamProfile): Profile {
+  const p = proposalOfStream(input, stream);
   return {
     years: p.years.map((y, i) => ({
       fy: y.fy,
@@ -71,4 +80,26 @@ export function computeProfile(input: ProfileInput): Profile {
     },
     timeToFullRunRateYears: p.timeToFullRunRateYears,
   };
+}
+
+/**
+ * The proposal profile (with each cost line's amounts) of a ProfileInput's cohort stream.
+ *
+ * @example
+ * proposalOfStream(cfs, stream).costLines[0].amounts[0].toNumber() // 497260.27… (FFPP in FY26/27)
+ */
+export function proposalOfStream(input: ProfileInput, stream: StreamProfile): ProposalProfile {
+  const { horizon, unitCost } = input;
+  return computeProposalProfile({
+    streams: [stream],
+    investment: input.investment,
+    mtfsOverlap: input.mtfsOverlap,
+    inflationContingency: { heldCentrally: unitCost.inflationContingency, base: "gross" },
+    prices: {
+      inflationPerYear: unitCost.inflationPerYear,
+      priceBaseFy: unitCost.priceBaseFy,
+      periodsPerYear: unitCost.periodsPerYear,
+    },
+    horizon,
+  });
 }

@@ -16,6 +16,7 @@ import { paybackCells } from "./paybackCells";
 import { profileFromCells, profileGrid } from "./profileCells";
 import { riskAdjustCells } from "./riskAdjustCells";
 import { TRIANGULATE_ARGUMENTS, triangulateCells } from "./triangulateCells";
+import { forecastCells, profileMonthlyCells, ragCells, varianceCells } from "./trackingCells";
 
 /**
  * Fiscal year label (1 April to 31 March) of a date.
@@ -371,4 +372,72 @@ export function demand(
   leverScale?: number | string,
 ): Array<Array<number | string | CustomFunctions.Error>> {
   return grid(() => demandCells(model, result, orientation, leverScale));
+}
+
+/**
+ * Benefits profile by calendar month or fiscal quarter (the profile to date that actuals are tracked against): gross saving, costs, MTFS overlap, net benefit, avoided events and caseload reduction per period; the periods of a fiscal year add up to its figures.
+ * @customfunction PROFILE.MONTHLY
+ * @param assumptions A label/value range of assumptions, as for MTFS.BENEFIT.PROFILE.
+ * @param [period] "month" (default: calendar months "2026-04", …) or "quarter" (fiscal quarters: "2026-Q1" is April to June 2026).
+ * @returns A header row, then one row per period of the horizon: the period, £ gross, costs, overlap and net, avoided events, caseload reduction.
+ * @example =MTFS.PROFILE.MONTHLY(B10:C24) → (table: 72 months, April 2026 to March 2032)
+ * @example =MTFS.PROFILE.MONTHLY(B10:C24, "quarter") → (table: 24 fiscal quarters)
+ */
+export function profileMonthly(
+  assumptions: unknown[][],
+  period?: string,
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => profileMonthlyCells(assumptions, period));
+}
+
+/**
+ * Variance to date: actual − plan (a shortfall is negative) and actual as a share of plan, for a KPI or £; a range is summed (the figure to date).
+ * @customfunction VARIANCE
+ * @param actual The actual to date: a number, or a range of periods' actuals (summed).
+ * @param plan The plan to date over the same periods: a number or a range (summed).
+ * @returns One row: the variance (actual − plan) and the share of plan (blank when the plan to date is 0).
+ * @example =MTFS.VARIANCE(80, 100) → -20 | 0.8
+ * @example =MTFS.VARIANCE({10,12,9}, {10,10,10}) → 1 | 1.0333
+ */
+export function varianceToDate(
+  actual: unknown[][],
+  plan: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => varianceCells(actual, plan));
+}
+
+/**
+ * RAG status of delivery to date: "Green", "Amber" or "Red" from actual ÷ plan. The product's default, for the council to edit: Green at 95% of plan or more, Amber at 80% or more, Red below; with no plan to date, Green unless the actual is negative.
+ * @customfunction RAG
+ * @param actual The actual to date: a number, or a range (summed).
+ * @param plan The plan to date over the same periods: a number or a range (summed).
+ * @param [green] Share of plan at or above which the status is Green (default 95%).
+ * @param [amber] Share of plan at or above which the status is Amber (default 80%; not above green).
+ * @returns "Green", "Amber" or "Red".
+ * @example =MTFS.RAG(96, 100) → "Green"
+ * @example =MTFS.RAG(85, 100) → "Amber"
+ * @example =MTFS.RAG(85, 100, 90%, 86%) → "Red"
+ */
+export function ragStatusOf(
+  actual: unknown[][],
+  plan: unknown[][],
+  green?: number | string,
+  amber?: number | string,
+): string | CustomFunctions.Error {
+  return scalar(() => ragCells(actual, plan, green, amber));
+}
+
+/**
+ * Forecast outturn per fiscal year: the model re-run with the actual avoided events to date and the plan after that, beside the plan, with the slippage (months by which delivery runs behind the plan).
+ * @customfunction FORECAST
+ * @param assumptions A label/value range of assumptions, as for MTFS.BENEFIT.PROFILE.
+ * @param actualsRange Two columns: the period ("2027-07", "2027-Q2" or a date in the month) and the avoided events actually recorded in it; no gaps between periods.
+ * @returns A header row of FY labels, then the plan's and the forecast's cumulative benefit, the forecast MTFS row (£), and the slippage in months.
+ * @example =MTFS.FORECAST(B10:C24, {"2027-10",0;"2027-11",0;"2027-12",0}) → (table: no avoided events in a quarter that planned 2.19; 3.02 months behind)
+ */
+export function forecastOutturn(
+  assumptions: unknown[][],
+  actualsRange: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => forecastCells(assumptions, actualsRange));
 }

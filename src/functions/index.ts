@@ -23,6 +23,10 @@ export const FUNCTIONS = {
   QUANTIFIED: fns.quantified,
   "CARE.AVOIDED": fns.careCostAvoided,
   DEMAND: fns.demand,
+  "PROFILE.MONTHLY": fns.profileMonthly,
+  VARIANCE: fns.varianceToDate,
+  RAG: fns.ragStatusOf,
+  FORECAST: fns.forecastOutturn,
 } as const;
 
 /** The part of Excel's CustomFunctions runtime used to register functions (a test passes a stub). */

@@ -4,6 +4,7 @@ import {
   parseAssumptions,
   toPounds,
   type Profile,
+  type ProfileInput,
   type ProfileYear,
 } from "../engine";
 import { assumptionsFromRange, completeDefaults, isNeverNumberPath, setPath } from "./assumptionsRange";
@@ -53,6 +54,32 @@ export interface ProfileFromCells {
  *   .profile.years[0].label // "FY26/27"
  */
 export function profileFromCells(assumptions: unknown, args: ProfileArguments = {}): ProfileFromCells {
+  const { input, argumentOf } = profileInputFromCells(assumptions, args);
+  return { profile: renamed(argumentOf, () => computeProfile(input)), argumentOf };
+}
+
+/** Runs `f`, naming the argument or range label of a field in an EngineError it raises. */
+export function renamed<T>(argumentOf: (field: string) => string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EngineError) throw new EngineError(e.code, argumentOf(e.field), e.rule);
+    throw e;
+  }
+}
+
+/**
+ * The parsed assumptions of a range or a baseline volume plus positional arguments (what profileFromCells
+ * computes; MTFS.PROFILE.MONTHLY and MTFS.FORECAST start from it too).
+ *
+ * @example
+ * profileInputFromCells([[260]], { target: 0.08, weeklyCost: 1338, durationWeeks: 153.1, startDate: 46235 })
+ *   .input.horizon.firstFy // 2026
+ */
+export function profileInputFromCells(
+  assumptions: unknown,
+  args: ProfileArguments = {},
+): { readonly input: ProfileInput; readonly argumentOf: (field: string) => string } {
   const range = cellRange(assumptions);
   const single = range.length === 1 && range[0].length === 1 ? range[0][0] : undefined;
   const fromRange = range.length === 1 && range[0].length === 1 ? undefined : assumptionsFromRange(range);
@@ -73,12 +100,7 @@ export function profileFromCells(assumptions: unknown, args: ProfileArguments = 
   if (target && target.kind === undefined) target.kind = "percent";
   completeDefaults(raw);
   const argumentOf = (field: string): string => labelOf.get(field) ?? field;
-  try {
-    return { profile: computeProfile(parseAssumptions(raw, "")), argumentOf };
-  } catch (e) {
-    if (e instanceof EngineError) throw new EngineError(e.code, argumentOf(e.field), e.rule);
-    throw e;
-  }
+  return { input: renamed(argumentOf, () => parseAssumptions(raw, "")), argumentOf };
 }
 
 /** Rows MTFS.BENEFIT.PROFILE can show: the option word, its label and its value per FY. */

@@ -6,3 +6,4 @@ export { calc } from "./calc";
 export { demo } from "./demo";
 export { newProposal } from "./new";
 export { refresh } from "./refresh";
+export { track } from "./track";

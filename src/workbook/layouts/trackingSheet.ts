@@ -1,0 +1,92 @@
+import { cellAddress, columnLetter } from "../address";
+import { labelWriter } from "./cellWriters";
+import { STYLES, type LayoutCell, type SheetLayout } from "./types";
+
+/**
+ * The Tracking sheet (issue 15): the actuals a proposal is tracked on, one per row, as user inputs. Every cell
+ * below the header is the user's (typed, or written once by `track import`); refresh never writes here, so the
+ * sheet has no owned cells and needs no anchors: readers find the header row wherever rows were inserted.
+ */
+
+export const TRACKING_SHEET = "Tracking";
+export const TRACKING_LAYOUT_ID = "trackingSheet";
+/** The header row as laid out; the reader looks for it, so rows inserted above it are fine. */
+export const TRACKING_HEADER_ROW = 3;
+
+/** The columns, in order: caption and what the cell holds. */
+export const TRACKING_COLUMNS = [
+  { key: "proposal", caption: "Proposal", width: 36 },
+  { key: "stream", caption: "Stream", width: 14 },
+  { key: "period", caption: "Period", width: 10 },
+  { key: "measure", caption: "Measure", width: 20 },
+  { key: "value", caption: "Actual", width: 14 },
+  { key: "source", caption: "Source", width: 40 },
+] as const;
+
+/** One actual as the sheet holds it. */
+export interface TrackingActual {
+  readonly proposal: string;
+  /** Blank: the proposal's only stream. */
+  readonly stream: string;
+  /** "2027-07" or "2027-Q2". */
+  readonly period: string;
+  /** "saving" or a KPI key. */
+  readonly measure: string;
+  readonly value: number;
+  /** Where it came from, e.g. "actuals.csv line 4"; blank when typed. */
+  readonly source: string;
+}
+
+/**
+ * The input cells of actuals written from layout row `firstRow` down.
+ *
+ * @example
+ * trackingRowCells([{ proposal: "CFS", stream: "", period: "2027-07", measure: "avoidedEvents", value: 2, source: "" }], 4)[0].address // "A4"
+ */
+export function trackingRowCells(actuals: readonly TrackingActual[], firstRow: number): LayoutCell[] {
+  return actuals.flatMap((a, i) =>
+    TRACKING_COLUMNS.map((c, k): LayoutCell => {
+      const value = a[c.key];
+      return {
+        kind: "input",
+        address: cellAddress(k + 1, firstRow + i),
+        path: `tracking.actuals[${i}].${c.key}`,
+        value: value === "" ? null : value,
+        type: c.key === "value" ? "number" : "text",
+        label: c.caption,
+        style: STYLES.input,
+      };
+    }),
+  );
+}
+
+/**
+ * Declares the Tracking sheet: title, how to fill it in, the header and the given actuals.
+ *
+ * @example
+ * trackingLayout([]).cells.find((c) => c.address === "A3") // the "Proposal" heading
+ */
+export function trackingLayout(actuals: readonly TrackingActual[]): SheetLayout {
+  const cells: LayoutCell[] = [];
+  const label = labelWriter(cells);
+  label("A1", "Benefits tracking: actuals", STYLES.title);
+  label(
+    "A2",
+    'One actual per row. Period: a month "2027-07" or a fiscal quarter "2027-Q2" (Q1 = April to June). ' +
+      'Measure: "saving" (£ recorded by finance) or a KPI: avoidedEvents, caseloadReduction.',
+    STYLES.text,
+  );
+  TRACKING_COLUMNS.forEach((c, k) =>
+    label(cellAddress(k + 1, TRACKING_HEADER_ROW), c.caption, STYLES.heading),
+  );
+  cells.push(...trackingRowCells(actuals, TRACKING_HEADER_ROW + 1));
+  return {
+    layoutId: TRACKING_LAYOUT_ID,
+    sheet: TRACKING_SHEET,
+    cells,
+    columnWidths: TRACKING_COLUMNS.map((c, k) => ({
+      column: columnLetter(k + 1),
+      width: c.width,
+    })),
+  };
+}

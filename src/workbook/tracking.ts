@@ -1,0 +1,249 @@
+import {
+  Decimal,
+  TRACKED_MEASURES,
+  isEngineError,
+  parsePeriod,
+  parseProposal,
+  trackProposal,
+  type ProfileInput,
+  type TrackingSummary,
+} from "../engine";
+import { toWrite, writeLayout } from "./ownedCells";
+import { listProposalSheets, readProposal } from "./operations";
+import {
+  TRACKING_COLUMNS,
+  TRACKING_HEADER_ROW,
+  TRACKING_SHEET,
+  trackingLayout,
+  trackingRowCells,
+  type TrackingActual,
+} from "./layouts/trackingSheet";
+import type { CellContent, WorkbookPort } from "./port";
+
+/**
+ * Actuals in the workbook (issue 15): read from the Tracking sheet, imported into it without ever changing an
+ * actual already there (a contradicting import is reported), and tracked per proposal against its plan.
+ */
+
+/** An actual on the Tracking sheet and the row it is on now. */
+export interface SheetActual extends TrackingActual {
+  readonly row: number;
+}
+
+/** A proposal sheet's name, its proposal name and its parsed assumptions. */
+interface TrackedProposal {
+  readonly sheet: string;
+  readonly name: string;
+  readonly input: ProfileInput;
+}
+
+function text(c: CellContent | undefined): string {
+  return c === undefined || c.value === null ? "" : String(c.value).trim();
+}
+
+/**
+ * The actuals on the Tracking sheet (none when it is absent), from the row below its header wherever that is;
+ * rows with a blank proposal are skipped, a value that is not a number is a problem naming the cell.
+ *
+ * @example
+ * const { actuals } = await readTrackingActuals(port); // [{ proposal: "CFS Targeted Prevention", row: 4, … }]
+ */
+export async function readTrackingActuals(
+  port: WorkbookPort,
+): Promise<{ readonly actuals: readonly SheetActual[]; readonly problems: readonly string[] }> {
+  if (!(await port.listSheets()).some((s) => s.name === TRACKING_SHEET)) return { actuals: [], problems: [] };
+  const rows = await port.readUsedRange(TRACKING_SHEET);
+  const header = rows.findIndex((r) => text(r[0]) === TRACKING_COLUMNS[0].caption && text(r[4]) === "Actual");
+  if (header < 0) return { actuals: [], problems: [`${TRACKING_SHEET}: no header row (Proposal … Actual)`] };
+  const actuals: SheetActual[] = [];
+  const problems: string[] = [];
+  rows.slice(header + 1).forEach((r, i) => {
+    const row = header + 2 + i;
+    if (text(r[0]) === "") return;
+    const raw = r[4]?.value ?? null;
+    const value =
+      typeof raw === "number"
+        ? raw
+        : Number(
+            text(r[4])
+              .replace(/^(-?)£/, "$1")
+              .replace(/,/g, ""),
+          );
+    if (text(r[4]) === "" || !Number.isFinite(value)) {
+      problems.push(`${TRACKING_SHEET}!E${row}: Actual must be a number, got "${text(r[4])}"`);
+      return;
+    }
+    actuals.push({
+      row,
+      proposal: text(r[0]),
+      stream: text(r[1]),
+      period: text(r[2]),
+      measure: text(r[3]),
+      value,
+      source: text(r[5]),
+    });
+  });
+  return { actuals, problems };
+}
+
+/**
+ * Every proposal sheet's proposal, by sheet name and by proposal name. A sheet whose assumptions the engine
+ * rejects is a problem (named by its sheet), so one bad sheet does not stop the others being tracked.
+ */
+async function trackedProposals(
+  port: WorkbookPort,
+): Promise<{ proposals: TrackedProposal[]; problems: string[] }> {
+  const proposals: TrackedProposal[] = [];
+  const problems: string[] = [];
+  for (const sheet of await listProposalSheets(port)) {
+    try {
+      const p = parseProposal(await readProposal(port, sheet));
+      proposals.push({ sheet, name: p.opportunity.name, input: p.assumptions });
+    } catch (e) {
+      if (!isEngineError(e)) throw e;
+      problems.push(`${sheet}: not tracked: ${e.field}: ${e.rule}`);
+    }
+  }
+  return { proposals, problems };
+}
+
+function find(proposals: readonly TrackedProposal[], name: string): TrackedProposal | undefined {
+  return proposals.find((p) => p.name === name) ?? proposals.find((p) => p.sheet === name);
+}
+
+const sameKey = (a: TrackingActual, b: TrackingActual): boolean =>
+  a.proposal === b.proposal && a.stream === b.stream && a.measure === b.measure;
+
+/** Whether two periods share a day ("2027-Q2" and "2027-08" do). */
+function overlaps(a: string, b: string): boolean {
+  try {
+    const x = parsePeriod(a);
+    const y = parsePeriod(b);
+    return x.fromDay < y.toDay && y.fromDay < x.toDay;
+  } catch (e) {
+    if (isEngineError(e)) return a === b;
+    throw e;
+  }
+}
+
+/** What an import did (or, on a dry run, would do). */
+export interface ImportResult {
+  /** Actuals added as new rows. */
+  readonly added: readonly TrackingActual[];
+  /** Imported actuals already on the sheet with the same value. */
+  readonly unchanged: number;
+  /** Imported actuals that contradict an actual on the sheet, which is kept. */
+  readonly conflicts: readonly { readonly existing: SheetActual; readonly imported: TrackingActual }[];
+}
+
+/**
+ * Checks actuals against the workbook's proposals: each names a proposal sheet (or its proposal's name), its
+ * only stream ("" or "cohort"), a measure it is tracked on and a period inside its horizon. Returns one problem
+ * per bad actual, by `where` (e.g. its CSV line).
+ *
+ * @example
+ * await checkActuals(port, rows, (k) => `line ${k + 2}`) // ["line 5: proposal: no proposal sheet is called \"CFS\""]
+ */
+export async function checkActuals(
+  port: WorkbookPort,
+  actuals: readonly TrackingActual[],
+  where: (k: number) => string,
+): Promise<string[]> {
+  const { proposals } = await trackedProposals(port);
+  const problems: string[] = [];
+  actuals.forEach((a, k) => {
+    const bad = (why: string): void => void problems.push(`${where(k)}: ${why}`);
+    const p = find(proposals, a.proposal);
+    if (p === undefined) return bad(`proposal: no proposal sheet is called "${a.proposal}"`);
+    if (a.stream !== "" && a.stream !== "cohort")
+      return bad(`stream: ${p.sheet} has one stream, "cohort"; got "${a.stream}"`);
+    if (!TRACKED_MEASURES.includes(a.measure)) {
+      return bad(`measure: must be one of ${TRACKED_MEASURES.join(", ")}, got "${a.measure}"`);
+    }
+    const at = parsePeriod(a.period);
+    if (at.fy < p.input.horizon.firstFy || at.fy > p.input.horizon.lastFy) {
+      bad(`period: ${a.period} is outside ${p.sheet}'s horizon`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Adds actuals to the Tracking sheet (creating it when absent). An actual already on the sheet is never
+ * changed: the same value again is left as it is, a different one (or an overlapping period) is a conflict,
+ * reported and not imported. With `dryRun` nothing is written.
+ *
+ * @example
+ * const r = await importActuals(port, rows, { dryRun: false }); // r.added.length, r.conflicts
+ */
+export async function importActuals(
+  port: WorkbookPort,
+  actuals: readonly TrackingActual[],
+  options: { readonly dryRun: boolean },
+): Promise<ImportResult> {
+  const { actuals: existing } = await readTrackingActuals(port);
+  const added: TrackingActual[] = [];
+  const conflicts: { existing: SheetActual; imported: TrackingActual }[] = [];
+  let unchanged = 0;
+  for (const a of actuals) {
+    const same = existing.find((e) => sameKey(e, a) && e.period === a.period && e.value === a.value);
+    if (same) {
+      unchanged++;
+      continue;
+    }
+    const clash = existing.find((e) => sameKey(e, a) && overlaps(e.period, a.period));
+    if (clash) conflicts.push({ existing: clash, imported: a });
+    else added.push(a);
+  }
+  if (options.dryRun || added.length === 0) return { added, unchanged, conflicts };
+  const sheets = await port.listSheets();
+  if (!sheets.some((s) => s.name === TRACKING_SHEET)) {
+    await writeLayout(port, trackingLayout(added), "tracking", new Map());
+  } else {
+    const rows = await port.readUsedRange(TRACKING_SHEET);
+    let last = rows.length;
+    while (last > TRACKING_HEADER_ROW && rows[last - 1].every((c) => c.value === null || c.value === ""))
+      last--;
+    await port.writeCells(TRACKING_SHEET, trackingRowCells(added, last + 1).map(toWrite));
+  }
+  return { added, unchanged, conflicts };
+}
+
+/** One proposal's tracking: its sheet, name and summary. */
+export interface ProposalTracking {
+  readonly sheet: string;
+  readonly name: string;
+  readonly summary: TrackingSummary;
+}
+
+/**
+ * Tracks every proposal that has actuals on the Tracking sheet against its plan.
+ *
+ * @example
+ * const { proposals } = await trackWorkbook(port); // [{ sheet: "CFS Targeted Prevention", summary: … }]
+ */
+export async function trackWorkbook(
+  port: WorkbookPort,
+): Promise<{ readonly proposals: readonly ProposalTracking[]; readonly problems: readonly string[] }> {
+  const { actuals, problems } = await readTrackingActuals(port);
+  const tracked = await trackedProposals(port);
+  const all = tracked.proposals;
+  const out: ProposalTracking[] = [];
+  const issues = [...problems, ...tracked.problems];
+  for (const p of all) {
+    const mine = actuals.filter((a) => find(all, a.proposal) === p);
+    if (mine.length === 0) continue;
+    try {
+      const summary = trackProposal(
+        p.input,
+        mine.map((a) => ({ period: a.period, measure: a.measure, value: new Decimal(a.value) })),
+      );
+      out.push({ sheet: p.sheet, name: p.name, summary });
+    } catch (e) {
+      if (!isEngineError(e)) throw e;
+      const rows = mine.map((a) => a.row).join(", ");
+      issues.push(`${TRACKING_SHEET} rows ${rows} (${p.sheet}): ${e.field}: ${e.rule}`);
+    }
+  }
+  return { proposals: out, problems: issues };
+}

@@ -1,0 +1,157 @@
+import * as ExcelJS from "exceljs";
+import fc from "fast-check";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { ZERO, parseProposal, periodProfile } from "../../src/engine";
+import { example, run, tempDir } from "./workbookCli";
+
+const HEADER = "proposal,stream,period,measure,value";
+const CFS = "CFS Targeted Prevention";
+let demoFile: string;
+
+beforeAll(async () => {
+  demoFile = join(tempDir(), "demo.xlsx");
+  expect((await run(["demo", "--out", demoFile])).code).toBe(0);
+}, 60_000);
+
+/** A fresh copy of the demo workbook and a CSV beside it. */
+function workbookWith(csv: string): { file: string; csvFile: string } {
+  const dir = tempDir();
+  const file = join(dir, "w.xlsx");
+  copyFileSync(demoFile, file);
+  const csvFile = join(dir, "actuals.csv");
+  writeFileSync(csvFile, csv);
+  return { file, csvFile };
+}
+
+const quarter = [
+  HEADER,
+  `${CFS},,2027-10,avoidedEvents,0`,
+  `${CFS},,2027-11,avoidedEvents,0`,
+  `${CFS},,2027-12,avoidedEvents,1`,
+].join("\n");
+
+describe("mtfs-benefits track", () => {
+  it("imports a quarter of actuals for CFS Targeted Prevention and reports variance, RAG and forecast", async () => {
+    const { file, csvFile } = workbookWith(quarter);
+    const imported = await run(["track", "import", csvFile, "--into", file]);
+    expect(imported).toMatchObject({ code: 0, stderr: "" });
+    expect(imported.stdout).toMatch(
+      /^Imported 3 actuals into .*w\.xlsx \(0 already there, 0 conflicts\)\.$/m,
+    );
+    const table = await run(["track", "report", file]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^avoidedEvents +2027-10–2027-12 +2\.19 +1\.00 +-1\.19 +46% +Red$/m);
+    expect(table.stdout).toMatch(/^Slippage: [\d.]+ months behind the plan$/m);
+
+    const json = JSON.parse((await run(["track", "report", file, "--format", "json"])).stdout);
+    const input = parseProposal(
+      JSON.parse(readFileSync(example("cfs-targeted-prevention.json"), "utf8")),
+    ).assumptions;
+    const plan = periodProfile(input, "month")
+      .filter((r) => ["2027-10", "2027-11", "2027-12"].includes(r.label))
+      .reduce((a, r) => a.plus(r.avoidedEvents), ZERO);
+    expect(json[0]).toMatchObject({ sheet: CFS, proposal: CFS });
+    expect(json[0].measures[0]).toMatchObject({ measure: "avoidedEvents", actual: 1, rag: "Red" });
+    expect(json[0].measures[0].plan).toBeCloseTo(plan.toNumber(), 9);
+    expect(json[0].forecast.currentFy).toBe("FY27/28");
+    expect(json[0].forecast.slippageMonths).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("reports bad rows by line number and writes nothing", async () => {
+    const { file, csvFile } = workbookWith(
+      [HEADER, `${CFS},,2027-10,avoidedEvents,1`, "Nobody,,2027-10,saving,5", `${CFS},,2027-11,hours,1`].join(
+        "\n",
+      ),
+    );
+    const before = readFileSync(file);
+    const r = await run(["track", "import", csvFile, "--into", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /line 3: proposal: no proposal sheet is called "Nobody"; line 4: measure: must be one of saving, avoidedEvents, caseloadReduction, got "hours"; nothing was imported/,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}.bak`)).toBe(false);
+  }, 60_000);
+
+  it("never changes a typed actual: a contradicting import is reported, the rest imported", async () => {
+    const { file, csvFile } = workbookWith(quarter);
+    await run(["track", "import", csvFile, "--into", file]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet("Tracking")!.getCell("E4").value = 2; // typed over 2027-10
+    await wb.xlsx.writeFile(file);
+    writeFileSync(
+      csvFile,
+      [HEADER, `${CFS},,2027-10,avoidedEvents,0`, `${CFS},,2028-01,avoidedEvents,1`].join("\n"),
+    );
+    const r = await run(["track", "import", csvFile, "--into", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^conflict: Tracking!E4 CFS Targeted Prevention 2027-10 avoidedEvents is 2 on the sheet; actuals\.csv line 2 says 0: the sheet's value is kept$/m,
+    );
+    expect(r.stdout).toMatch(/Imported 1 actuals/);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(file);
+    const ws = after.getWorksheet("Tracking")!;
+    expect(ws.getCell("E4").value).toBe(2);
+    expect([ws.getCell("C7").value, ws.getCell("E7").value]).toEqual(["2028-01", 1]);
+  }, 60_000);
+
+  it("leaves refresh idempotent with actuals present, and refresh never writes the Tracking sheet", async () => {
+    const { file, csvFile } = workbookWith(quarter);
+    await run(["track", "import", csvFile, "--into", file]);
+    const cells = async (): Promise<unknown[]> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const out: unknown[] = [];
+      wb.getWorksheet("Tracking")!.eachRow((row) => out.push(row.values));
+      return out;
+    };
+    const before = await cells();
+    for (let i = 0; i < 2; i++) {
+      const r = await run(["refresh", file]);
+      expect(r.stdout).toMatch(/0 cells changed, 0 hand edits kept\.$/m);
+    }
+    expect(await cells()).toEqual(before);
+  }, 60_000);
+
+  it("still tracks the other proposals when one sheet's assumptions are invalid, and names that sheet", async () => {
+    const { file, csvFile } = workbookWith(quarter);
+    await run(["track", "import", csvFile, "--into", file]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const name = wb.definedNames.model.find((n) => n.name === "mtfs_FamilyBasedPlacements_durationWeeks")!;
+    const [sheet, address] = name.ranges[0].split("!");
+    wb.getWorksheet(sheet.replace(/^'|'$/g, ""))!.getCell(address.replace(/\$/g, "")).value = -3;
+    await wb.xlsx.writeFile(file);
+    const r = await run(["track", "report", file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^CFS Targeted Prevention$/m);
+    expect(r.stderr).toMatch(/^Family Based Placements: not tracked: .*durationWeeks: must be > 0, got -3$/m);
+  }, 60_000);
+
+  it("writes nothing whenever any row of the CSV is bad (property)", async () => {
+    const { file, csvFile } = workbookWith("");
+    const before = readFileSync(file);
+    const bad = fc.constantFrom(
+      "Nobody,,2027-10,saving,1",
+      `${CFS},,2027-13,saving,1`,
+      `${CFS},,2027-10,saving,lots`,
+      `${CFS},x,2027-10,saving,1`,
+      `${CFS},,2040-10,saving,1`,
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 3 }), bad, async (at, line) => {
+        const good = ["2027-10", "2027-11", "2027-12"].map((p) => `${CFS},,${p},avoidedEvents,1`);
+        good.splice(at, 0, line);
+        writeFileSync(csvFile, [HEADER, ...good].join("\n"));
+        const r = await run(["track", "import", csvFile, "--into", file]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(new RegExp(`line ${at + 2}: .*nothing was imported`));
+        expect(readFileSync(file).equals(before)).toBe(true);
+      }),
+      { numRuns: 5 },
+    );
+  }, 120_000);
+});

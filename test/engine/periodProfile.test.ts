@@ -1,0 +1,142 @@
+import fc from "fast-check";
+import { Decimal, ZERO, computeProfile, parsePeriod, periodProfile, periodsOf } from "../../src/engine";
+import { profileInputArb } from "./arbitraries";
+import { exampleInput } from "./tracking.fixtures";
+
+// Periods are evaluated with the same closed forms as the FY, so their sum equals the FY in real arithmetic;
+// Decimal's 40 significant digits round each division, so sums agree to far better than 1e-9 £ (asserted).
+const TOLERANCE = new Decimal("1e-9");
+const close = (a: Decimal, b: Decimal): boolean => a.minus(b).abs().lte(TOLERANCE);
+
+describe("periods", () => {
+  it("labels calendar months and fiscal quarters", () => {
+    expect(periodsOf(2026, 2026, "month").map((p) => p.label)).toEqual([
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+      "2026-12",
+      "2027-01",
+      "2027-02",
+      "2027-03",
+    ]);
+    expect(periodsOf(2026, 2026, "quarter").map((p) => p.label)).toEqual([
+      "2026-Q1",
+      "2026-Q2",
+      "2026-Q3",
+      "2026-Q4",
+    ]);
+  });
+
+  it("puts fiscal quarter 4 in January to March of the next calendar year", () => {
+    expect(parsePeriod("2026-Q4")).toEqual({
+      ...parsePeriod("2027-01"),
+      kind: "quarter",
+      label: "2026-Q4",
+      toDay: parsePeriod("2027-04").fromDay,
+    });
+    expect(parsePeriod("2027-03").fy).toBe(2026);
+  });
+
+  it("refuses a label that is neither a month nor a quarter, by error code", () => {
+    for (const bad of ["2026-13", "2026-Q5", "April", "2026/04"]) {
+      expect(() => parsePeriod(bad)).toThrow(
+        expect.objectContaining({ code: "invalid-type", field: "period" }),
+      );
+    }
+  });
+});
+
+describe("periodProfile", () => {
+  it("gives CFS Targeted Prevention's months that add up to each FY", () => {
+    const input = exampleInput("cfs-targeted-prevention.json");
+    const fys = computeProfile(input).years;
+    const months = periodProfile(input, "month");
+    expect(months).toHaveLength(fys.length * 12);
+    fys.forEach((y, i) => {
+      const m = months.slice(i * 12, i * 12 + 12);
+      const sum = (pick: (r: (typeof m)[number]) => Decimal): Decimal =>
+        m.reduce((a, r) => a.plus(pick(r)), ZERO);
+      expect(
+        close(
+          sum((r) => r.gross),
+          y.gross,
+        ),
+      ).toBe(true);
+      expect(
+        close(
+          sum((r) => r.costs),
+          y.costs,
+        ),
+      ).toBe(true);
+      expect(
+        close(
+          sum((r) => r.net),
+          y.cumulative,
+        ),
+      ).toBe(true);
+      expect(
+        close(
+          sum((r) => r.avoidedEvents),
+          y.avoidedEvents,
+        ),
+      ).toBe(true);
+    });
+    // Nothing before first impact (pilot end 1 Dec 2026 + 8.5 months lead): no gross in April 2026.
+    expect(months[0].gross.isZero()).toBe(true);
+  });
+
+  it("sums months and quarters to the FY figures for any valid proposal (property)", () => {
+    fc.assert(
+      fc.property(profileInputArb, fc.constantFrom("month" as const, "quarter" as const), (input, kind) => {
+        const fys = computeProfile(input).years;
+        const rows = periodProfile(input, kind);
+        const n = kind === "month" ? 12 : 4;
+        fys.forEach((y, i) => {
+          const r = rows.slice(i * n, i * n + n);
+          const sum = (pick: (x: (typeof r)[number]) => Decimal): Decimal =>
+            r.reduce((a, x) => a.plus(pick(x)), ZERO);
+          const days = r.reduce((a, x) => a + x.toDay - x.fromDay, 0);
+          expect(
+            close(
+              sum((x) => x.gross),
+              y.gross,
+            ),
+          ).toBe(true);
+          expect(
+            close(
+              sum((x) => x.costs),
+              y.costs,
+            ),
+          ).toBe(true);
+          expect(
+            close(
+              sum((x) => x.overlap),
+              y.overlap,
+            ),
+          ).toBe(true);
+          expect(
+            close(
+              sum((x) => x.net),
+              y.cumulative,
+            ),
+          ).toBe(true);
+          expect(
+            close(
+              sum((x) => x.avoidedEvents),
+              y.avoidedEvents,
+            ),
+          ).toBe(true);
+          expect(
+            close(sum((x) => x.caseloadReduction.times(x.toDay - x.fromDay)).div(days), y.caseloadReduction),
+          ).toBe(true);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
