@@ -230,12 +230,19 @@ describe("startTaskpane in Excel", () => {
 
     fireEvent.change(input("assumptions.durationWeeks"), { target: { value: "153.1" } });
     expect(fake.saves).toBe(1);
-    await act(async () => fake.setVisibility("Hidden"));
+    // Back and the step markers move without saving, changed draft or not.
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+    expect(fake.saves).toBe(1);
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
     await waitFor(() => expect(fake.saves).toBe(2));
+    fireEvent.change(input("assumptions.durationWeeks"), { target: { value: "150" } });
+    await act(async () => fake.setVisibility("Hidden"));
+    await waitFor(() => expect(fake.saves).toBe(3));
     // Hidden, not closed: the wizard and its typing are still there when the pane shows again.
     await act(async () => fake.setVisibility("Taskpane"));
-    expect(input("assumptions.durationWeeks").value).toBe("153.1");
-    expect(fake.saves).toBe(2);
+    expect(input("assumptions.durationWeeks").value).toBe("150");
+    expect(fake.saves).toBe(3);
   });
 
   it("shows a failed save to the user instead of swallowing it", async () => {

@@ -264,7 +264,8 @@ export function Wizard<P>({
     setDraft((d) => ({ ...d, values: { ...d.values, [path]: text } }));
   };
 
-  const goTo = (index: number, save = true): void => {
+  // Only Next saves (with Finish and hiding the pane): each saveAsync clears Excel's Undo.
+  const goTo = (index: number, save = false): void => {
     setStep(index);
     // Reaching the Review step shows every step's problems where they are, for the way back.
     if (index === STEPS.length - 1) setSubmitted(new Set(STEPS.map((_, i) => i)));
@@ -274,7 +275,7 @@ export function Wizard<P>({
   };
   const next = (): void => {
     setSubmitted((s) => new Set(s).add(step));
-    goTo(Math.min(STEPS.length - 1, step + 1));
+    goTo(Math.min(STEPS.length - 1, step + 1), true);
   };
 
   const loadExample = (): void => {
