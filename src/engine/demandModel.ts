@@ -247,7 +247,12 @@ export function projectDemand<T>(model: DemandModel, calc: Calculator<T>): Deman
     const dnExits = capExits(c.multiply(exitRate, dnOpening), dnOpening);
     const dnClosing = c.subtract(c.add(dnOpening, trendEntries), dnExits);
 
-    const wiEntries = c.multiply(trendEntries, c.add(c.one, c.multiply(entriesChange, entriesShare)));
+    // A scaled lever (leverScale up to 10) can ask for more than every entry: entries stop at none.
+    const wiEntries = maxOf(
+      c,
+      c.zero,
+      c.multiply(trendEntries, c.add(c.one, c.multiply(entriesChange, entriesShare))),
+    );
     const exitFactor = c.add(c.one, c.multiply(exitChange, exitsShare));
     const eoOpening = entriesOnlyStock;
     const eoExits = capExits(c.multiply(exitRate, eoOpening), eoOpening);

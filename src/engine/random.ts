@@ -148,6 +148,8 @@ function gamma(next: RandomStream, shape: number): number {
  * pert(seededStream(1), 0, 5, 10) // a number in [0, 10]
  */
 export function pert(next: RandomStream, low: number, likely: number, high: number): number {
+  // Out of order (likely below low, say), a shape parameter falls under 1/3 and gamma never returns.
+  checkOrder(low, likely, high);
   const width = high - low;
   if (width === 0) return low;
   const alpha = 1 + (4 * (likely - low)) / width;
@@ -164,6 +166,7 @@ export function pert(next: RandomStream, low: number, likely: number, high: numb
  * sample(() => 0.5, { kind: "uniform", low: 0, high: 2 }) // 1
  */
 export function sample(next: RandomStream, d: Distribution): number {
+  distribution(d);
   switch (d.kind) {
     case "uniform":
       return uniform(next, d.low, d.high);

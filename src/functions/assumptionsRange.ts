@@ -116,8 +116,11 @@ function normalise(label: string): string {
 /**
  * The text without each "(…)" span, as `replace(/\([^)]*\)/g, "")` but in one pass: that pattern rescans
  * to the end from every unclosed "(", quadratic on a long cell of them.
+ *
+ * @example
+ * withoutBrackets("Duration (weeks)") // "Duration "
  */
-function withoutBrackets(text: string): string {
+export function withoutBrackets(text: string): string {
   let out = "";
   let from = 0;
   for (let open = text.indexOf("("); open !== -1; open = text.indexOf("(", from)) {

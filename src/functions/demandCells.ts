@@ -13,7 +13,8 @@ import {
   type DemandProjection,
   type DemandYear,
 } from "../engine";
-import { setPath } from "./assumptionsRange";
+import { setPath, withoutBrackets } from "./assumptionsRange";
+import { renamed } from "./profileCells";
 import { cellOption, cellRate, isBlank, isBlankOrZero, usedRows } from "./cells";
 import type { Grid } from "./invoke";
 
@@ -52,11 +53,7 @@ const DEMAND_LABELS: Readonly<Record<string, readonly string[]>> = {
   "levers.exitBasis": ["exit basis"],
 };
 
-const key = (label: string): string =>
-  label
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, "")
-    .replace(/[^a-z0-9]/g, "");
+const key = (label: string): string => withoutBrackets(label.toLowerCase()).replace(/[^a-z0-9]/g, "");
 
 const BY_LABEL: ReadonlyMap<string, string> = new Map(
   Object.entries(DEMAND_LABELS).flatMap(([path, labels]) => [
@@ -145,13 +142,10 @@ function demandFromRange(range: unknown): { raw: Record<string, unknown>; labelO
 /** The parsed model; an engine error names the range row its field came from. */
 function parseFromRange(model: unknown): DemandModel {
   const { raw, labelOf } = demandFromRange(model);
-  try {
-    return parseDemandModel(raw);
-  } catch (e) {
-    if (e instanceof EngineError)
-      throw new EngineError(e.code, `model ${labelOf.get(e.field) ?? e.field}`, e.rule);
-    throw e;
-  }
+  return renamed(
+    (field) => `model ${labelOf.get(field) ?? field}`,
+    () => parseDemandModel(raw),
+  );
 }
 
 /** Rows of the spilled table: label and value per year. */

@@ -8,6 +8,7 @@ import {
   type ProfileInput,
   type TrackingSummary,
 } from "../engine";
+import { WorkbookError } from "./errors";
 import { toWrite, writeLayout } from "./ownedCells";
 import { listProposalSheets, readProposal } from "./operations";
 import {
@@ -181,7 +182,22 @@ export async function importActuals(
   actuals: readonly TrackingActual[],
   options: { readonly dryRun: boolean },
 ): Promise<ImportResult> {
-  const { actuals: existing } = await readTrackingActuals(port);
+  const sheets = await port.listSheets();
+  const clashing = sheets.find(
+    (s) => s.name !== TRACKING_SHEET && s.name.toLowerCase() === TRACKING_SHEET.toLowerCase(),
+  );
+  if (clashing) {
+    throw new WorkbookError(
+      "sheet-exists",
+      `a sheet named "${clashing.name}" is in the workbook: rename it so the ${TRACKING_SHEET} sheet can be added`,
+    );
+  }
+  const { actuals: existing, problems } = await readTrackingActuals(port);
+  // A sheet we cannot read (no header where we put it, an actual that is not a number) is not written to:
+  // rows appended below it could land in the user's own cells, or duplicate an actual we could not see.
+  if (problems.length) {
+    throw new WorkbookError("sheet-moved", `nothing imported: ${problems.join("; ")}`);
+  }
   const added: TrackingActual[] = [];
   const conflicts: { existing: SheetActual; imported: TrackingActual }[] = [];
   let unchanged = 0;
@@ -196,7 +212,6 @@ export async function importActuals(
     else added.push(a);
   }
   if (options.dryRun || added.length === 0) return { added, unchanged, conflicts };
-  const sheets = await port.listSheets();
   if (!sheets.some((s) => s.name === TRACKING_SHEET)) {
     await writeLayout(port, trackingLayout(added), "tracking", new Map());
   } else {

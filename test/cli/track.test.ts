@@ -31,6 +31,36 @@ const quarter = [
   `${CFS},,2027-12,avoidedEvents,1`,
 ].join("\n");
 
+/** The demo workbook with a sheet of the user's own, named `name`, holding a note in A1. */
+async function withUserSheet(name: string): Promise<{ file: string; csvFile: string }> {
+  const w = workbookWith(quarter);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(w.file);
+  wb.addWorksheet(name).getCell("A1").value = "my own notes";
+  await wb.xlsx.writeFile(w.file);
+  return w;
+}
+
+describe("mtfs-benefits track import into a sheet it did not make", () => {
+  it("refuses a Tracking sheet without its header, writing nothing", async () => {
+    const { file, csvFile } = await withUserSheet("Tracking");
+    const before = readFileSync(file);
+    const r = await run(["track", "import", csvFile, "--into", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nothing imported: Tracking: no header row/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("refuses when another sheet's name differs from Tracking only in case, writing nothing", async () => {
+    const { file, csvFile } = await withUserSheet("tracking");
+    const before = readFileSync(file);
+    const r = await run(["track", "import", csvFile, "--into", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a sheet named "tracking" is in the workbook/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
 describe("mtfs-benefits track", () => {
   it("imports a quarter of actuals for CFS Targeted Prevention and reports variance, RAG and forecast", async () => {
     const { file, csvFile } = workbookWith(quarter);

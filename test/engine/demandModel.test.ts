@@ -161,3 +161,17 @@ describe("demand model: conventions", () => {
     within(bn(last(closing).doNothing.spend), 4.74, 0.001);
   });
 });
+
+describe("a lever scaled past every entry", () => {
+  it("stops with-impact entries at none, so the stock never goes negative", () => {
+    const strong = withLeverScale(
+      { ...national, levers: { ...national.levers, entriesChange: new Decimal(-0.5) } },
+      new Decimal(4),
+    );
+    const p = projectDemand(strong, decimalCalculator);
+    for (const y of p.years) {
+      expect(y.withImpact.entries.toNumber()).toBeGreaterThanOrEqual(0);
+      expect(y.withImpact.stock.toNumber()).toBeGreaterThanOrEqual(0);
+    }
+  });
+});

@@ -47,6 +47,15 @@ describe("the seeded stream", () => {
     expect(codeOf(() => seededStream(1.5))).toBe("out-of-range");
     expect(codeOf(() => seededStream(2 ** 31))).toBe("out-of-range");
   });
+
+  it("refuses a PERT or triangular whose likely value lies outside low..high, instead of never returning", () => {
+    const next = seededStream(7);
+    expect(codeOf(() => pert(next, 10, 0, 12))).toBe("out-of-range");
+    expect(codeOf(() => sample(next, { kind: "pert", low: 10, likely: 0, high: 12 }))).toBe("out-of-range");
+    expect(codeOf(() => sample(next, { kind: "triangular", low: 10, likely: 0, high: 12 }))).toBe(
+      "out-of-range",
+    );
+  });
 });
 
 const bounded = fc
