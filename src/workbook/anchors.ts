@@ -204,19 +204,6 @@ export function placeAddress(p: SheetPlacement, address: string): string {
   return `${m[1]}${columnLetter(column)}${m[3]}${row}`;
 }
 
-/**
- * The current form of a range ("B4:H4") or cell address.
- *
- * @example
- * placeRange(placement, "B4:H4") // "B5:I5" after a row above and a column inside were inserted
- */
-export function placeRange(p: SheetPlacement, range: string): string {
-  return range
-    .split(":")
-    .map((a) => placeAddress(p, a))
-    .join(":");
-}
-
 function unquote(sheet: string): string {
   return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }

@@ -6,7 +6,7 @@ import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposa
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
 import type { CellScalar, WorkbookPort } from "./port";
-import type { Register, StoredProposal } from "./register";
+import type { StoredProposal } from "./register";
 import { placeAddress, type SheetPlacement } from "./anchors";
 
 /**
@@ -161,19 +161,4 @@ export async function readProposalSheet(
     if (c.kind === "input") proposal = setPath(proposal, path, inputJson(value, c.type, date1904));
   }
   return proposal;
-}
-
-/**
- * The proposal on `sheet`, or null when the register does not know the sheet as a proposal sheet.
- *
- * @example
- * await readProposal(port, "CFS Targeted Prevention") // { opportunity: {...}, assumptions: {...}, ... }
- */
-export async function readProposalFrom(
-  port: WorkbookPort,
-  register: Register,
-  sheet: string,
-): Promise<Json | null> {
-  const stored = register.proposals.find((p) => p.sheet === sheet);
-  return stored ? readProposalSheet(port, stored) : null;
 }
