@@ -1,4 +1,5 @@
 import { Decimal } from "./money";
+import { decimalCalculator, minOf, type Calculator } from "./calculator";
 import { EngineError } from "./errors";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber } from "./fiscalYear";
 import type { RampShape, Timeline } from "./types";
@@ -108,11 +109,11 @@ export function resolveTimeline(t: Timeline): ResolvedTimeline {
 }
 
 /** A piece of the ramp: constant or linear share of full impact on [from, to). */
-export interface RampPiece {
-  readonly from: Decimal;
-  readonly to: Decimal;
-  readonly shareFrom: Decimal;
-  readonly shareTo: Decimal;
+export interface RampPiece<T = Decimal> {
+  readonly from: T;
+  readonly to: T;
+  readonly shareFrom: T;
+  readonly shareTo: T;
 }
 
 /**
@@ -124,22 +125,33 @@ export interface RampPiece {
  * rampPieces(resolved).map((p) => p.shareFrom.toNumber()) // linear: [0]; monthly-steps over 6 months: [0, 1/6, …, 5/6]; stepped 50%: [0.5]
  */
 export function rampPieces(t: ResolvedTimeline): readonly RampPiece[] {
-  const a = t.firstImpactDay;
-  const b = t.fullImpactDay;
-  if (t.ramp === "immediate" || b.lte(a)) return [];
-  if (t.ramp === "linear") return [{ from: a, to: b, shareFrom: new Decimal(0), shareTo: new Decimal(1) }];
+  return rampPiecesOn(decimalCalculator, t);
+}
+
+/**
+ * rampPieces on a number backend (the same calculator calls, so Decimal figures are identical).
+ *
+ * @example
+ * rampPiecesOn(numberCalculator, resolved).map((p) => p.shareFrom) // [0, 1/6, …, 5/6] for 6 monthly steps
+ */
+export function rampPiecesOn<T>(calc: Calculator<T>, t: ResolvedTimeline): readonly RampPiece<T>[] {
+  const a = calc.fromDecimal(t.firstImpactDay);
+  const b = calc.fromDecimal(t.fullImpactDay);
+  if (t.ramp === "immediate" || calc.compare(b, a) <= 0) return [];
+  if (t.ramp === "linear") return [{ from: a, to: b, shareFrom: calc.zero, shareTo: calc.one }];
   if (t.ramp === "stepped") {
-    const share = t.stepShare ?? new Decimal(1);
+    const share = t.stepShare === undefined ? calc.one : calc.fromDecimal(t.stepShare);
     return [{ from: a, to: b, shareFrom: share, shareTo: share }];
   }
+  const daysPerMonth = calc.fromDecimal(DAYS_PER_MONTH);
   // Rounded so 6 months of 52.18/12 weeks count as exactly 6 steps despite division residue.
-  const months = b.minus(a).div(DAYS_PER_MONTH).toDecimalPlaces(9);
-  const pieces: RampPiece[] = [];
-  for (let k = 0; new Decimal(k).lt(months); k++) {
-    const share = Decimal.min(1, new Decimal(k).div(months));
+  const months = calc.roundTo(calc.divide(calc.subtract(b, a), daysPerMonth), 9);
+  const pieces: RampPiece<T>[] = [];
+  for (let k = 0; calc.compare(calc.fromNumber(k), months) < 0; k++) {
+    const share = minOf(calc, calc.one, calc.divide(calc.fromNumber(k), months));
     pieces.push({
-      from: a.plus(DAYS_PER_MONTH.times(k)),
-      to: a.plus(DAYS_PER_MONTH.times(k + 1)),
+      from: calc.add(a, calc.multiply(daysPerMonth, calc.fromNumber(k))),
+      to: calc.add(a, calc.multiply(daysPerMonth, calc.fromNumber(k + 1))),
       shareFrom: share,
       shareTo: share,
     });
