@@ -91,6 +91,30 @@ export function flowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const two = calc.fromNumber(2);
   const fyOfDay = (d: T): FyStartYear => fyOf(calc.toNumber(calc.floor(d)));
 
+  // The full rate with its inputs already on this backend (converted once per flow, not once per piece).
+  const fullRateOf = (
+    baseline: Baseline,
+    target: Target,
+    durationWeeks: Decimal,
+    baseFy: FyStartYear,
+    lever: Lever = "entry",
+  ): ((fy: FyStartYear) => T) => {
+    const value = calc.fromDecimal(target.value);
+    switch (target.kind) {
+      case "percent": {
+        const volume = calc.fromDecimal(baseline.volumePerYear);
+        const growthFactor = add(calc.fromDecimal(baseline.growthPerYear), calc.one);
+        return (fy) => mul(mul(volume, calc.pow(growthFactor, fy - baseFy)), value);
+      }
+      case "countPerYear":
+        return () => value;
+      case "caseloadReduction": {
+        const flow = div(mul(value, weeksPerYear), calc.fromDecimal(durationWeeks));
+        const rate = lever === "exit" ? mul(flow, two) : flow;
+        return () => rate;
+      }
+    }
+  };
   const fullRate = (
     baseline: Baseline,
     target: Target,
@@ -98,24 +122,7 @@ export function flowMath<T>(calc: Calculator<T>): FlowMath<T> {
     fy: FyStartYear,
     baseFy: FyStartYear,
     lever: Lever = "entry",
-  ): T => {
-    switch (target.kind) {
-      case "percent":
-        return mul(
-          mul(
-            calc.fromDecimal(baseline.volumePerYear),
-            calc.pow(add(calc.fromDecimal(baseline.growthPerYear), calc.one), fy - baseFy),
-          ),
-          calc.fromDecimal(target.value),
-        );
-      case "countPerYear":
-        return calc.fromDecimal(target.value);
-      case "caseloadReduction": {
-        const flow = div(mul(calc.fromDecimal(target.value), weeksPerYear), calc.fromDecimal(durationWeeks));
-        return lever === "exit" ? mul(flow, two) : flow;
-      }
-    }
-  };
+  ): T => fullRateOf(baseline, target, durationWeeks, baseFy, lever)(fy);
 
   // The ramp piece containing day d (pieces are sorted and contiguous), by binary search.
   const rampPieceAt = (ramp: readonly RampPiece<T>[], d: T): RampPiece<T> | undefined => {
@@ -204,8 +211,8 @@ export function flowMath<T>(calc: Calculator<T>): FlowMath<T> {
     if (cmp(end, start) <= 0) return sf.cumulativeFromRates([], []);
 
     const ramp = rampPiecesOn(calc, t);
-    const rateInFy = (fy: FyStartYear): T =>
-      div(fullRate(input.baseline, input.target, input.durationWeeks, fy, baseFy, input.lever), daysPerYear);
+    const rateOf = fullRateOf(input.baseline, input.target, input.durationWeeks, baseFy, input.lever);
+    const rateInFy = (fy: FyStartYear): T => div(rateOf(fy), daysPerYear);
     let rates = ratePieces(start, end, ramp, rateInFy);
 
     // A fixed cohort: events stop when it is reached, then continue only as the cohort grows.
