@@ -84,6 +84,17 @@ export interface FlowMath<T> {
  * flowMath(numberCalculator).avoidedEventsFlow(input).pieces.length // as many pieces as the Decimal flow
  */
 export function flowMath<T>(calc: Calculator<T>): FlowMath<T> {
+  // Built once per backend: the model's closures are shared by every call.
+  const cached = flowMathCache.get(calc) as FlowMath<T> | undefined;
+  if (cached !== undefined) return cached;
+  const built = buildFlowMath(calc);
+  flowMathCache.set(calc, built);
+  return built;
+}
+
+const flowMathCache = new WeakMap<object, unknown>();
+
+function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const { add, subtract: sub, multiply: mul, divide: div, compare: cmp } = calc;
   const sf = stockFlowMath(calc);
   const daysPerYear = calc.fromDecimal(DAYS_PER_YEAR);

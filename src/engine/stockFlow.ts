@@ -63,6 +63,17 @@ export interface StockFlowMath<T> {
  * m.cumulativeAt(m.cumulativeFromRates([{ from: 0, to: 10, rateFrom: 1, rateTo: 1 }], []), 20) // 10
  */
 export function stockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
+  // Built once per backend: the model's closures are shared by every call.
+  const cached = stockFlowMathCache.get(calc) as StockFlowMath<T> | undefined;
+  if (cached !== undefined) return cached;
+  const built = buildStockFlowMath(calc);
+  stockFlowMathCache.set(calc, built);
+  return built;
+}
+
+const stockFlowMathCache = new WeakMap<object, unknown>();
+
+function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   const { add, subtract: sub, multiply: mul, divide: div, compare: cmp, zero: ZERO } = calc;
   const TWO = calc.fromNumber(2);
   const SIX = calc.fromNumber(6);

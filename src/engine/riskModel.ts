@@ -1,0 +1,117 @@
+import { Decimal } from "./money";
+import { numberCalculator } from "./calculator";
+import { cohortStreamOn } from "./cohortStream";
+import { fyLabel } from "./fiscalYear";
+import { profileStreamInput, proposalOfStream } from "./profile";
+import type { ProposalProfile } from "./proposalProfile";
+import type { RiskEntry } from "./riskInputs";
+import type { StreamProfile } from "./stream";
+import type { ConfidenceLevel } from "./proposal";
+import type { FyStartYear, ProfileInput } from "./types";
+
+/**
+ * What a tornado and a simulation run many times: a proposal's assumptions, how to evaluate them on plain
+ * numbers, and its risk entries. The cohort stream runs on the number backend (calculator.ts); the proposal
+ * level (costs, overlap, existing lines) still runs on Decimal (docs/engine.md, "Sensitivity and simulation").
+ */
+
+/** The figures a risk analysis reads, per FY of the horizon (£, plain numbers). */
+export interface RiskFigures {
+  /** Net benefit (the cumulative benefit row). */
+  readonly net: readonly number[];
+  /** The MTFS row (net + inflation held centrally + added-back lines). */
+  readonly mtfs: readonly number[];
+}
+
+/** One proposal as a risk analysis sees it. */
+export interface RiskModel<A> {
+  readonly name: string;
+  readonly assumptions: A;
+  readonly fys: readonly FyStartYear[];
+  /** Index of the last MTFS FY in `fys`: the quantified opportunity is `net[mtfsIndex]`. */
+  readonly mtfsIndex: number;
+  readonly confidence?: ConfidenceLevel;
+  readonly entries: readonly RiskEntry[];
+  evaluate(assumptions: A): RiskFigures;
+}
+
+/**
+ * A stream computed on numbers, as Decimals for the proposal profile (measures and gross only).
+ *
+ * @example
+ * decimalStream(cohortStreamOn(numberCalculator, input, horizon)).years[0].gross // a Decimal
+ */
+export function decimalStream(s: StreamProfile<number>): StreamProfile {
+  return {
+    ...s,
+    years: s.years.map((y) => ({
+      fy: y.fy,
+      gross: new Decimal(y.gross),
+      grossAtPriceBase: new Decimal(y.grossAtPriceBase),
+      ...(y.oneOffCosts === undefined ? {} : { oneOffCosts: new Decimal(y.oneOffCosts) }),
+      measures: y.measures.map((m) => ({ ...m, value: new Decimal(m.value) })),
+    })),
+  };
+}
+
+/**
+ * The figures of a proposal profile as plain numbers.
+ *
+ * @example
+ * riskFigures(computeProposalProfile(...)).net[3] // ≈ 1.10e6 for CFS
+ */
+export function riskFigures(p: ProposalProfile): RiskFigures {
+  return {
+    net: p.years.map((y) => y.cumulative.toNumber()),
+    mtfs: p.years.map((y) => y.mtfsImpact.toNumber()),
+  };
+}
+
+/**
+ * The figures of a single-cohort ProfileInput, its cohort stream on the number backend.
+ *
+ * @example
+ * profileRiskFigures(cfs).net.map((x) => (x / 1e6).toFixed(2)) // ["-0.50", "-1.50", "-0.58", "1.10", "2.77", "3.29"]
+ */
+export function profileRiskFigures(input: ProfileInput): RiskFigures {
+  const stream = cohortStreamOn(numberCalculator, profileStreamInput(input), input.horizon);
+  return riskFigures(proposalOfStream(input, decimalStream(stream)));
+}
+
+/**
+ * The risk model of a single-cohort proposal.
+ *
+ * @example
+ * const m = profileRiskModel("CFS", cfs, []);
+ * m.evaluate(m.assumptions).net[m.mtfsIndex] // ≈ 1.10e6
+ */
+export function profileRiskModel(
+  name: string,
+  input: ProfileInput,
+  entries: readonly RiskEntry[] = [],
+  confidence?: ConfidenceLevel,
+): RiskModel<ProfileInput> {
+  const { firstFy, lastFy, mtfsLastFy } = input.horizon;
+  const fys = Array.from({ length: lastFy - firstFy + 1 }, (_, i) => firstFy + i);
+  // As computeProposalProfile: the last FY when the MTFS end lies outside the horizon.
+  const mtfsIndex = mtfsLastFy >= firstFy && mtfsLastFy <= lastFy ? mtfsLastFy - firstFy : fys.length - 1;
+  return {
+    name,
+    assumptions: input,
+    fys,
+    mtfsIndex,
+    ...(confidence ? { confidence } : {}),
+    entries,
+    evaluate: profileRiskFigures,
+  };
+}
+
+/**
+ * FY labels of a model, for tables.
+ *
+ * @example
+ * fyLabels({ fys: [2026, 2027] }) // ["FY26/27", "FY27/28"]
+ */
+export function fyLabels(m: { readonly fys: readonly FyStartYear[] }): string[] {
+  return m.fys.map(fyLabel);
+}
