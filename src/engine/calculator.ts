@@ -63,6 +63,8 @@ export const decimalCalculator: Calculator<Decimal> = {
   toDecimal: (a) => a,
 };
 
+const asNumbers = new WeakMap<Decimal, number>();
+
 /**
  * Plain float64 arithmetic.
  *
@@ -84,7 +86,15 @@ export const numberCalculator: Calculator<number> = {
   roundTo: (a, places) => Math.round(a * 10 ** places) / 10 ** places,
   key: (a) => a,
   fromNumber: (n) => n,
-  fromDecimal: (d) => d.toNumber(),
+  fromDecimal: (d) => {
+    // Decimal → number goes through a string; inputs are converted again on every simulated iteration.
+    let n = asNumbers.get(d);
+    if (n === undefined) {
+      n = d.toNumber();
+      asNumbers.set(d, n);
+    }
+    return n;
+  },
   toNumber: (a) => a,
   toDecimal: (a) => new Decimal(a),
 };

@@ -249,15 +249,45 @@ export function cohortStreamOn<T>(
   const cohort = target.kind === "caseloadReduction" ? undefined : target.cohortSize;
   const reached = cohort === undefined ? undefined : sf.timeToReach(flow, calc.fromDecimal(cohort));
   const cohortReachedDay = reached === undefined ? undefined : calc.toDecimal(reached);
+  const runRate = runRateOf(timeline, durationWeeks, cohortReachedDay);
   return {
     id: input.id ?? "cohort",
     label: input.label ?? "Cohort",
     kind: "cohort",
     years,
-    settledFy: saturationFy(timeline, durationWeeks, cohortReachedDay),
+    settledFy: runRate.settledFy,
     cashability: input.cashability ?? "costAvoidance",
     ...(targetWeighting ? { weightings: [targetWeighting] } : {}),
     ...(input.confidenceWeighting !== undefined ? { confidenceWeighting: input.confidenceWeighting } : {}),
-    timeToFullImpactYears: timeToFullRunRateYears(timeline, cohortReachedDay),
+    timeToFullImpactYears: runRate.timeToFullImpactYears,
   };
 }
+
+/** Settled FY and time to full impact (Decimal day arithmetic), remembered per timeline and duration. */
+function runRateOf(
+  timeline: ResolvedTimeline,
+  durationWeeks: Decimal,
+  cohortReachedDay: Decimal | undefined,
+): { readonly settledFy: FyStartYear; readonly timeToFullImpactYears: Decimal } {
+  const compute = () => ({
+    settledFy: saturationFy(timeline, durationWeeks, cohortReachedDay),
+    timeToFullImpactYears: timeToFullRunRateYears(timeline, cohortReachedDay),
+  });
+  if (cohortReachedDay !== undefined) return compute();
+  let byDuration = runRates.get(timeline);
+  if (byDuration === undefined) {
+    byDuration = new WeakMap();
+    runRates.set(timeline, byDuration);
+  }
+  let r = byDuration.get(durationWeeks);
+  if (r === undefined) {
+    r = compute();
+    byDuration.set(durationWeeks, r);
+  }
+  return r;
+}
+
+const runRates = new WeakMap<
+  ResolvedTimeline,
+  WeakMap<Decimal, { readonly settledFy: FyStartYear; readonly timeToFullImpactYears: Decimal }>
+>();

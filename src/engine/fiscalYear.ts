@@ -23,10 +23,18 @@ export const WEEKS_PER_YEAR = new Decimal("52.18");
  * dayNumber("2026-04-01") // 20544
  */
 export function dayNumber(isoDate: string): number {
+  // A simulation re-reads the same few dates thousands of times: remember valid ones (bounded).
+  const known = dayNumbers.get(isoDate);
+  if (known !== undefined) return known;
   const iso = dateValue(isoDate, "date");
   const [y, m, d] = iso.split("-").map(Number);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  const day = Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  if (dayNumbers.size >= 4096) dayNumbers.clear();
+  dayNumbers.set(isoDate, day);
+  return day;
 }
+
+const dayNumbers = new Map<string, number>();
 
 /**
  * ISO date of a day number.

@@ -2,7 +2,8 @@ import { EngineError } from "./errors";
 import { resolveTimeline } from "./timeline";
 import { cohortStream, type CohortStreamInput } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
-import { computeProposalProfile, type ProposalProfile } from "./proposalProfile";
+import { computeProposalProfileOn, type ProposalProfile } from "./proposalProfile";
+import { decimalCalculator, type Calculator } from "./calculator";
 import { checkHorizon, measureValue, type StreamProfile } from "./stream";
 import type { Profile, ProfileInput } from "./types";
 
@@ -89,8 +90,23 @@ export function profileOfStream(input: ProfileInput, stream: StreamProfile): Pro
  * proposalOfStream(cfs, stream).costLines[0].amounts[0].toNumber() // 497260.27… (FFPP in FY26/27)
  */
 export function proposalOfStream(input: ProfileInput, stream: StreamProfile): ProposalProfile {
+  return proposalOfStreamOn(decimalCalculator, input, stream);
+}
+
+/**
+ * proposalOfStream on a number backend (simulation and sensitivity).
+ *
+ * @example
+ * proposalOfStreamOn(numberCalculator, cfs, cohortStreamOn(numberCalculator, profileStreamInput(cfs), cfs.horizon))
+ *   .quantifiedOpportunity // ≈ 1104079.71
+ */
+export function proposalOfStreamOn<T>(
+  calc: Calculator<T>,
+  input: ProfileInput,
+  stream: StreamProfile<T>,
+): ProposalProfile<T> {
   const { horizon, unitCost } = input;
-  return computeProposalProfile({
+  return computeProposalProfileOn(calc, {
     streams: [stream],
     investment: input.investment,
     mtfsOverlap: input.mtfsOverlap,

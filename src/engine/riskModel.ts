@@ -2,7 +2,7 @@ import { Decimal } from "./money";
 import { numberCalculator } from "./calculator";
 import { cohortStreamOn } from "./cohortStream";
 import { fyLabel } from "./fiscalYear";
-import { profileStreamInput, proposalOfStream } from "./profile";
+import { profileStreamInput, proposalOfStreamOn } from "./profile";
 import type { ProposalProfile } from "./proposalProfile";
 import type { RiskEntry } from "./riskInputs";
 import type { StreamProfile } from "./stream";
@@ -11,8 +11,7 @@ import type { FyStartYear, ProfileInput } from "./types";
 
 /**
  * What a tornado and a simulation run many times: a proposal's assumptions, how to evaluate them on plain
- * numbers, and its risk entries. The cohort stream runs on the number backend (calculator.ts); the proposal
- * level (costs, overlap, existing lines) still runs on Decimal (docs/engine.md, "Sensitivity and simulation").
+ * numbers (the engine's own model on the number backend, calculator.ts), and its risk entries.
  */
 
 /** The figures a risk analysis reads, per FY of the horizon (£, plain numbers). */
@@ -75,7 +74,8 @@ export function riskFigures(p: ProposalProfile): RiskFigures {
  */
 export function profileRiskFigures(input: ProfileInput): RiskFigures {
   const stream = cohortStreamOn(numberCalculator, profileStreamInput(input), input.horizon);
-  return riskFigures(proposalOfStream(input, decimalStream(stream)));
+  const p = proposalOfStreamOn(numberCalculator, input, stream);
+  return { net: p.years.map((y) => y.cumulative), mtfs: p.years.map((y) => y.mtfsImpact) };
 }
 
 /**

@@ -55,6 +55,17 @@ function weeksToDays(weeks: Decimal): Decimal {
  * isoDate(t.pilotEndDay.floor().toNumber()) // "2026-12-01"
  */
 export function resolveTimeline(t: Timeline): ResolvedTimeline {
+  // Parsed inputs are immutable, and a simulation resolves the same timeline on every draw.
+  const known = resolved.get(t);
+  if (known !== undefined) return known;
+  const r = resolveTimelineNow(t);
+  resolved.set(t, r);
+  return r;
+}
+
+const resolved = new WeakMap<Timeline, ResolvedTimeline>();
+
+function resolveTimelineNow(t: Timeline): ResolvedTimeline {
   const startDay = new Decimal(dayNumber(t.startDate));
   const designEndDay = t.designEndDate
     ? new Decimal(dayNumber(t.designEndDate))
