@@ -4,9 +4,9 @@ import { cohortStreamOn } from "./cohortStream";
 import { fyLabel } from "./fiscalYear";
 import { profileStreamInput, proposalOfStreamOn } from "./profile";
 import type { ProposalProfile } from "./proposalProfile";
-import type { RiskEntry } from "./riskInputs";
+import { decimalAt, type RiskEntry } from "./riskInputs";
 import type { StreamProfile } from "./stream";
-import type { ConfidenceLevel } from "./proposal";
+import type { ConfidenceLevel, Proposal } from "./proposal";
 import type { FyStartYear, ProfileInput } from "./types";
 
 /**
@@ -31,7 +31,33 @@ export interface RiskModel<A> {
   readonly mtfsIndex: number;
   readonly confidence?: ConfidenceLevel;
   readonly entries: readonly RiskEntry[];
+  /** What a simulation draws when no entry carries a distribution (defaultDraws). */
+  readonly defaultDraws: readonly RiskEntry[];
   evaluate(assumptions: A): RiskFigures;
+}
+
+/**
+ * The headline estimates of a single-cohort proposal: the size of the effect, its unit price and its timing.
+ * A simulation draws them from the confidence spread when the proposal's risk block gives no distribution.
+ */
+export const DEFAULT_DRAWN_PATHS = ["target.value", "unitCost.weeklyCost", "timeline.leadWeeks"] as const;
+
+/**
+ * The default draws: each headline estimate that is non-zero, from the confidence spread.
+ *
+ * @example
+ * defaultDraws(cfs).map((e) => e.path) // ["target.value", "unitCost.weeklyCost", "timeline.leadWeeks"]
+ */
+export function defaultDraws(
+  assumptions: unknown,
+  paths: readonly string[] = DEFAULT_DRAWN_PATHS,
+): RiskEntry[] {
+  return paths
+    .filter((path) => {
+      const d = decimalAt(assumptions, path);
+      return d !== undefined && !d.isZero();
+    })
+    .map((path) => ({ path, distribution: { kind: "confidence" } }));
 }
 
 /**
@@ -102,6 +128,7 @@ export function profileRiskModel(
     mtfsIndex,
     ...(confidence ? { confidence } : {}),
     entries,
+    defaultDraws: defaultDraws(input),
     evaluate: profileRiskFigures,
   };
 }
@@ -114,4 +141,19 @@ export function profileRiskModel(
  */
 export function fyLabels(m: { readonly fys: readonly FyStartYear[] }): string[] {
   return m.fys.map(fyLabel);
+}
+
+/**
+ * The risk model of a parsed proposal: its name, assumptions, `risk` block and confidence level.
+ *
+ * @example
+ * proposalRiskModel(parseProposal(cfsJson)).name // "CFS Targeted Prevention"
+ */
+export function proposalRiskModel(p: Proposal): RiskModel<ProfileInput> {
+  return profileRiskModel(
+    p.opportunity.name,
+    p.assumptions,
+    p.risk?.inputs ?? [],
+    p.opportunity.confidence?.level,
+  );
 }

@@ -9,7 +9,8 @@ import type { FyStartYear } from "./types";
 
 /**
  * Monte Carlo: each iteration draws every input that carries a distribution (in the order proposals, then
- * their risk entries, are listed; one seeded stream, so a seed gives the same P-values everywhere), evaluates
+ * their risk entries, are listed; one seeded stream, so a seed gives the same P-values everywhere; without
+ * any, the proposal's headline estimates from its confidence spread, riskModel.ts), evaluates
  * each proposal on plain numbers and adds them into the programme. Per FY of the MTFS row: P10, P50, P90
  * (PERCENTILE.INC's convention, quantiles.ts) and the probability of reaching the planned figure (the
  * deterministic MTFS row of that FY). Proposals are independent of each other.
@@ -137,8 +138,9 @@ export function simulate(models: readonly RiskModel<unknown>[], options: Simulat
     }
   });
   const plans = models.map((m) => m.evaluate(m.assumptions).mtfs);
+  // A proposal whose risk block gives no distribution draws its headline estimates from the confidence spread.
   const inputs = models.map((m) =>
-    moveInputs(m.assumptions, m.entries, {
+    moveInputs(m.assumptions, m.entries.some((e) => e.distribution) ? m.entries : m.defaultDraws, {
       allInputs: false,
       ...(m.confidence ? { confidence: m.confidence } : {}),
     }).filter((x) => x.distribution !== undefined),

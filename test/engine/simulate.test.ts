@@ -58,7 +58,8 @@ describe("simulate", () => {
   });
 
   it("adds proposals into the programme iteration by iteration; a proposal without distributions is its plan", () => {
-    const s = simulate([model, profileRiskModel("FBP", fbp.assumptions)], { iterations: 300, seed: 11 });
+    const point = { ...profileRiskModel("FBP", fbp.assumptions), defaultDraws: [] };
+    const s = simulate([model, point], { iterations: 300, seed: 11 });
     const fixed = s.proposals[1];
     expect(fixed.sampled).toEqual([]);
     fixed.years.forEach((y) => expect(y.p10).toBe(y.planned));
@@ -71,6 +72,14 @@ describe("simulate", () => {
       "CFS: unitCost.weeklyCost",
       "CFS: timeline.leadMonths",
     ]);
+  });
+
+  it("draws the headline estimates from the confidence spread when the risk block gives no distribution", () => {
+    const s = simulate([profileRiskModel("CFS", cfs.assumptions, [], "Low")], { iterations: 500, seed: 2 });
+    expect(s.proposals[0].sampled).toEqual(["target.value", "unitCost.weeklyCost", "timeline.leadWeeks"]);
+    const y = s.proposals[0].mtfsYear;
+    expect(y.p10).toBeLessThan(y.planned);
+    expect(y.p90).toBeGreaterThan(y.planned);
   });
 
   it("reports progress up to the total", () => {
