@@ -164,8 +164,11 @@ function resolveDistribution(d: RiskDistribution, base: number, scale: number, s
 
 /** Options for resolving inputs. */
 export interface MoveOptions {
-  /** The default tornado ends: base × (1 ∓ share) (default 0.1). */
-  readonly defaultShare?: number;
+  /**
+   * The default tornado ends as changes of |base|: low = base + |base| × low, high = base + |base| × high
+   * (default −0.1 and +0.1).
+   */
+  readonly defaultChange?: { readonly low: number; readonly high: number };
   /** The proposal's confidence level, for `{ "kind": "confidence" }` spreads. */
   readonly confidence?: ConfidenceLevel;
   readonly table?: OptimismBiasTable;
@@ -183,10 +186,16 @@ export function moveInputs(
   entries: readonly RiskEntry[] = [],
   options: MoveOptions & { readonly allInputs?: boolean } = {},
 ): MovedInput[] {
-  const share = options.defaultShare ?? 0.1;
-  if (!(share >= 0 && share < 10)) {
-    throw new EngineError("out-of-range", "low/high", `the default share must be from 0 to 10, got ${share}`);
+  const change = options.defaultChange ?? { low: -0.1, high: 0.1 };
+  if (!(Number.isFinite(change.low) && Number.isFinite(change.high) && change.low <= change.high)) {
+    throw new EngineError(
+      "out-of-range",
+      "high",
+      `the change at the high end must be at least the change at the low end (${change.low}), got ${change.high}`,
+    );
   }
+  const lowOf = (base: number): number => base + Math.abs(base) * change.low;
+  const highOf = (base: number): number => base + Math.abs(base) * change.high;
   const spread = confidenceSpread(options.confidence, options.table).toNumber();
   const seen = new Set<string>();
   const moved: MovedInput[] = entries.map((e, k) => {
@@ -200,12 +209,8 @@ export function moveInputs(
     const distribution =
       e.distribution === undefined ? undefined : resolveDistribution(e.distribution, base, scale, spread);
     const stated = e.low !== undefined || e.high !== undefined;
-    const low =
-      e.low !== undefined ? e.low.toNumber() * scale : (distribution?.low ?? base - Math.abs(base) * share);
-    const high =
-      e.high !== undefined
-        ? e.high.toNumber() * scale
-        : (distribution?.high ?? base + Math.abs(base) * share);
+    const low = e.low !== undefined ? e.low.toNumber() * scale : (distribution?.low ?? lowOf(base));
+    const high = e.high !== undefined ? e.high.toNumber() * scale : (distribution?.high ?? highOf(base));
     if (!(low <= high)) {
       throw new EngineError(
         "out-of-range",
@@ -228,8 +233,15 @@ export function moveInputs(
   for (const path of numberPaths(tree)) {
     if (seen.has(path)) continue;
     const base = (decimalAt(tree, path) as Decimal).toNumber();
-    const w = Math.abs(base) * share;
-    moved.push({ path, parsedPath: path, scale: 1, base, low: base - w, high: base + w, defaultEnds: true });
+    moved.push({
+      path,
+      parsedPath: path,
+      scale: 1,
+      base,
+      low: lowOf(base),
+      high: highOf(base),
+      defaultEnds: true,
+    });
   }
   return moved;
 }
