@@ -66,6 +66,19 @@ export const decimalCalculator: Calculator<Decimal> = {
 const asNumbers = new WeakMap<Decimal, number>();
 
 /**
+ * A Decimal made from a number, known to the number backend as that number (no string round trip): a
+ * simulated draw is written into the assumptions as a Decimal and read back as a number.
+ *
+ * @example
+ * numberCalculator.fromDecimal(decimalOfNumber(0.1)) // 0.1
+ */
+export function decimalOfNumber(x: number): Decimal {
+  const d = new Decimal(x);
+  asNumbers.set(d, x);
+  return d;
+}
+
+/**
  * Plain float64 arithmetic.
  *
  * @example

@@ -6,7 +6,7 @@ import { flowMath } from "./flow";
 import { resolveTimeline, type ResolvedTimeline } from "./timeline";
 import { stockFlowMath, type CumulativeFlow } from "./stockFlow";
 import { annualSavingOn } from "./unitCost";
-import { saturationFy, timeToFullRunRateYears } from "./runRate";
+import { saturationFyOn, timeToFullRunRateYearsOn } from "./runRate";
 import {
   checkHorizon,
   checkWeighting,
@@ -248,46 +248,15 @@ export function cohortStreamOn<T>(
 
   const cohort = target.kind === "caseloadReduction" ? undefined : target.cohortSize;
   const reached = cohort === undefined ? undefined : sf.timeToReach(flow, calc.fromDecimal(cohort));
-  const cohortReachedDay = reached === undefined ? undefined : calc.toDecimal(reached);
-  const runRate = runRateOf(timeline, durationWeeks, cohortReachedDay);
   return {
     id: input.id ?? "cohort",
     label: input.label ?? "Cohort",
     kind: "cohort",
     years,
-    settledFy: runRate.settledFy,
+    settledFy: saturationFyOn(calc, timeline, durationWeeks, reached),
     cashability: input.cashability ?? "costAvoidance",
     ...(targetWeighting ? { weightings: [targetWeighting] } : {}),
     ...(input.confidenceWeighting !== undefined ? { confidenceWeighting: input.confidenceWeighting } : {}),
-    timeToFullImpactYears: runRate.timeToFullImpactYears,
+    timeToFullImpactYears: calc.toDecimal(timeToFullRunRateYearsOn(calc, timeline, reached)),
   };
 }
-
-/** Settled FY and time to full impact (Decimal day arithmetic), remembered per timeline and duration. */
-function runRateOf(
-  timeline: ResolvedTimeline,
-  durationWeeks: Decimal,
-  cohortReachedDay: Decimal | undefined,
-): { readonly settledFy: FyStartYear; readonly timeToFullImpactYears: Decimal } {
-  const compute = () => ({
-    settledFy: saturationFy(timeline, durationWeeks, cohortReachedDay),
-    timeToFullImpactYears: timeToFullRunRateYears(timeline, cohortReachedDay),
-  });
-  if (cohortReachedDay !== undefined) return compute();
-  let byDuration = runRates.get(timeline);
-  if (byDuration === undefined) {
-    byDuration = new WeakMap();
-    runRates.set(timeline, byDuration);
-  }
-  let r = byDuration.get(durationWeeks);
-  if (r === undefined) {
-    r = compute();
-    byDuration.set(durationWeeks, r);
-  }
-  return r;
-}
-
-const runRates = new WeakMap<
-  ResolvedTimeline,
-  WeakMap<Decimal, { readonly settledFy: FyStartYear; readonly timeToFullImpactYears: Decimal }>
->();

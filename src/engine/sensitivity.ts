@@ -1,4 +1,4 @@
-import { Decimal } from "./money";
+import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
 import { moveInputs, withDecimal, type MovedInput, type MoveOptions } from "./riskInputs";
 import type { RiskFigures, RiskModel } from "./riskModel";
@@ -50,7 +50,7 @@ function rowsOf<A>(model: RiskModel<A>, inputs: readonly MovedInput[], proposal:
       if (value === x.base) return base;
       try {
         return at(
-          model.evaluate(withDecimal(model.assumptions, x.parsedPath, new Decimal(value))),
+          model.evaluate(withDecimal(model.assumptions, x.parsedPath, decimalOfNumber(value))),
           model.mtfsIndex,
         );
       } catch (e) {

@@ -1,4 +1,4 @@
-import { Decimal } from "./money";
+import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
 import { fyLabel } from "./fiscalYear";
 import { pValues, shareAtLeast } from "./quantiles";
@@ -77,7 +77,7 @@ function draw<A>(model: RiskModel<A>, inputs: readonly MovedInput[], next: Rando
     // Only inputs with a distribution are listed here.
     const value = sample(next, x.distribution as NonNullable<MovedInput["distribution"]>);
     drawn.push(value);
-    a = withDecimal(a, x.parsedPath, new Decimal(value));
+    a = withDecimal(a, x.parsedPath, decimalOfNumber(value));
   }
   try {
     return model.evaluate(a);

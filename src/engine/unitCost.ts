@@ -58,8 +58,10 @@ export function annualSavingOn<T>(
   u: UnitCost,
   component?: Pick<UnitCostComponent, "share" | "costPerPeriod">,
 ): (fy: FyStartYear) => T {
-  // inflate() checks the rate and the FYs; one call with the Decimal inputs keeps its messages.
-  inflate(0, u.priceBaseFy, u.priceBaseFy, u.inflationPerYear);
+  // inflate()'s rules (and messages) for a rate it would refuse, without its arithmetic otherwise.
+  if (u.inflationPerYear.lte(-1) || !Number.isInteger(u.priceBaseFy)) {
+    inflate(0, u.priceBaseFy, u.priceBaseFy, u.inflationPerYear);
+  }
   const factor = calc.add(calc.fromDecimal(u.inflationPerYear), calc.one);
   const periods = calc.fromDecimal(u.periodsPerYear);
   const power = (fy: FyStartYear): T => {
