@@ -54,6 +54,8 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 function eitherForm<S extends ReturnType<typeof strict>>(schema: S): S {
   return {
     ...schema,
+    // Read by describe.ts: the JSON Schema says the same (oneOf the two forms), the docs mark the required keys.
+    forms: { single: REQUIRED_COHORT_KEYS, cohortKeys: COHORT_KEYS, streams: "streams" },
     "~run"(dataset, config) {
       const input = dataset.value;
       const out = schema["~run"](dataset, config);

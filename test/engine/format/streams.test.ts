@@ -371,7 +371,7 @@ describe("proposal-level lines of the multi-stream form", () => {
       new EngineError(
         "contradictory",
         "assumptions",
-        "forecast works on single-cohort proposals only; this one has a income stream or proposal-level lines",
+        "forecast works on single-cohort proposals only; this one has a income stream",
       ),
     );
     expect(() => parseAssumptions({ horizon: HORIZON_JSON, streams: [incomeJson] })).toThrow(
