@@ -380,6 +380,20 @@ describe("proposal-level lines of the multi-stream form", () => {
   });
 });
 
+describe("engine errors from a kind module name the stream", () => {
+  it("prefixes the kind's field with its place in streams", () => {
+    // Steps that take more than 100 years pass the field rules; the provision module refuses them.
+    const slow = { ...provisionJson, caseload: 1e6, movesPerStep: 1, stepMonths: 12 };
+    expect(() => computeAssumptions(assumptions({ streams: [incomeJson, slow] }))).toThrow(
+      new EngineError(
+        "out-of-range",
+        "streams[1].movesPerStep",
+        "moves the caseload in more than 100 years; check movesPerStep and stepMonths",
+      ),
+    );
+  });
+});
+
 describe("cross-field rules name the field", () => {
   it("stream ids are unique", () => {
     expect(errorsOf({ streams: [incomeJson, { ...staffingJson, id: "income-max" }] })).toEqual([
