@@ -3,7 +3,12 @@ import { join } from "path";
 import * as fc from "fast-check";
 import { Decimal } from "../../../src/engine/money";
 import { EngineError } from "../../../src/engine/errors";
-import { computeAssumptions, singleCohort, type ProposalAssumptions } from "../../../src/engine/assumptions";
+import {
+  assumptionsOfCohort,
+  computeAssumptions,
+  singleCohort,
+  type ProposalAssumptions,
+} from "../../../src/engine/assumptions";
 import { checkProposalAssumptions, parseAssumptions } from "../../../src/engine/parse/assumptions";
 import { checkProposal, parseProposal, proposalProblems } from "../../../src/engine/proposal";
 import { computeProfile, profileStreamInput } from "../../../src/engine/profile";
@@ -580,6 +585,8 @@ describe("the single-cohort form is one cohort stream", () => {
     expect(digits(computeAssumptions(p.assumptions).profile)).toEqual(
       digits(computeProfile(p.assumptions.cohort)),
     );
+    // And back: a ProfileInput's assumptions are the same record the file gave.
+    expect(digits(assumptionsOfCohort(p.assumptions.cohort))).toEqual(digits(p.assumptions));
   });
 
   const months = fc.integer({ min: 0, max: 18 });
