@@ -81,7 +81,7 @@ function installRuntime(registered: Map<string, (...args: unknown[]) => unknown>
 
 /** Runs the section and prints its figures. */
 export function run(): void {
-  const cfs = read("cfs-targeted-prevention.json").assumptions;
+  const cfs = read("cfs-targeted-prevention.json").assumptions.cohort!;
   const runs = 2000;
   const numberMs = median(timeEach(runs, () => engineProfile(numberCalculator, cfs)));
   const floatInput = toFloat(cfs);
@@ -110,7 +110,6 @@ export function run(): void {
 
   const registered = new Map<string, (...args: unknown[]) => unknown>();
   installRuntime(registered);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("../src/functions/index").registerFunctions(
     (globalThis as Record<string, unknown>).CustomFunctions,
   );

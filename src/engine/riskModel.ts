@@ -1,11 +1,10 @@
-import { Decimal } from "./money";
 import { numberCalculator } from "./calculator";
 import { cohortStreamOn } from "./cohortStream";
 import { fyLabel } from "./fiscalYear";
 import { profileStreamInput, proposalOfStreamOn } from "./profile";
 import type { ProposalProfile } from "./proposalProfile";
-import { decimalAt, type RiskEntry } from "./riskInputs";
-import type { StreamProfile } from "./stream";
+import { decimalAt, numberPaths, type RiskEntry } from "./riskInputs";
+import { assumptionsProfileOn, type ProposalAssumptions, type StreamInput } from "./assumptions";
 import type { ConfidenceLevel, Proposal } from "./proposal";
 import type { FyStartYear, ProfileInput } from "./types";
 
@@ -58,25 +57,6 @@ export function defaultDraws(
       return d !== undefined && !d.isZero();
     })
     .map((path) => ({ path, distribution: { kind: "confidence" } }));
-}
-
-/**
- * A stream computed on numbers, as Decimals for the proposal profile (measures and gross only).
- *
- * @example
- * decimalStream(cohortStreamOn(numberCalculator, input, horizon)).years[0].gross // a Decimal
- */
-export function decimalStream(s: StreamProfile<number>): StreamProfile {
-  return {
-    ...s,
-    years: s.years.map((y) => ({
-      fy: y.fy,
-      gross: new Decimal(y.gross),
-      grossAtPriceBase: new Decimal(y.grossAtPriceBase),
-      ...(y.oneOffCosts === undefined ? {} : { oneOffCosts: new Decimal(y.oneOffCosts) }),
-      measures: y.measures.map((m) => ({ ...m, value: new Decimal(m.value) })),
-    })),
-  };
 }
 
 /**
@@ -143,17 +123,77 @@ export function fyLabels(m: { readonly fys: readonly FyStartYear[] }): string[] 
   return m.fys.map(fyLabel);
 }
 
+/** The headline estimates of each stream kind, by their key in the stream (list indices left out). */
+const DEFAULT_DRAWN_BY_KIND: Readonly<Record<StreamInput["kind"], readonly string[]>> = {
+  cohort: DEFAULT_DRAWN_PATHS,
+  addressableSpend: ["categories.reductionRate"],
+  income: ["items.volumePerYear", "items.amountPerYear"],
+  staffing: ["reductions.fteReduction", "reductions.amountPerYear"],
+  provision: ["caseload"],
+  packageReview: ["reductionRate"],
+  reablement: ["finishersPerYear"],
+};
+
 /**
- * The risk model of a parsed proposal: its name, assumptions, `risk` block and confidence level.
+ * The default draws of a multi-stream proposal: each stream's headline estimates (DEFAULT_DRAWN_BY_KIND), where
+ * non-zero, from the confidence spread.
+ *
+ * @example
+ * streamDefaultDraws(a).map((e) => e.path) // ["streams[0].target.value", …, "streams[1].categories[0].reductionRate"]
+ */
+export function streamDefaultDraws(a: ProposalAssumptions): RiskEntry[] {
+  const paths = numberPaths(a).filter((path) => {
+    const m = /^streams\[(\d+)\]\.(.*)$/.exec(path);
+    if (m === null) return false;
+    const kind = a.streams[Number(m[1])].kind;
+    return DEFAULT_DRAWN_BY_KIND[kind].includes(m[2].replace(/\[\d+\]/g, ""));
+  });
+  return paths.map((path) => ({ path, distribution: { kind: "confidence" } }));
+}
+
+/**
+ * The risk model of a proposal's assumptions in either form, evaluated with assumptionsProfileOn on numbers.
+ *
+ * @example
+ * assumptionsRiskModel("Reablement", a).evaluate(a).mtfs // the MTFS row per FY
+ */
+export function assumptionsRiskModel(
+  name: string,
+  a: ProposalAssumptions,
+  entries: readonly RiskEntry[] = [],
+  confidence?: ConfidenceLevel,
+): RiskModel<ProposalAssumptions> {
+  const { firstFy, lastFy, mtfsLastFy } = a.horizon;
+  const fys = Array.from({ length: lastFy - firstFy + 1 }, (_, i) => firstFy + i);
+  const mtfsIndex = mtfsLastFy >= firstFy && mtfsLastFy <= lastFy ? mtfsLastFy - firstFy : fys.length - 1;
+  return {
+    name,
+    assumptions: a,
+    fys,
+    mtfsIndex,
+    ...(confidence ? { confidence } : {}),
+    entries,
+    defaultDraws: streamDefaultDraws(a),
+    evaluate: (x) => {
+      const p = assumptionsProfileOn(numberCalculator, x);
+      return { net: p.years.map((y) => y.cumulative), mtfs: p.years.map((y) => y.mtfsImpact) };
+    },
+  };
+}
+
+/**
+ * The risk model of a parsed proposal: its name, assumptions, `risk` block and confidence level. A
+ * single-cohort proposal is moved in today's field names (`target.value`, `unitCost.weeklyCost`); a
+ * multi-stream one by stream (`streams[1].categories[0].reductionRate`).
  *
  * @example
  * proposalRiskModel(parseProposal(cfsJson)).name // "CFS Targeted Prevention"
  */
-export function proposalRiskModel(p: Proposal): RiskModel<ProfileInput> {
-  return profileRiskModel(
-    p.opportunity.name,
-    p.assumptions,
-    p.risk?.inputs ?? [],
-    p.opportunity.confidence?.level,
-  );
+export function proposalRiskModel(p: Proposal): RiskModel<unknown> {
+  const entries = p.risk?.inputs ?? [];
+  const level = p.opportunity.confidence?.level;
+  const cohort = p.assumptions.cohort;
+  return cohort !== undefined
+    ? profileRiskModel(p.opportunity.name, cohort, entries, level)
+    : assumptionsRiskModel(p.opportunity.name, p.assumptions, entries, level);
 }

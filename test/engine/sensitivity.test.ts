@@ -17,11 +17,11 @@ const fbp = read("family-based-placements.json");
 const D = (x: number) => new Decimal(x);
 
 describe("proposalSensitivity", () => {
-  const model = profileRiskModel("CFS", cfs.assumptions);
+  const model = profileRiskModel("CFS", cfs.assumptions.cohort!);
 
   it("swings about the deterministic FY29/30 figure, sorted by swing", () => {
     const t = proposalSensitivity(model);
-    expect(t.opportunity).toBeCloseTo(computeProfile(cfs.assumptions).quantifiedOpportunity.toNumber(), 2);
+    expect(t.opportunity).toBeCloseTo(computeProfile(cfs.assumptions.cohort!).quantifiedOpportunity.toNumber(), 2);
     const swings = t.rows.map((r) => r.swing);
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     // ±10% of the £1,487 weekly cost moves the £1,338 saving by 11%: more than ±10% of volume or target,
@@ -33,7 +33,7 @@ describe("proposalSensitivity", () => {
   });
 
   it("moves each input ±10% by default and to the stated low and high when given", () => {
-    const stated = profileRiskModel("CFS", cfs.assumptions, [
+    const stated = profileRiskModel("CFS", cfs.assumptions.cohort!, [
       { path: "target.value", low: D(0.06), high: D(0.1) },
     ]);
     const rows = proposalSensitivity(stated).rows;
@@ -42,7 +42,7 @@ describe("proposalSensitivity", () => {
     const cost = rows.find((r) => r.input === "unitCost.weeklyCost");
     expect(cost).toMatchObject({ low: 1487 * 0.9, high: 1487 * 1.1, defaultEnds: true });
     // The figure at the high end is the deterministic profile with that one input changed.
-    const atHigh = computeProfile(withDecimal(cfs.assumptions, "target.value", D(0.1))).quantifiedOpportunity;
+    const atHigh = computeProfile(withDecimal(cfs.assumptions.cohort!, "target.value", D(0.1))).quantifiedOpportunity;
     expect(target?.opportunityAtHigh).toBeCloseTo(atHigh.toNumber(), 2);
   });
 
@@ -54,7 +54,7 @@ describe("proposalSensitivity", () => {
   });
 
   it("reads a Months path in months (timeline.leadMonths)", () => {
-    const m = profileRiskModel("CFS", cfs.assumptions, [
+    const m = profileRiskModel("CFS", cfs.assumptions.cohort!, [
       { path: "timeline.leadMonths", low: D(6), high: D(11) },
     ]);
     const row = proposalSensitivity(m, { allInputs: false }).rows[0];
@@ -64,15 +64,15 @@ describe("proposalSensitivity", () => {
   });
 
   it("refuses a path that names no number, by field", () => {
-    const m = profileRiskModel("CFS", cfs.assumptions, [{ path: "target.nothing", low: D(1) }]);
+    const m = profileRiskModel("CFS", cfs.assumptions.cohort!, [{ path: "target.nothing", low: D(1) }]);
     expect(() => proposalSensitivity(m)).toThrow("risk.inputs[0].path: names no number in the assumptions");
   });
 });
 
 describe("programmeSensitivity", () => {
   it("swings the programme total by each proposal's own swing", () => {
-    const a = profileRiskModel("CFS", cfs.assumptions);
-    const b = profileRiskModel("FBP", fbp.assumptions);
+    const a = profileRiskModel("CFS", cfs.assumptions.cohort!);
+    const b = profileRiskModel("FBP", fbp.assumptions.cohort!);
     const t = programmeSensitivity([a, b]);
     const alone = proposalSensitivity(a).opportunity + proposalSensitivity(b).opportunity;
     expect(t.opportunity).toBeCloseTo(alone, 4);

@@ -4,12 +4,17 @@ import {
   Decimal,
   EngineError,
   MAX_ITERATIONS,
+  computeAssumptions,
   computeProfile,
   parseProposal,
   profileRiskModel,
+  proposalRiskModel,
+  proposalSensitivity,
   simulate,
   type RiskEntry,
 } from "../../src/engine";
+
+import { HORIZON_JSON, everyKind } from "./format/streams.fixtures";
 
 const read = (f: string) =>
   parseProposal(JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", f), "utf8")));
@@ -23,7 +28,7 @@ const spread: RiskEntry[] = [
 ];
 
 describe("simulate", () => {
-  const model = profileRiskModel("CFS", cfs.assumptions, spread, "Low");
+  const model = profileRiskModel("CFS", cfs.assumptions.cohort!, spread, "Low");
 
   it("gives the same P-values for the same seed, and others for another seed", () => {
     const a = simulate([model], { iterations: 400, seed: 7 });
@@ -38,8 +43,8 @@ describe("simulate", () => {
       { path: "target.value", distribution: { kind: "triangular", low: 0.08, likely: 0.08, high: 0.08 } },
       { path: "unitCost.weeklyCost", distribution: { kind: "uniform", low: 1487, high: 1487 } },
     ];
-    const s = simulate([profileRiskModel("CFS", cfs.assumptions, zero)], { iterations: 50, seed: 1 });
-    const planned = computeProfile(cfs.assumptions).years.map((y) => y.mtfsImpact.toNumber());
+    const s = simulate([profileRiskModel("CFS", cfs.assumptions.cohort!, zero)], { iterations: 50, seed: 1 });
+    const planned = computeProfile(cfs.assumptions.cohort!).years.map((y) => y.mtfsImpact.toNumber());
     s.proposals[0].years.forEach((y, i) => {
       expect(Math.abs(y.p50 - planned[i])).toBeLessThan(0.01);
       expect(y.p10).toBe(y.p50);
@@ -58,7 +63,7 @@ describe("simulate", () => {
   });
 
   it("adds proposals into the programme iteration by iteration; a proposal without distributions is its plan", () => {
-    const point = { ...profileRiskModel("FBP", fbp.assumptions), defaultDraws: [] };
+    const point = { ...profileRiskModel("FBP", fbp.assumptions.cohort!), defaultDraws: [] };
     const s = simulate([model, point], { iterations: 300, seed: 11 });
     const fixed = s.proposals[1];
     expect(fixed.sampled).toEqual([]);
@@ -75,7 +80,10 @@ describe("simulate", () => {
   });
 
   it("draws the headline estimates from the confidence spread when the risk block gives no distribution", () => {
-    const s = simulate([profileRiskModel("CFS", cfs.assumptions, [], "Low")], { iterations: 500, seed: 2 });
+    const s = simulate([profileRiskModel("CFS", cfs.assumptions.cohort!, [], "Low")], {
+      iterations: 500,
+      seed: 2,
+    });
     expect(s.proposals[0].sampled).toEqual(["target.value", "unitCost.weeklyCost", "timeline.leadWeeks"]);
     const y = s.proposals[0].mtfsYear;
     expect(y.p10).toBeLessThan(y.planned);
@@ -106,7 +114,7 @@ describe("simulate", () => {
   });
 
   it("names the proposal, the field and the draw when a draw is an invalid input", () => {
-    const bad = profileRiskModel("CFS", cfs.assumptions, [
+    const bad = profileRiskModel("CFS", cfs.assumptions.cohort!, [
       { path: "durationWeeks", distribution: { kind: "uniform", low: -10, high: -5 } },
     ]);
     expect(() => simulate([bad], { iterations: 5, seed: 1 })).toThrow(
@@ -115,6 +123,41 @@ describe("simulate", () => {
   });
 
   it("keeps a Decimal input's exact value in an unsampled proposal", () => {
-    expect(cfs.assumptions.target.value).toEqual(new Decimal(0.08));
+    expect(cfs.assumptions.cohort!.target.value).toEqual(new Decimal(0.08));
+  });
+});
+
+describe("multi-stream proposals", () => {
+  const proposal = parseProposal({
+    opportunity: { name: "Every kind", confidence: { level: "Medium" } },
+    assumptions: { horizon: HORIZON_JSON, streams: everyKind },
+  });
+  const model = proposalRiskModel(proposal);
+
+  it("draw each stream's headline estimates by default, and a zero-spread run is the deterministic row", () => {
+    expect(model.defaultDraws.length).toBeGreaterThan(everyKind.length - 1);
+    expect(model.defaultDraws.every((e) => /^streams\[\d+\]\./.test(e.path))).toBe(true);
+    const s = simulate([model], { iterations: 200, seed: 9 });
+    const y = s.proposals[0].mtfsYear;
+    expect(y.p10).toBeLessThanOrEqual(y.p50);
+    expect(y.p50).toBeLessThanOrEqual(y.p90);
+    const zero = { ...model, defaultDraws: model.defaultDraws.map((e) => ({ path: e.path })) };
+    const planned = computeAssumptions(proposal.assumptions).proposal.years.map((x) =>
+      x.mtfsImpact.toNumber(),
+    );
+    simulate([zero], { iterations: 20, seed: 1 }).proposals[0].years.forEach((x, i) =>
+      expect(Math.abs(x.p50 - planned[i])).toBeLessThan(0.01),
+    );
+  });
+
+  it("tornado every stream's inputs by path", () => {
+    const t = proposalSensitivity(model);
+    expect(t.opportunity).toBeCloseTo(
+      computeAssumptions(proposal.assumptions).proposal.quantifiedOpportunity.toNumber(),
+      2,
+    );
+    expect(new Set(t.rows.map((r) => /^streams\[(\d+)\]/.exec(r.input)?.[1]))).toEqual(
+      new Set(everyKind.map((_, i) => String(i))),
+    );
   });
 });

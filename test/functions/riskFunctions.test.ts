@@ -7,7 +7,7 @@ import * as path from "path";
 const cfs = parseProposal(
   JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8")),
 );
-const planned = computeProfile(cfs.assumptions).years.map((y) => y.mtfsImpact.toNumber());
+const planned = computeProfile(cfs.assumptions.cohort!).years.map((y) => y.mtfsImpact.toNumber());
 
 type Row = (string | number)[];
 
