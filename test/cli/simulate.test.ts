@@ -9,7 +9,9 @@ const cfsJson = JSON.parse(readFileSync(example("cfs-targeted-prevention.json"),
   string,
   unknown
 >;
-const planned = computeProfile(parseProposal(cfsJson).assumptions.cohort!).years.map((y) => y.mtfsImpact.toNumber());
+const planned = computeProfile(parseProposal(cfsJson).assumptions.cohort!).years.map((y) =>
+  y.mtfsImpact.toNumber(),
+);
 
 let dir: string;
 beforeAll(() => {

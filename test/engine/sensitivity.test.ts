@@ -21,7 +21,10 @@ describe("proposalSensitivity", () => {
 
   it("swings about the deterministic FY29/30 figure, sorted by swing", () => {
     const t = proposalSensitivity(model);
-    expect(t.opportunity).toBeCloseTo(computeProfile(cfs.assumptions.cohort!).quantifiedOpportunity.toNumber(), 2);
+    expect(t.opportunity).toBeCloseTo(
+      computeProfile(cfs.assumptions.cohort!).quantifiedOpportunity.toNumber(),
+      2,
+    );
     const swings = t.rows.map((r) => r.swing);
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     // ±10% of the £1,487 weekly cost moves the £1,338 saving by 11%: more than ±10% of volume or target,
@@ -42,7 +45,9 @@ describe("proposalSensitivity", () => {
     const cost = rows.find((r) => r.input === "unitCost.weeklyCost");
     expect(cost).toMatchObject({ low: 1487 * 0.9, high: 1487 * 1.1, defaultEnds: true });
     // The figure at the high end is the deterministic profile with that one input changed.
-    const atHigh = computeProfile(withDecimal(cfs.assumptions.cohort!, "target.value", D(0.1))).quantifiedOpportunity;
+    const atHigh = computeProfile(
+      withDecimal(cfs.assumptions.cohort!, "target.value", D(0.1)),
+    ).quantifiedOpportunity;
     expect(target?.opportunityAtHigh).toBeCloseTo(atHigh.toNumber(), 2);
   });
 
