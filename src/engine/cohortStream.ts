@@ -3,7 +3,7 @@ import { EngineError } from "./errors";
 import { decimalCalculator, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, fyStartDay } from "./fiscalYear";
 import { flowMath } from "./flow";
-import { resolveTimeline, type ResolvedTimeline } from "./timeline";
+import { resolveTimelineOn, type ResolvedTimeline } from "./timeline";
 import { stockFlowMath, type CumulativeFlow } from "./stockFlow";
 import { annualSavingOn } from "./unitCost";
 import { saturationFyOn, timeToFullRunRateYearsOn } from "./runRate";
@@ -84,7 +84,7 @@ export interface CohortModel<T = Decimal> {
   readonly durationDays: T;
   /** Average caseload reduction over each window [bounds[i], bounds[i+1]) for a flow (entry or exit stock). */
   readonly averageOf: (f: CumulativeFlow<T>, bounds: readonly T[]) => T[];
-  readonly timeline: ResolvedTimeline;
+  readonly timeline: ResolvedTimeline<T>;
   /** The target the model uses (× its weighting when written as evidence × weighting). */
   readonly target: Target;
   readonly targetWeighting?: Weighting;
@@ -121,7 +121,7 @@ export function cohortModelOn<T>(
   checkHorizon(horizon);
   const { unitCost } = input;
   const sf = stockFlowMath(calc);
-  const timeline = resolveTimeline(input.timeline);
+  const timeline = resolveTimelineOn(calc, input.timeline);
   const durationWeeks = input.durationWeeks;
   if (!durationWeeks.gt(0)) {
     // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
@@ -148,7 +148,7 @@ export function cohortModelOn<T>(
     timeline,
     delivery: input.timeline.delivery,
     defaultBaseFy: horizon.firstFy,
-    endDay: new Decimal(fyStartDay(horizon.lastFy + 1)),
+    endDay: calc.fromNumber(fyStartDay(horizon.lastFy + 1)),
   });
   const flow = adjustFlow ? adjustFlow(planFlow) : planFlow;
 

@@ -18,19 +18,19 @@ import type { Baseline, Delivery, FyStartYear, Lever, Target } from "./types";
 /** Days per modelled year: 52.18 weeks of 7 days, so a flow of C × 52.18 / D a year holds exactly C cases. */
 export const DAYS_PER_YEAR = WEEKS_PER_YEAR.times(DAYS_PER_WEEK);
 
-/** What the flow needs from the assumptions. */
-export interface FlowInput {
+/** What the flow needs from the assumptions (the timeline on the flow's number backend). */
+export interface FlowInput<T = Decimal> {
   readonly baseline: Baseline;
   readonly target: Target;
   /** Which stock the events feed; sets the flow a caseload-reduction target needs (default entry). */
   readonly lever?: Lever;
   readonly durationWeeks: Decimal;
-  readonly timeline: ResolvedTimeline;
+  readonly timeline: ResolvedTimeline<T>;
   readonly delivery?: Delivery;
   /** FY the baseline volume refers to when `baseline.baseFy` is absent. */
   readonly defaultBaseFy: FyStartYear;
   /** Last day the flow must cover (exclusive end of the horizon). */
-  readonly endDay: Decimal;
+  readonly endDay: T;
 }
 
 /**
@@ -74,7 +74,7 @@ export interface FlowMath<T> {
     baseFy: FyStartYear,
     lever?: Lever,
   ): T;
-  avoidedEventsFlow(input: FlowInput): CumulativeFlow<T>;
+  avoidedEventsFlow(input: FlowInput<T>): CumulativeFlow<T>;
 }
 
 /**
@@ -212,13 +212,13 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     return out;
   };
 
-  const avoided = (input: FlowInput): CumulativeFlow<T> => {
+  const avoided = (input: FlowInput<T>): CumulativeFlow<T> => {
     const t = input.timeline;
     const baseFy = input.baseline.baseFy ?? input.defaultBaseFy;
-    const endDay = calc.fromDecimal(input.endDay);
-    const deliveryEnd = t.deliveryEndDay === undefined ? undefined : calc.fromDecimal(t.deliveryEndDay);
+    const endDay = input.endDay;
+    const deliveryEnd = t.deliveryEndDay;
     const end = deliveryEnd !== undefined && cmp(deliveryEnd, endDay) < 0 ? deliveryEnd : endDay;
-    const start = calc.fromDecimal(t.firstImpactDay);
+    const start = t.firstImpactDay;
     if (cmp(end, start) <= 0) return sf.cumulativeFromRates([], []);
 
     const ramp = rampPiecesOn(calc, t);

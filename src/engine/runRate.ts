@@ -33,8 +33,8 @@ export function fullImpactDay(t: ResolvedTimeline, cohortReachedDay?: Decimal): 
  * @example
  * fullImpactDayOn(numberCalculator, resolvedCfs) // day number of about 15 Feb 2028
  */
-export function fullImpactDayOn<T>(calc: Calculator<T>, t: ResolvedTimeline, cohortReachedDay?: T): T {
-  const day = calc.fromDecimal(t.deliveryEndDay ?? t.fullImpactDay);
+export function fullImpactDayOn<T>(calc: Calculator<T>, t: ResolvedTimeline<T>, cohortReachedDay?: T): T {
+  const day = t.deliveryEndDay ?? t.fullImpactDay;
   return cohortReachedDay !== undefined && calc.compare(cohortReachedDay, day) > 0 ? cohortReachedDay : day;
 }
 
@@ -77,7 +77,7 @@ export function saturationFy(
  */
 export function saturationFyOn<T>(
   calc: Calculator<T>,
-  t: ResolvedTimeline,
+  t: ResolvedTimeline<T>,
   durationWeeks: Decimal,
   cohortReachedDay?: T,
 ): FyStartYear {
@@ -139,11 +139,11 @@ export function timeToFullRunRateYears(t: ResolvedTimeline, cohortReachedDay?: D
  */
 export function timeToFullRunRateYearsOn<T>(
   calc: Calculator<T>,
-  t: ResolvedTimeline,
+  t: ResolvedTimeline<T>,
   cohortReachedDay?: T,
 ): T {
   const years = calc.divide(
-    calc.subtract(fullImpactDayOn(calc, t, cohortReachedDay), calc.fromDecimal(t.startDay)),
+    calc.subtract(fullImpactDayOn(calc, t, cohortReachedDay), t.startDay),
     calc.fromDecimal(DAYS_PER_YEAR),
   );
   return maxOf(calc, calc.zero, years);
