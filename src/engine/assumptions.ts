@@ -101,7 +101,7 @@ function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssump
       // the cohort's duration.
       return cohortStreamOn(
         calc,
-        profileStreamInput({ ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon }),
+        profileStreamInput({ ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon }, calc),
         horizon,
       );
     case "addressableSpend":

@@ -1,6 +1,6 @@
 import { ZERO, type Decimal } from "./money";
 import { EngineError } from "./errors";
-import { resolveTimeline } from "./timeline";
+import { resolveTimelineOn } from "./timeline";
 import { cohortStream, type CohortStreamInput } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
 import { computeProposalProfileOn, type ProposalProfile } from "./proposalProfile";
@@ -19,13 +19,18 @@ import type { Profile, ProfileInput } from "./types";
  * The cohort stream input of a single-cohort profile, checked as computeProfile always has: a weeks-of-duration
  * MTFS overlap shortens the duration. Period profiles and forecasts start from the same input.
  *
+ * `calc` is the backend the stream will run on (its resolved timeline is remembered for the stream).
+ *
  * @example
  * profileStreamInput(cfs).durationWeeks.toNumber() // 153.1
  */
-export function profileStreamInput(input: ProfileInput): CohortStreamInput {
+export function profileStreamInput(
+  input: ProfileInput,
+  calc: Calculator<unknown> = decimalCalculator,
+): CohortStreamInput {
   // Checked in the order they always were, so the same bad input names the same field.
   checkHorizon(input.horizon);
-  resolveTimeline(input.timeline);
+  resolveTimelineOn(calc, input.timeline);
   const durationWeeks = effectiveDurationWeeks(input.durationWeeks, input.mtfsOverlap);
   if (!durationWeeks.gt(0) && input.mtfsOverlap.kind === "weeksOfDuration") {
     throw new EngineError(

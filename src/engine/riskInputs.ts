@@ -47,11 +47,18 @@ type Tree = unknown;
 const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 
 /** Path segments: "investment[0].amountPerYear" → ["investment", 0, "amountPerYear"]. */
-function segments(path: string): (string | number)[] {
+function segments(path: string): readonly (string | number)[] {
+  // A simulation writes the same few paths on every draw.
+  const known = parsedPaths.get(path);
+  if (known !== undefined) return known;
   const out: (string | number)[] = [];
   for (const m of path.matchAll(SEGMENT)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  if (parsedPaths.size >= 4096) parsedPaths.clear();
+  parsedPaths.set(path, out);
   return out;
 }
+
+const parsedPaths = new Map<string, readonly (string | number)[]>();
 
 function child(node: Tree, key: string | number): Tree {
   if (node === null || typeof node !== "object") return undefined;

@@ -79,7 +79,7 @@ export function riskFigures(p: ProposalProfile): RiskFigures {
  * profileRiskFigures(cfs).net.map((x) => (x / 1e6).toFixed(2)) // ["-0.50", "-1.50", "-0.58", "1.10", "2.77", "3.29"]
  */
 export function profileRiskFigures(input: ProfileInput): RiskFigures {
-  const stream = cohortStreamOn(numberCalculator, profileStreamInput(input), input.horizon);
+  const stream = cohortStreamOn(numberCalculator, profileStreamInput(input, numberCalculator), input.horizon);
   const p = proposalOfStreamOn(numberCalculator, input, stream);
   return { net: p.years.map((y) => y.cumulative), mtfs: p.years.map((y) => y.mtfsImpact) };
 }
