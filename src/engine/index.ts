@@ -54,3 +54,4 @@ export * from "./rag";
 export * from "./forecast";
 export * from "./trackingSummary";
 export * from "./reprofile";
+export * from "./closure";
