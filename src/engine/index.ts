@@ -55,3 +55,4 @@ export * from "./forecast";
 export * from "./trackingSummary";
 export * from "./reprofile";
 export * from "./closure";
+export * from "./edgeOfCareTracking";
