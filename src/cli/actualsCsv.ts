@@ -1,4 +1,5 @@
 import { Decimal, isEngineError, parsePeriod } from "../engine";
+import { numberText } from "../workbook/cellValues";
 import { CliError } from "./errors";
 
 /**
@@ -73,11 +74,10 @@ function records(text: string): { line: number; fields: string[] }[] {
   return out;
 }
 
-/** A number as finance systems export it: "1234.5", "-12", "£1,234.56", "1,234". */
+/** A number as finance systems export it ("1234.5", "-12", "£1,234.56"): read as a figure kept in a cell is. */
 function numberOf(text: string): Decimal | undefined {
-  const t = text.trim().replace(/^(-?)£/, "$1");
-  if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return undefined;
-  return new Decimal(t.replace(/,/g, ""));
+  const n = numberText(text);
+  return n === null ? undefined : new Decimal(n);
 }
 
 /**
