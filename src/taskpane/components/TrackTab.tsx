@@ -1,0 +1,127 @@
+import * as React from "react";
+import { Button, Dropdown, Input, Option } from "@fluentui/react-components";
+import type { TrackView, TypedActual } from "../trackBridge";
+
+/**
+ * The wizard's Track tab (issue 15): the actuals of the proposal being edited, typed as rows (period, measure,
+ * value), and beside them plan to date, variance, % of plan and RAG per measure, the forecast outturn, the
+ * slippage and the proposed reprofile, all from the engine through `track`.
+ */
+
+const MEASURES = ["avoidedEvents", "caseloadReduction", "saving"] as const;
+
+/**
+ * The Track tab.
+ *
+ * @example
+ * <TrackTab raw={draftToRaw(draft)} track={trackView} />
+ */
+export function TrackTab({
+  raw,
+  track,
+}: {
+  readonly raw: unknown;
+  readonly track: (raw: unknown, actuals: readonly TypedActual[]) => TrackView;
+}): React.JSX.Element {
+  const [rows, setRows] = React.useState<readonly TypedActual[]>([
+    { period: "", measure: "avoidedEvents", value: "" },
+  ]);
+  const view = React.useMemo(() => track(raw, rows), [track, raw, rows]);
+  const set = (i: number, patch: Partial<TypedActual>): void =>
+    setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  return (
+    <section className="mtfs-track" data-testid="track-tab">
+      <h2 className="mtfs-h2">Track: actuals against the plan</h2>
+      <p className="mtfs-hint">
+        Period: a month &ldquo;2027-10&rdquo; or a fiscal quarter &ldquo;2027-Q3&rdquo; (Q1 = April to June).
+        Measure: avoided events, caseload reduction, or the £ saving recorded by finance.
+      </p>
+      {rows.map((r, i) => (
+        <div className="mtfs-row" key={i} data-testid={`actual-${i}`}>
+          <Input
+            aria-label={`Period of actual ${i + 1}`}
+            data-testid={`actual-${i}-period`}
+            value={r.period}
+            placeholder="2027-10"
+            onChange={(_, d) => set(i, { period: d.value })}
+          />
+          <Dropdown
+            aria-label={`Measure of actual ${i + 1}`}
+            data-testid={`actual-${i}-measure`}
+            value={r.measure}
+            selectedOptions={[r.measure]}
+            onOptionSelect={(_, d) => set(i, { measure: d.optionValue ?? r.measure })}
+          >
+            {MEASURES.map((m) => (
+              <Option key={m} value={m}>
+                {m}
+              </Option>
+            ))}
+          </Dropdown>
+          <Input
+            aria-label={`Value of actual ${i + 1}`}
+            data-testid={`actual-${i}-value`}
+            value={r.value}
+            onChange={(_, d) => set(i, { value: d.value })}
+          />
+          <Button
+            size="small"
+            onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))}
+            disabled={rows.length === 1}
+          >
+            Remove
+          </Button>
+        </div>
+      ))}
+      <Button
+        data-testid="add-actual"
+        onClick={() =>
+          setRows((rs) => [
+            ...rs,
+            { period: "", measure: rs[rs.length - 1]?.measure ?? "avoidedEvents", value: "" },
+          ])
+        }
+      >
+        Add actual
+      </Button>
+      {view.kind === "problem" ? (
+        <p className="mtfs-hint" role="status" data-testid="track-problem">
+          {view.message}
+        </p>
+      ) : (
+        <div data-testid="track-result">
+          <table className="mtfs-table">
+            <thead>
+              <tr>
+                <th>Measure</th>
+                <th>Plan to date</th>
+                <th>Actual to date</th>
+                <th>Variance</th>
+                <th>% of plan</th>
+                <th>RAG</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.lines.map((l) => (
+                <tr key={l.measure} data-testid={`track-line-${l.measure}`}>
+                  <td>{l.measure}</td>
+                  <td>{l.plan}</td>
+                  <td>{l.actual}</td>
+                  <td data-testid={`variance-${l.measure}`}>{l.variance}</td>
+                  <td>{l.percentOfPlan}</td>
+                  <td data-testid={`rag-${l.measure}`} data-rag={l.rag}>
+                    {l.rag}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {view.forecast && <p data-testid="track-forecast">Forecast {view.forecast}</p>}
+          {view.mtfsRow && <p data-testid="track-mtfs">Forecast MTFS row: {view.mtfsRow}</p>}
+          {view.slippage && <p data-testid="track-slippage">Slippage: {view.slippage}</p>}
+          {view.reprofile && <p data-testid="track-reprofile">Proposed reprofile: {view.reprofile}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
