@@ -51,9 +51,10 @@ export interface Reprofile {
 
 /** Longest later start tried: three years. */
 const MAX_SHIFT_DAYS = 1096;
-const COARSE_DAYS = 7;
-/** Longest ramp extension tried: three years of months (or weeks). */
-const MAX_RAMP_STEPS = 156;
+/** The later start is searched every 14 days, then day by day around the best. */
+const COARSE_DAYS = 14;
+/** Longest ramp extension tried: three years (36 monthly steps, or 156 weeks). */
+const MAX_RAMP_WEEKS = 156;
 
 interface Window {
   readonly from: Decimal;
@@ -164,7 +165,8 @@ function fitTarget(input: ProfileInput, windows: readonly Window[]): ReprofileCa
 function fitRamp(input: ProfileInput, windows: readonly Window[]): ReprofileCandidate {
   // A ramp in monthly steps stays in whole months, so its steps stay whole.
   const unit = input.timeline.ramp === "monthly-steps" ? WEEKS_PER_MONTH : new Decimal(1);
-  const steps = Array.from({ length: MAX_RAMP_STEPS + 1 }, (_, k) => unit.times(k));
+  const count = Math.floor(new Decimal(MAX_RAMP_WEEKS).div(unit).toNumber());
+  const steps = Array.from({ length: count + 1 }, (_, k) => unit.times(k));
   const fit = best(steps, (weeks) =>
     squaredError(reprofiledInput(input, { kind: "longerRamp", weeks }), windows),
   );

@@ -26,7 +26,9 @@ export function TrackTab({
   const [rows, setRows] = React.useState<readonly TypedActual[]>([
     { period: "", measure: "avoidedEvents", value: "" },
   ]);
-  const view = React.useMemo(() => track(raw, rows), [track, raw, rows]);
+  // Fitting a reprofile takes a moment: typing stays responsive and the figures follow.
+  const settled = React.useDeferredValue(rows);
+  const view = React.useMemo(() => track(raw, settled), [track, raw, settled]);
   const set = (i: number, patch: Partial<TypedActual>): void =>
     setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
