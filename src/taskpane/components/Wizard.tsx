@@ -441,7 +441,7 @@ export function Wizard<P>({
       </TabList>
       {tab === "track" && <TrackTab raw={trackRaw} track={trackView} />}
       {tab === "proposal" && <StepNav step={step} errorsPerStep={errorsPerStep} onGo={(i) => goTo(i)} />}
-      <div className="mtfs-body" hidden={tab === "track"}>
+      <div className="mtfs-body" style={tab === "track" ? { display: "none" } : undefined}>
         <main className="mtfs-main" data-step={current.id}>
           {editing && (
             <p className="mtfs-editing" data-testid="editing">
