@@ -3,6 +3,7 @@ import {
   Decimal,
   checkRagThresholds,
   isEngineError,
+  type RagStatus,
   type RagThresholds,
 } from "../engine";
 import { inputJson } from "./cellValues";
@@ -134,4 +135,27 @@ export async function updateDashboard(port: WorkbookPort): Promise<DashboardSync
   const sync = await syncDashboard(port, owned, { dryRun: false });
   await writeRegister(port, { ...register, owned });
   return sync;
+}
+
+const WORST: Readonly<Record<RagStatus, number>> = { Red: 0, Amber: 1, Green: 2 };
+
+/**
+ * Each tracked proposal sheet's RAG for its Programme row: the worst of its measures' (none without a
+ * Tracking sheet, so an untracked workbook reads nothing more).
+ *
+ * @example
+ * await ragBySheet(port) // Map { "CFS Targeted Prevention" => "Red" }
+ */
+export async function ragBySheet(port: WorkbookPort): Promise<ReadonlyMap<string, RagStatus>> {
+  if (!(await port.listSheets()).some((s) => s.name === TRACKING_SHEET)) return new Map();
+  const { thresholds } = await readThresholds(port);
+  const { proposals } = await trackWorkbook(port, thresholds);
+  return new Map(
+    proposals.map((p) => [
+      p.sheet,
+      p.summary.measures
+        .map((m) => m.rag)
+        .reduce((a, b) => (WORST[b] < WORST[a] ? b : a), "Green" as RagStatus),
+    ]),
+  );
 }

@@ -181,3 +181,21 @@ describe("track import names", () => {
     expect(again.conflicts).toHaveLength(1);
   });
 });
+
+describe("Programme RAG column", () => {
+  it("shows each tracked proposal's worst RAG after a refresh, blank for untracked rows, and stays put", async () => {
+    const { port } = await withActuals([...QUARTER, actual("2027-Q3", "saving", 1e9)]);
+    await refreshWorkbook(port, { dryRun: false });
+    const rows = await cellsOf(port, "Programme");
+    const header = rows[2].indexOf("RAG (tracking)");
+    expect(header).toBeGreaterThan(0);
+    const modelled = (name: string) =>
+      rows.find((r) => r[1] === name && r[10] === "Proposal sheet (modelled)")!;
+    const cfs = modelled("Targeted Prevention");
+    expect(cfs[header]).toBe("Red"); // avoided events Red, saving Green: the worst
+    const fbp = modelled("Family Based Placements");
+    expect(fbp[header] ?? null).toBeNull();
+    const again = await refreshWorkbook(port, { dryRun: false });
+    expect(again.changes).toEqual([]);
+  });
+});

@@ -45,6 +45,8 @@ export interface LinkedProposal {
   readonly mtfsRowAddress: ReadonlyMap<string, string>;
   readonly timeToRunRateAddress: string;
   readonly timeToRunRateYears: CellScalar;
+  /** Its RAG from the Tracking sheet's actuals (the worst of its measures; issue 15), when it has any. */
+  readonly rag?: string;
 }
 
 export interface ProgrammeValues {
@@ -172,6 +174,8 @@ export function programmeSheetLayout(
   const sourceCol = columnLetter(FIRST_FY_COLUMN + n + 1);
   const statusCaptionCol = columnLetter(FIRST_FY_COLUMN + n + 2);
   label(`${statusCaptionCol}1`, "Refresh status", { bold: true });
+  // Tracking (issue 15): each modelled row's RAG, below the status caption so no other column moves.
+  label(`${statusCaptionCol}3`, "RAG (tracking)", HEADING);
 
   const programmeRows: ProgrammeRow[] = [];
   pos.rows.forEach(({ row, d, r }, flat) => {
@@ -180,6 +184,14 @@ export function programmeSheetLayout(
     const base = `directorates[${d}].rows[${r}]`;
     if (r === 0) label(`A${row}`, dir.directorate);
     const linked = cfg.proposalSheet ? values?.linked.get(cfg.proposalSheet) : undefined;
+    if (cfg.proposalSheet)
+      cells.push({
+        kind: "engine",
+        address: `${statusCaptionCol}${row}`,
+        key: `${base}.rag`,
+        value: linked?.rag ?? null,
+        style: STYLES.owned,
+      });
     cells.push({
       kind: "input",
       address: `B${row}`,
