@@ -199,7 +199,8 @@ async function runReprofile(
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   await asCliErrors(() => acceptReprofile(port, proposed, date));
   await saveWorkbookAtomic(port, file);
-  if (options.format === "table") io.out(`Kept as the version of ${date} on the Reprofiles sheet of ${file}.`);
+  if (options.format === "table")
+    io.out(`Kept as the version of ${date} on the Reprofiles sheet of ${file}.`);
   return EXIT_OK;
 }
 
