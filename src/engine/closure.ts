@@ -3,7 +3,7 @@ import { computeProfile } from "./profile";
 import { reprofile } from "./reprofile";
 import { trackProposal, type MeasureActual } from "./trackingSummary";
 import type { RagThresholds } from "./rag";
-import type { FyStartYear, ProfileInput } from "./types";
+import type { FyStartYear, Profile, ProfileInput } from "./types";
 
 /**
  * The closure view (issue 15; the closure report 001 para 23: "an expected total annualised financial benefit,
@@ -51,7 +51,8 @@ export function proposalClosure(
   actuals: readonly MeasureActual[],
   thresholds?: RagThresholds,
 ): Closure {
-  const summary = actuals.length > 0 ? trackProposal(input, actuals, thresholds) : undefined;
+  if (actuals.length === 0) return planClosure(name, computeProfile(input), input.horizon.mtfsLastFy);
+  const summary = trackProposal(input, actuals, thresholds);
   const plan = summary?.forecast?.plan ?? computeProfile(input);
   const expected = summary?.forecast?.forecast ?? plan;
   const events = actuals.filter((a) => a.measure === "avoidedEvents");
@@ -73,6 +74,27 @@ export function proposalClosure(
         plan: y.mtfsImpact,
         expected: expected.years[i].mtfsImpact,
       })),
+  };
+}
+
+/**
+ * The closure row of a proposal with nothing tracked yet (or one tracking cannot read, such as a multi-stream
+ * proposal): its plan, as target and as expected.
+ *
+ * @example
+ * planClosure("Reablement", computeAssumptions(a).profile, a.horizon.mtfsLastFy).fromActuals // false
+ */
+export function planClosure(name: string, plan: Profile, mtfsLastFy: FyStartYear): Closure {
+  return {
+    name,
+    targetFullRunRate: plan.fullRunRate.value,
+    expectedFullRunRate: plan.fullRunRate.value,
+    overTarget: ZERO,
+    deliveredToDate: ZERO,
+    fromActuals: false,
+    years: plan.years
+      .filter((y) => y.fy <= mtfsLastFy)
+      .map((y) => ({ fy: y.fy, label: y.label, plan: y.mtfsImpact, expected: y.mtfsImpact })),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   isEngineError,
   parseProposal,
   reprofile,
+  singleCohort,
   trackProposal,
   type MeasureActual,
 } from "../engine";
@@ -67,7 +68,7 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
       message: `actual ${bad + 1}: value must be a number, got "${rows[bad].value}"`,
     };
   try {
-    const input = parseProposal(raw).assumptions;
+    const input = singleCohort(parseProposal(raw).assumptions, "tracking");
     const actuals: MeasureActual[] = rows.map((a, k) => ({
       period: a.period.trim(),
       measure: a.measure,

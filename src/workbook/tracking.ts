@@ -7,8 +7,13 @@ import {
   parseProposal,
   programmeClosure,
   proposalClosure,
+  planClosure,
+  singleCohort,
+  computeAssumptions,
   trackProposal,
   type Closure,
+  type FyStartYear,
+  type Profile,
   type ProfileInput,
   type RagThresholds,
   type TrackingSummary,
@@ -86,25 +91,59 @@ export async function readTrackingActuals(
   return { actuals, problems };
 }
 
+/** A proposal sheet tracking cannot read yet (a multi-stream proposal): its plan, and why. */
+export interface UntrackedProposal {
+  readonly sheet: string;
+  readonly name: string;
+  readonly why: string;
+  readonly plan: Profile;
+  readonly mtfsLastFy: FyStartYear;
+}
+
+function untrackedWhy(a: Parameters<typeof singleCohort>[0]): string {
+  try {
+    singleCohort(a, "tracking");
+    return "tracking works on single-cohort proposals only";
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    return e.rule;
+  }
+}
+
 /**
  * Every proposal sheet's proposal, by sheet name and by proposal name. A sheet whose assumptions the engine
- * rejects is a problem (named by its sheet), so one bad sheet does not stop the others being tracked.
+ * rejects is a problem (named by its sheet), so one bad sheet does not stop the others being tracked; a
+ * multi-stream proposal is untracked (tracking works per single cohort), which is a problem only for its actuals.
  */
-export async function trackedProposals(
-  port: WorkbookPort,
-): Promise<{ proposals: TrackedProposal[]; problems: string[] }> {
+export async function trackedProposals(port: WorkbookPort): Promise<{
+  proposals: TrackedProposal[];
+  untracked: UntrackedProposal[];
+  problems: string[];
+}> {
   const proposals: TrackedProposal[] = [];
+  const untracked: UntrackedProposal[] = [];
   const problems: string[] = [];
   for (const sheet of await listProposalSheets(port)) {
     try {
       const p = parseProposal(await readProposal(port, sheet));
-      proposals.push({ sheet, name: p.opportunity.name, input: p.assumptions });
+      const name = p.opportunity.name;
+      if (p.assumptions.cohort === undefined) {
+        // singleCohort says why in words (the streams it has); it throws whenever there is no cohort.
+        const why = untrackedWhy(p.assumptions);
+        untracked.push({
+          sheet,
+          name,
+          why,
+          plan: computeAssumptions(p.assumptions).profile,
+          mtfsLastFy: p.assumptions.horizon.mtfsLastFy,
+        });
+      } else proposals.push({ sheet, name, input: p.assumptions.cohort });
     } catch (e) {
       if (!isEngineError(e)) throw e;
       problems.push(`${sheet}: not tracked: ${e.field}: ${e.rule}`);
     }
   }
-  return { proposals, problems };
+  return { proposals, untracked, problems };
 }
 
 /**
@@ -114,10 +153,10 @@ export async function trackedProposals(
  * @example
  * findProposal(proposals, "CFS Targeted Prevention")?.sheet // "CFS Targeted Prevention"
  */
-export function findProposal(
-  proposals: readonly TrackedProposal[],
+export function findProposal<P extends { readonly sheet: string; readonly name: string }>(
+  proposals: readonly P[],
   name: string,
-): TrackedProposal | undefined {
+): P | undefined {
   const n = name.trim();
   return proposals.find((p) => p.sheet === n) ?? proposals.find((p) => p.name === n);
 }
@@ -163,12 +202,17 @@ export async function checkActuals(
   actuals: readonly TrackingActual[],
   where: (k: number) => string,
 ): Promise<string[]> {
-  const { proposals } = await trackedProposals(port);
+  const { proposals, untracked } = await trackedProposals(port);
   const problems: string[] = [];
   actuals.forEach((a, k) => {
     const bad = (why: string): void => void problems.push(`${where(k)}: ${why}`);
     const p = findProposal(proposals, a.proposal);
-    if (p === undefined) return bad(`proposal: no proposal sheet is called "${a.proposal}"`);
+    if (p === undefined) {
+      const u = findProposal(untracked, a.proposal);
+      return bad(
+        u ? `proposal: ${u.sheet}: ${u.why}` : `proposal: no proposal sheet is called "${a.proposal}"`,
+      );
+    }
     if (a.stream !== "" && a.stream !== "cohort")
       return bad(`stream: ${p.sheet} has one stream, "cohort"; got "${a.stream}"`);
     if (!TRACKED_MEASURES.includes(a.measure)) {
@@ -285,6 +329,12 @@ export async function trackWorkbook(
       const rows = mine.map((a) => a.row).join(", ");
       issues.push(`${TRACKING_SHEET} rows ${rows} (${p.sheet}): ${e.field}: ${e.rule}`);
     }
+  }
+  for (const u of tracked.untracked) {
+    closures.push(planClosure(u.name, u.plan, u.mtfsLastFy));
+    const rows = actuals.filter((a) => findProposal([u], a.proposal) === u).map((a) => a.row);
+    if (rows.length)
+      issues.push(`${TRACKING_SHEET} rows ${rows.join(", ")} (${u.sheet}): not tracked: ${u.why}`);
   }
   return { proposals: out, problems: issues, closures, programme: programmeClosure("Programme", closures) };
 }

@@ -110,7 +110,7 @@ describe("reprofiledAssumptionsJson", () => {
     { kind: "longerRamp", weeks: D(2).times("52.18").div(12) } as const,
   ])("writes the revision the engine models (%o)", (reading) => {
     const json = reprofiledAssumptionsJson(cfsJson.assumptions, reading);
-    const parsed = parseProposal({ ...cfsJson, assumptions: json }).assumptions;
+    const parsed = parseProposal({ ...cfsJson, assumptions: json }).assumptions.cohort!;
     const a = computeProfile(parsed).years.map((y) => y.cumulative.toNumber());
     const b = computeProfile(reprofiledInput(cfs, reading)).years.map((y) => y.cumulative.toNumber());
     a.forEach((x, i) => expect(x).toBeCloseTo(b[i], 4));

@@ -81,7 +81,7 @@ describe("Dashboard", () => {
   });
 
   it("refresh is idempotent with actuals present and never changes an actual (a property)", async () => {
-    const input = parseProposal(readExample("cfs-targeted-prevention.json")).assumptions;
+    const input = parseProposal(readExample("cfs-targeted-prevention.json")).assumptions.cohort!;
     const plan = periodProfile(input, "month");
     const months = ["2027-09", "2027-10", "2027-11", "2027-12", "2028-01", "2028-02"];
     await fc.assert(
@@ -113,7 +113,7 @@ describe("Dashboard", () => {
   }, 120_000);
 
   it("actuals equal to the plan are on plan: zero variance, Green, forecast equal to the plan", async () => {
-    const input = parseProposal(readExample("cfs-targeted-prevention.json")).assumptions;
+    const input = parseProposal(readExample("cfs-targeted-prevention.json")).assumptions.cohort!;
     const rows = periodProfile(input, "month").filter((r) =>
       ["2027-10", "2027-11", "2027-12"].includes(r.label),
     );
