@@ -8,7 +8,9 @@ import { TRACKING_SHEET, type TrackingActual } from "../../src/workbook/layouts/
 import { refreshWorkbook } from "../../src/workbook/operations";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { readRegister } from "../../src/workbook/register";
-import { importActuals, readTrackingActuals } from "../../src/workbook/tracking";
+import { checkActuals, importActuals, readTrackingActuals, trackWorkbook } from "../../src/workbook/tracking";
+import { addProposal } from "../../src/workbook/operations";
+import { HORIZON_JSON, incomeJson } from "../engine/format/streams.fixtures";
 import { demoWorkbook, readExample, roundTrip } from "./fixtures";
 import { parseProposal } from "../../src/engine";
 
@@ -197,5 +199,43 @@ describe("Programme RAG column", () => {
     expect(fbp[header] ?? null).toBeNull();
     const again = await refreshWorkbook(port, { dryRun: false });
     expect(again.changes).toEqual([]);
+  });
+});
+
+describe("multi-stream proposals", () => {
+  async function withIncome() {
+    const { wb, port } = await demoWorkbook();
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const raw = {
+      ...cfs,
+      opportunity: { ...cfs.opportunity, name: "Income Max" },
+      assumptions: { horizon: HORIZON_JSON, streams: [incomeJson] },
+    };
+    delete raw.triangulation;
+    await addProposal(port, raw);
+    return { wb, port };
+  }
+
+  it("refuses an actual for one, saying tracking is single-cohort for now and what it has", async () => {
+    const { port } = await withIncome();
+    const problems = await checkActuals(
+      port,
+      [{ ...actual("2027-10", "saving", 5), proposal: "Income Max" }],
+      (k) => `line ${k + 2}`,
+    );
+    expect(problems).toEqual([
+      "line 2: proposal: Income Max: tracking works on single-cohort proposals only; this one has a income stream",
+    ]);
+  });
+
+  it("gives it a closure row from its plan, and leaves the others tracked", async () => {
+    const { port } = await withIncome();
+    await importActuals(port, QUARTER, { dryRun: false });
+    const t = await trackWorkbook(port);
+    expect(t.problems).toEqual([]);
+    expect(t.proposals.map((p) => p.sheet)).toEqual([CFS]);
+    const income = t.closures.find((c) => c.name === "Income Max")!;
+    expect(income.fromActuals).toBe(false);
+    expect(income.expectedFullRunRate).toEqual(income.targetFullRunRate);
   });
 });
