@@ -15,6 +15,10 @@ import {
   dashboardLayout,
 } from "./layouts/dashboardSheet";
 import { TRACKING_SHEET } from "./layouts/trackingSheet";
+import type { ProgrammeConfig } from "./layouts/programmeConfig";
+import { PROGRAMME_LAYOUT_ID, PROGRAMME_SHEET, programmeRagCells } from "./layouts/programmeSheet";
+import { placeSheets } from "./placing";
+import { PROGRAMME_OWNER, programmeLayouts } from "./programme";
 import { isOwned } from "./layouts/types";
 import { matchesWritten, syncOwned, writeLayout, type CellChange } from "./ownedCells";
 import type { WorkbookPort } from "./port";
@@ -133,6 +137,19 @@ export async function updateDashboard(port: WorkbookPort): Promise<DashboardSync
   const register = await readRegister(port);
   const owned = new Map(register.owned);
   const sync = await syncDashboard(port, owned, { dryRun: false });
+  // The Programme's RAG column follows, as a refresh would write it (its other cells are not touched).
+  const programme = register.programme as ProgrammeConfig | undefined;
+  if (programme) {
+    const { placements } = await placeSheets(port, programmeLayouts(programme));
+    const cells = programmeRagCells(programme, await ragBySheet(port));
+    await syncOwned(
+      port,
+      { layoutId: PROGRAMME_LAYOUT_ID, sheet: PROGRAMME_SHEET, cells },
+      PROGRAMME_OWNER,
+      owned,
+      { dryRun: false, placements },
+    );
+  }
   await writeRegister(port, { ...register, owned });
   return sync;
 }
