@@ -21,7 +21,7 @@ import { placeSheets } from "./placing";
 import { PROGRAMME_OWNER, programmeLayouts } from "./programme";
 import { isOwned } from "./layouts/types";
 import { matchesWritten, syncOwned, writeLayout, type CellChange } from "./ownedCells";
-import type { WorkbookPort } from "./port";
+import type { CellScalar, WorkbookPort } from "./port";
 import { ownedKey, readRegister, writeRegister, type OwnedRecord } from "./register";
 import { trackWorkbook } from "./tracking";
 
@@ -45,8 +45,8 @@ export async function readThresholds(
   if (!(await port.listSheets()).some((s) => s.name === DASHBOARD_SHEET))
     return { thresholds: DEFAULT_RAG_THRESHOLDS, problems: [] };
   const [g, a] = await port.readCells(DASHBOARD_SHEET, [GREEN_ADDRESS, AMBER_ADDRESS]);
-  const share = (v: unknown, fallback: Decimal, where: string): Decimal | string => {
-    const json = inputJson(v as never, "percent");
+  const share = (v: CellScalar, fallback: Decimal, where: string): Decimal | string => {
+    const json = inputJson(v, "percent");
     if (json === undefined) return fallback;
     return typeof json === "number" && Number.isFinite(json)
       ? new Decimal(json)
