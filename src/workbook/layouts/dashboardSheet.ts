@@ -29,6 +29,10 @@ export const DASHBOARD_OWNER = "dashboard";
 export const GREEN_ADDRESS = "B4";
 export const AMBER_ADDRESS = "B5";
 const HEADER_ROW = 8;
+/** Notes run on to the right (unwrapped) over the empty cells beside them; headings wrap in their column. */
+const NOTE = { italic: true } as const;
+const SECTION = { bold: true } as const;
+const HEAD = { ...STYLES.heading, wrap: true } as const;
 
 /** One proposal on the Dashboard: its sheet, name and tracking summary. */
 export interface DashboardProposal {
@@ -124,7 +128,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     "A2",
     "Written by track import and refresh from the Tracking sheet: never type here except the RAG thresholds. " +
       "Variance = actual − plan (a shortfall is negative). Saving in £; KPIs in their own units.",
-    STYLES.text,
+    NOTE,
   );
   label("A4", "Green at or above (share of plan to date)");
   cells.push({
@@ -148,10 +152,10 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     style: STYLES.input,
     label: "Amber at or above",
   });
-  label("A6", "Red below Amber. Default: Green ≥ 95%, Amber ≥ 80% (docs/engine.md, Tracking).", STYLES.text);
+  label("A6", "Red below Amber. Default: Green ≥ 95%, Amber ≥ 80% (docs/engine.md, Tracking).", NOTE);
 
-  label(`A${HEADER_ROW - 1}`, "Delivery to date", STYLES.label);
-  DELIVERY_COLUMNS.forEach((c, k) => label(`${columnLetter(k + 1)}${HEADER_ROW}`, c, STYLES.heading));
+  label(`A${HEADER_ROW - 1}`, "Delivery to date", SECTION);
+  DELIVERY_COLUMNS.forEach((c, k) => label(`${columnLetter(k + 1)}${HEADER_ROW}`, c, HEAD));
   let row = HEADER_ROW + 1;
   let i = 0;
   const savingRows: { name: string; row: number }[] = [];
@@ -249,7 +253,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     `A${closureTitle}`,
     "dashboard.closure.title",
     "Closure: benefit at full run rate and MTFS contribution (expected from actuals)",
-    STYLES.label,
+    SECTION,
   );
   const fys = data.programme.years;
   const closureHeader = [
@@ -261,7 +265,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     ...fys.map((y) => `MTFS ${y.label}`),
   ];
   closureHeader.forEach((c, k) =>
-    owned(`${columnLetter(k + 1)}${closureTitle + 1}`, `dashboard.closure.heading[${k}]`, c, STYLES.heading),
+    owned(`${columnLetter(k + 1)}${closureTitle + 1}`, `dashboard.closure.heading[${k}]`, c, HEAD),
   );
   [...data.closures, data.programme].forEach((c, k) => {
     const r = closureTitle + 2 + k;
@@ -284,9 +288,9 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
 
   // Chart data: plan against actual £ saving to date, one row per proposal.
   const chartTitle = closureTitle + 3 + data.closures.length + 1;
-  owned(`A${chartTitle}`, "dashboard.chart.title", "Plan against actual (£ saving to date)", STYLES.label);
+  owned(`A${chartTitle}`, "dashboard.chart.title", "Plan against actual (£ saving to date)", SECTION);
   ["Proposal", "Plan to date", "Actual to date"].forEach((c, k) =>
-    owned(`${columnLetter(k + 1)}${chartTitle + 1}`, `dashboard.chart.heading[${k}]`, c, STYLES.heading),
+    owned(`${columnLetter(k + 1)}${chartTitle + 1}`, `dashboard.chart.heading[${k}]`, c, HEAD),
   );
   savingRows.forEach((s, k) => {
     const r = chartTitle + 2 + k;
@@ -312,6 +316,11 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     layoutId: DASHBOARD_LAYOUT_ID,
     sheet: DASHBOARD_SHEET,
     cells,
+    // Two lines for the wrapped headings (rows laid out when the sheet is first written).
+    rowHeights: [
+      { row: HEADER_ROW, height: 30 },
+      { row: closureTitle + 1, height: 30 },
+    ],
     columnWidths: [
       { column: "A", width: 36 },
       ...DELIVERY_COLUMNS.slice(1).map((_, k) => ({ column: columnLetter(k + 2), width: 16 })),
