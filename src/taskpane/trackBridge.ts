@@ -11,7 +11,9 @@ import {
   trackProposal,
   type MeasureActual,
 } from "../engine";
+import { parseActualsCsv } from "../workbook/actualsCsv";
 import { numberText } from "../workbook/cellValues";
+import { isWorkbookError } from "../workbook/errors";
 
 /**
  * The Track tab's engine calls (issue 15): the draft proposal tracked on the actuals typed in the tab, as text
@@ -103,6 +105,30 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
     };
   } catch (e) {
     if (isEngineError(e)) return { kind: "problem", message: `${e.field}: ${e.rule}` };
+    throw e;
+  }
+}
+
+/**
+ * The rows of an actuals CSV (the columns `track import` reads, docs/cli.md) for the proposal named `proposal`,
+ * as typed actuals; rows of other proposals are counted, not used. Bad lines: the parser's message.
+ *
+ * @example
+ * actualsFromCsv("proposal,period,measure,value\nCFS,2027-10,avoidedEvents,0", "CFS") // { rows: [...], others: 0 }
+ */
+export function actualsFromCsv(
+  text: string,
+  proposal: string,
+): { readonly rows: readonly TypedActual[]; readonly others: number } | { readonly problem: string } {
+  try {
+    const all = parseActualsCsv(text, "the CSV");
+    const mine = all.filter((r) => r.proposal === proposal.trim());
+    return {
+      rows: mine.map((r) => ({ period: r.period, measure: r.measure, value: r.value.toString() })),
+      others: all.length - mine.length,
+    };
+  } catch (e) {
+    if (isWorkbookError(e)) return { problem: e.message };
     throw e;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * End-to-end, the Track tab (issue 15): the demo workbook opened in the standalone page (dist/standalone.html)
- * on its CFS Targeted Prevention sheet, a quarter of actuals typed in the Track tab, and the variance, RAG,
+ * on its CFS Targeted Prevention sheet, a quarter of actuals pasted as CSV into the Track tab, and the variance, RAG,
  * forecast and proposed reprofile shown. Requires `npm run build` first and /usr/bin/chromium.
  */
 import * as fs from "fs";
@@ -71,11 +71,18 @@ describe("standalone wizard: Track tab", () => {
     await page.getByTestId("track-tab").waitFor();
     // The tab replaces the proposal's steps rather than stacking on them.
     expect(await page.getByRole("heading", { name: /Step 1 of/ }).isVisible()).toBe(false);
-    for (const [i, [period, value]] of QUARTER.entries()) {
-      if (i > 0) await page.getByTestId("add-actual").click();
-      await page.getByTestId(`actual-${i}-period`).fill(period);
-      await page.getByTestId(`actual-${i}-value`).fill(value);
-    }
+    // A quarter of actuals from a CSV, as a finance system exports it (the columns `track import` reads).
+    const csv = [
+      "proposal,stream,period,measure,value",
+      ...QUARTER.map(([p, v]) => `CFS Targeted Prevention,,${p},avoidedEvents,${v}`),
+    ];
+    await page.getByTestId("actuals-csv").fill(csv.join("\n"));
+    await page.getByTestId("use-csv").click();
+    await page.getByText("3 actuals for this proposal").waitFor();
+    // and one more typed by hand, then removed again
+    await page.getByTestId("add-actual").click();
+    await page.getByTestId("actual-3-period").fill("2028-01");
+    await page.getByTestId("actual-3").getByRole("button", { name: "Remove" }).click();
     await page.getByTestId("track-reprofile").waitFor();
     expect(await page.getByTestId("variance-avoidedEvents").innerText()).toBe("-1.19");
     expect(await page.getByTestId("rag-avoidedEvents").innerText()).toBe("Red");

@@ -11,7 +11,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { TrackTab } from "../../src/taskpane/components/TrackTab";
-import { trackView } from "../../src/taskpane/trackBridge";
+import { actualsFromCsv, trackView } from "../../src/taskpane/trackBridge";
 
 const cfs: unknown = JSON.parse(
   readFileSync(join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
@@ -20,7 +20,7 @@ const cfs: unknown = JSON.parse(
 function renderTab(raw: unknown = cfs) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <TrackTab raw={raw} track={trackView} />
+      <TrackTab raw={raw} track={trackView} fromCsv={actualsFromCsv} />
     </FluentProvider>,
   );
 }
@@ -52,5 +52,32 @@ describe("TrackTab", () => {
     expect(screen.getByTestId("track-problem").textContent).toMatch(/^period: must be a month/);
     type(0, "2027-10", "lots");
     expect(screen.getByTestId("track-problem").textContent).toMatch(/value must be a number, got "lots"/);
+  });
+
+  it("takes a quarter of actuals from a pasted CSV, as track import reads it, for this proposal only", () => {
+    renderTab();
+    const csv = [
+      "proposal,stream,period,measure,value",
+      "CFS Targeted Prevention,,2027-10,avoidedEvents,0",
+      "CFS Targeted Prevention,,2027-11,avoidedEvents,0",
+      "CFS Targeted Prevention,,2027-12,avoidedEvents,1",
+      "Family Based Placements,,2027-12,avoidedEvents,1",
+    ].join("\n");
+    fireEvent.change(screen.getByTestId("actuals-csv"), { target: { value: csv } });
+    fireEvent.click(screen.getByTestId("use-csv"));
+    expect(screen.getByTestId("csv-note").textContent).toBe(
+      "3 actuals for this proposal; 1 for other proposals left out",
+    );
+    expect(screen.getByTestId("rag-avoidedEvents").textContent).toBe("Red");
+    expect(screen.getByTestId("variance-avoidedEvents").textContent).toBe("-1.19");
+  });
+
+  it("shows a bad CSV line by number and keeps the rows", () => {
+    renderTab();
+    fireEvent.change(screen.getByTestId("actuals-csv"), {
+      target: { value: "proposal,period,measure,value\nCFS Targeted Prevention,2027-13,avoidedEvents,1" },
+    });
+    fireEvent.click(screen.getByTestId("use-csv"));
+    expect(screen.getByTestId("csv-note").textContent).toMatch(/^the CSV: line 2: period: must be a month/);
   });
 });

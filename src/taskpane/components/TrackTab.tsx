@@ -1,6 +1,6 @@
 import * as React from "react";
-import { Button, Dropdown, Input, Option } from "@fluentui/react-components";
-import type { TrackView, TypedActual } from "../trackBridge";
+import { Button, Dropdown, Input, Option, Textarea } from "@fluentui/react-components";
+import type { TrackView, TypedActual, actualsFromCsv } from "../trackBridge";
 
 /**
  * The wizard's Track tab (issue 15): the actuals of the proposal being edited, typed as rows (period, measure,
@@ -19,10 +19,25 @@ const MEASURES = ["avoidedEvents", "caseloadReduction", "saving"] as const;
 export function TrackTab({
   raw,
   track,
+  fromCsv,
 }: {
   readonly raw: unknown;
   readonly track: (raw: unknown, actuals: readonly TypedActual[]) => TrackView;
+  /** Reads a pasted actuals CSV (as `track import` does) for the named proposal. */
+  readonly fromCsv: typeof actualsFromCsv;
 }): React.JSX.Element {
+  const [csv, setCsv] = React.useState("");
+  const [csvNote, setCsvNote] = React.useState<string | null>(null);
+  const name = (raw as { opportunity?: { name?: unknown } } | null)?.opportunity?.name;
+  const useCsv = (): void => {
+    const r = fromCsv(csv, typeof name === "string" ? name : "");
+    if ("problem" in r) return setCsvNote(r.problem);
+    if (r.rows.length > 0) setRows(r.rows);
+    setCsvNote(
+      `${r.rows.length} actuals for this proposal` +
+        (r.others ? `; ${r.others} for other proposals left out` : ""),
+    );
+  };
   const [rows, setRows] = React.useState<readonly TypedActual[]>([
     { period: "", measure: "avoidedEvents", value: "" },
   ]);
@@ -86,6 +101,21 @@ export function TrackTab({
       >
         Add actual
       </Button>
+      <Textarea
+        aria-label="Actuals CSV"
+        data-testid="actuals-csv"
+        placeholder="proposal,stream,period,measure,value (as track import reads, docs/cli.md)"
+        value={csv}
+        onChange={(_, d) => setCsv(d.value)}
+      />
+      <Button data-testid="use-csv" onClick={useCsv} disabled={csv.trim() === ""}>
+        Use the CSV&rsquo;s actuals
+      </Button>
+      {csvNote && (
+        <p className="mtfs-hint" role="status" data-testid="csv-note">
+          {csvNote}
+        </p>
+      )}
       {view.kind === "problem" ? (
         <p className="mtfs-hint" role="status" data-testid="track-problem">
           {view.message}

@@ -39,7 +39,7 @@ import { ReviewSection } from "./ReviewSection";
 import { RowsEditor } from "./RowsEditor";
 import { StepNav } from "./StepNav";
 import { TrackTab } from "./TrackTab";
-import { trackView } from "../trackBridge";
+import { actualsFromCsv, trackView } from "../trackBridge";
 import { WizardStyles } from "./styles";
 import { useStoredDraft } from "./useStoredDraft";
 
@@ -439,7 +439,7 @@ export function Wizard<P>({
         <Tab value="proposal">Proposal</Tab>
         <Tab value="track">Track</Tab>
       </TabList>
-      {tab === "track" && <TrackTab raw={trackRaw} track={trackView} />}
+      {tab === "track" && <TrackTab raw={trackRaw} track={trackView} fromCsv={actualsFromCsv} />}
       {tab === "proposal" && <StepNav step={step} errorsPerStep={errorsPerStep} onGo={(i) => goTo(i)} />}
       <div className="mtfs-body" style={tab === "track" ? { display: "none" } : undefined}>
         <main className="mtfs-main" data-step={current.id}>
