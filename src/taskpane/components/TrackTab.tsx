@@ -9,6 +9,9 @@ import type { TrackView, TypedActual, actualsFromCsv } from "../trackBridge";
  */
 
 const MEASURES = ["avoidedEvents", "caseloadReduction", "saving"] as const;
+/** One actual per line, wrapping in a narrow pane; the CSV box takes the pane's width. */
+const ROW: React.CSSProperties = { display: "flex", flexWrap: "wrap", gap: 4, marginBottom: 4 };
+const BLOCK: React.CSSProperties = { display: "flex", width: "100%", marginBottom: 4 };
 
 /**
  * The Track tab.
@@ -54,7 +57,7 @@ export function TrackTab({
         Measure: avoided events, caseload reduction, or the £ saving recorded by finance.
       </p>
       {rows.map((r, i) => (
-        <div className="mtfs-row" key={i} data-testid={`actual-${i}`}>
+        <div style={ROW} key={i} data-testid={`actual-${i}`}>
           <Input
             aria-label={`Period of actual ${i + 1}`}
             data-testid={`actual-${i}-period`}
@@ -91,6 +94,7 @@ export function TrackTab({
         </div>
       ))}
       <Button
+        style={{ marginBottom: 12 }}
         data-testid="add-actual"
         onClick={() =>
           setRows((rs) => [
@@ -102,6 +106,8 @@ export function TrackTab({
         Add actual
       </Button>
       <Textarea
+        style={BLOCK}
+        resize="vertical"
         aria-label="Actuals CSV"
         data-testid="actuals-csv"
         placeholder="proposal,stream,period,measure,value (as track import reads, docs/cli.md)"
