@@ -1,4 +1,4 @@
-import { DEFAULT_REALISATION_FACTOR, fieldChoices } from "../../engine";
+import { assumptionFieldKinds, DEFAULT_REALISATION_FACTOR, fieldCaption, fieldChoices } from "../../engine";
 import { cellAddress } from "../address";
 import { percentText } from "../cellValues";
 import { WorkbookError } from "../errors";
@@ -16,6 +16,7 @@ import {
   type LayoutCell,
   type SheetLayout,
 } from "./types";
+import { assumptionsTable } from "./assumptionsTable";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
 
 /**
@@ -43,6 +44,12 @@ export interface ProposalSheetInput {
   readonly textRows?: Readonly<Record<string, number>>;
   /** Lay the sheet out for the proposal's texts (a new or rewritten sheet): each takes the rows it needs. */
   readonly fitTexts?: boolean;
+  /**
+   * The assumptions as a table in words (caption, value, unit, note; a table per stream), as every sheet is
+   * now laid out. Absent on a sheet written before: one row per JSON field in its JSON order, which keeps
+   * its cells where they were, so it still refreshes.
+   */
+  readonly assumptionsInWords?: boolean;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -115,51 +122,6 @@ const NARRATIVE_AFTER_PROFILE: readonly [string, string][] = [
   ["Officer Recommendation for next steps", "narrative.officerRecommendation"],
   ["Adviser Recommendation for next steps", "narrative.adviserRecommendation"],
 ];
-
-const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
-  "baseline.volumePerYear": "Baseline volume per year",
-  "baseline.growthPerYear": "Growth in volume per year",
-  "target.kind": "Target kind (percent, countPerYear, caseloadReduction)",
-  "target.value": "Target value",
-  "target.perWeeks": "Target counted per block of (weeks)",
-  "target.cohortSize": "Eligible cohort (cap on the events)",
-  "unitCost.periodsPerYear": "Cost periods per year (52.18 weeks, 190 school days)",
-  lever: "Lever (entry or exit)",
-  durationWeeks: "Average duration (weeks)",
-  "unitCost.weeklyCost": "Weekly unit cost (£)",
-  "unitCost.alternativeWeeklyCost": "Alternative weekly cost (£)",
-  "unitCost.overlapWeeklyCost": "Overlap weekly cost (£)",
-  "unitCost.inflationPerYear": "Inflation per year",
-  "unitCost.priceBaseFy": "Price base FY",
-  "timeline.startDate": "Start date (YYYY-MM-DD)",
-  "timeline.designMonths": "Design phase (months)",
-  "timeline.pilotMonths": "Pilot (months)",
-  "timeline.rolloutMonths": "Rollout (months)",
-  "timeline.leadMonths": "Lead time before impact (months)",
-  "timeline.ramp": "Ramp (linear, monthly-steps, immediate)",
-  "timeline.designEndDate": "Design phase ends (YYYY-MM-DD)",
-  "timeline.pilotEndDate": "Pilot ends (YYYY-MM-DD)",
-  "timeline.sustainableDate": "Sustainable from (YYYY-MM-DD)",
-  "timeline.note": "Timeline note",
-  "timeline.delivery.kind": "Delivery (continuous or batches)",
-  "timeline.delivery.everyWeeks": "Batch length (weeks)",
-  "timeline.deliveryEndDate": "Delivery ends (YYYY-MM-DD)",
-  "unitCost.note": "Unit cost note",
-  "target.note": "Target note",
-  durationNote: "Duration note",
-  "mtfsOverlap.kind": "Overlap with existing MTFS lines: kind",
-  "mtfsOverlap.amountPerYear": "Overlap with existing MTFS lines (£ per year)",
-  "mtfsOverlap.capAtGross": "Overlap capped at gross",
-  "mtfsOverlap.note": "Overlap note",
-};
-
-/** Fields of a unit cost part (`unitCost.components[i]`), e.g. ITT's travel budget and transport routes. */
-const COMPONENT_LABELS: Readonly<Record<string, string>> = {
-  label: "what it is",
-  share: "share of the cases",
-  costPerPeriod: "cost per period (£)",
-  realisedFrom: "saved from (MM-DD, each year)",
-};
 
 const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
   "triangulation.kind": "Table kind (annualStarts or monthlyStarts)",
@@ -243,13 +205,9 @@ function assumptionFormat(path: string, proposal: Readonly<Record<string, unknow
 /** Booleans are offered as Excel's own TRUE and FALSE. */
 const BOOLEAN_CHOICES: readonly string[] = ["TRUE", "FALSE"];
 
+/** A field's caption as messages name it, from the engine's caption table (the path within the assumptions). */
 function assumptionLabel(path: string): string {
-  const tail = path.replace(/^assumptions\./, "");
-  const inv = /^investment\[(\d+)\]\.(\w+)$/.exec(tail);
-  if (inv) return `Investment ${Number(inv[1]) + 1}: ${inv[2]}`;
-  const part = /^unitCost\.components\[(\d+)\]\.(\w+)$/.exec(tail);
-  if (part) return `Unit cost part ${Number(part[1]) + 1}: ${COMPONENT_LABELS[part[2]] ?? part[2]}`;
-  return ASSUMPTION_LABELS[tail] ?? tail;
+  return fieldCaption(path.replace(/^assumptions\./, ""));
 }
 
 /**
@@ -570,12 +528,19 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     label(`B${r}`, `${fyLabels[0] ?? ""} to ${fyLabels[fyLabels.length - 1] ?? ""}`, {});
     r++;
   }
-  for (const leaf of jsonLeaves(getPath(proposal, "assumptions"), "assumptions")) {
-    if (leaf.path.startsWith("assumptions.horizon")) continue;
-    const caption = assumptionLabel(leaf.path);
-    label(`A${r}`, caption);
-    inputRow(r, leaf, assumptionName(slug, leaf.path), assumptionFormat(leaf.path, proposal), caption);
-    r++;
+  if (input.assumptionsInWords) {
+    const table = assumptionsTable(r, proposal, slug);
+    cells.push(...table.cells);
+    merges.push(...table.merges);
+    r = table.next;
+  } else {
+    for (const leaf of jsonLeaves(getPath(proposal, "assumptions"), "assumptions")) {
+      if (leaf.path.startsWith("assumptions.horizon")) continue;
+      const caption = assumptionLabel(leaf.path);
+      label(`A${r}`, caption);
+      inputRow(r, leaf, assumptionName(slug, leaf.path), assumptionFormat(leaf.path, proposal), caption);
+      r++;
+    }
   }
 
   r++;
