@@ -84,7 +84,7 @@ const TIMELINE: Record<string, Caption> = {
 };
 
 const SCHEDULE: Record<string, Caption> = {
-  shape: { label: "Ramp shape" },
+  shape: { label: "Shape of the ramp" },
   "points[]": { label: "Ramp point" },
   "points[].date": { label: "date", unit: "date" },
   "points[].share": { label: "share of the full impact", unit: "% of the impact" },
@@ -113,16 +113,24 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   // A stream's own fields.
   kind: { label: "Kind of saving" },
   id: { label: "Stream id" },
-  label: { label: "Stream" },
+  label: { label: "Stream name" },
   cashability: { label: "Cashability" },
   confidenceWeighting: {
     label: "Confidence weighting",
     unit: "% (built into the profile)",
     also: ["weighting"],
   },
-  inflationPerYear: { label: "Inflation", unit: "% a year (1 April)" },
-  priceBaseFy: { label: "Price base", unit: "FY" },
+  inflationPerYear: { label: "Inflation on the stream's saving", unit: "% a year (1 April)" },
+  priceBaseFy: { label: "Stream price base", unit: "FY" },
   unit: { label: "Counted in", unit: "(e.g. children)" },
+
+  // Notes beside whole objects (a note beside one field is captioned "<field> note").
+  "baseline.note": { label: "Baseline note" },
+  "target.note": { label: "Target note" },
+  durationNote: { label: "Duration note" },
+  "unitCost.note": { label: "Unit cost note" },
+  "timeline.note": { label: "Timeline note" },
+  "mtfsOverlap.note": { label: "Overlap note" },
 
   // The cohort (the single-cohort form, or a cohort stream).
   "baseline.volumePerYear": {
@@ -260,7 +268,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   "investment[].measure": { label: "events counted" },
   "investment[].amountsByFy": { label: "amount in", unit: "£" },
   "mtfsOverlap.kind": {
-    label: "Overlap with existing MTFS lines",
+    label: "Overlap with existing MTFS lines counted as",
     also: ["overlap with existing mtfs lines: kind", "overlap kind"],
   },
   "mtfsOverlap.amountPerYear": {
@@ -284,7 +292,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   "existingMtfsLines[].lastFy": { label: "last FY", unit: "FY" },
   "existingMtfsLines[].treatment": { label: "treatment" },
   "existingMtfsLines[].capAtGross": { label: "capped at the saving", unit: "yes/no" },
-  "inflationContingency.heldCentrally": { label: "Inflation held centrally", unit: "yes/no" },
+  "inflationContingency.heldCentrally": { label: "Inflation on the saving held centrally", unit: "yes/no" },
   "inflationContingency.base": { label: "Inflation held centrally on" },
   "prices.inflationPerYear": { label: "Inflation on costs", unit: "% a year (1 April)" },
   "prices.priceBaseFy": { label: "Cost price base", unit: "FY" },
@@ -367,6 +375,16 @@ function words(key: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+/** "Ramp shape note" for `ramp.shapeNote`, "Category note" for `categories[].note`: a note by what it is about. */
+function noteWords(key: string): string | undefined {
+  const m = /^(?:(.*)\.)?(note|\w+Note)$/.exec(key);
+  if (!m) return undefined;
+  const about = m[2] === "note" ? m[1] : m[1] ? `${m[1]}.${m[2].slice(0, -4)}` : m[2].slice(0, -4);
+  if (about === undefined) return "Note";
+  const c = CAPTIONS[about];
+  return `${c?.label ?? words(about)} note`;
+}
+
 /** A field's caption, with its unit worked out for the values around it. */
 export interface FieldWords {
   readonly label: string;
@@ -386,7 +404,7 @@ export function fieldWords(path: string, ctx: CaptionContext = {}): FieldWords {
   const { key, lists } = blockKey(fy ? fy[1] : path);
   const caption = CAPTIONS[key];
   const unit = typeof caption?.unit === "function" ? caption.unit(ctx) : caption?.unit;
-  let label = caption?.label ?? words(key);
+  let label = caption?.label ?? noteWords(key) ?? words(key);
   if (fy) label = `${label} ${fy[2]}`;
   // "Investment 2: amount a year"; nested lists name each item ("Category 1, ramp point 2: date").
   const items = lists.map(([list, i], n) => {

@@ -223,7 +223,7 @@ describe("proposal sheet assumptions in words (issue 13)", () => {
   });
 
   it("keeps one defined name per field, as sheets written before have them", () => {
-    expect(at("assumptions.unitCost.components[2].share").name).toBe(
+    expect((at("assumptions.unitCost.components[2].share") as { name?: string }).name).toBe(
       "mtfs_IndependentTravelTraining_unitCost_components_2_share",
     );
   });
