@@ -1,6 +1,10 @@
 import {
   checkProposal,
+  cohortStream,
   computeProfile,
+  profileStreamInput,
+  proposalOfStream,
+  type ProposalProfile,
   formatWholeRange,
   type InputWarning,
   triangulate,
@@ -16,6 +20,8 @@ import type { CellScalar } from "./port";
 
 export interface ModelledProposal {
   readonly profile: Profile;
+  /** Each stream's lines, the existing MTFS lines and the operational measures (the proposal profile). */
+  readonly proposal: ProposalProfile;
   /**
    * One entry per `triangulation.rows[i]`: annual avoided starts (or children per month) and caseload, a
    * number, or text such as "106 – 138" for a range.
@@ -36,8 +42,10 @@ const whole = (r: WholeRange): CellScalar => (r.low.eq(r.high) ? r.low.toNumber(
 export function modelProposal(raw: unknown): ModelledProposal {
   const { value: proposal, warnings } = checkProposal(raw);
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
+  const input = proposal.assumptions;
   return {
-    profile: computeProfile(proposal.assumptions),
+    profile: computeProfile(input),
+    proposal: proposalOfStream(input, cohortStream(profileStreamInput(input), input.horizon)),
     triangulation: (tri?.rows ?? []).map((r) =>
       r.kind === "annualStarts"
         ? { avoided: whole(r.annualAvoidedStarts), caseload: whole(r.caseloadByEndOfMtfs) }

@@ -1,4 +1,4 @@
-import { assumptionFieldKinds, DEFAULT_REALISATION_FACTOR, fieldCaption, fieldChoices } from "../../engine";
+import { DEFAULT_REALISATION_FACTOR, fieldCaption, fieldChoices } from "../../engine";
 import { cellAddress } from "../address";
 import { percentText } from "../cellValues";
 import { WorkbookError } from "../errors";
@@ -17,6 +17,7 @@ import {
   type SheetLayout,
 } from "./types";
 import { assumptionsTable } from "./assumptionsTable";
+import { profileBreakdown } from "./profileBreakdown";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
 
 /**
@@ -165,6 +166,20 @@ const PROFILE_ENGINE_COLUMNS: readonly (readonly [
   ["F", "overlap", MILLIONS_FORMAT],
   ["G", "avoidedEvents", "0.0"],
   ["H", "caseloadReduction", "0.0"],
+  ["I", "inflationContingency", MILLIONS_FORMAT],
+];
+
+/** The engine columns D:I of a sheet in words (B, C and J are live formulas). */
+const WORDS_PROFILE_COLUMNS: readonly (readonly [
+  string,
+  "gross" | "costs" | "overlap" | "existingMtfs" | "addedBack" | "inflationContingency",
+  string,
+])[] = [
+  ["D", "gross", MILLIONS_FORMAT],
+  ["E", "costs", MILLIONS_FORMAT],
+  ["F", "overlap", MILLIONS_FORMAT],
+  ["G", "existingMtfs", MILLIONS_FORMAT],
+  ["H", "addedBack", MILLIONS_FORMAT],
   ["I", "inflationContingency", MILLIONS_FORMAT],
 ];
 
@@ -471,6 +486,11 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   // Benefits profile: cumulative = gross − costs − overlap, in-year = this FY − previous FY, MTFS row =
   // cumulative + inflation contingency (standard formulas).
   heading(`A${profileHeadingRow}`, "Benefits profile over the MTFS (net of ongoing investment)");
+  // A sheet in words nets the existing MTFS lines too (G) and adds back those the MTFS row includes (H); its
+  // operational measures have their own table below. A sheet written before keeps its columns.
+  const words = input.assumptionsInWords === true;
+  const columns = words ? WORDS_PROFILE_COLUMNS : PROFILE_ENGINE_COLUMNS;
+  const proposalYears = modelled?.proposal.years;
   [
     "FY",
     "In-year spend reduction",
@@ -478,14 +498,16 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     "Gross saving",
     "Costs (investment)",
     "Overlap with existing MTFS lines",
-    "Avoided events in FY",
-    "Average caseload reduction",
+    ...(words
+      ? ["Existing MTFS lines (deducted)", "Existing MTFS lines added back"]
+      : ["Avoided events in FY", "Average caseload reduction"]),
     "Inflation contingency (held centrally)",
-    "MTFS row (cumulative + contingency)",
+    words ? "MTFS row (cumulative + contingency + added back)" : "MTFS row (cumulative + contingency)",
   ].forEach((h, i) => label(cellAddress(i + 1, profileHeaderRow), h, TABLE_HEADING));
   fyLabels.forEach((fy, i) => {
     const r = profileFirstRow + i;
     const k = `profile.${fy}`;
+    const year = proposalYears?.find((y) => y.label === fy);
     label(`A${r}`, fy, STYLES.label);
     formula(
       `B${r}`,
@@ -497,22 +519,25 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     formula(
       `C${r}`,
       `${k}.cumulative`,
-      `D${r}-E${r}-F${r}`,
+      words ? `D${r}-E${r}-F${r}-G${r}` : `D${r}-E${r}-F${r}`,
       money(i, (y) => y.cumulative),
       MILLIONS_FORMAT,
     );
-    for (const [column, field, numberFormat] of PROFILE_ENGINE_COLUMNS) {
-      engine(
-        `${column}${r}`,
-        `${k}.${field}`,
-        money(i, (y) => y[field]),
-        numberFormat,
-      );
+    for (const [column, field, numberFormat] of columns) {
+      const value =
+        field === "existingMtfs" || field === "addedBack"
+          ? year
+            ? year[field].toNumber()
+            : proposalYears
+              ? 0
+              : null
+          : money(i, (y) => y[field]);
+      engine(`${column}${r}`, `${k}.${field}`, value, numberFormat);
     }
     formula(
       `J${r}`,
       `${k}.mtfsImpact`,
-      `C${r}+I${r}`,
+      words ? `C${r}+I${r}+H${r}` : `C${r}+I${r}`,
       money(i, (y) => y.mtfsImpact),
       MILLIONS_FORMAT,
     );
@@ -520,6 +545,12 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   const profileLastRow = profileFirstRow + fyLabels.length - 1;
 
   let r = profileLastRow + 2;
+  if (words) {
+    const breakdown = profileBreakdown(r, proposal, fyLabels, modelled?.proposal);
+    cells.push(...breakdown.cells);
+    merges.push(...breakdown.merges);
+    r = breakdown.next;
+  }
   heading(`A${r}`, "Benefit profile assumptions");
   r++;
   const horizon = getPath(proposal, "assumptions.horizon");

@@ -111,6 +111,7 @@ describe("proposal sheet layout: long texts", () => {
     expect(sections.map((c) => (c.kind === "label" ? c.text : ""))).toEqual([
       "Operational impact: triangulation",
       "Benefits profile over the MTFS (net of ongoing investment)",
+      "Operational impact per FY",
       "Benefit profile assumptions",
     ]);
     for (const s of sections) expect(layout.merges).toContain(`${s.address}:H${parseAddress(s.address).row}`);
