@@ -68,6 +68,7 @@ export function profileBreakdown(
     cells.push({ kind: "engine", address, key, value, numberFormat, style: STYLES.owned });
   };
   type Column = {
+    readonly stream: string;
     readonly heading: string;
     readonly key: string;
     readonly format: string;
@@ -81,16 +82,18 @@ export function profileBreakdown(
       v ? v.toNumber() : result ? 0 : null;
     if (several) {
       columns.push({
+        stream: s.id,
         heading: `${s.label}: gross saving`,
-        key: `streams.${s.id}.gross`,
+        key: "gross",
         format: MILLIONS_FORMAT,
         pick: (fy) => value(yearOf(fy)?.gross),
       });
     }
     for (const m of line?.years[0]?.measures ?? []) {
       columns.push({
+        stream: s.id,
         heading: `${several ? `${s.label}: ` : ""}${m.label} (${m.unit})`,
-        key: `streams.${s.id}.${m.key}`,
+        key: m.key,
         format: "#,##0.0",
         pick: (fy) => value(yearOf(fy)?.measures.find((x) => x.key === m.key)?.value),
       });
