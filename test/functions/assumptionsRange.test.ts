@@ -204,8 +204,8 @@ describe("assumptionsFromRange reads the sheet's captions in words (issue 13)", 
     const { raw } = assumptionsFromRange([
       ["Target", 12],
       ["Target counted as", "a number a year"],
-      ["Lever", "More leave early (exit)"],
-      ["How the impact builds", "all at once (immediate)"],
+      ["Lever", "Leave early (exit)"],
+      ["How the impact builds", "at once (immediate)"],
     ]);
     expect(raw).toEqual({
       target: { kind: "countPerYear", value: 12 },

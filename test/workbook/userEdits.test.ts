@@ -208,10 +208,10 @@ describe("dropdowns", () => {
     // The assumptions' dropdowns show words (issue 13); the reader takes them back to the codes.
     expect(list("assumptions.lever")).toMatchObject({
       type: "list",
-      formulae: ['"fewer start (entry),more leave early (exit)"'],
+      formulae: ['"fewer start (entry),leave early (exit)"'],
     });
     expect(list("assumptions.timeline.ramp").formulae).toEqual([
-      '"evenly (linear),in monthly steps,all at once (immediate)"',
+      '"evenly (linear),in monthly steps,at once (immediate)"',
     ]);
     expect(list("assumptions.target.kind").formulae).toEqual([
       '"% of the baseline,a number a year,a caseload reduction"',
@@ -227,7 +227,7 @@ describe("dropdowns", () => {
     expect(list("triangulation.kind").formulae).toEqual(['"annualStarts,monthlyStarts"']);
     expect(list("assumptions.lever")).toMatchObject({
       showErrorMessage: true,
-      error: "Lever: choose one of fewer start (entry), more leave early (exit)",
+      error: "Lever: choose one of fewer start (entry), leave early (exit)",
     });
     expect(list("assumptions.durationWeeks")).toBeUndefined();
   });
@@ -275,7 +275,7 @@ describe("dropdowns", () => {
       }
     }
     expect(ws.getCell(inputAt(after, "assumptions.lever")).dataValidation?.formulae).toEqual([
-      '"fewer start (entry),more leave early (exit)"',
+      '"fewer start (entry),leave early (exit)"',
     ]);
   });
 });

@@ -43,7 +43,7 @@ const isExit = (ctx: CaptionContext): boolean =>
 const perPeriod = (ctx: CaptionContext): string => {
   const unitCost = at(ctx.block, "unitCost");
   const periods = Number(at(unitCost, "periodsPerYear") ?? 52.18);
-  return Math.abs(periods - 52.18) < 0.5 ? "£ a week" : `£ a period (${periods} a year)`;
+  return Math.abs(periods - 52.18) < 0.5 ? "£ a week" : "£ a period";
 };
 
 function targetUnit(ctx: CaptionContext): string | undefined {
@@ -117,7 +117,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   cashability: { label: "Cashability" },
   confidenceWeighting: {
     label: "Confidence weighting",
-    unit: "% (built into the profile)",
+    unit: "% of the gross",
     also: ["weighting"],
   },
   inflationPerYear: { label: "Inflation on the stream's saving", unit: "% a year (1 April)" },
@@ -152,7 +152,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
     unit: (ctx) => `${countUnit(ctx)} at most`,
     also: ["cohort size"],
   },
-  targetWeighting: { label: "Confidence weighting of the target", unit: "% (evidence × weighting)" },
+  targetWeighting: { label: "Confidence weighting of the target", unit: "% of the evidence" },
   lever: { label: "Lever" },
   durationWeeks: {
     label: "Average duration",
@@ -186,7 +186,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   },
   "unitCost.periodsPerYear": {
     label: "Cost periods a year",
-    unit: "52.18 weeks, 190 school days",
+    unit: "periods a year",
     also: ["periods per year", "weeks per year", "cost periods per year"],
   },
   "unitCost.components[]": { label: "Unit cost part" },
@@ -304,7 +304,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
  * the readers take either. Words never contain commas (Excel's list source is comma-separated).
  */
 export const CHOICE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  lever: { entry: "fewer start (entry)", exit: "more leave early (exit)" },
+  lever: { entry: "fewer start (entry)", exit: "leave early (exit)" },
   "target.kind": {
     percent: "% of the baseline",
     countPerYear: "a number a year",
@@ -313,7 +313,7 @@ export const CHOICE_WORDS: Readonly<Record<string, Readonly<Record<string, strin
   "timeline.ramp": {
     linear: "evenly (linear)",
     "monthly-steps": "in monthly steps",
-    immediate: "all at once (immediate)",
+    immediate: "at once (immediate)",
   },
   "timeline.delivery.kind": { continuous: "continuously", batches: "in batches" },
   "investment[].kind": {
@@ -430,7 +430,7 @@ export function fieldCaption(path: string, ctx: CaptionContext = {}): string {
  * The words for the codes of a fixed-choice field (by its path within its block), or undefined.
  *
  * @example
- * choiceWords("lever")?.exit // "more leave early (exit)"
+ * choiceWords("lever")?.exit // "leave early (exit)"
  */
 export function choiceWords(path: string): Readonly<Record<string, string>> | undefined {
   return CHOICE_WORDS[blockKey(path).key];

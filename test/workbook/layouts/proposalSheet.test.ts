@@ -180,11 +180,7 @@ describe("proposal sheet assumptions in words (issue 13)", () => {
     const cases: [string, string, string | undefined][] = [
       ["assumptions.durationWeeks", "Average duration", "weeks"],
       ["assumptions.unitCost.components[0].share", "Unit cost part 1: share of the cases", "% of cases"],
-      [
-        "assumptions.unitCost.components[0].costPerPeriod",
-        "Unit cost part 1: saving per case",
-        "£ a period (190 a year)",
-      ],
+      ["assumptions.unitCost.components[0].costPerPeriod", "Unit cost part 1: saving per case", "£ a period"],
       ["assumptions.target.value", "Target", "cases per 12 weeks"],
       ["assumptions.investment[1].toDate", "Investment 2: to", "date (inclusive)"],
       ["assumptions.unitCost.components[0].label", "Unit cost part 1: what it is", undefined],
@@ -220,7 +216,9 @@ describe("proposal sheet assumptions in words (issue 13)", () => {
     expect(note).toMatchObject({ name: "mtfs_IndependentTravelTraining_durationNote", type: "text" });
     expect(at("assumptions.target.note").address.startsWith("D")).toBe(true);
     // No note has a row of its own: every row's column A is a field's caption.
-    expect(itt.cells.filter((c) => c.kind === "label" && c.address.startsWith("A") && /note$/i.test(c.text))).toEqual([]);
+    expect(
+      itt.cells.filter((c) => c.kind === "label" && c.address.startsWith("A") && /note$/i.test(c.text)),
+    ).toEqual([]);
   });
 
   it("keeps one defined name per field, as sheets written before have them", () => {
