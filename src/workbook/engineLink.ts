@@ -1,9 +1,6 @@
 import {
   checkProposal,
-  cohortStream,
-  computeProfile,
-  profileStreamInput,
-  proposalOfStream,
+  computeAssumptions,
   type ProposalProfile,
   formatWholeRange,
   type InputWarning,
@@ -15,7 +12,7 @@ import type { CellScalar } from "./port";
 
 /**
  * The workbook layer's one call into the engine for a proposal: parse (A's parseProposal), compute the
- * profile (computeProfile) and the triangulation (B's triangulate). Nothing is recomputed here.
+ * profile (computeAssumptions) and the triangulation (B's triangulate). Nothing is recomputed here.
  */
 
 export interface ModelledProposal {
@@ -42,10 +39,10 @@ const whole = (r: WholeRange): CellScalar => (r.low.eq(r.high) ? r.low.toNumber(
 export function modelProposal(raw: unknown): ModelledProposal {
   const { value: proposal, warnings } = checkProposal(raw);
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
-  const input = proposal.assumptions;
+  const computed = computeAssumptions(proposal.assumptions);
   return {
-    profile: computeProfile(input),
-    proposal: proposalOfStream(input, cohortStream(profileStreamInput(input), input.horizon)),
+    profile: computed.profile,
+    proposal: computed.proposal,
     triangulation: (tri?.rows ?? []).map((r) =>
       r.kind === "annualStarts"
         ? { avoided: whole(r.annualAvoidedStarts), caseload: whole(r.caseloadByEndOfMtfs) }

@@ -154,7 +154,7 @@ describe("MTFS.BENEFIT.PROFILE over a proposal sheet written by the workbook lay
     (example) => {
       const file = path.join(__dirname, "..", "..", "examples", example);
       const proposal = JSON.parse(fs.readFileSync(file, "utf8"));
-      const profile = computeProfile(parseProposal(proposal).assumptions);
+      const profile = computeProfile(parseProposal(proposal).assumptions.cohort!);
       const layout = proposalSheetLayout({
         sheet: "Proposal",
         proposal,
@@ -268,7 +268,7 @@ describe("MTFS.BENEFIT.PROFILE over the assumptions table in words (issue 13)", 
   ])("reads the %s sheet's table A:D (captions, values, units, notes) and equals the engine", (example) => {
     const file = path.join(__dirname, "..", "..", "examples", example);
     const proposal = JSON.parse(fs.readFileSync(file, "utf8"));
-    const profile = computeProfile(parseProposal(proposal).assumptions);
+    const profile = computeProfile(parseProposal(proposal).assumptions.cohort!);
     const layout = proposalSheetLayout({
       sheet: "Proposal",
       proposal,

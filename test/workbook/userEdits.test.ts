@@ -221,7 +221,7 @@ describe("dropdowns", () => {
     ]);
     expect(list("assumptions.mtfsOverlap.capAtGross").formulae).toEqual(['"TRUE,FALSE"']);
     expect(list("assumptions.investment[0].kind").formulae).toEqual([
-      '"ongoing (a year),one-off,per case a year,phased by FY"',
+      '"ongoing (a year),one-off,per case a year,phased by FY,per event"',
     ]);
     expect(list("opportunity.confidence.level").formulae).toEqual(['"High,Medium,Low"']);
     expect(list("triangulation.kind").formulae).toEqual(['"annualStarts,monthlyStarts"']);

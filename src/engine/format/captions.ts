@@ -122,7 +122,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   },
   inflationPerYear: { label: "Inflation on the stream's saving", unit: "% a year (1 April)" },
   priceBaseFy: { label: "Stream price base", unit: "FY" },
-  unit: { label: "Counted in", unit: "(e.g. children)" },
+  unit: { label: "Counted in" },
 
   // Notes beside whole objects (a note beside one field is captioned "<field> note").
   "baseline.note": { label: "Baseline note" },
@@ -321,7 +321,10 @@ export const CHOICE_WORDS: Readonly<Record<string, Readonly<Record<string, strin
     oneOff: "one-off",
     perCase: "per case a year",
     phased: "phased by FY",
+    perEvent: "per event",
   },
+  "items[].kind": { volumeTimesFee: "volume × fee", amountPerYear: "£ a year" },
+  "reductions[].kind": { fte: "FTE × cost", amount: "£ a year" },
   "mtfsOverlap.kind": {
     none: "none",
     amountPerYear: "£ a year",

@@ -92,7 +92,9 @@ export function profileBreakdown(
     for (const m of line?.years[0]?.measures ?? []) {
       columns.push({
         stream: s.id,
-        heading: `${several ? `${s.label}: ` : ""}${m.label} (${m.unit})`,
+        heading: several
+          ? `${s.label}: ${m.label.charAt(0).toLowerCase()}${m.label.slice(1)} (${m.unit})`
+          : `${m.label} (${m.unit})`,
         key: m.key,
         format: "#,##0.0",
         pick: (fy) => value(yearOf(fy)?.measures.find((x) => x.key === m.key)?.value),
@@ -115,7 +117,10 @@ export function profileBreakdown(
     r++;
     for (const fy of fyLabels) {
       label(`A${r}`, fy);
-      columns.forEach((c, j) => engine(cellAddress(j + 2, r), `${c.key}.${fy}`, c.pick(fy), c.format));
+      // The measure last, so the change report shows money as £m and counts as counts.
+      columns.forEach((c, j) =>
+        engine(cellAddress(j + 2, r), `streams.${c.stream}.${fy}.${c.key}`, c.pick(fy), c.format),
+      );
       r++;
     }
   }
@@ -196,7 +201,7 @@ function weightingRows(
   });
   if (getPath(proposal, "assumptions.confidenceWeighting") !== undefined) {
     rows.push({
-      caption: "Whole proposal: confidence weighting on the gross",
+      caption: "The whole proposal's confidence weighting on the gross",
       key: "weighting.proposal",
       weighting: n(result?.confidenceWeighting),
     });
