@@ -280,3 +280,97 @@ describe("MTFS.BENEFIT.PROFILE over the assumptions table in words (issue 13)", 
     expect(out[2].slice(1)).toEqual(profile.years.map((y) => toPounds(y.cumulative)));
   });
 });
+
+describe("MTFS functions over a multi-stream assumptions range (issue 13)", () => {
+  /** The example of docs/functions.md ("Several saving streams in one range"). */
+  const TWO_COHORTS: unknown[][] = [
+    ["Stream 1 — Falls (cohort)", "falls"],
+    ["Baseline volume", 400],
+    ["Target", "10%"],
+    ["Average duration", 52],
+    ["Weekly unit cost", 600],
+    ["Project start", "2026-10-01"],
+    ["Stream 2 — Cognitive decline (cohort)", null],
+    ["Baseline volume", 150],
+    ["Target", "5%"],
+    ["Average duration", 104],
+    ["Weekly unit cost", 900],
+    ["Project start", "2027-04-01"],
+    ["Whole proposal", null],
+    ["Investment 1: amount a year", 120000],
+    ["Investment 1: from", "2026-10-01"],
+    ["Confidence weighting", "50%"],
+  ];
+
+  it("BENEFIT.PROFILE sums the streams, less the investment, × the weighting (the docs' example)", async () => {
+    const { checkProposalAssumptions, computeAssumptions } = await import("../../src/engine");
+    const cohort = (volume: number, target: number, weeks: number, cost: number, start: string) => ({
+      kind: "cohort",
+      baseline: { volumePerYear: volume },
+      target: { kind: "percent", value: target },
+      durationWeeks: weeks,
+      unitCost: { weeklyCost: cost },
+      timeline: { startDate: start },
+    });
+    const json = {
+      streams: [
+        { id: "falls", label: "Falls", ...cohort(400, 0.1, 52, 600, "2026-10-01") },
+        { id: "cognitive-decline", label: "Cognitive decline", ...cohort(150, 0.05, 104, 900, "2027-04-01") },
+      ],
+      investment: [
+        { kind: "ongoing", label: "Ongoing investment", amountPerYear: 120000, fromDate: "2026-10-01" },
+      ],
+      confidenceWeighting: 0.5,
+    };
+    const want = computeAssumptions(checkProposalAssumptions(json).value).profile;
+    const out = callMtfs("BENEFIT.PROFILE", TWO_COHORTS, "gross") as (string | number)[][];
+    expect(errorOf(out)).toBeUndefined();
+    expect(out[2].slice(1)).toEqual(want.years.map((y) => toPounds(y.cumulative)));
+    expect(out[3].slice(1)).toEqual(want.years.map((y) => toPounds(y.gross)));
+    expect(callMtfs("QUANTIFIED", TWO_COHORTS)).toBe(toPounds(want.quantifiedOpportunity));
+    expect(callMtfs("RUNRATE", TWO_COHORTS)).toBe(toPounds(want.fullRunRate.value));
+  });
+
+  it("names the stream's row when a stream's field is refused", () => {
+    const bad = TWO_COHORTS.map((r) => (r[0] === "Average duration" && r[1] === 104 ? [r[0], -3] : r));
+    const e = errorOf(callMtfs("BENEFIT.PROFILE", bad));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", '"Average duration" (row 10): must be > 0, got -3']);
+  });
+
+  it("MONTHLY says it works on one cohort only, as #VALUE!", () => {
+    const e = errorOf(callMtfs("PROFILE.MONTHLY", TWO_COHORTS));
+    expect(e?.code).toBe("#VALUE!");
+    expect(e?.message).toMatch(/single-cohort/);
+  });
+
+  it("BENEFIT.PROFILE reads a multi-stream proposal sheet's table A:D and equals the engine", async () => {
+    const { multiStreamProposal } = await import("../workbook/multiStream");
+    const { modelProposal } = await import("../../src/workbook/engineLink");
+    const proposal = multiStreamProposal();
+    const modelled = modelProposal(proposal);
+    const layout = proposalSheetLayout({
+      sheet: "Proposal",
+      proposal,
+      fyLabels: modelled.profile.years.map((y) => y.label),
+      modelled,
+      assumptionsInWords: true,
+    });
+    const row = (a: string): number => Number(/\d+$/.exec(a)?.[0]);
+    const first = row(layout.cells.find((c) => c.kind === "label" && c.text === "Assumption")!.address);
+    const inputs = layout.cells.filter((c) => c.kind === "input" && c.path.startsWith("assumptions."));
+    const last = Math.max(...inputs.map((c) => row(c.address)));
+    const at = new Map(layout.cells.map((c) => [c.address, c]));
+    const range: unknown[][] = [];
+    for (let r = first; r <= last; r++) {
+      range.push(
+        ["A", "B", "C", "D"].map((col) => {
+          const c = at.get(`${col}${r}`);
+          return c === undefined ? null : c.kind === "label" ? c.text : c.value;
+        }),
+      );
+    }
+    const out = callMtfs("BENEFIT.PROFILE", range, "all") as (string | number)[][];
+    expect(errorOf(out)).toBeUndefined();
+    expect(out[2].slice(1)).toEqual(modelled.profile.years.map((y) => toPounds(y.cumulative)));
+  });
+});
