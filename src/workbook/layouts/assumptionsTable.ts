@@ -96,6 +96,8 @@ export function assumptionsTable(
   for (const section of assumptionSections(assumptions)) {
     if (section.heading) {
       label(`A${r}`, section.heading, SUBHEADING);
+      // The whole proposal's heading has no id, kind or note beside it: it spans the table.
+      if (section.id === undefined && !section.note) merges.push(`A${r}:${LAST_COLUMN}${r}`);
       if (section.id !== undefined) label(`B${r}`, section.id, SUBHEADING);
       const kind = /\((\w+)\)$/.exec(section.heading)?.[1];
       if (section.id !== undefined && kind)

@@ -83,7 +83,7 @@ export function profileBreakdown(
     if (several) {
       columns.push({
         stream: s.id,
-        heading: `${s.label}: gross saving`,
+        heading: "Gross saving",
         key: "gross",
         format: MILLIONS_FORMAT,
         pick: (fy) => value(yearOf(fy)?.gross),
@@ -92,9 +92,7 @@ export function profileBreakdown(
     for (const m of line?.years[0]?.measures ?? []) {
       columns.push({
         stream: s.id,
-        heading: several
-          ? `${s.label}: ${m.label.charAt(0).toLowerCase()}${m.label.slice(1)} (${m.unit})`
-          : `${m.label} (${m.unit})`,
+        heading: `${m.label} (${m.unit})`,
         key: m.key,
         format: "#,##0.0",
         pick: (fy) => value(yearOf(fy)?.measures.find((x) => x.key === m.key)?.value),
@@ -112,6 +110,17 @@ export function profileBreakdown(
   merges.push(`A${r}:${cellAddress(Math.max(8, columns.length + 1), r).replace(/\d+$/, "")}${r}`);
   r++;
   if (columns.length) {
+    if (several) {
+      // A row of stream names over their columns, so the column headings stay short.
+      label(`A${r}`, "Stream", SUBHEADING);
+      streams.forEach((s) => {
+        const own = columns.flatMap((c, j) => (c.stream === s.id ? [j + 2] : []));
+        if (own.length === 0) return;
+        label(cellAddress(own[0], r), s.label, SUBHEADING);
+        if (own.length > 1) merges.push(`${cellAddress(own[0], r)}:${cellAddress(own[own.length - 1], r)}`);
+      });
+      r++;
+    }
     label(`A${r}`, "FY", TABLE_HEADING);
     columns.forEach((c, j) => label(cellAddress(j + 2, r), c.heading, TABLE_HEADING));
     r++;
@@ -201,7 +210,7 @@ function weightingRows(
   });
   if (getPath(proposal, "assumptions.confidenceWeighting") !== undefined) {
     rows.push({
-      caption: "The whole proposal's confidence weighting on the gross",
+      caption: "Confidence weighting on the whole proposal",
       key: "weighting.proposal",
       weighting: n(result?.confidenceWeighting),
     });

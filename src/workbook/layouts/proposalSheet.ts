@@ -1,5 +1,5 @@
 import { DEFAULT_REALISATION_FACTOR, fieldCaption, fieldChoices } from "../../engine";
-import { cellAddress } from "../address";
+import { cellAddress, columnLetter, parseAddress } from "../address";
 import { percentText } from "../cellValues";
 import { WorkbookError } from "../errors";
 import type { ModelledProposal } from "../engineLink";
@@ -66,13 +66,13 @@ export interface ProposalSheetLayout extends SheetLayout {
 export const PROPOSAL_LAYOUT_ID = "proposalSheet";
 
 /**
- * Column widths (characters). Long texts sit in merged cells from their column to LAST_COLUMN (B:H is 118
+ * Column widths (characters). Long texts sit in merged cells from their column to LAST_COLUMN (B:H is 122
  * characters wide, a triangulation explanation E:H 64), so the page stays one table wide when printed.
  */
 const COLUMN_WIDTHS: ReadonlyMap<string, number> = new Map([
   ["A", 44],
   ["B", 18],
-  ["C", 18],
+  ["C", 22],
   ["D", 18],
   ["E", 18],
   ["F", 18],
@@ -577,6 +577,22 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   r++;
   for (const [caption, path] of NARRATIVE_AFTER_PROFILE) r += longText(r, caption, path);
 
+  // Columns right of J (a multi-stream sheet's measures) are as wide as the table's last columns.
+  const widths = new Map(COLUMN_WIDTHS);
+  for (const c of cells) {
+    const column = c.address.replace(/\d+$/, "");
+    if (!widths.has(column)) widths.set(column, 14);
+  }
+  // The chart sits right of the tables beside it (column L, or past a multi-stream sheet's measures).
+  const chartColumn = Math.max(
+    12,
+    ...cells
+      .filter((c) => {
+        const row = Number(/\d+$/.exec(c.address)?.[0]);
+        return row >= profileHeadingRow && row <= profileHeadingRow + 16;
+      })
+      .map((c) => parseAddress(c.address).column + 2),
+  );
   // Numbers beside a paragraph sit at the top of the row, level with its first line.
   const topAligned = cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } }));
   return {
@@ -586,9 +602,9 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     statusAddress,
     mtfsRowAddress,
     timeToRunRateAddress,
-    columnWidths: [...COLUMN_WIDTHS].map(([column, width]) => ({ column, width })),
+    columnWidths: [...widths].map(([column, width]) => ({ column, width })),
     merges,
-    rowHeights: fitRowHeights(cells, merges, COLUMN_WIDTHS),
+    rowHeights: fitRowHeights(cells, merges, widths),
     textRows,
     chart: {
       sheet,
@@ -597,8 +613,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       categories: `A${profileFirstRow}:A${profileLastRow}`,
       bars: { name: "In-year spend reduction", values: `B${profileFirstRow}:B${profileLastRow}` },
       line: { name: "Cumulative benefit", values: `C${profileFirstRow}:C${profileLastRow}` },
-      from: `L${profileHeadingRow}`,
-      to: `S${profileHeadingRow + 16}`,
+      from: `${columnLetter(chartColumn)}${profileHeadingRow}`,
+      to: `${columnLetter(chartColumn + 7)}${profileHeadingRow + 16}`,
     },
   };
 }
