@@ -118,6 +118,19 @@ describe("a multi-stream proposal sheet (issue 13)", () => {
     expect(new Set(paths).size).toBe(paths.length);
   });
 
+  it("puts every input where the JSON says, even when the engine refuses the stored proposal", () => {
+    const inputs = (proposal: Record<string, unknown>) =>
+      proposalSheetLayout({
+        sheet: SHEET,
+        proposal,
+        fyLabels: ["FY26/27", "FY27/28"],
+        assumptionsInWords: true,
+      }).cells.flatMap((c) => (c.kind === "input" ? [`${c.address} ${c.path}`] : []));
+    const good = multiStreamProposal();
+    // An unknown field, as an earlier version stored: the engine refuses it, so no measures are known.
+    expect(inputs({ ...good, attachment: "x" })).toEqual(inputs(good));
+  });
+
   it("reads back the proposal it wrote and refreshes without a change", async () => {
     const { port } = await workbook();
     const back = (await readProposal(port, SHEET)) as { assumptions: unknown };

@@ -8,8 +8,9 @@ import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell } from "./type
 /**
  * Below the benefits profile of a sheet in words: each stream's gross line and operational measures per FY
  * (engine values, with their units), then the confidence weightings as evidence × weighting = value. The rows
- * follow the proposal JSON (its FYs, its streams, the weightings it states), so the assumption cells below
- * stay where they are whatever the engine computes; only the columns follow the measures the engine reports.
+ * follow the proposal JSON alone (its FYs, its streams, the weightings it states), so the assumption cells
+ * below stay where they are whatever the engine computes, even when it cannot (a stored proposal it now
+ * refuses); only the columns follow the measures the engine reports.
  */
 
 type Json = Readonly<Record<string, unknown>>;
@@ -100,38 +101,35 @@ export function profileBreakdown(
     }
   });
   const weightings = weightingRows(proposal, streams, shown);
-  if (columns.length === 0 && weightings.length === 0) return { cells, merges, next: first };
   let r = first;
   label(
     `A${r}`,
     several ? "Saving streams and operational impact per FY" : "Operational impact per FY",
     STYLES.heading,
   );
-  merges.push(`A${r}:${cellAddress(Math.max(8, columns.length + 1), r).replace(/\d+$/, "")}${r}`);
+  merges.push(`A${r}:H${r}`);
   r++;
-  if (columns.length) {
-    if (several) {
-      // A row of stream names over their columns, so the column headings stay short.
-      label(`A${r}`, "Stream", SUBHEADING);
-      streams.forEach((s) => {
-        const own = columns.flatMap((c, j) => (c.stream === s.id ? [j + 2] : []));
-        if (own.length === 0) return;
-        label(cellAddress(own[0], r), s.label, SUBHEADING);
-        if (own.length > 1) merges.push(`${cellAddress(own[0], r)}:${cellAddress(own[own.length - 1], r)}`);
-      });
-      r++;
-    }
-    label(`A${r}`, "FY", TABLE_HEADING);
-    columns.forEach((c, j) => label(cellAddress(j + 2, r), c.heading, TABLE_HEADING));
+  if (several) {
+    // A row of stream names over their columns, so the column headings stay short.
+    label(`A${r}`, "Stream", SUBHEADING);
+    streams.forEach((s) => {
+      const own = columns.flatMap((c, j) => (c.stream === s.id ? [j + 2] : []));
+      if (own.length === 0) return;
+      label(cellAddress(own[0], r), s.label, SUBHEADING);
+      if (own.length > 1) merges.push(`${cellAddress(own[0], r)}:${cellAddress(own[own.length - 1], r)}`);
+    });
     r++;
-    for (const fy of fyLabels) {
-      label(`A${r}`, fy);
-      // The measure last, so the change report shows money as £m and counts as counts.
-      columns.forEach((c, j) =>
-        engine(cellAddress(j + 2, r), `streams.${c.stream}.${fy}.${c.key}`, c.pick(fy), c.format),
-      );
-      r++;
-    }
+  }
+  label(`A${r}`, "FY", TABLE_HEADING);
+  columns.forEach((c, j) => label(cellAddress(j + 2, r), c.heading, TABLE_HEADING));
+  r++;
+  for (const fy of fyLabels) {
+    label(`A${r}`, fy);
+    // The measure last, so the change report shows money as £m and counts as counts.
+    columns.forEach((c, j) =>
+      engine(cellAddress(j + 2, r), `streams.${c.stream}.${fy}.${c.key}`, c.pick(fy), c.format),
+    );
+    r++;
   }
   if (weightings.length) {
     ["Confidence weighting", "Evidence", "× weighting", "= value used"].forEach((h, j) =>
