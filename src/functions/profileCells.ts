@@ -57,7 +57,10 @@ export interface ProfileFromCells {
 export function profileFromCells(assumptions: unknown, args: ProfileArguments = {}): ProfileFromCells {
   const { raw, argumentOf } = rawFromCells(assumptions, args);
   // Either form: one cohort, or the streams under their `Stream N — label (kind)` rows, summed.
-  const profile = renamed(argumentOf, () => computeAssumptions(checkProposalAssumptions(raw, "").value).profile);
+  const profile = renamed(
+    argumentOf,
+    () => computeAssumptions(checkProposalAssumptions(raw, "").value).profile,
+  );
   return { profile, argumentOf };
 }
 
