@@ -183,3 +183,64 @@ describe("a multi-stream proposal sheet (issue 13)", () => {
     );
   });
 });
+
+describe("a proposal sheet with a stream of every kind (issue 13)", () => {
+  const everyKindProposal = async () => {
+    const { everyKind, HORIZON_JSON } = await import("../engine/format/streams.fixtures");
+    return {
+      ...multiStreamProposal(),
+      opportunity: { ...(multiStreamProposal().opportunity as object), name: "Every kind" },
+      assumptions: { horizon: HORIZON_JSON, streams: everyKind },
+    };
+  };
+
+  it("captions every field in words, each once within its stream", async () => {
+    const proposal = await everyKindProposal();
+    const layout = proposalSheetLayout({
+      sheet: "Every kind",
+      proposal,
+      fyLabels: [],
+      assumptionsInWords: true,
+    });
+    const captions = new Map<string, string[]>();
+    let section = "";
+    for (const c of layout.cells) {
+      if (c.kind !== "label" || !c.address.startsWith("A")) continue;
+      if (/^(Stream \d|Whole proposal)/.test(c.text)) section = c.text;
+      captions.set(section, [...(captions.get(section) ?? []), c.text]);
+    }
+    expect(captions.size).toBeGreaterThanOrEqual(8);
+    for (const [s, texts] of captions) {
+      if (s === "") continue;
+      expect([s, texts.filter((t) => /^[a-z]\w*(\.|\[\d+\])/.test(t))]).toEqual([s, []]);
+      expect([s, texts.filter((t, i) => texts.indexOf(t) !== i)]).toEqual([s, []]);
+    }
+  });
+
+  it("offers in each dropdown only values the engine takes for that field", async () => {
+    const { checkProposal, isEngineError } = await import("../../src/engine");
+    const { setPath } = await import("../../src/workbook/jsonPath");
+    const proposal = await everyKindProposal();
+    expect(() => checkProposal(proposal)).not.toThrow();
+    const layout = proposalSheetLayout({
+      sheet: "Every kind",
+      proposal,
+      fyLabels: [],
+      assumptionsInWords: true,
+    });
+    let checked = 0;
+    for (const c of layout.cells) {
+      if (c.kind !== "input" || !c.choices || c.type === "boolean") continue;
+      for (const choice of c.choices) {
+        checked++;
+        try {
+          checkProposal(setPath(proposal, c.path, c.codes?.[choice.toLowerCase()] ?? choice));
+        } catch (e) {
+          if (!isEngineError(e)) throw e;
+          expect([c.path, choice, e.field]).not.toEqual([c.path, choice, c.path]);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
