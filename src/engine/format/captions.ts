@@ -414,7 +414,9 @@ export function fieldWords(path: string, ctx: CaptionContext = {}): FieldWords {
     const name = CAPTIONS[list]?.label ?? words(list);
     return `${n === 0 ? name : name.charAt(0).toLowerCase() + name.slice(1)} ${i + 1}`;
   });
-  if (items.length) label = `${items.join(", ")}: ${label}`;
+  // "Category 2: shape of the ramp": after an item's name the field reads on in lower case.
+  if (items.length)
+    label = `${items.join(", ")}: ${/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label}`;
   return unit === undefined ? { label } : { label, unit };
 }
 

@@ -1,5 +1,5 @@
 import { assumptionFieldKinds, fieldChoices, type FieldKind } from "../../engine";
-import { percentText } from "../cellValues";
+import { numberText, percentText } from "../cellValues";
 import { getPath } from "../jsonPath";
 import { assumptionName } from "../names";
 import type { CellScalar } from "../port";
@@ -107,7 +107,12 @@ export function assumptionsTable(
     }
     for (const entry of section.entries) {
       const kind = kinds.get(entry.path);
-      const value = cellValue(entry.value);
+      const plainNumber = kind?.type === "number" || kind?.type === "%";
+      // A figure written as text ("0.2857…" to 40 digits, "1,487") goes in as a number, as a user would type it.
+      const value =
+        plainNumber && typeof entry.value === "string"
+          ? (numberText(entry.value) ?? cellValue(entry.value))
+          : cellValue(entry.value);
       const prose = PROSE_KEYS.test(entry.path) && entry.words.unit === undefined;
       const type: InputType = prose
         ? "text"
