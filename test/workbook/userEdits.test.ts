@@ -211,7 +211,7 @@ describe("dropdowns", () => {
       formulae: ['"fewer start (entry),leave early (exit)"'],
     });
     expect(list("assumptions.timeline.ramp").formulae).toEqual([
-      '"evenly (linear),in monthly steps,at once (immediate)"',
+      '"evenly (linear),in monthly steps,at once (immediate),a share then full (stepped)"',
     ]);
     expect(list("assumptions.target.kind").formulae).toEqual([
       '"% of the baseline,a number a year,a caseload reduction"',

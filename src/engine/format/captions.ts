@@ -75,6 +75,7 @@ const TIMELINE: Record<string, Caption> = {
     ]),
   ),
   ramp: { label: "How the impact builds", unit: "over the rollout", also: ["ramp", "ramp shape"] },
+  stepShare: { label: "Share of the impact until full impact", unit: "% of the impact" },
   designEndDate: { label: "Design phase ends", unit: "date" },
   pilotEndDate: { label: "Pilot ends", unit: "date" },
   sustainableDate: { label: "Full impact from", unit: "date", also: ["sustainable from"] },
@@ -314,6 +315,7 @@ export const CHOICE_WORDS: Readonly<Record<string, Readonly<Record<string, strin
     linear: "evenly (linear)",
     "monthly-steps": "in monthly steps",
     immediate: "at once (immediate)",
+    stepped: "a share then full (stepped)",
   },
   "timeline.delivery.kind": { continuous: "continuously", batches: "in batches" },
   "investment[].kind": {
@@ -388,6 +390,9 @@ function noteWords(key: string): string | undefined {
   return `${c?.label ?? words(about)} note`;
 }
 
+/** A stream's fields are worded as the single-cohort form's: "streams[1].durationWeeks" as "durationWeeks". */
+const STREAM_PREFIX = /^streams\[\d+\]\./;
+
 /** A field's caption, with its unit worked out for the values around it. */
 export interface FieldWords {
   readonly label: string;
@@ -402,7 +407,8 @@ export interface FieldWords {
  * fieldWords("durationWeeks") // { label: "Average duration", unit: "weeks" }
  * fieldWords("unitCost.components[1].share") // { label: "Unit cost part 2: share of the cases", unit: "% of cases" }
  */
-export function fieldWords(path: string, ctx: CaptionContext = {}): FieldWords {
+export function fieldWords(full: string, ctx: CaptionContext = {}): FieldWords {
+  const path = full.replace(STREAM_PREFIX, "");
   const fy = /^(.*\.amountsByFy)\.(.+)$/.exec(path);
   const { key, lists } = blockKey(fy ? fy[1] : path);
   const caption = CAPTIONS[key];
@@ -438,7 +444,7 @@ export function fieldCaption(path: string, ctx: CaptionContext = {}): string {
  * choiceWords("lever")?.exit // "leave early (exit)"
  */
 export function choiceWords(path: string): Readonly<Record<string, string>> | undefined {
-  return CHOICE_WORDS[blockKey(path).key];
+  return CHOICE_WORDS[blockKey(path.replace(STREAM_PREFIX, "")).key];
 }
 
 /**
