@@ -397,6 +397,8 @@ const STREAM_PREFIX = /^streams\[\d+\]\./;
 export interface FieldWords {
   readonly label: string;
   readonly unit?: string;
+  /** True when the unit follows the values around the field (the target's kind, the cost period). */
+  readonly unitVaries?: boolean;
 }
 
 /**
@@ -423,7 +425,8 @@ export function fieldWords(full: string, ctx: CaptionContext = {}): FieldWords {
   // "Category 2: shape of the ramp": after an item's name the field reads on in lower case.
   if (items.length)
     label = `${items.join(", ")}: ${/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label}`;
-  return unit === undefined ? { label } : { label, unit };
+  if (unit === undefined) return { label };
+  return typeof caption?.unit === "function" ? { label, unit, unitVaries: true } : { label, unit };
 }
 
 /**

@@ -19,6 +19,8 @@ const LAST_COLUMN = "H";
 const SUBHEADING = { bold: true, fill: "D9E1F2", wrap: true } as const;
 const TABLE_HEADING = { ...STYLES.heading, wrap: true } as const;
 const BOOLEAN_CHOICES: readonly string[] = ["TRUE", "FALSE"];
+/** Units read as a note on the value: wrapped, in grey. */
+const UNIT_STYLE = { wrap: true, fontColor: "595959" } as const;
 /** Text fields shown across the value and unit columns. */
 const PROSE_KEYS = /(label|description|reason|source|explanation)$/i;
 
@@ -139,14 +141,17 @@ export function assumptionsTable(
         ...(choices ? { choices } : {}),
         ...(codes ? { codes } : {}),
       });
-      if (entry.words.unit !== undefined) {
+      // A unit that follows the values (the target's kind) is refreshed with them; a fixed one is a label.
+      if (entry.words.unitVaries) {
         cells.push({
           kind: "engine",
           address: `C${r}`,
           key: `unit.${entry.path}`,
-          value: entry.words.unit,
-          style: { ...STYLES.owned, wrap: true },
+          value: entry.words.unit ?? null,
+          style: UNIT_STYLE,
         });
+      } else if (entry.words.unit !== undefined) {
+        label(`C${r}`, entry.words.unit, UNIT_STYLE);
       }
       if (entry.note) noteCell(r, entry.note, entry.words.label);
       r++;

@@ -233,6 +233,19 @@ function assumptionLabel(path: string): string {
  * layout.mtfsRowAddress.get("FY29/30") // "J31"
  */
 export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLayout {
+  // Refresh locates a stored proposal's cells several times over; its layout is the same each time.
+  if (input.modelled) return layOut(input);
+  const known = locating.get(input);
+  if (known) return known;
+  const layout = layOut(input);
+  locating.set(input, layout);
+  return layout;
+}
+
+/** Layouts without results by their input (a register's stored proposal), while the input lives. */
+const locating = new WeakMap<ProposalSheetInput, ProposalSheetLayout>();
+
+function layOut(input: ProposalSheetInput): ProposalSheetLayout {
   const { sheet, proposal, fyLabels, modelled } = input;
   const slug = input.slug ?? nameSlug(sheet);
   const cells: LayoutCell[] = [];

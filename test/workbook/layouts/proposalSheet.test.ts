@@ -189,7 +189,8 @@ describe("proposal sheet assumptions in words (issue 13)", () => {
       const r = row(at(path).address);
       expect([path, (inRow(r, "A") as { text?: string }).text]).toEqual([path, caption]);
       const u = inRow(r, "C");
-      expect([path, u?.kind === "engine" ? u.value : undefined]).toEqual([path, unit]);
+      const shown = u?.kind === "engine" ? u.value : u?.kind === "label" ? u.text : undefined;
+      expect([path, shown]).toEqual([path, unit]);
     }
   });
 
@@ -225,6 +226,27 @@ describe("proposal sheet assumptions in words (issue 13)", () => {
     expect((at("assumptions.unitCost.components[2].share") as { name?: string }).name).toBe(
       "mtfs_IndependentTravelTraining_unitCost_components_2_share",
     );
+  });
+
+  it("refreshes a unit that follows the values: a target switched to a count reads 'cases a year'", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const reg = await readRegister(port);
+    const layout = proposalSheetLayout(reg.proposals.find((p) => p.sheet === CFS)!);
+    const cell = (path: string) => layout.cells.find((c) => c.kind === "input" && c.path === path)!.address;
+    const ws = back.getWorksheet(CFS)!;
+    const unit = `C${cell("assumptions.target.value").slice(1)}`;
+    expect(ws.getCell(unit).value).toBe("% of starts");
+    ws.getCell(cell("assumptions.target.kind")).value = "a number a year";
+    ws.getCell(cell("assumptions.target.value")).value = 12;
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([]);
+    expect(ws.getCell(unit).value).toBe("cases a year");
+    expect(report.changes.find((c) => c.address === unit)).toMatchObject({
+      before: "% of starts",
+      kept: false,
+    });
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 
   it("reads a sheet in words back to the proposal's codes and values, and refreshes it without a change", async () => {
