@@ -1,6 +1,6 @@
 import type { ProposalProfile } from "../../engine";
 import { cellAddress } from "../address";
-import { modelProposal } from "../engineLink";
+import { assumptionsProfile } from "../engineLink";
 import { getPath } from "../jsonPath";
 import type { CellScalar } from "../port";
 import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell } from "./types";
@@ -32,19 +32,6 @@ function streamsOf(proposal: Json): { readonly id: string; readonly label: strin
   });
 }
 
-/** The proposal profile of a stored proposal (a layout located without results), computed once per object. */
-const computed = new WeakMap<object, ProposalProfile | null>();
-function resultOf(proposal: Json): ProposalProfile | undefined {
-  if (!computed.has(proposal)) {
-    try {
-      computed.set(proposal, modelProposal(proposal).proposal);
-    } catch {
-      computed.set(proposal, null); // an invalid proposal shows no measures; its inputs still have cells
-    }
-  }
-  return computed.get(proposal) ?? undefined;
-}
-
 /**
  * The section's cells from row `first`; `next` is the first row after it (and a blank row).
  *
@@ -60,7 +47,8 @@ export function profileBreakdown(
   const cells: LayoutCell[] = [];
   const merges: string[] = [];
   const streams = streamsOf(proposal);
-  const shown = result ?? resultOf(proposal);
+  // A layout that only locates cells still has the measure columns, from the stored assumptions.
+  const shown = result ?? assumptionsProfile(getPath(proposal, "assumptions"));
   const several = streams.length > 1;
   const label = (address: string, text: string, style: LayoutCell["style"] = STYLES.label): void => {
     cells.push({ kind: "label", address, text, style });
