@@ -45,6 +45,16 @@ export interface StoredProposal {
   readonly textRows?: Readonly<Record<string, number>>;
   /** The assumptions are a table in words (absent on sheets written before: one row per JSON path). */
   readonly assumptionsInWords?: boolean;
+  /**
+   * Accepted reprofiles (issue 15, history.ts): dated versions of the assumptions, oldest first. The approved
+   * assumptions stay in `proposal`.
+   */
+  readonly versions?: readonly {
+    readonly date: string;
+    readonly reading: unknown;
+    readonly description: string;
+    readonly assumptions: Readonly<Record<string, unknown>>;
+  }[];
 }
 
 export interface Register {
