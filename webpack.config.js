@@ -21,6 +21,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { docsTextTransformer } = require("./scripts/docsTextTransformer");
 
 const PORT = 3000;
 /** The origin manifest.xml is written for: the dev server. A public build replaces it. */
@@ -211,7 +212,13 @@ function makeConfig(env = {}, argv = {}) {
           // require() calls it would keep every Fluent UI export and icon (a 19 MB standalone bundle).
           use: {
             loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { module: "esnext" } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext" },
+              // The formats' docs-only words (about, default) stay out of the bundles: only the generated
+              // schema/ and docs/engine.md use them (scripts/docsTextTransformer.js).
+              getCustomTransformers: () => ({ before: [docsTextTransformer] }),
+            },
           },
         },
       ],
