@@ -155,11 +155,13 @@ describe("Maximising Independence for Working Age Adults example", () => {
       [2027, -0.44, -0.0457],
       [2028, 0.14, 0.9166],
       [2029, 1.04, 0.3141],
-      [2030, 1.37, 0.0733],
+      [2030, 1.37, 0.0732],
     ]),
   );
-  it("states the full run rate in FY31/32, as the proposal does", () => {
-    expect(x.profile.fullRunRate.label).toBe("FY31/32");
+  it("settles in FY29/30, two years before the proposal's stated full run rate (FY31/32)", () => {
+    // The stated 52-week review cycle has every eligible package reduced within a year of full implementation
+    // (May 2028); nothing stated changes after FY29/30 but the steady growth and inflation (docs/discrepancies.md).
+    expect(x.profile.fullRunRate.label).toBe("FY29/30");
   });
 });
 
@@ -257,11 +259,14 @@ describe("Appendix A subtotals and total from the modelled rows", () => {
     expect(typed).toEqual(["Independence Outside of Residential Care", "Targeted Prevention"]);
   });
 
+  // Pinned where the rows' recorded gaps add up to more than the rounding (docs/discrepancies.md): Adults
+  // carries Reablement's and Maximising Independence's, CFS Reunification's and CFS CftF's (and its FY28/29
+  // misprint), E&T ITT's £0.06m tolerance, Cross-Council Income Maximisation's and Procurement's.
   const subtotalGaps: Record<string, readonly (number | undefined)[]> = {
-    "Adults & Communities": [undefined, undefined, undefined, undefined, undefined],
-    "Children and Family Services": [undefined, undefined, undefined, undefined, undefined],
-    "Environment & Transport": [undefined, undefined, undefined, undefined, undefined],
-    "Cross-Council": [undefined, undefined, undefined, undefined, undefined],
+    "Adults & Communities": [undefined, 1.0123, 0.9389, 0.1342, -0.1361],
+    "Children and Family Services": [0.1701, 0.0707, -0.2459, -0.142, -0.1792],
+    "Environment & Transport": [undefined, undefined, undefined, 0.0661, -0.0828],
+    "Cross-Council": [-0.1374, undefined, -0.2418, -0.2249, -0.2249],
   };
   const subtotals = directorateSubtotals(rows);
   subtotals.forEach((s) => {
@@ -282,7 +287,7 @@ describe("Appendix A subtotals and total from the modelled rows", () => {
     );
   });
 
-  const totalGaps: readonly (number | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+  const totalGaps: readonly (number | undefined)[] = [undefined, 1.0552, 0.3869, -0.2666, -0.5231];
   const total = programmeTotal(rows);
   describe("Total ER Savings", () =>
     expectGoldens(
