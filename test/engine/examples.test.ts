@@ -1,6 +1,8 @@
+import * as fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
 import {
+  EngineError,
   checkProposal,
   computeProfile,
   decimalCalculator,
@@ -87,6 +89,55 @@ describe("every bundled example", () => {
   it.each(demand)("%s parses and projects", (f) => {
     expect(projectDemand(parseDemandModel(readExample(f)), decimalCalculator).years.length).toBeGreaterThan(
       0,
+    );
+  });
+});
+
+/** Every object in a JSON value with its field path as errors name it (a.b[0].c), FY-keyed maps left out. */
+function objectPaths(x: unknown, at = ""): { path: string; keys: string[] }[] {
+  if (Array.isArray(x)) return x.flatMap((v, i) => objectPaths(v, `${at}[${i}]`));
+  if (typeof x !== "object" || x === null) return [];
+  const keys = Object.keys(x);
+  const own = keys.some((k) => /^FY\d/.test(k)) ? [] : [{ path: at, keys }];
+  return [
+    ...own,
+    ...keys.flatMap((k) => objectPaths((x as Record<string, unknown>)[k], at ? `${at}.${k}` : k)),
+  ];
+}
+
+describe("the examples under strict input", () => {
+  const proposals = files.filter((f) => schemaOf(readExample(f)) === "proposal.schema.json");
+  const nodes = proposals.flatMap((f) => objectPaths(readExample(f)).map((n) => ({ file: f, ...n })));
+
+  it("property: a key added anywhere in any example is refused, naming its full path", () => {
+    const key = fc.stringMatching(/^[a-z][a-zA-Z]{2,11}$/).filter((k) => !k.endsWith("Note") && k !== "note");
+    fc.assert(
+      fc.property(fc.constantFrom(...nodes), key, (node, k) => {
+        fc.pre(!node.keys.includes(k));
+        const raw = readExample(node.file) as Record<string, unknown>;
+        const target = node.path
+          .split(/\.|(?=\[)/)
+          .filter(Boolean)
+          .reduce<unknown>(
+            (o, part) =>
+              part.startsWith("[")
+                ? (o as unknown[])[Number(part.slice(1, -1))]
+                : (o as Record<string, unknown>)[part],
+            raw,
+          ) as Record<string, unknown>;
+        target[k] = 1;
+        try {
+          checkProposal(raw);
+        } catch (e) {
+          return (
+            e instanceof EngineError &&
+            e.code === "unknown-field" &&
+            e.field === (node.path ? `${node.path}.${k}` : k)
+          );
+        }
+        return false;
+      }),
+      { numRuns: 200 },
     );
   });
 });
