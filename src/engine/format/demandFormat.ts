@@ -156,7 +156,16 @@ function checkYears(
  * order and in the projection, populations in pairs) and the derived figures (exit rate, unit cost, scale).
  */
 export const demandFormat = v.pipe(
-  strict(entries),
+  {
+    ...strict(entries),
+    // For the JSON Schema (describe.ts): the one-of rules the transform below checks.
+    jsonAlso: {
+      allOf: [
+        { oneOf: ["exitRate", "meanStayYears", "exits"].map((k) => ({ required: [k] })) },
+        { oneOf: ["unitCost", "spend"].map((k) => ({ required: [k] })) },
+      ],
+    },
+  },
   v.rawTransform(({ dataset, addIssue, NEVER }): DemandModel => {
     const o = dataset.value;
     const raw = o as unknown as Record<string, unknown>;
