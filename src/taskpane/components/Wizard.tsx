@@ -1,4 +1,6 @@
 import * as React from "react";
+import { DEMAND_ENGINE } from "../demandBridge";
+import { DemandPanel } from "./DemandPanel";
 import {
   Button,
   Field,
@@ -518,6 +520,7 @@ export function Wizard<P>({
         </main>
         <PreviewPanel model={computed.preview ?? lastPreview.current} stale={computed.preview === null} />
       </div>
+      <DemandPanel engine={DEMAND_ENGINE} />
     </div>
   );
 }
