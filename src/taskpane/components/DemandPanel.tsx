@@ -18,6 +18,7 @@ interface DemandBox {
 const BOXES: readonly DemandBox[] = [
   { key: "baseYear", label: "Base year (FY)" },
   { key: "endYear", label: "Last year (FY)" },
+  { key: "reportFrom", label: "Cumulative figures from (FY)" },
   { key: "stock", label: "Children in care (stock)" },
   { key: "entries", label: "Entries a year" },
   { key: "entriesGrowth", label: "Entries growth a year", percent: true },
@@ -39,6 +40,7 @@ const LEVER_KEYS = ["entriesChange", "exitRateChange", "exitLagYears"];
 export const DEMAND_DEFAULTS: Readonly<Record<string, string>> = {
   baseYear: "FY24/25",
   endYear: "FY35/36",
+  reportFrom: "FY26/27",
   stock: "490",
   entries: "265",
   entriesGrowth: "0.88",
@@ -106,6 +108,9 @@ export function DemandChart({ rows }: { readonly rows: readonly DemandRow[] }): 
       style={{ maxWidth: 480, display: "block" }}
     >
       <title>Spend against budget (£m): budget bars, do-nothing and with-impact lines</title>
+      <text x={PAD.left - 4} y={9} fontSize="9" textAnchor="end" fill="#605e5c">
+        £m
+      </text>
       {ticks.map((t) => (
         <g key={t}>
           <line
