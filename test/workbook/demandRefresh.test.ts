@@ -7,7 +7,10 @@ import { demandSheetJson } from "../../src/workbook/layouts/demandSheet";
 import type { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { refreshWorkbook } from "../../src/workbook/operations";
 import { readRegister } from "../../src/workbook/register";
-import { demoWorkbook, plain, roundTrip } from "./fixtures";
+import * as fs from "fs";
+import JSZip from "jszip";
+import { demoWorkbook, formulaCells, plain, roundTrip, tempDir } from "./fixtures";
+import { hasLibreOffice, recalcInLibreOffice } from "./libreoffice";
 
 // The Demand sheet is registered like the other sheets: refresh recomputes it from its named input cells.
 
@@ -122,4 +125,36 @@ describe("Demand sheet refresh", () => {
       { numRuns: 5 },
     );
   });
+
+  it("recalculates in LibreOffice, the ER savings block included, to the engine's values", async () => {
+    if (!hasLibreOffice()) throw new Error("LibreOffice (soffice) is not installed");
+    const { wb, port } = await demoWorkbook();
+    await writeDemandSheet(port, model, projectDemand(model, decimalCalculator));
+    const file = path.join(tempDir(), "demand-programme.xlsx");
+    fs.writeFileSync(file, await port.toXlsx());
+    const zip = await JSZip.loadAsync(fs.readFileSync(await recalcInLibreOffice(file)));
+    // The Demand sheet's part, through the workbook's relationships (LibreOffice renumbers the parts).
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const rid = /<sheet name="Demand"[^>]*r:id="([^"]+)"/.exec(book)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(
+      rels,
+    )!;
+    const xml = await zip.file(`xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`)!.async("string");
+    const valueAt = (address: string): number | undefined => {
+      const m = new RegExp(`<c r="${address}"[^>]*>(?:<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>`).exec(xml);
+      return m ? Number(m[1]) : undefined;
+    };
+    const cells = formulaCells(wb).filter(([sheet]) => sheet === "Demand");
+    expect(cells.some(([, , f]) => f.startsWith("'Programme'!"))).toBe(true);
+    const mismatches = cells.flatMap(([, address, formula, engine]) => {
+      const got = valueAt(address);
+      const ok =
+        typeof engine === "number" &&
+        typeof got === "number" &&
+        Math.abs(got - engine) <= 1e-6 * Math.max(1, Math.abs(engine));
+      return ok ? [] : [`${address} =${formula}: engine ${engine}, LibreOffice ${got}`];
+    });
+    expect(mismatches).toEqual([]);
+  }, 180_000);
 });
