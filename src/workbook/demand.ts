@@ -7,7 +7,8 @@ import {
   type DemandModel,
   type DemandProjection,
 } from "../engine";
-import { placeAddress, type Placements } from "./anchors";
+import { movedLayout, placeAddress, type Placements } from "./anchors";
+import { cellErrorMessage } from "./fieldCells";
 import { inputJson } from "./cellValues";
 import { WorkbookError } from "./errors";
 import { setPath } from "./jsonPath";
@@ -194,6 +195,7 @@ export async function refreshDemandSheets(
       stored.push(d);
       continue;
     }
+    const placement = placements.get(d.sheet);
     const raw = await readDemandSheet(port, d, placements, register.programme as ProgrammeConfig | undefined);
     try {
       const model = parseDemandModel(raw);
@@ -204,7 +206,9 @@ export async function refreshDemandSheets(
       stored.push({ sheet: d.sheet, model: demandSheetJson(model) });
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      errors.push({ proposal: d.sheet, message: e.message });
+      // Named by the cell where it is now, as on a proposal sheet.
+      const shown = placement ? movedLayout(storedLayout(d, shape), placement) : storedLayout(d, shape);
+      errors.push({ proposal: d.sheet, message: cellErrorMessage(shown, e) });
       stored.push(d);
     }
   }

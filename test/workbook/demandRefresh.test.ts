@@ -97,7 +97,12 @@ describe("Demand sheet refresh", () => {
       { address: await inputAt(port, "Exit rate (share of the stock a year)"), value: 3 },
     ]);
     const report = await refreshWorkbook(port);
-    expect(report.errors).toEqual([{ proposal: "Demand", message: expect.stringMatching(/^exitRate: /) }]);
+    expect(report.errors).toEqual([
+      {
+        proposal: "Demand",
+        message: expect.stringMatching(/^Demand!Q\d+ Exit rate \(share of the stock a year\): must be/),
+      },
+    ]);
     expect(await value(port, "D16")).toBe(before);
   });
 
