@@ -532,7 +532,10 @@ export function Wizard<P>({
         </main>
         <PreviewPanel model={computed.preview ?? lastPreview.current} stale={computed.preview === null} />
       </div>
-      <DemandPanel engine={DEMAND_ENGINE} />
+      {/* Hidden, not unmounted, on the Track tab: its boxes keep what was typed. */}
+      <div style={tab === "track" ? { display: "none" } : undefined}>
+        <DemandPanel engine={DEMAND_ENGINE} />
+      </div>
     </div>
   );
 }
