@@ -45,6 +45,7 @@ export * from "./reablementStream";
 export * from "./calculator";
 export * from "./demandModel";
 export * from "./demandInput";
+export * from "./demandBaseline";
 export * from "./greenBook";
 export * from "./optimismBias";
 export * from "./random";
