@@ -1,4 +1,12 @@
-import { CAPTIONS, EngineError, choiceCode, describeValue, nearestKey, splitRangeText } from "../engine";
+import {
+  CAPTIONS,
+  EngineError,
+  STREAM_KIND_WORDS,
+  choiceCode,
+  describeValue,
+  nearestKey,
+  splitRangeText,
+} from "../engine";
 import { excelSerialToIso, isBlank, isBlankOrZero, usedRows } from "./cells";
 
 /**
@@ -7,7 +15,8 @@ import { excelSerialToIso, isBlank, isBlankOrZero, usedRows } from "./cells";
  * values into place, it checks no rule. A label is the JSON path ("unitCost.weeklyCost",
  * "streams[0].durationWeeks"), the caption the proposal sheet shows (the engine's caption table,
  * format/captions.ts: "Average duration", "Investment 2: amount a year"), or one of the plain-English labels
- * below, matched ignoring case, spaces, punctuation and "(…)" hints. A row `Stream 1 — Falls (cohort)` (or
+ * below, matched ignoring case, spaces, punctuation and "(…)" hints. A row `Stream 1 — Falls (cohort)` (the kind
+ * as its code or in words, "(a cohort of people)", as the proposal sheet writes it; or
  * `Stream: Falls (cohort)`, with the stream's id in the value column if it has one) starts a saving stream:
  * the rows under it are that stream's fields, until the next stream or a `Whole proposal` row; investment,
  * existing MTFS lines, overlap, prices and the horizon always belong to the whole proposal. Rows with a blank
@@ -326,8 +335,18 @@ const PROPOSAL_KEYS = new Set([
   "streams",
 ]);
 
-/** "Stream 1 — Falls (cohort)", "Stream: Falls (cohort)": the stream's label and kind. */
-const STREAM_HEADING = /^stream\b\s*\d*\s*[—–:-]?\s*(.*?)\s*\(\s*([A-Za-z]+)\s*\)\s*$/i;
+/** "Stream 1 — Falls (cohort)", "Stream: Falls (a cohort of people)": the stream's label and kind (code or words). */
+const STREAM_HEADING = /^stream\b\s*\d*\s*[—–:-]?\s*(.*?)\s*\(\s*([^()]+?)\s*\)\s*$/i;
+
+/**
+ * A kind as a heading gives it: its words as the proposal sheet writes them (any case), or a code (one word,
+ * checked by the engine); undefined when the brackets hold neither, so the row is not a heading.
+ */
+function kindOf(text: string): string | undefined {
+  const t = text.toLowerCase();
+  const worded = Object.entries(STREAM_KIND_WORDS).find(([, w]) => w.toLowerCase() === t)?.[0];
+  return worded ?? (/^[A-Za-z]+$/.test(text) ? text : undefined);
+}
 
 /** A stream id from its label: letters and digits, lower case, dashes between words ("Falls prevention" → "falls-prevention"). */
 function idOf(label: string, taken: readonly string[]): string {
@@ -367,14 +386,15 @@ export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
     const text = String(label).trim();
     const key = normalise(text);
     const heading = STREAM_HEADING.exec(text);
-    if (heading && !BY_LABEL.has(key)) {
+    const kind = heading ? kindOf(heading[2]) : undefined;
+    if (heading && kind !== undefined && !BY_LABEL.has(key)) {
       const id = isBlankOrZero(value)
         ? idOf(
             heading[1] || `stream ${streams.length + 1}`,
             streams.map((s) => String(s.id)),
           )
         : String(value).trim();
-      streams.push({ kind: heading[2], id, label: heading[1] || id });
+      streams.push({ kind, id, label: heading[1] || id });
       scope = streams.length - 1;
       continue;
     }

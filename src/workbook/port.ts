@@ -79,6 +79,8 @@ export interface ComboChartSpec {
   readonly line: { readonly name: string; readonly values: string };
   /** Further line series on the same axes, in the columns right after `line` (the Demand sheet's second spend line). */
   readonly moreLines?: readonly { readonly name: string; readonly values: string }[];
+  /** The value axis's number format; absent: £m to 1 dp. */
+  readonly valueFormat?: string;
   /** Top-left and bottom-right cells of the chart's frame. */
   readonly from: string;
   readonly to: string;

@@ -26,6 +26,7 @@ import {
   TRACKING_COLUMNS,
   TRACKING_HEADER_ROW,
   TRACKING_SHEET,
+  measureCode,
   trackingLayout,
   trackingRowCells,
   type TrackingActual,
@@ -83,7 +84,7 @@ export async function readTrackingActuals(
       proposal: text(r[0]),
       stream: text(r[1]),
       period: text(r[2]),
-      measure: text(r[3]),
+      measure: measureCode(text(r[3])),
       value,
       source: text(r[5]),
     });

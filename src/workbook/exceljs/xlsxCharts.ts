@@ -52,6 +52,9 @@ function series(chart: ChartToAdd, which: "bars" | "line" | number, idx: number)
     : `<c:ser>${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
 }
 
+/** The value axis in £m to 1 dp, unless the spec says otherwise. */
+const DEFAULT_VALUE_FORMAT = '"£"#,##0.0,,"m"';
+
 /**
  * The chart part of a combo chart.
  *
@@ -74,7 +77,7 @@ export function chartXml(chart: ChartToAdd): string {
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="5002"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
-    `<c:majorGridlines/><c:numFmt formatCode="&quot;£&quot;#,##0.0,,&quot;m&quot;" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
+    `<c:majorGridlines/><c:numFmt formatCode="${esc(chart.spec.valueFormat ?? DEFAULT_VALUE_FORMAT)}" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
     `<c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`

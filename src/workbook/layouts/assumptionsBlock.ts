@@ -103,7 +103,7 @@ function blockEntries(block: Rec, prefix: string, skip: ReadonlySet<string>): As
  *
  * @example
  * assumptionSections({ streams: [{ kind: "cohort", id: "falls", label: "Falls", durationWeeks: 52 }] })[0].heading
- * // "Stream 1 — Falls (cohort)"
+ * // "Stream 1 — Falls (a cohort of people)"
  */
 export function assumptionSections(assumptions: unknown): AssumptionSection[] {
   if (!isRecord(assumptions)) return [];
@@ -133,16 +133,17 @@ export function assumptionSections(assumptions: unknown): AssumptionSection[] {
 }
 
 /**
- * A stream's heading row: its number, label and kind code (the kind's longer name is the row's note).
+ * A stream's heading row: its number, label and kind in words (MTFS.BENEFIT.PROFILE reads the words or the
+ * code back, src/functions/assumptionsRange.ts).
  *
  * @example
- * streamHeading(0, "Falls", "cohort") // "Stream 1 — Falls (cohort)"
+ * streamHeading(0, "Falls", "cohort") // "Stream 1 — Falls (a cohort of people)"
  */
 export function streamHeading(index: number, label: string, kind: string): string {
-  return `Stream ${index + 1} — ${label} (${kind})`;
+  return `Stream ${index + 1} — ${label} (${streamKindWords(kind)})`;
 }
 
-/** The kind of saving in words, for the heading's note column. */
+/** The kind of saving in words, for the stream's heading. */
 export function streamKindWords(kind: string): string {
   return STREAM_KIND_WORDS[kind] ?? kind;
 }

@@ -3,8 +3,16 @@ import { numberText, percentText } from "../cellValues";
 import { getPath } from "../jsonPath";
 import { assumptionName } from "../names";
 import type { CellScalar } from "../port";
-import { assumptionSections, streamKindWords, wordedChoices, type AssumptionEntry } from "./assumptionsBlock";
-import { DATE_FORMAT, PERCENT_FORMAT, POUNDS_FORMAT, STYLES, type InputType, type LayoutCell } from "./types";
+import { assumptionSections, wordedChoices, type AssumptionEntry } from "./assumptionsBlock";
+import {
+  BOOLEAN_FORMAT,
+  DATE_FORMAT,
+  INPUT_PERCENT_FORMAT,
+  POUNDS_FORMAT,
+  STYLES,
+  type InputType,
+  type LayoutCell,
+} from "./types";
 
 /**
  * The proposal sheet's "benefit profile assumptions" as the template has them: a table with columns
@@ -40,8 +48,9 @@ function cellValue(v: unknown): CellScalar {
 }
 
 function numberFormat(type: InputType, unit: string | undefined, value: CellScalar): string | undefined {
-  if (type === "percent") return PERCENT_FORMAT;
+  if (type === "percent") return INPUT_PERCENT_FORMAT;
   if (type === "date") return DATE_FORMAT;
+  if (type === "boolean") return BOOLEAN_FORMAT;
   if (type === "number" && unit?.startsWith("£"))
     return typeof value === "number" && !Number.isInteger(value) ? PENCE_FORMAT : POUNDS_FORMAT;
   return undefined;
@@ -100,10 +109,11 @@ export function assumptionsTable(
       label(`A${r}`, section.heading, SUBHEADING);
       // The whole proposal's heading has no id, kind or note beside it: it spans the table.
       if (section.id === undefined && !section.note) merges.push(`A${r}:${LAST_COLUMN}${r}`);
-      if (section.id !== undefined) label(`B${r}`, section.id, SUBHEADING);
-      const kind = /\((\w+)\)$/.exec(section.heading)?.[1];
-      if (section.id !== undefined && kind)
-        label(`C${r}`, streamKindWords(kind), { ...SUBHEADING, bold: false });
+      // The id stays in the value column (a hand-built range reads it there); the unit column says what it is.
+      if (section.id !== undefined) {
+        label(`B${r}`, section.id, SUBHEADING);
+        label(`C${r}`, "stream id", { ...SUBHEADING, bold: false, fontColor: UNIT_STYLE.fontColor });
+      }
       if (section.note) noteCell(r, section.note, section.heading);
       r++;
     }
@@ -150,7 +160,8 @@ export function assumptionsTable(
           value: entry.words.unit ?? null,
           style: UNIT_STYLE,
         });
-      } else if (entry.words.unit !== undefined) {
+      } else if (entry.words.unit !== undefined && type !== "boolean") {
+        // "yes/no" beside TRUE says nothing more.
         label(`C${r}`, entry.words.unit, UNIT_STYLE);
       }
       if (entry.note) noteCell(r, entry.note, entry.words.label);

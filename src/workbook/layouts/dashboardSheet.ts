@@ -10,7 +10,15 @@ import {
 import { columnLetter } from "../address";
 import type { ComboChartSpec } from "../port";
 import { labelWriter } from "./cellWriters";
-import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import { measureWords } from "./trackingSheet";
+import {
+  MILLIONS_FORMAT,
+  PERCENT_FORMAT,
+  STYLES,
+  THOUSANDS_FORMAT,
+  type LayoutCell,
+  type SheetLayout,
+} from "./types";
 
 /**
  * The Dashboard sheet (issue 15): per proposal with actuals, plan and actual to date per measure, variance,
@@ -167,7 +175,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       const periods =
         m.periods.length === 1 ? m.periods[0] : `${m.periods[0]} to ${m.periods[m.periods.length - 1]}`;
       engine(`${col("Proposal")}${row}`, `${key}.proposal`, p.name);
-      engine(`${col("Measure")}${row}`, `${key}.measure`, m.measure);
+      engine(`${col("Measure")}${row}`, `${key}.measure`, measureWords(m.measure));
       engine(`${col("Periods")}${row}`, `${key}.periods`, periods);
       const plan = `${col("Plan to date")}${row}`;
       const actual = `${col("Actual to date")}${row}`;
@@ -218,7 +226,9 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   }
   const first = HEADER_ROW + 1;
   const last = Math.max(first, row - 1);
-  const sumIf = (c: string) => `SUMIF($B$${first}:$B$${last},"saving",${c}${first}:${c}${last})`;
+  // Column B shows the measure in words, so the £ rows are picked by the saving's words.
+  const saving = measureWords("saving");
+  const sumIf = (c: string) => `SUMIF($B$${first}:$B$${last},"${saving}",${c}${first}:${c}${last})`;
   const savings = data.proposals.flatMap((p) => p.summary.measures.filter((m) => m.measure === "saving"));
   const totalPlan = savings.reduce((s, m) => s.plus(m.plan), ZERO);
   const totalActual = savings.reduce((s, m) => s.plus(m.actual), ZERO);
@@ -322,7 +332,8 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       { row: closureTitle + 1, height: 30 },
     ],
     columnWidths: [
-      { column: "A", width: 36 },
+      // Wide enough for the longest Appendix A name ("Maximising Independence for Working Age Adults").
+      { column: "A", width: 48 },
       ...DELIVERY_COLUMNS.slice(1).map((_, k) => ({ column: columnLetter(k + 2), width: 16 })),
     ],
     ...(savingRows.length === 0
@@ -331,6 +342,8 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
           chart: {
             sheet: DASHBOARD_SHEET,
             title: "£ saving to date: plan against actual",
+            // Savings to date are often thousands: £m to 1 dp would label every tick £0.0m.
+            valueFormat: THOUSANDS_FORMAT,
             categories: `A${chartFirst}:A${chartLast}`,
             bars: { name: "Plan to date", values: `B${chartFirst}:B${chartLast}` },
             line: { name: "Actual to date", values: `C${chartFirst}:C${chartLast}` },

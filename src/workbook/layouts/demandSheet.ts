@@ -3,8 +3,10 @@ import { cellAddress } from "../address";
 import { assumptionName, nameSlug } from "../names";
 import type { CellScalar, ComboChartSpec } from "../port";
 import { labelWriter } from "./cellWriters";
+import { fitRowHeights } from "./textFit";
 import {
   MILLIONS_FORMAT,
+  INPUT_PERCENT_FORMAT,
   PERCENT_FORMAT,
   POUNDS_FORMAT,
   STYLES,
@@ -316,16 +318,20 @@ export function demandSheetLayout(
       type,
       label: text,
       style: STYLES.input,
-      ...(type === "percent" ? { numberFormat: PERCENT_FORMAT } : {}),
+      ...(type === "percent" ? { numberFormat: INPUT_PERCENT_FORMAT } : {}),
       ...(path === "unitCost" || path === "budget" ? { numberFormat: POUNDS_FORMAT } : {}),
       ...(choices ? { choices } : {}),
     });
   };
-  label(
-    `${INPUT_LABEL_COLUMN}${HEADER_ROW}`,
-    "Inputs (refresh recomputes the sheet from these)",
-    STYLES.heading,
-  );
+  // The heading and the years note span the inputs' columns (P:S), wrapped, so neither is cut off.
+  const merges = [
+    `${INPUT_LABEL_COLUMN}${HEADER_ROW}:S${HEADER_ROW}`,
+    `${INPUT_LABEL_COLUMN}${HEADER_ROW + 1}:S${HEADER_ROW + 1}`,
+  ];
+  label(`${INPUT_LABEL_COLUMN}${HEADER_ROW}`, "Inputs (refresh recomputes the sheet from these)", {
+    ...STYLES.heading,
+    wrap: true,
+  });
   let row = HEADER_ROW + 1;
   label(
     `${INPUT_LABEL_COLUMN}${row++}`,
@@ -407,19 +413,24 @@ export function demandSheetLayout(
   }
 
   const range = (c: (typeof COLUMNS)[number]): string => `${col(c)}${FIRST_ROW}:${col(c)}${lastRow}`;
+  const columnWidths = [
+    { column: "A", width: 36 },
+    ...COLUMNS.slice(1).map((_, i) => ({ column: col(COLUMNS[i + 1]), width: 16 })),
+    { column: INPUT_LABEL_COLUMN, width: 40 },
+    { column: INPUT_VALUE_COLUMN, width: 18 },
+    { column: "R", width: 18 },
+    { column: "S", width: 18 },
+  ];
   return {
     layoutId: DEMAND_LAYOUT_ID,
     sheet,
     cells,
-    columnWidths: [
-      { column: "A", width: 36 },
-      ...COLUMNS.slice(1).map((_, i) => ({ column: col(COLUMNS[i + 1]), width: 16 })),
-      { column: INPUT_LABEL_COLUMN, width: 40 },
-      { column: INPUT_VALUE_COLUMN, width: 18 },
-      { column: "R", width: 18 },
-      { column: "S", width: 18 },
-    ],
-    rowHeights: [{ row: HEADER_ROW, height: 45 }],
+    columnWidths,
+    merges,
+    // Every wrapped row as tall as its lines (the ER-savings headings take two); the main header at least 3.
+    rowHeights: fitRowHeights(cells, merges, new Map(columnWidths.map((w) => [w.column, w.width]))).map(
+      (h) => (h.row === HEADER_ROW ? { row: h.row, height: Math.max(h.height, 45) } : h),
+    ),
     chart: {
       sheet,
       title: "Spend against budget: do nothing and with impact",

@@ -79,11 +79,13 @@ export function profileBreakdown(
       });
     }
     for (const m of line?.years[0]?.measures ?? []) {
+      // A fraction (a share realised) reads as a percent: 0.6 is 60.0%.
+      const fraction = m.unit === "fraction";
       columns.push({
         stream: s.id,
-        heading: `${m.label} (${m.unit})`,
+        heading: `${m.label} (${fraction ? "%" : m.unit})`,
         key: m.key,
-        format: "#,##0.0",
+        format: fraction ? PERCENT_FORMAT : "#,##0.0",
         pick: (fy) => value(yearOf(fy)?.measures.find((x) => x.key === m.key)?.value),
       });
     }

@@ -9,6 +9,8 @@ import type { CellScalar, ComboChartSpec } from "../port";
 import {
   DATE_FORMAT,
   MILLIONS_FORMAT,
+  BOOLEAN_FORMAT,
+  INPUT_PERCENT_FORMAT,
   PERCENT_FORMAT,
   POUNDS_FORMAT,
   STYLES,
@@ -211,7 +213,7 @@ function inputType(path: string, value: unknown, proposal: Readonly<Record<strin
 }
 
 function assumptionFormat(path: string, proposal: Readonly<Record<string, unknown>>): string | undefined {
-  if (isPercent(path, proposal)) return PERCENT_FORMAT;
+  if (isPercent(path, proposal)) return INPUT_PERCENT_FORMAT;
   if (MONEY_KEYS.test(path)) return POUNDS_FORMAT;
   if (DATE_KEYS.test(path)) return DATE_FORMAT;
   return undefined;
@@ -299,7 +301,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
       path: leaf.path,
       value: cellValue(leaf.value),
       name,
-      numberFormat,
+      numberFormat: numberFormat ?? (type === "boolean" ? BOOLEAN_FORMAT : undefined),
       style: prose ? { ...STYLES.input, wrap: true } : STYLES.input,
       type,
       label,
@@ -444,7 +446,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     paramName.set(leaf.path.replace(/^triangulation\./, ""), name);
     const caption = TRIANGULATION_LABELS[leaf.path] ?? leaf.path.replace(/^triangulation\./, "");
     label(`A${r}`, caption);
-    inputRow(r, leaf, name, PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined, caption);
+    inputRow(r, leaf, name, PERCENT_KEYS.test(leaf.path) ? INPUT_PERCENT_FORMAT : undefined, caption);
   });
   const headers = monthly
     ? [
@@ -478,7 +480,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
       address: `B${r}`,
       path: `${base}.percentChange`,
       value: pct,
-      numberFormat: PERCENT_FORMAT,
+      numberFormat: INPUT_PERCENT_FORMAT,
       style: STYLES.input,
       type: "percent",
       label: `${rowName}: % change achievable`,

@@ -1,6 +1,7 @@
 import type { SimulatedProfile, Simulation } from "../../engine";
 import type { ComboChartSpec } from "../port";
 import { labelWriter } from "./cellWriters";
+import { fitRowHeights } from "./textFit";
 import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
@@ -78,11 +79,19 @@ export function riskSheetLayout(s: Simulation, sheet = RISK_SHEET): RiskSheetLay
     header += p.years.length + 3;
   });
   const range = (column: string): string => `${column}${chartRows.first}:${column}${chartRows.last}`;
+  const columnWidths = [
+    { column: "A", width: 40 },
+    ...LETTERS.slice(1).map((column) => ({ column, width: 14 })),
+  ];
+  // The note spans the table and its row is as tall as its lines, so it neither cuts off nor runs into row 3.
+  const merges = [`A2:${LETTERS[LETTERS.length - 1]}2`];
   return {
     layoutId: RISK_LAYOUT_ID,
     sheet,
     cells,
-    columnWidths: [{ column: "A", width: 40 }, ...LETTERS.slice(1).map((column) => ({ column, width: 14 }))],
+    merges,
+    rowHeights: fitRowHeights(cells, merges, new Map(columnWidths.map((w) => [w.column, w.width]))),
+    columnWidths,
     chart: {
       sheet,
       title: `${blocks[0].name}: MTFS row, planned and P10 / P50 / P90`,

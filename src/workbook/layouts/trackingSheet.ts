@@ -1,5 +1,6 @@
 import { cellAddress, columnLetter } from "../address";
 import { labelWriter } from "./cellWriters";
+import { fitRowHeights } from "./textFit";
 import { STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
@@ -22,6 +23,35 @@ export const TRACKING_COLUMNS = [
   { key: "value", caption: "Actual", width: 14 },
   { key: "source", caption: "Source", width: 40 },
 ] as const;
+
+/** The tracked measures in words, as the sheets show them; the reader takes the words or the code. */
+export const TRACKED_MEASURE_WORDS: Readonly<Record<string, string>> = {
+  saving: "Saving (£)",
+  avoidedEvents: "Avoided events",
+  caseloadReduction: "Caseload reduction",
+};
+
+/**
+ * A measure in words (a code without words as it is).
+ *
+ * @example
+ * measureWords("avoidedEvents") // "Avoided events"
+ */
+export function measureWords(code: string): string {
+  return TRACKED_MEASURE_WORDS[code] ?? code;
+}
+
+/**
+ * The measure code a Tracking cell stands for: its words (any case) or the code itself.
+ *
+ * @example
+ * measureCode("avoided events") // "avoidedEvents"
+ * measureCode("saving") // "saving"
+ */
+export function measureCode(text: string): string {
+  const t = text.trim().toLowerCase();
+  return Object.entries(TRACKED_MEASURE_WORDS).find(([, w]) => w.toLowerCase() === t)?.[0] ?? text.trim();
+}
 
 /** One actual as the sheet holds it. */
 export interface TrackingActual {
@@ -46,7 +76,7 @@ export interface TrackingActual {
 export function trackingRowCells(actuals: readonly TrackingActual[], firstRow: number): LayoutCell[] {
   return actuals.flatMap((a, i) =>
     TRACKING_COLUMNS.map((c, k): LayoutCell => {
-      const value = a[c.key];
+      const value = c.key === "measure" ? measureWords(a.measure) : a[c.key];
       return {
         kind: "input",
         address: cellAddress(k + 1, firstRow + i),
@@ -73,20 +103,23 @@ export function trackingLayout(actuals: readonly TrackingActual[]): SheetLayout 
   label(
     "A2",
     'One actual per row. Period: a month "2027-07" or a fiscal quarter "2027-Q2" (Q1 = April to June). ' +
-      'Measure: "saving" (£ recorded by finance) or a KPI: avoidedEvents, caseloadReduction.',
+      'Measure: "Saving (£)" (recorded by finance) or a KPI: "Avoided events", "Caseload reduction".',
     STYLES.text,
   );
   TRACKING_COLUMNS.forEach((c, k) =>
     label(cellAddress(k + 1, TRACKING_HEADER_ROW), c.caption, STYLES.heading),
   );
   cells.push(...trackingRowCells(actuals, TRACKING_HEADER_ROW + 1));
+  const columnWidths = TRACKING_COLUMNS.map((c, k) => ({ column: columnLetter(k + 1), width: c.width }));
+  // The note spans the columns in a row as tall as its lines, so it does not run into the header row.
+  const merges = [`A2:${columnLetter(TRACKING_COLUMNS.length)}2`];
+  const note = cells.filter((c) => c.address === "A2");
   return {
     layoutId: TRACKING_LAYOUT_ID,
     sheet: TRACKING_SHEET,
     cells,
-    columnWidths: TRACKING_COLUMNS.map((c, k) => ({
-      column: columnLetter(k + 1),
-      width: c.width,
-    })),
+    merges,
+    rowHeights: fitRowHeights(note, merges, new Map(columnWidths.map((w) => [w.column, w.width]))),
+    columnWidths,
   };
 }

@@ -107,7 +107,16 @@ export const STYLES = {
 
 /** £ shown in millions to 2 dp (the published tables' unit); the cell keeps the full value in £. */
 export const MILLIONS_FORMAT = '"£"#,##0.00,,"m";-"£"#,##0.00,,"m";"-"';
+/** £ in thousands, for a chart axis whose figures are too small for £m. */
+export const THOUSANDS_FORMAT = '"£"#,##0,"k";-"£"#,##0,"k"';
 export const POUNDS_FORMAT = '"£"#,##0;-"£"#,##0';
 export const PERCENT_FORMAT = "0.0%";
+/** A typed percent as typed: 2.97% stays 2.97% (PERCENT_FORMAT would show 3.0%), 8% shows 8.0%. */
+export const INPUT_PERCENT_FORMAT = "0.0#%";
+/**
+ * A true/false cell: Excel shows a boolean as TRUE/FALSE whatever the format, but LibreOffice reads it as 1/0
+ * and shows "1" under General; this shows the words there too.
+ */
+export const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
 /** Dates as the ISO text users and the proposal JSON use, in a real date cell. */
 export const DATE_FORMAT = "yyyy-mm-dd";

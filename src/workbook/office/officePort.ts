@@ -365,6 +365,8 @@ export class OfficePort implements WorkbookPort {
       chart.name = spec.title;
       chart.title.text = spec.title;
       chart.setPosition(spec.from, spec.to);
+      // ChartAxis.numberFormat is ExcelApi 1.8; without it the axis follows the cells' £m format.
+      if (spec.valueFormat && supports("1.8")) chart.axes.valueAxis.numberFormat = spec.valueFormat;
       const series = chart.series;
       series.load("items");
       await context.sync();
