@@ -7,7 +7,6 @@ import { fitRowHeights } from "./textFit";
 import {
   MILLIONS_FORMAT,
   INPUT_PERCENT_FORMAT,
-  PERCENT_FORMAT,
   POUNDS_FORMAT,
   STYLES,
   type InputType,
