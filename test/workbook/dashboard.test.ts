@@ -4,7 +4,7 @@ import { updateDashboard } from "../../src/workbook/dashboard";
 import { acceptReprofile, proposeReprofile } from "../../src/workbook/history";
 import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
 import { HISTORY_SHEET } from "../../src/workbook/layouts/historySheet";
-import { TRACKING_SHEET, type TrackingActual } from "../../src/workbook/layouts/trackingSheet";
+import { TRACKING_SHEET, measureWords, type TrackingActual } from "../../src/workbook/layouts/trackingSheet";
 import { refreshWorkbook } from "../../src/workbook/operations";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { readRegister } from "../../src/workbook/register";
@@ -40,10 +40,10 @@ async function cellsOf(port: WorkbookPort, sheet: string) {
   return (await port.readUsedRange(sheet)).map((r) => r.map((c) => c.value));
 }
 
-/** The Dashboard row (from row 9) whose Measure is `measure`. */
+/** The Dashboard row (from row 9) whose Measure is `measure` (shown in words). */
 async function rowOf(port: WorkbookPort, measure: string) {
   const rows = await cellsOf(port, DASHBOARD_SHEET);
-  return rows.find((r) => r[0] === CFS && r[1] === measure)!;
+  return rows.find((r) => r[0] === CFS && r[1] === measureWords(measure))!;
 }
 
 describe("Dashboard", () => {
@@ -138,8 +138,8 @@ describe("Dashboard", () => {
     );
     await refreshWorkbook(port, { dryRun: false });
     const rows = await cellsOf(port, DASHBOARD_SHEET);
-    expect(rows.filter((x) => x[0] === CFS && x[1] === "saving")).toEqual([]);
-    expect(rows.filter((x) => x[0] === CFS && x[1] === "avoidedEvents")).toHaveLength(1);
+    expect(rows.filter((x) => x[0] === CFS && x[1] === measureWords("saving"))).toEqual([]);
+    expect(rows.filter((x) => x[0] === CFS && x[1] === "Avoided events")).toHaveLength(1);
   });
 });
 

@@ -41,8 +41,8 @@ describe("a multi-stream proposal sheet (issue 13)", () => {
         : [],
     );
     expect(headings.map((c) => (c.kind === "label" ? c.text : ""))).toEqual([
-      "Stream 1 — Falls (cohort)",
-      "Stream 2 — Cognitive decline (cohort)",
+      "Stream 1 — Falls (a cohort of people)",
+      "Stream 2 — Cognitive decline (a cohort of people)",
       "Stream 3 — Reablement capacity (reablement)",
       "Whole proposal: costs, existing MTFS lines, overlap and weighting",
     ]);
@@ -52,7 +52,8 @@ describe("a multi-stream proposal sheet (issue 13)", () => {
     expect(row(input("assumptions.streams[1].durationWeeks"))).toBeGreaterThan(row(headings[1]));
     expect(row(input("assumptions.streams[1].durationWeeks"))).toBeLessThan(row(headings[2]));
     expect(row(input("assumptions.investment[0].amountPerYear"))).toBeGreaterThan(row(headings[3]));
-    expect(text(ws, `B${row(headings[0])}`)).toBe("falls");
+    // The id stays in the value column, the unit column says it is the id.
+    expect([text(ws, `B${row(headings[0])}`), text(ws, `C${row(headings[0])}`)]).toEqual(["falls", "stream id"]);
     // The stream's note beside its heading, the target's note beside the target's first row.
     expect(input("assumptions.streams[1].note").address).toBe(`D${row(headings[1])}`);
     const r = row(input("assumptions.streams[2].saving.hoursPerWeek"));

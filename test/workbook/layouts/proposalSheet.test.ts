@@ -195,9 +195,10 @@ describe("proposal sheet assumptions in words (issue 13)", () => {
   });
 
   it("shows a share as %, a date as a date, and choice codes as words in a dropdown", () => {
+    // As typed: 0.0#% shows 2.97% as 2.97% (0.0% showed 3.0%) and 8% as 8.0%.
     expect(at("assumptions.unitCost.components[0].share")).toMatchObject({
       type: "percent",
-      numberFormat: "0.0%",
+      numberFormat: "0.0#%",
     });
     expect(at("assumptions.timeline.startDate")).toMatchObject({ type: "date", numberFormat: "yyyy-mm-dd" });
     expect(at("assumptions.target.kind")).toMatchObject({
