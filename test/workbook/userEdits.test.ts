@@ -366,3 +366,38 @@ describe("errors point at cells", () => {
     );
   });
 });
+
+describe("true/false settings (new-user trial)", () => {
+  it("show as TRUE/FALSE with their dropdown, no 'yes/no' unit, and a FALSE typed over TRUE reads back", async () => {
+    const sheet = "Reablement";
+    const { Workbook } = await import("exceljs");
+    const { ExcelJsPort } = await import("../../src/workbook/exceljs/excelJsPort");
+    const { EMPTY_PROGRAMME } = await import("../../src/workbook/layouts/programmeConfig");
+    const { addProposal, buildProgrammeWorkbook } = await import("../../src/workbook/operations");
+    const wb = new Workbook();
+    const built = new ExcelJsPort(wb);
+    await buildProgrammeWorkbook(built, EMPTY_PROGRAMME, []);
+    await addProposal(built, readExample("reablement.json"));
+    const first = await roundTrip(wb);
+    const layout = await layoutOf(first.port, sheet);
+    const ws = first.wb.getWorksheet(sheet)!;
+    const booleans = layout.cells.flatMap((c) => (c.kind === "input" && c.type === "boolean" ? [c] : []));
+    expect(booleans.length).toBeGreaterThan(0);
+    for (const c of booleans) {
+      const cell = ws.getCell(c.address);
+      // LibreOffice shows a boolean under General as 1: the format words it there as Excel does.
+      expect([c.path, cell.numFmt]).toEqual([c.path, '"TRUE";"TRUE";"FALSE"']);
+      expect([c.path, cell.dataValidation?.formulae]).toEqual([c.path, ['"TRUE,FALSE"']]);
+      const row = c.address.replace(/^[A-Z]+/, "");
+      expect([c.path, plain(ws.getCell(`C${row}`).value)]).toEqual([c.path, null]);
+    }
+    const capped = booleans.find((c) => c.path === "assumptions.existingMtfsLines[0].capAtGross")!;
+    expect(plain(ws.getCell(capped.address).value)).toBe(true);
+    ws.getCell(capped.address).value = false;
+    const { port } = await roundTrip(first.wb);
+    const read = (await readProposal(port, sheet)) as {
+      assumptions: { existingMtfsLines: { capAtGross: unknown }[] };
+    };
+    expect(read.assumptions.existingMtfsLines[0].capAtGross).toBe(false);
+  });
+});

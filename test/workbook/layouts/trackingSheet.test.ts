@@ -1,0 +1,62 @@
+import * as ExcelJS from "exceljs";
+import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
+import {
+  TRACKED_MEASURE_WORDS,
+  measureCode,
+  measureWords,
+  trackingLayout,
+} from "../../../src/workbook/layouts/trackingSheet";
+import { writeLayout } from "../../../src/workbook/ownedCells";
+import { readTrackingActuals } from "../../../src/workbook/tracking";
+import { roundTrip } from "../fixtures";
+
+const ACTUAL = { proposal: "CFS", stream: "", period: "2027-07", value: 2, source: "" };
+
+describe("the Tracking sheet (new-user trial)", () => {
+  it("shows measures in words, and the reader takes the words (any case) or the codes back", async () => {
+    const layout = trackingLayout([
+      { ...ACTUAL, measure: "avoidedEvents" },
+      { ...ACTUAL, measure: "saving" },
+    ]);
+    const measures = layout.cells.flatMap((c) =>
+      c.kind === "input" && c.path.endsWith(".measure") ? [c.value] : [],
+    );
+    expect(measures).toEqual(["Avoided events", "Saving (£)"]);
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await port.addSheet(layout.sheet);
+    await writeLayout(port, layout, "tracking", new Map());
+    const ws = wb.getWorksheet(layout.sheet)!;
+    ws.getCell("D6").value = "caseload REDUCTION";
+    ws.getCell("A6").value = "CFS";
+    ws.getCell("C6").value = "2027-08";
+    ws.getCell("E6").value = 1;
+    ws.getCell("D7").value = "avoidedEvents";
+    ws.getCell("A7").value = "CFS";
+    ws.getCell("C7").value = "2027-09";
+    ws.getCell("E7").value = 1;
+    const { actuals } = await readTrackingActuals((await roundTrip(wb)).port);
+    expect(actuals.map((a) => a.measure)).toEqual([
+      "avoidedEvents",
+      "saving",
+      "caseloadReduction",
+      "avoidedEvents",
+    ]);
+  });
+
+  it("words every tracked measure one way, and back", () => {
+    for (const [code, words] of Object.entries(TRACKED_MEASURE_WORDS)) {
+      expect(measureCode(measureWords(code))).toBe(code);
+      expect(measureCode(words.toUpperCase())).toBe(code);
+    }
+    expect(measureWords("homecareHoursAvoided")).toBe("homecareHoursAvoided");
+  });
+
+  it("lays its note across the columns in a row tall enough, so it does not run into the header", () => {
+    const layout = trackingLayout([]);
+    expect(layout.merges).toContain("A2:F2");
+    const height = layout.rowHeights?.find((h) => h.row === 2)?.height ?? 15;
+    // The note is two lines across A:F (134 characters wide): one line's height would overprint row 3.
+    expect(height).toBeGreaterThanOrEqual(30);
+  });
+});
