@@ -214,6 +214,21 @@ describe("assumptionsFromRange reads the sheet's captions in words (issue 13)", 
     });
   });
 
+  it("reads a stream heading's kind in words, as the proposal sheet writes it (new-user trial)", () => {
+    const { raw } = assumptionsFromRange([
+      ["Stream 1 — Third party spend (% of addressable spend)", "procurement"],
+      ["Stream 2 — Falls (A COHORT OF PEOPLE)", "falls"],
+      ["Stream 3 — HART (reablement)", "hart"],
+    ]);
+    expect(
+      (raw.streams as { kind: string; id: string; label: string }[]).map((s) => [s.kind, s.id, s.label]),
+    ).toEqual([
+      ["addressableSpend", "procurement", "Third party spend"],
+      ["cohort", "falls", "Falls"],
+      ["reablement", "hart", "HART"],
+    ]);
+  });
+
   it("starts a stream at a 'Stream N — label (kind)' row; proposal lines go to the whole proposal", () => {
     const { raw, labelOf } = assumptionsFromRange([
       ["Assumption", "Value", "Unit", "Note"],

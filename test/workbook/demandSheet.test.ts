@@ -46,6 +46,19 @@ describe("Demand sheet", () => {
     expect(plain(ws.getCell("B22").value)).toBeCloseTo(projection.cumulativeBenefit.toNumber(), 2);
   });
 
+  it("spans the Inputs heading and the years note over P:S, wrapped in rows tall enough (new-user trial)", async () => {
+    const { wb } = await demandWorkbook();
+    const ws = wb.getWorksheet("Demand")!;
+    // Both were cut at column P's edge: the heading unwrapped, the note one line high.
+    expect(ws.getCell("S4").master.address).toBe("P4");
+    expect(ws.getCell("S5").master.address).toBe("P5");
+    expect(ws.getCell("P4").alignment?.wrapText).toBe(true);
+    expect(ws.getCell("P5").alignment?.wrapText).toBe(true);
+    expect(ws.getRow(4).height).toBeGreaterThanOrEqual(45);
+    // The note fits P:S's one line (94 characters wide), so its row keeps the one-line height.
+    expect(String(ws.getCell("P5").value).length).toBeLessThan(94);
+  });
+
   it("draws budget bars against the do-nothing and with-impact lines", async () => {
     const { port } = await demandWorkbook();
     const zip = await JSZip.loadAsync(await port.toXlsx());
