@@ -53,6 +53,24 @@ describe("profile charts in .xlsx packages", () => {
     expect(xml).toContain("<c:v>-499000</c:v>");
   });
 
+  it("writes the value axis in £m to 1 dp, or in the spec's own format (the Dashboard's £k)", () => {
+    const spec = {
+      sheet: "S",
+      title: "T",
+      categories: "A2:A3",
+      bars: { name: "Plan", values: "B2:B3" },
+      line: { name: "Actual", values: "C2:C3" },
+      from: "J1",
+      to: "Q16",
+    };
+    const data = { categories: ["a", "b"], bars: [10000, 12000], line: [9000, 11000] };
+    const axis = (xml: string) => /<c:valAx>.*?<c:numFmt formatCode="([^"]*)"/.exec(xml)?.[1];
+    expect(axis(chartXml({ spec, ...data }))).toBe("&quot;£&quot;#,##0.0,,&quot;m&quot;");
+    expect(axis(chartXml({ spec: { ...spec, valueFormat: '"£"#,##0,"k"' }, ...data }))).toBe(
+      "&quot;£&quot;#,##0,&quot;k&quot;",
+    );
+  });
+
   it("leaves a package without charts to add as it was (re-zipped)", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Only").getCell("A1").value = 1;

@@ -170,6 +170,30 @@ describe("proposal sheet captions", () => {
   );
 });
 
+describe("proposal sheet figures as a new user reads them", () => {
+  const procurement = planProposal(readExample("procurement-and-third-party-spend.json"), []).layout;
+
+  it("shows a typed percent as typed (2.97%, not 3.0%) and a share-realised measure as a percent", () => {
+    const reduction = procurement.cells.find(
+      (c) => c.kind === "input" && /\.reductionRate$/.test(c.path),
+    );
+    expect(reduction).toMatchObject({ type: "percent", numberFormat: "0.0#%" });
+    const heading = procurement.cells.find(
+      (c) => c.kind === "label" && /^Share of the full saving realised/.test(c.text),
+    );
+    expect(heading).toMatchObject({ text: "Share of the full saving realised (%)" });
+    const share = procurement.cells.filter(
+      (c) =>
+        c.kind === "engine" &&
+        c.address.startsWith(heading!.address.replace(/\d+$/, "")) &&
+        /^streams\./.test(c.key),
+    );
+    expect(share.length).toBeGreaterThan(0);
+    for (const c of share)
+      expect([c.address, c.kind === "engine" && c.numberFormat]).toEqual([c.address, "0.0%"]);
+  });
+});
+
 describe("proposal sheet assumptions in words (issue 13)", () => {
   const itt = planProposal(readExample("independent-travel-training.json"), []).layout;
   const at = (path: string) => itt.cells.find((c) => c.kind === "input" && c.path === path)!;
