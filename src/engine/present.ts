@@ -127,3 +127,16 @@ export function formatPercentChange(p: PercentChange): string {
   const one = (d: Decimal): string => `${noNegativeZero(d.times(100).toDecimalPlaces(2)).toString()}%`;
   return p.kind === "point" ? one(p.value) : `${one(p.from)} to ${one(p.to)}`;
 }
+
+/**
+ * A forecast's slippage in words: months behind (positive) or ahead of (negative) the plan, as a size.
+ *
+ * @example
+ * formatSlippage(new Decimal(-4.6)) // "4.6 months ahead of the plan"
+ * formatSlippage(undefined) // "the plan does not reach the actual level within the horizon"
+ */
+export function formatSlippage(months: Decimal | undefined): string {
+  if (months === undefined) return "the plan does not reach the actual level within the horizon";
+  if (months.abs().lt(0.05)) return "on the plan";
+  return `${months.abs().toFixed(1)} months ${months.isNeg() ? "ahead of" : "behind"} the plan`;
+}
