@@ -25,6 +25,19 @@ export const MODELLED_EXAMPLES = [
   "independent-travel-training.json",
 ];
 
+/** Every example the `demo` command models: the Programme rows of examples/programme.json that name one. */
+export const DEMO_EXAMPLES: readonly string[] = programmeConfig().directorates.flatMap((d) =>
+  d.rows.flatMap((r) => (r.example ? [r.example] : [])),
+);
+
+/** The workbook `mtfs-benefits demo` writes: the programme with a sheet for every example row, in memory. */
+export async function fullDemoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
+  const wb = new ExcelJS.Workbook();
+  const port = new ExcelJsPort(wb);
+  await buildProgrammeWorkbook(port, programmeConfig(), DEMO_EXAMPLES.map(readExample));
+  return { wb, port };
+}
+
 /** The demo workbook, built in memory. */
 export async function demoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
   const wb = new ExcelJS.Workbook();

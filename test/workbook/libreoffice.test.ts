@@ -5,9 +5,11 @@ import * as path from "path";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../src/workbook/operations";
 import { EMPTY_PROGRAMME } from "../../src/workbook/layouts/programmeConfig";
+import { proposalSheetName } from "../../src/workbook/names";
 import {
-  demoWorkbook,
+  DEMO_EXAMPLES,
   formulaCells,
+  fullDemoWorkbook,
   plain,
   printedTotalsConfig,
   readExample,
@@ -62,11 +64,18 @@ async function recalcAndCompare(
 }
 
 describe("LibreOffice recalculation", () => {
-  it("recalculates every formula of the demo workbook to the engine's value", async () => {
-    const { wb } = await demoWorkbook();
+  it("recalculates every formula of the demo workbook (every modelled proposal) to the engine's value", async () => {
+    const { wb } = await fullDemoWorkbook();
     const { checked, charts, out } = await recalcAndCompare(wb, "demo");
     // LibreOffice read (and saved back) one combo chart per proposal sheet: in-year bars, cumulative line.
-    expect(charts).toHaveLength(3);
+    expect(charts).toHaveLength(DEMO_EXAMPLES.length);
+    // Every modelled proposal's sheet had its formulas checked.
+    for (const file of DEMO_EXAMPLES) {
+      const sheet = proposalSheetName(
+        (readExample(file) as { opportunity: { name: string } }).opportunity.name,
+      );
+      expect(checked.filter((c) => c.startsWith(`${sheet}!`)).length).toBeGreaterThan(10);
+    }
     for (const c of charts) expect(c).toMatch(/<c:barChart>[\s\S]*<c:lineChart>/);
     // Every kind of computed block was among the checked cells.
     const programme = wb.getWorksheet("Programme")!;
