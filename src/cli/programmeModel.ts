@@ -3,6 +3,7 @@ import {
   Decimal,
   ZERO,
   checkProposal,
+  isEngineError,
   cohortStream,
   directorateSubtotals,
   overlapRegister,
@@ -171,4 +172,26 @@ export function programmeFigures(file: string, raw: unknown = readJsonFile(file)
     overlaps: overlapRegister(claims),
     warnings,
   };
+}
+
+/**
+ * The overlap register of proposals given as JSON (a workbook's register, say), each under its name; a
+ * proposal the engine refuses is left out (its own error is reported where it is read).
+ *
+ * @example
+ * overlapsOf([{ name: "FBP", raw: fbp }, { name: "CftF", raw: cftf }]) // flags on shared cohort keys / MTFS refs
+ */
+export function overlapsOf(
+  proposals: readonly { readonly name: string; readonly raw: unknown }[],
+): OverlapFlag[] {
+  const claims = proposals.flatMap(({ name, raw }) => {
+    try {
+      const m = modelForProgramme(raw);
+      return proposalClaims(name, m.lines, m.cohortKeys, m.existingMtfsLines);
+    } catch (e) {
+      if (isEngineError(e)) return [];
+      throw e;
+    }
+  });
+  return overlapRegister(claims);
 }

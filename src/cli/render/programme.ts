@@ -1,4 +1,4 @@
-import { formatMillions, toPounds, type Decimal, type OverlapFlag } from "../../engine";
+import { ZERO, formatMillions, toPounds, type Decimal, type OverlapFlag } from "../../engine";
 import type { ProgrammeFigures } from "../programmeModel";
 import { textTable } from "../table";
 
@@ -44,6 +44,23 @@ export function overlapRegisterText(flags: readonly OverlapFlag[], fyLabels?: re
     return `${what}: ${who(f.first)} and ${who(f.second)}\n${table}`;
   });
   return [`Overlap register: ${flags.length} claimed twice`, ...parts].join("\n\n");
+}
+
+/**
+ * One flag on one line, as `refresh` and `demo` list them: both claims and the most counted twice in any FY.
+ *
+ * @example
+ * overlapLine(flag) // 'overlap: same cohort "cla-residential": Family Based Placements (…) and … : up to £0.25m a year counted twice (FY27/28 to FY30/31)'
+ */
+export function overlapLine(f: OverlapFlag): string {
+  const what = f.basis === "cohort" ? `same cohort "${f.key}"` : `same existing MTFS line ${f.key}`;
+  const years = f.years.filter((y) => !y.overlap.isZero());
+  const most = years.reduce((m, y) => (y.overlap.abs().gt(m.abs()) ? y.overlap : m), ZERO);
+  const span =
+    years.length === 0
+      ? "no FY has both amounts"
+      : `up to ${formatMillions(most)} a year counted twice (${years[0].label}${years.length > 1 ? ` to ${years[years.length - 1].label}` : ""})`;
+  return `overlap: ${what}: ${who(f.first)} and ${who(f.second)}: ${span}`;
 }
 
 /**
