@@ -25,8 +25,21 @@ export const MODELLED_EXAMPLES = [
   "independent-travel-training.json",
 ];
 
+/** The demo workbook, built in memory. */
+export async function demoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
+  const wb = new ExcelJS.Workbook();
+  const port = new ExcelJsPort(wb);
+  await buildProgrammeWorkbook(port, programmeConfig(), MODELLED_EXAMPLES.map(readExample));
+  return { wb, port };
+}
+
+/** The bundled programme as `mtfs-benefits demo` reads it: every row that names an example linked to it. */
+export function demoProgrammeConfig(): ProgrammeConfig {
+  return readExample("programme.json") as ProgrammeConfig;
+}
+
 /** Every example the `demo` command models: the Programme rows of examples/programme.json that name one. */
-export const DEMO_EXAMPLES: readonly string[] = programmeConfig().directorates.flatMap((d) =>
+export const DEMO_EXAMPLES: readonly string[] = demoProgrammeConfig().directorates.flatMap((d) =>
   d.rows.flatMap((r) => (r.example ? [r.example] : [])),
 );
 
@@ -34,15 +47,7 @@ export const DEMO_EXAMPLES: readonly string[] = programmeConfig().directorates.f
 export async function fullDemoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
   const wb = new ExcelJS.Workbook();
   const port = new ExcelJsPort(wb);
-  await buildProgrammeWorkbook(port, programmeConfig(), DEMO_EXAMPLES.map(readExample));
-  return { wb, port };
-}
-
-/** The demo workbook, built in memory. */
-export async function demoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
-  const wb = new ExcelJS.Workbook();
-  const port = new ExcelJsPort(wb);
-  await buildProgrammeWorkbook(port, programmeConfig(), MODELLED_EXAMPLES.map(readExample));
+  await buildProgrammeWorkbook(port, demoProgrammeConfig(), DEMO_EXAMPLES.map(readExample));
   return { wb, port };
 }
 
