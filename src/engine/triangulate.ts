@@ -53,6 +53,8 @@ export interface AnnualStartsTriangulationInput {
   readonly mtfsCaseload?: Decimal;
   /** Whole numbers by this rule (default round). */
   readonly rounding?: TriangulationRounding;
+  /** Heading of the starts column in the proposal's words ("Number of CYP"); default "Annual avoided starts". */
+  readonly startsLabel?: string;
   /** Share of the steady-state caseload reduction realised by the end of the MTFS (default 0.70, inferred). */
   readonly realisationFactor: Decimal;
   readonly rows: readonly TriangulationRow[];
@@ -67,6 +69,8 @@ export interface MonthlyStartsTriangulationInput {
   readonly baselineCaseload?: Decimal;
   /** Whole numbers by this rule (default round); the uncertainty band still shows floor – ceil. */
   readonly rounding?: TriangulationRounding;
+  /** Heading of the children-per-month column in the proposal's words; default "# CYP per month". */
+  readonly startsLabel?: string;
   /** Years the caseload column looks ahead (5); a label only, the % is applied as stated. */
   readonly horizonYears: Decimal;
   /**
@@ -130,6 +134,8 @@ export type TriangulationRowResult = AnnualStartsRowResult | MonthlyStartsRowRes
 export interface TriangulationResult {
   readonly kind: TriangulationInput["kind"];
   readonly rounding: TriangulationRounding;
+  /** The starts column's heading when the table names it. */
+  readonly startsLabel?: string;
   /** False when the table has no caseload column (renderers leave it out). */
   readonly hasCaseload: boolean;
   readonly rows: readonly TriangulationRowResult[];
@@ -286,10 +292,12 @@ function monthlyRow(input: MonthlyStartsTriangulationInput, row: TriangulationRo
  */
 export function triangulate(input: TriangulationInput): TriangulationResult {
   const rounding = input.rounding ?? "round";
+  const label = input.startsLabel === undefined ? {} : { startsLabel: input.startsLabel };
   if (input.kind === "annualStarts") {
     return {
       kind: input.kind,
       rounding,
+      ...label,
       hasCaseload: input.mtfsCaseload !== undefined,
       rows: input.rows.map((r) => annualRow(input, r)),
     };
@@ -297,6 +305,7 @@ export function triangulate(input: TriangulationInput): TriangulationResult {
   return {
     kind: input.kind,
     rounding,
+    ...label,
     hasCaseload: input.baselineCaseload !== undefined,
     rows: input.rows.map((r) => monthlyRow(input, r)),
   };

@@ -74,6 +74,25 @@ describe("mtfs-benefits calc triangulation: table rules", () => {
     });
   });
 
+  it("heads the starts column in the proposal's words (Reunification's \"Number of CYP\")", async () => {
+    const r = await run([
+      "calc",
+      "triangulation",
+      "--input",
+      file("reunification.json", {
+        startsLabel: "Number of CYP",
+        rows: [
+          { method: "Revocations in LCC last year", avoidedStarts: 6 },
+          { method: "Bristol", avoidedStarts: 11.1, explanation: "Hard to compare directly" },
+        ],
+      }),
+    ]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(cells(lines[0])).toEqual(["Triangulation Methodology", "% change achievable", "Number of CYP"]);
+    expect(cells(lines[2])).toEqual(["Bristol", "11.1"]);
+  });
+
   it("refuses % rows without the baseline they need, in one line", async () => {
     const r = await run([
       "calc",

@@ -43,6 +43,7 @@ export function triangulationJson(result: TriangulationResult): Record<string, u
   return {
     kind: result.kind,
     rounding: result.rounding,
+    ...(result.startsLabel === undefined ? {} : { startsLabel: result.startsLabel }),
     rows: result.rows.map((r) =>
       r.kind === "annualStarts"
         ? {
@@ -89,10 +90,15 @@ export function triangulationTable(result: TriangulationResult, horizonYears?: D
       ? [
           "Triangulation Methodology",
           "% change achievable",
-          "Annual avoided starts",
+          result.startsLabel ?? "Annual avoided starts",
           "Caseload by end of MTFS",
         ]
-      : ["Triangulation Methodology", "% change achievable", "# CYP per month", `Resultant caseload${years}`];
+      : [
+          "Triangulation Methodology",
+          "% change achievable",
+          result.startsLabel ?? "# CYP per month",
+          `Resultant caseload${years}`,
+        ];
   const rows = result.rows.map((r) => {
     const starts = r.kind === "annualStarts" ? r.annualAvoidedStarts : r.childrenPerMonth;
     const caseload = r.kind === "annualStarts" ? r.caseloadByEndOfMtfs : r.caseloadInHorizon;

@@ -189,6 +189,10 @@ function needsBase(
   return false;
 }
 
+const startsLabel = optional(
+  text({ about: "heading of the starts column in the proposal's words, e.g. Number of CYP", maxLength: 200 }),
+);
+
 const rounding = optional(
   choice(TRIANGULATION_ROUNDINGS, {
     default: "round",
@@ -211,6 +215,7 @@ export const triangulationFormat = kinds([
       ),
       realisationFactor: optional(rate({ min: 0, max: 1 }, { default: String(DEFAULT_REALISATION_FACTOR) })),
       rounding,
+      startsLabel,
       // A reduction cannot exceed every start.
       rows: rows({ min: -10, max: 1 }),
       ...common,
@@ -224,6 +229,7 @@ export const triangulationFormat = kinds([
         ...(o.mtfsCaseload === undefined ? {} : { mtfsCaseload: o.mtfsCaseload }),
         realisationFactor: o.realisationFactor ?? DEFAULT_REALISATION_FACTOR,
         ...(o.rounding === undefined ? {} : { rounding: o.rounding }),
+        ...(o.startsLabel === undefined ? {} : { startsLabel: o.startsLabel }),
         rows: o.rows,
       };
     }),
@@ -243,6 +249,7 @@ export const triangulationFormat = kinds([
       horizonYears: optional(decimal(HORIZON_YEARS_RULES, { default: "5" })),
       uncertainBand: optional(decimal({ min: 0, max: 0.5 }, { default: String(DEFAULT_UNCERTAIN_BAND) })),
       rounding,
+      startsLabel,
       // A change cannot remove more than the whole caseload.
       rows: rows({ min: -1, max: 10 }),
       ...common,
@@ -257,6 +264,7 @@ export const triangulationFormat = kinds([
         horizonYears: o.horizonYears ?? new Decimal(5),
         uncertainBand: o.uncertainBand ?? DEFAULT_UNCERTAIN_BAND,
         ...(o.rounding === undefined ? {} : { rounding: o.rounding }),
+        ...(o.startsLabel === undefined ? {} : { startsLabel: o.startsLabel }),
         rows: o.rows,
       };
     }),

@@ -172,6 +172,7 @@ const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
   "triangulation.realisationFactorNote": "Realisation factor note",
   "triangulation.uncertainBand": "Uncertainty band (± share of the % change)",
   "triangulation.rounding": "Rounding to whole numbers (round, floor or ceil)",
+  "triangulation.startsLabel": "Heading of the starts column",
 };
 
 /**
@@ -462,18 +463,20 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     label(`A${r}`, caption);
     inputRow(r, leaf, name, PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined, caption);
   });
+  const named = getPath(proposal, "triangulation.startsLabel");
+  const startsHeading = typeof named === "string" && named.trim() !== "" ? named.trim() : undefined;
   const headers = monthly
     ? [
         "Triangulation methodology",
         "% change achievable",
-        "Children per month",
+        startsHeading ?? "Children per month",
         "Caseload in horizon",
         "Explanation",
       ]
     : [
         "Triangulation methodology",
         "% change achievable",
-        "Annual avoided starts",
+        startsHeading ?? "Annual avoided starts",
         "Caseload by end of MTFS",
         "Explanation",
       ];

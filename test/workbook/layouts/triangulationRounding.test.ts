@@ -45,6 +45,8 @@ describe("proposal sheet: triangulation rounding", () => {
     );
     expect(stated?.kind === "input" && stated.value).toBe(10);
     expect(formulasOf(raw)).toEqual([expect.stringMatching(/^ROUNDDOWN\(.*\*B\d+,0\)$/)]);
+    const headed = planProposal(withTriangulation({ startsLabel: "Number of CYP" }), []).layout;
+    expect(headed.cells.some((c) => c.kind === "label" && c.text === "Number of CYP")).toBe(true);
 
     const { wb } = await demoWorkbook();
     const { wb: opened, port } = await roundTrip(wb);
