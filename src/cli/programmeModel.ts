@@ -3,14 +3,12 @@ import {
   Decimal,
   ZERO,
   checkProposal,
+  computeAssumptions,
   isEngineError,
-  cohortStream,
   directorateSubtotals,
   overlapRegister,
-  profileStreamInput,
   programmeTotal,
   proposalClaims,
-  proposalOfStream,
   type ExistingMtfsLine,
   type InputWarning,
   type OverlapFlag,
@@ -46,9 +44,13 @@ export interface ModelledForProgramme {
  */
 export function modelForProgramme(raw: unknown): ModelledForProgramme {
   const { value: proposal, warnings } = checkProposal(raw);
-  const input = proposal.assumptions;
-  const lines = proposalOfStream(input, cohortStream(profileStreamInput(input), input.horizon));
-  return { proposal, lines, cohortKeys: [], existingMtfsLines: [], warnings };
+  const a = proposal.assumptions;
+  const lines = computeAssumptions(a).proposal;
+  const cohortKeys = a.streams.map((s) => ({
+    id: s.id,
+    ...(s.cohortKey === undefined ? {} : { cohortKey: s.cohortKey }),
+  }));
+  return { proposal, lines, cohortKeys, existingMtfsLines: a.existingMtfsLines, warnings };
 }
 
 /** One Appendix A row: modelled (from its example) or typed (as published). */

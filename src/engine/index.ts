@@ -26,6 +26,7 @@ export * from "./existingMtfs";
 export * from "./settled";
 export * from "./proposalProfile";
 export * from "./overlapRegister";
+export * from "./assumptions";
 export * from "./profile";
 export * from "./parse/assumptions";
 export * from "./proposal";

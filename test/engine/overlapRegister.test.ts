@@ -3,12 +3,10 @@ import * as path from "path";
 import fc from "fast-check";
 import {
   Decimal,
-  cohortStream,
+  computeAssumptions,
   overlapRegister,
   parseProposal,
-  profileStreamInput,
   proposalClaims,
-  proposalOfStream,
   type ExistingMtfsLine,
   type OverlapClaim,
 } from "../../src/engine";
@@ -95,8 +93,7 @@ describe("proposalClaims", () => {
   const raw: unknown = JSON.parse(
     fs.readFileSync(path.join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
   );
-  const input = parseProposal(raw).assumptions;
-  const profile = proposalOfStream(input, cohortStream(profileStreamInput(input), input.horizon));
+  const profile = computeAssumptions(parseProposal(raw).assumptions).proposal;
   const ac21: ExistingMtfsLine = {
     ref: "AC21",
     label: "Increasing Reablement Capacity",
