@@ -121,7 +121,7 @@ function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOp
 function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions): void {
   const { value: proposal, warnings } = checkProposal(raw);
   warn(io, warnings);
-  const result = computeAssumptions(proposal.assumptions).profile;
+  const { profile: result, proposal: lines } = computeAssumptions(proposal.assumptions);
   const schedule =
     options.discount === "standard"
       ? GREEN_BOOK_STANDARD
@@ -139,8 +139,8 @@ function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions
   print(
     io,
     format,
-    () => ({ ...profileJson(proposal, result), ...greenBookJson(view, basis, risk) }),
-    () => profileTable(proposal, result) + "\n" + greenBookTable(view, basis, risk),
+    () => ({ ...profileJson(proposal, result, lines), ...greenBookJson(view, basis, risk) }),
+    () => profileTable(proposal, result, lines) + "\n" + greenBookTable(view, basis, risk),
   );
 }
 

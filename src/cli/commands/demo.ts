@@ -96,7 +96,8 @@ export const demo: Command = {
     const rows = config.directorates.reduce((n, d) => n + d.rows.length, 0);
     for (const raw of proposals) {
       const proposal = parseProposal(raw);
-      io.out(`${profileTable(proposal, computeAssumptions(proposal.assumptions).profile)}\n`);
+      const { profile, proposal: lines } = computeAssumptions(proposal.assumptions);
+      io.out(`${profileTable(proposal, profile, lines)}\n`);
     }
     io.out(`${overlapRegisterText(programmeFigures(programmeFile).overlaps, config.fyLabels)}\n`);
     io.out(
