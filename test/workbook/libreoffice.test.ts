@@ -128,10 +128,20 @@ describe("LibreOffice recalculation", () => {
     const extra = readExample("family-based-placements.json");
     await addProposal(port, { ...extra, opportunity: { ...extra.opportunity, name: "FBP variant" } });
     // A sheet name that slugs like another's: its defined names must not turn the first one's into #VALUE!.
+    // Its triangulation rounds up (ROUNDUP formulas), and one row states its starts.
     const cfs = readExample("cfs-targeted-prevention.json");
-    await addProposal(port, { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS Targeted-Prevention" } });
+    const rows = [...cfs.triangulation.rows, { method: "Stated", avoidedStarts: 30 }];
+    await addProposal(port, {
+      ...cfs,
+      opportunity: { ...cfs.opportunity, name: "CFS Targeted-Prevention" },
+      triangulation: { ...cfs.triangulation, rounding: "ceil", rows },
+    });
     const { checked } = await recalcAndCompare(wb, "grown");
     expect(checked.filter((c) => c.startsWith("CFS Targeted-Prevention!")).length).toBeGreaterThan(20);
+    const roundUp = formulaCells(wb).filter(
+      ([sheet, , f]) => sheet === "CFS Targeted-Prevention" && /^ROUNDUP\(/.test(f),
+    );
+    expect(roundUp.length).toBeGreaterThan(10);
     expect(checked.filter((c) => c.startsWith("Programme!")).length).toBeGreaterThan(20);
     // The Themes sheet gained a row per theme of the proposals added (SUMIF and totals over them).
     expect(checked.filter((c) => c.startsWith("Themes!")).length).toBeGreaterThan(6);
