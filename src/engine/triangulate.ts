@@ -1,3 +1,4 @@
+import type { TRIANGULATION_ROUNDINGS } from "./choices";
 import { EngineError } from "./errors";
 import { Decimal, ZERO } from "./money";
 
@@ -23,11 +24,8 @@ import { Decimal, ZERO } from "./money";
  * caseload follows from that %.
  */
 
-/** How a table turns exact results into whole numbers. */
-export type TriangulationRounding = "round" | "floor" | "ceil";
-
-/** Every rounding rule, the default first. */
-export const TRIANGULATION_ROUNDINGS: readonly TriangulationRounding[] = ["round", "floor", "ceil"];
+/** How a table turns exact results into whole numbers (TRIANGULATION_ROUNDINGS in choices.ts lists them). */
+export type TriangulationRounding = (typeof TRIANGULATION_ROUNDINGS)[number];
 
 /** A % as the table states it: one value, or a range such as "-9% to -30%". Fractions: 0.08 = 8%. */
 export type PercentChange =

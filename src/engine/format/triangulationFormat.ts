@@ -1,11 +1,11 @@
 import * as v from "valibot";
+import { TRIANGULATION_ROUNDINGS } from "../choices";
 import { EngineError } from "../errors";
 import { Decimal } from "../money";
 import { decimalValue, describeValue, rateValue, splitRangeText, type NumberRules } from "../parse/read";
 import {
   DEFAULT_REALISATION_FACTOR,
   DEFAULT_UNCERTAIN_BAND,
-  TRIANGULATION_ROUNDINGS,
   type PercentChange,
   type TriangulationInput,
   type TriangulationRow,

@@ -30,6 +30,14 @@ describe("proposal sheet: triangulation rounding", () => {
     const ceil = formulasOf(withTriangulation({ rounding: "ceil" }));
     expect(ceil.every((f) => f.startsWith("ROUNDUP("))).toBe(true);
     expect(floor.length).toBe(round.length);
+    // The rule is an input cell with a dropdown of the three rules.
+    const rule = planProposal(withTriangulation({ rounding: "floor" }), []).layout.cells.find(
+      (c) => c.kind === "input" && c.path === "triangulation.rounding",
+    );
+    expect(rule?.kind === "input" && [rule.value, rule.choices]).toEqual([
+      "floor",
+      ["round", "floor", "ceil"],
+    ]);
   });
 
   it("a row that states its starts is an input cell, and the table without a caseload writes no caseload formula", async () => {
