@@ -25,6 +25,8 @@ interface Node {
     readonly cohortKeys: readonly string[];
     readonly streams: string;
   };
+  /** JSON Schema the fields alone cannot say (a format's cross-field rules, e.g. one of two keys). */
+  readonly jsonAlso?: JsonSchema;
 }
 
 /** The JSON Schema of an object's two forms: the single-form keys without `streams`, or `streams` alone. */
@@ -84,6 +86,7 @@ export function toJsonSchema(schema: unknown): JsonSchema {
         properties: Object.fromEntries(keys.map((k) => [k, toJsonSchema(entries[k])])),
         additionalProperties: false,
         ...(s.forms ? formsJson(s.forms) : {}),
+        ...(s.jsonAlso ?? {}),
       };
     }
     case "array":
