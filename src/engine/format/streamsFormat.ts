@@ -109,13 +109,7 @@ const commonEntries = {
   confidenceWeighting: optional(share("confidence weighting on the stream's gross", { default: "100%" })),
   inflationPerYear: optional(rate({ gt: -1, max: 10 }, { default: "0", about: "stepped each 1 April" })),
   priceBaseFy: optional(fy({ default: "first horizon FY", about: "FY of the stream's £" })),
-  cohortKey: optional(
-    text({
-      maxLength: 100,
-      about:
-        "names the cohort or saving, e.g. cla-residential; two proposals naming one key are flagged as overlapping",
-    }),
-  ),
+  cohortKey: optional(text({ maxLength: 100, about: "its cohort across the programme (overlap register)" })),
 };
 
 interface CommonDraft {
