@@ -1,6 +1,7 @@
 import * as ExcelJS from "exceljs";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import { proposalSheetName } from "../../src/workbook/names";
 import { example, run, tempDir } from "./workbookCli";
 
 /** The bundled programme's rows, and those modelled from an example (each gets its own sheet in the demo). */
@@ -10,13 +11,23 @@ const programme = JSON.parse(readFileSync(example("programme.json"), "utf8")) as
 const rows = programme.directorates.flatMap((d) => d.rows);
 const modelledRows = rows.filter((r) => r.example !== undefined);
 const sheetOf = (file: string): string =>
-  (JSON.parse(readFileSync(example(file), "utf8")) as { opportunity: { name: string } }).opportunity.name;
+  proposalSheetName(
+    (JSON.parse(readFileSync(example(file), "utf8")) as { opportunity: { name: string } }).opportunity.name,
+  );
+
+/** The sheet a link formula points at: 'Sheet name'!J12 or Sheet!J12 (a name without spaces is not quoted). */
+const sheetOfFormula = (f: string): string | undefined => {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!J\d+$/.exec(f);
+  return m === null ? undefined : (m[1]?.replace(/''/g, "'") ?? m[2]);
+};
 
 describe("mtfs-benefits demo", () => {
   it("writes the programme workbook with the Programme, Resource cost, Themes and proposal sheets", async () => {
     const out = join(tempDir(), "sub", "mtfs-programme.xlsx");
     const r = await run(["demo", "--out", out]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
+    // Every proposal in the seeds is modelled but the two whose text is withheld.
+    expect(r.stdout).toMatch(/13 opportunities, 11 modelled/);
     expect(r.stdout).toContain(`${rows.length} opportunities, ${modelledRows.length} modelled`);
     // Each modelled profile is printed as the proposal shows it (the README's first command shows CFS TP's).
     const cfs = r.stdout.slice(r.stdout.indexOf("CFS Targeted Prevention\n"));
@@ -26,11 +37,23 @@ describe("mtfs-benefits demo", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheets = modelledRows.map((row) => sheetOf(row.example!));
+    expect(sheets).toHaveLength(11);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Programme",
       "Resource cost",
       "Themes",
-      ...sheets,
+      // One sheet per modelled row, in programme order (names cut at Excel's 31 characters).
+      "Reablement",
+      "Maximising Independence for Wor",
+      "Adults Commissioning for the Fu",
+      "Family Based Placements",
+      "Reunification",
+      "CFS – Commissioning for the Fut",
+      "CFS Targeted Prevention",
+      "Independent Travel Training",
+      "Procurement and Third Party Spe",
+      "Income Maximisation",
+      "Resident Focused Organisation",
       "_mtfs",
     ]);
     // Every modelled row links to its sheet's MTFS row (cumulative + inflation contingency) with ordinary
@@ -44,9 +67,9 @@ describe("mtfs-benefits demo", () => {
       const formulas = cells.map((v): string =>
         v !== null && typeof v === "object" && "formula" in v ? String(v.formula) : "",
       );
-      const sheet = /^'(.+)'!J\d+$/.exec(formulas[0])?.[1];
+      const sheet = sheetOfFormula(formulas[0]);
       if (sheet !== undefined) {
-        expect(formulas.every((f) => f.startsWith(`'${sheet}'!J`))).toBe(true);
+        expect(formulas.every((f) => sheetOfFormula(f) === sheet)).toBe(true);
         linked.push(sheet);
       } else if (rows.some((x) => x.opportunity === name) && cells.every((v) => typeof v === "number"))
         typed.push(name);
@@ -95,7 +118,7 @@ describe("mtfs-benefits demo", () => {
       const v = row.getCell("E").value;
       if (v !== null && typeof v === "object" && "formula" in v) cells.push(String(v.formula));
     });
-    expect(cells.some((f) => f.startsWith(`'${first}'!J`))).toBe(true);
+    expect(cells.some((f) => sheetOfFormula(f) === first)).toBe(true);
 
     withExample[0].proposalSheet = "Somebody Else";
     writeFileSync(join(dir, "programme.json"), JSON.stringify(config));

@@ -68,6 +68,8 @@ describe("LibreOffice recalculation", () => {
     const { wb } = await fullDemoWorkbook();
     const { checked, charts, out } = await recalcAndCompare(wb, "demo");
     // LibreOffice read (and saved back) one combo chart per proposal sheet: in-year bars, cumulative line.
+    // The 11 proposals of the seeds' Appendix B whose text is given, one sheet and chart each.
+    expect(DEMO_EXAMPLES).toHaveLength(11);
     expect(charts).toHaveLength(DEMO_EXAMPLES.length);
     // Every modelled proposal's sheet had its formulas checked.
     for (const file of DEMO_EXAMPLES) {
