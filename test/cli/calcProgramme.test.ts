@@ -48,12 +48,15 @@ describe("mtfs-benefits calc programme", () => {
     for (const d of json.directorates) {
       for (const r of d.rows.filter((x) => x.source === "typed")) expect(r.amounts).toEqual(r.published);
       const sums = json.fyLabels.map((_, i) => d.rows.reduce((s, r) => s + cents(r.amounts[i] ?? 0), 0));
-      expect(d.subtotal.map(cents)).toEqual(sums);
+      // Each figure is rounded to pennies on its own: a sum may differ by a penny a row.
+      d.subtotal.forEach((x, i) => expect(Math.abs(cents(x) - sums[i])).toBeLessThanOrEqual(d.rows.length));
     }
     const total = json.fyLabels.map((_, i) =>
       json.directorates.reduce((s, d) => s + cents(d.subtotal[i]), 0),
     );
-    expect(json.total.map(cents)).toEqual(total);
+    json.total.forEach((x, i) =>
+      expect(Math.abs(cents(x) - total[i])).toBeLessThanOrEqual(json.directorates.length),
+    );
   });
 
   it("prints the table with the published figures beside the modelled ones, and the register", async () => {
