@@ -107,14 +107,19 @@ export function formatWhole(value: DecimalLike): string {
 }
 
 /**
- * A whole-number result of a triangulation: "68", or "106 – 138" for a range.
+ * A whole-number result of a triangulation: "68", or "106 – 138" for a range; "" for none (a table without a
+ * caseload column). A count a row states as 6.5 is shown as stated (up to 2 dp).
  *
  * @example
  * formatWholeRange({ low: new Decimal(0), high: new Decimal(1) }) // "0 – 1"
  * formatWholeRange({ low: new Decimal(68), high: new Decimal(68) }) // "68"
+ * formatWholeRange(undefined) // ""
  */
-export function formatWholeRange(r: WholeRange): string {
-  return r.low.eq(r.high) ? formatWhole(r.low) : `${formatWhole(r.low)} – ${formatWhole(r.high)}`;
+export function formatWholeRange(r: WholeRange | undefined): string {
+  if (r === undefined) return "";
+  const one = (d: Decimal): string =>
+    d.isInteger() ? formatWhole(d) : noNegativeZero(d.toDecimalPlaces(2)).toString();
+  return r.low.eq(r.high) ? one(r.low) : `${one(r.low)} – ${one(r.high)}`;
 }
 
 /**
