@@ -37,6 +37,13 @@ const CSS = `
 .mtfs-table td, .mtfs-table th { white-space: nowrap; }
 .mtfs-beyond { color: #616161; font-style: italic; }
 .mtfs-rows fieldset { border: 1px solid #e0e0e0; border-radius: 4px; margin: 0 0 8px; padding: 8px; display: flex; flex-direction: column; gap: 6px; }
+.mtfs-h4 { font-size: 13px; margin: 8px 0 2px; }
+.mtfs-streams { display: flex; flex-direction: column; gap: 8px; }
+.mtfs-stream { border: 1px solid #c7d7ea; border-left: 4px solid #0f6cbd; border-radius: 4px; margin: 0; padding: 8px; display: flex; flex-direction: column; gap: 6px; min-width: 0; }
+.mtfs-stream > legend { font-weight: 600; padding: 0 4px; }
+.mtfs-stream-tools { display: flex; flex-wrap: wrap; gap: 4px; }
+.mtfs-stream-add { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
+.mtfs-field-error { margin: 0; font-size: 12px; color: #b10e1c; }
 .mtfs-computed { margin: 0; font-size: 12px; color: #424242; }
 .mtfs-footer { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding-top: 8px; border-top: 1px solid #e0e0e0; }
 .mtfs-hint { font-size: 12px; color: #8a3707; }

@@ -1,4 +1,4 @@
-import { Decimal } from "../../engine/money";
+import { pruneEmpty, toJson, toText } from "./convert";
 import {
   FIELDS,
   INVESTMENT_FIELDS,
@@ -7,6 +7,8 @@ import {
   type FieldSpec,
 } from "./fields";
 import { getPath, setPath } from "./path";
+import { jsonToStream, newStream, streamToJson } from "./streamDraft";
+import { COHORT_KEYS, isCohortPath, type StreamDraft } from "./streams";
 
 /**
  * What the user has typed, exactly as typed (strings), so nothing is lost while a value is still invalid.
@@ -17,6 +19,11 @@ export interface Draft {
   readonly values: Readonly<Record<string, string>>;
   readonly investment: readonly Readonly<Record<string, string>>[];
   readonly triangulationRows: readonly Readonly<Record<string, string>>[];
+  /**
+   * The saving streams, when the proposal is written as several (issue 13): then the single-cohort fields
+   * (baseline, target, lever, duration, unit cost, timeline) are each stream's, not the proposal's.
+   */
+  readonly streams?: readonly StreamDraft[];
   /** Blocks the wizard does not edit (e.g. `published`), carried through unchanged. */
   readonly passthrough?: Readonly<Record<string, unknown>>;
   /** The proposal sheet this draft was loaded from: Finish updates that sheet instead of adding one. */
@@ -89,50 +96,16 @@ export function isFieldActive(values: Readonly<Record<string, string>>, path: st
   return true;
 }
 
-/** Typed text → JSON value for the parser; undefined leaves the key out (blank input). */
-function toJson(spec: FieldSpec, text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  const trimmed = text.trim();
-  if (trimmed === "" || trimmed === spec.omitWhen) return undefined;
-  switch (spec.kind) {
-    case "text":
-    case "longText":
-      return text;
-    case "number": {
-      const cleaned = trimmed.replace(/[£,\s]/g, "");
-      const n = Number(cleaned);
-      // Anything that is not a plain number goes to the parser as typed so its rule names the problem.
-      return cleaned !== "" && Number.isFinite(n) ? n : trimmed;
-    }
-    case "percent":
-      return trimmed.endsWith("%") ? trimmed : `${trimmed}%`;
-    case "flag":
-      return trimmed === "true";
-    default:
-      return trimmed;
-  }
-}
-
-/** JSON value → the text shown in the input. Percent fractions are shown as percent (0.08 → "8"). */
-function toText(spec: FieldSpec, value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (spec.kind === "percent") {
-    if (typeof value === "number") return new Decimal(value).times(100).toString();
-    if (typeof value === "string") return value.trim().replace(/%$/, "").trim();
-  }
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "string" || typeof value === "number") return String(value);
-  return undefined;
-}
-
-/** Removes objects left empty once the edited fields were taken out (an empty block is not "no block"). */
-function pruneEmpty(obj: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(obj)) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      pruneEmpty(value as Record<string, unknown>);
-      if (Object.keys(value).length === 0) delete obj[key];
-    }
-  }
+/**
+ * True when the form shows the field: active for the current choices, and in the draft's form (a cohort's
+ * fields belong to each stream once the draft holds streams; a whole-proposal weighting only exists then).
+ *
+ * @example
+ * isFieldShown(emptyDraft(), "assumptions.durationWeeks") // true
+ */
+export function isFieldShown(draft: Draft, path: string): boolean {
+  if (!isFieldActive(draft.values, path)) return false;
+  return draft.streams !== undefined ? !isCohortPath(path) : !isStreamsOnlyPath(path);
 }
 
 /**
@@ -144,7 +117,7 @@ function pruneEmpty(obj: Record<string, unknown>): void {
 export function draftToRaw(draft: Draft): Record<string, unknown> {
   const raw = JSON.parse(JSON.stringify(draft.passthrough ?? {})) as Record<string, unknown>;
   for (const spec of FIELDS) {
-    if (!isFieldActive(draft.values, spec.path)) continue;
+    if (!isFieldShown(draft, spec.path)) continue;
     const effective = spec.path === "assumptions.target.value" ? targetValueSpec(draft.values) : spec;
     const value = toJson(effective, draft.values[spec.path]);
     if (value !== undefined) setPath(raw, spec.path, value);
@@ -163,6 +136,7 @@ export function draftToRaw(draft: Draft): Record<string, unknown> {
       return out;
     }),
   );
+  if (draft.streams !== undefined) setPath(raw, "assumptions.streams", draft.streams.map(streamToJson));
   if (draft.triangulationRows.length > 0) {
     setPath(
       raw,
@@ -221,12 +195,15 @@ export function rawToDraft(raw: unknown): Draft {
   for (const spec of FIELDS) setPath(passthrough, spec.path, undefined);
   setPath(passthrough, "assumptions.investment", undefined);
   setPath(passthrough, "triangulation.rows", undefined);
+  const streams = getPath(raw, "assumptions.streams");
+  setPath(passthrough, "assumptions.streams", undefined);
   delete passthrough.$schema;
   pruneEmpty(passthrough);
   return {
     values,
     investment: rows("assumptions.investment", INVESTMENT_FIELDS),
     triangulationRows: rows("triangulation.rows", TRIANGULATION_ROW_FIELDS),
+    ...(Array.isArray(streams) ? { streams: streams.map(jsonToStream) } : {}),
     passthrough,
   };
 }
@@ -244,6 +221,41 @@ export function isDraft(value: unknown): value is Draft {
     typeof v.values === "object" &&
     v.values !== null &&
     Array.isArray(v.investment) &&
-    Array.isArray(v.triangulationRows)
+    Array.isArray(v.triangulationRows) &&
+    (v.streams === undefined || Array.isArray(v.streams))
   );
+}
+
+/** Proposal-level fields that exist only in the streams form (the single-cohort form has no such key). */
+export const STREAMS_ONLY_PATHS = ["assumptions.confidenceWeighting"] as const;
+
+function isStreamsOnlyPath(path: string): boolean {
+  return (STREAMS_ONLY_PATHS as readonly string[]).includes(path);
+}
+
+/**
+ * The draft in the streams form with one more stream of `kind`. A single-cohort draft first becomes one
+ * cohort stream (id "cohort", labelled with the opportunity's name) holding every cohort value as it was,
+ * typed text, carried-through keys and all, so nothing is lost; the new stream follows it.
+ *
+ * @example
+ * addStream(rawToDraft(cfs), "income").streams?.map((s) => s.values.kind) // ["cohort", "income"]
+ */
+export function addStream(draft: Draft, kind: string): Draft {
+  if (draft.streams !== undefined) {
+    return { ...draft, streams: [...draft.streams, newStream(kind, draft.streams)] };
+  }
+  const assumptions = (getPath(draftToRaw(draft), "assumptions") ?? {}) as Record<string, unknown>;
+  const cohort: Record<string, unknown> = {
+    kind: "cohort",
+    id: "cohort",
+    label: draft.values["opportunity.name"]?.trim() || "Cohort",
+  };
+  for (const key of COHORT_KEYS) if (assumptions[key] !== undefined) cohort[key] = assumptions[key];
+  const first = jsonToStream(cohort);
+  const values = Object.fromEntries(Object.entries(draft.values).filter(([path]) => !isCohortPath(path)));
+  const passthrough = JSON.parse(JSON.stringify(draft.passthrough ?? {})) as Record<string, unknown>;
+  for (const key of COHORT_KEYS) setPath(passthrough, `assumptions.${key}`, undefined);
+  pruneEmpty(passthrough);
+  return { ...draft, values, passthrough, streams: [first, newStream(kind, [first])] };
 }

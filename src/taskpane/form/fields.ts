@@ -217,6 +217,14 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: "assumptions.horizon.mtfsLastFy", label: "Last MTFS year", kind: "fy", optional: true },
   { path: "opportunity.confidence.level", label: "Confidence level", kind: "choice", choices: CONFIDENCE },
   {
+    path: "assumptions.confidenceWeighting",
+    label: "Confidence weighting on the whole proposal",
+    kind: "percent",
+    unit: "%",
+    optional: true,
+    hint: "Built into the financial profile (saving streams only), e.g. 50",
+  },
+  {
     path: "opportunity.confidence.reason",
     label: "Reason for the confidence level",
     kind: "longText",

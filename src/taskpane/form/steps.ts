@@ -48,6 +48,7 @@ export const STEPS: readonly StepSpec[] = [
       "triangulation.uncertainBand",
     ],
     prefixes: [
+      "assumptions.streams",
       "assumptions.baseline.volumePerYear",
       "assumptions.target",
       "assumptions.lever",
@@ -93,8 +94,12 @@ export const STEPS: readonly StepSpec[] = [
   {
     id: "confidence",
     title: "Confidence",
-    fields: ["opportunity.confidence.level", "opportunity.confidence.reason"],
-    prefixes: ["opportunity.confidence"],
+    fields: [
+      "opportunity.confidence.level",
+      "assumptions.confidenceWeighting",
+      "opportunity.confidence.reason",
+    ],
+    prefixes: ["opportunity.confidence", "assumptions.confidenceWeighting"],
   },
   {
     id: "narrative",
