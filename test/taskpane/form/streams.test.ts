@@ -1,0 +1,192 @@
+import * as fc from "fast-check";
+import { Decimal } from "../../../src/engine/money";
+import { EXAMPLES } from "../../../src/taskpane/examples";
+import { addStream, draftToRaw, emptyDraft, rawToDraft } from "../../../src/taskpane/form/draft";
+import {
+  moveItem,
+  newStream,
+  streamFieldAt,
+  streamToJson,
+  jsonToStream,
+} from "../../../src/taskpane/form/streamDraft";
+import { COHORT_KEYS, STREAM_KINDS, streamItems } from "../../../src/taskpane/form/streams";
+import { stepOfPath } from "../../../src/taskpane/form/steps";
+
+/** A two-stream proposal as the contract writes it: a cohort with a unit-cost split and an income stream. */
+const TWO_STREAMS = {
+  opportunity: { name: "Prevention", confidence: { level: "Low" } },
+  assumptions: {
+    streams: [
+      {
+        kind: "cohort",
+        id: "falls",
+        label: "Falls",
+        baseline: { volumePerYear: 400 },
+        target: { kind: "percent", value: 0.1 },
+        lever: "entry",
+        durationWeeks: 52,
+        unitCost: {
+          components: [
+            { label: "Residential", share: 0.6, costPerPeriod: 900, realisedFrom: "09-01" },
+            { label: "Home care", share: 0.4, costPerPeriod: 300 },
+          ],
+          periodsPerYear: 52.18,
+        },
+        timeline: { startDate: "2026-04-01", rolloutMonths: 6, ramp: "linear" },
+        note: "from the falls audit",
+      },
+      {
+        kind: "income",
+        id: "fees",
+        label: "Fees",
+        items: [
+          {
+            kind: "volumeTimesFee",
+            label: "Lets",
+            volumePerYear: 100,
+            feePerUnit: 20,
+            goLiveDate: "2027-01-01",
+          },
+          { kind: "amountPerYear", label: "Grant", amountPerYear: 5000, goLiveDate: "2026-06-01" },
+        ],
+        inflationPerYear: 0.03,
+      },
+    ],
+    investment: [{ kind: "oneOff", label: "Set-up", amount: 1000, date: "2026-05-01" }],
+  },
+  published: { source: "seeds/004" },
+};
+
+/** The JSON with percent text ("13.8%") as the fraction it means, so two spellings of a value compare equal. */
+function fractions(x: unknown): unknown {
+  if (typeof x === "string" && /^-?[\d.]+%$/.test(x)) return new Decimal(x.slice(0, -1)).div(100).toNumber();
+  if (Array.isArray(x)) return x.map(fractions);
+  if (typeof x === "object" && x !== null)
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, fractions(v)]));
+  return x;
+}
+
+describe("streams in the draft", () => {
+  it("round-trips a streams proposal: every stream's fields, lists and the keys the form does not edit", () => {
+    const raw = draftToRaw(rawToDraft(TWO_STREAMS)) as any;
+    // Rates come back as the percent text the parser reads; everything else exactly as given.
+    const expected = JSON.parse(JSON.stringify(TWO_STREAMS));
+    expected.assumptions.streams[0].target.value = "10%";
+    expected.assumptions.streams[0].unitCost.components[0].share = "60%";
+    expected.assumptions.streams[0].unitCost.components[1].share = "40%";
+    expected.assumptions.streams[1].inflationPerYear = "3%";
+    expected.assumptions.mtfsOverlap = { kind: "none" }; // the form's overlap choice, the engine's default
+    expect(raw).toEqual(expected);
+    expect(raw.assumptions.target).toBeUndefined();
+  });
+
+  it("shows a cohort's component shares as % and keeps a component's realisedFrom it does not edit", () => {
+    const draft = rawToDraft(TWO_STREAMS);
+    const components = draft.streams?.[0].lists?.["unitCost.components"] ?? [];
+    expect(components.map((c) => c.values.share)).toEqual(["60", "40"]);
+    expect(components[0].passthrough).toEqual({ realisedFrom: "09-01" });
+  });
+
+  it.each(EXAMPLES.map((e) => [e.name, e.raw] as const))(
+    "the first Add stream turns %s into stream 1 with every value kept",
+    (_name, raw) => {
+      const single = draftToRaw(rawToDraft(raw)) as any;
+      const converted = draftToRaw(addStream(rawToDraft(raw), "income")) as any;
+      const cohort: Record<string, unknown> = {
+        kind: "cohort",
+        id: "cohort",
+        label: single.opportunity.name,
+      };
+      for (const key of COHORT_KEYS)
+        if (single.assumptions[key] !== undefined) cohort[key] = single.assumptions[key];
+      // The shares the single form carried as they were are now edited as %: the same fractions.
+      expect(fractions(converted.assumptions.streams[0])).toEqual(fractions(cohort));
+      expect(converted.assumptions.streams[1]).toMatchObject({ kind: "income", id: "stream2" });
+      // Nothing else moved: the proposal-level blocks are as they were, and no cohort key is left at the top.
+      const rest = (a: Record<string, unknown>): Record<string, unknown> =>
+        Object.fromEntries(
+          Object.entries(a).filter(([k]) => !(COHORT_KEYS as readonly string[]).includes(k)),
+        );
+      expect({ ...converted, assumptions: rest(converted.assumptions) }).toEqual({
+        ...single,
+        assumptions: { ...rest(single.assumptions), streams: converted.assumptions.streams },
+      });
+    },
+  );
+
+  it("a blank draft becomes a blank cohort stream and the new one", () => {
+    const d = addStream(emptyDraft(), "staffing");
+    expect(d.streams?.map((s) => [s.values.kind, s.values.id, s.values.label])).toEqual([
+      ["cohort", "cohort", "Cohort"],
+      ["staffing", "stream2", ""],
+    ]);
+    // A new stream shows its main list with one row, choices preselected.
+    expect(d.streams?.[1].lists?.reductions).toEqual([{ values: { kind: "fte" } }]);
+    expect(addStream(d, "cohort").streams?.[2].values.id).toBe("stream3");
+  });
+
+  it("moves a stream to any place and keeps the others in order", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.nat(),
+        fc.integer({ min: -2, max: 10 }),
+        (n, from0, to) => {
+          const list = Array.from({ length: n }, (_, i) => i);
+          const from = from0 % n;
+          const moved = moveItem(list, from, to);
+          expect([...moved].sort((a, b) => a - b)).toEqual(list);
+          expect(moved[Math.max(0, Math.min(n - 1, to))]).toBe(from);
+          expect(moved.filter((x) => x !== from)).toEqual(list.filter((x) => x !== from));
+        },
+      ),
+    );
+  });
+
+  it("gives every new stream an id not yet used", () => {
+    const a = newStream("cohort", [{ values: { id: "stream2" } }]);
+    expect(a.values.id).toBe("stream3");
+  });
+
+  it.each(STREAM_KINDS.map((k) => k.value))("a %s stream's JSON reads back to the same draft", (kind) => {
+    const s = newStream(kind, []);
+    expect(jsonToStream(streamToJson(s))).toEqual({
+      values: Object.fromEntries(Object.entries(s.values).filter(([, v]) => v !== "")),
+      ...(s.lists ? { lists: s.lists } : {}),
+    });
+    expect(streamItems(kind).length).toBeGreaterThan(3);
+  });
+});
+
+describe("engine paths inside streams", () => {
+  const draft = rawToDraft(TWO_STREAMS);
+  const streams = draft.streams ?? [];
+
+  it("name the stream's own field, with its kind's label and where it is", () => {
+    expect(streamFieldAt(streams, "assumptions.streams[0].durationWeeks")).toMatchObject({
+      path: "assumptions.streams.0.durationWeeks",
+      where: "Stream 1 (Falls)",
+      text: "52",
+    });
+    const fee = streamFieldAt(streams, "assumptions.streams[1].items[0].feePerUnit");
+    expect(fee?.spec.label).toBe("Fee per unit");
+    expect(fee?.where).toBe("Stream 2 (Fees), income line 1");
+    expect(streamFieldAt(streams, "assumptions.streams[0].unitCost.components[1].share")?.spec.kind).toBe(
+      "percent",
+    );
+  });
+
+  it("send a whole missing block to its first input, and every stream path to the streams step", () => {
+    const reablement = [newStream("reablement", [])];
+    expect(streamFieldAt(reablement, "assumptions.streams[0].saving")?.path).toBe(
+      "assumptions.streams.0.saving.kind",
+    );
+    expect(streamFieldAt(reablement, "assumptions.streams[0].ramp")?.path).toBe(
+      "assumptions.streams.0.ramp.points",
+    );
+    expect(stepOfPath("assumptions.streams.1.items.0.feePerUnit")).toBe(
+      stepOfPath("assumptions.target.value"),
+    );
+    expect(streamFieldAt(streams, "assumptions.streams[5].label")).toBeUndefined();
+  });
+});
