@@ -1,0 +1,150 @@
+/** @jest-environment jsdom */
+// Fluent UI imports `scheduler`, which the lockfile nests under react-dom (webpack aliases it the same way).
+jest.mock(
+  "scheduler",
+  () => jest.requireActual(require.resolve("scheduler", { paths: [require.resolve("react-dom")] })),
+  {
+    virtual: true,
+  },
+);
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fakeHost, input, renderWizard, startFromCfs } from "./wizardHarness";
+
+function streams(): HTMLElement[] {
+  return within(screen.getByTestId("streams")).queryAllByRole("group", { name: /^Stream \d+:/ });
+}
+
+function legends(): string[] {
+  return streams().map((s) => s.querySelector("legend")?.textContent ?? "");
+}
+
+async function toStreamsStep(): Promise<void> {
+  fireEvent.click(screen.getByRole("button", { name: /Baseline and target/ }));
+  await screen.findByTestId("streams");
+}
+
+function addStream(kindLabel: string): void {
+  fireEvent.change(screen.getByLabelText("Kind of the new stream"), {
+    target: { value: kindValue(kindLabel) },
+  });
+  fireEvent.click(screen.getByRole("button", { name: "Add stream" }));
+}
+
+function kindValue(label: string): string {
+  const select = screen.getByLabelText("Kind of the new stream") as HTMLSelectElement;
+  const option = [...select.options].find((o) => o.textContent === label);
+  if (!option) throw new Error(`no kind ${label}`);
+  return option.value;
+}
+
+describe("streams editor", () => {
+  it("turns a single-cohort proposal into stream 1 on the first Add stream, keeping every value", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    await toStreamsStep();
+    expect(streams()).toHaveLength(0);
+    expect(input("assumptions.target.value").value).toBe("8");
+    addStream("Income lines");
+    expect(legends()).toEqual(["Stream 1: CFS Targeted Prevention", "Stream 2: Income lines"]);
+    // The cohort's values are now the stream's; the single-cohort inputs are gone from the step.
+    expect(input("assumptions.streams.0.target.value").value).toBe("8");
+    expect(input("assumptions.streams.0.durationWeeks").value).toBe("153.1");
+    expect(input("assumptions.streams.0.unitCost.weeklyCost").value).toBe("1487");
+    expect(input("assumptions.streams.0.timeline.startDate").value).toBe("2026-08-01");
+    expect(input("assumptions.target.value")).toBeNull();
+    // The kind is a dropdown in words; the income stream starts with one income line to fill in.
+    expect(
+      (input("assumptions.streams.1.kind") as unknown as HTMLSelectElement).selectedOptions[0].textContent,
+    ).toBe("Income lines");
+    expect(input("assumptions.streams.1.items.0.feePerUnit")).not.toBeNull();
+    // Costs and timeline are each stream's now: those steps say so.
+    fireEvent.click(screen.getByRole("button", { name: /Costs and durations/ }));
+    expect(screen.getByTestId("streams-note").textContent).toMatch(/own costs and durations/);
+    expect(input("assumptions.durationWeeks")).toBeNull();
+  });
+
+  it("moves streams up and down with named buttons, focus staying on the moved stream", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    await toStreamsStep();
+    addStream("Staffing reductions");
+    addStream("Reablement");
+    expect(legends()).toEqual([
+      "Stream 1: CFS Targeted Prevention",
+      "Stream 2: Staffing reductions",
+      "Stream 3: Reablement",
+    ]);
+    const up = screen.getByRole("button", { name: "Move stream 3 (Reablement) up" });
+    expect(up.tabIndex).not.toBe(-1); // reachable with Tab
+    await act(async () => {
+      fireEvent.click(up);
+      await new Promise((r) => setTimeout(r, 5));
+    });
+    expect(legends()).toEqual([
+      "Stream 1: CFS Targeted Prevention",
+      "Stream 2: Reablement",
+      "Stream 3: Staffing reductions",
+    ]);
+    expect(document.activeElement).toBe(
+      screen.getByRole("button", { name: "Move stream 2 (Reablement) up" }),
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Move stream 2 (Reablement) up" }));
+      await new Promise((r) => setTimeout(r, 5));
+    });
+    expect(legends()[0]).toBe("Stream 1: Reablement");
+    // At the top Up is disabled, so the keyboard lands on Down.
+    expect(
+      (screen.getByRole("button", { name: "Move stream 1 (Reablement) up" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    expect(document.activeElement).toBe(
+      screen.getByRole("button", { name: "Move stream 1 (Reablement) down" }),
+    );
+    // The moved stream carries its own values.
+    expect(input("assumptions.streams.1.target.value").value).toBe("8");
+  });
+
+  it("removes a stream, never the last one", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    await toStreamsStep();
+    addStream("Package reviews");
+    fireEvent.click(screen.getByRole("button", { name: "Remove stream 1 (CFS Targeted Prevention)" }));
+    expect(legends()).toEqual(["Stream 1: Package reviews"]);
+    expect((screen.getByRole("button", { name: /^Remove stream 1/ }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+
+  it("shows each kind's own fields, and lists with their own Add and Remove", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    await toStreamsStep();
+    addStream("% of addressable spend");
+    expect(screen.getByLabelText(/^Addressable spend \(£ a year\)/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Add ramp point to category 1 of stream 2" }));
+    expect(input("assumptions.streams.1.categories.0.ramp.points.0.share")).not.toBeNull();
+    // Switching the kind switches the fields, and the stepped ramp is a choice.
+    fireEvent.change(input("assumptions.streams.1.kind"), { target: { value: "provision" } });
+    expect(screen.getByLabelText(/^Caseload to move/)).toBeTruthy();
+    expect(input("assumptions.streams.1.categories.0.label")).toBeNull();
+    // A cohort's unit-cost split: components with shares as %.
+    fireEvent.click(screen.getByRole("button", { name: "Add component to stream 1" }));
+    const share = input("assumptions.streams.0.unitCost.components.0.share");
+    expect(share.closest("div")?.parentElement?.textContent).toMatch(/Share of cases \(%\)/);
+    fireEvent.click(screen.getByRole("button", { name: "Remove component 1 of stream 1" }));
+    await waitFor(() => expect(input("assumptions.streams.0.unitCost.components.0.share")).toBeNull());
+  });
+
+  it("keeps the streams in the stored draft", async () => {
+    const host = fakeHost();
+    const first = renderWizard(host);
+    await startFromCfs();
+    await toStreamsStep();
+    addStream("Income lines");
+    first.unmount();
+    renderWizard(host);
+    await toStreamsStep();
+    expect(legends()).toHaveLength(2);
+  });
+});
