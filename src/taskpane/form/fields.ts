@@ -356,13 +356,20 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
   { path: "amount", label: "Amount", unit: "£", kind: "number" },
   { path: "date", label: "Date", kind: "date" },
   { path: "amountPerCasePerYear", label: "Amount per case", unit: "£ a year", kind: "number" },
+  {
+    path: "stream",
+    label: "For stream",
+    kind: "text",
+    optional: true,
+    hint: "The id of the saving stream whose cases it pays for; blank: every stream's",
+  },
 ];
 
 /** Which investment fields each kind uses (matches the engine's CostItem union). */
 export const INVESTMENT_FIELDS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
   ongoing: ["kind", "label", "amountPerYear", "fromDate", "toDate", "inflationPerYear"],
   oneOff: ["kind", "label", "amount", "date"],
-  perCase: ["kind", "label", "amountPerCasePerYear"],
+  perCase: ["kind", "label", "amountPerCasePerYear", "stream"],
 };
 
 /** Fields of one triangulation method row, keyed by their name inside `triangulation.rows[i]`. */
