@@ -226,8 +226,11 @@ export function isDraft(value: unknown): value is Draft {
   );
 }
 
-/** Proposal-level fields that exist only in the streams form (the single-cohort form has no such key). */
-export const STREAMS_ONLY_PATHS = ["assumptions.confidenceWeighting"] as const;
+/**
+ * Proposal-level fields the form shows only with streams: a single cohort says the same on its unit cost
+ * (`unitCost.inflationContingency`), and two places for one choice would only invite a contradiction.
+ */
+export const STREAMS_ONLY_PATHS = ["assumptions.inflationContingency.heldCentrally"] as const;
 
 function isStreamsOnlyPath(path: string): boolean {
   return (STREAMS_ONLY_PATHS as readonly string[]).includes(path);
@@ -252,10 +255,23 @@ export function addStream(draft: Draft, kind: string): Draft {
     label: draft.values["opportunity.name"]?.trim() || "Cohort",
   };
   for (const key of COHORT_KEYS) if (assumptions[key] !== undefined) cohort[key] = assumptions[key];
-  const first = jsonToStream(cohort);
+  const unitCost = { ...((cohort.unitCost ?? {}) as Record<string, unknown>) };
   const values = Object.fromEntries(Object.entries(draft.values).filter(([path]) => !isCohortPath(path)));
   const passthrough = JSON.parse(JSON.stringify(draft.passthrough ?? {})) as Record<string, unknown>;
   for (const key of COHORT_KEYS) setPath(passthrough, `assumptions.${key}`, undefined);
+  // A single cohort's unit cost also prices the proposal (inflating costs, a per-week overlap) and holds its
+  // inflation centrally; with streams both are the proposal's own keys, so they move there unchanged.
+  if (unitCost.inflationContingency !== undefined) {
+    if (assumptions.inflationContingency === undefined)
+      values["assumptions.inflationContingency.heldCentrally"] = String(unitCost.inflationContingency);
+    delete unitCost.inflationContingency;
+    cohort.unitCost = unitCost;
+  }
+  if (assumptions.prices === undefined) {
+    for (const key of ["inflationPerYear", "priceBaseFy", "periodsPerYear"])
+      if (unitCost[key] !== undefined) setPath(passthrough, `assumptions.prices.${key}`, unitCost[key]);
+  }
+  const first = jsonToStream(cohort);
   pruneEmpty(passthrough);
   return { ...draft, values, passthrough, streams: [first, newStream(kind, [first])] };
 }

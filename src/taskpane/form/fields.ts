@@ -137,6 +137,12 @@ export const FIELDS: readonly FieldSpec[] = [
     optional: true,
   },
   {
+    path: "assumptions.inflationContingency.heldCentrally",
+    label: "Hold the inflation in a central contingency (shown in brackets)",
+    kind: "flag",
+    optional: true,
+  },
+  {
     path: "assumptions.unitCost.priceBaseFy",
     label: "Price base year",
     kind: "fy",
@@ -222,7 +228,7 @@ export const FIELDS: readonly FieldSpec[] = [
     kind: "percent",
     unit: "%",
     optional: true,
-    hint: "Built into the financial profile (saving streams only), e.g. 50",
+    hint: "Built into the financial profile, e.g. 50 for a small sample",
   },
   {
     path: "opportunity.confidence.reason",

@@ -65,10 +65,16 @@ export const STEPS: readonly StepSpec[] = [
       "assumptions.durationWeeks",
       "assumptions.unitCost.inflationPerYear",
       "assumptions.unitCost.inflationContingency",
+      "assumptions.inflationContingency.heldCentrally",
       "assumptions.baseline.growthPerYear",
       "assumptions.unitCost.priceBaseFy",
     ],
-    prefixes: ["assumptions.unitCost", "assumptions.durationWeeks", "assumptions.baseline.growthPerYear"],
+    prefixes: [
+      "assumptions.unitCost",
+      "assumptions.durationWeeks",
+      "assumptions.baseline.growthPerYear",
+      "assumptions.inflationContingency",
+    ],
   },
   {
     id: "timeline",

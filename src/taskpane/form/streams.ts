@@ -209,6 +209,7 @@ const KIND_ITEMS: Readonly<Record<StreamKind, readonly FormItem[]>> = {
     cohortField("unitCost.overlapWeeklyCost"),
     cohortField("unitCost.inflationPerYear"),
     cohortField("unitCost.priceBaseFy"),
+    // The inflation contingency is the whole proposal's once it has streams (assumptions.inflationContingency).
     ...TIMELINE,
   ],
   addressableSpend: [

@@ -100,19 +100,44 @@ describe("streams in the draft", () => {
       for (const key of COHORT_KEYS)
         if (single.assumptions[key] !== undefined) cohort[key] = single.assumptions[key];
       // The shares the single form carried as they were are now edited as %: the same fractions.
-      expect(fractions(converted.assumptions.streams[0])).toEqual(fractions(cohort));
+      const unitCost = { ...(cohort.unitCost as Record<string, unknown>) };
+      delete unitCost.inflationContingency;
+      expect(fractions(converted.assumptions.streams[0])).toEqual(fractions({ ...cohort, unitCost }));
       expect(converted.assumptions.streams[1]).toMatchObject({ kind: "income", id: "stream2" });
+      // The unit cost's prices now price the proposal's costs, as they did: the proposal's own key.
+      const prices = Object.fromEntries(
+        ["inflationPerYear", "priceBaseFy", "periodsPerYear"]
+          .filter((k) => unitCost[k] !== undefined)
+          .map((k) => [k, unitCost[k]]),
+      );
+      expect(converted.assumptions.prices).toEqual(prices);
       // Nothing else moved: the proposal-level blocks are as they were, and no cohort key is left at the top.
       const rest = (a: Record<string, unknown>): Record<string, unknown> =>
         Object.fromEntries(
-          Object.entries(a).filter(([k]) => !(COHORT_KEYS as readonly string[]).includes(k)),
+          Object.entries(a).filter(
+            ([k]) => !(COHORT_KEYS as readonly string[]).includes(k) && k !== "prices" && k !== "streams",
+          ),
         );
       expect({ ...converted, assumptions: rest(converted.assumptions) }).toEqual({
         ...single,
-        assumptions: { ...rest(single.assumptions), streams: converted.assumptions.streams },
+        assumptions: rest(single.assumptions),
       });
     },
   );
+
+  it("moves a single cohort's central inflation contingency to the proposal's", () => {
+    const raw = EXAMPLES[0].raw as any;
+    const held = {
+      ...raw,
+      assumptions: {
+        ...raw.assumptions,
+        unitCost: { ...raw.assumptions.unitCost, inflationContingency: true },
+      },
+    };
+    const converted = draftToRaw(addStream(rawToDraft(held), "income")) as any;
+    expect(converted.assumptions.inflationContingency).toEqual({ heldCentrally: true });
+    expect(converted.assumptions.streams[0].unitCost.inflationContingency).toBeUndefined();
+  });
 
   it("a blank draft becomes a blank cohort stream and the new one", () => {
     const d = addStream(emptyDraft(), "staffing");
