@@ -1,6 +1,6 @@
 import {
   checkProposal,
-  computeProfile,
+  computeAssumptions,
   formatWholeRange,
   type InputWarning,
   triangulate,
@@ -11,7 +11,7 @@ import type { CellScalar } from "./port";
 
 /**
  * The workbook layer's one call into the engine for a proposal: parse (A's parseProposal), compute the
- * profile (computeProfile) and the triangulation (B's triangulate). Nothing is recomputed here.
+ * profile (computeAssumptions) and the triangulation (B's triangulate). Nothing is recomputed here.
  */
 
 export interface ModelledProposal {
@@ -37,7 +37,7 @@ export function modelProposal(raw: unknown): ModelledProposal {
   const { value: proposal, warnings } = checkProposal(raw);
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
   return {
-    profile: computeProfile(proposal.assumptions),
+    profile: computeAssumptions(proposal.assumptions).profile,
     triangulation: (tri?.rows ?? []).map((r) =>
       r.kind === "annualStarts"
         ? { avoided: whole(r.annualAvoidedStarts), caseload: whole(r.caseloadByEndOfMtfs) }
