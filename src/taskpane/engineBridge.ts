@@ -8,6 +8,7 @@ import {
   type InputWarning,
   type Profile,
   type Proposal,
+  type ProposalProfile,
   type TriangulationInput,
   type TriangulationResult,
 } from "../engine";
@@ -41,15 +42,20 @@ function triangulationRows(
 export interface ModelledDraft {
   readonly proposal: Proposal;
   readonly profile: Profile;
+  /** The same profile with each stream's, cost's and existing line's own lines. */
+  readonly lines: ProposalProfile;
+  /** True when the file is written as saving streams (`assumptions.streams`): the preview stacks them. */
+  readonly streamsForm: boolean;
   /** The engine's input warnings (values that pass but look wrong). */
   readonly warnings: readonly InputWarning[];
 }
 
-function preview(proposal: Proposal, profile: Profile): PreviewModel {
+function preview({ proposal, profile, lines, streamsForm }: ModelledDraft): PreviewModel {
   return previewModel(
     profile,
     proposal.assumptions.horizon.mtfsLastFy,
     proposal.assumptions.inflationContingency.heldCentrally,
+    streamsForm ? lines.streams : [],
   );
 }
 
@@ -64,12 +70,18 @@ function preview(proposal: Proposal, profile: Profile): PreviewModel {
 export const ENGINE: WizardEngine<ModelledDraft> = {
   parse: (raw) => {
     const { value: proposal, warnings } = checkProposal(raw);
-    return { proposal, profile: computeAssumptions(proposal.assumptions).profile, warnings };
+    const { profile, proposal: lines } = computeAssumptions(proposal.assumptions);
+    const streams = (raw as { assumptions?: { streams?: unknown } } | null)?.assumptions?.streams;
+    return { proposal, profile, lines, streamsForm: Array.isArray(streams), warnings };
   },
   warnings: ({ warnings }) =>
-    warnings.map((w) => ({ path: w.field, message: fieldMessage(fieldSpec(w.field), w.rule) })),
-  preview: ({ proposal, profile }) => preview(proposal, profile),
-  summary: ({ proposal, profile }) => summaryModel(proposal, profile, preview(proposal, profile)),
+    warnings.map((w) => ({
+      path: w.field,
+      rule: w.rule,
+      message: fieldMessage(fieldSpec(w.field), w.rule),
+    })),
+  preview,
+  summary: (m) => summaryModel(m.proposal, m.profile, preview(m), m.lines.streams),
   triangulation: (raw) => {
     if (raw === undefined) return null;
     try {

@@ -352,6 +352,12 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
   { path: "fromDate", label: "From", kind: "date" },
   { path: "toDate", label: "To", kind: "date", optional: true },
   {
+    path: "inflates",
+    label: "Inflates at the unit cost's rate (with streams: the proposal's prices)",
+    kind: "flag",
+    optional: true,
+  },
+  {
     path: "inflationPerYear",
     label: "Cost inflation",
     unit: "% a year",
@@ -373,7 +379,7 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
 
 /** Which investment fields each kind uses (matches the engine's CostItem union). */
 export const INVESTMENT_FIELDS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
-  ongoing: ["kind", "label", "amountPerYear", "fromDate", "toDate", "inflationPerYear"],
+  ongoing: ["kind", "label", "amountPerYear", "fromDate", "toDate", "inflates", "inflationPerYear"],
   oneOff: ["kind", "label", "amount", "date"],
   perCase: ["kind", "label", "amountPerCasePerYear", "stream"],
 };

@@ -67,6 +67,7 @@ export function summaryModel(
   proposal: Proposal,
   profile: Profile,
   preview: PreviewModel,
+  streams: readonly ProposalStreamLine[] = [],
 ): readonly SummaryLine[] {
   const a = proposal.assumptions.cohort;
   const headline = (fy: number): SummaryLine[] => [
@@ -80,7 +81,9 @@ export function summaryModel(
     return [
       { label: "Opportunity", value: proposal.opportunity.name },
       { label: "Directorate", value: proposal.opportunity.directorate ?? "(not given)" },
-      { label: "Streams", value: m.streams.map((s) => `${s.label} (${s.kind})`).join("; ") },
+      ...(streams.length > 0
+        ? streamSummaryLines(streams, m.horizon.mtfsLastFy)
+        : [{ label: "Streams", value: m.streams.map((s) => `${s.label} (${s.kind})`).join("; ") }]),
       {
         label: "Investment",
         value: m.investment.length === 0 ? "none" : m.investment.map(costLine).join("; "),

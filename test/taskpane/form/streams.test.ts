@@ -1,5 +1,7 @@
 import * as fc from "fast-check";
 import { Decimal } from "../../../src/engine/money";
+import { computeAssumptions, parseProposal } from "../../../src/engine";
+import { validateDraft } from "../../../src/taskpane/form/validate";
 import { EXAMPLES } from "../../../src/taskpane/examples";
 import { addStream, draftToRaw, emptyDraft, rawToDraft } from "../../../src/taskpane/form/draft";
 import {
@@ -213,5 +215,85 @@ describe("engine paths inside streams", () => {
       stepOfPath("assumptions.target.value"),
     );
     expect(streamFieldAt(streams, "assumptions.streams[5].label")).toBeUndefined();
+  });
+});
+
+describe("streams against the engine", () => {
+  const parse = (raw: unknown) => parseProposal(raw);
+
+  const cfs = EXAMPLES[0].raw as any;
+  /** CFS with a cost inflating at the unit cost's rate and the inflation held centrally: both priced by the unit cost. */
+  const cfsPriced = {
+    ...cfs,
+    assumptions: {
+      ...cfs.assumptions,
+      unitCost: { ...cfs.assumptions.unitCost, inflationContingency: true },
+      investment: cfs.assumptions.investment.map((c: any) =>
+        c.kind === "ongoing" ? { ...c, inflates: true } : c,
+      ),
+    },
+  };
+
+  it.each([
+    ...EXAMPLES.map((e) => [e.name, e.raw] as const),
+    ["CFS with inflating costs", cfsPriced] as const,
+  ])("%s as one converted stream gives the single cohort's profile exactly", (_name, raw) => {
+    const converted = addStream(rawToDraft(raw), "income");
+    const one = { ...converted, streams: converted.streams?.slice(0, 1) };
+    expect(validateDraft(one, parse).errors).toEqual([]);
+    const single = computeAssumptions(parse(draftToRaw(rawToDraft(raw))).assumptions).profile;
+    expect(computeAssumptions(parse(draftToRaw(one)).assumptions).profile).toEqual(single);
+  });
+
+  it("accepts the two-stream draft as the engine reads it", () => {
+    const v = validateDraft(rawToDraft(TWO_STREAMS), parse);
+    expect(v.errors).toEqual([]);
+    expect(v.proposal?.assumptions.streams.map((s) => s.id)).toEqual(["falls", "fees"]);
+  });
+
+  it("puts each engine error on the stream field it names, in words, all at once", () => {
+    const draft = rawToDraft(TWO_STREAMS);
+    const streams = draft.streams ?? [];
+    const broken = {
+      ...draft,
+      streams: [
+        { ...streams[0], values: { ...streams[0].values, durationWeeks: "-3" } },
+        {
+          ...streams[1],
+          lists: {
+            items: (streams[1].lists?.items ?? []).map((row, j) =>
+              j === 0 ? { ...row, values: { ...row.values, goLiveDate: "" } } : row,
+            ),
+          },
+        },
+      ],
+    };
+    const errors = validateDraft(broken, parse).errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: "assumptions.streams.0.durationWeeks",
+          message: "Duration must be more than 0 weeks",
+          where: "Stream 1 (Falls)",
+        }),
+        expect.objectContaining({
+          path: "assumptions.streams.1.items.0.goLiveDate",
+          message: "Go-live date is required",
+          where: "Stream 2 (Fees), income line 1",
+        }),
+      ]),
+    );
+  });
+
+  it("names a duplicated stream id on the second stream's id", () => {
+    const draft = rawToDraft(TWO_STREAMS);
+    const streams = draft.streams ?? [];
+    const twice = {
+      ...draft,
+      streams: [streams[0], { ...streams[1], values: { ...streams[1].values, id: "falls" } }],
+    };
+    const error = validateDraft(twice, parse).errors[0];
+    expect(error.path).toBe("assumptions.streams.1.id");
+    expect(error.message).toMatch(/^Stream id /);
   });
 });
