@@ -10,6 +10,12 @@ jest.mock(
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { fakeHost, input, renderWizard, startFromCfs } from "./wizardHarness";
 
+function millions(el: HTMLElement): number {
+  const m = /^(-)?£([\d,]+\.\d+)m/.exec((el.textContent ?? "").trim());
+  if (!m) throw new Error(`not £m: ${el.textContent}`);
+  return (m[1] ? -1 : 1) * Number(m[2]);
+}
+
 function streams(): HTMLElement[] {
   return within(screen.getByTestId("streams")).queryAllByRole("group", { name: /^Stream \d+:/ });
 }
@@ -146,5 +152,61 @@ describe("streams editor", () => {
     renderWizard(host);
     await toStreamsStep();
     expect(legends()).toHaveLength(2);
+  });
+
+  it("shows a stream field's problem beside it and lists it with its stream on Review", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    await toStreamsStep();
+    addStream("Income lines");
+    fireEvent.change(input("assumptions.streams.0.durationWeeks"), { target: { value: "-3" } });
+    expect(await screen.findByText("Duration must be more than 0 weeks")).toBeTruthy();
+    expect(input("assumptions.streams.0.durationWeeks").getAttribute("aria-invalid")).toBe("true");
+    fireEvent.change(input("assumptions.streams.1.items.0.feePerUnit"), { target: { value: "abc" } });
+    expect(await screen.findByText("Fee per unit must be a number")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: /Review and finish/ }));
+    const list = within(screen.getByTestId("error-list"));
+    expect(
+      list.getByText("Stream 1 (CFS Targeted Prevention): Duration must be more than 0 weeks"),
+    ).toBeTruthy();
+    expect(list.getByText(/^Stream 2, income line 1: Fee per unit/)).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Finish" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("stacks the streams in the preview, the net line being the single cohort's plus the income", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    // FY29/30 and FY31/32: there the £0.39m overlap (capped at the whole proposal's gross) is already in full.
+    const single = ["FY29/30", "FY31/32"].map((fy) => millions(screen.getByTestId(`cumulative-${fy}`)));
+    await toStreamsStep();
+    addStream("Income lines");
+    const set = (path: string, value: string): void => {
+      fireEvent.change(input(`assumptions.streams.1.${path}`), { target: { value } });
+    };
+    set("label", "Room hire");
+    set("id", "hire");
+    set("items.0.kind", "amountPerYear");
+    set("items.0.label", "Lettings");
+    set("items.0.amountPerYear", "100000");
+    set("items.0.goLiveDate", "2026-04-01");
+    const table = await screen.findByTestId("stream-table");
+    expect(within(table).getByRole("columnheader", { name: "Room hire" })).toBeTruthy();
+    expect(within(table).getByRole("columnheader", { name: "CFS Targeted Prevention" })).toBeTruthy();
+    // A flat £100,000 a year from the first day of the horizon: £0.10m in every FY.
+    expect(screen.getByTestId("stream-hire-FY29/30").textContent).toBe("£0.10m");
+    ["FY29/30", "FY31/32"].forEach((fy, i) =>
+      expect(millions(screen.getByTestId(`cumulative-${fy}`))).toBeCloseTo(single[i] + 0.1, 2),
+    );
+    const chart = screen.getByTestId("profile-chart");
+    expect(chart.querySelectorAll('rect[data-stream="0"]').length).toBeGreaterThan(0);
+    expect(chart.querySelectorAll('rect[data-stream="1"]').length).toBe(
+      chart.querySelectorAll('rect[data-stream="0"]').length,
+    );
+    expect(chart.getAttribute("aria-label")).toContain("Room hire £0.10m");
+    // The Review summary has a line per stream.
+    fireEvent.click(screen.getByRole("button", { name: /Review and finish/ }));
+    const summary = within(screen.getByTestId("review-summary"));
+    expect(summary.getByText("Stream 2: Room hire")).toBeTruthy();
+    expect(summary.getByText(/^Income lines: £0\.10m in FY29\/30/)).toBeTruthy();
   });
 });
