@@ -58,6 +58,7 @@ const CSS = `
 .mtfs-key { display: inline-block; width: 10px; height: 10px; vertical-align: middle; margin-right: 2px; }
 .mtfs-legend-item { display: inline-block; margin-right: 8px; white-space: nowrap; }
 .mtfs-scroll { overflow-x: auto; max-width: 100%; }
+.mtfs-scroll .mtfs-table thead th { white-space: normal; vertical-align: bottom; }
 .mtfs-key-bar { background: #0f6cbd; }
 .mtfs-key-line { height: 2px; background: #c50f1f; margin-left: 8px; }
 .mtfs-editing { margin: 0; font-size: 12px; color: #424242; }
