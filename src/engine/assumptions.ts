@@ -86,9 +86,9 @@ export function singleCohort(a: ProposalAssumptions, what: string): ProfileInput
 }
 
 function describeStreams(a: ProposalAssumptions): string {
-  return a.streams.length === 1
-    ? `a ${a.streams[0].kind} stream or proposal-level lines`
-    : `${a.streams.length} streams`;
+  if (a.streams.length > 1) return `${a.streams.length} streams`;
+  if (a.streams[0]?.kind !== "cohort") return `a ${a.streams[0]?.kind ?? "missing"} stream`;
+  return "proposal-level lines only the multi-stream model computes (existing MTFS lines, a confidence weighting, prices or the net inflation base)";
 }
 
 /** One stream's profile from its kind module. */

@@ -3,7 +3,7 @@ import { ZERO } from "../money";
 import { WEEKS_PER_YEAR } from "../fiscalYear";
 import type { ProposalAssumptions, StreamInput } from "../assumptions";
 import type { CostItem } from "../types";
-import { at, issueMessage, list, optional, rate, strict } from "./define";
+import { at, fraction, issueMessage, list, optional, strict } from "./define";
 import {
   COHORT_KEYS,
   DEFAULT_HORIZON,
@@ -54,6 +54,8 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 function eitherForm<S extends ReturnType<typeof strict>>(schema: S): S {
   return {
     ...schema,
+    // Read by describe.ts: the JSON Schema says the same (oneOf the two forms), the docs mark the required keys.
+    forms: { single: REQUIRED_COHORT_KEYS, cohortKeys: COHORT_KEYS, streams: "streams" },
     "~run"(dataset, config) {
       const input = dataset.value;
       const out = schema["~run"](dataset, config);
@@ -81,7 +83,13 @@ function eitherForm<S extends ReturnType<typeof strict>>(schema: S): S {
       if (issues.length === 0) return out;
       const o = out as { typed: boolean; issues?: v.BaseIssue<unknown>[] };
       o.typed = false;
-      o.issues = [...(o.issues ?? []), ...issues];
+      // In the format's field order, as the object's own issues are: the first missing field is named first.
+      const order = Object.keys(schema.entries);
+      const rank = (i: v.BaseIssue<unknown>): number => {
+        const key = i.path?.[0]?.key;
+        return typeof key === "string" && order.includes(key) ? order.indexOf(key) : -1;
+      };
+      o.issues = [...(o.issues ?? []), ...issues].sort((x, y) => rank(x) - rank(y));
       return out;
     },
   } as S;
@@ -101,7 +109,7 @@ const entries = {
   mtfsOverlap: optional(overlapFormat),
   existingMtfsLines: optional(list(existingLineFormat)),
   confidenceWeighting: optional(
-    rate({ min: 0, max: 1 }, { default: "100%", about: "confidence weighting built into the whole profile" }),
+    fraction({ default: "100%", about: "confidence weighting built into the whole profile" }),
   ),
   inflationContingency: optional(inflationContingencyFormat),
   prices: optional(pricesFormat),

@@ -18,6 +18,7 @@ import {
   decimal,
   field,
   flag,
+  fraction,
   fy,
   issueMessage,
   kind,
@@ -93,7 +94,7 @@ const slug = field<string, string>(
 const POSITIVE_MONEY = { min: 0, max: 1e12 };
 const COUNT = { min: 0, max: 1e9 };
 const weeklyMoney = (about: string) => decimal({ min: 0, max: 1e9 }, { about, warn: weeklyCostWarning });
-const fraction = (about: string, d: { default?: string } = {}) => rate({ min: 0, max: 1 }, { about, ...d });
+const share = (about: string, d: { default?: string } = {}) => fraction({ about, ...d });
 
 /** The fields every stream has. */
 const commonEntries = {
@@ -105,7 +106,7 @@ const commonEntries = {
       about: "what kind of saving",
     }),
   ),
-  confidenceWeighting: optional(fraction("confidence weighting on the stream's gross", { default: "100%" })),
+  confidenceWeighting: optional(share("confidence weighting on the stream's gross", { default: "100%" })),
   inflationPerYear: optional(rate({ gt: -1, max: 10 }, { default: "0", about: "stepped each 1 April" })),
   priceBaseFy: optional(fy({ default: "first horizon FY", about: "FY of the stream's £" })),
 };
@@ -146,7 +147,7 @@ function common(o: CommonDraft): StreamCommon & {
 const sharePoint = v.pipe(
   strict({
     date: date({ about: "from this date" }),
-    share: fraction("share of full impact reached on the date"),
+    share: share("share of full impact reached on the date"),
   }),
   v.transform((o) => ({ date: o.date, share: o.share })),
 );
@@ -201,7 +202,7 @@ const cohortStreamFormat = v.pipe(
     ...commonEntries,
     ...cohortEntries,
     targetWeighting: optional(
-      fraction("the target is evidence × this confidence weighting (e.g. 40% × 50%)", { default: "none" }),
+      share("the target is evidence × this confidence weighting (e.g. 40% × 50%)", { default: "none" }),
     ),
     unit: optional(text({ default: "cases", about: "unit of its measures in words, e.g. children" })),
   }),
@@ -247,10 +248,8 @@ const categoryFormat = v.pipe(
   strict({
     label: text({ maxLength: 200, about: "spend category, or a lever on the same spend" }),
     addressableSpend: decimal(POSITIVE_MONEY, { about: "third-party spend in scope, £ a year" }),
-    reductionRate: fraction("share of that spend saved at full impact"),
-    benefitShare: optional(
-      fraction("share of the category's saving this slice delivers", { default: "100%" }),
-    ),
+    reductionRate: share("share of that spend saved at full impact"),
+    benefitShare: optional(share("share of the category's saving this slice delivers", { default: "100%" })),
     ramp: scheduleFormat,
   }),
   v.transform((o) => ({
@@ -443,7 +442,7 @@ const packageReviewFormat = v.pipe(
     growthPerYear: optional(rate({ min: 0, max: 10 }, { default: "0", about: "caseload growth a year" })),
     baseFy: optional(fy({ default: "first horizon FY", about: "the FY the caseload refers to" })),
     weeksBetweenReviews: decimal({ gt: 0, max: 5200 }, { about: "weeks from one review to the next" }),
-    reductionRate: fraction("share of reviews that reduce the package"),
+    reductionRate: share("share of reviews that reduce the package"),
     saving: packageSavingFormat,
     timeline: cohortEntries.timeline,
     durationWeeks: optional(weeks("weeks a reduction lasts", { default: "for good" })),
