@@ -1,4 +1,5 @@
 import { FIELDS, type FieldSpec } from "./fields";
+import { streamFieldHint } from "./formatInfo";
 
 /**
  * The saving streams a proposal can hold (issue 13), as the wizard edits them: one list of form items per
@@ -113,7 +114,7 @@ const COMMON_AFTER: readonly FormItem[] = [
 /** Price inflation of the £ a kind states (cohorts have theirs on the unit cost). */
 const PRICES: readonly FormItem[] = [
   pct("inflationPerYear", "Inflation", { unit: "% a year", optional: true }),
-  f({ path: "priceBaseFy", label: "Price base year", kind: "fy", optional: true, hint: "e.g. FY26/27" }),
+  f({ path: "priceBaseFy", label: "Price base year", kind: "fy", optional: true }),
 ];
 
 /** The single-cohort fields of the form (`assumptions.target.kind` …) as a cohort stream's, by relative path. */
@@ -286,7 +287,7 @@ const KIND_ITEMS: Readonly<Record<StreamKind, readonly FormItem[]>> = {
         ),
         ...onlyWhen("kind", ["amount"], num("amountPerYear", "Amount", "£ a year")),
         day("fromDate", "From"),
-        day("fullByDate", "In full by", { optional: true, hint: "Phased in linearly from the From date" }),
+        day("fullByDate", "In full by", { optional: true }),
       ],
     },
     ...PRICES,
@@ -300,7 +301,7 @@ const KIND_ITEMS: Readonly<Record<StreamKind, readonly FormItem[]>> = {
     num("movesPerStep", "Moves per step"),
     num("stepMonths", "Months between steps", "months"),
     num("costPerMove", "One-off cost per move", "£", { optional: true }),
-    num("weeksPerYear", "Weeks a year", "weeks", { optional: true, hint: "Default 52.18" }),
+    num("weeksPerYear", "Weeks a year", "weeks", { optional: true }),
     ...PRICES,
   ],
   packageReview: [
@@ -325,6 +326,27 @@ const KIND_ITEMS: Readonly<Record<StreamKind, readonly FormItem[]>> = {
   ],
 };
 
+/** Items with the format's own words as the hint wherever the form gives none ("Weeks a year; default 52.18"). */
+function withHints(kind: string, items: readonly FormItem[], prefix = ""): FormItem[] {
+  return items.map((item): FormItem => {
+    if (item.type === "list") {
+      return { ...item, items: withHints(kind, item.items, `${prefix}${item.path}.`) };
+    }
+    if (item.spec.hint !== undefined) return item;
+    const about = streamFieldHint(kind, `${prefix}${item.spec.path}`);
+    if (about === undefined) return item;
+    const hint = about.charAt(0).toUpperCase() + about.slice(1);
+    const { specFor } = item;
+    return {
+      ...item,
+      spec: { ...item.spec, hint },
+      ...(specFor ? { specFor: (v) => ({ ...specFor(v), hint }) } : {}),
+    };
+  });
+}
+
+const ITEMS_BY_KIND = new Map<string, readonly FormItem[]>();
+
 /**
  * Every form item of a stream of this kind, in order (an unknown kind shows only the common fields).
  *
@@ -332,8 +354,12 @@ const KIND_ITEMS: Readonly<Record<StreamKind, readonly FormItem[]>> = {
  * streamItems("income").some((i) => i.type === "list" && i.path === "items") // true
  */
 export function streamItems(kind: string): readonly FormItem[] {
+  const known = ITEMS_BY_KIND.get(kind);
+  if (known) return known;
   const own = (KIND_ITEMS as Readonly<Record<string, readonly FormItem[]>>)[kind] ?? [];
-  return [...COMMON, ...own, ...COMMON_AFTER];
+  const items = withHints(kind, [...COMMON, ...own, ...COMMON_AFTER]);
+  ITEMS_BY_KIND.set(kind, items);
+  return items;
 }
 
 /** True when the item applies given its siblings' choices. */

@@ -297,3 +297,21 @@ describe("streams against the engine", () => {
     expect(error.message).toMatch(/^Stream id /);
   });
 });
+
+describe("stream field hints", () => {
+  it("come from the engine's format (meaning and default) where the form has none of its own", () => {
+    const field = (kind: string, path: string) =>
+      streamItems(kind).find((i) => i.type === "field" && i.spec.path === path);
+    const weeks = field("provision", "weeksPerYear");
+    expect(weeks?.type === "field" && weeks.spec.hint).toBe("Weeks a year; default 52.18");
+    const income = streamItems("income").find((i) => i.type === "list" && i.path === "items");
+    const fee =
+      income?.type === "list"
+        ? income.items.find((i) => i.type === "field" && i.spec.path === "feePerUnit")
+        : undefined;
+    expect(fee?.type === "field" && fee.spec.hint).toBe("New fee per unit, £");
+    // The form's own hint wins (the cohort's duration keeps the single-cohort wording).
+    const duration = field("cohort", "durationWeeks");
+    expect(duration?.type === "field" && duration.spec.hint).toMatch(/^The stay an avoided start saves/);
+  });
+});
