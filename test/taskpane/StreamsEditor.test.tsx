@@ -209,4 +209,18 @@ describe("streams editor", () => {
     expect(summary.getByText("Stream 2: Room hire")).toBeTruthy();
     expect(summary.getByText(/^Income lines: £0\.10m in FY29\/30/)).toBeTruthy();
   });
+
+  it("shows the engine's warning beside a stream's field, and still allows Finish", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    await toStreamsStep();
+    addStream("Income lines");
+    fireEvent.click(screen.getByRole("button", { name: "Remove stream 2 (Income lines)" }));
+    fireEvent.change(input("assumptions.streams.0.durationWeeks"), { target: { value: "1100" } });
+    expect(
+      await screen.findByText("Duration 1100 weeks is over 20 years; the duration is in weeks"),
+    ).toBeTruthy();
+    expect(input("assumptions.streams.0.durationWeeks").getAttribute("aria-invalid")).not.toBe("true");
+    expect((screen.getByRole("button", { name: "Finish" }) as HTMLButtonElement).disabled).toBe(false);
+  });
 });
