@@ -155,6 +155,16 @@ describe("standalone wizard with saving streams", () => {
     const headers = await table.locator("thead th").allInnerTexts();
     expect(headers).toEqual(["Year", "Cognitive decline", "Falls", "Net"]);
     await shot(page, "e2e-streams-reordered-1280px");
+
+    // The Review step: a line per stream, in its new order.
+    await page
+      .getByRole("navigation", { name: "Steps" })
+      .getByRole("button", { name: /Review and finish/ })
+      .click();
+    const summary = page.getByTestId("review-summary");
+    await expect(summary.getByText("Stream 1: Cognitive decline").isVisible()).resolves.toBe(true);
+    await expect(summary.getByText("Stream 2: Falls").isVisible()).resolves.toBe(true);
+    await shot(page, "e2e-streams-review-1280px");
   });
 
   it("reads at 320 px: streams, their buttons and the by-stream table, with no sideways scroll", async () => {

@@ -223,4 +223,26 @@ describe("streams editor", () => {
     expect(input("assumptions.streams.0.durationWeeks").getAttribute("aria-invalid")).not.toBe("true");
     expect((screen.getByRole("button", { name: "Finish" }) as HTMLButtonElement).disabled).toBe(false);
   });
+
+  it("hides and shows a stream's fields, saying how many problems a hidden stream has", async () => {
+    renderWizard(fakeHost());
+    await startFromCfs();
+    await toStreamsStep();
+    addStream("Income lines");
+    fireEvent.change(input("assumptions.streams.0.durationWeeks"), { target: { value: "-3" } });
+    await screen.findByText("Duration must be more than 0 weeks");
+    const hide = screen.getByRole("button", {
+      name: "Hide the fields of stream 1 (CFS Targeted Prevention)",
+    });
+    expect(hide.getAttribute("aria-expanded")).toBe("true");
+    fireEvent.click(hide);
+    expect(input("assumptions.streams.0.durationWeeks")).toBeNull();
+    expect(within(streams()[0]).getByText(/1 problem to fix$/)).toBeTruthy();
+    const show = screen.getByRole("button", {
+      name: "Show the fields of stream 1 (CFS Targeted Prevention)",
+    });
+    expect(show.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(show);
+    expect(input("assumptions.streams.0.durationWeeks").value).toBe("-3");
+  });
 });

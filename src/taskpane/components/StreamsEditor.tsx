@@ -11,6 +11,7 @@ import {
   type GroupDraft,
   type StreamDraft,
 } from "../form/streams";
+import { countText } from "../preview/plural";
 import { FieldInput, fieldId } from "./FieldInput";
 
 /** What every group of inputs needs: its problems and warnings by form path, and who to tell about edits. */
@@ -124,7 +125,7 @@ function GroupFields({
 }
 
 /** The DOM id of a stream's move or remove button (focus follows a moved stream). */
-function toolId(index: number, tool: "up" | "down" | "remove"): string {
+function toolId(index: number, tool: "up" | "down" | "remove" | "fold"): string {
   return `stream-${index}-${tool}`;
 }
 
@@ -150,6 +151,8 @@ export function StreamsEditor({
   readonly onAdd: (kind: string) => void;
 }): React.JSX.Element {
   const [newKind, setNewKind] = React.useState<string>("cohort");
+  // Folded streams by id (ids follow a stream when it moves); a folded stream shows its problem count.
+  const [folded, setFolded] = React.useState<ReadonlySet<string>>(() => new Set());
   const feedback: Feedback = { errors, warnings, onTouch };
   const list = streams ?? [];
   const move = (from: number, to: number, tool: "up" | "down"): void => {
@@ -174,6 +177,10 @@ export function StreamsEditor({
         list.map((stream, i) => {
           const name = `stream ${i + 1}`;
           const words = stream.values.label?.trim() || streamKindLabel(stream.values.kind ?? "");
+          const foldKey = stream.values.id ?? `#${i}`;
+          const isFolded = folded.has(foldKey);
+          const base = `assumptions.streams.${i}`;
+          const problems = [...errors.keys()].filter((p) => p.startsWith(`${base}.`)).length;
           return (
             <fieldset key={i} className="mtfs-stream" data-testid={`stream-${i}`}>
               <legend>
@@ -199,6 +206,24 @@ export function StreamsEditor({
                   ↓ Down
                 </Button>
                 <Button
+                  id={toolId(i, "fold")}
+                  size="small"
+                  appearance="subtle"
+                  aria-expanded={!isFolded}
+                  aria-controls={`${toolId(i, "fold")}-fields`}
+                  aria-label={`${isFolded ? "Show" : "Hide"} the fields of ${name} (${words})`}
+                  onClick={() =>
+                    setFolded((f) => {
+                      const next = new Set(f);
+                      if (isFolded) next.delete(foldKey);
+                      else next.add(foldKey);
+                      return next;
+                    })
+                  }
+                >
+                  {isFolded ? "Show fields" : "Hide fields"}
+                </Button>
+                <Button
                   id={toolId(i, "remove")}
                   size="small"
                   appearance="subtle"
@@ -209,18 +234,27 @@ export function StreamsEditor({
                   Remove
                 </Button>
               </div>
-              <GroupFields
-                items={streamItems(stream.values.kind ?? "")}
-                group={stream}
-                base={`assumptions.streams.${i}`}
-                context={name}
-                feedback={feedback}
-                onChange={(next) => {
-                  const kind = next.values.kind ?? "";
-                  const changed = kind !== stream.values.kind ? withKind(next, kind) : next;
-                  onChange(list.map((s, k) => (k === i ? changed : s)));
-                }}
-              />
+              {isFolded ? (
+                <p className="mtfs-computed" id={`${toolId(i, "fold")}-fields`}>
+                  {streamKindLabel(stream.values.kind ?? "")}
+                  {problems > 0 ? ` · ${countText(problems, "problem")} to fix` : ""}
+                </p>
+              ) : (
+                <div className="mtfs-stream-fields" id={`${toolId(i, "fold")}-fields`}>
+                  <GroupFields
+                    items={streamItems(stream.values.kind ?? "")}
+                    group={stream}
+                    base={base}
+                    context={name}
+                    feedback={feedback}
+                    onChange={(next) => {
+                      const kind = next.values.kind ?? "";
+                      const changed = kind !== stream.values.kind ? withKind(next, kind) : next;
+                      onChange(list.map((s, k) => (k === i ? changed : s)));
+                    }}
+                  />
+                </div>
+              )}
             </fieldset>
           );
         })
