@@ -117,6 +117,19 @@ function streamProfile(s: StreamInput, a: ProposalAssumptions): StreamProfile {
   }
 }
 
+/**
+ * Runs a kind module, naming the stream in its errors (`streams[1].caseload`). A cohort stream's errors keep
+ * today's fields (`durationWeeks`, `mtfsOverlap.weeks`), as the single-cohort form always reported them.
+ */
+function inStream(k: number, s: StreamInput, run: () => StreamProfile): StreamProfile {
+  try {
+    return run();
+  } catch (e) {
+    if (s.kind === "cohort" || !(e instanceof EngineError)) throw e;
+    throw new EngineError(e.code, e.field ? `streams[${k}].${e.field}` : `streams[${k}]`, e.rule);
+  }
+}
+
 /** A kind module's profile with the stream's confidence weighting (the cohort module carries its own). */
 function weightedBy(s: StreamCommon, p: StreamProfile): StreamProfile {
   return s.confidenceWeighting === undefined ? p : { ...p, confidenceWeighting: s.confidenceWeighting };
@@ -134,7 +147,7 @@ function weightedBy(s: StreamCommon, p: StreamProfile): StreamProfile {
  */
 export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; proposal: ProposalProfile } {
   const proposal = computeProposalProfile({
-    streams: a.streams.map((s) => streamProfile(s, a)),
+    streams: a.streams.map((s, k) => inStream(k, s, () => streamProfile(s, a))),
     investment: a.investment,
     mtfsOverlap: a.mtfsOverlap,
     existingMtfsLines: a.existingMtfsLines,

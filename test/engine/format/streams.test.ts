@@ -3,7 +3,12 @@ import { join } from "path";
 import * as fc from "fast-check";
 import { Decimal } from "../../../src/engine/money";
 import { EngineError } from "../../../src/engine/errors";
-import { computeAssumptions, singleCohort, type ProposalAssumptions } from "../../../src/engine/assumptions";
+import {
+  assumptionsOfCohort,
+  computeAssumptions,
+  singleCohort,
+  type ProposalAssumptions,
+} from "../../../src/engine/assumptions";
 import { checkProposalAssumptions, parseAssumptions } from "../../../src/engine/parse/assumptions";
 import { checkProposal, parseProposal, proposalProblems } from "../../../src/engine/proposal";
 import { computeProfile, profileStreamInput } from "../../../src/engine/profile";
@@ -380,6 +385,20 @@ describe("proposal-level lines of the multi-stream form", () => {
   });
 });
 
+describe("engine errors from a kind module name the stream", () => {
+  it("prefixes the kind's field with its place in streams", () => {
+    // Steps that take more than 100 years pass the field rules; the provision module refuses them.
+    const slow = { ...provisionJson, caseload: 1e6, movesPerStep: 1, stepMonths: 12 };
+    expect(() => computeAssumptions(assumptions({ streams: [incomeJson, slow] }))).toThrow(
+      new EngineError(
+        "out-of-range",
+        "streams[1].movesPerStep",
+        "moves the caseload in more than 100 years; check movesPerStep and stepMonths",
+      ),
+    );
+  });
+});
+
 describe("cross-field rules name the field", () => {
   it("stream ids are unique", () => {
     expect(errorsOf({ streams: [incomeJson, { ...staffingJson, id: "income-max" }] })).toEqual([
@@ -566,6 +585,8 @@ describe("the single-cohort form is one cohort stream", () => {
     expect(digits(computeAssumptions(p.assumptions).profile)).toEqual(
       digits(computeProfile(p.assumptions.cohort)),
     );
+    // And back: a ProfileInput's assumptions are the same record the file gave.
+    expect(digits(assumptionsOfCohort(p.assumptions.cohort))).toEqual(digits(p.assumptions));
   });
 
   const months = fc.integer({ min: 0, max: 18 });
