@@ -165,6 +165,9 @@ describe("standalone wizard with saving streams", () => {
     await expect(summary.getByText("Stream 1: Cognitive decline").isVisible()).resolves.toBe(true);
     await expect(summary.getByText("Stream 2: Falls").isVisible()).resolves.toBe(true);
     await shot(page, "e2e-streams-review-1280px");
+    // Finish writes the proposal sheet into the page's workbook.
+    await page.getByRole("button", { name: "Finish", exact: true }).click();
+    await page.getByText('Wrote sheet "Ageing well prevention"').waitFor();
   });
 
   it("reads at 320 px: streams, their buttons and the by-stream table, with no sideways scroll", async () => {
