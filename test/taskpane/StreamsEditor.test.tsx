@@ -245,4 +245,26 @@ describe("streams editor", () => {
     fireEvent.click(show);
     expect(input("assumptions.streams.0.durationWeeks").value).toBe("-3");
   });
+
+  it("lets a per-case cost name one of the streams, from a list of them", async () => {
+    const host = fakeHost();
+    renderWizard(host);
+    await startFromCfs();
+    await toStreamsStep();
+    addStream("Income lines");
+    fireEvent.click(screen.getByRole("button", { name: /Investment/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Add investment line" }));
+    const rows = screen.getAllByRole("group", { name: /^investment line/ });
+    const last = rows.length - 1;
+    fireEvent.change(input(`assumptions.investment.${last}.kind`), { target: { value: "perCase" } });
+    const stream = input(`assumptions.investment.${last}.stream`) as unknown as HTMLSelectElement;
+    expect([...stream.options].map((o) => o.textContent)).toEqual([
+      "(default)",
+      "Stream 1: CFS Targeted Prevention",
+      "Stream 2: stream2",
+    ]);
+    fireEvent.change(stream, { target: { value: "cohort" } });
+    const draft = host.drafts.load() as { investment: Record<string, string>[] };
+    expect(draft.investment[last]).toMatchObject({ kind: "perCase", stream: "cohort" });
+  });
 });

@@ -108,6 +108,30 @@ export interface ExampleProposal {
 
 const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
 
+/**
+ * An investment line's fields for its kind; "For stream" is a choice of the draft's streams (a single cohort
+ * has none to name, so it is not shown).
+ */
+function investmentFields(
+  row: Readonly<Record<string, string>>,
+  streams: Draft["streams"],
+): readonly FieldSpec[] {
+  return INVESTMENT_FIELDS.filter((f) => (INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? []).includes(f.path))
+    .filter((f) => f.path !== "stream" || streams !== undefined)
+    .map((f) =>
+      f.path === "stream"
+        ? {
+            ...f,
+            kind: "choice",
+            choices: (streams ?? []).map((s, i) => ({
+              value: s.values.id ?? "",
+              label: `Stream ${i + 1}: ${s.values.label || s.values.id || ""}`,
+            })),
+          }
+        : f,
+    );
+}
+
 function specFor(values: Readonly<Record<string, string>>, path: string): FieldSpec {
   return path === "assumptions.target.value" ? targetValueSpec(values) : (BY_PATH.get(path) as FieldSpec);
 }
@@ -500,11 +524,7 @@ export function Wizard<P>({
               itemName="investment line"
               basePath="assumptions.investment"
               rows={draft.investment}
-              fieldsOf={(row) =>
-                INVESTMENT_FIELDS.filter((f) =>
-                  (INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? []).includes(f.path),
-                )
-              }
+              fieldsOf={(row) => investmentFields(row, draft.streams)}
               errors={errorByPath}
               onTouch={touch}
               newRow={() => newInvestmentRow()}
