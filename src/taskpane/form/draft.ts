@@ -54,6 +54,23 @@ export function emptyDraft(): Draft {
   };
 }
 
+/**
+ * The key of a table row that holds, as JSON text, the row's keys the form does not edit (a phased cost's
+ * amounts by FY, a triangulation row's range object), written back unchanged.
+ */
+export const CARRIED = "$carried";
+
+/**
+ * The JSON a row carries unchanged (the form's own fields are then set over it), while the row keeps the kind
+ * it was read with: another kind has other keys.
+ */
+function carried(row: Readonly<Record<string, string>>): Record<string, unknown> {
+  const text = row[CARRIED];
+  if (text === undefined) return {};
+  const { kind, keys } = JSON.parse(text) as { kind?: string; keys: Record<string, unknown> };
+  return kind === row.kind ? { ...keys } : {};
+}
+
 /** A new investment line of the given kind. */
 export function newInvestmentRow(kind: "ongoing" | "oneOff" | "perCase" = "ongoing"): Record<string, string> {
   return { kind, label: "" };
@@ -126,7 +143,7 @@ export function draftToRaw(draft: Draft): Record<string, unknown> {
     raw,
     "assumptions.investment",
     draft.investment.map((row) => {
-      const out: Record<string, unknown> = {};
+      const out = carried(row);
       const used = INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? ["kind", "label"];
       for (const spec of INVESTMENT_FIELDS) {
         if (!used.includes(spec.path)) continue;
@@ -142,7 +159,7 @@ export function draftToRaw(draft: Draft): Record<string, unknown> {
       raw,
       "triangulation.rows",
       draft.triangulationRows.map((row) => {
-        const out: Record<string, unknown> = {};
+        const out = carried(row);
         for (const spec of TRIANGULATION_ROW_FIELDS) {
           const value = toJson(spec, row[spec.path]);
           if (value !== undefined) out[spec.path] = value;
@@ -179,10 +196,14 @@ export function rawToDraft(raw: unknown): Draft {
     if (!Array.isArray(list)) return [];
     return list.map((item) => {
       const row: Record<string, string> = {};
+      const rest: Record<string, unknown> =
+        typeof item === "object" && item !== null ? { ...(item as Record<string, unknown>) } : {};
       for (const spec of specs) {
         const text = toText(spec, getPath(item, spec.path));
         if (text !== undefined) row[spec.path] = text;
+        delete rest[spec.path];
       }
+      if (Object.keys(rest).length > 0) row[CARRIED] = JSON.stringify({ kind: row.kind, keys: rest });
       return row;
     });
   };

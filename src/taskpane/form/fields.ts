@@ -345,6 +345,8 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
       { value: "ongoing", label: "Ongoing" },
       { value: "oneOff", label: "One-off" },
       { value: "perCase", label: "Per case" },
+      { value: "perEvent", label: "Per event" },
+      { value: "phased", label: "Phased by FY (amounts as written)" },
     ],
   },
   { path: "label", label: "Label", kind: "text" },
@@ -368,6 +370,14 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
   { path: "amount", label: "Amount", unit: "£", kind: "number" },
   { path: "date", label: "Date", kind: "date" },
   { path: "amountPerCasePerYear", label: "Amount per case", unit: "£ a year", kind: "number" },
+  { path: "amountPerEvent", label: "Amount per event", unit: "£", kind: "number" },
+  {
+    path: "measure",
+    label: "Events counted",
+    kind: "text",
+    optional: true,
+    hint: "The stream's measure counted as events, e.g. finishers; blank: avoided events",
+  },
   {
     path: "stream",
     label: "For stream",
@@ -382,6 +392,9 @@ export const INVESTMENT_FIELDS_BY_KIND: Readonly<Record<string, readonly string[
   ongoing: ["kind", "label", "amountPerYear", "fromDate", "toDate", "inflates", "inflationPerYear"],
   oneOff: ["kind", "label", "amount", "date"],
   perCase: ["kind", "label", "amountPerCasePerYear", "stream"],
+  perEvent: ["kind", "label", "amountPerEvent", "stream", "measure", "inflates"],
+  // Amounts by FY are not edited here: they are carried as written (`CARRIED`).
+  phased: ["kind", "label"],
 };
 
 /** Fields of one triangulation method row, keyed by their name inside `triangulation.rows[i]`. */

@@ -115,3 +115,36 @@ describe("draft of every bundled example", () => {
     },
   );
 });
+
+describe("table rows with keys the form does not edit", () => {
+  const withCosts = {
+    ...CFS_LIKE,
+    assumptions: {
+      ...CFS_LIKE.assumptions,
+      investment: [
+        { kind: "phased", label: "Recruitment", amountsByFy: { "FY26/27": 50000, "FY27/28": 25000 } },
+        { kind: "perEvent", label: "Engagement", amountPerEvent: 120, measure: "avoidedEvents" },
+      ],
+    },
+  };
+
+  it("carries a phased cost's amounts and a per-event cost through the form unchanged", () => {
+    const raw = draftToRaw(rawToDraft(withCosts)) as any;
+    expect(raw.assumptions.investment).toEqual(withCosts.assumptions.investment);
+    expect(parseProposal(raw).assumptions.investment).toEqual(
+      parseProposal(withCosts).assumptions.investment,
+    );
+  });
+
+  it("drops the carried keys once the row's kind is changed (they belong to the old kind)", () => {
+    const draft = rawToDraft(withCosts);
+    const changed = {
+      ...draft,
+      investment: draft.investment.map((r, i) => (i === 0 ? { ...r, kind: "oneOff" } : r)),
+    };
+    expect((draftToRaw(changed) as any).assumptions.investment[0]).toEqual({
+      kind: "oneOff",
+      label: "Recruitment",
+    });
+  });
+});
