@@ -200,8 +200,11 @@ export function rawToDraft(raw: unknown): Draft {
         typeof item === "object" && item !== null ? { ...(item as Record<string, unknown>) } : {};
       for (const spec of specs) {
         const text = toText(spec, getPath(item, spec.path));
-        if (text !== undefined) row[spec.path] = text;
-        delete rest[spec.path];
+        // A value the form cannot show (a range written as { from, to }) is carried as written.
+        if (text !== undefined) {
+          row[spec.path] = text;
+          delete rest[spec.path];
+        }
       }
       if (Object.keys(rest).length > 0) row[CARRIED] = JSON.stringify({ kind: row.kind, keys: rest });
       return row;

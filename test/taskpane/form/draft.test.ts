@@ -147,4 +147,15 @@ describe("table rows with keys the form does not edit", () => {
       label: "Recruitment",
     });
   });
+
+  it("carries a triangulation % range written as { from, to } that the form cannot show", () => {
+    const raw = {
+      ...CFS_LIKE,
+      triangulation: {
+        ...CFS_LIKE.triangulation,
+        rows: [{ method: "Audit", percentChange: { from: -0.09, to: -0.3 } }],
+      },
+    };
+    expect((draftToRaw(rawToDraft(raw)) as any).triangulation.rows).toEqual(raw.triangulation.rows);
+  });
 });
