@@ -158,4 +158,10 @@ describe("table rows with keys the form does not edit", () => {
     };
     expect((draftToRaw(rawToDraft(raw)) as any).triangulation.rows).toEqual(raw.triangulation.rows);
   });
+
+  it("sends a whole-proposal confidence weighting typed as % to the engine", () => {
+    const draft = rawToDraft(CFS_LIKE);
+    const weighted = { ...draft, values: { ...draft.values, "assumptions.confidenceWeighting": "50" } };
+    expect(parseProposal(draftToRaw(weighted)).assumptions.confidenceWeighting?.toNumber()).toBe(0.5);
+  });
 });
