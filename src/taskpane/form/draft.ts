@@ -105,6 +105,7 @@ export function isFieldActive(values: Readonly<Record<string, string>>, path: st
     const kind = values["triangulation.kind"] || "annualStarts";
     return (TRIANGULATION_FIELDS_BY_KIND[kind] ?? []).includes(table[1]);
   }
+  if (path === "assumptions.timeline.stepShare") return values["assumptions.timeline.ramp"] === "stepped";
   const overlap = /^assumptions\.mtfsOverlap\.(\w+)$/.exec(path);
   if (overlap && overlap[1] !== "kind") {
     const kind = values["assumptions.mtfsOverlap.kind"] ?? "none";

@@ -90,6 +90,7 @@ export const STEPS: readonly StepSpec[] = [
       "assumptions.timeline.sustainableDate",
       "assumptions.timeline.deliveryEndDate",
       "assumptions.timeline.ramp",
+      "assumptions.timeline.stepShare",
       "assumptions.horizon.firstFy",
       "assumptions.horizon.lastFy",
       "assumptions.horizon.mtfsLastFy",

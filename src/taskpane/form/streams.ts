@@ -134,7 +134,12 @@ function targetValue(values: Readonly<Record<string, string>>): FieldSpec {
 
 /** The timeline fields, as the single-cohort form has them. */
 const TIMELINE: readonly FormItem[] = FIELDS.filter((s) => s.path.startsWith("assumptions.timeline.")).map(
-  (s) => cohortField(s.path.slice("assumptions.".length)),
+  (s) => {
+    const item = cohortField(s.path.slice("assumptions.".length));
+    return s.path === "assumptions.timeline.stepShare"
+      ? { ...item, when: { path: "timeline.ramp", in: ["stepped"] } }
+      : item;
+  },
 );
 
 /** A dated ramp: the share of the full impact reached on each date, linear between points or stepped. */

@@ -164,4 +164,19 @@ describe("table rows with keys the form does not edit", () => {
     const weighted = { ...draft, values: { ...draft.values, "assumptions.confidenceWeighting": "50" } };
     expect(parseProposal(draftToRaw(weighted)).assumptions.confidenceWeighting?.toNumber()).toBe(0.5);
   });
+
+  it("offers the stepped ramp with its share, sent only while the ramp is stepped", () => {
+    const draft = rawToDraft(CFS_LIKE);
+    const stepped = {
+      ...draft,
+      values: {
+        ...draft.values,
+        "assumptions.timeline.ramp": "stepped",
+        "assumptions.timeline.stepShare": "50",
+      },
+    };
+    expect(parseProposal(draftToRaw(stepped)).assumptions.cohort?.timeline.stepShare?.toNumber()).toBe(0.5);
+    const linear = { ...stepped, values: { ...stepped.values, "assumptions.timeline.ramp": "linear" } };
+    expect((draftToRaw(linear) as any).assumptions.timeline.stepShare).toBeUndefined();
+  });
 });
