@@ -1,4 +1,5 @@
 import {
+  EngineError,
   checkProposal,
   computeAssumptions,
   isEngineError,
@@ -8,6 +9,7 @@ import {
   type InputWarning,
   type Profile,
   type Proposal,
+  type ProposalAssumptions,
   type ProposalProfile,
   type TriangulationInput,
   type TriangulationResult,
@@ -59,6 +61,29 @@ function preview({ proposal, profile, lines, streamsForm }: ModelledDraft): Prev
   );
 }
 
+/** Fields a cohort's own checks name as the single-cohort form has them (`timeline.pilotEndDate`). */
+const COHORT_FIELD = /^(baseline|target|lever|durationWeeks|unitCost|timeline)\b/;
+
+/**
+ * The error with the stream it comes from: a kind module's errors already say `streams[k].…`; a cohort
+ * stream's keep the single-cohort field (`timeline.pilotEndDate`), so with several streams the cohort that
+ * raises it alone is the one, and the field is named inside it (`assumptions.streams[2].timeline.…`).
+ */
+function inItsStream(e: unknown, a: ProposalAssumptions): unknown {
+  if (!(e instanceof EngineError) || a.cohort !== undefined || !COHORT_FIELD.test(e.field)) return e;
+  for (const [k, s] of a.streams.entries()) {
+    if (s.kind !== "cohort") continue;
+    try {
+      computeAssumptions({ ...a, streams: [s], investment: [] });
+    } catch (alone) {
+      if (alone instanceof EngineError && alone.field === e.field && alone.rule === e.rule) {
+        return new EngineError(e.code, `assumptions.streams[${k}].${e.field}`, e.rule);
+      }
+    }
+  }
+  return e;
+}
+
 /**
  * The wizard's engine: the engine's own parser and profile (so the form shows exactly the engine's rules, including
  * the cross-field checks `computeAssumptions` makes), the preview figures and the triangulation table. Nothing is
@@ -70,7 +95,13 @@ function preview({ proposal, profile, lines, streamsForm }: ModelledDraft): Prev
 export const ENGINE: WizardEngine<ModelledDraft> = {
   parse: (raw) => {
     const { value: proposal, warnings } = checkProposal(raw);
-    const { profile, proposal: lines } = computeAssumptions(proposal.assumptions);
+    let computed: ReturnType<typeof computeAssumptions>;
+    try {
+      computed = computeAssumptions(proposal.assumptions);
+    } catch (e) {
+      throw inItsStream(e, proposal.assumptions);
+    }
+    const { profile, proposal: lines } = computed;
     const streams = (raw as { assumptions?: { streams?: unknown } } | null)?.assumptions?.streams;
     return { proposal, profile, lines, streamsForm: Array.isArray(streams), warnings };
   },

@@ -59,7 +59,9 @@ export interface LocatedField {
  * locateField(draft, "assumptions.streams[1].durationWeeks").path // "assumptions.streams.1.durationWeeks"
  */
 export function locateField(draft: Draft, field: string): LocatedField {
-  const path = normalisePath(field);
+  const given = normalisePath(field);
+  // The profile's own checks name a stream's field relative to the assumptions (`streams[1].caseload`).
+  const path = given.startsWith("streams.") ? `assumptions.${given}` : given;
   const inStream = streamFieldAt(draft.streams ?? [], path);
   if (inStream) return { path: inStream.path, spec: inStream.spec, where: inStream.where };
   if (fieldSpec(path) !== undefined) return { path, spec: fieldSpec(path) };

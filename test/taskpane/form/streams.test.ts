@@ -2,6 +2,7 @@ import * as fc from "fast-check";
 import { Decimal } from "../../../src/engine/money";
 import { computeAssumptions, parseProposal } from "../../../src/engine";
 import { validateDraft } from "../../../src/taskpane/form/validate";
+import { ENGINE } from "../../../src/taskpane/engineBridge";
 import { EXAMPLES } from "../../../src/taskpane/examples";
 import { addStream, draftToRaw, emptyDraft, rawToDraft } from "../../../src/taskpane/form/draft";
 import {
@@ -280,6 +281,46 @@ describe("streams against the engine", () => {
           path: "assumptions.streams.1.items.0.goLiveDate",
           message: "Go-live date is required",
           where: "Stream 2 (Fees), income line 1",
+        }),
+      ]),
+    );
+  });
+
+  it("puts the profile's own checks on the stream they come from: a cohort's timeline, a kind module's field", () => {
+    const second = {
+      ...(TWO_STREAMS.assumptions.streams[0] as Record<string, unknown>),
+      id: "cognitive",
+      label: "Cognitive decline",
+      timeline: { startDate: "2027-04-01", pilotEndDate: "2027-01-01" },
+    };
+    const provision = {
+      kind: "provision",
+      id: "homes",
+      label: "New homes",
+      caseload: 1000,
+      currentWeeklyCost: 1000,
+      newProvisionWeeklyCost: 600,
+      openingDate: "2027-01-01",
+      movesPerStep: 1,
+      stepMonths: 120,
+    };
+    const raw = {
+      ...TWO_STREAMS,
+      assumptions: {
+        ...TWO_STREAMS.assumptions,
+        streams: [TWO_STREAMS.assumptions.streams[0], second, provision],
+      },
+    };
+    const errors = validateDraft(rawToDraft(raw), (r) => ENGINE.parse(r)).errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: "assumptions.streams.1.timeline.pilotEndDate",
+          where: "Stream 2 (Cognitive decline)",
+        }),
+        expect.objectContaining({
+          path: "assumptions.streams.2.movesPerStep",
+          where: "Stream 3 (New homes)",
         }),
       ]),
     );
