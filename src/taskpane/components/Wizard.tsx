@@ -12,19 +12,14 @@ import {
   addStream,
   draftToRaw,
   emptyDraft,
+  investmentFields,
   isFieldShown,
   newInvestmentRow,
   rawToDraft,
   targetValueSpec,
   type Draft,
 } from "../form/draft";
-import {
-  FIELDS,
-  INVESTMENT_FIELDS,
-  INVESTMENT_FIELDS_BY_KIND,
-  TRIANGULATION_ROW_FIELDS,
-  type FieldSpec,
-} from "../form/fields";
+import { FIELDS, TRIANGULATION_ROW_FIELDS, type FieldSpec } from "../form/fields";
 import { fieldMessage } from "../form/messages";
 import { STEPS, stepOfPath } from "../form/steps";
 import { streamFieldAt } from "../form/streamDraft";
@@ -107,30 +102,6 @@ export interface ExampleProposal {
 }
 
 const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
-
-/**
- * An investment line's fields for its kind; "For stream" is a choice of the draft's streams (a single cohort
- * has none to name, so it is not shown).
- */
-function investmentFields(
-  row: Readonly<Record<string, string>>,
-  streams: Draft["streams"],
-): readonly FieldSpec[] {
-  return INVESTMENT_FIELDS.filter((f) => (INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? []).includes(f.path))
-    .filter((f) => f.path !== "stream" || streams !== undefined)
-    .map((f) =>
-      f.path === "stream"
-        ? {
-            ...f,
-            kind: "choice",
-            choices: (streams ?? []).map((s, i) => ({
-              value: s.values.id ?? "",
-              label: `Stream ${i + 1}: ${s.values.label || s.values.id || ""}`,
-            })),
-          }
-        : f,
-    );
-}
 
 function specFor(values: Readonly<Record<string, string>>, path: string): FieldSpec {
   return path === "assumptions.target.value" ? targetValueSpec(values) : (BY_PATH.get(path) as FieldSpec);

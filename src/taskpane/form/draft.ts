@@ -76,6 +76,33 @@ export function newInvestmentRow(kind: "ongoing" | "oneOff" | "perCase" = "ongoi
   return { kind, label: "" };
 }
 
+/**
+ * An investment line's fields for its kind; "For stream" is a choice of the draft's streams (a single cohort
+ * has none to name, so it is not shown).
+ *
+ * @example
+ * investmentFields({ kind: "perCase" }, undefined).map((f) => f.path) // ["kind", "label", "amountPerCasePerYear"]
+ */
+export function investmentFields(
+  row: Readonly<Record<string, string>>,
+  streams: Draft["streams"],
+): readonly FieldSpec[] {
+  return INVESTMENT_FIELDS.filter((f) => (INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? []).includes(f.path))
+    .filter((f) => f.path !== "stream" || streams !== undefined)
+    .map((f) =>
+      f.path === "stream"
+        ? {
+            ...f,
+            kind: "choice",
+            choices: (streams ?? []).map((s, i) => ({
+              value: s.values.id ?? "",
+              label: `Stream ${i + 1}: ${s.values.label || s.values.id || ""}`,
+            })),
+          }
+        : f,
+    );
+}
+
 /** The spec of the target value: a percent for a % target, a plain number otherwise. */
 export function targetValueSpec(values: Readonly<Record<string, string>>): FieldSpec {
   const kind = values["assumptions.target.kind"] ?? "percent";
