@@ -54,3 +54,6 @@ export * from "./variance";
 export * from "./rag";
 export * from "./forecast";
 export * from "./trackingSummary";
+export * from "./reprofile";
+export * from "./closure";
+export * from "./edgeOfCareTracking";

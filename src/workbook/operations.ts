@@ -1,4 +1,5 @@
 import { isEngineError } from "../engine";
+import { syncDashboard } from "./dashboard";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
@@ -590,6 +591,10 @@ export async function refreshWorkbook(
       else changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements })));
     }
   }
+  // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read).
+  const dashboard = await syncDashboard(port, owned, { dryRun });
+  changes.push(...dashboard.changes);
+  warnings.push(...dashboard.problems.map((message) => ({ proposal: "(dashboard)", message })));
   if (!dryRun) {
     await anchorLegacySheets(port, layouts, placements);
     await writeRegister(port, { owned, proposals: stored, programme });

@@ -1,4 +1,5 @@
 import type { CellScalar, WorkbookPort } from "./port";
+import { ragBySheet } from "./dashboard";
 import type { CellChange, SyncOptions } from "./ownedCells";
 import { matchesWritten, syncOwned, toWrite, writeLayout } from "./ownedCells";
 import {
@@ -231,7 +232,11 @@ export async function syncProgramme(
   );
   const existing = existingCells.map((c) => num(c.value));
   const out: CellChange[] = [];
-  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes)) {
+  const rags = await ragBySheet(port);
+  const tracked = new Map(
+    [...links].map(([sheet, l]) => [sheet, rags.has(sheet) ? { ...l, rag: rags.get(sheet) } : l]),
+  );
+  for (const layout of layoutsFor(config, tracked, amounts, areaAmounts, existing, themes)) {
     out.push(...(await syncOwned(port, layout, PROGRAMME_OWNER, owned, options)));
   }
   if (!options.dryRun) {

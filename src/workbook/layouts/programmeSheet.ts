@@ -9,7 +9,7 @@ import { cellAddress, columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
 import { fitRowHeights } from "./textFit";
-import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import { MILLIONS_FORMAT, STYLES, type LayoutCell, type OwnedCell, type SheetLayout } from "./types";
 
 /**
  * The Programme sheet, laid out as the Efficiency Review's Appendix A: directorate, opportunity, type, time to
@@ -45,6 +45,8 @@ export interface LinkedProposal {
   readonly mtfsRowAddress: ReadonlyMap<string, string>;
   readonly timeToRunRateAddress: string;
   readonly timeToRunRateYears: CellScalar;
+  /** Its RAG from the Tracking sheet's actuals (the worst of its measures; issue 15), when it has any. */
+  readonly rag?: string;
 }
 
 export interface ProgrammeValues {
@@ -137,6 +139,30 @@ export function publishedPounds(millions: readonly (number | null)[] | undefined
 }
 
 /**
+ * The RAG column (issue 15): each modelled row's RAG from the Tracking sheet's actuals (blank when untracked),
+ * below the status caption so no other column moves. Refresh and `track import` both write these cells.
+ *
+ * @example
+ * programmeRagCells(config, new Map([["CFS Targeted Prevention", "Red"]]))[1] // { address: "L13", value: "Red", … }
+ */
+export function programmeRagCells(config: ProgrammeConfig, rags: ReadonlyMap<string, string>): OwnedCell[] {
+  const column = columnLetter(FIRST_FY_COLUMN + config.fyLabels.length + 2);
+  return programmePositions(config).rows.flatMap(({ row, d, r }): OwnedCell[] => {
+    const sheet = config.directorates[d].rows[r].proposalSheet;
+    if (!sheet) return [];
+    return [
+      {
+        kind: "engine",
+        address: `${column}${row}`,
+        key: `directorates[${d}].rows[${r}].rag`,
+        value: rags.get(sheet) ?? null,
+        style: STYLES.owned,
+      },
+    ];
+  });
+}
+
+/**
  * Declares every cell of the Programme sheet. Without `values` the cached results are left empty (the
  * layout is then only used to find the cells).
  *
@@ -172,6 +198,9 @@ export function programmeSheetLayout(
   const sourceCol = columnLetter(FIRST_FY_COLUMN + n + 1);
   const statusCaptionCol = columnLetter(FIRST_FY_COLUMN + n + 2);
   label(`${statusCaptionCol}1`, "Refresh status", { bold: true });
+  label(`${statusCaptionCol}3`, "RAG (tracking)", HEADING);
+  const rags = new Map([...(values?.linked ?? [])].flatMap(([sheet, l]) => (l.rag ? [[sheet, l.rag]] : [])));
+  cells.push(...programmeRagCells(config, rags));
 
   const programmeRows: ProgrammeRow[] = [];
   pos.rows.forEach(({ row, d, r }, flat) => {
