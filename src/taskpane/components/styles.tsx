@@ -41,6 +41,8 @@ const CSS = `
 .mtfs-streams { display: flex; flex-direction: column; gap: 8px; }
 .mtfs-stream { border: 1px solid #c7d7ea; border-left: 4px solid #0f6cbd; border-radius: 4px; margin: 0; padding: 8px; display: flex; flex-direction: column; gap: 6px; min-width: 0; }
 .mtfs-stream > legend { font-weight: 600; padding: 0 4px; }
+.mtfs-rows fieldset { min-width: 0; }
+.mtfs-root .fui-Select { min-width: 0; max-width: 100%; }
 .mtfs-stream-fields { display: flex; flex-direction: column; gap: 6px; }
 .mtfs-stream-tools { display: flex; flex-wrap: wrap; gap: 4px; }
 .mtfs-stream-add { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }

@@ -216,7 +216,7 @@ export const FIELDS: readonly FieldSpec[] = [
       { value: "linear", label: "Linear" },
       { value: "monthly-steps", label: "Monthly steps" },
       { value: "immediate", label: "Immediate" },
-      { value: "stepped", label: "Stepped: a share until full impact, then full" },
+      { value: "stepped", label: "Stepped: a share, then full" },
     ],
   },
   {
