@@ -39,6 +39,27 @@ export interface FlowInput {
 }
 
 /**
+ * The baseline volume in a FY: the volume stated for it (`byFy`), else grown by `growthPerYear` from the
+ * last stated FY before it (or back from the first; `volumePerYear` in `baseFy` when none is stated).
+ *
+ * @example
+ * baselineVolume({ volumePerYear: D(100), growthPerYear: D(0.1) }, 2028, 2026).toNumber() // 121
+ * baselineVolume({ volumePerYear: D(100), growthPerYear: D(0.1), byFy: new Map([[2026, D(100)], [2027, D(90)]]) }, 2028, 2026).toNumber() // 99
+ */
+export function baselineVolume(baseline: Baseline, fy: FyStartYear, baseFy: FyStartYear): Decimal {
+  const grow = (volume: Decimal, from: FyStartYear): Decimal =>
+    volume.times(baseline.growthPerYear.plus(1).pow(fy - from));
+  const stated = baseline.byFy;
+  if (stated === undefined || stated.size === 0) return grow(baseline.volumePerYear, baseFy);
+  const own = stated.get(fy);
+  if (own !== undefined) return own;
+  const years = [...stated.keys()];
+  const before = years.filter((y) => y < fy);
+  const from = before.length ? Math.max(...before) : Math.min(...years);
+  return grow(stated.get(from) ?? baseline.volumePerYear, from);
+}
+
+/**
  * Avoided events per year at full impact in a FY.
  *
  * @example
@@ -56,9 +77,7 @@ export function fullRatePerYear(
 ): Decimal {
   switch (target.kind) {
     case "percent":
-      return baseline.volumePerYear
-        .times(baseline.growthPerYear.plus(1).pow(fy - baseFy))
-        .times(target.value);
+      return baselineVolume(baseline, fy, baseFy).times(target.value);
     case "countPerYear":
       return target.value;
     case "caseloadReduction": {

@@ -1,6 +1,9 @@
 import {
   checkProposal,
+  checkProposalAssumptions,
+  isEngineError,
   computeAssumptions,
+  type ProposalProfile,
   formatWholeRange,
   type InputWarning,
   triangulate,
@@ -16,6 +19,8 @@ import type { CellScalar } from "./port";
 
 export interface ModelledProposal {
   readonly profile: Profile;
+  /** Each stream's lines, the existing MTFS lines and the operational measures (the proposal profile). */
+  readonly proposal: ProposalProfile;
   /**
    * One entry per `triangulation.rows[i]`: annual avoided starts (or children per month) and caseload, a
    * number, or text such as "106 – 138" for a range.
@@ -36,8 +41,11 @@ const whole = (r: WholeRange): CellScalar => (r.low.eq(r.high) ? r.low.toNumber(
 export function modelProposal(raw: unknown): ModelledProposal {
   const { value: proposal, warnings } = checkProposal(raw);
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
+  const json = (raw as { assumptions?: unknown }).assumptions;
+  const computed = remembered(json, () => computeAssumptions(proposal.assumptions));
   return {
-    profile: computeAssumptions(proposal.assumptions).profile,
+    profile: computed.profile,
+    proposal: computed.proposal,
     triangulation: (tri?.rows ?? []).map((r) =>
       r.kind === "annualStarts"
         ? { avoided: whole(r.annualAvoidedStarts), caseload: whole(r.caseloadByEndOfMtfs) }
@@ -45,4 +53,37 @@ export function modelProposal(raw: unknown): ModelledProposal {
     ),
     warnings,
   };
+}
+
+/** Profiles by the assumptions JSON they came from: refresh models a sheet's stored and read-back proposal alike. */
+const profiles = new Map<string, ReturnType<typeof computeAssumptions>>();
+const REMEMBERED = 256;
+
+function remembered(
+  json: unknown,
+  compute: () => ReturnType<typeof computeAssumptions>,
+): ReturnType<typeof computeAssumptions> {
+  const key = JSON.stringify(json) ?? "";
+  const known = profiles.get(key);
+  if (known) return known;
+  const result = compute();
+  if (profiles.size >= REMEMBERED) profiles.delete(profiles.keys().next().value as string);
+  profiles.set(key, result);
+  return result;
+}
+
+/**
+ * The proposal profile of an assumptions block (either form), or undefined when the engine refuses it: what a
+ * layout needs to know which measures each stream reports.
+ *
+ * @example
+ * assumptionsProfile(cfsJson.assumptions)?.streams[0].years[0].measures.map((m) => m.key) // ["avoidedEvents", "caseloadReduction"]
+ */
+export function assumptionsProfile(json: unknown): ProposalProfile | undefined {
+  try {
+    return remembered(json, () => computeAssumptions(checkProposalAssumptions(json).value)).proposal;
+  } catch (e) {
+    if (isEngineError(e)) return undefined;
+    throw e;
+  }
 }

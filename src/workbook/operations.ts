@@ -49,6 +49,7 @@ import {
   type SheetPlacement,
 } from "./anchors";
 import { anchorLegacySheets, placeSheets } from "./placing";
+import { demandLayouts, refreshDemandSheets } from "./demand";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -214,7 +215,7 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
     await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now });
   }
-  await writeRegister(port, { owned, proposals: [...register.proposals, p.stored], programme });
+  await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
 }
 
@@ -305,9 +306,6 @@ export async function updateProposal(
   const modelled = modelProposal(proposal);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled, fitTexts: true });
-  const owned = new Map(register.owned);
-  const reshaped = shape(before) !== shape(layout);
   const programme = register.programme as ProgrammeConfig | undefined;
   const { placements, problems } = await placeSheets(port, [
     ...register.proposals.map((s) => proposalSheetLayout(s)),
@@ -318,6 +316,18 @@ export async function updateProposal(
     const why = problems.find((x) => x.sheet === sheet)?.message ?? "the sheet is missing";
     throw new WorkbookError("sheet-moved", `cannot update "${sheet}": ${why}`);
   }
+  // A sheet written with path captions is laid out in words when it can be laid out again (nothing moved).
+  const assumptionsInWords = stored.assumptionsInWords === true || isIdentity(placement);
+  const layout = proposalSheetLayout({
+    ...stored,
+    proposal,
+    fyLabels,
+    modelled,
+    fitTexts: true,
+    assumptionsInWords,
+  });
+  const owned = new Map(register.owned);
+  const reshaped = shape(before) !== shape(layout);
   if (reshaped && !isIdentity(placement)) {
     // A new shape is laid out in layout addresses; over moved rows or columns it would land on the user's cells.
     throw new WorkbookError(
@@ -379,13 +389,15 @@ export async function updateProposal(
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
   await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
-    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows } : p,
+    p.sheet === sheet
+      ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows, assumptionsInWords }
+      : p,
   );
   if (programme) {
     const links = await currentLinks(port, proposals, placedNow);
     await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow });
   }
-  await writeRegister(port, { owned, proposals, programme });
+  await writeRegister(port, { ...register, owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
 }
 
@@ -503,6 +515,7 @@ export async function refreshWorkbook(
   const layouts = [
     ...register.proposals.map((s) => proposalSheetLayout(s)),
     ...(programme ? programmeLayouts(programme) : []),
+    ...demandLayouts(register),
   ];
   const { placements, problems } = await placeSheets(port, layouts);
   const lost = new Map(problems.map((x) => [x.sheet, x.message]));
@@ -595,9 +608,18 @@ export async function refreshWorkbook(
   const dashboard = await syncDashboard(port, owned, { dryRun });
   changes.push(...dashboard.changes);
   warnings.push(...dashboard.problems.map((message) => ({ proposal: "(dashboard)", message })));
+  // Demand sheets last: their block links the Programme's totals, now up to date.
+  const demand = await refreshDemandSheets(port, register, placements, owned, { dryRun });
+  changes.push(...demand.changes);
+  errors.push(...demand.errors);
   if (!dryRun) {
     await anchorLegacySheets(port, layouts, placements);
-    await writeRegister(port, { owned, proposals: stored, programme });
+    await writeRegister(port, {
+      owned,
+      proposals: stored,
+      programme,
+      ...(register.demand ? { demand: demand.stored } : {}),
+    });
   }
   options.onProgress?.(total, total);
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];

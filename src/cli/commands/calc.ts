@@ -32,6 +32,7 @@ import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { withDemandModels } from "../demandRefs";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { greenBookJson, greenBookTable, type GreenBookBasis } from "../render/greenBook";
@@ -270,8 +271,10 @@ export const calc: Command = {
         throw new CliError(`calc ${what}: --${option} applies to calc profile only`);
     }
     const options = greenBookOptions(args.values);
-    const raw = readJsonFile(file);
-    refuseProgrammeFile(raw, file, EXPECTED[what as keyof typeof EXPECTED]);
+    const json = readJsonFile(file);
+    refuseProgrammeFile(json, file, EXPECTED[what as keyof typeof EXPECTED]);
+    // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
+    const raw = what === "profile" ? withDemandModels(json, file) : json;
     compute(raw, format, io, options);
     if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
     return EXIT_OK;
