@@ -1,4 +1,6 @@
 import * as fc from "fast-check";
+import * as ExcelJS from "exceljs";
+import { ExcelJsPort, addProposal, readProposal } from "../../../src/workbook";
 import { Decimal } from "../../../src/engine/money";
 import { computeAssumptions, parseProposal } from "../../../src/engine";
 import { validateDraft } from "../../../src/taskpane/form/validate";
@@ -354,5 +356,18 @@ describe("stream field hints", () => {
     // The form's own hint wins (the cohort's duration keeps the single-cohort wording).
     const duration = field("cohort", "durationWeeks");
     expect(duration?.type === "field" && duration.spec.hint).toMatch(/^The stay an avoided start saves/);
+  });
+});
+
+describe("a streams proposal sheet opened for editing", () => {
+  it("reads back from the sheet into the form and out to the same proposal", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(workbook);
+    const { sheetName } = await addProposal(port, TWO_STREAMS);
+    const back = await readProposal(port, sheetName);
+    const draft = rawToDraft(back);
+    expect(draft.streams?.map((s) => s.values.label)).toEqual(["Falls", "Fees"]);
+    expect(validateDraft(draft, parseProposal).errors).toEqual([]);
+    expect(parseProposal(draftToRaw(draft)).assumptions).toEqual(parseProposal(TWO_STREAMS).assumptions);
   });
 });
