@@ -53,3 +53,4 @@ export * from "./variance";
 export * from "./rag";
 export * from "./forecast";
 export * from "./trackingSummary";
+export * from "./scenarios";
