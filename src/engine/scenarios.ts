@@ -65,7 +65,11 @@ export interface ScenarioResult extends ScenarioDefinition {
 
 function sameLength(xs: readonly unknown[], n: number, field: string): void {
   if (xs.length !== n) {
-    throw new EngineError("out-of-range", field, `must have one value per MTFS year (${n}), got ${xs.length}`);
+    throw new EngineError(
+      "out-of-range",
+      field,
+      `must have one value per MTFS year (${n}), got ${xs.length}`,
+    );
   }
 }
 
@@ -152,7 +156,11 @@ export function defaultScenarios(input: ScenarioInput): ScenarioDefinition[] {
           { name: "50% of stretch", stretchShare: new Decimal("0.5"), costEstimate: typed },
         ]
       : []),
-    ...input.costEstimates.map((e) => ({ name: `${e.name} costs`, stretchShare: ZERO, costEstimate: e.name })),
+    ...input.costEstimates.map((e) => ({
+      name: `${e.name} costs`,
+      stretchShare: ZERO,
+      costEstimate: e.name,
+    })),
   ];
 }
 

@@ -39,7 +39,11 @@ export function programmeScenarioInput(
   const costEstimates = (config.resourceCost.costEstimates ?? []).map((e, i): CostEstimate => {
     const field = `resourceCost.costEstimates[${i}]`;
     if ((e.totalImplementationMillions === undefined) === (e.externalShare === undefined)) {
-      throw new EngineError("contradictory", field, "give totalImplementationMillions or externalShare, one of them");
+      throw new EngineError(
+        "contradictory",
+        field,
+        "give totalImplementationMillions or externalShare, one of them",
+      );
     }
     return e.totalImplementationMillions !== undefined
       ? {

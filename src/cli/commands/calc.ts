@@ -32,6 +32,7 @@ import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { calcScenarios } from "./calcScenarios";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { greenBookJson, greenBookTable, type GreenBookBasis } from "../render/greenBook";
@@ -41,7 +42,7 @@ import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "
 
 type Format = "json" | "table";
 
-const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care|demand> --input FILE.json [--format table|json]
+const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care|demand|scenarios> --input FILE.json [--format table|json]
 
 Computes from a JSON input file and prints the result.
 
@@ -56,6 +57,9 @@ Computes from a JSON input file and prints the result.
   demand         a demand model (schema/demand.schema.json): stock, entries, exits, do-nothing and
                  with-impact spend against budget per year, break-even year, cumulative overspend
                  and benefit (JSON: one row per year, money in £)
+  scenarios      a programme file (examples/programme.json): confident, stretch, 50% of stretch and
+                 each cost estimate side by side: benefits, implementation costs, cumulative
+                 cashflow per MTFS year, payback (rows with an "example" are modelled from it)
 
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
@@ -76,7 +80,8 @@ Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the 
 Examples:
   mtfs-benefits calc profile --input examples/cfs-targeted-prevention.json
   mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json
-  mtfs-benefits calc demand --input examples/national-children-in-care.json`;
+  mtfs-benefits calc demand --input examples/national-children-in-care.json
+  mtfs-benefits calc scenarios --input examples/programme.json`;
 
 function print(io: Io, format: Format, json: () => unknown, table: () => string): void {
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
@@ -248,11 +253,13 @@ export const calc: Command = {
     }
     const [what, ...rest] = args.positionals;
     if (what === undefined)
-      throw new CliError("calc: say what to compute: profile, triangulation, edge-of-care or demand");
-    const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
-    if (compute === undefined) {
       throw new CliError(
-        `calc: unknown calculation "${what}", expected profile, triangulation, edge-of-care or demand`,
+        "calc: say what to compute: profile, triangulation, edge-of-care, demand or scenarios",
+      );
+    const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
+    if (compute === undefined && what !== "scenarios") {
+      throw new CliError(
+        `calc: unknown calculation "${what}", expected profile, triangulation, edge-of-care, demand or scenarios`,
       );
     }
     if (rest.length > 1 || (rest.length === 1 && args.values.input !== undefined)) {
@@ -271,6 +278,10 @@ export const calc: Command = {
     }
     const options = greenBookOptions(args.values);
     const raw = readJsonFile(file);
+    if (compute === undefined) {
+      calcScenarios(raw, file, format, io);
+      return EXIT_OK;
+    }
     refuseProgrammeFile(raw, file, EXPECTED[what as keyof typeof EXPECTED]);
     compute(raw, format, io, options);
     if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
