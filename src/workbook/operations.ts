@@ -1,4 +1,5 @@
-import { isEngineError } from "../engine";
+import { isEngineError, type OptimismBiasTable } from "../engine";
+import { ensureParametersSheet, readOptimismBiasTable } from "./parameters";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
@@ -76,6 +77,10 @@ function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): Prog
   return {
     ...linked,
     mtfsRowByFy: new Map(modelled.profile.years.map((y) => [y.label, y.mtfsImpact.toNumber()])),
+    riskAdjustedByFy: new Map(
+      modelled.profile.years.map((y, i) => [y.label, modelled.riskAdjusted[i].toNumber()]),
+    ),
+    ...(modelled.confidence === undefined ? {} : { confidenceLevel: modelled.confidence }),
   };
 }
 
@@ -150,9 +155,12 @@ export async function buildProgrammeWorkbook(
     }
   }
   const owned = new Map<string, OwnedRecord>();
-  await createProgramme(port, config, links, owned);
+  // The Parameters sheet comes first, so the sheets' risk-adjusted formulas find its names.
+  await ensureParametersSheet(port);
+  const programme: ProgrammeConfig = { ...config, parametersSheet: true };
+  await createProgramme(port, programme, links, owned);
   for (const p of planned) await writeProposalSheet(port, p, owned);
-  await writeRegister(port, { owned, proposals: planned.map((p) => p.stored), programme: config });
+  await writeRegister(port, { owned, proposals: planned.map((p) => p.stored), programme });
 }
 
 /**
@@ -168,7 +176,13 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
   // leaves the workbook as it was.
   const existingNames = (await port.listNames()).map((n) => n.name);
-  const p = planProposal(raw, sheets, { slugs: register.proposals.map(storedSlug), names: existingNames });
+  const { table } = await readOptimismBiasTable(port);
+  const p = planProposal(
+    raw,
+    sheets,
+    { slugs: register.proposals.map(storedSlug), names: existingNames },
+    table,
+  );
   assertTextsFit(p.layout);
   const owned = new Map(register.owned);
   let programme = register.programme as ProgrammeConfig | undefined;
@@ -184,6 +198,8 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
       "sheet-moved",
       `cannot add the proposal's Programme row: ${lost.sheet}: ${lost.message}`,
     );
+  // Its risk-adjusted row looks up the Parameters sheet's table: a workbook without one gets it.
+  await ensureParametersSheet(port);
   await writeProposalSheet(port, p, owned);
   if (programme) {
     const opp = (p.stored.proposal.opportunity ?? {}) as Record<string, unknown>;
@@ -208,10 +224,10 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     programme = themed.config;
     const now = new Map(themed.placements);
     now.set(p.layout.sheet, identityPlacement(p.layout));
-    const links = await currentLinks(port, register.proposals, now);
+    const links = await currentLinks(port, register.proposals, now, table);
     links.set(p.layout.sheet, link(p));
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now });
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now }, table);
   }
   await writeRegister(port, { owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
@@ -301,7 +317,8 @@ export async function updateProposal(
   if (!stored)
     throw new WorkbookError("not-a-proposal-sheet", `"${sheet}" is not a proposal sheet of this workbook`);
   const proposal = asProposalJson(raw);
-  const modelled = modelProposal(proposal);
+  const { table } = await readOptimismBiasTable(port);
+  const modelled = modelProposal(proposal, table);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
   const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled, fitTexts: true });
@@ -381,8 +398,8 @@ export async function updateProposal(
     p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows } : p,
   );
   if (programme) {
-    const links = await currentLinks(port, proposals, placedNow);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow });
+    const links = await currentLinks(port, proposals, placedNow, table);
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow }, table);
   }
   await writeRegister(port, { owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
@@ -402,6 +419,7 @@ async function currentLinks(
   port: WorkbookPort,
   stored: readonly StoredProposal[],
   placements: Placements,
+  table?: OptimismBiasTable,
 ): Promise<Map<string, ProgrammeLink>> {
   const links = new Map<string, ProgrammeLink>();
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
@@ -414,7 +432,7 @@ async function currentLinks(
     }
     const raw = await readProposalSheet(port, s, placement);
     try {
-      const modelled = modelProposal(raw);
+      const modelled = modelProposal(raw, table);
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
@@ -512,6 +530,10 @@ export async function refreshWorkbook(
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
+  // The user's optimism-bias table; a share it cannot use keeps its default and is reported.
+  const parameters = await readOptimismBiasTable(port);
+  for (const message of parameters.problems) errors.push({ proposal: "(parameters)", message });
+  const table = parameters.table;
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
   const names = new Map((await port.listNames()).map((n) => [n.name, n]));
   for (let i = 0; i < total; i++) {
@@ -549,7 +571,7 @@ export async function refreshWorkbook(
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
-      const modelled = modelProposal(raw);
+      const modelled = modelProposal(raw, table);
       sheetWarnings.push(...inputWarningMessages(shown, modelled.warnings, sheetWarnings));
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements });
@@ -587,7 +609,8 @@ export async function refreshWorkbook(
           proposal: "(programme)",
           message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
         });
-      else changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements })));
+      else
+        changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table)));
     }
   }
   if (!dryRun) {

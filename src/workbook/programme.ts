@@ -1,3 +1,12 @@
+import {
+  DEFAULT_OPTIMISM_BIAS,
+  Decimal,
+  confidenceValue,
+  optimismBias,
+  riskAdjust,
+  type Confidence,
+  type OptimismBiasTable,
+} from "../engine";
 import type { CellScalar, WorkbookPort } from "./port";
 import type { CellChange, SyncOptions } from "./ownedCells";
 import { matchesWritten, syncOwned, toWrite, writeLayout } from "./ownedCells";
@@ -14,6 +23,7 @@ import {
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import {
   PROGRAMME_SHEET,
+  confidenceColumns,
   fyColumn,
   programmePositions,
   programmeSheetLayout,
@@ -39,6 +49,44 @@ export const PROGRAMME_OWNER = "programme";
 export interface ProgrammeLink extends LinkedProposal {
   /** Absent when the proposal could not be modelled: its row then keeps the figures it shows. */
   readonly mtfsRowByFy?: ReadonlyMap<string, number>;
+  /** Its risk-adjusted MTFS row per FY (£), when modelled. */
+  readonly riskAdjustedByFy?: ReadonlyMap<string, number>;
+}
+
+/** A typed confidence as the Parameters lookup reads it; undefined (no adjustment) when not in the table. */
+function confidenceOf(v: CellScalar | undefined): Confidence | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  try {
+    return confidenceValue(v, "confidence");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Each programme row's optimism bias and risk-adjusted amounts (£ per FY): a modelled row its proposal's
+ * risk-adjusted MTFS row, a typed row riskAdjust of its amounts at its confidence (none: unadjusted).
+ */
+function riskRows(
+  config: ProgrammeConfig,
+  links: ReadonlyMap<string, ProgrammeLink>,
+  amounts: readonly (readonly number[])[],
+  confidences: readonly (CellScalar | undefined)[],
+  table: OptimismBiasTable,
+): { bias: number; amounts: number[] }[] {
+  const rows = config.directorates.flatMap((d) => d.rows);
+  return rows.map((row, flat) => {
+    const link = row.proposalSheet ? links.get(row.proposalSheet) : undefined;
+    const confidence = confidenceOf(link ? link.confidenceLevel : confidences[flat]);
+    const bias = confidence === undefined ? new Decimal(0) : optimismBias(confidence, table);
+    const byFy = link?.riskAdjustedByFy;
+    const own = (amounts[flat] ?? []).map((a) => new Decimal(a));
+    const adjusted =
+      byFy && link?.mtfsRowByFy
+        ? config.fyLabels.map((fy) => byFy.get(fy) ?? 0)
+        : (confidence === undefined ? own : riskAdjust(own, confidence, table)).map((x) => x.toNumber());
+    return { bias: bias.toNumber(), amounts: adjusted };
+  });
 }
 
 /**
@@ -94,8 +142,9 @@ function layoutsFor(
   areaAmounts: number[][],
   existing: number[],
   themes: (string | null)[],
+  risk?: { bias: number; amounts: number[] }[],
 ): SheetLayout[] {
-  const values: ProgrammeValues = { rowAmounts: amounts, linked: links };
+  const values: ProgrammeValues = { rowAmounts: amounts, linked: links, riskRows: risk };
   const programme = programmeSheetLayout(config, values);
   const resource = resourceCostLayout(config, programme.positions, {
     areaAmounts,
@@ -120,16 +169,19 @@ export async function createProgramme(
   config: ProgrammeConfig,
   links: ReadonlyMap<string, ProgrammeLink>,
   owned: Map<string, OwnedRecord>,
+  table: OptimismBiasTable = DEFAULT_OPTIMISM_BIAS,
 ): Promise<void> {
   const amounts = rowAmounts(config, links, (d, r) =>
     publishedPounds(config.directorates[d].rows[r].publishedMillions, config.fyLabels.length),
   );
+  const confidences = config.directorates.flatMap((d) => d.rows.map((r) => r.confidence));
+  const risk = config.parametersSheet ? riskRows(config, links, amounts, confidences, table) : undefined;
   const areaAmounts = config.resourceCost.areas.map((a) =>
     publishedPounds(a.amountsMillions, config.mtfsYears),
   );
   const existing = config.themes.map((t) => publishedPounds([t.existingMtfsMillions], 1)[0]);
   const themes = config.directorates.flatMap((d) => d.rows.map((r) => r.theme ?? null));
-  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes)) {
+  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes, risk)) {
     await writeLayout(port, layout, PROGRAMME_OWNER, owned);
   }
   await port.writeCells(PROGRAMME_SHEET, [{ address: programmeStatusAddress(config), value: "Up to date" }]);
@@ -179,6 +231,7 @@ export async function syncProgramme(
   links: ReadonlyMap<string, ProgrammeLink>,
   owned: Map<string, OwnedRecord>,
   options: SyncOptions,
+  table: OptimismBiasTable = DEFAULT_OPTIMISM_BIAS,
 ): Promise<CellChange[]> {
   const { placements } = options;
   if (placements && ![PROGRAMME_SHEET, RESOURCE_COST_SHEET, THEMES_SHEET].every((x) => placements.has(x)))
@@ -230,8 +283,24 @@ export async function syncProgramme(
     config.themes.map((_, i) => onThemes(themeInputs.get(`themes[${i}].existingMtfsMillions`) ?? "A1")),
   );
   const existing = existingCells.map((c) => num(c.value));
+  let risk: { bias: number; amounts: number[] }[] | undefined;
+  if (config.parametersSheet) {
+    // Typed rows' confidence as typed now (modelled rows take their sheet's).
+    const col = confidenceColumns(config).confidence;
+    const typed = await port.readCells(
+      PROGRAMME_SHEET,
+      pos.rows.map(({ row }) => onProgramme(`${col}${row}`)),
+    );
+    risk = riskRows(
+      config,
+      links,
+      amounts,
+      typed.map((c) => c.value),
+      table,
+    );
+  }
   const out: CellChange[] = [];
-  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes)) {
+  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes, risk)) {
     out.push(...(await syncOwned(port, layout, PROGRAMME_OWNER, owned, options)));
   }
   if (!options.dryRun) {

@@ -70,6 +70,11 @@ export interface ProgrammeConfig {
     readonly costEstimates?: readonly CostEstimateConfig[];
   };
   readonly stretch?: StretchConfig;
+  /**
+   * The workbook has a Parameters sheet (set when MTFS Benefits writes the workbook): the Programme shows each
+   * row's confidence, its optimism bias and risk-adjusted rows. Absent in workbooks written before it.
+   */
+  readonly parametersSheet?: boolean;
   readonly themes: readonly ThemeConfig[];
 }
 
