@@ -95,30 +95,27 @@ export function stretchAsConfident(confident: readonly Decimal[], lastYearStretc
 }
 
 /**
- * Implementation costs per MTFS year under an estimate: the typed costs for `input.typedEstimate`, else the
- * internal areas as typed plus the external areas × the estimate's scale.
+ * The share of the typed external costs an estimate keeps: 1 for `input.typedEstimate`; for a stated total,
+ * (total − internal costs) ÷ external costs, so the internal areas stay as typed and the external ones keep
+ * their phasing.
  *
  * @example
- * estimateCosts(input, "Medium") // Table 3 with external costs scaled so the total is £21m
+ * externalScale(table3, "Medium").toFixed(3) // "0.664" (£21m against Table 3's £28.5m as typed)
  */
-export function estimateCosts(input: ScenarioInput, estimate: string): Decimal[] {
-  const n = input.fyLabels.length;
-  input.costAreas.forEach((a, i) => sameLength(a.amounts, n, `costAreas[${i}].amounts`));
-  const total = (areas: readonly CostArea[]): Decimal[] =>
-    areas.length ? sumColumns(areas) : Array.from({ length: n }, () => ZERO);
-  if (estimate === input.typedEstimate) return total(input.costAreas);
+export function externalScale(input: ScenarioInput, estimate: string): Decimal {
+  if (estimate === input.typedEstimate) return new Decimal(1);
   const found = input.costEstimates.find((e) => e.name === estimate);
   if (!found) {
     const known = [input.typedEstimate, ...input.costEstimates.map((e) => e.name)].join(", ");
     throw new EngineError("unknown-option", "costEstimate", `must be one of ${known}, got "${estimate}"`);
   }
-  const internal = total(input.costAreas.filter((a) => !a.external));
-  const external = total(input.costAreas.filter((a) => a.external));
-  const sum = (xs: readonly Decimal[]): Decimal => xs.reduce((s, x) => s.plus(x), ZERO);
   let scale: Decimal;
   if (found.kind === "externalShare") scale = found.share;
   else {
-    const ext = sum(external);
+    const all = input.costAreas.flatMap((a) => a.amounts.map((x) => ({ x, external: a.external })));
+    const sum = (external: boolean): Decimal =>
+      all.filter((a) => a.external === external).reduce((s, a) => s.plus(a.x), ZERO);
+    const ext = sum(true);
     if (ext.lte(0)) {
       throw new EngineError(
         "contradictory",
@@ -126,7 +123,7 @@ export function estimateCosts(input: ScenarioInput, estimate: string): Decimal[]
         "needs at least one external resource area with costs to scale",
       );
     }
-    scale = found.total.minus(sum(internal)).div(ext);
+    scale = found.total.minus(sum(false)).div(ext);
   }
   if (scale.lt(0)) {
     throw new EngineError(
@@ -135,32 +132,65 @@ export function estimateCosts(input: ScenarioInput, estimate: string): Decimal[]
       "must not be below the internal costs (external costs would be negative)",
     );
   }
-  return internal.map((x, i) => x.plus(external[i].times(scale)));
+  return scale;
 }
 
 /**
- * The scenarios the report names: Confident, Stretch (all of it), "50% of stretch", then one per cost estimate
- * other than the typed one ("Medium costs", ...), each with the confident benefits.
+ * Implementation costs per MTFS year under an estimate: the internal areas as typed plus the external areas ×
+ * `externalScale` (the typed costs for the typed estimate).
  *
  * @example
- * defaultScenarios(input).map((s) => s.name) // ["Confident", "Stretch", "50% of stretch", "Medium costs"]
+ * estimateCosts(input, "Medium") // Table 3 with external costs scaled so the total is £21m
  */
-export function defaultScenarios(input: ScenarioInput): ScenarioDefinition[] {
-  const typed = input.typedEstimate;
-  const hasStretch = input.stretch.some((s) => !s.isZero());
+export function estimateCosts(input: ScenarioInput, estimate: string): Decimal[] {
+  const n = input.fyLabels.length;
+  input.costAreas.forEach((a, i) => sameLength(a.amounts, n, `costAreas[${i}].amounts`));
+  const scale = externalScale(input, estimate);
+  return Array.from({ length: n }, (_, y) =>
+    input.costAreas.reduce((s, a) => s.plus(a.external ? a.amounts[y].times(scale) : a.amounts[y]), ZERO),
+  );
+}
+
+/** What decides the default scenarios: whether a stretch is stated and which cost estimates there are. */
+export interface ScenarioChoices {
+  readonly hasStretch: boolean;
+  readonly typedEstimate: string;
+  readonly estimates: readonly string[];
+}
+
+/**
+ * The choices of an input: a stretch when any year's is not 0, its estimates by name.
+ *
+ * @example
+ * scenarioChoices(input) // { hasStretch: true, typedEstimate: "High", estimates: ["Medium"] }
+ */
+export function scenarioChoices(input: ScenarioInput): ScenarioChoices {
+  return {
+    hasStretch: input.stretch.some((s) => !s.isZero()),
+    typedEstimate: input.typedEstimate,
+    estimates: input.costEstimates.map((e) => e.name),
+  };
+}
+
+/**
+ * The scenarios the report names: Confident, Stretch (all of it), "50% of stretch" (when a stretch is stated),
+ * then one per cost estimate other than the typed one ("Medium costs", ...), each with the confident benefits.
+ *
+ * @example
+ * defaultScenarios(scenarioChoices(input)).map((s) => s.name)
+ * // ["Confident", "Stretch", "50% of stretch", "Medium costs"]
+ */
+export function defaultScenarios(choices: ScenarioChoices): ScenarioDefinition[] {
+  const typed = choices.typedEstimate;
   return [
     { name: "Confident", stretchShare: ZERO, costEstimate: typed },
-    ...(hasStretch
+    ...(choices.hasStretch
       ? [
           { name: "Stretch", stretchShare: new Decimal(1), costEstimate: typed },
           { name: "50% of stretch", stretchShare: new Decimal("0.5"), costEstimate: typed },
         ]
       : []),
-    ...input.costEstimates.map((e) => ({
-      name: `${e.name} costs`,
-      stretchShare: ZERO,
-      costEstimate: e.name,
-    })),
+    ...choices.estimates.map((e) => ({ name: `${e} costs`, stretchShare: ZERO, costEstimate: e })),
   ];
 }
 
@@ -206,7 +236,7 @@ export function runScenario(input: ScenarioInput, scenario: ScenarioDefinition):
  */
 export function runScenarios(
   input: ScenarioInput,
-  scenarios: readonly ScenarioDefinition[] = defaultScenarios(input),
+  scenarios: readonly ScenarioDefinition[] = defaultScenarios(scenarioChoices(input)),
 ): ScenarioResult[] {
   return scenarios.map((s) => runScenario(input, s));
 }

@@ -95,15 +95,24 @@ async function keptLink(
   at: (layoutAddress: string) => string = (a) => a,
 ): Promise<ProgrammeLink> {
   const fys = [...layout.mtfsRowAddress];
+  const risk = [...layout.riskAdjustedRowAddress];
   const cells = await port.readCells(layout.sheet, [
     ...fys.map(([, address]) => at(address)),
     at(layout.timeToRunRateAddress),
+    ...risk.map(([, address]) => at(address)),
+    at(layout.confidenceAddress),
   ]);
   const amount = (v: CellScalar): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  const riskCells = cells.slice(fys.length + 1, fys.length + 1 + risk.length);
+  const confidence = cells[fys.length + 1 + risk.length].value;
   return {
     ...linkedProposal(layout),
     timeToRunRateYears: cells[fys.length].value,
     mtfsRowByFy: new Map(fys.map(([fy], i) => [fy, amount(cells[i].value)])),
+    riskAdjustedByFy: new Map(risk.map(([fy], i) => [fy, amount(riskCells[i].value)])),
+    ...(typeof confidence === "string" && confidence.trim() !== ""
+      ? { confidenceLevel: confidence.trim() }
+      : {}),
   };
 }
 
@@ -155,11 +164,16 @@ export async function buildProgrammeWorkbook(
     }
   }
   const owned = new Map<string, OwnedRecord>();
-  // The Parameters sheet comes first, so the sheets' risk-adjusted formulas find its names.
-  await ensureParametersSheet(port);
-  const programme: ProgrammeConfig = { ...config, parametersSheet: true };
+  const scenariosSheet = config.stretch !== undefined || (config.resourceCost.costEstimates ?? []).length > 0;
+  const programme: ProgrammeConfig = {
+    ...config,
+    parametersSheet: true,
+    ...(scenariosSheet ? { scenariosSheet } : {}),
+  };
   await createProgramme(port, programme, links, owned);
   for (const p of planned) await writeProposalSheet(port, p, owned);
+  // After the sheets it serves (the tabs keep the Programme first); their formulas look up its names.
+  await ensureParametersSheet(port);
   await writeRegister(port, { owned, proposals: planned.map((p) => p.stored), programme });
 }
 

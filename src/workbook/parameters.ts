@@ -12,9 +12,8 @@ import {
   PARAMETERS_SHEET,
   parametersSheetLayout,
 } from "./layouts/parametersSheet";
-import { writeLayout } from "./ownedCells";
+import { toWrite } from "./ownedCells";
 import type { CellScalar, WorkbookPort } from "./port";
-import type { OwnedRecord } from "./register";
 
 /**
  * The Parameters sheet in a workbook: written once when absent, then read on every refresh (the user's
@@ -32,7 +31,10 @@ export async function ensureParametersSheet(port: WorkbookPort): Promise<boolean
   const sheets = await port.listSheets();
   if (sheets.some((s) => s.name.toLowerCase() === PARAMETERS_SHEET.toLowerCase())) return false;
   const layout = parametersSheetLayout();
-  await writeLayout(port, layout, PARAMETERS_SHEET, new Map<string, OwnedRecord>());
+  // Every cell is the user's and is found through the names: no anchors, nothing in the register.
+  await port.addSheet(PARAMETERS_SHEET);
+  await port.writeCells(PARAMETERS_SHEET, layout.cells.map(toWrite));
+  if (layout.columnWidths) await port.setColumnWidths(PARAMETERS_SHEET, layout.columnWidths);
   // Names left by a deleted Parameters sheet (pointing at #REF!) would clash.
   await port.deleteNames(layout.names.map((n) => n.name));
   await port.defineNames(layout.names);

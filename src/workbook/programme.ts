@@ -2,6 +2,7 @@ import {
   DEFAULT_OPTIMISM_BIAS,
   Decimal,
   confidenceValue,
+  isEngineError,
   optimismBias,
   riskAdjust,
   type Confidence,
@@ -34,6 +35,8 @@ import {
   type ProgrammeValues,
 } from "./layouts/programmeSheet";
 import { RESOURCE_COST_SHEET, resourceCostLayout } from "./layouts/resourceCostSheet";
+import { SCENARIOS_SHEET, scenariosLayout } from "./layouts/scenariosSheet";
+import { programmeScenarioInput, scenarioDefinitions } from "./scenarios";
 import { THEMES_SHEET, themesLayout } from "./layouts/themesSheet";
 import type { SheetLayout } from "./layouts/types";
 import { ownedKey, type OwnedRecord } from "./register";
@@ -73,10 +76,12 @@ function riskRows(
   amounts: readonly (readonly number[])[],
   confidences: readonly (CellScalar | undefined)[],
   table: OptimismBiasTable,
-): { bias: number; amounts: number[] }[] {
+): ({ bias: number; amounts: number[] } | undefined)[] {
   const rows = config.directorates.flatMap((d) => d.rows);
   return rows.map((row, flat) => {
     const link = row.proposalSheet ? links.get(row.proposalSheet) : undefined;
+    // A proposal sheet that cannot be read: its figures are unknown, so its risk cells keep what they show.
+    if (link && !link.riskAdjustedByFy) return undefined;
     const confidence = confidenceOf(link ? link.confidenceLevel : confidences[flat]);
     const bias = confidence === undefined ? new Decimal(0) : optimismBias(confidence, table);
     const byFy = link?.riskAdjustedByFy;
@@ -97,10 +102,14 @@ function riskRows(
  */
 export function programmeLayouts(config: ProgrammeConfig): SheetLayout[] {
   const programme = programmeSheetLayout(config);
+  const resource = resourceCostLayout(config, programme.positions);
   return [
     programme,
-    resourceCostLayout(config, programme.positions),
+    resource,
     themesLayout(config, programme.positions),
+    ...(config.scenariosSheet
+      ? [scenariosLayout(config, programme.positions, resource, scenarioDefinitions(config))]
+      : []),
   ];
 }
 
@@ -142,7 +151,8 @@ function layoutsFor(
   areaAmounts: number[][],
   existing: number[],
   themes: (string | null)[],
-  risk?: { bias: number; amounts: number[] }[],
+  risk?: ({ bias: number; amounts: number[] } | undefined)[],
+  shares?: readonly (number | null)[],
 ): SheetLayout[] {
   const values: ProgrammeValues = { rowAmounts: amounts, linked: links, riskRows: risk };
   const programme = programmeSheetLayout(config, values);
@@ -155,7 +165,18 @@ function layoutsFor(
     rows: amounts.map((a, i) => ({ theme: themes[i], amount: a[last] })),
     existing,
   });
-  return [programme, resource, themesSheet];
+  if (!config.scenariosSheet) return [programme, resource, themesSheet];
+  let scenarios: SheetLayout[] = [];
+  try {
+    const input = programmeScenarioInput(config, programme.totals, areaAmounts);
+    scenarios = [
+      scenariosLayout(config, programme.positions, resource, scenarioDefinitions(config, shares), { input }),
+    ];
+  } catch (e) {
+    // A stretch phased like a programme that ends at or below 0 has no figures: the sheet keeps what it shows.
+    if (!isEngineError(e)) throw e;
+  }
+  return [programme, resource, themesSheet, ...scenarios];
 }
 
 /**
@@ -283,7 +304,7 @@ export async function syncProgramme(
     config.themes.map((_, i) => onThemes(themeInputs.get(`themes[${i}].existingMtfsMillions`) ?? "A1")),
   );
   const existing = existingCells.map((c) => num(c.value));
-  let risk: { bias: number; amounts: number[] }[] | undefined;
+  let risk: ({ bias: number; amounts: number[] } | undefined)[] | undefined;
   if (config.parametersSheet) {
     // Typed rows' confidence as typed now (modelled rows take their sheet's).
     const col = confidenceColumns(config).confidence;
@@ -299,8 +320,19 @@ export async function syncProgramme(
       table,
     );
   }
+  let shares: (number | null)[] | undefined;
+  if (config.scenariosSheet && (!placements || placements.has(SCENARIOS_SHEET))) {
+    const defs = scenarioDefinitions(config);
+    const inputs = inputAddresses(scenariosLayout(config, pos, resourceCostLayout(config, pos), defs));
+    const onScenarios = locator(placements, SCENARIOS_SHEET);
+    const cells = await port.readCells(
+      SCENARIOS_SHEET,
+      defs.map((_, i) => onScenarios(inputs.get(`scenarios[${i}].stretchShare`) ?? "A1")),
+    );
+    shares = cells.map((c) => (typeof c.value === "number" ? c.value : null));
+  }
   const out: CellChange[] = [];
-  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes, risk)) {
+  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes, risk, shares)) {
     out.push(...(await syncOwned(port, layout, PROGRAMME_OWNER, owned, options)));
   }
   if (!options.dryRun) {

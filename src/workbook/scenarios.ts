@@ -1,4 +1,12 @@
-import { Decimal, EngineError, stretchAsConfident, type CostEstimate, type ScenarioInput } from "../engine";
+import {
+  Decimal,
+  EngineError,
+  defaultScenarios,
+  stretchAsConfident,
+  type CostEstimate,
+  type ScenarioDefinition,
+  type ScenarioInput,
+} from "../engine";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./layouts/programmeConfig";
 
 /**
@@ -67,4 +75,27 @@ export function programmeScenarioInput(
     typedEstimate: config.resourceCost.typedEstimate ?? "High",
     costEstimates,
   };
+}
+
+/**
+ * The programme's scenarios: the engine's default set for its stretch and cost estimates, with the shares of
+ * the stretch the Scenarios sheet holds now where given (a blank or non-number keeps the default).
+ *
+ * @example
+ * scenarioDefinitions(config).map((s) => s.name) // ["Confident", "Stretch", "50% of stretch", "Medium costs"]
+ */
+export function scenarioDefinitions(
+  config: ProgrammeConfig,
+  shares: readonly (number | null)[] = [],
+): ScenarioDefinition[] {
+  return defaultScenarios({
+    hasStretch: config.stretch !== undefined,
+    typedEstimate: config.resourceCost.typedEstimate ?? "High",
+    estimates: (config.resourceCost.costEstimates ?? []).map((e) => e.name),
+  }).map((s, i) => {
+    const share = shares[i];
+    return typeof share === "number" && Number.isFinite(share) && share >= 0
+      ? { ...s, stretchShare: new Decimal(share) }
+      : s;
+  });
 }

@@ -19,9 +19,11 @@ describe("mtfs-benefits demo", () => {
       "Programme",
       "Resource cost",
       "Themes",
+      "Scenarios",
       "Family Based Placements",
       "CFS Targeted Prevention",
       "Independent Travel Training",
+      "Parameters",
       "_mtfs",
     ]);
     // Modelled rows link to their sheets' MTFS row (cumulative + inflation contingency) with ordinary formulas.

@@ -6,6 +6,7 @@ import {
   estimateCosts,
   runScenario,
   runScenarios,
+  scenarioChoices,
   stretchAsConfident,
   type ScenarioInput,
 } from "../../src/engine";
@@ -38,7 +39,7 @@ describe("scenarios (scrutiny report paragraphs 21-23, 41-42)", () => {
   };
 
   it("names the report's scenarios", () => {
-    expect(defaultScenarios(table3).map((s) => s.name)).toEqual([
+    expect(defaultScenarios(scenarioChoices(table3)).map((s) => s.name)).toEqual([
       "Confident",
       "Stretch",
       "50% of stretch",

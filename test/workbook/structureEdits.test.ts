@@ -314,7 +314,7 @@ const SHEETS: readonly { readonly sheet: string; readonly rows: number; readonly
   { sheet: CFS, rows: 90, columns: 12 },
 ];
 
-const PROGRAMME_SHEETS = ["Programme", "Resource cost", "Themes"];
+const PROGRAMME_SHEETS = ["Programme", "Resource cost", "Themes", "Scenarios"];
 
 const editArb: fc.Arbitrary<StructureEdit> = fc
   .record({

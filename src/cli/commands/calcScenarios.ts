@@ -2,7 +2,7 @@ import * as path from "path";
 import { Decimal, computeProfile, parseProposal, runScenarios } from "../../engine";
 import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
 import { publishedPounds } from "../../workbook/layouts/programmeSheet";
-import { programmeScenarioInput } from "../../workbook/scenarios";
+import { programmeScenarioInput, scenarioDefinitions } from "../../workbook/scenarios";
 import { CliError } from "../errors";
 import type { Io } from "../io";
 import { proposalFields } from "../proposalFormat";
@@ -67,7 +67,7 @@ export function calcScenarios(raw: unknown, file: string, format: "table" | "jso
   const totals = programmeTotals(config, path.dirname(file));
   const areas = config.resourceCost.areas.map((a) => publishedPounds(a.amountsMillions, config.mtfsYears));
   const input = programmeScenarioInput(config, totals, areas);
-  const results = runScenarios(input);
+  const results = runScenarios(input, scenarioDefinitions(config));
   io.out(
     format === "json"
       ? JSON.stringify(scenariosJson(input.fyLabels, results), null, 2)

@@ -75,6 +75,8 @@ export interface ProgrammeConfig {
    * row's confidence, its optimism bias and risk-adjusted rows. Absent in workbooks written before it.
    */
   readonly parametersSheet?: boolean;
+  /** The workbook has a Scenarios sheet (written when the programme states a stretch or cost estimates). */
+  readonly scenariosSheet?: boolean;
   readonly themes: readonly ThemeConfig[];
 }
 

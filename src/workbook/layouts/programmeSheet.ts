@@ -58,9 +58,11 @@ export interface ProgrammeValues {
   readonly rowAmounts: readonly (readonly number[])[];
   /**
    * Per programme row (config order), with `config.parametersSheet`: its optimism bias (a share) and its
-   * risk-adjusted amount per FY column in £ (the cached results of the risk-adjusted rows).
+   * risk-adjusted amount per FY column in £ (the cached results of the risk-adjusted rows). An undefined
+   * entry is a row whose figures are unknown (its proposal sheet cannot be read): the cells that depend on it
+   * are left out, so a sync keeps what they show.
    */
-  readonly riskRows?: readonly { readonly bias: number; readonly amounts: readonly number[] }[];
+  readonly riskRows?: readonly ({ readonly bias: number; readonly amounts: readonly number[] } | undefined)[];
   readonly linked: ReadonlyMap<string, LinkedProposal>;
 }
 
@@ -342,15 +344,16 @@ export function programmeSheetLayout(
           label: "Confidence",
         });
       }
-      cells.push({
-        kind: "formula",
-        address: `${cc.bias}${row}`,
-        key: `${base}.optimismBias`,
-        formula: optimismBiasFormula(`${cc.confidence}${row}`),
-        value: risk ? risk.bias : null,
-        numberFormat: PERCENT_FORMAT,
-        style: STYLES.owned,
-      });
+      if (!values?.riskRows || risk)
+        cells.push({
+          kind: "formula",
+          address: `${cc.bias}${row}`,
+          key: `${base}.optimismBias`,
+          formula: optimismBiasFormula(`${cc.confidence}${row}`),
+          value: risk ? risk.bias : null,
+          numberFormat: PERCENT_FORMAT,
+          style: STYLES.owned,
+        });
     }
     if (amounts) {
       programmeRows.push({
@@ -474,10 +477,15 @@ function riskAdjustedRows(
   });
   const flatOf = new Map(pos.rows.map((p, flat) => [`${p.d}/${p.r}`, flat]));
   const complete = values?.riskRows !== undefined && values.riskRows.length === pos.rows.length;
+  const unknown = (flat: number): boolean => complete && values?.riskRows?.[flat] === undefined;
   const totals = config.fyLabels.map(() => new Decimal(0));
+  let anyUnknown = false;
   config.directorates.forEach((dir, d) => {
     const row = pos.riskRows[d];
     cells.push({ kind: "label", address: `A${row}`, text: `${dir.subtotalLabel}, risk-adjusted`, style });
+    const skip = dir.rows.some((_, r) => unknown(flatOf.get(`${d}/${r}`) ?? 0));
+    anyUnknown ||= skip;
+    if (skip) return;
     config.fyLabels.forEach((fy, i) => {
       const col = fyColumn(i);
       let sum = new Decimal(0);
@@ -511,6 +519,7 @@ function riskAdjustedRows(
     text: "Total ER Savings, risk-adjusted",
     style: { bold: true, fill: "F8CBAD" },
   });
+  if (anyUnknown) return;
   config.fyLabels.forEach((fy, i) => {
     const col = fyColumn(i);
     cells.push({
