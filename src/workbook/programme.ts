@@ -229,10 +229,12 @@ export async function rowsWithoutFigures(
     const sheet = config.directorates[d].rows[r].proposalSheet;
     const link = sheet ? links.get(sheet) : undefined;
     if (!sheet || !link || link.mtfsRowByFy) continue;
-    const cur = await port.readCells(
-      PROGRAMME_SHEET,
-      config.fyLabels.map((_, i) => at(`${fyColumn(i)}${row}`)),
-    );
+    // Its directorate's risk-adjusted row links to the proposal's sheet too.
+    const riskRow = pos.riskRows[d];
+    const cur = await port.readCells(PROGRAMME_SHEET, [
+      ...config.fyLabels.map((_, i) => at(`${fyColumn(i)}${row}`)),
+      ...(riskRow === undefined ? [] : config.fyLabels.map((_, i) => at(`${fyColumn(i)}${riskRow}`))),
+    ]);
     if (cur.some((c) => c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value))))
       out.push(sheet);
   }
