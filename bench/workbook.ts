@@ -9,7 +9,7 @@ import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { computeProfile, parseProposal } from "../src/engine";
+import { computeAssumptions, parseProposal } from "../src/engine";
 import { ExcelJsPort } from "../src/workbook/exceljs/excelJsPort";
 import type { ProgrammeConfig } from "../src/workbook/layouts/programmeConfig";
 import { buildProgrammeWorkbook, refreshWorkbook } from "../src/workbook/operations";
@@ -70,7 +70,7 @@ async function refreshBench(dir: string): Promise<void> {
   );
 
   t = process.hrtime.bigint();
-  for (const p of list) computeProfile(parseProposal(p).assumptions);
+  for (const p of list) computeAssumptions(parseProposal(p).assumptions);
   console.log(`engine, 100 profiles: ${ms(t).toFixed(0)} ms`);
 
   // Every proposal's duration is edited (+10%) so refresh has every profile to rewrite.
@@ -181,8 +181,8 @@ async function ratioBench(dir: string): Promise<void> {
   const cfs = example("cfs-targeted-prevention.json");
   const runs = 50;
   let t = process.hrtime.bigint();
-  let last = computeProfile(parseProposal(cfs).assumptions);
-  for (let i = 1; i < runs; i++) last = computeProfile(parseProposal(cfs).assumptions);
+  let last = computeAssumptions(parseProposal(cfs).assumptions).profile;
+  for (let i = 1; i < runs; i++) last = computeAssumptions(parseProposal(cfs).assumptions).profile;
   const engine = ms(t) / runs;
   if (!hasLibreOffice()) {
     console.log(`engine CFS profile: ${engine.toFixed(2)} ms; formula grid skipped (no soffice)`);

@@ -5,10 +5,23 @@
 
 export const LEVERS = ["entry", "exit"] as const;
 export const TARGET_KINDS = ["percent", "countPerYear", "caseloadReduction"] as const;
-export const RAMPS = ["linear", "monthly-steps", "immediate"] as const;
+export const RAMPS = ["linear", "monthly-steps", "immediate", "stepped"] as const;
 export const DELIVERY_KINDS = ["continuous", "batches"] as const;
-export const COST_KINDS = ["ongoing", "oneOff", "perCase", "phased"] as const;
+export const COST_KINDS = ["ongoing", "oneOff", "perCase", "perEvent", "phased"] as const;
 export const OVERLAP_KINDS = ["none", "amountPerYear", "amountPerWeek", "weeksOfDuration"] as const;
+export const STREAM_KINDS = [
+  "cohort",
+  "addressableSpend",
+  "income",
+  "staffing",
+  "provision",
+  "packageReview",
+  "reablement",
+] as const;
+export const CASHABILITY = ["cashable", "costAvoidance", "nonCashable"] as const;
+export const SCHEDULE_SHAPES = ["linear", "steps"] as const;
+export const EXISTING_LINE_TREATMENTS = ["deducted", "addedBack"] as const;
+export const INFLATION_BASES = ["gross", "net"] as const;
 export const CONFIDENCE_LEVELS = ["High", "Medium", "Low"] as const;
 export const TRIANGULATION_KINDS = ["annualStarts", "monthlyStarts"] as const;
 
@@ -26,6 +39,15 @@ export const FIELD_CHOICES: Readonly<Record<string, readonly string[]>> = {
   "assumptions.timeline.delivery.kind": DELIVERY_KINDS,
   "assumptions.investment[].kind": COST_KINDS,
   "assumptions.mtfsOverlap.kind": OVERLAP_KINDS,
+  "assumptions.streams[].kind": STREAM_KINDS,
+  "assumptions.streams[].cashability": CASHABILITY,
+  "assumptions.streams[].lever": LEVERS,
+  "assumptions.streams[].target.kind": TARGET_KINDS,
+  "assumptions.streams[].timeline.ramp": RAMPS,
+  "assumptions.streams[].ramp.shape": SCHEDULE_SHAPES,
+  "assumptions.streams[].categories[].ramp.shape": SCHEDULE_SHAPES,
+  "assumptions.existingMtfsLines[].treatment": EXISTING_LINE_TREATMENTS,
+  "assumptions.inflationContingency.base": INFLATION_BASES,
   "triangulation.kind": TRIANGULATION_KINDS,
 };
 

@@ -110,10 +110,17 @@ function daysCovered(p: Period, fromDate: string, toDate: string | undefined): n
   return Math.max(0, b - a);
 }
 
-/** Each period's share of a FY amount, from weights (by days when every weight is 0). */
+/** Weights below this are the 40th-digit residue of a caseload that has run out, not a saving. */
+const WEIGHT_NOISE = new Decimal("1e-9");
+
+/**
+ * Each period's share of a FY amount, from the size of its weights (by days when every weight is 0). Sizes,
+ * not signed values: residues of ±1e-38 (or a saving that changes sign) would otherwise give shares of ±1e38.
+ */
 function shares(weights: readonly Decimal[], periods: readonly Period[]): Decimal[] {
-  const total = weights.reduce((a, w) => a.plus(w), ZERO);
-  if (!total.isZero()) return weights.map((w) => w.div(total));
+  const sizes = weights.map((w) => (w.abs().lt(WEIGHT_NOISE) ? ZERO : w.abs()));
+  const total = sizes.reduce((a, w) => a.plus(w), ZERO);
+  if (!total.isZero()) return sizes.map((w) => w.div(total));
   const days = periods.reduce((a, p) => a + p.toDay - p.fromDay, 0);
   return periods.map((p) => new Decimal(p.toDay - p.fromDay).div(days));
 }

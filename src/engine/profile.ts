@@ -1,9 +1,10 @@
+import { ZERO, type Decimal } from "./money";
 import { EngineError } from "./errors";
 import { resolveTimeline } from "./timeline";
 import { cohortStream, type CohortStreamInput } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
 import { computeProposalProfile, type ProposalProfile } from "./proposalProfile";
-import { checkHorizon, measureValue, type StreamProfile } from "./stream";
+import { checkHorizon, type StreamProfile } from "./stream";
 import type { Profile, ProfileInput } from "./types";
 
 /**
@@ -54,13 +55,28 @@ export function computeProfile(input: ProfileInput): Profile {
  * profileOfStream(cfs, cohortStream(profileStreamInput(cfs), cfs.horizon)).quantifiedOpportunity
  */
 export function profileOfStream(input: ProfileInput, stream: StreamProfile): Profile {
-  const p = proposalOfStream(input, stream);
+  return profileSummary(proposalOfStream(input, stream));
+}
+
+/** A measure summed over the streams in one FY of the proposal profile (0 when no stream reports it). */
+function measureIn(p: ProposalProfile, i: number, key: string): Decimal {
+  return p.years[i].measures.find((m) => m.key === key)?.value ?? ZERO;
+}
+
+/**
+ * Today's summary shape of a proposal profile: per FY the totals, with avoided events and caseload reduction
+ * summed over the streams that report them.
+ *
+ * @example
+ * profileSummary(computeProposalProfile(input)).quantifiedOpportunity
+ */
+export function profileSummary(p: ProposalProfile): Profile {
   return {
     years: p.years.map((y, i) => ({
       fy: y.fy,
       label: y.label,
-      avoidedEvents: measureValue(stream.years[i], "avoidedEvents"),
-      caseloadReduction: measureValue(stream.years[i], "caseloadReduction"),
+      avoidedEvents: measureIn(p, i, "avoidedEvents"),
+      caseloadReduction: measureIn(p, i, "caseloadReduction"),
       gross: y.gross,
       costs: y.costs,
       overlap: y.overlap,

@@ -2,7 +2,8 @@ import type { Decimal } from "./money";
 import { checkFormat, parseFormat, type CheckResult, type Checked } from "./format/check";
 import { NARRATIVE_KEYS, proposalFormat } from "./format/proposalFormat";
 import type { TriangulationInput } from "./triangulate";
-import type { FyStartYear, ProfileInput } from "./types";
+import type { FyStartYear } from "./types";
+import type { ProposalAssumptions } from "./assumptions";
 
 export { NARRATIVE_KEYS };
 
@@ -56,7 +57,8 @@ export interface PublishedFigures {
 
 export interface Proposal {
   readonly opportunity: Opportunity;
-  readonly assumptions: ProfileInput;
+  /** Its streams and proposal-level lines; `assumptions.cohort` holds the single-cohort form's ProfileInput. */
+  readonly assumptions: ProposalAssumptions;
   readonly triangulation?: TriangulationInput;
   readonly narrative: Narrative;
   readonly published?: PublishedFigures;

@@ -1,6 +1,6 @@
 import { Decimal, ZERO, toDecimal, type DecimalLike } from "./money";
 import { EngineError } from "./errors";
-import { cumulativeCashflow, payback, sumColumns, type PaybackResult } from "./programme";
+import { cumulativeCashflow, payback, type PaybackResult } from "./programme";
 
 /**
  * Programme-level scenarios (the scrutiny report's paragraphs 21–23 and 42): the "confident" programme as the

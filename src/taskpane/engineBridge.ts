@@ -1,6 +1,6 @@
 import {
   checkProposal,
-  computeProfile,
+  computeAssumptions,
   isEngineError,
   parseTriangulationInput,
   formatWholeRange,
@@ -49,13 +49,13 @@ function preview(proposal: Proposal, profile: Profile): PreviewModel {
   return previewModel(
     profile,
     proposal.assumptions.horizon.mtfsLastFy,
-    proposal.assumptions.unitCost.inflationContingency,
+    proposal.assumptions.inflationContingency.heldCentrally,
   );
 }
 
 /**
  * The wizard's engine: the engine's own parser and profile (so the form shows exactly the engine's rules, including
- * the cross-field checks `computeProfile` makes), the preview figures and the triangulation table. Nothing is
+ * the cross-field checks `computeAssumptions` makes), the preview figures and the triangulation table. Nothing is
  * calculated in the taskpane.
  *
  * @example
@@ -64,7 +64,7 @@ function preview(proposal: Proposal, profile: Profile): PreviewModel {
 export const ENGINE: WizardEngine<ModelledDraft> = {
   parse: (raw) => {
     const { value: proposal, warnings } = checkProposal(raw);
-    return { proposal, profile: computeProfile(proposal.assumptions), warnings };
+    return { proposal, profile: computeAssumptions(proposal.assumptions).profile, warnings };
   },
   warnings: ({ warnings }) =>
     warnings.map((w) => ({ path: w.field, message: fieldMessage(fieldSpec(w.field), w.rule) })),

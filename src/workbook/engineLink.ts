@@ -1,7 +1,7 @@
 import {
   DEFAULT_OPTIMISM_BIAS,
   checkProposal,
-  computeProfile,
+  computeAssumptions,
   formatWholeRange,
   riskAdjustedProfile,
   type Decimal,
@@ -15,7 +15,7 @@ import type { CellScalar } from "./port";
 
 /**
  * The workbook layer's one call into the engine for a proposal: parse (A's parseProposal), compute the
- * profile (computeProfile) and the triangulation (B's triangulate). Nothing is recomputed here.
+ * profile (computeAssumptions) and the triangulation (B's triangulate). Nothing is recomputed here.
  */
 
 export interface ModelledProposal {
@@ -51,7 +51,7 @@ export function modelProposal(
 ): ModelledProposal {
   const { value: proposal, warnings } = checkProposal(raw);
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
-  const profile = computeProfile(proposal.assumptions);
+  const profile = computeAssumptions(proposal.assumptions).profile;
   const confidence = proposal.opportunity.confidence?.level;
   return {
     profile,

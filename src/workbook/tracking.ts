@@ -4,6 +4,7 @@ import {
   isEngineError,
   parsePeriod,
   parseProposal,
+  singleCohort,
   trackProposal,
   type ProfileInput,
   type TrackingSummary,
@@ -99,7 +100,7 @@ async function trackedProposals(
   for (const sheet of await listProposalSheets(port)) {
     try {
       const p = parseProposal(await readProposal(port, sheet));
-      proposals.push({ sheet, name: p.opportunity.name, input: p.assumptions });
+      proposals.push({ sheet, name: p.opportunity.name, input: singleCohort(p.assumptions, "tracking") });
     } catch (e) {
       if (!isEngineError(e)) throw e;
       problems.push(`${sheet}: not tracked: ${e.field}: ${e.rule}`);

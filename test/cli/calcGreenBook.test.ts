@@ -30,7 +30,7 @@ type Year = { fy: string; mtfsImpact: number; riskAdjusted: number; presentValue
 describe("calc profile: Green Book view and risk-adjusted row", () => {
   it("keeps the profile table as it was and adds the new lines under it", async () => {
     const proposal = parseProposal(exampleJson(CFS));
-    const before = profileTable(proposal, computeProfile(proposal.assumptions));
+    const before = profileTable(proposal, computeProfile(proposal.assumptions.cohort!));
     const r = await run(["calc", "profile", "--input", examplePath(CFS)]);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith(`${before}\n\nGreen Book view (FY26/27 prices, deflated 2.0% a year;`)).toBe(

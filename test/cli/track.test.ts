@@ -75,9 +75,8 @@ describe("mtfs-benefits track", () => {
     expect(table.stdout).toMatch(/^Slippage: [\d.]+ months behind the plan$/m);
 
     const json = JSON.parse((await run(["track", "report", file, "--format", "json"])).stdout);
-    const input = parseProposal(
-      JSON.parse(readFileSync(example("cfs-targeted-prevention.json"), "utf8")),
-    ).assumptions;
+    const input = parseProposal(JSON.parse(readFileSync(example("cfs-targeted-prevention.json"), "utf8")))
+      .assumptions.cohort!;
     const plan = periodProfile(input, "month")
       .filter((r) => ["2027-10", "2027-11", "2027-12"].includes(r.label))
       .reduce((a, r) => a.plus(r.avoidedEvents), ZERO);

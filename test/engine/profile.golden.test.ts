@@ -10,7 +10,7 @@ import { computeProfile, parseProposal, type Profile } from "../../src/engine";
 
 function load(name: string): Profile {
   const raw: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", name), "utf8"));
-  return computeProfile(parseProposal(raw).assumptions);
+  return computeProfile(parseProposal(raw).assumptions.cohort!);
 }
 
 function m(p: Profile, label: string, field: "cumulative" | "inYear"): number {
@@ -172,7 +172,7 @@ describe("Family Based Placements profile reproduces the published proposal", ()
                 timeline: { ...a.timeline, ramp },
               },
             };
-            const profile = computeProfile(parseProposal(variant).assumptions);
+            const profile = computeProfile(parseProposal(variant).assumptions.cohort!);
             const miss = Math.max(
               ...Object.entries(raw.published.inYear).map(([label, published]) =>
                 Math.abs(m(profile, label, "inYear") - published / 1e6),

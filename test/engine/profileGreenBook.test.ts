@@ -21,7 +21,8 @@ const EXAMPLES = [
 ];
 const profileOf = (name: string) =>
   computeProfile(
-    parseProposal(JSON.parse(readFileSync(join(__dirname, "../../examples", name), "utf8"))).assumptions,
+    parseProposal(JSON.parse(readFileSync(join(__dirname, "../../examples", name), "utf8"))).assumptions
+      .cohort!,
   );
 const sum = (xs: readonly Decimal[]): Decimal => xs.reduce((s, x) => s.plus(x), new Decimal(0));
 

@@ -226,7 +226,7 @@ describe("robustness", () => {
     fc.assert(
       fc.property(fc.oneof(proposalArb, overlapWeeksArb, garbage), (raw) => {
         try {
-          const p = computeProfile(parseProposal(raw).assumptions);
+          const p = computeProfile(parseProposal(raw).assumptions.cohort!);
           for (const y of p.years) {
             for (const v of [
               y.gross,

@@ -70,7 +70,7 @@ describe("parseProposal", () => {
 
   it("accepts the minimal proposal and applies the documented defaults", () => {
     const p = parseProposal(minimal);
-    const a = p.assumptions;
+    const a = p.assumptions.cohort!;
     expect(a.target.value.toNumber()).toBe(0.08);
     expect(a.lever).toBe("entry");
     expect(a.unitCost.periodsPerYear.toNumber()).toBe(52.18);
@@ -118,6 +118,6 @@ describe("parseProposal", () => {
   it("annualises a count stated per block of weeks", () => {
     const target = { kind: "countPerYear", value: 10, perWeeks: 12, cohortSize: 61 };
     const p = parseProposal({ ...minimal, assumptions: { ...minimal.assumptions, target } });
-    expect(p.assumptions.target.value.toNumber()).toBeCloseTo((10 * 52.18) / 12, 12);
+    expect(p.assumptions.cohort!.target.value.toNumber()).toBeCloseTo((10 * 52.18) / 12, 12);
   });
 });

@@ -26,7 +26,7 @@ const FAST = { numRuns: 60 };
 
 function example(name: string): ProfileInput {
   const raw: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", name), "utf8"));
-  return parseProposal(raw).assumptions;
+  return parseProposal(raw).assumptions.cohort!;
 }
 const cfs = example("cfs-targeted-prevention.json");
 

@@ -41,7 +41,7 @@ describe("run rate", () => {
     const raw: unknown = JSON.parse(
       fs.readFileSync(path.join(__dirname, "../../examples/independent-travel-training.json"), "utf8"),
     );
-    const p = computeProfile(parseProposal(raw).assumptions);
+    const p = computeProfile(parseProposal(raw).assumptions.cohort!);
     // 10 a term from 1 Nov 2026: the 61st CYP completes in the 7th term (June 2028), 1.86 years after 1 Aug 2026.
     expect(p.timeToFullRunRateYears.toDecimalPlaces(2).toNumber()).toBe(1.86);
   });

@@ -16,7 +16,7 @@ const D = (x: number): Decimal => new Decimal(x);
 
 function example(name: string): ProfileInput {
   const raw: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", name), "utf8"));
-  return parseProposal(raw).assumptions;
+  return parseProposal(raw).assumptions.cohort!;
 }
 const cfs = example("cfs-targeted-prevention.json");
 

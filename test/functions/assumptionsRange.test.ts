@@ -154,7 +154,7 @@ describe("MTFS.BENEFIT.PROFILE over a proposal sheet written by the workbook lay
     (example) => {
       const file = path.join(__dirname, "..", "..", "examples", example);
       const proposal = JSON.parse(fs.readFileSync(file, "utf8"));
-      const profile = computeProfile(parseProposal(proposal).assumptions);
+      const profile = computeProfile(parseProposal(proposal).assumptions.cohort!);
       const layout = proposalSheetLayout({
         sheet: "Proposal",
         proposal,

@@ -54,7 +54,7 @@ it("finds the bundled examples", () => {
 });
 
 describe.each(proposals)("examples/$file", ({ file, json }) => {
-  const profile = computeProfile(parseProposal(json).assumptions);
+  const profile = computeProfile(parseProposal(json).assumptions.cohort!);
   const range = labelValueRows(json.assumptions);
 
   it("MTFS.BENEFIT.PROFILE on its assumptions range equals the engine to the penny", () => {

@@ -13,8 +13,8 @@ describe("MTFS functions refuse unknown fields in an assumptions range", () => {
   });
 
   it("a key the format lacks is #VALUE! naming it", () => {
-    const e = errorOf(callMtfs("QUANTIFIED", [...CFS_RANGE, ["confidenceWeighting", 0.5]]));
-    expect([e?.code, e?.message]).toEqual(["#VALUE!", '"confidenceWeighting" (row 16): unknown field']);
+    const e = errorOf(callMtfs("QUANTIFIED", [...CFS_RANGE, ["optimismBias", 0.5]]));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", '"optimismBias" (row 16): unknown field']);
   });
 
   it("a percent target of 8 (800%) is #VALUE! saying how to write 8%", () => {

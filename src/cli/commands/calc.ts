@@ -4,7 +4,7 @@ import {
   GREEN_BOOK_STANDARD,
   asObject,
   checkProposal,
-  computeProfile,
+  computeAssumptions,
   decimalCalculator,
   flatDeflatorIndex,
   flatSchedule,
@@ -120,7 +120,7 @@ function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOp
 function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions): void {
   const { value: proposal, warnings } = checkProposal(raw);
   warn(io, warnings);
-  const result = computeProfile(proposal.assumptions);
+  const result = computeAssumptions(proposal.assumptions).profile;
   const schedule =
     options.discount === "standard"
       ? GREEN_BOOK_STANDARD

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { Decimal, computeProfile, parseProposal, runScenarios } from "../../engine";
+import { Decimal, computeAssumptions, parseProposal, runScenarios } from "../../engine";
 import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
 import { publishedPounds } from "../../workbook/layouts/programmeSheet";
 import { programmeScenarioInput, scenarioDefinitions } from "../../workbook/scenarios";
@@ -46,7 +46,10 @@ export function programmeTotals(config: ProgrammeConfig, dir: string): number[] 
       if (row.example) {
         const proposal = parseProposal(proposalFields(readJsonFile(path.join(dir, row.example))));
         const byFy = new Map(
-          computeProfile(proposal.assumptions).years.map((y) => [y.label, y.mtfsImpact.toNumber()]),
+          computeAssumptions(proposal.assumptions).profile.years.map((y) => [
+            y.label,
+            y.mtfsImpact.toNumber(),
+          ]),
         );
         amounts = config.fyLabels.map((fy) => byFy.get(fy) ?? 0);
       } else amounts = publishedPounds(row.publishedMillions, n);

@@ -1,6 +1,6 @@
 import * as ExcelJS from "exceljs";
 import * as path from "path";
-import { computeProfile, parseProposal } from "../../engine";
+import { computeAssumptions, parseProposal } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
 import { buildProgrammeWorkbook } from "../../workbook/operations";
@@ -58,7 +58,7 @@ export const demo: Command = {
     const rows = config.directorates.reduce((n, d) => n + d.rows.length, 0);
     for (const raw of proposals) {
       const proposal = parseProposal(raw);
-      io.out(`${profileTable(proposal, computeProfile(proposal.assumptions))}\n`);
+      io.out(`${profileTable(proposal, computeAssumptions(proposal.assumptions).profile)}\n`);
     }
     io.out(
       `Wrote ${out}: Programme (${rows} opportunities, ${proposals.length} modelled), Resource cost, Themes, ` +

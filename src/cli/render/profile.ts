@@ -85,7 +85,7 @@ export function profileTable(
     return hit === undefined ? "" : formatMillions(hit.amount);
   };
   // Inflation held centrally: each figure with its contingency in brackets, as Adults proposals print it.
-  const held = proposal.assumptions.unitCost.inflationContingency;
+  const held = proposal.assumptions.inflationContingency.heldCentrally;
   const withContingency = (amount: Decimal, contingency: Decimal): string =>
     formatWithContingency(amount, held ? contingency : undefined);
   const rows = profile.years.map((y) => [

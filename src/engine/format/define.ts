@@ -150,6 +150,37 @@ export function rate(rules: NumberRules, d: Describe = {}) {
 }
 
 /**
+ * A share from 0 to 100% as a fraction: 0.4, "40%". Over 100% is refused with the fix spelled out (8 meant as 8%).
+ *
+ * @example
+ * v.parse(fraction(), "40%").toNumber() // 0.4
+ * v.parse(fraction(), 8) // issue "must be <= 100%, got 8 (800%); for 8% write 0.08 or \"8%\""
+ */
+export function fraction(d: Describe = {}) {
+  return field<number | string, Decimal>(
+    {
+      type: "%",
+      rule: "≥ 0%, ≤ 100%",
+      json: { ...numberJson({ min: 0, max: 1 }), type: ["number", "string"] },
+      ...d,
+      warn: d.warn ?? wholePercentWarning,
+    },
+    (value) => {
+      const x = rateValue(value, "", { min: 0 });
+      if (x.gt(1)) {
+        throw new EngineError(
+          "out-of-range",
+          "",
+          `must be <= 100%, got ${x.toString()} (${x.times(100).toString()}%); ` +
+            `for ${x.toString()}% write ${x.div(100).toString()} or "${x.toString()}%"`,
+        );
+      }
+      return x;
+    },
+  );
+}
+
+/**
  * The warning for a rate typed as a whole-number percent: 8 where 0.08 (8%) was meant. Text ending in "%"
  * is never questioned.
  *

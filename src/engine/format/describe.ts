@@ -15,6 +15,25 @@ interface Node {
   readonly options?: readonly unknown[];
   readonly pipe?: readonly Node[];
   readonly metadata?: { readonly byFy?: { readonly amount?: FieldInfo; readonly about?: string } };
+  /** An object with two forms (assumptionsFormat's eitherForm): these keys, or `streams` and none of those. */
+  readonly forms?: {
+    readonly single: readonly string[];
+    readonly cohortKeys: readonly string[];
+    readonly streams: string;
+  };
+}
+
+/** The JSON Schema of an object's two forms: the single-form keys without `streams`, or `streams` alone. */
+function formsJson(forms: NonNullable<Node["forms"]>): JsonSchema {
+  return {
+    oneOf: [
+      { required: forms.single, not: { required: [forms.streams] } },
+      {
+        required: [forms.streams],
+        not: { anyOf: forms.cohortKeys.map((k) => ({ required: [k] })) },
+      },
+    ],
+  };
 }
 
 /** A note key added by `strict` beside a field (`durationWeeksNote`), or `note`. */
@@ -58,6 +77,7 @@ export function toJsonSchema(schema: unknown): JsonSchema {
         ...(required.length ? { required } : {}),
         properties: Object.fromEntries(keys.map((k) => [k, toJsonSchema(entries[k])])),
         additionalProperties: false,
+        ...(s.forms ? formsJson(s.forms) : {}),
       };
     }
     case "array":
@@ -86,9 +106,9 @@ export interface FieldRow {
  * @example
  * fieldRows(assumptionsFormat, "assumptions").find((r) => r.path === "assumptions.durationWeeks")?.rule // "> 0, ≤ 5200"
  */
-export function fieldRows(schema: unknown, path: string): FieldRow[] {
+export function fieldRows(schema: unknown, path: string, requiredHere = false): FieldRow[] {
   // Required within its parent: a component's share is required once there are components.
-  const isRequired = (schema as Node).type !== "optional";
+  const isRequired = requiredHere || (schema as Node).type !== "optional";
   const s = unwrapOptional(schema) as Node;
   const info = fieldInfo(s);
   if (info) {
@@ -119,9 +139,10 @@ export function fieldRows(schema: unknown, path: string): FieldRow[] {
   switch (s.type) {
     case "strict_object": {
       const entries = s.entries ?? {};
+      // Of two forms, the single form's keys are required in that form ("yes" in the table).
       return Object.keys(entries)
         .filter((k) => !isNoteKey(k, entries) && k !== "$schema")
-        .flatMap((k) => fieldRows(entries[k], fieldPath(path, k)));
+        .flatMap((k) => fieldRows(entries[k], fieldPath(path, k), s.forms?.single.includes(k) ?? false));
     }
     case "array":
       return fieldRows(s.item, `${path}[]`);

@@ -1,18 +1,35 @@
 import { parseFormat, type Checked } from "../format/check";
 import { assumptionsFormat, DEFAULT_HORIZON } from "../format/assumptionsFormat";
+import { singleCohort, type ProposalAssumptions } from "../assumptions";
 import type { ProfileInput } from "../types";
 
 /**
- * Parses the `assumptions` block of a proposal into a ProfileInput by its one definition
- * (format/assumptionsFormat.ts), applying the documented defaults (docs/engine.md). Every error names the
+ * Parses the `assumptions` block of a proposal by its one definition (format/assumptionsFormat.ts), in either
+ * form (single cohort or `streams`), applying the documented defaults (docs/engine.md). Every error names the
  * dotted field; an unknown key is an error naming the nearest known key.
  */
 
 export { DEFAULT_HORIZON };
 
 /**
- * Parses a proposal's assumptions into the input of computeProfile. `fieldPrefix` (default "assumptions")
- * starts every error's field path.
+ * Parses a proposal's assumptions (either form) into ProposalAssumptions, with its warnings. `fieldPrefix`
+ * (default "assumptions") starts every error's field path.
+ *
+ * @example
+ * const { value } = checkProposalAssumptions({ streams: [{ kind: "income", id: "fees", label: "Fees", items: [...] }] });
+ * value.streams[0].kind // "income"
+ */
+export function checkProposalAssumptions(
+  raw: unknown,
+  fieldPrefix = "assumptions",
+): Checked<ProposalAssumptions> {
+  return parseFormat(assumptionsFormat, raw, fieldPrefix, fieldPrefix || "assumptions");
+}
+
+/**
+ * Parses a proposal's single-cohort assumptions into the input of computeProfile; a multi-stream block is an
+ * EngineError ("… works on single-cohort proposals only"). `fieldPrefix` (default "assumptions") starts every
+ * error's field path.
  *
  * @example
  * const a = parseAssumptions({ baseline: { volumePerYear: 260 }, target: { kind: "percent", value: "8%" },
@@ -27,11 +44,12 @@ export function parseAssumptions(raw: unknown, fieldPrefix = "assumptions"): Pro
 }
 
 /**
- * Parses assumptions and returns them with their warnings (values that pass but look wrong).
+ * Parses single-cohort assumptions and returns them with their warnings (values that pass but look wrong).
  *
  * @example
  * checkAssumptions({ ...a, durationWeeks: 2000 }).warnings // ["assumptions.durationWeeks: 2000 weeks is over 20 years; ..."]
  */
 export function checkAssumptions(raw: unknown, fieldPrefix = "assumptions"): Checked<ProfileInput> {
-  return parseFormat(assumptionsFormat, raw, fieldPrefix, fieldPrefix || "assumptions");
+  const { value, warnings } = checkProposalAssumptions(raw, fieldPrefix);
+  return { value: singleCohort(value, "this cell"), warnings };
 }

@@ -66,7 +66,26 @@ export function summaryModel(
   profile: Profile,
   preview: PreviewModel,
 ): readonly SummaryLine[] {
-  const a = proposal.assumptions;
+  const a = proposal.assumptions.cohort;
+  const headline = (fy: number): SummaryLine[] => [
+    { label: `Quantified opportunity (${fyLabel(fy)})`, value: preview.quantifiedText },
+    { label: "Full run rate", value: `${preview.runRateText} in ${preview.runRateFyLabel}` },
+    { label: "Time to full run rate", value: yearsText(profile.timeToFullRunRateYears.toDecimalPlaces(1)) },
+  ];
+  if (a === undefined) {
+    // Multi-stream: the streams by name and kind; the streams editor shows their own fields.
+    const m = proposal.assumptions;
+    return [
+      { label: "Opportunity", value: proposal.opportunity.name },
+      { label: "Directorate", value: proposal.opportunity.directorate ?? "(not given)" },
+      { label: "Streams", value: m.streams.map((s) => `${s.label} (${s.kind})`).join("; ") },
+      {
+        label: "Investment",
+        value: m.investment.length === 0 ? "none" : m.investment.map(costLine).join("; "),
+      },
+      ...headline(m.horizon.mtfsLastFy),
+    ];
+  }
   const lever = a.lever === "exit" ? "Earlier exits" : "Fewer entries";
   const target =
     a.target.kind === "percent"
@@ -109,11 +128,6 @@ export function summaryModel(
       label: "Investment",
       value: a.investment.length === 0 ? "none" : a.investment.map(costLine).join("; "),
     },
-    {
-      label: `Quantified opportunity (${fyLabel(a.horizon.mtfsLastFy)})`,
-      value: preview.quantifiedText,
-    },
-    { label: "Full run rate", value: `${preview.runRateText} in ${preview.runRateFyLabel}` },
-    { label: "Time to full run rate", value: yearsText(profile.timeToFullRunRateYears.toDecimalPlaces(1)) },
+    ...headline(a.horizon.mtfsLastFy),
   ];
 }

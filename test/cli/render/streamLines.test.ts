@@ -17,7 +17,7 @@ const raw: unknown = JSON.parse(
   fs.readFileSync(path.join(__dirname, "../../../examples/cfs-targeted-prevention.json"), "utf8"),
 );
 const proposal = parseProposal(raw);
-const a: ProfileInput = proposal.assumptions;
+const a: ProfileInput = proposal.assumptions.cohort!;
 
 function proposalOf(streams: StreamProfile[], extra: Partial<ProposalProfileInput> = {}) {
   return computeProposalProfile({

@@ -5,6 +5,7 @@ import { proposalFormat } from "../../../src/engine/format/proposalFormat";
 import { triangulationFormat } from "../../../src/engine/format/triangulationFormat";
 import { edgeOfCareProgrammeFormat, edgeOfCareSetFormat } from "../../../src/engine/format/edgeOfCareFormat";
 import { fieldRows, fieldTable, toJsonSchema } from "../../../src/engine/format/describe";
+import { STREAM_KINDS } from "../../../src/engine/choices";
 
 /**
  * schema/*.schema.json and the field tables in docs/engine.md are generated from the one definition of each
@@ -81,8 +82,22 @@ describe("generated from the format definitions", () => {
   it("docs/engine.md's field tables are in step with the definitions", () => {
     const file = path.join(root, "docs", "engine.md");
     const doc = fs.readFileSync(file, "utf8");
+    // The proposal's own table, then one per stream kind with paths inside the stream.
+    const proposalRows = fieldRows(proposalFormat, "");
+    const inStream = (kind: string) => `assumptions.streams[](${kind}).`;
+    const streamTables = Object.fromEntries(
+      STREAM_KINDS.map((kind) => [
+        `stream-${kind}`,
+        fieldTable(
+          proposalRows
+            .filter((r) => r.path.startsWith(inStream(kind)))
+            .map((r) => ({ ...r, path: r.path.slice(inStream(kind).length) })),
+        ),
+      ]),
+    );
     const tables: Record<string, string> = {
-      proposal: fieldTable(fieldRows(proposalFormat, "")),
+      proposal: fieldTable(proposalRows.filter((r) => !r.path.startsWith("assumptions.streams[]("))),
+      ...streamTables,
       triangulation: fieldTable(fieldRows(triangulationFormat, "")),
       "edge-of-care": fieldTable([
         ...fieldRows(edgeOfCareProgrammeFormat, ""),

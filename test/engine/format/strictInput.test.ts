@@ -35,8 +35,8 @@ describe("unknown keys are refused, naming the key and the nearest known one", (
 
   it("a key the format lacks has no suggestion when nothing is close", () => {
     const p = cfs();
-    p.assumptions.confidenceWeighting = 0.25;
-    expect(errorOf(() => parseProposal(p)).message).toBe("assumptions.confidenceWeighting: unknown field");
+    p.assumptions.optimismBias = 0.25;
+    expect(errorOf(() => parseProposal(p)).message).toBe("assumptions.optimismBias: unknown field");
   });
 
   it("nested, in lists and in kinded blocks", () => {
@@ -152,7 +152,7 @@ describe("contradictory inputs are errors", () => {
       'assumptions.target.value: must be <= 100% for the entry lever, got 8 (800%); for 8% write 0.08 or "8%"',
     );
     p.assumptions.target.value = "8%";
-    expect(parseProposal(p).assumptions.target.value.toNumber()).toBe(0.08);
+    expect(parseProposal(p).assumptions.cohort!.target.value.toNumber()).toBe(0.08);
   });
 });
 

@@ -62,7 +62,7 @@ describe("draft", () => {
       },
     };
     const back = draftToRaw(rawToDraft(raw)) as any;
-    const a = parseProposal(back).assumptions;
+    const a = parseProposal(back).assumptions.cohort!;
     expect(a.unitCost.inflationContingency).toBe(true);
     const cost = a.investment[0];
     expect(cost.kind === "ongoing" && cost.inflationPerYear?.toNumber()).toBe(0.03);

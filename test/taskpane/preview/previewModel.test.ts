@@ -12,7 +12,7 @@ function preview(inflationContingency: boolean) {
     ...cfs,
     assumptions: { ...cfs.assumptions, unitCost: { ...cfs.assumptions.unitCost, inflationContingency } },
   };
-  const a = parseProposal(raw).assumptions;
+  const a = parseProposal(raw).assumptions.cohort!;
   return previewModel(computeProfile(a), a.horizon.mtfsLastFy, a.unitCost.inflationContingency);
 }
 

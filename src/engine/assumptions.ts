@@ -1,0 +1,185 @@
+import type { Decimal } from "./money";
+import { EngineError } from "./errors";
+import { addressableSpendStream, type AddressableSpendInput } from "./addressableSpendStream";
+import { cohortStream, type CohortStreamInput } from "./cohortStream";
+import type { ExistingMtfsLine } from "./existingMtfs";
+import { incomeStream, type IncomeInput } from "./incomeStream";
+import { packageReviewStream, type PackageReviewInput } from "./packageReviewStream";
+import { profileStreamInput, profileSummary } from "./profile";
+import {
+  computeProposalProfile,
+  type InflationContingencyRule,
+  type ProposalPrices,
+  type ProposalProfile,
+} from "./proposalProfile";
+import { provisionStream, type ProvisionInput } from "./provisionStream";
+import { reablementStream, type ReablementInput } from "./reablementStream";
+import { staffingStream, type StaffingInput } from "./staffingStream";
+import type { StreamProfile } from "./stream";
+import type { CostItem, Horizon, MtfsOverlap, Profile, ProfileInput } from "./types";
+
+/**
+ * A proposal's assumptions as the engine takes them (issue 13): one or more saving streams, each of its own kind
+ * (cohort, % of addressable spend, income, staffing, new provision, package review, reablement), plus the
+ * proposal-level costs, MTFS overlap, existing MTFS lines, confidence weighting, inflation rule and prices.
+ * format/assumptionsFormat.ts reads both input forms into this record; computeAssumptions profiles it.
+ */
+
+/** What every stream carries besides its kind's own inputs. */
+export interface StreamCommon {
+  /** Short slug, unique in the proposal (costs name it). */
+  readonly id: string;
+  /** The stream in words. */
+  readonly label: string;
+  /** A confidence weighting on the stream's gross (fraction, 0 to 1). */
+  readonly confidenceWeighting?: Decimal;
+  /** Text shown beside the stream. */
+  readonly note?: string;
+}
+
+/** One stream of a proposal: its kind and exactly that kind module's inputs. */
+export type StreamInput =
+  | (StreamCommon & CohortStreamInput & { readonly kind: "cohort" })
+  | (StreamCommon & AddressableSpendInput & { readonly kind: "addressableSpend" })
+  | (StreamCommon & IncomeInput & { readonly kind: "income" })
+  | (StreamCommon & StaffingInput & { readonly kind: "staffing" })
+  | (StreamCommon & ProvisionInput & { readonly kind: "provision" })
+  | (StreamCommon & PackageReviewInput & { readonly kind: "packageReview" })
+  | (StreamCommon & ReablementInput & { readonly kind: "reablement" });
+
+/** A proposal's assumptions, with every default applied. */
+export interface ProposalAssumptions {
+  readonly horizon: Horizon;
+  readonly streams: readonly StreamInput[];
+  readonly investment: readonly CostItem[];
+  readonly mtfsOverlap: MtfsOverlap;
+  readonly existingMtfsLines: readonly ExistingMtfsLine[];
+  /** A confidence weighting built into the whole financial profile (fraction, 0 to 1). */
+  readonly confidenceWeighting?: Decimal;
+  readonly inflationContingency: InflationContingencyRule;
+  readonly prices: ProposalPrices;
+  /**
+   * The single cohort as today's ProfileInput, when the file used the single-cohort form and nothing only the
+   * multi-stream model expresses (existing MTFS lines, a confidence weighting, an inflation rule or prices of
+   * its own): computeProfile(cohort) then gives exactly computeAssumptions' figures.
+   */
+  readonly cohort?: ProfileInput;
+}
+
+/**
+ * The single cohort of a proposal's assumptions, or an EngineError naming what needs it: forecasts, period
+ * profiles and the cohort-only cells work on the single-cohort form.
+ *
+ * @example
+ * singleCohort(parseProposal(cfsJson).assumptions, "forecast").durationWeeks.toNumber() // 153.1
+ * singleCohort(multiStream, "forecast") // throws "assumptions: forecast works on single-cohort proposals only"
+ */
+export function singleCohort(a: ProposalAssumptions, what: string): ProfileInput {
+  if (a.cohort === undefined) {
+    throw new EngineError(
+      "contradictory",
+      "assumptions",
+      `${what} works on single-cohort proposals only; this one has ${describeStreams(a)}`,
+    );
+  }
+  return a.cohort;
+}
+
+function describeStreams(a: ProposalAssumptions): string {
+  if (a.streams.length > 1) return `${a.streams.length} streams`;
+  if (a.streams[0]?.kind !== "cohort") return `a ${a.streams[0]?.kind ?? "missing"} stream`;
+  return "proposal-level lines only the multi-stream model computes (existing MTFS lines, a confidence weighting, prices or the net inflation base)";
+}
+
+/** One stream's profile from its kind module. */
+function streamProfile(s: StreamInput, a: ProposalAssumptions): StreamProfile {
+  const { horizon } = a;
+  switch (s.kind) {
+    case "cohort":
+      // As computeProfile: the timeline and a weeks-of-duration overlap are checked, and the overlap shortens
+      // the cohort's duration.
+      return cohortStream(
+        profileStreamInput({ ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon }),
+        horizon,
+      );
+    case "addressableSpend":
+      return weightedBy(s, addressableSpendStream(s, horizon));
+    case "income":
+      return weightedBy(s, incomeStream(s, horizon));
+    case "staffing":
+      return weightedBy(s, staffingStream(s, horizon));
+    case "provision":
+      return weightedBy(s, provisionStream(s, horizon));
+    case "packageReview":
+      return weightedBy(s, packageReviewStream(s, horizon));
+    case "reablement":
+      return weightedBy(s, reablementStream(s, horizon));
+  }
+}
+
+/**
+ * Runs a kind module, naming the stream in its errors (`streams[1].caseload`). A cohort stream's errors keep
+ * today's fields (`durationWeeks`, `mtfsOverlap.weeks`), as the single-cohort form always reported them.
+ */
+function inStream(k: number, s: StreamInput, run: () => StreamProfile): StreamProfile {
+  try {
+    return run();
+  } catch (e) {
+    if (s.kind === "cohort" || !(e instanceof EngineError)) throw e;
+    throw new EngineError(e.code, e.field ? `streams[${k}].${e.field}` : `streams[${k}]`, e.rule);
+  }
+}
+
+/** A kind module's profile with the stream's confidence weighting (the cohort module carries its own). */
+function weightedBy(s: StreamCommon, p: StreamProfile): StreamProfile {
+  return s.confidenceWeighting === undefined ? p : { ...p, confidenceWeighting: s.confidenceWeighting };
+}
+
+/**
+ * Profiles a proposal's assumptions: each stream from its kind module, summed with the costs, overlap and
+ * existing MTFS lines (computeProposalProfile). `profile` is today's summary (Profile); `proposal` keeps each
+ * stream's, cost's and existing line's own lines. The single-cohort form gives computeProfile's figures.
+ *
+ * @example
+ * const { profile, proposal } = computeAssumptions(parseProposal(json).assumptions);
+ * profile.quantifiedOpportunity.div(1e6).toFixed(2) // "2.77" (CFS Targeted Prevention)
+ * proposal.streams.map((s) => s.id) // ["cohort"]
+ */
+export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; proposal: ProposalProfile } {
+  const proposal = computeProposalProfile({
+    streams: a.streams.map((s, k) => inStream(k, s, () => streamProfile(s, a))),
+    investment: a.investment,
+    mtfsOverlap: a.mtfsOverlap,
+    existingMtfsLines: a.existingMtfsLines,
+    ...(a.confidenceWeighting === undefined ? {} : { confidenceWeighting: a.confidenceWeighting }),
+    inflationContingency: a.inflationContingency,
+    prices: a.prices,
+    horizon: a.horizon,
+  });
+  return { profile: profileSummary(proposal), proposal };
+}
+
+/**
+ * The assumptions of a single-cohort ProfileInput (one `cohort` stream, its unit cost pricing the costs), so
+ * code holding a ProfileInput can use computeAssumptions.
+ *
+ * @example
+ * computeAssumptions(assumptionsOfCohort(input)).profile // equals computeProfile(input)
+ */
+export function assumptionsOfCohort(input: ProfileInput): ProposalAssumptions {
+  const { investment, mtfsOverlap, horizon, ...cohort } = input;
+  return {
+    horizon,
+    streams: [{ kind: "cohort", id: "cohort", label: "Cohort", ...cohort }],
+    investment,
+    mtfsOverlap,
+    existingMtfsLines: [],
+    inflationContingency: { heldCentrally: input.unitCost.inflationContingency, base: "gross" },
+    prices: {
+      inflationPerYear: input.unitCost.inflationPerYear,
+      priceBaseFy: input.unitCost.priceBaseFy,
+      periodsPerYear: input.unitCost.periodsPerYear,
+    },
+    cohort: input,
+  };
+}
