@@ -55,3 +55,4 @@ export * from "./rag";
 export * from "./forecast";
 export * from "./trackingSummary";
 export * from "./scenarios";
+export * from "./proposalStretch";

@@ -3,6 +3,7 @@ import {
   checkProposal,
   computeAssumptions,
   formatWholeRange,
+  proposalStretch,
   riskAdjustedProfile,
   type Decimal,
   type OptimismBiasTable,
@@ -34,6 +35,8 @@ export interface ModelledProposal {
   readonly riskAdjusted: readonly Decimal[];
   /** The confidence level the proposal states, if any. */
   readonly confidence?: string;
+  /** The extra MTFS row per profile year of the stretch target it states, if any. */
+  readonly stretch?: readonly Decimal[];
 }
 
 const whole = (r: WholeRange): CellScalar => (r.low.eq(r.high) ? r.low.toNumber() : formatWholeRange(r));
@@ -53,9 +56,11 @@ export function modelProposal(
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
   const profile = computeAssumptions(proposal.assumptions).profile;
   const confidence = proposal.opportunity.confidence?.level;
+  const stretch = proposalStretch(proposal.assumptions);
   return {
     profile,
     ...(confidence === undefined ? {} : { confidence }),
+    ...(stretch === undefined ? {} : { stretch }),
     riskAdjusted:
       confidence === undefined
         ? profile.years.map((y) => y.mtfsImpact)

@@ -81,6 +81,13 @@ function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): Prog
       modelled.profile.years.map((y, i) => [y.label, modelled.riskAdjusted[i].toNumber()]),
     ),
     ...(modelled.confidence === undefined ? {} : { confidenceLevel: modelled.confidence }),
+    ...(modelled.stretch === undefined
+      ? {}
+      : {
+          stretchByFy: new Map(
+            modelled.profile.years.map((y, i) => [y.label, modelled.stretch?.[i]?.toNumber() ?? 0]),
+          ),
+        }),
   };
 }
 

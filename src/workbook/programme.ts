@@ -54,6 +54,8 @@ export interface ProgrammeLink extends LinkedProposal {
   readonly mtfsRowByFy?: ReadonlyMap<string, number>;
   /** Its risk-adjusted MTFS row per FY (£), when modelled. */
   readonly riskAdjustedByFy?: ReadonlyMap<string, number>;
+  /** The extra MTFS row per FY (£) of the stretch target it states, when modelled and stated. */
+  readonly stretchByFy?: ReadonlyMap<string, number>;
 }
 
 /** A typed confidence as the Parameters lookup reads it; undefined (no adjustment) when not in the table. */
@@ -168,7 +170,11 @@ function layoutsFor(
   if (!config.scenariosSheet) return [programme, resource, themesSheet];
   let scenarios: SheetLayout[] = [];
   try {
-    const input = programmeScenarioInput(config, programme.totals, areaAmounts);
+    // The proposals' own stretch targets add to the programme's stated stretch.
+    const own = config.fyLabels.map((fy) =>
+      [...links.values()].reduce((sum, l) => sum.plus(l.stretchByFy?.get(fy) ?? 0), new Decimal(0)),
+    );
+    const input = programmeScenarioInput(config, programme.totals, areaAmounts, own);
     scenarios = [
       scenariosLayout(config, programme.positions, resource, scenarioDefinitions(config, shares), { input }),
     ];

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { Decimal, computeAssumptions, parseProposal, runScenarios } from "../../engine";
+import { Decimal, computeAssumptions, parseProposal, proposalStretch, runScenarios } from "../../engine";
 import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
 import { publishedPounds } from "../../workbook/layouts/programmeSheet";
 import { programmeScenarioInput, scenarioDefinitions } from "../../workbook/scenarios";
@@ -32,31 +32,36 @@ function programmeConfig(raw: unknown, file: string): ProgrammeConfig {
 }
 
 /**
- * The programme total per FY column in £: typed rows' published figures, modelled rows' MTFS row.
+ * The programme total per FY column in £ (typed rows' published figures, modelled rows' MTFS row) and the
+ * modelled rows' own stretch per FY column (their stated stretch targets; 0 where none).
  *
  * @example
- * programmeTotals(config, "examples")[3] // about 27,200,000 for FY29/30
+ * programmeTotals(config, "examples").totals[3] // about 27,200,000 for FY29/30
  */
-export function programmeTotals(config: ProgrammeConfig, dir: string): number[] {
+export function programmeTotals(
+  config: ProgrammeConfig,
+  dir: string,
+): { totals: number[]; proposalStretch: Decimal[] } {
   const n = config.fyLabels.length;
   const totals = Array.from({ length: n }, () => new Decimal(0));
+  const stretch = Array.from({ length: n }, () => new Decimal(0));
   for (const d of config.directorates) {
     for (const row of d.rows) {
       let amounts: number[];
       if (row.example) {
         const proposal = parseProposal(proposalFields(readJsonFile(path.join(dir, row.example))));
-        const byFy = new Map(
-          computeAssumptions(proposal.assumptions).profile.years.map((y) => [
-            y.label,
-            y.mtfsImpact.toNumber(),
-          ]),
-        );
+        const years = computeAssumptions(proposal.assumptions).profile.years;
+        const byFy = new Map(years.map((y) => [y.label, y.mtfsImpact.toNumber()]));
         amounts = config.fyLabels.map((fy) => byFy.get(fy) ?? 0);
+        // A stretch target the proposal states adds its own uplift to the programme's stretch.
+        const uplift = proposalStretch(proposal.assumptions);
+        const upliftByFy = new Map(years.map((y, i) => [y.label, uplift?.[i]]));
+        config.fyLabels.forEach((fy, i) => (stretch[i] = stretch[i].plus(upliftByFy.get(fy) ?? 0)));
       } else amounts = publishedPounds(row.publishedMillions, n);
       amounts.forEach((a, i) => (totals[i] = totals[i].plus(a)));
     }
   }
-  return totals.map((t) => t.toNumber());
+  return { totals: totals.map((t) => t.toNumber()), proposalStretch: stretch };
 }
 
 /**
@@ -67,9 +72,9 @@ export function programmeTotals(config: ProgrammeConfig, dir: string): number[] 
  */
 export function calcScenarios(raw: unknown, file: string, format: "table" | "json", io: Io): void {
   const config = programmeConfig(raw, file);
-  const totals = programmeTotals(config, path.dirname(file));
+  const { totals, proposalStretch: stretch } = programmeTotals(config, path.dirname(file));
   const areas = config.resourceCost.areas.map((a) => publishedPounds(a.amountsMillions, config.mtfsYears));
-  const input = programmeScenarioInput(config, totals, areas);
+  const input = programmeScenarioInput(config, totals, areas, stretch);
   const results = runScenarios(input, scenarioDefinitions(config));
   io.out(
     format === "json"
