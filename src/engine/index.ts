@@ -56,3 +56,4 @@ export * from "./forecast";
 export * from "./trackingSummary";
 export * from "./scenarios";
 export * from "./proposalStretch";
+export * from "./cashability";

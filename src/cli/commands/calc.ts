@@ -5,6 +5,7 @@ import {
   asObject,
   checkProposal,
   computeAssumptions,
+  grossByCashability,
   decimalCalculator,
   flatDeflatorIndex,
   flatSchedule,
@@ -33,6 +34,7 @@ import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
 import { calcScenarios } from "./calcScenarios";
+import { cashabilityJson, cashabilityTable } from "../render/cashability";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { greenBookJson, greenBookTable, type GreenBookBasis } from "../render/greenBook";
@@ -120,7 +122,9 @@ function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOp
 function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions): void {
   const { value: proposal, warnings } = checkProposal(raw);
   warn(io, warnings);
-  const result = computeAssumptions(proposal.assumptions).profile;
+  const computed = computeAssumptions(proposal.assumptions);
+  const result = computed.profile;
+  const kinds = grossByCashability(computed.proposal);
   const schedule =
     options.discount === "standard"
       ? GREEN_BOOK_STANDARD
@@ -138,8 +142,17 @@ function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions
   print(
     io,
     format,
-    () => ({ ...profileJson(proposal, result), ...greenBookJson(view, basis, risk) }),
-    () => profileTable(proposal, result) + "\n" + greenBookTable(view, basis, risk),
+    () => ({
+      ...profileJson(proposal, result),
+      ...greenBookJson(view, basis, risk),
+      ...cashabilityJson(kinds),
+    }),
+    () =>
+      profileTable(proposal, result) +
+      "\n" +
+      greenBookTable(view, basis, risk) +
+      "\n" +
+      cashabilityTable(kinds),
   );
 }
 
