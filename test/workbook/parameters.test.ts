@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import type * as ExcelJS from "exceljs";
-import { refreshWorkbook } from "../../src/workbook/operations";
+import { addProposal, refreshWorkbook } from "../../src/workbook/operations";
 import { PARAMETERS_SHEET } from "../../src/workbook/layouts/parametersSheet";
 import { programmePositions, fyColumn } from "../../src/workbook/layouts/programmeSheet";
 import { readOptimismBiasTable } from "../../src/workbook/parameters";
-import { demoWorkbook, plain, programmeConfig } from "./fixtures";
+import { demoWorkbook, plain, programmeConfig, readExample } from "./fixtures";
 
 /** The Parameters sheet's optimism-bias table and the risk-adjusted rows it drives (issue 14, item 1). */
 
@@ -76,6 +76,24 @@ describe("Parameters sheet", () => {
         });
       }),
       { numRuns: 6 },
+    );
+  });
+});
+
+describe("a workbook without a Parameters sheet", () => {
+  it("gets one when a proposal is added, so the new sheet's risk-adjusted formulas find the table", async () => {
+    const { wb, port } = await demoWorkbook();
+    const sheet = wb.getWorksheet(PARAMETERS_SHEET)!;
+    wb.removeWorksheet(sheet.id);
+    await port.deleteNames(
+      (await port.listNames()).filter((n) => n.name.startsWith("MTFS_")).map((n) => n.name),
+    );
+    const raw = readExample("cfs-targeted-prevention.json");
+    raw.opportunity.name = "CFS Targeted Prevention 2";
+    await addProposal(port, raw);
+    expect(wb.getWorksheet(PARAMETERS_SHEET)).toBeDefined();
+    expect((await port.listNames()).map((n) => n.name)).toEqual(
+      expect.arrayContaining(["MTFS_OptimismBias", "MTFS_OptimismBiasKeys"]),
     );
   });
 });
