@@ -31,7 +31,7 @@ const TABLE_FIRST_ROW = 5;
 /** The table's keys as written in column A: the levels, then the grades as text ("1".."6"). */
 export const OPTIMISM_BIAS_KEYS: readonly string[] = [...LEVELS, ...GRADES.map(String)];
 const TABLE_LAST_ROW = TABLE_FIRST_ROW + OPTIMISM_BIAS_KEYS.length - 1;
-const DISCOUNT_FIRST_ROW = TABLE_LAST_ROW + 4;
+const DISCOUNT_FIRST_ROW = TABLE_LAST_ROW + 6;
 
 const GRADE_WORDS: Readonly<Record<ConfidenceGrade, string>> = {
   1: "Grade 1: independently audited, local, recent",
@@ -90,13 +90,12 @@ export function parametersSheetLayout(table: OptimismBiasTable = DEFAULT_OPTIMIS
       STYLES.text,
     );
   });
-  label(
-    `A${TABLE_LAST_ROW + 1}`,
-    "Default: the council's own assumption, to edit. The Green Book (2022, 5.45) points to the HM Treasury / New " +
-      "Economy CBA guidance for local partnerships (2014) for confidence-based adjustments; its table could not be " +
-      "confirmed here. A row with no confidence level is not adjusted.",
-    { italic: true, wrap: true },
-  );
+  // One line each, running over the empty cells to the right (a wrapped cell would need its row sized).
+  [
+    "Default: the council's own assumption, to edit. A row with no confidence level is not adjusted.",
+    "The Green Book (2022, 5.45) points to the HM Treasury / New Economy CBA guidance for local partnerships",
+    "(2014) for confidence-based adjustments; its table could not be confirmed here.",
+  ].forEach((line, i) => label(`A${TABLE_LAST_ROW + 1 + i}`, line, { italic: true }));
   label(`A${DISCOUNT_FIRST_ROW - 1}`, "Green Book discounting (social time preference rate)", { bold: true });
   ["From year", "Discount rate", "Source"].forEach((h, i) =>
     label(`${"ABC"[i]}${DISCOUNT_FIRST_ROW}`, h, STYLES.heading),
