@@ -8,7 +8,7 @@ import {
   type Confidence,
   type OptimismBiasTable,
 } from "../engine";
-import type { CellScalar, WorkbookPort } from "./port";
+import type { CellContent, CellScalar, WorkbookPort } from "./port";
 import type { CellChange, SyncOptions } from "./ownedCells";
 import { matchesWritten, syncOwned, toWrite, writeLayout } from "./ownedCells";
 import {
@@ -241,7 +241,17 @@ export async function rowsWithoutFigures(
       ...config.fyLabels.map((_, i) => at(`${fyColumn(i)}${row}`)),
       ...(riskRow === undefined ? [] : config.fyLabels.map((_, i) => at(`${fyColumn(i)}${riskRow}`))),
     ]);
-    if (cur.some((c) => c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value))))
+    // And its Confidence cell: an error there (#REF!: the sheet's confidence row deleted) is no figure either.
+    const [confidence]: readonly CellContent[] = config.parametersSheet
+      ? await port.readCells(PROGRAMME_SHEET, [at(`${confidenceColumns(config).confidence}${row}`)])
+      : [{ value: null }];
+    const isError =
+      (typeof confidence.value === "string" && /^#[A-Z/0]+[!?]?$/.test(confidence.value)) ||
+      (confidence.formula?.includes("#REF!") ?? false);
+    if (
+      isError ||
+      cur.some((c) => c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value)))
+    )
       out.push(sheet);
   }
   return out;
