@@ -1,159 +1,22 @@
-import { Decimal, isEngineError, parsePeriod } from "../engine";
+import { isWorkbookError } from "../workbook/errors";
+import { parseActualsCsv as parseCsv, type ActualRow } from "../workbook/actualsCsv";
 import { CliError } from "./errors";
 
-/**
- * The actuals CSV `mtfs-benefits track import` reads (docs/cli.md, "Actuals CSV"): one actual per row under a
- * header naming the columns, in any order and any case:
- *   proposal  the proposal's name as on its sheet (required)
- *   stream    the stream id, blank for the proposal's only stream
- *   period    a calendar month "YYYY-MM" or a fiscal quarter "YYYY-Qn" (2026-Q1 = April to June 2026)
- *   measure   "saving" (£ recorded by finance) or a KPI key of the stream, e.g. avoidedEvents, caseloadReduction
- *   value     a number; "£" and thousands commas are accepted; a KPI is never negative
- * Every bad row is reported by its line number, and then nothing is imported.
- */
+/** The actuals CSV `track import` reads: the workbook layer's parser (docs/cli.md, "Actuals CSV"). */
 
-/** One actual from the CSV. */
-export interface ActualRow {
-  /** Line number in the file (the header is line 1). */
-  readonly line: number;
-  readonly proposal: string;
-  /** Absent: the proposal's only stream. */
-  readonly stream?: string;
-  readonly period: string;
-  /** "saving" or a KPI key. */
-  readonly measure: string;
-  readonly value: Decimal;
-}
-
-export const ACTUALS_COLUMNS = ["proposal", "stream", "period", "measure", "value"] as const;
-const REQUIRED = ["proposal", "period", "measure", "value"] as const;
-/** The most bad lines one error names before "and N more". */
-const MAX_REPORTED = 5;
-
-/** Splits CSV text into records of fields with their line numbers (RFC 4180 quoting; CRLF or LF). */
-function records(text: string): { line: number; fields: string[] }[] {
-  const out: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-  const endRecord = (): void => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0].trim() === "")) out.push({ line: startLine, fields });
-    fields = [];
-    field = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field.trim() === "") {
-      quoted = true;
-      field = "";
-    } else if (ch === ",") {
-      fields.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      startLine = line;
-    } else field += ch;
-  }
-  if (quoted) throw new CliError(`line ${startLine}: a quoted field is not closed`);
-  if (field !== "" || fields.length > 0) endRecord();
-  return out;
-}
-
-/** A number as finance systems export it: "1234.5", "-12", "£1,234.56", "1,234". */
-function numberOf(text: string): Decimal | undefined {
-  const t = text.trim().replace(/^(-?)£/, "$1");
-  if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return undefined;
-  return new Decimal(t.replace(/,/g, ""));
-}
+export { ACTUALS_COLUMNS, type ActualRow } from "../workbook/actualsCsv";
 
 /**
- * Parses the actuals CSV; every bad line is reported in one CliError (the first five, then how many more).
+ * Parses the actuals CSV; bad lines are one CliError (exit 2, one line).
  *
  * @example
- * parseActualsCsv("proposal,period,measure,value\nCFS Targeted Prevention,2027-07,avoidedEvents,2\n", "a.csv")
- * // [{ line: 2, proposal: "CFS Targeted Prevention", period: "2027-07", measure: "avoidedEvents", value: 2 }]
+ * parseActualsCsv("proposal,period,measure,value\nCFS Targeted Prevention,2027-07,avoidedEvents,2\n", "a.csv")[0].line // 2
  */
 export function parseActualsCsv(text: string, file: string): ActualRow[] {
-  const rows = records(text.replace(/^\uFEFF/, ""));
-  if (rows.length === 0)
-    throw new CliError(`${file}: is empty; expected a header ${ACTUALS_COLUMNS.join(",")}`);
-  const header = rows[0].fields.map((h) => h.trim().toLowerCase());
-  const unknown = header.filter((h) => !(ACTUALS_COLUMNS as readonly string[]).includes(h));
-  const missing = REQUIRED.filter((c) => !header.includes(c));
-  const repeated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (unknown.length > 0 || missing.length > 0 || repeated.length > 0) {
-    const why = [
-      ...unknown.map((h) => `unknown column "${h}"`),
-      ...missing.map((c) => `no "${c}" column`),
-      ...repeated.map((h) => `"${h}" twice`),
-    ].join(", ");
-    throw new CliError(
-      `${file}: line 1: ${why}; the columns are ${ACTUALS_COLUMNS.join(", ")} (stream optional)`,
-    );
+  try {
+    return parseCsv(text, file);
+  } catch (e) {
+    if (isWorkbookError(e)) throw new CliError(e.message);
+    throw e;
   }
-  const at = (fields: readonly string[], c: string): string => {
-    const k = header.indexOf(c);
-    return k < 0 ? "" : (fields[k] ?? "").trim();
-  };
-
-  const problems: string[] = [];
-  const out: ActualRow[] = [];
-  const seen = new Map<string, { line: number; fromDay: number; toDay: number }[]>();
-  for (const { line, fields } of rows.slice(1)) {
-    const bad = (why: string): void => void problems.push(`line ${line}: ${why}`);
-    if (fields.length > header.length) {
-      bad(`${fields.length} fields, the header has ${header.length}`);
-      continue;
-    }
-    const proposal = at(fields, "proposal");
-    const stream = at(fields, "stream");
-    const periodText = at(fields, "period");
-    const measure = at(fields, "measure");
-    const valueText = at(fields, "value");
-    if (proposal === "") bad("proposal: is required");
-    let period: ReturnType<typeof parsePeriod> | undefined;
-    try {
-      period = parsePeriod(periodText);
-    } catch (e) {
-      if (!isEngineError(e)) throw e;
-      bad(`${e.field}: ${e.rule}`);
-    }
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(measure)) {
-      bad(`measure: must be "saving" or a KPI key such as avoidedEvents, got "${measure}"`);
-    }
-    const value = numberOf(valueText);
-    if (value === undefined) bad(`value: must be a number, got "${valueText}"`);
-    else if (value.isNeg() && measure !== "saving") bad(`value: a KPI actual must be ≥ 0, got ${valueText}`);
-    if (proposal === "" || period === undefined || value === undefined) continue;
-    // The same measure twice for one period (or a quarter and a month in it) would count twice.
-    const key = JSON.stringify([proposal, stream, measure]);
-    const earlier = seen.get(key) ?? [];
-    const clash = earlier.find((e) => e.fromDay < period.toDay && period.fromDay < e.toDay);
-    if (clash) {
-      bad(`${periodText} ${measure} for ${proposal} is already given on line ${clash.line}`);
-      continue;
-    }
-    seen.set(key, [...earlier, { line, fromDay: period.fromDay, toDay: period.toDay }]);
-    out.push({ line, proposal, ...(stream === "" ? {} : { stream }), period: period.label, measure, value });
-  }
-  if (problems.length > 0) {
-    const more =
-      problems.length > MAX_REPORTED ? `; and ${problems.length - MAX_REPORTED} more bad lines` : "";
-    throw new CliError(`${file}: ${problems.slice(0, MAX_REPORTED).join("; ")}${more}; nothing was imported`);
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { Decimal, ZERO } from "./money";
+import { variance } from "./variance";
 
 /**
  * Edge-of-care performance summaries (Edge of Care Interventions Summary Report, Appendix Two): programmes
@@ -109,9 +110,10 @@ export interface EdgeOfCareResult {
 
 const HALF = new Decimal("0.5");
 
+/** % of target is tracking's % of plan (variance.ts), so the summaries and the tracking path agree. */
 function ratio(actual: Decimal | undefined, target: Decimal | undefined): Decimal | undefined {
-  if (actual === undefined || target === undefined || target.isZero()) return undefined;
-  return actual.div(target);
+  if (actual === undefined || target === undefined) return undefined;
+  return variance(actual, target).percentOfPlan;
 }
 
 function perFamily(children: Decimal, families: Decimal): Decimal | undefined {

@@ -57,3 +57,6 @@ export * from "./trackingSummary";
 export * from "./scenarios";
 export * from "./proposalStretch";
 export * from "./cashability";
+export * from "./reprofile";
+export * from "./closure";
+export * from "./edgeOfCareTracking";

@@ -80,6 +80,16 @@ export function trackProposal(
       .filter((a) => a.measure === measure)
       .map((a) => ({ ...a, at: parsePeriod(a.period) }))
       .sort((a, b) => a.at.fromDay - b.at.fromDay);
+    // A quarter and a month in it (or the same period twice) would count the same delivery twice.
+    for (let i = 1; i < mine.length; i++) {
+      if (mine[i].at.fromDay < mine[i - 1].at.toDay) {
+        throw new EngineError(
+          "contradictory",
+          "period",
+          `${mine[i].period} overlaps ${mine[i - 1].period} for ${measure}: give each day once`,
+        );
+      }
+    }
     const planOf = (label: string): Decimal => {
       const r = rows.get(label);
       if (r === undefined)

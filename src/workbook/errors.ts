@@ -11,6 +11,10 @@ export type WorkbookErrorCode =
   | "text-too-long"
   | "not-an-mtfs-workbook"
   | "would-lose"
+  /** A reprofile needs actuals of avoided events, and there are none. */
+  | "no-actuals"
+  /** An actuals CSV with bad lines (actualsCsv.ts): nothing is imported. */
+  | "bad-csv"
   /** Rows or columns the add-in uses were deleted (or moved) since it wrote the sheet: its anchors are gone. */
   | "sheet-moved";
 

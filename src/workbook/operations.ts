@@ -1,4 +1,5 @@
 import { isEngineError, type OptimismBiasTable } from "../engine";
+import { syncDashboard } from "./dashboard";
 import { ensureParametersSheet, readOptimismBiasTable } from "./parameters";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
@@ -634,6 +635,10 @@ export async function refreshWorkbook(
         changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table)));
     }
   }
+  // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read).
+  const dashboard = await syncDashboard(port, owned, { dryRun });
+  changes.push(...dashboard.changes);
+  warnings.push(...dashboard.problems.map((message) => ({ proposal: "(dashboard)", message })));
   if (!dryRun) {
     await anchorLegacySheets(port, layouts, placements);
     await writeRegister(port, { owned, proposals: stored, programme });

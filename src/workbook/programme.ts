@@ -9,6 +9,7 @@ import {
   type OptimismBiasTable,
 } from "../engine";
 import type { CellContent, CellScalar, WorkbookPort } from "./port";
+import { ragBySheet } from "./dashboard";
 import type { CellChange, SyncOptions } from "./ownedCells";
 import { matchesWritten, syncOwned, toWrite, writeLayout } from "./ownedCells";
 import {
@@ -350,7 +351,11 @@ export async function syncProgramme(
     shares = cells.map((c) => (typeof c.value === "number" ? c.value : null));
   }
   const out: CellChange[] = [];
-  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes, risk, shares)) {
+  const rags = await ragBySheet(port);
+  const tracked = new Map(
+    [...links].map(([sheet, l]) => [sheet, rags.has(sheet) ? { ...l, rag: rags.get(sheet) } : l]),
+  );
+  for (const layout of layoutsFor(config, tracked, amounts, areaAmounts, existing, themes, risk, shares)) {
     out.push(...(await syncOwned(port, layout, PROGRAMME_OWNER, owned, options)));
   }
   if (!options.dryRun) {

@@ -43,6 +43,16 @@ export interface StoredProposal {
   readonly slug?: string;
   /** Rows each text split over more than one row takes, by path, fixed when the sheet is laid out. */
   readonly textRows?: Readonly<Record<string, number>>;
+  /**
+   * Accepted reprofiles (issue 15, history.ts): dated versions of the assumptions, oldest first. The approved
+   * assumptions stay in `proposal`.
+   */
+  readonly versions?: readonly {
+    readonly date: string;
+    readonly reading: unknown;
+    readonly description: string;
+    readonly assumptions: Readonly<Record<string, unknown>>;
+  }[];
 }
 
 export interface Register {

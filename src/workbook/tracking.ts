@@ -1,14 +1,24 @@
 import {
+  DEFAULT_RAG_THRESHOLDS,
   Decimal,
   TRACKED_MEASURES,
   isEngineError,
   parsePeriod,
   parseProposal,
+  programmeClosure,
+  proposalClosure,
+  planClosure,
   singleCohort,
+  computeAssumptions,
   trackProposal,
+  type Closure,
+  type FyStartYear,
+  type Profile,
   type ProfileInput,
+  type RagThresholds,
   type TrackingSummary,
 } from "../engine";
+import { numberText } from "./cellValues";
 import { WorkbookError } from "./errors";
 import { toWrite, writeLayout } from "./ownedCells";
 import { listProposalSheets, readProposal } from "./operations";
@@ -33,7 +43,7 @@ export interface SheetActual extends TrackingActual {
 }
 
 /** A proposal sheet's name, its proposal name and its parsed assumptions. */
-interface TrackedProposal {
+export interface TrackedProposal {
   readonly sheet: string;
   readonly name: string;
   readonly input: ProfileInput;
@@ -63,15 +73,8 @@ export async function readTrackingActuals(
     const row = header + 2 + i;
     if (text(r[0]) === "") return;
     const raw = r[4]?.value ?? null;
-    const value =
-      typeof raw === "number"
-        ? raw
-        : Number(
-            text(r[4])
-              .replace(/^(-?)£/, "$1")
-              .replace(/,/g, ""),
-          );
-    if (text(r[4]) === "" || !Number.isFinite(value)) {
+    const value = typeof raw === "number" ? raw : numberText(text(r[4]));
+    if (value === null || !Number.isFinite(value)) {
       problems.push(`${TRACKING_SHEET}!E${row}: Actual must be a number, got "${text(r[4])}"`);
       return;
     }
@@ -88,33 +91,81 @@ export async function readTrackingActuals(
   return { actuals, problems };
 }
 
+/** A proposal sheet tracking cannot read yet (a multi-stream proposal): its plan, and why. */
+export interface UntrackedProposal {
+  readonly sheet: string;
+  readonly name: string;
+  readonly why: string;
+  readonly plan: Profile;
+  readonly mtfsLastFy: FyStartYear;
+}
+
+function untrackedWhy(a: Parameters<typeof singleCohort>[0]): string {
+  try {
+    singleCohort(a, "tracking");
+    return "tracking works on single-cohort proposals only";
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    return e.rule;
+  }
+}
+
 /**
  * Every proposal sheet's proposal, by sheet name and by proposal name. A sheet whose assumptions the engine
- * rejects is a problem (named by its sheet), so one bad sheet does not stop the others being tracked.
+ * rejects is a problem (named by its sheet), so one bad sheet does not stop the others being tracked; a
+ * multi-stream proposal is untracked (tracking works per single cohort), which is a problem only for its actuals.
  */
-async function trackedProposals(
-  port: WorkbookPort,
-): Promise<{ proposals: TrackedProposal[]; problems: string[] }> {
+export async function trackedProposals(port: WorkbookPort): Promise<{
+  proposals: TrackedProposal[];
+  untracked: UntrackedProposal[];
+  problems: string[];
+}> {
   const proposals: TrackedProposal[] = [];
+  const untracked: UntrackedProposal[] = [];
   const problems: string[] = [];
   for (const sheet of await listProposalSheets(port)) {
     try {
       const p = parseProposal(await readProposal(port, sheet));
-      proposals.push({ sheet, name: p.opportunity.name, input: singleCohort(p.assumptions, "tracking") });
+      const name = p.opportunity.name;
+      if (p.assumptions.cohort === undefined) {
+        // singleCohort says why in words (the streams it has); it throws whenever there is no cohort.
+        const why = untrackedWhy(p.assumptions);
+        untracked.push({
+          sheet,
+          name,
+          why,
+          plan: computeAssumptions(p.assumptions).profile,
+          mtfsLastFy: p.assumptions.horizon.mtfsLastFy,
+        });
+      } else proposals.push({ sheet, name, input: p.assumptions.cohort });
     } catch (e) {
       if (!isEngineError(e)) throw e;
       problems.push(`${sheet}: not tracked: ${e.field}: ${e.rule}`);
     }
   }
-  return { proposals, problems };
+  return { proposals, untracked, problems };
 }
 
-function find(proposals: readonly TrackedProposal[], name: string): TrackedProposal | undefined {
-  return proposals.find((p) => p.name === name) ?? proposals.find((p) => p.sheet === name);
+/**
+ * The proposal an actual names: by its sheet's name or by its proposal's name (both are how users know it; the
+ * sheet name is the one key, and the one import writes).
+ *
+ * @example
+ * findProposal(proposals, "CFS Targeted Prevention")?.sheet // "CFS Targeted Prevention"
+ */
+export function findProposal<P extends { readonly sheet: string; readonly name: string }>(
+  proposals: readonly P[],
+  name: string,
+): P | undefined {
+  const n = name.trim();
+  return proposals.find((p) => p.sheet === n) ?? proposals.find((p) => p.name === n);
 }
 
-const sameKey = (a: TrackingActual, b: TrackingActual): boolean =>
-  a.proposal === b.proposal && a.stream === b.stream && a.measure === b.measure;
+/** The key an actual is one of: the same proposal (however named), stream ("" is "cohort") and measure. */
+function keyOf(proposals: readonly TrackedProposal[], a: TrackingActual): string {
+  const p = findProposal(proposals, a.proposal);
+  return JSON.stringify([p?.sheet ?? a.proposal, a.stream === "" ? "cohort" : a.stream, a.measure]);
+}
 
 /** Whether two periods share a day ("2027-Q2" and "2027-08" do). */
 function overlaps(a: string, b: string): boolean {
@@ -151,12 +202,17 @@ export async function checkActuals(
   actuals: readonly TrackingActual[],
   where: (k: number) => string,
 ): Promise<string[]> {
-  const { proposals } = await trackedProposals(port);
+  const { proposals, untracked } = await trackedProposals(port);
   const problems: string[] = [];
   actuals.forEach((a, k) => {
     const bad = (why: string): void => void problems.push(`${where(k)}: ${why}`);
-    const p = find(proposals, a.proposal);
-    if (p === undefined) return bad(`proposal: no proposal sheet is called "${a.proposal}"`);
+    const p = findProposal(proposals, a.proposal);
+    if (p === undefined) {
+      const u = findProposal(untracked, a.proposal);
+      return bad(
+        u ? `proposal: ${u.sheet}: ${u.why}` : `proposal: no proposal sheet is called "${a.proposal}"`,
+      );
+    }
     if (a.stream !== "" && a.stream !== "cohort")
       return bad(`stream: ${p.sheet} has one stream, "cohort"; got "${a.stream}"`);
     if (!TRACKED_MEASURES.includes(a.measure)) {
@@ -199,10 +255,15 @@ export async function importActuals(
   if (problems.length) {
     throw new WorkbookError("sheet-moved", `nothing imported: ${problems.join("; ")}`);
   }
+  const { proposals } = await trackedProposals(port);
+  const sameKey = (x: TrackingActual, y: TrackingActual): boolean =>
+    keyOf(proposals, x) === keyOf(proposals, y);
   const added: TrackingActual[] = [];
   const conflicts: { existing: SheetActual; imported: TrackingActual }[] = [];
   let unchanged = 0;
-  for (const a of actuals) {
+  for (const given of actuals) {
+    // Written under its sheet's name, so one proposal is one name on the Tracking sheet.
+    const a = { ...given, proposal: findProposal(proposals, given.proposal)?.sheet ?? given.proposal };
     const same = existing.find((e) => sameKey(e, a) && e.period === a.period && e.value === a.value);
     if (same) {
       unchanged++;
@@ -232,6 +293,14 @@ export interface ProposalTracking {
   readonly summary: TrackingSummary;
 }
 
+/** A workbook's tracking: proposals with actuals, every proposal's closure row and the programme's. */
+export interface WorkbookTracking {
+  readonly proposals: readonly ProposalTracking[];
+  readonly problems: readonly string[];
+  readonly closures: readonly Closure[];
+  readonly programme: Closure;
+}
+
 /**
  * Tracks every proposal that has actuals on the Tracking sheet against its plan.
  *
@@ -240,26 +309,32 @@ export interface ProposalTracking {
  */
 export async function trackWorkbook(
   port: WorkbookPort,
-): Promise<{ readonly proposals: readonly ProposalTracking[]; readonly problems: readonly string[] }> {
+  thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS,
+): Promise<WorkbookTracking> {
   const { actuals, problems } = await readTrackingActuals(port);
   const tracked = await trackedProposals(port);
   const all = tracked.proposals;
   const out: ProposalTracking[] = [];
+  const closures: Closure[] = [];
   const issues = [...problems, ...tracked.problems];
   for (const p of all) {
-    const mine = actuals.filter((a) => find(all, a.proposal) === p);
-    if (mine.length === 0) continue;
+    const mine = actuals.filter((a) => findProposal(all, a.proposal) === p);
+    const measured = mine.map((a) => ({ period: a.period, measure: a.measure, value: new Decimal(a.value) }));
     try {
-      const summary = trackProposal(
-        p.input,
-        mine.map((a) => ({ period: a.period, measure: a.measure, value: new Decimal(a.value) })),
-      );
-      out.push({ sheet: p.sheet, name: p.name, summary });
+      closures.push(proposalClosure(p.name, p.input, measured, thresholds));
+      if (mine.length === 0) continue;
+      out.push({ sheet: p.sheet, name: p.name, summary: trackProposal(p.input, measured, thresholds) });
     } catch (e) {
       if (!isEngineError(e)) throw e;
       const rows = mine.map((a) => a.row).join(", ");
       issues.push(`${TRACKING_SHEET} rows ${rows} (${p.sheet}): ${e.field}: ${e.rule}`);
     }
   }
-  return { proposals: out, problems: issues };
+  for (const u of tracked.untracked) {
+    closures.push(planClosure(u.name, u.plan, u.mtfsLastFy));
+    const rows = actuals.filter((a) => findProposal([u], a.proposal) === u).map((a) => a.row);
+    if (rows.length)
+      issues.push(`${TRACKING_SHEET} rows ${rows.join(", ")} (${u.sheet}): not tracked: ${u.why}`);
+  }
+  return { proposals: out, problems: issues, closures, programme: programmeClosure("Programme", closures) };
 }

@@ -184,3 +184,78 @@ describe("mtfs-benefits track", () => {
     );
   }, 120_000);
 });
+
+describe("mtfs-benefits track reprofile and closure", () => {
+  it("proposes a reprofile from the imported quarter, prints it without writing, and keeps it with --accept", async () => {
+    const { file, csvFile } = workbookWith(quarter);
+    await run(["track", "import", csvFile, "--into", file]);
+    const before = readFileSync(file);
+    const shown = await run(["track", "reprofile", file, "--proposal", CFS]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^Proposed: a later start: \d+ days \([\d.]+ months\) later$/m);
+    expect(shown.stdout).toMatch(/^FY29\/30 +£1\.10m +£[\d.]+m/m);
+    expect(shown.stdout).toMatch(/^Not written: add --accept/m);
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    const kept = await run([
+      "track",
+      "reprofile",
+      file,
+      "--proposal",
+      CFS,
+      "--accept",
+      "--date",
+      "2028-01-15",
+    ]);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toMatch(/Kept as the version of 2028-01-15 on the Reprofiles sheet/);
+    expect(existsSync(`${file}.bak`)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const rows: unknown[][] = [];
+    wb.getWorksheet("Reprofiles")!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows.filter((r) => r[0] === CFS && r[1] === "2028-01-15")).toHaveLength(6);
+
+    const json = JSON.parse(
+      (await run(["track", "reprofile", file, "--proposal", CFS, "--format", "json"])).stdout,
+    );
+    expect(json.reading.kind).toBe("laterStart");
+    expect(json.assumptions.timeline.startDate > "2026-08-01").toBe(true);
+  }, 60_000);
+
+  it("refuses a proposal without avoided-events actuals, and --date without --accept, with exit 2", async () => {
+    const { file } = workbookWith(quarter);
+    const none = await run(["track", "reprofile", file, "--proposal", CFS]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no avoidedEvents actuals on the Tracking sheet/);
+    const date = await run(["track", "reprofile", file, "--proposal", CFS, "--date", "2028-01-01"]);
+    expect(date.code).toBe(2);
+  }, 60_000);
+
+  it("prints the closure table: per proposal and the programme", async () => {
+    const { file, csvFile } = workbookWith(quarter);
+    await run(["track", "import", csvFile, "--into", file]);
+    const table = await run(["track", "closure", file]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^CFS Targeted Prevention +£3\.29m +£[\d.]+m/m);
+    expect(table.stdout).toMatch(/^Programme +£/m);
+    const json = JSON.parse((await run(["track", "closure", file, "--format", "json"])).stdout);
+    const cfs = json.proposals.find((p: { name: string }) => p.name === CFS);
+    expect(cfs.fromActuals).toBe(true);
+    expect(cfs.mtfs.map((y: { fy: string }) => y.fy)).toEqual(["FY26/27", "FY27/28", "FY28/29", "FY29/30"]);
+    expect(json.programme.targetFullRunRate).toBeCloseTo(
+      json.proposals.reduce((s: number, p: { targetFullRunRate: number }) => s + p.targetFullRunRate, 0),
+      6,
+    );
+  }, 60_000);
+
+  it("writes the Dashboard on import", async () => {
+    const { file, csvFile } = workbookWith(quarter);
+    await run(["track", "import", csvFile, "--into", file]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("Dashboard")!;
+    expect(ws.getCell("A9").value).toBe(CFS);
+    expect(ws.getCell("B9").value).toBe("avoidedEvents");
+  }, 60_000);
+});

@@ -94,13 +94,14 @@ describe("periodProfile", () => {
     // Found by the property below (seed -71963360): one case of 21.5 weeks has gone by FY30/31, so the months'
     // gross are ±1e-38 residues; shares of them gave each month an overlap of ±1e39 that summed to £1, not £2.
     const D = (x: number | string): Decimal => new Decimal(x);
+    const cfs = exampleInput("cfs-targeted-prevention.json");
     const input = {
-      ...exampleInput,
+      ...cfs,
       baseline: { volumePerYear: ZERO, growthPerYear: ZERO },
       target: { kind: "countPerYear" as const, value: D(34), cohortSize: D(1) },
       durationWeeks: D("21.5"),
       unitCost: {
-        ...exampleInput.unitCost,
+        ...cfs.unitCost,
         weeklyCost: ZERO,
         inflationPerYear: ZERO,
         periodsPerYear: D("52.18"),

@@ -7,6 +7,7 @@ import {
   forecastProfile,
   periodProfile,
   ragStatus,
+  trackProposal,
   variance,
 } from "../../src/engine";
 import { profileInputArb } from "./arbitraries";
@@ -123,4 +124,19 @@ describe("forecastProfile", () => {
       { numRuns: 60 },
     );
   });
+});
+
+describe("trackProposal: overlapping periods", () => {
+  const cfs = exampleInput("cfs-targeted-prevention.json");
+  it.each(["saving", "caseloadReduction", "avoidedEvents"])(
+    "refuses a quarter and a month in it for %s rather than counting both",
+    (measure) => {
+      expect(() =>
+        trackProposal(cfs, [
+          { period: "2027-Q3", measure, value: D(1) },
+          { period: "2027-11", measure, value: D(1) },
+        ]),
+      ).toThrow(expect.objectContaining({ code: "contradictory", field: "period" }));
+    },
+  );
 });

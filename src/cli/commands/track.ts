@@ -1,5 +1,7 @@
 import { formatMillions, formatPercent, fyLabel, toPounds, type Decimal } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
+import { readThresholds, updateDashboard } from "../../workbook/dashboard";
+import { acceptReprofile, proposeReprofile } from "../../workbook/history";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { checkActuals, importActuals, trackWorkbook, type ProposalTracking } from "../../workbook/tracking";
 import { parseActualsCsv } from "../actualsCsv";
@@ -9,10 +11,13 @@ import { CliError, EXIT_BAD_INPUT, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readTextFile } from "../readJson";
 import { textTable } from "../table";
+import { closureJson, closureTable, reprofileJson, reprofileTable } from "./trackViews";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits track import FILE.csv --into W.xlsx [--dry-run]
        mtfs-benefits track report W.xlsx [--format table|json]
+       mtfs-benefits track reprofile W.xlsx --proposal NAME [--accept [--date YYYY-MM-DD]] [--format table|json]
+       mtfs-benefits track closure W.xlsx [--format table|json]
 
 import  adds the actuals in a CSV (columns proposal, stream, period, measure, value; docs/cli.md) to the
         workbook's Tracking sheet, creating it if absent. Every bad row is reported by its line number and
@@ -21,11 +26,20 @@ import  adds the actuals in a CSV (columns proposal, stream, period, measure, va
 report  prints, per proposal with actuals: plan and actual to date, variance (a shortfall is negative), % of
         plan and RAG (Green ≥ 95% of plan, Amber ≥ 80%, Red below) per measure, then the forecast of the
         current FY and of the last MTFS year (the MTFS row) and the slippage in months.
+reprofile  proposes a revised profile fitting the proposal's avoidedEvents actuals: a later start, a lower
+        target reached or a longer ramp (the best fit), beside the approved profile. With --accept it is kept
+        as a version dated --date (default today) in the workbook's Reprofiles sheet and register; the
+        approved assumptions are never changed. Without --accept nothing is written.
+closure prints the closure table: per proposal and the programme, target and expected benefit at full run
+        rate, £ delivered to date and the expected MTFS contribution by FY.
 
 Options:
   --into FILE     the MTFS workbook to import into; the previous file is kept as FILE.bak
   --dry-run       import: check and report without writing
-  --format F      report: table (default) or json (money in £)
+  --format F      report, reprofile, closure: table (default) or json (money in £)
+  --proposal NAME reprofile: the proposal's sheet name or its name
+  --accept        reprofile: keep the proposal as a dated version (the previous file is kept as W.xlsx.bak)
+  --date D        reprofile --accept: the version's date (default: today, UTC)
   -h, --help      show this help
 
 Exit codes: 0 done; 2 bad rows (nothing written), conflicts with typed actuals (the rest imported), or a
@@ -53,7 +67,11 @@ async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Pr
   if (problems.length > 0)
     throw new CliError(`${csv}: ${problems.slice(0, 5).join("; ")}; nothing was imported`);
   const result = await asCliErrors(() => importActuals(port, actuals, { dryRun }));
-  if (!dryRun && result.added.length > 0) await saveWorkbookAtomic(port, into);
+  if (!dryRun && result.added.length > 0) {
+    const dashboard = await asCliErrors(() => updateDashboard(port));
+    for (const p of dashboard.problems) io.err(`warning: ${p}`);
+    await saveWorkbookAtomic(port, into);
+  }
   for (const c of result.conflicts) {
     io.err(
       `conflict: Tracking!E${c.existing.row} ${c.existing.proposal} ${c.existing.period} ${c.existing.measure} ` +
@@ -145,11 +163,57 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
 }
 
 async function runReport(file: string, format: string, io: Io): Promise<number> {
+  checkFormat(format);
+  const port = await openMtfs(file);
+  const { thresholds } = await asCliErrors(() => readThresholds(port));
+  const { proposals, problems } = await asCliErrors(() => trackWorkbook(port, thresholds));
+  io.out(format === "json" ? JSON.stringify(reportJson(proposals), null, 2) : reportTable(proposals));
+  for (const p of problems) io.err(p);
+  return problems.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+function checkFormat(format: string): void {
   if (format !== "table" && format !== "json")
     throw new CliError(`--format must be table or json, got "${format}"`);
+}
+
+async function runReprofile(
+  file: string,
+  proposal: string,
+  options: { accept: boolean; date?: string; format: string },
+  io: Io,
+): Promise<number> {
+  checkFormat(options.format);
+  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+    throw new CliError(`--date must be a date YYYY-MM-DD, got "${options.date}"`);
+  if (options.date !== undefined && !options.accept) throw new CliError("--date goes with --accept");
   const port = await openMtfs(file);
-  const { proposals, problems } = await asCliErrors(() => trackWorkbook(port));
-  io.out(format === "json" ? JSON.stringify(reportJson(proposals), null, 2) : reportTable(proposals));
+  const proposed = await asCliErrors(() => proposeReprofile(port, proposal));
+  io.out(
+    options.format === "json" ? JSON.stringify(reprofileJson(proposed), null, 2) : reprofileTable(proposed),
+  );
+  if (!options.accept) {
+    if (options.format === "table") io.out("Not written: add --accept to keep it as a dated version.");
+    return EXIT_OK;
+  }
+  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  await asCliErrors(() => acceptReprofile(port, proposed, date));
+  await saveWorkbookAtomic(port, file);
+  if (options.format === "table")
+    io.out(`Kept as the version of ${date} on the Reprofiles sheet of ${file}.`);
+  return EXIT_OK;
+}
+
+async function runClosure(file: string, format: string, io: Io): Promise<number> {
+  checkFormat(format);
+  const port = await openMtfs(file);
+  const { thresholds } = await asCliErrors(() => readThresholds(port));
+  const { closures, programme, problems } = await asCliErrors(() => trackWorkbook(port, thresholds));
+  io.out(
+    format === "json"
+      ? JSON.stringify(closureJson(closures, programme), null, 2)
+      : closureTable(closures, programme),
+  );
   for (const p of problems) io.err(p);
   return problems.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
@@ -159,7 +223,14 @@ export const track: Command = {
   summary: "import actuals from a CSV into a workbook, and report variance, RAG and forecast",
   help: HELP,
   async run(argv, io) {
-    const args = parseArgs(argv, { into: "value", format: "value", "dry-run": "flag" });
+    const args = parseArgs(argv, {
+      into: "value",
+      format: "value",
+      "dry-run": "flag",
+      proposal: "value",
+      accept: "flag",
+      date: "value",
+    });
     if (args.flags.has("help")) {
       io.out(HELP);
       return EXIT_OK;
@@ -177,6 +248,26 @@ export const track: Command = {
       if (!file) throw new CliError("track report needs the workbook: mtfs-benefits track report W.xlsx");
       return runReport(file, args.values.format ?? "table", io);
     }
-    throw new CliError(`track needs import or report, got ${sub === undefined ? "nothing" : `"${sub}"`}`);
+    if (sub === "reprofile") {
+      if (!file)
+        throw new CliError(
+          "track reprofile needs the workbook: mtfs-benefits track reprofile W.xlsx --proposal NAME",
+        );
+      const proposal = args.values.proposal;
+      if (!proposal) throw new CliError("--proposal NAME is required");
+      return runReprofile(
+        file,
+        proposal,
+        { accept: args.flags.has("accept"), date: args.values.date, format: args.values.format ?? "table" },
+        io,
+      );
+    }
+    if (sub === "closure") {
+      if (!file) throw new CliError("track closure needs the workbook: mtfs-benefits track closure W.xlsx");
+      return runClosure(file, args.values.format ?? "table", io);
+    }
+    throw new CliError(
+      `track needs import, report, reprofile or closure, got ${sub === undefined ? "nothing" : `"${sub}"`}`,
+    );
   },
 };

@@ -7,6 +7,8 @@ import {
   ProgressBar,
   Select,
   Spinner,
+  Tab,
+  TabList,
 } from "@fluentui/react-components";
 import {
   draftToRaw,
@@ -36,6 +38,8 @@ import { PreviewPanel } from "./PreviewPanel";
 import { ReviewSection } from "./ReviewSection";
 import { RowsEditor } from "./RowsEditor";
 import { StepNav } from "./StepNav";
+import { TrackTab } from "./TrackTab";
+import { actualsFromCsv, trackView } from "../trackBridge";
 import { WizardStyles } from "./styles";
 import { useStoredDraft } from "./useStoredDraft";
 
@@ -141,6 +145,9 @@ export function Wizard<P>({
   latestDraft.current = draft;
   const lastPreview = React.useRef<PreviewModel | null>(null);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
+  // The Track tab (issue 15, TrackTab.tsx) tracks the proposal being edited.
+  const [tab, setTab] = React.useState<"proposal" | "track">("proposal");
+  const trackRaw = React.useMemo(() => (tab === "track" ? draftToRaw(draft) : null), [tab, draft]);
 
   // A draft is saved to where it survives a reload only on a step move (Next), Finish and when the pane hides
   // (in Excel each save clears Undo); a failure is shown, never swallowed.
@@ -428,8 +435,13 @@ export function Wizard<P>({
           </MessageBar>
         )}
       </header>
-      <StepNav step={step} errorsPerStep={errorsPerStep} onGo={(i) => goTo(i)} />
-      <div className="mtfs-body">
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value === "track" ? "track" : "proposal")}>
+        <Tab value="proposal">Proposal</Tab>
+        <Tab value="track">Track</Tab>
+      </TabList>
+      {tab === "track" && <TrackTab raw={trackRaw} track={trackView} fromCsv={actualsFromCsv} />}
+      {tab === "proposal" && <StepNav step={step} errorsPerStep={errorsPerStep} onGo={(i) => goTo(i)} />}
+      <div className="mtfs-body" style={tab === "track" ? { display: "none" } : undefined}>
         <main className="mtfs-main" data-step={current.id}>
           {editing && (
             <p className="mtfs-editing" data-testid="editing">

@@ -152,7 +152,7 @@ export function parametersSheetLayout(table: OptimismBiasTable = DEFAULT_OPTIMIS
  * blank or not in the table (not adjusted).
  *
  * @example
- * optimismBiasFormula("L5") // 'IFERROR(INDEX(MTFS_OptimismBias,MATCH(L5&"",MTFS_OptimismBiasKeys,0)),0)'
+ * optimismBiasFormula("M5") // 'IFERROR(INDEX(MTFS_OptimismBias,MATCH(M5&"",MTFS_OptimismBiasKeys,0)),0)'
  */
 export function optimismBiasFormula(confidenceCell: string): string {
   return `IFERROR(INDEX(${OPTIMISM_BIAS_NAME},MATCH(${confidenceCell}&"",${OPTIMISM_BIAS_KEYS_NAME},0)),0)`;

@@ -9,7 +9,14 @@ import { cellAddress, columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
 import { fitRowHeights } from "./textFit";
-import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import {
+  MILLIONS_FORMAT,
+  PERCENT_FORMAT,
+  STYLES,
+  type LayoutCell,
+  type OwnedCell,
+  type SheetLayout,
+} from "./types";
 import { optimismBiasFormula } from "./parametersSheet";
 
 /**
@@ -51,6 +58,8 @@ export interface LinkedProposal {
   readonly confidenceLevel?: string;
   readonly timeToRunRateAddress: string;
   readonly timeToRunRateYears: CellScalar;
+  /** Its RAG from the Tracking sheet's actuals (the worst of its measures; issue 15), when it has any. */
+  readonly rag?: string;
 }
 
 export interface ProgrammeValues {
@@ -145,16 +154,16 @@ export function programmePositions(config: ProgrammeConfig): ProgrammePositions 
 }
 
 /**
- * Columns of the Programme's confidence and optimism bias (after Source), with `config.parametersSheet`.
+ * Columns of the Programme's confidence and optimism bias (after the RAG column), with `config.parametersSheet`.
  *
  * @example
- * confidenceColumns(config) // { confidence: "L", bias: "M" } with five FY columns
+ * confidenceColumns(config) // { confidence: "M", bias: "N" } with five FY columns
  */
 export function confidenceColumns(config: ProgrammeConfig): { confidence: string; bias: string } {
   const n = config.fyLabels.length;
   return {
-    confidence: columnLetter(FIRST_FY_COLUMN + n + 2),
-    bias: columnLetter(FIRST_FY_COLUMN + n + 3),
+    confidence: columnLetter(FIRST_FY_COLUMN + n + 3),
+    bias: columnLetter(FIRST_FY_COLUMN + n + 4),
   };
 }
 
@@ -168,6 +177,30 @@ export function publishedPounds(millions: readonly (number | null)[] | undefined
   return Array.from({ length: columns }, (_, i) =>
     new Decimal(millions?.[i] ?? 0).times(POUNDS_PER_MILLION).toNumber(),
   );
+}
+
+/**
+ * The RAG column (issue 15): each modelled row's RAG from the Tracking sheet's actuals (blank when untracked),
+ * below the status caption so no other column moves. Refresh and `track import` both write these cells.
+ *
+ * @example
+ * programmeRagCells(config, new Map([["CFS Targeted Prevention", "Red"]]))[1] // { address: "L13", value: "Red", … }
+ */
+export function programmeRagCells(config: ProgrammeConfig, rags: ReadonlyMap<string, string>): OwnedCell[] {
+  const column = columnLetter(FIRST_FY_COLUMN + config.fyLabels.length + 2);
+  return programmePositions(config).rows.flatMap(({ row, d, r }): OwnedCell[] => {
+    const sheet = config.directorates[d].rows[r].proposalSheet;
+    if (!sheet) return [];
+    return [
+      {
+        kind: "engine",
+        address: `${column}${row}`,
+        key: `directorates[${d}].rows[${r}].rag`,
+        value: rags.get(sheet) ?? null,
+        style: STYLES.owned,
+      },
+    ];
+  });
 }
 
 /**
@@ -212,6 +245,9 @@ export function programmeSheetLayout(
   const sourceCol = columnLetter(FIRST_FY_COLUMN + n + 1);
   const statusCaptionCol = columnLetter(FIRST_FY_COLUMN + n + 2);
   label(`${statusCaptionCol}1`, "Refresh status", { bold: true });
+  label(`${statusCaptionCol}3`, "RAG (tracking)", HEADING);
+  const rags = new Map([...(values?.linked ?? [])].flatMap(([sheet, l]) => (l.rag ? [[sheet, l.rag]] : [])));
+  cells.push(...programmeRagCells(config, rags));
 
   const programmeRows: ProgrammeRow[] = [];
   pos.rows.forEach(({ row, d, r }, flat) => {
@@ -436,7 +472,12 @@ export function programmeSheetLayout(
     { column: themeCol, width: 46 },
     { column: sourceCol, width: 28 },
     { column: statusCaptionCol, width: 16 },
-    ...(risky ? [{ column: cc.bias, width: 16 }] : []),
+    ...(risky
+      ? [
+          { column: cc.confidence, width: 12 },
+          { column: cc.bias, width: 16 },
+        ]
+      : []),
   ];
   return {
     layoutId: PROGRAMME_LAYOUT_ID,

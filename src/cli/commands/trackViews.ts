@@ -1,0 +1,127 @@
+import { formatMillions, toPounds, type Closure } from "../../engine";
+import type { ProposedReprofile } from "../../workbook/history";
+import { describeReading } from "../../engine";
+import { textTable } from "../table";
+
+/**
+ * What `track reprofile` and `track closure` print: tables for people, JSON (money in £) for programs.
+ */
+
+/**
+ * The proposed reprofile: the reading, how well each reading fits, and the approved beside the revised profile.
+ *
+ * @example
+ * reprofileTable(p) // "CFS Targeted Prevention\nProposed: a later start: 138 days …"
+ */
+export function reprofileTable(p: ProposedReprofile): string {
+  const r = p.reprofile;
+  const fits = r.candidates.map(
+    (c) => `${describeReading(c.reading)} (squared error ${c.squaredError.toDecimalPlaces(4).toString()})`,
+  );
+  const rows = r.approved.years.map((y, i) => [
+    y.label,
+    formatMillions(y.cumulative),
+    formatMillions(r.revised.years[i].cumulative),
+    formatMillions(y.mtfsImpact),
+    formatMillions(r.revised.years[i].mtfsImpact),
+  ]);
+  return [
+    p.name,
+    `Proposed: ${describeReading(r.reading)}`,
+    `Fit to the avoided-events actuals (squared error; approved plan ${r.approvedSquaredError.toDecimalPlaces(4).toString()}):`,
+    ...fits.map((f) => `  ${f}`),
+    textTable(
+      ["FY", "Approved cumulative", "Revised cumulative", "Approved MTFS row", "Revised MTFS row"],
+      rows,
+      ["left", "right", "right", "right", "right"],
+    ),
+    `Full run rate: approved ${formatMillions(r.approved.fullRunRate.value)} in ${r.approved.fullRunRate.label}, revised ${formatMillions(r.revised.fullRunRate.value)} in ${r.revised.fullRunRate.label}`,
+  ].join("\n");
+}
+
+/**
+ * The proposed reprofile as JSON.
+ *
+ * @example
+ * reprofileJson(p).reading // { kind: "laterStart", days: 138 }
+ */
+export function reprofileJson(p: ProposedReprofile): unknown {
+  const r = p.reprofile;
+  const reading = (x: (typeof r)["reading"]) =>
+    x.kind === "laterStart"
+      ? x
+      : x.kind === "targetReached"
+        ? { kind: x.kind, factor: x.factor.toNumber() }
+        : { kind: x.kind, weeks: x.weeks.toNumber() };
+  return {
+    sheet: p.sheet,
+    proposal: p.name,
+    reading: reading(r.reading),
+    description: describeReading(r.reading),
+    candidates: r.candidates.map((c) => ({
+      reading: reading(c.reading),
+      squaredError: c.squaredError.toNumber(),
+    })),
+    approvedSquaredError: r.approvedSquaredError.toNumber(),
+    years: r.approved.years.map((y, i) => ({
+      fy: y.label,
+      approvedCumulative: toPounds(y.cumulative),
+      revisedCumulative: toPounds(r.revised.years[i].cumulative),
+      approvedMtfsRow: toPounds(y.mtfsImpact),
+      revisedMtfsRow: toPounds(r.revised.years[i].mtfsImpact),
+    })),
+    assumptions: p.assumptions,
+  };
+}
+
+/**
+ * The closure table (001 para 23): one row per proposal and the programme.
+ *
+ * @example
+ * closureTable(rows, programme) // "Proposal  Target at full run rate  Expected …"
+ */
+export function closureTable(rows: readonly Closure[], programme: Closure): string {
+  const fys = programme.years;
+  const line = (c: Closure) => [
+    c.name,
+    formatMillions(c.targetFullRunRate),
+    formatMillions(c.expectedFullRunRate),
+    formatMillions(c.overTarget),
+    formatMillions(c.deliveredToDate),
+    ...fys.map((y) => formatMillions(c.years.find((x) => x.fy === y.fy)?.expected ?? 0)),
+  ];
+  return [
+    "Closure: benefit at full run rate and MTFS contribution (expected from actuals; the plan where none)",
+    textTable(
+      [
+        "Proposal",
+        "Target at FRR",
+        "Expected at FRR",
+        "Over/short",
+        "Delivered to date",
+        ...fys.map((y) => `MTFS ${y.label}`),
+      ],
+      [...rows.map(line), line(programme)],
+      ["left", ...fys.map(() => "right" as const), "right", "right", "right", "right"],
+    ),
+  ].join("\n");
+}
+
+/**
+ * The closure table as JSON (money in £).
+ *
+ * @example
+ * closureJson(rows, programme).programme.targetFullRunRate // 3290000
+ */
+export function closureJson(rows: readonly Closure[], programme: Closure): unknown {
+  const one = (c: Closure) => ({
+    name: c.name,
+    targetFullRunRate: toPounds(c.targetFullRunRate),
+    expectedFullRunRate: toPounds(c.expectedFullRunRate),
+    overTarget: toPounds(c.overTarget),
+    deliveredToDate: toPounds(c.deliveredToDate),
+    fromActuals: c.fromActuals,
+    mtfs: c.years.map((y) => ({ fy: y.label, plan: toPounds(y.plan), expected: toPounds(y.expected) })),
+  });
+  return { proposals: rows.map(one), programme: one(programme) };
+}

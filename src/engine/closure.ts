@@ -1,0 +1,125 @@
+import { Decimal, ZERO } from "./money";
+import { computeProfile } from "./profile";
+import { reprofile } from "./reprofile";
+import { trackProposal, type MeasureActual } from "./trackingSummary";
+import type { RagThresholds } from "./rag";
+import type { FyStartYear, Profile, ProfileInput } from "./types";
+
+/**
+ * The closure view (issue 15; the closure report 001 para 23: "an expected total annualised financial benefit,
+ * when at full run rate, of £10.7m … over and above the target annualised benefit of £8.7m at full run rate …
+ * MTFS savings of £3.3m in FY 22/23 increasing to £12.2m by March 2026"). Per proposal: the target at full
+ * run rate (the approved plan's); the expected at full run rate, that of the reprofile fitted to the avoided-events
+ * actuals (reprofile.ts: a shortfall that persists lowers it; a forecast alone assumes the plan's rate resumes);
+ * the £ delivered to date (finance's saving actuals); and the MTFS contribution by FY (the forecast's MTFS row,
+ * forecast.ts, beside the plan's). With no KPI actuals the expected figures are the plan's. The programme is
+ * the sum of its proposals.
+ */
+
+/** One FY of the MTFS contribution. Money in £. */
+export interface ClosureYear {
+  readonly fy: FyStartYear;
+  readonly label: string;
+  readonly plan: Decimal;
+  /** The forecast's MTFS row (the plan's when no KPI actuals are recorded). */
+  readonly expected: Decimal;
+}
+
+/** A closure row: one proposal, or the programme. Money in £. */
+export interface Closure {
+  readonly name: string;
+  readonly targetFullRunRate: Decimal;
+  readonly expectedFullRunRate: Decimal;
+  /** expected − target: over (positive) or short of the target at full run rate. */
+  readonly overTarget: Decimal;
+  /** Σ £ saving actuals; 0 when none are recorded. */
+  readonly deliveredToDate: Decimal;
+  /** Whether the expected figures come from KPI actuals (false: the plan, nothing recorded yet). */
+  readonly fromActuals: boolean;
+  readonly years: readonly ClosureYear[];
+}
+
+/**
+ * A single-cohort proposal's closure row from its actuals (any measures; none is allowed).
+ *
+ * @example
+ * proposalClosure("CFS Targeted Prevention", cfs, []).targetFullRunRate // £3.29m, as the plan
+ */
+export function proposalClosure(
+  name: string,
+  input: ProfileInput,
+  actuals: readonly MeasureActual[],
+  thresholds?: RagThresholds,
+): Closure {
+  if (actuals.length === 0) return planClosure(name, computeProfile(input), input.horizon.mtfsLastFy);
+  const summary = trackProposal(input, actuals, thresholds);
+  const plan = summary?.forecast?.plan ?? computeProfile(input);
+  const expected = summary?.forecast?.forecast ?? plan;
+  const events = actuals.filter((a) => a.measure === "avoidedEvents");
+  const runRate = events.length > 0 ? reprofile(input, events).revised.fullRunRate : plan.fullRunRate;
+  const delivered = summary?.measures.find((m) => m.measure === "saving")?.actual ?? ZERO;
+  const mtfsLast = input.horizon.mtfsLastFy;
+  return {
+    name,
+    targetFullRunRate: plan.fullRunRate.value,
+    expectedFullRunRate: runRate.value,
+    overTarget: runRate.value.minus(plan.fullRunRate.value),
+    deliveredToDate: delivered,
+    fromActuals: summary?.forecast !== undefined,
+    years: plan.years
+      .filter((y) => y.fy <= mtfsLast)
+      .map((y, i) => ({
+        fy: y.fy,
+        label: y.label,
+        plan: y.mtfsImpact,
+        expected: expected.years[i].mtfsImpact,
+      })),
+  };
+}
+
+/**
+ * The closure row of a proposal with nothing tracked yet (or one tracking cannot read, such as a multi-stream
+ * proposal): its plan, as target and as expected.
+ *
+ * @example
+ * planClosure("Reablement", computeAssumptions(a).profile, a.horizon.mtfsLastFy).fromActuals // false
+ */
+export function planClosure(name: string, plan: Profile, mtfsLastFy: FyStartYear): Closure {
+  return {
+    name,
+    targetFullRunRate: plan.fullRunRate.value,
+    expectedFullRunRate: plan.fullRunRate.value,
+    overTarget: ZERO,
+    deliveredToDate: ZERO,
+    fromActuals: false,
+    years: plan.years
+      .filter((y) => y.fy <= mtfsLastFy)
+      .map((y) => ({ fy: y.fy, label: y.label, plan: y.mtfsImpact, expected: y.mtfsImpact })),
+  };
+}
+
+/**
+ * The programme's closure row: the sum of its proposals' rows, FY by FY (a FY a proposal does not reach adds 0).
+ *
+ * @example
+ * programmeClosure("Programme", [a, b]).expectedFullRunRate // a.expected + b.expected
+ */
+export function programmeClosure(name: string, rows: readonly Closure[]): Closure {
+  const sum = (pick: (c: Closure) => Decimal): Decimal => rows.reduce((s, c) => s.plus(pick(c)), ZERO);
+  const fys = [...new Set(rows.flatMap((c) => c.years.map((y) => y.fy)))].sort((a, b) => a - b);
+  const yearOf = (c: Closure, fy: number) => c.years.find((y) => y.fy === fy);
+  return {
+    name,
+    targetFullRunRate: sum((c) => c.targetFullRunRate),
+    expectedFullRunRate: sum((c) => c.expectedFullRunRate),
+    overTarget: sum((c) => c.overTarget),
+    deliveredToDate: sum((c) => c.deliveredToDate),
+    fromActuals: rows.some((c) => c.fromActuals),
+    years: fys.map((fy) => ({
+      fy,
+      label: rows.flatMap((c) => c.years).find((y) => y.fy === fy)?.label ?? String(fy),
+      plan: sum((c) => yearOf(c, fy)?.plan ?? ZERO),
+      expected: sum((c) => yearOf(c, fy)?.expected ?? ZERO),
+    })),
+  };
+}

@@ -1,0 +1,108 @@
+import { Decimal, ZERO } from "./money";
+import { EngineError } from "./errors";
+import { forecastProfile, type Forecast } from "./forecast";
+import { periodProfile } from "./periodProfile";
+import { DEFAULT_RAG_THRESHOLDS, ragStatus, type RagThresholds } from "./rag";
+import { variance } from "./variance";
+import type { EdgeOfCarePeriodResult, EdgeOfCareResult } from "./edgeOfCare";
+import type { MeasureTracking } from "./trackingSummary";
+import type { FyStartYear, ProfileInput } from "./types";
+
+/**
+ * Edge of care as tracking (issue 15; the Edge of Care Interventions Summary Report, 003): a programme's
+ * year-to-date summary is an actual against its annual target, measure by measure, with the same variance,
+ * % of target and RAG as every tracked proposal (the % of target is the one edgeOfCare.ts prints). The YTD's
+ * in-year successful diversions are avoided events: they feed the forecast of a proposal that names the
+ * programme, spread over the YTD's quarters in the plan's own shape.
+ */
+
+/** The measures an edge-of-care summary reports, in its column order. */
+export const EDGE_OF_CARE_MEASURES = [
+  "familiesStarted",
+  "childrenStarted",
+  "postDeflatorCumulative",
+  "inYearDiversions",
+  "inYearGross",
+  "inYearNet",
+] as const;
+
+/** One period of a programme tracked against its annual target. */
+export interface EdgeOfCareTracking {
+  readonly programme: string;
+  readonly period: string;
+  readonly measures: readonly MeasureTracking[];
+}
+
+/**
+ * Each actual period of a summary tracked against the annual target (none without a target). A measure the
+ * period leaves blank (FFT's YTD intervention cost, so its nets) is left out.
+ *
+ * @example
+ * edgeOfCareTracking(edgeOfCare(mst))[2].measures.find((m) => m.measure === "inYearDiversions")?.percentOfPlan // 0.5
+ */
+export function edgeOfCareTracking(
+  result: EdgeOfCareResult,
+  thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS,
+): EdgeOfCareTracking[] {
+  const target = result.target;
+  if (target === undefined) return [];
+  return result.periods.map((p) => ({
+    programme: result.programme,
+    period: p.period,
+    measures: EDGE_OF_CARE_MEASURES.flatMap((measure): MeasureTracking[] => {
+      const actual = p[measure];
+      const plan = target[measure];
+      if (actual === undefined || plan === undefined) return [];
+      return [
+        { measure, periods: [p.period], ...variance(actual, plan), rag: ragStatus(actual, plan, thresholds) },
+      ];
+    }),
+  }));
+}
+
+/**
+ * The YTD's in-year successful diversions as avoided-events actuals of a proposal, for FY `fy`'s quarters 1 to
+ * `quarters`: the total split over them in proportion to the proposal's planned events (evenly when none are
+ * planned), so a YTD equal to the plan gives the plan.
+ *
+ * @example
+ * edgeOfCareActuals(cfs, ytd, 2027, 2) // [{ period: "2027-Q1", value: … }, { period: "2027-Q2", value: … }]
+ */
+export function edgeOfCareActuals(
+  input: ProfileInput,
+  ytd: EdgeOfCarePeriodResult,
+  fy: FyStartYear,
+  quarters: number,
+): { readonly period: string; readonly value: Decimal }[] {
+  if (!Number.isInteger(quarters) || quarters < 1 || quarters > 4)
+    throw new EngineError(
+      "out-of-range",
+      "quarters",
+      `must be 1 to 4 quarters of the year to date, got ${quarters}`,
+    );
+  const labels = Array.from({ length: quarters }, (_, k) => `${fy}-Q${k + 1}`);
+  const rows = periodProfile(input, "quarter").filter((r) => labels.includes(r.label));
+  if (rows.length !== quarters)
+    throw new EngineError("out-of-range", "fy", `FY ${fy} is outside the proposal's horizon`);
+  const planned = rows.reduce((s, r) => s.plus(r.avoidedEvents), ZERO);
+  const total = ytd.inYearDiversions;
+  return rows.map((r) => ({
+    period: r.label,
+    value: planned.isZero() ? total.div(quarters) : total.times(r.avoidedEvents).div(planned),
+  }));
+}
+
+/**
+ * The forecast of a proposal that names an edge-of-care programme, from the programme's YTD diversions.
+ *
+ * @example
+ * edgeOfCareForecast(proposal, mst.periods[2], 2020, 2).forecast.years // per FY
+ */
+export function edgeOfCareForecast(
+  input: ProfileInput,
+  ytd: EdgeOfCarePeriodResult,
+  fy: FyStartYear,
+  quarters: number,
+): Forecast {
+  return forecastProfile(input, edgeOfCareActuals(input, ytd, fy, quarters));
+}

@@ -1,0 +1,275 @@
+import { Decimal, ZERO } from "./money";
+import { EngineError } from "./errors";
+import { cohortModel } from "./cohortStream";
+import { dayNumber, isoDate } from "./fiscalYear";
+import { parsePeriod } from "./periodProfile";
+import { computeProfile, profileStreamInput } from "./profile";
+import { cumulativeAt } from "./stockFlow";
+import { DAYS_PER_MONTH, WEEKS_PER_MONTH } from "./timeline";
+import type { PeriodActual } from "./forecast";
+import type { Profile, ProfileInput, Timeline } from "./types";
+
+/**
+ * Reprofiling (issue 15, "MTFS refreshed … reprofile savings where required", 004): a revised profile that fits
+ * the actual avoided events to date, read one of three ways: a later start (the whole timeline moves, the
+ * slippage), a lower target reached (the target scaled), or a longer ramp (rollout stretched). Each reading's
+ * parameter is the one that minimises the squared error between the modelled and the actual avoided events over
+ * the periods with actuals; the reading with the smallest error is proposed (ties go to the smaller change, in
+ * the order above). The approved input is never changed: the revision is a new input beside it.
+ */
+
+/** How a revised profile differs from the approved one. */
+export type ReprofileReading =
+  /** Start (and every stated timeline date) `days` later. */
+  | { readonly kind: "laterStart"; readonly days: number }
+  /** The target's value × `factor` (1 = as approved). */
+  | { readonly kind: "targetReached"; readonly factor: Decimal }
+  /** Rollout `weeks` longer (the full-impact date moves, first impact does not). */
+  | { readonly kind: "longerRamp"; readonly weeks: Decimal };
+
+/** One reading fitted to the actuals. */
+export interface ReprofileCandidate {
+  readonly reading: ReprofileReading;
+  /** Σ (modelled − actual avoided events)² over the actual periods. */
+  readonly squaredError: Decimal;
+}
+
+/** A proposed reprofile. */
+export interface Reprofile {
+  /** The reading proposed: the candidate with the smallest error. */
+  readonly reading: ReprofileReading;
+  readonly squaredError: Decimal;
+  /** Every reading tried, in the order laterStart, targetReached, longerRamp. */
+  readonly candidates: readonly ReprofileCandidate[];
+  /** The approved plan's error, for comparison. */
+  readonly approvedSquaredError: Decimal;
+  /** The revised input (a copy; the approved one is untouched). */
+  readonly input: ProfileInput;
+  readonly approved: Profile;
+  readonly revised: Profile;
+}
+
+/** Longest later start tried: three years. */
+const MAX_SHIFT_DAYS = 1096;
+/** The later start is searched every 14 days, then day by day around the best. */
+const COARSE_DAYS = 14;
+/** Longest ramp extension tried: three years (36 monthly steps, or 156 weeks). */
+const MAX_RAMP_WEEKS = 156;
+
+interface Window {
+  readonly from: Decimal;
+  readonly to: Decimal;
+  readonly value: Decimal;
+}
+
+function windowsOf(actuals: readonly PeriodActual[]): Window[] {
+  if (actuals.length === 0)
+    throw new EngineError("missing", "actuals", "give at least one period of avoided events to reprofile on");
+  const seen: Window[] = [];
+  actuals.forEach((a, k) => {
+    const p = parsePeriod(a.period, `actuals[${k}].period`);
+    if (a.value.isNeg() || !a.value.isFinite())
+      throw new EngineError("out-of-range", `actuals[${k}].value`, `must be ≥ 0, got ${a.value.toString()}`);
+    const w = { from: new Decimal(p.fromDay), to: new Decimal(p.toDay), value: a.value };
+    if (seen.some((s) => s.from.lt(w.to) && w.from.lt(s.to)))
+      throw new EngineError(
+        "out-of-range",
+        `actuals[${k}].period`,
+        `${p.label} overlaps another actual period`,
+      );
+    seen.push(w);
+  });
+  return seen;
+}
+
+/** Modelled avoided events in each window. */
+function modelled(input: ProfileInput, windows: readonly Window[]): Decimal[] {
+  const flow = cohortModel(profileStreamInput(input), input.horizon).flow;
+  return windows.map((w) => cumulativeAt(flow, w.to).minus(cumulativeAt(flow, w.from)));
+}
+
+function squaredError(input: ProfileInput, windows: readonly Window[]): Decimal {
+  return modelled(input, windows).reduce((s, m, i) => s.plus(m.minus(windows[i].value).pow(2)), ZERO);
+}
+
+const shiftDate = (date: string | undefined, days: number): string | undefined =>
+  date === undefined ? undefined : isoDate(dayNumber(date) + days);
+
+function withTimeline(input: ProfileInput, t: Partial<Timeline>): ProfileInput {
+  const timeline = { ...input.timeline, ...t };
+  for (const k of Object.keys(t) as (keyof Timeline)[]) if (t[k] === undefined) delete timeline[k];
+  return { ...input, timeline };
+}
+
+/**
+ * The approved input revised by a reading.
+ *
+ * @example
+ * reprofiledInput(cfs, { kind: "laterStart", days: 92 }).timeline.startDate // "2026-11-01"
+ */
+export function reprofiledInput(input: ProfileInput, reading: ReprofileReading): ProfileInput {
+  const t = input.timeline;
+  switch (reading.kind) {
+    case "laterStart":
+      return withTimeline(input, {
+        startDate: shiftDate(t.startDate, reading.days),
+        designEndDate: shiftDate(t.designEndDate, reading.days),
+        pilotEndDate: shiftDate(t.pilotEndDate, reading.days),
+        sustainableDate: shiftDate(t.sustainableDate, reading.days),
+        deliveryEndDate: shiftDate(t.deliveryEndDate, reading.days),
+      });
+    case "targetReached":
+      return { ...input, target: { ...input.target, value: input.target.value.times(reading.factor) } };
+    case "longerRamp":
+      return t.sustainableDate === undefined
+        ? withTimeline(input, { rolloutWeeks: t.rolloutWeeks.plus(reading.weeks) })
+        : withTimeline(input, {
+            sustainableDate: shiftDate(t.sustainableDate, reading.weeks.times(7).round().toNumber()),
+          });
+  }
+}
+
+/** The best of `steps` (ascending changes) by error; the first (smallest change) wins a tie. */
+function best<T>(steps: readonly T[], error: (s: T) => Decimal): { step: T; error: Decimal } {
+  let out = { step: steps[0], error: error(steps[0]) };
+  for (const s of steps.slice(1)) {
+    const e = error(s);
+    if (e.lt(out.error)) out = { step: s, error: e };
+  }
+  return out;
+}
+
+function fitLaterStart(input: ProfileInput, windows: readonly Window[]): ReprofileCandidate {
+  const err = (days: number) => squaredError(reprofiledInput(input, { kind: "laterStart", days }), windows);
+  const coarse = best(
+    Array.from({ length: Math.floor(MAX_SHIFT_DAYS / COARSE_DAYS) + 1 }, (_, k) => k * COARSE_DAYS),
+    err,
+  );
+  const around = Array.from({ length: 2 * COARSE_DAYS + 1 }, (_, k) => coarse.step - COARSE_DAYS + k).filter(
+    (d) => d >= 0,
+  );
+  const fine = best(around, err);
+  return { reading: { kind: "laterStart", days: fine.step }, squaredError: fine.error };
+}
+
+/** Least squares in closed form: the modelled events scale with the target's value. */
+function fitTarget(input: ProfileInput, windows: readonly Window[]): ReprofileCandidate {
+  const planned = modelled(input, windows);
+  const pp = planned.reduce((s, p) => s.plus(p.pow(2)), ZERO);
+  const ap = planned.reduce((s, p, i) => s.plus(p.times(windows[i].value)), ZERO);
+  const factor = pp.isZero() ? new Decimal(1) : Decimal.max(ZERO, ap.div(pp)).toDecimalPlaces(4);
+  const reading = { kind: "targetReached", factor } as const;
+  return { reading, squaredError: squaredError(reprofiledInput(input, reading), windows) };
+}
+
+function fitRamp(input: ProfileInput, windows: readonly Window[]): ReprofileCandidate {
+  // A ramp in monthly steps stays in whole months, so its steps stay whole.
+  const unit = input.timeline.ramp === "monthly-steps" ? WEEKS_PER_MONTH : new Decimal(1);
+  const count = Math.floor(new Decimal(MAX_RAMP_WEEKS).div(unit).toNumber());
+  const steps = Array.from({ length: count + 1 }, (_, k) => unit.times(k));
+  const fit = best(steps, (weeks) =>
+    squaredError(reprofiledInput(input, { kind: "longerRamp", weeks }), windows),
+  );
+  return { reading: { kind: "longerRamp", weeks: fit.step }, squaredError: fit.error };
+}
+
+/**
+ * Proposes a revised profile fitting the actual avoided events of a single-cohort proposal.
+ *
+ * @example
+ * const r = reprofile(cfs, [{ period: "2027-10", value: D(0) }, { period: "2027-11", value: D(0) }, { period: "2027-12", value: D(0) }]);
+ * r.reading // { kind: "laterStart", days: 138 }; r.revised.years beside r.approved.years
+ */
+export function reprofile(input: ProfileInput, actuals: readonly PeriodActual[]): Reprofile {
+  const windows = windowsOf(actuals);
+  const candidates = [fitLaterStart(input, windows), fitTarget(input, windows), fitRamp(input, windows)];
+  const chosen = best(candidates, (c) => c.squaredError).step;
+  const revisedInput = reprofiledInput(input, chosen.reading);
+  return {
+    reading: chosen.reading,
+    squaredError: chosen.squaredError,
+    candidates,
+    approvedSquaredError: squaredError(input, windows),
+    input: revisedInput,
+    approved: computeProfile(input),
+    revised: computeProfile(revisedInput),
+  };
+}
+
+/**
+ * A reading in words, for the CLI, the sheet and the taskpane.
+ *
+ * @example
+ * describeReading({ kind: "laterStart", days: 138 }) // "a later start: 138 days (4.5 months) later"
+ */
+export function describeReading(r: ReprofileReading): string {
+  switch (r.kind) {
+    case "laterStart":
+      return `a later start: ${r.days} days (${new Decimal(r.days).div(DAYS_PER_MONTH).toFixed(1)} months) later`;
+    case "targetReached":
+      return `a ${r.factor.lt(1) ? "lower" : r.factor.gt(1) ? "higher" : "the same"} target reached: ${r.factor.times(100).toDecimalPlaces(1).toString()}% of the approved target`;
+    case "longerRamp":
+      return `a longer ramp: rollout ${r.weeks.div(WEEKS_PER_MONTH).toFixed(1)} months longer`;
+  }
+}
+
+/**
+ * The revised assumptions JSON: the approved JSON with the reading applied in the units it was written in
+ * (months stay months). On the multi-stream form the one cohort stream is revised. The input is not changed.
+ *
+ * @example
+ * reprofiledAssumptionsJson({ timeline: { startDate: "2026-08-01" }, … }, { kind: "laterStart", days: 92 }).timeline.startDate // "2026-11-01"
+ */
+export function reprofiledAssumptionsJson(
+  assumptions: Readonly<Record<string, unknown>>,
+  reading: ReprofileReading,
+): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(assumptions)) as Record<string, unknown>;
+  const streams = copy.streams;
+  let cohort = copy;
+  if (Array.isArray(streams)) {
+    const cohorts = (streams as Record<string, unknown>[]).filter((s) => s.kind === "cohort");
+    if (cohorts.length !== 1)
+      throw new EngineError(
+        "unknown-option",
+        "assumptions.streams",
+        "a reprofile needs exactly one cohort stream",
+      );
+    cohort = cohorts[0];
+  }
+  const timeline = (cohort.timeline ?? {}) as Record<string, unknown>;
+  const shift = (key: string, days: number): void => {
+    if (typeof timeline[key] === "string") timeline[key] = isoDate(dayNumber(timeline[key] as string) + days);
+  };
+  switch (reading.kind) {
+    case "laterStart":
+      for (const k of ["startDate", "designEndDate", "pilotEndDate", "sustainableDate", "deliveryEndDate"])
+        shift(k, reading.days);
+      break;
+    case "targetReached": {
+      const target = cohort.target as Record<string, unknown>;
+      const value = target.value;
+      const base =
+        typeof value === "string" && value.trim().endsWith("%")
+          ? Number(value.trim().slice(0, -1)) / 100
+          : Number(value);
+      target.value = new Decimal(base).times(reading.factor).toDecimalPlaces(10).toNumber();
+      break;
+    }
+    case "longerRamp":
+      if (typeof timeline.sustainableDate === "string")
+        shift("sustainableDate", reading.weeks.times(7).round().toNumber());
+      else if (timeline.rolloutMonths !== undefined)
+        timeline.rolloutMonths = new Decimal(Number(timeline.rolloutMonths ?? 0))
+          .plus(reading.weeks.div(WEEKS_PER_MONTH))
+          .toDecimalPlaces(10)
+          .toNumber();
+      else
+        timeline.rolloutWeeks = new Decimal(Number(timeline.rolloutWeeks ?? 0))
+          .plus(reading.weeks)
+          .toNumber();
+      break;
+  }
+  cohort.timeline = timeline;
+  return copy;
+}

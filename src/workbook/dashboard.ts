@@ -1,0 +1,178 @@
+import {
+  DEFAULT_RAG_THRESHOLDS,
+  Decimal,
+  checkRagThresholds,
+  isEngineError,
+  type RagStatus,
+  type RagThresholds,
+} from "../engine";
+import { inputJson } from "./cellValues";
+import {
+  AMBER_ADDRESS,
+  DASHBOARD_OWNER,
+  DASHBOARD_SHEET,
+  GREEN_ADDRESS,
+  dashboardLayout,
+} from "./layouts/dashboardSheet";
+import { TRACKING_SHEET } from "./layouts/trackingSheet";
+import type { ProgrammeConfig } from "./layouts/programmeConfig";
+import { PROGRAMME_LAYOUT_ID, PROGRAMME_SHEET, programmeRagCells } from "./layouts/programmeSheet";
+import { placeSheets } from "./placing";
+import { PROGRAMME_OWNER, programmeLayouts } from "./programme";
+import { isOwned } from "./layouts/types";
+import { matchesWritten, syncOwned, writeLayout, type CellChange } from "./ownedCells";
+import type { CellScalar, WorkbookPort } from "./port";
+import { ownedKey, readRegister, writeRegister, type OwnedRecord } from "./register";
+import { trackWorkbook } from "./tracking";
+
+/**
+ * Keeping the Dashboard sheet (layouts/dashboardSheet.ts) current: added once there are actuals, then its
+ * owned cells re-synced by `track import` and refresh (hand edits kept, as on every sheet). Rows that are no
+ * longer laid out (fewer actuals or proposals) are cleared when they still hold what the add-in wrote. The
+ * Tracking sheet, where the actuals are, is only read.
+ */
+
+/**
+ * The RAG thresholds in the Dashboard's input cells (the defaults when there is no Dashboard, or a cell is
+ * blank); a cell that is not a share, or amber above green, is a problem and the defaults are used.
+ *
+ * @example
+ * await readThresholds(port) // { thresholds: { green: 0.95, amber: 0.8 }, problems: [] }
+ */
+export async function readThresholds(
+  port: WorkbookPort,
+): Promise<{ readonly thresholds: RagThresholds; readonly problems: readonly string[] }> {
+  if (!(await port.listSheets()).some((s) => s.name === DASHBOARD_SHEET))
+    return { thresholds: DEFAULT_RAG_THRESHOLDS, problems: [] };
+  const [g, a] = await port.readCells(DASHBOARD_SHEET, [GREEN_ADDRESS, AMBER_ADDRESS]);
+  const share = (v: CellScalar, fallback: Decimal, where: string): Decimal | string => {
+    const json = inputJson(v, "percent");
+    if (json === undefined) return fallback;
+    return typeof json === "number" && Number.isFinite(json)
+      ? new Decimal(json)
+      : `${DASHBOARD_SHEET}!${where}: must be a share such as 95%, got "${String(v)}"`;
+  };
+  const green = share(g.value, DEFAULT_RAG_THRESHOLDS.green, GREEN_ADDRESS);
+  const amber = share(a.value, DEFAULT_RAG_THRESHOLDS.amber, AMBER_ADDRESS);
+  const problems = [green, amber].filter((x): x is string => typeof x === "string");
+  if (problems.length) return { thresholds: DEFAULT_RAG_THRESHOLDS, problems };
+  const thresholds = { green: green as Decimal, amber: amber as Decimal };
+  try {
+    checkRagThresholds(thresholds);
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    return { thresholds: DEFAULT_RAG_THRESHOLDS, problems: [`${DASHBOARD_SHEET}: ${e.field}: ${e.rule}`] };
+  }
+  return { thresholds, problems: [] };
+}
+
+/** What a Dashboard sync did. */
+export interface DashboardSync {
+  readonly changes: readonly CellChange[];
+  readonly problems: readonly string[];
+}
+
+/**
+ * Writes the Dashboard (when absent and there is a Tracking sheet) or re-syncs its owned cells, recording
+ * them in `owned` (the caller writes the register). With `dryRun` nothing is written.
+ *
+ * @example
+ * const { changes } = await syncDashboard(port, owned, { dryRun: false });
+ */
+export async function syncDashboard(
+  port: WorkbookPort,
+  owned: Map<string, OwnedRecord>,
+  options: { readonly dryRun: boolean },
+): Promise<DashboardSync> {
+  const sheets = (await port.listSheets()).map((s) => s.name);
+  const exists = sheets.includes(DASHBOARD_SHEET);
+  if (!exists && !sheets.includes(TRACKING_SHEET)) return { changes: [], problems: [] };
+  const read = await readThresholds(port);
+  const tracking = await trackWorkbook(port, read.thresholds);
+  const layout = dashboardLayout({ ...tracking, thresholds: read.thresholds });
+  const problems = [...read.problems, ...tracking.problems];
+  if (!exists) {
+    if (sheets.some((s) => s.toLowerCase() === DASHBOARD_SHEET.toLowerCase()))
+      return {
+        changes: [],
+        problems: [...problems, `a sheet named like "${DASHBOARD_SHEET}" is in the way: not written`],
+      };
+    if (!options.dryRun) {
+      await writeLayout(port, layout, DASHBOARD_OWNER, owned);
+      if (layout.chart) await port.addComboChart(layout.chart);
+    }
+    return { changes: [], problems };
+  }
+  const changes = await syncOwned(port, layout, DASHBOARD_OWNER, owned, { dryRun: options.dryRun });
+  // Cells an earlier, longer Dashboard owned: cleared if they still hold our value, else left as the user's.
+  const laidOut = new Set(layout.cells.filter(isOwned).map((c) => c.address));
+  const stale = [...owned.values()].filter((r) => r.sheet === DASHBOARD_SHEET && !laidOut.has(r.address));
+  if (stale.length) {
+    const current = await port.readCells(
+      DASHBOARD_SHEET,
+      stale.map((r) => r.address),
+    );
+    const clear = stale.filter((r, i) => matchesWritten(current[i], r.written));
+    if (!options.dryRun) {
+      if (clear.length)
+        await port.writeCells(
+          DASHBOARD_SHEET,
+          clear.map((r) => ({ address: r.address, value: null })),
+        );
+      for (const r of stale) owned.delete(ownedKey(r.sheet, r.address));
+    }
+  }
+  if (!options.dryRun && layout.chart && changes.some((c) => !c.kept)) await port.addComboChart(layout.chart);
+  return { changes, problems };
+}
+
+/**
+ * Brings the Dashboard up to date on its own (after `track import`, or the taskpane's Track tab), writing the
+ * register's record of its cells.
+ *
+ * @example
+ * await updateDashboard(port); // the Dashboard shows the actuals just imported
+ */
+export async function updateDashboard(port: WorkbookPort): Promise<DashboardSync> {
+  const register = await readRegister(port);
+  const owned = new Map(register.owned);
+  const sync = await syncDashboard(port, owned, { dryRun: false });
+  // The Programme's RAG column follows, as a refresh would write it (its other cells are not touched).
+  const programme = register.programme as ProgrammeConfig | undefined;
+  if (programme) {
+    const { placements } = await placeSheets(port, programmeLayouts(programme));
+    const cells = programmeRagCells(programme, await ragBySheet(port));
+    await syncOwned(
+      port,
+      { layoutId: PROGRAMME_LAYOUT_ID, sheet: PROGRAMME_SHEET, cells },
+      PROGRAMME_OWNER,
+      owned,
+      { dryRun: false, placements },
+    );
+  }
+  await writeRegister(port, { ...register, owned });
+  return sync;
+}
+
+const WORST: Readonly<Record<RagStatus, number>> = { Red: 0, Amber: 1, Green: 2 };
+
+/**
+ * Each tracked proposal sheet's RAG for its Programme row: the worst of its measures' (none without a
+ * Tracking sheet, so an untracked workbook reads nothing more).
+ *
+ * @example
+ * await ragBySheet(port) // Map { "CFS Targeted Prevention" => "Red" }
+ */
+export async function ragBySheet(port: WorkbookPort): Promise<ReadonlyMap<string, RagStatus>> {
+  if (!(await port.listSheets()).some((s) => s.name === TRACKING_SHEET)) return new Map();
+  const { thresholds } = await readThresholds(port);
+  const { proposals } = await trackWorkbook(port, thresholds);
+  return new Map(
+    proposals.map((p) => [
+      p.sheet,
+      p.summary.measures
+        .map((m) => m.rag)
+        .reduce((a, b) => (WORST[b] < WORST[a] ? b : a), "Green" as RagStatus),
+    ]),
+  );
+}

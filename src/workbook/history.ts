@@ -1,0 +1,134 @@
+import {
+  describeReading,
+  reprofile,
+  reprofiledAssumptionsJson,
+  Decimal,
+  type Reprofile,
+  type ReprofileReading,
+} from "../engine";
+import { WorkbookError } from "./errors";
+import {
+  HISTORY_HEADER_ROW,
+  HISTORY_SHEET,
+  historyLayout,
+  historyRowCells,
+  type HistoryRow,
+} from "./layouts/historySheet";
+import { readProposal } from "./operations";
+import { toWrite, writeLayout } from "./ownedCells";
+import type { WorkbookPort } from "./port";
+import { readRegister, writeRegister } from "./register";
+import { findProposal, readTrackingActuals, trackedProposals } from "./tracking";
+
+/**
+ * Reprofiling in the workbook (issue 15): a proposal's avoided-events actuals from the Tracking sheet fitted by
+ * reprofile.ts, and, when accepted, kept as a new dated version: its assumptions JSON in the register (beside
+ * the approved proposal, which is not changed) and its figures on the Reprofiles sheet.
+ */
+
+/** A dated version of a proposal's assumptions, as the register keeps it. */
+export interface ProposalVersion {
+  readonly date: string;
+  readonly reading: ReprofileReading;
+  readonly description: string;
+  readonly assumptions: Readonly<Record<string, unknown>>;
+}
+
+/** A proposed reprofile of one proposal sheet. */
+export interface ProposedReprofile {
+  readonly sheet: string;
+  readonly name: string;
+  readonly reprofile: Reprofile;
+  /** The revised assumptions JSON (the approved JSON with the reading applied). */
+  readonly assumptions: Record<string, unknown>;
+}
+
+/**
+ * Fits a reprofile to a proposal's avoided-events actuals on the Tracking sheet.
+ *
+ * @example
+ * const p = await proposeReprofile(port, "CFS Targeted Prevention"); // p.reprofile.reading
+ */
+export async function proposeReprofile(port: WorkbookPort, proposal: string): Promise<ProposedReprofile> {
+  const { proposals, problems } = await trackedProposals(port);
+  const p = findProposal(proposals, proposal);
+  if (!p) {
+    const why = problems.find((x) => x.startsWith(`${proposal}:`));
+    throw new WorkbookError("not-a-proposal-sheet", why ?? `no proposal sheet is called "${proposal}"`);
+  }
+  const { actuals } = await readTrackingActuals(port);
+  const events = actuals
+    .filter((a) => findProposal(proposals, a.proposal) === p && a.measure === "avoidedEvents")
+    .map((a) => ({ period: a.period, value: new Decimal(a.value) }));
+  if (events.length === 0) {
+    throw new WorkbookError(
+      "no-actuals",
+      `${p.sheet}: no avoidedEvents actuals on the Tracking sheet to fit a reprofile to`,
+    );
+  }
+  const raw = (await readProposal(port, p.sheet)) as { assumptions: Record<string, unknown> };
+  const r = reprofile(p.input, events);
+  return {
+    sheet: p.sheet,
+    name: p.name,
+    reprofile: r,
+    assumptions: reprofiledAssumptionsJson(raw.assumptions, r.reading),
+  };
+}
+
+/** The History rows of a version: one per FY, approved beside revised. */
+function historyRows(p: ProposedReprofile, date: string): HistoryRow[] {
+  const { approved, revised, reading } = p.reprofile;
+  return approved.years.map((y, i) => ({
+    proposal: p.sheet,
+    date,
+    reading: describeReading(reading),
+    fy: y.label,
+    approved: y.cumulative.toNumber(),
+    revised: revised.years[i].cumulative.toNumber(),
+    approvedMtfs: y.mtfsImpact.toNumber(),
+    revisedMtfs: revised.years[i].mtfsImpact.toNumber(),
+  }));
+}
+
+/**
+ * Keeps a proposed reprofile as a version dated `date` (ISO): appended to the proposal's versions in the
+ * register and to the Reprofiles sheet (created when absent). The approved assumptions are not touched.
+ *
+ * @example
+ * await acceptReprofile(port, proposed, "2028-01-15"); // History rows, register versions + 1
+ */
+export async function acceptReprofile(
+  port: WorkbookPort,
+  p: ProposedReprofile,
+  date: string,
+): Promise<ProposalVersion> {
+  const register = await readRegister(port);
+  const version: ProposalVersion = {
+    date,
+    reading: p.reprofile.reading,
+    description: describeReading(p.reprofile.reading),
+    assumptions: p.assumptions,
+  };
+  const proposals = register.proposals.map((s) =>
+    s.sheet === p.sheet ? { ...s, versions: [...(s.versions ?? []), version] } : s,
+  );
+  const rows = historyRows(p, date);
+  const sheets = await port.listSheets();
+  if (sheets.some((s) => s.name !== HISTORY_SHEET && s.name.toLowerCase() === HISTORY_SHEET.toLowerCase()))
+    throw new WorkbookError(
+      "sheet-exists",
+      `a sheet named like "${HISTORY_SHEET}" is in the way: rename it first`,
+    );
+  if (!sheets.some((s) => s.name === HISTORY_SHEET)) {
+    await writeLayout(port, historyLayout(rows), "history", new Map());
+  } else {
+    const used = await port.readUsedRange(HISTORY_SHEET);
+    let last = used.length;
+    while (last > HISTORY_HEADER_ROW && used[last - 1].every((c) => c.value === null || c.value === ""))
+      last--;
+    await port.writeCells(HISTORY_SHEET, historyRowCells(rows, last + 1).map(toWrite));
+  }
+  await writeRegister(port, { ...register, proposals });
+  return version;
+}

@@ -1,0 +1,347 @@
+import {
+  Decimal,
+  ZERO,
+  fyLabel,
+  ragStatus,
+  type Closure,
+  type RagThresholds,
+  type TrackingSummary,
+} from "../../engine";
+import { columnLetter } from "../address";
+import type { ComboChartSpec } from "../port";
+import { labelWriter } from "./cellWriters";
+import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+
+/**
+ * The Dashboard sheet (issue 15): per proposal with actuals, plan and actual to date per measure, variance,
+ * % of plan and RAG, the forecast outturn and slippage; the programme's £ roll-up; the closure table (001 para
+ * 23); and a chart of plan against actual. The RAG thresholds are the user's input cells (B4, B5; default
+ * Green ≥ 95%, Amber ≥ 80% of plan to date); every other cell below the title is owned and refreshed.
+ * Variance, % of plan, RAG and the programme totals are formulas, so a spreadsheet recalculates them when a
+ * threshold changes.
+ */
+
+export const DASHBOARD_SHEET = "Dashboard";
+export const DASHBOARD_LAYOUT_ID = "dashboardSheet";
+/** The register's owner of the Dashboard's cells. */
+export const DASHBOARD_OWNER = "dashboard";
+/** The threshold input cells. */
+export const GREEN_ADDRESS = "B4";
+export const AMBER_ADDRESS = "B5";
+const HEADER_ROW = 8;
+/** Notes run on to the right (unwrapped) over the empty cells beside them; headings wrap in their column. */
+const NOTE = { italic: true } as const;
+const SECTION = { bold: true } as const;
+const HEAD = { ...STYLES.heading, wrap: true } as const;
+
+/** One proposal on the Dashboard: its sheet, name and tracking summary. */
+export interface DashboardProposal {
+  readonly sheet: string;
+  readonly name: string;
+  readonly summary: TrackingSummary;
+}
+
+/** What the Dashboard shows. */
+export interface DashboardData {
+  readonly proposals: readonly DashboardProposal[];
+  readonly closures: readonly Closure[];
+  readonly programme: Closure;
+  readonly thresholds: RagThresholds;
+}
+
+/** The Dashboard's layout and its chart (absent when no proposal has a £ actual). */
+export interface DashboardLayout extends SheetLayout {
+  readonly chart?: ComboChartSpec;
+}
+
+const DELIVERY_COLUMNS = [
+  "Proposal",
+  "Measure",
+  "Periods",
+  "Plan to date",
+  "Actual to date",
+  "Variance",
+  "% of plan",
+  "RAG",
+  "Forecast FY",
+  "Forecast (that FY)",
+  "Plan (that FY)",
+  "Forecast MTFS row (last MTFS FY)",
+  "Slippage (months)",
+] as const;
+
+const col = (name: (typeof DELIVERY_COLUMNS)[number]): string =>
+  columnLetter(DELIVERY_COLUMNS.indexOf(name) + 1);
+
+const num = (x: Decimal): number => x.toNumber();
+
+/** The RAG formula of a row: the engine's rule (rag.ts) over the threshold cells. */
+function ragFormula(plan: string, actual: string): string {
+  const g = `$${GREEN_ADDRESS[0]}$${GREEN_ADDRESS.slice(1)}`;
+  const a = `$${AMBER_ADDRESS[0]}$${AMBER_ADDRESS.slice(1)}`;
+  return (
+    `IF(${plan}>0,IF(${actual}/${plan}>=${g},"Green",IF(${actual}/${plan}>=${a},"Amber","Red")),` +
+    `IF(${actual}>=${plan},"Green","Red"))`
+  );
+}
+
+/**
+ * Declares the Dashboard for the given tracking, closure and thresholds.
+ *
+ * @example
+ * dashboardLayout(data).cells.find((c) => c.address === "H9") // { kind: "formula", key: "dashboard.rows[0].rag", … }
+ */
+export function dashboardLayout(data: DashboardData): DashboardLayout {
+  const cells: LayoutCell[] = [];
+  const label = labelWriter(cells);
+  const engine = (address: string, key: string, value: string | number | null, numberFormat?: string) =>
+    cells.push({
+      kind: "engine",
+      address,
+      key,
+      value,
+      style: STYLES.owned,
+      ...(numberFormat ? { numberFormat } : {}),
+    });
+  const formula = (
+    address: string,
+    key: string,
+    f: string,
+    value: string | number | null,
+    numberFormat?: string,
+  ) =>
+    cells.push({
+      kind: "formula",
+      address,
+      key,
+      formula: f,
+      value,
+      style: STYLES.owned,
+      ...(numberFormat ? { numberFormat } : {}),
+    });
+
+  // Text whose row moves with the number of rows is owned, so a refresh moves it too.
+  const owned = (address: string, key: string, text: string, style: LayoutCell["style"]) =>
+    cells.push({ kind: "engine", address, key, value: text, style });
+  label("A1", "Benefits dashboard: delivery against the plan", STYLES.title);
+  label(
+    "A2",
+    "Written by track import and refresh from the Tracking sheet: never type here except the RAG thresholds. " +
+      "Variance = actual − plan (a shortfall is negative). Saving in £; KPIs in their own units.",
+    NOTE,
+  );
+  label("A4", "Green at or above (share of plan to date)");
+  cells.push({
+    kind: "input",
+    address: GREEN_ADDRESS,
+    path: "dashboard.thresholds.green",
+    value: num(data.thresholds.green),
+    type: "percent",
+    numberFormat: PERCENT_FORMAT,
+    style: STYLES.input,
+    label: "Green at or above",
+  });
+  label("A5", "Amber at or above (share of plan to date)");
+  cells.push({
+    kind: "input",
+    address: AMBER_ADDRESS,
+    path: "dashboard.thresholds.amber",
+    value: num(data.thresholds.amber),
+    type: "percent",
+    numberFormat: PERCENT_FORMAT,
+    style: STYLES.input,
+    label: "Amber at or above",
+  });
+  label("A6", "Red below Amber. Default: Green ≥ 95%, Amber ≥ 80% (docs/engine.md, Tracking).", NOTE);
+
+  label(`A${HEADER_ROW - 1}`, "Delivery to date", SECTION);
+  DELIVERY_COLUMNS.forEach((c, k) => label(`${columnLetter(k + 1)}${HEADER_ROW}`, c, HEAD));
+  let row = HEADER_ROW + 1;
+  let i = 0;
+  const savingRows: { name: string; row: number }[] = [];
+  for (const p of data.proposals) {
+    const f = p.summary.forecast;
+    p.summary.measures.forEach((m, k) => {
+      const key = `dashboard.rows[${i}]`;
+      const money = m.measure === "saving" ? MILLIONS_FORMAT : "0.00";
+      const periods =
+        m.periods.length === 1 ? m.periods[0] : `${m.periods[0]} to ${m.periods[m.periods.length - 1]}`;
+      engine(`${col("Proposal")}${row}`, `${key}.proposal`, p.name);
+      engine(`${col("Measure")}${row}`, `${key}.measure`, m.measure);
+      engine(`${col("Periods")}${row}`, `${key}.periods`, periods);
+      const plan = `${col("Plan to date")}${row}`;
+      const actual = `${col("Actual to date")}${row}`;
+      engine(plan, `${key}.plan`, num(m.plan), money);
+      engine(actual, `${key}.actual`, num(m.actual), money);
+      formula(`${col("Variance")}${row}`, `${key}.variance`, `${actual}-${plan}`, num(m.variance), money);
+      formula(
+        `${col("% of plan")}${row}`,
+        `${key}.percentOfPlan`,
+        `IF(${plan}=0,"",${actual}/${plan})`,
+        m.percentOfPlan === undefined ? "" : num(m.percentOfPlan),
+        PERCENT_FORMAT,
+      );
+      formula(`${col("RAG")}${row}`, `${key}.rag`, ragFormula(plan, actual), m.rag);
+      if (k === 0 && f) {
+        const fy = f.forecast.years.some((y) => y.fy === p.summary.currentFy)
+          ? p.summary.currentFy
+          : f.forecast.years[0].fy;
+        const at = f.forecast.years.find((y) => y.fy === fy) ?? f.forecast.years[0];
+        const planAt = f.plan.years.find((y) => y.fy === fy) ?? f.plan.years[0];
+        engine(`${col("Forecast FY")}${row}`, `${key}.forecastFy`, fyLabel(fy));
+        engine(`${col("Forecast (that FY)")}${row}`, `${key}.forecast`, num(at.cumulative), MILLIONS_FORMAT);
+        engine(
+          `${col("Plan (that FY)")}${row}`,
+          `${key}.forecastPlan`,
+          num(planAt.cumulative),
+          MILLIONS_FORMAT,
+        );
+        engine(
+          `${col("Forecast MTFS row (last MTFS FY)")}${row}`,
+          `${key}.forecastMtfs`,
+          num(f.forecast.quantifiedOpportunity.plus(f.forecast.quantifiedOpportunityInflationContingency)),
+          MILLIONS_FORMAT,
+        );
+        engine(
+          `${col("Slippage (months)")}${row}`,
+          `${key}.slippageMonths`,
+          f.slippageMonths === undefined
+            ? "beyond the horizon"
+            : f.slippageMonths.toDecimalPlaces(2).toNumber(),
+          "0.0",
+        );
+      }
+      if (m.measure === "saving") savingRows.push({ name: p.name, row });
+      row++;
+      i++;
+    });
+  }
+  const first = HEADER_ROW + 1;
+  const last = Math.max(first, row - 1);
+  const sumIf = (c: string) => `SUMIF($B$${first}:$B$${last},"saving",${c}${first}:${c}${last})`;
+  const savings = data.proposals.flatMap((p) => p.summary.measures.filter((m) => m.measure === "saving"));
+  const totalPlan = savings.reduce((s, m) => s.plus(m.plan), ZERO);
+  const totalActual = savings.reduce((s, m) => s.plus(m.actual), ZERO);
+  const totalRow = row;
+  owned(`A${totalRow}`, "dashboard.programme.label", "Programme (£ saving)", { bold: true });
+  formula(`D${totalRow}`, "dashboard.programme.plan", sumIf("D"), num(totalPlan), MILLIONS_FORMAT);
+  formula(`E${totalRow}`, "dashboard.programme.actual", sumIf("E"), num(totalActual), MILLIONS_FORMAT);
+  formula(
+    `F${totalRow}`,
+    "dashboard.programme.variance",
+    `E${totalRow}-D${totalRow}`,
+    num(totalActual.minus(totalPlan)),
+    MILLIONS_FORMAT,
+  );
+  formula(
+    `G${totalRow}`,
+    "dashboard.programme.percentOfPlan",
+    `IF(D${totalRow}=0,"",E${totalRow}/D${totalRow})`,
+    totalPlan.isZero() ? "" : num(totalActual.div(totalPlan)),
+    PERCENT_FORMAT,
+  );
+  formula(
+    `H${totalRow}`,
+    "dashboard.programme.rag",
+    ragFormula(`D${totalRow}`, `E${totalRow}`),
+    ragStatus(totalActual, totalPlan, data.thresholds),
+  );
+
+  // The closure table (001 para 23).
+  const closureTitle = totalRow + 2;
+  owned(
+    `A${closureTitle}`,
+    "dashboard.closure.title",
+    "Closure: benefit at full run rate and MTFS contribution (expected from actuals)",
+    SECTION,
+  );
+  const fys = data.programme.years;
+  const closureHeader = [
+    "Proposal",
+    "Target at full run rate",
+    "Expected at full run rate",
+    "Over (+) / short (−) of target",
+    "Delivered to date (£ actuals)",
+    ...fys.map((y) => `MTFS ${y.label}`),
+  ];
+  closureHeader.forEach((c, k) =>
+    owned(`${columnLetter(k + 1)}${closureTitle + 1}`, `dashboard.closure.heading[${k}]`, c, HEAD),
+  );
+  [...data.closures, data.programme].forEach((c, k) => {
+    const r = closureTitle + 2 + k;
+    const key = k < data.closures.length ? `dashboard.closure[${k}]` : "dashboard.closure.programme";
+    engine(`A${r}`, `${key}.name`, c.name);
+    engine(`B${r}`, `${key}.target`, num(c.targetFullRunRate), MILLIONS_FORMAT);
+    engine(`C${r}`, `${key}.expected`, num(c.expectedFullRunRate), MILLIONS_FORMAT);
+    formula(`D${r}`, `${key}.overTarget`, `C${r}-B${r}`, num(c.overTarget), MILLIONS_FORMAT);
+    engine(`E${r}`, `${key}.delivered`, num(c.deliveredToDate), MILLIONS_FORMAT);
+    fys.forEach((y, j) => {
+      const mine = c.years.find((x) => x.fy === y.fy);
+      engine(
+        `${columnLetter(6 + j)}${r}`,
+        `${key}.mtfs.${y.label}`,
+        mine ? num(mine.expected) : 0,
+        MILLIONS_FORMAT,
+      );
+    });
+  });
+
+  // Chart data: plan against actual £ saving to date, one row per proposal.
+  const chartTitle = closureTitle + 3 + data.closures.length + 1;
+  owned(`A${chartTitle}`, "dashboard.chart.title", "Plan against actual (£ saving to date)", SECTION);
+  ["Proposal", "Plan to date", "Actual to date"].forEach((c, k) =>
+    owned(`${columnLetter(k + 1)}${chartTitle + 1}`, `dashboard.chart.heading[${k}]`, c, HEAD),
+  );
+  savingRows.forEach((s, k) => {
+    const r = chartTitle + 2 + k;
+    formula(`A${r}`, `dashboard.chart[${k}].proposal`, `A${s.row}`, s.name);
+    formula(
+      `B${r}`,
+      `dashboard.chart[${k}].plan`,
+      `D${s.row}`,
+      cellNumber(cells, `D${s.row}`),
+      MILLIONS_FORMAT,
+    );
+    formula(
+      `C${r}`,
+      `dashboard.chart[${k}].actual`,
+      `E${s.row}`,
+      cellNumber(cells, `E${s.row}`),
+      MILLIONS_FORMAT,
+    );
+  });
+  const chartFirst = chartTitle + 2;
+  const chartLast = chartTitle + 1 + savingRows.length;
+  return {
+    layoutId: DASHBOARD_LAYOUT_ID,
+    sheet: DASHBOARD_SHEET,
+    cells,
+    // Two lines for the wrapped headings (rows laid out when the sheet is first written).
+    rowHeights: [
+      { row: HEADER_ROW, height: 30 },
+      { row: closureTitle + 1, height: 30 },
+    ],
+    columnWidths: [
+      { column: "A", width: 36 },
+      ...DELIVERY_COLUMNS.slice(1).map((_, k) => ({ column: columnLetter(k + 2), width: 16 })),
+    ],
+    ...(savingRows.length === 0
+      ? {}
+      : {
+          chart: {
+            sheet: DASHBOARD_SHEET,
+            title: "£ saving to date: plan against actual",
+            categories: `A${chartFirst}:A${chartLast}`,
+            bars: { name: "Plan to date", values: `B${chartFirst}:B${chartLast}` },
+            line: { name: "Actual to date", values: `C${chartFirst}:C${chartLast}` },
+            from: `E${chartTitle}`,
+            to: `L${chartTitle + 16}`,
+          },
+        }),
+  };
+}
+
+function cellNumber(cells: readonly LayoutCell[], address: string): number {
+  const c = cells.find((x) => x.address === address);
+  return c && (c.kind === "engine" || c.kind === "formula") && typeof c.value === "number" ? c.value : 0;
+}

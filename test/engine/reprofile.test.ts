@@ -1,0 +1,119 @@
+import fc from "fast-check";
+import {
+  Decimal,
+  computeProfile,
+  parseProposal,
+  periodProfile,
+  reprofile,
+  reprofiledAssumptionsJson,
+  reprofiledInput,
+  describeReading,
+  type ProfileInput,
+} from "../../src/engine";
+import fs from "node:fs";
+import path from "node:path";
+import { exampleInput } from "./tracking.fixtures";
+
+const D = (x: number | string): Decimal => new Decimal(x);
+const cfs = exampleInput("cfs-targeted-prevention.json");
+const cfsJson = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
+) as { assumptions: Record<string, unknown> };
+
+/** The months of a modelled input's avoided events, as actuals. */
+function actualsOf(input: ProfileInput, labels: readonly string[]) {
+  const rows = periodProfile(input, "month");
+  return labels.map((period) => ({ period, value: rows.find((r) => r.label === period)!.avoidedEvents }));
+}
+
+const QUARTER = ["2027-10", "2027-11", "2027-12"];
+
+describe("reprofile", () => {
+  it("reads no events in Oct–Dec 2027 as a later start, past the last actual month", () => {
+    const r = reprofile(
+      cfs,
+      QUARTER.map((period) => ({ period, value: D(0) })),
+    );
+    expect(r.reading.kind).toBe("laterStart");
+    expect(r.squaredError.toNumber()).toBe(0);
+    expect(r.approvedSquaredError.gt(0)).toBe(true);
+    // the smallest shift that moves first impact past 31 December 2027
+    const days = r.reading.kind === "laterStart" ? r.reading.days : -1;
+    expect(
+      periodProfile(reprofiledInput(cfs, { kind: "laterStart", days: days - 1 }), "month")
+        .find((m) => m.label === "2027-12")!
+        .avoidedEvents.gt(0),
+    ).toBe(true);
+    expect(describeReading(r.reading)).toMatch(/^a later start: \d+ days/);
+  });
+
+  it("finds the shift that made the actuals", () => {
+    const truth = reprofiledInput(cfs, { kind: "laterStart", days: 45 });
+    const r = reprofile(cfs, actualsOf(truth, ["2027-09", "2027-10", "2027-11", "2027-12"]));
+    expect(r.reading).toEqual({ kind: "laterStart", days: 45 });
+    expect(r.revised.years).toEqual(computeProfile(truth).years);
+  });
+
+  it("finds the target that made the actuals", () => {
+    const truth = reprofiledInput(cfs, { kind: "targetReached", factor: D("0.6") });
+    const r = reprofile(cfs, actualsOf(truth, ["2028-01", "2028-02", "2028-03"]));
+    expect(r.reading).toEqual({ kind: "targetReached", factor: D("0.6") });
+    expect(r.squaredError.toNumber()).toBeLessThan(1e-20);
+  });
+
+  it("finds a ramp longer by whole months on a monthly-steps ramp", () => {
+    const truth = reprofiledInput(cfs, { kind: "longerRamp", weeks: D(3).times("52.18").div(12) });
+    const r = reprofile(cfs, actualsOf(truth, ["2027-09", "2027-10", "2027-11", "2027-12", "2028-01"]));
+    expect(r.reading.kind).toBe("longerRamp");
+    expect(r.squaredError.toNumber()).toBeLessThan(1e-20);
+  });
+
+  it("proposes no change when the actuals are the plan (a property over periods)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 6 }), (start, n) => {
+        const labels = Array.from({ length: n }, (_, k) => {
+          const m = 2027 * 12 + 3 + start + k; // from April 2027
+          return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+        });
+        const r = reprofile(cfs, actualsOf(cfs, labels));
+        expect(r.approvedSquaredError.toNumber()).toBeLessThan(1e-20);
+        expect(r.revised.years).toEqual(r.approved.years);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it("never changes the approved input", () => {
+    const before = JSON.stringify(cfs);
+    reprofile(
+      cfs,
+      QUARTER.map((period) => ({ period, value: D(0) })),
+    );
+    expect(JSON.stringify(cfs)).toBe(before);
+  });
+
+  it("refuses overlapping periods and no actuals, by code", () => {
+    expect(() => reprofile(cfs, [])).toThrow(expect.objectContaining({ code: "missing" }));
+    expect(() =>
+      reprofile(cfs, [
+        { period: "2027-Q3", value: D(1) },
+        { period: "2027-11", value: D(1) },
+      ]),
+    ).toThrow(expect.objectContaining({ code: "out-of-range", field: "actuals[1].period" }));
+  });
+});
+
+describe("reprofiledAssumptionsJson", () => {
+  it.each([
+    { kind: "laterStart", days: 138 } as const,
+    { kind: "targetReached", factor: D("0.55") } as const,
+    { kind: "longerRamp", weeks: D(2).times("52.18").div(12) } as const,
+  ])("writes the revision the engine models (%o)", (reading) => {
+    const json = reprofiledAssumptionsJson(cfsJson.assumptions, reading);
+    const parsed = parseProposal({ ...cfsJson, assumptions: json }).assumptions.cohort!;
+    const a = computeProfile(parsed).years.map((y) => y.cumulative.toNumber());
+    const b = computeProfile(reprofiledInput(cfs, reading)).years.map((y) => y.cumulative.toNumber());
+    a.forEach((x, i) => expect(x).toBeCloseTo(b[i], 4));
+    expect(cfsJson.assumptions.timeline).toMatchObject({ startDate: "2026-08-01", rolloutMonths: 6 });
+  });
+});

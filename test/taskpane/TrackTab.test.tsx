@@ -1,0 +1,83 @@
+/** @jest-environment jsdom */
+// Fluent UI imports `scheduler`, which the lockfile nests under react-dom (webpack aliases it the same way).
+jest.mock(
+  "scheduler",
+  () => jest.requireActual(require.resolve("scheduler", { paths: [require.resolve("react-dom")] })),
+  { virtual: true },
+);
+import * as React from "react";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { TrackTab } from "../../src/taskpane/components/TrackTab";
+import { actualsFromCsv, trackView } from "../../src/taskpane/trackBridge";
+
+const cfs: unknown = JSON.parse(
+  readFileSync(join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
+);
+
+function renderTab(raw: unknown = cfs) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <TrackTab raw={raw} track={trackView} fromCsv={actualsFromCsv} />
+    </FluentProvider>,
+  );
+}
+
+function type(i: number, period: string, value: string): void {
+  fireEvent.change(screen.getByTestId(`actual-${i}-period`), { target: { value: period } });
+  fireEvent.change(screen.getByTestId(`actual-${i}-value`), { target: { value } });
+}
+
+describe("TrackTab", () => {
+  it("shows variance, RAG, forecast, slippage and a proposed reprofile for a quarter of avoided events", () => {
+    renderTab();
+    expect(screen.getByTestId("track-problem").textContent).toMatch(/Enter an actual/);
+    type(0, "2027-10", "0");
+    fireEvent.click(screen.getByTestId("add-actual"));
+    type(1, "2027-11", "0");
+    fireEvent.click(screen.getByTestId("add-actual"));
+    type(2, "2027-12", "1");
+    expect(screen.getByTestId("variance-avoidedEvents").textContent).toBe("-1.19");
+    expect(screen.getByTestId("rag-avoidedEvents").textContent).toBe("Red");
+    expect(screen.getByTestId("track-forecast").textContent).toMatch(/^Forecast FY27\/28: /);
+    expect(screen.getByTestId("track-slippage").textContent).toMatch(/months behind the plan/);
+    expect(screen.getByTestId("track-reprofile").textContent).toMatch(/a later start: \d+ days/);
+  });
+
+  it("says what is wrong with an actual instead of failing", () => {
+    renderTab();
+    type(0, "2027-13", "1");
+    expect(screen.getByTestId("track-problem").textContent).toMatch(/^period: must be a month/);
+    type(0, "2027-10", "lots");
+    expect(screen.getByTestId("track-problem").textContent).toMatch(/value must be a number, got "lots"/);
+  });
+
+  it("takes a quarter of actuals from a pasted CSV, as track import reads it, for this proposal only", () => {
+    renderTab();
+    const csv = [
+      "proposal,stream,period,measure,value",
+      "CFS Targeted Prevention,,2027-10,avoidedEvents,0",
+      "CFS Targeted Prevention,,2027-11,avoidedEvents,0",
+      "CFS Targeted Prevention,,2027-12,avoidedEvents,1",
+      "Family Based Placements,,2027-12,avoidedEvents,1",
+    ].join("\n");
+    fireEvent.change(screen.getByTestId("actuals-csv"), { target: { value: csv } });
+    fireEvent.click(screen.getByTestId("use-csv"));
+    expect(screen.getByTestId("csv-note").textContent).toBe(
+      "3 actuals for this proposal; 1 for other proposals left out",
+    );
+    expect(screen.getByTestId("rag-avoidedEvents").textContent).toBe("Red");
+    expect(screen.getByTestId("variance-avoidedEvents").textContent).toBe("-1.19");
+  });
+
+  it("shows a bad CSV line by number and keeps the rows", () => {
+    renderTab();
+    fireEvent.change(screen.getByTestId("actuals-csv"), {
+      target: { value: "proposal,period,measure,value\nCFS Targeted Prevention,2027-13,avoidedEvents,1" },
+    });
+    fireEvent.click(screen.getByTestId("use-csv"));
+    expect(screen.getByTestId("csv-note").textContent).toMatch(/^the CSV: line 2: period: must be a month/);
+  });
+});

@@ -1,0 +1,241 @@
+import fc from "fast-check";
+import { periodProfile } from "../../src/engine";
+import { updateDashboard } from "../../src/workbook/dashboard";
+import { acceptReprofile, proposeReprofile } from "../../src/workbook/history";
+import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
+import { HISTORY_SHEET } from "../../src/workbook/layouts/historySheet";
+import { TRACKING_SHEET, type TrackingActual } from "../../src/workbook/layouts/trackingSheet";
+import { refreshWorkbook } from "../../src/workbook/operations";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { readRegister } from "../../src/workbook/register";
+import { checkActuals, importActuals, readTrackingActuals, trackWorkbook } from "../../src/workbook/tracking";
+import { addProposal } from "../../src/workbook/operations";
+import { HORIZON_JSON, incomeJson } from "../engine/format/streams.fixtures";
+import { demoWorkbook, readExample, roundTrip } from "./fixtures";
+import { parseProposal } from "../../src/engine";
+
+const CFS = "CFS Targeted Prevention";
+const actual = (period: string, measure: string, value: number): TrackingActual => ({
+  proposal: CFS,
+  stream: "",
+  period,
+  measure,
+  value,
+  source: "test",
+});
+const QUARTER = [
+  actual("2027-10", "avoidedEvents", 0),
+  actual("2027-11", "avoidedEvents", 0),
+  actual("2027-12", "avoidedEvents", 1),
+];
+
+async function withActuals(actuals: readonly TrackingActual[]) {
+  const { wb, port } = await demoWorkbook();
+  await importActuals(port, actuals, { dryRun: false });
+  await updateDashboard(port);
+  return { wb, port };
+}
+
+async function cellsOf(port: WorkbookPort, sheet: string) {
+  return (await port.readUsedRange(sheet)).map((r) => r.map((c) => c.value));
+}
+
+/** The Dashboard row (from row 9) whose Measure is `measure`. */
+async function rowOf(port: WorkbookPort, measure: string) {
+  const rows = await cellsOf(port, DASHBOARD_SHEET);
+  return rows.find((r) => r[0] === CFS && r[1] === measure)!;
+}
+
+describe("Dashboard", () => {
+  it("shows a quarter of CFS TP actuals: plan, actual, variance, % of plan, RAG, forecast and slippage", async () => {
+    const { port } = await withActuals(QUARTER);
+    const r = await rowOf(port, "avoidedEvents");
+    expect(r.slice(2, 5)).toEqual(["2027-10 to 2027-12", expect.any(Number), 1]);
+    expect(r[3] as number).toBeCloseTo(2.19, 2);
+    expect(r[5] as number).toBeCloseTo(1 - (r[3] as number), 9);
+    expect(r[6] as number).toBeCloseTo(1 / (r[3] as number), 9);
+    expect(r[7]).toBe("Red");
+    expect(r[8]).toBe("FY27/28");
+    expect(r[12] as number).toBeGreaterThan(0);
+    const rows = await cellsOf(port, DASHBOARD_SHEET);
+    expect(rows.some((x) => x[0] === "Programme")).toBe(true);
+  });
+
+  it("takes the RAG thresholds from its cells, which refresh leaves as typed", async () => {
+    const { port } = await withActuals(QUARTER);
+    await port.writeCells(DASHBOARD_SHEET, [
+      { address: "B4", value: 0.4 },
+      { address: "B5", value: 0.2 },
+    ]);
+    await refreshWorkbook(port, { dryRun: false });
+    expect((await rowOf(port, "avoidedEvents"))[7]).toBe("Green");
+    expect((await port.readCells(DASHBOARD_SHEET, ["B4"]))[0].value).toBe(0.4);
+  });
+
+  it("refuses thresholds with amber above green and uses the defaults, saying so", async () => {
+    const { port } = await withActuals(QUARTER);
+    await port.writeCells(DASHBOARD_SHEET, [{ address: "B5", value: 0.99 }]);
+    const report = await refreshWorkbook(port, { dryRun: false });
+    expect(report.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/amber: must not be above green/),
+    );
+    expect((await rowOf(port, "avoidedEvents"))[7]).toBe("Red");
+  });
+
+  it("refresh is idempotent with actuals present and never changes an actual (a property)", async () => {
+    const input = parseProposal(readExample("cfs-targeted-prevention.json")).assumptions.cohort!;
+    const plan = periodProfile(input, "month");
+    const months = ["2027-09", "2027-10", "2027-11", "2027-12", "2028-01", "2028-02"];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        fc.boolean(),
+        async (n, shares, saving) => {
+          const actuals = months.slice(0, n).flatMap((m, k) => {
+            const row = plan.find((r) => r.label === m)!;
+            return [
+              actual(m, "avoidedEvents", Number(row.avoidedEvents.times(shares[k]).toFixed(3))),
+              ...(saving ? [actual(m, "saving", Math.round(row.gross.times(shares[k]).toNumber()))] : []),
+            ];
+          });
+          const { wb } = await withActuals(actuals);
+          const { port } = await roundTrip(wb);
+          const tracking = await cellsOf(port, TRACKING_SHEET);
+          await refreshWorkbook(port, { dryRun: false });
+          const dashboard = await cellsOf(port, DASHBOARD_SHEET);
+          const again = await refreshWorkbook(port, { dryRun: false });
+          expect(again.changes.filter((c) => c.sheet === DASHBOARD_SHEET)).toEqual([]);
+          expect(await cellsOf(port, DASHBOARD_SHEET)).toEqual(dashboard);
+          expect(await cellsOf(port, TRACKING_SHEET)).toEqual(tracking);
+        },
+      ),
+      { numRuns: 4 },
+    );
+  }, 120_000);
+
+  it("actuals equal to the plan are on plan: zero variance, Green, forecast equal to the plan", async () => {
+    const input = parseProposal(readExample("cfs-targeted-prevention.json")).assumptions.cohort!;
+    const rows = periodProfile(input, "month").filter((r) =>
+      ["2027-10", "2027-11", "2027-12"].includes(r.label),
+    );
+    const { port } = await withActuals(
+      rows.map((r) => actual(r.label, "avoidedEvents", r.avoidedEvents.toNumber())),
+    );
+    const r = await rowOf(port, "avoidedEvents");
+    expect(Math.abs(r[5] as number)).toBeLessThan(1e-9);
+    expect(r[7]).toBe("Green");
+    expect(r[9] as number).toBeCloseTo(r[10] as number, 4);
+  });
+
+  it("clears rows it no longer lays out when an actual is deleted", async () => {
+    const { port } = await withActuals([...QUARTER, actual("2027-Q3", "saving", 5000)]);
+    const { actuals } = await readTrackingActuals(port);
+    const savingRow = actuals.find((a) => a.measure === "saving")!.row;
+    await port.writeCells(
+      TRACKING_SHEET,
+      ["A", "B", "C", "D", "E", "F"].map((c) => ({ address: `${c}${savingRow}`, value: null })),
+    );
+    await refreshWorkbook(port, { dryRun: false });
+    const rows = await cellsOf(port, DASHBOARD_SHEET);
+    expect(rows.filter((x) => x[0] === CFS && x[1] === "saving")).toEqual([]);
+    expect(rows.filter((x) => x[0] === CFS && x[1] === "avoidedEvents")).toHaveLength(1);
+  });
+});
+
+describe("reprofile in the workbook", () => {
+  it("keeps an accepted reprofile as a dated version; the approved assumptions are untouched", async () => {
+    const { port } = await withActuals(QUARTER);
+    const before = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!.proposal;
+    const proposed = await proposeReprofile(port, CFS);
+    expect(proposed.reprofile.reading.kind).toBe("laterStart");
+    await acceptReprofile(port, proposed, "2028-01-15");
+    const stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    expect(stored.proposal).toEqual(before);
+    expect(stored.versions).toEqual([
+      expect.objectContaining({ date: "2028-01-15", assumptions: proposed.assumptions }),
+    ]);
+    const history = await cellsOf(port, HISTORY_SHEET);
+    expect(history.filter((r) => r[0] === CFS && r[1] === "2028-01-15")).toHaveLength(6);
+    // a refresh keeps the versions
+    await refreshWorkbook(port, { dryRun: false });
+    expect((await readRegister(port)).proposals.find((p) => p.sheet === CFS)!.versions).toHaveLength(1);
+  });
+
+  it("refuses a proposal without avoided-events actuals, by code", async () => {
+    const { port } = await demoWorkbook();
+    await expect(proposeReprofile(port, CFS)).rejects.toMatchObject({ code: "no-actuals" });
+  });
+});
+
+describe("track import names", () => {
+  it("writes the proposal's sheet name, so one proposal is one name, and sees a repeat under the other name", async () => {
+    const { port } = await demoWorkbook();
+    const sheet = (await readRegister(port)).proposals.find((p) => p.proposal && p.sheet === CFS)!.sheet;
+    await importActuals(port, [actual("2027-10", "avoidedEvents", 1)], { dryRun: false });
+    const again = await importActuals(
+      port,
+      [{ ...actual("2027-10", "avoidedEvents", 2), proposal: ` ${sheet} ` }],
+      {
+        dryRun: true,
+      },
+    );
+    expect(again.conflicts).toHaveLength(1);
+  });
+});
+
+describe("Programme RAG column", () => {
+  it("shows each tracked proposal's worst RAG after a refresh, blank for untracked rows, and stays put", async () => {
+    const { port } = await withActuals([...QUARTER, actual("2027-Q3", "saving", 1e9)]);
+    await refreshWorkbook(port, { dryRun: false });
+    const rows = await cellsOf(port, "Programme");
+    const header = rows[2].indexOf("RAG (tracking)");
+    expect(header).toBeGreaterThan(0);
+    const modelled = (name: string) =>
+      rows.find((r) => r[1] === name && r[10] === "Proposal sheet (modelled)")!;
+    const cfs = modelled("Targeted Prevention");
+    expect(cfs[header]).toBe("Red"); // avoided events Red, saving Green: the worst
+    const fbp = modelled("Family Based Placements");
+    expect(fbp[header] ?? null).toBeNull();
+    const again = await refreshWorkbook(port, { dryRun: false });
+    expect(again.changes).toEqual([]);
+  });
+});
+
+describe("multi-stream proposals", () => {
+  async function withIncome() {
+    const { wb, port } = await demoWorkbook();
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const raw = {
+      ...cfs,
+      opportunity: { ...cfs.opportunity, name: "Income Max" },
+      assumptions: { horizon: HORIZON_JSON, streams: [incomeJson] },
+    };
+    delete raw.triangulation;
+    await addProposal(port, raw);
+    return { wb, port };
+  }
+
+  it("refuses an actual for one, saying tracking is single-cohort for now and what it has", async () => {
+    const { port } = await withIncome();
+    const problems = await checkActuals(
+      port,
+      [{ ...actual("2027-10", "saving", 5), proposal: "Income Max" }],
+      (k) => `line ${k + 2}`,
+    );
+    expect(problems).toEqual([
+      "line 2: proposal: Income Max: tracking works on single-cohort proposals only; this one has a income stream",
+    ]);
+  });
+
+  it("gives it a closure row from its plan, and leaves the others tracked", async () => {
+    const { port } = await withIncome();
+    await importActuals(port, QUARTER, { dryRun: false });
+    const t = await trackWorkbook(port);
+    expect(t.problems).toEqual([]);
+    expect(t.proposals.map((p) => p.sheet)).toEqual([CFS]);
+    const income = t.closures.find((c) => c.name === "Income Max")!;
+    expect(income.fromActuals).toBe(false);
+    expect(income.expectedFullRunRate).toEqual(income.targetFullRunRate);
+  });
+});
