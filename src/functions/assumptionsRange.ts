@@ -1,13 +1,17 @@
-import { EngineError, describeValue, nearestKey, splitRangeText } from "../engine";
+import { CAPTIONS, EngineError, choiceCode, describeValue, nearestKey, splitRangeText } from "../engine";
 import { excelSerialToIso, isBlank, isBlankOrZero, usedRows } from "./cells";
 
 /**
- * Turns a label/value range (the proposal's assumptions block on a sheet, e.g. B10:C24) into the proposal
+ * Turns a label/value range (the proposal's assumptions block on a sheet, e.g. A40:D80) into the proposal
  * JSON's `assumptions` object, which the engine's own parser then validates: this module only moves
- * values into place, it checks no rule. A label is either the JSON path ("unitCost.weeklyCost",
- * "timeline.startDate", "investment[0].amountPerYear") or one of the plain-English labels below, matched
- * ignoring case, spaces and punctuation ("Weekly unit cost (£)" = "weeklyunitcost"). Rows with a blank
- * value are skipped so the documented default applies; a third column (notes) is ignored. A range laid
+ * values into place, it checks no rule. A label is the JSON path ("unitCost.weeklyCost",
+ * "streams[0].durationWeeks"), the caption the proposal sheet shows (the engine's caption table,
+ * format/captions.ts: "Average duration", "Investment 2: amount a year"), or one of the plain-English labels
+ * below, matched ignoring case, spaces, punctuation and "(…)" hints. A row `Stream 1 — Falls (cohort)` (or
+ * `Stream: Falls (cohort)`, with the stream's id in the value column if it has one) starts a saving stream:
+ * the rows under it are that stream's fields, until the next stream or a `Whole proposal` row; investment,
+ * existing MTFS lines, overlap, prices and the horizon always belong to the whole proposal. Rows with a blank
+ * value are skipped so the documented default applies; further columns (unit, note) are ignored. A range laid
  * out in two rows (labels above values) is read the same way.
  */
 
@@ -132,18 +136,49 @@ export function withoutBrackets(text: string): string {
   return out + text.slice(from);
 }
 
-const BY_LABEL: ReadonlyMap<string, string> = new Map(
-  Object.entries(ASSUMPTION_LABELS).flatMap(([path, labels]) =>
-    labels.map((l) => [normalise(l), path] as const),
-  ),
-);
+/** Fields by their plain-English labels, then by the captions the sheet shows (non-list fields). */
+const BY_LABEL: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const [path, labels] of Object.entries(ASSUMPTION_LABELS))
+    for (const l of labels) m.set(normalise(l), path);
+  for (const [key, c] of Object.entries(CAPTIONS)) {
+    if (key.includes("[]")) continue;
+    for (const l of [c.label, ...(c.also ?? [])]) if (!m.has(normalise(l))) m.set(normalise(l), key);
+  }
+  return m;
+})();
 
-/** Every plain-English label, normalised, and the first spelling of each (for "did you mean"). */
-const LABEL_SPELLING: ReadonlyMap<string, string> = new Map(
-  Object.values(ASSUMPTION_LABELS)
+/** Lists by the caption of their items ("Investment", "Unit cost part", "Ramp point"), each with its key. */
+const LISTS: readonly { readonly word: string; readonly key: string }[] = Object.entries(CAPTIONS)
+  .filter(([key]) => key.endsWith("[]"))
+  .map(([key, c]) => ({ word: normalise(c.label), key }));
+
+/** A list item's fields by caption and by JSON key ("what it is", "label"), per list key. */
+const ITEM_FIELDS: ReadonlyMap<string, ReadonlyMap<string, string>> = (() => {
+  const m = new Map<string, Map<string, string>>();
+  for (const [key, c] of Object.entries(CAPTIONS)) {
+    const at = key.lastIndexOf("[].");
+    if (at < 0) continue;
+    const list = key.slice(0, at + 2);
+    const fieldKey = key.slice(at + 3);
+    if (fieldKey.includes("[]")) continue;
+    const fields = m.get(list) ?? new Map<string, string>();
+    fields.set(normalise(c.label), fieldKey);
+    fields.set(normalise(fieldKey.split(".").pop() ?? fieldKey), fieldKey);
+    m.set(list, fields);
+  }
+  return m;
+})();
+
+/** Every label spelling known (for "did you mean"): plain-English labels and the sheet's captions. */
+const LABEL_SPELLING: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(CAPTIONS)
+    .filter(([key]) => !key.includes("[]"))
+    .map(([, c]) => [normalise(c.label), c.label] as const),
+  ...Object.values(ASSUMPTION_LABELS)
     .flat()
     .map((l) => [normalise(l), l] as const),
-);
+]);
 
 /** "; did you mean \"weekly unit cost\"?" for a label one typo from a known one, else "". */
 function labelSuggestion(key: string): string {
@@ -176,33 +211,45 @@ export function isNeverNumberPath(path: string): boolean {
 }
 
 /**
- * The JSON path of a numbered list label: "Investment 2: amountPerYear" → "investment[1].amountPerYear".
+ * The JSON path of a numbered list label, as the proposal sheet captions list items: the list's item caption
+ * and number, then the field by its caption or JSON key ("Investment 2: amountPerYear", "Category 1, ramp
+ * point 2: date"); undefined when it is not one.
  *
  * @example
  * numberedPath("Investment 1: fromDate") // "investment[0].fromDate"
  * numberedPath("Unit cost part 2: share of the cases") // "unitCost.components[1].share"
+ * numberedPath("Category 1, ramp point 2: date") // "categories[0].ramp.points[1].date"
  */
 export function numberedPath(label: string): string | undefined {
-  const m = /^investment\s+(\d+)\s*:\s*([A-Za-z]+)$/i.exec(label.trim());
-  if (m) return Number(m[1]) >= 1 ? `investment[${Number(m[1]) - 1}].${m[2]}` : undefined;
-  // "Unit cost part 2: share of the cases", as the proposal sheet captions a unit-cost component.
-  const part = /^unit\s*cost\s+part\s+(\d+)\s*:\s*(.+)$/i.exec(label.trim());
-  const field = part ? COMPONENT_FIELDS[normalise(part[2])] : undefined;
-  return part && field && Number(part[1]) >= 1
-    ? `unitCost.components[${Number(part[1]) - 1}].${field}`
-    : undefined;
+  const colon = label.indexOf(":");
+  if (colon < 0) return undefined;
+  const items = label
+    .slice(0, colon)
+    .split(",")
+    .map((part) => /^\s*(.*?)\s*(\d+)\s*$/.exec(part));
+  let list = "";
+  const indices: number[] = [];
+  for (const [n, item] of items.entries()) {
+    if (!item || Number(item[2]) < 1) return undefined;
+    const hit = LISTS.find(
+      (l) =>
+        l.word === normalise(item[1]) &&
+        (l.key.match(/\[\]/g) ?? []).length === n + 1 &&
+        (n === 0 || l.key.startsWith(`${list}.`)),
+    );
+    if (!hit) return undefined;
+    list = hit.key;
+    indices.push(Number(item[2]) - 1);
+  }
+  const text = label.slice(colon + 1).trim();
+  const byFy = /^amount\s+in\s+(.+)$/i.exec(text);
+  const field = byFy
+    ? `amountsByFy.${byFy[1].trim()}`
+    : (ITEM_FIELDS.get(list)?.get(normalise(text)) ?? (/^[A-Za-z]\w*$/.test(text) ? text : undefined));
+  if (field === undefined) return undefined;
+  let i = 0;
+  return `${list}.${field}`.replace(/\[\]/g, () => `[${indices[i++]}]`);
 }
-
-/** A unit-cost component's field by its caption on the proposal sheet, or by its JSON key. */
-const COMPONENT_FIELDS: Readonly<Record<string, string>> = {
-  whatitis: "label",
-  label: "label",
-  shareofthecases: "share",
-  share: "share",
-  costperperiod: "costPerPeriod",
-  savedfrom: "realisedFrom",
-  realisedfrom: "realisedFrom",
-};
 
 /** Throws when a path names a list index above MAX_LIST_INDEX. */
 function checkIndices(path: string, label: string, where: string): void {
@@ -259,10 +306,40 @@ function pairs(range: readonly (readonly unknown[])[]): [unknown, unknown, strin
   return range.map((row, i) => [row[0], row[1], `row ${i + 1}`]);
 }
 
-/** A cell value moved into the JSON: dates as ISO text (Excel passes a date cell as its serial number). */
-function jsonValue(path: string, value: unknown): unknown {
-  if (typeof value === "number" && /Date$/.test(path)) return excelSerialToIso(value, path);
-  return value;
+/** A cell value moved into the JSON: dates as ISO text (Excel passes a date cell as its serial number), a
+ * dropdown's words as their code. `blockPath` is the path within the stream or the assumptions. */
+function jsonValue(path: string, blockPath: string, value: unknown): unknown {
+  if (typeof value === "number" && DATE_PATH.test(path)) return excelSerialToIso(value, path);
+  return choiceCode(blockPath, value);
+}
+
+const DATE_PATH = /(^|\.)(date|\w+Date)$/;
+
+/** Fields that always belong to the whole proposal, even under a stream's heading. */
+const PROPOSAL_KEYS = new Set([
+  "horizon",
+  "investment",
+  "mtfsOverlap",
+  "existingMtfsLines",
+  "inflationContingency",
+  "prices",
+  "streams",
+]);
+
+/** "Stream 1 — Falls (cohort)", "Stream: Falls (cohort)": the stream's label and kind. */
+const STREAM_HEADING = /^stream\b\s*\d*\s*[—–:-]?\s*(.*?)\s*\(\s*([A-Za-z]+)\s*\)\s*$/i;
+
+/** A stream id from its label: letters and digits, lower case, dashes between words ("Falls prevention" → "falls-prevention"). */
+function idOf(label: string, taken: readonly string[]): string {
+  const base =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 32) || "stream";
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 /**
@@ -272,16 +349,40 @@ function jsonValue(path: string, value: unknown): unknown {
  * assumptionsFromRange([["Baseline starts per year", 260], ["Target %", 0.08], ["Start date", 46235]]).raw
  * // { baseline: { volumePerYear: 260 }, target: { kind: "percent", value: 0.08 },
  * //   timeline: { startDate: "2026-08-01" } }
+ * assumptionsFromRange([["Stream 1 — Falls (cohort)", "falls"], ["Average duration", 52]]).raw
+ * // { streams: [{ kind: "cohort", id: "falls", label: "Falls", durationWeeks: 52 }] }
  */
 export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
   const raw: Record<string, unknown> = {};
   const labelOf = new Map<string, string>();
+  const streams: Record<string, unknown>[] = [];
+  /** The stream the rows below belong to (its index), or undefined for the whole proposal. */
+  let scope: number | undefined;
+  /** Target kinds implied by a label such as "Target %", by block: an explicit kind row wins. */
+  const implied = new Map<number | undefined, string>();
   // Trailing empty rows dropped: a whole-column range (A:B) is a million rows, nearly all empty.
   for (const [label, value, where] of pairs(usedRows(range))) {
     // A spacer row may arrive as [0, 0] (an empty cell as 0): a label is never a number.
-    if (isBlankOrZero(label) || isBlank(value)) continue;
+    if (isBlankOrZero(label)) continue;
     const text = String(label).trim();
     const key = normalise(text);
+    const heading = STREAM_HEADING.exec(text);
+    if (heading && !BY_LABEL.has(key)) {
+      const id = isBlankOrZero(value)
+        ? idOf(
+            heading[1] || `stream ${streams.length + 1}`,
+            streams.map((s) => String(s.id)),
+          )
+        : String(value).trim();
+      streams.push({ kind: heading[2], id, label: heading[1] || id });
+      scope = streams.length - 1;
+      continue;
+    }
+    if (key.startsWith("wholeproposal")) {
+      scope = undefined;
+      continue;
+    }
+    if (isBlank(value)) continue;
     if (HEADER_LABELS.has(key)) continue;
     const known = BY_LABEL.has(key) || numberedPath(text) !== undefined || JSON_PATH.test(text);
     // An unrecognised note is prose beside the figures: it never changes them, so it is skipped, not refused.
@@ -298,29 +399,37 @@ export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
         continue;
       }
     }
-    let path = BY_LABEL.get(key) ?? numberedPath(text) ?? (JSON_PATH.test(text) ? text : undefined);
-    if (path === undefined) {
+    let blockPath = BY_LABEL.get(key) ?? numberedPath(text) ?? (JSON_PATH.test(text) ? text : undefined);
+    if (blockPath === undefined) {
       throw new EngineError(
         "unknown-option",
         `assumptions ${where}`,
         `${describeValue(text)} is not an assumption label${labelSuggestion(key)}`,
       );
     }
-    checkIndices(path, text, where);
+    checkIndices(blockPath, text, where);
     // An empty date, FY, option or text cell may arrive as 0: leave the default to apply.
-    if (value === 0 && isNeverNumberPath(path)) continue;
+    if (value === 0 && isNeverNumberPath(blockPath)) continue;
+    const stream = PROPOSAL_KEYS.has(blockPath.split(/[.[]/)[0]) ? undefined : scope;
+    const prefix = stream === undefined ? "" : `streams[${stream}].`;
+    const targetKind = /^target\.(percent|countPerYear|caseloadReduction)$/.exec(blockPath)?.[1];
+    if (targetKind) {
+      implied.set(stream, targetKind);
+      blockPath = "target.value";
+    }
+    const path = `${prefix}${blockPath}`;
     if (labelOf.has(path)) {
       throw new EngineError("invalid-type", `assumptions ${where}`, `${describeValue(text)} repeats ${path}`);
     }
     labelOf.set(path, `"${text}" (${where})`);
-    const targetKind = /^target\.(percent|countPerYear|caseloadReduction)$/.exec(path)?.[1];
-    if (targetKind) {
-      setPath(raw, "target.kind", targetKind);
-      path = "target.value";
-      labelOf.set(path, `"${text}" (${where})`);
-    }
-    setPath(raw, path, jsonValue(path, value));
+    setPath(stream === undefined ? raw : streams[stream], blockPath, jsonValue(path, blockPath, value));
   }
+  for (const [stream, kind] of implied) {
+    const block = stream === undefined ? raw : streams[stream];
+    const target = block.target as Record<string, unknown>;
+    if (target.kind === undefined) target.kind = kind;
+  }
+  if (streams.length) raw.streams = streams;
   completeDefaults(raw);
   return { raw, labelOf };
 }

@@ -222,7 +222,7 @@ export function riskAdjusted(
 /**
  * Benefits profile per fiscal year from the proposal's assumptions: in-year spend reduction and cumulative benefit (£), spilled under a header row of FY labels.
  * @customfunction BENEFIT.PROFILE
- * @param assumptions A label/value range of assumptions (e.g. B10:C24), or the baseline volume of events per year (e.g. 260 care starts).
+ * @param assumptions A label/value range of assumptions (e.g. B10:C24; several saving streams under "Stream 1 — Falls (cohort)" rows are summed), or the baseline volume of events per year (e.g. 260 care starts).
  * @param [rows] Extra rows to show: any of "gross", "costs", "overlap", "caseload", "avoided", "contingency" (inflation held centrally), "mtfs" (the MTFS row: cumulative + contingency), or "all" (default: in-year and cumulative only).
  * @param [orientation] "rows" (default: fiscal years across, as the proposal template) or "columns" (fiscal years down).
  * @param [target] Target: % of the baseline avoided per year (8% or 0.08), or a count when targetKind says so.

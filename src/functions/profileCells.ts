@@ -1,6 +1,7 @@
 import {
   EngineError,
-  computeProfile,
+  checkProposalAssumptions,
+  computeAssumptions,
   parseAssumptions,
   toPounds,
   type Profile,
@@ -54,8 +55,13 @@ export interface ProfileFromCells {
  *   .profile.years[0].label // "FY26/27"
  */
 export function profileFromCells(assumptions: unknown, args: ProfileArguments = {}): ProfileFromCells {
-  const { input, argumentOf } = profileInputFromCells(assumptions, args);
-  return { profile: renamed(argumentOf, () => computeProfile(input)), argumentOf };
+  const { raw, argumentOf } = rawFromCells(assumptions, args);
+  // Either form: one cohort, or the streams under their `Stream N — label (kind)` rows, summed.
+  const profile = renamed(
+    argumentOf,
+    () => computeAssumptions(checkProposalAssumptions(raw, "").value).profile,
+  );
+  return { profile, argumentOf };
 }
 
 /** Runs `f`, naming the argument or range label of a field in an EngineError it raises. */
@@ -80,6 +86,15 @@ export function profileInputFromCells(
   assumptions: unknown,
   args: ProfileArguments = {},
 ): { readonly input: ProfileInput; readonly argumentOf: (field: string) => string } {
+  const { raw, argumentOf } = rawFromCells(assumptions, args);
+  return { input: renamed(argumentOf, () => parseAssumptions(raw, "")), argumentOf };
+}
+
+/** The assumptions JSON of a range or a baseline volume plus positional arguments, before parsing. */
+function rawFromCells(
+  assumptions: unknown,
+  args: ProfileArguments,
+): { readonly raw: Record<string, unknown>; readonly argumentOf: (field: string) => string } {
   const range = cellRange(assumptions);
   const single = range.length === 1 && range[0].length === 1 ? range[0][0] : undefined;
   const fromRange = range.length === 1 && range[0].length === 1 ? undefined : assumptionsFromRange(range);
@@ -100,7 +115,7 @@ export function profileInputFromCells(
   if (target && target.kind === undefined) target.kind = "percent";
   completeDefaults(raw);
   const argumentOf = (field: string): string => labelOf.get(field) ?? field;
-  return { input: renamed(argumentOf, () => parseAssumptions(raw, "")), argumentOf };
+  return { raw, argumentOf };
 }
 
 /** Rows MTFS.BENEFIT.PROFILE can show: the option word, its label and its value per FY. */

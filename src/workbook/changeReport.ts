@@ -1,3 +1,4 @@
+import { fieldWords } from "../engine";
 import { displayValue } from "./cellDisplay";
 import type { ProgrammeConfig } from "./layouts/programmeConfig";
 import type { CellChange } from "./ownedCells";
@@ -57,8 +58,13 @@ const PROFILE_FIELDS: Readonly<Record<string, string>> = {
   avoidedEvents: "avoided events",
   caseloadReduction: "average caseload reduction",
   inflationContingency: "inflation contingency (held centrally)",
+  existingMtfs: "existing MTFS lines (deducted)",
+  addedBack: "existing MTFS lines added back",
   mtfsImpact: "MTFS row",
 };
+
+/** "homecareHoursAvoided" → "homecare hours avoided". */
+const spaced = (key: string): string => key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
 
 const FIXED: Readonly<Record<string, string>> = {
   quantifiedOpportunity: "quantified opportunity",
@@ -91,6 +97,12 @@ export function changeLabel(key: string, config?: ProgrammeConfig): string {
   if (fixed) return fixed;
   let m = /^profile\.(FY\d\d\/\d\d)\.(\w+)$/.exec(key);
   if (m) return `${m[1]} ${own(PROFILE_FIELDS, m[2]) ?? m[2]}`;
+  m = /^unit\.assumptions\.(.+)$/.exec(key);
+  if (m) return `unit of ${fieldWords(m[1].replace(/^streams\[\d+\]\./, "")).label}`;
+  m = /^streams\.([^.]+)\.(FY\d\d\/\d\d)\.(\w+)$/.exec(key);
+  if (m) return `${m[2]} ${m[1]}: ${own(PROFILE_FIELDS, m[3]) ?? spaced(m[3])}`;
+  m = /^weighting\.(.+)\.(evidence|weighting|value)$/.exec(key);
+  if (m) return `confidence weighting ${m[1].replace(/\./g, " ")}: ${m[2]}`;
   m = /^triangulation\[(\d+)\]\.(avoided|caseload)$/.exec(key);
   if (m)
     return `triangulation row ${Number(m[1]) + 1}: ${m[2] === "avoided" ? "avoided starts" : "caseload"}`;

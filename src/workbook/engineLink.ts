@@ -1,7 +1,10 @@
 import {
   DEFAULT_OPTIMISM_BIAS,
   checkProposal,
+  checkProposalAssumptions,
+  isEngineError,
   computeAssumptions,
+  type ProposalProfile,
   formatWholeRange,
   proposalStretch,
   riskAdjustedProfile,
@@ -21,6 +24,8 @@ import type { CellScalar } from "./port";
 
 export interface ModelledProposal {
   readonly profile: Profile;
+  /** Each stream's lines, the existing MTFS lines and the operational measures (the proposal profile). */
+  readonly proposal: ProposalProfile;
   /**
    * One entry per `triangulation.rows[i]`: annual avoided starts (or children per month) and caseload, a
    * number, or text such as "106 – 138" for a range.
@@ -54,11 +59,14 @@ export function modelProposal(
 ): ModelledProposal {
   const { value: proposal, warnings } = checkProposal(raw);
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
-  const profile = computeAssumptions(proposal.assumptions).profile;
+  const json = (raw as { assumptions?: unknown }).assumptions;
+  const computed = remembered(json, () => computeAssumptions(proposal.assumptions));
+  const profile = computed.profile;
   const confidence = proposal.opportunity.confidence?.level;
   const stretch = proposalStretch(proposal.assumptions);
   return {
     profile,
+    proposal: computed.proposal,
     ...(confidence === undefined ? {} : { confidence }),
     ...(stretch === undefined ? {} : { stretch }),
     riskAdjusted:
@@ -72,4 +80,37 @@ export function modelProposal(
     ),
     warnings,
   };
+}
+
+/** Profiles by the assumptions JSON they came from: refresh models a sheet's stored and read-back proposal alike. */
+const profiles = new Map<string, ReturnType<typeof computeAssumptions>>();
+const REMEMBERED = 256;
+
+function remembered(
+  json: unknown,
+  compute: () => ReturnType<typeof computeAssumptions>,
+): ReturnType<typeof computeAssumptions> {
+  const key = JSON.stringify(json) ?? "";
+  const known = profiles.get(key);
+  if (known) return known;
+  const result = compute();
+  if (profiles.size >= REMEMBERED) profiles.delete(profiles.keys().next().value as string);
+  profiles.set(key, result);
+  return result;
+}
+
+/**
+ * The proposal profile of an assumptions block (either form), or undefined when the engine refuses it: what a
+ * layout needs to know which measures each stream reports.
+ *
+ * @example
+ * assumptionsProfile(cfsJson.assumptions)?.streams[0].years[0].measures.map((m) => m.key) // ["avoidedEvents", "caseloadReduction"]
+ */
+export function assumptionsProfile(json: unknown): ProposalProfile | undefined {
+  try {
+    return remembered(json, () => computeAssumptions(checkProposalAssumptions(json).value)).proposal;
+  } catch (e) {
+    if (isEngineError(e)) return undefined;
+    throw e;
+  }
 }

@@ -343,9 +343,6 @@ export async function updateProposal(
   const modelled = modelProposal(proposal, table);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const layout = proposalSheetLayout({ ...stored, proposal, fyLabels, modelled, fitTexts: true });
-  const owned = new Map(register.owned);
-  const reshaped = shape(before) !== shape(layout);
   const programme = register.programme as ProgrammeConfig | undefined;
   const { placements, problems } = await placeSheets(port, [
     ...register.proposals.map((s) => proposalSheetLayout(s)),
@@ -356,6 +353,18 @@ export async function updateProposal(
     const why = problems.find((x) => x.sheet === sheet)?.message ?? "the sheet is missing";
     throw new WorkbookError("sheet-moved", `cannot update "${sheet}": ${why}`);
   }
+  // A sheet written with path captions is laid out in words when it can be laid out again (nothing moved).
+  const assumptionsInWords = stored.assumptionsInWords === true || isIdentity(placement);
+  const layout = proposalSheetLayout({
+    ...stored,
+    proposal,
+    fyLabels,
+    modelled,
+    fitTexts: true,
+    assumptionsInWords,
+  });
+  const owned = new Map(register.owned);
+  const reshaped = shape(before) !== shape(layout);
   if (reshaped && !isIdentity(placement)) {
     // A new shape is laid out in layout addresses; over moved rows or columns it would land on the user's cells.
     throw new WorkbookError(
@@ -417,7 +426,9 @@ export async function updateProposal(
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
   await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
-    p.sheet === sheet ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows } : p,
+    p.sheet === sheet
+      ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows, assumptionsInWords }
+      : p,
   );
   if (programme) {
     const links = await currentLinks(port, proposals, placedNow, table);

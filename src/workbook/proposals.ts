@@ -80,9 +80,24 @@ export function planProposal(
   }
   const slug = uniqueSlug(sheet, taken.slugs ?? [], taken.names ?? []);
   const fyLabels = modelled.profile.years.map((y) => y.label);
-  const layout = proposalSheetLayout({ sheet, proposal, fyLabels, modelled, slug, fitTexts: true });
+  const layout = proposalSheetLayout({
+    sheet,
+    proposal,
+    fyLabels,
+    modelled,
+    slug,
+    fitTexts: true,
+    assumptionsInWords: true,
+  });
   return {
-    stored: { sheet, proposal: storedPart(proposal), fyLabels, slug, ...textRowsOf(layout) },
+    stored: {
+      sheet,
+      proposal: storedPart(proposal),
+      fyLabels,
+      slug,
+      ...textRowsOf(layout),
+      assumptionsInWords: true,
+    },
     modelled,
     layout,
     linked: linkedProposal(layout, modelled),
@@ -162,7 +177,11 @@ export async function readProposalSheet(
             .filter((v) => v !== "")
             .join("\n")
         : parts[0];
-    if (c.kind === "input") proposal = setPath(proposal, path, inputJson(value, c.type, date1904));
+    if (c.kind !== "input") continue;
+    const json = inputJson(value, c.type, date1904);
+    // A dropdown in words holds a word; the JSON keeps its code (a typed code passes as it is).
+    const code = c.codes && typeof json === "string" ? (c.codes[json.toLowerCase()] ?? json) : json;
+    proposal = setPath(proposal, path, code);
   }
   return proposal;
 }

@@ -43,6 +43,8 @@ export interface StoredProposal {
   readonly slug?: string;
   /** Rows each text split over more than one row takes, by path, fixed when the sheet is laid out. */
   readonly textRows?: Readonly<Record<string, number>>;
+  /** The assumptions are a table in words (absent on sheets written before: one row per JSON path). */
+  readonly assumptionsInWords?: boolean;
   /**
    * Accepted reprofiles (issue 15, history.ts): dated versions of the assumptions, oldest first. The approved
    * assumptions stay in `proposal`.

@@ -51,7 +51,7 @@ describe("mtfs-benefits refresh of cells as users leave them", () => {
     const r = await run(["refresh", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      `'CFS Targeted Prevention'!${at.target_value} Target value: must be <= 100% for the entry lever`,
+      `'CFS Targeted Prevention'!${at.target_value} Target (% of starts): must be <= 100% for the entry lever`,
     );
   });
 

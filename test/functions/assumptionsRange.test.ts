@@ -179,3 +179,198 @@ describe("MTFS.BENEFIT.PROFILE over a proposal sheet written by the workbook lay
     },
   );
 });
+
+describe("assumptionsFromRange reads the sheet's captions in words (issue 13)", () => {
+  it("reads every caption of the engine's caption table as its own field", async () => {
+    const { CAPTIONS } = await import("../../src/engine");
+    for (const [key, c] of Object.entries(CAPTIONS)) {
+      if (key.includes("[]") || /^(kind|id|label)$/.test(key)) continue;
+      const { labelOf } = assumptionsFromRange([[c.label, "x"]]);
+      expect([c.label, [...labelOf.keys()]]).toEqual([c.label, [key]]);
+    }
+  });
+
+  it("reads numbered list items by their captions and JSON keys, nested lists too", async () => {
+    const { numberedPath } = await import("../../src/functions/assumptionsRange");
+    expect(numberedPath("Investment 2: amount a year")).toBe("investment[1].amountPerYear");
+    expect(numberedPath("Investment 1: amountPerYear")).toBe("investment[0].amountPerYear");
+    expect(numberedPath("Unit cost part 2: share of the cases")).toBe("unitCost.components[1].share");
+    expect(numberedPath("Category 1, ramp point 2: date")).toBe("categories[0].ramp.points[1].date");
+    expect(numberedPath("Investment 1: amount in FY27/28")).toBe("investment[0].amountsByFy.FY27/28");
+    expect(numberedPath("Investment 0: amount a year")).toBeUndefined();
+  });
+
+  it("takes a dropdown's words back to the code, and an explicit target kind over the one a label implies", () => {
+    const { raw } = assumptionsFromRange([
+      ["Target", 12],
+      ["Target counted as", "a number a year"],
+      ["Lever", "Leave early (exit)"],
+      ["How the impact builds", "at once (immediate)"],
+    ]);
+    expect(raw).toEqual({
+      target: { kind: "countPerYear", value: 12 },
+      lever: "exit",
+      timeline: { ramp: "immediate" },
+    });
+  });
+
+  it("starts a stream at a 'Stream N — label (kind)' row; proposal lines go to the whole proposal", () => {
+    const { raw, labelOf } = assumptionsFromRange([
+      ["Assumption", "Value", "Unit", "Note"],
+      ["Stream 1 — Falls (cohort)", "falls"],
+      ["Baseline volume", 400],
+      ["Average duration", 52],
+      ["Stream: Cognitive decline (cohort)", null],
+      ["Average duration", 104],
+      ["Investment 1: amount a year", 1000],
+      ["Confidence weighting", 0.8],
+      ["Whole proposal: costs, existing MTFS lines, overlap and weighting", null],
+      ["Confidence weighting", 0.5],
+    ]);
+    expect(raw).toEqual({
+      streams: [
+        { kind: "cohort", id: "falls", label: "Falls", baseline: { volumePerYear: 400 }, durationWeeks: 52 },
+        {
+          kind: "cohort",
+          id: "cognitive-decline",
+          label: "Cognitive decline",
+          durationWeeks: 104,
+          confidenceWeighting: 0.8,
+        },
+      ],
+      investment: [{ kind: "ongoing", label: "Ongoing investment", amountPerYear: 1000 }],
+      confidenceWeighting: 0.5,
+    });
+    expect(labelOf.get("streams[1].durationWeeks")).toBe('"Average duration" (row 6)');
+  });
+});
+
+describe("MTFS.BENEFIT.PROFILE over the assumptions table in words (issue 13)", () => {
+  /** The sheet's cells A:D from the "Horizon" row to the last assumption row, as Excel passes the range. */
+  function blockRange(layout: ReturnType<typeof proposalSheetLayout>): unknown[][] {
+    const row = (a: string): number => Number(/\d+$/.exec(a)?.[0]);
+    const horizon = layout.cells.find((c) => c.kind === "label" && /^Horizon/.test(c.text))!;
+    const inputs = layout.cells.filter((c) => c.kind === "input" && c.path.startsWith("assumptions."));
+    const last = Math.max(...inputs.map((c) => row(c.address)));
+    const value = (c: (typeof layout.cells)[number] | undefined): unknown =>
+      c === undefined ? null : c.kind === "label" ? c.text : c.value;
+    const at = new Map(layout.cells.map((c) => [c.address, c]));
+    const out: unknown[][] = [];
+    for (let r = row(horizon.address); r <= last; r++)
+      out.push(["A", "B", "C", "D"].map((col) => value(at.get(`${col}${r}`))));
+    return out;
+  }
+
+  it.each([
+    "cfs-targeted-prevention.json",
+    "family-based-placements.json",
+    "independent-travel-training.json",
+  ])("reads the %s sheet's table A:D (captions, values, units, notes) and equals the engine", (example) => {
+    const file = path.join(__dirname, "..", "..", "examples", example);
+    const proposal = JSON.parse(fs.readFileSync(file, "utf8"));
+    const profile = computeProfile(parseProposal(proposal).assumptions.cohort!);
+    const layout = proposalSheetLayout({
+      sheet: "Proposal",
+      proposal,
+      fyLabels: profile.years.map((y) => y.label),
+      assumptionsInWords: true,
+    });
+    const out = callMtfs("BENEFIT.PROFILE", blockRange(layout)) as (string | number)[][];
+    expect(errorOf(out)).toBeUndefined();
+    expect(out[2].slice(1)).toEqual(profile.years.map((y) => toPounds(y.cumulative)));
+  });
+});
+
+describe("MTFS functions over a multi-stream assumptions range (issue 13)", () => {
+  /** The example of docs/functions.md ("Several saving streams in one range"). */
+  const TWO_COHORTS: unknown[][] = [
+    ["Stream 1 — Falls (cohort)", "falls"],
+    ["Baseline volume", 400],
+    ["Target", "10%"],
+    ["Average duration", 52],
+    ["Weekly unit cost", 600],
+    ["Project start", "2026-10-01"],
+    ["Stream 2 — Cognitive decline (cohort)", null],
+    ["Baseline volume", 150],
+    ["Target", "5%"],
+    ["Average duration", 104],
+    ["Weekly unit cost", 900],
+    ["Project start", "2027-04-01"],
+    ["Whole proposal", null],
+    ["Investment 1: amount a year", 120000],
+    ["Investment 1: from", "2026-10-01"],
+    ["Confidence weighting", "50%"],
+  ];
+
+  it("BENEFIT.PROFILE sums the streams, less the investment, × the weighting (the docs' example)", async () => {
+    const { checkProposalAssumptions, computeAssumptions } = await import("../../src/engine");
+    const cohort = (volume: number, target: number, weeks: number, cost: number, start: string) => ({
+      kind: "cohort",
+      baseline: { volumePerYear: volume },
+      target: { kind: "percent", value: target },
+      durationWeeks: weeks,
+      unitCost: { weeklyCost: cost },
+      timeline: { startDate: start },
+    });
+    const json = {
+      streams: [
+        { id: "falls", label: "Falls", ...cohort(400, 0.1, 52, 600, "2026-10-01") },
+        { id: "cognitive-decline", label: "Cognitive decline", ...cohort(150, 0.05, 104, 900, "2027-04-01") },
+      ],
+      investment: [
+        { kind: "ongoing", label: "Ongoing investment", amountPerYear: 120000, fromDate: "2026-10-01" },
+      ],
+      confidenceWeighting: 0.5,
+    };
+    const want = computeAssumptions(checkProposalAssumptions(json).value).profile;
+    const out = callMtfs("BENEFIT.PROFILE", TWO_COHORTS, "gross") as (string | number)[][];
+    expect(errorOf(out)).toBeUndefined();
+    expect(out[2].slice(1)).toEqual(want.years.map((y) => toPounds(y.cumulative)));
+    expect(out[3].slice(1)).toEqual(want.years.map((y) => toPounds(y.gross)));
+    expect(callMtfs("QUANTIFIED", TWO_COHORTS)).toBe(toPounds(want.quantifiedOpportunity));
+    expect(callMtfs("RUNRATE", TWO_COHORTS)).toBe(toPounds(want.fullRunRate.value));
+  });
+
+  it("names the stream's row when a stream's field is refused", () => {
+    const bad = TWO_COHORTS.map((r) => (r[0] === "Average duration" && r[1] === 104 ? [r[0], -3] : r));
+    const e = errorOf(callMtfs("BENEFIT.PROFILE", bad));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", '"Average duration" (row 10): must be > 0, got -3']);
+  });
+
+  it("MONTHLY says it works on one cohort only, as #VALUE!", () => {
+    const e = errorOf(callMtfs("PROFILE.MONTHLY", TWO_COHORTS));
+    expect(e?.code).toBe("#VALUE!");
+    expect(e?.message).toMatch(/single-cohort/);
+  });
+
+  it("BENEFIT.PROFILE reads a multi-stream proposal sheet's table A:D and equals the engine", async () => {
+    const { multiStreamProposal } = await import("../workbook/multiStream");
+    const { modelProposal } = await import("../../src/workbook/engineLink");
+    const proposal = multiStreamProposal();
+    const modelled = modelProposal(proposal);
+    const layout = proposalSheetLayout({
+      sheet: "Proposal",
+      proposal,
+      fyLabels: modelled.profile.years.map((y) => y.label),
+      modelled,
+      assumptionsInWords: true,
+    });
+    const row = (a: string): number => Number(/\d+$/.exec(a)?.[0]);
+    const first = row(layout.cells.find((c) => c.kind === "label" && c.text === "Assumption")!.address);
+    const inputs = layout.cells.filter((c) => c.kind === "input" && c.path.startsWith("assumptions."));
+    const last = Math.max(...inputs.map((c) => row(c.address)));
+    const at = new Map(layout.cells.map((c) => [c.address, c]));
+    const range: unknown[][] = [];
+    for (let r = first; r <= last; r++) {
+      range.push(
+        ["A", "B", "C", "D"].map((col) => {
+          const c = at.get(`${col}${r}`);
+          return c === undefined ? null : c.kind === "label" ? c.text : c.value;
+        }),
+      );
+    }
+    const out = callMtfs("BENEFIT.PROFILE", range, "all") as (string | number)[][];
+    expect(errorOf(out)).toBeUndefined();
+    expect(out[2].slice(1)).toEqual(modelled.profile.years.map((y) => toPounds(y.cumulative)));
+  });
+});

@@ -75,8 +75,10 @@ describe("dist/functions.js", () => {
     expect([err.code, err.message]).toEqual(["#N/A", "inflationPerYear: is required"]);
   });
 
-  it("is under 150 KB minified and carries no React", () => {
-    expect(bundleBytes).toBeLessThan(150 * 1024);
+  it("is under 180 KB minified and carries no React", () => {
+    // Measured 1 December 2026: 149,449 bytes before multi-stream ranges (issue 13); reading streams adds the
+    // stream kinds (computeAssumptions, +10.9 KB) and the sheet's caption table (+11.5 KB): 171,830 bytes.
+    expect(bundleBytes).toBeLessThan(180 * 1024);
     const code = fs.readFileSync(path.join(outDir, "functions.js"), "utf8");
     expect(code).not.toMatch(/react\.production|__SECRET_INTERNALS|createElement\(/);
   });

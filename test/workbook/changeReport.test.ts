@@ -90,3 +90,21 @@ describe("reportLines", () => {
     ).toBe(true);
   });
 });
+
+describe("change labels of a sheet in words (issue 13)", () => {
+  it("names units, stream lines, measures and weightings in words, money as £m and counts as counts", async () => {
+    const { changeLabel } = await import("../../src/workbook/changeReport");
+    expect(changeLabel("unit.assumptions.target.value")).toBe("unit of Target");
+    expect(changeLabel("unit.assumptions.streams[1].durationWeeks")).toBe("unit of Average duration");
+    expect(changeLabel("streams.falls.FY27/28.gross")).toBe("FY27/28 falls: gross saving");
+    expect(changeLabel("streams.falls.FY27/28.homecareHoursAvoided")).toBe(
+      "FY27/28 falls: homecare hours avoided",
+    );
+    expect(changeLabel("weighting.falls.target.evidence")).toBe(
+      "confidence weighting falls target: evidence",
+    );
+    expect(changeLabel("profile.FY27/28.existingMtfs")).toBe("FY27/28 existing MTFS lines (deducted)");
+    expect(displayValue("streams.falls.FY27/28.gross", 1_500_000)).toBe("£1.50m");
+    expect(displayValue("streams.falls.FY27/28.caseloadReduction", 17.3412)).toBe("17.34");
+  });
+});

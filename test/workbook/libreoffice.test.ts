@@ -128,3 +128,23 @@ describe("LibreOffice recalculation", () => {
     expect(checked.filter((c) => c.startsWith("Themes!")).length).toBeGreaterThan(6);
   });
 });
+
+describe("LibreOffice recalculation of a multi-stream proposal sheet (issue 13)", () => {
+  it("recalculates its profile (existing lines deducted and added back) and weightings to the engine's value", async () => {
+    const { multiStreamProposal, MULTI_STREAM_NAME } = await import("./multiStream");
+    const { modelProposal } = await import("../../src/workbook/engineLink");
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
+    await addProposal(port, multiStreamProposal());
+    const { checked, out } = await recalcAndCompare(wb, "multi-stream");
+    const mine = checked.filter((c) => c.startsWith(`${MULTI_STREAM_NAME}!`));
+    // In-year, cumulative and MTFS row per FY, and the target's evidence × weighting.
+    const years = modelProposal(multiStreamProposal()).proposal.years;
+    expect(mine.length).toBeGreaterThanOrEqual(3 * years.length + 1);
+    expect(years.some((y) => !y.addedBack.isZero())).toBe(true);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.readFile(out);
+    expect((await refreshWorkbook(new ExcelJsPort(saved))).changes).toEqual([]);
+  });
+});

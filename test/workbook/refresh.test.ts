@@ -101,7 +101,7 @@ describe("round trip and refresh", () => {
     ws.getCell(cell).value = null;
     const released = await refreshWorkbook(port);
     expect(released.changes.map((c) => [c.address, c.kept])).toEqual([[cell, false]]);
-    expect((ws.getCell(cell).value as { formula: string }).formula).toMatch(/^D\d+-E\d+-F\d+$/);
+    expect((ws.getCell(cell).value as { formula: string }).formula).toMatch(/^D\d+-E\d+-F\d+-G\d+$/);
   });
 
   it("never overwrites a user's edit outside the owned cells (property)", async () => {

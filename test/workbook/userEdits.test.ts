@@ -104,10 +104,10 @@ describe("values as users leave them", () => {
       ws.getCell(inputAt(l, "assumptions.target.value")).value = 8;
     });
     const cell = inputAt(layout, "assumptions.target.value");
-    const warning = `'${CFS}'!${cell} Target value: the cell holds 8, which is 800%; for 8% type 8% or 0.08`;
+    const warning = `'${CFS}'!${cell} Target (% of starts): the cell holds 8, which is 800%; for 8% type 8% or 0.08`;
     const report = await refreshWorkbook(port);
     // A percent target over 100% is more than the entry lever allows: the £297.52m of a bare 8.
-    const error = `'${CFS}'!${cell} Target value: must be <= 100% for the entry lever, got 8 (800%); for 8% write 0.08 or "8%"`;
+    const error = `'${CFS}'!${cell} Target (% of starts): must be <= 100% for the entry lever, got 8 (800%); for 8% write 0.08 or "8%"`;
     expect(report.errors).toEqual([{ proposal: CFS, message: error }]);
     expect(report.warnings).toEqual([{ proposal: CFS, message: warning }]);
     expect(plain(wb.getWorksheet(CFS)!.getCell(layout.statusAddress).value)).toBe(`Not refreshed: ${error}`);
@@ -205,19 +205,29 @@ describe("dropdowns", () => {
     const layout = await layoutOf(port);
     const ws = back.getWorksheet(CFS)!;
     const list = (path: string) => ws.getCell(inputAt(layout, path)).dataValidation;
-    expect(list("assumptions.lever")).toMatchObject({ type: "list", formulae: ['"entry,exit"'] });
-    expect(list("assumptions.timeline.ramp").formulae).toEqual(['"linear,monthly-steps,immediate"']);
-    expect(list("assumptions.target.kind").formulae).toEqual(['"percent,countPerYear,caseloadReduction"']);
+    // The assumptions' dropdowns show words (issue 13); the reader takes them back to the codes.
+    expect(list("assumptions.lever")).toMatchObject({
+      type: "list",
+      formulae: ['"fewer start (entry),leave early (exit)"'],
+    });
+    expect(list("assumptions.timeline.ramp").formulae).toEqual([
+      '"evenly (linear),in monthly steps,at once (immediate),a share then full (stepped)"',
+    ]);
+    expect(list("assumptions.target.kind").formulae).toEqual([
+      '"% of the baseline,a number a year,a caseload reduction"',
+    ]);
     expect(list("assumptions.mtfsOverlap.kind").formulae).toEqual([
-      '"none,amountPerYear,amountPerWeek,weeksOfDuration"',
+      '"none,£ a year,£ a week,weeks of each stay"',
     ]);
     expect(list("assumptions.mtfsOverlap.capAtGross").formulae).toEqual(['"TRUE,FALSE"']);
-    expect(list("assumptions.investment[0].kind").formulae).toEqual(['"ongoing,oneOff,perCase,phased"']);
+    expect(list("assumptions.investment[0].kind").formulae).toEqual([
+      '"ongoing (a year),one-off,per case a year,phased by FY,per event"',
+    ]);
     expect(list("opportunity.confidence.level").formulae).toEqual(['"High,Medium,Low"']);
     expect(list("triangulation.kind").formulae).toEqual(['"annualStarts,monthlyStarts"']);
     expect(list("assumptions.lever")).toMatchObject({
       showErrorMessage: true,
-      error: "Lever (entry or exit): choose one of entry, exit",
+      error: "Lever: choose one of fewer start (entry), leave early (exit)",
     });
     expect(list("assumptions.durationWeeks")).toBeUndefined();
   });
@@ -235,7 +245,7 @@ describe("dropdowns", () => {
       // Each choice parses as far as its own field goes (a switched kind may then want other fields).
       for (const choice of c.choices) {
         try {
-          parseProposal(setPath(cfs, c.path, choice));
+          parseProposal(setPath(cfs, c.path, c.codes?.[choice.toLowerCase()] ?? choice));
         } catch (e) {
           expect((e as { field: string }).field).not.toBe(c.path);
         }
@@ -265,7 +275,7 @@ describe("dropdowns", () => {
       }
     }
     expect(ws.getCell(inputAt(after, "assumptions.lever")).dataValidation?.formulae).toEqual([
-      '"entry,exit"',
+      '"fewer start (entry),leave early (exit)"',
     ]);
   });
 });
@@ -331,7 +341,7 @@ describe("errors point at cells", () => {
     });
     const start = inputAt(layout, "assumptions.timeline.startDate");
     expect((await refreshWorkbook(port)).errors[0].message).toBe(
-      `'${CFS}'!${start} Start date (YYYY-MM-DD): must be a date YYYY-MM-DD, got "next spring"`,
+      `'${CFS}'!${start} Project start (date): must be a date YYYY-MM-DD, got "next spring"`,
     );
     const level = await editedDemo((ws, l) => {
       ws.getCell(inputAt(l, "opportunity.confidence.level")).value = "Fair";
@@ -352,7 +362,7 @@ describe("errors point at cells", () => {
     });
     const weekly = inputAt(cleared.layout, "assumptions.unitCost.weeklyCost");
     expect((await refreshWorkbook(cleared.port)).errors[0].message).toBe(
-      `'${CFS}'!${weekly} Weekly unit cost (£): is required`,
+      `'${CFS}'!${weekly} Weekly unit cost (£ a week): is required`,
     );
   });
 });

@@ -1,5 +1,5 @@
-import { DEFAULT_REALISATION_FACTOR, fieldChoices } from "../../engine";
-import { cellAddress } from "../address";
+import { DEFAULT_REALISATION_FACTOR, fieldCaption, fieldChoices } from "../../engine";
+import { cellAddress, columnLetter, parseAddress } from "../address";
 import { percentText } from "../cellValues";
 import { WorkbookError } from "../errors";
 import type { ModelledProposal } from "../engineLink";
@@ -16,6 +16,8 @@ import {
   type LayoutCell,
   type SheetLayout,
 } from "./types";
+import { assumptionsTable } from "./assumptionsTable";
+import { profileBreakdown } from "./profileBreakdown";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
 import { optimismBiasFormula } from "./parametersSheet";
 
@@ -44,6 +46,12 @@ export interface ProposalSheetInput {
   readonly textRows?: Readonly<Record<string, number>>;
   /** Lay the sheet out for the proposal's texts (a new or rewritten sheet): each takes the rows it needs. */
   readonly fitTexts?: boolean;
+  /**
+   * The assumptions as a table in words (caption, value, unit, note; a table per stream), as every sheet is
+   * now laid out. Absent on a sheet written before: one row per JSON field in its JSON order, which keeps
+   * its cells where they were, so it still refreshes.
+   */
+  readonly assumptionsInWords?: boolean;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -63,13 +71,13 @@ export interface ProposalSheetLayout extends SheetLayout {
 export const PROPOSAL_LAYOUT_ID = "proposalSheet";
 
 /**
- * Column widths (characters). Long texts sit in merged cells from their column to LAST_COLUMN (B:H is 118
+ * Column widths (characters). Long texts sit in merged cells from their column to LAST_COLUMN (B:H is 122
  * characters wide, a triangulation explanation E:H 64), so the page stays one table wide when printed.
  */
 const COLUMN_WIDTHS: ReadonlyMap<string, number> = new Map([
   ["A", 44],
   ["B", 18],
-  ["C", 18],
+  ["C", 22],
   ["D", 18],
   ["E", 18],
   ["F", 18],
@@ -122,51 +130,6 @@ const NARRATIVE_AFTER_PROFILE: readonly [string, string][] = [
   ["Adviser Recommendation for next steps", "narrative.adviserRecommendation"],
 ];
 
-const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
-  "baseline.volumePerYear": "Baseline volume per year",
-  "baseline.growthPerYear": "Growth in volume per year",
-  "target.kind": "Target kind (percent, countPerYear, caseloadReduction)",
-  "target.value": "Target value",
-  "target.perWeeks": "Target counted per block of (weeks)",
-  "target.cohortSize": "Eligible cohort (cap on the events)",
-  "unitCost.periodsPerYear": "Cost periods per year (52.18 weeks, 190 school days)",
-  lever: "Lever (entry or exit)",
-  durationWeeks: "Average duration (weeks)",
-  "unitCost.weeklyCost": "Weekly unit cost (£)",
-  "unitCost.alternativeWeeklyCost": "Alternative weekly cost (£)",
-  "unitCost.overlapWeeklyCost": "Overlap weekly cost (£)",
-  "unitCost.inflationPerYear": "Inflation per year",
-  "unitCost.priceBaseFy": "Price base FY",
-  "timeline.startDate": "Start date (YYYY-MM-DD)",
-  "timeline.designMonths": "Design phase (months)",
-  "timeline.pilotMonths": "Pilot (months)",
-  "timeline.rolloutMonths": "Rollout (months)",
-  "timeline.leadMonths": "Lead time before impact (months)",
-  "timeline.ramp": "Ramp (linear, monthly-steps, immediate)",
-  "timeline.designEndDate": "Design phase ends (YYYY-MM-DD)",
-  "timeline.pilotEndDate": "Pilot ends (YYYY-MM-DD)",
-  "timeline.sustainableDate": "Sustainable from (YYYY-MM-DD)",
-  "timeline.note": "Timeline note",
-  "timeline.delivery.kind": "Delivery (continuous or batches)",
-  "timeline.delivery.everyWeeks": "Batch length (weeks)",
-  "timeline.deliveryEndDate": "Delivery ends (YYYY-MM-DD)",
-  "unitCost.note": "Unit cost note",
-  "target.note": "Target note",
-  durationNote: "Duration note",
-  "mtfsOverlap.kind": "Overlap with existing MTFS lines: kind",
-  "mtfsOverlap.amountPerYear": "Overlap with existing MTFS lines (£ per year)",
-  "mtfsOverlap.capAtGross": "Overlap capped at gross",
-  "mtfsOverlap.note": "Overlap note",
-};
-
-/** Fields of a unit cost part (`unitCost.components[i]`), e.g. ITT's travel budget and transport routes. */
-const COMPONENT_LABELS: Readonly<Record<string, string>> = {
-  label: "what it is",
-  share: "share of the cases",
-  costPerPeriod: "cost per period (£)",
-  realisedFrom: "saved from (MM-DD, each year)",
-};
-
 const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
   "triangulation.kind": "Table kind (annualStarts or monthlyStarts)",
   "triangulation.baselineStarts": "Baseline starts per year",
@@ -212,6 +175,20 @@ const PROFILE_ENGINE_COLUMNS: readonly (readonly [
   ["I", "inflationContingency", MILLIONS_FORMAT],
 ];
 
+/** The engine columns D:I of a sheet in words (B, C and J are live formulas). */
+const WORDS_PROFILE_COLUMNS: readonly (readonly [
+  string,
+  "gross" | "costs" | "overlap" | "existingMtfs" | "addedBack" | "inflationContingency",
+  string,
+])[] = [
+  ["D", "gross", MILLIONS_FORMAT],
+  ["E", "costs", MILLIONS_FORMAT],
+  ["F", "overlap", MILLIONS_FORMAT],
+  ["G", "existingMtfs", MILLIONS_FORMAT],
+  ["H", "addedBack", MILLIONS_FORMAT],
+  ["I", "inflationContingency", MILLIONS_FORMAT],
+];
+
 const PERCENT_KEYS = /(growthPerYear|inflationPerYear|realisationFactor|percentChange|Rate|\.share)$/;
 const MONEY_KEYS = /(Cost|amount\w*)$/;
 
@@ -249,13 +226,9 @@ function assumptionFormat(path: string, proposal: Readonly<Record<string, unknow
 /** Booleans are offered as Excel's own TRUE and FALSE. */
 const BOOLEAN_CHOICES: readonly string[] = ["TRUE", "FALSE"];
 
+/** A field's caption as messages name it, from the engine's caption table (the path within the assumptions). */
 function assumptionLabel(path: string): string {
-  const tail = path.replace(/^assumptions\./, "");
-  const inv = /^investment\[(\d+)\]\.(\w+)$/.exec(tail);
-  if (inv) return `Investment ${Number(inv[1]) + 1}: ${inv[2]}`;
-  const part = /^unitCost\.components\[(\d+)\]\.(\w+)$/.exec(tail);
-  if (part) return `Unit cost part ${Number(part[1]) + 1}: ${COMPONENT_LABELS[part[2]] ?? part[2]}`;
-  return ASSUMPTION_LABELS[tail] ?? tail;
+  return fieldCaption(path.replace(/^assumptions\./, ""));
 }
 
 /**
@@ -266,6 +239,19 @@ function assumptionLabel(path: string): string {
  * layout.mtfsRowAddress.get("FY29/30") // "J31"
  */
 export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLayout {
+  // Refresh locates a stored proposal's cells several times over; its layout is the same each time.
+  if (input.modelled) return layOut(input);
+  const known = locating.get(input);
+  if (known) return known;
+  const layout = layOut(input);
+  locating.set(input, layout);
+  return layout;
+}
+
+/** Layouts without results by their input (a register's stored proposal), while the input lives. */
+const locating = new WeakMap<ProposalSheetInput, ProposalSheetLayout>();
+
+function layOut(input: ProposalSheetInput): ProposalSheetLayout {
   const { sheet, proposal, fyLabels, modelled } = input;
   const slug = input.slug ?? nameSlug(sheet);
   const cells: LayoutCell[] = [];
@@ -519,6 +505,11 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   // Benefits profile: cumulative = gross − costs − overlap, in-year = this FY − previous FY, MTFS row =
   // cumulative + inflation contingency (standard formulas).
   heading(`A${profileHeadingRow}`, "Benefits profile over the MTFS (net of ongoing investment)");
+  // A sheet in words nets the existing MTFS lines too (G) and adds back those the MTFS row includes (H); its
+  // operational measures have their own table below. A sheet written before keeps its columns.
+  const words = input.assumptionsInWords === true;
+  const columns = words ? WORDS_PROFILE_COLUMNS : PROFILE_ENGINE_COLUMNS;
+  const proposalYears = modelled?.proposal.years;
   [
     "FY",
     "In-year spend reduction",
@@ -526,15 +517,17 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     "Gross saving",
     "Costs (investment)",
     "Overlap with existing MTFS lines",
-    "Avoided events in FY",
-    "Average caseload reduction",
+    ...(words
+      ? ["Existing MTFS lines (deducted)", "Existing MTFS lines added back"]
+      : ["Avoided events in FY", "Average caseload reduction"]),
     "Inflation contingency (held centrally)",
-    "MTFS row (cumulative + contingency)",
+    words ? "MTFS row (cumulative + contingency + added back)" : "MTFS row (cumulative + contingency)",
     "Risk-adjusted MTFS row (optimism bias, Parameters)",
   ].forEach((h, i) => label(cellAddress(i + 1, profileHeaderRow), h, TABLE_HEADING));
   fyLabels.forEach((fy, i) => {
     const r = profileFirstRow + i;
     const k = `profile.${fy}`;
+    const year = proposalYears?.find((y) => y.label === fy);
     label(`A${r}`, fy, STYLES.label);
     formula(
       `B${r}`,
@@ -546,22 +539,25 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     formula(
       `C${r}`,
       `${k}.cumulative`,
-      `D${r}-E${r}-F${r}`,
+      words ? `D${r}-E${r}-F${r}-G${r}` : `D${r}-E${r}-F${r}`,
       money(i, (y) => y.cumulative),
       MILLIONS_FORMAT,
     );
-    for (const [column, field, numberFormat] of PROFILE_ENGINE_COLUMNS) {
-      engine(
-        `${column}${r}`,
-        `${k}.${field}`,
-        money(i, (y) => y[field]),
-        numberFormat,
-      );
+    for (const [column, field, numberFormat] of columns) {
+      const value =
+        field === "existingMtfs" || field === "addedBack"
+          ? year
+            ? year[field].toNumber()
+            : proposalYears
+              ? 0
+              : null
+          : money(i, (y) => y[field]);
+      engine(`${column}${r}`, `${k}.${field}`, value, numberFormat);
     }
     formula(
       `J${r}`,
       `${k}.mtfsImpact`,
-      `C${r}+I${r}`,
+      words ? `C${r}+I${r}+H${r}` : `C${r}+I${r}`,
       money(i, (y) => y.mtfsImpact),
       MILLIONS_FORMAT,
     );
@@ -578,6 +574,12 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
   const profileLastRow = profileFirstRow + fyLabels.length - 1;
 
   let r = profileLastRow + 2;
+  if (words) {
+    const breakdown = profileBreakdown(r, proposal, fyLabels, modelled?.proposal);
+    cells.push(...breakdown.cells);
+    merges.push(...breakdown.merges);
+    r = breakdown.next;
+  }
   heading(`A${r}`, "Benefit profile assumptions");
   r++;
   const horizon = getPath(proposal, "assumptions.horizon");
@@ -586,17 +588,40 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     label(`B${r}`, `${fyLabels[0] ?? ""} to ${fyLabels[fyLabels.length - 1] ?? ""}`, {});
     r++;
   }
-  for (const leaf of jsonLeaves(getPath(proposal, "assumptions"), "assumptions")) {
-    if (leaf.path.startsWith("assumptions.horizon")) continue;
-    const caption = assumptionLabel(leaf.path);
-    label(`A${r}`, caption);
-    inputRow(r, leaf, assumptionName(slug, leaf.path), assumptionFormat(leaf.path, proposal), caption);
-    r++;
+  if (input.assumptionsInWords) {
+    const table = assumptionsTable(r, proposal, slug);
+    cells.push(...table.cells);
+    merges.push(...table.merges);
+    r = table.next;
+  } else {
+    for (const leaf of jsonLeaves(getPath(proposal, "assumptions"), "assumptions")) {
+      if (leaf.path.startsWith("assumptions.horizon")) continue;
+      const caption = assumptionLabel(leaf.path);
+      label(`A${r}`, caption);
+      inputRow(r, leaf, assumptionName(slug, leaf.path), assumptionFormat(leaf.path, proposal), caption);
+      r++;
+    }
   }
 
   r++;
   for (const [caption, path] of NARRATIVE_AFTER_PROFILE) r += longText(r, caption, path);
 
+  // Columns right of J (a multi-stream sheet's measures) are as wide as the table's last columns.
+  const widths = new Map(COLUMN_WIDTHS);
+  for (const c of cells) {
+    const column = c.address.replace(/\d+$/, "");
+    if (!widths.has(column)) widths.set(column, 14);
+  }
+  // The chart sits right of the tables beside it (column L, or past a multi-stream sheet's measures).
+  const chartColumn = Math.max(
+    12,
+    ...cells
+      .filter((c) => {
+        const row = Number(/\d+$/.exec(c.address)?.[0]);
+        return row >= profileHeadingRow && row <= profileHeadingRow + 16;
+      })
+      .map((c) => parseAddress(c.address).column + 2),
+  );
   // Numbers beside a paragraph sit at the top of the row, level with its first line.
   const topAligned = cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } }));
   return {
@@ -608,9 +633,9 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
     riskAdjustedRowAddress: new Map(fyLabels.map((fy, i) => [fy, `K${profileFirstRow + i}`])),
     confidenceAddress: `D${summaryRow}`,
     timeToRunRateAddress,
-    columnWidths: [...COLUMN_WIDTHS].map(([column, width]) => ({ column, width })),
+    columnWidths: [...widths].map(([column, width]) => ({ column, width })),
     merges,
-    rowHeights: fitRowHeights(cells, merges, COLUMN_WIDTHS),
+    rowHeights: fitRowHeights(cells, merges, widths),
     textRows,
     chart: {
       sheet,
@@ -619,8 +644,8 @@ export function proposalSheetLayout(input: ProposalSheetInput): ProposalSheetLay
       categories: `A${profileFirstRow}:A${profileLastRow}`,
       bars: { name: "In-year spend reduction", values: `B${profileFirstRow}:B${profileLastRow}` },
       line: { name: "Cumulative benefit", values: `C${profileFirstRow}:C${profileLastRow}` },
-      from: `L${profileHeadingRow}`,
-      to: `S${profileHeadingRow + 16}`,
+      from: `${columnLetter(chartColumn)}${profileHeadingRow}`,
+      to: `${columnLetter(chartColumn + 7)}${profileHeadingRow + 16}`,
     },
   };
 }

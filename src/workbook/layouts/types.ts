@@ -36,6 +36,8 @@ export type LayoutCell =
       readonly label?: string;
       /** The fixed values the field takes, offered as a dropdown (list data validation). */
       readonly choices?: readonly string[];
+      /** When the dropdown shows words: the code each word stands for, by the word in lower case. */
+      readonly codes?: Readonly<Record<string, string>>;
     }
   /** Owned by the add-in: a value the engine computes (gross, costs, overlap, run rate...). */
   | {

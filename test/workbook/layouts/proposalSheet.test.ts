@@ -111,6 +111,7 @@ describe("proposal sheet layout: long texts", () => {
     expect(sections.map((c) => (c.kind === "label" ? c.text : ""))).toEqual([
       "Operational impact: triangulation",
       "Benefits profile over the MTFS (net of ongoing investment)",
+      "Operational impact per FY",
       "Benefit profile assumptions",
     ]);
     for (const s of sections) expect(layout.merges).toContain(`${s.address}:H${parseAddress(s.address).row}`);
@@ -167,4 +168,95 @@ describe("proposal sheet captions", () => {
       expect(paths.map((c) => (c.kind === "label" ? c.text : ""))).toEqual([]);
     },
   );
+});
+
+describe("proposal sheet assumptions in words (issue 13)", () => {
+  const itt = planProposal(readExample("independent-travel-training.json"), []).layout;
+  const at = (path: string) => itt.cells.find((c) => c.kind === "input" && c.path === path)!;
+  const row = (address: string) => address.replace(/^[A-Z]+/, "");
+  const inRow = (r: string, column: string) => itt.cells.find((c) => c.address === `${column}${r}`);
+
+  it("captions each assumption in words with its unit beside the value, not its JSON path", () => {
+    const cases: [string, string, string | undefined][] = [
+      ["assumptions.durationWeeks", "Average duration", "weeks"],
+      ["assumptions.unitCost.components[0].share", "Unit cost part 1: share of the cases", "% of cases"],
+      ["assumptions.unitCost.components[0].costPerPeriod", "Unit cost part 1: saving per case", "£ a period"],
+      ["assumptions.target.value", "Target", "cases per 12 weeks"],
+      ["assumptions.investment[1].toDate", "Investment 2: to", "date (inclusive)"],
+      ["assumptions.unitCost.components[0].label", "Unit cost part 1: what it is", undefined],
+    ];
+    for (const [path, caption, unit] of cases) {
+      const r = row(at(path).address);
+      expect([path, (inRow(r, "A") as { text?: string }).text]).toEqual([path, caption]);
+      const u = inRow(r, "C");
+      const shown = u?.kind === "engine" ? u.value : u?.kind === "label" ? u.text : undefined;
+      expect([path, shown]).toEqual([path, unit]);
+    }
+  });
+
+  it("shows a share as %, a date as a date, and choice codes as words in a dropdown", () => {
+    expect(at("assumptions.unitCost.components[0].share")).toMatchObject({
+      type: "percent",
+      numberFormat: "0.0%",
+    });
+    expect(at("assumptions.timeline.startDate")).toMatchObject({ type: "date", numberFormat: "yyyy-mm-dd" });
+    expect(at("assumptions.target.kind")).toMatchObject({
+      type: "choice",
+      value: "a number a year",
+      choices: ["% of the baseline", "a number a year", "a caseload reduction"],
+      codes: { "a number a year": "countPerYear" },
+    });
+    expect(at("assumptions.unitCost.components[0].costPerPeriod").numberFormat).toBe(
+      '"£"#,##0.00;-"£"#,##0.00',
+    );
+  });
+
+  it("puts each note in the note column of its field's row, as a named input", () => {
+    const note = at("assumptions.durationNote");
+    expect(note.address).toBe(`D${row(at("assumptions.durationWeeks").address)}`);
+    expect(note).toMatchObject({ name: "mtfs_IndependentTravelTraining_durationNote", type: "text" });
+    expect(at("assumptions.target.note").address.startsWith("D")).toBe(true);
+    // No note has a row of its own: every row's column A is a field's caption.
+    expect(
+      itt.cells.filter((c) => c.kind === "label" && c.address.startsWith("A") && /note$/i.test(c.text)),
+    ).toEqual([]);
+  });
+
+  it("keeps one defined name per field, as sheets written before have them", () => {
+    expect((at("assumptions.unitCost.components[2].share") as { name?: string }).name).toBe(
+      "mtfs_IndependentTravelTraining_unitCost_components_2_share",
+    );
+  });
+
+  it("refreshes a unit that follows the values: a target switched to a count reads 'cases a year'", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const reg = await readRegister(port);
+    const layout = proposalSheetLayout(reg.proposals.find((p) => p.sheet === CFS)!);
+    const cell = (path: string) => layout.cells.find((c) => c.kind === "input" && c.path === path)!.address;
+    const ws = back.getWorksheet(CFS)!;
+    const unit = `C${cell("assumptions.target.value").slice(1)}`;
+    expect(ws.getCell(unit).value).toBe("% of starts");
+    ws.getCell(cell("assumptions.target.kind")).value = "a number a year";
+    ws.getCell(cell("assumptions.target.value")).value = 12;
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([]);
+    expect(ws.getCell(unit).value).toBe("cases a year");
+    expect(report.changes.find((c) => c.address === unit)).toMatchObject({
+      before: "% of starts",
+      kept: false,
+    });
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("reads a sheet in words back to the proposal's codes and values, and refreshes it without a change", async () => {
+    const { wb } = await demoWorkbook();
+    const { port } = await roundTrip(wb);
+    for (const file of MODELLED_EXAMPLES) {
+      const json = readExample(file);
+      const back = (await readProposal(port, json.opportunity.name)) as typeof json;
+      expect(back.assumptions).toEqual(json.assumptions);
+    }
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
 });
