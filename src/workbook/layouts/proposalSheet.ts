@@ -522,7 +522,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
       : ["Avoided events in FY", "Average caseload reduction"]),
     "Inflation contingency (held centrally)",
     words ? "MTFS row (cumulative + contingency + added back)" : "MTFS row (cumulative + contingency)",
-    "Risk-adjusted MTFS row (optimism bias, Parameters)",
+    ...(words ? ["Risk-adjusted MTFS row (optimism bias, Parameters)"] : []),
   ].forEach((h, i) => label(cellAddress(i + 1, profileHeaderRow), h, TABLE_HEADING));
   fyLabels.forEach((fy, i) => {
     const r = profileFirstRow + i;
@@ -561,15 +561,17 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
       money(i, (y) => y.mtfsImpact),
       MILLIONS_FORMAT,
     );
-    // Benefits (MTFS row + costs) less the optimism bias when positive, less costs: riskAdjustNet.
+    // Benefits (MTFS row + costs) less the optimism bias when positive, less costs: riskAdjustNet. Sheets
+    // laid out before it (path captions) keep their columns.
     const benefits = `(J${r}+E${r})`;
-    formula(
-      `K${r}`,
-      `${k}.riskAdjusted`,
-      `IF(${benefits}>0,${benefits}*(1-${optimismBiasFormula(`$D$${summaryRow}`)}),${benefits})-E${r}`,
-      modelled ? (modelled.riskAdjusted[i]?.toNumber() ?? null) : null,
-      MILLIONS_FORMAT,
-    );
+    if (words)
+      formula(
+        `K${r}`,
+        `${k}.riskAdjusted`,
+        `IF(${benefits}>0,${benefits}*(1-${optimismBiasFormula(`$D$${summaryRow}`)}),${benefits})-E${r}`,
+        modelled ? (modelled.riskAdjusted[i]?.toNumber() ?? null) : null,
+        MILLIONS_FORMAT,
+      );
   });
   const profileLastRow = profileFirstRow + fyLabels.length - 1;
 
@@ -630,7 +632,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     cells: topAligned,
     statusAddress,
     mtfsRowAddress,
-    riskAdjustedRowAddress: new Map(fyLabels.map((fy, i) => [fy, `K${profileFirstRow + i}`])),
+    riskAdjustedRowAddress: new Map(words ? fyLabels.map((fy, i) => [fy, `K${profileFirstRow + i}`]) : []),
     confidenceAddress: `D${summaryRow}`,
     timeToRunRateAddress,
     columnWidths: [...widths].map(([column, width]) => ({ column, width })),
