@@ -19,7 +19,7 @@ const fyOfDay = (d: number): number => {
 };
 
 /** Float64 inputs: the CFS-shaped subset of ProfileInput (percent / count / caseload target, ongoing costs). */
-interface FloatInput {
+export interface FloatInput {
   volume: number;
   growth: number;
   target: { kind: string; value: number };
@@ -39,7 +39,7 @@ interface FloatInput {
   lastFy: number;
 }
 
-function toFloat(a: ProfileInput): FloatInput {
+export function toFloat(a: ProfileInput): FloatInput {
   const t = a.timeline;
   const start = dayOf(t.startDate);
   const pilotEnd = start + (t.designWeeks.toNumber() + t.pilotWeeks.toNumber()) * 7;
@@ -70,7 +70,7 @@ function toFloat(a: ProfileInput): FloatInput {
 }
 
 /** The same model in float64: piecewise quadratic F, its integral G, exact FY averages of F(t) − F(t − D). */
-function floatProfile(x: FloatInput): number[] {
+export function floatProfile(x: FloatInput): number[] {
   const a0 = x.pilotEnd + x.lead;
   const b0 = x.rolloutEnd + x.lead;
   const end = aprilFirst(x.lastFy + 1);
@@ -154,12 +154,12 @@ function floatProfile(x: FloatInput): number[] {
   return out;
 }
 
-function median(times: number[]): number {
+export function median(times: number[]): number {
   const s = [...times].sort((p, q) => p - q);
   return s[Math.floor(s.length / 2)];
 }
 
-function timeEach(runs: number, fn: () => unknown): number[] {
+export function timeEach(runs: number, fn: () => unknown): number[] {
   for (let i = 0; i < Math.min(50, runs); i++) fn(); // warm up the JIT
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

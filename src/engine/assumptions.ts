@@ -1,13 +1,14 @@
 import type { Decimal } from "./money";
 import { EngineError } from "./errors";
 import { addressableSpendStream, type AddressableSpendInput } from "./addressableSpendStream";
-import { cohortStream, type CohortStreamInput } from "./cohortStream";
+import { decimalCalculator, type Calculator } from "./calculator";
+import { cohortStreamOn, type CohortStreamInput } from "./cohortStream";
 import type { ExistingMtfsLine } from "./existingMtfs";
 import { incomeStream, type IncomeInput } from "./incomeStream";
 import { packageReviewStream, type PackageReviewInput } from "./packageReviewStream";
 import { profileStreamInput, profileSummary } from "./profile";
 import {
-  computeProposalProfile,
+  computeProposalProfileOn,
   type InflationContingencyRule,
   type ProposalPrices,
   type ProposalProfile,
@@ -93,37 +94,53 @@ function describeStreams(a: ProposalAssumptions): string {
   return "proposal-level lines only the multi-stream model computes (existing MTFS lines, a confidence weighting, prices or the net inflation base)";
 }
 
-/** One stream's profile from its kind module. */
-function streamProfile(s: StreamInput, a: ProposalAssumptions): StreamProfile {
+/** One stream's profile from its kind module, on a number backend (the other kinds compute on Decimal). */
+function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssumptions): StreamProfile<T> {
   const { horizon } = a;
   switch (s.kind) {
     case "cohort":
       // As computeProfile: the timeline and a weeks-of-duration overlap are checked, and the overlap shortens
       // the cohort's duration.
-      return cohortStream(
-        profileStreamInput({ ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon }),
+      return cohortStreamOn(
+        calc,
+        profileStreamInput({ ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon }, calc),
         horizon,
       );
     case "addressableSpend":
-      return weightedBy(s, addressableSpendStream(s, horizon));
+      return onBackend(calc, weightedBy(s, addressableSpendStream(s, horizon)));
     case "income":
-      return weightedBy(s, incomeStream(s, horizon));
+      return onBackend(calc, weightedBy(s, incomeStream(s, horizon)));
     case "staffing":
-      return weightedBy(s, staffingStream(s, horizon));
+      return onBackend(calc, weightedBy(s, staffingStream(s, horizon)));
     case "provision":
-      return weightedBy(s, provisionStream(s, horizon));
+      return onBackend(calc, weightedBy(s, provisionStream(s, horizon)));
     case "packageReview":
-      return weightedBy(s, packageReviewStream(s, horizon));
+      return onBackend(calc, weightedBy(s, packageReviewStream(s, horizon)));
     case "reablement":
-      return weightedBy(s, reablementStream(s, horizon));
+      return onBackend(calc, weightedBy(s, reablementStream(s, horizon)));
   }
+}
+
+/** A Decimal stream's figures on a number backend (unchanged on the Decimal one). */
+function onBackend<T>(calc: Calculator<T>, p: StreamProfile): StreamProfile<T> {
+  const d = calc.fromDecimal;
+  return {
+    ...p,
+    years: p.years.map((y) => ({
+      fy: y.fy,
+      gross: d(y.gross),
+      grossAtPriceBase: d(y.grossAtPriceBase),
+      ...(y.oneOffCosts === undefined ? {} : { oneOffCosts: d(y.oneOffCosts) }),
+      measures: y.measures.map((m) => ({ ...m, value: d(m.value) })),
+    })),
+  };
 }
 
 /**
  * Runs a kind module, naming the stream in its errors (`streams[1].caseload`). A cohort stream's errors keep
  * today's fields (`durationWeeks`, `mtfsOverlap.weeks`), as the single-cohort form always reported them.
  */
-function inStream(k: number, s: StreamInput, run: () => StreamProfile): StreamProfile {
+function inStream<T>(k: number, s: StreamInput, run: () => StreamProfile<T>): StreamProfile<T> {
   try {
     return run();
   } catch (e) {
@@ -148,8 +165,21 @@ function weightedBy(s: StreamCommon, p: StreamProfile): StreamProfile {
  * proposal.streams.map((s) => s.id) // ["cohort"]
  */
 export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; proposal: ProposalProfile } {
-  const proposal = computeProposalProfile({
-    streams: a.streams.map((s, k) => inStream(k, s, () => streamProfile(s, a))),
+  const proposal = assumptionsProfileOn(decimalCalculator, a);
+  return { profile: profileSummary(proposal), proposal };
+}
+
+/**
+ * The proposal profile of the assumptions on a number backend: computeAssumptions' `proposal` on Decimal;
+ * simulation and sensitivity run it on plain numbers (cohort streams and the proposal level on numbers, the
+ * other kinds on Decimal, converted).
+ *
+ * @example
+ * assumptionsProfileOn(numberCalculator, parseProposal(json).assumptions).quantifiedOpportunity // ≈ 1104079.71
+ */
+export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumptions): ProposalProfile<T> {
+  return computeProposalProfileOn(calc, {
+    streams: a.streams.map((s, k) => inStream(k, s, () => streamProfile(calc, s, a))),
     investment: a.investment,
     mtfsOverlap: a.mtfsOverlap,
     existingMtfsLines: a.existingMtfsLines,
@@ -158,7 +188,6 @@ export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; 
     prices: a.prices,
     horizon: a.horizon,
   });
-  return { profile: profileSummary(proposal), proposal };
 }
 
 /**

@@ -17,6 +17,16 @@ export interface Calculator<T> {
   divide(a: T, b: T): T;
   /** −1, 0 or 1 as a is less than, equal to or greater than b. */
   compare(a: T, b: T): -1 | 0 | 1;
+  /** a^n for a whole number n (Decimal: decimal.js `pow`, exact to 40 digits). */
+  pow(a: T, n: number): T;
+  /** The largest whole number ≤ a. */
+  floor(a: T): T;
+  /** √a for a ≥ 0. */
+  sqrt(a: T): T;
+  /** a rounded half up to `places` decimal places (Decimal: `toDecimalPlaces`). */
+  roundTo(a: T, places: number): T;
+  /** A key equal for equal values, for Maps that merge equal points (Decimal: its exact string). */
+  key(a: T): string | number;
   fromNumber(n: number): T;
   /** Exact for the Decimal backend; the nearest float for the number backend. */
   fromDecimal(d: Decimal): T;
@@ -42,11 +52,31 @@ export const decimalCalculator: Calculator<Decimal> = {
     const c = a.comparedTo(b);
     return c < 0 ? -1 : c > 0 ? 1 : 0;
   },
+  pow: (a, n) => a.pow(n),
+  floor: (a) => a.floor(),
+  sqrt: (a) => a.sqrt(),
+  roundTo: (a, places) => a.toDecimalPlaces(places),
+  key: (a) => a.toString(),
   fromNumber: (n) => new Decimal(n),
   fromDecimal: (d) => d,
   toNumber: (a) => a.toNumber(),
   toDecimal: (a) => a,
 };
+
+const asNumbers = new WeakMap<Decimal, number>();
+
+/**
+ * A Decimal made from a number, known to the number backend as that number (no string round trip): a
+ * simulated draw is written into the assumptions as a Decimal and read back as a number.
+ *
+ * @example
+ * numberCalculator.fromDecimal(decimalOfNumber(0.1)) // 0.1
+ */
+export function decimalOfNumber(x: number): Decimal {
+  const d = new Decimal(x);
+  asNumbers.set(d, x);
+  return d;
+}
 
 /**
  * Plain float64 arithmetic.
@@ -63,8 +93,21 @@ export const numberCalculator: Calculator<number> = {
   multiply: (a, b) => a * b,
   divide: (a, b) => a / b,
   compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  pow: (a, n) => a ** n,
+  floor: (a) => Math.floor(a),
+  sqrt: (a) => Math.sqrt(a),
+  roundTo: (a, places) => Math.round(a * 10 ** places) / 10 ** places,
+  key: (a) => a,
   fromNumber: (n) => n,
-  fromDecimal: (d) => d.toNumber(),
+  fromDecimal: (d) => {
+    // Decimal → number goes through a string; inputs are converted again on every simulated iteration.
+    let n = asNumbers.get(d);
+    if (n === undefined) {
+      n = d.toNumber();
+      asNumbers.set(d, n);
+    }
+    return n;
+  },
   toNumber: (a) => a,
   toDecimal: (a) => new Decimal(a),
 };

@@ -1,18 +1,12 @@
-import { Decimal, ZERO } from "./money";
+import { Decimal } from "./money";
 import { EngineError } from "./errors";
+import { decimalCalculator, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, fyStartDay } from "./fiscalYear";
-import { avoidedEventsFlow } from "./flow";
-import { resolveTimeline, type ResolvedTimeline } from "./timeline";
-import {
-  averageRemainingStayStocks,
-  averageStocks,
-  cumulativeAt,
-  realisedAt,
-  timeToReach,
-  type CumulativeFlow,
-} from "./stockFlow";
-import { annualSavingPerCase, componentAnnualSaving } from "./unitCost";
-import { saturationFy, timeToFullRunRateYears } from "./runRate";
+import { flowMath } from "./flow";
+import { resolveTimelineOn, type ResolvedTimeline } from "./timeline";
+import { stockFlowMath, type CumulativeFlow } from "./stockFlow";
+import { annualSavingOn } from "./unitCost";
+import { saturationFyOn, timeToFullRunRateYearsOn } from "./runRate";
 import {
   checkHorizon,
   checkWeighting,
@@ -50,8 +44,13 @@ export interface CohortStreamInput extends Omit<ProfileInput, "investment" | "mt
 }
 
 /** Day numbers of each occurrence of "MM-DD" from the FY before `fromFy` to the end of `toFy`. */
-function anniversaries(monthDay: string, fromFy: FyStartYear, toFy: FyStartYear): Decimal[] {
-  const days: Decimal[] = [];
+function anniversaries<T>(
+  calc: Calculator<T>,
+  monthDay: string,
+  fromFy: FyStartYear,
+  toFy: FyStartYear,
+): T[] {
+  const days: T[] = [];
   for (let y = fromFy - 1; y <= toFy + 1; y++) {
     const d = Date.parse(`${y}-${monthDay}T00:00:00Z`) / 86_400_000;
     if (!Number.isFinite(d)) {
@@ -61,7 +60,7 @@ function anniversaries(monthDay: string, fromFy: FyStartYear, toFy: FyStartYear)
         `must be MM-DD, got ${monthDay}`,
       );
     }
-    days.push(new Decimal(d));
+    days.push(calc.fromNumber(d));
   }
   return days;
 }
@@ -72,20 +71,20 @@ function weightedTarget(target: Target, w: Weighting | undefined): Target {
 }
 
 /** A unit-cost part of the cohort model: its flow of realised events and its annual saving per case. */
-export interface CohortSavingPart {
-  readonly flow: CumulativeFlow;
-  readonly annualSaving: (fy: FyStartYear) => Decimal;
+export interface CohortSavingPart<T = Decimal> {
+  readonly flow: CumulativeFlow<T>;
+  readonly annualSaving: (fy: FyStartYear) => T;
 }
 
 /** The cohort stream's model before it is averaged over FYs: what period profiles and forecasts re-evaluate. */
-export interface CohortModel {
+export interface CohortModel<T = Decimal> {
   /** Cumulative avoided events F(t) (the plan, or the forecast when a flow was substituted). */
-  readonly flow: CumulativeFlow;
-  readonly parts: readonly CohortSavingPart[];
-  readonly durationDays: Decimal;
+  readonly flow: CumulativeFlow<T>;
+  readonly parts: readonly CohortSavingPart<T>[];
+  readonly durationDays: T;
   /** Average caseload reduction over each window [bounds[i], bounds[i+1]) for a flow (entry or exit stock). */
-  readonly averageOf: (f: CumulativeFlow, bounds: readonly Decimal[]) => Decimal[];
-  readonly timeline: ResolvedTimeline;
+  readonly averageOf: (f: CumulativeFlow<T>, bounds: readonly T[]) => T[];
+  readonly timeline: ResolvedTimeline<T>;
   /** The target the model uses (× its weighting when written as evidence × weighting). */
   readonly target: Target;
   readonly targetWeighting?: Weighting;
@@ -104,9 +103,25 @@ export function cohortModel(
   horizon: Horizon,
   adjustFlow?: (plan: CumulativeFlow) => CumulativeFlow,
 ): CohortModel {
+  return cohortModelOn(decimalCalculator, input, horizon, adjustFlow);
+}
+
+/**
+ * cohortModel on a number backend: the same calculator calls, so the Decimal backend gives identical figures.
+ *
+ * @example
+ * cohortModelOn(numberCalculator, cfsStreamInput, horizon).durationDays // 1071.7
+ */
+export function cohortModelOn<T>(
+  calc: Calculator<T>,
+  input: CohortStreamInput,
+  horizon: Horizon,
+  adjustFlow?: (plan: CumulativeFlow<T>) => CumulativeFlow<T>,
+): CohortModel<T> {
   checkHorizon(horizon);
   const { unitCost } = input;
-  const timeline = resolveTimeline(input.timeline);
+  const sf = stockFlowMath(calc);
+  const timeline = resolveTimelineOn(calc, input.timeline);
   const durationWeeks = input.durationWeeks;
   if (!durationWeeks.gt(0)) {
     // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
@@ -124,8 +139,8 @@ export function cohortModel(
       ? undefined
       : weighted("Target", input.target.value, input.targetWeighting, "targetWeighting", targetUnit);
   const target = weightedTarget(input.target, targetWeighting);
-  const durationDays = durationWeeks.times(DAYS_PER_WEEK);
-  const planFlow = avoidedEventsFlow({
+  const durationDays = calc.multiply(calc.fromDecimal(durationWeeks), calc.fromNumber(DAYS_PER_WEEK));
+  const planFlow = flowMath(calc).avoidedEventsFlow({
     baseline: input.baseline,
     target,
     lever: input.lever,
@@ -133,25 +148,25 @@ export function cohortModel(
     timeline,
     delivery: input.timeline.delivery,
     defaultBaseFy: horizon.firstFy,
-    endDay: new Decimal(fyStartDay(horizon.lastFy + 1)),
+    endDay: calc.fromNumber(fyStartDay(horizon.lastFy + 1)),
   });
   const flow = adjustFlow ? adjustFlow(planFlow) : planFlow;
 
-  const componentPart = (c: UnitCostComponent): CohortSavingPart => ({
+  const componentPart = (c: UnitCostComponent): CohortSavingPart<T> => ({
     flow: c.realisedFrom
-      ? realisedAt(flow, anniversaries(c.realisedFrom, horizon.firstFy, horizon.lastFy))
+      ? sf.realisedAt(flow, anniversaries(calc, c.realisedFrom, horizon.firstFy, horizon.lastFy))
       : flow,
-    annualSaving: (fy) => componentAnnualSaving(unitCost, c, fy),
+    annualSaving: annualSavingOn(calc, unitCost, c),
   });
-  const parts: readonly CohortSavingPart[] =
+  const parts: readonly CohortSavingPart<T>[] =
     unitCost.components && unitCost.components.length > 0
       ? unitCost.components.map(componentPart)
-      : [{ flow, annualSaving: (fy) => annualSavingPerCase(unitCost, fy) }];
+      : [{ flow, annualSaving: annualSavingOn(calc, unitCost) }];
 
-  const averageOf = (f: CumulativeFlow, bounds: readonly Decimal[]): Decimal[] =>
+  const averageOf = (f: CumulativeFlow<T>, bounds: readonly T[]): T[] =>
     input.lever === "exit"
-      ? averageRemainingStayStocks(f, bounds, durationDays)
-      : averageStocks(f, bounds, durationDays);
+      ? sf.averageRemainingStayStocks(f, bounds, durationDays)
+      : sf.averageStocks(f, bounds, durationDays);
   return {
     flow,
     parts,
@@ -177,24 +192,44 @@ export function cohortStream(
   horizon: Horizon,
   adjustFlow?: (plan: CumulativeFlow) => CumulativeFlow,
 ): StreamProfile {
+  return cohortStreamOn(decimalCalculator, input, horizon, adjustFlow);
+}
+
+/**
+ * cohortStream on a number backend (simulation and sensitivity run it on plain numbers; calculator.ts).
+ *
+ * @example
+ * cohortStreamOn(numberCalculator, cfsStreamInput, horizon).years[5].gross // ≈ 5.18e6
+ */
+export function cohortStreamOn<T>(
+  calc: Calculator<T>,
+  input: CohortStreamInput,
+  horizon: Horizon,
+  adjustFlow?: (plan: CumulativeFlow<T>) => CumulativeFlow<T>,
+): StreamProfile<T> {
   const { unitCost } = input;
-  const { flow, parts, averageOf, timeline, target, targetWeighting } = cohortModel(
+  const sf = stockFlowMath(calc);
+  const { flow, parts, averageOf, timeline, target, targetWeighting } = cohortModelOn(
+    calc,
     input,
     horizon,
     adjustFlow,
   );
   const durationWeeks = input.durationWeeks;
   const unit = input.unit ?? "cases";
-  const bounds: Decimal[] = [];
-  for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(new Decimal(fyStartDay(fy)));
+  const bounds: T[] = [];
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(calc.fromNumber(fyStartDay(fy)));
   const caseload = averageOf(flow, bounds);
   const partCaseload = parts.map((s) => (s.flow === flow ? caseload : averageOf(s.flow, bounds)));
 
-  const years: StreamYear[] = [];
+  const years: StreamYear<T>[] = [];
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;
-    const grossAt = (pricesFy: FyStartYear): Decimal =>
-      parts.reduce((sum, s, k) => sum.plus(partCaseload[k][i].times(s.annualSaving(pricesFy))), ZERO);
+    const grossAt = (pricesFy: FyStartYear): T =>
+      parts.reduce(
+        (sum, s, k) => calc.add(sum, calc.multiply(partCaseload[k][i], s.annualSaving(pricesFy))),
+        calc.zero,
+      );
     years.push({
       fy,
       gross: grossAt(fy),
@@ -204,7 +239,7 @@ export function cohortStream(
           key: "avoidedEvents",
           label: "Avoided events",
           unit,
-          value: cumulativeAt(flow, bounds[i + 1]).minus(cumulativeAt(flow, bounds[i])),
+          value: calc.subtract(sf.cumulativeAt(flow, bounds[i + 1]), sf.cumulativeAt(flow, bounds[i])),
         },
         { key: "caseloadReduction", label: "Caseload reduction", unit, value: caseload[i] },
       ],
@@ -212,16 +247,16 @@ export function cohortStream(
   }
 
   const cohort = target.kind === "caseloadReduction" ? undefined : target.cohortSize;
-  const cohortReachedDay = cohort === undefined ? undefined : timeToReach(flow, cohort);
+  const reached = cohort === undefined ? undefined : sf.timeToReach(flow, calc.fromDecimal(cohort));
   return {
     id: input.id ?? "cohort",
     label: input.label ?? "Cohort",
     kind: "cohort",
     years,
-    settledFy: saturationFy(timeline, durationWeeks, cohortReachedDay),
+    settledFy: saturationFyOn(calc, timeline, durationWeeks, reached),
     cashability: input.cashability ?? "costAvoidance",
     ...(targetWeighting ? { weightings: [targetWeighting] } : {}),
     ...(input.confidenceWeighting !== undefined ? { confidenceWeighting: input.confidenceWeighting } : {}),
-    timeToFullImpactYears: timeToFullRunRateYears(timeline, cohortReachedDay),
+    timeToFullImpactYears: calc.toDecimal(timeToFullRunRateYearsOn(calc, timeline, reached)),
   };
 }

@@ -1,4 +1,5 @@
-import { Decimal, ZERO } from "./money";
+import { Decimal } from "./money";
+import { decimalCalculator, type Calculator } from "./calculator";
 import { dayNumber, daysInFy, fyOf, fyStartDay, inflate } from "./fiscalYear";
 import type { CostItem, FyStartYear } from "./types";
 
@@ -9,10 +10,10 @@ import type { CostItem, FyStartYear } from "./types";
  */
 
 /** What a cost line may depend on in a FY besides its own terms. */
-export interface CostContext {
+export interface CostContext<T = Decimal> {
   readonly fy: FyStartYear;
   /** Average caseload reduction in the FY (for per-case costs). */
-  readonly caseloadReduction: Decimal;
+  readonly caseloadReduction: T;
   readonly inflationPerYear: Decimal;
   readonly priceBaseFy: FyStartYear;
   /** FY whose prices inflating costs are stated in (default `fy`; the price base FY reports them uninflated). */
@@ -21,7 +22,7 @@ export interface CostContext {
    * A stream's operational measure in the FY (`stream` undefined: summed over every stream), for per-case
    * costs on one stream and per-event costs; without it those fall back to `caseloadReduction` and 0 events.
    */
-  readonly measure?: (key: string, stream: string | undefined) => Decimal;
+  readonly measure?: (key: string, stream: string | undefined) => T;
 }
 
 /**
@@ -31,9 +32,43 @@ export interface CostContext {
  * fyShareCovered(2026, "2026-12-01").toNumber() // 121 / 365
  */
 export function fyShareCovered(fy: FyStartYear, fromDate: string, toDate?: string): Decimal {
+  return fyShareCoveredOn(decimalCalculator, fy, fromDate, toDate);
+}
+
+/**
+ * fyShareCovered on a number backend.
+ *
+ * @example
+ * fyShareCoveredOn(numberCalculator, 2026, "2026-12-01") // 121 / 365
+ */
+export function fyShareCoveredOn<T>(
+  calc: Calculator<T>,
+  fy: FyStartYear,
+  fromDate: string,
+  toDate?: string,
+): T {
   const a = Math.max(fyStartDay(fy), dayNumber(fromDate));
   const b = Math.min(fyStartDay(fy + 1), toDate === undefined ? Infinity : dayNumber(toDate) + 1);
-  return b <= a ? ZERO : new Decimal(b - a).div(daysInFy(fy));
+  return b <= a ? calc.zero : calc.divide(calc.fromNumber(b - a), calc.fromNumber(daysInFy(fy)));
+}
+
+/**
+ * amount × (1 + rate)^(toFy − fromFy) on a number backend, checked as fiscalYear.ts's inflate.
+ *
+ * @example
+ * inflateOn(numberCalculator, 1000, 2026, 2028, new Decimal(0.04)) // 1081.6
+ */
+export function inflateOn<T>(
+  calc: Calculator<T>,
+  amount: T,
+  fromFy: FyStartYear,
+  toFy: FyStartYear,
+  rate: Decimal,
+): T {
+  // inflate()'s rules, without its Decimal arithmetic.
+  if (rate.lte(-1)) inflate(0, fromFy, toFy, rate);
+  if (!Number.isInteger(fromFy) || !Number.isInteger(toFy)) inflate(0, fromFy, toFy, rate);
+  return calc.multiply(amount, calc.pow(calc.add(calc.fromDecimal(rate), calc.one), toFy - fromFy));
 }
 
 /**
@@ -43,33 +78,53 @@ export function fyShareCovered(fy: FyStartYear, fromDate: string, toDate?: strin
  * costInFy({ kind: "ongoing", label: "FFPP", amountPerYear: D(1500000), fromDate: "2026-12-01" }, ctx2026).toNumber() // 497260.27…
  */
 export function costInFy(item: CostItem, ctx: CostContext): Decimal {
+  return costInFyOn(decimalCalculator, item, ctx);
+}
+
+/**
+ * costInFy on a number backend (the same calculator calls, so Decimal figures are identical).
+ *
+ * @example
+ * costInFyOn(numberCalculator, ffpp, { ...ctx2026, caseloadReduction: 0 }) // 497260.27…
+ */
+export function costInFyOn<T>(calc: Calculator<T>, item: CostItem, ctx: CostContext<T>): T {
+  const d = calc.fromDecimal;
   switch (item.kind) {
     case "ongoing": {
       const rate = item.inflationPerYear ?? (item.inflates ? ctx.inflationPerYear : undefined);
       const amount =
         rate === undefined
-          ? item.amountPerYear
-          : inflate(item.amountPerYear, ctx.priceBaseFy, ctx.pricesFy ?? ctx.fy, rate);
-      return amount.times(fyShareCovered(ctx.fy, item.fromDate, item.toDate));
+          ? d(item.amountPerYear)
+          : inflateOn(calc, d(item.amountPerYear), ctx.priceBaseFy, ctx.pricesFy ?? ctx.fy, rate);
+      return calc.multiply(amount, fyShareCoveredOn(calc, ctx.fy, item.fromDate, item.toDate));
     }
     case "oneOff":
-      return fyOf(item.date) === ctx.fy ? item.amount : ZERO;
+      return fyOf(item.date) === ctx.fy ? d(item.amount) : calc.zero;
     case "perCase": {
       const cases =
         item.stream === undefined || ctx.measure === undefined
           ? ctx.caseloadReduction
           : ctx.measure("caseloadReduction", item.stream);
-      return item.amountPerCasePerYear.times(cases);
+      return calc.multiply(d(item.amountPerCasePerYear), cases);
     }
     case "perEvent": {
-      const events = ctx.measure?.(item.measure ?? "avoidedEvents", item.stream) ?? ZERO;
+      const events = ctx.measure?.(item.measure ?? "avoidedEvents", item.stream) ?? calc.zero;
       const amount = item.inflates
-        ? inflate(item.amountPerEvent, ctx.priceBaseFy, ctx.pricesFy ?? ctx.fy, ctx.inflationPerYear)
-        : item.amountPerEvent;
-      return amount.times(events);
+        ? inflateOn(
+            calc,
+            d(item.amountPerEvent),
+            ctx.priceBaseFy,
+            ctx.pricesFy ?? ctx.fy,
+            ctx.inflationPerYear,
+          )
+        : d(item.amountPerEvent);
+      return calc.multiply(amount, events);
     }
     case "phased":
-      return item.amountsByFy.reduce((sum, a) => (a.fy === ctx.fy ? sum.plus(a.amount) : sum), ZERO);
+      return item.amountsByFy.reduce(
+        (sum, a) => (a.fy === ctx.fy ? calc.add(sum, d(a.amount)) : sum),
+        calc.zero,
+      );
   }
 }
 
@@ -80,5 +135,5 @@ export function costInFy(item: CostItem, ctx: CostContext): Decimal {
  * totalCostInFy([ffpp], ctx2027).toNumber() // 1500000
  */
 export function totalCostInFy(items: readonly CostItem[], ctx: CostContext): Decimal {
-  return items.reduce((sum, item) => sum.plus(costInFy(item, ctx)), ZERO);
+  return items.reduce((sum, item) => sum.plus(costInFy(item, ctx)), decimalCalculator.zero);
 }

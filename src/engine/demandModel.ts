@@ -72,6 +72,20 @@ export interface DemandModel {
   readonly levers: DemandLevers;
   /** targetPopulation / population, already applied to stock, entries and budget (1 when not scaled). */
   readonly scale: Decimal;
+  /**
+   * Steps a year: 1 (yearly) or 12 (monthly: a month's entries are the year's ÷ 12, its exits the exit rate
+   * ÷ 12 × the month's opening stock, its spend on the month's stock × unit cost ÷ 12). Default 1.
+   */
+  readonly stepsPerYear?: 1 | 12;
+}
+
+/** One step (a month, when the model runs by month) of both lines. */
+export interface DemandStep<T> {
+  readonly year: FyStartYear;
+  /** 1 = April … 12 = March. */
+  readonly month: number;
+  readonly doNothing: DemandLine<T>;
+  readonly withImpact: DemandLine<T>;
 }
 
 /** One year of one line (do-nothing or with impact). */
@@ -119,6 +133,8 @@ export interface DemandProjection<T> {
   readonly cumulativeBenefit: T;
   readonly cumulativeCashable: T;
   readonly cumulativeCostAvoidance: T;
+  /** The months of a model run by month (stepsPerYear 12), in order; absent for a yearly model. */
+  readonly months?: readonly DemandStep<T>[];
 }
 
 /**
@@ -232,6 +248,9 @@ export function projectDemand<T>(model: DemandModel, calc: Calculator<T>): Deman
   // At most the whole opening stock leaves: a lever pushing the rate past 100% empties the stock, and a
   // smaller opening stock never ends the year with more children (so half levers stay between).
   const capExits = (exits: T, opening: T): T => maxOf(c, c.zero, minOf(c, exits, opening));
+  const stepCount = model.stepsPerYear ?? 1;
+  const steps = c.fromNumber(stepCount);
+  const months: DemandStep<T>[] | undefined = stepCount === 1 ? undefined : [];
 
   for (let year = model.baseYear + 1; year <= model.endYear; year++) {
     const statedEntries = model.entriesByYear.get(year);
@@ -243,30 +262,70 @@ export function projectDemand<T>(model: DemandModel, calc: Calculator<T>): Deman
     const entriesShare = shareIn(year);
     const exitsShare = shareIn(year - lv.exitLagYears);
 
-    const dnOpening = dnStock;
-    const dnExits = capExits(c.multiply(exitRate, dnOpening), dnOpening);
-    const dnClosing = c.subtract(c.add(dnOpening, trendEntries), dnExits);
-
+    // The year in `steps` steps (1, or 12 months): entries and the exit rate spread evenly over them.
+    let dnExits = c.zero;
+    let wiExits = c.zero;
+    let wiEntries = c.zero;
+    let dnSpend = c.zero;
+    let wiSpend = c.zero;
     // A scaled lever (leverScale up to 10) can ask for more than every entry: entries stop at none.
-    const wiEntries = maxOf(
+    const wiYearEntries = maxOf(
       c,
       c.zero,
       c.multiply(trendEntries, c.add(c.one, c.multiply(entriesChange, entriesShare))),
     );
+    const stepEntries = c.divide(trendEntries, steps);
+    const stepWiEntries = c.divide(wiYearEntries, steps);
+    const stepRate = c.divide(exitRate, steps);
     const exitFactor = c.add(c.one, c.multiply(exitChange, exitsShare));
-    const eoOpening = entriesOnlyStock;
-    const eoExits = capExits(c.multiply(exitRate, eoOpening), eoOpening);
-    entriesOnlyStock = c.subtract(c.add(eoOpening, wiEntries), eoExits);
-    const wiOpening = wiStock;
-    const wiRaw =
-      lv.exitBasis === "trend"
-        ? c.multiply(eoExits, exitFactor)
-        : c.multiply(c.multiply(exitRate, exitFactor), wiOpening);
-    const wiExits = capExits(wiRaw, wiOpening);
-    const wiClosing = c.subtract(c.add(wiOpening, wiEntries), wiExits);
+    for (let m = 1; m <= stepCount; m++) {
+      const dnFrom = dnStock;
+      const dnOut = capExits(c.multiply(stepRate, dnFrom), dnFrom);
+      dnStock = c.subtract(c.add(dnFrom, stepEntries), dnOut);
+      const eoFrom = entriesOnlyStock;
+      const eoOut = capExits(c.multiply(stepRate, eoFrom), eoFrom);
+      entriesOnlyStock = c.subtract(c.add(eoFrom, stepWiEntries), eoOut);
+      const wiFrom = wiStock;
+      const wiRaw =
+        lv.exitBasis === "trend"
+          ? c.multiply(eoOut, exitFactor)
+          : c.multiply(c.multiply(stepRate, exitFactor), wiFrom);
+      const wiOut = capExits(wiRaw, wiFrom);
+      wiStock = c.subtract(c.add(wiFrom, stepWiEntries), wiOut);
+      const dnStepSpend = c.divide(spendOn(dnFrom, dnStock), steps);
+      const wiStepSpend = c.divide(spendOn(wiFrom, wiStock), steps);
+      dnExits = c.add(dnExits, dnOut);
+      wiExits = c.add(wiExits, wiOut);
+      wiEntries = c.add(wiEntries, stepWiEntries);
+      dnSpend = c.add(dnSpend, dnStepSpend);
+      wiSpend = c.add(wiSpend, wiStepSpend);
+      if (months !== undefined) {
+        const monthBudget = c.divide(budget, steps);
+        months.push({
+          year,
+          month: m,
+          doNothing: {
+            stock: dnStock,
+            entries: stepEntries,
+            exits: dnOut,
+            spend: dnStepSpend,
+            overspend: c.subtract(dnStepSpend, monthBudget),
+          },
+          withImpact: {
+            stock: wiStock,
+            entries: stepWiEntries,
+            exits: wiOut,
+            spend: wiStepSpend,
+            overspend: c.subtract(wiStepSpend, monthBudget),
+          },
+        });
+      }
+    }
+    const dnClosing = dnStock;
+    const wiClosing = wiStock;
+    // A yearly model keeps the year's own entries figure (not entries ÷ 1 summed), exactly as stated.
+    if (stepCount === 1) wiEntries = wiYearEntries;
 
-    const dnSpend = spendOn(dnOpening, dnClosing);
-    const wiSpend = spendOn(wiOpening, wiClosing);
     const dnOver = c.subtract(dnSpend, budget);
     const wiOver = c.subtract(wiSpend, budget);
     const benefit = c.subtract(dnSpend, wiSpend);
@@ -289,8 +348,6 @@ export function projectDemand<T>(model: DemandModel, calc: Calculator<T>): Deman
         else toBreakEven = c.add(toBreakEven, wiOver);
       }
     }
-    dnStock = dnClosing;
-    wiStock = wiClosing;
     years.push({
       year,
       label: fyLabel(year),
@@ -324,5 +381,6 @@ export function projectDemand<T>(model: DemandModel, calc: Calculator<T>): Deman
     cumulativeBenefit: cumBenefit,
     cumulativeCashable: cumCashable,
     cumulativeCostAvoidance: cumAvoided,
+    ...(months === undefined ? {} : { months }),
   };
 }

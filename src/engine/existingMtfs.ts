@@ -1,4 +1,5 @@
 import { Decimal, ZERO } from "./money";
+import { decimalCalculator, maxOf, minOf, type Calculator } from "./calculator";
 import { EngineError } from "./errors";
 import type { FyStartYear } from "./types";
 
@@ -28,11 +29,11 @@ export interface ExistingMtfsLine {
 }
 
 /** What the lines take off the net and add to the MTFS row in one FY, line by line. */
-export interface ExistingLinesInFy {
+export interface ExistingLinesInFy<T = Decimal> {
   /** Deducted from the net, per line (after the cap). */
-  readonly deducted: readonly Decimal[];
+  readonly deducted: readonly T[];
   /** Added back to the MTFS row, per line (the full amount of `addedBack` lines, else 0). */
-  readonly addedBack: readonly Decimal[];
+  readonly addedBack: readonly T[];
 }
 
 /**
@@ -47,15 +48,30 @@ export function existingLinesInFy(
   fy: FyStartYear,
   remaining: Decimal,
 ): ExistingLinesInFy {
-  let left = Decimal.max(ZERO, remaining);
-  const deducted: Decimal[] = [];
-  const addedBack: Decimal[] = [];
+  return existingLinesInFyOn(decimalCalculator, lines, fy, remaining);
+}
+
+/**
+ * existingLinesInFy on a number backend.
+ *
+ * @example
+ * existingLinesInFyOn(numberCalculator, [ac21], 2026, 300000).deducted[0] // 300000
+ */
+export function existingLinesInFyOn<T>(
+  calc: Calculator<T>,
+  lines: readonly ExistingMtfsLine[],
+  fy: FyStartYear,
+  remaining: T,
+): ExistingLinesInFy<T> {
+  let left = maxOf(calc, calc.zero, remaining);
+  const deducted: T[] = [];
+  const addedBack: T[] = [];
   for (const line of lines) {
-    const amount = existingLineInFy(line, fy);
-    const d = line.capAtGross === false ? amount : Decimal.min(amount, left);
-    left = Decimal.max(ZERO, left.minus(d));
+    const amount = calc.fromDecimal(existingLineInFy(line, fy));
+    const d = line.capAtGross === false ? amount : minOf(calc, amount, left);
+    left = maxOf(calc, calc.zero, calc.subtract(left, d));
     deducted.push(d);
-    addedBack.push(line.treatment === "addedBack" ? amount : ZERO);
+    addedBack.push(line.treatment === "addedBack" ? amount : calc.zero);
   }
   return { deducted, addedBack };
 }

@@ -23,10 +23,18 @@ export const WEEKS_PER_YEAR = new Decimal("52.18");
  * dayNumber("2026-04-01") // 20544
  */
 export function dayNumber(isoDate: string): number {
+  // A simulation re-reads the same few dates thousands of times: remember valid ones (bounded).
+  const known = dayNumbers.get(isoDate);
+  if (known !== undefined) return known;
   const iso = dateValue(isoDate, "date");
   const [y, m, d] = iso.split("-").map(Number);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  const day = Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  if (dayNumbers.size >= 4096) dayNumbers.clear();
+  dayNumbers.set(isoDate, day);
+  return day;
 }
+
+const dayNumbers = new Map<string, number>();
 
 /**
  * ISO date of a day number.
@@ -47,11 +55,19 @@ export function isoDate(day: number): string {
  * fyOf("2027-04-01") // 2027
  */
 export function fyOf(date: string | number): FyStartYear {
-  const day = typeof date === "number" ? date : dayNumber(date);
-  const d = new Date(Math.floor(day) * MS_PER_DAY);
+  const day = Math.floor(typeof date === "number" ? date : dayNumber(date));
+  // Pure functions of a few dozen distinct days and years, called on every simulated draw: remembered.
+  const known = fyOfDay.get(day);
+  if (known !== undefined) return known;
+  const d = new Date(day * MS_PER_DAY);
   const y = d.getUTCFullYear();
-  return d.getUTCMonth() >= 3 ? y : y - 1;
+  const fy = d.getUTCMonth() >= 3 ? y : y - 1;
+  if (fyOfDay.size >= 4096) fyOfDay.clear();
+  fyOfDay.set(day, fy);
+  return fy;
 }
+
+const fyOfDay = new Map<number, FyStartYear>();
 
 /**
  * Label of a fiscal year as the MTFS prints it.
@@ -61,9 +77,16 @@ export function fyOf(date: string | number): FyStartYear {
  * fyLabel(2099) // "FY99/00"
  */
 export function fyLabel(fy: FyStartYear): string {
+  const known = fyLabels.get(fy);
+  if (known !== undefined) return known;
   const two = (n: number): string => String(((n % 100) + 100) % 100).padStart(2, "0");
-  return `FY${two(fy)}/${two(fy + 1)}`;
+  const label = `FY${two(fy)}/${two(fy + 1)}`;
+  if (fyLabels.size >= 4096) fyLabels.clear();
+  fyLabels.set(fy, label);
+  return label;
 }
+
+const fyLabels = new Map<FyStartYear, string>();
 
 /**
  * Start year of a fiscal-year label: "FY26/27", "FY 26/27", "2026/27" or "2026-27".
@@ -103,8 +126,15 @@ export function fyEndDate(fy: FyStartYear): string {
  * fyStartDay(2027) - fyStartDay(2026) // 365
  */
 export function fyStartDay(fy: FyStartYear): number {
-  return Date.UTC(fy, 3, 1) / MS_PER_DAY;
+  const known = fyStartDays.get(fy);
+  if (known !== undefined) return known;
+  const day = Date.UTC(fy, 3, 1) / MS_PER_DAY;
+  if (fyStartDays.size >= 4096) fyStartDays.clear();
+  fyStartDays.set(fy, day);
+  return day;
 }
+
+const fyStartDays = new Map<FyStartYear, number>();
 
 /**
  * Number of days in a fiscal year (366 when it contains 29 February).

@@ -1,13 +1,8 @@
 import { Decimal } from "./money";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, fyOf, fyStartDay } from "./fiscalYear";
-import { rampPieces, type RampPiece, type ResolvedTimeline } from "./timeline";
-import {
-  cumulativeFromRates,
-  realisedAt,
-  timeToReach,
-  type CumulativeFlow,
-  type RatePiece,
-} from "./stockFlow";
+import { decimalCalculator, type Calculator } from "./calculator";
+import { rampPiecesOn, type RampPiece, type ResolvedTimeline } from "./timeline";
+import { stockFlowMath, type CumulativeFlow, type RatePiece } from "./stockFlow";
 import type { Baseline, Delivery, FyStartYear, Lever, Target } from "./types";
 
 /**
@@ -23,19 +18,40 @@ import type { Baseline, Delivery, FyStartYear, Lever, Target } from "./types";
 /** Days per modelled year: 52.18 weeks of 7 days, so a flow of C × 52.18 / D a year holds exactly C cases. */
 export const DAYS_PER_YEAR = WEEKS_PER_YEAR.times(DAYS_PER_WEEK);
 
-/** What the flow needs from the assumptions. */
-export interface FlowInput {
+/** What the flow needs from the assumptions (the timeline on the flow's number backend). */
+export interface FlowInput<T = Decimal> {
   readonly baseline: Baseline;
   readonly target: Target;
   /** Which stock the events feed; sets the flow a caseload-reduction target needs (default entry). */
   readonly lever?: Lever;
   readonly durationWeeks: Decimal;
-  readonly timeline: ResolvedTimeline;
+  readonly timeline: ResolvedTimeline<T>;
   readonly delivery?: Delivery;
   /** FY the baseline volume refers to when `baseline.baseFy` is absent. */
   readonly defaultBaseFy: FyStartYear;
   /** Last day the flow must cover (exclusive end of the horizon). */
-  readonly endDay: Decimal;
+  readonly endDay: T;
+}
+
+/**
+ * The baseline volume in a FY: the volume stated for it (`byFy`), else grown by `growthPerYear` from the
+ * last stated FY before it (or back from the first; `volumePerYear` in `baseFy` when none is stated).
+ *
+ * @example
+ * baselineVolume({ volumePerYear: D(100), growthPerYear: D(0.1) }, 2028, 2026).toNumber() // 121
+ * baselineVolume({ volumePerYear: D(100), growthPerYear: D(0.1), byFy: new Map([[2026, D(100)], [2027, D(90)]]) }, 2028, 2026).toNumber() // 99
+ */
+export function baselineVolume(baseline: Baseline, fy: FyStartYear, baseFy: FyStartYear): Decimal {
+  const grow = (volume: Decimal, from: FyStartYear): Decimal =>
+    volume.times(baseline.growthPerYear.plus(1).pow(fy - from));
+  const stated = baseline.byFy;
+  if (stated === undefined || stated.size === 0) return grow(baseline.volumePerYear, baseFy);
+  const own = stated.get(fy);
+  if (own !== undefined) return own;
+  const years = [...stated.keys()];
+  const before = years.filter((y) => y < fy);
+  const from = before.length ? Math.max(...before) : Math.min(...years);
+  return grow(stated.get(from) ?? baseline.volumePerYear, from);
 }
 
 /**
@@ -54,95 +70,7 @@ export function fullRatePerYear(
   baseFy: FyStartYear,
   lever: Lever = "entry",
 ): Decimal {
-  switch (target.kind) {
-    case "percent":
-      return baseline.volumePerYear
-        .times(baseline.growthPerYear.plus(1).pow(fy - baseFy))
-        .times(target.value);
-    case "countPerYear":
-      return target.value;
-    case "caseloadReduction": {
-      const flow = target.value.times(WEEKS_PER_YEAR).div(durationWeeks);
-      return lever === "exit" ? flow.times(2) : flow;
-    }
-  }
-}
-
-/** The ramp piece containing day d (pieces are sorted and contiguous), by binary search. */
-function rampPieceAt(ramp: readonly RampPiece[], d: Decimal): RampPiece | undefined {
-  let lo = 0;
-  let hi = ramp.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (d.lt(ramp[mid].from)) hi = mid - 1;
-    else if (d.gte(ramp[mid].to)) lo = mid + 1;
-    else return ramp[mid];
-  }
-  return undefined;
-}
-
-function shareOn(p: RampPiece | undefined, d: Decimal): Decimal {
-  if (p === undefined) return new Decimal(1);
-  return p.shareFrom.plus(p.shareTo.minus(p.shareFrom).times(d.minus(p.from).div(p.to.minus(p.from))));
-}
-
-/** Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April. */
-function ratePieces(
-  start: Decimal,
-  end: Decimal,
-  ramp: readonly RampPiece[],
-  rateInFy: (fy: FyStartYear) => Decimal,
-): RatePiece[] {
-  if (end.lte(start)) return [];
-  const cuts = new Map<string, Decimal>();
-  const add = (d: Decimal): void => {
-    if (d.gte(start) && d.lte(end)) cuts.set(d.toString(), d);
-  };
-  add(start);
-  add(end);
-  for (const p of ramp) {
-    add(p.from);
-    add(p.to);
-  }
-  for (let fy = fyOf(start.floor().toNumber()) + 1; new Decimal(fyStartDay(fy)).lt(end); fy++) {
-    add(new Decimal(fyStartDay(fy)));
-  }
-  const points = [...cuts.values()].sort((a, b) => a.comparedTo(b));
-  const pieces: RatePiece[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const from = points[i];
-    const to = points[i + 1];
-    const perDay = rateInFy(fyOf(from.floor().toNumber()));
-    // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
-    const piece = rampPieceAt(ramp, from);
-    pieces.push({
-      from,
-      to,
-      rateFrom: perDay.times(shareOn(piece, from)),
-      rateTo: perDay.times(shareOn(piece, to)),
-    });
-  }
-  return pieces;
-}
-
-/** Rate pieces cut off at day `at`. */
-function clip(rates: readonly RatePiece[], at: Decimal): RatePiece[] {
-  const out: RatePiece[] = [];
-  for (const r of rates) {
-    if (r.from.gte(at)) continue;
-    if (r.to.lte(at)) {
-      out.push(r);
-      continue;
-    }
-    const x = at.minus(r.from).div(r.to.minus(r.from));
-    out.push({
-      from: r.from,
-      to: at,
-      rateFrom: r.rateFrom,
-      rateTo: r.rateFrom.plus(r.rateTo.minus(r.rateFrom).times(x)),
-    });
-  }
-  return out;
+  return decimalFlow.fullRatePerYear(baseline, target, durationWeeks, fy, baseFy, lever);
 }
 
 /**
@@ -154,40 +82,199 @@ function clip(rates: readonly RatePiece[], at: Decimal): RatePiece[] {
  * cumulativeAt(f, endOfFy).toNumber() // avoided events to date
  */
 export function avoidedEventsFlow(input: FlowInput): CumulativeFlow {
-  const t = input.timeline;
-  const baseFy = input.baseline.baseFy ?? input.defaultBaseFy;
-  const end = t.deliveryEndDay && t.deliveryEndDay.lt(input.endDay) ? t.deliveryEndDay : input.endDay;
-  const start = t.firstImpactDay;
-  if (end.lte(start)) return cumulativeFromRates([], []);
-
-  const ramp = rampPieces(t);
-  const rateInFy = (fy: FyStartYear): Decimal =>
-    fullRatePerYear(input.baseline, input.target, input.durationWeeks, fy, baseFy, input.lever).div(
-      DAYS_PER_YEAR,
-    );
-  let rates = ratePieces(start, end, ramp, rateInFy);
-
-  // A fixed cohort: events stop when it is reached, then continue only as the cohort grows.
-  const cohort = input.target.kind === "caseloadReduction" ? undefined : input.target.cohortSize;
-  if (cohort !== undefined) {
-    const reached = timeToReach(cumulativeFromRates(rates, []), cohort);
-    if (reached !== undefined) {
-      const g = input.baseline.growthPerYear;
-      const capFy = fyOf(reached.floor().toNumber());
-      const growthRate = (fy: FyStartYear): Decimal =>
-        cohort
-          .times(g)
-          .times(g.plus(1).pow(fy - capFy))
-          .div(DAYS_PER_YEAR);
-      rates = [...clip(rates, reached), ...ratePieces(reached, end, [], growthRate)];
-    }
-  }
-  const flow = cumulativeFromRates(rates, []);
-  if (input.delivery?.kind !== "batches") return flow;
-
-  // Batched delivery: events completed in each block are realised together at the block's end.
-  const blockDays = input.delivery.everyWeeks.times(DAYS_PER_WEEK);
-  const days: Decimal[] = [];
-  for (let d = start.plus(blockDays); d.lte(input.endDay); d = d.plus(blockDays)) days.push(d);
-  return realisedAt(flow, days);
+  return decimalFlow.avoidedEventsFlow(input);
 }
+
+/** The flow model on one number backend (see fullRatePerYear and avoidedEventsFlow). */
+export interface FlowMath<T> {
+  fullRatePerYear(
+    baseline: Baseline,
+    target: Target,
+    durationWeeks: Decimal,
+    fy: FyStartYear,
+    baseFy: FyStartYear,
+    lever?: Lever,
+  ): T;
+  avoidedEventsFlow(input: FlowInput<T>): CumulativeFlow<T>;
+}
+
+/**
+ * The flow model on a number backend: the same calculator calls on either, so Decimal figures are identical.
+ *
+ * @example
+ * flowMath(numberCalculator).avoidedEventsFlow(input).pieces.length // as many pieces as the Decimal flow
+ */
+export function flowMath<T>(calc: Calculator<T>): FlowMath<T> {
+  // Built once per backend: the model's closures are shared by every call.
+  const cached = flowMathCache.get(calc) as FlowMath<T> | undefined;
+  if (cached !== undefined) return cached;
+  const built = buildFlowMath(calc);
+  flowMathCache.set(calc, built);
+  return built;
+}
+
+const flowMathCache = new WeakMap<object, unknown>();
+
+function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
+  const { add, subtract: sub, multiply: mul, divide: div, compare: cmp } = calc;
+  const sf = stockFlowMath(calc);
+  const daysPerYear = calc.fromDecimal(DAYS_PER_YEAR);
+  const weeksPerYear = calc.fromDecimal(WEEKS_PER_YEAR);
+  const two = calc.fromNumber(2);
+  const fyOfDay = (d: T): FyStartYear => fyOf(calc.toNumber(calc.floor(d)));
+
+  // The full rate with its inputs already on this backend (converted once per flow, not once per piece).
+  const fullRateOf = (
+    baseline: Baseline,
+    target: Target,
+    durationWeeks: Decimal,
+    baseFy: FyStartYear,
+    lever: Lever = "entry",
+  ): ((fy: FyStartYear) => T) => {
+    const value = calc.fromDecimal(target.value);
+    switch (target.kind) {
+      case "percent": {
+        // Volumes stated FY by FY (a demand model's do-nothing line) are read per FY, in Decimal.
+        if (baseline.byFy !== undefined && baseline.byFy.size > 0) {
+          return (fy) => mul(calc.fromDecimal(baselineVolume(baseline, fy, baseFy)), value);
+        }
+        const volume = calc.fromDecimal(baseline.volumePerYear);
+        const growthFactor = add(calc.fromDecimal(baseline.growthPerYear), calc.one);
+        return (fy) => mul(mul(volume, calc.pow(growthFactor, fy - baseFy)), value);
+      }
+      case "countPerYear":
+        return () => value;
+      case "caseloadReduction": {
+        const flow = div(mul(value, weeksPerYear), calc.fromDecimal(durationWeeks));
+        const rate = lever === "exit" ? mul(flow, two) : flow;
+        return () => rate;
+      }
+    }
+  };
+  const fullRate = (
+    baseline: Baseline,
+    target: Target,
+    durationWeeks: Decimal,
+    fy: FyStartYear,
+    baseFy: FyStartYear,
+    lever: Lever = "entry",
+  ): T => fullRateOf(baseline, target, durationWeeks, baseFy, lever)(fy);
+
+  // The ramp piece containing day d (pieces are sorted and contiguous), by binary search.
+  const rampPieceAt = (ramp: readonly RampPiece<T>[], d: T): RampPiece<T> | undefined => {
+    let lo = 0;
+    let hi = ramp.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(d, ramp[mid].from) < 0) hi = mid - 1;
+      else if (cmp(d, ramp[mid].to) >= 0) lo = mid + 1;
+      else return ramp[mid];
+    }
+    return undefined;
+  };
+
+  const shareOn = (p: RampPiece<T> | undefined, d: T): T =>
+    p === undefined
+      ? calc.one
+      : add(p.shareFrom, mul(sub(p.shareTo, p.shareFrom), div(sub(d, p.from), sub(p.to, p.from))));
+
+  // Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April.
+  const ratePieces = (
+    start: T,
+    end: T,
+    ramp: readonly RampPiece<T>[],
+    rateInFy: (fy: FyStartYear) => T,
+  ): RatePiece<T>[] => {
+    if (cmp(end, start) <= 0) return [];
+    const cuts = new Map<string | number, T>();
+    const addCut = (d: T): void => {
+      if (cmp(d, start) >= 0 && cmp(d, end) <= 0) cuts.set(calc.key(d), d);
+    };
+    addCut(start);
+    addCut(end);
+    for (const p of ramp) {
+      addCut(p.from);
+      addCut(p.to);
+    }
+    for (let fy = fyOfDay(start) + 1; cmp(calc.fromNumber(fyStartDay(fy)), end) < 0; fy++) {
+      addCut(calc.fromNumber(fyStartDay(fy)));
+    }
+    const points = [...cuts.values()].sort(cmp);
+    const pieces: RatePiece<T>[] = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const from = points[i];
+      const to = points[i + 1];
+      const perDay = rateInFy(fyOfDay(from));
+      // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
+      const piece = rampPieceAt(ramp, from);
+      pieces.push({
+        from,
+        to,
+        rateFrom: mul(perDay, shareOn(piece, from)),
+        rateTo: mul(perDay, shareOn(piece, to)),
+      });
+    }
+    return pieces;
+  };
+
+  // Rate pieces cut off at day `at`.
+  const clip = (rates: readonly RatePiece<T>[], at: T): RatePiece<T>[] => {
+    const out: RatePiece<T>[] = [];
+    for (const r of rates) {
+      if (cmp(r.from, at) >= 0) continue;
+      if (cmp(r.to, at) <= 0) {
+        out.push(r);
+        continue;
+      }
+      const x = div(sub(at, r.from), sub(r.to, r.from));
+      out.push({
+        from: r.from,
+        to: at,
+        rateFrom: r.rateFrom,
+        rateTo: add(r.rateFrom, mul(sub(r.rateTo, r.rateFrom), x)),
+      });
+    }
+    return out;
+  };
+
+  const avoided = (input: FlowInput<T>): CumulativeFlow<T> => {
+    const t = input.timeline;
+    const baseFy = input.baseline.baseFy ?? input.defaultBaseFy;
+    const endDay = input.endDay;
+    const deliveryEnd = t.deliveryEndDay;
+    const end = deliveryEnd !== undefined && cmp(deliveryEnd, endDay) < 0 ? deliveryEnd : endDay;
+    const start = t.firstImpactDay;
+    if (cmp(end, start) <= 0) return sf.cumulativeFromRates([], []);
+
+    const ramp = rampPiecesOn(calc, t);
+    const rateOf = fullRateOf(input.baseline, input.target, input.durationWeeks, baseFy, input.lever);
+    const rateInFy = (fy: FyStartYear): T => div(rateOf(fy), daysPerYear);
+    let rates = ratePieces(start, end, ramp, rateInFy);
+
+    // A fixed cohort: events stop when it is reached, then continue only as the cohort grows.
+    const cohortSize = input.target.kind === "caseloadReduction" ? undefined : input.target.cohortSize;
+    if (cohortSize !== undefined) {
+      const cohort = calc.fromDecimal(cohortSize);
+      const reached = sf.timeToReach(sf.cumulativeFromRates(rates, []), cohort);
+      if (reached !== undefined) {
+        const g = calc.fromDecimal(input.baseline.growthPerYear);
+        const capFy = fyOfDay(reached);
+        const growthRate = (fy: FyStartYear): T =>
+          div(mul(mul(cohort, g), calc.pow(add(g, calc.one), fy - capFy)), daysPerYear);
+        rates = [...clip(rates, reached), ...ratePieces(reached, end, [], growthRate)];
+      }
+    }
+    const flow = sf.cumulativeFromRates(rates, []);
+    if (input.delivery?.kind !== "batches") return flow;
+
+    // Batched delivery: events completed in each block are realised together at the block's end.
+    const blockDays = mul(calc.fromDecimal(input.delivery.everyWeeks), calc.fromNumber(DAYS_PER_WEEK));
+    const days: T[] = [];
+    for (let d = add(start, blockDays); cmp(d, endDay) <= 0; d = add(d, blockDays)) days.push(d);
+    return sf.realisedAt(flow, days);
+  };
+
+  return { fullRatePerYear: fullRate, avoidedEventsFlow: avoided };
+}
+
+const decimalFlow = flowMath(decimalCalculator);

@@ -1,5 +1,6 @@
 import { Decimal, ZERO } from "./money";
-import { inflate } from "./fiscalYear";
+import { decimalCalculator, maxOf, minOf, type Calculator } from "./calculator";
+import { inflateOn } from "./costs";
 import type { FyStartYear, MtfsOverlap } from "./types";
 
 /**
@@ -10,10 +11,10 @@ import type { FyStartYear, MtfsOverlap } from "./types";
  */
 
 /** What the overlap may depend on in a FY. */
-export interface OverlapContext {
+export interface OverlapContext<T = Decimal> {
   readonly fy: FyStartYear;
-  readonly gross: Decimal;
-  readonly caseloadReduction: Decimal;
+  readonly gross: T;
+  readonly caseloadReduction: T;
   readonly periodsPerYear: Decimal;
   readonly inflationPerYear: Decimal;
   readonly priceBaseFy: FyStartYear;
@@ -29,19 +30,40 @@ export interface OverlapContext {
  * overlapInFy({ kind: "amountPerYear", amountPerYear: D(390000), capAtGross: true }, { ...ctx, gross: D(122000) }).toNumber() // 122000
  */
 export function overlapInFy(o: MtfsOverlap, ctx: OverlapContext): Decimal {
+  return overlapInFyOn(decimalCalculator, o, ctx);
+}
+
+/**
+ * overlapInFy on a number backend.
+ *
+ * @example
+ * overlapInFyOn(numberCalculator, { kind: "amountPerYear", amountPerYear: D(390000), capAtGross: true }, { ...ctx, gross: 122000 }) // 122000
+ */
+export function overlapInFyOn<T>(calc: Calculator<T>, o: MtfsOverlap, ctx: OverlapContext<T>): T {
   switch (o.kind) {
     case "none":
     case "weeksOfDuration":
-      return ZERO;
+      return calc.zero;
     case "amountPerYear": {
-      if (ctx.fy < (o.fromFy ?? ctx.firstFy)) return ZERO;
-      if (!o.capAtGross) return o.amountPerYear;
-      return Decimal.max(ZERO, Decimal.min(o.amountPerYear, ctx.gross));
+      if (ctx.fy < (o.fromFy ?? ctx.firstFy)) return calc.zero;
+      const amount = calc.fromDecimal(o.amountPerYear);
+      if (!o.capAtGross) return amount;
+      return maxOf(calc, calc.zero, minOf(calc, amount, ctx.gross));
     }
     case "amountPerWeek":
-      return inflate(o.amountPerWeek, ctx.priceBaseFy, ctx.pricesFy ?? ctx.fy, ctx.inflationPerYear)
-        .times(ctx.periodsPerYear)
-        .times(ctx.caseloadReduction);
+      return calc.multiply(
+        calc.multiply(
+          inflateOn(
+            calc,
+            calc.fromDecimal(o.amountPerWeek),
+            ctx.priceBaseFy,
+            ctx.pricesFy ?? ctx.fy,
+            ctx.inflationPerYear,
+          ),
+          calc.fromDecimal(ctx.periodsPerYear),
+        ),
+        ctx.caseloadReduction,
+      );
   }
 }
 

@@ -1,9 +1,10 @@
 import { ZERO, type Decimal } from "./money";
 import { EngineError } from "./errors";
-import { resolveTimeline } from "./timeline";
+import { resolveTimelineOn } from "./timeline";
 import { cohortStream, type CohortStreamInput } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
-import { computeProposalProfile, type ProposalProfile } from "./proposalProfile";
+import { computeProposalProfileOn, type ProposalProfile } from "./proposalProfile";
+import { decimalCalculator, type Calculator } from "./calculator";
 import { checkHorizon, type StreamProfile } from "./stream";
 import type { Profile, ProfileInput } from "./types";
 
@@ -18,13 +19,18 @@ import type { Profile, ProfileInput } from "./types";
  * The cohort stream input of a single-cohort profile, checked as computeProfile always has: a weeks-of-duration
  * MTFS overlap shortens the duration. Period profiles and forecasts start from the same input.
  *
+ * `calc` is the backend the stream will run on (its resolved timeline is remembered for the stream).
+ *
  * @example
  * profileStreamInput(cfs).durationWeeks.toNumber() // 153.1
  */
-export function profileStreamInput(input: ProfileInput): CohortStreamInput {
+export function profileStreamInput(
+  input: ProfileInput,
+  calc: Calculator<unknown> = decimalCalculator,
+): CohortStreamInput {
   // Checked in the order they always were, so the same bad input names the same field.
   checkHorizon(input.horizon);
-  resolveTimeline(input.timeline);
+  resolveTimelineOn(calc, input.timeline);
   const durationWeeks = effectiveDurationWeeks(input.durationWeeks, input.mtfsOverlap);
   if (!durationWeeks.gt(0) && input.mtfsOverlap.kind === "weeksOfDuration") {
     throw new EngineError(
@@ -105,8 +111,23 @@ export function profileSummary(p: ProposalProfile): Profile {
  * proposalOfStream(cfs, stream).costLines[0].amounts[0].toNumber() // 497260.27… (FFPP in FY26/27)
  */
 export function proposalOfStream(input: ProfileInput, stream: StreamProfile): ProposalProfile {
+  return proposalOfStreamOn(decimalCalculator, input, stream);
+}
+
+/**
+ * proposalOfStream on a number backend (simulation and sensitivity).
+ *
+ * @example
+ * proposalOfStreamOn(numberCalculator, cfs, cohortStreamOn(numberCalculator, profileStreamInput(cfs), cfs.horizon))
+ *   .quantifiedOpportunity // ≈ 1104079.71
+ */
+export function proposalOfStreamOn<T>(
+  calc: Calculator<T>,
+  input: ProfileInput,
+  stream: StreamProfile<T>,
+): ProposalProfile<T> {
   const { horizon, unitCost } = input;
-  return computeProposalProfile({
+  return computeProposalProfileOn(calc, {
     streams: [stream],
     investment: input.investment,
     mtfsOverlap: input.mtfsOverlap,

@@ -1,6 +1,7 @@
 import type { Decimal } from "./money";
 import { checkFormat, parseFormat, type CheckResult, type Checked } from "./format/check";
 import { NARRATIVE_KEYS, proposalFormat } from "./format/proposalFormat";
+import type { RiskBlock } from "./format/riskFormat";
 import type { TriangulationInput } from "./triangulate";
 import type { FyStartYear } from "./types";
 import type { ProposalAssumptions } from "./assumptions";
@@ -62,6 +63,8 @@ export interface Proposal {
   readonly triangulation?: TriangulationInput;
   readonly narrative: Narrative;
   readonly published?: PublishedFigures;
+  /** What the tornado and the simulation move (format/riskFormat.ts). */
+  readonly risk?: RiskBlock;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
+import { decimalCalculator, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
-import { costInFy, type CostContext } from "./costs";
-import { overlapInFy } from "./overlap";
-import { checkExistingLine, existingLinesInFy, type ExistingMtfsLine } from "./existingMtfs";
+import { costInFyOn, type CostContext } from "./costs";
+import { overlapInFyOn } from "./overlap";
+import { checkExistingLine, existingLinesInFyOn, type ExistingMtfsLine } from "./existingMtfs";
 import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
 import {
   checkHorizon,
@@ -46,9 +47,9 @@ export interface ProposalPrices {
   readonly periodsPerYear: Decimal;
 }
 
-/** Everything computeProposalProfile needs. */
-export interface ProposalProfileInput {
-  readonly streams: readonly StreamProfile[];
+/** Everything computeProposalProfile needs (streams on the backend's numbers; the rest as parsed). */
+export interface ProposalProfileInput<T = Decimal> {
+  readonly streams: readonly StreamProfile<T>[];
   readonly investment: readonly CostItem[];
   readonly mtfsOverlap: MtfsOverlap;
   readonly existingMtfsLines?: readonly ExistingMtfsLine[];
@@ -60,24 +61,24 @@ export interface ProposalProfileInput {
 }
 
 /** One FY of one stream as the proposal counts it. */
-export interface ProposalStreamYear {
+export interface ProposalStreamYear<T = Decimal> {
   readonly fy: FyStartYear;
   readonly label: string;
   /** The stream's gross on the reported basis (price-base prices when held centrally), before weighting. */
-  readonly grossBeforeWeighting: Decimal;
+  readonly grossBeforeWeighting: T;
   /** × the stream's and the proposal's confidence weighting: its share of the proposal's gross. */
-  readonly gross: Decimal;
+  readonly gross: T;
   /** Its gross at the FY's prices, weighted (equal to `gross` unless the inflation is held centrally). */
-  readonly grossAtFyPrices: Decimal;
+  readonly grossAtFyPrices: T;
   /** Its share of the inflation contingency on gross (weighted; 0 unless held centrally). */
-  readonly inflationContingency: Decimal;
+  readonly inflationContingency: T;
   /** Its own per-event costs (£). */
-  readonly oneOffCosts: Decimal;
-  readonly measures: readonly OperationalMeasure[];
+  readonly oneOffCosts: T;
+  readonly measures: readonly OperationalMeasure<T>[];
 }
 
 /** One stream's lines in the proposal profile. */
-export interface ProposalStreamLine {
+export interface ProposalStreamLine<T = Decimal> {
   readonly id: string;
   readonly label: string;
   readonly kind: string;
@@ -86,70 +87,70 @@ export interface ProposalStreamLine {
   /** Weightings inside the stream's figures (e.g. a target written as evidence × weighting). */
   readonly weightings: readonly Weighting[];
   /** The weighting applied to its gross: stream × proposal (1 when neither is given). */
-  readonly weighting: Decimal;
-  readonly years: readonly ProposalStreamYear[];
+  readonly weighting: T;
+  readonly years: readonly ProposalStreamYear<T>[];
 }
 
 /** A cost line by FY. */
-export interface ProposalLine {
+export interface ProposalLine<T = Decimal> {
   readonly label: string;
   readonly kind: string;
   /** £ by FY of the horizon, in order (positive = cost). */
-  readonly amounts: readonly Decimal[];
+  readonly amounts: readonly T[];
 }
 
 /** An existing MTFS line by FY: what it takes off the net, and what the MTFS row adds back. */
-export interface ExistingMtfsLineResult {
+export interface ExistingMtfsLineResult<T = Decimal> {
   readonly label: string;
   readonly treatment: ExistingMtfsLine["treatment"];
-  readonly deducted: readonly Decimal[];
-  readonly addedBack: readonly Decimal[];
+  readonly deducted: readonly T[];
+  readonly addedBack: readonly T[];
 }
 
 /** One FY of the proposal profile. Money in £. */
-export interface ProposalYear {
+export interface ProposalYear<T = Decimal> {
   readonly fy: FyStartYear;
   readonly label: string;
   /** Σ stream gross before the confidence weightings (reported basis). */
-  readonly grossBeforeWeighting: Decimal;
+  readonly grossBeforeWeighting: T;
   /** Σ stream gross after them: the gross the profile nets. */
-  readonly gross: Decimal;
-  readonly costs: Decimal;
-  readonly overlap: Decimal;
+  readonly gross: T;
+  readonly costs: T;
+  readonly overlap: T;
   /** Existing MTFS lines the benefit is stated net of (capped at the saving left after the overlap). */
-  readonly existingMtfs: Decimal;
+  readonly existingMtfs: T;
   /** Net benefit: gross − costs − overlap − existingMtfs. */
-  readonly cumulative: Decimal;
-  readonly inYear: Decimal;
-  readonly inflationContingency: Decimal;
-  readonly inYearInflationContingency: Decimal;
+  readonly cumulative: T;
+  readonly inYear: T;
+  readonly inflationContingency: T;
+  readonly inYearInflationContingency: T;
   /** Existing MTFS lines the MTFS row adds back (e.g. AC21). */
-  readonly addedBack: Decimal;
+  readonly addedBack: T;
   /** cumulative + inflationContingency + addedBack: the row the MTFS programme table shows. */
-  readonly mtfsImpact: Decimal;
+  readonly mtfsImpact: T;
   /** Σ of the streams' measures with the same key and unit. */
-  readonly measures: readonly OperationalMeasure[];
+  readonly measures: readonly OperationalMeasure<T>[];
 }
 
 /** A computed proposal profile: totals per FY, each stream's, cost's and existing line's own lines. */
-export interface ProposalProfile {
-  readonly years: readonly ProposalYear[];
-  readonly streams: readonly ProposalStreamLine[];
-  readonly costLines: readonly ProposalLine[];
-  readonly existingMtfsLines: readonly ExistingMtfsLineResult[];
+export interface ProposalProfile<T = Decimal> {
+  readonly years: readonly ProposalYear<T>[];
+  readonly streams: readonly ProposalStreamLine<T>[];
+  readonly costLines: readonly ProposalLine<T>[];
+  readonly existingMtfsLines: readonly ExistingMtfsLineResult<T>[];
   /** The proposal-level confidence weighting, when given. */
   readonly confidenceWeighting?: Decimal;
-  readonly quantifiedOpportunity: Decimal;
-  readonly quantifiedOpportunityInflationContingency: Decimal;
+  readonly quantifiedOpportunity: T;
+  readonly quantifiedOpportunityInflationContingency: T;
   /**
    * Net benefit in the first FY from which nothing in the inputs changes any more (every stream, cost schedule,
    * overlap and existing line settled), capped to the horizon; `settledBy` names what settles last.
    */
   readonly fullRunRate: {
-    readonly value: Decimal;
+    readonly value: T;
     readonly fy: FyStartYear;
     readonly label: string;
-    readonly inflationContingency: Decimal;
+    readonly inflationContingency: T;
     readonly settledBy: string;
   };
   /** The longest of the streams' times from start to full impact (0 when no stream has a timeline). */
@@ -157,7 +158,7 @@ export interface ProposalProfile {
 }
 
 /** Checks stream rows cover the horizon and ids are unique: a producer that breaks this is a bug. */
-function checkStreams(streams: readonly StreamProfile[], horizon: Horizon): void {
+function checkStreams<T>(streams: readonly StreamProfile<T>[], horizon: Horizon): void {
   const ids = new Set<string>();
   streams.forEach((s, k) => {
     if (ids.has(s.id)) {
@@ -188,19 +189,20 @@ function checkStreamRefs(items: readonly CostItem[], ids: ReadonlySet<string>): 
 }
 
 /** Σ of measures with the same key and unit, in first-seen order. */
-function sumMeasures(lists: readonly (readonly OperationalMeasure[])[]): OperationalMeasure[] {
-  const out: OperationalMeasure[] = [];
+function sumMeasures<T>(
+  calc: Calculator<T>,
+  lists: readonly (readonly OperationalMeasure<T>[])[],
+): OperationalMeasure<T>[] {
+  const out: OperationalMeasure<T>[] = [];
   for (const list of lists) {
     for (const m of list) {
       const k = out.findIndex((o) => o.key === m.key && o.unit === m.unit);
       if (k < 0) out.push(m);
-      else out[k] = { ...out[k], value: out[k].value.plus(m.value) };
+      else out[k] = { ...out[k], value: calc.add(out[k].value, m.value) };
     }
   }
   return out;
 }
-
-const sum = (xs: readonly Decimal[]): Decimal => xs.reduce((a, x) => a.plus(x), ZERO);
 
 /**
  * Computes the proposal profile over the horizon from its streams, costs, overlap and existing MTFS lines.
@@ -211,7 +213,25 @@ const sum = (xs: readonly Decimal[]): Decimal => xs.reduce((a, x) => a.plus(x), 
  * p.years.map((y) => y.cumulative.div(1e6).toFixed(2)) // ["-0.50", "-1.50", "-0.58", "1.10", "2.77", "3.29"]
  */
 export function computeProposalProfile(input: ProposalProfileInput): ProposalProfile {
+  return computeProposalProfileOn(decimalCalculator, input);
+}
+
+/**
+ * computeProposalProfile on a number backend: the same calculator calls, so the Decimal backend's figures are
+ * exactly computeProposalProfile's, and the number backend's agree with them to float rounding.
+ *
+ * @example
+ * computeProposalProfileOn(numberCalculator, { ...input, streams: [cohortStreamOn(numberCalculator, cfs, horizon)] })
+ *   .years[3].cumulative // ≈ 1104079.71
+ */
+export function computeProposalProfileOn<T>(
+  calc: Calculator<T>,
+  input: ProposalProfileInput<T>,
+): ProposalProfile<T> {
   const { horizon, streams } = input;
+  const { add, subtract: sub, multiply: mul, zero: ZERO_T } = calc;
+  const d = calc.fromDecimal;
+  const sum = (xs: readonly T[]): T => xs.reduce((a, x) => add(a, x), ZERO_T);
   checkHorizon(horizon);
   checkStreams(streams, horizon);
   checkStreamRefs(input.investment, new Set(streams.map((s) => s.id)));
@@ -228,15 +248,17 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
   const onNet = held && input.inflationContingency.base === "net";
 
   // Weighting = stream × proposal; only multiplied when given, so an unweighted profile is untouched.
-  const weightOf = (s: StreamProfile): Decimal | undefined =>
+  const weightOf = (s: StreamProfile<T>): T | undefined =>
     s.confidenceWeighting === undefined
-      ? input.confidenceWeighting
+      ? input.confidenceWeighting === undefined
+        ? undefined
+        : d(input.confidenceWeighting)
       : input.confidenceWeighting === undefined
-        ? s.confidenceWeighting
-        : s.confidenceWeighting.times(input.confidenceWeighting);
-  const streamLines = streams.map((s): ProposalStreamLine => {
+        ? d(s.confidenceWeighting)
+        : mul(d(s.confidenceWeighting), d(input.confidenceWeighting));
+  const streamLines = streams.map((s): ProposalStreamLine<T> => {
     const w = weightOf(s);
-    const apply = (x: Decimal): Decimal => (w === undefined ? x : x.times(w));
+    const apply = (x: T): T => (w === undefined ? x : mul(x, w));
     return {
       id: s.id,
       label: s.label,
@@ -244,7 +266,7 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
       cashability: s.cashability,
       settledFy: s.settledFy,
       weightings: s.weightings ?? [],
-      weighting: w ?? new Decimal(1),
+      weighting: w ?? calc.one,
       years: s.years.map((y) => {
         const reported = held ? y.grossAtPriceBase : y.gross;
         const gross = apply(reported);
@@ -255,37 +277,37 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
           grossBeforeWeighting: reported,
           gross,
           grossAtFyPrices,
-          inflationContingency: grossAtFyPrices.minus(gross),
-          oneOffCosts: y.oneOffCosts ?? ZERO,
+          inflationContingency: sub(grossAtFyPrices, gross),
+          oneOffCosts: y.oneOffCosts ?? ZERO_T,
           measures: y.measures,
         };
       }),
     };
   });
 
-  const costAmounts: Decimal[][] = input.investment.map(() => []);
-  const streamCostAmounts: Decimal[][] = streams.map(() => []);
-  const deductedAmounts: Decimal[][] = existing.map(() => []);
-  const addedBackAmounts: Decimal[][] = existing.map(() => []);
-  const years: ProposalYear[] = [];
-  let previous = ZERO;
-  let previousContingency = ZERO;
+  const costAmounts: T[][] = input.investment.map(() => []);
+  const streamCostAmounts: T[][] = streams.map(() => []);
+  const deductedAmounts: T[][] = existing.map(() => []);
+  const addedBackAmounts: T[][] = existing.map(() => []);
+  const years: ProposalYear<T>[] = [];
+  let previous = ZERO_T;
+  let previousContingency = ZERO_T;
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;
     const rows = streams.map((s) => s.years[i]);
     const lineRows = streamLines.map((l) => l.years[i]);
-    const measure = (key: string, stream: string | undefined): Decimal =>
+    const measure = (key: string, stream: string | undefined): T =>
       rows.reduce(
         (acc, y, k) =>
           stream === undefined || streams[k].id === stream
-            ? acc.plus(y.measures.find((m) => m.key === key)?.value ?? ZERO)
+            ? add(acc, y.measures.find((m) => m.key === key)?.value ?? ZERO_T)
             : acc,
-        ZERO,
+        ZERO_T,
       );
     const caseloadReduction = measure("caseloadReduction", undefined);
     const gross = sum(lineRows.map((r) => r.gross));
     const grossFy = sum(lineRows.map((r) => r.grossAtFyPrices));
-    const ctx = (pricesFy: FyStartYear): CostContext => ({
+    const ctx = (pricesFy: FyStartYear): CostContext<T> => ({
       fy,
       caseloadReduction,
       inflationPerYear: prices.inflationPerYear,
@@ -293,15 +315,15 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
       pricesFy,
       measure,
     });
-    const costsAt = (pricesFy: FyStartYear): Decimal[] =>
-      input.investment.map((c) => costInFy(c, ctx(pricesFy)));
+    const costsAt = (pricesFy: FyStartYear): T[] =>
+      input.investment.map((c) => costInFyOn(calc, c, ctx(pricesFy)));
     const reportedPrices = onNet ? prices.priceBaseFy : fy;
     const itemCosts = costsAt(reportedPrices);
     itemCosts.forEach((c, k) => costAmounts[k].push(c));
     lineRows.forEach((r, k) => streamCostAmounts[k].push(r.oneOffCosts));
     const costs = sum([...itemCosts, ...lineRows.map((r) => r.oneOffCosts)]);
-    const overlapAt = (pricesFy: FyStartYear, onGross: Decimal): Decimal =>
-      overlapInFy(input.mtfsOverlap, {
+    const overlapAt = (pricesFy: FyStartYear, onGross: T): T =>
+      overlapInFyOn(calc, input.mtfsOverlap, {
         fy,
         gross: onGross,
         caseloadReduction,
@@ -312,21 +334,24 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
         pricesFy,
       });
     const overlap = overlapAt(reportedPrices, gross);
-    const lines = existingLinesInFy(existing, fy, gross.minus(overlap));
+    const lines = existingLinesInFyOn(calc, existing, fy, sub(gross, overlap));
     lines.deducted.forEach((a, k) => deductedAmounts[k].push(a));
     lines.addedBack.forEach((a, k) => addedBackAmounts[k].push(a));
     const existingMtfs = sum(lines.deducted);
     const addedBack = sum(lines.addedBack);
-    const net = gross.minus(costs).minus(overlap);
-    const cumulative = existing.length === 0 ? net : net.minus(existingMtfs);
+    const net = sub(sub(gross, costs), overlap);
+    const cumulative = existing.length === 0 ? net : sub(net, existingMtfs);
     // On net: the inflation of costs and overlap comes out of the contingency, so the MTFS row is unchanged.
     const inflationContingency = onNet
-      ? grossFy
-          .minus(sum([...costsAt(fy), ...lineRows.map((r) => r.oneOffCosts)]))
-          .minus(overlapAt(fy, grossFy))
-          .minus(net)
-      : grossFy.minus(gross);
-    const withContingency = cumulative.plus(inflationContingency);
+      ? sub(
+          sub(
+            sub(grossFy, sum([...costsAt(fy), ...lineRows.map((r) => r.oneOffCosts)])),
+            overlapAt(fy, grossFy),
+          ),
+          net,
+        )
+      : sub(grossFy, gross);
+    const withContingency = add(cumulative, inflationContingency);
     years.push({
       fy,
       label: fyLabel(fy),
@@ -336,18 +361,21 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
       overlap,
       existingMtfs,
       cumulative,
-      inYear: cumulative.minus(previous),
+      inYear: sub(cumulative, previous),
       inflationContingency,
-      inYearInflationContingency: inflationContingency.minus(previousContingency),
+      inYearInflationContingency: sub(inflationContingency, previousContingency),
       addedBack,
-      mtfsImpact: existing.length === 0 ? withContingency : withContingency.plus(addedBack),
-      measures: sumMeasures(rows.map((r) => r.measures)),
+      mtfsImpact: existing.length === 0 ? withContingency : add(withContingency, addedBack),
+      measures: sumMeasures(
+        calc,
+        rows.map((r) => r.measures),
+      ),
     });
     previous = cumulative;
     previousContingency = inflationContingency;
   }
 
-  const costLines: ProposalLine[] = [
+  const costLines: ProposalLine<T>[] = [
     ...input.investment.map((c, k) => ({ label: c.label, kind: c.kind, amounts: costAmounts[k] })),
     ...streams.flatMap((s, k) =>
       s.years.some((y) => y.oneOffCosts !== undefined)
@@ -355,7 +383,7 @@ export function computeProposalProfile(input: ProposalProfileInput): ProposalPro
         : [],
     ),
   ];
-  const existingLines: ExistingMtfsLineResult[] = existing.map((l, k) => ({
+  const existingLines: ExistingMtfsLineResult<T>[] = existing.map((l, k) => ({
     label: l.ref === undefined ? l.label : `${l.ref} ${l.label}`,
     treatment: l.treatment,
     deducted: deductedAmounts[k],

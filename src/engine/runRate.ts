@@ -1,4 +1,5 @@
 import { Decimal } from "./money";
+import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, fyLabel, fyOf, fyStartDay } from "./fiscalYear";
 import { DAYS_PER_YEAR } from "./flow";
 import type { ResolvedTimeline } from "./timeline";
@@ -23,8 +24,18 @@ import type { FyStartYear, Horizon, Profile, ProfileYear } from "./types";
  * fullImpactDay(resolvedCfs).toNumber() // day number of about 15 Feb 2028
  */
 export function fullImpactDay(t: ResolvedTimeline, cohortReachedDay?: Decimal): Decimal {
+  return fullImpactDayOn(decimalCalculator, t, cohortReachedDay);
+}
+
+/**
+ * fullImpactDay on a number backend.
+ *
+ * @example
+ * fullImpactDayOn(numberCalculator, resolvedCfs) // day number of about 15 Feb 2028
+ */
+export function fullImpactDayOn<T>(calc: Calculator<T>, t: ResolvedTimeline<T>, cohortReachedDay?: T): T {
   const day = t.deliveryEndDay ?? t.fullImpactDay;
-  return cohortReachedDay && cohortReachedDay.gt(day) ? cohortReachedDay : day;
+  return cohortReachedDay !== undefined && calc.compare(cohortReachedDay, day) > 0 ? cohortReachedDay : day;
 }
 
 /**
@@ -55,7 +66,27 @@ export function saturationFy(
   durationWeeks: Decimal,
   cohortReachedDay?: Decimal,
 ): FyStartYear {
-  return firstWholeFyFrom(fullImpactDay(t, cohortReachedDay).plus(durationWeeks.times(DAYS_PER_WEEK)));
+  return saturationFyOn(decimalCalculator, t, durationWeeks, cohortReachedDay);
+}
+
+/**
+ * saturationFy on a number backend.
+ *
+ * @example
+ * saturationFyOn(numberCalculator, resolvedCfs, D(153.1)) // 2031
+ */
+export function saturationFyOn<T>(
+  calc: Calculator<T>,
+  t: ResolvedTimeline<T>,
+  durationWeeks: Decimal,
+  cohortReachedDay?: T,
+): FyStartYear {
+  const saturated = calc.add(
+    fullImpactDayOn(calc, t, cohortReachedDay),
+    calc.multiply(calc.fromDecimal(durationWeeks), calc.fromNumber(DAYS_PER_WEEK)),
+  );
+  // ceil(x) = −floor(−x): a fractional day counts as the next whole day.
+  return firstWholeFyFromDay(-calc.toNumber(calc.floor(calc.subtract(calc.zero, saturated))));
 }
 
 /**
@@ -66,7 +97,10 @@ export function saturationFy(
  * firstWholeFyFrom(new Decimal(dayNumber("2026-04-02"))) // 2027
  */
 export function firstWholeFyFrom(day: Decimal): FyStartYear {
-  const d = day.ceil().toNumber();
+  return firstWholeFyFromDay(day.ceil().toNumber());
+}
+
+function firstWholeFyFromDay(d: number): FyStartYear {
   const fy = fyOf(d);
   return fyStartDay(fy) < d ? fy + 1 : fy;
 }
@@ -94,5 +128,23 @@ export function fullRunRate(years: readonly ProfileYear[], fy: FyStartYear): Pro
  * timeToFullRunRateYears(resolvedCfs).toNumber() // 1.54…
  */
 export function timeToFullRunRateYears(t: ResolvedTimeline, cohortReachedDay?: Decimal): Decimal {
-  return Decimal.max(0, fullImpactDay(t, cohortReachedDay).minus(t.startDay).div(DAYS_PER_YEAR));
+  return timeToFullRunRateYearsOn(decimalCalculator, t, cohortReachedDay);
+}
+
+/**
+ * timeToFullRunRateYears on a number backend.
+ *
+ * @example
+ * timeToFullRunRateYearsOn(numberCalculator, resolvedCfs) // 1.54…
+ */
+export function timeToFullRunRateYearsOn<T>(
+  calc: Calculator<T>,
+  t: ResolvedTimeline<T>,
+  cohortReachedDay?: T,
+): T {
+  const years = calc.divide(
+    calc.subtract(fullImpactDayOn(calc, t, cohortReachedDay), t.startDay),
+    calc.fromDecimal(DAYS_PER_YEAR),
+  );
+  return maxOf(calc, calc.zero, years);
 }

@@ -1,4 +1,5 @@
-import { Decimal, ZERO } from "./money";
+import { Decimal } from "./money";
+import { decimalCalculator, maxOf, minOf, type Calculator } from "./calculator";
 
 /**
  * Stock with a box-car duration, in closed form. The cumulative number of avoided events F(t) (t in days)
@@ -6,48 +7,261 @@ import { Decimal, ZERO } from "./money";
  * optional jumps (batches). Each avoided event removes one case for exactly D days, so the caseload
  * reduction is S(t) = F(t) − F(t − D), and its average over [a, b] is exact:
  *   (G(b) − G(a) − G(b − D) + G(a − D)) / (b − a),  with G(t) = ∫ F.
- * No time-stepping, so a profile costs a few dozen Decimal operations per FY.
+ * No time-stepping, so a profile costs a few dozen operations per FY. Written once over a Calculator
+ * (stockFlowMath): Decimal for reported figures, plain numbers for simulation; the Decimal functions below
+ * are that model on the Decimal backend.
  */
 
 /** One piece of F on [start, next piece's start): F(t) = value + rate·x + accel·x²/2 with x = t − start. */
-export interface CumulativePiece {
-  readonly start: Decimal;
-  readonly value: Decimal;
+export interface CumulativePiece<T = Decimal> {
+  readonly start: T;
+  readonly value: T;
   /** Events per day at the piece start. */
-  readonly rate: Decimal;
+  readonly rate: T;
   /** Change in events per day, per day. */
-  readonly accel: Decimal;
+  readonly accel: T;
 }
 
 /** F as sorted pieces, plus G = ∫F at each piece start. F is 0 before the first piece. */
-export interface CumulativeFlow {
-  readonly pieces: readonly CumulativePiece[];
-  readonly integralAtStart: readonly Decimal[];
+export interface CumulativeFlow<T = Decimal> {
+  readonly pieces: readonly CumulativePiece<T>[];
+  readonly integralAtStart: readonly T[];
 }
 
 /** A linear piece of the event rate (events per day) on [from, to), and event batches at instants. */
-export interface RatePiece {
-  readonly from: Decimal;
-  readonly to: Decimal;
-  readonly rateFrom: Decimal;
-  readonly rateTo: Decimal;
+export interface RatePiece<T = Decimal> {
+  readonly from: T;
+  readonly to: T;
+  readonly rateFrom: T;
+  readonly rateTo: T;
 }
-export interface Batch {
-  readonly day: Decimal;
-  readonly count: Decimal;
-}
-
-const TWO = new Decimal(2);
-const SIX = new Decimal(6);
-
-function pieceValue(p: CumulativePiece, x: Decimal): Decimal {
-  return p.value.plus(p.rate.times(x)).plus(p.accel.times(x).times(x).div(TWO));
+export interface Batch<T = Decimal> {
+  readonly day: T;
+  readonly count: T;
 }
 
-function pieceIntegral(p: CumulativePiece, x: Decimal): Decimal {
-  const x2 = x.times(x);
-  return p.value.times(x).plus(p.rate.times(x2).div(TWO)).plus(p.accel.times(x2).times(x).div(SIX));
+/** The stock-flow operations on one number backend (see the Decimal functions below for each one's meaning). */
+export interface StockFlowMath<T> {
+  fromPieces(pieces: readonly CumulativePiece<T>[]): CumulativeFlow<T>;
+  cumulativeFromRates(rates: readonly RatePiece<T>[], batches: readonly Batch<T>[]): CumulativeFlow<T>;
+  cumulativeAt(f: CumulativeFlow<T>, t: T): T;
+  integralAt(f: CumulativeFlow<T>, t: T): T;
+  stockAt(f: CumulativeFlow<T>, t: T, durationDays: T): T;
+  averageStock(f: CumulativeFlow<T>, a: T, b: T, durationDays: T): T;
+  realisedAt(f: CumulativeFlow<T>, days: readonly T[]): CumulativeFlow<T>;
+  timeToReach(f: CumulativeFlow<T>, level: T): T | undefined;
+  averageStocks(f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[];
+  averageRemainingStayStocks(f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[];
 }
+
+/**
+ * The stock-flow model on a number backend. Every operation is the same sequence of calculator calls on
+ * either backend, so the Decimal figures are exactly those of the Decimal functions.
+ *
+ * @example
+ * const m = stockFlowMath(numberCalculator);
+ * m.cumulativeAt(m.cumulativeFromRates([{ from: 0, to: 10, rateFrom: 1, rateTo: 1 }], []), 20) // 10
+ */
+export function stockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
+  // Built once per backend: the model's closures are shared by every call.
+  const cached = stockFlowMathCache.get(calc) as StockFlowMath<T> | undefined;
+  if (cached !== undefined) return cached;
+  const built = buildStockFlowMath(calc);
+  stockFlowMathCache.set(calc, built);
+  return built;
+}
+
+const stockFlowMathCache = new WeakMap<object, unknown>();
+
+function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
+  const { add, subtract: sub, multiply: mul, divide: div, compare: cmp, zero: ZERO } = calc;
+  const TWO = calc.fromNumber(2);
+  const SIX = calc.fromNumber(6);
+  const TWENTY_FOUR = calc.fromNumber(24);
+
+  const pieceValue = (p: CumulativePiece<T>, x: T): T =>
+    add(add(p.value, mul(p.rate, x)), div(mul(mul(p.accel, x), x), TWO));
+
+  const pieceIntegral = (p: CumulativePiece<T>, x: T): T => {
+    const x2 = mul(x, x);
+    return add(add(mul(p.value, x), div(mul(p.rate, x2), TWO)), div(mul(mul(p.accel, x2), x), SIX));
+  };
+
+  const fromPieces = (pieces: readonly CumulativePiece<T>[]): CumulativeFlow<T> => {
+    const integralAtStart: T[] = [];
+    let acc = ZERO;
+    for (let i = 0; i < pieces.length; i++) {
+      if (i > 0) acc = add(acc, pieceIntegral(pieces[i - 1], sub(pieces[i].start, pieces[i - 1].start)));
+      integralAtStart.push(acc);
+    }
+    return { pieces, integralAtStart };
+  };
+
+  const cumulativeFromRates = (
+    rates: readonly RatePiece<T>[],
+    batches: readonly Batch<T>[],
+  ): CumulativeFlow<T> => {
+    const live = rates.filter((r) => cmp(r.to, r.from) > 0).sort((a, b) => cmp(a.from, b.from));
+    const points = new Map<string | number, T>();
+    const batchAt = new Map<string | number, T>();
+    for (const r of live) {
+      points.set(calc.key(r.from), r.from);
+      points.set(calc.key(r.to), r.to);
+    }
+    for (const b of batches) {
+      const key = calc.key(b.day);
+      points.set(key, b.day);
+      batchAt.set(key, add(batchAt.get(key) ?? ZERO, b.count));
+    }
+    const sorted = [...points.values()].sort(cmp);
+    const pieces: CumulativePiece<T>[] = [];
+    let value = ZERO;
+    let j = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const start = sorted[i];
+      const end = sorted[i + 1];
+      value = add(value, batchAt.get(calc.key(start)) ?? ZERO);
+      let rate = ZERO;
+      let accel = ZERO;
+      while (j < live.length && cmp(live[j].to, start) <= 0) j++;
+      const r = live[j];
+      if (end !== undefined && r !== undefined && cmp(r.from, start) <= 0 && cmp(r.to, end) >= 0) {
+        const slope = div(sub(r.rateTo, r.rateFrom), sub(r.to, r.from));
+        rate = add(r.rateFrom, mul(slope, sub(start, r.from)));
+        accel = slope;
+      }
+      const piece = { start, value, rate, accel };
+      pieces.push(piece);
+      if (end !== undefined) value = pieceValue(piece, sub(end, start));
+    }
+    return fromPieces(pieces);
+  };
+
+  const findPiece = (f: CumulativeFlow<T>, t: T): number => {
+    let lo = 0;
+    let hi = f.pieces.length - 1;
+    if (hi < 0 || cmp(t, f.pieces[0].start) < 0) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (cmp(f.pieces[mid].start, t) <= 0) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const cumulativeAt = (f: CumulativeFlow<T>, t: T): T => {
+    const i = findPiece(f, t);
+    if (i < 0) return ZERO;
+    const p = f.pieces[i];
+    return pieceValue(p, sub(t, p.start));
+  };
+
+  const integralAt = (f: CumulativeFlow<T>, t: T): T => {
+    const i = findPiece(f, t);
+    if (i < 0) return ZERO;
+    const p = f.pieces[i];
+    return add(f.integralAtStart[i], pieceIntegral(p, sub(t, p.start)));
+  };
+
+  const stockAt = (f: CumulativeFlow<T>, t: T, durationDays: T): T =>
+    sub(cumulativeAt(f, t), cumulativeAt(f, sub(t, durationDays)));
+
+  const averageStock = (f: CumulativeFlow<T>, a: T, b: T, durationDays: T): T => {
+    if (cmp(b, a) <= 0) return ZERO;
+    const total = add(
+      sub(sub(integralAt(f, b), integralAt(f, a)), integralAt(f, sub(b, durationDays))),
+      integralAt(f, sub(a, durationDays)),
+    );
+    return div(total, sub(b, a));
+  };
+
+  const realisedAt = (f: CumulativeFlow<T>, days: readonly T[]): CumulativeFlow<T> => {
+    const sorted = [...days].sort(cmp);
+    return fromPieces(sorted.map((d) => ({ start: d, value: cumulativeAt(f, d), rate: ZERO, accel: ZERO })));
+  };
+
+  const timeToReach = (f: CumulativeFlow<T>, level: T): T | undefined => {
+    for (let i = 0; i < f.pieces.length; i++) {
+      const p = f.pieces[i];
+      if (cmp(p.value, level) >= 0) return p.start;
+      const next = f.pieces[i + 1];
+      if (next === undefined) break;
+      const span = sub(next.start, p.start);
+      if (cmp(pieceValue(p, span), level) < 0) continue;
+      const gap = sub(level, p.value);
+      if (cmp(p.accel, ZERO) === 0)
+        return cmp(p.rate, ZERO) === 0 ? next.start : add(p.start, div(gap, p.rate));
+      const disc = add(mul(p.rate, p.rate), mul(mul(p.accel, gap), TWO));
+      const x = cmp(disc, ZERO) < 0 ? span : div(sub(calc.sqrt(disc), p.rate), p.accel);
+      return add(p.start, minOf(calc, span, maxOf(calc, ZERO, x)));
+    }
+    return undefined;
+  };
+
+  const windowAverages = (bounds: readonly T[], antiderivative: readonly T[]): T[] => {
+    const out: T[] = [];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const len = sub(bounds[i + 1], bounds[i]);
+      out.push(cmp(len, ZERO) <= 0 ? ZERO : div(sub(antiderivative[i + 1], antiderivative[i]), len));
+    }
+    return out;
+  };
+
+  const averageStocks = (f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[] =>
+    windowAverages(
+      bounds,
+      bounds.map((t) => sub(integralAt(f, t), integralAt(f, sub(t, durationDays)))),
+    );
+
+  // H = ∫G at each piece start: H(start + x) = H₀ + G₀·x + value·x²/2 + rate·x³/6 + accel·x⁴/24.
+  const pieceSecondIntegral = (f: CumulativeFlow<T>, i: number, x: T): T => {
+    const p = f.pieces[i];
+    const x2 = mul(x, x);
+    return add(
+      add(add(mul(f.integralAtStart[i], x), div(mul(p.value, x2), TWO)), div(mul(mul(p.rate, x2), x), SIX)),
+      div(mul(mul(p.accel, x2), x2), TWENTY_FOUR),
+    );
+  };
+
+  const secondIntegralAtStarts = (f: CumulativeFlow<T>): T[] => {
+    const out: T[] = [];
+    let acc = ZERO;
+    for (let i = 0; i < f.pieces.length; i++) {
+      if (i > 0) acc = add(acc, pieceSecondIntegral(f, i - 1, sub(f.pieces[i].start, f.pieces[i - 1].start)));
+      out.push(acc);
+    }
+    return out;
+  };
+
+  const averageRemainingStayStocks = (f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[] => {
+    const h = secondIntegralAtStarts(f);
+    const second = (t: T): T => {
+      const i = findPiece(f, t);
+      return i < 0 ? ZERO : add(h[i], pieceSecondIntegral(f, i, sub(t, f.pieces[i].start)));
+    };
+    return windowAverages(
+      bounds,
+      bounds.map((t) =>
+        sub(integralAt(f, t), div(sub(second(t), second(sub(t, durationDays))), durationDays)),
+      ),
+    );
+  };
+
+  return {
+    fromPieces,
+    cumulativeFromRates,
+    cumulativeAt,
+    integralAt,
+    stockAt,
+    averageStock,
+    realisedAt,
+    timeToReach,
+    averageStocks,
+    averageRemainingStayStocks,
+  };
+}
+
+const dec = stockFlowMath(decimalCalculator);
 
 /**
  * Builds F from pieces. The integral prefix is computed once so each later evaluation is O(log n).
@@ -57,13 +271,7 @@ function pieceIntegral(p: CumulativePiece, x: Decimal): Decimal {
  * cumulativeAt(f, new Decimal(10)).toNumber() // 10
  */
 export function fromPieces(pieces: readonly CumulativePiece[]): CumulativeFlow {
-  const integralAtStart: Decimal[] = [];
-  let acc = ZERO;
-  for (let i = 0; i < pieces.length; i++) {
-    if (i > 0) acc = acc.plus(pieceIntegral(pieces[i - 1], pieces[i].start.minus(pieces[i - 1].start)));
-    integralAtStart.push(acc);
-  }
-  return { pieces, integralAtStart };
+  return dec.fromPieces(pieces);
 }
 
 /**
@@ -75,52 +283,7 @@ export function fromPieces(pieces: readonly CumulativePiece[]): CumulativeFlow {
  * cumulativeAt(f, new Decimal(20)).toNumber() // 10
  */
 export function cumulativeFromRates(rates: readonly RatePiece[], batches: readonly Batch[]): CumulativeFlow {
-  const live = rates.filter((r) => r.to.gt(r.from)).sort((a, b) => a.from.comparedTo(b.from));
-  const points = new Map<string, Decimal>();
-  const batchAt = new Map<string, Decimal>();
-  for (const r of live) {
-    points.set(r.from.toString(), r.from);
-    points.set(r.to.toString(), r.to);
-  }
-  for (const b of batches) {
-    const key = b.day.toString();
-    points.set(key, b.day);
-    batchAt.set(key, (batchAt.get(key) ?? ZERO).plus(b.count));
-  }
-  const sorted = [...points.values()].sort((a, b) => a.comparedTo(b));
-  const pieces: CumulativePiece[] = [];
-  let value = ZERO;
-  let j = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const start = sorted[i];
-    const end = sorted[i + 1];
-    value = value.plus(batchAt.get(start.toString()) ?? ZERO);
-    let rate = ZERO;
-    let accel = ZERO;
-    while (j < live.length && live[j].to.lte(start)) j++;
-    const r = live[j];
-    if (end !== undefined && r !== undefined && r.from.lte(start) && r.to.gte(end)) {
-      const slope = r.rateTo.minus(r.rateFrom).div(r.to.minus(r.from));
-      rate = r.rateFrom.plus(slope.times(start.minus(r.from)));
-      accel = slope;
-    }
-    const piece = { start, value, rate, accel };
-    pieces.push(piece);
-    if (end !== undefined) value = pieceValue(piece, end.minus(start));
-  }
-  return fromPieces(pieces);
-}
-
-function findPiece(f: CumulativeFlow, t: Decimal): number {
-  let lo = 0;
-  let hi = f.pieces.length - 1;
-  if (hi < 0 || t.lt(f.pieces[0].start)) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (f.pieces[mid].start.lte(t)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return dec.cumulativeFromRates(rates, batches);
 }
 
 /**
@@ -130,10 +293,7 @@ function findPiece(f: CumulativeFlow, t: Decimal): number {
  * cumulativeAt(cumulativeFromRates([], [{ day: new Decimal(5), count: new Decimal(3) }]), new Decimal(5)).toNumber() // 3
  */
 export function cumulativeAt(f: CumulativeFlow, t: Decimal): Decimal {
-  const i = findPiece(f, t);
-  if (i < 0) return ZERO;
-  const p = f.pieces[i];
-  return pieceValue(p, t.minus(p.start));
+  return dec.cumulativeAt(f, t);
 }
 
 /**
@@ -143,10 +303,7 @@ export function cumulativeAt(f: CumulativeFlow, t: Decimal): Decimal {
  * integralAt(cumulativeFromRates([], [{ day: new Decimal(0), count: new Decimal(2) }]), new Decimal(10)).toNumber() // 20
  */
 export function integralAt(f: CumulativeFlow, t: Decimal): Decimal {
-  const i = findPiece(f, t);
-  if (i < 0) return ZERO;
-  const p = f.pieces[i];
-  return f.integralAtStart[i].plus(pieceIntegral(p, t.minus(p.start)));
+  return dec.integralAt(f, t);
 }
 
 /**
@@ -157,7 +314,7 @@ export function integralAt(f: CumulativeFlow, t: Decimal): Decimal {
  * stockAt(f, new Decimal(500), new Decimal(100)).toNumber() // 100
  */
 export function stockAt(f: CumulativeFlow, t: Decimal, durationDays: Decimal): Decimal {
-  return cumulativeAt(f, t).minus(cumulativeAt(f, t.minus(durationDays)));
+  return dec.stockAt(f, t, durationDays);
 }
 
 /**
@@ -168,12 +325,7 @@ export function stockAt(f: CumulativeFlow, t: Decimal, durationDays: Decimal): D
  * averageStock(f, new Decimal(200), new Decimal(300), new Decimal(100)).toNumber() // 100
  */
 export function averageStock(f: CumulativeFlow, a: Decimal, b: Decimal, durationDays: Decimal): Decimal {
-  if (b.lte(a)) return ZERO;
-  const total = integralAt(f, b)
-    .minus(integralAt(f, a))
-    .minus(integralAt(f, b.minus(durationDays)))
-    .plus(integralAt(f, a.minus(durationDays)));
-  return total.div(b.minus(a));
+  return dec.averageStock(f, a, b, durationDays);
 }
 
 /**
@@ -185,8 +337,7 @@ export function averageStock(f: CumulativeFlow, a: Decimal, b: Decimal, duration
  * cumulativeAt(realisedAt(f, [new Decimal(50)]), new Decimal(60)).toNumber() // 50
  */
 export function realisedAt(f: CumulativeFlow, days: readonly Decimal[]): CumulativeFlow {
-  const sorted = [...days].sort((a, b) => a.comparedTo(b));
-  return fromPieces(sorted.map((d) => ({ start: d, value: cumulativeAt(f, d), rate: ZERO, accel: ZERO })));
+  return dec.realisedAt(f, days);
 }
 
 /**
@@ -198,20 +349,7 @@ export function realisedAt(f: CumulativeFlow, days: readonly Decimal[]): Cumulat
  * timeToReach(f, new Decimal(61))?.toNumber() // 61
  */
 export function timeToReach(f: CumulativeFlow, level: Decimal): Decimal | undefined {
-  for (let i = 0; i < f.pieces.length; i++) {
-    const p = f.pieces[i];
-    if (p.value.gte(level)) return p.start;
-    const next = f.pieces[i + 1];
-    if (next === undefined) break;
-    const span = next.start.minus(p.start);
-    if (pieceValue(p, span).lt(level)) continue;
-    const gap = level.minus(p.value);
-    if (p.accel.isZero()) return p.rate.isZero() ? next.start : p.start.plus(gap.div(p.rate));
-    const disc = p.rate.times(p.rate).plus(p.accel.times(gap).times(TWO));
-    const x = disc.isNeg() ? span : disc.sqrt().minus(p.rate).div(p.accel);
-    return p.start.plus(Decimal.min(span, Decimal.max(ZERO, x)));
-  }
-  return undefined;
+  return dec.timeToReach(f, level);
 }
 
 /**
@@ -226,43 +364,7 @@ export function averageStocks(
   bounds: readonly Decimal[],
   durationDays: Decimal,
 ): Decimal[] {
-  return windowAverages(
-    bounds,
-    bounds.map((t) => integralAt(f, t).minus(integralAt(f, t.minus(durationDays)))),
-  );
-}
-
-/** Average of a stock over each window [bounds[i], bounds[i+1]), from its antiderivative at every bound. */
-function windowAverages(bounds: readonly Decimal[], antiderivative: readonly Decimal[]): Decimal[] {
-  const out: Decimal[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const len = bounds[i + 1].minus(bounds[i]);
-    out.push(len.lte(0) ? ZERO : antiderivative[i + 1].minus(antiderivative[i]).div(len));
-  }
-  return out;
-}
-
-/** H = ∫G at each piece start: H(start + x) = H₀ + G₀·x + value·x²/2 + rate·x³/6 + accel·x⁴/24. */
-function secondIntegralAtStarts(f: CumulativeFlow): Decimal[] {
-  const out: Decimal[] = [];
-  let acc = ZERO;
-  for (let i = 0; i < f.pieces.length; i++) {
-    if (i > 0) acc = acc.plus(pieceSecondIntegral(f, i - 1, f.pieces[i].start.minus(f.pieces[i - 1].start)));
-    out.push(acc);
-  }
-  return out;
-}
-
-const TWENTY_FOUR = new Decimal(24);
-
-function pieceSecondIntegral(f: CumulativeFlow, i: number, x: Decimal): Decimal {
-  const p = f.pieces[i];
-  const x2 = x.times(x);
-  return f.integralAtStart[i]
-    .times(x)
-    .plus(p.value.times(x2).div(TWO))
-    .plus(p.rate.times(x2).times(x).div(SIX))
-    .plus(p.accel.times(x2).times(x2).div(TWENTY_FOUR));
+  return dec.averageStocks(f, bounds, durationDays);
 }
 
 /**
@@ -280,19 +382,5 @@ export function averageRemainingStayStocks(
   bounds: readonly Decimal[],
   durationDays: Decimal,
 ): Decimal[] {
-  const h = secondIntegralAtStarts(f);
-  const second = (t: Decimal): Decimal => {
-    const i = findPiece(f, t);
-    return i < 0 ? ZERO : h[i].plus(pieceSecondIntegral(f, i, t.minus(f.pieces[i].start)));
-  };
-  return windowAverages(
-    bounds,
-    bounds.map((t) =>
-      integralAt(f, t).minus(
-        second(t)
-          .minus(second(t.minus(durationDays)))
-          .div(durationDays),
-      ),
-    ),
-  );
+  return dec.averageRemainingStayStocks(f, bounds, durationDays);
 }

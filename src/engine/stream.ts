@@ -10,26 +10,26 @@ import type { FyStartYear, Horizon } from "./types";
  */
 
 /** An operational output beside the £, with its unit, e.g. children kept out of care or hours of homecare avoided. */
-export interface OperationalMeasure {
+export interface OperationalMeasure<T = Decimal> {
   /** Stable key, e.g. `caseloadReduction`; costs priced per event name it (`perEvent.measure`). */
   readonly key: string;
   /** Words for the sheet and the CLI, e.g. "Caseload reduction". */
   readonly label: string;
   /** Unit in words, e.g. "children", "hours", "CYP trained". */
   readonly unit: string;
-  readonly value: Decimal;
+  readonly value: T;
 }
 
 /** What every stream kind produces, per FY of the horizon, at that FY's prices. */
-export interface StreamYear {
+export interface StreamYear<T = Decimal> {
   readonly fy: FyStartYear;
   /** Saving in £ in this FY (at this FY's prices). */
-  readonly gross: Decimal;
+  readonly gross: T;
   /** The same at the price-base FY's prices (for inflation held centrally); equal to gross when the kind has no inflation. */
-  readonly grossAtPriceBase: Decimal;
+  readonly grossAtPriceBase: T;
   /** Costs that scale with the stream's events (e.g. per resident engaged), £. */
-  readonly oneOffCosts?: Decimal;
-  readonly measures: readonly OperationalMeasure[];
+  readonly oneOffCosts?: T;
+  readonly measures: readonly OperationalMeasure<T>[];
 }
 
 /** Whether a stream's saving reduces a budget (`cashable`), avoids a future cost, or is not cash at all. */
@@ -48,13 +48,13 @@ export interface Weighting {
   readonly value: Decimal;
 }
 
-/** One saving stream of a proposal over the horizon. */
-export interface StreamProfile {
+/** One saving stream of a proposal over the horizon (figures on a number backend; Decimal unless simulating). */
+export interface StreamProfile<T = Decimal> {
   readonly id: string;
   readonly label: string;
   readonly kind: string;
   /** One row per FY of the horizon, in order. */
-  readonly years: readonly StreamYear[];
+  readonly years: readonly StreamYear<T>[];
   /**
    * First FY from which nothing in this stream's inputs changes any more (ramps done, stays saturated, step
    * dates passed); the run rate is read from max(settledFy of every stream and cost). Steady growth and

@@ -1,4 +1,5 @@
 import { Decimal } from "./money";
+import { decimalCalculator, minOf, type Calculator } from "./calculator";
 import { EngineError } from "./errors";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber } from "./fiscalYear";
 import type { RampShape, Timeline } from "./types";
@@ -15,20 +16,20 @@ export const WEEKS_PER_MONTH = WEEKS_PER_YEAR.div(12);
 export const DAYS_PER_MONTH = WEEKS_PER_MONTH.times(DAYS_PER_WEEK);
 
 /** The dates of a timeline as day numbers (Decimal, because phase lengths in months are fractional days). */
-export interface ResolvedTimeline {
-  readonly startDay: Decimal;
-  readonly designEndDay: Decimal;
-  readonly pilotEndDay: Decimal;
-  readonly rolloutEndDay: Decimal;
+export interface ResolvedTimeline<T = Decimal> {
+  readonly startDay: T;
+  readonly designEndDay: T;
+  readonly pilotEndDay: T;
+  readonly rolloutEndDay: T;
   /** Pilot end + lead: avoided events begin. */
-  readonly firstImpactDay: Decimal;
+  readonly firstImpactDay: T;
   /** Rollout end + lead: avoided events at the full rate. */
-  readonly fullImpactDay: Decimal;
+  readonly fullImpactDay: T;
   /** Delivery end + lead: no avoided events after this day (absent: open-ended). */
-  readonly deliveryEndDay?: Decimal;
+  readonly deliveryEndDay?: T;
   readonly ramp: RampShape;
   /** The `stepped` ramp's share of the impact before full impact. */
-  readonly stepShare?: Decimal;
+  readonly stepShare?: T;
 }
 
 /**
@@ -41,10 +42,6 @@ export function monthsToWeeks(months: Decimal | number): Decimal {
   return new Decimal(months).times(WEEKS_PER_MONTH);
 }
 
-function weeksToDays(weeks: Decimal): Decimal {
-  return weeks.times(DAYS_PER_WEEK);
-}
-
 /**
  * Resolves a timeline's phases and stated dates into day numbers. Stated dates override phase lengths.
  *
@@ -54,32 +51,56 @@ function weeksToDays(weeks: Decimal): Decimal {
  * isoDate(t.pilotEndDay.floor().toNumber()) // "2026-12-01"
  */
 export function resolveTimeline(t: Timeline): ResolvedTimeline {
-  const startDay = new Decimal(dayNumber(t.startDate));
-  const designEndDay = t.designEndDate
-    ? new Decimal(dayNumber(t.designEndDate))
-    : startDay.plus(weeksToDays(t.designWeeks));
-  const pilotEndDay = t.pilotEndDate
-    ? new Decimal(dayNumber(t.pilotEndDate))
-    : designEndDay.plus(weeksToDays(t.pilotWeeks));
-  const rolloutEndDay = t.sustainableDate
-    ? new Decimal(dayNumber(t.sustainableDate))
-    : pilotEndDay.plus(weeksToDays(t.rolloutWeeks));
-  if (designEndDay.lt(startDay)) {
+  return resolveTimelineOn(decimalCalculator, t);
+}
+
+/**
+ * resolveTimeline on a number backend (the same calculator calls, so Decimal day numbers are identical).
+ * Remembered per timeline and backend: parsed inputs are immutable, and a simulation resolves the same
+ * timeline on every draw that leaves it alone.
+ *
+ * @example
+ * resolveTimelineOn(numberCalculator, cfs.timeline).firstImpactDay // day number of 17 August 2027
+ */
+export function resolveTimelineOn<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
+  let byTimeline = resolved.get(calc) as WeakMap<Timeline, ResolvedTimeline<T>> | undefined;
+  if (byTimeline === undefined) {
+    byTimeline = new WeakMap();
+    resolved.set(calc, byTimeline);
+  }
+  const known = byTimeline.get(t);
+  if (known !== undefined) return known;
+  const r = resolveNow(calc, t);
+  byTimeline.set(t, r);
+  return r;
+}
+
+const resolved = new WeakMap<object, unknown>();
+
+function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
+  const { add, compare: cmp } = calc;
+  const day = (iso: string): T => calc.fromNumber(dayNumber(iso));
+  const days = (weeks: Decimal): T => calc.multiply(calc.fromDecimal(weeks), calc.fromNumber(DAYS_PER_WEEK));
+  const startDay = day(t.startDate);
+  const designEndDay = t.designEndDate ? day(t.designEndDate) : add(startDay, days(t.designWeeks));
+  const pilotEndDay = t.pilotEndDate ? day(t.pilotEndDate) : add(designEndDay, days(t.pilotWeeks));
+  const rolloutEndDay = t.sustainableDate ? day(t.sustainableDate) : add(pilotEndDay, days(t.rolloutWeeks));
+  if (cmp(designEndDay, startDay) < 0) {
     throw new EngineError("invalid-date", "timeline.designEndDate", "must not be before the start date");
   }
-  if (pilotEndDay.lt(designEndDay)) {
+  if (cmp(pilotEndDay, designEndDay) < 0) {
     throw new EngineError("invalid-date", "timeline.pilotEndDate", "must not be before the end of design");
   }
-  if (rolloutEndDay.lt(pilotEndDay)) {
+  if (cmp(rolloutEndDay, pilotEndDay) < 0) {
     throw new EngineError(
       "invalid-date",
       "timeline.sustainableDate",
       "must not be before the end of the pilot",
     );
   }
-  const lead = weeksToDays(t.leadWeeks);
-  const deliveryEnd = t.deliveryEndDate ? new Decimal(dayNumber(t.deliveryEndDate)) : undefined;
-  if (deliveryEnd && deliveryEnd.lt(startDay)) {
+  const lead = days(t.leadWeeks);
+  const deliveryEnd = t.deliveryEndDate ? day(t.deliveryEndDate) : undefined;
+  if (deliveryEnd !== undefined && cmp(deliveryEnd, startDay) < 0) {
     throw new EngineError("invalid-date", "timeline.deliveryEndDate", "must not be before the start date");
   }
   if (t.ramp === "stepped") {
@@ -99,20 +120,22 @@ export function resolveTimeline(t: Timeline): ResolvedTimeline {
     designEndDay,
     pilotEndDay,
     rolloutEndDay,
-    firstImpactDay: pilotEndDay.plus(lead),
-    fullImpactDay: rolloutEndDay.plus(lead),
-    deliveryEndDay: deliveryEnd?.plus(lead),
+    firstImpactDay: add(pilotEndDay, lead),
+    fullImpactDay: add(rolloutEndDay, lead),
+    deliveryEndDay: deliveryEnd === undefined ? undefined : add(deliveryEnd, lead),
     ramp: t.ramp,
-    ...(t.ramp === "stepped" ? { stepShare: t.stepShare } : {}),
+    ...(t.ramp === "stepped" && t.stepShare !== undefined
+      ? { stepShare: calc.fromDecimal(t.stepShare) }
+      : {}),
   };
 }
 
 /** A piece of the ramp: constant or linear share of full impact on [from, to). */
-export interface RampPiece {
-  readonly from: Decimal;
-  readonly to: Decimal;
-  readonly shareFrom: Decimal;
-  readonly shareTo: Decimal;
+export interface RampPiece<T = Decimal> {
+  readonly from: T;
+  readonly to: T;
+  readonly shareFrom: T;
+  readonly shareTo: T;
 }
 
 /**
@@ -124,22 +147,33 @@ export interface RampPiece {
  * rampPieces(resolved).map((p) => p.shareFrom.toNumber()) // linear: [0]; monthly-steps over 6 months: [0, 1/6, …, 5/6]; stepped 50%: [0.5]
  */
 export function rampPieces(t: ResolvedTimeline): readonly RampPiece[] {
+  return rampPiecesOn(decimalCalculator, t);
+}
+
+/**
+ * rampPieces on a number backend (the same calculator calls, so Decimal figures are identical).
+ *
+ * @example
+ * rampPiecesOn(numberCalculator, resolved).map((p) => p.shareFrom) // [0, 1/6, …, 5/6] for 6 monthly steps
+ */
+export function rampPiecesOn<T>(calc: Calculator<T>, t: ResolvedTimeline<T>): readonly RampPiece<T>[] {
   const a = t.firstImpactDay;
   const b = t.fullImpactDay;
-  if (t.ramp === "immediate" || b.lte(a)) return [];
-  if (t.ramp === "linear") return [{ from: a, to: b, shareFrom: new Decimal(0), shareTo: new Decimal(1) }];
+  if (t.ramp === "immediate" || calc.compare(b, a) <= 0) return [];
+  if (t.ramp === "linear") return [{ from: a, to: b, shareFrom: calc.zero, shareTo: calc.one }];
   if (t.ramp === "stepped") {
-    const share = t.stepShare ?? new Decimal(1);
+    const share = t.stepShare ?? calc.one;
     return [{ from: a, to: b, shareFrom: share, shareTo: share }];
   }
+  const daysPerMonth = calc.fromDecimal(DAYS_PER_MONTH);
   // Rounded so 6 months of 52.18/12 weeks count as exactly 6 steps despite division residue.
-  const months = b.minus(a).div(DAYS_PER_MONTH).toDecimalPlaces(9);
-  const pieces: RampPiece[] = [];
-  for (let k = 0; new Decimal(k).lt(months); k++) {
-    const share = Decimal.min(1, new Decimal(k).div(months));
+  const months = calc.roundTo(calc.divide(calc.subtract(b, a), daysPerMonth), 9);
+  const pieces: RampPiece<T>[] = [];
+  for (let k = 0; calc.compare(calc.fromNumber(k), months) < 0; k++) {
+    const share = minOf(calc, calc.one, calc.divide(calc.fromNumber(k), months));
     pieces.push({
-      from: a.plus(DAYS_PER_MONTH.times(k)),
-      to: a.plus(DAYS_PER_MONTH.times(k + 1)),
+      from: calc.add(a, calc.multiply(daysPerMonth, calc.fromNumber(k))),
+      to: calc.add(a, calc.multiply(daysPerMonth, calc.fromNumber(k + 1))),
       shareFrom: share,
       shareTo: share,
     });

@@ -44,6 +44,11 @@ export interface Baseline {
   readonly growthPerYear: Decimal;
   /** FY in which the volume is `volumePerYear` (default: the first horizon FY). */
   readonly baseFy?: FyStartYear;
+  /**
+   * Volumes stated FY by FY (a demand model's do-nothing line, baselineFromDemand): a FY listed here takes its
+   * own volume; one after the last grows on from it by `growthPerYear`, one before the first back from it.
+   */
+  readonly byFy?: ReadonlyMap<FyStartYear, Decimal>;
 }
 
 /** One part of the unit cost saving, e.g. one transport type, with its share of the cases. */

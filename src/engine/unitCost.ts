@@ -1,6 +1,8 @@
 import { Decimal } from "./money";
 import { inflate } from "./fiscalYear";
-import type { FyStartYear, UnitCost } from "./types";
+import { EngineError } from "./errors";
+import { decimalCalculator, type Calculator } from "./calculator";
+import type { FyStartYear, UnitCost, UnitCostComponent } from "./types";
 
 /**
  * Unit cost saving per avoided case: (baseline cost − alternative − overlap) per period, in price-base prices,
@@ -26,7 +28,7 @@ export function savingPerPeriod(u: UnitCost, fy: FyStartYear): Decimal {
  * annualSavingPerCase(cfsUnitCost, 2026).toNumber() // 1338 × 52.18 = 69816.84
  */
 export function annualSavingPerCase(u: UnitCost, fy: FyStartYear): Decimal {
-  return savingPerPeriod(u, fy).times(u.periodsPerYear);
+  return annualSavingOn(decimalCalculator, u)(fy);
 }
 
 /**
@@ -40,10 +42,43 @@ export function componentAnnualSaving(
   c: { readonly share: Decimal; readonly costPerPeriod: Decimal },
   fy: FyStartYear,
 ): Decimal {
-  return inflate(
-    c.share.times(c.costPerPeriod).times(u.periodsPerYear),
-    u.priceBaseFy,
-    fy,
-    u.inflationPerYear,
+  return annualSavingOn(decimalCalculator, u, c)(fy);
+}
+
+/**
+ * A unit's annual saving per case by FY on a number backend, its inputs converted once: the component's
+ * (share × cost per period × periods, inflated) or, without one, (cost − alternative − overlap) × periods,
+ * inflated. The same values as componentAnnualSaving / annualSavingPerCase on the Decimal backend.
+ *
+ * @example
+ * annualSavingOn(numberCalculator, cfsUnitCost)(2026) // 69816.84
+ */
+export function annualSavingOn<T>(
+  calc: Calculator<T>,
+  u: UnitCost,
+  component?: Pick<UnitCostComponent, "share" | "costPerPeriod">,
+): (fy: FyStartYear) => T {
+  // inflate()'s rules (and messages) for a rate it would refuse, without its arithmetic otherwise.
+  if (u.inflationPerYear.lte(-1) || !Number.isInteger(u.priceBaseFy)) {
+    inflate(0, u.priceBaseFy, u.priceBaseFy, u.inflationPerYear);
+  }
+  const factor = calc.add(calc.fromDecimal(u.inflationPerYear), calc.one);
+  const periods = calc.fromDecimal(u.periodsPerYear);
+  const power = (fy: FyStartYear): T => {
+    if (!Number.isInteger(fy))
+      throw new EngineError("invalid-type", "fy", "must be a whole fiscal start year");
+    return calc.pow(factor, fy - u.priceBaseFy);
+  };
+  if (component !== undefined) {
+    const annual = calc.multiply(
+      calc.multiply(calc.fromDecimal(component.share), calc.fromDecimal(component.costPerPeriod)),
+      periods,
+    );
+    return (fy) => calc.multiply(annual, power(fy));
+  }
+  const base = calc.subtract(
+    calc.subtract(calc.fromDecimal(u.weeklyCost), calc.fromDecimal(u.alternativeWeeklyCost)),
+    calc.fromDecimal(u.overlapWeeklyCost),
   );
+  return (fy) => calc.multiply(calc.multiply(base, power(fy)), periods);
 }

@@ -28,6 +28,7 @@ import type { Grid } from "./invoke";
 /** Plain labels → JSON path (the JSON key itself, normalised, always works too). */
 const DEMAND_LABELS: Readonly<Record<string, readonly string[]>> = {
   name: ["name", "model"],
+  step: ["step", "steps", "model by"],
   baseYear: ["base year", "base fy"],
   endYear: ["end year", "last year", "last fy"],
   reportFrom: ["report from", "cumulative from"],
@@ -75,7 +76,7 @@ const VALUE_KEY: Readonly<Record<YearList, string>> = {
 };
 /** "Entries 2027/28" and "Exit rate 2028/29" rows: a stated value for that year. */
 const BY_YEAR = /^(entries|exit\s*rate)\s+((?:fy\s*)?\d{2,4}(?:[/-]\d{2})?)$/i;
-const TEXT_PATHS = new Set(["name", "spendBasis", "benefitBasis", "levers.exitBasis"]);
+const TEXT_PATHS = new Set(["name", "step", "spendBasis", "benefitBasis", "levers.exitBasis"]);
 
 /** The demand JSON of a range and the label each JSON field came from. */
 function demandFromRange(range: unknown): { raw: Record<string, unknown>; labelOf: Map<string, string> } {

@@ -15,6 +15,7 @@ import { bcrCells, discountedPaybackCells, npvCells } from "./greenBookCells";
 import { paybackCells } from "./paybackCells";
 import { profileFromCells, profileGrid } from "./profileCells";
 import { riskAdjustCells } from "./riskAdjustCells";
+import { sensitivityCells, simulateCells } from "./riskCells";
 import { TRIANGULATE_ARGUMENTS, triangulateCells } from "./triangulateCells";
 import { forecastCells, profileMonthlyCells, ragCells, varianceCells } from "./trackingCells";
 
@@ -217,6 +218,43 @@ export function riskAdjusted(
   table?: unknown[][],
 ): Array<Array<number | string | CustomFunctions.Error>> {
   return grid(() => riskAdjustCells(amounts, confidence, table));
+}
+
+/**
+ * Sensitivity (a tornado): the quantified opportunity (net benefit in the last MTFS year) with each input alone at its low and high, the others at base, largest swing first.
+ * @customfunction SENSITIVITY
+ * @param assumptions A label/value range of assumptions, as MTFS.BENEFIT.PROFILE reads it (e.g. B10:C24).
+ * @param [low] Change at the low end, as a share of each input (default -10%).
+ * @param [high] Change at the high end, as a share of each input (default 10%).
+ * @returns A header row, then one row per input: its label, its low and high values, the quantified opportunity at each (£) and the swing (£).
+ * @example =MTFS.SENSITIVITY(B10:C24) → (table: CFS Targeted Prevention, weekly unit cost first)
+ * @example =MTFS.SENSITIVITY(B10:C24, -20%, 20%) → (table: the same inputs at ±20%)
+ */
+export function sensitivity(
+  assumptions: unknown[][],
+  low?: number | string,
+  high?: number | string,
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => sensitivityCells(assumptions, low, high));
+}
+
+/**
+ * Monte Carlo of the MTFS row: the target, weekly unit cost and lead time drawn from a spread set by the confidence level; P10, P50 and P90 per fiscal year and the probability of reaching the planned figure.
+ * @customfunction SIMULATE
+ * @param assumptions A label/value range of assumptions, as MTFS.BENEFIT.PROFILE reads it (e.g. B10:C24).
+ * @param [iterations] Number of draws, 1 to 100,000 (default 1,000).
+ * @param [seed] A whole number (default 1): the same seed gives the same results in Excel and the CLI.
+ * @param [confidence] "High" (±10%), "Medium" (±25%, default) or "Low" (±40%): the triangular spread of each drawn input.
+ * @returns A header row, then one row per fiscal year: planned, P10, P50 and P90 (£), and the share of draws at or above the plan.
+ * @example =MTFS.SIMULATE(B10:C24, 10000, 42, "Low") → (table: CFS Targeted Prevention, P10/P50/P90 per FY)
+ */
+export function simulation(
+  assumptions: unknown[][],
+  iterations?: number,
+  seed?: number,
+  confidence?: string,
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return grid(() => simulateCells(assumptions, iterations, seed, confidence));
 }
 
 /**

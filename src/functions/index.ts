@@ -18,6 +18,8 @@ export const FUNCTIONS = {
   BCR: fns.benefitCostRatioOf,
   "DISCOUNTED.PAYBACK": fns.discountedPaybackYears,
   "RISK.ADJUST": fns.riskAdjusted,
+  SENSITIVITY: fns.sensitivity,
+  SIMULATE: fns.simulation,
   "BENEFIT.PROFILE": fns.benefitProfile,
   RUNRATE: fns.runRate,
   QUANTIFIED: fns.quantified,

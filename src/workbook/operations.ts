@@ -50,6 +50,7 @@ import {
   type SheetPlacement,
 } from "./anchors";
 import { anchorLegacySheets, placeSheets } from "./placing";
+import { demandLayouts, refreshDemandSheets } from "./demand";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -251,7 +252,7 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
     await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now }, table);
   }
-  await writeRegister(port, { owned, proposals: [...register.proposals, p.stored], programme });
+  await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
 }
 
@@ -434,7 +435,7 @@ export async function updateProposal(
     const links = await currentLinks(port, proposals, placedNow, table);
     await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow }, table);
   }
-  await writeRegister(port, { owned, proposals, programme });
+  await writeRegister(port, { ...register, owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
 }
 
@@ -553,6 +554,7 @@ export async function refreshWorkbook(
   const layouts = [
     ...register.proposals.map((s) => proposalSheetLayout(s)),
     ...(programme ? programmeLayouts(programme) : []),
+    ...demandLayouts(register),
   ];
   const { placements, problems } = await placeSheets(port, layouts);
   const lost = new Map(problems.map((x) => [x.sheet, x.message]));
@@ -650,9 +652,18 @@ export async function refreshWorkbook(
   const dashboard = await syncDashboard(port, owned, { dryRun });
   changes.push(...dashboard.changes);
   warnings.push(...dashboard.problems.map((message) => ({ proposal: "(dashboard)", message })));
+  // Demand sheets last: their block links the Programme's totals, now up to date.
+  const demand = await refreshDemandSheets(port, register, placements, owned, { dryRun });
+  changes.push(...demand.changes);
+  errors.push(...demand.errors);
   if (!dryRun) {
     await anchorLegacySheets(port, layouts, placements);
-    await writeRegister(port, { owned, proposals: stored, programme });
+    await writeRegister(port, {
+      owned,
+      proposals: stored,
+      programme,
+      ...(register.demand ? { demand: demand.stored } : {}),
+    });
   }
   options.onProgress?.(total, total);
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];

@@ -57,9 +57,17 @@ export interface StoredProposal {
   }[];
 }
 
+/** A Demand sheet: its demand model as last read or written (demandSheetJson), which fixes its shape. */
+export interface StoredDemand {
+  readonly sheet: string;
+  readonly model: Readonly<Record<string, unknown>>;
+}
+
 export interface Register {
   readonly owned: ReadonlyMap<string, OwnedRecord>;
   readonly proposals: readonly StoredProposal[];
+  /** Demand sheets refresh recomputes (absent in older workbooks: none). */
+  readonly demand?: readonly StoredDemand[];
   /** Programme configuration (row list, resource cost areas, themes), when the workbook has a Programme. */
   readonly programme?: unknown;
 }
@@ -102,6 +110,7 @@ export async function readRegister(port: WorkbookPort): Promise<Register> {
   const rows = await port.readUsedRange(REGISTER_SHEET);
   const owned = new Map<string, OwnedRecord>();
   const proposals: StoredProposal[] = [];
+  const demand: StoredDemand[] = [];
   let programme: unknown;
   const parse = (text: string, what: string): unknown => {
     try {
@@ -127,9 +136,11 @@ export async function readRegister(port: WorkbookPort): Promise<Register> {
       proposals.push(parse(joined, "a proposal") as StoredProposal);
     } else if (kind === "programme") {
       programme = parse(joined, "the programme");
+    } else if (kind === "demand") {
+      demand.push(parse(joined, "a demand model") as StoredDemand);
     }
   }
-  return { owned, proposals, programme };
+  return { owned, proposals, programme, ...(demand.length ? { demand } : {}) };
 }
 
 function chunks(text: string): string[] {
@@ -162,6 +173,8 @@ export async function writeRegister(port: WorkbookPort, register: Register): Pro
   if (register.programme !== undefined) {
     lines.push(["programme", "", "", "", "", ...chunks(JSON.stringify(register.programme))]);
   }
+  for (const d of register.demand ?? [])
+    lines.push(["demand", d.sheet, "", "", "", ...chunks(JSON.stringify(d))]);
   for (const o of register.owned.values()) {
     lines.push(["owned", o.owner, o.layoutId, o.sheet, o.address, JSON.stringify(o.written)]);
   }

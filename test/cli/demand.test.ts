@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
@@ -73,7 +73,7 @@ describe("mtfs-benefits calc demand", () => {
     const r = await run(["calc", "demand", "--input", file("typo.json", { ...raw, budgetGrowht: 0.03 })]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe("mtfs-benefits: budgetGrowht: is not a known field\n");
+    expect(r.stderr).toBe("mtfs-benefits: budgetGrowht: unknown field; did you mean budgetGrowth?\n");
   });
 
   it("turns a bad value into exit 2 naming the field and the rule", async () => {
@@ -124,5 +124,66 @@ describe("mtfs-benefits calc demand", () => {
       join(dir, "x.xlsx"),
     ]);
     expect([r.code, r.stderr]).toEqual([2, "mtfs-benefits: calc profile: --xlsx is for calc demand only\n"]);
+  });
+});
+
+describe("a proposal whose baseline names a demand model file", () => {
+  const cfs = JSON.parse(readFileSync(examplePath("cfs-targeted-prevention.json"), "utf8"));
+  const model = JSON.parse(readFileSync(examplePath("national-children-in-care-500k.json"), "utf8"));
+  const withBaseline = (baseline: unknown) => ({
+    ...cfs,
+    $schema: undefined,
+    assumptions: { ...cfs.assumptions, baseline },
+  });
+
+  it("reads the model relative to the proposal file and gives the profile of the same numbers typed", async () => {
+    const sub = join(dir, "proposals");
+    mkdirSync(sub, { recursive: true });
+    file("proposals/model-500k.json", model);
+    const named = file(
+      "proposals/named.json",
+      withBaseline({ demand: { model: "model-500k.json", measure: "entries" } }),
+    );
+    // The 500k council's do-nothing entries grow at one rate, so typed numbers can say the same.
+    const typed = file(
+      "typed.json",
+      withBaseline({
+        volumePerYear: (14_465 * 500_000) / 27_250_000,
+        growthPerYear: "0.8796%",
+        baseFy: 2024,
+      }),
+    );
+    const a = await run(["calc", "profile", "--input", named, "--format", "json"]);
+    const b = await run(["calc", "profile", "--input", typed, "--format", "json"]);
+    expect([a.code, a.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(a.stdout).years).toEqual(JSON.parse(b.stdout).years);
+  });
+
+  it("names a missing model file in one line, exit 2", async () => {
+    const named = file(
+      "missing.json",
+      withBaseline({ demand: { model: "nowhere.json", measure: "entries" } }),
+    );
+    const r = await run(["calc", "profile", "--input", named]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("nowhere.json: file not found");
+  });
+
+  it("puts the model in the workbook with `new`, and a refresh leaves the figures as they were", async () => {
+    const sub = join(dir, "wb");
+    mkdirSync(sub, { recursive: true });
+    file("wb/model.json", model);
+    const named = file(
+      "wb/named.json",
+      withBaseline({ demand: { model: "model.json", measure: "entries" } }),
+    );
+    const xlsx = join(sub, "demand-baseline.xlsx");
+    const made = await run(["new", "--input", named, "--into", xlsx]);
+    expect([made.code, made.stderr]).toEqual([0, ""]);
+    // Nothing to change: the model read back from the sheet gives the same profile.
+    const refreshed = await run(["refresh", xlsx]);
+    expect([refreshed.code, refreshed.stderr]).toEqual([0, ""]);
+    expect(refreshed.stdout).toMatch(/ 0 cells changed/);
   });
 });

@@ -8,7 +8,7 @@ describe("mtfs-benefits demo", () => {
     const out = join(tempDir(), "sub", "mtfs-programme.xlsx");
     const r = await run(["demo", "--out", out]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
-    expect(r.stdout).toMatch(/13 opportunities, 3 modelled/);
+    expect(r.stdout).toMatch(/13 opportunities, 11 modelled/);
     // Each modelled profile is printed as the proposal shows it (the README's first command shows CFS TP's).
     const cfs = r.stdout.slice(r.stdout.indexOf("CFS Targeted Prevention\n"));
     expect(cfs).toMatch(/FY 26\/27\s+-£0\.50m\s+-£0\.50m/);
@@ -20,10 +20,19 @@ describe("mtfs-benefits demo", () => {
       "Resource cost",
       "Themes",
       "Scenarios",
+      // One sheet per modelled row, in programme order (names cut at Excel's 31 characters).
+      "Reablement",
+      "Maximising Independence for Wor",
+      "Adults Commissioning for the Fu",
       "Family Based Placements",
+      "Reunification",
+      "CFS – Commissioning for the Fut",
       "CFS Targeted Prevention",
       "Independent Travel Training",
       "Parameters",
+      "Procurement and Third Party Spe",
+      "Income Maximisation",
+      "Resident Focused Organisation",
       "_mtfs",
     ]);
     // Modelled rows link to their sheets' MTFS row (cumulative + inflation contingency) with ordinary formulas.

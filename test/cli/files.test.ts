@@ -224,7 +224,7 @@ describe("a refresh in which a proposal fails", () => {
     const r = await run(["refresh", file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(
-      /3 proposals: 2 refreshed, 1 failed \(CFS Targeted Prevention\); 0 cells changed/,
+      /11 proposals: 10 refreshed, 1 failed \(CFS Targeted Prevention\); 0 cells changed/,
     );
     expect(r.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(/^mtfs-benefits: CFS Targeted Prevention: .*B\d+ .*: must be > 0, got -3$/),

@@ -14,7 +14,7 @@ describe("mtfs-benefits refresh", () => {
     const file = await demo();
     const r = await run(["refresh", file]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
-    expect(r.stdout).toMatch(/^3 proposals: 3 refreshed, 0 failed; 0 cells changed, 0 hand edits kept\.$/m);
+    expect(r.stdout).toMatch(/^11 proposals: 11 refreshed, 0 failed; 0 cells changed, 0 hand edits kept\.$/m);
     expect(readFileSync(`${file}.bak`).length).toBeGreaterThan(0);
   });
 

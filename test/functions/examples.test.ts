@@ -36,7 +36,11 @@ function labelValueRows(value: unknown, prefix = ""): [string, unknown][] {
   return [[prefix, value]];
 }
 
-const proposals = examples.filter((e) => e.json.assumptions !== undefined);
+// Single-cohort files only: computeProfile needs `.cohort`; the multi-stream examples run in
+// test/engine/examples.test.ts (their ranges are the sheet's multi-stream layout, docs/functions.md).
+const proposals = examples.filter(
+  (e) => e.json.assumptions !== undefined && e.json.assumptions.streams === undefined,
+);
 const triangulations = examples.filter(
   (e) => e.json.kind === "annualStarts" || e.json.kind === "monthlyStarts",
 );

@@ -15,15 +15,27 @@ export function readExample(file: string): any {
   return JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), "utf8"));
 }
 
-export function programmeConfig(): ProgrammeConfig {
-  return readExample("programme.json") as ProgrammeConfig;
-}
-
 export const MODELLED_EXAMPLES = [
   "cfs-targeted-prevention.json",
   "family-based-placements.json",
   "independent-travel-training.json",
 ];
+
+/** The bundled programme, its rows linked only to MODELLED_EXAMPLES' sheets (the others stay typed). */
+export function programmeConfig(): ProgrammeConfig {
+  const config = readExample("programme.json") as ProgrammeConfig;
+  return {
+    ...config,
+    directorates: config.directorates.map((d) => ({
+      ...d,
+      rows: d.rows.map((r) =>
+        r.example && !MODELLED_EXAMPLES.includes(r.example)
+          ? { ...r, proposalSheet: undefined, example: undefined }
+          : r,
+      ),
+    })),
+  };
+}
 
 /** The demo workbook, built in memory. */
 export async function demoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {

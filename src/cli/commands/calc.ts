@@ -35,16 +35,18 @@ import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
 import { calcScenarios } from "./calcScenarios";
 import { cashabilityJson, cashabilityTable } from "../render/cashability";
+import { withDemandModels } from "../demandRefs";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { greenBookJson, greenBookTable, type GreenBookBasis } from "../render/greenBook";
 import { profileJson, profileTable } from "../render/profile";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
+import { calcSensitivity } from "./calcSensitivity";
 
 type Format = "json" | "table";
 
-const HELP = `Usage: mtfs-benefits calc <profile|triangulation|edge-of-care|demand|scenarios> --input FILE.json [--format table|json]
+const HELP = `Usage: mtfs-benefits calc <profile|sensitivity|triangulation|edge-of-care|demand|scenarios> --input FILE.json [--format table|json]
 
 Computes from a JSON input file and prints the result.
 
@@ -52,6 +54,8 @@ Computes from a JSON input file and prints the result.
                  quantified opportunity, full run rate and time to full run rate; then the Green
                  Book view (real prices, NPV, benefit-cost ratio, discounted payback) and, when the
                  proposal states a confidence level, the risk-adjusted MTFS row
+  sensitivity    a proposal: the tornado of its quantified opportunity, each input alone at its low
+                 and high (the proposal's "risk" block, else ±10%), sorted by swing
   triangulation  a triangulation table (schema/triangulation.schema.json), or a proposal's
                  "triangulation" block: avoided starts / children per month and caseloads
   edge-of-care   an edge-of-care performance summary (schema/edge-of-care.schema.json), one programme
@@ -81,6 +85,7 @@ standard error and the result as usual.
 Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the rule); 1 unexpected.
 Examples:
   mtfs-benefits calc profile --input examples/cfs-targeted-prevention.json
+  mtfs-benefits calc sensitivity --input examples/cfs-targeted-prevention.json
   mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json
   mtfs-benefits calc demand --input examples/national-children-in-care.json
   mtfs-benefits calc scenarios --input examples/programme.json`;
@@ -234,6 +239,7 @@ const WHATS: Readonly<
   Record<string, (raw: unknown, format: Format, io: Io, options: GreenBookOptions) => void>
 > = {
   profile,
+  sensitivity: (raw, format, io) => calcSensitivity(raw, format, io),
   triangulation,
   "edge-of-care": edgeOfCareCommand,
   demand,
@@ -242,6 +248,7 @@ const WHATS: Readonly<
 /** What each calculation reads, as a refusal names it. */
 const EXPECTED = {
   profile: "a proposal (schema/proposal.schema.json)",
+  sensitivity: "a proposal (schema/proposal.schema.json)",
   triangulation: "a triangulation table or a proposal",
   "edge-of-care": "an edge-of-care summary (schema/edge-of-care.schema.json)",
   demand: "a demand model (schema/demand.schema.json)",
@@ -267,12 +274,12 @@ export const calc: Command = {
     const [what, ...rest] = args.positionals;
     if (what === undefined)
       throw new CliError(
-        "calc: say what to compute: profile, triangulation, edge-of-care, demand or scenarios",
+        "calc: say what to compute: profile, sensitivity, triangulation, edge-of-care, demand or scenarios",
       );
     const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
     if (compute === undefined && what !== "scenarios") {
       throw new CliError(
-        `calc: unknown calculation "${what}", expected profile, triangulation, edge-of-care, demand or scenarios`,
+        `calc: unknown calculation "${what}", expected profile, sensitivity, triangulation, edge-of-care, demand or scenarios`,
       );
     }
     if (rest.length > 1 || (rest.length === 1 && args.values.input !== undefined)) {
@@ -290,12 +297,14 @@ export const calc: Command = {
         throw new CliError(`calc ${what}: --${option} applies to calc profile only`);
     }
     const options = greenBookOptions(args.values);
-    const raw = readJsonFile(file);
+    const json = readJsonFile(file);
     if (compute === undefined) {
-      calcScenarios(raw, file, format, io);
+      calcScenarios(json, file, format, io);
       return EXIT_OK;
     }
-    refuseProgrammeFile(raw, file, EXPECTED[what as keyof typeof EXPECTED]);
+    refuseProgrammeFile(json, file, EXPECTED[what as keyof typeof EXPECTED]);
+    // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
+    const raw = what === "profile" ? withDemandModels(json, file) : json;
     compute(raw, format, io, options);
     if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
     return EXIT_OK;

@@ -6,4 +6,5 @@ export { calc } from "./calc";
 export { demo } from "./demo";
 export { newProposal } from "./new";
 export { refresh } from "./refresh";
+export { simulate } from "./simulate";
 export { track } from "./track";

@@ -10,6 +10,7 @@ import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import { proposalFields } from "../proposalFormat";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { withDemandModels } from "../demandRefs";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits new --input proposal.json --into FILE.xlsx
@@ -42,8 +43,9 @@ export const newProposal: Command = {
     if (!input) throw new CliError("--input proposal.json is required");
     if (!into) throw new CliError("--into FILE.xlsx is required");
     requireXlsxName(into, "--into");
-    const json = readJsonFile(input);
-    refuseProgrammeFile(json, input, "a proposal (schema/proposal.schema.json)");
+    const read = readJsonFile(input);
+    refuseProgrammeFile(read, input, "a proposal (schema/proposal.schema.json)");
+    const json = withDemandModels(read, input);
     // Strict first: a key the format lacks is refused by name, never dropped (issue 13).
     for (const w of checkProposal(json).warnings) io.err(`warning: ${w.message}`);
     const raw = proposalFields(json);

@@ -57,6 +57,21 @@ export function demandJson(model: DemandModel, p: DemandProjection<Decimal>): Re
       costAvoidance: toPounds(y.costAvoidance),
       cumulativeBenefit: toPounds(y.cumulativeBenefit),
     })),
+    // A model run by month ("step": "month") also lists its months (April = month 1 of the FY).
+    ...(p.months === undefined
+      ? {}
+      : {
+          months: p.months.map((m) => ({
+            year: fyLabel(m.year),
+            month: m.month,
+            doNothingSpend: toPounds(m.doNothing.spend),
+            withImpactSpend: toPounds(m.withImpact.spend),
+            stock: volume(m.withImpact.stock),
+            entries: volume(m.withImpact.entries),
+            exits: volume(m.withImpact.exits),
+            doNothingStock: volume(m.doNothing.stock),
+          })),
+        }),
   };
 }
 

@@ -36,6 +36,7 @@ import {
   text,
 } from "./define";
 import { EngineError } from "../errors";
+import { demandBaselineFormat } from "./demandBaselineFormat";
 
 /**
  * The blocks of the `assumptions` format that today's single-cohort form is made of (horizon, baseline, target,
@@ -115,20 +116,44 @@ const horizonFormat = v.pipe(
 
 const baselineFormat = v.pipe(
   strict({
-    volumePerYear: decimal(
-      { min: 0 },
-      { about: "events a year (starts), or the caseload for the exit lever" },
+    volumePerYear: optional(
+      decimal(
+        { min: 0 },
+        { about: "events a year (starts), or the caseload for the exit lever (required unless demand)" },
+      ),
     ),
     growthPerYear: optional(
       rate({ gt: -1, max: 10 }, { default: "0", about: "growth of the volume a year" }),
     ),
     baseFy: optional(fy({ default: "first horizon FY", about: "the FY the volume describes" })),
+    // A demand model's do-nothing line instead of typed numbers (demandBaselineFormat.ts, issue 16).
+    demand: optional(demandBaselineFormat),
   }),
-  v.transform((o): Baseline => ({
-    volumePerYear: o.volumePerYear,
-    growthPerYear: o.growthPerYear ?? ZERO,
-    ...(o.baseFy === undefined ? {} : { baseFy: o.baseFy }),
-  })),
+  v.rawTransform(({ dataset, addIssue, NEVER }): Baseline => {
+    const o = dataset.value;
+    const raw = o as unknown as Record<string, unknown>;
+    if (o.demand !== undefined) {
+      const typed = (["volumePerYear", "growthPerYear", "baseFy"] as const).filter((k) => o[k] !== undefined);
+      for (const k of typed)
+        addIssue({
+          message: issueMessage("contradictory", "give demand or typed volumes, not both"),
+          path: [at(raw, k)],
+        });
+      return typed.length ? (NEVER as unknown as Baseline) : o.demand;
+    }
+    if (o.volumePerYear === undefined) {
+      addIssue({
+        message: issueMessage("missing", "is required (or give demand)"),
+        path: [at(raw, "volumePerYear")],
+      });
+      return NEVER as unknown as Baseline;
+    }
+    return {
+      volumePerYear: o.volumePerYear,
+      growthPerYear: o.growthPerYear ?? ZERO,
+      ...(o.baseFy === undefined ? {} : { baseFy: o.baseFy }),
+    };
+  }),
 );
 
 const cohortSize = optional(

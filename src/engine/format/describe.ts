@@ -21,6 +21,8 @@ interface Node {
     readonly cohortKeys: readonly string[];
     readonly streams: string;
   };
+  /** JSON Schema the fields alone cannot say (a format's cross-field rules, e.g. one of two keys). */
+  readonly jsonAlso?: JsonSchema;
 }
 
 /** The JSON Schema of an object's two forms: the single-form keys without `streams`, or `streams` alone. */
@@ -78,6 +80,7 @@ export function toJsonSchema(schema: unknown): JsonSchema {
         properties: Object.fromEntries(keys.map((k) => [k, toJsonSchema(entries[k])])),
         additionalProperties: false,
         ...(s.forms ? formsJson(s.forms) : {}),
+        ...(s.jsonAlso ?? {}),
       };
     }
     case "array":

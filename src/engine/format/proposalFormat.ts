@@ -4,6 +4,7 @@ import { fyLabel } from "../fiscalYear";
 import type { Narrative, Opportunity, Proposal, PublishedFigures } from "../proposal";
 import { assumptionsFormat } from "./assumptionsFormat";
 import { byFy, choice, decimal, fy, optional, strict, text } from "./define";
+import { riskFormat } from "./riskFormat";
 import { triangulationFormat } from "./triangulationFormat";
 
 /**
@@ -101,6 +102,7 @@ export const proposalFormat = v.pipe(
     triangulation: optional(triangulationFormat),
     narrative: optional(narrativeFormat),
     published: optional(publishedFormat),
+    risk: optional(riskFormat),
   }),
   v.transform((o): Proposal => ({
     opportunity: o.opportunity,
@@ -108,6 +110,7 @@ export const proposalFormat = v.pipe(
     ...(o.triangulation === undefined ? {} : { triangulation: o.triangulation }),
     narrative: o.narrative ?? {},
     ...(o.published ? { published: o.published } : {}),
+    ...(o.risk ? { risk: o.risk } : {}),
   })),
 );
 

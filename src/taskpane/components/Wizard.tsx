@@ -1,4 +1,6 @@
 import * as React from "react";
+import { DEMAND_ENGINE } from "../demandBridge";
+import { DemandPanel } from "./DemandPanel";
 import {
   Button,
   Field,
@@ -529,6 +531,10 @@ export function Wizard<P>({
           </div>
         </main>
         <PreviewPanel model={computed.preview ?? lastPreview.current} stale={computed.preview === null} />
+      </div>
+      {/* Hidden, not unmounted, on the Track tab: its boxes keep what was typed. */}
+      <div style={tab === "track" ? { display: "none" } : undefined}>
+        <DemandPanel engine={DEMAND_ENGINE} />
       </div>
     </div>
   );

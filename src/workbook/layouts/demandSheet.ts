@@ -1,8 +1,17 @@
 import { fyLabel, type Decimal, type DemandModel, type DemandProjection } from "../../engine";
 import { cellAddress } from "../address";
-import type { ComboChartSpec } from "../port";
+import { assumptionName, nameSlug } from "../names";
+import type { CellScalar, ComboChartSpec } from "../port";
 import { labelWriter } from "./cellWriters";
-import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import {
+  MILLIONS_FORMAT,
+  PERCENT_FORMAT,
+  POUNDS_FORMAT,
+  STYLES,
+  type InputType,
+  type LayoutCell,
+  type SheetLayout,
+} from "./types";
 
 /**
  * The Demand sheet: one row per financial year of a demand model (docs/engine.md "Demand model"), with the
@@ -36,6 +45,103 @@ const COLUMNS = [
 const col = (name: (typeof COLUMNS)[number]): string =>
   cellAddress(COLUMNS.indexOf(name) + 1, 1).replace(/\d+$/, "");
 
+/** Column of the inputs' labels and values (right of the table, so the table's addresses never move). */
+const INPUT_LABEL_COLUMN = "P";
+const INPUT_VALUE_COLUMN = "Q";
+
+/** One named input of the model on the sheet: its JSON path, caption and type. */
+interface DemandInputRow {
+  readonly path: string;
+  readonly label: string;
+  readonly type: InputType;
+  readonly choices?: readonly string[];
+}
+
+const INPUT_ROWS: readonly DemandInputRow[] = [
+  { path: "name", label: "Model", type: "text" },
+  { path: "step", label: "Model by (year or month)", type: "choice", choices: ["year", "month"] },
+  { path: "stock", label: "Stock at the end of the base year", type: "number" },
+  { path: "entries", label: "Entries in the base year", type: "number" },
+  { path: "entriesGrowth", label: "Entries growth a year", type: "percent" },
+  { path: "exitRate", label: "Exit rate (share of the stock a year)", type: "percent" },
+  { path: "unitCost", label: "Unit cost (£ a child a year)", type: "number" },
+  { path: "unitCostInflation", label: "Unit cost inflation a year", type: "percent" },
+  { path: "budget", label: "Budget in the base year (£)", type: "number" },
+  { path: "budgetGrowth", label: "Budget growth a year", type: "percent" },
+  { path: "spendBasis", label: "Spend basis", type: "choice", choices: ["averageStock", "closingStock"] },
+  {
+    path: "benefitBasis",
+    label: "Benefit basis",
+    type: "choice",
+    choices: ["split", "costAvoidance", "cashable"],
+  },
+  { path: "levers.entriesChange", label: "Entries lever (change)", type: "percent" },
+  { path: "levers.exitRateChange", label: "Exit lever (change)", type: "percent" },
+  { path: "levers.exitLagYears", label: "Exit lever lag (years)", type: "number" },
+  { path: "levers.exitBasis", label: "Exit lever basis", type: "choice", choices: ["trend", "stock"] },
+];
+
+/**
+ * The demand model as the sheet holds it (schema/demand.schema.json), already scaled: the exit rate and the
+ * unit cost the model derived, stated years as FY labels. The register keeps it; the sheet's input cells
+ * override its values on refresh, and its years (base, end, reportFrom, phasing and stated years) fix the
+ * sheet's shape.
+ *
+ * @example
+ * demandSheetJson(parseDemandModel(json)).exitRate // 0.5377
+ */
+export function demandSheetJson(model: DemandModel): Record<string, unknown> {
+  const lv = model.levers;
+  const n = (d: Decimal): number => d.toNumber();
+  return {
+    name: model.name,
+    baseYear: fyLabel(model.baseYear),
+    endYear: fyLabel(model.endYear),
+    reportFrom: fyLabel(model.reportFrom),
+    step: model.stepsPerYear === 12 ? "month" : "year",
+    stock: n(model.stock),
+    entries: n(model.entries),
+    entriesGrowth: n(model.entriesGrowth),
+    ...(model.entriesByYear.size
+      ? {
+          entriesByYear: [...model.entriesByYear].map(([year, entries]) => ({
+            year: fyLabel(year),
+            entries: n(entries),
+          })),
+        }
+      : {}),
+    exitRate: n(model.exitRate),
+    ...(model.exitRateByYear.size
+      ? {
+          exitRateByYear: [...model.exitRateByYear].map(([year, r]) => ({
+            year: fyLabel(year),
+            exitRate: n(r),
+          })),
+        }
+      : {}),
+    unitCost: n(model.unitCost),
+    unitCostInflation: n(model.unitCostInflation),
+    budget: n(model.budget),
+    budgetGrowth: n(model.budgetGrowth),
+    spendBasis: model.spendBasis,
+    benefitBasis: model.benefitBasis,
+    levers: {
+      entriesChange: n(lv.entriesChange),
+      exitRateChange: n(lv.exitRateChange),
+      exitLagYears: lv.exitLagYears,
+      exitBasis: lv.exitBasis,
+      phasing: lv.phasing.map((p) => ({ year: fyLabel(p.year), share: n(p.share) })),
+    },
+  };
+}
+
+/** The Programme's "Total ER Savings" cells the Demand sheet links, by FY label. */
+export interface ProgrammeTotals {
+  readonly sheet: string;
+  /** FY label → the total's address on the Programme sheet and its current value (£). */
+  readonly byFy: ReadonlyMap<string, { readonly address: string; readonly value: number }>;
+}
+
 /** The Demand sheet's layout and its chart. */
 export interface DemandSheetLayout extends SheetLayout {
   readonly chart: ComboChartSpec;
@@ -55,6 +161,7 @@ export function demandSheetLayout(
   model: DemandModel,
   p: DemandProjection<Decimal>,
   sheet = DEMAND_SHEET,
+  programme?: ProgrammeTotals,
 ): DemandSheetLayout {
   const cells: LayoutCell[] = [];
   const label = labelWriter(cells);
@@ -188,6 +295,117 @@ export function demandSheetLayout(
     `SUM(${span("Cost avoidance")})`,
   );
 
+  // The model's inputs, named, right of the table: refresh reads them back and recomputes the sheet.
+  const json = demandSheetJson(model);
+  const slug = nameSlug(sheet);
+  const input = (
+    row: number,
+    path: string,
+    text: string,
+    value: CellScalar,
+    type: InputType,
+    choices?: readonly string[],
+  ): void => {
+    label(`${INPUT_LABEL_COLUMN}${row}`, text);
+    cells.push({
+      kind: "input",
+      address: `${INPUT_VALUE_COLUMN}${row}`,
+      path,
+      value,
+      name: assumptionName(slug, path),
+      type,
+      label: text,
+      style: STYLES.input,
+      ...(type === "percent" ? { numberFormat: PERCENT_FORMAT } : {}),
+      ...(path === "unitCost" || path === "budget" ? { numberFormat: POUNDS_FORMAT } : {}),
+      ...(choices ? { choices } : {}),
+    });
+  };
+  label(
+    `${INPUT_LABEL_COLUMN}${HEADER_ROW}`,
+    "Inputs (refresh recomputes the sheet from these)",
+    STYLES.heading,
+  );
+  let row = HEADER_ROW + 1;
+  label(
+    `${INPUT_LABEL_COLUMN}${row++}`,
+    `Years ${fyLabel(model.baseYear)} (base) to ${fyLabel(model.endYear)}, cumulative from ${fyLabel(model.reportFrom)}: fixed when the sheet was made`,
+    STYLES.text,
+  );
+  const valueAt = (path: string): CellScalar => {
+    const v = path
+      .split(".")
+      .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], json);
+    return typeof v === "number" || typeof v === "string" ? v : null;
+  };
+  for (const r of INPUT_ROWS) input(row++, r.path, r.label, valueAt(r.path), r.type, r.choices);
+  model.levers.phasing.forEach((step, i) =>
+    input(
+      row++,
+      `levers.phasing[${i}].share`,
+      `Levers' share from ${fyLabel(step.year)}`,
+      step.share.toNumber(),
+      "percent",
+    ),
+  );
+  [...model.entriesByYear].forEach(([year, entries], i) =>
+    input(row++, `entriesByYear[${i}].entries`, `Entries ${fyLabel(year)}`, entries.toNumber(), "number"),
+  );
+  [...model.exitRateByYear].forEach(([year, rate], i) =>
+    input(row++, `exitRateByYear[${i}].exitRate`, `Exit rate ${fyLabel(year)}`, rate.toNumber(), "percent"),
+  );
+
+  // Demand pressure beside the Programme's ER savings, FY by FY (the Programme's own years only).
+  if (programme && programme.byFy.size) {
+    row++;
+    [
+      "FY",
+      "Demand pressure (do nothing − budget)",
+      "Total ER Savings (Programme)",
+      "Pressure after ER savings",
+    ].forEach((h, i) => label(cellAddress(16 + i, row), h, { ...STYLES.heading, wrap: true }));
+    row++;
+    for (const [fy, total] of programme.byFy) {
+      const i = p.years.findIndex((y) => y.label === fy);
+      if (i < 0) continue;
+      const y = p.years[i];
+      const r = FIRST_ROW + i;
+      label(`P${row}`, fy);
+      const pressure = y.doNothing.spend.minus(y.budget).toNumber();
+      const quoted = `'${programme.sheet.replace(/'/g, "''")}'`;
+      cells.push(
+        {
+          kind: "formula",
+          address: `Q${row}`,
+          key: `demand.pressure.${fy}`,
+          formula: `${col("Do-nothing spend")}${r}-${col("Budget")}${r}`,
+          value: pressure,
+          numberFormat: MILLIONS_FORMAT,
+          style: STYLES.owned,
+        },
+        {
+          kind: "formula",
+          address: `R${row}`,
+          key: `demand.erSavings.${fy}`,
+          formula: `${quoted}!${total.address}`,
+          value: total.value,
+          numberFormat: MILLIONS_FORMAT,
+          style: STYLES.owned,
+        },
+        {
+          kind: "formula",
+          address: `S${row}`,
+          key: `demand.pressureAfterSavings.${fy}`,
+          formula: `Q${row}-R${row}`,
+          value: pressure - total.value,
+          numberFormat: MILLIONS_FORMAT,
+          style: STYLES.owned,
+        },
+      );
+      row++;
+    }
+  }
+
   const range = (c: (typeof COLUMNS)[number]): string => `${col(c)}${FIRST_ROW}:${col(c)}${lastRow}`;
   return {
     layoutId: DEMAND_LAYOUT_ID,
@@ -196,6 +414,10 @@ export function demandSheetLayout(
     columnWidths: [
       { column: "A", width: 36 },
       ...COLUMNS.slice(1).map((_, i) => ({ column: col(COLUMNS[i + 1]), width: 16 })),
+      { column: INPUT_LABEL_COLUMN, width: 40 },
+      { column: INPUT_VALUE_COLUMN, width: 18 },
+      { column: "R", width: 18 },
+      { column: "S", width: 18 },
     ],
     rowHeights: [{ row: HEADER_ROW, height: 45 }],
     chart: {

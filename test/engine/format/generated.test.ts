@@ -4,6 +4,7 @@ import Ajv from "ajv";
 import { proposalFormat } from "../../../src/engine/format/proposalFormat";
 import { triangulationFormat } from "../../../src/engine/format/triangulationFormat";
 import { edgeOfCareProgrammeFormat, edgeOfCareSetFormat } from "../../../src/engine/format/edgeOfCareFormat";
+import { demandFormat } from "../../../src/engine/format/demandFormat";
 import { fieldRows, fieldTable, toJsonSchema } from "../../../src/engine/format/describe";
 import { STREAM_KINDS } from "../../../src/engine/choices";
 
@@ -33,6 +34,12 @@ const schemas: readonly [string, string, string, Record<string, unknown>][] = [
     "MTFS Benefits edge-of-care summaries",
     "One edge-of-care programme, or a set to roll up. Generated from src/engine/format/edgeOfCareFormat.ts (npm run schema); do not edit.",
     { anyOf: [toJsonSchema(edgeOfCareProgrammeFormat), toJsonSchema(edgeOfCareSetFormat)] },
+  ],
+  [
+    "demand.schema.json",
+    "MTFS Benefits demand model",
+    "A stock-flow demand model (children in care): stock, entries and exits per financial year, a do-nothing projection from trends, spend = stock × unit cost against a budget line, and two phased levers. Used by `mtfs-benefits calc demand`, MTFS.DEMAND and a cohort stream's demand baseline. Money in £ a year; rates as fractions or percent strings; years as FY labels or start years. Give one of exitRate, meanStayYears, exits and one of unitCost, spend. Generated from src/engine/format/demandFormat.ts (npm run schema); do not edit.",
+    toJsonSchema(demandFormat),
   ],
 ];
 
@@ -79,6 +86,18 @@ describe("generated from the format definitions", () => {
     }
   });
 
+  it("the demand schema accepts both bundled demand models and refuses an unknown key", () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(
+      JSON.parse(fs.readFileSync(path.join(root, "schema/demand.schema.json"), "utf8")),
+    );
+    for (const f of ["national-children-in-care.json", "national-children-in-care-500k.json"]) {
+      const j = JSON.parse(fs.readFileSync(path.join(root, "examples", f), "utf8"));
+      expect([f, validate(j) ? [] : validate.errors]).toEqual([f, []]);
+      j.entriesGrowht = 0.01;
+      expect(validate(j)).toBe(false);
+    }
+  });
+
   it("docs/engine.md's field tables are in step with the definitions", () => {
     const file = path.join(root, "docs", "engine.md");
     const doc = fs.readFileSync(file, "utf8");
@@ -103,6 +122,7 @@ describe("generated from the format definitions", () => {
         ...fieldRows(edgeOfCareProgrammeFormat, ""),
         ...fieldRows(edgeOfCareSetFormat, "").filter((r) => !r.path.startsWith("programmes[].")),
       ]),
+      demand: fieldTable(fieldRows(demandFormat, "")),
     };
     let next = doc;
     for (const [name, table] of Object.entries(tables)) {

@@ -1,0 +1,123 @@
+/**
+ * Bench section "simulate" (issue 14's speed table): the engine on its number backend against the bench's
+ * hand-written float64 CFS profile (profile.ts) and against itself on Decimal, with the calculator operations
+ * one Decimal profile makes; 10,000 Monte Carlo iterations of the demo programme's modelled proposals; and
+ * MTFS.SIMULATE, 10,000 iterations of CFS Targeted Prevention through the registered function. Times are
+ * from one run on this machine (CPU time of this process, so other load on the machine counts less).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import {
+  decimalCalculator,
+  numberCalculator,
+  parseProposal,
+  proposalRiskModel,
+  simulate,
+  type Calculator,
+  type Decimal,
+  type ProfileInput,
+} from "../src/engine";
+import { cohortStreamOn } from "../src/engine/cohortStream";
+import { profileStreamInput, proposalOfStreamOn } from "../src/engine/profile";
+import { CFS_RANGE } from "../test/functions/fixtures/cfsRange";
+import { floatProfile, median, timeEach, toFloat } from "./profile";
+
+const examples = path.join(__dirname, "../examples");
+const read = (f: string) => parseProposal(JSON.parse(fs.readFileSync(path.join(examples, f), "utf8")));
+
+function engineProfile<T>(calc: Calculator<T>, input: ProfileInput): T[] {
+  const stream = cohortStreamOn(calc, profileStreamInput(input), input.horizon);
+  return proposalOfStreamOn(calc, input, stream).years.map((y) => y.cumulative);
+}
+
+/** The Decimal calculator with a count of every operation it performs. */
+function countingDecimal(): { calc: Calculator<Decimal>; count: () => number } {
+  let n = 0;
+  const c = decimalCalculator;
+  const counted =
+    <A extends unknown[], R>(f: (...a: A) => R) =>
+    (...a: A): R => {
+      n++;
+      return f(...a);
+    };
+  return {
+    calc: {
+      ...c,
+      add: counted(c.add),
+      subtract: counted(c.subtract),
+      multiply: counted(c.multiply),
+      divide: counted(c.divide),
+      compare: counted(c.compare),
+      pow: counted(c.pow),
+      sqrt: counted(c.sqrt),
+      floor: counted(c.floor),
+      roundTo: counted(c.roundTo),
+    },
+    count: () => n,
+  };
+}
+
+/** CPU milliseconds of one call. */
+function cpuMs(fn: () => unknown): number {
+  const t0 = process.cpuUsage();
+  fn();
+  const t = process.cpuUsage(t0);
+  return (t.user + t.system) / 1000;
+}
+
+function installRuntime(registered: Map<string, (...args: unknown[]) => unknown>): void {
+  class RuntimeError {
+    constructor(
+      readonly code: string,
+      readonly message?: string,
+    ) {}
+  }
+  (globalThis as Record<string, unknown>).CustomFunctions = {
+    Error: RuntimeError,
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
+  };
+}
+
+/** Runs the section and prints its figures. */
+export function run(): void {
+  const cfs = read("cfs-targeted-prevention.json").assumptions.cohort!;
+  const runs = 2000;
+  const numberMs = median(timeEach(runs, () => engineProfile(numberCalculator, cfs)));
+  const floatInput = toFloat(cfs);
+  const floatMs = median(timeEach(runs * 5, () => floatProfile(floatInput)));
+  const decimalMs = median(timeEach(runs / 4, () => engineProfile(decimalCalculator, cfs)));
+  const counting = countingDecimal();
+  engineProfile(counting.calc, cfs);
+  console.log(
+    `median per CFS profile: engine on number ${numberMs.toFixed(4)} ms, hand float64 ${floatMs.toFixed(4)} ms, engine on Decimal ${decimalMs.toFixed(3)} ms`,
+  );
+  console.log(`ratio engine-number/hand-float64: ${(numberMs / floatMs).toFixed(1)} (goal ≤ 2)`);
+  console.log(
+    `ratio decimal/float64: ${(decimalMs / floatMs).toFixed(1)} (engine Decimal / hand float64); ${counting.count()} calculator operations on Decimal per profile`,
+  );
+
+  const config = JSON.parse(fs.readFileSync(path.join(examples, "programme.json"), "utf8")) as {
+    directorates: { rows: { example?: string }[] }[];
+  };
+  const files = config.directorates.flatMap((d) => d.rows.flatMap((r) => (r.example ? [r.example] : [])));
+  const models = files.map((f) => proposalRiskModel(read(f)));
+  simulate(models, { iterations: 200, seed: 1 }); // warm-up
+  const programmeMs = cpuMs(() => simulate(models, { iterations: 10_000, seed: 1 }));
+  console.log(
+    `simulation: 10,000 iterations × the demo programme (${models.length} modelled proposals), whole: ${programmeMs.toFixed(0)} ms (goal ≤ 1,000)`,
+  );
+
+  const registered = new Map<string, (...args: unknown[]) => unknown>();
+  installRuntime(registered);
+  require("../src/functions/index").registerFunctions(
+    (globalThis as Record<string, unknown>).CustomFunctions,
+  );
+  const fn = registered.get("SIMULATE");
+  if (!fn) throw new Error("MTFS.SIMULATE is not registered");
+  fn(CFS_RANGE, 200, 1, "Low"); // warm-up
+  const cellMs = cpuMs(() => fn(CFS_RANGE, 10_000, 1, "Low"));
+  console.log(
+    `MTFS.SIMULATE, 10,000 iterations of CFS Targeted Prevention, through the registered function: ${cellMs.toFixed(0)} ms (goal ≤ 300)`,
+  );
+}

@@ -1,0 +1,27 @@
+import { checkProposal, fyLabel, proposalRiskModel, proposalSensitivity } from "../../engine";
+import type { Io } from "../io";
+import { sensitivityJson, sensitivityTable } from "../render/risk";
+
+/**
+ * `calc sensitivity`: the tornado of a proposal's quantified opportunity (each input alone at its low and
+ * high, the risk block's or ±10%), sorted by swing.
+ *
+ * @example
+ * calcSensitivity(JSON.parse(fs.readFileSync("examples/cfs-targeted-prevention.json", "utf8")), "table", io)
+ */
+export function calcSensitivity(raw: unknown, format: "json" | "table", io: Io): void {
+  const { value: proposal, warnings } = checkProposal(raw);
+  for (const w of warnings) io.err(`warning: ${w.message}`);
+  const model = proposalRiskModel(proposal);
+  const t = proposalSensitivity(model);
+  const mtfsLabel = fyLabel(model.fys[model.mtfsIndex]);
+  io.out(
+    format === "json"
+      ? JSON.stringify(
+          { opportunity: proposal.opportunity.name, mtfsLastFy: mtfsLabel, ...sensitivityJson(t) },
+          null,
+          2,
+        )
+      : sensitivityTable(proposal.opportunity.name, t, mtfsLabel),
+  );
+}

@@ -1,0 +1,112 @@
+import {
+  EngineError,
+  MAX_ITERATIONS,
+  checkProposal,
+  proposalRiskModel,
+  simulate as runSimulation,
+  type Simulation,
+} from "../../engine";
+import { choice, parseArgs } from "../args";
+import type { Command } from "../command";
+import { CliError, EXIT_OK } from "../errors";
+import type { Io } from "../io";
+import { progressBar } from "../progressBar";
+import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { simulationJson, simulationTable } from "../render/risk";
+import { requireXlsxName } from "../workbookFile";
+import { writeRiskWorkbook } from "./riskWorkbook";
+
+const HELP = `Usage: mtfs-benefits simulate --input P.json [MORE.json ...] [--iterations N] [--seed S] [--format table|json] [--xlsx FILE]
+
+Monte Carlo of one proposal, or of several and their programme: each iteration draws every input the
+proposal's "risk" block gives a distribution (triangular, pert, uniform, or "confidence": ± the optimism-bias
+share of its confidence level), runs the model on plain numbers and adds the proposals up. Prints, per FY of
+the MTFS row, the planned figure, P10, P50, P90 and the probability of reaching the plan.
+
+Options:
+  --input FILE     a proposal (schema/proposal.schema.json); more proposal files may follow as arguments
+  --iterations N   1 to ${MAX_ITERATIONS.toLocaleString("en-GB")} (default 10,000)
+  --seed S         a whole number (default 1): the same seed gives the same P-values on every machine
+  --format F       table (default, £m) or json (money in £)
+  --xlsx FILE      also write a Risk sheet (P-values per FY and a fan chart) into the MTFS workbook FILE,
+                   created when absent; the previous file is kept as FILE.bak
+  -h, --help       show this help
+
+A progress bar is drawn on standard error when it is a terminal.
+Exit codes: 0 done; 2 bad usage or bad input (one line naming the field and the rule); 1 unexpected.
+Examples:
+  mtfs-benefits simulate --input examples/cfs-targeted-prevention.json --iterations 10000 --seed 42
+  mtfs-benefits simulate examples/cfs-targeted-prevention.json examples/family-based-placements.json --format json`;
+
+/**
+ * A whole-number option, or its default.
+ *
+ * @example
+ * wholeOption({ seed: "42" }, "seed", 1) // 42
+ */
+export function wholeOption(
+  values: Readonly<Record<string, string>>,
+  name: string,
+  fallback: number,
+): number {
+  const text = values[name];
+  if (text === undefined) return fallback;
+  const n = Number(text.replace(/[,_]/g, ""));
+  if (text.trim() === "" || !Number.isInteger(n)) {
+    throw new CliError(`--${name} must be a whole number, got "${text}"`);
+  }
+  return n;
+}
+
+/** Reads and checks each proposal file, printing its warnings on standard error. */
+function proposalsFrom(files: readonly string[], io: Io) {
+  return files.map((file) => {
+    const raw = readJsonFile(file);
+    refuseProgrammeFile(raw, file, "a proposal (schema/proposal.schema.json)");
+    const { value, warnings } = checkProposal(raw);
+    for (const w of warnings) io.err(`warning: ${w.message}`);
+    return value;
+  });
+}
+
+/** `mtfs-benefits simulate --input P.json [...] [--iterations N] [--seed S] [--format table|json] [--xlsx FILE]`. */
+export const simulate: Command = {
+  name: "simulate",
+  summary: "Monte Carlo of proposals: P10/P50/P90 per FY and the probability of reaching the plan",
+  help: HELP,
+  run: async (argv, io) => {
+    const args = parseArgs(argv, {
+      input: "value",
+      iterations: "value",
+      seed: "value",
+      format: "value",
+      xlsx: "value",
+    });
+    if (args.flags.has("help")) {
+      io.out(HELP);
+      return EXIT_OK;
+    }
+    const files = [...(args.values.input === undefined ? [] : [args.values.input]), ...args.positionals];
+    if (files.length === 0) throw new CliError("simulate: --input P.json is required");
+    const format = choice(args.values, "format", ["table", "json"] as const, "table");
+    const iterations = wholeOption(args.values, "iterations", 10_000);
+    const seed = wholeOption(args.values, "seed", 1);
+    if (args.values.xlsx !== undefined) requireXlsxName(args.values.xlsx, "--xlsx");
+    const proposals = proposalsFrom(files, io);
+    const models = proposals.map(proposalRiskModel);
+    const bar = progressBar(process.stderr, "simulate");
+    let result: Simulation;
+    try {
+      result = runSimulation(models, { iterations, seed, onProgress: iterations >= 1000 ? bar : undefined });
+    } catch (e) {
+      // The engine names options by their JSON field; the CLI user typed --iterations / --seed.
+      if (e instanceof EngineError && (e.field === "iterations" || e.field === "seed")) {
+        throw new EngineError(e.code, `--${e.field}`, e.rule);
+      }
+      throw e;
+    }
+    io.out(format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result));
+    if (args.values.xlsx !== undefined) await writeRiskWorkbook(args.values.xlsx, result);
+    return EXIT_OK;
+  },
+};

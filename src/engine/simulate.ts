@@ -1,0 +1,186 @@
+import { decimalOfNumber } from "./calculator";
+import { EngineError } from "./errors";
+import { fyLabel } from "./fiscalYear";
+import { pValues, shareAtLeast } from "./quantiles";
+import { sample, seededStream, type RandomStream } from "./random";
+import { moveInputs, withDecimal, type MovedInput } from "./riskInputs";
+import type { RiskFigures, RiskModel } from "./riskModel";
+import type { FyStartYear } from "./types";
+
+/**
+ * Monte Carlo: each iteration draws every input that carries a distribution (in the order proposals, then
+ * their risk entries, are listed; one seeded stream, so a seed gives the same P-values everywhere; without
+ * any, the proposal's headline estimates from its confidence spread, riskModel.ts), evaluates
+ * each proposal on plain numbers and adds them into the programme. Per FY of the MTFS row: P10, P50, P90
+ * (PERCENTILE.INC's convention, quantiles.ts) and the probability of reaching the planned figure (the
+ * deterministic MTFS row of that FY). Proposals are independent of each other.
+ */
+
+/** The most iterations one run takes (MTFS.SIMULATE and the CLI refuse more). */
+export const MAX_ITERATIONS = 100_000;
+
+/** Options of a run. */
+export interface SimulationOptions {
+  readonly iterations: number;
+  /** A whole number from −2^31 to 2^31 − 1. */
+  readonly seed: number;
+  /** Called now and then with iterations done and the total (for a progress bar). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** P-values of one FY of the MTFS row (£), and the chance of reaching the planned figure. */
+export interface SimulatedYear {
+  readonly fy: FyStartYear;
+  readonly label: string;
+  /** The deterministic MTFS row: the figure the MTFS books. */
+  readonly planned: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  /** Share of iterations at or above `planned` (0 to 1). */
+  readonly probability: number;
+}
+
+/** A proposal's (or the programme's) simulated profile. */
+export interface SimulatedProfile {
+  readonly name: string;
+  readonly years: readonly SimulatedYear[];
+  /** The row of the last MTFS FY (the quantified opportunity's year). */
+  readonly mtfsYear: SimulatedYear;
+  /** Input paths drawn from a distribution (none: the proposal is a point figure). */
+  readonly sampled: readonly string[];
+}
+
+/** A whole run. */
+export interface Simulation {
+  readonly iterations: number;
+  readonly seed: number;
+  readonly proposals: readonly SimulatedProfile[];
+  readonly programme: SimulatedProfile;
+}
+
+function checkIterations(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_ITERATIONS) {
+    throw new EngineError(
+      "out-of-range",
+      "iterations",
+      `must be a whole number from 1 to ${MAX_ITERATIONS.toLocaleString("en-GB")}, got ${n}`,
+    );
+  }
+}
+
+/** Draws one set of inputs and evaluates the proposal on them. */
+function draw<A>(model: RiskModel<A>, inputs: readonly MovedInput[], next: RandomStream): RiskFigures {
+  let a = model.assumptions;
+  const drawn: number[] = [];
+  for (const x of inputs) {
+    // Only inputs with a distribution are listed here.
+    const value = sample(next, x.distribution as NonNullable<MovedInput["distribution"]>);
+    drawn.push(value);
+    a = withDecimal(a, x.parsedPath, decimalOfNumber(value));
+  }
+  try {
+    return model.evaluate(a);
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    const values = inputs.map((x, i) => `${x.path} = ${drawn[i] / x.scale}`).join(", ");
+    throw new EngineError(
+      e.code,
+      `${model.name}: ${e.field}`,
+      `${e.rule} (drawn: ${values}); narrow the distribution so every draw is a valid input`,
+    );
+  }
+}
+
+function summarise(
+  name: string,
+  fys: readonly FyStartYear[],
+  mtfsIndex: number,
+  planned: readonly number[],
+  samples: readonly Float64Array[],
+  sampled: readonly string[],
+): SimulatedProfile {
+  const years = fys.map((fy, i): SimulatedYear => {
+    const values = Array.from(samples[i]);
+    // Reaching the plan tolerates float noise below a penny (a zero-spread run reaches it every time).
+    return {
+      fy,
+      label: fyLabel(fy),
+      planned: planned[i],
+      ...pValues(values),
+      probability: shareAtLeast(values, planned[i] - 0.005),
+    };
+  });
+  return { name, years, mtfsYear: years[mtfsIndex], sampled };
+}
+
+/**
+ * Simulates proposals and their programme.
+ *
+ * @example
+ * const s = simulate([profileRiskModel("CFS", cfs, [{ path: "target.value",
+ *   distribution: { kind: "triangular", low: 0.04, likely: 0.08, high: 0.1 } }])], { iterations: 1000, seed: 1 });
+ * s.proposals[0].mtfsYear.p50 // the median FY29/30 MTFS figure
+ */
+export function simulate(models: readonly RiskModel<unknown>[], options: SimulationOptions): Simulation {
+  checkIterations(options.iterations);
+  if (models.length === 0) throw new EngineError("missing", "proposals", "must have at least one proposal");
+  const next = seededStream(options.seed);
+  const n = options.iterations;
+  const fys = models[0].fys;
+  models.forEach((m, k) => {
+    if (m.fys.length !== fys.length || m.fys.some((fy, i) => fy !== fys[i])) {
+      throw new EngineError(
+        "out-of-range",
+        `proposals[${k}].horizon`,
+        "must cover the same FYs as the first proposal",
+      );
+    }
+  });
+  const plans = models.map((m) => m.evaluate(m.assumptions).mtfs);
+  // A proposal whose risk block gives no distribution draws its headline estimates from the confidence spread.
+  const inputs = models.map((m) =>
+    moveInputs(m.assumptions, m.entries.some((e) => e.distribution) ? m.entries : m.defaultDraws, {
+      allInputs: false,
+      ...(m.confidence ? { confidence: m.confidence } : {}),
+    }).filter((x) => x.distribution !== undefined),
+  );
+  const perProposal = models.map(() => fys.map(() => new Float64Array(n)));
+  const programme = fys.map(() => new Float64Array(n));
+  const step = Math.max(1, Math.floor(n / 100));
+  for (let it = 0; it < n; it++) {
+    models.forEach((m, k) => {
+      const row = inputs[k].length === 0 ? plans[k] : draw(m, inputs[k], next).mtfs;
+      for (let i = 0; i < fys.length; i++) {
+        perProposal[k][i][it] = row[i];
+        programme[i][it] += row[i];
+      }
+    });
+    if (options.onProgress && ((it + 1) % step === 0 || it + 1 === n)) options.onProgress(it + 1, n);
+  }
+  const mtfsIndex = models[0].mtfsIndex;
+  const proposals = models.map((m, k) =>
+    summarise(
+      m.name,
+      fys,
+      m.mtfsIndex,
+      plans[k],
+      perProposal[k],
+      inputs[k].map((x) => x.path),
+    ),
+  );
+  const plannedTotal = fys.map((_, i) => plans.reduce((a, p) => a + p[i], 0));
+  return {
+    iterations: n,
+    seed: options.seed,
+    proposals,
+    programme: summarise(
+      "Programme",
+      fys,
+      mtfsIndex,
+      plannedTotal,
+      programme,
+      proposals.flatMap((p) => p.sampled.map((s) => `${p.name}: ${s}`)),
+    ),
+  };
+}

@@ -1,0 +1,134 @@
+import {
+  EngineError,
+  MAX_ITERATIONS,
+  profileRiskModel,
+  proposalSensitivity,
+  rateValue,
+  simulate,
+  type ConfidenceLevel,
+  type RiskEntry,
+} from "../engine";
+import { isBlank } from "./cells";
+import type { Grid } from "./invoke";
+import { profileInputFromCells, renamed } from "./profileCells";
+
+/**
+ * MTFS.SENSITIVITY and MTFS.SIMULATE's bodies: an assumptions range (as MTFS.BENEFIT.PROFILE reads it) as a
+ * risk model (riskModel.ts), its tornado or its Monte Carlo, spilled with a header row.
+ */
+
+/** The most iterations a worksheet call runs (Excel waits for the result). */
+export const MAX_CELL_ITERATIONS = MAX_ITERATIONS;
+
+function changeOf(value: unknown, field: string, fallback: number): number {
+  return isBlank(value)
+    ? fallback
+    : rateValue(value as number | string, field, { min: -10, max: 10 }).toNumber();
+}
+
+/**
+ * The tornado: a header, then one row per input (its label in the range, or its path): the input at its low
+ * and high, the quantified opportunity at each (£) and the swing, largest first.
+ *
+ * @example
+ * sensitivityCells(CFS_RANGE, null, null)[1] // ["Weekly unit cost (£)", 1338.3, 1635.7, 771…, 1437…, 666…]
+ */
+export function sensitivityCells(assumptions: unknown, low: unknown, high: unknown): Grid {
+  const { input, argumentOf } = profileInputFromCells(assumptions);
+  const change = { low: changeOf(low, "low", -0.1), high: changeOf(high, "high", 0.1) };
+  if (change.low > change.high) {
+    throw new EngineError("out-of-range", "high", `must be at least low (${change.low}), got ${change.high}`);
+  }
+  // Inputs the range states in months are moved and shown in months, under their own label.
+  const months: RiskEntry[] = MONTHS_PATHS.filter((p) => argumentOf(p) !== p).map((path) => ({ path }));
+  const t = renamed(argumentOf, () =>
+    proposalSensitivity(profileRiskModel("", input, months), { defaultChange: change }),
+  );
+  return [
+    ["Input", "Low", "High", "At low (£)", "At high (£)", "Swing (£)"],
+    ...t.rows.map((r) => [
+      plainLabel(argumentOf(r.input)),
+      r.low,
+      r.high,
+      round(r.opportunityAtLow),
+      round(r.opportunityAtHigh),
+      round(r.swing),
+    ]),
+  ];
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** Timeline lengths a range may state in months (the parsed assumptions hold them in weeks). */
+const MONTHS_PATHS = [
+  "timeline.designMonths",
+  "timeline.pilotMonths",
+  "timeline.rolloutMonths",
+  "timeline.leadMonths",
+];
+
+/** A range label as argumentOf names it for messages ("\"Target %\" (row 2)"), without the quotes and row. */
+function plainLabel(name: string): string {
+  return /^"(.*)" \((?:row|column) \d+\)$/.exec(name)?.[1] ?? name;
+}
+
+function wholeOf(value: unknown, field: string, fallback: number): number {
+  if (isBlank(value)) return fallback;
+  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  if (!Number.isInteger(n)) {
+    throw new EngineError("invalid-type", field, `must be a whole number, got ${String(value)}`);
+  }
+  return n;
+}
+
+function levelOf(value: unknown): ConfidenceLevel {
+  if (isBlank(value)) return "Medium";
+  const word = typeof value === "string" ? value.trim().toLowerCase() : "";
+  if (word === "high") return "High";
+  if (word === "medium") return "Medium";
+  if (word === "low") return "Low";
+  throw new EngineError(
+    "unknown-option",
+    "confidence",
+    `must be "High", "Medium" or "Low", got ${String(value)}`,
+  );
+}
+
+/**
+ * The simulation: a header, then one row per FY of the MTFS row: planned, P10, P50, P90 (£) and the
+ * probability of reaching the plan. The target, weekly cost and lead time are drawn from the confidence
+ * spread (± High 10%, Medium 25%, Low 40%, triangular).
+ *
+ * @example
+ * simulateCells(CFS_RANGE, 10000, 1, "Low")[4] // ["FY29/30", 1104079.71, …, …, …, 0.47]
+ */
+export function simulateCells(
+  assumptions: unknown,
+  iterations: unknown,
+  seed: unknown,
+  confidence: unknown,
+): Grid {
+  const { input, argumentOf } = profileInputFromCells(assumptions);
+  const n = wholeOf(iterations, "iterations", 1000);
+  if (n < 1 || n > MAX_CELL_ITERATIONS) {
+    throw new EngineError(
+      "out-of-range",
+      "iterations",
+      `must be from 1 to ${MAX_CELL_ITERATIONS.toLocaleString("en-GB")}, got ${n}`,
+    );
+  }
+  const s = wholeOf(seed, "seed", 1);
+  const model = profileRiskModel("", input, [], levelOf(confidence));
+  const run = renamed(argumentOf, () => simulate([model], { iterations: n, seed: s }));
+  return [
+    ["FY", "Planned (£)", "P10 (£)", "P50 (£)", "P90 (£)", "P(≥ plan)"],
+    ...run.proposals[0].years.map((y) => [
+      y.label,
+      round(y.planned),
+      round(y.p10),
+      round(y.p50),
+      round(y.p90),
+      y.probability,
+    ]),
+  ];
+}

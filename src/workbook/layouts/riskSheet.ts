@@ -1,0 +1,100 @@
+import type { SimulatedProfile, Simulation } from "../../engine";
+import type { ComboChartSpec } from "../port";
+import { labelWriter } from "./cellWriters";
+import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+
+/**
+ * The Risk sheet: a Monte Carlo run (simulate.ts) as tables of the MTFS row per FY, planned against P10, P50
+ * and P90, with the probability of reaching the plan; the programme first (or the one proposal), then each
+ * proposal. The P-values are owned engine values (a simulation is not a standard formula). A fan chart draws
+ * the planned row as bars and P10 / P50 / P90 as lines over the first table.
+ */
+
+export const RISK_SHEET = "Risk";
+export const RISK_LAYOUT_ID = "riskSheet";
+
+/** Columns, left to right; Planned, P50, P10 and P90 are adjacent (the chart's bars, line and more lines). */
+const COLUMNS = ["FY (MTFS row)", "Planned", "P50", "P10", "P90", "P(≥ plan)"] as const;
+const LETTERS = ["A", "B", "C", "D", "E", "F"] as const;
+const FIRST_HEADER = 4;
+
+/** The Risk sheet's layout and its fan chart. */
+export interface RiskSheetLayout extends SheetLayout {
+  readonly chart: ComboChartSpec;
+}
+
+/**
+ * Declares every cell of the Risk sheet for a simulation.
+ *
+ * @example
+ * const layout = riskSheetLayout(simulate([model], { iterations: 1000, seed: 1 }));
+ * layout.cells.find((c) => c.address === "C5") // { kind: "engine", key: "risk.<name>.FY26/27.p50", ... }
+ */
+export function riskSheetLayout(s: Simulation, sheet = RISK_SHEET): RiskSheetLayout {
+  const cells: LayoutCell[] = [];
+  const label = labelWriter(cells);
+  label("A1", "Risk: Monte Carlo of the MTFS row", STYLES.title);
+  label(
+    "A2",
+    `${s.iterations.toLocaleString("en-GB")} iterations, seed ${s.seed}. P10/P50/P90 as PERCENTILE.INC; ` +
+      "P(≥ plan) is the share of iterations at or above the planned row. Inputs drawn: the proposals' risk blocks.",
+    STYLES.text,
+  );
+  const blocks: SimulatedProfile[] =
+    s.proposals.length > 1 ? [s.programme, ...s.proposals] : [...s.proposals];
+  let header = FIRST_HEADER;
+  let chartRows = { first: 0, last: 0 };
+  blocks.forEach((p, b) => {
+    label(`A${header - 1}`, p.name + (p.sampled.length === 0 ? " (no distributions: a point figure)" : ""));
+    COLUMNS.forEach((h, i) => label(`${LETTERS[i]}${header}`, h, { ...STYLES.heading, wrap: true }));
+    p.years.forEach((y, i) => {
+      const r = header + 1 + i;
+      const key = (what: string): string => `risk.${b}.${y.label}.${what}`;
+      const money = (column: string, what: string, value: number): void => {
+        cells.push({
+          kind: "engine",
+          address: `${column}${r}`,
+          key: key(what),
+          value,
+          numberFormat: MILLIONS_FORMAT,
+          style: STYLES.owned,
+        });
+      };
+      label(`A${r}`, y.label === p.mtfsYear.label ? `${y.label} (MTFS end)` : y.label, {});
+      money("B", "planned", y.planned);
+      money("C", "p50", y.p50);
+      money("D", "p10", y.p10);
+      money("E", "p90", y.p90);
+      cells.push({
+        kind: "engine",
+        address: `F${r}`,
+        key: key("probability"),
+        value: y.probability,
+        numberFormat: PERCENT_FORMAT,
+        style: STYLES.owned,
+      });
+    });
+    if (b === 0) chartRows = { first: header + 1, last: header + p.years.length };
+    header += p.years.length + 3;
+  });
+  const range = (column: string): string => `${column}${chartRows.first}:${column}${chartRows.last}`;
+  return {
+    layoutId: RISK_LAYOUT_ID,
+    sheet,
+    cells,
+    columnWidths: [{ column: "A", width: 40 }, ...LETTERS.slice(1).map((column) => ({ column, width: 14 }))],
+    chart: {
+      sheet,
+      title: `${blocks[0].name}: MTFS row, planned and P10 / P50 / P90`,
+      categories: range("A"),
+      bars: { name: "Planned", values: range("B") },
+      line: { name: "P50", values: range("C") },
+      moreLines: [
+        { name: "P10", values: range("D") },
+        { name: "P90", values: range("E") },
+      ],
+      from: "H4",
+      to: "P24",
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readFileSync, rmSync, writeFileSync } from "fs";
+import { join } from "path";
+import { computeProfile, parseProposal } from "../../src/engine";
+import { example, run, tempDir } from "./workbookCli";
+
+const cfsJson = JSON.parse(readFileSync(example("cfs-targeted-prevention.json"), "utf8")) as Record<
+  string,
+  unknown
+>;
+const planned = computeProfile(parseProposal(cfsJson).assumptions.cohort!).years.map((y) =>
+  y.mtfsImpact.toNumber(),
+);
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface SimJson {
+  iterations: number;
+  seed: number;
+  proposals: {
+    name: string;
+    sampled: string[];
+    years: { fy: string; planned: number; p10: number; p50: number; p90: number; probability: number }[];
+  }[];
+  programme: { years: { p50: number }[] };
+}
+
+describe("mtfs-benefits simulate", () => {
+  it("prints P10/P50/P90 per FY as JSON, the same for the same seed", async () => {
+    const args = [
+      "simulate",
+      "--input",
+      example("cfs-targeted-prevention.json"),
+      "--iterations",
+      "800",
+      "--seed",
+      "5",
+      "--format",
+      "json",
+    ];
+    const a = await run(args);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toBe("");
+    const json = JSON.parse(a.stdout) as SimJson;
+    expect(json).toMatchObject({ iterations: 800, seed: 5 });
+    const years = json.proposals[0].years;
+    expect(years.map((y) => y.fy)).toEqual([
+      "FY26/27",
+      "FY27/28",
+      "FY28/29",
+      "FY29/30",
+      "FY30/31",
+      "FY31/32",
+    ]);
+    years.forEach((y, i) => {
+      expect(y.planned).toBeCloseTo(planned[i], 2);
+      expect(y.p10).toBeLessThanOrEqual(y.p50);
+      expect(y.p50).toBeLessThanOrEqual(y.p90);
+    });
+    expect(json.proposals[0].sampled).toEqual(["target.value", "unitCost.weeklyCost", "timeline.leadWeeks"]);
+    expect((await run(args)).stdout).toBe(a.stdout);
+  });
+
+  it("draws what the proposal's risk block says, and adds several proposals into a programme table", async () => {
+    const withRisk = {
+      ...cfsJson,
+      risk: {
+        inputs: [
+          {
+            path: "target.value",
+            low: "6%",
+            high: "10%",
+            distribution: { kind: "triangular", low: "4%", likely: "8%", high: "10%" },
+          },
+          { path: "timeline.leadMonths", distribution: { kind: "uniform", low: 6, high: 11 } },
+        ],
+      },
+    };
+    const file = join(dir, "cfs-risk.json");
+    writeFileSync(file, JSON.stringify(withRisk));
+    const r = await run(["simulate", file, example("family-based-placements.json"), "--iterations", "300"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Drawn from a distribution: target.value, timeline.leadMonths");
+    expect(r.stdout).toContain("\nProgramme\n");
+    expect(r.stdout).toMatch(/FY 29\/30 ◂ +£1\.10m/);
+  });
+
+  it("refuses bad options with exit 2 and one line", async () => {
+    const cfs = example("cfs-targeted-prevention.json");
+    const tooMany = await run(["simulate", "--input", cfs, "--iterations", "100001"]);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr.trim()).toBe(
+      "mtfs-benefits: --iterations: must be a whole number from 1 to 100,000, got 100001",
+    );
+    const seed = await run(["simulate", "--input", cfs, "--seed", "1.5"]);
+    expect(seed.code).toBe(2);
+    expect(seed.stderr.trim()).toBe('mtfs-benefits: --seed must be a whole number, got "1.5"');
+    const bad = {
+      ...cfsJson,
+      risk: { inputs: [{ path: "target.nothing", distribution: { kind: "confidence" } }] },
+    };
+    const file = join(dir, "bad-risk.json");
+    writeFileSync(file, JSON.stringify(bad));
+    const r = await run(["simulate", "--input", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      "mtfs-benefits: risk.inputs[0].path: names no number in the assumptions: target.nothing",
+    );
+  });
+
+  it("writes a Risk sheet with the P-values and a fan chart into a new workbook", async () => {
+    const xlsx = join(dir, "risk.xlsx");
+    const r = await run([
+      "simulate",
+      "--input",
+      example("cfs-targeted-prevention.json"),
+      "--iterations",
+      "200",
+      "--xlsx",
+      xlsx,
+    ]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const sheet = wb.getWorksheet("Risk");
+    expect(sheet).toBeDefined();
+    expect(sheet?.getCell("A4").value).toBe("FY (MTFS row)");
+    expect(sheet?.getCell("A8").value).toBe("FY29/30 (MTFS end)");
+    expect(sheet?.getCell("B8").value).toBeCloseTo(planned[3], 2);
+    // The fan chart: planned as bars, P50, P10 and P90 as lines over the table.
+    const zip = await JSZip.loadAsync(readFileSync(xlsx));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/mtfsChart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(1);
+    const xml = await zip.file(charts[0])!.async("string");
+    expect(xml).toContain("<c:barChart>");
+    expect(xml).toContain("<c:lineChart>");
+    for (const c of "BCDE") expect(xml).toContain(`'Risk'!$${c}$5:$${c}$10`);
+    const again = await run([
+      "simulate",
+      "--input",
+      example("cfs-targeted-prevention.json"),
+      "--iterations",
+      "10",
+      "--xlsx",
+      xlsx,
+    ]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('a sheet named "Risk" already exists');
+  });
+});
+
+describe("mtfs-benefits calc sensitivity", () => {
+  it("prints the tornado, largest swing first, and JSON in £", async () => {
+    const t = await run(["calc", "sensitivity", "--input", example("cfs-targeted-prevention.json")]);
+    expect(t.code).toBe(0);
+    const lines = t.stdout.split("\n");
+    expect(lines[0]).toBe(
+      "CFS Targeted Prevention: sensitivity of the quantified opportunity (FY29/30, net benefit £1.10m)",
+    );
+    expect(lines[2]).toMatch(/^unitCost\.weeklyCost +1,338 +1,636 +£0\.77m +£1\.44m +£0\.67m$/);
+    const j = await run([
+      "calc",
+      "sensitivity",
+      "--input",
+      example("cfs-targeted-prevention.json"),
+      "--format",
+      "json",
+    ]);
+    const json = JSON.parse(j.stdout) as { opportunity: number; rows: { input: string; swing: number }[] };
+    expect(json.opportunity).toBeCloseTo(1104079.71, 1);
+    expect(json.rows.find((r) => r.input === "durationWeeks")?.swing).toBe(0);
+  });
+});

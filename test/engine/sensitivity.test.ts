@@ -1,0 +1,88 @@
+import * as fs from "fs";
+import * as path from "path";
+import {
+  Decimal,
+  computeProfile,
+  parseProposal,
+  profileRiskModel,
+  programmeSensitivity,
+  proposalSensitivity,
+  withDecimal,
+} from "../../src/engine";
+
+const read = (f: string) =>
+  parseProposal(JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", f), "utf8")));
+const cfs = read("cfs-targeted-prevention.json");
+const fbp = read("family-based-placements.json");
+const D = (x: number) => new Decimal(x);
+
+describe("proposalSensitivity", () => {
+  const model = profileRiskModel("CFS", cfs.assumptions.cohort!);
+
+  it("swings about the deterministic FY29/30 figure, sorted by swing", () => {
+    const t = proposalSensitivity(model);
+    expect(t.opportunity).toBeCloseTo(
+      computeProfile(cfs.assumptions.cohort!).quantifiedOpportunity.toNumber(),
+      2,
+    );
+    const swings = t.rows.map((r) => r.swing);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    // ±10% of the £1,487 weekly cost moves the £1,338 saving by 11%: more than ±10% of volume or target,
+    // which enter the flow as a product and so swing it alike.
+    expect(t.rows[0].input).toBe("unitCost.weeklyCost");
+    const swing = (p: string) => t.rows.find((r) => r.input === p)?.swing ?? NaN;
+    expect(Math.abs(swing("baseline.volumePerYear") - swing("target.value"))).toBeLessThan(0.01);
+    expect(swing("unitCost.weeklyCost")).toBeGreaterThan(swing("target.value"));
+  });
+
+  it("moves each input ±10% by default and to the stated low and high when given", () => {
+    const stated = profileRiskModel("CFS", cfs.assumptions.cohort!, [
+      { path: "target.value", low: D(0.06), high: D(0.1) },
+    ]);
+    const rows = proposalSensitivity(stated).rows;
+    const target = rows.find((r) => r.input === "target.value");
+    expect(target).toMatchObject({ low: 0.06, high: 0.1, defaultEnds: false });
+    const cost = rows.find((r) => r.input === "unitCost.weeklyCost");
+    expect(cost).toMatchObject({ low: 1487 * 0.9, high: 1487 * 1.1, defaultEnds: true });
+    // The figure at the high end is the deterministic profile with that one input changed.
+    const atHigh = computeProfile(
+      withDecimal(cfs.assumptions.cohort!, "target.value", D(0.1)),
+    ).quantifiedOpportunity;
+    expect(target?.opportunityAtHigh).toBeCloseTo(atHigh.toNumber(), 2);
+  });
+
+  it("gives a swing of 0 to an input that does not reach the MTFS year", () => {
+    // CFS stays last 153.1 weeks: none of the avoided starts has left care by FY29/30, so the stay's length
+    // cannot move that year's figure.
+    const row = proposalSensitivity(model).rows.find((r) => r.input === "durationWeeks");
+    expect(row?.swing).toBe(0);
+  });
+
+  it("reads a Months path in months (timeline.leadMonths)", () => {
+    const m = profileRiskModel("CFS", cfs.assumptions.cohort!, [
+      { path: "timeline.leadMonths", low: D(6), high: D(11) },
+    ]);
+    const row = proposalSensitivity(m, { allInputs: false }).rows[0];
+    expect(row).toMatchObject({ input: "timeline.leadMonths", low: 6, high: 11 });
+    expect(row.base).toBeCloseTo(8.5, 9);
+    expect(row.opportunityAtLow).toBeGreaterThan(row.opportunityAtHigh); // a longer lead delays the saving
+  });
+
+  it("refuses a path that names no number, by field", () => {
+    const m = profileRiskModel("CFS", cfs.assumptions.cohort!, [{ path: "target.nothing", low: D(1) }]);
+    expect(() => proposalSensitivity(m)).toThrow("risk.inputs[0].path: names no number in the assumptions");
+  });
+});
+
+describe("programmeSensitivity", () => {
+  it("swings the programme total by each proposal's own swing", () => {
+    const a = profileRiskModel("CFS", cfs.assumptions.cohort!);
+    const b = profileRiskModel("FBP", fbp.assumptions.cohort!);
+    const t = programmeSensitivity([a, b]);
+    const alone = proposalSensitivity(a).opportunity + proposalSensitivity(b).opportunity;
+    expect(t.opportunity).toBeCloseTo(alone, 4);
+    const top = t.rows[0];
+    expect(Math.abs(top.opportunityAtHigh - top.opportunityAtLow)).toBeCloseTo(top.swing, 4);
+    expect(new Set(t.rows.map((r) => r.proposal))).toEqual(new Set(["CFS", "FBP"]));
+  });
+});
