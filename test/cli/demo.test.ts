@@ -29,10 +29,10 @@ describe("mtfs-benefits demo", () => {
       "CFS – Commissioning for the Fut",
       "CFS Targeted Prevention",
       "Independent Travel Training",
-      "Parameters",
       "Procurement and Third Party Spe",
       "Income Maximisation",
       "Resident Focused Organisation",
+      "Parameters",
       "_mtfs",
     ]);
     // Modelled rows link to their sheets' MTFS row (cumulative + inflation contingency) with ordinary formulas.
