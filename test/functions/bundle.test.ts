@@ -3,6 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
 import { StubCustomFunctionError } from "./runtimeStub";
+import { callMtfs } from "./register";
+import { CFS_RANGE } from "./fixtures/cfsRange";
 
 /**
  * Builds the production functions bundle with the project's webpack config (into a temp folder, functions
@@ -75,12 +77,37 @@ describe("dist/functions.js", () => {
     expect([err.code, err.message]).toEqual(["#N/A", "inflationPerYear: is required"]);
   });
 
-  it("is under 180 KB minified and carries no React", () => {
-    // Measured 1 December 2026: 149,449 bytes before multi-stream ranges (issue 13); reading streams adds the
-    // stream kinds (computeAssumptions, +10.9 KB) and the sheet's caption table (+11.5 KB): 171,830 bytes.
-    expect(bundleBytes).toBeLessThan(180 * 1024);
+  it("stays within its size ceiling minified and carries no React", () => {
+    // Issue 14 asks for under 150 KB; not met yet. Measured 1 December 2026 (production, functions entry only):
+    // 149,449 bytes before multi-stream ranges (issue 13); streams, the caption table and ranges: 172,238
+    // (54,376 gzip); MTFS.SENSITIVITY/SIMULATE: 188,476 (60,168 gzip); "sideEffects": false: 185,270; the
+    // formats' docs text left out: 179,540 (57,752 gzip); the demand format (issue 16): 180,817 (58,215 gzip).
+    // decimal.js is 31.7 KB of it; terser options and an ES2022 target save under 1 KB. This ceiling stops
+    // growth until the rest of the gap is closed.
+    expect(bundleBytes).toBeLessThan(178 * 1024);
     const code = fs.readFileSync(path.join(outDir, "functions.js"), "utf8");
     expect(code).not.toMatch(/react\.production|__SECRET_INTERNALS|createElement\(/);
+  });
+
+  it("leaves out the formats' docs text but keeps the rules and warnings users see", () => {
+    const code = fs.readFileSync(path.join(outDir, "functions.js"), "utf8");
+    // FieldInfo about/default words: read only by format/describe.ts for schema/ and docs/engine.md.
+    expect(code).not.toContain("events a year (starts), or the caseload for the exit lever");
+    expect(code).not.toContain("first horizon FY");
+    expect(code).toContain("money is in £ (not £k or £m)");
+    expect(code).toContain("must be within 60 years of firstFy");
+  });
+
+  it("models and refuses assumptions from the bundle as from the sources", () => {
+    // The bundle's formats are built without their docs text: parsing, rules and messages must not change.
+    const bad = CFS_RANGE.map((r) => (/duration/i.test(String(r[0])) ? [r[0], -3] : r));
+    for (const range of [CFS_RANGE, bad]) {
+      const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+      expect(plain(registered.get("BENEFIT.PROFILE")?.(range))).toEqual(
+        plain(callMtfs("BENEFIT.PROFILE", range)),
+      );
+    }
+    expect(JSON.stringify(registered.get("BENEFIT.PROFILE")?.(bad))).toMatch(/#VALUE!.*must be > 0/);
   });
 });
 
