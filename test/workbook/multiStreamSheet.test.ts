@@ -53,7 +53,10 @@ describe("a multi-stream proposal sheet (issue 13)", () => {
     expect(row(input("assumptions.streams[1].durationWeeks"))).toBeLessThan(row(headings[2]));
     expect(row(input("assumptions.investment[0].amountPerYear"))).toBeGreaterThan(row(headings[3]));
     // The id stays in the value column, the unit column says it is the id.
-    expect([text(ws, `B${row(headings[0])}`), text(ws, `C${row(headings[0])}`)]).toEqual(["falls", "stream id"]);
+    expect([text(ws, `B${row(headings[0])}`), text(ws, `C${row(headings[0])}`)]).toEqual([
+      "falls",
+      "stream id",
+    ]);
     // The stream's note beside its heading, the target's note beside the target's first row.
     expect(input("assumptions.streams[1].note").address).toBe(`D${row(headings[1])}`);
     const r = row(input("assumptions.streams[2].saving.hoursPerWeek"));

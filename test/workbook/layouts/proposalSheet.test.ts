@@ -174,9 +174,7 @@ describe("proposal sheet figures as a new user reads them", () => {
   const procurement = planProposal(readExample("procurement-and-third-party-spend.json"), []).layout;
 
   it("shows a typed percent as typed (2.97%, not 3.0%) and a share-realised measure as a percent", () => {
-    const reduction = procurement.cells.find(
-      (c) => c.kind === "input" && /\.reductionRate$/.test(c.path),
-    );
+    const reduction = procurement.cells.find((c) => c.kind === "input" && /\.reductionRate$/.test(c.path));
     expect(reduction).toMatchObject({ type: "percent", numberFormat: "0.0#%" });
     const heading = procurement.cells.find(
       (c) => c.kind === "label" && /^Share of the full saving realised/.test(c.text),
