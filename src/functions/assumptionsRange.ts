@@ -343,9 +343,9 @@ const STREAM_HEADING = /^stream\b\s*\d*\s*[—–:-]?\s*(.*?)\s*\(\s*([^()]+?)\s
  * checked by the engine); undefined when the brackets hold neither, so the row is not a heading.
  */
 function kindOf(text: string): string | undefined {
-  const t = text.toLowerCase();
-  const worded = Object.entries(STREAM_KIND_WORDS).find(([, w]) => w.toLowerCase() === t)?.[0];
-  return worded ?? (/^[A-Za-z]+$/.test(text) ? text : undefined);
+  return /^[a-z]+$/i.test(text)
+    ? text
+    : Object.keys(STREAM_KIND_WORDS).find((k) => STREAM_KIND_WORDS[k].toLowerCase() === text.toLowerCase());
 }
 
 /** A stream id from its label: letters and digits, lower case, dashes between words ("Falls prevention" → "falls-prevention"). */
