@@ -176,16 +176,22 @@ export async function writeLayout(
   }
 }
 
-/** Options of a sync: `placements` says where sheets' layouts are now (absent: where they were laid out). */
+/**
+ * Options of a sync: `placements` says where sheets' layouts are now (absent: where they were laid out);
+ * `adoptUnrecorded` lets the sync write over content in cells it has no record of (only for a sheet the
+ * add-in has just laid out again itself, where that content is its own).
+ */
 export interface SyncOptions {
   readonly dryRun: boolean;
   readonly placements?: Placements;
+  readonly adoptUnrecorded?: boolean;
 }
 
 /**
  * Brings the owned cells of an existing sheet up to date: rewrites those whose content the add-in wrote
  * and that now differ from the layout, keeps (and flags) those edited by hand. Returns every change and
- * every kept edit; with `dryRun` nothing is written. Cells are read and written where the sheet's placement
+ * every kept edit; with `dryRun` nothing is written. A cell newly laid out (no record) that already holds
+ * something else is the user's: kept and reported like a hand edit, unless `adoptUnrecorded`. Cells are read and written where the sheet's placement
  * puts them, formulas translated to match; the register keeps layout addresses and layout formulas. A formula
  * that refers to a sheet that could not be placed is left alone.
  *
@@ -242,7 +248,9 @@ export async function syncOwned(
       after: cell.value,
       kept,
     });
-    if (last && !isEmpty(cur) && !matchesWritten(cur, last)) {
+    // A sheet that grows (the Dashboard) must not write over what the user typed below it.
+    const theirs = last ? !matchesWritten(cur, last) : !options.adoptUnrecorded && !matchesWritten(cur, here);
+    if (!isEmpty(cur) && theirs) {
       out.push(change(true));
       keptAddresses.push({ address: placed.address, key: cell.key, after: cell.value });
       return;
