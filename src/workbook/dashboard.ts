@@ -107,7 +107,11 @@ export async function syncDashboard(
     }
     return { changes: [], problems, proposals };
   }
-  const changes = await syncOwned(port, layout, DASHBOARD_OWNER, owned, { dryRun: options.dryRun });
+  // Grown rows may land on notes the user typed under the Dashboard: those are kept, never overwritten.
+  const changes = await syncOwned(port, layout, DASHBOARD_OWNER, owned, {
+    dryRun: options.dryRun,
+    keepUnrecorded: true,
+  });
   // Cells an earlier, longer Dashboard owned: cleared if they still hold our value, else left as the user's.
   const laidOut = new Set(layout.cells.filter(isOwned).map((c) => c.address));
   const stale = [...owned.values()].filter((r) => r.sheet === DASHBOARD_SHEET && !laidOut.has(r.address));

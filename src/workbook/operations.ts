@@ -386,12 +386,7 @@ export async function updateProposal(
       [...heights].map(([row, height]) => ({ row: placedRow(placement, row), height })),
     );
   }
-  // A reshaped sheet's records were dropped above: what its cells hold is the old layout's.
-  const changes = await syncOwned(port, layout, sheet, owned, {
-    dryRun: false,
-    placements: placedNow,
-    adoptUnrecorded: reshaped,
-  });
+  const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
   await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
     p.sheet === sheet
