@@ -5,6 +5,7 @@ import {
   asObject,
   checkProposal,
   computeAssumptions,
+  grossByCashability,
   decimalCalculator,
   flatDeflatorIndex,
   flatSchedule,
@@ -32,18 +33,22 @@ import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { calcScenarios } from "./calcScenarios";
+import { cashabilityJson, cashabilityTable } from "../render/cashability";
 import { withDemandModels } from "../demandRefs";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { greenBookJson, greenBookTable, type GreenBookBasis } from "../render/greenBook";
 import { profileJson, profileTable } from "../render/profile";
+import { programmeJson, programmeTable } from "../render/programme";
+import { programmeFigures } from "../programmeModel";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 import { calcSensitivity } from "./calcSensitivity";
 
 type Format = "json" | "table";
 
-const HELP = `Usage: mtfs-benefits calc <profile|sensitivity|triangulation|edge-of-care|demand> --input FILE.json [--format table|json]
+const HELP = `Usage: mtfs-benefits calc <profile|sensitivity|triangulation|edge-of-care|demand|programme|scenarios> --input FILE.json [--format table|json]
 
 Computes from a JSON input file and prints the result.
 
@@ -60,6 +65,12 @@ Computes from a JSON input file and prints the result.
   demand         a demand model (schema/demand.schema.json): stock, entries, exits, do-nothing and
                  with-impact spend against budget per year, break-even year, cumulative overspend
                  and benefit (JSON: one row per year, money in £)
+  programme      a programme file (examples/programme.json): Appendix A with every row that names an
+                 example modelled from it, subtotals and total beside the published ones, then the
+                 overlap register (the same cohort or existing MTFS line claimed by two proposals)
+  scenarios      a programme file (examples/programme.json): confident, stretch, 50% of stretch and
+                 each cost estimate side by side: benefits, implementation costs, cumulative
+                 cashflow per MTFS year, payback (rows with an "example" are modelled from it)
 
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
@@ -81,7 +92,9 @@ Examples:
   mtfs-benefits calc profile --input examples/cfs-targeted-prevention.json
   mtfs-benefits calc sensitivity --input examples/cfs-targeted-prevention.json
   mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json
-  mtfs-benefits calc demand --input examples/national-children-in-care.json`;
+  mtfs-benefits calc demand --input examples/national-children-in-care.json
+  mtfs-benefits calc programme --input examples/programme.json
+  mtfs-benefits calc scenarios --input examples/programme.json`;
 
 function print(io: Io, format: Format, json: () => unknown, table: () => string): void {
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
@@ -120,7 +133,8 @@ function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOp
 function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions): void {
   const { value: proposal, warnings } = checkProposal(raw);
   warn(io, warnings);
-  const result = computeAssumptions(proposal.assumptions).profile;
+  const { profile: result, proposal: lines } = computeAssumptions(proposal.assumptions);
+  const kinds = grossByCashability(lines);
   const schedule =
     options.discount === "standard"
       ? GREEN_BOOK_STANDARD
@@ -138,8 +152,17 @@ function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions
   print(
     io,
     format,
-    () => ({ ...profileJson(proposal, result), ...greenBookJson(view, basis, risk) }),
-    () => profileTable(proposal, result) + "\n" + greenBookTable(view, basis, risk),
+    () => ({
+      ...profileJson(proposal, result, lines),
+      ...greenBookJson(view, basis, risk),
+      ...cashabilityJson(kinds),
+    }),
+    () =>
+      profileTable(proposal, result, lines) +
+      "\n" +
+      greenBookTable(view, basis, risk) +
+      "\n" +
+      cashabilityTable(kinds),
   );
 }
 
@@ -217,14 +240,27 @@ async function writeDemandWorkbook(raw: unknown, file: string): Promise<void> {
   await saveWorkbookAtomic(port, file);
 }
 
+/** The programme with its modelled rows and overlap register; example paths are relative to the file. */
+function programme(raw: unknown, format: Format, io: Io, file: string): void {
+  const figures = programmeFigures(file, raw);
+  for (const w of figures.warnings) io.err(`warning: ${w}`);
+  print(
+    io,
+    format,
+    () => programmeJson(figures),
+    () => programmeTable(figures),
+  );
+}
+
 const WHATS: Readonly<
-  Record<string, (raw: unknown, format: Format, io: Io, options: GreenBookOptions) => void>
+  Record<string, (raw: unknown, format: Format, io: Io, options: GreenBookOptions, file: string) => void>
 > = {
   profile,
   sensitivity: (raw, format, io) => calcSensitivity(raw, format, io),
   triangulation,
   "edge-of-care": edgeOfCareCommand,
   demand,
+  programme: (raw, format, io, _options, file) => programme(raw, format, io, file),
 };
 
 /** What each calculation reads, as a refusal names it. */
@@ -234,12 +270,14 @@ const EXPECTED = {
   triangulation: "a triangulation table or a proposal",
   "edge-of-care": "an edge-of-care summary (schema/edge-of-care.schema.json)",
   demand: "a demand model (schema/demand.schema.json)",
+  programme: "a programme file",
 } as const;
 
-/** `mtfs-benefits calc profile|triangulation|edge-of-care|demand --input FILE.json [--format json|table]`. */
+/** `mtfs-benefits calc profile|triangulation|edge-of-care|demand|programme --input FILE.json [--format json|table]`. */
 export const calc: Command = {
   name: "calc",
-  summary: "compute a profile, triangulation, edge-of-care summary or demand projection from a JSON file",
+  summary:
+    "compute a profile, triangulation, edge-of-care summary, demand projection or programme from a JSON file",
   help: HELP,
   run: async (argv, io) => {
     const args = parseArgs(argv, {
@@ -256,12 +294,12 @@ export const calc: Command = {
     const [what, ...rest] = args.positionals;
     if (what === undefined)
       throw new CliError(
-        "calc: say what to compute: profile, sensitivity, triangulation, edge-of-care or demand",
+        "calc: say what to compute: profile, sensitivity, triangulation, edge-of-care, demand, programme or scenarios",
       );
     const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
-    if (compute === undefined) {
+    if (compute === undefined && what !== "scenarios") {
       throw new CliError(
-        `calc: unknown calculation "${what}", expected profile, sensitivity, triangulation, edge-of-care or demand`,
+        `calc: unknown calculation "${what}", expected profile, sensitivity, triangulation, edge-of-care, demand, programme or scenarios`,
       );
     }
     if (rest.length > 1 || (rest.length === 1 && args.values.input !== undefined)) {
@@ -280,10 +318,14 @@ export const calc: Command = {
     }
     const options = greenBookOptions(args.values);
     const json = readJsonFile(file);
-    refuseProgrammeFile(json, file, EXPECTED[what as keyof typeof EXPECTED]);
+    if (compute === undefined) {
+      calcScenarios(json, file, format, io);
+      return EXIT_OK;
+    }
+    if (what !== "programme") refuseProgrammeFile(json, file, EXPECTED[what as keyof typeof EXPECTED]);
     // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
     const raw = what === "profile" ? withDemandModels(json, file) : json;
-    compute(raw, format, io, options);
+    compute(raw, format, io, options, file);
     if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
     return EXIT_OK;
   },

@@ -2,6 +2,7 @@ import {
   dayNumber,
   formatMillions,
   formatPercent,
+  formatSlippage,
   fyLabel,
   isEngineError,
   isoDate,
@@ -160,11 +161,7 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
         lines.push(
           `Forecast MTFS row: ${f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", ")}`,
         );
-        lines.push(
-          f.slippageMonths === undefined
-            ? "Slippage: the plan does not reach the actual level within the horizon"
-            : `Slippage: ${f.slippageMonths.toFixed(1)} months ${f.slippageMonths.isNeg() ? "ahead of" : "behind"} the plan`,
-        );
+        lines.push(`Slippage: ${formatSlippage(f.slippageMonths)}`);
       }
       return lines.join("\n");
     })

@@ -19,6 +19,7 @@ import {
 import { assumptionsTable } from "./assumptionsTable";
 import { profileBreakdown } from "./profileBreakdown";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
+import { optimismBiasFormula } from "./parametersSheet";
 
 /**
  * The proposal sheet, in the order of the Benefits Proposal template (as in the Efficiency Review's
@@ -57,6 +58,10 @@ export interface ProposalSheetLayout extends SheetLayout {
   readonly statusAddress: string;
   /** MTFS row cell of each FY (cumulative + inflation contingency), by label: what the Programme sheet links to. */
   readonly mtfsRowAddress: ReadonlyMap<string, string>;
+  /** Risk-adjusted MTFS row cell of each FY, by label (the Programme's risk-adjusted rows link to it). */
+  readonly riskAdjustedRowAddress: ReadonlyMap<string, string>;
+  /** The confidence level cell (the Programme's Confidence column links to it). */
+  readonly confidenceAddress: string;
   readonly timeToRunRateAddress: string;
   readonly chart: ComboChartSpec;
   /** Rows of every text split over more than one row, by path (what the register keeps as `textRows`). */
@@ -80,6 +85,7 @@ const COLUMN_WIDTHS: ReadonlyMap<string, number> = new Map([
   ["H", 14],
   ["I", 14],
   ["J", 14],
+  ["K", 16],
 ]);
 const LAST_COLUMN = "H";
 
@@ -134,6 +140,8 @@ const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
   "triangulation.horizonYears": "Caseload horizon (years)",
   "triangulation.realisationFactorNote": "Realisation factor note",
   "triangulation.uncertainBand": "Uncertainty band (± share of the % change)",
+  "triangulation.rounding": "Rounding to whole numbers (round, floor or ceil)",
+  "triangulation.startsLabel": "Heading of the starts column",
 };
 
 /**
@@ -433,8 +441,9 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     "0.0#",
   );
 
-  // Triangulation (the template's "Operational impact"): annual-starts rows with one % are ROUND formulas over
-  // the named parameters (B's triangulate, same arithmetic); other kinds and % ranges are engine-owned values.
+  // Triangulation (the template's "Operational impact"): annual-starts rows with one % are ROUND (ROUNDDOWN,
+  // ROUNDUP by the table's rule) formulas over the named parameters (B's triangulate, same arithmetic); other
+  // kinds and % ranges are engine-owned values; starts a row states are inputs.
   heading(`A${triHeadingRow}`, "Operational impact: triangulation");
   const monthly = getPath(proposal, "triangulation.kind") === "monthlyStarts";
   const paramName = new Map<string, string>();
@@ -446,18 +455,20 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     label(`A${r}`, caption);
     inputRow(r, leaf, name, PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined, caption);
   });
+  const named = getPath(proposal, "triangulation.startsLabel");
+  const startsHeading = typeof named === "string" && named.trim() !== "" ? named.trim() : undefined;
   const headers = monthly
     ? [
         "Triangulation methodology",
         "% change achievable",
-        "Children per month",
+        startsHeading ?? "Children per month",
         "Caseload in horizon",
         "Explanation",
       ]
     : [
         "Triangulation methodology",
         "% change achievable",
-        "Annual avoided starts",
+        startsHeading ?? "Annual avoided starts",
         "Caseload by end of MTFS",
         "Explanation",
       ];
@@ -467,6 +478,11 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
   const starts = paramName.get("baselineStarts");
   const caseload = paramName.get("mtfsCaseload");
   const factor = paramName.get("realisationFactor");
+  // The table's rounding rule as Excel says it (floor/ceil round the size, as the engine's wholeBy does).
+  const rule = String(getPath(proposal, "triangulation.rounding") ?? "round")
+    .trim()
+    .toLowerCase();
+  const roundFn = rule === "floor" ? "ROUNDDOWN" : rule === "ceil" ? "ROUNDUP" : "ROUND";
   triRows.forEach((_, i) => {
     const r = triFirstRow + i;
     const base = `triangulation.rows[${i}]`;
@@ -486,11 +502,30 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     const result = modelled?.triangulation[i];
     const avoidedKey = `triangulation[${i}].avoided`;
     const caseloadKey = `triangulation[${i}].caseload`;
-    if (!monthly && typeof pct === "number" && starts && caseload && factor) {
-      formula(`C${r}`, avoidedKey, `ROUND(${starts}*B${r},0)`, result?.avoided ?? null);
-      formula(`D${r}`, caseloadKey, `ROUND(${caseload}*(1-${factor}*B${r}),0)`, result?.caseload ?? null);
+    const stated = cellValue(getPath(proposal, `${base}.avoidedStarts`));
+    if (stated !== null) {
+      // Starts the row states are the user's input, kept as typed (Reunification's "6.5").
+      cells.push({
+        kind: "input",
+        address: `C${r}`,
+        path: `${base}.avoidedStarts`,
+        value: stated,
+        style: STYLES.input,
+        label: `${rowName}: stated starts`,
+      });
+    } else if (!monthly && typeof pct === "number" && starts) {
+      formula(`C${r}`, avoidedKey, `${roundFn}(${starts}*B${r},0)`, result?.avoided ?? null);
     } else {
       engine(`C${r}`, avoidedKey, result?.avoided ?? null);
+    }
+    if (stated === null && !monthly && typeof pct === "number" && caseload && factor) {
+      formula(
+        `D${r}`,
+        caseloadKey,
+        `${roundFn}(${caseload}*(1-${factor}*B${r}),0)`,
+        result?.caseload ?? null,
+      );
+    } else {
       engine(`D${r}`, caseloadKey, result?.caseload ?? null);
     }
     text(`E${r}`, `${base}.explanation`, `${rowName}: explanation`, LAST_COLUMN);
@@ -516,6 +551,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
       : ["Avoided events in FY", "Average caseload reduction"]),
     "Inflation contingency (held centrally)",
     words ? "MTFS row (cumulative + contingency + added back)" : "MTFS row (cumulative + contingency)",
+    ...(words ? ["Risk-adjusted MTFS row (optimism bias, Parameters)"] : []),
   ].forEach((h, i) => label(cellAddress(i + 1, profileHeaderRow), h, TABLE_HEADING));
   fyLabels.forEach((fy, i) => {
     const r = profileFirstRow + i;
@@ -554,6 +590,17 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
       money(i, (y) => y.mtfsImpact),
       MILLIONS_FORMAT,
     );
+    // Benefits (MTFS row + costs) less the optimism bias when positive, less costs: riskAdjustNet. Sheets
+    // laid out before it (path captions) keep their columns.
+    const benefits = `(J${r}+E${r})`;
+    if (words)
+      formula(
+        `K${r}`,
+        `${k}.riskAdjusted`,
+        `IF(${benefits}>0,${benefits}*(1-${optimismBiasFormula(`$D$${summaryRow}`)}),${benefits})-E${r}`,
+        modelled ? (modelled.riskAdjusted[i]?.toNumber() ?? null) : null,
+        MILLIONS_FORMAT,
+      );
   });
   const profileLastRow = profileFirstRow + fyLabels.length - 1;
 
@@ -614,6 +661,8 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     cells: topAligned,
     statusAddress,
     mtfsRowAddress,
+    riskAdjustedRowAddress: new Map(words ? fyLabels.map((fy, i) => [fy, `K${profileFirstRow + i}`]) : []),
+    confidenceAddress: `D${summaryRow}`,
     timeToRunRateAddress,
     columnWidths: [...widths].map(([column, width]) => ({ column, width })),
     merges,
