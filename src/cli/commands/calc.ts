@@ -5,6 +5,7 @@ import {
   asObject,
   checkProposal,
   computeAssumptions,
+  grossByCashability,
   decimalCalculator,
   flatDeflatorIndex,
   flatSchedule,
@@ -26,6 +27,8 @@ import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { calcScenarios } from "./calcScenarios";
+import { cashabilityJson, cashabilityTable } from "../render/cashability";
 import { withDemandModels } from "../demandRefs";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
@@ -39,7 +42,7 @@ import { calcSensitivity } from "./calcSensitivity";
 
 type Format = "json" | "table";
 
-const HELP = `Usage: mtfs-benefits calc <profile|sensitivity|triangulation|edge-of-care|demand|programme> --input FILE.json [--format table|json]
+const HELP = `Usage: mtfs-benefits calc <profile|sensitivity|triangulation|edge-of-care|demand|programme|scenarios> --input FILE.json [--format table|json]
 
 Computes from a JSON input file and prints the result.
 
@@ -59,6 +62,9 @@ Computes from a JSON input file and prints the result.
   programme      a programme file (examples/programme.json): Appendix A with every row that names an
                  example modelled from it, subtotals and total beside the published ones, then the
                  overlap register (the same cohort or existing MTFS line claimed by two proposals)
+  scenarios      a programme file (examples/programme.json): confident, stretch, 50% of stretch and
+                 each cost estimate side by side: benefits, implementation costs, cumulative
+                 cashflow per MTFS year, payback (rows with an "example" are modelled from it)
 
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
@@ -81,7 +87,8 @@ Examples:
   mtfs-benefits calc sensitivity --input examples/cfs-targeted-prevention.json
   mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json
   mtfs-benefits calc demand --input examples/national-children-in-care.json
-  mtfs-benefits calc programme --input examples/programme.json`;
+  mtfs-benefits calc programme --input examples/programme.json
+  mtfs-benefits calc scenarios --input examples/programme.json`;
 
 function print(io: Io, format: Format, json: () => unknown, table: () => string): void {
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
@@ -121,6 +128,7 @@ function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions
   const { value: proposal, warnings } = checkProposal(raw);
   warn(io, warnings);
   const { profile: result, proposal: lines } = computeAssumptions(proposal.assumptions);
+  const kinds = grossByCashability(lines);
   const schedule =
     options.discount === "standard"
       ? GREEN_BOOK_STANDARD
@@ -138,8 +146,17 @@ function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions
   print(
     io,
     format,
-    () => ({ ...profileJson(proposal, result, lines), ...greenBookJson(view, basis, risk) }),
-    () => profileTable(proposal, result, lines) + "\n" + greenBookTable(view, basis, risk),
+    () => ({
+      ...profileJson(proposal, result, lines),
+      ...greenBookJson(view, basis, risk),
+      ...cashabilityJson(kinds),
+    }),
+    () =>
+      profileTable(proposal, result, lines) +
+      "\n" +
+      greenBookTable(view, basis, risk) +
+      "\n" +
+      cashabilityTable(kinds),
   );
 }
 
@@ -260,12 +277,12 @@ export const calc: Command = {
     const [what, ...rest] = args.positionals;
     if (what === undefined)
       throw new CliError(
-        "calc: say what to compute: profile, sensitivity, triangulation, edge-of-care, demand or programme",
+        "calc: say what to compute: profile, sensitivity, triangulation, edge-of-care, demand, programme or scenarios",
       );
     const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
-    if (compute === undefined) {
+    if (compute === undefined && what !== "scenarios") {
       throw new CliError(
-        `calc: unknown calculation "${what}", expected profile, sensitivity, triangulation, edge-of-care, demand or programme`,
+        `calc: unknown calculation "${what}", expected profile, sensitivity, triangulation, edge-of-care, demand, programme or scenarios`,
       );
     }
     if (rest.length > 1 || (rest.length === 1 && args.values.input !== undefined)) {
@@ -284,6 +301,10 @@ export const calc: Command = {
     }
     const options = greenBookOptions(args.values);
     const json = readJsonFile(file);
+    if (compute === undefined) {
+      calcScenarios(json, file, format, io);
+      return EXIT_OK;
+    }
     if (what !== "programme") refuseProgrammeFile(json, file, EXPECTED[what as keyof typeof EXPECTED]);
     // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
     const raw = what === "profile" || what === "sensitivity" ? withDemandModels(json, file) : json;
