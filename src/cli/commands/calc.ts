@@ -21,13 +21,7 @@ import {
   projectDemand,
   triangulate,
 } from "../../engine";
-import * as ExcelJS from "exceljs";
-import * as fs from "fs";
 import { writeDemandSheet } from "../../workbook/demand";
-import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
-import { EMPTY_PROGRAMME } from "../../workbook/layouts/programmeConfig";
-import { buildProgrammeWorkbook } from "../../workbook/operations";
-import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
@@ -43,7 +37,7 @@ import { profileJson, profileTable } from "../render/profile";
 import { programmeJson, programmeTable } from "../render/programme";
 import { programmeFigures } from "../programmeModel";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
-import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
+import { asCliErrors, openOrCreateMtfsWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 import { calcSensitivity } from "./calcSensitivity";
 
 type Format = "json" | "table";
@@ -224,18 +218,7 @@ function demand(raw: unknown, format: Format, io: Io): void {
  */
 async function writeDemandWorkbook(raw: unknown, file: string): Promise<void> {
   const model = parseDemandModel(raw);
-  let wb: ExcelJS.Workbook;
-  if (fs.existsSync(file)) {
-    wb = await loadWorkbook(file);
-    if (!(await hasRegister(new ExcelJsPort(wb)))) {
-      throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}; give --xlsx a new file name`);
-    }
-  } else {
-    wb = new ExcelJS.Workbook();
-    wb.creator = "MTFS Benefits";
-    await buildProgrammeWorkbook(new ExcelJsPort(wb), EMPTY_PROGRAMME, []);
-  }
-  const port = new ExcelJsPort(wb);
+  const port = await openOrCreateMtfsWorkbook(file);
   await asCliErrors(() => writeDemandSheet(port, model, projectDemand(model, decimalCalculator)));
   await saveWorkbookAtomic(port, file);
 }
@@ -324,7 +307,7 @@ export const calc: Command = {
     }
     if (what !== "programme") refuseProgrammeFile(json, file, EXPECTED[what as keyof typeof EXPECTED]);
     // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
-    const raw = what === "profile" ? withDemandModels(json, file) : json;
+    const raw = what === "profile" || what === "sensitivity" ? withDemandModels(json, file) : json;
     compute(raw, format, io, options, file);
     if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
     return EXIT_OK;
