@@ -285,7 +285,7 @@ describe("Dashboard review fixes", () => {
     await importActuals(port, QUARTER, { dryRun: false });
     await updateDashboard(port);
     const [total] = await port.readCells(DASHBOARD_SHEET, ["D10"]);
-    expect(total.formula).toMatch(/SUMIF\(\$B\$9:\$B\$9,"saving",D9:D9\)/);
+    expect(total.formula).toMatch(/SUMIF\(\$B\$9:\$B\$9,"Saving \(£\)",D9:D9\)/);
   });
 
   it("tracks the workbook once for the Dashboard and the Programme's RAG column", async () => {

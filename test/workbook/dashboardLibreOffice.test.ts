@@ -57,7 +57,7 @@ it("recalculates the Dashboard to our figures, and its RAG from the thresholds t
   const lo = new ExcelJS.Workbook();
   await lo.xlsx.readFile(await recalcInLibreOffice(file));
   const back = lo.getWorksheet(DASHBOARD_SHEET)!;
-  const events = [9, 10, 11, 12].find((r) => back.getCell(`B${r}`).value === "avoidedEvents")!;
+  const events = [9, 10, 11, 12].find((r) => back.getCell(`B${r}`).value === "Avoided events")!;
   expect(plain(back.getCell(`H${events}`).value)).toBe("Green");
   const mismatches: string[] = [];
   for (const [address, engine] of cached) {
