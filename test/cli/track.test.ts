@@ -279,6 +279,6 @@ describe("mtfs-benefits track reprofile and closure", () => {
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet("Dashboard")!;
     expect(ws.getCell("A9").value).toBe(CFS);
-    expect(ws.getCell("B9").value).toBe("avoidedEvents");
+    expect(ws.getCell("B9").value).toBe("Avoided events");
   }, 60_000);
 });
