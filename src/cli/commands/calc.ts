@@ -31,7 +31,8 @@ import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
-import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { readJsonFile } from "../readJson";
+import { inputKind, refuseOtherKind, type InputKind } from "../inputKind";
 import { withDemandModels } from "../demandRefs";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
@@ -227,14 +228,18 @@ const WHATS: Readonly<
   demand,
 };
 
-/** What each calculation reads, as a refusal names it. */
-const EXPECTED = {
-  profile: "a proposal (schema/proposal.schema.json)",
-  sensitivity: "a proposal (schema/proposal.schema.json)",
-  triangulation: "a triangulation table or a proposal",
-  "edge-of-care": "an edge-of-care summary (schema/edge-of-care.schema.json)",
-  demand: "a demand model (schema/demand.schema.json)",
-} as const;
+function hasTriangulation(json: unknown): boolean {
+  return (json as Readonly<Record<string, unknown>>).triangulation !== undefined;
+}
+
+/** The input kinds each calculation reads (a refusal names the others, inputKind.ts). */
+const ACCEPTS: Readonly<Record<string, readonly InputKind[]>> = {
+  profile: ["proposal"],
+  sensitivity: ["proposal"],
+  triangulation: ["triangulation", "proposal"],
+  "edge-of-care": ["edge-of-care"],
+  demand: ["demand"],
+};
 
 /** `mtfs-benefits calc profile|triangulation|edge-of-care|demand --input FILE.json [--format json|table]`. */
 export const calc: Command = {
@@ -280,7 +285,10 @@ export const calc: Command = {
     }
     const options = greenBookOptions(args.values);
     const json = readJsonFile(file);
-    refuseProgrammeFile(json, file, EXPECTED[what as keyof typeof EXPECTED]);
+    refuseOtherKind(json, file, ACCEPTS[what as keyof typeof ACCEPTS]);
+    if (what === "triangulation" && inputKind(json) === "proposal" && !hasTriangulation(json)) {
+      throw new CliError(`${file}: has no triangulation table`);
+    }
     // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
     const raw = what === "profile" ? withDemandModels(json, file) : json;
     compute(raw, format, io, options);
