@@ -292,7 +292,11 @@ export const calc: Command = {
     // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
     const raw = what === "profile" ? withDemandModels(json, file) : json;
     compute(raw, format, io, options);
-    if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
+    if (args.values.xlsx !== undefined) {
+      await writeDemandWorkbook(raw, args.values.xlsx);
+      // As demo and new say what they wrote; on stderr beside JSON, so stdout stays one JSON document.
+      (format === "json" ? io.err : io.out)(`Wrote ${args.values.xlsx}: Demand sheet.`);
+    }
     return EXIT_OK;
   },
 };
