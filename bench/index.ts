@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 async function main(): Promise<void> {
-  const sections = ["profile", "simulate", "demand", "functions", "workbook"];
+  const sections = ["profile", "examples", "simulate", "demand", "functions", "workbook"];
   for (const name of sections) {
     const file = path.join(__dirname, `${name}.ts`);
     if (!fs.existsSync(file)) continue;

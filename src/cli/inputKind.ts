@@ -1,5 +1,4 @@
 import { CliError } from "./errors";
-import { refuseProgrammeFile } from "./readJson";
 
 /**
  * What kind of input a JSON file is, told from its shape (or its `$schema`), so a command given the wrong kind
@@ -7,7 +6,7 @@ import { refuseProgrammeFile } from "./readJson";
  */
 
 /** The input kinds the CLI reads. */
-export type InputKind = "proposal" | "triangulation" | "edge-of-care" | "demand";
+export type InputKind = "proposal" | "triangulation" | "edge-of-care" | "demand" | "programme";
 
 /** Each kind as a message names it, and the command that reads it. */
 const KINDS: Readonly<Record<InputKind, { readonly name: string; readonly command: string }>> = {
@@ -15,6 +14,7 @@ const KINDS: Readonly<Record<InputKind, { readonly name: string; readonly comman
   triangulation: { name: "a triangulation table", command: "calc triangulation" },
   "edge-of-care": { name: "an edge-of-care summary", command: "calc edge-of-care" },
   demand: { name: "a demand model", command: "calc demand" },
+  programme: { name: "a programme file (Programme rows, resource cost, themes)", command: "calc programme" },
 };
 
 function has(o: Readonly<Record<string, unknown>>, ...keys: string[]): boolean {
@@ -31,6 +31,7 @@ function has(o: Readonly<Record<string, unknown>>, ...keys: string[]): boolean {
 export function inputKind(raw: unknown): InputKind | undefined {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
   const o = raw as Readonly<Record<string, unknown>>;
+  if (Array.isArray(o.directorates) && Array.isArray(o.fyLabels)) return "programme";
   if (has(o, "opportunity") || has(o, "assumptions")) return "proposal";
   if (has(o, "kind", "rows")) return "triangulation";
   if (has(o, "programme", "periods") || has(o, "rollup", "programmes")) return "edge-of-care";
@@ -41,7 +42,7 @@ export function inputKind(raw: unknown): InputKind | undefined {
 }
 
 /**
- * Refuses a file of another kind than `accepted` (the programme file included), naming its kind and the
+ * Refuses a file of another kind than `accepted`, naming its kind and the
  * command that reads it; a file whose kind is not told is left to the parser.
  *
  * @example
@@ -50,7 +51,6 @@ export function inputKind(raw: unknown): InputKind | undefined {
  */
 export function refuseOtherKind(raw: unknown, file: string, accepted: readonly InputKind[]): void {
   const expected = accepted.map((k) => KINDS[k].name).join(" or ");
-  refuseProgrammeFile(raw, file, expected);
   const kind = inputKind(raw);
   if (kind === undefined || accepted.includes(kind)) return;
   throw new CliError(`${file}: is ${KINDS[kind].name}, not ${expected}; use \`${KINDS[kind].command}\``);

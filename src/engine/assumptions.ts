@@ -36,6 +36,8 @@ export interface StreamCommon {
   readonly confidenceWeighting?: Decimal;
   /** Text shown beside the stream. */
   readonly note?: string;
+  /** Names the cohort or saving across the programme (overlapRegister.ts flags two proposals naming one). */
+  readonly cohortKey?: string;
 }
 
 /** One stream of a proposal: its kind and exactly that kind module's inputs. */

@@ -24,6 +24,8 @@ export const EXISTING_LINE_TREATMENTS = ["deducted", "addedBack"] as const;
 export const INFLATION_BASES = ["gross", "net"] as const;
 export const CONFIDENCE_LEVELS = ["High", "Medium", "Low"] as const;
 export const TRIANGULATION_KINDS = ["annualStarts", "monthlyStarts"] as const;
+/** How a triangulation table rounds to whole numbers, the default first (triangulate.ts). */
+export const TRIANGULATION_ROUNDINGS = ["round", "floor", "ceil"] as const;
 
 /**
  * The choices of each proposal field that has a fixed set, by its path with list indices written `[]`.
@@ -49,6 +51,7 @@ export const FIELD_CHOICES: Readonly<Record<string, readonly string[]>> = {
   "assumptions.existingMtfsLines[].treatment": EXISTING_LINE_TREATMENTS,
   "assumptions.inflationContingency.base": INFLATION_BASES,
   "triangulation.kind": TRIANGULATION_KINDS,
+  "triangulation.rounding": TRIANGULATION_ROUNDINGS,
 };
 
 /**

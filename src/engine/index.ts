@@ -25,6 +25,7 @@ export * from "./cohortStream";
 export * from "./existingMtfs";
 export * from "./settled";
 export * from "./proposalProfile";
+export * from "./overlapRegister";
 export * from "./assumptions";
 export * from "./profile";
 export * from "./parse/assumptions";

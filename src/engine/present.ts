@@ -107,14 +107,19 @@ export function formatWhole(value: DecimalLike): string {
 }
 
 /**
- * A whole-number result of a triangulation: "68", or "106 – 138" for a range.
+ * A whole-number result of a triangulation: "68", or "106 – 138" for a range; "" for none (a table without a
+ * caseload column). A count a row states as 6.5 is shown as stated (up to 2 dp).
  *
  * @example
  * formatWholeRange({ low: new Decimal(0), high: new Decimal(1) }) // "0 – 1"
  * formatWholeRange({ low: new Decimal(68), high: new Decimal(68) }) // "68"
+ * formatWholeRange(undefined) // ""
  */
-export function formatWholeRange(r: WholeRange): string {
-  return r.low.eq(r.high) ? formatWhole(r.low) : `${formatWhole(r.low)} – ${formatWhole(r.high)}`;
+export function formatWholeRange(r: WholeRange | undefined): string {
+  if (r === undefined) return "";
+  const one = (d: Decimal): string =>
+    d.isInteger() ? formatWhole(d) : noNegativeZero(d.toDecimalPlaces(2)).toString();
+  return r.low.eq(r.high) ? one(r.low) : `${one(r.low)} – ${one(r.high)}`;
 }
 
 /**
@@ -126,4 +131,17 @@ export function formatWholeRange(r: WholeRange): string {
 export function formatPercentChange(p: PercentChange): string {
   const one = (d: Decimal): string => `${noNegativeZero(d.times(100).toDecimalPlaces(2)).toString()}%`;
   return p.kind === "point" ? one(p.value) : `${one(p.from)} to ${one(p.to)}`;
+}
+
+/**
+ * A forecast's slippage in words: months behind (positive) or ahead of (negative) the plan, as a size.
+ *
+ * @example
+ * formatSlippage(new Decimal(-4.6)) // "4.6 months ahead of the plan"
+ * formatSlippage(undefined) // "the plan does not reach the actual level within the horizon"
+ */
+export function formatSlippage(months: Decimal | undefined): string {
+  if (months === undefined) return "the plan does not reach the actual level within the horizon";
+  if (months.abs().lt(0.05)) return "on the plan";
+  return `${months.abs().toFixed(1)} months ${months.isNeg() ? "ahead of" : "behind"} the plan`;
 }

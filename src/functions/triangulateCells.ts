@@ -18,7 +18,8 @@ import type { Grid, GridCell } from "./invoke";
  */
 
 /** A whole-number result: a number, or "low – high" text for a % range. */
-function wholeCell(r: WholeRange): GridCell {
+function wholeCell(r: WholeRange | undefined): GridCell {
+  if (r === undefined) return "";
   return r.low.eq(r.high) ? r.low.toNumber() : formatWholeRange(r);
 }
 

@@ -1,4 +1,5 @@
 import {
+  EngineError,
   checkProposal,
   computeAssumptions,
   isEngineError,
@@ -8,6 +9,8 @@ import {
   type InputWarning,
   type Profile,
   type Proposal,
+  type ProposalAssumptions,
+  type ProposalProfile,
   type TriangulationInput,
   type TriangulationResult,
 } from "../engine";
@@ -41,16 +44,44 @@ function triangulationRows(
 export interface ModelledDraft {
   readonly proposal: Proposal;
   readonly profile: Profile;
+  /** The same profile with each stream's, cost's and existing line's own lines. */
+  readonly lines: ProposalProfile;
+  /** True when the file is written as saving streams (`assumptions.streams`): the preview stacks them. */
+  readonly streamsForm: boolean;
   /** The engine's input warnings (values that pass but look wrong). */
   readonly warnings: readonly InputWarning[];
 }
 
-function preview(proposal: Proposal, profile: Profile): PreviewModel {
+function preview({ proposal, profile, lines, streamsForm }: ModelledDraft): PreviewModel {
   return previewModel(
     profile,
     proposal.assumptions.horizon.mtfsLastFy,
     proposal.assumptions.inflationContingency.heldCentrally,
+    streamsForm ? lines.streams : [],
   );
+}
+
+/** Fields a cohort's own checks name as the single-cohort form has them (`timeline.pilotEndDate`). */
+const COHORT_FIELD = /^(baseline|target|lever|durationWeeks|unitCost|timeline)\b/;
+
+/**
+ * The error with the stream it comes from: a kind module's errors already say `streams[k].…`; a cohort
+ * stream's keep the single-cohort field (`timeline.pilotEndDate`), so with several streams the cohort that
+ * raises it alone is the one, and the field is named inside it (`assumptions.streams[2].timeline.…`).
+ */
+function inItsStream(e: unknown, a: ProposalAssumptions): unknown {
+  if (!(e instanceof EngineError) || a.cohort !== undefined || !COHORT_FIELD.test(e.field)) return e;
+  for (const [k, s] of a.streams.entries()) {
+    if (s.kind !== "cohort") continue;
+    try {
+      computeAssumptions({ ...a, streams: [s], investment: [] });
+    } catch (alone) {
+      if (alone instanceof EngineError && alone.field === e.field && alone.rule === e.rule) {
+        return new EngineError(e.code, `assumptions.streams[${k}].${e.field}`, e.rule);
+      }
+    }
+  }
+  return e;
 }
 
 /**
@@ -64,12 +95,24 @@ function preview(proposal: Proposal, profile: Profile): PreviewModel {
 export const ENGINE: WizardEngine<ModelledDraft> = {
   parse: (raw) => {
     const { value: proposal, warnings } = checkProposal(raw);
-    return { proposal, profile: computeAssumptions(proposal.assumptions).profile, warnings };
+    let computed: ReturnType<typeof computeAssumptions>;
+    try {
+      computed = computeAssumptions(proposal.assumptions);
+    } catch (e) {
+      throw inItsStream(e, proposal.assumptions);
+    }
+    const { profile, proposal: lines } = computed;
+    const streams = (raw as { assumptions?: { streams?: unknown } } | null)?.assumptions?.streams;
+    return { proposal, profile, lines, streamsForm: Array.isArray(streams), warnings };
   },
   warnings: ({ warnings }) =>
-    warnings.map((w) => ({ path: w.field, message: fieldMessage(fieldSpec(w.field), w.rule) })),
-  preview: ({ proposal, profile }) => preview(proposal, profile),
-  summary: ({ proposal, profile }) => summaryModel(proposal, profile, preview(proposal, profile)),
+    warnings.map((w) => ({
+      path: w.field,
+      rule: w.rule,
+      message: fieldMessage(fieldSpec(w.field), w.rule),
+    })),
+  preview,
+  summary: (m) => summaryModel(m.proposal, m.profile, preview(m), m.lines.streams),
   triangulation: (raw) => {
     if (raw === undefined) return null;
     try {

@@ -4,6 +4,7 @@ import {
   fyLabel,
   formatMillions,
   formatPercent,
+  formatSlippage,
   isEngineError,
   parseProposal,
   reprofile,
@@ -95,10 +96,7 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
         ? {
             forecast: `${fyLabel(fy.fy)}: ${formatMillions(fy.cumulative)} (plan ${formatMillions(planFy.cumulative)})`,
             mtfsRow: f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", "),
-            slippage:
-              f.slippageMonths === undefined
-                ? "the plan does not reach the actual level within the horizon"
-                : `${f.slippageMonths.toFixed(1)} months ${f.slippageMonths.isNeg() ? "ahead of" : "behind"} the plan`,
+            slippage: formatSlippage(f.slippageMonths),
           }
         : {}),
       ...(events.length > 0 ? { reprofile: describeReading(reprofile(input, events).reading) } : {}),

@@ -30,7 +30,8 @@ export interface ModelledProposal {
   readonly warnings: readonly InputWarning[];
 }
 
-const whole = (r: WholeRange): CellScalar => (r.low.eq(r.high) ? r.low.toNumber() : formatWholeRange(r));
+const whole = (r: WholeRange | undefined): CellScalar =>
+  r === undefined ? null : r.low.eq(r.high) ? r.low.toNumber() : formatWholeRange(r);
 
 /**
  * Parses a proposal and computes its profile and triangulation; bad input throws the engine's EngineError.

@@ -50,9 +50,12 @@ export interface ProposedReprofile {
  * const p = await proposeReprofile(port, "CFS Targeted Prevention"); // p.reprofile.reading
  */
 export async function proposeReprofile(port: WorkbookPort, proposal: string): Promise<ProposedReprofile> {
-  const { proposals, problems } = await trackedProposals(port);
+  const { proposals, untracked, problems } = await trackedProposals(port);
   const p = findProposal(proposals, proposal);
   if (!p) {
+    // A multi-stream proposal is on the workbook but cannot be reprofiled: say why, not that it is missing.
+    const other = findProposal(untracked, proposal);
+    if (other) throw new WorkbookError("no-actuals", `${other.sheet}: cannot be reprofiled: ${other.why}`);
     const why = problems.find((x) => x.startsWith(`${proposal}:`));
     throw new WorkbookError("not-a-proposal-sheet", why ?? `no proposal sheet is called "${proposal}"`);
   }

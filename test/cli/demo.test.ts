@@ -1,20 +1,43 @@
 import * as ExcelJS from "exceljs";
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { run, tempDir } from "./workbookCli";
+import { proposalSheetName } from "../../src/workbook/names";
+import { example, run, tempDir } from "./workbookCli";
+
+/** The bundled programme's rows, and those modelled from an example (each gets its own sheet in the demo). */
+const programme = JSON.parse(readFileSync(example("programme.json"), "utf8")) as {
+  directorates: { rows: { opportunity: string; example?: string }[] }[];
+};
+const rows = programme.directorates.flatMap((d) => d.rows);
+const modelledRows = rows.filter((r) => r.example !== undefined);
+const sheetOf = (file: string): string =>
+  proposalSheetName(
+    (JSON.parse(readFileSync(example(file), "utf8")) as { opportunity: { name: string } }).opportunity.name,
+  );
+
+/** The sheet a link formula points at: 'Sheet name'!J12 or Sheet!J12 (a name without spaces is not quoted). */
+const sheetOfFormula = (f: string): string | undefined => {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!J\d+$/.exec(f);
+  return m === null ? undefined : (m[1]?.replace(/''/g, "'") ?? m[2]);
+};
 
 describe("mtfs-benefits demo", () => {
   it("writes the programme workbook with the Programme, Resource cost, Themes and proposal sheets", async () => {
     const out = join(tempDir(), "sub", "mtfs-programme.xlsx");
     const r = await run(["demo", "--out", out]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
+    // Every proposal in the seeds is modelled but the two whose text is withheld.
     expect(r.stdout).toMatch(/13 opportunities, 11 modelled/);
+    expect(r.stdout).toContain(`${rows.length} opportunities, ${modelledRows.length} modelled`);
     // Each modelled profile is printed as the proposal shows it (the README's first command shows CFS TP's).
     const cfs = r.stdout.slice(r.stdout.indexOf("CFS Targeted Prevention\n"));
     expect(cfs).toMatch(/FY 26\/27\s+-£0\.50m\s+-£0\.50m/);
     expect(cfs).toMatch(/FY 29\/30\s+£1\.68m\s+£1\.10m/);
+    expect(r.stdout).toMatch(/^Overlap register: /m);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
+    const sheets = modelledRows.map((row) => sheetOf(row.example!));
+    expect(sheets).toHaveLength(11);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Programme",
       "Resource cost",
@@ -33,9 +56,26 @@ describe("mtfs-benefits demo", () => {
       "Resident Focused Organisation",
       "_mtfs",
     ]);
-    // Modelled rows link to their sheets' MTFS row (cumulative + inflation contingency) with ordinary formulas.
-    const cfsRow = wb.getWorksheet("Programme")!.getCell("H13").value as { formula: string };
-    expect(cfsRow.formula).toMatch(/^'CFS Targeted Prevention'!J\d+$/);
+    // Every modelled row links to its sheet's MTFS row (cumulative + inflation contingency) with ordinary
+    // formulas, in every FY column; the other rows stay typed numbers.
+    const ws = wb.getWorksheet("Programme")!;
+    const linked: string[] = [];
+    const typed: string[] = [];
+    ws.eachRow((row) => {
+      const name = row.getCell("B").text;
+      const cells = ["E", "F", "G", "H", "I"].map((c) => row.getCell(c).value);
+      const formulas = cells.map((v): string =>
+        v !== null && typeof v === "object" && "formula" in v ? String(v.formula) : "",
+      );
+      const sheet = sheetOfFormula(formulas[0]);
+      if (sheet !== undefined) {
+        expect(formulas.every((f) => sheetOfFormula(f) === sheet)).toBe(true);
+        linked.push(sheet);
+      } else if (rows.some((x) => x.opportunity === name) && cells.every((v) => typeof v === "number"))
+        typed.push(name);
+    });
+    expect(linked).toEqual(sheets);
+    expect(typed).toHaveLength(rows.length - modelledRows.length);
   });
 
   it("keeps the previous file as .bak when it overwrites", async () => {
@@ -55,6 +95,37 @@ describe("mtfs-benefits demo", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(readFileSync(out, "utf8")).toBe("in use");
     expect(existsSync(`${out}.bak`)).toBe(false);
+  });
+
+  it("links a row that names an example but no proposalSheet, and refuses one naming another sheet", async () => {
+    const dir = tempDir();
+    const config = JSON.parse(readFileSync(example("programme.json"), "utf8")) as {
+      directorates: { rows: { example?: string; proposalSheet?: string }[] }[];
+    };
+    const withExample = config.directorates.flatMap((d) => d.rows).filter((r) => r.example !== undefined);
+    for (const r of withExample) {
+      copyFileSync(example(r.example!), join(dir, r.example!));
+      delete r.proposalSheet;
+    }
+    writeFileSync(join(dir, "programme.json"), JSON.stringify(config));
+    const ok = await run(["demo", "--examples", dir, "--out", join(dir, "a.xlsx")]);
+    expect(ok.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "a.xlsx"));
+    const first = sheetOf(withExample[0].example!);
+    const cells: string[] = [];
+    wb.getWorksheet("Programme")!.eachRow((row) => {
+      const v = row.getCell("E").value;
+      if (v !== null && typeof v === "object" && "formula" in v) cells.push(String(v.formula));
+    });
+    expect(cells.some((f) => sheetOfFormula(f) === first)).toBe(true);
+
+    withExample[0].proposalSheet = "Somebody Else";
+    writeFileSync(join(dir, "programme.json"), JSON.stringify(config));
+    const bad = await run(["demo", "--examples", dir, "--out", join(dir, "b.xlsx")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/proposalSheet "Somebody Else" is not the sheet its example .* makes/);
+    expect(existsSync(join(dir, "b.xlsx"))).toBe(false);
   });
 
   it("rejects an unknown option with exit code 2", async () => {

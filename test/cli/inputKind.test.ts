@@ -10,6 +10,7 @@ const read = (name: string): unknown => JSON.parse(fs.readFileSync(example(name)
 describe("inputKind", () => {
   it("tells every bundled example's kind by its shape, agreeing with its $schema", () => {
     const names = fs.readdirSync(join(__dirname, "../../examples")).filter((f) => f.endsWith(".json"));
+    expect(inputKind(read("programme.json"))).toBe("programme");
     for (const name of names.filter((n) => n !== "programme.json")) {
       const raw = read(name) as { $schema?: string };
       const { $schema, ...shape } = raw;

@@ -230,6 +230,12 @@ describe("mtfs-benefits track reprofile and closure", () => {
     expect(none.stderr).toMatch(/no avoidedEvents actuals on the Tracking sheet/);
     const date = await run(["track", "reprofile", file, "--proposal", CFS, "--date", "2028-01-01"]);
     expect(date.code).toBe(2);
+    // A multi-stream proposal is on the demo workbook: it is named as not reprofiled, not as missing.
+    const multi = await run(["track", "reprofile", file, "--proposal", "Reablement"]);
+    expect(multi.code).toBe(2);
+    expect(multi.stderr).toMatch(
+      /: Reablement: cannot be reprofiled: tracking works on single-cohort proposals only/,
+    );
   }, 60_000);
 
   it("prints the closure table: per proposal and the programme", async () => {

@@ -42,6 +42,8 @@ describe("input schemas accept the bundled examples", () => {
   it("the triangulation schema rejects a row without a %", () => {
     const validate = new Ajv({ strict: false }).compile(json("schema/triangulation.schema.json") as object);
     expect(validate({ baselineStarts: 1, mtfsCaseload: 1, rows: [{ method: "x" }] })).toBe(false);
+    // A row may state its starts instead (no baseline, no caseload column).
+    expect(validate({ rows: [{ method: "x", avoidedStarts: 6.5 }] })).toBe(true);
   });
 
   it("the demand schema refuses an unknown key and two exit measures", () => {

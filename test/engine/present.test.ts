@@ -4,6 +4,7 @@ import {
   formatMillions,
   formatPercent,
   formatPercentChange,
+  formatSlippage,
   formatThousands,
   formatWhole,
   formatWholeRange,
@@ -55,5 +56,12 @@ describe("present", () => {
         return Number(text) === n && new Decimal(n).minus(pounds.div(1e6)).abs().lte(half);
       }),
     );
+  });
+
+  it("words slippage as a size ahead of or behind the plan, never a negative number of months ahead", () => {
+    expect(formatSlippage(new Decimal(-4.6))).toBe("4.6 months ahead of the plan");
+    expect(formatSlippage(new Decimal(2.25))).toBe("2.3 months behind the plan");
+    expect(formatSlippage(new Decimal(0.01))).toBe("on the plan");
+    expect(formatSlippage(undefined)).toBe("the plan does not reach the actual level within the horizon");
   });
 });

@@ -50,6 +50,6 @@ describe("parseTriangulationInput bounds", () => {
       rows: [row("-9%\tTO  -30%")],
     });
     const pc = input.rows[0].percentChange;
-    expect(pc.kind === "range" ? [pc.from.toNumber(), pc.to.toNumber()] : []).toEqual([-0.09, -0.3]);
+    expect(pc?.kind === "range" ? [pc.from.toNumber(), pc.to.toNumber()] : []).toEqual([-0.09, -0.3]);
   });
 });

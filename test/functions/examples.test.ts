@@ -108,8 +108,8 @@ describe.each(triangulations)("examples/$file", ({ json }) => {
     }) => (w.low.eq(w.high) ? w.low.toNumber() : `${w.low.toNumber()} – ${w.high.toNumber()}`);
     const expected = triangulate(parseTriangulationInput(json)).rows.map((r: TriangulationRowResult) =>
       r.kind === "annualStarts"
-        ? [cell(r.annualAvoidedStarts), cell(r.caseloadByEndOfMtfs)]
-        : [cell(r.childrenPerMonth), cell(r.caseloadInHorizon)],
+        ? [cell(r.annualAvoidedStarts), cell(r.caseloadByEndOfMtfs!)]
+        : [cell(r.childrenPerMonth), cell(r.caseloadInHorizon!)],
     );
     const column = json.rows.map((r: { percentChange: unknown }) => [r.percentChange]);
     const out =

@@ -69,3 +69,47 @@ describe("ProfileChart", () => {
     expect(Number(unit?.getAttribute("y"))).toBeLessThan(Math.min(...tickYs) - 6);
   });
 });
+
+describe("ProfileChart with saving streams", () => {
+  const STREAMS = [
+    {
+      id: "falls",
+      label: "Falls",
+      millions: [0.2, 0.5, 1, 1],
+      texts: ["£0.20m", "£0.50m", "£1.00m", "£1.00m"],
+    },
+    {
+      id: "fees",
+      label: "Fees",
+      millions: [0.1, -0.25, 0.5, 0.5],
+      texts: ["£0.10m", "-£0.25m", "£0.50m", "£0.50m"],
+    },
+  ];
+
+  function segments(container: HTMLElement, stream: number) {
+    return [...container.querySelectorAll(`rect[data-stream="${stream}"]`)].map((r) => ({
+      top: Number(r.getAttribute("y")),
+      bottom: Number(r.getAttribute("y")) + Number(r.getAttribute("height")),
+    }));
+  }
+
+  it("stacks one bar segment per stream and FY, each stream above the one before", () => {
+    const { container } = render(<ProfileChart rows={ROWS} streams={STREAMS} />);
+    expect(container.querySelectorAll("rect")).toHaveLength(ROWS.length * STREAMS.length);
+    const zero = zeroLineY(container.querySelector("svg") as SVGElement);
+    const falls = segments(container, 0);
+    const fees = segments(container, 1);
+    expect(falls[0].bottom).toBeCloseTo(zero, 5);
+    expect(fees[0].bottom).toBeCloseTo(falls[0].top, 5); // FY26/27: fees sit on top of falls
+    expect(fees[0].bottom - fees[0].top).toBeCloseTo((falls[0].bottom - falls[0].top) / 2, 5);
+    expect(fees[1].top).toBeCloseTo(zero, 5); // FY27/28: a negative stream hangs below zero
+    // The net line is still one point per FY.
+    expect(container.querySelector("polyline")?.getAttribute("points")?.split(" ")).toHaveLength(ROWS.length);
+  });
+
+  it("describes every stream's figure and the net for screen readers", () => {
+    const { container } = render(<ProfileChart rows={ROWS} streams={STREAMS} />);
+    const label = container.querySelector("svg")?.getAttribute("aria-label") ?? "";
+    expect(label).toContain("FY27/28: Falls £0.50m, Fees -£0.25m, net £-1.5m");
+  });
+});

@@ -7,76 +7,15 @@ jest.mock(
     virtual: true,
   },
 );
-import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { Wizard } from "../../src/taskpane/components/Wizard";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { ENGINE } from "../../src/taskpane/engineBridge";
-import { EXAMPLES } from "../../src/taskpane/examples";
-import type { ActiveProposal, DraftStore, RefreshReport, WorkbookHost } from "../../src/taskpane/host";
-
-// jsdom has no ResizeObserver; Fluent's MessageBar only uses it to reflow long text.
-(globalThis as any).ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
-
-function memoryStore(initial: unknown = null): DraftStore & { saved: unknown } {
-  const store = {
-    saved: initial,
-    load: () => store.saved,
-    save: (d: unknown) => {
-      store.saved = JSON.parse(JSON.stringify(d));
-    },
-    persist: async () => false,
-    clear: () => {
-      store.saved = null;
-    },
-  };
-  return store;
-}
-
-type FakeHost = WorkbookHost & { writeProposal: jest.Mock; updateProposal: jest.Mock };
-
-function fakeHost(overrides: Partial<WorkbookHost> = {}): FakeHost {
-  return {
-    kind: "standalone",
-    drafts: memoryStore(),
-    workbook: () => ({ id: "file:programme.xlsx", name: "programme.xlsx" }),
-    isProposalSheet: async () => true,
-    readActiveProposal: async () => null,
-    writeProposal: jest.fn(async () => ({ sheetName: "CFS Targeted Prevention", programmeRowAdded: true })),
-    updateProposal: jest.fn(async (sheet: string) => ({ sheetName: sheet, programmeRowAdded: false })),
-    refresh: async () => ({ proposals: 0, lines: [] }),
-    ...overrides,
-  } as FakeHost;
-}
-
-function renderWizard(host: WorkbookHost): ReturnType<typeof render> {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <Wizard host={host} engine={ENGINE} examples={EXAMPLES} />
-    </FluentProvider>,
-  );
-}
-
-const CFS = EXAMPLES.find((e) => e.name === "CFS Targeted Prevention");
-
-async function startFromCfs(): Promise<void> {
-  fireEvent.change(screen.getByLabelText("Start from"), { target: { value: "CFS Targeted Prevention" } });
-  fireEvent.click(screen.getByRole("button", { name: "Load" }));
-  await screen.findByText("Started from CFS Targeted Prevention.");
-}
+import type { ActiveProposal, RefreshReport } from "../../src/taskpane/host";
+import { CFS, fakeHost, input, memoryStore, renderWizard, startFromCfs } from "./wizardHarness";
 
 function millions(text: string): number {
   const m = /^(-)?£([\d,]+\.\d+)m$/.exec(text.trim());
   if (!m) throw new Error(`not £m: ${text}`);
   return (m[1] ? -1 : 1) * Number(m[2]);
-}
-
-function input(path: string): HTMLInputElement {
-  return document.getElementById(`f-${path.replace(/[^A-Za-z0-9]+/g, "-")}`) as HTMLInputElement;
 }
 
 describe("Wizard", () => {

@@ -45,6 +45,24 @@ export async function demoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: Exce
   return { wb, port };
 }
 
+/** The bundled programme as `mtfs-benefits demo` reads it: every row that names an example linked to it. */
+export function demoProgrammeConfig(): ProgrammeConfig {
+  return readExample("programme.json") as ProgrammeConfig;
+}
+
+/** Every example the `demo` command models: the Programme rows of examples/programme.json that name one. */
+export const DEMO_EXAMPLES: readonly string[] = demoProgrammeConfig().directorates.flatMap((d) =>
+  d.rows.flatMap((r) => (r.example ? [r.example] : [])),
+);
+
+/** The workbook `mtfs-benefits demo` writes: the programme with a sheet for every example row, in memory. */
+export async function fullDemoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
+  const wb = new ExcelJS.Workbook();
+  const port = new ExcelJsPort(wb);
+  await buildProgrammeWorkbook(port, demoProgrammeConfig(), DEMO_EXAMPLES.map(readExample));
+  return { wb, port };
+}
+
 export function tempDir(prefix = "mtfs-wb-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

@@ -5,9 +5,11 @@ import * as path from "path";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../src/workbook/operations";
 import { EMPTY_PROGRAMME } from "../../src/workbook/layouts/programmeConfig";
+import { proposalSheetName } from "../../src/workbook/names";
 import {
-  demoWorkbook,
+  DEMO_EXAMPLES,
   formulaCells,
+  fullDemoWorkbook,
   plain,
   printedTotalsConfig,
   readExample,
@@ -62,11 +64,20 @@ async function recalcAndCompare(
 }
 
 describe("LibreOffice recalculation", () => {
-  it("recalculates every formula of the demo workbook to the engine's value", async () => {
-    const { wb } = await demoWorkbook();
+  it("recalculates every formula of the demo workbook (every modelled proposal) to the engine's value", async () => {
+    const { wb } = await fullDemoWorkbook();
     const { checked, charts, out } = await recalcAndCompare(wb, "demo");
     // LibreOffice read (and saved back) one combo chart per proposal sheet: in-year bars, cumulative line.
-    expect(charts).toHaveLength(3);
+    // The 11 proposals of the seeds' Appendix B whose text is given, one sheet and chart each.
+    expect(DEMO_EXAMPLES).toHaveLength(11);
+    expect(charts).toHaveLength(DEMO_EXAMPLES.length);
+    // Every modelled proposal's sheet had its formulas checked.
+    for (const file of DEMO_EXAMPLES) {
+      const sheet = proposalSheetName(
+        (readExample(file) as { opportunity: { name: string } }).opportunity.name,
+      );
+      expect(checked.filter((c) => c.startsWith(`${sheet}!`)).length).toBeGreaterThan(10);
+    }
     for (const c of charts) expect(c).toMatch(/<c:barChart>[\s\S]*<c:lineChart>/);
     // Every kind of computed block was among the checked cells.
     const programme = wb.getWorksheet("Programme")!;
@@ -119,10 +130,20 @@ describe("LibreOffice recalculation", () => {
     const extra = readExample("family-based-placements.json");
     await addProposal(port, { ...extra, opportunity: { ...extra.opportunity, name: "FBP variant" } });
     // A sheet name that slugs like another's: its defined names must not turn the first one's into #VALUE!.
+    // Its triangulation rounds up (ROUNDUP formulas), and one row states its starts.
     const cfs = readExample("cfs-targeted-prevention.json");
-    await addProposal(port, { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS Targeted-Prevention" } });
+    const rows = [...cfs.triangulation.rows, { method: "Stated", avoidedStarts: 30 }];
+    await addProposal(port, {
+      ...cfs,
+      opportunity: { ...cfs.opportunity, name: "CFS Targeted-Prevention" },
+      triangulation: { ...cfs.triangulation, rounding: "ceil", rows },
+    });
     const { checked } = await recalcAndCompare(wb, "grown");
     expect(checked.filter((c) => c.startsWith("CFS Targeted-Prevention!")).length).toBeGreaterThan(20);
+    const roundUp = formulaCells(wb).filter(
+      ([sheet, , f]) => sheet === "CFS Targeted-Prevention" && /^ROUNDUP\(/.test(f),
+    );
+    expect(roundUp.length).toBeGreaterThan(10);
     expect(checked.filter((c) => c.startsWith("Programme!")).length).toBeGreaterThan(20);
     // The Themes sheet gained a row per theme of the proposals added (SUMIF and totals over them).
     expect(checked.filter((c) => c.startsWith("Themes!")).length).toBeGreaterThan(6);

@@ -38,13 +38,15 @@ import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
 import { greenBookJson, greenBookTable, type GreenBookBasis } from "../render/greenBook";
 import { profileJson, profileTable } from "../render/profile";
+import { programmeJson, programmeTable } from "../render/programme";
+import { programmeFigures } from "../programmeModel";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 import { calcSensitivity } from "./calcSensitivity";
 
 type Format = "json" | "table";
 
-const HELP = `Usage: mtfs-benefits calc <profile|sensitivity|triangulation|edge-of-care|demand> --input FILE.json [--format table|json]
+const HELP = `Usage: mtfs-benefits calc <profile|sensitivity|triangulation|edge-of-care|demand|programme> --input FILE.json [--format table|json]
 
 Computes from a JSON input file and prints the result.
 
@@ -61,6 +63,9 @@ Computes from a JSON input file and prints the result.
   demand         a demand model (schema/demand.schema.json): stock, entries, exits, do-nothing and
                  with-impact spend against budget per year, break-even year, cumulative overspend
                  and benefit (JSON: one row per year, money in £)
+  programme      a programme file (examples/programme.json): Appendix A with every row that names an
+                 example modelled from it, subtotals and total beside the published ones, then the
+                 overlap register (the same cohort or existing MTFS line claimed by two proposals)
 
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
@@ -82,7 +87,8 @@ Examples:
   mtfs-benefits calc profile --input examples/cfs-targeted-prevention.json
   mtfs-benefits calc sensitivity --input examples/cfs-targeted-prevention.json
   mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json
-  mtfs-benefits calc demand --input examples/national-children-in-care.json`;
+  mtfs-benefits calc demand --input examples/national-children-in-care.json
+  mtfs-benefits calc programme --input examples/programme.json`;
 
 function print(io: Io, format: Format, json: () => unknown, table: () => string): void {
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
@@ -121,7 +127,7 @@ function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOp
 function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions): void {
   const { value: proposal, warnings } = checkProposal(raw);
   warn(io, warnings);
-  const result = computeAssumptions(proposal.assumptions).profile;
+  const { profile: result, proposal: lines } = computeAssumptions(proposal.assumptions);
   const schedule =
     options.discount === "standard"
       ? GREEN_BOOK_STANDARD
@@ -139,8 +145,8 @@ function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions
   print(
     io,
     format,
-    () => ({ ...profileJson(proposal, result), ...greenBookJson(view, basis, risk) }),
-    () => profileTable(proposal, result) + "\n" + greenBookTable(view, basis, risk),
+    () => ({ ...profileJson(proposal, result, lines), ...greenBookJson(view, basis, risk) }),
+    () => profileTable(proposal, result, lines) + "\n" + greenBookTable(view, basis, risk),
   );
 }
 
@@ -218,14 +224,27 @@ async function writeDemandWorkbook(raw: unknown, file: string): Promise<void> {
   await saveWorkbookAtomic(port, file);
 }
 
+/** The programme with its modelled rows and overlap register; example paths are relative to the file. */
+function programme(raw: unknown, format: Format, io: Io, file: string): void {
+  const figures = programmeFigures(file, raw);
+  for (const w of figures.warnings) io.err(`warning: ${w}`);
+  print(
+    io,
+    format,
+    () => programmeJson(figures),
+    () => programmeTable(figures),
+  );
+}
+
 const WHATS: Readonly<
-  Record<string, (raw: unknown, format: Format, io: Io, options: GreenBookOptions) => void>
+  Record<string, (raw: unknown, format: Format, io: Io, options: GreenBookOptions, file: string) => void>
 > = {
   profile,
   sensitivity: (raw, format, io) => calcSensitivity(raw, format, io),
   triangulation,
   "edge-of-care": edgeOfCareCommand,
   demand,
+  programme: (raw, format, io, _options, file) => programme(raw, format, io, file),
 };
 
 function hasTriangulation(json: unknown): boolean {
@@ -239,12 +258,14 @@ const ACCEPTS: Readonly<Record<string, readonly InputKind[]>> = {
   triangulation: ["triangulation", "proposal"],
   "edge-of-care": ["edge-of-care"],
   demand: ["demand"],
+  programme: ["programme"],
 };
 
-/** `mtfs-benefits calc profile|triangulation|edge-of-care|demand --input FILE.json [--format json|table]`. */
+/** `mtfs-benefits calc profile|triangulation|edge-of-care|demand|programme --input FILE.json [--format json|table]`. */
 export const calc: Command = {
   name: "calc",
-  summary: "compute a profile, triangulation, edge-of-care summary or demand projection from a JSON file",
+  summary:
+    "compute a profile, triangulation, edge-of-care summary, demand projection or programme from a JSON file",
   help: HELP,
   run: async (argv, io) => {
     const args = parseArgs(argv, {
@@ -261,12 +282,12 @@ export const calc: Command = {
     const [what, ...rest] = args.positionals;
     if (what === undefined)
       throw new CliError(
-        "calc: say what to compute: profile, sensitivity, triangulation, edge-of-care or demand",
+        "calc: say what to compute: profile, sensitivity, triangulation, edge-of-care, demand or programme",
       );
     const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
     if (compute === undefined) {
       throw new CliError(
-        `calc: unknown calculation "${what}", expected profile, sensitivity, triangulation, edge-of-care or demand`,
+        `calc: unknown calculation "${what}", expected profile, sensitivity, triangulation, edge-of-care, demand or programme`,
       );
     }
     if (rest.length > 1 || (rest.length === 1 && args.values.input !== undefined)) {
@@ -291,7 +312,7 @@ export const calc: Command = {
     }
     // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
     const raw = what === "profile" ? withDemandModels(json, file) : json;
-    compute(raw, format, io, options);
+    compute(raw, format, io, options, file);
     if (args.values.xlsx !== undefined) {
       await writeDemandWorkbook(raw, args.values.xlsx);
       // As demo and new say what they wrote; on stderr beside JSON, so stdout stays one JSON document.

@@ -1,11 +1,13 @@
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { describeLine, type ChangeReportLine } from "../../workbook/changeReport";
 import { refreshWorkbook, type RefreshReport } from "../../workbook/operations";
-import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
+import { hasRegister, NOT_AN_MTFS_WORKBOOK, readRegister } from "../../workbook/register";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from "../errors";
 import { progressBar } from "../progressBar";
+import { overlapsOf } from "../programmeModel";
+import { overlapLine } from "../render/programme";
 import { storedFields } from "../proposalFormat";
 import { asCliErrors, loadWorkbook, saveWorkbookIfChanged } from "../workbookFile";
 
@@ -14,7 +16,8 @@ const HELP = `Usage: mtfs-benefits refresh FILE.xlsx [--dry-run]
 Recomputes every proposal sheet from its assumption cells and rewrites only the cells MTFS Benefits owns
 (profile, triangulation results, Programme links, subtotals, totals, cashflow, payback). Anything you typed
 elsewhere is left alone. An owned cell you edited by hand is kept, flagged with a note and reported.
-Refreshing twice changes nothing the second time.
+Refreshing twice changes nothing the second time. Two proposal sheets claiming the same cohort (the same
+cohortKey on a stream) or the same existing MTFS line (the same ref) are listed as "overlap:" lines.
 
 Options:
   --dry-run    report what would change without writing the file
@@ -94,6 +97,10 @@ export const refresh: Command = {
     io.out(formatReport(report, dryRun));
     if (!dryRun && !written) io.out(`no changes; ${file} not rewritten`);
     for (const w of report.warnings) io.out(`warning: ${w.message}`);
+    // The programme's overlap register: the same cohort or existing MTFS line claimed by two proposal sheets.
+    const stored = (await readRegister(port)).proposals;
+    for (const f of overlapsOf(stored.map((p) => ({ name: p.sheet, raw: p.proposal }))))
+      io.out(overlapLine(f));
     for (const e of report.errors) io.err(`mtfs-benefits: ${e.proposal}: ${e.message}`);
     return report.errors.length ? EXIT_BAD_INPUT : EXIT_OK;
   },

@@ -1,4 +1,4 @@
-import { formatMillions, formatPercent, fyLabel, toPounds, type Decimal } from "../../engine";
+import { formatMillions, formatPercent, formatSlippage, fyLabel, toPounds, type Decimal } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { readThresholds, updateDashboard } from "../../workbook/dashboard";
 import { acceptReprofile, proposeReprofile } from "../../workbook/history";
@@ -151,11 +151,7 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
         lines.push(
           `Forecast MTFS row: ${f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", ")}`,
         );
-        lines.push(
-          f.slippageMonths === undefined
-            ? "Slippage: the plan does not reach the actual level within the horizon"
-            : `Slippage: ${f.slippageMonths.toFixed(1)} months ${f.slippageMonths.isNeg() ? "ahead of" : "behind"} the plan`,
-        );
+        lines.push(`Slippage: ${formatSlippage(f.slippageMonths)}`);
       }
       return lines.join("\n");
     })

@@ -9,7 +9,7 @@ import {
   type ProposalProfile,
 } from "../../engine";
 import { textTable } from "../table";
-import { hasBreakdown, streamLinesTable } from "./streamLines";
+import { hasBreakdown, streamLinesJson, streamLinesTable } from "./streamLines";
 
 /**
  * The benefits profile as the CLI prints it: JSON with money in £ (rounded to pennies at this edge only)
@@ -27,12 +27,19 @@ const count = (d: Decimal): number => d.toDecimalPlaces(4).toNumber();
  * JSON-ready profile: `{ opportunity, years: [{ fy, gross, costs, overlap, cumulative, inYear,
  * inflationContingency, mtfsImpact, … }],
  * quantifiedOpportunity (and its inflation contingency), fullRunRate: { value, fy, inflationContingency },
- * timeToFullRunRateYears }`.
+ * timeToFullRunRateYears }`; with the proposal profile, also its `streams` (each stream's gross, weightings
+ * and operational measures by FY), `costLines` and `existingMtfsLines` (streamLines.ts).
  *
  * @example
  * profileJson(proposal, profile).years[0] // { fy: "FY26/27", gross: 0, costs: 500000, ..., inYear: -500000 }
+ * profileJson(proposal, profile, lines).streams[0].id // "cohort"
  */
-export function profileJson(proposal: Proposal, profile: Profile): Record<string, unknown> {
+export function profileJson(
+  proposal: Proposal,
+  profile: Profile,
+  lines?: ProposalProfile,
+): Record<string, unknown> {
+  const parts = lines === undefined ? undefined : streamLinesJson(lines);
   return {
     opportunity: proposal.opportunity.name,
     mtfsLastFy: fyLabel(proposal.assumptions.horizon.mtfsLastFy),
@@ -56,6 +63,16 @@ export function profileJson(proposal: Proposal, profile: Profile): Record<string
       inflationContingency: toPounds(profile.fullRunRate.inflationContingency),
     },
     timeToFullRunRateYears: profile.timeToFullRunRateYears.toDecimalPlaces(2).toNumber(),
+    ...(parts === undefined
+      ? {}
+      : {
+          streams: parts.streams,
+          costLines: parts.costLines,
+          existingMtfsLines: parts.existingMtfsLines,
+          ...(lines?.confidenceWeighting === undefined
+            ? {}
+            : { confidenceWeighting: lines.confidenceWeighting.toDecimalPlaces(4).toNumber() }),
+        }),
   };
 }
 

@@ -34,7 +34,8 @@ const amount = (d: Decimal, unit: string | undefined): string =>
 
 /**
  * True when the breakdown says more than the single-stream profile table already does: several streams, a
- * weighting, an existing MTFS line or costs per event.
+ * stream of another kind than a cohort (its own operational measures), a weighting, an existing MTFS line or
+ * costs per event.
  *
  * @example
  * hasBreakdown(computeProposalProfile({ streams: [cfsStream], ... })) // false
@@ -42,6 +43,7 @@ const amount = (d: Decimal, unit: string | undefined): string =>
 export function hasBreakdown(p: ProposalProfile): boolean {
   return (
     p.streams.length > 1 ||
+    p.streams.some((s) => s.kind !== "cohort") ||
     p.confidenceWeighting !== undefined ||
     p.streams.some((s) => s.weightings.length > 0 || !s.weighting.eq(1)) ||
     p.existingMtfsLines.length > 0 ||

@@ -124,6 +124,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   inflationPerYear: { label: "Inflation on the stream's saving", unit: "% a year (1 April)" },
   priceBaseFy: { label: "Stream price base", unit: "FY" },
   unit: { label: "Counted in" },
+  cohortKey: { label: "Cohort key (programme overlap register)", also: ["cohort key"] },
 
   // Notes beside whole objects (a note beside one field is captioned "<field> note").
   "baseline.note": { label: "Baseline note" },

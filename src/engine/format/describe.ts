@@ -14,7 +14,11 @@ interface Node {
   readonly value?: unknown;
   readonly options?: readonly unknown[];
   readonly pipe?: readonly Node[];
-  readonly metadata?: { readonly byFy?: { readonly amount?: FieldInfo; readonly about?: string } };
+  readonly metadata?: {
+    readonly byFy?: { readonly amount?: FieldInfo; readonly about?: string };
+    /** An object that needs at least one of these optional keys (a triangulation row: a % or its starts). */
+    readonly oneOfKeys?: readonly string[];
+  };
   /** An object with two forms (assumptionsFormat's eitherForm): these keys, or `streams` and none of those. */
   readonly forms?: {
     readonly single: readonly string[];
@@ -74,9 +78,11 @@ export function toJsonSchema(schema: unknown): JsonSchema {
       const entries = s.entries ?? {};
       const keys = Object.keys(entries);
       const required = keys.filter((k) => (entries[k] as Node).type !== "optional");
+      const oneOf = s.pipe?.find((p) => p.type === "metadata" && p.metadata?.oneOfKeys)?.metadata?.oneOfKeys;
       return {
         type: "object",
         ...(required.length ? { required } : {}),
+        ...(oneOf ? { anyOf: oneOf.map((k) => ({ required: [k] })) } : {}),
         properties: Object.fromEntries(keys.map((k) => [k, toJsonSchema(entries[k])])),
         additionalProperties: false,
         ...(s.forms ? formsJson(s.forms) : {}),

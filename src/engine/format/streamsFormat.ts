@@ -109,6 +109,7 @@ const commonEntries = {
   confidenceWeighting: optional(share("confidence weighting on the stream's gross", { default: "100%" })),
   inflationPerYear: optional(rate({ gt: -1, max: 10 }, { default: "0", about: "stepped each 1 April" })),
   priceBaseFy: optional(fy({ default: "first horizon FY", about: "FY of the stream's £" })),
+  cohortKey: optional(text({ maxLength: 100, about: "its cohort across the programme (overlap register)" })),
 };
 
 interface CommonDraft {
@@ -118,6 +119,7 @@ interface CommonDraft {
   readonly confidenceWeighting?: Decimal;
   readonly inflationPerYear?: Decimal;
   readonly priceBaseFy?: FyStartYear;
+  readonly cohortKey?: string;
   readonly note?: string;
 }
 
@@ -136,6 +138,7 @@ function common(o: CommonDraft): StreamCommon & {
         "confidenceWeighting",
         "inflationPerYear",
         "priceBaseFy",
+        "cohortKey",
         "note",
       ] as const
     )

@@ -1,15 +1,19 @@
 import * as v from "valibot";
+import { TRIANGULATION_ROUNDINGS } from "../choices";
 import { EngineError } from "../errors";
 import { Decimal } from "../money";
-import { describeValue, rateValue, splitRangeText, type NumberRules } from "../parse/read";
+import { decimalValue, describeValue, rateValue, splitRangeText, type NumberRules } from "../parse/read";
 import {
   DEFAULT_REALISATION_FACTOR,
   DEFAULT_UNCERTAIN_BAND,
   type PercentChange,
   type TriangulationInput,
   type TriangulationRow,
+  type WholeRange,
 } from "../triangulate";
 import {
+  at,
+  choice,
   decimal,
   field,
   issueMessage,
@@ -87,22 +91,114 @@ function percentChange(rules: NumberRules) {
   );
 }
 
+/** Starts a row states: a number, or a range "1 to 2" / { from, to } (counts may be negative: more starts). */
+function statedStarts() {
+  const rules: NumberRules = { min: -1e6, max: 1e6 };
+  const range = strict({ from: decimal(rules), to: decimal(rules) });
+  const order = (a: Decimal, b: Decimal): WholeRange =>
+    a.lte(b) ? { low: a, high: b } : { low: b, high: a };
+  return v.pipe(
+    field<number | string | { from: number | string; to: number | string }, unknown>(
+      {
+        type: "number or range",
+        rule: "a count, or a range { from, to }",
+        json: {
+          anyOf: [
+            { type: ["number", "string"] },
+            {
+              type: "object",
+              required: ["from", "to"],
+              properties: { from: { type: ["number", "string"] }, to: { type: ["number", "string"] } },
+              additionalProperties: false,
+            },
+          ],
+        },
+        about: "the starts the row states (a year; a month in a monthly table)",
+      },
+      (x) => x,
+    ),
+    v.rawTransform(({ dataset, addIssue, NEVER }): WholeRange => {
+      const value = dataset.value;
+      try {
+        if (typeof value === "string") {
+          const sides = splitRangeText(value.trim());
+          if (sides) return order(decimalValue(sides[0], "", rules), decimalValue(sides[1], "", rules));
+        }
+        if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+          const r = runNested(range, value, addIssue);
+          return r ? order(r.from, r.to) : (NEVER as unknown as WholeRange);
+        }
+        const d = decimalValue(value, "", rules);
+        return { low: d, high: d };
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        addIssue({ message: issueMessage(e.code, e.rule) });
+        return NEVER as unknown as WholeRange;
+      }
+    }),
+  );
+}
+
 function rows(rules: NumberRules) {
   return list(
     v.pipe(
       strict({
         method: text({ about: "the method or evidence" }),
-        percentChange: percentChange(rules),
+        percentChange: optional(percentChange(rules)),
+        avoidedStarts: optional(statedStarts()),
         explanation: optional(text()),
       }),
-      v.transform((o): TriangulationRow => ({
-        method: o.method,
-        percentChange: o.percentChange,
-        ...(o.explanation === undefined ? {} : { explanation: o.explanation }),
-      })),
+      v.metadata({ oneOfKeys: ["percentChange", "avoidedStarts"] }),
+      v.rawTransform(({ dataset, addIssue, NEVER }): TriangulationRow => {
+        const o = dataset.value;
+        if (o.percentChange === undefined && o.avoidedStarts === undefined) {
+          addIssue({
+            message: issueMessage(
+              "missing",
+              "is required (or give avoidedStarts, the starts the row states)",
+            ),
+            path: [at(o, "percentChange")],
+          });
+          return NEVER as unknown as TriangulationRow;
+        }
+        return {
+          method: o.method,
+          ...(o.percentChange === undefined ? {} : { percentChange: o.percentChange }),
+          ...(o.avoidedStarts === undefined ? {} : { avoidedStarts: o.avoidedStarts }),
+          ...(o.explanation === undefined ? {} : { explanation: o.explanation }),
+        };
+      }),
     ),
   );
 }
+
+/**
+ * The base a table's % rows need: `key` must be given when any row gives a % but no stated starts.
+ * Returns false (after adding the issue) when it is missing.
+ */
+function needsBase(
+  o: Readonly<Record<string, unknown>> & { readonly rows: readonly TriangulationRow[] },
+  key: string,
+  addIssue: (info: { message: string; path?: [v.IssuePathItem, ...v.IssuePathItem[]] }) => void,
+): boolean {
+  if (o[key] !== undefined || o.rows.every((r) => r.avoidedStarts !== undefined)) return true;
+  addIssue({
+    message: issueMessage("missing", "is required when a row gives a % without its starts"),
+    path: [at(o, key)],
+  });
+  return false;
+}
+
+const startsLabel = optional(
+  text({ about: "heading of the starts column in the proposal's words, e.g. Number of CYP", maxLength: 200 }),
+);
+
+const rounding = optional(
+  choice(TRIANGULATION_ROUNDINGS, {
+    default: "round",
+    about: "whole numbers: round (half away from zero), floor (ROUNDDOWN) or ceil (ROUNDUP)",
+  }),
+);
 
 const common = { source: optional(text()), $schema: optional(text()) };
 
@@ -111,39 +207,66 @@ export const triangulationFormat = kinds([
   v.pipe(
     strict({
       kind: optional(kind("annualStarts")),
-      baselineStarts: decimal({ min: 0 }, { about: "starts a year" }),
-      mtfsCaseload: decimal({ min: 0 }, { about: "caseload in the MTFS" }),
+      baselineStarts: optional(
+        decimal({ min: 0 }, { about: "starts a year; needed by rows that give a %", default: "none" }),
+      ),
+      mtfsCaseload: optional(
+        decimal({ min: 0 }, { about: "caseload in the MTFS; none: no caseload column", default: "none" }),
+      ),
       realisationFactor: optional(rate({ min: 0, max: 1 }, { default: String(DEFAULT_REALISATION_FACTOR) })),
+      rounding,
+      startsLabel,
       // A reduction cannot exceed every start.
       rows: rows({ min: -10, max: 1 }),
       ...common,
     }),
-    v.transform((o): TriangulationInput => ({
-      kind: "annualStarts",
-      baselineStarts: o.baselineStarts,
-      mtfsCaseload: o.mtfsCaseload,
-      realisationFactor: o.realisationFactor ?? DEFAULT_REALISATION_FACTOR,
-      rows: o.rows,
-    })),
+    v.rawTransform(({ dataset, addIssue, NEVER }): TriangulationInput => {
+      const o = dataset.value;
+      if (!needsBase(o, "baselineStarts", addIssue)) return NEVER as unknown as TriangulationInput;
+      return {
+        kind: "annualStarts",
+        ...(o.baselineStarts === undefined ? {} : { baselineStarts: o.baselineStarts }),
+        ...(o.mtfsCaseload === undefined ? {} : { mtfsCaseload: o.mtfsCaseload }),
+        realisationFactor: o.realisationFactor ?? DEFAULT_REALISATION_FACTOR,
+        ...(o.rounding === undefined ? {} : { rounding: o.rounding }),
+        ...(o.startsLabel === undefined ? {} : { startsLabel: o.startsLabel }),
+        rows: o.rows,
+      };
+    }),
   ),
   v.pipe(
     strict({
       kind: kind("monthlyStarts"),
-      startsPerMonth: decimal({ min: 0 }),
-      baselineCaseload: decimal({ min: 0 }),
+      startsPerMonth: optional(
+        decimal({ min: 0 }, { about: "starts a month; needed by rows that give a %", default: "none" }),
+      ),
+      baselineCaseload: optional(
+        decimal(
+          { min: 0 },
+          { about: "caseload the % applies to; none: no caseload column", default: "none" },
+        ),
+      ),
       horizonYears: optional(decimal(HORIZON_YEARS_RULES, { default: "5" })),
       uncertainBand: optional(decimal({ min: 0, max: 0.5 }, { default: String(DEFAULT_UNCERTAIN_BAND) })),
+      rounding,
+      startsLabel,
       // A change cannot remove more than the whole caseload.
       rows: rows({ min: -1, max: 10 }),
       ...common,
     }),
-    v.transform((o): TriangulationInput => ({
-      kind: "monthlyStarts",
-      startsPerMonth: o.startsPerMonth,
-      baselineCaseload: o.baselineCaseload,
-      horizonYears: o.horizonYears ?? new Decimal(5),
-      uncertainBand: o.uncertainBand ?? DEFAULT_UNCERTAIN_BAND,
-      rows: o.rows,
-    })),
+    v.rawTransform(({ dataset, addIssue, NEVER }): TriangulationInput => {
+      const o = dataset.value;
+      if (!needsBase(o, "startsPerMonth", addIssue)) return NEVER as unknown as TriangulationInput;
+      return {
+        kind: "monthlyStarts",
+        ...(o.startsPerMonth === undefined ? {} : { startsPerMonth: o.startsPerMonth }),
+        ...(o.baselineCaseload === undefined ? {} : { baselineCaseload: o.baselineCaseload }),
+        horizonYears: o.horizonYears ?? new Decimal(5),
+        uncertainBand: o.uncertainBand ?? DEFAULT_UNCERTAIN_BAND,
+        ...(o.rounding === undefined ? {} : { rounding: o.rounding }),
+        ...(o.startsLabel === undefined ? {} : { startsLabel: o.startsLabel }),
+        rows: o.rows,
+      };
+    }),
   ),
 ]);

@@ -1,7 +1,7 @@
 import * as React from "react";
 import type { PreviewModel } from "../preview/previewModel";
 import { yearsText } from "../preview/plural";
-import { ProfileChart } from "./ProfileChart";
+import { ProfileChart, streamColour } from "./ProfileChart";
 
 /**
  * The live preview: profile table (in-year and cumulative by FY, £m), chart, quantified opportunity and full
@@ -61,11 +61,55 @@ export function PreviewPanel({
               ))}
             </tbody>
           </table>
-          <ProfileChart rows={model.rows} />
-          <p className="mtfs-legend" aria-hidden="true">
-            <span className="mtfs-key mtfs-key-bar" /> In-year (£m; paler beyond the MTFS){" "}
-            <span className="mtfs-key mtfs-key-line" /> Cumulative (£m)
-          </p>
+          {model.streams.length > 0 && (
+            <div className="mtfs-scroll">
+              <table className="mtfs-table" data-testid="stream-table">
+                <caption>Saving by stream (gross, £m)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Year</th>
+                    {model.streams.map((s) => (
+                      <th scope="col" key={s.id}>
+                        {s.label}
+                      </th>
+                    ))}
+                    <th scope="col">Net</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {model.rows.map((r, i) => (
+                    <tr key={r.label} className={r.withinMtfs ? undefined : "mtfs-beyond"}>
+                      <th scope="row">{r.label}</th>
+                      {model.streams.map((s) => (
+                        <td key={s.id} data-testid={`stream-${s.id}-${r.label}`}>
+                          {s.texts[i]}
+                        </td>
+                      ))}
+                      <td>{r.cumulativeText}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <ProfileChart rows={model.rows} streams={model.streams} />
+          {model.streams.length > 0 ? (
+            <p className="mtfs-legend" aria-hidden="true">
+              {model.streams.map((s, k) => (
+                <span key={s.id} className="mtfs-legend-item">
+                  <span className="mtfs-key" style={{ background: streamColour(k) }} /> {s.label}
+                </span>
+              ))}
+              <span className="mtfs-legend-item">
+                <span className="mtfs-key mtfs-key-line" /> Net benefit (£m; paler bars beyond the MTFS)
+              </span>
+            </p>
+          ) : (
+            <p className="mtfs-legend" aria-hidden="true">
+              <span className="mtfs-key mtfs-key-bar" /> In-year (£m; paler beyond the MTFS){" "}
+              <span className="mtfs-key mtfs-key-line" /> Cumulative (£m)
+            </p>
+          )}
         </>
       )}
     </aside>

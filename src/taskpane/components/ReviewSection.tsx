@@ -39,7 +39,7 @@ export function ReviewSection({
             {errors.map((e) => (
               <li key={`${e.path}:${e.message}`}>
                 <button type="button" className="mtfs-link" onClick={() => onGo(stepOfPath(e.path))}>
-                  {e.message}
+                  {e.where ? `${e.where}: ${e.message}` : e.message}
                 </button>
               </li>
             ))}

@@ -13,23 +13,21 @@ import {
   TabList,
 } from "@fluentui/react-components";
 import {
+  addStream,
   draftToRaw,
   emptyDraft,
-  isFieldActive,
+  investmentFields,
+  isFieldShown,
   newInvestmentRow,
   rawToDraft,
   targetValueSpec,
   type Draft,
 } from "../form/draft";
-import {
-  FIELDS,
-  INVESTMENT_FIELDS,
-  INVESTMENT_FIELDS_BY_KIND,
-  TRIANGULATION_ROW_FIELDS,
-  type FieldSpec,
-} from "../form/fields";
+import { FIELDS, TRIANGULATION_ROW_FIELDS, type FieldSpec } from "../form/fields";
+import { fieldMessage } from "../form/messages";
 import { STEPS, stepOfPath } from "../form/steps";
-import { validateDraft, type FieldError } from "../form/validate";
+import { streamFieldAt } from "../form/streamDraft";
+import { locateField, validateDraft, type FieldError } from "../form/validate";
 import type { RefreshReport, WorkbookHost } from "../host";
 import { countText, yearsText } from "../preview/plural";
 import type { PreviewModel } from "../preview/previewModel";
@@ -40,6 +38,7 @@ import { PreviewPanel } from "./PreviewPanel";
 import { ReviewSection } from "./ReviewSection";
 import { RowsEditor } from "./RowsEditor";
 import { StepNav } from "./StepNav";
+import { StreamsEditor } from "./StreamsEditor";
 import { TrackTab } from "./TrackTab";
 import { actualsFromCsv, trackView } from "../trackBridge";
 import { WizardStyles } from "./styles";
@@ -75,6 +74,8 @@ function triangulationText(r: TriangulationRowResult): string {
 
 /** True when the user has typed something into the field (its errors are then shown without waiting). */
 function hasValue(draft: Draft, path: string): boolean {
+  const inStream = streamFieldAt(draft.streams ?? [], path);
+  if (inStream) return inStream.text !== undefined && inStream.text.trim() !== "";
   const row = /^(assumptions\.investment|triangulation\.rows)\.(\d+)\.(\w+)$/.exec(path);
   const text = row
     ? (row[1] === "assumptions.investment" ? draft.investment : draft.triangulationRows)[Number(row[2])]?.[
@@ -92,8 +93,13 @@ export interface WizardEngine<P> {
   triangulation(raw: unknown): readonly TriangulationRowResult[] | null;
   /** The Review step's summary of a valid proposal. */
   summary(proposal: P): readonly SummaryLine[];
-  /** Values of a valid proposal that pass the rules but look wrong, by field path, in words. */
-  warnings?(proposal: P): readonly { readonly path: string; readonly message: string }[];
+  /**
+   * Values of a valid proposal that pass the rules but look wrong, by field path, in words; `rule` (the
+   * engine's) lets the wizard word it for a field it knows better (a stream's).
+   */
+  warnings?(
+    proposal: P,
+  ): readonly { readonly path: string; readonly message: string; readonly rule?: string }[];
 }
 
 export interface ExampleProposal {
@@ -254,10 +260,10 @@ export function Wizard<P>({
   );
   const errorByPath = new Map(shown.map((e) => [e.path, e.message]));
   const warningByPath = new Map(
-    (validation.proposal !== null ? (engine.warnings?.(validation.proposal) ?? []) : []).map((w) => [
-      w.path,
-      w.message,
-    ]),
+    (validation.proposal !== null ? (engine.warnings?.(validation.proposal) ?? []) : []).map((w) => {
+      const at = locateField(draft, w.path);
+      return [at.path, at.where && at.spec && w.rule ? fieldMessage(at.spec, w.rule) : w.message];
+    }),
   );
   const valid = errors.length === 0 && validation.proposal !== null;
   const errorsPerStep = STEPS.map((_, i) => shown.filter((e) => stepOfPath(e.path) === i).length);
@@ -355,7 +361,7 @@ export function Wizard<P>({
 
   const current = STEPS[step];
   const field = (path: string): React.ReactNode => {
-    if (!isFieldActive(draft.values, path)) return null;
+    if (!isFieldShown(draft, path)) return null;
     const spec = specFor(draft.values, path);
     return (
       <FieldInput
@@ -459,6 +465,22 @@ export function Wizard<P>({
           <h2 className="mtfs-h2" tabIndex={-1} ref={headingRef}>
             Step {step + 1} of {STEPS.length}: {current.title}
           </h2>
+          {current.id === "baseline" && (
+            <StreamsEditor
+              streams={draft.streams}
+              errors={errorByPath}
+              warnings={warningByPath}
+              onTouch={touch}
+              onChange={(streams) => setDraft((d) => ({ ...d, streams }))}
+              onAdd={(kind) => setDraft((d) => addStream(d, kind))}
+            />
+          )}
+          {draft.streams !== undefined && (current.id === "costs" || current.id === "timeline") && (
+            <p className="mtfs-computed" data-testid="streams-note">
+              Each saving stream has its own {current.id === "costs" ? "costs and durations" : "timeline"}, on
+              step 2 with the stream.
+            </p>
+          )}
           {current.fields.map(field)}
           {current.id === "baseline" && (
             <RowsEditor
@@ -487,11 +509,7 @@ export function Wizard<P>({
               itemName="investment line"
               basePath="assumptions.investment"
               rows={draft.investment}
-              fieldsOf={(row) =>
-                INVESTMENT_FIELDS.filter((f) =>
-                  (INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? []).includes(f.path),
-                )
-              }
+              fieldsOf={(row) => investmentFields(row, draft.streams)}
               errors={errorByPath}
               onTouch={touch}
               newRow={() => newInvestmentRow()}

@@ -37,6 +37,16 @@ const CSS = `
 .mtfs-table td, .mtfs-table th { white-space: nowrap; }
 .mtfs-beyond { color: #616161; font-style: italic; }
 .mtfs-rows fieldset { border: 1px solid #e0e0e0; border-radius: 4px; margin: 0 0 8px; padding: 8px; display: flex; flex-direction: column; gap: 6px; }
+.mtfs-h4 { font-size: 13px; margin: 8px 0 2px; }
+.mtfs-streams { display: flex; flex-direction: column; gap: 8px; }
+.mtfs-stream { border: 1px solid #c7d7ea; border-left: 4px solid #0f6cbd; border-radius: 4px; margin: 0; padding: 8px; display: flex; flex-direction: column; gap: 6px; min-width: 0; }
+.mtfs-stream > legend { font-weight: 600; padding: 0 4px; }
+.mtfs-rows fieldset { min-width: 0; }
+.mtfs-root .fui-Select { min-width: 0; max-width: 100%; }
+.mtfs-stream-fields { display: flex; flex-direction: column; gap: 6px; }
+.mtfs-stream-tools { display: flex; flex-wrap: wrap; gap: 4px; }
+.mtfs-stream-add { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
+.mtfs-field-error { margin: 0; font-size: 12px; color: #b10e1c; }
 .mtfs-computed { margin: 0; font-size: 12px; color: #424242; }
 .mtfs-footer { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding-top: 8px; border-top: 1px solid #e0e0e0; }
 .mtfs-hint { font-size: 12px; color: #8a3707; }
@@ -49,6 +59,9 @@ const CSS = `
 .mtfs-review dd { margin: 0; }
 .mtfs-legend { font-size: 11px; color: #424242; margin: 4px 0 0; }
 .mtfs-key { display: inline-block; width: 10px; height: 10px; vertical-align: middle; margin-right: 2px; }
+.mtfs-legend-item { display: inline-block; margin-right: 8px; white-space: nowrap; }
+.mtfs-scroll { overflow-x: auto; max-width: 100%; }
+.mtfs-scroll .mtfs-table thead th { white-space: normal; vertical-align: bottom; }
 .mtfs-key-bar { background: #0f6cbd; }
 .mtfs-key-line { height: 2px; background: #c50f1f; margin-left: 8px; }
 .mtfs-editing { margin: 0; font-size: 12px; color: #424242; }

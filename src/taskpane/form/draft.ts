@@ -1,4 +1,4 @@
-import { Decimal } from "../../engine/money";
+import { pruneEmpty, toJson, toText } from "./convert";
 import {
   FIELDS,
   INVESTMENT_FIELDS,
@@ -7,6 +7,8 @@ import {
   type FieldSpec,
 } from "./fields";
 import { getPath, setPath } from "./path";
+import { jsonToStream, newStream, streamToJson } from "./streamDraft";
+import { COHORT_KEYS, isCohortPath, type StreamDraft } from "./streams";
 
 /**
  * What the user has typed, exactly as typed (strings), so nothing is lost while a value is still invalid.
@@ -17,6 +19,11 @@ export interface Draft {
   readonly values: Readonly<Record<string, string>>;
   readonly investment: readonly Readonly<Record<string, string>>[];
   readonly triangulationRows: readonly Readonly<Record<string, string>>[];
+  /**
+   * The saving streams, when the proposal is written as several (issue 13): then the single-cohort fields
+   * (baseline, target, lever, duration, unit cost, timeline) are each stream's, not the proposal's.
+   */
+  readonly streams?: readonly StreamDraft[];
   /** Blocks the wizard does not edit (e.g. `published`), carried through unchanged. */
   readonly passthrough?: Readonly<Record<string, unknown>>;
   /** The proposal sheet this draft was loaded from: Finish updates that sheet instead of adding one. */
@@ -47,9 +54,53 @@ export function emptyDraft(): Draft {
   };
 }
 
+/**
+ * The key of a table row that holds, as JSON text, the row's keys the form does not edit (a phased cost's
+ * amounts by FY, a triangulation row's range object), written back unchanged.
+ */
+export const CARRIED = "$carried";
+
+/**
+ * The JSON a row carries unchanged (the form's own fields are then set over it), while the row keeps the kind
+ * it was read with: another kind has other keys.
+ */
+function carried(row: Readonly<Record<string, string>>): Record<string, unknown> {
+  const text = row[CARRIED];
+  if (text === undefined) return {};
+  const { kind, keys } = JSON.parse(text) as { kind?: string; keys: Record<string, unknown> };
+  return kind === row.kind ? { ...keys } : {};
+}
+
 /** A new investment line of the given kind. */
 export function newInvestmentRow(kind: "ongoing" | "oneOff" | "perCase" = "ongoing"): Record<string, string> {
   return { kind, label: "" };
+}
+
+/**
+ * An investment line's fields for its kind; "For stream" is a choice of the draft's streams (a single cohort
+ * has none to name, so it is not shown).
+ *
+ * @example
+ * investmentFields({ kind: "perCase" }, undefined).map((f) => f.path) // ["kind", "label", "amountPerCasePerYear"]
+ */
+export function investmentFields(
+  row: Readonly<Record<string, string>>,
+  streams: Draft["streams"],
+): readonly FieldSpec[] {
+  return INVESTMENT_FIELDS.filter((f) => (INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? []).includes(f.path))
+    .filter((f) => f.path !== "stream" || streams !== undefined)
+    .map((f) =>
+      f.path === "stream"
+        ? {
+            ...f,
+            kind: "choice",
+            choices: (streams ?? []).map((s, i) => ({
+              value: s.values.id ?? "",
+              label: `Stream ${i + 1}: ${s.values.label || s.values.id || ""}`,
+            })),
+          }
+        : f,
+    );
 }
 
 /** The spec of the target value: a percent for a % target, a plain number otherwise. */
@@ -81,6 +132,7 @@ export function isFieldActive(values: Readonly<Record<string, string>>, path: st
     const kind = values["triangulation.kind"] || "annualStarts";
     return (TRIANGULATION_FIELDS_BY_KIND[kind] ?? []).includes(table[1]);
   }
+  if (path === "assumptions.timeline.stepShare") return values["assumptions.timeline.ramp"] === "stepped";
   const overlap = /^assumptions\.mtfsOverlap\.(\w+)$/.exec(path);
   if (overlap && overlap[1] !== "kind") {
     const kind = values["assumptions.mtfsOverlap.kind"] ?? "none";
@@ -89,50 +141,16 @@ export function isFieldActive(values: Readonly<Record<string, string>>, path: st
   return true;
 }
 
-/** Typed text → JSON value for the parser; undefined leaves the key out (blank input). */
-function toJson(spec: FieldSpec, text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  const trimmed = text.trim();
-  if (trimmed === "" || trimmed === spec.omitWhen) return undefined;
-  switch (spec.kind) {
-    case "text":
-    case "longText":
-      return text;
-    case "number": {
-      const cleaned = trimmed.replace(/[£,\s]/g, "");
-      const n = Number(cleaned);
-      // Anything that is not a plain number goes to the parser as typed so its rule names the problem.
-      return cleaned !== "" && Number.isFinite(n) ? n : trimmed;
-    }
-    case "percent":
-      return trimmed.endsWith("%") ? trimmed : `${trimmed}%`;
-    case "flag":
-      return trimmed === "true";
-    default:
-      return trimmed;
-  }
-}
-
-/** JSON value → the text shown in the input. Percent fractions are shown as percent (0.08 → "8"). */
-function toText(spec: FieldSpec, value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (spec.kind === "percent") {
-    if (typeof value === "number") return new Decimal(value).times(100).toString();
-    if (typeof value === "string") return value.trim().replace(/%$/, "").trim();
-  }
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "string" || typeof value === "number") return String(value);
-  return undefined;
-}
-
-/** Removes objects left empty once the edited fields were taken out (an empty block is not "no block"). */
-function pruneEmpty(obj: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(obj)) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      pruneEmpty(value as Record<string, unknown>);
-      if (Object.keys(value).length === 0) delete obj[key];
-    }
-  }
+/**
+ * True when the form shows the field: active for the current choices, and in the draft's form (a cohort's
+ * fields belong to each stream once the draft holds streams; a whole-proposal weighting only exists then).
+ *
+ * @example
+ * isFieldShown(emptyDraft(), "assumptions.durationWeeks") // true
+ */
+export function isFieldShown(draft: Draft, path: string): boolean {
+  if (!isFieldActive(draft.values, path)) return false;
+  return draft.streams !== undefined ? !isCohortPath(path) : !isStreamsOnlyPath(path);
 }
 
 /**
@@ -144,7 +162,7 @@ function pruneEmpty(obj: Record<string, unknown>): void {
 export function draftToRaw(draft: Draft): Record<string, unknown> {
   const raw = JSON.parse(JSON.stringify(draft.passthrough ?? {})) as Record<string, unknown>;
   for (const spec of FIELDS) {
-    if (!isFieldActive(draft.values, spec.path)) continue;
+    if (!isFieldShown(draft, spec.path)) continue;
     const effective = spec.path === "assumptions.target.value" ? targetValueSpec(draft.values) : spec;
     const value = toJson(effective, draft.values[spec.path]);
     if (value !== undefined) setPath(raw, spec.path, value);
@@ -153,7 +171,7 @@ export function draftToRaw(draft: Draft): Record<string, unknown> {
     raw,
     "assumptions.investment",
     draft.investment.map((row) => {
-      const out: Record<string, unknown> = {};
+      const out = carried(row);
       const used = INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? ["kind", "label"];
       for (const spec of INVESTMENT_FIELDS) {
         if (!used.includes(spec.path)) continue;
@@ -163,12 +181,13 @@ export function draftToRaw(draft: Draft): Record<string, unknown> {
       return out;
     }),
   );
+  if (draft.streams !== undefined) setPath(raw, "assumptions.streams", draft.streams.map(streamToJson));
   if (draft.triangulationRows.length > 0) {
     setPath(
       raw,
       "triangulation.rows",
       draft.triangulationRows.map((row) => {
-        const out: Record<string, unknown> = {};
+        const out = carried(row);
         for (const spec of TRIANGULATION_ROW_FIELDS) {
           const value = toJson(spec, row[spec.path]);
           if (value !== undefined) out[spec.path] = value;
@@ -205,10 +224,17 @@ export function rawToDraft(raw: unknown): Draft {
     if (!Array.isArray(list)) return [];
     return list.map((item) => {
       const row: Record<string, string> = {};
+      const rest: Record<string, unknown> =
+        typeof item === "object" && item !== null ? { ...(item as Record<string, unknown>) } : {};
       for (const spec of specs) {
         const text = toText(spec, getPath(item, spec.path));
-        if (text !== undefined) row[spec.path] = text;
+        // A value the form cannot show (a range written as { from, to }) is carried as written.
+        if (text !== undefined) {
+          row[spec.path] = text;
+          delete rest[spec.path];
+        }
       }
+      if (Object.keys(rest).length > 0) row[CARRIED] = JSON.stringify({ kind: row.kind, keys: rest });
       return row;
     });
   };
@@ -221,12 +247,15 @@ export function rawToDraft(raw: unknown): Draft {
   for (const spec of FIELDS) setPath(passthrough, spec.path, undefined);
   setPath(passthrough, "assumptions.investment", undefined);
   setPath(passthrough, "triangulation.rows", undefined);
+  const streams = getPath(raw, "assumptions.streams");
+  setPath(passthrough, "assumptions.streams", undefined);
   delete passthrough.$schema;
   pruneEmpty(passthrough);
   return {
     values,
     investment: rows("assumptions.investment", INVESTMENT_FIELDS),
     triangulationRows: rows("triangulation.rows", TRIANGULATION_ROW_FIELDS),
+    ...(Array.isArray(streams) ? { streams: streams.map(jsonToStream) } : {}),
     passthrough,
   };
 }
@@ -244,6 +273,57 @@ export function isDraft(value: unknown): value is Draft {
     typeof v.values === "object" &&
     v.values !== null &&
     Array.isArray(v.investment) &&
-    Array.isArray(v.triangulationRows)
+    Array.isArray(v.triangulationRows) &&
+    (v.streams === undefined || Array.isArray(v.streams))
   );
+}
+
+/**
+ * Proposal-level fields the form shows only with streams: a single cohort says the same on its unit cost
+ * (`unitCost.inflationContingency`), and two places for one choice would only invite a contradiction.
+ */
+export const STREAMS_ONLY_PATHS = ["assumptions.inflationContingency.heldCentrally"] as const;
+
+function isStreamsOnlyPath(path: string): boolean {
+  return (STREAMS_ONLY_PATHS as readonly string[]).includes(path);
+}
+
+/**
+ * The draft in the streams form with one more stream of `kind`. A single-cohort draft first becomes one
+ * cohort stream (id "cohort", labelled with the opportunity's name) holding every cohort value as it was,
+ * typed text, carried-through keys and all, so nothing is lost; the new stream follows it.
+ *
+ * @example
+ * addStream(rawToDraft(cfs), "income").streams?.map((s) => s.values.kind) // ["cohort", "income"]
+ */
+export function addStream(draft: Draft, kind: string): Draft {
+  if (draft.streams !== undefined) {
+    return { ...draft, streams: [...draft.streams, newStream(kind, draft.streams)] };
+  }
+  const assumptions = (getPath(draftToRaw(draft), "assumptions") ?? {}) as Record<string, unknown>;
+  const cohort: Record<string, unknown> = {
+    kind: "cohort",
+    id: "cohort",
+    label: draft.values["opportunity.name"]?.trim() || "Cohort",
+  };
+  for (const key of COHORT_KEYS) if (assumptions[key] !== undefined) cohort[key] = assumptions[key];
+  const unitCost = { ...((cohort.unitCost ?? {}) as Record<string, unknown>) };
+  const values = Object.fromEntries(Object.entries(draft.values).filter(([path]) => !isCohortPath(path)));
+  const passthrough = JSON.parse(JSON.stringify(draft.passthrough ?? {})) as Record<string, unknown>;
+  for (const key of COHORT_KEYS) setPath(passthrough, `assumptions.${key}`, undefined);
+  // A single cohort's unit cost also prices the proposal (inflating costs, a per-week overlap) and holds its
+  // inflation centrally; with streams both are the proposal's own keys, so they move there unchanged.
+  if (unitCost.inflationContingency !== undefined) {
+    if (assumptions.inflationContingency === undefined)
+      values["assumptions.inflationContingency.heldCentrally"] = String(unitCost.inflationContingency);
+    delete unitCost.inflationContingency;
+    cohort.unitCost = unitCost;
+  }
+  if (assumptions.prices === undefined) {
+    for (const key of ["inflationPerYear", "priceBaseFy", "periodsPerYear"])
+      if (unitCost[key] !== undefined) setPath(passthrough, `assumptions.prices.${key}`, unitCost[key]);
+  }
+  const first = jsonToStream(cohort);
+  pruneEmpty(passthrough);
+  return { ...draft, values, passthrough, streams: [first, newStream(kind, [first])] };
 }

@@ -137,6 +137,12 @@ export const FIELDS: readonly FieldSpec[] = [
     optional: true,
   },
   {
+    path: "assumptions.inflationContingency.heldCentrally",
+    label: "Hold the inflation in a central contingency (shown in brackets)",
+    kind: "flag",
+    optional: true,
+  },
+  {
     path: "assumptions.unitCost.priceBaseFy",
     label: "Price base year",
     kind: "fy",
@@ -210,12 +216,28 @@ export const FIELDS: readonly FieldSpec[] = [
       { value: "linear", label: "Linear" },
       { value: "monthly-steps", label: "Monthly steps" },
       { value: "immediate", label: "Immediate" },
+      { value: "stepped", label: "Stepped: a share, then full" },
     ],
+  },
+  {
+    path: "assumptions.timeline.stepShare",
+    label: "Share of the impact before full impact",
+    unit: "%",
+    kind: "percent",
+    hint: "The stepped ramp: e.g. 50 until the full-impact date, then 100",
   },
   { path: "assumptions.horizon.firstFy", label: "First year", kind: "fy", optional: true },
   { path: "assumptions.horizon.lastFy", label: "Last year", kind: "fy", optional: true },
   { path: "assumptions.horizon.mtfsLastFy", label: "Last MTFS year", kind: "fy", optional: true },
   { path: "opportunity.confidence.level", label: "Confidence level", kind: "choice", choices: CONFIDENCE },
+  {
+    path: "assumptions.confidenceWeighting",
+    label: "Confidence weighting on the whole proposal",
+    kind: "percent",
+    unit: "%",
+    optional: true,
+    hint: "Built into the financial profile, e.g. 50 for a small sample",
+  },
   {
     path: "opportunity.confidence.reason",
     label: "Reason for the confidence level",
@@ -331,12 +353,20 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
       { value: "ongoing", label: "Ongoing" },
       { value: "oneOff", label: "One-off" },
       { value: "perCase", label: "Per case" },
+      { value: "perEvent", label: "Per event" },
+      { value: "phased", label: "Phased by FY (amounts as written)" },
     ],
   },
   { path: "label", label: "Label", kind: "text" },
   { path: "amountPerYear", label: "Amount", unit: "£ a year", kind: "number" },
   { path: "fromDate", label: "From", kind: "date" },
   { path: "toDate", label: "To", kind: "date", optional: true },
+  {
+    path: "inflates",
+    label: "Inflates at the unit cost's rate (with streams: the proposal's prices)",
+    kind: "flag",
+    optional: true,
+  },
   {
     path: "inflationPerYear",
     label: "Cost inflation",
@@ -348,13 +378,31 @@ export const INVESTMENT_FIELDS: readonly FieldSpec[] = [
   { path: "amount", label: "Amount", unit: "£", kind: "number" },
   { path: "date", label: "Date", kind: "date" },
   { path: "amountPerCasePerYear", label: "Amount per case", unit: "£ a year", kind: "number" },
+  { path: "amountPerEvent", label: "Amount per event", unit: "£", kind: "number" },
+  {
+    path: "measure",
+    label: "Events counted",
+    kind: "text",
+    optional: true,
+    hint: "The stream's measure counted as events, e.g. finishers; blank: avoided events",
+  },
+  {
+    path: "stream",
+    label: "For stream",
+    kind: "text",
+    optional: true,
+    hint: "The id of the saving stream whose cases it pays for; blank: every stream's",
+  },
 ];
 
 /** Which investment fields each kind uses (matches the engine's CostItem union). */
 export const INVESTMENT_FIELDS_BY_KIND: Readonly<Record<string, readonly string[]>> = {
-  ongoing: ["kind", "label", "amountPerYear", "fromDate", "toDate", "inflationPerYear"],
+  ongoing: ["kind", "label", "amountPerYear", "fromDate", "toDate", "inflates", "inflationPerYear"],
   oneOff: ["kind", "label", "amount", "date"],
-  perCase: ["kind", "label", "amountPerCasePerYear"],
+  perCase: ["kind", "label", "amountPerCasePerYear", "stream"],
+  perEvent: ["kind", "label", "amountPerEvent", "stream", "measure", "inflates"],
+  // Amounts by FY are not edited here: they are carried as written (`CARRIED`).
+  phased: ["kind", "label"],
 };
 
 /** Fields of one triangulation method row, keyed by their name inside `triangulation.rows[i]`. */

@@ -48,6 +48,7 @@ export const STEPS: readonly StepSpec[] = [
       "triangulation.uncertainBand",
     ],
     prefixes: [
+      "assumptions.streams",
       "assumptions.baseline.volumePerYear",
       "assumptions.target",
       "assumptions.lever",
@@ -64,10 +65,16 @@ export const STEPS: readonly StepSpec[] = [
       "assumptions.durationWeeks",
       "assumptions.unitCost.inflationPerYear",
       "assumptions.unitCost.inflationContingency",
+      "assumptions.inflationContingency.heldCentrally",
       "assumptions.baseline.growthPerYear",
       "assumptions.unitCost.priceBaseFy",
     ],
-    prefixes: ["assumptions.unitCost", "assumptions.durationWeeks", "assumptions.baseline.growthPerYear"],
+    prefixes: [
+      "assumptions.unitCost",
+      "assumptions.durationWeeks",
+      "assumptions.baseline.growthPerYear",
+      "assumptions.inflationContingency",
+    ],
   },
   {
     id: "timeline",
@@ -83,6 +90,7 @@ export const STEPS: readonly StepSpec[] = [
       "assumptions.timeline.sustainableDate",
       "assumptions.timeline.deliveryEndDate",
       "assumptions.timeline.ramp",
+      "assumptions.timeline.stepShare",
       "assumptions.horizon.firstFy",
       "assumptions.horizon.lastFy",
       "assumptions.horizon.mtfsLastFy",
@@ -93,8 +101,12 @@ export const STEPS: readonly StepSpec[] = [
   {
     id: "confidence",
     title: "Confidence",
-    fields: ["opportunity.confidence.level", "opportunity.confidence.reason"],
-    prefixes: ["opportunity.confidence"],
+    fields: [
+      "opportunity.confidence.level",
+      "assumptions.confidenceWeighting",
+      "opportunity.confidence.reason",
+    ],
+    prefixes: ["opportunity.confidence", "assumptions.confidenceWeighting"],
   },
   {
     id: "narrative",

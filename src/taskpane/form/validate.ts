@@ -3,12 +3,15 @@ import { draftToRaw, type Draft } from "./draft";
 import { FIELDS, fieldSpec, type FieldSpec } from "./fields";
 import { fieldMessage } from "./messages";
 import { getPath, normalisePath, setPath } from "./path";
+import { streamFieldAt } from "./streamDraft";
 
 /** One problem to show beside a field. `path` is the field's JSON path ("" when it names no field). */
 export interface FieldError {
   readonly path: string;
   readonly code: EngineErrorCode | "bug";
   readonly message: string;
+  /** Where the field is when its label alone does not say (a stream's), e.g. "Stream 2 (Falls)". */
+  readonly where?: string;
 }
 
 export interface Validation<P> {
@@ -39,17 +42,33 @@ function standIn(spec: FieldSpec | undefined): unknown {
 
 const MAX_ERRORS = 40;
 
+/** A field the engine named, as the form knows it. */
+export interface LocatedField {
+  readonly path: string;
+  readonly spec: FieldSpec | undefined;
+  readonly where?: string;
+}
+
 /**
- * The form path of an engine field: as given, or under `assumptions.` (the profile's own checks name fields
- * relative to the assumptions, e.g. `timeline.pilotEndDate`), or, for a whole block the engine finds missing
+ * The form field of an engine field path: inside a stream, the stream's own item (its kind decides the
+ * label); else as given, or under `assumptions.` (the profile's own checks name fields relative to the
+ * assumptions, e.g. `timeline.pilotEndDate`), or, for a whole block the engine finds missing
  * (`assumptions.baseline`), its first required field, so the message names an input on the right step.
+ *
+ * @example
+ * locateField(draft, "assumptions.streams[1].durationWeeks").path // "assumptions.streams.1.durationWeeks"
  */
-function formPath(field: string): string {
-  const path = normalisePath(field);
-  if (fieldSpec(path) !== undefined) return path;
-  if (fieldSpec(`assumptions.${path}`) !== undefined) return `assumptions.${path}`;
+export function locateField(draft: Draft, field: string): LocatedField {
+  const given = normalisePath(field);
+  // The profile's own checks name a stream's field relative to the assumptions (`streams[1].caseload`).
+  const path = given.startsWith("streams.") ? `assumptions.${given}` : given;
+  const inStream = streamFieldAt(draft.streams ?? [], path);
+  if (inStream) return { path: inStream.path, spec: inStream.spec, where: inStream.where };
+  if (fieldSpec(path) !== undefined) return { path, spec: fieldSpec(path) };
+  if (fieldSpec(`assumptions.${path}`) !== undefined)
+    return { path: `assumptions.${path}`, spec: fieldSpec(`assumptions.${path}`) };
   const first = FIELDS.find((f) => !f.optional && f.path.startsWith(`${path}.`));
-  return first ? first.path : path;
+  return first ? { path: first.path, spec: first } : { path, spec: undefined };
 }
 
 /**
@@ -73,11 +92,11 @@ export function validateDraft<P>(draft: Draft, parse: (raw: unknown) => P): Vali
         errors.push({ path: "", code: "bug", message: `Unexpected problem: ${String(e)}` });
         return { proposal: null, errors };
       }
-      const path = formPath(e.field);
-      const spec = fieldSpec(path);
+      const { path, spec, where } = locateField(draft, e.field);
       const tries = attempts.get(path) ?? 0;
       attempts.set(path, tries + 1);
-      if (tries === 0) errors.push({ path, code: e.code, message: fieldMessage(spec, e.rule) });
+      if (tries === 0)
+        errors.push({ path, code: e.code, message: fieldMessage(spec, e.rule), ...(where ? { where } : {}) });
       if (tries === 0 && getPath(raw, path) !== undefined) setPath(raw, path, undefined);
       else if (tries <= 1) setPath(raw, path, standIn(spec));
       else return { proposal: null, errors };

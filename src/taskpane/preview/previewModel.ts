@@ -1,6 +1,7 @@
 import type { Decimal } from "../../engine/money";
 import type { Profile } from "../../engine/types";
-import { formatWithContingency, toMillions } from "../../engine/present";
+import type { ProposalStreamLine } from "../../engine/proposalProfile";
+import { formatMillions, formatWithContingency, toMillions } from "../../engine/present";
 
 export interface PreviewRow {
   readonly fy: number;
@@ -17,8 +18,20 @@ export interface PreviewRow {
   readonly withinMtfs: boolean;
 }
 
+/** One saving stream's gross by FY (weighted, as the proposal counts it), aligned with the rows. */
+export interface PreviewStream {
+  readonly id: string;
+  readonly label: string;
+  /** £m for the stacked chart (presentation only). */
+  readonly millions: readonly number[];
+  /** As printed, e.g. "£0.42m". */
+  readonly texts: readonly string[];
+}
+
 export interface PreviewModel {
   readonly rows: readonly PreviewRow[];
+  /** Each stream's gross by FY when the proposal is written as saving streams (empty for a single cohort). */
+  readonly streams: readonly PreviewStream[];
   readonly quantifiedText: string;
   readonly runRateText: string;
   readonly runRateFyLabel: string;
@@ -26,7 +39,8 @@ export interface PreviewModel {
 }
 
 /**
- * The live preview's figures, rounded only here, at presentation (£m, 2 dp).
+ * The live preview's figures, rounded only here, at presentation (£m, 2 dp); with `streams` (a proposal
+ * written as saving streams) each stream's gross by FY too, for the stacked chart and the by-stream table.
  *
  * @example
  * previewModel(profile, 2029).rows[0].cumulativeText // "-£0.50m"
@@ -35,6 +49,7 @@ export function previewModel(
   profile: Profile,
   mtfsLastFy: number,
   inflationHeldCentrally = false,
+  streams: readonly ProposalStreamLine[] = [],
 ): PreviewModel {
   const text = (amount: Decimal, contingency: Decimal): string =>
     formatWithContingency(amount, inflationHeldCentrally ? contingency : undefined, 2);
@@ -47,6 +62,12 @@ export function previewModel(
       inYearText: text(y.inYear, y.inYearInflationContingency),
       cumulativeText: text(y.cumulative, y.inflationContingency),
       withinMtfs: y.fy <= mtfsLastFy,
+    })),
+    streams: streams.map((s) => ({
+      id: s.id,
+      label: s.label,
+      millions: s.years.map((y) => toMillions(y.gross, 4)),
+      texts: s.years.map((y) => formatMillions(y.gross, 2)),
     })),
     quantifiedText: text(profile.quantifiedOpportunity, profile.quantifiedOpportunityInflationContingency),
     runRateText: text(profile.fullRunRate.value, profile.fullRunRate.inflationContingency),

@@ -2,7 +2,9 @@ import { Decimal } from "../../engine/money";
 import type { Proposal } from "../../engine/proposal";
 import type { CostItem, Profile } from "../../engine/types";
 import { WEEKS_PER_YEAR, fyLabel, isoDate } from "../../engine/fiscalYear";
-import { formatWhole } from "../../engine/present";
+import { formatMillions, formatWhole } from "../../engine/present";
+import type { ProposalStreamLine } from "../../engine/proposalProfile";
+import { streamKindLabel } from "../form/streams";
 import { resolveTimeline } from "../../engine/timeline";
 import { yearsText } from "./plural";
 import type { PreviewModel } from "./previewModel";
@@ -65,6 +67,7 @@ export function summaryModel(
   proposal: Proposal,
   profile: Profile,
   preview: PreviewModel,
+  streams: readonly ProposalStreamLine[] = [],
 ): readonly SummaryLine[] {
   const a = proposal.assumptions.cohort;
   const headline = (fy: number): SummaryLine[] => [
@@ -78,7 +81,9 @@ export function summaryModel(
     return [
       { label: "Opportunity", value: proposal.opportunity.name },
       { label: "Directorate", value: proposal.opportunity.directorate ?? "(not given)" },
-      { label: "Streams", value: m.streams.map((s) => `${s.label} (${s.kind})`).join("; ") },
+      ...(streams.length > 0
+        ? streamSummaryLines(streams, m.horizon.mtfsLastFy)
+        : [{ label: "Streams", value: m.streams.map((s) => `${s.label} (${s.kind})`).join("; ") }]),
       {
         label: "Investment",
         value: m.investment.length === 0 ? "none" : m.investment.map(costLine).join("; "),
@@ -130,4 +135,31 @@ export function summaryModel(
     },
     ...headline(a.horizon.mtfsLastFy),
   ];
+}
+
+/**
+ * The Review step's line for each saving stream: its kind in words, its gross in the last MTFS FY and in
+ * the last FY shown, and its weighting when one applies (the engine's figures, rounded only here).
+ *
+ * @example
+ * streamSummaryLines(proposalProfile.streams, 2029)[0]
+ * // { label: "Stream 1: Falls", value: "Avoided or shortened care (cohort): £0.42m in FY29/30, £0.61m in FY31/32" }
+ */
+export function streamSummaryLines(
+  streams: readonly ProposalStreamLine[],
+  mtfsLastFy: number,
+): readonly SummaryLine[] {
+  return streams.map((s, i) => {
+    const inMtfs = s.years.find((y) => y.fy === mtfsLastFy) ?? s.years[s.years.length - 1];
+    const last = s.years[s.years.length - 1];
+    const figures = [`${formatMillions(inMtfs.gross)} in ${inMtfs.label}`];
+    if (last.fy !== inMtfs.fy) figures.push(`${formatMillions(last.gross)} in ${last.label}`);
+    const weighting = s.weighting.eq(1)
+      ? ""
+      : ` (× ${s.weighting.times(100).toDecimalPlaces(1).toString()}% confidence weighting)`;
+    return {
+      label: `Stream ${i + 1}: ${s.label}`,
+      value: `${streamKindLabel(s.kind)}: ${figures.join(", ")}${weighting}`,
+    };
+  });
 }

@@ -134,6 +134,8 @@ const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
   "triangulation.horizonYears": "Caseload horizon (years)",
   "triangulation.realisationFactorNote": "Realisation factor note",
   "triangulation.uncertainBand": "Uncertainty band (± share of the % change)",
+  "triangulation.rounding": "Rounding to whole numbers (round, floor or ceil)",
+  "triangulation.startsLabel": "Heading of the starts column",
 };
 
 /**
@@ -433,8 +435,9 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     "0.0#",
   );
 
-  // Triangulation (the template's "Operational impact"): annual-starts rows with one % are ROUND formulas over
-  // the named parameters (B's triangulate, same arithmetic); other kinds and % ranges are engine-owned values.
+  // Triangulation (the template's "Operational impact"): annual-starts rows with one % are ROUND (ROUNDDOWN,
+  // ROUNDUP by the table's rule) formulas over the named parameters (B's triangulate, same arithmetic); other
+  // kinds and % ranges are engine-owned values; starts a row states are inputs.
   heading(`A${triHeadingRow}`, "Operational impact: triangulation");
   const monthly = getPath(proposal, "triangulation.kind") === "monthlyStarts";
   const paramName = new Map<string, string>();
@@ -446,18 +449,20 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     label(`A${r}`, caption);
     inputRow(r, leaf, name, PERCENT_KEYS.test(leaf.path) ? PERCENT_FORMAT : undefined, caption);
   });
+  const named = getPath(proposal, "triangulation.startsLabel");
+  const startsHeading = typeof named === "string" && named.trim() !== "" ? named.trim() : undefined;
   const headers = monthly
     ? [
         "Triangulation methodology",
         "% change achievable",
-        "Children per month",
+        startsHeading ?? "Children per month",
         "Caseload in horizon",
         "Explanation",
       ]
     : [
         "Triangulation methodology",
         "% change achievable",
-        "Annual avoided starts",
+        startsHeading ?? "Annual avoided starts",
         "Caseload by end of MTFS",
         "Explanation",
       ];
@@ -467,6 +472,11 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
   const starts = paramName.get("baselineStarts");
   const caseload = paramName.get("mtfsCaseload");
   const factor = paramName.get("realisationFactor");
+  // The table's rounding rule as Excel says it (floor/ceil round the size, as the engine's wholeBy does).
+  const rule = String(getPath(proposal, "triangulation.rounding") ?? "round")
+    .trim()
+    .toLowerCase();
+  const roundFn = rule === "floor" ? "ROUNDDOWN" : rule === "ceil" ? "ROUNDUP" : "ROUND";
   triRows.forEach((_, i) => {
     const r = triFirstRow + i;
     const base = `triangulation.rows[${i}]`;
@@ -486,11 +496,30 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     const result = modelled?.triangulation[i];
     const avoidedKey = `triangulation[${i}].avoided`;
     const caseloadKey = `triangulation[${i}].caseload`;
-    if (!monthly && typeof pct === "number" && starts && caseload && factor) {
-      formula(`C${r}`, avoidedKey, `ROUND(${starts}*B${r},0)`, result?.avoided ?? null);
-      formula(`D${r}`, caseloadKey, `ROUND(${caseload}*(1-${factor}*B${r}),0)`, result?.caseload ?? null);
+    const stated = cellValue(getPath(proposal, `${base}.avoidedStarts`));
+    if (stated !== null) {
+      // Starts the row states are the user's input, kept as typed (Reunification's "6.5").
+      cells.push({
+        kind: "input",
+        address: `C${r}`,
+        path: `${base}.avoidedStarts`,
+        value: stated,
+        style: STYLES.input,
+        label: `${rowName}: stated starts`,
+      });
+    } else if (!monthly && typeof pct === "number" && starts) {
+      formula(`C${r}`, avoidedKey, `${roundFn}(${starts}*B${r},0)`, result?.avoided ?? null);
     } else {
       engine(`C${r}`, avoidedKey, result?.avoided ?? null);
+    }
+    if (stated === null && !monthly && typeof pct === "number" && caseload && factor) {
+      formula(
+        `D${r}`,
+        caseloadKey,
+        `${roundFn}(${caseload}*(1-${factor}*B${r}),0)`,
+        result?.caseload ?? null,
+      );
+    } else {
       engine(`D${r}`, caseloadKey, result?.caseload ?? null);
     }
     text(`E${r}`, `${base}.explanation`, `${rowName}: explanation`, LAST_COLUMN);

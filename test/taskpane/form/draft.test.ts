@@ -115,3 +115,68 @@ describe("draft of every bundled example", () => {
     },
   );
 });
+
+describe("table rows with keys the form does not edit", () => {
+  const withCosts = {
+    ...CFS_LIKE,
+    assumptions: {
+      ...CFS_LIKE.assumptions,
+      investment: [
+        { kind: "phased", label: "Recruitment", amountsByFy: { "FY26/27": 50000, "FY27/28": 25000 } },
+        { kind: "perEvent", label: "Engagement", amountPerEvent: 120, measure: "avoidedEvents" },
+      ],
+    },
+  };
+
+  it("carries a phased cost's amounts and a per-event cost through the form unchanged", () => {
+    const raw = draftToRaw(rawToDraft(withCosts)) as any;
+    expect(raw.assumptions.investment).toEqual(withCosts.assumptions.investment);
+    expect(parseProposal(raw).assumptions.investment).toEqual(
+      parseProposal(withCosts).assumptions.investment,
+    );
+  });
+
+  it("drops the carried keys once the row's kind is changed (they belong to the old kind)", () => {
+    const draft = rawToDraft(withCosts);
+    const changed = {
+      ...draft,
+      investment: draft.investment.map((r, i) => (i === 0 ? { ...r, kind: "oneOff" } : r)),
+    };
+    expect((draftToRaw(changed) as any).assumptions.investment[0]).toEqual({
+      kind: "oneOff",
+      label: "Recruitment",
+    });
+  });
+
+  it("carries a triangulation % range written as { from, to } that the form cannot show", () => {
+    const raw = {
+      ...CFS_LIKE,
+      triangulation: {
+        ...CFS_LIKE.triangulation,
+        rows: [{ method: "Audit", percentChange: { from: -0.09, to: -0.3 } }],
+      },
+    };
+    expect((draftToRaw(rawToDraft(raw)) as any).triangulation.rows).toEqual(raw.triangulation.rows);
+  });
+
+  it("sends a whole-proposal confidence weighting typed as % to the engine", () => {
+    const draft = rawToDraft(CFS_LIKE);
+    const weighted = { ...draft, values: { ...draft.values, "assumptions.confidenceWeighting": "50" } };
+    expect(parseProposal(draftToRaw(weighted)).assumptions.confidenceWeighting?.toNumber()).toBe(0.5);
+  });
+
+  it("offers the stepped ramp with its share, sent only while the ramp is stepped", () => {
+    const draft = rawToDraft(CFS_LIKE);
+    const stepped = {
+      ...draft,
+      values: {
+        ...draft.values,
+        "assumptions.timeline.ramp": "stepped",
+        "assumptions.timeline.stepShare": "50",
+      },
+    };
+    expect(parseProposal(draftToRaw(stepped)).assumptions.cohort?.timeline.stepShare?.toNumber()).toBe(0.5);
+    const linear = { ...stepped, values: { ...stepped.values, "assumptions.timeline.ramp": "linear" } };
+    expect((draftToRaw(linear) as any).assumptions.timeline.stepShare).toBeUndefined();
+  });
+});
