@@ -156,6 +156,6 @@ export function timeToFullRunRateYearsOn<T>(
  * @example
  * yearsBetweenDays(dayNumber("2026-04-01"), dayNumber("2028-04-01")).toFixed(2) // "2.00"
  */
-export function yearsBetweenDays(from: Decimal.Value, to: Decimal.Value): Decimal {
+export function yearsBetweenDays(from: Decimal | number, to: Decimal | number): Decimal {
   return Decimal.max(0, new Decimal(to).minus(from).div(DAYS_PER_YEAR));
 }

@@ -10,7 +10,7 @@ import type { Horizon } from "../../src/engine/types";
 
 /** Time to full impact for the stream kinds without a cohort timeline (before this, every one was 0). */
 
-const D = (x: Decimal.Value): Decimal => new Decimal(x);
+const D = (x: number | string): Decimal => new Decimal(x);
 const horizon: Horizon = { firstFy: 2026, lastFy: 2030, mtfsLastFy: 2029 };
 
 describe("schedulesTimeToFullYears", () => {
