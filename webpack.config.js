@@ -169,6 +169,19 @@ function standaloneTemplate() {
   };
 }
 
+/** ts-loader, transpiling only, with these TypeScript transformers (its own named instance: ts-loader shares one per name). */
+function tsLoader(instance, before) {
+  return {
+    loader: "ts-loader",
+    options: {
+      instance,
+      transpileOnly: true,
+      compilerOptions: { module: "esnext" },
+      getCustomTransformers: () => ({ before }),
+    },
+  };
+}
+
 /**
  * The webpack configuration. `webpack serve` (env.WEBPACK_SERVE) gets a Promise, because reading or installing
  * the dev certificate is asynchronous; builds get the plain object and never need a certificate.
@@ -179,10 +192,12 @@ function makeConfig(env = {}, argv = {}) {
   const officeJs = officeJsSource(env);
   const config = {
     mode: dev ? "development" : "production",
+    experiments: { layers: true },
     devtool: dev ? "source-map" : false,
     context: root,
     entry: {
-      functions: src("functions/index.ts"),
+      // Its own layer, so the formats' docs-only words are left out of this bundle alone (rules below).
+      functions: { import: src("functions/index.ts"), layer: "functions" },
       taskpane: src("taskpane/index.tsx"),
       standalone: src("taskpane/standalone.tsx"),
     },
@@ -210,16 +225,13 @@ function makeConfig(env = {}, argv = {}) {
           // Type errors are caught by `npm run typecheck`; the bundle build only transpiles.
           // ES modules out (tsconfig.json says commonjs for Node/jest) so webpack can tree-shake: with
           // require() calls it would keep every Fluent UI export and icon (a 19 MB standalone bundle).
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: "esnext" },
-              // The formats' docs-only words (about, default) stay out of the bundles: only the generated
-              // schema/ and docs/engine.md use them (scripts/docsTextTransformer.js).
-              getCustomTransformers: () => ({ before: [docsTextTransformer] }),
-            },
-          },
+          // The formats' docs-only words (about, default) stay out of functions.js only: the wizard shows them
+          // as field hints (scripts/docsTextTransformer.js).
+          oneOf: [
+            // Modules imported from the functions entry are in its layer (webpack places them in their issuer's).
+            { issuerLayer: "functions", use: tsLoader("functions", [docsTextTransformer]) },
+            { use: tsLoader("app", []) },
+          ],
         },
       ],
     },

@@ -3,9 +3,12 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import { isWorkbookError } from "../workbook/errors";
-import type { ExcelJsPort } from "../workbook/exceljs/excelJsPort";
+import { ExcelJsPort } from "../workbook/exceljs/excelJsPort";
 import { loadXlsxPreserving } from "../workbook/exceljs/packageOrigin";
 import { guardExcelJsKeys } from "../workbook/exceljs/safeKeys";
+import { EMPTY_PROGRAMME } from "../workbook/layouts/programmeConfig";
+import { buildProgrammeWorkbook } from "../workbook/operations";
+import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../workbook/register";
 import { CliError } from "./errors";
 import { checkFileSize, checkWorkbookSize } from "./zipLimits";
 
@@ -224,4 +227,26 @@ export async function asCliErrors<T>(step: () => Promise<T>): Promise<T> {
     if (isWorkbookError(e)) throw new CliError(e.message);
     throw e;
   }
+}
+
+/**
+ * The MTFS workbook `file` for adding a sheet to (`--xlsx`), or a new one with an empty Programme (as `new`
+ * makes) when there is no such file. A workbook MTFS Benefits did not make is refused, as `new --into` does.
+ *
+ * @example
+ * const port = await openOrCreateMtfsWorkbook("out/mtfs.xlsx"); // then write a sheet, saveWorkbookAtomic(port, file)
+ */
+export async function openOrCreateMtfsWorkbook(file: string): Promise<ExcelJsPort> {
+  if (fs.existsSync(file)) {
+    const port = new ExcelJsPort(await loadWorkbook(file));
+    if (!(await hasRegister(port))) {
+      throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}; give --xlsx a new file name`);
+    }
+    return port;
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "MTFS Benefits";
+  const port = new ExcelJsPort(wb);
+  await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
+  return port;
 }

@@ -17,7 +17,7 @@ import { provisionStream, type ProvisionInput } from "./provisionStream";
 import { reablementStream, type ReablementInput } from "./reablementStream";
 import { staffingStream, type StaffingInput } from "./staffingStream";
 import type { StreamProfile } from "./stream";
-import type { CostItem, Horizon, MtfsOverlap, Profile, ProfileInput } from "./types";
+import type { CostItem, Horizon, MtfsOverlap, Profile, ProfileInput, Target } from "./types";
 
 /**
  * A proposal's assumptions as the engine takes them (issue 13): one or more saving streams, each of its own kind
@@ -67,6 +67,8 @@ export interface ProposalAssumptions {
    * its own): computeProfile(cohort) then gives exactly computeAssumptions' figures.
    */
   readonly cohort?: ProfileInput;
+  /** A stretch target the proposal states (single-cohort form): what its Stretch scenarios model instead. */
+  readonly stretch?: { readonly target: Target; readonly note?: string };
 }
 
 /**

@@ -205,6 +205,19 @@ function sumMeasures<T>(
 }
 
 /**
+ * Index of the MTFS row's FY among the horizon's FYs (first to last): the last MTFS FY, or the last FY of the
+ * horizon when the MTFS end lies outside it (the quantified opportunity's year).
+ *
+ * @example
+ * mtfsIndexOf({ firstFy: 2026, lastFy: 2031, mtfsLastFy: 2029 }) // 3
+ */
+export function mtfsIndexOf(horizon: Horizon): number {
+  const last = horizon.lastFy - horizon.firstFy;
+  const i = horizon.mtfsLastFy - horizon.firstFy;
+  return Number.isInteger(i) && i >= 0 && i <= last ? i : last;
+}
+
+/**
  * Computes the proposal profile over the horizon from its streams, costs, overlap and existing MTFS lines.
  *
  * @example
@@ -406,7 +419,7 @@ export function computeProposalProfileOn<T>(
   );
   const runFy = Math.min(Math.max(last?.fy ?? horizon.firstFy, horizon.firstFy), horizon.lastFy);
   const runRow = years[runFy - horizon.firstFy];
-  const mtfsRow = years.find((y) => y.fy === horizon.mtfsLastFy) ?? years[years.length - 1];
+  const mtfsRow = years[mtfsIndexOf(horizon)];
   const times = streams.flatMap((s) =>
     s.timeToFullImpactYears === undefined ? [] : [s.timeToFullImpactYears],
   );

@@ -2,6 +2,7 @@ import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { cohortModel } from "./cohortStream";
 import { dayNumber, isoDate } from "./fiscalYear";
+import { rateValue } from "./parse/read";
 import { parsePeriod } from "./periodProfile";
 import { computeProfile, profileStreamInput } from "./profile";
 import { cumulativeAt } from "./stockFlow";
@@ -92,6 +93,15 @@ function squaredError(input: ProfileInput, windows: readonly Window[]): Decimal 
   return modelled(input, windows).reduce((s, m, i) => s.plus(m.minus(windows[i].value).pow(2)), ZERO);
 }
 
+/** The timeline's dates, all moved by a later start (in the parsed input and in the JSON alike). */
+const TIMELINE_DATES = [
+  "startDate",
+  "designEndDate",
+  "pilotEndDate",
+  "sustainableDate",
+  "deliveryEndDate",
+] as const satisfies readonly (keyof Timeline)[];
+
 const shiftDate = (date: string | undefined, days: number): string | undefined =>
   date === undefined ? undefined : isoDate(dayNumber(date) + days);
 
@@ -111,13 +121,10 @@ export function reprofiledInput(input: ProfileInput, reading: ReprofileReading):
   const t = input.timeline;
   switch (reading.kind) {
     case "laterStart":
-      return withTimeline(input, {
-        startDate: shiftDate(t.startDate, reading.days),
-        designEndDate: shiftDate(t.designEndDate, reading.days),
-        pilotEndDate: shiftDate(t.pilotEndDate, reading.days),
-        sustainableDate: shiftDate(t.sustainableDate, reading.days),
-        deliveryEndDate: shiftDate(t.deliveryEndDate, reading.days),
-      });
+      return withTimeline(
+        input,
+        Object.fromEntries(TIMELINE_DATES.map((k) => [k, shiftDate(t[k], reading.days)])),
+      );
     case "targetReached":
       return { ...input, target: { ...input.target, value: input.target.value.times(reading.factor) } };
     case "longerRamp":
@@ -207,7 +214,7 @@ export function describeReading(r: ReprofileReading): string {
     case "laterStart":
       return `a later start: ${r.days} days (${new Decimal(r.days).div(DAYS_PER_MONTH).toFixed(1)} months) later`;
     case "targetReached":
-      return `a ${r.factor.lt(1) ? "lower" : r.factor.gt(1) ? "higher" : "the same"} target reached: ${r.factor.times(100).toDecimalPlaces(1).toString()}% of the approved target`;
+      return `${r.factor.lt(1) ? "a lower" : r.factor.gt(1) ? "a higher" : "the same"} target reached: ${r.factor.times(100).toDecimalPlaces(1).toString()}% of the approved target`;
     case "longerRamp":
       return `a longer ramp: rollout ${r.weeks.div(WEEKS_PER_MONTH).toFixed(1)} months longer`;
   }
@@ -243,17 +250,15 @@ export function reprofiledAssumptionsJson(
   };
   switch (reading.kind) {
     case "laterStart":
-      for (const k of ["startDate", "designEndDate", "pilotEndDate", "sustainableDate", "deliveryEndDate"])
-        shift(k, reading.days);
+      for (const k of TIMELINE_DATES) shift(k, reading.days);
       break;
     case "targetReached": {
       const target = cohort.target as Record<string, unknown>;
-      const value = target.value;
-      const base =
-        typeof value === "string" && value.trim().endsWith("%")
-          ? Number(value.trim().slice(0, -1)) / 100
-          : Number(value);
-      target.value = new Decimal(base).times(reading.factor).toDecimalPlaces(10).toNumber();
+      // Read as the format reads it ("8%", 0.08, "1,200"), so a bad value is an error, not NaN.
+      target.value = rateValue(target.value, "assumptions.target.value")
+        .times(reading.factor)
+        .toDecimalPlaces(10)
+        .toNumber();
       break;
     }
     case "longerRamp":

@@ -1,12 +1,13 @@
-import { numberCalculator } from "./calculator";
+import { decimalCalculator, numberCalculator, type Calculator } from "./calculator";
 import { cohortStreamOn } from "./cohortStream";
-import { fyLabel } from "./fiscalYear";
 import { profileStreamInput, proposalOfStreamOn } from "./profile";
-import type { ProposalProfile } from "./proposalProfile";
+import { mtfsIndexOf, type ProposalProfile } from "./proposalProfile";
+import { horizonFys } from "./streamYears";
+import { EngineError } from "./errors";
 import { decimalAt, numberPaths, type RiskEntry } from "./riskInputs";
 import { assumptionsProfileOn, type ProposalAssumptions, type StreamInput } from "./assumptions";
 import type { ConfidenceLevel, Proposal } from "./proposal";
-import type { FyStartYear, ProfileInput } from "./types";
+import type { FyStartYear, Horizon, ProfileInput } from "./types";
 
 /**
  * What a tornado and a simulation run many times: a proposal's assumptions, how to evaluate them on plain
@@ -32,7 +33,32 @@ export interface RiskModel<A> {
   readonly entries: readonly RiskEntry[];
   /** What a simulation draws when no entry carries a distribution (defaultDraws). */
   readonly defaultDraws: readonly RiskEntry[];
+  /** The figures on plain numbers (fast, for draws and tornado ends). */
   evaluate(assumptions: A): RiskFigures;
+  /** The figures of `assumptions` on the Decimal engine: the reported planned / base figures. */
+  exact(): RiskFigures;
+}
+
+/**
+ * Refuses proposals a programme cannot add up: each must cover the first proposal's FYs and end its MTFS in
+ * the same FY (a programme has one MTFS row and one quantified-opportunity year).
+ *
+ * @example
+ * checkSameHorizon([cfsModel, fbpModel]) // throws EngineError naming the second when its horizon differs
+ */
+export function checkSameHorizon(models: readonly RiskModel<unknown>[]): void {
+  const [first] = models;
+  models.forEach((m, k) => {
+    const sameFys = m.fys.length === first.fys.length && m.fys.every((fy, i) => fy === first.fys[i]);
+    if (!sameFys || m.mtfsIndex !== first.mtfsIndex) {
+      const what = sameFys ? "end its MTFS (mtfsLastFy) in the same FY as" : "cover the same FYs as";
+      throw new EngineError(
+        "out-of-range",
+        `proposals[${k}].horizon`,
+        `"${m.name}" must ${what} the first proposal, "${first.name}"`,
+      );
+    }
+  });
 }
 
 /**
@@ -59,17 +85,23 @@ export function defaultDraws(
     .map((path) => ({ path, distribution: { kind: "confidence" } }));
 }
 
-/**
- * The figures of a proposal profile as plain numbers.
- *
- * @example
- * riskFigures(computeProposalProfile(...)).net[3] // ≈ 1.10e6 for CFS
- */
-export function riskFigures(p: ProposalProfile): RiskFigures {
+/** The figures of a proposal profile on either backend, as plain numbers. */
+function figuresOf<T>(calc: Calculator<T>, p: ProposalProfile<T>): RiskFigures {
   return {
-    net: p.years.map((y) => y.cumulative.toNumber()),
-    mtfs: p.years.map((y) => y.mtfsImpact.toNumber()),
+    net: p.years.map((y) => calc.toNumber(y.cumulative)),
+    mtfs: p.years.map((y) => calc.toNumber(y.mtfsImpact)),
   };
+}
+
+/** A model's FYs and the index of its MTFS row (the rule computeProposalProfile applies). */
+function horizonOf(h: Horizon): { fys: FyStartYear[]; mtfsIndex: number } {
+  return { fys: horizonFys(h), mtfsIndex: mtfsIndexOf(h) };
+}
+
+/** A single-cohort ProfileInput's figures on `calc`. */
+function profileFiguresOn<T>(calc: Calculator<T>, input: ProfileInput): RiskFigures {
+  const stream = cohortStreamOn(calc, profileStreamInput(input, calc), input.horizon);
+  return figuresOf(calc, proposalOfStreamOn(calc, input, stream));
 }
 
 /**
@@ -79,9 +111,7 @@ export function riskFigures(p: ProposalProfile): RiskFigures {
  * profileRiskFigures(cfs).net.map((x) => (x / 1e6).toFixed(2)) // ["-0.50", "-1.50", "-0.58", "1.10", "2.77", "3.29"]
  */
 export function profileRiskFigures(input: ProfileInput): RiskFigures {
-  const stream = cohortStreamOn(numberCalculator, profileStreamInput(input, numberCalculator), input.horizon);
-  const p = proposalOfStreamOn(numberCalculator, input, stream);
-  return { net: p.years.map((y) => y.cumulative), mtfs: p.years.map((y) => y.mtfsImpact) };
+  return profileFiguresOn(numberCalculator, input);
 }
 
 /**
@@ -97,30 +127,16 @@ export function profileRiskModel(
   entries: readonly RiskEntry[] = [],
   confidence?: ConfidenceLevel,
 ): RiskModel<ProfileInput> {
-  const { firstFy, lastFy, mtfsLastFy } = input.horizon;
-  const fys = Array.from({ length: lastFy - firstFy + 1 }, (_, i) => firstFy + i);
-  // As computeProposalProfile: the last FY when the MTFS end lies outside the horizon.
-  const mtfsIndex = mtfsLastFy >= firstFy && mtfsLastFy <= lastFy ? mtfsLastFy - firstFy : fys.length - 1;
   return {
     name,
     assumptions: input,
-    fys,
-    mtfsIndex,
+    ...horizonOf(input.horizon),
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: defaultDraws(input),
     evaluate: profileRiskFigures,
+    exact: () => profileFiguresOn(decimalCalculator, input),
   };
-}
-
-/**
- * FY labels of a model, for tables.
- *
- * @example
- * fyLabels({ fys: [2026, 2027] }) // ["FY26/27", "FY27/28"]
- */
-export function fyLabels(m: { readonly fys: readonly FyStartYear[] }): string[] {
-  return m.fys.map(fyLabel);
 }
 
 /** The headline estimates of each stream kind, by their key in the stream (list indices left out). */
@@ -163,21 +179,15 @@ export function assumptionsRiskModel(
   entries: readonly RiskEntry[] = [],
   confidence?: ConfidenceLevel,
 ): RiskModel<ProposalAssumptions> {
-  const { firstFy, lastFy, mtfsLastFy } = a.horizon;
-  const fys = Array.from({ length: lastFy - firstFy + 1 }, (_, i) => firstFy + i);
-  const mtfsIndex = mtfsLastFy >= firstFy && mtfsLastFy <= lastFy ? mtfsLastFy - firstFy : fys.length - 1;
   return {
     name,
     assumptions: a,
-    fys,
-    mtfsIndex,
+    ...horizonOf(a.horizon),
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: streamDefaultDraws(a),
-    evaluate: (x) => {
-      const p = assumptionsProfileOn(numberCalculator, x);
-      return { net: p.years.map((y) => y.cumulative), mtfs: p.years.map((y) => y.mtfsImpact) };
-    },
+    evaluate: (x) => figuresOf(numberCalculator, assumptionsProfileOn(numberCalculator, x)),
+    exact: () => figuresOf(decimalCalculator, assumptionsProfileOn(decimalCalculator, a)),
   };
 }
 

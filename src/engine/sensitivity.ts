@@ -1,7 +1,7 @@
 import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
 import { moveInputs, withDecimal, type MovedInput, type MoveOptions } from "./riskInputs";
-import type { RiskFigures, RiskModel } from "./riskModel";
+import { checkSameHorizon, type RiskFigures, type RiskModel } from "./riskModel";
 
 /**
  * Sensitivity (a tornado): the quantified opportunity (net benefit in the last MTFS FY) and the MTFS row in
@@ -42,8 +42,12 @@ function at(figures: RiskFigures, i: number): { opportunity: number; mtfs: numbe
   return { opportunity: figures.net[i], mtfs: figures.mtfs[i] };
 }
 
-function rowsOf<A>(model: RiskModel<A>, inputs: readonly MovedInput[], proposal: string): SensitivityRow[] {
-  const base = at(model.evaluate(model.assumptions), model.mtfsIndex);
+function rowsOf<A>(
+  model: RiskModel<A>,
+  inputs: readonly MovedInput[],
+  proposal: string,
+  base: { opportunity: number; mtfs: number },
+): SensitivityRow[] {
   return inputs.map((x) => {
     const notes: string[] = [];
     const end = (value: number, which: string): { opportunity: number; mtfs: number } => {
@@ -95,12 +99,13 @@ export type SensitivityOptions = MoveOptions & { readonly allInputs?: boolean };
  * t.rows[0].input // the input that moves the FY29/30 figure most
  */
 export function proposalSensitivity<A>(model: RiskModel<A>, options: SensitivityOptions = {}): Sensitivity {
-  const base = at(model.evaluate(model.assumptions), model.mtfsIndex);
+  // The reported base comes from the Decimal engine; the ends run on plain numbers.
+  const base = at(model.exact(), model.mtfsIndex);
   const inputs = moveInputs(model.assumptions, model.entries, {
     ...options,
     ...(model.confidence ? { confidence: model.confidence } : {}),
   });
-  return { ...base, rows: bySwing(rowsOf(model, inputs, "")) };
+  return { ...base, rows: bySwing(rowsOf(model, inputs, "", base)) };
 }
 
 /**
@@ -115,6 +120,7 @@ export function programmeSensitivity(
   options: SensitivityOptions = {},
 ): Sensitivity {
   if (models.length === 0) throw new EngineError("missing", "proposals", "must have at least one proposal");
+  checkSameHorizon(models);
   const parts = models.map((m) => ({ m, t: proposalSensitivity(m, options) }));
   const opportunity = parts.reduce((a, p) => a + p.t.opportunity, 0);
   const mtfs = parts.reduce((a, p) => a + p.t.mtfs, 0);

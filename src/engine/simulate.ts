@@ -4,7 +4,7 @@ import { fyLabel } from "./fiscalYear";
 import { pValues, shareAtLeast } from "./quantiles";
 import { sample, seededStream, type RandomStream } from "./random";
 import { moveInputs, withDecimal, type MovedInput } from "./riskInputs";
-import type { RiskFigures, RiskModel } from "./riskModel";
+import { checkSameHorizon, type RiskFigures, type RiskModel } from "./riskModel";
 import type { FyStartYear } from "./types";
 
 /**
@@ -127,17 +127,10 @@ export function simulate(models: readonly RiskModel<unknown>[], options: Simulat
   if (models.length === 0) throw new EngineError("missing", "proposals", "must have at least one proposal");
   const next = seededStream(options.seed);
   const n = options.iterations;
-  const fys = models[0].fys;
-  models.forEach((m, k) => {
-    if (m.fys.length !== fys.length || m.fys.some((fy, i) => fy !== fys[i])) {
-      throw new EngineError(
-        "out-of-range",
-        `proposals[${k}].horizon`,
-        "must cover the same FYs as the first proposal",
-      );
-    }
-  });
-  const plans = models.map((m) => m.evaluate(m.assumptions).mtfs);
+  checkSameHorizon(models);
+  const { fys, mtfsIndex } = models[0];
+  // The reported planned row comes from the Decimal engine; draws run on plain numbers.
+  const plans = models.map((m) => m.exact().mtfs);
   // A proposal whose risk block gives no distribution draws its headline estimates from the confidence spread.
   const inputs = models.map((m) =>
     moveInputs(m.assumptions, m.entries.some((e) => e.distribution) ? m.entries : m.defaultDraws, {
@@ -158,7 +151,6 @@ export function simulate(models: readonly RiskModel<unknown>[], options: Simulat
     });
     if (options.onProgress && ((it + 1) % step === 0 || it + 1 === n)) options.onProgress(it + 1, n);
   }
-  const mtfsIndex = models[0].mtfsIndex;
   const proposals = models.map((m, k) =>
     summarise(
       m.name,

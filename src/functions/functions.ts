@@ -226,7 +226,7 @@ export function riskAdjusted(
  * @param assumptions A label/value range of assumptions, as MTFS.BENEFIT.PROFILE reads it (e.g. B10:C24).
  * @param [low] Change at the low end, as a share of each input (default -10%).
  * @param [high] Change at the high end, as a share of each input (default 10%).
- * @returns A header row, then one row per input: its label, its low and high values, the quantified opportunity at each (£) and the swing (£).
+ * @returns A header row, then one row per input: its label, its low and high values, the quantified opportunity at each (£), the swing (£) and a note when the model refused an end (that end then shows the base figure).
  * @example =MTFS.SENSITIVITY(B10:C24) → (table: CFS Targeted Prevention, weekly unit cost first)
  * @example =MTFS.SENSITIVITY(B10:C24, -20%, 20%) → (table: the same inputs at ±20%)
  */
@@ -242,7 +242,7 @@ export function sensitivity(
  * Monte Carlo of the MTFS row: the target, weekly unit cost and lead time drawn from a spread set by the confidence level; P10, P50 and P90 per fiscal year and the probability of reaching the planned figure.
  * @customfunction SIMULATE
  * @param assumptions A label/value range of assumptions, as MTFS.BENEFIT.PROFILE reads it (e.g. B10:C24).
- * @param [iterations] Number of draws, 1 to 100,000 (default 1,000).
+ * @param [iterations] Number of draws, 1 to 20,000 in a worksheet cell (default 1,000); the CLI's simulate runs up to 100,000.
  * @param [seed] A whole number (default 1): the same seed gives the same results in Excel and the CLI.
  * @param [confidence] "High" (±10%), "Medium" (±25%, default) or "Low" (±40%): the triangular spread of each drawn input.
  * @returns A header row, then one row per fiscal year: planned, P10, P50 and P90 (£), and the share of draws at or above the plan.

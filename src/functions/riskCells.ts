@@ -17,8 +17,11 @@ import { profileInputFromCells, renamed } from "./profileCells";
  * risk model (riskModel.ts), its tornado or its Monte Carlo, spilled with a header row.
  */
 
-/** The most iterations a worksheet call runs (Excel waits for the result). */
-export const MAX_CELL_ITERATIONS = MAX_ITERATIONS;
+/**
+ * The most iterations a worksheet call runs: Excel waits for the result and recalculates it with the sheet,
+ * so a cell takes a fifth of the CLI's MAX_ITERATIONS (MTFS.SIMULATE's JSDoc says so).
+ */
+export const MAX_CELL_ITERATIONS = 20_000;
 
 function changeOf(value: unknown, field: string, fallback: number): number {
   return isBlank(value)
@@ -28,24 +31,23 @@ function changeOf(value: unknown, field: string, fallback: number): number {
 
 /**
  * The tornado: a header, then one row per input (its label in the range, or its path): the input at its low
- * and high, the quantified opportunity at each (£) and the swing, largest first.
+ * and high, the quantified opportunity at each (£), the swing, largest first, and a note when the model
+ * refused an end (that end shows the base figure).
  *
  * @example
  * sensitivityCells(CFS_RANGE, null, null)[1] // ["Weekly unit cost (£)", 1338.3, 1635.7, 771…, 1437…, 666…]
  */
 export function sensitivityCells(assumptions: unknown, low: unknown, high: unknown): Grid {
   const { input, argumentOf } = profileInputFromCells(assumptions);
+  // low ≤ high is moveInputs' rule (riskInputs.ts), refused there as a value.
   const change = { low: changeOf(low, "low", -0.1), high: changeOf(high, "high", 0.1) };
-  if (change.low > change.high) {
-    throw new EngineError("out-of-range", "high", `must be at least low (${change.low}), got ${change.high}`);
-  }
   // Inputs the range states in months are moved and shown in months, under their own label.
   const months: RiskEntry[] = MONTHS_PATHS.filter((p) => argumentOf(p) !== p).map((path) => ({ path }));
   const t = renamed(argumentOf, () =>
     proposalSensitivity(profileRiskModel("", input, months), { defaultChange: change }),
   );
   return [
-    ["Input", "Low", "High", "At low (£)", "At high (£)", "Swing (£)"],
+    ["Input", "Low", "High", "At low (£)", "At high (£)", "Swing (£)", "Note"],
     ...t.rows.map((r) => [
       plainLabel(argumentOf(r.input)),
       r.low,
@@ -53,6 +55,8 @@ export function sensitivityCells(assumptions: unknown, low: unknown, high: unkno
       round(r.opportunityAtLow),
       round(r.opportunityAtHigh),
       round(r.swing),
+      // An end the model refused shows the base figure; say so rather than show a silent zero swing.
+      r.note ?? "",
     ]),
   ];
 }
@@ -110,16 +114,19 @@ export function simulateCells(
 ): Grid {
   const { input, argumentOf } = profileInputFromCells(assumptions);
   const n = wholeOf(iterations, "iterations", 1000);
-  if (n < 1 || n > MAX_CELL_ITERATIONS) {
+  // Below 1 is the engine's rule (simulate.ts); the cell cap is the worksheet's own.
+  if (n > MAX_CELL_ITERATIONS) {
     throw new EngineError(
       "out-of-range",
       "iterations",
-      `must be from 1 to ${MAX_CELL_ITERATIONS.toLocaleString("en-GB")}, got ${n}`,
+      `must be at most ${MAX_CELL_ITERATIONS.toLocaleString("en-GB")} in a worksheet cell (the CLI's simulate runs up to ${MAX_ITERATIONS.toLocaleString("en-GB")}), got ${n}`,
     );
   }
   const s = wholeOf(seed, "seed", 1);
-  const model = profileRiskModel("", input, [], levelOf(confidence));
-  const run = renamed(argumentOf, () => simulate([model], { iterations: n, seed: s }));
+  const level = levelOf(confidence);
+  const run = renamed(argumentOf, () =>
+    simulate([profileRiskModel("", input, [], level)], { iterations: n, seed: s }),
+  );
   return [
     ["FY", "Planned (£)", "P10 (£)", "P50 (£)", "P90 (£)", "P(≥ plan)"],
     ...run.proposals[0].years.map((y) => [

@@ -23,7 +23,7 @@ import { isOwned } from "./layouts/types";
 import { matchesWritten, syncOwned, writeLayout, type CellChange } from "./ownedCells";
 import type { CellScalar, WorkbookPort } from "./port";
 import { ownedKey, readRegister, writeRegister, type OwnedRecord } from "./register";
-import { trackWorkbook } from "./tracking";
+import { trackWorkbook, type ProposalTracking } from "./tracking";
 
 /**
  * Keeping the Dashboard sheet (layouts/dashboardSheet.ts) current: added once there are actuals, then its
@@ -66,10 +66,12 @@ export async function readThresholds(
   return { thresholds, problems: [] };
 }
 
-/** What a Dashboard sync did. */
+/** What a Dashboard sync did, and the tracking it showed (so callers need not track again). */
 export interface DashboardSync {
   readonly changes: readonly CellChange[];
   readonly problems: readonly string[];
+  /** The proposals with actuals (none when there is neither a Dashboard nor a Tracking sheet). */
+  readonly proposals: readonly ProposalTracking[];
 }
 
 /**
@@ -86,24 +88,30 @@ export async function syncDashboard(
 ): Promise<DashboardSync> {
   const sheets = (await port.listSheets()).map((s) => s.name);
   const exists = sheets.includes(DASHBOARD_SHEET);
-  if (!exists && !sheets.includes(TRACKING_SHEET)) return { changes: [], problems: [] };
+  if (!exists && !sheets.includes(TRACKING_SHEET)) return { changes: [], problems: [], proposals: [] };
   const read = await readThresholds(port);
   const tracking = await trackWorkbook(port, read.thresholds);
   const layout = dashboardLayout({ ...tracking, thresholds: read.thresholds });
   const problems = [...read.problems, ...tracking.problems];
+  const { proposals } = tracking;
   if (!exists) {
     if (sheets.some((s) => s.toLowerCase() === DASHBOARD_SHEET.toLowerCase()))
       return {
         changes: [],
         problems: [...problems, `a sheet named like "${DASHBOARD_SHEET}" is in the way: not written`],
+        proposals,
       };
     if (!options.dryRun) {
       await writeLayout(port, layout, DASHBOARD_OWNER, owned);
       if (layout.chart) await port.addComboChart(layout.chart);
     }
-    return { changes: [], problems };
+    return { changes: [], problems, proposals };
   }
-  const changes = await syncOwned(port, layout, DASHBOARD_OWNER, owned, { dryRun: options.dryRun });
+  // Grown rows may land on notes the user typed under the Dashboard: those are kept, never overwritten.
+  const changes = await syncOwned(port, layout, DASHBOARD_OWNER, owned, {
+    dryRun: options.dryRun,
+    keepUnrecorded: true,
+  });
   // Cells an earlier, longer Dashboard owned: cleared if they still hold our value, else left as the user's.
   const laidOut = new Set(layout.cells.filter(isOwned).map((c) => c.address));
   const stale = [...owned.values()].filter((r) => r.sheet === DASHBOARD_SHEET && !laidOut.has(r.address));
@@ -123,7 +131,7 @@ export async function syncDashboard(
     }
   }
   if (!options.dryRun && layout.chart && changes.some((c) => !c.kept)) await port.addComboChart(layout.chart);
-  return { changes, problems };
+  return { changes, problems, proposals };
 }
 
 /**
@@ -141,7 +149,7 @@ export async function updateDashboard(port: WorkbookPort): Promise<DashboardSync
   const programme = register.programme as ProgrammeConfig | undefined;
   if (programme) {
     const { placements } = await placeSheets(port, programmeLayouts(programme));
-    const cells = programmeRagCells(programme, await ragBySheet(port));
+    const cells = programmeRagCells(programme, worstRags(sync.proposals));
     await syncOwned(
       port,
       { layoutId: PROGRAMME_LAYOUT_ID, sheet: PROGRAMME_SHEET, cells },
@@ -166,7 +174,16 @@ const WORST: Readonly<Record<RagStatus, number>> = { Red: 0, Amber: 1, Green: 2 
 export async function ragBySheet(port: WorkbookPort): Promise<ReadonlyMap<string, RagStatus>> {
   if (!(await port.listSheets()).some((s) => s.name === TRACKING_SHEET)) return new Map();
   const { thresholds } = await readThresholds(port);
-  const { proposals } = await trackWorkbook(port, thresholds);
+  return worstRags((await trackWorkbook(port, thresholds)).proposals);
+}
+
+/**
+ * Each tracked proposal sheet's worst measure RAG (ragBySheet, from tracking already done).
+ *
+ * @example
+ * worstRags(sync.proposals) // Map { "CFS Targeted Prevention" => "Red" }
+ */
+export function worstRags(proposals: readonly ProposalTracking[]): ReadonlyMap<string, RagStatus> {
   return new Map(
     proposals.map((p) => [
       p.sheet,

@@ -1,10 +1,15 @@
 import {
+  DEFAULT_OPTIMISM_BIAS,
   checkProposal,
   checkProposalAssumptions,
   isEngineError,
   computeAssumptions,
   type ProposalProfile,
   formatWholeRange,
+  proposalStretch,
+  riskAdjustedProfile,
+  type Decimal,
+  type OptimismBiasTable,
   type InputWarning,
   triangulate,
   type Profile,
@@ -28,25 +33,47 @@ export interface ModelledProposal {
   readonly triangulation: readonly { readonly avoided: CellScalar; readonly caseload: CellScalar }[];
   /** Values that passed the rules but look wrong (the engine's input warnings), for the sheet's status. */
   readonly warnings: readonly InputWarning[];
+  /**
+   * The risk-adjusted MTFS row per profile year: optimism bias (the Parameters table) off the benefits for
+   * the proposal's confidence level; the MTFS row itself when it states none.
+   */
+  readonly riskAdjusted: readonly Decimal[];
+  /** The confidence level the proposal states, if any. */
+  readonly confidence?: string;
+  /** The extra MTFS row per profile year of the stretch target it states, if any. */
+  readonly stretch?: readonly Decimal[];
 }
 
 const whole = (r: WholeRange | undefined): CellScalar =>
   r === undefined ? null : r.low.eq(r.high) ? r.low.toNumber() : formatWholeRange(r);
 
 /**
- * Parses a proposal and computes its profile and triangulation; bad input throws the engine's EngineError.
+ * Parses a proposal and computes its profile, triangulation and risk-adjusted MTFS row (with `table`, the
+ * workbook's Parameters); bad input throws the engine's EngineError.
  *
  * @example
  * modelProposal(cfsJson).profile.quantifiedOpportunity.div(1e6).toFixed(2) // "1.10"
  */
-export function modelProposal(raw: unknown): ModelledProposal {
+export function modelProposal(
+  raw: unknown,
+  table: OptimismBiasTable = DEFAULT_OPTIMISM_BIAS,
+): ModelledProposal {
   const { value: proposal, warnings } = checkProposal(raw);
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
   const json = (raw as { assumptions?: unknown }).assumptions;
   const computed = remembered(json, () => computeAssumptions(proposal.assumptions));
+  const profile = computed.profile;
+  const confidence = proposal.opportunity.confidence?.level;
+  const stretch = proposalStretch(proposal.assumptions);
   return {
-    profile: computed.profile,
+    profile,
     proposal: computed.proposal,
+    ...(confidence === undefined ? {} : { confidence }),
+    ...(stretch === undefined ? {} : { stretch }),
+    riskAdjusted:
+      confidence === undefined
+        ? profile.years.map((y) => y.mtfsImpact)
+        : riskAdjustedProfile(profile, confidence, table).years.map((y) => y.riskAdjusted),
     triangulation: (tri?.rows ?? []).map((r) =>
       r.kind === "annualStarts"
         ? { avoided: whole(r.annualAvoidedStarts), caseload: whole(r.caseloadByEndOfMtfs) }

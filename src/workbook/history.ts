@@ -1,3 +1,4 @@
+import { nextFreeRow } from "./appendRows";
 import {
   describeReading,
   reprofile,
@@ -126,11 +127,8 @@ export async function acceptReprofile(
   if (!sheets.some((s) => s.name === HISTORY_SHEET)) {
     await writeLayout(port, historyLayout(rows), "history", new Map());
   } else {
-    const used = await port.readUsedRange(HISTORY_SHEET);
-    let last = used.length;
-    while (last > HISTORY_HEADER_ROW && used[last - 1].every((c) => c.value === null || c.value === ""))
-      last--;
-    await port.writeCells(HISTORY_SHEET, historyRowCells(rows, last + 1).map(toWrite));
+    const at = await nextFreeRow(port, HISTORY_SHEET, HISTORY_HEADER_ROW);
+    await port.writeCells(HISTORY_SHEET, historyRowCells(rows, at).map(toWrite));
   }
   await writeRegister(port, { ...register, proposals });
   return version;

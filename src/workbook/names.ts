@@ -3,7 +3,14 @@
  */
 
 /** Sheets the programme workbook reserves. */
-export const RESERVED_SHEETS = ["Programme", "Resource cost", "Themes", "_mtfs"] as const;
+export const RESERVED_SHEETS = [
+  "Programme",
+  "Resource cost",
+  "Themes",
+  "Parameters",
+  "Scenarios",
+  "_mtfs",
+] as const;
 
 /** Sheet names Excel itself reserves (case-insensitive): Excel refuses to create a sheet by this name. */
 export const EXCEL_RESERVED_SHEETS = ["History"] as const;

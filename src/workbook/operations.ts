@@ -1,5 +1,6 @@
-import { isEngineError } from "../engine";
+import { isEngineError, type OptimismBiasTable } from "../engine";
 import { syncDashboard } from "./dashboard";
+import { ensureParametersSheet, readOptimismBiasTable } from "./parameters";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
@@ -78,6 +79,17 @@ function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): Prog
   return {
     ...linked,
     mtfsRowByFy: new Map(modelled.profile.years.map((y) => [y.label, y.mtfsImpact.toNumber()])),
+    riskAdjustedByFy: new Map(
+      modelled.profile.years.map((y, i) => [y.label, modelled.riskAdjusted[i].toNumber()]),
+    ),
+    ...(modelled.confidence === undefined ? {} : { confidenceLevel: modelled.confidence }),
+    ...(modelled.stretch === undefined
+      ? {}
+      : {
+          stretchByFy: new Map(
+            modelled.profile.years.map((y, i) => [y.label, modelled.stretch?.[i]?.toNumber() ?? 0]),
+          ),
+        }),
   };
 }
 
@@ -92,15 +104,24 @@ async function keptLink(
   at: (layoutAddress: string) => string = (a) => a,
 ): Promise<ProgrammeLink> {
   const fys = [...layout.mtfsRowAddress];
+  const risk = [...layout.riskAdjustedRowAddress];
   const cells = await port.readCells(layout.sheet, [
     ...fys.map(([, address]) => at(address)),
     at(layout.timeToRunRateAddress),
+    ...risk.map(([, address]) => at(address)),
+    at(layout.confidenceAddress),
   ]);
   const amount = (v: CellScalar): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  const riskCells = cells.slice(fys.length + 1, fys.length + 1 + risk.length);
+  const confidence = cells[fys.length + 1 + risk.length].value;
   return {
     ...linkedProposal(layout),
     timeToRunRateYears: cells[fys.length].value,
     mtfsRowByFy: new Map(fys.map(([fy], i) => [fy, amount(cells[i].value)])),
+    riskAdjustedByFy: new Map(risk.map(([fy], i) => [fy, amount(riskCells[i].value)])),
+    ...(typeof confidence === "string" && confidence.trim() !== ""
+      ? { confidenceLevel: confidence.trim() }
+      : {}),
   };
 }
 
@@ -152,9 +173,17 @@ export async function buildProgrammeWorkbook(
     }
   }
   const owned = new Map<string, OwnedRecord>();
-  await createProgramme(port, config, links, owned);
+  const scenariosSheet = config.stretch !== undefined || (config.resourceCost.costEstimates ?? []).length > 0;
+  const programme: ProgrammeConfig = {
+    ...config,
+    parametersSheet: true,
+    ...(scenariosSheet ? { scenariosSheet } : {}),
+  };
+  await createProgramme(port, programme, links, owned);
   for (const p of planned) await writeProposalSheet(port, p, owned);
-  await writeRegister(port, { owned, proposals: planned.map((p) => p.stored), programme: config });
+  // After the sheets it serves (the tabs keep the Programme first); their formulas look up its names.
+  await ensureParametersSheet(port);
+  await writeRegister(port, { owned, proposals: planned.map((p) => p.stored), programme });
 }
 
 /**
@@ -170,7 +199,13 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
   // leaves the workbook as it was.
   const existingNames = (await port.listNames()).map((n) => n.name);
-  const p = planProposal(raw, sheets, { slugs: register.proposals.map(storedSlug), names: existingNames });
+  const { table } = await readOptimismBiasTable(port);
+  const p = planProposal(
+    raw,
+    sheets,
+    { slugs: register.proposals.map(storedSlug), names: existingNames },
+    table,
+  );
   assertTextsFit(p.layout);
   const owned = new Map(register.owned);
   let programme = register.programme as ProgrammeConfig | undefined;
@@ -186,6 +221,8 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
       "sheet-moved",
       `cannot add the proposal's Programme row: ${lost.sheet}: ${lost.message}`,
     );
+  // Its risk-adjusted row looks up the Parameters sheet's table: a workbook without one gets it.
+  await ensureParametersSheet(port);
   await writeProposalSheet(port, p, owned);
   if (programme) {
     const opp = (p.stored.proposal.opportunity ?? {}) as Record<string, unknown>;
@@ -210,10 +247,10 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     programme = themed.config;
     const now = new Map(themed.placements);
     now.set(p.layout.sheet, identityPlacement(p.layout));
-    const links = await currentLinks(port, register.proposals, now);
+    const links = await currentLinks(port, register.proposals, now, table);
     links.set(p.layout.sheet, link(p));
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now });
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now }, table);
   }
   await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
@@ -303,7 +340,8 @@ export async function updateProposal(
   if (!stored)
     throw new WorkbookError("not-a-proposal-sheet", `"${sheet}" is not a proposal sheet of this workbook`);
   const proposal = asProposalJson(raw);
-  const modelled = modelProposal(proposal);
+  const { table } = await readOptimismBiasTable(port);
+  const modelled = modelProposal(proposal, table);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
   const programme = register.programme as ProgrammeConfig | undefined;
@@ -394,8 +432,8 @@ export async function updateProposal(
       : p,
   );
   if (programme) {
-    const links = await currentLinks(port, proposals, placedNow);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow });
+    const links = await currentLinks(port, proposals, placedNow, table);
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow }, table);
   }
   await writeRegister(port, { ...register, owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
@@ -415,6 +453,7 @@ async function currentLinks(
   port: WorkbookPort,
   stored: readonly StoredProposal[],
   placements: Placements,
+  table?: OptimismBiasTable,
 ): Promise<Map<string, ProgrammeLink>> {
   const links = new Map<string, ProgrammeLink>();
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
@@ -427,7 +466,7 @@ async function currentLinks(
     }
     const raw = await readProposalSheet(port, s, placement);
     try {
-      const modelled = modelProposal(raw);
+      const modelled = modelProposal(raw, table);
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
@@ -526,6 +565,10 @@ export async function refreshWorkbook(
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
+  // The user's optimism-bias table; a share it cannot use keeps its default and is reported.
+  const parameters = await readOptimismBiasTable(port);
+  for (const message of parameters.problems) errors.push({ proposal: "(parameters)", message });
+  const table = parameters.table;
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
   const names = new Map((await port.listNames()).map((n) => [n.name, n]));
   for (let i = 0; i < total; i++) {
@@ -563,7 +606,7 @@ export async function refreshWorkbook(
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
-      const modelled = modelProposal(raw);
+      const modelled = modelProposal(raw, table);
       sheetWarnings.push(...inputWarningMessages(shown, modelled.warnings, sheetWarnings));
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements });
@@ -601,7 +644,8 @@ export async function refreshWorkbook(
           proposal: "(programme)",
           message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
         });
-      else changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements })));
+      else
+        changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table)));
     }
   }
   // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read).

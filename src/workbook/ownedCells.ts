@@ -176,18 +176,25 @@ export async function writeLayout(
   }
 }
 
-/** Options of a sync: `placements` says where sheets' layouts are now (absent: where they were laid out). */
+/**
+ * Options of a sync: `placements` says where sheets' layouts are now (absent: where they were laid out);
+ * `keepUnrecorded` keeps content found in a cell the register has no record of (a sheet that grows into
+ * rows the user may have typed in, like the Dashboard). Sheets that move their own rows (Programme, proposal
+ * sheets) re-lay cells whose records are at other addresses, so they write over such content.
+ */
 export interface SyncOptions {
   readonly dryRun: boolean;
   readonly placements?: Placements;
+  readonly keepUnrecorded?: boolean;
 }
 
 /**
  * Brings the owned cells of an existing sheet up to date: rewrites those whose content the add-in wrote
  * and that now differ from the layout, keeps (and flags) those edited by hand. Returns every change and
- * every kept edit; with `dryRun` nothing is written. Cells are read and written where the sheet's placement
- * puts them, formulas translated to match; the register keeps layout addresses and layout formulas. A formula
- * that refers to a sheet that could not be placed is left alone.
+ * every kept edit; with `dryRun` nothing is written. With `keepUnrecorded`, a cell newly laid out (no record)
+ * that already holds something else is the user's: kept and reported like a hand edit. Cells are read and
+ * written where the sheet's placement puts them, formulas translated to match; the register keeps layout
+ * addresses and layout formulas. A formula that refers to a sheet that could not be placed is left alone.
  *
  * @example
  * const changes = await syncOwned(port, layout, "CFS Targeted Prevention", owned, { dryRun: false });
@@ -242,7 +249,11 @@ export async function syncOwned(
       after: cell.value,
       kept,
     });
-    if (last && !isEmpty(cur) && !matchesWritten(cur, last)) {
+    // A sheet that grows (the Dashboard) must not write over what the user typed below it.
+    const theirs = last
+      ? !matchesWritten(cur, last)
+      : options.keepUnrecorded === true && !matchesWritten(cur, here);
+    if (!isEmpty(cur) && theirs) {
       out.push(change(true));
       keptAddresses.push({ address: placed.address, key: cell.key, after: cell.value });
       return;

@@ -1,4 +1,14 @@
-import type { CellScalar, WorkbookPort } from "./port";
+import {
+  DEFAULT_OPTIMISM_BIAS,
+  Decimal,
+  confidenceValue,
+  isEngineError,
+  optimismBias,
+  riskAdjust,
+  type Confidence,
+  type OptimismBiasTable,
+} from "../engine";
+import type { CellContent, CellScalar, WorkbookPort } from "./port";
 import { ragBySheet } from "./dashboard";
 import type { CellChange, SyncOptions } from "./ownedCells";
 import { matchesWritten, syncOwned, toWrite, writeLayout } from "./ownedCells";
@@ -15,6 +25,7 @@ import {
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import {
   PROGRAMME_SHEET,
+  confidenceColumns,
   fyColumn,
   programmePositions,
   programmeSheetLayout,
@@ -25,6 +36,8 @@ import {
   type ProgrammeValues,
 } from "./layouts/programmeSheet";
 import { RESOURCE_COST_SHEET, resourceCostLayout } from "./layouts/resourceCostSheet";
+import { SCENARIOS_SHEET, scenariosLayout } from "./layouts/scenariosSheet";
+import { programmeScenarioInput, scenarioDefinitions } from "./scenarios";
 import { THEMES_SHEET, themesLayout } from "./layouts/themesSheet";
 import type { SheetLayout } from "./layouts/types";
 import { ownedKey, type OwnedRecord } from "./register";
@@ -40,6 +53,48 @@ export const PROGRAMME_OWNER = "programme";
 export interface ProgrammeLink extends LinkedProposal {
   /** Absent when the proposal could not be modelled: its row then keeps the figures it shows. */
   readonly mtfsRowByFy?: ReadonlyMap<string, number>;
+  /** Its risk-adjusted MTFS row per FY (£), when modelled. */
+  readonly riskAdjustedByFy?: ReadonlyMap<string, number>;
+  /** The extra MTFS row per FY (£) of the stretch target it states, when modelled and stated. */
+  readonly stretchByFy?: ReadonlyMap<string, number>;
+}
+
+/** A typed confidence as the Parameters lookup reads it; undefined (no adjustment) when not in the table. */
+function confidenceOf(v: CellScalar | undefined): Confidence | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  try {
+    return confidenceValue(v, "confidence");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Each programme row's optimism bias and risk-adjusted amounts (£ per FY): a modelled row its proposal's
+ * risk-adjusted MTFS row, a typed row riskAdjust of its amounts at its confidence (none: unadjusted).
+ */
+function riskRows(
+  config: ProgrammeConfig,
+  links: ReadonlyMap<string, ProgrammeLink>,
+  amounts: readonly (readonly number[])[],
+  confidences: readonly (CellScalar | undefined)[],
+  table: OptimismBiasTable,
+): ({ bias: number; amounts: number[] } | undefined)[] {
+  const rows = config.directorates.flatMap((d) => d.rows);
+  return rows.map((row, flat) => {
+    const link = row.proposalSheet ? links.get(row.proposalSheet) : undefined;
+    // A proposal sheet that cannot be read: its figures are unknown, so its risk cells keep what they show.
+    if (link && !link.riskAdjustedByFy) return undefined;
+    const confidence = confidenceOf(link ? link.confidenceLevel : confidences[flat]);
+    const bias = confidence === undefined ? new Decimal(0) : optimismBias(confidence, table);
+    const byFy = link?.riskAdjustedByFy;
+    const own = (amounts[flat] ?? []).map((a) => new Decimal(a));
+    const adjusted =
+      byFy && link?.mtfsRowByFy
+        ? config.fyLabels.map((fy) => byFy.get(fy) ?? 0)
+        : (confidence === undefined ? own : riskAdjust(own, confidence, table)).map((x) => x.toNumber());
+    return { bias: bias.toNumber(), amounts: adjusted };
+  });
 }
 
 /**
@@ -50,10 +105,14 @@ export interface ProgrammeLink extends LinkedProposal {
  */
 export function programmeLayouts(config: ProgrammeConfig): SheetLayout[] {
   const programme = programmeSheetLayout(config);
+  const resource = resourceCostLayout(config, programme.positions);
   return [
     programme,
-    resourceCostLayout(config, programme.positions),
+    resource,
     themesLayout(config, programme.positions),
+    ...(config.scenariosSheet
+      ? [scenariosLayout(config, programme.positions, resource, scenarioDefinitions(config))]
+      : []),
   ];
 }
 
@@ -95,8 +154,10 @@ function layoutsFor(
   areaAmounts: number[][],
   existing: number[],
   themes: (string | null)[],
+  risk?: ({ bias: number; amounts: number[] } | undefined)[],
+  shares?: readonly (number | null)[],
 ): SheetLayout[] {
-  const values: ProgrammeValues = { rowAmounts: amounts, linked: links };
+  const values: ProgrammeValues = { rowAmounts: amounts, linked: links, riskRows: risk };
   const programme = programmeSheetLayout(config, values);
   const resource = resourceCostLayout(config, programme.positions, {
     areaAmounts,
@@ -107,7 +168,22 @@ function layoutsFor(
     rows: amounts.map((a, i) => ({ theme: themes[i], amount: a[last] })),
     existing,
   });
-  return [programme, resource, themesSheet];
+  if (!config.scenariosSheet) return [programme, resource, themesSheet];
+  let scenarios: SheetLayout[] = [];
+  try {
+    // The proposals' own stretch targets add to the programme's stated stretch.
+    const own = config.fyLabels.map((fy) =>
+      [...links.values()].reduce((sum, l) => sum.plus(l.stretchByFy?.get(fy) ?? 0), new Decimal(0)),
+    );
+    const input = programmeScenarioInput(config, programme.totals, areaAmounts, own);
+    scenarios = [
+      scenariosLayout(config, programme.positions, resource, scenarioDefinitions(config, shares), { input }),
+    ];
+  } catch (e) {
+    // A stretch phased like a programme that ends at or below 0 has no figures: the sheet keeps what it shows.
+    if (!isEngineError(e)) throw e;
+  }
+  return [programme, resource, themesSheet, ...scenarios];
 }
 
 /**
@@ -121,16 +197,19 @@ export async function createProgramme(
   config: ProgrammeConfig,
   links: ReadonlyMap<string, ProgrammeLink>,
   owned: Map<string, OwnedRecord>,
+  table: OptimismBiasTable = DEFAULT_OPTIMISM_BIAS,
 ): Promise<void> {
   const amounts = rowAmounts(config, links, (d, r) =>
     publishedPounds(config.directorates[d].rows[r].publishedMillions, config.fyLabels.length),
   );
+  const confidences = config.directorates.flatMap((d) => d.rows.map((r) => r.confidence));
+  const risk = config.parametersSheet ? riskRows(config, links, amounts, confidences, table) : undefined;
   const areaAmounts = config.resourceCost.areas.map((a) =>
     publishedPounds(a.amountsMillions, config.mtfsYears),
   );
   const existing = config.themes.map((t) => publishedPounds([t.existingMtfsMillions], 1)[0]);
   const themes = config.directorates.flatMap((d) => d.rows.map((r) => r.theme ?? null));
-  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes)) {
+  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes, risk)) {
     await writeLayout(port, layout, PROGRAMME_OWNER, owned);
   }
   await port.writeCells(PROGRAMME_SHEET, [{ address: programmeStatusAddress(config), value: "Up to date" }]);
@@ -157,11 +236,23 @@ export async function rowsWithoutFigures(
     const sheet = config.directorates[d].rows[r].proposalSheet;
     const link = sheet ? links.get(sheet) : undefined;
     if (!sheet || !link || link.mtfsRowByFy) continue;
-    const cur = await port.readCells(
-      PROGRAMME_SHEET,
-      config.fyLabels.map((_, i) => at(`${fyColumn(i)}${row}`)),
-    );
-    if (cur.some((c) => c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value))))
+    // Its directorate's risk-adjusted row links to the proposal's sheet too.
+    const riskRow = pos.riskRows[d];
+    const cur = await port.readCells(PROGRAMME_SHEET, [
+      ...config.fyLabels.map((_, i) => at(`${fyColumn(i)}${row}`)),
+      ...(riskRow === undefined ? [] : config.fyLabels.map((_, i) => at(`${fyColumn(i)}${riskRow}`))),
+    ]);
+    // And its Confidence cell: an error there (#REF!: the sheet's confidence row deleted) is no figure either.
+    const [confidence]: readonly CellContent[] = config.parametersSheet
+      ? await port.readCells(PROGRAMME_SHEET, [at(`${confidenceColumns(config).confidence}${row}`)])
+      : [{ value: null }];
+    const isError =
+      (typeof confidence.value === "string" && /^#[A-Z/0]+[!?]?$/.test(confidence.value)) ||
+      (confidence.formula?.includes("#REF!") ?? false);
+    if (
+      isError ||
+      cur.some((c) => c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value)))
+    )
       out.push(sheet);
   }
   return out;
@@ -180,6 +271,7 @@ export async function syncProgramme(
   links: ReadonlyMap<string, ProgrammeLink>,
   owned: Map<string, OwnedRecord>,
   options: SyncOptions,
+  table: OptimismBiasTable = DEFAULT_OPTIMISM_BIAS,
 ): Promise<CellChange[]> {
   const { placements } = options;
   if (placements && ![PROGRAMME_SHEET, RESOURCE_COST_SHEET, THEMES_SHEET].every((x) => placements.has(x)))
@@ -231,12 +323,39 @@ export async function syncProgramme(
     config.themes.map((_, i) => onThemes(themeInputs.get(`themes[${i}].existingMtfsMillions`) ?? "A1")),
   );
   const existing = existingCells.map((c) => num(c.value));
+  let risk: ({ bias: number; amounts: number[] } | undefined)[] | undefined;
+  if (config.parametersSheet) {
+    // Typed rows' confidence as typed now (modelled rows take their sheet's).
+    const col = confidenceColumns(config).confidence;
+    const typed = await port.readCells(
+      PROGRAMME_SHEET,
+      pos.rows.map(({ row }) => onProgramme(`${col}${row}`)),
+    );
+    risk = riskRows(
+      config,
+      links,
+      amounts,
+      typed.map((c) => c.value),
+      table,
+    );
+  }
+  let shares: (number | null)[] | undefined;
+  if (config.scenariosSheet && (!placements || placements.has(SCENARIOS_SHEET))) {
+    const defs = scenarioDefinitions(config);
+    const inputs = inputAddresses(scenariosLayout(config, pos, resourceCostLayout(config, pos), defs));
+    const onScenarios = locator(placements, SCENARIOS_SHEET);
+    const cells = await port.readCells(
+      SCENARIOS_SHEET,
+      defs.map((_, i) => onScenarios(inputs.get(`scenarios[${i}].stretchShare`) ?? "A1")),
+    );
+    shares = cells.map((c) => (typeof c.value === "number" ? c.value : null));
+  }
   const out: CellChange[] = [];
   const rags = await ragBySheet(port);
   const tracked = new Map(
     [...links].map(([sheet, l]) => [sheet, rags.has(sheet) ? { ...l, rag: rags.get(sheet) } : l]),
   );
-  for (const layout of layoutsFor(config, tracked, amounts, areaAmounts, existing, themes)) {
+  for (const layout of layoutsFor(config, tracked, amounts, areaAmounts, existing, themes, risk, shares)) {
     out.push(...(await syncOwned(port, layout, PROGRAMME_OWNER, owned, options)));
   }
   if (!options.dryRun) {

@@ -1,3 +1,4 @@
+import type { OptimismBiasTable } from "../engine";
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import { inputJson } from "./cellValues";
 import { WorkbookError } from "./errors";
@@ -67,9 +68,10 @@ export function planProposal(
   raw: unknown,
   existingSheets: readonly string[],
   taken: TakenNames = {},
+  table?: OptimismBiasTable,
 ): PlannedProposal {
   const proposal = asProposalJson(raw);
-  const modelled = modelProposal(proposal);
+  const modelled = modelProposal(proposal, table);
   const name = (proposal.opportunity as { name?: unknown } | undefined)?.name;
   const sheet = proposalSheetName(typeof name === "string" ? name : "");
   const sheets = [...existingSheets, ...RESERVED_SHEETS].map((s) => s.toLowerCase());
@@ -131,6 +133,8 @@ export function storedSlug(stored: StoredProposal): string {
 export function linkedProposal(layout: ProposalSheetLayout, modelled?: ModelledProposal): LinkedProposal {
   return {
     mtfsRowAddress: layout.mtfsRowAddress,
+    riskAdjustedRowAddress: layout.riskAdjustedRowAddress,
+    confidenceAddress: layout.confidenceAddress,
     timeToRunRateAddress: layout.timeToRunRateAddress,
     timeToRunRateYears: modelled ? modelled.profile.timeToFullRunRateYears.toNumber() : null,
   };

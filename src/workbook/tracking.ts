@@ -1,3 +1,4 @@
+import { nextFreeRow } from "./appendRows";
 import {
   DEFAULT_RAG_THRESHOLDS,
   Decimal,
@@ -277,11 +278,8 @@ export async function importActuals(
   if (!sheets.some((s) => s.name === TRACKING_SHEET)) {
     await writeLayout(port, trackingLayout(added), "tracking", new Map());
   } else {
-    const rows = await port.readUsedRange(TRACKING_SHEET);
-    let last = rows.length;
-    while (last > TRACKING_HEADER_ROW && rows[last - 1].every((c) => c.value === null || c.value === ""))
-      last--;
-    await port.writeCells(TRACKING_SHEET, trackingRowCells(added, last + 1).map(toWrite));
+    const at = await nextFreeRow(port, TRACKING_SHEET, TRACKING_HEADER_ROW);
+    await port.writeCells(TRACKING_SHEET, trackingRowCells(added, at).map(toWrite));
   }
   return { added, unchanged, conflicts };
 }

@@ -42,6 +42,7 @@ describe("mtfs-benefits demo", () => {
       "Programme",
       "Resource cost",
       "Themes",
+      "Scenarios",
       // One sheet per modelled row, in programme order (names cut at Excel's 31 characters).
       "Reablement",
       "Maximising Independence for Wor",
@@ -54,6 +55,7 @@ describe("mtfs-benefits demo", () => {
       "Procurement and Third Party Spe",
       "Income Maximisation",
       "Resident Focused Organisation",
+      "Parameters",
       "_mtfs",
     ]);
     // Every modelled row links to its sheet's MTFS row (cumulative + inflation contingency) with ordinary

@@ -3,6 +3,8 @@ import JSZip from "jszip";
 import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { computeProfile, parseProposal } from "../../src/engine";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { readRegister } from "../../src/workbook/register";
 import { example, run, tempDir } from "./workbookCli";
 
 const cfsJson = JSON.parse(readFileSync(example("cfs-targeted-prevention.json"), "utf8")) as Record<
@@ -147,11 +149,77 @@ describe("mtfs-benefits simulate", () => {
       example("cfs-targeted-prevention.json"),
       "--iterations",
       "10",
+      "--seed",
+      "5",
       "--xlsx",
       xlsx,
     ]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('a sheet named "Risk" already exists');
+    expect([again.code, again.stderr]).toEqual([0, ""]);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(xlsx);
+    expect(wb2.getWorksheet("Risk")?.getCell("A2").value).toMatch(/^10 iterations, seed 5\./);
+    const zip2 = await JSZip.loadAsync(readFileSync(xlsx));
+    expect(Object.keys(zip2.files).filter((f) => /^xl\/charts\/mtfsChart\d+\.xml$/.test(f))).toHaveLength(1);
+  });
+
+  it("records the Risk sheet's cells as owned, and a shorter run clears the earlier run's rows", async () => {
+    const xlsx = join(dir, "risk-owned.xlsx");
+    const two = [example("cfs-targeted-prevention.json"), example("family-based-placements.json")];
+    const first = await run(["simulate", ...two, "--iterations", "20", "--xlsx", xlsx]);
+    expect([first.code, first.stderr]).toEqual([0, ""]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const owned = (await readRegister(new ExcelJsPort(wb))).owned;
+    expect(owned.get("Risk!B5")).toMatchObject({ layoutId: "riskSheet", sheet: "Risk", address: "B5" });
+    const lastRow = wb.getWorksheet("Risk")!.actualRowCount;
+    const one = await run(["simulate", two[0], "--iterations", "20", "--xlsx", xlsx]);
+    expect([one.code, one.stderr]).toEqual([0, ""]);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(xlsx);
+    const risk = wb2.getWorksheet("Risk")!;
+    expect(risk.actualRowCount).toBeLessThan(lastRow);
+    expect(String(risk.getCell("A3").value)).toMatch(/^CFS Targeted Prevention/);
+  });
+
+  it("refuses a sheet named Risk that MTFS Benefits did not write", async () => {
+    const xlsx = join(dir, "risk-theirs.xlsx");
+    const made = await run(["new", "--input", example("cfs-targeted-prevention.json"), "--into", xlsx]);
+    expect(made.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    wb.addWorksheet("risk").getCell("A1").value = "my own notes";
+    await wb.xlsx.writeFile(xlsx);
+    const r = await run([
+      "simulate",
+      example("cfs-targeted-prevention.json"),
+      "--iterations",
+      "10",
+      "--xlsx",
+      xlsx,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a sheet named "risk" already exists and MTFS Benefits did not write it');
+  });
+
+  it("reads a demand model the proposal names by file", async () => {
+    const model = JSON.parse(readFileSync(example("national-children-in-care-500k.json"), "utf8"));
+    writeFileSync(join(dir, "model-500k.json"), JSON.stringify(model));
+    const named = join(dir, "named-demand.json");
+    writeFileSync(
+      named,
+      JSON.stringify({
+        ...cfsJson,
+        $schema: undefined,
+        assumptions: {
+          ...(cfsJson.assumptions as object),
+          baseline: { demand: { model: "model-500k.json", measure: "entries" } },
+        },
+      }),
+    );
+    const s = await run(["simulate", named, "--iterations", "10", "--format", "json"]);
+    expect([s.code, s.stderr]).toEqual([0, ""]);
+    const t = await run(["calc", "sensitivity", named, "--format", "json"]);
+    expect([t.code, t.stderr]).toEqual([0, ""]);
   });
 });
 

@@ -100,7 +100,6 @@ describe("mtfs-benefits track", () => {
       /line 3: proposal: no proposal sheet is called "Nobody"; line 4: measure: must be one of saving, avoidedEvents, caseloadReduction, got "hours"; nothing was imported/,
     );
     expect(readFileSync(file).equals(before)).toBe(true);
-    expect(existsSync(`${file}.bak`)).toBe(false);
   }, 60_000);
 
   it("never changes a typed actual: a contradicting import is reported, the rest imported", async () => {
@@ -236,6 +235,20 @@ describe("mtfs-benefits track reprofile and closure", () => {
     expect(multi.stderr).toMatch(
       /: Reablement: cannot be reprofiled: tracking works on single-cohort proposals only/,
     );
+  }, 60_000);
+
+  it("refuses a --date that is not a calendar date (2026-13-45, 2027-02-29) with exit 2 and one line, writing nothing", async () => {
+    const { file, csvFile } = workbookWith(quarter);
+    await run(["track", "import", csvFile, "--into", file]);
+    const before = readFileSync(file);
+    for (const d of ["2026-13-45", "2027-02-29", "2026-04-31"]) {
+      const r = await run(["track", "reprofile", file, "--proposal", CFS, "--accept", "--date", d]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toEqual([
+        expect.stringContaining(`--date must be a date YYYY-MM-DD, got "${d}"`),
+      ]);
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
   }, 60_000);
 
   it("prints the closure table: per proposal and the programme", async () => {

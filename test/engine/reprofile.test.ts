@@ -117,3 +117,60 @@ describe("reprofiledAssumptionsJson", () => {
     expect(cfsJson.assumptions.timeline).toMatchObject({ startDate: "2026-08-01", rolloutMonths: 6 });
   });
 });
+
+describe("describeReading (review fixes)", () => {
+  it("says 'the same target reached' (no article doubled) at a factor of 1, and 'a lower'/'a higher' otherwise", () => {
+    expect(describeReading({ kind: "targetReached", factor: D(1) })).toBe(
+      "the same target reached: 100% of the approved target",
+    );
+    expect(describeReading({ kind: "targetReached", factor: D("0.5") })).toMatch(/^a lower target reached/);
+    expect(describeReading({ kind: "targetReached", factor: D(2) })).toMatch(/^a higher target reached/);
+  });
+});
+
+describe("reprofiledAssumptionsJson target (review fixes)", () => {
+  const withTarget = (value: unknown) => ({
+    ...cfsJson.assumptions,
+    target: { ...(cfsJson.assumptions.target as Record<string, unknown>), value },
+  });
+  const revised = (value: unknown, factor: string) =>
+    (
+      reprofiledAssumptionsJson(withTarget(value), { kind: "targetReached", factor: D(factor) }).target as {
+        value: unknown;
+      }
+    ).value;
+
+  it("reads the target as the format does: a percent with spaces inside, a number as text", () => {
+    expect(revised(" 8 %", "0.5")).toBe(0.04);
+    expect(revised("0.08", "0.5")).toBe(0.04);
+    expect(revised(0.08, "0.5")).toBe(0.04);
+  });
+
+  it("refuses a target that is not a number with an engine error naming the field, never NaN", () => {
+    expect(() => revised("eight%", "0.5")).toThrow(
+      expect.objectContaining({ field: expect.stringMatching(/target\.value$/) }),
+    );
+  });
+
+  it("moves every timeline date of the input and of the JSON by the same days (a property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), (days) => {
+        const reading = { kind: "laterStart", days } as const;
+        const input = reprofiledInput(cfs, reading).timeline;
+        const json = reprofiledAssumptionsJson(cfsJson.assumptions, reading).timeline as Record<
+          string,
+          unknown
+        >;
+        for (const k of [
+          "startDate",
+          "designEndDate",
+          "pilotEndDate",
+          "sustainableDate",
+          "deliveryEndDate",
+        ] as const)
+          if (typeof json[k] === "string") expect(json[k]).toBe(input[k]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});

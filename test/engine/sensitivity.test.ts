@@ -86,3 +86,25 @@ describe("programmeSensitivity", () => {
     expect(new Set(t.rows.map((r) => r.proposal))).toEqual(new Set(["CFS", "FBP"]));
   });
 });
+
+describe("sensitivity: one MTFS year and an exact base (review fixes)", () => {
+  const cohort = cfs.assumptions.cohort!;
+
+  it("refuses a programme whose proposals end their MTFS in different FYs, naming the proposal", () => {
+    const shorter = { ...cohort, horizon: { ...cohort.horizon, mtfsLastFy: cohort.horizon.mtfsLastFy - 1 } };
+    expect(() =>
+      programmeSensitivity([profileRiskModel("CFS", cohort), profileRiskModel("Shorter", shorter)]),
+    ).toThrow(/proposals\[1\]\.horizon.*"Shorter"/);
+  });
+
+  it("reports the base of the Decimal engine", () => {
+    const m = profileRiskModel("CFS", cohort);
+    const skewed = {
+      ...m,
+      evaluate: (a: typeof cohort) => ({ ...m.evaluate(a), net: m.evaluate(a).net.map((x) => x + 1) }),
+    };
+    const p = computeProfile(cohort);
+    const i = m.mtfsIndex;
+    expect(proposalSensitivity(skewed).opportunity).toBe(p.years[i].cumulative.toNumber());
+  });
+});

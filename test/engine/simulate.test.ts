@@ -161,3 +161,31 @@ describe("multi-stream proposals", () => {
     );
   });
 });
+
+describe("simulate: one MTFS row and exact planned figures (review fixes)", () => {
+  const cohort = cfs.assumptions.cohort!;
+  const shorter = { ...cohort, horizon: { ...cohort.horizon, mtfsLastFy: cohort.horizon.mtfsLastFy - 1 } };
+
+  it("refuses a proposal whose MTFS ends in another FY, naming it", () => {
+    const run = () =>
+      simulate([profileRiskModel("CFS", cohort), profileRiskModel("Shorter", shorter)], {
+        iterations: 10,
+        seed: 1,
+      });
+    expect(run).toThrow(EngineError);
+    expect(run).toThrow(/proposals\[1\]\.horizon.*"Shorter".*mtfsLastFy/);
+  });
+
+  it("reports the planned row of the Decimal engine, not the float one", () => {
+    const m = profileRiskModel("CFS", cohort);
+    // A float evaluation that is off by £1: the planned row must not come from it.
+    const skewed = {
+      ...m,
+      evaluate: (a: typeof cohort) => ({ ...m.evaluate(a), mtfs: m.evaluate(a).mtfs.map((x) => x + 1) }),
+    };
+    const exact = computeProfile(cohort).years.map((y) => y.mtfsImpact.toNumber());
+    simulate([skewed], { iterations: 5, seed: 1 }).proposals[0].years.forEach((y, i) =>
+      expect(y.planned).toBe(exact[i]),
+    );
+  });
+});

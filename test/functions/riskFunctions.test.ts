@@ -14,7 +14,7 @@ type Row = (string | number)[];
 describe("MTFS.SENSITIVITY", () => {
   it("spills input (by its range label), low, high, the figure at each and the swing, largest first", () => {
     const rows = callMtfs("SENSITIVITY", CFS_RANGE, null, null) as Row[];
-    expect(rows[0]).toEqual(["Input", "Low", "High", "At low (£)", "At high (£)", "Swing (£)"]);
+    expect(rows[0]).toEqual(["Input", "Low", "High", "At low (£)", "At high (£)", "Swing (£)", "Note"]);
     expect(rows[1][0]).toBe("Weekly unit cost (£)");
     expect(rows[1][1]).toBeCloseTo(1338.3, 6);
     expect(rows[1][2]).toBeCloseTo(1635.7, 6);
@@ -37,7 +37,16 @@ describe("MTFS.SENSITIVITY", () => {
   it("returns #VALUE! naming the argument for a high end below the low end", () => {
     const e = errorOf(callMtfs("SENSITIVITY", CFS_RANGE, "10%", "-10%"));
     expect(e?.code).toBe("#VALUE!");
-    expect(e?.message).toMatch(/^high: must be at least low/);
+    expect(e?.message).toMatch(
+      /^high: the change at the high end must be at least the change at the low end/,
+    );
+  });
+
+  it("says in the Note column when the model refused an end (its figure is the base), and why", () => {
+    const rows = callMtfs("SENSITIVITY", CFS_RANGE, "-200%", "10%") as Row[];
+    const duration = rows.find((r) => r[0] === "Duration (weeks)");
+    expect(duration?.[6]).toMatch(/^low refused \(durationWeeks: must be > 0.*\); base figure kept$/);
+    expect(rows.find((r) => r[0] === "Target %")?.[6]).toBe("");
   });
 });
 
@@ -74,8 +83,11 @@ describe("MTFS.SIMULATE", () => {
   });
 
   it("returns #VALUE! naming the argument for too many iterations, a fractional seed or an unknown level", () => {
-    expect(errorOf(callMtfs("SIMULATE", CFS_RANGE, 100001, 1, null))?.message).toMatch(
-      /^iterations: must be from 1 to 100,000/,
+    expect(errorOf(callMtfs("SIMULATE", CFS_RANGE, 20001, 1, null))?.message).toMatch(
+      /^iterations: must be at most 20,000 in a worksheet cell/,
+    );
+    expect(errorOf(callMtfs("SIMULATE", CFS_RANGE, 0, 1, null))?.message).toMatch(
+      /^iterations: must be a whole number from 1/,
     );
     expect(errorOf(callMtfs("SIMULATE", CFS_RANGE, 10, 1.5, null))?.message).toMatch(
       /^seed: must be a whole number/,

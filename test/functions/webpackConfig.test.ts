@@ -78,9 +78,23 @@ describe("webpack.config.js", () => {
 
   it("bundles functions, taskpane and standalone into dist/ without source maps in production", () => {
     expect(Object.keys(prod.entry).sort()).toEqual(["functions", "standalone", "taskpane"]);
-    expect(prod.entry.functions).toBe(path.join(root, "src", "functions", "index.ts"));
+    expect(prod.entry.functions.import).toBe(path.join(root, "src", "functions", "index.ts"));
     expect(prod.output.path).toBe(path.join(root, "dist"));
     expect(prod.devtool).toBe(false);
+  });
+
+  it("leaves the formats' docs text out of functions.js only: the taskpane shows it as field hints", () => {
+    const { docsTextTransformer } = require(path.join(root, "scripts", "docsTextTransformer.js"));
+    expect(prod.entry.functions.layer).toBe("functions");
+    const [forFunctions, forTheRest] = prod.module.rules[0].oneOf
+      .filter((r: any) => r.use?.loader === "ts-loader")
+      .map((r: any) => ({ issuerLayer: r.issuerLayer, options: r.use.options }));
+    expect(forFunctions.issuerLayer).toBe("functions");
+    expect(forFunctions.options.getCustomTransformers().before).toEqual([docsTextTransformer]);
+    expect(forTheRest.issuerLayer).toBeUndefined();
+    expect(forTheRest.options.getCustomTransformers().before).toEqual([]);
+    // ts-loader keeps one compiler per instance name: a shared one would strip the taskpane's hints too.
+    expect(forFunctions.options.instance).not.toBe(forTheRest.options.instance);
   });
 
   it("generates functions.json from functions.ts", () => {

@@ -239,3 +239,76 @@ describe("multi-stream proposals", () => {
     expect(income.expectedFullRunRate).toEqual(income.targetFullRunRate);
   });
 });
+
+describe("Dashboard review fixes", () => {
+  it("keeps what the user typed under it when it grows, reporting the cells as kept", async () => {
+    const { port } = await withActuals(QUARTER);
+    const end = (await port.readUsedRange(DASHBOARD_SHEET)).length;
+    const notes = [`A${end + 1}`, `A${end + 2}`];
+    await port.writeCells(DASHBOARD_SHEET, [
+      { address: notes[0], value: "USER note one" },
+      { address: notes[1], value: "USER note two" },
+    ]);
+    await importActuals(port, [actual("2027-Q3", "saving", 5000)], { dryRun: false });
+    const sync = await updateDashboard(port);
+    const cells = await port.readCells(DASHBOARD_SHEET, notes);
+    expect(cells.map((c) => c.value)).toEqual(["USER note one", "USER note two"]);
+    expect(sync.changes.filter((c) => notes.includes(c.address)).map((c) => c.kept)).toEqual([true, true]);
+    expect(await rowOf(port, "saving")).toBeDefined();
+    // Cleared, the cells are the add-in's again.
+    await port.writeCells(
+      DASHBOARD_SHEET,
+      notes.map((address) => ({ address, value: null })),
+    );
+    const again = await updateDashboard(port);
+    expect(again.changes.filter((c) => notes.includes(c.address) && c.kept)).toEqual([]);
+    expect((await port.readCells(DASHBOARD_SHEET, notes)).some((c) => c.value !== null)).toBe(true);
+  });
+
+  it("has no circular programme total when no measure row is left: the totals are values", async () => {
+    const { port } = await withActuals(QUARTER);
+    const { actuals } = await readTrackingActuals(port);
+    await port.writeCells(
+      TRACKING_SHEET,
+      actuals.flatMap((a) =>
+        ["A", "B", "C", "D", "E", "F"].map((c) => ({ address: `${c}${a.row}`, value: null })),
+      ),
+    );
+    await refreshWorkbook(port, { dryRun: false });
+    const [label, d, e] = await port.readCells(DASHBOARD_SHEET, ["A9", "D9", "E9"]);
+    expect(label.value).toBe("Programme (£ saving)");
+    expect([d, e].map((c) => [c.formula, c.value])).toEqual([
+      [undefined, 0],
+      [undefined, 0],
+    ]);
+    // With rows, the total sums the rows above it only.
+    await importActuals(port, QUARTER, { dryRun: false });
+    await updateDashboard(port);
+    const [total] = await port.readCells(DASHBOARD_SHEET, ["D10"]);
+    expect(total.formula).toMatch(/SUMIF\(\$B\$9:\$B\$9,"saving",D9:D9\)/);
+  });
+
+  it("tracks the workbook once for the Dashboard and the Programme's RAG column", async () => {
+    const { port } = await demoWorkbook();
+    await importActuals(port, QUARTER, { dryRun: false });
+    let reads = 0;
+    const counting = new Proxy(port, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        if (prop === "readUsedRange")
+          return (sheet: string) => {
+            if (sheet === TRACKING_SHEET) reads++;
+            return target.readUsedRange(sheet);
+          };
+        return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    await updateDashboard(counting);
+    expect(reads).toBe(1);
+    const rows = await cellsOf(port, "Programme");
+    const header = rows[2].indexOf("RAG (tracking)");
+    expect(
+      rows.find((r) => r[1] === "Targeted Prevention" && r[10] === "Proposal sheet (modelled)")![header],
+    ).toBe("Red");
+  });
+});

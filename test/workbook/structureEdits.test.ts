@@ -239,6 +239,14 @@ describe("refresh after a proposal's own column is deleted in LibreOffice", () =
     expect(o.strayWrites).toEqual([]);
     expect(o.report.changes).toEqual([]);
   });
+
+  it("refuses the programme whose Confidence cell for it now shows #REF! (its confidence row deleted)", async () => {
+    // Row 9 holds the sheet's confidence level, which the Programme's Confidence column links to.
+    const o = await editAndRefresh([{ sheet: CFS, op: "deleteRows", at: 9, count: 1 }]);
+    expect(o.refused).toEqual([CFS, "(programme)"]);
+    expect(o.strayWrites).toEqual([]);
+    expect(o.report.changes).toEqual([]);
+  });
 });
 
 describe("adding, updating and old workbooks after structure edits", () => {
@@ -314,7 +322,7 @@ const SHEETS: readonly { readonly sheet: string; readonly rows: number; readonly
   { sheet: CFS, rows: 90, columns: 12 },
 ];
 
-const PROGRAMME_SHEETS = ["Programme", "Resource cost", "Themes"];
+const PROGRAMME_SHEETS = ["Programme", "Resource cost", "Themes", "Scenarios"];
 
 const editArb: fc.Arbitrary<StructureEdit> = fc
   .record({

@@ -5,6 +5,7 @@ import {
   asObject,
   checkProposal,
   computeAssumptions,
+  grossByCashability,
   decimalCalculator,
   flatDeflatorIndex,
   flatSchedule,
@@ -20,19 +21,15 @@ import {
   projectDemand,
   triangulate,
 } from "../../engine";
-import * as ExcelJS from "exceljs";
-import * as fs from "fs";
 import { writeDemandSheet } from "../../workbook/demand";
-import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
-import { EMPTY_PROGRAMME } from "../../workbook/layouts/programmeConfig";
-import { buildProgrammeWorkbook } from "../../workbook/operations";
-import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile } from "../readJson";
 import { inputKind, refuseOtherKind, type InputKind } from "../inputKind";
+import { calcScenarios } from "./calcScenarios";
+import { cashabilityJson, cashabilityTable } from "../render/cashability";
 import { withDemandModels } from "../demandRefs";
 import { demandJson, demandTable } from "../render/demand";
 import { edgeOfCareJson, edgeOfCareTable } from "../render/edgeOfCare";
@@ -41,12 +38,12 @@ import { profileJson, profileTable } from "../render/profile";
 import { programmeJson, programmeTable } from "../render/programme";
 import { programmeFigures } from "../programmeModel";
 import { triangulationJson, triangulationTable } from "../render/triangulation";
-import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
+import { asCliErrors, openOrCreateMtfsWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 import { calcSensitivity } from "./calcSensitivity";
 
 type Format = "json" | "table";
 
-const HELP = `Usage: mtfs-benefits calc <profile|sensitivity|triangulation|edge-of-care|demand|programme> --input FILE.json [--format table|json]
+const HELP = `Usage: mtfs-benefits calc <profile|sensitivity|triangulation|edge-of-care|demand|programme|scenarios> --input FILE.json [--format table|json]
 
 Computes from a JSON input file and prints the result.
 
@@ -66,6 +63,9 @@ Computes from a JSON input file and prints the result.
   programme      a programme file (examples/programme.json): Appendix A with every row that names an
                  example modelled from it, subtotals and total beside the published ones, then the
                  overlap register (the same cohort or existing MTFS line claimed by two proposals)
+  scenarios      a programme file (examples/programme.json): confident, stretch, 50% of stretch and
+                 each cost estimate side by side: benefits, implementation costs, cumulative
+                 cashflow per MTFS year, payback (rows with an "example" are modelled from it)
 
 Options:
   --input FILE   the JSON input (required; may also be given as the last positional argument)
@@ -88,7 +88,8 @@ Examples:
   mtfs-benefits calc sensitivity --input examples/cfs-targeted-prevention.json
   mtfs-benefits calc triangulation --input examples/family-based-placements-triangulation.json --format json
   mtfs-benefits calc demand --input examples/national-children-in-care.json
-  mtfs-benefits calc programme --input examples/programme.json`;
+  mtfs-benefits calc programme --input examples/programme.json
+  mtfs-benefits calc scenarios --input examples/programme.json`;
 
 function print(io: Io, format: Format, json: () => unknown, table: () => string): void {
   io.out(format === "json" ? JSON.stringify(json(), null, 2) : table());
@@ -128,6 +129,7 @@ function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions
   const { value: proposal, warnings } = checkProposal(raw);
   warn(io, warnings);
   const { profile: result, proposal: lines } = computeAssumptions(proposal.assumptions);
+  const kinds = grossByCashability(lines);
   const schedule =
     options.discount === "standard"
       ? GREEN_BOOK_STANDARD
@@ -145,8 +147,17 @@ function profile(raw: unknown, format: Format, io: Io, options: GreenBookOptions
   print(
     io,
     format,
-    () => ({ ...profileJson(proposal, result, lines), ...greenBookJson(view, basis, risk) }),
-    () => profileTable(proposal, result, lines) + "\n" + greenBookTable(view, basis, risk),
+    () => ({
+      ...profileJson(proposal, result, lines),
+      ...greenBookJson(view, basis, risk),
+      ...cashabilityJson(kinds),
+    }),
+    () =>
+      profileTable(proposal, result, lines) +
+      "\n" +
+      greenBookTable(view, basis, risk) +
+      "\n" +
+      cashabilityTable(kinds),
   );
 }
 
@@ -208,18 +219,7 @@ function demand(raw: unknown, format: Format, io: Io): void {
  */
 async function writeDemandWorkbook(raw: unknown, file: string): Promise<void> {
   const model = parseDemandModel(raw);
-  let wb: ExcelJS.Workbook;
-  if (fs.existsSync(file)) {
-    wb = await loadWorkbook(file);
-    if (!(await hasRegister(new ExcelJsPort(wb)))) {
-      throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}; give --xlsx a new file name`);
-    }
-  } else {
-    wb = new ExcelJS.Workbook();
-    wb.creator = "MTFS Benefits";
-    await buildProgrammeWorkbook(new ExcelJsPort(wb), EMPTY_PROGRAMME, []);
-  }
-  const port = new ExcelJsPort(wb);
+  const port = await openOrCreateMtfsWorkbook(file);
   await asCliErrors(() => writeDemandSheet(port, model, projectDemand(model, decimalCalculator)));
   await saveWorkbookAtomic(port, file);
 }
@@ -259,6 +259,7 @@ const ACCEPTS: Readonly<Record<string, readonly InputKind[]>> = {
   "edge-of-care": ["edge-of-care"],
   demand: ["demand"],
   programme: ["programme"],
+  scenarios: ["programme"],
 };
 
 /** `mtfs-benefits calc profile|triangulation|edge-of-care|demand|programme --input FILE.json [--format json|table]`. */
@@ -282,12 +283,12 @@ export const calc: Command = {
     const [what, ...rest] = args.positionals;
     if (what === undefined)
       throw new CliError(
-        "calc: say what to compute: profile, sensitivity, triangulation, edge-of-care, demand or programme",
+        "calc: say what to compute: profile, sensitivity, triangulation, edge-of-care, demand, programme or scenarios",
       );
     const compute = Object.prototype.hasOwnProperty.call(WHATS, what) ? WHATS[what] : undefined;
-    if (compute === undefined) {
+    if (compute === undefined && what !== "scenarios") {
       throw new CliError(
-        `calc: unknown calculation "${what}", expected profile, sensitivity, triangulation, edge-of-care, demand or programme`,
+        `calc: unknown calculation "${what}", expected profile, sensitivity, triangulation, edge-of-care, demand, programme or scenarios`,
       );
     }
     if (rest.length > 1 || (rest.length === 1 && args.values.input !== undefined)) {
@@ -310,8 +311,12 @@ export const calc: Command = {
     if (what === "triangulation" && inputKind(json) === "proposal" && !hasTriangulation(json)) {
       throw new CliError(`${file}: has no triangulation table`);
     }
+    if (compute === undefined) {
+      calcScenarios(json, file, format, io);
+      return EXIT_OK;
+    }
     // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
-    const raw = what === "profile" ? withDemandModels(json, file) : json;
+    const raw = what === "profile" || what === "sensitivity" ? withDemandModels(json, file) : json;
     compute(raw, format, io, options, file);
     if (args.values.xlsx !== undefined) {
       await writeDemandWorkbook(raw, args.values.xlsx);

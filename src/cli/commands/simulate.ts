@@ -11,6 +11,7 @@ import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { progressBar } from "../progressBar";
+import { withDemandModels } from "../demandRefs";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
 import { simulationJson, simulationTable } from "../render/risk";
 import { requireXlsxName } from "../workbookFile";
@@ -61,9 +62,10 @@ export function wholeOption(
 /** Reads and checks each proposal file, printing its warnings on standard error. */
 function proposalsFrom(files: readonly string[], io: Io) {
   return files.map((file) => {
-    const raw = readJsonFile(file);
-    refuseProgrammeFile(raw, file, "a proposal (schema/proposal.schema.json)");
-    const { value, warnings } = checkProposal(raw);
+    const json = readJsonFile(file);
+    refuseProgrammeFile(json, file, "a proposal (schema/proposal.schema.json)");
+    // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
+    const { value, warnings } = checkProposal(withDemandModels(json, file));
     for (const w of warnings) io.err(`warning: ${w.message}`);
     return value;
   });

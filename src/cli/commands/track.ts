@@ -1,4 +1,14 @@
-import { formatMillions, formatPercent, formatSlippage, fyLabel, toPounds, type Decimal } from "../../engine";
+import {
+  dayNumber,
+  formatMillions,
+  formatPercent,
+  formatSlippage,
+  fyLabel,
+  isEngineError,
+  isoDate,
+  toPounds,
+  type Decimal,
+} from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { readThresholds, updateDashboard } from "../../workbook/dashboard";
 import { acceptReprofile, proposeReprofile } from "../../workbook/history";
@@ -173,6 +183,17 @@ function checkFormat(format: string): void {
     throw new CliError(`--format must be table or json, got "${format}"`);
 }
 
+/** A real calendar date: YYYY-MM-DD that survives the engine's day-number round trip (not 2026-13-45). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  try {
+    return isoDate(dayNumber(text)) === text;
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    return false;
+  }
+}
+
 async function runReprofile(
   file: string,
   proposal: string,
@@ -180,7 +201,7 @@ async function runReprofile(
   io: Io,
 ): Promise<number> {
   checkFormat(options.format);
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+  if (options.date !== undefined && !isCalendarDate(options.date))
     throw new CliError(`--date must be a date YYYY-MM-DD, got "${options.date}"`);
   if (options.date !== undefined && !options.accept) throw new CliError("--date goes with --accept");
   const port = await openMtfs(file);

@@ -3,7 +3,7 @@ import { ZERO } from "../money";
 import { WEEKS_PER_YEAR } from "../fiscalYear";
 import type { ProposalAssumptions, StreamInput } from "../assumptions";
 import type { CostItem } from "../types";
-import { at, fraction, issueMessage, list, optional, strict } from "./define";
+import { at, fraction, issueMessage, list, optional, strict, text } from "./define";
 import {
   COHORT_KEYS,
   DEFAULT_HORIZON,
@@ -13,6 +13,7 @@ import {
   horizonFormat,
   overlapFormat,
   resolveCohort,
+  targetFormat,
   type CohortDraft,
 } from "./cohortFormat";
 import {
@@ -113,6 +114,8 @@ const entries = {
   ),
   inflationContingency: optional(inflationContingencyFormat),
   prices: optional(pricesFormat),
+  // A stretch target (scrutiny report paragraph 22): the same kind of target, for the Stretch scenarios.
+  stretch: optional(strict({ target: targetFormat, note: optional(text()) })),
 };
 
 type Issue = (info: { message: string; path: [v.IssuePathItem, ...v.IssuePathItem[]] }) => void;
@@ -192,6 +195,16 @@ export const assumptionsFormat = v.pipe(
     };
     if (o.streams !== undefined) {
       let ok = checkUniqueIds(o, o.streams, addIssue);
+      if (o.stretch !== undefined) {
+        addIssue({
+          message: issueMessage(
+            "contradictory",
+            "works on single-cohort proposals only (a stretch per stream is not yet supported)",
+          ),
+          path: [at(o, "stretch")],
+        });
+        ok = false;
+      }
       ok =
         checkStreamRefs(
           o,
@@ -234,6 +247,12 @@ export const assumptionsFormat = v.pipe(
     const draft = o as unknown as CohortDraft;
     let ok = checkCohort(draft, addIssue);
     ok = checkStreamRefs(o, investment, ["cohort"], addIssue) && ok;
+    const stretch = o.stretch;
+    if (stretch !== undefined) {
+      // The stretch target meets the target's rules (a percent needs the baseline, within the lever's maximum).
+      const nested: Issue = (info) => addIssue({ ...info, path: [at(o, "stretch"), ...info.path] });
+      ok = checkCohort({ ...draft, target: stretch.target }, nested) && ok;
+    }
     const ownRule = draft.unitCost.inflationContingency;
     const rule = o.inflationContingency;
     if (ownRule !== undefined && rule?.heldCentrally !== undefined && ownRule !== rule.heldCentrally) {
@@ -263,6 +282,9 @@ export const assumptionsFormat = v.pipe(
         periodsPerYear: o.prices?.periodsPerYear ?? unitCost.periodsPerYear,
       },
       ...(plain ? { cohort: { ...cohort, investment, mtfsOverlap, horizon } } : {}),
+      ...(stretch === undefined
+        ? {}
+        : { stretch: { target: stretch.target, ...(stretch.note ? { note: stretch.note } : {}) } }),
     };
   }),
 );

@@ -152,6 +152,15 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   "target.kind": { label: "Target counted as", also: ["target kind"] },
   "target.value": { label: "Target", unit: (ctx) => targetUnit(ctx), also: ["target value"] },
   "target.perWeeks": { label: "Target counted per block of", unit: "weeks", also: ["target per weeks"] },
+  // A stretch target (issue 14): the target's own words, for the Stretch scenarios.
+  "stretch.target.kind": { label: "Stretch target counted as" },
+  "stretch.target.value": { label: "Stretch target", unit: (ctx) => targetUnit(ctx) },
+  "stretch.target.perWeeks": { label: "Stretch target counted per block of", unit: "weeks" },
+  "stretch.target.cohortSize": {
+    label: "Stretch target: eligible cohort",
+    unit: (ctx) => `${countUnit(ctx)} at most`,
+  },
+  "stretch.note": { label: "Stretch note" },
   "target.cohortSize": {
     label: "Eligible cohort",
     unit: (ctx) => `${countUnit(ctx)} at most`,
@@ -311,6 +320,11 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
 export const CHOICE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   lever: { entry: "fewer start (entry)", exit: "leave early (exit)" },
   "target.kind": {
+    percent: "% of the baseline",
+    countPerYear: "a number a year",
+    caseloadReduction: "a caseload reduction",
+  },
+  "stretch.target.kind": {
     percent: "% of the baseline",
     countPerYear: "a number a year",
     caseloadReduction: "a caseload reduction",

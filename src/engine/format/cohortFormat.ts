@@ -625,5 +625,14 @@ export function resolveCohort(
   };
 }
 
-export { horizonFormat, costFormat, overlapFormat, weeklyCostWarning, durationWarning, MONEY, BIG_MONEY };
+export {
+  horizonFormat,
+  costFormat,
+  overlapFormat,
+  targetFormat,
+  weeklyCostWarning,
+  durationWarning,
+  MONEY,
+  BIG_MONEY,
+};
 export type { UnitCostDraft };

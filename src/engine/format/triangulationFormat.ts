@@ -33,6 +33,19 @@ import {
  */
 
 /** Years over which a monthly table's caseload change is shown: more than 0, at most 50 (default 5). */
+/** A value or a range { from, to } (each a number or text), as the JSON Schema states it. */
+const RANGE_JSON = {
+  anyOf: [
+    { type: ["number", "string"] },
+    {
+      type: "object",
+      required: ["from", "to"],
+      properties: { from: { type: ["number", "string"] }, to: { type: ["number", "string"] } },
+      additionalProperties: false,
+    },
+  ],
+};
+
 export const HORIZON_YEARS_RULES: NumberRules = { gt: 0, max: 50 };
 
 /** A % change: a point, a range as text, or { from, to }. */
@@ -43,17 +56,7 @@ function percentChange(rules: NumberRules) {
       {
         type: "% or range",
         rule: `each side ≥ ${rules.min! * 100}%, ≤ ${rules.max! * 100}%`,
-        json: {
-          anyOf: [
-            { type: ["number", "string"] },
-            {
-              type: "object",
-              required: ["from", "to"],
-              properties: { from: { type: ["number", "string"] }, to: { type: ["number", "string"] } },
-              additionalProperties: false,
-            },
-          ],
-        },
+        json: RANGE_JSON,
         about: 'e.g. "23%", "-9% to -30%"',
       },
       (x) => x,
@@ -102,17 +105,7 @@ function statedStarts() {
       {
         type: "number or range",
         rule: "a count, or a range { from, to }",
-        json: {
-          anyOf: [
-            { type: ["number", "string"] },
-            {
-              type: "object",
-              required: ["from", "to"],
-              properties: { from: { type: ["number", "string"] }, to: { type: ["number", "string"] } },
-              additionalProperties: false,
-            },
-          ],
-        },
+        json: RANGE_JSON,
         about: "the starts the row states (a year; a month in a monthly table)",
       },
       (x) => x,

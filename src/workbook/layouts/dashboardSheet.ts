@@ -217,15 +217,24 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     });
   }
   const first = HEADER_ROW + 1;
-  const last = Math.max(first, row - 1);
-  const sumIf = (c: string) => `SUMIF($B$${first}:$B$${last},"saving",${c}${first}:${c}${last})`;
+  const totalRow = row;
   const savings = data.proposals.flatMap((p) => p.summary.measures.filter((m) => m.measure === "saving"));
   const totalPlan = savings.reduce((s, m) => s.plus(m.plan), ZERO);
   const totalActual = savings.reduce((s, m) => s.plus(m.actual), ZERO);
-  const totalRow = row;
   owned(`A${totalRow}`, "dashboard.programme.label", "Programme (£ saving)", { bold: true });
-  formula(`D${totalRow}`, "dashboard.programme.plan", sumIf("D"), num(totalPlan), MILLIONS_FORMAT);
-  formula(`E${totalRow}`, "dashboard.programme.actual", sumIf("E"), num(totalActual), MILLIONS_FORMAT);
+  // With no measure rows a SUMIF would have to range over the total row itself (a circular reference).
+  const total = (c: "D" | "E", key: string, value: Decimal) =>
+    totalRow === first
+      ? engine(`${c}${totalRow}`, key, num(value), MILLIONS_FORMAT)
+      : formula(
+          `${c}${totalRow}`,
+          key,
+          `SUMIF($B$${first}:$B$${totalRow - 1},"saving",${c}${first}:${c}${totalRow - 1})`,
+          num(value),
+          MILLIONS_FORMAT,
+        );
+  total("D", "dashboard.programme.plan", totalPlan);
+  total("E", "dashboard.programme.actual", totalActual);
   formula(
     `F${totalRow}`,
     "dashboard.programme.variance",

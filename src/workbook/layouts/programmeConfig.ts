@@ -15,6 +15,8 @@ export interface ProgrammeRowConfig {
   readonly proposalSheet?: string;
   /** The bundled example file that models this row (used by the demo command only). */
   readonly example?: string;
+  /** Confidence level of the row's value ("High" / "Medium" / "Low" or a grade 1–6); modelled rows take their sheet's. */
+  readonly confidence?: string;
 }
 
 export interface DirectorateConfig {
@@ -29,6 +31,22 @@ export interface ResourceAreaConfig {
   /** One amount per MTFS year in £m (null where the table prints blank or "-"). */
   readonly amountsMillions: readonly (number | null)[];
   readonly comment?: string;
+  /** External implementation capacity (paragraph 40): what a Medium / Low cost estimate scales. */
+  readonly external?: boolean;
+}
+
+/** A cost estimate besides the typed one: its stated total, or the share of external costs it keeps. */
+export interface CostEstimateConfig {
+  readonly name: string;
+  readonly totalImplementationMillions?: number;
+  readonly externalShare?: number;
+  readonly note?: string;
+}
+
+/** The programme's stretch (paragraph 22): extra benefit in the last MTFS year, beyond the proposals' own. */
+export interface StretchConfig {
+  readonly lastMtfsYearMillions: number;
+  readonly note?: string;
 }
 
 export interface ThemeConfig {
@@ -45,7 +63,20 @@ export interface ProgrammeConfig {
   /** How many of `fyLabels` are within the MTFS (4). */
   readonly mtfsYears: number;
   readonly directorates: readonly DirectorateConfig[];
-  readonly resourceCost: { readonly areas: readonly ResourceAreaConfig[] };
+  readonly resourceCost: {
+    readonly areas: readonly ResourceAreaConfig[];
+    /** Which estimate the typed areas are (Table 3: "High"; default "High"). */
+    readonly typedEstimate?: string;
+    readonly costEstimates?: readonly CostEstimateConfig[];
+  };
+  readonly stretch?: StretchConfig;
+  /**
+   * The workbook has a Parameters sheet (set when MTFS Benefits writes the workbook): the Programme shows each
+   * row's confidence, its optimism bias and risk-adjusted rows. Absent in workbooks written before it.
+   */
+  readonly parametersSheet?: boolean;
+  /** The workbook has a Scenarios sheet (written when the programme states a stretch or cost estimates). */
+  readonly scenariosSheet?: boolean;
   readonly themes: readonly ThemeConfig[];
 }
 

@@ -9,7 +9,15 @@ import { cellAddress, columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
 import { fitRowHeights } from "./textFit";
-import { MILLIONS_FORMAT, STYLES, type LayoutCell, type OwnedCell, type SheetLayout } from "./types";
+import {
+  MILLIONS_FORMAT,
+  PERCENT_FORMAT,
+  STYLES,
+  type LayoutCell,
+  type OwnedCell,
+  type SheetLayout,
+} from "./types";
+import { optimismBiasFormula } from "./parametersSheet";
 
 /**
  * The Programme sheet, laid out as the Efficiency Review's Appendix A: directorate, opportunity, type, time to
@@ -43,6 +51,11 @@ export function yearsValue(text: string | undefined): CellScalar {
 /** Where a modelled proposal's figures live on its own sheet. */
 export interface LinkedProposal {
   readonly mtfsRowAddress: ReadonlyMap<string, string>;
+  /** The proposal's risk-adjusted MTFS row cells by FY (absent on links made before they existed). */
+  readonly riskAdjustedRowAddress?: ReadonlyMap<string, string>;
+  readonly confidenceAddress?: string;
+  /** The confidence level its sheet shows (the cached result of the Programme's Confidence cell). */
+  readonly confidenceLevel?: string;
   readonly timeToRunRateAddress: string;
   readonly timeToRunRateYears: CellScalar;
   /** Its RAG from the Tracking sheet's actuals (the worst of its measures; issue 15), when it has any. */
@@ -52,6 +65,13 @@ export interface LinkedProposal {
 export interface ProgrammeValues {
   /** Amount in £ per programme row (config order) and FY column. */
   readonly rowAmounts: readonly (readonly number[])[];
+  /**
+   * Per programme row (config order), with `config.parametersSheet`: its optimism bias (a share) and its
+   * risk-adjusted amount per FY column in £ (the cached results of the risk-adjusted rows). An undefined
+   * entry is a row whose figures are unknown (its proposal sheet cannot be read): the cells that depend on it
+   * are left out, so a sync keeps what they show.
+   */
+  readonly riskRows?: readonly ({ readonly bias: number; readonly amounts: readonly number[] } | undefined)[];
   readonly linked: ReadonlyMap<string, LinkedProposal>;
 }
 
@@ -64,6 +84,9 @@ export interface ProgrammePositions {
   readonly additionalRow: number;
   readonly firstDataRow: number;
   readonly lastDataRow: number;
+  /** With `config.parametersSheet`: each directorate's risk-adjusted row, then the risk-adjusted total. */
+  readonly riskRows: readonly number[];
+  readonly riskTotalRow?: number;
 }
 
 export interface ProgrammeSheetLayout extends SheetLayout {
@@ -116,6 +139,8 @@ export function programmePositions(config: ProgrammeConfig): ProgrammePositions 
     dir.rows.forEach((_, r) => rows.push({ row: row++, d, r }));
     subtotalRows.push(row++);
   });
+  const riskFirst = row + 4; // after the total, "additional beyond the MTFS", a gap and a heading
+  const risky = config.parametersSheet === true;
   return {
     rows,
     subtotalRows,
@@ -123,6 +148,22 @@ export function programmePositions(config: ProgrammeConfig): ProgrammePositions 
     additionalRow: row + 1,
     firstDataRow: FIRST_ROW,
     lastDataRow: Math.max(FIRST_ROW, row - 1),
+    riskRows: risky ? config.directorates.map((_, d) => riskFirst + d) : [],
+    riskTotalRow: risky ? riskFirst + config.directorates.length : undefined,
+  };
+}
+
+/**
+ * Columns of the Programme's confidence and optimism bias (after the RAG column), with `config.parametersSheet`.
+ *
+ * @example
+ * confidenceColumns(config) // { confidence: "M", bias: "N" } with five FY columns
+ */
+export function confidenceColumns(config: ProgrammeConfig): { confidence: string; bias: string } {
+  const n = config.fyLabels.length;
+  return {
+    confidence: columnLetter(FIRST_FY_COLUMN + n + 3),
+    bias: columnLetter(FIRST_FY_COLUMN + n + 4),
   };
 }
 
@@ -195,6 +236,12 @@ export function programmeSheetLayout(
     label(cellAddress(i + 1, 3), h, HEADING),
   );
   const themeCol = themeColumn(config);
+  const risky = config.parametersSheet === true;
+  const cc = confidenceColumns(config);
+  if (risky) {
+    label(`${cc.confidence}3`, "Confidence", HEADING);
+    label(`${cc.bias}3`, "Optimism bias (Parameters)", HEADING);
+  }
   const sourceCol = columnLetter(FIRST_FY_COLUMN + n + 1);
   const statusCaptionCol = columnLetter(FIRST_FY_COLUMN + n + 2);
   label(`${statusCaptionCol}1`, "Refresh status", { bold: true });
@@ -303,6 +350,47 @@ export function programmeSheetLayout(
       path: `${base}.theme`,
       value: cfg.theme ?? null,
     });
+    if (risky) {
+      const risk = values?.riskRows?.[flat];
+      const confidenceAt = linked?.confidenceAddress;
+      if (cfg.proposalSheet && confidenceAt) {
+        const at = `${sheetRef(cfg.proposalSheet)}!${confidenceAt}`;
+        cells.push({
+          kind: "formula",
+          address: `${cc.confidence}${row}`,
+          key: `${base}.confidence`,
+          formula: `IF(ISBLANK(${at}),"",${at})`,
+          value: linked?.confidenceLevel ?? "",
+          style: STYLES.owned,
+        });
+      } else if (cfg.proposalSheet) {
+        cells.push({
+          kind: "engine",
+          address: `${cc.confidence}${row}`,
+          key: `${base}.confidence`,
+          value: linked?.confidenceLevel ?? null,
+          style: STYLES.owned,
+        });
+      } else {
+        cells.push({
+          kind: "input",
+          address: `${cc.confidence}${row}`,
+          path: `${base}.confidence`,
+          value: cfg.confidence ?? null,
+          label: "Confidence",
+        });
+      }
+      if (!values?.riskRows || risk)
+        cells.push({
+          kind: "formula",
+          address: `${cc.bias}${row}`,
+          key: `${base}.optimismBias`,
+          formula: optimismBiasFormula(`${cc.confidence}${row}`),
+          value: risk ? risk.bias : null,
+          numberFormat: PERCENT_FORMAT,
+          style: STYLES.owned,
+        });
+    }
     if (amounts) {
       programmeRows.push({
         directorate: String(d),
@@ -371,6 +459,8 @@ export function programmeSheetLayout(
     });
   }
 
+  if (risky) riskAdjustedRows(config, pos, values, cells);
+
   // Wide enough for the longest Appendix A wording ("Maximising Independence for Working Age Adults",
   // "Demand Management and Maximising Independence") on one line.
   const columnWidths = [
@@ -382,6 +472,12 @@ export function programmeSheetLayout(
     { column: themeCol, width: 46 },
     { column: sourceCol, width: 28 },
     { column: statusCaptionCol, width: 16 },
+    ...(risky
+      ? [
+          { column: cc.confidence, width: 12 },
+          { column: cc.bias, width: 16 },
+        ]
+      : []),
   ];
   return {
     layoutId: PROGRAMME_LAYOUT_ID,
@@ -398,4 +494,83 @@ export function programmeSheetLayout(
       new Map(columnWidths.map((w) => [w.column, w.width])),
     ),
   };
+}
+
+/**
+ * The risk-adjusted rows under the total: per directorate, Σ of its rows' risk-adjusted amounts (a typed row:
+ * IF(amount > 0, amount × (1 − its optimism bias), amount); a modelled row: its sheet's risk-adjusted MTFS
+ * row), then their total. Never above the unadjusted rows, since the bias only takes benefits off.
+ */
+function riskAdjustedRows(
+  config: ProgrammeConfig,
+  pos: ProgrammePositions,
+  values: ProgrammeValues | undefined,
+  cells: LayoutCell[],
+): void {
+  const cc = confidenceColumns(config);
+  const style = { bold: true, fill: "FCE4D6" } as const;
+  const heading = (pos.riskRows[0] ?? pos.riskTotalRow ?? pos.totalRow + 4) - 1;
+  cells.push({
+    kind: "label",
+    address: `A${heading}`,
+    text: "Risk-adjusted (optimism bias on benefits, from the Parameters sheet)",
+    style: { bold: true },
+  });
+  const flatOf = new Map(pos.rows.map((p, flat) => [`${p.d}/${p.r}`, flat]));
+  const complete = values?.riskRows !== undefined && values.riskRows.length === pos.rows.length;
+  const unknown = (flat: number): boolean => complete && values?.riskRows?.[flat] === undefined;
+  const totals = config.fyLabels.map(() => new Decimal(0));
+  let anyUnknown = false;
+  config.directorates.forEach((dir, d) => {
+    const row = pos.riskRows[d];
+    cells.push({ kind: "label", address: `A${row}`, text: `${dir.subtotalLabel}, risk-adjusted`, style });
+    const skip = dir.rows.some((_, r) => unknown(flatOf.get(`${d}/${r}`) ?? 0));
+    anyUnknown ||= skip;
+    if (skip) return;
+    config.fyLabels.forEach((fy, i) => {
+      const col = fyColumn(i);
+      let sum = new Decimal(0);
+      const terms = dir.rows.map((cfg, r) => {
+        const flat = flatOf.get(`${d}/${r}`) ?? 0;
+        const at = pos.rows[flat].row;
+        sum = sum.plus(values?.riskRows?.[flat]?.amounts[i] ?? 0);
+        const target = cfg.proposalSheet
+          ? values?.linked.get(cfg.proposalSheet)?.riskAdjustedRowAddress?.get(fy)
+          : undefined;
+        return target && cfg.proposalSheet
+          ? `${sheetRef(cfg.proposalSheet)}!${target}`
+          : `IF(${col}${at}>0,${col}${at}*(1-${cc.bias}${at}),${col}${at})`;
+      });
+      totals[i] = totals[i].plus(sum);
+      cells.push({
+        kind: "formula",
+        address: `${col}${row}`,
+        key: `riskAdjusted[${d}].${fy}`,
+        formula: terms.length ? terms.join("+") : "0",
+        value: complete ? sum.toNumber() : null,
+        numberFormat: MILLIONS_FORMAT,
+        style,
+      });
+    });
+  });
+  const total = pos.riskTotalRow as number;
+  cells.push({
+    kind: "label",
+    address: `A${total}`,
+    text: "Total ER Savings, risk-adjusted",
+    style: { bold: true, fill: "F8CBAD" },
+  });
+  if (anyUnknown) return;
+  config.fyLabels.forEach((fy, i) => {
+    const col = fyColumn(i);
+    cells.push({
+      kind: "formula",
+      address: `${col}${total}`,
+      key: `riskAdjusted.total.${fy}`,
+      formula: pos.riskRows.map((r) => `${col}${r}`).join("+") || "0",
+      value: complete ? totals[i].toNumber() : null,
+      numberFormat: MILLIONS_FORMAT,
+      style: { bold: true, fill: "F8CBAD" },
+    });
+  });
 }

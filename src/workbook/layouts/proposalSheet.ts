@@ -19,6 +19,7 @@ import {
 import { assumptionsTable } from "./assumptionsTable";
 import { profileBreakdown } from "./profileBreakdown";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
+import { optimismBiasFormula } from "./parametersSheet";
 
 /**
  * The proposal sheet, in the order of the Benefits Proposal template (as in the Efficiency Review's
@@ -57,6 +58,10 @@ export interface ProposalSheetLayout extends SheetLayout {
   readonly statusAddress: string;
   /** MTFS row cell of each FY (cumulative + inflation contingency), by label: what the Programme sheet links to. */
   readonly mtfsRowAddress: ReadonlyMap<string, string>;
+  /** Risk-adjusted MTFS row cell of each FY, by label (the Programme's risk-adjusted rows link to it). */
+  readonly riskAdjustedRowAddress: ReadonlyMap<string, string>;
+  /** The confidence level cell (the Programme's Confidence column links to it). */
+  readonly confidenceAddress: string;
   readonly timeToRunRateAddress: string;
   readonly chart: ComboChartSpec;
   /** Rows of every text split over more than one row, by path (what the register keeps as `textRows`). */
@@ -80,6 +85,7 @@ const COLUMN_WIDTHS: ReadonlyMap<string, number> = new Map([
   ["H", 14],
   ["I", 14],
   ["J", 14],
+  ["K", 16],
 ]);
 const LAST_COLUMN = "H";
 
@@ -545,6 +551,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
       : ["Avoided events in FY", "Average caseload reduction"]),
     "Inflation contingency (held centrally)",
     words ? "MTFS row (cumulative + contingency + added back)" : "MTFS row (cumulative + contingency)",
+    ...(words ? ["Risk-adjusted MTFS row (optimism bias, Parameters)"] : []),
   ].forEach((h, i) => label(cellAddress(i + 1, profileHeaderRow), h, TABLE_HEADING));
   fyLabels.forEach((fy, i) => {
     const r = profileFirstRow + i;
@@ -583,6 +590,17 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
       money(i, (y) => y.mtfsImpact),
       MILLIONS_FORMAT,
     );
+    // Benefits (MTFS row + costs) less the optimism bias when positive, less costs: riskAdjustNet. Sheets
+    // laid out before it (path captions) keep their columns.
+    const benefits = `(J${r}+E${r})`;
+    if (words)
+      formula(
+        `K${r}`,
+        `${k}.riskAdjusted`,
+        `IF(${benefits}>0,${benefits}*(1-${optimismBiasFormula(`$D$${summaryRow}`)}),${benefits})-E${r}`,
+        modelled ? (modelled.riskAdjusted[i]?.toNumber() ?? null) : null,
+        MILLIONS_FORMAT,
+      );
   });
   const profileLastRow = profileFirstRow + fyLabels.length - 1;
 
@@ -643,6 +661,8 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     cells: topAligned,
     statusAddress,
     mtfsRowAddress,
+    riskAdjustedRowAddress: new Map(words ? fyLabels.map((fy, i) => [fy, `K${profileFirstRow + i}`]) : []),
+    confidenceAddress: `D${summaryRow}`,
     timeToRunRateAddress,
     columnWidths: [...widths].map(([column, width]) => ({ column, width })),
     merges,

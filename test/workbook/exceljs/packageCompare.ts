@@ -13,7 +13,7 @@ import type { UserThing } from "./userParts";
 export const CFS = "CFS Targeted Prevention";
 export const PROPOSALS = [CFS, "Family Based Placements", "Independent Travel Training"];
 // Sheets MTFS Benefits writes to; their parts, and workbook-wide parts it must patch, may change.
-const PRODUCT_SHEETS = ["Programme", "Resource cost", "Themes", "_mtfs", ...PROPOSALS];
+const PRODUCT_SHEETS = ["Programme", "Resource cost", "Themes", "Scenarios", "_mtfs", ...PROPOSALS];
 // The shared tables: formats are only added, strings no sheet uses any more are emptied (indices stay).
 const PATCHED = [
   "xl/workbook.xml",

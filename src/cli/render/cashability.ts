@@ -1,0 +1,48 @@
+import { formatMillions, toPounds, type CashabilityYear } from "../../engine";
+import { textTable } from "../table";
+
+/** The gross saving split by kind under `calc profile`: cost avoidance always labelled as such. */
+
+const fy = (label: string): string => label.replace(/^FY/, "FY ");
+
+/**
+ * The split as a table in £m, with what cost avoidance means.
+ *
+ * @example
+ * cashabilityTable(grossByCashability(proposal)) // "Gross saving by kind …\nFY 26/27  £0.00m  £0.00m  -"
+ */
+export function cashabilityTable(years: readonly CashabilityYear[]): string {
+  const rows = years.map((y) => [
+    fy(y.label),
+    formatMillions(y.cashable),
+    formatMillions(y.costAvoidance),
+    formatMillions(y.nonCashable),
+  ]);
+  return (
+    "Gross saving by kind (before costs and overlap)\n" +
+    textTable(["FY", "Cashable", "Cost avoidance", "Non-cashable"], rows, [
+      "left",
+      "right",
+      "right",
+      "right",
+    ]) +
+    "\nCost avoidance is spend that would have grown and does not: not a reduction of today's budget.\n"
+  );
+}
+
+/**
+ * The split as JSON, money in £.
+ *
+ * @example
+ * cashabilityJson(years) // { grossByKind: [{ fy: "FY26/27", cashable: 0, costAvoidance: 0, nonCashable: 0 }, ...] }
+ */
+export function cashabilityJson(years: readonly CashabilityYear[]): Record<string, unknown> {
+  return {
+    grossByKind: years.map((y) => ({
+      fy: y.label,
+      cashable: toPounds(y.cashable),
+      costAvoidance: toPounds(y.costAvoidance),
+      nonCashable: toPounds(y.nonCashable),
+    })),
+  };
+}

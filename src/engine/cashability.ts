@@ -1,0 +1,39 @@
+import { ZERO, type Decimal } from "./money";
+import type { ProposalProfile } from "./proposalProfile";
+
+/**
+ * The gross saving per FY split by what kind of saving each stream is (the national report: most is cost
+ * avoidance, not cashable). Cost avoidance is spend that would have grown and does not: it is never a budget
+ * reduction, so every surface that shows it names it.
+ */
+
+/** One FY's gross saving by kind (the proposal's weighted gross, summed over its streams). */
+export interface CashabilityYear {
+  readonly fy: number;
+  readonly label: string;
+  readonly cashable: Decimal;
+  readonly costAvoidance: Decimal;
+  readonly nonCashable: Decimal;
+}
+
+/**
+ * Gross per FY by the streams' cashability label.
+ *
+ * @example
+ * grossByCashability(computeAssumptions(a).proposal)[3].costAvoidance // CFS TP's FY29/30 gross (a cohort stream)
+ */
+export function grossByCashability(proposal: ProposalProfile): CashabilityYear[] {
+  return proposal.years.map((y, i) => {
+    const sum = (kind: string): Decimal =>
+      proposal.streams
+        .filter((s) => s.cashability === kind)
+        .reduce((acc, s) => acc.plus(s.years[i]?.gross ?? ZERO), ZERO);
+    return {
+      fy: y.fy,
+      label: y.label,
+      cashable: sum("cashable"),
+      costAvoidance: sum("costAvoidance"),
+      nonCashable: sum("nonCashable"),
+    };
+  });
+}

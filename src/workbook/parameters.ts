@@ -1,0 +1,107 @@
+import {
+  DEFAULT_OPTIMISM_BIAS,
+  isEngineError,
+  optimismBiasTable,
+  type ConfidenceGrade,
+  type ConfidenceLevel,
+  type OptimismBiasTable,
+} from "../engine";
+import {
+  OPTIMISM_BIAS_KEYS_NAME,
+  OPTIMISM_BIAS_NAME,
+  PARAMETERS_SHEET,
+  parametersSheetLayout,
+} from "./layouts/parametersSheet";
+import { toWrite } from "./ownedCells";
+import type { CellScalar, WorkbookPort } from "./port";
+
+/**
+ * The Parameters sheet in a workbook: written once when absent, then read on every refresh (the user's
+ * optimism-bias table), through its defined names so it may be moved about on the sheet.
+ */
+
+/**
+ * Adds the Parameters sheet with its defaults when the workbook has none (a sheet of that name the user made
+ * is left alone). Returns true when it was added.
+ *
+ * @example
+ * await ensureParametersSheet(port) // true on a new workbook
+ */
+export async function ensureParametersSheet(port: WorkbookPort): Promise<boolean> {
+  const sheets = await port.listSheets();
+  if (sheets.some((s) => s.name.toLowerCase() === PARAMETERS_SHEET.toLowerCase())) return false;
+  const layout = parametersSheetLayout();
+  // Every cell is the user's and is found through the names: no anchors, nothing in the register.
+  await port.addSheet(PARAMETERS_SHEET);
+  await port.writeCells(PARAMETERS_SHEET, layout.cells.map(toWrite));
+  if (layout.columnWidths) await port.setColumnWidths(PARAMETERS_SHEET, layout.columnWidths);
+  // Names left by a deleted Parameters sheet (pointing at #REF!) would clash.
+  await port.deleteNames(layout.names.map((n) => n.name));
+  await port.defineNames(layout.names);
+  return true;
+}
+
+/** The user's optimism-bias table, and what in it could not be used (the default is kept there). */
+export interface ReadParameters {
+  readonly table: OptimismBiasTable;
+  readonly problems: readonly string[];
+}
+
+const shareOf = (v: CellScalar): number | undefined =>
+  typeof v === "number" && Number.isFinite(v)
+    ? v
+    : typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*%\s*$/.test(v)
+      ? Number(v.replace("%", "")) / 100
+      : undefined;
+
+/**
+ * Reads the optimism-bias table from the Parameters sheet's named ranges; the default table when the
+ * workbook has none. A share that is not a number from 0% to 100% keeps its default and is reported.
+ *
+ * @example
+ * (await readOptimismBiasTable(port)).table.byLevel.Low.toNumber() // 0.4 unless edited
+ */
+export async function readOptimismBiasTable(port: WorkbookPort): Promise<ReadParameters> {
+  const names = new Map((await port.listNames()).map((n) => [n.name.toLowerCase(), n]));
+  const keys = names.get(OPTIMISM_BIAS_KEYS_NAME.toLowerCase());
+  const shares = names.get(OPTIMISM_BIAS_NAME.toLowerCase());
+  if (!keys || !shares || !keys.sheet || !shares.sheet) return { table: DEFAULT_OPTIMISM_BIAS, problems: [] };
+  const cellsOf = (address: string): string[] => {
+    const [from, to = from] = address.replace(/\$/g, "").split(":");
+    const a = /^([A-Z]+)(\d+)$/.exec(from);
+    const b = /^([A-Z]+)(\d+)$/.exec(to);
+    if (!a || !b || a[1] !== b[1]) return [];
+    return Array.from({ length: Number(b[2]) - Number(a[2]) + 1 }, (_, i) => `${a[1]}${Number(a[2]) + i}`);
+  };
+  const keyCells = cellsOf(keys.address);
+  const shareCells = cellsOf(shares.address);
+  const keyValues = await port.readCells(keys.sheet, keyCells);
+  const shareValues = await port.readCells(shares.sheet, shareCells);
+  const levels: Partial<Record<ConfidenceLevel, number>> = {};
+  const grades: Partial<Record<ConfidenceGrade, number>> = {};
+  const problems: string[] = [];
+  keyValues.forEach((k, i) => {
+    const key = String(k.value ?? "").trim();
+    const level = ["High", "Medium", "Low"].find((l) => l.toLowerCase() === key.toLowerCase()) as
+      ConfidenceLevel | undefined;
+    const grade = /^[1-6]$/.test(key) ? (Number(key) as ConfidenceGrade) : undefined;
+    if (!level && !grade) return;
+    const raw = shareValues[i]?.value ?? null;
+    const share = shareOf(raw);
+    const where = `${shares.sheet}!${shareCells[i]} (optimism bias, ${key})`;
+    if (share === undefined || share < 0 || share > 1) {
+      problems.push(
+        `${where}: must be a share from 0% to 100%, got ${JSON.stringify(raw)}; the default is used`,
+      );
+      return;
+    }
+    if (level) levels[level] = share;
+    else if (grade) grades[grade] = share;
+  });
+  try {
+    return { table: optimismBiasTable(levels, grades), problems };
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    return { table: DEFAULT_OPTIMISM_BIAS, problems: [...problems, e.message] };
+  }
+}

@@ -1,0 +1,42 @@
+import type * as ExcelJS from "exceljs";
+import { refreshWorkbook } from "../../src/workbook/operations";
+import { SCENARIOS_SHEET, scenariosLayout } from "../../src/workbook/layouts/scenariosSheet";
+import { programmePositions } from "../../src/workbook/layouts/programmeSheet";
+import { resourceCostLayout } from "../../src/workbook/layouts/resourceCostSheet";
+import { scenarioDefinitions } from "../../src/workbook/scenarios";
+import { demoWorkbook, plain, programmeConfig } from "./fixtures";
+
+/** The Scenarios sheet of the demo workbook (issue 14, item 2): side by side, inputs only. */
+
+const config = { ...programmeConfig(), parametersSheet: true, scenariosSheet: true };
+const pos = programmePositions(config);
+const layout = scenariosLayout(config, pos, resourceCostLayout(config, pos), scenarioDefinitions(config));
+const value = (wb: ExcelJS.Workbook, address: string): unknown =>
+  plain(wb.getWorksheet(SCENARIOS_SHEET)?.getCell(address).value);
+
+describe("Scenarios sheet", () => {
+  it("shows the report's scenarios side by side with their figures", async () => {
+    const { wb } = await demoWorkbook();
+    const heads = ["C", "D", "E", "F"].map((c) => value(wb, `${c}3`));
+    expect(heads).toEqual(["Confident", "Stretch", "50% of stretch", "Medium costs"]);
+    const m = (address: string): number => (value(wb, address) as number) / 1e6;
+    // Paragraph 22: the stretch adds £26.3m to the (modelled) confident FY29/30; 42 ii: Medium costs £21m.
+    expect(m(`D${layout.lastYearRow}`) - m(`C${layout.lastYearRow}`)).toBeCloseTo(26.3, 6);
+    expect(m(`F${layout.costTotalRow}`)).toBeCloseTo(21, 6);
+    expect(value(wb, `F${layout.paybackRow}`) as number).toBeLessThan(3);
+  });
+
+  it("a share of the stretch typed on the sheet is refreshed into its column's figures", async () => {
+    const { wb, port } = await demoWorkbook();
+    const before = value(wb, `E${layout.totalBenefitRow}`) as number;
+    wb.getWorksheet(SCENARIOS_SHEET)!.getCell(`E${layout.shareRow}`).value = 0.25;
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([]);
+    const after = value(wb, `E${layout.totalBenefitRow}`) as number;
+    const full = value(wb, `D${layout.totalBenefitRow}`) as number;
+    const confident = value(wb, `C${layout.totalBenefitRow}`) as number;
+    expect(after).toBeCloseTo(confident + 0.25 * (full - confident), 0);
+    expect(after).toBeLessThan(before);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+});
