@@ -1,5 +1,6 @@
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import { isWorkbookError } from "../workbook/errors";
 import { ExcelJsPort } from "../workbook/exceljs/excelJsPort";
@@ -149,6 +150,41 @@ function syncDir(dir: string): void {
  * await saveWorkbookAtomic(port, "out/mtfs-programme.xlsx") // also leaves out/mtfs-programme.xlsx.bak
  */
 export async function saveWorkbookAtomic(port: ExcelJsPort, file: string): Promise<void> {
+  await writeXlsxAtomic(await asCliErrors(() => port.toXlsx()), file);
+}
+
+/**
+ * saveWorkbookAtomic unless the workbook it would write holds the same parts, byte for byte, as `file` now
+ * (a refresh that changed nothing): then the file and its .bak are left untouched. True when it wrote.
+ *
+ * @example
+ * await saveWorkbookIfChanged(port, "out/mtfs-programme.xlsx") // false after a refresh that changed nothing
+ */
+export async function saveWorkbookIfChanged(port: ExcelJsPort, file: string): Promise<boolean> {
+  const bytes = await asCliErrors(() => port.toXlsx());
+  const real = realTarget(file);
+  if (fs.existsSync(real) && (await samePackage(bytes, fs.readFileSync(real)))) return false;
+  await writeXlsxAtomic(bytes, file);
+  return true;
+}
+
+/** Two .xlsx packages with the same parts and the same bytes in each (zip timestamps and order aside). */
+async function samePackage(a: Uint8Array, b: Uint8Array): Promise<boolean> {
+  const [za, zb] = await Promise.all([JSZip.loadAsync(a), JSZip.loadAsync(b)]);
+  const files = (z: JSZip): string[] =>
+    Object.keys(z.files)
+      .filter((n) => !z.files[n].dir)
+      .sort();
+  const names = files(za);
+  if (names.join("\n") !== files(zb).join("\n")) return false;
+  for (const n of names) {
+    const [x, y] = await Promise.all([za.files[n].async("nodebuffer"), zb.files[n].async("nodebuffer")]);
+    if (!x.equals(y)) return false;
+  }
+  return true;
+}
+
+async function writeXlsxAtomic(bytes: Uint8Array, file: string): Promise<void> {
   const real = realTarget(file);
   const dir = path.dirname(real);
   fs.mkdirSync(dir, { recursive: true });
@@ -162,7 +198,7 @@ export async function saveWorkbookAtomic(port: ExcelJsPort, file: string): Promi
   const backup = `${real}.bak`;
   const backupTemp = `${backup}.${process.pid}.tmp`;
   try {
-    writeSynced(temp, Buffer.from(await asCliErrors(() => port.toXlsx())), mode);
+    writeSynced(temp, Buffer.from(bytes), mode);
     if (existing) {
       writeSynced(backupTemp, fs.readFileSync(real), mode);
       fs.renameSync(backupTemp, backup);

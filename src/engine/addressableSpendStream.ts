@@ -1,5 +1,10 @@
 import { Decimal, ZERO } from "./money";
-import { averageShareInFy, scheduleSettledFy, type ShareSchedule } from "./shareSchedule";
+import {
+  averageShareInFy,
+  scheduleSettledFy,
+  schedulesTimeToFullYears,
+  type ShareSchedule,
+} from "./shareSchedule";
 import { fraction, horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
@@ -71,6 +76,7 @@ export function addressableSpendStream(input: AddressableSpendInput, horizon: Ho
     kind: "addressableSpend",
     years,
     settledFy: Math.max(horizon.firstFy, ...input.categories.map((c) => scheduleSettledFy(c.ramp))),
+    timeToFullImpactYears: schedulesTimeToFullYears(input.categories.map((c) => c.ramp)),
     cashability: input.cashability ?? "cashable",
   };
 }

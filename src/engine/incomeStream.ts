@@ -2,7 +2,7 @@ import { Decimal, ZERO } from "./money";
 import { fyShareCovered } from "./costs";
 import { dayNumber } from "./fiscalYear";
 import { EngineError } from "./errors";
-import { firstWholeFyFrom } from "./runRate";
+import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
 import { horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
@@ -93,6 +93,7 @@ export function incomeStream(input: IncomeInput, horizon: Horizon): StreamProfil
       { key: "unitsCharged", label: "Units charged at the new fees", unit: "units", value: units },
     ]);
   });
+  const goLives = input.items.map((it) => dayNumber(it.goLiveDate));
   const changes = input.items.flatMap((it) => {
     const days = [dayNumber(it.goLiveDate)];
     if (it.endDate !== undefined) days.push(dayNumber(it.endDate) + 1);
@@ -104,6 +105,9 @@ export function incomeStream(input: IncomeInput, horizon: Horizon): StreamProfil
     kind: "income",
     years,
     settledFy: Math.max(horizon.firstFy, ...changes.map((d) => firstWholeFyFrom(new Decimal(d)))),
+    // First go-live to the last go-live (end dates stop income; they are not part of reaching it).
+    timeToFullImpactYears:
+      goLives.length === 0 ? ZERO : yearsBetweenDays(Math.min(...goLives), Math.max(...goLives)),
     cashability: input.cashability ?? "cashable",
   };
 }

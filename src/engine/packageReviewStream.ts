@@ -4,7 +4,7 @@ import { DAYS_PER_WEEK, WEEKS_PER_YEAR, fyStartDay } from "./fiscalYear";
 import { avoidedEventsFlow } from "./flow";
 import { resolveTimeline } from "./timeline";
 import { averageStocks, cumulativeAt, timeToReach } from "./stockFlow";
-import { firstWholeFyFrom } from "./runRate";
+import { firstWholeFyFrom, timeToFullRunRateYears } from "./runRate";
 import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
 import {
   fraction,
@@ -139,6 +139,8 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
     kind: "packageReview",
     years,
     settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(last)),
+    // As a cohort: start to full impact, no earlier than every person reviewed.
+    timeToFullImpactYears: timeToFullRunRateYears(timeline, reached),
     cashability: input.cashability ?? "cashable",
   };
 }

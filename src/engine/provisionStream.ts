@@ -4,6 +4,7 @@ import { WEEKS_PER_YEAR, addCalendarMonths, fyStartDay } from "./fiscalYear";
 import {
   averageShareInFy,
   scheduleSettledFy,
+  schedulesTimeToFullYears,
   shareAt,
   type SharePoint,
   type ShareSchedule,
@@ -130,6 +131,8 @@ export function provisionStream(input: ProvisionInput, horizon: Horizon): Stream
     kind: "provision",
     years,
     settledFy: Math.max(horizon.firstFy, scheduleSettledFy(schedule)),
+    // Opening to the last move.
+    timeToFullImpactYears: schedulesTimeToFullYears([schedule], "openingDate"),
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -2,7 +2,7 @@ import { Decimal } from "./money";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber, fyStartDay } from "./fiscalYear";
 import { DAYS_PER_YEAR } from "./flow";
 import { averageStocks, cumulativeAt, type CumulativeFlow } from "./stockFlow";
-import { scheduleFlow, type ShareSchedule } from "./shareSchedule";
+import { scheduleFlow, schedulesTimeToFullYears, type ShareSchedule } from "./shareSchedule";
 import { firstWholeFyFrom } from "./runRate";
 import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
 import {
@@ -94,6 +94,7 @@ export function reablementStream(input: ReablementInput, horizon: Horizon): Stre
     kind: "reablement",
     years,
     settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(settledDay)),
+    timeToFullImpactYears: schedulesTimeToFullYears([input.ramp]),
     cashability: input.cashability ?? "cashable",
   };
 }

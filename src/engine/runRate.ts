@@ -148,3 +148,14 @@ export function timeToFullRunRateYearsOn<T>(
   );
   return maxOf(calc, calc.zero, years);
 }
+
+/**
+ * Years (of 52.18 weeks, as timeToFullRunRateYears) from one day number to a later one; 0 when `to` is not
+ * after `from`. The stream kinds without a timeline use it for their time to full impact.
+ *
+ * @example
+ * yearsBetweenDays(dayNumber("2026-04-01"), dayNumber("2028-04-01")).toFixed(2) // "2.00"
+ */
+export function yearsBetweenDays(from: Decimal | number, to: Decimal | number): Decimal {
+  return Decimal.max(0, new Decimal(to).minus(from).div(DAYS_PER_YEAR));
+}

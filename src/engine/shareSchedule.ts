@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { dayNumber, fyStartDay } from "./fiscalYear";
-import { firstWholeFyFrom } from "./runRate";
+import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
 import { cumulativeAt, cumulativeFromRates, type CumulativeFlow, type RatePiece } from "./stockFlow";
 import type { FyStartYear } from "./types";
 
@@ -147,4 +147,36 @@ export function scheduleSettledFy(s: ShareSchedule): FyStartYear {
   const last = s.points[s.points.length - 1];
   if (last === undefined) throw new EngineError("missing", "ramp", "needs at least one dated point");
   return firstWholeFyFrom(new Decimal(dayNumber(last.date)));
+}
+
+/**
+ * The day number on which the share first reaches its final value (the last point's share).
+ *
+ * @example
+ * scheduleFullDay(linearRamp("2026-11-01", "2027-07-01")) // dayNumber("2027-07-01")
+ */
+export function scheduleFullDay(s: ShareSchedule, field = "ramp"): number {
+  const pts = checkedDays(s, field);
+  const final = pts[pts.length - 1].share;
+  return (pts.find((p) => p.share.eq(final)) ?? pts[pts.length - 1]).day.toNumber();
+}
+
+/**
+ * Time to full impact of one or more schedules, in years: from the earliest first dated point to the latest
+ * day a schedule first reaches its final share (0 for none).
+ *
+ * @example
+ * schedulesTimeToFullYears([linearRamp("2026-04-01", "2027-04-01")]).toFixed(2) // "1.00"
+ */
+export function schedulesTimeToFullYears(schedules: readonly ShareSchedule[], field = "ramp"): Decimal {
+  if (schedules.length === 0) return ZERO;
+  const first = Math.min(...schedules.map((s) => dayNumber(checkedFirst(s, field))));
+  const full = Math.max(...schedules.map((s) => scheduleFullDay(s, field)));
+  return yearsBetweenDays(first, full);
+}
+
+function checkedFirst(s: ShareSchedule, field: string): string {
+  const p = s.points[0];
+  if (p === undefined) throw new EngineError("missing", field, "needs at least one dated point");
+  return p.date;
 }

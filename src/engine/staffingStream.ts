@@ -1,7 +1,13 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { dayNumber } from "./fiscalYear";
-import { averageShareInFy, linearRamp, scheduleSettledFy, type ShareSchedule } from "./shareSchedule";
+import {
+  averageShareInFy,
+  linearRamp,
+  scheduleSettledFy,
+  schedulesTimeToFullYears,
+  type ShareSchedule,
+} from "./shareSchedule";
 import { horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
@@ -85,6 +91,8 @@ export function staffingStream(input: StaffingInput, horizon: Horizon): StreamPr
     kind: "staffing",
     years,
     settledFy: Math.max(horizon.firstFy, ...lines.map((l) => scheduleSettledFy(l.ramp))),
+    // First fromDate to the last fullByDate (or fromDate).
+    timeToFullImpactYears: schedulesTimeToFullYears(lines.map((l) => l.ramp)),
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -88,6 +88,7 @@ describe("mtfs-benefits calc demand", () => {
     const input = examplePath("national-children-in-care.json");
     const r = await run(["calc", "demand", "--input", input, "--xlsx", out]);
     expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(`Wrote ${out}: Demand sheet.`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("Demand")?.getCell("A16").value).toBe("FY35/36");
@@ -112,6 +113,15 @@ describe("mtfs-benefits calc demand", () => {
     expect(readFileSync(other).equals(before)).toBe(true);
     const csv = await run(["calc", "demand", "--input", input, "--xlsx", join(dir, "x.csv")]);
     expect([csv.code, csv.stdout]).toEqual([2, ""]);
+  });
+
+  it("with --format json says what it wrote on stderr, so stdout stays JSON", async () => {
+    const out = join(dir, "demand-json.xlsx");
+    const input = examplePath("national-children-in-care.json");
+    const r = await run(["calc", "demand", "--input", input, "--format", "json", "--xlsx", out]);
+    expect(r.code).toBe(0);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    expect(r.stderr).toBe(`Wrote ${out}: Demand sheet.\n`);
   });
 
   it("refuses --xlsx for the other calculations", async () => {

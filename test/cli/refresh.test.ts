@@ -1,5 +1,5 @@
 import * as ExcelJS from "exceljs";
-import { readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "fs";
 import { join } from "path";
 import { run, tempDir } from "./workbookCli";
 
@@ -10,12 +10,47 @@ async function demo(): Promise<string> {
 }
 
 describe("mtfs-benefits refresh", () => {
-  it("reports no change on a fresh workbook and writes a backup", async () => {
+  it("reports no change on a fresh workbook; a refresh that changes nothing leaves it and its .bak", async () => {
     const file = await demo();
+    // The first refresh stores the register as refresh keeps it (storedFields), so it writes once.
+    const first = await run(["refresh", file]);
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toMatch(
+      /^11 proposals: 11 refreshed, 0 failed; 0 cells changed, 0 hand edits kept\.$/m,
+    );
+    rmSync(`${file}.bak`);
     const r = await run(["refresh", file]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
-    expect(r.stdout).toMatch(/^11 proposals: 11 refreshed, 0 failed; 0 cells changed, 0 hand edits kept\.$/m);
-    expect(readFileSync(`${file}.bak`).length).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(
+      new RegExp(`^no changes; ${file.replace(/[.\\]/g, "\\$&")} not rewritten$`, "m"),
+    );
+    expect(existsSync(`${file}.bak`)).toBe(false);
+    // A backup from an earlier rewrite stays the one it was, and so does the file.
+    writeFileSync(`${file}.bak`, "an earlier version");
+    const stamp = new Date("2026-01-02T03:04:05Z");
+    for (const f of [file, `${file}.bak`]) utimesSync(f, stamp, stamp);
+    const before = [readFileSync(file), readFileSync(`${file}.bak`)];
+    expect((await run(["refresh", file])).stdout).toMatch(/no changes; .* not rewritten/);
+    expect([readFileSync(file).equals(before[0]), readFileSync(`${file}.bak`).equals(before[1])]).toEqual([
+      true,
+      true,
+    ]);
+    for (const f of [file, `${file}.bak`]) expect(statSync(f).mtime.getTime()).toBe(stamp.getTime());
+  });
+
+  it("rewrites the file with a backup when a cell changed", async () => {
+    const file = await demo();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const name = wb.definedNames.model.find((n) => n.name === "mtfs_CFSTargetedPrevention_durationWeeks")!;
+    const address = name.ranges[0].split("!")[1].replace(/\$/g, "");
+    wb.getWorksheet("CFS Targeted Prevention")!.getCell(address).value = 120;
+    await wb.xlsx.writeFile(file);
+    const before = readFileSync(file);
+    const r = await run(["refresh", file]);
+    expect(r.stdout).not.toMatch(/not rewritten/);
+    expect(readFileSync(`${file}.bak`).equals(before)).toBe(true);
+    expect(readFileSync(file).equals(before)).toBe(false);
   });
 
   it("prints the changes after an assumption edit; --dry-run leaves the file as it was", async () => {

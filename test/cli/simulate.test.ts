@@ -127,6 +127,7 @@ describe("mtfs-benefits simulate", () => {
       xlsx,
     ]);
     expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(`Wrote ${xlsx}: Risk sheet.`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const sheet = wb.getWorksheet("Risk");

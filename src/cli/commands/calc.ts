@@ -26,7 +26,8 @@ import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import type { Io } from "../io";
-import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { readJsonFile } from "../readJson";
+import { inputKind, refuseOtherKind, type InputKind } from "../inputKind";
 import { calcScenarios } from "./calcScenarios";
 import { cashabilityJson, cashabilityTable } from "../render/cashability";
 import { withDemandModels } from "../demandRefs";
@@ -246,15 +247,20 @@ const WHATS: Readonly<
   programme: (raw, format, io, _options, file) => programme(raw, format, io, file),
 };
 
-/** What each calculation reads, as a refusal names it. */
-const EXPECTED = {
-  profile: "a proposal (schema/proposal.schema.json)",
-  sensitivity: "a proposal (schema/proposal.schema.json)",
-  triangulation: "a triangulation table or a proposal",
-  "edge-of-care": "an edge-of-care summary (schema/edge-of-care.schema.json)",
-  demand: "a demand model (schema/demand.schema.json)",
-  programme: "a programme file",
-} as const;
+function hasTriangulation(json: unknown): boolean {
+  return (json as Readonly<Record<string, unknown>>).triangulation !== undefined;
+}
+
+/** The input kinds each calculation reads (a refusal names the others, inputKind.ts). */
+const ACCEPTS: Readonly<Record<string, readonly InputKind[]>> = {
+  profile: ["proposal"],
+  sensitivity: ["proposal"],
+  triangulation: ["triangulation", "proposal"],
+  "edge-of-care": ["edge-of-care"],
+  demand: ["demand"],
+  programme: ["programme"],
+  scenarios: ["programme"],
+};
 
 /** `mtfs-benefits calc profile|triangulation|edge-of-care|demand|programme --input FILE.json [--format json|table]`. */
 export const calc: Command = {
@@ -301,15 +307,22 @@ export const calc: Command = {
     }
     const options = greenBookOptions(args.values);
     const json = readJsonFile(file);
+    refuseOtherKind(json, file, ACCEPTS[what as keyof typeof ACCEPTS]);
+    if (what === "triangulation" && inputKind(json) === "proposal" && !hasTriangulation(json)) {
+      throw new CliError(`${file}: has no triangulation table`);
+    }
     if (compute === undefined) {
       calcScenarios(json, file, format, io);
       return EXIT_OK;
     }
-    if (what !== "programme") refuseProgrammeFile(json, file, EXPECTED[what as keyof typeof EXPECTED]);
     // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
     const raw = what === "profile" || what === "sensitivity" ? withDemandModels(json, file) : json;
     compute(raw, format, io, options, file);
-    if (args.values.xlsx !== undefined) await writeDemandWorkbook(raw, args.values.xlsx);
+    if (args.values.xlsx !== undefined) {
+      await writeDemandWorkbook(raw, args.values.xlsx);
+      // As demo and new say what they wrote; on stderr beside JSON, so stdout stays one JSON document.
+      (format === "json" ? io.err : io.out)(`Wrote ${args.values.xlsx}: Demand sheet.`);
+    }
     return EXIT_OK;
   },
 };

@@ -9,7 +9,8 @@ import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
 import { proposalFields } from "../proposalFormat";
-import { readJsonFile, refuseProgrammeFile } from "../readJson";
+import { readJsonFile } from "../readJson";
+import { refuseOtherKind } from "../inputKind";
 import { withDemandModels } from "../demandRefs";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
@@ -44,7 +45,7 @@ export const newProposal: Command = {
     if (!into) throw new CliError("--into FILE.xlsx is required");
     requireXlsxName(into, "--into");
     const read = readJsonFile(input);
-    refuseProgrammeFile(read, input, "a proposal (schema/proposal.schema.json)");
+    refuseOtherKind(read, input, ["proposal"]);
     const json = withDemandModels(read, input);
     // Strict first: a key the format lacks is refused by name, never dropped (issue 13).
     for (const w of checkProposal(json).warnings) io.err(`warning: ${w.message}`);

@@ -9,7 +9,7 @@ import { progressBar } from "../progressBar";
 import { overlapsOf } from "../programmeModel";
 import { overlapLine } from "../render/programme";
 import { storedFields } from "../proposalFormat";
-import { asCliErrors, loadWorkbook, saveWorkbookAtomic } from "../workbookFile";
+import { asCliErrors, loadWorkbook, saveWorkbookIfChanged } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits refresh FILE.xlsx [--dry-run]
 
@@ -26,7 +26,8 @@ Options:
 A workbook MTFS Benefits did not make (no hidden _mtfs register) is refused and left untouched. A
 proposal whose assumptions are invalid keeps its last figures (its sheet, its Programme row and the totals
 stay consistent); the others are still refreshed and written, and the exit code is 2. The previous file is
-kept as FILE.bak.
+kept as FILE.bak. A refresh that changes nothing leaves FILE and FILE.bak untouched ("no changes; FILE not
+rewritten").
 
 Exit codes: 0 done; 2 a missing, locked, corrupt, too large or non-MTFS workbook, or one or more proposals
 not refreshed (their assumptions are invalid); 1 unexpected.`;
@@ -92,8 +93,9 @@ export const refresh: Command = {
         keepFields: storedFields,
       }),
     );
-    if (!dryRun) await saveWorkbookAtomic(port, file);
+    const written = !dryRun && (await saveWorkbookIfChanged(port, file));
     io.out(formatReport(report, dryRun));
+    if (!dryRun && !written) io.out(`no changes; ${file} not rewritten`);
     for (const w of report.warnings) io.out(`warning: ${w.message}`);
     // The programme's overlap register: the same cohort or existing MTFS line claimed by two proposal sheets.
     const stored = (await readRegister(port)).proposals;

@@ -109,6 +109,7 @@ export const simulate: Command = {
     }
     io.out(format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result));
     if (args.values.xlsx !== undefined) await writeRiskWorkbook(args.values.xlsx, result);
+    if (args.values.xlsx) (format === "json" ? io.err : io.out)(`Wrote ${args.values.xlsx}: Risk sheet.`);
     return EXIT_OK;
   },
 };

@@ -229,7 +229,7 @@ export function fy(d: Describe = {}) {
   return field<string | number, number>(
     {
       type: "FY",
-      rule: "FY26/27",
+      rule: "a FY: FY26/27 or 2026",
       json: { type: ["string", "integer"], pattern: "^(FY\\s*)?\\d{2,4}\\s*[/-]\\s*\\d{2,4}$" },
       ...d,
     },

@@ -98,6 +98,12 @@ describe("generated from the format definitions", () => {
     }
   });
 
+  it("gives every FY field a rule that says what it takes, not a bare example", () => {
+    const fyRows = fieldRows(proposalFormat, "").filter((r) => r.type === "FY");
+    expect(fyRows.length).toBeGreaterThan(0);
+    for (const r of fyRows) expect([r.path, r.rule]).toEqual([r.path, "a FY: FY26/27 or 2026"]);
+  });
+
   it("docs/engine.md's field tables are in step with the definitions", () => {
     const file = path.join(root, "docs", "engine.md");
     const doc = fs.readFileSync(file, "utf8");
