@@ -83,7 +83,7 @@ function windowsOf(actuals: readonly PeriodActual[]): Window[] {
   return seen;
 }
 
-/** Modelled avoided events in each window. */
+/** Modelled avoided events in each of the windows. */
 function modelled(input: ProfileInput, windows: readonly Window[]): Decimal[] {
   const flow = cohortModel(profileStreamInput(input), input.horizon).flow;
   return windows.map((w) => cumulativeAt(flow, w.to).minus(cumulativeAt(flow, w.from)));
