@@ -1,4 +1,5 @@
 import * as React from "react";
+import { ChartGrid } from "./ChartGrid";
 import { Field, Input } from "@fluentui/react-components";
 import type { DemandEngine, DemandRow } from "../demandBridge";
 
@@ -108,23 +109,7 @@ export function DemandChart({ rows }: { readonly rows: readonly DemandRow[] }): 
       style={{ maxWidth: 480, display: "block" }}
     >
       <title>Spend against budget (£m): budget bars, do-nothing and with-impact lines</title>
-      <text x={PAD.left - 4} y={9} fontSize="9" textAnchor="end" fill="#605e5c">
-        £m
-      </text>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line
-            x1={PAD.left}
-            x2={WIDTH - PAD.right}
-            y1={y(t)}
-            y2={y(t)}
-            stroke={t === 0 ? "#605e5c" : "#edebe9"}
-          />
-          <text x={PAD.left - 4} y={y(t) + 3} fontSize="9" textAnchor="end" fill="#605e5c">
-            {t}
-          </text>
-        </g>
-      ))}
+      <ChartGrid ticks={ticks} y={y} left={PAD.left} right={WIDTH - PAD.right} label={String} />
       {rows.map((r, i) => (
         <g key={r.label}>
           <rect

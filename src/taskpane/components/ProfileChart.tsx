@@ -1,4 +1,5 @@
 import * as React from "react";
+import { ChartGrid } from "./ChartGrid";
 import type { PreviewRow, PreviewStream } from "../preview/previewModel";
 
 const WIDTH = 300;
@@ -94,23 +95,14 @@ export function ProfileChart({
           ? "Benefits profile (£m): each stream's saving stacked, net benefit line"
           : "Benefits profile (£m): in-year bars, cumulative line"}
       </title>
-      <text x={PAD.left - 4} y={9} fontSize="9" textAnchor="end" fill="#605e5c" data-testid="y-axis-unit">
-        £m
-      </text>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line
-            x1={PAD.left}
-            x2={WIDTH - PAD.right}
-            y1={y(t)}
-            y2={y(t)}
-            stroke={t === 0 ? "#605e5c" : "#edebe9"}
-          />
-          <text x={PAD.left - 4} y={y(t) + 3} fontSize="9" textAnchor="end" fill="#605e5c">
-            {t.toFixed(step < 1 ? 1 : 0)}
-          </text>
-        </g>
-      ))}
+      <ChartGrid
+        ticks={ticks}
+        y={y}
+        left={PAD.left}
+        right={WIDTH - PAD.right}
+        label={(t) => t.toFixed(step < 1 ? 1 : 0)}
+        unitTestId="y-axis-unit"
+      />
       {segments.map((g) => {
         const r = rows[g.i];
         return (
