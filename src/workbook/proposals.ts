@@ -8,6 +8,7 @@ import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
 import type { CellScalar, WorkbookPort } from "./port";
 import type { StoredProposal } from "./register";
+import type { GreenBookParameters } from "./parameters";
 import { placeAddress, type SheetPlacement } from "./anchors";
 
 /**
@@ -69,9 +70,10 @@ export function planProposal(
   existingSheets: readonly string[],
   taken: TakenNames = {},
   table?: OptimismBiasTable,
+  greenBook?: GreenBookParameters,
 ): PlannedProposal {
   const proposal = asProposalJson(raw);
-  const modelled = modelProposal(proposal, table);
+  const modelled = modelProposal(proposal, table, greenBook);
   const name = (proposal.opportunity as { name?: unknown } | undefined)?.name;
   const sheet = proposalSheetName(typeof name === "string" ? name : "");
   const sheets = [...existingSheets, ...RESERVED_SHEETS].map((s) => s.toLowerCase());
@@ -88,6 +90,7 @@ export function planProposal(
     slug,
     fitTexts: true,
     assumptionsInWords: true,
+    greenBook: true,
   });
   return {
     stored: {
@@ -97,6 +100,7 @@ export function planProposal(
       slug,
       ...textRowsOf(layout),
       assumptionsInWords: true,
+      greenBook: true,
     },
     modelled,
     layout,
