@@ -314,19 +314,18 @@ export function greenBookBlock(
   );
   merges.push(`A${r}:H${r}`);
   r++;
+  // Always one row (labels are written once, with results), so the rows below never depend on the engine.
+  const words: Record<string, string> = {
+    cashable: "cashable",
+    costAvoidance: "cost avoidance",
+    nonCashable: "non-cashable",
+  };
   const streams = modelled?.proposal.streams ?? [];
-  if (streams.length) {
-    const words: Record<string, string> = {
-      cashable: "cashable",
-      costAvoidance: "cost avoidance",
-      nonCashable: "non-cashable",
-    };
-    label(
-      `A${r++}`,
-      `Streams: ${streams.map((s) => `${s.label} (${words[s.cashability] ?? s.cashability})`).join("; ")}`,
-      { italic: true },
-    );
-  }
+  label(
+    `A${r++}`,
+    `Streams: ${streams.map((s) => `${s.label} (${words[s.cashability] ?? s.cashability})`).join("; ")}`,
+    { italic: true },
+  );
   ["FY", "Cashable", "Cost avoidance (not a budget reduction)", "Non-cashable", "Total gross saving"].forEach(
     (h, i) => label(`${String.fromCharCode(65 + i)}${r}`, h, TABLE_HEADING),
   );
