@@ -1,4 +1,4 @@
-import { GREEN_BOOK_STANDARD, ZERO, type Decimal } from "../../engine";
+import { GREEN_BOOK_STANDARD, ZERO, paybackCrossings, type Decimal } from "../../engine";
 import type { ModelledProposal } from "../engineLink";
 import type { CellScalar } from "../port";
 import { DEFLATOR_NAME, DISCOUNT_RATES_NAME } from "./parametersSheet";
@@ -51,6 +51,40 @@ function bandOf(t: number): number {
     if (b.fromYear <= t) band = i;
   });
   return band;
+}
+
+/**
+ * The deflator index of year t: 100 × (1 + the Parameters sheet's deflator a year)^t.
+ *
+ * @example
+ * deflatorIndexFormula(2) // "100*(1+MTFS_DeflatorPerYear)^2"
+ */
+export function deflatorIndexFormula(t: number): string {
+  return `100*(1+${DEFLATOR_NAME})^${t}`;
+}
+
+/**
+ * The discount factor of year t ≥ 1 from year t − 1's (in `previous`): ÷ (1 + the Parameters sheet's rate of
+ * year t's band).
+ *
+ * @example
+ * discountFactorFormula(1, "G59") // "G59/(1+INDEX(MTFS_DiscountRates,1))"
+ */
+export function discountFactorFormula(t: number, previous: string): string {
+  return `${previous}/(1+INDEX(${DISCOUNT_RATES_NAME},${bandOf(t) + 1}))`;
+}
+
+/**
+ * The payback crossing of year t (greenBook.paybackCrossings) from the running net present value of year t
+ * (`cumulative`) and of year t − 1 (`previous`); "" when the total does not turn non-negative in year t.
+ *
+ * @example
+ * paybackCrossingFormula(1, "K60", "K59") // 'IF(AND(K60>=0,K59<0),1-K59/(K60-K59),"")'
+ */
+export function paybackCrossingFormula(t: number, cumulative: string, previous: string): string {
+  return t === 0
+    ? `IF(${cumulative}>=0,0,"")`
+    : `IF(AND(${cumulative}>=0,${previous}<0),${t}-${previous}/(${cumulative}-${previous}),"")`;
 }
 
 /**
@@ -137,6 +171,12 @@ export function greenBookBlock(
     { benefits: string; costs: string; cashable: string; costAvoidance: string; nonCashable: string }
   >();
   let cumulative: Decimal = ZERO;
+  const crossings = paybackCrossings(
+    fyLabels.map((fy) => {
+      const at = yearOf(fy);
+      return (at === undefined ? undefined : view?.years[at]?.presentValue) ?? ZERO;
+    }),
+  );
   fyLabels.forEach((fy, t) => {
     const row = firstRow + t;
     const p = profileFirstRow + t;
@@ -157,7 +197,7 @@ export function greenBookBlock(
     formula(
       `D${row}`,
       `${k}.deflatorIndex`,
-      `100*(1+${DEFLATOR_NAME})^${t}`,
+      deflatorIndexFormula(t),
       pick(fy, (i) => (modelled as ModelledProposal).deflatorIndex[i]),
       INDEX_FORMAT,
     );
@@ -181,7 +221,7 @@ export function greenBookBlock(
       formula(
         `G${row}`,
         `${k}.discountFactor`,
-        `G${row - 1}/(1+INDEX(${DISCOUNT_RATES_NAME},${bandOf(t) + 1}))`,
+        discountFactorFormula(t, `G${row - 1}`),
         factor,
         FACTOR_FORMAT,
       );
@@ -206,7 +246,6 @@ export function greenBookBlock(
       y ? y.presentValue.toNumber() : modelled ? 0 : null,
       MILLIONS_FORMAT,
     );
-    const before = cumulative;
     cumulative = cumulative.plus(y?.presentValue ?? ZERO);
     formula(
       `K${row}`,
@@ -215,23 +254,12 @@ export function greenBookBlock(
       modelled ? cumulative.toNumber() : null,
       MILLIONS_FORMAT,
     );
-    // The year the running total first turns non-negative, interpolated within it (greenBook.discountedPayback):
-    // t + the share of year t's present value that closes the gap; the block's payback is the least of these.
-    const crossing =
-      t === 0
-        ? cumulative.gte(0)
-          ? 0
-          : ""
-        : cumulative.gte(0) && before.lt(0)
-          ? before.neg().div(cumulative.minus(before)).plus(t).toNumber()
-          : "";
+    // Where the running total turns non-negative (greenBook.paybackCrossings); the payback is their MIN.
     formula(
       `L${row}`,
       `${k}.paybackCrossing`,
-      t === 0
-        ? `IF(K${row}>=0,0,"")`
-        : `IF(AND(K${row}>=0,K${row - 1}<0),${t}-K${row - 1}/(K${row}-K${row - 1}),"")`,
-      modelled ? crossing : null,
+      paybackCrossingFormula(t, `K${row}`, `K${row - 1}`),
+      modelled ? (crossings[t]?.toNumber() ?? "") : null,
       "0.00",
     );
     byFy.set(fy, { benefits: `B${row}`, costs: `C${row}`, cashable: "", costAvoidance: "", nonCashable: "" });
