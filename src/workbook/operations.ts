@@ -83,6 +83,21 @@ function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): Prog
       modelled.profile.years.map((y, i) => [y.label, modelled.riskAdjusted[i].toNumber()]),
     ),
     ...(modelled.confidence === undefined ? {} : { confidenceLevel: modelled.confidence }),
+    greenBookByFy: new Map(
+      modelled.profile.years.map((y, i) => {
+        const split = modelled.cashability[i];
+        return [
+          y.label,
+          {
+            benefits: y.mtfsImpact.plus(y.costs).toNumber(),
+            costs: y.costs.toNumber(),
+            cashable: split.cashable.toNumber(),
+            costAvoidance: split.costAvoidance.toNumber(),
+            nonCashable: split.nonCashable.toNumber(),
+          },
+        ];
+      }),
+    ),
     ...(modelled.stretch === undefined
       ? {}
       : {
@@ -177,6 +192,7 @@ export async function buildProgrammeWorkbook(
   const programme: ProgrammeConfig = {
     ...config,
     parametersSheet: true,
+    greenBook: true,
     ...(scenariosSheet ? { scenariosSheet } : {}),
   };
   await createProgramme(port, programme, links, owned);
@@ -251,7 +267,7 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     const links = await currentLinks(port, register.proposals, now, table, greenBook);
     links.set(p.layout.sheet, link(p));
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now }, table);
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now }, table, greenBook);
   }
   await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
@@ -444,7 +460,7 @@ export async function updateProposal(
   );
   if (programme) {
     const links = await currentLinks(port, proposals, placedNow, table, gb);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow }, table);
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow }, table, gb);
   }
   await writeRegister(port, { ...register, owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
@@ -658,7 +674,9 @@ export async function refreshWorkbook(
           message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
         });
       else
-        changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table)));
+        changes.push(
+          ...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table, greenBook)),
+        );
     }
   }
   // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read).

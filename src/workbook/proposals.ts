@@ -141,6 +141,7 @@ export function linkedProposal(layout: ProposalSheetLayout, modelled?: ModelledP
     confidenceAddress: layout.confidenceAddress,
     timeToRunRateAddress: layout.timeToRunRateAddress,
     timeToRunRateYears: modelled ? modelled.profile.timeToFullRunRateYears.toNumber() : null,
+    ...(layout.greenBook ? { greenBook: layout.greenBook } : {}),
   };
 }
 
