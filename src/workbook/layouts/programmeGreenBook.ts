@@ -74,7 +74,8 @@ export function programmeGreenBookCells(
   parameters: GreenBookParameters | undefined,
 ): LayoutCell[] {
   const cells: LayoutCell[] = [];
-  const label = (address: string, text: string, style: LayoutCell["style"] = STYLES.label): void => {
+  // Captions run over the empty cells to their right (column A is narrow): not wrapped.
+  const label = (address: string, text: string, style: LayoutCell["style"] = { bold: true }): void => {
     cells.push({ kind: "label", address, text, style });
   };
   const fys = config.fyLabels;
