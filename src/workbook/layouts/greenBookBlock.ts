@@ -21,6 +21,10 @@ const RATIO_FORMAT = "0.00";
 const YEARS_FORMAT = '0.0# "years"';
 /** What the payback cell says when the discounted flows do not pay back within the profile's years. */
 export const NOT_PAID_BACK = "not within the profile's years";
+/** A year in which the running net present value does not turn non-negative (the crossings column). */
+export const NO_CROSSING = -1;
+/** The crossings column: negatives (NO_CROSSING) shown blank. */
+export const CROSSING_FORMAT = '0.00;"";0.00';
 /** What the BCR cell says when the costs' present value is 0. */
 export const NO_RATIO = "n/a (no costs)";
 
@@ -76,15 +80,28 @@ export function discountFactorFormula(t: number, previous: string): string {
 
 /**
  * The payback crossing of year t (greenBook.paybackCrossings) from the running net present value of year t
- * (`cumulative`) and of year t − 1 (`previous`); "" when the total does not turn non-negative in year t.
+ * (`cumulative`) and of year t − 1 (`previous`); NO_CROSSING (shown blank by CROSSING_FORMAT) when the total
+ * does not turn non-negative in year t. A number either way: a text result would not survive every file
+ * round trip as a cached value.
  *
  * @example
- * paybackCrossingFormula(1, "K60", "K59") // 'IF(AND(K60>=0,K59<0),1-K59/(K60-K59),"")'
+ * paybackCrossingFormula(1, "K60", "K59") // "IF(AND(K60>=0,K59<0),1-K59/(K60-K59),-1)"
  */
 export function paybackCrossingFormula(t: number, cumulative: string, previous: string): string {
   return t === 0
-    ? `IF(${cumulative}>=0,0,"")`
-    : `IF(AND(${cumulative}>=0,${previous}<0),${t}-${previous}/(${cumulative}-${previous}),"")`;
+    ? `IF(${cumulative}>=0,0,${NO_CROSSING})`
+    : `IF(AND(${cumulative}>=0,${previous}<0),${t}-${previous}/(${cumulative}-${previous}),${NO_CROSSING})`;
+}
+
+/**
+ * The discounted payback over a column of crossings: the least non-negative one (the first crossing), or
+ * NOT_PAID_BACK when there is none.
+ *
+ * @example
+ * discountedPaybackFormula("L59:L64") // 'IF(COUNTIF(L59:L64,">=0")=0,"not within the profile's years",SMALL(L59:L64,COUNTIF(L59:L64,"<0")+1))'
+ */
+export function discountedPaybackFormula(crossings: string): string {
+  return `IF(COUNTIF(${crossings},">=0")=0,"${NOT_PAID_BACK}",SMALL(${crossings},COUNTIF(${crossings},"<0")+1))`;
 }
 
 /**
@@ -259,8 +276,8 @@ export function greenBookBlock(
       `L${row}`,
       `${k}.paybackCrossing`,
       paybackCrossingFormula(t, `K${row}`, `K${row - 1}`),
-      modelled ? (crossings[t]?.toNumber() ?? "") : null,
-      "0.00",
+      modelled ? (crossings[t]?.toNumber() ?? NO_CROSSING) : null,
+      CROSSING_FORMAT,
     );
     byFy.set(fy, { benefits: `B${row}`, costs: `C${row}`, cashable: "", costAvoidance: "", nonCashable: "" });
   });
@@ -316,7 +333,7 @@ export function greenBookBlock(
   const paybackAt = summary(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
-    `IF(COUNT(${range("L")})=0,"${NOT_PAID_BACK}",MIN(${range("L")}))`,
+    discountedPaybackFormula(range("L")),
     payback ? (payback.kind === "paysBack" ? payback.years.toNumber() : NOT_PAID_BACK) : null,
     YEARS_FORMAT,
   );

@@ -3,9 +3,12 @@ import { sheetRef } from "../address";
 import type { GreenBookParameters } from "../parameters";
 import type { CellScalar } from "../port";
 import {
+  CROSSING_FORMAT,
   NOT_PAID_BACK,
+  NO_CROSSING,
   NO_RATIO,
   deflatorIndexFormula,
+  discountedPaybackFormula,
   discountFactorFormula,
   paybackCrossingFormula,
 } from "./greenBookBlock";
@@ -215,8 +218,8 @@ export function programmeGreenBookCells(
         at("Cumulative net present value", i),
         i === 0 ? "" : at("Cumulative net present value", i - 1),
       ),
-      view ? (crossings[i]?.toNumber() ?? "") : null,
-      "0.00",
+      view ? (crossings[i]?.toNumber() ?? NO_CROSSING) : null,
+      CROSSING_FORMAT,
     );
   });
   r += STEPS.length;
@@ -252,7 +255,7 @@ export function programmeGreenBookCells(
   total(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
-    `IF(COUNT(${crossingsAt})=0,"${NOT_PAID_BACK}",MIN(${crossingsAt}))`,
+    discountedPaybackFormula(crossingsAt),
     view
       ? view.discountedPayback.kind === "paysBack"
         ? view.discountedPayback.years.toNumber()
