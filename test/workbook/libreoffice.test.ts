@@ -173,6 +173,12 @@ describe("LibreOffice recalculation", () => {
     );
     expect(roundUp.length).toBeGreaterThan(10);
     expect(checked.filter((c) => c.startsWith("Programme!")).length).toBeGreaterThan(20);
+    // The Programme's Green Book block moved down with the rows inserted above it and still sums every sheet's.
+    const programme = wb.getWorksheet("Programme")!;
+    expect(checked).toContain(`Programme!E${rowOf(programme, "Net present value (NPV)")}`);
+    expect(plain(programme.getCell(`E${rowOf(programme, "Proposals included")}`).value)).toBe(
+      MODELLED_EXAMPLES.length + 2,
+    );
     // The Themes sheet gained a row per theme of the proposals added (SUMIF and totals over them).
     expect(checked.filter((c) => c.startsWith("Themes!")).length).toBeGreaterThan(6);
   });

@@ -42,6 +42,9 @@ export interface GreenBookSource {
   readonly figures?: ReadonlyMap<string, GreenBookFigures>;
 }
 
+/** Rows the block takes: heading, note, 11 steps, 5 totals, a gap, the split's heading, 4 rows and a note. */
+export const PROGRAMME_GREEN_BOOK_ROWS = 25;
+
 const STEPS = [
   "Benefits (cash)",
   "Costs (cash)",

@@ -19,7 +19,12 @@ import {
 } from "./types";
 import { optimismBiasFormula } from "./parametersSheet";
 import type { GreenBookAddresses } from "./greenBookBlock";
-import { programmeGreenBookCells, type GreenBookFigures, type GreenBookSource } from "./programmeGreenBook";
+import {
+  PROGRAMME_GREEN_BOOK_ROWS,
+  programmeGreenBookCells,
+  type GreenBookFigures,
+  type GreenBookSource,
+} from "./programmeGreenBook";
 import type { GreenBookParameters } from "../parameters";
 
 /**
@@ -150,7 +155,11 @@ export function programmePositions(config: ProgrammeConfig): ProgrammePositions 
     dir.rows.forEach((_, r) => rows.push({ row: row++, d, r }));
     subtotalRows.push(row++);
   });
-  const riskFirst = row + 4; // after the total, "additional beyond the MTFS", a gap and a heading
+  // The Green Book block sits right under "additional beyond the MTFS", so it moves exactly as rows are
+  // inserted above it (a new directorate's risk-adjusted row below it adds a layout row no insert makes).
+  const greenBookRow = config.greenBook ? row + 3 : undefined;
+  const below = greenBookRow === undefined ? 0 : PROGRAMME_GREEN_BOOK_ROWS + 1;
+  const riskFirst = row + 4 + below; // after the total, "additional beyond the MTFS", a gap and a heading
   const risky = config.parametersSheet === true;
   return {
     rows,
@@ -161,10 +170,7 @@ export function programmePositions(config: ProgrammeConfig): ProgrammePositions 
     lastDataRow: Math.max(FIRST_ROW, row - 1),
     riskRows: risky ? config.directorates.map((_, d) => riskFirst + d) : [],
     riskTotalRow: risky ? riskFirst + config.directorates.length : undefined,
-    // Two rows under the last of the rows above it.
-    greenBookRow: config.greenBook
-      ? (risky ? riskFirst + config.directorates.length : row + 1) + 2
-      : undefined,
+    greenBookRow,
   };
 }
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type * as ExcelJS from "exceljs";
+import * as ExcelJS from "exceljs";
 import {
   Decimal,
   flatDeflatorIndex,
@@ -12,7 +12,9 @@ import { proposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet
 import { PARAMETERS_SHEET } from "../../../src/workbook/layouts/parametersSheet";
 import { fyColumn, programmePositions } from "../../../src/workbook/layouts/programmeSheet";
 import type { LayoutCell } from "../../../src/workbook/layouts/types";
-import { refreshWorkbook } from "../../../src/workbook/operations";
+import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../../src/workbook/operations";
+import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
+import { EMPTY_PROGRAMME } from "../../../src/workbook/layouts/programmeConfig";
 import { DEFAULT_GREEN_BOOK_PARAMETERS, readOptimismBiasTable } from "../../../src/workbook/parameters";
 import { readRegister } from "../../../src/workbook/register";
 import { demoWorkbook, plain, programmeConfig, readExample } from "../fixtures";
@@ -176,9 +178,26 @@ describe("Green Book figures in a workbook", () => {
       const parts = [3, 2, 1].map((k) => num(wb, "Programme", `${col}${total - k}`));
       expect(parts[0] + parts[1] + parts[2]).toBeCloseTo(num(wb, "Programme", `${col}${total}`), 4);
     });
-    // Below the risk-adjusted rows, in its own rows.
+    // In its own rows between "additional beyond the MTFS" and the risk-adjusted rows.
     const pos = programmePositions({ ...config, parametersSheet: true, greenBook: true });
-    expect(pos.greenBookRow).toBe((pos.riskTotalRow as number) + 2);
+    expect(pos.greenBookRow).toBe(pos.additionalRow + 2);
+    expect(pos.riskRows[0]).toBeGreaterThan((pos.greenBookRow as number) + 25);
+  });
+
+  it("stays under its captions when `new` inserts rows and directorates above it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    await addProposal(port, cfs);
+    await addProposal(port, { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS again" } });
+    await addProposal(port, readExample("independent-travel-training.json"));
+    const e = fyColumn(0);
+    const at = (caption: string) =>
+      wb.getWorksheet("Programme")!.getCell(`${e}${rowOf(wb, "Programme", caption)}`);
+    expect(plain(at("Proposals included").value)).toBe(3);
+    expect((at("Net present value (NPV)").value as { formula: string }).formula).toMatch(/^SUM\(/);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 
   it("refresh follows the Parameters' discount rate and deflator, then is idempotent (property)", async () => {
