@@ -206,7 +206,7 @@ describe("dist/functions.js", () => {
   it("stays under 150 KB minified, its chunks carry what it leaves out, and none carries React", () => {
     // Issue 14. Measured 1 December 2026 (production, functions entry only): 186,268 bytes (59,366 gzip) in one
     // file before; decimal.js without its unused methods (scripts/decimalSubsetLoader.js): 174,065; nine
-    // families in chunks loaded on first call: 143,633 (46,809 gzip), chunks 48,000 more in all (README, Build).
+    // families in chunks loaded on first call: 143,633 (46,809 gzip), with about 48 KB of chunks (docs/functions.md).
     expect(bundleBytes).toBeLessThan(FUNCTIONS_JS_LIMIT);
     expect(chunkFiles().sort()).toEqual(
       fs
