@@ -258,8 +258,8 @@ function makeConfig(env = {}, argv = {}) {
       ],
     },
     // Each bundle stands alone: Excel loads functions.js before the taskpane exists. Its only chunks are the formula
-    // families it fetches on first call (lazyFamiliesRule); publicPath "auto" finds them beside functions.js. package.json says
-    // "sideEffects": false (no src module runs code on import except the entries), so modules reached through the
+    // families it fetches on first call (lazyFamiliesRule); publicPath "auto" finds them beside functions.js.
+    // package.json says "sideEffects": false (no src module runs code on import except the entries), so modules reached through the
     // engine's index.ts barrel whose exports a bundle never uses are left out (-3.1 KB of functions.js).
     // The transpile target stays ES2020 (tsconfig.json): the functions run in the shared runtime (manifest.xml,
     // SharedRuntime 1.1), i.e. the taskpane's webview (WebView2/Chromium, Safari on Mac), not the JavaScript-only

@@ -1,10 +1,10 @@
 /**
  * Cell adapters loaded on first use, in the functions bundle only (issue 14: functions.js under 150 KB). For each
- * module with a stand-in in src/functions/lazy/ (same file name), webpack.config.js hands functions.ts the stand-in
- * instead of the module itself; jest, the CLI and the bench import the modules as they are. A stand-in's functions answer
- * synchronously once the family's chunk has loaded, and with a Promise of the same answer until then: `scalar`
- * and `grid` (invoke.ts) wait for it, and Excel shows #BUSY! for that moment. Every function is still
- * associated when functions.js runs, before any await, as Excel's shared runtime requires.
+ * module with a stand-in in src/functions/lazy/ (same file name), webpack.config.js hands functions.ts the
+ * stand-in instead of the module; jest, the CLI and the bench import the modules as they are. A stand-in's
+ * functions answer synchronously once the family's chunk has loaded, and with a Promise of the same answer until
+ * then: `scalar` and `grid` (invoke.ts) wait for it, and Excel shows #BUSY! for that moment. Every function is
+ * still associated when functions.js runs, before any await, as Excel's shared runtime requires.
  */
 
 /** The names of a module's exported functions. */
