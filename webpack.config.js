@@ -220,6 +220,9 @@ function makeConfig(env = {}, argv = {}) {
     output: {
       path: path.join(root, "dist"),
       filename: "[name].js",
+      // The chunks functions.js fetches on first call, named by content: a functions.js Excel still has cached
+      // from an earlier release asks for its own chunks, never a newer build's (which would not fit it).
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
