@@ -107,19 +107,21 @@ export function parametersSheetLayout(table: OptimismBiasTable = DEFAULT_OPTIMIS
     const r = DISCOUNT_FIRST_ROW + 1 + i;
     label(`A${r}`, String(band.fromYear), { bold: true });
     input(`B${r}`, `discountRates[${i}]`, band.rate.toNumber(), `Discount rate from year ${band.fromYear}`);
+    // One line each, running over the empty cells to the right.
     const source = [
-      "HM Treasury Green Book (2026, chapter 6; 2022: Annex A6), standard STPR; year 0 = first FY, not discounted",
-      "Schedule unchanged in the 2026 edition. Health effects: 1.5% for years 0-30 (type it above to use it)",
+      "HM Treasury Green Book 2026, chapter 6 (2022: Annex A6): standard STPR",
+      "Unchanged in the 2026 edition. Year 0 = the first FY, not discounted",
+      "Health effects: 1.5% for years 0-30 (type it above to use it)",
     ][i];
-    if (source) label(`C${r}`, source, STYLES.text);
+    if (source) label(`C${r}`, source, {});
   });
   const deflatorRow = DISCOUNT_FIRST_ROW + GREEN_BOOK_STANDARD.length + 2;
   label(`A${deflatorRow}`, "Deflator a year (real prices)", { bold: true });
   input(`B${deflatorRow}`, "deflatorPerYear", DEFAULT_DEFLATOR_PER_YEAR, "Deflator a year");
   label(
     `C${deflatorRow}`,
-    "An assumption to edit (no GDP deflator series is shipped); index 100 × (1 + rate)^t, as `calc profile --deflator`",
-    STYLES.text,
+    "An assumption to edit (no GDP deflator series is shipped): index 100 × (1 + rate)^t",
+    {},
   );
   const discountFirst = DISCOUNT_FIRST_ROW + 1;
   const discountLast = DISCOUNT_FIRST_ROW + GREEN_BOOK_STANDARD.length;
