@@ -181,6 +181,12 @@ export function discountedPayback(
 }
 
 /**
+ * The deflator a year assumed when none is typed (no GDP deflator series is shipped): a flat 2%, the Bank of
+ * England's inflation target, for the user to edit.
+ */
+export const DEFAULT_DEFLATOR_PER_YEAR = new Decimal("0.02");
+
+/**
  * A deflator index per year growing at a flat rate from 100 in year 0: the default when the user has not
  * typed HM Treasury's GDP deflator series (which this product does not ship: edit the index instead).
  *

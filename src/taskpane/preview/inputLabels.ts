@@ -1,0 +1,118 @@
+import { targetValueSpec } from "../form/draft";
+import { fieldSpec, type FieldSpec } from "../form/fields";
+import { itemSpec, streamItems, streamKindLabel, type FormItem } from "../form/streams";
+
+/**
+ * A risk input's path (the engine's parsed names: "target.value", "timeline.leadWeeks",
+ * "investment[0].amountPerYear", "streams[1].categories[0].reductionRate") in the form's own words, so the
+ * tornado and the Monte Carlo panel name inputs as the steps do.
+ */
+
+/** What the panels need to name a proposal's inputs: its streams' kinds and labels, its costs' labels. */
+export interface InputContext {
+  readonly streams: readonly { readonly kind: string; readonly label: string }[];
+  readonly investment: readonly { readonly label?: string }[];
+  /** The single cohort's target kind ("percent", "countPerYear", "caseloadReduction"), when it has one. */
+  readonly targetKind?: string;
+}
+
+/** An input named in words, with the unit its values are shown in. */
+export interface InputName {
+  readonly label: string;
+  /** "percent" shows 0.08 as "8%"; "pounds" as "£1,338"; else the number and `unit`. */
+  readonly style: "percent" | "pounds" | "number";
+  readonly unit: string;
+}
+
+const WORDS = /([a-z])([A-Z])/g;
+
+/** "reductionRate" → "reduction rate" (a key the form has no label for). */
+function words(key: string): string {
+  return key.replace(WORDS, "$1 $2").toLowerCase();
+}
+
+function nameOf(spec: FieldSpec | undefined, key: string, weeks = false): InputName {
+  const label = spec?.label ?? words(key).replace(/^./, (c) => c.toUpperCase());
+  const unit = weeks ? "weeks" : (spec?.unit ?? "");
+  const style = spec?.kind === "percent" ? "percent" : unit.startsWith("£") ? "pounds" : "number";
+  return { label, style, unit: style === "percent" ? "" : unit };
+}
+
+/** A stream field by its key inside the stream's kind (list rows named "income line 2: amount"). */
+function streamField(kind: string, rel: string): { label: string; spec?: FieldSpec } {
+  let items: readonly FormItem[] = streamItems(kind);
+  const parts: string[] = [];
+  let rest = rel;
+  for (;;) {
+    const list = items.find((i) => i.type === "list" && rest.startsWith(`${i.path}[`));
+    if (list === undefined || list.type !== "list") break;
+    const m = /^[^[]+\[(\d+)\]\.?(.*)$/.exec(rest);
+    if (m === null) break;
+    parts.push(`${list.itemName} ${Number(m[1]) + 1}`);
+    items = list.items;
+    rest = m[2];
+  }
+  const field = items.find((i) => i.type === "field" && i.spec.path === rest);
+  const spec = field?.type === "field" ? itemSpec(field, {}) : undefined;
+  return { label: [...parts, spec?.label ?? words(rest)].join(": "), ...(spec ? { spec } : {}) };
+}
+
+/**
+ * The input at `path` in words.
+ *
+ * @example
+ * inputName("timeline.leadWeeks", { streams: [], investment: [] }) // { label: "Lead time", style: "number", unit: "weeks" }
+ * inputName("investment[0].amountPerYear", { streams: [], investment: [{ label: "Team" }] }).label // "Investment 1 (Team): amount"
+ */
+export function inputName(path: string, context: InputContext): InputName {
+  const stream = /^streams\[(\d+)\]\.(.+)$/.exec(path);
+  if (stream) {
+    const k = Number(stream[1]);
+    const s = context.streams[k];
+    const kind = s?.kind ?? "";
+    const { label, spec } = streamField(kind, stream[2]);
+    const named = nameOf(spec, label);
+    const who = s ? `${s.label || streamKindLabel(kind)}` : "";
+    return { ...named, label: `Stream ${k + 1}${who ? ` (${who})` : ""}: ${label}` };
+  }
+  const investment = /^investment\[(\d+)\]\.(\w+)$/.exec(path);
+  if (investment) {
+    const i = Number(investment[1]);
+    const spec = fieldSpec(`assumptions.investment.${i}.${investment[2]}`);
+    const own = context.investment[i]?.label;
+    const named = nameOf(spec, investment[2]);
+    return { ...named, label: `Investment ${i + 1}${own ? ` (${own})` : ""}: ${named.label.toLowerCase()}` };
+  }
+  // The parsed timeline holds weeks where the form types months: same field, shown in weeks.
+  const weeks = /^(timeline\.\w+)Weeks$/.exec(path);
+  if (weeks) return nameOf(fieldSpec(`assumptions.${weeks[1]}Months`), path, true);
+  const component = /^unitCost\.components\[(\d+)\]\.(\w+)$/.exec(path);
+  if (component) {
+    const named = nameOf(undefined, component[2]);
+    return { ...named, label: `Unit-cost component ${Number(component[1]) + 1}: ${words(component[2])}` };
+  }
+  const spec =
+    path === "target.value"
+      ? targetValueSpec({ "assumptions.target.kind": context.targetKind ?? "percent" })
+      : fieldSpec(`assumptions.${path}`);
+  return nameOf(spec, path.split(".").pop() ?? path);
+}
+
+const GROUPED = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
+/**
+ * A value of the input in its unit, as the panel prints it.
+ *
+ * @example
+ * inputValueText(0.072, { label: "Target", style: "percent", unit: "" }) // "7.2%"
+ * inputValueText(1338.3, { label: "Weekly unit cost", style: "pounds", unit: "£ a week" }) // "£1,338.30 a week"
+ */
+export function inputValueText(value: number, name: InputName): string {
+  if (name.style === "percent") return `${GROUPED.format(value * 100)}%`;
+  if (name.style === "pounds") {
+    const text = `£${new Intl.NumberFormat("en-GB", { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 }).format(value)}`;
+    const per = name.unit.replace(/^£\s*/, "");
+    return per ? `${text} ${per}` : text;
+  }
+  return name.unit ? `${GROUPED.format(value)} ${name.unit}` : GROUPED.format(value);
+}
