@@ -138,9 +138,21 @@ export interface RiskEngine<P> {
 function contextOf(p: Proposal): InputContext {
   const a = p.assumptions;
   return {
-    streams: a.cohort === undefined ? a.streams.map((s) => ({ kind: s.kind, label: s.label })) : [],
+    streams:
+      a.cohort === undefined
+        ? a.streams.map((s) => ({
+            kind: s.kind,
+            label: s.label,
+            ...(s.kind === "cohort" ? { targetKind: s.target.kind } : {}),
+          }))
+        : [],
     investment: a.investment.map((c) => ({ label: c.label })),
-    ...(a.cohort === undefined ? {} : { targetKind: a.cohort.target.kind }),
+    ...(a.cohort === undefined
+      ? {}
+      : {
+          targetKind: a.cohort.target.kind,
+          components: (a.cohort.unitCost.components ?? []).map((c) => c.label),
+        }),
   };
 }
 

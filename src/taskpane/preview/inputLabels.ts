@@ -10,8 +10,15 @@ import { itemSpec, streamItems, streamKindLabel, type FormItem } from "../form/s
 
 /** What the panels need to name a proposal's inputs: its streams' kinds and labels, its costs' labels. */
 export interface InputContext {
-  readonly streams: readonly { readonly kind: string; readonly label: string }[];
+  /** Each stream's kind and label, and a cohort stream's target kind. */
+  readonly streams: readonly {
+    readonly kind: string;
+    readonly label: string;
+    readonly targetKind?: string;
+  }[];
   readonly investment: readonly { readonly label?: string }[];
+  /** The single cohort's unit-cost component labels. */
+  readonly components?: readonly string[];
   /** The single cohort's target kind ("percent", "countPerYear", "caseloadReduction"), when it has one. */
   readonly targetKind?: string;
 }
@@ -31,15 +38,26 @@ function words(key: string): string {
   return key.replace(WORDS, "$1 $2").toLowerCase();
 }
 
+/** A key the form has no spec for: a rate or share in %, an amount or cost in £, "…Weeks" in weeks. */
+function styleOfKey(key: string): Pick<InputName, "style" | "unit"> {
+  if (/^(share|\w*Rate|inflationPerYear|growthPerYear)$/.test(key)) return { style: "percent", unit: "" };
+  if (/Weeks$/.test(key)) return { style: "number", unit: "weeks" };
+  if (/(^amount|Amount|Cost|cost|Fee|fee)/.test(key)) return { style: "pounds", unit: "" };
+  return { style: "number", unit: "" };
+}
+
 function nameOf(spec: FieldSpec | undefined, key: string, weeks = false): InputName {
-  const label = spec?.label ?? words(key).replace(/^./, (c) => c.toUpperCase());
-  const unit = weeks ? "weeks" : (spec?.unit ?? "");
-  const style = spec?.kind === "percent" ? "percent" : unit.startsWith("£") ? "pounds" : "number";
-  return { label, style, unit: style === "percent" ? "" : unit };
+  if (spec === undefined) {
+    const label = words(key.replace(/Weeks$/, "")).replace(/^./, (c) => c.toUpperCase());
+    return { label, ...styleOfKey(key) };
+  }
+  const unit = weeks ? "weeks" : (spec.unit ?? "");
+  const style = spec.kind === "percent" ? "percent" : unit.startsWith("£") ? "pounds" : "number";
+  return { label: spec.label, style, unit: style === "percent" ? "" : unit };
 }
 
 /** A stream field by its key inside the stream's kind (list rows named "income line 2: amount"). */
-function streamField(kind: string, rel: string): { label: string; spec?: FieldSpec } {
+function streamField(kind: string, rel: string, targetKind?: string): { label: string; name: InputName } {
   let items: readonly FormItem[] = streamItems(kind);
   const parts: string[] = [];
   let rest = rel;
@@ -52,9 +70,14 @@ function streamField(kind: string, rel: string): { label: string; spec?: FieldSp
     items = list.items;
     rest = m[2];
   }
-  const field = items.find((i) => i.type === "field" && i.spec.path === rest);
-  const spec = field?.type === "field" ? itemSpec(field, {}) : undefined;
-  return { label: [...parts, spec?.label ?? words(rest)].join(": "), ...(spec ? { spec } : {}) };
+  // The parsed timeline holds weeks where the form types months.
+  const weeks = /^(timeline\.\w+)Weeks$/.exec(rest);
+  const key = weeks ? `${weeks[1]}Months` : rest;
+  const field = items.find((i) => i.type === "field" && i.spec.path === key);
+  const values: Record<string, string> = targetKind === undefined ? {} : { "target.kind": targetKind };
+  const spec = field?.type === "field" ? itemSpec(field, values) : undefined;
+  const name = nameOf(spec, rest.split(".").pop() ?? rest, weeks !== null);
+  return { label: [...parts, name.label].join(": "), name };
 }
 
 /**
@@ -70,17 +93,18 @@ export function inputName(path: string, context: InputContext): InputName {
     const k = Number(stream[1]);
     const s = context.streams[k];
     const kind = s?.kind ?? "";
-    const { label, spec } = streamField(kind, stream[2]);
-    const named = nameOf(spec, label);
+    const { label, name } = streamField(kind, stream[2], s?.targetKind);
     const who = s ? `${s.label || streamKindLabel(kind)}` : "";
-    return { ...named, label: `Stream ${k + 1}${who ? ` (${who})` : ""}: ${label}` };
+    return { ...name, label: `Stream ${k + 1}${who ? ` (${who})` : ""}: ${label}` };
   }
-  const investment = /^investment\[(\d+)\]\.(\w+)$/.exec(path);
+  const investment = /^investment\[(\d+)\]\.(.+)$/.exec(path);
   if (investment) {
     const i = Number(investment[1]);
-    const spec = fieldSpec(`assumptions.investment.${i}.${investment[2]}`);
     const own = context.investment[i]?.label;
-    const named = nameOf(spec, investment[2]);
+    const phased = /^amountsByFy\[(\d+)\]\.amount$/.exec(investment[2]);
+    const named = phased
+      ? { label: `Phased amount ${Number(phased[1]) + 1}`, style: "pounds" as const, unit: "" }
+      : nameOf(fieldSpec(`assumptions.investment.${i}.${investment[2]}`), investment[2]);
     return { ...named, label: `Investment ${i + 1}${own ? ` (${own})` : ""}: ${named.label.toLowerCase()}` };
   }
   // The parsed timeline holds weeks where the form types months: same field, shown in weeks.
@@ -88,14 +112,37 @@ export function inputName(path: string, context: InputContext): InputName {
   if (weeks) return nameOf(fieldSpec(`assumptions.${weeks[1]}Months`), path, true);
   const component = /^unitCost\.components\[(\d+)\]\.(\w+)$/.exec(path);
   if (component) {
+    const i = Number(component[1]);
+    const own = context.components?.[i];
     const named = nameOf(undefined, component[2]);
-    return { ...named, label: `Unit-cost component ${Number(component[1]) + 1}: ${words(component[2])}` };
+    return {
+      ...named,
+      label: `Unit-cost component ${i + 1}${own ? ` (${own})` : ""}: ${named.label.toLowerCase()}`,
+    };
+  }
+  const line = /^existingMtfsLines\[(\d+)\]\.(\w+)$/.exec(path);
+  if (line) {
+    const named = nameOf(undefined, line[2]);
+    return { ...named, label: `Existing MTFS line ${Number(line[1]) + 1}: ${named.label.toLowerCase()}` };
+  }
+  if (path.startsWith("prices.")) {
+    const named = nameOf(undefined, path.slice("prices.".length));
+    return { ...named, label: `Proposal prices: ${named.label.toLowerCase()}` };
   }
   const spec =
     path === "target.value"
       ? targetValueSpec({ "assumptions.target.kind": context.targetKind ?? "percent" })
       : fieldSpec(`assumptions.${path}`);
-  return nameOf(spec, path.split(".").pop() ?? path);
+  if (spec !== undefined) return nameOf(spec, path);
+  // A key the form does not edit: its segments in words ("timeline delivery every", in weeks).
+  const key = path.split(".").pop() ?? path;
+  const label = path
+    .replace(/\[\d+\]/g, "")
+    .split(".")
+    .map((part, j, all) => (j === all.length - 1 ? part.replace(/Weeks$/, "") : part))
+    .map(words)
+    .join(" ");
+  return { label: label.replace(/^./, (c) => c.toUpperCase()), ...styleOfKey(key) };
 }
 
 const GROUPED = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
