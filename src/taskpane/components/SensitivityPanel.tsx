@@ -31,9 +31,7 @@ export function SensitivityPanel({
           <caption>Sensitivity, largest swing first (£m)</caption>
           <thead>
             <tr>
-              <th scope="col">Input</th>
-              <th scope="col">Low</th>
-              <th scope="col">High</th>
+              <th scope="col">Input (low to high)</th>
               <th scope="col">At low</th>
               <th scope="col">At high</th>
               <th scope="col">Swing</th>
@@ -43,11 +41,14 @@ export function SensitivityPanel({
             {view.rows.map((r) => (
               <tr key={r.path} data-input={r.path}>
                 <th scope="row" className="mtfs-wrap" title={r.note}>
-                  {r.label}
-                  {r.defaultEnds ? " *" : ""}
+                  <span data-testid={`input-${r.path}`}>
+                    {r.label}
+                    {r.defaultEnds ? " *" : ""}
+                  </span>
+                  <span className="mtfs-ends" data-testid={`ends-${r.path}`}>
+                    {r.lowText} to {r.highText}
+                  </span>
                 </th>
-                <td>{r.lowText}</td>
-                <td>{r.highText}</td>
                 <td>{r.atLowText}</td>
                 <td>{r.atHighText}</td>
                 <td data-testid={`swing-${r.path}`}>{r.swingText}</td>

@@ -3,7 +3,7 @@ import { ticksFor } from "./ChartGrid";
 import type { TornadoRow } from "../riskBridge";
 
 const WIDTH = 300;
-const PAD = { left: 6, right: 6, top: 16, bottom: 6 };
+const PAD = { left: 6, right: 12, top: 24, bottom: 6 };
 /** Each input: its name on one line, its bar under it. */
 const ROW = 26;
 /** The chart shows the largest swings; the table lists every input. */
@@ -47,8 +47,8 @@ export function TornadoChart({
       style={{ maxWidth: 480, display: "block" }}
     >
       <title>Tornado: quantified opportunity (£m), each input at its low and high</title>
-      <text x={WIDTH - PAD.right} y={9} fontSize="9" textAnchor="end" fill="#605e5c">
-        £m
+      <text x={PAD.left} y={9} fontSize="9" fill="#605e5c">
+        Quantified opportunity, £m
       </text>
       {ticks.map((t) => (
         <g key={t}>

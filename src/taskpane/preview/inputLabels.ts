@@ -33,6 +33,13 @@ export interface InputName {
 
 const WORDS = /([a-z])([A-Z])/g;
 
+/** A user's own label, cut to fit a narrow pane's table ("FFPP infrastructure investment (min…"). */
+const LABEL_CHARS = 32;
+
+function short(label: string): string {
+  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1).trimEnd()}…` : label;
+}
+
 /** "reductionRate" → "reduction rate" (a key the form has no label for). */
 function words(key: string): string {
   return key.replace(WORDS, "$1 $2").toLowerCase();
@@ -94,7 +101,7 @@ export function inputName(path: string, context: InputContext): InputName {
     const s = context.streams[k];
     const kind = s?.kind ?? "";
     const { label, name } = streamField(kind, stream[2], s?.targetKind);
-    const who = s ? `${s.label || streamKindLabel(kind)}` : "";
+    const who = s ? short(s.label || streamKindLabel(kind)) : "";
     return { ...name, label: `Stream ${k + 1}${who ? ` (${who})` : ""}: ${label}` };
   }
   const investment = /^investment\[(\d+)\]\.(.+)$/.exec(path);
@@ -105,7 +112,10 @@ export function inputName(path: string, context: InputContext): InputName {
     const named = phased
       ? { label: `Phased amount ${Number(phased[1]) + 1}`, style: "pounds" as const, unit: "" }
       : nameOf(fieldSpec(`assumptions.investment.${i}.${investment[2]}`), investment[2]);
-    return { ...named, label: `Investment ${i + 1}${own ? ` (${own})` : ""}: ${named.label.toLowerCase()}` };
+    return {
+      ...named,
+      label: `Investment ${i + 1}${own ? ` (${short(own)})` : ""}: ${named.label.toLowerCase()}`,
+    };
   }
   // The parsed timeline holds weeks where the form types months: same field, shown in weeks.
   const weeks = /^(timeline\.\w+)Weeks$/.exec(path);
@@ -113,7 +123,7 @@ export function inputName(path: string, context: InputContext): InputName {
   const component = /^unitCost\.components\[(\d+)\]\.(\w+)$/.exec(path);
   if (component) {
     const i = Number(component[1]);
-    const own = context.components?.[i];
+    const own = context.components?.[i] === undefined ? undefined : short(context.components[i]);
     const named = nameOf(undefined, component[2]);
     return {
       ...named,
