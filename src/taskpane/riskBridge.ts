@@ -157,6 +157,8 @@ function contextOf(p: Proposal): InputContext {
 }
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
+/** A rate to 0.1% ("3.5%"). */
+const rateText = (rate: number): string => `${Number((rate * 100).toFixed(1))}%`;
 
 function sensitivityView({ proposal }: RiskSubject): SensitivityView | { readonly error: string } {
   const model = proposalRiskModel(proposal);
@@ -286,9 +288,9 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
         pb.kind === "paysBack"
           ? `${pb.years.toDecimalPlaces(1).toString()} years`
           : `not within ${years[years.length - 1] ?? "the horizon"}`,
-      basisText: `Green Book discount rate 3.5% (STPR), ${years[0] ?? ""} prices, deflator ${percent(
-        DEFAULT_DEFLATOR_PER_YEAR.toNumber(),
-      )} a year`,
+      basisText: `Green Book discount rate ${rateText(GREEN_BOOK_STANDARD[0].rate.toNumber())} (STPR), ${
+        years[0] ?? ""
+      } prices, deflator ${rateText(DEFAULT_DEFLATOR_PER_YEAR.toNumber())} a year`,
     },
     cashability: split,
   };

@@ -109,6 +109,9 @@ describe("preview risk panels (chromium)", () => {
     const preview = page.getByRole("complementary", { name: "Live preview" });
     await page.screenshot({ path: path.join(ARTIFACTS, "e2e-risk-1280.png"), fullPage: true });
     await preview.screenshot({ path: path.join(ARTIFACTS, "e2e-risk-1280-preview.png") });
+    await page
+      .getByTestId("simulation-panel")
+      .screenshot({ path: path.join(ARTIFACTS, "e2e-risk-1280-simulation.png") });
     expect(errors).toEqual([]);
     await close();
   }, 180_000);
@@ -128,7 +131,11 @@ describe("preview risk panels (chromium)", () => {
     const risk = page.getByRole("region", { name: "Risk and appraisal" });
     await risk.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, "e2e-risk-320.png"), fullPage: true });
-    await risk.screenshot({ path: path.join(ARTIFACTS, "e2e-risk-320-panels.png") });
+    for (const section of ["appraisal", "sensitivity", "simulation"]) {
+      await page
+        .getByTestId(`${section}-panel`)
+        .screenshot({ path: path.join(ARTIFACTS, `e2e-risk-320-${section}.png`) });
+    }
     expect(errors).toEqual([]);
     await close();
   }, 180_000);

@@ -167,7 +167,7 @@ export function SimulationPanel<P>({
               <thead>
                 <tr>
                   <th scope="col">Year</th>
-                  <th scope="col">Planned</th>
+                  <th scope="col">Plan</th>
                   <th scope="col">P10</th>
                   <th scope="col">P50</th>
                   <th scope="col">P90</th>
