@@ -15,8 +15,10 @@ import {
   proposalSensitivity,
   riskAdjustedProfile,
   computeAssumptions,
+  grossByCashability,
 } from "../../src/engine";
 import { execFileSync } from "child_process";
+import { readFileSync } from "fs";
 import { join } from "path";
 import { CFS, fakeHost, input, renderWizard, startFromCfs } from "./wizardHarness";
 
@@ -194,6 +196,30 @@ describe("preview risk panels", () => {
     expect(within(panel).queryByRole("progressbar")).toBeNull();
     expect(document.activeElement).toBe(within(panel).getByRole("button", { name: "Run" }));
   }, 60_000);
+
+  it("shows a saving-streams proposal's cashable split and names its stream inputs by stream", async () => {
+    const raw = JSON.parse(
+      readFileSync(join(__dirname, "../../examples/income-maximisation.json"), "utf8"),
+    ) as unknown;
+    const proposal = parseProposal(raw);
+    renderWizard(fakeHost({ readActiveProposal: async () => ({ sheet: proposal.opportunity.name, raw }) }));
+    const appraisal = await screen.findByTestId("appraisal-panel");
+    const kinds = grossByCashability(computeAssumptions(proposal.assumptions).proposal);
+    await waitFor(() => expect(within(appraisal).getByTestId(`cashable-${kinds[0].label}`)).toBeTruthy());
+    for (const y of kinds) {
+      expect(within(appraisal).getByTestId(`cashable-${y.label}`).textContent).toBe(
+        formatMillions(y.cashable),
+      );
+    }
+    expect(within(appraisal).queryByText("Cost avoidance")).toBeNull();
+    const panel = openSection("sensitivity-panel");
+    const t = proposalSensitivity(proposalRiskModel(proposal));
+    const first = t.rows[0];
+    const k = Number(/^streams\[(\d+)\]/.exec(first.input)![1]);
+    expect(within(panel).getByTestId(`input-${first.input}`).textContent).toMatch(
+      new RegExp(`^Stream ${k + 1} \\(`),
+    );
+  });
 
   it("says what is wrong with the iterations and the seed beside their boxes", async () => {
     renderWizard(fakeHost());
