@@ -181,12 +181,6 @@ export function discountedPayback(
 }
 
 /**
- * The deflator a year assumed when none is typed (no GDP deflator series is shipped): a flat 2%, the Bank of
- * England's inflation target, for the user to edit.
- */
-export const DEFAULT_DEFLATOR_PER_YEAR = new Decimal("0.02");
-
-/**
  * A deflator index per year growing at a flat rate from 100 in year 0: the default when the user has not
  * typed HM Treasury's GDP deflator series (which this product does not ship: edit the index instead).
  *
@@ -222,3 +216,9 @@ export function realPrices(flows: readonly Decimal[], index: readonly Decimal[])
   });
   return flows.map((x, t) => x.times(index[0]).div(index[t]));
 }
+
+/**
+ * The deflator a year assumed when none is typed (no GDP deflator series is shipped): a flat 2%, the Bank of
+ * England's inflation target, for the user to edit.
+ */
+export const DEFAULT_DEFLATOR_PER_YEAR = new Decimal("0.02");
