@@ -130,6 +130,8 @@ export type RunResult =
 
 /** The engine calls of the risk panels (a prop, so a test can hold a run at a chosen chunk). */
 export interface RiskEngine<P> {
+  /** What the figures depend on, as text: equal keys give equal panels (typing a narrative changes none). */
+  key(p: P): string;
   sensitivity(p: P): SensitivityView | { readonly error: string };
   appraisal(p: P): AppraisalView;
   simulate(p: P, settings: RunSettings, control: RunControl): Promise<RunResult>;
@@ -304,6 +306,9 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
  * await RISK_ENGINE.simulate(m, { iterations: 1000, seed: 1 }, { onProgress, cancelled: () => false })
  */
 export const RISK_ENGINE: RiskEngine<RiskSubject> = {
+  // Decimals write themselves as their digits (toJSON), so the key is exact.
+  key: ({ proposal: p }) =>
+    JSON.stringify([p.opportunity.name, p.opportunity.confidence?.level, p.assumptions, p.risk]),
   sensitivity: sensitivityView,
   appraisal: appraisalView,
   simulate: runSimulation,

@@ -168,7 +168,10 @@ describe("preview risk panels", () => {
       `FY29/30: ${Math.round(last.probability * 100)}%`,
     );
     expect(within(panel).getByTestId("fan-chart")).toBeTruthy();
-    // Changing an input marks the run as out of date.
+    // Typing a narrative leaves the run current; changing an input marks it out of date.
+    fireEvent.click(screen.getByRole("button", { name: /Narrative/ }));
+    fireEvent.change(input("narrative.risks"), { target: { value: "Partner engagement." } });
+    expect(within(panel).queryByText("The inputs changed since this run: Run again to update.")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: /Baseline and target/ }));
     fireEvent.change(input("assumptions.target.value"), { target: { value: "9" } });
     expect(

@@ -44,13 +44,17 @@ export function RiskPanels<P>({
       return next;
     });
   };
+  // Keyed on what the figures depend on, so typing a narrative recomputes nothing.
+  const key = engine.key(subject);
+  const current = React.useRef(subject);
+  current.current = subject;
   const appraisal = React.useMemo(
-    () => (open.has("appraisal") ? attempt(() => engine.appraisal(subject)) : null),
-    [open, engine, subject],
+    () => (open.has("appraisal") ? attempt(() => engine.appraisal(current.current)) : null),
+    [open, engine, key],
   );
   const sensitivity = React.useMemo(
-    () => (open.has("sensitivity") ? attempt(() => engine.sensitivity(subject)) : null),
-    [open, engine, subject],
+    () => (open.has("sensitivity") ? attempt(() => engine.sensitivity(current.current)) : null),
+    [open, engine, key],
   );
   return (
     <section aria-label="Risk and appraisal" className="mtfs-risk">
@@ -82,7 +86,7 @@ export function RiskPanels<P>({
       >
         <summary>Monte Carlo</summary>
         {/* Kept mounted once opened, so a run and its result survive closing the section. */}
-        <SimulationPanel subject={subject} engine={engine} />
+        <SimulationPanel subject={subject} runKey={key} engine={engine} />
       </details>
     </section>
   );

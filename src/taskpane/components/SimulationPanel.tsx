@@ -17,7 +17,7 @@ type RunState =
   | { readonly kind: "idle" }
   | { readonly kind: "running"; readonly done: number; readonly total: number }
   | { readonly kind: "cancelled" }
-  | { readonly kind: "done"; readonly view: SimulationView; readonly subject: unknown };
+  | { readonly kind: "done"; readonly view: SimulationView; readonly key: string };
 
 /**
  * The preview's Monte Carlo panel: iterations and seed (the CLI's defaults), Run, a progress bar and Cancel
@@ -26,10 +26,13 @@ type RunState =
  */
 export function SimulationPanel<P>({
   subject,
+  runKey,
   engine,
 }: {
   /** The valid draft to simulate (the last valid one while the form has problems). */
   readonly subject: P;
+  /** The engine's key of the draft: a run of another key is out of date. */
+  readonly runKey: string;
   readonly engine: RiskEngine<P>;
 }): React.JSX.Element {
   const [iterations, setIterations] = React.useState(DEFAULT_ITERATIONS);
@@ -55,6 +58,7 @@ export function SimulationPanel<P>({
     setProblems(found);
     if (n === null || s === null) return;
     const settings: RunSettings = { iterations: n, seed: s };
+    const key = runKey;
     cancel.current = false;
     setState({ kind: "running", done: 0, total: n });
     let result: Awaited<ReturnType<typeof engine.simulate>>;
@@ -72,7 +76,7 @@ export function SimulationPanel<P>({
     if (result === null) {
       setState({ kind: "cancelled" });
     } else if (result.ok) {
-      setState({ kind: "done", view: result.view, subject });
+      setState({ kind: "done", view: result.view, key });
     } else {
       // The engine names the setting it refuses ("iterations" or "seed").
       const key = result.field === "seed" ? "seed" : "iterations";
@@ -93,7 +97,7 @@ export function SimulationPanel<P>({
     }
   }, [running]);
   const view = state.kind === "done" ? state.view : null;
-  const outdated = state.kind === "done" && state.subject !== subject;
+  const outdated = state.kind === "done" && state.key !== runKey;
   return (
     <>
       <div className="mtfs-sim-settings">
