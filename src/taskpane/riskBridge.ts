@@ -128,7 +128,7 @@ export type RunResult =
   | { readonly ok: false; readonly field: string; readonly rule: string }
   | null;
 
-/** The engine calls of the risk panels (a prop, so a test can hold a run at a chosen chunk). */
+/** The engine calls of the risk panels (the Wizard's `engine.risk`; absent, the preview has no panels). */
 export interface RiskEngine<P> {
   /** What the figures depend on, as text: equal keys give equal panels (typing a narrative changes none). */
   key(p: P): string;

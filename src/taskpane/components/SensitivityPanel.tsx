@@ -40,7 +40,7 @@ export function SensitivityPanel({
           <tbody>
             {view.rows.map((r) => (
               <tr key={r.path} data-input={r.path}>
-                <th scope="row" className="mtfs-wrap" title={r.note}>
+                <th scope="row" className="mtfs-wrap">
                   <span data-testid={`input-${r.path}`}>
                     {r.label}
                     {r.defaultEnds ? " *" : ""}
@@ -48,6 +48,7 @@ export function SensitivityPanel({
                   <span className="mtfs-ends" data-testid={`ends-${r.path}`}>
                     {r.lowText} to {r.highText}
                   </span>
+                  {r.note && <span className="mtfs-ends">{r.note}</span>}
                 </th>
                 <td>{r.atLowText}</td>
                 <td>{r.atHighText}</td>
