@@ -61,6 +61,8 @@ export * from "./variance";
 export * from "./rag";
 export * from "./forecast";
 export * from "./trackingSummary";
+export * from "./trackingWarnings";
+export * from "./streamTracking";
 export * from "./scenarios";
 export * from "./proposalStretch";
 export * from "./cashability";
