@@ -1,5 +1,5 @@
 import { isEngineError, type OptimismBiasTable } from "../engine";
-import { syncDashboard } from "./dashboard";
+import { syncDashboard, trackForDashboard, worstRags } from "./dashboard";
 import { ensureParametersSheet, readOptimismBiasTable } from "./parameters";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
@@ -629,6 +629,7 @@ export async function refreshWorkbook(
       if (cur.value !== text) await port.writeCells(s.sheet, [{ address, value: text }]);
     }
   }
+  const tracked = await trackForDashboard(port);
   if (programme) {
     const gone = programmeLayouts(programme).find((l) => lost.has(l.sheet));
     if (gone) {
@@ -645,11 +646,22 @@ export async function refreshWorkbook(
           message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
         });
       else
-        changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table)));
+        changes.push(
+          ...(await syncProgramme(
+            port,
+            programme,
+            links,
+            owned,
+            { dryRun, placements },
+            table,
+            tracked && worstRags(tracked.tracking.proposals),
+          )),
+        );
     }
   }
-  // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read).
-  const dashboard = await syncDashboard(port, owned, { dryRun });
+  // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read),
+  // tracked once (above) for the Programme's RAG column and the Dashboard alike.
+  const dashboard = await syncDashboard(port, owned, { dryRun, ...(tracked ? { tracked } : {}) });
   changes.push(...dashboard.changes);
   warnings.push(...dashboard.problems.map((message) => ({ proposal: "(dashboard)", message })));
   // Demand sheets last: their block links the Programme's totals, now up to date.
