@@ -97,8 +97,14 @@ export interface StreamPlan {
 
 const SAVING: StreamMeasure = { key: "saving", label: "Saving (£)", unit: "£", level: false };
 
-/** The cohort stream's ProfileInput (the proposal's costs and overlap, as assumptions.ts profiles it). */
-function cohortInput(a: ProposalAssumptions, k: number): ProfileInput {
+/**
+ * A cohort stream's ProfileInput: the stream with the proposal's costs, overlap and horizon, as assumptions.ts
+ * profiles it (so period profiles, forecasts and reprofiles of single cohorts apply to it).
+ *
+ * @example
+ * cohortInput(reunification, 0).durationWeeks // the stream's
+ */
+export function cohortInput(a: ProposalAssumptions, k: number): ProfileInput {
   const s = a.streams[k];
   if (s.kind !== "cohort") throw new EngineError("contradictory", `streams[${k}]`, "is not a cohort stream");
   return { ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon: a.horizon };

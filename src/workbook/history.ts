@@ -1,10 +1,13 @@
 import { nextFreeRow } from "./appendRows";
 import {
+  REPROFILE_MEASURES,
+  cohortInput,
   describeReading,
   reprofile,
   reprofiledAssumptionsJson,
   Decimal,
   type Reprofile,
+  type ReprofileMeasure,
   type ReprofileReading,
 } from "../engine";
 import { WorkbookError } from "./errors";
@@ -45,33 +48,55 @@ export interface ProposedReprofile {
 }
 
 /**
- * Fits a reprofile to a proposal's avoided-events actuals on the Tracking sheet.
+ * Fits a reprofile to a proposal's actuals on the Tracking sheet: of `measure`, or the first of avoided events,
+ * £ saving and caseload reduction that has actuals. A proposal of several streams is reprofiled on its one
+ * cohort stream (the readings revise a cohort's start, target or ramp).
  *
  * @example
  * const p = await proposeReprofile(port, "CFS Targeted Prevention"); // p.reprofile.reading
  */
-export async function proposeReprofile(port: WorkbookPort, proposal: string): Promise<ProposedReprofile> {
-  const { proposals, untracked, problems } = await trackedProposals(port);
-  const p = findProposal(proposals, proposal);
+export async function proposeReprofile(
+  port: WorkbookPort,
+  proposal: string,
+  measure?: ReprofileMeasure,
+): Promise<ProposedReprofile> {
+  const { proposals, all, problems } = await trackedProposals(port);
+  const p = findProposal(all, proposal);
   if (!p) {
-    // A multi-stream proposal is on the workbook but cannot be reprofiled: say why, not that it is missing.
-    const other = findProposal(untracked, proposal);
-    if (other) throw new WorkbookError("no-actuals", `${other.sheet}: cannot be reprofiled: ${other.why}`);
     const why = problems.find((x) => x.startsWith(`${proposal}:`));
     throw new WorkbookError("not-a-proposal-sheet", why ?? `no proposal sheet is called "${proposal}"`);
   }
-  const { actuals } = await readTrackingActuals(port);
-  const events = actuals
-    .filter((a) => findProposal(proposals, a.proposal) === p && a.measure === "avoidedEvents")
-    .map((a) => ({ period: a.period, value: new Decimal(a.value) }));
-  if (events.length === 0) {
+  const single = findProposal(proposals, proposal);
+  const streams = p.assumptions.streams;
+  const cohorts = streams.flatMap((s, k) => (s.kind === "cohort" ? [k] : []));
+  if (single === undefined && cohorts.length !== 1) {
+    const kinds = streams.map((s) => `${s.id} (${s.kind})`).join(", ");
     throw new WorkbookError(
       "no-actuals",
-      `${p.sheet}: no avoidedEvents actuals on the Tracking sheet to fit a reprofile to`,
+      `${p.sheet}: cannot be reprofiled: a reprofile revises one cohort stream's start, target or ramp; its streams are ${kinds}`,
+    );
+  }
+  const k = cohorts[0] ?? 0;
+  const input = single?.input ?? cohortInput(p.assumptions, k);
+  const id = streams[k]?.id ?? "cohort";
+  const { actuals } = await readTrackingActuals(port);
+  const mine = actuals.filter(
+    (a) =>
+      findProposal(all, a.proposal) === p &&
+      (single !== undefined || a.stream === id || (a.stream === "" && streams.length === 1)),
+  );
+  const fitted = measure ?? REPROFILE_MEASURES.find((m) => mine.some((a) => a.measure === m));
+  const values = mine
+    .filter((a) => a.measure === fitted)
+    .map((a) => ({ period: a.period, value: new Decimal(a.value) }));
+  if (fitted === undefined || values.length === 0) {
+    throw new WorkbookError(
+      "no-actuals",
+      `${p.sheet}: no ${measure ?? REPROFILE_MEASURES.join(", ")} actuals on the Tracking sheet to fit a reprofile to`,
     );
   }
   const raw = (await readProposal(port, p.sheet)) as { assumptions: Record<string, unknown> };
-  const r = reprofile(p.input, events);
+  const r = reprofile(input, values, fitted);
   return {
     sheet: p.sheet,
     name: p.name,

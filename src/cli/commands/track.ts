@@ -1,4 +1,6 @@
 import {
+  REPROFILE_MEASURES,
+  type ReprofileMeasure,
   dayNumber,
   formatMillions,
   formatPercent,
@@ -26,18 +28,20 @@ import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "
 
 const HELP = `Usage: mtfs-benefits track import FILE.csv --into W.xlsx [--dry-run]
        mtfs-benefits track report W.xlsx [--format table|json]
-       mtfs-benefits track reprofile W.xlsx --proposal NAME [--accept [--date YYYY-MM-DD]] [--format table|json]
+       mtfs-benefits track reprofile W.xlsx --proposal NAME [--measure M] [--accept [--date YYYY-MM-DD]] [--format table|json]
        mtfs-benefits track closure W.xlsx [--format table|json]
 
 import  adds the actuals in a CSV (columns proposal, stream, period, measure, value; docs/cli.md) to the
         workbook's Tracking sheet, creating it if absent. Every bad row is reported by its line number and
         nothing is written. An actual already on the sheet is never changed: the same value again is left
         alone, a different one is reported as a conflict and not imported.
-report  prints, per proposal with actuals: plan and actual to date, variance (a shortfall is negative), % of
+report  prints, per proposal with actuals (per stream of a multi-stream one, with its £ total): plan and actual to date, variance (a shortfall is negative), % of
         plan and RAG (Green ≥ 95% of plan, Amber ≥ 80%, Red below) per measure, then the forecast of the
         current FY and of the last MTFS year (the MTFS row) and the slippage in months.
-reprofile  proposes a revised profile fitting the proposal's avoidedEvents actuals: a later start, a lower
-        target reached or a longer ramp (the best fit), beside the approved profile. With --accept it is kept
+report and closure warn when actuals to date are more than 2× the plan from fewer than 3 periods.
+reprofile  proposes a revised profile fitting the proposal's actuals (--measure avoidedEvents, saving or
+        caseloadReduction; default the first of these with actuals; on a proposal of several streams, its cohort
+        stream's): a later start, a lower target reached or a longer ramp (the best fit), beside the approved profile. With --accept it is kept
         as a version dated --date (default today) in the workbook's Reprofiles sheet and register; the
         approved assumptions are never changed. Without --accept nothing is written.
 closure prints the closure table: per proposal and the programme, target and expected benefit at full run
@@ -48,6 +52,7 @@ Options:
   --dry-run       import: check and report without writing
   --format F      report, reprofile, closure: table (default) or json (money in £)
   --proposal NAME reprofile: the proposal's sheet name or its name
+  --measure M     reprofile: the measure to fit (avoidedEvents, saving, caseloadReduction)
   --accept        reprofile: keep the proposal as a dated version (the previous file is kept as W.xlsx.bak)
   --date D        reprofile --accept: the version's date (default: today, UTC)
   -h, --help      show this help
@@ -104,6 +109,7 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
     sheet,
     proposal: name,
     measures: summary.measures.map((m) => ({
+      ...(summary.streams === undefined ? {} : { stream: m.stream ?? "all streams" }),
       measure: m.measure,
       periods: m.periods,
       plan: m.plan.toNumber(),
@@ -122,8 +128,19 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
             forecastMtfsRow: toPounds(y.mtfsImpact),
           })),
           slippageMonths: summary.forecast.slippageMonths?.toDecimalPlaces(2).toNumber() ?? null,
+          ...(summary.forecast.streams === undefined
+            ? {}
+            : {
+                streams: summary.forecast.streams.map((st) => ({
+                  stream: st.id,
+                  basis: st.basis,
+                  planGross: st.plan.map(toPounds),
+                  forecastGross: st.forecast.map(toPounds),
+                })),
+              }),
         }
       : null,
+    ...(summary.warnings === undefined ? {} : { warnings: summary.warnings.map((w) => w.message) }),
   }));
 }
 
@@ -131,7 +148,9 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
   if (proposals.length === 0) return "No actuals on the Tracking sheet.";
   return proposals
     .map(({ name, summary }) => {
+      const streamed = summary.streams !== undefined;
       const rows = summary.measures.map((m) => [
+        ...(streamed ? [m.stream ?? "all streams"] : []),
         m.measure,
         m.periods.length === 1 ? m.periods[0] : `${m.periods[0]}–${m.periods[m.periods.length - 1]}`,
         show(m.measure, m.plan),
@@ -143,9 +162,27 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
       const lines = [
         name,
         textTable(
-          ["Measure", "Periods", "Plan to date", "Actual to date", "Variance", "% of plan", "RAG"],
+          [
+            ...(streamed ? ["Stream"] : []),
+            "Measure",
+            "Periods",
+            "Plan to date",
+            "Actual to date",
+            "Variance",
+            "% of plan",
+            "RAG",
+          ],
           rows,
-          ["left", "left", "right", "right", "right", "right", "left"],
+          [
+            ...(streamed ? (["left"] as const) : []),
+            "left",
+            "left",
+            "right",
+            "right",
+            "right",
+            "right",
+            "left",
+          ],
         ),
       ];
       const f = summary.forecast;
@@ -161,8 +198,13 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
         lines.push(
           `Forecast MTFS row: ${f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", ")}`,
         );
-        lines.push(`Slippage: ${formatSlippage(f.slippageMonths)}`);
+        lines.push(
+          `Slippage: ${f.slippageMonths === undefined && f.streams !== undefined && f.actualEventsToDate.isZero() ? "read from avoided-events actuals only (none recorded)" : formatSlippage(f.slippageMonths)}`,
+        );
+        for (const st of f.streams ?? [])
+          if (st.basis !== "plan") lines.push(`Stream ${st.id}: forecast from its ${st.basis} actuals`);
       }
+      for (const w of summary.warnings ?? []) lines.push(`Warning: ${w.message}`);
       return lines.join("\n");
     })
     .join("\n\n");
@@ -197,15 +239,21 @@ function isCalendarDate(text: string): boolean {
 async function runReprofile(
   file: string,
   proposal: string,
-  options: { accept: boolean; date?: string; format: string },
+  options: { accept: boolean; date?: string; format: string; measure?: string },
   io: Io,
 ): Promise<number> {
   checkFormat(options.format);
+  const measure = options.measure;
+  if (measure !== undefined && !(REPROFILE_MEASURES as readonly string[]).includes(measure))
+    throw new CliError(`--measure must be one of ${REPROFILE_MEASURES.join(", ")}, got "${measure}"`);
   if (options.date !== undefined && !isCalendarDate(options.date))
     throw new CliError(`--date must be a date YYYY-MM-DD, got "${options.date}"`);
   if (options.date !== undefined && !options.accept) throw new CliError("--date goes with --accept");
   const port = await openMtfs(file);
-  const proposed = await asCliErrors(() => proposeReprofile(port, proposal));
+  const proposed = await asCliErrors(() =>
+    proposeReprofile(port, proposal, measure as ReprofileMeasure | undefined),
+  );
+  for (const w of proposed.reprofile.warnings ?? []) io.err(`warning: ${w}`);
   io.out(
     options.format === "json" ? JSON.stringify(reprofileJson(proposed), null, 2) : reprofileTable(proposed),
   );
@@ -231,6 +279,7 @@ async function runClosure(file: string, format: string, io: Io): Promise<number>
       ? JSON.stringify(closureJson(closures, programme), null, 2)
       : closureTable(closures, programme),
   );
+  for (const w of programme.warnings ?? []) io.err(`warning: ${w}`);
   for (const p of problems) io.err(p);
   return problems.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
@@ -247,6 +296,7 @@ export const track: Command = {
       proposal: "value",
       accept: "flag",
       date: "value",
+      measure: "value",
     });
     if (args.flags.has("help")) {
       io.out(HELP);
@@ -275,7 +325,12 @@ export const track: Command = {
       return runReprofile(
         file,
         proposal,
-        { accept: args.flags.has("accept"), date: args.values.date, format: args.values.format ?? "table" },
+        {
+          accept: args.flags.has("accept"),
+          date: args.values.date,
+          format: args.values.format ?? "table",
+          measure: args.values.measure,
+        },
         io,
       );
     }
