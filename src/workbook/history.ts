@@ -92,7 +92,8 @@ export async function proposeReprofile(
   if (fitted === undefined || values.length === 0) {
     throw new WorkbookError(
       "no-actuals",
-      `${p.sheet}: no ${measure ?? REPROFILE_MEASURES.join(", ")} actuals on the Tracking sheet to fit a reprofile to`,
+      `${p.sheet}: no ${measure ?? REPROFILE_MEASURES[0]} actuals on the Tracking sheet to fit a reprofile to` +
+        (measure === undefined ? ` (nor ${REPROFILE_MEASURES.slice(1).join(" or ")})` : ""),
     );
   }
   const raw = (await readProposal(port, p.sheet)) as { assumptions: Record<string, unknown> };
