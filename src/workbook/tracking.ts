@@ -12,6 +12,10 @@ import {
   assumptionsClosure,
   streamPeriodPlans,
   trackAssumptions,
+  edgeOfCareFeed,
+  type EdgeOfCareResult,
+  type MeasureActual,
+  type TrackingLinks,
   type ProposalAssumptions,
   type StreamPlan,
   type Closure,
@@ -113,6 +117,8 @@ export interface AnyProposal {
   readonly sheet: string;
   readonly name: string;
   readonly assumptions: ProposalAssumptions;
+  /** What tracks it besides the Tracking sheet (an edge-of-care programme). */
+  readonly links?: TrackingLinks;
 }
 
 function untrackedWhy(a: Parameters<typeof singleCohort>[0]): string {
@@ -146,7 +152,7 @@ export async function trackedProposals(port: WorkbookPort): Promise<{
     try {
       const p = parseProposal(await readProposal(port, sheet));
       const name = p.opportunity.name;
-      const entry = { sheet, name, assumptions: p.assumptions };
+      const entry = { sheet, name, assumptions: p.assumptions, ...(p.tracking ? { links: p.tracking } : {}) };
       if (p.assumptions.cohort === undefined) {
         // singleCohort says why in words (the streams it has); it throws whenever there is no cohort.
         const why = untrackedWhy(p.assumptions);
@@ -354,7 +360,8 @@ export interface WorkbookTracking {
 }
 
 /**
- * Tracks every proposal that has actuals on the Tracking sheet against its plan.
+ * Tracks every proposal that has actuals on the Tracking sheet (or, given edge-of-care summaries, a programme
+ * it names) against its plan.
  *
  * @example
  * const { proposals } = await trackWorkbook(port); // [{ sheet: "CFS Targeted Prevention", summary: … }]
@@ -362,6 +369,10 @@ export interface WorkbookTracking {
 export async function trackWorkbook(
   port: WorkbookPort,
   thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS,
+  options: {
+    /** Edge-of-care summaries: a proposal that names one has its diversions as avoided-events actuals. */
+    readonly edgeOfCare?: readonly EdgeOfCareResult[];
+  } = {},
 ): Promise<WorkbookTracking> {
   const { actuals, problems } = await readTrackingActuals(port);
   const tracked = await trackedProposals(port);
@@ -371,14 +382,16 @@ export async function trackWorkbook(
   const issues = [...problems, ...tracked.problems];
   for (const p of all) {
     const mine = actuals.filter((a) => findProposal(all, a.proposal) === p);
-    const measured = mine.map((a) => ({
+    const measured: MeasureActual[] = mine.map((a) => ({
       period: a.period,
       measure: a.measure,
       value: new Decimal(a.value),
       ...(a.stream === "" ? {} : { stream: a.stream }),
     }));
     try {
-      if (mine.length === 0) {
+      if (options.edgeOfCare && p.links?.edgeOfCare)
+        measured.push(...edgeOfCareFeed(p.assumptions, p.links, options.edgeOfCare));
+      if (measured.length === 0) {
         closures.push(assumptionsClosure(p.name, p.assumptions, []));
         continue;
       }
@@ -388,7 +401,8 @@ export async function trackWorkbook(
     } catch (e) {
       if (!isEngineError(e)) throw e;
       const rows = mine.map((a) => a.row).join(", ");
-      issues.push(`${TRACKING_SHEET} rows ${rows} (${p.sheet}): ${e.field}: ${e.rule}`);
+      const where = rows === "" ? p.sheet : `${TRACKING_SHEET} rows ${rows} (${p.sheet})`;
+      issues.push(`${where}: ${e.field}: ${e.rule}`);
     }
   }
   return { proposals: out, problems: issues, closures, programme: programmeClosure("Programme", closures) };

@@ -2,6 +2,9 @@ import {
   REPROFILE_MEASURES,
   type ReprofileMeasure,
   dayNumber,
+  edgeOfCare,
+  parseEdgeOfCareSet,
+  type EdgeOfCareResult,
   formatMillions,
   formatPercent,
   formatSlippage,
@@ -21,15 +24,15 @@ import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from "../errors";
 import type { Io } from "../io";
-import { readTextFile } from "../readJson";
+import { readJsonFile, readTextFile } from "../readJson";
 import { textTable } from "../table";
 import { closureJson, closureTable, reprofileJson, reprofileTable } from "./trackViews";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits track import FILE.csv --into W.xlsx [--dry-run]
-       mtfs-benefits track report W.xlsx [--format table|json]
+       mtfs-benefits track report W.xlsx [--edge-of-care E.json[,E2.json]] [--format table|json]
        mtfs-benefits track reprofile W.xlsx --proposal NAME [--measure M] [--accept [--date YYYY-MM-DD]] [--format table|json]
-       mtfs-benefits track closure W.xlsx [--format table|json]
+       mtfs-benefits track closure W.xlsx [--edge-of-care E.json[,E2.json]] [--format table|json]
 
 import  adds the actuals in a CSV (columns proposal, stream, period, measure, value; docs/cli.md) to the
         workbook's Tracking sheet, creating it if absent. Every bad row is reported by its line number and
@@ -53,6 +56,8 @@ Options:
   --format F      report, reprofile, closure: table (default) or json (money in £)
   --proposal NAME reprofile: the proposal's sheet name or its name
   --measure M     reprofile: the measure to fit (avoidedEvents, saving, caseloadReduction)
+  --edge-of-care F  report, closure: edge-of-care summaries (calc edge-of-care's input); a proposal whose
+                  tracking.edgeOfCare names a programme in them has its in-year diversions as avoided events
   --accept        reprofile: keep the proposal as a dated version (the previous file is kept as W.xlsx.bak)
   --date D        reprofile --accept: the version's date (default: today, UTC)
   -h, --help      show this help
@@ -210,11 +215,25 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
     .join("\n\n");
 }
 
-async function runReport(file: string, format: string, io: Io): Promise<number> {
+/** The edge-of-care summaries of --edge-of-care files (each one programme or a set, as calc edge-of-care reads). */
+function edgeOfCareResults(files: readonly string[]): EdgeOfCareResult[] {
+  return files.flatMap((f) => {
+    const raw = readJsonFile(f);
+    try {
+      return parseEdgeOfCareSet(raw).programmes.map(edgeOfCare);
+    } catch (e) {
+      if (isEngineError(e)) throw new CliError(`${f}: ${e.field}: ${e.rule}`);
+      throw e;
+    }
+  });
+}
+
+async function runReport(file: string, format: string, edge: readonly string[], io: Io): Promise<number> {
   checkFormat(format);
   const port = await openMtfs(file);
+  const edgeOfCare = edgeOfCareResults(edge);
   const { thresholds } = await asCliErrors(() => readThresholds(port));
-  const { proposals, problems } = await asCliErrors(() => trackWorkbook(port, thresholds));
+  const { proposals, problems } = await asCliErrors(() => trackWorkbook(port, thresholds, { edgeOfCare }));
   io.out(format === "json" ? JSON.stringify(reportJson(proposals), null, 2) : reportTable(proposals));
   for (const p of problems) io.err(p);
   return problems.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
@@ -269,11 +288,14 @@ async function runReprofile(
   return EXIT_OK;
 }
 
-async function runClosure(file: string, format: string, io: Io): Promise<number> {
+async function runClosure(file: string, format: string, edge: readonly string[], io: Io): Promise<number> {
   checkFormat(format);
   const port = await openMtfs(file);
+  const edgeOfCare = edgeOfCareResults(edge);
   const { thresholds } = await asCliErrors(() => readThresholds(port));
-  const { closures, programme, problems } = await asCliErrors(() => trackWorkbook(port, thresholds));
+  const { closures, programme, problems } = await asCliErrors(() =>
+    trackWorkbook(port, thresholds, { edgeOfCare }),
+  );
   io.out(
     format === "json"
       ? JSON.stringify(closureJson(closures, programme), null, 2)
@@ -283,6 +305,15 @@ async function runClosure(file: string, format: string, io: Io): Promise<number>
   for (const p of problems) io.err(p);
   return problems.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
+
+/** --edge-of-care F1[,F2…]: the files, comma-separated. */
+const edgeFiles = (v: string | undefined): string[] =>
+  v === undefined
+    ? []
+    : v
+        .split(",")
+        .map((f) => f.trim())
+        .filter((f) => f !== "");
 
 export const track: Command = {
   name: "track",
@@ -297,6 +328,7 @@ export const track: Command = {
       accept: "flag",
       date: "value",
       measure: "value",
+      "edge-of-care": "value",
     });
     if (args.flags.has("help")) {
       io.out(HELP);
@@ -313,7 +345,7 @@ export const track: Command = {
     }
     if (sub === "report") {
       if (!file) throw new CliError("track report needs the workbook: mtfs-benefits track report W.xlsx");
-      return runReport(file, args.values.format ?? "table", io);
+      return runReport(file, args.values.format ?? "table", edgeFiles(args.values["edge-of-care"]), io);
     }
     if (sub === "reprofile") {
       if (!file)
@@ -336,7 +368,7 @@ export const track: Command = {
     }
     if (sub === "closure") {
       if (!file) throw new CliError("track closure needs the workbook: mtfs-benefits track closure W.xlsx");
-      return runClosure(file, args.values.format ?? "table", io);
+      return runClosure(file, args.values.format ?? "table", edgeFiles(args.values["edge-of-care"]), io);
     }
     throw new CliError(
       `track needs import, report, reprofile or closure, got ${sub === undefined ? "nothing" : `"${sub}"`}`,
