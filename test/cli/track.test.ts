@@ -332,3 +332,33 @@ describe("mtfs-benefits track with streams", () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   }, 60_000);
 });
+
+describe("mtfs-benefits track --edge-of-care", () => {
+  it("feeds the named programme's YTD diversions into the linked proposal's forecast; without the file, nothing", async () => {
+    const dir = tempDir();
+    const raw = JSON.parse(
+      readFileSync(join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
+    );
+    delete raw.$schema;
+    const proposal = join(dir, "linked.json");
+    writeFileSync(
+      proposal,
+      JSON.stringify({
+        ...raw,
+        tracking: { edgeOfCare: { programme: "MST standard (STD 1 and 2)", fy: "FY27/28", quarters: 2 } },
+      }),
+    );
+    const file = join(dir, "w.xlsx");
+    expect((await run(["new", "--input", proposal, "--into", file])).code).toBe(0);
+    const mst = join(__dirname, "../../examples/edge-of-care-mst.json");
+    const r = await run(["track", "report", file, "--edge-of-care", mst, "--format", "json"]);
+    expect(r.stderr).toBe("");
+    const [p] = JSON.parse(r.stdout);
+    expect(p.proposal).toBe(CFS);
+    expect(p.measures.map((m: { measure: string; periods: string[] }) => [m.measure, m.periods])).toEqual([
+      ["avoidedEvents", ["2027-Q1", "2027-Q2"]],
+    ]);
+    expect(p.forecast.years).toHaveLength(6);
+    expect(JSON.parse((await run(["track", "report", file, "--format", "json"])).stdout)).toEqual([]);
+  }, 60_000);
+});
