@@ -233,7 +233,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
           `${key}.slippageMonths`,
           f.slippageMonths === undefined
             ? f.streams !== undefined && f.actualEventsToDate.isZero() && f.planEventsToDate.isZero()
-              ? "no avoided-events actuals"
+              ? "no events"
               : "beyond the horizon"
             : f.slippageMonths.toDecimalPlaces(2).toNumber(),
           "0.0",
@@ -377,7 +377,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       { column: "A", width: 48 },
       ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
         column: columnLetter(k + 2),
-        width: c === "Note" ? 80 : 16,
+        width: c === "Note" ? 80 : c === "Measure" ? 24 : 16,
       })),
     ],
     ...(savingRows.length === 0
