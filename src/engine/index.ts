@@ -64,6 +64,7 @@ export * from "./forecast";
 export * from "./trackingSummary";
 export * from "./trackingWarnings";
 export * from "./streamTracking";
+export * from "./streamReprofile";
 export * from "./scenarios";
 export * from "./proposalStretch";
 export * from "./cashability";

@@ -229,11 +229,11 @@ describe("mtfs-benefits track reprofile and closure", () => {
     expect(none.stderr).toMatch(/no avoidedEvents actuals on the Tracking sheet/);
     const date = await run(["track", "reprofile", file, "--proposal", CFS, "--date", "2028-01-01"]);
     expect(date.code).toBe(2);
-    // A proposal without a cohort stream is on the demo workbook: it is named as not reprofiled, not as missing.
+    // A proposal without a cohort stream and without actuals is named as such, not as missing.
     const multi = await run(["track", "reprofile", file, "--proposal", "Reablement"]);
     expect(multi.code).toBe(2);
     expect(multi.stderr).toMatch(
-      /: Reablement: cannot be reprofiled: a reprofile revises one cohort stream's start, target or ramp; its streams are hart \(reablement\)/,
+      /: Reablement: no actuals on the Tracking sheet for its streams hart \(reablement\) to fit a reprofile to/,
     );
   }, 60_000);
 

@@ -8,7 +8,10 @@ import {
   computeAssumptions,
   parseProposal,
   reprofile,
+  reprofileStream,
   streamPeriodPlans,
+  streamReprofiledAssumptions,
+  streamReprofiledJson,
   trackAssumptions,
   trackProposal,
   periodProfile,
@@ -253,5 +256,43 @@ describe("reprofile on £ and caseload actuals", () => {
     );
     expect(r.approvedSquaredError.lt("1e-20")).toBe(true);
     expect(r.reading).toEqual({ kind: "laterStart", days: 0 });
+  });
+});
+
+describe("reprofileStream: a stream that is not a cohort", () => {
+  const a = assumptionsOf.get("resident-focused-organisation.json")!;
+  const quarters = (x: ProposalAssumptions) => streamPeriodPlans(x, "quarter")[0].rows;
+  const window = (x: ProposalAssumptions) => quarters(x).filter((r) => r.fy >= 2026 && r.fy <= 2027);
+
+  it("reads £ actuals that run 61 days behind the plan as a start 61 days later (zero error)", () => {
+    const late = streamReprofiledAssumptions(a, 0, { kind: "laterStart", days: 61 });
+    const actuals = window(late).map((r) => ({ period: r.label, value: r.saving }));
+    const r = reprofileStream(a, 0, actuals, "saving");
+    expect(r.reading).toEqual({ kind: "laterStart", days: 61 });
+    expect(r.squaredError.lt(1e-12)).toBe(true);
+    expect(r.approvedSquaredError.gt(0)).toBe(true);
+    expect(r.revised.years[0].cumulative.lt(r.approved.years[0].cumulative)).toBe(true);
+  });
+
+  it("reads £ actuals at half the plan as a target reached of 50%, kept as the stream's weighting in the JSON", () => {
+    const actuals = window(a).map((r) => ({ period: r.label, value: r.saving.div(2) }));
+    const r = reprofileStream(a, 0, actuals, "saving");
+    expect(r.reading).toEqual({ kind: "targetReached", factor: new Decimal("0.5") });
+    const raw = JSON.parse(
+      fs.readFileSync(path.join(__dirname, "../../examples/resident-focused-organisation.json"), "utf8"),
+    );
+    const json = streamReprofiledJson(raw.assumptions, "rfo", r.reading) as {
+      streams: { confidenceWeighting: number }[];
+    };
+    expect(json.streams[0].confidenceWeighting).toBe(0.5);
+    const shifted = streamReprofiledJson(raw.assumptions, "rfo", { kind: "laterStart", days: 10 }) as {
+      streams: { reductions: { fromDate: string }[] }[];
+    };
+    expect(shifted.streams[0].reductions[0].fromDate).not.toBe(
+      raw.assumptions.streams[0].reductions[0].fromDate,
+    );
+    expect(computeAssumptions(parseProposal({ ...raw, assumptions: json }).assumptions).profile).toEqual(
+      r.revised,
+    );
   });
 });

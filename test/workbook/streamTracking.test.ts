@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { streamPeriodPlans } from "../../src/engine";
+import { Decimal, streamPeriodPlans } from "../../src/engine";
 import { updateDashboard } from "../../src/workbook/dashboard";
 import { proposeReprofile } from "../../src/workbook/history";
 import { DASHBOARD_SHEET, SAVING_ALL_STREAMS } from "../../src/workbook/layouts/dashboardSheet";
@@ -112,7 +112,7 @@ describe("tracking the demo's proposals per stream", () => {
     expect(reads).toBe(1);
   }, 60_000);
 
-  it("reprofiles a proposal's one cohort stream, and says why a proposal with none cannot be", async () => {
+  it("reprofiles a proposal's one cohort stream, or its first other stream with actuals", async () => {
     const { port } = await fullDemoWorkbook();
     const { all } = await trackedProposals(port);
     const reunification = all.find(
@@ -136,8 +136,29 @@ describe("tracking the demo's proposals per stream", () => {
     expect(p.reprofile.measure).toBe("saving");
     expect(p.reprofile.reading.kind).not.toBe("laterStart");
     await expect(proposeReprofile(port, INCOME)).rejects.toThrow(
-      /Income Maximisation: cannot be reprofiled: a reprofile revises one cohort stream's .* fees \(income\), traded \(income\)/,
+      /Income Maximisation: no actuals on the Tracking sheet for its streams fees \(income\), traded \(income\)/,
     );
+    // A stream that is not a cohort: its first stream with actuals, on its £ (half the plan over two FYs: a
+    // lower target; within one FY a later start would fit as well, the plan being spread by days).
+    const income = all.find((x) => x.sheet === INCOME)!;
+    const traded = streamPeriodPlans(income.assumptions, "quarter")[1].rows.filter((r) => r.saving.gt(1000));
+    await importActuals(
+      port,
+      traded.slice(0, 6).map((r) => ({
+        proposal: INCOME,
+        stream: "traded",
+        period: r.label,
+        measure: "saving",
+        value: r.saving.toNumber() / 2,
+        source: "test",
+      })),
+      { dryRun: false },
+    );
+    const q = await proposeReprofile(port, INCOME);
+    expect("stream" in q.reprofile && q.reprofile.stream).toBe("traded");
+    expect(q.reprofile.reading).toEqual({ kind: "targetReached", factor: new Decimal("0.5") });
+    const streams = q.assumptions.streams as { id: string; confidenceWeighting?: number }[];
+    expect(streams.find((x) => x.id === "traded")?.confidenceWeighting).toBe(0.5);
   }, 60_000);
 });
 

@@ -1,6 +1,5 @@
 import {
   REPROFILE_MEASURES,
-  type ReprofileMeasure,
   dayNumber,
   edgeOfCare,
   parseEdgeOfCareSet,
@@ -44,7 +43,9 @@ report  prints, per proposal with actuals (per stream of a multi-stream one, wit
 report and closure warn when actuals to date are more than 2× the plan from fewer than 3 periods.
 reprofile  proposes a revised profile fitting the proposal's actuals (--measure avoidedEvents, saving or
         caseloadReduction; default the first of these with actuals; on a proposal of several streams, its cohort
-        stream's): a later start, a lower target reached or a longer ramp (the best fit), beside the approved profile. With --accept it is kept
+        stream's): a later start, a lower target reached or a longer ramp (the best fit), beside the approved
+        profile. A proposal without a cohort stream is reprofiled on its first stream with actuals: a later
+        start (its dates moved) or, on £ actuals, a lower target reached (its weighting scaled). With --accept it is kept
         as a version dated --date (default today) in the workbook's Reprofiles sheet and register; the
         approved assumptions are never changed. Without --accept nothing is written.
 closure prints the closure table: per proposal and the programme, target and expected benefit at full run
@@ -55,7 +56,8 @@ Options:
   --dry-run       import: check and report without writing
   --format F      report, reprofile, closure: table (default) or json (money in £)
   --proposal NAME reprofile: the proposal's sheet name or its name
-  --measure M     reprofile: the measure to fit (avoidedEvents, saving, caseloadReduction)
+  --measure M     reprofile: the measure to fit (avoidedEvents, saving, caseloadReduction; on a stream that
+                  is not a cohort, saving or one of its KPIs)
   --edge-of-care F  report, closure: edge-of-care summaries (calc edge-of-care's input); a proposal whose
                   tracking.edgeOfCare names a programme in them has its in-year diversions as avoided events
   --accept        reprofile: keep the proposal as a dated version (the previous file is kept as W.xlsx.bak)
@@ -263,15 +265,15 @@ async function runReprofile(
 ): Promise<number> {
   checkFormat(options.format);
   const measure = options.measure;
-  if (measure !== undefined && !(REPROFILE_MEASURES as readonly string[]).includes(measure))
-    throw new CliError(`--measure must be one of ${REPROFILE_MEASURES.join(", ")}, got "${measure}"`);
+  if (measure !== undefined && !/^[A-Za-z][A-Za-z0-9]*$/.test(measure))
+    throw new CliError(
+      `--measure must be a measure key such as ${REPROFILE_MEASURES.join(", ")}, got "${measure}"`,
+    );
   if (options.date !== undefined && !isCalendarDate(options.date))
     throw new CliError(`--date must be a date YYYY-MM-DD, got "${options.date}"`);
   if (options.date !== undefined && !options.accept) throw new CliError("--date goes with --accept");
   const port = await openMtfs(file);
-  const proposed = await asCliErrors(() =>
-    proposeReprofile(port, proposal, measure as ReprofileMeasure | undefined),
-  );
+  const proposed = await asCliErrors(() => proposeReprofile(port, proposal, measure));
   for (const w of proposed.reprofile.warnings ?? []) io.err(`warning: ${w}`);
   io.out(
     options.format === "json" ? JSON.stringify(reprofileJson(proposed), null, 2) : reprofileTable(proposed),

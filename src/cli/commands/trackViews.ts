@@ -8,7 +8,7 @@ import { textTable } from "../table";
  */
 
 /** The measure a reprofile fitted, in words. */
-const FITTED: Readonly<Record<ReprofileMeasure, string>> = {
+const FITTED: Readonly<Record<ReprofileMeasure, string> & Record<string, string | undefined>> = {
   avoidedEvents: "avoided-events",
   saving: "£ saving",
   caseloadReduction: "caseload-reduction",
@@ -35,7 +35,7 @@ export function reprofileTable(p: ProposedReprofile): string {
   return [
     p.name,
     `Proposed: ${describeReading(r.reading)}`,
-    `Fit to the ${FITTED[r.measure ?? "avoidedEvents"]} actuals (squared error; approved plan ${r.approvedSquaredError.toDecimalPlaces(4).toString()}):`,
+    `Fit to the ${"stream" in r ? `${r.stream} stream's ` : ""}${FITTED[r.measure ?? "avoidedEvents"] ?? r.measure} actuals (squared error; approved plan ${r.approvedSquaredError.toDecimalPlaces(4).toString()}):`,
     ...fits.map((f) => `  ${f}`),
     textTable(
       ["FY", "Approved cumulative", "Revised cumulative", "Approved MTFS row", "Revised MTFS row"],
@@ -63,6 +63,7 @@ export function reprofileJson(p: ProposedReprofile): unknown {
   return {
     sheet: p.sheet,
     proposal: p.name,
+    ...("stream" in r ? { stream: r.stream } : {}),
     measure: r.measure ?? "avoidedEvents",
     reading: reading(r.reading),
     description: describeReading(r.reading),
