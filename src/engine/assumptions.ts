@@ -17,6 +17,7 @@ import { provisionStream, type ProvisionInput } from "./provisionStream";
 import { reablementStream, type ReablementInput } from "./reablementStream";
 import { staffingStream, type StaffingInput } from "./staffingStream";
 import type { StreamProfile } from "./stream";
+import type { CumulativeFlow } from "./stockFlow";
 import type { CostItem, Horizon, MtfsOverlap, Profile, ProfileInput, Target } from "./types";
 
 /**
@@ -182,6 +183,50 @@ export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; 
 export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumptions): ProposalProfile<T> {
   return computeProposalProfileOn(calc, {
     streams: a.streams.map((s, k) => inStream(k, s, () => streamProfile(calc, s, a))),
+    investment: a.investment,
+    mtfsOverlap: a.mtfsOverlap,
+    existingMtfsLines: a.existingMtfsLines,
+    ...(a.confidenceWeighting === undefined ? {} : { confidenceWeighting: a.confidenceWeighting }),
+    inflationContingency: a.inflationContingency,
+    prices: a.prices,
+    horizon: a.horizon,
+  });
+}
+
+/**
+ * The proposal profile of the assumptions with each stream's profile passed through `adjust` (tracking re-runs
+ * streams on actuals, streamForecast.ts): `adjust` gets the stream's index, input and planned profile, and a
+ * `rerunCohort` that re-runs a cohort stream with its avoided-events flow replaced.
+ *
+ * @example
+ * assumptionsProfileWith(a, (k, s, planned) => planned).quantifiedOpportunity // as computeAssumptions(a)
+ */
+export function assumptionsProfileWith(
+  a: ProposalAssumptions,
+  adjust: (
+    k: number,
+    s: StreamInput,
+    planned: StreamProfile,
+    rerunCohort: (flow: (plan: CumulativeFlow) => CumulativeFlow) => StreamProfile,
+  ) => StreamProfile,
+): ProposalProfile {
+  const calc = decimalCalculator;
+  const { horizon } = a;
+  return computeProposalProfileOn(calc, {
+    streams: a.streams.map((s, k) =>
+      inStream(k, s, () =>
+        adjust(k, s, streamProfile(calc, s, a), (flow) => {
+          if (s.kind !== "cohort")
+            throw new EngineError(
+              "contradictory",
+              `streams[${k}]`,
+              "only a cohort stream has an avoided-events flow",
+            );
+          const input = { ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon };
+          return cohortStreamOn(calc, profileStreamInput(input, calc), horizon, flow);
+        }),
+      ),
+    ),
     investment: a.investment,
     mtfsOverlap: a.mtfsOverlap,
     existingMtfsLines: a.existingMtfsLines,

@@ -1,5 +1,5 @@
 import { isEngineError, type OptimismBiasTable } from "../engine";
-import { syncDashboard } from "./dashboard";
+import { syncDashboard, trackForDashboard, worstRags } from "./dashboard";
 import { ensureParametersSheet, readOptimismBiasTable, type GreenBookParameters } from "./parameters";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
@@ -658,6 +658,7 @@ export async function refreshWorkbook(
       if (cur.value !== text) await port.writeCells(s.sheet, [{ address, value: text }]);
     }
   }
+  const tracked = await trackForDashboard(port);
   if (programme) {
     const gone = programmeLayouts(programme).find((l) => lost.has(l.sheet));
     if (gone) {
@@ -675,12 +676,22 @@ export async function refreshWorkbook(
         });
       else
         changes.push(
-          ...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table, greenBook)),
+          ...(await syncProgramme(
+            port,
+            programme,
+            links,
+            owned,
+            { dryRun, placements },
+            table,
+            greenBook,
+            tracked && worstRags(tracked.tracking.proposals),
+          )),
         );
     }
   }
-  // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read).
-  const dashboard = await syncDashboard(port, owned, { dryRun });
+  // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read),
+  // tracked once (above) for the Programme's RAG column and the Dashboard alike.
+  const dashboard = await syncDashboard(port, owned, { dryRun, ...(tracked ? { tracked } : {}) });
   changes.push(...dashboard.changes);
   warnings.push(...dashboard.problems.map((message) => ({ proposal: "(dashboard)", message })));
   // Demand sheets last: their block links the Programme's totals, now up to date.
