@@ -4,7 +4,7 @@ import { fyLabel } from "./fiscalYear";
 import { pValues, shareAtLeast } from "./quantiles";
 import { sample, seededStream, type RandomStream } from "./random";
 import { moveInputs, withDecimal, type MovedInput } from "./riskInputs";
-import { checkSameHorizon, type RiskFigures, type RiskModel } from "./riskModel";
+import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 import type { FyStartYear } from "./types";
 
 /**
@@ -13,7 +13,8 @@ import type { FyStartYear } from "./types";
  * any, the proposal's headline estimates from its confidence spread, riskModel.ts), evaluates
  * each proposal on plain numbers and adds them into the programme. Per FY of the MTFS row: P10, P50, P90
  * (PERCENTILE.INC's convention, quantiles.ts) and the probability of reaching the planned figure (the
- * deterministic MTFS row of that FY). Proposals are independent of each other.
+ * deterministic MTFS row of that FY). Proposals are independent of each other; the programme adds up the
+ * FYs they all cover.
  */
 
 /** The most iterations one run takes (MTFS.SIMULATE and the CLI refuse more). */
@@ -127,8 +128,8 @@ export function simulate(models: readonly RiskModel<unknown>[], options: Simulat
   if (models.length === 0) throw new EngineError("missing", "proposals", "must have at least one proposal");
   const next = seededStream(options.seed);
   const n = options.iterations;
-  checkSameHorizon(models);
-  const { fys, mtfsIndex } = models[0];
+  // The programme adds up the FYs every proposal covers; each proposal keeps its own.
+  const { fys, mtfsIndex, offsets } = programmeFys(models);
   // The reported planned row comes from the Decimal engine; draws run on plain numbers.
   const plans = models.map((m) => m.exact().mtfs);
   // A proposal whose risk block gives no distribution draws its headline estimates from the confidence spread.
@@ -138,30 +139,29 @@ export function simulate(models: readonly RiskModel<unknown>[], options: Simulat
       ...(m.confidence ? { confidence: m.confidence } : {}),
     }).filter((x) => x.distribution !== undefined),
   );
-  const perProposal = models.map(() => fys.map(() => new Float64Array(n)));
+  const perProposal = models.map((m) => m.fys.map(() => new Float64Array(n)));
   const programme = fys.map(() => new Float64Array(n));
   const step = Math.max(1, Math.floor(n / 100));
   for (let it = 0; it < n; it++) {
-    models.forEach((m, k) => {
-      const row = inputs[k].length === 0 ? plans[k] : draw(m, inputs[k], next).mtfs;
-      for (let i = 0; i < fys.length; i++) {
-        perProposal[k][i][it] = row[i];
-        programme[i][it] += row[i];
-      }
-    });
+    for (let k = 0; k < models.length; k++) {
+      const row = inputs[k].length === 0 ? plans[k] : draw(models[k], inputs[k], next).mtfs;
+      const own = perProposal[k];
+      for (let i = 0; i < own.length; i++) own[i][it] = row[i];
+      for (let i = 0; i < fys.length; i++) programme[i][it] += row[offsets[k] + i];
+    }
     if (options.onProgress && ((it + 1) % step === 0 || it + 1 === n)) options.onProgress(it + 1, n);
   }
   const proposals = models.map((m, k) =>
     summarise(
       m.name,
-      fys,
+      m.fys,
       m.mtfsIndex,
       plans[k],
       perProposal[k],
       inputs[k].map((x) => x.path),
     ),
   );
-  const plannedTotal = fys.map((_, i) => plans.reduce((a, p) => a + p[i], 0));
+  const plannedTotal = fys.map((_, i) => plans.reduce((a, p, k) => a + p[offsets[k] + i], 0));
   return {
     iterations: n,
     seed: options.seed,
