@@ -1,15 +1,16 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
+import { decimalCalculator, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, addCalendarMonths, fyStartDay } from "./fiscalYear";
 import {
-  averageShareInFy,
+  averageSharesInFysOn,
   scheduleSettledFy,
   schedulesTimeToFullYears,
-  shareAt,
+  shareAtOn,
   type SharePoint,
   type ShareSchedule,
 } from "./shareSchedule";
-import { horizonFys, nonNegative, streamYear, withEventCosts, type StreamPrices } from "./streamYears";
+import { horizonFys, nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
 
@@ -92,6 +93,21 @@ export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule;
  * provisionStream(cfsCommissioning, horizon).years.map((y) => y.gross.div(1e6).toFixed(2)) // ["0.00", "0.05", "0.70", "0.97", …]
  */
 export function provisionStream(input: ProvisionInput, horizon: Horizon): StreamProfile {
+  return provisionStreamOn(decimalCalculator, input, horizon);
+}
+
+/**
+ * provisionStream on a number backend (simulation and sensitivity; calculator.ts).
+ *
+ * @example
+ * provisionStreamOn(numberCalculator, cfsCommissioning, horizon).years[2].gross // ≈ 0.70e6
+ */
+export function provisionStreamOn<T>(
+  calc: Calculator<T>,
+  input: ProvisionInput,
+  horizon: Horizon,
+): StreamProfile<T> {
+  const { multiply: mul, subtract: sub } = calc;
   const saving = nonNegative(input.currentWeeklyCost, "currentWeeklyCost").minus(
     nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost"),
   );
@@ -102,17 +118,26 @@ export function provisionStream(input: ProvisionInput, horizon: Horizon): Stream
       "must not exceed currentWeeklyCost (the stream is a saving)",
     );
   }
-  const { schedule, moved } = movesSchedule(input);
-  const annual = saving.times(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear"));
-  const years = horizonFys(horizon).map((fy) => {
-    const people = moved.times(averageShareInFy(schedule, fy, "openingDate"));
-    const moves = moved.times(
-      shareAt(schedule, fyStartDay(fy + 1), "openingDate", true).minus(
-        shareAt(schedule, fyStartDay(fy), "openingDate", true),
+  const { schedule, moved: movedDecimal } = movesSchedule(input);
+  const moved = calc.fromDecimal(movedDecimal);
+  const annual = mul(
+    calc.fromDecimal(saving),
+    calc.fromDecimal(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear")),
+  );
+  const fys = horizonFys(horizon);
+  const shares = averageSharesInFysOn(calc, schedule, fys, "openingDate");
+  const years = fys.map((fy, i) => {
+    const people = mul(moved, shares[i]);
+    const moves = mul(
+      moved,
+      sub(
+        shareAtOn(calc, schedule, fyStartDay(fy + 1), "openingDate", true),
+        shareAtOn(calc, schedule, fyStartDay(fy), "openingDate", true),
       ),
     );
-    return withEventCosts(
-      streamYear(fy, people.times(annual), input, horizon.firstFy, [
+    return withEventCostsOn(
+      calc,
+      streamYearOn(calc, fy, mul(people, annual), input, horizon.firstFy, [
         {
           key: "peopleInNewProvision",
           label: "Average people in the new provision",

@@ -2,7 +2,8 @@ import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { dayNumber, fyStartDay } from "./fiscalYear";
 import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
-import { cumulativeAt, cumulativeFromRates, type CumulativeFlow, type RatePiece } from "./stockFlow";
+import { decimalCalculator, maxOf, type Calculator } from "./calculator";
+import { stockFlowMath, type CumulativeFlow, type RatePiece } from "./stockFlow";
 import type { FyStartYear } from "./types";
 
 /**
@@ -54,10 +55,13 @@ export function fullFrom(date: string): ShareSchedule {
 }
 
 /** Points as day numbers, checked: at least one, dates in order, shares within 0–1. */
-function checkedDays(s: ShareSchedule, field: string): { day: Decimal; share: Decimal }[] {
+function checkedDays(s: ShareSchedule, field: string): readonly { day: number; share: Decimal }[] {
+  // Schedules are immutable, and a simulation reads the same ones on every draw: check each once.
+  const known = checked.get(s);
+  if (known !== undefined) return known;
   if (s.points.length === 0) throw new EngineError("missing", field, "needs at least one dated point");
   let prev = -Infinity;
-  return s.points.map((p, i) => {
+  const pts = s.points.map((p, i) => {
     const day = dayNumber(p.date);
     if (day < prev) {
       throw new EngineError("invalid-date", `${field}[${i}].date`, "must not be before the previous point");
@@ -66,9 +70,13 @@ function checkedDays(s: ShareSchedule, field: string): { day: Decimal; share: De
       throw new EngineError("out-of-range", `${field}[${i}].share`, "must be between 0 and 1 (a fraction)");
     }
     prev = day;
-    return { day: new Decimal(day), share: p.share };
+    return { day, share: p.share };
   });
+  checked.set(s, pts);
+  return pts;
 }
+
+const checked = new WeakMap<ShareSchedule, readonly { day: number; share: Decimal }[]>();
 
 /**
  * The schedule × `perDay` as a cumulative flow up to `endDay` (share-days when perDay is 1). The rate after
@@ -84,16 +92,33 @@ export function scheduleFlow(
   endDay: Decimal,
   field = "ramp",
 ): CumulativeFlow {
+  return scheduleFlowOn(decimalCalculator, s, perDay, endDay, field);
+}
+
+/**
+ * scheduleFlow on a number backend.
+ *
+ * @example
+ * scheduleFlowOn(numberCalculator, fullFrom("2026-04-01"), 1, fyStartDay(2028)).pieces.length // 2
+ */
+export function scheduleFlowOn<T>(
+  calc: Calculator<T>,
+  s: ShareSchedule,
+  perDay: T,
+  endDay: T,
+  field = "ramp",
+): CumulativeFlow<T> {
   const pts = checkedDays(s, field);
-  const pieces: RatePiece[] = [];
+  const pieces: RatePiece<T>[] = [];
   for (let i = 0; i < pts.length; i++) {
-    const from = pts[i].day;
+    const from = calc.fromNumber(pts[i].day);
     const next = pts[i + 1];
-    const to = next ? next.day : Decimal.max(endDay, from);
-    const shareTo = next && s.shape === "linear" ? next.share : pts[i].share;
-    pieces.push({ from, to, rateFrom: pts[i].share.times(perDay), rateTo: shareTo.times(perDay) });
+    const to = next ? calc.fromNumber(next.day) : maxOf(calc, endDay, from);
+    const share = calc.fromDecimal(pts[i].share);
+    const shareTo = next && s.shape === "linear" ? calc.fromDecimal(next.share) : share;
+    pieces.push({ from, to, rateFrom: calc.multiply(share, perDay), rateTo: calc.multiply(shareTo, perDay) });
   }
-  return cumulativeFromRates(pieces, []);
+  return stockFlowMath(calc).cumulativeFromRates(pieces, []);
 }
 
 /**
@@ -104,10 +129,31 @@ export function scheduleFlow(
  * averageShareInFy(linearRamp("2026-04-01", "2027-04-01"), 2026).toNumber() // 0.5
  */
 export function averageShareInFy(s: ShareSchedule, fy: FyStartYear, field = "ramp"): Decimal {
-  const a = new Decimal(fyStartDay(fy));
-  const b = new Decimal(fyStartDay(fy + 1));
-  const f = scheduleFlow(s, new Decimal(1), b, field);
-  return cumulativeAt(f, b).minus(cumulativeAt(f, a)).div(b.minus(a));
+  return averageSharesInFysOn(decimalCalculator, s, [fy], field)[0];
+}
+
+/**
+ * The average share of full impact in each FY, on a number backend: one flow for them all (a flow's figures
+ * up to a day do not depend on how far past it the flow runs, so each FY's average is averageShareInFy's).
+ *
+ * @example
+ * averageSharesInFysOn(numberCalculator, linearRamp("2026-04-01", "2027-04-01"), [2026, 2027]) // [0.5, 1]
+ */
+export function averageSharesInFysOn<T>(
+  calc: Calculator<T>,
+  s: ShareSchedule,
+  fys: readonly FyStartYear[],
+  field = "ramp",
+): T[] {
+  if (fys.length === 0) return [];
+  const sf = stockFlowMath(calc);
+  const end = calc.fromNumber(fyStartDay(Math.max(...fys) + 1));
+  const f = scheduleFlowOn(calc, s, calc.one, end, field);
+  return fys.map((fy) => {
+    const a = calc.fromNumber(fyStartDay(fy));
+    const b = calc.fromNumber(fyStartDay(fy + 1));
+    return calc.divide(calc.subtract(sf.cumulativeAt(f, b), sf.cumulativeAt(f, a)), calc.subtract(b, a));
+  });
 }
 
 /**
@@ -120,17 +166,37 @@ export function averageShareInFy(s: ShareSchedule, fy: FyStartYear, field = "ram
  * shareAt(fullFrom("2027-04-01"), fyStartDay(2027), "ramp", true).toNumber() // 0
  */
 export function shareAt(s: ShareSchedule, day: number, field = "ramp", justBefore = false): Decimal {
+  return shareAtOn(decimalCalculator, s, day, field, justBefore);
+}
+
+/**
+ * shareAt on a number backend.
+ *
+ * @example
+ * shareAtOn(numberCalculator, linearRamp("2026-04-01", "2027-04-01"), fyStartDay(2026) + 73) // ≈ 0.2
+ */
+export function shareAtOn<T>(
+  calc: Calculator<T>,
+  s: ShareSchedule,
+  day: number,
+  field = "ramp",
+  justBefore = false,
+): T {
   const pts = checkedDays(s, field);
-  const d = new Decimal(day);
-  let share = ZERO;
+  const d = calc.fromNumber(day);
+  const dayOf = (i: number): T => calc.fromNumber(pts[i].day);
+  let share = calc.zero;
   for (let i = 0; i < pts.length; i++) {
-    if (justBefore ? d.lte(pts[i].day) : d.lt(pts[i].day)) {
+    const c = calc.compare(d, dayOf(i));
+    if (justBefore ? c <= 0 : c < 0) {
       if (i === 0 || s.shape === "steps") return share;
       const a = pts[i - 1];
-      const x = d.minus(a.day).div(pts[i].day.minus(a.day));
-      return a.share.plus(pts[i].share.minus(a.share).times(x));
+      const aDay = dayOf(i - 1);
+      const aShare = calc.fromDecimal(a.share);
+      const x = calc.divide(calc.subtract(d, aDay), calc.subtract(dayOf(i), aDay));
+      return calc.add(aShare, calc.multiply(calc.subtract(calc.fromDecimal(pts[i].share), aShare), x));
     }
-    share = pts[i].share;
+    share = calc.fromDecimal(pts[i].share);
   }
   return share;
 }
@@ -158,7 +224,7 @@ export function scheduleSettledFy(s: ShareSchedule): FyStartYear {
 export function scheduleFullDay(s: ShareSchedule, field = "ramp"): number {
   const pts = checkedDays(s, field);
   const final = pts[pts.length - 1].share;
-  return (pts.find((p) => p.share.eq(final)) ?? pts[pts.length - 1]).day.toNumber();
+  return (pts.find((p) => p.share.eq(final)) ?? pts[pts.length - 1]).day;
 }
 
 /**

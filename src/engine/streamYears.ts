@@ -1,6 +1,6 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { inflate } from "./fiscalYear";
+import { decimalCalculator, type Calculator } from "./calculator";
 import { checkHorizon, type OperationalMeasure, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 
@@ -69,7 +69,24 @@ export function streamYear(
   defaultBaseFy: FyStartYear,
   measures: readonly OperationalMeasure[],
 ): StreamYear {
-  const rate = prices.inflationPerYear ?? new Decimal(0);
+  return streamYearOn(decimalCalculator, fy, grossAtPriceBase, prices, defaultBaseFy, measures);
+}
+
+/**
+ * streamYear on a number backend: amount × (1 + rate)^(FY − price base FY), fiscalYear.ts's `inflate`.
+ *
+ * @example
+ * streamYearOn(numberCalculator, 2028, 100, { inflationPerYear: new Decimal(0.04), priceBaseFy: 2026 }, 2026, []).gross // ≈ 108.16
+ */
+export function streamYearOn<T>(
+  calc: Calculator<T>,
+  fy: FyStartYear,
+  grossAtPriceBase: T,
+  prices: StreamPrices,
+  defaultBaseFy: FyStartYear,
+  measures: readonly OperationalMeasure<T>[],
+): StreamYear<T> {
+  const rate = prices.inflationPerYear ?? ZERO_RATE;
   if (!rate.isFinite() || rate.lte(-1)) {
     throw new EngineError(
       "out-of-range",
@@ -77,11 +94,17 @@ export function streamYear(
       `must be a fraction > -1, got ${rate.toString()}`,
     );
   }
+  const fromFy = prices.priceBaseFy ?? defaultBaseFy;
+  if (!Number.isInteger(fromFy) || !Number.isInteger(fy)) {
+    throw new EngineError("invalid-type", "fy", "must be a whole fiscal start year");
+  }
   const gross = rate.isZero()
     ? grossAtPriceBase
-    : inflate(grossAtPriceBase, prices.priceBaseFy ?? defaultBaseFy, fy, rate);
+    : calc.multiply(grossAtPriceBase, calc.pow(calc.add(calc.fromDecimal(rate), calc.one), fy - fromFy));
   return { fy, gross, grossAtPriceBase, measures };
 }
+
+const ZERO_RATE = new Decimal(0);
 
 /**
  * A FY record with the one-off costs of its events (events × cost per event, £ as stated, not inflated) when
@@ -91,7 +114,24 @@ export function streamYear(
  * withEventCosts(year, new Decimal(10), new Decimal(250)).oneOffCosts?.toNumber() // 2500
  */
 export function withEventCosts(year: StreamYear, events: Decimal, costPerEvent?: Decimal): StreamYear {
-  return costPerEvent === undefined ? year : { ...year, oneOffCosts: events.times(costPerEvent) };
+  return withEventCostsOn(decimalCalculator, year, events, costPerEvent);
+}
+
+/**
+ * withEventCosts on a number backend.
+ *
+ * @example
+ * withEventCostsOn(numberCalculator, year, 10, new Decimal(250)).oneOffCosts // 2500
+ */
+export function withEventCostsOn<T>(
+  calc: Calculator<T>,
+  year: StreamYear<T>,
+  events: T,
+  costPerEvent?: Decimal,
+): StreamYear<T> {
+  return costPerEvent === undefined
+    ? year
+    : { ...year, oneOffCosts: calc.multiply(events, calc.fromDecimal(costPerEvent)) };
 }
 
 /**
