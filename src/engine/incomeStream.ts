@@ -56,14 +56,25 @@ export interface IncomeInput extends StreamPrices {
  *   currentFeePerUnit: D(190), goLiveDate: "2026-04-01" }, "items[0]").toNumber() // 12160
  */
 export function annualIncome(item: IncomeItem, field: string): Decimal {
-  if (item.kind === "amountPerYear") return nonNegative(item.amountPerYear, `${field}.amountPerYear`);
-  const uplift = nonNegative(item.feePerUnit, `${field}.feePerUnit`).minus(
-    nonNegative(item.currentFeePerUnit ?? ZERO, `${field}.currentFeePerUnit`),
-  );
-  if (uplift.lt(0)) {
+  return annualIncomeOn(decimalCalculator, item, field);
+}
+
+/**
+ * annualIncome on a number backend: volume × (new fee − current fee), or the amount a year.
+ *
+ * @example
+ * annualIncomeOn(numberCalculator, wasteFees, "items[0]") // 12160
+ */
+export function annualIncomeOn<T>(calc: Calculator<T>, item: IncomeItem, field: string): T {
+  const d = calc.fromDecimal;
+  if (item.kind === "amountPerYear") return d(nonNegative(item.amountPerYear, `${field}.amountPerYear`));
+  const fee = nonNegative(item.feePerUnit, `${field}.feePerUnit`);
+  const current = nonNegative(item.currentFeePerUnit ?? ZERO, `${field}.currentFeePerUnit`);
+  if (fee.lt(current)) {
     throw new EngineError("out-of-range", `${field}.feePerUnit`, "must not be below currentFeePerUnit");
   }
-  return nonNegative(item.volumePerYear, `${field}.volumePerYear`).times(uplift);
+  const volume = nonNegative(item.volumePerYear, `${field}.volumePerYear`);
+  return calc.multiply(d(volume), calc.subtract(d(fee), d(current)));
 }
 
 /**
@@ -97,7 +108,7 @@ export function incomeStreamOn<T>(
     }
     return {
       item,
-      amount: calc.fromDecimal(annualIncome(item, field)),
+      amount: annualIncomeOn(calc, item, field),
       volume: item.kind === "volumeTimesFee" ? calc.fromDecimal(item.volumePerYear) : undefined,
     };
   });

@@ -6,7 +6,7 @@ import { flowMath } from "./flow";
 import { resolveTimelineOn } from "./timeline";
 import { stockFlowMath } from "./stockFlow";
 import { firstWholeFyFrom, timeToFullRunRateYearsOn } from "./runRate";
-import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
+import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
 import {
   fraction,
   horizonFys,
@@ -87,7 +87,7 @@ export function packageReviewStreamOn<T>(
   if (cycle.isZero()) {
     throw new EngineError("out-of-range", "weeksBetweenReviews", "must be more than 0 weeks");
   }
-  const perWeek = d(weeklySaving(input.saving, "saving"));
+  const perWeek = weeklySavingOn(calc, input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
   for (const k of ["designWeeks", "pilotWeeks", "rolloutWeeks", "leadWeeks"] as const) {
     weeksValue(input.timeline[k], `timeline.${k}`);

@@ -108,10 +108,9 @@ export function provisionStreamOn<T>(
   horizon: Horizon,
 ): StreamProfile<T> {
   const { multiply: mul, subtract: sub } = calc;
-  const saving = nonNegative(input.currentWeeklyCost, "currentWeeklyCost").minus(
-    nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost"),
-  );
-  if (saving.lt(0)) {
+  const current = nonNegative(input.currentWeeklyCost, "currentWeeklyCost");
+  const newCost = nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost");
+  if (current.lt(newCost)) {
     throw new EngineError(
       "out-of-range",
       "newProvisionWeeklyCost",
@@ -121,7 +120,7 @@ export function provisionStreamOn<T>(
   const { schedule, moved: movedDecimal } = movesSchedule(input);
   const moved = calc.fromDecimal(movedDecimal);
   const annual = mul(
-    calc.fromDecimal(saving),
+    sub(calc.fromDecimal(current), calc.fromDecimal(newCost)),
     calc.fromDecimal(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear")),
   );
   const fys = horizonFys(horizon);

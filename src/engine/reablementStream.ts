@@ -5,7 +5,7 @@ import { DAYS_PER_YEAR } from "./flow";
 import { stockFlowMath } from "./stockFlow";
 import { scheduleFlowOn, schedulesTimeToFullYears, type ShareSchedule } from "./shareSchedule";
 import { firstWholeFyFrom } from "./runRate";
-import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
+import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
 import {
   horizonFys,
   nonNegative,
@@ -73,7 +73,7 @@ export function reablementStreamOn<T>(
   const perYear = nonNegative(input.finishersPerYear, "finishersPerYear");
   const durationDaysExact = weeksValue(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
   const durationDays = d(durationDaysExact);
-  const perWeek = d(weeklySaving(input.saving, "saving"));
+  const perWeek = weeklySavingOn(calc, input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
   const hoursT = hours === undefined ? undefined : d(hours);
   const bounds = [...fys, horizon.lastFy + 1].map((fy) => calc.fromNumber(fyStartDay(fy)));

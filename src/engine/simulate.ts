@@ -1,9 +1,10 @@
 import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
+import { ZERO, type Decimal } from "./money";
 import { fyLabel } from "./fiscalYear";
 import { pValues, shareAtLeast } from "./quantiles";
-import { sample, seededStream, type RandomStream } from "./random";
-import { moveInputs, withDecimal, type MovedInput } from "./riskInputs";
+import { sampler, seededStream, type RandomStream } from "./random";
+import { moveInputs, withDecimals, type MovedInput } from "./riskInputs";
 import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 import type { FyStartYear } from "./types";
 
@@ -70,25 +71,37 @@ function checkIterations(n: number): void {
   }
 }
 
+/** A proposal's drawn inputs, resolved once: their paths, samplers and a buffer for the draws. */
+interface Draws {
+  readonly inputs: readonly MovedInput[];
+  readonly paths: readonly string[];
+  readonly samplers: readonly ((next: RandomStream) => number)[];
+  readonly values: Decimal[];
+}
+
+function drawsOf(inputs: readonly MovedInput[]): Draws {
+  return {
+    inputs,
+    paths: inputs.map((x) => x.parsedPath),
+    // Only inputs with a distribution are listed; each is checked once, not on every draw.
+    samplers: inputs.map((x) => sampler(x.distribution as NonNullable<MovedInput["distribution"]>)),
+    values: inputs.map(() => ZERO),
+  };
+}
+
 /** Draws one set of inputs and evaluates the proposal on them. */
-function draw<A>(model: RiskModel<A>, inputs: readonly MovedInput[], next: RandomStream): RiskFigures {
-  let a = model.assumptions;
-  const drawn: number[] = [];
-  for (const x of inputs) {
-    // Only inputs with a distribution are listed here.
-    const value = sample(next, x.distribution as NonNullable<MovedInput["distribution"]>);
-    drawn.push(value);
-    a = withDecimal(a, x.parsedPath, decimalOfNumber(value));
-  }
+function draw<A>(model: RiskModel<A>, draws: Draws, next: RandomStream): RiskFigures {
+  const { values } = draws;
+  for (let i = 0; i < values.length; i++) values[i] = decimalOfNumber(draws.samplers[i](next));
   try {
-    return model.evaluate(a);
+    return model.evaluate(withDecimals(model.assumptions, draws.paths, values));
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
-    const values = inputs.map((x, i) => `${x.path} = ${drawn[i] / x.scale}`).join(", ");
+    const shown = draws.inputs.map((x, i) => `${x.path} = ${values[i].toNumber() / x.scale}`).join(", ");
     throw new EngineError(
       e.code,
       `${model.name}: ${e.field}`,
-      `${e.rule} (drawn: ${values}); narrow the distribution so every draw is a valid input`,
+      `${e.rule} (drawn: ${shown}); narrow the distribution so every draw is a valid input`,
     );
   }
 }
@@ -102,7 +115,7 @@ function summarise(
   sampled: readonly string[],
 ): SimulatedProfile {
   const years = fys.map((fy, i): SimulatedYear => {
-    const values = Array.from(samples[i]);
+    const values = samples[i];
     // Reaching the plan tolerates float noise below a penny (a zero-spread run reaches it every time).
     return {
       fy,
@@ -139,12 +152,13 @@ export function simulate(models: readonly RiskModel<unknown>[], options: Simulat
       ...(m.confidence ? { confidence: m.confidence } : {}),
     }).filter((x) => x.distribution !== undefined),
   );
+  const draws = inputs.map(drawsOf);
   const perProposal = models.map((m) => m.fys.map(() => new Float64Array(n)));
   const programme = fys.map(() => new Float64Array(n));
   const step = Math.max(1, Math.floor(n / 100));
   for (let it = 0; it < n; it++) {
     for (let k = 0; k < models.length; k++) {
-      const row = inputs[k].length === 0 ? plans[k] : draw(models[k], inputs[k], next).mtfs;
+      const row = inputs[k].length === 0 ? plans[k] : draw(models[k], draws[k], next).mtfs;
       const own = perProposal[k];
       for (let i = 0; i < own.length; i++) own[i][it] = row[i];
       for (let i = 0; i < fys.length; i++) programme[i][it] += row[offsets[k] + i];
