@@ -175,6 +175,16 @@ function checkStreams<T>(streams: readonly StreamProfile<T>[], horizon: Horizon)
   });
 }
 
+/** costSettledFy, remembered per cost line: the same lines are profiled on every simulated draw. */
+function settledFyOfCost(c: CostItem): FyStartYear | undefined {
+  if (settledFys.has(c)) return settledFys.get(c);
+  const fy = costSettledFy(c);
+  settledFys.set(c, fy);
+  return fy;
+}
+
+const settledFys = new WeakMap<CostItem, FyStartYear | undefined>();
+
 /** Refuses costs priced on a stream the proposal does not have. */
 function checkStreamRefs(items: readonly CostItem[], ids: ReadonlySet<string>): void {
   items.forEach((c, k) => {
@@ -244,7 +254,21 @@ export function computeProposalProfileOn<T>(
   const { horizon, streams } = input;
   const { add, subtract: sub, multiply: mul, zero: ZERO_T } = calc;
   const d = calc.fromDecimal;
-  const sum = (xs: readonly T[]): T => xs.reduce((a, x) => add(a, x), ZERO_T);
+  // Loops, not spreads and maps: a simulation profiles thousands of times (the same additions in the same order).
+  const sum = (xs: readonly T[]): T => {
+    let a = ZERO_T;
+    for (let k = 0; k < xs.length; k++) a = add(a, xs[k]);
+    return a;
+  };
+  const sumOf = (
+    rows: readonly ProposalStreamYear<T>[],
+    pick: (r: ProposalStreamYear<T>) => T,
+    from = ZERO_T,
+  ): T => {
+    let a = from;
+    for (let k = 0; k < rows.length; k++) a = add(a, pick(rows[k]));
+    return a;
+  };
   checkHorizon(horizon);
   checkStreams(streams, horizon);
   checkStreamRefs(input.investment, new Set(streams.map((s) => s.id)));
@@ -318,8 +342,8 @@ export function computeProposalProfileOn<T>(
         ZERO_T,
       );
     const caseloadReduction = measure("caseloadReduction", undefined);
-    const gross = sum(lineRows.map((r) => r.gross));
-    const grossFy = sum(lineRows.map((r) => r.grossAtFyPrices));
+    const gross = sumOf(lineRows, (r) => r.gross);
+    const grossFy = sumOf(lineRows, (r) => r.grossAtFyPrices);
     const ctx = (pricesFy: FyStartYear): CostContext<T> => ({
       fy,
       caseloadReduction,
@@ -334,7 +358,7 @@ export function computeProposalProfileOn<T>(
     const itemCosts = costsAt(reportedPrices);
     itemCosts.forEach((c, k) => costAmounts[k].push(c));
     lineRows.forEach((r, k) => streamCostAmounts[k].push(r.oneOffCosts));
-    const costs = sum([...itemCosts, ...lineRows.map((r) => r.oneOffCosts)]);
+    const costs = sumOf(lineRows, (r) => r.oneOffCosts, sum(itemCosts));
     const overlapAt = (pricesFy: FyStartYear, onGross: T): T =>
       overlapInFyOn(calc, input.mtfsOverlap, {
         fy,
@@ -358,7 +382,10 @@ export function computeProposalProfileOn<T>(
     const inflationContingency = onNet
       ? sub(
           sub(
-            sub(grossFy, sum([...costsAt(fy), ...lineRows.map((r) => r.oneOffCosts)])),
+            sub(
+              grossFy,
+              sumOf(lineRows, (r) => r.oneOffCosts, sum(costsAt(fy))),
+            ),
             overlapAt(fy, grossFy),
           ),
           net,
@@ -368,7 +395,7 @@ export function computeProposalProfileOn<T>(
     years.push({
       fy,
       label: fyLabel(fy),
-      grossBeforeWeighting: sum(lineRows.map((r) => r.grossBeforeWeighting)),
+      grossBeforeWeighting: sumOf(lineRows, (r) => r.grossBeforeWeighting),
       gross,
       costs,
       overlap,
@@ -406,7 +433,7 @@ export function computeProposalProfileOn<T>(
   const settle: { fy: FyStartYear; by: string }[] = [
     ...streams.map((s) => ({ fy: s.settledFy, by: s.label })),
     ...input.investment.flatMap((c) => {
-      const fy = costSettledFy(c);
+      const fy = settledFyOfCost(c);
       return fy === undefined ? [] : [{ fy, by: c.label }];
     }),
     ...existing.map((l) => ({ fy: existingLineSettledFy(l), by: l.ref ?? l.label })),

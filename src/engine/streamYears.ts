@@ -1,6 +1,7 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
 import { decimalCalculator, type Calculator } from "./calculator";
+import { inflateOn } from "./costs";
 import { checkHorizon, type OperationalMeasure, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 
@@ -73,7 +74,7 @@ export function streamYear(
 }
 
 /**
- * streamYear on a number backend: amount × (1 + rate)^(FY − price base FY), fiscalYear.ts's `inflate`.
+ * streamYear on a number backend: amount × (1 + rate)^(FY − price base FY), as costs.ts's `inflateOn`.
  *
  * @example
  * streamYearOn(numberCalculator, 2028, 100, { inflationPerYear: new Decimal(0.04), priceBaseFy: 2026 }, 2026, []).gross // ≈ 108.16
@@ -94,13 +95,9 @@ export function streamYearOn<T>(
       `must be a fraction > -1, got ${rate.toString()}`,
     );
   }
-  const fromFy = prices.priceBaseFy ?? defaultBaseFy;
-  if (!Number.isInteger(fromFy) || !Number.isInteger(fy)) {
-    throw new EngineError("invalid-type", "fy", "must be a whole fiscal start year");
-  }
   const gross = rate.isZero()
     ? grossAtPriceBase
-    : calc.multiply(grossAtPriceBase, calc.pow(calc.add(calc.fromDecimal(rate), calc.one), fy - fromFy));
+    : inflateOn(calc, grossAtPriceBase, prices.priceBaseFy ?? defaultBaseFy, fy, rate);
   return { fy, gross, grossAtPriceBase, measures };
 }
 
