@@ -100,7 +100,7 @@ export function addressableSpendStreamOn<T>(
     kind: "addressableSpend",
     years,
     settledFy: Math.max(horizon.firstFy, ...input.categories.map((c) => scheduleSettledFy(c.ramp))),
-    timeToFullImpactYears: schedulesTimeToFullYears(input.categories.map((c) => c.ramp)),
+    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears(input.categories.map((c) => c.ramp))),
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -65,17 +65,51 @@ export const decimalCalculator: Calculator<Decimal> = {
 
 const asNumbers = new WeakMap<Decimal, number>();
 
+/** A drawn Decimal's number, and its digits once Decimal code has read them. */
+interface Drawn {
+  readonly x: number;
+  real?: Decimal;
+}
+
+const realOf = (o: Drawn): Decimal => (o.real ??= new Decimal(o.x));
+
+// decimal.js reads an instance only through `d`, `e`, `s` and `constructor` (its prototype is shared by every
+// clone), so a Decimal can defer parsing its digits until Decimal code asks for them.
+const DRAWN_PROTOTYPE: object = Object.create(Decimal.prototype, {
+  constructor: { value: Decimal },
+  d: {
+    get(this: Drawn) {
+      return realOf(this).d;
+    },
+  },
+  e: {
+    get(this: Drawn) {
+      return realOf(this).e;
+    },
+  },
+  s: {
+    get(this: Drawn) {
+      return realOf(this).s;
+    },
+  },
+});
+
 /**
  * A Decimal made from a number, known to the number backend as that number (no string round trip): a
- * simulated draw is written into the assumptions as a Decimal and read back as a number.
+ * simulated draw is written into the assumptions as a Decimal and read back as a number. Its digits are
+ * only worked out when Decimal code reads them (a check, a Decimal-side product), because making a Decimal
+ * of an arbitrary double costs microseconds and most draws are only ever read by the number backend.
  *
  * @example
  * numberCalculator.fromDecimal(decimalOfNumber(0.1)) // 0.1
+ * decimalOfNumber(0.1).plus(0.2).toString() // "0.3"
  */
 export function decimalOfNumber(x: number): Decimal {
-  const d = new Decimal(x);
-  asNumbers.set(d, x);
-  return d;
+  const d = Object.create(DRAWN_PROTOTYPE) as Drawn;
+  (d as { x: number }).x = x;
+  const decimal = d as unknown as Decimal;
+  asNumbers.set(decimal, x);
+  return decimal;
 }
 
 /**

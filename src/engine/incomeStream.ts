@@ -138,7 +138,9 @@ export function incomeStreamOn<T>(
     settledFy: Math.max(horizon.firstFy, ...changes.map((d) => firstWholeFyFrom(new Decimal(d)))),
     // First go-live to the last go-live (end dates stop income; they are not part of reaching it).
     timeToFullImpactYears:
-      goLives.length === 0 ? ZERO : yearsBetweenDays(Math.min(...goLives), Math.max(...goLives)),
+      goLives.length === 0
+        ? calc.zero
+        : calc.fromDecimal(yearsBetweenDays(Math.min(...goLives), Math.max(...goLives))),
     cashability: input.cashability ?? "cashable",
   };
 }

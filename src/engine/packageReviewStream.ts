@@ -170,7 +170,7 @@ export function packageReviewStreamOn<T>(
     years,
     settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(calc.toDecimal(last))),
     // As a cohort: start to full impact, no earlier than every person reviewed.
-    timeToFullImpactYears: calc.toDecimal(timeToFullRunRateYearsOn(calc, timeline, reached)),
+    timeToFullImpactYears: timeToFullRunRateYearsOn(calc, timeline, reached),
     cashability: input.cashability ?? "cashable",
   };
 }

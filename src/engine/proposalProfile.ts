@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
-import { decimalCalculator, type Calculator } from "./calculator";
+import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
 import { costInFyOn, type CostContext } from "./costs";
 import { overlapInFyOn } from "./overlap";
@@ -154,7 +154,7 @@ export interface ProposalProfile<T = Decimal> {
     readonly settledBy: string;
   };
   /** The longest of the streams' times from start to full impact (0 when no stream has a timeline). */
-  readonly timeToFullRunRateYears: Decimal;
+  readonly timeToFullRunRateYears: T;
 }
 
 /** Checks stream rows cover the horizon and ids are unique: a producer that breaks this is a bug. */
@@ -465,6 +465,6 @@ export function computeProposalProfileOn<T>(
       inflationContingency: runRow.inflationContingency,
       settledBy: last?.by ?? "",
     },
-    timeToFullRunRateYears: times.reduce((a, t) => Decimal.max(a, t), ZERO),
+    timeToFullRunRateYears: times.reduce((a, t) => maxOf(calc, a, t), ZERO_T),
   };
 }

@@ -156,7 +156,7 @@ export function provisionStreamOn<T>(
     years,
     settledFy: Math.max(horizon.firstFy, scheduleSettledFy(schedule)),
     // Opening to the last move.
-    timeToFullImpactYears: schedulesTimeToFullYears([schedule], "openingDate"),
+    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears([schedule], "openingDate")),
     cashability: input.cashability ?? "cashable",
   };
 }

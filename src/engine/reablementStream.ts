@@ -122,7 +122,7 @@ export function reablementStreamOn<T>(
     kind: "reablement",
     years,
     settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(settledDay)),
-    timeToFullImpactYears: schedulesTimeToFullYears([input.ramp]),
+    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears([input.ramp])),
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -111,7 +111,7 @@ export function staffingStreamOn<T>(
     years,
     settledFy: Math.max(horizon.firstFy, ...lines.map((l) => scheduleSettledFy(l.ramp))),
     // First fromDate to the last fullByDate (or fromDate).
-    timeToFullImpactYears: schedulesTimeToFullYears(lines.map((l) => l.ramp)),
+    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears(lines.map((l) => l.ramp))),
     cashability: input.cashability ?? "cashable",
   };
 }
