@@ -112,6 +112,24 @@ export function decimalOfNumber(x: number): Decimal {
   return decimal;
 }
 
+/** Exact powers of ten as doubles (10^0 to 10^22). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * `d.toNumber()`, without its string round trip when the digits allow: up to 14 significant digits (two of
+ * decimal.js's base-10^7 words, so an exact integer M) times 10^p with |p| ≤ 22 (an exact double) is M × 10^p
+ * or M / 10^-p, one correctly rounded operation: the same double toNumber gives (Clinger's fast path).
+ */
+function numberOf(d: Decimal): number {
+  const words = d.d;
+  if (words === null || words === undefined || words.length > 2) return d.toNumber();
+  const m = words.length === 1 ? words[0] : words[0] * 1e7 + words[1];
+  const p = 7 * (Math.floor(d.e / 7) - words.length + 1);
+  if (p > 22 || p < -22) return d.toNumber();
+  const x = p >= 0 ? m * POWERS_OF_TEN[p] : m / POWERS_OF_TEN[-p];
+  return d.s < 0 ? -x : x;
+}
+
 /**
  * Plain float64 arithmetic.
  *
@@ -134,10 +152,10 @@ export const numberCalculator: Calculator<number> = {
   key: (a) => a,
   fromNumber: (n) => n,
   fromDecimal: (d) => {
-    // Decimal → number goes through a string; inputs are converted again on every simulated iteration.
+    // Inputs and constants are converted again on every simulated iteration: remember each Decimal's number.
     let n = asNumbers.get(d);
     if (n === undefined) {
-      n = d.toNumber();
+      n = numberOf(d);
       asNumbers.set(d, n);
     }
     return n;

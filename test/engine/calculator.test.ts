@@ -33,3 +33,23 @@ describe("decimalOfNumber", () => {
     expect(decimalOfNumber(2).sqrt().toString()).toBe(new Decimal(2).sqrt().toString());
   });
 });
+
+describe("numberCalculator.fromDecimal", () => {
+  it("gives toNumber's double for any Decimal (property)", () => {
+    const decimalArb = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => new Decimal(x)),
+      fc
+        .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -40, max: 40 }))
+        .map(([m, e]) => new Decimal(`${m}e${e}`)),
+      fc.tuple(fc.integer(), fc.integer({ min: 1, max: 1000 })).map(([a, b]) => new Decimal(a).div(b)),
+    );
+    fc.assert(
+      fc.property(decimalArb, (d) => {
+        // A fresh copy, so the remembered number of an earlier check is not what is compared.
+        const copy = new Decimal(d);
+        expect(Object.is(numberCalculator.fromDecimal(copy), d.toNumber())).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
