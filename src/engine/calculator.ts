@@ -65,51 +65,60 @@ export const decimalCalculator: Calculator<Decimal> = {
 
 const asNumbers = new WeakMap<Decimal, number>();
 
-/** A drawn Decimal's number, and its digits once Decimal code has read them. */
-interface Drawn {
-  readonly x: number;
-  real?: Decimal;
+/**
+ * A Decimal of a drawn number whose digits are only worked out when Decimal code reads them: decimal.js reads
+ * an instance only through `d`, `e`, `s` and `constructor` (its prototype is shared by every clone), and
+ * making a Decimal of an arbitrary double costs microseconds. The checks the stream kinds make against plain
+ * numbers (≥ 0, ≤ 1, finite) are answered from the number: distinct doubles have disjoint rounding intervals,
+ * so they order as their shortest decimal forms (what `new Decimal(x)` holds) do.
+ */
+class DrawnDecimal {
+  private real: Decimal | undefined = undefined;
+  constructor(readonly x: number) {}
+  private digits(): Decimal {
+    return (this.real ??= new Decimal(this.x));
+  }
+  get d(): number[] {
+    return this.digits().d;
+  }
+  get e(): number {
+    return this.digits().e;
+  }
+  get s(): number {
+    return this.digits().s;
+  }
+  isFinite(): boolean {
+    return Number.isFinite(this.x);
+  }
+  isZero(): boolean {
+    return this.x === 0;
+  }
+  lt(y: Decimal | number | string): boolean {
+    return typeof y === "number" ? this.x < y : this.digits().lt(y);
+  }
+  lte(y: Decimal | number | string): boolean {
+    return typeof y === "number" ? this.x <= y : this.digits().lte(y);
+  }
+  gt(y: Decimal | number | string): boolean {
+    return typeof y === "number" ? this.x > y : this.digits().gt(y);
+  }
+  gte(y: Decimal | number | string): boolean {
+    return typeof y === "number" ? this.x >= y : this.digits().gte(y);
+  }
 }
-
-const realOf = (o: Drawn): Decimal => (o.real ??= new Decimal(o.x));
-
-// decimal.js reads an instance only through `d`, `e`, `s` and `constructor` (its prototype is shared by every
-// clone), so a Decimal can defer parsing its digits until Decimal code asks for them.
-const DRAWN_PROTOTYPE: object = Object.create(Decimal.prototype, {
-  constructor: { value: Decimal },
-  d: {
-    get(this: Drawn) {
-      return realOf(this).d;
-    },
-  },
-  e: {
-    get(this: Drawn) {
-      return realOf(this).e;
-    },
-  },
-  s: {
-    get(this: Drawn) {
-      return realOf(this).s;
-    },
-  },
-});
+Object.setPrototypeOf(DrawnDecimal.prototype, Decimal.prototype);
+Object.defineProperty(DrawnDecimal.prototype, "constructor", { value: Decimal });
 
 /**
  * A Decimal made from a number, known to the number backend as that number (no string round trip): a
- * simulated draw is written into the assumptions as a Decimal and read back as a number. Its digits are
- * only worked out when Decimal code reads them (a check, a Decimal-side product), because making a Decimal
- * of an arbitrary double costs microseconds and most draws are only ever read by the number backend.
+ * simulated draw is written into the assumptions as a Decimal and read back as a number (DrawnDecimal).
  *
  * @example
  * numberCalculator.fromDecimal(decimalOfNumber(0.1)) // 0.1
  * decimalOfNumber(0.1).plus(0.2).toString() // "0.3"
  */
 export function decimalOfNumber(x: number): Decimal {
-  const d = Object.create(DRAWN_PROTOTYPE) as Drawn;
-  (d as { x: number }).x = x;
-  const decimal = d as unknown as Decimal;
-  asNumbers.set(decimal, x);
-  return decimal;
+  return new DrawnDecimal(x) as unknown as Decimal;
 }
 
 /** Exact powers of ten as doubles (10^0 to 10^22). */
@@ -152,6 +161,7 @@ export const numberCalculator: Calculator<number> = {
   key: (a) => a,
   fromNumber: (n) => n,
   fromDecimal: (d) => {
+    if (d instanceof DrawnDecimal) return d.x;
     // Inputs and constants are converted again on every simulated iteration: remember each Decimal's number.
     let n = asNumbers.get(d);
     if (n === undefined) {

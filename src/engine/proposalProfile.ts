@@ -415,14 +415,16 @@ export function computeProposalProfileOn<T>(
     previousContingency = inflationContingency;
   }
 
-  const costLines: ProposalLine<T>[] = [
-    ...input.investment.map((c, k) => ({ label: c.label, kind: c.kind, amounts: costAmounts[k] })),
-    ...streams.flatMap((s, k) =>
-      s.years.some((y) => y.oneOffCosts !== undefined)
-        ? [{ label: `${s.label}: costs per event`, kind: "stream", amounts: streamCostAmounts[k] }]
-        : [],
-    ),
-  ];
+  const costLines: ProposalLine<T>[] = input.investment.map((c, k) => ({
+    label: c.label,
+    kind: c.kind,
+    amounts: costAmounts[k],
+  }));
+  streams.forEach((s, k) => {
+    if (s.years.some((y) => y.oneOffCosts !== undefined)) {
+      costLines.push({ label: `${s.label}: costs per event`, kind: "stream", amounts: streamCostAmounts[k] });
+    }
+  });
   const existingLines: ExistingMtfsLineResult<T>[] = existing.map((l, k) => ({
     label: l.ref === undefined ? l.label : `${l.ref} ${l.label}`,
     treatment: l.treatment,
@@ -430,14 +432,12 @@ export function computeProposalProfileOn<T>(
     addedBack: addedBackAmounts[k],
   }));
 
-  const settle: { fy: FyStartYear; by: string }[] = [
-    ...streams.map((s) => ({ fy: s.settledFy, by: s.label })),
-    ...input.investment.flatMap((c) => {
-      const fy = settledFyOfCost(c);
-      return fy === undefined ? [] : [{ fy, by: c.label }];
-    }),
-    ...existing.map((l) => ({ fy: existingLineSettledFy(l), by: l.ref ?? l.label })),
-  ];
+  const settle: { fy: FyStartYear; by: string }[] = streams.map((s) => ({ fy: s.settledFy, by: s.label }));
+  for (const c of input.investment) {
+    const fy = settledFyOfCost(c);
+    if (fy !== undefined) settle.push({ fy, by: c.label });
+  }
+  for (const l of existing) settle.push({ fy: existingLineSettledFy(l), by: l.ref ?? l.label });
   const overlapFy = overlapSettledFy(input.mtfsOverlap);
   if (overlapFy !== undefined) settle.push({ fy: overlapFy, by: "MTFS overlap" });
   const last = settle.reduce<{ fy: FyStartYear; by: string } | undefined>(
@@ -447,9 +447,10 @@ export function computeProposalProfileOn<T>(
   const runFy = Math.min(Math.max(last?.fy ?? horizon.firstFy, horizon.firstFy), horizon.lastFy);
   const runRow = years[runFy - horizon.firstFy];
   const mtfsRow = years[mtfsIndexOf(horizon)];
-  const times = streams.flatMap((s) =>
-    s.timeToFullImpactYears === undefined ? [] : [s.timeToFullImpactYears],
-  );
+  let timeToFull = ZERO_T;
+  for (const s of streams) {
+    if (s.timeToFullImpactYears !== undefined) timeToFull = maxOf(calc, timeToFull, s.timeToFullImpactYears);
+  }
   return {
     years,
     streams: streamLines,
@@ -465,6 +466,6 @@ export function computeProposalProfileOn<T>(
       inflationContingency: runRow.inflationContingency,
       settledBy: last?.by ?? "",
     },
-    timeToFullRunRateYears: times.reduce((a, t) => maxOf(calc, a, t), ZERO_T),
+    timeToFullRunRateYears: timeToFull,
   };
 }

@@ -19,6 +19,15 @@ describe("decimalOfNumber", () => {
         expect(new Decimal(y).minus(lazy).toString()).toBe(new Decimal(y).minus(real).toString());
         expect(new Decimal(lazy).eq(real)).toBe(true);
         expect(Object.is(lazy.toNumber(), real.toNumber())).toBe(true);
+        // The checks answered from the number agree with the digits'.
+        const fresh = decimalOfNumber(x);
+        expect([fresh.lt(y), fresh.lte(y), fresh.gt(y), fresh.gte(y)]).toEqual([
+          real.lt(y),
+          real.lte(y),
+          real.gt(y),
+          real.gte(y),
+        ]);
+        expect([fresh.isZero(), fresh.isFinite()]).toEqual([real.isZero(), real.isFinite()]);
       }),
       { numRuns: 300 },
     );
