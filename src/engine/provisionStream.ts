@@ -1,15 +1,9 @@
-import { Decimal, ZERO } from "./money";
+import { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { decimalCalculator, type Calculator } from "./calculator";
-import { WEEKS_PER_YEAR, addCalendarMonths, fyStartDay } from "./fiscalYear";
-import {
-  averageSharesInFysOn,
-  scheduleSettledFy,
-  schedulesTimeToFullYears,
-  shareAtOn,
-  type SharePoint,
-  type ShareSchedule,
-} from "./shareSchedule";
+import { decimalCalculator, minOf, type Calculator } from "./calculator";
+import { WEEKS_PER_YEAR, addCalendarMonths, dayNumber, fyStartDay } from "./fiscalYear";
+import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
+import { averageDaySharesInFys, dayShareAt, type DayShares, type ShareSchedule } from "./shareSchedule";
 import { horizonFys, nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
@@ -56,34 +50,61 @@ export interface ProvisionInput extends StreamPrices {
  * movesSchedule({ …, caseload: D(9), movesPerStep: D(2), stepMonths: 3, openingDate: "2028-01-01" }).points.length // 5
  */
 export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule; moved: Decimal } {
+  const m = movesOn(decimalCalculator, input);
+  return {
+    schedule: { shape: "steps", points: m.dates.map((date, i) => ({ date, share: m.points.shares[i] })) },
+    moved: m.moved,
+  };
+}
+
+/** The moves on a number backend: each move's date, and the share of the people moved by then. */
+interface Moves<T> {
+  readonly points: DayShares<T>;
+  readonly dates: readonly string[];
+  readonly moved: T;
+}
+
+function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
+  const { subtract: sub, compare: cmp } = calc;
   const caseload = nonNegative(input.caseload, "caseload");
   const places = nonNegative(input.places ?? caseload, "places");
-  const moved = Decimal.min(caseload, places);
-  const step = nonNegative(input.movesPerStep, "movesPerStep");
+  const moved = minOf(calc, calc.fromDecimal(caseload), calc.fromDecimal(places));
+  const stepDecimal = nonNegative(input.movesPerStep, "movesPerStep");
   if (!Number.isInteger(input.stepMonths) || input.stepMonths < 1 || input.stepMonths > 1200) {
     throw new EngineError("out-of-range", "stepMonths", "must be a whole number of months, 1 to 1200");
   }
-  if (moved.isZero() || step.isZero()) {
-    return { schedule: { shape: "steps", points: [{ date: input.openingDate, share: ZERO }] }, moved };
+  if (cmp(moved, calc.zero) === 0 || stepDecimal.isZero()) {
+    const day = dayNumber(input.openingDate);
+    return {
+      points: { shape: "steps", days: [day], shares: [calc.zero] },
+      dates: [input.openingDate],
+      moved,
+    };
   }
+  const step = calc.fromDecimal(stepDecimal);
   // Moving everyone must take at most 100 years of steps: more is a typo, and would be a very long loop.
-  if (moved.div(step).ceil().minus(1).times(input.stepMonths).gt(1200)) {
+  const steps = sub(calc.zero, calc.floor(sub(calc.zero, calc.divide(moved, step)))); // ⌈moved / step⌉
+  if (
+    cmp(calc.multiply(sub(steps, calc.one), calc.fromNumber(input.stepMonths)), calc.fromNumber(1200)) > 0
+  ) {
     throw new EngineError(
       "out-of-range",
       "movesPerStep",
       "moves the caseload in more than 100 years; check movesPerStep and stepMonths",
     );
   }
-  const points: SharePoint[] = [];
+  const dates: string[] = [];
+  const days: number[] = [];
+  const shares: T[] = [];
   for (let k = 1; ; k++) {
-    const done = Decimal.min(moved, step.times(k));
-    points.push({
-      date: addCalendarMonths(input.openingDate, (k - 1) * input.stepMonths),
-      share: done.div(moved),
-    });
-    if (done.gte(moved)) break;
+    const done = minOf(calc, moved, calc.multiply(step, calc.fromNumber(k)));
+    const date = addCalendarMonths(input.openingDate, (k - 1) * input.stepMonths);
+    dates.push(date);
+    days.push(dayNumber(date));
+    shares.push(calc.divide(done, moved));
+    if (cmp(done, moved) >= 0) break;
   }
-  return { schedule: { shape: "steps", points }, moved };
+  return { points: { shape: "steps", days, shares }, dates, moved };
 }
 
 /**
@@ -117,22 +138,18 @@ export function provisionStreamOn<T>(
       "must not exceed currentWeeklyCost (the stream is a saving)",
     );
   }
-  const { schedule, moved: movedDecimal } = movesSchedule(input);
-  const moved = calc.fromDecimal(movedDecimal);
+  const { points, moved } = movesOn(calc, input);
   const annual = mul(
     sub(calc.fromDecimal(current), calc.fromDecimal(newCost)),
     calc.fromDecimal(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear")),
   );
   const fys = horizonFys(horizon);
-  const shares = averageSharesInFysOn(calc, schedule, fys, "openingDate");
+  const shares = averageDaySharesInFys(calc, points, fys);
   const years = fys.map((fy, i) => {
     const people = mul(moved, shares[i]);
     const moves = mul(
       moved,
-      sub(
-        shareAtOn(calc, schedule, fyStartDay(fy + 1), "openingDate", true),
-        shareAtOn(calc, schedule, fyStartDay(fy), "openingDate", true),
-      ),
+      sub(dayShareAt(calc, points, fyStartDay(fy + 1), true), dayShareAt(calc, points, fyStartDay(fy), true)),
     );
     return withEventCostsOn(
       calc,
@@ -149,14 +166,17 @@ export function provisionStreamOn<T>(
       input.costPerMove && nonNegative(input.costPerMove, "costPerMove"),
     );
   });
+  const lastDay = points.days[points.days.length - 1];
+  const final = points.shares[points.shares.length - 1];
+  const fullDay = points.days[points.shares.findIndex((x) => calc.compare(x, final) === 0)];
   return {
     id: input.id,
     label: input.label,
     kind: "provision",
     years,
-    settledFy: Math.max(horizon.firstFy, scheduleSettledFy(schedule)),
-    // Opening to the last move.
-    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears([schedule], "openingDate")),
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(new Decimal(lastDay))),
+    // Opening to the last move (the first point at the final share, as schedulesTimeToFullYears reads it).
+    timeToFullImpactYears: calc.fromDecimal(yearsBetweenDays(points.days[0], fullDay)),
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -108,14 +108,36 @@ export function scheduleFlowOn<T>(
   endDay: T,
   field = "ramp",
 ): CumulativeFlow<T> {
+  return daySharesFlow(calc, dayShares(calc, s, field), perDay, endDay);
+}
+
+/** A schedule's points on a number backend: day numbers and shares, checked (or built valid, as by a kind). */
+export interface DayShares<T> {
+  readonly shape: ShareSchedule["shape"];
+  readonly days: readonly number[];
+  readonly shares: readonly T[];
+}
+
+/**
+ * A schedule's checked points on a number backend.
+ *
+ * @example
+ * dayShares(numberCalculator, fullFrom("2027-04-01")).shares // [1]
+ */
+export function dayShares<T>(calc: Calculator<T>, s: ShareSchedule, field = "ramp"): DayShares<T> {
   const pts = checkedDays(s, field);
+  return { shape: s.shape, days: pts.map((p) => p.day), shares: pts.map((p) => calc.fromDecimal(p.share)) };
+}
+
+function daySharesFlow<T>(calc: Calculator<T>, p: DayShares<T>, perDay: T, endDay: T): CumulativeFlow<T> {
   const pieces: RatePiece<T>[] = [];
-  for (let i = 0; i < pts.length; i++) {
-    const from = calc.fromNumber(pts[i].day);
-    const next = pts[i + 1];
-    const to = next ? calc.fromNumber(next.day) : maxOf(calc, endDay, from);
-    const share = calc.fromDecimal(pts[i].share);
-    const shareTo = next && s.shape === "linear" ? calc.fromDecimal(next.share) : share;
+  const n = p.days.length;
+  for (let i = 0; i < n; i++) {
+    const from = calc.fromNumber(p.days[i]);
+    const hasNext = i + 1 < n;
+    const to = hasNext ? calc.fromNumber(p.days[i + 1]) : maxOf(calc, endDay, from);
+    const share = p.shares[i];
+    const shareTo = hasNext && p.shape === "linear" ? p.shares[i + 1] : share;
     pieces.push({ from, to, rateFrom: calc.multiply(share, perDay), rateTo: calc.multiply(shareTo, perDay) });
   }
   return stockFlowMath(calc).cumulativeFromRates(pieces, []);
@@ -145,10 +167,24 @@ export function averageSharesInFysOn<T>(
   fys: readonly FyStartYear[],
   field = "ramp",
 ): T[] {
+  return averageDaySharesInFys(calc, dayShares(calc, s, field), fys);
+}
+
+/**
+ * averageSharesInFysOn of points a kind builds itself (provision's moves).
+ *
+ * @example
+ * averageDaySharesInFys(numberCalculator, dayShares(numberCalculator, fullFrom("2026-10-01")), [2026]) // [182 / 365]
+ */
+export function averageDaySharesInFys<T>(
+  calc: Calculator<T>,
+  p: DayShares<T>,
+  fys: readonly FyStartYear[],
+): T[] {
   if (fys.length === 0) return [];
   const sf = stockFlowMath(calc);
   const end = calc.fromNumber(fyStartDay(Math.max(...fys) + 1));
-  const f = scheduleFlowOn(calc, s, calc.one, end, field);
+  const f = daySharesFlow(calc, p, calc.one, end);
   return fys.map((fy) => {
     const a = calc.fromNumber(fyStartDay(fy));
     const b = calc.fromNumber(fyStartDay(fy + 1));
@@ -182,21 +218,29 @@ export function shareAtOn<T>(
   field = "ramp",
   justBefore = false,
 ): T {
-  const pts = checkedDays(s, field);
+  return dayShareAt(calc, dayShares(calc, s, field), day, justBefore);
+}
+
+/**
+ * shareAtOn of points a kind builds itself.
+ *
+ * @example
+ * dayShareAt(numberCalculator, dayShares(numberCalculator, fullFrom("2027-04-01")), fyStartDay(2027), true) // 0
+ */
+export function dayShareAt<T>(calc: Calculator<T>, p: DayShares<T>, day: number, justBefore = false): T {
   const d = calc.fromNumber(day);
-  const dayOf = (i: number): T => calc.fromNumber(pts[i].day);
   let share = calc.zero;
-  for (let i = 0; i < pts.length; i++) {
-    const c = calc.compare(d, dayOf(i));
+  for (let i = 0; i < p.days.length; i++) {
+    const pointDay = calc.fromNumber(p.days[i]);
+    const c = calc.compare(d, pointDay);
     if (justBefore ? c <= 0 : c < 0) {
-      if (i === 0 || s.shape === "steps") return share;
-      const a = pts[i - 1];
-      const aDay = dayOf(i - 1);
-      const aShare = calc.fromDecimal(a.share);
-      const x = calc.divide(calc.subtract(d, aDay), calc.subtract(dayOf(i), aDay));
-      return calc.add(aShare, calc.multiply(calc.subtract(calc.fromDecimal(pts[i].share), aShare), x));
+      if (i === 0 || p.shape === "steps") return share;
+      const aDay = calc.fromNumber(p.days[i - 1]);
+      const aShare = p.shares[i - 1];
+      const x = calc.divide(calc.subtract(d, aDay), calc.subtract(pointDay, aDay));
+      return calc.add(aShare, calc.multiply(calc.subtract(p.shares[i], aShare), x));
     }
-    share = calc.fromDecimal(pts[i].share);
+    share = p.shares[i];
   }
   return share;
 }
