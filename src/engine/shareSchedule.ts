@@ -254,10 +254,16 @@ export function dayShareAt<T>(calc: Calculator<T>, p: DayShares<T>, day: number,
  * scheduleSettledFy(fullFrom("2027-04-01")) // 2027
  */
 export function scheduleSettledFy(s: ShareSchedule): FyStartYear {
+  const known = settledFys.get(s);
+  if (known !== undefined) return known;
   const last = s.points[s.points.length - 1];
   if (last === undefined) throw new EngineError("missing", "ramp", "needs at least one dated point");
-  return firstWholeFyFrom(new Decimal(dayNumber(last.date)));
+  const fy = firstWholeFyFrom(new Decimal(dayNumber(last.date)));
+  settledFys.set(s, fy);
+  return fy;
 }
+
+const settledFys = new WeakMap<ShareSchedule, FyStartYear>();
 
 /**
  * The day number on which the share first reaches its final value (the last point's share).

@@ -51,8 +51,19 @@ export interface StaffingInput extends StreamPrices {
 }
 
 function rampOf(r: StaffingReduction): ShareSchedule {
-  return linearRamp(r.fromDate, r.fullByDate ?? r.fromDate);
+  // One schedule per pair of dates, so a drawn reduction (a new record) keeps its checked ramp.
+  const to = r.fullByDate ?? r.fromDate;
+  const key = `${r.fromDate}|${to}`;
+  let ramp = ramps.get(key);
+  if (ramp === undefined) {
+    ramp = linearRamp(r.fromDate, to);
+    if (ramps.size >= 4096) ramps.clear();
+    ramps.set(key, ramp);
+  }
+  return ramp;
 }
+
+const ramps = new Map<string, ShareSchedule>();
 
 /**
  * The stream's profile over the horizon; measures the average FTE reduction in each FY.
