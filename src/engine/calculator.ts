@@ -93,6 +93,12 @@ class DrawnDecimal {
   isZero(): boolean {
     return this.x === 0;
   }
+  isNegative(): boolean {
+    return this.x < 0 || Object.is(this.x, -0);
+  }
+  isNeg(): boolean {
+    return this.isNegative();
+  }
   lt(y: Decimal | number | string): boolean {
     return typeof y === "number" ? this.x < y : this.digits().lt(y);
   }

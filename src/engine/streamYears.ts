@@ -31,7 +31,7 @@ export const MAX_STREAM_WEEKS = 5200;
  * weeksValue(new Decimal(1e9), "durationWeeks") // throws "durationWeeks: must be 0 to 5200 weeks (100 years)…"
  */
 export function weeksValue(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || value.lt(0) || value.gt(MAX_STREAM_WEEKS)) {
+  if (!value.isFinite() || below0(value) || value.gt(MAX_STREAM_WEEKS)) {
     throw new EngineError(
       "out-of-range",
       field,
@@ -88,12 +88,16 @@ export function streamYearOn<T>(
   measures: readonly OperationalMeasure<T>[],
 ): StreamYear<T> {
   const rate = prices.inflationPerYear ?? ZERO_RATE;
-  if (!rate.isFinite() || rate.lte(-1)) {
-    throw new EngineError(
-      "out-of-range",
-      "inflationPerYear",
-      `must be a fraction > -1, got ${rate.toString()}`,
-    );
+  if (!validRates.has(rate)) {
+    if (!rate.isFinite() || rate.lte(-1)) {
+      throw new EngineError(
+        "out-of-range",
+        "inflationPerYear",
+        `must be a fraction > -1, got ${rate.toString()}`,
+      );
+    }
+    // Checked once: a stream's rate is the same on every FY and every draw.
+    validRates.add(rate);
   }
   const gross = rate.isZero()
     ? grossAtPriceBase
@@ -102,6 +106,10 @@ export function streamYearOn<T>(
 }
 
 const ZERO_RATE = new Decimal(0);
+
+/** value < 0 for a finite Decimal, from its sign (decimal.js's lt makes a Decimal of the 0 on every call). */
+const below0 = (value: Decimal): boolean => value.isNegative() && !value.isZero();
+const validRates = new WeakSet<Decimal>();
 
 /**
  * A FY record with the one-off costs of its events (events × cost per event, £ as stated, not inflated) when
@@ -138,7 +146,7 @@ export function withEventCostsOn<T>(
  * nonNegative(new Decimal(-1), "feePerUnit") // throws EngineError out-of-range "feePerUnit: must be ≥ 0"
  */
 export function nonNegative(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || value.lt(0)) {
+  if (!value.isFinite() || below0(value)) {
     throw new EngineError("out-of-range", field, `must be a number ≥ 0, got ${value.toString()}`);
   }
   return value;
@@ -151,7 +159,7 @@ export function nonNegative(value: Decimal, field: string): Decimal {
  * fraction(new Decimal(8), "reductionRate") // throws: "reductionRate: must be a fraction between 0 and 1 (8% is 0.08)"
  */
 export function fraction(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || value.lt(0) || value.gt(1)) {
+  if (!value.isFinite() || below0(value) || value.gt(1)) {
     throw new EngineError(
       "out-of-range",
       field,

@@ -27,7 +27,12 @@ describe("decimalOfNumber", () => {
           real.gt(y),
           real.gte(y),
         ]);
-        expect([fresh.isZero(), fresh.isFinite()]).toEqual([real.isZero(), real.isFinite()]);
+        expect([fresh.isZero(), fresh.isFinite(), fresh.isNegative(), fresh.isNeg()]).toEqual([
+          real.isZero(),
+          real.isFinite(),
+          real.isNegative(),
+          real.isNeg(),
+        ]);
       }),
       { numRuns: 300 },
     );
