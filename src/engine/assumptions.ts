@@ -1,11 +1,11 @@
 import type { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { addressableSpendStream, type AddressableSpendInput } from "./addressableSpendStream";
+import { addressableSpendStreamOn, type AddressableSpendInput } from "./addressableSpendStream";
 import { decimalCalculator, type Calculator } from "./calculator";
 import { cohortStreamOn, type CohortStreamInput } from "./cohortStream";
 import type { ExistingMtfsLine } from "./existingMtfs";
-import { incomeStream, type IncomeInput } from "./incomeStream";
-import { packageReviewStream, type PackageReviewInput } from "./packageReviewStream";
+import { incomeStreamOn, type IncomeInput } from "./incomeStream";
+import { packageReviewStreamOn, type PackageReviewInput } from "./packageReviewStream";
 import { profileStreamInput, profileSummary } from "./profile";
 import {
   computeProposalProfileOn,
@@ -13,9 +13,9 @@ import {
   type ProposalPrices,
   type ProposalProfile,
 } from "./proposalProfile";
-import { provisionStream, type ProvisionInput } from "./provisionStream";
-import { reablementStream, type ReablementInput } from "./reablementStream";
-import { staffingStream, type StaffingInput } from "./staffingStream";
+import { provisionStreamOn, type ProvisionInput } from "./provisionStream";
+import { reablementStreamOn, type ReablementInput } from "./reablementStream";
+import { staffingStreamOn, type StaffingInput } from "./staffingStream";
 import type { StreamProfile } from "./stream";
 import type { CumulativeFlow } from "./stockFlow";
 import type { CostItem, Horizon, MtfsOverlap, Profile, ProfileInput, Target } from "./types";
@@ -97,7 +97,7 @@ function describeStreams(a: ProposalAssumptions): string {
   return "proposal-level lines only the multi-stream model computes (existing MTFS lines, a confidence weighting, prices or the net inflation base)";
 }
 
-/** One stream's profile from its kind module, on a number backend (the other kinds compute on Decimal). */
+/** One stream's profile from its kind module, on a number backend. */
 function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssumptions): StreamProfile<T> {
   const { horizon } = a;
   switch (s.kind) {
@@ -110,33 +110,18 @@ function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssump
         horizon,
       );
     case "addressableSpend":
-      return onBackend(calc, weightedBy(s, addressableSpendStream(s, horizon)));
+      return weightedBy(s, addressableSpendStreamOn(calc, s, horizon));
     case "income":
-      return onBackend(calc, weightedBy(s, incomeStream(s, horizon)));
+      return weightedBy(s, incomeStreamOn(calc, s, horizon));
     case "staffing":
-      return onBackend(calc, weightedBy(s, staffingStream(s, horizon)));
+      return weightedBy(s, staffingStreamOn(calc, s, horizon));
     case "provision":
-      return onBackend(calc, weightedBy(s, provisionStream(s, horizon)));
+      return weightedBy(s, provisionStreamOn(calc, s, horizon));
     case "packageReview":
-      return onBackend(calc, weightedBy(s, packageReviewStream(s, horizon)));
+      return weightedBy(s, packageReviewStreamOn(calc, s, horizon));
     case "reablement":
-      return onBackend(calc, weightedBy(s, reablementStream(s, horizon)));
+      return weightedBy(s, reablementStreamOn(calc, s, horizon));
   }
-}
-
-/** A Decimal stream's figures on a number backend (unchanged on the Decimal one). */
-function onBackend<T>(calc: Calculator<T>, p: StreamProfile): StreamProfile<T> {
-  const d = calc.fromDecimal;
-  return {
-    ...p,
-    years: p.years.map((y) => ({
-      fy: y.fy,
-      gross: d(y.gross),
-      grossAtPriceBase: d(y.grossAtPriceBase),
-      ...(y.oneOffCosts === undefined ? {} : { oneOffCosts: d(y.oneOffCosts) }),
-      measures: y.measures.map((m) => ({ ...m, value: d(m.value) })),
-    })),
-  };
 }
 
 /**
@@ -153,7 +138,7 @@ function inStream<T>(k: number, s: StreamInput, run: () => StreamProfile<T>): St
 }
 
 /** A kind module's profile with the stream's confidence weighting (the cohort module carries its own). */
-function weightedBy(s: StreamCommon, p: StreamProfile): StreamProfile {
+function weightedBy<T>(s: StreamCommon, p: StreamProfile<T>): StreamProfile<T> {
   return s.confidenceWeighting === undefined ? p : { ...p, confidenceWeighting: s.confidenceWeighting };
 }
 
@@ -174,8 +159,7 @@ export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; 
 
 /**
  * The proposal profile of the assumptions on a number backend: computeAssumptions' `proposal` on Decimal;
- * simulation and sensitivity run it on plain numbers (cohort streams and the proposal level on numbers, the
- * other kinds on Decimal, converted).
+ * simulation and sensitivity run it on plain numbers (every stream kind and the proposal level).
  *
  * @example
  * assumptionsProfileOn(numberCalculator, parseProposal(json).assumptions).quantifiedOpportunity // ≈ 1104079.71

@@ -1,7 +1,7 @@
 import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
 import { moveInputs, withDecimal, type MovedInput, type MoveOptions } from "./riskInputs";
-import { checkSameHorizon, type RiskFigures, type RiskModel } from "./riskModel";
+import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 
 /**
  * Sensitivity (a tornado): the quantified opportunity (net benefit in the last MTFS FY) and the MTFS row in
@@ -120,7 +120,7 @@ export function programmeSensitivity(
   options: SensitivityOptions = {},
 ): Sensitivity {
   if (models.length === 0) throw new EngineError("missing", "proposals", "must have at least one proposal");
-  checkSameHorizon(models);
+  programmeFys(models);
   const parts = models.map((m) => ({ m, t: proposalSensitivity(m, options) }));
   const opportunity = parts.reduce((a, p) => a + p.t.opportunity, 0);
   const mtfs = parts.reduce((a, p) => a + p.t.mtfs, 0);
