@@ -671,6 +671,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     textRows,
     chart: {
       sheet,
+      name: "MTFS benefits profile",
       // The axis shows the cells' £m format.
       title: "Benefits profile (£m)",
       categories: `A${profileFirstRow}:A${profileLastRow}`,

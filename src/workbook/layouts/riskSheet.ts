@@ -94,6 +94,8 @@ export function riskSheetLayout(s: Simulation, sheet = RISK_SHEET): RiskSheetLay
     columnWidths,
     chart: {
       sheet,
+      // The title names the first block, which another run may change: the name is what a re-run replaces.
+      name: "MTFS risk fan chart",
       title: `${blocks[0].name}: MTFS row, planned and P10 / P50 / P90`,
       categories: range("A"),
       bars: { name: "Planned", values: range("B") },
