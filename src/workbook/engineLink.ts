@@ -6,8 +6,12 @@ import {
   computeAssumptions,
   type ProposalProfile,
   formatWholeRange,
+  proposalRiskModel,
+  proposalSensitivity,
   proposalStretch,
   riskAdjustedProfile,
+  type Proposal,
+  type Sensitivity,
   type Decimal,
   type OptimismBiasTable,
   type InputWarning,
@@ -42,6 +46,11 @@ export interface ModelledProposal {
   readonly confidence?: string;
   /** The extra MTFS row per profile year of the stretch target it states, if any. */
   readonly stretch?: readonly Decimal[];
+  /**
+   * The tornado of the quantified opportunity (sensitivity.ts): each input at its low and high, largest swing
+   * first; absent when the risk block names an input the model does not have.
+   */
+  readonly sensitivity?: Sensitivity;
 }
 
 const whole = (r: WholeRange | undefined): CellScalar =>
@@ -65,11 +74,13 @@ export function modelProposal(
   const profile = computed.profile;
   const confidence = proposal.opportunity.confidence?.level;
   const stretch = proposalStretch(proposal.assumptions);
+  const sensitivity = tornadoOf(proposal, json);
   return {
     profile,
     proposal: computed.proposal,
     ...(confidence === undefined ? {} : { confidence }),
     ...(stretch === undefined ? {} : { stretch }),
+    ...(sensitivity === undefined ? {} : { sensitivity }),
     riskAdjusted:
       confidence === undefined
         ? profile.years.map((y) => y.mtfsImpact)
@@ -81,6 +92,32 @@ export function modelProposal(
     ),
     warnings,
   };
+}
+
+/** Timeline lengths a proposal states in months (the parsed single-cohort assumptions hold them in weeks). */
+const MONTHS_KEYS = ["designMonths", "pilotMonths", "rolloutMonths", "leadMonths"] as const;
+
+/**
+ * The proposal's tornado, its timeline moved in the months the sheet shows (as MTFS.SENSITIVITY does), or
+ * undefined when its risk block names something the model refuses.
+ */
+function tornadoOf(proposal: Proposal, json: unknown): Sensitivity | undefined {
+  const model = proposalRiskModel(proposal);
+  const timeline = (json as { timeline?: Record<string, unknown> } | undefined)?.timeline ?? {};
+  const named = new Set(
+    model.entries.map((e) => e.path.replace(/^assumptions\./, "").replace(/Weeks$/, "Months")),
+  );
+  const months = proposal.assumptions.cohort
+    ? MONTHS_KEYS.filter((k) => timeline[k] !== undefined && !named.has(`timeline.${k}`)).map((k) => ({
+        path: `timeline.${k}`,
+      }))
+    : [];
+  try {
+    return proposalSensitivity({ ...model, entries: [...model.entries, ...months] });
+  } catch (e) {
+    if (isEngineError(e)) return undefined;
+    throw e;
+  }
 }
 
 /** Profiles by the assumptions JSON they came from: refresh models a sheet's stored and read-back proposal alike. */

@@ -39,6 +39,7 @@ import {
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
+import { tornadoRowsFor } from "./layouts/tornadoBlock";
 import {
   anchorNameList,
   anchorNames,
@@ -137,6 +138,7 @@ async function writeProposalSheet(
   await writeLayout(port, p.layout, p.layout.sheet, owned);
   await port.writeCells(p.layout.sheet, [{ address: p.layout.statusAddress, value: "Up to date" }]);
   await port.addComboChart(p.layout.chart);
+  if (p.layout.tornadoChart) await port.addBarChart(p.layout.tornadoChart);
 }
 
 /**
@@ -356,6 +358,10 @@ export async function updateProposal(
   }
   // A sheet written with path captions is laid out in words when it can be laid out again (nothing moved).
   const assumptionsInWords = stored.assumptionsInWords === true || isIdentity(placement);
+  // So is its tornado: as many rows as the inputs now (a moved sheet keeps what it has).
+  const tornadoRows = isIdentity(placement)
+    ? tornadoRowsFor(modelled.sensitivity)
+    : (stored.tornadoRows ?? 0);
   const layout = proposalSheetLayout({
     ...stored,
     proposal,
@@ -363,6 +369,7 @@ export async function updateProposal(
     modelled,
     fitTexts: true,
     assumptionsInWords,
+    tornadoRows,
   });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
@@ -415,6 +422,7 @@ export async function updateProposal(
   if (reshaped && layout.merges?.length) await port.mergeCells(sheet, layout.merges);
   // The profile rows moved: a chart over the old rows would show stale cells (Excel does not follow them).
   if (reshaped) await port.addComboChart(layout.chart);
+  if (reshaped && layout.tornadoChart) await port.addBarChart(layout.tornadoChart);
   // The texts may have changed length; rows the old layout sized and the new one does not go back to one line.
   const heights = new Map((reshaped ? (before.rowHeights ?? []) : []).map((h) => [h.row, rowHeightFor(1)]));
   for (const h of layout.rowHeights ?? []) heights.set(h.row, h.height);
@@ -428,7 +436,14 @@ export async function updateProposal(
   await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
     p.sheet === sheet
-      ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows, assumptionsInWords }
+      ? {
+          ...p,
+          proposal: storedPart(proposal),
+          fyLabels,
+          textRows: layout.textRows,
+          assumptionsInWords,
+          ...(tornadoRows > 0 ? { tornadoRows } : {}),
+        }
       : p,
   );
   if (programme) {

@@ -3,6 +3,7 @@ import { modelProposal, type ModelledProposal } from "./engineLink";
 import { inputJson } from "./cellValues";
 import { WorkbookError } from "./errors";
 import { setPath } from "./jsonPath";
+import { tornadoRowsFor } from "./layouts/tornadoBlock";
 import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
@@ -80,6 +81,7 @@ export function planProposal(
   }
   const slug = uniqueSlug(sheet, taken.slugs ?? [], taken.names ?? []);
   const fyLabels = modelled.profile.years.map((y) => y.label);
+  const tornadoRows = tornadoRowsFor(modelled.sensitivity);
   const layout = proposalSheetLayout({
     sheet,
     proposal,
@@ -88,6 +90,7 @@ export function planProposal(
     slug,
     fitTexts: true,
     assumptionsInWords: true,
+    tornadoRows,
   });
   return {
     stored: {
@@ -97,6 +100,7 @@ export function planProposal(
       slug,
       ...textRowsOf(layout),
       assumptionsInWords: true,
+      ...(tornadoRows > 0 ? { tornadoRows } : {}),
     },
     modelled,
     layout,

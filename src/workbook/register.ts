@@ -45,6 +45,8 @@ export interface StoredProposal {
   readonly textRows?: Readonly<Record<string, number>>;
   /** The assumptions are a table in words (absent on sheets written before: one row per JSON path). */
   readonly assumptionsInWords?: boolean;
+  /** Rows of the sensitivity (tornado) block, fixed when the sheet is laid out (absent on sheets written before: none). */
+  readonly tornadoRows?: number;
   /**
    * Accepted reprofiles (issue 15, history.ts): dated versions of the assumptions, oldest first. The approved
    * assumptions stay in `proposal`.
