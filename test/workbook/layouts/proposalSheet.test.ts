@@ -113,8 +113,13 @@ describe("proposal sheet layout: long texts", () => {
       "Benefits profile over the MTFS (net of ongoing investment)",
       "Operational impact per FY",
       "Benefit profile assumptions",
+      "Sensitivity: the quantified opportunity (FY29/30) with each input at its low and high",
     ]);
-    for (const s of sections) expect(layout.merges).toContain(`${s.address}:H${parseAddress(s.address).row}`);
+    // The tornado's table has a Note column (I) beyond the sheet's A:H.
+    for (const s of sections)
+      expect(layout.merges).toContain(
+        `${s.address}:${s.kind === "label" && s.text.startsWith("Sensitivity") ? "I" : "H"}${parseAddress(s.address).row}`,
+      );
   });
 });
 
