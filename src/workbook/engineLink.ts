@@ -103,15 +103,24 @@ const MONTHS_KEYS = ["designMonths", "pilotMonths", "rolloutMonths", "leadMonths
  */
 function tornadoOf(proposal: Proposal, json: unknown): Sensitivity | undefined {
   const model = proposalRiskModel(proposal);
-  const timeline = (json as { timeline?: Record<string, unknown> } | undefined)?.timeline ?? {};
   const named = new Set(
     model.entries.map((e) => e.path.replace(/^assumptions\./, "").replace(/Weeks$/, "Months")),
   );
+  const monthsOf = (timeline: unknown, prefix: string): { path: string }[] =>
+    MONTHS_KEYS.filter(
+      (k) =>
+        typeof timeline === "object" && timeline !== null && k in timeline && !named.has(`${prefix}${k}`),
+    ).map((k) => ({ path: `${prefix}${k}` }));
+  const a = (json ?? {}) as { timeline?: unknown; streams?: unknown };
   const months = proposal.assumptions.cohort
-    ? MONTHS_KEYS.filter((k) => timeline[k] !== undefined && !named.has(`timeline.${k}`)).map((k) => ({
-        path: `timeline.${k}`,
-      }))
-    : [];
+    ? monthsOf(a.timeline, "timeline.")
+    : Array.isArray(a.streams)
+      ? a.streams.flatMap((s: unknown, i) =>
+          (s as { kind?: unknown }).kind === "cohort"
+            ? monthsOf((s as { timeline?: unknown }).timeline, `streams[${i}].timeline.`)
+            : [],
+        )
+      : [];
   try {
     return proposalSensitivity({ ...model, entries: [...model.entries, ...months] });
   } catch (e) {

@@ -87,4 +87,25 @@ describe("calc scenarios", () => {
     expect(inline.code).toBe(0);
     expect(JSON.parse(named.stdout)).toEqual(JSON.parse(inline.stdout));
   });
+
+  it("adds a multi-stream proposal's per-stream stretch to the Stretch scenario", async () => {
+    const scenarios = async (stretch?: unknown): Promise<Map<string, { lastYearBenefit: number }>> => {
+      const dir = tempDir();
+      for (const f of readdirSync(dirname(example("programme.json"))))
+        if (f.endsWith(".json")) copyFileSync(example(f), join(dir, f));
+      const raw = JSON.parse(readFileSync(example("reunification.json"), "utf8"));
+      if (stretch) raw.assumptions.streams[0].stretch = stretch;
+      writeFileSync(join(dir, "reunification.json"), JSON.stringify(raw));
+      const r = await run(["calc", "scenarios", "--input", join(dir, "programme.json"), "--format", "json"]);
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+      const out = JSON.parse(r.stdout) as { scenarios: { name: string; lastYearBenefit: number }[] };
+      return new Map(out.scenarios.map((x) => [x.name, x]));
+    };
+    const plain = await scenarios();
+    const stretched = await scenarios({ target: { kind: "countPerYear", value: 6 } });
+    expect(stretched.get("Confident")).toEqual(plain.get("Confident"));
+    const extra = (m: Map<string, { lastYearBenefit: number }>) =>
+      m.get("Stretch")!.lastYearBenefit - m.get("Confident")!.lastYearBenefit;
+    expect(extra(stretched)).toBeGreaterThan(extra(plain));
+  });
 });
