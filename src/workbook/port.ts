@@ -135,6 +135,11 @@ export interface WorkbookPort {
   mergeCells(sheet: string, ranges: readonly string[]): Promise<void>;
   /** Splits every merged cell that these ranges touch (cells that are not merged are left alone). */
   unmergeCells(sheet: string, ranges: readonly string[]): Promise<void>;
+  /**
+   * Empties each range ("A1:I40"): values, formulas, number formats and styles (fills, fonts, borders), as a
+   * sheet the add-in lays out again from scratch needs (merges are split with `unmergeCells`).
+   */
+  clearRanges(sheet: string, ranges: readonly string[]): Promise<void>;
   /** Row heights in points, rows 1-based. */
   setRowHeights(
     sheet: string,

@@ -150,6 +150,17 @@ export class ExcelJsPort implements WorkbookPort {
     for (const range of ranges) ws.unMergeCells(range);
   }
 
+  async clearRanges(sheet: string, ranges: readonly string[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    this.edited("written", sheet);
+    for (const range of ranges)
+      for (const address of expandRange(range)) {
+        const cell = ws.getCell(address);
+        cell.value = null;
+        cell.style = {};
+      }
+  }
+
   async setRowHeights(
     sheet: string,
     heights: readonly { readonly row: number; readonly height: number }[],

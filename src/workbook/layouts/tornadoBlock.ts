@@ -1,6 +1,6 @@
 import { fieldCaption, type Sensitivity } from "../../engine";
 import type { BarChartSpec } from "../port";
-import { MILLIONS_FORMAT, STYLES, type LayoutCell } from "./types";
+import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type LayoutCell } from "./types";
 
 /**
  * A tornado block: the quantified opportunity with each input alone at its low and its high (sensitivity.ts),
@@ -30,6 +30,21 @@ const HEADERS = [
   "Note",
 ] as const;
 
+/** An input's end with no format of its own: thousands separated, up to two decimals. */
+const PLAIN_FORMAT = "#,##0.0#";
+
+/**
+ * An input's format from the unit of its engine caption (% as a percent, £ as pounds); a target's unit
+ * depends on its kind, which the caption alone does not know, so it stays plain.
+ */
+function formatByUnit(path: string): string | undefined {
+  if (/target\.value$/.test(path)) return undefined;
+  const caption = fieldCaption(path.replace(/^assumptions\./, ""));
+  if (/\(%|\(% /.test(caption)) return INPUT_PERCENT_FORMAT;
+  if (/\(£/.test(caption)) return POUNDS_FORMAT;
+  return undefined;
+}
+
 /** What a tornado block is laid out from. */
 export interface TornadoBlockInput {
   readonly sheet: string;
@@ -41,8 +56,11 @@ export interface TornadoBlockInput {
   readonly sensitivity?: Sensitivity;
   /** The FY whose figure swings ("FY29/30"). */
   readonly fy: string;
-  /** A formula (without "=") giving the base figure on the sheet, e.g. the quantified opportunity cell. */
-  readonly baseFormula: string;
+  /**
+   * A formula (without "=") giving the base figure on the sheet, e.g. the quantified opportunity cell; absent:
+   * the engine's base figure as a value.
+   */
+  readonly baseFormula?: string;
   /** The input as the sheet shows it, by the engine's path ("unitCost.weeklyCost"). */
   readonly captionOf: (path: string) => string;
   /** The number format of an input's low and high, by path. */
@@ -53,6 +71,8 @@ export interface TornadoBlockInput {
   readonly subject?: string;
   /** Left edge column of the chart (a letter). */
   readonly chartColumn?: string;
+  /** The note's last sentence: when the figures change (default: refresh recomputes them). */
+  readonly when?: string;
 }
 
 /** The block's cells and merges, the first row after it, and its chart. */
@@ -133,24 +153,26 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   label(
     `A${first + 1}`,
     "Each input moves alone between its low and high (the proposal's risk block, else ±10%), every other " +
-      `input at its base; the ${rows} largest swings, largest first. Refreshed with the figures.`,
+      `input at its base; the ${rows} largest swings, largest first. ${input.when ?? "Refreshed with the figures."}`,
     { italic: true, wrap: true },
   );
   merges.push(`A${first + 1}:${LAST_COLUMN}${first + 1}`);
   const baseRow = first + 2;
   label(`A${baseRow}`, `Base: ${subject} (${input.fy})`);
   const base = `$B$${baseRow}`;
-  formula(`B${baseRow}`, "base", input.baseFormula, sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
+  if (input.baseFormula === undefined)
+    engine(`B${baseRow}`, "base", sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
+  else formula(`B${baseRow}`, "base", input.baseFormula, sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
   const header = first + 3;
   HEADERS.forEach((h, i) => label(`${"ABCDEFGHI"[i]}${header}`, h, TABLE_HEADING));
   for (let i = 0; i < rows; i++) {
     const r = header + 1 + i;
     const row = sensitivity?.rows[i];
     const k = `rows[${i}]`;
-    const format = row ? input.formatOf?.(row.input) : undefined;
+    const format = row ? (input.formatOf ?? formatByUnit)(row.input) : undefined;
     engine(`A${r}`, `${k}.input`, row ? input.captionOf(row.input) : null);
-    engine(`B${r}`, `${k}.low`, row?.low ?? null, format ?? "General");
-    engine(`C${r}`, `${k}.high`, row?.high ?? null, format ?? "General");
+    engine(`B${r}`, `${k}.low`, row?.low ?? null, format ?? PLAIN_FORMAT);
+    engine(`C${r}`, `${k}.high`, row?.high ?? null, format ?? PLAIN_FORMAT);
     engine(`D${r}`, `${k}.atLow`, row?.opportunityAtLow ?? null, MILLIONS_FORMAT);
     engine(`E${r}`, `${k}.atHigh`, row?.opportunityAtHigh ?? null, MILLIONS_FORMAT);
     // An input row the tornado does not fill (fewer inputs than rows) shows blanks, not a zero swing.

@@ -194,6 +194,14 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
+  async clearRanges(sheet: string, ranges: readonly string[]): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const range of ranges) ws.getRange(range).clear("All");
+      await context.sync();
+    });
+  }
+
   async setRowHeights(
     sheet: string,
     heights: readonly { readonly row: number; readonly height: number }[],
