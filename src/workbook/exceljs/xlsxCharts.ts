@@ -176,7 +176,8 @@ export async function addChartsToXlsx(
   let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
   // One drawing per sheet holds all of its charts.
   const bySheet = new Map<string, ChartToAdd[]>();
-  for (const chart of charts) bySheet.set(chart.spec.sheet, [...(bySheet.get(chart.spec.sheet) ?? []), chart]);
+  for (const chart of charts)
+    bySheet.set(chart.spec.sheet, [...(bySheet.get(chart.spec.sheet) ?? []), chart]);
   let n = 0;
   let c = 0;
   for (const [sheet, sheetCharts] of bySheet) {
