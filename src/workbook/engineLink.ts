@@ -74,7 +74,9 @@ export function modelProposal(
   const profile = computed.profile;
   const confidence = proposal.opportunity.confidence?.level;
   const stretch = proposalStretch(proposal.assumptions);
-  const sensitivity = tornadoOf(proposal, json);
+  // Refresh models a sheet's stored and read-back proposal alike: the tornado (tens of runs) is remembered too.
+  const tornadoKey = JSON.stringify([json, (raw as { risk?: unknown }).risk ?? null, confidence ?? null]);
+  const sensitivity = rememberedTornado(tornadoKey, () => tornadoOf(proposal, json));
   return {
     profile,
     proposal: computed.proposal,
@@ -127,6 +129,16 @@ function tornadoOf(proposal: Proposal, json: unknown): Sensitivity | undefined {
     if (isEngineError(e)) return undefined;
     throw e;
   }
+}
+
+const tornadoes = new Map<string, Sensitivity | undefined>();
+
+function rememberedTornado(key: string, compute: () => Sensitivity | undefined): Sensitivity | undefined {
+  if (tornadoes.has(key)) return tornadoes.get(key);
+  const result = compute();
+  if (tornadoes.size >= REMEMBERED) tornadoes.delete(tornadoes.keys().next().value as string);
+  tornadoes.set(key, result);
+  return result;
 }
 
 /** Profiles by the assumptions JSON they came from: refresh models a sheet's stored and read-back proposal alike. */
