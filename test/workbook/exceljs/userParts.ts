@@ -313,7 +313,7 @@ export async function withUserParts(
         const ownXml = await zip.file(ownPath)!.async("string");
         // Every chart of it (a proposal sheet has the profile and the tornado), each anchor re-pointed.
         const ownRels = parseRels(await zip.file(relsPathOf(ownPath))!.async("string"));
-        let anchors = ownXml.match(/<xdr:twoCellAnchor[\s\S]*?<\/xdr:twoCellAnchor>/g) ?? [];
+        let anchors: string[] = ownXml.match(/<xdr:twoCellAnchor[\s\S]*?<\/xdr:twoCellAnchor>/g) ?? [];
         for (const [i, ownChart] of ownRels.entries()) {
           const name = ownChart.target.split("/").pop()!;
           const chartText = await zip.file(`xl/charts/${name}`)!.async("string");
