@@ -41,9 +41,15 @@ export interface StreamCommon {
   readonly cohortKey?: string;
 }
 
-/** One stream of a proposal: its kind and exactly that kind module's inputs. */
+/** A stretch target (scrutiny report paragraph 22): what the Stretch scenarios model in place of the target. */
+export interface StretchTarget {
+  readonly target: Target;
+  readonly note?: string;
+}
+
+/** One stream of a proposal: its kind and exactly that kind module's inputs (a cohort's own stretch target too). */
 export type StreamInput =
-  | (StreamCommon & CohortStreamInput & { readonly kind: "cohort" })
+  | (StreamCommon & CohortStreamInput & { readonly kind: "cohort"; readonly stretch?: StretchTarget })
   | (StreamCommon & AddressableSpendInput & { readonly kind: "addressableSpend" })
   | (StreamCommon & IncomeInput & { readonly kind: "income" })
   | (StreamCommon & StaffingInput & { readonly kind: "staffing" })
@@ -68,8 +74,11 @@ export interface ProposalAssumptions {
    * its own): computeProfile(cohort) then gives exactly computeAssumptions' figures.
    */
   readonly cohort?: ProfileInput;
-  /** A stretch target the proposal states (single-cohort form): what its Stretch scenarios model instead. */
-  readonly stretch?: { readonly target: Target; readonly note?: string };
+  /**
+   * A stretch target the proposal states (single-cohort form): what its Stretch scenarios model instead. In
+   * the multi-stream form each cohort stream states its own (`streams[i].stretch`).
+   */
+  readonly stretch?: StretchTarget;
 }
 
 /**

@@ -161,7 +161,9 @@ export function numberPaths(tree: Tree): string[] {
     } else if (Array.isArray(node)) {
       node.forEach((x, i) => walk(x, `${path}[${i}]`, key));
     } else if (node !== null && typeof node === "object") {
-      for (const [k, x] of Object.entries(node)) walk(x, path === "" ? k : `${path}.${k}`, k);
+      // A stretch target is another scenario's input, not an estimate of this one.
+      for (const [k, x] of Object.entries(node))
+        if (k !== "stretch") walk(x, path === "" ? k : `${path}.${k}`, k);
     }
   };
   walk(tree, "", "");
