@@ -13,6 +13,7 @@ import {
   riskAdjustedProfile,
   simulateSteps,
   toMillions,
+  yearsText,
   type Profile,
   type Proposal,
   type ProposalProfile,
@@ -288,7 +289,7 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
       bcrText: view.benefitCostRatio === undefined ? "no costs" : view.benefitCostRatio.toFixed(2),
       paybackText:
         pb.kind === "paysBack"
-          ? `${pb.years.toDecimalPlaces(1).toString()} years`
+          ? yearsText(pb.years.toDecimalPlaces(1))
           : `not within ${years[years.length - 1] ?? "the horizon"}`,
       basisText: `Green Book discount rate ${rateText(GREEN_BOOK_STANDARD[0].rate.toNumber())} (STPR), ${
         years[0] ?? ""
