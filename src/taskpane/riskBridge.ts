@@ -123,10 +123,13 @@ export interface RunSettings {
   readonly seed: number;
 }
 
-/** The result of a run: the view, the engine's problem with the settings, or null when cancelled. */
+/**
+ * The result of a run: the view, the engine's refusal (of a setting, "iterations" or "seed", or of the draft:
+ * `label` names that input in words), or null when cancelled.
+ */
 export type RunResult =
   | { readonly ok: true; readonly view: SimulationView; readonly simulation: Simulation }
-  | { readonly ok: false; readonly field: string; readonly rule: string }
+  | { readonly ok: false; readonly field: string; readonly rule: string; readonly label?: string }
   | null;
 
 /** The engine calls of the risk panels (the Wizard's `engine.risk`; absent, the preview has no panels). */
@@ -245,7 +248,13 @@ async function runSimulation(
     return { ok: true, view: simulationView(r.value, contextOf(proposal)), simulation: r.value };
   } catch (e) {
     if (!isEngineError(e)) throw e;
-    return { ok: false, field: e.field, rule: e.rule };
+    const setting = e.field === "iterations" || e.field === "seed";
+    return {
+      ok: false,
+      field: e.field,
+      rule: e.rule,
+      ...(setting ? {} : { label: inputName(e.field, contextOf(proposal)).label }),
+    };
   }
 }
 
