@@ -1,4 +1,4 @@
-import { fieldCaption, type Sensitivity } from "../../engine";
+import { fieldCaption, refusalNote, type Sensitivity } from "../../engine";
 import type { BarChartSpec } from "../port";
 import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type LayoutCell } from "./types";
 
@@ -195,7 +195,12 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
       change(row?.opportunityAtHigh),
       MILLIONS_FORMAT,
     );
-    engine(`I${r}`, `${k}.note`, row?.note ?? null);
+    // Refused ends named as the sheet names inputs (as MTFS.SENSITIVITY names them by the range's labels).
+    engine(
+      `I${r}`,
+      `${k}.note`,
+      row?.refused ? refusalNote(row.refused, input.captionOf) : (row?.note ?? null),
+    );
   }
   const firstRow = header + 1;
   const lastRow = header + Math.max(rows, 1);

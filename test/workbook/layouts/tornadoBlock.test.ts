@@ -83,7 +83,9 @@ describe("the proposal sheet's tornado", () => {
     expect(inputs).toContain("Existing MTFS line 1: amount (£ a year)");
     for (const x of inputs) expect(String(x)).not.toMatch(/\[\d+\]|\.\w/);
     const notes = Array.from({ length: 8 }, (_, i) => valueOf(layout.cells, `sensitivity.rows[${i}].note`));
-    expect(notes.filter((n) => n !== null)).toEqual([expect.stringMatching(/^high refused \(/)]);
+    expect(notes.filter((n) => n !== null)).toEqual([expect.stringMatching(/^high refused \(Stream 1: /)]);
+    // The refused end named as the sheet names inputs, not by the engine's path (streams[0].ramp[1].share).
+    for (const n of notes) expect(String(n)).not.toMatch(/\[\d+\]|\.\w/);
   });
 
   it("keeps a block's rows as laid out: fewer inputs leave blank rows, a sheet written before has none", () => {
