@@ -10,6 +10,7 @@ import {
   proposalRiskModel,
   proposalSensitivity,
   proposalStretch,
+  proposalTornadoModel,
   riskAdjustedProfile,
   simulateSteps,
   toMillions,
@@ -30,6 +31,8 @@ import { inputName, inputValueText, type InputContext } from "./preview/inputLab
 /** What the panels read of a valid draft (engineBridge's ModelledDraft has these). */
 export interface RiskSubject {
   readonly proposal: Proposal;
+  /** The draft as written (its JSON): which timeline lengths it states in months, as the tornado moves them. */
+  readonly raw: unknown;
   readonly profile: Profile;
   readonly lines: ProposalProfile;
 }
@@ -166,8 +169,8 @@ const percent = (share: number): string => `${Math.round(share * 100)}%`;
 /** A rate to 0.1% ("3.5%"). */
 const rateText = (rate: number): string => `${Number((rate * 100).toFixed(1))}%`;
 
-function sensitivityView({ proposal }: RiskSubject): SensitivityView | { readonly error: string } {
-  const model = proposalRiskModel(proposal);
+function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { readonly error: string } {
+  const model = proposalTornadoModel(proposal, raw);
   let t: ReturnType<typeof proposalSensitivity>;
   try {
     t = proposalSensitivity(model);
@@ -317,8 +320,15 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
  */
 export const RISK_ENGINE: RiskEngine<RiskSubject> = {
   // Decimals write themselves as their digits (toJSON), so the key is exact.
-  key: ({ proposal: p }) =>
-    JSON.stringify([p.opportunity.name, p.opportunity.confidence?.level, p.assumptions, p.risk]),
+  key: ({ proposal: p, raw }) =>
+    JSON.stringify([
+      p.opportunity.name,
+      p.opportunity.confidence?.level,
+      p.assumptions,
+      p.risk,
+      // The timeline lengths stated in months (the tornado moves them so).
+      proposalTornadoModel(p, raw).entries,
+    ]),
   sensitivity: sensitivityView,
   appraisal: appraisalView,
   simulate: runSimulation,

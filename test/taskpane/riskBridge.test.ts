@@ -2,7 +2,8 @@ import { Decimal, computeAssumptions, parseProposal, type Profile } from "../../
 import { RISK_ENGINE } from "../../src/taskpane/riskBridge";
 import { readExample } from "../workbook/fixtures";
 
-const cfs = parseProposal(readExample("cfs-targeted-prevention.json"));
+const cfsJson = readExample("cfs-targeted-prevention.json");
+const cfs = parseProposal(cfsJson);
 const computed = computeAssumptions(cfs.assumptions);
 
 describe("the appraisal panel's view", () => {
@@ -14,7 +15,7 @@ describe("the appraisal panel's view", () => {
       mtfsImpact: new Decimal(i === 0 ? -1 : i === 1 ? 100 : 0),
     }));
     const profile: Profile = { ...computed.profile, years };
-    const view = RISK_ENGINE.appraisal({ proposal: cfs, profile, lines: computed.proposal });
+    const view = RISK_ENGINE.appraisal({ proposal: cfs, raw: cfsJson, profile, lines: computed.proposal });
     expect(view.greenBook.paybackText).toBe("1 year");
   });
 });
