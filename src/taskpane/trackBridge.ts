@@ -316,18 +316,25 @@ async function writeTyped(
     const { sheet } = found;
     const given = typed.map((a, k) => ({ a, line: k + 1 })).filter(({ a }) => a.value.trim() !== "");
     if (given.length === 0) return { kind: "refused", message: "Not written: enter an actual first." };
-    const checked = checkActualRows(
-      given.map(({ a, line }) => ({
-        line,
-        proposal: sheet,
-        stream: a.stream ?? "",
-        period: a.period,
-        measure: a.measure,
-        value: a.value,
-      })),
-      "Not written",
-      (line) => `actual ${line}`,
-    );
+    let checked: ReturnType<typeof checkActualRows>;
+    try {
+      checked = checkActualRows(
+        given.map(({ a, line }) => ({
+          line,
+          proposal: sheet,
+          stream: a.stream ?? "",
+          period: a.period,
+          measure: a.measure,
+          value: a.value,
+        })),
+        "Not written",
+        (line) => `actual ${line}`,
+      );
+    } catch (e) {
+      // Its message already says "Not written: actual 2: …; nothing was imported".
+      if (isWorkbookError(e)) return { kind: "refused", message: e.message };
+      throw e;
+    }
     const sources = new Map(given.map(({ a, line }) => [line, a.source ?? "typed in the Track tab"]));
     const result = await enterActuals(
       port,

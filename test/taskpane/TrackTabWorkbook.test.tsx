@@ -1,4 +1,7 @@
-/** @jest-environment jsdom */
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
 // Fluent UI imports `scheduler`, which the lockfile nests under react-dom (webpack aliases it the same way).
 jest.mock(
   "scheduler",
@@ -6,7 +9,7 @@ jest.mock(
   { virtual: true },
 );
 import * as React from "react";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type * as ExcelJS from "exceljs";
 import { describeReading, formatMillions } from "../../src/engine";
@@ -71,6 +74,9 @@ async function pasteAndWrite(csv: string): Promise<void> {
   await waitFor(() => expect(screen.getByTestId("write-actuals")).not.toHaveProperty("disabled", true));
   fireEvent.click(screen.getByTestId("write-actuals"));
 }
+
+// Fitting a reprofile takes a moment on a shared machine: wait for the figures, not a fixed second.
+configure({ asyncUtilTimeout: 20_000 });
 
 describe("TrackTab on a workbook", () => {
   it("writes a quarter of CFS actuals to the Tracking sheet and shows what the workbook then says", async () => {
