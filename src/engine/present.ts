@@ -145,3 +145,15 @@ export function formatSlippage(months: Decimal | undefined): string {
   if (months.abs().lt(0.05)) return "on the plan";
   return `${months.abs().toFixed(1)} months ${months.isNeg() ? "ahead of" : "behind"} the plan`;
 }
+
+/**
+ * A number of years as it is said: "1 year", "1.5 years", "0 years".
+ *
+ * @example
+ * yearsText(new Decimal(1)) // "1 year"
+ * yearsText(new Decimal(1.5)) // "1.5 years"
+ */
+export function yearsText(years: DecimalLike | string): string {
+  const text = typeof years === "string" ? years : years.toString();
+  return `${text} ${Number(text) === 1 ? "year" : "years"}`;
+}

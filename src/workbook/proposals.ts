@@ -2,13 +2,14 @@ import type { OptimismBiasTable } from "../engine";
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import { inputJson } from "./cellValues";
 import { WorkbookError } from "./errors";
-import { setPath } from "./jsonPath";
+import { getPath, setPath } from "./jsonPath";
 import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
 import type { CellScalar, WorkbookPort } from "./port";
 import type { StoredProposal } from "./register";
 import { placeAddress, type SheetPlacement } from "./anchors";
+import type { InputType } from "./layouts/types";
 
 /**
  * Proposal sheets: building one from proposal JSON, and reading the proposal back from its cells.
@@ -181,7 +182,18 @@ export async function readProposalSheet(
     const json = inputJson(value, c.type, date1904);
     // A dropdown in words holds a word; the JSON keeps its code (a typed code passes as it is).
     const code = c.codes && typeof json === "string" ? (c.codes[json.toLowerCase()] ?? json) : json;
+    // A stored "0%" reads back as 0: the stored form is kept when it means the same, so an unedited sheet
+    // refreshes to the same register (and the file is not rewritten).
+    const before = getPath(stored.proposal, path);
+    if (sameInput(before, code, c.type, date1904)) continue;
     proposal = setPath(proposal, path, code);
   }
   return proposal;
+}
+
+/** Whether a stored JSON value reads as the same input as the cell's value (`"0%"` and `0` for a percent). */
+function sameInput(before: unknown, after: unknown, type: InputType | undefined, date1904: boolean): boolean {
+  if (before === after) return true;
+  if (typeof before !== "string" && typeof before !== "number") return false;
+  return inputJson(before, type, date1904) === after;
 }

@@ -159,11 +159,12 @@ export async function writeRegister(port: WorkbookPort, register: Register): Pro
   const sheets = await port.listSheets();
   let previousRows = 0;
   let previousCols = 0;
+  let old: Awaited<ReturnType<WorkbookPort["readUsedRange"]>> = [];
   if (!sheets.some((s) => s.name === REGISTER_SHEET)) {
     await port.addSheet(REGISTER_SHEET);
     await port.hideSheet(REGISTER_SHEET);
   } else {
-    const old = await port.readUsedRange(REGISTER_SHEET);
+    old = await port.readUsedRange(REGISTER_SHEET);
     previousRows = old.length;
     previousCols = old.reduce((m, r) => Math.max(m, r.length), 0);
   }
@@ -178,6 +179,17 @@ export async function writeRegister(port: WorkbookPort, register: Register): Pro
   for (const o of register.owned.values()) {
     lines.push(["owned", o.owner, o.layoutId, o.sheet, o.address, JSON.stringify(o.written)]);
   }
+  // An unchanged register is not written again: a refresh that changed nothing leaves the file as it was.
+  const same = (v: unknown): unknown => (v === "" || v === undefined ? null : v);
+  if (
+    old.length === lines.length &&
+    old.every((row, r) =>
+      Array.from({ length: Math.max(row.length, lines[r].length) }, (_, c) => c).every(
+        (c) => !row[c]?.formula && same(row[c]?.value) === same(lines[r][c]),
+      ),
+    )
+  )
+    return;
   const writes: CellWrite[] = [];
   const width = Math.max(previousCols, ...lines.map((l) => l.length));
   const height = Math.max(previousRows, lines.length);

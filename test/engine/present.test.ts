@@ -1,6 +1,7 @@
 import * as fc from "fast-check";
 import {
   Decimal,
+  yearsText,
   formatMillions,
   formatPercent,
   formatPercentChange,
@@ -63,5 +64,12 @@ describe("present", () => {
     expect(formatSlippage(new Decimal(2.25))).toBe("2.3 months behind the plan");
     expect(formatSlippage(new Decimal(0.01))).toBe("on the plan");
     expect(formatSlippage(undefined)).toBe("the plan does not reach the actual level within the horizon");
+  });
+
+  it("says 1 year in the singular and every other number of years in the plural", () => {
+    expect(yearsText(new Decimal(1))).toBe("1 year");
+    expect(yearsText("1.0")).toBe("1.0 year");
+    expect(yearsText(new Decimal(0))).toBe("0 years");
+    expect(yearsText(new Decimal(1.5))).toBe("1.5 years");
   });
 });

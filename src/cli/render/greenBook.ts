@@ -5,6 +5,7 @@ import {
   type Decimal,
   type GreenBookView,
   type RiskAdjustedRow,
+  yearsText,
 } from "../../engine";
 import { textTable } from "../table";
 
@@ -113,7 +114,7 @@ export function greenBookTable(
     "",
     `Net present value: ${formatMillions(view.npv)}`,
     `Benefit–cost ratio: ${view.benefitCostRatio === undefined ? "n/a (no costs)" : view.benefitCostRatio.toFixed(2)}`,
-    `Discounted payback: ${payback.kind === "paysBack" ? `${payback.years.toDecimalPlaces(1).toString()} years` : "not within the profile's years"}`,
+    `Discounted payback: ${payback.kind === "paysBack" ? yearsText(payback.years.toDecimalPlaces(1)) : "not within the profile's years"}`,
   ];
   if (risk !== undefined) {
     lines.push(

@@ -7,6 +7,7 @@ import {
   type Profile,
   type Proposal,
   type ProposalProfile,
+  yearsText,
 } from "../../engine";
 import { textTable } from "../table";
 import { hasBreakdown, streamLinesJson, streamLinesTable } from "./streamLines";
@@ -133,7 +134,7 @@ export function profileTable(
       (publishedRunRate === undefined
         ? ""
         : ` (published: ${formatMillions(publishedRunRate.value)} in ${fyLabel(publishedRunRate.fy)})`),
-    `Time to hit full run rate: ${profile.timeToFullRunRateYears.toDecimalPlaces(1).toString()} years`,
+    `Time to hit full run rate: ${yearsText(profile.timeToFullRunRateYears.toDecimalPlaces(1).toString())}`,
     ...(published?.source === undefined ? [] : [`Published figures: ${published.source}`]),
     ...(lines !== undefined && hasBreakdown(lines) ? ["", streamLinesTable(lines)] : []),
   ].join("\n");
