@@ -14,8 +14,8 @@ const MEASURES = ["avoidedEvents", "caseloadReduction", "saving"] as const;
 /** One actual per line, wrapping in a narrow pane; the CSV box takes the pane's width. */
 const ROW: React.CSSProperties = { display: "flex", flexWrap: "wrap", gap: 4, marginBottom: 4 };
 const BLOCK: React.CSSProperties = { display: "flex", width: "100%", marginBottom: 4 };
-/** Wide tables scroll inside the pane rather than widening it (320 px). */
-const SCROLL: React.CSSProperties = { overflowX: "auto", maxWidth: "100%" };
+/** Text columns read from the left (the table's figures are right-aligned). */
+const TEXT: React.CSSProperties = { textAlign: "left" };
 
 const blankRow = (measure: string = "avoidedEvents"): TypedActual => ({ period: "", measure, value: "" });
 
@@ -32,7 +32,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
     );
   return (
     <div data-testid={`${id}-result`}>
-      <div style={SCROLL}>
+      <div className="mtfs-scroll">
         <table className="mtfs-table">
           <thead>
             <tr>
@@ -47,7 +47,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
           <tbody>
             {view.lines.map((l) => (
               <tr key={l.measure} data-testid={`${id}-line-${l.measure}`}>
-                <td>{l.measure}</td>
+                <td style={TEXT}>{l.measure}</td>
                 <td>{l.plan}</td>
                 <td>{l.actual}</td>
                 <td data-testid={`${id}-variance-${l.measure}`}>{l.variance}</td>
@@ -65,7 +65,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
       {view.slippage && <p data-testid={`${id}-slippage`}>Slippage: {view.slippage}</p>}
       {view.reprofile && <p data-testid={`${id}-reprofile`}>Proposed reprofile: {view.reprofile}</p>}
       {view.reprofileYears && (
-        <div style={SCROLL}>
+        <div className="mtfs-scroll">
           <table className="mtfs-table" data-testid={`${id}-reprofile-years`}>
             <thead>
               <tr>
@@ -79,7 +79,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
             <tbody>
               {view.reprofileYears.map((y) => (
                 <tr key={y.fy}>
-                  <td>{y.fy}</td>
+                  <td style={TEXT}>{y.fy}</td>
                   <td>{y.approved}</td>
                   <td>{y.revised}</td>
                   <td>{y.approvedMtfs}</td>
@@ -342,27 +342,27 @@ export function TrackTab({
                   : `${inBook.actuals.length} actuals for ${inBook.sheet} on the Tracking sheet`}
               </p>
               {inBook.actuals.length > 0 && (
-                <div style={SCROLL}>
+                <div className="mtfs-scroll">
                   <table className="mtfs-table" data-testid="book-actuals">
                     <thead>
                       <tr>
                         <th>Row</th>
-                        {hasStreams && <th>Stream</th>}
-                        <th>Period</th>
-                        <th>Measure</th>
+                        {hasStreams && <th style={TEXT}>Stream</th>}
+                        <th style={TEXT}>Period</th>
+                        <th style={TEXT}>Measure</th>
                         <th>Actual</th>
-                        <th>Source</th>
+                        <th style={TEXT}>Source</th>
                       </tr>
                     </thead>
                     <tbody>
                       {inBook.actuals.map((a) => (
                         <tr key={a.row}>
                           <td>{a.row}</td>
-                          {hasStreams && <td>{a.stream}</td>}
-                          <td>{a.period}</td>
-                          <td>{a.measure}</td>
+                          {hasStreams && <td style={TEXT}>{a.stream}</td>}
+                          <td style={TEXT}>{a.period}</td>
+                          <td style={TEXT}>{a.measure}</td>
                           <td>{a.value}</td>
-                          <td>{a.source || "typed on the sheet"}</td>
+                          <td style={TEXT}>{a.source || "typed on the sheet"}</td>
                         </tr>
                       ))}
                     </tbody>
