@@ -14,6 +14,8 @@ const MEASURES = ["avoidedEvents", "caseloadReduction", "saving"] as const;
 /** One actual per line, wrapping in a narrow pane; the CSV box takes the pane's width. */
 const ROW: React.CSSProperties = { display: "flex", flexWrap: "wrap", gap: 4, marginBottom: 4 };
 const BLOCK: React.CSSProperties = { display: "flex", width: "100%", marginBottom: 4 };
+/** Wide tables scroll inside the pane rather than widening it (320 px); their headings stay on one line. */
+const SCROLL: React.CSSProperties = { overflowX: "auto", maxWidth: "100%" };
 /** Text columns read from the left (the table's figures are right-aligned). */
 const TEXT: React.CSSProperties = { textAlign: "left" };
 
@@ -32,7 +34,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
     );
   return (
     <div data-testid={`${id}-result`}>
-      <div className="mtfs-scroll">
+      <div style={SCROLL}>
         <table className="mtfs-table">
           <thead>
             <tr>
@@ -65,7 +67,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
       {view.slippage && <p data-testid={`${id}-slippage`}>Slippage: {view.slippage}</p>}
       {view.reprofile && <p data-testid={`${id}-reprofile`}>Proposed reprofile: {view.reprofile}</p>}
       {view.reprofileYears && (
-        <div className="mtfs-scroll">
+        <div style={SCROLL}>
           <table className="mtfs-table" data-testid={`${id}-reprofile-years`}>
             <thead>
               <tr>
@@ -342,7 +344,7 @@ export function TrackTab({
                   : `${inBook.actuals.length} actuals for ${inBook.sheet} on the Tracking sheet`}
               </p>
               {inBook.actuals.length > 0 && (
-                <div className="mtfs-scroll">
+                <div style={SCROLL}>
                   <table className="mtfs-table" data-testid="book-actuals">
                     <thead>
                       <tr>
