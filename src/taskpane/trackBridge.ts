@@ -211,7 +211,7 @@ export type WorkbookTrack =
       /** Cells of the Tracking sheet (or the Dashboard's thresholds) that could not be read. */
       readonly problems: readonly string[];
       readonly view: TrackView;
-      /** True when there are avoided-events actuals to fit a reprofile to. */
+      /** True when there are actuals to fit a reprofile to (avoided events). */
       readonly canReprofile: boolean;
     };
 
@@ -272,8 +272,13 @@ async function readTrack(port: WorkbookPort, proposal: string): Promise<Workbook
     const tracking = await trackWorkbook(port, thresholds);
     const mine = actuals.filter((a) => findProposal([found], a.proposal) !== undefined);
     const summary = tracking.proposals.find((p) => p.sheet === sheet)?.summary;
-    const canReprofile = mine.some((a) => a.measure === "avoidedEvents");
-    const proposed = summary && canReprofile ? await proposeReprofile(port, sheet) : undefined;
+    // No actuals a reprofile can be fitted to is no proposal, not a problem: the rest still shows.
+    const proposed = summary
+      ? await proposeReprofile(port, sheet).catch((e: unknown) => {
+          if (isWorkbookError(e) && e.code === "no-actuals") return undefined;
+          throw e;
+        })
+      : undefined;
     const mineProblems = tracking.problems.filter(
       (x) => x.includes(`(${sheet})`) || x.startsWith(`${sheet}:`),
     );

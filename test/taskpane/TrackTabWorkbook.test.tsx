@@ -211,6 +211,23 @@ describe("TrackTab on a workbook", () => {
     expect((await versions(port))?.length).toBe(1);
   });
 
+  it("tracks a typed £ saving alone, with no reprofile to accept (none is fitted to savings)", async () => {
+    const { wb, port } = await demoWorkbook();
+    renderTab(port);
+    await screen.findByTestId("book-track");
+    fireEvent.change(screen.getByTestId("actual-0-period"), { target: { value: "2027-Q3" } });
+    fireEvent.click(screen.getByTestId("actual-0-measure"));
+    fireEvent.click(await screen.findByRole("option", { name: "saving" }));
+    fireEvent.change(screen.getByTestId("actual-0-value"), { target: { value: "£10,000" } });
+    fireEvent.click(screen.getByTestId("write-actuals"));
+    await screen.findByTestId("book-rag-saving");
+    expect(trackingRows(wb)).toEqual([
+      [CFS, null, "2027-Q3", "Saving (£)", 10_000, "typed in the Track tab"],
+    ]);
+    expect(screen.queryByTestId("book-reprofile")).toBeNull();
+    expect(screen.queryByTestId("accept-reprofile")).toBeNull();
+  });
+
   it("says a proposal not yet in the workbook has to be finished first, and writes nothing", async () => {
     const { wb, port } = await demoWorkbook();
     const raw = {
