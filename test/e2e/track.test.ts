@@ -73,9 +73,12 @@ async function demoFile(): Promise<string> {
 /** Screenshots of the tab at a width, after checking nothing scrolls sideways. */
 async function shots(page: Page, width: number, name: string): Promise<void> {
   await page.setViewportSize({ width, height: 900 });
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-  ).toBeLessThanOrEqual(0);
+  // Once the page has laid out at the new width, nothing scrolls sideways (wide tables scroll in themselves).
+  await page.waitForFunction(
+    (w) => window.innerWidth === w && document.documentElement.scrollWidth <= window.innerWidth,
+    width,
+    { timeout: 10_000 },
+  );
   await page.screenshot({ path: path.join(ARTIFACTS, `e2e-track-${name}-${width}px.png`), fullPage: true });
 }
 
