@@ -216,3 +216,9 @@ export function realPrices(flows: readonly Decimal[], index: readonly Decimal[])
   });
   return flows.map((x, t) => x.times(index[0]).div(index[t]));
 }
+
+/**
+ * The deflator a year assumed when none is typed (no GDP deflator series is shipped): a flat 2%, the Bank of
+ * England's inflation target, for the user to edit.
+ */
+export const DEFAULT_DEFLATOR_PER_YEAR = new Decimal("0.02");

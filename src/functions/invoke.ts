@@ -28,6 +28,25 @@ export function cellNumberOf(value: Decimal | number): number {
   return n === 0 ? 0 : n;
 }
 
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+/**
+ * The answer of a body that returned a Promise: in the functions bundle, the first calls of a family loaded on
+ * first use (lazy.ts). Excel waits for a Promise a custom function returns, so the function's declared (and
+ * metadata) type stays the settled one; the cast says so. Outside the bundle no body returns a Promise.
+ */
+function settle<V, R>(value: PromiseLike<V>, shape: (v: V) => R, fail: (e: unknown) => R): R {
+  return Promise.resolve(value).then((v) => {
+    try {
+      return shape(v);
+    } catch (e) {
+      return fail(e);
+    }
+  }, fail) as unknown as R;
+}
+
 /**
  * Runs a scalar function body: its value, or the Excel error for whatever it threw.
  *
@@ -35,11 +54,14 @@ export function cellNumberOf(value: Decimal | number): number {
  * scalar(() => 42) // 42
  */
 export function scalar<T extends GridCell>(body: () => T, names?: FieldNames): T | CustomFunctions.Error {
+  const shape = (value: T): T | CustomFunctions.Error =>
+    typeof value === "number" ? (cellNumberOf(value) as T) : value;
+  const fail = (e: unknown): CustomFunctions.Error => toRuntimeError(toCellError(e, names));
   try {
-    const value = body();
-    return typeof value === "number" ? (cellNumberOf(value) as T) : value;
+    const value: unknown = body();
+    return isPromiseLike(value) ? settle(value as PromiseLike<T>, shape, fail) : shape(value as T);
   } catch (e) {
-    return toRuntimeError(toCellError(e, names));
+    return fail(e);
   }
 }
 
@@ -51,9 +73,15 @@ export function scalar<T extends GridCell>(body: () => T, names?: FieldNames): T
  * grid(() => [["FY26/27"], [1]]) // [["FY26/27"], [1]]
  */
 export function grid(body: () => Grid, names?: FieldNames): (GridCell | CustomFunctions.Error)[][] {
+  const shape = (rows: Grid): (GridCell | CustomFunctions.Error)[][] =>
+    rows.map((row) => row.map((cell) => (typeof cell === "number" ? cellNumberOf(cell) : cell)));
+  const fail = (e: unknown): (GridCell | CustomFunctions.Error)[][] => [
+    [toRuntimeError(toCellError(e, names))],
+  ];
   try {
-    return body().map((row) => row.map((cell) => (typeof cell === "number" ? cellNumberOf(cell) : cell)));
+    const rows: unknown = body();
+    return isPromiseLike(rows) ? settle(rows as PromiseLike<Grid>, shape, fail) : shape(rows as Grid);
   } catch (e) {
-    return [[toRuntimeError(toCellError(e, names))]];
+    return fail(e);
   }
 }

@@ -23,11 +23,8 @@ function wholeCell(r: WholeRange | undefined): GridCell {
   return r.low.eq(r.high) ? r.low.toNumber() : formatWholeRange(r);
 }
 
-/** Engine field → the TRIANGULATE argument it came from, for error messages. */
-export const TRIANGULATE_ARGUMENTS: Readonly<Record<string, string>> = {
-  startsPerMonth: "baselineStarts",
-  baselineCaseload: "mtfsCaseload",
-};
+// In a module of its own so the functions bundle has it before this one's chunk loads (lazy/triangulateCells.ts).
+export { TRIANGULATE_ARGUMENTS } from "./triangulateArguments";
 
 /**
  * Triangulation rows for the cells of `percentChange`: annual avoided starts and caseload by the end of the

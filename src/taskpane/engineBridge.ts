@@ -19,6 +19,7 @@ import { fieldSpec } from "./form/fields";
 import { fieldMessage } from "./form/messages";
 import { previewModel, type PreviewModel } from "./preview/previewModel";
 import { summaryModel } from "./preview/summaryModel";
+import { RISK_ENGINE } from "./riskBridge";
 
 function triangulationRows(
   input: TriangulationInput,
@@ -113,6 +114,7 @@ export const ENGINE: WizardEngine<ModelledDraft> = {
     })),
   preview,
   summary: (m) => summaryModel(m.proposal, m.profile, preview(m), m.lines.streams),
+  risk: RISK_ENGINE,
   triangulation: (raw) => {
     if (raw === undefined) return null;
     try {

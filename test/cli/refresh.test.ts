@@ -1,5 +1,5 @@
 import * as ExcelJS from "exceljs";
-import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "fs";
 import { join } from "path";
 import { run, tempDir } from "./workbookCli";
 

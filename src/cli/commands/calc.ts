@@ -1,5 +1,6 @@
 import {
   Decimal,
+  DEFAULT_DEFLATOR_PER_YEAR,
   GREEN_BOOK_HEALTH,
   GREEN_BOOK_STANDARD,
   asObject,
@@ -106,8 +107,8 @@ interface GreenBookOptions {
   readonly deflator: Decimal;
 }
 
-/** Default deflator a year: no GDP deflator series is shipped, so a flat rate the user edits. */
-const DEFAULT_DEFLATOR = new Decimal("0.02");
+/** Default deflator a year: the engine's (no GDP deflator series is shipped, so a flat rate the user edits). */
+const DEFAULT_DEFLATOR = DEFAULT_DEFLATOR_PER_YEAR;
 
 function greenBookOptions(values: Readonly<Record<string, string>>): GreenBookOptions {
   const given = values.discount?.trim().toLowerCase();

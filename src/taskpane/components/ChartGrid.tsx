@@ -1,5 +1,32 @@
 import * as React from "react";
 
+/** A scale's ticks: a step of 1, 2 or 5 × 10^k giving about four ticks, from `lo` to `hi` (0 always inside). */
+export interface Ticks {
+  readonly ticks: readonly number[];
+  readonly lo: number;
+  readonly hi: number;
+  readonly step: number;
+}
+
+/**
+ * Ticks covering `values` and 0.
+ *
+ * @example
+ * ticksFor([-0.5, 1.1]).ticks // [-0.5, 0, 0.5, 1, 1.5]
+ */
+export function ticksFor(values: readonly number[]): Ticks {
+  const span = Math.max(...values, 0) - Math.min(...values, 0);
+  const raw = span / 4 || 1;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const unit = raw / magnitude;
+  const step = (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * magnitude;
+  const lo = Math.floor(Math.min(0, ...values) / step) * step;
+  const hi = Math.ceil(Math.max(0, ...values) / step) * step || step;
+  const ticks: number[] = [];
+  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Number(t.toFixed(6)));
+  return { ticks, lo, hi, step };
+}
+
 /** Gridlines and y-axis labels in £m shared by the taskpane's SVG charts (profile and demand). */
 export interface ChartGridProps {
   readonly ticks: readonly number[];

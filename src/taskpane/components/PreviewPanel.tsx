@@ -10,9 +10,12 @@ import { ProfileChart, streamColour } from "./ProfileChart";
 export function PreviewPanel({
   model,
   stale,
+  children,
 }: {
   readonly model: PreviewModel | null;
   readonly stale: boolean;
+  /** Sections under the profile (the risk and appraisal panels). */
+  readonly children?: React.ReactNode;
 }): React.JSX.Element {
   return (
     <aside aria-label="Live preview" className="mtfs-preview" data-stale={stale ? "true" : "false"}>
@@ -110,6 +113,7 @@ export function PreviewPanel({
               <span className="mtfs-key mtfs-key-line" /> Cumulative (£m)
             </p>
           )}
+          {children}
         </>
       )}
     </aside>

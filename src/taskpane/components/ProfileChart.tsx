@@ -1,18 +1,10 @@
 import * as React from "react";
-import { ChartGrid } from "./ChartGrid";
+import { ChartGrid, ticksFor } from "./ChartGrid";
 import type { PreviewRow, PreviewStream } from "../preview/previewModel";
 
 const WIDTH = 300;
 const HEIGHT = 170;
 const PAD = { left: 34, right: 6, top: 16, bottom: 22 };
-
-/** A tick step of 1, 2 or 5 × 10^k giving about four ticks over the span. */
-function tickStep(span: number): number {
-  const raw = span / 4 || 1;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const unit = raw / magnitude;
-  return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * magnitude;
-}
 
 /** Stream colours, in stream order (distinct from the net line's red); they repeat after seven streams. */
 export const STREAM_COLOURS = ["#0f6cbd", "#8764b8", "#038387", "#ca5010", "#498205", "#986f0b", "#c239b3"];
@@ -63,16 +55,12 @@ export function ProfileChart({
   const values = stacked
     ? [...segments.map((g) => g.to), ...rows.map((r) => r.cumulativeMillions)]
     : rows.flatMap((r) => [r.inYearMillions, r.cumulativeMillions]);
-  const step = tickStep(Math.max(...values, 0) - Math.min(...values, 0));
-  const lo = Math.floor(Math.min(0, ...values) / step) * step;
-  const hi = Math.ceil(Math.max(0, ...values) / step) * step || step;
+  const { ticks, lo, hi, step } = ticksFor(values);
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const y = (v: number): number => PAD.top + ((hi - v) / (hi - lo)) * plotH;
   const slot = rows.length > 0 ? plotW / rows.length : plotW;
   const x = (i: number): number => PAD.left + slot * (i + 0.5);
-  const ticks: number[] = [];
-  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Number(t.toFixed(6)));
   const summary = stacked
     ? rows
         .map(

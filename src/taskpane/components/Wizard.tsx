@@ -35,6 +35,8 @@ import type { SummaryLine } from "../preview/summaryModel";
 import { FieldInput } from "./FieldInput";
 import { ChangeReport } from "./ChangeReport";
 import { PreviewPanel } from "./PreviewPanel";
+import { RiskPanels } from "./RiskPanels";
+import type { RiskEngine } from "../riskBridge";
 import { ReviewSection } from "./ReviewSection";
 import { RowsEditor } from "./RowsEditor";
 import { StepNav } from "./StepNav";
@@ -100,6 +102,8 @@ export interface WizardEngine<P> {
   warnings?(
     proposal: P,
   ): readonly { readonly path: string; readonly message: string; readonly rule?: string }[];
+  /** The preview's sensitivity, Monte Carlo and appraisal panels (riskBridge.ts); none without it. */
+  readonly risk?: RiskEngine<P>;
 }
 
 export interface ExampleProposal {
@@ -152,6 +156,7 @@ export function Wizard<P>({
   const latestDraft = React.useRef(draft);
   latestDraft.current = draft;
   const lastPreview = React.useRef<PreviewModel | null>(null);
+  const lastProposal = React.useRef<P | null>(null);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   // The Track tab (issue 15, TrackTab.tsx) tracks the proposal being edited.
   const [tab, setTab] = React.useState<"proposal" | "track">("proposal");
@@ -247,7 +252,11 @@ export function Wizard<P>({
     () => engine.triangulation(draftToRaw(draft).triangulation),
     [draft, engine],
   );
-  if (computed.preview) lastPreview.current = computed.preview;
+  if (computed.preview) {
+    lastPreview.current = computed.preview;
+    lastProposal.current = validation.proposal;
+  }
+  const riskSubject = computed.preview ? validation.proposal : lastProposal.current;
 
   const errors: readonly FieldError[] = computed.error
     ? [...validation.errors, computed.error]
@@ -556,7 +565,9 @@ export function Wizard<P>({
             )}
           </div>
         </main>
-        <PreviewPanel model={computed.preview ?? lastPreview.current} stale={computed.preview === null} />
+        <PreviewPanel model={computed.preview ?? lastPreview.current} stale={computed.preview === null}>
+          {engine.risk && riskSubject !== null && <RiskPanels subject={riskSubject} engine={engine.risk} />}
+        </PreviewPanel>
       </div>
       {/* Hidden, not unmounted, on the Track tab: its boxes keep what was typed. */}
       <div style={tab === "track" ? { display: "none" } : undefined}>

@@ -66,13 +66,24 @@ const CSS = `
 .mtfs-key-line { height: 2px; background: #c50f1f; margin-left: 8px; }
 .mtfs-editing { margin: 0; font-size: 12px; color: #424242; }
 .mtfs-report ul { max-height: 200px; overflow: auto; font-size: 12px; }
+.mtfs-risk { margin-top: 8px; display: flex; flex-direction: column; gap: 4px; }
+.mtfs-panel { border-top: 1px solid #e0e0e0; padding: 4px 0; }
+.mtfs-panel > summary { font-weight: 600; cursor: pointer; padding: 4px 0; }
+.mtfs-panel > summary:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
+.mtfs-note { font-size: 12px; color: #424242; margin: 4px 0; }
+.mtfs-sim-settings { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; margin-bottom: 6px; }
+.mtfs-sim-settings .fui-Field { width: 7.5em; }
+.mtfs-sim-settings .fui-Input { min-width: 0; width: 100%; }
+.mtfs-sim-result[data-stale="true"] .mtfs-table, .mtfs-sim-result[data-stale="true"] svg { opacity: 0.55; }
+.mtfs-table th.mtfs-wrap { white-space: normal; min-width: 8em; }
+.mtfs-ends { display: block; font-weight: normal; font-size: 11px; color: #424242; }
 @media (min-width: 760px) {
   .mtfs-steps ol { flex-wrap: wrap; }
   .mtfs-step { padding: 0 12px 0 6px; }
   .mtfs-step-title { display: inline; }
   .mtfs-review div { grid-template-columns: 12em minmax(0, 1fr); gap: 8px; }
   .mtfs-body { flex-direction: row; align-items: flex-start; }
-  .mtfs-preview { flex: 0 0 340px; border-top: none; border-left: 1px solid #e0e0e0; padding: 0 0 0 12px; position: sticky; top: 8px; }
+  .mtfs-preview { flex: 0 0 340px; border-top: none; border-left: 1px solid #e0e0e0; padding: 0 0 0 12px; position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow-y: auto; }
 }
 `;
 

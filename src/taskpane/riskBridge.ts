@@ -1,0 +1,315 @@
+import {
+  DEFAULT_DEFLATOR_PER_YEAR,
+  GREEN_BOOK_STANDARD,
+  flatDeflatorIndex,
+  formatMillions,
+  fyLabel,
+  grossByCashability,
+  isEngineError,
+  profileGreenBook,
+  proposalRiskModel,
+  proposalSensitivity,
+  proposalStretch,
+  riskAdjustedProfile,
+  simulateSteps,
+  toMillions,
+  type Profile,
+  type Proposal,
+  type ProposalProfile,
+  type Simulation,
+} from "../engine";
+import { inputName, inputValueText, type InputContext } from "./preview/inputLabels";
+
+/**
+ * The preview's risk and appraisal panels, from the engine alone (sensitivity.ts, simulate.ts,
+ * profileGreenBook.ts, proposalStretch.ts, cashability.ts): every figure is the engine's, rounded here only
+ * for display (£m, 2 dp). Nothing is calculated in the taskpane.
+ */
+
+/** What the panels read of a valid draft (engineBridge's ModelledDraft has these). */
+export interface RiskSubject {
+  readonly proposal: Proposal;
+  readonly profile: Profile;
+  readonly lines: ProposalProfile;
+}
+
+/** One bar of the tornado: an input at its low and high, and the quantified opportunity at each. */
+export interface TornadoRow {
+  readonly path: string;
+  readonly label: string;
+  readonly lowText: string;
+  readonly highText: string;
+  /** True when the ends are the default ±10% (not the draft's risk inputs). */
+  readonly defaultEnds: boolean;
+  readonly atLowText: string;
+  readonly atHighText: string;
+  readonly swingText: string;
+  /** £m, for the chart. */
+  readonly atLowMillions: number;
+  readonly atHighMillions: number;
+  readonly note?: string;
+}
+
+/** The tornado of the draft's quantified opportunity. */
+export interface SensitivityView {
+  readonly fyLabel: string;
+  readonly baseText: string;
+  readonly baseMillions: number;
+  readonly rows: readonly TornadoRow[];
+}
+
+/** One FY of the simulated MTFS row. */
+export interface SimulatedYearView {
+  readonly label: string;
+  readonly plannedText: string;
+  readonly p10Text: string;
+  readonly p50Text: string;
+  readonly p90Text: string;
+  /** "46%": the share of iterations at or above the planned figure. */
+  readonly probabilityText: string;
+  /** £m for the fan chart. */
+  readonly plannedMillions: number;
+  readonly p10Millions: number;
+  readonly p50Millions: number;
+  readonly p90Millions: number;
+}
+
+/** A finished Monte Carlo run of the draft. */
+export interface SimulationView {
+  readonly iterations: number;
+  readonly seed: number;
+  readonly years: readonly SimulatedYearView[];
+  /** The last MTFS FY (the quantified opportunity's year) and the chance of reaching its MTFS figure. */
+  readonly mtfsLabel: string;
+  readonly mtfsProbabilityText: string;
+  /** The inputs drawn, in words ("none": a point figure). */
+  readonly drawn: readonly string[];
+}
+
+/** The risk-adjusted MTFS row, the stretch, the Green Book figures and the cashable split of the draft. */
+export interface AppraisalView {
+  readonly years: readonly string[];
+  /** The MTFS row per FY. */
+  readonly mtfsTexts: readonly string[];
+  /** Absent without a confidence level. */
+  readonly riskAdjusted?: {
+    readonly confidence: string;
+    readonly optimismBiasText: string;
+    readonly adjustedTexts: readonly string[];
+  };
+  /** Absent when the draft states no stretch target. */
+  readonly stretch?: { readonly extraTexts: readonly string[]; readonly totalTexts: readonly string[] };
+  readonly greenBook: {
+    readonly npvText: string;
+    readonly bcrText: string;
+    readonly paybackText: string;
+    readonly basisText: string;
+  };
+  /** Gross by cashability per FY (rows only for kinds with a non-zero year). */
+  readonly cashability: readonly { readonly kind: string; readonly texts: readonly string[] }[];
+}
+
+/** Progress and cancellation of a run in the pane. */
+export interface RunControl {
+  readonly onProgress: (done: number, total: number) => void;
+  /** Checked between chunks: true stops the run (the promise resolves to null). */
+  readonly cancelled: () => boolean;
+}
+
+/** A run's settings as typed (whole numbers checked by the engine). */
+export interface RunSettings {
+  readonly iterations: number;
+  readonly seed: number;
+}
+
+/** The result of a run: the view, the engine's problem with the settings, or null when cancelled. */
+export type RunResult =
+  | { readonly ok: true; readonly view: SimulationView; readonly simulation: Simulation }
+  | { readonly ok: false; readonly field: string; readonly rule: string }
+  | null;
+
+/** The engine calls of the risk panels (the Wizard's `engine.risk`; absent, the preview has no panels). */
+export interface RiskEngine<P> {
+  /** What the figures depend on, as text: equal keys give equal panels (typing a narrative changes none). */
+  key(p: P): string;
+  sensitivity(p: P): SensitivityView | { readonly error: string };
+  appraisal(p: P): AppraisalView;
+  simulate(p: P, settings: RunSettings, control: RunControl): Promise<RunResult>;
+}
+
+function contextOf(p: Proposal): InputContext {
+  const a = p.assumptions;
+  return {
+    streams:
+      a.cohort === undefined
+        ? a.streams.map((s) => ({
+            kind: s.kind,
+            label: s.label,
+            ...(s.kind === "cohort" ? { targetKind: s.target.kind } : {}),
+          }))
+        : [],
+    investment: a.investment.map((c) => ({ label: c.label })),
+    ...(a.cohort === undefined
+      ? {}
+      : {
+          targetKind: a.cohort.target.kind,
+          components: (a.cohort.unitCost.components ?? []).map((c) => c.label),
+        }),
+  };
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+/** A rate to 0.1% ("3.5%"). */
+const rateText = (rate: number): string => `${Number((rate * 100).toFixed(1))}%`;
+
+function sensitivityView({ proposal }: RiskSubject): SensitivityView | { readonly error: string } {
+  const model = proposalRiskModel(proposal);
+  let t: ReturnType<typeof proposalSensitivity>;
+  try {
+    t = proposalSensitivity(model);
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    return { error: e.message };
+  }
+  const context = contextOf(proposal);
+  return {
+    fyLabel: fyLabel(model.fys[model.mtfsIndex]),
+    baseText: formatMillions(t.opportunity),
+    baseMillions: toMillions(t.opportunity, 4),
+    rows: t.rows.map((r) => {
+      const name = inputName(r.input, context);
+      return {
+        path: r.input,
+        label: name.label,
+        lowText: inputValueText(r.low, name),
+        highText: inputValueText(r.high, name),
+        defaultEnds: r.defaultEnds,
+        atLowText: formatMillions(r.opportunityAtLow),
+        atHighText: formatMillions(r.opportunityAtHigh),
+        swingText: formatMillions(r.swing),
+        atLowMillions: toMillions(r.opportunityAtLow, 4),
+        atHighMillions: toMillions(r.opportunityAtHigh, 4),
+        ...(r.note === undefined ? {} : { note: r.note }),
+      };
+    }),
+  };
+}
+
+function simulationView(s: Simulation, context: InputContext): SimulationView {
+  const p = s.proposals[0];
+  return {
+    iterations: s.iterations,
+    seed: s.seed,
+    years: p.years.map((y) => ({
+      label: y.label,
+      plannedText: formatMillions(y.planned),
+      p10Text: formatMillions(y.p10),
+      p50Text: formatMillions(y.p50),
+      p90Text: formatMillions(y.p90),
+      probabilityText: percent(y.probability),
+      plannedMillions: toMillions(y.planned, 4),
+      p10Millions: toMillions(y.p10, 4),
+      p50Millions: toMillions(y.p50, 4),
+      p90Millions: toMillions(y.p90, 4),
+    })),
+    mtfsLabel: p.mtfsYear.label,
+    mtfsProbabilityText: percent(p.mtfsYear.probability),
+    drawn: p.sampled.map((path) => inputName(path, context).label),
+  };
+}
+
+/** Gives the browser a turn (paint, clicks) between chunks of a run. */
+const aTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function runSimulation(
+  { proposal }: RiskSubject,
+  settings: RunSettings,
+  control: RunControl,
+): Promise<RunResult> {
+  const steps = simulateSteps([proposalRiskModel(proposal)], {
+    ...settings,
+    onProgress: control.onProgress,
+  });
+  try {
+    // The engine yields after each 1% of the iterations: the pane gets a turn there (paint, Cancel).
+    let r = steps.next();
+    while (!r.done) {
+      await aTurn();
+      if (control.cancelled()) {
+        steps.return(undefined as never);
+        return null;
+      }
+      r = steps.next();
+    }
+    return { ok: true, view: simulationView(r.value, contextOf(proposal)), simulation: r.value };
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    return { ok: false, field: e.field, rule: e.rule };
+  }
+}
+
+function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView {
+  const years = profile.years.map((y) => y.label);
+  const level = proposal.opportunity.confidence?.level;
+  const risk = level === undefined ? undefined : riskAdjustedProfile(profile, level);
+  const extra = proposalStretch(proposal.assumptions);
+  const view = profileGreenBook(
+    profile,
+    GREEN_BOOK_STANDARD,
+    flatDeflatorIndex(profile.years.length, DEFAULT_DEFLATOR_PER_YEAR),
+  );
+  const pb = view.discountedPayback;
+  const kinds = grossByCashability(lines);
+  const split = (["cashable", "costAvoidance", "nonCashable"] as const)
+    .filter((k) => kinds.some((y) => !y[k].isZero()))
+    .map((k) => ({ kind: k, texts: kinds.map((y) => formatMillions(y[k])) }));
+  return {
+    years,
+    mtfsTexts: profile.years.map((y) => formatMillions(y.mtfsImpact)),
+    ...(risk === undefined
+      ? {}
+      : {
+          riskAdjusted: {
+            confidence: String(risk.confidence),
+            optimismBiasText: percent(risk.optimismBias.toNumber()),
+            adjustedTexts: risk.years.map((y) => formatMillions(y.riskAdjusted)),
+          },
+        }),
+    ...(extra === undefined
+      ? {}
+      : {
+          stretch: {
+            extraTexts: extra.map((x) => formatMillions(x)),
+            totalTexts: extra.map((x, i) => formatMillions(x.plus(profile.years[i].mtfsImpact))),
+          },
+        }),
+    greenBook: {
+      npvText: formatMillions(view.npv),
+      bcrText: view.benefitCostRatio === undefined ? "no costs" : view.benefitCostRatio.toFixed(2),
+      paybackText:
+        pb.kind === "paysBack"
+          ? `${pb.years.toDecimalPlaces(1).toString()} years`
+          : `not within ${years[years.length - 1] ?? "the horizon"}`,
+      basisText: `Green Book discount rate ${rateText(GREEN_BOOK_STANDARD[0].rate.toNumber())} (STPR), ${
+        years[0] ?? ""
+      } prices, deflator ${rateText(DEFAULT_DEFLATOR_PER_YEAR.toNumber())} a year`,
+    },
+    cashability: split,
+  };
+}
+
+/**
+ * The risk panels' engine.
+ *
+ * @example
+ * RISK_ENGINE.sensitivity(ENGINE.parse(cfsJson)).rows[0].label // "Weekly unit cost"
+ * await RISK_ENGINE.simulate(m, { iterations: 1000, seed: 1 }, { onProgress, cancelled: () => false })
+ */
+export const RISK_ENGINE: RiskEngine<RiskSubject> = {
+  // Decimals write themselves as their digits (toJSON), so the key is exact.
+  key: ({ proposal: p }) =>
+    JSON.stringify([p.opportunity.name, p.opportunity.confidence?.level, p.assumptions, p.risk]),
+  sensitivity: sensitivityView,
+  appraisal: appraisalView,
+  simulate: runSimulation,
+};

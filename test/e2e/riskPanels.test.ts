@@ -1,0 +1,142 @@
+/**
+ * End-to-end: the preview's appraisal, sensitivity and Monte Carlo panels on the standalone page
+ * (dist/standalone.html) in Debian's chromium, with the CFS example. Requires `npm run build` and
+ * `npm run build:cli` first. Screenshots go to test-artifacts/e2e-risk-*.png (git-ignored).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import {
+  ARTIFACTS,
+  DIST,
+  ROOT,
+  launchBrowser,
+  parseMillions,
+  requirePrerequisites,
+  serveDirectory,
+  type StaticServer,
+} from "./harness";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requirePrerequisites();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDirectory(DIST);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openCfs(width: number): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  // Tall enough that the preview column (its own scroll from 760 px) shows every section at once.
+  const context = await browser.newContext({ viewport: { width, height: 2400 }, locale: "en-GB" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}/standalone.html`);
+  await page.getByRole("heading", { name: /Step 1 of/ }).waitFor();
+  await page.getByLabel("Start from").selectOption("CFS Targeted Prevention");
+  await page.getByRole("button", { name: "Load", exact: true }).click();
+  await page.getByText("Started from CFS Targeted Prevention.").waitFor();
+  return { page, errors, close: () => context.close() };
+}
+
+/** Opens a preview section from the keyboard: focus its summary, press Enter. */
+async function openSection(page: Page, summary: string): Promise<void> {
+  const s = page.locator("summary", { hasText: summary });
+  await s.focus();
+  await page.keyboard.press("Enter");
+}
+
+interface SimJson {
+  proposals: { years: { fy: string; p10: number; p50: number; p90: number; probability: number }[] }[];
+}
+
+describe("preview risk panels (chromium)", () => {
+  it("runs the Monte Carlo in chunks (progress, Cancel), gives the CLI's numbers for a seed, and draws the tornado and fan", async () => {
+    const { page, errors, close } = await openCfs(1280);
+    await page.getByTestId("npv").waitFor();
+    await openSection(page, "Sensitivity (tornado)");
+    await page.getByTestId("tornado-chart").waitFor();
+    expect(await page.locator("[data-testid=tornado-chart] g[data-input]").count()).toBe(8);
+    await openSection(page, "Monte Carlo");
+    const panel = page.getByTestId("simulation-panel");
+    // A long run: the bar moves and Cancel answers, so the pane is not frozen while it runs.
+    await panel.getByLabel("Iterations").fill("100,000");
+    await panel.getByRole("button", { name: "Run" }).click();
+    await panel.getByRole("progressbar").waitFor();
+    await panel.getByText(/^[1-9][\d,]* of 100,000 iterations$/).waitFor();
+    await panel.getByRole("button", { name: "Cancel" }).click();
+    await panel.getByTestId("simulation-cancelled").waitFor();
+    // The CLI's numbers for the same seed.
+    await panel.getByLabel("Iterations").fill("2,000");
+    await panel.getByLabel("Seed").fill("7");
+    await panel.getByRole("button", { name: "Run" }).click();
+    await panel.getByTestId("simulation-table").waitFor({ timeout: 60_000 });
+    const cli = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          "bin/mtfs-benefits.js",
+          "simulate",
+          "--input",
+          "examples/cfs-targeted-prevention.json",
+          "--iterations",
+          "2000",
+          "--seed",
+          "7",
+          "--format",
+          "json",
+        ],
+        { cwd: ROOT, encoding: "utf8" },
+      ),
+    ) as SimJson;
+    for (const y of cli.proposals[0].years) {
+      const label = y.fy.replace(" ", "");
+      for (const p of ["p10", "p50", "p90"] as const) {
+        const shown = parseMillions((await panel.getByTestId(`${p}-${label}`).textContent()) ?? "");
+        expect(shown).toBeCloseTo(Math.round(y[p] / 1e4) / 100, 2);
+      }
+    }
+    await page.getByTestId("fan-chart").waitFor();
+    expect(await page.getByTestId("fan-band").count()).toBe(1);
+    const preview = page.getByRole("complementary", { name: "Live preview" });
+    await page.screenshot({ path: path.join(ARTIFACTS, "e2e-risk-1280.png"), fullPage: true });
+    await preview.screenshot({ path: path.join(ARTIFACTS, "e2e-risk-1280-preview.png") });
+    await page
+      .getByTestId("simulation-panel")
+      .screenshot({ path: path.join(ARTIFACTS, "e2e-risk-1280-simulation.png") });
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
+
+  it("fits a 320 px pane: no sideways scroll, the tables scroll inside themselves", async () => {
+    const { page, errors, close } = await openCfs(320);
+    await page.getByTestId("npv").waitFor();
+    await openSection(page, "Sensitivity (tornado)");
+    await page.getByTestId("tornado-chart").waitFor();
+    await openSection(page, "Monte Carlo");
+    const panel = page.getByTestId("simulation-panel");
+    await panel.getByLabel("Iterations").fill("1,000");
+    await panel.getByRole("button", { name: "Run" }).click();
+    await panel.getByTestId("simulation-table").waitFor({ timeout: 60_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const risk = page.getByRole("region", { name: "Risk and appraisal" });
+    await risk.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "e2e-risk-320.png"), fullPage: true });
+    for (const section of ["appraisal", "sensitivity", "simulation"]) {
+      await page
+        .getByTestId(`${section}-panel`)
+        .screenshot({ path: path.join(ARTIFACTS, `e2e-risk-320-${section}.png`) });
+    }
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
+});
