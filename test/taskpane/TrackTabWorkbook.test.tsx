@@ -121,8 +121,8 @@ describe("TrackTab on a workbook", () => {
         formatMillions(proposed.reprofile.revised.years[i].mtfsImpact),
       ]),
     );
-    // The rows went to the sheet: the grid is empty again, its preview says so.
-    expect(screen.getByTestId("track-problem").textContent).toMatch(/Enter an actual/);
+    // The rows went to the sheet: the grid is empty again, its (deferred) preview says so.
+    expect((await screen.findByTestId("track-problem")).textContent).toMatch(/Enter an actual/);
   });
 
   it("never changes an actual typed on the sheet: the contradicting one is reported, the rest written", async () => {
