@@ -181,6 +181,25 @@ export function discountedPayback(
 }
 
 /**
+ * Per year, where the running total of net present values first turns non-negative within that year:
+ * t + the share of year t's net present value that closes the gap (0 in year 0 when it starts non-negative),
+ * undefined in years where it does not cross. The least of these is `discountedPayback`'s years (a sheet
+ * holds them in a column and takes MIN, so its payback recalculates with standard formulas).
+ *
+ * @example
+ * paybackCrossings([new Decimal(-50), new Decimal(100)]).map(String) // ["undefined", "1.5"]
+ */
+export function paybackCrossings(netPresentValues: readonly Decimal[]): (Decimal | undefined)[] {
+  let running = ZERO;
+  return netPresentValues.map((x, t) => {
+    const before = running;
+    running = running.plus(x);
+    if (t === 0) return running.gte(0) ? ZERO : undefined;
+    return running.gte(0) && before.lt(0) ? before.neg().div(running.minus(before)).plus(t) : undefined;
+  });
+}
+
+/**
  * A deflator index per year growing at a flat rate from 100 in year 0: the default when the user has not
  * typed HM Treasury's GDP deflator series (which this product does not ship: edit the index instead).
  *

@@ -74,12 +74,29 @@ export function profileGreenBook(
   deflatorIndex?: readonly Decimal[],
 ): GreenBookView {
   const cash = profileFlows(profile);
-  const benefits = deflatorIndex === undefined ? cash.benefits : realPrices(cash.benefits, deflatorIndex);
-  const costs = deflatorIndex === undefined ? cash.costs : realPrices(cash.costs, deflatorIndex);
+  return greenBookView(profile.years, cash.benefits, cash.costs, schedule, deflatorIndex);
+}
+
+/**
+ * The Green Book view of any cash benefits and costs per FY (a profile's, or a programme's summed over its
+ * proposals), one value per year of `years`, the first year being year 0 and the price base.
+ *
+ * @example
+ * greenBookView([{ fy: 2026, label: "FY26/27" }], [new Decimal(100)], [new Decimal(40)]).npv.toString() // "60"
+ */
+export function greenBookView(
+  years: readonly { readonly fy: number; readonly label: string }[],
+  cashBenefits: readonly Decimal[],
+  cashCosts: readonly Decimal[],
+  schedule: DiscountSchedule = GREEN_BOOK_STANDARD,
+  deflatorIndex?: readonly Decimal[],
+): GreenBookView {
+  const benefits = deflatorIndex === undefined ? [...cashBenefits] : realPrices(cashBenefits, deflatorIndex);
+  const costs = deflatorIndex === undefined ? [...cashCosts] : realPrices(cashCosts, deflatorIndex);
   const factors = discountFactors(benefits.length, schedule);
   const pvCosts = costs.reduce((s, c, t) => s.plus(c.times(factors[t])), ZERO);
   return {
-    years: profile.years.map((y, t) => ({
+    years: years.map((y, t) => ({
       fy: y.fy,
       label: y.label,
       benefits: benefits[t],

@@ -5,10 +5,15 @@ import {
   isEngineError,
   computeAssumptions,
   type ProposalProfile,
+  flatDeflatorIndex,
   formatWholeRange,
+  grossByCashability,
+  profileGreenBook,
   proposalStretch,
   riskAdjustedProfile,
+  type CashabilityYear,
   type Decimal,
+  type GreenBookView,
   type OptimismBiasTable,
   type InputWarning,
   triangulate,
@@ -16,6 +21,7 @@ import {
   type WholeRange,
 } from "../engine";
 import type { CellScalar } from "./port";
+import { DEFAULT_GREEN_BOOK_PARAMETERS, type GreenBookParameters } from "./parameters";
 
 /**
  * The workbook layer's one call into the engine for a proposal: parse (A's parseProposal), compute the
@@ -42,14 +48,21 @@ export interface ModelledProposal {
   readonly confidence?: string;
   /** The extra MTFS row per profile year of the stretch target it states, if any. */
   readonly stretch?: readonly Decimal[];
+  /** The Green Book view of the profile at the Parameters sheet's discount rates and deflator. */
+  readonly greenBook: GreenBookView;
+  /** The deflator index per profile year behind `greenBook` (100 in the first FY). */
+  readonly deflatorIndex: readonly Decimal[];
+  /** The gross per profile year split by the streams' cashability labels. */
+  readonly cashability: readonly CashabilityYear[];
 }
 
 const whole = (r: WholeRange | undefined): CellScalar =>
   r === undefined ? null : r.low.eq(r.high) ? r.low.toNumber() : formatWholeRange(r);
 
 /**
- * Parses a proposal and computes its profile, triangulation and risk-adjusted MTFS row (with `table`, the
- * workbook's Parameters); bad input throws the engine's EngineError.
+ * Parses a proposal and computes its profile, triangulation, risk-adjusted MTFS row (with `table`, the
+ * workbook's Parameters), Green Book view (with `greenBook`) and cashability split; bad input throws the
+ * engine's EngineError.
  *
  * @example
  * modelProposal(cfsJson).profile.quantifiedOpportunity.div(1e6).toFixed(2) // "1.10"
@@ -57,6 +70,7 @@ const whole = (r: WholeRange | undefined): CellScalar =>
 export function modelProposal(
   raw: unknown,
   table: OptimismBiasTable = DEFAULT_OPTIMISM_BIAS,
+  greenBook: GreenBookParameters = DEFAULT_GREEN_BOOK_PARAMETERS,
 ): ModelledProposal {
   const { value: proposal, warnings } = checkProposal(raw);
   const tri = proposal.triangulation ? triangulate(proposal.triangulation) : undefined;
@@ -65,8 +79,12 @@ export function modelProposal(
   const profile = computed.profile;
   const confidence = proposal.opportunity.confidence?.level;
   const stretch = proposalStretch(proposal.assumptions);
+  const deflatorIndex = flatDeflatorIndex(profile.years.length, greenBook.deflatorPerYear);
   return {
     profile,
+    greenBook: profileGreenBook(profile, greenBook.schedule, deflatorIndex),
+    deflatorIndex,
+    cashability: grossByCashability(computed.proposal),
     proposal: computed.proposal,
     ...(confidence === undefined ? {} : { confidence }),
     ...(stretch === undefined ? {} : { stretch }),

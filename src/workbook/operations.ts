@@ -1,6 +1,6 @@
 import { isEngineError, type OptimismBiasTable } from "../engine";
 import { syncDashboard } from "./dashboard";
-import { ensureParametersSheet, readOptimismBiasTable } from "./parameters";
+import { ensureParametersSheet, readOptimismBiasTable, type GreenBookParameters } from "./parameters";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
@@ -83,6 +83,21 @@ function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): Prog
       modelled.profile.years.map((y, i) => [y.label, modelled.riskAdjusted[i].toNumber()]),
     ),
     ...(modelled.confidence === undefined ? {} : { confidenceLevel: modelled.confidence }),
+    greenBookByFy: new Map(
+      modelled.profile.years.map((y, i) => {
+        const split = modelled.cashability[i];
+        return [
+          y.label,
+          {
+            benefits: y.mtfsImpact.plus(y.costs).toNumber(),
+            costs: y.costs.toNumber(),
+            cashable: split.cashable.toNumber(),
+            costAvoidance: split.costAvoidance.toNumber(),
+            nonCashable: split.nonCashable.toNumber(),
+          },
+        ];
+      }),
+    ),
     ...(modelled.stretch === undefined
       ? {}
       : {
@@ -177,6 +192,7 @@ export async function buildProgrammeWorkbook(
   const programme: ProgrammeConfig = {
     ...config,
     parametersSheet: true,
+    greenBook: true,
     ...(scenariosSheet ? { scenariosSheet } : {}),
   };
   await createProgramme(port, programme, links, owned);
@@ -199,12 +215,13 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
   // leaves the workbook as it was.
   const existingNames = (await port.listNames()).map((n) => n.name);
-  const { table } = await readOptimismBiasTable(port);
+  const { table, greenBook } = await readOptimismBiasTable(port);
   const p = planProposal(
     raw,
     sheets,
     { slugs: register.proposals.map(storedSlug), names: existingNames },
     table,
+    greenBook,
   );
   assertTextsFit(p.layout);
   const owned = new Map(register.owned);
@@ -247,10 +264,10 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     programme = themed.config;
     const now = new Map(themed.placements);
     now.set(p.layout.sheet, identityPlacement(p.layout));
-    const links = await currentLinks(port, register.proposals, now, table);
+    const links = await currentLinks(port, register.proposals, now, table, greenBook);
     links.set(p.layout.sheet, link(p));
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now }, table);
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now }, table, greenBook);
   }
   await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
@@ -340,8 +357,8 @@ export async function updateProposal(
   if (!stored)
     throw new WorkbookError("not-a-proposal-sheet", `"${sheet}" is not a proposal sheet of this workbook`);
   const proposal = asProposalJson(raw);
-  const { table } = await readOptimismBiasTable(port);
-  const modelled = modelProposal(proposal, table);
+  const { table, greenBook: gb } = await readOptimismBiasTable(port);
+  const modelled = modelProposal(proposal, table, gb);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
   const programme = register.programme as ProgrammeConfig | undefined;
@@ -356,6 +373,8 @@ export async function updateProposal(
   }
   // A sheet written with path captions is laid out in words when it can be laid out again (nothing moved).
   const assumptionsInWords = stored.assumptionsInWords === true || isIdentity(placement);
+  // Likewise the Green Book block joins a sheet that can be laid out again.
+  const greenBook = stored.greenBook === true || isIdentity(placement);
   const layout = proposalSheetLayout({
     ...stored,
     proposal,
@@ -363,6 +382,7 @@ export async function updateProposal(
     modelled,
     fitTexts: true,
     assumptionsInWords,
+    greenBook,
   });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
@@ -428,12 +448,19 @@ export async function updateProposal(
   await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
   const proposals = register.proposals.map((p) =>
     p.sheet === sheet
-      ? { ...p, proposal: storedPart(proposal), fyLabels, textRows: layout.textRows, assumptionsInWords }
+      ? {
+          ...p,
+          proposal: storedPart(proposal),
+          fyLabels,
+          textRows: layout.textRows,
+          assumptionsInWords,
+          ...(greenBook ? { greenBook } : {}),
+        }
       : p,
   );
   if (programme) {
-    const links = await currentLinks(port, proposals, placedNow, table);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow }, table);
+    const links = await currentLinks(port, proposals, placedNow, table, gb);
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow }, table, gb);
   }
   await writeRegister(port, { ...register, owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
@@ -454,6 +481,7 @@ async function currentLinks(
   stored: readonly StoredProposal[],
   placements: Placements,
   table?: OptimismBiasTable,
+  greenBook?: GreenBookParameters,
 ): Promise<Map<string, ProgrammeLink>> {
   const links = new Map<string, ProgrammeLink>();
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
@@ -466,7 +494,7 @@ async function currentLinks(
     }
     const raw = await readProposalSheet(port, s, placement);
     try {
-      const modelled = modelProposal(raw, table);
+      const modelled = modelProposal(raw, table, greenBook);
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
@@ -569,6 +597,7 @@ export async function refreshWorkbook(
   const parameters = await readOptimismBiasTable(port);
   for (const message of parameters.problems) errors.push({ proposal: "(parameters)", message });
   const table = parameters.table;
+  const greenBook = parameters.greenBook;
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
   const names = new Map((await port.listNames()).map((n) => [n.name, n]));
   for (let i = 0; i < total; i++) {
@@ -606,7 +635,7 @@ export async function refreshWorkbook(
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
-      const modelled = modelProposal(raw, table);
+      const modelled = modelProposal(raw, table, greenBook);
       sheetWarnings.push(...inputWarningMessages(shown, modelled.warnings, sheetWarnings));
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
       sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements });
@@ -645,7 +674,9 @@ export async function refreshWorkbook(
           message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
         });
       else
-        changes.push(...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table)));
+        changes.push(
+          ...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table, greenBook)),
+        );
     }
   }
   // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read).

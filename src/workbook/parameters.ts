@@ -1,12 +1,18 @@
 import {
   DEFAULT_OPTIMISM_BIAS,
+  Decimal,
+  GREEN_BOOK_STANDARD,
   isEngineError,
   optimismBiasTable,
   type ConfidenceGrade,
   type ConfidenceLevel,
+  type DiscountSchedule,
   type OptimismBiasTable,
 } from "../engine";
 import {
+  DEFAULT_DEFLATOR_PER_YEAR,
+  DEFLATOR_NAME,
+  DISCOUNT_RATES_NAME,
   OPTIMISM_BIAS_KEYS_NAME,
   OPTIMISM_BIAS_NAME,
   PARAMETERS_SHEET,
@@ -41,9 +47,24 @@ export async function ensureParametersSheet(port: WorkbookPort): Promise<boolean
   return true;
 }
 
-/** The user's optimism-bias table, and what in it could not be used (the default is kept there). */
+/** How the Green Book view prices and discounts: the Parameters sheet's discount schedule and deflator. */
+export interface GreenBookParameters {
+  /** The Green Book bands (from years 0, 31, 76, ...) at the rates the sheet holds. */
+  readonly schedule: DiscountSchedule;
+  /** The deflator a year (a fraction): the index is 100 × (1 + it)^t in year t. */
+  readonly deflatorPerYear: Decimal;
+}
+
+/** The defaults: the Green Book standard STPR and a 2% deflator a year (an assumption to edit). */
+export const DEFAULT_GREEN_BOOK_PARAMETERS: GreenBookParameters = {
+  schedule: GREEN_BOOK_STANDARD,
+  deflatorPerYear: new Decimal(DEFAULT_DEFLATOR_PER_YEAR),
+};
+
+/** The user's optimism-bias table and Green Book parameters, and what could not be used (defaults kept). */
 export interface ReadParameters {
   readonly table: OptimismBiasTable;
+  readonly greenBook: GreenBookParameters;
   readonly problems: readonly string[];
 }
 
@@ -65,21 +86,16 @@ export async function readOptimismBiasTable(port: WorkbookPort): Promise<ReadPar
   const names = new Map((await port.listNames()).map((n) => [n.name.toLowerCase(), n]));
   const keys = names.get(OPTIMISM_BIAS_KEYS_NAME.toLowerCase());
   const shares = names.get(OPTIMISM_BIAS_NAME.toLowerCase());
-  if (!keys || !shares || !keys.sheet || !shares.sheet) return { table: DEFAULT_OPTIMISM_BIAS, problems: [] };
-  const cellsOf = (address: string): string[] => {
-    const [from, to = from] = address.replace(/\$/g, "").split(":");
-    const a = /^([A-Z]+)(\d+)$/.exec(from);
-    const b = /^([A-Z]+)(\d+)$/.exec(to);
-    if (!a || !b || a[1] !== b[1]) return [];
-    return Array.from({ length: Number(b[2]) - Number(a[2]) + 1 }, (_, i) => `${a[1]}${Number(a[2]) + i}`);
-  };
+  const problems: string[] = [];
+  const greenBook = await readGreenBook(port, names, problems);
+  if (!keys || !shares || !keys.sheet || !shares.sheet)
+    return { table: DEFAULT_OPTIMISM_BIAS, greenBook, problems };
   const keyCells = cellsOf(keys.address);
   const shareCells = cellsOf(shares.address);
   const keyValues = await port.readCells(keys.sheet, keyCells);
   const shareValues = await port.readCells(shares.sheet, shareCells);
   const levels: Partial<Record<ConfidenceLevel, number>> = {};
   const grades: Partial<Record<ConfidenceGrade, number>> = {};
-  const problems: string[] = [];
   keyValues.forEach((k, i) => {
     const key = String(k.value ?? "").trim();
     const level = ["High", "Medium", "Low"].find((l) => l.toLowerCase() === key.toLowerCase()) as
@@ -99,9 +115,65 @@ export async function readOptimismBiasTable(port: WorkbookPort): Promise<ReadPar
     else if (grade) grades[grade] = share;
   });
   try {
-    return { table: optimismBiasTable(levels, grades), problems };
+    return { table: optimismBiasTable(levels, grades), greenBook, problems };
   } catch (e) {
     if (!isEngineError(e)) throw e;
-    return { table: DEFAULT_OPTIMISM_BIAS, problems: [...problems, e.message] };
+    return { table: DEFAULT_OPTIMISM_BIAS, greenBook, problems: [...problems, e.message] };
   }
+}
+
+/** The cells of a one-column range ("$B$16:$B$21"), top to bottom. */
+function cellsOf(address: string): string[] {
+  const [from, to = from] = address.replace(/\$/g, "").split(":");
+  const a = /^([A-Z]+)(\d+)$/.exec(from);
+  const b = /^([A-Z]+)(\d+)$/.exec(to);
+  if (!a || !b || a[1] !== b[1]) return [];
+  return Array.from({ length: Number(b[2]) - Number(a[2]) + 1 }, (_, i) => `${a[1]}${Number(a[2]) + i}`);
+}
+
+/**
+ * The discount rates and the deflator from their names (the defaults in a workbook without them). A rate that
+ * is not a number above −100% keeps its default and is reported, as the sheets' formulas would misread it.
+ */
+async function readGreenBook(
+  port: WorkbookPort,
+  names: ReadonlyMap<string, { readonly sheet?: string; readonly address: string }>,
+  problems: string[],
+): Promise<GreenBookParameters> {
+  const read = async (name: string): Promise<{ sheet: string; cells: string[]; values: CellScalar[] }> => {
+    const n = names.get(name.toLowerCase());
+    if (!n?.sheet) return { sheet: "", cells: [], values: [] };
+    const cells = cellsOf(n.address);
+    const values = (await port.readCells(n.sheet, cells)).map((c) => c.value);
+    return { sheet: n.sheet, cells, values };
+  };
+  const rate = (v: CellScalar, where: string, fallback: Decimal): Decimal => {
+    const r = shareOf(v);
+    if (r !== undefined && r > -1) return new Decimal(r);
+    problems.push(`${where}: must be a rate above -100%, got ${JSON.stringify(v)}; the default is used`);
+    return fallback;
+  };
+  const rates = await read(DISCOUNT_RATES_NAME);
+  const schedule = GREEN_BOOK_STANDARD.map((band, i) =>
+    i < rates.values.length
+      ? {
+          fromYear: band.fromYear,
+          rate: rate(
+            rates.values[i],
+            `${rates.sheet}!${rates.cells[i]} (discount rate from year ${band.fromYear})`,
+            band.rate,
+          ),
+        }
+      : band,
+  );
+  const deflator = await read(DEFLATOR_NAME);
+  const deflatorPerYear =
+    deflator.values.length > 0
+      ? rate(
+          deflator.values[0],
+          `${deflator.sheet}!${deflator.cells[0]} (deflator a year)`,
+          DEFAULT_GREEN_BOOK_PARAMETERS.deflatorPerYear,
+        )
+      : DEFAULT_GREEN_BOOK_PARAMETERS.deflatorPerYear;
+  return { schedule, deflatorPerYear };
 }

@@ -41,6 +41,7 @@ import { programmeScenarioInput, scenarioDefinitions } from "./scenarios";
 import { THEMES_SHEET, themesLayout } from "./layouts/themesSheet";
 import type { SheetLayout } from "./layouts/types";
 import { ownedKey, type OwnedRecord } from "./register";
+import { DEFAULT_GREEN_BOOK_PARAMETERS, type GreenBookParameters } from "./parameters";
 
 /**
  * The programme sheets (Programme, Resource cost, Themes) as one unit: created from a config, re-synced on
@@ -156,8 +157,9 @@ function layoutsFor(
   themes: (string | null)[],
   risk?: ({ bias: number; amounts: number[] } | undefined)[],
   shares?: readonly (number | null)[],
+  greenBook: GreenBookParameters = DEFAULT_GREEN_BOOK_PARAMETERS,
 ): SheetLayout[] {
-  const values: ProgrammeValues = { rowAmounts: amounts, linked: links, riskRows: risk };
+  const values: ProgrammeValues = { rowAmounts: amounts, linked: links, riskRows: risk, greenBook };
   const programme = programmeSheetLayout(config, values);
   const resource = resourceCostLayout(config, programme.positions, {
     areaAmounts,
@@ -198,6 +200,7 @@ export async function createProgramme(
   links: ReadonlyMap<string, ProgrammeLink>,
   owned: Map<string, OwnedRecord>,
   table: OptimismBiasTable = DEFAULT_OPTIMISM_BIAS,
+  greenBook: GreenBookParameters = DEFAULT_GREEN_BOOK_PARAMETERS,
 ): Promise<void> {
   const amounts = rowAmounts(config, links, (d, r) =>
     publishedPounds(config.directorates[d].rows[r].publishedMillions, config.fyLabels.length),
@@ -209,7 +212,17 @@ export async function createProgramme(
   );
   const existing = config.themes.map((t) => publishedPounds([t.existingMtfsMillions], 1)[0]);
   const themes = config.directorates.flatMap((d) => d.rows.map((r) => r.theme ?? null));
-  for (const layout of layoutsFor(config, links, amounts, areaAmounts, existing, themes, risk)) {
+  for (const layout of layoutsFor(
+    config,
+    links,
+    amounts,
+    areaAmounts,
+    existing,
+    themes,
+    risk,
+    undefined,
+    greenBook,
+  )) {
     await writeLayout(port, layout, PROGRAMME_OWNER, owned);
   }
   await port.writeCells(PROGRAMME_SHEET, [{ address: programmeStatusAddress(config), value: "Up to date" }]);
@@ -272,6 +285,7 @@ export async function syncProgramme(
   owned: Map<string, OwnedRecord>,
   options: SyncOptions,
   table: OptimismBiasTable = DEFAULT_OPTIMISM_BIAS,
+  greenBook: GreenBookParameters = DEFAULT_GREEN_BOOK_PARAMETERS,
 ): Promise<CellChange[]> {
   const { placements } = options;
   if (placements && ![PROGRAMME_SHEET, RESOURCE_COST_SHEET, THEMES_SHEET].every((x) => placements.has(x)))
@@ -355,7 +369,17 @@ export async function syncProgramme(
   const tracked = new Map(
     [...links].map(([sheet, l]) => [sheet, rags.has(sheet) ? { ...l, rag: rags.get(sheet) } : l]),
   );
-  for (const layout of layoutsFor(config, tracked, amounts, areaAmounts, existing, themes, risk, shares)) {
+  for (const layout of layoutsFor(
+    config,
+    tracked,
+    amounts,
+    areaAmounts,
+    existing,
+    themes,
+    risk,
+    shares,
+    greenBook,
+  )) {
     out.push(...(await syncOwned(port, layout, PROGRAMME_OWNER, owned, options)));
   }
   if (!options.dryRun) {

@@ -8,6 +8,7 @@ import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
 import type { CellScalar, WorkbookPort } from "./port";
 import type { StoredProposal } from "./register";
+import type { GreenBookParameters } from "./parameters";
 import { placeAddress, type SheetPlacement } from "./anchors";
 import type { InputType } from "./layouts/types";
 
@@ -70,9 +71,10 @@ export function planProposal(
   existingSheets: readonly string[],
   taken: TakenNames = {},
   table?: OptimismBiasTable,
+  greenBook?: GreenBookParameters,
 ): PlannedProposal {
   const proposal = asProposalJson(raw);
-  const modelled = modelProposal(proposal, table);
+  const modelled = modelProposal(proposal, table, greenBook);
   const name = (proposal.opportunity as { name?: unknown } | undefined)?.name;
   const sheet = proposalSheetName(typeof name === "string" ? name : "");
   const sheets = [...existingSheets, ...RESERVED_SHEETS].map((s) => s.toLowerCase());
@@ -89,6 +91,7 @@ export function planProposal(
     slug,
     fitTexts: true,
     assumptionsInWords: true,
+    greenBook: true,
   });
   return {
     stored: {
@@ -98,6 +101,7 @@ export function planProposal(
       slug,
       ...textRowsOf(layout),
       assumptionsInWords: true,
+      greenBook: true,
     },
     modelled,
     layout,
@@ -138,6 +142,7 @@ export function linkedProposal(layout: ProposalSheetLayout, modelled?: ModelledP
     confidenceAddress: layout.confidenceAddress,
     timeToRunRateAddress: layout.timeToRunRateAddress,
     timeToRunRateYears: modelled ? modelled.profile.timeToFullRunRateYears.toNumber() : null,
+    ...(layout.greenBook ? { greenBook: layout.greenBook } : {}),
   };
 }
 

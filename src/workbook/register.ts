@@ -45,6 +45,8 @@ export interface StoredProposal {
   readonly textRows?: Readonly<Record<string, number>>;
   /** The assumptions are a table in words (absent on sheets written before: one row per JSON path). */
   readonly assumptionsInWords?: boolean;
+  /** The sheet has the Green Book block (absent on sheets written before it). */
+  readonly greenBook?: boolean;
   /**
    * Accepted reprofiles (issue 15, history.ts): dated versions of the assumptions, oldest first. The approved
    * assumptions stay in `proposal`.

@@ -5,7 +5,9 @@ import {
   computeProfile,
   flatDeflatorIndex,
   flatSchedule,
+  greenBookView,
   parseProposal,
+  paybackCrossings,
   profileFlows,
   profileGreenBook,
   riskAdjustedProfile,
@@ -60,4 +62,35 @@ describe.each(EXAMPLES)("%s", (name) => {
       );
     },
   );
+});
+
+describe("greenBookView and paybackCrossings", () => {
+  it("views summed flows as profileGreenBook views one profile's, and finds the payback's crossing year", () => {
+    const a = profileOf(EXAMPLES[0]);
+    const b = profileOf(EXAMPLES[1]);
+    const index = flatDeflatorIndex(a.years.length, 0.02);
+    const fa = profileFlows(a);
+    const fb = profileFlows(b);
+    const summed = greenBookView(
+      a.years,
+      fa.benefits.map((x, i) => x.plus(fb.benefits[i] ?? 0)),
+      fa.costs.map((x, i) => x.plus(fb.costs[i] ?? 0)),
+      undefined,
+      index,
+    );
+    const own = (p: typeof a) => profileGreenBook(p, undefined, index).npv;
+    // NPV is linear in the flows: the view of the sum is the sum of the views (same years, same index).
+    expect(a.years.map((y) => y.label)).toEqual(b.years.map((y) => y.label));
+    expect(
+      summed.npv
+        .minus(own(a).plus(own(b)))
+        .abs()
+        .toNumber(),
+    ).toBeLessThan(1e-9);
+    const crossings = paybackCrossings(summed.years.map((y) => y.presentValue));
+    const first = crossings.find((x) => x !== undefined);
+    const payback = summed.discountedPayback;
+    expect(payback.kind === "paysBack" ? payback.years.toString() : undefined).toBe(first?.toString());
+    expect(paybackCrossings([new Decimal(-50), new Decimal(100)]).map(String)).toEqual(["undefined", "1.5"]);
+  });
 });

@@ -6,6 +6,7 @@ import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../src/workbook/operations";
 import { EMPTY_PROGRAMME } from "../../src/workbook/layouts/programmeConfig";
 import { proposalSheetName } from "../../src/workbook/names";
+import { modelProposal } from "../../src/workbook/engineLink";
 import {
   DEMO_EXAMPLES,
   formulaCells,
@@ -63,6 +64,12 @@ async function recalcAndCompare(
   return { checked, charts, out };
 }
 
+/** The row whose column A says `caption`. */
+function rowOf(ws: ExcelJS.Worksheet, caption: string): number {
+  for (let r = 1; r <= ws.rowCount; r++) if (plain(ws.getCell(`A${r}`).value) === caption) return r;
+  throw new Error(`no "${caption}" on ${ws.name}`);
+}
+
 describe("LibreOffice recalculation", () => {
   it("recalculates every formula of the demo workbook (every modelled proposal) to the engine's value", async () => {
     const { wb } = await fullDemoWorkbook();
@@ -97,6 +104,27 @@ describe("LibreOffice recalculation", () => {
       [...w.getWorksheet("CFS Targeted Prevention")!.model.merges].sort();
     expect(merges(saved)).toEqual(merges(wb));
     expect(merges(saved).length).toBeGreaterThan(20);
+    // Issue 14: the Green Book figures LibreOffice recalculated are the engine's (profileGreenBook), and Excel's own
+    // NPV() on the same real flows (year 0 added undiscounted) gives the same NPV, on every sheet and the Programme.
+    const besideCaption = (sheet: string, caption: string, column = "B"): number => {
+      const ws = saved.getWorksheet(sheet)!;
+      for (let r = 1; r <= ws.rowCount; r++)
+        if (plain(ws.getCell(`A${r}`).value) === caption)
+          return Number(plain(ws.getCell(`${column}${r}`).value));
+      throw new Error(`no "${caption}" on ${sheet}`);
+    };
+    const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+    const CHECK = "Check: the same NPV by Excel's NPV() (year 0 added undiscounted)";
+    for (const file of DEMO_EXAMPLES) {
+      const raw = readExample(file) as { opportunity: { name: string } };
+      const sheet = proposalSheetName(raw.opportunity.name);
+      const npv = modelProposal(raw).greenBook.npv.toNumber();
+      expect([sheet, close(besideCaption(sheet, "Net present value (NPV)"), npv)]).toEqual([sheet, true]);
+      expect([sheet, close(besideCaption(sheet, CHECK), npv)]).toEqual([sheet, true]);
+    }
+    const programmeNpv = besideCaption("Programme", "Net present value (NPV)", "E");
+    expect(close(besideCaption("Programme", CHECK, "E"), programmeNpv)).toBe(true);
+    expect(checked).toContain(`Programme!E${rowOf(programme, "Net present value (NPV)")}`);
     const port = new ExcelJsPort(saved);
     expect((await refreshWorkbook(port)).changes).toEqual([]);
     const name = saved.definedNames.model.find((n) => n.name === "mtfs_CFSTargetedPrevention_target_value")!;
@@ -145,6 +173,12 @@ describe("LibreOffice recalculation", () => {
     );
     expect(roundUp.length).toBeGreaterThan(10);
     expect(checked.filter((c) => c.startsWith("Programme!")).length).toBeGreaterThan(20);
+    // The Programme's Green Book block moved down with the rows inserted above it and still sums every sheet's.
+    const programme = wb.getWorksheet("Programme")!;
+    expect(checked).toContain(`Programme!E${rowOf(programme, "Net present value (NPV)")}`);
+    expect(plain(programme.getCell(`E${rowOf(programme, "Proposals included")}`).value)).toBe(
+      MODELLED_EXAMPLES.length + 2,
+    );
     // The Themes sheet gained a row per theme of the proposals added (SUMIF and totals over them).
     expect(checked.filter((c) => c.startsWith("Themes!")).length).toBeGreaterThan(6);
   });

@@ -24,6 +24,8 @@ export const OPTIMISM_BIAS_KEYS_NAME = "MTFS_OptimismBiasKeys";
 export const OPTIMISM_BIAS_NAME = "MTFS_OptimismBias";
 export const DISCOUNT_RATES_NAME = "MTFS_DiscountRates";
 export const DEFLATOR_NAME = "MTFS_DeflatorPerYear";
+/** The deflator a year a new Parameters sheet holds: an assumption to edit (no GDP deflator series is shipped). */
+export const DEFAULT_DEFLATOR_PER_YEAR = 0.02;
 
 const LEVELS: readonly ConfidenceLevel[] = ["High", "Medium", "Low"];
 const GRADES: readonly ConfidenceGrade[] = [1, 2, 3, 4, 5, 6];
@@ -93,8 +95,9 @@ export function parametersSheetLayout(table: OptimismBiasTable = DEFAULT_OPTIMIS
   // One line each, running over the empty cells to the right (a wrapped cell would need its row sized).
   [
     "Default: the council's own assumption, to edit. A row with no confidence level is not adjusted.",
-    "The Green Book (2022, 5.45) points to the HM Treasury / New Economy CBA guidance for local partnerships",
-    "(2014) for confidence-based adjustments; its table could not be confirmed here.",
+    "The Green Book points to HM Treasury's 'Supporting public service transformation: cost benefit analysis guidance",
+    "for local partnerships' (April 2014, the New Economy / GMCA model, gov.uk) for confidence-based adjustments;",
+    "its table could not be confirmed here, so these are not its figures.",
   ].forEach((line, i) => label(`A${TABLE_LAST_ROW + 1 + i}`, line, { italic: true }));
   label(`A${DISCOUNT_FIRST_ROW - 1}`, "Green Book discounting (social time preference rate)", { bold: true });
   ["From year", "Discount rate", "Source"].forEach((h, i) =>
@@ -104,16 +107,21 @@ export function parametersSheetLayout(table: OptimismBiasTable = DEFAULT_OPTIMIS
     const r = DISCOUNT_FIRST_ROW + 1 + i;
     label(`A${r}`, String(band.fromYear), { bold: true });
     input(`B${r}`, `discountRates[${i}]`, band.rate.toNumber(), `Discount rate from year ${band.fromYear}`);
-    if (i === 0)
-      label(`C${r}`, "HM Treasury Green Book, Annex A6 (standard STPR); year 0 = first FY", STYLES.text);
+    // One line each, running over the empty cells to the right.
+    const source = [
+      "HM Treasury Green Book 2026, chapter 6 (2022: Annex A6): standard STPR",
+      "Unchanged in the 2026 edition. Year 0 = the first FY, not discounted",
+      "Health effects: 1.5% for years 0-30 (type it above to use it)",
+    ][i];
+    if (source) label(`C${r}`, source, {});
   });
   const deflatorRow = DISCOUNT_FIRST_ROW + GREEN_BOOK_STANDARD.length + 2;
   label(`A${deflatorRow}`, "Deflator a year (real prices)", { bold: true });
-  input(`B${deflatorRow}`, "deflatorPerYear", 0.02, "Deflator a year");
+  input(`B${deflatorRow}`, "deflatorPerYear", DEFAULT_DEFLATOR_PER_YEAR, "Deflator a year");
   label(
     `C${deflatorRow}`,
-    "An assumption to edit (no GDP deflator series is shipped); as `calc profile --deflator`",
-    STYLES.text,
+    "An assumption to edit (no GDP deflator series is shipped): index 100 × (1 + rate)^t",
+    {},
   );
   const discountFirst = DISCOUNT_FIRST_ROW + 1;
   const discountLast = DISCOUNT_FIRST_ROW + GREEN_BOOK_STANDARD.length;

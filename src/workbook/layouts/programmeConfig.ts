@@ -75,6 +75,11 @@ export interface ProgrammeConfig {
    * row's confidence, its optimism bias and risk-adjusted rows. Absent in workbooks written before it.
    */
   readonly parametersSheet?: boolean;
+  /**
+   * The Programme shows the Green Book block (NPV, BCR, discounted payback and the cashability split of the
+   * modelled proposals; set when MTFS Benefits writes the workbook). Absent in workbooks written before it.
+   */
+  readonly greenBook?: boolean;
   /** The workbook has a Scenarios sheet (written when the programme states a stretch or cost estimates). */
   readonly scenariosSheet?: boolean;
   readonly themes: readonly ThemeConfig[];

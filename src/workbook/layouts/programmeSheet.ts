@@ -18,6 +18,14 @@ import {
   type SheetLayout,
 } from "./types";
 import { optimismBiasFormula } from "./parametersSheet";
+import type { GreenBookAddresses } from "./greenBookBlock";
+import {
+  PROGRAMME_GREEN_BOOK_ROWS,
+  programmeGreenBookCells,
+  type GreenBookFigures,
+  type GreenBookSource,
+} from "./programmeGreenBook";
+import type { GreenBookParameters } from "../parameters";
 
 /**
  * The Programme sheet, laid out as the Efficiency Review's Appendix A: directorate, opportunity, type, time to
@@ -60,6 +68,10 @@ export interface LinkedProposal {
   readonly timeToRunRateYears: CellScalar;
   /** Its RAG from the Tracking sheet's actuals (the worst of its measures; issue 15), when it has any. */
   readonly rag?: string;
+  /** Where its sheet's Green Book block is (sheets laid out with one). */
+  readonly greenBook?: GreenBookAddresses;
+  /** The block's figures per FY (£), when the proposal was modelled. */
+  readonly greenBookByFy?: ReadonlyMap<string, GreenBookFigures>;
 }
 
 export interface ProgrammeValues {
@@ -73,6 +85,8 @@ export interface ProgrammeValues {
    */
   readonly riskRows?: readonly ({ readonly bias: number; readonly amounts: readonly number[] } | undefined)[];
   readonly linked: ReadonlyMap<string, LinkedProposal>;
+  /** The Parameters sheet's discount rates and deflator, for the Green Book block's cached results. */
+  readonly greenBook?: GreenBookParameters;
 }
 
 /** Row positions, for the reader and the other programme sheets. */
@@ -87,6 +101,8 @@ export interface ProgrammePositions {
   /** With `config.parametersSheet`: each directorate's risk-adjusted row, then the risk-adjusted total. */
   readonly riskRows: readonly number[];
   readonly riskTotalRow?: number;
+  /** With `config.greenBook`: the first row of the Green Book block. */
+  readonly greenBookRow?: number;
 }
 
 export interface ProgrammeSheetLayout extends SheetLayout {
@@ -139,7 +155,11 @@ export function programmePositions(config: ProgrammeConfig): ProgrammePositions 
     dir.rows.forEach((_, r) => rows.push({ row: row++, d, r }));
     subtotalRows.push(row++);
   });
-  const riskFirst = row + 4; // after the total, "additional beyond the MTFS", a gap and a heading
+  // The Green Book block sits right under "additional beyond the MTFS", so it moves exactly as rows are
+  // inserted above it (a new directorate's risk-adjusted row below it adds a layout row no insert makes).
+  const greenBookRow = config.greenBook ? row + 3 : undefined;
+  const below = greenBookRow === undefined ? 0 : PROGRAMME_GREEN_BOOK_ROWS + 1;
+  const riskFirst = row + 4 + below; // after the total, "additional beyond the MTFS", a gap and a heading
   const risky = config.parametersSheet === true;
   return {
     rows,
@@ -150,6 +170,7 @@ export function programmePositions(config: ProgrammeConfig): ProgrammePositions 
     lastDataRow: Math.max(FIRST_ROW, row - 1),
     riskRows: risky ? config.directorates.map((_, d) => riskFirst + d) : [],
     riskTotalRow: risky ? riskFirst + config.directorates.length : undefined,
+    greenBookRow,
   };
 }
 
@@ -460,6 +481,16 @@ export function programmeSheetLayout(
   }
 
   if (risky) riskAdjustedRows(config, pos, values, cells);
+  if (pos.greenBookRow !== undefined)
+    cells.push(
+      ...programmeGreenBookCells(
+        config,
+        pos.greenBookRow,
+        fyColumn,
+        greenBookSources(config, values),
+        values?.greenBook,
+      ),
+    );
 
   // Wide enough for the longest Appendix A wording ("Maximising Independence for Working Age Adults",
   // "Demand Management and Maximising Independence") on one line.
@@ -494,6 +525,27 @@ export function programmeSheetLayout(
       new Map(columnWidths.map((w) => [w.column, w.width])),
     ),
   };
+}
+
+/** The modelled rows whose sheets have a Green Book block, in Programme order (undefined without values). */
+function greenBookSources(
+  config: ProgrammeConfig,
+  values: ProgrammeValues | undefined,
+): GreenBookSource[] | undefined {
+  if (!values) return undefined;
+  return config.directorates.flatMap((dir) =>
+    dir.rows.flatMap((row): GreenBookSource[] => {
+      const linked = row.proposalSheet ? values.linked.get(row.proposalSheet) : undefined;
+      if (!row.proposalSheet || !linked?.greenBook) return [];
+      return [
+        {
+          sheet: row.proposalSheet,
+          addresses: linked.greenBook.byFy,
+          ...(linked.greenBookByFy ? { figures: linked.greenBookByFy } : {}),
+        },
+      ];
+    }),
+  );
 }
 
 /**

@@ -21,6 +21,7 @@ import { assumptionsTable } from "./assumptionsTable";
 import { profileBreakdown } from "./profileBreakdown";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
 import { optimismBiasFormula } from "./parametersSheet";
+import { greenBookBlock, type GreenBookAddresses } from "./greenBookBlock";
 
 /**
  * The proposal sheet, in the order of the Benefits Proposal template (as in the Efficiency Review's
@@ -53,6 +54,12 @@ export interface ProposalSheetInput {
    * its cells where they were, so it still refreshes.
    */
   readonly assumptionsInWords?: boolean;
+  /**
+   * The sheet has the Green Book block (real prices, discounting, NPV, BCR, payback, cashability split) below
+   * the profile's breakdown, as every sheet in words is now laid out. Absent on a sheet written before: its
+   * cells stay where they were.
+   */
+  readonly greenBook?: boolean;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -67,6 +74,8 @@ export interface ProposalSheetLayout extends SheetLayout {
   readonly chart: ComboChartSpec;
   /** Rows of every text split over more than one row, by path (what the register keeps as `textRows`). */
   readonly textRows: Readonly<Record<string, number>>;
+  /** Where the Green Book block's figures are (sheets with `greenBook`). */
+  readonly greenBook?: GreenBookAddresses;
 }
 
 export const PROPOSAL_LAYOUT_ID = "proposalSheet";
@@ -612,6 +621,15 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     merges.push(...breakdown.merges);
     r = breakdown.next;
   }
+  // Region of the Green Book block (greenBookBlock.ts): its own rows, after the breakdown, columns A:L.
+  let greenBook: GreenBookAddresses | undefined;
+  if (words && input.greenBook) {
+    const block = greenBookBlock(r, fyLabels, profileFirstRow, modelled);
+    cells.push(...block.cells);
+    merges.push(...block.merges);
+    greenBook = block.addresses;
+    r = block.next;
+  }
   heading(`A${r}`, "Benefit profile assumptions");
   r++;
   const horizon = getPath(proposal, "assumptions.horizon");
@@ -669,6 +687,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     merges,
     rowHeights: fitRowHeights(cells, merges, widths),
     textRows,
+    ...(greenBook ? { greenBook } : {}),
     chart: {
       sheet,
       // The axis shows the cells' £m format.

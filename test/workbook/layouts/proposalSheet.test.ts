@@ -112,6 +112,8 @@ describe("proposal sheet layout: long texts", () => {
       "Operational impact: triangulation",
       "Benefits profile over the MTFS (net of ongoing investment)",
       "Operational impact per FY",
+      "Green Book view: real prices, discounted (from the profile above and the Parameters sheet)",
+      "Gross saving by kind (each stream's cashability label; before costs and overlap)",
       "Benefit profile assumptions",
     ]);
     for (const s of sections) expect(layout.merges).toContain(`${s.address}:H${parseAddress(s.address).row}`);

@@ -1,0 +1,245 @@
+import fc from "fast-check";
+import * as ExcelJS from "exceljs";
+import {
+  Decimal,
+  flatDeflatorIndex,
+  greenBookView,
+  paybackCrossings,
+  profileFlows,
+} from "../../../src/engine";
+import { modelProposal } from "../../../src/workbook/engineLink";
+import { proposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet";
+import { PARAMETERS_SHEET } from "../../../src/workbook/layouts/parametersSheet";
+import { fyColumn, programmePositions } from "../../../src/workbook/layouts/programmeSheet";
+import type { LayoutCell } from "../../../src/workbook/layouts/types";
+import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../../src/workbook/operations";
+import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
+import { EMPTY_PROGRAMME } from "../../../src/workbook/layouts/programmeConfig";
+import { DEFAULT_GREEN_BOOK_PARAMETERS, readOptimismBiasTable } from "../../../src/workbook/parameters";
+import { readRegister } from "../../../src/workbook/register";
+import { demoWorkbook, plain, programmeConfig, readExample } from "../fixtures";
+import { MULTI_STREAM_NAME, multiStreamProposal } from "../multiStream";
+
+/** The Green Book block and the cashability split on the proposal sheet and the Programme (issue 14, items 5, 6). */
+
+const CFS = "CFS Targeted Prevention";
+const FYS = ["FY26/27", "FY27/28", "FY28/29", "FY29/30", "FY30/31", "FY31/32"];
+
+const num = (wb: ExcelJS.Workbook, sheet: string, address: string): number => {
+  const v = plain(wb.getWorksheet(sheet)?.getCell(address).value);
+  return typeof v === "number" ? v : 0;
+};
+
+/** The cached value of the layout's cell with `key`. */
+function cached(cells: readonly LayoutCell[], key: string): unknown {
+  const c = cells.find((x) => (x.kind === "engine" || x.kind === "formula") && x.key === key);
+  return c && (c.kind === "engine" || c.kind === "formula") ? c.value : undefined;
+}
+
+/** A row of the Programme whose column A says `caption` (the block sits below rows that move). */
+function rowOf(wb: ExcelJS.Workbook, sheet: string, caption: string): number {
+  const ws = wb.getWorksheet(sheet)!;
+  for (let r = 1; r <= ws.rowCount; r++) if (plain(ws.getCell(`A${r}`).value) === caption) return r;
+  throw new Error(`no row "${caption}" on ${sheet}`);
+}
+
+describe("proposal sheet Green Book block", () => {
+  it("states the year-0 convention and reads the profile and the Parameters names in standard formulas", () => {
+    const raw = readExample("cfs-targeted-prevention.json");
+    const modelled = modelProposal(raw);
+    const layout = proposalSheetLayout({
+      sheet: CFS,
+      proposal: raw,
+      fyLabels: FYS,
+      modelled,
+      assumptionsInWords: true,
+      greenBook: true,
+    });
+    const at = layout.greenBook!;
+    const formulaOf = (address: string) => {
+      const c = layout.cells.find((x) => x.address === address);
+      return c?.kind === "formula" ? c.formula : undefined;
+    };
+    const labels = layout.cells.flatMap((c) => (c.kind === "label" ? [c.text] : []));
+    expect(labels.some((t) => t.startsWith("Year 0 = FY26/27 (discount factor 1: not discounted)"))).toBe(
+      true,
+    );
+    expect(formulaOf(at.npvByExcel!)).toMatch(/\+NPV\(INDEX\(MTFS_DiscountRates,1\),/);
+    const second = at.byFy.get("FY27/28")!.benefits.slice(1);
+    expect(formulaOf(`D${second}`)).toBe("100*(1+MTFS_DeflatorPerYear)^1");
+    expect(formulaOf(`G${second}`)).toBe(`G${Number(second) - 1}/(1+INDEX(MTFS_DiscountRates,1))`);
+    // Cash benefits are the MTFS row plus costs of the profile row of the same FY.
+    const mtfs = layout.mtfsRowAddress.get("FY27/28")!;
+    expect(formulaOf(at.byFy.get("FY27/28")!.benefits)).toBe(`${mtfs}+E${mtfs.slice(1)}`);
+    // The cached results are the engine's view.
+    expect(cached(layout.cells, "greenBook.npv")).toBe(modelled.greenBook.npv.toNumber());
+    expect(cached(layout.cells, "greenBook.npvByExcel")).toBe(modelled.greenBook.npv.toNumber());
+    const payback = modelled.greenBook.discountedPayback;
+    expect(cached(layout.cells, "greenBook.discountedPayback")).toBe(
+      payback.kind === "paysBack" ? payback.years.toNumber() : "not within the profile's years",
+    );
+  });
+
+  it("splits every FY's gross by cashability label, and the split sums to the profile's gross (property)", () => {
+    const kinds = fc.constantFrom("cashable", "costAvoidance", "nonCashable");
+    fc.assert(
+      fc.property(fc.array(kinds, { minLength: 3, maxLength: 3 }), (labels) => {
+        const raw = multiStreamProposal() as { assumptions: { streams: Record<string, unknown>[] } };
+        const streams = raw.assumptions.streams.map((s, i) => ({
+          ...s,
+          cashability: labels[i % labels.length],
+        }));
+        const proposal = { ...raw, assumptions: { ...raw.assumptions, streams } };
+        const modelled = modelProposal(proposal);
+        const fyLabels = modelled.profile.years.map((y) => y.label);
+        const layout = proposalSheetLayout({
+          sheet: MULTI_STREAM_NAME,
+          proposal,
+          fyLabels,
+          modelled,
+          assumptionsInWords: true,
+          greenBook: true,
+        });
+        fyLabels.forEach((fy) => {
+          const part = (k: string) => cached(layout.cells, `cashability.${fy}.${k}`) as number;
+          const total = part("total");
+          expect(part("cashable") + part("costAvoidance") + part("nonCashable")).toBeCloseTo(total, 6);
+          expect(total).toBeCloseTo(cached(layout.cells, `profile.${fy}.gross`) as number, 6);
+        });
+        // Cost avoidance is never shown without its label.
+        const headings = layout.cells.flatMap((c) => (c.kind === "label" ? [c.text] : []));
+        expect(headings).toContain("Cost avoidance (not a budget reduction)");
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it("the MIN of the payback column is the engine's discounted payback, whatever the flows (property)", () => {
+    const money = fc.integer({ min: -1000, max: 1000 }).map((x) => new Decimal(x));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(money, money), { minLength: 1, maxLength: 8 }), (years) => {
+        const benefits = years.map(([b]) => b.abs());
+        const costs = years.map(([, c]) => c.abs());
+        const view = greenBookView(
+          years.map((_, i) => ({ fy: 2026 + i, label: `Y${i}` })),
+          benefits,
+          costs,
+        );
+        const crossings = paybackCrossings(view.years.map((y) => y.presentValue)).filter(
+          (x): x is Decimal => x !== undefined,
+        );
+        const payback = view.discountedPayback;
+        if (payback.kind === "paysBack")
+          expect(Decimal.min(...crossings).toNumber()).toBeCloseTo(payback.years.toNumber(), 12);
+        else expect(crossings).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe("Green Book figures in a workbook", () => {
+  it("the Programme's block is the engine's view of the proposals' summed flows, and its split adds up", async () => {
+    const { wb, port } = await demoWorkbook();
+    const config = programmeConfig();
+    const sheets = (await readRegister(port)).proposals;
+    expect(sheets.every((s) => s.greenBook === true)).toBe(true);
+    const benefits = config.fyLabels.map(() => new Decimal(0));
+    const costs = config.fyLabels.map(() => new Decimal(0));
+    for (const file of [
+      "cfs-targeted-prevention.json",
+      "family-based-placements.json",
+      "independent-travel-training.json",
+    ]) {
+      const m = modelProposal(readExample(file));
+      const flows = profileFlows(m.profile);
+      m.profile.years.forEach((y, i) => {
+        const j = config.fyLabels.indexOf(y.label);
+        if (j < 0) return;
+        benefits[j] = benefits[j].plus(flows.benefits[i]);
+        costs[j] = costs[j].plus(flows.costs[i]);
+      });
+    }
+    const view = greenBookView(
+      config.fyLabels.map((label, i) => ({ fy: i, label })),
+      benefits,
+      costs,
+      DEFAULT_GREEN_BOOK_PARAMETERS.schedule,
+      flatDeflatorIndex(config.fyLabels.length, DEFAULT_GREEN_BOOK_PARAMETERS.deflatorPerYear),
+    );
+    const e = fyColumn(0);
+    expect(num(wb, "Programme", `${e}${rowOf(wb, "Programme", "Net present value (NPV)")}`)).toBeCloseTo(
+      view.npv.toNumber(),
+      4,
+    );
+    expect(num(wb, "Programme", `${e}${rowOf(wb, "Programme", "Proposals included")}`)).toBe(3);
+    const total = rowOf(wb, "Programme", "Total gross saving");
+    config.fyLabels.forEach((_, i) => {
+      const col = fyColumn(i);
+      const parts = [3, 2, 1].map((k) => num(wb, "Programme", `${col}${total - k}`));
+      expect(parts[0] + parts[1] + parts[2]).toBeCloseTo(num(wb, "Programme", `${col}${total}`), 4);
+    });
+    // In its own rows between "additional beyond the MTFS" and the risk-adjusted rows.
+    const pos = programmePositions({ ...config, parametersSheet: true, greenBook: true });
+    expect(pos.greenBookRow).toBe(pos.additionalRow + 2);
+    expect(pos.riskRows[0]).toBeGreaterThan((pos.greenBookRow as number) + 25);
+  });
+
+  it("stays under its captions when `new` inserts rows and directorates above it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    await addProposal(port, cfs);
+    await addProposal(port, { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS again" } });
+    await addProposal(port, readExample("independent-travel-training.json"));
+    const e = fyColumn(0);
+    const at = (caption: string) =>
+      wb.getWorksheet("Programme")!.getCell(`${e}${rowOf(wb, "Programme", caption)}`);
+    expect(plain(at("Proposals included").value)).toBe(3);
+    expect((at("Net present value (NPV)").value as { formula: string }).formula).toMatch(/^SUM\(/);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("refresh follows the Parameters' discount rate and deflator, then is idempotent (property)", async () => {
+    const { wb, port } = await demoWorkbook();
+    const rate = fc.double({ min: 0, max: 0.1, noNaN: true });
+    await fc.assert(
+      fc.asyncProperty(rate, rate, async (discount, deflator) => {
+        const params = wb.getWorksheet(PARAMETERS_SHEET)!;
+        const names = wb.definedNames.model;
+        const cellOf = (name: string) =>
+          names
+            .find((n) => n.name === name)!
+            .ranges[0].split("!")[1]
+            .replace(/\$/g, "");
+        params.getCell(cellOf("MTFS_DiscountRates").split(":")[0]).value = discount;
+        params.getCell(cellOf("MTFS_DeflatorPerYear")).value = deflator;
+        const first = await refreshWorkbook(port);
+        expect(first.errors).toEqual([]);
+        expect(first.changes.every((c) => !c.kept)).toBe(true);
+        expect((await refreshWorkbook(port)).changes).toEqual([]);
+        const { table, greenBook } = await readOptimismBiasTable(port);
+        expect(greenBook.schedule[0].rate.toNumber()).toBe(discount);
+        const m = modelProposal(readExample("cfs-targeted-prevention.json"), table, greenBook);
+        const npvRow = rowOf(wb, CFS, "Net present value (NPV)");
+        expect(num(wb, CFS, `B${npvRow}`)).toBeCloseTo(m.greenBook.npv.toNumber(), 4);
+      }),
+      { numRuns: 4 },
+    );
+  });
+
+  it("reports a discount rate it cannot use and keeps the default for it", async () => {
+    const { wb, port } = await demoWorkbook();
+    const names = wb.definedNames.model;
+    const range = names
+      .find((n) => n.name === "MTFS_DiscountRates")!
+      .ranges[0].split("!")[1]
+      .replace(/\$/g, "");
+    wb.getWorksheet(PARAMETERS_SHEET)!.getCell(range.split(":")[0]).value = "soon";
+    const { greenBook, problems } = await readOptimismBiasTable(port);
+    expect(greenBook.schedule[0].rate.toNumber()).toBe(0.035);
+    expect(problems).toEqual([
+      expect.stringMatching(/^Parameters!B\d+ \(discount rate from year 0\): must be a rate/),
+    ]);
+  });
+});
