@@ -1,11 +1,12 @@
-import { Decimal, ZERO } from "./money";
+import { Decimal } from "./money";
+import { decimalCalculator, type Calculator } from "./calculator";
 import {
-  averageShareInFy,
+  averageSharesInFysOn,
   scheduleSettledFy,
   schedulesTimeToFullYears,
   type ShareSchedule,
 } from "./shareSchedule";
-import { fraction, horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
+import { fraction, horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
 
@@ -47,26 +48,49 @@ export interface AddressableSpendInput extends StreamPrices {
  * p.years[0].gross.toNumber() // 30000
  */
 export function addressableSpendStream(input: AddressableSpendInput, horizon: Horizon): StreamProfile {
+  return addressableSpendStreamOn(decimalCalculator, input, horizon);
+}
+
+/**
+ * addressableSpendStream on a number backend (simulation and sensitivity; calculator.ts).
+ *
+ * @example
+ * addressableSpendStreamOn(numberCalculator, procurement, horizon).years[0].gross // £ in FY26/27
+ */
+export function addressableSpendStreamOn<T>(
+  calc: Calculator<T>,
+  input: AddressableSpendInput,
+  horizon: Horizon,
+): StreamProfile<T> {
+  const { add, multiply: mul } = calc;
+  const d = calc.fromDecimal;
   const cats = input.categories.map((c, i) => {
     const f = `categories[${i}]`;
     return {
-      level: nonNegative(c.addressableSpend, `${f}.addressableSpend`)
-        .times(fraction(c.reductionRate, `${f}.reductionRate`))
-        .times(fraction(c.benefitShare ?? new Decimal(1), `${f}.benefitShare`)),
+      level: mul(
+        mul(
+          d(nonNegative(c.addressableSpend, `${f}.addressableSpend`)),
+          d(fraction(c.reductionRate, `${f}.reductionRate`)),
+        ),
+        d(fraction(c.benefitShare ?? ONE, `${f}.benefitShare`)),
+      ),
       ramp: c.ramp,
       field: `${f}.ramp`,
     };
   });
-  const years = horizonFys(horizon).map((fy) => {
-    let saving = ZERO;
-    for (const c of cats) saving = saving.plus(c.level.times(averageShareInFy(c.ramp, fy, c.field)));
-    const fullLevel = cats.reduce((s, c) => s.plus(c.level), ZERO);
-    return streamYear(fy, saving, input, horizon.firstFy, [
+  const fys = horizonFys(horizon);
+  // Every category's figures are checked before any ramp, as the fields were always reported.
+  const shares = cats.map((c) => averageSharesInFysOn(calc, c.ramp, fys, c.field));
+  const fullLevel = cats.reduce((s, c) => add(s, c.level), calc.zero);
+  const years = fys.map((fy, i) => {
+    let saving = calc.zero;
+    cats.forEach((c, k) => (saving = add(saving, mul(c.level, shares[k][i]))));
+    return streamYearOn(calc, fy, saving, input, horizon.firstFy, [
       {
         key: "shareOfFullSaving",
         label: "Share of the full saving realised",
         unit: "fraction",
-        value: fullLevel.isZero() ? ZERO : saving.div(fullLevel),
+        value: calc.compare(fullLevel, calc.zero) === 0 ? calc.zero : calc.divide(saving, fullLevel),
       },
     ]);
   });
@@ -76,7 +100,9 @@ export function addressableSpendStream(input: AddressableSpendInput, horizon: Ho
     kind: "addressableSpend",
     years,
     settledFy: Math.max(horizon.firstFy, ...input.categories.map((c) => scheduleSettledFy(c.ramp))),
-    timeToFullImpactYears: schedulesTimeToFullYears(input.categories.map((c) => c.ramp)),
+    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears(input.categories.map((c) => c.ramp))),
     cashability: input.cashability ?? "cashable",
   };
 }
+
+const ONE = new Decimal(1);

@@ -1,11 +1,11 @@
 import type { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { addressableSpendStream, type AddressableSpendInput } from "./addressableSpendStream";
+import { addressableSpendStreamOn, type AddressableSpendInput } from "./addressableSpendStream";
 import { decimalCalculator, type Calculator } from "./calculator";
 import { cohortStreamOn, type CohortStreamInput } from "./cohortStream";
 import type { ExistingMtfsLine } from "./existingMtfs";
-import { incomeStream, type IncomeInput } from "./incomeStream";
-import { packageReviewStream, type PackageReviewInput } from "./packageReviewStream";
+import { incomeStreamOn, type IncomeInput } from "./incomeStream";
+import { packageReviewStreamOn, type PackageReviewInput } from "./packageReviewStream";
 import { profileStreamInput, profileSummary } from "./profile";
 import {
   computeProposalProfileOn,
@@ -13,10 +13,11 @@ import {
   type ProposalPrices,
   type ProposalProfile,
 } from "./proposalProfile";
-import { provisionStream, type ProvisionInput } from "./provisionStream";
-import { reablementStream, type ReablementInput } from "./reablementStream";
-import { staffingStream, type StaffingInput } from "./staffingStream";
+import { provisionStreamOn, type ProvisionInput } from "./provisionStream";
+import { reablementStreamOn, type ReablementInput } from "./reablementStream";
+import { staffingStreamOn, type StaffingInput } from "./staffingStream";
 import type { StreamProfile } from "./stream";
+import type { CumulativeFlow } from "./stockFlow";
 import type { CostItem, Horizon, MtfsOverlap, Profile, ProfileInput, Target } from "./types";
 
 /**
@@ -40,9 +41,15 @@ export interface StreamCommon {
   readonly cohortKey?: string;
 }
 
-/** One stream of a proposal: its kind and exactly that kind module's inputs. */
+/** A stretch target (scrutiny report paragraph 22): what the Stretch scenarios model in place of the target. */
+export interface StretchTarget {
+  readonly target: Target;
+  readonly note?: string;
+}
+
+/** One stream of a proposal: its kind and exactly that kind module's inputs (a cohort's own stretch target too). */
 export type StreamInput =
-  | (StreamCommon & CohortStreamInput & { readonly kind: "cohort" })
+  | (StreamCommon & CohortStreamInput & { readonly kind: "cohort"; readonly stretch?: StretchTarget })
   | (StreamCommon & AddressableSpendInput & { readonly kind: "addressableSpend" })
   | (StreamCommon & IncomeInput & { readonly kind: "income" })
   | (StreamCommon & StaffingInput & { readonly kind: "staffing" })
@@ -67,8 +74,11 @@ export interface ProposalAssumptions {
    * its own): computeProfile(cohort) then gives exactly computeAssumptions' figures.
    */
   readonly cohort?: ProfileInput;
-  /** A stretch target the proposal states (single-cohort form): what its Stretch scenarios model instead. */
-  readonly stretch?: { readonly target: Target; readonly note?: string };
+  /**
+   * A stretch target the proposal states (single-cohort form): what its Stretch scenarios model instead. In
+   * the multi-stream form each cohort stream states its own (`streams[i].stretch`).
+   */
+  readonly stretch?: StretchTarget;
 }
 
 /**
@@ -96,7 +106,7 @@ function describeStreams(a: ProposalAssumptions): string {
   return "proposal-level lines only the multi-stream model computes (existing MTFS lines, a confidence weighting, prices or the net inflation base)";
 }
 
-/** One stream's profile from its kind module, on a number backend (the other kinds compute on Decimal). */
+/** One stream's profile from its kind module, on a number backend. */
 function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssumptions): StreamProfile<T> {
   const { horizon } = a;
   switch (s.kind) {
@@ -109,33 +119,18 @@ function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssump
         horizon,
       );
     case "addressableSpend":
-      return onBackend(calc, weightedBy(s, addressableSpendStream(s, horizon)));
+      return weightedBy(s, addressableSpendStreamOn(calc, s, horizon));
     case "income":
-      return onBackend(calc, weightedBy(s, incomeStream(s, horizon)));
+      return weightedBy(s, incomeStreamOn(calc, s, horizon));
     case "staffing":
-      return onBackend(calc, weightedBy(s, staffingStream(s, horizon)));
+      return weightedBy(s, staffingStreamOn(calc, s, horizon));
     case "provision":
-      return onBackend(calc, weightedBy(s, provisionStream(s, horizon)));
+      return weightedBy(s, provisionStreamOn(calc, s, horizon));
     case "packageReview":
-      return onBackend(calc, weightedBy(s, packageReviewStream(s, horizon)));
+      return weightedBy(s, packageReviewStreamOn(calc, s, horizon));
     case "reablement":
-      return onBackend(calc, weightedBy(s, reablementStream(s, horizon)));
+      return weightedBy(s, reablementStreamOn(calc, s, horizon));
   }
-}
-
-/** A Decimal stream's figures on a number backend (unchanged on the Decimal one). */
-function onBackend<T>(calc: Calculator<T>, p: StreamProfile): StreamProfile<T> {
-  const d = calc.fromDecimal;
-  return {
-    ...p,
-    years: p.years.map((y) => ({
-      fy: y.fy,
-      gross: d(y.gross),
-      grossAtPriceBase: d(y.grossAtPriceBase),
-      ...(y.oneOffCosts === undefined ? {} : { oneOffCosts: d(y.oneOffCosts) }),
-      measures: y.measures.map((m) => ({ ...m, value: d(m.value) })),
-    })),
-  };
 }
 
 /**
@@ -152,7 +147,7 @@ function inStream<T>(k: number, s: StreamInput, run: () => StreamProfile<T>): St
 }
 
 /** A kind module's profile with the stream's confidence weighting (the cohort module carries its own). */
-function weightedBy(s: StreamCommon, p: StreamProfile): StreamProfile {
+function weightedBy<T>(s: StreamCommon, p: StreamProfile<T>): StreamProfile<T> {
   return s.confidenceWeighting === undefined ? p : { ...p, confidenceWeighting: s.confidenceWeighting };
 }
 
@@ -173,8 +168,7 @@ export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; 
 
 /**
  * The proposal profile of the assumptions on a number backend: computeAssumptions' `proposal` on Decimal;
- * simulation and sensitivity run it on plain numbers (cohort streams and the proposal level on numbers, the
- * other kinds on Decimal, converted).
+ * simulation and sensitivity run it on plain numbers (every stream kind and the proposal level).
  *
  * @example
  * assumptionsProfileOn(numberCalculator, parseProposal(json).assumptions).quantifiedOpportunity // ≈ 1104079.71
@@ -182,6 +176,50 @@ export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; 
 export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumptions): ProposalProfile<T> {
   return computeProposalProfileOn(calc, {
     streams: a.streams.map((s, k) => inStream(k, s, () => streamProfile(calc, s, a))),
+    investment: a.investment,
+    mtfsOverlap: a.mtfsOverlap,
+    existingMtfsLines: a.existingMtfsLines,
+    ...(a.confidenceWeighting === undefined ? {} : { confidenceWeighting: a.confidenceWeighting }),
+    inflationContingency: a.inflationContingency,
+    prices: a.prices,
+    horizon: a.horizon,
+  });
+}
+
+/**
+ * The proposal profile of the assumptions with each stream's profile passed through `adjust` (tracking re-runs
+ * streams on actuals, streamForecast.ts): `adjust` gets the stream's index, input and planned profile, and a
+ * `rerunCohort` that re-runs a cohort stream with its avoided-events flow replaced.
+ *
+ * @example
+ * assumptionsProfileWith(a, (k, s, planned) => planned).quantifiedOpportunity // as computeAssumptions(a)
+ */
+export function assumptionsProfileWith(
+  a: ProposalAssumptions,
+  adjust: (
+    k: number,
+    s: StreamInput,
+    planned: StreamProfile,
+    rerunCohort: (flow: (plan: CumulativeFlow) => CumulativeFlow) => StreamProfile,
+  ) => StreamProfile,
+): ProposalProfile {
+  const calc = decimalCalculator;
+  const { horizon } = a;
+  return computeProposalProfileOn(calc, {
+    streams: a.streams.map((s, k) =>
+      inStream(k, s, () =>
+        adjust(k, s, streamProfile(calc, s, a), (flow) => {
+          if (s.kind !== "cohort")
+            throw new EngineError(
+              "contradictory",
+              `streams[${k}]`,
+              "only a cohort stream has an avoided-events flow",
+            );
+          const input = { ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon };
+          return cohortStreamOn(calc, profileStreamInput(input, calc), horizon, flow);
+        }),
+      ),
+    ),
     investment: a.investment,
     mtfsOverlap: a.mtfsOverlap,
     existingMtfsLines: a.existingMtfsLines,

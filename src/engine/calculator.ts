@@ -66,16 +66,83 @@ export const decimalCalculator: Calculator<Decimal> = {
 const asNumbers = new WeakMap<Decimal, number>();
 
 /**
+ * A Decimal of a drawn number whose digits are only worked out when Decimal code reads them: decimal.js reads
+ * an instance only through `d`, `e`, `s` and `constructor` (its prototype is shared by every clone), and
+ * making a Decimal of an arbitrary double costs microseconds. The checks the stream kinds make against plain
+ * numbers (≥ 0, ≤ 1, finite) are answered from the number: distinct doubles have disjoint rounding intervals,
+ * so they order as their shortest decimal forms (what `new Decimal(x)` holds) do.
+ */
+class DrawnDecimal {
+  private real: Decimal | undefined = undefined;
+  constructor(readonly x: number) {}
+  private digits(): Decimal {
+    return (this.real ??= new Decimal(this.x));
+  }
+  get d(): number[] {
+    return this.digits().d;
+  }
+  get e(): number {
+    return this.digits().e;
+  }
+  get s(): number {
+    return this.digits().s;
+  }
+  isFinite(): boolean {
+    return Number.isFinite(this.x);
+  }
+  isZero(): boolean {
+    return this.x === 0;
+  }
+  isNegative(): boolean {
+    return this.x < 0 || Object.is(this.x, -0);
+  }
+  isNeg(): boolean {
+    return this.isNegative();
+  }
+  lt(y: Decimal | number | string): boolean {
+    return typeof y === "number" ? this.x < y : this.digits().lt(y);
+  }
+  lte(y: Decimal | number | string): boolean {
+    return typeof y === "number" ? this.x <= y : this.digits().lte(y);
+  }
+  gt(y: Decimal | number | string): boolean {
+    return typeof y === "number" ? this.x > y : this.digits().gt(y);
+  }
+  gte(y: Decimal | number | string): boolean {
+    return typeof y === "number" ? this.x >= y : this.digits().gte(y);
+  }
+}
+Object.setPrototypeOf(DrawnDecimal.prototype, Decimal.prototype);
+Object.defineProperty(DrawnDecimal.prototype, "constructor", { value: Decimal });
+
+/**
  * A Decimal made from a number, known to the number backend as that number (no string round trip): a
- * simulated draw is written into the assumptions as a Decimal and read back as a number.
+ * simulated draw is written into the assumptions as a Decimal and read back as a number (DrawnDecimal).
  *
  * @example
  * numberCalculator.fromDecimal(decimalOfNumber(0.1)) // 0.1
+ * decimalOfNumber(0.1).plus(0.2).toString() // "0.3"
  */
 export function decimalOfNumber(x: number): Decimal {
-  const d = new Decimal(x);
-  asNumbers.set(d, x);
-  return d;
+  return new DrawnDecimal(x) as unknown as Decimal;
+}
+
+/** Exact powers of ten as doubles (10^0 to 10^22). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * `d.toNumber()`, without its string round trip when the digits allow: up to 14 significant digits (two of
+ * decimal.js's base-10^7 words, so an exact integer M) times 10^p with |p| ≤ 22 (an exact double) is M × 10^p
+ * or M / 10^-p, one correctly rounded operation: the same double toNumber gives (Clinger's fast path).
+ */
+function numberOf(d: Decimal): number {
+  const words = d.d;
+  if (words === null || words === undefined || words.length > 2) return d.toNumber();
+  const m = words.length === 1 ? words[0] : words[0] * 1e7 + words[1];
+  const p = 7 * (Math.floor(d.e / 7) - words.length + 1);
+  if (p > 22 || p < -22) return d.toNumber();
+  const x = p >= 0 ? m * POWERS_OF_TEN[p] : m / POWERS_OF_TEN[-p];
+  return d.s < 0 ? -x : x;
 }
 
 /**
@@ -100,10 +167,11 @@ export const numberCalculator: Calculator<number> = {
   key: (a) => a,
   fromNumber: (n) => n,
   fromDecimal: (d) => {
-    // Decimal → number goes through a string; inputs are converted again on every simulated iteration.
+    if (d instanceof DrawnDecimal) return d.x;
+    // Inputs and constants are converted again on every simulated iteration: remember each Decimal's number.
     let n = asNumbers.get(d);
     if (n === undefined) {
-      n = d.toNumber();
+      n = numberOf(d);
       asNumbers.set(d, n);
     }
     return n;

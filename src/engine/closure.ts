@@ -1,7 +1,9 @@
 import { Decimal, ZERO } from "./money";
 import { computeProfile } from "./profile";
 import { reprofile } from "./reprofile";
-import { trackProposal, type MeasureActual } from "./trackingSummary";
+import { trackProposal, type MeasureActual, type TrackingSummary } from "./trackingSummary";
+import { trackAssumptions } from "./streamTracking";
+import { computeAssumptions, type ProposalAssumptions } from "./assumptions";
 import type { RagThresholds } from "./rag";
 import type { FyStartYear, Profile, ProfileInput } from "./types";
 
@@ -37,6 +39,8 @@ export interface Closure {
   /** Whether the expected figures come from KPI actuals (false: the plan, nothing recorded yet). */
   readonly fromActuals: boolean;
   readonly years: readonly ClosureYear[];
+  /** Why the expected figures may not hold (trackingWarnings.ts); absent when there are none. */
+  readonly warnings?: readonly string[];
 }
 
 /**
@@ -59,6 +63,7 @@ export function proposalClosure(
   const runRate = events.length > 0 ? reprofile(input, events).revised.fullRunRate : plan.fullRunRate;
   const delivered = summary?.measures.find((m) => m.measure === "saving")?.actual ?? ZERO;
   const mtfsLast = input.horizon.mtfsLastFy;
+  const warnings = summary.warnings?.map((w) => w.message) ?? [];
   return {
     name,
     targetFullRunRate: plan.fullRunRate.value,
@@ -74,6 +79,52 @@ export function proposalClosure(
         plan: y.mtfsImpact,
         expected: expected.years[i].mtfsImpact,
       })),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
+/**
+ * The closure row of a proposal of any streams: the target and the plan's MTFS row from its plan; expected
+ * from the forecast (streamTracking.ts: each stream re-run on its actuals, summed), its full run rate the
+ * forecast's; delivered the £ actuals summed over its streams. A single-cohort proposal with actuals on its one
+ * stream gives proposalClosure's row (the reprofile's full run rate).
+ *
+ * @example
+ * assumptionsClosure("Income Maximisation", incomeMax, actuals).deliveredToDate // Σ saving actuals
+ */
+export function assumptionsClosure(
+  name: string,
+  a: ProposalAssumptions,
+  actuals: readonly MeasureActual[],
+  thresholds?: RagThresholds,
+  summary: TrackingSummary | undefined = actuals.length === 0
+    ? undefined
+    : trackAssumptions(a, actuals, thresholds),
+): Closure {
+  const mtfsLast = a.horizon.mtfsLastFy;
+  if (a.cohort !== undefined && summary?.streams === undefined)
+    return proposalClosure(name, a.cohort, actuals, thresholds);
+  const plan = summary?.forecast?.plan ?? computeAssumptions(a).profile;
+  if (summary === undefined) return planClosure(name, plan, mtfsLast);
+  const expected = summary.forecast?.forecast ?? plan;
+  const delivered = actuals.filter((x) => x.measure === "saving").reduce((s, x) => s.plus(x.value), ZERO);
+  const warnings = summary.warnings?.map((w) => w.message) ?? [];
+  return {
+    name,
+    targetFullRunRate: plan.fullRunRate.value,
+    expectedFullRunRate: expected.fullRunRate.value,
+    overTarget: expected.fullRunRate.value.minus(plan.fullRunRate.value),
+    deliveredToDate: delivered,
+    fromActuals: summary.forecast !== undefined,
+    years: plan.years
+      .filter((y) => y.fy <= mtfsLast)
+      .map((y, i) => ({
+        fy: y.fy,
+        label: y.label,
+        plan: y.mtfsImpact,
+        expected: expected.years[i].mtfsImpact,
+      })),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 
@@ -115,6 +166,9 @@ export function programmeClosure(name: string, rows: readonly Closure[]): Closur
     overTarget: sum((c) => c.overTarget),
     deliveredToDate: sum((c) => c.deliveredToDate),
     fromActuals: rows.some((c) => c.fromActuals),
+    ...(rows.some((c) => c.warnings)
+      ? { warnings: rows.flatMap((c) => (c.warnings ?? []).map((w) => `${c.name}: ${w}`)) }
+      : {}),
     years: fys.map((fy) => ({
       fy,
       label: rows.flatMap((c) => c.years).find((y) => y.fy === fy)?.label ?? String(fy),

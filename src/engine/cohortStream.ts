@@ -257,6 +257,6 @@ export function cohortStreamOn<T>(
     cashability: input.cashability ?? "costAvoidance",
     ...(targetWeighting ? { weightings: [targetWeighting] } : {}),
     ...(input.confidenceWeighting !== undefined ? { confidenceWeighting: input.confidenceWeighting } : {}),
-    timeToFullImpactYears: calc.toDecimal(timeToFullRunRateYearsOn(calc, timeline, reached)),
+    timeToFullImpactYears: timeToFullRunRateYearsOn(calc, timeline, reached),
   };
 }

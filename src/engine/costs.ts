@@ -65,11 +65,16 @@ export function inflateOn<T>(
   toFy: FyStartYear,
   rate: Decimal,
 ): T {
-  // inflate()'s rules, without its Decimal arithmetic.
-  if (rate.lte(-1)) inflate(0, fromFy, toFy, rate);
+  // inflate()'s rules, without its Decimal arithmetic (a rate is checked once: the same ones on every draw).
+  if (!validRates.has(rate)) {
+    if (rate.lte(-1)) inflate(0, fromFy, toFy, rate);
+    validRates.add(rate);
+  }
   if (!Number.isInteger(fromFy) || !Number.isInteger(toFy)) inflate(0, fromFy, toFy, rate);
   return calc.multiply(amount, calc.pow(calc.add(calc.fromDecimal(rate), calc.one), toFy - fromFy));
 }
+
+const validRates = new WeakSet<Decimal>();
 
 /**
  * Cost of one line in a FY (£, positive = cost).

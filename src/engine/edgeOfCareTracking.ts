@@ -5,7 +5,10 @@ import { periodProfile } from "./periodProfile";
 import { DEFAULT_RAG_THRESHOLDS, ragStatus, type RagThresholds } from "./rag";
 import { variance } from "./variance";
 import type { EdgeOfCarePeriodResult, EdgeOfCareResult } from "./edgeOfCare";
-import type { MeasureTracking } from "./trackingSummary";
+import { cohortInput } from "./streamTracking";
+import type { ProposalAssumptions } from "./assumptions";
+import type { TrackingLinks } from "./format/trackingFormat";
+import type { MeasureActual, MeasureTracking } from "./trackingSummary";
 import type { FyStartYear, ProfileInput } from "./types";
 
 /**
@@ -105,4 +108,58 @@ export function edgeOfCareForecast(
   quarters: number,
 ): Forecast {
   return forecastProfile(input, edgeOfCareActuals(input, ytd, fy, quarters));
+}
+
+/**
+ * The avoided-entries actuals a proposal's link to an edge-of-care programme gives (format/trackingFormat.ts):
+ * the named programme's period (default its last, the year to date), its in-year successful diversions spread
+ * over the linked FY's quarters in the cohort's plan shape (edgeOfCareActuals), on the linked cohort stream.
+ * No link, no actuals; a link to a programme not among `results`, or to a proposal without one cohort stream,
+ * is an EngineError naming the field.
+ *
+ * @example
+ * edgeOfCareFeed(proposal.assumptions, proposal.tracking, [edgeOfCare(mst)]) // [{ stream: "cohort", period: "2027-Q1", measure: "avoidedEvents", … }]
+ */
+export function edgeOfCareFeed(
+  a: ProposalAssumptions,
+  links: TrackingLinks | undefined,
+  results: readonly EdgeOfCareResult[],
+): MeasureActual[] {
+  const link = links?.edgeOfCare;
+  if (link === undefined) return [];
+  const result = results.find((r) => r.programme === link.programme);
+  if (result === undefined)
+    throw new EngineError(
+      "missing",
+      "tracking.edgeOfCare.programme",
+      `no edge-of-care summary is for "${link.programme}" (given: ${results.map((r) => r.programme).join(", ") || "none"})`,
+    );
+  const ytd =
+    link.period === undefined
+      ? result.periods[result.periods.length - 1]
+      : result.periods.find((p) => p.period === link.period);
+  if (ytd === undefined)
+    throw new EngineError(
+      "missing",
+      "tracking.edgeOfCare.period",
+      `${result.programme} has no period "${link.period ?? ""}" (it has ${result.periods.map((p) => p.period).join(", ")})`,
+    );
+  const cohorts = a.streams.flatMap((s, k) =>
+    s.kind === "cohort" && (link.stream ?? s.id) === s.id ? [k] : [],
+  );
+  if (cohorts.length !== 1)
+    throw new EngineError(
+      "contradictory",
+      "tracking.edgeOfCare.stream",
+      link.stream === undefined
+        ? `the diversions feed one cohort stream; this proposal has ${cohorts.length}: name one`
+        : `no cohort stream is called "${link.stream}"`,
+    );
+  const k = cohorts[0];
+  const input = a.cohort ?? cohortInput(a, k);
+  return edgeOfCareActuals(input, ytd, link.fy, link.quarters).map((x) => ({
+    ...x,
+    measure: "avoidedEvents",
+    stream: a.streams[k].id,
+  }));
 }

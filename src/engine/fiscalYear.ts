@@ -168,13 +168,22 @@ export function addCalendarMonths(date: string, months: number): string {
   if (!Number.isInteger(months)) {
     throw new EngineError("out-of-range", "months", `must be a whole number, got ${months}`);
   }
+  // A simulation re-reads the same move dates on every draw: remember them (bounded).
+  const key = `${date}|${months}`;
+  const known = monthsLater.get(key);
+  if (known !== undefined) return known;
   const [y, m, d] = dateValue(date, "date").split("-").map(Number);
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = total - ny * 12;
   const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return isoDate(Date.UTC(ny, nm, Math.min(d, last)) / MS_PER_DAY);
+  const out = isoDate(Date.UTC(ny, nm, Math.min(d, last)) / MS_PER_DAY);
+  if (monthsLater.size >= 4096) monthsLater.clear();
+  monthsLater.set(key, out);
+  return out;
 }
+
+const monthsLater = new Map<string, string>();
 
 /**
  * Moves a price between fiscal years with a fixed inflation rate stepped each 1 April:

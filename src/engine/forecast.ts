@@ -42,10 +42,27 @@ export interface Forecast {
    * plan never reaches the actual level within the horizon.
    */
   readonly slippageMonths?: Decimal;
+  /** Per stream of a multi-stream proposal: what its forecast was read from and its gross by FY (streamTracking.ts). */
+  readonly streams?: readonly StreamForecast[];
 }
 
-/** Actual periods sorted and checked: no overlaps, no gaps, no negative counts. */
-function actualWindows(actuals: readonly PeriodActual[]): (Period & { value: Decimal })[] {
+/** One stream's forecast: its weighted gross by FY of the horizon, planned and forecast. Money in £. */
+export interface StreamForecast {
+  readonly id: string;
+  readonly label: string;
+  /** The measure the forecast re-ran the stream on ("avoidedEvents", "saving", a driver KPI), or "plan". */
+  readonly basis: string;
+  readonly plan: readonly Decimal[];
+  readonly forecast: readonly Decimal[];
+}
+
+/**
+ * Actual periods sorted and checked: no overlaps, no gaps, no negative counts.
+ *
+ * @example
+ * actualWindows([{ period: "2027-Q2", value: D(3) }])[0].fromDay // dayNumber("2027-07-01")
+ */
+export function actualWindows(actuals: readonly PeriodActual[]): (Period & { value: Decimal })[] {
   if (actuals.length === 0)
     throw new EngineError("missing", "actuals", "give at least one period of avoided events");
   const windows = actuals

@@ -1,9 +1,10 @@
 import { Decimal, ZERO } from "./money";
-import { fyShareCovered } from "./costs";
+import { decimalCalculator, type Calculator } from "./calculator";
+import { fyShareCoveredOn } from "./costs";
 import { dayNumber } from "./fiscalYear";
 import { EngineError } from "./errors";
 import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
-import { horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
+import { horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
 
@@ -55,14 +56,25 @@ export interface IncomeInput extends StreamPrices {
  *   currentFeePerUnit: D(190), goLiveDate: "2026-04-01" }, "items[0]").toNumber() // 12160
  */
 export function annualIncome(item: IncomeItem, field: string): Decimal {
-  if (item.kind === "amountPerYear") return nonNegative(item.amountPerYear, `${field}.amountPerYear`);
-  const uplift = nonNegative(item.feePerUnit, `${field}.feePerUnit`).minus(
-    nonNegative(item.currentFeePerUnit ?? ZERO, `${field}.currentFeePerUnit`),
-  );
-  if (uplift.lt(0)) {
+  return annualIncomeOn(decimalCalculator, item, field);
+}
+
+/**
+ * annualIncome on a number backend: volume × (new fee − current fee), or the amount a year.
+ *
+ * @example
+ * annualIncomeOn(numberCalculator, wasteFees, "items[0]") // 12160
+ */
+export function annualIncomeOn<T>(calc: Calculator<T>, item: IncomeItem, field: string): T {
+  const d = calc.fromDecimal;
+  if (item.kind === "amountPerYear") return d(nonNegative(item.amountPerYear, `${field}.amountPerYear`));
+  const fee = nonNegative(item.feePerUnit, `${field}.feePerUnit`);
+  const current = nonNegative(item.currentFeePerUnit ?? ZERO, `${field}.currentFeePerUnit`);
+  if (fee.lt(current)) {
     throw new EngineError("out-of-range", `${field}.feePerUnit`, "must not be below currentFeePerUnit");
   }
-  return nonNegative(item.volumePerYear, `${field}.volumePerYear`).times(uplift);
+  const volume = nonNegative(item.volumePerYear, `${field}.volumePerYear`);
+  return calc.multiply(d(volume), calc.subtract(d(fee), d(current)));
 }
 
 /**
@@ -73,23 +85,42 @@ export function annualIncome(item: IncomeItem, field: string): Decimal {
  *   volumePerYear: D(30), feePerUnit: D(624), goLiveDate: "2026-10-01" }] }, horizon).years[0].gross.toNumber() // 18720 × 182/365
  */
 export function incomeStream(input: IncomeInput, horizon: Horizon): StreamProfile {
+  return incomeStreamOn(decimalCalculator, input, horizon);
+}
+
+/**
+ * incomeStream on a number backend (simulation and sensitivity; calculator.ts).
+ *
+ * @example
+ * incomeStreamOn(numberCalculator, appointeeship, horizon).years[0].gross // ≈ 18720 × 182/365
+ */
+export function incomeStreamOn<T>(
+  calc: Calculator<T>,
+  input: IncomeInput,
+  horizon: Horizon,
+): StreamProfile<T> {
+  const { add, multiply: mul } = calc;
   const lines = input.items.map((item, i) => {
     const field = `items[${i}]`;
     const from = dayNumber(item.goLiveDate);
     if (item.endDate !== undefined && dayNumber(item.endDate) < from) {
       throw new EngineError("invalid-date", `${field}.endDate`, "must not be before goLiveDate");
     }
-    return { item, amount: annualIncome(item, field) };
+    return {
+      item,
+      amount: annualIncomeOn(calc, item, field),
+      volume: item.kind === "volumeTimesFee" ? calc.fromDecimal(item.volumePerYear) : undefined,
+    };
   });
   const years = horizonFys(horizon).map((fy) => {
-    let income = ZERO;
-    let units = ZERO;
-    for (const { item, amount } of lines) {
-      const share = fyShareCovered(fy, item.goLiveDate, item.endDate);
-      income = income.plus(amount.times(share));
-      if (item.kind === "volumeTimesFee") units = units.plus(item.volumePerYear.times(share));
+    let income = calc.zero;
+    let units = calc.zero;
+    for (const { item, amount, volume } of lines) {
+      const share = fyShareCoveredOn(calc, fy, item.goLiveDate, item.endDate);
+      income = add(income, mul(amount, share));
+      if (volume !== undefined) units = add(units, mul(volume, share));
     }
-    return streamYear(fy, income, input, horizon.firstFy, [
+    return streamYearOn(calc, fy, income, input, horizon.firstFy, [
       { key: "unitsCharged", label: "Units charged at the new fees", unit: "units", value: units },
     ]);
   });
@@ -107,7 +138,9 @@ export function incomeStream(input: IncomeInput, horizon: Horizon): StreamProfil
     settledFy: Math.max(horizon.firstFy, ...changes.map((d) => firstWholeFyFrom(new Decimal(d)))),
     // First go-live to the last go-live (end dates stop income; they are not part of reaching it).
     timeToFullImpactYears:
-      goLives.length === 0 ? ZERO : yearsBetweenDays(Math.min(...goLives), Math.max(...goLives)),
+      goLives.length === 0
+        ? calc.zero
+        : calc.fromDecimal(yearsBetweenDays(Math.min(...goLives), Math.max(...goLives))),
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -1,18 +1,19 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { DAYS_PER_WEEK, WEEKS_PER_YEAR, fyStartDay } from "./fiscalYear";
-import { avoidedEventsFlow } from "./flow";
-import { resolveTimeline } from "./timeline";
-import { averageStocks, cumulativeAt, timeToReach } from "./stockFlow";
-import { firstWholeFyFrom, timeToFullRunRateYears } from "./runRate";
-import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
+import { decimalCalculator, maxOf, type Calculator } from "./calculator";
+import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber, fyStartDay } from "./fiscalYear";
+import { flowMath } from "./flow";
+import { resolveTimelineOn } from "./timeline";
+import { stockFlowMath } from "./stockFlow";
+import { firstWholeFyFrom, timeToFullRunRateYearsOn } from "./runRate";
+import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
 import {
   fraction,
   horizonFys,
   nonNegative,
-  streamYear,
+  streamYearOn,
   weeksValue,
-  withEventCosts,
+  withEventCostsOn,
   type StreamPrices,
 } from "./streamYears";
 import type { OperationalMeasure, StreamProfile } from "./stream";
@@ -62,6 +63,23 @@ export interface PackageReviewInput extends StreamPrices {
  *   saving: { kind: "weekly", weeklySavingPerPerson: D(100) }, timeline }, horizon).years.at(-1).gross // → 500 × 100 × 52.18 once all are reviewed
  */
 export function packageReviewStream(input: PackageReviewInput, horizon: Horizon): StreamProfile {
+  return packageReviewStreamOn(decimalCalculator, input, horizon);
+}
+
+/**
+ * packageReviewStream on a number backend (simulation and sensitivity; calculator.ts).
+ *
+ * @example
+ * packageReviewStreamOn(numberCalculator, miwaa, horizon).years.at(-1)?.gross // £ in the last FY
+ */
+export function packageReviewStreamOn<T>(
+  calc: Calculator<T>,
+  input: PackageReviewInput,
+  horizon: Horizon,
+): StreamProfile<T> {
+  const { add, subtract: sub, multiply: mul } = calc;
+  const d = calc.fromDecimal;
+  const sf = stockFlowMath(calc);
   const fys = horizonFys(horizon);
   const caseload = nonNegative(input.caseload, "caseload");
   const rate = fraction(input.reductionRate, "reductionRate");
@@ -69,58 +87,70 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
   if (cycle.isZero()) {
     throw new EngineError("out-of-range", "weeksBetweenReviews", "must be more than 0 weeks");
   }
-  const perWeek = weeklySaving(input.saving, "saving");
+  const perWeek = weeklySavingOn(calc, input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
   for (const k of ["designWeeks", "pilotWeeks", "rolloutWeeks", "leadWeeks"] as const) {
     weeksValue(input.timeline[k], `timeline.${k}`);
   }
-  const timeline = resolveTimeline(input.timeline);
-  const endDay = new Decimal(fyStartDay(horizon.lastFy + 1));
+  const timeline = resolveTimelineOn(calc, input.timeline);
+  const endDayNumber = fyStartDay(horizon.lastFy + 1);
+  const endDay = calc.fromNumber(endDayNumber);
   // The flow runs past the horizon far enough for every person to have been reviewed (one cycle after full
   // impact), so settledFy is found even when that happens after the horizon.
-  const flowEnd = Decimal.max(endDay, timeline.fullImpactDay.plus(cycle.times(DAYS_PER_WEEK)).plus(1));
-  const durationDays =
+  const flowEnd = maxOf(
+    calc,
+    endDay,
+    add(add(timeline.fullImpactDay, mul(d(cycle), calc.fromNumber(DAYS_PER_WEEK))), calc.one),
+  );
+  // Whole days (the timeline starts on a date), so exact on either backend; the flow takes it in weeks.
+  const durationDaysExact =
     input.durationWeeks === undefined
-      ? endDay.minus(Decimal.min(timeline.startDay, new Decimal(fyStartDay(horizon.firstFy)))).plus(1)
+      ? new Decimal(endDayNumber)
+          .minus(Math.min(dayNumber(input.timeline.startDate), fyStartDay(horizon.firstFy)))
+          .plus(1)
       : weeksValue(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
+  const durationDays = d(durationDaysExact);
   const cohort = caseload.times(rate);
-  const flow = avoidedEventsFlow({
+  const flow = flowMath(calc).avoidedEventsFlow({
     baseline: {
       volumePerYear: caseload.times(WEEKS_PER_YEAR).div(cycle),
       growthPerYear: nonNegative(input.growthPerYear ?? new Decimal(0), "growthPerYear"),
       baseFy: input.baseFy,
     },
     target: { kind: "percent", value: rate, cohortSize: cohort },
-    durationWeeks: durationDays.div(DAYS_PER_WEEK),
+    durationWeeks: durationDaysExact.div(DAYS_PER_WEEK),
     timeline,
     defaultBaseFy: horizon.firstFy,
     endDay: flowEnd,
   });
-  const bounds = [...fys, horizon.lastFy + 1].map((fy) => new Decimal(fyStartDay(fy)));
-  const stocks = averageStocks(flow, bounds, durationDays);
+  const bounds = [...fys, horizon.lastFy + 1].map((fy) => calc.fromNumber(fyStartDay(fy)));
+  const stocks = sf.averageStocks(flow, bounds, durationDays);
+  const weeksPerYear = d(WEEKS_PER_YEAR);
+  const hoursT = hours === undefined ? undefined : d(hours);
   const years = fys.map((fy, i) => {
     // A stock of a non-negative flow: clamp the 40-digit rounding residue (e.g. −2e−37) at zero.
-    const reduced = Decimal.max(0, stocks[i]);
-    const measures: OperationalMeasure[] = [
+    const reduced = maxOf(calc, calc.zero, stocks[i]);
+    const measures: OperationalMeasure<T>[] = [
       { key: "reducedPackages", label: "Average packages reduced", unit: "people", value: reduced },
     ];
-    if (hours) {
+    if (hoursT !== undefined) {
       measures.push({
         key: "homecareHoursAvoided",
         label: "Hours of care avoided a week",
         unit: "hours/week",
-        value: reduced.times(hours),
+        value: mul(reduced, hoursT),
       });
     }
-    const events = cumulativeAt(flow, bounds[i + 1]).minus(cumulativeAt(flow, bounds[i]));
+    const events = sub(sf.cumulativeAt(flow, bounds[i + 1]), sf.cumulativeAt(flow, bounds[i]));
     measures.push({
       key: "packagesReducedInYear",
       label: "Packages reduced in the year",
       unit: "people",
       value: events,
     });
-    return withEventCosts(
-      streamYear(fy, reduced.times(perWeek).times(WEEKS_PER_YEAR), input, horizon.firstFy, measures),
+    return withEventCostsOn(
+      calc,
+      streamYearOn(calc, fy, mul(mul(reduced, perWeek), weeksPerYear), input, horizon.firstFy, measures),
       events,
       input.costPerReduction && nonNegative(input.costPerReduction, "costPerReduction"),
     );
@@ -130,17 +160,19 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
   // The capped flow ends a rounding residue below the cohort, so look for a level a hair (1e-12) under it.
   const reached = cohort.isZero()
     ? timeline.fullImpactDay
-    : (timeToReach(flow, cohort.times(new Decimal(1).minus("1e-12"))) ?? flowEnd);
-  let last = Decimal.max(timeline.fullImpactDay, reached);
-  if (input.durationWeeks !== undefined) last = last.plus(durationDays);
+    : (sf.timeToReach(flow, mul(d(cohort), d(JUST_UNDER_ONE))) ?? flowEnd);
+  let last = maxOf(calc, timeline.fullImpactDay, reached);
+  if (input.durationWeeks !== undefined) last = add(last, durationDays);
   return {
     id: input.id,
     label: input.label,
     kind: "packageReview",
     years,
-    settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(last)),
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(calc.toDecimal(last))),
     // As a cohort: start to full impact, no earlier than every person reviewed.
-    timeToFullImpactYears: timeToFullRunRateYears(timeline, reached),
+    timeToFullImpactYears: timeToFullRunRateYearsOn(calc, timeline, reached),
     cashability: input.cashability ?? "cashable",
   };
 }
+
+const JUST_UNDER_ONE = new Decimal(1).minus("1e-12");

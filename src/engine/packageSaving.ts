@@ -1,4 +1,5 @@
 import type { Decimal } from "./money";
+import { decimalCalculator, type Calculator } from "./calculator";
 import { nonNegative } from "./streamYears";
 
 /**
@@ -16,10 +17,22 @@ export type PackageSaving =
  * weeklySaving({ kind: "hours", hoursPerWeek: D(5), costPerHour: D(24) }, "saving").toNumber() // 120
  */
 export function weeklySaving(s: PackageSaving, field: string): Decimal {
+  return weeklySavingOn(decimalCalculator, s, field);
+}
+
+/**
+ * weeklySaving on a number backend.
+ *
+ * @example
+ * weeklySavingOn(numberCalculator, { kind: "hours", hoursPerWeek: D(5), costPerHour: D(24) }, "saving") // 120
+ */
+export function weeklySavingOn<T>(calc: Calculator<T>, s: PackageSaving, field: string): T {
+  const d = calc.fromDecimal;
   return s.kind === "weekly"
-    ? nonNegative(s.weeklySavingPerPerson, `${field}.weeklySavingPerPerson`)
-    : nonNegative(s.hoursPerWeek, `${field}.hoursPerWeek`).times(
-        nonNegative(s.costPerHour, `${field}.costPerHour`),
+    ? d(nonNegative(s.weeklySavingPerPerson, `${field}.weeklySavingPerPerson`))
+    : calc.multiply(
+        d(nonNegative(s.hoursPerWeek, `${field}.hoursPerWeek`)),
+        d(nonNegative(s.costPerHour, `${field}.costPerHour`)),
       );
 }
 

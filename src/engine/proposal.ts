@@ -2,6 +2,7 @@ import type { Decimal } from "./money";
 import { checkFormat, parseFormat, type CheckResult, type Checked } from "./format/check";
 import { NARRATIVE_KEYS, proposalFormat } from "./format/proposalFormat";
 import type { RiskBlock } from "./format/riskFormat";
+import type { TrackingLinks } from "./format/trackingFormat";
 import type { TriangulationInput } from "./triangulate";
 import type { FyStartYear } from "./types";
 import type { ProposalAssumptions } from "./assumptions";
@@ -65,6 +66,8 @@ export interface Proposal {
   readonly published?: PublishedFigures;
   /** What the tornado and the simulation move (format/riskFormat.ts). */
   readonly risk?: RiskBlock;
+  /** What tracks it besides the Tracking sheet: an edge-of-care programme (format/trackingFormat.ts). */
+  readonly tracking?: TrackingLinks;
 }
 
 /**

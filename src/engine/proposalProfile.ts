@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
-import { decimalCalculator, type Calculator } from "./calculator";
+import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
 import { costInFyOn, type CostContext } from "./costs";
 import { overlapInFyOn } from "./overlap";
@@ -154,7 +154,7 @@ export interface ProposalProfile<T = Decimal> {
     readonly settledBy: string;
   };
   /** The longest of the streams' times from start to full impact (0 when no stream has a timeline). */
-  readonly timeToFullRunRateYears: Decimal;
+  readonly timeToFullRunRateYears: T;
 }
 
 /** Checks stream rows cover the horizon and ids are unique: a producer that breaks this is a bug. */
@@ -174,6 +174,16 @@ function checkStreams<T>(streams: readonly StreamProfile<T>[], horizon: Horizon)
     }
   });
 }
+
+/** costSettledFy, remembered per cost line: the same lines are profiled on every simulated draw. */
+function settledFyOfCost(c: CostItem): FyStartYear | undefined {
+  if (settledFys.has(c)) return settledFys.get(c);
+  const fy = costSettledFy(c);
+  settledFys.set(c, fy);
+  return fy;
+}
+
+const settledFys = new WeakMap<CostItem, FyStartYear | undefined>();
 
 /** Refuses costs priced on a stream the proposal does not have. */
 function checkStreamRefs(items: readonly CostItem[], ids: ReadonlySet<string>): void {
@@ -244,7 +254,21 @@ export function computeProposalProfileOn<T>(
   const { horizon, streams } = input;
   const { add, subtract: sub, multiply: mul, zero: ZERO_T } = calc;
   const d = calc.fromDecimal;
-  const sum = (xs: readonly T[]): T => xs.reduce((a, x) => add(a, x), ZERO_T);
+  // Loops, not spreads and maps: a simulation profiles thousands of times (the same additions in the same order).
+  const sum = (xs: readonly T[]): T => {
+    let a = ZERO_T;
+    for (let k = 0; k < xs.length; k++) a = add(a, xs[k]);
+    return a;
+  };
+  const sumOf = (
+    rows: readonly ProposalStreamYear<T>[],
+    pick: (r: ProposalStreamYear<T>) => T,
+    from = ZERO_T,
+  ): T => {
+    let a = from;
+    for (let k = 0; k < rows.length; k++) a = add(a, pick(rows[k]));
+    return a;
+  };
   checkHorizon(horizon);
   checkStreams(streams, horizon);
   checkStreamRefs(input.investment, new Set(streams.map((s) => s.id)));
@@ -318,8 +342,8 @@ export function computeProposalProfileOn<T>(
         ZERO_T,
       );
     const caseloadReduction = measure("caseloadReduction", undefined);
-    const gross = sum(lineRows.map((r) => r.gross));
-    const grossFy = sum(lineRows.map((r) => r.grossAtFyPrices));
+    const gross = sumOf(lineRows, (r) => r.gross);
+    const grossFy = sumOf(lineRows, (r) => r.grossAtFyPrices);
     const ctx = (pricesFy: FyStartYear): CostContext<T> => ({
       fy,
       caseloadReduction,
@@ -334,7 +358,7 @@ export function computeProposalProfileOn<T>(
     const itemCosts = costsAt(reportedPrices);
     itemCosts.forEach((c, k) => costAmounts[k].push(c));
     lineRows.forEach((r, k) => streamCostAmounts[k].push(r.oneOffCosts));
-    const costs = sum([...itemCosts, ...lineRows.map((r) => r.oneOffCosts)]);
+    const costs = sumOf(lineRows, (r) => r.oneOffCosts, sum(itemCosts));
     const overlapAt = (pricesFy: FyStartYear, onGross: T): T =>
       overlapInFyOn(calc, input.mtfsOverlap, {
         fy,
@@ -358,7 +382,10 @@ export function computeProposalProfileOn<T>(
     const inflationContingency = onNet
       ? sub(
           sub(
-            sub(grossFy, sum([...costsAt(fy), ...lineRows.map((r) => r.oneOffCosts)])),
+            sub(
+              grossFy,
+              sumOf(lineRows, (r) => r.oneOffCosts, sum(costsAt(fy))),
+            ),
             overlapAt(fy, grossFy),
           ),
           net,
@@ -368,7 +395,7 @@ export function computeProposalProfileOn<T>(
     years.push({
       fy,
       label: fyLabel(fy),
-      grossBeforeWeighting: sum(lineRows.map((r) => r.grossBeforeWeighting)),
+      grossBeforeWeighting: sumOf(lineRows, (r) => r.grossBeforeWeighting),
       gross,
       costs,
       overlap,
@@ -388,14 +415,16 @@ export function computeProposalProfileOn<T>(
     previousContingency = inflationContingency;
   }
 
-  const costLines: ProposalLine<T>[] = [
-    ...input.investment.map((c, k) => ({ label: c.label, kind: c.kind, amounts: costAmounts[k] })),
-    ...streams.flatMap((s, k) =>
-      s.years.some((y) => y.oneOffCosts !== undefined)
-        ? [{ label: `${s.label}: costs per event`, kind: "stream", amounts: streamCostAmounts[k] }]
-        : [],
-    ),
-  ];
+  const costLines: ProposalLine<T>[] = input.investment.map((c, k) => ({
+    label: c.label,
+    kind: c.kind,
+    amounts: costAmounts[k],
+  }));
+  streams.forEach((s, k) => {
+    if (s.years.some((y) => y.oneOffCosts !== undefined)) {
+      costLines.push({ label: `${s.label}: costs per event`, kind: "stream", amounts: streamCostAmounts[k] });
+    }
+  });
   const existingLines: ExistingMtfsLineResult<T>[] = existing.map((l, k) => ({
     label: l.ref === undefined ? l.label : `${l.ref} ${l.label}`,
     treatment: l.treatment,
@@ -403,14 +432,12 @@ export function computeProposalProfileOn<T>(
     addedBack: addedBackAmounts[k],
   }));
 
-  const settle: { fy: FyStartYear; by: string }[] = [
-    ...streams.map((s) => ({ fy: s.settledFy, by: s.label })),
-    ...input.investment.flatMap((c) => {
-      const fy = costSettledFy(c);
-      return fy === undefined ? [] : [{ fy, by: c.label }];
-    }),
-    ...existing.map((l) => ({ fy: existingLineSettledFy(l), by: l.ref ?? l.label })),
-  ];
+  const settle: { fy: FyStartYear; by: string }[] = streams.map((s) => ({ fy: s.settledFy, by: s.label }));
+  for (const c of input.investment) {
+    const fy = settledFyOfCost(c);
+    if (fy !== undefined) settle.push({ fy, by: c.label });
+  }
+  for (const l of existing) settle.push({ fy: existingLineSettledFy(l), by: l.ref ?? l.label });
   const overlapFy = overlapSettledFy(input.mtfsOverlap);
   if (overlapFy !== undefined) settle.push({ fy: overlapFy, by: "MTFS overlap" });
   const last = settle.reduce<{ fy: FyStartYear; by: string } | undefined>(
@@ -420,9 +447,10 @@ export function computeProposalProfileOn<T>(
   const runFy = Math.min(Math.max(last?.fy ?? horizon.firstFy, horizon.firstFy), horizon.lastFy);
   const runRow = years[runFy - horizon.firstFy];
   const mtfsRow = years[mtfsIndexOf(horizon)];
-  const times = streams.flatMap((s) =>
-    s.timeToFullImpactYears === undefined ? [] : [s.timeToFullImpactYears],
-  );
+  let timeToFull = ZERO_T;
+  for (const s of streams) {
+    if (s.timeToFullImpactYears !== undefined) timeToFull = maxOf(calc, timeToFull, s.timeToFullImpactYears);
+  }
   return {
     years,
     streams: streamLines,
@@ -438,6 +466,6 @@ export function computeProposalProfileOn<T>(
       inflationContingency: runRow.inflationContingency,
       settledBy: last?.by ?? "",
     },
-    timeToFullRunRateYears: times.reduce((a, t) => Decimal.max(a, t), ZERO),
+    timeToFullRunRateYears: timeToFull,
   };
 }

@@ -7,19 +7,27 @@ import type { Decimal } from "./money";
  */
 
 /**
- * The assumptions with the stated stretch target in place of the target; undefined when none is stated.
+ * The assumptions with the stated stretch targets in place of the targets: the single-cohort form's
+ * `stretch`, or each cohort stream's own (`streams[i].stretch`; a stream without one keeps its target);
+ * undefined when none is stated.
  *
  * @example
  * stretchedAssumptions(parseProposal(json).assumptions)?.streams[0] // the cohort stream, target = the stretch
  */
 export function stretchedAssumptions(a: ProposalAssumptions): ProposalAssumptions | undefined {
-  if (a.stretch === undefined) return undefined;
-  const target = a.stretch.target;
+  const own = a.stretch;
+  if (own === undefined && !a.streams.some((s) => s.kind === "cohort" && s.stretch !== undefined))
+    return undefined;
   const { stretch: _stretch, ...rest } = a;
   return {
     ...rest,
-    streams: a.streams.map((s) => (s.kind === "cohort" ? { ...s, target } : s)),
-    ...(a.cohort === undefined ? {} : { cohort: { ...a.cohort, target } }),
+    streams: a.streams.map((s) => {
+      if (s.kind !== "cohort") return s;
+      const { stretch, ...stream } = s;
+      const target = own?.target ?? stretch?.target;
+      return target === undefined ? stream : { ...stream, target };
+    }),
+    ...(a.cohort === undefined || own === undefined ? {} : { cohort: { ...a.cohort, target: own.target } }),
   };
 }
 

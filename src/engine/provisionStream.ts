@@ -1,15 +1,10 @@
-import { Decimal, ZERO } from "./money";
+import { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { WEEKS_PER_YEAR, addCalendarMonths, fyStartDay } from "./fiscalYear";
-import {
-  averageShareInFy,
-  scheduleSettledFy,
-  schedulesTimeToFullYears,
-  shareAt,
-  type SharePoint,
-  type ShareSchedule,
-} from "./shareSchedule";
-import { horizonFys, nonNegative, streamYear, withEventCosts, type StreamPrices } from "./streamYears";
+import { decimalCalculator, minOf, type Calculator } from "./calculator";
+import { WEEKS_PER_YEAR, addCalendarMonths, dayNumber, fyStartDay } from "./fiscalYear";
+import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
+import { averageDaySharesInFys, dayShareAt, type DayShares, type ShareSchedule } from "./shareSchedule";
+import { horizonFys, nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
 
@@ -55,34 +50,61 @@ export interface ProvisionInput extends StreamPrices {
  * movesSchedule({ …, caseload: D(9), movesPerStep: D(2), stepMonths: 3, openingDate: "2028-01-01" }).points.length // 5
  */
 export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule; moved: Decimal } {
+  const m = movesOn(decimalCalculator, input);
+  return {
+    schedule: { shape: "steps", points: m.dates.map((date, i) => ({ date, share: m.points.shares[i] })) },
+    moved: m.moved,
+  };
+}
+
+/** The moves on a number backend: each move's date, and the share of the people moved by then. */
+interface Moves<T> {
+  readonly points: DayShares<T>;
+  readonly dates: readonly string[];
+  readonly moved: T;
+}
+
+function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
+  const { subtract: sub, compare: cmp } = calc;
   const caseload = nonNegative(input.caseload, "caseload");
   const places = nonNegative(input.places ?? caseload, "places");
-  const moved = Decimal.min(caseload, places);
-  const step = nonNegative(input.movesPerStep, "movesPerStep");
+  const moved = minOf(calc, calc.fromDecimal(caseload), calc.fromDecimal(places));
+  const stepDecimal = nonNegative(input.movesPerStep, "movesPerStep");
   if (!Number.isInteger(input.stepMonths) || input.stepMonths < 1 || input.stepMonths > 1200) {
     throw new EngineError("out-of-range", "stepMonths", "must be a whole number of months, 1 to 1200");
   }
-  if (moved.isZero() || step.isZero()) {
-    return { schedule: { shape: "steps", points: [{ date: input.openingDate, share: ZERO }] }, moved };
+  if (cmp(moved, calc.zero) === 0 || stepDecimal.isZero()) {
+    const day = dayNumber(input.openingDate);
+    return {
+      points: { shape: "steps", days: [day], shares: [calc.zero] },
+      dates: [input.openingDate],
+      moved,
+    };
   }
+  const step = calc.fromDecimal(stepDecimal);
   // Moving everyone must take at most 100 years of steps: more is a typo, and would be a very long loop.
-  if (moved.div(step).ceil().minus(1).times(input.stepMonths).gt(1200)) {
+  const steps = sub(calc.zero, calc.floor(sub(calc.zero, calc.divide(moved, step)))); // ⌈moved / step⌉
+  if (
+    cmp(calc.multiply(sub(steps, calc.one), calc.fromNumber(input.stepMonths)), calc.fromNumber(1200)) > 0
+  ) {
     throw new EngineError(
       "out-of-range",
       "movesPerStep",
       "moves the caseload in more than 100 years; check movesPerStep and stepMonths",
     );
   }
-  const points: SharePoint[] = [];
+  const dates: string[] = [];
+  const days: number[] = [];
+  const shares: T[] = [];
   for (let k = 1; ; k++) {
-    const done = Decimal.min(moved, step.times(k));
-    points.push({
-      date: addCalendarMonths(input.openingDate, (k - 1) * input.stepMonths),
-      share: done.div(moved),
-    });
-    if (done.gte(moved)) break;
+    const done = minOf(calc, moved, calc.multiply(step, calc.fromNumber(k)));
+    const date = addCalendarMonths(input.openingDate, (k - 1) * input.stepMonths);
+    dates.push(date);
+    days.push(dayNumber(date));
+    shares.push(calc.divide(done, moved));
+    if (cmp(done, moved) >= 0) break;
   }
-  return { schedule: { shape: "steps", points }, moved };
+  return { points: { shape: "steps", days, shares }, dates, moved };
 }
 
 /**
@@ -92,27 +114,46 @@ export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule;
  * provisionStream(cfsCommissioning, horizon).years.map((y) => y.gross.div(1e6).toFixed(2)) // ["0.00", "0.05", "0.70", "0.97", …]
  */
 export function provisionStream(input: ProvisionInput, horizon: Horizon): StreamProfile {
-  const saving = nonNegative(input.currentWeeklyCost, "currentWeeklyCost").minus(
-    nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost"),
-  );
-  if (saving.lt(0)) {
+  return provisionStreamOn(decimalCalculator, input, horizon);
+}
+
+/**
+ * provisionStream on a number backend (simulation and sensitivity; calculator.ts).
+ *
+ * @example
+ * provisionStreamOn(numberCalculator, cfsCommissioning, horizon).years[2].gross // ≈ 0.70e6
+ */
+export function provisionStreamOn<T>(
+  calc: Calculator<T>,
+  input: ProvisionInput,
+  horizon: Horizon,
+): StreamProfile<T> {
+  const { multiply: mul, subtract: sub } = calc;
+  const current = nonNegative(input.currentWeeklyCost, "currentWeeklyCost");
+  const newCost = nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost");
+  if (current.lt(newCost)) {
     throw new EngineError(
       "out-of-range",
       "newProvisionWeeklyCost",
       "must not exceed currentWeeklyCost (the stream is a saving)",
     );
   }
-  const { schedule, moved } = movesSchedule(input);
-  const annual = saving.times(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear"));
-  const years = horizonFys(horizon).map((fy) => {
-    const people = moved.times(averageShareInFy(schedule, fy, "openingDate"));
-    const moves = moved.times(
-      shareAt(schedule, fyStartDay(fy + 1), "openingDate", true).minus(
-        shareAt(schedule, fyStartDay(fy), "openingDate", true),
-      ),
+  const { points, moved } = movesOn(calc, input);
+  const annual = mul(
+    sub(calc.fromDecimal(current), calc.fromDecimal(newCost)),
+    calc.fromDecimal(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear")),
+  );
+  const fys = horizonFys(horizon);
+  const shares = averageDaySharesInFys(calc, points, fys);
+  const years = fys.map((fy, i) => {
+    const people = mul(moved, shares[i]);
+    const moves = mul(
+      moved,
+      sub(dayShareAt(calc, points, fyStartDay(fy + 1), true), dayShareAt(calc, points, fyStartDay(fy), true)),
     );
-    return withEventCosts(
-      streamYear(fy, people.times(annual), input, horizon.firstFy, [
+    return withEventCostsOn(
+      calc,
+      streamYearOn(calc, fy, mul(people, annual), input, horizon.firstFy, [
         {
           key: "peopleInNewProvision",
           label: "Average people in the new provision",
@@ -125,14 +166,17 @@ export function provisionStream(input: ProvisionInput, horizon: Horizon): Stream
       input.costPerMove && nonNegative(input.costPerMove, "costPerMove"),
     );
   });
+  const lastDay = points.days[points.days.length - 1];
+  const final = points.shares[points.shares.length - 1];
+  const fullDay = points.days[points.shares.findIndex((x) => calc.compare(x, final) === 0)];
   return {
     id: input.id,
     label: input.label,
     kind: "provision",
     years,
-    settledFy: Math.max(horizon.firstFy, scheduleSettledFy(schedule)),
-    // Opening to the last move.
-    timeToFullImpactYears: schedulesTimeToFullYears([schedule], "openingDate"),
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(new Decimal(lastDay))),
+    // Opening to the last move (the first point at the final share, as schedulesTimeToFullYears reads it).
+    timeToFullImpactYears: calc.fromDecimal(yearsBetweenDays(points.days[0], fullDay)),
     cashability: input.cashability ?? "cashable",
   };
 }

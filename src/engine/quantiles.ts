@@ -13,20 +13,22 @@ import { EngineError } from "./errors";
  * quantile([1, 2, 3, 4], 0.1) // 1.3
  * quantile([1, 2, 3, 4], 0.5) // 2.5
  */
-export function quantile(values: readonly number[], p: number): number {
+export function quantile(values: ArrayLike<number>, p: number): number {
   return quantileSorted(sortedCopy(values), p);
 }
 
-function sortedCopy(values: readonly number[]): number[] {
+function sortedCopy(values: ArrayLike<number>): Float64Array {
   if (values.length === 0) throw new EngineError("missing", "values", "must have at least one value");
-  values.forEach((x, i) => {
-    if (!Number.isFinite(x))
-      throw new EngineError("invalid-type", `values[${i}]`, `must be a number, got ${x}`);
-  });
-  return [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values);
+  for (let i = 0; i < sorted.length; i++) {
+    if (!Number.isFinite(sorted[i]))
+      throw new EngineError("invalid-type", `values[${i}]`, `must be a number, got ${sorted[i]}`);
+  }
+  // A typed array sorts numerically without a comparator (10,000 draws per FY, a dozen FYs and proposals).
+  return sorted.sort();
 }
 
-function quantileSorted(sorted: readonly number[], p: number): number {
+function quantileSorted(sorted: Float64Array, p: number): number {
   if (!(p >= 0 && p <= 1)) throw new EngineError("out-of-range", "p", `must be from 0 to 1, got ${p}`);
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -47,7 +49,7 @@ export interface PValues {
  * @example
  * pValues([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) // { p10: 2, p50: 6, p90: 10 }
  */
-export function pValues(values: readonly number[]): PValues {
+export function pValues(values: ArrayLike<number>): PValues {
   const sorted = sortedCopy(values);
   return {
     p10: quantileSorted(sorted, 0.1),
@@ -62,7 +64,9 @@ export function pValues(values: readonly number[]): PValues {
  * @example
  * shareAtLeast([1, 2, 3, 4], 3) // 0.5
  */
-export function shareAtLeast(values: readonly number[], target: number): number {
+export function shareAtLeast(values: ArrayLike<number>, target: number): number {
   if (values.length === 0) throw new EngineError("missing", "values", "must have at least one value");
-  return values.filter((x) => x >= target).length / values.length;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] >= target) n++;
+  return n / values.length;
 }

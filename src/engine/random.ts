@@ -176,3 +176,22 @@ export function sample(next: RandomStream, d: Distribution): number {
       return pert(next, d.low, d.likely, d.high);
   }
 }
+
+/**
+ * A sampler of a distribution, checked once (a simulation draws from the same distribution thousands of times).
+ *
+ * @example
+ * const draw = sampler({ kind: "uniform", low: 0, high: 2 });
+ * draw(() => 0.5) // 1
+ */
+export function sampler(d: Distribution): (next: RandomStream) => number {
+  distribution(d);
+  switch (d.kind) {
+    case "uniform":
+      return (next) => uniform(next, d.low, d.high);
+    case "triangular":
+      return (next) => triangular(next, d.low, d.likely, d.high);
+    case "pert":
+      return (next) => pert(next, d.low, d.likely, d.high);
+  }
+}

@@ -1,16 +1,17 @@
 import { Decimal } from "./money";
+import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber, fyStartDay } from "./fiscalYear";
 import { DAYS_PER_YEAR } from "./flow";
-import { averageStocks, cumulativeAt, type CumulativeFlow } from "./stockFlow";
-import { scheduleFlow, schedulesTimeToFullYears, type ShareSchedule } from "./shareSchedule";
+import { stockFlowMath } from "./stockFlow";
+import { scheduleFlowOn, schedulesTimeToFullYears, type ShareSchedule } from "./shareSchedule";
 import { firstWholeFyFrom } from "./runRate";
-import { hoursPerWeek, weeklySaving, type PackageSaving } from "./packageSaving";
+import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
 import {
   horizonFys,
   nonNegative,
-  streamYear,
+  streamYearOn,
   weeksValue,
-  withEventCosts,
+  withEventCostsOn,
   type StreamPrices,
 } from "./streamYears";
 import type { OperationalMeasure, StreamProfile } from "./stream";
@@ -51,19 +52,45 @@ export interface ReablementInput extends StreamPrices {
  *   durationWeeks: D(52.18), saving: { kind: "weekly", weeklySavingPerPerson: D(100) } }, horizon).years[1].gross // 699 × 100 × 52.18
  */
 export function reablementStream(input: ReablementInput, horizon: Horizon): StreamProfile {
+  return reablementStreamOn(decimalCalculator, input, horizon);
+}
+
+/**
+ * reablementStream on a number backend (simulation and sensitivity; calculator.ts).
+ *
+ * @example
+ * reablementStreamOn(numberCalculator, hart, horizon).years[1].gross // ≈ 699 × 100 × 52.18
+ */
+export function reablementStreamOn<T>(
+  calc: Calculator<T>,
+  input: ReablementInput,
+  horizon: Horizon,
+): StreamProfile<T> {
+  const { subtract: sub, multiply: mul } = calc;
+  const d = calc.fromDecimal;
+  const sf = stockFlowMath(calc);
   const fys = horizonFys(horizon);
   const perYear = nonNegative(input.finishersPerYear, "finishersPerYear");
-  const durationDays = weeksValue(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
-  const perWeek = weeklySaving(input.saving, "saving");
+  const durationDaysExact = weeksValue(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
+  const durationDays = d(durationDaysExact);
+  const perWeek = weeklySavingOn(calc, input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
-  const bounds = [...fys, horizon.lastFy + 1].map((fy) => new Decimal(fyStartDay(fy)));
-  const flow = scheduleFlow(input.ramp, perYear.div(DAYS_PER_YEAR), bounds[bounds.length - 1], "ramp");
-  const stocks = averageStocks(flow, bounds, durationDays);
+  const hoursT = hours === undefined ? undefined : d(hours);
+  const bounds = [...fys, horizon.lastFy + 1].map((fy) => calc.fromNumber(fyStartDay(fy)));
+  const flow = scheduleFlowOn(
+    calc,
+    input.ramp,
+    calc.divide(d(perYear), d(DAYS_PER_YEAR)),
+    bounds[bounds.length - 1],
+    "ramp",
+  );
+  const stocks = sf.averageStocks(flow, bounds, durationDays);
+  const weeksPerYear = d(WEEKS_PER_YEAR);
   const years = fys.map((fy, i) => {
     // A stock of a non-negative flow: clamp the 40-digit rounding residue at zero.
-    const people = Decimal.max(0, stocks[i]);
-    const finishers = flowBetween(flow, bounds[i], bounds[i + 1]);
-    const measures: OperationalMeasure[] = [
+    const people = maxOf(calc, calc.zero, stocks[i]);
+    const finishers = sub(sf.cumulativeAt(flow, bounds[i + 1]), sf.cumulativeAt(flow, bounds[i]));
+    const measures: OperationalMeasure<T>[] = [
       { key: "finishers", label: "Extra people finishing reablement", unit: "people", value: finishers },
       {
         key: "packagesAvoided",
@@ -72,33 +99,30 @@ export function reablementStream(input: ReablementInput, horizon: Horizon): Stre
         value: people,
       },
     ];
-    if (hours) {
+    if (hoursT !== undefined) {
       measures.push({
         key: "homecareHoursAvoided",
         label: "Hours of homecare avoided a week",
         unit: "hours/week",
-        value: people.times(hours),
+        value: mul(people, hoursT),
       });
     }
-    return withEventCosts(
-      streamYear(fy, people.times(perWeek).times(WEEKS_PER_YEAR), input, horizon.firstFy, measures),
+    return withEventCostsOn(
+      calc,
+      streamYearOn(calc, fy, mul(mul(people, perWeek), weeksPerYear), input, horizon.firstFy, measures),
       finishers,
       input.costPerFinisher && nonNegative(input.costPerFinisher, "costPerFinisher"),
     );
   });
   const lastPoint = input.ramp.points[input.ramp.points.length - 1];
-  const settledDay = new Decimal(dayNumber(lastPoint.date)).plus(durationDays);
+  const settledDay = new Decimal(dayNumber(lastPoint.date)).plus(durationDaysExact);
   return {
     id: input.id,
     label: input.label,
     kind: "reablement",
     years,
     settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(settledDay)),
-    timeToFullImpactYears: schedulesTimeToFullYears([input.ramp]),
+    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears([input.ramp])),
     cashability: input.cashability ?? "cashable",
   };
-}
-
-function flowBetween(f: CumulativeFlow, a: Decimal, b: Decimal): Decimal {
-  return cumulativeAt(f, b).minus(cumulativeAt(f, a));
 }

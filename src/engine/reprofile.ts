@@ -1,7 +1,9 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { cohortModel } from "./cohortStream";
-import { dayNumber, isoDate } from "./fiscalYear";
+import { daysInFy, dayNumber, fyOf, isoDate } from "./fiscalYear";
+import { extrapolationWarning } from "./trackingWarnings";
+import { variance } from "./variance";
 import { rateValue } from "./parse/read";
 import { parsePeriod } from "./periodProfile";
 import { computeProfile, profileStreamInput } from "./profile";
@@ -37,6 +39,10 @@ export interface ReprofileCandidate {
 
 /** A proposed reprofile. */
 export interface Reprofile {
+  /** The measure fitted, when not the avoided events. */
+  readonly measure?: ReprofileMeasure;
+  /** Actuals far above plan from few periods (trackingWarnings.ts); absent when there are none. */
+  readonly warnings?: readonly string[];
   /** The reading proposed: the candidate with the smallest error. */
   readonly reading: ReprofileReading;
   readonly squaredError: Decimal;
@@ -63,13 +69,23 @@ interface Window {
   readonly value: Decimal;
 }
 
-function windowsOf(actuals: readonly PeriodActual[]): Window[] {
+/** The measures a reprofile can fit: the cohort's KPIs, or the £ saving finance records. */
+export type ReprofileMeasure = "avoidedEvents" | "caseloadReduction" | "saving";
+
+/** The reprofile measures, in the order a workbook picks the one to fit (the first with actuals). */
+export const REPROFILE_MEASURES: readonly ReprofileMeasure[] = [
+  "avoidedEvents",
+  "saving",
+  "caseloadReduction",
+];
+
+function windowsOf(actuals: readonly PeriodActual[], measure: ReprofileMeasure): Window[] {
   if (actuals.length === 0)
-    throw new EngineError("missing", "actuals", "give at least one period of avoided events to reprofile on");
+    throw new EngineError("missing", "actuals", `give at least one period of ${measure} to reprofile on`);
   const seen: Window[] = [];
   actuals.forEach((a, k) => {
     const p = parsePeriod(a.period, `actuals[${k}].period`);
-    if (a.value.isNeg() || !a.value.isFinite())
+    if ((a.value.isNeg() && measure !== "saving") || !a.value.isFinite())
       throw new EngineError("out-of-range", `actuals[${k}].value`, `must be ≥ 0, got ${a.value.toString()}`);
     const w = { from: new Decimal(p.fromDay), to: new Decimal(p.toDay), value: a.value };
     if (seen.some((s) => s.from.lt(w.to) && w.from.lt(s.to)))
@@ -83,14 +99,32 @@ function windowsOf(actuals: readonly PeriodActual[]): Window[] {
   return seen;
 }
 
-/** Modelled avoided events in each of the windows. */
-function modelled(input: ProfileInput, windows: readonly Window[]): Decimal[] {
-  const flow = cohortModel(profileStreamInput(input), input.horizon).flow;
-  return windows.map((w) => cumulativeAt(flow, w.to).minus(cumulativeAt(flow, w.from)));
+/**
+ * The modelled measure in each of the windows, as periodProfile.ts computes a period: avoided events
+ * F(b) − F(a); the average caseload reduction; the gross saving Σ parts average caseload × annual saving ×
+ * (window days ÷ FY days).
+ */
+function modelled(input: ProfileInput, windows: readonly Window[], measure: ReprofileMeasure): Decimal[] {
+  const model = cohortModel(profileStreamInput(input), input.horizon);
+  const { flow } = model;
+  return windows.map((w) => {
+    if (measure === "avoidedEvents") return cumulativeAt(flow, w.to).minus(cumulativeAt(flow, w.from));
+    if (measure === "caseloadReduction") return model.averageOf(flow, [w.from, w.to])[0];
+    const fy = fyOf(w.from.toNumber());
+    const prices = input.unitCost.inflationContingency ? input.unitCost.priceBaseFy : fy;
+    const share = w.to.minus(w.from).div(daysInFy(fy));
+    return model.parts.reduce(
+      (s, p) => s.plus(model.averageOf(p.flow, [w.from, w.to])[0].times(share).times(p.annualSaving(prices))),
+      ZERO,
+    );
+  });
 }
 
-function squaredError(input: ProfileInput, windows: readonly Window[]): Decimal {
-  return modelled(input, windows).reduce((s, m, i) => s.plus(m.minus(windows[i].value).pow(2)), ZERO);
+function squaredError(input: ProfileInput, windows: readonly Window[], measure: ReprofileMeasure): Decimal {
+  return modelled(input, windows, measure).reduce(
+    (s, m, i) => s.plus(m.minus(windows[i].value).pow(2)),
+    ZERO,
+  );
 }
 
 /** The timeline's dates, all moved by a later start (in the parsed input and in the JSON alike). */
@@ -146,8 +180,13 @@ function best<T>(steps: readonly T[], error: (s: T) => Decimal): { step: T; erro
   return out;
 }
 
-function fitLaterStart(input: ProfileInput, windows: readonly Window[]): ReprofileCandidate {
-  const err = (days: number) => squaredError(reprofiledInput(input, { kind: "laterStart", days }), windows);
+function fitLaterStart(
+  input: ProfileInput,
+  windows: readonly Window[],
+  measure: ReprofileMeasure,
+): ReprofileCandidate {
+  const err = (days: number) =>
+    squaredError(reprofiledInput(input, { kind: "laterStart", days }), windows, measure);
   const coarse = best(
     Array.from({ length: Math.floor(MAX_SHIFT_DAYS / COARSE_DAYS) + 1 }, (_, k) => k * COARSE_DAYS),
     err,
@@ -160,22 +199,30 @@ function fitLaterStart(input: ProfileInput, windows: readonly Window[]): Reprofi
 }
 
 /** Least squares in closed form: the modelled events scale with the target's value. */
-function fitTarget(input: ProfileInput, windows: readonly Window[]): ReprofileCandidate {
-  const planned = modelled(input, windows);
+function fitTarget(
+  input: ProfileInput,
+  windows: readonly Window[],
+  measure: ReprofileMeasure,
+): ReprofileCandidate {
+  const planned = modelled(input, windows, measure);
   const pp = planned.reduce((s, p) => s.plus(p.pow(2)), ZERO);
   const ap = planned.reduce((s, p, i) => s.plus(p.times(windows[i].value)), ZERO);
   const factor = pp.isZero() ? new Decimal(1) : Decimal.max(ZERO, ap.div(pp)).toDecimalPlaces(4);
   const reading = { kind: "targetReached", factor } as const;
-  return { reading, squaredError: squaredError(reprofiledInput(input, reading), windows) };
+  return { reading, squaredError: squaredError(reprofiledInput(input, reading), windows, measure) };
 }
 
-function fitRamp(input: ProfileInput, windows: readonly Window[]): ReprofileCandidate {
+function fitRamp(
+  input: ProfileInput,
+  windows: readonly Window[],
+  measure: ReprofileMeasure,
+): ReprofileCandidate {
   // A ramp in monthly steps stays in whole months, so its steps stay whole.
   const unit = input.timeline.ramp === "monthly-steps" ? WEEKS_PER_MONTH : new Decimal(1);
   const count = Math.floor(new Decimal(MAX_RAMP_WEEKS).div(unit).toNumber());
   const steps = Array.from({ length: count + 1 }, (_, k) => unit.times(k));
   const fit = best(steps, (weeks) =>
-    squaredError(reprofiledInput(input, { kind: "longerRamp", weeks }), windows),
+    squaredError(reprofiledInput(input, { kind: "longerRamp", weeks }), windows, measure),
   );
   return { reading: { kind: "longerRamp", weeks: fit.step }, squaredError: fit.error };
 }
@@ -187,16 +234,37 @@ function fitRamp(input: ProfileInput, windows: readonly Window[]): ReprofileCand
  * const r = reprofile(cfs, [{ period: "2027-10", value: D(0) }, { period: "2027-11", value: D(0) }, { period: "2027-12", value: D(0) }]);
  * r.reading // { kind: "laterStart", days: 138 }; r.revised.years beside r.approved.years
  */
-export function reprofile(input: ProfileInput, actuals: readonly PeriodActual[]): Reprofile {
-  const windows = windowsOf(actuals);
-  const candidates = [fitLaterStart(input, windows), fitTarget(input, windows), fitRamp(input, windows)];
+export function reprofile(
+  input: ProfileInput,
+  actuals: readonly PeriodActual[],
+  measure: ReprofileMeasure = "avoidedEvents",
+): Reprofile {
+  const windows = windowsOf(actuals, measure);
+  const candidates = [
+    fitLaterStart(input, windows, measure),
+    fitTarget(input, windows, measure),
+    fitRamp(input, windows, measure),
+  ];
   const chosen = best(candidates, (c) => c.squaredError).step;
   const revisedInput = reprofiledInput(input, chosen.reading);
+  const planned = modelled(input, windows, measure);
+  const level = measure === "caseloadReduction";
+  const last = windows.reduce((k, w, i) => (w.from.gt(windows[k].from) ? i : k), 0);
+  const warning = extrapolationWarning({
+    measure,
+    periods: actuals.map((a) => a.period),
+    ...variance(
+      level ? windows[last].value : windows.reduce((t, w) => t.plus(w.value), ZERO),
+      level ? planned[last] : planned.reduce((t, p) => t.plus(p), ZERO),
+    ),
+  });
   return {
+    ...(measure === "avoidedEvents" ? {} : { measure }),
+    ...(warning === undefined ? {} : { warnings: [warning.message] }),
     reading: chosen.reading,
     squaredError: chosen.squaredError,
     candidates,
-    approvedSquaredError: squaredError(input, windows),
+    approvedSquaredError: squaredError(input, windows, measure),
     input: revisedInput,
     approved: computeProfile(input),
     revised: computeProfile(revisedInput),

@@ -100,6 +100,49 @@ export function withDecimal<A>(tree: A, path: string, value: Decimal): A {
   return set(tree, 0) as A;
 }
 
+/**
+ * A copy of the tree with the Decimal at each path replaced (paths in order; a later one wins), each node on
+ * a path copied once: withDecimal for many paths, in one pass (a simulated draw writes every drawn input).
+ *
+ * @example
+ * withDecimals(cfs, ["target.value", "durationWeeks"], [new Decimal(0.1), new Decimal(150)]).durationWeeks.toNumber() // 150
+ */
+export function withDecimals<A>(tree: A, paths: readonly string[], values: readonly Decimal[]): A {
+  const copied = new Set<unknown>();
+  const copyOf = (node: Tree, path: string): Record<string | number, unknown> => {
+    if (copied.has(node)) return node as Record<string | number, unknown>;
+    let copy: Tree;
+    if (Array.isArray(node)) copy = [...(node as unknown[])];
+    else if (node !== null && typeof node === "object" && !(node instanceof Decimal)) {
+      copy = { ...(node as Record<string, unknown>) };
+    } else {
+      throw new EngineError("unknown-option", "risk.path", `names no number in the assumptions: ${path}`);
+    }
+    copied.add(copy);
+    return copy as Record<string | number, unknown>;
+  };
+  if (paths.length === 0) return tree;
+  const root = copyOf(tree, paths[0]);
+  paths.forEach((path, k) => {
+    const keys = segments(path);
+    let node = root;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const fits = Array.isArray(node) ? typeof key === "number" : typeof key === "string";
+      if (!fits) {
+        throw new EngineError("unknown-option", "risk.path", `names no number in the assumptions: ${path}`);
+      }
+      if (i === keys.length - 1) node[key] = values[k];
+      else {
+        const next = copyOf(node[key], path);
+        node[key] = next;
+        node = next;
+      }
+    }
+  });
+  return root as A;
+}
+
 /** Keys that are conventions of the calendar or the format, not estimates: never moved by default. */
 const NOT_ESTIMATES = new Set(["periodsPerYear", "weeksPerYear"]);
 
@@ -118,7 +161,9 @@ export function numberPaths(tree: Tree): string[] {
     } else if (Array.isArray(node)) {
       node.forEach((x, i) => walk(x, `${path}[${i}]`, key));
     } else if (node !== null && typeof node === "object") {
-      for (const [k, x] of Object.entries(node)) walk(x, path === "" ? k : `${path}.${k}`, k);
+      // A stretch target is another scenario's input, not an estimate of this one.
+      for (const [k, x] of Object.entries(node))
+        if (k !== "stretch") walk(x, path === "" ? k : `${path}.${k}`, k);
     }
   };
   walk(tree, "", "");

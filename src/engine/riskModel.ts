@@ -39,26 +39,40 @@ export interface RiskModel<A> {
   exact(): RiskFigures;
 }
 
+/** The FYs a programme adds up: those every proposal covers, and the index of the shared MTFS FY among them. */
+export interface ProgrammeFys {
+  readonly fys: readonly FyStartYear[];
+  readonly mtfsIndex: number;
+  /** Per proposal, the index of the programme's first FY in the proposal's own FYs. */
+  readonly offsets: readonly number[];
+}
+
 /**
- * Refuses proposals a programme cannot add up: each must cover the first proposal's FYs and end its MTFS in
- * the same FY (a programme has one MTFS row and one quantified-opportunity year).
+ * The FYs a programme of proposals adds up: those every proposal covers (horizons may end in different FYs,
+ * as the demo programme's do). Refuses proposals whose MTFS ends (mtfsLastFy) in another FY than the first's:
+ * a programme has one MTFS row and one quantified-opportunity year.
  *
  * @example
- * checkSameHorizon([cfsModel, fbpModel]) // throws EngineError naming the second when its horizon differs
+ * programmeFys([cfsModel, reablementModel]).fys // [2026, …, 2030]: the FYs both cover
  */
-export function checkSameHorizon(models: readonly RiskModel<unknown>[]): void {
+export function programmeFys(models: readonly RiskModel<unknown>[]): ProgrammeFys {
   const [first] = models;
+  const mtfsFy = first.fys[first.mtfsIndex];
   models.forEach((m, k) => {
-    const sameFys = m.fys.length === first.fys.length && m.fys.every((fy, i) => fy === first.fys[i]);
-    if (!sameFys || m.mtfsIndex !== first.mtfsIndex) {
-      const what = sameFys ? "end its MTFS (mtfsLastFy) in the same FY as" : "cover the same FYs as";
+    if (m.fys[m.mtfsIndex] !== mtfsFy) {
       throw new EngineError(
         "out-of-range",
         `proposals[${k}].horizon`,
-        `"${m.name}" must ${what} the first proposal, "${first.name}"`,
+        `"${m.name}" must end its MTFS (mtfsLastFy) in the same FY as the first proposal, "${first.name}"`,
       );
     }
   });
+  // Each horizon is a run of FYs that holds the MTFS FY, so the common FYs are one run that holds it too.
+  const from = Math.max(...models.map((m) => m.fys[0]));
+  const to = Math.min(...models.map((m) => m.fys[m.fys.length - 1]));
+  const fys: FyStartYear[] = [];
+  for (let fy = from; fy <= to; fy++) fys.push(fy);
+  return { fys, mtfsIndex: mtfsFy - from, offsets: models.map((m) => from - m.fys[0]) };
 }
 
 /**

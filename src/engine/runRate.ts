@@ -157,5 +157,16 @@ export function timeToFullRunRateYearsOn<T>(
  * yearsBetweenDays(dayNumber("2026-04-01"), dayNumber("2028-04-01")).toFixed(2) // "2.00"
  */
 export function yearsBetweenDays(from: Decimal | number, to: Decimal | number): Decimal {
-  return Decimal.max(0, new Decimal(to).minus(from).div(DAYS_PER_YEAR));
+  // Day numbers of the inputs' dates, the same few on every simulated draw: remembered (Decimals are immutable).
+  const key = typeof from === "number" && typeof to === "number" ? `${from}|${to}` : undefined;
+  const known = key === undefined ? undefined : yearsBetween.get(key);
+  if (known !== undefined) return known;
+  const years = Decimal.max(0, new Decimal(to).minus(from).div(DAYS_PER_YEAR));
+  if (key !== undefined) {
+    if (yearsBetween.size >= 4096) yearsBetween.clear();
+    yearsBetween.set(key, years);
+  }
+  return years;
 }
+
+const yearsBetween = new Map<string, Decimal>();

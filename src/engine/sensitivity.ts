@@ -1,7 +1,7 @@
 import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
 import { moveInputs, withDecimal, type MovedInput, type MoveOptions } from "./riskInputs";
-import { checkSameHorizon, type RiskFigures, type RiskModel } from "./riskModel";
+import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 
 /**
  * Sensitivity (a tornado): the quantified opportunity (net benefit in the last MTFS FY) and the MTFS row in
@@ -29,6 +29,15 @@ export interface SensitivityRow {
   readonly swing: number;
   /** Why an end stayed at the base figure (the model refused that value), when it did. */
   readonly note?: string;
+  /** The same refusals as values (the field and rule the engine named), for an edge that names fields its own way. */
+  readonly refused?: readonly SensitivityRefusal[];
+}
+
+/** An end the model refused: which end, and the field and rule of the engine's error. */
+export interface SensitivityRefusal {
+  readonly end: "low" | "high";
+  readonly field: string;
+  readonly rule: string;
 }
 
 /** A tornado and the base figures it swings about. */
@@ -49,8 +58,8 @@ function rowsOf<A>(
   base: { opportunity: number; mtfs: number },
 ): SensitivityRow[] {
   return inputs.map((x) => {
-    const notes: string[] = [];
-    const end = (value: number, which: string): { opportunity: number; mtfs: number } => {
+    const refused: SensitivityRefusal[] = [];
+    const end = (value: number, which: "low" | "high"): { opportunity: number; mtfs: number } => {
       if (value === x.base) return base;
       try {
         return at(
@@ -59,7 +68,7 @@ function rowsOf<A>(
         );
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
-        notes.push(`${which} refused (${e.message}); base figure kept`);
+        refused.push({ end: which, field: e.field, rule: e.rule });
         return base;
       }
     };
@@ -77,9 +86,20 @@ function rowsOf<A>(
       mtfsAtLow: lo.mtfs,
       mtfsAtHigh: hi.mtfs,
       swing: Math.abs(hi.opportunity - lo.opportunity),
-      ...(notes.length > 0 ? { note: notes.join("; ") } : {}),
+      ...(refused.length > 0 ? { note: refusalNote(refused, (f) => f), refused } : {}),
     };
   });
+}
+
+/**
+ * The note of refused ends, each field named by `name` (the engine's field by default).
+ *
+ * @example
+ * refusalNote([{ end: "low", field: "durationWeeks", rule: "must be > 0" }], (f) => f)
+ * // "low refused (durationWeeks: must be > 0); base figure kept"
+ */
+export function refusalNote(refused: readonly SensitivityRefusal[], name: (field: string) => string): string {
+  return refused.map((x) => `${x.end} refused (${name(x.field)}: ${x.rule}); base figure kept`).join("; ");
 }
 
 const bySwing = (rows: SensitivityRow[]): SensitivityRow[] =>
@@ -120,7 +140,7 @@ export function programmeSensitivity(
   options: SensitivityOptions = {},
 ): Sensitivity {
   if (models.length === 0) throw new EngineError("missing", "proposals", "must have at least one proposal");
-  checkSameHorizon(models);
+  programmeFys(models);
   const parts = models.map((m) => ({ m, t: proposalSensitivity(m, options) }));
   const opportunity = parts.reduce((a, p) => a + p.t.opportunity, 0);
   const mtfs = parts.reduce((a, p) => a + p.t.mtfs, 0);

@@ -2,7 +2,8 @@ import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { dayNumber, fyStartDay } from "./fiscalYear";
 import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
-import { cumulativeAt, cumulativeFromRates, type CumulativeFlow, type RatePiece } from "./stockFlow";
+import { decimalCalculator, maxOf, type Calculator } from "./calculator";
+import { stockFlowMath, type CumulativeFlow, type RatePiece } from "./stockFlow";
 import type { FyStartYear } from "./types";
 
 /**
@@ -54,10 +55,13 @@ export function fullFrom(date: string): ShareSchedule {
 }
 
 /** Points as day numbers, checked: at least one, dates in order, shares within 0–1. */
-function checkedDays(s: ShareSchedule, field: string): { day: Decimal; share: Decimal }[] {
+function checkedDays(s: ShareSchedule, field: string): readonly { day: number; share: Decimal }[] {
+  // Schedules are immutable, and a simulation reads the same ones on every draw: check each once.
+  const known = checked.get(s);
+  if (known !== undefined) return known;
   if (s.points.length === 0) throw new EngineError("missing", field, "needs at least one dated point");
   let prev = -Infinity;
-  return s.points.map((p, i) => {
+  const pts = s.points.map((p, i) => {
     const day = dayNumber(p.date);
     if (day < prev) {
       throw new EngineError("invalid-date", `${field}[${i}].date`, "must not be before the previous point");
@@ -66,9 +70,13 @@ function checkedDays(s: ShareSchedule, field: string): { day: Decimal; share: De
       throw new EngineError("out-of-range", `${field}[${i}].share`, "must be between 0 and 1 (a fraction)");
     }
     prev = day;
-    return { day: new Decimal(day), share: p.share };
+    return { day, share: p.share };
   });
+  checked.set(s, pts);
+  return pts;
 }
+
+const checked = new WeakMap<ShareSchedule, readonly { day: number; share: Decimal }[]>();
 
 /**
  * The schedule × `perDay` as a cumulative flow up to `endDay` (share-days when perDay is 1). The rate after
@@ -84,16 +92,55 @@ export function scheduleFlow(
   endDay: Decimal,
   field = "ramp",
 ): CumulativeFlow {
+  return scheduleFlowOn(decimalCalculator, s, perDay, endDay, field);
+}
+
+/**
+ * scheduleFlow on a number backend.
+ *
+ * @example
+ * scheduleFlowOn(numberCalculator, fullFrom("2026-04-01"), 1, fyStartDay(2028)).pieces.length // 2
+ */
+export function scheduleFlowOn<T>(
+  calc: Calculator<T>,
+  s: ShareSchedule,
+  perDay: T,
+  endDay: T,
+  field = "ramp",
+): CumulativeFlow<T> {
+  return daySharesFlow(calc, dayShares(calc, s, field), perDay, endDay);
+}
+
+/** A schedule's points on a number backend: day numbers and shares, checked (or built valid, as by a kind). */
+export interface DayShares<T> {
+  readonly shape: ShareSchedule["shape"];
+  readonly days: readonly number[];
+  readonly shares: readonly T[];
+}
+
+/**
+ * A schedule's checked points on a number backend.
+ *
+ * @example
+ * dayShares(numberCalculator, fullFrom("2027-04-01")).shares // [1]
+ */
+export function dayShares<T>(calc: Calculator<T>, s: ShareSchedule, field = "ramp"): DayShares<T> {
   const pts = checkedDays(s, field);
-  const pieces: RatePiece[] = [];
-  for (let i = 0; i < pts.length; i++) {
-    const from = pts[i].day;
-    const next = pts[i + 1];
-    const to = next ? next.day : Decimal.max(endDay, from);
-    const shareTo = next && s.shape === "linear" ? next.share : pts[i].share;
-    pieces.push({ from, to, rateFrom: pts[i].share.times(perDay), rateTo: shareTo.times(perDay) });
+  return { shape: s.shape, days: pts.map((p) => p.day), shares: pts.map((p) => calc.fromDecimal(p.share)) };
+}
+
+function daySharesFlow<T>(calc: Calculator<T>, p: DayShares<T>, perDay: T, endDay: T): CumulativeFlow<T> {
+  const pieces: RatePiece<T>[] = [];
+  const n = p.days.length;
+  for (let i = 0; i < n; i++) {
+    const from = calc.fromNumber(p.days[i]);
+    const hasNext = i + 1 < n;
+    const to = hasNext ? calc.fromNumber(p.days[i + 1]) : maxOf(calc, endDay, from);
+    const share = p.shares[i];
+    const shareTo = hasNext && p.shape === "linear" ? p.shares[i + 1] : share;
+    pieces.push({ from, to, rateFrom: calc.multiply(share, perDay), rateTo: calc.multiply(shareTo, perDay) });
   }
-  return cumulativeFromRates(pieces, []);
+  return stockFlowMath(calc).cumulativeFromRates(pieces, []);
 }
 
 /**
@@ -104,10 +151,45 @@ export function scheduleFlow(
  * averageShareInFy(linearRamp("2026-04-01", "2027-04-01"), 2026).toNumber() // 0.5
  */
 export function averageShareInFy(s: ShareSchedule, fy: FyStartYear, field = "ramp"): Decimal {
-  const a = new Decimal(fyStartDay(fy));
-  const b = new Decimal(fyStartDay(fy + 1));
-  const f = scheduleFlow(s, new Decimal(1), b, field);
-  return cumulativeAt(f, b).minus(cumulativeAt(f, a)).div(b.minus(a));
+  return averageSharesInFysOn(decimalCalculator, s, [fy], field)[0];
+}
+
+/**
+ * The average share of full impact in each FY, on a number backend: one flow for them all (a flow's figures
+ * up to a day do not depend on how far past it the flow runs, so each FY's average is averageShareInFy's).
+ *
+ * @example
+ * averageSharesInFysOn(numberCalculator, linearRamp("2026-04-01", "2027-04-01"), [2026, 2027]) // [0.5, 1]
+ */
+export function averageSharesInFysOn<T>(
+  calc: Calculator<T>,
+  s: ShareSchedule,
+  fys: readonly FyStartYear[],
+  field = "ramp",
+): T[] {
+  return averageDaySharesInFys(calc, dayShares(calc, s, field), fys);
+}
+
+/**
+ * averageSharesInFysOn of points a kind builds itself (provision's moves).
+ *
+ * @example
+ * averageDaySharesInFys(numberCalculator, dayShares(numberCalculator, fullFrom("2026-10-01")), [2026]) // [182 / 365]
+ */
+export function averageDaySharesInFys<T>(
+  calc: Calculator<T>,
+  p: DayShares<T>,
+  fys: readonly FyStartYear[],
+): T[] {
+  if (fys.length === 0) return [];
+  const sf = stockFlowMath(calc);
+  const end = calc.fromNumber(fyStartDay(Math.max(...fys) + 1));
+  const f = daySharesFlow(calc, p, calc.one, end);
+  return fys.map((fy) => {
+    const a = calc.fromNumber(fyStartDay(fy));
+    const b = calc.fromNumber(fyStartDay(fy + 1));
+    return calc.divide(calc.subtract(sf.cumulativeAt(f, b), sf.cumulativeAt(f, a)), calc.subtract(b, a));
+  });
 }
 
 /**
@@ -120,17 +202,45 @@ export function averageShareInFy(s: ShareSchedule, fy: FyStartYear, field = "ram
  * shareAt(fullFrom("2027-04-01"), fyStartDay(2027), "ramp", true).toNumber() // 0
  */
 export function shareAt(s: ShareSchedule, day: number, field = "ramp", justBefore = false): Decimal {
-  const pts = checkedDays(s, field);
-  const d = new Decimal(day);
-  let share = ZERO;
-  for (let i = 0; i < pts.length; i++) {
-    if (justBefore ? d.lte(pts[i].day) : d.lt(pts[i].day)) {
-      if (i === 0 || s.shape === "steps") return share;
-      const a = pts[i - 1];
-      const x = d.minus(a.day).div(pts[i].day.minus(a.day));
-      return a.share.plus(pts[i].share.minus(a.share).times(x));
+  return shareAtOn(decimalCalculator, s, day, field, justBefore);
+}
+
+/**
+ * shareAt on a number backend.
+ *
+ * @example
+ * shareAtOn(numberCalculator, linearRamp("2026-04-01", "2027-04-01"), fyStartDay(2026) + 73) // ≈ 0.2
+ */
+export function shareAtOn<T>(
+  calc: Calculator<T>,
+  s: ShareSchedule,
+  day: number,
+  field = "ramp",
+  justBefore = false,
+): T {
+  return dayShareAt(calc, dayShares(calc, s, field), day, justBefore);
+}
+
+/**
+ * shareAtOn of points a kind builds itself.
+ *
+ * @example
+ * dayShareAt(numberCalculator, dayShares(numberCalculator, fullFrom("2027-04-01")), fyStartDay(2027), true) // 0
+ */
+export function dayShareAt<T>(calc: Calculator<T>, p: DayShares<T>, day: number, justBefore = false): T {
+  const d = calc.fromNumber(day);
+  let share = calc.zero;
+  for (let i = 0; i < p.days.length; i++) {
+    const pointDay = calc.fromNumber(p.days[i]);
+    const c = calc.compare(d, pointDay);
+    if (justBefore ? c <= 0 : c < 0) {
+      if (i === 0 || p.shape === "steps") return share;
+      const aDay = calc.fromNumber(p.days[i - 1]);
+      const aShare = p.shares[i - 1];
+      const x = calc.divide(calc.subtract(d, aDay), calc.subtract(pointDay, aDay));
+      return calc.add(aShare, calc.multiply(calc.subtract(p.shares[i], aShare), x));
     }
-    share = pts[i].share;
+    share = p.shares[i];
   }
   return share;
 }
@@ -144,10 +254,16 @@ export function shareAt(s: ShareSchedule, day: number, field = "ramp", justBefor
  * scheduleSettledFy(fullFrom("2027-04-01")) // 2027
  */
 export function scheduleSettledFy(s: ShareSchedule): FyStartYear {
+  const known = settledFys.get(s);
+  if (known !== undefined) return known;
   const last = s.points[s.points.length - 1];
   if (last === undefined) throw new EngineError("missing", "ramp", "needs at least one dated point");
-  return firstWholeFyFrom(new Decimal(dayNumber(last.date)));
+  const fy = firstWholeFyFrom(new Decimal(dayNumber(last.date)));
+  settledFys.set(s, fy);
+  return fy;
 }
+
+const settledFys = new WeakMap<ShareSchedule, FyStartYear>();
 
 /**
  * The day number on which the share first reaches its final value (the last point's share).
@@ -158,7 +274,7 @@ export function scheduleSettledFy(s: ShareSchedule): FyStartYear {
 export function scheduleFullDay(s: ShareSchedule, field = "ramp"): number {
   const pts = checkedDays(s, field);
   const final = pts[pts.length - 1].share;
-  return (pts.find((p) => p.share.eq(final)) ?? pts[pts.length - 1]).day.toNumber();
+  return (pts.find((p) => p.share.eq(final)) ?? pts[pts.length - 1]).day;
 }
 
 /**

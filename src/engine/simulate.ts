@@ -1,10 +1,11 @@
 import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
+import { ZERO, type Decimal } from "./money";
 import { fyLabel } from "./fiscalYear";
 import { pValues, shareAtLeast } from "./quantiles";
-import { sample, seededStream, type RandomStream } from "./random";
-import { moveInputs, withDecimal, type MovedInput } from "./riskInputs";
-import { checkSameHorizon, type RiskFigures, type RiskModel } from "./riskModel";
+import { sampler, seededStream, type RandomStream } from "./random";
+import { moveInputs, withDecimals, type MovedInput } from "./riskInputs";
+import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 import type { FyStartYear } from "./types";
 
 /**
@@ -13,7 +14,8 @@ import type { FyStartYear } from "./types";
  * any, the proposal's headline estimates from its confidence spread, riskModel.ts), evaluates
  * each proposal on plain numbers and adds them into the programme. Per FY of the MTFS row: P10, P50, P90
  * (PERCENTILE.INC's convention, quantiles.ts) and the probability of reaching the planned figure (the
- * deterministic MTFS row of that FY). Proposals are independent of each other.
+ * deterministic MTFS row of that FY). Proposals are independent of each other; the programme adds up the
+ * FYs they all cover.
  */
 
 /** The most iterations one run takes (MTFS.SIMULATE and the CLI refuse more). */
@@ -69,25 +71,37 @@ function checkIterations(n: number): void {
   }
 }
 
+/** A proposal's drawn inputs, resolved once: their paths, samplers and a buffer for the draws. */
+interface Draws {
+  readonly inputs: readonly MovedInput[];
+  readonly paths: readonly string[];
+  readonly samplers: readonly ((next: RandomStream) => number)[];
+  readonly values: Decimal[];
+}
+
+function drawsOf(inputs: readonly MovedInput[]): Draws {
+  return {
+    inputs,
+    paths: inputs.map((x) => x.parsedPath),
+    // Only inputs with a distribution are listed; each is checked once, not on every draw.
+    samplers: inputs.map((x) => sampler(x.distribution as NonNullable<MovedInput["distribution"]>)),
+    values: inputs.map(() => ZERO),
+  };
+}
+
 /** Draws one set of inputs and evaluates the proposal on them. */
-function draw<A>(model: RiskModel<A>, inputs: readonly MovedInput[], next: RandomStream): RiskFigures {
-  let a = model.assumptions;
-  const drawn: number[] = [];
-  for (const x of inputs) {
-    // Only inputs with a distribution are listed here.
-    const value = sample(next, x.distribution as NonNullable<MovedInput["distribution"]>);
-    drawn.push(value);
-    a = withDecimal(a, x.parsedPath, decimalOfNumber(value));
-  }
+function draw<A>(model: RiskModel<A>, draws: Draws, next: RandomStream): RiskFigures {
+  const { values } = draws;
+  for (let i = 0; i < values.length; i++) values[i] = decimalOfNumber(draws.samplers[i](next));
   try {
-    return model.evaluate(a);
+    return model.evaluate(withDecimals(model.assumptions, draws.paths, values));
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
-    const values = inputs.map((x, i) => `${x.path} = ${drawn[i] / x.scale}`).join(", ");
+    const shown = draws.inputs.map((x, i) => `${x.path} = ${values[i].toNumber() / x.scale}`).join(", ");
     throw new EngineError(
       e.code,
       `${model.name}: ${e.field}`,
-      `${e.rule} (drawn: ${values}); narrow the distribution so every draw is a valid input`,
+      `${e.rule} (drawn: ${shown}); narrow the distribution so every draw is a valid input`,
     );
   }
 }
@@ -101,7 +115,7 @@ function summarise(
   sampled: readonly string[],
 ): SimulatedProfile {
   const years = fys.map((fy, i): SimulatedYear => {
-    const values = Array.from(samples[i]);
+    const values = samples[i];
     // Reaching the plan tolerates float noise below a penny (a zero-spread run reaches it every time).
     return {
       fy,
@@ -133,8 +147,8 @@ export function* simulateSteps(
   if (models.length === 0) throw new EngineError("missing", "proposals", "must have at least one proposal");
   const next = seededStream(options.seed);
   const n = options.iterations;
-  checkSameHorizon(models);
-  const { fys, mtfsIndex } = models[0];
+  // The programme adds up the FYs every proposal covers; each proposal keeps its own.
+  const { fys, mtfsIndex, offsets } = programmeFys(models);
   // The reported planned row comes from the Decimal engine; draws run on plain numbers.
   const plans = models.map((m) => m.exact().mtfs);
   // A proposal whose risk block gives no distribution draws its headline estimates from the confidence spread.
@@ -144,17 +158,17 @@ export function* simulateSteps(
       ...(m.confidence ? { confidence: m.confidence } : {}),
     }).filter((x) => x.distribution !== undefined),
   );
-  const perProposal = models.map(() => fys.map(() => new Float64Array(n)));
+  const draws = inputs.map(drawsOf);
+  const perProposal = models.map((m) => m.fys.map(() => new Float64Array(n)));
   const programme = fys.map(() => new Float64Array(n));
   const step = Math.max(1, Math.floor(n / 100));
   for (let it = 0; it < n; it++) {
-    models.forEach((m, k) => {
-      const row = inputs[k].length === 0 ? plans[k] : draw(m, inputs[k], next).mtfs;
-      for (let i = 0; i < fys.length; i++) {
-        perProposal[k][i][it] = row[i];
-        programme[i][it] += row[i];
-      }
-    });
+    for (let k = 0; k < models.length; k++) {
+      const row = inputs[k].length === 0 ? plans[k] : draw(models[k], draws[k], next).mtfs;
+      const own = perProposal[k];
+      for (let i = 0; i < own.length; i++) own[i][it] = row[i];
+      for (let i = 0; i < fys.length; i++) programme[i][it] += row[offsets[k] + i];
+    }
     if ((it + 1) % step === 0 || it + 1 === n) {
       options.onProgress?.(it + 1, n);
       yield it + 1;
@@ -163,14 +177,14 @@ export function* simulateSteps(
   const proposals = models.map((m, k) =>
     summarise(
       m.name,
-      fys,
+      m.fys,
       m.mtfsIndex,
       plans[k],
       perProposal[k],
       inputs[k].map((x) => x.path),
     ),
   );
-  const plannedTotal = fys.map((_, i) => plans.reduce((a, p) => a + p[i], 0));
+  const plannedTotal = fys.map((_, i) => plans.reduce((a, p, k) => a + p[offsets[k] + i], 0));
   return {
     iterations: n,
     seed: options.seed,

@@ -1,14 +1,15 @@
-import { Decimal, ZERO } from "./money";
+import type { Decimal } from "./money";
 import { EngineError } from "./errors";
+import { decimalCalculator, type Calculator } from "./calculator";
 import { dayNumber } from "./fiscalYear";
 import {
-  averageShareInFy,
+  averageSharesInFysOn,
   linearRamp,
   scheduleSettledFy,
   schedulesTimeToFullYears,
   type ShareSchedule,
 } from "./shareSchedule";
-import { horizonFys, nonNegative, streamYear, type StreamPrices } from "./streamYears";
+import { horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
 
@@ -50,8 +51,19 @@ export interface StaffingInput extends StreamPrices {
 }
 
 function rampOf(r: StaffingReduction): ShareSchedule {
-  return linearRamp(r.fromDate, r.fullByDate ?? r.fromDate);
+  // One schedule per pair of dates, so a drawn reduction (a new record) keeps its checked ramp.
+  const to = r.fullByDate ?? r.fromDate;
+  const key = `${r.fromDate}|${to}`;
+  let ramp = ramps.get(key);
+  if (ramp === undefined) {
+    ramp = linearRamp(r.fromDate, to);
+    if (ramps.size >= 4096) ramps.clear();
+    ramps.set(key, ramp);
+  }
+  return ramp;
 }
+
+const ramps = new Map<string, ShareSchedule>();
 
 /**
  * The stream's profile over the horizon; measures the average FTE reduction in each FY.
@@ -61,27 +73,45 @@ function rampOf(r: StaffingReduction): ShareSchedule {
  *   fteReduction: D(10), costPerFte: D(50000), fromDate: "2027-04-01" }] }, horizon).years[1].gross.toNumber() // 500000
  */
 export function staffingStream(input: StaffingInput, horizon: Horizon): StreamProfile {
+  return staffingStreamOn(decimalCalculator, input, horizon);
+}
+
+/**
+ * staffingStream on a number backend (simulation and sensitivity; calculator.ts).
+ *
+ * @example
+ * staffingStreamOn(numberCalculator, managers, horizon).years[1].gross // 500000
+ */
+export function staffingStreamOn<T>(
+  calc: Calculator<T>,
+  input: StaffingInput,
+  horizon: Horizon,
+): StreamProfile<T> {
+  const { add, multiply: mul } = calc;
+  const d = calc.fromDecimal;
   const lines = input.reductions.map((r, i) => {
     const f = `reductions[${i}]`;
-    const fte = r.kind === "fte" ? nonNegative(r.fteReduction, `${f}.fteReduction`) : ZERO;
+    const fte = r.kind === "fte" ? d(nonNegative(r.fteReduction, `${f}.fteReduction`)) : calc.zero;
     const amount =
       r.kind === "fte"
-        ? fte.times(nonNegative(r.costPerFte, `${f}.costPerFte`))
-        : nonNegative(r.amountPerYear, `${f}.amountPerYear`);
+        ? mul(fte, d(nonNegative(r.costPerFte, `${f}.costPerFte`)))
+        : d(nonNegative(r.amountPerYear, `${f}.amountPerYear`));
     if (r.fullByDate !== undefined && dayNumber(r.fullByDate) < dayNumber(r.fromDate)) {
       throw new EngineError("invalid-date", `${f}.fullByDate`, "must not be before fromDate");
     }
     return { fte, amount, ramp: rampOf(r), field: `${f}.fromDate` };
   });
-  const years = horizonFys(horizon).map((fy) => {
-    let saving = ZERO;
-    let fte = ZERO;
-    for (const l of lines) {
-      const share = averageShareInFy(l.ramp, fy, l.field);
-      saving = saving.plus(l.amount.times(share));
-      fte = fte.plus(l.fte.times(share));
-    }
-    return streamYear(fy, saving, input, horizon.firstFy, [
+  const fys = horizonFys(horizon);
+  const shares = lines.map((l) => averageSharesInFysOn(calc, l.ramp, fys, l.field));
+  const years = fys.map((fy, i) => {
+    let saving = calc.zero;
+    let fte = calc.zero;
+    lines.forEach((l, k) => {
+      const share = shares[k][i];
+      saving = add(saving, mul(l.amount, share));
+      fte = add(fte, mul(l.fte, share));
+    });
+    return streamYearOn(calc, fy, saving, input, horizon.firstFy, [
       { key: "fteReduced", label: "Average FTE reduction", unit: "FTE", value: fte },
     ]);
   });
@@ -92,7 +122,7 @@ export function staffingStream(input: StaffingInput, horizon: Horizon): StreamPr
     years,
     settledFy: Math.max(horizon.firstFy, ...lines.map((l) => scheduleSettledFy(l.ramp))),
     // First fromDate to the last fullByDate (or fromDate).
-    timeToFullImpactYears: schedulesTimeToFullYears(lines.map((l) => l.ramp)),
+    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears(lines.map((l) => l.ramp))),
     cashability: input.cashability ?? "cashable",
   };
 }

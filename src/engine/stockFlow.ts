@@ -102,25 +102,25 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     batches: readonly Batch<T>[],
   ): CumulativeFlow<T> => {
     const live = rates.filter((r) => cmp(r.to, r.from) > 0).sort((a, b) => cmp(a.from, b.from));
-    const points = new Map<string | number, T>();
+    // The distinct cut points in order: sorted, equal values merged (a simulation builds flows on every draw).
+    const all: T[] = [];
+    for (const r of live) all.push(r.from, r.to);
+    for (const b of batches) all.push(b.day);
+    all.sort(cmp);
+    const sorted: T[] = [];
+    for (const x of all) if (sorted.length === 0 || cmp(sorted[sorted.length - 1], x) !== 0) sorted.push(x);
     const batchAt = new Map<string | number, T>();
-    for (const r of live) {
-      points.set(calc.key(r.from), r.from);
-      points.set(calc.key(r.to), r.to);
-    }
     for (const b of batches) {
       const key = calc.key(b.day);
-      points.set(key, b.day);
       batchAt.set(key, add(batchAt.get(key) ?? ZERO, b.count));
     }
-    const sorted = [...points.values()].sort(cmp);
     const pieces: CumulativePiece<T>[] = [];
     let value = ZERO;
     let j = 0;
     for (let i = 0; i < sorted.length; i++) {
       const start = sorted[i];
       const end = sorted[i + 1];
-      value = add(value, batchAt.get(calc.key(start)) ?? ZERO);
+      if (batchAt.size > 0) value = add(value, batchAt.get(calc.key(start)) ?? ZERO);
       let rate = ZERO;
       let accel = ZERO;
       while (j < live.length && cmp(live[j].to, start) <= 0) j++;

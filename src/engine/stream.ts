@@ -68,7 +68,7 @@ export interface StreamProfile<T = Decimal> {
   /** A confidence weighting on the whole stream (fraction, 0 to 1): the proposal profile scales its gross by it. */
   readonly confidenceWeighting?: Decimal;
   /** Years from the stream's start to full impact, when the kind has a timeline (time to full run rate). */
-  readonly timeToFullImpactYears?: Decimal;
+  readonly timeToFullImpactYears?: T;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { inflate } from "./fiscalYear";
+import { decimalCalculator, type Calculator } from "./calculator";
+import { inflateOn } from "./costs";
 import { checkHorizon, type OperationalMeasure, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 
@@ -30,7 +31,7 @@ export const MAX_STREAM_WEEKS = 5200;
  * weeksValue(new Decimal(1e9), "durationWeeks") // throws "durationWeeks: must be 0 to 5200 weeks (100 years)…"
  */
 export function weeksValue(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || value.lt(0) || value.gt(MAX_STREAM_WEEKS)) {
+  if (!value.isFinite() || below0(value) || value.gt(MAX_STREAM_WEEKS)) {
     throw new EngineError(
       "out-of-range",
       field,
@@ -69,19 +70,46 @@ export function streamYear(
   defaultBaseFy: FyStartYear,
   measures: readonly OperationalMeasure[],
 ): StreamYear {
-  const rate = prices.inflationPerYear ?? new Decimal(0);
-  if (!rate.isFinite() || rate.lte(-1)) {
-    throw new EngineError(
-      "out-of-range",
-      "inflationPerYear",
-      `must be a fraction > -1, got ${rate.toString()}`,
-    );
+  return streamYearOn(decimalCalculator, fy, grossAtPriceBase, prices, defaultBaseFy, measures);
+}
+
+/**
+ * streamYear on a number backend: amount × (1 + rate)^(FY − price base FY), as costs.ts's `inflateOn`.
+ *
+ * @example
+ * streamYearOn(numberCalculator, 2028, 100, { inflationPerYear: new Decimal(0.04), priceBaseFy: 2026 }, 2026, []).gross // ≈ 108.16
+ */
+export function streamYearOn<T>(
+  calc: Calculator<T>,
+  fy: FyStartYear,
+  grossAtPriceBase: T,
+  prices: StreamPrices,
+  defaultBaseFy: FyStartYear,
+  measures: readonly OperationalMeasure<T>[],
+): StreamYear<T> {
+  const rate = prices.inflationPerYear ?? ZERO_RATE;
+  if (!validRates.has(rate)) {
+    if (!rate.isFinite() || rate.lte(-1)) {
+      throw new EngineError(
+        "out-of-range",
+        "inflationPerYear",
+        `must be a fraction > -1, got ${rate.toString()}`,
+      );
+    }
+    // Checked once: a stream's rate is the same on every FY and every draw.
+    validRates.add(rate);
   }
   const gross = rate.isZero()
     ? grossAtPriceBase
-    : inflate(grossAtPriceBase, prices.priceBaseFy ?? defaultBaseFy, fy, rate);
+    : inflateOn(calc, grossAtPriceBase, prices.priceBaseFy ?? defaultBaseFy, fy, rate);
   return { fy, gross, grossAtPriceBase, measures };
 }
+
+const ZERO_RATE = new Decimal(0);
+
+/** value < 0 for a finite Decimal, from its sign (decimal.js's lt makes a Decimal of the 0 on every call). */
+const below0 = (value: Decimal): boolean => value.isNegative() && !value.isZero();
+const validRates = new WeakSet<Decimal>();
 
 /**
  * A FY record with the one-off costs of its events (events × cost per event, £ as stated, not inflated) when
@@ -91,7 +119,24 @@ export function streamYear(
  * withEventCosts(year, new Decimal(10), new Decimal(250)).oneOffCosts?.toNumber() // 2500
  */
 export function withEventCosts(year: StreamYear, events: Decimal, costPerEvent?: Decimal): StreamYear {
-  return costPerEvent === undefined ? year : { ...year, oneOffCosts: events.times(costPerEvent) };
+  return withEventCostsOn(decimalCalculator, year, events, costPerEvent);
+}
+
+/**
+ * withEventCosts on a number backend.
+ *
+ * @example
+ * withEventCostsOn(numberCalculator, year, 10, new Decimal(250)).oneOffCosts // 2500
+ */
+export function withEventCostsOn<T>(
+  calc: Calculator<T>,
+  year: StreamYear<T>,
+  events: T,
+  costPerEvent?: Decimal,
+): StreamYear<T> {
+  return costPerEvent === undefined
+    ? year
+    : { ...year, oneOffCosts: calc.multiply(events, calc.fromDecimal(costPerEvent)) };
 }
 
 /**
@@ -101,7 +146,7 @@ export function withEventCosts(year: StreamYear, events: Decimal, costPerEvent?:
  * nonNegative(new Decimal(-1), "feePerUnit") // throws EngineError out-of-range "feePerUnit: must be ≥ 0"
  */
 export function nonNegative(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || value.lt(0)) {
+  if (!value.isFinite() || below0(value)) {
     throw new EngineError("out-of-range", field, `must be a number ≥ 0, got ${value.toString()}`);
   }
   return value;
@@ -114,7 +159,7 @@ export function nonNegative(value: Decimal, field: string): Decimal {
  * fraction(new Decimal(8), "reductionRate") // throws: "reductionRate: must be a fraction between 0 and 1 (8% is 0.08)"
  */
 export function fraction(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || value.lt(0) || value.gt(1)) {
+  if (!value.isFinite() || below0(value) || value.gt(1)) {
     throw new EngineError(
       "out-of-range",
       field,

@@ -4,6 +4,7 @@ import { forecastProfile, type Forecast } from "./forecast";
 import { parsePeriod, periodProfile, type PeriodRow } from "./periodProfile";
 import { DEFAULT_RAG_THRESHOLDS, ragStatus, type RagStatus, type RagThresholds } from "./rag";
 import { variance, type Variance } from "./variance";
+import { trackingWarnings, type TrackingWarning } from "./trackingWarnings";
 import type { FyStartYear, ProfileInput } from "./types";
 
 /**
@@ -20,11 +21,15 @@ export interface MeasureActual {
   /** "saving" (£) or a KPI key: avoidedEvents, caseloadReduction. */
   readonly measure: string;
   readonly value: Decimal;
+  /** The stream's id on a multi-stream proposal (streamTracking.ts); blank or absent: the only stream. */
+  readonly stream?: string;
 }
 
 /** Plan against actual to date for one measure. */
 export interface MeasureTracking extends Variance {
   readonly measure: string;
+  /** The stream it is of (multi-stream proposals); absent for a single cohort and a proposal's £ total. */
+  readonly stream?: string;
   readonly rag: RagStatus;
   /** Periods compared, in order. */
   readonly periods: readonly string[];
@@ -37,6 +42,20 @@ export interface TrackingSummary {
   readonly forecast?: Forecast;
   /** The FY of the last actual: the forecast's "current FY". */
   readonly currentFy: FyStartYear;
+  /** Actuals far above plan from few periods (trackingWarnings.ts); absent when there are none. */
+  readonly warnings?: readonly TrackingWarning[];
+  /** Per stream of a multi-stream proposal: its measures and RAG (streamTracking.ts). */
+  readonly streams?: readonly StreamTracking[];
+}
+
+/** One stream of a multi-stream proposal tracked. */
+export interface StreamTracking {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: string;
+  readonly measures: readonly MeasureTracking[];
+  /** The worst of its measures' RAG. */
+  readonly rag: RagStatus;
 }
 
 /** Measures a cohort proposal is tracked on, and how each reads from a period of the plan. */
@@ -50,6 +69,58 @@ const PLAN_OF: Readonly<
 
 /** The measures a single-cohort proposal can be tracked on. */
 export const TRACKED_MEASURES = Object.keys(PLAN_OF);
+
+/**
+ * One measure's actuals (of one stream) against its plan per period: flows summed over the periods, a stock
+ * compared in the last period. Overlapping periods (a quarter and a month in it) are refused.
+ *
+ * @example
+ * trackMeasure("saving", actuals, (label) => plan.get(label), false).variance // Σ actual − Σ plan
+ */
+export function trackMeasure(
+  measure: string,
+  actuals: readonly { readonly period: string; readonly value: Decimal }[],
+  planOf: (label: string) => Decimal,
+  stock: boolean,
+  thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS,
+  stream?: string,
+): MeasureTracking {
+  const mine = actuals
+    .map((a) => ({ ...a, at: parsePeriod(a.period) }))
+    .sort((a, b) => a.at.fromDay - b.at.fromDay);
+  const what = stream === undefined ? measure : `${stream} ${measure}`;
+  // A quarter and a month in it (or the same period twice) would count the same delivery twice.
+  for (let i = 1; i < mine.length; i++) {
+    if (mine[i].at.fromDay < mine[i - 1].at.toDay) {
+      throw new EngineError(
+        "contradictory",
+        "period",
+        `${mine[i].period} overlaps ${mine[i - 1].period} for ${what}: give each day once`,
+      );
+    }
+  }
+  const last = mine[mine.length - 1];
+  const actual = stock ? last.value : mine.reduce((s, a) => s.plus(a.value), ZERO);
+  const plan = stock ? planOf(last.period) : mine.reduce((s, a) => s.plus(planOf(a.period)), ZERO);
+  return {
+    measure,
+    ...(stream === undefined ? {} : { stream }),
+    periods: mine.map((a) => a.period),
+    ...variance(actual, plan),
+    rag: ragStatus(actual, plan, thresholds),
+  };
+}
+
+/**
+ * The FY of the last day with an actual: the forecast's "current FY".
+ *
+ * @example
+ * currentFyOf([{ period: "2027-Q4", measure: "saving", value: D(1) }]) // 2027
+ */
+export function currentFyOf(actuals: readonly { readonly period: string }[]): FyStartYear {
+  const lastDay = Math.max(...actuals.map((a) => parsePeriod(a.period).toDay));
+  return parsePeriod(new Date((lastDay - 1) * 86_400_000).toISOString().slice(0, 7)).fy;
+}
 
 /**
  * Tracks a single-cohort proposal's actuals against its plan.
@@ -66,6 +137,12 @@ export function trackProposal(
   const rows = new Map<string, PeriodRow>();
   for (const kind of ["month", "quarter"] as const)
     for (const r of periodProfile(input, kind)) rows.set(r.label, r);
+  const planOf = (label: string): PeriodRow => {
+    const r = rows.get(label);
+    if (r === undefined)
+      throw new EngineError("out-of-range", "period", `${label} is outside the proposal's horizon`);
+    return r;
+  };
   const measures: MeasureTracking[] = [];
   for (const measure of [...new Set(actuals.map((a) => a.measure))]) {
     const how = PLAN_OF[measure];
@@ -76,42 +153,15 @@ export function trackProposal(
         `must be one of ${TRACKED_MEASURES.join(", ")} for this proposal, got "${measure}"`,
       );
     }
-    const mine = actuals
-      .filter((a) => a.measure === measure)
-      .map((a) => ({ ...a, at: parsePeriod(a.period) }))
-      .sort((a, b) => a.at.fromDay - b.at.fromDay);
-    // A quarter and a month in it (or the same period twice) would count the same delivery twice.
-    for (let i = 1; i < mine.length; i++) {
-      if (mine[i].at.fromDay < mine[i - 1].at.toDay) {
-        throw new EngineError(
-          "contradictory",
-          "period",
-          `${mine[i].period} overlaps ${mine[i - 1].period} for ${measure}: give each day once`,
-        );
-      }
-    }
-    const planOf = (label: string): Decimal => {
-      const r = rows.get(label);
-      if (r === undefined)
-        throw new EngineError("out-of-range", "period", `${label} is outside the proposal's horizon`);
-      return how.pick(r);
-    };
-    const last = mine[mine.length - 1];
-    const actual = how.stock ? last.value : mine.reduce((s, a) => s.plus(a.value), ZERO);
-    const plan = how.stock ? planOf(last.period) : mine.reduce((s, a) => s.plus(planOf(a.period)), ZERO);
-    measures.push({
-      measure,
-      periods: mine.map((a) => a.period),
-      ...variance(actual, plan),
-      rag: ragStatus(actual, plan, thresholds),
-    });
+    const mine = actuals.filter((a) => a.measure === measure);
+    measures.push(trackMeasure(measure, mine, (label) => how.pick(planOf(label)), how.stock, thresholds));
   }
   const events = actuals.filter((a) => a.measure === "avoidedEvents");
-  const lastDay = Math.max(...actuals.map((a) => parsePeriod(a.period).toDay));
-  const currentFy = parsePeriod(new Date((lastDay - 1) * 86_400_000).toISOString().slice(0, 7)).fy;
+  const warnings = trackingWarnings(measures);
   return {
     measures,
-    currentFy,
+    currentFy: currentFyOf(actuals),
     ...(events.length > 0 ? { forecast: forecastProfile(input, events) } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

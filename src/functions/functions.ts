@@ -470,7 +470,7 @@ export function ragStatusOf(
  * @customfunction FORECAST
  * @param assumptions A label/value range of assumptions, as for MTFS.BENEFIT.PROFILE.
  * @param actualsRange Two columns: the period ("2027-07", "2027-Q2" or a date in the month) and the avoided events actually recorded in it; no gaps between periods.
- * @returns A header row of FY labels, then the plan's and the forecast's cumulative benefit, the forecast MTFS row (£), and the slippage in months.
+ * @returns A header row of FY labels, then the plan's and the forecast's cumulative benefit, the forecast MTFS row (£), and the slippage in months; then a Note row when the actual events are more than 2× the plan from fewer than 3 periods (the forecast extrapolates from very little).
  * @example =MTFS.FORECAST(B10:C24, {"2027-10",0;"2027-11",0;"2027-12",0}) → (table: no avoided events in a quarter that planned 2.19; 3.02 months behind)
  */
 export function forecastOutturn(

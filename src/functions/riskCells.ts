@@ -3,6 +3,7 @@ import {
   MAX_ITERATIONS,
   profileRiskModel,
   proposalSensitivity,
+  refusalNote,
   rateValue,
   simulate,
   type ConfidenceLevel,
@@ -55,8 +56,9 @@ export function sensitivityCells(assumptions: unknown, low: unknown, high: unkno
       round(r.opportunityAtLow),
       round(r.opportunityAtHigh),
       round(r.swing),
-      // An end the model refused shows the base figure; say so rather than show a silent zero swing.
-      r.note ?? "",
+      // An end the model refused shows the base figure; say so (naming the range's label, as errors do)
+      // rather than show a silent zero swing.
+      r.refused ? refusalNote(r.refused, (f) => plainLabel(argumentOf(f))) : "",
     ]),
   ];
 }

@@ -3,6 +3,7 @@ import {
   DEFAULT_RAG_THRESHOLDS,
   EngineError,
   ZERO,
+  extrapolationWarning,
   forecastProfile,
   periodProfile,
   ragStatus,
@@ -128,6 +129,12 @@ export function forecastCells(assumptions: unknown, actuals: unknown): Grid {
   const f = renamed(actualsArgument(argumentOf), () => forecastProfile(input, list));
   const years = f.forecast.years;
   const blanks = years.slice(1).map(() => "");
+  // Far above plan from few periods: the forecast extrapolates from very little (trackingWarnings.ts).
+  const warning = extrapolationWarning({
+    measure: "avoidedEvents",
+    periods: list.map((a) => a.period),
+    ...variance(f.actualEventsToDate, f.planEventsToDate),
+  });
   return [
     ["£", ...years.map((y) => y.label)],
     ["Plan cumulative benefit", ...f.plan.years.map((y) => toPounds(y.cumulative))],
@@ -138,5 +145,6 @@ export function forecastCells(assumptions: unknown, actuals: unknown): Grid {
       f.slippageMonths === undefined ? "" : f.slippageMonths.toDecimalPlaces(2).toNumber(),
       ...blanks,
     ],
+    ...(warning === undefined ? [] : [["Note", warning.message, ...blanks]]),
   ];
 }

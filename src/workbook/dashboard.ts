@@ -23,7 +23,7 @@ import { isOwned } from "./layouts/types";
 import { matchesWritten, syncOwned, writeLayout, type CellChange } from "./ownedCells";
 import type { CellScalar, WorkbookPort } from "./port";
 import { ownedKey, readRegister, writeRegister, type OwnedRecord } from "./register";
-import { trackWorkbook, type ProposalTracking } from "./tracking";
+import { trackWorkbook, type ProposalTracking, type WorkbookTracking } from "./tracking";
 
 /**
  * Keeping the Dashboard sheet (layouts/dashboardSheet.ts) current: added once there are actuals, then its
@@ -66,6 +66,27 @@ export async function readThresholds(
   return { thresholds, problems: [] };
 }
 
+/** A workbook's tracking with the Dashboard's thresholds, and any problem reading them. */
+export interface DashboardTracking {
+  readonly thresholds: RagThresholds;
+  readonly problems: readonly string[];
+  readonly tracking: WorkbookTracking;
+}
+
+/**
+ * The workbook tracked once with the Dashboard's thresholds, for the Dashboard and the Programme's RAG column
+ * (refresh passes it to both); undefined when there is neither a Tracking nor a Dashboard sheet.
+ *
+ * @example
+ * const tracked = await trackForDashboard(port); // tracked?.tracking.proposals
+ */
+export async function trackForDashboard(port: WorkbookPort): Promise<DashboardTracking | undefined> {
+  const sheets = (await port.listSheets()).map((s) => s.name);
+  if (!sheets.includes(DASHBOARD_SHEET) && !sheets.includes(TRACKING_SHEET)) return undefined;
+  const read = await readThresholds(port);
+  return { ...read, tracking: await trackWorkbook(port, read.thresholds) };
+}
+
 /** What a Dashboard sync did, and the tracking it showed (so callers need not track again). */
 export interface DashboardSync {
   readonly changes: readonly CellChange[];
@@ -84,13 +105,14 @@ export interface DashboardSync {
 export async function syncDashboard(
   port: WorkbookPort,
   owned: Map<string, OwnedRecord>,
-  options: { readonly dryRun: boolean },
+  options: { readonly dryRun: boolean; readonly tracked?: DashboardTracking },
 ): Promise<DashboardSync> {
   const sheets = (await port.listSheets()).map((s) => s.name);
   const exists = sheets.includes(DASHBOARD_SHEET);
   if (!exists && !sheets.includes(TRACKING_SHEET)) return { changes: [], problems: [], proposals: [] };
-  const read = await readThresholds(port);
-  const tracking = await trackWorkbook(port, read.thresholds);
+  const read = options.tracked ?? (await trackForDashboard(port));
+  if (read === undefined) return { changes: [], problems: [], proposals: [] };
+  const { tracking } = read;
   const layout = dashboardLayout({ ...tracking, thresholds: read.thresholds });
   const problems = [...read.problems, ...tracking.problems];
   const { proposals } = tracking;

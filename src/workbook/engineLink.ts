@@ -12,6 +12,10 @@ import {
   proposalStretch,
   riskAdjustedProfile,
   type CashabilityYear,
+  proposalRiskModel,
+  proposalSensitivity,
+  type Proposal,
+  type Sensitivity,
   type Decimal,
   type GreenBookView,
   type OptimismBiasTable,
@@ -54,6 +58,11 @@ export interface ModelledProposal {
   readonly deflatorIndex: readonly Decimal[];
   /** The gross per profile year split by the streams' cashability labels. */
   readonly cashability: readonly CashabilityYear[];
+  /**
+   * The tornado of the quantified opportunity (sensitivity.ts): each input at its low and high, largest swing
+   * first; absent when the risk block names an input the model does not have.
+   */
+  readonly sensitivity?: Sensitivity;
 }
 
 const whole = (r: WholeRange | undefined): CellScalar =>
@@ -80,6 +89,9 @@ export function modelProposal(
   const confidence = proposal.opportunity.confidence?.level;
   const stretch = proposalStretch(proposal.assumptions);
   const deflatorIndex = flatDeflatorIndex(profile.years.length, greenBook.deflatorPerYear);
+  // Refresh models a sheet's stored and read-back proposal alike: the tornado (tens of runs) is remembered too.
+  const tornadoKey = JSON.stringify([json, (raw as { risk?: unknown }).risk ?? null, confidence ?? null]);
+  const sensitivity = rememberedTornado(tornadoKey, () => tornadoOf(proposal, json));
   return {
     profile,
     greenBook: profileGreenBook(profile, greenBook.schedule, deflatorIndex),
@@ -88,6 +100,7 @@ export function modelProposal(
     proposal: computed.proposal,
     ...(confidence === undefined ? {} : { confidence }),
     ...(stretch === undefined ? {} : { stretch }),
+    ...(sensitivity === undefined ? {} : { sensitivity }),
     riskAdjusted:
       confidence === undefined
         ? profile.years.map((y) => y.mtfsImpact)
@@ -99,6 +112,51 @@ export function modelProposal(
     ),
     warnings,
   };
+}
+
+/** Timeline lengths a proposal states in months (the parsed single-cohort assumptions hold them in weeks). */
+const MONTHS_KEYS = ["designMonths", "pilotMonths", "rolloutMonths", "leadMonths"] as const;
+
+/**
+ * The proposal's tornado, its timeline moved in the months the sheet shows (as MTFS.SENSITIVITY does), or
+ * undefined when its risk block names something the model refuses.
+ */
+function tornadoOf(proposal: Proposal, json: unknown): Sensitivity | undefined {
+  const model = proposalRiskModel(proposal);
+  const named = new Set(
+    model.entries.map((e) => e.path.replace(/^assumptions\./, "").replace(/Weeks$/, "Months")),
+  );
+  const monthsOf = (timeline: unknown, prefix: string): { path: string }[] =>
+    MONTHS_KEYS.filter(
+      (k) =>
+        typeof timeline === "object" && timeline !== null && k in timeline && !named.has(`${prefix}${k}`),
+    ).map((k) => ({ path: `${prefix}${k}` }));
+  const a = (json ?? {}) as { timeline?: unknown; streams?: unknown };
+  const months = proposal.assumptions.cohort
+    ? monthsOf(a.timeline, "timeline.")
+    : Array.isArray(a.streams)
+      ? a.streams.flatMap((s: unknown, i) =>
+          (s as { kind?: unknown }).kind === "cohort"
+            ? monthsOf((s as { timeline?: unknown }).timeline, `streams[${i}].timeline.`)
+            : [],
+        )
+      : [];
+  try {
+    return proposalSensitivity({ ...model, entries: [...model.entries, ...months] });
+  } catch (e) {
+    if (isEngineError(e)) return undefined;
+    throw e;
+  }
+}
+
+const tornadoes = new Map<string, Sensitivity | undefined>();
+
+function rememberedTornado(key: string, compute: () => Sensitivity | undefined): Sensitivity | undefined {
+  if (tornadoes.has(key)) return tornadoes.get(key);
+  const result = compute();
+  if (tornadoes.size >= REMEMBERED) tornadoes.delete(tornadoes.keys().next().value as string);
+  tornadoes.set(key, result);
+  return result;
 }
 
 /** Profiles by the assumptions JSON they came from: refresh models a sheet's stored and read-back proposal alike. */

@@ -1,10 +1,16 @@
 import { nextFreeRow } from "./appendRows";
 import {
+  REPROFILE_MEASURES,
+  cohortInput,
   describeReading,
   reprofile,
   reprofiledAssumptionsJson,
   Decimal,
+  reprofileStream,
+  streamReprofiledJson,
   type Reprofile,
+  type StreamReprofile,
+  type ReprofileMeasure,
   type ReprofileReading,
 } from "../engine";
 import { WorkbookError } from "./errors";
@@ -19,7 +25,13 @@ import { readProposal } from "./operations";
 import { toWrite, writeLayout } from "./ownedCells";
 import type { WorkbookPort } from "./port";
 import { readRegister, writeRegister } from "./register";
-import { findProposal, readTrackingActuals, trackedProposals } from "./tracking";
+import {
+  findProposal,
+  readTrackingActuals,
+  trackedProposals,
+  type AnyProposal,
+  type SheetActual,
+} from "./tracking";
 
 /**
  * Reprofiling in the workbook (issue 15): a proposal's avoided-events actuals from the Tracking sheet fitted by
@@ -39,44 +51,110 @@ export interface ProposalVersion {
 export interface ProposedReprofile {
   readonly sheet: string;
   readonly name: string;
-  readonly reprofile: Reprofile;
+  /** A single cohort's (or a proposal's one cohort stream's) reprofile, or another stream's. */
+  readonly reprofile: Reprofile | StreamReprofile;
   /** The revised assumptions JSON (the approved JSON with the reading applied). */
   readonly assumptions: Record<string, unknown>;
 }
 
 /**
- * Fits a reprofile to a proposal's avoided-events actuals on the Tracking sheet.
+ * Fits a reprofile to a proposal's actuals on the Tracking sheet: of `measure`, or the first of avoided events,
+ * £ saving and caseload reduction that has actuals. A proposal of several streams is reprofiled on its one
+ * cohort stream (the readings revise a cohort's start, target or ramp).
  *
  * @example
  * const p = await proposeReprofile(port, "CFS Targeted Prevention"); // p.reprofile.reading
  */
-export async function proposeReprofile(port: WorkbookPort, proposal: string): Promise<ProposedReprofile> {
-  const { proposals, untracked, problems } = await trackedProposals(port);
-  const p = findProposal(proposals, proposal);
+export async function proposeReprofile(
+  port: WorkbookPort,
+  proposal: string,
+  measure?: string,
+): Promise<ProposedReprofile> {
+  const { proposals, all, problems } = await trackedProposals(port);
+  const p = findProposal(all, proposal);
   if (!p) {
-    // A multi-stream proposal is on the workbook but cannot be reprofiled: say why, not that it is missing.
-    const other = findProposal(untracked, proposal);
-    if (other) throw new WorkbookError("no-actuals", `${other.sheet}: cannot be reprofiled: ${other.why}`);
     const why = problems.find((x) => x.startsWith(`${proposal}:`));
     throw new WorkbookError("not-a-proposal-sheet", why ?? `no proposal sheet is called "${proposal}"`);
   }
+  const single = findProposal(proposals, proposal);
+  const streams = p.assumptions.streams;
+  const cohorts = streams.flatMap((s, k) => (s.kind === "cohort" ? [k] : []));
   const { actuals } = await readTrackingActuals(port);
-  const events = actuals
-    .filter((a) => findProposal(proposals, a.proposal) === p && a.measure === "avoidedEvents")
-    .map((a) => ({ period: a.period, value: new Decimal(a.value) }));
-  if (events.length === 0) {
+  if (single === undefined && cohorts.length !== 1) {
+    return proposeStreamReprofile(port, p, actuals, measure);
+  }
+  const k = cohorts[0] ?? 0;
+  const input = single?.input ?? cohortInput(p.assumptions, k);
+  const id = streams[k]?.id ?? "cohort";
+  const mine = actuals.filter(
+    (a) =>
+      findProposal(all, a.proposal) === p &&
+      (single !== undefined || a.stream === id || (a.stream === "" && streams.length === 1)),
+  );
+  if (measure !== undefined && !(REPROFILE_MEASURES as readonly string[]).includes(measure))
     throw new WorkbookError(
       "no-actuals",
-      `${p.sheet}: no avoidedEvents actuals on the Tracking sheet to fit a reprofile to`,
+      `${p.sheet}: a cohort is reprofiled on ${REPROFILE_MEASURES.join(", ")}, got "${measure}"`,
+    );
+  const fitted =
+    (measure as ReprofileMeasure | undefined) ??
+    REPROFILE_MEASURES.find((m) => mine.some((a) => a.measure === m));
+  const values = mine
+    .filter((a) => a.measure === fitted)
+    .map((a) => ({ period: a.period, value: new Decimal(a.value) }));
+  if (fitted === undefined || values.length === 0) {
+    throw new WorkbookError(
+      "no-actuals",
+      `${p.sheet}: no ${measure ?? REPROFILE_MEASURES[0]} actuals on the Tracking sheet to fit a reprofile to` +
+        (measure === undefined ? ` (nor ${REPROFILE_MEASURES.slice(1).join(" or ")})` : ""),
     );
   }
   const raw = (await readProposal(port, p.sheet)) as { assumptions: Record<string, unknown> };
-  const r = reprofile(p.input, events);
+  const r = reprofile(input, values, fitted);
   return {
     sheet: p.sheet,
     name: p.name,
     reprofile: r,
     assumptions: reprofiledAssumptionsJson(raw.assumptions, r.reading),
+  };
+}
+
+/**
+ * A proposal without one cohort stream: its first stream with actuals reprofiled on them (streamReprofile.ts),
+ * on `measure`, else its £ saving, else the first KPI with actuals.
+ */
+async function proposeStreamReprofile(
+  port: WorkbookPort,
+  p: AnyProposal,
+  actuals: readonly SheetActual[],
+  measure: string | undefined,
+): Promise<ProposedReprofile> {
+  const streams = p.assumptions.streams;
+  const mine = actuals.filter((a) => findProposal([p], a.proposal) === p);
+  const idOf = (a: SheetActual): string =>
+    a.stream === "" && streams.length === 1 ? streams[0].id : a.stream;
+  const k = streams.findIndex((s) =>
+    mine.some((a) => idOf(a) === s.id && (measure ?? a.measure) === a.measure),
+  );
+  if (k < 0) {
+    const kinds = streams.map((s) => `${s.id} (${s.kind})`).join(", ");
+    throw new WorkbookError(
+      "no-actuals",
+      `${p.sheet}: no ${measure ?? ""}${measure ? " " : ""}actuals on the Tracking sheet for its streams ${kinds} to fit a reprofile to`,
+    );
+  }
+  const onStream = mine.filter((a) => idOf(a) === streams[k].id);
+  const fitted = measure ?? (onStream.some((a) => a.measure === "saving") ? "saving" : onStream[0].measure);
+  const values = onStream
+    .filter((a) => a.measure === fitted)
+    .map((a) => ({ period: a.period, value: new Decimal(a.value) }));
+  const raw = (await readProposal(port, p.sheet)) as { assumptions: Record<string, unknown> };
+  const r = reprofileStream(p.assumptions, k, values, fitted);
+  return {
+    sheet: p.sheet,
+    name: p.name,
+    reprofile: r,
+    assumptions: streamReprofiledJson(raw.assumptions, streams[k].id, r.reading),
   };
 }
 

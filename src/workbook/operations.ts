@@ -1,5 +1,5 @@
 import { isEngineError, type OptimismBiasTable } from "../engine";
-import { syncDashboard } from "./dashboard";
+import { syncDashboard, trackForDashboard, worstRags } from "./dashboard";
 import { ensureParametersSheet, readOptimismBiasTable, type GreenBookParameters } from "./parameters";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
@@ -39,6 +39,7 @@ import {
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
+import { tornadoRowsFor } from "./layouts/tornadoBlock";
 import {
   anchorNameList,
   anchorNames,
@@ -152,6 +153,7 @@ async function writeProposalSheet(
   await writeLayout(port, p.layout, p.layout.sheet, owned);
   await port.writeCells(p.layout.sheet, [{ address: p.layout.statusAddress, value: "Up to date" }]);
   await port.addComboChart(p.layout.chart);
+  if (p.layout.tornadoChart) await port.addBarChart(p.layout.tornadoChart);
 }
 
 /**
@@ -375,6 +377,10 @@ export async function updateProposal(
   const assumptionsInWords = stored.assumptionsInWords === true || isIdentity(placement);
   // Likewise the Green Book block joins a sheet that can be laid out again.
   const greenBook = stored.greenBook === true || isIdentity(placement);
+  // So is its tornado: as many rows as the inputs now (a moved sheet keeps what it has).
+  const tornadoRows = isIdentity(placement)
+    ? tornadoRowsFor(modelled.sensitivity)
+    : (stored.tornadoRows ?? 0);
   const layout = proposalSheetLayout({
     ...stored,
     proposal,
@@ -383,6 +389,7 @@ export async function updateProposal(
     fitTexts: true,
     assumptionsInWords,
     greenBook,
+    tornadoRows,
   });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
@@ -435,6 +442,7 @@ export async function updateProposal(
   if (reshaped && layout.merges?.length) await port.mergeCells(sheet, layout.merges);
   // The profile rows moved: a chart over the old rows would show stale cells (Excel does not follow them).
   if (reshaped) await port.addComboChart(layout.chart);
+  if (reshaped && layout.tornadoChart) await port.addBarChart(layout.tornadoChart);
   // The texts may have changed length; rows the old layout sized and the new one does not go back to one line.
   const heights = new Map((reshaped ? (before.rowHeights ?? []) : []).map((h) => [h.row, rowHeightFor(1)]));
   for (const h of layout.rowHeights ?? []) heights.set(h.row, h.height);
@@ -455,6 +463,7 @@ export async function updateProposal(
           textRows: layout.textRows,
           assumptionsInWords,
           ...(greenBook ? { greenBook } : {}),
+          ...(tornadoRows > 0 ? { tornadoRows } : {}),
         }
       : p,
   );
@@ -658,6 +667,7 @@ export async function refreshWorkbook(
       if (cur.value !== text) await port.writeCells(s.sheet, [{ address, value: text }]);
     }
   }
+  const tracked = await trackForDashboard(port);
   if (programme) {
     const gone = programmeLayouts(programme).find((l) => lost.has(l.sheet));
     if (gone) {
@@ -675,12 +685,22 @@ export async function refreshWorkbook(
         });
       else
         changes.push(
-          ...(await syncProgramme(port, programme, links, owned, { dryRun, placements }, table, greenBook)),
+          ...(await syncProgramme(
+            port,
+            programme,
+            links,
+            owned,
+            { dryRun, placements },
+            table,
+            greenBook,
+            tracked && worstRags(tracked.tracking.proposals),
+          )),
         );
     }
   }
-  // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read).
-  const dashboard = await syncDashboard(port, owned, { dryRun });
+  // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read),
+  // tracked once (above) for the Programme's RAG column and the Dashboard alike.
+  const dashboard = await syncDashboard(port, owned, { dryRun, ...(tracked ? { tracked } : {}) });
   changes.push(...dashboard.changes);
   warnings.push(...dashboard.problems.map((message) => ({ proposal: "(dashboard)", message })));
   // Demand sheets last: their block links the Programme's totals, now up to date.

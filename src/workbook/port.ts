@@ -72,6 +72,11 @@ export interface DefinedName {
 /** A combo chart: one bar series and one line series over the same categories (e.g. in-year and cumulative). */
 export interface ComboChartSpec {
   readonly sheet: string;
+  /**
+   * The chart's own identity on its sheet (its name in Excel), which a later call replaces it by; the title
+   * when absent. A title that changes between runs (the Risk sheet's names its first proposal) needs one.
+   */
+  readonly name?: string;
   readonly title: string;
   /** Range of category labels, e.g. "A30:A35". */
   readonly categories: string;
@@ -79,6 +84,26 @@ export interface ComboChartSpec {
   readonly line: { readonly name: string; readonly values: string };
   /** Further line series on the same axes, in the columns right after `line` (the Demand sheet's second spend line). */
   readonly moreLines?: readonly { readonly name: string; readonly values: string }[];
+  /** The value axis's number format; absent: £m to 1 dp. */
+  readonly valueFormat?: string;
+  /** Top-left and bottom-right cells of the chart's frame. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * A horizontal clustered bar chart with its series overlapping and its first category at the top: a tornado
+ * (each input's change at its low and at its high, about the base at 0).
+ */
+export interface BarChartSpec {
+  readonly sheet: string;
+  /** The chart's own identity on its sheet (its name in Excel): a later call replaces the chart of this name. */
+  readonly name: string;
+  readonly title: string;
+  /** Range of category labels, e.g. "A80:A90". */
+  readonly categories: string;
+  /** The bar series, each a column over the categories' rows; adjacent columns, first first. */
+  readonly series: readonly { readonly name: string; readonly values: string }[];
   /** The value axis's number format; absent: £m to 1 dp. */
   readonly valueFormat?: string;
   /** Top-left and bottom-right cells of the chart's frame. */
@@ -110,6 +135,11 @@ export interface WorkbookPort {
   mergeCells(sheet: string, ranges: readonly string[]): Promise<void>;
   /** Splits every merged cell that these ranges touch (cells that are not merged are left alone). */
   unmergeCells(sheet: string, ranges: readonly string[]): Promise<void>;
+  /**
+   * Empties each range ("A1:I40"): values, formulas, number formats and styles (fills, fonts, borders), as a
+   * sheet the add-in lays out again from scratch needs (merges are split with `unmergeCells`).
+   */
+  clearRanges(sheet: string, ranges: readonly string[]): Promise<void>;
   /** Row heights in points, rows 1-based. */
   setRowHeights(
     sheet: string,
@@ -148,6 +178,11 @@ export interface WorkbookPort {
    * out again the chart shows the new rows); false when the adapter cannot draw charts (data stays in cells).
    */
   addComboChart(spec: ComboChartSpec): Promise<boolean>;
+  /**
+   * Draws a bar chart (a tornado), replacing the chart of the same name on that sheet; false when the adapter
+   * cannot draw charts (data stays in cells).
+   */
+  addBarChart(spec: BarChartSpec): Promise<boolean>;
   /**
    * Whether the workbook counts date serials from 1904 (old Mac workbooks) rather than 1900: convert serials
    * with `serialToIsoDate(serial, date1904)` from dates.ts.

@@ -7,6 +7,7 @@ import {
   riskAdjust,
   type Confidence,
   type OptimismBiasTable,
+  type RagStatus,
 } from "../engine";
 import type { CellContent, CellScalar, WorkbookPort } from "./port";
 import { ragBySheet } from "./dashboard";
@@ -286,6 +287,8 @@ export async function syncProgramme(
   options: SyncOptions,
   table: OptimismBiasTable = DEFAULT_OPTIMISM_BIAS,
   greenBook: GreenBookParameters = DEFAULT_GREEN_BOOK_PARAMETERS,
+  /** Each tracked sheet's RAG when the caller has tracked the workbook already (refresh); else read here. */
+  knownRags?: ReadonlyMap<string, RagStatus>,
 ): Promise<CellChange[]> {
   const { placements } = options;
   if (placements && ![PROGRAMME_SHEET, RESOURCE_COST_SHEET, THEMES_SHEET].every((x) => placements.has(x)))
@@ -365,7 +368,7 @@ export async function syncProgramme(
     shares = cells.map((c) => (typeof c.value === "number" ? c.value : null));
   }
   const out: CellChange[] = [];
-  const rags = await ragBySheet(port);
+  const rags = knownRags ?? (await ragBySheet(port));
   const tracked = new Map(
     [...links].map(([sheet, l]) => [sheet, rags.has(sheet) ? { ...l, rag: rags.get(sheet) } : l]),
   );

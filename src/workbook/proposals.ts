@@ -3,6 +3,7 @@ import { modelProposal, type ModelledProposal } from "./engineLink";
 import { inputJson } from "./cellValues";
 import { WorkbookError } from "./errors";
 import { getPath, setPath } from "./jsonPath";
+import { tornadoRowsFor } from "./layouts/tornadoBlock";
 import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
@@ -83,6 +84,7 @@ export function planProposal(
   }
   const slug = uniqueSlug(sheet, taken.slugs ?? [], taken.names ?? []);
   const fyLabels = modelled.profile.years.map((y) => y.label);
+  const tornadoRows = tornadoRowsFor(modelled.sensitivity);
   const layout = proposalSheetLayout({
     sheet,
     proposal,
@@ -92,6 +94,7 @@ export function planProposal(
     fitTexts: true,
     assumptionsInWords: true,
     greenBook: true,
+    tornadoRows,
   });
   return {
     stored: {
@@ -102,6 +105,7 @@ export function planProposal(
       ...textRowsOf(layout),
       assumptionsInWords: true,
       greenBook: true,
+      ...(tornadoRows > 0 ? { tornadoRows } : {}),
     },
     modelled,
     layout,

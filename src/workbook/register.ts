@@ -47,6 +47,8 @@ export interface StoredProposal {
   readonly assumptionsInWords?: boolean;
   /** The sheet has the Green Book block (absent on sheets written before it). */
   readonly greenBook?: boolean;
+  /** Rows of the sensitivity (tornado) block, fixed when the sheet is laid out (absent on sheets written before: none). */
+  readonly tornadoRows?: number;
   /**
    * Accepted reprofiles (issue 15, history.ts): dated versions of the assumptions, oldest first. The approved
    * assumptions stay in `proposal`.

@@ -7,11 +7,17 @@ import {
   parsePeriod,
   parseProposal,
   programmeClosure,
-  proposalClosure,
-  planClosure,
   singleCohort,
   computeAssumptions,
-  trackProposal,
+  assumptionsClosure,
+  streamPeriodPlans,
+  trackAssumptions,
+  edgeOfCareFeed,
+  type EdgeOfCareResult,
+  type MeasureActual,
+  type TrackingLinks,
+  type ProposalAssumptions,
+  type StreamPlan,
   type Closure,
   type FyStartYear,
   type Profile,
@@ -93,13 +99,26 @@ export async function readTrackingActuals(
   return { actuals, problems };
 }
 
-/** A proposal sheet tracking cannot read yet (a multi-stream proposal): its plan, and why. */
+/**
+ * A proposal sheet that is not a single cohort (several streams, or one of another kind): tracked per stream
+ * (streamTracking.ts). `why` says what single-cohort-only views (the Track tab's draft view) cannot read.
+ */
 export interface UntrackedProposal {
   readonly sheet: string;
   readonly name: string;
   readonly why: string;
   readonly plan: Profile;
   readonly mtfsLastFy: FyStartYear;
+  readonly assumptions: ProposalAssumptions;
+}
+
+/** Any proposal sheet's proposal, single-cohort or not. */
+export interface AnyProposal {
+  readonly sheet: string;
+  readonly name: string;
+  readonly assumptions: ProposalAssumptions;
+  /** What tracks it besides the Tracking sheet (an edge-of-care programme). */
+  readonly links?: TrackingLinks;
 }
 
 function untrackedWhy(a: Parameters<typeof singleCohort>[0]): string {
@@ -114,21 +133,26 @@ function untrackedWhy(a: Parameters<typeof singleCohort>[0]): string {
 
 /**
  * Every proposal sheet's proposal, by sheet name and by proposal name. A sheet whose assumptions the engine
- * rejects is a problem (named by its sheet), so one bad sheet does not stop the others being tracked; a
- * multi-stream proposal is untracked (tracking works per single cohort), which is a problem only for its actuals.
+ * rejects is a problem (named by its sheet), so one bad sheet does not stop the others being tracked. A
+ * proposal that is not a single cohort is listed in `untracked` (for single-cohort views) and tracked per stream.
  */
 export async function trackedProposals(port: WorkbookPort): Promise<{
   proposals: TrackedProposal[];
   untracked: UntrackedProposal[];
+  /** Every readable proposal sheet: the single-cohort ones, then the others (each in sheet order). */
+  all: AnyProposal[];
   problems: string[];
 }> {
   const proposals: TrackedProposal[] = [];
   const untracked: UntrackedProposal[] = [];
+  const all: AnyProposal[] = [];
+  const others: AnyProposal[] = [];
   const problems: string[] = [];
   for (const sheet of await listProposalSheets(port)) {
     try {
       const p = parseProposal(await readProposal(port, sheet));
       const name = p.opportunity.name;
+      const entry = { sheet, name, assumptions: p.assumptions, ...(p.tracking ? { links: p.tracking } : {}) };
       if (p.assumptions.cohort === undefined) {
         // singleCohort says why in words (the streams it has); it throws whenever there is no cohort.
         const why = untrackedWhy(p.assumptions);
@@ -138,14 +162,20 @@ export async function trackedProposals(port: WorkbookPort): Promise<{
           why,
           plan: computeAssumptions(p.assumptions).profile,
           mtfsLastFy: p.assumptions.horizon.mtfsLastFy,
+          assumptions: p.assumptions,
         });
-      } else proposals.push({ sheet, name, input: p.assumptions.cohort });
+        others.push(entry);
+      } else {
+        proposals.push({ sheet, name, input: p.assumptions.cohort });
+        all.push(entry);
+      }
     } catch (e) {
       if (!isEngineError(e)) throw e;
       problems.push(`${sheet}: not tracked: ${e.field}: ${e.rule}`);
     }
   }
-  return { proposals, untracked, problems };
+  // Single-cohort proposals first, as the closure table has always listed them.
+  return { proposals, untracked, all: [...all, ...others], problems };
 }
 
 /**
@@ -163,10 +193,17 @@ export function findProposal<P extends { readonly sheet: string; readonly name: 
   return proposals.find((p) => p.sheet === n) ?? proposals.find((p) => p.name === n);
 }
 
-/** The key an actual is one of: the same proposal (however named), stream ("" is "cohort") and measure. */
-function keyOf(proposals: readonly TrackedProposal[], a: TrackingActual): string {
+/** The stream id an actual is of: its own, or (blank, or "cohort" on a one-stream proposal) the only stream's. */
+function streamIdOf(p: AnyProposal | undefined, stream: string): string {
+  const only = p?.assumptions.streams.length === 1 ? p.assumptions.streams[0].id : undefined;
+  if (stream === "" || (stream === "cohort" && only !== undefined)) return only ?? "cohort";
+  return stream;
+}
+
+/** The key an actual is one of: the same proposal (however named), stream (blank is the only one) and measure. */
+function keyOf(proposals: readonly AnyProposal[], a: TrackingActual): string {
   const p = findProposal(proposals, a.proposal);
-  return JSON.stringify([p?.sheet ?? a.proposal, a.stream === "" ? "cohort" : a.stream, a.measure]);
+  return JSON.stringify([p?.sheet ?? a.proposal, streamIdOf(p, a.stream), a.measure]);
 }
 
 /** Whether two periods share a day ("2027-Q2" and "2027-08" do). */
@@ -204,24 +241,46 @@ export async function checkActuals(
   actuals: readonly TrackingActual[],
   where: (k: number) => string,
 ): Promise<string[]> {
-  const { proposals, untracked } = await trackedProposals(port);
+  const { proposals, all } = await trackedProposals(port);
+  const plans = new Map<string, readonly StreamPlan[]>();
+  const plansOf = (p: AnyProposal): readonly StreamPlan[] => {
+    const known = plans.get(p.sheet);
+    if (known) return known;
+    const made = streamPeriodPlans(p.assumptions, "quarter");
+    plans.set(p.sheet, made);
+    return made;
+  };
   const problems: string[] = [];
   actuals.forEach((a, k) => {
     const bad = (why: string): void => void problems.push(`${where(k)}: ${why}`);
-    const p = findProposal(proposals, a.proposal);
-    if (p === undefined) {
-      const u = findProposal(untracked, a.proposal);
-      return bad(
-        u ? `proposal: ${u.sheet}: ${u.why}` : `proposal: no proposal sheet is called "${a.proposal}"`,
-      );
-    }
-    if (a.stream !== "" && a.stream !== "cohort")
-      return bad(`stream: ${p.sheet} has one stream, "cohort"; got "${a.stream}"`);
-    if (!TRACKED_MEASURES.includes(a.measure)) {
-      return bad(`measure: must be one of ${TRACKED_MEASURES.join(", ")}, got "${a.measure}"`);
+    const p = findProposal(all, a.proposal);
+    if (p === undefined) return bad(`proposal: no proposal sheet is called "${a.proposal}"`);
+    const single = findProposal(proposals, a.proposal);
+    const id = streamIdOf(p, a.stream);
+    if (single !== undefined) {
+      const ids = ["cohort", p.assumptions.streams[0]?.id ?? "cohort"];
+      if (!ids.includes(id)) return bad(`stream: ${p.sheet} has one stream, "cohort"; got "${a.stream}"`);
+      if (!TRACKED_MEASURES.includes(a.measure)) {
+        return bad(`measure: must be one of ${TRACKED_MEASURES.join(", ")}, got "${a.measure}"`);
+      }
+    } else {
+      const streams = plansOf(p);
+      if (a.stream === "" && streams.length > 1)
+        return bad(
+          `stream: ${p.sheet} has ${streams.length} streams (${streams.map((x) => x.id).join(", ")}): name one`,
+        );
+      const stream = streams.find((x) => x.id === id);
+      if (stream === undefined)
+        return bad(
+          `stream: must be one of ${streams.map((x) => x.id).join(", ")} for ${p.sheet}, got "${a.stream}"`,
+        );
+      const keys = stream.measures.map((m) => m.key);
+      if (!keys.includes(a.measure))
+        return bad(`measure: must be one of ${keys.join(", ")} for stream ${stream.id}, got "${a.measure}"`);
     }
     const at = parsePeriod(a.period);
-    if (at.fy < p.input.horizon.firstFy || at.fy > p.input.horizon.lastFy) {
+    const h = p.assumptions.horizon;
+    if (at.fy < h.firstFy || at.fy > h.lastFy) {
       bad(`period: ${a.period} is outside ${p.sheet}'s horizon`);
     }
   });
@@ -257,7 +316,7 @@ export async function importActuals(
   if (problems.length) {
     throw new WorkbookError("sheet-moved", `nothing imported: ${problems.join("; ")}`);
   }
-  const { proposals } = await trackedProposals(port);
+  const { all: proposals } = await trackedProposals(port);
   const sameKey = (x: TrackingActual, y: TrackingActual): boolean =>
     keyOf(proposals, x) === keyOf(proposals, y);
   const added: TrackingActual[] = [];
@@ -301,7 +360,8 @@ export interface WorkbookTracking {
 }
 
 /**
- * Tracks every proposal that has actuals on the Tracking sheet against its plan.
+ * Tracks every proposal that has actuals on the Tracking sheet (or, given edge-of-care summaries, a programme
+ * it names) against its plan.
  *
  * @example
  * const { proposals } = await trackWorkbook(port); // [{ sheet: "CFS Targeted Prevention", summary: … }]
@@ -309,31 +369,41 @@ export interface WorkbookTracking {
 export async function trackWorkbook(
   port: WorkbookPort,
   thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS,
+  options: {
+    /** Edge-of-care summaries: a proposal that names one has its diversions as avoided-events actuals. */
+    readonly edgeOfCare?: readonly EdgeOfCareResult[];
+  } = {},
 ): Promise<WorkbookTracking> {
   const { actuals, problems } = await readTrackingActuals(port);
   const tracked = await trackedProposals(port);
-  const all = tracked.proposals;
+  const all = tracked.all;
   const out: ProposalTracking[] = [];
   const closures: Closure[] = [];
   const issues = [...problems, ...tracked.problems];
   for (const p of all) {
     const mine = actuals.filter((a) => findProposal(all, a.proposal) === p);
-    const measured = mine.map((a) => ({ period: a.period, measure: a.measure, value: new Decimal(a.value) }));
+    const measured: MeasureActual[] = mine.map((a) => ({
+      period: a.period,
+      measure: a.measure,
+      value: new Decimal(a.value),
+      ...(a.stream === "" ? {} : { stream: a.stream }),
+    }));
     try {
-      closures.push(proposalClosure(p.name, p.input, measured, thresholds));
-      if (mine.length === 0) continue;
-      out.push({ sheet: p.sheet, name: p.name, summary: trackProposal(p.input, measured, thresholds) });
+      if (options.edgeOfCare && p.links?.edgeOfCare)
+        measured.push(...edgeOfCareFeed(p.assumptions, p.links, options.edgeOfCare));
+      if (measured.length === 0) {
+        closures.push(assumptionsClosure(p.name, p.assumptions, []));
+        continue;
+      }
+      const summary = trackAssumptions(p.assumptions, measured, thresholds);
+      closures.push(assumptionsClosure(p.name, p.assumptions, measured, thresholds, summary));
+      out.push({ sheet: p.sheet, name: p.name, summary });
     } catch (e) {
       if (!isEngineError(e)) throw e;
       const rows = mine.map((a) => a.row).join(", ");
-      issues.push(`${TRACKING_SHEET} rows ${rows} (${p.sheet}): ${e.field}: ${e.rule}`);
+      const where = rows === "" ? p.sheet : `${TRACKING_SHEET} rows ${rows} (${p.sheet})`;
+      issues.push(`${where}: ${e.field}: ${e.rule}`);
     }
-  }
-  for (const u of tracked.untracked) {
-    closures.push(planClosure(u.name, u.plan, u.mtfsLastFy));
-    const rows = actuals.filter((a) => findProposal([u], a.proposal) === u).map((a) => a.row);
-    if (rows.length)
-      issues.push(`${TRACKING_SHEET} rows ${rows.join(", ")} (${u.sheet}): not tracked: ${u.why}`);
   }
   return { proposals: out, problems: issues, closures, programme: programmeClosure("Programme", closures) };
 }

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from "fs";
-import { join } from "path";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { dirname, join } from "path";
 import { example, run, tempDir } from "./workbookCli";
 
 /** The scenarios of examples/programme.json against the scrutiny report (paragraphs 22, 23, 42). */
@@ -63,5 +63,49 @@ describe("calc scenarios", () => {
     const r = await run(["calc", "scenarios", "--input", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/costEstimates \(Low\)/);
+  });
+
+  it("reads a row's proposal with its demand model named by file, as calc profile does", async () => {
+    // Every example beside the programme file; CFS Targeted Prevention's baseline names the 500k model.
+    const run2 = async (baseline: unknown): Promise<{ code: number; stdout: string; stderr: string }> => {
+      const dir = tempDir();
+      for (const f of readdirSync(dirname(example("programme.json"))))
+        if (f.endsWith(".json")) copyFileSync(example(f), join(dir, f));
+      const cfs = JSON.parse(readFileSync(example("cfs-targeted-prevention.json"), "utf8"));
+      writeFileSync(
+        join(dir, "cfs-targeted-prevention.json"),
+        JSON.stringify({ ...cfs, assumptions: { ...cfs.assumptions, baseline } }),
+      );
+      return run(["calc", "scenarios", "--input", join(dir, "programme.json"), "--format", "json"]);
+    };
+    const model = JSON.parse(readFileSync(example("national-children-in-care-500k.json"), "utf8"));
+    const named = await run2({
+      demand: { model: "national-children-in-care-500k.json", measure: "entries" },
+    });
+    const inline = await run2({ demand: { model, measure: "entries" } });
+    expect([named.code, named.stderr]).toEqual([0, ""]);
+    expect(inline.code).toBe(0);
+    expect(JSON.parse(named.stdout)).toEqual(JSON.parse(inline.stdout));
+  });
+
+  it("adds a multi-stream proposal's per-stream stretch to the Stretch scenario", async () => {
+    const scenarios = async (stretch?: unknown): Promise<Map<string, { lastYearBenefit: number }>> => {
+      const dir = tempDir();
+      for (const f of readdirSync(dirname(example("programme.json"))))
+        if (f.endsWith(".json")) copyFileSync(example(f), join(dir, f));
+      const raw = JSON.parse(readFileSync(example("reunification.json"), "utf8"));
+      if (stretch) raw.assumptions.streams[0].stretch = stretch;
+      writeFileSync(join(dir, "reunification.json"), JSON.stringify(raw));
+      const r = await run(["calc", "scenarios", "--input", join(dir, "programme.json"), "--format", "json"]);
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+      const out = JSON.parse(r.stdout) as { scenarios: { name: string; lastYearBenefit: number }[] };
+      return new Map(out.scenarios.map((x) => [x.name, x]));
+    };
+    const plain = await scenarios();
+    const stretched = await scenarios({ target: { kind: "countPerYear", value: 6 } });
+    expect(stretched.get("Confident")).toEqual(plain.get("Confident"));
+    const extra = (m: Map<string, { lastYearBenefit: number }>) =>
+      m.get("Stretch")!.lastYearBenefit - m.get("Confident")!.lastYearBenefit;
+    expect(extra(stretched)).toBeGreaterThan(extra(plain));
   });
 });

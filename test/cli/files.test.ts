@@ -118,6 +118,14 @@ describe("a workbook MTFS Benefits did not make", () => {
 describe("writing a workbook", () => {
   it("keeps the file's mode", async () => {
     const file = await demo();
+    // An edit, so that refresh rewrites the file (an unchanged one is left alone).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const name = wb.definedNames.model.find((n) => n.name === "mtfs_CFSTargetedPrevention_durationWeeks")!;
+    wb
+      .getWorksheet("CFS Targeted Prevention")!
+      .getCell(name.ranges[0].split("!")[1].replace(/\$/g, "")).value = 120;
+    await wb.xlsx.writeFile(file);
     fs.chmodSync(file, 0o600);
     expect((await run(["refresh", file])).code).toBe(0);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);

@@ -135,11 +135,13 @@ describe("mtfs-benefits simulate", () => {
     expect(sheet?.getCell("A4").value).toBe("FY (MTFS row)");
     expect(sheet?.getCell("A8").value).toBe("FY29/30 (MTFS end)");
     expect(sheet?.getCell("B8").value).toBeCloseTo(planned[3], 2);
-    // The fan chart: planned as bars, P50, P10 and P90 as lines over the table.
+    // The fan chart: planned as bars, P50, P10 and P90 as lines over the table; and the tornado under it.
     const zip = await JSZip.loadAsync(readFileSync(xlsx));
     const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/mtfsChart\d+\.xml$/.test(f));
-    expect(charts).toHaveLength(1);
-    const xml = await zip.file(charts[0])!.async("string");
+    expect(charts).toHaveLength(2);
+    const xmls = await Promise.all(charts.map((c) => zip.file(c)!.async("string")));
+    expect(xmls.filter((x) => x.includes('<c:barDir val="bar"/>'))).toHaveLength(1);
+    const xml = xmls.find((x) => x.includes("<c:lineChart>"))!;
     expect(xml).toContain("<c:barChart>");
     expect(xml).toContain("<c:lineChart>");
     for (const c of "BCDE") expect(xml).toContain(`'Risk'!$${c}$5:$${c}$10`);
@@ -159,7 +161,8 @@ describe("mtfs-benefits simulate", () => {
     await wb2.xlsx.readFile(xlsx);
     expect(wb2.getWorksheet("Risk")?.getCell("A2").value).toMatch(/^10 iterations, seed 5\./);
     const zip2 = await JSZip.loadAsync(readFileSync(xlsx));
-    expect(Object.keys(zip2.files).filter((f) => /^xl\/charts\/mtfsChart\d+\.xml$/.test(f))).toHaveLength(1);
+    // The re-run replaced both charts: still one fan chart and one tornado.
+    expect(Object.keys(zip2.files).filter((f) => /^xl\/charts\/mtfsChart\d+\.xml$/.test(f))).toHaveLength(2);
   });
 
   it("records the Risk sheet's cells as owned, and a shorter run clears the earlier run's rows", async () => {

@@ -229,11 +229,11 @@ describe("mtfs-benefits track reprofile and closure", () => {
     expect(none.stderr).toMatch(/no avoidedEvents actuals on the Tracking sheet/);
     const date = await run(["track", "reprofile", file, "--proposal", CFS, "--date", "2028-01-01"]);
     expect(date.code).toBe(2);
-    // A multi-stream proposal is on the demo workbook: it is named as not reprofiled, not as missing.
+    // A proposal without a cohort stream and without actuals is named as such, not as missing.
     const multi = await run(["track", "reprofile", file, "--proposal", "Reablement"]);
     expect(multi.code).toBe(2);
     expect(multi.stderr).toMatch(
-      /: Reablement: cannot be reprofiled: tracking works on single-cohort proposals only/,
+      /: Reablement: no actuals on the Tracking sheet for its streams hart \(reablement\) to fit a reprofile to/,
     );
   }, 60_000);
 
@@ -280,5 +280,85 @@ describe("mtfs-benefits track reprofile and closure", () => {
     const ws = wb.getWorksheet("Dashboard")!;
     expect(ws.getCell("A9").value).toBe(CFS);
     expect(ws.getCell("B9").value).toBe("Avoided events");
+  }, 60_000);
+});
+
+describe("mtfs-benefits track with streams", () => {
+  const streams = [
+    HEADER,
+    "Income Maximisation,fees,2026-Q3,saving,5000",
+    "Income Maximisation,traded,2027-Q1,saving,20000",
+    "Reablement,,2026-Q3,saving,1000000",
+  ].join("\n");
+
+  it("imports actuals per stream and reports each stream's row, its £ total and a warning on far-above-plan actuals", async () => {
+    const { file, csvFile } = workbookWith(streams);
+    expect((await run(["track", "import", csvFile, "--into", file])).code).toBe(0);
+    const r = await run(["track", "report", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Income Maximisation\n\s*Stream\s+Measure/m);
+    expect(r.stdout).toMatch(/^fees\s+saving\s+2026-Q3/m);
+    expect(r.stdout).toMatch(/^traded\s+saving\s+2027-Q1/m);
+    expect(r.stdout).toMatch(/^all streams\s+saving\s+2026-Q3–2027-Q1/m);
+    expect(r.stdout).toMatch(
+      /Warning: hart saving: actual to date is [\d.]+× the plan from 1 period \(2026-Q3\)/,
+    );
+    const c = await run(["track", "closure", file]);
+    expect(c.stderr).toMatch(/warning: Reablement: hart saving: actual to date is/);
+    const json = JSON.parse((await run(["track", "report", file, "--format", "json"])).stdout);
+    const income = json.find((p: { proposal: string }) => p.proposal === "Income Maximisation");
+    expect(income.measures.map((m: { stream: string }) => m.stream)).toEqual([
+      "fees",
+      "traded",
+      "all streams",
+    ]);
+    expect(income.forecast.streams.map((s: { basis: string }) => s.basis)).toEqual(["saving", "saving"]);
+  }, 60_000);
+
+  it("refuses a row naming a stream the proposal does not have, or none on a two-stream proposal, writing nothing", async () => {
+    const bad = [
+      HEADER,
+      "Income Maximisation,rent,2026-Q3,saving,5000",
+      "Income Maximisation,,2026-Q3,saving,5",
+    ].join("\n");
+    const { file, csvFile } = workbookWith(bad);
+    const before = readFileSync(file);
+    const r = await run(["track", "import", csvFile, "--into", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /line 2: stream: must be one of fees, traded for Income Maximisation, got "rent"/,
+    );
+    expect(r.stderr).toMatch(/line 3: stream: Income Maximisation has 2 streams \(fees, traded\): name one/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  }, 60_000);
+});
+
+describe("mtfs-benefits track --edge-of-care", () => {
+  it("feeds the named programme's YTD diversions into the linked proposal's forecast; without the file, nothing", async () => {
+    const dir = tempDir();
+    const raw = JSON.parse(
+      readFileSync(join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
+    );
+    delete raw.$schema;
+    const proposal = join(dir, "linked.json");
+    writeFileSync(
+      proposal,
+      JSON.stringify({
+        ...raw,
+        tracking: { edgeOfCare: { programme: "MST standard (STD 1 and 2)", fy: "FY27/28", quarters: 2 } },
+      }),
+    );
+    const file = join(dir, "w.xlsx");
+    expect((await run(["new", "--input", proposal, "--into", file])).code).toBe(0);
+    const mst = join(__dirname, "../../examples/edge-of-care-mst.json");
+    const r = await run(["track", "report", file, "--edge-of-care", mst, "--format", "json"]);
+    expect(r.stderr).toBe("");
+    const [p] = JSON.parse(r.stdout);
+    expect(p.proposal).toBe(CFS);
+    expect(p.measures.map((m: { measure: string; periods: string[] }) => [m.measure, m.periods])).toEqual([
+      ["avoidedEvents", ["2027-Q1", "2027-Q2"]],
+    ]);
+    expect(p.forecast.years).toHaveLength(6);
+    expect(JSON.parse((await run(["track", "report", file, "--format", "json"])).stdout)).toEqual([]);
   }, 60_000);
 });

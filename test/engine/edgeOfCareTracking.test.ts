@@ -5,10 +5,13 @@ import {
   ZERO,
   edgeOfCare,
   edgeOfCareActuals,
+  edgeOfCareFeed,
   edgeOfCareForecast,
   edgeOfCareTracking,
   parseEdgeOfCareInput,
+  parseProposal,
   periodProfile,
+  trackAssumptions,
   type EdgeOfCareResult,
 } from "../../src/engine";
 import { exampleInput } from "./tracking.fixtures";
@@ -68,5 +71,55 @@ describe("edge of care as tracking", () => {
     expect(() => edgeOfCareActuals(cfs, run("edge-of-care-mst.json").periods[2], 2027, 5)).toThrow(
       expect.objectContaining({ code: "out-of-range", field: "quarters" }),
     );
+  });
+});
+
+describe("a proposal that names an edge-of-care programme", () => {
+  const raw = JSON.parse(
+    readFileSync(join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
+  );
+  const linked = {
+    ...raw,
+    tracking: { edgeOfCare: { programme: "MST standard (STD 1 and 2)", fy: "FY27/28", quarters: 2 } },
+  };
+
+  it("has its in-year diversions as the cohort's avoided entries, summing to the YTD exactly as the summary gives it", () => {
+    const p = parseProposal(linked);
+    expect(p.tracking).toEqual({
+      edgeOfCare: { programme: "MST standard (STD 1 and 2)", fy: 2027, quarters: 2 },
+    });
+    const mst = run("edge-of-care-mst.json");
+    const ytd = mst.periods[mst.periods.length - 1];
+    const actuals = edgeOfCareFeed(p.assumptions, p.tracking, [mst, run("edge-of-care-fft.json")]);
+    expect(actuals.map((a) => [a.stream, a.period, a.measure])).toEqual([
+      ["cohort", "2027-Q1", "avoidedEvents"],
+      ["cohort", "2027-Q2", "avoidedEvents"],
+    ]);
+    expect(
+      actuals
+        .reduce((s, a) => s.plus(a.value), ZERO)
+        .minus(ytd.inYearDiversions)
+        .abs()
+        .lt(1e-30),
+    ).toBe(true);
+    // The summary itself is as before: the 2020/21 YTD in-year diversions, children × success × deflator.
+    expect(ytd.inYearDiversions).toEqual(
+      ytd.childrenStarted
+        .times(ytd.successRate)
+        .times(mst.periods[2].postDeflatorCumulative.div(ytd.cumulativeGross)),
+    );
+    const t = trackAssumptions(p.assumptions, actuals);
+    expect(t.forecast?.actualEventsToDate.minus(ytd.inYearDiversions).abs().lt(1e-20)).toBe(true);
+  });
+
+  it("names the field when the programme is not among the summaries, and gives nothing without a link", () => {
+    const p = parseProposal(linked);
+    expect(() => edgeOfCareFeed(p.assumptions, p.tracking, [run("edge-of-care-fft.json")])).toThrow(
+      expect.objectContaining({ code: "missing", field: "tracking.edgeOfCare.programme" }),
+    );
+    expect(edgeOfCareFeed(p.assumptions, undefined, [run("edge-of-care-mst.json")])).toEqual([]);
+    expect(() =>
+      parseProposal({ ...linked, tracking: { edgeOfCare: { programme: "MST", fy: 2027, quarters: 5 } } }),
+    ).toThrow(/tracking\.edgeOfCare\.quarters/);
   });
 });

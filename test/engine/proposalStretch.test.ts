@@ -1,6 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
-import { EngineError, checkProposal, parseProposal, proposalStretch } from "../../src/engine";
+import {
+  EngineError,
+  checkProposal,
+  computeAssumptions,
+  parseProposal,
+  proposalRiskModel,
+  proposalSensitivity,
+  proposalStretch,
+} from "../../src/engine";
 
 const cfs = (): Record<string, any> =>
   JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"));
@@ -23,7 +31,7 @@ describe("a proposal's stretch target", () => {
     expect(proposalStretch(parseProposal(cfs()).assumptions)).toBeUndefined();
   });
 
-  it("refuses a stretch on a multi-stream proposal, naming the field", () => {
+  it("refuses a proposal-level stretch in the multi-stream form, saying to give it per cohort stream", () => {
     const raw = {
       opportunity: { name: "x" },
       assumptions: {
@@ -39,6 +47,52 @@ describe("a proposal's stretch target", () => {
       },
     };
     expect(() => checkProposal(raw)).toThrow(EngineError);
-    expect(() => checkProposal(raw)).toThrow(/stretch/);
+    expect(() => checkProposal(raw)).toThrow(/^assumptions\.stretch: .*streams\[i\]\.stretch/);
+  });
+});
+
+describe("a cohort stream's own stretch target (multi-stream form)", () => {
+  const reunification = (): Record<string, any> =>
+    JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples/reunification.json"), "utf8"));
+
+  it("is that stream's model with the stretch target: the uplift is the stretched profile less the confident", () => {
+    const raw = reunification();
+    const stream = raw.assumptions.streams[0];
+    expect(stream.kind).toBe("cohort");
+    stream.stretch = { target: { kind: "countPerYear", value: 6 }, note: "10 → 12 reunifications a year" };
+    const uplift = proposalStretch(parseProposal(raw).assumptions)!.map((x) => x.toNumber());
+    const stretched = reunification();
+    stretched.assumptions.streams[0].target = { kind: "countPerYear", value: 6 };
+    const confident = computeAssumptions(parseProposal(reunification()).assumptions).profile.years;
+    const expected = computeAssumptions(parseProposal(stretched).assumptions).profile.years.map((y, i) =>
+      y.mtfsImpact.minus(confident[i].mtfsImpact).toNumber(),
+    );
+    expect(uplift).toEqual(expected);
+    expect(uplift[uplift.length - 1]).toBeGreaterThan(0);
+  });
+
+  it("leaves the confident profile and the tornado's inputs alone (a stretch is another scenario's input)", () => {
+    const raw = reunification();
+    raw.assumptions.streams[0].stretch = { target: { kind: "countPerYear", value: 6 } };
+    const withStretch = parseProposal(raw);
+    const plain = parseProposal(reunification());
+    expect(computeAssumptions(withStretch.assumptions).profile).toEqual(
+      computeAssumptions(plain.assumptions).profile,
+    );
+    const inputs = proposalSensitivity(proposalRiskModel(withStretch)).rows.map((r) => r.input);
+    expect(inputs.some((x) => x.includes("stretch"))).toBe(false);
+  });
+
+  it("meets its stream's target rules, named under the stream", () => {
+    const raw = reunification();
+    raw.assumptions.streams[0].stretch = { target: { kind: "percent", value: 0.5 } };
+    // A percent target needs the stream's baseline, which Reunification does not state.
+    expect(() => checkProposal(raw)).toThrow(/^assumptions\.streams\[0\]\.stretch\.baseline: is required/);
+  });
+
+  it("is refused on a stream kind without a target, by its name", () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples/reablement.json"), "utf8"));
+    raw.assumptions.streams[0].stretch = { target: { kind: "countPerYear", value: 6 } };
+    expect(() => checkProposal(raw)).toThrow(/streams\[0\]\.stretch/);
   });
 });

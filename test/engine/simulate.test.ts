@@ -176,6 +176,20 @@ describe("simulate: one MTFS row and exact planned figures (review fixes)", () =
     expect(run).toThrow(/proposals\[1\]\.horizon.*"Shorter".*mtfsLastFy/);
   });
 
+  it("adds up proposals whose horizons end in different FYs over the FYs they all cover", () => {
+    // The demo programme's horizons end in FY30/31 or FY31/32 (one MTFS end, FY29/30).
+    const reablement = proposalRiskModel(read("reablement.json"));
+    const cfsModel = { ...profileRiskModel("CFS", cohort), defaultDraws: [] };
+    expect(cfsModel.fys.length).toBe(reablement.fys.length + 1);
+    const s = simulate([cfsModel, reablement], { iterations: 50, seed: 3 });
+    expect(s.proposals.map((p) => p.years.length)).toEqual([cfsModel.fys.length, reablement.fys.length]);
+    expect(s.programme.years.map((y) => y.fy)).toEqual(reablement.fys);
+    expect(s.programme.mtfsYear.label).toBe("FY29/30");
+    s.programme.years.forEach((y, i) =>
+      expect(y.planned).toBeCloseTo(s.proposals[0].years[i].planned + s.proposals[1].years[i].planned, 4),
+    );
+  });
+
   it("reports the planned row of the Decimal engine, not the float one", () => {
     const m = profileRiskModel("CFS", cohort);
     // A float evaluation that is off by £1: the planned row must not come from it.

@@ -45,7 +45,8 @@ describe("MTFS.SENSITIVITY", () => {
   it("says in the Note column when the model refused an end (its figure is the base), and why", () => {
     const rows = callMtfs("SENSITIVITY", CFS_RANGE, "-200%", "10%") as Row[];
     const duration = rows.find((r) => r[0] === "Duration (weeks)");
-    expect(duration?.[6]).toMatch(/^low refused \(durationWeeks: must be > 0.*\); base figure kept$/);
+    // The note names the range's label, as the function's errors do, not the engine's field.
+    expect(duration?.[6]).toMatch(/^low refused \(Duration \(weeks\): must be > 0.*\); base figure kept$/);
     expect(rows.find((r) => r[0] === "Target %")?.[6]).toBe("");
   });
 });

@@ -91,6 +91,24 @@ describe("MTFS.FORECAST", () => {
     expect(out[4][1]).toBeGreaterThan(0);
   });
 
+  it("adds a Note row when two months are far above the plan, and none for a quarter on it", () => {
+    const rows = periodProfile(cfs, "month").filter((r) => ["2027-10", "2027-11"].includes(r.label));
+    const far = callMtfs(
+      "FORECAST",
+      CFS_RANGE,
+      rows.map((r) => [r.label, r.avoidedEvents.times(10).toNumber()]),
+    ) as (string | number)[][];
+    expect(far).toHaveLength(6);
+    expect(far[5][0]).toBe("Note");
+    expect(far[5][1]).toMatch(/^avoidedEvents: actual to date is 10\.0× the plan from 2 periods/);
+    const on = callMtfs(
+      "FORECAST",
+      CFS_RANGE,
+      rows.map((r) => [r.label, r.avoidedEvents.toNumber()]),
+    ) as unknown[][];
+    expect(on).toHaveLength(5);
+  });
+
   it("accepts a date cell as the month", () => {
     // 46661 = 1 Oct 2027 as an Excel serial.
     const byDate = callMtfs("FORECAST", CFS_RANGE, [[46661, 0]]);

@@ -216,15 +216,23 @@ describe("multi-stream proposals", () => {
     return { wb, port };
   }
 
-  it("refuses an actual for one, saying tracking is single-cohort for now and what it has", async () => {
+  it("takes an actual on its stream, and refuses a stream or measure it does not have, naming what it has", async () => {
     const { port } = await withIncome();
+    const ok = { ...actual("2027-10", "saving", 5), proposal: "Income Max" };
+    expect(await checkActuals(port, [ok, { ...ok, stream: "income-max" }], (k) => `line ${k + 2}`)).toEqual(
+      [],
+    );
     const problems = await checkActuals(
       port,
-      [{ ...actual("2027-10", "saving", 5), proposal: "Income Max" }],
+      [
+        { ...ok, stream: "fees" },
+        { ...ok, measure: "avoidedEvents" },
+      ],
       (k) => `line ${k + 2}`,
     );
     expect(problems).toEqual([
-      "line 2: proposal: Income Max: tracking works on single-cohort proposals only; this one has a income stream",
+      'line 2: stream: must be one of income-max for Income Max, got "fees"',
+      'line 3: measure: must be one of saving, unitsCharged for stream income-max, got "avoidedEvents"',
     ]);
   });
 

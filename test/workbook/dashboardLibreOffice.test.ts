@@ -3,7 +3,7 @@ import * as ExcelJS from "exceljs";
 import { updateDashboard } from "../../src/workbook/dashboard";
 import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
 import { importActuals } from "../../src/workbook/tracking";
-import { demoWorkbook, plain, tempDir } from "./fixtures";
+import { demoWorkbook, fullDemoWorkbook, plain, tempDir } from "./fixtures";
 import { hasLibreOffice, recalcInLibreOffice } from "./libreoffice";
 
 /**
@@ -71,4 +71,53 @@ it("recalculates the Dashboard to our figures, and its RAG from the thresholds t
   }
   expect(mismatches).toEqual([]);
   expect(cached.size).toBeGreaterThan(10);
+}, 200_000);
+
+it("recalculates a Dashboard with per-stream rows to our figures: the programme total adds each stream once", async () => {
+  const { wb, port } = await fullDemoWorkbook();
+  const row = (proposal: string, stream: string, period: string, value: number) => ({
+    proposal,
+    stream,
+    period,
+    measure: "saving",
+    value,
+    source: "test",
+  });
+  await importActuals(
+    port,
+    [
+      row("Income Maximisation", "fees", "2026-Q3", 5_000),
+      row("Income Maximisation", "traded", "2027-Q1", 20_000),
+      row("Reablement", "", "2026-Q3", 100_000),
+    ],
+    { dryRun: false },
+  );
+  await updateDashboard(port);
+  const ws = wb.getWorksheet(DASHBOARD_SHEET)!;
+  const cached = new Map<string, unknown>();
+  ws.eachRow((r) =>
+    r.eachCell((c) => {
+      if (c.formula) cached.set(c.address, plain(c.value));
+    }),
+  );
+  const file = path.join(tempDir(), "dashboard-streams.xlsx");
+  await wb.xlsx.writeFile(file);
+  const lo = new ExcelJS.Workbook();
+  await lo.xlsx.readFile(await recalcInLibreOffice(file));
+  const back = lo.getWorksheet(DASHBOARD_SHEET)!;
+  const mismatches: string[] = [];
+  for (const [address, engine] of cached) {
+    const got = plain(back.getCell(address).value);
+    const same =
+      typeof engine === "number" && typeof got === "number"
+        ? Math.abs(got - engine) <= 1e-6 * Math.max(1, Math.abs(engine))
+        : got === engine || (engine === "" && got === null);
+    if (!same) mismatches.push(`${address}: LibreOffice ${String(got)}, engine ${String(engine)}`);
+  }
+  expect(mismatches).toEqual([]);
+  let total: number | undefined;
+  back.eachRow((r) => {
+    if (r.getCell(1).value === "Programme (£ saving)") total = plain(r.getCell(5).value) as number;
+  });
+  expect(total).toBeCloseTo(125_000, 6);
 }, 200_000);

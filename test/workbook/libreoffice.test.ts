@@ -18,6 +18,14 @@ import {
   MODELLED_EXAMPLES,
 } from "./fixtures";
 import { hasLibreOffice, recalcInLibreOffice } from "./libreoffice";
+import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
+import { readRegister } from "../../src/workbook/register";
+
+/** The layout of a proposal sheet as the workbook's register stores it. */
+async function proposalSheetLayoutOf(wb: ExcelJS.Workbook, sheet: string) {
+  const stored = (await readRegister(new ExcelJsPort(wb))).proposals.find((p) => p.sheet === sheet)!;
+  return proposalSheetLayout(stored);
+}
 
 /**
  * The acceptance test of the #NAME? mechanism: a spreadsheet application that is not us (LibreOffice,
@@ -77,7 +85,8 @@ describe("LibreOffice recalculation", () => {
     // LibreOffice read (and saved back) one combo chart per proposal sheet: in-year bars, cumulative line.
     // The 11 proposals of the seeds' Appendix B whose text is given, one sheet and chart each.
     expect(DEMO_EXAMPLES).toHaveLength(11);
-    expect(charts).toHaveLength(DEMO_EXAMPLES.length);
+    // Each sheet has its tornado too (horizontal bars), whose swing and change formulas are checked below.
+    expect(charts).toHaveLength(2 * DEMO_EXAMPLES.length);
     // Every modelled proposal's sheet had its formulas checked.
     for (const file of DEMO_EXAMPLES) {
       const sheet = proposalSheetName(
@@ -85,7 +94,11 @@ describe("LibreOffice recalculation", () => {
       );
       expect(checked.filter((c) => c.startsWith(`${sheet}!`)).length).toBeGreaterThan(10);
     }
-    for (const c of charts) expect(c).toMatch(/<c:barChart>[\s\S]*<c:lineChart>/);
+    const combos = charts.filter((c) => c.includes("<c:lineChart>"));
+    expect(combos).toHaveLength(DEMO_EXAMPLES.length);
+    for (const c of combos) expect(c).toMatch(/<c:barChart>[\s\S]*<c:lineChart>/);
+    const tornadoes = charts.filter((c) => /<c:barDir val="bar"\/>/.test(c));
+    expect(tornadoes).toHaveLength(DEMO_EXAMPLES.length);
     // Every kind of computed block was among the checked cells.
     const programme = wb.getWorksheet("Programme")!;
     const total = checked.filter((c) => c.startsWith("Programme!")).length;
@@ -95,6 +108,11 @@ describe("LibreOffice recalculation", () => {
     );
     expect(programme.getCell("A21").value).toBe("Total ER Savings");
     expect(checked.some((c) => c.startsWith("CFS Targeted Prevention!"))).toBe(true);
+    const tornado = (await proposalSheetLayoutOf(wb, "CFS Targeted Prevention")).cells.filter(
+      (c) => c.kind === "formula" && c.key.startsWith("sensitivity."),
+    );
+    expect(tornado.length).toBeGreaterThan(30);
+    for (const c of tornado) expect(checked).toContain(`CFS Targeted Prevention!${c.address}`);
 
     // The file LibreOffice saved refreshes without a change and without taking its formats for hand edits.
     const saved = new ExcelJS.Workbook();

@@ -31,6 +31,8 @@ const WRITES = new Set([
   "setNote",
   "setNotes",
   "addComboChart",
+  "addBarChart",
+  "clearRanges",
 ]);
 
 /** A port that records every call that changes the workbook (by method name and first argument). */

@@ -4,7 +4,11 @@ import { SCENARIOS_SHEET, scenariosLayout } from "../../src/workbook/layouts/sce
 import { programmePositions } from "../../src/workbook/layouts/programmeSheet";
 import { resourceCostLayout } from "../../src/workbook/layouts/resourceCostSheet";
 import { scenarioDefinitions } from "../../src/workbook/scenarios";
-import { demoWorkbook, plain, programmeConfig } from "./fixtures";
+import * as ExcelJSLib from "exceljs";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { buildProgrammeWorkbook } from "../../src/workbook/operations";
+import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
+import { demoProgrammeConfig, demoWorkbook, plain, programmeConfig, readExample } from "./fixtures";
 
 /** The Scenarios sheet of the demo workbook (issue 14, item 2): side by side, inputs only. */
 
@@ -38,5 +42,30 @@ describe("Scenarios sheet", () => {
     expect(after).toBeCloseTo(confident + 0.25 * (full - confident), 0);
     expect(after).toBeLessThan(before);
     expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("takes a multi-stream proposal's per-stream stretch into the Stretch column", async () => {
+    // Only Reunification (a cohort stream in the multi-stream form) is modelled; the other rows stay typed.
+    const base = demoProgrammeConfig();
+    const only: ProgrammeConfig = {
+      ...base,
+      directorates: base.directorates.map((d) => ({
+        ...d,
+        rows: d.rows.map((r) =>
+          r.example === "reunification.json" ? r : { ...r, proposalSheet: undefined, example: undefined },
+        ),
+      })),
+    };
+    const extra = async (stretch?: unknown): Promise<number> => {
+      const proposal = readExample("reunification.json");
+      if (stretch) proposal.assumptions.streams[0].stretch = stretch;
+      const wb = new ExcelJSLib.Workbook();
+      await buildProgrammeWorkbook(new ExcelJsPort(wb), only, [proposal]);
+      const m = (address: string): number => value(wb, address) as number;
+      return m(`D${layout.lastYearRow}`) - m(`C${layout.lastYearRow}`);
+    };
+    const stated = await extra();
+    const withStream = await extra({ target: { kind: "countPerYear", value: 6 } });
+    expect(withStream).toBeGreaterThan(stated + 1000);
   });
 });

@@ -3,6 +3,7 @@ import { Decimal, computeAssumptions, parseProposal, proposalStretch, runScenari
 import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
 import { publishedPounds } from "../../workbook/layouts/programmeSheet";
 import { programmeScenarioInput, scenarioDefinitions } from "../../workbook/scenarios";
+import { withDemandModels } from "../demandRefs";
 import { CliError } from "../errors";
 import type { Io } from "../io";
 import { proposalFields } from "../proposalFormat";
@@ -49,7 +50,9 @@ export function programmeTotals(
     for (const row of d.rows) {
       let amounts: number[];
       if (row.example) {
-        const proposal = parseProposal(proposalFields(readJsonFile(path.join(dir, row.example))));
+        // A baseline may name its demand model by file, relative to the proposal (as calc profile reads it).
+        const file = path.join(dir, row.example);
+        const proposal = parseProposal(proposalFields(withDemandModels(readJsonFile(file), file)));
         const years = computeAssumptions(proposal.assumptions).profile.years;
         const byFy = new Map(years.map((y) => [y.label, y.mtfsImpact.toNumber()]));
         amounts = config.fyLabels.map((fy) => byFy.get(fy) ?? 0);

@@ -1,16 +1,21 @@
-import type { Simulation } from "../../engine";
+import type { Sensitivity, Simulation } from "../../engine";
 import { writeRiskSheet } from "../../workbook/risk";
 import { asCliErrors, openOrCreateMtfsWorkbook, saveWorkbookAtomic } from "../workbookFile";
 
 /**
  * Writes the Risk sheet into the MTFS workbook `file`, or into a new one (with an empty Programme, as `new`
- * makes); saved atomically with a backup. A workbook MTFS Benefits did not make is refused.
+ * makes), with the tornado of the same proposals under its tables; saved atomically with a backup. A
+ * workbook MTFS Benefits did not make is refused.
  *
  * @example
  * await writeRiskWorkbook("out/mtfs.xlsx", simulation);
  */
-export async function writeRiskWorkbook(file: string, simulation: Simulation): Promise<void> {
+export async function writeRiskWorkbook(
+  file: string,
+  simulation: Simulation,
+  sensitivity?: Sensitivity,
+): Promise<void> {
   const port = await openOrCreateMtfsWorkbook(file);
-  await asCliErrors(() => writeRiskSheet(port, simulation));
+  await asCliErrors(() => writeRiskSheet(port, simulation, undefined, sensitivity));
   await saveWorkbookAtomic(port, file);
 }

@@ -2,7 +2,9 @@ import {
   EngineError,
   MAX_ITERATIONS,
   checkProposal,
+  programmeSensitivity,
   proposalRiskModel,
+  proposalSensitivity,
   simulate as runSimulation,
   type Simulation,
 } from "../../engine";
@@ -108,7 +110,11 @@ export const simulate: Command = {
       throw e;
     }
     io.out(format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result));
-    if (args.values.xlsx !== undefined) await writeRiskWorkbook(args.values.xlsx, result);
+    if (args.values.xlsx !== undefined) {
+      // The programme's tornado (one proposal's alone) beside the simulation of the same proposals.
+      const tornado = models.length > 1 ? programmeSensitivity(models) : proposalSensitivity(models[0]);
+      await writeRiskWorkbook(args.values.xlsx, result, tornado);
+    }
     if (args.values.xlsx) (format === "json" ? io.err : io.out)(`Wrote ${args.values.xlsx}: Risk sheet.`);
     return EXIT_OK;
   },

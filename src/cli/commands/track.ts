@@ -1,5 +1,9 @@
 import {
+  REPROFILE_MEASURES,
   dayNumber,
+  edgeOfCare,
+  parseEdgeOfCareSet,
+  type EdgeOfCareResult,
   formatMillions,
   formatPercent,
   formatSlippage,
@@ -20,25 +24,29 @@ import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from "../errors";
 import type { Io } from "../io";
-import { readTextFile } from "../readJson";
+import { readJsonFile, readTextFile } from "../readJson";
 import { textTable } from "../table";
 import { closureJson, closureTable, reprofileJson, reprofileTable } from "./trackViews";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits track import FILE.csv --into W.xlsx [--dry-run]
-       mtfs-benefits track report W.xlsx [--format table|json]
-       mtfs-benefits track reprofile W.xlsx --proposal NAME [--accept [--date YYYY-MM-DD]] [--format table|json]
-       mtfs-benefits track closure W.xlsx [--format table|json]
+       mtfs-benefits track report W.xlsx [--edge-of-care E.json[,E2.json]] [--format table|json]
+       mtfs-benefits track reprofile W.xlsx --proposal NAME [--measure M] [--accept [--date YYYY-MM-DD]] [--format table|json]
+       mtfs-benefits track closure W.xlsx [--edge-of-care E.json[,E2.json]] [--format table|json]
 
 import  adds the actuals in a CSV (columns proposal, stream, period, measure, value; docs/cli.md) to the
         workbook's Tracking sheet, creating it if absent. Every bad row is reported by its line number and
         nothing is written. An actual already on the sheet is never changed: the same value again is left
         alone, a different one is reported as a conflict and not imported.
-report  prints, per proposal with actuals: plan and actual to date, variance (a shortfall is negative), % of
+report  prints, per proposal with actuals (per stream of a multi-stream one, with its £ total): plan and actual to date, variance (a shortfall is negative), % of
         plan and RAG (Green ≥ 95% of plan, Amber ≥ 80%, Red below) per measure, then the forecast of the
         current FY and of the last MTFS year (the MTFS row) and the slippage in months.
-reprofile  proposes a revised profile fitting the proposal's avoidedEvents actuals: a later start, a lower
-        target reached or a longer ramp (the best fit), beside the approved profile. With --accept it is kept
+report and closure warn when actuals to date are more than 2× the plan from fewer than 3 periods.
+reprofile  proposes a revised profile fitting the proposal's actuals (--measure avoidedEvents, saving or
+        caseloadReduction; default the first of these with actuals; on a proposal of several streams, its cohort
+        stream's): a later start, a lower target reached or a longer ramp (the best fit), beside the approved
+        profile. A proposal without a cohort stream is reprofiled on its first stream with actuals: a later
+        start (its dates moved) or, on £ actuals, a lower target reached (its weighting scaled). With --accept it is kept
         as a version dated --date (default today) in the workbook's Reprofiles sheet and register; the
         approved assumptions are never changed. Without --accept nothing is written.
 closure prints the closure table: per proposal and the programme, target and expected benefit at full run
@@ -49,6 +57,10 @@ Options:
   --dry-run       import: check and report without writing
   --format F      report, reprofile, closure: table (default) or json (money in £)
   --proposal NAME reprofile: the proposal's sheet name or its name
+  --measure M     reprofile: the measure to fit (avoidedEvents, saving, caseloadReduction; on a stream that
+                  is not a cohort, saving or one of its KPIs)
+  --edge-of-care F  report, closure: edge-of-care summaries (calc edge-of-care's input); a proposal whose
+                  tracking.edgeOfCare names a programme in them has its in-year diversions as avoided events
   --accept        reprofile: keep the proposal as a dated version (the previous file is kept as W.xlsx.bak)
   --date D        reprofile --accept: the version's date (default: today, UTC)
   -h, --help      show this help
@@ -100,6 +112,7 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
     sheet,
     proposal: name,
     measures: summary.measures.map((m) => ({
+      ...(summary.streams === undefined ? {} : { stream: m.stream ?? "all streams" }),
       measure: m.measure,
       periods: m.periods,
       plan: m.plan.toNumber(),
@@ -118,8 +131,19 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
             forecastMtfsRow: toPounds(y.mtfsImpact),
           })),
           slippageMonths: summary.forecast.slippageMonths?.toDecimalPlaces(2).toNumber() ?? null,
+          ...(summary.forecast.streams === undefined
+            ? {}
+            : {
+                streams: summary.forecast.streams.map((st) => ({
+                  stream: st.id,
+                  basis: st.basis,
+                  planGross: st.plan.map(toPounds),
+                  forecastGross: st.forecast.map(toPounds),
+                })),
+              }),
         }
       : null,
+    ...(summary.warnings === undefined ? {} : { warnings: summary.warnings.map((w) => w.message) }),
   }));
 }
 
@@ -127,7 +151,9 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
   if (proposals.length === 0) return "No actuals on the Tracking sheet.";
   return proposals
     .map(({ name, summary }) => {
+      const streamed = summary.streams !== undefined;
       const rows = summary.measures.map((m) => [
+        ...(streamed ? [m.stream ?? "all streams"] : []),
         m.measure,
         m.periods.length === 1 ? m.periods[0] : `${m.periods[0]}–${m.periods[m.periods.length - 1]}`,
         show(m.measure, m.plan),
@@ -139,9 +165,27 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
       const lines = [
         name,
         textTable(
-          ["Measure", "Periods", "Plan to date", "Actual to date", "Variance", "% of plan", "RAG"],
+          [
+            ...(streamed ? ["Stream"] : []),
+            "Measure",
+            "Periods",
+            "Plan to date",
+            "Actual to date",
+            "Variance",
+            "% of plan",
+            "RAG",
+          ],
           rows,
-          ["left", "left", "right", "right", "right", "right", "left"],
+          [
+            ...(streamed ? (["left"] as const) : []),
+            "left",
+            "left",
+            "right",
+            "right",
+            "right",
+            "right",
+            "left",
+          ],
         ),
       ];
       const f = summary.forecast;
@@ -157,18 +201,37 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
         lines.push(
           `Forecast MTFS row: ${f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", ")}`,
         );
-        lines.push(`Slippage: ${formatSlippage(f.slippageMonths)}`);
+        lines.push(
+          `Slippage: ${f.slippageMonths === undefined && f.streams !== undefined && f.actualEventsToDate.isZero() ? "read from avoided-events actuals only (none recorded)" : formatSlippage(f.slippageMonths)}`,
+        );
+        for (const st of f.streams ?? [])
+          if (st.basis !== "plan") lines.push(`Stream ${st.id}: forecast from its ${st.basis} actuals`);
       }
+      for (const w of summary.warnings ?? []) lines.push(`Warning: ${w.message}`);
       return lines.join("\n");
     })
     .join("\n\n");
 }
 
-async function runReport(file: string, format: string, io: Io): Promise<number> {
+/** The edge-of-care summaries of --edge-of-care files (each one programme or a set, as calc edge-of-care reads). */
+function edgeOfCareResults(files: readonly string[]): EdgeOfCareResult[] {
+  return files.flatMap((f) => {
+    const raw = readJsonFile(f);
+    try {
+      return parseEdgeOfCareSet(raw).programmes.map(edgeOfCare);
+    } catch (e) {
+      if (isEngineError(e)) throw new CliError(`${f}: ${e.field}: ${e.rule}`);
+      throw e;
+    }
+  });
+}
+
+async function runReport(file: string, format: string, edge: readonly string[], io: Io): Promise<number> {
   checkFormat(format);
   const port = await openMtfs(file);
+  const edgeOfCare = edgeOfCareResults(edge);
   const { thresholds } = await asCliErrors(() => readThresholds(port));
-  const { proposals, problems } = await asCliErrors(() => trackWorkbook(port, thresholds));
+  const { proposals, problems } = await asCliErrors(() => trackWorkbook(port, thresholds, { edgeOfCare }));
   io.out(format === "json" ? JSON.stringify(reportJson(proposals), null, 2) : reportTable(proposals));
   for (const p of problems) io.err(p);
   return problems.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
@@ -193,15 +256,21 @@ function isCalendarDate(text: string): boolean {
 async function runReprofile(
   file: string,
   proposal: string,
-  options: { accept: boolean; date?: string; format: string },
+  options: { accept: boolean; date?: string; format: string; measure?: string },
   io: Io,
 ): Promise<number> {
   checkFormat(options.format);
+  const measure = options.measure;
+  if (measure !== undefined && !/^[A-Za-z][A-Za-z0-9]*$/.test(measure))
+    throw new CliError(
+      `--measure must be a measure key such as ${REPROFILE_MEASURES.join(", ")}, got "${measure}"`,
+    );
   if (options.date !== undefined && !isCalendarDate(options.date))
     throw new CliError(`--date must be a date YYYY-MM-DD, got "${options.date}"`);
   if (options.date !== undefined && !options.accept) throw new CliError("--date goes with --accept");
   const port = await openMtfs(file);
-  const proposed = await asCliErrors(() => proposeReprofile(port, proposal));
+  const proposed = await asCliErrors(() => proposeReprofile(port, proposal, measure));
+  for (const w of proposed.reprofile.warnings ?? []) io.err(`warning: ${w}`);
   io.out(
     options.format === "json" ? JSON.stringify(reprofileJson(proposed), null, 2) : reprofileTable(proposed),
   );
@@ -217,19 +286,32 @@ async function runReprofile(
   return EXIT_OK;
 }
 
-async function runClosure(file: string, format: string, io: Io): Promise<number> {
+async function runClosure(file: string, format: string, edge: readonly string[], io: Io): Promise<number> {
   checkFormat(format);
   const port = await openMtfs(file);
+  const edgeOfCare = edgeOfCareResults(edge);
   const { thresholds } = await asCliErrors(() => readThresholds(port));
-  const { closures, programme, problems } = await asCliErrors(() => trackWorkbook(port, thresholds));
+  const { closures, programme, problems } = await asCliErrors(() =>
+    trackWorkbook(port, thresholds, { edgeOfCare }),
+  );
   io.out(
     format === "json"
       ? JSON.stringify(closureJson(closures, programme), null, 2)
       : closureTable(closures, programme),
   );
+  for (const w of programme.warnings ?? []) io.err(`warning: ${w}`);
   for (const p of problems) io.err(p);
   return problems.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
+
+/** --edge-of-care F1[,F2…]: the files, comma-separated. */
+const edgeFiles = (v: string | undefined): string[] =>
+  v === undefined
+    ? []
+    : v
+        .split(",")
+        .map((f) => f.trim())
+        .filter((f) => f !== "");
 
 export const track: Command = {
   name: "track",
@@ -243,6 +325,8 @@ export const track: Command = {
       proposal: "value",
       accept: "flag",
       date: "value",
+      measure: "value",
+      "edge-of-care": "value",
     });
     if (args.flags.has("help")) {
       io.out(HELP);
@@ -259,7 +343,7 @@ export const track: Command = {
     }
     if (sub === "report") {
       if (!file) throw new CliError("track report needs the workbook: mtfs-benefits track report W.xlsx");
-      return runReport(file, args.values.format ?? "table", io);
+      return runReport(file, args.values.format ?? "table", edgeFiles(args.values["edge-of-care"]), io);
     }
     if (sub === "reprofile") {
       if (!file)
@@ -271,13 +355,18 @@ export const track: Command = {
       return runReprofile(
         file,
         proposal,
-        { accept: args.flags.has("accept"), date: args.values.date, format: args.values.format ?? "table" },
+        {
+          accept: args.flags.has("accept"),
+          date: args.values.date,
+          format: args.values.format ?? "table",
+          measure: args.values.measure,
+        },
         io,
       );
     }
     if (sub === "closure") {
       if (!file) throw new CliError("track closure needs the workbook: mtfs-benefits track closure W.xlsx");
-      return runClosure(file, args.values.format ?? "table", io);
+      return runClosure(file, args.values.format ?? "table", edgeFiles(args.values["edge-of-care"]), io);
     }
     throw new CliError(
       `track needs import, report, reprofile or closure, got ${sub === undefined ? "nothing" : `"${sub}"`}`,

@@ -1,4 +1,4 @@
-import { formatMillions, toPounds, type Closure } from "../../engine";
+import { formatMillions, toPounds, type Closure, type ReprofileMeasure } from "../../engine";
 import type { ProposedReprofile } from "../../workbook/history";
 import { describeReading } from "../../engine";
 import { textTable } from "../table";
@@ -6,6 +6,13 @@ import { textTable } from "../table";
 /**
  * What `track reprofile` and `track closure` print: tables for people, JSON (money in £) for programs.
  */
+
+/** The measure a reprofile fitted, in words. */
+const FITTED: Readonly<Record<ReprofileMeasure, string> & Record<string, string | undefined>> = {
+  avoidedEvents: "avoided-events",
+  saving: "£ saving",
+  caseloadReduction: "caseload-reduction",
+};
 
 /**
  * The proposed reprofile: the reading, how well each reading fits, and the approved beside the revised profile.
@@ -28,7 +35,7 @@ export function reprofileTable(p: ProposedReprofile): string {
   return [
     p.name,
     `Proposed: ${describeReading(r.reading)}`,
-    `Fit to the avoided-events actuals (squared error; approved plan ${r.approvedSquaredError.toDecimalPlaces(4).toString()}):`,
+    `Fit to the ${"stream" in r ? `${r.stream} stream's ` : ""}${FITTED[r.measure ?? "avoidedEvents"] ?? r.measure} actuals (squared error; approved plan ${r.approvedSquaredError.toDecimalPlaces(4).toString()}):`,
     ...fits.map((f) => `  ${f}`),
     textTable(
       ["FY", "Approved cumulative", "Revised cumulative", "Approved MTFS row", "Revised MTFS row"],
@@ -56,8 +63,11 @@ export function reprofileJson(p: ProposedReprofile): unknown {
   return {
     sheet: p.sheet,
     proposal: p.name,
+    ...("stream" in r ? { stream: r.stream } : {}),
+    measure: r.measure ?? "avoidedEvents",
     reading: reading(r.reading),
     description: describeReading(r.reading),
+    ...(r.warnings === undefined ? {} : { warnings: r.warnings }),
     candidates: r.candidates.map((c) => ({
       reading: reading(c.reading),
       squaredError: c.squaredError.toNumber(),
@@ -121,6 +131,7 @@ export function closureJson(rows: readonly Closure[], programme: Closure): unkno
     overTarget: toPounds(c.overTarget),
     deliveredToDate: toPounds(c.deliveredToDate),
     fromActuals: c.fromActuals,
+    ...(c.warnings === undefined ? {} : { warnings: c.warnings }),
     mtfs: c.years.map((y) => ({ fy: y.label, plan: toPounds(y.plan), expected: toPounds(y.expected) })),
   });
   return { proposals: rows.map(one), programme: one(programme) };

@@ -199,7 +199,7 @@ export const assumptionsFormat = v.pipe(
         addIssue({
           message: issueMessage(
             "contradictory",
-            "works on single-cohort proposals only (a stretch per stream is not yet supported)",
+            "is for the single-cohort form; in the multi-stream form give each cohort stream its own (streams[i].stretch)",
           ),
           path: [at(o, "stretch")],
         });
@@ -217,6 +217,13 @@ export const assumptionsFormat = v.pipe(
         const nested: Issue = (info) =>
           addIssue({ ...info, path: [at(o, "streams"), atIndex(o.streams ?? [], k), ...info.path] });
         ok = checkCohort(s, nested) && ok;
+        // A stream's stretch target meets its target's rules (a percent needs the baseline, the lever's maximum).
+        const stretch = s.stretch;
+        if (stretch !== undefined) {
+          const inStretch: Issue = (info) =>
+            nested({ ...info, path: [at(s as unknown as Record<string, unknown>, "stretch"), ...info.path] });
+          ok = checkCohort({ ...s, target: stretch.target }, inStretch) && ok;
+        }
       });
       if (!ok) return fail;
       const inflationContingency = {

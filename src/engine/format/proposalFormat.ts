@@ -5,6 +5,7 @@ import type { Narrative, Opportunity, Proposal, PublishedFigures } from "../prop
 import { assumptionsFormat } from "./assumptionsFormat";
 import { byFy, choice, decimal, fy, optional, strict, text } from "./define";
 import { riskFormat } from "./riskFormat";
+import { trackingFormat } from "./trackingFormat";
 import { triangulationFormat } from "./triangulationFormat";
 
 /**
@@ -103,6 +104,7 @@ export const proposalFormat = v.pipe(
     narrative: optional(narrativeFormat),
     published: optional(publishedFormat),
     risk: optional(riskFormat),
+    tracking: optional(trackingFormat),
   }),
   v.transform((o): Proposal => ({
     opportunity: o.opportunity,
@@ -111,6 +113,7 @@ export const proposalFormat = v.pipe(
     narrative: o.narrative ?? {},
     ...(o.published ? { published: o.published } : {}),
     ...(o.risk ? { risk: o.risk } : {}),
+    ...(o.tracking?.edgeOfCare ? { tracking: o.tracking } : {}),
   })),
 );
 

@@ -8,7 +8,7 @@ import type { PackageSaving } from "../packageSaving";
 import type { ShareSchedule } from "../shareSchedule";
 import type { IncomeItem } from "../incomeStream";
 import type { StaffingReduction } from "../staffingStream";
-import type { StreamCommon, StreamInput } from "../assumptions";
+import type { StreamCommon, StreamInput, StretchTarget } from "../assumptions";
 import type { Cashability } from "../stream";
 import type { FyStartYear } from "../types";
 import {
@@ -29,7 +29,13 @@ import {
   strict,
   text,
 } from "./define";
-import { cohortEntries, durationWarning, weeklyCostWarning, type CohortDraft } from "./cohortFormat";
+import {
+  cohortEntries,
+  durationWarning,
+  targetFormat,
+  weeklyCostWarning,
+  type CohortDraft,
+} from "./cohortFormat";
 
 /**
  * The saving streams of the multi-stream `assumptions` (issue 13), defined once: one strict variant per stream
@@ -208,6 +214,8 @@ const cohortStreamFormat = v.pipe(
       share("the target is evidence × this confidence weighting (e.g. 40% × 50%)", { default: "none" }),
     ),
     unit: optional(text({ default: "cases", about: "unit of its measures in words, e.g. children" })),
+    // A stretch target for this stream (scrutiny report paragraph 22): the Stretch scenarios model it instead.
+    stretch: optional(strict({ target: targetFormat, note: optional(text()) })),
   }),
   v.rawTransform(({ dataset, addIssue, NEVER }): CohortStreamDraft => {
     const o = dataset.value;
@@ -245,6 +253,7 @@ export type CohortStreamDraft = CommonDraft &
     readonly targetWeighting?: Decimal;
     readonly unit?: string;
     readonly durationNote?: string;
+    readonly stretch?: StretchTarget;
   };
 
 const categoryFormat = v.pipe(

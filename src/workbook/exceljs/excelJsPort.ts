@@ -15,6 +15,7 @@ import type {
   CellScalar,
   CellStyle,
   CellWrite,
+  BarChartSpec,
   ComboChartSpec,
   DefinedName,
   ListValidation,
@@ -32,7 +33,8 @@ import type {
  */
 export class ExcelJsPort implements WorkbookPort {
   readonly workbook: ExcelJS.Workbook;
-  private readonly charts = new Map<string, ComboChartSpec>();
+  /** Charts to add on saving, by sheet and identity: one combo per sheet, bar charts by name. */
+  private readonly charts = new Map<string, ComboChartSpec | BarChartSpec>();
 
   constructor(workbook: ExcelJS.Workbook) {
     this.workbook = workbook;
@@ -146,6 +148,17 @@ export class ExcelJsPort implements WorkbookPort {
     const ws = this.sheet(sheet);
     this.edited("written", sheet);
     for (const range of ranges) ws.unMergeCells(range);
+  }
+
+  async clearRanges(sheet: string, ranges: readonly string[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    this.edited("written", sheet);
+    for (const range of ranges)
+      for (const address of expandRange(range)) {
+        const cell = ws.getCell(address);
+        cell.value = null;
+        cell.style = {};
+      }
   }
 
   async setRowHeights(
@@ -279,7 +292,12 @@ export class ExcelJsPort implements WorkbookPort {
 
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {
     // ExcelJS cannot write charts: they are added to the package by toXlsx().
-    this.charts.set(spec.sheet, spec);
+    this.charts.set(chartKey(spec), spec);
+    return true;
+  }
+
+  async addBarChart(spec: BarChartSpec): Promise<boolean> {
+    this.charts.set(chartKey(spec), spec);
     return true;
   }
 
@@ -294,12 +312,25 @@ export class ExcelJsPort implements WorkbookPort {
    */
   async toXlsx(): Promise<Uint8Array> {
     const specs = new Map(this.charts);
-    for (const p of (await readRegister(this)).proposals) specs.set(p.sheet, proposalSheetLayout(p).chart);
+    for (const p of (await readRegister(this)).proposals) {
+      const layout = proposalSheetLayout(p);
+      for (const spec of [layout.chart, ...(layout.tornadoChart ? [layout.tornadoChart] : [])])
+        specs.set(chartKey(spec), spec);
+    }
     const charts: ChartToAdd[] = [];
     for (const spec of specs.values()) {
       if (!this.workbook.getWorksheet(spec.sheet)) continue;
       const values = async (range: string) =>
         (await this.readCells(spec.sheet, expandRange(range))).map((c) => c.value);
+      if ("series" in spec) {
+        charts.push({
+          kind: "bar",
+          spec,
+          categories: await values(spec.categories),
+          series: await Promise.all(spec.series.map((x) => values(x.values))),
+        });
+        continue;
+      }
       charts.push({
         spec,
         categories: await values(spec.categories),
@@ -316,6 +347,11 @@ export class ExcelJsPort implements WorkbookPort {
       : await this.workbook.xlsx.writeBuffer();
     return addChartsToXlsx(saved, charts);
   }
+}
+
+/** A sheet draws one combo chart (a later one replaces it, whatever its title) and bar charts by name. */
+function chartKey(spec: ComboChartSpec | BarChartSpec): string {
+  return "series" in spec ? `bar\u0000${spec.sheet}\u0000${spec.name}` : `combo\u0000${spec.sheet}`;
 }
 
 function noteText(note: ExcelJS.Cell["note"] | undefined): string | null {

@@ -1,16 +1,18 @@
 import JSZip from "jszip";
 import { parseAddress } from "../address";
-import type { CellScalar, ComboChartSpec } from "../port";
+import type { BarChartSpec, CellScalar, ComboChartSpec } from "../port";
 import { escapeXml as esc, NO_FOLDERS, NS_REL, parseRels, relsXml, sheetParts } from "./packageXml";
 
 /**
- * ExcelJS cannot write charts, so the profile chart (in-year bars, cumulative line on the same axes) is added
- * to the saved .xlsx package afterwards: one chart part, one drawing part and their relationships per chart.
- * Series point at the sheet's cells, with the current values cached for viewers that do not recalculate.
+ * ExcelJS cannot write charts, so the charts (the profile's in-year bars and cumulative line on the same
+ * axes, a tornado's bars) are added to the saved .xlsx package afterwards: one chart part per chart, one
+ * drawing part per sheet holding them all, and their relationships. Series point at the sheet's cells, with
+ * the current values cached for viewers that do not recalculate.
  */
 
-/** A chart to add, with the cached category labels and values of its two series. */
-export interface ChartToAdd {
+/** A combo chart to add, with the cached category labels and values of its series. */
+export interface ComboChartToAdd {
+  readonly kind?: "combo";
   readonly spec: ComboChartSpec;
   readonly categories: readonly CellScalar[];
   readonly bars: readonly CellScalar[];
@@ -18,6 +20,16 @@ export interface ChartToAdd {
   /** Cached values of `spec.moreLines`, in order. */
   readonly moreLines?: readonly (readonly CellScalar[])[];
 }
+
+/** A bar chart (a tornado) to add, with the cached category labels and the values of each series. */
+export interface BarChartToAdd {
+  readonly kind: "bar";
+  readonly spec: BarChartSpec;
+  readonly categories: readonly CellScalar[];
+  readonly series: readonly (readonly CellScalar[])[];
+}
+
+export type ChartToAdd = ComboChartToAdd | BarChartToAdd;
 
 const REL_DRAWING = `${NS_REL}/drawing`;
 const REL_CHART = `${NS_REL}/chart`;
@@ -40,7 +52,7 @@ function numCache(values: readonly CellScalar[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
-function series(chart: ChartToAdd, which: "bars" | "line" | number, idx: number): string {
+function series(chart: ComboChartToAdd, which: "bars" | "line" | number, idx: number): string {
   const s = chart.spec;
   const ser = typeof which === "number" ? (s.moreLines ?? [])[which] : s[which];
   const cached = typeof which === "number" ? ((chart.moreLines ?? [])[which] ?? []) : chart[which];
@@ -62,12 +74,9 @@ const DEFAULT_VALUE_FORMAT = '"£"#,##0.0,,"m"';
  * chartXml(chart).startsWith("<?xml") // true
  */
 export function chartXml(chart: ChartToAdd): string {
+  if (chart.kind === "bar") return barChartXml(chart);
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">` +
-    `<c:roundedCorners val="0"/><c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${esc(chart.spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
-    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    chartHead(chart.spec.title) +
     `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series(chart, "bars", 0)}` +
     `<c:gapWidth val="150"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
     `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series(chart, "line", 1)}` +
@@ -79,8 +88,49 @@ export function chartXml(chart: ChartToAdd): string {
     `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
     `<c:majorGridlines/><c:numFmt formatCode="${esc(chart.spec.valueFormat ?? DEFAULT_VALUE_FORMAT)}" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
-    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
-    `<c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    CHART_TAIL
+  );
+}
+
+function chartHead(title: string): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">` +
+    `<c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${esc(title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>`
+  );
+}
+
+const CHART_TAIL =
+  `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
+  `<c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+
+/**
+ * A tornado: horizontal clustered bars, the series overlapping fully (an input's low and high bars on one
+ * line about 0), the categories top to bottom in the table's order (largest swing first), so the value axis
+ * sits at the bottom (it crosses at the last category).
+ */
+function barChartXml(chart: BarChartToAdd): string {
+  const s = chart.spec;
+  const cat = `<c:cat><c:strRef><c:f>${esc(absRange(s.sheet, s.categories))}</c:f>${strCache(chart.categories)}</c:strRef></c:cat>`;
+  const sers = s.series
+    .map((ser, i) => {
+      const val = `<c:val><c:numRef><c:f>${esc(absRange(s.sheet, ser.values))}</c:f>${numCache(chart.series[i] ?? [])}</c:numRef></c:val>`;
+      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(ser.name)}</c:v></c:tx><c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
+    })
+    .join("");
+  return (
+    chartHead(s.title) +
+    `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${sers}` +
+    `<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>` +
+    `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+    `<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="5002"/><c:crosses val="autoZero"/>` +
+    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    `<c:majorGridlines/><c:numFmt formatCode="${esc(s.valueFormat ?? DEFAULT_VALUE_FORMAT)}" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="5001"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>` +
+    CHART_TAIL
   );
 }
 
@@ -89,16 +139,23 @@ function anchor(tag: "from" | "to", address: string): string {
   return `<xdr:${tag}><xdr:col>${column - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
 }
 
-function drawingXml(spec: ComboChartSpec): string {
+function anchorXml(spec: ComboChartSpec | BarChartSpec, i: number): string {
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">${anchor("from", spec.from)}${anchor("to", spec.to)}` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(spec.name ?? spec.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
+    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${NS_REL}" r:id="rId${i + 1}"/>` +
+    `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+function drawingXml(specs: readonly (ComboChartSpec | BarChartSpec)[]): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
-    `<xdr:twoCellAnchor editAs="oneCell">${anchor("from", spec.from)}${anchor("to", spec.to)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${esc(spec.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
-    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
-    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
-    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${NS_REL}" r:id="rId1"/>` +
-    `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
+    specs.map(anchorXml).join("") +
+    `</xdr:wsDr>`
   );
 }
 
@@ -117,22 +174,39 @@ export async function addChartsToXlsx(
   if (charts.length === 0) return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   const parts = await sheetParts(zip);
   let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  // One drawing per sheet holds all of its charts.
+  const bySheet = new Map<string, ChartToAdd[]>();
+  for (const chart of charts)
+    bySheet.set(chart.spec.sheet, [...(bySheet.get(chart.spec.sheet) ?? []), chart]);
   let n = 0;
-  for (const chart of charts) {
-    const part = parts.get(chart.spec.sheet);
+  let c = 0;
+  for (const [sheet, sheetCharts] of bySheet) {
+    const part = parts.get(sheet);
     if (!part) continue;
     let sheetXml = (await zip.file(part)?.async("string")) ?? "";
     if (sheetXml.includes("<drawing ")) continue;
     // Numbers already taken (charts kept from the original package) are skipped.
     do n++;
-    while (zip.file(`xl/charts/mtfsChart${n}.xml`) || zip.file(`xl/drawings/mtfsDrawing${n}.xml`));
-    const chartPart = `xl/charts/mtfsChart${n}.xml`;
+    while (zip.file(`xl/drawings/mtfsDrawing${n}.xml`));
     const drawingPart = `xl/drawings/mtfsDrawing${n}.xml`;
-    zip.file(chartPart, chartXml(chart), NO_FOLDERS);
-    zip.file(drawingPart, drawingXml(chart.spec), NO_FOLDERS);
+    const chartParts = sheetCharts.map((chart) => {
+      do c++;
+      while (zip.file(`xl/charts/mtfsChart${c}.xml`));
+      const chartPart = `xl/charts/mtfsChart${c}.xml`;
+      zip.file(chartPart, chartXml(chart), NO_FOLDERS);
+      return chartPart;
+    });
+    zip.file(drawingPart, drawingXml(sheetCharts.map((x) => x.spec)), NO_FOLDERS);
     zip.file(
       `xl/drawings/_rels/mtfsDrawing${n}.xml.rels`,
-      relsXml([{ id: "rId1", type: REL_CHART, target: `../charts/mtfsChart${n}.xml`, external: false }]),
+      relsXml(
+        chartParts.map((p, i) => ({
+          id: `rId${i + 1}`,
+          type: REL_CHART,
+          target: `../charts/${p.slice(p.lastIndexOf("/") + 1)}`,
+          external: false,
+        })),
+      ),
       NO_FOLDERS,
     );
     const dir = part.slice(0, part.lastIndexOf("/"));
@@ -168,7 +242,12 @@ export async function addChartsToXlsx(
     zip.file(part, sheetXml);
     types = types.replace(
       "</Types>",
-      `<Override PartName="/${chartPart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>` +
+      chartParts
+        .map(
+          (p) =>
+            `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+        )
+        .join("") +
         `<Override PartName="/${drawingPart}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
     );
   }

@@ -21,8 +21,9 @@ import {
 } from "./types";
 
 /**
- * The Dashboard sheet (issue 15): per proposal with actuals, plan and actual to date per measure, variance,
- * % of plan and RAG, the forecast outturn and slippage; the programme's £ roll-up; the closure table (001 para
+ * The Dashboard sheet (issue 15): per proposal with actuals, plan and actual to date per measure (per stream
+ * of a multi-stream proposal, with its £ total), variance, % of plan and RAG, the forecast outturn and slippage,
+ * and a note when the actuals are far above plan from few periods; the programme's £ roll-up; the closure table (001 para
  * 23); and a chart of plan against actual. The RAG thresholds are the user's input cells (B4, B5; default
  * Green ≥ 95%, Amber ≥ 80% of plan to date); every other cell below the title is owned and refreshed.
  * Variance, % of plan, RAG and the programme totals are formulas, so a spreadsheet recalculates them when a
@@ -76,7 +77,13 @@ const DELIVERY_COLUMNS = [
   "Plan (that FY)",
   "Forecast MTFS row (last MTFS FY)",
   "Slippage (months)",
+  "Stream",
+  "Note",
 ] as const;
+
+/** The measure words of a proposal's £ total over its streams: not "Saving (£)", so the programme total's
+ * SUMIF adds the streams' rows and not their total again. */
+export const SAVING_ALL_STREAMS = "Saving (£), all streams";
 
 const col = (name: (typeof DELIVERY_COLUMNS)[number]): string =>
   columnLetter(DELIVERY_COLUMNS.indexOf(name) + 1);
@@ -166,16 +173,27 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   DELIVERY_COLUMNS.forEach((c, k) => label(`${columnLetter(k + 1)}${HEADER_ROW}`, c, HEAD));
   let row = HEADER_ROW + 1;
   let i = 0;
-  const savingRows: { name: string; row: number }[] = [];
+  const savingRows: { name: string; row: number; stream?: string }[] = [];
   for (const p of data.proposals) {
     const f = p.summary.forecast;
+    const streamed = p.summary.streams !== undefined;
     p.summary.measures.forEach((m, k) => {
       const key = `dashboard.rows[${i}]`;
       const money = m.measure === "saving" ? MILLIONS_FORMAT : "0.00";
       const periods =
         m.periods.length === 1 ? m.periods[0] : `${m.periods[0]} to ${m.periods[m.periods.length - 1]}`;
+      const total = streamed && m.stream === undefined;
       engine(`${col("Proposal")}${row}`, `${key}.proposal`, p.name);
-      engine(`${col("Measure")}${row}`, `${key}.measure`, measureWords(m.measure));
+      engine(
+        `${col("Measure")}${row}`,
+        `${key}.measure`,
+        total ? SAVING_ALL_STREAMS : measureWords(m.measure),
+      );
+      if (m.stream !== undefined) engine(`${col("Stream")}${row}`, `${key}.stream`, m.stream);
+      const notes = (p.summary.warnings ?? [])
+        .filter((w) => w.measure === m.measure && w.stream === m.stream)
+        .map((w) => w.message);
+      if (notes.length > 0) engine(`${col("Note")}${row}`, `${key}.note`, notes.join(" "));
       engine(`${col("Periods")}${row}`, `${key}.periods`, periods);
       const plan = `${col("Plan to date")}${row}`;
       const actual = `${col("Actual to date")}${row}`;
@@ -214,12 +232,14 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
           `${col("Slippage (months)")}${row}`,
           `${key}.slippageMonths`,
           f.slippageMonths === undefined
-            ? "beyond the horizon"
+            ? f.streams !== undefined && f.actualEventsToDate.isZero() && f.planEventsToDate.isZero()
+              ? "no events"
+              : "beyond the horizon"
             : f.slippageMonths.toDecimalPlaces(2).toNumber(),
           "0.0",
         );
       }
-      if (m.measure === "saving") savingRows.push({ name: p.name, row });
+      if (m.measure === "saving" && !total) savingRows.push({ name: p.name, row, stream: m.stream });
       row++;
       i++;
     });
@@ -228,7 +248,12 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   // Column B shows the measure in words, so the £ rows are picked by the saving's words.
   const saving = measureWords("saving");
   const totalRow = row;
-  const savings = data.proposals.flatMap((p) => p.summary.measures.filter((m) => m.measure === "saving"));
+  // A proposal's total over its streams is not added again (its streams' rows are).
+  const savings = data.proposals.flatMap((p) =>
+    p.summary.measures.filter(
+      (m) => m.measure === "saving" && (p.summary.streams === undefined || m.stream !== undefined),
+    ),
+  );
   const totalPlan = savings.reduce((s, m) => s.plus(m.plan), ZERO);
   const totalActual = savings.reduce((s, m) => s.plus(m.actual), ZERO);
   owned(`A${totalRow}`, "dashboard.programme.label", "Programme (£ saving)", { bold: true });
@@ -313,7 +338,14 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   );
   savingRows.forEach((s, k) => {
     const r = chartTitle + 2 + k;
-    formula(`A${r}`, `dashboard.chart[${k}].proposal`, `A${s.row}`, s.name);
+    if (s.stream === undefined) formula(`A${r}`, `dashboard.chart[${k}].proposal`, `A${s.row}`, s.name);
+    else
+      formula(
+        `A${r}`,
+        `dashboard.chart[${k}].proposal`,
+        `A${s.row}&" ("&${col("Stream")}${s.row}&")"`,
+        `${s.name} (${s.stream})`,
+      );
     formula(
       `B${r}`,
       `dashboard.chart[${k}].plan`,
@@ -343,7 +375,10 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     columnWidths: [
       // Wide enough for the longest Appendix A name ("Maximising Independence for Working Age Adults").
       { column: "A", width: 48 },
-      ...DELIVERY_COLUMNS.slice(1).map((_, k) => ({ column: columnLetter(k + 2), width: 16 })),
+      ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
+        column: columnLetter(k + 2),
+        width: c === "Note" ? 80 : c === "Measure" ? 24 : 16,
+      })),
     ],
     ...(savingRows.length === 0
       ? {}

@@ -5,7 +5,7 @@ import { WorkbookError } from "../errors";
 import type { ModelledProposal } from "../engineLink";
 import { getPath, jsonLeaves } from "../jsonPath";
 import { assumptionName, nameSlug } from "../names";
-import type { CellScalar, ComboChartSpec } from "../port";
+import type { BarChartSpec, CellScalar, ComboChartSpec } from "../port";
 import {
   DATE_FORMAT,
   MILLIONS_FORMAT,
@@ -22,6 +22,7 @@ import { profileBreakdown } from "./profileBreakdown";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
 import { optimismBiasFormula } from "./parametersSheet";
 import { greenBookBlock, type GreenBookAddresses } from "./greenBookBlock";
+import { inputCaption, tornadoBlock } from "./tornadoBlock";
 
 /**
  * The proposal sheet, in the order of the Benefits Proposal template (as in the Efficiency Review's
@@ -60,6 +61,11 @@ export interface ProposalSheetInput {
    * cells stay where they were.
    */
   readonly greenBook?: boolean;
+  /**
+   * Rows of the sensitivity (tornado) block below the narrative, fixed when the sheet is laid out
+   * (`tornadoRowsFor`); absent or 0 on a sheet written before it: no block.
+   */
+  readonly tornadoRows?: number;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -72,6 +78,8 @@ export interface ProposalSheetLayout extends SheetLayout {
   readonly confidenceAddress: string;
   readonly timeToRunRateAddress: string;
   readonly chart: ComboChartSpec;
+  /** The tornado chart over the sensitivity block, when the sheet has one. */
+  readonly tornadoChart?: BarChartSpec;
   /** Rows of every text split over more than one row, by path (what the register keeps as `textRows`). */
   readonly textRows: Readonly<Record<string, number>>;
   /** Where the Green Book block's figures are (sheets with `greenBook`). */
@@ -656,6 +664,34 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
   r++;
   for (const [caption, path] of NARRATIVE_AFTER_PROFILE) r += longText(r, caption, path);
 
+  // The tornado (its own region, below everything else, columns A:I and its chart from K): each input named
+  // as its assumption cell is captioned above.
+  const inputLabels = new Map<string, string>();
+  const inputFormats = new Map<string, string | undefined>();
+  for (const c of cells)
+    if (c.kind === "input" && c.label && !inputLabels.has(c.path)) {
+      inputLabels.set(c.path, c.label);
+      inputFormats.set(c.path, c.numberFormat);
+    }
+  const tornado =
+    (input.tornadoRows ?? 0) > 0
+      ? tornadoBlock({
+          sheet,
+          first: r + 1,
+          rows: input.tornadoRows ?? 0,
+          ...(modelled?.sensitivity ? { sensitivity: modelled.sensitivity } : {}),
+          fy: mtfsLastFy,
+          baseFormula: `B${summaryRow}`,
+          captionOf: (path) => inputCaption(path, inputLabels),
+          formatOf: (path) => inputFormats.get(`assumptions.${path.replace(/^assumptions\./, "")}`),
+        })
+      : undefined;
+  if (tornado) {
+    cells.push(...tornado.cells);
+    merges.push(...tornado.merges);
+    r = tornado.next;
+  }
+
   // Columns right of J (a multi-stream sheet's measures) are as wide as the table's last columns.
   const widths = new Map(COLUMN_WIDTHS);
   for (const c of cells) {
@@ -688,8 +724,10 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     rowHeights: fitRowHeights(cells, merges, widths),
     textRows,
     ...(greenBook ? { greenBook } : {}),
+    ...(tornado ? { tornadoChart: tornado.chart } : {}),
     chart: {
       sheet,
+      name: "MTFS benefits profile",
       // The axis shows the cells' £m format.
       title: "Benefits profile (£m)",
       categories: `A${profileFirstRow}:A${profileLastRow}`,

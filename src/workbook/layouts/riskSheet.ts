@@ -1,5 +1,6 @@
-import type { SimulatedProfile, Simulation } from "../../engine";
-import type { ComboChartSpec } from "../port";
+import type { Sensitivity, SimulatedProfile, Simulation } from "../../engine";
+import type { BarChartSpec, ComboChartSpec } from "../port";
+import { TORNADO_MAX_ROWS, inputCaption, tornadoBlock } from "./tornadoBlock";
 import { labelWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
 import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
@@ -22,16 +23,27 @@ const FIRST_HEADER = 4;
 /** The Risk sheet's layout and its fan chart. */
 export interface RiskSheetLayout extends SheetLayout {
   readonly chart: ComboChartSpec;
+  /** The tornado chart under the tables, when the run was given a tornado. */
+  readonly tornadoChart?: BarChartSpec;
 }
 
+/** The tornado block starts below the fan chart (H4:P24), so neither covers the other. */
+const TORNADO_FIRST_ROW = 27;
+
 /**
- * Declares every cell of the Risk sheet for a simulation.
+ * Declares every cell of the Risk sheet for a simulation, and under its tables the tornado of the same
+ * proposals (programmeSensitivity: each input of each proposal moved alone against the programme's
+ * quantified opportunity) when one is given.
  *
  * @example
  * const layout = riskSheetLayout(simulate([model], { iterations: 1000, seed: 1 }));
  * layout.cells.find((c) => c.address === "C5") // { kind: "engine", key: "risk.<name>.FY26/27.p50", ... }
  */
-export function riskSheetLayout(s: Simulation, sheet = RISK_SHEET): RiskSheetLayout {
+export function riskSheetLayout(
+  s: Simulation,
+  sheet = RISK_SHEET,
+  sensitivity?: Sensitivity,
+): RiskSheetLayout {
   const cells: LayoutCell[] = [];
   const label = labelWriter(cells);
   label("A1", "Risk: Monte Carlo of the MTFS row", STYLES.title);
@@ -79,12 +91,41 @@ export function riskSheetLayout(s: Simulation, sheet = RISK_SHEET): RiskSheetLay
     header += p.years.length + 3;
   });
   const range = (column: string): string => `${column}${chartRows.first}:${column}${chartRows.last}`;
-  const columnWidths = [
-    { column: "A", width: 40 },
-    ...LETTERS.slice(1).map((column) => ({ column, width: 14 })),
-  ];
   // The note spans the table and its row is as tall as its lines, so it neither cuts off nor runs into row 3.
   const merges = [`A2:${LETTERS[LETTERS.length - 1]}2`];
+  const several = s.proposals.length > 1;
+  const tornado = sensitivity
+    ? tornadoBlock({
+        sheet,
+        first: Math.max(TORNADO_FIRST_ROW, header),
+        rows: Math.min(TORNADO_MAX_ROWS, Math.max(1, sensitivity.rows.length)),
+        sensitivity,
+        fy: blocks[0].mtfsYear.label,
+        key: "risk.sensitivity",
+        subject: several ? "the programme's quantified opportunity" : "the quantified opportunity",
+        captionOf: (path) => inputCaption(path, new Map()),
+        chartColumn: "K",
+        when: "Written with the simulation (refresh does not re-run it).",
+      })
+    : undefined;
+  if (tornado) {
+    // A programme's inputs are named with their proposal.
+    const named = several
+      ? tornado.cells.map((c) => {
+          if (c.kind !== "engine" || !/\.input$/.test(c.key) || typeof c.value !== "string") return c;
+          const i = Number(/rows\[(\d+)\]/.exec(c.key)?.[1]);
+          return { ...c, value: `${sensitivity?.rows[i]?.proposal ?? ""}: ${c.value}` };
+        })
+      : tornado.cells;
+    cells.push(...named);
+    merges.push(...tornado.merges);
+  }
+  const columnWidths = [
+    // A programme's inputs are named with their proposal: the column is wider.
+    { column: "A", width: tornado && several ? 64 : 40 },
+    ...LETTERS.slice(1).map((column) => ({ column, width: 14 })),
+    ...(tornado ? ["G", "H", "I"].map((column) => ({ column, width: 14 })) : []),
+  ];
   return {
     layoutId: RISK_LAYOUT_ID,
     sheet,
@@ -94,6 +135,8 @@ export function riskSheetLayout(s: Simulation, sheet = RISK_SHEET): RiskSheetLay
     columnWidths,
     chart: {
       sheet,
+      // The title names the first block, which another run may change: the name is what a re-run replaces.
+      name: "MTFS risk fan chart",
       title: `${blocks[0].name}: MTFS row, planned and P10 / P50 / P90`,
       categories: range("A"),
       bars: { name: "Planned", values: range("B") },
@@ -105,5 +148,6 @@ export function riskSheetLayout(s: Simulation, sheet = RISK_SHEET): RiskSheetLay
       from: "H4",
       to: "P24",
     },
+    ...(tornado ? { tornadoChart: tornado.chart } : {}),
   };
 }

@@ -102,8 +102,10 @@ export function trackingLayout(actuals: readonly TrackingActual[]): SheetLayout 
   label("A1", "Benefits tracking: actuals", STYLES.title);
   label(
     "A2",
-    'One actual per row. Period: a month "2027-07" or a fiscal quarter "2027-Q2" (Q1 = April to June). ' +
-      'Measure: "Saving (£)" (recorded by finance) or a KPI: "Avoided events", "Caseload reduction".',
+    'One actual per row. Stream: blank for a proposal\'s only stream, else its id (e.g. "fees"). ' +
+      'Period: a month "2027-07" or a fiscal quarter "2027-Q2" (Q1 = April to June). ' +
+      'Measure: "Saving (£)" (recorded by finance) or a KPI: "Avoided events", "Caseload reduction", ' +
+      "or the stream kind's KPI key (fteReduced, peopleInNewProvision, …).",
     STYLES.text,
   );
   TRACKING_COLUMNS.forEach((c, k) =>

@@ -7,6 +7,7 @@ import type {
   CellContent,
   CellScalar,
   CellWrite,
+  BarChartSpec,
   ComboChartSpec,
   DefinedName,
   ListValidation,
@@ -193,6 +194,14 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
+  async clearRanges(sheet: string, ranges: readonly string[]): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const range of ranges) ws.getRange(range).clear("All");
+      await context.sync();
+    });
+  }
+
   async setRowHeights(
     sheet: string,
     heights: readonly { readonly row: number; readonly height: number }[],
@@ -352,17 +361,14 @@ export class OfficePort implements WorkbookPort {
   async addComboChart(spec: ComboChartSpec): Promise<boolean> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(spec.sheet);
-      // The chart is named by its title (as the CLI's is): a second call replaces it, so after the sheet is
-      // laid out again the chart reads the new profile rows instead of the cells the rows used to be in.
-      const old = ws.charts.getItemOrNullObject(spec.title);
-      await context.sync();
-      if (!old.isNullObject) old.delete();
+      const name = spec.name ?? spec.title;
+      await replaceChart(context, ws, name, spec.title);
       // Categories, bars and the lines are adjacent columns (the profile table, the Demand sheet): one source range.
       const from = spec.categories.split(":")[0];
       const lines = [spec.line, ...(spec.moreLines ?? [])];
       const to = lines[lines.length - 1].values.split(":")[1];
       const chart = ws.charts.add("ColumnClustered", ws.getRange(`${from}:${to}`), "Columns");
-      chart.name = spec.title;
+      chart.name = name;
       chart.title.text = spec.title;
       chart.setPosition(spec.from, spec.to);
       // ChartAxis.numberFormat is ExcelApi 1.8; without it the axis follows the cells' £m format.
@@ -381,6 +387,50 @@ export class OfficePort implements WorkbookPort {
       return true;
     });
   }
+
+  async addBarChart(spec: BarChartSpec): Promise<boolean> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(spec.sheet);
+      await replaceChart(context, ws, spec.name, spec.title);
+      // The series are adjacent columns; the categories (the inputs' captions) are set on them (ExcelApi 1.7).
+      const from = spec.series[0].values.split(":")[0];
+      const to = spec.series[spec.series.length - 1].values.split(":")[1];
+      const chart = ws.charts.add("BarClustered", ws.getRange(`${from}:${to}`), "Columns");
+      chart.name = spec.name;
+      chart.title.text = spec.title;
+      chart.setPosition(spec.from, spec.to);
+      if (supports("1.7")) chart.axes.categoryAxis.reversePlotOrder = true; // largest swing at the top
+      if (spec.valueFormat && supports("1.8")) chart.axes.valueAxis.numberFormat = spec.valueFormat;
+      const series = chart.series;
+      series.load("items");
+      await context.sync();
+      series.items.forEach((item, i) => {
+        const s = spec.series[i];
+        if (s === undefined) return;
+        item.name = s.name;
+        if (supports("1.7")) item.setXAxisValues(ws.getRange(spec.categories));
+        // Low and high bars of an input on one line, about the base (ChartSeries.overlap is ExcelApi 1.8).
+        if (supports("1.8")) item.overlap = 100;
+      });
+      await context.sync();
+      return true;
+    });
+  }
+}
+
+/**
+ * Deletes the chart named `name` on the sheet, and one named by `title` (charts drawn before charts had an
+ * identity were named by their title), so a redraw leaves one chart.
+ */
+async function replaceChart(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  name: string,
+  title: string,
+): Promise<void> {
+  const olds = [...new Set([name, title])].map((n) => ws.charts.getItemOrNullObject(n));
+  await context.sync();
+  for (const old of olds) if (!old.isNullObject) old.delete();
 }
 
 /** Whether the running Excel has ExcelApi `version` (false outside Office, as in tests without a host). */

@@ -67,9 +67,9 @@ describe("LibreOffice reads what refresh and new wrote over a user's workbook", 
     const cfs = wb.getWorksheet(CFS)!;
     const copy = wb.getWorksheet("Kinship Care")!;
     for (const a of PROFILE) expect(plain(copy.getCell(a).value)).toBe(plain(cfs.getCell(a).value));
-    // 4 profile charts (3 kept, 1 new) and 3 user charts; the pivot table and its cache.
+    // 4 profile charts and 4 tornadoes (3 sheets kept, 1 new) and 3 user charts; the pivot table and its cache.
     const names = Object.keys(zip.files);
-    expect(names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(7);
+    expect(names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(11);
     expect(names.some((n) => n.startsWith("xl/pivotTables/"))).toBe(true);
     expect(names.some((n) => n.startsWith("xl/pivotCache/"))).toBe(true);
   });

@@ -311,17 +311,21 @@ export async function withUserParts(
       if (own) {
         const ownPath = `xl/drawings/${own.target.split("/").pop()}`;
         const ownXml = await zip.file(ownPath)!.async("string");
-        const ownChart = parseRels(await zip.file(relsPathOf(ownPath))!.async("string"))[0];
-        const chartText = await zip.file(`xl/charts/${ownChart.target.split("/").pop()}`)!.async("string");
-        zip.remove(`xl/charts/${ownChart.target.split("/").pop()}`);
+        // Every chart of it (a proposal sheet has the profile and the tornado), each anchor re-pointed.
+        const ownRels = parseRels(await zip.file(relsPathOf(ownPath))!.async("string"));
+        let anchors: string[] = ownXml.match(/<xdr:twoCellAnchor[\s\S]*?<\/xdr:twoCellAnchor>/g) ?? [];
+        for (const [i, ownChart] of ownRels.entries()) {
+          const name = ownChart.target.split("/").pop()!;
+          const chartText = await zip.file(`xl/charts/${name}`)!.async("string");
+          zip.remove(`xl/charts/${name}`);
+          const copy = i === 0 ? `chartOwn${k}.xml` : `chartOwn${k}_${i}.xml`;
+          b.file(`xl/charts/${copy}`, chartText, `${T}.drawingml.chart+xml`);
+          const rid = await b.rel(drawing, `${R}/chart`, `../charts/${copy}`);
+          anchors = anchors.map((a) => a.replace(`r:id="${ownChart.id}"`, `r:id="${rid}"`));
+        }
         zip.remove(ownPath);
         zip.remove(relsPathOf(ownPath));
-        b.file(`xl/charts/chartOwn${k}.xml`, chartText, `${T}.drawingml.chart+xml`);
-        const rid = await b.rel(drawing, `${R}/chart`, `../charts/chartOwn${k}.xml`);
-        const anchorXml = /<xdr:twoCellAnchor[\s\S]*<\/xdr:twoCellAnchor>/
-          .exec(ownXml)![0]
-          .replace(/r:id="[^"]+"/, `r:id="${rid}"`);
-        body += anchorXml;
+        body += anchors.join("");
         xml = xml.replace(/<drawing r:id="[^"]+"\/>/, "");
         zip.file(relsPathOf(part), relsXml(rels.filter((r) => r !== own)), { createFolders: false });
       }

@@ -6,11 +6,11 @@ import { refreshWorkbook } from "../../../src/workbook/operations";
 import { demoWorkbook } from "../fixtures";
 
 describe("profile charts in .xlsx packages", () => {
-  it("adds one combo chart per proposal sheet, wired into the sheet, its drawing and the content types", async () => {
+  it("adds a combo chart and a tornado per proposal sheet, wired into the sheet, its drawing and the content types", async () => {
     const { port } = await demoWorkbook();
     const zip = await JSZip.loadAsync(await port.toXlsx());
     const charts = Object.keys(zip.files).filter((f) => f.startsWith("xl/charts/"));
-    expect(charts).toHaveLength(3);
+    expect(charts).toHaveLength(6);
     const types = await zip.file("[Content_Types].xml")!.async("string");
     for (const c of charts) expect(types).toContain(`PartName="/${c}"`);
     const chart = await zip.file(charts[0])!.async("string");
@@ -21,6 +21,22 @@ describe("profile charts in .xlsx packages", () => {
       x.includes("<drawing r:id="),
     );
     expect(withDrawing).toHaveLength(3);
+    // One drawing per sheet holds both charts, each anchored and related to its own chart part.
+    const drawings = Object.keys(zip.files).filter((f) => /^xl\/drawings\/mtfsDrawing\d+\.xml$/.test(f));
+    expect(drawings).toHaveLength(3);
+    const drawing = await zip.file(drawings[0])!.async("string");
+    expect(drawing.match(/<xdr:twoCellAnchor /g)).toHaveLength(2);
+    expect(drawing).toContain('name="MTFS tornado"');
+    const rels = await zip
+      .file(drawings[0].replace("drawings/", "drawings/_rels/") + ".rels")!
+      .async("string");
+    expect(rels.match(/Target="..\/charts\/mtfsChart\d+\.xml"/g)).toHaveLength(2);
+    const bars = (await Promise.all(charts.map((c) => zip.file(c)!.async("string")))).filter((x) =>
+      x.includes('<c:barDir val="bar"/>'),
+    );
+    expect(bars).toHaveLength(3);
+    expect(bars[0]).toContain('<c:overlap val="100"/>');
+    expect(bars[0]).toContain('<c:orientation val="maxMin"/>');
   });
 
   it("survives a load and refresh by ExcelJS (charts are re-derived at every save)", async () => {
@@ -30,7 +46,7 @@ describe("profile charts in .xlsx packages", () => {
     const again = new ExcelJsPort(wb);
     expect((await refreshWorkbook(again)).changes).toEqual([]);
     const zip = await JSZip.loadAsync(await again.toXlsx());
-    expect(Object.keys(zip.files).filter((f) => f.startsWith("xl/charts/"))).toHaveLength(3);
+    expect(Object.keys(zip.files).filter((f) => f.startsWith("xl/charts/"))).toHaveLength(6);
   });
 
   it("escapes sheet names and titles in the chart XML and caches the values", () => {

@@ -115,8 +115,13 @@ describe("proposal sheet layout: long texts", () => {
       "Green Book view: real prices, discounted (from the profile above and the Parameters sheet)",
       "Gross saving by kind (each stream's cashability label; before costs and overlap)",
       "Benefit profile assumptions",
+      "Sensitivity: the quantified opportunity (FY29/30) with each input at its low and high",
     ]);
-    for (const s of sections) expect(layout.merges).toContain(`${s.address}:H${parseAddress(s.address).row}`);
+    // The tornado's table has a Note column (I) beyond the sheet's A:H.
+    for (const s of sections)
+      expect(layout.merges).toContain(
+        `${s.address}:${s.kind === "label" && s.text.startsWith("Sensitivity") ? "I" : "H"}${parseAddress(s.address).row}`,
+      );
   });
 });
 

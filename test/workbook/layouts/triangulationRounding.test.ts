@@ -64,7 +64,8 @@ describe("proposal sheet: triangulation rounding", () => {
     const read = (await readProposal(back, CFS)) as { triangulation: Record<string, unknown> };
     expect(read.triangulation.rounding).toBe("floor");
     expect(read.triangulation.rows).toEqual([
-      { method: "TU review", percentChange: 0.23 },
+      // The stored "23%" is kept: the cell holds 0.23, which reads as the same input.
+      { method: "TU review", percentChange: "23%" },
       { method: "Revocations next year", avoidedStarts: 10 },
     ]);
   });

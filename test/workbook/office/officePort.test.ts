@@ -228,30 +228,50 @@ function fakeExcel(
     charts: {
       getItemOrNullObject: (name: string) =>
         Object.assign(later({ isNullObject: !charts.has(name) }), {
-          delete: () => void log.push(`chart.delete ${name}`),
+          delete: () => {
+            log.push(`chart.delete ${name}`);
+            charts.delete(name);
+          },
         }),
       add: (type: string, r: { address: string }) => {
         log.push(`charts.add ${type} ${r.address}`);
+        /** An axis that logs what the port sets on it. */
+        const axis = (which: string) =>
+          new Proxy({} as Record<string, unknown>, {
+            set: (_t, k, v) => {
+              log.push(`${which}.${String(k)} ${String(v)}`);
+              return true;
+            },
+          });
         const chart = {
           title: {},
+          axes: { categoryAxis: axis("categoryAxis"), valueAxis: axis("valueAxis") },
           setPosition: (from: string, to: string) => void log.push(`chart.position ${from}:${to}`),
           // One series per column after the categories, logging what the port sets on each.
           series: {
             load: () => undefined,
+            // A bar chart's range is its series; a combo's starts with its categories.
             items: Array.from(
-              { length: rangeColumns(r.address) - 1 },
+              { length: rangeColumns(r.address) - (type === "BarClustered" ? 0 : 1) },
               (_, i) =>
-                new Proxy({} as Record<string, unknown>, {
-                  set: (t, k, v) => {
-                    log.push(`series${i}.${String(k)} ${String(v)}`);
-                    t[String(k)] = v;
-                    return true;
+                new Proxy(
+                  {
+                    setXAxisValues: (x: { address: string }) =>
+                      void log.push(`series${i}.setXAxisValues ${x.address}`),
+                  } as Record<string, unknown>,
+                  {
+                    set: (t, k, v) => {
+                      log.push(`series${i}.${String(k)} ${String(v)}`);
+                      t[String(k)] = v;
+                      return true;
+                    },
                   },
-                }),
+                ),
             ),
           },
           set name(n: string) {
             log.push(`chart.name ${n}`);
+            charts.add(n);
           },
         };
         return chart;
@@ -294,7 +314,7 @@ function fakeExcel(
   };
   const run = async <T>(batch: (c: Excel.RequestContext) => Promise<T>): Promise<T> =>
     batch(context as unknown as Excel.RequestContext);
-  return { port: new OfficePort(run), log, syncs: () => syncs };
+  return { port: new OfficePort(run), log, syncs: () => syncs, charts };
 }
 
 describe("OfficePort notes", () => {
@@ -394,6 +414,68 @@ describe("OfficePort layout", () => {
       "charts.add ColumnClustered A40:C45",
       "chart.name Benefits profile (£)",
     ]);
+  });
+
+  it("replaces a chart by its name, so a Risk sheet re-run with another first proposal leaves one chart", async () => {
+    const { port, charts } = fakeExcel();
+    const fan = (first: string) => ({
+      sheet: "Risk",
+      name: "MTFS risk fan chart",
+      title: `${first}: MTFS row, planned and P10 / P50 / P90`,
+      categories: "A5:A10",
+      bars: { name: "Planned", values: "B5:B10" },
+      line: { name: "P50", values: "C5:C10" },
+      from: "H4",
+      to: "P24",
+    });
+    await port.addComboChart(fan("Programme"));
+    await port.addComboChart(fan("CFS Targeted Prevention"));
+    expect([...charts]).toEqual(["MTFS risk fan chart"]);
+  });
+
+  it("also removes a chart an earlier version named by its title", async () => {
+    const { port, charts } = fakeExcel({ charts: ["Benefits profile (£m)"] });
+    await port.addComboChart({
+      sheet: "CFS",
+      name: "MTFS benefits profile",
+      title: "Benefits profile (£m)",
+      categories: "A40:A45",
+      bars: { name: "In-year", values: "B40:B45" },
+      line: { name: "Cumulative", values: "C40:C45" },
+      from: "L38",
+      to: "S54",
+    });
+    expect([...charts]).toEqual(["MTFS benefits profile"]);
+  });
+
+  it("draws a tornado as overlapping horizontal bars over the inputs, largest swing at the top", async () => {
+    const { port, log, charts } = fakeExcel({ charts: ["MTFS tornado"] });
+    await port.addBarChart({
+      sheet: "CFS",
+      name: "MTFS tornado",
+      title: "Sensitivity of the quantified opportunity",
+      categories: "A80:A90",
+      series: [
+        { name: "Input at its low", values: "G80:G90" },
+        { name: "Input at its high", values: "H80:H90" },
+      ],
+      from: "K78",
+      to: "R98",
+    });
+    expect(log).toEqual([
+      "chart.delete MTFS tornado",
+      "charts.add BarClustered G80:H90",
+      "chart.name MTFS tornado",
+      "chart.position K78:R98",
+      "categoryAxis.reversePlotOrder true",
+      "series0.name Input at its low",
+      "series0.setXAxisValues A80:A90",
+      "series0.overlap 100",
+      "series1.name Input at its high",
+      "series1.setXAxisValues A80:A90",
+      "series1.overlap 100",
+    ]);
+    expect([...charts]).toEqual(["MTFS tornado"]);
   });
 
   it("draws further line series in the columns after the first line (the Demand sheet's two spend lines)", async () => {

@@ -1,0 +1,221 @@
+import { fieldCaption, type Sensitivity } from "../../engine";
+import type { BarChartSpec } from "../port";
+import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type LayoutCell } from "./types";
+
+/**
+ * A tornado block: the quantified opportunity with each input alone at its low and its high (sensitivity.ts),
+ * as a table sorted by swing and a bar chart of each end's change from the base. Its rows are fixed when the
+ * sheet is laid out (`rows`), so refresh rewrites the same cells whatever the inputs; the table shows the
+ * `rows` largest swings. Figures at each end are engine values (a tornado is not a standard formula); the
+ * swing and the changes are formulas over them and the base cell.
+ */
+
+/** The most inputs a block shows: a tornado reads by its longest bars. */
+export const TORNADO_MAX_ROWS = 10;
+
+/** The tornado chart's identity on its sheet (what a redraw replaces). */
+export const TORNADO_CHART_NAME = "MTFS tornado";
+
+const LAST_COLUMN = "I";
+const TABLE_HEADING = { ...STYLES.heading, wrap: true } as const;
+const HEADERS = [
+  "Input (moved alone)",
+  "Low",
+  "High",
+  "Quantified opportunity at low",
+  "Quantified opportunity at high",
+  "Swing",
+  "Change at low",
+  "Change at high",
+  "Note",
+] as const;
+
+/** An input's end with no format of its own: thousands separated, up to two decimals. */
+const PLAIN_FORMAT = "#,##0.0#";
+
+/**
+ * An input's format from the unit of its engine caption (% as a percent, £ as pounds); a target's unit
+ * depends on its kind, which the caption alone does not know, so it stays plain.
+ */
+function formatByUnit(path: string): string | undefined {
+  if (/target\.value$/.test(path)) return undefined;
+  const caption = fieldCaption(path.replace(/^assumptions\./, ""));
+  if (/\(%|\(% /.test(caption)) return INPUT_PERCENT_FORMAT;
+  if (/\(£/.test(caption)) return POUNDS_FORMAT;
+  return undefined;
+}
+
+/** What a tornado block is laid out from. */
+export interface TornadoBlockInput {
+  readonly sheet: string;
+  /** First row (the block's heading). */
+  readonly first: number;
+  /** Table rows, fixed when the sheet was laid out. */
+  readonly rows: number;
+  /** The tornado; absent when only locating cells (or the model refused the risk block): cells are blank. */
+  readonly sensitivity?: Sensitivity;
+  /** The FY whose figure swings ("FY29/30"). */
+  readonly fy: string;
+  /**
+   * A formula (without "=") giving the base figure on the sheet, e.g. the quantified opportunity cell; absent:
+   * the engine's base figure as a value.
+   */
+  readonly baseFormula?: string;
+  /** The input as the sheet shows it, by the engine's path ("unitCost.weeklyCost"). */
+  readonly captionOf: (path: string) => string;
+  /** The number format of an input's low and high, by path. */
+  readonly formatOf?: (path: string) => string | undefined;
+  /** Key prefix of the owned cells ("sensitivity"). */
+  readonly key?: string;
+  /** Chart title's subject ("the quantified opportunity", "the programme's MTFS row"). */
+  readonly subject?: string;
+  /** Left edge column of the chart (a letter). */
+  readonly chartColumn?: string;
+  /** The note's last sentence: when the figures change (default: refresh recomputes them). */
+  readonly when?: string;
+}
+
+/** The block's cells and merges, the first row after it, and its chart. */
+export interface TornadoBlock {
+  readonly cells: LayoutCell[];
+  readonly merges: string[];
+  readonly next: number;
+  readonly chart: BarChartSpec;
+}
+
+/**
+ * How many rows a sheet laid out now gives its tornado: every input, up to TORNADO_MAX_ROWS; 0 without one.
+ *
+ * @example
+ * tornadoRowsFor(cfsModelled.sensitivity) // 10 (CFS moves 11 inputs)
+ */
+export function tornadoRowsFor(sensitivity: Sensitivity | undefined): number {
+  return Math.min(TORNADO_MAX_ROWS, sensitivity?.rows.length ?? 0);
+}
+
+/**
+ * The input in words as a proposal sheet shows it: the caption of the assumption cell of that path (a
+ * stream's prefixed "Stream 2: "), else the engine's caption.
+ *
+ * @example
+ * inputCaption("streams[1].durationWeeks", new Map([["assumptions.streams[1].durationWeeks", "Average duration (weeks)"]]))
+ * // "Stream 2: Average duration (weeks)"
+ */
+export function inputCaption(path: string, labels: ReadonlyMap<string, string>): string {
+  const rel = path.replace(/^assumptions\./, "");
+  const shown = labels.get(`assumptions.${rel}`) ?? fieldCaption(rel);
+  const stream = /^streams\[(\d+)\]/.exec(rel);
+  return stream ? `Stream ${Number(stream[1]) + 1}: ${shown}` : shown;
+}
+
+/**
+ * Declares a tornado block from row `first` down.
+ *
+ * @example
+ * tornadoBlock({ sheet, first: 90, rows: 10, sensitivity, fy: "FY29/30", baseFormula: "B9", captionOf }).chart.categories
+ * // "A94:A103"
+ */
+export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
+  const { sheet, first, rows, sensitivity } = input;
+  const key = input.key ?? "sensitivity";
+  const cells: LayoutCell[] = [];
+  const merges: string[] = [];
+  const label = (address: string, text: string, style: LayoutCell["style"] = STYLES.label): void => {
+    cells.push({ kind: "label", address, text, style });
+  };
+  const engine = (address: string, k: string, value: number | string | null, numberFormat?: string): void => {
+    cells.push({ kind: "engine", address, key: `${key}.${k}`, value, numberFormat, style: STYLES.owned });
+  };
+  const formula = (
+    address: string,
+    k: string,
+    f: string,
+    value: number | string | null,
+    numberFormat?: string,
+  ): void => {
+    cells.push({
+      kind: "formula",
+      address,
+      key: `${key}.${k}`,
+      formula: f,
+      value,
+      numberFormat,
+      style: STYLES.owned,
+    });
+  };
+  const subject = input.subject ?? "the quantified opportunity";
+  label(
+    `A${first}`,
+    `Sensitivity: ${subject} (${input.fy}) with each input at its low and high`,
+    STYLES.heading,
+  );
+  merges.push(`A${first}:${LAST_COLUMN}${first}`);
+  label(
+    `A${first + 1}`,
+    "Each input moves alone between its low and high (the proposal's risk block, else ±10%), every other " +
+      `input at its base; the ${rows} largest swings, largest first. ${input.when ?? "Refreshed with the figures."}`,
+    { italic: true, wrap: true },
+  );
+  merges.push(`A${first + 1}:${LAST_COLUMN}${first + 1}`);
+  const baseRow = first + 2;
+  label(`A${baseRow}`, `Base: ${subject} (${input.fy})`);
+  const base = `$B$${baseRow}`;
+  if (input.baseFormula === undefined)
+    engine(`B${baseRow}`, "base", sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
+  else formula(`B${baseRow}`, "base", input.baseFormula, sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
+  const header = first + 3;
+  HEADERS.forEach((h, i) => label(`${"ABCDEFGHI"[i]}${header}`, h, TABLE_HEADING));
+  for (let i = 0; i < rows; i++) {
+    const r = header + 1 + i;
+    const row = sensitivity?.rows[i];
+    const k = `rows[${i}]`;
+    const format = row ? (input.formatOf ?? formatByUnit)(row.input) : undefined;
+    engine(`A${r}`, `${k}.input`, row ? input.captionOf(row.input) : null);
+    engine(`B${r}`, `${k}.low`, row?.low ?? null, format ?? PLAIN_FORMAT);
+    engine(`C${r}`, `${k}.high`, row?.high ?? null, format ?? PLAIN_FORMAT);
+    engine(`D${r}`, `${k}.atLow`, row?.opportunityAtLow ?? null, MILLIONS_FORMAT);
+    engine(`E${r}`, `${k}.atHigh`, row?.opportunityAtHigh ?? null, MILLIONS_FORMAT);
+    // An input row the tornado does not fill (fewer inputs than rows) shows blanks, not a zero swing.
+    const when = (f: string): string => `IF(A${r}="","",${f})`;
+    const blank = sensitivity ? "" : null;
+    const change = (x: number | undefined): number | string | null =>
+      x === undefined || !sensitivity ? blank : x - sensitivity.opportunity;
+    formula(`F${r}`, `${k}.swing`, when(`ABS(E${r}-D${r})`), row?.swing ?? blank, MILLIONS_FORMAT);
+    formula(
+      `G${r}`,
+      `${k}.changeAtLow`,
+      when(`D${r}-${base}`),
+      change(row?.opportunityAtLow),
+      MILLIONS_FORMAT,
+    );
+    formula(
+      `H${r}`,
+      `${k}.changeAtHigh`,
+      when(`E${r}-${base}`),
+      change(row?.opportunityAtHigh),
+      MILLIONS_FORMAT,
+    );
+    engine(`I${r}`, `${k}.note`, row?.note ?? null);
+  }
+  const firstRow = header + 1;
+  const lastRow = header + Math.max(rows, 1);
+  const column = input.chartColumn ?? "K";
+  const toColumn = String.fromCharCode(column.charCodeAt(0) + 7);
+  return {
+    cells,
+    merges,
+    next: lastRow + 1,
+    chart: {
+      sheet,
+      name: TORNADO_CHART_NAME,
+      title: `Tornado (${input.fy}): change from base`,
+      categories: `A${firstRow}:A${lastRow}`,
+      series: [
+        { name: "Input at its low", values: `G${firstRow}:G${lastRow}` },
+        { name: "Input at its high", values: `H${firstRow}:H${lastRow}` },
+      ],
+      from: `${column}${first}`,
+      to: `${toColumn}${Math.max(first + 18, lastRow + 2)}`,
+    },
+  };
+}

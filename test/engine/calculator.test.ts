@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { decimalOfNumber, numberCalculator } from "../../src/engine/calculator";
+import { Decimal } from "../../src/engine/money";
+
+/** A drawn number as a Decimal (simulation and tornado ends): the same Decimal as `new Decimal(x)`, read lazily. */
+describe("decimalOfNumber", () => {
+  const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+
+  it("is a Decimal equal to new Decimal(x) in every Decimal operation (property)", () => {
+    fc.assert(
+      fc.property(finite, finite, (x, y) => {
+        const lazy = decimalOfNumber(x);
+        const real = new Decimal(x);
+        expect(lazy).toBeInstanceOf(Decimal);
+        expect(lazy.toString()).toBe(real.toString());
+        expect(lazy.plus(y).toString()).toBe(real.plus(y).toString());
+        expect(lazy.times(y).toString()).toBe(real.times(y).toString());
+        expect(lazy.comparedTo(y)).toBe(real.comparedTo(y));
+        expect(new Decimal(y).minus(lazy).toString()).toBe(new Decimal(y).minus(real).toString());
+        expect(new Decimal(lazy).eq(real)).toBe(true);
+        expect(Object.is(lazy.toNumber(), real.toNumber())).toBe(true);
+        // The checks answered from the number agree with the digits'.
+        const fresh = decimalOfNumber(x);
+        expect([fresh.lt(y), fresh.lte(y), fresh.gt(y), fresh.gte(y)]).toEqual([
+          real.lt(y),
+          real.lte(y),
+          real.gt(y),
+          real.gte(y),
+        ]);
+        expect([fresh.isZero(), fresh.isFinite(), fresh.isNegative(), fresh.isNeg()]).toEqual([
+          real.isZero(),
+          real.isFinite(),
+          real.isNegative(),
+          real.isNeg(),
+        ]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is read by the number backend as the number itself", () => {
+    fc.assert(fc.property(finite, (x) => Object.is(numberCalculator.fromDecimal(decimalOfNumber(x)), x)));
+  });
+
+  it("works out its digits in the engine's precision (40 significant digits)", () => {
+    expect(decimalOfNumber(1).div(3).toString()).toBe(new Decimal(1).div(3).toString());
+    expect(decimalOfNumber(2).sqrt().toString()).toBe(new Decimal(2).sqrt().toString());
+  });
+});
+
+describe("numberCalculator.fromDecimal", () => {
+  it("gives toNumber's double for any Decimal (property)", () => {
+    const decimalArb = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => new Decimal(x)),
+      fc
+        .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -40, max: 40 }))
+        .map(([m, e]) => new Decimal(`${m}e${e}`)),
+      fc.tuple(fc.integer(), fc.integer({ min: 1, max: 1000 })).map(([a, b]) => new Decimal(a).div(b)),
+    );
+    fc.assert(
+      fc.property(decimalArb, (d) => {
+        // A fresh copy, so the remembered number of an earlier check is not what is compared.
+        const copy = new Decimal(d);
+        expect(Object.is(numberCalculator.fromDecimal(copy), d.toNumber())).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

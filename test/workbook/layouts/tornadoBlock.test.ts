@@ -1,0 +1,129 @@
+import { parseProposal, proposalRiskModel, proposalSensitivity } from "../../../src/engine";
+import { modelProposal } from "../../../src/workbook/engineLink";
+import { proposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet";
+import { TORNADO_MAX_ROWS, inputCaption } from "../../../src/workbook/layouts/tornadoBlock";
+import type { LayoutCell } from "../../../src/workbook/layouts/types";
+import { refreshWorkbook } from "../../../src/workbook/operations";
+import { readRegister } from "../../../src/workbook/register";
+import { demoWorkbook, readExample, roundTrip } from "../fixtures";
+
+const CFS = "CFS Targeted Prevention";
+
+function sheetOf(file: string, tornadoRows?: number) {
+  const proposal = readExample(file);
+  const modelled = modelProposal(proposal);
+  const fyLabels = modelled.profile.years.map((y) => y.label);
+  return {
+    proposal,
+    modelled,
+    layout: proposalSheetLayout({
+      sheet: "S",
+      proposal,
+      fyLabels,
+      modelled,
+      fitTexts: true,
+      assumptionsInWords: true,
+      tornadoRows: tornadoRows ?? Math.min(TORNADO_MAX_ROWS, modelled.sensitivity?.rows.length ?? 0),
+    }),
+  };
+}
+
+const byKey = (cells: readonly LayoutCell[], key: string): LayoutCell | undefined =>
+  cells.find((c) => (c.kind === "engine" || c.kind === "formula") && c.key === key);
+const valueOf = (cells: readonly LayoutCell[], key: string) => {
+  const c = byKey(cells, key);
+  return c && c.kind !== "input" && c.kind !== "label" ? c.value : undefined;
+};
+
+describe("the proposal sheet's tornado", () => {
+  it("names each input as its assumption cell is captioned on the sheet, largest swing first", () => {
+    const { layout, modelled } = sheetOf("cfs-targeted-prevention.json");
+    const captions = new Set(layout.cells.flatMap((c) => (c.kind === "input" && c.label ? [c.label] : [])));
+    const inputs = Array.from({ length: 10 }, (_, i) =>
+      valueOf(layout.cells, `sensitivity.rows[${i}].input`),
+    );
+    expect(inputs[0]).toBe("Weekly unit cost (£ a week)");
+    expect(inputs).toContain("Lead time before impact (months)");
+    for (const x of inputs) expect(captions).toContain(x);
+    const swings = Array.from({ length: 10 }, (_, i) =>
+      valueOf(layout.cells, `sensitivity.rows[${i}].swing`),
+    );
+    expect(swings).toEqual([...(swings as number[])].sort((a, b) => b - a));
+    // The figures are the engine's tornado (ends in months where the sheet states months).
+    const t = modelled.sensitivity!;
+    expect(valueOf(layout.cells, "sensitivity.base")).toBe(t.opportunity);
+    expect(valueOf(layout.cells, "sensitivity.rows[0].atHigh")).toBe(t.rows[0].opportunityAtHigh);
+    const lead = inputs.indexOf("Lead time before impact (months)");
+    expect(valueOf(layout.cells, `sensitivity.rows[${lead}].low`)).toBeCloseTo(7.65, 9);
+  });
+
+  it("swings about the quantified opportunity cell, with the swing and the changes as formulas", () => {
+    const { layout } = sheetOf("cfs-targeted-prevention.json");
+    const quantified = byKey(layout.cells, "quantifiedOpportunity")!;
+    const base = byKey(layout.cells, "sensitivity.base")!;
+    expect(base.kind === "formula" && base.formula).toBe(quantified.address);
+    const swing = byKey(layout.cells, "sensitivity.rows[0].swing")!;
+    const r = swing.address.replace(/^[A-Z]+/, "");
+    expect(swing.kind === "formula" && swing.formula).toBe(`IF(A${r}="","",ABS(E${r}-D${r}))`);
+    const low = byKey(layout.cells, "sensitivity.rows[0].changeAtLow")!;
+    expect(low.kind === "formula" && low.formula).toBe(
+      `IF(A${r}="","",D${r}-${"$B$" + base.address.slice(1)})`,
+    );
+    expect(layout.tornadoChart?.categories).toBe(`A${r}:A${Number(r) + 9}`);
+    expect(layout.tornadoChart?.series.map((s) => s.values)).toEqual([
+      `G${r}:G${Number(r) + 9}`,
+      `H${r}:H${Number(r) + 9}`,
+    ]);
+  });
+
+  it("prefixes a stream's inputs with the stream, and says when the model refused an end", () => {
+    const { layout } = sheetOf("reablement.json");
+    const inputs = Array.from({ length: 8 }, (_, i) => valueOf(layout.cells, `sensitivity.rows[${i}].input`));
+    expect(inputs).toContain("Stream 1: Weekly saving per person (£ a week)");
+    expect(inputs).toContain("Existing MTFS line 1: amount (£ a year)");
+    for (const x of inputs) expect(String(x)).not.toMatch(/\[\d+\]|\.\w/);
+    const notes = Array.from({ length: 8 }, (_, i) => valueOf(layout.cells, `sensitivity.rows[${i}].note`));
+    expect(notes.filter((n) => n !== null)).toEqual([expect.stringMatching(/^high refused \(/)]);
+  });
+
+  it("keeps a block's rows as laid out: fewer inputs leave blank rows, a sheet written before has none", () => {
+    const n = modelProposal(readExample("family-based-placements.json")).sensitivity!.rows.length;
+    const { layout } = sheetOf("family-based-placements.json", n + 2);
+    expect(valueOf(layout.cells, `sensitivity.rows[${n}].input`)).toBeNull();
+    expect(valueOf(layout.cells, `sensitivity.rows[${n + 1}].swing`)).toBe("");
+    expect(valueOf(layout.cells, `sensitivity.rows[${n - 1}].swing`)).toEqual(expect.any(Number));
+    const old = sheetOf("family-based-placements.json", 0).layout;
+    expect(
+      old.cells.some((c) => c.kind !== "label" && c.kind !== "input" && c.key.startsWith("sensitivity")),
+    ).toBe(false);
+    expect(old.tornadoChart).toBeUndefined();
+  });
+
+  it("follows an edited assumption on refresh, then changes nothing", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const stored = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    expect(stored.tornadoRows).toBe(10);
+    const layout = proposalSheetLayout(stored);
+    const cost = layout.cells.find(
+      (c) => c.kind === "input" && c.path === "assumptions.unitCost.weeklyCost",
+    )!;
+    back.getWorksheet(CFS)!.getCell(cost.address).value = 2000;
+    const report = await refreshWorkbook(port);
+    const top = report.changes.find((c) => c.sheet === CFS && c.key === "sensitivity.rows[0].atHigh");
+    const edited = readExample("cfs-targeted-prevention.json");
+    edited.assumptions.unitCost.weeklyCost = 2000;
+    const t = proposalSensitivity(proposalRiskModel(parseProposal(edited)));
+    expect(top?.after).toBeCloseTo(t.rows[0].opportunityAtHigh, 2);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+});
+
+describe("inputCaption", () => {
+  it("falls back to the engine's caption for a path the sheet does not show", () => {
+    expect(inputCaption("durationWeeks", new Map())).toBe("Average duration (weeks)");
+    expect(
+      inputCaption("assumptions.target.value", new Map([["assumptions.target.value", "Target (%)"]])),
+    ).toBe("Target (%)");
+  });
+});
