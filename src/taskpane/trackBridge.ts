@@ -8,8 +8,7 @@ import {
   isEngineError,
   parseProposal,
   reprofile,
-  singleCohort,
-  trackProposal,
+  trackAssumptions,
   type MeasureActual,
   type Reprofile,
   type TrackingSummary,
@@ -45,9 +44,10 @@ export interface TypedActual {
   readonly source?: string;
 }
 
-/** One measure's line. */
+/** One measure's line (of one stream, on a proposal of several; the £ total has none). */
 export interface TrackLine {
   readonly measure: string;
+  readonly stream?: string;
   readonly plan: string;
   readonly actual: string;
   readonly variance: string;
@@ -76,6 +76,8 @@ export type TrackView =
       readonly reprofileYears?: readonly ReprofileYear[];
       /** The full run rate, approved and revised, in words. */
       readonly reprofileRunRate?: string;
+      /** Actuals far above the plan from few periods, in words. */
+      readonly warnings?: readonly string[];
     }
   | { readonly kind: "problem"; readonly message: string };
 
@@ -83,7 +85,10 @@ const show = (measure: string, x: Decimal): string =>
   measure === "saving" ? formatMillions(x) : x.toFixed(2);
 
 /** A tracking summary (and its reprofile, when there are avoided-events actuals) as the tab shows it. */
-function summaryView(s: TrackingSummary, r: Reprofile | undefined): TrackView {
+function summaryView(
+  s: TrackingSummary,
+  r: Pick<Reprofile, "reading" | "approved" | "revised"> | undefined,
+): TrackView {
   const f = s.forecast;
   const fy = f?.forecast.years.find((y) => y.fy === s.currentFy) ?? f?.forecast.years[0];
   const planFy = f?.plan.years.find((y) => y.fy === fy?.fy);
@@ -91,12 +96,14 @@ function summaryView(s: TrackingSummary, r: Reprofile | undefined): TrackView {
     kind: "tracked",
     lines: s.measures.map((m) => ({
       measure: m.measure,
+      ...(m.stream === undefined ? {} : { stream: m.stream }),
       plan: show(m.measure, m.plan),
       actual: show(m.measure, m.actual),
       variance: show(m.measure, m.variance),
       percentOfPlan: m.percentOfPlan === undefined ? "" : formatPercent(m.percentOfPlan),
       rag: m.rag,
     })),
+    ...(s.warnings?.length ? { warnings: s.warnings.map((w) => w.message) } : {}),
     ...(f && fy && planFy
       ? {
           forecast: `${fyLabel(fy.fy)}: ${formatMillions(fy.cumulative)} (plan ${formatMillions(planFy.cumulative)})`,
@@ -140,16 +147,19 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
       message: `actual ${bad + 1}: value must be a number, got "${rows[bad].value}"`,
     };
   try {
-    const input = singleCohort(parseProposal(raw).assumptions, "tracking");
+    const assumptions = parseProposal(raw).assumptions;
     const actuals: MeasureActual[] = rows.map((a, k) => ({
       period: a.period.trim(),
       measure: a.measure,
       value: new Decimal(values[k] ?? 0),
+      ...(a.stream?.trim() ? { stream: a.stream.trim() } : {}),
     }));
+    // Any streams are tracked (per stream); the preview fits a reprofile to a single cohort's avoided events.
+    const input = assumptions.cohort;
     const events = actuals.filter((a) => a.measure === "avoidedEvents");
     return summaryView(
-      trackProposal(input, actuals),
-      events.length > 0 ? reprofile(input, events) : undefined,
+      trackAssumptions(assumptions, actuals),
+      input && events.length > 0 ? reprofile(input, events) : undefined,
     );
   } catch (e) {
     if (isEngineError(e)) return { kind: "problem", message: `${e.field}: ${e.rule}` };
@@ -211,7 +221,7 @@ export type WorkbookTrack =
       /** Cells of the Tracking sheet (or the Dashboard's thresholds) that could not be read. */
       readonly problems: readonly string[];
       readonly view: TrackView;
-      /** True when there are actuals to fit a reprofile to (avoided events). */
+      /** True when `track reprofile` can fit one to the actuals (its default measure). */
       readonly canReprofile: boolean;
     };
 
@@ -248,11 +258,9 @@ async function proposalSheet(
   proposal: string,
 ): Promise<{ sheet: string; name: string } | { problem: string }> {
   if (!(await hasRegister(port))) return { problem: `This workbook is ${NOT_AN_MTFS_WORKBOOK}.` };
-  const { proposals, untracked, problems } = await trackedProposals(port);
-  const p = findProposal(proposals, proposal);
+  const { all, problems } = await trackedProposals(port);
+  const p = findProposal(all, proposal);
   if (p) return { sheet: p.sheet, name: p.name };
-  const u = findProposal(untracked, proposal);
-  if (u) return { problem: `${u.sheet}: not tracked: ${u.why}` };
   const bad = problems.find((x) => x.startsWith(`${proposal.trim()}:`));
   return {
     problem:

@@ -211,7 +211,7 @@ describe("TrackTab on a workbook", () => {
     expect((await versions(port))?.length).toBe(1);
   });
 
-  it("tracks a typed £ saving alone, with no reprofile to accept (none is fitted to savings)", async () => {
+  it("tracks a typed £ saving alone, with the reprofile track reprofile fits to it", async () => {
     const { wb, port } = await demoWorkbook();
     renderTab(port);
     await screen.findByTestId("book-track");
@@ -224,8 +224,11 @@ describe("TrackTab on a workbook", () => {
     expect(trackingRows(wb)).toEqual([
       [CFS, null, "2027-Q3", "Saving (£)", 10_000, "typed in the Track tab"],
     ]);
-    expect(screen.queryByTestId("book-reprofile")).toBeNull();
-    expect(screen.queryByTestId("accept-reprofile")).toBeNull();
+    const proposed = await proposeReprofile(port, CFS);
+    expect((await screen.findByTestId("book-reprofile")).textContent).toBe(
+      `Proposed reprofile: ${describeReading(proposed.reprofile.reading)}`,
+    );
+    expect(screen.getByTestId("accept-reprofile")).toBeDefined();
   });
 
   it("says a proposal not yet in the workbook has to be finished first, and writes nothing", async () => {

@@ -47,21 +47,36 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
             </tr>
           </thead>
           <tbody>
-            {view.lines.map((l) => (
-              <tr key={l.measure} data-testid={`${id}-line-${l.measure}`}>
-                <td style={TEXT}>{l.measure}</td>
-                <td>{l.plan}</td>
-                <td>{l.actual}</td>
-                <td data-testid={`${id}-variance-${l.measure}`}>{l.variance}</td>
-                <td>{l.percentOfPlan}</td>
-                <td data-testid={`${id}-rag-${l.measure}`} data-rag={l.rag}>
-                  {l.rag}
-                </td>
-              </tr>
-            ))}
+            {view.lines.map((l) => {
+              // On a proposal of several streams each line is one stream's, and the £ total is all of them.
+              const name = l.stream === undefined ? l.measure : `${l.stream}-${l.measure}`;
+              const label =
+                l.stream !== undefined
+                  ? `${l.stream}: ${l.measure}`
+                  : view.lines.some((x) => x.stream !== undefined)
+                    ? `${l.measure} (all streams)`
+                    : l.measure;
+              return (
+                <tr key={name} data-testid={`${id}-line-${name}`}>
+                  <td style={TEXT}>{label}</td>
+                  <td>{l.plan}</td>
+                  <td>{l.actual}</td>
+                  <td data-testid={`${id}-variance-${name}`}>{l.variance}</td>
+                  <td>{l.percentOfPlan}</td>
+                  <td data-testid={`${id}-rag-${name}`} data-rag={l.rag}>
+                    {l.rag}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
+      {view.warnings?.map((w) => (
+        <p className="mtfs-hint" key={w} data-testid={`${id}-warning`}>
+          {w}
+        </p>
+      ))}
       {view.forecast && <p data-testid={`${id}-forecast`}>Forecast {view.forecast}</p>}
       {view.mtfsRow && <p data-testid={`${id}-mtfs`}>Forecast MTFS row: {view.mtfsRow}</p>}
       {view.slippage && <p data-testid={`${id}-slippage`}>Slippage: {view.slippage}</p>}
