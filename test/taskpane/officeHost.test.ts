@@ -126,4 +126,33 @@ describe("officeHost", () => {
     expect(inExcel).toEqual(await ops.read("CFS Targeted Prevention"));
     expect(inExcel.kind === "sheet" && inExcel.actuals.length).toBe(2);
   });
+
+  it("writes a multi-stream proposal's actuals per stream and shows each stream's line and the £ total", async () => {
+    const port = await programmeWorkbook();
+    const ops = trackOps(() => port);
+    const rows = [
+      { period: "2026-Q3", measure: "saving", value: "5000", stream: "fees" },
+      { period: "2026-Q3", measure: "saving", value: "2000", stream: "traded" },
+    ];
+    expect(await ops.write("Income Maximisation", rows)).toMatchObject({ kind: "written", conflicts: [] });
+    const back = await ops.read("Income Maximisation");
+    expect(back.kind === "sheet" && back.actuals.map((a) => [a.stream, a.value])).toEqual([
+      ["fees", "5000"],
+      ["traded", "2000"],
+    ]);
+    const lines = back.kind === "sheet" && back.view.kind === "tracked" ? back.view.lines : [];
+    expect(lines.map((l) => [l.stream, l.measure])).toEqual([
+      ["fees", "saving"],
+      ["traded", "saving"],
+      [undefined, "saving"],
+    ]);
+    // A stream the proposal does not have is refused, and nothing is written.
+    const refused = await ops.write("Income Maximisation", [{ ...rows[0], period: "2026-Q4", stream: "x" }]);
+    expect(refused).toMatchObject({
+      kind: "refused",
+      message: expect.stringMatching(/^Not written: actual 1: stream: /),
+    });
+    const after = await ops.read("Income Maximisation");
+    expect(after.kind === "sheet" && after.actuals.length).toBe(2);
+  });
 });
