@@ -1,3 +1,4 @@
+import { Decimal } from "./money";
 import type { Proposal } from "./proposal";
 import type { RiskEntry } from "./riskInputs";
 import { proposalRiskModel, type RiskModel } from "./riskModel";
@@ -13,16 +14,23 @@ import { proposalSensitivity, type Sensitivity, type SensitivityOptions } from "
 export const TIMELINE_MONTHS = ["designMonths", "pilotMonths", "rolloutMonths", "leadMonths"] as const;
 
 /**
- * Risk entries for the timeline lengths `stated` says are given in months, under `prefix`.
+ * Risk entries for the timeline lengths `stated` says are given in months, under `prefix`; a length that is
+ * zero in the parsed `timeline` (weeks) is left out, as a zero input is (±10% of 0 does not move it).
  *
  * @example
- * timelineMonthsEntries((k) => k === "leadMonths") // [{ path: "timeline.leadMonths" }]
+ * timelineMonthsEntries(cfs.timeline, (k) => k === "leadMonths") // [{ path: "timeline.leadMonths" }]
  */
 export function timelineMonthsEntries(
+  timeline: unknown,
   stated: (key: (typeof TIMELINE_MONTHS)[number]) => boolean,
   prefix = "timeline.",
 ): RiskEntry[] {
-  return TIMELINE_MONTHS.filter(stated).map((k) => ({ path: `${prefix}${k}` }));
+  const weeks = (k: string): unknown =>
+    isRecord(timeline) ? timeline[k.replace(/Months$/, "Weeks")] : undefined;
+  return TIMELINE_MONTHS.filter((k) => {
+    const w = weeks(k);
+    return stated(k) && !(w instanceof Decimal && w.isZero());
+  }).map((k) => ({ path: `${prefix}${k}` }));
 }
 
 const isRecord = (x: unknown): x is Readonly<Record<string, unknown>> => typeof x === "object" && x !== null;
@@ -39,16 +47,25 @@ export function proposalTornadoModel(proposal: Proposal, raw: unknown): RiskMode
   const named = new Set(
     model.entries.map((e) => e.path.replace(/^assumptions\./, "").replace(/Weeks$/, "Months")),
   );
-  const monthsOf = (timeline: unknown, prefix: string): RiskEntry[] =>
-    timelineMonthsEntries((k) => isRecord(timeline) && k in timeline && !named.has(`${prefix}${k}`), prefix);
+  // `written` is the timeline as the JSON has it (months or weeks), `parsed` the engine's (weeks).
+  const monthsOf = (written: unknown, parsed: unknown, prefix: string): RiskEntry[] =>
+    timelineMonthsEntries(
+      parsed,
+      (k) => isRecord(written) && k in written && !named.has(`${prefix}${k}`),
+      prefix,
+    );
   const a = isRecord(raw) && isRecord(raw.assumptions) ? raw.assumptions : {};
+  const { cohort, streams } = proposal.assumptions;
   const months =
-    proposal.assumptions.cohort !== undefined
-      ? monthsOf(a.timeline, "timeline.")
+    cohort !== undefined
+      ? monthsOf(a.timeline, cohort.timeline, "timeline.")
       : Array.isArray(a.streams)
-        ? a.streams.flatMap((s: unknown, i) =>
-            isRecord(s) && s.kind === "cohort" ? monthsOf(s.timeline, `streams[${i}].timeline.`) : [],
-          )
+        ? a.streams.flatMap((s: unknown, i) => {
+            const parsed = streams[i];
+            return isRecord(s) && s.kind === "cohort" && parsed?.kind === "cohort"
+              ? monthsOf(s.timeline, parsed.timeline, `streams[${i}].timeline.`)
+              : [];
+          })
         : [];
   return { ...model, entries: [...model.entries, ...months] };
 }

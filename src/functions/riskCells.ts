@@ -43,7 +43,10 @@ export function sensitivityCells(assumptions: unknown, low: unknown, high: unkno
   // low ≤ high is moveInputs' rule (riskInputs.ts), refused there as a value.
   const change = { low: changeOf(low, "low", -0.1), high: changeOf(high, "high", 0.1) };
   // Inputs the range states in months are moved and shown in months, under their own label.
-  const months = timelineMonthsEntries((k) => argumentOf(`timeline.${k}`) !== `timeline.${k}`);
+  const months = timelineMonthsEntries(
+    input.timeline,
+    (k) => argumentOf(`timeline.${k}`) !== `timeline.${k}`,
+  );
   const t = renamed(argumentOf, () =>
     proposalSensitivity(profileRiskModel("", input, months), { defaultChange: change }),
   );
