@@ -241,7 +241,7 @@ export function greenBookBlock(
   [
     `Year 0 = ${base} (discount factor 1: not discounted); year t is discounted by 1 ÷ (1 + the Parameters sheet's rate for year t), year on year.`,
     `Real prices are ${base} prices: cash × index(${base}) ÷ index(FY), the index 100 × (1 + the Parameters sheet's deflator a year)^t.`,
-    "Benefits = the MTFS row + costs (so benefits − costs is the MTFS row); costs = the profile's costs (investment).",
+    "Benefits = the MTFS row + costs (so benefits − costs is the MTFS row), with any existing MTFS line the row adds back; costs = the profile's costs.",
   ].forEach((line) => label(`A${r++}`, line, { italic: true }));
   ["FY", ...GREEN_BOOK_STEPS.map((step) => step.caption)].forEach((h, i) =>
     label(`${String.fromCharCode(65 + i)}${r}`, h, TABLE_HEADING),
@@ -357,8 +357,15 @@ export function greenBookBlock(
   const paybackAt = summary(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
-    discountedPaybackFormula(range("L")),
-    payback ? (payback.kind === "paysBack" ? payback.years.toNumber() : NOT_PAID_BACK) : null,
+    // With no costs nothing is paid back: "n/a", as the ratio says, not "0 years".
+    `IF(${pvCostsAt}>0,${discountedPaybackFormula(range("L"))},"${NO_RATIO}")`,
+    payback && view
+      ? !view.pvCosts.gt(0)
+        ? NO_RATIO
+        : payback.kind === "paysBack"
+          ? payback.years.toNumber()
+          : NOT_PAID_BACK
+      : null,
     YEARS_FORMAT,
   );
   // Excel's NPV() discounts its first value one period: year 0 goes in undiscounted, as the block counts it.

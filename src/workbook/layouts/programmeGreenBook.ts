@@ -141,7 +141,7 @@ export function programmeGreenBookCells(
   });
   label(
     `A${r++}`,
-    `Year 0 = ${fys[0] ?? ""} (not discounted). Sums of the proposal sheets' Green Book blocks over these FYs; sheets laid out before it are not included.`,
+    `Year 0 = ${fys[0] ?? ""} (not discounted). Sums of the proposal sheets' Green Book blocks over these FYs; sheets laid out before it are not included. Costs are the proposals' own: the Resource cost sheet's implementation costs are not in it (the Scenarios sheet's payback includes them).`,
     { italic: true },
   );
   const row = new Map(GREEN_BOOK_STEPS.map((step, i) => [step.key, r + i]));
@@ -213,11 +213,13 @@ export function programmeGreenBookCells(
   total(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
-    discountedPaybackFormula(crossingsAt),
+    `IF(${pvCosts}>0,${discountedPaybackFormula(crossingsAt)},"${NO_RATIO}")`,
     view
-      ? view.discountedPayback.kind === "paysBack"
-        ? view.discountedPayback.years.toNumber()
-        : NOT_PAID_BACK
+      ? !view.pvCosts.gt(0)
+        ? NO_RATIO
+        : view.discountedPayback.kind === "paysBack"
+          ? view.discountedPayback.years.toNumber()
+          : NOT_PAID_BACK
       : null,
     '0.0# "years"',
   );

@@ -110,6 +110,23 @@ describe("proposal sheet Green Book block", () => {
     );
   });
 
+  it("gives a proposal with no costs n/a for its payback, as for its ratio, not 0 years", () => {
+    const raw = readExample("reablement.json");
+    const modelled = modelProposal(raw);
+    expect(modelled.greenBook.pvCosts.isZero()).toBe(true);
+    const layout = proposalSheetLayout({
+      sheet: "Reablement",
+      proposal: raw,
+      fyLabels: modelled.profile.years.map((y) => y.label),
+      modelled,
+      assumptionsInWords: true,
+      greenBook: true,
+    });
+    expect(cached(layout.cells, "greenBook.discountedPayback")).toBe("n/a (no costs)");
+    const cell = layout.cells.find((c) => c.kind === "formula" && c.key === "greenBook.discountedPayback");
+    expect(cell?.kind === "formula" && cell.formula).toMatch(/^IF\(.*>0,.*,"n\/a \(no costs\)"\)$/);
+  });
+
   it("lays out the same steps, in the same order, as the Programme's block", () => {
     const raw = readExample("cfs-targeted-prevention.json");
     const layout = proposalSheetLayout({
