@@ -12,6 +12,7 @@ import {
   isoDate,
   toPounds,
   type Decimal,
+  type Forecast,
 } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { readThresholds, updateDashboard } from "../../workbook/dashboard";
@@ -143,12 +144,29 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
                   basis: st.basis,
                   planGross: st.plan.map(toPounds),
                   forecastGross: st.forecast.map(toPounds),
+                  ...(st.planEventsToDate === undefined
+                    ? {}
+                    : {
+                        planEventsToDate: st.planEventsToDate.toNumber(),
+                        actualEventsToDate: st.actualEventsToDate?.toNumber() ?? null,
+                        slippageMonths: st.slippageMonths?.toDecimalPlaces(2).toNumber() ?? null,
+                      }),
                 })),
               }),
         }
       : null,
     ...(summary.warnings === undefined ? {} : { warnings: summary.warnings.map((w) => w.message) }),
   }));
+}
+
+/** The slippage in words: the proposal's, or each cohort stream's when two or more have event actuals. */
+function slippageText(f: Forecast): string {
+  const perStream = (f.streams ?? []).filter((s) => s.planEventsToDate !== undefined);
+  if (perStream.length >= 2)
+    return `per stream: ${perStream.map((s) => `${s.id} ${formatSlippage(s.slippageMonths)}`).join("; ")}`;
+  if (f.streams !== undefined && perStream.length === 0)
+    return "read from avoided-events actuals only (none recorded)";
+  return formatSlippage(f.slippageMonths);
 }
 
 function reportTable(proposals: readonly ProposalTracking[]): string {
@@ -205,9 +223,7 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
         lines.push(
           `Forecast MTFS row: ${f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", ")}`,
         );
-        lines.push(
-          `Slippage: ${f.slippageMonths === undefined && f.streams !== undefined && f.actualEventsToDate.isZero() ? "read from avoided-events actuals only (none recorded)" : formatSlippage(f.slippageMonths)}`,
-        );
+        lines.push(`Slippage: ${slippageText(f)}`);
         for (const st of f.streams ?? [])
           if (st.basis !== "plan") lines.push(`Stream ${st.id}: forecast from its ${st.basis} actuals`);
       }

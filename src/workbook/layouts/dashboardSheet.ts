@@ -4,6 +4,8 @@ import {
   fyLabel,
   ragStatus,
   type Closure,
+  type Forecast,
+  type MeasureTracking,
   type RagThresholds,
   type TrackingSummary,
 } from "../../engine";
@@ -84,6 +86,9 @@ const DELIVERY_COLUMNS = [
 /** The measure words of a proposal's £ total over its streams: not "Saving (£)", so the programme total's
  * SUMIF adds the streams' rows and not their total again. */
 export const SAVING_ALL_STREAMS = "Saving (£), all streams";
+
+/** The first row's Slippage when two or more cohort streams have event actuals (each on its own row). */
+export const PER_STREAM_SLIPPAGE = "per stream (avoided events rows)";
 
 const col = (name: (typeof DELIVERY_COLUMNS)[number]): string =>
   columnLetter(DELIVERY_COLUMNS.indexOf(name) + 1);
@@ -228,17 +233,10 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
           num(f.forecast.quantifiedOpportunity.plus(f.forecast.quantifiedOpportunityInflationContingency)),
           MILLIONS_FORMAT,
         );
-        engine(
-          `${col("Slippage (months)")}${row}`,
-          `${key}.slippageMonths`,
-          f.slippageMonths === undefined
-            ? f.streams !== undefined && f.actualEventsToDate.isZero() && f.planEventsToDate.isZero()
-              ? "no events"
-              : "beyond the horizon"
-            : f.slippageMonths.toDecimalPlaces(2).toNumber(),
-          "0.0",
-        );
       }
+      const slippage = slippageCell(f, m, k === 0);
+      if (slippage !== undefined)
+        engine(`${col("Slippage (months)")}${row}`, `${key}.slippageMonths`, slippage, "0.0");
       if (m.measure === "saving" && !total) savingRows.push({ name: p.name, row, stream: m.stream });
       row++;
       i++;
@@ -396,6 +394,30 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
           },
         }),
   };
+}
+
+/**
+ * The Slippage cell of a measure row: the proposal's, on its first row; with avoided-events actuals on two or
+ * more cohort streams, each stream's on its avoided-events row (months of two streams do not add), the first
+ * row saying so. Undefined: the row has none.
+ */
+function slippageCell(
+  f: Forecast | undefined,
+  m: MeasureTracking,
+  first: boolean,
+): string | number | undefined {
+  if (f === undefined) return undefined;
+  const months = (x: Decimal | undefined) =>
+    x === undefined ? "beyond the horizon" : x.toDecimalPlaces(2).toNumber();
+  const perStream = (f.streams ?? []).filter((s) => s.planEventsToDate !== undefined);
+  if (perStream.length >= 2) {
+    const mine = m.measure === "avoidedEvents" ? perStream.find((s) => s.id === m.stream) : undefined;
+    if (mine !== undefined) return months(mine.slippageMonths);
+    return first ? PER_STREAM_SLIPPAGE : undefined;
+  }
+  if (!first) return undefined;
+  if (f.slippageMonths === undefined && f.streams !== undefined && perStream.length === 0) return "no events";
+  return months(f.slippageMonths);
 }
 
 function cellNumber(cells: readonly LayoutCell[], address: string): number {
