@@ -330,7 +330,7 @@ function streamsForecast(
     forecast: profile.streams[k].years.map((y) => y.gross),
   }));
   const through = Math.max(...actuals.map((x) => parsePeriod(x.period).toDay));
-  const onEvents = bases.filter((b) => b.planEventsToDate !== undefined);
+  const onEvents = eventStreams(bases);
   const slippage = onEvents.length === 1 ? onEvents[0].slippageMonths : undefined;
   return {
     plan: profileSummary(proposal),
@@ -341,4 +341,22 @@ function streamsForecast(
     ...(slippage === undefined ? {} : { slippageMonths: slippage }),
     streams,
   };
+}
+
+/** The streams forecast from their avoided-events actuals (each with its events to date and slippage). */
+function eventStreams(streams: readonly StreamForecast[]): StreamForecast[] {
+  return streams.filter((s) => s.planEventsToDate !== undefined);
+}
+
+/**
+ * The streams whose slippage is given on its own: the cohort streams with avoided-events actuals, when there
+ * are two or more (their months do not add up to the proposal's); undefined when the proposal's slippage is
+ * the forecast's own (one such stream, or a single cohort).
+ *
+ * @example
+ * slippageByStream(trackAssumptions(pair, actualsOnBoth).forecast!)?.map((s) => s.id) // ["first", "second"]
+ */
+export function slippageByStream(f: Forecast): readonly StreamForecast[] | undefined {
+  const streams = eventStreams(f.streams ?? []);
+  return streams.length >= 2 ? streams : undefined;
 }

@@ -9,6 +9,7 @@ import {
   parseProposal,
   reprofile,
   reprofileStream,
+  slippageByStream,
   streamPeriodPlans,
   streamReprofiledAssumptions,
   streamReprofiledJson,
@@ -215,6 +216,7 @@ describe("two cohort streams with avoided-events actuals", () => {
       ["reunification", new Decimal(3), low.slippageMonths],
       ["second", new Decimal(15), high.slippageMonths],
     ]);
+    expect(slippageByStream(f)?.map((s) => s.id)).toEqual(["reunification", "second"]);
   });
 
   it("keeps the proposal's slippage when one stream has event actuals", () => {
@@ -225,6 +227,7 @@ describe("two cohort streams with avoided-events actuals", () => {
     ]).forecast!;
     expect(f.slippageMonths).toEqual(low.slippageMonths);
     expect(f.planEventsToDate).toEqual(low.planEventsToDate);
+    expect(slippageByStream(f)).toBeUndefined();
   });
 });
 

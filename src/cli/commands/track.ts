@@ -10,12 +10,14 @@ import {
   fyLabel,
   isEngineError,
   isoDate,
+  slippageByStream,
   toPounds,
   type Decimal,
   type Forecast,
 } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { readThresholds, updateDashboard } from "../../workbook/dashboard";
+import { MEASURE_COLUMNS, MEASURE_TEXT_COLUMNS } from "../../workbook/layouts/dashboardSheet";
 import { acceptReprofile, proposeReprofile } from "../../workbook/history";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { checkActuals, importActuals, trackWorkbook, type ProposalTracking } from "../../workbook/tracking";
@@ -161,10 +163,10 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
 
 /** The slippage in words: the proposal's, or each cohort stream's when two or more have event actuals. */
 function slippageText(f: Forecast): string {
-  const perStream = (f.streams ?? []).filter((s) => s.planEventsToDate !== undefined);
-  if (perStream.length >= 2)
+  const perStream = slippageByStream(f);
+  if (perStream !== undefined)
     return `per stream: ${perStream.map((s) => `${s.id} ${formatSlippage(s.slippageMonths)}`).join("; ")}`;
-  if (f.streams !== undefined && perStream.length === 0)
+  if (f.streams?.every((s) => s.planEventsToDate === undefined))
     return "read from avoided-events actuals only (none recorded)";
   return formatSlippage(f.slippageMonths);
 }
@@ -186,29 +188,10 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
       ]);
       const lines = [
         name,
-        textTable(
-          [
-            ...(streamed ? ["Stream"] : []),
-            "Measure",
-            "Periods",
-            "Plan to date",
-            "Actual to date",
-            "Variance",
-            "% of plan",
-            "RAG",
-          ],
-          rows,
-          [
-            ...(streamed ? (["left"] as const) : []),
-            "left",
-            "left",
-            "right",
-            "right",
-            "right",
-            "right",
-            "left",
-          ],
-        ),
+        textTable([...(streamed ? ["Stream"] : []), ...MEASURE_COLUMNS], rows, [
+          ...(streamed ? (["left"] as const) : []),
+          ...MEASURE_COLUMNS.map((c) => (MEASURE_TEXT_COLUMNS.has(c) ? "left" : "right")),
+        ]),
       ];
       const f = summary.forecast;
       if (f) {

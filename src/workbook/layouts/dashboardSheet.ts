@@ -3,6 +3,7 @@ import {
   ZERO,
   fyLabel,
   ragStatus,
+  slippageByStream,
   type Closure,
   type Forecast,
   type MeasureTracking,
@@ -65,8 +66,11 @@ export interface DashboardLayout extends SheetLayout {
   readonly chart?: ComboChartSpec;
 }
 
-const DELIVERY_COLUMNS = [
-  "Proposal",
+/**
+ * A measure's delivery to date, column by column, as the Dashboard lays it out and `track report` prints it.
+ * The text columns (left-aligned in a text table) are MEASURE_TEXT_COLUMNS.
+ */
+export const MEASURE_COLUMNS = [
   "Measure",
   "Periods",
   "Plan to date",
@@ -74,6 +78,18 @@ const DELIVERY_COLUMNS = [
   "Variance",
   "% of plan",
   "RAG",
+] as const;
+
+/** The MEASURE_COLUMNS that hold words, not figures. */
+export const MEASURE_TEXT_COLUMNS: ReadonlySet<(typeof MEASURE_COLUMNS)[number]> = new Set([
+  "Measure",
+  "Periods",
+  "RAG",
+]);
+
+const DELIVERY_COLUMNS = [
+  "Proposal",
+  ...MEASURE_COLUMNS,
   "Forecast FY",
   "Forecast (that FY)",
   "Plan (that FY)",
@@ -409,14 +425,14 @@ function slippageCell(
   if (f === undefined) return undefined;
   const months = (x: Decimal | undefined) =>
     x === undefined ? "beyond the horizon" : x.toDecimalPlaces(2).toNumber();
-  const perStream = (f.streams ?? []).filter((s) => s.planEventsToDate !== undefined);
-  if (perStream.length >= 2) {
+  const perStream = slippageByStream(f);
+  if (perStream !== undefined) {
     const mine = m.measure === "avoidedEvents" ? perStream.find((s) => s.id === m.stream) : undefined;
     if (mine !== undefined) return months(mine.slippageMonths);
     return first ? PER_STREAM_SLIPPAGE : undefined;
   }
   if (!first) return undefined;
-  if (f.slippageMonths === undefined && f.streams !== undefined && perStream.length === 0) return "no events";
+  if (f.streams?.every((s) => s.planEventsToDate === undefined)) return "no events";
   return months(f.slippageMonths);
 }
 
