@@ -104,7 +104,7 @@ const DELIVERY_COLUMNS = [
 export const SAVING_ALL_STREAMS = "Saving (£), all streams";
 
 /** The first row's Slippage when two or more cohort streams have event actuals (each on its own row). */
-export const PER_STREAM_SLIPPAGE = "per stream (avoided events rows)";
+export const PER_STREAM_SLIPPAGE = "per stream";
 
 const col = (name: (typeof DELIVERY_COLUMNS)[number]): string =>
   columnLetter(DELIVERY_COLUMNS.indexOf(name) + 1);
