@@ -63,11 +63,24 @@ export function flatSchedule(rate: DecimalLike): DiscountSchedule {
   return [{ fromYear: 0, rate: r }];
 }
 
-/** The schedule's rate for year `t` (the last band starting at or before t). */
+/**
+ * The index of the schedule's band for year `t` (the last band starting at or before t): the position of its
+ * rate in the schedule, as the Parameters sheet lists the bands.
+ *
+ * @example
+ * discountBandIndex(GREEN_BOOK_STANDARD, 31) // 1 (3.0% from year 31)
+ */
+export function discountBandIndex(schedule: DiscountSchedule, t: number): number {
+  let band = 0;
+  schedule.forEach((b, i) => {
+    if (b.fromYear <= t) band = i;
+  });
+  return band;
+}
+
+/** The schedule's rate for year `t`. */
 function rateFor(schedule: DiscountSchedule, t: number): Decimal {
-  let rate = schedule[0].rate;
-  for (const band of schedule) if (band.fromYear <= t) rate = band.rate;
-  return rate;
+  return schedule[discountBandIndex(schedule, t)].rate;
 }
 
 /**

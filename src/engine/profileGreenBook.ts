@@ -31,17 +31,29 @@ import type { Profile } from "./types";
 export interface GreenBookYear {
   readonly fy: number;
   readonly label: string;
+  /** Benefits and costs in cash (as given: for a profile, the MTFS row + costs and the costs). */
+  readonly cashBenefits: Decimal;
+  readonly cashCosts: Decimal;
   /** Benefits and costs in the first FY's prices. */
   readonly benefits: Decimal;
   readonly costs: Decimal;
   readonly discountFactor: Decimal;
+  /** Real benefits × discount factor. */
+  readonly pvBenefits: Decimal;
+  /** Real costs × discount factor. */
+  readonly pvCosts: Decimal;
   /** (benefits − costs) × discount factor. */
   readonly presentValue: Decimal;
+  /** Σ presentValue over year 0 to this year. */
+  readonly cumulativePresentValue: Decimal;
 }
 
 /** NPV, BCR and discounted payback of a profile, with the years behind them. */
 export interface GreenBookView {
   readonly years: readonly GreenBookYear[];
+  /** Σ of the years' pvBenefits and pvCosts. */
+  readonly pvBenefits: Decimal;
+  readonly pvCosts: Decimal;
   readonly npv: Decimal;
   /** Undefined when the costs' present value is 0 (no ratio). */
   readonly benefitCostRatio: Decimal | undefined;
@@ -94,16 +106,30 @@ export function greenBookView(
   const benefits = deflatorIndex === undefined ? [...cashBenefits] : realPrices(cashBenefits, deflatorIndex);
   const costs = deflatorIndex === undefined ? [...cashCosts] : realPrices(cashCosts, deflatorIndex);
   const factors = discountFactors(benefits.length, schedule);
-  const pvCosts = costs.reduce((s, c, t) => s.plus(c.times(factors[t])), ZERO);
-  return {
-    years: years.map((y, t) => ({
+  const sum = (xs: readonly Decimal[]): Decimal => xs.reduce((s, x) => s.plus(x), ZERO);
+  let cumulative = ZERO;
+  const out = years.map((y, t): GreenBookYear => {
+    const presentValue = benefits[t].minus(costs[t]).times(factors[t]);
+    cumulative = cumulative.plus(presentValue);
+    return {
       fy: y.fy,
       label: y.label,
+      cashBenefits: cashBenefits[t],
+      cashCosts: cashCosts[t],
       benefits: benefits[t],
       costs: costs[t],
       discountFactor: factors[t],
-      presentValue: benefits[t].minus(costs[t]).times(factors[t]),
-    })),
+      pvBenefits: benefits[t].times(factors[t]),
+      pvCosts: costs[t].times(factors[t]),
+      presentValue,
+      cumulativePresentValue: cumulative,
+    };
+  });
+  const pvCosts = sum(out.map((y) => y.pvCosts));
+  return {
+    years: out,
+    pvBenefits: sum(out.map((y) => y.pvBenefits)),
+    pvCosts,
     npv: npv(benefits, costs, schedule),
     benefitCostRatio: pvCosts.gt(0) ? benefitCostRatio(benefits, costs, schedule) : undefined,
     discountedPayback: discountedPayback(benefits, costs, schedule),

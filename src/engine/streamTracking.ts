@@ -5,6 +5,7 @@ import { cohortModel } from "./cohortStream";
 import { daysInFy } from "./fiscalYear";
 import { actualWindows, splicedFlow, type Forecast, type StreamForecast } from "./forecast";
 import { parsePeriod, periodProfile, periodsOf, type Period, type PeriodKind } from "./periodProfile";
+import { formatSlippage } from "./present";
 import { profileStreamInput, profileSummary } from "./profile";
 import { DEFAULT_RAG_THRESHOLDS, ragStatus, type RagStatus, type RagThresholds } from "./rag";
 import { cumulativeAt, timeToReach } from "./stockFlow";
@@ -359,4 +360,20 @@ function eventStreams(streams: readonly StreamForecast[]): StreamForecast[] {
 export function slippageByStream(f: Forecast): readonly StreamForecast[] | undefined {
   const streams = eventStreams(f.streams ?? []);
   return streams.length >= 2 ? streams : undefined;
+}
+
+/**
+ * A forecast's slippage in words: the proposal's, or each cohort stream's when two or more have event
+ * actuals; on a proposal of streams with none, that slippage reads from avoided events only.
+ *
+ * @example
+ * slippageText(pairForecast) // "per stream: first 6.1 months ahead of the plan; second 42.1 months ahead of the plan"
+ */
+export function slippageText(f: Forecast): string {
+  const perStream = slippageByStream(f);
+  if (perStream !== undefined)
+    return `per stream: ${perStream.map((s) => `${s.id} ${formatSlippage(s.slippageMonths)}`).join("; ")}`;
+  if (f.streams?.every((s) => s.planEventsToDate === undefined))
+    return "read from avoided-events actuals only (none recorded)";
+  return formatSlippage(f.slippageMonths);
 }

@@ -6,13 +6,17 @@ import type { Variance } from "./variance";
  * data-entry slip (a year typed into a month, £ in pence) or an early spike than a new run rate, yet the
  * forecast, reprofile and closure extrapolate them (a trial read £35.65m at full run rate against a £2.00m
  * target from two months). The rule: fewer than 3 periods of actuals and an actual to date more than 2× the
- * plan to date (or above a plan of nothing). The figures are still given; the warning travels with them.
+ * plan to date (or above a plan of nothing), or any number of periods and more than 10× the plan to date (a
+ * trial's 1,000 avoided events in one month of four gave £1,947m). The figures are still given; the warning
+ * travels with them.
  */
 
 /** Fewer periods than this are "few". */
 export const FEW_PERIODS = 3;
 /** An actual to date above this multiple of the plan to date is "far above". */
 export const FAR_ABOVE_PLAN = new Decimal(2);
+/** From any number of periods, an actual to date above this multiple of the plan to date is warned of. */
+export const WAY_ABOVE_PLAN = new Decimal(10);
 
 /** A measure's actuals that the forecast, reprofile and closure extrapolate from very little. */
 export interface TrackingWarning {
@@ -37,10 +41,10 @@ export function extrapolationWarning(
   m: Variance & { readonly measure: string; readonly periods: readonly string[]; readonly stream?: string },
 ): TrackingWarning | undefined {
   const n = m.periods.length;
-  if (n >= FEW_PERIODS) return undefined;
+  const few = n < FEW_PERIODS;
   const far = m.plan.gt(0)
-    ? m.actual.gt(m.plan.times(FAR_ABOVE_PLAN))
-    : m.actual.gt(0) && m.actual.gt(m.plan);
+    ? m.actual.gt(m.plan.times(few ? FAR_ABOVE_PLAN : WAY_ABOVE_PLAN))
+    : few && m.actual.gt(0) && m.actual.gt(m.plan);
   if (!far) return undefined;
   const what = `${m.stream === undefined ? "" : `${m.stream} `}${m.measure}`;
   const times = m.plan.gt(0) ? m.actual.div(m.plan) : undefined;
@@ -52,9 +56,11 @@ export function extrapolationWarning(
     measure: m.measure,
     periods: n,
     ...(times === undefined ? {} : { timesPlan: times }),
-    message:
-      `${what}: actual to date is ${size} from ${span}: the forecast, reprofile and closure extrapolate ` +
-      `from very little; check the actuals before relying on them`,
+    message: few
+      ? `${what}: actual to date is ${size} from ${span}: the forecast, reprofile and closure extrapolate ` +
+        `from very little; check the actuals before relying on them`
+      : `${what}: actual to date is ${size} from ${span}: the forecast, reprofile and closure extrapolate ` +
+        `it; check the actuals (a slip such as a year's figure typed into a month) before relying on them`,
   };
 }
 

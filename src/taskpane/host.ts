@@ -4,6 +4,7 @@
  */
 
 import type { ChangeReportLine, RefreshReport as WorkbookRefreshReport } from "../workbook";
+import type { TrackWorkbookOps } from "./trackBridge";
 
 export type { ChangeReportLine };
 
@@ -55,4 +56,6 @@ export interface WorkbookHost {
   updateProposal(sheet: string, raw: unknown): Promise<WriteResult>;
   /** Recomputes every proposal sheet, reporting progress as (done, total). */
   refresh(onProgress: (done: number, total: number) => void): Promise<RefreshReport>;
+  /** The Track tab's reads and writes of the Tracking sheet (trackBridge.ts); absent: the tab only previews. */
+  readonly track?: TrackWorkbookOps;
 }

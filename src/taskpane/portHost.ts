@@ -1,6 +1,7 @@
 import { isWorkbookError } from "../workbook/errors";
 import type { WorkbookPort } from "../workbook/port";
 import type { DraftStore, WorkbookHost, WorkbookIdentity } from "./host";
+import { trackOps } from "./trackBridge";
 import type { ProposalWorkbookOps } from "./workbookOps";
 
 /** What the user can do when the proposal's name is already a sheet, in the controls this host has. */
@@ -58,5 +59,6 @@ export function portHost(kind: WorkbookHost["kind"], parts: PortHostParts): Work
     },
     updateProposal: (sheet, raw) => ops.updateProposal(port(), sheet, raw),
     refresh: (onProgress) => ops.refresh(port(), onProgress),
+    track: trackOps(port),
   };
 }

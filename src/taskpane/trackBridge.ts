@@ -8,34 +8,60 @@ import {
   isEngineError,
   parseProposal,
   reprofile,
-  singleCohort,
-  trackProposal,
+  trackAssumptions,
   type MeasureActual,
+  type Reprofile,
+  type TrackingSummary,
 } from "../engine";
-import { parseActualsCsv } from "../workbook/actualsCsv";
+import { checkActualRows, parseActualsCsv } from "../workbook/actualsCsv";
 import { numberText } from "../workbook/cellValues";
+import { readThresholds } from "../workbook/dashboard";
+import { conflictText, enterActuals } from "../workbook/enterActuals";
 import { isWorkbookError } from "../workbook/errors";
+import { acceptReprofile, proposeReprofile } from "../workbook/history";
+import { HISTORY_SHEET } from "../workbook/layouts/historySheet";
+import { TRACKING_SHEET } from "../workbook/layouts/trackingSheet";
+import type { WorkbookPort } from "../workbook/port";
+import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../workbook/register";
+import { findProposal, readTrackingActuals, trackWorkbook, trackedProposals } from "../workbook/tracking";
+import { countText } from "./preview/plural";
 
 /**
- * The Track tab's engine calls (issue 15): the draft proposal tracked on the actuals typed in the tab, as text
- * ready to show. Nothing is calculated in the component.
+ * The Track tab's engine and workbook calls (issue 15): the draft proposal tracked on the actuals typed in the
+ * tab (a preview), and the proposal's actuals written to, read from and reprofiled on the workbook's Tracking
+ * sheet through the workbook layer the CLI's `track` uses, all as text ready to show. Nothing is calculated in
+ * the component.
  */
 
-/** An actual as typed: text fields. */
+/** An actual as typed: text fields, with where it came from when it was read from a CSV. */
 export interface TypedActual {
   readonly period: string;
   readonly measure: string;
   readonly value: string;
+  /** The stream id; blank (or absent) for the proposal's only stream. */
+  readonly stream?: string;
+  /** Where it came from ("actuals.csv line 3"); absent: typed in the tab. */
+  readonly source?: string;
 }
 
-/** One measure's line. */
+/** One measure's line (of one stream, on a proposal of several; the £ total has none). */
 export interface TrackLine {
   readonly measure: string;
+  readonly stream?: string;
   readonly plan: string;
   readonly actual: string;
   readonly variance: string;
   readonly percentOfPlan: string;
   readonly rag: "Green" | "Amber" | "Red";
+}
+
+/** One FY of a proposed reprofile: approved beside revised, cumulative and MTFS row (as `track reprofile`). */
+export interface ReprofileYear {
+  readonly fy: string;
+  readonly approved: string;
+  readonly revised: string;
+  readonly approvedMtfs: string;
+  readonly revisedMtfs: string;
 }
 
 /** What the tab shows: lines, forecast and reprofile, or why not. */
@@ -47,11 +73,61 @@ export type TrackView =
       readonly mtfsRow?: string;
       readonly slippage?: string;
       readonly reprofile?: string;
+      readonly reprofileYears?: readonly ReprofileYear[];
+      /** The full run rate, approved and revised, in words. */
+      readonly reprofileRunRate?: string;
+      /** Actuals far above the plan from few periods, in words. */
+      readonly warnings?: readonly string[];
     }
   | { readonly kind: "problem"; readonly message: string };
 
 const show = (measure: string, x: Decimal): string =>
   measure === "saving" ? formatMillions(x) : x.toFixed(2);
+
+/** A tracking summary (and its reprofile, when there are avoided-events actuals) as the tab shows it. */
+function summaryView(
+  s: TrackingSummary,
+  r: Pick<Reprofile, "reading" | "approved" | "revised"> | undefined,
+): TrackView {
+  const f = s.forecast;
+  const fy = f?.forecast.years.find((y) => y.fy === s.currentFy) ?? f?.forecast.years[0];
+  const planFy = f?.plan.years.find((y) => y.fy === fy?.fy);
+  return {
+    kind: "tracked",
+    lines: s.measures.map((m) => ({
+      measure: m.measure,
+      ...(m.stream === undefined ? {} : { stream: m.stream }),
+      plan: show(m.measure, m.plan),
+      actual: show(m.measure, m.actual),
+      variance: show(m.measure, m.variance),
+      percentOfPlan: m.percentOfPlan === undefined ? "" : formatPercent(m.percentOfPlan),
+      rag: m.rag,
+    })),
+    ...(s.warnings?.length ? { warnings: s.warnings.map((w) => w.message) } : {}),
+    ...(f && fy && planFy
+      ? {
+          forecast: `${fyLabel(fy.fy)}: ${formatMillions(fy.cumulative)} (plan ${formatMillions(planFy.cumulative)})`,
+          mtfsRow: f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", "),
+          slippage: formatSlippage(f.slippageMonths),
+        }
+      : {}),
+    ...(r
+      ? {
+          reprofile: describeReading(r.reading),
+          reprofileYears: r.approved.years.map((y, i) => ({
+            fy: y.label,
+            approved: formatMillions(y.cumulative),
+            revised: formatMillions(r.revised.years[i].cumulative),
+            approvedMtfs: formatMillions(y.mtfsImpact),
+            revisedMtfs: formatMillions(r.revised.years[i].mtfsImpact),
+          })),
+          reprofileRunRate:
+            `approved ${formatMillions(r.approved.fullRunRate.value)} in ${r.approved.fullRunRate.label}, ` +
+            `revised ${formatMillions(r.revised.fullRunRate.value)} in ${r.revised.fullRunRate.label}`,
+        }
+      : {}),
+  };
+}
 
 /**
  * Tracks a draft proposal (its raw JSON) on typed actuals; rows with a blank value are skipped.
@@ -71,36 +147,20 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
       message: `actual ${bad + 1}: value must be a number, got "${rows[bad].value}"`,
     };
   try {
-    const input = singleCohort(parseProposal(raw).assumptions, "tracking");
+    const assumptions = parseProposal(raw).assumptions;
     const actuals: MeasureActual[] = rows.map((a, k) => ({
       period: a.period.trim(),
       measure: a.measure,
       value: new Decimal(values[k] ?? 0),
+      ...(a.stream?.trim() ? { stream: a.stream.trim() } : {}),
     }));
-    const s = trackProposal(input, actuals);
-    const f = s.forecast;
+    // Any streams are tracked (per stream); the preview fits a reprofile to a single cohort's avoided events.
+    const input = assumptions.cohort;
     const events = actuals.filter((a) => a.measure === "avoidedEvents");
-    const fy = f?.forecast.years.find((y) => y.fy === s.currentFy) ?? f?.forecast.years[0];
-    const planFy = f?.plan.years.find((y) => y.fy === fy?.fy);
-    return {
-      kind: "tracked",
-      lines: s.measures.map((m) => ({
-        measure: m.measure,
-        plan: show(m.measure, m.plan),
-        actual: show(m.measure, m.actual),
-        variance: show(m.measure, m.variance),
-        percentOfPlan: m.percentOfPlan === undefined ? "" : formatPercent(m.percentOfPlan),
-        rag: m.rag,
-      })),
-      ...(f && fy && planFy
-        ? {
-            forecast: `${fyLabel(fy.fy)}: ${formatMillions(fy.cumulative)} (plan ${formatMillions(planFy.cumulative)})`,
-            mtfsRow: f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", "),
-            slippage: formatSlippage(f.slippageMonths),
-          }
-        : {}),
-      ...(events.length > 0 ? { reprofile: describeReading(reprofile(input, events).reading) } : {}),
-    };
+    return summaryView(
+      trackAssumptions(assumptions, actuals),
+      input && events.length > 0 ? reprofile(input, events) : undefined,
+    );
   } catch (e) {
     if (isEngineError(e)) return { kind: "problem", message: `${e.field}: ${e.rule}` };
     throw e;
@@ -108,25 +168,238 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
 }
 
 /**
- * The rows of an actuals CSV (the columns `track import` reads, docs/cli.md) for the proposal named `proposal`,
- * as typed actuals; rows of other proposals are counted, not used. Bad lines: the parser's message.
+ * The rows of an actuals CSV (the columns `track import` reads, docs/cli.md) for the proposal called one of
+ * `names` (its name, or its sheet's), as typed actuals that remember their line; rows of other proposals are
+ * counted, not used. Bad lines: the parser's message, naming `file`.
  *
  * @example
  * actualsFromCsv("proposal,period,measure,value\nCFS,2027-10,avoidedEvents,0", "CFS") // { rows: [...], others: 0 }
  */
 export function actualsFromCsv(
   text: string,
-  proposal: string,
+  names: string | readonly string[],
+  file = "the CSV",
 ): { readonly rows: readonly TypedActual[]; readonly others: number } | { readonly problem: string } {
+  const wanted = (typeof names === "string" ? [names] : names).map((n) => n.trim()).filter((n) => n !== "");
   try {
-    const all = parseActualsCsv(text, "the CSV");
-    const mine = all.filter((r) => r.proposal === proposal.trim());
+    const all = parseActualsCsv(text, file);
+    const mine = all.filter((r) => wanted.includes(r.proposal));
     return {
-      rows: mine.map((r) => ({ period: r.period, measure: r.measure, value: r.value.toString() })),
+      rows: mine.map((r) => ({
+        period: r.period,
+        measure: r.measure,
+        value: r.value.toString(),
+        ...(r.stream === undefined ? {} : { stream: r.stream }),
+        source: `${file} line ${r.line}`,
+      })),
       others: all.length - mine.length,
     };
   } catch (e) {
     if (isWorkbookError(e)) return { problem: e.message };
     throw e;
   }
+}
+
+/** An actual on the Tracking sheet, as the tab lists it. */
+export interface SheetActualLine {
+  readonly row: number;
+  readonly stream: string;
+  readonly period: string;
+  readonly measure: string;
+  readonly value: string;
+  readonly source: string;
+}
+
+/** The proposal's tracking in the workbook: its Tracking sheet actuals and what they show, or why there is none. */
+export type WorkbookTrack =
+  | { readonly kind: "absent"; readonly message: string }
+  | {
+      readonly kind: "sheet";
+      /** The proposal's sheet: the key its actuals are written under. */
+      readonly sheet: string;
+      readonly actuals: readonly SheetActualLine[];
+      /** Cells of the Tracking sheet (or the Dashboard's thresholds) that could not be read. */
+      readonly problems: readonly string[];
+      readonly view: TrackView;
+      /** True when `track reprofile` can fit one to the actuals (its default measure). */
+      readonly canReprofile: boolean;
+    };
+
+/** What "Write to workbook" did, in words: refused (nothing written) or written, with the conflicts kept. */
+export type WriteOutcome =
+  | { readonly kind: "refused"; readonly message: string }
+  | {
+      readonly kind: "written";
+      readonly message: string;
+      readonly conflicts: readonly string[];
+      readonly warnings: readonly string[];
+    };
+
+/** The Track tab's workbook calls, over one host's port (Office.js in Excel, ExcelJS in the standalone page). */
+export interface TrackWorkbookOps {
+  /** The proposal's actuals on the Tracking sheet and its variance, RAG, forecast and proposed reprofile. */
+  read(proposal: string): Promise<WorkbookTrack>;
+  /** Writes typed actuals to the Tracking sheet as `track import` does (rows with a blank value skipped). */
+  write(proposal: string, rows: readonly TypedActual[]): Promise<WriteOutcome>;
+  /** Keeps the proposed reprofile as a version dated `date`, as `track reprofile --accept` does; says where. */
+  acceptReprofile(sheet: string, date: string): Promise<string>;
+}
+
+/** The workbook layer's and the engine's user errors, as the message to show (anything else is a bug). */
+function problemOf(e: unknown): string {
+  if (isWorkbookError(e)) return e.message;
+  if (isEngineError(e)) return `${e.field}: ${e.rule}`;
+  throw e;
+}
+
+/** The proposal sheet called `proposal` (its sheet's name or its proposal's), or why there is none. */
+async function proposalSheet(
+  port: WorkbookPort,
+  proposal: string,
+): Promise<{ sheet: string; name: string } | { problem: string }> {
+  if (!(await hasRegister(port))) return { problem: `This workbook is ${NOT_AN_MTFS_WORKBOOK}.` };
+  const { all, problems } = await trackedProposals(port);
+  const p = findProposal(all, proposal);
+  if (p) return { sheet: p.sheet, name: p.name };
+  const bad = problems.find((x) => x.startsWith(`${proposal.trim()}:`));
+  return {
+    problem:
+      bad ??
+      `The workbook has no proposal sheet "${proposal}": Finish the proposal first (it writes the sheet), ` +
+        "or open the workbook that has it.",
+  };
+}
+
+async function readTrack(port: WorkbookPort, proposal: string): Promise<WorkbookTrack> {
+  try {
+    const found = await proposalSheet(port, proposal);
+    if ("problem" in found) return { kind: "absent", message: found.problem };
+    const { sheet } = found;
+    const { thresholds, problems: thresholdProblems } = await readThresholds(port);
+    const { actuals, problems } = await readTrackingActuals(port);
+    const tracking = await trackWorkbook(port, thresholds);
+    const mine = actuals.filter((a) => findProposal([found], a.proposal) !== undefined);
+    const summary = tracking.proposals.find((p) => p.sheet === sheet)?.summary;
+    // No actuals a reprofile can be fitted to is no proposal, not a problem: the rest still shows.
+    const proposed = summary
+      ? await proposeReprofile(port, sheet).catch((e: unknown) => {
+          if (isWorkbookError(e) && e.code === "no-actuals") return undefined;
+          throw e;
+        })
+      : undefined;
+    const mineProblems = tracking.problems.filter(
+      (x) => x.includes(`(${sheet})`) || x.startsWith(`${sheet}:`),
+    );
+    return {
+      kind: "sheet",
+      sheet,
+      actuals: mine.map((a) => ({
+        row: a.row,
+        stream: a.stream,
+        period: a.period,
+        measure: a.measure,
+        value: String(a.value),
+        source: a.source,
+      })),
+      problems: [...thresholdProblems, ...problems, ...mineProblems],
+      view: summary
+        ? summaryView(summary, proposed?.reprofile)
+        : {
+            kind: "problem",
+            message:
+              mine.length === 0
+                ? `No actuals for ${sheet} on the ${TRACKING_SHEET} sheet yet: enter some and write them.`
+                : `${sheet}'s actuals could not be tracked: ${mineProblems.join("; ")}`,
+          },
+      canReprofile: proposed !== undefined,
+    };
+  } catch (e) {
+    return { kind: "absent", message: problemOf(e) };
+  }
+}
+
+async function writeTyped(
+  port: WorkbookPort,
+  proposal: string,
+  typed: readonly TypedActual[],
+): Promise<WriteOutcome> {
+  try {
+    const found = await proposalSheet(port, proposal);
+    if ("problem" in found) return { kind: "refused", message: `Not written: ${found.problem}` };
+    const { sheet } = found;
+    const given = typed.map((a, k) => ({ a, line: k + 1 })).filter(({ a }) => a.value.trim() !== "");
+    if (given.length === 0) return { kind: "refused", message: "Not written: enter an actual first." };
+    let checked: ReturnType<typeof checkActualRows>;
+    try {
+      checked = checkActualRows(
+        given.map(({ a, line }) => ({
+          line,
+          proposal: sheet,
+          stream: a.stream ?? "",
+          period: a.period,
+          measure: a.measure,
+          value: a.value,
+        })),
+        "Not written",
+        (line) => `actual ${line}`,
+      );
+    } catch (e) {
+      // Its message already says "Not written: actual 2: …; nothing was imported".
+      if (isWorkbookError(e)) return { kind: "refused", message: e.message };
+      throw e;
+    }
+    const sources = new Map(given.map(({ a, line }) => [line, a.source ?? "typed in the Track tab"]));
+    const result = await enterActuals(
+      port,
+      checked.map((r) => ({
+        proposal: r.proposal,
+        stream: r.stream ?? "",
+        period: r.period,
+        measure: r.measure,
+        value: r.value.toNumber(),
+        source: sources.get(r.line) ?? "",
+      })),
+      { where: (k) => `actual ${checked[k].line}`, dryRun: false },
+    );
+    if (result.kind === "refused")
+      return {
+        kind: "refused",
+        message: `Not written: ${result.problems.slice(0, 5).join("; ")}; nothing was imported`,
+      };
+    return {
+      kind: "written",
+      message:
+        `Wrote ${countText(result.added.length, "actual")} to the ${TRACKING_SHEET} sheet` +
+        ` (${result.unchanged} already there, ${countText(result.conflicts.length, "conflict")}).`,
+      conflicts: result.conflicts.map(conflictText),
+      warnings: result.warnings,
+    };
+  } catch (e) {
+    return { kind: "refused", message: `Not written: ${problemOf(e)}` };
+  }
+}
+
+/**
+ * The Track tab's workbook calls over `port()`: the same workbook-layer functions `track import`, `track
+ * report` and `track reprofile --accept` call, so the tab and the CLI read and write a workbook alike.
+ *
+ * @example
+ * const ops = trackOps(() => port);
+ * await ops.write("CFS Targeted Prevention", [{ period: "2027-10", measure: "avoidedEvents", value: "0" }]);
+ */
+export function trackOps(port: () => WorkbookPort): TrackWorkbookOps {
+  return {
+    read: (proposal) => readTrack(port(), proposal),
+    write: (proposal, rows) => writeTyped(port(), proposal, rows),
+    async acceptReprofile(sheet, date) {
+      const p = port();
+      try {
+        const proposed = await proposeReprofile(p, sheet);
+        const version = await acceptReprofile(p, proposed, date);
+        return `Kept "${version.description}" as the version of ${date} on the ${HISTORY_SHEET} sheet.`;
+      } catch (e) {
+        return `Not kept: ${problemOf(e)}`;
+      }
+    },
+  };
 }

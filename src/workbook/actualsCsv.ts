@@ -111,21 +111,67 @@ export function parseActualsCsv(text: string, file: string): ActualRow[] {
     const k = header.indexOf(c);
     return k < 0 ? "" : (fields[k] ?? "").trim();
   };
+  return checkActualRows(
+    rows.slice(1).map(({ line, fields }) =>
+      fields.length > header.length
+        ? { line, problem: `${fields.length} fields, the header has ${header.length}` }
+        : {
+            line,
+            proposal: at(fields, "proposal"),
+            stream: at(fields, "stream"),
+            period: at(fields, "period"),
+            measure: at(fields, "measure"),
+            value: at(fields, "value"),
+          },
+    ),
+    file,
+    (line) => `line ${line}`,
+  );
+}
 
+/** One actual as text, before it is checked: a CSV record's fields, or a row typed in the Track tab. */
+export interface ActualText {
+  /** Where it is: the CSV line, or the row's number in the tab. */
+  readonly line: number;
+  readonly proposal: string;
+  readonly stream: string;
+  readonly period: string;
+  readonly measure: string;
+  readonly value: string;
+}
+
+/**
+ * Checks actuals given as text by the CSV's rules (a proposal, a month or quarter, a measure key, a number, a
+ * KPI never negative, no measure twice for one period); every bad one (and every row already known bad, with
+ * its `problem`) is reported in one WorkbookError (`bad-csv`), each named by `where(line)`, and then none is
+ * returned. Shared by the CSV and the Track tab's rows, so both are read by one set of rules.
+ *
+ * @example
+ * checkActualRows([{ line: 1, proposal: "CFS", stream: "", period: "2027-7", measure: "saving", value: "1" }],
+ *   "the Track tab", (n) => `actual ${n}`) // throws "the Track tab: actual 1: period: …; nothing was imported"
+ */
+export function checkActualRows(
+  rows: readonly (ActualText | { readonly line: number; readonly problem: string })[],
+  file: string,
+  where: (line: number) => string,
+): ActualRow[] {
   const problems: string[] = [];
   const out: ActualRow[] = [];
   const seen = new Map<string, { line: number; fromDay: number; toDay: number }[]>();
-  for (const { line, fields } of rows.slice(1)) {
-    const bad = (why: string): void => void problems.push(`line ${line}: ${why}`);
-    if (fields.length > header.length) {
-      bad(`${fields.length} fields, the header has ${header.length}`);
+  for (const r of rows) {
+    const bad = (why: string): void => void problems.push(`${where(r.line)}: ${why}`);
+    if ("problem" in r) {
+      bad(r.problem);
       continue;
     }
-    const proposal = at(fields, "proposal");
-    const stream = at(fields, "stream");
-    const periodText = at(fields, "period");
-    const measure = at(fields, "measure");
-    const valueText = at(fields, "value");
+    const { line } = r;
+    const [proposal, stream, periodText, measure, valueText] = [
+      r.proposal,
+      r.stream,
+      r.period,
+      r.measure,
+      r.value,
+    ].map((t) => t.trim());
     if (proposal === "") bad("proposal: is required");
     let period: ReturnType<typeof parsePeriod> | undefined;
     try {
@@ -146,7 +192,7 @@ export function parseActualsCsv(text: string, file: string): ActualRow[] {
     const earlier = seen.get(key) ?? [];
     const clash = earlier.find((e) => e.fromDay < period.toDay && period.fromDay < e.toDay);
     if (clash) {
-      bad(`${periodText} ${measure} for ${proposal} is already given on line ${clash.line}`);
+      bad(`${periodText} ${measure} for ${proposal} is already given on ${where(clash.line)}`);
       continue;
     }
     seen.set(key, [...earlier, { line, fromDay: period.fromDay, toDay: period.toDay }]);

@@ -40,6 +40,7 @@ import { modelProposal, type ModelledProposal } from "./engineLink";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
 import { tornadoRowsFor } from "./layouts/tornadoBlock";
+import { greenBookFigures } from "./layouts/programmeGreenBook";
 import {
   anchorNameList,
   anchorNames,
@@ -84,21 +85,7 @@ function programmeLink(linked: LinkedProposal, modelled: ModelledProposal): Prog
       modelled.profile.years.map((y, i) => [y.label, modelled.riskAdjusted[i].toNumber()]),
     ),
     ...(modelled.confidence === undefined ? {} : { confidenceLevel: modelled.confidence }),
-    greenBookByFy: new Map(
-      modelled.profile.years.map((y, i) => {
-        const split = modelled.cashability[i];
-        return [
-          y.label,
-          {
-            benefits: y.mtfsImpact.plus(y.costs).toNumber(),
-            costs: y.costs.toNumber(),
-            cashable: split.cashable.toNumber(),
-            costAvoidance: split.costAvoidance.toNumber(),
-            nonCashable: split.nonCashable.toNumber(),
-          },
-        ];
-      }),
-    ),
+    greenBookByFy: greenBookFigures(modelled),
     ...(modelled.stretch === undefined
       ? {}
       : {

@@ -144,3 +144,20 @@ describe("mtfs-benefits calc profile: a multi-stream proposal", () => {
     expect(r.stdout).not.toContain("Benefit lines (£m)");
   });
 });
+
+describe("calc profile's benefit lines", () => {
+  it("leaves out a measure the stream's inputs do not drive, keeping those that move", async () => {
+    const rfo = await run(["calc", "profile", "--input", "examples/resident-focused-organisation.json"]);
+    expect(rfo.code).toBe(0);
+    expect(rfo.stdout).toMatch(/Organisational design.*\(gross\)/);
+    expect(rfo.stdout).not.toMatch(/Average FTE reduction/);
+    const income = await run(["calc", "profile", "--input", "examples/income-maximisation.json"]);
+    // Fees charge units; traded services state their net income alone.
+    expect(income.stdout.match(/Units charged at the new fees/g)).toHaveLength(1);
+    const json = JSON.parse(
+      (await run(["calc", "profile", "--input", "examples/income-maximisation.json", "--format", "json"]))
+        .stdout,
+    );
+    expect(Object.keys(json.streams[1].years[0].measures)).toContain("unitsCharged");
+  });
+});

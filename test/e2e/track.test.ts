@@ -1,18 +1,27 @@
 /**
- * End-to-end, the Track tab (issue 15): the demo workbook opened in the standalone page (dist/standalone.html)
- * on its CFS Targeted Prevention sheet, a quarter of actuals pasted as CSV into the Track tab, and the variance, RAG,
- * forecast and proposed reprofile shown. Requires `npm run build` first and /usr/bin/chromium.
+ * End-to-end, the Track tab (issue 15, "Done when"): the demo workbook opened in the standalone page
+ * (dist/standalone.html) on its CFS Targeted Prevention sheet, a quarter of actuals imported from a CSV file
+ * into the Track tab and written to the workbook's Tracking sheet, then the variance, RAG, forecast and proposed
+ * reprofile read back from the workbook; the workbook downloaded, and the download reported on by the CLI and
+ * recalculated in LibreOffice with the Dashboard showing the same numbers. Requires `npm run build` first,
+ * /usr/bin/chromium and soffice. Screenshots at 1280 and 320 px go to test-artifacts/e2e-track-*.png.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { ExcelJsPort, buildProgrammeWorkbook, type ProgrammeConfig } from "../../src/workbook";
+import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
+import { TRACKING_SHEET } from "../../src/workbook/layouts/trackingSheet";
+import { run } from "../cli/workbookCli";
+import { hasLibreOffice, recalcInLibreOffice } from "../workbook/libreoffice";
+import { plain } from "../workbook/fixtures";
 import {
   ARTIFACTS,
   ROOT,
   DIST,
   launchBrowser,
+  parseMillions,
   requirePrerequisites,
   serveDirectory,
   type StaticServer,
@@ -24,6 +33,8 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   requirePrerequisites();
+  if (!hasLibreOffice())
+    throw new Error("soffice not found: install LibreOffice (bash scripts/install-system-deps.sh)");
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   server = await serveDirectory(DIST);
   browser = await launchBrowser();
@@ -36,70 +47,152 @@ afterAll(async () => {
 
 afterEach(() => expect(pageErrors.splice(0)).toEqual([]));
 
+const CFS = "CFS Targeted Prevention";
 const QUARTER = [
   ["2027-10", "0"],
   ["2027-11", "0"],
   ["2027-12", "1"],
 ] as const;
 
-describe("standalone wizard: Track tab", () => {
-  it("tracks a quarter of CFS Targeted Prevention actuals from the demo workbook", async () => {
-    const read = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
-    const config = read("programme.json") as ProgrammeConfig;
-    const examples = config.directorates.flatMap((d) =>
-      d.rows.flatMap((r) => (r.example ? [r.example] : [])),
-    );
-    const wb = new ExcelJS.Workbook();
-    await buildProgrammeWorkbook(new ExcelJsPort(wb), config, examples.map(read));
-    const cfsIndex = wb.worksheets.findIndex((w) => w.name === "CFS Targeted Prevention");
-    wb.views = [
-      { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: cfsIndex, visibility: "visible" },
-    ];
-    const file = path.join(ARTIFACTS, "e2e-track-input.xlsx");
-    await wb.xlsx.writeFile(file);
+/** The demo workbook (examples/programme.json and its examples), saved with the CFS sheet active. */
+async function demoFile(): Promise<string> {
+  const read = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
+  const config = read("programme.json") as ProgrammeConfig;
+  const examples = config.directorates.flatMap((d) => d.rows.flatMap((r) => (r.example ? [r.example] : [])));
+  const wb = new ExcelJS.Workbook();
+  await buildProgrammeWorkbook(new ExcelJsPort(wb), config, examples.map(read));
+  const cfsIndex = wb.worksheets.findIndex((w) => w.name === CFS);
+  wb.views = [
+    { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: cfsIndex, visibility: "visible" },
+  ];
+  const file = path.join(ARTIFACTS, "e2e-track-input.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
 
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "en-GB" });
+/** Screenshots of the tab at a width, after checking nothing scrolls sideways. */
+async function shots(page: Page, width: number, name: string): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  // Once the page has laid out at the new width, nothing scrolls sideways (wide tables scroll in themselves).
+  await page.waitForFunction(
+    (w) => window.innerWidth === w && document.documentElement.scrollWidth <= window.innerWidth,
+    width,
+    { timeout: 10_000 },
+  );
+  await page.screenshot({ path: path.join(ARTIFACTS, `e2e-track-${name}-${width}px.png`), fullPage: true });
+}
+
+/** The Dashboard's row of a proposal's measure (column B holds the measure in words). */
+function dashboardRow(ws: ExcelJS.Worksheet, proposal: string, measure: string): number {
+  for (let r = 1; r <= ws.rowCount; r++) {
+    if (plain(ws.getCell(`A${r}`).value) === proposal && plain(ws.getCell(`B${r}`).value) === measure)
+      return r;
+  }
+  throw new Error(`no Dashboard row for ${proposal} ${measure}`);
+}
+
+describe("standalone wizard: Track tab", () => {
+  it("imports a quarter of CFS actuals from a CSV into the demo workbook, shows variance, RAG, forecast and reprofile, and downloads it", async () => {
+    const input = await demoFile();
+    const csvFile = path.join(ARTIFACTS, "e2e-track-cfs-q3.csv");
+    fs.writeFileSync(
+      csvFile,
+      [
+        "proposal,stream,period,measure,value",
+        ...QUARTER.map(([p, v]) => `${CFS},,${p},avoidedEvents,${v}`),
+      ].join("\n"),
+    );
+
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "en-GB",
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${server.url}/standalone.html`);
     await page.evaluate(() => window.localStorage.clear());
     await page.reload();
-    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.locator('input[type="file"][accept*="xlsx"]').setInputFiles(input);
     await page.getByText("Loaded the proposal on the active sheet for editing.").waitFor();
 
     await page.getByRole("tab", { name: "Track" }).click();
     await page.getByTestId("track-tab").waitFor();
     // The tab replaces the proposal's steps rather than stacking on them.
     expect(await page.getByRole("heading", { name: /Step 1 of/ }).isVisible()).toBe(false);
-    // A quarter of actuals from a CSV, as a finance system exports it (the columns `track import` reads).
-    const csv = [
-      "proposal,stream,period,measure,value",
-      ...QUARTER.map(([p, v]) => `CFS Targeted Prevention,,${p},avoidedEvents,${v}`),
-    ];
-    await page.getByTestId("actuals-csv").fill(csv.join("\n"));
-    await page.getByTestId("use-csv").click();
-    await page.getByText("3 actuals for this proposal").waitFor();
-    // and one more typed by hand, then removed again
-    await page.getByTestId("add-actual").click();
-    await page.getByTestId("actual-3-period").fill("2028-01");
-    await page.getByTestId("actual-3").getByRole("button", { name: "Remove" }).click();
-    await page.getByTestId("track-reprofile").waitFor();
-    expect(await page.getByTestId("variance-avoidedEvents").innerText()).toBe("-1.19");
-    expect(await page.getByTestId("rag-avoidedEvents").innerText()).toBe("Red");
-    expect(await page.getByTestId("track-forecast").innerText()).toMatch(
-      /^Forecast FY27\/28: -£1\.50m \(plan -£1\.50m\)$/,
-    );
-    expect(await page.getByTestId("track-slippage").innerText()).toMatch(
-      /^Slippage: [\d.]+ months behind the plan$/,
-    );
-    expect(await page.getByTestId("track-reprofile").innerText()).toMatch(
-      /^Proposed reprofile: a later start: \d+ days/,
-    );
-    await page.screenshot({ path: path.join(ARTIFACTS, "e2e-track-tab.png"), fullPage: true });
+    await page.getByText(`No actuals for ${CFS} on the Tracking sheet yet`).waitFor();
 
-    // Back on the proposal, the wizard is as it was.
-    await page.getByRole("tab", { name: "Proposal" }).click();
-    await page.getByRole("heading", { name: /Step 1 of/ }).waitFor();
+    // A quarter of actuals from a CSV file, as a finance system exports it (the columns `track import` reads).
+    await page.getByTestId("csv-file").setInputFiles(csvFile);
+    await page.getByText("3 actuals for this proposal from e2e-track-cfs-q3.csv").waitFor();
+    // The preview, before anything is written.
+    await page.getByTestId("track-reprofile").waitFor();
+    expect(await page.getByTestId("track-variance-avoidedEvents").innerText()).toBe("-1.19");
+
+    await page.getByTestId("write-actuals").click();
+    await page.getByText("Wrote 3 actuals to the Tracking sheet (0 already there, 0 conflicts).").waitFor();
+    // Read back from the workbook.
+    await page.getByText(`3 actuals for ${CFS} on the Tracking sheet`).waitFor();
+    await page.getByTestId("book-reprofile").waitFor();
+    const shown = {
+      variance: await page.getByTestId("book-variance-avoidedEvents").innerText(),
+      rag: await page.getByTestId("book-rag-avoidedEvents").innerText(),
+      forecast: await page.getByTestId("book-forecast").innerText(),
+      slippage: await page.getByTestId("book-slippage").innerText(),
+      reprofile: await page.getByTestId("book-reprofile").innerText(),
+    };
+    expect(shown.variance).toBe("-1.19");
+    expect(shown.rag).toBe("Red");
+    expect(shown.forecast).toMatch(/^Forecast FY27\/28: -£1\.50m \(plan -£1\.50m\)$/);
+    expect(shown.slippage).toMatch(/^Slippage: [\d.]+ months behind the plan$/);
+    expect(shown.reprofile).toMatch(/^Proposed reprofile: a later start: \d+ days/);
+    expect(await page.getByTestId("book-reprofile-years").locator("tbody tr").count()).toBe(6);
+    await shots(page, 1280, "written");
+    await shots(page, 320, "written");
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download workbook" }).click(),
+    ]);
+    const file = path.join(ARTIFACTS, "e2e-track-download.xlsx");
+    await download.saveAs(file);
     await context.close();
-  }, 120_000);
+
+    // The download holds the actuals on its Tracking sheet and a Dashboard.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const tracking = wb.getWorksheet(TRACKING_SHEET)!;
+    expect([4, 5, 6].map((r) => [3, 5].map((c) => plain(tracking.getCell(r, c).value)))).toEqual(
+      QUARTER.map(([p, v]) => [p, Number(v)]),
+    );
+    const dashboard = wb.getWorksheet(DASHBOARD_SHEET)!;
+    const row = dashboardRow(dashboard, CFS, "Avoided events");
+
+    // The CLI reads the same figures from the download.
+    const report = await run(["track", "report", file, "--format", "json"]);
+    expect(report.code).toBe(0);
+    const cfs = (
+      JSON.parse(report.stdout) as {
+        sheet: string;
+        measures: { measure: string; variance: number; rag: string }[];
+      }[]
+    ).find((p) => p.sheet === CFS)!;
+    const events = cfs.measures.find((m) => m.measure === "avoidedEvents")!;
+    expect(events.variance.toFixed(2)).toBe(shown.variance);
+    expect(events.rag).toBe(shown.rag);
+
+    // LibreOffice recalculates the Dashboard to the numbers the tab showed.
+    const lo = new ExcelJS.Workbook();
+    await lo.xlsx.readFile(await recalcInLibreOffice(file));
+    const back = lo.getWorksheet(DASHBOARD_SHEET)!;
+    const at = (c: string) => plain(back.getCell(`${c}${row}`).value);
+    expect((at("F") as number).toFixed(2)).toBe(shown.variance);
+    expect(at("H")).toBe(shown.rag);
+    expect(at("I")).toBe("FY27/28");
+    const forecastM = parseMillions(/: (-?£[\d.]+m)/.exec(shown.forecast)![1]);
+    expect(Math.abs((at("J") as number) / 1e6 - forecastM)).toBeLessThanOrEqual(0.005);
+    const slippage = Number(/([\d.]+) months/.exec(shown.slippage)![1]);
+    expect(Math.abs((at("M") as number) - slippage)).toBeLessThanOrEqual(0.05);
+  }, 300_000);
 });

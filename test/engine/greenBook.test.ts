@@ -8,6 +8,7 @@ import {
   GREEN_BOOK_HEALTH,
   GREEN_BOOK_STANDARD,
   benefitCostRatio,
+  discountBandIndex,
   discountFactors,
   discountedPayback,
   flatDeflatorIndex,
@@ -34,6 +35,19 @@ describe("discount factors", () => {
     expect(f[30].toNumber()).toBeCloseTo(1.035 ** -30, 12);
     expect(f[31].toNumber()).toBeCloseTo(1.035 ** -30 / 1.03, 12);
     expect(f[32].toNumber()).toBeCloseTo(1.035 ** -30 / 1.03 ** 2, 12);
+  });
+
+  it("follow the band discountBandIndex names, year by year (the sheets' INDEX into the rates)", () => {
+    expect(
+      [0, 30, 31, 75, 76, 125, 126, 200, 201, 300, 301, 1000].map((t) =>
+        discountBandIndex(GREEN_BOOK_STANDARD, t),
+      ),
+    ).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    const f = discountFactors(320, GREEN_BOOK_HEALTH);
+    for (let t = 1; t < f.length; t++) {
+      const rate = GREEN_BOOK_HEALTH[discountBandIndex(GREEN_BOOK_HEALTH, t)].rate;
+      expect(f[t - 1].div(f[t]).minus(rate.plus(1)).abs().toNumber()).toBeLessThan(1e-30);
+    }
   });
 
   it("use 1.5% for years 0–30 on the health schedule", () => {

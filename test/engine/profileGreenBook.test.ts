@@ -47,6 +47,29 @@ describe.each(EXAMPLES)("%s", (name) => {
     ).toBe(true);
   });
 
+  it("carries the cash flows, each year's PVs and their running total, adding up to the NPV", () => {
+    const { benefits, costs } = profileFlows(profile);
+    const index = flatDeflatorIndex(profile.years.length, 0.02);
+    const view = profileGreenBook(profile, undefined, index);
+    const close = (a: Decimal, b: Decimal) => expect(a.minus(b).abs().toNumber()).toBeLessThan(1e-20);
+    let running = new Decimal(0);
+    view.years.forEach((y, t) => {
+      expect(y.cashBenefits.eq(benefits[t])).toBe(true);
+      expect(y.cashCosts.eq(costs[t])).toBe(true);
+      // Independent of the engine: real = cash ÷ 1.02^t, discounted by 1.035^t.
+      const factor = new Decimal(1.02).pow(t).times(new Decimal(1.035).pow(t));
+      close(y.pvBenefits, benefits[t].div(factor));
+      close(y.pvCosts, costs[t].div(factor));
+      close(y.pvBenefits.minus(y.pvCosts), y.presentValue);
+      running = running.plus(y.presentValue);
+      close(y.cumulativePresentValue, running);
+    });
+    close(view.pvBenefits, sum(view.years.map((y) => y.pvBenefits)));
+    close(view.pvCosts, sum(view.years.map((y) => y.pvCosts)));
+    close(view.pvBenefits.minus(view.pvCosts), view.npv);
+    close(view.years[view.years.length - 1].cumulativePresentValue, view.npv);
+  });
+
   it("has a lower NPV in real prices than in cash when the deflator is positive and benefits grow", () => {
     const cash = profileGreenBook(profile);
     const real = profileGreenBook(profile, undefined, flatDeflatorIndex(profile.years.length, 0.02));

@@ -9,7 +9,9 @@ import {
   parseProposal,
   reprofile,
   reprofileStream,
+  formatSlippage,
   slippageByStream,
+  slippageText,
   streamPeriodPlans,
   streamReprofiledAssumptions,
   streamReprofiledJson,
@@ -217,6 +219,9 @@ describe("two cohort streams with avoided-events actuals", () => {
       ["second", new Decimal(15), high.slippageMonths],
     ]);
     expect(slippageByStream(f)?.map((s) => s.id)).toEqual(["reunification", "second"]);
+    expect(slippageText(f)).toBe(
+      `per stream: reunification ${formatSlippage(low.slippageMonths)}; second ${formatSlippage(high.slippageMonths)}`,
+    );
   });
 
   it("keeps the proposal's slippage when one stream has event actuals", () => {
@@ -228,6 +233,7 @@ describe("two cohort streams with avoided-events actuals", () => {
     expect(f.slippageMonths).toEqual(low.slippageMonths);
     expect(f.planEventsToDate).toEqual(low.planEventsToDate);
     expect(slippageByStream(f)).toBeUndefined();
+    expect(slippageText(f)).toBe(formatSlippage(low.slippageMonths));
   });
 });
 

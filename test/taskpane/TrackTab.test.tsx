@@ -39,8 +39,8 @@ describe("TrackTab", () => {
     type(1, "2027-11", "0");
     fireEvent.click(screen.getByTestId("add-actual"));
     type(2, "2027-12", "1");
-    expect(screen.getByTestId("variance-avoidedEvents").textContent).toBe("-1.19");
-    expect(screen.getByTestId("rag-avoidedEvents").textContent).toBe("Red");
+    expect(screen.getByTestId("track-variance-avoidedEvents").textContent).toBe("-1.19");
+    expect(screen.getByTestId("track-rag-avoidedEvents").textContent).toBe("Red");
     expect(screen.getByTestId("track-forecast").textContent).toMatch(/^Forecast FY27\/28: /);
     expect(screen.getByTestId("track-slippage").textContent).toMatch(/months behind the plan/);
     expect(screen.getByTestId("track-reprofile").textContent).toMatch(/a later start: \d+ days/);
@@ -68,8 +68,8 @@ describe("TrackTab", () => {
     expect(screen.getByTestId("csv-note").textContent).toBe(
       "3 actuals for this proposal; 1 for other proposals left out",
     );
-    expect(screen.getByTestId("rag-avoidedEvents").textContent).toBe("Red");
-    expect(screen.getByTestId("variance-avoidedEvents").textContent).toBe("-1.19");
+    expect(screen.getByTestId("track-rag-avoidedEvents").textContent).toBe("Red");
+    expect(screen.getByTestId("track-variance-avoidedEvents").textContent).toBe("-1.19");
   });
 
   it("shows a bad CSV line by number and keeps the rows", () => {
@@ -78,6 +78,8 @@ describe("TrackTab", () => {
       target: { value: "proposal,period,measure,value\nCFS Targeted Prevention,2027-13,avoidedEvents,1" },
     });
     fireEvent.click(screen.getByTestId("use-csv"));
-    expect(screen.getByTestId("csv-note").textContent).toMatch(/^the CSV: line 2: period: must be a month/);
+    expect(screen.getByTestId("csv-note").textContent).toMatch(
+      /^pasted CSV: line 2: period: must be a month/,
+    );
   });
 });

@@ -66,6 +66,27 @@ describe("tracking the demo's proposals per stream", () => {
     expect(total[4] as number).toBeCloseTo(sum, 6);
   }, 60_000);
 
+  it("forecasts the MTFS row of the last MTFS FY with the existing lines added back, as the sheet shows it", async () => {
+    const { port } = await fullDemoWorkbook();
+    const actuals = (await savingOnEveryStream(port)).filter((a) => a.proposal === "Reablement");
+    await importActuals(port, actuals, { dryRun: false });
+    const t = await trackWorkbook(port);
+    const reablement = t.proposals.find((p) => p.sheet === "Reablement")!;
+    const closure = t.closures.find((c) => c.name === reablement.name)!;
+    const lastFy = Math.max(...closure.years.map((y) => y.fy));
+    const row = reablement.summary.forecast!.forecast.years.find((y) => y.fy === lastFy)!;
+    // Reablement adds back AC21 (£1.00m a year): its MTFS row is above the quantified opportunity.
+    expect(row.mtfsImpact.gt(reablement.summary.forecast!.forecast.quantifiedOpportunity.plus(500_000))).toBe(
+      true,
+    );
+    await updateDashboard(port);
+    const rows = await cellsOf(port, DASHBOARD_SHEET);
+    const header = rows.findIndex((r) => r[0] === "Proposal");
+    const col = rows[header].indexOf("Forecast MTFS row (last MTFS FY)");
+    const shown = rows.slice(header).find((r) => r[0] === reablement.name && typeof r[col] === "number")!;
+    expect(shown[col] as number).toBeCloseTo(row.mtfsImpact.toNumber(), 2);
+  }, 60_000);
+
   it("keeps refresh idempotent with per-stream actuals present, never changing an actual (a property)", async () => {
     const { wb: base, port: basePort } = await fullDemoWorkbook();
     const every = await savingOnEveryStream(basePort);

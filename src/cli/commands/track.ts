@@ -6,21 +6,20 @@ import {
   type EdgeOfCareResult,
   formatMillions,
   formatPercent,
-  formatSlippage,
   fyLabel,
   isEngineError,
   isoDate,
-  slippageByStream,
+  slippageText,
   toPounds,
   type Decimal,
-  type Forecast,
 } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
-import { readThresholds, updateDashboard } from "../../workbook/dashboard";
+import { readThresholds } from "../../workbook/dashboard";
+import { conflictText, enterActuals } from "../../workbook/enterActuals";
 import { MEASURE_COLUMNS, MEASURE_TEXT_COLUMNS } from "../../workbook/layouts/dashboardSheet";
 import { acceptReprofile, proposeReprofile } from "../../workbook/history";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
-import { checkActuals, importActuals, trackWorkbook, type ProposalTracking } from "../../workbook/tracking";
+import { trackWorkbook, type ProposalTracking } from "../../workbook/tracking";
 import { parseActualsCsv } from "../actualsCsv";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
@@ -88,20 +87,15 @@ async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Pr
     value: r.value.toNumber(),
     source: `${csv.split(/[\\/]/).pop() ?? csv} line ${r.line}`,
   }));
-  const problems = await asCliErrors(() => checkActuals(port, actuals, (k) => `line ${rows[k].line}`));
-  if (problems.length > 0)
-    throw new CliError(`${csv}: ${problems.slice(0, 5).join("; ")}; nothing was imported`);
-  const result = await asCliErrors(() => importActuals(port, actuals, { dryRun }));
-  if (!dryRun && result.added.length > 0) {
-    const dashboard = await asCliErrors(() => updateDashboard(port));
-    for (const p of dashboard.problems) io.err(`warning: ${p}`);
-    await saveWorkbookAtomic(port, into);
-  }
+  const result = await asCliErrors(() =>
+    enterActuals(port, actuals, { where: (k) => `line ${rows[k].line}`, dryRun }),
+  );
+  if (result.kind === "refused")
+    throw new CliError(`${csv}: ${result.problems.slice(0, 5).join("; ")}; nothing was imported`);
+  for (const p of result.warnings) io.err(`warning: ${p}`);
+  if (!dryRun && result.added.length > 0) await saveWorkbookAtomic(port, into);
   for (const c of result.conflicts) {
-    io.err(
-      `conflict: Tracking!E${c.existing.row} ${c.existing.proposal} ${c.existing.period} ${c.existing.measure} ` +
-        `is ${c.existing.value} on the sheet; ${c.imported.source} says ${c.imported.value}: the sheet's value is kept`,
-    );
+    io.err(`conflict: ${conflictText(c)}`);
   }
   io.out(
     `${dryRun ? "Would import" : "Imported"} ${result.added.length} actuals into ${into}` +
@@ -159,16 +153,6 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
       : null,
     ...(summary.warnings === undefined ? {} : { warnings: summary.warnings.map((w) => w.message) }),
   }));
-}
-
-/** The slippage in words: the proposal's, or each cohort stream's when two or more have event actuals. */
-function slippageText(f: Forecast): string {
-  const perStream = slippageByStream(f);
-  if (perStream !== undefined)
-    return `per stream: ${perStream.map((s) => `${s.id} ${formatSlippage(s.slippageMonths)}`).join("; ")}`;
-  if (f.streams?.every((s) => s.planEventsToDate === undefined))
-    return "read from avoided-events actuals only (none recorded)";
-  return formatSlippage(f.slippageMonths);
 }
 
 function reportTable(proposals: readonly ProposalTracking[]): string {

@@ -114,7 +114,7 @@ export function greenBookTable(
     "",
     `Net present value: ${formatMillions(view.npv)}`,
     `Benefit–cost ratio: ${view.benefitCostRatio === undefined ? "n/a (no costs)" : view.benefitCostRatio.toFixed(2)}`,
-    `Discounted payback: ${payback.kind === "paysBack" ? yearsText(payback.years.toDecimalPlaces(1)) : "not within the profile's years"}`,
+    `Discounted payback: ${!view.pvCosts.gt(0) ? "n/a (no costs)" : payback.kind === "paysBack" ? yearsText(payback.years.toDecimalPlaces(1)) : "not within the profile's years"}`,
   ];
   if (risk !== undefined) {
     lines.push(

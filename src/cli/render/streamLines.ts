@@ -67,10 +67,11 @@ export function streamLinesTable(p: ProposalProfile): string {
     rows.push([`${short(s.label)} (gross${w})`, ...money(s.years.map((y) => y.gross))]);
     const first = s.years[0];
     for (const m of first?.measures ?? []) {
-      rows.push([
-        `  ${m.label} (${m.unit})`,
-        ...s.years.map((y) => measureText(y.measures.find((x) => x.key === m.key)?.value ?? ZERO)),
-      ]);
+      const values = s.years.map((y) => y.measures.find((x) => x.key === m.key)?.value ?? ZERO);
+      // A measure the stream's inputs do not drive (a lease surplus has no units charged) would read 0.0
+      // beside a real saving: it is left out of the table (the JSON keeps it).
+      if (values.every((v) => v.isZero())) continue;
+      rows.push([`  ${m.label} (${m.unit})`, ...values.map(measureText)]);
     }
   }
   for (const c of p.costLines) rows.push([`Cost: ${short(c.label)}`, ...money(neg(c.amounts))]);

@@ -1,54 +1,225 @@
 import * as React from "react";
 import { Button, Dropdown, Input, Option, Textarea } from "@fluentui/react-components";
-import type { TrackView, TypedActual, actualsFromCsv } from "../trackBridge";
+import type { TrackView, TrackWorkbookOps, TypedActual, WorkbookTrack, actualsFromCsv } from "../trackBridge";
 
 /**
- * The wizard's Track tab (issue 15): the actuals of the proposal being edited, typed as rows (period, measure,
- * value), and beside them plan to date, variance, % of plan and RAG per measure, the forecast outturn, the
- * slippage and the proposed reprofile, all from the engine through `track`.
+ * The wizard's Track tab (issue 15): actuals of the proposal being edited, typed as rows (period, measure,
+ * value; stream when it has streams) or read from a CSV, previewed against its plan, then written to the
+ * workbook's Tracking sheet ("Write to workbook", the writer `track import` uses). The tab then shows the
+ * actuals on the sheet (typed ones too) with their variance, % of plan, RAG, forecast, slippage and proposed
+ * reprofile, which "Accept reprofile" keeps as a dated version. All figures come from `trackBridge.ts`.
  */
 
 const MEASURES = ["avoidedEvents", "caseloadReduction", "saving"] as const;
 /** One actual per line, wrapping in a narrow pane; the CSV box takes the pane's width. */
 const ROW: React.CSSProperties = { display: "flex", flexWrap: "wrap", gap: 4, marginBottom: 4 };
 const BLOCK: React.CSSProperties = { display: "flex", width: "100%", marginBottom: 4 };
+/** Wide tables scroll inside the pane rather than widening it (320 px); their headings stay on one line. */
+const SCROLL: React.CSSProperties = { overflowX: "auto", maxWidth: "100%" };
+/** Text columns read from the left (the table's figures are right-aligned). */
+const TEXT: React.CSSProperties = { textAlign: "left" };
+
+const blankRow = (measure: string = "avoidedEvents"): TypedActual => ({ period: "", measure, value: "" });
+
+/** Today as YYYY-MM-DD (UTC), the date `track reprofile --accept` gives a version by default. */
+const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/** A tracking view: the measures' table, forecast, slippage and the proposed reprofile, ids under `id`. */
+function TrackResult({ view, id }: { readonly view: TrackView; readonly id: string }): React.JSX.Element {
+  if (view.kind === "problem")
+    return (
+      <p className="mtfs-hint" role="status" data-testid={`${id}-problem`}>
+        {view.message}
+      </p>
+    );
+  return (
+    <div data-testid={`${id}-result`}>
+      <div style={SCROLL}>
+        <table className="mtfs-table">
+          <thead>
+            <tr>
+              <th>Measure</th>
+              <th>Plan to date</th>
+              <th>Actual to date</th>
+              <th>Variance</th>
+              <th>% of plan</th>
+              <th>RAG</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.lines.map((l) => {
+              // On a proposal of several streams each line is one stream's, and the £ total is all of them.
+              const name = l.stream === undefined ? l.measure : `${l.stream}-${l.measure}`;
+              const label =
+                l.stream !== undefined
+                  ? `${l.stream}: ${l.measure}`
+                  : view.lines.some((x) => x.stream !== undefined)
+                    ? `${l.measure} (all streams)`
+                    : l.measure;
+              return (
+                <tr key={name} data-testid={`${id}-line-${name}`}>
+                  <td style={TEXT}>{label}</td>
+                  <td>{l.plan}</td>
+                  <td>{l.actual}</td>
+                  <td data-testid={`${id}-variance-${name}`}>{l.variance}</td>
+                  <td>{l.percentOfPlan}</td>
+                  <td data-testid={`${id}-rag-${name}`} data-rag={l.rag}>
+                    {l.rag}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {view.warnings?.map((w) => (
+        <p className="mtfs-hint" key={w} data-testid={`${id}-warning`}>
+          {w}
+        </p>
+      ))}
+      {view.forecast && <p data-testid={`${id}-forecast`}>Forecast {view.forecast}</p>}
+      {view.mtfsRow && <p data-testid={`${id}-mtfs`}>Forecast MTFS row: {view.mtfsRow}</p>}
+      {view.slippage && <p data-testid={`${id}-slippage`}>Slippage: {view.slippage}</p>}
+      {view.reprofile && <p data-testid={`${id}-reprofile`}>Proposed reprofile: {view.reprofile}</p>}
+      {view.reprofileYears && (
+        <div style={SCROLL}>
+          <table className="mtfs-table" data-testid={`${id}-reprofile-years`}>
+            <thead>
+              <tr>
+                <th>FY</th>
+                <th>Approved cumulative</th>
+                <th>Revised cumulative</th>
+                <th>Approved MTFS row</th>
+                <th>Revised MTFS row</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.reprofileYears.map((y) => (
+                <tr key={y.fy}>
+                  <td style={TEXT}>{y.fy}</td>
+                  <td>{y.approved}</td>
+                  <td>{y.revised}</td>
+                  <td>{y.approvedMtfs}</td>
+                  <td>{y.revisedMtfs}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {view.reprofileRunRate && <p data-testid={`${id}-run-rate`}>Full run rate: {view.reprofileRunRate}</p>}
+    </div>
+  );
+}
+
+/** A status line: what a write or an accept did, and the conflicts it kept. */
+interface Note {
+  readonly text: string;
+  readonly details: readonly string[];
+}
 
 /**
  * The Track tab.
  *
  * @example
- * <TrackTab raw={draftToRaw(draft)} track={trackView} />
+ * <TrackTab raw={draftToRaw(draft)} sheet={draft.editingSheet} track={trackView} fromCsv={actualsFromCsv}
+ *   workbook={host.track} />
  */
 export function TrackTab({
   raw,
+  sheet,
   track,
   fromCsv,
+  workbook,
+  today = todayUtc,
 }: {
   readonly raw: unknown;
+  /** The proposal sheet the draft edits, when it does: the proposal's key in the workbook. */
+  readonly sheet?: string;
   readonly track: (raw: unknown, actuals: readonly TypedActual[]) => TrackView;
-  /** Reads a pasted actuals CSV (as `track import` does) for the named proposal. */
+  /** Reads an actuals CSV (as `track import` does) for the named proposal. */
   readonly fromCsv: typeof actualsFromCsv;
+  /** The workbook's Tracking sheet; absent: the tab only previews. */
+  readonly workbook?: TrackWorkbookOps;
+  readonly today?: () => string;
 }): React.JSX.Element {
+  const name = (raw as { opportunity?: { name?: unknown } } | null)?.opportunity?.name;
+  const proposalName = typeof name === "string" ? name.trim() : "";
+  const key = sheet ?? proposalName;
+  const streams = (raw as { assumptions?: { streams?: unknown } } | null)?.assumptions?.streams;
+  const hasStreams = Array.isArray(streams) && streams.length > 0;
+
+  const [rows, setRows] = React.useState<readonly TypedActual[]>([blankRow()]);
   const [csv, setCsv] = React.useState("");
   const [csvNote, setCsvNote] = React.useState<string | null>(null);
-  const name = (raw as { opportunity?: { name?: unknown } } | null)?.opportunity?.name;
-  const useCsv = (): void => {
-    const r = fromCsv(csv, typeof name === "string" ? name : "");
+  const [inBook, setInBook] = React.useState<WorkbookTrack | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [note, setNote] = React.useState<Note | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  const takeCsv = (text: string, file?: string): void => {
+    const r = fromCsv(text, [key, proposalName], file ?? "pasted CSV");
     if ("problem" in r) return setCsvNote(r.problem);
     if (r.rows.length > 0) setRows(r.rows);
     setCsvNote(
       `${r.rows.length} actuals for this proposal` +
+        (file ? ` from ${file}` : "") +
         (r.others ? `; ${r.others} for other proposals left out` : ""),
     );
   };
-  const [rows, setRows] = React.useState<readonly TypedActual[]>([
-    { period: "", measure: "avoidedEvents", value: "" },
-  ]);
+  const openCsv = async (file: File): Promise<void> => {
+    const text = await file.text();
+    setCsv(text);
+    takeCsv(text, file.name);
+  };
+
+  const reload = React.useCallback(async (): Promise<void> => {
+    if (!workbook || key === "") return;
+    setInBook(await workbook.read(key));
+  }, [workbook, key]);
+  React.useEffect(() => {
+    void reload();
+  }, [reload]);
+
   // Fitting a reprofile takes a moment: typing stays responsive and the figures follow.
   const settled = React.useDeferredValue(rows);
   const view = React.useMemo(() => track(raw, settled), [track, raw, settled]);
   const set = (i: number, patch: Partial<TypedActual>): void =>
-    setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+    // A row edited by hand is the user's now, not the CSV line it came from.
+    setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch, source: undefined } : r)));
+  const entered = rows.some((r) => r.value.trim() !== "");
+
+  const act = async (step: () => Promise<Note | null>): Promise<void> => {
+    setBusy(true);
+    try {
+      const n = await step();
+      if (n) setNote(n);
+      await reload();
+    } catch (e) {
+      setNote({ text: `Failed: ${e instanceof Error ? e.message : String(e)}`, details: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const write = (): Promise<void> =>
+    act(async () => {
+      if (!workbook) return null;
+      const r = await workbook.write(key, rows);
+      if (r.kind === "refused") return { text: r.message, details: [] };
+      // Written (or kept as conflicts, reported below): the rows now live on the sheet.
+      setRows([blankRow(rows[rows.length - 1]?.measure)]);
+      return {
+        text: r.message,
+        details: [...r.conflicts.map((c) => `Conflict: ${c}`), ...r.warnings.map((w) => `Warning: ${w}`)],
+      };
+    });
+  const accept = (at: string): Promise<void> =>
+    act(async () => {
+      if (!workbook) return null;
+      return { text: await workbook.acceptReprofile(key, at), details: [] };
+    });
+  const date = today();
+
   return (
     <section className="mtfs-track" data-testid="track-tab">
       <h2 className="mtfs-h2">Track: actuals against the plan</h2>
@@ -65,6 +236,15 @@ export function TrackTab({
             placeholder="2027-10"
             onChange={(_, d) => set(i, { period: d.value })}
           />
+          {hasStreams && (
+            <Input
+              aria-label={`Stream of actual ${i + 1}`}
+              data-testid={`actual-${i}-stream`}
+              value={r.stream ?? ""}
+              placeholder="stream id"
+              onChange={(_, d) => set(i, { stream: d.value })}
+            />
+          )}
           <Dropdown
             aria-label={`Measure of actual ${i + 1}`}
             data-testid={`actual-${i}-measure`}
@@ -96,12 +276,7 @@ export function TrackTab({
       <Button
         style={{ marginBottom: 12 }}
         data-testid="add-actual"
-        onClick={() =>
-          setRows((rs) => [
-            ...rs,
-            { period: "", measure: rs[rs.length - 1]?.measure ?? "avoidedEvents", value: "" },
-          ])
-        }
+        onClick={() => setRows((rs) => [...rs, blankRow(rs[rs.length - 1]?.measure)])}
       >
         Add actual
       </Button>
@@ -114,51 +289,117 @@ export function TrackTab({
         value={csv}
         onChange={(_, d) => setCsv(d.value)}
       />
-      <Button data-testid="use-csv" onClick={useCsv} disabled={csv.trim() === ""}>
-        Use the CSV&rsquo;s actuals
-      </Button>
+      <div style={ROW}>
+        <Button data-testid="use-csv" onClick={() => takeCsv(csv)} disabled={csv.trim() === ""}>
+          Use the CSV&rsquo;s actuals
+        </Button>
+        {/* The native chooser is hidden (it cannot be styled); the Fluent button opens it. */}
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          data-testid="csv-file"
+          accept=".csv,text/csv"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) void openCsv(file);
+          }}
+        />
+        <Button data-testid="open-csv" onClick={() => fileInput.current?.click()}>
+          Open CSV file
+        </Button>
+      </div>
       {csvNote && (
         <p className="mtfs-hint" role="status" data-testid="csv-note">
           {csvNote}
         </p>
       )}
-      {view.kind === "problem" ? (
-        <p className="mtfs-hint" role="status" data-testid="track-problem">
-          {view.message}
-        </p>
-      ) : (
-        <div data-testid="track-result">
-          <table className="mtfs-table">
-            <thead>
-              <tr>
-                <th>Measure</th>
-                <th>Plan to date</th>
-                <th>Actual to date</th>
-                <th>Variance</th>
-                <th>% of plan</th>
-                <th>RAG</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.lines.map((l) => (
-                <tr key={l.measure} data-testid={`track-line-${l.measure}`}>
-                  <td>{l.measure}</td>
-                  <td>{l.plan}</td>
-                  <td>{l.actual}</td>
-                  <td data-testid={`variance-${l.measure}`}>{l.variance}</td>
-                  <td>{l.percentOfPlan}</td>
-                  <td data-testid={`rag-${l.measure}`} data-rag={l.rag}>
-                    {l.rag}
-                  </td>
-                </tr>
+      <h3 className="mtfs-h3">Preview of the actuals entered</h3>
+      <TrackResult view={view} id="track" />
+      {workbook && (
+        <>
+          <div style={ROW}>
+            <Button
+              appearance="primary"
+              data-testid="write-actuals"
+              disabled={busy || !entered || inBook?.kind !== "sheet"}
+              onClick={() => void write()}
+            >
+              Write to workbook
+            </Button>
+            <Button data-testid="reload-actuals" disabled={busy} onClick={() => void act(async () => null)}>
+              Reload from workbook
+            </Button>
+          </div>
+          {note && (
+            <div role="status" data-testid="track-note">
+              <p className="mtfs-hint">{note.text}</p>
+              {note.details.map((d) => (
+                <p className="mtfs-hint" key={d} data-testid="track-note-detail">
+                  {d}
+                </p>
               ))}
-            </tbody>
-          </table>
-          {view.forecast && <p data-testid="track-forecast">Forecast {view.forecast}</p>}
-          {view.mtfsRow && <p data-testid="track-mtfs">Forecast MTFS row: {view.mtfsRow}</p>}
-          {view.slippage && <p data-testid="track-slippage">Slippage: {view.slippage}</p>}
-          {view.reprofile && <p data-testid="track-reprofile">Proposed reprofile: {view.reprofile}</p>}
-        </div>
+            </div>
+          )}
+          <h3 className="mtfs-h3">In the workbook</h3>
+          {inBook === null ? (
+            <p className="mtfs-hint">Reading the Tracking sheet…</p>
+          ) : inBook.kind === "absent" ? (
+            <p className="mtfs-hint" role="status" data-testid="book-absent">
+              {inBook.message}
+            </p>
+          ) : (
+            <div data-testid="book-track">
+              <p className="mtfs-hint" data-testid="book-count">
+                {inBook.actuals.length === 1
+                  ? `1 actual for ${inBook.sheet} on the Tracking sheet`
+                  : `${inBook.actuals.length} actuals for ${inBook.sheet} on the Tracking sheet`}
+              </p>
+              {inBook.actuals.length > 0 && (
+                <div style={SCROLL}>
+                  <table className="mtfs-table" data-testid="book-actuals">
+                    <thead>
+                      <tr>
+                        <th>Row</th>
+                        {hasStreams && <th style={TEXT}>Stream</th>}
+                        <th style={TEXT}>Period</th>
+                        <th style={TEXT}>Measure</th>
+                        <th>Actual</th>
+                        <th style={TEXT}>Source</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {inBook.actuals.map((a) => (
+                        <tr key={a.row}>
+                          <td>{a.row}</td>
+                          {hasStreams && <td style={TEXT}>{a.stream}</td>}
+                          <td style={TEXT}>{a.period}</td>
+                          <td style={TEXT}>{a.measure}</td>
+                          <td>{a.value}</td>
+                          <td style={TEXT}>{a.source || "typed on the sheet"}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              {inBook.problems.map((p) => (
+                <p className="mtfs-hint" key={p} data-testid="book-problem">
+                  {p}
+                </p>
+              ))}
+              <TrackResult view={inBook.view} id="book" />
+              {inBook.canReprofile && (
+                <Button data-testid="accept-reprofile" disabled={busy} onClick={() => void accept(date)}>
+                  Accept reprofile (version of {date})
+                </Button>
+              )}
+            </div>
+          )}
+        </>
       )}
     </section>
   );

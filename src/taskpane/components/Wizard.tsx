@@ -456,7 +456,15 @@ export function Wizard<P>({
         <Tab value="proposal">Proposal</Tab>
         <Tab value="track">Track</Tab>
       </TabList>
-      {tab === "track" && <TrackTab raw={trackRaw} track={trackView} fromCsv={actualsFromCsv} />}
+      {tab === "track" && (
+        <TrackTab
+          raw={trackRaw}
+          sheet={editing ? draft.editingSheet : undefined}
+          track={trackView}
+          fromCsv={actualsFromCsv}
+          workbook={host.track}
+        />
+      )}
       {tab === "proposal" && <StepNav step={step} errorsPerStep={errorsPerStep} onGo={(i) => goTo(i)} />}
       <div className="mtfs-body" style={tab === "track" ? { display: "none" } : undefined}>
         <main className="mtfs-main" data-step={current.id}>

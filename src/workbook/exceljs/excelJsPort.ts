@@ -98,6 +98,9 @@ export class ExcelJsPort implements WorkbookPort {
     if (writes.length) this.edited("written", sheet);
     for (const w of writes) {
       const cell = ws.getCell(w.address);
+      // A loaded workbook's cells with one style id share one style object, which ExcelJS's setters change in
+      // place: this cell gets its own before any of them, or every cell of that id would be restyled.
+      if (w.numberFormat !== undefined || w.style || w.date) cell.style = { ...cell.style };
       if (w.formula !== undefined) {
         cell.value = { formula: w.formula, result: w.value ?? undefined } as ExcelJS.CellFormulaValue;
       } else if (w.link !== undefined) {

@@ -38,3 +38,18 @@ export function millionsFormulaWriter(
     });
   };
 }
+
+/**
+ * A function that declares an owned formula cell on `cells` with its cached value and number format.
+ *
+ * @example
+ * const cells: LayoutCell[] = [];
+ * formulaWriter(cells)("B9", "greenBook.npv", "SUM(J3:J8)", 1.5, MILLIONS_FORMAT); // cells[0].kind === "formula"
+ */
+export function formulaWriter(
+  cells: LayoutCell[],
+): (address: string, key: string, formula: string, value: CellScalar, numberFormat?: string) => void {
+  return (address, key, formula, value, numberFormat) => {
+    cells.push({ kind: "formula", address, key, formula, value, numberFormat, style: STYLES.owned });
+  };
+}

@@ -7,6 +7,7 @@ import {
   type Closure,
   type Forecast,
   type MeasureTracking,
+  type Profile,
   type RagThresholds,
   type TrackingSummary,
 } from "../../engine";
@@ -246,7 +247,12 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         engine(
           `${col("Forecast MTFS row (last MTFS FY)")}${row}`,
           `${key}.forecastMtfs`,
-          num(f.forecast.quantifiedOpportunity.plus(f.forecast.quantifiedOpportunityInflationContingency)),
+          num(
+            forecastMtfsRow(
+              f.forecast,
+              data.closures.find((c) => c.name === p.name),
+            ),
+          ),
           MILLIONS_FORMAT,
         );
       }
@@ -439,4 +445,19 @@ function slippageCell(
 function cellNumber(cells: readonly LayoutCell[], address: string): number {
   const c = cells.find((x) => x.address === address);
   return c && (c.kind === "engine" || c.kind === "formula") && typeof c.value === "number" ? c.value : 0;
+}
+
+/**
+ * The forecast's MTFS row in the last MTFS FY (the last FY its closure lists): cumulative, contingency and any
+ * existing MTFS line added back, as the proposal sheet's MTFS row and `track report` show it.
+ */
+function forecastMtfsRow(forecast: Profile, closure: Closure | undefined): Decimal {
+  const lastFy = closure?.years.reduce<number | undefined>(
+    (m, y) => (m === undefined || y.fy > m ? y.fy : m),
+    undefined,
+  );
+  const at = forecast.years.find((y) => y.fy === lastFy);
+  return at
+    ? at.mtfsImpact
+    : forecast.quantifiedOpportunity.plus(forecast.quantifiedOpportunityInflationContingency);
 }

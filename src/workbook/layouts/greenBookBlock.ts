@@ -1,6 +1,14 @@
-import { GREEN_BOOK_STANDARD, ZERO, paybackCrossings, type Decimal } from "../../engine";
+import {
+  GREEN_BOOK_STANDARD,
+  ZERO,
+  discountBandIndex,
+  paybackCrossings,
+  type Decimal,
+  type GreenBookYear,
+} from "../../engine";
 import type { ModelledProposal } from "../engineLink";
 import type { CellScalar } from "../port";
+import { formulaWriter } from "./cellWriters";
 import { DEFLATOR_NAME, DISCOUNT_RATES_NAME } from "./parametersSheet";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell } from "./types";
 
@@ -48,13 +56,91 @@ export interface GreenBookAddresses {
   readonly npvByExcel?: string;
 }
 
-/** The column of the discount rate band for year t (bands as the Parameters sheet lists them). */
-function bandOf(t: number): number {
-  let band = 0;
-  GREEN_BOOK_STANDARD.forEach((b, i) => {
-    if (b.fromYear <= t) band = i;
-  });
-  return band;
+/**
+ * The steps of the Green Book table per FY, in order (a proposal sheet's columns B:L, the Programme's rows):
+ * caption, key (after `greenBook.<FY>.`) and number format. Both blocks lay them out from this list.
+ */
+export const GREEN_BOOK_STEPS = [
+  { caption: "Benefits (cash)", key: "benefits", numberFormat: MILLIONS_FORMAT },
+  { caption: "Costs (cash)", key: "costs", numberFormat: MILLIONS_FORMAT },
+  { caption: "Deflator index", key: "deflatorIndex", numberFormat: INDEX_FORMAT },
+  { caption: "Benefits (real)", key: "realBenefits", numberFormat: MILLIONS_FORMAT },
+  { caption: "Costs (real)", key: "realCosts", numberFormat: MILLIONS_FORMAT },
+  { caption: "Discount factor", key: "discountFactor", numberFormat: FACTOR_FORMAT },
+  { caption: "Present value of benefits", key: "pvBenefits", numberFormat: MILLIONS_FORMAT },
+  { caption: "Present value of costs", key: "pvCosts", numberFormat: MILLIONS_FORMAT },
+  { caption: "Net present value", key: "presentValue", numberFormat: MILLIONS_FORMAT },
+  { caption: "Cumulative net present value", key: "cumulativePresentValue", numberFormat: MILLIONS_FORMAT },
+  { caption: "Payback reached (years)", key: "paybackCrossing", numberFormat: CROSSING_FORMAT },
+] as const;
+
+/** A step of the Green Book table by its key. */
+export type GreenBookStep = (typeof GREEN_BOOK_STEPS)[number]["key"];
+
+/** The steps each block computes from the cash rows (the cash rows read each block's own source). */
+export type DerivedGreenBookStep = Exclude<GreenBookStep, "benefits" | "costs">;
+
+/**
+ * The formula of step `step` of year t, both blocks' recipe: `at(step, t)` is where a step's cell of year t
+ * is, `baseIndex` year 0's deflator index as an absolute reference.
+ *
+ * @example
+ * greenBookStepFormula("pvBenefits", 2, (s, t) => `${s}${t}`, "$D$59") // "realBenefits2*discountFactor2"
+ */
+export function greenBookStepFormula(
+  step: DerivedGreenBookStep,
+  t: number,
+  at: (step: GreenBookStep, t: number) => string,
+  baseIndex: string,
+): string {
+  switch (step) {
+    case "deflatorIndex":
+      return deflatorIndexFormula(t);
+    case "realBenefits":
+      return `${at("benefits", t)}*${baseIndex}/${at("deflatorIndex", t)}`;
+    case "realCosts":
+      return `${at("costs", t)}*${baseIndex}/${at("deflatorIndex", t)}`;
+    case "discountFactor":
+      return t === 0 ? "1" : discountFactorFormula(t, at("discountFactor", t - 1));
+    case "pvBenefits":
+      return `${at("realBenefits", t)}*${at("discountFactor", t)}`;
+    case "pvCosts":
+      return `${at("realCosts", t)}*${at("discountFactor", t)}`;
+    case "presentValue":
+      return `${at("pvBenefits", t)}-${at("pvCosts", t)}`;
+    case "cumulativePresentValue":
+      return t === 0
+        ? at("presentValue", t)
+        : `${at("cumulativePresentValue", t - 1)}+${at("presentValue", t)}`;
+    case "paybackCrossing":
+      return paybackCrossingFormula(
+        t,
+        at("cumulativePresentValue", t),
+        t === 0 ? "" : at("cumulativePresentValue", t - 1),
+      );
+  }
+}
+
+/**
+ * The engine's figure of a step in one year of a Green Book view (the cumulative and crossing steps are the
+ * running figures over the block's own rows, given by each block).
+ */
+export function greenBookStepValue(
+  step: Exclude<GreenBookStep, "deflatorIndex" | "cumulativePresentValue" | "paybackCrossing">,
+  year: GreenBookYear,
+): Decimal {
+  switch (step) {
+    case "benefits":
+      return year.cashBenefits;
+    case "costs":
+      return year.cashCosts;
+    case "realBenefits":
+      return year.benefits;
+    case "realCosts":
+      return year.costs;
+    default:
+      return year[step];
+  }
 }
 
 /**
@@ -75,7 +161,7 @@ export function deflatorIndexFormula(t: number): string {
  * discountFactorFormula(1, "G59") // "G59/(1+INDEX(MTFS_DiscountRates,1))"
  */
 export function discountFactorFormula(t: number, previous: string): string {
-  return `${previous}/(1+INDEX(${DISCOUNT_RATES_NAME},${bandOf(t) + 1}))`;
+  return `${previous}/(1+INDEX(${DISCOUNT_RATES_NAME},${discountBandIndex(GREEN_BOOK_STANDARD, t) + 1}))`;
 }
 
 /**
@@ -127,15 +213,7 @@ export function greenBookBlock(
   const label = (address: string, text: string, style: LayoutCell["style"] = STYLES.label): void => {
     cells.push({ kind: "label", address, text, style });
   };
-  const formula = (
-    address: string,
-    key: string,
-    f: string,
-    value: CellScalar,
-    numberFormat?: string,
-  ): void => {
-    cells.push({ kind: "formula", address, key, formula: f, value, numberFormat, style: STYLES.owned });
-  };
+  const formula = formulaWriter(cells);
   const engine = (address: string, key: string, value: CellScalar, numberFormat?: string): void => {
     cells.push({ kind: "engine", address, key, value, numberFormat, style: STYLES.owned });
   };
@@ -163,123 +241,75 @@ export function greenBookBlock(
   [
     `Year 0 = ${base} (discount factor 1: not discounted); year t is discounted by 1 ÷ (1 + the Parameters sheet's rate for year t), year on year.`,
     `Real prices are ${base} prices: cash × index(${base}) ÷ index(FY), the index 100 × (1 + the Parameters sheet's deflator a year)^t.`,
-    "Benefits = the MTFS row + costs (so benefits − costs is the MTFS row); costs = the profile's costs (investment).",
+    "Benefits = the MTFS row + costs (so benefits − costs is the MTFS row), with any existing MTFS line the row adds back; costs = the profile's costs.",
   ].forEach((line) => label(`A${r++}`, line, { italic: true }));
-  const headers = [
-    "FY",
-    "Benefits (cash)",
-    "Costs (cash)",
-    "Deflator index",
-    "Benefits (real)",
-    "Costs (real)",
-    "Discount factor",
-    "Present value of benefits",
-    "Present value of costs",
-    "Net present value",
-    "Cumulative net present value",
-    "Payback reached (years)",
-  ];
-  headers.forEach((h, i) => label(`${String.fromCharCode(65 + i)}${r}`, h, TABLE_HEADING));
+  ["FY", ...GREEN_BOOK_STEPS.map((step) => step.caption)].forEach((h, i) =>
+    label(`${String.fromCharCode(65 + i)}${r}`, h, TABLE_HEADING),
+  );
   r++;
   const firstRow = r;
   const lastRow = firstRow + fyLabels.length - 1;
+  const column = new Map(GREEN_BOOK_STEPS.map((step, i) => [step.key, String.fromCharCode(66 + i)]));
+  const at = (step: GreenBookStep, t: number): string => `${column.get(step)}${firstRow + t}`;
   const byFy = new Map<
     string,
     { benefits: string; costs: string; cashable: string; costAvoidance: string; nonCashable: string }
   >();
+  // The running total and crossings follow the block's rows (as columns K and L do), 0 for an FY the profile
+  // does not reach.
+  const rowPresentValues = fyLabels.map((fy) => {
+    const t = yearOf(fy);
+    return (t === undefined ? undefined : view?.years[t]?.presentValue) ?? ZERO;
+  });
+  const crossings = paybackCrossings(rowPresentValues);
   let cumulative: Decimal = ZERO;
-  const crossings = paybackCrossings(
-    fyLabels.map((fy) => {
-      const at = yearOf(fy);
-      return (at === undefined ? undefined : view?.years[at]?.presentValue) ?? ZERO;
-    }),
-  );
   fyLabels.forEach((fy, t) => {
     const row = firstRow + t;
     const p = profileFirstRow + t;
     const k = `greenBook.${fy}`;
-    const at = yearOf(fy);
-    const y = at === undefined ? undefined : view?.years[at];
-    const cash = at === undefined ? undefined : modelled?.profile.years[at];
+    const i = yearOf(fy);
+    const y = i === undefined ? undefined : view?.years[i];
+    cumulative = cumulative.plus(rowPresentValues[t]);
     label(`A${row}`, fy);
-    const benefits = cash ? cash.mtfsImpact.plus(cash.costs).toNumber() : modelled ? 0 : null;
-    formula(`B${row}`, `${k}.benefits`, `J${p}+E${p}`, benefits, MILLIONS_FORMAT);
-    formula(
-      `C${row}`,
-      `${k}.costs`,
-      `E${p}`,
-      cash ? cash.costs.toNumber() : modelled ? 0 : null,
-      MILLIONS_FORMAT,
-    );
-    formula(
-      `D${row}`,
-      `${k}.deflatorIndex`,
-      deflatorIndexFormula(t),
-      pick(fy, (i) => (modelled as ModelledProposal).deflatorIndex[i]),
-      INDEX_FORMAT,
-    );
-    formula(
-      `E${row}`,
-      `${k}.realBenefits`,
-      `B${row}*$D$${firstRow}/D${row}`,
-      y ? y.benefits.toNumber() : modelled ? 0 : null,
-      MILLIONS_FORMAT,
-    );
-    formula(
-      `F${row}`,
-      `${k}.realCosts`,
-      `C${row}*$D$${firstRow}/D${row}`,
-      y ? y.costs.toNumber() : modelled ? 0 : null,
-      MILLIONS_FORMAT,
-    );
-    const factor = y ? y.discountFactor.toNumber() : modelled ? 0 : null;
-    if (t === 0) engine(`G${row}`, `${k}.discountFactor`, modelled ? 1 : null, FACTOR_FORMAT);
-    else
-      formula(
-        `G${row}`,
-        `${k}.discountFactor`,
-        discountFactorFormula(t, `G${row - 1}`),
-        factor,
-        FACTOR_FORMAT,
-      );
-    formula(
-      `H${row}`,
-      `${k}.pvBenefits`,
-      `E${row}*G${row}`,
-      y ? y.benefits.times(y.discountFactor).toNumber() : modelled ? 0 : null,
-      MILLIONS_FORMAT,
-    );
-    formula(
-      `I${row}`,
-      `${k}.pvCosts`,
-      `F${row}*G${row}`,
-      y ? y.costs.times(y.discountFactor).toNumber() : modelled ? 0 : null,
-      MILLIONS_FORMAT,
-    );
-    formula(
-      `J${row}`,
-      `${k}.presentValue`,
-      `H${row}-I${row}`,
-      y ? y.presentValue.toNumber() : modelled ? 0 : null,
-      MILLIONS_FORMAT,
-    );
-    cumulative = cumulative.plus(y?.presentValue ?? ZERO);
-    formula(
-      `K${row}`,
-      `${k}.cumulativePresentValue`,
-      t === 0 ? `J${row}` : `K${row - 1}+J${row}`,
-      modelled ? cumulative.toNumber() : null,
-      MILLIONS_FORMAT,
-    );
-    // Where the running total turns non-negative (greenBook.paybackCrossings); the payback is their MIN.
-    formula(
-      `L${row}`,
-      `${k}.paybackCrossing`,
-      paybackCrossingFormula(t, `K${row}`, `K${row - 1}`),
-      modelled ? (crossings[t]?.toNumber() ?? NO_CROSSING) : null,
-      CROSSING_FORMAT,
-    );
-    byFy.set(fy, { benefits: `B${row}`, costs: `C${row}`, cashable: "", costAvoidance: "", nonCashable: "" });
+    for (const { key, numberFormat } of GREEN_BOOK_STEPS) {
+      const address = at(key, t);
+      const engineValue = (d: Decimal | undefined): CellScalar => (d ? d.toNumber() : modelled ? 0 : null);
+      if (key === "discountFactor" && t === 0) {
+        // Year 0 is not discounted: the convention, not a formula.
+        engine(address, `${k}.${key}`, modelled ? 1 : null, numberFormat);
+      } else if (key === "benefits" || key === "costs") {
+        // Cash benefits are the MTFS row (J) plus costs (E) of the profile row of the same FY.
+        const f = key === "benefits" ? `J${p}+E${p}` : `E${p}`;
+        formula(address, `${k}.${key}`, f, engineValue(y && greenBookStepValue(key, y)), numberFormat);
+      } else {
+        const value =
+          key === "deflatorIndex"
+            ? pick(fy, (j) => (modelled as ModelledProposal).deflatorIndex[j])
+            : key === "cumulativePresentValue"
+              ? modelled
+                ? cumulative.toNumber()
+                : null
+              : key === "paybackCrossing"
+                ? modelled
+                  ? (crossings[t]?.toNumber() ?? NO_CROSSING)
+                  : null
+                : engineValue(y && greenBookStepValue(key, y));
+        formula(
+          address,
+          `${k}.${key}`,
+          greenBookStepFormula(key, t, at, `$${column.get("deflatorIndex")}$${firstRow}`),
+          value,
+          numberFormat,
+        );
+      }
+    }
+    byFy.set(fy, {
+      benefits: at("benefits", t),
+      costs: at("costs", t),
+      cashable: "",
+      costAvoidance: "",
+      nonCashable: "",
+    });
   });
   r = lastRow + 1;
   const range = (column: string): string => `${column}${firstRow}:${column}${lastRow}`;
@@ -295,24 +325,18 @@ export function greenBookBlock(
     return `B${r++}`;
   };
   label(`A${r++}`, "Totals over the profile's years", SUBHEADING);
-  const pvBenefits = view
-    ? view.years.reduce((s, y) => s.plus(y.benefits.times(y.discountFactor)), ZERO)
-    : undefined;
-  const pvCosts = view
-    ? view.years.reduce((s, y) => s.plus(y.costs.times(y.discountFactor)), ZERO)
-    : undefined;
   summary(
     "Present value of benefits",
     "greenBook.pvBenefits",
     `SUM(${range("H")})`,
-    pvBenefits?.toNumber() ?? null,
+    view ? view.pvBenefits.toNumber() : null,
     MILLIONS_FORMAT,
   );
   const pvCostsAt = summary(
     "Present value of costs",
     "greenBook.pvCosts",
     `SUM(${range("I")})`,
-    pvCosts?.toNumber() ?? null,
+    view ? view.pvCosts.toNumber() : null,
     MILLIONS_FORMAT,
   );
   const npv = summary(
@@ -333,8 +357,15 @@ export function greenBookBlock(
   const paybackAt = summary(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
-    discountedPaybackFormula(range("L")),
-    payback ? (payback.kind === "paysBack" ? payback.years.toNumber() : NOT_PAID_BACK) : null,
+    // With no costs nothing is paid back: "n/a", as the ratio says, not "0 years".
+    `IF(${pvCostsAt}>0,${discountedPaybackFormula(range("L"))},"${NO_RATIO}")`,
+    payback && view
+      ? !view.pvCosts.gt(0)
+        ? NO_RATIO
+        : payback.kind === "paysBack"
+          ? payback.years.toNumber()
+          : NOT_PAID_BACK
+      : null,
     YEARS_FORMAT,
   );
   // Excel's NPV() discounts its first value one period: year 0 goes in undiscounted, as the block counts it.
@@ -386,8 +417,9 @@ export function greenBookBlock(
     engine(`D${row}`, `${k}.nonCashable`, value(split?.nonCashable), MILLIONS_FORMAT);
     const total = split ? split.cashable.plus(split.costAvoidance).plus(split.nonCashable) : undefined;
     formula(`E${row}`, `${k}.total`, `SUM(B${row}:D${row})`, value(total), MILLIONS_FORMAT);
-    const at = byFy.get(fy);
-    if (at) byFy.set(fy, { ...at, cashable: `B${row}`, costAvoidance: `C${row}`, nonCashable: `D${row}` });
+    const cash = byFy.get(fy);
+    if (cash)
+      byFy.set(fy, { ...cash, cashable: `B${row}`, costAvoidance: `C${row}`, nonCashable: `D${row}` });
   });
   r += fyLabels.length;
   label(

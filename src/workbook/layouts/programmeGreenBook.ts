@@ -2,15 +2,17 @@ import { Decimal, ZERO, flatDeflatorIndex, greenBookView, paybackCrossings } fro
 import { sheetRef } from "../address";
 import type { GreenBookParameters } from "../parameters";
 import type { CellScalar } from "../port";
+import type { ModelledProposal } from "../engineLink";
+import { formulaWriter, labelWriter } from "./cellWriters";
 import {
-  CROSSING_FORMAT,
+  GREEN_BOOK_STEPS,
   NOT_PAID_BACK,
   NO_CROSSING,
   NO_RATIO,
-  deflatorIndexFormula,
   discountedPaybackFormula,
-  discountFactorFormula,
-  paybackCrossingFormula,
+  greenBookStepFormula,
+  greenBookStepValue,
+  type GreenBookStep,
 } from "./greenBookBlock";
 import { DISCOUNT_RATES_NAME } from "./parametersSheet";
 import type { ProgrammeConfig } from "./programmeConfig";
@@ -45,25 +47,37 @@ export interface GreenBookSource {
 /** Rows the block takes: heading, note, 11 steps, 5 totals, a gap, the split's heading, 4 rows and a note. */
 export const PROGRAMME_GREEN_BOOK_ROWS = 25;
 
-const STEPS = [
-  "Benefits (cash)",
-  "Costs (cash)",
-  "Deflator index",
-  "Benefits (real)",
-  "Costs (real)",
-  "Discount factor",
-  "Present value of benefits",
-  "Present value of costs",
-  "Net present value",
-  "Cumulative net present value",
-  "Payback reached (years)",
-] as const;
-
 const KINDS: readonly (readonly [keyof GreenBookFigures, string])[] = [
   ["cashable", "Cashable"],
   ["costAvoidance", "Cost avoidance (not a budget reduction)"],
   ["nonCashable", "Non-cashable"],
 ];
+
+/**
+ * A modelled proposal's figures by FY label, as its sheet's block shows them: the engine's cash benefits and
+ * costs, and its gross split by cashability (both looked up by label; a kind is 0 for an FY the split lacks).
+ *
+ * @example
+ * greenBookFigures(modelProposal(cfsJson)).get("FY26/27")?.benefits
+ */
+export function greenBookFigures(modelled: ModelledProposal): Map<string, GreenBookFigures> {
+  const split = new Map(modelled.cashability.map((c) => [c.label, c]));
+  return new Map(
+    modelled.greenBook.years.map((y) => {
+      const kinds = split.get(y.label);
+      return [
+        y.label,
+        {
+          benefits: y.cashBenefits.toNumber(),
+          costs: y.cashCosts.toNumber(),
+          cashable: kinds?.cashable.toNumber() ?? 0,
+          costAvoidance: kinds?.costAvoidance.toNumber() ?? 0,
+          nonCashable: kinds?.nonCashable.toNumber() ?? 0,
+        },
+      ];
+    }),
+  );
+}
 
 /**
  * The block's cells from row `first`, FY columns from `fyColumn(0)`; without `sources` figures (a layout that
@@ -81,14 +95,15 @@ export function programmeGreenBookCells(
 ): LayoutCell[] {
   const cells: LayoutCell[] = [];
   // Captions run over the empty cells to their right (column A is narrow): not wrapped.
-  const label = (address: string, text: string, style: LayoutCell["style"] = { bold: true }): void => {
-    cells.push({ kind: "label", address, text, style });
-  };
+  const writeLabel = labelWriter(cells);
+  const label = (address: string, text: string, style: LayoutCell["style"] = { bold: true }): void =>
+    writeLabel(address, text, style);
   const fys = config.fyLabels;
   const n = fys.length;
   const known = sources !== undefined && parameters !== undefined && sources.every((s) => s.figures);
   // A proposal whose figures are unknown: the owned cells are left out, so a sync keeps what they show.
   const skip = sources !== undefined && !known;
+  const writeFormula = formulaWriter(cells);
   const formula = (
     address: string,
     key: string,
@@ -96,16 +111,7 @@ export function programmeGreenBookCells(
     value: CellScalar,
     numberFormat?: string,
   ): void => {
-    if (skip) return;
-    cells.push({
-      kind: "formula",
-      address,
-      key,
-      formula: f,
-      value: known ? value : null,
-      numberFormat,
-      style: STYLES.owned,
-    });
+    if (!skip) writeFormula(address, key, f, known ? value : null, numberFormat);
   };
   const sum = (pick: keyof GreenBookFigures, fy: string): Decimal =>
     (sources ?? []).reduce((s, x) => s.plus(x.figures?.get(fy)?.[pick] ?? 0), ZERO);
@@ -135,98 +141,47 @@ export function programmeGreenBookCells(
   });
   label(
     `A${r++}`,
-    `Year 0 = ${fys[0] ?? ""} (not discounted). Sums of the proposal sheets' Green Book blocks over these FYs; sheets laid out before it are not included.`,
+    `Year 0 = ${fys[0] ?? ""} (not discounted). Sums of the proposal sheets' Green Book blocks over these FYs; sheets laid out before it are not included. Costs are the proposals' own: the Resource cost sheet's implementation costs are not in it (the Scenarios sheet's payback includes them).`,
     { italic: true },
   );
-  const row = new Map(STEPS.map((s, i) => [s, r + i]));
-  const at = (step: (typeof STEPS)[number], i: number): string => `${fyColumn(i)}${row.get(step)}`;
-  STEPS.forEach((s) => label(`A${row.get(s)}`, s));
+  const row = new Map(GREEN_BOOK_STEPS.map((step, i) => [step.key, r + i]));
+  const at = (step: GreenBookStep, i: number): string => `${fyColumn(i)}${row.get(step)}`;
+  GREEN_BOOK_STEPS.forEach((step) => label(`A${row.get(step.key)}`, step.caption));
+  const baseIndex = `$${fyColumn(0)}$${row.get("deflatorIndex")}`;
   fys.forEach((fy, i) => {
-    const k = `greenBook.${fy}`;
     const y = view?.years[i];
-    const money = (d: Decimal | undefined): CellScalar => (d ? d.toNumber() : null);
-    formula(
-      at("Benefits (cash)", i),
-      `${k}.benefits`,
-      refs("benefits", fy),
-      benefits[i].toNumber(),
-      MILLIONS_FORMAT,
-    );
-    formula(at("Costs (cash)", i), `${k}.costs`, refs("costs", fy), costs[i].toNumber(), MILLIONS_FORMAT);
-    formula(
-      at("Deflator index", i),
-      `${k}.deflatorIndex`,
-      deflatorIndexFormula(i),
-      money(index?.[i]),
-      "0.00",
-    );
-    const base = `$${fyColumn(0)}$${row.get("Deflator index")}`;
-    formula(
-      at("Benefits (real)", i),
-      `${k}.realBenefits`,
-      `${at("Benefits (cash)", i)}*${base}/${at("Deflator index", i)}`,
-      money(y?.benefits),
-      MILLIONS_FORMAT,
-    );
-    formula(
-      at("Costs (real)", i),
-      `${k}.realCosts`,
-      `${at("Costs (cash)", i)}*${base}/${at("Deflator index", i)}`,
-      money(y?.costs),
-      MILLIONS_FORMAT,
-    );
-    formula(
-      at("Discount factor", i),
-      `${k}.discountFactor`,
-      i === 0 ? "1" : discountFactorFormula(i, at("Discount factor", i - 1)),
-      money(y?.discountFactor),
-      "0.0000",
-    );
-    formula(
-      at("Present value of benefits", i),
-      `${k}.pvBenefits`,
-      `${at("Benefits (real)", i)}*${at("Discount factor", i)}`,
-      money(y ? y.benefits.times(y.discountFactor) : undefined),
-      MILLIONS_FORMAT,
-    );
-    formula(
-      at("Present value of costs", i),
-      `${k}.pvCosts`,
-      `${at("Costs (real)", i)}*${at("Discount factor", i)}`,
-      money(y ? y.costs.times(y.discountFactor) : undefined),
-      MILLIONS_FORMAT,
-    );
-    formula(
-      at("Net present value", i),
-      `${k}.presentValue`,
-      `${at("Present value of benefits", i)}-${at("Present value of costs", i)}`,
-      money(y?.presentValue),
-      MILLIONS_FORMAT,
-    );
-    const cumulative = view?.years.slice(0, i + 1).reduce((s, x) => s.plus(x.presentValue), ZERO);
-    formula(
-      at("Cumulative net present value", i),
-      `${k}.cumulativePresentValue`,
-      i === 0
-        ? at("Net present value", i)
-        : `${at("Cumulative net present value", i - 1)}+${at("Net present value", i)}`,
-      money(cumulative),
-      MILLIONS_FORMAT,
-    );
-    formula(
-      at("Payback reached (years)", i),
-      `${k}.paybackCrossing`,
-      paybackCrossingFormula(
-        i,
-        at("Cumulative net present value", i),
-        i === 0 ? "" : at("Cumulative net present value", i - 1),
-      ),
-      view ? (crossings[i]?.toNumber() ?? NO_CROSSING) : null,
-      CROSSING_FORMAT,
-    );
+    for (const { key, numberFormat } of GREEN_BOOK_STEPS) {
+      const money = (d: Decimal | undefined): CellScalar => (d ? d.toNumber() : null);
+      const address = at(key, i);
+      const k = `greenBook.${fy}.${key}`;
+      if (key === "benefits" || key === "costs")
+        formula(
+          address,
+          k,
+          refs(key, fy),
+          (key === "benefits" ? benefits : costs)[i].toNumber(),
+          numberFormat,
+        );
+      else
+        formula(
+          address,
+          k,
+          greenBookStepFormula(key, i, at, baseIndex),
+          key === "deflatorIndex"
+            ? money(index?.[i])
+            : key === "cumulativePresentValue"
+              ? money(y?.cumulativePresentValue)
+              : key === "paybackCrossing"
+                ? view
+                  ? (crossings[i]?.toNumber() ?? NO_CROSSING)
+                  : null
+                : money(y && greenBookStepValue(key, y)),
+          numberFormat,
+        );
+    }
   });
-  r += STEPS.length;
-  const span = (step: (typeof STEPS)[number]): string => `${at(step, 0)}:${at(step, n - 1)}`;
+  r += GREEN_BOOK_STEPS.length;
+  const span = (step: GreenBookStep): string => `${at(step, 0)}:${at(step, n - 1)}`;
   const total = (
     caption: string,
     key: string,
@@ -242,37 +197,39 @@ export function programmeGreenBookCells(
   total(
     "Net present value (NPV)",
     "greenBook.npv",
-    `SUM(${span("Net present value")})`,
+    `SUM(${span("presentValue")})`,
     view ? view.npv.toNumber() : null,
     MILLIONS_FORMAT,
   );
-  const pvCosts = `SUM(${span("Present value of costs")})`;
+  const pvCosts = `SUM(${span("pvCosts")})`;
   total(
     "Benefit–cost ratio (PV benefits ÷ PV costs)",
     "greenBook.benefitCostRatio",
-    `IF(${pvCosts}>0,SUM(${span("Present value of benefits")})/${pvCosts},"${NO_RATIO}")`,
+    `IF(${pvCosts}>0,SUM(${span("pvBenefits")})/${pvCosts},"${NO_RATIO}")`,
     view ? (view.benefitCostRatio?.toNumber() ?? NO_RATIO) : null,
     "0.00",
   );
-  const crossingsAt = span("Payback reached (years)");
+  const crossingsAt = span("paybackCrossing");
   total(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
-    discountedPaybackFormula(crossingsAt),
+    `IF(${pvCosts}>0,${discountedPaybackFormula(crossingsAt)},"${NO_RATIO}")`,
     view
-      ? view.discountedPayback.kind === "paysBack"
-        ? view.discountedPayback.years.toNumber()
-        : NOT_PAID_BACK
+      ? !view.pvCosts.gt(0)
+        ? NO_RATIO
+        : view.discountedPayback.kind === "paysBack"
+          ? view.discountedPayback.years.toNumber()
+          : NOT_PAID_BACK
       : null,
     '0.0# "years"',
   );
-  const flows = fys.slice(1).map((_, j) => `${at("Benefits (real)", j + 1)}-${at("Costs (real)", j + 1)}`);
+  const flows = fys.slice(1).map((_, j) => `${at("realBenefits", j + 1)}-${at("realCosts", j + 1)}`);
   total(
     "Check: the same NPV by Excel's NPV() (year 0 added undiscounted)",
     "greenBook.npvByExcel",
     flows.length
-      ? `${at("Benefits (real)", 0)}-${at("Costs (real)", 0)}+NPV(INDEX(${DISCOUNT_RATES_NAME},1),${flows.join(",")})`
-      : `${at("Benefits (real)", 0)}-${at("Costs (real)", 0)}`,
+      ? `${at("realBenefits", 0)}-${at("realCosts", 0)}+NPV(INDEX(${DISCOUNT_RATES_NAME},1),${flows.join(",")})`
+      : `${at("realBenefits", 0)}-${at("realCosts", 0)}`,
     view ? view.npv.toNumber() : null,
     MILLIONS_FORMAT,
   );

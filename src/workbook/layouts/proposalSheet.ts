@@ -17,6 +17,7 @@ import {
   type LayoutCell,
   type SheetLayout,
 } from "./types";
+import { formulaWriter } from "./cellWriters";
 import { assumptionsTable } from "./assumptionsTable";
 import { profileBreakdown } from "./profileBreakdown";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
@@ -371,15 +372,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
   const engine = (address: string, key: string, value: CellScalar, numberFormat?: string): void => {
     cells.push({ kind: "engine", address, key, value, numberFormat, style: STYLES.owned });
   };
-  const formula = (
-    address: string,
-    key: string,
-    f: string,
-    value: CellScalar,
-    numberFormat?: string,
-  ): void => {
-    cells.push({ kind: "formula", address, key, formula: f, value, numberFormat, style: STYLES.owned });
-  };
+  const formula = formulaWriter(cells);
   const years = modelled?.profile.years;
   // Rows are matched by FY label: the sheet's FY rows were fixed when it was created.
   const money = (

@@ -75,3 +75,32 @@ describe("ExcelJsPort date system", () => {
     expect(cell.value as number).toBeCloseTo(1_104_079.71, 6);
   });
 });
+
+describe("ExcelJsPort styles of a loaded workbook", () => {
+  it("styles only the cells it writes, though ExcelJS shares one style object per style id", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    for (const a of ["A1", "B1", "C1"]) {
+      ws.getCell(a).value = 1;
+      ws.getCell(a).numFmt = "0.0";
+      ws.getCell(a).font = { name: "Calibri", bold: true, color: { argb: "FFFFFFFF" } };
+      ws.getCell(a).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
+    }
+    const loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const port = new ExcelJsPort(loaded);
+    await port.writeCells("S", [
+      { address: "A1", value: 2, numberFormat: "£#,##0", style: { fill: "F2F2F2", bold: false } },
+    ]);
+    const s = loaded.getWorksheet("S")!;
+    expect([s.getCell("A1").numFmt, s.getCell("A1").fill]).toEqual([
+      "£#,##0",
+      { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } },
+    ]);
+    for (const a of ["B1", "C1"]) {
+      expect(s.getCell(a).numFmt).toBe("0.0");
+      expect(s.getCell(a).font.bold).toBe(true);
+      expect((s.getCell(a).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF1F4E79");
+    }
+  });
+});

@@ -11,6 +11,8 @@ import { modelProposal } from "../../../src/workbook/engineLink";
 import { proposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet";
 import { PARAMETERS_SHEET } from "../../../src/workbook/layouts/parametersSheet";
 import { fyColumn, programmePositions } from "../../../src/workbook/layouts/programmeSheet";
+import { GREEN_BOOK_STEPS } from "../../../src/workbook/layouts/greenBookBlock";
+import { greenBookFigures, programmeGreenBookCells } from "../../../src/workbook/layouts/programmeGreenBook";
 import type { LayoutCell } from "../../../src/workbook/layouts/types";
 import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../../src/workbook/operations";
 import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
@@ -71,13 +73,105 @@ describe("proposal sheet Green Book block", () => {
     // Cash benefits are the MTFS row plus costs of the profile row of the same FY.
     const mtfs = layout.mtfsRowAddress.get("FY27/28")!;
     expect(formulaOf(at.byFy.get("FY27/28")!.benefits)).toBe(`${mtfs}+E${mtfs.slice(1)}`);
-    // The cached results are the engine's view.
-    expect(cached(layout.cells, "greenBook.npv")).toBe(modelled.greenBook.npv.toNumber());
-    expect(cached(layout.cells, "greenBook.npvByExcel")).toBe(modelled.greenBook.npv.toNumber());
+    // The cached results agree with the profile rows' own cached figures, worked out here independently:
+    // real = cash ÷ 1.02^t (the default deflator), discounted by 1.035^t (years 0–30).
+    const money = (address: string): number => {
+      const c = layout.cells.find((x) => x.address === address);
+      return c?.kind === "formula" || c?.kind === "engine" ? (c.value as number) : NaN;
+    };
+    const flows = FYS.map((fy) => {
+      const j = layout.mtfsRowAddress.get(fy)!;
+      const costs = money(`E${j.slice(1)}`);
+      return { benefits: money(j) + costs, costs };
+    });
+    const pv = (pick: (x: (typeof flows)[number]) => number): number =>
+      flows.reduce((s, x, t) => s + pick(x) / (1.02 * 1.035) ** t, 0);
+    const npv = pv((x) => x.benefits) - pv((x) => x.costs);
+    expect(Math.abs(npv)).toBeGreaterThan(1000);
+    for (const key of ["greenBook.npv", "greenBook.npvByExcel"])
+      expect(cached(layout.cells, key) as number).toBeCloseTo(npv, 4);
+    expect(cached(layout.cells, "greenBook.pvBenefits") as number).toBeCloseTo(
+      pv((x) => x.benefits),
+      4,
+    );
+    expect(cached(layout.cells, "greenBook.pvCosts") as number).toBeCloseTo(
+      pv((x) => x.costs),
+      4,
+    );
+    FYS.forEach((fy, t) =>
+      expect(cached(layout.cells, `greenBook.${fy}.pvBenefits`) as number).toBeCloseTo(
+        flows[t].benefits / (1.02 * 1.035) ** t,
+        4,
+      ),
+    );
     const payback = modelled.greenBook.discountedPayback;
     expect(cached(layout.cells, "greenBook.discountedPayback")).toBe(
       payback.kind === "paysBack" ? payback.years.toNumber() : "not within the profile's years",
     );
+  });
+
+  it("gives a proposal with no costs n/a for its payback, as for its ratio, not 0 years", () => {
+    const raw = readExample("reablement.json");
+    const modelled = modelProposal(raw);
+    expect(modelled.greenBook.pvCosts.isZero()).toBe(true);
+    const layout = proposalSheetLayout({
+      sheet: "Reablement",
+      proposal: raw,
+      fyLabels: modelled.profile.years.map((y) => y.label),
+      modelled,
+      assumptionsInWords: true,
+      greenBook: true,
+    });
+    expect(cached(layout.cells, "greenBook.discountedPayback")).toBe("n/a (no costs)");
+    const cell = layout.cells.find((c) => c.kind === "formula" && c.key === "greenBook.discountedPayback");
+    expect(cell?.kind === "formula" && cell.formula).toMatch(/^IF\(.*>0,.*,"n\/a \(no costs\)"\)$/);
+  });
+
+  it("lays out the same steps, in the same order, as the Programme's block", () => {
+    const raw = readExample("cfs-targeted-prevention.json");
+    const layout = proposalSheetLayout({
+      sheet: CFS,
+      proposal: raw,
+      fyLabels: FYS,
+      modelled: modelProposal(raw),
+      assumptionsInWords: true,
+      greenBook: true,
+    });
+    const captions = GREEN_BOOK_STEPS.map((s) => s.caption);
+    const header = Number(layout.greenBook!.byFy.get(FYS[0])!.benefits.slice(1)) - 1;
+    const headerRow = "ABCDEFGHIJKL".split("").map((c) => {
+      const cell = layout.cells.find((x) => x.address === `${c}${header}`);
+      return cell?.kind === "label" ? cell.text : undefined;
+    });
+    expect(headerRow).toEqual(["FY", ...captions]);
+    const programme = programmeGreenBookCells(programmeConfig(), 30, fyColumn, undefined, undefined);
+    const rowCaptions = programme.flatMap((c) => (c.kind === "label" ? [c.text] : []));
+    const first = rowCaptions.indexOf(captions[0]);
+    expect(rowCaptions.slice(first, first + captions.length)).toEqual(captions);
+  });
+
+  it("gives the Programme each FY's cashability by label, whatever the split's length or order", () => {
+    const modelled = modelProposal(readExample("cfs-targeted-prevention.json"));
+    const full = greenBookFigures(modelled);
+    // A split that lacks the first FY and runs backwards: figures stay with their FY, a missing one is 0.
+    const figures = greenBookFigures({ ...modelled, cashability: modelled.cashability.slice(1).reverse() });
+    const [first, ...rest] = modelled.profile.years.map((y) => y.label);
+    expect([...figures.keys()]).toEqual([first, ...rest]);
+    expect(figures.get(first)).toEqual({
+      ...full.get(first)!,
+      cashable: 0,
+      costAvoidance: 0,
+      nonCashable: 0,
+    });
+    rest.forEach((fy) => expect(figures.get(fy)).toEqual(full.get(fy)));
+    modelled.cashability.forEach((c) => {
+      const f = full.get(c.label)!;
+      expect(f.cashable + f.costAvoidance + f.nonCashable).toBeCloseTo(
+        c.cashable.plus(c.costAvoidance).plus(c.nonCashable).toNumber(),
+        6,
+      );
+    });
+    expect(rest.some((fy) => full.get(fy)!.costAvoidance !== 0)).toBe(true);
   });
 
   it("splits every FY's gross by cashability label, and the split sums to the profile's gross (property)", () => {

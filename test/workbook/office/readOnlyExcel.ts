@@ -55,15 +55,18 @@ export function readOnlyExcelRun(
       }
       return rows;
     };
+    // Read once per range: callers index values[r][c] and formulas[r][c] cell by cell.
+    let values: (string | number | boolean)[][] | undefined;
+    let formulas: (string | number | boolean)[][] | undefined;
     return {
       load() {
         return this;
       },
       get values() {
-        return grid(officeValue);
+        return (values ??= grid(officeValue));
       },
       get formulas() {
-        return grid(officeFormula);
+        return (formulas ??= grid(officeFormula));
       },
       get numberFormat() {
         return grid((c) => c.numFmt ?? "General");

@@ -1,0 +1,249 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// Fluent UI imports `scheduler`, which the lockfile nests under react-dom (webpack aliases it the same way).
+jest.mock(
+  "scheduler",
+  () => jest.requireActual(require.resolve("scheduler", { paths: [require.resolve("react-dom")] })),
+  { virtual: true },
+);
+import * as React from "react";
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type * as ExcelJS from "exceljs";
+import { describeReading, formatMillions } from "../../src/engine";
+import { TrackTab } from "../../src/taskpane/components/TrackTab";
+import { actualsFromCsv, trackOps, trackView } from "../../src/taskpane/trackBridge";
+import { enterActuals } from "../../src/workbook/enterActuals";
+import { acceptReprofile, proposeReprofile } from "../../src/workbook/history";
+import { HISTORY_SHEET } from "../../src/workbook/layouts/historySheet";
+import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
+import { TRACKING_SHEET } from "../../src/workbook/layouts/trackingSheet";
+import { readRegister } from "../../src/workbook/register";
+import { trackWorkbook } from "../../src/workbook/tracking";
+import type { ExcelJsPort } from "../../src/workbook";
+import { demoWorkbook, plain, readExample } from "../workbook/fixtures";
+
+/**
+ * The Track tab over a real workbook (the demo's, through the ExcelJS port, as in the standalone page): actuals
+ * written to the Tracking sheet by the writer `track import` uses, read back with what they show, conflicts
+ * with typed actuals reported, a bad actual writing nothing, and the reprofile accepted as `--accept` keeps it.
+ */
+
+const CFS = "CFS Targeted Prevention";
+const cfs: unknown = readExample("cfs-targeted-prevention.json");
+const QUARTER_CSV = [
+  "proposal,stream,period,measure,value",
+  `${CFS},,2027-10,avoidedEvents,0`,
+  `${CFS},,2027-11,avoidedEvents,0`,
+  `${CFS},,2027-12,avoidedEvents,1`,
+].join("\n");
+
+function renderTab(port: ExcelJsPort, options: { sheet?: string; raw?: unknown; today?: string } = {}) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <TrackTab
+        raw={options.raw ?? cfs}
+        sheet={"sheet" in options ? options.sheet : CFS}
+        track={trackView}
+        fromCsv={actualsFromCsv}
+        workbook={trackOps(() => port)}
+        today={() => options.today ?? "2028-01-15"}
+      />
+    </FluentProvider>,
+  );
+}
+
+/** The Tracking sheet's rows below its header, as plain values (none when it is absent). */
+function trackingRows(wb: ExcelJS.Workbook): unknown[][] {
+  const ws = wb.getWorksheet(TRACKING_SHEET);
+  if (!ws) return [];
+  const rows: unknown[][] = [];
+  for (let r = 4; r <= ws.rowCount; r++) {
+    const values = [1, 2, 3, 4, 5, 6].map((c) => plain(ws.getCell(r, c).value));
+    if (values.some((v) => v !== null)) rows.push(values);
+  }
+  return rows;
+}
+
+async function pasteAndWrite(csv: string): Promise<void> {
+  await screen.findByTestId("book-track");
+  fireEvent.change(screen.getByTestId("actuals-csv"), { target: { value: csv } });
+  fireEvent.click(screen.getByTestId("use-csv"));
+  await waitFor(() => expect(screen.getByTestId("write-actuals")).not.toHaveProperty("disabled", true));
+  fireEvent.click(screen.getByTestId("write-actuals"));
+}
+
+// Fitting a reprofile takes a moment on a shared machine: wait for the figures, not a fixed second.
+configure({ asyncUtilTimeout: 20_000 });
+
+describe("TrackTab on a workbook", () => {
+  it("writes a quarter of CFS actuals to the Tracking sheet and shows what the workbook then says", async () => {
+    const { wb, port } = await demoWorkbook();
+    renderTab(port);
+    expect((await screen.findByTestId("book-problem")).textContent).toBe(
+      `No actuals for ${CFS} on the Tracking sheet yet: enter some and write them.`,
+    );
+    await pasteAndWrite(QUARTER_CSV);
+    await waitFor(() =>
+      expect(screen.getByTestId("track-note").textContent).toMatch(
+        /^Wrote 3 actuals to the Tracking sheet \(0 already there, 0 conflicts\)\./,
+      ),
+    );
+    expect(trackingRows(wb)).toEqual([
+      [CFS, null, "2027-10", "Avoided events", 0, "pasted CSV line 2"],
+      [CFS, null, "2027-11", "Avoided events", 0, "pasted CSV line 3"],
+      [CFS, null, "2027-12", "Avoided events", 1, "pasted CSV line 4"],
+    ]);
+    expect(wb.getWorksheet(DASHBOARD_SHEET)).toBeDefined();
+    // What the tab shows is what `track report` reads from the same workbook.
+    await waitFor(() =>
+      expect(screen.getByTestId("book-count").textContent).toBe(`3 actuals for ${CFS} on the Tracking sheet`),
+    );
+    const report = (await trackWorkbook(port)).proposals.find((p) => p.sheet === CFS)!.summary;
+    const events = report.measures.find((m) => m.measure === "avoidedEvents")!;
+    expect(screen.getByTestId("book-variance-avoidedEvents").textContent).toBe(events.variance.toFixed(2));
+    expect(screen.getByTestId("book-rag-avoidedEvents").textContent).toBe(events.rag);
+    expect(screen.getByTestId("book-forecast").textContent).toMatch(/^Forecast FY27\/28: /);
+    expect(screen.getByTestId("book-slippage").textContent).toMatch(/months behind the plan$/);
+    const proposed = await proposeReprofile(port, CFS);
+    expect(screen.getByTestId("book-reprofile").textContent).toBe(
+      `Proposed reprofile: ${describeReading(proposed.reprofile.reading)}`,
+    );
+    const years = screen.getByTestId("book-reprofile-years").querySelectorAll("tbody tr");
+    expect([...years].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))).toEqual(
+      proposed.reprofile.approved.years.map((y, i) => [
+        y.label,
+        formatMillions(y.cumulative),
+        formatMillions(proposed.reprofile.revised.years[i].cumulative),
+        formatMillions(y.mtfsImpact),
+        formatMillions(proposed.reprofile.revised.years[i].mtfsImpact),
+      ]),
+    );
+    // The rows went to the sheet: the grid is empty again, its (deferred) preview says so.
+    expect((await screen.findByTestId("track-problem")).textContent).toMatch(/Enter an actual/);
+  });
+
+  it("never changes an actual typed on the sheet: the contradicting one is reported, the rest written", async () => {
+    const { wb, port } = await demoWorkbook();
+    const typed = {
+      proposal: CFS,
+      stream: "",
+      period: "2027-10",
+      measure: "avoidedEvents",
+      value: 2,
+      source: "",
+    };
+    await enterActuals(port, [typed], { where: () => "typed", dryRun: false });
+    renderTab(port);
+    await screen.findByTestId("book-actuals");
+    await pasteAndWrite(QUARTER_CSV);
+    await waitFor(() =>
+      expect(screen.getByTestId("track-note").textContent).toMatch(/^Wrote 2 actuals .*1 conflict\)\./),
+    );
+    expect(screen.getAllByTestId("track-note-detail").map((d) => d.textContent)).toEqual([
+      `Conflict: Tracking!E4 ${CFS} 2027-10 avoidedEvents is 2 on the sheet; pasted CSV line 2 says 0: the sheet's value is kept`,
+    ]);
+    expect(trackingRows(wb).map((r) => [r[2], r[4]])).toEqual([
+      ["2027-10", 2],
+      ["2027-11", 0],
+      ["2027-12", 1],
+    ]);
+    // The typed actual shows in the tab beside the written ones.
+    await waitFor(() => expect(screen.getByTestId("book-count").textContent).toMatch(/^3 actuals/));
+    expect(screen.getByTestId("book-actuals").textContent).toContain("typed on the sheet");
+  });
+
+  it.each([
+    ["a period that is not a month", "2027-13", /^Not written: actual 2: period: must be a month/],
+    ["a period outside the horizon", "2040-01", /^Not written: actual 2: period: 2040-01 is outside/],
+  ])("writes nothing when an actual is bad (%s)", async (_, period, message) => {
+    const { wb, port } = await demoWorkbook();
+    renderTab(port);
+    await screen.findByTestId("book-track");
+    fireEvent.change(screen.getByTestId("actual-0-period"), { target: { value: "2027-10" } });
+    fireEvent.change(screen.getByTestId("actual-0-value"), { target: { value: "1" } });
+    fireEvent.click(screen.getByTestId("add-actual"));
+    fireEvent.change(screen.getByTestId("actual-1-period"), { target: { value: period } });
+    fireEvent.change(screen.getByTestId("actual-1-value"), { target: { value: "1" } });
+    // The bad one is second: the first, good, is not written either.
+    fireEvent.click(screen.getByTestId("write-actuals"));
+    await waitFor(() => expect(screen.getByTestId("track-note").textContent).toMatch(message));
+    expect(wb.getWorksheet(TRACKING_SHEET)).toBeUndefined();
+    // What was typed stays, to be put right.
+    expect((screen.getByTestId("actual-1-period") as HTMLInputElement).value).toBe(period);
+  });
+
+  it("keeps the proposed reprofile as a dated version, as track reprofile --accept does", async () => {
+    const { wb, port } = await demoWorkbook();
+    renderTab(port, { today: "2028-01-15" });
+    await pasteAndWrite(QUARTER_CSV);
+    const accept = await screen.findByTestId("accept-reprofile");
+    expect(accept.textContent).toBe("Accept reprofile (version of 2028-01-15)");
+    fireEvent.click(accept);
+    await waitFor(() =>
+      expect(screen.getByTestId("track-note").textContent).toMatch(
+        /^Kept "a later start: \d+ days.*" as the version of 2028-01-15 on the Reprofiles sheet\.$/,
+      ),
+    );
+    // The CLI's way on a twin workbook: the same Reprofiles rows and register version.
+    const twin = await demoWorkbook();
+    const rows = [0, 0, 1].map((value, k) => ({
+      proposal: CFS,
+      stream: "",
+      period: `2027-${10 + k}`,
+      measure: "avoidedEvents",
+      value,
+      source: `pasted CSV line ${k + 2}`,
+    }));
+    await enterActuals(twin.port, rows, { where: String, dryRun: false });
+    await acceptReprofile(twin.port, await proposeReprofile(twin.port, CFS), "2028-01-15");
+    const sheetValues = (w: ExcelJS.Workbook) => {
+      const out: unknown[] = [];
+      w.getWorksheet(HISTORY_SHEET)!.eachRow((r) => r.eachCell((c) => out.push([c.address, plain(c.value)])));
+      return out;
+    };
+    expect(sheetValues(wb)).toEqual(sheetValues(twin.wb));
+    const versions = async (p: ExcelJsPort) =>
+      (await readRegister(p)).proposals.find((x) => x.sheet === CFS)?.versions;
+    expect(await versions(port)).toEqual(await versions(twin.port));
+    expect((await versions(port))?.length).toBe(1);
+  });
+
+  it("tracks a typed £ saving alone, with the reprofile track reprofile fits to it", async () => {
+    const { wb, port } = await demoWorkbook();
+    renderTab(port);
+    await screen.findByTestId("book-track");
+    fireEvent.change(screen.getByTestId("actual-0-period"), { target: { value: "2027-Q3" } });
+    fireEvent.click(screen.getByTestId("actual-0-measure"));
+    fireEvent.click(await screen.findByRole("option", { name: "saving" }));
+    fireEvent.change(screen.getByTestId("actual-0-value"), { target: { value: "£10,000" } });
+    fireEvent.click(screen.getByTestId("write-actuals"));
+    await screen.findByTestId("book-rag-saving");
+    expect(trackingRows(wb)).toEqual([
+      [CFS, null, "2027-Q3", "Saving (£)", 10_000, "typed in the Track tab"],
+    ]);
+    const proposed = await proposeReprofile(port, CFS);
+    expect((await screen.findByTestId("book-reprofile")).textContent).toBe(
+      `Proposed reprofile: ${describeReading(proposed.reprofile.reading)}`,
+    );
+    expect(screen.getByTestId("accept-reprofile")).toBeDefined();
+  });
+
+  it("says a proposal not yet in the workbook has to be finished first, and writes nothing", async () => {
+    const { wb, port } = await demoWorkbook();
+    const raw = {
+      ...(cfs as object),
+      opportunity: { ...(cfs as { opportunity: object }).opportunity, name: "New idea" },
+    };
+    renderTab(port, { sheet: undefined, raw });
+    expect((await screen.findByTestId("book-absent")).textContent).toMatch(
+      /^The workbook has no proposal sheet "New idea": Finish the proposal first/,
+    );
+    fireEvent.change(screen.getByTestId("actual-0-period"), { target: { value: "2027-10" } });
+    fireEvent.change(screen.getByTestId("actual-0-value"), { target: { value: "1" } });
+    expect(screen.getByTestId("write-actuals")).toHaveProperty("disabled", true);
+    expect(wb.getWorksheet(TRACKING_SHEET)).toBeUndefined();
+  });
+});
