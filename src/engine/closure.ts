@@ -62,25 +62,14 @@ export function proposalClosure(
   const events = actuals.filter((a) => a.measure === "avoidedEvents");
   const runRate = events.length > 0 ? reprofile(input, events).revised.fullRunRate : plan.fullRunRate;
   const delivered = summary?.measures.find((m) => m.measure === "saving")?.actual ?? ZERO;
-  const mtfsLast = input.horizon.mtfsLastFy;
-  const warnings = summary.warnings?.map((w) => w.message) ?? [];
-  return {
-    name,
-    targetFullRunRate: plan.fullRunRate.value,
+  return closureRow(name, input.horizon.mtfsLastFy, {
+    plan,
+    expected,
     expectedFullRunRate: runRate.value,
-    overTarget: runRate.value.minus(plan.fullRunRate.value),
     deliveredToDate: delivered,
     fromActuals: summary?.forecast !== undefined,
-    years: plan.years
-      .filter((y) => y.fy <= mtfsLast)
-      .map((y, i) => ({
-        fy: y.fy,
-        label: y.label,
-        plan: y.mtfsImpact,
-        expected: expected.years[i].mtfsImpact,
-      })),
-    ...(warnings.length > 0 ? { warnings } : {}),
-  };
+    warnings: summary.warnings?.map((w) => w.message) ?? [],
+  });
 }
 
 /**
@@ -108,24 +97,14 @@ export function assumptionsClosure(
   if (summary === undefined) return planClosure(name, plan, mtfsLast);
   const expected = summary.forecast?.forecast ?? plan;
   const delivered = actuals.filter((x) => x.measure === "saving").reduce((s, x) => s.plus(x.value), ZERO);
-  const warnings = summary.warnings?.map((w) => w.message) ?? [];
-  return {
-    name,
-    targetFullRunRate: plan.fullRunRate.value,
+  return closureRow(name, mtfsLast, {
+    plan,
+    expected,
     expectedFullRunRate: expected.fullRunRate.value,
-    overTarget: expected.fullRunRate.value.minus(plan.fullRunRate.value),
     deliveredToDate: delivered,
     fromActuals: summary.forecast !== undefined,
-    years: plan.years
-      .filter((y) => y.fy <= mtfsLast)
-      .map((y, i) => ({
-        fy: y.fy,
-        label: y.label,
-        plan: y.mtfsImpact,
-        expected: expected.years[i].mtfsImpact,
-      })),
-    ...(warnings.length > 0 ? { warnings } : {}),
-  };
+    warnings: summary.warnings?.map((w) => w.message) ?? [],
+  });
 }
 
 /**
@@ -136,16 +115,50 @@ export function assumptionsClosure(
  * planClosure("Reablement", computeAssumptions(a).profile, a.horizon.mtfsLastFy).fromActuals // false
  */
 export function planClosure(name: string, plan: Profile, mtfsLastFy: FyStartYear): Closure {
-  return {
-    name,
-    targetFullRunRate: plan.fullRunRate.value,
+  return closureRow(name, mtfsLastFy, {
+    plan,
+    expected: plan,
     expectedFullRunRate: plan.fullRunRate.value,
-    overTarget: ZERO,
     deliveredToDate: ZERO,
     fromActuals: false,
+    warnings: [],
+  });
+}
+
+/**
+ * A proposal's closure row from its plan and expected profiles: the target is the plan's full run rate, the
+ * MTFS years those to `mtfsLastFy`, plan beside expected.
+ */
+function closureRow(
+  name: string,
+  mtfsLastFy: FyStartYear,
+  row: {
+    readonly plan: Profile;
+    readonly expected: Profile;
+    readonly expectedFullRunRate: Decimal;
+    readonly deliveredToDate: Decimal;
+    readonly fromActuals: boolean;
+    readonly warnings: readonly string[];
+  },
+): Closure {
+  const { plan, expected, warnings } = row;
+  const target = plan.fullRunRate.value;
+  return {
+    name,
+    targetFullRunRate: target,
+    expectedFullRunRate: row.expectedFullRunRate,
+    overTarget: row.expectedFullRunRate.minus(target),
+    deliveredToDate: row.deliveredToDate,
+    fromActuals: row.fromActuals,
     years: plan.years
       .filter((y) => y.fy <= mtfsLastFy)
-      .map((y) => ({ fy: y.fy, label: y.label, plan: y.mtfsImpact, expected: y.mtfsImpact })),
+      .map((y, i) => ({
+        fy: y.fy,
+        label: y.label,
+        plan: y.mtfsImpact,
+        expected: expected.years[i].mtfsImpact,
+      })),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 

@@ -39,7 +39,8 @@ export interface Forecast {
   readonly actualEventsToDate: Decimal;
   /**
    * Months by which delivery runs behind the plan at the last actual day (negative: ahead); absent when the
-   * plan never reaches the actual level within the horizon.
+   * plan never reaches the actual level within the horizon, or when two or more cohort streams have event
+   * actuals (then each stream's is in `streams`).
    */
   readonly slippageMonths?: Decimal;
   /** Per stream of a multi-stream proposal: what its forecast was read from and its gross by FY (streamTracking.ts). */
@@ -54,6 +55,11 @@ export interface StreamForecast {
   readonly basis: string;
   readonly plan: readonly Decimal[];
   readonly forecast: readonly Decimal[];
+  /** A cohort stream forecast from avoided-events actuals: its events to date (from its first actual period). */
+  readonly planEventsToDate?: Decimal;
+  readonly actualEventsToDate?: Decimal;
+  /** Its slippage in months at its last actual day (absent: the plan does not reach it within the horizon). */
+  readonly slippageMonths?: Decimal;
 }
 
 /**

@@ -64,6 +64,7 @@ export * from "./rag";
 export * from "./forecast";
 export * from "./trackingSummary";
 export * from "./trackingWarnings";
+export * from "./trackedStream";
 export * from "./streamTracking";
 export * from "./streamReprofile";
 export * from "./scenarios";

@@ -5,6 +5,7 @@ import { cohortModel } from "./cohortStream";
 import { daysInFy } from "./fiscalYear";
 import { actualWindows, splicedFlow, type Forecast, type StreamForecast } from "./forecast";
 import { parsePeriod, periodProfile, periodsOf, type Period, type PeriodKind } from "./periodProfile";
+import { formatSlippage } from "./present";
 import { profileStreamInput, profileSummary } from "./profile";
 import { DEFAULT_RAG_THRESHOLDS, ragStatus, type RagStatus, type RagThresholds } from "./rag";
 import { cumulativeAt, timeToReach } from "./stockFlow";
@@ -18,6 +19,7 @@ import {
   type StreamTracking,
   type TrackingSummary,
 } from "./trackingSummary";
+import { actualCheck, LEVEL_MEASURES, streamMeasures, type StreamMeasure } from "./trackedStream";
 import { trackingWarnings } from "./trackingWarnings";
 import { variance } from "./variance";
 import type { ProposalProfile, ProposalStreamLine } from "./proposalProfile";
@@ -46,17 +48,6 @@ import type { ProfileInput } from "./types";
  * A single-cohort proposal with actuals on its only stream is tracked by trackingSummary.ts, unchanged.
  */
 
-/** Measures that are a level held (compared in the last period), not a flow summed over periods. */
-const LEVELS: ReadonlySet<string> = new Set([
-  "caseloadReduction",
-  "fteReduced",
-  "peopleInNewProvision",
-  "shareOfFullSaving",
-  "reducedPackages",
-  "packagesAvoided",
-  "homecareHoursAvoided",
-]);
-
 /** The KPI each kind's saving is linear in (the cohort's is re-run on its avoided events). */
 export const DRIVER_OF: Readonly<Record<string, string>> = {
   cohort: "avoidedEvents",
@@ -67,15 +58,6 @@ export const DRIVER_OF: Readonly<Record<string, string>> = {
   packageReview: "reducedPackages",
   reablement: "packagesAvoided",
 };
-
-/** A measure a stream is tracked on. */
-export interface StreamMeasure {
-  readonly key: string;
-  readonly label: string;
-  readonly unit: string;
-  /** A level (compared in the last period with an actual) rather than a flow (summed). */
-  readonly level: boolean;
-}
 
 /** One period of a stream's plan. Money in £. */
 export interface StreamPeriodRow extends Period {
@@ -94,8 +76,6 @@ export interface StreamPlan {
   readonly measures: readonly StreamMeasure[];
   readonly rows: readonly StreamPeriodRow[];
 }
-
-const SAVING: StreamMeasure = { key: "saving", label: "Saving (£)", unit: "£", level: false };
 
 /**
  * A cohort stream's ProfileInput: the stream with the proposal's costs, overlap and horizon, as assumptions.ts
@@ -126,15 +106,7 @@ export function streamPeriodPlans(
   const periods = periodsOf(horizon.firstFy, horizon.lastFy, kind);
   const perFy = kind === "month" ? 12 : 4;
   return proposal.streams.map((line, k) => {
-    const measures: StreamMeasure[] = [
-      SAVING,
-      ...(line.years[0]?.measures ?? []).map((m) => ({
-        key: m.key,
-        label: m.label,
-        unit: m.unit,
-        level: LEVELS.has(m.key),
-      })),
-    ];
+    const measures = streamMeasures(line);
     const cohortRows = line.kind === "cohort" ? periodProfile(cohortInput(a, k), kind) : undefined;
     const rows: StreamPeriodRow[] = periods.map((p, i) => {
       const y = Math.floor(i / perFy);
@@ -157,33 +129,12 @@ export function streamPeriodPlans(
         ...p,
         saving: year.gross.times(days),
         measures: Object.fromEntries(
-          year.measures.map((m) => [m.key, LEVELS.has(m.key) ? m.value : m.value.times(days)]),
+          year.measures.map((m) => [m.key, LEVEL_MEASURES.has(m.key) ? m.value : m.value.times(days)]),
         ),
       };
     });
     return { id: line.id, label: line.label, kind: line.kind, measures, rows };
   });
-}
-
-/** The stream an actual is of: its id, or the only stream when blank. */
-function streamOf(plans: readonly StreamPlan[], a: MeasureActual): StreamPlan {
-  const id = (a.stream ?? "").trim();
-  if (id === "") {
-    if (plans.length === 1) return plans[0];
-    throw new EngineError(
-      "missing",
-      "stream",
-      `this proposal has ${plans.length} streams (${plans.map((p) => p.id).join(", ")}): name one`,
-    );
-  }
-  const p = plans.find((x) => x.id === id) ?? (id === "cohort" && plans.length === 1 ? plans[0] : undefined);
-  if (p === undefined)
-    throw new EngineError(
-      "unknown-option",
-      "stream",
-      `must be one of ${plans.map((x) => x.id).join(", ")}, got "${id}"`,
-    );
-  return p;
 }
 
 /** Both calendars' plans, by stream id and period label. */
@@ -211,14 +162,6 @@ const WORST: Readonly<Record<RagStatus, number>> = { Red: 0, Amber: 1, Green: 2 
 const worst = (rags: readonly RagStatus[]): RagStatus =>
   rags.reduce((a, b) => (WORST[b] < WORST[a] ? b : a), "Green" as RagStatus);
 
-/** A single-cohort proposal whose actuals are all on its one stream (tracked as it always was). */
-function onSingleCohort(a: ProposalAssumptions, actuals: readonly MeasureActual[]): ProfileInput | undefined {
-  if (a.cohort === undefined) return undefined;
-  const id = a.streams[0]?.id ?? "cohort";
-  const mine = actuals.every((x) => ["", "cohort", id].includes((x.stream ?? "").trim()));
-  return mine ? a.cohort : undefined;
-}
-
 /**
  * Tracks a proposal's actuals (any streams) against its plan: per stream and measure, variance and RAG; the
  * proposal's £ total; the forecast; warnings. A single-cohort proposal gives trackProposal's summary.
@@ -232,30 +175,23 @@ export function trackAssumptions(
   thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS,
 ): TrackingSummary {
   if (actuals.length === 0) throw new EngineError("missing", "actuals", "give at least one actual");
-  const single = onSingleCohort(a, actuals);
-  if (single !== undefined) return trackProposal(single, actuals, thresholds);
   const proposal = computeAssumptions(a).proposal;
+  const check = actualCheck(a, { proposal });
+  // Each actual with its stream's id (a blank or "cohort" resolved), once checked.
+  const resolved = actuals.map((x) => ({ ...x, stream: check(x).id }));
+  if (a.cohort !== undefined) return trackProposal(a.cohort, actuals, thresholds);
   const index = planIndex(a, proposal);
   const byStream = new Map<string, MeasureActual[]>();
-  for (const x of actuals) {
-    const id = streamOf(index.plans, x).id;
-    byStream.set(id, [...(byStream.get(id) ?? []), x]);
-  }
+  for (const x of resolved) byStream.set(x.stream, [...(byStream.get(x.stream) ?? []), x]);
   const streams: StreamTracking[] = [];
   for (const plan of index.plans) {
     const mine = byStream.get(plan.id);
     if (mine === undefined) continue;
     const measures = [...new Set(mine.map((x) => x.measure))].map((measure) => {
-      const info = plan.measures.find((m) => m.key === measure);
-      if (info === undefined)
-        throw new EngineError(
-          "unknown-option",
-          "measure",
-          `must be one of ${plan.measures.map((m) => m.key).join(", ")} for stream ${plan.id}, got "${measure}"`,
-        );
+      const level = plan.measures.some((m) => m.key === measure && m.level);
       const list = mine.filter((x) => x.measure === measure);
       const planOf = (label: string) => index.value(plan.id, measure, label);
-      return trackMeasure(measure, list, planOf, info.level, thresholds, plan.id);
+      return trackMeasure(measure, list, planOf, level, thresholds, plan.id);
     });
     streams.push({
       id: plan.id,
@@ -280,7 +216,7 @@ export function trackAssumptions(
       rag: ragStatus(actual, plan, thresholds),
     });
   }
-  const forecast = streamsForecast(a, proposal, actuals, index);
+  const forecast = streamsForecast(a, proposal, resolved, index);
   const warnings = trackingWarnings(measures.filter((m) => m.stream !== undefined));
   return {
     measures,
@@ -313,21 +249,29 @@ function movedBy(
   };
 }
 
+/** A cohort stream's avoided events to date (from its first actual period) and its slippage. */
+interface EventsToDate {
+  readonly planEventsToDate: Decimal;
+  readonly actualEventsToDate: Decimal;
+  readonly slippageMonths?: Decimal;
+}
+
 /**
  * The forecast of a proposal of any streams (rules above); undefined when no stream has an actual it can be
- * re-run on.
+ * re-run on. Avoided events to date add up over the cohort streams with event actuals; the slippage is each
+ * stream's (a proposal-level slippage only when one stream has them: two streams' months do not add).
+ * `actuals` carry their stream's resolved id.
  */
 function streamsForecast(
   a: ProposalAssumptions,
   proposal: ProposalProfile,
-  actuals: readonly MeasureActual[],
+  actuals: readonly (MeasureActual & { readonly stream: string })[],
   index: ReturnType<typeof planIndex>,
 ): Forecast | undefined {
   const fys = proposal.years.map((y) => y.fy);
   const bases: StreamForecast[] = [];
-  let events: { plan: Decimal; actual: Decimal; slippage?: Decimal } | undefined;
   const streamActuals = (id: string, measure: string) =>
-    actuals.filter((x) => streamOf(index.plans, x).id === id && x.measure === measure);
+    actuals.filter((x) => x.stream === id && x.measure === measure);
   const deltasOf = (list: readonly MeasureActual[], delta: (x: MeasureActual) => Decimal): Decimal[] =>
     fys.map((fy) =>
       list.filter((x) => parsePeriod(x.period).fy === fy).reduce((s, x) => s.plus(delta(x)), ZERO),
@@ -340,6 +284,7 @@ function streamsForecast(
     const drivers = s.kind === "cohort" ? [] : streamActuals(line.id, driver);
     let basis = "plan";
     let out = planned;
+    let events: EventsToDate | undefined;
     if (eventActuals.length > 0) {
       const windows = actualWindows(eventActuals);
       basis = "avoidedEvents";
@@ -353,9 +298,9 @@ function streamsForecast(
       );
       const planDay = actualReached.eq(planReached) ? through : timeToReach(planFlow, actualReached);
       events = {
-        plan: planReached.minus(cumulativeAt(planFlow, from)),
-        actual: actualReached.minus(cumulativeAt(planFlow, from)),
-        ...(planDay === undefined ? {} : { slippage: through.minus(planDay).div(DAYS_PER_MONTH) }),
+        planEventsToDate: planReached.minus(cumulativeAt(planFlow, from)),
+        actualEventsToDate: actualReached.minus(cumulativeAt(planFlow, from)),
+        ...(planDay === undefined ? {} : { slippageMonths: through.minus(planDay).div(DAYS_PER_MONTH) }),
       };
     } else if (saving.length > 0) {
       basis = "saving";
@@ -376,7 +321,7 @@ function streamsForecast(
         }),
       );
     }
-    bases.push({ id: line.id, label: line.label, basis, plan: [], forecast: [] });
+    bases.push({ id: line.id, label: line.label, basis, plan: [], forecast: [], ...events });
     return out;
   });
   if (bases.every((b) => b.basis === "plan")) return undefined;
@@ -386,13 +331,49 @@ function streamsForecast(
     forecast: profile.streams[k].years.map((y) => y.gross),
   }));
   const through = Math.max(...actuals.map((x) => parsePeriod(x.period).toDay));
+  const onEvents = eventStreams(bases);
+  const slippage = onEvents.length === 1 ? onEvents[0].slippageMonths : undefined;
   return {
     plan: profileSummary(proposal),
     forecast: profileSummary(profile),
     throughDay: through,
-    planEventsToDate: events?.plan ?? ZERO,
-    actualEventsToDate: events?.actual ?? ZERO,
-    ...(events?.slippage === undefined ? {} : { slippageMonths: events.slippage }),
+    planEventsToDate: onEvents.reduce((t, b) => t.plus(b.planEventsToDate ?? ZERO), ZERO),
+    actualEventsToDate: onEvents.reduce((t, b) => t.plus(b.actualEventsToDate ?? ZERO), ZERO),
+    ...(slippage === undefined ? {} : { slippageMonths: slippage }),
     streams,
   };
+}
+
+/** The streams forecast from their avoided-events actuals (each with its events to date and slippage). */
+function eventStreams(streams: readonly StreamForecast[]): StreamForecast[] {
+  return streams.filter((s) => s.planEventsToDate !== undefined);
+}
+
+/**
+ * The streams whose slippage is given on its own: the cohort streams with avoided-events actuals, when there
+ * are two or more (their months do not add up to the proposal's); undefined when the proposal's slippage is
+ * the forecast's own (one such stream, or a single cohort).
+ *
+ * @example
+ * slippageByStream(trackAssumptions(pair, actualsOnBoth).forecast!)?.map((s) => s.id) // ["first", "second"]
+ */
+export function slippageByStream(f: Forecast): readonly StreamForecast[] | undefined {
+  const streams = eventStreams(f.streams ?? []);
+  return streams.length >= 2 ? streams : undefined;
+}
+
+/**
+ * A forecast's slippage in words: the proposal's, or each cohort stream's when two or more have event
+ * actuals; on a proposal of streams with none, that slippage reads from avoided events only.
+ *
+ * @example
+ * slippageText(pairForecast) // "per stream: first 6.1 months ahead of the plan; second 42.1 months ahead of the plan"
+ */
+export function slippageText(f: Forecast): string {
+  const perStream = slippageByStream(f);
+  if (perStream !== undefined)
+    return `per stream: ${perStream.map((s) => `${s.id} ${formatSlippage(s.slippageMonths)}`).join("; ")}`;
+  if (f.streams?.every((s) => s.planEventsToDate === undefined))
+    return "read from avoided-events actuals only (none recorded)";
+  return formatSlippage(f.slippageMonths);
 }

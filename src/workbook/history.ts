@@ -3,6 +3,7 @@ import {
   REPROFILE_MEASURES,
   cohortInput,
   describeReading,
+  findStream,
   reprofile,
   reprofiledAssumptionsJson,
   Decimal,
@@ -85,11 +86,8 @@ export async function proposeReprofile(
   }
   const k = cohorts[0] ?? 0;
   const input = single?.input ?? cohortInput(p.assumptions, k);
-  const id = streams[k]?.id ?? "cohort";
   const mine = actuals.filter(
-    (a) =>
-      findProposal(all, a.proposal) === p &&
-      (single !== undefined || a.stream === id || (a.stream === "" && streams.length === 1)),
+    (a) => findProposal(all, a.proposal) === p && findStream(p.assumptions, a.stream)?.index === k,
   );
   if (measure !== undefined && !(REPROFILE_MEASURES as readonly string[]).includes(measure))
     throw new WorkbookError(
@@ -131,8 +129,7 @@ async function proposeStreamReprofile(
 ): Promise<ProposedReprofile> {
   const streams = p.assumptions.streams;
   const mine = actuals.filter((a) => findProposal([p], a.proposal) === p);
-  const idOf = (a: SheetActual): string =>
-    a.stream === "" && streams.length === 1 ? streams[0].id : a.stream;
+  const idOf = (a: SheetActual): string | undefined => findStream(p.assumptions, a.stream)?.id;
   const k = streams.findIndex((s) =>
     mine.some((a) => idOf(a) === s.id && (measure ?? a.measure) === a.measure),
   );

@@ -2,7 +2,8 @@ import { nextFreeRow } from "./appendRows";
 import {
   DEFAULT_RAG_THRESHOLDS,
   Decimal,
-  TRACKED_MEASURES,
+  actualCheck,
+  findStream,
   isEngineError,
   parsePeriod,
   parseProposal,
@@ -10,14 +11,12 @@ import {
   singleCohort,
   computeAssumptions,
   assumptionsClosure,
-  streamPeriodPlans,
   trackAssumptions,
   edgeOfCareFeed,
   type EdgeOfCareResult,
   type MeasureActual,
   type TrackingLinks,
   type ProposalAssumptions,
-  type StreamPlan,
   type Closure,
   type FyStartYear,
   type Profile,
@@ -193,11 +192,9 @@ export function findProposal<P extends { readonly sheet: string; readonly name: 
   return proposals.find((p) => p.sheet === n) ?? proposals.find((p) => p.name === n);
 }
 
-/** The stream id an actual is of: its own, or (blank, or "cohort" on a one-stream proposal) the only stream's. */
+/** The stream id an actual is of (the engine's findStream), or its text as given when it names none. */
 function streamIdOf(p: AnyProposal | undefined, stream: string): string {
-  const only = p?.assumptions.streams.length === 1 ? p.assumptions.streams[0].id : undefined;
-  if (stream === "" || (stream === "cohort" && only !== undefined)) return only ?? "cohort";
-  return stream;
+  return (p && findStream(p.assumptions, stream)?.id) ?? stream;
 }
 
 /** The key an actual is one of: the same proposal (however named), stream (blank is the only one) and measure. */
@@ -229,9 +226,9 @@ export interface ImportResult {
 }
 
 /**
- * Checks actuals against the workbook's proposals: each names a proposal sheet (or its proposal's name), its
- * only stream ("" or "cohort"), a measure it is tracked on and a period inside its horizon. Returns one problem
- * per bad actual, by `where` (e.g. its CSV line).
+ * Checks actuals against the workbook's proposals: each names a proposal sheet (or its proposal's name), and
+ * then the engine's check (actualCheck: one of its streams, a measure that stream is tracked on, a period
+ * inside its horizon). Returns one problem per bad actual, by `where` (e.g. its CSV line).
  *
  * @example
  * await checkActuals(port, rows, (k) => `line ${k + 2}`) // ["line 5: proposal: no proposal sheet is called \"CFS\""]
@@ -241,47 +238,27 @@ export async function checkActuals(
   actuals: readonly TrackingActual[],
   where: (k: number) => string,
 ): Promise<string[]> {
-  const { proposals, all } = await trackedProposals(port);
-  const plans = new Map<string, readonly StreamPlan[]>();
-  const plansOf = (p: AnyProposal): readonly StreamPlan[] => {
-    const known = plans.get(p.sheet);
+  const { all } = await trackedProposals(port);
+  const checks = new Map<string, ReturnType<typeof actualCheck>>();
+  const checkOf = (p: AnyProposal) => {
+    const known = checks.get(p.sheet);
     if (known) return known;
-    const made = streamPeriodPlans(p.assumptions, "quarter");
-    plans.set(p.sheet, made);
+    const made = actualCheck(p.assumptions, { name: p.sheet });
+    checks.set(p.sheet, made);
     return made;
   };
   const problems: string[] = [];
   actuals.forEach((a, k) => {
-    const bad = (why: string): void => void problems.push(`${where(k)}: ${why}`);
     const p = findProposal(all, a.proposal);
-    if (p === undefined) return bad(`proposal: no proposal sheet is called "${a.proposal}"`);
-    const single = findProposal(proposals, a.proposal);
-    const id = streamIdOf(p, a.stream);
-    if (single !== undefined) {
-      const ids = ["cohort", p.assumptions.streams[0]?.id ?? "cohort"];
-      if (!ids.includes(id)) return bad(`stream: ${p.sheet} has one stream, "cohort"; got "${a.stream}"`);
-      if (!TRACKED_MEASURES.includes(a.measure)) {
-        return bad(`measure: must be one of ${TRACKED_MEASURES.join(", ")}, got "${a.measure}"`);
-      }
-    } else {
-      const streams = plansOf(p);
-      if (a.stream === "" && streams.length > 1)
-        return bad(
-          `stream: ${p.sheet} has ${streams.length} streams (${streams.map((x) => x.id).join(", ")}): name one`,
-        );
-      const stream = streams.find((x) => x.id === id);
-      if (stream === undefined)
-        return bad(
-          `stream: must be one of ${streams.map((x) => x.id).join(", ")} for ${p.sheet}, got "${a.stream}"`,
-        );
-      const keys = stream.measures.map((m) => m.key);
-      if (!keys.includes(a.measure))
-        return bad(`measure: must be one of ${keys.join(", ")} for stream ${stream.id}, got "${a.measure}"`);
+    if (p === undefined) {
+      problems.push(`${where(k)}: proposal: no proposal sheet is called "${a.proposal}"`);
+      return;
     }
-    const at = parsePeriod(a.period);
-    const h = p.assumptions.horizon;
-    if (at.fy < h.firstFy || at.fy > h.lastFy) {
-      bad(`period: ${a.period} is outside ${p.sheet}'s horizon`);
+    try {
+      checkOf(p)(a);
+    } catch (e) {
+      if (!isEngineError(e)) throw e;
+      problems.push(`${where(k)}: ${e.field}: ${e.rule}`);
     }
   });
   return problems;

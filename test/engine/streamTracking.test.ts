@@ -9,6 +9,9 @@ import {
   parseProposal,
   reprofile,
   reprofileStream,
+  formatSlippage,
+  slippageByStream,
+  slippageText,
   streamPeriodPlans,
   streamReprofiledAssumptions,
   streamReprofiledJson,
@@ -183,6 +186,54 @@ describe("trackAssumptions", () => {
       /stream: this proposal has 2 streams \(fees, traded\): name one/,
     );
     expect(() => trackAssumptions(a, [{ ...x, stream: "rent" }])).toThrow(/must be one of fees, traded/);
+  });
+});
+
+describe("two cohort streams with avoided-events actuals", () => {
+  const raw = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "../../examples/reunification.json"), "utf8"),
+  ) as { assumptions: { streams: Record<string, unknown>[] } };
+  const one = parseProposal(raw).assumptions;
+  const [first] = raw.assumptions.streams;
+  const two = parseProposal({
+    ...raw,
+    assumptions: { ...raw.assumptions, streams: [first, { ...first, id: "second", label: "Second" }] },
+  }).assumptions;
+  const events = (stream: string, value: number): MeasureActual => ({
+    stream,
+    period: "2027-Q1",
+    measure: "avoidedEvents",
+    value: new Decimal(value),
+  });
+
+  it("adds their events to date, and gives each stream its own slippage (none for the proposal)", () => {
+    // Each stream alone (the same inputs): what the pair must add up to.
+    const low = trackAssumptions(one, [events("reunification", 3)]).forecast!;
+    const high = trackAssumptions(one, [events("reunification", 15)]).forecast!;
+    const f = trackAssumptions(two, [events("reunification", 3), events("second", 15)]).forecast!;
+    expect(f.planEventsToDate).toEqual(low.planEventsToDate.plus(high.planEventsToDate));
+    expect(f.actualEventsToDate).toEqual(new Decimal(18));
+    expect(f.slippageMonths).toBeUndefined();
+    expect(f.streams!.map((s) => [s.id, s.actualEventsToDate, s.slippageMonths])).toEqual([
+      ["reunification", new Decimal(3), low.slippageMonths],
+      ["second", new Decimal(15), high.slippageMonths],
+    ]);
+    expect(slippageByStream(f)?.map((s) => s.id)).toEqual(["reunification", "second"]);
+    expect(slippageText(f)).toBe(
+      `per stream: reunification ${formatSlippage(low.slippageMonths)}; second ${formatSlippage(high.slippageMonths)}`,
+    );
+  });
+
+  it("keeps the proposal's slippage when one stream has event actuals", () => {
+    const low = trackAssumptions(one, [events("reunification", 3)]).forecast!;
+    const f = trackAssumptions(two, [
+      events("reunification", 3),
+      { ...events("second", 1000), measure: "saving" },
+    ]).forecast!;
+    expect(f.slippageMonths).toEqual(low.slippageMonths);
+    expect(f.planEventsToDate).toEqual(low.planEventsToDate);
+    expect(slippageByStream(f)).toBeUndefined();
+    expect(slippageText(f)).toBe(formatSlippage(low.slippageMonths));
   });
 });
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { periodProfile } from "../../src/engine";
+import { Decimal, periodProfile, trackAssumptions } from "../../src/engine";
 import { updateDashboard } from "../../src/workbook/dashboard";
 import { acceptReprofile, proposeReprofile } from "../../src/workbook/history";
-import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
+import { DASHBOARD_SHEET, PER_STREAM_SLIPPAGE } from "../../src/workbook/layouts/dashboardSheet";
 import { HISTORY_SHEET } from "../../src/workbook/layouts/historySheet";
 import { TRACKING_SHEET, measureWords, type TrackingActual } from "../../src/workbook/layouts/trackingSheet";
 import { refreshWorkbook } from "../../src/workbook/operations";
@@ -318,5 +318,60 @@ describe("Dashboard review fixes", () => {
     expect(
       rows.find((r) => r[1] === "Targeted Prevention" && r[10] === "Proposal sheet (modelled)")![header],
     ).toBe("Red");
+  });
+});
+
+describe("a proposal of two cohort streams with avoided-events actuals", () => {
+  const PAIR = "Reunification Pair";
+  const raw = readExample("reunification.json");
+  const [first] = raw.assumptions.streams;
+  const pair = {
+    ...raw,
+    opportunity: { ...raw.opportunity, name: PAIR },
+    assumptions: { ...raw.assumptions, streams: [first, { ...first, id: "second", label: "Second" }] },
+  };
+  const on = (stream: string, measure: string, value: number): TrackingActual => ({
+    proposal: PAIR,
+    stream,
+    period: "2027-Q1",
+    measure,
+    value,
+    source: "test",
+  });
+
+  it("shows each stream's events and slippage, and the events to date add up over them", async () => {
+    const { port } = await demoWorkbook();
+    await addProposal(port, pair);
+    const actuals = [
+      on("reunification", "saving", 1000),
+      on("reunification", "avoidedEvents", 3),
+      on("second", "avoidedEvents", 15),
+    ];
+    await importActuals(port, actuals, { dryRun: false });
+    await updateDashboard(port);
+    // Each stream alone (the same inputs) is what the Dashboard's rows must show.
+    const one = parseProposal(raw).assumptions;
+    const alone = (value: number) =>
+      trackAssumptions(one, [
+        { stream: "reunification", period: "2027-Q1", measure: "avoidedEvents", value: new Decimal(value) },
+      ]).forecast!;
+    const [low, high] = [alone(3), alone(15)];
+    const sheet = await cellsOf(port, DASHBOARD_SHEET);
+    const at = sheet.findIndex((r) => r[0] === "Proposal");
+    const delivery = sheet.slice(
+      at,
+      sheet.findIndex((r) => r[0] === "Programme (£ saving)"),
+    );
+    const rows = delivery.filter((r) => r[0] === PAIR);
+    const [stream, slippage] = [sheet[at].indexOf("Stream"), sheet[at].indexOf("Slippage (months)")];
+    expect(rows.map((r) => [r[1], r[stream], r[4], r[slippage]])).toEqual([
+      [measureWords("saving"), "reunification", 1000, PER_STREAM_SLIPPAGE],
+      [measureWords("avoidedEvents"), "reunification", 3, low.slippageMonths!.toDecimalPlaces(2).toNumber()],
+      [measureWords("avoidedEvents"), "second", 15, high.slippageMonths!.toDecimalPlaces(2).toNumber()],
+    ]);
+    const t = await trackWorkbook(port);
+    const f = t.proposals.find((p) => p.name === PAIR)!.summary.forecast!;
+    expect(f.actualEventsToDate).toEqual(new Decimal(18));
+    expect(f.planEventsToDate).toEqual(low.planEventsToDate.plus(high.planEventsToDate));
   });
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Decimal, streamPeriodPlans } from "../../src/engine";
+import { Decimal, isEngineError, streamPeriodPlans, trackAssumptions } from "../../src/engine";
 import { updateDashboard } from "../../src/workbook/dashboard";
 import { proposeReprofile } from "../../src/workbook/history";
 import { DASHBOARD_SHEET, SAVING_ALL_STREAMS } from "../../src/workbook/layouts/dashboardSheet";
@@ -180,6 +180,72 @@ describe("tracking the demo's proposals per stream", () => {
     expect(q.reprofile.reading).toEqual({ kind: "targetReached", factor: new Decimal("0.5") });
     const streams = q.assumptions.streams as { id: string; confidenceWeighting?: number }[];
     expect(streams.find((x) => x.id === "traded")?.confidenceWeighting).toBe(0.5);
+  }, 60_000);
+});
+
+describe("one rule for which stream an actual is of", () => {
+  it('reprofiles a one-stream proposal on actuals naming its stream "cohort", as tracking reads them', async () => {
+    const { port } = await fullDemoWorkbook();
+    const { all } = await trackedProposals(port);
+    const reunification = all.find(
+      (p) => p.assumptions.streams[0]?.kind === "cohort" && !p.assumptions.cohort,
+    )!;
+    const [plan] = streamPeriodPlans(reunification.assumptions, "quarter");
+    const rows = plan.rows.filter((r) => r.measures.avoidedEvents.gt(0.5)).slice(0, 3);
+    const actuals = rows.map((r) => ({
+      proposal: reunification.sheet,
+      stream: "cohort",
+      period: r.label,
+      measure: "avoidedEvents",
+      value: Math.round(r.measures.avoidedEvents.toNumber() / 2),
+      source: "test",
+    }));
+    expect(await checkActuals(port, actuals, (k) => `actual ${k}`)).toEqual([]);
+    await importActuals(port, actuals, { dryRun: false });
+    const t = await trackWorkbook(port);
+    expect(t.proposals.find((p) => p.sheet === reunification.sheet)?.summary.forecast).toBeDefined();
+    const p = await proposeReprofile(port, reunification.sheet);
+    // A cohort's reprofile on its avoided events (measure absent), the approved plan off by the half not delivered.
+    expect(p.reprofile.measure).toBeUndefined();
+    expect(p.reprofile.approvedSquaredError.gt(0)).toBe(true);
+  }, 60_000);
+
+  it("refuses on import exactly the actuals tracking refuses, naming the same field (a property)", async () => {
+    const { port } = await fullDemoWorkbook();
+    const { all } = await trackedProposals(port);
+    const measures = ["saving", "avoidedEvents", "caseloadReduction", "fteReduced", "unitsCharged", "hours"];
+    const ids = [...new Set(all.flatMap((p) => p.assumptions.streams.map((s) => s.id)))];
+    // One import check of a batch (it reads the proposal sheets once), each actual beside tracking's verdict.
+    const actual = fc.record({
+      p: fc.constantFrom(...all),
+      stream: fc.constantFrom("", "cohort", "nobody", ...ids),
+      measure: fc.constantFrom(...measures),
+      period: fc.constantFrom("2025-Q4", "2026-Q3", "2027-11", "2031-Q1", "2040-01"),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(actual, { minLength: 30, maxLength: 30 }), async (batch) => {
+        const rows = batch.map(({ p, stream, measure, period }) => ({
+          proposal: p.sheet,
+          stream,
+          period,
+          measure,
+          value: 1,
+          source: "test",
+        }));
+        const problems = await checkActuals(port, rows, (k) => `row ${k}`);
+        const refused = batch.flatMap(({ p, stream, measure, period }, k) => {
+          try {
+            trackAssumptions(p.assumptions, [{ stream, period, measure, value: new Decimal(1) }]);
+            return [];
+          } catch (e) {
+            if (!isEngineError(e)) throw e;
+            return [`row ${k}: ${e.field}`];
+          }
+        });
+        expect(problems.map((m) => m.split(":").slice(0, 2).join(":"))).toEqual(refused);
+      }),
+      { numRuns: 3 },
+    );
   }, 60_000);
 });
 

@@ -6,16 +6,17 @@ import {
   type EdgeOfCareResult,
   formatMillions,
   formatPercent,
-  formatSlippage,
   fyLabel,
   isEngineError,
   isoDate,
+  slippageText,
   toPounds,
   type Decimal,
 } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import { readThresholds } from "../../workbook/dashboard";
 import { conflictText, enterActuals } from "../../workbook/enterActuals";
+import { MEASURE_COLUMNS, MEASURE_TEXT_COLUMNS } from "../../workbook/layouts/dashboardSheet";
 import { acceptReprofile, proposeReprofile } from "../../workbook/history";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { trackWorkbook, type ProposalTracking } from "../../workbook/tracking";
@@ -139,6 +140,13 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
                   basis: st.basis,
                   planGross: st.plan.map(toPounds),
                   forecastGross: st.forecast.map(toPounds),
+                  ...(st.planEventsToDate === undefined
+                    ? {}
+                    : {
+                        planEventsToDate: st.planEventsToDate.toNumber(),
+                        actualEventsToDate: st.actualEventsToDate?.toNumber() ?? null,
+                        slippageMonths: st.slippageMonths?.toDecimalPlaces(2).toNumber() ?? null,
+                      }),
                 })),
               }),
         }
@@ -164,29 +172,10 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
       ]);
       const lines = [
         name,
-        textTable(
-          [
-            ...(streamed ? ["Stream"] : []),
-            "Measure",
-            "Periods",
-            "Plan to date",
-            "Actual to date",
-            "Variance",
-            "% of plan",
-            "RAG",
-          ],
-          rows,
-          [
-            ...(streamed ? (["left"] as const) : []),
-            "left",
-            "left",
-            "right",
-            "right",
-            "right",
-            "right",
-            "left",
-          ],
-        ),
+        textTable([...(streamed ? ["Stream"] : []), ...MEASURE_COLUMNS], rows, [
+          ...(streamed ? (["left"] as const) : []),
+          ...MEASURE_COLUMNS.map((c) => (MEASURE_TEXT_COLUMNS.has(c) ? "left" : "right")),
+        ]),
       ];
       const f = summary.forecast;
       if (f) {
@@ -201,9 +190,7 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
         lines.push(
           `Forecast MTFS row: ${f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", ")}`,
         );
-        lines.push(
-          `Slippage: ${f.slippageMonths === undefined && f.streams !== undefined && f.actualEventsToDate.isZero() ? "read from avoided-events actuals only (none recorded)" : formatSlippage(f.slippageMonths)}`,
-        );
+        lines.push(`Slippage: ${slippageText(f)}`);
         for (const st of f.streams ?? [])
           if (st.basis !== "plan") lines.push(`Stream ${st.id}: forecast from its ${st.basis} actuals`);
       }

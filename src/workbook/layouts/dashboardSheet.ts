@@ -3,7 +3,10 @@ import {
   ZERO,
   fyLabel,
   ragStatus,
+  slippageByStream,
   type Closure,
+  type Forecast,
+  type MeasureTracking,
   type Profile,
   type RagThresholds,
   type TrackingSummary,
@@ -64,8 +67,11 @@ export interface DashboardLayout extends SheetLayout {
   readonly chart?: ComboChartSpec;
 }
 
-const DELIVERY_COLUMNS = [
-  "Proposal",
+/**
+ * A measure's delivery to date, column by column, as the Dashboard lays it out and `track report` prints it.
+ * The text columns (left-aligned in a text table) are MEASURE_TEXT_COLUMNS.
+ */
+export const MEASURE_COLUMNS = [
   "Measure",
   "Periods",
   "Plan to date",
@@ -73,6 +79,18 @@ const DELIVERY_COLUMNS = [
   "Variance",
   "% of plan",
   "RAG",
+] as const;
+
+/** The MEASURE_COLUMNS that hold words, not figures. */
+export const MEASURE_TEXT_COLUMNS: ReadonlySet<(typeof MEASURE_COLUMNS)[number]> = new Set([
+  "Measure",
+  "Periods",
+  "RAG",
+]);
+
+const DELIVERY_COLUMNS = [
+  "Proposal",
+  ...MEASURE_COLUMNS,
   "Forecast FY",
   "Forecast (that FY)",
   "Plan (that FY)",
@@ -85,6 +103,9 @@ const DELIVERY_COLUMNS = [
 /** The measure words of a proposal's £ total over its streams: not "Saving (£)", so the programme total's
  * SUMIF adds the streams' rows and not their total again. */
 export const SAVING_ALL_STREAMS = "Saving (£), all streams";
+
+/** The first row's Slippage when two or more cohort streams have event actuals (each on its own row). */
+export const PER_STREAM_SLIPPAGE = "per stream";
 
 const col = (name: (typeof DELIVERY_COLUMNS)[number]): string =>
   columnLetter(DELIVERY_COLUMNS.indexOf(name) + 1);
@@ -234,17 +255,10 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
           ),
           MILLIONS_FORMAT,
         );
-        engine(
-          `${col("Slippage (months)")}${row}`,
-          `${key}.slippageMonths`,
-          f.slippageMonths === undefined
-            ? f.streams !== undefined && f.actualEventsToDate.isZero() && f.planEventsToDate.isZero()
-              ? "no events"
-              : "beyond the horizon"
-            : f.slippageMonths.toDecimalPlaces(2).toNumber(),
-          "0.0",
-        );
       }
+      const slippage = slippageCell(f, m, k === 0);
+      if (slippage !== undefined)
+        engine(`${col("Slippage (months)")}${row}`, `${key}.slippageMonths`, slippage, "0.0");
       if (m.measure === "saving" && !total) savingRows.push({ name: p.name, row, stream: m.stream });
       row++;
       i++;
@@ -402,6 +416,30 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
           },
         }),
   };
+}
+
+/**
+ * The Slippage cell of a measure row: the proposal's, on its first row; with avoided-events actuals on two or
+ * more cohort streams, each stream's on its avoided-events row (months of two streams do not add), the first
+ * row saying so. Undefined: the row has none.
+ */
+function slippageCell(
+  f: Forecast | undefined,
+  m: MeasureTracking,
+  first: boolean,
+): string | number | undefined {
+  if (f === undefined) return undefined;
+  const months = (x: Decimal | undefined) =>
+    x === undefined ? "beyond the horizon" : x.toDecimalPlaces(2).toNumber();
+  const perStream = slippageByStream(f);
+  if (perStream !== undefined) {
+    const mine = m.measure === "avoidedEvents" ? perStream.find((s) => s.id === m.stream) : undefined;
+    if (mine !== undefined) return months(mine.slippageMonths);
+    return first ? PER_STREAM_SLIPPAGE : undefined;
+  }
+  if (!first) return undefined;
+  if (f.streams?.every((s) => s.planEventsToDate === undefined)) return "no events";
+  return months(f.slippageMonths);
 }
 
 function cellNumber(cells: readonly LayoutCell[], address: string): number {
