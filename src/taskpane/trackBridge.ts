@@ -4,7 +4,7 @@ import {
   fyLabel,
   formatMillions,
   formatPercent,
-  formatSlippage,
+  slippageText,
   isEngineError,
   parseProposal,
   reprofile,
@@ -108,7 +108,7 @@ function summaryView(
       ? {
           forecast: `${fyLabel(fy.fy)}: ${formatMillions(fy.cumulative)} (plan ${formatMillions(planFy.cumulative)})`,
           mtfsRow: f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", "),
-          slippage: formatSlippage(f.slippageMonths),
+          slippage: slippageText(f),
         }
       : {}),
     ...(r
@@ -396,7 +396,9 @@ export function trackOps(port: () => WorkbookPort): TrackWorkbookOps {
       try {
         const proposed = await proposeReprofile(p, sheet);
         const version = await acceptReprofile(p, proposed, date);
-        return `Kept "${version.description}" as the version of ${date} on the ${HISTORY_SHEET} sheet.`;
+        return version.alreadyKept
+          ? `"${version.description}" is already kept as the version of ${date} on the ${HISTORY_SHEET} sheet.`
+          : `Kept "${version.description}" as the version of ${date} on the ${HISTORY_SHEET} sheet.`;
       } catch (e) {
         return `Not kept: ${problemOf(e)}`;
       }
