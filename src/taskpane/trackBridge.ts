@@ -103,7 +103,14 @@ function summaryView(
       percentOfPlan: m.percentOfPlan === undefined ? "" : formatPercent(m.percentOfPlan),
       rag: m.rag,
     })),
-    ...(s.warnings?.length ? { warnings: s.warnings.map((w) => w.message) } : {}),
+    ...(s.warnings?.length || s.forecastWithheld !== undefined
+      ? {
+          warnings: [
+            ...(s.forecastWithheld === undefined ? [] : [`No forecast: ${s.forecastWithheld}`]),
+            ...(s.warnings ?? []).map((w) => w.message),
+          ],
+        }
+      : {}),
     ...(f && fy && planFy
       ? {
           forecast: `${fyLabel(fy.fy)}: ${formatMillions(fy.cumulative)} (plan ${formatMillions(planFy.cumulative)})`,
@@ -157,10 +164,10 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
     // Any streams are tracked (per stream); the preview fits a reprofile to a single cohort's avoided events.
     const input = assumptions.cohort;
     const events = actuals.filter((a) => a.measure === "avoidedEvents");
-    return summaryView(
-      trackAssumptions(assumptions, actuals),
-      input && events.length > 0 ? reprofile(input, events) : undefined,
-    );
+    const summary = trackAssumptions(assumptions, actuals);
+    // Events that leave a gap have no forecast (the summary says why), nor a reprofile fitted to them.
+    const fits = input && events.length > 0 && summary.forecastWithheld === undefined;
+    return summaryView(summary, fits ? reprofile(input, events) : undefined);
   } catch (e) {
     if (isEngineError(e)) return { kind: "problem", message: `${e.field}: ${e.rule}` };
     throw e;

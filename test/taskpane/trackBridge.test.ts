@@ -8,7 +8,7 @@ import { trackView } from "../../src/taskpane/trackBridge";
 const example = (name: string): unknown =>
   JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", name), "utf8"));
 
-describe("trackView's slippage", () => {
+describe("trackView: slippage in the engine's words, a gap shown not failed", () => {
   it("says n/a (no cohort stream) for a proposal whose streams are none of them a cohort", () => {
     const v = trackView(example("income-maximisation.json"), [
       { stream: "fees", period: "2026-Q3", measure: "saving", value: "5000" },
@@ -32,5 +32,19 @@ describe("trackView's slippage", () => {
     expect(v.kind === "tracked" && v.slippage).toBe(slippageText(f));
     expect(slippageText(f)).toMatch(/^per stream: reunification .*; second /);
     expect(slippageText(f)).not.toBe(formatSlippage(f.slippageMonths));
+  });
+
+  it("keeps a gap's variance and RAG, and says why there is no forecast", () => {
+    const v = trackView(example("cfs-targeted-prevention.json"), [
+      { period: "2027-10", measure: "avoidedEvents", value: "0" },
+      { period: "2028-01", measure: "avoidedEvents", value: "1" },
+    ]);
+    expect(v.kind).toBe("tracked");
+    if (v.kind !== "tracked") return;
+    expect(v.lines.map((l) => l.rag)).toEqual(["Red"]);
+    expect(v.slippage).toBeUndefined();
+    expect(v.warnings).toEqual([
+      expect.stringMatching(/^No forecast: avoided events 2028-01 leaves a gap after 2027-10/),
+    ]);
   });
 });
