@@ -402,7 +402,8 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       { column: "A", width: 48 },
       ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
         column: columnLetter(k + 2),
-        width: c === "Note" ? 80 : c === "Measure" ? 24 : 16,
+        // Slippage holds "n/a (no cohort stream)" as well as months.
+        width: c === "Note" ? 80 : c === "Measure" || c === "Slippage (months)" ? 24 : 16,
       })),
     ],
     ...(savingRows.length === 0
