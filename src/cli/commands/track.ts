@@ -37,7 +37,7 @@ const HELP = `Usage: mtfs-benefits track import FILE.csv --into W.xlsx [--dry-ru
 
 import  adds the actuals in a CSV (columns proposal, stream, period, measure, value; docs/cli.md) to the
         workbook's Tracking sheet, creating it if absent. Every bad row is reported by its line number and
-        nothing is written. An actual already on the sheet is never changed: the same value again is left
+        nothing is written; avoided events that would leave a gap after the sheet's are a bad row. An actual already on the sheet is never changed: the same value again is left
         alone, a different one is reported as a conflict and not imported.
 report  prints, per proposal with actuals (per stream of a multi-stream one, with its £ total): plan and actual to date, variance (a shortfall is negative), % of
         plan and RAG (Green ≥ 95% of plan, Amber ≥ 80%, Red below) per measure, then the forecast of the
@@ -49,7 +49,8 @@ reprofile  proposes a revised profile fitting the proposal's actuals (--measure 
         profile. A proposal without a cohort stream is reprofiled on its first stream with actuals: a later
         start (its dates moved) or, on £ actuals, a lower target reached (its weighting scaled). With --accept it is kept
         as a version dated --date (default today) in the workbook's Reprofiles sheet and register; the
-        approved assumptions are never changed. Without --accept nothing is written.
+        approved assumptions are never changed; the same reading on the same date again is already kept
+        (nothing written). Without --accept nothing is written.
 closure prints the closure table: per proposal and the programme, target and expected benefit at full run
         rate, £ delivered to date and the expected MTFS contribution by FY.
 
