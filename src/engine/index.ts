@@ -55,6 +55,7 @@ export * from "./quantiles";
 export * from "./riskInputs";
 export * from "./riskModel";
 export * from "./sensitivity";
+export * from "./proposalTornado";
 export * from "./simulate";
 export * from "./profileGreenBook";
 export * from "./periodProfile";

@@ -1,4 +1,5 @@
 import { isEngineError, type EngineErrorCode } from "../engine";
+import { ChunkLoadError } from "./lazy";
 
 /**
  * The one place where engine errors become Excel errors. Every custom function catches, calls
@@ -50,8 +51,9 @@ export type FieldNames = Readonly<Record<string, string>> | ((field: string) => 
 /**
  * The Excel error for anything a function caught. An EngineError keeps its `field: rule` message, with the
  * engine's field path renamed to the argument the user typed (`names`), as #VALUE! (#N/A when missing); a
- * result Excel cannot hold is #NUM!; anything else is a bug, reported as #VALUE! with its message rather than
- * thrown into Excel's calculation chain.
+ * result Excel cannot hold is #NUM!; a family of functions whose chunk would not load (lazy.ts) is #VALUE!
+ * saying how to retry; anything else is a bug, reported as #VALUE! with its message rather than thrown into
+ * Excel's calculation chain.
  *
  * @example
  * toCellError(new EngineError("out-of-range", "durationWeeks", "must be > 0, got -3"))
@@ -63,6 +65,10 @@ export function toCellError(e: unknown, names: FieldNames = {}): CellError {
     return { kind: "cellError", code: CODE_OF[e.code], message: `${field}: ${e.rule}` };
   }
   if (e instanceof ExcelLimitError) return { kind: "cellError", code: "#NUM!", message: e.message };
+  if (e instanceof ChunkLoadError) {
+    const message = `the ${e.family} functions could not be loaded from the add-in's host; recalculate (Ctrl+Alt+F9) to retry`;
+    return { kind: "cellError", code: "#VALUE!", message };
+  }
   const message = e instanceof Error ? e.message : String(e);
   return { kind: "cellError", code: "#VALUE!", message: `unexpected error: ${message}` };
 }

@@ -18,8 +18,21 @@ export interface LazyModule<M> {
   load(): Promise<M>;
 }
 
-/** A chunk that would not load: the message names the family, for the cell's #VALUE! note. */
-export class ChunkLoadError extends Error {}
+/**
+ * A chunk that would not load: names the family (and why, for the console); toCellError (errors.ts) makes it
+ * the cell's #VALUE! with a message saying how to retry.
+ */
+export class ChunkLoadError extends Error {
+  constructor(
+    /** The functions the chunk holds ("MTFS.SIMULATE and MTFS.SENSITIVITY"). */
+    readonly family: string,
+    /** The loader's own message ("Loading chunk 7 failed."). */
+    readonly why: string,
+  ) {
+    super(`the ${family} functions could not be loaded (${why})`);
+    this.name = "ChunkLoadError";
+  }
+}
 
 /**
  * A module fetched with `load` (a webpack `import()`) when one of its functions is first called.
@@ -37,7 +50,7 @@ export function lazyModule<M>(family: string, load: () => Promise<M>): LazyModul
       (e: unknown) => {
         loading = undefined;
         const why = e instanceof Error ? e.message : String(e);
-        throw new ChunkLoadError(`the ${family} functions could not be loaded (${why})`);
+        throw new ChunkLoadError(family, why);
       },
     ));
   return {

@@ -6,8 +6,8 @@ import {
   refusalNote,
   rateValue,
   simulate,
+  timelineMonthsEntries,
   type ConfidenceLevel,
-  type RiskEntry,
 } from "../engine";
 import { isBlank } from "./cells";
 import type { Grid } from "./invoke";
@@ -43,7 +43,10 @@ export function sensitivityCells(assumptions: unknown, low: unknown, high: unkno
   // low ≤ high is moveInputs' rule (riskInputs.ts), refused there as a value.
   const change = { low: changeOf(low, "low", -0.1), high: changeOf(high, "high", 0.1) };
   // Inputs the range states in months are moved and shown in months, under their own label.
-  const months: RiskEntry[] = MONTHS_PATHS.filter((p) => argumentOf(p) !== p).map((path) => ({ path }));
+  const months = timelineMonthsEntries(
+    input.timeline,
+    (k) => argumentOf(`timeline.${k}`) !== `timeline.${k}`,
+  );
   const t = renamed(argumentOf, () =>
     proposalSensitivity(profileRiskModel("", input, months), { defaultChange: change }),
   );
@@ -64,14 +67,6 @@ export function sensitivityCells(assumptions: unknown, low: unknown, high: unkno
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
-
-/** Timeline lengths a range may state in months (the parsed assumptions hold them in weeks). */
-const MONTHS_PATHS = [
-  "timeline.designMonths",
-  "timeline.pilotMonths",
-  "timeline.rolloutMonths",
-  "timeline.leadMonths",
-];
 
 /** A range label as argumentOf names it for messages ("\"Target %\" (row 2)"), without the quotes and row. */
 function plainLabel(name: string): string {

@@ -44,6 +44,8 @@ function triangulationRows(
 /** A valid proposal and its profile: computing the profile is part of validation (it checks dates across fields). */
 export interface ModelledDraft {
   readonly proposal: Proposal;
+  /** The draft as written (the tornado reads which timeline lengths it states in months). */
+  readonly raw: unknown;
   readonly profile: Profile;
   /** The same profile with each stream's, cost's and existing line's own lines. */
   readonly lines: ProposalProfile;
@@ -104,7 +106,7 @@ export const ENGINE: WizardEngine<ModelledDraft> = {
     }
     const { profile, proposal: lines } = computed;
     const streams = (raw as { assumptions?: { streams?: unknown } } | null)?.assumptions?.streams;
-    return { proposal, profile, lines, streamsForm: Array.isArray(streams), warnings };
+    return { proposal, raw, profile, lines, streamsForm: Array.isArray(streams), warnings };
   },
   warnings: ({ warnings }) =>
     warnings.map((w) => ({

@@ -10,9 +10,11 @@ import {
   proposalRiskModel,
   proposalSensitivity,
   proposalStretch,
+  proposalTornadoModel,
   riskAdjustedProfile,
   simulateSteps,
   toMillions,
+  yearsText,
   type Profile,
   type Proposal,
   type ProposalProfile,
@@ -29,6 +31,8 @@ import { inputName, inputValueText, type InputContext } from "./preview/inputLab
 /** What the panels read of a valid draft (engineBridge's ModelledDraft has these). */
 export interface RiskSubject {
   readonly proposal: Proposal;
+  /** The draft as written (its JSON): which timeline lengths it states in months, as the tornado moves them. */
+  readonly raw: unknown;
   readonly profile: Profile;
   readonly lines: ProposalProfile;
 }
@@ -122,10 +126,13 @@ export interface RunSettings {
   readonly seed: number;
 }
 
-/** The result of a run: the view, the engine's problem with the settings, or null when cancelled. */
+/**
+ * The result of a run: the view, the engine's refusal (of a setting, "iterations" or "seed", or of the draft:
+ * `label` names that input in words), or null when cancelled.
+ */
 export type RunResult =
   | { readonly ok: true; readonly view: SimulationView; readonly simulation: Simulation }
-  | { readonly ok: false; readonly field: string; readonly rule: string }
+  | { readonly ok: false; readonly field: string; readonly rule: string; readonly label?: string }
   | null;
 
 /** The engine calls of the risk panels (the Wizard's `engine.risk`; absent, the preview has no panels). */
@@ -162,8 +169,8 @@ const percent = (share: number): string => `${Math.round(share * 100)}%`;
 /** A rate to 0.1% ("3.5%"). */
 const rateText = (rate: number): string => `${Number((rate * 100).toFixed(1))}%`;
 
-function sensitivityView({ proposal }: RiskSubject): SensitivityView | { readonly error: string } {
-  const model = proposalRiskModel(proposal);
+function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { readonly error: string } {
+  const model = proposalTornadoModel(proposal, raw);
   let t: ReturnType<typeof proposalSensitivity>;
   try {
     t = proposalSensitivity(model);
@@ -244,7 +251,13 @@ async function runSimulation(
     return { ok: true, view: simulationView(r.value, contextOf(proposal)), simulation: r.value };
   } catch (e) {
     if (!isEngineError(e)) throw e;
-    return { ok: false, field: e.field, rule: e.rule };
+    const setting = e.field === "iterations" || e.field === "seed";
+    return {
+      ok: false,
+      field: e.field,
+      rule: e.rule,
+      ...(setting ? {} : { label: inputName(e.field, contextOf(proposal)).label }),
+    };
   }
 }
 
@@ -288,7 +301,7 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
       bcrText: view.benefitCostRatio === undefined ? "no costs" : view.benefitCostRatio.toFixed(2),
       paybackText:
         pb.kind === "paysBack"
-          ? `${pb.years.toDecimalPlaces(1).toString()} years`
+          ? yearsText(pb.years.toDecimalPlaces(1))
           : `not within ${years[years.length - 1] ?? "the horizon"}`,
       basisText: `Green Book discount rate ${rateText(GREEN_BOOK_STANDARD[0].rate.toNumber())} (STPR), ${
         years[0] ?? ""
@@ -307,8 +320,15 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
  */
 export const RISK_ENGINE: RiskEngine<RiskSubject> = {
   // Decimals write themselves as their digits (toJSON), so the key is exact.
-  key: ({ proposal: p }) =>
-    JSON.stringify([p.opportunity.name, p.opportunity.confidence?.level, p.assumptions, p.risk]),
+  key: ({ proposal: p, raw }) =>
+    JSON.stringify([
+      p.opportunity.name,
+      p.opportunity.confidence?.level,
+      p.assumptions,
+      p.risk,
+      // The timeline lengths stated in months (the tornado moves them so).
+      proposalTornadoModel(p, raw).entries,
+    ]),
   sensitivity: sensitivityView,
   appraisal: appraisalView,
   simulate: runSimulation,

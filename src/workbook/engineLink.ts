@@ -12,8 +12,7 @@ import {
   proposalStretch,
   riskAdjustedProfile,
   type CashabilityYear,
-  proposalRiskModel,
-  proposalSensitivity,
+  proposalTornado,
   type Proposal,
   type Sensitivity,
   type Decimal,
@@ -59,8 +58,8 @@ export interface ModelledProposal {
   /** The gross per profile year split by the streams' cashability labels. */
   readonly cashability: readonly CashabilityYear[];
   /**
-   * The tornado of the quantified opportunity (sensitivity.ts): each input at its low and high, largest swing
-   * first; absent when the risk block names an input the model does not have.
+   * The tornado of the quantified opportunity (proposalTornado): each input at its low and high, largest swing
+   * first; absent when the risk block names an input the model does not have. Computed on first read.
    */
   readonly sensitivity?: Sensitivity;
 }
@@ -89,9 +88,11 @@ export function modelProposal(
   const confidence = proposal.opportunity.confidence?.level;
   const stretch = proposalStretch(proposal.assumptions);
   const deflatorIndex = flatDeflatorIndex(profile.years.length, greenBook.deflatorPerYear);
-  // Refresh models a sheet's stored and read-back proposal alike: the tornado (tens of runs) is remembered too.
+  // The tornado (tens of runs) only when read: a sheet without a tornado block, or a Programme link, never
+  // asks. Refresh models a sheet's stored and read-back proposal alike, so it is remembered too.
   const tornadoKey = JSON.stringify([json, (raw as { risk?: unknown }).risk ?? null, confidence ?? null]);
-  const sensitivity = rememberedTornado(tornadoKey, () => tornadoOf(proposal, json));
+  const tornado = (): Sensitivity | undefined =>
+    rememberedTornado(tornadoKey, () => tornadoOf(proposal, raw));
   return {
     profile,
     greenBook: profileGreenBook(profile, greenBook.schedule, deflatorIndex),
@@ -100,7 +101,6 @@ export function modelProposal(
     proposal: computed.proposal,
     ...(confidence === undefined ? {} : { confidence }),
     ...(stretch === undefined ? {} : { stretch }),
-    ...(sensitivity === undefined ? {} : { sensitivity }),
     riskAdjusted:
       confidence === undefined
         ? profile.years.map((y) => y.mtfsImpact)
@@ -111,38 +111,16 @@ export function modelProposal(
         : { avoided: whole(r.childrenPerMonth), caseload: whole(r.caseloadInHorizon) },
     ),
     warnings,
+    get sensitivity() {
+      return tornado();
+    },
   };
 }
 
-/** Timeline lengths a proposal states in months (the parsed single-cohort assumptions hold them in weeks). */
-const MONTHS_KEYS = ["designMonths", "pilotMonths", "rolloutMonths", "leadMonths"] as const;
-
-/**
- * The proposal's tornado, its timeline moved in the months the sheet shows (as MTFS.SENSITIVITY does), or
- * undefined when its risk block names something the model refuses.
- */
-function tornadoOf(proposal: Proposal, json: unknown): Sensitivity | undefined {
-  const model = proposalRiskModel(proposal);
-  const named = new Set(
-    model.entries.map((e) => e.path.replace(/^assumptions\./, "").replace(/Weeks$/, "Months")),
-  );
-  const monthsOf = (timeline: unknown, prefix: string): { path: string }[] =>
-    MONTHS_KEYS.filter(
-      (k) =>
-        typeof timeline === "object" && timeline !== null && k in timeline && !named.has(`${prefix}${k}`),
-    ).map((k) => ({ path: `${prefix}${k}` }));
-  const a = (json ?? {}) as { timeline?: unknown; streams?: unknown };
-  const months = proposal.assumptions.cohort
-    ? monthsOf(a.timeline, "timeline.")
-    : Array.isArray(a.streams)
-      ? a.streams.flatMap((s: unknown, i) =>
-          (s as { kind?: unknown }).kind === "cohort"
-            ? monthsOf((s as { timeline?: unknown }).timeline, `streams[${i}].timeline.`)
-            : [],
-        )
-      : [];
+/** The proposal's tornado (proposalTornado), or undefined when its risk block names something the model refuses. */
+function tornadoOf(proposal: Proposal, raw: unknown): Sensitivity | undefined {
   try {
-    return proposalSensitivity({ ...model, entries: [...model.entries, ...months] });
+    return proposalTornado(proposal, raw);
   } catch (e) {
     if (isEngineError(e)) return undefined;
     throw e;

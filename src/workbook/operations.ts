@@ -491,7 +491,8 @@ async function currentLinks(
     const raw = await readProposalSheet(port, s, placement);
     try {
       const modelled = modelProposal(raw, table, greenBook);
-      const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
+      // A link reads cells above the tornado (the sheet's last block): its figures are not needed here.
+      const layout = proposalSheetLayout({ ...s, proposal: raw, modelled, tornadoRows: 0 });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
     } catch (e) {
       if (!isEngineError(e)) throw e;

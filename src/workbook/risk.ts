@@ -1,5 +1,5 @@
 import type { Sensitivity, Simulation } from "../engine";
-import { columnLetter } from "./address";
+import { cellAddress, columnLetter, expandRange, parseAddress } from "./address";
 import { rowHeightFor } from "./layouts/textFit";
 import { WorkbookError } from "./errors";
 import { RISK_LAYOUT_ID, RISK_SHEET, riskSheetLayout, type RiskSheetLayout } from "./layouts/riskSheet";
@@ -8,11 +8,12 @@ import { ownedKey, readRegister, writeRegister, type OwnedRecord } from "./regis
 import type { WorkbookPort } from "./port";
 
 /**
- * Writes the Risk sheet of a simulation: the cells of `riskSheetLayout` and its fan chart, its owned cells
- * recorded in the register like every sheet's. A later run replaces a Risk sheet MTFS Benefits wrote (its
- * tables are cleared first, as the run may list fewer proposals); a sheet of that name it did not write is
- * refused. With `sensitivity` (the same proposals' tornado) the sheet shows it under the tables, with a bar
- * chart. Refresh does not re-run the simulation.
+ * Writes the Risk sheet of a simulation: the cells of `riskSheetLayout` and its fan chart, every cell it writes
+ * recorded in the register (its figures like every sheet's, and here its labels and merged cells too). A
+ * later run replaces a Risk sheet MTFS Benefits wrote: the cells the earlier run recorded are emptied first
+ * (the run may list fewer proposals), the user's own cells beside them kept as they are; a sheet of that name
+ * it did not write is refused. With `sensitivity` (the same proposals' tornado) the sheet shows it under the
+ * tables, with a bar chart. Refresh does not re-run the simulation.
  *
  * @example
  * await writeRiskSheet(port, simulate(models, { iterations: 10000, seed: 1 })); // sheet "Risk"
@@ -38,8 +39,9 @@ export async function writeRiskSheet(
   const layout = riskSheetLayout(simulation, name, sensitivity);
   const owned = new Map<string, OwnedRecord>(register.owned);
   for (const r of previous) owned.delete(ownedKey(r.sheet, r.address));
-  if (existing) await clearTables(port, layout, previous);
+  if (existing) await clearPrevious(port, layout, previous);
   await writeLayout(port, layout, name, owned);
+  recordWritten(layout, name, owned);
   await port.addComboChart(layout.chart);
   if (layout.tornadoChart) await port.addBarChart(layout.tornadoChart);
   await writeRegister(port, { ...register, owned });
@@ -47,25 +49,74 @@ export async function writeRiskSheet(
 }
 
 /**
- * Empties the earlier run's tables (columns A–I from row 1 to its last owned row: the labels, figures and
- * their formats the tool wrote; merges split, rows back to one line), so a shorter run leaves no stale rows.
+ * Records what writeLayout does not (it records figures): the labels and every cell a merge covers, so the
+ * next run empties exactly the cells this one wrote.
  */
-async function clearTables(
+function recordWritten(layout: RiskSheetLayout, owner: string, owned: Map<string, OwnedRecord>): void {
+  const record = (address: string, value: string | null): void => {
+    const key = ownedKey(layout.sheet, address);
+    if (owned.has(key)) return;
+    owned.set(key, {
+      owner,
+      layoutId: RISK_LAYOUT_ID,
+      sheet: layout.sheet,
+      address,
+      written: { kind: "value", value },
+    });
+  };
+  for (const c of layout.cells) if (c.kind === "label") record(c.address, c.text);
+  for (const m of layout.merges ?? []) for (const a of expandRange(m)) record(a, null);
+}
+
+/**
+ * Empties the cells the earlier run recorded (values and formats; merges over them split; their rows back to
+ * one line unless the new layout sizes them), so a shorter run leaves no stale rows and the user's cells keep
+ * their content, formats and merges. A Risk sheet written before labels were recorded (no record of A1, its
+ * title) is cleared as it was then: columns A–I down to its last recorded row.
+ */
+async function clearPrevious(
   port: WorkbookPort,
   layout: RiskSheetLayout,
   previous: readonly OwnedRecord[],
 ): Promise<void> {
-  const rows = previous.map((r) => Number(/\d+$/.exec(r.address)?.[0] ?? 0));
-  const lastRow = Math.max(...rows);
-  const range = `A1:${columnLetter(RISK_COLUMNS)}${lastRow}`;
-  await port.unmergeCells(layout.sheet, [range]);
-  await port.clearRanges(layout.sheet, [range]);
+  const lastRow = Math.max(...previous.map((r) => parseAddress(r.address).row));
+  const ranges = previous.some((r) => r.address === "A1")
+    ? rowRuns(previous.map((r) => r.address))
+    : [`A1:${columnLetter(RISK_COLUMNS)}${lastRow}`];
+  await port.unmergeCells(layout.sheet, ranges);
+  await port.clearRanges(layout.sheet, ranges);
   const sized = new Set((layout.rowHeights ?? []).map((h) => h.row));
-  const reset = Array.from({ length: lastRow }, (_, i) => i + 1)
+  const rows = new Set(ranges.flatMap((r) => expandRange(r).map((a) => parseAddress(a).row)));
+  const reset = [...rows]
     .filter((row) => !sized.has(row))
+    .sort((a, b) => a - b)
     .map((row) => ({ row, height: rowHeightFor(1) }));
   if (reset.length) await port.setRowHeights(layout.sheet, reset);
 }
 
-/** Columns the Risk sheet's tables use (A–I: the simulation's A–F, the tornado's A–I). */
+/**
+ * Addresses as ranges of adjacent cells along each row (fewer ranges for the host; a merge the tool made is
+ * inside one, as every cell it covers is recorded).
+ *
+ * @example
+ * rowRuns(["A1", "B1", "C1", "A3"]) // ["A1:C1", "A3:A3"]
+ */
+function rowRuns(addresses: readonly string[]): string[] {
+  const cells = addresses
+    .map(parseAddress)
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+    .filter((c, i, all) => i === 0 || c.row !== all[i - 1].row || c.column !== all[i - 1].column);
+  const runs: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= cells.length; i++) {
+    const prev = cells[i - 1];
+    const cur = cells[i];
+    if (cur && cur.row === prev.row && cur.column === prev.column + 1) continue;
+    runs.push(`${cellAddress(cells[start].column, cells[start].row)}:${cellAddress(prev.column, prev.row)}`);
+    start = i;
+  }
+  return runs;
+}
+
+/** Columns a Risk sheet written before labels were recorded used (A–I: the simulation's A–F, the tornado's A–I). */
 const RISK_COLUMNS = 9;

@@ -1,10 +1,13 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { computeProfile, parseProposal } from "../../src/engine";
+import { computeProfile, parseProposal, toMillions } from "../../src/engine";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { readRegister } from "../../src/workbook/register";
+import { modelProposal } from "../../src/workbook/engineLink";
+import { ENGINE } from "../../src/taskpane/engineBridge";
+import { RISK_ENGINE } from "../../src/taskpane/riskBridge";
 import { example, run, tempDir } from "./workbookCli";
 
 const cfsJson = JSON.parse(readFileSync(example("cfs-targeted-prevention.json"), "utf8")) as Record<
@@ -163,6 +166,57 @@ describe("mtfs-benefits simulate", () => {
     const zip2 = await JSZip.loadAsync(readFileSync(xlsx));
     // The re-run replaced both charts: still one fan chart and one tornado.
     expect(Object.keys(zip2.files).filter((f) => /^xl\/charts\/mtfsChart\d+\.xml$/.test(f))).toHaveLength(2);
+  });
+
+  it("writes the proposal's one tornado: the rows its proposal sheet and the wizard show", async () => {
+    const xlsx = join(dir, "risk-tornado.xlsx");
+    const r = await run([
+      "simulate",
+      example("cfs-targeted-prevention.json"),
+      "--iterations",
+      "10",
+      "--xlsx",
+      xlsx,
+    ]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const risk = wb.getWorksheet("Risk")!;
+    let header = 1;
+    while (risk.getCell(`A${header}`).value !== "Input (moved alone)") header++;
+    const sheet = modelProposal(cfsJson).sensitivity!;
+    sheet.rows.slice(0, 10).forEach((row, i) => {
+      const at = (c: string): unknown => risk.getCell(`${c}${header + 1 + i}`).value;
+      expect([at("B"), at("C"), at("D"), at("E")]).toEqual([
+        row.low,
+        row.high,
+        row.opportunityAtLow,
+        row.opportunityAtHigh,
+      ]);
+    });
+    // The CFS sheet states its timeline in months: the tornado moves them so, everywhere.
+    expect(sheet.rows.map((x) => x.input)).toContain("timeline.leadMonths");
+    const wizard = RISK_ENGINE.sensitivity(ENGINE.parse(cfsJson));
+    if ("error" in wizard) throw new Error(wizard.error);
+    expect(wizard.rows.map((x) => [x.path, x.atLowMillions, x.atHighMillions])).toEqual(
+      sheet.rows.map((x) => [x.input, toMillions(x.opportunityAtLow, 4), toMillions(x.opportunityAtHigh, 4)]),
+    );
+  });
+
+  it("refuses a tornado it cannot draw before printing anything, and writes no workbook", async () => {
+    // The simulation draws nothing from this entry; the tornado's high end (base + 10%) is below its low.
+    const file = join(dir, "low-only.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ ...cfsJson, risk: { inputs: [{ path: "target.value", low: "9%" }] } }),
+    );
+    const xlsx = join(dir, "never.xlsx");
+    const r = await run(["simulate", file, "--iterations", "10", "--xlsx", xlsx]);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr.trim()).toBe(
+      "mtfs-benefits: risk.inputs[0].high: must be at least low (0.09), got 0.088",
+    );
+    expect(existsSync(xlsx)).toBe(false);
   });
 
   it("records the Risk sheet's cells as owned, and a shorter run clears the earlier run's rows", async () => {

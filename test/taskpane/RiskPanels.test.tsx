@@ -7,12 +7,17 @@ jest.mock(
     virtual: true,
   },
 );
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { SimulationPanel } from "../../src/taskpane/components/SimulationPanel";
+import type { RiskEngine } from "../../src/taskpane/riskBridge";
 import {
   formatMillions,
   parseProposal,
   proposalRiskModel,
   proposalSensitivity,
+  proposalTornado,
   riskAdjustedProfile,
   computeAssumptions,
   grossByCashability,
@@ -90,7 +95,8 @@ describe("preview risk panels", () => {
     renderWizard(fakeHost());
     await startFromCfs();
     const panel = openSection("sensitivity-panel");
-    const t = proposalSensitivity(proposalRiskModel(cfs));
+    // The tornado a proposal sheet and `simulate --xlsx` show (the timeline moved in the months the draft states).
+    const t = proposalTornado(cfs, CFS!.raw);
     const rows = within(panel).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(t.rows.length);
     t.rows.forEach((r, i) => {
@@ -238,5 +244,26 @@ describe("preview risk panels", () => {
     fireEvent.click(within(panel).getByRole("button", { name: "Run" }));
     expect(await within(panel).findByText('Seed must be a whole number, got "1.5"')).toBeTruthy();
     expect(within(panel).getByLabelText("Seed").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("says a refusal of the draft's inputs as a general message, not under Iterations", async () => {
+    const engine = {
+      simulate: async () => ({
+        ok: false as const,
+        field: "target.value",
+        rule: "must be at least 0, got -0.2",
+        label: "Target",
+      }),
+    } as unknown as RiskEngine<null>;
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SimulationPanel subject={null} runKey="k" engine={engine} />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Run" }));
+    expect((await screen.findByTestId("simulation-problem")).textContent).toBe(
+      "The simulation cannot run: Target must be at least 0, got -0.2",
+    );
+    expect(screen.getByLabelText("Iterations").getAttribute("aria-invalid")).not.toBe("true");
   });
 });

@@ -1,4 +1,4 @@
-import { checkProposal, fyLabel, proposalRiskModel, proposalSensitivity } from "../../engine";
+import { checkProposal, fyLabel, proposalSensitivity, proposalTornadoModel } from "../../engine";
 import type { Io } from "../io";
 import { sensitivityJson, sensitivityTable } from "../render/risk";
 
@@ -12,7 +12,8 @@ import { sensitivityJson, sensitivityTable } from "../render/risk";
 export function calcSensitivity(raw: unknown, format: "json" | "table", io: Io): void {
   const { value: proposal, warnings } = checkProposal(raw);
   for (const w of warnings) io.err(`warning: ${w.message}`);
-  const model = proposalRiskModel(proposal);
+  // The tornado a proposal sheet, the Risk sheet and the wizard show (timeline lengths moved in months).
+  const model = proposalTornadoModel(proposal, raw);
   const t = proposalSensitivity(model);
   const mtfsLabel = fyLabel(model.fys[model.mtfsIndex]);
   io.out(

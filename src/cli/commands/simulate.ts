@@ -4,8 +4,10 @@ import {
   checkProposal,
   programmeSensitivity,
   proposalRiskModel,
-  proposalSensitivity,
+  proposalTornado,
+  proposalTornadoModel,
   simulate as runSimulation,
+  type Proposal,
   type Simulation,
 } from "../../engine";
 import { choice, parseArgs } from "../args";
@@ -61,15 +63,16 @@ export function wholeOption(
   return n;
 }
 
-/** Reads and checks each proposal file, printing its warnings on standard error. */
-function proposalsFrom(files: readonly string[], io: Io) {
+/** Reads and checks each proposal file (kept as written too, for the tornado), printing its warnings on standard error. */
+function proposalsFrom(files: readonly string[], io: Io): { proposal: Proposal; raw: unknown }[] {
   return files.map((file) => {
     const json = readJsonFile(file);
     refuseProgrammeFile(json, file, "a proposal (schema/proposal.schema.json)");
     // A demand baseline may name its model by file, relative to the proposal (docs/cli.md).
-    const { value, warnings } = checkProposal(withDemandModels(json, file));
+    const raw = withDemandModels(json, file);
+    const { value, warnings } = checkProposal(raw);
     for (const w of warnings) io.err(`warning: ${w.message}`);
-    return value;
+    return { proposal: value, raw };
   });
 }
 
@@ -97,7 +100,7 @@ export const simulate: Command = {
     const seed = wholeOption(args.values, "seed", 1);
     if (args.values.xlsx !== undefined) requireXlsxName(args.values.xlsx, "--xlsx");
     const proposals = proposalsFrom(files, io);
-    const models = proposals.map(proposalRiskModel);
+    const models = proposals.map((p) => proposalRiskModel(p.proposal));
     const bar = progressBar(process.stderr, "simulate");
     let result: Simulation;
     try {
@@ -109,12 +112,16 @@ export const simulate: Command = {
       }
       throw e;
     }
-    io.out(format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result));
     if (args.values.xlsx !== undefined) {
-      // The programme's tornado (one proposal's alone) beside the simulation of the same proposals.
-      const tornado = models.length > 1 ? programmeSensitivity(models) : proposalSensitivity(models[0]);
+      // The programme's tornado (one proposal's alone, as its sheet shows it) beside the simulation of the same
+      // proposals. Computed and written before anything is printed: a refusal is exit 2 with one line only.
+      const tornado =
+        proposals.length > 1
+          ? programmeSensitivity(proposals.map((p) => proposalTornadoModel(p.proposal, p.raw)))
+          : proposalTornado(proposals[0].proposal, proposals[0].raw);
       await writeRiskWorkbook(args.values.xlsx, result, tornado);
     }
+    io.out(format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result));
     if (args.values.xlsx) (format === "json" ? io.err : io.out)(`Wrote ${args.values.xlsx}: Risk sheet.`);
     return EXIT_OK;
   },

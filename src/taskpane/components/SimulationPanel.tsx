@@ -38,7 +38,10 @@ export function SimulationPanel<P>({
   const [iterations, setIterations] = React.useState(DEFAULT_ITERATIONS);
   const [seed, setSeed] = React.useState(DEFAULT_SEED);
   const [state, setState] = React.useState<RunState>({ kind: "idle" });
-  const [problems, setProblems] = React.useState<{ iterations?: string; seed?: string }>({});
+  // A setting's problem shows under its box; any other (a bug, a draft input the engine refused) above the result.
+  const [problems, setProblems] = React.useState<{ iterations?: string; seed?: string; general?: string }>(
+    {},
+  );
   const cancel = React.useRef(false);
   // A run still going when the panel goes away stops at its next chunk.
   React.useEffect(
@@ -69,7 +72,7 @@ export function SimulationPanel<P>({
       });
     } catch (e) {
       // A bug, not a user error: said beside the button, the pane stays up.
-      setProblems({ iterations: `The simulation failed: ${e instanceof Error ? e.message : String(e)}` });
+      setProblems({ general: `The simulation failed: ${e instanceof Error ? e.message : String(e)}` });
       setState({ kind: "idle" });
       return;
     }
@@ -77,10 +80,13 @@ export function SimulationPanel<P>({
       setState({ kind: "cancelled" });
     } else if (result.ok) {
       setState({ kind: "done", view: result.view, key });
-    } else {
-      // The engine names the setting it refuses ("iterations" or "seed").
-      const key = result.field === "seed" ? "seed" : "iterations";
+    } else if (result.field === "seed" || result.field === "iterations") {
+      const key = result.field;
       setProblems({ [key]: `${key === "seed" ? "Seed" : "Iterations"} ${result.rule}` });
+      setState({ kind: "idle" });
+    } else {
+      // The draft, not the settings: e.g. a distribution the engine refuses on the target.
+      setProblems({ general: `The simulation cannot run: ${result.label ?? result.field} ${result.rule}` });
       setState({ kind: "idle" });
     }
   };
@@ -136,6 +142,11 @@ export function SimulationPanel<P>({
           </Button>
         )}
       </div>
+      {problems.general && (
+        <p role="alert" data-testid="simulation-problem">
+          {problems.general}
+        </p>
+      )}
       {running && (
         <Field
           label="Simulating"

@@ -1,4 +1,4 @@
-import { fieldCaption, type Sensitivity } from "../../engine";
+import { Decimal, fieldCaption, refusalNote, type Sensitivity } from "../../engine";
 import type { BarChartSpec } from "../port";
 import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type LayoutCell } from "./types";
 
@@ -178,24 +178,33 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
     // An input row the tornado does not fill (fewer inputs than rows) shows blanks, not a zero swing.
     const when = (f: string): string => `IF(A${r}="","",${f})`;
     const blank = sensitivity ? "" : null;
+    // The changes are rounded to pennies, in the formula and the cached value alike: the base is a formula
+    // chain, so an input that moves nothing would show ±1e-8 of float noise that differs between applications.
     const change = (x: number | undefined): number | string | null =>
-      x === undefined || !sensitivity ? blank : x - sensitivity.opportunity;
+      x === undefined || !sensitivity
+        ? blank
+        : new Decimal(x).minus(sensitivity.opportunity).toDecimalPlaces(2).toNumber() || 0;
     formula(`F${r}`, `${k}.swing`, when(`ABS(E${r}-D${r})`), row?.swing ?? blank, MILLIONS_FORMAT);
     formula(
       `G${r}`,
       `${k}.changeAtLow`,
-      when(`D${r}-${base}`),
+      when(`ROUND(D${r}-${base},2)`),
       change(row?.opportunityAtLow),
       MILLIONS_FORMAT,
     );
     formula(
       `H${r}`,
       `${k}.changeAtHigh`,
-      when(`E${r}-${base}`),
+      when(`ROUND(E${r}-${base},2)`),
       change(row?.opportunityAtHigh),
       MILLIONS_FORMAT,
     );
-    engine(`I${r}`, `${k}.note`, row?.note ?? null);
+    // Refused ends named as the sheet names inputs (as MTFS.SENSITIVITY names them by the range's labels).
+    engine(
+      `I${r}`,
+      `${k}.note`,
+      row?.refused ? refusalNote(row.refused, input.captionOf) : (row?.note ?? null),
+    );
   }
   const firstRow = header + 1;
   const lastRow = header + Math.max(rows, 1);

@@ -1,11 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import {
-  computeAssumptions,
-  checkProposal,
-  proposalRiskModel,
-  proposalSensitivity,
-} from "../../../src/engine";
+import { computeAssumptions, checkProposal, proposalTornado } from "../../../src/engine";
 import { inputName, inputValueText } from "../../../src/taskpane/preview/inputLabels";
 import { RISK_ENGINE } from "../../../src/taskpane/riskBridge";
 
@@ -24,9 +19,9 @@ describe("risk input names", () => {
     (_, raw) => {
       const proposal = checkProposal(raw).value;
       const { profile, proposal: lines } = computeAssumptions(proposal.assumptions);
-      const view = RISK_ENGINE.sensitivity({ proposal, profile, lines });
+      const view = RISK_ENGINE.sensitivity({ proposal, raw, profile, lines });
       if ("error" in view) throw new Error(view.error);
-      const paths = proposalSensitivity(proposalRiskModel(proposal)).rows.map((r) => r.input);
+      const paths = proposalTornado(proposal, raw).rows.map((r) => r.input);
       expect(view.rows.map((r) => r.path)).toEqual(paths);
       for (const r of view.rows) {
         expect(r.label).not.toContain(r.path);

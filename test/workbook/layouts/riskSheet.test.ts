@@ -10,6 +10,8 @@ import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
 import { writeRiskSheet } from "../../../src/workbook/risk";
 import { riskSheetLayout } from "../../../src/workbook/layouts/riskSheet";
 import { readExample } from "../fixtures";
+import { readRegister, writeRegister } from "../../../src/workbook/register";
+import { isOwned } from "../../../src/workbook/layouts/types";
 
 describe("the Risk sheet's layout (new-user trial)", () => {
   it("spans its note over the table in a row tall enough, so it neither cuts off nor overprints row 3", () => {
@@ -69,5 +71,51 @@ describe("the Risk sheet's tornado", () => {
       }),
     );
     expect(stale).toEqual([]);
+  });
+
+  it("a re-run empties only the cells the earlier run wrote: the user's note, format and merge stay", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await writeRiskSheet(port, run(models), "Risk", programmeSensitivity(models));
+    const ws = wb.getWorksheet("Risk")!;
+    // Beside the tables, in columns the earlier run cleared wholesale (A–I down to its last row).
+    ws.getCell("G5").value = "check with finance";
+    ws.getCell("G6").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    ws.getCell("G6").font = { italic: true };
+    ws.mergeCells("G8:H8");
+    ws.getCell("G8").value = "my merged note";
+    await writeRiskSheet(port, run([models[1]]), "Risk", proposalSensitivity(models[1]));
+    expect(ws.getCell("G5").value).toBe("check with finance");
+    expect((ws.getCell("G6").fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFFFFF00");
+    expect(ws.getCell("G6").font?.italic).toBe(true);
+    expect(ws.getCell("H8").master.address).toBe("G8");
+    expect(ws.getCell("G8").value).toBe("my merged note");
+  });
+
+  it("clears a Risk sheet written before its labels were recorded as it did then", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    const first = await writeRiskSheet(port, run(models), "Risk", programmeSensitivity(models));
+    // The register as an earlier version left it: the figures only.
+    const register = await readRegister(port);
+    const figures = new Set(first.cells.filter(isOwned).map((c) => c.address));
+    const owned = new Map(
+      [...register.owned].filter(([, r]) => r.sheet !== "Risk" || figures.has(r.address)),
+    );
+    await writeRegister(port, { ...register, owned });
+    const later = await writeRiskSheet(port, run([models[1]]), "Risk", proposalSensitivity(models[1]));
+    const laid = new Set(later.cells.map((c) => c.address));
+    const stale: string[] = [];
+    wb.getWorksheet("Risk")!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (!laid.has(cell.address) && cell.master.address === cell.address && cell.value !== null)
+          stale.push(cell.address);
+      }),
+    );
+    expect(stale).toEqual([]);
+    expect((await readRegister(port)).owned.get("Risk!A1")?.written).toEqual({
+      kind: "value",
+      value: "Risk: Monte Carlo of the MTFS row",
+    });
   });
 });

@@ -67,8 +67,16 @@ describe("the proposal sheet's tornado", () => {
     expect(swing.kind === "formula" && swing.formula).toBe(`IF(A${r}="","",ABS(E${r}-D${r}))`);
     const low = byKey(layout.cells, "sensitivity.rows[0].changeAtLow")!;
     expect(low.kind === "formula" && low.formula).toBe(
-      `IF(A${r}="","",D${r}-${"$B$" + base.address.slice(1)})`,
+      `IF(A${r}="","",ROUND(D${r}-${"$B$" + base.address.slice(1)},2))`,
     );
+    // An input that moves nothing changes the figure by exactly 0 (pennies), not by float noise.
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      byKey(layout.cells, `sensitivity.rows[${i}].changeAtLow`),
+    );
+    for (const c of rows) {
+      const v = c && (c.kind === "formula" ? c.value : undefined);
+      if (typeof v === "number") expect(Math.round(v * 100) / 100).toBe(v);
+    }
     expect(layout.tornadoChart?.categories).toBe(`A${r}:A${Number(r) + 9}`);
     expect(layout.tornadoChart?.series.map((s) => s.values)).toEqual([
       `G${r}:G${Number(r) + 9}`,
@@ -83,7 +91,9 @@ describe("the proposal sheet's tornado", () => {
     expect(inputs).toContain("Existing MTFS line 1: amount (£ a year)");
     for (const x of inputs) expect(String(x)).not.toMatch(/\[\d+\]|\.\w/);
     const notes = Array.from({ length: 8 }, (_, i) => valueOf(layout.cells, `sensitivity.rows[${i}].note`));
-    expect(notes.filter((n) => n !== null)).toEqual([expect.stringMatching(/^high refused \(/)]);
+    expect(notes.filter((n) => n !== null)).toEqual([expect.stringMatching(/^high refused \(Stream 1: /)]);
+    // The refused end named as the sheet names inputs, not by the engine's path (streams[0].ramp[1].share).
+    for (const n of notes) expect(String(n)).not.toMatch(/\[\d+\]|\.\w/);
   });
 
   it("keeps a block's rows as laid out: fewer inputs leave blank rows, a sheet written before has none", () => {
