@@ -60,7 +60,11 @@ export function proposalClosure(
   const plan = summary?.forecast?.plan ?? computeProfile(input);
   const expected = summary?.forecast?.forecast ?? plan;
   const events = actuals.filter((a) => a.measure === "avoidedEvents");
-  const runRate = events.length > 0 ? reprofile(input, events).revised.fullRunRate : plan.fullRunRate;
+  // Events whose periods leave a gap have no forecast (summary.forecastWithheld): nor a reprofiled run rate.
+  const runRate =
+    events.length > 0 && summary.forecast !== undefined
+      ? reprofile(input, events).revised.fullRunRate
+      : plan.fullRunRate;
   const delivered = summary?.measures.find((m) => m.measure === "saving")?.actual ?? ZERO;
   return closureRow(name, input.horizon.mtfsLastFy, {
     plan,

@@ -53,6 +53,8 @@ export interface StreamForecast {
   readonly label: string;
   /** The measure the forecast re-ran the stream on ("avoidedEvents", "saving", a driver KPI), or "plan". */
   readonly basis: string;
+  /** The stream's kind ("cohort", "income", …); only a cohort stream has slippage. */
+  readonly kind?: string;
   readonly plan: readonly Decimal[];
   readonly forecast: readonly Decimal[];
   /** A cohort stream forecast from avoided-events actuals: its events to date (from its first actual period). */
@@ -83,16 +85,37 @@ export function actualWindows(actuals: readonly PeriodActual[]): (Period & { val
       return { ...parsePeriod(a.period, `actuals[${k}].period`), value: a.value };
     })
     .sort((a, b) => a.fromDay - b.fromDay);
-  for (let i = 1; i < windows.length; i++) {
-    if (windows[i].fromDay !== windows[i - 1].toDay) {
-      const rule =
-        windows[i].fromDay < windows[i - 1].toDay
-          ? `overlaps ${windows[i - 1].label}`
-          : `leaves a gap after ${windows[i - 1].label}: give every period up to the last actual one`;
-      throw new EngineError("out-of-range", "actuals", `${windows[i].label} ${rule}`);
-    }
-  }
+  const [first] = periodBreaks(windows);
+  if (first !== undefined)
+    throw new EngineError("out-of-range", "actuals", `${windows[first.at].label} ${first.rule}`);
   return windows;
+}
+
+/** Where a period does not follow on from the one before it: its index and the rule it breaks. */
+export interface PeriodBreak {
+  /** Index (in the list given) of the later period; the one before it is at `at - 1`. */
+  readonly at: number;
+  readonly rule: string;
+}
+
+/**
+ * Every place periods sorted by start do not follow one another (an overlap, or a gap): the one rule the
+ * forecast's actuals keep (actualWindows) and the import's check of a stream's avoided events reads.
+ *
+ * @example
+ * periodBreaks(["2027-12", "2028-03"].map((p) => parsePeriod(p))) // [{ at: 1, rule: "leaves a gap after 2027-12: …" }]
+ */
+export function periodBreaks(sorted: readonly Period[]): PeriodBreak[] {
+  const out: PeriodBreak[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].fromDay === sorted[i - 1].toDay) continue;
+    const rule =
+      sorted[i].fromDay < sorted[i - 1].toDay
+        ? `overlaps ${sorted[i - 1].label}`
+        : `leaves a gap after ${sorted[i - 1].label}: give every period up to the last actual one`;
+    out.push({ at: i, rule });
+  }
+  return out;
 }
 
 /** The plan's F at day t as a piece starting there (value, rate and acceleration at t). */

@@ -12,6 +12,7 @@ import { cumulativeAt, timeToReach } from "./stockFlow";
 import { DAYS_PER_MONTH } from "./timeline";
 import {
   currentFyOf,
+  forecastOrWhy,
   trackMeasure,
   trackProposal,
   type MeasureActual,
@@ -216,12 +217,12 @@ export function trackAssumptions(
       rag: ragStatus(actual, plan, thresholds),
     });
   }
-  const forecast = streamsForecast(a, proposal, resolved, index);
+  const forecast = forecastOrWhy(() => streamsForecast(a, proposal, resolved, index));
   const warnings = trackingWarnings(measures.filter((m) => m.stream !== undefined));
   return {
     measures,
     currentFy: currentFyOf(actuals),
-    ...(forecast === undefined ? {} : { forecast }),
+    ...forecast,
     ...(warnings.length > 0 ? { warnings } : {}),
     streams,
   };
@@ -321,7 +322,7 @@ function streamsForecast(
         }),
       );
     }
-    bases.push({ id: line.id, label: line.label, basis, plan: [], forecast: [], ...events });
+    bases.push({ id: line.id, label: line.label, basis, kind: s.kind, plan: [], forecast: [], ...events });
     return out;
   });
   if (bases.every((b) => b.basis === "plan")) return undefined;
@@ -362,6 +363,19 @@ export function slippageByStream(f: Forecast): readonly StreamForecast[] | undef
   return streams.length >= 2 ? streams : undefined;
 }
 
+/** Slippage of a proposal none of whose streams is a cohort (the CLI and the Dashboard say it alike). */
+export const NO_COHORT_SLIPPAGE = "n/a (no cohort stream)";
+
+/**
+ * Whether a forecast is of a proposal of streams none of which is a cohort: it has no slippage at all.
+ *
+ * @example
+ * hasNoCohortStream(trackAssumptions(incomeMax, feesActuals).forecast!) // true
+ */
+export function hasNoCohortStream(f: Forecast): boolean {
+  return f.streams !== undefined && f.streams.every((s) => s.kind !== undefined && s.kind !== "cohort");
+}
+
 /**
  * A forecast's slippage in words: the proposal's, or each cohort stream's when two or more have event
  * actuals; on a proposal of streams with none, that slippage reads from avoided events only.
@@ -373,6 +387,7 @@ export function slippageText(f: Forecast): string {
   const perStream = slippageByStream(f);
   if (perStream !== undefined)
     return `per stream: ${perStream.map((s) => `${s.id} ${formatSlippage(s.slippageMonths)}`).join("; ")}`;
+  if (hasNoCohortStream(f)) return NO_COHORT_SLIPPAGE;
   if (f.streams?.every((s) => s.planEventsToDate === undefined))
     return "read from avoided-events actuals only (none recorded)";
   return formatSlippage(f.slippageMonths);

@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from "./money";
-import { EngineError } from "./errors";
+import { EngineError, isEngineError } from "./errors";
 import { forecastProfile, type Forecast } from "./forecast";
 import { parsePeriod, periodProfile, type PeriodRow } from "./periodProfile";
 import { DEFAULT_RAG_THRESHOLDS, ragStatus, type RagStatus, type RagThresholds } from "./rag";
@@ -46,6 +46,31 @@ export interface TrackingSummary {
   readonly warnings?: readonly TrackingWarning[];
   /** Per stream of a multi-stream proposal: its measures and RAG (streamTracking.ts). */
   readonly streams?: readonly StreamTracking[];
+  /**
+   * Why there is no forecast though avoided events were recorded (their periods leave a gap or overlap): the
+   * variance and RAG still stand, the forecast is left out rather than guessed.
+   */
+  readonly forecastWithheld?: string;
+}
+
+/**
+ * A forecast, or why it is withheld: avoided-events actuals whose periods leave a gap or overlap cannot be
+ * spliced into the plan (actualWindows), so tracking says so instead of failing the whole proposal.
+ *
+ * @example
+ * forecastOrWhy(() => forecastProfile(cfs, gapped)) // { forecastWithheld: "avoided events 2028-03 leaves a gap after 2027-12: …" }
+ */
+export function forecastOrWhy(make: () => Forecast | undefined): {
+  readonly forecast?: Forecast;
+  readonly forecastWithheld?: string;
+} {
+  try {
+    const forecast = make();
+    return forecast === undefined ? {} : { forecast };
+  } catch (e) {
+    if (!isEngineError(e) || e.field !== "actuals") throw e;
+    return { forecastWithheld: `avoided events ${e.rule}` };
+  }
 }
 
 /** One stream of a multi-stream proposal tracked. */
@@ -161,7 +186,7 @@ export function trackProposal(
   return {
     measures,
     currentFy: currentFyOf(actuals),
-    ...(events.length > 0 ? { forecast: forecastProfile(input, events) } : {}),
+    ...(events.length > 0 ? forecastOrWhy(() => forecastProfile(input, events)) : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

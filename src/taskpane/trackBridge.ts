@@ -4,7 +4,7 @@ import {
   fyLabel,
   formatMillions,
   formatPercent,
-  formatSlippage,
+  slippageText,
   isEngineError,
   parseProposal,
   reprofile,
@@ -103,12 +103,19 @@ function summaryView(
       percentOfPlan: m.percentOfPlan === undefined ? "" : formatPercent(m.percentOfPlan),
       rag: m.rag,
     })),
-    ...(s.warnings?.length ? { warnings: s.warnings.map((w) => w.message) } : {}),
+    ...(s.warnings?.length || s.forecastWithheld !== undefined
+      ? {
+          warnings: [
+            ...(s.forecastWithheld === undefined ? [] : [`No forecast: ${s.forecastWithheld}`]),
+            ...(s.warnings ?? []).map((w) => w.message),
+          ],
+        }
+      : {}),
     ...(f && fy && planFy
       ? {
           forecast: `${fyLabel(fy.fy)}: ${formatMillions(fy.cumulative)} (plan ${formatMillions(planFy.cumulative)})`,
           mtfsRow: f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", "),
-          slippage: formatSlippage(f.slippageMonths),
+          slippage: slippageText(f),
         }
       : {}),
     ...(r
@@ -157,10 +164,10 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
     // Any streams are tracked (per stream); the preview fits a reprofile to a single cohort's avoided events.
     const input = assumptions.cohort;
     const events = actuals.filter((a) => a.measure === "avoidedEvents");
-    return summaryView(
-      trackAssumptions(assumptions, actuals),
-      input && events.length > 0 ? reprofile(input, events) : undefined,
-    );
+    const summary = trackAssumptions(assumptions, actuals);
+    // Events that leave a gap have no forecast (the summary says why), nor a reprofile fitted to them.
+    const fits = input && events.length > 0 && summary.forecastWithheld === undefined;
+    return summaryView(summary, fits ? reprofile(input, events) : undefined);
   } catch (e) {
     if (isEngineError(e)) return { kind: "problem", message: `${e.field}: ${e.rule}` };
     throw e;
@@ -396,7 +403,9 @@ export function trackOps(port: () => WorkbookPort): TrackWorkbookOps {
       try {
         const proposed = await proposeReprofile(p, sheet);
         const version = await acceptReprofile(p, proposed, date);
-        return `Kept "${version.description}" as the version of ${date} on the ${HISTORY_SHEET} sheet.`;
+        return version.alreadyKept
+          ? `"${version.description}" is already kept as the version of ${date} on the ${HISTORY_SHEET} sheet.`
+          : `Kept "${version.description}" as the version of ${date} on the ${HISTORY_SHEET} sheet.`;
       } catch (e) {
         return `Not kept: ${problemOf(e)}`;
       }

@@ -89,6 +89,29 @@ function numberOf(text: string): Decimal | undefined {
  * // [{ line: 2, proposal: "CFS Targeted Prevention", period: "2027-07", measure: "avoidedEvents", value: 2 }]
  */
 export function parseActualsCsv(text: string, file: string): ActualRow[] {
+  const read = readActualsCsv(text, file);
+  throwProblems(read.problems, file, (line) => `line ${line}`);
+  return read.rows;
+}
+
+/** A bad actual: its line (or row number) and what is wrong, without where it is. */
+export interface ActualProblem {
+  readonly line: number;
+  readonly text: string;
+}
+
+/**
+ * Reads the actuals CSV as parseActualsCsv does, but returns the good rows beside every bad line's problem
+ * (a header that cannot be read still throws), so a caller can check the good rows further and report every
+ * bad line of the file at once (`track import`).
+ *
+ * @example
+ * readActualsCsv("proposal,period,measure,value\nCFS,2027-13,saving,1\n", "a.csv").problems[0].line // 2
+ */
+export function readActualsCsv(
+  text: string,
+  file: string,
+): { readonly rows: ActualRow[]; readonly problems: ActualProblem[] } {
   const rows = records(text.replace(/^\uFEFF/, ""));
   if (rows.length === 0)
     throw new WorkbookError("bad-csv", `${file}: is empty; expected a header ${ACTUALS_COLUMNS.join(",")}`);
@@ -111,7 +134,7 @@ export function parseActualsCsv(text: string, file: string): ActualRow[] {
     const k = header.indexOf(c);
     return k < 0 ? "" : (fields[k] ?? "").trim();
   };
-  return checkActualRows(
+  return actualRowsOf(
     rows.slice(1).map(({ line, fields }) =>
       fields.length > header.length
         ? { line, problem: `${fields.length} fields, the header has ${header.length}` }
@@ -124,8 +147,6 @@ export function parseActualsCsv(text: string, file: string): ActualRow[] {
             value: at(fields, "value"),
           },
     ),
-    file,
-    (line) => `line ${line}`,
   );
 }
 
@@ -155,11 +176,33 @@ export function checkActualRows(
   file: string,
   where: (line: number) => string,
 ): ActualRow[] {
-  const problems: string[] = [];
+  const checked = actualRowsOf(rows, where);
+  throwProblems(checked.problems, file, where);
+  return checked.rows;
+}
+
+/** One WorkbookError (`bad-csv`) naming the first problems and how many more, when there are any. */
+function throwProblems(
+  problems: readonly ActualProblem[],
+  file: string,
+  where: (line: number) => string,
+): void {
+  if (problems.length === 0) return;
+  const named = problems.slice(0, MAX_REPORTED).map((p) => `${where(p.line)}: ${p.text}`);
+  const more = problems.length > MAX_REPORTED ? `; and ${problems.length - MAX_REPORTED} more bad lines` : "";
+  throw new WorkbookError("bad-csv", `${file}: ${named.join("; ")}${more}; nothing was imported`);
+}
+
+/** checkActualRows's rules: the good rows, and every bad one's problem (a clash names the line by `where`). */
+function actualRowsOf(
+  rows: readonly (ActualText | { readonly line: number; readonly problem: string })[],
+  where: (line: number) => string = (line) => `line ${line}`,
+): { rows: ActualRow[]; problems: ActualProblem[] } {
+  const problems: ActualProblem[] = [];
   const out: ActualRow[] = [];
   const seen = new Map<string, { line: number; fromDay: number; toDay: number }[]>();
   for (const r of rows) {
-    const bad = (why: string): void => void problems.push(`${where(r.line)}: ${why}`);
+    const bad = (why: string): void => void problems.push({ line: r.line, text: why });
     if ("problem" in r) {
       bad(r.problem);
       continue;
@@ -198,13 +241,7 @@ export function checkActualRows(
     seen.set(key, [...earlier, { line, fromDay: period.fromDay, toDay: period.toDay }]);
     out.push({ line, proposal, ...(stream === "" ? {} : { stream }), period: period.label, measure, value });
   }
-  if (problems.length > 0) {
-    const more =
-      problems.length > MAX_REPORTED ? `; and ${problems.length - MAX_REPORTED} more bad lines` : "";
-    throw new WorkbookError(
-      "bad-csv",
-      `${file}: ${problems.slice(0, MAX_REPORTED).join("; ")}${more}; nothing was imported`,
-    );
-  }
-  return out;
+  // A row with several problems is one bad row; drop its repeats' lines from the good rows.
+  const bad = new Set(problems.map((p) => p.line));
+  return { rows: out.filter((r) => !bad.has(r.line)), problems };
 }

@@ -22,7 +22,7 @@ export type EnteredActuals =
  * Checks the actuals against the workbook's proposals, and only when every one passes adds them to the
  * Tracking sheet (importActuals: an actual already there is kept, a contradicting one is a conflict) and
  * re-syncs the Dashboard. `where(k)` names actual k in a problem (its CSV line, its row in the tab). With
- * `dryRun` nothing is written.
+ * `dryRun` nothing is written; with `known` problems it is refused, naming those and every other.
  *
  * @example
  * const r = await enterActuals(port, rows, { where: (k) => `line ${k + 2}`, dryRun: false });
@@ -31,9 +31,14 @@ export type EnteredActuals =
 export async function enterActuals(
   port: WorkbookPort,
   actuals: readonly TrackingActual[],
-  options: { readonly where: (k: number) => string; readonly dryRun: boolean },
+  options: {
+    readonly where: (k: number) => string;
+    readonly dryRun: boolean;
+    /** Problems already found in the same input (e.g. its CSV's unreadable lines): reported with these, first. */
+    readonly known?: readonly string[];
+  },
 ): Promise<EnteredActuals> {
-  const problems = await checkActuals(port, actuals, options.where);
+  const problems = [...(options.known ?? []), ...(await checkActuals(port, actuals, options.where))];
   if (problems.length > 0) return { kind: "refused", problems };
   const result = await importActuals(port, actuals, { dryRun: options.dryRun });
   if (options.dryRun || result.added.length === 0) return { kind: "imported", ...result, warnings: [] };

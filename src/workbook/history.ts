@@ -172,7 +172,8 @@ function historyRows(p: ProposedReprofile, date: string): HistoryRow[] {
 
 /**
  * Keeps a proposed reprofile as a version dated `date` (ISO): appended to the proposal's versions in the
- * register and to the Reprofiles sheet (created when absent). The approved assumptions are not touched.
+ * register and to the Reprofiles sheet (created when absent). The approved assumptions are not touched. The
+ * same reading accepted again on the same date is `alreadyKept` and nothing is written.
  *
  * @example
  * await acceptReprofile(port, proposed, "2028-01-15"); // History rows, register versions + 1
@@ -181,7 +182,7 @@ export async function acceptReprofile(
   port: WorkbookPort,
   p: ProposedReprofile,
   date: string,
-): Promise<ProposalVersion> {
+): Promise<ProposalVersion & { readonly alreadyKept?: true }> {
   const register = await readRegister(port);
   const version: ProposalVersion = {
     date,
@@ -189,6 +190,12 @@ export async function acceptReprofile(
     description: describeReading(p.reprofile.reading),
     assumptions: p.assumptions,
   };
+  // The same reading kept again on the same date is already kept: nothing is written (a second --accept
+  // would otherwise repeat every row of the version on the Reprofiles sheet).
+  const kept = register.proposals
+    .find((s) => s.sheet === p.sheet)
+    ?.versions?.find((v) => v.date === date && JSON.stringify(v.reading) === JSON.stringify(version.reading));
+  if (kept !== undefined) return { ...version, alreadyKept: true };
   const proposals = register.proposals.map((s) =>
     s.sheet === p.sheet ? { ...s, versions: [...(s.versions ?? []), version] } : s,
   );

@@ -7,6 +7,7 @@ import {
   isEngineError,
   parsePeriod,
   parseProposal,
+  periodBreaks,
   programmeClosure,
   singleCohort,
   computeAssumptions,
@@ -18,6 +19,7 @@ import {
   type TrackingLinks,
   type ProposalAssumptions,
   type Closure,
+  type Period,
   type FyStartYear,
   type Profile,
   type ProfileInput,
@@ -247,21 +249,85 @@ export async function checkActuals(
     checks.set(p.sheet, made);
     return made;
   };
-  const problems: string[] = [];
+  const problems: { k: number; text: string }[] = [];
+  // Passing avoided-events actuals per proposal sheet and stream: their periods must follow on (below).
+  const events = new Map<string, { k: number; period: Period }[]>();
   actuals.forEach((a, k) => {
     const p = findProposal(all, a.proposal);
     if (p === undefined) {
-      problems.push(`${where(k)}: proposal: no proposal sheet is called "${a.proposal}"`);
+      problems.push({ k, text: `proposal: no proposal sheet is called "${a.proposal}"` });
       return;
     }
     try {
-      checkOf(p)(a);
+      const s = checkOf(p)(a);
+      if (a.measure === EVENTS) {
+        const key = JSON.stringify([p.sheet, s.id]);
+        events.set(key, [...(events.get(key) ?? []), { k, period: parsePeriod(a.period) }]);
+      }
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      problems.push(`${where(k)}: ${e.field}: ${e.rule}`);
+      problems.push({ k, text: `${e.field}: ${e.rule}` });
     }
   });
-  return problems;
+  if (events.size > 0) problems.push(...(await eventBreaks(port, all, events)));
+  return problems.sort((x, y) => x.k - y.k).map((x) => `${where(x.k)}: ${x.text}`);
+}
+
+const EVENTS = "avoidedEvents";
+
+/**
+ * The imported avoided events that, with those already on the Tracking sheet, would leave a gap or overlap in
+ * their stream's periods (the forecast splices only periods that follow on: periodBreaks). An import that
+ * repeats or contradicts a sheet actual is left to importActuals (unchanged, or a conflict).
+ */
+async function eventBreaks(
+  port: WorkbookPort,
+  all: readonly AnyProposal[],
+  imported: ReadonlyMap<string, readonly { k: number; period: Period }[]>,
+): Promise<{ k: number; text: string }[]> {
+  const onSheet = new Map<string, Period[]>();
+  for (const e of (await readTrackingActuals(port)).actuals) {
+    if (e.measure !== EVENTS) continue;
+    const p = findProposal(all, e.proposal);
+    const id = p && findStream(p.assumptions, e.stream)?.id;
+    if (p === undefined || id === undefined) continue;
+    try {
+      const key = JSON.stringify([p.sheet, id]);
+      onSheet.set(key, [...(onSheet.get(key) ?? []), parsePeriod(e.period)]);
+    } catch (err) {
+      if (!isEngineError(err)) throw err;
+    }
+  }
+  const out: { k: number; text: string }[] = [];
+  for (const [key, mine] of imported) {
+    const sheet = onSheet.get(key) ?? [];
+    const [name, stream] = JSON.parse(key) as [string, string];
+    const fresh = mine.filter(
+      (m) => !sheet.some((e) => e.fromDay < m.period.toDay && m.period.fromDay < e.toDay),
+    );
+    const periods = [...sheet.map((period) => ({ k: -1, period })), ...fresh].sort(
+      (x, y) => x.period.fromDay - y.period.fromDay,
+    );
+    sheet.sort((x, y) => x.fromDay - y.fromDay);
+    // A gap already on the sheet (typed by hand) that an import narrows is not the import's doing.
+    const typedGap = (from: number, to: number): boolean =>
+      sheet.some((e, i) => i > 0 && sheet[i - 1].toDay <= from && to <= e.fromDay);
+    for (const b of periodBreaks(periods.map((x) => x.period))) {
+      const before = periods[b.at - 1].period;
+      const after = periods[b.at].period;
+      if (before.toDay < after.fromDay && typedGap(before.toDay, after.fromDay)) continue;
+      // Named on the imported row of the pair (the later one when both are imported).
+      const blamed = periods[b.at].k >= 0 ? periods[b.at] : periods[b.at - 1];
+      if (blamed.k < 0) continue;
+      const rule =
+        periods[b.at].k >= 0 ? b.rule : `is followed by ${periods[b.at].period.label}, leaving a gap`;
+      out.push({
+        k: blamed.k,
+        text: `period: with ${name}'s ${stream} ${EVENTS} on the ${TRACKING_SHEET} sheet, ${blamed.period.label} ${rule}`,
+      });
+    }
+  }
+  return out;
 }
 
 /**

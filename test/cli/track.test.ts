@@ -118,7 +118,7 @@ describe("mtfs-benefits track", () => {
     expect(r.stderr).toMatch(
       /^conflict: Tracking!E4 CFS Targeted Prevention 2027-10 avoidedEvents is 2 on the sheet; actuals\.csv line 2 says 0: the sheet's value is kept$/m,
     );
-    expect(r.stdout).toMatch(/Imported 1 actuals/);
+    expect(r.stdout).toMatch(/Imported 1 actual into/);
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(file);
     const ws = after.getWorksheet("Tracking")!;

@@ -4,6 +4,9 @@ import {
   Decimal,
   ZERO,
   computeProfile,
+  parsePeriod,
+  periodBreaks,
+  proposalClosure,
   forecastProfile,
   periodProfile,
   ragStatus,
@@ -139,4 +142,47 @@ describe("trackProposal: overlapping periods", () => {
       ).toThrow(expect.objectContaining({ code: "contradictory", field: "period" }));
     },
   );
+});
+
+describe("trackProposal: avoided events whose periods leave a gap", () => {
+  const cfs = exampleInput("cfs-targeted-prevention.json");
+  const gapped = [
+    { period: "2027-10", measure: "avoidedEvents", value: D(0) },
+    { period: "2027-12", measure: "avoidedEvents", value: D(1) },
+  ];
+
+  it("keeps the variance and RAG, withholds the forecast and says why", () => {
+    const s = trackProposal(cfs, gapped);
+    const joined = trackProposal(cfs, [
+      ...gapped,
+      { period: "2027-11", measure: "avoidedEvents", value: D(0) },
+    ]);
+    expect(s.measures.map((m) => m.measure)).toEqual(["avoidedEvents"]);
+    expect(s.measures[0].actual).toEqual(D(1));
+    expect(s.forecast).toBeUndefined();
+    expect(s.forecastWithheld).toBe(
+      "avoided events 2027-12 leaves a gap after 2027-10: give every period up to the last actual one",
+    );
+    expect(joined.forecast).toBeDefined();
+    expect(joined.forecastWithheld).toBeUndefined();
+  });
+
+  it("gives the plan as the closure row's expected (no reprofiled run rate)", () => {
+    const c = proposalClosure("CFS", cfs, gapped);
+    expect(c.fromActuals).toBe(false);
+    expect(c.expectedFullRunRate).toEqual(computeProfile(cfs).fullRunRate.value);
+  });
+});
+
+describe("periodBreaks", () => {
+  it("names each period that does not follow on from the one before, and nothing when all do", () => {
+    const ps = ["2027-10", "2027-11", "2028-01", "2027-Q4", "2028-Q1"].map((p) => parsePeriod(p));
+    expect(periodBreaks(ps).map((b) => [b.at, b.rule.split(":")[0]])).toEqual([
+      [2, "leaves a gap after 2027-11"],
+      [3, "overlaps 2028-01"],
+    ]);
+    expect(
+      periodBreaks(["2027-10", "2027-11", "2027-12", "2027-Q4", "2028-Q1"].map((p) => parsePeriod(p))),
+    ).toEqual([]);
+  });
 });

@@ -62,7 +62,7 @@ describe("enterActuals", () => {
   it("keeps an actual already on the sheet and reports the contradicting one, writing the rest", async () => {
     const { wb, port } = await demoWorkbook();
     await enterActuals(port, [actual("2027-10", 2, { source: "" })], { where: String, dryRun: false });
-    const r = await enterActuals(port, [actual("2027-Q3", 0), actual("2028-01", 1)], {
+    const r = await enterActuals(port, [actual("2027-Q3", 0), actual("2028-01", 1, { measure: "saving" })], {
       where: String,
       dryRun: false,
     });
@@ -78,5 +78,20 @@ describe("enterActuals", () => {
     const r = await enterActuals(port, [actual("2027-10", 0)], { where: String, dryRun: true });
     expect(r.kind === "imported" && r.added.length).toBe(1);
     expect(wb.getWorksheet(TRACKING_SHEET)).toBeUndefined();
+  });
+
+  it("refuses avoided events that leave a gap after the sheet's, or before them, naming each; nothing written", async () => {
+    const { wb, port } = await demoWorkbook();
+    await enterActuals(port, [actual("2027-10", 0), actual("2027-11", 1)], { where: String, dryRun: false });
+    const before = wb.getWorksheet(TRACKING_SHEET)!.rowCount;
+    const r = await enterActuals(port, [actual("2027-06", 1), actual("2027-12", 1), actual("2028-03", 1)], {
+      where: (k) => `row ${k + 1}`,
+      dryRun: false,
+    });
+    expect(r.kind === "refused" && r.problems).toEqual([
+      `row 1: period: with ${CFS}'s cohort avoidedEvents on the Tracking sheet, 2027-06 is followed by 2027-10, leaving a gap`,
+      expect.stringMatching(/^row 3: period: .*, 2028-03 leaves a gap after 2027-12: /),
+    ]);
+    expect(wb.getWorksheet(TRACKING_SHEET)!.rowCount).toBe(before);
   });
 });

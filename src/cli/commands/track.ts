@@ -20,7 +20,7 @@ import { MEASURE_COLUMNS, MEASURE_TEXT_COLUMNS } from "../../workbook/layouts/da
 import { acceptReprofile, proposeReprofile } from "../../workbook/history";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { trackWorkbook, type ProposalTracking } from "../../workbook/tracking";
-import { parseActualsCsv } from "../actualsCsv";
+import { readActualsCsv } from "../actualsCsv";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from "../errors";
@@ -37,7 +37,7 @@ const HELP = `Usage: mtfs-benefits track import FILE.csv --into W.xlsx [--dry-ru
 
 import  adds the actuals in a CSV (columns proposal, stream, period, measure, value; docs/cli.md) to the
         workbook's Tracking sheet, creating it if absent. Every bad row is reported by its line number and
-        nothing is written. An actual already on the sheet is never changed: the same value again is left
+        nothing is written; avoided events that would leave a gap after the sheet's are a bad row. An actual already on the sheet is never changed: the same value again is left
         alone, a different one is reported as a conflict and not imported.
 report  prints, per proposal with actuals (per stream of a multi-stream one, with its £ total): plan and actual to date, variance (a shortfall is negative), % of
         plan and RAG (Green ≥ 95% of plan, Amber ≥ 80%, Red below) per measure, then the forecast of the
@@ -49,7 +49,8 @@ reprofile  proposes a revised profile fitting the proposal's actuals (--measure 
         profile. A proposal without a cohort stream is reprofiled on its first stream with actuals: a later
         start (its dates moved) or, on £ actuals, a lower target reached (its weighting scaled). With --accept it is kept
         as a version dated --date (default today) in the workbook's Reprofiles sheet and register; the
-        approved assumptions are never changed. Without --accept nothing is written.
+        approved assumptions are never changed; the same reading on the same date again is already kept
+        (nothing written). Without --accept nothing is written.
 closure prints the closure table: per proposal and the programme, target and expected benefit at full run
         rate, £ delivered to date and the expected MTFS contribution by FY.
 
@@ -75,9 +76,15 @@ async function openMtfs(file: string): Promise<ExcelJsPort> {
   return port;
 }
 
+const lineText = (line: number): string => `line ${line}`;
+/** Problems named "line N: …" (lineText) in line order; a stable sort keeps each line's own order. */
+const byLine = (x: string, y: string): number => lineOf(x) - lineOf(y);
+const lineOf = (p: string): number => Number(/^line (\d+):/.exec(p)?.[1] ?? 0);
+
 async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Promise<number> {
   requireXlsxName(into, "--into");
-  const rows = parseActualsCsv(readTextFile(csv, "CSV"), csv);
+  const read = readActualsCsv(readTextFile(csv, "CSV"), csv);
+  const rows = read.rows;
   const port = await openMtfs(into);
   const actuals = rows.map((r) => ({
     proposal: r.proposal,
@@ -88,18 +95,23 @@ async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Pr
     source: `${csv.split(/[\\/]/).pop() ?? csv} line ${r.line}`,
   }));
   const result = await asCliErrors(() =>
-    enterActuals(port, actuals, { where: (k) => `line ${rows[k].line}`, dryRun }),
+    enterActuals(port, actuals, {
+      where: (k) => lineText(rows[k].line),
+      dryRun,
+      known: read.problems.map((p) => `${lineText(p.line)}: ${p.text}`),
+    }),
   );
+  // Every bad line in one run (the CSV's own problems and the workbook's), in line order.
   if (result.kind === "refused")
-    throw new CliError(`${csv}: ${result.problems.slice(0, 5).join("; ")}; nothing was imported`);
+    throw new CliError(`${csv}: ${[...result.problems].sort(byLine).join("; ")}; nothing was imported`);
   for (const p of result.warnings) io.err(`warning: ${p}`);
   if (!dryRun && result.added.length > 0) await saveWorkbookAtomic(port, into);
   for (const c of result.conflicts) {
     io.err(`conflict: ${conflictText(c)}`);
   }
   io.out(
-    `${dryRun ? "Would import" : "Imported"} ${result.added.length} actuals into ${into}` +
-      ` (${result.unchanged} already there, ${result.conflicts.length} conflicts)` +
+    `${dryRun ? "Would import" : "Imported"} ${result.added.length} actual${result.added.length === 1 ? "" : "s"} into ${into}` +
+      ` (${result.unchanged} already there, ${result.conflicts.length} conflict${result.conflicts.length === 1 ? "" : "s"})` +
       (dryRun ? " (dry run: file not changed)." : "."),
   );
   return result.conflicts.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
@@ -107,6 +119,9 @@ async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Pr
 
 const isMoney = (measure: string): boolean => measure === "saving";
 const show = (measure: string, x: Decimal): string => (isMoney(measure) ? formatMillions(x) : x.toFixed(2));
+
+/** A measure's figure in JSON: £ to pennies (as calc's JSON), a KPI as it is. */
+const figure = (measure: string, x: Decimal): number => (isMoney(measure) ? toPounds(x) : x.toNumber());
 
 function reportJson(proposals: readonly ProposalTracking[]): unknown {
   return proposals.map(({ sheet, name, summary }) => ({
@@ -116,9 +131,9 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
       ...(summary.streams === undefined ? {} : { stream: m.stream ?? "all streams" }),
       measure: m.measure,
       periods: m.periods,
-      plan: m.plan.toNumber(),
-      actual: m.actual.toNumber(),
-      variance: m.variance.toNumber(),
+      plan: figure(m.measure, m.plan),
+      actual: figure(m.measure, m.actual),
+      variance: figure(m.measure, m.variance),
       percentOfPlan: m.percentOfPlan?.toNumber() ?? null,
       rag: m.rag,
     })),
@@ -151,6 +166,7 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
               }),
         }
       : null,
+    ...(summary.forecastWithheld === undefined ? {} : { forecastWithheld: summary.forecastWithheld }),
     ...(summary.warnings === undefined ? {} : { warnings: summary.warnings.map((w) => w.message) }),
   }));
 }
@@ -194,6 +210,7 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
         for (const st of f.streams ?? [])
           if (st.basis !== "plan") lines.push(`Stream ${st.id}: forecast from its ${st.basis} actuals`);
       }
+      if (summary.forecastWithheld !== undefined) lines.push(`No forecast: ${summary.forecastWithheld}`);
       for (const w of summary.warnings ?? []) lines.push(`Warning: ${w.message}`);
       return lines.join("\n");
     })
@@ -266,7 +283,12 @@ async function runReprofile(
     return EXIT_OK;
   }
   const date = options.date ?? new Date().toISOString().slice(0, 10);
-  await asCliErrors(() => acceptReprofile(port, proposed, date));
+  const kept = await asCliErrors(() => acceptReprofile(port, proposed, date));
+  if (kept.alreadyKept) {
+    if (options.format === "table")
+      io.out(`Already kept as the version of ${date} on the Reprofiles sheet of ${file}: not written again.`);
+    return EXIT_OK;
+  }
   await saveWorkbookAtomic(port, file);
   if (options.format === "table")
     io.out(`Kept as the version of ${date} on the Reprofiles sheet of ${file}.`);

@@ -4,6 +4,8 @@ import {
   fyLabel,
   ragStatus,
   slippageByStream,
+  hasNoCohortStream,
+  NO_COHORT_SLIPPAGE,
   type Closure,
   type Forecast,
   type MeasureTracking,
@@ -215,6 +217,9 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       const notes = (p.summary.warnings ?? [])
         .filter((w) => w.measure === m.measure && w.stream === m.stream)
         .map((w) => w.message);
+      // Events whose periods leave a gap: the variance and RAG stand, the forecast is left out, and why.
+      if (p.summary.forecastWithheld !== undefined && m.measure === "avoidedEvents")
+        notes.push(`No forecast: ${p.summary.forecastWithheld}.`);
       if (notes.length > 0) engine(`${col("Note")}${row}`, `${key}.note`, notes.join(" "));
       engine(`${col("Periods")}${row}`, `${key}.periods`, periods);
       const plan = `${col("Plan to date")}${row}`;
@@ -397,7 +402,8 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       { column: "A", width: 48 },
       ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
         column: columnLetter(k + 2),
-        width: c === "Note" ? 80 : c === "Measure" ? 24 : 16,
+        // Slippage holds "n/a (no cohort stream)" as well as months.
+        width: c === "Note" ? 80 : c === "Measure" || c === "Slippage (months)" ? 24 : 16,
       })),
     ],
     ...(savingRows.length === 0
@@ -438,6 +444,7 @@ function slippageCell(
     return first ? PER_STREAM_SLIPPAGE : undefined;
   }
   if (!first) return undefined;
+  if (hasNoCohortStream(f)) return NO_COHORT_SLIPPAGE;
   if (f.streams?.every((s) => s.planEventsToDate === undefined)) return "no events";
   return months(f.slippageMonths);
 }

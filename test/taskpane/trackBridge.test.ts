@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { formatSlippage, parseProposal, slippageText, trackAssumptions, Decimal } from "../../src/engine";
+import { trackView } from "../../src/taskpane/trackBridge";
+
+/** The Track tab's slippage is the engine's words (slippageText), as `track report` and the Dashboard say it. */
+
+const example = (name: string): unknown =>
+  JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", name), "utf8"));
+
+describe("trackView: slippage in the engine's words, a gap shown not failed", () => {
+  it("says n/a (no cohort stream) for a proposal whose streams are none of them a cohort", () => {
+    const v = trackView(example("income-maximisation.json"), [
+      { stream: "fees", period: "2026-Q3", measure: "saving", value: "5000" },
+    ]);
+    expect(v.kind === "tracked" && v.slippage).toBe("n/a (no cohort stream)");
+  });
+
+  it("gives each cohort stream's slippage when two have avoided events", () => {
+    const raw = example("reunification.json") as { assumptions: { streams: Record<string, unknown>[] } };
+    const [first] = raw.assumptions.streams;
+    const two = { ...raw, assumptions: { ...raw.assumptions, streams: [first, { ...first, id: "second" }] } };
+    const typed = [
+      { stream: "reunification", period: "2027-Q1", measure: "avoidedEvents", value: "3" },
+      { stream: "second", period: "2027-Q1", measure: "avoidedEvents", value: "15" },
+    ];
+    const f = trackAssumptions(
+      parseProposal(two).assumptions,
+      typed.map((t) => ({ ...t, value: new Decimal(t.value) })),
+    ).forecast!;
+    const v = trackView(two, typed);
+    expect(v.kind === "tracked" && v.slippage).toBe(slippageText(f));
+    expect(slippageText(f)).toMatch(/^per stream: reunification .*; second /);
+    expect(slippageText(f)).not.toBe(formatSlippage(f.slippageMonths));
+  });
+
+  it("keeps a gap's variance and RAG, and says why there is no forecast", () => {
+    const v = trackView(example("cfs-targeted-prevention.json"), [
+      { period: "2027-10", measure: "avoidedEvents", value: "0" },
+      { period: "2028-01", measure: "avoidedEvents", value: "1" },
+    ]);
+    expect(v.kind).toBe("tracked");
+    if (v.kind !== "tracked") return;
+    expect(v.lines.map((l) => l.rag)).toEqual(["Red"]);
+    expect(v.slippage).toBeUndefined();
+    expect(v.warnings).toEqual([
+      expect.stringMatching(/^No forecast: avoided events 2028-01 leaves a gap after 2027-10/),
+    ]);
+  });
+});
