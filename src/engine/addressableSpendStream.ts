@@ -9,6 +9,7 @@ import {
 import { fraction, horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
+import { MEASURE_LABELS } from "./measureLabels";
 
 /**
  * A % of addressable spend, by category (Procurement and Third Party Spend, seeds/004 Appendix B):
@@ -88,7 +89,7 @@ export function addressableSpendStreamOn<T>(
     return streamYearOn(calc, fy, saving, input, horizon.firstFy, [
       {
         key: "shareOfFullSaving",
-        label: "Share of the full saving realised",
+        label: MEASURE_LABELS.shareOfFullSaving,
         unit: "fraction",
         value: calc.compare(fullLevel, calc.zero) === 0 ? calc.zero : calc.divide(saving, fullLevel),
       },

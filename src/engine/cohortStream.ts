@@ -17,6 +17,7 @@ import {
   type Weighting,
 } from "./stream";
 import type { FyStartYear, Horizon, ProfileInput, Target, UnitCostComponent } from "./types";
+import { MEASURE_LABELS } from "./measureLabels";
 
 /**
  * The cohort stream kind (DOMAIN §2): avoided events (entry or exit lever) from a baseline, growth and target,
@@ -237,11 +238,11 @@ export function cohortStreamOn<T>(
       measures: [
         {
           key: "avoidedEvents",
-          label: "Avoided events",
+          label: MEASURE_LABELS.avoidedEvents,
           unit,
           value: calc.subtract(sf.cumulativeAt(flow, bounds[i + 1]), sf.cumulativeAt(flow, bounds[i])),
         },
-        { key: "caseloadReduction", label: "Caseload reduction", unit, value: caseload[i] },
+        { key: "caseloadReduction", label: MEASURE_LABELS.caseloadReduction, unit, value: caseload[i] },
       ],
     });
   }

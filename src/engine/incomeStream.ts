@@ -7,6 +7,7 @@ import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
 import { horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
+import { MEASURE_LABELS } from "./measureLabels";
 
 /**
  * Income line items (Income Maximisation, seeds/004 Appendix B): each line is volume × (new fee − current
@@ -121,7 +122,7 @@ export function incomeStreamOn<T>(
       if (volume !== undefined) units = add(units, mul(volume, share));
     }
     return streamYearOn(calc, fy, income, input, horizon.firstFy, [
-      { key: "unitsCharged", label: "Units charged at the new fees", unit: "units", value: units },
+      { key: "unitsCharged", label: MEASURE_LABELS.unitsCharged, unit: "units", value: units },
     ]);
   });
   const goLives = input.items.map((it) => dayNumber(it.goLiveDate));

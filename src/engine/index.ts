@@ -65,6 +65,7 @@ export * from "./forecast";
 export * from "./trackingSummary";
 export * from "./trackingWarnings";
 export * from "./trackedStream";
+export * from "./measureLabels";
 export * from "./streamTracking";
 export * from "./streamReprofile";
 export * from "./scenarios";

@@ -18,6 +18,7 @@ import {
 } from "./streamYears";
 import type { OperationalMeasure, StreamProfile } from "./stream";
 import type { FyStartYear, Horizon, Timeline } from "./types";
+import { MEASURE_LABELS } from "./measureLabels";
 
 /**
  * Reduced package hours or cost per review on an existing caseload (Maximising Independence for Working
@@ -131,12 +132,12 @@ export function packageReviewStreamOn<T>(
     // A stock of a non-negative flow: clamp the 40-digit rounding residue (e.g. −2e−37) at zero.
     const reduced = maxOf(calc, calc.zero, stocks[i]);
     const measures: OperationalMeasure<T>[] = [
-      { key: "reducedPackages", label: "Average packages reduced", unit: "people", value: reduced },
+      { key: "reducedPackages", label: MEASURE_LABELS.reducedPackages, unit: "people", value: reduced },
     ];
     if (hoursT !== undefined) {
       measures.push({
         key: "homecareHoursAvoided",
-        label: "Hours of care avoided a week",
+        label: MEASURE_LABELS.homecareHoursAvoided,
         unit: "hours/week",
         value: mul(reduced, hoursT),
       });
@@ -144,7 +145,7 @@ export function packageReviewStreamOn<T>(
     const events = sub(sf.cumulativeAt(flow, bounds[i + 1]), sf.cumulativeAt(flow, bounds[i]));
     measures.push({
       key: "packagesReducedInYear",
-      label: "Packages reduced in the year",
+      label: MEASURE_LABELS.packagesReducedInYear,
       unit: "people",
       value: events,
     });

@@ -7,6 +7,7 @@ import { averageDaySharesInFys, dayShareAt, type DayShares, type ShareSchedule }
 import { horizonFys, nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
+import { MEASURE_LABELS } from "./measureLabels";
 
 /**
  * A unit-cost reduction on a caseload moved to new provision as capacity opens (both Commissioning for the
@@ -156,11 +157,11 @@ export function provisionStreamOn<T>(
       streamYearOn(calc, fy, mul(people, annual), input, horizon.firstFy, [
         {
           key: "peopleInNewProvision",
-          label: "Average people in the new provision",
+          label: MEASURE_LABELS.peopleInNewProvision,
           unit: "people",
           value: people,
         },
-        { key: "peopleMoved", label: "People moved to the new provision", unit: "people", value: moves },
+        { key: "peopleMoved", label: MEASURE_LABELS.peopleMoved, unit: "people", value: moves },
       ]),
       moves,
       input.costPerMove && nonNegative(input.costPerMove, "costPerMove"),

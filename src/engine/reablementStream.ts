@@ -16,6 +16,7 @@ import {
 } from "./streamYears";
 import type { OperationalMeasure, StreamProfile } from "./stream";
 import type { Horizon } from "./types";
+import { MEASURE_LABELS } from "./measureLabels";
 
 /**
  * A reablement cohort (Reablement, seeds/004 Appendix B): people completing reablement × the package they no
@@ -91,10 +92,10 @@ export function reablementStreamOn<T>(
     const people = maxOf(calc, calc.zero, stocks[i]);
     const finishers = sub(sf.cumulativeAt(flow, bounds[i + 1]), sf.cumulativeAt(flow, bounds[i]));
     const measures: OperationalMeasure<T>[] = [
-      { key: "finishers", label: "Extra people finishing reablement", unit: "people", value: finishers },
+      { key: "finishers", label: MEASURE_LABELS.finishers, unit: "people", value: finishers },
       {
         key: "packagesAvoided",
-        label: "Average people not needing a package",
+        label: MEASURE_LABELS.packagesAvoided,
         unit: "people",
         value: people,
       },
@@ -102,7 +103,7 @@ export function reablementStreamOn<T>(
     if (hoursT !== undefined) {
       measures.push({
         key: "homecareHoursAvoided",
-        label: "Hours of homecare avoided a week",
+        label: MEASURE_LABELS.homecareHoursAvoided,
         unit: "hours/week",
         value: mul(people, hoursT),
       });

@@ -12,6 +12,7 @@ import {
 import { horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
+import { MEASURE_LABELS } from "./measureLabels";
 
 /**
  * Staffing and organisation (Resident Focused Organisation, seeds/004 Appendix B): FTE or £ reductions,
@@ -112,7 +113,7 @@ export function staffingStreamOn<T>(
       fte = add(fte, mul(l.fte, share));
     });
     return streamYearOn(calc, fy, saving, input, horizon.firstFy, [
-      { key: "fteReduced", label: "Average FTE reduction", unit: "FTE", value: fte },
+      { key: "fteReduced", label: MEASURE_LABELS.fteReduced, unit: "FTE", value: fte },
     ]);
   });
   return {

@@ -2,6 +2,7 @@ import { EngineError } from "./errors";
 import { computeAssumptions, type ProposalAssumptions } from "./assumptions";
 import { parsePeriod } from "./periodProfile";
 import type { ProposalProfile, ProposalStreamLine } from "./proposalProfile";
+import { MEASURE_LABELS } from "./measureLabels";
 
 /**
  * Which stream an actual is of, and whether a proposal can be tracked on it (issue 15): the one rule the
@@ -36,7 +37,7 @@ export const LEVEL_MEASURES: ReadonlySet<string> = new Set([
   "homecareHoursAvoided",
 ]);
 
-const SAVING: StreamMeasure = { key: "saving", label: "Saving (£)", unit: "£", level: false };
+const SAVING: StreamMeasure = { key: "saving", label: MEASURE_LABELS.saving, unit: "£", level: false };
 
 /**
  * The measures a stream is tracked on: "saving" first, then the KPIs its kind reports.

@@ -1,7 +1,8 @@
+import { MEASURE_LABELS, measureKey, measureLabel } from "../../engine";
 import { cellAddress, columnLetter } from "../address";
 import { labelWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
-import { STYLES, type LayoutCell, type SheetLayout } from "./types";
+import { POUNDS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
 /**
  * The Tracking sheet (issue 15): the actuals a proposal is tracked on, one per row, as user inputs. Every cell
@@ -24,34 +25,25 @@ export const TRACKING_COLUMNS = [
   { key: "source", caption: "Source", width: 40 },
 ] as const;
 
-/** The tracked measures in words, as the sheets show them; the reader takes the words or the code. */
-export const TRACKED_MEASURE_WORDS: Readonly<Record<string, string>> = {
-  saving: "Saving (£)",
-  avoidedEvents: "Avoided events",
-  caseloadReduction: "Caseload reduction",
-};
+/** The tracked measures in words, as the sheets show them (the engine's one table). */
+export const TRACKED_MEASURE_WORDS: Readonly<Record<string, string>> = MEASURE_LABELS;
 
 /**
- * A measure in words (a code without words as it is).
+ * A measure in words (a code without words as it is): the engine's measureLabel.
  *
  * @example
- * measureWords("avoidedEvents") // "Avoided events"
+ * measureWords("finishers") // "Extra people finishing reablement"
  */
-export function measureWords(code: string): string {
-  return TRACKED_MEASURE_WORDS[code] ?? code;
-}
+export const measureWords = measureLabel;
 
 /**
- * The measure code a Tracking cell stands for: its words (any case) or the code itself.
+ * The measure code a Tracking cell stands for: its words or the code, any case (the engine's measureKey).
  *
  * @example
  * measureCode("avoided events") // "avoidedEvents"
  * measureCode("saving") // "saving"
  */
-export function measureCode(text: string): string {
-  const t = text.trim().toLowerCase();
-  return Object.entries(TRACKED_MEASURE_WORDS).find(([, w]) => w.toLowerCase() === t)?.[0] ?? text.trim();
-}
+export const measureCode = measureKey;
 
 /** One actual as the sheet holds it. */
 export interface TrackingActual {
@@ -83,6 +75,8 @@ export function trackingRowCells(actuals: readonly TrackingActual[], firstRow: n
         path: `tracking.actuals[${i}].${c.key}`,
         value: value === "" ? null : value,
         type: c.key === "value" ? "number" : "text",
+        // A saving is £ recorded by finance; a KPI is a count, as typed.
+        ...(c.key === "value" && a.measure === "saving" ? { numberFormat: POUNDS_FORMAT } : {}),
         label: c.caption,
         style: STYLES.input,
       };
@@ -104,8 +98,8 @@ export function trackingLayout(actuals: readonly TrackingActual[]): SheetLayout 
     "A2",
     'One actual per row. Stream: blank for a proposal\'s only stream, else its id (e.g. "fees"). ' +
       'Period: a month "2027-07" or a fiscal quarter "2027-Q2" (Q1 = April to June). ' +
-      'Measure: "Saving (£)" (recorded by finance) or a KPI: "Avoided events", "Caseload reduction", ' +
-      "or the stream kind's KPI key (fteReduced, peopleInNewProvision, …).",
+      'Measure: "Saving (£)" (recorded by finance) or a KPI of the stream in words ("Avoided events", ' +
+      '"Caseload reduction", "Average FTE reduction", …) or its key (avoidedEvents, fteReduced, …).',
     STYLES.text,
   );
   TRACKING_COLUMNS.forEach((c, k) =>

@@ -6,6 +6,7 @@ import {
   measureWords,
   trackingLayout,
 } from "../../../src/workbook/layouts/trackingSheet";
+import { POUNDS_FORMAT } from "../../../src/workbook/layouts/types";
 import { writeLayout } from "../../../src/workbook/ownedCells";
 import { readTrackingActuals } from "../../../src/workbook/tracking";
 import { roundTrip } from "../fixtures";
@@ -49,7 +50,27 @@ describe("the Tracking sheet (new-user trial)", () => {
       expect(measureCode(measureWords(code))).toBe(code);
       expect(measureCode(words.toUpperCase())).toBe(code);
     }
-    expect(measureWords("homecareHoursAvoided")).toBe("homecareHoursAvoided");
+    expect(measureWords("somethingNew")).toBe("somethingNew");
+  });
+
+  it("words every stream kind's measures from the engine's one table", () => {
+    expect(measureWords("finishers")).toBe("Extra people finishing reablement");
+    expect(measureWords("shareOfFullSaving")).toBe("Share of the full saving realised");
+    expect(measureWords("unitsCharged")).toBe("Units charged at the new fees");
+    expect(measureCode("units charged at the new fees")).toBe("unitsCharged");
+  });
+
+  it("shows a saving's actual in £ and a KPI's as typed", async () => {
+    const layout = trackingLayout([
+      { ...ACTUAL, measure: "saving", value: 30000 },
+      { ...ACTUAL, measure: "avoidedEvents" },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await port.addSheet(layout.sheet);
+    await writeLayout(port, layout, "tracking", new Map());
+    expect(wb.getWorksheet(layout.sheet)!.getCell("E4").numFmt).toBe(POUNDS_FORMAT);
+    expect(wb.getWorksheet(layout.sheet)!.getCell("E5").numFmt ?? "General").not.toBe(POUNDS_FORMAT);
   });
 
   it("lays its note across the columns in a row tall enough, so it does not run into the header", () => {
