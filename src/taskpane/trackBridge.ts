@@ -1,6 +1,11 @@
 import {
+  computeAssumptions,
   Decimal,
   describeReading,
+  findStream,
+  measureKey,
+  measureLabel,
+  streamMeasures,
   fyLabel,
   formatMillions,
   formatPercent,
@@ -47,6 +52,8 @@ export interface TypedActual {
 /** One measure's line (of one stream, on a proposal of several; the £ total has none). */
 export interface TrackLine {
   readonly measure: string;
+  /** The measure in words (the engine's table), as the sheets show it. */
+  readonly words: string;
   readonly stream?: string;
   readonly plan: string;
   readonly actual: string;
@@ -96,6 +103,7 @@ function summaryView(
     kind: "tracked",
     lines: s.measures.map((m) => ({
       measure: m.measure,
+      words: measureLabel(m.measure),
       ...(m.stream === undefined ? {} : { stream: m.stream }),
       plan: show(m.measure, m.plan),
       actual: show(m.measure, m.actual),
@@ -157,7 +165,8 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
     const assumptions = parseProposal(raw).assumptions;
     const actuals: MeasureActual[] = rows.map((a, k) => ({
       period: a.period.trim(),
-      measure: a.measure,
+      // Words (as the sheets and the dropdown show them) or the key, as every reader of actuals takes.
+      measure: measureKey(a.measure),
       value: new Decimal(values[k] ?? 0),
       ...(a.stream?.trim() ? { stream: a.stream.trim() } : {}),
     }));
@@ -170,6 +179,40 @@ export function trackView(raw: unknown, typed: readonly TypedActual[]): TrackVie
     return summaryView(summary, fits ? reprofile(input, events) : undefined);
   } catch (e) {
     if (isEngineError(e)) return { kind: "problem", message: `${e.field}: ${e.rule}` };
+    throw e;
+  }
+}
+
+/** A measure the Track tab offers: its key and its words. */
+export interface MeasureChoice {
+  readonly key: string;
+  readonly words: string;
+}
+
+/**
+ * The measures the chosen stream of a draft proposal (its raw JSON) is tracked on, in words: the engine's
+ * streamMeasures (the £ saving first, then its kind's KPIs). A draft that does not read yet, or a stream it
+ * does not name, offers the saving alone (every stream has one).
+ *
+ * @example
+ * trackMeasures(cfsJson).map((m) => m.words) // ["Saving (£)", "Avoided events", "Caseload reduction"]
+ */
+export function trackMeasures(raw: unknown, stream?: string): readonly MeasureChoice[] {
+  const saving = [{ key: "saving", words: measureLabel("saving") }];
+  let assumptions;
+  try {
+    assumptions = parseProposal(raw).assumptions;
+  } catch (e) {
+    if (isEngineError(e)) return saving;
+    throw e;
+  }
+  const found = findStream(assumptions, stream);
+  if (found === undefined) return saving;
+  try {
+    const line = computeAssumptions(assumptions).proposal.streams[found.index];
+    return streamMeasures(line).map((m) => ({ key: m.key, words: m.label }));
+  } catch (e) {
+    if (isEngineError(e)) return saving;
     throw e;
   }
 }
@@ -212,6 +255,7 @@ export interface SheetActualLine {
   readonly row: number;
   readonly stream: string;
   readonly period: string;
+  /** The measure in words, as the Tracking sheet shows it. */
   readonly measure: string;
   readonly value: string;
   readonly source: string;
@@ -304,7 +348,7 @@ async function readTrack(port: WorkbookPort, proposal: string): Promise<Workbook
         row: a.row,
         stream: a.stream,
         period: a.period,
-        measure: a.measure,
+        measure: measureLabel(a.measure),
         value: String(a.value),
         source: a.source,
       })),

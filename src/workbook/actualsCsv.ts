@@ -1,4 +1,4 @@
-import { Decimal, isEngineError, parsePeriod } from "../engine";
+import { Decimal, isEngineError, measureKey, parsePeriod } from "../engine";
 import { numberText } from "./cellValues";
 import { WorkbookError } from "./errors";
 
@@ -8,7 +8,8 @@ import { WorkbookError } from "./errors";
  *   proposal  the proposal's name as on its sheet (required)
  *   stream    the stream id, blank for the proposal's only stream
  *   period    a calendar month "YYYY-MM" or a fiscal quarter "YYYY-Qn" (2026-Q1 = April to June 2026)
- *   measure   "saving" (£ recorded by finance) or a KPI key of the stream, e.g. avoidedEvents, caseloadReduction
+ *   measure   "saving" (£ recorded by finance) or a KPI of the stream: its words ("Avoided events", any case)
+ *             or its key (avoidedEvents, caseloadReduction, …)
  *   value     a number; "£" and thousands commas are accepted; a KPI is never negative
  * Every bad row is reported by its line number, and then nothing is imported. Shared by `track import` and the
  * taskpane's Track tab, so both read a finance system's export the same way.
@@ -208,13 +209,11 @@ function actualRowsOf(
       continue;
     }
     const { line } = r;
-    const [proposal, stream, periodText, measure, valueText] = [
-      r.proposal,
-      r.stream,
-      r.period,
-      r.measure,
-      r.value,
-    ].map((t) => t.trim());
+    const [proposal, stream, periodText, valueText] = [r.proposal, r.stream, r.period, r.value].map((t) =>
+      t.trim(),
+    );
+    // A measure in words (as the sheets show it, any case) is its key.
+    const measure = measureKey(r.measure);
     if (proposal === "") bad("proposal: is required");
     let period: ReturnType<typeof parsePeriod> | undefined;
     try {
@@ -224,7 +223,7 @@ function actualRowsOf(
       bad(`${e.field}: ${e.rule}`);
     }
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(measure)) {
-      bad(`measure: must be "saving" or a KPI key such as avoidedEvents, got "${measure}"`);
+      bad(`measure: must be "saving" or a KPI of the stream, in words or its key (e.g. avoidedEvents), got "${measure}"`);
     }
     const value = numberOf(valueText);
     if (value === undefined) bad(`value: must be a number, got "${valueText}"`);

@@ -11,7 +11,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { TrackTab } from "../../src/taskpane/components/TrackTab";
-import { actualsFromCsv, trackView } from "../../src/taskpane/trackBridge";
+import { actualsFromCsv, trackMeasures, trackView } from "../../src/taskpane/trackBridge";
 
 const cfs: unknown = JSON.parse(
   readFileSync(join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
@@ -20,7 +20,7 @@ const cfs: unknown = JSON.parse(
 function renderTab(raw: unknown = cfs) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <TrackTab raw={raw} track={trackView} fromCsv={actualsFromCsv} />
+      <TrackTab raw={raw} track={trackView} fromCsv={actualsFromCsv} measures={trackMeasures} />
     </FluentProvider>,
   );
 }
@@ -81,5 +81,26 @@ describe("TrackTab", () => {
     expect(screen.getByTestId("csv-note").textContent).toMatch(
       /^pasted CSV: line 2: period: must be a month/,
     );
+  });
+
+  it("offers the chosen stream's own measures in words, and shows the measure in words", async () => {
+    renderTab();
+    fireEvent.click(screen.getByTestId("actual-0-measure"));
+    const options = (await screen.findAllByRole("option")).map((o) => o.textContent);
+    expect(options).toEqual(["Saving (£)", "Avoided events", "Caseload reduction"]);
+    fireEvent.click(screen.getByRole("option", { name: "Caseload reduction" }));
+    type(0, "2027-10", "1");
+    expect(screen.getByTestId("track-line-caseloadReduction").textContent).toMatch(/^Caseload reduction/);
+  });
+
+  it("offers a stream of another kind its KPIs, not avoided events", async () => {
+    const raw: unknown = JSON.parse(
+      readFileSync(join(__dirname, "../../examples/income-maximisation.json"), "utf8"),
+    );
+    renderTab(raw);
+    fireEvent.change(screen.getByTestId("actual-0-stream"), { target: { value: "fees" } });
+    fireEvent.click(screen.getByTestId("actual-0-measure"));
+    const options = (await screen.findAllByRole("option")).map((o) => o.textContent);
+    expect(options).toEqual(["Saving (£)", "Units charged at the new fees"]);
   });
 });

@@ -14,7 +14,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type * as ExcelJS from "exceljs";
 import { describeReading, formatMillions } from "../../src/engine";
 import { TrackTab } from "../../src/taskpane/components/TrackTab";
-import { actualsFromCsv, trackOps, trackView } from "../../src/taskpane/trackBridge";
+import { actualsFromCsv, trackMeasures, trackOps, trackView } from "../../src/taskpane/trackBridge";
 import { enterActuals } from "../../src/workbook/enterActuals";
 import { acceptReprofile, proposeReprofile } from "../../src/workbook/history";
 import { HISTORY_SHEET } from "../../src/workbook/layouts/historySheet";
@@ -48,6 +48,7 @@ function renderTab(port: ExcelJsPort, options: { sheet?: string; raw?: unknown; 
         sheet={"sheet" in options ? options.sheet : CFS}
         track={trackView}
         fromCsv={actualsFromCsv}
+        measures={trackMeasures}
         workbook={trackOps(() => port)}
         today={() => options.today ?? "2028-01-15"}
       />
@@ -217,7 +218,7 @@ describe("TrackTab on a workbook", () => {
     await screen.findByTestId("book-track");
     fireEvent.change(screen.getByTestId("actual-0-period"), { target: { value: "2027-Q3" } });
     fireEvent.click(screen.getByTestId("actual-0-measure"));
-    fireEvent.click(await screen.findByRole("option", { name: "saving" }));
+    fireEvent.click(await screen.findByRole("option", { name: "Saving (£)" }));
     fireEvent.change(screen.getByTestId("actual-0-value"), { target: { value: "£10,000" } });
     fireEvent.click(screen.getByTestId("write-actuals"));
     await screen.findByTestId("book-rag-saving");

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatSlippage, parseProposal, slippageText, trackAssumptions, Decimal } from "../../src/engine";
-import { trackView } from "../../src/taskpane/trackBridge";
+import { trackMeasures, trackView } from "../../src/taskpane/trackBridge";
 
 /** The Track tab's slippage is the engine's words (slippageText), as `track report` and the Dashboard say it. */
 
@@ -46,5 +46,35 @@ describe("trackView: slippage in the engine's words, a gap shown not failed", ()
     expect(v.warnings).toEqual([
       expect.stringMatching(/^No forecast: avoided events 2028-01 leaves a gap after 2027-10/),
     ]);
+  });
+});
+
+describe("trackMeasures: the chosen stream's own measures, in words", () => {
+  it("offers a reablement stream's KPIs, not a cohort's", () => {
+    expect(trackMeasures(example("reablement.json"))).toEqual([
+      { key: "saving", words: "Saving (£)" },
+      { key: "finishers", words: "Extra people finishing reablement" },
+      { key: "packagesAvoided", words: "Average people not needing a package" },
+    ]);
+  });
+
+  it("offers each stream of a proposal its own measures, and the saving alone for a stream it lacks", () => {
+    const raw = example("income-maximisation.json");
+    expect(trackMeasures(raw, "fees").map((m) => m.words)).toEqual([
+      "Saving (£)",
+      "Units charged at the new fees",
+    ]);
+    expect(trackMeasures(raw, "rent")).toEqual([{ key: "saving", words: "Saving (£)" }]);
+    expect(trackMeasures({ not: "a proposal" })).toEqual([{ key: "saving", words: "Saving (£)" }]);
+  });
+});
+
+describe("trackView: a measure in words", () => {
+  it("tracks an actual named by its words (any case) as one named by its key", () => {
+    const cfs = example("cfs-targeted-prevention.json");
+    const byWords = trackView(cfs, [{ period: "2027-10", measure: "avoided EVENTS", value: "1" }]);
+    const byKey = trackView(cfs, [{ period: "2027-10", measure: "avoidedEvents", value: "1" }]);
+    expect(byWords).toEqual(byKey);
+    expect(byKey.kind === "tracked" && byKey.lines.map((l) => l.words)).toEqual(["Avoided events"]);
   });
 });

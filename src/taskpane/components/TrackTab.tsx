@@ -1,6 +1,13 @@
 import * as React from "react";
 import { Button, Dropdown, Input, Option, Textarea } from "@fluentui/react-components";
-import type { TrackView, TrackWorkbookOps, TypedActual, WorkbookTrack, actualsFromCsv } from "../trackBridge";
+import type {
+  TrackView,
+  TrackWorkbookOps,
+  TypedActual,
+  WorkbookTrack,
+  actualsFromCsv,
+  trackMeasures,
+} from "../trackBridge";
 
 /**
  * The wizard's Track tab (issue 15): actuals of the proposal being edited, typed as rows (period, measure,
@@ -10,7 +17,6 @@ import type { TrackView, TrackWorkbookOps, TypedActual, WorkbookTrack, actualsFr
  * reprofile, which "Accept reprofile" keeps as a dated version. All figures come from `trackBridge.ts`.
  */
 
-const MEASURES = ["avoidedEvents", "caseloadReduction", "saving"] as const;
 /** One actual per line, wrapping in a narrow pane; the CSV box takes the pane's width. */
 const ROW: React.CSSProperties = { display: "flex", flexWrap: "wrap", gap: 4, marginBottom: 4 };
 const BLOCK: React.CSSProperties = { display: "flex", width: "100%", marginBottom: 4 };
@@ -19,7 +25,7 @@ const SCROLL: React.CSSProperties = { overflowX: "auto", maxWidth: "100%" };
 /** Text columns read from the left (the table's figures are right-aligned). */
 const TEXT: React.CSSProperties = { textAlign: "left" };
 
-const blankRow = (measure: string = "avoidedEvents"): TypedActual => ({ period: "", measure, value: "" });
+const blankRow = (measure: string): TypedActual => ({ period: "", measure, value: "" });
 
 /** Today as YYYY-MM-DD (UTC), the date `track reprofile --accept` gives a version by default. */
 const todayUtc = (): string => new Date().toISOString().slice(0, 10);
@@ -52,10 +58,10 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
               const name = l.stream === undefined ? l.measure : `${l.stream}-${l.measure}`;
               const label =
                 l.stream !== undefined
-                  ? `${l.stream}: ${l.measure}`
+                  ? `${l.stream}: ${l.words}`
                   : view.lines.some((x) => x.stream !== undefined)
-                    ? `${l.measure} (all streams)`
-                    : l.measure;
+                    ? `${l.words} (all streams)`
+                    : l.words;
               return (
                 <tr key={name} data-testid={`${id}-line-${name}`}>
                   <td style={TEXT}>{label}</td>
@@ -130,6 +136,7 @@ export function TrackTab({
   sheet,
   track,
   fromCsv,
+  measures,
   workbook,
   today = todayUtc,
 }: {
@@ -139,6 +146,8 @@ export function TrackTab({
   readonly track: (raw: unknown, actuals: readonly TypedActual[]) => TrackView;
   /** Reads an actuals CSV (as `track import` does) for the named proposal. */
   readonly fromCsv: typeof actualsFromCsv;
+  /** The measures a stream of the draft is tracked on, in words (the dropdown's options). */
+  readonly measures: typeof trackMeasures;
   /** The workbook's Tracking sheet; absent: the tab only previews. */
   readonly workbook?: TrackWorkbookOps;
   readonly today?: () => string;
@@ -149,7 +158,22 @@ export function TrackTab({
   const streams = (raw as { assumptions?: { streams?: unknown } } | null)?.assumptions?.streams;
   const hasStreams = Array.isArray(streams) && streams.length > 0;
 
-  const [rows, setRows] = React.useState<readonly TypedActual[]>([blankRow()]);
+  // Each stream's measures, worked out once per draft (a row's stream picks its list).
+  const measuresOf = React.useMemo(() => {
+    const known = new Map<string, ReturnType<typeof trackMeasures>>();
+    return (stream?: string) => {
+      const id = (stream ?? "").trim();
+      const found = known.get(id) ?? measures(raw, id);
+      known.set(id, found);
+      return found;
+    };
+  }, [measures, raw]);
+  // A new row takes the last row's measure, or the stream's first KPI (its "saving" when it has none).
+  const firstMeasure = (): string => {
+    const m = measuresOf();
+    return (m[1] ?? m[0]).key;
+  };
+  const [rows, setRows] = React.useState<readonly TypedActual[]>(() => [blankRow(firstMeasure())]);
   const [csv, setCsv] = React.useState("");
   const [csvNote, setCsvNote] = React.useState<string | null>(null);
   const [inBook, setInBook] = React.useState<WorkbookTrack | null>(null);
@@ -207,7 +231,7 @@ export function TrackTab({
       const r = await workbook.write(key, rows);
       if (r.kind === "refused") return { text: r.message, details: [] };
       // Written (or kept as conflicts, reported below): the rows now live on the sheet.
-      setRows([blankRow(rows[rows.length - 1]?.measure)]);
+      setRows([blankRow(rows[rows.length - 1]?.measure ?? firstMeasure())]);
       return {
         text: r.message,
         details: [...r.conflicts.map((c) => `Conflict: ${c}`), ...r.warnings.map((w) => `Warning: ${w}`)],
@@ -225,7 +249,7 @@ export function TrackTab({
       <h2 className="mtfs-h2">Track: actuals against the plan</h2>
       <p className="mtfs-hint">
         Period: a month &ldquo;2027-10&rdquo; or a fiscal quarter &ldquo;2027-Q3&rdquo; (Q1 = April to June).
-        Measure: avoided events, caseload reduction, or the £ saving recorded by finance.
+        Measure: one of the stream&rsquo;s KPIs, or the £ saving recorded by finance.
       </p>
       {rows.map((r, i) => (
         <div style={ROW} key={i} data-testid={`actual-${i}`}>
@@ -248,13 +272,13 @@ export function TrackTab({
           <Dropdown
             aria-label={`Measure of actual ${i + 1}`}
             data-testid={`actual-${i}-measure`}
-            value={r.measure}
+            value={measuresOf(r.stream).find((m) => m.key === r.measure)?.words ?? r.measure}
             selectedOptions={[r.measure]}
             onOptionSelect={(_, d) => set(i, { measure: d.optionValue ?? r.measure })}
           >
-            {MEASURES.map((m) => (
-              <Option key={m} value={m}>
-                {m}
+            {measuresOf(r.stream).map((m) => (
+              <Option key={m.key} value={m.key}>
+                {m.words}
               </Option>
             ))}
           </Dropdown>
@@ -276,7 +300,7 @@ export function TrackTab({
       <Button
         style={{ marginBottom: 12 }}
         data-testid="add-actual"
-        onClick={() => setRows((rs) => [...rs, blankRow(rs[rs.length - 1]?.measure)])}
+        onClick={() => setRows((rs) => [...rs, blankRow(rs[rs.length - 1]?.measure ?? firstMeasure())])}
       >
         Add actual
       </Button>

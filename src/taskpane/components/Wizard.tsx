@@ -42,7 +42,7 @@ import { RowsEditor } from "./RowsEditor";
 import { StepNav } from "./StepNav";
 import { StreamsEditor } from "./StreamsEditor";
 import { TrackTab } from "./TrackTab";
-import { actualsFromCsv, trackView } from "../trackBridge";
+import { actualsFromCsv, trackMeasures, trackView } from "../trackBridge";
 import { WizardStyles } from "./styles";
 import { useStoredDraft } from "./useStoredDraft";
 
@@ -462,6 +462,7 @@ export function Wizard<P>({
           sheet={editing ? draft.editingSheet : undefined}
           track={trackView}
           fromCsv={actualsFromCsv}
+          measures={trackMeasures}
           workbook={host.track}
         />
       )}
