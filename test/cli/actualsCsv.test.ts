@@ -46,6 +46,17 @@ describe("parseActualsCsv", () => {
     expect(rows[0].stream).toBe("training");
   });
 
+  it("takes a measure in the sheets' words (any case) as its key, and counts words and key as one measure", () => {
+    const rows = parseActualsCsv(
+      `${HEADER}\nCFS,,2027-07,Avoided events,2\nCFS,,2027-07,SAVING (£),100\nITT,fees,2027-07,units charged at the new fees,3\n`,
+      "a.csv",
+    );
+    expect(rows.map((r) => r.measure)).toEqual(["avoidedEvents", "saving", "unitsCharged"]);
+    expect(
+      errorOf([HEADER, "CFS,,2027-07,Avoided events,2", "CFS,,2027-07,avoidedEvents,2"].join("\n")),
+    ).toMatch(/line 3: 2027-07 avoidedEvents for CFS is already given on line 2/);
+  });
+
   it("names each bad line and imports nothing", () => {
     const text = [
       HEADER,
