@@ -71,7 +71,7 @@ describe("mtfs-benefits track", () => {
     );
     const table = await run(["track", "report", file]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^avoidedEvents +2027-10–2027-12 +2\.19 +1\.00 +-1\.19 +46% +Red$/m);
+    expect(table.stdout).toMatch(/^Avoided events +2027-10–2027-12 +2\.19 +1\.00 +-1\.19 +46% +Red$/m);
     expect(table.stdout).toMatch(/^Slippage: [\d.]+ months behind the plan$/m);
 
     const json = JSON.parse((await run(["track", "report", file, "--format", "json"])).stdout);
@@ -297,9 +297,9 @@ describe("mtfs-benefits track with streams", () => {
     const r = await run(["track", "report", file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Income Maximisation\n\s*Stream\s+Measure/m);
-    expect(r.stdout).toMatch(/^fees\s+saving\s+2026-Q3/m);
-    expect(r.stdout).toMatch(/^traded\s+saving\s+2027-Q1/m);
-    expect(r.stdout).toMatch(/^all streams\s+saving\s+2026-Q3–2027-Q1/m);
+    expect(r.stdout).toMatch(/^fees\s+Saving \(£\)\s+2026-Q3/m);
+    expect(r.stdout).toMatch(/^traded\s+Saving \(£\)\s+2027-Q1/m);
+    expect(r.stdout).toMatch(/^all streams\s+Saving \(£\)\s+2026-Q3–2027-Q1/m);
     expect(r.stdout).toMatch(
       /Warning: hart saving: actual to date is [\d.]+× the plan from 1 period \(2026-Q3\)/,
     );

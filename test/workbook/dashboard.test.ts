@@ -236,6 +236,31 @@ describe("multi-stream proposals", () => {
     ]);
   });
 
+  it("words a stream kind's own KPI on the Dashboard and the Tracking sheet, and reads its words back", async () => {
+    const { port } = await withIncome();
+    const units = { ...actual("2027-10", "unitsCharged", 40), proposal: "Income Max" };
+    await importActuals(port, [units, { ...units, measure: "saving", value: 30000 }], { dryRun: false });
+    // Typed on the sheet in its words, any case: the same KPI.
+    const { actuals } = await readTrackingActuals(port);
+    const row = actuals.find((a) => a.measure === "unitsCharged")!.row;
+    await port.writeCells(TRACKING_SHEET, [{ address: `D${row}`, value: "UNITS charged at the new fees" }]);
+    expect((await readTrackingActuals(port)).actuals.map((a) => a.measure)).toEqual([
+      "unitsCharged",
+      "saving",
+    ]);
+    await updateDashboard(port);
+    const tracking = await cellsOf(port, TRACKING_SHEET);
+    expect(tracking.filter((r) => r[0] === "Income Max").map((r) => r[3])).toEqual([
+      "UNITS charged at the new fees",
+      "Saving (£)",
+    ]);
+    const measures = (await cellsOf(port, DASHBOARD_SHEET))
+      .filter((r) => r[0] === "Income Max" && typeof r[1] === "string")
+      .map((r) => r[1]);
+    // The delivery rows (the closure table below has figures in column B).
+    expect(measures).toEqual(["Units charged at the new fees", "Saving (£)"]);
+  });
+
   it("gives it a closure row from its plan, and leaves the others tracked", async () => {
     const { port } = await withIncome();
     await importActuals(port, QUARTER, { dryRun: false });

@@ -9,6 +9,8 @@ import {
   fyLabel,
   isEngineError,
   isoDate,
+  measureKey,
+  measureLabel,
   slippageText,
   toPounds,
   type Decimal,
@@ -178,7 +180,7 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
       const streamed = summary.streams !== undefined;
       const rows = summary.measures.map((m) => [
         ...(streamed ? [m.stream ?? "all streams"] : []),
-        m.measure,
+        measureLabel(m.measure),
         m.periods.length === 1 ? m.periods[0] : `${m.periods[0]}–${m.periods[m.periods.length - 1]}`,
         show(m.measure, m.plan),
         show(m.measure, m.actual),
@@ -264,7 +266,8 @@ async function runReprofile(
   io: Io,
 ): Promise<number> {
   checkFormat(options.format);
-  const measure = options.measure;
+  // The measure in words (as the sheets show it) or its key.
+  const measure = options.measure === undefined ? undefined : measureKey(options.measure);
   if (measure !== undefined && !/^[A-Za-z][A-Za-z0-9]*$/.test(measure))
     throw new CliError(
       `--measure must be a measure key such as ${REPROFILE_MEASURES.join(", ")}, got "${measure}"`,
