@@ -87,7 +87,7 @@ describe("track import: a gap in a stream's avoided events", () => {
     const r = await run(["track", "report", w.file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^CFS Targeted Prevention\n.*\navoidedEvents\s+2027-10–2028-03\s+[\d.]+\s+2\.00\s+-[\d.]+\s+\d+%\s+Red$/m,
+      /^CFS Targeted Prevention\n.*\nAvoided events\s+2027-10–2028-03\s+[\d.]+\s+2\.00\s+-[\d.]+\s+\d+%\s+Red$/m,
     );
     expect(r.stdout).toMatch(/^No forecast: avoided events 2028-03 leaves a gap after 2027-12/m);
     expect(r.stderr).toBe("");

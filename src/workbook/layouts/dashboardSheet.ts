@@ -403,7 +403,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
         column: columnLetter(k + 2),
         // Slippage holds "n/a (no cohort stream)" as well as months.
-        width: c === "Note" ? 80 : c === "Measure" || c === "Slippage (months)" ? 24 : 16,
+        width: c === "Note" ? 80 : c === "Measure" ? 36 : c === "Slippage (months)" ? 24 : 16,
       })),
     ],
     ...(savingRows.length === 0

@@ -20,7 +20,7 @@ export const TRACKING_COLUMNS = [
   { key: "proposal", caption: "Proposal", width: 36 },
   { key: "stream", caption: "Stream", width: 14 },
   { key: "period", caption: "Period", width: 10 },
-  { key: "measure", caption: "Measure", width: 20 },
+  { key: "measure", caption: "Measure", width: 36 },
   { key: "value", caption: "Actual", width: 14 },
   { key: "source", caption: "Source", width: 40 },
 ] as const;
