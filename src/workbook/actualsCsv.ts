@@ -223,7 +223,9 @@ function actualRowsOf(
       bad(`${e.field}: ${e.rule}`);
     }
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(measure)) {
-      bad(`measure: must be "saving" or a KPI of the stream, in words or its key (e.g. avoidedEvents), got "${measure}"`);
+      bad(
+        `measure: must be "saving" or a KPI of the stream, in words or its key (e.g. avoidedEvents), got "${measure}"`,
+      );
     }
     const value = numberOf(valueText);
     if (value === undefined) bad(`value: must be a number, got "${valueText}"`);

@@ -210,7 +210,8 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
         );
         lines.push(`Slippage: ${slippageText(f)}`);
         for (const st of f.streams ?? [])
-          if (st.basis !== "plan") lines.push(`Stream ${st.id}: forecast from its ${measureLabel(st.basis)} actuals`);
+          if (st.basis !== "plan")
+            lines.push(`Stream ${st.id}: forecast from its ${measureLabel(st.basis)} actuals`);
       }
       if (summary.forecastWithheld !== undefined) lines.push(`No forecast: ${summary.forecastWithheld}`);
       for (const w of summary.warnings ?? []) lines.push(`Warning: ${w.message}`);
