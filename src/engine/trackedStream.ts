@@ -130,12 +130,15 @@ export function actualCheck(
   return (x) => {
     const s = resolveStream(a, x.stream, options.name);
     proposal ??= computeAssumptions(a).proposal;
-    const keys = streamMeasures(proposal.streams[s.index]).map((m) => m.key);
+    const measures = streamMeasures(proposal.streams[s.index]);
+    const keys = measures.map((m) => m.key);
     if (!keys.includes(x.measure))
       throw new EngineError(
         "unknown-option",
         "measure",
-        `must be one of ${keys.join(", ")} for stream ${s.id}, got "${x.measure}"`,
+        // In the words the sheets show, and the keys a CSV may give instead.
+        `must be one of ${measures.map((m) => `"${m.label}"`).join(", ")} (or ${keys.join(", ")}) ` +
+          `for stream ${s.id}, got "${x.measure}"`,
       );
     const { fy } = parsePeriod(x.period);
     if (fy < a.horizon.firstFy || fy > a.horizon.lastFy)

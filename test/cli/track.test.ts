@@ -97,7 +97,7 @@ describe("mtfs-benefits track", () => {
     const r = await run(["track", "import", csvFile, "--into", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /line 3: proposal: no proposal sheet is called "Nobody"; line 4: measure: must be one of saving, avoidedEvents, caseloadReduction for stream cohort, got "hours"; nothing was imported/,
+      /line 3: proposal: no proposal sheet is called "Nobody"; line 4: measure: must be one of "Saving \(£\)", "Avoided events", "Caseload reduction" \(or saving, avoidedEvents, caseloadReduction\) for stream cohort, got "hours"; nothing was imported/,
     );
     expect(readFileSync(file).equals(before)).toBe(true);
   }, 60_000);

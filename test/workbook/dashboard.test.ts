@@ -232,7 +232,7 @@ describe("multi-stream proposals", () => {
     );
     expect(problems).toEqual([
       'line 2: stream: must be one of income-max for Income Max, got "fees"',
-      'line 3: measure: must be one of saving, unitsCharged for stream income-max, got "avoidedEvents"',
+      'line 3: measure: must be one of "Saving (£)", "Units charged at the new fees" (or saving, unitsCharged) for stream income-max, got "avoidedEvents"',
     ]);
   });
 
