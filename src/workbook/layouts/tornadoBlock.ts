@@ -1,4 +1,4 @@
-import { Decimal, fieldCaption, refusalNote, type Sensitivity } from "../../engine";
+import { Decimal, endsNote, fieldCaption, type Sensitivity } from "../../engine";
 import type { BarChartSpec } from "../port";
 import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type LayoutCell } from "./types";
 
@@ -199,11 +199,11 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
       change(row?.opportunityAtHigh),
       MILLIONS_FORMAT,
     );
-    // Refused ends named as the sheet names inputs (as MTFS.SENSITIVITY names them by the range's labels).
+    // Held and refused ends named as the sheet names inputs (as MTFS.SENSITIVITY names them by the range's labels).
     engine(
       `I${r}`,
       `${k}.note`,
-      row?.refused ? refusalNote(row.refused, input.captionOf) : (row?.note ?? null),
+      row?.refused || row?.held ? endsNote(row, input.captionOf) : (row?.note ?? null),
     );
   }
   const firstRow = header + 1;
