@@ -196,6 +196,10 @@ describe("mtfs-benefits simulate", () => {
     });
     // The CFS sheet states its timeline in months: the tornado moves them so, everywhere.
     expect(sheet.rows.map((x) => x.input)).toContain("timeline.leadMonths");
+    // A percent target reads in % (it read 0.07), as on the proposal sheet (issue 14).
+    const target = sheet.rows.findIndex((x) => x.input === "target.value");
+    expect(risk.getCell(`A${header + 1 + target}`).value).toBe("Target (% of starts)");
+    expect(risk.getCell(`B${header + 1 + target}`).numFmt).toMatch(/%$/);
     const wizard = RISK_ENGINE.sensitivity(ENGINE.parse(cfsJson));
     if ("error" in wizard) throw new Error(wizard.error);
     expect(wizard.rows.map((x) => [x.path, x.atLowMillions, x.atHighMillions])).toEqual(
