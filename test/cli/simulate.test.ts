@@ -285,6 +285,17 @@ describe("mtfs-benefits simulate", () => {
 });
 
 describe("mtfs-benefits calc sensitivity", () => {
+  it("holds a default end at its bound rather than refusing it: no one-sided bar (issue 14)", async () => {
+    for (const f of ["income-maximisation.json", "reablement.json"]) {
+      const t = await run(["calc", "sensitivity", "--input", example(f)]);
+      expect([t.code, t.stderr]).toEqual([0, ""]);
+      expect(t.stdout).not.toMatch(/refused/);
+      expect(t.stdout).toMatch(/(low|high) held at /);
+    }
+    const t = await run(["calc", "sensitivity", "--input", example("reablement.json")]);
+    expect(t.stdout).toContain("streams[0].ramp.points[1].share: high held at 1 (a share)");
+  });
+
   it("prints the tornado, largest swing first, and JSON in £", async () => {
     const t = await run(["calc", "sensitivity", "--input", example("cfs-targeted-prevention.json")]);
     expect(t.code).toBe(0);
