@@ -1,12 +1,13 @@
 import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
-import { moveInputs, withDecimal, type MovedInput, type MoveOptions } from "./riskInputs";
+import { decimalAt, moveInputs, withDecimal, type MovedInput, type MoveOptions } from "./riskInputs";
 import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 
 /**
  * Sensitivity (a tornado): the quantified opportunity (net benefit in the last MTFS FY) and the MTFS row in
  * that FY with one input at its low and then its high, every other input at its base. Ends are the risk
- * entry's low/high, else its distribution's, else base ∓ 10% of |base|. Rows are sorted by swing
+ * entry's low/high, else its distribution's, else base ∓ 10% of |base|; a default end the model refuses for
+ * a bound (a fraction above 1, a fee below the current fee) is held at that bound. Rows are sorted by swing
  * |opportunity at high − opportunity at low|, largest first (ties keep the input order).
  */
 
@@ -27,10 +28,22 @@ export interface SensitivityRow {
   readonly mtfsAtHigh: number;
   /** |opportunityAtHigh − opportunityAtLow|. */
   readonly swing: number;
-  /** Why an end stayed at the base figure (the model refused that value), when it did. */
+  /** Why an end was held at a bound or stayed at the base figure (the model refused that value), when it did. */
   readonly note?: string;
   /** The same refusals as values (the field and rule the engine named), for an edge that names fields its own way. */
   readonly refused?: readonly SensitivityRefusal[];
+  /** Default ends held at a bound of the input's rule, as values (for an edge that names fields its own way). */
+  readonly held?: readonly SensitivityHeld[];
+}
+
+/** A default end held at a bound: which end, the bound (stated unit), and why (a rule, or a rule and a field). */
+export interface SensitivityHeld {
+  readonly end: "low" | "high";
+  readonly value: number;
+  /** "a share", or "must not be below" when `field` names the input the bound comes from. */
+  readonly why: string;
+  /** The path of the input whose value is the bound (a fee's current fee), when it is one. */
+  readonly field?: string;
 }
 
 /** An end the model refused: which end, and the field and rule of the engine's error. */
@@ -72,23 +85,85 @@ function rowsOf<A>(
         return base;
       }
     };
-    const lo = end(x.low, "low");
-    const hi = end(x.high, "high");
+    const ends = { low: x.low, high: x.high };
+    const held: SensitivityHeld[] = [];
+    const tryEnd = (which: "low" | "high"): { opportunity: number; mtfs: number } => {
+      const before = refused.length;
+      const first = end(ends[which], which);
+      // Only a default end is held at a bound: a stated end that breaks a rule is the user's to fix.
+      if (!x.defaultEnds || refused.length === before) return first;
+      const bound = boundOf(model.assumptions, x, refused[before], which);
+      if (bound === undefined) return first;
+      refused.pop();
+      const again = end(bound.value, which);
+      if (refused.length > before) return again;
+      ends[which] = bound.value;
+      held.push({ end: which, value: bound.value / x.scale, why: bound.why, ...bound.field });
+      return again;
+    };
+    const lo = tryEnd("low");
+    const hi = tryEnd("high");
     return {
       proposal,
       input: x.path,
       base: x.base / x.scale,
-      low: x.low / x.scale,
-      high: x.high / x.scale,
+      low: ends.low / x.scale,
+      high: ends.high / x.scale,
       defaultEnds: x.defaultEnds,
       opportunityAtLow: lo.opportunity,
       opportunityAtHigh: hi.opportunity,
       mtfsAtLow: lo.mtfs,
       mtfsAtHigh: hi.mtfs,
       swing: Math.abs(hi.opportunity - lo.opportunity),
-      ...(refused.length > 0 ? { note: refusalNote(refused, (f) => f), refused } : {}),
+      ...(held.length + refused.length > 0 ? { note: endsNote({ held, refused }, (f) => f) } : {}),
+      ...(refused.length > 0 ? { refused } : {}),
+      ...(held.length > 0 ? { held } : {}),
     };
   });
+}
+
+/** An end for a note: at most six significant figures (a fee of 171, a share of 1). */
+const formatEnd = (v: number): string => String(Number(v.toPrecision(6)));
+
+/** The last segment of a path ("streams[0].ramp[1].share" → "share"). */
+const lastKey = (path: string): string => path.replace(/.*[.\]]/, "");
+
+/**
+ * The bound a refused default end is held at, in the parsed unit, when the refusal is a bound the end
+ * crossed on its way from the base: "between a and b" (a share or fraction), or "must not be below/above
+ * <sibling>" (a fee and the current fee: the sibling's value in the same record). Undefined otherwise.
+ */
+function boundOf(
+  tree: unknown,
+  x: MovedInput,
+  r: SensitivityRefusal,
+  which: "low" | "high",
+): { value: number; why: string; field?: { field: string } } | undefined {
+  let value: number | undefined;
+  let why = r.rule;
+  let field: { field: string } | undefined;
+  const between = /between (-?[\d.]+) and (-?[\d.]+)(?: \(([^)]*)\))?/.exec(r.rule);
+  const sibling = /must not be (?:below|above) ([A-Za-z]+)$/.exec(r.rule);
+  if (between && lastKey(r.field) === lastKey(x.parsedPath)) {
+    value = Number(which === "high" ? between[2] : between[1]) * x.scale;
+    if (between[3] !== undefined) why = between[3].replace(/^a fraction$/, "a share");
+  } else if (sibling) {
+    const own = lastKey(x.parsedPath);
+    const names = [lastKey(r.field), sibling[1]];
+    if (!names.includes(own)) return undefined;
+    const other = names.find((n) => n !== own);
+    if (other === undefined) return undefined;
+    const parent = x.parsedPath.slice(0, x.parsedPath.length - own.length);
+    value = decimalAt(tree, `${parent}${other}`)?.toNumber();
+    // The rule reads from the erring field; the other field of the pair sees it the other way round.
+    const below = /below/.test(r.rule) === (own === names[0]);
+    why = `must not be ${below ? "below" : "above"}`;
+    field = { field: `${parent}${other}` };
+  }
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  // The bound must lie between the base and the refused end, or holding there is no help.
+  const crossed = which === "high" ? x.base <= value && value < x.high : x.low < value && value <= x.base;
+  return crossed ? { value, why, ...(field ? { field } : {}) } : undefined;
 }
 
 /**
@@ -100,6 +175,23 @@ function rowsOf<A>(
  */
 export function refusalNote(refused: readonly SensitivityRefusal[], name: (field: string) => string): string {
   return refused.map((x) => `${x.end} refused (${name(x.field)}: ${x.rule}); base figure kept`).join("; ");
+}
+
+/**
+ * A row's note: its held ends, then its refused ones, each field named by `name`.
+ *
+ * @example
+ * endsNote({ held: [{ end: "high", value: 1, why: "a share" }] }, (f) => f) // "high held at 1 (a share)"
+ */
+export function endsNote(
+  row: Pick<SensitivityRow, "held" | "refused">,
+  name: (field: string) => string,
+): string {
+  const held = (row.held ?? []).map(
+    (h) => `${h.end} held at ${formatEnd(h.value)} (${h.why}${h.field ? ` ${name(h.field)}` : ""})`,
+  );
+  const refused = row.refused && row.refused.length > 0 ? [refusalNote(row.refused, name)] : [];
+  return [...held, ...refused].join("; ");
 }
 
 const bySwing = (rows: SensitivityRow[]): SensitivityRow[] =>

@@ -3,7 +3,7 @@ import {
   MAX_ITERATIONS,
   profileRiskModel,
   proposalSensitivity,
-  refusalNote,
+  endsNote,
   rateValue,
   simulate,
   timelineMonthsEntries,
@@ -59,9 +59,9 @@ export function sensitivityCells(assumptions: unknown, low: unknown, high: unkno
       round(r.opportunityAtLow),
       round(r.opportunityAtHigh),
       round(r.swing),
-      // An end the model refused shows the base figure; say so (naming the range's label, as errors do)
-      // rather than show a silent zero swing.
-      r.refused ? refusalNote(r.refused, (f) => plainLabel(argumentOf(f))) : "",
+      // An end the model refused shows the base figure, one held at a bound shows the bound; say so (naming
+      // the range's label, as errors do) rather than show a silent zero swing.
+      r.refused || r.held ? endsNote(r, (f) => plainLabel(argumentOf(f))) : "",
     ]),
   ];
 }

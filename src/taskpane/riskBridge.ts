@@ -5,6 +5,7 @@ import {
   formatMillions,
   fyLabel,
   grossByCashability,
+  endsNote,
   isEngineError,
   profileGreenBook,
   proposalRiskModel,
@@ -196,7 +197,12 @@ function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { re
         swingText: formatMillions(r.swing),
         atLowMillions: toMillions(r.opportunityAtLow, 4),
         atHighMillions: toMillions(r.opportunityAtHigh, 4),
-        ...(r.note === undefined ? {} : { note: r.note }),
+        // A held end's bound named as the pane names inputs ("… Current fee"), not by its engine path.
+        ...(r.held
+          ? { note: endsNote(r, (f) => inputName(f, context).label) }
+          : r.note === undefined
+            ? {}
+            : { note: r.note }),
       };
     }),
   };

@@ -13,7 +13,8 @@ import type { WorkbookPort } from "./port";
  * later run replaces a Risk sheet MTFS Benefits wrote: the cells the earlier run recorded are emptied first
  * (the run may list fewer proposals), the user's own cells beside them kept as they are; a sheet of that name
  * it did not write is refused. With `sensitivity` (the same proposals' tornado) the sheet shows it under the
- * tables, with a bar chart. Refresh does not re-run the simulation.
+ * tables, with a bar chart; `assumptionsOf` (each tornado row's proposal name → its risk model's assumptions)
+ * gives its inputs their proposals' words and formats. Refresh does not re-run the simulation.
  *
  * @example
  * await writeRiskSheet(port, simulate(models, { iterations: 10000, seed: 1 })); // sheet "Risk"
@@ -23,6 +24,7 @@ export async function writeRiskSheet(
   simulation: Simulation,
   sheet = RISK_SHEET,
   sensitivity?: Sensitivity,
+  assumptionsOf?: ReadonlyMap<string, unknown>,
 ): Promise<RiskSheetLayout> {
   const existing = (await port.listSheets()).find((s) => s.name.toLowerCase() === sheet.toLowerCase());
   const register = await readRegister(port);
@@ -36,7 +38,7 @@ export async function writeRiskSheet(
     );
   }
   const name = existing?.name ?? sheet;
-  const layout = riskSheetLayout(simulation, name, sensitivity);
+  const layout = riskSheetLayout(simulation, name, sensitivity, assumptionsOf);
   const owned = new Map<string, OwnedRecord>(register.owned);
   for (const r of previous) owned.delete(ownedKey(r.sheet, r.address));
   if (existing) await clearPrevious(port, layout, previous);

@@ -196,6 +196,10 @@ describe("mtfs-benefits simulate", () => {
     });
     // The CFS sheet states its timeline in months: the tornado moves them so, everywhere.
     expect(sheet.rows.map((x) => x.input)).toContain("timeline.leadMonths");
+    // A percent target reads in % (it read 0.07), as on the proposal sheet (issue 14).
+    const target = sheet.rows.findIndex((x) => x.input === "target.value");
+    expect(risk.getCell(`A${header + 1 + target}`).value).toBe("Target (% of starts)");
+    expect(risk.getCell(`B${header + 1 + target}`).numFmt).toMatch(/%$/);
     const wizard = RISK_ENGINE.sensitivity(ENGINE.parse(cfsJson));
     if ("error" in wizard) throw new Error(wizard.error);
     expect(wizard.rows.map((x) => [x.path, x.atLowMillions, x.atHighMillions])).toEqual(
@@ -281,6 +285,17 @@ describe("mtfs-benefits simulate", () => {
 });
 
 describe("mtfs-benefits calc sensitivity", () => {
+  it("holds a default end at its bound rather than refusing it: no one-sided bar (issue 14)", async () => {
+    for (const f of ["income-maximisation.json", "reablement.json"]) {
+      const t = await run(["calc", "sensitivity", "--input", example(f)]);
+      expect([t.code, t.stderr]).toEqual([0, ""]);
+      expect(t.stdout).not.toMatch(/refused/);
+      expect(t.stdout).toMatch(/(low|high) held at /);
+    }
+    const t = await run(["calc", "sensitivity", "--input", example("reablement.json")]);
+    expect(t.stdout).toContain("streams[0].ramp.points[1].share: high held at 1 (a share)");
+  });
+
   it("prints the tornado, largest swing first, and JSON in £", async () => {
     const t = await run(["calc", "sensitivity", "--input", example("cfs-targeted-prevention.json")]);
     expect(t.code).toBe(0);

@@ -6,6 +6,7 @@ import {
   parseProposal,
   profileRiskModel,
   programmeSensitivity,
+  proposalRiskModel,
   proposalSensitivity,
   withDecimal,
 } from "../../src/engine";
@@ -106,5 +107,47 @@ describe("sensitivity: one MTFS year and an exact base (review fixes)", () => {
     const p = computeProfile(cohort);
     const i = m.mtfsIndex;
     expect(proposalSensitivity(skewed).opportunity).toBe(p.years[i].cumulative.toNumber());
+  });
+});
+
+describe("sensitivity: a default end that breaks a bound is held at the bound (issue 14)", () => {
+  const proposal = (f: string) => read(f);
+
+  it("holds a share's default high at 1 and says so (Reablement's ramp)", () => {
+    const t = proposalSensitivity(proposalRiskModel(proposal("reablement.json")));
+    const row = t.rows.find((r) => r.input === "streams[0].ramp.points[1].share")!;
+    expect(row.high).toBe(1);
+    expect(row.note).toBe("high held at 1 (a share)");
+    expect(row.refused).toBeUndefined();
+    // The share is 1 already: held there, the high end is the base figure and the low end still moves it.
+    expect(row.base).toBe(1);
+    expect(row.opportunityAtHigh).toBe(t.opportunity);
+    expect(row.opportunityAtLow).toBeLessThan(t.opportunity);
+  });
+
+  it("holds a fee's default low at the current fee, and the current fee's high at the fee", () => {
+    const t = proposalSensitivity(proposalRiskModel(proposal("income-maximisation.json")));
+    const fee = t.rows.find((r) => r.input === "streams[0].items[0].feePerUnit")!;
+    const current = t.rows.find((r) => r.input === "streams[0].items[0].currentFeePerUnit")!;
+    expect(fee.low).toBe(current.base);
+    expect(current.high).toBe(fee.base);
+    expect(fee.note).toBe("low held at 190 (must not be below streams[0].items[0].currentFeePerUnit)");
+    expect(current.note).toBe("high held at 195 (must not be above streams[0].items[0].feePerUnit)");
+    expect(fee.opportunityAtLow).toBeLessThan(t.opportunity);
+    expect(current.opportunityAtHigh).toBeLessThan(t.opportunity);
+    expect(t.rows.some((r) => r.refused)).toBe(false);
+  });
+
+  it("still refuses a stated end that breaks the rule, with the reason", () => {
+    const reablement = proposal("reablement.json");
+    const model = proposalRiskModel(reablement);
+    const stated = { ...model, entries: [{ path: "streams[0].ramp.points[1].share", high: D(1.1) }] };
+    const row = proposalSensitivity(stated, { allInputs: false }).rows[0];
+    expect(row.high).toBeCloseTo(1.1, 10);
+    expect(row.refused).toEqual([
+      expect.objectContaining({ end: "high", rule: expect.stringMatching(/between 0 and 1/) }),
+    ]);
+    expect(row.note).toMatch(/^high refused/);
+    expect(row.opportunityAtHigh).toBe(proposalSensitivity(stated, { allInputs: false }).opportunity);
   });
 });

@@ -1,4 +1,5 @@
 import { Decimal, computeAssumptions, parseProposal, type Profile } from "../../src/engine";
+import { ENGINE } from "../../src/taskpane/engineBridge";
 import { RISK_ENGINE } from "../../src/taskpane/riskBridge";
 import { readExample } from "../workbook/fixtures";
 
@@ -17,5 +18,17 @@ describe("the appraisal panel's view", () => {
     const profile: Profile = { ...computed.profile, years };
     const view = RISK_ENGINE.appraisal({ proposal: cfs, raw: cfsJson, profile, lines: computed.proposal });
     expect(view.greenBook.paybackText).toBe("1 year");
+  });
+});
+
+describe("the wizard's tornado holds a default end at its bound (issue 14)", () => {
+  it("says which end was held and names the bound's input as the pane does", () => {
+    const json = readExample("income-maximisation.json");
+    const view = RISK_ENGINE.sensitivity(ENGINE.parse(json));
+    if ("error" in view) throw new Error(view.error);
+    const fee = view.rows.find((r) => r.path === "streams[0].items[0].feePerUnit");
+    expect(fee?.note).toMatch(/^low held at 190 \(must not be below Stream 1/);
+    expect(fee?.note).not.toMatch(/\[\d+\]/);
+    expect(view.rows.some((r) => /refused/.test(r.note ?? ""))).toBe(false);
   });
 });

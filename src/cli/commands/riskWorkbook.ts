@@ -14,8 +14,9 @@ export async function writeRiskWorkbook(
   file: string,
   simulation: Simulation,
   sensitivity?: Sensitivity,
+  assumptionsOf?: ReadonlyMap<string, unknown>,
 ): Promise<void> {
   const port = await openOrCreateMtfsWorkbook(file);
-  await asCliErrors(() => writeRiskSheet(port, simulation, undefined, sensitivity));
+  await asCliErrors(() => writeRiskSheet(port, simulation, undefined, sensitivity, assumptionsOf));
   await saveWorkbookAtomic(port, file);
 }

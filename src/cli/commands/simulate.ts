@@ -115,11 +115,18 @@ export const simulate: Command = {
     if (args.values.xlsx !== undefined) {
       // The programme's tornado (one proposal's alone, as its sheet shows it) beside the simulation of the same
       // proposals. Computed and written before anything is printed: a refusal is exit 2 with one line only.
+      const tornadoModels = proposals.map((p) => proposalTornadoModel(p.proposal, p.raw));
       const tornado =
         proposals.length > 1
-          ? programmeSensitivity(proposals.map((p) => proposalTornadoModel(p.proposal, p.raw)))
+          ? programmeSensitivity(tornadoModels)
           : proposalTornado(proposals[0].proposal, proposals[0].raw);
-      await writeRiskWorkbook(args.values.xlsx, result, tornado);
+      // A tornado row names its proposal in a programme, "" alone: its inputs' words come from that model.
+      const assumptionsOf = new Map<string, unknown>(
+        proposals.length > 1
+          ? tornadoModels.map((m) => [m.name, m.assumptions])
+          : [["", tornadoModels[0].assumptions]],
+      );
+      await writeRiskWorkbook(args.values.xlsx, result, tornado, assumptionsOf);
     }
     io.out(format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result));
     if (args.values.xlsx) (format === "json" ? io.err : io.out)(`Wrote ${args.values.xlsx}: Risk sheet.`);

@@ -1,6 +1,6 @@
 import type { Sensitivity, SimulatedProfile, Simulation } from "../../engine";
 import type { BarChartSpec, ComboChartSpec } from "../port";
-import { TORNADO_MAX_ROWS, inputCaption, tornadoBlock } from "./tornadoBlock";
+import { TORNADO_MAX_ROWS, inputCaption, inputWordsIn, tornadoBlock } from "./tornadoBlock";
 import { labelWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
 import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
@@ -43,6 +43,7 @@ export function riskSheetLayout(
   s: Simulation,
   sheet = RISK_SHEET,
   sensitivity?: Sensitivity,
+  assumptionsOf?: ReadonlyMap<string, unknown>,
 ): RiskSheetLayout {
   const cells: LayoutCell[] = [];
   const label = labelWriter(cells);
@@ -103,7 +104,20 @@ export function riskSheetLayout(
         fy: blocks[0].mtfsYear.label,
         key: "risk.sensitivity",
         subject: several ? "the programme's quantified opportunity" : "the quantified opportunity",
-        captionOf: (path) => inputCaption(path, new Map()),
+        // Each proposal's inputs in its own words and formats (a percent target in %), when its assumptions
+        // are given: the sheet has no assumption cells to take them from.
+        captionOf: (path, proposal) =>
+          assumptionsOf?.has(proposal)
+            ? inputWordsIn(assumptionsOf.get(proposal)).captionOf(path)
+            : inputCaption(path, new Map()),
+        ...(assumptionsOf
+          ? {
+              formatOf: (path: string, proposal: string) =>
+                assumptionsOf.has(proposal)
+                  ? inputWordsIn(assumptionsOf.get(proposal)).formatOf(path)
+                  : undefined,
+            }
+          : {}),
         chartColumn: "K",
         when: "Written with the simulation (refresh does not re-run it).",
       })

@@ -1,4 +1,4 @@
-import { Decimal, fieldCaption, refusalNote, type Sensitivity } from "../../engine";
+import { Decimal, endsNote, fieldCaption, type CaptionContext, type Sensitivity } from "../../engine";
 import type { BarChartSpec } from "../port";
 import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type LayoutCell } from "./types";
 
@@ -39,10 +39,56 @@ const PLAIN_FORMAT = "#,##0.0#";
  */
 function formatByUnit(path: string): string | undefined {
   if (/target\.value$/.test(path)) return undefined;
-  const caption = fieldCaption(path.replace(/^assumptions\./, ""));
+  return formatOfCaption(fieldCaption(path.replace(/^assumptions\./, "")));
+}
+
+function formatOfCaption(caption: string): string | undefined {
   if (/\(%|\(% /.test(caption)) return INPUT_PERCENT_FORMAT;
   if (/\(£/.test(caption)) return POUNDS_FORMAT;
   return undefined;
+}
+
+const isRecord = (x: unknown): x is Readonly<Record<string, unknown>> =>
+  typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof Decimal);
+
+/** The record at a path's parent and its block (the stream it sits in, else the assumptions). */
+function contextAt(tree: unknown, path: string): CaptionContext {
+  const keys = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : m[1],
+  );
+  const down = (node: unknown, k: string | number): unknown =>
+    isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[k] : undefined;
+  const parent = keys.slice(0, -1).reduce(down, tree);
+  const block = keys[0] === "streams" ? down(down(tree, "streams"), keys[1]) : tree;
+  return {
+    ...(isRecord(parent) ? { parent } : {}),
+    ...(isRecord(block) ? { block } : {}),
+  };
+}
+
+/**
+ * Captions and formats of a proposal's inputs from its risk model's assumptions (`tree`, the record the
+ * tornado's paths are into), for a sheet that has no assumption cells of its own to take them from (the Risk
+ * sheet): a target's unit from its kind (a percent target in %), as the proposal sheet shows it.
+ *
+ * @example
+ * inputWordsIn(cfsModel.assumptions).formatOf("target.value") // INPUT_PERCENT_FORMAT
+ */
+export function inputWordsIn(tree: unknown): {
+  captionOf: (path: string) => string;
+  formatOf: (path: string) => string | undefined;
+} {
+  const caption = (path: string): string => {
+    const rel = path.replace(/^assumptions\./, "");
+    return fieldCaption(rel, contextAt(tree, rel));
+  };
+  return {
+    captionOf: (path) => {
+      const stream = /^(?:assumptions\.)?streams\[(\d+)\]/.exec(path);
+      return stream ? `Stream ${Number(stream[1]) + 1}: ${caption(path)}` : caption(path);
+    },
+    formatOf: (path) => formatOfCaption(caption(path)),
+  };
 }
 
 /** What a tornado block is laid out from. */
@@ -62,9 +108,9 @@ export interface TornadoBlockInput {
    */
   readonly baseFormula?: string;
   /** The input as the sheet shows it, by the engine's path ("unitCost.weeklyCost"). */
-  readonly captionOf: (path: string) => string;
+  readonly captionOf: (path: string, proposal: string) => string;
   /** The number format of an input's low and high, by path. */
-  readonly formatOf?: (path: string) => string | undefined;
+  readonly formatOf?: (path: string, proposal: string) => string | undefined;
   /** Key prefix of the owned cells ("sensitivity"). */
   readonly key?: string;
   /** Chart title's subject ("the quantified opportunity", "the programme's MTFS row"). */
@@ -169,8 +215,8 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
     const r = header + 1 + i;
     const row = sensitivity?.rows[i];
     const k = `rows[${i}]`;
-    const format = row ? (input.formatOf ?? formatByUnit)(row.input) : undefined;
-    engine(`A${r}`, `${k}.input`, row ? input.captionOf(row.input) : null);
+    const format = row ? (input.formatOf ?? formatByUnit)(row.input, row.proposal) : undefined;
+    engine(`A${r}`, `${k}.input`, row ? input.captionOf(row.input, row.proposal) : null);
     engine(`B${r}`, `${k}.low`, row?.low ?? null, format ?? PLAIN_FORMAT);
     engine(`C${r}`, `${k}.high`, row?.high ?? null, format ?? PLAIN_FORMAT);
     engine(`D${r}`, `${k}.atLow`, row?.opportunityAtLow ?? null, MILLIONS_FORMAT);
@@ -199,11 +245,13 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
       change(row?.opportunityAtHigh),
       MILLIONS_FORMAT,
     );
-    // Refused ends named as the sheet names inputs (as MTFS.SENSITIVITY names them by the range's labels).
+    // Held and refused ends named as the sheet names inputs (as MTFS.SENSITIVITY names them by the range's labels).
     engine(
       `I${r}`,
       `${k}.note`,
-      row?.refused ? refusalNote(row.refused, input.captionOf) : (row?.note ?? null),
+      row?.refused || row?.held
+        ? endsNote(row, (f) => input.captionOf(f, row.proposal))
+        : (row?.note ?? null),
     );
   }
   const firstRow = header + 1;

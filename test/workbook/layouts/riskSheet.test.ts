@@ -5,13 +5,15 @@ import {
   proposalRiskModel,
   proposalSensitivity,
   parseProposal,
+  proposalTornado,
+  proposalTornadoModel,
 } from "../../../src/engine";
 import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
 import { writeRiskSheet } from "../../../src/workbook/risk";
 import { riskSheetLayout } from "../../../src/workbook/layouts/riskSheet";
 import { readExample } from "../fixtures";
 import { readRegister, writeRegister } from "../../../src/workbook/register";
-import { isOwned } from "../../../src/workbook/layouts/types";
+import { INPUT_PERCENT_FORMAT, isOwned } from "../../../src/workbook/layouts/types";
 
 describe("the Risk sheet's layout (new-user trial)", () => {
   it("spans its note over the table in a row tall enough, so it neither cuts off nor overprints row 3", () => {
@@ -117,5 +119,48 @@ describe("the Risk sheet's tornado", () => {
       kind: "value",
       value: "Risk: Monte Carlo of the MTFS row",
     });
+  });
+});
+
+describe("the Risk sheet's tornado in the proposals' own units (issue 14)", () => {
+  const raw = readExample("cfs-targeted-prevention.json");
+  const proposal = parseProposal(raw);
+  const sim = simulate([proposalRiskModel(proposal)], { iterations: 20, seed: 1 });
+  const rowOf = (layout: ReturnType<typeof riskSheetLayout>, caption: string) => {
+    const input = layout.cells.find(
+      (c) => c.kind === "engine" && /\.input$/.test(c.key) && c.value === caption,
+    );
+    const k = input?.kind === "engine" ? input.key.replace(/\.input$/, "") : "";
+    return (end: string) => layout.cells.find((c) => c.kind === "engine" && c.key === `${k}.${end}`);
+  };
+
+  it("shows a percent target in % and timeline lengths in months, as the proposal sheet does", () => {
+    const model = proposalTornadoModel(proposal, raw);
+    const layout = riskSheetLayout(
+      sim,
+      undefined,
+      proposalTornado(proposal, raw),
+      new Map([["", model.assumptions]]),
+    );
+    const target = rowOf(layout, "Target (% of starts)");
+    expect(target("low")?.numberFormat).toBe(INPUT_PERCENT_FORMAT);
+    expect(target("high")?.numberFormat).toBe(INPUT_PERCENT_FORMAT);
+    const lead = rowOf(layout, "Lead time before impact (months)");
+    const low = lead("low");
+    expect(low?.kind === "engine" ? low.value : NaN).toBeCloseTo(7.65, 6);
+  });
+
+  it("names a programme's inputs by each proposal's own target kind", () => {
+    const fbpRaw = readExample("family-based-placements.json");
+    const fbp = parseProposal(fbpRaw);
+    const models = [proposalTornadoModel(proposal, raw), proposalTornadoModel(fbp, fbpRaw)];
+    const layout = riskSheetLayout(
+      simulate([proposalRiskModel(proposal), proposalRiskModel(fbp)], { iterations: 20, seed: 1 }),
+      undefined,
+      programmeSensitivity(models),
+      new Map(models.map((m) => [m.name, m.assumptions])),
+    );
+    const target = rowOf(layout, `${proposal.opportunity.name}: Target (% of starts)`);
+    expect(target("low")?.numberFormat).toBe(INPUT_PERCENT_FORMAT);
   });
 });

@@ -84,16 +84,27 @@ describe("the proposal sheet's tornado", () => {
     ]);
   });
 
-  it("prefixes a stream's inputs with the stream, and says when the model refused an end", () => {
+  it("prefixes a stream's inputs with the stream, and says when a default end was held at a bound", () => {
     const { layout } = sheetOf("reablement.json");
     const inputs = Array.from({ length: 8 }, (_, i) => valueOf(layout.cells, `sensitivity.rows[${i}].input`));
     expect(inputs).toContain("Stream 1: Weekly saving per person (£ a week)");
     expect(inputs).toContain("Existing MTFS line 1: amount (£ a year)");
     for (const x of inputs) expect(String(x)).not.toMatch(/\[\d+\]|\.\w/);
     const notes = Array.from({ length: 8 }, (_, i) => valueOf(layout.cells, `sensitivity.rows[${i}].note`));
-    expect(notes.filter((n) => n !== null)).toEqual([expect.stringMatching(/^high refused \(Stream 1: /)]);
-    // The refused end named as the sheet names inputs, not by the engine's path (streams[0].ramp[1].share).
+    // The default +10% of a share of 1 is held at 1 rather than refused (issue 14).
+    expect(notes.filter((n) => n !== null)).toEqual(["high held at 1 (a share)"]);
     for (const n of notes) expect(String(n)).not.toMatch(/\[\d+\]|\.\w/);
+  });
+
+  it("names the field a held end's bound comes from as the sheet names inputs (a fee and its current fee)", () => {
+    const { layout } = sheetOf("income-maximisation.json");
+    const notes = Array.from({ length: 10 }, (_, i) => valueOf(layout.cells, `sensitivity.rows[${i}].note`));
+    const held = notes.filter((n): n is string => typeof n === "string" && n !== "");
+    expect(held.length).toBeGreaterThan(0);
+    for (const n of held) {
+      expect(n).toMatch(/^(low|high) held at [\d.]+ \(must not be (below|above) Stream 1: /);
+      expect(n).not.toMatch(/\[\d+\]|[A-Za-z]\.\w/);
+    }
   });
 
   it("keeps a block's rows as laid out: fewer inputs leave blank rows, a sheet written before has none", () => {
