@@ -36,6 +36,7 @@ import {
   type LinkedProposal,
   type ProgrammeValues,
 } from "./layouts/programmeSheet";
+import { programmeGreenBookCells } from "./layouts/programmeGreenBook";
 import { RESOURCE_COST_SHEET, resourceCostLayout } from "./layouts/resourceCostSheet";
 import { SCENARIOS_SHEET, scenariosLayout } from "./layouts/scenariosSheet";
 import { programmeScenarioInput, scenarioDefinitions } from "./scenarios";
@@ -268,6 +269,25 @@ export async function rowsWithoutFigures(
       cur.some((c) => c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value)))
     )
       out.push(sheet);
+  }
+  // The Green Book block sums the proposals' blocks: a row deleted there leaves it #REF! (and no figure) too.
+  const lostSheets = pos.rows.flatMap(({ d, r }) => {
+    const sheet = config.directorates[d].rows[r].proposalSheet;
+    const link = sheet ? links.get(sheet) : undefined;
+    return sheet && link && !link.mtfsRowByFy && link.greenBook && !out.includes(sheet) ? [sheet] : [];
+  });
+  if (lostSheets.length && pos.greenBookRow !== undefined) {
+    const sums = programmeGreenBookCells(config, pos.greenBookRow, fyColumn, undefined, undefined).filter(
+      (c) => c.kind === "formula" && /\.(benefits|costs)$/.test(c.key),
+    );
+    const cur = await port.readCells(
+      PROGRAMME_SHEET,
+      sums.map((c) => at(c.address)),
+    );
+    const noFigure = (c: CellContent): boolean =>
+      (c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value))) ||
+      (c.formula?.includes("#REF!") ?? false);
+    if (cur.some(noFigure)) out.push(...lostSheets);
   }
   return out;
 }

@@ -350,3 +350,11 @@ it("writes no cell outside the blocks it owns after random inserts and deletes (
     { numRuns: Number(process.env.STRUCTURE_RUNS ?? 8) },
   );
 }, 600_000);
+
+it("refuses the programme sheets when a row of a proposal's Green Book block is deleted (the property's seed)", async () => {
+  // The Programme's Green Book block sums that block's cells, which LibreOffice turns to #REF!.
+  const o = await editAndRefresh([{ sheet: CFS, op: "deleteRows", at: 59, count: 1 }]);
+  expect(o.strayWrites).toEqual([]);
+  expect(o.refused).toEqual(expect.arrayContaining([CFS, "(programme)"]));
+  expect(o.report.changes).toEqual([]);
+}, 120_000);
