@@ -270,7 +270,7 @@ export async function rowsWithoutFigures(
     )
       out.push(sheet);
   }
-  // The Green Book block sums the proposals' blocks: a row deleted there leaves it #REF! (and no figure) too.
+  // The Green Book block sums the proposals' blocks and splits: a row deleted there leaves it #REF! too.
   const lostSheets = pos.rows.flatMap(({ d, r }) => {
     const sheet = config.directorates[d].rows[r].proposalSheet;
     const link = sheet ? links.get(sheet) : undefined;
@@ -278,7 +278,7 @@ export async function rowsWithoutFigures(
   });
   if (lostSheets.length && pos.greenBookRow !== undefined) {
     const sums = programmeGreenBookCells(config, pos.greenBookRow, fyColumn, undefined, undefined).filter(
-      (c) => c.kind === "formula" && /\.(benefits|costs)$/.test(c.key),
+      (c) => c.kind === "formula",
     );
     const cur = await port.readCells(
       PROGRAMME_SHEET,
