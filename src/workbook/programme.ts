@@ -253,7 +253,9 @@ export async function rowsWithoutFigures(
     if (!sheet || !link || link.mtfsRowByFy) continue;
     // Its directorate's risk-adjusted row links to the proposal's sheet too.
     const riskRow = pos.riskRows[d];
+    // Its time to full run rate (column D) links to the sheet as well.
     const cur = await port.readCells(PROGRAMME_SHEET, [
+      at(`D${row}`),
       ...config.fyLabels.map((_, i) => at(`${fyColumn(i)}${row}`)),
       ...(riskRow === undefined ? [] : config.fyLabels.map((_, i) => at(`${fyColumn(i)}${riskRow}`))),
     ]);
@@ -266,7 +268,14 @@ export async function rowsWithoutFigures(
       (confidence.formula?.includes("#REF!") ?? false);
     if (
       isError ||
-      cur.some((c) => c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value)))
+      cur.some(
+        (c, k) =>
+          (c.formula?.includes("#REF!") ?? false) ||
+          (c.value !== null &&
+            !(typeof c.value === "number" && Number.isFinite(c.value)) &&
+            // The time to full run rate may be text a sheet typed ("2.75 years"); an error is no figure.
+            !(k === 0 && typeof c.value === "string" && !/^#[A-Z/0]+[!?]?$/.test(c.value))),
+      )
     )
       out.push(sheet);
   }

@@ -351,10 +351,12 @@ it("writes no cell outside the blocks it owns after random inserts and deletes (
   );
 }, 600_000);
 
-it("refuses the programme sheets when a row of a proposal's Green Book block is deleted (the property's seed)", async () => {
+it("refuses the programme sheets when a proposal row the Programme links to is deleted (the property's seeds)", async () => {
   // The Programme's Green Book block sums that block's cells, which LibreOffice turns to #REF!.
   for (const edits of [
     [{ sheet: CFS, op: "deleteRows", at: 59, count: 1 }],
+    // The row of its time to full run rate, which the Programme links in column D.
+    [{ sheet: CFS, op: "deleteRows", at: 10, count: 2 }],
     // Its cashability split's rows, with a Programme row inserted above everything.
     [
       { sheet: CFS, op: "deleteRows", at: 75, count: 2 },
