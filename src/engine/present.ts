@@ -1,5 +1,6 @@
 import { Decimal, toDecimal, type DecimalLike } from "./money";
 import type { PercentChange, WholeRange } from "./triangulate";
+import type { GreenBookView } from "./profileGreenBook";
 
 /**
  * Presentation rounding: the ONLY place the engine's exact £ values are rounded for display. The CLI
@@ -156,4 +157,29 @@ export function formatSlippage(months: Decimal | undefined): string {
 export function yearsText(years: DecimalLike | string): string {
   const text = typeof years === "string" ? years : years.toString();
   return `${text} ${Number(text) === 1 ? "year" : "years"}`;
+}
+
+/** What the Green Book view's ratio and payback read as: "n/a (no costs)" when nothing costs (one rule for all). */
+export const NO_COSTS_TEXT = "n/a (no costs)";
+
+/**
+ * The benefit–cost ratio in words: two decimals, or "n/a (no costs)".
+ *
+ * @example
+ * benefitCostRatioText(profileGreenBook(profile)) // "1.47"
+ */
+export function benefitCostRatioText(view: GreenBookView): string {
+  return view.benefitCostRatio === undefined ? NO_COSTS_TEXT : view.benefitCostRatio.toFixed(2);
+}
+
+/**
+ * The discounted payback in words: "4.7 years", "n/a (no costs)", or not within `horizon` (the last FY shown).
+ *
+ * @example
+ * discountedPaybackText(profileGreenBook(profile), "FY31/32") // "4.7 years"
+ */
+export function discountedPaybackText(view: GreenBookView, horizon = "the profile's years"): string {
+  if (!view.pvCosts.gt(0)) return NO_COSTS_TEXT;
+  const pb = view.discountedPayback;
+  return pb.kind === "paysBack" ? yearsText(pb.years.toDecimalPlaces(1)) : `not within ${horizon}`;
 }

@@ -15,7 +15,8 @@ import {
   riskAdjustedProfile,
   simulateSteps,
   toMillions,
-  yearsText,
+  benefitCostRatioText,
+  discountedPaybackText,
   type Profile,
   type Proposal,
   type ProposalProfile,
@@ -277,7 +278,6 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
     GREEN_BOOK_STANDARD,
     flatDeflatorIndex(profile.years.length, DEFAULT_DEFLATOR_PER_YEAR),
   );
-  const pb = view.discountedPayback;
   const kinds = grossByCashability(lines);
   const split = (["cashable", "costAvoidance", "nonCashable"] as const)
     .filter((k) => kinds.some((y) => !y[k].isZero()))
@@ -304,11 +304,8 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
         }),
     greenBook: {
       npvText: formatMillions(view.npv),
-      bcrText: view.benefitCostRatio === undefined ? "no costs" : view.benefitCostRatio.toFixed(2),
-      paybackText:
-        pb.kind === "paysBack"
-          ? yearsText(pb.years.toDecimalPlaces(1))
-          : `not within ${years[years.length - 1] ?? "the horizon"}`,
+      bcrText: benefitCostRatioText(view),
+      paybackText: discountedPaybackText(view, years[years.length - 1] ?? "the horizon"),
       basisText: `Green Book discount rate ${rateText(GREEN_BOOK_STANDARD[0].rate.toNumber())} (STPR), ${
         years[0] ?? ""
       } prices, deflator ${rateText(DEFAULT_DEFLATOR_PER_YEAR.toNumber())} a year`,

@@ -1,6 +1,9 @@
 import * as fc from "fast-check";
 import {
   Decimal,
+  benefitCostRatioText,
+  discountedPaybackText,
+  greenBookView,
   yearsText,
   formatMillions,
   formatPercent,
@@ -71,5 +74,19 @@ describe("present", () => {
     expect(yearsText("1.0")).toBe("1.0 year");
     expect(yearsText(new Decimal(0))).toBe("0 years");
     expect(yearsText(new Decimal(1.5))).toBe("1.5 years");
+  });
+
+  it("words the Green Book ratio and payback alike everywhere, n/a when nothing costs", () => {
+    const years = [0, 1, 2].map((fy) => ({ fy, label: `FY${fy}` }));
+    const d = (xs: number[]) => xs.map((x) => new Decimal(x));
+    const noCosts = greenBookView(years, d([100, 100, 100]), d([0, 0, 0]));
+    expect([benefitCostRatioText(noCosts), discountedPaybackText(noCosts)]).toEqual([
+      "n/a (no costs)",
+      "n/a (no costs)",
+    ]);
+    const paysBack = greenBookView(years, d([0, 100, 100]), d([150, 0, 0]));
+    expect(discountedPaybackText(paysBack)).toMatch(/^\d+(\.\d)? years?$/);
+    const never = greenBookView(years, d([0, 1, 1]), d([150, 0, 0]));
+    expect(discountedPaybackText(never, "FY2")).toBe("not within FY2");
   });
 });

@@ -5,7 +5,8 @@ import {
   type Decimal,
   type GreenBookView,
   type RiskAdjustedRow,
-  yearsText,
+  benefitCostRatioText,
+  discountedPaybackText,
 } from "../../engine";
 import { textTable } from "../table";
 
@@ -106,15 +107,14 @@ export function greenBookTable(
     ]),
     ["left", ...right(4)],
   );
-  const payback = view.discountedPayback;
   const lines = [
     "",
     `Green Book view (${basis.priceBase} prices, deflated ${formatPercent(basis.deflatorPerYear, 1)} a year; discounted at ${discountText(basis.discount)}; year 0 = ${basis.priceBase})`,
     years,
     "",
     `Net present value: ${formatMillions(view.npv)}`,
-    `Benefit–cost ratio: ${view.benefitCostRatio === undefined ? "n/a (no costs)" : view.benefitCostRatio.toFixed(2)}`,
-    `Discounted payback: ${!view.pvCosts.gt(0) ? "n/a (no costs)" : payback.kind === "paysBack" ? yearsText(payback.years.toDecimalPlaces(1)) : "not within the profile's years"}`,
+    `Benefit–cost ratio: ${benefitCostRatioText(view)}`,
+    `Discounted payback: ${discountedPaybackText(view)}`,
   ];
   if (risk !== undefined) {
     lines.push(

@@ -5,6 +5,7 @@ import {
   paybackCrossings,
   type Decimal,
   type GreenBookYear,
+  NO_COSTS_TEXT,
 } from "../../engine";
 import type { ModelledProposal } from "../engineLink";
 import type { CellScalar } from "../port";
@@ -34,7 +35,7 @@ export const NO_CROSSING = -1;
 /** The crossings column: negatives (NO_CROSSING) shown blank. */
 export const CROSSING_FORMAT = '0.00;"";0.00';
 /** What the BCR cell says when the costs' present value is 0. */
-export const NO_RATIO = "n/a (no costs)";
+export const NO_RATIO = NO_COSTS_TEXT;
 
 /** Where the block's figures are, for the Programme's Green Book rows and for tests. */
 export interface GreenBookAddresses {
