@@ -235,6 +235,7 @@ export function cohortStreamOn<T>(
       fy,
       gross: grossAt(fy),
       grossAtPriceBase: grossAt(unitCost.priceBaseFy),
+      oneOffCosts: undefined,
       measures: [
         {
           key: "avoidedEvents",
