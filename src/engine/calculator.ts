@@ -177,7 +177,8 @@ export const numberCalculator: Calculator<number> = {
     return n;
   },
   toNumber: (a) => a,
-  toDecimal: (a) => new Decimal(a),
+  // Its digits are only worked out if Decimal code reads them (the number backend reads it back as `a`).
+  toDecimal: (a) => decimalOfNumber(a),
 };
 
 /**

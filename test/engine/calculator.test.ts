@@ -67,3 +67,17 @@ describe("numberCalculator.fromDecimal", () => {
     );
   });
 });
+
+describe("numberCalculator.toDecimal", () => {
+  it("is a Decimal of the same double, read back without a string round trip", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+        const d = numberCalculator.toDecimal(x);
+        expect(d).toBeInstanceOf(Decimal);
+        expect(d.eq(new Decimal(x))).toBe(true);
+        expect(numberCalculator.fromDecimal(d)).toBe(x);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
