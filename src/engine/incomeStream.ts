@@ -3,7 +3,7 @@ import { decimalCalculator, type Calculator } from "./calculator";
 import { fyShareCoveredOn } from "./costs";
 import { dayNumber } from "./fiscalYear";
 import { EngineError } from "./errors";
-import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
+import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
 import type { Horizon } from "./types";
@@ -136,7 +136,7 @@ export function incomeStreamOn<T>(
     label: input.label,
     kind: "income",
     years,
-    settledFy: Math.max(horizon.firstFy, ...changes.map((d) => firstWholeFyFrom(new Decimal(d)))),
+    settledFy: Math.max(horizon.firstFy, ...changes.map(firstWholeFyFromDay)),
     // First go-live to the last go-live (end dates stop income; they are not part of reaching it).
     timeToFullImpactYears:
       goLives.length === 0
