@@ -181,7 +181,8 @@ export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumpti
     investment: a.investment,
     mtfsOverlap: a.mtfsOverlap,
     existingMtfsLines: a.existingMtfsLines,
-    ...(a.confidenceWeighting === undefined ? {} : { confidenceWeighting: a.confidenceWeighting }),
+    // Always the key (undefined when not given): one input shape for every proposal a simulation profiles.
+    confidenceWeighting: a.confidenceWeighting,
     inflationContingency: a.inflationContingency,
     prices: a.prices,
     horizon: a.horizon,

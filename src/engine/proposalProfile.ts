@@ -202,7 +202,9 @@ function checkStreamRefs(items: readonly CostItem[], ids: ReadonlySet<string>): 
 function sumMeasures<T>(
   calc: Calculator<T>,
   lists: readonly (readonly OperationalMeasure<T>[])[],
-): OperationalMeasure<T>[] {
+): readonly OperationalMeasure<T>[] {
+  // One stream: its measures are the sums (the same records, not copies).
+  if (lists.length === 1) return lists[0];
   const out: OperationalMeasure<T>[] = [];
   for (const list of lists) {
     for (const m of list) {
@@ -271,7 +273,11 @@ export function computeProposalProfileOn<T>(
   };
   checkHorizon(horizon);
   checkStreams(streams, horizon);
-  checkStreamRefs(input.investment, new Set(streams.map((s) => s.id)));
+  if (
+    input.investment.some((c) => (c.kind === "perCase" || c.kind === "perEvent") && c.stream !== undefined)
+  ) {
+    checkStreamRefs(input.investment, new Set(streams.map((s) => s.id)));
+  }
   if (input.confidenceWeighting !== undefined)
     checkWeighting(input.confidenceWeighting, "confidenceWeighting");
   const existing = input.existingMtfsLines ?? [];
@@ -352,8 +358,10 @@ export function computeProposalProfileOn<T>(
       pricesFy,
       measure,
     });
-    const costsAt = (pricesFy: FyStartYear): T[] =>
-      input.investment.map((c) => costInFyOn(calc, c, ctx(pricesFy)));
+    const costsAt = (pricesFy: FyStartYear): T[] => {
+      const at = ctx(pricesFy);
+      return input.investment.map((c) => costInFyOn(calc, c, at));
+    };
     const reportedPrices = onNet ? prices.priceBaseFy : fy;
     const itemCosts = costsAt(reportedPrices);
     itemCosts.forEach((c, k) => costAmounts[k].push(c));
