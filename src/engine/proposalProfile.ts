@@ -11,6 +11,7 @@ import {
   checkWeighting,
   type OperationalMeasure,
   type StreamProfile,
+  type StreamYear,
   type Weighting,
 } from "./stream";
 import type { CostItem, FyStartYear, Horizon, MtfsOverlap } from "./types";
@@ -198,6 +199,11 @@ function checkStreamRefs(items: readonly CostItem[], ids: ReadonlySet<string>): 
   });
 }
 
+const pickGross = <T>(r: ProposalStreamYear<T>): T => r.gross;
+const pickGrossAtFyPrices = <T>(r: ProposalStreamYear<T>): T => r.grossAtFyPrices;
+const pickOneOffCosts = <T>(r: ProposalStreamYear<T>): T => r.oneOffCosts;
+const pickGrossBeforeWeighting = <T>(r: ProposalStreamYear<T>): T => r.grossBeforeWeighting;
+
 /** Σ of measures with the same key and unit, in first-seen order. */
 function sumMeasures<T>(
   calc: Calculator<T>,
@@ -335,53 +341,62 @@ export function computeProposalProfileOn<T>(
   const years: ProposalYear<T>[] = [];
   let previous = ZERO_T;
   let previousContingency = ZERO_T;
-  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
-    const i = fy - horizon.firstFy;
-    const rows = streams.map((s) => s.years[i]);
-    const lineRows = streamLines.map((l) => l.years[i]);
-    const measure = (key: string, stream: string | undefined): T =>
-      rows.reduce(
-        (acc, y, k) =>
-          stream === undefined || streams[k].id === stream
-            ? add(acc, y.measures.find((m) => m.key === key)?.value ?? ZERO_T)
-            : acc,
-        ZERO_T,
-      );
-    const caseloadReduction = measure("caseloadReduction", undefined);
-    const gross = sumOf(lineRows, (r) => r.gross);
-    const grossFy = sumOf(lineRows, (r) => r.grossAtFyPrices);
-    const ctx = (pricesFy: FyStartYear): CostContext<T> => ({
+  // The FY's stream rows, read by `measure` (costs call it back); the helpers below are made once, not per FY.
+  let rows: StreamYear<T>[] = [];
+  let lineRows: ProposalStreamYear<T>[] = [];
+  const measure = (key: string, stream: string | undefined): T => {
+    let acc = ZERO_T;
+    for (let k = 0; k < rows.length; k++) {
+      if (stream === undefined || streams[k].id === stream) {
+        acc = add(acc, rows[k].measures.find((m) => m.key === key)?.value ?? ZERO_T);
+      }
+    }
+    return acc;
+  };
+  const costsAt = (fy: FyStartYear, caseloadReduction: T, pricesFy: FyStartYear): T[] => {
+    const ctx: CostContext<T> = {
       fy,
       caseloadReduction,
       inflationPerYear: prices.inflationPerYear,
       priceBaseFy: prices.priceBaseFy,
       pricesFy,
       measure,
-    });
-    const costsAt = (pricesFy: FyStartYear): T[] => {
-      const at = ctx(pricesFy);
-      return input.investment.map((c) => costInFyOn(calc, c, at));
     };
+    const out: T[] = [];
+    for (const c of input.investment) out.push(costInFyOn(calc, c, ctx));
+    return out;
+  };
+  const overlapAt = (fy: FyStartYear, caseloadReduction: T, pricesFy: FyStartYear, onGross: T): T =>
+    overlapInFyOn(calc, input.mtfsOverlap, {
+      fy,
+      gross: onGross,
+      caseloadReduction,
+      periodsPerYear: prices.periodsPerYear,
+      inflationPerYear: prices.inflationPerYear,
+      priceBaseFy: prices.priceBaseFy,
+      firstFy: horizon.firstFy,
+      pricesFy,
+    });
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
+    const i = fy - horizon.firstFy;
+    rows = [];
+    lineRows = [];
+    for (let k = 0; k < streams.length; k++) {
+      rows.push(streams[k].years[i]);
+      lineRows.push(streamLines[k].years[i]);
+    }
+    const caseloadReduction = measure("caseloadReduction", undefined);
+    const gross = sumOf(lineRows, pickGross);
+    const grossFy = sumOf(lineRows, pickGrossAtFyPrices);
     const reportedPrices = onNet ? prices.priceBaseFy : fy;
-    const itemCosts = costsAt(reportedPrices);
-    itemCosts.forEach((c, k) => costAmounts[k].push(c));
-    lineRows.forEach((r, k) => streamCostAmounts[k].push(r.oneOffCosts));
-    const costs = sumOf(lineRows, (r) => r.oneOffCosts, sum(itemCosts));
-    const overlapAt = (pricesFy: FyStartYear, onGross: T): T =>
-      overlapInFyOn(calc, input.mtfsOverlap, {
-        fy,
-        gross: onGross,
-        caseloadReduction,
-        periodsPerYear: prices.periodsPerYear,
-        inflationPerYear: prices.inflationPerYear,
-        priceBaseFy: prices.priceBaseFy,
-        firstFy: horizon.firstFy,
-        pricesFy,
-      });
-    const overlap = overlapAt(reportedPrices, gross);
+    const itemCosts = costsAt(fy, caseloadReduction, reportedPrices);
+    for (let k = 0; k < itemCosts.length; k++) costAmounts[k].push(itemCosts[k]);
+    for (let k = 0; k < lineRows.length; k++) streamCostAmounts[k].push(lineRows[k].oneOffCosts);
+    const costs = sumOf(lineRows, pickOneOffCosts, sum(itemCosts));
+    const overlap = overlapAt(fy, caseloadReduction, reportedPrices, gross);
     const lines = existingLinesInFyOn(calc, existing, fy, sub(gross, overlap));
-    lines.deducted.forEach((a, k) => deductedAmounts[k].push(a));
-    lines.addedBack.forEach((a, k) => addedBackAmounts[k].push(a));
+    for (let k = 0; k < lines.deducted.length; k++) deductedAmounts[k].push(lines.deducted[k]);
+    for (let k = 0; k < lines.addedBack.length; k++) addedBackAmounts[k].push(lines.addedBack[k]);
     const existingMtfs = sum(lines.deducted);
     const addedBack = sum(lines.addedBack);
     const net = sub(sub(gross, costs), overlap);
@@ -390,20 +405,19 @@ export function computeProposalProfileOn<T>(
     const inflationContingency = onNet
       ? sub(
           sub(
-            sub(
-              grossFy,
-              sumOf(lineRows, (r) => r.oneOffCosts, sum(costsAt(fy))),
-            ),
-            overlapAt(fy, grossFy),
+            sub(grossFy, sumOf(lineRows, pickOneOffCosts, sum(costsAt(fy, caseloadReduction, fy)))),
+            overlapAt(fy, caseloadReduction, fy, grossFy),
           ),
           net,
         )
       : sub(grossFy, gross);
     const withContingency = add(cumulative, inflationContingency);
+    const measures: (readonly OperationalMeasure<T>[])[] = [];
+    for (const r of rows) measures.push(r.measures);
     years.push({
       fy,
       label: fyLabel(fy),
-      grossBeforeWeighting: sumOf(lineRows, (r) => r.grossBeforeWeighting),
+      grossBeforeWeighting: sumOf(lineRows, pickGrossBeforeWeighting),
       gross,
       costs,
       overlap,
@@ -414,10 +428,7 @@ export function computeProposalProfileOn<T>(
       inYearInflationContingency: sub(inflationContingency, previousContingency),
       addedBack,
       mtfsImpact: existing.length === 0 ? withContingency : add(withContingency, addedBack),
-      measures: sumMeasures(
-        calc,
-        rows.map((r) => r.measures),
-      ),
+      measures: sumMeasures(calc, measures),
     });
     previous = cumulative;
     previousContingency = inflationContingency;
