@@ -166,9 +166,27 @@ export function averageSharesInFysOn<T>(
   s: ShareSchedule,
   fys: readonly FyStartYear[],
   field = "ramp",
-): T[] {
-  return averageDaySharesInFys(calc, dayShares(calc, s, field), fys);
+): readonly T[] {
+  // A schedule is an input a simulation does not draw: its shares are worked out once per backend and FYs.
+  let bySchedule = averageShares.get(calc);
+  if (bySchedule === undefined) {
+    bySchedule = new WeakMap();
+    averageShares.set(calc, bySchedule);
+  }
+  let byFys = bySchedule.get(s);
+  if (byFys === undefined) {
+    byFys = new Map();
+    bySchedule.set(s, byFys);
+  }
+  const key = fys.join(",");
+  const known = byFys.get(key) as readonly T[] | undefined;
+  if (known !== undefined) return known;
+  const shares: readonly T[] = averageDaySharesInFys(calc, dayShares(calc, s, field), fys);
+  byFys.set(key, shares);
+  return shares;
 }
+
+const averageShares = new WeakMap<object, WeakMap<ShareSchedule, Map<string, readonly unknown[]>>>();
 
 /**
  * averageSharesInFysOn of points a kind builds itself (provision's moves).
