@@ -290,10 +290,17 @@ const settledFys = new WeakMap<ShareSchedule, FyStartYear>();
  * scheduleFullDay(linearRamp("2026-11-01", "2027-07-01")) // dayNumber("2027-07-01")
  */
 export function scheduleFullDay(s: ShareSchedule, field = "ramp"): number {
+  // Remembered per schedule: a stream reports its time to full impact on every simulated draw.
+  const known = fullDays.get(s);
+  if (known !== undefined) return known;
   const pts = checkedDays(s, field);
   const final = pts[pts.length - 1].share;
-  return (pts.find((p) => p.share.eq(final)) ?? pts[pts.length - 1]).day;
+  const day = (pts.find((p) => p.share.eq(final)) ?? pts[pts.length - 1]).day;
+  fullDays.set(s, day);
+  return day;
 }
+
+const fullDays = new WeakMap<ShareSchedule, number>();
 
 /**
  * Time to full impact of one or more schedules, in years: from the earliest first dated point to the latest
