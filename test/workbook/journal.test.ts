@@ -1,0 +1,152 @@
+import type * as ExcelJS from "exceljs";
+import fc from "fast-check";
+import { enterActuals } from "../../src/workbook/enterActuals";
+import { atomically } from "../../src/workbook/journal";
+import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
+import { addProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { readRegister } from "../../src/workbook/register";
+import { demoWorkbook, readExample, roundTrip } from "./fixtures";
+
+/**
+ * Nothing is lost: a workbook call failing part-way through a write (the wizard's proposal sheet, refresh,
+ * actuals, an edited proposal) leaves every cell, sheet, name and note as it was, and says so once.
+ */
+
+const CFS = "CFS Targeted Prevention";
+
+/** Calls that change the workbook: the ones a failure can interrupt. */
+const CHANGES = new Set([
+  "addSheet",
+  "hideSheet",
+  "writeCells",
+  "insertRows",
+  "setColumnWidths",
+  "mergeCells",
+  "unmergeCells",
+  "clearRanges",
+  "setRowHeights",
+  "defineNames",
+  "deleteNames",
+  "setNote",
+  "setNotes",
+  "deleteNote",
+  "setListValidations",
+  "addComboChart",
+  "addBarChart",
+]);
+
+/** `port` whose `failAt`th change (1-based) throws as Excel does when a sync fails; `count()` counts them. */
+function failing(port: WorkbookPort, failAt: number): { port: WorkbookPort; count: () => number } {
+  let n = 0;
+  const proxy = new Proxy(port, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver) as unknown;
+      if (typeof v !== "function") return v;
+      return (...args: unknown[]) => {
+        if (CHANGES.has(String(key)) && ++n === failAt) throw new Error("GeneralException: sync failed");
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { port: proxy, count: () => n };
+}
+
+/** Everything a user could see of the workbook: sheets, each cell's value, format and note, names. */
+function state(wb: ExcelJS.Workbook): unknown {
+  return {
+    sheets: wb.worksheets.map((ws) => {
+      const cells: Record<string, unknown> = {};
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          if (cell.value === null && !cell.note) return;
+          cells[cell.address] = { value: cell.value, numFmt: cell.numFmt, font: cell.font, note: cell.note };
+        }),
+      );
+      return { name: ws.name, state: ws.state, rowCount: ws.actualRowCount, cells };
+    }),
+    names: wb.definedNames.model,
+  };
+}
+
+type Write = (port: WorkbookPort) => Promise<unknown>;
+
+const WRITES: Record<string, () => Promise<{ wb: ExcelJS.Workbook; port: WorkbookPort; write: Write }>> = {
+  "the wizard's new proposal sheet and its Programme row": async () => {
+    const { wb, port } = await demoWorkbook();
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const raw = { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS Second Pilot" } };
+    return { wb, port, write: (p) => addProposal(p, raw) };
+  },
+  "refresh after an assumption is edited": async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const s = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    const target = proposalSheetLayout(s).cells.find(
+      (c) => c.kind === "input" && c.path === "assumptions.target.value",
+    )!;
+    back.getWorksheet(CFS)!.getCell(target.address).value = 0.12;
+    return { wb: back, port, write: (p) => refreshWorkbook(p) };
+  },
+  "an edited proposal (Edit active sheet)": async () => {
+    const { wb, port } = await demoWorkbook();
+    const raw = readExample("cfs-targeted-prevention.json");
+    const edited = { ...raw, assumptions: { ...raw.assumptions, durationWeeks: 40 } };
+    return { wb, port, write: (p) => updateProposal(p, CFS, edited) };
+  },
+  "actuals written from the Track tab": async () => {
+    const { wb, port } = await demoWorkbook();
+    const actuals = ["2027-10", "2027-11"].map((period) => ({
+      proposal: CFS,
+      stream: "",
+      period,
+      measure: "avoidedEvents",
+      value: 1,
+      source: "test",
+    }));
+    return {
+      wb,
+      port,
+      write: (p) => enterActuals(p, actuals, { where: (k) => `actual ${k + 1}`, dryRun: false }),
+    };
+  },
+};
+
+describe("atomically (a write that fails part-way leaves the workbook as it was)", () => {
+  for (const [what, make] of Object.entries(WRITES)) {
+    it(`undoes ${what} whichever call fails (property)`, async () => {
+      const probe = await make();
+      const counting = failing(probe.port, 0);
+      await atomically(counting.port, probe.write);
+      const calls = counting.count();
+      expect(calls).toBeGreaterThan(1);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: calls }), async (failAt) => {
+          const { wb, port, write } = await make();
+          const before = state(wb);
+          const err = await atomically(failing(port, failAt).port, write).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(err).toMatchObject({
+            code: "write-failed",
+            message:
+              "The workbook could not be written (GeneralException: sync failed); nothing was changed.",
+          });
+          expect(state(wb)).toEqual(before);
+        }),
+        { numRuns: 4, examples: [[1], [calls]] },
+      );
+    });
+  }
+
+  it("rethrows the workbook layer's own errors as they were, after undoing", async () => {
+    const { wb, port } = await demoWorkbook();
+    const before = state(wb);
+    const raw = readExample("cfs-targeted-prevention.json");
+    await expect(atomically(port, (p) => addProposal(p, raw))).rejects.toMatchObject({
+      code: "sheet-exists",
+    });
+    expect(state(wb)).toEqual(before);
+  });
+});
