@@ -6,6 +6,7 @@ import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
 import { addProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { readRegister } from "../../src/workbook/register";
+import { failing, state } from "./failingPort";
 import { demoWorkbook, readExample, roundTrip } from "./fixtures";
 
 /**
@@ -14,60 +15,6 @@ import { demoWorkbook, readExample, roundTrip } from "./fixtures";
  */
 
 const CFS = "CFS Targeted Prevention";
-
-/** Calls that change the workbook: the ones a failure can interrupt. */
-const CHANGES = new Set([
-  "addSheet",
-  "hideSheet",
-  "writeCells",
-  "insertRows",
-  "setColumnWidths",
-  "mergeCells",
-  "unmergeCells",
-  "clearRanges",
-  "setRowHeights",
-  "defineNames",
-  "deleteNames",
-  "setNote",
-  "setNotes",
-  "deleteNote",
-  "setListValidations",
-  "addComboChart",
-  "addBarChart",
-]);
-
-/** `port` whose `failAt`th change (1-based) throws as Excel does when a sync fails; `count()` counts them. */
-function failing(port: WorkbookPort, failAt: number): { port: WorkbookPort; count: () => number } {
-  let n = 0;
-  const proxy = new Proxy(port, {
-    get(target, key, receiver) {
-      const v = Reflect.get(target, key, receiver) as unknown;
-      if (typeof v !== "function") return v;
-      return (...args: unknown[]) => {
-        if (CHANGES.has(String(key)) && ++n === failAt) throw new Error("GeneralException: sync failed");
-        return (v as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { port: proxy, count: () => n };
-}
-
-/** Everything a user could see of the workbook: sheets, each cell's value, format and note, names. */
-function state(wb: ExcelJS.Workbook): unknown {
-  return {
-    sheets: wb.worksheets.map((ws) => {
-      const cells: Record<string, unknown> = {};
-      ws.eachRow({ includeEmpty: false }, (row) =>
-        row.eachCell({ includeEmpty: false }, (cell) => {
-          if (cell.value === null && !cell.note) return;
-          cells[cell.address] = { value: cell.value, numFmt: cell.numFmt, font: cell.font, note: cell.note };
-        }),
-      );
-      return { name: ws.name, state: ws.state, rowCount: ws.actualRowCount, cells };
-    }),
-    names: wb.definedNames.model,
-  };
-}
 
 type Write = (port: WorkbookPort) => Promise<unknown>;
 

@@ -110,6 +110,29 @@ describe("OfficePort", () => {
     expect(mock.context.ranges["12:12"].format.rowHeight).toBe(78);
     expect(mock.context.ranges["13:13"].format.rowHeight).toBe(15);
   });
+
+  it("puts back what a snapshot recorded: formulas as formulas, text as text (even '007'), number formats", async () => {
+    const { mock, port } = mockExcel({
+      E9: { values: [["007"]], formulas: [["007"]], numberFormat: [["@"]] },
+    });
+    const sheet = "CFS Targeted Prevention";
+    const snapshot = await port.snapshotCells(sheet, ["B3", "C5", "D7", "E9"]);
+    // Typed over since (the mock's write path is covered above); the mock's sync replaced the sheet stub.
+    const r = mock.context.ranges;
+    mock.context.workbook.worksheets.sheet = { getRange: (a: string) => r[a] };
+    Object.assign(r.B3, { formulas: [[1]], numberFormat: [["0.0"]] });
+    Object.assign(r.C5, { formulas: [["typed over"]] });
+    Object.assign(r.D7, { formulas: [["=1+2"]] });
+    Object.assign(r.E9, { formulas: [[7]], numberFormat: [["0"]] });
+    await port.restoreCells(snapshot);
+    expect([r.B3.formulas, r.C5.formulas, r.D7.formulas, r.E9.formulas]).toEqual([
+      [["'CFS Targeted Prevention"]],
+      [["=D5-E5-F5"]],
+      [[""]],
+      [["'007"]],
+    ]);
+    expect([r.B3.numberFormat, r.E9.numberFormat]).toEqual([[[""]], [["@"]]]);
+  });
 });
 
 describe("plainRectangle", () => {
