@@ -161,7 +161,7 @@ export class ExcelJsPort implements WorkbookPort {
     const ws = this.sheet(sheet);
     const cells = ranges.flatMap(expandRange).map((address) => {
       const cell = ws.getCell(address);
-      return { address, value: structuredClone(cell.value), style: structuredClone(cell.style) };
+      return { address, value: deepCopy(cell.value), style: deepCopy(cell.style) };
     });
     return { sheet, ranges, state: cells };
   }
@@ -448,6 +448,21 @@ function readCell(cell: ExcelJS.Cell, date1904: boolean): CellContent {
     if (formula !== undefined) return { value: toScalar(undate(f.result, cell.numFmt, date1904)), formula };
   }
   return { value: toScalar(undate(v, cell.numFmt, date1904)) };
+}
+
+/**
+ * A deep copy of a cell's value or style (plain objects, lists, dates): what ExcelJS may change in place later.
+ * Not structuredClone, which older Office webviews and jsdom lack.
+ */
+function deepCopy<T>(x: T): T {
+  if (x instanceof Date) return new Date(x.getTime()) as T;
+  if (Array.isArray(x)) return x.map(deepCopy) as T;
+  if (x !== null && typeof x === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = deepCopy(v);
+    return out as T;
+  }
+  return x;
 }
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
