@@ -1,4 +1,6 @@
-import type * as ExcelJS from "exceljs";
+import * as ExcelJS from "exceljs";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { loadXlsxPreserving, packageOrigin } from "../../src/workbook/exceljs/packageOrigin";
 import fc from "fast-check";
 import { enterActuals } from "../../src/workbook/enterActuals";
 import { atomically } from "../../src/workbook/journal";
@@ -86,6 +88,25 @@ describe("atomically (a write that fails part-way leaves the workbook as it was)
       );
     });
   }
+
+  it("saves a workbook opened from a file as it was after a new sheet and its Programme row were undone", async () => {
+    const { wb: demo } = await demoWorkbook();
+    const wb = new ExcelJS.Workbook();
+    await loadXlsxPreserving(wb, new Uint8Array(await demo.xlsx.writeBuffer()));
+    const port = new ExcelJsPort(wb);
+    const before = state(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const raw = { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS Second Pilot" } };
+    // Past the Programme's inserted row and its names, before the row's cells.
+    await expect(atomically(failing(port, 16).port, (p) => addProposal(p, raw))).rejects.toMatchObject({
+      code: "write-failed",
+    });
+    expect(packageOrigin(wb)?.edits.added.size).toBe(0);
+    expect(packageOrigin(wb)?.edits.insertedRows.get("Programme") ?? []).toEqual([]);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load((await port.toXlsx()) as unknown as ArrayBuffer);
+    expect(state(saved)).toEqual(before);
+  });
 
   it("rethrows the workbook layer's own errors as they were, after undoing", async () => {
     const { wb, port } = await demoWorkbook();
