@@ -212,7 +212,19 @@ export class OfficePort implements WorkbookPort {
         range.numberFormat = state[i].numberFormat;
         range.formulas = state[i].inputs;
         const properties = state[i].properties;
-        if (properties) range.setCellProperties(properties);
+        if (!properties) return;
+        // No fill reads as white (office-js #6218): put such cells back to no fill rather than paint them white.
+        const unfilled: [number, number][] = [];
+        const kept = properties.map((row, r) =>
+          row.map((p, c) => {
+            if (p.format?.fill?.color?.toUpperCase() !== "#FFFFFF") return p;
+            unfilled.push([r, c]);
+            const { fill: _fill, ...format } = p.format;
+            return { ...p, format };
+          }),
+        );
+        range.setCellProperties(kept);
+        for (const [r, c] of unfilled) range.getCell(r, c).format.fill.clear();
       });
       await context.sync();
     });

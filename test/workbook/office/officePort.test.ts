@@ -148,6 +148,46 @@ describe("OfficePort", () => {
     ]);
   });
 
+  it("puts cell formats back (ExcelApi 1.9), a cell with no fill to no fill rather than white", async () => {
+    const log: unknown[] = [];
+    const range = {
+      values: [["x", 2]],
+      formulas: [["x", "=1+1"]],
+      numberFormat: [["General", "0.0"]],
+      load() {
+        return range;
+      },
+      getCellProperties: () => ({
+        value: [
+          [
+            { format: { fill: { color: "#FFFFFF" }, font: { bold: true } } },
+            { format: { fill: { color: "#DDEBF7" } } },
+          ],
+        ],
+      }),
+      setCellProperties: (p: unknown) => log.push(["set", p]),
+      getCell: (r: number, c: number) => ({ format: { fill: { clear: () => log.push(["clear", r, c]) } } }),
+    };
+    const context = {
+      workbook: { worksheets: { getItem: () => ({ getRange: () => range }) } },
+      sync: async () => undefined,
+    };
+    const saved = (globalThis as any).Office;
+    (globalThis as any).Office = { context: { requirements: { isSetSupported: () => true } } };
+    try {
+      const port = new OfficePort(async (batch) => batch(context as unknown as Excel.RequestContext));
+      const snapshot = await port.snapshotCells("S", ["A1:B1"]);
+      await port.restoreCells(snapshot);
+    } finally {
+      (globalThis as any).Office = saved;
+    }
+    expect(range.formulas).toEqual([["'x", "=1+1"]]);
+    expect(log).toEqual([
+      ["set", [[{ format: { font: { bold: true } } }, { format: { fill: { color: "#DDEBF7" } } }]]],
+      ["clear", 0, 0],
+    ]);
+  });
+
   it("puts back what a snapshot recorded: formulas as formulas, text as text (even '007'), number formats", async () => {
     const { mock, port } = mockExcel({
       E9: { values: [["007"]], formulas: [["007"]], numberFormat: [["@"]] },
