@@ -46,6 +46,44 @@ export function formatMillions(amount: DecimalLike, dp = 2): string {
 }
 
 /**
+ * Below this many £ a figure is shown in £k: in £m it would read £0.0Xm, hiding a spread of a few £k (the
+ * Monte Carlo P-values of a small first year) or showing −£1,200 as "-£0.00m".
+ */
+export const SMALL_MONEY = 100_000;
+
+/**
+ * Whether a figure is shown in £k rather than £m: not zero and below `SMALL_MONEY` in size. The one rule for
+ * text (`formatMoney`) and for cells (the workbook's £k number format).
+ *
+ * @example
+ * isSmallMoney(-54_500) // true
+ * isSmallMoney(0) // false
+ * isSmallMoney(570_000) // false
+ */
+export function isSmallMoney(amount: DecimalLike): boolean {
+  const d = toDecimal(amount);
+  return !d.isZero() && d.abs().lt(SMALL_MONEY);
+}
+
+/**
+ * £ in £m to 2 dp, or in £k to 1 dp when small (`isSmallMoney`), so small figures keep their differences; a
+ * figure that rounds to nothing in £k reads as zero.
+ *
+ * @example
+ * formatMoney(-54_512) // "-£54.5k"
+ * formatMoney(-1_200) // "-£1.2k"
+ * formatMoney(-20) // "£0.00m"
+ * formatMoney(1_104_080) // "£1.10m"
+ */
+export function formatMoney(amount: DecimalLike): string {
+  if (!isSmallMoney(amount)) return formatMillions(amount);
+  const k = noNegativeZero(toDecimal(amount).div(THOUSAND).toDecimalPlaces(1));
+  if (k.isZero()) return formatMillions(0);
+  const body = `£${k.abs().toFixed(1)}k`;
+  return k.isNegative() ? `-${body}` : body;
+}
+
+/**
  * £m with an inflation contingency in brackets, as Adults proposals print a figure whose inflation is held
  * centrally; just the £m when there is no contingency line (`contingency` undefined).
  *

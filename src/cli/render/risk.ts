@@ -1,9 +1,15 @@
-import { formatMillions, type Sensitivity, type SimulatedProfile, type Simulation } from "../../engine";
+import {
+  formatMillions,
+  formatMoney,
+  type Sensitivity,
+  type SimulatedProfile,
+  type Simulation,
+} from "../../engine";
 import { textTable } from "../table";
 
 /**
- * Simulation and sensitivity as the CLI prints them: tables in £m (2 dp) and probabilities in whole %, or
- * JSON with money in £ rounded to the penny (at this edge only).
+ * Simulation and sensitivity as the CLI prints them: tables in £m (2 dp; a simulated figure below £0.1m in £k,
+ * `formatMoney`) and probabilities in whole %, or JSON with money in £ rounded to the penny (at this edge only).
  */
 
 const pounds = (x: number): number => Math.round(x * 100) / 100 || 0;
@@ -13,10 +19,11 @@ const templateFy = (label: string): string => label.replace(/^FY/, "FY ");
 function profileTable(p: SimulatedProfile, mtfsLabel: string): string {
   const rows = p.years.map((y) => [
     templateFy(y.label) + (y.label === mtfsLabel ? " ◂" : ""),
-    formatMillions(y.planned),
-    formatMillions(y.p10),
-    formatMillions(y.p50),
-    formatMillions(y.p90),
+    // £k for a small figure (formatMoney): a spread of a few £k must not print as the plan four times.
+    formatMoney(y.planned),
+    formatMoney(y.p10),
+    formatMoney(y.p50),
+    formatMoney(y.p90),
     percent(y.probability),
   ]);
   const sampled = p.sampled.length === 0 ? "none (a point figure)" : p.sampled.join(", ");

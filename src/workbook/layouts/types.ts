@@ -1,3 +1,4 @@
+import { isSmallMoney } from "../../engine";
 import type { CellScalar, CellStyle } from "../port";
 
 /**
@@ -107,6 +108,30 @@ export const STYLES = {
 
 /** £ shown in millions to 2 dp (the published tables' unit); the cell keeps the full value in £. */
 export const MILLIONS_FORMAT = '"£"#,##0.00,,"m";-"£"#,##0.00,,"m";"-"';
+/**
+ * £ in thousands to 1 dp: what a £m cell shows instead when its figure is small (`isSmallMoney`), so −£1,200
+ * reads "-£1.2k", not "-£0.00m", and P-values a few £k apart differ (`cellNumberFormat`).
+ */
+export const SMALL_MONEY_FORMAT = '"£"#,##0.0,"k";-"£"#,##0.0,"k";"-"';
+
+/**
+ * The number format a cell is written with: a £m cell whose figure is small (`isSmallMoney`, the rule the
+ * text uses too) shows £k; every other cell its layout's format. Refresh rewrites the format with the value.
+ *
+ * @example
+ * cellNumberFormat(MILLIONS_FORMAT, -54_512) // SMALL_MONEY_FORMAT
+ * cellNumberFormat(MILLIONS_FORMAT, 1_104_080) // MILLIONS_FORMAT
+ * cellNumberFormat(PERCENT_FORMAT, 0.05) // PERCENT_FORMAT
+ */
+export function cellNumberFormat(format: string | undefined, value: CellScalar): string | undefined {
+  return format === MILLIONS_FORMAT &&
+    typeof value === "number" &&
+    Number.isFinite(value) &&
+    isSmallMoney(value)
+    ? SMALL_MONEY_FORMAT
+    : format;
+}
+
 /** £ in thousands, for a chart axis whose figures are too small for £m. */
 export const THOUSANDS_FORMAT = '"£"#,##0,"k";-"£"#,##0,"k"';
 export const POUNDS_FORMAT = '"£"#,##0;-"£"#,##0';
