@@ -1,3 +1,4 @@
+import { toPounds } from "../../engine";
 import type { CellScalar } from "../port";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell } from "./types";
 
@@ -52,4 +53,18 @@ export function formulaWriter(
   return (address, key, formula, value, numberFormat) => {
     cells.push({ kind: "formula", address, key, formula, value, numberFormat, style: STYLES.owned });
   };
+}
+
+/**
+ * An owned £ difference rounded to the penny, and its cached value rounded alike. Two equal figures (a
+ * settled cumulative and the one before it) differ by float noise in Excel, −4e-33, which a £m format shows
+ * as "-£0.00m"; to the penny it is 0. Only leaf differences are rounded: no other formula reads them, so
+ * totals keep their full precision.
+ *
+ * @example
+ * toPenny("C25-C24", -4e-33) // { formula: "ROUND(C25-C24,2)", value: 0 }
+ * toPenny("E9-D9", 1234.5678) // { formula: "ROUND(E9-D9,2)", value: 1234.57 }
+ */
+export function toPenny(formula: string, value: CellScalar): { formula: string; value: CellScalar } {
+  return { formula: `ROUND(${formula},2)`, value: typeof value === "number" ? toPounds(value) : value };
 }

@@ -17,7 +17,7 @@ import {
   type LayoutCell,
   type SheetLayout,
 } from "./types";
-import { formulaWriter } from "./cellWriters";
+import { formulaWriter, toPenny } from "./cellWriters";
 import { assumptionsTable } from "./assumptionsTable";
 import { profileBreakdown } from "./profileBreakdown";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
@@ -569,13 +569,15 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     const k = `profile.${fy}`;
     const year = proposalYears?.find((y) => y.label === fy);
     label(`A${r}`, fy, STYLES.label);
-    formula(
-      `B${r}`,
-      `${k}.inYear`,
-      i === 0 ? `C${r}` : `C${r}-C${r - 1}`,
-      money(i, (y) => y.inYear),
-      MILLIONS_FORMAT,
-    );
+    // This FY less the previous one, to the penny: two settled cumulatives differ by float noise (toPenny).
+    const inYear =
+      i === 0
+        ? { formula: `C${r}`, value: money(i, (y) => y.inYear) }
+        : toPenny(
+            `C${r}-C${r - 1}`,
+            money(i, (y) => y.inYear),
+          );
+    formula(`B${r}`, `${k}.inYear`, inYear.formula, inYear.value, MILLIONS_FORMAT);
     formula(
       `C${r}`,
       `${k}.cumulative`,

@@ -199,6 +199,21 @@ describe("proposal sheet figures as a new user reads them", () => {
   });
 });
 
+describe("proposal sheet figures without float noise", () => {
+  it("writes a settled year's in-year spend reduction as 0 to the penny, not -£0.00m (Reablement FY30/31)", () => {
+    const layout = planProposal(readExample("reablement.json"), []).layout;
+    const inYear = layout.cells.filter((c) => c.kind === "formula" && /^profile\..*\.inYear$/.test(c.key));
+    const settled = inYear.find((c) => c.kind === "formula" && c.key === "profile.FY30/31.inYear");
+    // The engine's two equal cumulatives differed by -4e-33: the £m format showed "-£0.00m".
+    expect(settled).toMatchObject({ formula: expect.stringMatching(/^ROUND\(C\d+-C\d+,2\)$/), value: 0 });
+    for (const c of inYear.slice(1)) {
+      expect(c.kind === "formula" && c.formula).toMatch(/^ROUND\(C\d+-C\d+,2\)$/);
+      const v = c.kind === "formula" ? (c.value as number) : NaN;
+      expect(Math.round(v * 100) / 100).toBe(v);
+    }
+  });
+});
+
 describe("proposal sheet assumptions in words (issue 13)", () => {
   const itt = planProposal(readExample("independent-travel-training.json"), []).layout;
   const at = (path: string) => itt.cells.find((c) => c.kind === "input" && c.path === path)!;
