@@ -52,21 +52,23 @@ export function formatMillions(amount: DecimalLike, dp = 2): string {
 export const SMALL_MONEY = 100_000;
 
 /**
- * Whether a figure is shown in £k rather than £m: not zero and below `SMALL_MONEY` in size. The one rule for
- * text (`formatMoney`) and for cells (the workbook's £k number format).
+ * The unit a figure is shown in: "m" (£m to 2 dp) from `SMALL_MONEY` up, "k" (£k to 1 dp) below it, "zero"
+ * when even £k to 1 dp rounds it to nothing (under £50, zero included). The one rule for text (`formatMoney`)
+ * and for cells (the workbook's £k number format).
  *
  * @example
- * isSmallMoney(-54_500) // true
- * isSmallMoney(0) // false
- * isSmallMoney(570_000) // false
+ * moneyScale(-54_500) // "k"
+ * moneyScale(570_000) // "m"
+ * moneyScale(-0.3) // "zero"
  */
-export function isSmallMoney(amount: DecimalLike): boolean {
-  const d = toDecimal(amount);
-  return !d.isZero() && d.abs().lt(SMALL_MONEY);
+export function moneyScale(amount: DecimalLike): "m" | "k" | "zero" {
+  const d = toDecimal(amount).abs();
+  if (d.gte(SMALL_MONEY)) return "m";
+  return d.div(THOUSAND).toDecimalPlaces(1).isZero() ? "zero" : "k";
 }
 
 /**
- * £ in £m to 2 dp, or in £k to 1 dp when small (`isSmallMoney`), so small figures keep their differences; a
+ * £ in £m to 2 dp, or in £k to 1 dp below £0.1m (`moneyScale`), so small figures keep their differences; a
  * figure that rounds to nothing in £k reads as zero.
  *
  * @example
@@ -76,9 +78,9 @@ export function isSmallMoney(amount: DecimalLike): boolean {
  * formatMoney(1_104_080) // "£1.10m"
  */
 export function formatMoney(amount: DecimalLike): string {
-  if (!isSmallMoney(amount)) return formatMillions(amount);
-  const k = noNegativeZero(toDecimal(amount).div(THOUSAND).toDecimalPlaces(1));
-  if (k.isZero()) return formatMillions(0);
+  const scale = moneyScale(amount);
+  if (scale !== "k") return formatMillions(scale === "m" ? amount : 0);
+  const k = toDecimal(amount).div(THOUSAND).toDecimalPlaces(1);
   const body = `£${k.abs().toFixed(1)}k`;
   return k.isNegative() ? `-${body}` : body;
 }

@@ -116,7 +116,7 @@ function isEmpty(cur: CellContent): boolean {
  */
 export function toWrite(cell: LayoutCell): CellWrite {
   const numberFormat =
-    cell.kind === "label" ? cell.numberFormat : cellNumberFormat(cell.numberFormat, cell.value);
+    cell.kind === "label" ? cell.numberFormat : cellNumberFormat(cell.numberFormat, cell.value, cell.kind);
   const base = { address: cell.address, style: cell.style, numberFormat };
   switch (cell.kind) {
     case "label":

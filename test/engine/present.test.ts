@@ -7,7 +7,7 @@ import {
   yearsText,
   formatMillions,
   formatMoney,
-  isSmallMoney,
+  moneyScale,
   formatPercent,
   formatPercentChange,
   formatSlippage,
@@ -101,7 +101,13 @@ describe("present", () => {
     expect(formatMoney(-1_104_080)).toBe("-£1.10m");
     // Nothing to show in £k either: zero, with no minus sign.
     expect([0, -20, 20].map((x) => formatMoney(x))).toEqual(["£0.00m", "£0.00m", "£0.00m"]);
-    expect([0, -1, 99_999.99, 100_000].map((x) => isSmallMoney(x))).toEqual([false, true, true, false]);
+    expect([0, -49.9, -50, 99_999.99, 100_000].map((x) => moneyScale(x))).toEqual([
+      "zero",
+      "zero",
+      "k",
+      "k",
+      "m",
+    ]);
   });
 
   it("formatMoney tells apart any two figures below £0.1m that differ by £100 or more", () => {

@@ -65,6 +65,9 @@ export function formulaWriter(
  * toPenny("C25-C24", -4e-33) // { formula: "ROUND(C25-C24,2)", value: 0 }
  * toPenny("E9-D9", 1234.5678) // { formula: "ROUND(E9-D9,2)", value: 1234.57 }
  */
-export function toPenny(formula: string, value: CellScalar): { formula: string; value: CellScalar } {
+export function toPenny<V extends CellScalar>(
+  formula: string,
+  value: V,
+): { formula: string; value: V | number } {
   return { formula: `ROUND(${formula},2)`, value: typeof value === "number" ? toPounds(value) : value };
 }
