@@ -229,7 +229,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       // A £ variance to the penny (toPenny): an actual equal to the plan is 0, not float noise shown as "-£0.00m".
       const variance =
         m.measure === "saving"
-          ? toPenny(`${actual}-${plan}`, num(m.variance))
+          ? toPenny(`${actual}-${plan}`, num(m.actual) - num(m.plan))
           : { formula: `${actual}-${plan}`, value: num(m.variance) };
       formula(`${col("Variance")}${row}`, `${key}.variance`, variance.formula, variance.value, money);
       formula(
@@ -300,7 +300,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         );
   total("D", "dashboard.programme.plan", totalPlan);
   total("E", "dashboard.programme.actual", totalActual);
-  const totalVariance = toPenny(`E${totalRow}-D${totalRow}`, num(totalActual.minus(totalPlan)));
+  const totalVariance = toPenny(`E${totalRow}-D${totalRow}`, num(totalActual) - num(totalPlan));
   formula(
     `F${totalRow}`,
     "dashboard.programme.variance",
@@ -348,7 +348,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     engine(`A${r}`, `${key}.name`, c.name);
     engine(`B${r}`, `${key}.target`, num(c.targetFullRunRate), MILLIONS_FORMAT);
     engine(`C${r}`, `${key}.expected`, num(c.expectedFullRunRate), MILLIONS_FORMAT);
-    const overTarget = toPenny(`C${r}-B${r}`, num(c.overTarget));
+    const overTarget = toPenny(`C${r}-B${r}`, num(c.expectedFullRunRate) - num(c.targetFullRunRate));
     formula(`D${r}`, `${key}.overTarget`, overTarget.formula, overTarget.value, MILLIONS_FORMAT);
     engine(`E${r}`, `${key}.delivered`, num(c.deliveredToDate), MILLIONS_FORMAT);
     fys.forEach((y, j) => {

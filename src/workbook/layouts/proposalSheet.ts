@@ -570,12 +570,14 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     const year = proposalYears?.find((y) => y.label === fy);
     label(`A${r}`, fy, STYLES.label);
     // This FY less the previous one, to the penny: two settled cumulatives differ by float noise (toPenny).
+    const cumulative = (j: number): CellScalar => money(j, (y) => y.cumulative);
+    const [now, before] = [cumulative(i), i === 0 ? null : cumulative(i - 1)];
     const inYear =
       i === 0
         ? { formula: `C${r}`, value: money(i, (y) => y.inYear) }
         : toPenny(
             `C${r}-C${r - 1}`,
-            money(i, (y) => y.inYear),
+            typeof now === "number" && typeof before === "number" ? now - before : money(i, (y) => y.inYear),
           );
     formula(`B${r}`, `${k}.inYear`, inYear.formula, inYear.value, MILLIONS_FORMAT);
     formula(
