@@ -67,6 +67,11 @@ export interface ProposalSheetInput {
    * (`tornadoRowsFor`); absent or 0 on a sheet written before it: no block.
    */
   readonly tornadoRows?: number;
+  /**
+   * The breakdown's measure columns by stream id (`measureColumnsFor`), fixed when the sheet is laid out, so a
+   * refresh never moves them under their headings; absent on a sheet written before: every measure.
+   */
+  readonly measureColumns?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -621,7 +626,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
 
   let r = profileLastRow + 2;
   if (words) {
-    const breakdown = profileBreakdown(r, proposal, fyLabels, modelled?.proposal);
+    const breakdown = profileBreakdown(r, proposal, fyLabels, modelled?.proposal, input.measureColumns);
     cells.push(...breakdown.cells);
     merges.push(...breakdown.merges);
     r = breakdown.next;

@@ -305,3 +305,24 @@ describe("proposal sheet assumptions in words (issue 13)", () => {
     expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 });
+
+describe("proposal sheet operational measures", () => {
+  it("leaves out a measure the stream's inputs do not drive, as the CLI does (traded services' units charged)", () => {
+    const planned = planProposal(readExample("income-maximisation.json"), []);
+    const headings = planned.layout.cells.flatMap((c) =>
+      c.kind === "label" && /\(units\)$/.test(c.text) ? [c.text] : [],
+    );
+    // Fees and charges charge units; the traded services' column read 0.0 in every FY beside £114,500.
+    expect(headings).toEqual(["Units charged at the new fees (units)"]);
+    expect(Object.values(planned.stored.measureColumns ?? {}).map((v) => v.length)).toEqual([1, 0]);
+  });
+
+  it("keeps its measure columns on refresh, fixed in the register when the sheet was laid out", async () => {
+    const { port } = await demoWorkbook();
+    const { addProposal } = await import("../../../src/workbook/operations");
+    await addProposal(port, readExample("income-maximisation.json"));
+    const stored = (await readRegister(port)).proposals.find((p) => p.sheet === "Income Maximisation");
+    expect(Object.values(stored?.measureColumns ?? {}).map((v) => v.length)).toEqual([1, 0]);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+});
