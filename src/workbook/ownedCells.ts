@@ -115,8 +115,10 @@ function isEmpty(cur: CellContent): boolean {
  * toWrite({ kind: "label", address: "A1", text: "Benefits Proposal" }) // { address: "A1", value: "Benefits Proposal" }
  */
 export function toWrite(cell: LayoutCell): CellWrite {
-  const numberFormat =
-    cell.kind === "label" ? cell.numberFormat : cellNumberFormat(cell.numberFormat, cell.value, cell.kind);
+  // Only an owned cell's format follows its value: refresh rewrites it, while an input keeps what it was given.
+  const numberFormat = isOwned(cell)
+    ? cellNumberFormat(cell.numberFormat, cell.value, cell.kind)
+    : cell.numberFormat;
   const base = { address: cell.address, style: cell.style, numberFormat };
   switch (cell.kind) {
     case "label":

@@ -133,7 +133,7 @@ export const NIL_MONEY_FORMAT = '"-";"-";"-"';
 export function cellNumberFormat(
   format: string | undefined,
   value: CellScalar,
-  kind: LayoutCell["kind"],
+  kind: OwnedCell["kind"],
 ): string | undefined {
   if (format !== MILLIONS_FORMAT || typeof value !== "number" || !Number.isFinite(value) || value === 0)
     return format;

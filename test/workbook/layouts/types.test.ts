@@ -36,6 +36,17 @@ describe("a £m cell's number format follows its figure", () => {
     expect(at(-0.3, "formula")).toBe(SMALL_MONEY_FORMAT);
   });
 
+  it("leaves an input's format as its layout gives it: refresh never rewrites an input", () => {
+    const input = toWrite({
+      kind: "input",
+      address: "B3",
+      path: "existingMtfs[0].amount",
+      value: -1_200,
+      numberFormat: MILLIONS_FORMAT,
+    });
+    expect(input.numberFormat).toBe(MILLIONS_FORMAT);
+  });
+
   it("leaves every other format alone", () => {
     expect(cellNumberFormat(PERCENT_FORMAT, 0.05, "engine")).toBe(PERCENT_FORMAT);
     expect(cellNumberFormat(MILLIONS_FORMAT, "", "formula")).toBe(MILLIONS_FORMAT);
