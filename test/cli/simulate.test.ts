@@ -335,3 +335,14 @@ describe("mtfs-benefits calc sensitivity", () => {
     expect(json.rows.find((r) => r.input === "durationWeeks")?.swing).toBe(0);
   });
 });
+
+describe("mtfs-benefits calc sensitivity: small swings", () => {
+  it("prints a swing below £0.1m in £k, as the sheet's tornado shows it", async () => {
+    const r = await run(["calc", "sensitivity", "--input", example("cfs-targeted-prevention.json")]);
+    expect(r.code).toBe(0);
+    const rollout = /^timeline\.rolloutMonths .*$/m.exec(r.stdout)?.[0] ?? "";
+    // In £m this swing of about £81k read £0.08m, beside inputs a few £k apart that read the same.
+    expect(rollout).toMatch(/ £\d\d\.\dk$/);
+    expect(/^unitCost\.weeklyCost .*$/m.exec(r.stdout)?.[0]).toMatch(/ £0\.\d\dm$/);
+  });
+});

@@ -8,8 +8,8 @@ import {
 import { textTable } from "../table";
 
 /**
- * Simulation and sensitivity as the CLI prints them: tables in £m (2 dp; a simulated figure below £0.1m in £k,
- * `formatMoney`) and probabilities in whole %, or JSON with money in £ rounded to the penny (at this edge only).
+ * Simulation and sensitivity as the CLI prints them: tables in £m (2 dp; a simulated or tornado figure below £0.1m in
+ * £k, `formatMoney`) and probabilities in whole %, or JSON with money in £ rounded to the penny (at this edge only).
  */
 
 const pounds = (x: number): number => Math.round(x * 100) / 100 || 0;
@@ -94,7 +94,8 @@ const unitValue = (x: number): string =>
   Math.abs(x) >= 1000 ? Math.round(x).toLocaleString("en-GB") : String(Number(x.toPrecision(6)));
 
 /**
- * The tornado as a table: each input's low and high, the FY29/30 figure at each, and the swing (£m).
+ * The tornado as a table: each input's low and high, the FY29/30 figure at each, and the swing (£m; £k below
+ * £0.1m).
  *
  * @example
  * sensitivityTable("CFS", proposalSensitivity(model), "FY29/30") // "CFS: sensitivity of the FY29/30 figure …"
@@ -104,9 +105,10 @@ export function sensitivityTable(name: string, t: Sensitivity, mtfsLabel: string
     (r.proposal ? `${r.proposal}: ` : "") + r.input + (r.defaultEnds ? "" : " *"),
     unitValue(r.low),
     unitValue(r.high),
-    formatMillions(r.opportunityAtLow),
-    formatMillions(r.opportunityAtHigh),
-    formatMillions(r.swing),
+    // As the sheet's tornado shows them: a small figure in £k (formatMoney), so a swing of £4k is not £0.00m.
+    formatMoney(r.opportunityAtLow),
+    formatMoney(r.opportunityAtHigh),
+    formatMoney(r.swing),
   ]);
   const notes = t.rows.flatMap((r) => (r.note ? [`${r.input}: ${r.note}`] : []));
   return [
