@@ -81,7 +81,7 @@ describe("a proposal sheet written with path captions (before issue 13)", () => 
 
 /**
  * A workbook written before the breakdown left out measures the inputs do not drive: `mtfs-benefits new` of
- * income-maximisation.json by the code of commit d92171f, with a column of 0.0 units charged under the
+ * income-maximisation.json by the code of commit 6c4416d, with a column of 0.0 units charged under the
  * traded services stream. It must keep refreshing where its cells are.
  */
 const ZERO_COLUMNS = path.join(__dirname, "fixtures", "zero-measure-columns.xlsx");
