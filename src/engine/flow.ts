@@ -122,6 +122,13 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const weeksPerYear = calc.fromDecimal(WEEKS_PER_YEAR);
   const two = calc.fromNumber(2);
   const fyOfDay = (d: T): FyStartYear => fyOf(calc.toNumber(calc.floor(d)));
+  const sortedDistinct = (xs: T[]): T[] => {
+    xs.sort(cmp);
+    let n = 0;
+    for (let i = 0; i < xs.length; i++) if (n === 0 || cmp(xs[n - 1], xs[i]) !== 0) xs[n++] = xs[i];
+    xs.length = n;
+    return xs;
+  };
 
   // The full rate with its inputs already on this backend (converted once per flow, not once per piece).
   const fullRateOf = (
@@ -186,20 +193,20 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     rateInFy: (fy: FyStartYear) => T,
   ): RatePiece<T>[] => {
     if (cmp(end, start) <= 0) return [];
-    const cuts = new Map<string | number, T>();
-    const addCut = (d: T): void => {
-      if (cmp(d, start) >= 0 && cmp(d, end) <= 0) cuts.set(calc.key(d), d);
-    };
-    addCut(start);
-    addCut(end);
-    for (const p of ramp) {
-      addCut(p.from);
-      addCut(p.to);
+    // The distinct cut points in order: collected, sorted, equal values merged (plain arrays: a simulation
+    // builds the pieces on every draw).
+    const all: T[] = [start, end];
+    for (let k = 0; k < ramp.length; k++) {
+      const p = ramp[k];
+      if (cmp(p.from, start) >= 0 && cmp(p.from, end) <= 0) all.push(p.from);
+      if (cmp(p.to, start) >= 0 && cmp(p.to, end) <= 0) all.push(p.to);
     }
-    for (let fy = fyOfDay(start) + 1; cmp(calc.fromNumber(fyStartDay(fy)), end) < 0; fy++) {
-      addCut(calc.fromNumber(fyStartDay(fy)));
+    for (let fy = fyOfDay(start) + 1; ; fy++) {
+      const d = calc.fromNumber(fyStartDay(fy));
+      if (cmp(d, end) >= 0) break;
+      if (cmp(d, start) >= 0) all.push(d);
     }
-    const points = [...cuts.values()].sort(cmp);
+    const points = sortedDistinct(all);
     const pieces: RatePiece<T>[] = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i];

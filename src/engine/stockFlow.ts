@@ -97,11 +97,40 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     return { pieces, integralAtStart };
   };
 
+  const inOrder = (live: readonly RatePiece<T>[]): boolean => {
+    for (let k = 1; k < live.length; k++) if (cmp(live[k - 1].from, live[k].from) > 0) return false;
+    return true;
+  };
+  const contiguous = (live: readonly RatePiece<T>[]): boolean => {
+    for (let k = 1; k < live.length; k++) if (cmp(live[k - 1].to, live[k].from) !== 0) return false;
+    return true;
+  };
+
+  // cumulativeFromRates's sweep when the cut points are each piece's start and the last piece's end: the
+  // same pieces from the same calculator calls, without sorting and merging the points.
+  const fromContiguous = (live: readonly RatePiece<T>[]): CumulativeFlow<T> => {
+    const pieces: CumulativePiece<T>[] = [];
+    let value = ZERO;
+    for (let k = 0; k < live.length; k++) {
+      const r = live[k];
+      const start = r.from;
+      const slope = div(sub(r.rateTo, r.rateFrom), sub(r.to, r.from));
+      const piece = { start, value, rate: add(r.rateFrom, mul(slope, sub(start, r.from))), accel: slope };
+      pieces.push(piece);
+      value = pieceValue(piece, sub(r.to, start));
+    }
+    if (live.length > 0) pieces.push({ start: live[live.length - 1].to, value, rate: ZERO, accel: ZERO });
+    return fromPieces(pieces);
+  };
+
   const cumulativeFromRates = (
     rates: readonly RatePiece<T>[],
     batches: readonly Batch<T>[],
   ): CumulativeFlow<T> => {
-    const live = rates.filter((r) => cmp(r.to, r.from) > 0).sort((a, b) => cmp(a.from, b.from));
+    const live = rates.filter((r) => cmp(r.to, r.from) > 0);
+    if (!inOrder(live)) live.sort((a, b) => cmp(a.from, b.from));
+    // Contiguous pieces without batches (what the flow model builds): their ends are the cut points already.
+    if (batches.length === 0 && contiguous(live)) return fromContiguous(live);
     // The distinct cut points in order: sorted, equal values merged (a simulation builds flows on every draw).
     const all: T[] = [];
     for (const r of live) all.push(r.from, r.to);
@@ -207,11 +236,14 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     return out;
   };
 
-  const averageStocks = (f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[] =>
-    windowAverages(
-      bounds,
-      bounds.map((t) => sub(integralAt(f, t), integralAt(f, sub(t, durationDays)))),
-    );
+  const averageStocks = (f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[] => {
+    const stockIntegral: T[] = [];
+    for (let i = 0; i < bounds.length; i++) {
+      const t = bounds[i];
+      stockIntegral.push(sub(integralAt(f, t), integralAt(f, sub(t, durationDays))));
+    }
+    return windowAverages(bounds, stockIntegral);
+  };
 
   // H = ∫G at each piece start: H(start + x) = H₀ + G₀·x + value·x²/2 + rate·x³/6 + accel·x⁴/24.
   const pieceSecondIntegral = (f: CumulativeFlow<T>, i: number, x: T): T => {
