@@ -167,19 +167,6 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     lever: Lever = "entry",
   ): T => fullRateOf(baseline, target, durationWeeks, baseFy, lever)(fy);
 
-  // The ramp piece containing day d (pieces are sorted and contiguous), by binary search.
-  const rampPieceAt = (ramp: readonly RampPiece<T>[], d: T): RampPiece<T> | undefined => {
-    let lo = 0;
-    let hi = ramp.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(d, ramp[mid].from) < 0) hi = mid - 1;
-      else if (cmp(d, ramp[mid].to) >= 0) lo = mid + 1;
-      else return ramp[mid];
-    }
-    return undefined;
-  };
-
   const shareOn = (p: RampPiece<T> | undefined, d: T): T =>
     p === undefined
       ? calc.one
@@ -208,12 +195,21 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     }
     const points = sortedDistinct(all);
     const pieces: RatePiece<T>[] = [];
+    // The points ascend, so the FY's rate is worked out once per FY and the ramp is walked, not searched.
+    let rateFy = NaN;
+    let perDay = calc.zero;
+    let j = 0;
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i];
       const to = points[i + 1];
-      const perDay = rateInFy(fyOfDay(from));
+      const fy = fyOfDay(from);
+      if (fy !== rateFy) {
+        perDay = rateInFy(fy);
+        rateFy = fy;
+      }
       // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
-      const piece = rampPieceAt(ramp, from);
+      while (j < ramp.length && cmp(from, ramp[j].to) >= 0) j++;
+      const piece = j < ramp.length && cmp(from, ramp[j].from) >= 0 ? ramp[j] : undefined;
       pieces.push({
         from,
         to,

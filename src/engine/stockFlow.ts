@@ -185,12 +185,22 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     return pieceValue(p, sub(t, p.start));
   };
 
-  const integralAt = (f: CumulativeFlow<T>, t: T): T => {
-    const i = findPiece(f, t);
+  // findPiece for a t no earlier than the one piece `from` was found for: a walk forward from it.
+  const findPieceFrom = (f: CumulativeFlow<T>, t: T, from: number): number => {
+    const pieces = f.pieces;
+    if (from >= 0 && cmp(pieces[from].start, t) > 0) return findPiece(f, t);
+    let i = from;
+    while (i + 1 < pieces.length && cmp(pieces[i + 1].start, t) <= 0) i++;
+    return i;
+  };
+
+  const integralIn = (f: CumulativeFlow<T>, i: number, t: T): T => {
     if (i < 0) return ZERO;
     const p = f.pieces[i];
     return add(f.integralAtStart[i], pieceIntegral(p, sub(t, p.start)));
   };
+
+  const integralAt = (f: CumulativeFlow<T>, t: T): T => integralIn(f, findPiece(f, t), t);
 
   const stockAt = (f: CumulativeFlow<T>, t: T, durationDays: T): T =>
     sub(cumulativeAt(f, t), cumulativeAt(f, sub(t, durationDays)));
@@ -237,10 +247,16 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   };
 
   const averageStocks = (f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[] => {
+    // Bounds ascend (FY starts): each of t and t − D walks the pieces forward instead of searching them.
     const stockIntegral: T[] = [];
+    let at = -1;
+    let before = -1;
     for (let i = 0; i < bounds.length; i++) {
       const t = bounds[i];
-      stockIntegral.push(sub(integralAt(f, t), integralAt(f, sub(t, durationDays))));
+      const back = sub(t, durationDays);
+      at = findPieceFrom(f, t, at);
+      before = findPieceFrom(f, back, before);
+      stockIntegral.push(sub(integralIn(f, at, t), integralIn(f, before, back)));
     }
     return windowAverages(bounds, stockIntegral);
   };

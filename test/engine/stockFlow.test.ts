@@ -161,3 +161,36 @@ describe("cumulativeFromRates on contiguous pieces", () => {
     );
   });
 });
+
+describe("averageStocks walking the pieces", () => {
+  // averageStocks walks the pieces forward for ascending bounds (stockFlow.ts) and searches them otherwise; either
+  // way each window's average is the one integralAt gives, digit for digit.
+  const flow = cumulativeFromRates(
+    [
+      { from: D(0), to: D(30), rateFrom: D(0), rateTo: D(1) },
+      { from: D(30), to: D(95), rateFrom: D(1), rateTo: D(1) },
+      { from: D(120), to: D(400), rateFrom: D(2), rateTo: D(0.5) },
+    ],
+    [{ day: D(200), count: D(7) }],
+  );
+
+  it("equals the window averages of integralAt for bounds in any order (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -300, max: 700 }), { minLength: 2, maxLength: 9 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 300 }),
+        (days, ascending, dur) => {
+          const bounds = (ascending ? [...days].sort((a, b) => a - b) : days).map(D);
+          const held = (t: Decimal): Decimal => integralAt(flow, t).minus(integralAt(flow, t.minus(dur)));
+          const expected = bounds.slice(1).map((b, i) => {
+            const len = b.minus(bounds[i]);
+            return len.lte(0) ? "0" : held(b).minus(held(bounds[i])).div(len).toString();
+          });
+          expect(averageStocks(flow, bounds, D(dur)).map(String)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
