@@ -225,13 +225,15 @@ export function cohortStreamOn<T>(
   for (const s of parts) partCaseload.push(s.flow === flow ? caseload : averageOf(s.flow, bounds));
 
   // Loops rather than reduce and closures: a simulation runs this on every draw (the same calls, in order).
-  const grossAt = (i: number, pricesFy: FyStartYear): T => {
+  const grossAt = (i: number, savings: (k: number) => T): T => {
     let sum = calc.zero;
-    for (let k = 0; k < parts.length; k++) {
-      sum = calc.add(sum, calc.multiply(partCaseload[k][i], parts[k].annualSaving(pricesFy)));
-    }
+    for (let k = 0; k < parts.length; k++) sum = calc.add(sum, calc.multiply(partCaseload[k][i], savings(k)));
     return sum;
   };
+  // The saving at price-base prices is the same every FY: worked out once per part.
+  const atPriceBase: T[] = [];
+  for (const s of parts) atPriceBase.push(s.annualSaving(unitCost.priceBaseFy));
+  const priceBaseSaving = (k: number): T => atPriceBase[k];
   const years: StreamYear<T>[] = [];
   let eventsBefore = sf.cumulativeAt(flow, bounds[0]);
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
@@ -239,8 +241,8 @@ export function cohortStreamOn<T>(
     const eventsBy = sf.cumulativeAt(flow, bounds[i + 1]);
     years.push({
       fy,
-      gross: grossAt(i, fy),
-      grossAtPriceBase: grossAt(i, unitCost.priceBaseFy),
+      gross: grossAt(i, (k) => parts[k].annualSaving(fy)),
+      grossAtPriceBase: grossAt(i, priceBaseSaving),
       measures: [
         {
           key: "avoidedEvents",

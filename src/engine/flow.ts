@@ -167,10 +167,13 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     lever: Lever = "entry",
   ): T => fullRateOf(baseline, target, durationWeeks, baseFy, lever)(fy);
 
+  // A constant piece (monthly steps, stepped) holds its share: share + 0 × x is the share, digit for digit.
   const shareOn = (p: RampPiece<T> | undefined, d: T): T =>
     p === undefined
       ? calc.one
-      : add(p.shareFrom, mul(sub(p.shareTo, p.shareFrom), div(sub(d, p.from), sub(p.to, p.from))));
+      : p.shareFrom === p.shareTo
+        ? p.shareFrom
+        : add(p.shareFrom, mul(sub(p.shareTo, p.shareFrom), div(sub(d, p.from), sub(p.to, p.from))));
 
   // Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April.
   const ratePieces = (
