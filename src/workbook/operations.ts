@@ -12,6 +12,7 @@ import {
   createProgramme,
   insertProgrammeRow,
   insertThemeRow,
+  PROGRAMME_OWNER,
   programmeLayouts,
   rowsWithoutFigures,
   syncProgramme,
@@ -53,6 +54,7 @@ import {
 } from "./anchors";
 import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
+import { linksToDeletedCells, lostLinksMessage } from "./lostLinks";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -665,8 +667,18 @@ export async function refreshWorkbook(
         message: `rows or columns were deleted or moved on ${gone.sheet}: ${lost.get(gone.sheet)}; the programme sheets were not refreshed`,
       });
     } else {
-      const broken = await rowsWithoutFigures(port, programme, links, placements);
-      if (broken.length)
+      // Links into a refused sheet are left alone only while they still point at their cells.
+      const refused = register.proposals
+        .filter((s) => sheets.has(s.sheet) && !placements.has(s.sheet))
+        .map((s) => proposalSheetLayout(s));
+      const deleted = await linksToDeletedCells(port, owned, PROGRAMME_OWNER, refused, names, placements);
+      const broken = deleted.length ? [] : await rowsWithoutFigures(port, programme, links, placements);
+      if (deleted.length)
+        errors.push({
+          proposal: "(programme)",
+          message: `${lostLinksMessage(deleted)}; undo that, then refresh again; the programme sheets were not refreshed`,
+        });
+      else if (broken.length)
         errors.push({
           proposal: "(programme)",
           message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
