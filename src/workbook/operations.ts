@@ -1,6 +1,11 @@
 import { isEngineError, type OptimismBiasTable } from "../engine";
 import { syncDashboard, trackForDashboard, worstRags } from "./dashboard";
-import { ensureParametersSheet, readOptimismBiasTable, type GreenBookParameters } from "./parameters";
+import {
+  deletedParameters,
+  ensureParametersSheet,
+  readOptimismBiasTable,
+  type GreenBookParameters,
+} from "./parameters";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
@@ -576,6 +581,21 @@ export async function refreshWorkbook(
   // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
   if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
   const register = await readRegister(port);
+  // Every sheet's formulas use the Parameters names: with their cells deleted none can show the figures.
+  const lostParameters = deletedParameters(
+    await port.listNames(),
+    [...register.owned.values()].flatMap((o) => (o.written.kind === "formula" ? [o.written.formula] : [])),
+  );
+  if (lostParameters.length) {
+    const message = `the Parameters sheet's cells of the ${lostParameters.join(", ")} were deleted, so the formulas that use them cannot work; undo that, then refresh again; nothing was refreshed`;
+    return {
+      proposals: register.proposals.length,
+      lines: [],
+      changes: [],
+      errors: [{ proposal: "(parameters)", message }],
+      warnings: [],
+    };
+  }
   const programme = register.programme as ProgrammeConfig | undefined;
   // Where every sheet is now, from its anchors; a sheet that cannot be found is neither read nor written.
   const layouts = [
