@@ -7,6 +7,7 @@ export * from "./errors";
 export * from "./types";
 export * from "./parse/read";
 export * from "./fiscalYear";
+export * from "./calendarDate";
 export * from "./triangulate";
 export * from "./triangulationInput";
 export * from "./edgeOfCare";

@@ -31,6 +31,29 @@ export function stretchedAssumptions(a: ProposalAssumptions): ProposalAssumption
   };
 }
 
+/** A proposal's stretch scenario per profile year: its MTFS row and what it adds to the confident one. */
+export interface StretchRows {
+  /** The MTFS row with the stretch targets (the "with stretch" figure). */
+  readonly stretched: readonly Decimal[];
+  /** stretched − confident: the stretch's extra MTFS row (what `calc scenarios` adds for the proposal). */
+  readonly uplift: readonly Decimal[];
+}
+
+/**
+ * The stretch scenario's MTFS row and its uplift per profile year; undefined when no stretch is stated. The one
+ * place the stretched row is computed: the wizard shows `stretched`, the programme adds `uplift`.
+ *
+ * @example
+ * proposalStretchRows(parseProposal(withStretch).assumptions)?.stretched.map(String) // ["-500000", ...]
+ */
+export function proposalStretchRows(a: ProposalAssumptions): StretchRows | undefined {
+  const stretched = stretchedAssumptions(a);
+  if (stretched === undefined) return undefined;
+  const confident = computeAssumptions(a).profile.years;
+  const rows = computeAssumptions(stretched).profile.years.map((y) => y.mtfsImpact);
+  return { stretched: rows, uplift: rows.map((x, i) => x.minus(confident[i].mtfsImpact)) };
+}
+
 /**
  * The stretch's extra MTFS row per profile year (stretch − confident); undefined when no stretch is stated.
  *
@@ -38,10 +61,6 @@ export function stretchedAssumptions(a: ProposalAssumptions): ProposalAssumption
  * proposalStretch(parseProposal(withStretch).assumptions)?.map(String) // ["0", "120000", ...]
  */
 export function proposalStretch(a: ProposalAssumptions): Decimal[] | undefined {
-  const stretched = stretchedAssumptions(a);
-  if (stretched === undefined) return undefined;
-  const confident = computeAssumptions(a).profile.years;
-  return computeAssumptions(stretched).profile.years.map((y, i) =>
-    y.mtfsImpact.minus(confident[i].mtfsImpact),
-  );
+  const rows = proposalStretchRows(a);
+  return rows === undefined ? undefined : [...rows.uplift];
 }

@@ -10,7 +10,7 @@ import {
   profileGreenBook,
   proposalRiskModel,
   proposalSensitivity,
-  proposalStretch,
+  proposalStretchRows,
   proposalTornadoModel,
   riskAdjustedProfile,
   simulateSteps,
@@ -104,7 +104,12 @@ export interface AppraisalView {
     readonly adjustedTexts: readonly string[];
   };
   /** Absent when the draft states no stretch target. */
-  readonly stretch?: { readonly extraTexts: readonly string[]; readonly totalTexts: readonly string[] };
+  readonly stretch?: {
+    /** What the stretch adds to the MTFS row per FY. */
+    readonly extraTexts: readonly string[];
+    /** The MTFS row with the stretch target (the engine's stretched row). */
+    readonly stretchedTexts: readonly string[];
+  };
   readonly greenBook: {
     readonly npvText: string;
     readonly bcrText: string;
@@ -272,7 +277,7 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
   const years = profile.years.map((y) => y.label);
   const level = proposal.opportunity.confidence?.level;
   const risk = level === undefined ? undefined : riskAdjustedProfile(profile, level);
-  const extra = proposalStretch(proposal.assumptions);
+  const stretch = proposalStretchRows(proposal.assumptions);
   const view = profileGreenBook(
     profile,
     GREEN_BOOK_STANDARD,
@@ -294,12 +299,13 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
             adjustedTexts: risk.years.map((y) => formatMillions(y.riskAdjusted)),
           },
         }),
-    ...(extra === undefined
+    // The stretched row is the engine's own (never confident + uplift added up here).
+    ...(stretch === undefined
       ? {}
       : {
           stretch: {
-            extraTexts: extra.map((x) => formatMillions(x)),
-            totalTexts: extra.map((x, i) => formatMillions(x.plus(profile.years[i].mtfsImpact))),
+            extraTexts: stretch.uplift.map((x) => formatMillions(x)),
+            stretchedTexts: stretch.stretched.map((x) => formatMillions(x)),
           },
         }),
     greenBook: {

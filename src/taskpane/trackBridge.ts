@@ -10,6 +10,7 @@ import {
   formatMillions,
   formatPercent,
   slippageText,
+  isCalendarDate,
   isEngineError,
   parseProposal,
   reprofile,
@@ -18,7 +19,7 @@ import {
   type Reprofile,
   type TrackingSummary,
 } from "../engine";
-import { checkActualRows, parseActualsCsv } from "../workbook/actualsCsv";
+import { checkActualRows, inLineOrder, readActualsCsv } from "../workbook/actualsCsv";
 import { numberText } from "../workbook/cellValues";
 import { readThresholds } from "../workbook/dashboard";
 import { conflictText, enterActuals } from "../workbook/enterActuals";
@@ -47,6 +48,8 @@ export interface TypedActual {
   readonly stream?: string;
   /** Where it came from ("actuals.csv line 3"); absent: typed in the tab. */
   readonly source?: string;
+  /** Its line in the CSV it was read from (the header is line 1). */
+  readonly line?: number;
 }
 
 /** One measure's line (of one stream, on a proposal of several; the £ total has none). */
@@ -220,20 +223,24 @@ export function trackMeasures(raw: unknown, stream?: string): readonly MeasureCh
 /**
  * The rows of an actuals CSV (the columns `track import` reads, docs/cli.md) for the proposal called one of
  * `names` (its name, or its sheet's), as typed actuals that remember their line; rows of other proposals are
- * counted, not used. Bad lines: the parser's message, naming `file`.
+ * counted, not used. `problems`: every bad line of the file by the CSV's own rules ("line 3: period: …"), the
+ * good rows still given so the workbook's checks can run on them too (`TrackWorkbookOps.checkCsv`). A header
+ * that cannot be read is a `problem`, naming `file`.
  *
  * @example
- * actualsFromCsv("proposal,period,measure,value\nCFS,2027-10,avoidedEvents,0", "CFS") // { rows: [...], others: 0 }
+ * actualsFromCsv("proposal,period,measure,value\nCFS,2027-10,avoidedEvents,0", "CFS") // { rows: [...], others: 0, problems: [] }
  */
 export function actualsFromCsv(
   text: string,
   names: string | readonly string[],
   file = "the CSV",
-): { readonly rows: readonly TypedActual[]; readonly others: number } | { readonly problem: string } {
+):
+  | { readonly rows: readonly TypedActual[]; readonly others: number; readonly problems: readonly string[] }
+  | { readonly problem: string } {
   const wanted = (typeof names === "string" ? [names] : names).map((n) => n.trim()).filter((n) => n !== "");
   try {
-    const all = parseActualsCsv(text, file);
-    const mine = all.filter((r) => wanted.includes(r.proposal));
+    const read = readActualsCsv(text, file);
+    const mine = read.rows.filter((r) => wanted.includes(r.proposal));
     return {
       rows: mine.map((r) => ({
         period: r.period,
@@ -241,14 +248,18 @@ export function actualsFromCsv(
         value: r.value.toString(),
         ...(r.stream === undefined ? {} : { stream: r.stream }),
         source: `${file} line ${r.line}`,
+        line: r.line,
       })),
-      others: all.length - mine.length,
+      others: read.rows.length - mine.length,
+      problems: read.problems.map((p) => `${lineText(p.line)}: ${p.text}`),
     };
   } catch (e) {
     if (isWorkbookError(e)) return { problem: e.message };
     throw e;
   }
 }
+
+const lineText = (line: number): string => `line ${line}`;
 
 /** An actual on the Tracking sheet, as the tab lists it. */
 export interface SheetActualLine {
@@ -292,8 +303,32 @@ export interface TrackWorkbookOps {
   read(proposal: string): Promise<WorkbookTrack>;
   /** Writes typed actuals to the Tracking sheet as `track import` does (rows with a blank value skipped). */
   write(proposal: string, rows: readonly TypedActual[]): Promise<WriteOutcome>;
+  /**
+   * Every bad line of a CSV's rows for the proposal, in line order: `known` (the CSV's own, from actualsFromCsv)
+   * and the workbook's (an unknown stream or measure, a gap in avoided events), as `track import` reports them
+   * in one run; nothing is written. Empty: every row passes.
+   */
+  checkCsv(
+    proposal: string,
+    rows: readonly TypedActual[],
+    known: readonly string[],
+  ): Promise<readonly string[]>;
   /** Keeps the proposed reprofile as a version dated `date`, as `track reprofile --accept` does; says where. */
   acceptReprofile(sheet: string, date: string): Promise<string>;
+}
+
+/**
+ * What is wrong with a reprofile version's date as typed, in words, or undefined when it is one: the rule
+ * `track reprofile --accept --date` applies (a real calendar date YYYY-MM-DD; today, earlier or later).
+ *
+ * @example
+ * versionDateProblem("2028-01-15") // undefined
+ * versionDateProblem("") // "Version date is required: a date YYYY-MM-DD"
+ */
+export function versionDateProblem(text: string): string | undefined {
+  const date = text.trim();
+  if (date === "") return "Version date is required: a date YYYY-MM-DD";
+  return isCalendarDate(date) ? undefined : `Version date must be a date YYYY-MM-DD, got "${date}"`;
 }
 
 /** The workbook layer's and the engine's user errors, as the message to show (anything else is a bug). */
@@ -366,6 +401,35 @@ async function readTrack(port: WorkbookPort, proposal: string): Promise<Workbook
     };
   } catch (e) {
     return { kind: "absent", message: problemOf(e) };
+  }
+}
+
+async function checkCsvRows(
+  port: WorkbookPort,
+  proposal: string,
+  rows: readonly TypedActual[],
+  known: readonly string[],
+): Promise<readonly string[]> {
+  try {
+    const found = await proposalSheet(port, proposal);
+    if ("problem" in found) return inLineOrder([...known, found.problem]);
+    const line = (k: number): number => rows[k].line ?? k + 1;
+    // The writer `track import` calls, in a dry run: the CSV's problems and the workbook's, every one.
+    const result = await enterActuals(
+      port,
+      rows.map((a) => ({
+        proposal: found.sheet,
+        stream: a.stream ?? "",
+        period: a.period,
+        measure: a.measure,
+        value: Number(numberText(a.value) ?? 0),
+        source: a.source ?? "",
+      })),
+      { where: (k) => lineText(line(k)), dryRun: true, known },
+    );
+    return result.kind === "refused" ? inLineOrder(result.problems) : [];
+  } catch (e) {
+    return inLineOrder([...known, problemOf(e)]);
   }
 }
 
@@ -442,7 +506,10 @@ export function trackOps(port: () => WorkbookPort): TrackWorkbookOps {
   return {
     read: (proposal) => readTrack(port(), proposal),
     write: (proposal, rows) => writeTyped(port(), proposal, rows),
+    checkCsv: (proposal, rows, known) => checkCsvRows(port(), proposal, rows, known),
     async acceptReprofile(sheet, date) {
+      const bad = versionDateProblem(date);
+      if (bad !== undefined) return `Not kept: ${bad}`;
       const p = port();
       try {
         const proposed = await proposeReprofile(p, sheet);

@@ -246,3 +246,15 @@ function actualRowsOf(
   const bad = new Set(problems.map((p) => p.line));
   return { rows: out.filter((r) => !bad.has(r.line)), problems };
 }
+
+/**
+ * Problems named "line N: …" in line order (a stable sort keeps each line's own order; others last), so the
+ * CSV's own problems and the workbook's read as one list, as `track import` and the Track tab report them.
+ *
+ * @example
+ * inLineOrder(["line 5: stream: …", "line 2: period: …"]) // ["line 2: period: …", "line 5: stream: …"]
+ */
+export function inLineOrder(problems: readonly string[]): string[] {
+  const lineOf = (p: string): number => Number(/^line (\d+):/.exec(p)?.[1] ?? Number.MAX_SAFE_INTEGER);
+  return [...problems].sort((x, y) => lineOf(x) - lineOf(y));
+}

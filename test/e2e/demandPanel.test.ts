@@ -2,41 +2,14 @@
  * End-to-end: the demand panel on the standalone page (dist/standalone.html) in Debian's chromium. Requires
  * `npm run build` first. A screenshot goes to test-artifacts/demand-panel.png (git-ignored).
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser } from "playwright-core";
-import {
-  ARTIFACTS,
-  DIST,
-  launchBrowser,
-  requirePrerequisites,
-  serveDirectory,
-  type StaticServer,
-} from "./harness";
+import { ARTIFACTS, e2eSuite } from "./harness";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requirePrerequisites();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = e2eSuite();
 
 describe("demand panel", () => {
   it("shows a council's do-nothing and with-impact spend against budget and the break-even year", async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "en-GB" });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/standalone.html`);
-    await page.getByRole("heading", { name: /Step 1 of/ }).waitFor();
+    const page = await suite.openStandalone({ width: 1100 });
     await page.getByText("Demand baseline: children in care").click();
     const panel = page.getByTestId("demand-panel");
     await page.getByTestId("demand-chart").waitFor();
@@ -49,7 +22,6 @@ describe("demand panel", () => {
     await page.getByText("Break-even: FY33/34").waitFor();
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: path.join(ARTIFACTS, "demand-panel.png") });
-    expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import type { AddressInfo } from "net";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 /** The built add-in; MTFS_DIST points elsewhere (e.g. a private build while others rebuild dist/). */
@@ -82,6 +82,79 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** How a test opens the standalone page. */
+export interface StandaloneOptions {
+  /** Viewport, px (default 1100 × 900). */
+  readonly width?: number;
+  readonly height?: number;
+  /** Lets the test save downloads (Download workbook). */
+  readonly downloads?: boolean;
+  /** Clears localStorage and reloads, so no draft of an earlier run is restored. */
+  readonly clearDraft?: boolean;
+  /** Waits for the wizard's first step heading (default true). */
+  readonly waitForWizard?: boolean;
+}
+
+/** The suite's browser and server, once its beforeAll has run. */
+export interface E2eSuite {
+  readonly browser: () => Browser;
+  /** The static server's base URL ("http://127.0.0.1:PORT"). */
+  readonly url: () => string;
+  /** dist/standalone.html in a new en-GB context; its uncaught errors fail the running test (afterEach). */
+  openStandalone(options?: StandaloneOptions): Promise<Page>;
+}
+
+/**
+ * Registers a browser suite's set-up: before all, the prerequisites (and `before`, e.g. LibreOffice), the
+ * artifacts folder, a static server over dist/ and chromium; after all, both closed; after each test, any
+ * uncaught error of a page it opened fails it.
+ *
+ * @example
+ * const suite = e2eSuite();
+ * it("…", async () => { const page = await suite.openStandalone({ width: 320, clearDraft: true }); … });
+ */
+export function e2eSuite(options: { readonly before?: () => void } = {}): E2eSuite {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+  beforeAll(async () => {
+    requirePrerequisites();
+    options.before?.();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    server = await serveDirectory(DIST);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(() => expect(pageErrors.splice(0)).toEqual([]));
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error("the e2e suite's beforeAll has not run");
+    return x;
+  };
+  return {
+    browser: () => started(browser),
+    url: () => started(server).url,
+    async openStandalone(o = {}) {
+      const context: BrowserContext = await started(browser).newContext({
+        viewport: { width: o.width ?? 1100, height: o.height ?? 900 },
+        locale: "en-GB",
+        ...(o.downloads ? { acceptDownloads: true } : {}),
+      });
+      const page = await context.newPage();
+      page.on("pageerror", (e) => pageErrors.push(e.message));
+      await page.goto(`${started(server).url}/standalone.html`);
+      if (o.clearDraft) {
+        await page.evaluate(() => window.localStorage.clear());
+        await page.reload();
+      }
+      if (o.waitForWizard ?? true) await page.getByRole("heading", { name: /Step 1 of/ }).waitFor();
+      return page;
+    },
+  };
 }
 
 /** The DOM id the wizard gives a field (mirrors `fieldId` in src/taskpane/components/FieldInput.tsx). */

@@ -4,47 +4,19 @@
  * `npm run build:cli` first. Screenshots go to test-artifacts/e2e-risk-*.png (git-ignored).
  */
 import { execFileSync } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import {
-  ARTIFACTS,
-  DIST,
-  ROOT,
-  launchBrowser,
-  parseMillions,
-  requirePrerequisites,
-  serveDirectory,
-  type StaticServer,
-} from "./harness";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, ROOT, e2eSuite, parseMillions } from "./harness";
 
-let server: StaticServer;
-let browser: Browser;
+const suite = e2eSuite();
 
-beforeAll(async () => {
-  requirePrerequisites();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openCfs(width: number): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+async function openCfs(width: number): Promise<{ page: Page; close: () => Promise<void> }> {
   // Tall enough that the preview column (its own scroll from 760 px) shows every section at once.
-  const context = await browser.newContext({ viewport: { width, height: 2400 }, locale: "en-GB" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.url}/standalone.html`);
-  await page.getByRole("heading", { name: /Step 1 of/ }).waitFor();
+  const page = await suite.openStandalone({ width, height: 2400 });
   await page.getByLabel("Start from").selectOption("CFS Targeted Prevention");
   await page.getByRole("button", { name: "Load", exact: true }).click();
   await page.getByText("Started from CFS Targeted Prevention.").waitFor();
-  return { page, errors, close: () => context.close() };
+  return { page, close: () => page.context().close() };
 }
 
 /** Opens a preview section from the keyboard: focus its summary, press Enter. */
@@ -60,7 +32,7 @@ interface SimJson {
 
 describe("preview risk panels (chromium)", () => {
   it("runs the Monte Carlo in chunks (progress, Cancel), gives the CLI's numbers for a seed, and draws the tornado and fan", async () => {
-    const { page, errors, close } = await openCfs(1280);
+    const { page, close } = await openCfs(1280);
     await page.getByTestId("npv").waitFor();
     await openSection(page, "Sensitivity (tornado)");
     await page.getByTestId("tornado-chart").waitFor();
@@ -112,12 +84,11 @@ describe("preview risk panels (chromium)", () => {
     await page
       .getByTestId("simulation-panel")
       .screenshot({ path: path.join(ARTIFACTS, "e2e-risk-1280-simulation.png") });
-    expect(errors).toEqual([]);
     await close();
   }, 180_000);
 
   it("fits a 320 px pane: no sideways scroll, the tables scroll inside themselves", async () => {
-    const { page, errors, close } = await openCfs(320);
+    const { page, close } = await openCfs(320);
     await page.getByTestId("npv").waitFor();
     await openSection(page, "Sensitivity (tornado)");
     await page.getByTestId("tornado-chart").waitFor();
@@ -136,7 +107,6 @@ describe("preview risk panels (chromium)", () => {
         .getByTestId(`${section}-panel`)
         .screenshot({ path: path.join(ARTIFACTS, `e2e-risk-320-${section}.png`) });
     }
-    expect(errors).toEqual([]);
     await close();
   }, 180_000);
 });

@@ -4,19 +4,10 @@
  * Requires `npm run build` and /usr/bin/chromium (fails with the fix otherwise). Screenshots go to
  * test-artifacts/ (git-ignored).
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { computeAssumptions, formatMillions, parseProposal } from "../../src/engine";
-import {
-  ARTIFACTS,
-  DIST,
-  fieldSelector,
-  launchBrowser,
-  requirePrerequisites,
-  serveDirectory,
-  type StaticServer,
-} from "./harness";
+import { ARTIFACTS, e2eSuite, fieldSelector } from "./harness";
 
 /** A prevention proposal with two cohorts starting on different dates (issue 13's "falls" and "cognitive decline"). */
 const FALLS: readonly (readonly [string, string])[] = [
@@ -59,35 +50,10 @@ const PROPOSAL = {
   assumptions: { streams: [stream("cohort", FALLS), stream("cohort", COGNITIVE)] },
 };
 
-let server: StaticServer;
-let browser: Browser;
-const pageErrors: string[] = [];
+const suite = e2eSuite();
 
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-beforeAll(async () => {
-  requirePrerequisites();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openWizard(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "en-GB" });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(`${server.url}/standalone.html`);
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await page.getByRole("heading", { name: /Step 1 of/ }).waitFor();
-  return page;
+function openWizard(width: number): Promise<Page> {
+  return suite.openStandalone({ width, clearDraft: true });
 }
 
 /** The whole page, what the window shows, and the preview on its own (for review at full resolution). */

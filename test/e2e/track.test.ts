@@ -9,43 +9,21 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { ExcelJsPort, buildProgrammeWorkbook, type ProgrammeConfig } from "../../src/workbook";
 import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
 import { TRACKING_SHEET } from "../../src/workbook/layouts/trackingSheet";
 import { run } from "../cli/workbookCli";
 import { hasLibreOffice, recalcInLibreOffice } from "../workbook/libreoffice";
 import { plain } from "../workbook/fixtures";
-import {
-  ARTIFACTS,
-  ROOT,
-  DIST,
-  launchBrowser,
-  parseMillions,
-  requirePrerequisites,
-  serveDirectory,
-  type StaticServer,
-} from "./harness";
+import { ARTIFACTS, ROOT, e2eSuite, parseMillions } from "./harness";
 
-let server: StaticServer;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  requirePrerequisites();
-  if (!hasLibreOffice())
-    throw new Error("soffice not found: install LibreOffice (bash scripts/install-system-deps.sh)");
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  browser = await launchBrowser();
+const suite = e2eSuite({
+  before: () => {
+    if (!hasLibreOffice())
+      throw new Error("soffice not found: install LibreOffice (bash scripts/install-system-deps.sh)");
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => expect(pageErrors.splice(0)).toEqual([]));
 
 const CFS = "CFS Targeted Prevention";
 const QUARTER = [
@@ -103,16 +81,13 @@ describe("standalone wizard: Track tab", () => {
       ].join("\n"),
     );
 
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: "en-GB",
-      acceptDownloads: true,
+    const page = await suite.openStandalone({
+      width: 1280,
+      downloads: true,
+      clearDraft: true,
+      waitForWizard: false,
     });
-    const page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/standalone.html`);
-    await page.evaluate(() => window.localStorage.clear());
-    await page.reload();
+    const context = page.context();
     await page.locator('input[type="file"][accept*="xlsx"]').setInputFiles(input);
     await page.getByText("Loaded the proposal on the active sheet for editing.").waitFor();
 
@@ -121,6 +96,25 @@ describe("standalone wizard: Track tab", () => {
     // The tab replaces the proposal's steps rather than stacking on them.
     expect(await page.getByRole("heading", { name: /Step 1 of/ }).isVisible()).toBe(false);
     await page.getByText(`No actuals for ${CFS} on the Tracking sheet yet`).waitFor();
+
+    // A pasted CSV with a bad line by its own rules and one by the workbook's: both listed at once, none taken.
+    await page
+      .getByTestId("actuals-csv")
+      .fill(
+        [
+          "proposal,stream,period,measure,value",
+          `${CFS},,2027-13,avoidedEvents,1`,
+          `${CFS},nope,2027-10,avoidedEvents,0`,
+        ].join("\n"),
+      );
+    await page.getByTestId("use-csv").click();
+    await page.getByText("pasted CSV: 2 bad lines; no actuals were taken").waitFor();
+    const problems = await page.getByTestId("csv-problem").allInnerTexts();
+    expect(problems.map((p) => p.slice(0, 7))).toEqual(["line 2:", "line 3:"]);
+    expect(problems[1]).toMatch(/stream/);
+    await shots(page, 1280, "csv-problems");
+    await shots(page, 320, "csv-problems");
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // A quarter of actuals from a CSV file, as a finance system exports it (the columns `track import` reads).
     await page.getByTestId("csv-file").setInputFiles(csvFile);
@@ -157,6 +151,12 @@ describe("standalone wizard: Track tab", () => {
     ]);
     const file = path.join(ARTIFACTS, "e2e-track-download.xlsx");
     await download.saveAs(file);
+    // The version date box starts at today (UTC) and takes another date.
+    const dateBox = page.getByTestId("version-date");
+    expect(await dateBox.inputValue()).toBe(new Date().toISOString().slice(0, 10));
+    await dateBox.fill("2028-01-15");
+    await page.getByRole("button", { name: "Accept reprofile (version of 2028-01-15)" }).click();
+    await page.getByText(/as the version of 2028-01-15 on the Reprofiles sheet\.$/).waitFor();
     await context.close();
 
     // The download holds the actuals on its Tracking sheet and a Dashboard.

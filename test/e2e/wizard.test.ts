@@ -6,20 +6,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { hasLibreOffice, recalcInLibreOffice } from "../workbook/libreoffice";
 import { ExcelJsPort, buildProgrammeWorkbook, type ProgrammeConfig } from "../../src/workbook";
-import {
-  ARTIFACTS,
-  ROOT,
-  DIST,
-  fieldSelector,
-  launchBrowser,
-  parseMillions,
-  requirePrerequisites,
-  serveDirectory,
-  type StaticServer,
-} from "./harness";
+import { ARTIFACTS, ROOT, e2eSuite, fieldSelector, parseMillions } from "./harness";
 
 /**
  * CFS Targeted Prevention as stated in seeds/000 (benefit profile assumptions, ~line 100) and DOMAIN §3; the
@@ -81,41 +71,11 @@ const TOLERANCE_M = 0.03;
 /** Typed into a narrative field: must reach the sheet as text. */
 const RISKS = "=SUM(A1:A9)";
 
-let server: StaticServer;
-let browser: Browser;
-/** Uncaught errors in the page fail the test that caused them (checked in afterEach). */
-const pageErrors: string[] = [];
+/** Uncaught errors in the page fail the test that caused them (the suite's afterEach). */
+const suite = e2eSuite();
 
-afterEach(() => {
-  const errors = pageErrors.splice(0);
-  expect(errors).toEqual([]);
-});
-
-beforeAll(async () => {
-  requirePrerequisites();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openWizard(width = 1100): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    acceptDownloads: true,
-    locale: "en-GB",
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(`${server.url}/standalone.html`);
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await page.getByRole("heading", { name: /Step 1 of/ }).waitFor();
-  return page;
+function openWizard(width = 1100): Promise<Page> {
+  return suite.openStandalone({ width, downloads: true, clearDraft: true });
 }
 
 async function goToStep(page: Page, title: RegExp): Promise<void> {

@@ -8,6 +8,8 @@ import {
   proposalRiskModel,
   proposalSensitivity,
   proposalStretch,
+  proposalStretchRows,
+  stretchedAssumptions,
 } from "../../src/engine";
 
 const cfs = (): Record<string, any> =>
@@ -25,6 +27,19 @@ describe("a proposal's stretch target", () => {
     const later = uplift!.map((x) => x.toNumber());
     later.forEach((x) => expect(x).toBeGreaterThanOrEqual(-1e-6));
     expect(later[later.length - 1]).toBeGreaterThan(0);
+  });
+
+  it("returns the stretched MTFS row it computes beside the uplift (confident + uplift = stretched)", () => {
+    const raw = cfs();
+    raw.assumptions.stretch = { target: { ...raw.assumptions.target, value: 0.12 } };
+    const a = parseProposal(raw).assumptions;
+    const rows = proposalStretchRows(a)!;
+    const stretched = computeAssumptions(stretchedAssumptions(a)!).profile.years.map((y) => y.mtfsImpact);
+    expect(rows.stretched).toEqual(stretched);
+    expect(rows.uplift).toEqual(proposalStretch(a));
+    const confident = computeAssumptions(a).profile.years;
+    rows.stretched.forEach((x, i) => expect(x).toEqual(confident[i].mtfsImpact.plus(rows.uplift[i])));
+    expect(proposalStretchRows(parseProposal(cfs()).assumptions)).toBeUndefined();
   });
 
   it("gives nothing when no stretch is stated", () => {

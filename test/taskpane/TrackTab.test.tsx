@@ -79,8 +79,30 @@ describe("TrackTab", () => {
     });
     fireEvent.click(screen.getByTestId("use-csv"));
     expect(screen.getByTestId("csv-note").textContent).toMatch(
-      /^pasted CSV: line 2: period: must be a month/,
+      /^pasted CSV: 1 bad line; no actuals were taken/,
     );
+    expect(screen.getAllByTestId("csv-problem").map((p) => p.textContent)).toEqual([
+      expect.stringMatching(/^line 2: period: must be a month/),
+    ]);
+  });
+
+  it("lists every bad line of a pasted CSV at once, in line order", () => {
+    renderTab();
+    const csv = [
+      "proposal,period,measure,value",
+      "CFS Targeted Prevention,2027-10,avoidedEvents,lots",
+      "CFS Targeted Prevention,2027-11,avoidedEvents,0",
+      "CFS Targeted Prevention,2027-13,avoidedEvents,1",
+    ].join("\n");
+    fireEvent.change(screen.getByTestId("actuals-csv"), { target: { value: csv } });
+    fireEvent.click(screen.getByTestId("use-csv"));
+    expect(screen.getByTestId("csv-note").textContent).toMatch(/^pasted CSV: 2 bad lines;/);
+    expect(screen.getAllByTestId("csv-problem").map((p) => p.textContent)).toEqual([
+      'line 2: value: must be a number, got "lots"',
+      expect.stringMatching(/^line 4: period: must be a month/),
+    ]);
+    // Nothing was taken: the grid is as it was.
+    expect((screen.getByTestId("actual-0-period") as HTMLInputElement).value).toBe("");
   });
 
   it("offers the chosen stream's own measures in words, and shows the measure in words", async () => {

@@ -24,6 +24,9 @@ import { readRegister } from "../../src/workbook/register";
 import { trackWorkbook } from "../../src/workbook/tracking";
 import type { ExcelJsPort } from "../../src/workbook";
 import { demoWorkbook, plain, readExample } from "../workbook/fixtures";
+import { run, tempDir } from "../cli/workbookCli";
+import { writeFileSync } from "fs";
+import { join } from "path";
 
 /**
  * The Track tab over a real workbook (the demo's, through the ExcelJS port, as in the standalone page): actuals
@@ -174,6 +177,67 @@ describe("TrackTab on a workbook", () => {
     expect(wb.getWorksheet(TRACKING_SHEET)).toBeUndefined();
     // What was typed stays, to be put right.
     expect((screen.getByTestId("actual-1-period") as HTMLInputElement).value).toBe(period);
+  });
+
+  it("lists the CSV's own bad lines and the workbook's at once, as track import does, and takes none", async () => {
+    const { wb, port } = await demoWorkbook();
+    const csv = [
+      "proposal,stream,period,measure,value",
+      `${CFS},,2027-10,avoidedEvents,0`,
+      `${CFS},,2027-13,avoidedEvents,1`, // the CSV's rules: not a month
+      `${CFS},,2040-01,saving,5`, // the workbook's: outside the proposal's horizon
+      `${CFS},nope,2027-11,saving,1`, // the workbook's: no such stream
+    ].join("\n");
+    renderTab(port);
+    await screen.findByTestId("book-track");
+    fireEvent.change(screen.getByTestId("actuals-csv"), { target: { value: csv } });
+    fireEvent.click(screen.getByTestId("use-csv"));
+    await waitFor(() =>
+      expect(screen.getByTestId("csv-note").textContent).toMatch(
+        /^pasted CSV: 3 bad lines; no actuals were taken/,
+      ),
+    );
+    const shown = screen.getAllByTestId("csv-problem").map((p) => p.textContent);
+    expect(shown.map((p) => /^line (\d+):/.exec(p ?? "")?.[1])).toEqual(["3", "4", "5"]);
+    // `track import` on the same CSV and workbook names the same problems, in the same order.
+    const dir = tempDir();
+    const file = join(dir, "w.xlsx");
+    await wb.xlsx.writeFile(file);
+    writeFileSync(join(dir, "pasted CSV"), csv);
+    const cli = await run(["track", "import", join(dir, "pasted CSV"), "--into", file]);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr.trim()).toBe(
+      `mtfs-benefits: ${join(dir, "pasted CSV")}: ${shown.join("; ")}; nothing was imported`,
+    );
+    // Nothing was taken into the grid, nor written.
+    expect((screen.getByTestId("actual-0-period") as HTMLInputElement).value).toBe("");
+    expect(wb.getWorksheet(TRACKING_SHEET)).toBeUndefined();
+  });
+
+  it("keeps the reprofile under the date typed in its box, and refuses a box that holds no date", async () => {
+    const { port } = await demoWorkbook();
+    renderTab(port, { today: "2028-01-15" });
+    await pasteAndWrite(QUARTER_CSV);
+    const box = (await screen.findByTestId("version-date")) as HTMLInputElement;
+    expect(box.type).toBe("date");
+    expect(box.value).toBe("2028-01-15");
+    // A date box holds "" while its date is not a whole calendar date (2027-02-29 included).
+    fireEvent.change(box, { target: { value: "" } });
+    expect(await screen.findByText("Version date is required: a date YYYY-MM-DD")).toBeTruthy();
+    expect(box.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByTestId("accept-reprofile")).toHaveProperty("disabled", true);
+    // Any calendar date `track reprofile --date` takes, a later one too.
+    fireEvent.change(box, { target: { value: "2028-03-31" } });
+    const accept = screen.getByTestId("accept-reprofile");
+    expect(accept.textContent).toBe("Accept reprofile (version of 2028-03-31)");
+    fireEvent.click(accept);
+    await waitFor(() =>
+      expect(screen.getByTestId("track-note").textContent).toMatch(
+        /as the version of 2028-03-31 on the Reprofiles/,
+      ),
+    );
+    const versions = (await readRegister(port)).proposals.find((x) => x.sheet === CFS)?.versions ?? [];
+    expect(versions.map((v) => v.date)).toEqual(["2028-03-31"]);
   });
 
   it("keeps the proposed reprofile as a dated version, as track reprofile --accept does", async () => {

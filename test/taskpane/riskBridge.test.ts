@@ -1,4 +1,15 @@
-import { Decimal, computeAssumptions, parseProposal, type Profile } from "../../src/engine";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  Decimal,
+  computeAssumptions,
+  formatMillions,
+  parseProposal,
+  proposalStretchRows,
+  type Profile,
+} from "../../src/engine";
 import { ENGINE } from "../../src/taskpane/engineBridge";
 import { RISK_ENGINE } from "../../src/taskpane/riskBridge";
 import { readExample } from "../workbook/fixtures";
@@ -30,5 +41,70 @@ describe("the wizard's tornado holds a default end at its bound (issue 14)", () 
     expect(fee?.note).toMatch(/^low held at 190 \(must not be below Stream 1/);
     expect(fee?.note).not.toMatch(/\[\d+\]/);
     expect(view.rows.some((r) => /refused/.test(r.note ?? ""))).toBe(false);
+  });
+});
+
+describe("the appraisal panel's stretch (the engine's stretched row)", () => {
+  const withStretch = (): Record<string, any> => {
+    const raw = readExample("cfs-targeted-prevention.json") as Record<string, any>;
+    raw.assumptions.stretch = { target: { ...raw.assumptions.target, value: 0.12 }, note: "12% of starts" };
+    return raw;
+  };
+
+  it("shows the engine's stretched MTFS row and its uplift", () => {
+    const raw = withStretch();
+    const rows = proposalStretchRows(parseProposal(raw).assumptions)!;
+    const view = RISK_ENGINE.appraisal(ENGINE.parse(raw));
+    expect(view.stretch).toEqual({
+      extraTexts: rows.uplift.map((x) => formatMillions(x)),
+      stretchedTexts: rows.stretched.map((x) => formatMillions(x)),
+    });
+  });
+
+  it("equals the Stretch scenario `calc scenarios` prints for a programme of that proposal alone", () => {
+    // A programme of one modelled row with no stretch of its own (0 in the last MTFS year): the Stretch
+    // scenario's benefits are that proposal's confident row plus its own stretch uplift.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mtfs-stretch-"));
+    fs.writeFileSync(path.join(dir, "proposal.json"), JSON.stringify(withStretch()));
+    const fyLabels = ["FY26/27", "FY27/28", "FY28/29", "FY29/30"];
+    fs.writeFileSync(
+      path.join(dir, "programme.json"),
+      JSON.stringify({
+        fyLabels,
+        mtfsYears: 4,
+        directorates: [
+          {
+            directorate: "Children and Family Services",
+            subtotalLabel: "CFS savings",
+            rows: [{ opportunity: "CFS Targeted Prevention", example: "proposal.json" }],
+          },
+        ],
+        stretch: { lastMtfsYearMillions: 0 },
+        resourceCost: { areas: [] },
+      }),
+    );
+    // The CLI as a user runs it (lib/, built by `npm run build:cli`).
+    const stdout = execFileSync(
+      process.execPath,
+      [
+        "bin/mtfs-benefits.js",
+        "calc",
+        "scenarios",
+        "--input",
+        path.join(dir, "programme.json"),
+        "--format",
+        "json",
+      ],
+      { cwd: path.join(__dirname, "../.."), encoding: "utf8" },
+    );
+    const cli = JSON.parse(stdout) as {
+      scenarios: { name: string; benefits: { fy: string; amount: number }[] }[];
+    };
+    const stretch = cli.scenarios.find((s) => s.name === "Stretch")!;
+    const view = RISK_ENGINE.appraisal(ENGINE.parse(withStretch()));
+    const shown = fyLabels.map((fy) => view.stretch!.stretchedTexts[view.years.indexOf(fy)]);
+    expect(shown).toEqual(stretch.benefits.map((b) => formatMillions(new Decimal(b.amount))));
+    // A stretch that adds something, so the check means something.
+    expect(shown).not.toEqual(fyLabels.map((fy) => view.mtfsTexts[view.years.indexOf(fy)]));
   });
 });

@@ -1,6 +1,5 @@
 import {
   REPROFILE_MEASURES,
-  dayNumber,
   edgeOfCare,
   parseEdgeOfCareSet,
   type EdgeOfCareResult,
@@ -8,7 +7,7 @@ import {
   formatPercent,
   fyLabel,
   isEngineError,
-  isoDate,
+  isCalendarDate,
   measureKey,
   measureLabel,
   slippageText,
@@ -22,6 +21,7 @@ import { MEASURE_COLUMNS, MEASURE_TEXT_COLUMNS } from "../../workbook/layouts/da
 import { acceptReprofile, proposeReprofile } from "../../workbook/history";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { trackWorkbook, type ProposalTracking } from "../../workbook/tracking";
+import { inLineOrder } from "../../workbook/actualsCsv";
 import { readActualsCsv } from "../actualsCsv";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
@@ -79,9 +79,6 @@ async function openMtfs(file: string): Promise<ExcelJsPort> {
 }
 
 const lineText = (line: number): string => `line ${line}`;
-/** Problems named "line N: …" (lineText) in line order; a stable sort keeps each line's own order. */
-const byLine = (x: string, y: string): number => lineOf(x) - lineOf(y);
-const lineOf = (p: string): number => Number(/^line (\d+):/.exec(p)?.[1] ?? 0);
 
 async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Promise<number> {
   requireXlsxName(into, "--into");
@@ -105,7 +102,7 @@ async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Pr
   );
   // Every bad line in one run (the CSV's own problems and the workbook's), in line order.
   if (result.kind === "refused")
-    throw new CliError(`${csv}: ${[...result.problems].sort(byLine).join("; ")}; nothing was imported`);
+    throw new CliError(`${csv}: ${inLineOrder(result.problems).join("; ")}; nothing was imported`);
   for (const p of result.warnings) io.err(`warning: ${p}`);
   if (!dryRun && result.added.length > 0) await saveWorkbookAtomic(port, into);
   for (const c of result.conflicts) {
@@ -247,17 +244,6 @@ async function runReport(file: string, format: string, edge: readonly string[], 
 function checkFormat(format: string): void {
   if (format !== "table" && format !== "json")
     throw new CliError(`--format must be table or json, got "${format}"`);
-}
-
-/** A real calendar date: YYYY-MM-DD that survives the engine's day-number round trip (not 2026-13-45). */
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  try {
-    return isoDate(dayNumber(text)) === text;
-  } catch (e) {
-    if (!isEngineError(e)) throw e;
-    return false;
-  }
 }
 
 async function runReprofile(

@@ -50,7 +50,7 @@ export function AppraisalPanel({ view }: { readonly view: AppraisalView }): Reac
                 {riskAdjusted && (
                   <td data-testid={`risk-adjusted-${label}`}>{riskAdjusted.adjustedTexts[i]}</td>
                 )}
-                {stretch && <td data-testid={`stretch-${label}`}>{stretch.totalTexts[i]}</td>}
+                {stretch && <td data-testid={`stretch-${label}`}>{stretch.stretchedTexts[i]}</td>}
               </tr>
             ))}
           </tbody>

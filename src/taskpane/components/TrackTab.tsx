@@ -1,12 +1,14 @@
 import * as React from "react";
-import { Button, Dropdown, Input, Option, Textarea } from "@fluentui/react-components";
-import type {
-  TrackView,
-  TrackWorkbookOps,
-  TypedActual,
-  WorkbookTrack,
-  actualsFromCsv,
-  trackMeasures,
+import { Button, Dropdown, Field, Input, Option, Textarea } from "@fluentui/react-components";
+import { countText } from "../preview/plural";
+import {
+  versionDateProblem,
+  type TrackView,
+  type TrackWorkbookOps,
+  type TypedActual,
+  type WorkbookTrack,
+  type actualsFromCsv,
+  type trackMeasures,
 } from "../trackBridge";
 
 /**
@@ -175,26 +177,39 @@ export function TrackTab({
   };
   const [rows, setRows] = React.useState<readonly TypedActual[]>(() => [blankRow(firstMeasure())]);
   const [csv, setCsv] = React.useState("");
-  const [csvNote, setCsvNote] = React.useState<string | null>(null);
+  const [csvNote, setCsvNote] = React.useState<Note | null>(null);
   const [inBook, setInBook] = React.useState<WorkbookTrack | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [note, setNote] = React.useState<Note | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
-  const takeCsv = (text: string, file?: string): void => {
-    const r = fromCsv(text, [key, proposalName], file ?? "pasted CSV");
-    if ("problem" in r) return setCsvNote(r.problem);
+  const takeCsv = async (text: string, file?: string): Promise<void> => {
+    const from = file ?? "pasted CSV";
+    const r = fromCsv(text, [key, proposalName], from);
+    if ("problem" in r) return setCsvNote({ text: r.problem, details: [] });
+    // The CSV's own bad lines and the workbook's, all at once (as `track import`): one round of fixes.
+    const problems =
+      workbook && inBook?.kind === "sheet" ? await workbook.checkCsv(key, r.rows, r.problems) : r.problems;
+    if (problems.length > 0) {
+      const lines = new Set(problems.map((p) => /^line (\d+):/.exec(p)?.[1] ?? p)).size;
+      return setCsvNote({
+        text: `${from}: ${countText(lines, "bad line")}; no actuals were taken. Put right and use it again:`,
+        details: problems,
+      });
+    }
     if (r.rows.length > 0) setRows(r.rows);
-    setCsvNote(
-      `${r.rows.length} actuals for this proposal` +
+    setCsvNote({
+      text:
+        `${r.rows.length} actuals for this proposal` +
         (file ? ` from ${file}` : "") +
         (r.others ? `; ${r.others} for other proposals left out` : ""),
-    );
+      details: [],
+    });
   };
   const openCsv = async (file: File): Promise<void> => {
     const text = await file.text();
     setCsv(text);
-    takeCsv(text, file.name);
+    await takeCsv(text, file.name);
   };
 
   const reload = React.useCallback(async (): Promise<void> => {
@@ -242,7 +257,9 @@ export function TrackTab({
       if (!workbook) return null;
       return { text: await workbook.acceptReprofile(key, at), details: [] };
     });
-  const date = today();
+  // The version's date: today by default, any calendar date `track reprofile --date` takes.
+  const [versionDate, setVersionDate] = React.useState(today);
+  const dateProblem = versionDateProblem(versionDate);
 
   return (
     <section className="mtfs-track" data-testid="track-tab">
@@ -314,7 +331,7 @@ export function TrackTab({
         onChange={(_, d) => setCsv(d.value)}
       />
       <div style={ROW}>
-        <Button data-testid="use-csv" onClick={() => takeCsv(csv)} disabled={csv.trim() === ""}>
+        <Button data-testid="use-csv" onClick={() => void takeCsv(csv)} disabled={csv.trim() === ""}>
           Use the CSV&rsquo;s actuals
         </Button>
         {/* The native chooser is hidden (it cannot be styled); the Fluent button opens it. */}
@@ -337,9 +354,18 @@ export function TrackTab({
         </Button>
       </div>
       {csvNote && (
-        <p className="mtfs-hint" role="status" data-testid="csv-note">
-          {csvNote}
-        </p>
+        <div role="status" data-testid="csv-note">
+          <p className="mtfs-hint">{csvNote.text}</p>
+          {csvNote.details.length > 0 && (
+            <ul className="mtfs-hint">
+              {csvNote.details.map((d) => (
+                <li key={d} data-testid="csv-problem">
+                  {d}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       <h3 className="mtfs-h3">Preview of the actuals entered</h3>
       <TrackResult view={view} id="track" />
@@ -417,9 +443,29 @@ export function TrackTab({
               ))}
               <TrackResult view={inBook.view} id="book" />
               {inBook.canReprofile && (
-                <Button data-testid="accept-reprofile" disabled={busy} onClick={() => void accept(date)}>
-                  Accept reprofile (version of {date})
-                </Button>
+                <div style={ROW}>
+                  <Field
+                    label="Version date"
+                    hint="The date the accepted reprofile is kept under (default today)."
+                    validationState={dateProblem ? "error" : "none"}
+                    validationMessage={dateProblem}
+                  >
+                    <Input
+                      type="date"
+                      data-testid="version-date"
+                      value={versionDate}
+                      onChange={(_, d) => setVersionDate(d.value)}
+                    />
+                  </Field>
+                  <Button
+                    style={{ alignSelf: "center" }}
+                    data-testid="accept-reprofile"
+                    disabled={busy || dateProblem !== undefined}
+                    onClick={() => void accept(versionDate.trim())}
+                  >
+                    {dateProblem ? "Accept reprofile" : `Accept reprofile (version of ${versionDate.trim()})`}
+                  </Button>
+                </div>
               )}
             </div>
           )}
