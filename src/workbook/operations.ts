@@ -43,7 +43,7 @@ import {
   type StoredProposal,
 } from "./register";
 import { modelProposal, type ModelledProposal } from "./engineLink";
-import type { LinkedProposal } from "./layouts/programmeSheet";
+import { PROGRAMME_SHEET, programmeStatusAddress, type LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
 import { tornadoRowsFor } from "./layouts/tornadoBlock";
 import { greenBookFigures } from "./layouts/programmeGreenBook";
@@ -563,6 +563,38 @@ function status(changes: readonly CellChange[], error?: string, warnings: readon
 }
 
 /**
+ * Why the programme sheets must not be refreshed, or undefined: one of them cannot be placed; cells linking to a
+ * refused proposal sheet point at its deleted rows or columns; or linked rows show no figures. Their figures
+ * link across the sheets, so all of them are refused together.
+ */
+async function programmeRefusal(
+  port: WorkbookPort,
+  programme: ProgrammeConfig,
+  proposals: readonly StoredProposal[],
+  owned: ReadonlyMap<string, OwnedRecord>,
+  links: ReadonlyMap<string, ProgrammeLink>,
+  names: ReadonlyMap<string, DefinedName>,
+  placements: Placements,
+  lost: ReadonlyMap<string, string>,
+): Promise<string | undefined> {
+  const gone = programmeLayouts(programme).find((l) => lost.has(l.sheet));
+  if (gone)
+    return `rows or columns were deleted or moved on ${gone.sheet}: ${lost.get(gone.sheet)}; the programme sheets were not refreshed`;
+  // Links into a refused sheet are left alone only while they still point at their cells.
+  const sheets = new Set((await port.listSheets()).map((x) => x.name));
+  const refused = proposals
+    .filter((s) => sheets.has(s.sheet) && !placements.has(s.sheet))
+    .map((s) => proposalSheetLayout(s));
+  const deleted = await linksToDeletedCells(port, owned, PROGRAMME_OWNER, refused, names, placements);
+  if (deleted.length)
+    return `${lostLinksMessage(deleted)}; undo that, then refresh again; the programme sheets were not refreshed`;
+  const broken = await rowsWithoutFigures(port, programme, links, placements);
+  if (broken.length)
+    return `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`;
+  return undefined;
+}
+
+/**
  * Recomputes every proposal sheet from its assumption cells and rewrites only the owned cells that changed;
  * hand-edited owned cells are kept, flagged and reported. Then the programme sheets follow. Idempotent.
  * A proposal the engine rejects keeps its figures (its sheet, its Programme row and so the totals agree) and
@@ -679,44 +711,39 @@ export async function refreshWorkbook(
   }
   const tracked = await trackForDashboard(port);
   if (programme) {
-    const gone = programmeLayouts(programme).find((l) => lost.has(l.sheet));
-    if (gone) {
-      // Its figures link across the three sheets: none of them is written.
-      errors.push({
-        proposal: "(programme)",
-        message: `rows or columns were deleted or moved on ${gone.sheet}: ${lost.get(gone.sheet)}; the programme sheets were not refreshed`,
-      });
-    } else {
-      // Links into a refused sheet are left alone only while they still point at their cells.
-      const refused = register.proposals
-        .filter((s) => sheets.has(s.sheet) && !placements.has(s.sheet))
-        .map((s) => proposalSheetLayout(s));
-      const deleted = await linksToDeletedCells(port, owned, PROGRAMME_OWNER, refused, names, placements);
-      const broken = deleted.length ? [] : await rowsWithoutFigures(port, programme, links, placements);
-      if (deleted.length)
-        errors.push({
-          proposal: "(programme)",
-          message: `${lostLinksMessage(deleted)}; undo that, then refresh again; the programme sheets were not refreshed`,
-        });
-      else if (broken.length)
-        errors.push({
-          proposal: "(programme)",
-          message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
-        });
-      else
-        changes.push(
-          ...(await syncProgramme(
-            port,
-            programme,
-            links,
-            owned,
-            { dryRun, placements },
-            table,
-            greenBook,
-            tracked && worstRags(tracked.tracking.proposals),
-          )),
-        );
-    }
+    const refusal = await programmeRefusal(
+      port,
+      programme,
+      register.proposals,
+      register.owned,
+      links,
+      names,
+      placements,
+      lost,
+    );
+    if (refusal) {
+      errors.push({ proposal: "(programme)", message: refusal });
+      // Its status cell says so, as a refused proposal sheet's does (when the Programme itself can be found).
+      const at = placements.get(PROGRAMME_SHEET);
+      if (at && !dryRun) {
+        const address = placeAddress(at, programmeStatusAddress(programme));
+        const [cur] = await port.readCells(PROGRAMME_SHEET, [address]);
+        const text = status([], refusal);
+        if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
+      }
+    } else
+      changes.push(
+        ...(await syncProgramme(
+          port,
+          programme,
+          links,
+          owned,
+          { dryRun, placements },
+          table,
+          greenBook,
+          tracked && worstRags(tracked.tracking.proposals),
+        )),
+      );
   }
   // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read),
   // tracked once (above) for the Programme's RAG column and the Dashboard alike.

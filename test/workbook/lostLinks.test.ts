@@ -6,6 +6,7 @@ import { placeSheets } from "../../src/workbook/placing";
 import { PROGRAMME_OWNER, programmeLayouts } from "../../src/workbook/programme";
 import { readRegister } from "../../src/workbook/register";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
+import { programmeStatusAddress } from "../../src/workbook/layouts/programmeSheet";
 import type { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { demoWorkbook } from "./fixtures";
 
@@ -41,6 +42,10 @@ describe("links into a refused proposal sheet's deleted rows", () => {
       `Programme!G13 links to '${CFS}'!J40 as laid out, which was deleted (and 3 more cells to rows or columns deleted there); undo that, then refresh again; the programme sheets were not refreshed`,
     );
     expect(report.changes).toEqual([]);
+    // The Programme's status cell says so, as a refused proposal sheet's does.
+    const config = (await readRegister(port)).programme as ProgrammeConfig;
+    const [shown] = await port.readCells("Programme", [programmeStatusAddress(config)]);
+    expect(shown.value).toBe(`Not refreshed: ${report.errors[1].message}`);
   });
 
   it("is no link where the user typed a figure over it (a hand edit, kept)", async () => {
