@@ -621,7 +621,7 @@ export async function refreshWorkbook(
   if (lostParameters.length) {
     const message = `the Parameters sheet's cells of the ${lostParameters.join(", ")} were deleted, so the formulas that use them cannot work; undo that, then refresh again; nothing was refreshed`;
     return {
-      proposals: register.proposals.length,
+      proposals: 0,
       lines: [],
       changes: [],
       errors: [{ proposal: "(parameters)", message }],
