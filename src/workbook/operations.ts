@@ -728,7 +728,8 @@ export async function refreshWorkbook(
       if (at && !dryRun) {
         const address = placeAddress(at, programmeStatusAddress(programme));
         const [cur] = await port.readCells(PROGRAMME_SHEET, [address]);
-        const text = status([], refusal);
+        // Its first clause only: the cell sits on the Programme's title row, and the report has the rest.
+        const text = status([], refusal.split("; ")[0].replace(/ \(and \d+ more .*\)$/, ""));
         if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
       }
     } else

@@ -45,7 +45,9 @@ describe("links into a refused proposal sheet's deleted rows", () => {
     // The Programme's status cell says so, as a refused proposal sheet's does.
     const config = (await readRegister(port)).programme as ProgrammeConfig;
     const [shown] = await port.readCells("Programme", [programmeStatusAddress(config)]);
-    expect(shown.value).toBe(`Not refreshed: ${report.errors[1].message}`);
+    expect(shown.value).toBe(
+      `Not refreshed: Programme!G13 links to '${CFS}'!J40 as laid out, which was deleted`,
+    );
   });
 
   it("is no link where the user typed a figure over it (a hand edit, kept)", async () => {
