@@ -143,7 +143,8 @@ function boundOf(
   let why = r.rule;
   let field: { field: string } | undefined;
   const between = /between (-?[\d.]+) and (-?[\d.]+)(?: \(([^)]*)\))?/.exec(r.rule);
-  const sibling = /must not be (?:below|above) ([A-Za-z]+)$/.exec(r.rule);
+  // The sibling by its key: bare, or in brackets after its caption ('"current fee" (currentFeePerUnit)').
+  const sibling = /must not be (?:below|above) (?:"[^"]*" \()?([A-Za-z]+)\)?$/.exec(r.rule);
   if (between && lastKey(r.field) === lastKey(x.parsedPath)) {
     value = Number(which === "high" ? between[2] : between[1]) * x.scale;
     if (between[3] !== undefined) why = between[3].replace(/^a fraction$/, "a share");

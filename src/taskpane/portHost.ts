@@ -1,4 +1,5 @@
 import { isWorkbookError } from "../workbook/errors";
+import { atomically } from "../workbook/journal";
 import type { WorkbookPort } from "../workbook/port";
 import type { DraftStore, WorkbookHost, WorkbookIdentity } from "./host";
 import { trackOps } from "./trackBridge";
@@ -49,7 +50,7 @@ export function portHost(kind: WorkbookHost["kind"], parts: PortHostParts): Work
     },
     async writeProposal(raw) {
       try {
-        return await ops.writeProposal(port(), raw);
+        return await atomically(port(), (p) => ops.writeProposal(p, raw));
       } catch (e) {
         if (isWorkbookError(e) && e.code === "sheet-exists") {
           throw new Error(`${e.message}. ${SHEET_EXISTS_ADVICE[kind]}`);
@@ -57,8 +58,9 @@ export function portHost(kind: WorkbookHost["kind"], parts: PortHostParts): Work
         throw e;
       }
     },
-    updateProposal: (sheet, raw) => ops.updateProposal(port(), sheet, raw),
-    refresh: (onProgress) => ops.refresh(port(), onProgress),
+    // Each write is all or nothing: a workbook call failing part-way undoes the ones before it (journal.ts).
+    updateProposal: (sheet, raw) => atomically(port(), (p) => ops.updateProposal(p, sheet, raw)),
+    refresh: (onProgress) => atomically(port(), (p) => ops.refresh(p, onProgress)),
     track: trackOps(port),
   };
 }

@@ -25,6 +25,7 @@ import { readThresholds } from "../workbook/dashboard";
 import { conflictText, enterActuals } from "../workbook/enterActuals";
 import { isWorkbookError } from "../workbook/errors";
 import { acceptReprofile, proposeReprofile } from "../workbook/history";
+import { atomically } from "../workbook/journal";
 import { HISTORY_SHEET } from "../workbook/layouts/historySheet";
 import { TRACKING_SHEET } from "../workbook/layouts/trackingSheet";
 import type { WorkbookPort } from "../workbook/port";
@@ -438,60 +439,56 @@ async function writeTyped(
   proposal: string,
   typed: readonly TypedActual[],
 ): Promise<WriteOutcome> {
+  const found = await proposalSheet(port, proposal);
+  if ("problem" in found) return { kind: "refused", message: `Not written: ${found.problem}` };
+  const { sheet } = found;
+  const given = typed.map((a, k) => ({ a, line: k + 1 })).filter(({ a }) => a.value.trim() !== "");
+  if (given.length === 0) return { kind: "refused", message: "Not written: enter an actual first." };
+  let checked: ReturnType<typeof checkActualRows>;
   try {
-    const found = await proposalSheet(port, proposal);
-    if ("problem" in found) return { kind: "refused", message: `Not written: ${found.problem}` };
-    const { sheet } = found;
-    const given = typed.map((a, k) => ({ a, line: k + 1 })).filter(({ a }) => a.value.trim() !== "");
-    if (given.length === 0) return { kind: "refused", message: "Not written: enter an actual first." };
-    let checked: ReturnType<typeof checkActualRows>;
-    try {
-      checked = checkActualRows(
-        given.map(({ a, line }) => ({
-          line,
-          proposal: sheet,
-          stream: a.stream ?? "",
-          period: a.period,
-          measure: a.measure,
-          value: a.value,
-        })),
-        "Not written",
-        (line) => `actual ${line}`,
-      );
-    } catch (e) {
-      // Its message already says "Not written: actual 2: …; nothing was imported".
-      if (isWorkbookError(e)) return { kind: "refused", message: e.message };
-      throw e;
-    }
-    const sources = new Map(given.map(({ a, line }) => [line, a.source ?? "typed in the Track tab"]));
-    const result = await enterActuals(
-      port,
-      checked.map((r) => ({
-        proposal: r.proposal,
-        stream: r.stream ?? "",
-        period: r.period,
-        measure: r.measure,
-        value: r.value.toNumber(),
-        source: sources.get(r.line) ?? "",
+    checked = checkActualRows(
+      given.map(({ a, line }) => ({
+        line,
+        proposal: sheet,
+        stream: a.stream ?? "",
+        period: a.period,
+        measure: a.measure,
+        value: a.value,
       })),
-      { where: (k) => `actual ${checked[k].line}`, dryRun: false },
+      "Not written",
+      (line) => `actual ${line}`,
     );
-    if (result.kind === "refused")
-      return {
-        kind: "refused",
-        message: `Not written: ${result.problems.slice(0, 5).join("; ")}; nothing was imported`,
-      };
-    return {
-      kind: "written",
-      message:
-        `Wrote ${countText(result.added.length, "actual")} to the ${TRACKING_SHEET} sheet` +
-        ` (${result.unchanged} already there, ${countText(result.conflicts.length, "conflict")}).`,
-      conflicts: result.conflicts.map(conflictText),
-      warnings: result.warnings,
-    };
   } catch (e) {
-    return { kind: "refused", message: `Not written: ${problemOf(e)}` };
+    // Its message already says "Not written: actual 2: …; nothing was imported".
+    if (isWorkbookError(e)) return { kind: "refused", message: e.message };
+    throw e;
   }
+  const sources = new Map(given.map(({ a, line }) => [line, a.source ?? "typed in the Track tab"]));
+  const result = await enterActuals(
+    port,
+    checked.map((r) => ({
+      proposal: r.proposal,
+      stream: r.stream ?? "",
+      period: r.period,
+      measure: r.measure,
+      value: r.value.toNumber(),
+      source: sources.get(r.line) ?? "",
+    })),
+    { where: (k) => `actual ${checked[k].line}`, dryRun: false },
+  );
+  if (result.kind === "refused")
+    return {
+      kind: "refused",
+      message: `Not written: ${result.problems.slice(0, 5).join("; ")}; nothing was imported`,
+    };
+  return {
+    kind: "written",
+    message:
+      `Wrote ${countText(result.added.length, "actual")} to the ${TRACKING_SHEET} sheet` +
+      ` (${result.unchanged} already there, ${countText(result.conflicts.length, "conflict")}).`,
+    conflicts: result.conflicts.map(conflictText),
+    warnings: result.warnings,
+  };
 }
 
 /**
@@ -505,15 +502,22 @@ async function writeTyped(
 export function trackOps(port: () => WorkbookPort): TrackWorkbookOps {
   return {
     read: (proposal) => readTrack(port(), proposal),
-    write: (proposal, rows) => writeTyped(port(), proposal, rows),
+    // All or nothing: a workbook call failing part-way undoes the ones before it (journal.ts).
+    async write(proposal, rows) {
+      try {
+        return await atomically(port(), (p) => writeTyped(p, proposal, rows));
+      } catch (e) {
+        return { kind: "refused", message: `Not written: ${problemOf(e)}` };
+      }
+    },
     checkCsv: (proposal, rows, known) => checkCsvRows(port(), proposal, rows, known),
     async acceptReprofile(sheet, date) {
       const bad = versionDateProblem(date);
       if (bad !== undefined) return `Not kept: ${bad}`;
-      const p = port();
       try {
-        const proposed = await proposeReprofile(p, sheet);
-        const version = await acceptReprofile(p, proposed, date);
+        const version = await atomically(port(), async (p) =>
+          acceptReprofile(p, await proposeReprofile(p, sheet), date),
+        );
         return version.alreadyKept
           ? `"${version.description}" is already kept as the version of ${date} on the ${HISTORY_SHEET} sheet.`
           : `Kept "${version.description}" as the version of ${date} on the ${HISTORY_SHEET} sheet.`;

@@ -16,7 +16,9 @@ export type WorkbookErrorCode =
   /** An actuals CSV with bad lines (actualsCsv.ts): nothing is imported. */
   | "bad-csv"
   /** Rows or columns the add-in uses were deleted (or moved) since it wrote the sheet: its anchors are gone. */
-  | "sheet-moved";
+  | "sheet-moved"
+  /** A workbook call failed part-way through a write (journal.ts says whether it was all undone). */
+  | "write-failed";
 
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;

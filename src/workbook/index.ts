@@ -19,3 +19,4 @@ export { ExcelJsPort } from "./exceljs/excelJsPort";
 export { loadXlsxPreserving } from "./exceljs/packageOrigin";
 export { demandSheetLayout, DEMAND_SHEET, type DemandSheetLayout } from "./layouts/demandSheet";
 export { writeDemandSheet } from "./demand";
+export { atomically } from "./journal";

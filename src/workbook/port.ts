@@ -111,10 +111,23 @@ export interface BarChartSpec {
   readonly to: string;
 }
 
+/**
+ * What some cells held (values, formulas, number formats and what else the adapter can put back), from
+ * `snapshotCells`, for `restoreCells` of the same port: how a write that fails part-way is undone (journal.ts).
+ */
+export interface CellSnapshot {
+  readonly sheet: string;
+  readonly ranges: readonly string[];
+  /** The adapter's own record of the cells; only that adapter reads it. */
+  readonly state: unknown;
+}
+
 export interface WorkbookPort {
   listSheets(): Promise<readonly SheetInfo[]>;
   /** Adds an empty sheet at the end; fails if the name exists. */
   addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void>;
+  /** Deletes a sheet the product added (to undo `addSheet` when a write fails part-way). */
+  deleteSheet(name: string): Promise<void>;
   /** Hides a sheet from the sheet tabs (it stays in the file). */
   hideSheet(name: string): Promise<void>;
   /** Reads the given cells of one sheet, in order. Empty cells read as `{ value: null }`. */
@@ -124,6 +137,12 @@ export interface WorkbookPort {
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   /** Inserts `count` empty rows before 1-based `row`, shifting the cells below down. */
   insertRows(sheet: string, row: number, count: number): Promise<void>;
+  /** Deletes `count` rows from 1-based `row`, shifting the cells below up (undoes `insertRows`). */
+  deleteRows(sheet: string, row: number, count: number): Promise<void>;
+  /** Records what the cells of these ranges ("B7", "A1:I40") hold, for `restoreCells`. */
+  snapshotCells(sheet: string, ranges: readonly string[]): Promise<CellSnapshot>;
+  /** Puts back what `snapshotCells` recorded: values, formulas, number formats and cell formats. */
+  restoreCells(snapshot: CellSnapshot): Promise<void>;
   setColumnWidths(
     sheet: string,
     widths: readonly { readonly column: string; readonly width: number }[],

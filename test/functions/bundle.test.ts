@@ -240,7 +240,7 @@ describe("dist/functions.js", () => {
     expect(code).not.toContain("events a year (starts), or the caseload for the exit lever");
     expect(code).not.toContain("first horizon FY");
     expect(code).toContain("money is in £ (not £k or £m)");
-    expect(code).toContain("must be within 60 years of firstFy");
+    expect(code).toContain("must be within 60 years of ");
   });
 
   it("models and refuses assumptions from the bundle as from the sources", () => {

@@ -1,3 +1,4 @@
+import { fieldRef } from "./captions";
 import * as v from "valibot";
 import { ZERO } from "../money";
 import { WEEKS_PER_YEAR } from "../fiscalYear";
@@ -264,7 +265,10 @@ export const assumptionsFormat = v.pipe(
     const rule = o.inflationContingency;
     if (ownRule !== undefined && rule?.heldCentrally !== undefined && ownRule !== rule.heldCentrally) {
       addIssue({
-        message: issueMessage("contradictory", "says otherwise than unitCost.inflationContingency; give one"),
+        message: issueMessage(
+          "contradictory",
+          `says otherwise than ${fieldRef("unitCost.inflationContingency")}; give one`,
+        ),
         path: [at(o, "inflationContingency"), at(rule as Record<string, unknown>, "heldCentrally")],
       });
       ok = false;

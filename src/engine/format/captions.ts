@@ -459,6 +459,20 @@ export function fieldCaption(path: string, ctx: CaptionContext = {}): string {
 }
 
 /**
+ * Another field as a rule names it in a user's message: its caption in quotes, as the sheet and the pane show
+ * it, then its key in brackets for whoever wrote the JSON (within its list item, or its block).
+ *
+ * @example
+ * fieldRef("items[].currentFeePerUnit") // '"current fee" (currentFeePerUnit)'
+ * fieldRef("horizon.firstFy") // '"First FY" (horizon.firstFy)'
+ */
+export function fieldRef(path: string): string {
+  const item = path.lastIndexOf("[].");
+  const key = item < 0 ? path : path.slice(item + 3);
+  return `"${fieldWords(path).label}" (${key})`;
+}
+
+/**
  * The words for the codes of a fixed-choice field (by its path within its block), or undefined.
  *
  * @example

@@ -1,3 +1,4 @@
+import { fieldRef } from "./captions";
 import * as v from "valibot";
 import { Decimal, ZERO } from "../money";
 import { COST_KINDS, DELIVERY_KINDS, LEVERS, OVERLAP_KINDS, RAMPS } from "../choices";
@@ -106,10 +107,14 @@ const horizonFormat = v.pipe(
       addIssue({ message: issueMessage("out-of-range", rule), path: [at(o, key)] });
       return NEVER as unknown as Horizon;
     };
-    if (lastFy < firstFy) return fail("lastFy", "must not be before firstFy");
-    if (lastFy - firstFy > 60) return fail("lastFy", "must be within 60 years of firstFy");
+    if (lastFy < firstFy) return fail("lastFy", `must not be before ${fieldRef("horizon.firstFy")}`);
+    if (lastFy - firstFy > 60)
+      return fail("lastFy", `must be within 60 years of ${fieldRef("horizon.firstFy")}`);
     if (mtfsLastFy < firstFy || mtfsLastFy > lastFy)
-      return fail("mtfsLastFy", "must be within firstFy..lastFy");
+      return fail(
+        "mtfsLastFy",
+        `must be from ${fieldRef("horizon.firstFy")} to ${fieldRef("horizon.lastFy")}`,
+      );
     return { firstFy, lastFy, mtfsLastFy };
   }),
 );
@@ -381,7 +386,11 @@ const unitCostFormat = v.pipe(
       return NEVER as unknown as UnitCostDraft;
     };
     if (components.length > 0 && o.weeklyCost !== undefined) {
-      return fail("weeklyCost", "contradictory", "give weeklyCost or components, not both");
+      return fail(
+        "weeklyCost",
+        "contradictory",
+        `give ${fieldRef("unitCost.weeklyCost")} or ${fieldRef("unitCost.components[]")}, not both`,
+      );
     }
     if (components.length === 0 && o.weeklyCost === undefined)
       return fail("weeklyCost", "missing", "is required");
@@ -391,7 +400,7 @@ const unitCostFormat = v.pipe(
         return fail(
           "components",
           "contradictory",
-          `shares must sum to 100%, got ${sum.times(100).toDecimalPlaces(2).toString()}%; set partialShares: true if they cover only part of the cases`,
+          `shares must sum to 100%, got ${sum.times(100).toDecimalPlaces(2).toString()}%; set ${fieldRef("unitCost.partialShares")} to yes (true) if they cover only part of the cases`,
         );
       }
     }
@@ -431,7 +440,7 @@ const costFormat = kinds([
       const o = dataset.value;
       if (o.toDate !== undefined && o.toDate < o.fromDate) {
         addIssue({
-          message: issueMessage("invalid-date", "must not be before fromDate"),
+          message: issueMessage("invalid-date", `must not be before ${fieldRef("investment[].fromDate")}`),
           path: [at(o, "toDate")],
         });
         return NEVER as unknown as CostItem;

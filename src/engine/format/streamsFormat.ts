@@ -1,3 +1,4 @@
+import { fieldRef } from "./captions";
 import * as v from "valibot";
 import type { Decimal } from "../money";
 import { EngineError } from "../errors";
@@ -52,17 +53,22 @@ export function atIndex(input: readonly unknown[], key: number): v.ArrayPathItem
 
 type AddIssue = (info: { message: string; path?: [v.IssuePathItem, ...v.IssuePathItem[]] }) => void;
 
-/** Adds an issue on `key` of `o` when `later` is before `earlier` (ISO dates compare as text). */
+/**
+ * Adds an issue on `later` of `o` when it is before `earlier` (ISO dates compare as text); `list` ("items[]")
+ * is where the caption table words `earlier`.
+ */
 function inOrder(
   o: Readonly<Record<string, unknown>>,
-  earlier: string,
-  later: string,
+  [list, earlier, later]: readonly [string, string, string],
   addIssue: AddIssue,
 ): boolean {
   const a = o[earlier];
   const b = o[later];
   if (typeof a !== "string" || typeof b !== "string" || b >= a) return true;
-  addIssue({ message: issueMessage("invalid-date", `must not be before ${earlier}`), path: [at(o, later)] });
+  addIssue({
+    message: issueMessage("invalid-date", `must not be before ${fieldRef(`${list}.${earlier}`)}`),
+    path: [at(o, later)],
+  });
   return false;
 }
 
@@ -224,7 +230,7 @@ const cohortStreamFormat = v.pipe(
       addIssue({
         message: issueMessage(
           "contradictory",
-          "is set for the whole proposal in the multi-stream form: use assumptions.inflationContingency",
+          `is set for the whole proposal in the multi-stream form: use ${fieldRef("inflationContingency.heldCentrally")} in the assumptions`,
         ),
         path: [
           at(o, "unitCost"),
@@ -236,7 +242,10 @@ const cohortStreamFormat = v.pipe(
     for (const k of ["inflationPerYear", "priceBaseFy"] as const) {
       if (o[k] !== undefined && o.unitCost[k] !== undefined) {
         addIssue({
-          message: issueMessage("contradictory", `give ${k} on the stream or in unitCost, not both`),
+          message: issueMessage(
+            "contradictory",
+            `give ${fieldRef(k)} on the stream or in the unit cost (unitCost), not both`,
+          ),
           path: [at(o, k)],
         });
         ok = false;
@@ -301,10 +310,10 @@ const incomeItemFormat = kinds([
     }),
     v.rawTransform(({ dataset, addIssue, NEVER }): IncomeItem => {
       const o = dataset.value;
-      let ok = inOrder(o, "goLiveDate", "endDate", addIssue);
+      let ok = inOrder(o, ["items[]", "goLiveDate", "endDate"], addIssue);
       if (o.currentFeePerUnit !== undefined && o.feePerUnit.lt(o.currentFeePerUnit)) {
         addIssue({
-          message: issueMessage("out-of-range", "must not be below currentFeePerUnit"),
+          message: issueMessage("out-of-range", `must not be below ${fieldRef("items[].currentFeePerUnit")}`),
           path: [at(o, "feePerUnit")],
         });
         ok = false;
@@ -330,7 +339,7 @@ const incomeItemFormat = kinds([
     }),
     v.rawTransform(({ dataset, addIssue, NEVER }): IncomeItem => {
       const o = dataset.value;
-      if (!inOrder(o, "goLiveDate", "endDate", addIssue)) return NEVER as unknown as IncomeItem;
+      if (!inOrder(o, ["items[]", "goLiveDate", "endDate"], addIssue)) return NEVER as unknown as IncomeItem;
       return {
         kind: "amountPerYear",
         label: o.label,
@@ -365,7 +374,8 @@ const reductionFormat = kinds([
     }),
     v.rawTransform(({ dataset, addIssue, NEVER }): StaffingReduction => {
       const o = dataset.value;
-      if (!inOrder(o, "fromDate", "fullByDate", addIssue)) return NEVER as unknown as StaffingReduction;
+      if (!inOrder(o, ["reductions[]", "fromDate", "fullByDate"], addIssue))
+        return NEVER as unknown as StaffingReduction;
       return {
         kind: "fte",
         label: o.label,
@@ -385,7 +395,8 @@ const reductionFormat = kinds([
     }),
     v.rawTransform(({ dataset, addIssue, NEVER }): StaffingReduction => {
       const o = dataset.value;
-      if (!inOrder(o, "fromDate", "fullByDate", addIssue)) return NEVER as unknown as StaffingReduction;
+      if (!inOrder(o, ["reductions[]", "fromDate", "fullByDate"], addIssue))
+        return NEVER as unknown as StaffingReduction;
       return {
         kind: "amount",
         label: o.label,
@@ -422,7 +433,10 @@ const provisionFormat = v.pipe(
     const o = dataset.value;
     if (o.newProvisionWeeklyCost.gt(o.currentWeeklyCost)) {
       addIssue({
-        message: issueMessage("out-of-range", "must not exceed currentWeeklyCost (the stream is a saving)"),
+        message: issueMessage(
+          "out-of-range",
+          `must not exceed ${fieldRef("currentWeeklyCost")}: the stream is a saving`,
+        ),
         path: [at(o, "newProvisionWeeklyCost")],
       });
       return NEVER as unknown as StreamInput;
@@ -534,7 +548,10 @@ export const existingLineFormat = v.pipe(
     const o = dataset.value;
     if (o.lastFy !== undefined && o.lastFy < o.firstFy) {
       addIssue({
-        message: issueMessage("out-of-range", "must not be before firstFy"),
+        message: issueMessage(
+          "out-of-range",
+          `must not be before ${fieldRef("existingMtfsLines[].firstFy")}`,
+        ),
         path: [at(o, "lastFy")],
       });
       return NEVER as unknown as ExistingMtfsLine;

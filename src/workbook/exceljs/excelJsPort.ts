@@ -13,6 +13,7 @@ import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
   CellContent,
   CellScalar,
+  CellSnapshot,
   CellStyle,
   CellWrite,
   BarChartSpec,
@@ -66,6 +67,20 @@ export class ExcelJsPort implements WorkbookPort {
     });
     if (options?.hidden) ws.state = "hidden";
     this.edited("added", name);
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    const ws = this.sheet(name);
+    const origin = packageOrigin(this.workbook);
+    // A sheet of the opened file cannot leave its package; only one the product added (an undo) can go.
+    if (origin && !origin.edits.added.has(name)) throw new Error(`${name} is not a sheet the product added`);
+    this.workbook.removeWorksheet(ws.id);
+    if (origin) {
+      for (const set of [origin.edits.added, origin.edits.written, origin.edits.visibility]) set.delete(name);
+      for (const map of [origin.edits.notes, origin.edits.validations, origin.edits.insertedRows])
+        map.delete(name);
+    }
+    for (const [key, spec] of this.charts) if (spec.sheet === name) this.charts.delete(key);
   }
 
   async hideSheet(name: string): Promise<void> {
@@ -126,6 +141,44 @@ export class ExcelJsPort implements WorkbookPort {
     const origin = packageOrigin(this.workbook);
     if (origin)
       origin.edits.insertedRows.set(sheet, [...(origin.edits.insertedRows.get(sheet) ?? []), { row, count }]);
+  }
+
+  async deleteRows(sheet: string, row: number, count: number): Promise<void> {
+    const ws = this.sheet(sheet);
+    const origin = packageOrigin(this.workbook);
+    const inserted = origin?.edits.insertedRows.get(sheet);
+    const last = inserted?.[inserted.length - 1];
+    // Drawings below rows of the opened file move with inserted rows only; so only the last insert is undone.
+    if (origin && !origin.edits.added.has(sheet) && (last?.row !== row || last.count !== count))
+      throw new Error(
+        `rows ${row} to ${row + count - 1} of ${sheet} are not the rows the product last inserted`,
+      );
+    ws.spliceRows(row, count);
+    if (inserted && last?.row === row && last.count === count) inserted.pop();
+  }
+
+  async snapshotCells(sheet: string, ranges: readonly string[]): Promise<CellSnapshot> {
+    const ws = this.sheet(sheet);
+    const cells = ranges.flatMap(expandRange).map((address) => {
+      const cell = ws.getCell(address);
+      return { address, value: deepCopy(cell.value), style: deepCopy(cell.style) };
+    });
+    return { sheet, ranges, state: cells };
+  }
+
+  async restoreCells(snapshot: CellSnapshot): Promise<void> {
+    const ws = this.sheet(snapshot.sheet);
+    this.edited("written", snapshot.sheet);
+    const cells = snapshot.state as readonly {
+      address: string;
+      value: ExcelJS.CellValue;
+      style: Partial<ExcelJS.Style>;
+    }[];
+    for (const c of cells) {
+      const cell = ws.getCell(c.address);
+      cell.value = c.value;
+      cell.style = c.style;
+    }
   }
 
   async setColumnWidths(
@@ -395,6 +448,21 @@ function readCell(cell: ExcelJS.Cell, date1904: boolean): CellContent {
     if (formula !== undefined) return { value: toScalar(undate(f.result, cell.numFmt, date1904)), formula };
   }
   return { value: toScalar(undate(v, cell.numFmt, date1904)) };
+}
+
+/**
+ * A deep copy of a cell's value or style (plain objects, lists, dates): what ExcelJS may change in place later.
+ * Not structuredClone, which older Office webviews and jsdom lack.
+ */
+function deepCopy<T>(x: T): T {
+  if (x instanceof Date) return new Date(x.getTime()) as T;
+  if (Array.isArray(x)) return x.map(deepCopy) as T;
+  if (x !== null && typeof x === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = deepCopy(v);
+    return out as T;
+  }
+  return x;
 }
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {

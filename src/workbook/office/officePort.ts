@@ -6,6 +6,7 @@ import { isDateFormat } from "../numberFormat";
 import type {
   CellContent,
   CellScalar,
+  CellSnapshot,
   CellWrite,
   BarChartSpec,
   ComboChartSpec,
@@ -51,6 +52,13 @@ export class OfficePort implements WorkbookPort {
         ws.pageLayout.orientation = "Landscape";
         ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       }
+      await context.sync();
+    });
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(name).delete();
       await context.sync();
     });
   }
@@ -155,6 +163,69 @@ export class OfficePort implements WorkbookPort {
         .getItem(sheet)
         .getRange(`${row}:${row + count - 1}`)
         .insert("Down");
+      await context.sync();
+    });
+  }
+
+  async deleteRows(sheet: string, row: number, count: number): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets
+        .getItem(sheet)
+        .getRange(`${row}:${row + count - 1}`)
+        .delete("Up");
+      await context.sync();
+    });
+  }
+
+  async snapshotCells(sheet: string, ranges: readonly string[]): Promise<CellSnapshot> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const loaded = ranges.map((a) => {
+        const range = ws.getRange(a).load(["values", "formulas", "numberFormat"]);
+        // Fonts, fills, borders, wrap and links in one call (ExcelApi 1.9); before it values and formats only.
+        const properties = supports("1.9") ? range.getCellProperties(SNAPSHOT_PROPERTIES) : null;
+        return { range, properties };
+      });
+      await context.sync();
+      const state: OfficeCells[] = loaded.map(({ range, properties }) => ({
+        // A formula as a formula, text with the quote prefix (so "007" stays text), anything else as it was.
+        inputs: range.formulas.map((row, r) =>
+          row.map((f, c) => {
+            const v = range.values[r][c] as unknown;
+            if (typeof f === "string" && f.startsWith("=")) return f;
+            return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? literal(v) : "";
+          }),
+        ),
+        numberFormat: range.numberFormat,
+        properties: properties?.value ?? null,
+      }));
+      return { sheet, ranges, state };
+    });
+  }
+
+  async restoreCells(snapshot: CellSnapshot): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(snapshot.sheet);
+      const state = snapshot.state as readonly OfficeCells[];
+      snapshot.ranges.forEach((a, i) => {
+        const range = ws.getRange(a);
+        range.numberFormat = state[i].numberFormat;
+        range.formulas = state[i].inputs;
+        const properties = state[i].properties;
+        if (!properties) return;
+        // No fill reads as white (office-js #6218): put such cells back to no fill rather than paint them white.
+        const unfilled: [number, number][] = [];
+        const kept = properties.map((row, r) =>
+          row.map((p, c) => {
+            if (p.format?.fill?.color?.toUpperCase() !== "#FFFFFF") return p;
+            unfilled.push([r, c]);
+            const { fill: _fill, ...format } = p.format;
+            return { ...p, format };
+          }),
+        );
+        range.setCellProperties(kept);
+        for (const [r, c] of unfilled) range.getCell(r, c).format.fill.clear();
+      });
       await context.sync();
     });
   }
@@ -417,6 +488,25 @@ export class OfficePort implements WorkbookPort {
     });
   }
 }
+
+/** What snapshotCells keeps of one range: its inputs as a user would type them, formats and properties. */
+interface OfficeCells {
+  readonly inputs: (string | number | boolean)[][];
+  readonly numberFormat: unknown[][];
+  readonly properties: Excel.SettableCellProperties[][] | null;
+}
+
+/** The cell properties a write can change (CellStyle, links), as getCellProperties loads them. */
+const SNAPSHOT_PROPERTIES: Excel.CellPropertiesLoadOptions = {
+  format: {
+    font: { bold: true, italic: true, color: true, size: true, name: true },
+    fill: { color: true },
+    wrapText: true,
+    verticalAlignment: true,
+    borders: { color: true, style: true, weight: true },
+  },
+  hyperlink: true,
+};
 
 /**
  * Deletes the chart named `name` on the sheet, and one named by `title` (charts drawn before charts had an

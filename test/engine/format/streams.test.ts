@@ -463,7 +463,7 @@ describe("cross-field rules name the field", () => {
       ],
     };
     expect(errorsOf({ streams: [{ ...cohortJson, unitCost }] })).toEqual([
-      "assumptions.streams[0].unitCost.components: shares must sum to 100%, got 80%; set partialShares: true if they cover only part of the cases",
+      'assumptions.streams[0].unitCost.components: shares must sum to 100%, got 80%; set "Parts cover only some of the cases" (unitCost.partialShares) to yes (true) if they cover only part of the cases',
     ]);
   });
 
@@ -479,11 +479,11 @@ describe("cross-field rules name the field", () => {
     ]);
     const items = [{ ...incomeJson.items[3], endDate: "2027-03-31" }];
     expect(errorsOf({ streams: [{ ...incomeJson, items }] })).toEqual([
-      "assumptions.streams[0].items[0].endDate: must not be before goLiveDate",
+      'assumptions.streams[0].items[0].endDate: must not be before "goes live" (goLiveDate)',
     ]);
     const reductions = [{ ...staffingJson.reductions[2], fullByDate: "2027-01-01" }];
     expect(errorsOf({ streams: [{ ...staffingJson, reductions }] })).toEqual([
-      "assumptions.streams[0].reductions[0].fullByDate: must not be before fromDate",
+      'assumptions.streams[0].reductions[0].fullByDate: must not be before "from" (fromDate)',
     ]);
     const line = {
       label: "L",
@@ -493,25 +493,25 @@ describe("cross-field rules name the field", () => {
       treatment: "deducted",
     };
     expect(errorsOf({ streams: [incomeJson], existingMtfsLines: [line] })).toEqual([
-      "assumptions.existingMtfsLines[0].lastFy: must not be before firstFy",
+      'assumptions.existingMtfsLines[0].lastFy: must not be before "first FY" (firstFy)',
     ]);
   });
 
   it("a new fee below the old one, a new provision dearer than the current one", () => {
     const items = [{ ...incomeJson.items[0], feePerUnit: 150 }];
     expect(errorsOf({ streams: [{ ...incomeJson, items }] })).toEqual([
-      "assumptions.streams[0].items[0].feePerUnit: must not be below currentFeePerUnit",
+      'assumptions.streams[0].items[0].feePerUnit: must not be below "current fee" (currentFeePerUnit)',
     ]);
     expect(errorsOf({ streams: [{ ...provisionJson, newProvisionWeeklyCost: 14000 }] })).toEqual([
-      "assumptions.streams[0].newProvisionWeeklyCost: must not exceed currentWeeklyCost (the stream is a saving)",
+      'assumptions.streams[0].newProvisionWeeklyCost: must not exceed "Weekly cost now" (currentWeeklyCost): the stream is a saving',
     ]);
   });
 
   it("a cohort stream's inflation rule and prices are given once", () => {
     const unitCost = { ...cohortJson.unitCost, inflationContingency: true };
     expect(errorsOf({ streams: [{ ...cohortJson, unitCost, inflationPerYear: 0.02 }] })).toEqual([
-      "assumptions.streams[0].unitCost.inflationContingency: is set for the whole proposal in the multi-stream form: use assumptions.inflationContingency",
-      "assumptions.streams[0].inflationPerYear: give inflationPerYear on the stream or in unitCost, not both",
+      'assumptions.streams[0].unitCost.inflationContingency: is set for the whole proposal in the multi-stream form: use "Inflation on the saving held centrally" (inflationContingency.heldCentrally) in the assumptions',
+      'assumptions.streams[0].inflationPerYear: give "Inflation on the stream\'s saving" (inflationPerYear) on the stream or in the unit cost (unitCost), not both',
     ]);
   });
 

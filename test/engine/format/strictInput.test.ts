@@ -128,7 +128,7 @@ describe("contradictory inputs are errors", () => {
     const e = errorOf(() => parseProposal(p));
     expect([e.code, e.message]).toEqual([
       "contradictory",
-      "assumptions.unitCost.weeklyCost: give weeklyCost or components, not both",
+      'assumptions.unitCost.weeklyCost: give "Weekly unit cost" (unitCost.weeklyCost) or "Unit cost part" (unitCost.components[]), not both',
     ]);
   });
 

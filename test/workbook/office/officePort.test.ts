@@ -2,6 +2,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import type * as ExcelJS from "exceljs";
 import { proposalSheetLayout, type ProposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet";
 import { OfficePort, columnWidthPoints, plainRectangle } from "../../../src/workbook/office/officePort";
+import { atomically } from "../../../src/workbook/journal";
 import { readProposal, refreshWorkbook } from "../../../src/workbook/operations";
 import { readRegister } from "../../../src/workbook/register";
 import { demoWorkbook, roundTrip } from "../fixtures";
@@ -109,6 +110,105 @@ describe("OfficePort", () => {
     ]);
     expect(mock.context.ranges["12:12"].format.rowHeight).toBe(78);
     expect(mock.context.ranges["13:13"].format.rowHeight).toBe(15);
+  });
+
+  it("undoes a write whose sync fails after Excel applied part of its batch, and says so once", async () => {
+    const { mock } = mockExcel();
+    const r = mock.context.ranges;
+    const sheetStub = { getRange: (a: string) => r[a] };
+    const sync = mock.context.sync.bind(mock.context);
+    let syncs = 0;
+    // The 4th sync is the second write's: its cells are already set (as Excel applies what came before the
+    // failing operation) when it fails.
+    mock.context.sync = async () => {
+      if (++syncs === 4) throw new Error("GeneralException: the request failed");
+      return sync();
+    };
+    const port = new OfficePort(async <T>(batch: (context: Excel.RequestContext) => Promise<T>) => {
+      mock.context.workbook.worksheets.sheet = sheetStub; // the mock's sync replaces the stub
+      return batch(mock.context as Excel.RequestContext);
+    });
+    const sheet = "CFS Targeted Prevention";
+    const write = atomically(port, async (p) => {
+      await p.writeCells(sheet, [{ address: "B3", value: "Renamed" }]);
+      await p.writeCells(sheet, [
+        { address: "C5", value: 0, formula: "1+1" },
+        { address: "D7", value: "typed" },
+      ]);
+    });
+    await expect(write).rejects.toMatchObject({
+      code: "write-failed",
+      message:
+        "The workbook could not be written (GeneralException: the request failed); nothing was changed.",
+    });
+    expect([r.B3.formulas, r.C5.formulas, r.D7.formulas]).toEqual([
+      [["'CFS Targeted Prevention"]],
+      [["=D5-E5-F5"]],
+      [[""]],
+    ]);
+  });
+
+  it("puts cell formats back (ExcelApi 1.9), a cell with no fill to no fill rather than white", async () => {
+    const log: unknown[] = [];
+    const range = {
+      values: [["x", 2]],
+      formulas: [["x", "=1+1"]],
+      numberFormat: [["General", "0.0"]],
+      load() {
+        return range;
+      },
+      getCellProperties: () => ({
+        value: [
+          [
+            { format: { fill: { color: "#FFFFFF" }, font: { bold: true } } },
+            { format: { fill: { color: "#DDEBF7" } } },
+          ],
+        ],
+      }),
+      setCellProperties: (p: unknown) => log.push(["set", p]),
+      getCell: (r: number, c: number) => ({ format: { fill: { clear: () => log.push(["clear", r, c]) } } }),
+    };
+    const context = {
+      workbook: { worksheets: { getItem: () => ({ getRange: () => range }) } },
+      sync: async () => undefined,
+    };
+    const saved = (globalThis as any).Office;
+    (globalThis as any).Office = { context: { requirements: { isSetSupported: () => true } } };
+    try {
+      const port = new OfficePort(async (batch) => batch(context as unknown as Excel.RequestContext));
+      const snapshot = await port.snapshotCells("S", ["A1:B1"]);
+      await port.restoreCells(snapshot);
+    } finally {
+      (globalThis as any).Office = saved;
+    }
+    expect(range.formulas).toEqual([["'x", "=1+1"]]);
+    expect(log).toEqual([
+      ["set", [[{ format: { font: { bold: true } } }, { format: { fill: { color: "#DDEBF7" } } }]]],
+      ["clear", 0, 0],
+    ]);
+  });
+
+  it("puts back what a snapshot recorded: formulas as formulas, text as text (even '007'), number formats", async () => {
+    const { mock, port } = mockExcel({
+      E9: { values: [["007"]], formulas: [["007"]], numberFormat: [["@"]] },
+    });
+    const sheet = "CFS Targeted Prevention";
+    const snapshot = await port.snapshotCells(sheet, ["B3", "C5", "D7", "E9"]);
+    // Typed over since (the mock's write path is covered above); the mock's sync replaced the sheet stub.
+    const r = mock.context.ranges;
+    mock.context.workbook.worksheets.sheet = { getRange: (a: string) => r[a] };
+    Object.assign(r.B3, { formulas: [[1]], numberFormat: [["0.0"]] });
+    Object.assign(r.C5, { formulas: [["typed over"]] });
+    Object.assign(r.D7, { formulas: [["=1+2"]] });
+    Object.assign(r.E9, { formulas: [[7]], numberFormat: [["0"]] });
+    await port.restoreCells(snapshot);
+    expect([r.B3.formulas, r.C5.formulas, r.D7.formulas, r.E9.formulas]).toEqual([
+      [["'CFS Targeted Prevention"]],
+      [["=D5-E5-F5"]],
+      [[""]],
+      [["'007"]],
+    ]);
+    expect([r.B3.numberFormat, r.E9.numberFormat]).toEqual([[[""]], [["@"]]]);
   });
 });
 

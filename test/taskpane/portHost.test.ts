@@ -1,0 +1,60 @@
+import { portHost } from "../../src/taskpane/portHost";
+import { WORKBOOK_OPS } from "../../src/taskpane/workbookOps";
+import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { readRegister } from "../../src/workbook/register";
+import { failing, state } from "../workbook/failingPort";
+import { demoWorkbook, readExample, roundTrip } from "../workbook/fixtures";
+
+/** The taskpane's writes through a host: a workbook call failing part-way leaves the workbook as it was. */
+
+const CFS = "CFS Targeted Prevention";
+
+function host(port: WorkbookPort) {
+  return portHost("excel", {
+    port: () => port,
+    drafts: { load: async () => null, save: async () => undefined, clear: async () => undefined } as never,
+    activeSheet: async () => null,
+    workbook: () => ({ id: "test", name: "test.xlsx" }),
+    ops: WORKBOOK_OPS,
+  });
+}
+
+const FAILED = "The workbook could not be written (GeneralException: sync failed); nothing was changed.";
+
+describe("portHost writes are all or nothing", () => {
+  it("Finish: a failure after the sheet was added removes it again and says so once", async () => {
+    const { wb, port } = await demoWorkbook();
+    const before = state(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const raw = { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS Second Pilot" } };
+    // The 5th change is past the new sheet's cells and names, before its Programme row.
+    await expect(host(failing(port, 5).port).writeProposal(raw)).rejects.toThrow(FAILED);
+    expect(state(wb)).toEqual(before);
+    expect(wb.getWorksheet("CFS Second Pilot")).toBeUndefined();
+  });
+
+  it("Track tab Write to workbook: the Tracking sheet and Dashboard are not left half-written", async () => {
+    const { wb, port } = await demoWorkbook();
+    const before = state(wb);
+    const out = await host(failing(port, 4).port).track!.write(CFS, [
+      { period: "2027-10", measure: "avoidedEvents", value: "1" },
+      { period: "2027-11", measure: "avoidedEvents", value: "2" },
+    ]);
+    expect(out).toEqual({ kind: "refused", message: `Not written: ${FAILED}` });
+    expect(state(wb)).toEqual(before);
+  });
+
+  it("Refresh workbook: a failure part-way rejects with the one message and changes nothing", async () => {
+    const { wb: demo } = await demoWorkbook();
+    const { wb, port } = await roundTrip(demo);
+    const s = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    const target = proposalSheetLayout(s).cells.find(
+      (c) => c.kind === "input" && c.path === "assumptions.target.value",
+    )!;
+    wb.getWorksheet(CFS)!.getCell(target.address).value = 0.12;
+    const before = state(wb);
+    await expect(host(failing(port, 2).port).refresh(() => undefined)).rejects.toThrow(FAILED);
+    expect(state(wb)).toEqual(before);
+  });
+});

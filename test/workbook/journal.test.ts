@@ -1,0 +1,120 @@
+import * as ExcelJS from "exceljs";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { loadXlsxPreserving, packageOrigin } from "../../src/workbook/exceljs/packageOrigin";
+import fc from "fast-check";
+import { enterActuals } from "../../src/workbook/enterActuals";
+import { atomically } from "../../src/workbook/journal";
+import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
+import { addProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { readRegister } from "../../src/workbook/register";
+import { failing, state } from "./failingPort";
+import { demoWorkbook, readExample, roundTrip } from "./fixtures";
+
+/**
+ * Nothing is lost: a workbook call failing part-way through a write (the wizard's proposal sheet, refresh,
+ * actuals, an edited proposal) leaves every cell, sheet, name and note as it was, and says so once.
+ */
+
+const CFS = "CFS Targeted Prevention";
+
+type Write = (port: WorkbookPort) => Promise<unknown>;
+
+const WRITES: Record<string, () => Promise<{ wb: ExcelJS.Workbook; port: WorkbookPort; write: Write }>> = {
+  "the wizard's new proposal sheet and its Programme row": async () => {
+    const { wb, port } = await demoWorkbook();
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const raw = { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS Second Pilot" } };
+    return { wb, port, write: (p) => addProposal(p, raw) };
+  },
+  "refresh after an assumption is edited": async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const s = (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+    const target = proposalSheetLayout(s).cells.find(
+      (c) => c.kind === "input" && c.path === "assumptions.target.value",
+    )!;
+    back.getWorksheet(CFS)!.getCell(target.address).value = 0.12;
+    return { wb: back, port, write: (p) => refreshWorkbook(p) };
+  },
+  "an edited proposal (Edit active sheet)": async () => {
+    const { wb, port } = await demoWorkbook();
+    const raw = readExample("cfs-targeted-prevention.json");
+    const edited = { ...raw, assumptions: { ...raw.assumptions, durationWeeks: 40 } };
+    return { wb, port, write: (p) => updateProposal(p, CFS, edited) };
+  },
+  "actuals written from the Track tab": async () => {
+    const { wb, port } = await demoWorkbook();
+    const actuals = ["2027-10", "2027-11"].map((period) => ({
+      proposal: CFS,
+      stream: "",
+      period,
+      measure: "avoidedEvents",
+      value: 1,
+      source: "test",
+    }));
+    return {
+      wb,
+      port,
+      write: (p) => enterActuals(p, actuals, { where: (k) => `actual ${k + 1}`, dryRun: false }),
+    };
+  },
+};
+
+describe("atomically (a write that fails part-way leaves the workbook as it was)", () => {
+  for (const [what, make] of Object.entries(WRITES)) {
+    it(`undoes ${what} whichever call fails (property)`, async () => {
+      const probe = await make();
+      const counting = failing(probe.port, 0);
+      await atomically(counting.port, probe.write);
+      const calls = counting.count();
+      expect(calls).toBeGreaterThan(1);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: calls }), async (failAt) => {
+          const { wb, port, write } = await make();
+          const before = state(wb);
+          const err = await atomically(failing(port, failAt).port, write).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(err).toMatchObject({
+            code: "write-failed",
+            message:
+              "The workbook could not be written (GeneralException: sync failed); nothing was changed.",
+          });
+          expect(state(wb)).toEqual(before);
+        }),
+        { numRuns: 4, examples: [[1], [calls]] },
+      );
+    });
+  }
+
+  it("saves a workbook opened from a file as it was after a new sheet and its Programme row were undone", async () => {
+    const { wb: demo } = await demoWorkbook();
+    const wb = new ExcelJS.Workbook();
+    await loadXlsxPreserving(wb, new Uint8Array(await demo.xlsx.writeBuffer()));
+    const port = new ExcelJsPort(wb);
+    const before = state(wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const raw = { ...cfs, opportunity: { ...cfs.opportunity, name: "CFS Second Pilot" } };
+    // Past the Programme's inserted row and its names, before the row's cells.
+    await expect(atomically(failing(port, 16).port, (p) => addProposal(p, raw))).rejects.toMatchObject({
+      code: "write-failed",
+    });
+    expect(packageOrigin(wb)?.edits.added.size).toBe(0);
+    expect(packageOrigin(wb)?.edits.insertedRows.get("Programme") ?? []).toEqual([]);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load((await port.toXlsx()) as unknown as ArrayBuffer);
+    expect(state(saved)).toEqual(before);
+  });
+
+  it("rethrows the workbook layer's own errors as they were, after undoing", async () => {
+    const { wb, port } = await demoWorkbook();
+    const before = state(wb);
+    const raw = readExample("cfs-targeted-prevention.json");
+    await expect(atomically(port, (p) => addProposal(p, raw))).rejects.toMatchObject({
+      code: "sheet-exists",
+    });
+    expect(state(wb)).toEqual(before);
+  });
+});
