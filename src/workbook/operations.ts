@@ -59,7 +59,7 @@ import {
 } from "./anchors";
 import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
-import { linksToDeletedCells, lostLinksMessage } from "./lostLinks";
+import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -234,6 +234,8 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
       "sheet-moved",
       `cannot add the proposal's Programme row: ${lost.sheet}: ${lost.message}`,
     );
+  if (programme)
+    await assertLinksIntact(port, register, placements, "cannot add the proposal's Programme row");
   // Its risk-adjusted row looks up the Parameters sheet's table: a workbook without one gets it.
   await ensureParametersSheet(port);
   await writeProposalSheet(port, p, owned);
@@ -367,6 +369,7 @@ export async function updateProposal(
     const why = problems.find((x) => x.sheet === sheet)?.message ?? "the sheet is missing";
     throw new WorkbookError("sheet-moved", `cannot update "${sheet}": ${why}`);
   }
+  if (programme) await assertLinksIntact(port, register, placements, `cannot update "${sheet}"`);
   // A sheet written with path captions is laid out in words when it can be laid out again (nothing moved).
   const assumptionsInWords = stored.assumptionsInWords === true || isIdentity(placement);
   // Likewise the Green Book block joins a sheet that can be laid out again.
@@ -562,6 +565,44 @@ function status(changes: readonly CellChange[], error?: string, warnings: readon
   return warnings.length ? `${text}; check ${warnings.join("; ")}` : text;
 }
 
+/** The Programme's links into proposal sheets that cannot be placed, where their rows or columns were deleted. */
+async function deletedLinks(
+  port: WorkbookPort,
+  proposals: readonly StoredProposal[],
+  owned: ReadonlyMap<string, OwnedRecord>,
+  names: ReadonlyMap<string, DefinedName>,
+  placements: Placements,
+): Promise<LostLink[]> {
+  const sheets = new Set((await port.listSheets()).map((x) => x.name));
+  const refused = proposals
+    .filter((s) => sheets.has(s.sheet) && !placements.has(s.sheet))
+    .map((s) => proposalSheetLayout(s));
+  if (!refused.length) return [];
+  return linksToDeletedCells(port, owned, PROGRAMME_OWNER, refused, names, placements);
+}
+
+/**
+ * Refuses (WorkbookError "sheet-moved"), before anything is written, to re-sync a programme whose links point
+ * at a refused proposal sheet's deleted rows or columns: its totals would be summed from other cells.
+ */
+async function assertLinksIntact(
+  port: WorkbookPort,
+  register: {
+    readonly proposals: readonly StoredProposal[];
+    readonly owned: ReadonlyMap<string, OwnedRecord>;
+  },
+  placements: Placements,
+  what: string,
+): Promise<void> {
+  const names = new Map((await port.listNames()).map((n) => [n.name, n]));
+  const deleted = await deletedLinks(port, register.proposals, register.owned, names, placements);
+  if (deleted.length)
+    throw new WorkbookError(
+      "sheet-moved",
+      `${what}: ${lostLinksMessage(deleted)}; undo that, then try again`,
+    );
+}
+
 /**
  * Why the programme sheets must not be refreshed, or undefined: one of them cannot be placed; cells linking to a
  * refused proposal sheet point at its deleted rows or columns; or linked rows show no figures. Their figures
@@ -581,11 +622,7 @@ async function programmeRefusal(
   if (gone)
     return `rows or columns were deleted or moved on ${gone.sheet}: ${lost.get(gone.sheet)}; the programme sheets were not refreshed`;
   // Links into a refused sheet are left alone only while they still point at their cells.
-  const sheets = new Set((await port.listSheets()).map((x) => x.name));
-  const refused = proposals
-    .filter((s) => sheets.has(s.sheet) && !placements.has(s.sheet))
-    .map((s) => proposalSheetLayout(s));
-  const deleted = await linksToDeletedCells(port, owned, PROGRAMME_OWNER, refused, names, placements);
+  const deleted = await deletedLinks(port, proposals, owned, names, placements);
   if (deleted.length)
     return `${lostLinksMessage(deleted)}; undo that, then refresh again; the programme sheets were not refreshed`;
   const broken = await rowsWithoutFigures(port, programme, links, placements);

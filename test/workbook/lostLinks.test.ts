@@ -1,14 +1,14 @@
 import { anchorName } from "../../src/workbook/anchors";
 import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
 import { linksToDeletedCells, lostLinksMessage } from "../../src/workbook/lostLinks";
-import { refreshWorkbook } from "../../src/workbook/operations";
+import { addProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
 import { placeSheets } from "../../src/workbook/placing";
 import { PROGRAMME_OWNER, programmeLayouts } from "../../src/workbook/programme";
 import { readRegister } from "../../src/workbook/register";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
 import { programmeStatusAddress } from "../../src/workbook/layouts/programmeSheet";
 import type { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
-import { demoWorkbook } from "./fixtures";
+import { demoWorkbook, readExample } from "./fixtures";
 
 const CFS = "CFS Targeted Prevention";
 // The demo's Programme links its CFS row's FY28/29 and FY29/30 to the profile's rows 40 and 41.
@@ -48,6 +48,23 @@ describe("links into a refused proposal sheet's deleted rows", () => {
     expect(shown.value).toBe(
       `Not refreshed: Programme!G13 links to '${CFS}'!J40 as laid out, which was deleted`,
     );
+  });
+
+  it("refuses adding or updating a proposal before writing anything (the Programme would be re-synced)", async () => {
+    const port = await withDeletedRows();
+    const cells = (): string => JSON.stringify(port.workbook.worksheets.map((ws) => ws.getSheetValues()));
+    const before = cells();
+    const itt = readExample("independent-travel-training.json");
+    const why =
+      /Programme!G13 links to 'CFS Targeted Prevention'!J40 as laid out, which was deleted .*then try again$/;
+    await expect(
+      addProposal(port, { ...itt, opportunity: { ...itt.opportunity, name: "Second ITT" } }),
+    ).rejects.toMatchObject({ code: "sheet-moved", message: expect.stringMatching(why) });
+    await expect(updateProposal(port, "Independent Travel Training", itt)).rejects.toMatchObject({
+      code: "sheet-moved",
+      message: expect.stringMatching(why),
+    });
+    expect(cells()).toBe(before);
   });
 
   it("is no link where the user typed a figure over it (a hand edit, kept)", async () => {
