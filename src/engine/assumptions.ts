@@ -16,7 +16,7 @@ import {
 import { provisionStreamOn, type ProvisionInput } from "./provisionStream";
 import { reablementStreamOn, type ReablementInput } from "./reablementStream";
 import { staffingStreamOn, type StaffingInput } from "./staffingStream";
-import type { StreamProfile } from "./stream";
+import { uniformStream, type StreamProfile } from "./stream";
 import type { CumulativeFlow } from "./stockFlow";
 import type { CostItem, Horizon, MtfsOverlap, Profile, ProfileInput, Target } from "./types";
 
@@ -113,10 +113,12 @@ function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssump
     case "cohort":
       // As computeProfile: the timeline and a weeks-of-duration overlap are checked, and the overlap shortens
       // the cohort's duration.
-      return cohortStreamOn(
-        calc,
-        profileStreamInput({ ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon }, calc),
-        horizon,
+      return uniformStream(
+        cohortStreamOn(
+          calc,
+          profileStreamInput({ ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon }, calc),
+          horizon,
+        ),
       );
     case "addressableSpend":
       return weightedBy(s, addressableSpendStreamOn(calc, s, horizon));
@@ -148,7 +150,7 @@ function inStream<T>(k: number, s: StreamInput, run: () => StreamProfile<T>): St
 
 /** A kind module's profile with the stream's confidence weighting (the cohort module carries its own). */
 function weightedBy<T>(s: StreamCommon, p: StreamProfile<T>): StreamProfile<T> {
-  return s.confidenceWeighting === undefined ? p : { ...p, confidenceWeighting: s.confidenceWeighting };
+  return uniformStream(p, s.confidenceWeighting);
 }
 
 /**
@@ -179,7 +181,8 @@ export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumpti
     investment: a.investment,
     mtfsOverlap: a.mtfsOverlap,
     existingMtfsLines: a.existingMtfsLines,
-    ...(a.confidenceWeighting === undefined ? {} : { confidenceWeighting: a.confidenceWeighting }),
+    // Always the key (undefined when not given): one input shape for every proposal a simulation profiles.
+    confidenceWeighting: a.confidenceWeighting,
     inflationContingency: a.inflationContingency,
     prices: a.prices,
     horizon: a.horizon,

@@ -34,6 +34,79 @@ export interface Calculator<T> {
   toDecimal(a: T): Decimal;
 }
 
+/** A value of either backend: the shared operations below tell them apart by type. */
+type Value = number | Decimal;
+
+/*
+ * Each arithmetic operation is ONE function for both backends, telling numbers from Decimals by type: a model
+ * call site (`calc.add(a, b)`) then always calls the same function, whichever backends have run through it, so
+ * V8 keeps it monomorphic and inlines it (the number branch is then plain float arithmetic). Two functions per
+ * operation made every site megamorphic as soon as both backends had run: a call per operation, and a heap
+ * number per result, on every simulated draw.
+ */
+const add = (a: Value, b: Value): Value => (typeof a === "number" ? a + (b as number) : a.plus(b as Decimal));
+const subtract = (a: Value, b: Value): Value =>
+  typeof a === "number" ? a - (b as number) : a.minus(b as Decimal);
+const multiply = (a: Value, b: Value): Value =>
+  typeof a === "number" ? a * (b as number) : a.times(b as Decimal);
+const divide = (a: Value, b: Value): Value =>
+  typeof a === "number" ? a / (b as number) : a.div(b as Decimal);
+const compare = (a: Value, b: Value): -1 | 0 | 1 => {
+  if (typeof a === "number") return a < (b as number) ? -1 : a > (b as number) ? 1 : 0;
+  const c = a.comparedTo(b as Decimal);
+  return c < 0 ? -1 : c > 0 ? 1 : 0;
+};
+const pow = (a: Value, n: number): Value => (typeof a === "number" ? a ** n : a.pow(n));
+const floor = (a: Value): Value => (typeof a === "number" ? Math.floor(a) : a.floor());
+const sqrt = (a: Value): Value => (typeof a === "number" ? Math.sqrt(a) : a.sqrt());
+const roundTo = (a: Value, places: number): Value =>
+  typeof a === "number" ? Math.round(a * 10 ** places) / 10 ** places : a.toDecimalPlaces(places);
+const key = (a: Value): string | number => (typeof a === "number" ? a : a.toString());
+const toNumber = (a: Value): number => (typeof a === "number" ? a : a.toNumber());
+
+/** The shared operations typed for one backend (they hold for any T that is number or Decimal). */
+function sharedOps<T>(): Pick<
+  Calculator<T>,
+  | "add"
+  | "subtract"
+  | "multiply"
+  | "divide"
+  | "compare"
+  | "pow"
+  | "floor"
+  | "sqrt"
+  | "roundTo"
+  | "key"
+  | "toNumber"
+> {
+  return {
+    add,
+    subtract,
+    multiply,
+    divide,
+    compare,
+    pow,
+    floor,
+    sqrt,
+    roundTo,
+    key,
+    toNumber,
+  } as unknown as Pick<
+    Calculator<T>,
+    | "add"
+    | "subtract"
+    | "multiply"
+    | "divide"
+    | "compare"
+    | "pow"
+    | "floor"
+    | "sqrt"
+    | "roundTo"
+    | "key"
+    | "toNumber"
+  >;
+}
+
 /**
  * The engine's Decimal (40 significant digits, from money.ts); global Decimal settings are never touched.
  *
@@ -44,22 +117,9 @@ export const decimalCalculator: Calculator<Decimal> = {
   name: "decimal",
   zero: new Decimal(0),
   one: new Decimal(1),
-  add: (a, b) => a.plus(b),
-  subtract: (a, b) => a.minus(b),
-  multiply: (a, b) => a.times(b),
-  divide: (a, b) => a.div(b),
-  compare: (a, b) => {
-    const c = a.comparedTo(b);
-    return c < 0 ? -1 : c > 0 ? 1 : 0;
-  },
-  pow: (a, n) => a.pow(n),
-  floor: (a) => a.floor(),
-  sqrt: (a) => a.sqrt(),
-  roundTo: (a, places) => a.toDecimalPlaces(places),
-  key: (a) => a.toString(),
+  ...sharedOps<Decimal>(),
   fromNumber: (n) => new Decimal(n),
   fromDecimal: (d) => d,
-  toNumber: (a) => a.toNumber(),
   toDecimal: (a) => a,
 };
 
@@ -155,16 +215,7 @@ export const numberCalculator: Calculator<number> = {
   name: "number",
   zero: 0,
   one: 1,
-  add: (a, b) => a + b,
-  subtract: (a, b) => a - b,
-  multiply: (a, b) => a * b,
-  divide: (a, b) => a / b,
-  compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
-  pow: (a, n) => a ** n,
-  floor: (a) => Math.floor(a),
-  sqrt: (a) => Math.sqrt(a),
-  roundTo: (a, places) => Math.round(a * 10 ** places) / 10 ** places,
-  key: (a) => a,
+  ...sharedOps<number>(),
   fromNumber: (n) => n,
   fromDecimal: (d) => {
     if (d instanceof DrawnDecimal) return d.x;
@@ -176,8 +227,8 @@ export const numberCalculator: Calculator<number> = {
     }
     return n;
   },
-  toNumber: (a) => a,
-  toDecimal: (a) => new Decimal(a),
+  // Its digits are only worked out if Decimal code reads them (the number backend reads it back as `a`).
+  toDecimal: (a) => decimalOfNumber(a),
 };
 
 /**

@@ -221,30 +221,40 @@ export function cohortStreamOn<T>(
   const bounds: T[] = [];
   for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(calc.fromNumber(fyStartDay(fy)));
   const caseload = averageOf(flow, bounds);
-  const partCaseload = parts.map((s) => (s.flow === flow ? caseload : averageOf(s.flow, bounds)));
+  const partCaseload: T[][] = [];
+  for (const s of parts) partCaseload.push(s.flow === flow ? caseload : averageOf(s.flow, bounds));
 
+  // Loops rather than reduce and closures: a simulation runs this on every draw (the same calls, in order).
+  const grossAt = (i: number, savings: (k: number) => T): T => {
+    let sum = calc.zero;
+    for (let k = 0; k < parts.length; k++) sum = calc.add(sum, calc.multiply(partCaseload[k][i], savings(k)));
+    return sum;
+  };
+  // The saving at price-base prices is the same every FY: worked out once per part.
+  const atPriceBase: T[] = [];
+  for (const s of parts) atPriceBase.push(s.annualSaving(unitCost.priceBaseFy));
+  const priceBaseSaving = (k: number): T => atPriceBase[k];
   const years: StreamYear<T>[] = [];
+  let eventsBefore = sf.cumulativeAt(flow, bounds[0]);
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;
-    const grossAt = (pricesFy: FyStartYear): T =>
-      parts.reduce(
-        (sum, s, k) => calc.add(sum, calc.multiply(partCaseload[k][i], s.annualSaving(pricesFy))),
-        calc.zero,
-      );
+    const eventsBy = sf.cumulativeAt(flow, bounds[i + 1]);
     years.push({
       fy,
-      gross: grossAt(fy),
-      grossAtPriceBase: grossAt(unitCost.priceBaseFy),
+      gross: grossAt(i, (k) => parts[k].annualSaving(fy)),
+      grossAtPriceBase: grossAt(i, priceBaseSaving),
+      oneOffCosts: undefined,
       measures: [
         {
           key: "avoidedEvents",
           label: MEASURE_LABELS.avoidedEvents,
           unit,
-          value: calc.subtract(sf.cumulativeAt(flow, bounds[i + 1]), sf.cumulativeAt(flow, bounds[i])),
+          value: calc.subtract(eventsBy, eventsBefore),
         },
         { key: "caseloadReduction", label: MEASURE_LABELS.caseloadReduction, unit, value: caseload[i] },
       ],
     });
+    eventsBefore = eventsBy;
   }
 
   const cohort = target.kind === "caseloadReduction" ? undefined : target.cohortSize;

@@ -122,6 +122,13 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const weeksPerYear = calc.fromDecimal(WEEKS_PER_YEAR);
   const two = calc.fromNumber(2);
   const fyOfDay = (d: T): FyStartYear => fyOf(calc.toNumber(calc.floor(d)));
+  const sortedDistinct = (xs: T[]): T[] => {
+    xs.sort(cmp);
+    let n = 0;
+    for (let i = 0; i < xs.length; i++) if (n === 0 || cmp(xs[n - 1], xs[i]) !== 0) xs[n++] = xs[i];
+    xs.length = n;
+    return xs;
+  };
 
   // The full rate with its inputs already on this backend (converted once per flow, not once per piece).
   const fullRateOf = (
@@ -160,23 +167,13 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     lever: Lever = "entry",
   ): T => fullRateOf(baseline, target, durationWeeks, baseFy, lever)(fy);
 
-  // The ramp piece containing day d (pieces are sorted and contiguous), by binary search.
-  const rampPieceAt = (ramp: readonly RampPiece<T>[], d: T): RampPiece<T> | undefined => {
-    let lo = 0;
-    let hi = ramp.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(d, ramp[mid].from) < 0) hi = mid - 1;
-      else if (cmp(d, ramp[mid].to) >= 0) lo = mid + 1;
-      else return ramp[mid];
-    }
-    return undefined;
-  };
-
+  // A constant piece (monthly steps, stepped) holds its share: share + 0 × x is the share, digit for digit.
   const shareOn = (p: RampPiece<T> | undefined, d: T): T =>
     p === undefined
       ? calc.one
-      : add(p.shareFrom, mul(sub(p.shareTo, p.shareFrom), div(sub(d, p.from), sub(p.to, p.from))));
+      : p.shareFrom === p.shareTo
+        ? p.shareFrom
+        : add(p.shareFrom, mul(sub(p.shareTo, p.shareFrom), div(sub(d, p.from), sub(p.to, p.from))));
 
   // Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April.
   const ratePieces = (
@@ -186,27 +183,36 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     rateInFy: (fy: FyStartYear) => T,
   ): RatePiece<T>[] => {
     if (cmp(end, start) <= 0) return [];
-    const cuts = new Map<string | number, T>();
-    const addCut = (d: T): void => {
-      if (cmp(d, start) >= 0 && cmp(d, end) <= 0) cuts.set(calc.key(d), d);
-    };
-    addCut(start);
-    addCut(end);
-    for (const p of ramp) {
-      addCut(p.from);
-      addCut(p.to);
+    // The distinct cut points in order: collected, sorted, equal values merged (plain arrays: a simulation
+    // builds the pieces on every draw).
+    const all: T[] = [start, end];
+    for (let k = 0; k < ramp.length; k++) {
+      const p = ramp[k];
+      if (cmp(p.from, start) >= 0 && cmp(p.from, end) <= 0) all.push(p.from);
+      if (cmp(p.to, start) >= 0 && cmp(p.to, end) <= 0) all.push(p.to);
     }
-    for (let fy = fyOfDay(start) + 1; cmp(calc.fromNumber(fyStartDay(fy)), end) < 0; fy++) {
-      addCut(calc.fromNumber(fyStartDay(fy)));
+    for (let fy = fyOfDay(start) + 1; ; fy++) {
+      const d = calc.fromNumber(fyStartDay(fy));
+      if (cmp(d, end) >= 0) break;
+      if (cmp(d, start) >= 0) all.push(d);
     }
-    const points = [...cuts.values()].sort(cmp);
+    const points = sortedDistinct(all);
     const pieces: RatePiece<T>[] = [];
+    // The points ascend, so the FY's rate is worked out once per FY and the ramp is walked, not searched.
+    let rateFy = NaN;
+    let perDay = calc.zero;
+    let j = 0;
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i];
       const to = points[i + 1];
-      const perDay = rateInFy(fyOfDay(from));
+      const fy = fyOfDay(from);
+      if (fy !== rateFy) {
+        perDay = rateInFy(fy);
+        rateFy = fy;
+      }
       // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
-      const piece = rampPieceAt(ramp, from);
+      while (j < ramp.length && cmp(from, ramp[j].to) >= 0) j++;
+      const piece = j < ramp.length && cmp(from, ramp[j].from) >= 0 ? ramp[j] : undefined;
       pieces.push({
         from,
         to,

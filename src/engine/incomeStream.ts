@@ -3,10 +3,10 @@ import { decimalCalculator, type Calculator } from "./calculator";
 import { fyShareCoveredOn } from "./costs";
 import { dayNumber } from "./fiscalYear";
 import { EngineError } from "./errors";
-import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
+import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
-import type { Horizon } from "./types";
+import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -71,12 +71,40 @@ export function annualIncomeOn<T>(calc: Calculator<T>, item: IncomeItem, field: 
   if (item.kind === "amountPerYear") return d(nonNegative(item.amountPerYear, `${field}.amountPerYear`));
   const fee = nonNegative(item.feePerUnit, `${field}.feePerUnit`);
   const current = nonNegative(item.currentFeePerUnit ?? ZERO, `${field}.currentFeePerUnit`);
-  if (fee.lt(current)) {
+  // On the backend's numbers (a Decimal comparison makes a Decimal on every simulated draw).
+  if (calc.compare(d(fee), d(current)) < 0) {
     throw new EngineError("out-of-range", `${field}.feePerUnit`, "must not be below currentFeePerUnit");
   }
   const volume = nonNegative(item.volumePerYear, `${field}.volumePerYear`);
   return calc.multiply(d(volume), calc.subtract(d(fee), d(current)));
 }
+
+/**
+ * Each FY's share covered by a line's dates, remembered per backend, FYs and dates: a drawn line is a new
+ * record on every draw, its dates the same.
+ */
+function sharesCovered<T>(
+  calc: Calculator<T>,
+  fys: readonly FyStartYear[],
+  from: string,
+  to: string | undefined,
+): readonly T[] {
+  let byKey = coveredShares.get(calc) as Map<string, readonly T[]> | undefined;
+  if (byKey === undefined) {
+    byKey = new Map();
+    coveredShares.set(calc, byKey);
+  }
+  const key = `${fys[0]}|${fys.length}|${from}|${to ?? ""}`;
+  let shares = byKey.get(key);
+  if (shares === undefined) {
+    shares = fys.map((fy) => fyShareCoveredOn(calc, fy, from, to));
+    if (byKey.size >= 4096) byKey.clear();
+    byKey.set(key, shares);
+  }
+  return shares;
+}
+
+const coveredShares = new WeakMap<object, Map<string, readonly unknown[]>>();
 
 /**
  * The stream's profile over the horizon.
@@ -113,11 +141,14 @@ export function incomeStreamOn<T>(
       volume: item.kind === "volumeTimesFee" ? calc.fromDecimal(item.volumePerYear) : undefined,
     };
   });
-  const years = horizonFys(horizon).map((fy) => {
+  const fys = horizonFys(horizon);
+  const shares = lines.map(({ item }) => sharesCovered(calc, fys, item.goLiveDate, item.endDate));
+  const years = fys.map((fy, i) => {
     let income = calc.zero;
     let units = calc.zero;
-    for (const { item, amount, volume } of lines) {
-      const share = fyShareCoveredOn(calc, fy, item.goLiveDate, item.endDate);
+    for (let k = 0; k < lines.length; k++) {
+      const { amount, volume } = lines[k];
+      const share = shares[k][i];
       income = add(income, mul(amount, share));
       if (volume !== undefined) units = add(units, mul(volume, share));
     }
@@ -136,7 +167,7 @@ export function incomeStreamOn<T>(
     label: input.label,
     kind: "income",
     years,
-    settledFy: Math.max(horizon.firstFy, ...changes.map((d) => firstWholeFyFrom(new Decimal(d)))),
+    settledFy: Math.max(horizon.firstFy, ...changes.map(firstWholeFyFromDay)),
     // First go-live to the last go-live (end dates stop income; they are not part of reaching it).
     timeToFullImpactYears:
       goLives.length === 0

@@ -22,6 +22,7 @@ export * from "./costs";
 export * from "./overlap";
 export * from "./runRate";
 export * from "./stream";
+export * from "./drivenMeasures";
 export * from "./cohortStream";
 export * from "./existingMtfs";
 export * from "./settled";

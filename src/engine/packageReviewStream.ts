@@ -1,11 +1,11 @@
-import { Decimal } from "./money";
+import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber, fyStartDay } from "./fiscalYear";
 import { flowMath } from "./flow";
 import { resolveTimelineOn } from "./timeline";
 import { stockFlowMath } from "./stockFlow";
-import { firstWholeFyFrom, timeToFullRunRateYearsOn } from "./runRate";
+import { firstWholeFyFromOn, timeToFullRunRateYearsOn } from "./runRate";
 import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
 import {
   fraction,
@@ -104,22 +104,23 @@ export function packageReviewStreamOn<T>(
     add(add(timeline.fullImpactDay, mul(d(cycle), calc.fromNumber(DAYS_PER_WEEK))), calc.one),
   );
   // Whole days (the timeline starts on a date), so exact on either backend; the flow takes it in weeks.
-  const durationDaysExact =
+  const durationDays =
     input.durationWeeks === undefined
-      ? new Decimal(endDayNumber)
-          .minus(Math.min(dayNumber(input.timeline.startDate), fyStartDay(horizon.firstFy)))
-          .plus(1)
-      : weeksValue(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
-  const durationDays = d(durationDaysExact);
-  const cohort = caseload.times(rate);
+      ? calc.fromNumber(
+          endDayNumber - Math.min(dayNumber(input.timeline.startDate), fyStartDay(horizon.firstFy)) + 1,
+        )
+      : mul(d(weeksValue(input.durationWeeks, "durationWeeks")), calc.fromNumber(DAYS_PER_WEEK));
+  // On the backend's numbers (a drawn caseload or rate is not made a Decimal); the flow reads its Decimal
+  // inputs back through the calculator, so toDecimal's Decimal of a plain number is never worked out.
+  const cohort = mul(d(caseload), d(rate));
   const flow = flowMath(calc).avoidedEventsFlow({
     baseline: {
-      volumePerYear: caseload.times(WEEKS_PER_YEAR).div(cycle),
-      growthPerYear: nonNegative(input.growthPerYear ?? new Decimal(0), "growthPerYear"),
+      volumePerYear: calc.toDecimal(calc.divide(mul(d(caseload), d(WEEKS_PER_YEAR)), d(cycle))),
+      growthPerYear: nonNegative(input.growthPerYear ?? ZERO, "growthPerYear"),
       baseFy: input.baseFy,
     },
-    target: { kind: "percent", value: rate, cohortSize: cohort },
-    durationWeeks: durationDaysExact.div(DAYS_PER_WEEK),
+    target: { kind: "percent", value: rate, cohortSize: calc.toDecimal(cohort) },
+    durationWeeks: calc.toDecimal(calc.divide(durationDays, calc.fromNumber(DAYS_PER_WEEK))),
     timeline,
     defaultBaseFy: horizon.firstFy,
     endDay: flowEnd,
@@ -159,9 +160,10 @@ export function packageReviewStreamOn<T>(
   // Settled once the ramp is full and every person has been reviewed (the cohort reached), plus one stay
   // when reductions lapse; caseload growth after that is the steady trend, not a change of inputs.
   // The capped flow ends a rounding residue below the cohort, so look for a level a hair (1e-12) under it.
-  const reached = cohort.isZero()
-    ? timeline.fullImpactDay
-    : (sf.timeToReach(flow, mul(d(cohort), d(JUST_UNDER_ONE))) ?? flowEnd);
+  const reached =
+    calc.compare(cohort, calc.zero) === 0
+      ? timeline.fullImpactDay
+      : (sf.timeToReach(flow, mul(cohort, d(JUST_UNDER_ONE))) ?? flowEnd);
   let last = maxOf(calc, timeline.fullImpactDay, reached);
   if (input.durationWeeks !== undefined) last = add(last, durationDays);
   return {
@@ -169,7 +171,7 @@ export function packageReviewStreamOn<T>(
     label: input.label,
     kind: "packageReview",
     years,
-    settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(calc.toDecimal(last))),
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFromOn(calc, last)),
     // As a cohort: start to full impact, no earlier than every person reviewed.
     timeToFullImpactYears: timeToFullRunRateYearsOn(calc, timeline, reached),
     cashability: input.cashability ?? "cashable",

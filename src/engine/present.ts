@@ -46,6 +46,46 @@ export function formatMillions(amount: DecimalLike, dp = 2): string {
 }
 
 /**
+ * Below this many £ a figure is shown in £k: in £m it would read £0.0Xm, hiding a spread of a few £k (the
+ * Monte Carlo P-values of a small first year) or showing −£1,200 as "-£0.00m".
+ */
+export const SMALL_MONEY = 100_000;
+
+/**
+ * The unit a figure is shown in: "m" (£m to 2 dp) from `SMALL_MONEY` up, "k" (£k to 1 dp) below it, "zero"
+ * when even £k to 1 dp rounds it to nothing (under £50, zero included). The one rule for text (`formatMoney`)
+ * and for cells (the workbook's £k number format).
+ *
+ * @example
+ * moneyScale(-54_500) // "k"
+ * moneyScale(570_000) // "m"
+ * moneyScale(-0.3) // "zero"
+ */
+export function moneyScale(amount: DecimalLike): "m" | "k" | "zero" {
+  const d = toDecimal(amount).abs();
+  if (d.gte(SMALL_MONEY)) return "m";
+  return d.div(THOUSAND).toDecimalPlaces(1).isZero() ? "zero" : "k";
+}
+
+/**
+ * £ in £m to 2 dp, or in £k to 1 dp below £0.1m (`moneyScale`), so small figures keep their differences; a
+ * figure that rounds to nothing in £k reads as zero.
+ *
+ * @example
+ * formatMoney(-54_512) // "-£54.5k"
+ * formatMoney(-1_200) // "-£1.2k"
+ * formatMoney(-20) // "£0.00m"
+ * formatMoney(1_104_080) // "£1.10m"
+ */
+export function formatMoney(amount: DecimalLike): string {
+  const scale = moneyScale(amount);
+  if (scale !== "k") return formatMillions(scale === "m" ? amount : 0);
+  const k = toDecimal(amount).div(THOUSAND).toDecimalPlaces(1);
+  const body = `£${k.abs().toFixed(1)}k`;
+  return k.isNegative() ? `-${body}` : body;
+}
+
+/**
  * £m with an inflation contingency in brackets, as Adults proposals print a figure whose inflation is held
  * centrally; just the £m when there is no contingency line (`contingency` undefined).
  *

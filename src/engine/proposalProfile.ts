@@ -11,6 +11,7 @@ import {
   checkWeighting,
   type OperationalMeasure,
   type StreamProfile,
+  type StreamYear,
   type Weighting,
 } from "./stream";
 import type { CostItem, FyStartYear, Horizon, MtfsOverlap } from "./types";
@@ -185,6 +186,17 @@ function settledFyOfCost(c: CostItem): FyStartYear | undefined {
 
 const settledFys = new WeakMap<CostItem, FyStartYear | undefined>();
 
+/**
+ * xs.map(f) as a loop: arrays made by Array.prototype.map differ in elements kind between optimised and
+ * unoptimised code, and this function reads back the arrays it makes, so with map V8 deoptimised it on a
+ * "wrong map" every few simulated draws, for good (MTFS.SIMULATE ran at half speed; issue 14).
+ */
+function mapped<A, B>(xs: readonly A[], f: (x: A) => B): B[] {
+  const out: B[] = [];
+  for (let k = 0; k < xs.length; k++) out.push(f(xs[k]));
+  return out;
+}
+
 /** Refuses costs priced on a stream the proposal does not have. */
 function checkStreamRefs(items: readonly CostItem[], ids: ReadonlySet<string>): void {
   items.forEach((c, k) => {
@@ -198,11 +210,18 @@ function checkStreamRefs(items: readonly CostItem[], ids: ReadonlySet<string>): 
   });
 }
 
+const pickGross = <T>(r: ProposalStreamYear<T>): T => r.gross;
+const pickGrossAtFyPrices = <T>(r: ProposalStreamYear<T>): T => r.grossAtFyPrices;
+const pickOneOffCosts = <T>(r: ProposalStreamYear<T>): T => r.oneOffCosts;
+const pickGrossBeforeWeighting = <T>(r: ProposalStreamYear<T>): T => r.grossBeforeWeighting;
+
 /** Σ of measures with the same key and unit, in first-seen order. */
 function sumMeasures<T>(
   calc: Calculator<T>,
   lists: readonly (readonly OperationalMeasure<T>[])[],
-): OperationalMeasure<T>[] {
+): readonly OperationalMeasure<T>[] {
+  // One stream: its measures are the sums (the same records, not copies).
+  if (lists.length === 1) return lists[0];
   const out: OperationalMeasure<T>[] = [];
   for (const list of lists) {
     for (const m of list) {
@@ -271,7 +290,11 @@ export function computeProposalProfileOn<T>(
   };
   checkHorizon(horizon);
   checkStreams(streams, horizon);
-  checkStreamRefs(input.investment, new Set(streams.map((s) => s.id)));
+  if (
+    input.investment.some((c) => (c.kind === "perCase" || c.kind === "perEvent") && c.stream !== undefined)
+  ) {
+    checkStreamRefs(input.investment, new Set(streams.map((s) => s.id)));
+  }
   if (input.confidenceWeighting !== undefined)
     checkWeighting(input.confidenceWeighting, "confidenceWeighting");
   const existing = input.existingMtfsLines ?? [];
@@ -293,7 +316,7 @@ export function computeProposalProfileOn<T>(
       : input.confidenceWeighting === undefined
         ? d(s.confidenceWeighting)
         : mul(d(s.confidenceWeighting), d(input.confidenceWeighting));
-  const streamLines = streams.map((s): ProposalStreamLine<T> => {
+  const streamLines = mapped(streams, (s): ProposalStreamLine<T> => {
     const w = weightOf(s);
     const apply = (x: T): T => (w === undefined ? x : mul(x, w));
     return {
@@ -329,51 +352,62 @@ export function computeProposalProfileOn<T>(
   const years: ProposalYear<T>[] = [];
   let previous = ZERO_T;
   let previousContingency = ZERO_T;
-  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
-    const i = fy - horizon.firstFy;
-    const rows = streams.map((s) => s.years[i]);
-    const lineRows = streamLines.map((l) => l.years[i]);
-    const measure = (key: string, stream: string | undefined): T =>
-      rows.reduce(
-        (acc, y, k) =>
-          stream === undefined || streams[k].id === stream
-            ? add(acc, y.measures.find((m) => m.key === key)?.value ?? ZERO_T)
-            : acc,
-        ZERO_T,
-      );
-    const caseloadReduction = measure("caseloadReduction", undefined);
-    const gross = sumOf(lineRows, (r) => r.gross);
-    const grossFy = sumOf(lineRows, (r) => r.grossAtFyPrices);
-    const ctx = (pricesFy: FyStartYear): CostContext<T> => ({
+  // The FY's stream rows, read by `measure` (costs call it back); the helpers below are made once, not per FY.
+  let rows: StreamYear<T>[] = [];
+  let lineRows: ProposalStreamYear<T>[] = [];
+  const measure = (key: string, stream: string | undefined): T => {
+    let acc = ZERO_T;
+    for (let k = 0; k < rows.length; k++) {
+      if (stream === undefined || streams[k].id === stream) {
+        acc = add(acc, rows[k].measures.find((m) => m.key === key)?.value ?? ZERO_T);
+      }
+    }
+    return acc;
+  };
+  const costsAt = (fy: FyStartYear, caseloadReduction: T, pricesFy: FyStartYear): T[] => {
+    const ctx: CostContext<T> = {
       fy,
       caseloadReduction,
       inflationPerYear: prices.inflationPerYear,
       priceBaseFy: prices.priceBaseFy,
       pricesFy,
       measure,
+    };
+    const out: T[] = [];
+    for (const c of input.investment) out.push(costInFyOn(calc, c, ctx));
+    return out;
+  };
+  const overlapAt = (fy: FyStartYear, caseloadReduction: T, pricesFy: FyStartYear, onGross: T): T =>
+    overlapInFyOn(calc, input.mtfsOverlap, {
+      fy,
+      gross: onGross,
+      caseloadReduction,
+      periodsPerYear: prices.periodsPerYear,
+      inflationPerYear: prices.inflationPerYear,
+      priceBaseFy: prices.priceBaseFy,
+      firstFy: horizon.firstFy,
+      pricesFy,
     });
-    const costsAt = (pricesFy: FyStartYear): T[] =>
-      input.investment.map((c) => costInFyOn(calc, c, ctx(pricesFy)));
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
+    const i = fy - horizon.firstFy;
+    rows = [];
+    lineRows = [];
+    for (let k = 0; k < streams.length; k++) {
+      rows.push(streams[k].years[i]);
+      lineRows.push(streamLines[k].years[i]);
+    }
+    const caseloadReduction = measure("caseloadReduction", undefined);
+    const gross = sumOf(lineRows, pickGross);
+    const grossFy = sumOf(lineRows, pickGrossAtFyPrices);
     const reportedPrices = onNet ? prices.priceBaseFy : fy;
-    const itemCosts = costsAt(reportedPrices);
-    itemCosts.forEach((c, k) => costAmounts[k].push(c));
-    lineRows.forEach((r, k) => streamCostAmounts[k].push(r.oneOffCosts));
-    const costs = sumOf(lineRows, (r) => r.oneOffCosts, sum(itemCosts));
-    const overlapAt = (pricesFy: FyStartYear, onGross: T): T =>
-      overlapInFyOn(calc, input.mtfsOverlap, {
-        fy,
-        gross: onGross,
-        caseloadReduction,
-        periodsPerYear: prices.periodsPerYear,
-        inflationPerYear: prices.inflationPerYear,
-        priceBaseFy: prices.priceBaseFy,
-        firstFy: horizon.firstFy,
-        pricesFy,
-      });
-    const overlap = overlapAt(reportedPrices, gross);
+    const itemCosts = costsAt(fy, caseloadReduction, reportedPrices);
+    for (let k = 0; k < itemCosts.length; k++) costAmounts[k].push(itemCosts[k]);
+    for (let k = 0; k < lineRows.length; k++) streamCostAmounts[k].push(lineRows[k].oneOffCosts);
+    const costs = sumOf(lineRows, pickOneOffCosts, sum(itemCosts));
+    const overlap = overlapAt(fy, caseloadReduction, reportedPrices, gross);
     const lines = existingLinesInFyOn(calc, existing, fy, sub(gross, overlap));
-    lines.deducted.forEach((a, k) => deductedAmounts[k].push(a));
-    lines.addedBack.forEach((a, k) => addedBackAmounts[k].push(a));
+    for (let k = 0; k < lines.deducted.length; k++) deductedAmounts[k].push(lines.deducted[k]);
+    for (let k = 0; k < lines.addedBack.length; k++) addedBackAmounts[k].push(lines.addedBack[k]);
     const existingMtfs = sum(lines.deducted);
     const addedBack = sum(lines.addedBack);
     const net = sub(sub(gross, costs), overlap);
@@ -382,20 +416,19 @@ export function computeProposalProfileOn<T>(
     const inflationContingency = onNet
       ? sub(
           sub(
-            sub(
-              grossFy,
-              sumOf(lineRows, (r) => r.oneOffCosts, sum(costsAt(fy))),
-            ),
-            overlapAt(fy, grossFy),
+            sub(grossFy, sumOf(lineRows, pickOneOffCosts, sum(costsAt(fy, caseloadReduction, fy)))),
+            overlapAt(fy, caseloadReduction, fy, grossFy),
           ),
           net,
         )
       : sub(grossFy, gross);
     const withContingency = add(cumulative, inflationContingency);
+    const measures: (readonly OperationalMeasure<T>[])[] = [];
+    for (const r of rows) measures.push(r.measures);
     years.push({
       fy,
       label: fyLabel(fy),
-      grossBeforeWeighting: sumOf(lineRows, (r) => r.grossBeforeWeighting),
+      grossBeforeWeighting: sumOf(lineRows, pickGrossBeforeWeighting),
       gross,
       costs,
       overlap,
@@ -406,10 +439,7 @@ export function computeProposalProfileOn<T>(
       inYearInflationContingency: sub(inflationContingency, previousContingency),
       addedBack,
       mtfsImpact: existing.length === 0 ? withContingency : add(withContingency, addedBack),
-      measures: sumMeasures(
-        calc,
-        rows.map((r) => r.measures),
-      ),
+      measures: sumMeasures(calc, measures),
     });
     previous = cumulative;
     previousContingency = inflationContingency;

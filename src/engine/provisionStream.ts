@@ -2,7 +2,7 @@ import { Decimal } from "./money";
 import { EngineError } from "./errors";
 import { decimalCalculator, minOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, addCalendarMonths, dayNumber, fyStartDay } from "./fiscalYear";
-import { firstWholeFyFrom, yearsBetweenDays } from "./runRate";
+import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { averageDaySharesInFys, dayShareAt, type DayShares, type ShareSchedule } from "./shareSchedule";
 import { horizonFys, nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile } from "./stream";
@@ -175,7 +175,7 @@ export function provisionStreamOn<T>(
     label: input.label,
     kind: "provision",
     years,
-    settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(new Decimal(lastDay))),
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFromDay(lastDay)),
     // Opening to the last move (the first point at the final share, as schedulesTimeToFullYears reads it).
     timeToFullImpactYears: calc.fromDecimal(yearsBetweenDays(points.days[0], fullDay)),
     cashability: input.cashability ?? "cashable",

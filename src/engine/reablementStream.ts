@@ -4,7 +4,7 @@ import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber, fyStartDay } from "./fiscalYe
 import { DAYS_PER_YEAR } from "./flow";
 import { stockFlowMath } from "./stockFlow";
 import { scheduleFlowOn, schedulesTimeToFullYears, type ShareSchedule } from "./shareSchedule";
-import { firstWholeFyFrom } from "./runRate";
+import { firstWholeFyFromOn } from "./runRate";
 import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
 import {
   horizonFys,
@@ -72,8 +72,11 @@ export function reablementStreamOn<T>(
   const sf = stockFlowMath(calc);
   const fys = horizonFys(horizon);
   const perYear = nonNegative(input.finishersPerYear, "finishersPerYear");
-  const durationDaysExact = weeksValue(input.durationWeeks, "durationWeeks").times(DAYS_PER_WEEK);
-  const durationDays = d(durationDaysExact);
+  // On the backend's numbers: a Decimal product would be made again on every simulated draw.
+  const durationDays = calc.multiply(
+    d(weeksValue(input.durationWeeks, "durationWeeks")),
+    calc.fromNumber(DAYS_PER_WEEK),
+  );
   const perWeek = weeklySavingOn(calc, input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
   const hoursT = hours === undefined ? undefined : d(hours);
@@ -116,13 +119,13 @@ export function reablementStreamOn<T>(
     );
   });
   const lastPoint = input.ramp.points[input.ramp.points.length - 1];
-  const settledDay = new Decimal(dayNumber(lastPoint.date)).plus(durationDaysExact);
+  const settledDay = calc.add(calc.fromNumber(dayNumber(lastPoint.date)), durationDays);
   return {
     id: input.id,
     label: input.label,
     kind: "reablement",
     years,
-    settledFy: Math.max(horizon.firstFy, firstWholeFyFrom(settledDay)),
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFromOn(calc, settledDay)),
     timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears([input.ramp])),
     cashability: input.cashability ?? "cashable",
   };

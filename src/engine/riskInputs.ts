@@ -108,39 +108,68 @@ export function withDecimal<A>(tree: A, path: string, value: Decimal): A {
  * withDecimals(cfs, ["target.value", "durationWeeks"], [new Decimal(0.1), new Decimal(150)]).durationWeeks.toNumber() // 150
  */
 export function withDecimals<A>(tree: A, paths: readonly string[], values: readonly Decimal[]): A {
-  const copied = new Set<unknown>();
-  const copyOf = (node: Tree, path: string): Record<string | number, unknown> => {
-    if (copied.has(node)) return node as Record<string | number, unknown>;
-    let copy: Tree;
-    if (Array.isArray(node)) copy = [...(node as unknown[])];
-    else if (node !== null && typeof node === "object" && !(node instanceof Decimal)) {
-      copy = { ...(node as Record<string, unknown>) };
-    } else {
+  return decimalsWriter(tree, paths)(values);
+}
+
+/** One node a writer copies: its index among the copies' parents, and its key there (the root has none). */
+interface CopyStep {
+  readonly node: object;
+  readonly parent: number;
+  readonly key: string | number;
+}
+
+/**
+ * withDecimals with the paths resolved once: the returned function writes one set of values (a draw) into a
+ * fresh copy of the nodes on the paths, objects and arrays off them shared. A simulation writes the same
+ * paths thousands of times; every draw still gets new nodes, since caches key on them (resolved timelines,
+ * checked schedules, settled cost FYs).
+ *
+ * @example
+ * const write = decimalsWriter(cfs, ["target.value"]);
+ * decimalAt(write([new Decimal(0.1)]), "target.value")?.toNumber() // 0.1
+ */
+export function decimalsWriter<A>(tree: A, paths: readonly string[]): (values: readonly Decimal[]) => A {
+  if (paths.length === 0) return () => tree;
+  const steps: CopyStep[] = [];
+  // By place (parent and key), not by node: a node the tree holds in two places is copied in each.
+  const indexOf = new Map<string, number>();
+  const stepOf = (node: Tree, parent: number, key: string | number, path: string): number => {
+    const place = `${parent}:${key}`;
+    const known = indexOf.get(place);
+    if (known !== undefined) return known;
+    if (node === null || typeof node !== "object" || node instanceof Decimal) {
       throw new EngineError("unknown-option", "risk.path", `names no number in the assumptions: ${path}`);
     }
-    copied.add(copy);
-    return copy as Record<string | number, unknown>;
+    indexOf.set(place, steps.length);
+    steps.push({ node, parent, key });
+    return steps.length - 1;
   };
-  if (paths.length === 0) return tree;
-  const root = copyOf(tree, paths[0]);
-  paths.forEach((path, k) => {
+  const leaves = paths.map((path) => {
     const keys = segments(path);
-    let node = root;
+    let at = stepOf(tree, -1, "", path);
     for (let i = 0; i < keys.length; i++) {
+      const node = steps[at].node;
       const key = keys[i];
       const fits = Array.isArray(node) ? typeof key === "number" : typeof key === "string";
       if (!fits) {
         throw new EngineError("unknown-option", "risk.path", `names no number in the assumptions: ${path}`);
       }
-      if (i === keys.length - 1) node[key] = values[k];
-      else {
-        const next = copyOf(node[key], path);
-        node[key] = next;
-        node = next;
-      }
+      if (i === keys.length - 1) return { at, key };
+      at = stepOf((node as Record<string | number, unknown>)[key], at, key, path);
     }
+    throw new EngineError("unknown-option", "risk.path", `names no number in the assumptions: ${path}`);
   });
-  return root as A;
+  return (values) => {
+    const copies: Record<string | number, unknown>[] = [];
+    for (let k = 0; k < steps.length; k++) {
+      const { node, parent, key } = steps[k];
+      const copy = (Array.isArray(node) ? node.slice() : { ...node }) as Record<string | number, unknown>;
+      copies.push(copy);
+      if (parent >= 0) copies[parent][key] = copy;
+    }
+    for (let k = 0; k < leaves.length; k++) copies[leaves[k].at][leaves[k].key] = values[k];
+    return copies[0] as A;
+  };
 }
 
 /** Keys that are conventions of the calendar or the format, not estimates: never moved by default. */

@@ -101,10 +101,16 @@ export function defaultDraws(
 
 /** The figures of a proposal profile on either backend, as plain numbers. */
 function figuresOf<T>(calc: Calculator<T>, p: ProposalProfile<T>): RiskFigures {
-  return {
-    net: p.years.map((y) => calc.toNumber(y.cumulative)),
-    mtfs: p.years.map((y) => calc.toNumber(y.mtfsImpact)),
-  };
+  // One pass over the years into arrays of their final size (a simulation reads every draw's figures).
+  const n = p.years.length;
+  const net = new Array<number>(n);
+  const mtfs = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const y = p.years[i];
+    net[i] = calc.toNumber(y.cumulative);
+    mtfs[i] = calc.toNumber(y.mtfsImpact);
+  }
+  return { net, mtfs };
 }
 
 /** A model's FYs and the index of its MTFS row (the rule computeProposalProfile applies). */

@@ -100,9 +100,25 @@ export function firstWholeFyFrom(day: Decimal): FyStartYear {
   return firstWholeFyFromDay(day.ceil().toNumber());
 }
 
-function firstWholeFyFromDay(d: number): FyStartYear {
+/**
+ * firstWholeFyFrom of a whole day number (no Decimal: the settle days of dated inputs are whole days).
+ *
+ * @example
+ * firstWholeFyFromDay(dayNumber("2026-04-02")) // 2027
+ */
+export function firstWholeFyFromDay(d: number): FyStartYear {
   const fy = fyOf(d);
   return fyStartDay(fy) < d ? fy + 1 : fy;
+}
+
+/**
+ * firstWholeFyFrom on a number backend: ceil(x) = −floor(−x), the same whole day on either backend.
+ *
+ * @example
+ * firstWholeFyFromOn(numberCalculator, dayNumber("2026-04-01") + 0.5) // 2027
+ */
+export function firstWholeFyFromOn<T>(calc: Calculator<T>, day: T): FyStartYear {
+  return firstWholeFyFromDay(-calc.toNumber(calc.floor(calc.subtract(calc.zero, day))));
 }
 
 /**

@@ -166,9 +166,27 @@ export function averageSharesInFysOn<T>(
   s: ShareSchedule,
   fys: readonly FyStartYear[],
   field = "ramp",
-): T[] {
-  return averageDaySharesInFys(calc, dayShares(calc, s, field), fys);
+): readonly T[] {
+  // A schedule is an input a simulation does not draw: its shares are worked out once per backend and FYs.
+  let bySchedule = averageShares.get(calc);
+  if (bySchedule === undefined) {
+    bySchedule = new WeakMap();
+    averageShares.set(calc, bySchedule);
+  }
+  let byFys = bySchedule.get(s);
+  if (byFys === undefined) {
+    byFys = new Map();
+    bySchedule.set(s, byFys);
+  }
+  const key = fys.join(",");
+  const known = byFys.get(key) as readonly T[] | undefined;
+  if (known !== undefined) return known;
+  const shares: readonly T[] = averageDaySharesInFys(calc, dayShares(calc, s, field), fys);
+  byFys.set(key, shares);
+  return shares;
 }
+
+const averageShares = new WeakMap<object, WeakMap<ShareSchedule, Map<string, readonly unknown[]>>>();
 
 /**
  * averageSharesInFysOn of points a kind builds itself (provision's moves).
@@ -272,10 +290,17 @@ const settledFys = new WeakMap<ShareSchedule, FyStartYear>();
  * scheduleFullDay(linearRamp("2026-11-01", "2027-07-01")) // dayNumber("2027-07-01")
  */
 export function scheduleFullDay(s: ShareSchedule, field = "ramp"): number {
+  // Remembered per schedule: a stream reports its time to full impact on every simulated draw.
+  const known = fullDays.get(s);
+  if (known !== undefined) return known;
   const pts = checkedDays(s, field);
   const final = pts[pts.length - 1].share;
-  return (pts.find((p) => p.share.eq(final)) ?? pts[pts.length - 1]).day;
+  const day = (pts.find((p) => p.share.eq(final)) ?? pts[pts.length - 1]).day;
+  fullDays.set(s, day);
+  return day;
 }
+
+const fullDays = new WeakMap<ShareSchedule, number>();
 
 /**
  * Time to full impact of one or more schedules, in years: from the earliest first dated point to the latest

@@ -4,7 +4,7 @@ import { ZERO, type Decimal } from "./money";
 import { fyLabel } from "./fiscalYear";
 import { pValues, shareAtLeast } from "./quantiles";
 import { sampler, seededStream, type RandomStream } from "./random";
-import { moveInputs, withDecimals, type MovedInput } from "./riskInputs";
+import { decimalsWriter, moveInputs, type MovedInput } from "./riskInputs";
 import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 import type { FyStartYear } from "./types";
 
@@ -72,17 +72,21 @@ function checkIterations(n: number): void {
 }
 
 /** A proposal's drawn inputs, resolved once: their paths, samplers and a buffer for the draws. */
-interface Draws {
+interface Draws<A> {
   readonly inputs: readonly MovedInput[];
-  readonly paths: readonly string[];
+  /** Writes a draw into a copy of the assumptions (paths resolved once a run). */
+  readonly write: (values: readonly Decimal[]) => A;
   readonly samplers: readonly ((next: RandomStream) => number)[];
   readonly values: Decimal[];
 }
 
-function drawsOf(inputs: readonly MovedInput[]): Draws {
+function drawsOf<A>(model: RiskModel<A>, inputs: readonly MovedInput[]): Draws<A> {
   return {
     inputs,
-    paths: inputs.map((x) => x.parsedPath),
+    write: decimalsWriter(
+      model.assumptions,
+      inputs.map((x) => x.parsedPath),
+    ),
     // Only inputs with a distribution are listed; each is checked once, not on every draw.
     samplers: inputs.map((x) => sampler(x.distribution as NonNullable<MovedInput["distribution"]>)),
     values: inputs.map(() => ZERO),
@@ -90,11 +94,11 @@ function drawsOf(inputs: readonly MovedInput[]): Draws {
 }
 
 /** Draws one set of inputs and evaluates the proposal on them. */
-function draw<A>(model: RiskModel<A>, draws: Draws, next: RandomStream): RiskFigures {
+function draw<A>(model: RiskModel<A>, draws: Draws<A>, next: RandomStream): RiskFigures {
   const { values } = draws;
   for (let i = 0; i < values.length; i++) values[i] = decimalOfNumber(draws.samplers[i](next));
   try {
-    return model.evaluate(withDecimals(model.assumptions, draws.paths, values));
+    return model.evaluate(draws.write(values));
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     const shown = draws.inputs.map((x, i) => `${x.path} = ${values[i].toNumber() / x.scale}`).join(", ");
@@ -158,7 +162,7 @@ export function* simulateSteps(
       ...(m.confidence ? { confidence: m.confidence } : {}),
     }).filter((x) => x.distribution !== undefined),
   );
-  const draws = inputs.map(drawsOf);
+  const draws = inputs.map((x, k) => drawsOf(models[k], x));
   const perProposal = models.map((m) => m.fys.map(() => new Float64Array(n)));
   const programme = fys.map(() => new Float64Array(n));
   const step = Math.max(1, Math.floor(n / 100));

@@ -97,11 +97,40 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     return { pieces, integralAtStart };
   };
 
+  const inOrder = (live: readonly RatePiece<T>[]): boolean => {
+    for (let k = 1; k < live.length; k++) if (cmp(live[k - 1].from, live[k].from) > 0) return false;
+    return true;
+  };
+  const contiguous = (live: readonly RatePiece<T>[]): boolean => {
+    for (let k = 1; k < live.length; k++) if (cmp(live[k - 1].to, live[k].from) !== 0) return false;
+    return true;
+  };
+
+  // cumulativeFromRates's sweep when the cut points are each piece's start and the last piece's end: the
+  // same pieces from the same calculator calls, without sorting and merging the points.
+  const fromContiguous = (live: readonly RatePiece<T>[]): CumulativeFlow<T> => {
+    const pieces: CumulativePiece<T>[] = [];
+    let value = ZERO;
+    for (let k = 0; k < live.length; k++) {
+      const r = live[k];
+      const start = r.from;
+      const slope = div(sub(r.rateTo, r.rateFrom), sub(r.to, r.from));
+      const piece = { start, value, rate: add(r.rateFrom, mul(slope, sub(start, r.from))), accel: slope };
+      pieces.push(piece);
+      value = pieceValue(piece, sub(r.to, start));
+    }
+    if (live.length > 0) pieces.push({ start: live[live.length - 1].to, value, rate: ZERO, accel: ZERO });
+    return fromPieces(pieces);
+  };
+
   const cumulativeFromRates = (
     rates: readonly RatePiece<T>[],
     batches: readonly Batch<T>[],
   ): CumulativeFlow<T> => {
-    const live = rates.filter((r) => cmp(r.to, r.from) > 0).sort((a, b) => cmp(a.from, b.from));
+    const live = rates.filter((r) => cmp(r.to, r.from) > 0);
+    if (!inOrder(live)) live.sort((a, b) => cmp(a.from, b.from));
+    // Contiguous pieces without batches (what the flow model builds): their ends are the cut points already.
+    if (batches.length === 0 && contiguous(live)) return fromContiguous(live);
     // The distinct cut points in order: sorted, equal values merged (a simulation builds flows on every draw).
     const all: T[] = [];
     for (const r of live) all.push(r.from, r.to);
@@ -156,12 +185,22 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     return pieceValue(p, sub(t, p.start));
   };
 
-  const integralAt = (f: CumulativeFlow<T>, t: T): T => {
-    const i = findPiece(f, t);
+  // findPiece for a t no earlier than the one piece `from` was found for: a walk forward from it.
+  const findPieceFrom = (f: CumulativeFlow<T>, t: T, from: number): number => {
+    const pieces = f.pieces;
+    if (from >= 0 && cmp(pieces[from].start, t) > 0) return findPiece(f, t);
+    let i = from;
+    while (i + 1 < pieces.length && cmp(pieces[i + 1].start, t) <= 0) i++;
+    return i;
+  };
+
+  const integralIn = (f: CumulativeFlow<T>, i: number, t: T): T => {
     if (i < 0) return ZERO;
     const p = f.pieces[i];
     return add(f.integralAtStart[i], pieceIntegral(p, sub(t, p.start)));
   };
+
+  const integralAt = (f: CumulativeFlow<T>, t: T): T => integralIn(f, findPiece(f, t), t);
 
   const stockAt = (f: CumulativeFlow<T>, t: T, durationDays: T): T =>
     sub(cumulativeAt(f, t), cumulativeAt(f, sub(t, durationDays)));
@@ -207,11 +246,20 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     return out;
   };
 
-  const averageStocks = (f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[] =>
-    windowAverages(
-      bounds,
-      bounds.map((t) => sub(integralAt(f, t), integralAt(f, sub(t, durationDays)))),
-    );
+  const averageStocks = (f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[] => {
+    // Bounds ascend (FY starts): each of t and t − D walks the pieces forward instead of searching them.
+    const stockIntegral: T[] = [];
+    let at = -1;
+    let before = -1;
+    for (let i = 0; i < bounds.length; i++) {
+      const t = bounds[i];
+      const back = sub(t, durationDays);
+      at = findPieceFrom(f, t, at);
+      before = findPieceFrom(f, back, before);
+      stockIntegral.push(sub(integralIn(f, at, t), integralIn(f, before, back)));
+    }
+    return windowAverages(bounds, stockIntegral);
+  };
 
   // H = ∫G at each piece start: H(start + x) = H₀ + G₀·x + value·x²/2 + rate·x³/6 + accel·x⁴/24.
   const pieceSecondIntegral = (f: CumulativeFlow<T>, i: number, x: T): T => {

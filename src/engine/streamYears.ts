@@ -102,7 +102,7 @@ export function streamYearOn<T>(
   const gross = rate.isZero()
     ? grossAtPriceBase
     : inflateOn(calc, grossAtPriceBase, prices.priceBaseFy ?? defaultBaseFy, fy, rate);
-  return { fy, gross, grossAtPriceBase, measures };
+  return { fy, gross, grossAtPriceBase, oneOffCosts: undefined, measures };
 }
 
 const ZERO_RATE = new Decimal(0);
@@ -134,9 +134,11 @@ export function withEventCostsOn<T>(
   events: T,
   costPerEvent?: Decimal,
 ): StreamYear<T> {
-  return costPerEvent === undefined
-    ? year
-    : { ...year, oneOffCosts: calc.multiply(events, calc.fromDecimal(costPerEvent)) };
+  if (costPerEvent === undefined) return year;
+  // Every kind's FY record has one object shape (keys in this order), so the proposal profile reads them fast.
+  const { fy, gross, grossAtPriceBase, measures } = year;
+  const oneOffCosts = calc.multiply(events, calc.fromDecimal(costPerEvent));
+  return { fy, gross, grossAtPriceBase, oneOffCosts, measures };
 }
 
 /**

@@ -56,26 +56,31 @@ export function resolveTimeline(t: Timeline): ResolvedTimeline {
 
 /**
  * resolveTimeline on a number backend (the same calculator calls, so Decimal day numbers are identical).
- * Remembered per timeline and backend: parsed inputs are immutable, and a simulation resolves the same
- * timeline on every draw that leaves it alone.
+ * The last few timelines resolved are remembered per backend: parsed inputs are immutable, and a profile
+ * resolves its timeline twice (its checks, then its model) and a simulation on every draw that leaves it alone.
  *
  * @example
  * resolveTimelineOn(numberCalculator, cfs.timeline).firstImpactDay // day number of 17 August 2027
  */
 export function resolveTimelineOn<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
-  let byTimeline = resolved.get(calc) as WeakMap<Timeline, ResolvedTimeline<T>> | undefined;
-  if (byTimeline === undefined) {
-    byTimeline = new WeakMap();
-    resolved.set(calc, byTimeline);
+  for (let k = 0; k < recent.length; k++) {
+    const e = recent[k];
+    if (e.timeline === t && e.calc === calc) return e.resolved as ResolvedTimeline<T>;
   }
-  const known = byTimeline.get(t);
-  if (known !== undefined) return known;
   const r = resolveNow(calc, t);
-  byTimeline.set(t, r);
+  recent[next] = { calc, timeline: t, resolved: r };
+  next = (next + 1) % RECENT;
   return r;
 }
 
-const resolved = new WeakMap<object, unknown>();
+/*
+ * A ring of recent timelines, not a WeakMap: a simulation draws a new timeline on every iteration (a drawn lead
+ * time), and ten thousand young WeakMap keys made each scavenge walk the map (MTFS.SIMULATE spent more time
+ * in the garbage collector than in the model; issue 14). A programme's proposals fit in the ring.
+ */
+const RECENT = 32;
+const recent: { calc: unknown; timeline: Timeline; resolved: unknown }[] = [];
+let next = 0;
 
 function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
   const { add, compare: cmp } = calc;

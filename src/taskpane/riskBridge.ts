@@ -3,6 +3,7 @@ import {
   GREEN_BOOK_STANDARD,
   flatDeflatorIndex,
   formatMillions,
+  formatMoney,
   fyLabel,
   grossByCashability,
   endsNote,
@@ -221,10 +222,11 @@ function simulationView(s: Simulation, context: InputContext): SimulationView {
     seed: s.seed,
     years: p.years.map((y) => ({
       label: y.label,
-      plannedText: formatMillions(y.planned),
-      p10Text: formatMillions(y.p10),
-      p50Text: formatMillions(y.p50),
-      p90Text: formatMillions(y.p90),
+      // A small figure in £k (formatMoney), as the CLI and the Risk sheet show it.
+      plannedText: formatMoney(y.planned),
+      p10Text: formatMoney(y.p10),
+      p50Text: formatMoney(y.p50),
+      p90Text: formatMoney(y.p90),
       probabilityText: percent(y.probability),
       plannedMillions: toMillions(y.planned, 4),
       p10Millions: toMillions(y.p10, 4),

@@ -46,6 +46,7 @@ import { modelProposal, type ModelledProposal } from "./engineLink";
 import { PROGRAMME_SHEET, programmeStatusAddress, type LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
 import { tornadoRowsFor } from "./layouts/tornadoBlock";
+import { measureColumnsFor } from "./layouts/profileBreakdown";
 import { greenBookFigures } from "./layouts/programmeGreenBook";
 import {
   anchorNameList,
@@ -378,6 +379,10 @@ export async function updateProposal(
   const tornadoRows = isIdentity(placement)
     ? tornadoRowsFor(modelled.sensitivity)
     : (stored.tornadoRows ?? 0);
+  // And its breakdown's measure columns (a moved sheet keeps its own).
+  const measureColumns = isIdentity(placement)
+    ? measureColumnsFor(proposal, modelled.proposal)
+    : stored.measureColumns;
   const layout = proposalSheetLayout({
     ...stored,
     proposal,
@@ -387,6 +392,7 @@ export async function updateProposal(
     assumptionsInWords,
     greenBook,
     tornadoRows,
+    measureColumns,
   });
   const owned = new Map(register.owned);
   const reshaped = shape(before) !== shape(layout);
@@ -461,6 +467,7 @@ export async function updateProposal(
           assumptionsInWords,
           ...(greenBook ? { greenBook } : {}),
           ...(tornadoRows > 0 ? { tornadoRows } : {}),
+          ...(measureColumns ? { measureColumns } : {}),
         }
       : p,
   );

@@ -1,6 +1,12 @@
 import { displayValue } from "./cellDisplay";
 import type { CellContent, CellScalar, CellWrite, WorkbookPort } from "./port";
-import { isOwned, type LayoutCell, type OwnedCell, type SheetLayout } from "./layouts/types";
+import {
+  cellNumberFormat,
+  isOwned,
+  type LayoutCell,
+  type OwnedCell,
+  type SheetLayout,
+} from "./layouts/types";
 import { ownedKey, type OwnedRecord, type Written } from "./register";
 import { anchorNameList, anchorNames, placeAddress, translateFormula, type Placements } from "./anchors";
 
@@ -109,7 +115,11 @@ function isEmpty(cur: CellContent): boolean {
  * toWrite({ kind: "label", address: "A1", text: "Benefits Proposal" }) // { address: "A1", value: "Benefits Proposal" }
  */
 export function toWrite(cell: LayoutCell): CellWrite {
-  const base = { address: cell.address, style: cell.style, numberFormat: cell.numberFormat };
+  // Only an owned cell's format follows its value: refresh rewrites it, while an input keeps what it was given.
+  const numberFormat = isOwned(cell)
+    ? cellNumberFormat(cell.numberFormat, cell.value, cell.kind)
+    : cell.numberFormat;
+  const base = { address: cell.address, style: cell.style, numberFormat };
   switch (cell.kind) {
     case "label":
       return { ...base, value: cell.text };

@@ -4,6 +4,7 @@ import { inputJson } from "./cellValues";
 import { WorkbookError } from "./errors";
 import { getPath, setPath } from "./jsonPath";
 import { tornadoRowsFor } from "./layouts/tornadoBlock";
+import { measureColumnsFor } from "./layouts/profileBreakdown";
 import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import type { LinkedProposal } from "./layouts/programmeSheet";
 import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
@@ -85,6 +86,7 @@ export function planProposal(
   const slug = uniqueSlug(sheet, taken.slugs ?? [], taken.names ?? []);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const tornadoRows = tornadoRowsFor(modelled.sensitivity);
+  const measureColumns = measureColumnsFor(proposal, modelled.proposal);
   const layout = proposalSheetLayout({
     sheet,
     proposal,
@@ -95,6 +97,7 @@ export function planProposal(
     assumptionsInWords: true,
     greenBook: true,
     tornadoRows,
+    measureColumns,
   });
   return {
     stored: {
@@ -106,6 +109,7 @@ export function planProposal(
       assumptionsInWords: true,
       greenBook: true,
       ...(tornadoRows > 0 ? { tornadoRows } : {}),
+      measureColumns,
     },
     modelled,
     layout,

@@ -50,6 +50,11 @@ export interface StoredProposal {
   /** Rows of the sensitivity (tornado) block, fixed when the sheet is laid out (absent on sheets written before: none). */
   readonly tornadoRows?: number;
   /**
+   * The measure columns of the profile's breakdown by stream id, fixed when the sheet is laid out (absent on
+   * sheets written before: every measure the engine reports).
+   */
+  readonly measureColumns?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Accepted reprofiles (issue 15, history.ts): dated versions of the assumptions, oldest first. The approved
    * assumptions stay in `proposal`.
    */

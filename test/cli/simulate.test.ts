@@ -95,6 +95,24 @@ describe("mtfs-benefits simulate", () => {
     expect(r.stdout).toMatch(/FY 29\/30 ◂ +£1\.10m/);
   });
 
+  it("prints a small first year in £k, so P10, P50 and P90 of Independent Travel Training differ from the plan", async () => {
+    const r = await run([
+      "simulate",
+      "--input",
+      example("independent-travel-training.json"),
+      "--iterations",
+      "500",
+    ]);
+    expect(r.code).toBe(0);
+    const first = /FY 26\/27 .*/.exec(r.stdout)?.[0] ?? "";
+    // £m showed −£0.05m in every column beside a 51% chance of the plan.
+    const figures = first.match(/-?£[\d.]+[mk]/g) ?? [];
+    expect(figures).toHaveLength(4);
+    expect(figures.every((f) => /^-£5\d\.\dk$/.test(f))).toBe(true);
+    expect(new Set(figures.slice(1)).size).toBeGreaterThan(1);
+    expect(r.stdout).toMatch(/FY 29\/30 ◂ +£0\.57m/);
+  });
+
   it("refuses bad options with exit 2 and one line", async () => {
     const cfs = example("cfs-targeted-prevention.json");
     const tooMany = await run(["simulate", "--input", cfs, "--iterations", "100001"]);
@@ -315,5 +333,16 @@ describe("mtfs-benefits calc sensitivity", () => {
     const json = JSON.parse(j.stdout) as { opportunity: number; rows: { input: string; swing: number }[] };
     expect(json.opportunity).toBeCloseTo(1104079.71, 1);
     expect(json.rows.find((r) => r.input === "durationWeeks")?.swing).toBe(0);
+  });
+});
+
+describe("mtfs-benefits calc sensitivity: small swings", () => {
+  it("prints a swing below £0.1m in £k, as the sheet's tornado shows it", async () => {
+    const r = await run(["calc", "sensitivity", "--input", example("cfs-targeted-prevention.json")]);
+    expect(r.code).toBe(0);
+    const rollout = /^timeline\.rolloutMonths .*$/m.exec(r.stdout)?.[0] ?? "";
+    // In £m this swing of about £81k read £0.08m, beside inputs a few £k apart that read the same.
+    expect(rollout).toMatch(/ £\d\d\.\dk$/);
+    expect(/^unitCost\.weeklyCost .*$/m.exec(r.stdout)?.[0]).toMatch(/ £0\.\d\dm$/);
   });
 });

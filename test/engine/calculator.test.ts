@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { decimalOfNumber, numberCalculator } from "../../src/engine/calculator";
+import { decimalCalculator, decimalOfNumber, numberCalculator } from "../../src/engine/calculator";
 import { Decimal } from "../../src/engine/money";
 
 /** A drawn number as a Decimal (simulation and tornado ends): the same Decimal as `new Decimal(x)`, read lazily. */
@@ -64,6 +64,73 @@ describe("numberCalculator.fromDecimal", () => {
         expect(Object.is(numberCalculator.fromDecimal(copy), d.toNumber())).toBe(true);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("numberCalculator.toDecimal", () => {
+  it("is a Decimal of the same double, read back without a string round trip", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+        const d = numberCalculator.toDecimal(x);
+        expect(d).toBeInstanceOf(Decimal);
+        expect(d.eq(new Decimal(x))).toBe(true);
+        expect(numberCalculator.fromDecimal(d)).toBe(x);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/**
+ * The arithmetic is one function per operation for both backends (calculator.ts): a model call site that has
+ * run on both then still calls one function, which V8 inlines; two made every site megamorphic (issue 14).
+ */
+describe("the backends' shared operations", () => {
+  const ops = [
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "compare",
+    "pow",
+    "floor",
+    "sqrt",
+    "roundTo",
+    "key",
+    "toNumber",
+  ] as const;
+
+  it("are the same function on either backend", () => {
+    for (const op of ops) expect(numberCalculator[op]).toBe(decimalCalculator[op]);
+  });
+
+  it("give each backend's own result (property)", () => {
+    const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 });
+    fc.assert(
+      fc.property(finite, finite, fc.integer({ min: -5, max: 5 }), (x, y, n) => {
+        const n1 = numberCalculator;
+        const d1 = decimalCalculator;
+        const [a, b] = [new Decimal(x), new Decimal(y)];
+        expect(Object.is(n1.add(x, y), x + y)).toBe(true);
+        expect(Object.is(n1.subtract(x, y), x - y)).toBe(true);
+        expect(Object.is(n1.multiply(x, y), x * y)).toBe(true);
+        expect(Object.is(n1.divide(x, y), x / y)).toBe(true);
+        expect(n1.compare(x, y)).toBe(x < y ? -1 : x > y ? 1 : 0);
+        expect(Object.is(n1.pow(x, n), x ** n)).toBe(true);
+        expect(Object.is(n1.floor(x), Math.floor(x))).toBe(true);
+        expect(n1.key(x)).toBe(x);
+        expect(d1.add(a, b).eq(a.plus(b))).toBe(true);
+        expect(d1.subtract(a, b).eq(a.minus(b))).toBe(true);
+        expect(d1.multiply(a, b).eq(a.times(b))).toBe(true);
+        if (!b.isZero()) expect(d1.divide(a, b).eq(a.div(b))).toBe(true);
+        expect(d1.compare(a, b)).toBe(a.comparedTo(b));
+        expect(d1.floor(a).eq(a.floor())).toBe(true);
+        expect(d1.roundTo(a, 3).eq(a.toDecimalPlaces(3))).toBe(true);
+        expect(d1.key(a)).toBe(a.toString());
+        expect(d1.toNumber(a)).toBe(a.toNumber());
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { Decimal } from "../../src/engine/money";
 import { EngineError } from "../../src/engine/errors";
-import { annualIncome, incomeStream } from "../../src/engine/incomeStream";
+import { annualIncome, annualIncomeOn, incomeStream, incomeStreamOn } from "../../src/engine/incomeStream";
+import { decimalCalculator, numberCalculator } from "../../src/engine/calculator";
 
 const D = (x: number | string): Decimal => new Decimal(x);
 const horizon = { firstFy: 2026, lastFy: 2028, mtfsLastFy: 2028 };
@@ -85,5 +86,28 @@ describe("incomeStream", () => {
     expect(run(item)).toThrow("items[0].feePerUnit");
     expect(run({ ...item, currentFeePerUnit: D(0), volumePerYear: D(-1) })).toThrow("items[0].volumePerYear");
     expect(run({ ...item, currentFeePerUnit: D(0), endDate: "2026-01-01" })).toThrow(EngineError);
+  });
+});
+
+describe("income lines on either backend", () => {
+  const item = (fee: string, current: string) => ({
+    kind: "volumeTimesFee" as const,
+    label: "Fees",
+    volumePerYear: D(10),
+    feePerUnit: D(fee),
+    currentFeePerUnit: D(current),
+    goLiveDate: "2026-10-01",
+  });
+  it("refuses a fee below the current fee, on Decimal and on numbers", () => {
+    const rule = "items[0].feePerUnit: must not be below currentFeePerUnit";
+    expect(() => annualIncomeOn(decimalCalculator, item("189.99", "190"), "items[0]")).toThrow(rule);
+    expect(() => annualIncomeOn(numberCalculator, item("189.99", "190"), "items[0]")).toThrow(rule);
+  });
+  it("gives the same FY shares on a second run (shares remembered by dates) and for a new record", () => {
+    const input = { id: "i", label: "Fees", items: [item("195", "190")] };
+    const a = incomeStreamOn(numberCalculator, input, horizon).years.map((y) => y.gross);
+    const b = incomeStreamOn(numberCalculator, { ...input, items: [item("200", "190")] }, horizon);
+    expect(a).toEqual([50 * (182 / 365), 50, 50]);
+    expect(b.years.map((y) => y.gross)).toEqual([100 * (182 / 365), 100, 100]);
   });
 });

@@ -6,6 +6,8 @@ import {
   greenBookView,
   yearsText,
   formatMillions,
+  formatMoney,
+  moneyScale,
   formatPercent,
   formatPercentChange,
   formatSlippage,
@@ -88,5 +90,33 @@ describe("present", () => {
     expect(discountedPaybackText(paysBack)).toMatch(/^\d+(\.\d)? years?$/);
     const never = greenBookView(years, d([0, 1, 1]), d([150, 0, 0]));
     expect(discountedPaybackText(never, "FY2")).toBe("not within FY2");
+  });
+  it("shows a figure below £0.1m in £k, so the P-values of Independent Travel Training's FY26/27 differ", () => {
+    // Its Monte Carlo spread (−£54.5k to −£52.4k) printed as −£0.05m four times beside P(≥ plan) of 51%.
+    expect([-54_512, -53_140, -52_390].map((x) => formatMoney(x))).toEqual(["-£54.5k", "-£53.1k", "-£52.4k"]);
+    expect([-54_512, -52_390].map((x) => formatMillions(x))).toEqual(["-£0.05m", "-£0.05m"]);
+    expect(formatMoney(-1_200)).toBe("-£1.2k");
+    expect(formatMoney(99_949)).toBe("£99.9k");
+    expect(formatMoney(100_000)).toBe("£0.10m");
+    expect(formatMoney(-1_104_080)).toBe("-£1.10m");
+    // Nothing to show in £k either: zero, with no minus sign.
+    expect([0, -20, 20].map((x) => formatMoney(x))).toEqual(["£0.00m", "£0.00m", "£0.00m"]);
+    expect([0, -49.9, -50, 99_999.99, 100_000].map((x) => moneyScale(x))).toEqual([
+      "zero",
+      "zero",
+      "k",
+      "k",
+      "m",
+    ]);
+  });
+
+  it("formatMoney tells apart any two figures below £0.1m that differ by £100 or more", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -99_800, max: 99_800 }), fc.integer({ min: 100, max: 5_000 }), (a, d) => {
+        const b = a + d;
+        fc.pre(Math.abs(b) < 100_000);
+        expect(formatMoney(a)).not.toBe(formatMoney(b));
+      }),
+    );
   });
 });

@@ -1,5 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
+import fc from "fast-check";
+import { decimalCalculator, numberCalculator } from "../../src/engine/calculator";
+import { firstWholeFyFrom, firstWholeFyFromDay, firstWholeFyFromOn } from "../../src/engine/runRate";
 import {
   Decimal,
   ZERO,
@@ -44,5 +47,19 @@ describe("run rate", () => {
     const p = computeProfile(parseProposal(raw).assumptions.cohort!);
     // 10 a term from 1 Nov 2026: the 61st CYP completes in the 7th term (June 2028), 1.86 years after 1 Aug 2026.
     expect(p.timeToFullRunRateYears.toDecimalPlaces(2).toNumber()).toBe(1.86);
+  });
+});
+
+describe("firstWholeFyFrom without a Decimal (a simulation settles streams on every draw)", () => {
+  it("a whole day and a day on either backend give the FY the Decimal form gives", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 40000, max: 60000 }), fc.integer({ min: 0, max: 999 }), (day, frac) => {
+        const x = day + frac / 1000;
+        expect(firstWholeFyFromDay(day)).toBe(firstWholeFyFrom(new Decimal(day)));
+        expect(firstWholeFyFromOn(numberCalculator, x)).toBe(firstWholeFyFrom(new Decimal(x)));
+        expect(firstWholeFyFromOn(decimalCalculator, new Decimal(x))).toBe(firstWholeFyFrom(new Decimal(x)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

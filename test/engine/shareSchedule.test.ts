@@ -2,6 +2,7 @@ import { Decimal } from "../../src/engine/money";
 import { EngineError } from "../../src/engine/errors";
 import {
   averageShareInFy,
+  averageSharesInFysOn,
   fullFrom,
   linearRamp,
   scheduleSettledFy,
@@ -9,6 +10,7 @@ import {
   type ShareSchedule,
 } from "../../src/engine/shareSchedule";
 import { fyStartDay } from "../../src/engine/fiscalYear";
+import { decimalCalculator, numberCalculator } from "../../src/engine/calculator";
 
 const D = (x: number | string): Decimal => new Decimal(x);
 const codeOf = (f: () => unknown): string | undefined => {
@@ -95,5 +97,19 @@ describe("shareSchedule", () => {
         averageShareInFy({ shape: "steps", points: [{ date: "2026-04-01", share: D(40) }] }, 2026),
       ),
     ).toBe("out-of-range ramp[0].share");
+  });
+});
+
+describe("averageSharesInFysOn, worked out once per schedule, backend and FYs", () => {
+  it("gives each FY list and each backend its own shares, and the same on a second call", () => {
+    const ramp = linearRamp("2026-04-01", "2027-04-01");
+    const a = averageSharesInFysOn(numberCalculator, ramp, [2026, 2027]);
+    expect(averageSharesInFysOn(numberCalculator, ramp, [2026, 2027])).toEqual(a);
+    expect(a).toEqual([0.5, 1]);
+    expect(averageSharesInFysOn(numberCalculator, ramp, [2027])).toEqual([1]);
+    expect(averageSharesInFysOn(decimalCalculator, ramp, [2026]).map((x) => x.toString())).toEqual(["0.5"]);
+    // Another schedule (a drawn point makes a new one) is not read from the first's.
+    const later = linearRamp("2027-04-01", "2028-04-01");
+    expect(averageSharesInFysOn(numberCalculator, later, [2026, 2027])).toEqual([0, 0.5]);
   });
 });

@@ -118,3 +118,79 @@ describe("stock of earlier exits, each saving the rest of a stay", () => {
     expect(exact.toNumber()).toBeCloseTo(sum / n, 4);
   });
 });
+
+describe("cumulativeFromRates on contiguous pieces", () => {
+  // Contiguous pieces without batches skip sorting and merging the cut points (stockFlow.ts); a batch of 0
+  // events takes the general sweep with the same pieces, so the two must agree digit for digit.
+  const contiguousRates = fc
+    .array(
+      fc.tuple(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 0, max: 50 }),
+      ),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    )
+    .chain((spans) =>
+      fc.integer({ min: -500, max: 500 }).map((start) => {
+        let from = start;
+        return spans.map(([len, r0, r1]) => {
+          const piece = { from: D(from), to: D(from + len), rateFrom: D(r0 / 7), rateTo: D(r1 / 3) };
+          from += len;
+          return piece;
+        });
+      }),
+    );
+
+  it("gives the general sweep's pieces, in any input order (property)", () => {
+    fc.assert(
+      fc.property(contiguousRates, (rates) => {
+        const fast = cumulativeFromRates(rates, []);
+        const general = cumulativeFromRates(rates, [{ day: rates[0].from, count: D(0) }]);
+        const shown = (f: typeof fast) => ({
+          pieces: f.pieces.map((p) => [p.start, p.value, p.rate, p.accel].map(String)),
+          integrals: f.integralAtStart.map(String),
+        });
+        expect(shown(fast)).toEqual(shown(general));
+        expect(shown(cumulativeFromRates([...rates].reverse(), []))).toEqual(shown(general));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("averageStocks walking the pieces", () => {
+  // averageStocks walks the pieces forward for ascending bounds (stockFlow.ts) and searches them otherwise; either
+  // way each window's average is the one integralAt gives, digit for digit.
+  const flow = cumulativeFromRates(
+    [
+      { from: D(0), to: D(30), rateFrom: D(0), rateTo: D(1) },
+      { from: D(30), to: D(95), rateFrom: D(1), rateTo: D(1) },
+      { from: D(120), to: D(400), rateFrom: D(2), rateTo: D(0.5) },
+    ],
+    [{ day: D(200), count: D(7) }],
+  );
+
+  it("equals the window averages of integralAt for bounds in any order (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -300, max: 700 }), { minLength: 2, maxLength: 9 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 300 }),
+        (days, ascending, dur) => {
+          const bounds = (ascending ? [...days].sort((a, b) => a - b) : days).map(D);
+          const held = (t: Decimal): Decimal => integralAt(flow, t).minus(integralAt(flow, t.minus(dur)));
+          const expected = bounds.slice(1).map((b, i) => {
+            const len = b.minus(bounds[i]);
+            return len.lte(0) ? "0" : held(b).minus(held(bounds[i])).div(len).toString();
+          });
+          expect(averageStocks(flow, bounds, D(dur)).map(String)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

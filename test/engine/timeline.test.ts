@@ -8,6 +8,8 @@ import {
   resolveTimeline,
   type Timeline,
 } from "../../src/engine";
+import { decimalCalculator, numberCalculator } from "../../src/engine/calculator";
+import { resolveTimelineOn } from "../../src/engine/timeline";
 
 const cfs: Timeline = {
   startDate: "2026-08-01",
@@ -74,5 +76,26 @@ describe("timeline", () => {
     expect(() => resolveTimeline({ ...cfs, ramp: "stepped", stepShare: new Decimal(50) })).toThrow(
       "timeline.stepShare: must be between 0 and 1 (0% to 100%), got 50",
     );
+  });
+});
+
+describe("resolveTimelineOn's memory of recent timelines", () => {
+  it("gives the remembered resolution for the same timeline and backend, a fresh one for a changed timeline", () => {
+    const once = resolveTimelineOn(numberCalculator, cfs);
+    expect(resolveTimelineOn(numberCalculator, cfs)).toBe(once);
+    expect(resolveTimelineOn(decimalCalculator, cfs).firstImpactDay.toNumber()).toBeCloseTo(
+      once.firstImpactDay,
+      9,
+    );
+    // A simulation writes a new timeline on every draw (a drawn lead time): each is resolved on its own values,
+    // however many there have been.
+    for (let k = 1; k <= 100; k++) {
+      const drawn = { ...cfs, leadWeeks: new Decimal(k) };
+      expect(resolveTimelineOn(numberCalculator, drawn).firstImpactDay).toBeCloseTo(
+        resolveTimeline(drawn).firstImpactDay.toNumber(),
+        9,
+      );
+    }
+    expect(resolveTimelineOn(numberCalculator, cfs).firstImpactDay).toBe(once.firstImpactDay);
   });
 });

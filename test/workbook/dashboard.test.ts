@@ -3,6 +3,7 @@ import { Decimal, periodProfile, trackAssumptions } from "../../src/engine";
 import { updateDashboard } from "../../src/workbook/dashboard";
 import { acceptReprofile, proposeReprofile } from "../../src/workbook/history";
 import { DASHBOARD_SHEET, PER_STREAM_SLIPPAGE } from "../../src/workbook/layouts/dashboardSheet";
+import { SMALL_MONEY_FORMAT } from "../../src/workbook/layouts/types";
 import { HISTORY_SHEET } from "../../src/workbook/layouts/historySheet";
 import { TRACKING_SHEET, measureWords, type TrackingActual } from "../../src/workbook/layouts/trackingSheet";
 import { refreshWorkbook } from "../../src/workbook/operations";
@@ -126,6 +127,19 @@ describe("Dashboard", () => {
     expect(Math.abs(r[5] as number)).toBeLessThan(1e-9);
     expect(r[7]).toBe("Green");
     expect(r[9] as number).toBeCloseTo(r[10] as number, 4);
+  });
+
+  it("shows a small £ saving beside its RAG in £k, and its variance to the penny", async () => {
+    const { wb, port } = await withActuals([...QUARTER, actual("2027-Q3", "saving", 5_000)]);
+    const rows = await cellsOf(port, DASHBOARD_SHEET);
+    const at = rows.findIndex((x) => x[0] === CFS && x[1] === measureWords("saving")) + 1;
+    const ws = wb.getWorksheet(DASHBOARD_SHEET)!;
+    // £5,000 in £m read "£0.01m" beside a Red RAG.
+    expect(ws.getCell(`E${at}`).numFmt).toBe(SMALL_MONEY_FORMAT);
+    expect(ws.getCell(`H${at}`).value).toMatchObject({ result: "Red" });
+    const variance = ws.getCell(`F${at}`).value as { formula: string; result: number };
+    expect(variance.formula).toBe(`ROUND(E${at}-D${at},2)`);
+    expect(Math.round(variance.result * 100) / 100).toBe(variance.result);
   });
 
   it("clears rows it no longer lays out when an actual is deleted", async () => {

@@ -1,9 +1,15 @@
-import { formatMillions, type Sensitivity, type SimulatedProfile, type Simulation } from "../../engine";
+import {
+  formatMillions,
+  formatMoney,
+  type Sensitivity,
+  type SimulatedProfile,
+  type Simulation,
+} from "../../engine";
 import { textTable } from "../table";
 
 /**
- * Simulation and sensitivity as the CLI prints them: tables in £m (2 dp) and probabilities in whole %, or
- * JSON with money in £ rounded to the penny (at this edge only).
+ * Simulation and sensitivity as the CLI prints them: tables in £m (2 dp; a simulated or tornado figure below £0.1m in
+ * £k, `formatMoney`) and probabilities in whole %, or JSON with money in £ rounded to the penny (at this edge only).
  */
 
 const pounds = (x: number): number => Math.round(x * 100) / 100 || 0;
@@ -13,10 +19,11 @@ const templateFy = (label: string): string => label.replace(/^FY/, "FY ");
 function profileTable(p: SimulatedProfile, mtfsLabel: string): string {
   const rows = p.years.map((y) => [
     templateFy(y.label) + (y.label === mtfsLabel ? " ◂" : ""),
-    formatMillions(y.planned),
-    formatMillions(y.p10),
-    formatMillions(y.p50),
-    formatMillions(y.p90),
+    // £k for a small figure (formatMoney): a spread of a few £k must not print as the plan four times.
+    formatMoney(y.planned),
+    formatMoney(y.p10),
+    formatMoney(y.p50),
+    formatMoney(y.p90),
     percent(y.probability),
   ]);
   const sampled = p.sampled.length === 0 ? "none (a point figure)" : p.sampled.join(", ");
@@ -87,7 +94,8 @@ const unitValue = (x: number): string =>
   Math.abs(x) >= 1000 ? Math.round(x).toLocaleString("en-GB") : String(Number(x.toPrecision(6)));
 
 /**
- * The tornado as a table: each input's low and high, the FY29/30 figure at each, and the swing (£m).
+ * The tornado as a table: each input's low and high, the FY29/30 figure at each, and the swing (£m; £k below
+ * £0.1m).
  *
  * @example
  * sensitivityTable("CFS", proposalSensitivity(model), "FY29/30") // "CFS: sensitivity of the FY29/30 figure …"
@@ -97,9 +105,10 @@ export function sensitivityTable(name: string, t: Sensitivity, mtfsLabel: string
     (r.proposal ? `${r.proposal}: ` : "") + r.input + (r.defaultEnds ? "" : " *"),
     unitValue(r.low),
     unitValue(r.high),
-    formatMillions(r.opportunityAtLow),
-    formatMillions(r.opportunityAtHigh),
-    formatMillions(r.swing),
+    // As the sheet's tornado shows them: a small figure in £k (formatMoney), so a swing of £4k is not £0.00m.
+    formatMoney(r.opportunityAtLow),
+    formatMoney(r.opportunityAtHigh),
+    formatMoney(r.swing),
   ]);
   const notes = t.rows.flatMap((r) => (r.note ? [`${r.input}: ${r.note}`] : []));
   return [

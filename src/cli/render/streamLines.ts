@@ -1,5 +1,6 @@
 import {
   ZERO,
+  drivenMeasures,
   formatMillions,
   formatPercent,
   toPounds,
@@ -65,12 +66,9 @@ export function streamLinesTable(p: ProposalProfile): string {
   for (const s of p.streams) {
     const w = s.weighting.eq(1) ? "" : ` × ${pct(s.weighting)}`;
     rows.push([`${short(s.label)} (gross${w})`, ...money(s.years.map((y) => y.gross))]);
-    const first = s.years[0];
-    for (const m of first?.measures ?? []) {
+    // Only the measures the stream's inputs drive (drivenMeasures), as the proposal sheet shows them.
+    for (const m of drivenMeasures(s)) {
       const values = s.years.map((y) => y.measures.find((x) => x.key === m.key)?.value ?? ZERO);
-      // A measure the stream's inputs do not drive (a lease surplus has no units charged) would read 0.0
-      // beside a real saving: it is left out of the table (the JSON keeps it).
-      if (values.every((v) => v.isZero())) continue;
       rows.push([`  ${m.label} (${m.unit})`, ...values.map(measureText)]);
     }
   }

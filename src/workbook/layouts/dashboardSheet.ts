@@ -15,7 +15,7 @@ import {
 } from "../../engine";
 import { columnLetter } from "../address";
 import type { ComboChartSpec } from "../port";
-import { labelWriter } from "./cellWriters";
+import { labelWriter, toPenny } from "./cellWriters";
 import { measureWords } from "./trackingSheet";
 import {
   MILLIONS_FORMAT,
@@ -226,7 +226,12 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       const actual = `${col("Actual to date")}${row}`;
       engine(plan, `${key}.plan`, num(m.plan), money);
       engine(actual, `${key}.actual`, num(m.actual), money);
-      formula(`${col("Variance")}${row}`, `${key}.variance`, `${actual}-${plan}`, num(m.variance), money);
+      // A £ variance to the penny (toPenny): an actual equal to the plan is 0, not float noise shown as "-£0.00m".
+      const variance =
+        m.measure === "saving"
+          ? toPenny(`${actual}-${plan}`, num(m.actual) - num(m.plan))
+          : { formula: `${actual}-${plan}`, value: num(m.variance) };
+      formula(`${col("Variance")}${row}`, `${key}.variance`, variance.formula, variance.value, money);
       formula(
         `${col("% of plan")}${row}`,
         `${key}.percentOfPlan`,
@@ -295,11 +300,12 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         );
   total("D", "dashboard.programme.plan", totalPlan);
   total("E", "dashboard.programme.actual", totalActual);
+  const totalVariance = toPenny(`E${totalRow}-D${totalRow}`, num(totalActual) - num(totalPlan));
   formula(
     `F${totalRow}`,
     "dashboard.programme.variance",
-    `E${totalRow}-D${totalRow}`,
-    num(totalActual.minus(totalPlan)),
+    totalVariance.formula,
+    totalVariance.value,
     MILLIONS_FORMAT,
   );
   formula(
@@ -342,7 +348,8 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     engine(`A${r}`, `${key}.name`, c.name);
     engine(`B${r}`, `${key}.target`, num(c.targetFullRunRate), MILLIONS_FORMAT);
     engine(`C${r}`, `${key}.expected`, num(c.expectedFullRunRate), MILLIONS_FORMAT);
-    formula(`D${r}`, `${key}.overTarget`, `C${r}-B${r}`, num(c.overTarget), MILLIONS_FORMAT);
+    const overTarget = toPenny(`C${r}-B${r}`, num(c.expectedFullRunRate) - num(c.targetFullRunRate));
+    formula(`D${r}`, `${key}.overTarget`, overTarget.formula, overTarget.value, MILLIONS_FORMAT);
     engine(`E${r}`, `${key}.delivered`, num(c.deliveredToDate), MILLIONS_FORMAT);
     fys.forEach((y, j) => {
       const mine = c.years.find((x) => x.fy === y.fy);

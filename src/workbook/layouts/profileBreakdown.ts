@@ -1,4 +1,4 @@
-import type { ProposalProfile } from "../../engine";
+import { drivenMeasures, type ProposalProfile } from "../../engine";
 import { cellAddress } from "../address";
 import { assumptionsProfile } from "../engineLink";
 import { getPath } from "../jsonPath";
@@ -43,6 +43,7 @@ export function profileBreakdown(
   proposal: Json,
   fyLabels: readonly string[],
   result?: ProposalProfile,
+  measureColumns?: Readonly<Record<string, readonly string[]>>,
 ): { readonly cells: LayoutCell[]; readonly merges: string[]; readonly next: number } {
   const cells: LayoutCell[] = [];
   const merges: string[] = [];
@@ -78,7 +79,11 @@ export function profileBreakdown(
         pick: (fy) => value(yearOf(fy)?.gross),
       });
     }
-    for (const m of line?.years[0]?.measures ?? []) {
+    // The columns fixed when the sheet was laid out (measureColumnsFor); every measure on a sheet before.
+    const keep = measureColumns?.[s.id];
+    for (const m of (line?.years[0]?.measures ?? []).filter(
+      (x) => !measureColumns || keep?.includes(x.key),
+    )) {
       // A fraction (a share realised) reads as a percent: 0.6 is 60.0%.
       const fraction = m.unit === "fraction";
       columns.push({
@@ -149,6 +154,23 @@ export function profileBreakdown(
     }
   }
   return { cells, merges, next: r + 1 };
+}
+
+/**
+ * The measure columns a new sheet's breakdown shows, by stream id: the measures each stream's inputs drive
+ * (`drivenMeasures`, as the CLI's lines table), so a lease surplus gets no column of 0.0 units charged. Fixed
+ * in the register when the sheet is laid out.
+ *
+ * @example
+ * measureColumnsFor(incomeJson, modelled.proposal) // { fees: ["unitsCharged"], traded: [] }
+ */
+export function measureColumnsFor(proposal: Json, result: ProposalProfile): Record<string, string[]> {
+  return Object.fromEntries(
+    streamsOf(proposal).map((s, i) => {
+      const line = result.streams[i];
+      return [s.id, line ? drivenMeasures(line).map((m) => m.key) : []];
+    }),
+  );
 }
 
 interface WeightingRow {

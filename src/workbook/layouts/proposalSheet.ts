@@ -17,7 +17,7 @@ import {
   type LayoutCell,
   type SheetLayout,
 } from "./types";
-import { formulaWriter } from "./cellWriters";
+import { formulaWriter, toPenny } from "./cellWriters";
 import { assumptionsTable } from "./assumptionsTable";
 import { profileBreakdown } from "./profileBreakdown";
 import { DEFAULT_FONT_SIZE, fitRowHeights, fittingFontSize, spanWidth, splitToRows } from "./textFit";
@@ -67,6 +67,11 @@ export interface ProposalSheetInput {
    * (`tornadoRowsFor`); absent or 0 on a sheet written before it: no block.
    */
   readonly tornadoRows?: number;
+  /**
+   * The breakdown's measure columns by stream id (`measureColumnsFor`), fixed when the sheet is laid out, so a
+   * refresh never moves them under their headings; absent on a sheet written before: every measure.
+   */
+  readonly measureColumns?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ProposalSheetLayout extends SheetLayout {
@@ -569,13 +574,17 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     const k = `profile.${fy}`;
     const year = proposalYears?.find((y) => y.label === fy);
     label(`A${r}`, fy, STYLES.label);
-    formula(
-      `B${r}`,
-      `${k}.inYear`,
-      i === 0 ? `C${r}` : `C${r}-C${r - 1}`,
-      money(i, (y) => y.inYear),
-      MILLIONS_FORMAT,
-    );
+    // This FY less the previous one, to the penny: two settled cumulatives differ by float noise (toPenny).
+    const cumulative = (j: number): CellScalar => money(j, (y) => y.cumulative);
+    const [now, before] = [cumulative(i), i === 0 ? null : cumulative(i - 1)];
+    const inYear =
+      i === 0
+        ? { formula: `C${r}`, value: money(i, (y) => y.inYear) }
+        : toPenny(
+            `C${r}-C${r - 1}`,
+            typeof now === "number" && typeof before === "number" ? now - before : money(i, (y) => y.inYear),
+          );
+    formula(`B${r}`, `${k}.inYear`, inYear.formula, inYear.value, MILLIONS_FORMAT);
     formula(
       `C${r}`,
       `${k}.cumulative`,
@@ -617,7 +626,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
 
   let r = profileLastRow + 2;
   if (words) {
-    const breakdown = profileBreakdown(r, proposal, fyLabels, modelled?.proposal);
+    const breakdown = profileBreakdown(r, proposal, fyLabels, modelled?.proposal, input.measureColumns);
     cells.push(...breakdown.cells);
     merges.push(...breakdown.merges);
     r = breakdown.next;

@@ -1,6 +1,7 @@
 import { Decimal, endsNote, fieldCaption, type CaptionContext, type Sensitivity } from "../../engine";
 import type { BarChartSpec } from "../port";
 import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type LayoutCell } from "./types";
+import { toPenny } from "./cellWriters";
 
 /**
  * A tornado block: the quantified opportunity with each input alone at its low and its high (sensitivity.ts),
@@ -230,7 +231,9 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
       x === undefined || !sensitivity
         ? blank
         : new Decimal(x).minus(sensitivity.opportunity).toDecimalPlaces(2).toNumber() || 0;
-    formula(`F${r}`, `${k}.swing`, when(`ABS(E${r}-D${r})`), row?.swing ?? blank, MILLIONS_FORMAT);
+    // To the penny too (toPenny): ends equal but for float noise read a swing of 0, in both applications.
+    const swing = toPenny(`ABS(E${r}-D${r})`, row?.swing ?? blank);
+    formula(`F${r}`, `${k}.swing`, when(swing.formula), swing.value, MILLIONS_FORMAT);
     formula(
       `G${r}`,
       `${k}.changeAtLow`,

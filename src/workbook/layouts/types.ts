@@ -1,3 +1,4 @@
+import { moneyScale } from "../../engine";
 import type { CellScalar, CellStyle } from "../port";
 
 /**
@@ -107,6 +108,40 @@ export const STYLES = {
 
 /** £ shown in millions to 2 dp (the published tables' unit); the cell keeps the full value in £. */
 export const MILLIONS_FORMAT = '"£"#,##0.00,,"m";-"£"#,##0.00,,"m";"-"';
+/**
+ * £ in thousands to 1 dp: what a £m cell shows instead when its figure is below £0.1m (`moneyScale`), so
+ * −£1,200 reads "-£1.2k", not "-£0.00m", and P-values a few £k apart differ (`cellNumberFormat`).
+ */
+export const SMALL_MONEY_FORMAT = '"£"#,##0.0,"k";-"£"#,##0.0,"k";"-"';
+/**
+ * An engine value that rounds to nothing even in £k (−£0.30): shown as a zero is, "-", with no minus sign. Only
+ * for values: a formula may recalculate to a large figure before the next refresh, and this hides its sign.
+ */
+export const NIL_MONEY_FORMAT = '"-";"-";"-"';
+
+/**
+ * The number format a cell is written with: a £m cell shows £k when its figure is small and "-" when an
+ * engine value rounds to nothing (`moneyScale`, the rule the text uses too); every other cell its layout's
+ * format. Refresh rewrites the format with the value.
+ *
+ * @example
+ * cellNumberFormat(MILLIONS_FORMAT, -54_512, "engine") // SMALL_MONEY_FORMAT
+ * cellNumberFormat(MILLIONS_FORMAT, 1_104_080, "formula") // MILLIONS_FORMAT
+ * cellNumberFormat(MILLIONS_FORMAT, -0.3, "engine") // NIL_MONEY_FORMAT
+ * cellNumberFormat(PERCENT_FORMAT, 0.05, "engine") // PERCENT_FORMAT
+ */
+export function cellNumberFormat(
+  format: string | undefined,
+  value: CellScalar,
+  kind: OwnedCell["kind"],
+): string | undefined {
+  if (format !== MILLIONS_FORMAT || typeof value !== "number" || !Number.isFinite(value) || value === 0)
+    return format;
+  const scale = moneyScale(value);
+  if (scale === "m") return format;
+  return scale === "zero" && kind === "engine" ? NIL_MONEY_FORMAT : SMALL_MONEY_FORMAT;
+}
+
 /** £ in thousands, for a chart axis whose figures are too small for £m. */
 export const THOUSANDS_FORMAT = '"£"#,##0,"k";-"£"#,##0,"k"';
 export const POUNDS_FORMAT = '"£"#,##0;-"£"#,##0';

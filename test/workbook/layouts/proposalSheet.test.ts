@@ -199,6 +199,21 @@ describe("proposal sheet figures as a new user reads them", () => {
   });
 });
 
+describe("proposal sheet figures without float noise", () => {
+  it("writes a settled year's in-year spend reduction as 0 to the penny, not -£0.00m (Reablement FY30/31)", () => {
+    const layout = planProposal(readExample("reablement.json"), []).layout;
+    const inYear = layout.cells.filter((c) => c.kind === "formula" && /^profile\..*\.inYear$/.test(c.key));
+    const settled = inYear.find((c) => c.kind === "formula" && c.key === "profile.FY30/31.inYear");
+    // The engine's two equal cumulatives differed by -4e-33: the £m format showed "-£0.00m".
+    expect(settled).toMatchObject({ formula: expect.stringMatching(/^ROUND\(C\d+-C\d+,2\)$/), value: 0 });
+    for (const c of inYear.slice(1)) {
+      expect(c.kind === "formula" && c.formula).toMatch(/^ROUND\(C\d+-C\d+,2\)$/);
+      const v = c.kind === "formula" ? (c.value as number) : NaN;
+      expect(Math.round(v * 100) / 100).toBe(v);
+    }
+  });
+});
+
 describe("proposal sheet assumptions in words (issue 13)", () => {
   const itt = planProposal(readExample("independent-travel-training.json"), []).layout;
   const at = (path: string) => itt.cells.find((c) => c.kind === "input" && c.path === path)!;
@@ -287,6 +302,27 @@ describe("proposal sheet assumptions in words (issue 13)", () => {
       const back = (await readProposal(port, json.opportunity.name)) as typeof json;
       expect(back.assumptions).toEqual(json.assumptions);
     }
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+});
+
+describe("proposal sheet operational measures", () => {
+  it("leaves out a measure the stream's inputs do not drive, as the CLI does (traded services' units charged)", () => {
+    const planned = planProposal(readExample("income-maximisation.json"), []);
+    const headings = planned.layout.cells.flatMap((c) =>
+      c.kind === "label" && /\(units\)$/.test(c.text) ? [c.text] : [],
+    );
+    // Fees and charges charge units; the traded services' column read 0.0 in every FY beside £114,500.
+    expect(headings).toEqual(["Units charged at the new fees (units)"]);
+    expect(Object.values(planned.stored.measureColumns ?? {}).map((v) => v.length)).toEqual([1, 0]);
+  });
+
+  it("keeps its measure columns on refresh, fixed in the register when the sheet was laid out", async () => {
+    const { port } = await demoWorkbook();
+    const { addProposal } = await import("../../../src/workbook/operations");
+    await addProposal(port, readExample("income-maximisation.json"));
+    const stored = (await readRegister(port)).proposals.find((p) => p.sheet === "Income Maximisation");
+    expect(Object.values(stored?.measureColumns ?? {}).map((v) => v.length)).toEqual([1, 0]);
     expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 });

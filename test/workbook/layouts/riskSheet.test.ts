@@ -13,7 +13,12 @@ import { writeRiskSheet } from "../../../src/workbook/risk";
 import { riskSheetLayout } from "../../../src/workbook/layouts/riskSheet";
 import { readExample } from "../fixtures";
 import { readRegister, writeRegister } from "../../../src/workbook/register";
-import { INPUT_PERCENT_FORMAT, isOwned } from "../../../src/workbook/layouts/types";
+import {
+  INPUT_PERCENT_FORMAT,
+  MILLIONS_FORMAT,
+  SMALL_MONEY_FORMAT,
+  isOwned,
+} from "../../../src/workbook/layouts/types";
 
 describe("the Risk sheet's layout (new-user trial)", () => {
   it("spans its note over the table in a row tall enough, so it neither cuts off nor overprints row 3", () => {
@@ -24,6 +29,23 @@ describe("the Risk sheet's layout (new-user trial)", () => {
     expect(note?.style?.wrap).toBe(true);
     // Two lines across A:F (110 characters wide); one line's height ran the note into the name in row 3.
     expect(layout.rowHeights?.find((h) => h.row === 2)?.height ?? 15).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe("the Risk sheet's small figures", () => {
+  it("shows Independent Travel Training's FY26/27 P-values in £k, so they differ where £m showed -£0.05m four times", async () => {
+    const model = proposalRiskModel(parseProposal(readExample("independent-travel-training.json")));
+    const wb = new ExcelJS.Workbook();
+    const layout = await writeRiskSheet(new ExcelJsPort(wb), simulate([model], { iterations: 500, seed: 1 }));
+    const ws = wb.getWorksheet("Risk")!;
+    const at = (fy: string, what: string): ExcelJS.Cell => {
+      const cell = layout.cells.find((c) => isOwned(c) && c.key === `risk.0.${fy}.${what}`);
+      return ws.getCell(cell!.address);
+    };
+    const first = ["planned", "p10", "p50", "p90"].map((w) => at("FY26/27", w));
+    expect(first.map((c) => c.numFmt)).toEqual(first.map(() => SMALL_MONEY_FORMAT));
+    expect(first.every((c) => (c.value as number) < -50_000 && (c.value as number) > -60_000)).toBe(true);
+    expect(at("FY29/30", "p50").numFmt).toBe(MILLIONS_FORMAT);
   });
 });
 

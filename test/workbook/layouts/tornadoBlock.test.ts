@@ -64,7 +64,7 @@ describe("the proposal sheet's tornado", () => {
     expect(base.kind === "formula" && base.formula).toBe(quantified.address);
     const swing = byKey(layout.cells, "sensitivity.rows[0].swing")!;
     const r = swing.address.replace(/^[A-Z]+/, "");
-    expect(swing.kind === "formula" && swing.formula).toBe(`IF(A${r}="","",ABS(E${r}-D${r}))`);
+    expect(swing.kind === "formula" && swing.formula).toBe(`IF(A${r}="","",ROUND(ABS(E${r}-D${r}),2))`);
     const low = byKey(layout.cells, "sensitivity.rows[0].changeAtLow")!;
     expect(low.kind === "formula" && low.formula).toBe(
       `IF(A${r}="","",ROUND(D${r}-${"$B$" + base.address.slice(1)},2))`,
