@@ -132,15 +132,17 @@ const PARAMETER_WORDS: Readonly<Record<string, string>> = {
 /**
  * The Parameters names whose cells were deleted, in words: a name that `formulas` use but that is gone or
  * points nowhere (`#REF!`; ExcelJS drops such a name), or discount rates or a deflator with fewer cells than
- * laid out (an INDEX past the end is `#REF!`). Those formulas cannot show the engine's figures. (A deleted
- * row of the optimism-bias table drops that level, which its lookup treats as not adjusted.)
+ * laid out (an INDEX past the end is `#REF!`), or an optimism-bias table with fewer rows (its lookup would
+ * not adjust a level the engine still adjusts). Those formulas cannot show the engine's figures.
  *
  * @example
  * deletedParameters(await port.listNames(), ownedFormulas) // ["deflator a year (MTFS_DeflatorPerYear)"] after its row was deleted
  */
 export function deletedParameters(names: readonly DefinedName[], formulas: readonly string[]): string[] {
   const now = new Map(names.map((n) => [n.name.toLowerCase(), n]));
-  const sized = new Set([DISCOUNT_RATES_NAME, DEFLATOR_NAME]);
+  // A deleted row of the optimism-bias table would leave the sheet's lookup unadjusted and the engine on its
+  // default for that level: the sheets and the engine would disagree, so it is refused like the rates.
+  const sized = new Set([DISCOUNT_RATES_NAME, DEFLATOR_NAME, OPTIMISM_BIAS_KEYS_NAME, OPTIMISM_BIAS_NAME]);
   return parametersSheetLayout().names.flatMap((want) => {
     const used = new RegExp(`(?<![A-Za-z0-9_.])${want.name}(?![A-Za-z0-9_.(])`, "i");
     if (!formulas.some((f) => used.test(f))) return [];

@@ -116,6 +116,20 @@ describe("Parameters cells deleted", () => {
     );
     expect(deletedParameters(refd, uses)).toEqual(["discount rates (MTFS_DiscountRates)"]);
     expect(deletedParameters([], ["SUM(B1:B3)"])).toEqual([]);
+    // A row deleted from the optimism-bias table shortens both of its names.
+    const shorter = (address: string): string => {
+      const [from, to] = address.split(":");
+      return `${from}:${to.replace(/\d+$/, (r) => String(Number(r) - 1))}`;
+    };
+    const lookup = ["INDEX(MTFS_OptimismBias,MATCH(C4,MTFS_OptimismBiasKeys,0))"];
+    const lessBias = names.map((n) =>
+      n.name.startsWith("MTFS_OptimismBias") ? { ...n, address: shorter(n.address) } : n,
+    );
+    expect(deletedParameters(lessBias, lookup)).toEqual([
+      "optimism-bias levels (MTFS_OptimismBiasKeys)",
+      "optimism-bias shares (MTFS_OptimismBias)",
+    ]);
+    expect(deletedParameters(names, lookup)).toEqual([]);
     expect(deletedParameters(names, uses)).toEqual([]);
   });
 
