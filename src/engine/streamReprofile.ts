@@ -132,11 +132,17 @@ export function reprofileStream(
   );
   const periods = windows.map((w) => w.label);
   const warning = extrapolationWarning({ stream: s.id, measure, periods, ...toDate });
-  const note = indicativeNote(
-    periods,
-    measure === "saving" ? "a later start and a lower target" : "a later start and the plan",
-  );
-  const warnings = [...(warning === undefined ? [] : [warning.message]), ...(note === undefined ? [] : [note])];
+  const ahead = toDate.variance.gte(0);
+  const note = ahead
+    ? undefined
+    : indicativeNote(
+        periods,
+        measure === "saving" ? "a later start and a lower target" : "a later start and the plan",
+      );
+  const warnings = [
+    ...(warning === undefined ? [] : [warning.message]),
+    ...(note === undefined ? [] : [note]),
+  ];
   const approvedSquaredError = error(a);
   const approved = computeAssumptions(a).profile;
   const common = {
@@ -149,7 +155,7 @@ export function reprofileStream(
     ...(warnings.length === 0 ? {} : { warnings }),
   };
   // At or ahead of plan: a later start or a lower target only fall further behind the actuals.
-  if (toDate.variance.gte(0))
+  if (ahead)
     return {
       ...common,
       aheadOfPlan: true,
