@@ -2,7 +2,7 @@ import {
   describeReading,
   describeReprofile,
   formatMillions,
-  formatMoney,
+  formatWhole,
   rmsError,
   toPounds,
   type Closure,
@@ -34,7 +34,7 @@ export function reprofileTable(p: ProposedReprofile): string {
   // The fit as RMS error in the measure's own units (£ for a saving), not squared £.
   const rms = (e: Decimal) => {
     const x = rmsError(e, r.periods);
-    return r.measure === "saving" ? formatMoney(x) : x.toDecimalPlaces(2).toString();
+    return r.measure === "saving" ? `£${formatWhole(x)}` : x.toDecimalPlaces(2).toString();
   };
   const fits = r.candidates.map((c) => `${describeReading(c.reading)} (RMS error ${rms(c.squaredError)})`);
   const what = `${"stream" in r ? `${r.stream} stream's ` : ""}${FITTED[r.measure ?? "avoidedEvents"] ?? r.measure} actuals`;
