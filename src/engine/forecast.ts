@@ -190,7 +190,11 @@ export function splicedFlow(
  * @example
  * sustainedRunRate(plan, forecast, dayNumber("2027-07-01")).fy // max(plan.fullRunRate.fy, 2028)
  */
-export function sustainedRunRate(plan: Profile, forecast: Profile, throughDay: number): Profile["fullRunRate"] {
+export function sustainedRunRate(
+  plan: Profile,
+  forecast: Profile,
+  throughDay: number,
+): Profile["fullRunRate"] {
   const fy = Math.max(plan.fullRunRate.fy, fyOf(throughDay - 1) + 1);
   const row = forecast.years.find((y) => y.fy === fy);
   if (row === undefined) return plan.fullRunRate;

@@ -3,13 +3,7 @@ import { EngineError } from "./errors";
 import { assumptionsProfileWith, computeAssumptions, type ProposalAssumptions } from "./assumptions";
 import { cohortModel } from "./cohortStream";
 import { daysInFy } from "./fiscalYear";
-import {
-  actualWindows,
-  splicedFlow,
-  sustainedRunRate,
-  type Forecast,
-  type StreamForecast,
-} from "./forecast";
+import { actualWindows, splicedFlow, sustainedRunRate, type Forecast, type StreamForecast } from "./forecast";
 import { parsePeriod, periodProfile, periodsOf, type Period, type PeriodKind } from "./periodProfile";
 import { formatSlippage } from "./present";
 import { profileStreamInput, profileSummary } from "./profile";

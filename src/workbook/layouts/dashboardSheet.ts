@@ -248,7 +248,12 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         const at = f.forecast.years.find((y) => y.fy === fy) ?? f.forecast.years[0];
         const planAt = f.plan.years.find((y) => y.fy === fy) ?? f.plan.years[0];
         engine(`${col("Forecast FY")}${row}`, `${key}.forecastFy`, fyLabel(fy));
-        engine(`${col(`${FORECAST_CUMULATIVE} (that FY)`)}${row}`, `${key}.forecast`, num(at.cumulative), MILLIONS_FORMAT);
+        engine(
+          `${col(`${FORECAST_CUMULATIVE} (that FY)`)}${row}`,
+          `${key}.forecast`,
+          num(at.cumulative),
+          MILLIONS_FORMAT,
+        );
         engine(
           `${col("Plan (that FY)")}${row}`,
           `${key}.forecastPlan`,
