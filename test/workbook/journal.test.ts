@@ -43,6 +43,16 @@ const WRITES: Record<string, () => Promise<{ wb: ExcelJS.Workbook; port: Workboo
     const edited = { ...raw, assumptions: { ...raw.assumptions, durationWeeks: 40 } };
     return { wb, port, write: (p) => updateProposal(p, CFS, edited) };
   },
+  "an edit that reshapes the proposal sheet (one more investment line)": async () => {
+    const { wb, port } = await demoWorkbook();
+    const raw = readExample("cfs-targeted-prevention.json");
+    const second = { ...raw.assumptions.investment[0], label: "Second line" };
+    const edited = {
+      ...raw,
+      assumptions: { ...raw.assumptions, investment: [...raw.assumptions.investment, second] },
+    };
+    return { wb, port, write: (p) => updateProposal(p, CFS, edited) };
+  },
   "actuals written from the Track tab": async () => {
     const { wb, port } = await demoWorkbook();
     const actuals = ["2027-10", "2027-11"].map((period) => ({
@@ -106,6 +116,71 @@ describe("atomically (a write that fails part-way leaves the workbook as it was)
     const saved = new ExcelJS.Workbook();
     await saved.xlsx.load((await port.toXlsx()) as unknown as ArrayBuffer);
     expect(state(saved)).toEqual(before);
+  });
+
+  it("puts back a merge it split and the cells of one it made, in a sheet that was there", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = "Title";
+    ws.getCell("E5").value = "Kept";
+    ws.mergeCells("E5:G5");
+    const port = new ExcelJsPort(wb);
+    const before = state(wb);
+    const write = async (p: WorkbookPort): Promise<void> => {
+      await p.mergeCells("S", ["A1:C1"]);
+      await p.unmergeCells("S", ["E5:H5"]); // a run wider than the merge: only E5:G5 is merged again
+      await p.writeCells("S", [{ address: "F5", value: "inside" }]);
+    };
+    for (const failAt of [2, 3]) {
+      await expect(atomically(failing(port, failAt).port, write)).rejects.toMatchObject({
+        message: "The workbook could not be written (GeneralException: sync failed); nothing was changed.",
+      });
+      expect(state(wb)).toEqual(before);
+    }
+  });
+
+  it("undoes calls a failed sync applied in part: a sheet added, names defined or deleted", async () => {
+    type Partly = (port: WorkbookPort) => Promise<void>;
+    // Each call does some of its work, then throws, as a context.sync() failing after queued operations.
+    const partly: Record<string, Partly> = {
+      addSheet: async (p) => {
+        await p.addSheet("New");
+      },
+      defineNames: async (p) => {
+        await p.defineNames([{ name: "First", sheet: "Programme", address: "A1" }]);
+      },
+      deleteNames: async (p) => {
+        const [first] = await p.listNames();
+        await p.deleteNames([first.name]);
+      },
+    };
+    for (const [call, half] of Object.entries(partly)) {
+      const { wb, port } = await demoWorkbook();
+      const before = state(wb);
+      const names = (await port.listNames()).map((n) => n.name);
+      const broken = new Proxy(port, {
+        get(target, key, receiver) {
+          if (key !== call) return Reflect.get(target, key, receiver) as unknown;
+          return async () => {
+            await half(target);
+            throw new Error("GeneralException: sync failed");
+          };
+        },
+      });
+      const write = async (p: WorkbookPort): Promise<void> => {
+        if (call === "addSheet") await p.addSheet("New");
+        if (call === "defineNames")
+          await p.defineNames([
+            { name: "First", sheet: "Programme", address: "A1" },
+            { name: "Second", sheet: "Programme", address: "A2" },
+          ]);
+        if (call === "deleteNames") await p.deleteNames(names.slice(0, 2));
+      };
+      await expect(atomically(broken, write)).rejects.toMatchObject({
+        message: "The workbook could not be written (GeneralException: sync failed); nothing was changed.",
+      });
+      expect([call, state(wb)]).toEqual([call, before]);
+    }
   });
 
   it("rethrows the workbook layer's own errors as they were, after undoing", async () => {
