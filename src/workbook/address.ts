@@ -100,11 +100,11 @@ export function expandRange(range: string): string[] {
 }
 
 /**
- * Addresses as ranges of adjacent cells along each row (fewer ranges for the host: the Risk sheet's
- * cleared cells, a snapshot's cells).
+ * Addresses as ranges of adjacent cells along each row, a lone cell as itself (fewer ranges for the host:
+ * the Risk sheet's cleared cells, a snapshot's cells).
  *
  * @example
- * rowRuns(["A1", "B1", "C1", "A3"]) // ["A1:C1", "A3:A3"]
+ * rowRuns(["A1", "B1", "C1", "A3"]) // ["A1:C1", "A3"]
  */
 export function rowRuns(addresses: readonly string[]): string[] {
   const cells = addresses
@@ -117,7 +117,8 @@ export function rowRuns(addresses: readonly string[]): string[] {
     const prev = cells[i - 1];
     const cur = cells[i];
     if (cur && cur.row === prev.row && cur.column === prev.column + 1) continue;
-    runs.push(`${cellAddress(cells[start].column, cells[start].row)}:${cellAddress(prev.column, prev.row)}`);
+    const from = cellAddress(cells[start].column, cells[start].row);
+    runs.push(start === i - 1 ? from : `${from}:${cellAddress(prev.column, prev.row)}`);
     start = i;
   }
   return runs;

@@ -1,7 +1,7 @@
 import { isEngineError } from "../engine";
 import { cellAddress, parseAddress } from "./address";
 import { WorkbookError, isWorkbookError } from "./errors";
-import type { CellWrite, DefinedName, WorkbookPort } from "./port";
+import type { CellWrite, DefinedName, WorkbookChange, WorkbookPort } from "./port";
 
 /**
  * Nothing is lost when a write fails part-way: `atomically` runs a write through a port that first records
@@ -18,6 +18,19 @@ import type { CellWrite, DefinedName, WorkbookPort } from "./port";
  */
 
 type Undo = () => Promise<void>;
+
+/**
+ * The changing calls (of `WORKBOOK_CHANGES`) the journal passes through without an undo: layout the add-in
+ * sets again on every write, and hiding its own sheets. Every other one records its undo.
+ */
+export const NOT_UNDONE = [
+  "hideSheet",
+  "setColumnWidths",
+  "setRowHeights",
+  "setListValidations",
+  "addComboChart",
+  "addBarChart",
+] as const satisfies readonly WorkbookChange[];
 
 /** A proxy of `port` that records an undo step before each change; `rollback` runs them, last first. */
 class JournaledPort implements WorkbookPort {

@@ -237,3 +237,6 @@ export const WORKBOOK_CHANGES = [
   "addComboChart",
   "addBarChart",
 ] as const satisfies readonly (keyof WorkbookPort)[];
+
+/** One of the calls that change the workbook. */
+export type WorkbookChange = (typeof WORKBOOK_CHANGES)[number];
