@@ -112,7 +112,10 @@ function decimalSubset(source) {
   let out = source;
   for (const [start, end, keep = ""] of cuts.reverse())
     out =
-      out.slice(0, start) + keep + out.slice(start + keep.length, end).replace(/[^\n]/g, " ") + out.slice(end);
+      out.slice(0, start) +
+      keep +
+      out.slice(start + keep.length, end).replace(/[^\n]/g, " ") +
+      out.slice(end);
   const wanted = [
     "PI",
     "LN10",
