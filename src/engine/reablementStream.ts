@@ -8,8 +8,8 @@ import { firstWholeFyFromOn } from "./runRate";
 import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
 import { nonNegative, streamYearOn, weeksValue, withEventCostsOn, type StreamPrices } from "./streamYears";
 import type { OperationalMeasure, StreamProfile, StreamYear } from "./stream";
-import { fyBoundsOn } from "./streamPlan";
-import type { Horizon } from "./types";
+import { fyBoundsOn, planCache } from "./streamPlan";
+import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -65,12 +65,13 @@ export function reablementStreamOn<T>(
   const d = calc.fromDecimal;
   const sf = stockFlowMath(calc);
   const { fys, bounds } = fyBoundsOn(calc, horizon);
+  // The ramp and stay are checked when a plan is made; a plan is only used for the same ones.
+  const known = plans.find(calc, horizon, input.id, input, fitsRamp) as ReablementPlan<T> | undefined;
   const perYear = nonNegative(input.finishersPerYear, "finishersPerYear");
   // On the backend's numbers: a Decimal product would be made again on every simulated draw.
-  const durationDays = calc.multiply(
-    d(weeksValue(input.durationWeeks, "durationWeeks")),
-    calc.fromNumber(DAYS_PER_WEEK),
-  );
+  const durationDays =
+    known?.durationDays ??
+    calc.multiply(d(weeksValue(input.durationWeeks, "durationWeeks")), calc.fromNumber(DAYS_PER_WEEK));
   const perWeek = weeklySavingOn(calc, input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
   const hoursT = hours === undefined ? undefined : d(hours);
@@ -118,15 +119,54 @@ export function reablementStreamOn<T>(
       ),
     );
   }
-  const lastPoint = input.ramp.points[input.ramp.points.length - 1];
-  const settledDay = calc.add(calc.fromNumber(dayNumber(lastPoint.date)), durationDays);
+  const plan =
+    known ??
+    (plans.keep(
+      calc,
+      horizon,
+      input.id,
+      reablementPlanOn(calc, input, horizon, durationDays),
+    ) as ReablementPlan<T>);
   return {
     id: input.id,
     label: input.label,
     kind: "reablement",
     years,
-    settledFy: Math.max(horizon.firstFy, firstWholeFyFromOn(calc, settledDay)),
-    timeToFullImpactYears: calc.fromDecimal(scheduleTimeToFullYears(input.ramp)),
+    settledFy: plan.settledFy,
+    timeToFullImpactYears: plan.timeToFull,
     cashability: input.cashability ?? "cashable",
+  };
+}
+
+/** What a reablement stream's ramp and stay give on one backend: the stay in days, the settled FY, the time to full. */
+interface ReablementPlan<T> {
+  readonly ramp: ShareSchedule;
+  readonly durationInput: Decimal;
+  readonly durationDays: T;
+  readonly settledFy: FyStartYear;
+  readonly timeToFull: T;
+}
+
+const plans = planCache<ReablementPlan<unknown>>();
+
+function fitsRamp(plan: ReablementPlan<unknown>, input: ReablementInput): boolean {
+  return plan.ramp === input.ramp && plan.durationInput === input.durationWeeks;
+}
+
+/** The plan of a stream whose ramp and stay are checked. */
+function reablementPlanOn<T>(
+  calc: Calculator<T>,
+  input: ReablementInput,
+  horizon: Horizon,
+  durationDays: T,
+): ReablementPlan<T> {
+  const lastPoint = input.ramp.points[input.ramp.points.length - 1];
+  const settledDay = calc.add(calc.fromNumber(dayNumber(lastPoint.date)), durationDays);
+  return {
+    ramp: input.ramp,
+    durationInput: input.durationWeeks,
+    durationDays,
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFromOn(calc, settledDay)),
+    timeToFull: calc.fromDecimal(scheduleTimeToFullYears(input.ramp)),
   };
 }
