@@ -64,6 +64,8 @@ interface Moves<T> {
   readonly points: DayShares<T>;
   readonly dates: readonly string[];
   readonly moved: T;
+  /** The move calendar the points come from (none when nobody moves). */
+  readonly calendar?: StepDates;
 }
 
 function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
@@ -108,6 +110,7 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
     points: { shape: "steps", days: calendar.days.slice(0, n), shares },
     dates: calendar.dates.slice(0, n),
     moved,
+    calendar,
   };
 }
 
@@ -119,6 +122,8 @@ interface StepDates {
   readonly days: number[];
   /** Makes the dates of moves 1 to k. */
   upTo(k: number): void;
+  /** Years from the opening to move k + 1 (yearsBetweenDays), remembered. */
+  yearsTo(k: number): Decimal;
 }
 
 /*
@@ -136,6 +141,7 @@ function stepDates(opening: string, months: number): StepDates {
   }
   const dates: string[] = [];
   const days: number[] = [];
+  const years: Decimal[] = [];
   const made: StepDates = {
     opening,
     months,
@@ -147,6 +153,10 @@ function stepDates(opening: string, months: number): StepDates {
         days.push(dayNumber(date));
         dates.push(date);
       }
+    },
+    yearsTo(k) {
+      made.upTo(k + 1);
+      return (years[k] ??= yearsBetweenDays(days[0], days[k]));
     },
   };
   recent[nextSlot] = made;
@@ -187,7 +197,8 @@ export function provisionStreamOn<T>(
       "must not exceed currentWeeklyCost (the stream is a saving)",
     );
   }
-  const { points, moved } = movesOn(calc, input);
+  const schedule = movesOn(calc, input);
+  const { points, moved } = schedule;
   const annual = mul(
     sub(current, newCost),
     d(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear")),
@@ -221,7 +232,9 @@ export function provisionStreamOn<T>(
   }
   const lastDay = points.days[points.days.length - 1];
   const final = points.shares[points.shares.length - 1];
-  const fullDay = points.days[points.shares.findIndex((x) => calc.compare(x, final) === 0)];
+  let full = 0;
+  while (calc.compare(points.shares[full], final) !== 0) full++;
+  const { calendar } = schedule;
   return {
     id: input.id,
     label: input.label,
@@ -229,7 +242,9 @@ export function provisionStreamOn<T>(
     years,
     settledFy: Math.max(horizon.firstFy, firstWholeFyFromDay(lastDay)),
     // Opening to the last move (the first point at the final share, as schedulesTimeToFullYears reads it).
-    timeToFullImpactYears: calc.fromDecimal(yearsBetweenDays(points.days[0], fullDay)),
+    timeToFullImpactYears: calc.fromDecimal(
+      calendar === undefined ? yearsBetweenDays(points.days[0], points.days[full]) : calendar.yearsTo(full),
+    ),
     cashability: input.cashability ?? "cashable",
   };
 }

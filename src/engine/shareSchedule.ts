@@ -225,8 +225,29 @@ export function averageDaySharesInFys<T>(
 ): T[] {
   if (fys.length === 0) return [];
   const sf = stockFlowMath(calc);
-  const end = calc.fromNumber(fyStartDay(Math.max(...fys) + 1));
+  let last = fys[0];
+  let consecutive = true;
+  for (let i = 1; i < fys.length; i++) {
+    if (fys[i] !== fys[0] + i) consecutive = false;
+    if (fys[i] > last) last = fys[i];
+  }
+  const end = calc.fromNumber(fyStartDay(last + 1));
   const f = daySharesFlow(calc, p, calc.one, end);
+  if (consecutive) {
+    // A horizon's FYs (a simulated draw's provision moves): each FY start's cumulative share once, as the
+    // end of one FY is the start of the next.
+    const out: T[] = [];
+    let a = calc.fromNumber(fyStartDay(fys[0]));
+    let atA = sf.cumulativeAt(f, a);
+    for (let i = 0; i < fys.length; i++) {
+      const b = calc.fromNumber(fyStartDay(fys[i] + 1));
+      const atB = sf.cumulativeAt(f, b);
+      out.push(calc.divide(calc.subtract(atB, atA), calc.subtract(b, a)));
+      a = b;
+      atA = atB;
+    }
+    return out;
+  }
   return fys.map((fy) => {
     const a = calc.fromNumber(fyStartDay(fy));
     const b = calc.fromNumber(fyStartDay(fy + 1));
