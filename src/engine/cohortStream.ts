@@ -1,6 +1,6 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { decimalCalculator, type Calculator } from "./calculator";
+import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, fyStartDay } from "./fiscalYear";
 import { flowMath } from "./flow";
 import { resolveTimelineOn, type ResolvedTimeline } from "./timeline";
@@ -139,7 +139,7 @@ export function cohortModelOn<T>(
   const sf = stockFlowMath(calc);
   const timeline = resolveTimelineOn(calc, input.timeline);
   const durationWeeks = input.durationWeeks;
-  if (!durationWeeks.gt(0)) {
+  if (!(compareToNumber(durationWeeks, 0) > 0)) {
     // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
     throw new EngineError("out-of-range", "durationWeeks", `must be > 0, got ${durationWeeks.toString()}`);
   }

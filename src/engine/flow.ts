@@ -123,7 +123,17 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const two = calc.fromNumber(2);
   const fyOfDay = (d: T): FyStartYear => fyOf(calc.toNumber(calc.floor(d)));
   const sortedDistinct = (xs: T[]): T[] => {
-    xs.sort(cmp);
+    // Insertion sort (stable, as Array.prototype.sort): a few dozen points, mostly in order already, and no
+    // comparator called back from the builtin on every simulated draw.
+    for (let i = 1; i < xs.length; i++) {
+      const x = xs[i];
+      let j = i;
+      while (j > 0 && cmp(xs[j - 1], x) > 0) {
+        xs[j] = xs[j - 1];
+        j--;
+      }
+      xs[j] = x;
+    }
     let n = 0;
     for (let i = 0; i < xs.length; i++) if (n === 0 || cmp(xs[n - 1], xs[i]) !== 0) xs[n++] = xs[i];
     xs.length = n;

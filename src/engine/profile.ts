@@ -4,7 +4,7 @@ import { resolveTimelineOn } from "./timeline";
 import { cohortStream, type CohortStreamInput } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
 import { computeProposalProfileOn, type ProposalProfile } from "./proposalProfile";
-import { decimalCalculator, type Calculator } from "./calculator";
+import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { checkHorizon, type StreamProfile } from "./stream";
 import type { Profile, ProfileInput } from "./types";
 
@@ -32,7 +32,7 @@ export function profileStreamInput(
   checkHorizon(input.horizon);
   resolveTimelineOn(calc, input.timeline);
   const durationWeeks = effectiveDurationWeeks(input.durationWeeks, input.mtfsOverlap);
-  if (!durationWeeks.gt(0) && input.mtfsOverlap.kind === "weeksOfDuration") {
+  if (!(compareToNumber(durationWeeks, 0) > 0) && input.mtfsOverlap.kind === "weeksOfDuration") {
     throw new EngineError(
       "out-of-range",
       "mtfsOverlap.weeks",
