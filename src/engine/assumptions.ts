@@ -6,7 +6,7 @@ import { cohortStreamOn, type CohortStreamInput } from "./cohortStream";
 import type { ExistingMtfsLine } from "./existingMtfs";
 import { incomeStreamOn, type IncomeInput } from "./incomeStream";
 import { packageReviewStreamOn, type PackageReviewInput } from "./packageReviewStream";
-import { profileStreamInput, profileSummary } from "./profile";
+import { cohortStreamInputOf, profileStreamInput, profileSummary } from "./profile";
 import {
   computeProposalProfileOn,
   type InflationContingencyRule,
@@ -114,11 +114,7 @@ function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssump
       // As computeProfile: the timeline and a weeks-of-duration overlap are checked, and the overlap shortens
       // the cohort's duration.
       return uniformStream(
-        cohortStreamOn(
-          calc,
-          profileStreamInput({ ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon }, calc),
-          horizon,
-        ),
+        cohortStreamOn(calc, cohortStreamInputOf(s, a.mtfsOverlap, horizon, calc), horizon),
       );
     case "addressableSpend":
       return weightedBy(s, addressableSpendStreamOn(calc, s, horizon));
