@@ -134,6 +134,40 @@ export interface PlacementProblem {
   readonly message: string;
 }
 
+/** Where an anchor's row (or column) is now; null when the name is gone, points elsewhere or spans several. */
+function anchoredIndex(n: DefinedName | undefined, sheet: string, axis: "row" | "column"): number | null {
+  const at = n && n.sheet === sheet ? corners(n.address) : null;
+  if (!at) return null;
+  if (axis === "row") return at.top === at.bottom ? at.top : null;
+  return at.left === at.right ? at.left : null;
+}
+
+/** The layout rows and columns of a sheet whose anchors are gone (deleted with their row or column). */
+export interface LostAnchors {
+  readonly rows: ReadonlySet<number>;
+  readonly columns: ReadonlySet<number>;
+}
+
+/**
+ * The layout rows and columns whose anchors are gone or changed, so a sheet that cannot be placed can still
+ * say which of its cells were deleted; none on a sheet with no anchors at all (written before anchoring).
+ *
+ * @example
+ * lostAnchors(cfsLayout, names).rows // Set { 40, 41 } after the user deleted those rows
+ */
+export function lostAnchors(layout: SheetLayout, names: ReadonlyMap<string, DefinedName>): LostAnchors {
+  const p = plan(layout);
+  const sheet = layout.sheet;
+  const rowNames = p.rows.map((r) => [r, names.get(anchorName(sheet, "row", r))] as const);
+  const colNames = p.columns.map((c) => [c, names.get(anchorName(sheet, "column", c))] as const);
+  if ([...rowNames, ...colNames].every(([, n]) => n === undefined))
+    return { rows: new Set(), columns: new Set() };
+  return {
+    rows: new Set(rowNames.filter(([, n]) => anchoredIndex(n, sheet, "row") === null).map(([r]) => r)),
+    columns: new Set(colNames.filter(([, n]) => anchoredIndex(n, sheet, "column") === null).map(([c]) => c)),
+  };
+}
+
 /**
  * Where a layout is now, from the workbook's defined names; a problem when an anchor is gone (its row or
  * column was deleted), points elsewhere, or rows or columns were reordered.
@@ -158,19 +192,19 @@ export function placeLayout(
   });
   const rows = new Map<number, number>();
   for (const [r, n] of rowNames) {
-    const at = n && n.sheet === sheet ? corners(n.address) : null;
-    if (!at || at.top !== at.bottom)
+    const at = anchoredIndex(n, sheet, "row");
+    if (at === null)
       return problem(`row ${r} as laid out (anchor ${anchorName(sheet, "row", r)}) was deleted or changed`);
-    rows.set(r, at.top);
+    rows.set(r, at);
   }
   const columns = new Map<number, number>();
   for (const [c, n] of colNames) {
-    const at = n && n.sheet === sheet ? corners(n.address) : null;
-    if (!at || at.left !== at.right)
+    const at = anchoredIndex(n, sheet, "column");
+    if (at === null)
       return problem(
         `column ${columnLetter(c)} as laid out (anchor ${anchorName(sheet, "column", c)}) was deleted or changed`,
       );
-    columns.set(c, at.left);
+    columns.set(c, at);
   }
   const increasing = (m: ReadonlyMap<number, number>): boolean => {
     const xs = [...m].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
@@ -215,6 +249,30 @@ const TOKEN = new RegExp(
   String.raw`("(?:[^"]|"")*")|(?<![A-Za-z0-9_.$:'!])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(${REF})(:${REF})?`,
   "g",
 );
+
+/** One cell a formula refers to: its sheet and address as written (each end of a range separately). */
+export interface CellReference {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+/**
+ * The cells a formula refers to (string literals skipped), with the sheet each is on (`home` when unprefixed).
+ *
+ * @example
+ * referencedCells("'CFS Targeted Prevention'!J38+SUM(E4:E7)", "Programme")
+ * // [{ sheet: "CFS Targeted Prevention", address: "J38" }, { sheet: "Programme", address: "E4" }, { sheet: "Programme", address: "E7" }]
+ */
+export function referencedCells(formula: string, home: string): CellReference[] {
+  const out: CellReference[] = [];
+  for (const m of formula.matchAll(TOKEN)) {
+    if (m[1] !== undefined) continue;
+    const sheet = m[2] ? unquote(m[2].slice(0, -1)) : home;
+    out.push({ sheet, address: m[3] });
+    if (m[4]) out.push({ sheet, address: m[4].slice(1) });
+  }
+  return out;
+}
 
 /**
  * A formula written in layout addresses, rewritten for where its cells are now: every cell reference (on its

@@ -1,6 +1,11 @@
 import { isEngineError, type OptimismBiasTable } from "../engine";
 import { syncDashboard, trackForDashboard, worstRags } from "./dashboard";
-import { ensureParametersSheet, readOptimismBiasTable, type GreenBookParameters } from "./parameters";
+import {
+  deletedParameters,
+  ensureParametersSheet,
+  readOptimismBiasTable,
+  type GreenBookParameters,
+} from "./parameters";
 import { reportLines, type ChangeReportLine } from "./changeReport";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
@@ -12,6 +17,7 @@ import {
   createProgramme,
   insertProgrammeRow,
   insertThemeRow,
+  PROGRAMME_OWNER,
   programmeLayouts,
   rowsWithoutFigures,
   syncProgramme,
@@ -37,7 +43,7 @@ import {
   type StoredProposal,
 } from "./register";
 import { modelProposal, type ModelledProposal } from "./engineLink";
-import type { LinkedProposal } from "./layouts/programmeSheet";
+import { PROGRAMME_SHEET, programmeStatusAddress, type LinkedProposal } from "./layouts/programmeSheet";
 import { rowHeightFor } from "./layouts/textFit";
 import { tornadoRowsFor } from "./layouts/tornadoBlock";
 import { measureColumnsFor } from "./layouts/profileBreakdown";
@@ -54,6 +60,7 @@ import {
 } from "./anchors";
 import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
+import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -228,6 +235,8 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
       "sheet-moved",
       `cannot add the proposal's Programme row: ${lost.sheet}: ${lost.message}`,
     );
+  if (programme)
+    await assertLinksIntact(port, register, placements, "cannot add the proposal's Programme row");
   // Its risk-adjusted row looks up the Parameters sheet's table: a workbook without one gets it.
   await ensureParametersSheet(port);
   await writeProposalSheet(port, p, owned);
@@ -361,6 +370,7 @@ export async function updateProposal(
     const why = problems.find((x) => x.sheet === sheet)?.message ?? "the sheet is missing";
     throw new WorkbookError("sheet-moved", `cannot update "${sheet}": ${why}`);
   }
+  if (programme) await assertLinksIntact(port, register, placements, `cannot update "${sheet}"`);
   // A sheet written with path captions is laid out in words when it can be laid out again (nothing moved).
   const assumptionsInWords = stored.assumptionsInWords === true || isIdentity(placement);
   // Likewise the Green Book block joins a sheet that can be laid out again.
@@ -562,6 +572,72 @@ function status(changes: readonly CellChange[], error?: string, warnings: readon
   return warnings.length ? `${text}; check ${warnings.join("; ")}` : text;
 }
 
+/** The Programme's links into proposal sheets that cannot be placed, where their rows or columns were deleted. */
+async function deletedLinks(
+  port: WorkbookPort,
+  proposals: readonly StoredProposal[],
+  owned: ReadonlyMap<string, OwnedRecord>,
+  names: ReadonlyMap<string, DefinedName>,
+  placements: Placements,
+): Promise<LostLink[]> {
+  const sheets = new Set((await port.listSheets()).map((x) => x.name));
+  const refused = proposals
+    .filter((s) => sheets.has(s.sheet) && !placements.has(s.sheet))
+    .map((s) => proposalSheetLayout(s));
+  if (!refused.length) return [];
+  return linksToDeletedCells(port, owned, PROGRAMME_OWNER, refused, names, placements);
+}
+
+/**
+ * Refuses (WorkbookError "sheet-moved"), before anything is written, to re-sync a programme whose links point
+ * at a refused proposal sheet's deleted rows or columns: its totals would be summed from other cells.
+ */
+async function assertLinksIntact(
+  port: WorkbookPort,
+  register: {
+    readonly proposals: readonly StoredProposal[];
+    readonly owned: ReadonlyMap<string, OwnedRecord>;
+  },
+  placements: Placements,
+  what: string,
+): Promise<void> {
+  const names = new Map((await port.listNames()).map((n) => [n.name, n]));
+  const deleted = await deletedLinks(port, register.proposals, register.owned, names, placements);
+  if (deleted.length)
+    throw new WorkbookError(
+      "sheet-moved",
+      `${what}: ${lostLinksMessage(deleted)}; undo that, then try again`,
+    );
+}
+
+/**
+ * Why the programme sheets must not be refreshed, or undefined: one of them cannot be placed; cells linking to a
+ * refused proposal sheet point at its deleted rows or columns; or linked rows show no figures. Their figures
+ * link across the sheets, so all of them are refused together.
+ */
+async function programmeRefusal(
+  port: WorkbookPort,
+  programme: ProgrammeConfig,
+  proposals: readonly StoredProposal[],
+  owned: ReadonlyMap<string, OwnedRecord>,
+  links: ReadonlyMap<string, ProgrammeLink>,
+  names: ReadonlyMap<string, DefinedName>,
+  placements: Placements,
+  lost: ReadonlyMap<string, string>,
+): Promise<string | undefined> {
+  const gone = programmeLayouts(programme).find((l) => lost.has(l.sheet));
+  if (gone)
+    return `rows or columns were deleted or moved on ${gone.sheet}: ${lost.get(gone.sheet)}; the programme sheets were not refreshed`;
+  // Links into a refused sheet are left alone only while they still point at their cells.
+  const deleted = await deletedLinks(port, proposals, owned, names, placements);
+  if (deleted.length)
+    return `${lostLinksMessage(deleted)}; undo that, then refresh again; the programme sheets were not refreshed`;
+  const broken = await rowsWithoutFigures(port, programme, links, placements);
+  if (broken.length)
+    return `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`;
+  return undefined;
+}
+
 /**
  * Recomputes every proposal sheet from its assumption cells and rewrites only the owned cells that changed;
  * hand-edited owned cells are kept, flagged and reported. Then the programme sheets follow. Idempotent.
@@ -581,6 +657,21 @@ export async function refreshWorkbook(
   // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
   if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
   const register = await readRegister(port);
+  // Every sheet's formulas use the Parameters names: with their cells deleted none can show the figures.
+  const lostParameters = deletedParameters(
+    await port.listNames(),
+    [...register.owned.values()].flatMap((o) => (o.written.kind === "formula" ? [o.written.formula] : [])),
+  );
+  if (lostParameters.length) {
+    const message = `the Parameters sheet's cells of the ${lostParameters.join(", ")} were deleted, so the formulas that use them cannot work; undo that, then refresh again; nothing was refreshed`;
+    return {
+      proposals: 0,
+      lines: [],
+      changes: [],
+      errors: [{ proposal: "(parameters)", message }],
+      warnings: [],
+    };
+  }
   const programme = register.programme as ProgrammeConfig | undefined;
   // Where every sheet is now, from its anchors; a sheet that cannot be found is neither read nor written.
   const layouts = [
@@ -664,34 +755,40 @@ export async function refreshWorkbook(
   }
   const tracked = await trackForDashboard(port);
   if (programme) {
-    const gone = programmeLayouts(programme).find((l) => lost.has(l.sheet));
-    if (gone) {
-      // Its figures link across the three sheets: none of them is written.
-      errors.push({
-        proposal: "(programme)",
-        message: `rows or columns were deleted or moved on ${gone.sheet}: ${lost.get(gone.sheet)}; the programme sheets were not refreshed`,
-      });
-    } else {
-      const broken = await rowsWithoutFigures(port, programme, links, placements);
-      if (broken.length)
-        errors.push({
-          proposal: "(programme)",
-          message: `the Programme rows of ${broken.join(", ")} show no figures (their sheets could not be read); the programme sheets were not refreshed`,
-        });
-      else
-        changes.push(
-          ...(await syncProgramme(
-            port,
-            programme,
-            links,
-            owned,
-            { dryRun, placements },
-            table,
-            greenBook,
-            tracked && worstRags(tracked.tracking.proposals),
-          )),
-        );
-    }
+    const refusal = await programmeRefusal(
+      port,
+      programme,
+      register.proposals,
+      register.owned,
+      links,
+      names,
+      placements,
+      lost,
+    );
+    if (refusal) {
+      errors.push({ proposal: "(programme)", message: refusal });
+      // Its status cell says so, as a refused proposal sheet's does (when the Programme itself can be found).
+      const at = placements.get(PROGRAMME_SHEET);
+      if (at && !dryRun) {
+        const address = placeAddress(at, programmeStatusAddress(programme));
+        const [cur] = await port.readCells(PROGRAMME_SHEET, [address]);
+        // Its first clause only: the cell sits on the Programme's title row, and the report has the rest.
+        const text = status([], refusal.split("; ")[0].replace(/ \(and \d+ more .*\)$/, ""));
+        if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
+      }
+    } else
+      changes.push(
+        ...(await syncProgramme(
+          port,
+          programme,
+          links,
+          owned,
+          { dryRun, placements },
+          table,
+          greenBook,
+          tracked && worstRags(tracked.tracking.proposals),
+        )),
+      );
   }
   // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read),
   // tracked once (above) for the Programme's RAG column and the Dashboard alike.

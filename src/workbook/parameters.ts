@@ -19,7 +19,7 @@ import {
   parametersSheetLayout,
 } from "./layouts/parametersSheet";
 import { toWrite } from "./ownedCells";
-import type { CellScalar, WorkbookPort } from "./port";
+import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 
 /**
  * The Parameters sheet in a workbook: written once when absent, then read on every refresh (the user's
@@ -120,6 +120,37 @@ export async function readOptimismBiasTable(port: WorkbookPort): Promise<ReadPar
     if (!isEngineError(e)) throw e;
     return { table: DEFAULT_OPTIMISM_BIAS, greenBook, problems: [...problems, e.message] };
   }
+}
+
+const PARAMETER_WORDS: Readonly<Record<string, string>> = {
+  [OPTIMISM_BIAS_KEYS_NAME]: "optimism-bias levels",
+  [OPTIMISM_BIAS_NAME]: "optimism-bias shares",
+  [DISCOUNT_RATES_NAME]: "discount rates",
+  [DEFLATOR_NAME]: "deflator a year",
+};
+
+/**
+ * The Parameters names whose cells were deleted, in words: a name that `formulas` use but that is gone or
+ * points nowhere (`#REF!`; ExcelJS drops such a name), or discount rates or a deflator with fewer cells than
+ * laid out (an INDEX past the end is `#REF!`), or an optimism-bias table with fewer rows (its lookup would
+ * not adjust a level the engine still adjusts). Those formulas cannot show the engine's figures.
+ *
+ * @example
+ * deletedParameters(await port.listNames(), ownedFormulas) // ["deflator a year (MTFS_DeflatorPerYear)"] after its row was deleted
+ */
+export function deletedParameters(names: readonly DefinedName[], formulas: readonly string[]): string[] {
+  const now = new Map(names.map((n) => [n.name.toLowerCase(), n]));
+  // A deleted row of the optimism-bias table would leave the sheet's lookup unadjusted and the engine on its
+  // default for that level: the sheets and the engine would disagree, so it is refused like the rates.
+  const sized = new Set([DISCOUNT_RATES_NAME, DEFLATOR_NAME, OPTIMISM_BIAS_KEYS_NAME, OPTIMISM_BIAS_NAME]);
+  return parametersSheetLayout().names.flatMap((want) => {
+    const used = new RegExp(`(?<![A-Za-z0-9_.])${want.name}(?![A-Za-z0-9_.(])`, "i");
+    if (!formulas.some((f) => used.test(f))) return [];
+    const n = now.get(want.name.toLowerCase());
+    const cells = n?.sheet ? cellsOf(n.address).length : 0;
+    const short = sized.has(want.name) && cells < cellsOf(want.address).length;
+    return cells === 0 || short ? [`${PARAMETER_WORDS[want.name]} (${want.name})`] : [];
+  });
 }
 
 /** The cells of a one-column range ("$B$16:$B$21"), top to bottom. */

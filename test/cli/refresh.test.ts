@@ -37,6 +37,24 @@ describe("mtfs-benefits refresh", () => {
     for (const f of [file, `${file}.bak`]) expect(statSync(f).mtime.getTime()).toBe(stamp.getTime());
   });
 
+  it("counts only proposals as refreshed or failed, and names the programme's problem after them", async () => {
+    const file = await demo();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    // The names of CFS's profile rows 40 and 41 gone, as when the user deletes those rows.
+    const deleted = /^_mtfs_at_CFSTargetedPrevention_[0-9a-z]+_r4[01]$/;
+    wb.definedNames.model = wb.definedNames.model.filter((n) => !deleted.test(n.name));
+    await wb.xlsx.writeFile(file);
+    const r = await run(["refresh", file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(
+      /^11 proposals: 10 refreshed, 1 failed \(CFS Targeted Prevention\); problems reported for the programme; 0 cells changed/m,
+    );
+    expect(r.stderr).toMatch(
+      /^mtfs-benefits: \(programme\): Programme!G13 links to 'CFS Targeted Prevention'!J40 as laid out/m,
+    );
+  });
+
   it("rewrites the file with a backup when a cell changed", async () => {
     const file = await demo();
     const wb = new ExcelJS.Workbook();

@@ -4,9 +4,11 @@ import {
   anchorNames,
   anchorPrefix,
   identityPlacement,
+  lostAnchors,
   placeAddress,
   placeLayout,
   placementNames,
+  referencedCells,
   shiftPlacement,
   translateFormula,
   type SheetPlacement,
@@ -213,5 +215,36 @@ describe("translateFormula", () => {
         expect(translateFormula(f, "S", same)).toBe(f);
       }),
     );
+  });
+});
+
+describe("lost anchors and referenced cells", () => {
+  it("names the layout rows and columns whose anchors are gone", () => {
+    const names = anchorNames(layout).filter(
+      (n) => n.name !== anchorName("Programme", "row", 5) && n.name !== anchorName("Programme", "column", 2),
+    );
+    // A deleted row's name points at #REF! (no sheet) in both adapters.
+    names.push({ name: anchorName("Programme", "row", 6), sheet: "", address: "=#REF!" });
+    const lost = lostAnchors(layout, byName(names));
+    expect([[...lost.rows].sort(), [...lost.columns]]).toEqual([[5, 6], [2]]);
+  });
+
+  it("finds none on a sheet intact or written before anchoring", () => {
+    expect(lostAnchors(layout, byName(insertRows(anchorNames(layout), 2, 3)))).toEqual({
+      rows: new Set(),
+      columns: new Set(),
+    });
+    expect(lostAnchors(layout, new Map())).toEqual({ rows: new Set(), columns: new Set() });
+  });
+
+  it("lists each cell a formula refers to, each end of a range, skipping text", () => {
+    expect(
+      referencedCells(`'CFS Targeted Prevention'!J38+SUM(E4:$E$7)+LEN("B9")+Other!A1`, "Programme"),
+    ).toEqual([
+      { sheet: "CFS Targeted Prevention", address: "J38" },
+      { sheet: "Programme", address: "E4" },
+      { sheet: "Programme", address: "$E$7" },
+      { sheet: "Other", address: "A1" },
+    ]);
   });
 });

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import type * as ExcelJS from "exceljs";
 import { addProposal, refreshWorkbook } from "../../src/workbook/operations";
-import { PARAMETERS_SHEET } from "../../src/workbook/layouts/parametersSheet";
+import { PARAMETERS_SHEET, parametersSheetLayout } from "../../src/workbook/layouts/parametersSheet";
 import { programmePositions, fyColumn } from "../../src/workbook/layouts/programmeSheet";
-import { readOptimismBiasTable } from "../../src/workbook/parameters";
+import { deletedParameters, readOptimismBiasTable } from "../../src/workbook/parameters";
 import { demoWorkbook, plain, programmeConfig, readExample } from "./fixtures";
 
 /** The Parameters sheet's optimism-bias table and the risk-adjusted rows it drives (issue 14, item 1). */
@@ -95,5 +95,57 @@ describe("a workbook without a Parameters sheet", () => {
     expect((await port.listNames()).map((n) => n.name)).toEqual(
       expect.arrayContaining(["MTFS_OptimismBias", "MTFS_OptimismBiasKeys"]),
     );
+  });
+});
+
+describe("Parameters cells deleted", () => {
+  const names = parametersSheetLayout().names;
+  const uses = ["'P'!B5*(1+MTFS_DeflatorPerYear)", "INDEX(MTFS_DiscountRates,2)"];
+
+  it("names the parameters whose cells are gone or fewer than laid out, when formulas use them", () => {
+    const edited = names
+      .filter((n) => n.name !== "MTFS_DeflatorPerYear")
+      .map((n) => (n.name === "MTFS_DiscountRates" ? { ...n, address: "$B$20:$B$23" } : n));
+    expect(deletedParameters(edited, uses)).toEqual([
+      "discount rates (MTFS_DiscountRates)",
+      "deflator a year (MTFS_DeflatorPerYear)",
+    ]);
+    // A name pointing at #REF! (as Office.js lists it) is gone too; one no formula uses is not asked for.
+    const refd = names.map((n) =>
+      n.name === "MTFS_DiscountRates" ? { ...n, sheet: "", address: "=#REF!" } : n,
+    );
+    expect(deletedParameters(refd, uses)).toEqual(["discount rates (MTFS_DiscountRates)"]);
+    expect(deletedParameters([], ["SUM(B1:B3)"])).toEqual([]);
+    // A row deleted from the optimism-bias table shortens both of its names.
+    const shorter = (address: string): string => {
+      const [from, to] = address.split(":");
+      return `${from}:${to.replace(/\d+$/, (r) => String(Number(r) - 1))}`;
+    };
+    const lookup = ["INDEX(MTFS_OptimismBias,MATCH(C4,MTFS_OptimismBiasKeys,0))"];
+    const lessBias = names.map((n) =>
+      n.name.startsWith("MTFS_OptimismBias") ? { ...n, address: shorter(n.address) } : n,
+    );
+    expect(deletedParameters(lessBias, lookup)).toEqual([
+      "optimism-bias levels (MTFS_OptimismBiasKeys)",
+      "optimism-bias shares (MTFS_OptimismBias)",
+    ]);
+    expect(deletedParameters(names, lookup)).toEqual([]);
+    expect(deletedParameters(names, uses)).toEqual([]);
+  });
+
+  it("refresh writes nothing and says why when the deflator's cell was deleted", async () => {
+    const { wb, port } = await demoWorkbook();
+    await port.deleteNames(["MTFS_DeflatorPerYear"]);
+    const cells = (): string => JSON.stringify(wb.worksheets.map((ws) => ws.getSheetValues()));
+    const before = cells();
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([
+      {
+        proposal: "(parameters)",
+        message:
+          "the Parameters sheet's cells of the deflator a year (MTFS_DeflatorPerYear) were deleted, so the formulas that use them cannot work; undo that, then refresh again; nothing was refreshed",
+      },
+    ]);
+    expect(cells()).toBe(before);
   });
 });

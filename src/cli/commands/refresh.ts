@@ -57,12 +57,16 @@ export function formatReport(report: RefreshReport, dryRun: boolean): string {
     );
     for (const l of lines.filter((x) => !x.headline)) out.push(`  ${describeLine(l)}  (${l.cell})`);
   }
-  const failed = [...new Set(report.errors.map((e) => e.proposal))];
+  // Only proposals count as refreshed or failed; "(programme)", "(parameters)" and the like are named after them.
+  const owners = [...new Set(report.errors.map((e) => e.proposal))];
+  const failed = owners.filter((p) => !/^\(.*\)$/.test(p));
+  const others = owners.filter((p) => /^\(.*\)$/.test(p)).map((p) => p.slice(1, -1));
   const changed = report.lines.filter((l) => !l.kept).length;
   const kept = report.lines.length - changed;
   out.push(
     `${count(report.proposals, "proposal", "proposals")}: ${report.proposals - failed.length} refreshed, ` +
       `${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""}; ` +
+      (others.length ? `problems reported for the ${others.join(", ")}; ` : "") +
       `${count(changed, "cell", "cells")} ${dryRun ? "would change" : "changed"}, ` +
       `${count(kept, "hand edit", "hand edits")} kept${dryRun ? " (dry run: file not changed)" : ""}.`,
   );

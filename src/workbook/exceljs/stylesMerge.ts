@@ -68,7 +68,13 @@ export function mergeStyles(original: string, excel: string): MergedStyles {
   const numFmtId = (id: string): string => {
     const code = eCodes.get(id);
     if (Number(id) < 164 || code === undefined) return id;
-    for (const [oid, ocode] of codes(oNumFmts)) if (ocode === code) return oid;
+    // ExcelJS reads a format without its backslash escapes (LibreOffice writes our £m as `\£#,##0.00,,\m`,
+    // which it hands back as `£#,##0.00,,m`, a month): the original's escaped code is the one meant.
+    const known = [...codes(oNumFmts)];
+    const same =
+      known.find(([, ocode]) => ocode === code) ??
+      known.find(([, ocode]) => ocode.replace(/[\\](.)/g, "$1") === code);
+    if (same) return same[0];
     const next = Math.max(163, ...[...codes(oNumFmts).keys()].map(Number).filter(Number.isFinite)) + 1;
     oNumFmts.push(`<numFmt numFmtId="${next}" formatCode="${escapeXml(code)}"/>`);
     return String(next);

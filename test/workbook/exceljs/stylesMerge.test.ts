@@ -44,3 +44,21 @@ describe("merging ExcelJS's cell formats into the original styles.xml", () => {
     expect(twice.xfIndex).toEqual([0, 1, 2]);
   });
 });
+
+it("keeps the original's escaped format for one ExcelJS read without its escapes (LibreOffice's £m)", () => {
+  // LibreOffice writes "£#,##0.00,,m" with backslashes; ExcelJS drops them, and unescaped the m is a month.
+  const escaped = `\\£#,##0.00,,\\m;&quot;-£&quot;#,##0.00,,\\m;\\-`;
+  const original = ORIGINAL.replace(
+    "<fonts",
+    `<numFmts count="1"><numFmt numFmtId="166" formatCode="${escaped}"/></numFmts><fonts`,
+  );
+  const excel = EXCELJS.replace(
+    `formatCode="&quot;£&quot;0.00,,&quot;m&quot;"`,
+    `formatCode="£#,##0.00,,m;&quot;-£&quot;#,##0.00,,m;-"`,
+  );
+  const { xml } = mergeStyles(original, excel);
+  expect(xml).toContain(`<numFmts count="1"><numFmt numFmtId="166" formatCode="${escaped}"/></numFmts>`);
+  expect(xml).toContain(
+    `<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+  );
+});
