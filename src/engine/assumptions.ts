@@ -172,8 +172,15 @@ export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; 
  * assumptionsProfileOn(numberCalculator, parseProposal(json).assumptions).quantifiedOpportunity // ≈ 1104079.71
  */
 export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumptions): ProposalProfile<T> {
+  // A loop, not Array.map: the proposal profile reads this array back on every simulated draw, and map's
+  // arrays differ in elements kind between optimised and unoptimised code (proposalProfile.ts's `mapped`).
+  const streams: StreamProfile<T>[] = [];
+  for (let k = 0; k < a.streams.length; k++) {
+    const s = a.streams[k];
+    streams.push(inStream(k, s, () => streamProfile(calc, s, a)));
+  }
   return computeProposalProfileOn(calc, {
-    streams: a.streams.map((s, k) => inStream(k, s, () => streamProfile(calc, s, a))),
+    streams,
     investment: a.investment,
     mtfsOverlap: a.mtfsOverlap,
     existingMtfsLines: a.existingMtfsLines,

@@ -269,10 +269,13 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
 
     // A fixed cohort: events stop when it is reached, then continue only as the cohort grows.
     const cohortSize = input.target.kind === "caseloadReduction" ? undefined : input.target.cohortSize;
+    let uncapped: CumulativeFlow<T> | undefined;
     if (cohortSize !== undefined) {
       const cohort = calc.fromDecimal(cohortSize);
-      const reached = sf.timeToReach(sf.cumulativeFromRates(rates, []), cohort);
+      uncapped = sf.cumulativeFromRates(rates, []);
+      const reached = sf.timeToReach(uncapped, cohort);
       if (reached !== undefined) {
+        uncapped = undefined;
         const g = calc.fromDecimal(input.baseline.growthPerYear);
         const capFy = fyOfDay(reached);
         const growthRate = (fy: FyStartYear): T =>
@@ -280,7 +283,8 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
         rates = [...clip(rates, reached), ...ratePieces(reached, end, [], growthRate)];
       }
     }
-    const flow = sf.cumulativeFromRates(rates, []);
+    // A cohort never reached keeps the flow already built from the same rates.
+    const flow = uncapped ?? sf.cumulativeFromRates(rates, []);
     if (input.delivery?.kind !== "batches") return flow;
 
     // Batched delivery: events completed in each block are realised together at the block's end.
