@@ -4,7 +4,12 @@ import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
 import { costInFyOn, type CostContext } from "./costs";
 import { overlapInFyOn } from "./overlap";
-import { checkExistingLine, existingLinesInFyOn, type ExistingMtfsLine } from "./existingMtfs";
+import {
+  checkExistingLine,
+  existingLinesInFyOn,
+  type ExistingLinesInFy,
+  type ExistingMtfsLine,
+} from "./existingMtfs";
 import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
 import {
   checkHorizon,
@@ -185,6 +190,9 @@ function settledFyOfCost(c: CostItem): FyStartYear | undefined {
 }
 
 const settledFys = new WeakMap<CostItem, FyStartYear | undefined>();
+
+/** An FY's existing lines when a proposal has none (never written to). */
+const NO_EXISTING_LINES: ExistingLinesInFy<never> = { deducted: [], addedBack: [] };
 
 /**
  * xs.map(f) as a loop: arrays made by Array.prototype.map differ in elements kind between optimised and
@@ -404,7 +412,11 @@ export function computeProposalProfileOn<T>(
     for (let k = 0; k < lineRows.length; k++) streamCostAmounts[k].push(lineRows[k].oneOffCosts);
     const costs = sumOf(lineRows, pickOneOffCosts, sum(itemCosts));
     const overlap = overlapAt(fy, caseloadReduction, reportedPrices, gross);
-    const lines = existingLinesInFyOn(calc, existing, fy, sub(gross, overlap));
+    // Most proposals have no existing lines: nothing to work out (or allocate) per FY then.
+    const lines =
+      existing.length === 0
+        ? (NO_EXISTING_LINES as ExistingLinesInFy<T>)
+        : existingLinesInFyOn(calc, existing, fy, sub(gross, overlap));
     for (let k = 0; k < lines.deducted.length; k++) deductedAmounts[k].push(lines.deducted[k]);
     for (let k = 0; k < lines.addedBack.length; k++) addedBackAmounts[k].push(lines.addedBack[k]);
     const existingMtfs = sum(lines.deducted);
