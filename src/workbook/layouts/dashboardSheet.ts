@@ -415,8 +415,15 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       { column: "A", width: 48 },
       ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
         column: columnLetter(k + 2),
-        // Slippage holds "n/a (no cohort stream)" as well as months.
-        width: c === "Note" ? 80 : c === "Measure" ? 36 : c === "Slippage (months)" ? 24 : 16,
+        // Slippage holds "n/a (no cohort stream)" as well as months; the forecast's heading fits in two lines.
+        width:
+          c === "Note"
+            ? 80
+            : c === "Measure"
+              ? 36
+              : c === "Slippage (months)" || c === `${FORECAST_CUMULATIVE} (that FY)`
+                ? 24
+                : 16,
       })),
     ],
     ...(savingRows.length === 0
