@@ -182,6 +182,21 @@ export function checkActualRows(
   return checked.rows;
 }
 
+/**
+ * checkActualRows's rules without the throw: the good rows beside every bad one's problem (a clash names the
+ * earlier line by `where`), for a caller that reports them with others (the Track tab's check of a CSV).
+ *
+ * @example
+ * readActualRows([{ line: 2, proposal: "CFS", stream: "", period: "2027-10", measure: "saving", value: "x" }])
+ *   .problems // [{ line: 2, text: 'value: must be a number, got "x"' }]
+ */
+export function readActualRows(
+  rows: readonly ActualText[],
+  where: (line: number) => string = (line) => `line ${line}`,
+): { readonly rows: ActualRow[]; readonly problems: ActualProblem[] } {
+  return actualRowsOf(rows, where);
+}
+
 /** One WorkbookError (`bad-csv`) naming the first problems and how many more, when there are any. */
 function throwProblems(
   problems: readonly ActualProblem[],
