@@ -24,6 +24,7 @@ import {
   inLineOrder,
   readActualRows,
   readActualsCsv,
+  trackingActual,
   type ActualRow,
   type ActualText,
 } from "../workbook/actualsCsv";
@@ -34,7 +35,7 @@ import { isWorkbookError } from "../workbook/errors";
 import { acceptReprofile, proposeReprofile } from "../workbook/history";
 import { atomically } from "../workbook/journal";
 import { HISTORY_SHEET } from "../workbook/layouts/historySheet";
-import { TRACKING_SHEET, type TrackingActual } from "../workbook/layouts/trackingSheet";
+import { TRACKING_SHEET } from "../workbook/layouts/trackingSheet";
 import type { WorkbookPort } from "../workbook/port";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../workbook/register";
 import { findProposal, readTrackingActuals, trackWorkbook, trackedProposals } from "../workbook/tracking";
@@ -421,19 +422,6 @@ const actualText = (a: TypedActual, line: number, sheet: string): ActualText => 
   period: a.period,
   measure: a.measure,
   value: a.value,
-});
-
-/**
- * The Tracking sheet's row for an actual checkActualRows has read: its figure as read, never the text again,
- * so the tab's check of a CSV and its write pass the writer the same rows.
- */
-const trackingActual = (r: ActualRow, source: string): TrackingActual => ({
-  proposal: r.proposal,
-  stream: r.stream ?? "",
-  period: r.period,
-  measure: r.measure,
-  value: r.value.toNumber(),
-  source,
 });
 
 async function checkCsvRows(

@@ -1,6 +1,7 @@
 import { Decimal, isEngineError, measureKey, parsePeriod } from "../engine";
 import { numberText } from "./cellValues";
 import { WorkbookError } from "./errors";
+import type { TrackingActual } from "./layouts/trackingSheet";
 
 /**
  * The actuals CSV `mtfs-benefits track import` reads (docs/cli.md, "Actuals CSV"): one actual per row under a
@@ -26,6 +27,25 @@ export interface ActualRow {
   /** "saving" or a KPI key. */
   readonly measure: string;
   readonly value: Decimal;
+}
+
+/**
+ * The Tracking sheet's row for an actual these rules have read, from `source`: its figure as read, never its
+ * text again, so `track import`, the Track tab's check of a CSV and its write pass the writer the same rows.
+ *
+ * @example
+ * trackingActual(parseActualsCsv(csv, "a.csv")[0], "a.csv line 2")
+ * // { proposal: "CFS Targeted Prevention", stream: "", period: "2027-07", measure: "avoidedEvents", value: 2, source: "a.csv line 2" }
+ */
+export function trackingActual(r: ActualRow, source: string): TrackingActual {
+  return {
+    proposal: r.proposal,
+    stream: r.stream ?? "",
+    period: r.period,
+    measure: r.measure,
+    value: r.value.toNumber(),
+    source,
+  };
 }
 
 export const ACTUALS_COLUMNS = ["proposal", "stream", "period", "measure", "value"] as const;
