@@ -220,14 +220,17 @@ async function clearOurCells(
       want !== undefined &&
       matchesWritten(
         cur,
-        want.kind === "formula" ? { kind: "formula", formula: want.formula } : { kind: "value", value: want.value },
+        want.kind === "formula"
+          ? { kind: "formula", formula: want.formula }
+          : { kind: "value", value: want.value },
       )
     );
   });
   if (clear.length) await port.clearRanges(DASHBOARD_SHEET, rowRuns(clear));
   const heights = new Map((layout.rowHeights ?? []).map((h) => [h.row, h.height]));
   const rows: { row: number; height: number }[] = [];
-  for (let r = top + 1; r <= lastRow; r++) rows.push({ row: r, height: heights.get(r) ?? DEFAULT_ROW_HEIGHT });
+  for (let r = top + 1; r <= lastRow; r++)
+    rows.push({ row: r, height: heights.get(r) ?? DEFAULT_ROW_HEIGHT });
   await port.setRowHeights(DASHBOARD_SHEET, rows);
 }
 
@@ -241,7 +244,9 @@ function rowRuns(addresses: readonly string[]): string[] {
     else runs.push({ row, from: column, to: column });
   }
   return runs.map((r) =>
-    r.from === r.to ? cellAddress(r.from, r.row) : `${cellAddress(r.from, r.row)}:${cellAddress(r.to, r.row)}`,
+    r.from === r.to
+      ? cellAddress(r.from, r.row)
+      : `${cellAddress(r.from, r.row)}:${cellAddress(r.to, r.row)}`,
   );
 }
 

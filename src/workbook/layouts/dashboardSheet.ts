@@ -211,7 +211,8 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   const note = (address: string, key: string, text: string) => {
     cells.push({ kind: "engine", address, key, value: text, style: ROW_NOTE });
     const lines = wrappedLines(text, { width: NOTE_WIDTH });
-    if (lines > 1) noteHeights.push({ row: Number(address.replace(/^[A-Z]+/, "")), height: rowHeightFor(lines) });
+    if (lines > 1)
+      noteHeights.push({ row: Number(address.replace(/^[A-Z]+/, "")), height: rowHeightFor(lines) });
   };
   const savingRows: { name: string; row: number; stream?: string }[] = [];
   for (const p of data.proposals) {
@@ -233,7 +234,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       const notes = [...(notRefreshed.has(p.name) ? [NOT_REFRESHED_NOTE] : [])];
       notes.push(
         ...(p.summary.warnings ?? [])
-        .filter((w) => w.measure === m.measure && w.stream === m.stream)
+          .filter((w) => w.measure === m.measure && w.stream === m.stream)
           .map((w) => w.message),
       );
       // Events whose periods leave a gap: the variance and RAG stand, the forecast is left out, and why.
@@ -287,7 +288,12 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       }
       const slippage = slippageCell(f, m, k === 0);
       if (slippage !== undefined)
-        engine(`${col("Slippage (months; negative = ahead)")}${row}`, `${key}.slippageMonths`, slippage, "0.0");
+        engine(
+          `${col("Slippage (months; negative = ahead)")}${row}`,
+          `${key}.slippageMonths`,
+          slippage,
+          "0.0",
+        );
       if (m.measure === "saving" && !total) savingRows.push({ name: p.name, row, stream: m.stream });
       row++;
       i++;
@@ -395,7 +401,8 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     const closureNote =
       k === data.closures.length ? includes : notRefreshed.has(c.name) ? NOT_REFRESHED_NOTE : undefined;
     // Past the table's last column nothing is beside it: it runs on unwrapped.
-    if (closureNote !== undefined) owned(`${columnLetter(6 + fys.length)}${r}`, `${key}.note`, closureNote, NOTE);
+    if (closureNote !== undefined)
+      owned(`${columnLetter(6 + fys.length)}${r}`, `${key}.note`, closureNote, NOTE);
   });
 
   // Chart data: plan against actual £ saving to date, one row per proposal.
@@ -445,7 +452,13 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         column: columnLetter(k + 2),
         // Slippage holds "n/a (no cohort stream)" as well as months.
         width:
-          c === "Note" ? NOTE_WIDTH : c === "Measure" ? 36 : c === "Slippage (months; negative = ahead)" ? 24 : 16,
+          c === "Note"
+            ? NOTE_WIDTH
+            : c === "Measure"
+              ? 36
+              : c === "Slippage (months; negative = ahead)"
+                ? 24
+                : 16,
       })),
     ],
     ...(savingRows.length === 0
