@@ -19,8 +19,9 @@ import type { ProgrammeConfig } from "./layouts/programmeConfig";
 import { PROGRAMME_LAYOUT_ID, PROGRAMME_SHEET, programmeRagCells } from "./layouts/programmeSheet";
 import { placeSheets } from "./placing";
 import { PROGRAMME_OWNER, programmeLayouts } from "./programme";
-import { isOwned } from "./layouts/types";
-import { matchesWritten, syncOwned, writeLayout, type CellChange } from "./ownedCells";
+import { isOwned, type SheetLayout } from "./layouts/types";
+import { cellAddress, parseAddress } from "./address";
+import { matchesWritten, syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
 import type { CellScalar, WorkbookPort } from "./port";
 import { ownedKey, readRegister, writeRegister, type OwnedRecord } from "./register";
 import { trackWorkbook, type ProposalTracking, type WorkbookTracking } from "./tracking";
@@ -130,10 +131,18 @@ export async function syncDashboard(
     return { changes: [], problems, proposals };
   }
   // Grown rows may land on notes the user typed under the Dashboard: those are kept, never overwritten.
+  const relay = !options.dryRun && (await needsRelay(port, layout, owned));
+  const recorded = new Map(owned);
+  // Rows that move keep the fonts, fills and heights of what was there (a heading's white bold on a data row):
+  // the changes are found on the sheet as it is, then our cells are cleared and written afresh.
   const changes = await syncOwned(port, layout, DASHBOARD_OWNER, owned, {
-    dryRun: options.dryRun,
+    dryRun: options.dryRun || relay,
     keepUnrecorded: true,
   });
+  if (relay) {
+    await clearOurCells(port, layout, recorded);
+    await syncOwned(port, layout, DASHBOARD_OWNER, owned, { dryRun: false, keepUnrecorded: true });
+  }
   // Cells an earlier, longer Dashboard owned: cleared if they still hold our value, else left as the user's.
   const laidOut = new Set(layout.cells.filter(isOwned).map((c) => c.address));
   const stale = [...owned.values()].filter((r) => r.sheet === DASHBOARD_SHEET && !laidOut.has(r.address));
@@ -155,6 +164,94 @@ export async function syncDashboard(
   if (!options.dryRun && layout.chart && changes.some((c) => !c.kept)) await port.addComboChart(layout.chart);
   return { changes, problems, proposals };
 }
+
+/**
+ * Whether the Dashboard's rows moved since it was written: its owned cells are not the ones the register
+ * records, or its headings are not the layout's (a Dashboard of an earlier column order).
+ */
+async function needsRelay(
+  port: WorkbookPort,
+  layout: SheetLayout,
+  owned: ReadonlyMap<string, OwnedRecord>,
+): Promise<boolean> {
+  const now = new Set(layout.cells.filter(isOwned).map((c) => c.address));
+  const recorded = [...owned.values()].filter((r) => r.sheet === DASHBOARD_SHEET).map((r) => r.address);
+  if (recorded.length !== now.size || recorded.some((a) => !now.has(a))) return true;
+  const labels = layout.cells.filter((c) => c.kind === "label");
+  const current = await port.readCells(
+    DASHBOARD_SHEET,
+    labels.map((c) => c.address),
+  );
+  return labels.some((c, i) => c.kind === "label" && current[i].value !== c.text);
+}
+
+/**
+ * Rewrites the Dashboard's headings and clears, values and formats, every cell below them that holds what
+ * the add-in wrote (the register's record, or the layout's value) or nothing, up to the last row and column
+ * either layout used; rows get their default height back. What the user typed is left as it is.
+ */
+async function clearOurCells(
+  port: WorkbookPort,
+  layout: SheetLayout,
+  owned: ReadonlyMap<string, OwnedRecord>,
+): Promise<void> {
+  const labels = layout.cells.filter((c) => c.kind === "label");
+  const top = Math.max(...labels.map((c) => parseAddress(c.address).row));
+  await port.writeCells(DASHBOARD_SHEET, labels.map(toWrite));
+  const ours = [...owned.values()].filter((r) => r.sheet === DASHBOARD_SHEET);
+  const places = [...layout.cells.filter(isOwned).map((c) => c.address), ...ours.map((r) => r.address)].map(
+    parseAddress,
+  );
+  const lastRow = Math.max(top, ...places.map((p) => p.row));
+  const lastColumn = Math.max(1, ...places.map((p) => p.column));
+  const addresses: string[] = [];
+  for (let r = top + 1; r <= lastRow; r++)
+    for (let c = 1; c <= lastColumn; c++) addresses.push(cellAddress(c, r));
+  const current = await port.readCells(DASHBOARD_SHEET, addresses);
+  const record = new Map(ours.map((r) => [r.address, r.written]));
+  const wanted = new Map(layout.cells.filter(isOwned).map((c) => [c.address, c]));
+  const clear = addresses.filter((a, i) => {
+    const cur = current[i];
+    if (cur.formula === undefined && (cur.value === null || cur.value === "")) return true;
+    const rec = record.get(a);
+    if (rec) return matchesWritten(cur, rec);
+    const want = wanted.get(a);
+    return (
+      want !== undefined &&
+      matchesWritten(
+        cur,
+        want.kind === "formula"
+          ? { kind: "formula", formula: want.formula }
+          : { kind: "value", value: want.value },
+      )
+    );
+  });
+  if (clear.length) await port.clearRanges(DASHBOARD_SHEET, rowRuns(clear));
+  const heights = new Map((layout.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const rows: { row: number; height: number }[] = [];
+  for (let r = top + 1; r <= lastRow; r++)
+    rows.push({ row: r, height: heights.get(r) ?? DEFAULT_ROW_HEIGHT });
+  await port.setRowHeights(DASHBOARD_SHEET, rows);
+}
+
+/** Cell addresses (in row order) as ranges of adjacent cells of a row: "A9:O9" for a whole row. */
+function rowRuns(addresses: readonly string[]): string[] {
+  const runs: { row: number; from: number; to: number }[] = [];
+  for (const a of addresses) {
+    const { row, column } = parseAddress(a);
+    const last = runs[runs.length - 1];
+    if (last && last.row === row && last.to === column - 1) last.to = column;
+    else runs.push({ row, from: column, to: column });
+  }
+  return runs.map((r) =>
+    r.from === r.to
+      ? cellAddress(r.from, r.row)
+      : `${cellAddress(r.from, r.row)}:${cellAddress(r.to, r.row)}`,
+  );
+}
+
+/** Excel's row height for the default font (Calibri 11), in points. */
+const DEFAULT_ROW_HEIGHT = 15;
 
 /**
  * Brings the Dashboard up to date on its own (after `track import`, or the taskpane's Track tab), writing the

@@ -581,6 +581,20 @@ function status(changes: readonly CellChange[], error?: string, warnings: readon
   return warnings.length ? `${text}; check ${warnings.join("; ")}` : text;
 }
 
+/**
+ * The Programme's status when proposal sheets were not refreshed (their rows keep their last figures), before
+ * what the programme's own sync said when that was more than "Up to date".
+ *
+ * @example
+ * notRefreshedStatus(["Income Maximisation"], "Up to date") // "1 proposal not refreshed: Income Maximisation"
+ */
+export function notRefreshedStatus(sheets: readonly string[], synced: CellScalar): string {
+  const head = `${sheets.length === 1 ? "1 proposal" : `${sheets.length} proposals`} not refreshed: ${sheets.join(", ")}`;
+  return typeof synced === "string" && synced !== "" && synced !== "Up to date" && !synced.includes(head)
+    ? `${head}; ${synced}`
+    : head;
+}
+
 /** The Programme's links into proposal sheets that cannot be placed, where their rows or columns were deleted. */
 async function deletedLinks(
   port: WorkbookPort,
@@ -785,7 +799,7 @@ export async function refreshWorkbook(
         const text = status([], refusal.split("; ")[0].replace(/ \(and \d+ more .*\)$/, ""));
         if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
       }
-    } else
+    } else {
       changes.push(
         ...(await syncProgramme(
           port,
@@ -798,6 +812,19 @@ export async function refreshWorkbook(
           tracked && worstRags(tracked.tracking.proposals),
         )),
       );
+      // Its totals hold those proposals' last figures: "Up to date" would hide that.
+      const failed = register.proposals.filter((p) => errors.some((e) => e.proposal === p.sheet));
+      const at = placements.get(PROGRAMME_SHEET);
+      if (failed.length && at && !dryRun) {
+        const address = placeAddress(at, programmeStatusAddress(programme));
+        const [cur] = await port.readCells(PROGRAMME_SHEET, [address]);
+        const text = notRefreshedStatus(
+          failed.map((p) => p.sheet),
+          cur.value,
+        );
+        if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
+      }
+    }
   }
   // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read),
   // tracked once (above) for the Programme's RAG column and the Dashboard alike.

@@ -30,6 +30,7 @@ import { numberText } from "./cellValues";
 import { WorkbookError } from "./errors";
 import { toWrite, writeLayout } from "./ownedCells";
 import { listProposalSheets, readProposal } from "./operations";
+import { readRegister } from "./register";
 import {
   TRACKING_COLUMNS,
   TRACKING_HEADER_ROW,
@@ -120,6 +121,8 @@ export interface AnyProposal {
   readonly assumptions: ProposalAssumptions;
   /** What tracks it besides the Tracking sheet (an edge-of-care programme). */
   readonly links?: TrackingLinks;
+  /** Its sheet could not be read (why): it is tracked on the assumptions last refreshed (the register's). */
+  readonly notRefreshed?: string;
 }
 
 function untrackedWhy(a: Parameters<typeof singleCohort>[0]): string {
@@ -134,8 +137,10 @@ function untrackedWhy(a: Parameters<typeof singleCohort>[0]): string {
 
 /**
  * Every proposal sheet's proposal, by sheet name and by proposal name. A sheet whose assumptions the engine
- * rejects is a problem (named by its sheet), so one bad sheet does not stop the others being tracked. A
- * proposal that is not a single cohort is listed in `untracked` (for single-cohort views) and tracked per stream.
+ * rejects is tracked on the assumptions it was last refreshed with (the register's), marked `notRefreshed` and
+ * listed in `problems`, so one bad cell neither drops it from the Dashboard nor stops the others being tracked;
+ * only when those are refused too is it left out. A proposal that is not a single cohort is listed in
+ * `untracked` (for single-cohort views) and tracked per stream.
  */
 export async function trackedProposals(port: WorkbookPort): Promise<{
   proposals: TrackedProposal[];
@@ -149,31 +154,52 @@ export async function trackedProposals(port: WorkbookPort): Promise<{
   const all: AnyProposal[] = [];
   const others: AnyProposal[] = [];
   const problems: string[] = [];
+  const register = await readRegister(port);
+  const add = (sheet: string, p: ReturnType<typeof parseProposal>, notRefreshed?: string): void => {
+    const name = p.opportunity.name;
+    const entry: AnyProposal = {
+      sheet,
+      name,
+      assumptions: p.assumptions,
+      ...(p.tracking ? { links: p.tracking } : {}),
+      ...(notRefreshed === undefined ? {} : { notRefreshed }),
+    };
+    if (p.assumptions.cohort === undefined) {
+      // singleCohort says why in words (the streams it has); it throws whenever there is no cohort.
+      const why = untrackedWhy(p.assumptions);
+      untracked.push({
+        sheet,
+        name,
+        why,
+        plan: computeAssumptions(p.assumptions).profile,
+        mtfsLastFy: p.assumptions.horizon.mtfsLastFy,
+        assumptions: p.assumptions,
+      });
+      others.push(entry);
+    } else {
+      proposals.push({ sheet, name, input: p.assumptions.cohort });
+      all.push(entry);
+    }
+  };
   for (const sheet of await listProposalSheets(port)) {
+    let parsed: ReturnType<typeof parseProposal>;
     try {
-      const p = parseProposal(await readProposal(port, sheet));
-      const name = p.opportunity.name;
-      const entry = { sheet, name, assumptions: p.assumptions, ...(p.tracking ? { links: p.tracking } : {}) };
-      if (p.assumptions.cohort === undefined) {
-        // singleCohort says why in words (the streams it has); it throws whenever there is no cohort.
-        const why = untrackedWhy(p.assumptions);
-        untracked.push({
-          sheet,
-          name,
-          why,
-          plan: computeAssumptions(p.assumptions).profile,
-          mtfsLastFy: p.assumptions.horizon.mtfsLastFy,
-          assumptions: p.assumptions,
-        });
-        others.push(entry);
-      } else {
-        proposals.push({ sheet, name, input: p.assumptions.cohort });
-        all.push(entry);
-      }
+      parsed = parseProposal(await readProposal(port, sheet));
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      problems.push(`${sheet}: not tracked: ${e.field}: ${e.rule}`);
+      const why = `${e.field}: ${e.rule}`;
+      const last = register.proposals.find((s) => s.sheet === sheet)?.proposal;
+      try {
+        if (last === undefined) throw e;
+        add(sheet, parseProposal(last), why);
+        problems.push(`${sheet}: not refreshed (tracked on its last refreshed assumptions): ${why}`);
+      } catch (again) {
+        if (!isEngineError(again)) throw again;
+        problems.push(`${sheet}: not tracked: ${why}`);
+      }
+      continue;
     }
+    add(sheet, parsed);
   }
   // Single-cohort proposals first, as the closure table has always listed them.
   return { proposals, untracked, all: [...all, ...others], problems };
@@ -392,6 +418,8 @@ export interface ProposalTracking {
   readonly sheet: string;
   readonly name: string;
   readonly summary: TrackingSummary;
+  /** Its sheet could not be read (why): tracked on the assumptions it was last refreshed with. */
+  readonly notRefreshed?: string;
 }
 
 /** A workbook's tracking: proposals with actuals, every proposal's closure row and the programme's. */
@@ -400,6 +428,8 @@ export interface WorkbookTracking {
   readonly problems: readonly string[];
   readonly closures: readonly Closure[];
   readonly programme: Closure;
+  /** The proposals (by name) whose sheets could not be read: their rows and closure are their last figures. */
+  readonly notRefreshed: readonly string[];
 }
 
 /**
@@ -440,7 +470,12 @@ export async function trackWorkbook(
       }
       const summary = trackAssumptions(p.assumptions, measured, thresholds);
       closures.push(assumptionsClosure(p.name, p.assumptions, measured, thresholds, summary));
-      out.push({ sheet: p.sheet, name: p.name, summary });
+      out.push({
+        sheet: p.sheet,
+        name: p.name,
+        summary,
+        ...(p.notRefreshed === undefined ? {} : { notRefreshed: p.notRefreshed }),
+      });
     } catch (e) {
       if (!isEngineError(e)) throw e;
       const rows = mine.map((a) => a.row).join(", ");
@@ -448,5 +483,11 @@ export async function trackWorkbook(
       issues.push(`${where}: ${e.field}: ${e.rule}`);
     }
   }
-  return { proposals: out, problems: issues, closures, programme: programmeClosure("Programme", closures) };
+  return {
+    proposals: out,
+    problems: issues,
+    closures,
+    programme: programmeClosure("Programme", closures),
+    notRefreshed: all.flatMap((p) => (p.notRefreshed === undefined ? [] : [p.name])),
+  };
 }

@@ -156,7 +156,10 @@ describe("mtfs-benefits track", () => {
     const r = await run(["track", "report", file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^CFS Targeted Prevention$/m);
-    expect(r.stderr).toMatch(/^Family Based Placements: not tracked: .*durationWeeks: must be > 0, got -3$/m);
+    // Tracked on the assumptions it was last refreshed with, and named.
+    expect(r.stderr).toMatch(
+      /^Family Based Placements: not refreshed \(tracked on its last refreshed assumptions\): .*durationWeeks: must be > 0, got -3$/m,
+    );
   }, 60_000);
 
   it("writes nothing whenever any row of the CSV is bad (property)", async () => {
@@ -279,7 +282,7 @@ describe("mtfs-benefits track reprofile and closure", () => {
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet("Dashboard")!;
     expect(ws.getCell("A9").value).toBe(CFS);
-    expect(ws.getCell("B9").value).toBe("Avoided events");
+    expect(ws.getCell("C9").value).toBe("Avoided events");
   }, 60_000);
 });
 

@@ -41,23 +41,23 @@ async function cellsOf(port: WorkbookPort, sheet: string) {
   return (await port.readUsedRange(sheet)).map((r) => r.map((c) => c.value));
 }
 
-/** The Dashboard row (from row 9) whose Measure is `measure` (shown in words). */
+/** The Dashboard row (from row 9) whose Measure (column C, shown in words) is `measure`. */
 async function rowOf(port: WorkbookPort, measure: string) {
   const rows = await cellsOf(port, DASHBOARD_SHEET);
-  return rows.find((r) => r[0] === CFS && r[1] === measureWords(measure))!;
+  return rows.find((r) => r[0] === CFS && r[2] === measureWords(measure))!;
 }
 
 describe("Dashboard", () => {
   it("shows a quarter of CFS TP actuals: plan, actual, variance, % of plan, RAG, forecast and slippage", async () => {
     const { port } = await withActuals(QUARTER);
     const r = await rowOf(port, "avoidedEvents");
-    expect(r.slice(2, 5)).toEqual(["2027-10 to 2027-12", expect.any(Number), 1]);
-    expect(r[3] as number).toBeCloseTo(2.19, 2);
-    expect(r[5] as number).toBeCloseTo(1 - (r[3] as number), 9);
-    expect(r[6] as number).toBeCloseTo(1 / (r[3] as number), 9);
-    expect(r[7]).toBe("Red");
-    expect(r[8]).toBe("FY27/28");
-    expect(r[12] as number).toBeGreaterThan(0);
+    expect(r.slice(3, 6)).toEqual(["2027-10 to 2027-12", expect.any(Number), 1]);
+    expect(r[4] as number).toBeCloseTo(2.19, 2);
+    expect(r[6] as number).toBeCloseTo(1 - (r[4] as number), 9);
+    expect(r[7] as number).toBeCloseTo(1 / (r[4] as number), 9);
+    expect(r[8]).toBe("Red");
+    expect(r[9]).toBe("FY27/28");
+    expect(r[13] as number).toBeGreaterThan(0);
     const rows = await cellsOf(port, DASHBOARD_SHEET);
     expect(rows.some((x) => x[0] === "Programme")).toBe(true);
   });
@@ -69,7 +69,7 @@ describe("Dashboard", () => {
       { address: "B5", value: 0.2 },
     ]);
     await refreshWorkbook(port, { dryRun: false });
-    expect((await rowOf(port, "avoidedEvents"))[7]).toBe("Green");
+    expect((await rowOf(port, "avoidedEvents"))[8]).toBe("Green");
     expect((await port.readCells(DASHBOARD_SHEET, ["B4"]))[0].value).toBe(0.4);
   });
 
@@ -80,7 +80,7 @@ describe("Dashboard", () => {
     expect(report.warnings.map((w) => w.message)).toContainEqual(
       expect.stringMatching(/amber: must not be above green/),
     );
-    expect((await rowOf(port, "avoidedEvents"))[7]).toBe("Red");
+    expect((await rowOf(port, "avoidedEvents"))[8]).toBe("Red");
   });
 
   it("refresh is idempotent with actuals present and never changes an actual (a property)", async () => {
@@ -124,21 +124,21 @@ describe("Dashboard", () => {
       rows.map((r) => actual(r.label, "avoidedEvents", r.avoidedEvents.toNumber())),
     );
     const r = await rowOf(port, "avoidedEvents");
-    expect(Math.abs(r[5] as number)).toBeLessThan(1e-9);
-    expect(r[7]).toBe("Green");
-    expect(r[9] as number).toBeCloseTo(r[10] as number, 4);
+    expect(Math.abs(r[6] as number)).toBeLessThan(1e-9);
+    expect(r[8]).toBe("Green");
+    expect(r[10] as number).toBeCloseTo(r[11] as number, 4);
   });
 
   it("shows a small £ saving beside its RAG in £k, and its variance to the penny", async () => {
     const { wb, port } = await withActuals([...QUARTER, actual("2027-Q3", "saving", 5_000)]);
     const rows = await cellsOf(port, DASHBOARD_SHEET);
-    const at = rows.findIndex((x) => x[0] === CFS && x[1] === measureWords("saving")) + 1;
+    const at = rows.findIndex((x) => x[0] === CFS && x[2] === measureWords("saving")) + 1;
     const ws = wb.getWorksheet(DASHBOARD_SHEET)!;
     // £5,000 in £m read "£0.01m" beside a Red RAG.
-    expect(ws.getCell(`E${at}`).numFmt).toBe(SMALL_MONEY_FORMAT);
-    expect(ws.getCell(`H${at}`).value).toMatchObject({ result: "Red" });
-    const variance = ws.getCell(`F${at}`).value as { formula: string; result: number };
-    expect(variance.formula).toBe(`ROUND(E${at}-D${at},2)`);
+    expect(ws.getCell(`F${at}`).numFmt).toBe(SMALL_MONEY_FORMAT);
+    expect(ws.getCell(`I${at}`).value).toMatchObject({ result: "Red" });
+    const variance = ws.getCell(`G${at}`).value as { formula: string; result: number };
+    expect(variance.formula).toBe(`ROUND(F${at}-E${at},2)`);
     expect(Math.round(variance.result * 100) / 100).toBe(variance.result);
   });
 
@@ -152,8 +152,8 @@ describe("Dashboard", () => {
     );
     await refreshWorkbook(port, { dryRun: false });
     const rows = await cellsOf(port, DASHBOARD_SHEET);
-    expect(rows.filter((x) => x[0] === CFS && x[1] === measureWords("saving"))).toEqual([]);
-    expect(rows.filter((x) => x[0] === CFS && x[1] === "Avoided events")).toHaveLength(1);
+    expect(rows.filter((x) => x[0] === CFS && x[2] === measureWords("saving"))).toEqual([]);
+    expect(rows.filter((x) => x[0] === CFS && x[2] === "Avoided events")).toHaveLength(1);
   });
 });
 
@@ -269,8 +269,8 @@ describe("multi-stream proposals", () => {
       "Saving (£)",
     ]);
     const measures = (await cellsOf(port, DASHBOARD_SHEET))
-      .filter((r) => r[0] === "Income Max" && typeof r[1] === "string")
-      .map((r) => r[1]);
+      .filter((r) => r[0] === "Income Max" && typeof r[2] === "string")
+      .map((r) => r[2]);
     // The delivery rows (the closure table below has figures in column B).
     expect(measures).toEqual(["Units charged at the new fees", "Saving (£)"]);
   });
@@ -322,7 +322,7 @@ describe("Dashboard review fixes", () => {
       ),
     );
     await refreshWorkbook(port, { dryRun: false });
-    const [label, d, e] = await port.readCells(DASHBOARD_SHEET, ["A9", "D9", "E9"]);
+    const [label, d, e] = await port.readCells(DASHBOARD_SHEET, ["A9", "E9", "F9"]);
     expect(label.value).toBe("Programme (£ saving)");
     expect([d, e].map((c) => [c.formula, c.value])).toEqual([
       [undefined, 0],
@@ -331,8 +331,8 @@ describe("Dashboard review fixes", () => {
     // With rows, the total sums the rows above it only.
     await importActuals(port, QUARTER, { dryRun: false });
     await updateDashboard(port);
-    const [total] = await port.readCells(DASHBOARD_SHEET, ["D10"]);
-    expect(total.formula).toMatch(/SUMIF\(\$B\$9:\$B\$9,"Saving \(£\)",D9:D9\)/);
+    const [total] = await port.readCells(DASHBOARD_SHEET, ["E10"]);
+    expect(total.formula).toMatch(/SUMIF\(\$C\$9:\$C\$9,"Saving \(£\)",E9:E9\)/);
   });
 
   it("tracks the workbook once for the Dashboard and the Programme's RAG column", async () => {
@@ -402,8 +402,11 @@ describe("a proposal of two cohort streams with avoided-events actuals", () => {
       sheet.findIndex((r) => r[0] === "Programme (£ saving)"),
     );
     const rows = delivery.filter((r) => r[0] === PAIR);
-    const [stream, slippage] = [sheet[at].indexOf("Stream"), sheet[at].indexOf("Slippage (months)")];
-    expect(rows.map((r) => [r[1], r[stream], r[4], r[slippage]])).toEqual([
+    const [stream, slippage] = [
+      sheet[at].indexOf("Stream"),
+      sheet[at].indexOf("Slippage (months; negative = ahead)"),
+    ];
+    expect(rows.map((r) => [r[2], r[stream], r[5], r[slippage]])).toEqual([
       [measureWords("saving"), "reunification", 1000, PER_STREAM_SLIPPAGE],
       [measureWords("avoidedEvents"), "reunification", 3, low.slippageMonths!.toDecimalPlaces(2).toNumber()],
       [measureWords("avoidedEvents"), "second", 15, high.slippageMonths!.toDecimalPlaces(2).toNumber()],

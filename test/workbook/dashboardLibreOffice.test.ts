@@ -57,11 +57,11 @@ it("recalculates the Dashboard to our figures, and its RAG from the thresholds t
   const lo = new ExcelJS.Workbook();
   await lo.xlsx.readFile(await recalcInLibreOffice(file));
   const back = lo.getWorksheet(DASHBOARD_SHEET)!;
-  const events = [9, 10, 11, 12].find((r) => back.getCell(`B${r}`).value === "Avoided events")!;
-  expect(plain(back.getCell(`H${events}`).value)).toBe("Green");
+  const events = [9, 10, 11, 12].find((r) => back.getCell(`C${r}`).value === "Avoided events")!;
+  expect(plain(back.getCell(`I${events}`).value)).toBe("Green");
   const mismatches: string[] = [];
   for (const [address, engine] of cached) {
-    if (/^H\d+$/.test(address)) continue; // RAG: follows the new thresholds, checked above
+    if (/^I\d+$/.test(address)) continue; // RAG: follows the new thresholds, checked above
     const got = plain(back.getCell(address).value);
     const same =
       typeof engine === "number" && typeof got === "number"
@@ -117,7 +117,7 @@ it("recalculates a Dashboard with per-stream rows to our figures: the programme 
   expect(mismatches).toEqual([]);
   let total: number | undefined;
   back.eachRow((r) => {
-    if (r.getCell(1).value === "Programme (£ saving)") total = plain(r.getCell(5).value) as number;
+    if (r.getCell(1).value === "Programme (£ saving)") total = plain(r.getCell(6).value) as number;
   });
   expect(total).toBeCloseTo(125_000, 6);
 }, 200_000);

@@ -55,7 +55,7 @@ describe("tracking the demo's proposals per stream", () => {
     const stream = rows[header].indexOf("Stream");
     const totalAt = rows.findIndex((r) => r[0] === "Programme (£ saving)");
     const income = rows.slice(header, totalAt).filter((r) => r[0] === INCOME);
-    expect(income.map((r) => [r[1], r[stream]])).toEqual([
+    expect(income.map((r) => [r[2], r[stream]])).toEqual([
       ["Saving (£)", "fees"],
       ["Saving (£)", "traded"],
       [SAVING_ALL_STREAMS, null],
@@ -63,7 +63,7 @@ describe("tracking the demo's proposals per stream", () => {
     // The programme's £ total adds each stream once (not the proposal's total over its streams again).
     const total = rows[totalAt];
     const sum = actuals.reduce((s, a) => s + a.value, 0);
-    expect(total[4] as number).toBeCloseTo(sum, 6);
+    expect(total[5] as number).toBeCloseTo(sum, 6);
   }, 60_000);
 
   it("forecasts the MTFS row of the last MTFS FY with the existing lines added back, as the sheet shows it", async () => {

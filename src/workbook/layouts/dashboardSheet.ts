@@ -17,6 +17,7 @@ import {
 import { columnLetter } from "../address";
 import type { ComboChartSpec } from "../port";
 import { labelWriter, toPenny } from "./cellWriters";
+import { rowHeightFor, wrappedLines } from "./textFit";
 import { measureWords } from "./trackingSheet";
 import {
   MILLIONS_FORMAT,
@@ -45,8 +46,13 @@ export const DASHBOARD_OWNER = "dashboard";
 export const GREEN_ADDRESS = "B4";
 export const AMBER_ADDRESS = "B5";
 const HEADER_ROW = 8;
-/** Notes run on to the right (unwrapped) over the empty cells beside them; headings wrap in their column. */
+/** The sheet's notes above the table run on to the right (unwrapped); headings and row notes wrap in their column. */
 const NOTE = { italic: true } as const;
+/** A row's note: wrapped in its column, so a printed page keeps its scale (LibreOffice shrinks to fit a long line). */
+const ROW_NOTE = { ...STYLES.owned, wrap: true } as const;
+const NOTE_WIDTH = 60;
+/** What a proposal's rows say when its sheet could not be read on the last refresh. */
+export const NOT_REFRESHED_NOTE = "Not refreshed: see its sheet (its last figures are shown).";
 const SECTION = { bold: true } as const;
 const HEAD = { ...STYLES.heading, wrap: true } as const;
 
@@ -63,6 +69,8 @@ export interface DashboardData {
   readonly closures: readonly Closure[];
   readonly programme: Closure;
   readonly thresholds: RagThresholds;
+  /** Proposals (by name) whose sheets could not be read: their rows show their last figures and say so. */
+  readonly notRefreshed?: readonly string[];
 }
 
 /** The Dashboard's layout and its chart (absent when no proposal has a £ actual). */
@@ -91,15 +99,16 @@ export const MEASURE_TEXT_COLUMNS: ReadonlySet<(typeof MEASURE_COLUMNS)[number]>
   "RAG",
 ]);
 
+/** The Delivery table's columns: the stream beside its measure, so two streams' "Saving (£)" rows differ. */
 const DELIVERY_COLUMNS = [
   "Proposal",
+  "Stream",
   ...MEASURE_COLUMNS,
   "Forecast FY",
   `${FORECAST_CUMULATIVE} (that FY)`,
   "Plan (that FY)",
   "Forecast MTFS row (last MTFS FY)",
-  "Slippage (months)",
-  "Stream",
+  "Slippage (months; negative = ahead)",
   "Note",
 ] as const;
 
@@ -198,6 +207,14 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   DELIVERY_COLUMNS.forEach((c, k) => label(`${columnLetter(k + 1)}${HEADER_ROW}`, c, HEAD));
   let row = HEADER_ROW + 1;
   let i = 0;
+  const notRefreshed = new Set(data.notRefreshed ?? []);
+  const noteHeights: { row: number; height: number }[] = [];
+  const note = (address: string, key: string, text: string) => {
+    cells.push({ kind: "engine", address, key, value: text, style: ROW_NOTE });
+    const lines = wrappedLines(text, { width: NOTE_WIDTH });
+    if (lines > 1)
+      noteHeights.push({ row: Number(address.replace(/^[A-Z]+/, "")), height: rowHeightFor(lines) });
+  };
   const savingRows: { name: string; row: number; stream?: string }[] = [];
   for (const p of data.proposals) {
     const f = p.summary.forecast;
@@ -215,13 +232,16 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         total ? SAVING_ALL_STREAMS : measureWords(m.measure),
       );
       if (m.stream !== undefined) engine(`${col("Stream")}${row}`, `${key}.stream`, m.stream);
-      const notes = (p.summary.warnings ?? [])
-        .filter((w) => w.measure === m.measure && w.stream === m.stream)
-        .map((w) => w.message);
+      const notes = [...(notRefreshed.has(p.name) ? [NOT_REFRESHED_NOTE] : [])];
+      notes.push(
+        ...(p.summary.warnings ?? [])
+          .filter((w) => w.measure === m.measure && w.stream === m.stream)
+          .map((w) => w.message),
+      );
       // Events whose periods leave a gap: the variance and RAG stand, the forecast is left out, and why.
       if (p.summary.forecastWithheld !== undefined && m.measure === "avoidedEvents")
         notes.push(`No forecast: ${p.summary.forecastWithheld}.`);
-      if (notes.length > 0) engine(`${col("Note")}${row}`, `${key}.note`, notes.join(" "));
+      if (notes.length > 0) note(`${col("Note")}${row}`, `${key}.note`, notes.join(" "));
       engine(`${col("Periods")}${row}`, `${key}.periods`, periods);
       const plan = `${col("Plan to date")}${row}`;
       const actual = `${col("Actual to date")}${row}`;
@@ -274,14 +294,19 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       }
       const slippage = slippageCell(f, m, k === 0);
       if (slippage !== undefined)
-        engine(`${col("Slippage (months)")}${row}`, `${key}.slippageMonths`, slippage, "0.0");
+        engine(
+          `${col("Slippage (months; negative = ahead)")}${row}`,
+          `${key}.slippageMonths`,
+          slippage,
+          "0.0",
+        );
       if (m.measure === "saving" && !total) savingRows.push({ name: p.name, row, stream: m.stream });
       row++;
       i++;
     });
   }
   const first = HEADER_ROW + 1;
-  // Column B shows the measure in words, so the £ rows are picked by the saving's words.
+  // The Measure column shows the measure in words, so the £ rows are picked by the saving's words.
   const saving = measureWords("saving");
   const totalRow = row;
   // A proposal's total over its streams is not added again (its streams' rows are).
@@ -294,39 +319,51 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   const totalActual = savings.reduce((s, m) => s.plus(m.actual), ZERO);
   owned(`A${totalRow}`, "dashboard.programme.label", "Programme (£ saving)", { bold: true });
   // With no measure rows a SUMIF would have to range over the total row itself (a circular reference).
-  const total = (c: "D" | "E", key: string, value: Decimal) =>
+  const m = col("Measure");
+  const total = (c: string, key: string, value: Decimal) =>
     totalRow === first
       ? engine(`${c}${totalRow}`, key, num(value), MILLIONS_FORMAT)
       : formula(
           `${c}${totalRow}`,
           key,
-          `SUMIF($B$${first}:$B$${totalRow - 1},"${saving}",${c}${first}:${c}${totalRow - 1})`,
+          `SUMIF($${m}$${first}:$${m}$${totalRow - 1},"${saving}",${c}${first}:${c}${totalRow - 1})`,
           num(value),
           MILLIONS_FORMAT,
         );
-  total("D", "dashboard.programme.plan", totalPlan);
-  total("E", "dashboard.programme.actual", totalActual);
-  const totalVariance = toPenny(`E${totalRow}-D${totalRow}`, num(totalActual) - num(totalPlan));
+  const planCol = col("Plan to date");
+  const actualCol = col("Actual to date");
+  const tp = `${planCol}${totalRow}`;
+  const ta = `${actualCol}${totalRow}`;
+  total(planCol, "dashboard.programme.plan", totalPlan);
+  total(actualCol, "dashboard.programme.actual", totalActual);
+  const totalVariance = toPenny(`${ta}-${tp}`, num(totalActual) - num(totalPlan));
   formula(
-    `F${totalRow}`,
+    `${col("Variance")}${totalRow}`,
     "dashboard.programme.variance",
     totalVariance.formula,
     totalVariance.value,
     MILLIONS_FORMAT,
   );
   formula(
-    `G${totalRow}`,
+    `${col("% of plan")}${totalRow}`,
     "dashboard.programme.percentOfPlan",
-    `IF(D${totalRow}=0,"",E${totalRow}/D${totalRow})`,
+    `IF(${tp}=0,"",${ta}/${tp})`,
     totalPlan.isZero() ? "" : num(totalActual.div(totalPlan)),
     PERCENT_FORMAT,
   );
   formula(
-    `H${totalRow}`,
+    `${col("RAG")}${totalRow}`,
     "dashboard.programme.rag",
-    ragFormula(`D${totalRow}`, `E${totalRow}`),
+    ragFormula(tp, ta),
     ragStatus(totalActual, totalPlan, data.thresholds),
   );
+  // The totals add a not-refreshed proposal's last figures: they say so.
+  const stale = [...notRefreshed];
+  const includes =
+    stale.length === 0
+      ? undefined
+      : `Includes ${stale.length === 1 ? "1 proposal" : `${stale.length} proposals`} not refreshed (last figures): ${stale.join(", ")}.`;
+  if (includes !== undefined) note(`${col("Note")}${totalRow}`, "dashboard.programme.note", includes);
 
   // The closure table (001 para 23).
   const closureTitle = totalRow + 2;
@@ -344,6 +381,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     "Over (+) / short (−) of target",
     "Delivered to date (£ actuals)",
     ...fys.map((y) => `MTFS ${y.label}`),
+    ...(includes === undefined ? [] : ["Note"]),
   ];
   closureHeader.forEach((c, k) =>
     owned(`${columnLetter(k + 1)}${closureTitle + 1}`, `dashboard.closure.heading[${k}]`, c, HEAD),
@@ -366,6 +404,11 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         MILLIONS_FORMAT,
       );
     });
+    const closureNote =
+      k === data.closures.length ? includes : notRefreshed.has(c.name) ? NOT_REFRESHED_NOTE : undefined;
+    // Past the table's last column nothing is beside it: it runs on unwrapped.
+    if (closureNote !== undefined)
+      owned(`${columnLetter(6 + fys.length)}${r}`, `${key}.note`, closureNote, NOTE);
   });
 
   // Chart data: plan against actual £ saving to date, one row per proposal.
@@ -387,15 +430,15 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     formula(
       `B${r}`,
       `dashboard.chart[${k}].plan`,
-      `D${s.row}`,
-      cellNumber(cells, `D${s.row}`),
+      `${planCol}${s.row}`,
+      cellNumber(cells, `${planCol}${s.row}`),
       MILLIONS_FORMAT,
     );
     formula(
       `C${r}`,
       `dashboard.chart[${k}].actual`,
-      `E${s.row}`,
-      cellNumber(cells, `E${s.row}`),
+      `${actualCol}${s.row}`,
+      cellNumber(cells, `${actualCol}${s.row}`),
       MILLIONS_FORMAT,
     );
   });
@@ -405,11 +448,9 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     layoutId: DASHBOARD_LAYOUT_ID,
     sheet: DASHBOARD_SHEET,
     cells,
-    // Two lines for the wrapped headings (rows laid out when the sheet is first written).
-    rowHeights: [
-      { row: HEADER_ROW, height: 30 },
-      { row: closureTitle + 1, height: 30 },
-    ],
+    // Two lines for the wrapped headings, more for a long wrapped note; every other row is the default (a sync
+    // that moves rows resets them: dashboard.ts).
+    rowHeights: [{ row: HEADER_ROW, height: 30 }, ...noteHeights, { row: closureTitle + 1, height: 30 }],
     columnWidths: [
       // Wide enough for the longest Appendix A name ("Maximising Independence for Working Age Adults").
       { column: "A", width: 48 },
@@ -418,10 +459,10 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         // Slippage holds "n/a (no cohort stream)" as well as months; the forecast's heading fits in two lines.
         width:
           c === "Note"
-            ? 80
+            ? NOTE_WIDTH
             : c === "Measure"
               ? 36
-              : c === "Slippage (months)" || c === `${FORECAST_CUMULATIVE} (that FY)`
+              : c === "Slippage (months; negative = ahead)" || c === `${FORECAST_CUMULATIVE} (that FY)`
                 ? 24
                 : 16,
       })),

@@ -18,6 +18,9 @@ type Json = Readonly<Record<string, unknown>>;
 const TABLE_HEADING = { ...STYLES.heading, wrap: true } as const;
 const SUBHEADING = { bold: true, fill: "D9E1F2", wrap: true } as const;
 
+/** The breakdown's one line when no measure of a single stream is driven. */
+export const NO_MEASURES = "None: no operational measure is driven by this proposal's inputs.";
+
 /** The streams as the JSON has them: the single-cohort form is one stream. */
 function streamsOf(proposal: Json): { readonly id: string; readonly label: string; readonly json: Json }[] {
   const streams = getPath(proposal, "assumptions.streams");
@@ -115,10 +118,17 @@ export function profileBreakdown(
     });
     r++;
   }
-  label(`A${r}`, "FY", TABLE_HEADING);
-  columns.forEach((c, j) => label(cellAddress(j + 2, r), c.heading, TABLE_HEADING));
-  r++;
-  for (const fy of fyLabels) {
+  if (!several && columns.length === 0) {
+    // No measure is driven (a typed saving): one line, not a table of FYs without columns. Its rows stay,
+    // blank, so the cells below are where they always were.
+    label(`A${r}`, NO_MEASURES, { italic: true });
+    r += 1 + fyLabels.length;
+  } else {
+    label(`A${r}`, "FY", TABLE_HEADING);
+    columns.forEach((c, j) => label(cellAddress(j + 2, r), c.heading, TABLE_HEADING));
+    r++;
+  }
+  for (const fy of columns.length === 0 && !several ? [] : fyLabels) {
     label(`A${r}`, fy);
     // The measure last, so the change report shows money as £m and counts as counts.
     columns.forEach((c, j) =>

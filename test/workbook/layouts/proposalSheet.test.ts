@@ -1,5 +1,6 @@
 import { parseAddress } from "../../../src/workbook/address";
 import { proposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet";
+import { NO_MEASURES } from "../../../src/workbook/layouts/profileBreakdown";
 import { rowHeightFor } from "../../../src/workbook/layouts/textFit";
 import { readProposal, refreshWorkbook, updateProposal } from "../../../src/workbook/operations";
 import { planProposal } from "../../../src/workbook/proposals";
@@ -343,5 +344,19 @@ describe("proposal sheet operational measures", () => {
     const stored = (await readRegister(port)).proposals.find((p) => p.sheet === "Income Maximisation");
     expect(Object.values(stored?.measureColumns ?? {}).map((v) => v.length)).toEqual([1, 0]);
     expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+});
+
+describe("proposal sheet layout: a proposal that drives no measure", () => {
+  it("says so in one line under 'Operational impact per FY', not a table of FYs without columns", () => {
+    const layout = planProposal(readExample("resident-focused-organisation.json"), []).layout;
+    const heading = layout.cells.find((c) => c.kind === "label" && c.text === "Operational impact per FY")!;
+    const row = parseAddress(heading.address).row;
+    const below = layout.cells.filter((c) => parseAddress(c.address).row === row + 1);
+    expect(below.map((c) => (c.kind === "label" ? c.text : c.kind))).toEqual([NO_MEASURES]);
+    // The FY rows that followed are blank: the cells below the section are where they were.
+    const fys = planProposal(readExample("resident-focused-organisation.json"), []).stored.fyLabels;
+    const rows = new Set(layout.cells.map((c) => parseAddress(c.address).row));
+    for (let r = row + 2; r <= row + 1 + fys.length; r++) expect(rows.has(r)).toBe(false);
   });
 });
