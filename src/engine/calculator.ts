@@ -64,8 +64,8 @@ const roundTo = (a: Value, places: number): Value =>
 const key = (a: Value): string | number => (typeof a === "number" ? a : a.toString());
 const toNumber = (a: Value): number => (typeof a === "number" ? a : a.toNumber());
 
-/** The shared operations typed for one backend (they hold for any T that is number or Decimal). */
-function sharedOps<T>(): Pick<
+/** The operations both backends share (one function each, see below). */
+type SharedOps<T> = Pick<
   Calculator<T>,
   | "add"
   | "subtract"
@@ -78,7 +78,10 @@ function sharedOps<T>(): Pick<
   | "roundTo"
   | "key"
   | "toNumber"
-> {
+>;
+
+/** The shared operations typed for one backend (they hold for any T that is number or Decimal). */
+function sharedOps<T>(): SharedOps<T> {
   return {
     add,
     subtract,
@@ -91,20 +94,7 @@ function sharedOps<T>(): Pick<
     roundTo,
     key,
     toNumber,
-  } as unknown as Pick<
-    Calculator<T>,
-    | "add"
-    | "subtract"
-    | "multiply"
-    | "divide"
-    | "compare"
-    | "pow"
-    | "floor"
-    | "sqrt"
-    | "roundTo"
-    | "key"
-    | "toNumber"
-  >;
+  } as unknown as SharedOps<T>;
 }
 
 /**
