@@ -27,6 +27,7 @@ import {
   type TrackingSummary,
 } from "../engine";
 import { numberText } from "./cellValues";
+import { inputCaption } from "./layouts/tornadoBlock";
 import { WorkbookError } from "./errors";
 import { toWrite, writeLayout } from "./ownedCells";
 import { listProposalSheets, readProposal } from "./operations";
@@ -172,7 +173,8 @@ export async function trackedProposals(port: WorkbookPort): Promise<{
       }
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      problems.push(`${sheet}: not tracked: ${e.field}: ${e.rule}`);
+      // The field in words as the sheet captions it, its path in brackets for whoever edits the JSON.
+      problems.push(`${sheet}: not tracked: ${inputCaption(e.field, new Map())} (${e.field}): ${e.rule}`);
     }
   }
   // Single-cohort proposals first, as the closure table has always listed them.
