@@ -48,7 +48,7 @@ export function extrapolationWarning(
     : few && m.actual.gt(0) && m.actual.gt(m.plan);
   if (!far) return undefined;
   // The measure in the sheets' words (measureLabels.ts), not its key.
-  const what = `${m.stream === undefined ? "" : `${m.stream} `}${measureLabel(m.measure)}`;
+  const what = `${m.stream === undefined ? "" : `Stream ${m.stream}, `}${measureLabel(m.measure)}`;
   const times = m.plan.gt(0) ? m.actual.div(m.plan) : undefined;
   const size = times === undefined ? "above a plan of nothing" : `${times.toFixed(1)}× the plan`;
   const span =

@@ -1,4 +1,11 @@
-import { Decimal, formatMoney, type Sensitivity, type SimulatedProfile, type Simulation } from "../../engine";
+import {
+  Decimal,
+  endsNote,
+  formatMoney,
+  type Sensitivity,
+  type SimulatedProfile,
+  type Simulation,
+} from "../../engine";
 import type { InputUnit } from "../../workbook/layouts/tornadoBlock";
 import { textTable } from "../table";
 
@@ -145,9 +152,12 @@ export function sensitivityTable(
       formatMoney(r.swing),
     ];
   });
-  const notes = t.rows.flatMap((r) =>
-    r.note ? [`${words(r.input, r.proposal ?? "").caption}: ${r.note}`] : [],
-  );
+  // Held and refused ends name their fields as the sheet's Note column does (endsNote, in words).
+  const notes = t.rows.flatMap((r) => {
+    const name = (field: string): string => words(field, r.proposal ?? "").caption;
+    const note = r.held || r.refused ? endsNote(r, name) : r.note;
+    return note ? [`${name(r.input)}: ${note}`] : [];
+  });
   return [
     `${name}: sensitivity of the quantified opportunity (${mtfsLabel}, net benefit ${formatMoney(t.opportunity)})`,
     textTable(["Input", "Low", "High", "At low", "At high", "Swing"], rows, [

@@ -498,11 +498,20 @@ export function choiceCode(path: string, shown: unknown): unknown {
   if (!table || typeof shown !== "string") return shown;
   const t = shown.trim().toLowerCase();
   const hit = Object.entries(table).find(([, w]) => w.toLowerCase() === t);
-  if (hit) return hit[0];
-  // Words an earlier version wrote ("fewer start (entry)") still end with their code in brackets.
-  const bracketed = /\(([^()]+)\)$/.exec(t)?.[1];
-  const code = Object.keys(table).find((k) => k.toLowerCase() === bracketed);
-  return code ?? shown;
+  return hit ? hit[0] : (codeInBrackets(shown, Object.keys(table)) ?? shown);
+}
+
+/**
+ * The code a choice's words end with in brackets, among `codes` (any case), or undefined: words an earlier
+ * version wrote ("fewer start (entry)") still read as their code.
+ *
+ * @example
+ * codeInBrackets("fewer start (entry)", ["entry", "exit"]) // "entry"
+ * codeInBrackets("fewer start", ["entry", "exit"]) // undefined
+ */
+export function codeInBrackets(shown: string, codes: readonly string[]): string | undefined {
+  const bracketed = /\(([^()]+)\)$/.exec(shown.trim())?.[1]?.toLowerCase();
+  return codes.find((k) => k.toLowerCase() === bracketed);
 }
 
 /** What the format says of one field the value has: its type ("number", "%", "date", …) and its choices. */
