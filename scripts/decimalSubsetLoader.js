@@ -4,6 +4,8 @@
  * (trigonometric and hyperbolic functions, cube root, hypot, random, base-2/8/16 output, fractions, clamp, ...).
  * Terser then removes the helpers only they used (the 1,025-digit PI among them). Every kept method is decimal.js's
  * own code, so each figure is unchanged. test/functions/decimalSubset.test.ts checks no source calls a dropped name.
+ * LN10 keeps LN10_DIGITS of its 1,025 digits: it bounds the precision of ln, log and a non-integer pow (the engine
+ * works to 40 significant digits and calls pow with whole exponents only); a higher precision throws as before.
  * (Issue 14: functions.js < 150 KB.)
  */
 const ts = require("typescript");
@@ -58,6 +60,20 @@ function isPiInit(expr) {
   );
 }
 
+/** The digits of LN10 kept: far above the engine's 40 significant digits and decimal.js's guard digits. */
+const LN10_DIGITS = 200;
+
+/** `LN10 = '2.302…'` (the module's first `var` list): its string literal, to be shortened to LN10_DIGITS. */
+function ln10Literal(node) {
+  return ts.isVariableDeclaration(node) &&
+    ts.isIdentifier(node.name) &&
+    node.name.text === "LN10" &&
+    node.initializer &&
+    ts.isStringLiteral(node.initializer)
+    ? node.initializer
+    : undefined;
+}
+
 const isDroppedName = ([obj, name]) =>
   (obj === "P" && DROPPED_METHODS.has(name)) || (obj === "Decimal" && DROPPED_STATICS.has(name));
 
@@ -80,6 +96,13 @@ function decimalSubset(source) {
   const cuts = [];
   const found = new Set();
   const visit = (node) => {
+    const ln10 = ln10Literal(node);
+    if (ln10) {
+      // Shortened in place: the line keeps its number, padded with spaces.
+      cuts.push([ln10.getStart(file) + 1 + LN10_DIGITS + 1, ln10.end, "'"]);
+      found.add("LN10");
+      return;
+    }
     const names = droppedBy(node);
     if (!names) return ts.forEachChild(node, visit);
     cuts.push([node.getStart(file), node.end]);
@@ -87,10 +110,15 @@ function decimalSubset(source) {
   };
   visit(file);
   let out = source;
-  for (const [start, end] of cuts.reverse())
-    out = out.slice(0, start) + out.slice(start, end).replace(/[^\n]/g, " ") + out.slice(end);
+  for (const [start, end, keep = ""] of cuts.reverse())
+    out =
+      out.slice(0, start) +
+      keep +
+      out.slice(start + keep.length, end).replace(/[^\n]/g, " ") +
+      out.slice(end);
   const wanted = [
     "PI",
+    "LN10",
     ...[...DROPPED_METHODS].map((n) => `P.${n}`),
     ...[...DROPPED_STATICS].map((n) => `Decimal.${n}`),
   ];
@@ -109,3 +137,4 @@ module.exports = function decimalSubsetLoader(source) {
 module.exports.decimalSubset = decimalSubset;
 module.exports.DROPPED_METHODS = DROPPED_METHODS;
 module.exports.DROPPED_STATICS = DROPPED_STATICS;
+module.exports.LN10_DIGITS = LN10_DIGITS;

@@ -6,9 +6,10 @@ import {
   schedulesTimeToFullYears,
   type ShareSchedule,
 } from "./shareSchedule";
-import { fraction, horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile } from "./stream";
-import type { Horizon } from "./types";
+import { fraction, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
+import type { StreamProfile, StreamYear } from "./stream";
+import type { FyStartYear, Horizon } from "./types";
+import { fyBoundsOn, planCache } from "./streamPlan";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -65,45 +66,94 @@ export function addressableSpendStreamOn<T>(
 ): StreamProfile<T> {
   const { add, multiply: mul } = calc;
   const d = calc.fromDecimal;
-  const cats = input.categories.map((c, i) => {
+  const categories = input.categories;
+  // The ramps are checked when a plan is made; a plan is only used for the same ramps and benefit shares.
+  const known = plans.find(calc, horizon, input.id, categories, fitsRamps) as SpendPlan<T> | undefined;
+  const levels: T[] = [];
+  for (let i = 0; i < categories.length; i++) {
+    const c = categories[i];
     const f = `categories[${i}]`;
-    return {
-      level: mul(
-        mul(
-          d(nonNegative(c.addressableSpend, `${f}.addressableSpend`)),
-          d(fraction(c.reductionRate, `${f}.reductionRate`)),
-        ),
-        d(fraction(c.benefitShare ?? ONE, `${f}.benefitShare`)),
-      ),
-      ramp: c.ramp,
-      field: `${f}.ramp`,
-    };
-  });
-  const fys = horizonFys(horizon);
+    const spend = d(nonNegative(c.addressableSpend, `${f}.addressableSpend`));
+    const rate = d(fraction(c.reductionRate, `${f}.reductionRate`));
+    // A benefit share the plan was made with was checked then (a Decimal check makes a Decimal each time).
+    const share =
+      known !== undefined ? known.benefitShares[i] : d(fraction(c.benefitShare ?? ONE, `${f}.benefitShare`));
+    levels.push(mul(mul(spend, rate), share));
+  }
   // Every category's figures are checked before any ramp, as the fields were always reported.
-  const shares = cats.map((c) => averageSharesInFysOn(calc, c.ramp, fys, c.field));
-  const fullLevel = cats.reduce((s, c) => add(s, c.level), calc.zero);
-  const years = fys.map((fy, i) => {
+  const plan =
+    known ?? (plans.keep(calc, horizon, input.id, spendPlanOn(calc, categories, horizon)) as SpendPlan<T>);
+  const { fys, shares } = plan;
+  let fullLevel = calc.zero;
+  for (let k = 0; k < levels.length; k++) fullLevel = add(fullLevel, levels[k]);
+  const none = calc.compare(fullLevel, calc.zero) === 0;
+  const years: StreamYear<T>[] = [];
+  for (let i = 0; i < fys.length; i++) {
     let saving = calc.zero;
-    cats.forEach((c, k) => (saving = add(saving, mul(c.level, shares[k][i]))));
-    return streamYearOn(calc, fy, saving, input, horizon.firstFy, [
-      {
-        key: "shareOfFullSaving",
-        label: MEASURE_LABELS.shareOfFullSaving,
-        unit: "fraction",
-        value: calc.compare(fullLevel, calc.zero) === 0 ? calc.zero : calc.divide(saving, fullLevel),
-      },
-    ]);
-  });
+    for (let k = 0; k < levels.length; k++) saving = add(saving, mul(levels[k], shares[k][i]));
+    years.push(
+      streamYearOn(calc, fys[i], saving, input, horizon.firstFy, [
+        {
+          key: "shareOfFullSaving",
+          label: MEASURE_LABELS.shareOfFullSaving,
+          unit: "fraction",
+          value: none ? calc.zero : calc.divide(saving, fullLevel),
+        },
+      ]),
+    );
+  }
   return {
     id: input.id,
     label: input.label,
     kind: "addressableSpend",
     years,
-    settledFy: Math.max(horizon.firstFy, ...input.categories.map((c) => scheduleSettledFy(c.ramp))),
-    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears(input.categories.map((c) => c.ramp))),
+    settledFy: plan.settledFy,
+    timeToFullImpactYears: plan.timeToFull,
     cashability: input.cashability ?? "cashable",
   };
 }
 
 const ONE = new Decimal(1);
+
+/** What a stream's ramps give on one backend: each category's FY shares, the settled FY, the time to full. */
+interface SpendPlan<T> {
+  readonly ramps: readonly ShareSchedule[];
+  readonly benefitInputs: readonly (Decimal | undefined)[];
+  /** Each category's benefit share, checked. */
+  readonly benefitShares: readonly T[];
+  readonly fys: readonly FyStartYear[];
+  readonly shares: readonly (readonly T[])[];
+  readonly settledFy: FyStartYear;
+  readonly timeToFull: T;
+}
+
+const plans = planCache<SpendPlan<unknown>>();
+
+function fitsRamps(plan: SpendPlan<unknown>, categories: readonly SpendCategory[]): boolean {
+  if (plan.ramps.length !== categories.length) return false;
+  for (let k = 0; k < categories.length; k++) {
+    if (categories[k].ramp !== plan.ramps[k] || categories[k].benefitShare !== plan.benefitInputs[k])
+      return false;
+  }
+  return true;
+}
+
+/** The plan of categories whose figures are checked: their ramps checked and averaged over the FYs. */
+function spendPlanOn<T>(
+  calc: Calculator<T>,
+  categories: readonly SpendCategory[],
+  horizon: Horizon,
+): SpendPlan<T> {
+  const { fys } = fyBoundsOn(calc, horizon);
+  const ramps = categories.map((c) => c.ramp);
+  const shares = categories.map((c, i) => averageSharesInFysOn(calc, c.ramp, fys, `categories[${i}].ramp`));
+  return {
+    ramps,
+    benefitInputs: categories.map((c) => c.benefitShare),
+    benefitShares: categories.map((c) => calc.fromDecimal(c.benefitShare ?? ONE)),
+    fys,
+    shares,
+    settledFy: Math.max(horizon.firstFy, ...ramps.map((r) => scheduleSettledFy(r))),
+    timeToFull: calc.fromDecimal(schedulesTimeToFullYears(ramps)),
+  };
+}

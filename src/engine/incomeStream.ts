@@ -4,8 +4,9 @@ import { fyShareCoveredOn } from "./costs";
 import { dayNumber } from "./fiscalYear";
 import { EngineError } from "./errors";
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
-import { horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile } from "./stream";
+import { nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
+import type { StreamProfile, StreamYear } from "./stream";
+import { fyBoundsOn, planCache } from "./streamPlan";
 import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
@@ -79,32 +80,52 @@ export function annualIncomeOn<T>(calc: Calculator<T>, item: IncomeItem, field: 
   return calc.multiply(d(volume), calc.subtract(d(fee), d(current)));
 }
 
-/**
- * Each FY's share covered by a line's dates, remembered per backend, FYs and dates: a drawn line is a new
- * record on every draw, its dates the same.
- */
-function sharesCovered<T>(
-  calc: Calculator<T>,
-  fys: readonly FyStartYear[],
-  from: string,
-  to: string | undefined,
-): readonly T[] {
-  let byKey = coveredShares.get(calc) as Map<string, readonly T[]> | undefined;
-  if (byKey === undefined) {
-    byKey = new Map();
-    coveredShares.set(calc, byKey);
-  }
-  const key = `${fys[0]}|${fys.length}|${from}|${to ?? ""}`;
-  let shares = byKey.get(key);
-  if (shares === undefined) {
-    shares = fys.map((fy) => fyShareCoveredOn(calc, fy, from, to));
-    if (byKey.size >= 4096) byKey.clear();
-    byKey.set(key, shares);
-  }
-  return shares;
+/** What an income stream's dates give, on one backend: each line's FY shares, the settled FY, the time to full. */
+interface IncomePlan<T> {
+  readonly goLives: readonly string[];
+  readonly ends: readonly (string | undefined)[];
+  readonly fys: readonly FyStartYear[];
+  /** Per line, its share of each FY covered by its dates. */
+  readonly shares: readonly (readonly T[])[];
+  readonly settledFy: FyStartYear;
+  readonly timeToFull: T;
 }
 
-const coveredShares = new WeakMap<object, Map<string, readonly unknown[]>>();
+const plans = planCache<IncomePlan<unknown>>();
+
+/** True when a plan was made from these lines' dates (the same strings on every simulated draw). */
+function fitsDates(plan: IncomePlan<unknown>, items: readonly IncomeItem[]): boolean {
+  if (plan.goLives.length !== items.length) return false;
+  for (let k = 0; k < items.length; k++) {
+    if (items[k].goLiveDate !== plan.goLives[k] || items[k].endDate !== plan.ends[k]) return false;
+  }
+  return true;
+}
+
+/** The plan of lines whose dates are checked. */
+function incomePlanOn<T>(calc: Calculator<T>, items: readonly IncomeItem[], horizon: Horizon): IncomePlan<T> {
+  const { fys } = fyBoundsOn(calc, horizon);
+  let settledFy = horizon.firstFy;
+  let firstGoLive = Infinity;
+  let lastGoLive = -Infinity;
+  for (const it of items) {
+    const from = dayNumber(it.goLiveDate);
+    settledFy = Math.max(settledFy, firstWholeFyFromDay(from));
+    if (it.endDate !== undefined)
+      settledFy = Math.max(settledFy, firstWholeFyFromDay(dayNumber(it.endDate) + 1));
+    firstGoLive = Math.min(firstGoLive, from);
+    lastGoLive = Math.max(lastGoLive, from);
+  }
+  return {
+    goLives: items.map((it) => it.goLiveDate),
+    ends: items.map((it) => it.endDate),
+    fys,
+    shares: items.map((it) => fys.map((fy) => fyShareCoveredOn(calc, fy, it.goLiveDate, it.endDate))),
+    settledFy,
+    // First go-live to the last go-live (end dates stop income; they are not part of reaching it).
+    timeToFull: items.length === 0 ? calc.zero : calc.fromDecimal(yearsBetweenDays(firstGoLive, lastGoLive)),
+  };
+}
 
 /**
  * The stream's profile over the horizon.
@@ -129,50 +150,50 @@ export function incomeStreamOn<T>(
   horizon: Horizon,
 ): StreamProfile<T> {
   const { add, multiply: mul } = calc;
-  const lines = input.items.map((item, i) => {
-    const field = `items[${i}]`;
-    const from = dayNumber(item.goLiveDate);
-    if (item.endDate !== undefined && dayNumber(item.endDate) < from) {
-      throw new EngineError("invalid-date", `${field}.endDate`, "must not be before goLiveDate");
+  const items = input.items;
+  // Dates are checked when a plan is made; a plan is only used for the same dates.
+  const known = plans.find(calc, horizon, input.id, items, fitsDates) as IncomePlan<T> | undefined;
+  const n = items.length;
+  const amounts: T[] = [];
+  const volumes: (T | undefined)[] = [];
+  for (let k = 0; k < n; k++) {
+    const item = items[k];
+    const field = `items[${k}]`;
+    if (known === undefined) {
+      const from = dayNumber(item.goLiveDate);
+      if (item.endDate !== undefined && dayNumber(item.endDate) < from) {
+        throw new EngineError("invalid-date", `${field}.endDate`, "must not be before goLiveDate");
+      }
     }
-    return {
-      item,
-      amount: annualIncomeOn(calc, item, field),
-      volume: item.kind === "volumeTimesFee" ? calc.fromDecimal(item.volumePerYear) : undefined,
-    };
-  });
-  const fys = horizonFys(horizon);
-  const shares = lines.map(({ item }) => sharesCovered(calc, fys, item.goLiveDate, item.endDate));
-  const years = fys.map((fy, i) => {
+    amounts.push(annualIncomeOn(calc, item, field));
+    volumes.push(item.kind === "volumeTimesFee" ? calc.fromDecimal(item.volumePerYear) : undefined);
+  }
+  const plan =
+    known ?? (plans.keep(calc, horizon, input.id, incomePlanOn(calc, items, horizon)) as IncomePlan<T>);
+  const { fys, shares } = plan;
+  const years: StreamYear<T>[] = [];
+  for (let i = 0; i < fys.length; i++) {
     let income = calc.zero;
     let units = calc.zero;
-    for (let k = 0; k < lines.length; k++) {
-      const { amount, volume } = lines[k];
+    for (let k = 0; k < n; k++) {
       const share = shares[k][i];
-      income = add(income, mul(amount, share));
+      income = add(income, mul(amounts[k], share));
+      const volume = volumes[k];
       if (volume !== undefined) units = add(units, mul(volume, share));
     }
-    return streamYearOn(calc, fy, income, input, horizon.firstFy, [
-      { key: "unitsCharged", label: MEASURE_LABELS.unitsCharged, unit: "units", value: units },
-    ]);
-  });
-  const goLives = input.items.map((it) => dayNumber(it.goLiveDate));
-  const changes = input.items.flatMap((it) => {
-    const days = [dayNumber(it.goLiveDate)];
-    if (it.endDate !== undefined) days.push(dayNumber(it.endDate) + 1);
-    return days;
-  });
+    years.push(
+      streamYearOn(calc, fys[i], income, input, horizon.firstFy, [
+        { key: "unitsCharged", label: MEASURE_LABELS.unitsCharged, unit: "units", value: units },
+      ]),
+    );
+  }
   return {
     id: input.id,
     label: input.label,
     kind: "income",
     years,
-    settledFy: Math.max(horizon.firstFy, ...changes.map(firstWholeFyFromDay)),
-    // First go-live to the last go-live (end dates stop income; they are not part of reaching it).
-    timeToFullImpactYears:
-      goLives.length === 0
-        ? calc.zero
-        : calc.fromDecimal(yearsBetweenDays(Math.min(...goLives), Math.max(...goLives))),
+    settledFy: plan.settledFy,
+    timeToFullImpactYears: plan.timeToFull,
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -3,21 +3,21 @@ import { EngineError } from "./errors";
 import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber, fyStartDay } from "./fiscalYear";
 import { flowMath } from "./flow";
-import { resolveTimelineOn } from "./timeline";
+import { resolveTimelineOn, type ResolvedTimeline } from "./timeline";
 import { stockFlowMath } from "./stockFlow";
 import { firstWholeFyFromOn, timeToFullRunRateYearsOn } from "./runRate";
 import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
 import {
   fraction,
-  horizonFys,
   nonNegative,
   streamYearOn,
   weeksValue,
   withEventCostsOn,
   type StreamPrices,
 } from "./streamYears";
-import type { OperationalMeasure, StreamProfile } from "./stream";
+import type { OperationalMeasure, StreamProfile, StreamYear } from "./stream";
 import type { FyStartYear, Horizon, Timeline } from "./types";
+import { fyBoundsOn, planCache } from "./streamPlan";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -81,35 +81,17 @@ export function packageReviewStreamOn<T>(
   const { add, subtract: sub, multiply: mul } = calc;
   const d = calc.fromDecimal;
   const sf = stockFlowMath(calc);
-  const fys = horizonFys(horizon);
+  // The timeline, review cycle and duration are checked when a plan is made; a plan is only used for them.
+  const known = plans.find(calc, horizon, input.id, input, fitsReview) as ReviewPlan<T> | undefined;
   const caseload = nonNegative(input.caseload, "caseload");
   const rate = fraction(input.reductionRate, "reductionRate");
-  const cycle = weeksValue(input.weeksBetweenReviews, "weeksBetweenReviews");
-  if (cycle.isZero()) {
-    throw new EngineError("out-of-range", "weeksBetweenReviews", "must be more than 0 weeks");
-  }
+  if (known === undefined) checkedCycle(input.weeksBetweenReviews);
   const perWeek = weeklySavingOn(calc, input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
-  for (const k of ["designWeeks", "pilotWeeks", "rolloutWeeks", "leadWeeks"] as const) {
-    weeksValue(input.timeline[k], `timeline.${k}`);
-  }
-  const timeline = resolveTimelineOn(calc, input.timeline);
-  const endDayNumber = fyStartDay(horizon.lastFy + 1);
-  const endDay = calc.fromNumber(endDayNumber);
-  // The flow runs past the horizon far enough for every person to have been reviewed (one cycle after full
-  // impact), so settledFy is found even when that happens after the horizon.
-  const flowEnd = maxOf(
-    calc,
-    endDay,
-    add(add(timeline.fullImpactDay, mul(d(cycle), calc.fromNumber(DAYS_PER_WEEK))), calc.one),
-  );
-  // Whole days (the timeline starts on a date), so exact on either backend; the flow takes it in weeks.
-  const durationDays =
-    input.durationWeeks === undefined
-      ? calc.fromNumber(
-          endDayNumber - Math.min(dayNumber(input.timeline.startDate), fyStartDay(horizon.firstFy)) + 1,
-        )
-      : mul(d(weeksValue(input.durationWeeks, "durationWeeks")), calc.fromNumber(DAYS_PER_WEEK));
+  const plan =
+    known ?? (plans.keep(calc, horizon, input.id, reviewPlanOn(calc, input, horizon)) as ReviewPlan<T>);
+  const { timeline, flowEnd, durationDays, fys, bounds } = plan;
+  const cycle = input.weeksBetweenReviews;
   // On the backend's numbers (a drawn caseload or rate is not made a Decimal); the flow reads its Decimal
   // inputs back through the calculator, so toDecimal's Decimal of a plain number is never worked out.
   const cohort = mul(d(caseload), d(rate));
@@ -120,16 +102,18 @@ export function packageReviewStreamOn<T>(
       baseFy: input.baseFy,
     },
     target: { kind: "percent", value: rate, cohortSize: calc.toDecimal(cohort) },
-    durationWeeks: calc.toDecimal(calc.divide(durationDays, calc.fromNumber(DAYS_PER_WEEK))),
+    durationWeeks: plan.durationWeeks,
     timeline,
     defaultBaseFy: horizon.firstFy,
     endDay: flowEnd,
   });
-  const bounds = [...fys, horizon.lastFy + 1].map((fy) => calc.fromNumber(fyStartDay(fy)));
   const stocks = sf.averageStocks(flow, bounds, durationDays);
   const weeksPerYear = d(WEEKS_PER_YEAR);
   const hoursT = hours === undefined ? undefined : d(hours);
-  const years = fys.map((fy, i) => {
+  const years: StreamYear<T>[] = [];
+  // Each FY start's cumulative reductions once (the end of one FY is the start of the next).
+  let reducedBefore = sf.cumulativeAt(flow, bounds[0]);
+  for (let i = 0; i < fys.length; i++) {
     // A stock of a non-negative flow: clamp the 40-digit rounding residue (e.g. −2e−37) at zero.
     const reduced = maxOf(calc, calc.zero, stocks[i]);
     const measures: OperationalMeasure<T>[] = [
@@ -143,20 +127,31 @@ export function packageReviewStreamOn<T>(
         value: mul(reduced, hoursT),
       });
     }
-    const events = sub(sf.cumulativeAt(flow, bounds[i + 1]), sf.cumulativeAt(flow, bounds[i]));
+    const reducedBy = sf.cumulativeAt(flow, bounds[i + 1]);
+    const events = sub(reducedBy, reducedBefore);
+    reducedBefore = reducedBy;
     measures.push({
       key: "packagesReducedInYear",
       label: MEASURE_LABELS.packagesReducedInYear,
       unit: "people",
       value: events,
     });
-    return withEventCostsOn(
-      calc,
-      streamYearOn(calc, fy, mul(mul(reduced, perWeek), weeksPerYear), input, horizon.firstFy, measures),
-      events,
-      input.costPerReduction && nonNegative(input.costPerReduction, "costPerReduction"),
+    years.push(
+      withEventCostsOn(
+        calc,
+        streamYearOn(
+          calc,
+          fys[i],
+          mul(mul(reduced, perWeek), weeksPerYear),
+          input,
+          horizon.firstFy,
+          measures,
+        ),
+        events,
+        input.costPerReduction && nonNegative(input.costPerReduction, "costPerReduction"),
+      ),
     );
-  });
+  }
   // Settled once the ramp is full and every person has been reviewed (the cohort reached), plus one stay
   // when reductions lapse; caseload growth after that is the steady trend, not a change of inputs.
   // The capped flow ends a rounding residue below the cohort, so look for a level a hair (1e-12) under it.
@@ -179,3 +174,75 @@ export function packageReviewStreamOn<T>(
 }
 
 const JUST_UNDER_ONE = new Decimal(1).minus("1e-12");
+
+/** What a package-review stream's timeline, review cycle and duration give on one backend. */
+interface ReviewPlan<T> {
+  readonly timelineInput: Timeline;
+  readonly cycleInput: Decimal;
+  readonly durationInput: Decimal | undefined;
+  readonly timeline: ResolvedTimeline<T>;
+  readonly flowEnd: T;
+  readonly durationDays: T;
+  /** durationDays in weeks, as the flow takes it. */
+  readonly durationWeeks: Decimal;
+  readonly fys: readonly FyStartYear[];
+  readonly bounds: readonly T[];
+}
+
+const plans = planCache<ReviewPlan<unknown>>();
+
+/** True when a plan was made from this stream's timeline, cycle and duration (shared by every draw that leaves them alone). */
+function fitsReview(plan: ReviewPlan<unknown>, input: PackageReviewInput): boolean {
+  return (
+    plan.timelineInput === input.timeline &&
+    plan.cycleInput === input.weeksBetweenReviews &&
+    plan.durationInput === input.durationWeeks
+  );
+}
+
+function checkedCycle(weeks: Decimal): Decimal {
+  const cycle = weeksValue(weeks, "weeksBetweenReviews");
+  if (cycle.isZero()) {
+    throw new EngineError("out-of-range", "weeksBetweenReviews", "must be more than 0 weeks");
+  }
+  return cycle;
+}
+
+/** The plan of a stream whose review cycle is checked: its timeline checked and resolved, the flow's end and the stay. */
+function reviewPlanOn<T>(calc: Calculator<T>, input: PackageReviewInput, horizon: Horizon): ReviewPlan<T> {
+  const { add, multiply: mul } = calc;
+  const d = calc.fromDecimal;
+  const cycle = checkedCycle(input.weeksBetweenReviews);
+  for (const k of ["designWeeks", "pilotWeeks", "rolloutWeeks", "leadWeeks"] as const) {
+    weeksValue(input.timeline[k], `timeline.${k}`);
+  }
+  const timeline = resolveTimelineOn(calc, input.timeline);
+  const { fys, bounds } = fyBoundsOn(calc, horizon);
+  const endDayNumber = fyStartDay(horizon.lastFy + 1);
+  const endDay = calc.fromNumber(endDayNumber);
+  // The flow runs past the horizon far enough for every person to have been reviewed (one cycle after full
+  // impact), so settledFy is found even when that happens after the horizon.
+  const flowEnd = maxOf(
+    calc,
+    endDay,
+    add(add(timeline.fullImpactDay, mul(d(cycle), calc.fromNumber(DAYS_PER_WEEK))), calc.one),
+  );
+  // Whole days (the timeline starts on a date), so exact on either backend; the flow takes it in weeks.
+  const durationDays =
+    input.durationWeeks === undefined
+      ? calc.fromNumber(
+          endDayNumber - Math.min(dayNumber(input.timeline.startDate), fyStartDay(horizon.firstFy)) + 1,
+        )
+      : mul(d(weeksValue(input.durationWeeks, "durationWeeks")), calc.fromNumber(DAYS_PER_WEEK));
+  return {
+    timelineInput: input.timeline,
+    cycleInput: input.weeksBetweenReviews,
+    durationInput: input.durationWeeks,
+    timeline,
+    flowEnd,
+    durationDays,
+    durationWeeks: calc.toDecimal(calc.divide(durationDays, calc.fromNumber(DAYS_PER_WEEK))),
+    fys,
+    bounds,
+  };
+}

@@ -4,8 +4,9 @@ import { decimalCalculator, minOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, addCalendarMonths, dayNumber, fyStartDay } from "./fiscalYear";
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { averageDaySharesInFys, dayShareAt, type DayShares, type ShareSchedule } from "./shareSchedule";
-import { horizonFys, nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile } from "./stream";
+import { nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
+import type { StreamProfile, StreamYear } from "./stream";
+import { fyBoundsOn } from "./streamPlan";
 import type { Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
@@ -63,6 +64,8 @@ interface Moves<T> {
   readonly points: DayShares<T>;
   readonly dates: readonly string[];
   readonly moved: T;
+  /** The move calendar the points come from (none when nobody moves). */
+  readonly calendar?: StepDates;
 }
 
 function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
@@ -94,18 +97,71 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
       "moves the caseload in more than 100 years; check movesPerStep and stepMonths",
     );
   }
-  const dates: string[] = [];
-  const days: number[] = [];
+  const calendar = stepDates(input.openingDate, input.stepMonths);
   const shares: T[] = [];
   for (let k = 1; ; k++) {
     const done = minOf(calc, moved, calc.multiply(step, calc.fromNumber(k)));
-    const date = addCalendarMonths(input.openingDate, (k - 1) * input.stepMonths);
-    dates.push(date);
-    days.push(dayNumber(date));
+    calendar.upTo(k);
     shares.push(calc.divide(done, moved));
     if (cmp(done, moved) >= 0) break;
   }
-  return { points: { shape: "steps", days, shares }, dates, moved };
+  const n = shares.length;
+  return {
+    points: { shape: "steps", days: calendar.days.slice(0, n), shares },
+    dates: calendar.dates.slice(0, n),
+    moved,
+    calendar,
+  };
+}
+
+/** Move dates from an opening date every so many months, made as far as a stream needs them. */
+interface StepDates {
+  readonly opening: string;
+  readonly months: number;
+  readonly dates: string[];
+  readonly days: number[];
+  /** Makes the dates of moves 1 to k. */
+  upTo(k: number): void;
+  /** Years from the opening to move k + 1 (yearsBetweenDays), remembered. */
+  yearsTo(k: number): Decimal;
+}
+
+/*
+ * A ring of recent move calendars, matched by opening date and step (no key built per draw): a simulation
+ * moves the same provision on every draw, with as many steps as its drawn caseload needs.
+ */
+const RECENT = 16;
+const recent: StepDates[] = [];
+let nextSlot = 0;
+
+function stepDates(opening: string, months: number): StepDates {
+  for (let i = 0; i < recent.length; i++) {
+    const e = recent[i];
+    if (e.opening === opening && e.months === months) return e;
+  }
+  const dates: string[] = [];
+  const days: number[] = [];
+  const years: Decimal[] = [];
+  const made: StepDates = {
+    opening,
+    months,
+    dates,
+    days,
+    upTo(k) {
+      while (dates.length < k) {
+        const date = addCalendarMonths(opening, dates.length * months);
+        days.push(dayNumber(date));
+        dates.push(date);
+      }
+    },
+    yearsTo(k) {
+      made.upTo(k + 1);
+      return (years[k] ??= yearsBetweenDays(days[0], days[k]));
+    },
+  };
+  recent[nextSlot] = made;
+  nextSlot = (nextSlot + 1) % RECENT;
+  return made;
 }
 
 /**
@@ -130,46 +186,55 @@ export function provisionStreamOn<T>(
   horizon: Horizon,
 ): StreamProfile<T> {
   const { multiply: mul, subtract: sub } = calc;
-  const current = nonNegative(input.currentWeeklyCost, "currentWeeklyCost");
-  const newCost = nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost");
-  if (current.lt(newCost)) {
+  const d = calc.fromDecimal;
+  const current = d(nonNegative(input.currentWeeklyCost, "currentWeeklyCost"));
+  const newCost = d(nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost"));
+  // On the backend's numbers (a Decimal comparison makes a Decimal on every simulated draw).
+  if (calc.compare(current, newCost) < 0) {
     throw new EngineError(
       "out-of-range",
       "newProvisionWeeklyCost",
       "must not exceed currentWeeklyCost (the stream is a saving)",
     );
   }
-  const { points, moved } = movesOn(calc, input);
+  const schedule = movesOn(calc, input);
+  const { points, moved } = schedule;
   const annual = mul(
-    sub(calc.fromDecimal(current), calc.fromDecimal(newCost)),
-    calc.fromDecimal(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear")),
+    sub(current, newCost),
+    d(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear")),
   );
-  const fys = horizonFys(horizon);
+  const { fys } = fyBoundsOn(calc, horizon);
   const shares = averageDaySharesInFys(calc, points, fys);
-  const years = fys.map((fy, i) => {
+  const years: StreamYear<T>[] = [];
+  // Each FY start's share once (the end of one FY is the start of the next).
+  let movedBefore = dayShareAt(calc, points, fyStartDay(fys[0]), true);
+  for (let i = 0; i < fys.length; i++) {
     const people = mul(moved, shares[i]);
-    const moves = mul(
-      moved,
-      sub(dayShareAt(calc, points, fyStartDay(fy + 1), true), dayShareAt(calc, points, fyStartDay(fy), true)),
+    const movedBy = dayShareAt(calc, points, fyStartDay(fys[i] + 1), true);
+    const moves = mul(moved, sub(movedBy, movedBefore));
+    movedBefore = movedBy;
+    years.push(
+      withEventCostsOn(
+        calc,
+        streamYearOn(calc, fys[i], mul(people, annual), input, horizon.firstFy, [
+          {
+            key: "peopleInNewProvision",
+            label: MEASURE_LABELS.peopleInNewProvision,
+            unit: "people",
+            value: people,
+          },
+          { key: "peopleMoved", label: MEASURE_LABELS.peopleMoved, unit: "people", value: moves },
+        ]),
+        moves,
+        input.costPerMove && nonNegative(input.costPerMove, "costPerMove"),
+      ),
     );
-    return withEventCostsOn(
-      calc,
-      streamYearOn(calc, fy, mul(people, annual), input, horizon.firstFy, [
-        {
-          key: "peopleInNewProvision",
-          label: MEASURE_LABELS.peopleInNewProvision,
-          unit: "people",
-          value: people,
-        },
-        { key: "peopleMoved", label: MEASURE_LABELS.peopleMoved, unit: "people", value: moves },
-      ]),
-      moves,
-      input.costPerMove && nonNegative(input.costPerMove, "costPerMove"),
-    );
-  });
+  }
   const lastDay = points.days[points.days.length - 1];
   const final = points.shares[points.shares.length - 1];
-  const fullDay = points.days[points.shares.findIndex((x) => calc.compare(x, final) === 0)];
+  let full = 0;
+  while (calc.compare(points.shares[full], final) !== 0) full++;
+  const { calendar } = schedule;
   return {
     id: input.id,
     label: input.label,
@@ -177,7 +242,9 @@ export function provisionStreamOn<T>(
     years,
     settledFy: Math.max(horizon.firstFy, firstWholeFyFromDay(lastDay)),
     // Opening to the last move (the first point at the final share, as schedulesTimeToFullYears reads it).
-    timeToFullImpactYears: calc.fromDecimal(yearsBetweenDays(points.days[0], fullDay)),
+    timeToFullImpactYears: calc.fromDecimal(
+      calendar === undefined ? yearsBetweenDays(points.days[0], points.days[full]) : calendar.yearsTo(full),
+    ),
     cashability: input.cashability ?? "cashable",
   };
 }

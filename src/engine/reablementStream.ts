@@ -1,21 +1,15 @@
 import { Decimal } from "./money";
 import { decimalCalculator, maxOf, type Calculator } from "./calculator";
-import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber, fyStartDay } from "./fiscalYear";
+import { DAYS_PER_WEEK, WEEKS_PER_YEAR, dayNumber } from "./fiscalYear";
 import { DAYS_PER_YEAR } from "./flow";
 import { stockFlowMath } from "./stockFlow";
-import { scheduleFlowOn, schedulesTimeToFullYears, type ShareSchedule } from "./shareSchedule";
+import { scheduleFlowOn, scheduleTimeToFullYears, type ShareSchedule } from "./shareSchedule";
 import { firstWholeFyFromOn } from "./runRate";
 import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
-import {
-  horizonFys,
-  nonNegative,
-  streamYearOn,
-  weeksValue,
-  withEventCostsOn,
-  type StreamPrices,
-} from "./streamYears";
-import type { OperationalMeasure, StreamProfile } from "./stream";
-import type { Horizon } from "./types";
+import { nonNegative, streamYearOn, weeksValue, withEventCostsOn, type StreamPrices } from "./streamYears";
+import type { OperationalMeasure, StreamProfile, StreamYear } from "./stream";
+import { fyBoundsOn, planCache } from "./streamPlan";
+import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -70,17 +64,17 @@ export function reablementStreamOn<T>(
   const { subtract: sub, multiply: mul } = calc;
   const d = calc.fromDecimal;
   const sf = stockFlowMath(calc);
-  const fys = horizonFys(horizon);
+  const { fys, bounds } = fyBoundsOn(calc, horizon);
+  // The ramp and stay are checked when a plan is made; a plan is only used for the same ones.
+  const known = plans.find(calc, horizon, input.id, input, fitsRamp) as ReablementPlan<T> | undefined;
   const perYear = nonNegative(input.finishersPerYear, "finishersPerYear");
   // On the backend's numbers: a Decimal product would be made again on every simulated draw.
-  const durationDays = calc.multiply(
-    d(weeksValue(input.durationWeeks, "durationWeeks")),
-    calc.fromNumber(DAYS_PER_WEEK),
-  );
+  const durationDays =
+    known?.durationDays ??
+    calc.multiply(d(weeksValue(input.durationWeeks, "durationWeeks")), calc.fromNumber(DAYS_PER_WEEK));
   const perWeek = weeklySavingOn(calc, input.saving, "saving");
   const hours = hoursPerWeek(input.saving);
   const hoursT = hours === undefined ? undefined : d(hours);
-  const bounds = [...fys, horizon.lastFy + 1].map((fy) => calc.fromNumber(fyStartDay(fy)));
   const flow = scheduleFlowOn(
     calc,
     input.ramp,
@@ -90,10 +84,15 @@ export function reablementStreamOn<T>(
   );
   const stocks = sf.averageStocks(flow, bounds, durationDays);
   const weeksPerYear = d(WEEKS_PER_YEAR);
-  const years = fys.map((fy, i) => {
+  const years: StreamYear<T>[] = [];
+  // Each FY start's cumulative finishers once (the end of one FY is the start of the next).
+  let finishedBefore = sf.cumulativeAt(flow, bounds[0]);
+  for (let i = 0; i < fys.length; i++) {
     // A stock of a non-negative flow: clamp the 40-digit rounding residue at zero.
     const people = maxOf(calc, calc.zero, stocks[i]);
-    const finishers = sub(sf.cumulativeAt(flow, bounds[i + 1]), sf.cumulativeAt(flow, bounds[i]));
+    const finishedBy = sf.cumulativeAt(flow, bounds[i + 1]);
+    const finishers = sub(finishedBy, finishedBefore);
+    finishedBefore = finishedBy;
     const measures: OperationalMeasure<T>[] = [
       { key: "finishers", label: MEASURE_LABELS.finishers, unit: "people", value: finishers },
       {
@@ -111,22 +110,63 @@ export function reablementStreamOn<T>(
         value: mul(people, hoursT),
       });
     }
-    return withEventCostsOn(
-      calc,
-      streamYearOn(calc, fy, mul(mul(people, perWeek), weeksPerYear), input, horizon.firstFy, measures),
-      finishers,
-      input.costPerFinisher && nonNegative(input.costPerFinisher, "costPerFinisher"),
+    years.push(
+      withEventCostsOn(
+        calc,
+        streamYearOn(calc, fys[i], mul(mul(people, perWeek), weeksPerYear), input, horizon.firstFy, measures),
+        finishers,
+        input.costPerFinisher && nonNegative(input.costPerFinisher, "costPerFinisher"),
+      ),
     );
-  });
-  const lastPoint = input.ramp.points[input.ramp.points.length - 1];
-  const settledDay = calc.add(calc.fromNumber(dayNumber(lastPoint.date)), durationDays);
+  }
+  const plan =
+    known ??
+    (plans.keep(
+      calc,
+      horizon,
+      input.id,
+      reablementPlanOn(calc, input, horizon, durationDays),
+    ) as ReablementPlan<T>);
   return {
     id: input.id,
     label: input.label,
     kind: "reablement",
     years,
-    settledFy: Math.max(horizon.firstFy, firstWholeFyFromOn(calc, settledDay)),
-    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears([input.ramp])),
+    settledFy: plan.settledFy,
+    timeToFullImpactYears: plan.timeToFull,
     cashability: input.cashability ?? "cashable",
+  };
+}
+
+/** What a reablement stream's ramp and stay give on one backend: the stay in days, the settled FY, the time to full. */
+interface ReablementPlan<T> {
+  readonly ramp: ShareSchedule;
+  readonly durationInput: Decimal;
+  readonly durationDays: T;
+  readonly settledFy: FyStartYear;
+  readonly timeToFull: T;
+}
+
+const plans = planCache<ReablementPlan<unknown>>();
+
+function fitsRamp(plan: ReablementPlan<unknown>, input: ReablementInput): boolean {
+  return plan.ramp === input.ramp && plan.durationInput === input.durationWeeks;
+}
+
+/** The plan of a stream whose ramp and stay are checked. */
+function reablementPlanOn<T>(
+  calc: Calculator<T>,
+  input: ReablementInput,
+  horizon: Horizon,
+  durationDays: T,
+): ReablementPlan<T> {
+  const lastPoint = input.ramp.points[input.ramp.points.length - 1];
+  const settledDay = calc.add(calc.fromNumber(dayNumber(lastPoint.date)), durationDays);
+  return {
+    ramp: input.ramp,
+    durationInput: input.durationWeeks,
+    durationDays,
+    settledFy: Math.max(horizon.firstFy, firstWholeFyFromOn(calc, settledDay)),
+    timeToFull: calc.fromDecimal(scheduleTimeToFullYears(input.ramp)),
   };
 }

@@ -125,9 +125,25 @@ export interface DayShares<T> {
  * dayShares(numberCalculator, fullFrom("2027-04-01")).shares // [1]
  */
 export function dayShares<T>(calc: Calculator<T>, s: ShareSchedule, field = "ramp"): DayShares<T> {
+  // Per backend and schedule: a simulation reads the same schedules on every draw.
+  let bySchedule = daySharesOf.get(calc) as WeakMap<ShareSchedule, DayShares<T>> | undefined;
+  if (bySchedule === undefined) {
+    bySchedule = new WeakMap();
+    daySharesOf.set(calc, bySchedule);
+  }
+  const known = bySchedule.get(s);
+  if (known !== undefined) return known;
   const pts = checkedDays(s, field);
-  return { shape: s.shape, days: pts.map((p) => p.day), shares: pts.map((p) => calc.fromDecimal(p.share)) };
+  const built = {
+    shape: s.shape,
+    days: pts.map((p) => p.day),
+    shares: pts.map((p) => calc.fromDecimal(p.share)),
+  };
+  bySchedule.set(s, built);
+  return built;
 }
+
+const daySharesOf = new WeakMap<object, WeakMap<ShareSchedule, DayShares<unknown>>>();
 
 function daySharesFlow<T>(calc: Calculator<T>, p: DayShares<T>, perDay: T, endDay: T): CumulativeFlow<T> {
   const pieces: RatePiece<T>[] = [];
@@ -167,26 +183,34 @@ export function averageSharesInFysOn<T>(
   fys: readonly FyStartYear[],
   field = "ramp",
 ): readonly T[] {
-  // A schedule is an input a simulation does not draw: its shares are worked out once per backend and FYs.
-  let bySchedule = averageShares.get(calc);
+  // A schedule is an input a simulation does not draw: its shares are worked out once per backend and FYs
+  // (the last FYs asked for, compared number by number: no key is built on every draw).
+  let bySchedule = averageShares.get(calc) as WeakMap<ShareSchedule, AverageShares<T>> | undefined;
   if (bySchedule === undefined) {
     bySchedule = new WeakMap();
     averageShares.set(calc, bySchedule);
   }
-  let byFys = bySchedule.get(s);
-  if (byFys === undefined) {
-    byFys = new Map();
-    bySchedule.set(s, byFys);
-  }
-  const key = fys.join(",");
-  const known = byFys.get(key) as readonly T[] | undefined;
-  if (known !== undefined) return known;
+  const known = bySchedule.get(s);
+  if (known !== undefined && sameFys(known.fys, fys)) return known.shares;
   const shares: readonly T[] = averageDaySharesInFys(calc, dayShares(calc, s, field), fys);
-  byFys.set(key, shares);
+  bySchedule.set(s, { fys: [...fys], shares });
   return shares;
 }
 
-const averageShares = new WeakMap<object, WeakMap<ShareSchedule, Map<string, readonly unknown[]>>>();
+/** A schedule's average shares in the FYs they were worked out for. */
+interface AverageShares<T> {
+  readonly fys: readonly FyStartYear[];
+  readonly shares: readonly T[];
+}
+
+const averageShares = new WeakMap<object, WeakMap<ShareSchedule, AverageShares<unknown>>>();
+
+function sameFys(a: readonly FyStartYear[], b: readonly FyStartYear[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * averageSharesInFysOn of points a kind builds itself (provision's moves).
@@ -201,8 +225,29 @@ export function averageDaySharesInFys<T>(
 ): T[] {
   if (fys.length === 0) return [];
   const sf = stockFlowMath(calc);
-  const end = calc.fromNumber(fyStartDay(Math.max(...fys) + 1));
+  let last = fys[0];
+  let consecutive = true;
+  for (let i = 1; i < fys.length; i++) {
+    if (fys[i] !== fys[0] + i) consecutive = false;
+    if (fys[i] > last) last = fys[i];
+  }
+  const end = calc.fromNumber(fyStartDay(last + 1));
   const f = daySharesFlow(calc, p, calc.one, end);
+  if (consecutive) {
+    // A horizon's FYs (a simulated draw's provision moves): each FY start's cumulative share once, as the
+    // end of one FY is the start of the next.
+    const out: T[] = [];
+    let a = calc.fromNumber(fyStartDay(fys[0]));
+    let atA = sf.cumulativeAt(f, a);
+    for (let i = 0; i < fys.length; i++) {
+      const b = calc.fromNumber(fyStartDay(fys[i] + 1));
+      const atB = sf.cumulativeAt(f, b);
+      out.push(calc.divide(calc.subtract(atB, atA), calc.subtract(b, a)));
+      a = b;
+      atA = atB;
+    }
+    return out;
+  }
   return fys.map((fy) => {
     const a = calc.fromNumber(fyStartDay(fy));
     const b = calc.fromNumber(fyStartDay(fy + 1));
@@ -311,6 +356,7 @@ const fullDays = new WeakMap<ShareSchedule, number>();
  */
 export function schedulesTimeToFullYears(schedules: readonly ShareSchedule[], field = "ramp"): Decimal {
   if (schedules.length === 0) return ZERO;
+  if (schedules.length === 1) return scheduleTimeToFullYears(schedules[0], field);
   const first = Math.min(...schedules.map((s) => dayNumber(checkedFirst(s, field))));
   const full = Math.max(...schedules.map((s) => scheduleFullDay(s, field)));
   return yearsBetweenDays(first, full);
@@ -321,3 +367,19 @@ function checkedFirst(s: ShareSchedule, field: string): string {
   if (p === undefined) throw new EngineError("missing", field, "needs at least one dated point");
   return p.date;
 }
+
+/**
+ * schedulesTimeToFullYears of one schedule, remembered per schedule (a stream reports it on every draw).
+ *
+ * @example
+ * scheduleTimeToFullYears(linearRamp("2026-04-01", "2027-04-01")).toFixed(2) // "1.00"
+ */
+export function scheduleTimeToFullYears(s: ShareSchedule, field = "ramp"): Decimal {
+  const known = timesToFull.get(s);
+  if (known !== undefined) return known;
+  const years = yearsBetweenDays(dayNumber(checkedFirst(s, field)), scheduleFullDay(s, field));
+  timesToFull.set(s, years);
+  return years;
+}
+
+const timesToFull = new WeakMap<ShareSchedule, Decimal>();

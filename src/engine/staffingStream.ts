@@ -7,11 +7,11 @@ import {
   linearRamp,
   scheduleSettledFy,
   schedulesTimeToFullYears,
-  type ShareSchedule,
 } from "./shareSchedule";
-import { horizonFys, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile } from "./stream";
-import type { Horizon } from "./types";
+import { nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
+import type { StreamProfile, StreamYear } from "./stream";
+import type { FyStartYear, Horizon } from "./types";
+import { fyBoundsOn, planCache } from "./streamPlan";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -51,20 +51,46 @@ export interface StaffingInput extends StreamPrices {
   readonly cashability?: StreamProfile["cashability"];
 }
 
-function rampOf(r: StaffingReduction): ShareSchedule {
-  // One schedule per pair of dates, so a drawn reduction (a new record) keeps its checked ramp.
-  const to = r.fullByDate ?? r.fromDate;
-  const key = `${r.fromDate}|${to}`;
-  let ramp = ramps.get(key);
-  if (ramp === undefined) {
-    ramp = linearRamp(r.fromDate, to);
-    if (ramps.size >= 4096) ramps.clear();
-    ramps.set(key, ramp);
-  }
-  return ramp;
+/** What a stream's dates give on one backend: each reduction's ramp and FY shares, the settled FY, the time to full. */
+interface StaffingPlan<T> {
+  readonly froms: readonly string[];
+  readonly fullBys: readonly (string | undefined)[];
+  readonly fys: readonly FyStartYear[];
+  readonly shares: readonly (readonly T[])[];
+  readonly settledFy: FyStartYear;
+  readonly timeToFull: T;
 }
 
-const ramps = new Map<string, ShareSchedule>();
+const plans = planCache<StaffingPlan<unknown>>();
+
+/** True when a plan was made from these reductions' dates (the same strings on every simulated draw). */
+function fitsDates(plan: StaffingPlan<unknown>, reductions: readonly StaffingReduction[]): boolean {
+  if (plan.froms.length !== reductions.length) return false;
+  for (let k = 0; k < reductions.length; k++) {
+    if (reductions[k].fromDate !== plan.froms[k] || reductions[k].fullByDate !== plan.fullBys[k])
+      return false;
+  }
+  return true;
+}
+
+/** The plan of reductions whose dates are checked. */
+function staffingPlanOn<T>(
+  calc: Calculator<T>,
+  reductions: readonly StaffingReduction[],
+  horizon: Horizon,
+): StaffingPlan<T> {
+  const { fys } = fyBoundsOn(calc, horizon);
+  const ramps = reductions.map((r) => linearRamp(r.fromDate, r.fullByDate ?? r.fromDate));
+  return {
+    froms: reductions.map((r) => r.fromDate),
+    fullBys: reductions.map((r) => r.fullByDate),
+    fys,
+    shares: ramps.map((ramp, i) => averageSharesInFysOn(calc, ramp, fys, `reductions[${i}].fromDate`)),
+    settledFy: Math.max(horizon.firstFy, ...ramps.map((ramp) => scheduleSettledFy(ramp))),
+    // First fromDate to the last fullByDate (or fromDate).
+    timeToFull: calc.fromDecimal(schedulesTimeToFullYears(ramps)),
+  };
+}
 
 /**
  * The stream's profile over the horizon; measures the average FTE reduction in each FY.
@@ -90,40 +116,55 @@ export function staffingStreamOn<T>(
 ): StreamProfile<T> {
   const { add, multiply: mul } = calc;
   const d = calc.fromDecimal;
-  const lines = input.reductions.map((r, i) => {
+  const reductions = input.reductions;
+  // Dates are checked when a plan is made; a plan is only used for the same dates.
+  const known = plans.find(calc, horizon, input.id, reductions, fitsDates) as StaffingPlan<T> | undefined;
+  const ftes: T[] = [];
+  const amounts: T[] = [];
+  for (let i = 0; i < reductions.length; i++) {
+    const r = reductions[i];
     const f = `reductions[${i}]`;
     const fte = r.kind === "fte" ? d(nonNegative(r.fteReduction, `${f}.fteReduction`)) : calc.zero;
-    const amount =
+    amounts.push(
       r.kind === "fte"
         ? mul(fte, d(nonNegative(r.costPerFte, `${f}.costPerFte`)))
-        : d(nonNegative(r.amountPerYear, `${f}.amountPerYear`));
-    if (r.fullByDate !== undefined && dayNumber(r.fullByDate) < dayNumber(r.fromDate)) {
+        : d(nonNegative(r.amountPerYear, `${f}.amountPerYear`)),
+    );
+    ftes.push(fte);
+    if (
+      known === undefined &&
+      r.fullByDate !== undefined &&
+      dayNumber(r.fullByDate) < dayNumber(r.fromDate)
+    ) {
       throw new EngineError("invalid-date", `${f}.fullByDate`, "must not be before fromDate");
     }
-    return { fte, amount, ramp: rampOf(r), field: `${f}.fromDate` };
-  });
-  const fys = horizonFys(horizon);
-  const shares = lines.map((l) => averageSharesInFysOn(calc, l.ramp, fys, l.field));
-  const years = fys.map((fy, i) => {
+  }
+  const plan =
+    known ??
+    (plans.keep(calc, horizon, input.id, staffingPlanOn(calc, reductions, horizon)) as StaffingPlan<T>);
+  const { fys, shares } = plan;
+  const years: StreamYear<T>[] = [];
+  for (let i = 0; i < fys.length; i++) {
     let saving = calc.zero;
     let fte = calc.zero;
-    lines.forEach((l, k) => {
+    for (let k = 0; k < amounts.length; k++) {
       const share = shares[k][i];
-      saving = add(saving, mul(l.amount, share));
-      fte = add(fte, mul(l.fte, share));
-    });
-    return streamYearOn(calc, fy, saving, input, horizon.firstFy, [
-      { key: "fteReduced", label: MEASURE_LABELS.fteReduced, unit: "FTE", value: fte },
-    ]);
-  });
+      saving = add(saving, mul(amounts[k], share));
+      fte = add(fte, mul(ftes[k], share));
+    }
+    years.push(
+      streamYearOn(calc, fys[i], saving, input, horizon.firstFy, [
+        { key: "fteReduced", label: MEASURE_LABELS.fteReduced, unit: "FTE", value: fte },
+      ]),
+    );
+  }
   return {
     id: input.id,
     label: input.label,
     kind: "staffing",
     years,
-    settledFy: Math.max(horizon.firstFy, ...lines.map((l) => scheduleSettledFy(l.ramp))),
-    // First fromDate to the last fullByDate (or fromDate).
-    timeToFullImpactYears: calc.fromDecimal(schedulesTimeToFullYears(lines.map((l) => l.ramp))),
+    settledFy: plan.settledFy,
+    timeToFullImpactYears: plan.timeToFull,
     cashability: input.cashability ?? "cashable",
   };
 }

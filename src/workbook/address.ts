@@ -98,3 +98,28 @@ export function expandRange(range: string): string[] {
     for (let c = from.column; c <= to.column; c++) out.push(cellAddress(c, r));
   return out;
 }
+
+/**
+ * Addresses as ranges of adjacent cells along each row, a lone cell as itself (fewer ranges for the host:
+ * the Risk sheet's cleared cells, a snapshot's cells).
+ *
+ * @example
+ * rowRuns(["A1", "B1", "C1", "A3"]) // ["A1:C1", "A3"]
+ */
+export function rowRuns(addresses: readonly string[]): string[] {
+  const cells = addresses
+    .map(parseAddress)
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+    .filter((c, i, all) => i === 0 || c.row !== all[i - 1].row || c.column !== all[i - 1].column);
+  const runs: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= cells.length; i++) {
+    const prev = cells[i - 1];
+    const cur = cells[i];
+    if (cur && cur.row === prev.row && cur.column === prev.column + 1) continue;
+    const from = cellAddress(cells[start].column, cells[start].row);
+    runs.push(start === i - 1 ? from : `${from}:${cellAddress(prev.column, prev.row)}`);
+    start = i;
+  }
+  return runs;
+}

@@ -1,7 +1,7 @@
 import { isEngineError } from "../engine";
 import { cellAddress, parseAddress } from "./address";
 import { WorkbookError, isWorkbookError } from "./errors";
-import type { CellWrite, DefinedName, WorkbookPort } from "./port";
+import type { CellWrite, DefinedName, WorkbookChange, WorkbookPort } from "./port";
 
 /**
  * Nothing is lost when a write fails part-way: `atomically` runs a write through a port that first records
@@ -11,12 +11,26 @@ import type { CellWrite, DefinedName, WorkbookPort } from "./port";
  * one applied) and each port call is its own `Excel.run`, so the undo is done call by call.
  *
  * What is undone: values, formulas, number formats and cell formats (fonts, fills, borders, wrap, links, as
- * far as the adapter's snapshot goes), sheets added, rows inserted, defined names and notes. Layout calls the
- * add-in repeats on every write (column widths, row heights, merges, dropdowns, charts) are not undone; on a
- * sheet the write added they go with the sheet.
+ * far as the adapter's snapshot goes), merges, sheets added, rows inserted, defined names and notes. Steps
+ * are recorded before their call, and tolerate it having done part or none of its work (a failed sync keeps
+ * what was queued before the failing operation). Layout calls the add-in repeats on every write (column
+ * widths, row heights, dropdowns, charts) are not undone; on a sheet the write added they go with the sheet.
  */
 
 type Undo = () => Promise<void>;
+
+/**
+ * The changing calls (of `WORKBOOK_CHANGES`) the journal passes through without an undo: layout the add-in
+ * sets again on every write, and hiding its own sheets. Every other one records its undo.
+ */
+export const NOT_UNDONE = [
+  "hideSheet",
+  "setColumnWidths",
+  "setRowHeights",
+  "setListValidations",
+  "addComboChart",
+  "addBarChart",
+] as const satisfies readonly WorkbookChange[];
 
 /** A proxy of `port` that records an undo step before each change; `rollback` runs them, last first. */
 class JournaledPort implements WorkbookPort {
@@ -44,14 +58,20 @@ class JournaledPort implements WorkbookPort {
   readNotes = (sheet: string, addresses: readonly string[]) => this.port.readNotes(sheet, addresses);
   usesDate1904 = () => this.port.usesDate1904();
   snapshotCells = (sheet: string, ranges: readonly string[]) => this.port.snapshotCells(sheet, ranges);
+  readMerges = (sheet: string, ranges: readonly string[]) => this.port.readMerges(sheet, ranges);
 
   async addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void> {
-    await this.port.addSheet(name, options);
+    // Recorded first: a failed sync may have added the sheet before a later setting in its batch failed.
+    if ((await this.port.listSheets()).some((s) => s.name === name)) {
+      await this.port.addSheet(name, options); // refused as the port refuses it; nothing to undo
+      return;
+    }
     this.added.add(name);
     this.undos.push(async () => {
-      await this.port.deleteSheet(name);
+      if ((await this.port.listSheets()).some((s) => s.name === name)) await this.port.deleteSheet(name);
       this.added.delete(name);
     });
+    await this.port.addSheet(name, options);
   }
 
   // No write deletes sheets or rows; these only undo (what they destroy no snapshot holds).
@@ -84,12 +104,26 @@ class JournaledPort implements WorkbookPort {
     this.port.setRowHeights(sheet, heights);
 
   async mergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
-    // Merging drops every cell's content but the top-left one's: keep it.
+    // Merging drops every cell's content but the top-left one's: keep it, and put it back into split cells
+    // (restored into merged ones it would land on the top-left cell): this step runs before the restore.
     await this.cells(sheet, ranges);
+    if (this.added.has(sheet) || ranges.length === 0) return this.port.mergeCells(sheet, ranges);
+    const before = await this.port.readMerges(sheet, ranges);
+    this.undos.push(async () => {
+      await this.port.unmergeCells(sheet, ranges);
+      if (before.length) await this.port.mergeCells(sheet, before);
+    });
     await this.port.mergeCells(sheet, ranges);
   }
 
-  unmergeCells = (sheet: string, ranges: readonly string[]) => this.port.unmergeCells(sheet, ranges);
+  async unmergeCells(sheet: string, ranges: readonly string[]): Promise<void> {
+    if (!this.added.has(sheet) && ranges.length) {
+      // The merges these ranges split (not the ranges: the Risk sheet splits row runs), merged again.
+      const before = await this.port.readMerges(sheet, ranges);
+      if (before.length) this.undos.push(() => this.port.mergeCells(sheet, before));
+    }
+    await this.port.unmergeCells(sheet, ranges);
+  }
 
   async clearRanges(sheet: string, ranges: readonly string[]): Promise<void> {
     await this.cells(sheet, ranges);
@@ -97,8 +131,11 @@ class JournaledPort implements WorkbookPort {
   }
 
   async defineNames(names: readonly DefinedName[]): Promise<void> {
+    // Recorded first (a failed sync may have added some): deletes the names that were not there before.
+    const held = new Set((await this.port.listNames()).map((n) => n.name.toLowerCase()));
+    const added = names.map((n) => n.name).filter((n) => !held.has(n.toLowerCase()));
+    if (added.length) this.undos.push(() => this.port.deleteNames(added));
     await this.port.defineNames(names);
-    this.undos.push(() => this.port.deleteNames(names.map((n) => n.name)));
   }
 
   async deleteNames(names: readonly string[]): Promise<void> {
@@ -107,8 +144,14 @@ class JournaledPort implements WorkbookPort {
     const before = oneRangeEach(
       (await this.port.listNames()).filter((n) => wanted.has(n.name) && n.sheet !== ""),
     );
+    // Recorded first (a failed sync may have deleted some): defines again the names that are gone.
+    if (before.length)
+      this.undos.push(async () => {
+        const now = new Set((await this.port.listNames()).map((n) => n.name.toLowerCase()));
+        const gone = before.filter((n) => !now.has(n.name.toLowerCase()));
+        if (gone.length) await this.port.defineNames(gone);
+      });
     await this.port.deleteNames(names);
-    if (before.length) this.undos.push(() => this.port.defineNames(before));
   }
 
   async setNote(sheet: string, address: string, text: string): Promise<void> {

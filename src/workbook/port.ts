@@ -155,6 +155,11 @@ export interface WorkbookPort {
   /** Splits every merged cell that these ranges touch (cells that are not merged are left alone). */
   unmergeCells(sheet: string, ranges: readonly string[]): Promise<void>;
   /**
+   * The merged cells ("B4:H4") whose top-left cell lies in these ranges (Office.js finds no others; ExcelApi
+   * 1.13, none before it): what `unmergeCells` of the same ranges splits, for undoing it.
+   */
+  readMerges(sheet: string, ranges: readonly string[]): Promise<readonly string[]>;
+  /**
    * Empties each range ("A1:I40"): values, formulas, number formats and styles (fills, fonts, borders), as a
    * sheet the add-in lays out again from scratch needs (merges are split with `unmergeCells`).
    */
@@ -208,3 +213,30 @@ export interface WorkbookPort {
    */
   usesDate1904(): Promise<boolean>;
 }
+
+/**
+ * The calls a write makes that change the workbook (the ones a failure can interrupt, which `atomically`
+ * journals). `deleteSheet`, `deleteRows` and `restoreCells` change it too but only undo.
+ */
+export const WORKBOOK_CHANGES = [
+  "addSheet",
+  "hideSheet",
+  "writeCells",
+  "insertRows",
+  "setColumnWidths",
+  "mergeCells",
+  "unmergeCells",
+  "clearRanges",
+  "setRowHeights",
+  "defineNames",
+  "deleteNames",
+  "setNote",
+  "setNotes",
+  "deleteNote",
+  "setListValidations",
+  "addComboChart",
+  "addBarChart",
+] as const satisfies readonly (keyof WorkbookPort)[];
+
+/** One of the calls that change the workbook. */
+export type WorkbookChange = (typeof WORKBOOK_CHANGES)[number];

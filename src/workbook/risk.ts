@@ -1,5 +1,5 @@
 import type { Sensitivity, Simulation } from "../engine";
-import { cellAddress, columnLetter, expandRange, parseAddress } from "./address";
+import { columnLetter, expandRange, parseAddress, rowRuns } from "./address";
 import { rowHeightFor } from "./layouts/textFit";
 import { WorkbookError } from "./errors";
 import { RISK_LAYOUT_ID, RISK_SHEET, riskSheetLayout, type RiskSheetLayout } from "./layouts/riskSheet";
@@ -94,30 +94,6 @@ async function clearPrevious(
     .sort((a, b) => a - b)
     .map((row) => ({ row, height: rowHeightFor(1) }));
   if (reset.length) await port.setRowHeights(layout.sheet, reset);
-}
-
-/**
- * Addresses as ranges of adjacent cells along each row (fewer ranges for the host; a merge the tool made is
- * inside one, as every cell it covers is recorded).
- *
- * @example
- * rowRuns(["A1", "B1", "C1", "A3"]) // ["A1:C1", "A3:A3"]
- */
-function rowRuns(addresses: readonly string[]): string[] {
-  const cells = addresses
-    .map(parseAddress)
-    .sort((a, b) => a.row - b.row || a.column - b.column)
-    .filter((c, i, all) => i === 0 || c.row !== all[i - 1].row || c.column !== all[i - 1].column);
-  const runs: string[] = [];
-  let start = 0;
-  for (let i = 1; i <= cells.length; i++) {
-    const prev = cells[i - 1];
-    const cur = cells[i];
-    if (cur && cur.row === prev.row && cur.column === prev.column + 1) continue;
-    runs.push(`${cellAddress(cells[start].column, cells[start].row)}:${cellAddress(prev.column, prev.row)}`);
-    start = i;
-  }
-  return runs;
 }
 
 /** Columns a Risk sheet written before labels were recorded used (A–I: the simulation's A–F, the tornado's A–I). */

@@ -7,7 +7,7 @@ import * as path from "path";
  * this fails first; and the loader refuses a decimal.js whose dropped methods it cannot find.
  */
 const root = path.join(__dirname, "..", "..");
-const { decimalSubset, DROPPED_METHODS, DROPPED_STATICS } = require(
+const { decimalSubset, DROPPED_METHODS, DROPPED_STATICS, LN10_DIGITS } = require(
   path.join(root, "scripts", "decimalSubsetLoader.js"),
 );
 const original = fs.readFileSync(require.resolve("decimal.js/decimal.mjs"), "utf8");
@@ -67,7 +67,14 @@ it("leaves every kept method working: the subset computes as decimal.js does", (
     ["toDecimalPlaces", (D) => new D("2.345").toDecimalPlaces(2, D.ROUND_HALF_UP).toString()],
     ["max", (D) => D.max(1, "2.5", -3).toString()],
     ["hex string", (D) => new D("0x1f").toString()],
+    // LN10 is shortened: ln, log and a non-integer pow still agree at 40 significant digits (the engine's).
+    ["ln at 40 digits", (D) => D.clone({ precision: 40 }).ln(7).toString()],
+    ["log at 40 digits", (D) => D.clone({ precision: 40 }).log(123.456, 7).toString()],
+    ["pow at 40 digits", (D) => new (D.clone({ precision: 40 }))("1.035").pow("0.5").toString()],
   ];
   for (const [name, f] of cases) expect([name, f(Subset)]).toEqual([name, f(Decimal)]);
   expect(typeof Subset.prototype.cos).toBe("undefined");
+  // Beyond the kept digits decimal.js's own precision error is thrown, as it is past the full 1,025.
+  expect(() => Subset.clone({ precision: LN10_DIGITS + 50 }).ln(7)).toThrow(/precision limit exceeded/i);
+  expect(() => Decimal.clone({ precision: LN10_DIGITS + 50 }).ln(7)).not.toThrow();
 });

@@ -1,28 +1,10 @@
 import type * as ExcelJS from "exceljs";
-import type { WorkbookPort } from "../../src/workbook/port";
+import { WORKBOOK_CHANGES, type WorkbookPort } from "../../src/workbook/port";
 
 /** A port whose Nth change fails, and what a user can see of a workbook: for the nothing-is-lost tests. */
 
 /** Calls that change the workbook: the ones a failure can interrupt. */
-const CHANGES = new Set([
-  "addSheet",
-  "hideSheet",
-  "writeCells",
-  "insertRows",
-  "setColumnWidths",
-  "mergeCells",
-  "unmergeCells",
-  "clearRanges",
-  "setRowHeights",
-  "defineNames",
-  "deleteNames",
-  "setNote",
-  "setNotes",
-  "deleteNote",
-  "setListValidations",
-  "addComboChart",
-  "addBarChart",
-]);
+const CHANGES = new Set<string>(WORKBOOK_CHANGES);
 
 /** `port` whose `failAt`th change (1-based) throws as Excel does when a sync fails; `count()` counts them. */
 export function failing(port: WorkbookPort, failAt: number): { port: WorkbookPort; count: () => number } {
@@ -40,7 +22,7 @@ export function failing(port: WorkbookPort, failAt: number): { port: WorkbookPor
   return { port: proxy, count: () => n };
 }
 
-/** Everything a user could see of the workbook: sheets, each cell's value, format and note, names. */
+/** Everything a user could see of the workbook: sheets, each cell's value, format and note, merges, names. */
 export function state(wb: ExcelJS.Workbook): unknown {
   return {
     sheets: wb.worksheets.map((ws) => {
@@ -51,7 +33,11 @@ export function state(wb: ExcelJS.Workbook): unknown {
           cells[cell.address] = { value: cell.value, numFmt: cell.numFmt, font: cell.font, note: cell.note };
         }),
       );
-      return { name: ws.name, state: ws.state, rowCount: ws.actualRowCount, cells };
+      // ExcelJS keeps its merges by top-left cell, with no public reader.
+      const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges)
+        .map((m) => m.range)
+        .sort();
+      return { name: ws.name, state: ws.state, rowCount: ws.actualRowCount, cells, merges };
     }),
     names: wb.definedNames.model,
   };

@@ -8,7 +8,7 @@ import {
   refreshWorkbook,
   updateProposal,
 } from "../../src/workbook/operations";
-import type { WorkbookPort } from "../../src/workbook/port";
+import { WORKBOOK_CHANGES, type WorkbookPort } from "../../src/workbook/port";
 import { readRegister } from "../../src/workbook/register";
 import { demoWorkbook, readExample, roundTrip } from "./fixtures";
 
@@ -17,23 +17,7 @@ import { demoWorkbook, readExample, roundTrip } from "./fixtures";
 const CFS = "CFS Targeted Prevention";
 
 /** The WorkbookPort calls that change a workbook. */
-const WRITES = new Set([
-  "addSheet",
-  "hideSheet",
-  "writeCells",
-  "insertRows",
-  "setColumnWidths",
-  "mergeCells",
-  "unmergeCells",
-  "setRowHeights",
-  "defineNames",
-  "deleteNames",
-  "setNote",
-  "setNotes",
-  "addComboChart",
-  "addBarChart",
-  "clearRanges",
-]);
+const WRITES = new Set<string>(WORKBOOK_CHANGES);
 
 /** A port that records every call that changes the workbook (by method name and first argument). */
 function recording(port: WorkbookPort): { port: WorkbookPort; writes: string[] } {

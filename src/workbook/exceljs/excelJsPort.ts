@@ -206,6 +206,13 @@ export class ExcelJsPort implements WorkbookPort {
     for (const range of ranges) ws.unMergeCells(range);
   }
 
+  async readMerges(sheet: string, ranges: readonly string[]): Promise<readonly string[]> {
+    // ExcelJS keeps its merges by top-left cell and has no public reader of them.
+    const merges = (this.sheet(sheet) as unknown as { _merges: Record<string, { range: string }> })._merges;
+    const wanted = new Set(ranges.flatMap(expandRange));
+    return Object.entries(merges).flatMap(([master, m]) => (m && wanted.has(master) ? [m.range] : []));
+  }
+
   async clearRanges(sheet: string, ranges: readonly string[]): Promise<void> {
     const ws = this.sheet(sheet);
     this.edited("written", sheet);

@@ -1,4 +1,4 @@
-import { columnLetter, parseAddress, sheetRef } from "../address";
+import { columnLetter, expandRange, parseAddress, rowRuns, sheetRef } from "../address";
 import { isoDateToSerial, serialToIsoDate } from "../dates";
 import { WorkbookError } from "../errors";
 import { listErrorMessage, listSource } from "../listValidation";
@@ -178,28 +178,37 @@ export class OfficePort implements WorkbookPort {
   }
 
   async snapshotCells(sheet: string, ranges: readonly string[]): Promise<CellSnapshot> {
+    // Row runs rather than a range per written cell, a few hundred to a sync: a large refresh's snapshot
+    // stays within Excel for the web's request and response limits.
+    const runs = rowRuns(ranges.flatMap(expandRange));
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const loaded = ranges.map((a) => {
-        const range = ws.getRange(a).load(["values", "formulas", "numberFormat"]);
-        // Fonts, fills, borders, wrap and links in one call (ExcelApi 1.9); before it values and formats only.
-        const properties = supports("1.9") ? range.getCellProperties(SNAPSHOT_PROPERTIES) : null;
-        return { range, properties };
-      });
-      await context.sync();
-      const state: OfficeCells[] = loaded.map(({ range, properties }) => ({
-        // A formula as a formula, text with the quote prefix (so "007" stays text), anything else as it was.
-        inputs: range.formulas.map((row, r) =>
-          row.map((f, c) => {
-            const v = range.values[r][c] as unknown;
-            if (typeof f === "string" && f.startsWith("=")) return f;
-            return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? literal(v) : "";
-          }),
-        ),
-        numberFormat: range.numberFormat,
-        properties: properties?.value ?? null,
-      }));
-      return { sheet, ranges, state };
+      const state: OfficeCells[] = [];
+      for (const chunk of chunks(runs, RANGES_PER_SYNC)) {
+        const loaded = chunk.map((a) => {
+          const range = ws.getRange(a).load(["values", "formulas", "numberFormat"]);
+          // Fonts, fills, borders, wrap and links in one call (ExcelApi 1.9); before it values and formats only.
+          const properties = supports("1.9") ? range.getCellProperties(SNAPSHOT_PROPERTIES) : null;
+          return { range, properties };
+        });
+        await context.sync();
+        for (const { range, properties } of loaded)
+          state.push({
+            // A formula as a formula, text with the quote prefix (so "007" stays text), anything else as it was.
+            inputs: range.formulas.map((row, r) =>
+              row.map((f, c) => {
+                const v = range.values[r][c] as unknown;
+                if (typeof f === "string" && f.startsWith("=")) return f;
+                return typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+                  ? literal(v)
+                  : "";
+              }),
+            ),
+            numberFormat: range.numberFormat,
+            properties: properties?.value ?? null,
+          });
+      }
+      return { sheet, ranges: runs, state };
     });
   }
 
@@ -207,26 +216,29 @@ export class OfficePort implements WorkbookPort {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(snapshot.sheet);
       const state = snapshot.state as readonly OfficeCells[];
-      snapshot.ranges.forEach((a, i) => {
-        const range = ws.getRange(a);
-        range.numberFormat = state[i].numberFormat;
-        range.formulas = state[i].inputs;
-        const properties = state[i].properties;
-        if (!properties) return;
-        // No fill reads as white (office-js #6218): put such cells back to no fill rather than paint them white.
-        const unfilled: [number, number][] = [];
-        const kept = properties.map((row, r) =>
-          row.map((p, c) => {
-            if (p.format?.fill?.color?.toUpperCase() !== "#FFFFFF") return p;
-            unfilled.push([r, c]);
-            const { fill: _fill, ...format } = p.format;
-            return { ...p, format };
-          }),
-        );
-        range.setCellProperties(kept);
-        for (const [r, c] of unfilled) range.getCell(r, c).format.fill.clear();
-      });
-      await context.sync();
+      const indexed = snapshot.ranges.map((address, i) => ({ address, cells: state[i] }));
+      for (const chunk of chunks(indexed, RANGES_PER_SYNC)) {
+        for (const { address, cells } of chunk) {
+          const range = ws.getRange(address);
+          range.numberFormat = cells.numberFormat;
+          range.formulas = cells.inputs;
+          const properties = cells.properties;
+          if (!properties) continue;
+          // No fill reads as white (office-js #6218): put such cells back to no fill rather than paint them white.
+          const unfilled: [number, number][] = [];
+          const kept = properties.map((row, r) =>
+            row.map((p, c) => {
+              if (p.format?.fill?.color?.toUpperCase() !== "#FFFFFF") return p;
+              unfilled.push([r, c]);
+              const { fill: _fill, ...format } = p.format;
+              return { ...p, format };
+            }),
+          );
+          range.setCellProperties(kept);
+          for (const [r, c] of unfilled) range.getCell(r, c).format.fill.clear();
+        }
+        await context.sync();
+      }
     });
   }
 
@@ -262,6 +274,28 @@ export class OfficePort implements WorkbookPort {
       const ws = context.workbook.worksheets.getItem(sheet);
       for (const range of ranges) ws.getRange(range).unmerge();
       await context.sync();
+    });
+  }
+
+  async readMerges(sheet: string, ranges: readonly string[]): Promise<readonly string[]> {
+    // Range.getMergedAreasOrNullObject is ExcelApi 1.13; before it a split merge is not put back.
+    if (!supports("1.13") || ranges.length === 0) return [];
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const found = new Set<string>();
+      for (const chunk of chunks(ranges, RANGES_PER_SYNC)) {
+        const areas = chunk.map((a) =>
+          ws.getRange(a).getMergedAreasOrNullObject().load("areas/items/address"),
+        );
+        await context.sync();
+        for (const a of areas) {
+          if (a.isNullObject) continue;
+          // "'My sheet'!$B$4:$H$4": the address on the sheet.
+          for (const r of a.areas.items)
+            found.add(r.address.slice(r.address.lastIndexOf("!") + 1).replace(/\$/g, ""));
+        }
+      }
+      return [...found];
     });
   }
 
@@ -521,6 +555,16 @@ async function replaceChart(
   const olds = [...new Set([name, title])].map((n) => ws.charts.getItemOrNullObject(n));
   await context.sync();
   for (const old of olds) if (!old.isNullObject) old.delete();
+}
+
+/** Ranges in one `context.sync()` of a snapshot, restore or merge read (Excel for the web limits a request's size). */
+const RANGES_PER_SYNC = 500;
+
+/** `items` in consecutive slices of at most `size`. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** Whether the running Excel has ExcelApi `version` (false outside Office, as in tests without a host). */

@@ -210,6 +210,79 @@ describe("OfficePort", () => {
     ]);
     expect([r.B3.numberFormat, r.E9.numberFormat]).toEqual([[[""]], [["@"]]]);
   });
+
+  it("snapshots and restores a large write in row runs, at most 500 ranges a sync (Excel for the web's limits)", async () => {
+    const asked: string[] = [];
+    let queued = 0;
+    let most = 0;
+    const syncs: number[] = [];
+    const range = (address: string) => {
+      asked.push(address);
+      queued++;
+      const [from, to = from] = address.split(":");
+      const width = to.charCodeAt(0) - from.charCodeAt(0) + 1;
+      const row = () => [Array.from({ length: width }, () => "")];
+      const r = { values: row(), formulas: row(), numberFormat: row(), load: () => r };
+      return r;
+    };
+    const context = {
+      workbook: { worksheets: { getItem: () => ({ getRange: range }) } },
+      sync: async () => {
+        syncs.push(queued);
+        most = Math.max(most, queued);
+        queued = 0;
+      },
+    };
+    const port = new OfficePort(async (batch) => batch(context as unknown as Excel.RequestContext));
+    // 1,200 rows of three adjacent cells each (as a refresh writes a profile), plus a block given as a range.
+    const addresses = Array.from({ length: 1200 }, (_, i) =>
+      ["A", "B", "C"].map((c) => `${c}${i + 1}`),
+    ).flat();
+    const snapshot = await port.snapshotCells("S", [...addresses, "E1:F2"]);
+    expect(snapshot.ranges.slice(0, 4)).toEqual(["A1:C1", "E1:F1", "A2:C2", "E2:F2"]);
+    expect(snapshot.ranges.length).toBe(1202);
+    expect(syncs).toEqual([500, 500, 202]);
+    asked.length = 0;
+    syncs.length = 0;
+    await port.restoreCells(snapshot);
+    expect(asked).toEqual(snapshot.ranges);
+    expect(syncs).toEqual([500, 500, 202]);
+    expect(most).toBe(500);
+  });
+
+  it("reads the merged cells whose top-left cell lies in the ranges, in the sheet's own addresses", async () => {
+    const merged: Record<string, string[]> = { "A1:I1": ["'My sheet'!$A$1:$C$1"], "A5:I5": [] };
+    const context = {
+      workbook: {
+        worksheets: {
+          getItem: () => ({
+            getRange: (a: string) => ({
+              getMergedAreasOrNullObject: () => {
+                const areas = {
+                  isNullObject: merged[a].length === 0,
+                  areas: { items: merged[a].map((address) => ({ address })) },
+                  load: () => areas,
+                };
+                return areas;
+              },
+            }),
+          }),
+        },
+      },
+      sync: async () => undefined,
+    };
+    const saved = (globalThis as any).Office;
+    const port = new OfficePort(async (batch) => batch(context as unknown as Excel.RequestContext));
+    try {
+      (globalThis as any).Office = { context: { requirements: { isSetSupported: () => true } } };
+      expect(await port.readMerges("My sheet", ["A1:I1", "A5:I5"])).toEqual(["A1:C1"]);
+      // Before ExcelApi 1.13 there is no reader: nothing to merge again.
+      (globalThis as any).Office = { context: { requirements: { isSetSupported: () => false } } };
+      expect(await port.readMerges("My sheet", ["A1:I1"])).toEqual([]);
+    } finally {
+      (globalThis as any).Office = saved;
+    }
+  });
 });
 
 describe("plainRectangle", () => {
