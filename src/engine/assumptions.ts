@@ -6,7 +6,7 @@ import { cohortStreamOn, type CohortStreamInput } from "./cohortStream";
 import type { ExistingMtfsLine } from "./existingMtfs";
 import { incomeStreamOn, type IncomeInput } from "./incomeStream";
 import { packageReviewStreamOn, type PackageReviewInput } from "./packageReviewStream";
-import { profileStreamInput, profileSummary } from "./profile";
+import { cohortStreamInputOf, profileStreamInput, profileSummary } from "./profile";
 import {
   computeProposalProfileOn,
   type InflationContingencyRule,
@@ -114,11 +114,7 @@ function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssump
       // As computeProfile: the timeline and a weeks-of-duration overlap are checked, and the overlap shortens
       // the cohort's duration.
       return uniformStream(
-        cohortStreamOn(
-          calc,
-          profileStreamInput({ ...s, investment: a.investment, mtfsOverlap: a.mtfsOverlap, horizon }, calc),
-          horizon,
-        ),
+        cohortStreamOn(calc, cohortStreamInputOf(s, a.mtfsOverlap, horizon, calc), horizon),
       );
     case "addressableSpend":
       return weightedBy(s, addressableSpendStreamOn(calc, s, horizon));
@@ -176,8 +172,15 @@ export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; 
  * assumptionsProfileOn(numberCalculator, parseProposal(json).assumptions).quantifiedOpportunity // ≈ 1104079.71
  */
 export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumptions): ProposalProfile<T> {
+  // A loop, not Array.map: the proposal profile reads this array back on every simulated draw, and map's
+  // arrays differ in elements kind between optimised and unoptimised code (proposalProfile.ts's `mapped`).
+  const streams: StreamProfile<T>[] = [];
+  for (let k = 0; k < a.streams.length; k++) {
+    const s = a.streams[k];
+    streams.push(inStream(k, s, () => streamProfile(calc, s, a)));
+  }
   return computeProposalProfileOn(calc, {
-    streams: a.streams.map((s, k) => inStream(k, s, () => streamProfile(calc, s, a))),
+    streams,
     investment: a.investment,
     mtfsOverlap: a.mtfsOverlap,
     existingMtfsLines: a.existingMtfsLines,

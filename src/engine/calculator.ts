@@ -250,3 +250,18 @@ export function minOf<T>(calc: Calculator<T>, a: T, b: T): T {
 export function maxOf<T>(calc: Calculator<T>, a: T, b: T): T {
   return calc.compare(a, b) >= 0 ? a : b;
 }
+
+/**
+ * The sign of d − n for a double n, exactly (NaN when d is NaN), as `d.cmp(n)`: from d's nearest double when
+ * that differs from n (rounding to doubles keeps order, and n is one), so the checks a simulated draw makes on
+ * its inputs (> 0, > −1) make no Decimal.
+ *
+ * @example
+ * compareToNumber(new Decimal("1e-400"), 0) // 1 (its double is 0, so decimal.js decides)
+ */
+export function compareToNumber(d: Decimal, n: number): number {
+  const x = numberCalculator.fromDecimal(d);
+  if (x > n) return 1;
+  if (x < n) return -1;
+  return d.cmp(n);
+}

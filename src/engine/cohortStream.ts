@@ -1,6 +1,6 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { decimalCalculator, type Calculator } from "./calculator";
+import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, fyStartDay } from "./fiscalYear";
 import { flowMath } from "./flow";
 import { resolveTimelineOn, type ResolvedTimeline } from "./timeline";
@@ -51,7 +51,20 @@ function anniversaries<T>(
   fromFy: FyStartYear,
   toFy: FyStartYear,
 ): T[] {
-  const days: T[] = [];
+  const days = anniversaryDays(monthDay, fromFy, toFy);
+  const out: T[] = [];
+  for (let k = 0; k < days.length; k++) out.push(calc.fromNumber(days[k]));
+  return out;
+}
+
+/** Valid anniversaries by "MM-DD|from|to": a simulation prices the same parts on every draw (Date.parse is slow). */
+const knownAnniversaries = new Map<string, readonly number[]>();
+
+function anniversaryDays(monthDay: string, fromFy: FyStartYear, toFy: FyStartYear): readonly number[] {
+  const place = `${monthDay}|${fromFy}|${toFy}`;
+  const known = knownAnniversaries.get(place);
+  if (known !== undefined) return known;
+  const days: number[] = [];
   for (let y = fromFy - 1; y <= toFy + 1; y++) {
     const d = Date.parse(`${y}-${monthDay}T00:00:00Z`) / 86_400_000;
     if (!Number.isFinite(d)) {
@@ -61,8 +74,10 @@ function anniversaries<T>(
         `must be MM-DD, got ${monthDay}`,
       );
     }
-    days.push(calc.fromNumber(d));
+    days.push(d);
   }
+  if (knownAnniversaries.size >= 256) knownAnniversaries.clear();
+  knownAnniversaries.set(place, days);
   return days;
 }
 
@@ -124,7 +139,7 @@ export function cohortModelOn<T>(
   const sf = stockFlowMath(calc);
   const timeline = resolveTimelineOn(calc, input.timeline);
   const durationWeeks = input.durationWeeks;
-  if (!durationWeeks.gt(0)) {
+  if (!(compareToNumber(durationWeeks, 0) > 0)) {
     // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
     throw new EngineError("out-of-range", "durationWeeks", `must be > 0, got ${durationWeeks.toString()}`);
   }
@@ -153,10 +168,18 @@ export function cohortModelOn<T>(
   });
   const flow = adjustFlow ? adjustFlow(planFlow) : planFlow;
 
+  // Parts realised from the same date share one flow (built once; their caseloads are then averaged once).
+  const realised = new Map<string, CumulativeFlow<T>>();
+  const realisedFlow = (monthDay: string): CumulativeFlow<T> => {
+    let f = realised.get(monthDay);
+    if (f === undefined) {
+      f = sf.realisedAt(flow, anniversaries(calc, monthDay, horizon.firstFy, horizon.lastFy));
+      realised.set(monthDay, f);
+    }
+    return f;
+  };
   const componentPart = (c: UnitCostComponent): CohortSavingPart<T> => ({
-    flow: c.realisedFrom
-      ? sf.realisedAt(flow, anniversaries(calc, c.realisedFrom, horizon.firstFy, horizon.lastFy))
-      : flow,
+    flow: c.realisedFrom ? realisedFlow(c.realisedFrom) : flow,
     annualSaving: annualSavingOn(calc, unitCost, c),
   });
   const parts: readonly CohortSavingPart<T>[] =
@@ -222,7 +245,13 @@ export function cohortStreamOn<T>(
   for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(calc.fromNumber(fyStartDay(fy)));
   const caseload = averageOf(flow, bounds);
   const partCaseload: T[][] = [];
-  for (const s of parts) partCaseload.push(s.flow === flow ? caseload : averageOf(s.flow, bounds));
+  for (let k = 0; k < parts.length; k++) {
+    const f = parts[k].flow;
+    // A flow shared with an earlier part (or the stream's own) has its caseload already.
+    let j = 0;
+    while (j < k && parts[j].flow !== f) j++;
+    partCaseload.push(f === flow ? caseload : j < k ? partCaseload[j] : averageOf(f, bounds));
+  }
 
   // Loops rather than reduce and closures: a simulation runs this on every draw (the same calls, in order).
   const grossAt = (i: number, savings: (k: number) => T): T => {

@@ -123,7 +123,17 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const two = calc.fromNumber(2);
   const fyOfDay = (d: T): FyStartYear => fyOf(calc.toNumber(calc.floor(d)));
   const sortedDistinct = (xs: T[]): T[] => {
-    xs.sort(cmp);
+    // Insertion sort (stable, as Array.prototype.sort): a few dozen points, mostly in order already, and no
+    // comparator called back from the builtin on every simulated draw.
+    for (let i = 1; i < xs.length; i++) {
+      const x = xs[i];
+      let j = i;
+      while (j > 0 && cmp(xs[j - 1], x) > 0) {
+        xs[j] = xs[j - 1];
+        j--;
+      }
+      xs[j] = x;
+    }
     let n = 0;
     for (let i = 0; i < xs.length; i++) if (n === 0 || cmp(xs[n - 1], xs[i]) !== 0) xs[n++] = xs[i];
     xs.length = n;
@@ -259,10 +269,13 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
 
     // A fixed cohort: events stop when it is reached, then continue only as the cohort grows.
     const cohortSize = input.target.kind === "caseloadReduction" ? undefined : input.target.cohortSize;
+    let uncapped: CumulativeFlow<T> | undefined;
     if (cohortSize !== undefined) {
       const cohort = calc.fromDecimal(cohortSize);
-      const reached = sf.timeToReach(sf.cumulativeFromRates(rates, []), cohort);
+      uncapped = sf.cumulativeFromRates(rates, []);
+      const reached = sf.timeToReach(uncapped, cohort);
       if (reached !== undefined) {
+        uncapped = undefined;
         const g = calc.fromDecimal(input.baseline.growthPerYear);
         const capFy = fyOfDay(reached);
         const growthRate = (fy: FyStartYear): T =>
@@ -270,7 +283,8 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
         rates = [...clip(rates, reached), ...ratePieces(reached, end, [], growthRate)];
       }
     }
-    const flow = sf.cumulativeFromRates(rates, []);
+    // A cohort never reached keeps the flow already built from the same rates.
+    const flow = uncapped ?? sf.cumulativeFromRates(rates, []);
     if (input.delivery?.kind !== "batches") return flow;
 
     // Batched delivery: events completed in each block are realised together at the block's end.

@@ -68,18 +68,25 @@ export function moneyScale(amount: DecimalLike): "m" | "k" | "zero" {
 }
 
 /**
+ * How a figure of `moneyScale` "zero" reads, in text and in cells alike (the workbook's £m and £k formats show
+ * a zero as this too): under £50 there is nothing to show in £k to 1 dp, and no sign either.
+ */
+export const NIL_MONEY_TEXT = "-";
+
+/**
  * £ in £m to 2 dp, or in £k to 1 dp below £0.1m (`moneyScale`), so small figures keep their differences; a
- * figure that rounds to nothing in £k reads as zero.
+ * figure that rounds to nothing in £k (under £50, zero included) reads as zero does in a cell, `NIL_MONEY_TEXT`.
  *
  * @example
  * formatMoney(-54_512) // "-£54.5k"
  * formatMoney(-1_200) // "-£1.2k"
- * formatMoney(-20) // "£0.00m"
+ * formatMoney(-20) // "-"
  * formatMoney(1_104_080) // "£1.10m"
  */
 export function formatMoney(amount: DecimalLike): string {
   const scale = moneyScale(amount);
-  if (scale !== "k") return formatMillions(scale === "m" ? amount : 0);
+  if (scale === "zero") return NIL_MONEY_TEXT;
+  if (scale === "m") return formatMillions(amount);
   const k = toDecimal(amount).div(THOUSAND).toDecimalPlaces(1);
   const body = `£${k.abs().toFixed(1)}k`;
   return k.isNegative() ? `-${body}` : body;

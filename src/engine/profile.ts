@@ -4,9 +4,9 @@ import { resolveTimelineOn } from "./timeline";
 import { cohortStream, type CohortStreamInput } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
 import { computeProposalProfileOn, type ProposalProfile } from "./proposalProfile";
-import { decimalCalculator, type Calculator } from "./calculator";
+import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { checkHorizon, type StreamProfile } from "./stream";
-import type { Profile, ProfileInput } from "./types";
+import type { Horizon, MtfsOverlap, Profile, ProfileInput } from "./types";
 
 /**
  * The single-cohort benefits profile (DOMAIN §2), today's input format: one cohort stream
@@ -28,18 +28,35 @@ export function profileStreamInput(
   input: ProfileInput,
   calc: Calculator<unknown> = decimalCalculator,
 ): CohortStreamInput {
+  return cohortStreamInputOf(input, input.mtfsOverlap, input.horizon, calc);
+}
+
+/**
+ * profileStreamInput for a cohort's inputs with the proposal's overlap and horizon given beside them (a
+ * multi-stream proposal's cohort stream): the input itself when the overlap leaves its duration as it is, so a
+ * simulated draw copies no record here.
+ *
+ * @example
+ * cohortStreamInputOf(stream, { kind: "weeksOfDuration", weeks: D(10) }, horizon).durationWeeks // stream's − 10
+ */
+export function cohortStreamInputOf<S extends CohortStreamInput>(
+  input: S,
+  mtfsOverlap: MtfsOverlap,
+  horizon: Horizon,
+  calc: Calculator<unknown> = decimalCalculator,
+): S {
   // Checked in the order they always were, so the same bad input names the same field.
-  checkHorizon(input.horizon);
+  checkHorizon(horizon);
   resolveTimelineOn(calc, input.timeline);
-  const durationWeeks = effectiveDurationWeeks(input.durationWeeks, input.mtfsOverlap);
-  if (!durationWeeks.gt(0) && input.mtfsOverlap.kind === "weeksOfDuration") {
+  const durationWeeks = effectiveDurationWeeks(input.durationWeeks, mtfsOverlap);
+  if (!(compareToNumber(durationWeeks, 0) > 0) && mtfsOverlap.kind === "weeksOfDuration") {
     throw new EngineError(
       "out-of-range",
       "mtfsOverlap.weeks",
       `must be less than durationWeeks (${input.durationWeeks.toString()})`,
     );
   }
-  return { ...input, durationWeeks };
+  return durationWeeks === input.durationWeeks ? input : { ...input, durationWeeks };
 }
 
 /**

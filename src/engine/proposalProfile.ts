@@ -4,7 +4,12 @@ import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
 import { costInFyOn, type CostContext } from "./costs";
 import { overlapInFyOn } from "./overlap";
-import { checkExistingLine, existingLinesInFyOn, type ExistingMtfsLine } from "./existingMtfs";
+import {
+  checkExistingLine,
+  existingLinesInFyOn,
+  type ExistingLinesInFy,
+  type ExistingMtfsLine,
+} from "./existingMtfs";
 import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
 import {
   checkHorizon,
@@ -186,14 +191,17 @@ function settledFyOfCost(c: CostItem): FyStartYear | undefined {
 
 const settledFys = new WeakMap<CostItem, FyStartYear | undefined>();
 
+/** An FY's existing lines when a proposal has none (never written to). */
+const NO_EXISTING_LINES: ExistingLinesInFy<never> = { deducted: [], addedBack: [] };
+
 /**
  * xs.map(f) as a loop: arrays made by Array.prototype.map differ in elements kind between optimised and
  * unoptimised code, and this function reads back the arrays it makes, so with map V8 deoptimised it on a
  * "wrong map" every few simulated draws, for good (MTFS.SIMULATE ran at half speed; issue 14).
  */
-function mapped<A, B>(xs: readonly A[], f: (x: A) => B): B[] {
+function mapped<A, B>(xs: readonly A[], f: (x: A, k: number) => B): B[] {
   const out: B[] = [];
-  for (let k = 0; k < xs.length; k++) out.push(f(xs[k]));
+  for (let k = 0; k < xs.length; k++) out.push(f(xs[k], k));
   return out;
 }
 
@@ -327,7 +335,7 @@ export function computeProposalProfileOn<T>(
       settledFy: s.settledFy,
       weightings: s.weightings ?? [],
       weighting: w ?? calc.one,
-      years: s.years.map((y) => {
+      years: mapped(s.years, (y) => {
         const reported = held ? y.grossAtPriceBase : y.gross;
         const gross = apply(reported);
         const grossAtFyPrices = apply(y.gross);
@@ -345,16 +353,17 @@ export function computeProposalProfileOn<T>(
     };
   });
 
-  const costAmounts: T[][] = input.investment.map(() => []);
-  const streamCostAmounts: T[][] = streams.map(() => []);
-  const deductedAmounts: T[][] = existing.map(() => []);
-  const addedBackAmounts: T[][] = existing.map(() => []);
+  const costAmounts: T[][] = mapped(input.investment, () => []);
+  const streamCostAmounts: T[][] = mapped(streams, () => []);
+  const deductedAmounts: T[][] = mapped(existing, () => []);
+  const addedBackAmounts: T[][] = mapped(existing, () => []);
   const years: ProposalYear<T>[] = [];
   let previous = ZERO_T;
   let previousContingency = ZERO_T;
   // The FY's stream rows, read by `measure` (costs call it back); the helpers below are made once, not per FY.
-  let rows: StreamYear<T>[] = [];
-  let lineRows: ProposalStreamYear<T>[] = [];
+  // Both arrays are refilled in place each FY (a fresh literal per FY deoptimised this function on a map check).
+  const rows: StreamYear<T>[] = [];
+  const lineRows: ProposalStreamYear<T>[] = [];
   const measure = (key: string, stream: string | undefined): T => {
     let acc = ZERO_T;
     for (let k = 0; k < rows.length; k++) {
@@ -390,11 +399,9 @@ export function computeProposalProfileOn<T>(
     });
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;
-    rows = [];
-    lineRows = [];
     for (let k = 0; k < streams.length; k++) {
-      rows.push(streams[k].years[i]);
-      lineRows.push(streamLines[k].years[i]);
+      rows[k] = streams[k].years[i];
+      lineRows[k] = streamLines[k].years[i];
     }
     const caseloadReduction = measure("caseloadReduction", undefined);
     const gross = sumOf(lineRows, pickGross);
@@ -405,7 +412,11 @@ export function computeProposalProfileOn<T>(
     for (let k = 0; k < lineRows.length; k++) streamCostAmounts[k].push(lineRows[k].oneOffCosts);
     const costs = sumOf(lineRows, pickOneOffCosts, sum(itemCosts));
     const overlap = overlapAt(fy, caseloadReduction, reportedPrices, gross);
-    const lines = existingLinesInFyOn(calc, existing, fy, sub(gross, overlap));
+    // Most proposals have no existing lines: nothing to work out (or allocate) per FY then.
+    const lines =
+      existing.length === 0
+        ? (NO_EXISTING_LINES as ExistingLinesInFy<T>)
+        : existingLinesInFyOn(calc, existing, fy, sub(gross, overlap));
     for (let k = 0; k < lines.deducted.length; k++) deductedAmounts[k].push(lines.deducted[k]);
     for (let k = 0; k < lines.addedBack.length; k++) addedBackAmounts[k].push(lines.addedBack[k]);
     const existingMtfs = sum(lines.deducted);
@@ -445,24 +456,27 @@ export function computeProposalProfileOn<T>(
     previousContingency = inflationContingency;
   }
 
-  const costLines: ProposalLine<T>[] = input.investment.map((c, k) => ({
-    label: c.label,
-    kind: c.kind,
-    amounts: costAmounts[k],
-  }));
+  const costLines: ProposalLine<T>[] = [];
+  for (let k = 0; k < input.investment.length; k++) {
+    const c = input.investment[k];
+    costLines.push({ label: c.label, kind: c.kind, amounts: costAmounts[k] });
+  }
   streams.forEach((s, k) => {
     if (s.years.some((y) => y.oneOffCosts !== undefined)) {
       costLines.push({ label: `${s.label}: costs per event`, kind: "stream", amounts: streamCostAmounts[k] });
     }
   });
-  const existingLines: ExistingMtfsLineResult<T>[] = existing.map((l, k) => ({
+  const existingLines: ExistingMtfsLineResult<T>[] = mapped(existing, (l, k) => ({
     label: l.ref === undefined ? l.label : `${l.ref} ${l.label}`,
     treatment: l.treatment,
     deducted: deductedAmounts[k],
     addedBack: addedBackAmounts[k],
   }));
 
-  const settle: { fy: FyStartYear; by: string }[] = streams.map((s) => ({ fy: s.settledFy, by: s.label }));
+  const settle: { fy: FyStartYear; by: string }[] = mapped(streams, (s) => ({
+    fy: s.settledFy,
+    by: s.label,
+  }));
   for (const c of input.investment) {
     const fy = settledFyOfCost(c);
     if (fy !== undefined) settle.push({ fy, by: c.label });

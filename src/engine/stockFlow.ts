@@ -215,8 +215,24 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   };
 
   const realisedAt = (f: CumulativeFlow<T>, days: readonly T[]): CumulativeFlow<T> => {
-    const sorted = [...days].sort(cmp);
-    return fromPieces(sorted.map((d) => ({ start: d, value: cumulativeAt(f, d), rate: ZERO, accel: ZERO })));
+    // Callers pass ascending days (block ends, anniversaries): no copy to sort, and F walked forward.
+    let ascending = true;
+    for (let k = 1; k < days.length; k++) if (cmp(days[k - 1], days[k]) > 0) ascending = false;
+    const sorted = ascending ? days : [...days].sort(cmp);
+    const pieces: CumulativePiece<T>[] = [];
+    let at = -1;
+    for (let k = 0; k < sorted.length; k++) {
+      const d = sorted[k];
+      at = findPieceFrom(f, d, at);
+      const p = f.pieces[at];
+      pieces.push({
+        start: d,
+        value: at < 0 ? ZERO : pieceValue(p, sub(d, p.start)),
+        rate: ZERO,
+        accel: ZERO,
+      });
+    }
+    return fromPieces(pieces);
   };
 
   const timeToReach = (f: CumulativeFlow<T>, level: T): T | undefined => {

@@ -1,7 +1,7 @@
 import { Decimal } from "./money";
 import { inflate } from "./fiscalYear";
 import { EngineError } from "./errors";
-import { decimalCalculator, type Calculator } from "./calculator";
+import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import type { FyStartYear, UnitCost, UnitCostComponent } from "./types";
 
 /**
@@ -59,7 +59,7 @@ export function annualSavingOn<T>(
   component?: Pick<UnitCostComponent, "share" | "costPerPeriod">,
 ): (fy: FyStartYear) => T {
   // inflate()'s rules (and messages) for a rate it would refuse, without its arithmetic otherwise.
-  if (u.inflationPerYear.lte(-1) || !Number.isInteger(u.priceBaseFy)) {
+  if (compareToNumber(u.inflationPerYear, -1) <= 0 || !Number.isInteger(u.priceBaseFy)) {
     inflate(0, u.priceBaseFy, u.priceBaseFy, u.inflationPerYear);
   }
   const factor = calc.add(calc.fromDecimal(u.inflationPerYear), calc.one);

@@ -19,7 +19,15 @@ import {
   type Reprofile,
   type TrackingSummary,
 } from "../engine";
-import { checkActualRows, inLineOrder, readActualsCsv } from "../workbook/actualsCsv";
+import {
+  checkActualRows,
+  inLineOrder,
+  readActualRows,
+  readActualsCsv,
+  trackingActual,
+  type ActualRow,
+  type ActualText,
+} from "../workbook/actualsCsv";
 import { numberText } from "../workbook/cellValues";
 import { readThresholds } from "../workbook/dashboard";
 import { conflictText, enterActuals } from "../workbook/enterActuals";
@@ -246,7 +254,8 @@ export function actualsFromCsv(
       rows: mine.map((r) => ({
         period: r.period,
         measure: r.measure,
-        value: r.value.toString(),
+        // Plain digits (toString would give "1e-7"), which the tab and its checks read back as the figure.
+        value: r.value.toFixed(),
         ...(r.stream === undefined ? {} : { stream: r.stream }),
         source: `${file} line ${r.line}`,
         line: r.line,
@@ -405,6 +414,16 @@ async function readTrack(port: WorkbookPort, proposal: string): Promise<Workbook
   }
 }
 
+/** A typed actual as checkActualRows reads it, for the proposal's `sheet`, at `line`. */
+const actualText = (a: TypedActual, line: number, sheet: string): ActualText => ({
+  line,
+  proposal: sheet,
+  stream: a.stream ?? "",
+  period: a.period,
+  measure: a.measure,
+  value: a.value,
+});
+
 async function checkCsvRows(
   port: WorkbookPort,
   proposal: string,
@@ -414,19 +433,20 @@ async function checkCsvRows(
   try {
     const found = await proposalSheet(port, proposal);
     if ("problem" in found) return inLineOrder([...known, found.problem]);
-    const line = (k: number): number => rows[k].line ?? k + 1;
-    // The writer `track import` calls, in a dry run: the CSV's problems and the workbook's, every one.
+    // The CSV's rules on the rows as given, then the writer `track import` calls, in a dry run: every problem.
+    const read = readActualRows(
+      rows.map((a, k) => actualText(a, a.line ?? k + 1, found.sheet)),
+      lineText,
+    );
+    const sources = new Map(rows.map((a, k) => [a.line ?? k + 1, a.source ?? ""]));
     const result = await enterActuals(
       port,
-      rows.map((a) => ({
-        proposal: found.sheet,
-        stream: a.stream ?? "",
-        period: a.period,
-        measure: a.measure,
-        value: Number(numberText(a.value) ?? 0),
-        source: a.source ?? "",
-      })),
-      { where: (k) => lineText(line(k)), dryRun: true, known },
+      read.rows.map((r) => trackingActual(r, sources.get(r.line) ?? "")),
+      {
+        where: (k) => lineText(read.rows[k].line),
+        dryRun: true,
+        known: [...known, ...read.problems.map((p) => `${lineText(p.line)}: ${p.text}`)],
+      },
     );
     return result.kind === "refused" ? inLineOrder(result.problems) : [];
   } catch (e) {
@@ -444,17 +464,10 @@ async function writeTyped(
   const { sheet } = found;
   const given = typed.map((a, k) => ({ a, line: k + 1 })).filter(({ a }) => a.value.trim() !== "");
   if (given.length === 0) return { kind: "refused", message: "Not written: enter an actual first." };
-  let checked: ReturnType<typeof checkActualRows>;
+  let checked: ActualRow[];
   try {
     checked = checkActualRows(
-      given.map(({ a, line }) => ({
-        line,
-        proposal: sheet,
-        stream: a.stream ?? "",
-        period: a.period,
-        measure: a.measure,
-        value: a.value,
-      })),
+      given.map(({ a, line }) => actualText(a, line, sheet)),
       "Not written",
       (line) => `actual ${line}`,
     );
@@ -466,14 +479,7 @@ async function writeTyped(
   const sources = new Map(given.map(({ a, line }) => [line, a.source ?? "typed in the Track tab"]));
   const result = await enterActuals(
     port,
-    checked.map((r) => ({
-      proposal: r.proposal,
-      stream: r.stream ?? "",
-      period: r.period,
-      measure: r.measure,
-      value: r.value.toNumber(),
-      source: sources.get(r.line) ?? "",
-    })),
+    checked.map((r) => trackingActual(r, sources.get(r.line) ?? "")),
     { where: (k) => `actual ${checked[k].line}`, dryRun: false },
   );
   if (result.kind === "refused")

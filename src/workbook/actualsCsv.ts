@@ -1,6 +1,7 @@
 import { Decimal, isEngineError, measureKey, parsePeriod } from "../engine";
 import { numberText } from "./cellValues";
 import { WorkbookError } from "./errors";
+import type { TrackingActual } from "./layouts/trackingSheet";
 
 /**
  * The actuals CSV `mtfs-benefits track import` reads (docs/cli.md, "Actuals CSV"): one actual per row under a
@@ -26,6 +27,25 @@ export interface ActualRow {
   /** "saving" or a KPI key. */
   readonly measure: string;
   readonly value: Decimal;
+}
+
+/**
+ * The Tracking sheet's row for an actual these rules have read, from `source`: its figure as read, never its
+ * text again, so `track import`, the Track tab's check of a CSV and its write pass the writer the same rows.
+ *
+ * @example
+ * trackingActual(parseActualsCsv(csv, "a.csv")[0], "a.csv line 2")
+ * // { proposal: "CFS Targeted Prevention", stream: "", period: "2027-07", measure: "avoidedEvents", value: 2, source: "a.csv line 2" }
+ */
+export function trackingActual(r: ActualRow, source: string): TrackingActual {
+  return {
+    proposal: r.proposal,
+    stream: r.stream ?? "",
+    period: r.period,
+    measure: r.measure,
+    value: r.value.toNumber(),
+    source,
+  };
 }
 
 export const ACTUALS_COLUMNS = ["proposal", "stream", "period", "measure", "value"] as const;
@@ -180,6 +200,21 @@ export function checkActualRows(
   const checked = actualRowsOf(rows, where);
   throwProblems(checked.problems, file, where);
   return checked.rows;
+}
+
+/**
+ * checkActualRows's rules without the throw: the good rows beside every bad one's problem (a clash names the
+ * earlier line by `where`), for a caller that reports them with others (the Track tab's check of a CSV).
+ *
+ * @example
+ * readActualRows([{ line: 2, proposal: "CFS", stream: "", period: "2027-10", measure: "saving", value: "x" }])
+ *   .problems // [{ line: 2, text: 'value: must be a number, got "x"' }]
+ */
+export function readActualRows(
+  rows: readonly ActualText[],
+  where: (line: number) => string = (line) => `line ${line}`,
+): { readonly rows: ActualRow[]; readonly problems: ActualProblem[] } {
+  return actualRowsOf(rows, where);
 }
 
 /** One WorkbookError (`bad-csv`) naming the first problems and how many more, when there are any. */

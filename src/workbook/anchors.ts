@@ -1,4 +1,4 @@
-import { columnLetter, columnNumber, parseAddress } from "./address";
+import { columnLetter, columnNumber, expandRange, parseAddress } from "./address";
 import type { DefinedName } from "./port";
 import type { SheetLayout } from "./layouts/types";
 
@@ -272,6 +272,35 @@ export function referencedCells(formula: string, home: string): CellReference[] 
     if (m[4]) out.push({ sheet, address: m[4].slice(1) });
   }
   return out;
+}
+
+/** What a formula reads: every cell (ranges expanded, `$` dropped) with its sheet, and the defined names it uses. */
+export interface FormulaReads {
+  readonly cells: readonly CellReference[];
+  readonly names: readonly string[];
+}
+
+/**
+ * The cells and defined names a formula reads (string literals skipped; functions and TRUE/FALSE are not names).
+ *
+ * @example
+ * formulaReads("IF(SUM(C1:C2)>0,MTFS_OptimismBias,0)", "CFS") // { cells: [CFS C1, CFS C2], names: ["MTFS_OptimismBias"] }
+ */
+export function formulaReads(formula: string, home: string): FormulaReads {
+  const cells: CellReference[] = [];
+  const rest = formula.replace(
+    TOKEN,
+    (all, text: string | undefined, prefix: string | undefined, a: string, b: string | undefined) => {
+      if (text !== undefined) return " ";
+      const sheet = prefix ? unquote(prefix.slice(0, -1)) : home;
+      for (const address of expandRange(b ? `${a}${b}` : a)) cells.push({ sheet, address });
+      return " ";
+    },
+  );
+  const names = [...rest.matchAll(/(?<![A-Za-z0-9_.])[A-Za-z_\\][A-Za-z0-9_.]*(?!\s*[(A-Za-z0-9_.!])/g)]
+    .map((m) => m[0])
+    .filter((n) => !/^(TRUE|FALSE)$/i.test(n));
+  return { cells, names };
 }
 
 /**

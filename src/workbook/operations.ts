@@ -11,7 +11,14 @@ import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./field
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
-import { syncOwned, toWrite, writeLayout, writeListValidations, type CellChange } from "./ownedCells";
+import {
+  recordOwned,
+  syncOwned,
+  toWrite,
+  writeLayout,
+  writeListValidations,
+  type CellChange,
+} from "./ownedCells";
 import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
   createProgramme,
@@ -192,6 +199,8 @@ export async function buildProgrammeWorkbook(
     greenBook: true,
     ...(scenariosSheet ? { scenariosSheet } : {}),
   };
+  // The Programme's links read the proposal sheets written after it (liveFormulas): known from the start.
+  for (const p of planned) recordOwned(p.layout, p.layout.sheet, owned);
   await createProgramme(port, programme, links, owned);
   for (const p of planned) await writeProposalSheet(port, p, owned);
   // After the sheets it serves (the tabs keep the Programme first); their formulas look up its names.

@@ -9,6 +9,7 @@ import {
 } from "./layouts/types";
 import { ownedKey, type OwnedRecord, type Written } from "./register";
 import { anchorNameList, anchorNames, placeAddress, translateFormula, type Placements } from "./anchors";
+import { liveFormulas } from "./liveFormulas";
 
 /**
  * Writing a layout and re-syncing the cells the add-in owns. A cell is "hand-edited" when its content
@@ -115,9 +116,17 @@ function isEmpty(cur: CellContent): boolean {
  * toWrite({ kind: "label", address: "A1", text: "Benefits Proposal" }) // { address: "A1", value: "Benefits Proposal" }
  */
 export function toWrite(cell: LayoutCell): CellWrite {
+  return writeOf(cell, false);
+}
+
+/**
+ * `toWrite` knowing whether the cell is a formula that can recalculate before the next refresh
+ * (`liveFormulas`), whose format then cannot follow its cached figure.
+ */
+function writeOf(cell: LayoutCell, live: boolean): CellWrite {
   // Only an owned cell's format follows its value: refresh rewrites it, while an input keeps what it was given.
   const numberFormat = isOwned(cell)
-    ? cellNumberFormat(cell.numberFormat, cell.value, cell.kind)
+    ? cellNumberFormat(cell.numberFormat, cell.value, live && cell.kind === "formula")
     : cell.numberFormat;
   const base = { address: cell.address, style: cell.style, numberFormat };
   switch (cell.kind) {
@@ -162,7 +171,11 @@ export async function writeLayout(
 ): Promise<void> {
   const sheets = await port.listSheets();
   if (!sheets.some((s) => s.name === layout.sheet)) await port.addSheet(layout.sheet);
-  await port.writeCells(layout.sheet, layout.cells.map(toWrite));
+  const live = liveFormulas(layout, owned);
+  await port.writeCells(
+    layout.sheet,
+    layout.cells.map((c) => writeOf(c, live.has(c.address))),
+  );
   const names = layout.cells.flatMap((c) =>
     c.kind === "input" && c.name ? [{ name: c.name, sheet: layout.sheet, address: c.address }] : [],
   );
@@ -175,6 +188,17 @@ export async function writeLayout(
   // After the cells, so a merged cell takes its top-left cell's style across.
   if (layout.merges?.length) await port.mergeCells(layout.sheet, layout.merges);
   if (layout.rowHeights?.length) await port.setRowHeights(layout.sheet, layout.rowHeights);
+  recordOwned(layout, owner, owned);
+}
+
+/**
+ * Records in `owned` what a layout's owned cells are written with (as `writeLayout` does). A sheet written
+ * before the sheets it links to records them first, so its links are known to read cells the add-in writes.
+ *
+ * @example
+ * recordOwned(proposalLayout, "CFS Targeted Prevention", owned); // owned.has("CFS Targeted Prevention!J38")
+ */
+export function recordOwned(layout: SheetLayout, owner: string, owned: Map<string, OwnedRecord>): void {
   for (const c of layout.cells.filter(isOwned)) {
     owned.set(ownedKey(layout.sheet, c.address), {
       owner,
@@ -247,9 +271,24 @@ export async function syncOwned(
   const keptAddresses: { address: string; key: string; after: CellScalar }[] = [];
   /** Cleared by the user and filled again: any hand-edit note of ours on them goes. */
   const released: string[] = [];
-  cells.forEach(({ cell, placed, want, here, rec, last }, i) => {
+  // A sheet that grows (the Dashboard) must not write over what the user typed below it.
+  const kept = cells.map(({ here, last }, i) => {
+    const cur = current[i];
+    const theirs = last
+      ? !matchesWritten(cur, last)
+      : options.keepUnrecorded === true && !matchesWritten(cur, here);
+    return !isEmpty(cur) && theirs;
+  });
+  // A formula reading a kept edit shows the user's figure, not the engine's: its format cannot follow the latter.
+  const live = liveFormulas(
+    layout,
+    owned,
+    new Set(cells.flatMap((c, i) => (kept[i] ? [c.cell.address] : []))),
+  );
+  cells.forEach(({ cell, placed, here, rec }, i) => {
     const cur = current[i];
     const key = ownedKey(layout.sheet, cell.address);
+    const want = cells[i].want;
     const change = (kept: boolean): CellChange => ({
       owner,
       sheet: layout.sheet,
@@ -259,11 +298,7 @@ export async function syncOwned(
       after: cell.value,
       kept,
     });
-    // A sheet that grows (the Dashboard) must not write over what the user typed below it.
-    const theirs = last
-      ? !matchesWritten(cur, last)
-      : options.keepUnrecorded === true && !matchesWritten(cur, here);
-    if (!isEmpty(cur) && theirs) {
+    if (kept[i]) {
       out.push(change(true));
       keptAddresses.push({ address: placed.address, key: cell.key, after: cell.value });
       return;
@@ -272,7 +307,7 @@ export async function syncOwned(
     const zeroResult = cell.kind === "formula" && cur.value === null && cell.value === 0;
     const same = matchesWritten(cur, here) && (sameValue(cur.value, cell.value) || zeroResult);
     if (!same) {
-      writes.push(toWrite(placed));
+      writes.push(writeOf(placed, live.has(cell.address)));
       out.push(change(false));
       if (rec && isEmpty(cur)) released.push(placed.address);
     }

@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { decimalCalculator, decimalOfNumber, numberCalculator } from "../../src/engine/calculator";
+import {
+  compareToNumber,
+  decimalCalculator,
+  decimalOfNumber,
+  numberCalculator,
+} from "../../src/engine/calculator";
 import { Decimal } from "../../src/engine/money";
 
 /** A drawn number as a Decimal (simulation and tornado ends): the same Decimal as `new Decimal(x)`, read lazily. */
@@ -132,5 +137,32 @@ describe("the backends' shared operations", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** The input checks a draw makes (> 0, > −1) without making a Decimal: the same answer as decimal.js's cmp. */
+describe("compareToNumber", () => {
+  // Decimals at and next to the doubles compared with, including ones whose nearest double is that double.
+  const near = (n: number) =>
+    fc.oneof(
+      fc.constant(new Decimal(n)),
+      fc.integer({ min: -30, max: 30 }).map((k) => new Decimal(n).plus(new Decimal(10).pow(-20 - k))),
+      fc.integer({ min: -30, max: 30 }).map((k) => new Decimal(n).minus(new Decimal(10).pow(-20 - k))),
+      fc.constant(new Decimal("1e-400")),
+      fc.constant(new Decimal("-1e-400")),
+      fc.double({ noNaN: true }).map((x) => new Decimal(x)),
+      fc.double({ noNaN: true }).map((x) => decimalOfNumber(x)),
+    );
+
+  it.each([0, -1, 1])("is d.cmp(%p) for Decimals next to it (property)", (n) => {
+    fc.assert(
+      fc.property(near(n), (d) => {
+        expect(compareToNumber(d, n)).toBe(d.cmp(n));
+      }),
+    );
+  });
+
+  it("is NaN for a NaN Decimal, as cmp", () => {
+    expect(compareToNumber(new Decimal(NaN), 0)).toBeNaN();
   });
 });

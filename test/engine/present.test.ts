@@ -106,8 +106,8 @@ describe("present", () => {
     expect(formatMoney(99_949)).toBe("£99.9k");
     expect(formatMoney(100_000)).toBe("£0.10m");
     expect(formatMoney(-1_104_080)).toBe("-£1.10m");
-    // Nothing to show in £k either: zero, with no minus sign.
-    expect([0, -20, 20].map((x) => formatMoney(x))).toEqual(["£0.00m", "£0.00m", "£0.00m"]);
+    // Nothing to show in £k either: zero, with no minus sign, read as a zero cell shows it (was "£0.00m").
+    expect([0, -20, 20, -49.9].map((x) => formatMoney(x))).toEqual(["-", "-", "-", "-"]);
     expect([0, -49.9, -50, 99_999.99, 100_000].map((x) => moneyScale(x))).toEqual([
       "zero",
       "zero",

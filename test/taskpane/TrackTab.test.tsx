@@ -125,4 +125,15 @@ describe("TrackTab", () => {
     const options = (await screen.findAllByRole("option")).map((o) => o.textContent);
     expect(options).toEqual(["Saving (£)", "Units charged at the new fees"]);
   });
+
+  it("says a CSV file it could not read could not be read, rather than nothing", async () => {
+    renderTab();
+    const unreadable = { name: "actuals.csv", text: () => Promise.reject(new Error("NotReadableError")) };
+    const input = screen.getByTestId("csv-file");
+    Object.defineProperty(input, "files", { value: [unreadable] });
+    fireEvent.change(input);
+    expect((await screen.findByTestId("csv-note")).textContent).toBe(
+      "Could not read actuals.csv: NotReadableError",
+    );
+  });
 });

@@ -14,7 +14,13 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type * as ExcelJS from "exceljs";
 import { describeReading, formatMillions } from "../../src/engine";
 import { TrackTab } from "../../src/taskpane/components/TrackTab";
-import { actualsFromCsv, trackMeasures, trackOps, trackView } from "../../src/taskpane/trackBridge";
+import {
+  actualsFromCsv,
+  trackMeasures,
+  trackOps,
+  trackView,
+  type TrackWorkbookOps,
+} from "../../src/taskpane/trackBridge";
 import { enterActuals } from "../../src/workbook/enterActuals";
 import { acceptReprofile, proposeReprofile } from "../../src/workbook/history";
 import { HISTORY_SHEET } from "../../src/workbook/layouts/historySheet";
@@ -22,7 +28,7 @@ import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
 import { TRACKING_SHEET } from "../../src/workbook/layouts/trackingSheet";
 import { readRegister } from "../../src/workbook/register";
 import { trackWorkbook } from "../../src/workbook/tracking";
-import type { ExcelJsPort } from "../../src/workbook";
+import type { WorkbookPort } from "../../src/workbook/port";
 import { demoWorkbook, plain, readExample } from "../workbook/fixtures";
 import { run, tempDir } from "../cli/workbookCli";
 import { writeFileSync } from "fs";
@@ -43,7 +49,10 @@ const QUARTER_CSV = [
   `${CFS},,2027-12,avoidedEvents,1`,
 ].join("\n");
 
-function renderTab(port: ExcelJsPort, options: { sheet?: string; raw?: unknown; today?: string } = {}) {
+function renderTab(
+  port: WorkbookPort,
+  options: { sheet?: string; raw?: unknown; today?: string; workbook?: TrackWorkbookOps } = {},
+) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <TrackTab
@@ -52,7 +61,7 @@ function renderTab(port: ExcelJsPort, options: { sheet?: string; raw?: unknown; 
         track={trackView}
         fromCsv={actualsFromCsv}
         measures={trackMeasures}
-        workbook={trackOps(() => port)}
+        workbook={options.workbook ?? trackOps(() => port)}
         today={() => options.today ?? "2028-01-15"}
       />
     </FluentProvider>,
@@ -270,7 +279,7 @@ describe("TrackTab on a workbook", () => {
       return out;
     };
     expect(sheetValues(wb)).toEqual(sheetValues(twin.wb));
-    const versions = async (p: ExcelJsPort) =>
+    const versions = async (p: WorkbookPort) =>
       (await readRegister(p)).proposals.find((x) => x.sheet === CFS)?.versions;
     expect(await versions(port)).toEqual(await versions(twin.port));
     expect((await versions(port))?.length).toBe(1);
@@ -310,5 +319,32 @@ describe("TrackTab on a workbook", () => {
     fireEvent.change(screen.getByTestId("actual-0-value"), { target: { value: "1" } });
     expect(screen.getByTestId("write-actuals")).toHaveProperty("disabled", true);
     expect(wb.getWorksheet(TRACKING_SHEET)).toBeUndefined();
+  });
+
+  it("says it could not check the workbook when a workbook call fails on a CSV, and takes none of it", async () => {
+    const { port } = await demoWorkbook();
+    // Excel failing a sync (a lost connection, a locked sheet) is no workbook or engine error: a plain Error.
+    let broken = false;
+    const flaky = new Proxy(port, {
+      get(target, key, receiver) {
+        const v = Reflect.get(target, key, receiver) as unknown;
+        if (typeof v !== "function") return v;
+        return (...args: unknown[]) =>
+          broken
+            ? Promise.reject(new Error("GeneralException: The request failed"))
+            : (v as (...a: unknown[]) => unknown).apply(target, args);
+      },
+    });
+    renderTab(port, { workbook: trackOps(() => flaky) });
+    await screen.findByTestId("book-track");
+    broken = true;
+    fireEvent.change(screen.getByTestId("actuals-csv"), { target: { value: QUARTER_CSV } });
+    fireEvent.click(screen.getByTestId("use-csv"));
+    await waitFor(() =>
+      expect(screen.getByTestId("csv-note").textContent).toBe(
+        "Could not check the workbook: GeneralException: The request failed; no actuals were taken.",
+      ),
+    );
+    expect((screen.getByTestId("actual-0-period") as HTMLInputElement).value).toBe("");
   });
 });

@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatSlippage, parseProposal, slippageText, trackAssumptions, Decimal } from "../../src/engine";
-import { trackMeasures, trackView } from "../../src/taskpane/trackBridge";
+import { actualsFromCsv, trackMeasures, trackOps, trackView } from "../../src/taskpane/trackBridge";
+import { readActualsCsv } from "../../src/workbook/actualsCsv";
+import { numberText } from "../../src/workbook/cellValues";
+import { demoWorkbook } from "../workbook/fixtures";
 
 /** The Track tab's slippage is the engine's words (slippageText), as `track report` and the Dashboard say it. */
 
@@ -76,5 +79,39 @@ describe("trackView: a measure in words", () => {
     const byKey = trackView(cfs, [{ period: "2027-10", measure: "avoidedEvents", value: "1" }]);
     expect(byWords).toEqual(byKey);
     expect(byKey.kind === "tracked" && byKey.lines.map((l) => l.words)).toEqual(["Avoided events"]);
+  });
+});
+
+describe("trackOps.checkCsv and actualsFromCsv: one reading of an actual's value", () => {
+  const CFS = "CFS Targeted Prevention";
+
+  it("reports a value it cannot read as a figure, as writing it would, rather than checking it as 0", async () => {
+    const { port } = await demoWorkbook();
+    const ops = trackOps(() => port);
+    const rows = [
+      { period: "2027-10", measure: "avoidedEvents", value: "0", line: 2 },
+      { period: "2027-11", measure: "avoidedEvents", value: "n/a", line: 3 },
+    ];
+    expect(await ops.checkCsv(CFS, rows, [])).toEqual(['line 3: value: must be a number, got "n/a"']);
+    const written = await ops.write(CFS, rows);
+    expect(written).toEqual({
+      kind: "refused",
+      message: 'Not written: actual 2: value: must be a number, got "n/a"; nothing was imported',
+    });
+  });
+
+  it("gives a CSV's figures as plain numbers the tab reads back, however small or large", () => {
+    const csv = [
+      "proposal,period,measure,value",
+      `${CFS},2027-10,saving,0.0000001`,
+      `${CFS},2027-11,saving,12345678901234567890123`,
+    ].join("\n");
+    const read = actualsFromCsv(csv, CFS);
+    if ("problem" in read) throw new Error(read.problem);
+    // What `track import` reads from the same lines, and what the tab's rows read back as.
+    const imported = readActualsCsv(csv, "the CSV").rows.map((r) => r.value.toNumber());
+    expect(read.rows.map((r) => numberText(r.value))).toEqual(imported);
+    expect(read.rows[0].value).toBe("0.0000001");
+    expect(trackView(example("cfs-targeted-prevention.json"), read.rows).kind).toBe("tracked");
   });
 });

@@ -21,7 +21,7 @@ import { MEASURE_COLUMNS, MEASURE_TEXT_COLUMNS } from "../../workbook/layouts/da
 import { acceptReprofile, proposeReprofile } from "../../workbook/history";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
 import { trackWorkbook, type ProposalTracking } from "../../workbook/tracking";
-import { inLineOrder } from "../../workbook/actualsCsv";
+import { inLineOrder, trackingActual } from "../../workbook/actualsCsv";
 import { readActualsCsv } from "../actualsCsv";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
@@ -85,14 +85,7 @@ async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Pr
   const read = readActualsCsv(readTextFile(csv, "CSV"), csv);
   const rows = read.rows;
   const port = await openMtfs(into);
-  const actuals = rows.map((r) => ({
-    proposal: r.proposal,
-    stream: r.stream ?? "",
-    period: r.period,
-    measure: r.measure,
-    value: r.value.toNumber(),
-    source: `${csv.split(/[\\/]/).pop() ?? csv} line ${r.line}`,
-  }));
+  const actuals = rows.map((r) => trackingActual(r, `${csv.split(/[\\/]/).pop() ?? csv} line ${r.line}`));
   const result = await asCliErrors(() =>
     enterActuals(port, actuals, {
       where: (k) => lineText(rows[k].line),

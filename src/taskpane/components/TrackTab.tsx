@@ -29,6 +29,9 @@ const TEXT: React.CSSProperties = { textAlign: "left" };
 
 const blankRow = (measure: string): TypedActual => ({ period: "", measure, value: "" });
 
+/** What a failed host call says (Office.js rejects with Errors; anything else as text). */
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /** Today as YYYY-MM-DD (UTC), the date `track reprofile --accept` gives a version by default. */
 const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
@@ -188,8 +191,18 @@ export function TrackTab({
     const r = fromCsv(text, [key, proposalName], from);
     if ("problem" in r) return setCsvNote({ text: r.problem, details: [] });
     // The CSV's own bad lines and the workbook's, all at once (as `track import`): one round of fixes.
-    const problems =
-      workbook && inBook?.kind === "sheet" ? await workbook.checkCsv(key, r.rows, r.problems) : r.problems;
+    let problems = r.problems;
+    if (workbook && inBook?.kind === "sheet") {
+      try {
+        problems = await workbook.checkCsv(key, r.rows, r.problems);
+      } catch (e) {
+        // Excel failing the read (not a bad line): said beside the CSV, as a failed write is said beside it.
+        return setCsvNote({
+          text: `Could not check the workbook: ${messageOf(e)}; no actuals were taken.`,
+          details: [],
+        });
+      }
+    }
     if (problems.length > 0) {
       const lines = new Set(problems.map((p) => /^line (\d+):/.exec(p)?.[1] ?? p)).size;
       return setCsvNote({
@@ -207,7 +220,12 @@ export function TrackTab({
     });
   };
   const openCsv = async (file: File): Promise<void> => {
-    const text = await file.text();
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      return setCsvNote({ text: `Could not read ${file.name}: ${messageOf(e)}`, details: [] });
+    }
     setCsv(text);
     await takeCsv(text, file.name);
   };
@@ -235,7 +253,7 @@ export function TrackTab({
       if (n) setNote(n);
       await reload();
     } catch (e) {
-      setNote({ text: `Failed: ${e instanceof Error ? e.message : String(e)}`, details: [] });
+      setNote({ text: `Failed: ${messageOf(e)}`, details: [] });
     } finally {
       setBusy(false);
     }

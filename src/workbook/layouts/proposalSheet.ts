@@ -574,12 +574,13 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     const k = `profile.${fy}`;
     const year = proposalYears?.find((y) => y.label === fy);
     label(`A${r}`, fy, STYLES.label);
-    // This FY less the previous one, to the penny: two settled cumulatives differ by float noise (toPenny).
+    // This FY less the previous one (the first FY: its cumulative), to the penny: two settled cumulatives
+    // differ by float noise, and a first FY's gross less costs can be −£0.0001 (toPenny).
     const cumulative = (j: number): CellScalar => money(j, (y) => y.cumulative);
     const [now, before] = [cumulative(i), i === 0 ? null : cumulative(i - 1)];
     const inYear =
       i === 0
-        ? { formula: `C${r}`, value: money(i, (y) => y.inYear) }
+        ? toPenny(`C${r}`, typeof now === "number" ? now : money(i, (y) => y.inYear))
         : toPenny(
             `C${r}-C${r - 1}`,
             typeof now === "number" && typeof before === "number" ? now - before : money(i, (y) => y.inYear),

@@ -1,4 +1,4 @@
-import { moneyScale } from "../../engine";
+import { moneyScale, NIL_MONEY_TEXT } from "../../engine";
 import type { CellScalar, CellStyle } from "../port";
 
 /**
@@ -107,39 +107,46 @@ export const STYLES = {
 } as const satisfies Record<string, CellStyle>;
 
 /** £ shown in millions to 2 dp (the published tables' unit); the cell keeps the full value in £. */
-export const MILLIONS_FORMAT = '"£"#,##0.00,,"m";-"£"#,##0.00,,"m";"-"';
+export const MILLIONS_FORMAT = `"£"#,##0.00,,"m";-"£"#,##0.00,,"m";"${NIL_MONEY_TEXT}"`;
 /**
  * £ in thousands to 1 dp: what a £m cell shows instead when its figure is below £0.1m (`moneyScale`), so
  * −£1,200 reads "-£1.2k", not "-£0.00m", and P-values a few £k apart differ (`cellNumberFormat`).
  */
-export const SMALL_MONEY_FORMAT = '"£"#,##0.0,"k";-"£"#,##0.0,"k";"-"';
-/**
- * An engine value that rounds to nothing even in £k (−£0.30): shown as a zero is, "-", with no minus sign. Only
- * for values: a formula may recalculate to a large figure before the next refresh, and this hides its sign.
- */
-export const NIL_MONEY_FORMAT = '"-";"-";"-"';
+export const SMALL_MONEY_FORMAT = `"£"#,##0.0,"k";-"£"#,##0.0,"k";"${NIL_MONEY_TEXT}"`;
+/** A figure that rounds to nothing even in £k (−£0.30): shown as a zero is, with no minus sign. */
+export const NIL_MONEY_FORMAT = `"${NIL_MONEY_TEXT}";"${NIL_MONEY_TEXT}";"${NIL_MONEY_TEXT}"`;
 
 /**
- * The number format a cell is written with: a £m cell shows £k when its figure is small and "-" when an
- * engine value rounds to nothing (`moneyScale`, the rule the text uses too); every other cell its layout's
- * format. Refresh rewrites the format with the value.
+ * The number format a cell is written with: a £m cell shows £k when its figure is small and reads as zero
+ * under £50 (`moneyScale`, the rule the text uses too); every other cell its layout's format. Refresh rewrites
+ * the format with the value. A `live` formula (one that reads a cell the add-in does not write, so it can
+ * recalculate to another figure before the next refresh: `liveFormulas`) keeps its layout's £m format. A
+ * format cannot choose £k or £m by the figure it shows: the conditional sections that would ("[>=100000]…")
+ * sign negatives differently in Excel (its third section adds the minus) and LibreOffice (none but the first
+ * does), so −£60k would read "£60.0k" in one of them.
  *
  * @example
- * cellNumberFormat(MILLIONS_FORMAT, -54_512, "engine") // SMALL_MONEY_FORMAT
- * cellNumberFormat(MILLIONS_FORMAT, 1_104_080, "formula") // MILLIONS_FORMAT
- * cellNumberFormat(MILLIONS_FORMAT, -0.3, "engine") // NIL_MONEY_FORMAT
- * cellNumberFormat(PERCENT_FORMAT, 0.05, "engine") // PERCENT_FORMAT
+ * cellNumberFormat(MILLIONS_FORMAT, -54_512) // SMALL_MONEY_FORMAT
+ * cellNumberFormat(MILLIONS_FORMAT, -54_512, true) // MILLIONS_FORMAT
+ * cellNumberFormat(MILLIONS_FORMAT, 1_104_080) // MILLIONS_FORMAT
+ * cellNumberFormat(MILLIONS_FORMAT, -0.3) // NIL_MONEY_FORMAT
+ * cellNumberFormat(PERCENT_FORMAT, 0.05) // PERCENT_FORMAT
  */
 export function cellNumberFormat(
   format: string | undefined,
   value: CellScalar,
-  kind: OwnedCell["kind"],
+  live = false,
 ): string | undefined {
-  if (format !== MILLIONS_FORMAT || typeof value !== "number" || !Number.isFinite(value) || value === 0)
+  if (
+    format !== MILLIONS_FORMAT ||
+    live ||
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    value === 0
+  )
     return format;
   const scale = moneyScale(value);
-  if (scale === "m") return format;
-  return scale === "zero" && kind === "engine" ? NIL_MONEY_FORMAT : SMALL_MONEY_FORMAT;
+  return scale === "m" ? format : scale === "k" ? SMALL_MONEY_FORMAT : NIL_MONEY_FORMAT;
 }
 
 /** £ in thousands, for a chart axis whose figures are too small for £m. */

@@ -214,6 +214,25 @@ describe("proposal sheet figures without float noise", () => {
   });
 });
 
+describe("the first FY's in-year spend reduction", () => {
+  it("is its cumulative to the penny, so a first FY of −£0.0001 reads as zero, not -£0.0k", () => {
+    for (const layout of layouts) {
+      const first = layout.cells.find((c) => c.kind === "formula" && /^profile\.[^.]+\.inYear$/.test(c.key));
+      if (first?.kind !== "formula") throw new Error(`${layout.sheet}: no in-year row`);
+      const r = first.address.replace(/^[A-Z]+/, "");
+      expect([layout.sheet, first.formula]).toEqual([layout.sheet, `ROUND(C${r},2)`]);
+      const cumulative = layout.cells.find((c) => c.address === `C${r}`);
+      const raw = cumulative?.kind === "formula" ? cumulative.value : null;
+      if (typeof raw !== "number") expect(first.value).toBe(raw);
+      else {
+        const v = first.value as number;
+        expect([layout.sheet, Math.round(v * 100) / 100]).toEqual([layout.sheet, v]);
+        expect(Math.abs(v - raw)).toBeLessThanOrEqual(0.005);
+      }
+    }
+  });
+});
+
 describe("proposal sheet assumptions in words (issue 13)", () => {
   const itt = planProposal(readExample("independent-travel-training.json"), []).layout;
   const at = (path: string) => itt.cells.find((c) => c.kind === "input" && c.path === path)!;

@@ -1,4 +1,4 @@
-import { formatMoney } from "../../../src/engine";
+import { formatMoney, NIL_MONEY_TEXT } from "../../../src/engine";
 import { toWrite } from "../../../src/workbook/ownedCells";
 import {
   MILLIONS_FORMAT,
@@ -30,10 +30,28 @@ describe("a £m cell's number format follows its figure", () => {
     expect(formatMoney(-1_200)).toBe("-£1.2k");
   });
 
-  it("shows an engine value that rounds to nothing as zero, and keeps a formula's sign", () => {
-    expect(at(-0.3)).toBe(NIL_MONEY_FORMAT);
-    // A formula may recalculate to −£2m before the next refresh: its format must keep the minus sign.
-    expect(at(-0.3, "formula")).toBe(SMALL_MONEY_FORMAT);
+  it("shows a figure under £50 as zero, engine value or formula, as the text does (a formula showed -£0.0k)", () => {
+    expect([at(-0.3), at(-20, "formula"), at(49.9, "formula")]).toEqual([
+      NIL_MONEY_FORMAT,
+      NIL_MONEY_FORMAT,
+      NIL_MONEY_FORMAT,
+    ]);
+    expect([-0.3, -20, 0].map((v) => formatMoney(v))).toEqual([
+      NIL_MONEY_TEXT,
+      NIL_MONEY_TEXT,
+      NIL_MONEY_TEXT,
+    ]);
+    expect(NIL_MONEY_FORMAT.split(";")).toEqual(MILLIONS_FORMAT.split(";").map(() => `"${NIL_MONEY_TEXT}"`));
+    expect(MILLIONS_FORMAT.split(";")[2]).toBe(`"${NIL_MONEY_TEXT}"`);
+  });
+
+  it("keeps a live formula's £m format whatever it caches: it may recalculate to −£2m before the next refresh", () => {
+    expect([-0.3, -20, -54_512, 1_104_080].map((v) => cellNumberFormat(MILLIONS_FORMAT, v, true))).toEqual([
+      MILLIONS_FORMAT,
+      MILLIONS_FORMAT,
+      MILLIONS_FORMAT,
+      MILLIONS_FORMAT,
+    ]);
   });
 
   it("leaves an input's format as its layout gives it: refresh never rewrites an input", () => {
@@ -48,8 +66,8 @@ describe("a £m cell's number format follows its figure", () => {
   });
 
   it("leaves every other format alone", () => {
-    expect(cellNumberFormat(PERCENT_FORMAT, 0.05, "engine")).toBe(PERCENT_FORMAT);
-    expect(cellNumberFormat(MILLIONS_FORMAT, "", "formula")).toBe(MILLIONS_FORMAT);
-    expect(cellNumberFormat(undefined, 5, "engine")).toBeUndefined();
+    expect(cellNumberFormat(PERCENT_FORMAT, 0.05)).toBe(PERCENT_FORMAT);
+    expect(cellNumberFormat(MILLIONS_FORMAT, "")).toBe(MILLIONS_FORMAT);
+    expect(cellNumberFormat(undefined, 5)).toBeUndefined();
   });
 });
