@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { run, tempDir } from "./workbookCli";
+import { NIL_MONEY_TEXT } from "../../src/engine";
 
 /**
  * `calc profile` on a multi-stream proposal: each stream's lines, the weightings written as evidence × weighting
@@ -94,7 +95,7 @@ describe("mtfs-benefits calc profile: a multi-stream proposal", () => {
     expect(measures.some((m) => /\(people\)/.test(m))).toBe(true);
     // The cognitive decline cohort starts in October 2027: nothing in FY26/27.
     const cognitive = block.find((l) => l.startsWith("Cognitive decline"))!;
-    expect(cognitive.split(/\s{2,}/)[1]).toBe("£0.00m");
+    expect(cognitive.split(/\s{2,}/)[1]).toBe(NIL_MONEY_TEXT);
   });
 
   it("writes the weighting as evidence × weighting = value", async () => {
