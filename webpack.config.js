@@ -268,7 +268,24 @@ function makeConfig(env = {}, argv = {}) {
     // SharedRuntime 1.1), i.e. the taskpane's webview (WebView2/Chromium, Safari on Mac), not the JavaScript-only
     // custom-functions runtime. Microsoft's "custom functions runtime" page notes the shared runtime falls back
     // to Trident (IE11) on old Windows builds, where the React 18 taskpane cannot run either, so ES5 buys nothing.
-    optimization: { splitChunks: false },
+    // The family chunks share the engine: modules two or more of them need (all but the registry, decimal.js and
+    // what FYLABEL and INFLATE use, which functions.js keeps) go into one functions-shared chunk, fetched with the
+    // first family a workbook calls, instead of a copy in each. The taskpane's own bundles are not split.
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          functionsShared: {
+            name: "functions-shared",
+            chunks: (chunk) => /^functions-/.test(chunk.name ?? ""),
+            minChunks: 2,
+            minSize: 0,
+            enforce: true,
+          },
+        },
+      },
+    },
     performance: { hints: false },
     plugins: [
       // Generates functions.json from the JSDoc in functions.ts; metadata errors fail the compilation.

@@ -1,6 +1,5 @@
 import { Decimal, ZERO } from "./money";
 import { computeProfile } from "./profile";
-import { reprofile } from "./reprofile";
 import { trackProposal, type MeasureActual, type TrackingSummary } from "./trackingSummary";
 import { trackAssumptions } from "./streamTracking";
 import { computeAssumptions, type ProposalAssumptions } from "./assumptions";
@@ -11,11 +10,11 @@ import type { FyStartYear, Profile, ProfileInput } from "./types";
  * The closure view (issue 15; the closure report 001 para 23: "an expected total annualised financial benefit,
  * when at full run rate, of £10.7m … over and above the target annualised benefit of £8.7m at full run rate …
  * MTFS savings of £3.3m in FY 22/23 increasing to £12.2m by March 2026"). Per proposal: the target at full
- * run rate (the approved plan's); the expected at full run rate, that of the reprofile fitted to the avoided-events
- * actuals (reprofile.ts: a shortfall that persists lowers it; a forecast alone assumes the plan's rate resumes);
- * the £ delivered to date (finance's saving actuals); and the MTFS contribution by FY (the forecast's MTFS row,
- * forecast.ts, beside the plan's). With no KPI actuals the expected figures are the plan's. The programme is
- * the sum of its proposals.
+ * run rate (the approved plan's); the expected at full run rate and the MTFS contribution by FY, both from one
+ * forecast (forecast.ts, streamTracking.ts: actual to date + plan after; its full run rate the sustained rate,
+ * sustainedRunRate), the MTFS row beside the plan's; the £ delivered to date (finance's saving actuals). With no
+ * KPI actuals the expected figures are the plan's. A reprofile is a proposal to revise the plan, not the
+ * expected outturn. The programme is the sum of its proposals.
  */
 
 /** One FY of the MTFS contribution. Money in £. */
@@ -59,17 +58,11 @@ export function proposalClosure(
   const summary = trackProposal(input, actuals, thresholds);
   const plan = summary?.forecast?.plan ?? computeProfile(input);
   const expected = summary?.forecast?.forecast ?? plan;
-  const events = actuals.filter((a) => a.measure === "avoidedEvents");
-  // Events whose periods leave a gap have no forecast (summary.forecastWithheld): nor a reprofiled run rate.
-  const runRate =
-    events.length > 0 && summary.forecast !== undefined
-      ? reprofile(input, events).revised.fullRunRate
-      : plan.fullRunRate;
   const delivered = summary?.measures.find((m) => m.measure === "saving")?.actual ?? ZERO;
   return closureRow(name, input.horizon.mtfsLastFy, {
     plan,
     expected,
-    expectedFullRunRate: runRate.value,
+    expectedFullRunRate: expected.fullRunRate.value,
     deliveredToDate: delivered,
     fromActuals: summary?.forecast !== undefined,
     warnings: summary.warnings?.map((w) => w.message) ?? [],
@@ -80,7 +73,7 @@ export function proposalClosure(
  * The closure row of a proposal of any streams: the target and the plan's MTFS row from its plan; expected
  * from the forecast (streamTracking.ts: each stream re-run on its actuals, summed), its full run rate the
  * forecast's; delivered the £ actuals summed over its streams. A single-cohort proposal with actuals on its one
- * stream gives proposalClosure's row (the reprofile's full run rate).
+ * stream gives proposalClosure's row.
  *
  * @example
  * assumptionsClosure("Income Maximisation", incomeMax, actuals).deliveredToDate // Σ saving actuals

@@ -1,6 +1,7 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { cohortModel, cohortStream } from "./cohortStream";
+import { fyLabel, fyOf } from "./fiscalYear";
 import { parsePeriod, type Period } from "./periodProfile";
 import { profileOfStream, profileStreamInput } from "./profile";
 import { DAYS_PER_MONTH } from "./timeline";
@@ -19,7 +20,8 @@ import type { Profile, ProfileInput } from "./types";
  * period) from the first actual period to the end of the last; after it events follow the plan's rate, from the
  * level actually reached. The FY profile and the MTFS row then come from the same stock, unit costs and costs
  * as the plan. Slippage is the horizontal gap between the curves at the last actual day: how many (average,
- * 30.44-day) months earlier the plan expected the avoided events delivered by then.
+ * 30.44-day) months earlier the plan expected the avoided events delivered by then. The forecast's full run rate
+ * is the sustained rate (sustainedRunRate), so a one-off shortfall in the year the plan settles does not lower it.
  */
 
 /** Avoided events actually recorded in a period ("2026-04" or "2026-Q1"). */
@@ -180,6 +182,26 @@ export function splicedFlow(
 }
 
 /**
+ * The full run rate of a forecast read as "actual to date + plan after": the sustained rate, so the forecast's
+ * net in the first FY after the last actual period that is at the plan's full run rate, i.e. the later of the
+ * plan's run-rate FY and the FY after the actuals'; the plan's run rate when that FY is beyond the horizon. The
+ * same rule for every stream kind (a one-off shortfall in the FY the plan settles would otherwise lower it).
+ *
+ * @example
+ * sustainedRunRate(plan, forecast, dayNumber("2027-07-01")).fy // max(plan.fullRunRate.fy, 2028)
+ */
+export function sustainedRunRate(
+  plan: Profile,
+  forecast: Profile,
+  throughDay: number,
+): Profile["fullRunRate"] {
+  const fy = Math.max(plan.fullRunRate.fy, fyOf(throughDay - 1) + 1);
+  const row = forecast.years.find((y) => y.fy === fy);
+  if (row === undefined) return plan.fullRunRate;
+  return { value: row.cumulative, fy, label: fyLabel(fy), inflationContingency: row.inflationContingency };
+}
+
+/**
  * The forecast outturn of a single-cohort proposal from actual avoided events per month or quarter.
  *
  * @example
@@ -194,10 +216,11 @@ export function forecastProfile(input: ProfileInput, actuals: readonly PeriodAct
   const through = new Decimal(windows[windows.length - 1].toDay);
   const from = new Decimal(windows[0].fromDay);
   const plan = profileOfStream(input, cohortStream(streamInput, horizon));
-  const forecast = profileOfStream(
+  const spliced = profileOfStream(
     input,
     cohortStream(streamInput, horizon, (f) => splicedFlow(f, windows)),
   );
+  const forecast = { ...spliced, fullRunRate: sustainedRunRate(plan, spliced, through.toNumber()) };
   const planReached = cumulativeAt(planFlow, through);
   const actualReached = cumulativeAt(planFlow, from).plus(windows.reduce((a, w) => a.plus(w.value), ZERO));
   const planDay = actualReached.eq(planReached) ? through : timeToReach(planFlow, actualReached);

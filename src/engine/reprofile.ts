@@ -2,7 +2,7 @@ import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { cohortModel } from "./cohortStream";
 import { daysInFy, dayNumber, fyOf, isoDate } from "./fiscalYear";
-import { extrapolationWarning } from "./trackingWarnings";
+import { extrapolationWarning, FEW_PERIODS } from "./trackingWarnings";
 import { variance } from "./variance";
 import { rateValue } from "./parse/read";
 import { parsePeriod } from "./periodProfile";
@@ -17,8 +17,11 @@ import type { Profile, ProfileInput, Timeline } from "./types";
  * the actual avoided events to date, read one of three ways: a later start (the whole timeline moves, the
  * slippage), a lower target reached (the target scaled), or a longer ramp (rollout stretched). Each reading's
  * parameter is the one that minimises the squared error between the modelled and the actual avoided events over
- * the periods with actuals; the reading with the smallest error is proposed (ties go to the smaller change, in
- * the order above). The approved input is never changed: the revision is a new input beside it.
+ * the periods with actuals; the reading with the smallest error is proposed, errors within TIE_SHARE of the
+ * data's own squared scale of it being ties that go to the smaller change: a later start, a longer ramp, then a
+ * lower target (one period fits all three almost exactly). Actuals at or ahead of the plan to date propose no change (an earlier start or a
+ * higher target is not searched); fewer than FEW_PERIODS periods make a reprofile indicative only. The approved
+ * input is never changed: the revision is a new input beside it.
  */
 
 /** How a revised profile differs from the approved one. */
@@ -41,12 +44,21 @@ export interface ReprofileCandidate {
 export interface Reprofile {
   /** The measure fitted, when not the avoided events. */
   readonly measure?: ReprofileMeasure;
-  /** Actuals far above plan from few periods (trackingWarnings.ts); absent when there are none. */
+  /**
+   * Actuals far above plan from few periods (trackingWarnings.ts), and the note that a reprofile from fewer
+   * than FEW_PERIODS periods is indicative only; absent when there are none.
+   */
   readonly warnings?: readonly string[];
-  /** The reading proposed: the candidate with the smallest error. */
+  /** Number of actual periods fitted (RMS errors divide by it). */
+  readonly periods: number;
+  /** Fewer than FEW_PERIODS periods of actuals: the readings cannot be told apart. */
+  readonly indicative?: true;
+  /** Actuals at or ahead of the plan to date: no change proposed (`reading` is a later start of 0 days). */
+  readonly aheadOfPlan?: true;
+  /** The reading proposed: the candidate with the smallest error (near-equal errors: the smaller change). */
   readonly reading: ReprofileReading;
   readonly squaredError: Decimal;
-  /** Every reading tried, in the order laterStart, targetReached, longerRamp. */
+  /** Every reading tried, in the order laterStart, targetReached, longerRamp; none when ahead of plan. */
   readonly candidates: readonly ReprofileCandidate[];
   /** The approved plan's error, for comparison. */
   readonly approvedSquaredError: Decimal;
@@ -170,6 +182,76 @@ export function reprofiledInput(input: ProfileInput, reading: ReprofileReading):
   }
 }
 
+/**
+ * Readings whose squared errors are within this share of the data's squared scale (squaredScale) of the
+ * smallest are tied. 0.0001: against an exact fit, an RMS error within 1% of the RMS size of the figures
+ * fitted (one quarter of actuals fits all three readings within 0.004%; three months made by a 60% target
+ * give a ramp 0.1% and a later start 0.7%, told apart).
+ */
+export const TIE_SHARE = new Decimal("0.0001");
+
+/**
+ * The data's own squared scale: Σ over the actual periods of max(|actual|, |plan|)², so near-equal errors are
+ * judged against the size of the figures fitted (events, £ or caseload alike).
+ *
+ * @example
+ * squaredScale([D(1)], [D(2.19)]).toNumber() // 4.7961
+ */
+export function squaredScale(actual: readonly Decimal[], planned: readonly Decimal[]): Decimal {
+  return actual.reduce((s, a, i) => s.plus(Decimal.max(a.abs(), planned[i].abs()).pow(2)), ZERO);
+}
+
+/**
+ * Which reading wins a tie: the one that changes the approved figures least. A later start and a longer ramp
+ * keep the approved target (its full run rate); a lower target cuts it.
+ */
+const TIE_ORDER: readonly ReprofileReading["kind"][] = ["laterStart", "longerRamp", "targetReached"];
+
+/**
+ * The candidate proposed: of those whose error is within TIE_SHARE × `scale` of the smallest error, the one
+ * that changes the approved figures least (TIE_ORDER).
+ *
+ * @example
+ * proposedCandidate([{ squaredError: D(0.0002), … }, { squaredError: D(0), … }], D(4.8)) // the first: a tie
+ */
+export function proposedCandidate(
+  candidates: readonly ReprofileCandidate[],
+  scale: Decimal,
+): ReprofileCandidate {
+  const least = Decimal.min(...candidates.map((c) => c.squaredError));
+  const tie = scale.times(TIE_SHARE);
+  const tied = candidates.filter((c) => c.squaredError.minus(least).lte(tie));
+  const rank = (c: ReprofileCandidate) => TIE_ORDER.indexOf(c.reading.kind);
+  return tied.reduce((b, c) => (rank(c) < rank(b) ? c : b));
+}
+
+/**
+ * The root-mean-square error of a fit, in the measure's own units (£ for a saving): √(squared error ÷ periods).
+ *
+ * @example
+ * rmsError(D(15387275.1942), 1).toFixed(0) // "3923"
+ */
+export function rmsError(squaredError: Decimal, periods: number): Decimal {
+  return periods > 0 ? squaredError.div(periods).sqrt() : ZERO;
+}
+
+/**
+ * The note on a reprofile from fewer than FEW_PERIODS periods: one or two periods fit every reading almost
+ * exactly, so they cannot tell them apart.
+ *
+ * @example
+ * indicativeNote(["2027-Q3"], "a later start, a lower target and a longer ramp")
+ */
+export function indicativeNote(periods: readonly string[], readings: string): string | undefined {
+  const n = periods.length;
+  if (n >= FEW_PERIODS) return undefined;
+  const span = n === 1 ? `1 period (${periods[0]})` : `${n} periods (${periods[0]} to ${periods[n - 1]})`;
+  return (
+    `the reprofile is indicative only: ${span} of actuals cannot tell ${readings} apart; ` +
+    `give at least ${FEW_PERIODS} periods before relying on it`
+  );
+}
+
 /** The best of `steps` (ascending changes) by error; the first (smallest change) wins a tie. */
 function best<T>(steps: readonly T[], error: (s: T) => Decimal): { step: T; error: Decimal } {
   let out = { step: steps[0], error: error(steps[0]) };
@@ -240,36 +322,79 @@ export function reprofile(
   measure: ReprofileMeasure = "avoidedEvents",
 ): Reprofile {
   const windows = windowsOf(actuals, measure);
+  const planned = modelled(input, windows, measure);
+  const level = measure === "caseloadReduction";
+  const last = windows.reduce((k, w, i) => (w.from.gt(windows[k].from) ? i : k), 0);
+  const toDate = variance(
+    level ? windows[last].value : windows.reduce((t, w) => t.plus(w.value), ZERO),
+    level ? planned[last] : planned.reduce((t, p) => t.plus(p), ZERO),
+  );
+  const periods = actuals.map((a) => a.period);
+  const warning = extrapolationWarning({ measure, periods, ...toDate });
+  const ahead = toDate.variance.gte(0);
+  // No reprofile is proposed at or ahead of plan, so there is nothing to call indicative.
+  const note = ahead ? undefined : indicativeNote(periods, "a later start, a lower target and a longer ramp");
+  const warnings = [
+    ...(warning === undefined ? [] : [warning.message]),
+    ...(note === undefined ? [] : [note]),
+  ];
+  const approvedSquaredError = squaredError(input, windows, measure);
+  const approved = computeProfile(input);
+  const common = {
+    ...(measure === "avoidedEvents" ? {} : { measure }),
+    ...(warnings.length === 0 ? {} : { warnings }),
+    periods: windows.length,
+    ...(note === undefined ? {} : { indicative: true as const }),
+    approvedSquaredError,
+    approved,
+  };
+  // At or ahead of plan: the readings only delay or shrink the plan, so none fits better than no change.
+  if (ahead)
+    return {
+      ...common,
+      aheadOfPlan: true,
+      reading: { kind: "laterStart", days: 0 },
+      squaredError: approvedSquaredError,
+      candidates: [],
+      input,
+      revised: approved,
+    };
   const candidates = [
     fitLaterStart(input, windows, measure),
     fitTarget(input, windows, measure),
     fitRamp(input, windows, measure),
   ];
-  const chosen = best(candidates, (c) => c.squaredError).step;
+  const scale = squaredScale(
+    windows.map((w) => w.value),
+    planned,
+  );
+  const chosen = proposedCandidate(candidates, scale);
   const revisedInput = reprofiledInput(input, chosen.reading);
-  const planned = modelled(input, windows, measure);
-  const level = measure === "caseloadReduction";
-  const last = windows.reduce((k, w, i) => (w.from.gt(windows[k].from) ? i : k), 0);
-  const warning = extrapolationWarning({
-    measure,
-    periods: actuals.map((a) => a.period),
-    ...variance(
-      level ? windows[last].value : windows.reduce((t, w) => t.plus(w.value), ZERO),
-      level ? planned[last] : planned.reduce((t, p) => t.plus(p), ZERO),
-    ),
-  });
   return {
-    ...(measure === "avoidedEvents" ? {} : { measure }),
-    ...(warning === undefined ? {} : { warnings: [warning.message] }),
+    ...common,
     reading: chosen.reading,
     squaredError: chosen.squaredError,
     candidates,
-    approvedSquaredError: squaredError(input, windows, measure),
     input: revisedInput,
-    approved: computeProfile(input),
     revised: computeProfile(revisedInput),
   };
 }
+
+/**
+ * A proposed reprofile in words: its reading, or that actuals at or ahead of plan propose none.
+ *
+ * @example
+ * describeReprofile({ aheadOfPlan: true, … }) // "ahead of plan: no reprofile proposed"
+ */
+export function describeReprofile(r: {
+  readonly reading: ReprofileReading;
+  readonly aheadOfPlan?: true;
+}): string {
+  return r.aheadOfPlan ? AHEAD_OF_PLAN : describeReading(r.reading);
+}
+
+/** What a reprofile of actuals at or ahead of plan says. */
+export const AHEAD_OF_PLAN = "ahead of plan: no reprofile proposed";
 
 /**
  * A reading in words, for the CLI, the sheet and the taskpane.

@@ -8,7 +8,13 @@ import { streamPeriodPlans } from "./streamTracking";
 import { extrapolationWarning } from "./trackingWarnings";
 import { variance } from "./variance";
 import type { PeriodActual } from "./forecast";
-import type { ReprofileCandidate, ReprofileReading } from "./reprofile";
+import {
+  indicativeNote,
+  proposedCandidate,
+  squaredScale,
+  type ReprofileCandidate,
+  type ReprofileReading,
+} from "./reprofile";
 import type { Profile } from "./types";
 
 /**
@@ -33,6 +39,12 @@ export interface StreamReprofile {
   /** The revised assumptions (a copy). */
   readonly assumptions: ProposalAssumptions;
   readonly warnings?: readonly string[];
+  /** Number of actual periods fitted (RMS errors divide by it). */
+  readonly periods: number;
+  /** Fewer than FEW_PERIODS periods: indicative only. */
+  readonly indicative?: true;
+  /** Actuals at or ahead of the plan to date: no change proposed (a later start of 0 days), no candidates. */
+  readonly aheadOfPlan?: true;
 }
 
 const MAX_SHIFT_DAYS = 1096;
@@ -113,6 +125,46 @@ export function reprofileStream(
     reading,
     squaredError: error(streamReprofiledAssumptions(a, k, reading)),
   });
+  const planned = modelled(a);
+  const toDate = variance(
+    windows.reduce((t, w) => t.plus(w.value), ZERO),
+    planned.reduce((t, p) => t.plus(p), ZERO),
+  );
+  const periods = windows.map((w) => w.label);
+  const warning = extrapolationWarning({ stream: s.id, measure, periods, ...toDate });
+  const ahead = toDate.variance.gte(0);
+  const note = ahead
+    ? undefined
+    : indicativeNote(
+        periods,
+        measure === "saving" ? "a later start and a lower target" : "a later start and the plan",
+      );
+  const warnings = [
+    ...(warning === undefined ? [] : [warning.message]),
+    ...(note === undefined ? [] : [note]),
+  ];
+  const approvedSquaredError = error(a);
+  const approved = computeAssumptions(a).profile;
+  const common = {
+    stream: s.id,
+    measure,
+    approvedSquaredError,
+    approved,
+    periods: windows.length,
+    ...(note === undefined ? {} : { indicative: true as const }),
+    ...(warnings.length === 0 ? {} : { warnings }),
+  };
+  // At or ahead of plan: a later start or a lower target only fall further behind the actuals.
+  if (ahead)
+    return {
+      ...common,
+      aheadOfPlan: true,
+      reading: { kind: "laterStart", days: 0 },
+      squaredError: approvedSquaredError,
+      candidates: [],
+      revised: approved,
+      assumptions: a,
+    };
   const best = (cs: readonly ReprofileCandidate[]): ReprofileCandidate =>
     cs.reduce((b, c) => (c.squaredError.lt(b.squaredError) ? c : b));
   const coarse = best(
@@ -127,7 +179,6 @@ export function reprofileStream(
       .map((days) => at({ kind: "laterStart", days })),
   );
   const candidates: ReprofileCandidate[] = [later];
-  const planned = modelled(a);
   if (measure === "saving") {
     const pp = planned.reduce((t, p) => t.plus(p.pow(2)), ZERO);
     const ap = planned.reduce((t, p, i) => t.plus(p.times(windows[i].value)), ZERO);
@@ -138,28 +189,21 @@ export function reprofileStream(
       : Decimal.min(cap, Decimal.max(ZERO, ap.div(pp))).toDecimalPlaces(4);
     candidates.push(at({ kind: "targetReached", factor }));
   }
-  const chosen = best(candidates);
-  const revised = streamReprofiledAssumptions(a, k, chosen.reading);
-  const warning = extrapolationWarning({
-    stream: s.id,
-    measure,
-    periods: windows.map((w) => w.label),
-    ...variance(
-      windows.reduce((t, w) => t.plus(w.value), ZERO),
-      planned.reduce((t, p) => t.plus(p), ZERO),
+  const chosen = proposedCandidate(
+    candidates,
+    squaredScale(
+      windows.map((w) => w.value),
+      planned,
     ),
-  });
+  );
+  const revised = streamReprofiledAssumptions(a, k, chosen.reading);
   return {
-    stream: s.id,
-    measure,
+    ...common,
     reading: chosen.reading,
     squaredError: chosen.squaredError,
     candidates,
-    approvedSquaredError: error(a),
-    approved: computeAssumptions(a).profile,
     revised: computeAssumptions(revised).profile,
     assumptions: revised,
-    ...(warning === undefined ? {} : { warnings: [warning.message] }),
   };
 }
 

@@ -3,7 +3,7 @@ import { EngineError } from "./errors";
 import { assumptionsProfileWith, computeAssumptions, type ProposalAssumptions } from "./assumptions";
 import { cohortModel } from "./cohortStream";
 import { daysInFy } from "./fiscalYear";
-import { actualWindows, splicedFlow, type Forecast, type StreamForecast } from "./forecast";
+import { actualWindows, splicedFlow, sustainedRunRate, type Forecast, type StreamForecast } from "./forecast";
 import { parsePeriod, periodProfile, periodsOf, type Period, type PeriodKind } from "./periodProfile";
 import { formatSlippage } from "./present";
 import { profileStreamInput, profileSummary } from "./profile";
@@ -334,9 +334,11 @@ function streamsForecast(
   const through = Math.max(...actuals.map((x) => parsePeriod(x.period).toDay));
   const onEvents = eventStreams(bases);
   const slippage = onEvents.length === 1 ? onEvents[0].slippageMonths : undefined;
+  const plan = profileSummary(proposal);
+  const forecast = profileSummary(profile);
   return {
-    plan: profileSummary(proposal),
-    forecast: profileSummary(profile),
+    plan,
+    forecast: { ...forecast, fullRunRate: sustainedRunRate(plan, forecast, through) },
     throughDay: through,
     planEventsToDate: onEvents.reduce((t, b) => t.plus(b.planEventsToDate ?? ZERO), ZERO),
     actualEventsToDate: onEvents.reduce((t, b) => t.plus(b.actualEventsToDate ?? ZERO), ZERO),

@@ -5,15 +5,15 @@
  * call the engine, shape the result; `scalar`/`grid` turn any error into an Excel error value.
  * Excel passes null for an omitted optional argument; each reader applies the documented default.
  */
-import { EngineError, fyLabel, inflate, toPounds } from "../engine";
+import { fyLabel, inflate } from "../engine";
 import { careAvoidedCells } from "./careAvoidedCells";
-import { cellFy, cellNumber, cellOption, cellRate } from "./cells";
+import { cellFy, cellNumber, cellRate } from "./cells";
 import { demandCells } from "./demandCells";
 import { edgeOfCareCells } from "./edgeOfCareCells";
 import { grid, scalar } from "./invoke";
 import { bcrCells, discountedPaybackCells, npvCells } from "./greenBookCells";
 import { paybackCells } from "./paybackCells";
-import { profileFromCells, profileGrid } from "./profileCells";
+import { benefitProfileCells, quantifiedCells, runRateCells } from "./profileCells";
 import { riskAdjustCells } from "./riskAdjustCells";
 import { sensitivityCells, simulateCells } from "./riskCells";
 import { TRIANGULATE_ARGUMENTS, triangulateCells } from "./triangulateCells";
@@ -305,8 +305,8 @@ export function benefitProfile(
   targetKind?: string,
   ramp?: string,
 ): Array<Array<number | string | CustomFunctions.Error>> {
-  return grid(() => {
-    const { profile } = profileFromCells(assumptions, {
+  return grid(() =>
+    benefitProfileCells(assumptions, rows, orientation, {
       target,
       weeklyCost,
       durationWeeks,
@@ -323,9 +323,8 @@ export function benefitProfile(
       mtfsOverlapPerYear,
       targetKind,
       ramp,
-    });
-    return profileGrid(profile, rows, orientation);
-  });
+    }),
+  );
 }
 
 /**
@@ -339,14 +338,7 @@ export function benefitProfile(
  * @example =MTFS.RUNRATE(B10:C24, "years") → (years from the start date to the start of FY31/32)
  */
 export function runRate(assumptions: unknown[][], result?: string): number | string | CustomFunctions.Error {
-  return scalar(() => {
-    const { profile } = profileFromCells(assumptions);
-    const what = cellOption(result, "result", "value");
-    if (what === "value") return toPounds(profile.fullRunRate.value);
-    if (what === "fy") return profile.fullRunRate.label;
-    if (what === "years") return profile.timeToFullRunRateYears.toNumber();
-    throw new EngineError("unknown-option", "result", `must be "value", "fy" or "years", got "${what}"`);
-  });
+  return scalar(() => runRateCells(assumptions, result));
 }
 
 /**
@@ -357,7 +349,7 @@ export function runRate(assumptions: unknown[][], result?: string): number | str
  * @example =MTFS.QUANTIFIED(B10:C24) → (about £1.10m; the proposal publishes £1.12m)
  */
 export function quantified(assumptions: unknown[][]): number | CustomFunctions.Error {
-  return scalar(() => toPounds(profileFromCells(assumptions).profile.quantifiedOpportunity));
+  return scalar(() => quantifiedCells(assumptions));
 }
 
 /**

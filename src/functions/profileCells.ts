@@ -175,3 +175,44 @@ export function profileGrid(profile: Profile, rows: unknown, orientation: unknow
   if (how === "columns" || how === "vertical") return across[0].map((_, j) => across.map((row) => row[j]));
   throw new EngineError("unknown-option", "orientation", `must be "rows" or "columns", got "${how}"`);
 }
+
+/**
+ * MTFS.BENEFIT.PROFILE's answer: the profile of a range or a baseline volume plus positional arguments, spilled
+ * as profileGrid lays it out.
+ *
+ * @example
+ * benefitProfileCells(cfsRange, null, null)[0][1] // "FY26/27"
+ */
+export function benefitProfileCells(
+  assumptions: unknown,
+  rows: unknown,
+  orientation: unknown,
+  args: ProfileArguments = {},
+): Grid {
+  return profileGrid(profileFromCells(assumptions, args).profile, rows, orientation);
+}
+
+/**
+ * MTFS.RUNRATE's answer: the full run rate (£ a year), the FY it is first reached, or the years to reach it.
+ *
+ * @example
+ * runRateCells(cfsRange, "fy") // "FY31/32"
+ */
+export function runRateCells(assumptions: unknown, result: unknown): number | string {
+  const { profile } = profileFromCells(assumptions);
+  const what = cellOption(result, "result", "value");
+  if (what === "value") return toPounds(profile.fullRunRate.value);
+  if (what === "fy") return profile.fullRunRate.label;
+  if (what === "years") return profile.timeToFullRunRateYears.toNumber();
+  throw new EngineError("unknown-option", "result", `must be "value", "fy" or "years", got "${what}"`);
+}
+
+/**
+ * MTFS.QUANTIFIED's answer: the cumulative benefit in the last MTFS year (£).
+ *
+ * @example
+ * quantifiedCells(cfsRange) // about 1.10e6
+ */
+export function quantifiedCells(assumptions: unknown): number {
+  return toPounds(profileFromCells(assumptions).profile.quantifiedOpportunity);
+}

@@ -1,7 +1,7 @@
 import {
   computeAssumptions,
   Decimal,
-  describeReading,
+  describeReprofile,
   findStream,
   measureKey,
   measureLabel,
@@ -140,7 +140,7 @@ function summaryView(
       : {}),
     ...(r
       ? {
-          reprofile: describeReading(r.reading),
+          reprofile: describeReprofile(r),
           reprofileYears: r.approved.years.map((y, i) => ({
             fy: y.label,
             approved: formatMillions(y.cumulative),

@@ -2,7 +2,7 @@ import { nextFreeRow } from "./appendRows";
 import {
   REPROFILE_MEASURES,
   cohortInput,
-  describeReading,
+  describeReprofile,
   findStream,
   reprofile,
   reprofiledAssumptionsJson,
@@ -157,11 +157,11 @@ async function proposeStreamReprofile(
 
 /** The History rows of a version: one per FY, approved beside revised. */
 function historyRows(p: ProposedReprofile, date: string): HistoryRow[] {
-  const { approved, revised, reading } = p.reprofile;
+  const { approved, revised } = p.reprofile;
   return approved.years.map((y, i) => ({
     proposal: p.sheet,
     date,
-    reading: describeReading(reading),
+    reading: describeReprofile(p.reprofile),
     fy: y.label,
     approved: y.cumulative.toNumber(),
     revised: revised.years[i].cumulative.toNumber(),
@@ -183,11 +183,14 @@ export async function acceptReprofile(
   p: ProposedReprofile,
   date: string,
 ): Promise<ProposalVersion & { readonly alreadyKept?: true }> {
+  // Actuals at or ahead of plan propose no change: there is no revised version to keep.
+  if (p.reprofile.aheadOfPlan)
+    throw new WorkbookError("no-actuals", `${p.sheet}: ${describeReprofile(p.reprofile)}; nothing to keep`);
   const register = await readRegister(port);
   const version: ProposalVersion = {
     date,
     reading: p.reprofile.reading,
-    description: describeReading(p.reprofile.reading),
+    description: describeReprofile(p.reprofile),
     assumptions: p.assumptions,
   };
   // The same reading kept again on the same date is already kept: nothing is written (a second --accept

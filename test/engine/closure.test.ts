@@ -1,5 +1,39 @@
-import { Decimal, computeProfile, periodProfile, programmeClosure, proposalClosure } from "../../src/engine";
+import fs from "node:fs";
+import path from "node:path";
+import {
+  Decimal,
+  assumptionsClosure,
+  computeAssumptions,
+  computeProfile,
+  dayNumber,
+  parseProposal,
+  periodProfile,
+  programmeClosure,
+  proposalClosure,
+  streamPeriodPlans,
+  sustainedRunRate,
+  trackAssumptions,
+  trackProposal,
+  type ProposalAssumptions,
+} from "../../src/engine";
 import { exampleInput } from "./tracking.fixtures";
+
+function example(name: string): ProposalAssumptions {
+  const raw: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", name), "utf8"));
+  return parseProposal(raw).assumptions;
+}
+
+/** The demo's proposals that are not a single cohort. */
+const MULTI = [
+  "reablement.json",
+  "maximising-independence-for-working-age-adults.json",
+  "adults-commissioning-for-the-future.json",
+  "reunification.json",
+  "cfs-commissioning-for-the-future.json",
+  "procurement-and-third-party-spend.json",
+  "income-maximisation.json",
+  "resident-focused-organisation.json",
+];
 
 const D = (x: number | string): Decimal => new Decimal(x);
 const cfs = exampleInput("cfs-targeted-prevention.json");
@@ -58,5 +92,62 @@ describe("programmeClosure", () => {
     expect(p.targetFullRunRate).toEqual(a.targetFullRunRate.plus(b.targetFullRunRate));
     expect(p.deliveredToDate).toEqual(D(3000));
     expect(p.years.map((y) => y.plan)).toEqual(a.years.map((y, i) => y.plan.plus(b.years[i].plan)));
+  });
+});
+
+describe("closure: expected at full run rate and MTFS from one forecast", () => {
+  it("one quarter of CFS TP short: its expected full run rate is the forecast's, as is its MTFS row (not a reprofile's cut)", () => {
+    const actuals = [{ period: "2027-Q3", measure: "avoidedEvents", value: D(1) }];
+    const f = trackProposal(cfs, actuals).forecast!;
+    const c = proposalClosure("CFS", cfs, actuals);
+    expect(c.expectedFullRunRate).toEqual(f.forecast.fullRunRate.value);
+    expect(c.years.map((y) => y.expected)).toEqual(f.forecast.years.slice(0, 4).map((y) => y.mtfsImpact));
+    // the box-car stock has let the short quarter's events go by the plan's run-rate FY
+    expect(c.expectedFullRunRate.minus(c.targetFullRunRate).abs().lt(1)).toBe(true);
+  });
+
+  it("a one-off £ shortfall in the FY a stream settles does not lower the expected full run rate, for every kind (property over the demo's proposals)", () => {
+    for (const name of MULTI) {
+      const a = example(name);
+      const plans = streamPeriodPlans(a, "quarter");
+      const plan = computeAssumptions(a).profile;
+      plans.forEach((p) => {
+        // a quarter with a planned saving in the FY the plan reaches full run rate (or the first with one)
+        const q =
+          p.rows.find((r) => r.fy === plan.fullRunRate.fy && r.saving.gt(0)) ??
+          p.rows.find((r) => r.saving.gt(0));
+        if (q === undefined) return;
+        const actuals = [{ stream: p.id, period: q.label, measure: "saving", value: q.saving.times(0.5) }];
+        const c = assumptionsClosure(name, a, actuals);
+        const f = trackAssumptions(a, actuals).forecast!;
+        const fy = Math.max(plan.fullRunRate.fy, q.fy + 1);
+        const sustained = f.forecast.years.find((y) => y.fy === fy);
+        expect(c.expectedFullRunRate).toEqual(sustained?.cumulative ?? plan.fullRunRate.value);
+        expect(c.expectedFullRunRate).toEqual(f.forecast.fullRunRate.value);
+        // actual to date + plan after: after the actuals' FY the forecast is the plan
+        expect(
+          c.expectedFullRunRate
+            .minus(sustained?.cumulative ?? plan.fullRunRate.value)
+            .abs()
+            .lt(1e-6),
+        ).toBe(true);
+        if (sustained !== undefined) {
+          const planned = plan.years.find((y) => y.fy === fy)!.cumulative;
+          expect(c.expectedFullRunRate.minus(planned).abs().lt(1e-6)).toBe(true);
+        }
+      });
+    }
+  });
+});
+
+describe("sustainedRunRate", () => {
+  it("is the forecast at the later of the plan's run-rate FY and the FY after the actuals; the plan's beyond the horizon", () => {
+    const plan = computeProfile(cfs);
+    const last = plan.years[plan.years.length - 1];
+    const forecast = { ...plan, years: plan.years.map((y) => ({ ...y, cumulative: y.cumulative.plus(1) })) };
+    expect(sustainedRunRate(plan, forecast, dayNumber("2027-07-01")).value).toEqual(
+      plan.fullRunRate.value.plus(1),
+    );
+    expect(sustainedRunRate(plan, forecast, dayNumber(`${last.fy + 1}-04-01`))).toEqual(plan.fullRunRate);
   });
 });

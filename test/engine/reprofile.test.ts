@@ -8,6 +8,10 @@ import {
   reprofiledAssumptionsJson,
   reprofiledInput,
   describeReading,
+  describeReprofile,
+  rmsError,
+  squaredScale,
+  TIE_SHARE,
   type ProfileInput,
 } from "../../src/engine";
 import fs from "node:fs";
@@ -172,5 +176,72 @@ describe("reprofiledAssumptionsJson target (review fixes)", () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe("reprofile: what one period cannot tell, and actuals ahead of plan", () => {
+  it("one quarter short of plan ties every reading, so the smallest change (a later start) is proposed, indicative only", () => {
+    const r = reprofile(cfs, [{ period: "2027-Q3", value: D(1) }]);
+    // all three fit one figure almost exactly: none may win on a difference of 0.0002 events²
+    expect(r.candidates.every((c) => c.squaredError.lt("0.001"))).toBe(true);
+    expect(r.reading.kind).toBe("laterStart");
+    expect(r.revised.fullRunRate.value.minus(r.approved.fullRunRate.value).abs().lt(1e-6)).toBe(true);
+    expect(r.indicative).toBe(true);
+    expect(r.warnings?.some((w) => /indicative only: 1 period \(2027-Q3\)/.test(w))).toBe(true);
+  });
+
+  it("one period of any shortfall never proposes a lower target: the readings tie (property)", () => {
+    const plan = periodProfile(cfs, "quarter").find((q) => q.label === "2027-Q3")!.avoidedEvents;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), (pct) => {
+        const v = plan.times(pct).div(100);
+        const r = reprofile(cfs, [{ period: "2027-Q3", value: v }]);
+        const least = Decimal.min(...r.candidates.map((c) => c.squaredError));
+        // the tie is judged against the data's own scale (events here, £ alike)
+        expect(r.squaredError.minus(least).lte(TIE_SHARE.times(squaredScale([v], [plan])))).toBe(true);
+        expect(r.reading.kind).not.toBe("targetReached");
+        expect(r.indicative).toBe(true);
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it("three months of a 60% target are still told apart from a later start and a longer ramp", () => {
+    const truth = reprofiledInput(cfs, { kind: "targetReached", factor: D("0.6") });
+    const r = reprofile(cfs, actualsOf(truth, ["2028-01", "2028-02", "2028-03"]));
+    expect(r.reading.kind).toBe("targetReached");
+    expect(r.indicative).toBeUndefined();
+  });
+
+  it("1, 1, 0 avoided events in Jul–Sep 2027 are ahead of plan: no reprofile proposed, no readings listed", () => {
+    const r = reprofile(
+      cfs,
+      ["2027-07", "2027-08", "2027-09"].map((period, k) => ({ period, value: D([1, 1, 0][k]) })),
+    );
+    expect(r.aheadOfPlan).toBe(true);
+    expect(r.candidates).toEqual([]);
+    expect(r.reading).toEqual({ kind: "laterStart", days: 0 });
+    expect(r.revised).toEqual(r.approved);
+    expect(describeReprofile(r)).toBe("ahead of plan: no reprofile proposed");
+  });
+
+  it("actuals at or above the plan never propose a change (property)", () => {
+    const rows = periodProfile(cfs, "month").filter((m) => QUARTER.includes(m.label));
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 300 }), (pct) => {
+        const r = reprofile(
+          cfs,
+          rows.map((m) => ({ period: m.label, value: m.avoidedEvents.times(pct).div(100) })),
+        );
+        expect(r.aheadOfPlan).toBe(true);
+        expect(r.revised).toEqual(r.approved);
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it("gives the fit as an RMS error in the measure's own units", () => {
+    expect(rmsError(D(15387275.1942), 1).toFixed(0)).toBe("3923");
+    expect(rmsError(D(12), 3).toNumber()).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import {
   REPROFILE_MEASURES,
   edgeOfCare,
+  FORECAST_CUMULATIVE,
   parseEdgeOfCareSet,
   type EdgeOfCareResult,
   formatMoney,
@@ -42,8 +43,8 @@ import  adds the actuals in a CSV (columns proposal, stream, period, measure, va
         nothing is written; avoided events that would leave a gap after the sheet's are a bad row. An actual already on the sheet is never changed: the same value again is left
         alone, a different one is reported as a conflict and not imported.
 report  prints, per proposal with actuals (per stream of a multi-stream one, with its £ total): plan and actual to date, variance (a shortfall is negative), % of
-        plan and RAG (Green ≥ 95% of plan, Amber ≥ 80%, Red below) per measure, then the forecast of the
-        current FY and of the last MTFS year (the MTFS row) and the slippage in months.
+        plan and RAG (Green ≥ 95% of plan, Amber ≥ 80%, Red below) per measure, then the forecast cumulative
+        benefit of the current FY, the forecast MTFS row by FY and the slippage in months.
 report and closure warn when actuals to date are more than 2× the plan from fewer than 3 periods.
 reprofile  proposes a revised profile fitting the proposal's actuals (--measure avoidedEvents, saving or
         caseloadReduction; default the first of these with actuals; on a proposal of several streams, its cohort
@@ -193,7 +194,7 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
           ? summary.currentFy
           : f.forecast.years[0].fy;
         lines.push(
-          `Forecast ${fyLabel(currentFy)}: ${formatMoney(at(currentFy).cumulative)} (plan ${formatMoney(planAt(currentFy).cumulative)})`,
+          `${FORECAST_CUMULATIVE} ${fyLabel(currentFy)}: ${formatMoney(at(currentFy).cumulative)} (plan ${formatMoney(planAt(currentFy).cumulative)})`,
         );
         lines.push(
           `Forecast MTFS row: ${f.forecast.years.map((y) => `${y.label} ${formatMoney(y.mtfsImpact)}`).join(", ")}`,

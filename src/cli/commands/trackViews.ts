@@ -1,6 +1,15 @@
-import { formatMoney, toPounds, type Closure, type ReprofileMeasure } from "../../engine";
+import {
+  describeReading,
+  describeReprofile,
+  formatMoney,
+  formatWhole,
+  rmsError,
+  toPounds,
+  type Closure,
+  type Decimal,
+  type ReprofileMeasure,
+} from "../../engine";
 import type { ProposedReprofile } from "../../workbook/history";
-import { describeReading } from "../../engine";
 import { textTable } from "../table";
 
 /**
@@ -22,9 +31,13 @@ const FITTED: Readonly<Record<ReprofileMeasure, string> & Record<string, string 
  */
 export function reprofileTable(p: ProposedReprofile): string {
   const r = p.reprofile;
-  const fits = r.candidates.map(
-    (c) => `${describeReading(c.reading)} (squared error ${c.squaredError.toDecimalPlaces(4).toString()})`,
-  );
+  // The fit as RMS error in the measure's own units (£ for a saving), not squared £.
+  const rms = (e: Decimal) => {
+    const x = rmsError(e, r.periods);
+    return r.measure === "saving" ? `£${formatWhole(x)}` : x.toDecimalPlaces(2).toString();
+  };
+  const fits = r.candidates.map((c) => `${describeReading(c.reading)} (RMS error ${rms(c.squaredError)})`);
+  const what = `${"stream" in r ? `${r.stream} stream's ` : ""}${FITTED[r.measure ?? "avoidedEvents"] ?? r.measure} actuals`;
   const rows = r.approved.years.map((y, i) => [
     y.label,
     formatMoney(y.cumulative),
@@ -34,8 +47,10 @@ export function reprofileTable(p: ProposedReprofile): string {
   ]);
   return [
     p.name,
-    `Proposed: ${describeReading(r.reading)}`,
-    `Fit to the ${"stream" in r ? `${r.stream} stream's ` : ""}${FITTED[r.measure ?? "avoidedEvents"] ?? r.measure} actuals (squared error; approved plan ${r.approvedSquaredError.toDecimalPlaces(4).toString()}):`,
+    `Proposed: ${describeReprofile(r)}${r.indicative ? ` (indicative only: ${r.periods === 1 ? "1 period" : `${r.periods} periods`} of actuals)` : ""}`,
+    r.aheadOfPlan
+      ? `The ${what} are at or ahead of the approved plan (an earlier start or a higher target is not searched).`
+      : `Fit to the ${what} (RMS error over ${r.periods === 1 ? "1 period" : `${r.periods} periods`}; approved plan ${rms(r.approvedSquaredError)}):`,
     ...fits.map((f) => `  ${f}`),
     textTable(
       ["FY", "Approved cumulative", "Revised cumulative", "Approved MTFS row", "Revised MTFS row"],
@@ -66,13 +81,17 @@ export function reprofileJson(p: ProposedReprofile): unknown {
     ...("stream" in r ? { stream: r.stream } : {}),
     measure: r.measure ?? "avoidedEvents",
     reading: reading(r.reading),
-    description: describeReading(r.reading),
+    description: describeReprofile(r),
+    ...(r.aheadOfPlan ? { aheadOfPlan: true } : {}),
+    ...(r.indicative ? { indicative: true } : {}),
     ...(r.warnings === undefined ? {} : { warnings: r.warnings }),
     candidates: r.candidates.map((c) => ({
       reading: reading(c.reading),
       squaredError: c.squaredError.toNumber(),
+      rmsError: rmsError(c.squaredError, r.periods).toNumber(),
     })),
     approvedSquaredError: r.approvedSquaredError.toNumber(),
+    approvedRmsError: rmsError(r.approvedSquaredError, r.periods).toNumber(),
     years: r.approved.years.map((y, i) => ({
       fy: y.label,
       approvedCumulative: toPounds(y.cumulative),

@@ -53,3 +53,10 @@ export const trackingFormat = v.pipe(
   strict({ edgeOfCare: optional(edgeOfCareFormat) }),
   v.transform((o): TrackingLinks => (o.edgeOfCare === undefined ? {} : { edgeOfCare: o.edgeOfCare })),
 );
+
+/**
+ * The forecast's cumulative benefit of a FY in words, one heading for both places that show it: `track report`
+ * says "Forecast cumulative benefit FY27/28", the Dashboard heads its column "Forecast cumulative benefit (that
+ * FY)" (the MTFS row beside it is another figure).
+ */
+export const FORECAST_CUMULATIVE = "Forecast cumulative benefit";

@@ -1,6 +1,7 @@
 import {
   Decimal,
   ZERO,
+  FORECAST_CUMULATIVE,
   fyLabel,
   ragStatus,
   slippageByStream,
@@ -94,7 +95,7 @@ const DELIVERY_COLUMNS = [
   "Proposal",
   ...MEASURE_COLUMNS,
   "Forecast FY",
-  "Forecast (that FY)",
+  `${FORECAST_CUMULATIVE} (that FY)`,
   "Plan (that FY)",
   "Forecast MTFS row (last MTFS FY)",
   "Slippage (months)",
@@ -247,7 +248,12 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         const at = f.forecast.years.find((y) => y.fy === fy) ?? f.forecast.years[0];
         const planAt = f.plan.years.find((y) => y.fy === fy) ?? f.plan.years[0];
         engine(`${col("Forecast FY")}${row}`, `${key}.forecastFy`, fyLabel(fy));
-        engine(`${col("Forecast (that FY)")}${row}`, `${key}.forecast`, num(at.cumulative), MILLIONS_FORMAT);
+        engine(
+          `${col(`${FORECAST_CUMULATIVE} (that FY)`)}${row}`,
+          `${key}.forecast`,
+          num(at.cumulative),
+          MILLIONS_FORMAT,
+        );
         engine(
           `${col("Plan (that FY)")}${row}`,
           `${key}.forecastPlan`,
@@ -409,8 +415,15 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       { column: "A", width: 48 },
       ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
         column: columnLetter(k + 2),
-        // Slippage holds "n/a (no cohort stream)" as well as months.
-        width: c === "Note" ? 80 : c === "Measure" ? 36 : c === "Slippage (months)" ? 24 : 16,
+        // Slippage holds "n/a (no cohort stream)" as well as months; the forecast's heading fits in two lines.
+        width:
+          c === "Note"
+            ? 80
+            : c === "Measure"
+              ? 36
+              : c === "Slippage (months)" || c === `${FORECAST_CUMULATIVE} (that FY)`
+                ? 24
+                : 16,
       })),
     ],
     ...(savingRows.length === 0
