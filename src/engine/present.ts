@@ -219,8 +219,12 @@ export function benefitCostRatioText(view: GreenBookView): string {
   return view.benefitCostRatio === undefined ? NO_COSTS_TEXT : view.benefitCostRatio.toFixed(2);
 }
 
+/** A payback of 0 years in words (year 0's benefits already cover its costs), on sheets and in text alike. */
+export const WITHIN_YEAR_0 = "within year 0";
+
 /**
- * The discounted payback in words: "4.7 years", "n/a (no costs)", or not within `horizon` (the last FY shown).
+ * The discounted payback in words: "4.7 years", "within year 0", "n/a (no costs)", or not within `horizon`
+ * (the last FY shown).
  *
  * @example
  * discountedPaybackText(profileGreenBook(profile), "FY31/32") // "4.7 years"
@@ -228,5 +232,6 @@ export function benefitCostRatioText(view: GreenBookView): string {
 export function discountedPaybackText(view: GreenBookView, horizon = "the profile's years"): string {
   if (!view.pvCosts.gt(0)) return NO_COSTS_TEXT;
   const pb = view.discountedPayback;
+  if (pb.kind === "paysBack" && pb.years.isZero()) return WITHIN_YEAR_0;
   return pb.kind === "paysBack" ? yearsText(pb.years.toDecimalPlaces(1)) : `not within ${horizon}`;
 }

@@ -1,4 +1,5 @@
 import { Decimal } from "./money";
+import { measureLabel } from "./measureLabels";
 import type { Variance } from "./variance";
 
 /**
@@ -35,7 +36,7 @@ export interface TrackingWarning {
  *
  * @example
  * extrapolationWarning({ measure: "avoidedEvents", periods: ["2027-07", "2027-08"], actual: D(40), plan: D(2.25), … })
- * // { measure: "avoidedEvents", periods: 2, timesPlan: 17.78, message: "avoidedEvents: actual to date is 17.8× the plan from 2 periods …" }
+ * // { measure: "avoidedEvents", periods: 2, timesPlan: 17.78, message: "Avoided events: actual to date is 17.8× the plan from 2 periods …" }
  */
 export function extrapolationWarning(
   m: Variance & { readonly measure: string; readonly periods: readonly string[]; readonly stream?: string },
@@ -46,7 +47,8 @@ export function extrapolationWarning(
     ? m.actual.gt(m.plan.times(few ? FAR_ABOVE_PLAN : WAY_ABOVE_PLAN))
     : few && m.actual.gt(0) && m.actual.gt(m.plan);
   if (!far) return undefined;
-  const what = `${m.stream === undefined ? "" : `${m.stream} `}${m.measure}`;
+  // The measure in the sheets' words (measureLabels.ts), not its key.
+  const what = `${m.stream === undefined ? "" : `Stream ${m.stream}, `}${measureLabel(m.measure)}`;
   const times = m.plan.gt(0) ? m.actual.div(m.plan) : undefined;
   const size = times === undefined ? "above a plan of nothing" : `${times.toFixed(1)}× the plan`;
   const span =

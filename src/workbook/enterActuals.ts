@@ -1,3 +1,4 @@
+import { measureLabel } from "../engine";
 import { updateDashboard } from "./dashboard";
 import { TRACKING_SHEET, type TrackingActual } from "./layouts/trackingSheet";
 import type { WorkbookPort } from "./port";
@@ -50,12 +51,12 @@ export async function enterActuals(
  * A conflict in words: where the kept actual is, what it says and what the import said.
  *
  * @example
- * conflictText(c) // "Tracking!E5 CFS Targeted Prevention 2027-10 avoidedEvents is 2 on the sheet; a.csv line 2 says 0: the sheet's value is kept"
+ * conflictText(c) // "Tracking!E5 CFS Targeted Prevention 2027-10 Avoided events is 2 on the sheet; a.csv line 2 says 0: the sheet's value is kept"
  */
 export function conflictText(c: ImportResult["conflicts"][number]): string {
   const { existing: e, imported: i } = c;
   return (
-    `${TRACKING_SHEET}!E${e.row} ${e.proposal} ${e.period} ${e.measure} is ${e.value} on the sheet; ` +
+    `${TRACKING_SHEET}!E${e.row} ${e.proposal} ${e.period} ${measureLabel(e.measure)} is ${e.value} on the sheet; ` +
     `${i.source} says ${i.value}: the sheet's value is kept`
   );
 }

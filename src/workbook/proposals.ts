@@ -1,4 +1,4 @@
-import type { OptimismBiasTable } from "../engine";
+import { codeInBrackets, type OptimismBiasTable } from "../engine";
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import { inputJson } from "./cellValues";
 import { WorkbookError } from "./errors";
@@ -194,7 +194,10 @@ export async function readProposalSheet(
     if (c.kind !== "input") continue;
     const json = inputJson(value, c.type, date1904);
     // A dropdown in words holds a word; the JSON keeps its code (a typed code passes as it is).
-    const code = c.codes && typeof json === "string" ? (c.codes[json.toLowerCase()] ?? json) : json;
+    const code =
+      c.codes && typeof json === "string"
+        ? (c.codes[json.toLowerCase()] ?? codeInBrackets(json, Object.values(c.codes)) ?? json)
+        : json;
     // A stored "0%" reads back as 0: the stored form is kept when it means the same, so an unedited sheet
     // refreshes to the same register (and the file is not rewritten).
     const before = getPath(stored.proposal, path);

@@ -27,6 +27,7 @@ import {
   type TrackingSummary,
 } from "../engine";
 import { numberText } from "./cellValues";
+import { inputCaption } from "./layouts/tornadoBlock";
 import { WorkbookError } from "./errors";
 import { toWrite, writeLayout } from "./ownedCells";
 import { listProposalSheets, readProposal } from "./operations";
@@ -187,7 +188,8 @@ export async function trackedProposals(port: WorkbookPort): Promise<{
       parsed = parseProposal(await readProposal(port, sheet));
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      const why = `${e.field}: ${e.rule}`;
+      // The field in words as the sheet captions it, its path in brackets for whoever edits the JSON.
+      const why = `${inputCaption(e.field, new Map())} (${e.field}): ${e.rule}`;
       const last = register.proposals.find((s) => s.sheet === sheet)?.proposal;
       try {
         if (last === undefined) throw e;

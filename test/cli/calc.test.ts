@@ -141,7 +141,8 @@ describe("mtfs-benefits calc profile", () => {
     const table = await run(["calc", "profile", "--input", file("held.json", held)]);
     expect(table.stdout).toContain("Cumulative benefit (inflation contingency)");
     // FY26/27 is the price base, so it carries no contingency; FY29/30 carries three 4% steps.
-    expect(table.stdout).toMatch(/FY 26\/27\s+-£0\.50m \(£0\.00m\)\s+-£0\.50m \(£0\.00m\)/);
+    // No contingency reads as a nil figure does everywhere (formatMoney: "-").
+    expect(table.stdout).toMatch(/FY 26\/27\s+-£0\.50m \(-\)\s+-£0\.50m \(-\)/);
     expect(table.stdout).toMatch(
       /Quantified opportunity over the MTFS \(FY 29\/30\): £\d\.\d\dm \(£0\.[1-9]\dm\)/,
     );
@@ -276,5 +277,22 @@ describe("bin/mtfs-benefits.js", () => {
     );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe("mtfs-benefits: missing.json: file not found\n");
+  });
+});
+
+describe("calc profile: small figures in £k, as the sheets and simulate show them (new-user trial)", () => {
+  it("prints Income Maximisation's FY26/27 as £83.9k (not £0.08m) and CFS's small risk-adjusted row in £k", async () => {
+    const income = await run(["calc", "profile", "--input", examplePath("income-maximisation.json")]);
+    expect(income.code).toBe(0);
+    expect(income.stdout).toMatch(/^FY 26\/27 +£83\.9k +£83\.9k /m);
+    // Every £ figure below £0.1m is in £k: none reads £0.0Xm.
+    expect(income.stdout).not.toMatch(/£0\.0[1-9]m/);
+    const cfs = await run([
+      "calc",
+      "profile",
+      "--input",
+      examplePath("cfs-commissioning-for-the-future.json"),
+    ]);
+    expect(cfs.stdout).not.toMatch(/£0\.0[1-9]m/);
   });
 });

@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { run, tempDir } from "./workbookCli";
+import { NIL_MONEY_TEXT } from "../../src/engine";
 
 /**
  * `calc profile` on a multi-stream proposal: each stream's lines, the weightings written as evidence × weighting
@@ -73,7 +74,7 @@ describe("mtfs-benefits calc profile: a multi-stream proposal", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const lines = r.stdout.split("\n");
-    const from = lines.indexOf("Benefit lines (£m)");
+    const from = lines.indexOf("Benefit lines");
     expect(from).toBeGreaterThan(0);
     const block = lines.slice(from, lines.indexOf("", from));
     const labels = block.map((l) => l.split(/\s{2,}/)[0].trim());
@@ -94,7 +95,7 @@ describe("mtfs-benefits calc profile: a multi-stream proposal", () => {
     expect(measures.some((m) => /\(people\)/.test(m))).toBe(true);
     // The cognitive decline cohort starts in October 2027: nothing in FY26/27.
     const cognitive = block.find((l) => l.startsWith("Cognitive decline"))!;
-    expect(cognitive.split(/\s{2,}/)[1]).toBe("£0.00m");
+    expect(cognitive.split(/\s{2,}/)[1]).toBe(NIL_MONEY_TEXT);
   });
 
   it("writes the weighting as evidence × weighting = value", async () => {
@@ -141,7 +142,7 @@ describe("mtfs-benefits calc profile: a multi-stream proposal", () => {
       "--input",
       join(__dirname, "../../examples/cfs-targeted-prevention.json"),
     ]);
-    expect(r.stdout).not.toContain("Benefit lines (£m)");
+    expect(r.stdout).not.toContain("Benefit lines");
   });
 });
 

@@ -90,7 +90,10 @@ describe("mtfs-benefits simulate", () => {
     writeFileSync(file, JSON.stringify(withRisk));
     const r = await run(["simulate", file, example("family-based-placements.json"), "--iterations", "300"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Drawn from a distribution: target.value, timeline.leadMonths");
+    // In the Risk sheet's words, not JSON paths (new-user trial).
+    expect(r.stdout).toContain(
+      "Drawn from a distribution: Target (% of starts); Lead time before impact (months)",
+    );
     expect(r.stdout).toContain("\nProgramme\n");
     expect(r.stdout).toMatch(/FY 29\/30 ◂ +£1\.10m/);
   });
@@ -311,7 +314,9 @@ describe("mtfs-benefits calc sensitivity", () => {
       expect(t.stdout).toMatch(/(low|high) held at /);
     }
     const t = await run(["calc", "sensitivity", "--input", example("reablement.json")]);
-    expect(t.stdout).toContain("streams[0].ramp.points[1].share: high held at 1 (a share)");
+    expect(t.stdout).toContain(
+      "Ramp point 2: share of the full impact (% of the impact): high held at 1 (a share)",
+    );
   });
 
   it("prints the tornado, largest swing first, and JSON in £", async () => {
@@ -321,7 +326,7 @@ describe("mtfs-benefits calc sensitivity", () => {
     expect(lines[0]).toBe(
       "CFS Targeted Prevention: sensitivity of the quantified opportunity (FY29/30, net benefit £1.10m)",
     );
-    expect(lines[2]).toMatch(/^unitCost\.weeklyCost +1,338 +1,636 +£0\.77m +£1\.44m +£0\.67m$/);
+    expect(lines[2]).toMatch(/^Weekly unit cost \(£ a week\) +£1,338 +£1,636 +£0\.77m +£1\.44m +£0\.67m$/);
     const j = await run([
       "calc",
       "sensitivity",
@@ -340,9 +345,40 @@ describe("mtfs-benefits calc sensitivity: small swings", () => {
   it("prints a swing below £0.1m in £k, as the sheet's tornado shows it", async () => {
     const r = await run(["calc", "sensitivity", "--input", example("cfs-targeted-prevention.json")]);
     expect(r.code).toBe(0);
-    const rollout = /^timeline\.rolloutMonths .*$/m.exec(r.stdout)?.[0] ?? "";
+    const rollout = /^Rollout \(months\) .*$/m.exec(r.stdout)?.[0] ?? "";
     // In £m this swing of about £81k read £0.08m, beside inputs a few £k apart that read the same.
     expect(rollout).toMatch(/ £\d\d\.\dk$/);
-    expect(/^unitCost\.weeklyCost .*$/m.exec(r.stdout)?.[0]).toMatch(/ £0\.\d\dm$/);
+    expect(/^Weekly unit cost .*$/m.exec(r.stdout)?.[0]).toMatch(/ £0\.\d\dm$/);
+  });
+});
+
+describe("mtfs-benefits calc sensitivity: inputs as the sheets word them (new-user trial)", () => {
+  it("names each input in the Risk sheet's words with its ends in its unit, the JSON keeping the path", async () => {
+    const r = await run(["calc", "sensitivity", "--input", example("cfs-targeted-prevention.json")]);
+    expect(r.code).toBe(0);
+    // The sheet says "Target (% of starts) 7.2%", not "target.value 0.072"; a plain input to 2 dp.
+    expect(r.stdout).toMatch(/^Target \(% of starts\) +7\.2% +8\.8% /m);
+    expect(r.stdout).toMatch(/^Average duration \(weeks\) +137\.79 +168\.41 /m);
+    expect(r.stdout).not.toMatch(/target\.value|unitCost\.|\[\d+\]/);
+    const j = await run([
+      "calc",
+      "sensitivity",
+      "--input",
+      example("cfs-targeted-prevention.json"),
+      "--format",
+      "json",
+    ]);
+    const rows = (JSON.parse(j.stdout) as { rows: { input: string; caption: string }[] }).rows;
+    expect(rows.find((x) => x.input === "target.value")?.caption).toBe("Target (% of starts)");
+  });
+
+  it("words a single-stream proposal's inputs without 'Stream 1:' and a simulation's draws without paths", async () => {
+    const t = await run(["calc", "sensitivity", "--input", example("cfs-commissioning-for-the-future.json")]);
+    expect(t.stdout).toMatch(/^Weekly cost in the new provision \(£ a week\) +£10,499 +£12,832 /m);
+    expect(t.stdout).not.toMatch(/Stream 1:|streams\[/);
+    const s = await run(["simulate", "--input", example("income-maximisation.json"), "--iterations", "50"]);
+    const drawn = /^Drawn from a distribution: .*$/m.exec(s.stdout)?.[0] ?? "";
+    expect(drawn).toContain("Stream 2: Income line 1: amount (£ a year)");
+    expect(drawn).not.toMatch(/streams\[|volumePerYear/);
   });
 });

@@ -116,7 +116,7 @@ describe("mtfs-benefits track", () => {
     const r = await run(["track", "import", csvFile, "--into", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^conflict: Tracking!E4 CFS Targeted Prevention 2027-10 avoidedEvents is 2 on the sheet; actuals\.csv line 2 says 0: the sheet's value is kept$/m,
+      /^conflict: Tracking!E4 CFS Targeted Prevention 2027-10 Avoided events is 2 on the sheet; actuals\.csv line 2 says 0: the sheet's value is kept$/m,
     );
     expect(r.stdout).toMatch(/Imported 1 actual into/);
     const after = new ExcelJS.Workbook();
@@ -156,9 +156,9 @@ describe("mtfs-benefits track", () => {
     const r = await run(["track", "report", file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^CFS Targeted Prevention$/m);
-    // Tracked on the assumptions it was last refreshed with, and named.
+    // Tracked on the assumptions it was last refreshed with; the field in the sheet's words, its path in brackets.
     expect(r.stderr).toMatch(
-      /^Family Based Placements: not refreshed \(tracked on its last refreshed assumptions\): .*durationWeeks: must be > 0, got -3$/m,
+      /^Family Based Placements: not refreshed \(tracked on its last refreshed assumptions\): Average duration \(weeks\) \(assumptions\.durationWeeks\): must be > 0, got -3$/m,
     );
   }, 60_000);
 
@@ -304,10 +304,15 @@ describe("mtfs-benefits track with streams", () => {
     expect(r.stdout).toMatch(/^traded\s+Saving \(£\)\s+2027-Q1/m);
     expect(r.stdout).toMatch(/^all streams\s+Saving \(£\)\s+2026-Q3–2027-Q1/m);
     expect(r.stdout).toMatch(
-      /Warning: hart saving: actual to date is [\d.]+× the plan from 1 period \(2026-Q3\)/,
+      /Warning: Stream hart, Saving \(£\): actual to date is [\d.]+× the plan from 1 period \(2026-Q3\)/,
     );
+    // Small £ figures in £k, as the Dashboard shows them (£m read "£0.02m £0.01m"), and large ones in £m.
+    expect(r.stdout).toMatch(/^fees\s+Saving \(£\)\s+2026-Q3\s+£\d+\.\dk\s+£5\.0k\s+-£\d+\.\dk\s/m);
+    expect(r.stdout).toMatch(/^hart\s+Saving \(£\)\s+2026-Q3\s+£0\.\d\dm\s+£1\.00m\s/m);
     const c = await run(["track", "closure", file]);
-    expect(c.stderr).toMatch(/warning: Reablement: hart saving: actual to date is/);
+    expect(c.stderr).toMatch(/warning: Reablement: Stream hart, Saving \(£\): actual to date is/);
+    // Delivered to date and the first MTFS year in £k (the trial read "£0.03m" and "£0.07m").
+    expect(c.stdout).toMatch(/^Income Maximisation\s+£0\.25m\s+£0\.2\dm\s+\S+\s+£25\.0k\s+£\d+\.\dk\s/m);
     const json = JSON.parse((await run(["track", "report", file, "--format", "json"])).stdout);
     const income = json.find((p: { proposal: string }) => p.proposal === "Income Maximisation");
     expect(income.measures.map((m: { stream: string }) => m.stream)).toEqual([

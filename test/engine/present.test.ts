@@ -91,6 +91,13 @@ describe("present", () => {
     const never = greenBookView(years, d([0, 1, 1]), d([150, 0, 0]));
     expect(discountedPaybackText(never, "FY2")).toBe("not within FY2");
   });
+
+  it("says a payback of 0 as within year 0, not '0 years' (year 0's benefits already cover its costs)", () => {
+    const years = [0, 1].map((fy) => ({ fy, label: `FY${fy}` }));
+    const d = (xs: number[]) => xs.map((x) => new Decimal(x));
+    const atOnce = greenBookView(years, d([200, 100]), d([150, 0]));
+    expect(discountedPaybackText(atOnce)).toBe("within year 0");
+  });
   it("shows a figure below £0.1m in £k, so the P-values of Independent Travel Training's FY26/27 differ", () => {
     // Its Monte Carlo spread (−£54.5k to −£52.4k) printed as −£0.05m four times beside P(≥ plan) of 51%.
     expect([-54_512, -53_140, -52_390].map((x) => formatMoney(x))).toEqual(["-£54.5k", "-£53.1k", "-£52.4k"]);

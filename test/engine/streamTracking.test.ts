@@ -269,7 +269,7 @@ describe("warnings on actuals far above plan from few periods", () => {
     expect(reprofile(cfs, on).warnings).toBeUndefined();
     const high = rows.map((r) => ({ period: r.label, value: r.avoidedEvents.times(20) }));
     expect(reprofile(cfs, high).warnings![0]).toMatch(
-      /avoidedEvents: actual to date is 20\.0× the plan from 2 periods/,
+      /Avoided events: actual to date is 20\.0× the plan from 2 periods/,
     );
     expect(
       trackProposal(

@@ -31,6 +31,14 @@ describe("tracking warnings", () => {
     expect(extrapolationWarning(measure(5, 0, 6))).toBeUndefined();
   });
 
+  it("names the measure in the sheets' words, and a stream's measure with its stream (new-user trial)", () => {
+    expect(extrapolationWarning(measure(10, 4, 2))?.message).toMatch(
+      /^Avoided events: actual to date is 2\.5×/,
+    );
+    const saving = { ...measure(10, 4, 2), measure: "saving", stream: "fees" };
+    expect(extrapolationWarning(saving)?.message).toMatch(/^Stream fees, Saving \(£\): actual to date/);
+  });
+
   it("never warns at or below the multiple its number of periods allows (property)", () => {
     fc.assert(
       fc.property(

@@ -100,7 +100,7 @@ describe("MTFS.FORECAST", () => {
     ) as (string | number)[][];
     expect(far).toHaveLength(6);
     expect(far[5][0]).toBe("Note");
-    expect(far[5][1]).toMatch(/^avoidedEvents: actual to date is 10\.0× the plan from 2 periods/);
+    expect(far[5][1]).toMatch(/^Avoided events: actual to date is 10\.0× the plan from 2 periods/);
     const on = callMtfs(
       "FORECAST",
       CFS_RANGE,

@@ -67,7 +67,7 @@ describe("enterActuals", () => {
       dryRun: false,
     });
     expect(r.kind === "imported" && r.conflicts.map(conflictText)).toEqual([
-      `Tracking!E4 ${CFS} 2027-10 avoidedEvents is 2 on the sheet; test says 0: the sheet's value is kept`,
+      `Tracking!E4 ${CFS} 2027-10 Avoided events is 2 on the sheet; test says 0: the sheet's value is kept`,
     ]);
     expect(r.kind === "imported" && r.added.map((a) => a.period)).toEqual(["2028-01"]);
     expect(wb.getWorksheet(TRACKING_SHEET)?.getCell("E4").value).toBe(2);

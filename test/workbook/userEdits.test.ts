@@ -209,7 +209,7 @@ describe("dropdowns", () => {
     // The assumptions' dropdowns show words (issue 13); the reader takes them back to the codes.
     expect(list("assumptions.lever")).toMatchObject({
       type: "list",
-      formulae: ['"fewer start (entry),leave early (exit)"'],
+      formulae: ['"fewer starts (entry),leave early (exit)"'],
     });
     expect(list("assumptions.timeline.ramp").formulae).toEqual([
       '"evenly (linear),in monthly steps,at once (immediate),a share then full (stepped)"',
@@ -228,7 +228,7 @@ describe("dropdowns", () => {
     expect(list("triangulation.kind").formulae).toEqual(['"annualStarts,monthlyStarts"']);
     expect(list("assumptions.lever")).toMatchObject({
       showErrorMessage: true,
-      error: "Lever: choose one of fewer start (entry), leave early (exit)",
+      error: "Lever: choose one of fewer starts (entry), leave early (exit)",
     });
     expect(list("assumptions.durationWeeks")).toBeUndefined();
   });
@@ -276,7 +276,7 @@ describe("dropdowns", () => {
       }
     }
     expect(ws.getCell(inputAt(after, "assumptions.lever")).dataValidation?.formulae).toEqual([
-      '"fewer start (entry),leave early (exit)"',
+      '"fewer starts (entry),leave early (exit)"',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { checkProposal, fyLabel, proposalSensitivity, proposalTornadoModel } from "../../engine";
 import type { Io } from "../io";
-import { sensitivityJson, sensitivityTable } from "../render/risk";
+import { inputWordsIn } from "../../workbook/layouts/tornadoBlock";
+import { sensitivityJson, sensitivityTable, type InputWords } from "../render/risk";
 
 /**
  * `calc sensitivity`: the tornado of a proposal's quantified opportunity (each input alone at its low and
@@ -16,13 +17,16 @@ export function calcSensitivity(raw: unknown, format: "json" | "table", io: Io):
   const model = proposalTornadoModel(proposal, raw);
   const t = proposalSensitivity(model);
   const mtfsLabel = fyLabel(model.fys[model.mtfsIndex]);
+  // Inputs in the Risk sheet's words and units (one function for both), the path kept in the JSON.
+  const inWords = inputWordsIn(model.assumptions);
+  const words: InputWords = (path) => ({ caption: inWords.captionOf(path), unit: inWords.unitOf(path) });
   io.out(
     format === "json"
       ? JSON.stringify(
-          { opportunity: proposal.opportunity.name, mtfsLastFy: mtfsLabel, ...sensitivityJson(t) },
+          { opportunity: proposal.opportunity.name, mtfsLastFy: mtfsLabel, ...sensitivityJson(t, words) },
           null,
           2,
         )
-      : sensitivityTable(proposal.opportunity.name, t, mtfsLabel),
+      : sensitivityTable(proposal.opportunity.name, t, mtfsLabel, words),
   );
 }

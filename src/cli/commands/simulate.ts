@@ -17,7 +17,8 @@ import type { Io } from "../io";
 import { progressBar } from "../progressBar";
 import { withDemandModels } from "../demandRefs";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
-import { simulationJson, simulationTable } from "../render/risk";
+import { inputWordsIn } from "../../workbook/layouts/tornadoBlock";
+import { simulationJson, simulationTable, type InputWords } from "../render/risk";
 import { requireXlsxName } from "../workbookFile";
 import { writeRiskWorkbook } from "./riskWorkbook";
 
@@ -128,7 +129,15 @@ export const simulate: Command = {
       );
       await writeRiskWorkbook(args.values.xlsx, result, tornado, assumptionsOf);
     }
-    io.out(format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result));
+    // The inputs drawn in the Risk sheet's words (the JSON keeps their paths).
+    const inWords = new Map(models.map((m) => [m.name, inputWordsIn(m.assumptions)]));
+    const words: InputWords = (path, name) => ({
+      caption: inWords.get(name)?.captionOf(path) ?? path,
+      unit: inWords.get(name)?.unitOf(path) ?? "plain",
+    });
+    io.out(
+      format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result, words),
+    );
     if (args.values.xlsx) (format === "json" ? io.err : io.out)(`Wrote ${args.values.xlsx}: Risk sheet.`);
     return EXIT_OK;
   },

@@ -4,7 +4,7 @@ import {
   FORECAST_CUMULATIVE,
   parseEdgeOfCareSet,
   type EdgeOfCareResult,
-  formatMillions,
+  formatMoney,
   formatPercent,
   fyLabel,
   isEngineError,
@@ -111,7 +111,7 @@ async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Pr
 }
 
 const isMoney = (measure: string): boolean => measure === "saving";
-const show = (measure: string, x: Decimal): string => (isMoney(measure) ? formatMillions(x) : x.toFixed(2));
+const show = (measure: string, x: Decimal): string => (isMoney(measure) ? formatMoney(x) : x.toFixed(2));
 
 /** A measure's figure in JSON: £ to pennies (as calc's JSON), a KPI as it is. */
 const figure = (measure: string, x: Decimal): number => (isMoney(measure) ? toPounds(x) : x.toNumber());
@@ -194,10 +194,10 @@ function reportTable(proposals: readonly ProposalTracking[]): string {
           ? summary.currentFy
           : f.forecast.years[0].fy;
         lines.push(
-          `${FORECAST_CUMULATIVE} ${fyLabel(currentFy)}: ${formatMillions(at(currentFy).cumulative)} (plan ${formatMillions(planAt(currentFy).cumulative)})`,
+          `${FORECAST_CUMULATIVE} ${fyLabel(currentFy)}: ${formatMoney(at(currentFy).cumulative)} (plan ${formatMoney(planAt(currentFy).cumulative)})`,
         );
         lines.push(
-          `Forecast MTFS row: ${f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", ")}`,
+          `Forecast MTFS row: ${f.forecast.years.map((y) => `${y.label} ${formatMoney(y.mtfsImpact)}`).join(", ")}`,
         );
         lines.push(`Slippage: ${slippageText(f)}`);
         for (const st of f.streams ?? [])

@@ -1,7 +1,7 @@
 import {
   describeReading,
   describeReprofile,
-  formatMillions,
+  formatMoney,
   formatWhole,
   rmsError,
   toPounds,
@@ -40,10 +40,10 @@ export function reprofileTable(p: ProposedReprofile): string {
   const what = `${"stream" in r ? `${r.stream} stream's ` : ""}${FITTED[r.measure ?? "avoidedEvents"] ?? r.measure} actuals`;
   const rows = r.approved.years.map((y, i) => [
     y.label,
-    formatMillions(y.cumulative),
-    formatMillions(r.revised.years[i].cumulative),
-    formatMillions(y.mtfsImpact),
-    formatMillions(r.revised.years[i].mtfsImpact),
+    formatMoney(y.cumulative),
+    formatMoney(r.revised.years[i].cumulative),
+    formatMoney(y.mtfsImpact),
+    formatMoney(r.revised.years[i].mtfsImpact),
   ]);
   return [
     p.name,
@@ -57,7 +57,7 @@ export function reprofileTable(p: ProposedReprofile): string {
       rows,
       ["left", "right", "right", "right", "right"],
     ),
-    `Full run rate: approved ${formatMillions(r.approved.fullRunRate.value)} in ${r.approved.fullRunRate.label}, revised ${formatMillions(r.revised.fullRunRate.value)} in ${r.revised.fullRunRate.label}`,
+    `Full run rate: approved ${formatMoney(r.approved.fullRunRate.value)} in ${r.approved.fullRunRate.label}, revised ${formatMoney(r.revised.fullRunRate.value)} in ${r.revised.fullRunRate.label}`,
   ].join("\n");
 }
 
@@ -113,11 +113,11 @@ export function closureTable(rows: readonly Closure[], programme: Closure): stri
   const fys = programme.years;
   const line = (c: Closure) => [
     c.name,
-    formatMillions(c.targetFullRunRate),
-    formatMillions(c.expectedFullRunRate),
-    formatMillions(c.overTarget),
-    formatMillions(c.deliveredToDate),
-    ...fys.map((y) => formatMillions(c.years.find((x) => x.fy === y.fy)?.expected ?? 0)),
+    formatMoney(c.targetFullRunRate),
+    formatMoney(c.expectedFullRunRate),
+    formatMoney(c.overTarget),
+    formatMoney(c.deliveredToDate),
+    ...fys.map((y) => formatMoney(c.years.find((x) => x.fy === y.fy)?.expected ?? 0)),
   ];
   return [
     "Closure: benefit at full run rate and MTFS contribution (expected from actuals; the plan where none)",

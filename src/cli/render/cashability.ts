@@ -1,4 +1,4 @@
-import { formatMillions, toPounds, type CashabilityYear } from "../../engine";
+import { formatMoney, toPounds, type CashabilityYear } from "../../engine";
 import { textTable } from "../table";
 
 /** The gross saving split by kind under `calc profile`: cost avoidance always labelled as such. */
@@ -14,9 +14,9 @@ const fy = (label: string): string => label.replace(/^FY/, "FY ");
 export function cashabilityTable(years: readonly CashabilityYear[]): string {
   const rows = years.map((y) => [
     fy(y.label),
-    formatMillions(y.cashable),
-    formatMillions(y.costAvoidance),
-    formatMillions(y.nonCashable),
+    formatMoney(y.cashable),
+    formatMoney(y.costAvoidance),
+    formatMoney(y.nonCashable),
   ]);
   return (
     "Gross saving by kind (before costs and overlap)\n" +

@@ -1,5 +1,5 @@
 import {
-  formatMillions,
+  formatMoney,
   formatPercent,
   toPounds,
   type Decimal,
@@ -100,10 +100,10 @@ export function greenBookTable(
     ["FY", "Benefits (real)", "Costs (real)", "Discount factor", "Present value"],
     view.years.map((y) => [
       fy(y.label),
-      formatMillions(y.benefits),
-      formatMillions(y.costs),
+      formatMoney(y.benefits),
+      formatMoney(y.costs),
       y.discountFactor.toFixed(4),
-      formatMillions(y.presentValue),
+      formatMoney(y.presentValue),
     ]),
     ["left", ...right(4)],
   );
@@ -112,7 +112,7 @@ export function greenBookTable(
     `Green Book view (${basis.priceBase} prices, deflated ${formatPercent(basis.deflatorPerYear, 1)} a year; discounted at ${discountText(basis.discount)}; year 0 = ${basis.priceBase})`,
     years,
     "",
-    `Net present value: ${formatMillions(view.npv)}`,
+    `Net present value: ${formatMoney(view.npv)}`,
     `Benefit–cost ratio: ${benefitCostRatioText(view)}`,
     `Discounted payback: ${discountedPaybackText(view)}`,
   ];
@@ -122,7 +122,7 @@ export function greenBookTable(
       `Risk-adjusted MTFS row (confidence ${confidenceText(risk)}: optimism bias takes ${formatPercent(risk.optimismBias)} off benefits; default table, the council's assumption)`,
       textTable(
         ["FY", "MTFS row", "Risk-adjusted"],
-        risk.years.map((y) => [fy(y.label), formatMillions(y.mtfsImpact), formatMillions(y.riskAdjusted)]),
+        risk.years.map((y) => [fy(y.label), formatMoney(y.mtfsImpact), formatMoney(y.riskAdjusted)]),
         ["left", ...right(2)],
       ),
     );

@@ -1,7 +1,6 @@
 import {
   fyLabel,
-  formatMillions,
-  formatWithContingency,
+  formatMoney,
   toPounds,
   type Decimal,
   type Profile,
@@ -78,7 +77,7 @@ export function profileJson(
 }
 
 /**
- * The profile table as the proposal template shows it (£m, 2 dp), then the summary lines; with a proposal
+ * The profile table as the proposal template shows it (£m, 2 dp; £k below £0.1m), then the summary lines; with a proposal
  * profile that has more to say (several streams, weightings, existing MTFS lines), its lines table after them.
  *
  * @example
@@ -100,12 +99,13 @@ export function profileTable(
     fy: number,
   ): string => {
     const hit = list.find((p) => p.fy === fy);
-    return hit === undefined ? "" : formatMillions(hit.amount);
+    return hit === undefined ? "" : formatMoney(hit.amount);
   };
   // Inflation held centrally: each figure with its contingency in brackets, as Adults proposals print it.
   const held = proposal.assumptions.inflationContingency.heldCentrally;
+  // In £k below £0.1m as every other £ the CLI prints (formatMoney), so a small proposal reads as its sheet.
   const withContingency = (amount: Decimal, contingency: Decimal): string =>
-    formatWithContingency(amount, held ? contingency : undefined);
+    held ? `${formatMoney(amount)} (${formatMoney(contingency)})` : formatMoney(amount);
   const rows = profile.years.map((y) => [
     templateFy(y.label) + (y.fy > mtfsLastFy ? " *" : ""),
     withContingency(y.inYear, y.inYearInflationContingency),
@@ -133,7 +133,7 @@ export function profileTable(
     `Full run rate: ${withContingency(profile.fullRunRate.value, profile.fullRunRate.inflationContingency)}, achieved in ${profile.fullRunRate.label}` +
       (publishedRunRate === undefined
         ? ""
-        : ` (published: ${formatMillions(publishedRunRate.value)} in ${fyLabel(publishedRunRate.fy)})`),
+        : ` (published: ${formatMoney(publishedRunRate.value)} in ${fyLabel(publishedRunRate.fy)})`),
     `Time to hit full run rate: ${yearsText(profile.timeToFullRunRateYears.toDecimalPlaces(1).toString())}`,
     ...(published?.source === undefined ? [] : [`Published figures: ${published.source}`]),
     ...(lines !== undefined && hasBreakdown(lines) ? ["", streamLinesTable(lines)] : []),

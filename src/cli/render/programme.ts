@@ -1,4 +1,4 @@
-import { ZERO, formatMillions, toPounds, type Decimal, type OverlapFlag } from "../../engine";
+import { ZERO, formatMoney, toPounds, type Decimal, type OverlapFlag } from "../../engine";
 import type { ProgrammeFigures } from "../programmeModel";
 import { textTable } from "../table";
 
@@ -8,7 +8,7 @@ import { textTable } from "../table";
  */
 
 const cell = (x: Decimal | null | undefined): string =>
-  x === null || x === undefined ? "-" : formatMillions(x);
+  x === null || x === undefined ? "-" : formatMoney(x);
 const pounds = (x: Decimal | null): number | null => (x === null ? null : toPounds(x));
 
 /** A claim as a reader names it: the proposal and, in brackets, the stream or the existing line. */
@@ -33,12 +33,7 @@ export function overlapRegisterText(flags: readonly OverlapFlag[], fyLabels?: re
     const years = f.years.filter((y) => fyLabels === undefined || fyLabels.includes(y.label));
     const table = textTable(
       ["FY", f.first.proposal, f.second.proposal, "Counted twice"],
-      years.map((y) => [
-        y.label,
-        formatMillions(y.first),
-        formatMillions(y.second),
-        formatMillions(y.overlap),
-      ]),
+      years.map((y) => [y.label, formatMoney(y.first), formatMoney(y.second), formatMoney(y.overlap)]),
       ["left", "right", "right", "right"],
     );
     return `${what}: ${who(f.first)} and ${who(f.second)}\n${table}`;
@@ -59,7 +54,7 @@ export function overlapLine(f: OverlapFlag): string {
   const span =
     years.length === 0
       ? "no FY has both amounts"
-      : `up to ${formatMillions(most)} a year counted twice (${years[0].label}${years.length > 1 ? ` to ${years[years.length - 1].label}` : ""})`;
+      : `up to ${formatMoney(most)} a year counted twice (${years[0].label}${years.length > 1 ? ` to ${years[years.length - 1].label}` : ""})`;
   return `overlap: ${what}: ${who(f.first)} and ${who(f.second)}: ${span}`;
 }
 

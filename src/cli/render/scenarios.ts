@@ -1,4 +1,4 @@
-import { formatMillions, toPounds, type Decimal, type ScenarioResult } from "../../engine";
+import { formatMoney, toPounds, type Decimal, type ScenarioResult } from "../../engine";
 import { textTable } from "../table";
 
 /**
@@ -23,13 +23,13 @@ function paybackText(r: ScenarioResult, fyLabels: readonly string[]): string {
 export function scenariosTable(fyLabels: readonly string[], results: readonly ScenarioResult[]): string {
   const last = fy(fyLabels[fyLabels.length - 1] ?? "");
   const perYear = (caption: string, pick: (r: ScenarioResult) => readonly Decimal[]): string[][] =>
-    fyLabels.map((l, i) => [`${caption} ${fy(l)}`, ...results.map((r) => formatMillions(pick(r)[i]))]);
+    fyLabels.map((l, i) => [`${caption} ${fy(l)}`, ...results.map((r) => formatMoney(pick(r)[i]))]);
   const rows = [
     ...perYear("Benefit", (r) => r.benefits),
-    ["Total benefit over the MTFS", ...results.map((r) => formatMillions(r.totalBenefit))],
-    [`${last} total`, ...results.map((r) => formatMillions(r.lastYearBenefit))],
+    ["Total benefit over the MTFS", ...results.map((r) => formatMoney(r.totalBenefit))],
+    [`${last} total`, ...results.map((r) => formatMoney(r.lastYearBenefit))],
     ...perYear("Implementation cost", (r) => r.costs),
-    ["Implementation cost", ...results.map((r) => formatMillions(r.implementationCost))],
+    ["Implementation cost", ...results.map((r) => formatMoney(r.implementationCost))],
     ...perYear("Cumulative cashflow", (r) => r.cashflow),
     ["Payback (interpolated)", ...results.map((r) => paybackText(r, fyLabels))],
   ];

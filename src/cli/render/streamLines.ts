@@ -1,7 +1,7 @@
 import {
   ZERO,
   drivenMeasures,
-  formatMillions,
+  formatMoney,
   formatPercent,
   toPounds,
   fyLabel,
@@ -57,10 +57,10 @@ export function hasBreakdown(p: ProposalProfile): boolean {
  *
  * @example
  * streamLinesTable(p)
- * // "Benefit lines (£m)\nLine                    FY 26/27  FY 27/28 …\nFalls (gross)    0.00  0.12 …\n…\nMTFS row …"
+ * // "Benefit lines\nLine                    FY 26/27  FY 27/28 …\nFalls (gross)    0.00  0.12 …\n…\nMTFS row …"
  */
 export function streamLinesTable(p: ProposalProfile): string {
-  const money = (xs: readonly Decimal[]): string[] => xs.map((x) => formatMillions(x));
+  const money = (xs: readonly Decimal[]): string[] => xs.map((x) => formatMoney(x));
   const neg = (xs: readonly Decimal[]): Decimal[] => xs.map((x) => x.neg());
   const rows: string[][] = [];
   for (const s of p.streams) {
@@ -99,7 +99,7 @@ export function streamLinesTable(p: ProposalProfile): string {
       : [`Proposal confidence weighting: ${pct(p.confidenceWeighting)} of every stream's gross`]),
   ];
   return [
-    "Benefit lines (£m)",
+    "Benefit lines",
     textTable(header, rows, ["left", ...header.slice(1).map(() => "right" as const)]),
     ...notes,
   ].join("\n");

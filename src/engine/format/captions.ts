@@ -281,6 +281,9 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   "investment[].amountPerEvent": { label: "amount per event", unit: "£ each" },
   "investment[].measure": { label: "events counted" },
   "investment[].amountsByFy": { label: "amount in", unit: "£" },
+  // The parsed list form ({ fy, amount } items), as a risk input names it.
+  "investment[].amountsByFy[]": { label: "FY entry" },
+  "investment[].amountsByFy[].amount": { label: "amount", unit: "£" },
   "mtfsOverlap.kind": {
     label: "Overlap with existing MTFS lines counted as",
     also: ["overlap with existing mtfs lines: kind", "overlap kind"],
@@ -318,7 +321,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
  * the readers take either. Words never contain commas (Excel's list source is comma-separated).
  */
 export const CHOICE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  lever: { entry: "fewer start (entry)", exit: "leave early (exit)" },
+  lever: { entry: "fewer starts (entry)", exit: "leave early (exit)" },
   "target.kind": {
     percent: "% of the baseline",
     countPerYear: "a number a year",
@@ -488,13 +491,27 @@ export function choiceWords(path: string): Readonly<Record<string, string>> | un
  * @example
  * choiceCode("lever", "More leave early (exit)") // "exit"
  * choiceCode("lever", "EXIT") // "EXIT" (the parser matches codes ignoring case)
+ * choiceCode("lever", "fewer start (entry)") // "entry" (an earlier wording)
  */
 export function choiceCode(path: string, shown: unknown): unknown {
   const table = choiceWords(path);
   if (!table || typeof shown !== "string") return shown;
   const t = shown.trim().toLowerCase();
   const hit = Object.entries(table).find(([, w]) => w.toLowerCase() === t);
-  return hit ? hit[0] : shown;
+  return hit ? hit[0] : (codeInBrackets(shown, Object.keys(table)) ?? shown);
+}
+
+/**
+ * The code a choice's words end with in brackets, among `codes` (any case), or undefined: words an earlier
+ * version wrote ("fewer start (entry)") still read as their code.
+ *
+ * @example
+ * codeInBrackets("fewer start (entry)", ["entry", "exit"]) // "entry"
+ * codeInBrackets("fewer start", ["entry", "exit"]) // undefined
+ */
+export function codeInBrackets(shown: string, codes: readonly string[]): string | undefined {
+  const bracketed = /\(([^()]+)\)$/.exec(shown.trim())?.[1]?.toLowerCase();
+  return codes.find((k) => k.toLowerCase() === bracketed);
 }
 
 /** What the format says of one field the value has: its type ("number", "%", "date", …) and its choices. */

@@ -549,7 +549,7 @@ void OVERLAP_KINDS;
 export const cohortEntries = {
   baseline: optional(baselineFormat),
   target: targetFormat,
-  lever: optional(choice(LEVERS, { default: "entry", about: "entry: fewer start; exit: more leave early" })),
+  lever: optional(choice(LEVERS, { default: "entry", about: "entry: fewer starts; exit: more leave early" })),
   durationWeeks: decimal({ gt: 0, max: 5200 }, { about: "average stay (weeks)", warn: durationWarning }),
   durationNote: optional(text()),
   unitCost: unitCostFormat,

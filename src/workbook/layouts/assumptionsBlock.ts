@@ -153,7 +153,7 @@ export function streamKindWords(kind: string): string {
  * each word stands for (by the word in lower case) for reading the cell back.
  *
  * @example
- * wordedChoices("lever")?.choices // ["fewer start (entry)", "leave early (exit)"]
+ * wordedChoices("lever")?.choices // ["fewer starts (entry)", "leave early (exit)"]
  */
 export function wordedChoices(
   blockPath: string,

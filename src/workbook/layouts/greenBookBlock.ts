@@ -6,6 +6,7 @@ import {
   type Decimal,
   type GreenBookYear,
   NO_COSTS_TEXT,
+  WITHIN_YEAR_0,
 } from "../../engine";
 import type { ModelledProposal } from "../engineLink";
 import type { CellScalar } from "../port";
@@ -27,13 +28,14 @@ const SUBHEADING = { bold: true, fill: "D9E1F2", wrap: true } as const;
 const INDEX_FORMAT = "0.00";
 const FACTOR_FORMAT = "0.0000";
 const RATIO_FORMAT = "0.00";
-const YEARS_FORMAT = '0.0# "years"';
+/** A payback in years; 0 (year 0's benefits cover its costs) in words, not "0.0 years". */
+export const PAYBACK_YEARS_FORMAT = `[=0]"${WITHIN_YEAR_0}";0.0# "years"`;
 /** What the payback cell says when the discounted flows do not pay back within the profile's years. */
 export const NOT_PAID_BACK = "not within the profile's years";
 /** A year in which the running net present value does not turn non-negative (the crossings column). */
 export const NO_CROSSING = -1;
 /** The crossings column: negatives (NO_CROSSING) shown blank. */
-export const CROSSING_FORMAT = '0.00;"";0.00';
+export const CROSSING_FORMAT = `0.00;"";"${WITHIN_YEAR_0}"`;
 /** What the BCR cell says when the costs' present value is 0. */
 export const NO_RATIO = NO_COSTS_TEXT;
 
@@ -367,7 +369,7 @@ export function greenBookBlock(
           ? payback.years.toNumber()
           : NOT_PAID_BACK
       : null,
-    YEARS_FORMAT,
+    PAYBACK_YEARS_FORMAT,
   );
   // Excel's NPV() discounts its first value one period: year 0 goes in undiscounted, as the block counts it.
   let npvByExcel: string | undefined;

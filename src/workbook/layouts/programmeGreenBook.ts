@@ -9,6 +9,7 @@ import {
   NOT_PAID_BACK,
   NO_CROSSING,
   NO_RATIO,
+  PAYBACK_YEARS_FORMAT,
   discountedPaybackFormula,
   greenBookStepFormula,
   greenBookStepValue,
@@ -141,7 +142,7 @@ export function programmeGreenBookCells(
   });
   label(
     `A${r++}`,
-    `Year 0 = ${fys[0] ?? ""} (not discounted). Sums of the proposal sheets' Green Book blocks over these FYs; sheets laid out before it are not included. Costs are the proposals' own: the Resource cost sheet's implementation costs are not in it (the Scenarios sheet's payback includes them).`,
+    `Year 0 = ${fys[0] ?? ""} (not discounted). Sums of the proposal sheets' Green Book blocks over these FYs; a proposal sheet written by an earlier version, before sheets had a Green Book block, has none and is left out (Proposals included counts the sheets summed). Costs are the proposals' own: the Resource cost sheet's implementation costs are not in it (the Scenarios sheet's payback includes them).`,
     { italic: true },
   );
   const row = new Map(GREEN_BOOK_STEPS.map((step, i) => [step.key, r + i]));
@@ -221,7 +222,7 @@ export function programmeGreenBookCells(
           ? view.discountedPayback.years.toNumber()
           : NOT_PAID_BACK
       : null,
-    '0.0# "years"',
+    PAYBACK_YEARS_FORMAT,
   );
   const flows = fys.slice(1).map((_, j) => `${at("realBenefits", j + 1)}-${at("realCosts", j + 1)}`);
   total(

@@ -155,7 +155,7 @@ const NARRATIVE_AFTER_PROFILE: readonly [string, string][] = [
 ];
 
 const TRIANGULATION_LABELS: Readonly<Record<string, string>> = {
-  "triangulation.kind": "Table kind (annualStarts or monthlyStarts)",
+  "triangulation.kind": "Starts counted a year (annualStarts) or a month (monthlyStarts)",
   "triangulation.baselineStarts": "Baseline starts per year",
   "triangulation.mtfsCaseload": "Caseload by end of MTFS (no change)",
   "triangulation.realisationFactor": "Share of the steady-state reduction realised by the end of the MTFS",

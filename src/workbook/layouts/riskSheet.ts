@@ -15,8 +15,8 @@ import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLay
 export const RISK_SHEET = "Risk";
 export const RISK_LAYOUT_ID = "riskSheet";
 
-/** Columns, left to right; Planned, P50, P10 and P90 are adjacent (the chart's bars, line and more lines). */
-const COLUMNS = ["FY (MTFS row)", "Planned", "P50", "P10", "P90", "P(≥ plan)"] as const;
+/** Columns, left to right: P10, P50, P90 in order, as the CLI prints them (the chart names its ranges). */
+const COLUMNS = ["FY (MTFS row)", "Planned", "P10", "P50", "P90", "P(≥ plan)"] as const;
 const LETTERS = ["A", "B", "C", "D", "E", "F"] as const;
 const FIRST_HEADER = 4;
 
@@ -26,6 +26,9 @@ export interface RiskSheetLayout extends SheetLayout {
   /** The tornado chart under the tables, when the run was given a tornado. */
   readonly tornadoChart?: BarChartSpec;
 }
+
+/** Column A's widest (characters of width): a longer input wraps. */
+const MAX_INPUT_WIDTH = 80;
 
 /** The tornado block starts below the fan chart (H4:P24), so neither covers the other. */
 const TORNADO_FIRST_ROW = 27;
@@ -37,7 +40,7 @@ const TORNADO_FIRST_ROW = 27;
  *
  * @example
  * const layout = riskSheetLayout(simulate([model], { iterations: 1000, seed: 1 }));
- * layout.cells.find((c) => c.address === "C5") // { kind: "engine", key: "risk.<name>.FY26/27.p50", ... }
+ * layout.cells.find((c) => c.address === "C5") // { kind: "engine", key: "risk.0.FY26/27.p10", ... }
  */
 export function riskSheetLayout(
   s: Simulation,
@@ -51,7 +54,8 @@ export function riskSheetLayout(
   label(
     "A2",
     `${s.iterations.toLocaleString("en-GB")} iterations, seed ${s.seed}. P10/P50/P90 as PERCENTILE.INC; ` +
-      "P(≥ plan) is the share of iterations at or above the planned row. Inputs drawn: the proposals' risk blocks.",
+      "P(≥ plan) is the share of iterations at or above the planned row. Inputs drawn: the proposals' risk blocks. " +
+      "The MTFS row is the net benefit plus any inflation contingency and added-back existing MTFS lines.",
     STYLES.text,
   );
   const blocks: SimulatedProfile[] =
@@ -59,7 +63,15 @@ export function riskSheetLayout(
   let header = FIRST_HEADER;
   let chartRows = { first: 0, last: 0 };
   blocks.forEach((p, b) => {
-    label(`A${header - 1}`, p.name + (p.sampled.length === 0 ? " (no distributions: a point figure)" : ""));
+    // The programme block covers the proposals simulated here, which the Programme sheet's total need not be.
+    const covers =
+      b === 0 && s.proposals.length > 1
+        ? `: the ${s.proposals.length} modelled proposals simulated here only (the Programme sheet's total also counts its typed rows)`
+        : "";
+    label(
+      `A${header - 1}`,
+      p.name + covers + (p.sampled.length === 0 ? " (no distributions: a point figure)" : ""),
+    );
     COLUMNS.forEach((h, i) => label(`${LETTERS[i]}${header}`, h, { ...STYLES.heading, wrap: true }));
     p.years.forEach((y, i) => {
       const r = header + 1 + i;
@@ -76,8 +88,8 @@ export function riskSheetLayout(
       };
       label(`A${r}`, y.label === p.mtfsYear.label ? `${y.label} (MTFS end)` : y.label, {});
       money("B", "planned", y.planned);
-      money("C", "p50", y.p50);
-      money("D", "p10", y.p10);
+      money("C", "p10", y.p10);
+      money("D", "p50", y.p50);
       money("E", "p90", y.p90);
       cells.push({
         kind: "engine",
@@ -103,7 +115,10 @@ export function riskSheetLayout(
         sensitivity,
         fy: blocks[0].mtfsYear.label,
         key: "risk.sensitivity",
-        subject: several ? "the programme's quantified opportunity" : "the quantified opportunity",
+        // Net benefit, not the MTFS row above (which adds contingency and added-back lines); the modelled only.
+        subject: several
+          ? "the modelled proposals' quantified opportunity (net benefit, not the MTFS row)"
+          : "the quantified opportunity (net benefit, not the MTFS row)",
         // Each proposal's inputs in its own words and formats (a percent target in %), when its assumptions
         // are given: the sheet has no assumption cells to take them from.
         captionOf: (path, proposal) =>
@@ -122,21 +137,29 @@ export function riskSheetLayout(
         when: "Written with the simulation (refresh does not re-run it).",
       })
     : undefined;
+  const isInput = (c: LayoutCell): boolean => c.kind === "engine" && /\.input$/.test(c.key);
   if (tornado) {
-    // A programme's inputs are named with their proposal.
-    const named = several
-      ? tornado.cells.map((c) => {
-          if (c.kind !== "engine" || !/\.input$/.test(c.key) || typeof c.value !== "string") return c;
-          const i = Number(/rows\[(\d+)\]/.exec(c.key)?.[1]);
-          return { ...c, value: `${sensitivity?.rows[i]?.proposal ?? ""}: ${c.value}` };
-        })
-      : tornado.cells;
+    // A programme's inputs are named with their proposal; an input wraps rather than run under the Low column.
+    const named = tornado.cells.map((c) => {
+      if (c.kind !== "engine" || !isInput(c)) return c;
+      const i = Number(/rows\[(\d+)\]/.exec(c.key)?.[1]);
+      const value =
+        several && typeof c.value === "string"
+          ? `${sensitivity?.rows[i]?.proposal ?? ""}: ${c.value}`
+          : c.value;
+      return { ...c, value, style: { ...c.style, wrap: true } };
+    });
     cells.push(...named);
     merges.push(...tornado.merges);
   }
+  // Column A fits its longest input, up to a cap (beyond it the input wraps).
+  const longest = Math.max(
+    0,
+    ...cells.filter(isInput).map((c) => (c.kind === "engine" ? String(c.value ?? "").length : 0)),
+  );
+  const widthA = Math.min(MAX_INPUT_WIDTH, Math.max(40, Math.ceil(longest / 1.1) + 2));
   const columnWidths = [
-    // A programme's inputs are named with their proposal: the column is wider.
-    { column: "A", width: tornado && several ? 64 : 40 },
+    { column: "A", width: widthA },
     ...LETTERS.slice(1).map((column) => ({ column, width: 14 })),
     ...(tornado ? ["G", "H", "I"].map((column) => ({ column, width: 14 })) : []),
   ];
@@ -154,9 +177,9 @@ export function riskSheetLayout(
       title: `${blocks[0].name}: MTFS row, planned and P10 / P50 / P90`,
       categories: range("A"),
       bars: { name: "Planned", values: range("B") },
-      line: { name: "P50", values: range("C") },
+      line: { name: "P50", values: range("D") },
       moreLines: [
-        { name: "P10", values: range("D") },
+        { name: "P10", values: range("C") },
         { name: "P90", values: range("E") },
       ],
       from: "H4",

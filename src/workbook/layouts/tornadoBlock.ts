@@ -44,10 +44,19 @@ function formatByUnit(path: string): string | undefined {
 }
 
 function formatOfCaption(caption: string): string | undefined {
-  if (/\(%|\(% /.test(caption)) return INPUT_PERCENT_FORMAT;
-  if (/\(£/.test(caption)) return POUNDS_FORMAT;
-  return undefined;
+  const unit = unitOfCaption(caption);
+  return unit === "percent" ? INPUT_PERCENT_FORMAT : unit === "pounds" ? POUNDS_FORMAT : undefined;
 }
+
+/** An input's unit from its caption's bracket: "(% of starts)" a percent, "(£ a week)" pounds, else plain. */
+function unitOfCaption(caption: string): InputUnit {
+  if (/\(%|\(% /.test(caption)) return "percent";
+  if (/\(£/.test(caption)) return "pounds";
+  return "plain";
+}
+
+/** How an input's low and high read: a percent, whole pounds, or a plain number. */
+export type InputUnit = "percent" | "pounds" | "plain";
 
 const isRecord = (x: unknown): x is Readonly<Record<string, unknown>> =>
   typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof Decimal);
@@ -68,27 +77,32 @@ function contextAt(tree: unknown, path: string): CaptionContext {
 }
 
 /**
- * Captions and formats of a proposal's inputs from its risk model's assumptions (`tree`, the record the
- * tornado's paths are into), for a sheet that has no assumption cells of its own to take them from (the Risk
- * sheet): a target's unit from its kind (a percent target in %), as the proposal sheet shows it.
+ * Captions, units and formats of a proposal's inputs from its risk model's assumptions (`tree`, the record the
+ * tornado's paths are into), for a place that has no assumption cells to take them from (the Risk sheet, the
+ * CLI): a target's unit from its kind (a percent target in %), as the proposal sheet shows it. A stream's input
+ * is prefixed "Stream 2: " only when there are several streams.
  *
  * @example
  * inputWordsIn(cfsModel.assumptions).formatOf("target.value") // INPUT_PERCENT_FORMAT
+ * inputWordsIn(cfsModel.assumptions).captionOf("target.value") // "Target (% of starts)"
  */
 export function inputWordsIn(tree: unknown): {
   captionOf: (path: string) => string;
   formatOf: (path: string) => string | undefined;
+  unitOf: (path: string) => InputUnit;
 } {
   const caption = (path: string): string => {
     const rel = path.replace(/^assumptions\./, "");
     return fieldCaption(rel, contextAt(tree, rel));
   };
+  const streams = isRecord(tree) && Array.isArray(tree.streams) ? tree.streams.length : 0;
   return {
     captionOf: (path) => {
       const stream = /^(?:assumptions\.)?streams\[(\d+)\]/.exec(path);
-      return stream ? `Stream ${Number(stream[1]) + 1}: ${caption(path)}` : caption(path);
+      return stream && streams > 1 ? `Stream ${Number(stream[1]) + 1}: ${caption(path)}` : caption(path);
     },
     formatOf: (path) => formatOfCaption(caption(path)),
+    unitOf: (path) => unitOfCaption(caption(path)),
   };
 }
 

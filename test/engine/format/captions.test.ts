@@ -3,6 +3,7 @@ import {
   CHOICE_WORDS,
   FIELD_CHOICES,
   choiceCode,
+  choiceWords,
   fieldCaption,
   fieldWords,
 } from "../../../src/engine";
@@ -66,6 +67,9 @@ describe("the caption table (issue 13)", () => {
     expect(choiceCode("lever", "Leave early (EXIT)")).toBe("exit");
     expect(choiceCode("streams[2].saving.kind", "hours of care")).toBe("hours");
     expect(choiceCode("lever", "sideways")).toBe("sideways");
+    // The dropdown says "fewer starts"; a sheet written with the earlier "fewer start (entry)" still reads.
+    expect(choiceWords("lever")?.entry).toBe("fewer starts (entry)");
+    expect(choiceCode("lever", "fewer start (entry)")).toBe("entry");
     expect(choiceCode("durationWeeks", 52)).toBe(52);
   });
 });

@@ -11,7 +11,11 @@ import { modelProposal } from "../../../src/workbook/engineLink";
 import { proposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet";
 import { PARAMETERS_SHEET } from "../../../src/workbook/layouts/parametersSheet";
 import { fyColumn, programmePositions } from "../../../src/workbook/layouts/programmeSheet";
-import { GREEN_BOOK_STEPS } from "../../../src/workbook/layouts/greenBookBlock";
+import {
+  CROSSING_FORMAT,
+  GREEN_BOOK_STEPS,
+  PAYBACK_YEARS_FORMAT,
+} from "../../../src/workbook/layouts/greenBookBlock";
 import { greenBookFigures, programmeGreenBookCells } from "../../../src/workbook/layouts/programmeGreenBook";
 import type { LayoutCell } from "../../../src/workbook/layouts/types";
 import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../../src/workbook/operations";
@@ -125,6 +129,24 @@ describe("proposal sheet Green Book block", () => {
     expect(cached(layout.cells, "greenBook.discountedPayback")).toBe("n/a (no costs)");
     const cell = layout.cells.find((c) => c.kind === "formula" && c.key === "greenBook.discountedPayback");
     expect(cell?.kind === "formula" && cell.formula).toMatch(/^IF\(.*>0,.*,"n\/a \(no costs\)"\)$/);
+  });
+
+  it("formats a payback of 0 as 'within year 0', on a proposal sheet and the Programme alike", () => {
+    const raw = readExample("cfs-targeted-prevention.json");
+    const modelled = modelProposal(raw);
+    const layout = proposalSheetLayout({
+      sheet: CFS,
+      proposal: raw,
+      fyLabels: modelled.profile.years.map((y) => y.label),
+      modelled,
+      assumptionsInWords: true,
+      greenBook: true,
+    });
+    const cell = layout.cells.find((c) => c.kind === "formula" && c.key === "greenBook.discountedPayback");
+    expect(cell?.numberFormat).toBe(PAYBACK_YEARS_FORMAT);
+    // The zero section words it; other paybacks keep "4.7 years".
+    expect(PAYBACK_YEARS_FORMAT).toBe('[=0]"within year 0";0.0# "years"');
+    expect(CROSSING_FORMAT.split(";")[2]).toBe('"within year 0"');
   });
 
   it("lays out the same steps, in the same order, as the Programme's block", () => {

@@ -186,3 +186,50 @@ describe("the Risk sheet's tornado in the proposals' own units (issue 14)", () =
     expect(target("low")?.numberFormat).toBe(INPUT_PERCENT_FORMAT);
   });
 });
+
+describe("the Risk sheet says what it covers and reads as the CLI (new-user trial)", () => {
+  const files = ["cfs-targeted-prevention.json", "cfs-commissioning-for-the-future.json"];
+  const raws = files.map((f) => readExample(f));
+  const proposals = raws.map((r) => parseProposal(r));
+  const models = proposals.map((p, i) => proposalTornadoModel(p, raws[i]));
+  const layout = riskSheetLayout(
+    simulate(
+      proposals.map((p) => proposalRiskModel(p)),
+      { iterations: 20, seed: 1 },
+    ),
+    undefined,
+    programmeSensitivity(models),
+    new Map(models.map((m) => [m.name, m.assumptions])),
+  );
+  const text = (address: string): unknown => {
+    const c = layout.cells.find((x) => x.address === address);
+    return c?.kind === "label" ? c.text : c?.kind === "engine" ? c.value : undefined;
+  };
+
+  it("orders P10, P50, P90 left to right, as `simulate` prints them, and the chart follows", () => {
+    expect(["B4", "C4", "D4", "E4"].map(text)).toEqual(["Planned", "P10", "P50", "P90"]);
+    const c5 = layout.cells.find((c) => c.address === "C5");
+    expect(c5?.kind === "engine" && c5.key).toBe("risk.0.FY26/27.p10");
+    expect(layout.chart.line.values).toMatch(/^D/);
+    expect(layout.chart.moreLines?.map((l) => `${l.name} ${l.values[0]}`)).toEqual(["P10 C", "P90 E"]);
+  });
+
+  it("says the programme table is the modelled proposals only and the tornado's base is net, not the MTFS row", () => {
+    expect(text("A3")).toMatch(/^Programme: the 2 modelled proposals simulated here only/);
+    const base = layout.cells.find((c) => c.kind === "label" && /^Base: /.test(c.text));
+    expect(base?.kind === "label" && base.text).toMatch(/net benefit, not the MTFS row/);
+  });
+
+  it("words a one-stream proposal's input without 'Stream 1:' and fits it in column A, unit and all", () => {
+    const inputs = layout.cells.filter((c) => c.kind === "engine" && /\.input$/.test(c.key));
+    const cfs = inputs.find((c) => c.kind === "engine" && /new provision/.test(String(c.value)));
+    expect(cfs?.kind === "engine" && cfs.value).toBe(
+      "CFS – Commissioning for the Future: Weekly cost in the new provision (£ a week)",
+    );
+    const width = layout.columnWidths?.find((w) => w.column === "A")?.width ?? 0;
+    // Calibri 11 prose is about 1.1 characters per width unit (textFit.ts); wrapped beyond the cap.
+    const longest = Math.max(...inputs.map((c) => (c.kind === "engine" ? String(c.value).length : 0)));
+    expect(width * 1.1).toBeGreaterThanOrEqual(Math.min(longest, 80 * 1.1));
+    expect(inputs.every((c) => c.style?.wrap === true)).toBe(true);
+  });
+});
