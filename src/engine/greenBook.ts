@@ -194,10 +194,10 @@ export function discountedPayback(
 }
 
 /**
- * Per year, where the running total of net present values first turns non-negative within that year:
- * t + the share of year t's net present value that closes the gap (0 in year 0 when it starts non-negative),
- * undefined in years where it does not cross. The least of these is `discountedPayback`'s years (a sheet
- * holds them in a column and takes MIN, so its payback recalculates with standard formulas).
+ * Per year, where the running total of net present values turns non-negative within that year: t + the share
+ * of year t's net present value that closes the gap (0 in year 0 when it starts non-negative), undefined in
+ * years where it does not cross. When the total ends non-negative, the last of these is `discountedPayback`'s
+ * years (a sheet holds them in a column and takes MAX, so its payback recalculates with standard formulas).
  *
  * @example
  * paybackCrossings([new Decimal(-50), new Decimal(100)]).map(String) // ["undefined", "1.5"]

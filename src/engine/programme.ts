@@ -134,9 +134,11 @@ export function cumulativeCashflow(costs: readonly Decimal[], benefits: readonly
 }
 
 /**
- * Years until the cumulative cashflow first reaches zero or below, counted from the start of the first
- * year. Conventions: `interpolated` (default) assumes costs and benefits accrue evenly within a year, so
- * payback = full years before the crossing year + (cumulative before it ÷ net benefit in it); Table 3
+ * Years until the cumulative cashflow reaches zero or below for good, counted from the start of the first
+ * year: the crossing after its last year in deficit (a year with nothing in it, or benefits before costs, is
+ * not a payback when costs come later); 0 when it is never in deficit; not within the horizon when it ends
+ * in deficit. Conventions: `interpolated` (default) assumes costs and benefits accrue evenly within a year,
+ * so payback = full years before the crossing year + (cumulative before it ÷ net benefit in it); Table 3
  * gives 3 + 6.2 / 26.7 = 3.23 where the report prints 3.3 (recorded in docs/discrepancies.md).
  * `wholeYears` counts whole years to the end of the crossing year (Table 3: 4).
  *
@@ -151,15 +153,15 @@ export function payback(
   convention: PaybackConvention = "interpolated",
 ): PaybackResult {
   const cashflow = cumulativeCashflow(costs, benefits);
-  for (let i = 0; i < cashflow.length; i++) {
-    if (cashflow[i].lte(0)) {
-      if (convention === "wholeYears") return { kind: "paysBack", years: new Decimal(i + 1), convention };
-      const before = i === 0 ? ZERO : cashflow[i - 1];
-      if (before.lte(0)) return { kind: "paysBack", years: new Decimal(i), convention };
-      // Net benefit in the crossing year is before − cashflow[i] > 0 here, so the division is safe.
-      const fraction = before.div(before.minus(cashflow[i]));
-      return { kind: "paysBack", years: fraction.plus(i), convention };
-    }
-  }
-  return { kind: "notWithinHorizon", convention };
+  let lastDeficit = -1;
+  cashflow.forEach((c, i) => {
+    if (c.gt(0)) lastDeficit = i;
+  });
+  if (lastDeficit === cashflow.length - 1) return { kind: "notWithinHorizon", convention };
+  if (lastDeficit < 0) return { kind: "paysBack", years: ZERO, convention };
+  const i = lastDeficit + 1;
+  if (convention === "wholeYears") return { kind: "paysBack", years: new Decimal(i + 1), convention };
+  // Net benefit in the crossing year is before − cashflow[i] > 0 here (before > 0 ≥ cashflow[i]).
+  const before = cashflow[lastDeficit];
+  return { kind: "paysBack", years: before.div(before.minus(cashflow[i])).plus(i), convention };
 }

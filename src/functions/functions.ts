@@ -121,7 +121,7 @@ export function edgeOfCareSummary(
 }
 
 /**
- * Payback in years: when the cumulative cashflow (implementation costs less benefits, year by year) first reaches zero.
+ * Payback in years: when the cumulative cashflow (implementation costs less benefits, year by year) reaches zero for good (after its last year in deficit).
  * @customfunction PAYBACK
  * @param costs Implementation costs per year (a row or column, £ or £m), first year first.
  * @param benefits Financial benefits per year as positive amounts, in the same unit and years as costs.
@@ -180,7 +180,7 @@ export function benefitCostRatioOf(
 }
 
 /**
- * Discounted payback in years: when the cumulative discounted cashflow (costs less benefits, year by year) first reaches zero.
+ * Discounted payback in years: when the cumulative discounted cashflow (costs less benefits, year by year) reaches zero for good (after its last year in deficit).
  * @customfunction DISCOUNTED.PAYBACK
  * @param benefits Benefits per year as positive amounts (a row or column), first year first.
  * @param costs Costs per year as positive amounts, in the same unit and years as benefits.

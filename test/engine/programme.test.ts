@@ -162,6 +162,37 @@ describe("programme: Table 3 cashflow and payback (Efficiency Review report)", (
     expect(r.kind === "paysBack" && r.years.toNumber()).toBe(4);
   });
 
+  it("does not pay back in an empty first year when the costs come later (CFS – Commissioning for the Future)", () => {
+    // Nothing in year 0, then 4 net cost, then 10 net benefit: 1 + 4 ÷ 10 into year 2 = 2.4 years.
+    const r = payback(d([0, 5, 0]), d([0, 1, 10]));
+    expect(r.kind === "paysBack" && r.years.toString()).toBe("2.4");
+  });
+
+  it("is not within the horizon when the cashflow dips back into deficit after an early surplus", () => {
+    expect(payback(d([1, 0, 10]), d([2, 2, 2])).kind).toBe("notWithinHorizon");
+    // Never in deficit: paid back from the start.
+    const r = payback(d([1, 1]), d([2, 2]));
+    expect(r.kind === "paysBack" && r.years.toNumber()).toBe(0);
+  });
+
+  it("property: after the payback the cumulative cashflow stays at or below zero, and before it a year is in deficit", () => {
+    const amounts = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(amounts, amounts, (cs, bs) => {
+        const n = Math.min(cs.length, bs.length);
+        const [c, b] = [d(cs.slice(0, n)), d(bs.slice(0, n))];
+        const flow = cumulativeCashflow(c, b);
+        const r = payback(c, b, "wholeYears");
+        if (r.kind === "notWithinHorizon") return flow[n - 1].gt(0);
+        const years = r.years.toNumber();
+        const paidFrom = years === 0 ? 0 : years - 1;
+        return (
+          flow.slice(paidFrom).every((x) => x.lte(0)) && (years === 0 || flow[years - 2]?.gt(0) !== false)
+        );
+      }),
+    );
+  });
+
   it("property: the last cumulative cashflow is total costs minus total benefits", () => {
     const amounts = fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 8 });
     fc.assert(

@@ -183,14 +183,15 @@ export function paybackCrossingFormula(t: number, cumulative: string, previous: 
 }
 
 /**
- * The discounted payback over a column of crossings: the least non-negative one (the first crossing), or
- * NOT_PAID_BACK when there is none.
+ * The discounted payback over a column of crossings: the last one (they grow year by year), provided the running
+ * net present value ends non-negative (`lastCumulative`); NOT_PAID_BACK when it ends below zero. As
+ * greenBook.discountedPayback: a total that dips below zero after a crossing has not paid back yet then.
  *
  * @example
- * discountedPaybackFormula("L59:L64") // 'IF(COUNTIF(L59:L64,">=0")=0,"not within the profile's years",SMALL(L59:L64,COUNTIF(L59:L64,"<0")+1))'
+ * discountedPaybackFormula("L59:L64", "K64") // 'IF(K64<0,"not within the profile\'s years",MAX(L59:L64))'
  */
-export function discountedPaybackFormula(crossings: string): string {
-  return `IF(COUNTIF(${crossings},">=0")=0,"${NOT_PAID_BACK}",SMALL(${crossings},COUNTIF(${crossings},"<0")+1))`;
+export function discountedPaybackFormula(crossings: string, lastCumulative: string): string {
+  return `IF(${lastCumulative}<0,"${NOT_PAID_BACK}",MAX(${crossings}))`;
 }
 
 /**
@@ -361,7 +362,7 @@ export function greenBookBlock(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
     // With no costs nothing is paid back: "n/a", as the ratio says, not "0 years".
-    `IF(${pvCostsAt}>0,${discountedPaybackFormula(range("L"))},"${NO_RATIO}")`,
+    `IF(${pvCostsAt}>0,${discountedPaybackFormula(range("L"), at("cumulativePresentValue", lastRow - firstRow))},"${NO_RATIO}")`,
     payback && view
       ? !view.pvCosts.gt(0)
         ? NO_RATIO

@@ -214,7 +214,7 @@ export function programmeGreenBookCells(
   total(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
-    `IF(${pvCosts}>0,${discountedPaybackFormula(crossingsAt)},"${NO_RATIO}")`,
+    `IF(${pvCosts}>0,${discountedPaybackFormula(crossingsAt, at("cumulativePresentValue", n - 1))},"${NO_RATIO}")`,
     view
       ? !view.pvCosts.gt(0)
         ? NO_RATIO

@@ -200,21 +200,21 @@ export function resourceCostLayout(
 }
 
 /**
- * Nested IF over the cumulative cashflow cells: the first year i (0-based) whose cashflow is ≤ 0 gives
- * i + previous / (previous − this), with previous = 0 before the first year; the engine's interpolated
- * payback convention, in formulas any spreadsheet evaluates.
+ * Nested IF over the cumulative cashflow cells: not paid back (`never`) when the last is > 0; else the year i
+ * after the last one in deficit gives i + previous / (previous − this); 0 when no year is in deficit. The
+ * engine's interpolated payback convention (programme.ts), in formulas any spreadsheet evaluates.
  *
  * @example
- * paybackFormula(["B9", "C9"], "never") // 'IF(B9<=0,0,IF(C9<=0,1+B9/(B9-C9),"never"))'
+ * paybackFormula(["B9", "C9"], "never") // 'IF(C9>0,"never",IF(B9>0,1+B9/(B9-C9),0))'
  */
 export function paybackFormula(cashflowCells: readonly string[], never: string): string {
-  let f = `"${never.replace(/"/g, '""')}"`;
-  for (let i = cashflowCells.length - 1; i >= 0; i--) {
+  let f = "0";
+  for (let i = 1; i < cashflowCells.length; i++) {
     const c = cashflowCells[i];
     const prev = cashflowCells[i - 1];
-    // Reached only when every earlier year is still > 0, so the divisor is > 0.
-    const at = i === 0 ? "0" : `${i}+${prev}/(${prev}-${c})`;
-    f = `IF(${c}<=0,${at},${f})`;
+    // Reached only when every later year is ≤ 0, so the divisor prev − c is > 0.
+    f = `IF(${prev}>0,${i}+${prev}/(${prev}-${c}),${f})`;
   }
-  return f;
+  const last = cashflowCells[cashflowCells.length - 1];
+  return `IF(${last}>0,"${never.replace(/"/g, '""')}",${f})`;
 }
