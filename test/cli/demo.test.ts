@@ -34,6 +34,8 @@ describe("mtfs-benefits demo", () => {
     expect(cfs).toMatch(/FY 26\/27\s+-£0\.50m\s+-£0\.50m/);
     expect(cfs).toMatch(/FY 29\/30\s+£1\.68m\s+£1\.10m/);
     expect(r.stdout).toMatch(/^Overlap register: /m);
+    // The closing line names every visible sheet it wrote (new-user trial: Scenarios and Parameters were left out).
+    expect(r.stdout).toMatch(/Resource cost, Themes, Scenarios, Parameters, 11 proposal sheets\./);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheets = modelledRows.map((row) => sheetOf(row.example!));

@@ -137,7 +137,7 @@ describe("standalone wizard: Track tab", () => {
     };
     expect(shown.variance).toBe("-1.19");
     expect(shown.rag).toBe("Red");
-    expect(shown.forecast).toMatch(/^Forecast FY27\/28: -£1\.50m \(plan -£1\.50m\)$/);
+    expect(shown.forecast).toMatch(/^Forecast cumulative benefit FY27\/28: -£1\.50m \(plan -£1\.50m\)$/);
     expect(shown.slippage).toMatch(/^Slippage: [\d.]+ months behind the plan$/);
     expect(shown.reprofile).toMatch(/^Proposed reprofile: a later start: \d+ days/);
     expect(await page.getByTestId("book-reprofile-years").locator("tbody tr").count()).toBe(6);

@@ -41,7 +41,9 @@ describe("TrackTab", () => {
     type(2, "2027-12", "1");
     expect(screen.getByTestId("track-variance-avoidedEvents").textContent).toBe("-1.19");
     expect(screen.getByTestId("track-rag-avoidedEvents").textContent).toBe("Red");
-    expect(screen.getByTestId("track-forecast").textContent).toMatch(/^Forecast FY27\/28: /);
+    expect(screen.getByTestId("track-forecast").textContent).toMatch(
+      /^Forecast cumulative benefit FY27\/28: /,
+    );
     expect(screen.getByTestId("track-slippage").textContent).toMatch(/months behind the plan/);
     expect(screen.getByTestId("track-reprofile").textContent).toMatch(/a later start: \d+ days/);
   });

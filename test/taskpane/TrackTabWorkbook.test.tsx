@@ -118,7 +118,9 @@ describe("TrackTab on a workbook", () => {
     const events = report.measures.find((m) => m.measure === "avoidedEvents")!;
     expect(screen.getByTestId("book-variance-avoidedEvents").textContent).toBe(events.variance.toFixed(2));
     expect(screen.getByTestId("book-rag-avoidedEvents").textContent).toBe(events.rag);
-    expect(screen.getByTestId("book-forecast").textContent).toMatch(/^Forecast FY27\/28: /);
+    expect(screen.getByTestId("book-forecast").textContent).toMatch(
+      /^Forecast cumulative benefit FY27\/28: /,
+    );
     expect(screen.getByTestId("book-slippage").textContent).toMatch(/months behind the plan$/);
     const proposed = await proposeReprofile(port, CFS);
     expect(screen.getByTestId("book-reprofile").textContent).toBe(
@@ -156,7 +158,7 @@ describe("TrackTab on a workbook", () => {
       expect(screen.getByTestId("track-note").textContent).toMatch(/^Wrote 2 actuals .*1 conflict\)\./),
     );
     expect(screen.getAllByTestId("track-note-detail").map((d) => d.textContent)).toEqual([
-      `Conflict: Tracking!E4 ${CFS} 2027-10 avoidedEvents is 2 on the sheet; pasted CSV line 2 says 0: the sheet's value is kept`,
+      `Conflict: Tracking!E4 ${CFS} 2027-10 Avoided events is 2 on the sheet; pasted CSV line 2 says 0: the sheet's value is kept`,
     ]);
     expect(trackingRows(wb).map((r) => [r[2], r[4]])).toEqual([
       ["2027-10", 2],

@@ -4,7 +4,7 @@ import { computeAssumptions, parseProposal } from "../../engine";
 import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "../../workbook/layouts/programmeConfig";
 import { proposalSheetName } from "../../workbook/names";
-import { buildProgrammeWorkbook } from "../../workbook/operations";
+import { buildProgrammeWorkbook, listProposalSheets } from "../../workbook/operations";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
@@ -100,8 +100,12 @@ export const demo: Command = {
       io.out(`${profileTable(proposal, profile, lines)}\n`);
     }
     io.out(`${overlapRegisterText(programmeFigures(programmeFile).overlaps, config.fyLabels)}\n`);
+    // The other sheets as the workbook holds them (Scenarios, Parameters, ... when the programme asks for them).
+    const named = new Set(["Programme", "Resource cost", "Themes", ...(await listProposalSheets(port))]);
+    const others = (await port.listSheets()).filter((sh) => !named.has(sh.name) && !sh.hidden);
     io.out(
       `Wrote ${out}: Programme (${rows} opportunities, ${proposals.length} modelled), Resource cost, Themes, ` +
+        others.map((sh) => `${sh.name}, `).join("") +
         `${proposals.length} proposal sheets. Open it in Excel or LibreOffice; after editing assumptions run ` +
         `\`mtfs-benefits refresh ${out}\`.`,
     );

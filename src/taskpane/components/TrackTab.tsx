@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Dropdown, Field, Input, Option, Textarea } from "@fluentui/react-components";
 import { countText } from "../preview/plural";
+import { FORECAST_CUMULATIVE } from "../../engine";
 import {
   versionDateProblem,
   type TrackView,
@@ -88,7 +89,11 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
           {w}
         </p>
       ))}
-      {view.forecast && <p data-testid={`${id}-forecast`}>Forecast {view.forecast}</p>}
+      {view.forecast && (
+        <p data-testid={`${id}-forecast`}>
+          {FORECAST_CUMULATIVE} {view.forecast}
+        </p>
+      )}
       {view.mtfsRow && <p data-testid={`${id}-mtfs`}>Forecast MTFS row: {view.mtfsRow}</p>}
       {view.slippage && <p data-testid={`${id}-slippage`}>Slippage: {view.slippage}</p>}
       {view.reprofile && <p data-testid={`${id}-reprofile`}>Proposed reprofile: {view.reprofile}</p>}
