@@ -60,10 +60,28 @@ async function shots(page: Page, width: number, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `e2e-track-${name}-${width}px.png`), fullPage: true });
 }
 
-/** The Dashboard's row of a proposal's measure (column B holds the measure in words). */
-function dashboardRow(ws: ExcelJS.Worksheet, proposal: string, measure: string): number {
+/** The Dashboard's delivery columns by heading (the header row is the one whose column A says "Proposal"). */
+function dashboardColumns(ws: ExcelJS.Worksheet): (heading: string) => string {
   for (let r = 1; r <= ws.rowCount; r++) {
-    if (plain(ws.getCell(`A${r}`).value) === proposal && plain(ws.getCell(`B${r}`).value) === measure)
+    if (plain(ws.getCell(`A${r}`).value) !== "Proposal") continue;
+    const byHeading = new Map<string, string>();
+    ws.getRow(r).eachCell((cell) =>
+      byHeading.set(String(plain(cell.value)), cell.address.replace(/\d+$/, "")),
+    );
+    return (heading) => {
+      const column = [...byHeading].find(([h]) => h.startsWith(heading))?.[1];
+      if (!column) throw new Error(`no Dashboard column "${heading}"`);
+      return column;
+    };
+  }
+  throw new Error("no Dashboard header row");
+}
+
+/** The Dashboard's row of a proposal's measure (its Measure column holds the measure in words). */
+function dashboardRow(ws: ExcelJS.Worksheet, proposal: string, measure: string): number {
+  const m = dashboardColumns(ws)("Measure");
+  for (let r = 1; r <= ws.rowCount; r++) {
+    if (plain(ws.getCell(`A${r}`).value) === proposal && plain(ws.getCell(`${m}${r}`).value) === measure)
       return r;
   }
   throw new Error(`no Dashboard row for ${proposal} ${measure}`);
@@ -186,13 +204,14 @@ describe("standalone wizard: Track tab", () => {
     const lo = new ExcelJS.Workbook();
     await lo.xlsx.readFile(await recalcInLibreOffice(file));
     const back = lo.getWorksheet(DASHBOARD_SHEET)!;
-    const at = (c: string) => plain(back.getCell(`${c}${row}`).value);
-    expect((at("F") as number).toFixed(2)).toBe(shown.variance);
-    expect(at("H")).toBe(shown.rag);
-    expect(at("I")).toBe("FY27/28");
+    const column = dashboardColumns(back);
+    const at = (heading: string) => plain(back.getCell(`${column(heading)}${row}`).value);
+    expect((at("Variance") as number).toFixed(2)).toBe(shown.variance);
+    expect(at("RAG")).toBe(shown.rag);
+    expect(at("Forecast FY")).toBe("FY27/28");
     const forecastM = parseMillions(/: (-?£[\d.]+m)/.exec(shown.forecast)![1]);
-    expect(Math.abs((at("J") as number) / 1e6 - forecastM)).toBeLessThanOrEqual(0.005);
+    expect(Math.abs((at("Forecast cumulative") as number) / 1e6 - forecastM)).toBeLessThanOrEqual(0.005);
     const slippage = Number(/([\d.]+) months/.exec(shown.slippage)![1]);
-    expect(Math.abs((at("M") as number) - slippage)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs((at("Slippage") as number) - slippage)).toBeLessThanOrEqual(0.05);
   }, 300_000);
 });

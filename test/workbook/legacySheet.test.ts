@@ -21,6 +21,15 @@ function withinAPenny(c: { before: unknown; after: unknown }): boolean {
   return Math.abs(n(c.after) - n(c.before)) <= 0.005;
 }
 
+/**
+ * What a first refresh of a sheet written by older code rewrites: differences rounded to the penny now, and the
+ * payback formulas now counted from the last year in deficit (the same figure there, a new formula).
+ */
+function expectedRewrite(c: { key: string; before: unknown; after: unknown }): boolean {
+  if (/payback/i.test(c.key)) return c.before === c.after || withinAPenny(c);
+  return /\.(inYear|swing)$/.test(c.key) && withinAPenny(c);
+}
+
 async function legacy(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(fs.readFileSync(FIXTURE) as unknown as ArrayBuffer);
@@ -36,7 +45,8 @@ describe("a proposal sheet written with path captions (before issue 13)", () => 
     expect(back.assumptions).toEqual(readExample("independent-travel-training.json").assumptions);
     const report = await refreshWorkbook(port);
     expect(report.errors).toEqual([]);
-    expect(report.changes.filter((c) => !/\.(inYear|swing)$/.test(c.key) || !withinAPenny(c))).toEqual([]);
+    // The first refresh rewrites only those (expectedRewrite), the second nothing.
+    expect(report.changes.filter((c) => !expectedRewrite(c))).toEqual([]);
     expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 
@@ -103,8 +113,8 @@ describe("a proposal sheet written with a measure column of zeros (before driven
     expect(headings[4]).toBe("Units charged at the new fees (units)");
     const report = await refreshWorkbook(port);
     expect(report.errors).toEqual([]);
-    // Only the formulas now to the penny change; nothing in the breakdown moves under its headings.
-    expect(report.changes.filter((c) => !/\.(inYear|swing)$/.test(c.key) || !withinAPenny(c))).toEqual([]);
+    // Only the rewrites of newer formulas (expectedRewrite); nothing in the breakdown moves under its headings.
+    expect(report.changes.filter((c) => !expectedRewrite(c))).toEqual([]);
     expect(row(29)).toEqual(headings);
     expect(row(31)[4]).toBe(0);
     const back = (await readProposal(port, INCOME)) as { assumptions: unknown };
