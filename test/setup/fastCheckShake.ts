@@ -4,7 +4,6 @@
  * fail by chance before CI does. Ordinary runs never load it (jest.config.js) and keep fast-check's own seed.
  */
 // The real package by its file path, which the "^fast-check$" mapping does not catch (its exports hide lib/).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const real = require("../../node_modules/fast-check/lib/cjs/fast-check.js") as typeof import("fast-check");
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);

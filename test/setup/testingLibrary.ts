@@ -5,7 +5,6 @@
  */
 if (typeof document !== "undefined") {
   // Required here, not imported: node suites never load the DOM library.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { configure } = require("@testing-library/dom") as typeof import("@testing-library/dom");
   configure({ asyncUtilTimeout: 20_000 });
 }
