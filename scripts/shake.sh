@@ -2,7 +2,8 @@
 # Shakes the fast-check properties (npm run test:shake [-- suites...]): runs the property suites once per seed
 # (SEEDS, default 1..10) with FC_RUNS_FACTOR times their runs, one Jest worker, and lists the failures with the
 # seed to replay: FC_SHAKE=1 FC_SEED=<seed> npx jest <file> -t '<test>'. Suites that start LibreOffice are
-# left out unless SHAKE_LO=1. Not part of npm test.
+# left out unless SHAKE_LO=1; SHAKE_NAMES=propert runs only the tests so named (most properties). Not part of
+# npm test.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seeds=${SEEDS:-$(seq 1 10)}
@@ -14,7 +15,7 @@ log=${SHAKE_LOG:-/tmp/shake}
 mkdir -p "$log"
 status=0
 for seed in $seeds; do
-  if FC_SHAKE=1 FC_SEED=$seed npx jest --maxWorkers=1 $files >"$log/seed-$seed.txt" 2>&1; then
+  if FC_SHAKE=1 FC_SEED=$seed npx jest --maxWorkers=1 ${SHAKE_NAMES:+-t "$SHAKE_NAMES"} $files >"$log/seed-$seed.txt" 2>&1; then
     echo "seed $seed: pass"
   else
     status=1
