@@ -17,7 +17,8 @@ export const TRACKING_HEADER_ROW = 3;
 
 /** The columns, in order: caption and what the cell holds. */
 export const TRACKING_COLUMNS = [
-  { key: "proposal", caption: "Proposal", width: 36 },
+  // Wide enough for a full proposal name (the demo's longest, 46 characters), which a sheet name cuts to 31.
+  { key: "proposal", caption: "Proposal", width: 48 },
   { key: "stream", caption: "Stream", width: 14 },
   { key: "period", caption: "Period", width: 10 },
   { key: "measure", caption: "Measure", width: 36 },
