@@ -20,6 +20,9 @@ const assert = ((property: Parameters<typeof real.assert>[0], params?: Params) =
   } as Params)) as typeof real.assert;
 
 const shaken: Record<string, unknown> = { ...real, assert };
+// The module jest hands out for "fast-check", to default and namespace imports alike.
 shaken.default = shaken;
 Object.defineProperty(shaken, "__esModule", { value: true });
 module.exports = shaken;
+
+export {}; // a module, so its names stay out of the test files' global scope
