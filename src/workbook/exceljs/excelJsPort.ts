@@ -6,6 +6,7 @@ import { listErrorMessage, listSource } from "../listValidation";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
+import { refuseNonFinite } from "../writeGuard";
 import { packageOrigin } from "./packageOrigin";
 import { excelJsSaveForPatching, preservePackage } from "./preservePackage";
 import { guardExcelJsKeys } from "./safeKeys";
@@ -110,6 +111,7 @@ export class ExcelJsPort implements WorkbookPort {
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const ws = this.sheet(sheet);
+    refuseNonFinite(sheet, writes);
     if (writes.length) this.edited("written", sheet);
     for (const w of writes) {
       const cell = ws.getCell(w.address);
