@@ -9,6 +9,7 @@ import { readRegister } from "../register";
 import { refuseNonFinite } from "../writeGuard";
 import { packageOrigin } from "./packageOrigin";
 import { excelJsSaveForPatching, preservePackage } from "./preservePackage";
+import { locationOnlyLinks } from "./internalLinks";
 import { guardExcelJsKeys } from "./safeKeys";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
@@ -410,7 +411,7 @@ export class ExcelJsPort implements WorkbookPort {
     const saved = origin
       ? await preservePackage(origin, await excelJsSaveForPatching(this.workbook), this.workbook)
       : await this.workbook.xlsx.writeBuffer();
-    return addChartsToXlsx(saved, charts);
+    return addChartsToXlsx(await locationOnlyLinks(saved), charts);
   }
 }
 

@@ -1,4 +1,5 @@
 import type * as ExcelJS from "exceljs";
+import { restoreInternalLinks } from "./internalLinks";
 import { excelJsReadable, restoreMisdatedNumbers } from "./loadFixes";
 
 /**
@@ -60,6 +61,7 @@ export async function loadXlsxPreserving(
   const readable = await excelJsReadable(copy);
   await wb.xlsx.load(readable.bytes as unknown as ArrayBuffer);
   await restoreMisdatedNumbers(wb, readable.zip);
+  await restoreInternalLinks(wb, readable.zip);
   origins.set(wb, {
     bytes: Uint8Array.from(copy),
     names: definedNameRanges(wb),
