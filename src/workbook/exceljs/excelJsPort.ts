@@ -446,7 +446,10 @@ function toScalar(v: unknown): CellScalar {
  * of ExcelJS's own conversion, which counts in the workbook's date system.
  */
 function undate(v: unknown, fmt: string | undefined, date1904: boolean): unknown {
-  if (!(v instanceof Date) || isDateFormat(fmt)) return v;
+  if (!(v instanceof Date)) return v;
+  // A number past any date (ExcelJS's Date of it is invalid) reads as Excel's error for it, never as NaN.
+  if (Number.isNaN(v.getTime())) return "#NUM!";
+  if (isDateFormat(fmt)) return v;
   return v.getTime() / 86_400_000 + 25_569 - (date1904 ? 1462 : 0);
 }
 

@@ -57,6 +57,13 @@ describe("loading a LibreOffice-saved workbook", () => {
     expect(cells[1].formula).toBe("A1*1");
   });
 
+  it("never reads NaN, even through a plain ExcelJS load that made invalid Dates", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await libreOfficeSpelled()) as unknown as ArrayBuffer);
+    const cells = await new ExcelJsPort(wb).readCells("Demand", ["A1", "A3", "B1"]);
+    expect(cells.map((c) => c.value)).toEqual(["#NUM!", expect.closeTo(1_234_567.89, 6), "#NUM!"]);
+  });
+
   it("saves the sheets it rewrote with the original £m format, adding none", async () => {
     const port = await opened(await libreOfficeSpelled());
     await port.writeCells("Demand", [{ address: "A3", value: 2_800_000_000 }]);
