@@ -160,20 +160,24 @@ export interface ProposalProfile<T = Decimal> {
 
 /** Checks stream rows cover the horizon and ids are unique: a producer that breaks this is a bug. */
 function checkStreams<T>(streams: readonly StreamProfile<T>[], horizon: Horizon): void {
-  const ids = new Set<string>();
-  streams.forEach((s, k) => {
-    if (ids.has(s.id)) {
-      throw new EngineError("out-of-range", `streams[${k}].id`, `must be unique; "${s.id}" is used twice`);
+  // Loops, not a Set and closures: a simulation checks every draw's streams.
+  const n = horizon.lastFy - horizon.firstFy + 1;
+  for (let k = 0; k < streams.length; k++) {
+    const s = streams[k];
+    for (let j = 0; j < k; j++) {
+      if (streams[j].id === s.id) {
+        throw new EngineError("out-of-range", `streams[${k}].id`, `must be unique; "${s.id}" is used twice`);
+      }
     }
-    ids.add(s.id);
     if (s.confidenceWeighting !== undefined) {
       checkWeighting(s.confidenceWeighting, `streams[${k}].confidenceWeighting`);
     }
-    const n = horizon.lastFy - horizon.firstFy + 1;
-    if (s.years.length !== n || s.years.some((y, i) => y.fy !== horizon.firstFy + i)) {
+    let inOrder = s.years.length === n;
+    for (let i = 0; inOrder && i < n; i++) inOrder = s.years[i].fy === horizon.firstFy + i;
+    if (!inOrder) {
       throw new Error(`stream ${s.id} does not cover FY ${horizon.firstFy}–${horizon.lastFy} in order`);
     }
-  });
+  }
 }
 
 /** costSettledFy, remembered per cost line: the same lines are profiled on every simulated draw. */
@@ -378,7 +382,7 @@ interface ProfileRun<T> {
   readonly lineRows: ProposalStreamYear<T>[];
   readonly costContext: Mutable<CostContext<T>>;
   readonly overlapContext: Mutable<OverlapContext<T>>;
-  /** The FY's cost of each investment line (refilled per FY). */
+  /** The FY's cost of each investment line (refilled in place per FY). */
   readonly itemCosts: T[];
 }
 
@@ -436,7 +440,7 @@ function profileRunOn<T>(
       firstFy: horizon.firstFy,
       pricesFy: horizon.firstFy,
     },
-    itemCosts: [],
+    itemCosts: mapped(input.investment, () => calc.zero),
   };
 }
 
@@ -454,7 +458,6 @@ function itemCostsOn<T>(run: ProfileRun<T>, fy: FyStartYear, caseloadReduction: 
   ctx.fy = fy;
   ctx.caseloadReduction = caseloadReduction;
   ctx.pricesFy = pricesFy;
-  itemCosts.length = items.length;
   let total = calc.zero;
   for (let k = 0; k < items.length; k++) {
     const c = costInFyOn(calc, items[k], ctx);

@@ -1,6 +1,6 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { decimalCalculator, type Calculator } from "./calculator";
+import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { inflateOn } from "./costs";
 import { checkHorizon, type OperationalMeasure, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
@@ -31,7 +31,7 @@ export const MAX_STREAM_WEEKS = 5200;
  * weeksValue(new Decimal(1e9), "durationWeeks") // throws "durationWeeks: must be 0 to 5200 weeks (100 years)…"
  */
 export function weeksValue(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || below0(value) || value.gt(MAX_STREAM_WEEKS)) {
+  if (!value.isFinite() || below0(value) || compareToNumber(value, MAX_STREAM_WEEKS) > 0) {
     throw new EngineError(
       "out-of-range",
       field,
@@ -107,7 +107,10 @@ export function streamYearOn<T>(
 
 const ZERO_RATE = new Decimal(0);
 
-/** value < 0 for a finite Decimal, from its sign (decimal.js's lt makes a Decimal of the 0 on every call). */
+/**
+ * value < 0 for a finite Decimal, from its sign (decimal.js's lt makes a Decimal of the 0 on every call; the
+ * upper bounds above use compareToNumber for the same reason).
+ */
 const below0 = (value: Decimal): boolean => value.isNegative() && !value.isZero();
 const validRates = new WeakSet<Decimal>();
 
@@ -161,7 +164,7 @@ export function nonNegative(value: Decimal, field: string): Decimal {
  * fraction(new Decimal(8), "reductionRate") // throws: "reductionRate: must be a fraction between 0 and 1 (8% is 0.08)"
  */
 export function fraction(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || below0(value) || value.gt(1)) {
+  if (!value.isFinite() || below0(value) || compareToNumber(value, 1) > 0) {
     throw new EngineError(
       "out-of-range",
       field,
