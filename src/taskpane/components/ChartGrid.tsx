@@ -37,7 +37,8 @@ export function ticksFor(values: readonly number[]): Ticks {
  * tickText(2, 1) // "2"
  */
 export function tickText(tick: number, step: number): string {
-  return tick.toFixed(step >= 1 ? 0 : Math.ceil(-Math.log10(step) - 1e-9));
+  // Ticks are kept to 6 dp (ticksFor), so no label needs more.
+  return tick.toFixed(step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step) - 1e-9)));
 }
 
 /** Gridlines and y-axis labels in £m shared by the taskpane's SVG charts (profile and demand). */
