@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { formatMoney } from "../../src/engine";
-import { ARTIFACTS, ROOT, e2eSuite } from "./harness";
+import { ARTIFACTS, ROOT, e2eSuite, figureLines } from "./harness";
 
 const suite = e2eSuite();
 
@@ -101,6 +101,10 @@ describe("preview risk panels (chromium)", () => {
     await panel.getByTestId("simulation-table").waitFor({ timeout: 60_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Every money figure in a line of text (the preview's summary, the NPV, the tornado's base and ends) whole.
+    const figures = await figureLines(page);
+    expect(figures.count).toBeGreaterThanOrEqual(4);
+    expect(figures.broken).toEqual([]);
     const risk = page.getByRole("region", { name: "Risk and appraisal" });
     await risk.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, "e2e-risk-320.png"), fullPage: true });
