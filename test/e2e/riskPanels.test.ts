@@ -113,6 +113,23 @@ describe("preview risk panels (chromium)", () => {
         .getByTestId(`${section}-panel`)
         .screenshot({ path: path.join(ARTIFACTS, `e2e-risk-320-${section}.png`) });
     }
+    // The inflation held centrally: each figure and its contingency in brackets, wider rows, still no sideways scroll.
+    await page.getByRole("button", { name: /Costs and durations/ }).click();
+    await page
+      .getByLabel(/Hold the inflation in a central contingency/)
+      .first()
+      .check();
+    await page
+      .getByTestId("cumulative-FY27/28")
+      .getByText(/\(£\d+\.\dk\)$/)
+      .waitFor();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    expect((await figureLines(page)).broken).toEqual([]);
+    await page
+      .getByTestId("profile-table")
+      .screenshot({ path: path.join(ARTIFACTS, "e2e-risk-320-contingency.png") });
     await close();
   }, 180_000);
 });

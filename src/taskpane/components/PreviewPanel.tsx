@@ -48,25 +48,32 @@ export function PreviewPanel({
               <dd data-testid="time-to-run-rate">{yearsText(model.timeToFullRunRateYears)}</dd>
             </div>
           </dl>
-          <table className="mtfs-table" data-testid="profile-table">
-            <caption>Benefits profile ({model.profileUnits})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Year</th>
-                <th scope="col">In-year</th>
-                <th scope="col">Cumulative</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.rows.map((r) => (
-                <tr key={r.label} data-fy={r.label} className={r.withinMtfs ? undefined : "mtfs-beyond"}>
-                  <th scope="row">{r.label}</th>
-                  <td data-testid={`in-year-${r.label}`}>{r.inYearText}</td>
-                  <td data-testid={`cumulative-${r.label}`}>{r.cumulativeText}</td>
+          {/* With the contingency in brackets a cell may wrap between its two figures (each whole) at 320 px. */}
+          <div className="mtfs-scroll">
+            <table className="mtfs-table" data-testid="profile-table">
+              <caption>Benefits profile ({model.profileUnits})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Year</th>
+                  <th scope="col">In-year</th>
+                  <th scope="col">Cumulative</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {model.rows.map((r) => (
+                  <tr key={r.label} data-fy={r.label} className={r.withinMtfs ? undefined : "mtfs-beyond"}>
+                    <th scope="row">{r.label}</th>
+                    <td data-testid={`in-year-${r.label}`} className="mtfs-figures">
+                      <Figures text={r.inYearText} />
+                    </td>
+                    <td data-testid={`cumulative-${r.label}`} className="mtfs-figures">
+                      <Figures text={r.cumulativeText} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {model.streams.length > 0 && (
             <div className="mtfs-scroll">
               <table className="mtfs-table" data-testid="stream-table">
