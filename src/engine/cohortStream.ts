@@ -2,6 +2,7 @@ import { Decimal } from "./money";
 import { EngineError } from "./errors";
 import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, fyStartDay } from "./fiscalYear";
+import { fyBoundsOn } from "./streamPlan";
 import { flowMath } from "./flow";
 import { resolveTimelineOn, type ResolvedTimeline } from "./timeline";
 import { stockFlowMath, type CumulativeFlow } from "./stockFlow";
@@ -16,7 +17,7 @@ import {
   type StreamYear,
   type Weighting,
 } from "./stream";
-import type { FyStartYear, Horizon, ProfileInput, Target, UnitCostComponent } from "./types";
+import type { FyStartYear, Horizon, ProfileInput, Target } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -81,6 +82,12 @@ function anniversaryDays(monthDay: string, fromFy: FyStartYear, toFy: FyStartYea
   return days;
 }
 
+/** A target's unit in words: a percent is a fraction (shown as %), a count a flow a year, a caseload a number held. */
+function targetUnitOf(input: CohortStreamInput): string | undefined {
+  const unit = input.unit ?? "cases";
+  return { percent: undefined, countPerYear: `${unit} a year`, caseloadReduction: unit }[input.target.kind];
+}
+
 /** The target the model uses: the stated value × its weighting, when written as evidence × weighting. */
 function weightedTarget(target: Target, w: Weighting | undefined): Target {
   return w === undefined ? target : { ...target, value: w.value };
@@ -143,17 +150,12 @@ export function cohortModelOn<T>(
     // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
     throw new EngineError("out-of-range", "durationWeeks", `must be > 0, got ${durationWeeks.toString()}`);
   }
-  const unit = input.unit ?? "cases";
-  // A percent target is a fraction (shown as %); a count is a flow a year; a caseload target is a number held.
-  const targetUnit = { percent: undefined, countPerYear: `${unit} a year`, caseloadReduction: unit }[
-    input.target.kind
-  ];
   if (input.confidenceWeighting !== undefined)
     checkWeighting(input.confidenceWeighting, "confidenceWeighting");
   const targetWeighting =
     input.targetWeighting === undefined
       ? undefined
-      : weighted("Target", input.target.value, input.targetWeighting, "targetWeighting", targetUnit);
+      : weighted("Target", input.target.value, input.targetWeighting, "targetWeighting", targetUnitOf(input));
   const target = weightedTarget(input.target, targetWeighting);
   const durationDays = calc.multiply(calc.fromDecimal(durationWeeks), calc.fromNumber(DAYS_PER_WEEK));
   const planFlow = flowMath(calc).avoidedEventsFlow({
@@ -169,23 +171,25 @@ export function cohortModelOn<T>(
   const flow = adjustFlow ? adjustFlow(planFlow) : planFlow;
 
   // Parts realised from the same date share one flow (built once; their caseloads are then averaged once).
-  const realised = new Map<string, CumulativeFlow<T>>();
-  const realisedFlow = (monthDay: string): CumulativeFlow<T> => {
-    let f = realised.get(monthDay);
-    if (f === undefined) {
-      f = sf.realisedAt(flow, anniversaries(calc, monthDay, horizon.firstFy, horizon.lastFy));
-      realised.set(monthDay, f);
+  const components = unitCost.components;
+  const parts: CohortSavingPart<T>[] = [];
+  if (components === undefined || components.length === 0) {
+    parts.push({ flow, annualSaving: annualSavingOn(calc, unitCost) });
+  } else {
+    for (let k = 0; k < components.length; k++) {
+      const c = components[k];
+      const from = c.realisedFrom;
+      // Parts realised from the same date share the flow of the first (then their caseloads are averaged once).
+      let j = 0;
+      while (j < k && components[j].realisedFrom !== from) j++;
+      const partFlow = !from
+        ? flow
+        : j < k
+          ? parts[j].flow
+          : sf.realisedAt(flow, anniversaries(calc, from, horizon.firstFy, horizon.lastFy));
+      parts.push({ flow: partFlow, annualSaving: annualSavingOn(calc, unitCost, c) });
     }
-    return f;
-  };
-  const componentPart = (c: UnitCostComponent): CohortSavingPart<T> => ({
-    flow: c.realisedFrom ? realisedFlow(c.realisedFrom) : flow,
-    annualSaving: annualSavingOn(calc, unitCost, c),
-  });
-  const parts: readonly CohortSavingPart<T>[] =
-    unitCost.components && unitCost.components.length > 0
-      ? unitCost.components.map(componentPart)
-      : [{ flow, annualSaving: annualSavingOn(calc, unitCost) }];
+  }
 
   const averageOf = (f: CumulativeFlow<T>, bounds: readonly T[]): T[] =>
     input.lever === "exit"
@@ -241,8 +245,7 @@ export function cohortStreamOn<T>(
   );
   const durationWeeks = input.durationWeeks;
   const unit = input.unit ?? "cases";
-  const bounds: T[] = [];
-  for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(calc.fromNumber(fyStartDay(fy)));
+  const bounds = fyBoundsOn(calc, horizon).bounds;
   const caseload = averageOf(flow, bounds);
   const partCaseload: T[][] = [];
   for (let k = 0; k < parts.length; k++) {
@@ -254,24 +257,26 @@ export function cohortStreamOn<T>(
   }
 
   // Loops rather than reduce and closures: a simulation runs this on every draw (the same calls, in order).
-  const grossAt = (i: number, savings: (k: number) => T): T => {
-    let sum = calc.zero;
-    for (let k = 0; k < parts.length; k++) sum = calc.add(sum, calc.multiply(partCaseload[k][i], savings(k)));
-    return sum;
-  };
   // The saving at price-base prices is the same every FY: worked out once per part.
   const atPriceBase: T[] = [];
-  for (const s of parts) atPriceBase.push(s.annualSaving(unitCost.priceBaseFy));
-  const priceBaseSaving = (k: number): T => atPriceBase[k];
+  for (let k = 0; k < parts.length; k++) atPriceBase.push(parts[k].annualSaving(unitCost.priceBaseFy));
   const years: StreamYear<T>[] = [];
   let eventsBefore = sf.cumulativeAt(flow, bounds[0]);
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;
     const eventsBy = sf.cumulativeAt(flow, bounds[i + 1]);
+    let gross = calc.zero;
+    let grossAtPriceBase = calc.zero;
+    for (let k = 0; k < parts.length; k++) {
+      gross = calc.add(gross, calc.multiply(partCaseload[k][i], parts[k].annualSaving(fy)));
+    }
+    for (let k = 0; k < parts.length; k++) {
+      grossAtPriceBase = calc.add(grossAtPriceBase, calc.multiply(partCaseload[k][i], atPriceBase[k]));
+    }
     years.push({
       fy,
-      gross: grossAt(i, (k) => parts[k].annualSaving(fy)),
-      grossAtPriceBase: grossAt(i, priceBaseSaving),
+      gross,
+      grossAtPriceBase,
       oneOffCosts: undefined,
       measures: [
         {
