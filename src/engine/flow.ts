@@ -288,10 +288,9 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     let uncapped: CumulativeFlow<T> | undefined;
     if (cohortSize !== undefined) {
       const cohort = calc.fromDecimal(cohortSize);
-      uncapped = sf.cumulativeFromCuts(rates);
-      const reached = sf.timeToReach(uncapped, cohort);
+      const { reached, flow } = sf.reachFromCuts(rates, cohort);
+      uncapped = flow;
       if (reached !== undefined) {
-        uncapped = undefined;
         const g = calc.fromDecimal(input.baseline.growthPerYear);
         const capFy = fyOfDay(reached);
         const growthRate = (fy: FyStartYear): T =>

@@ -68,6 +68,11 @@ export interface StockFlowMath<T> {
   cumulativeFromRates(rates: readonly RatePiece<T>[], batches: readonly Batch<T>[]): CumulativeFlow<T>;
   /** cumulativeFromRates of contiguous pieces given as cuts (the same pieces, from the same calculator calls). */
   cumulativeFromCuts(rates: RateCuts<T>): CumulativeFlow<T>;
+  /**
+   * timeToReach of cumulativeFromCuts(rates), its pieces built only until the level is reached (a fixed cohort
+   * is usually reached well before the horizon ends), with the flow when it never is.
+   */
+  reachFromCuts(rates: RateCuts<T>, level: T): { reached: T | undefined; flow?: CumulativeFlow<T> };
   integralsAtStarts(f: CumulativeFlow<T>): readonly T[];
   cumulativeAt(f: CumulativeFlow<T>, t: T): T;
   integralAt(f: CumulativeFlow<T>, t: T): T;
@@ -344,25 +349,61 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     return flowOf(starts, values, rs, rs);
   };
 
+  // The day within piece i (ending on `next`, `span` after its start, where F is at or above the level) on
+  // which F reaches it.
+  const reachIn = (f: CumulativeFlow<T>, i: number, level: T, next: T, span: T): T => {
+    const start = f.starts[i];
+    const gap = sub(level, f.values[i]);
+    const rate = f.rates[i];
+    const accel = f.accels[i];
+    if (cmp(accel, ZERO) === 0) return cmp(rate, ZERO) === 0 ? next : add(start, div(gap, rate));
+    const disc = add(mul(rate, rate), mul(mul(accel, gap), TWO));
+    const x = cmp(disc, ZERO) < 0 ? span : div(sub(calc.sqrt(disc), rate), accel);
+    return add(start, minOf(calc, span, maxOf(calc, ZERO, x)));
+  };
+
   const timeToReach = (f: CumulativeFlow<T>, level: T): T | undefined => {
-    const { starts, values, rates, accels } = f;
+    const { starts, values } = f;
     for (let i = 0; i < starts.length; i++) {
-      const start = starts[i];
-      const value = values[i];
-      if (cmp(value, level) >= 0) return start;
+      if (cmp(values[i], level) >= 0) return starts[i];
       if (i + 1 >= starts.length) break;
-      const next = starts[i + 1];
-      const span = sub(next, start);
+      const span = sub(starts[i + 1], starts[i]);
       if (cmp(valueIn(f, i, span), level) < 0) continue;
-      const gap = sub(level, value);
-      const rate = rates[i];
-      const accel = accels[i];
-      if (cmp(accel, ZERO) === 0) return cmp(rate, ZERO) === 0 ? next : add(start, div(gap, rate));
-      const disc = add(mul(rate, rate), mul(mul(accel, gap), TWO));
-      const x = cmp(disc, ZERO) < 0 ? span : div(sub(calc.sqrt(disc), rate), accel);
-      return add(start, minOf(calc, span, maxOf(calc, ZERO, x)));
+      return reachIn(f, i, level, starts[i + 1], span);
     }
     return undefined;
+  };
+
+  // cumulativeFromCuts's sweep with timeToReach's test after each piece: F at a piece's end is the next
+  // piece's value, so each figure is the one the two give.
+  const reachFromCuts = (
+    rates: RateCuts<T>,
+    level: T,
+  ): { reached: T | undefined; flow?: CumulativeFlow<T> } => {
+    const { cuts, rateFrom, rateTo } = rates;
+    const n = rateFrom.length;
+    const f = flowOf([], [], [], []);
+    const starts = f.starts as T[];
+    const values = f.values as T[];
+    let value = ZERO;
+    for (let k = 0; k < n; k++) {
+      const start = cuts[k];
+      if (cmp(value, level) >= 0) return { reached: start };
+      const span = sub(cuts[k + 1], start);
+      starts.push(start);
+      values.push(value);
+      (f.rates as T[]).push(rateFrom[k]);
+      (f.accels as T[]).push(div(sub(rateTo[k], rateFrom[k]), span));
+      const end = valueIn(f, k, span);
+      if (cmp(end, level) >= 0) return { reached: reachIn(f, k, level, cuts[k + 1], span) };
+      value = end;
+    }
+    if (n === 0) return { reached: undefined, flow: f };
+    starts.push(cuts[n]);
+    values.push(value);
+    (f.rates as T[]).push(ZERO);
+    (f.accels as T[]).push(ZERO);
+    return { reached: undefined, flow: f };
   };
 
   const windowAverages = (bounds: readonly T[], antiderivative: readonly T[]): T[] => {
@@ -428,6 +469,7 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     fromPieces,
     cumulativeFromRates,
     cumulativeFromCuts,
+    reachFromCuts,
     integralsAtStarts,
     cumulativeAt,
     integralAt,

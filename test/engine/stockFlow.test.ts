@@ -297,3 +297,45 @@ describe("the terms a zero rate or acceleration leaves out", () => {
     );
   });
 });
+
+describe("reachFromCuts", () => {
+  // The flow model's cohort cap (flow.ts) builds the pieces only until the cohort is reached: the day is
+  // timeToReach's on the whole flow, and a level never reached gives the whole flow.
+  it("finds timeToReach's day of cumulativeFromCuts, on both backends (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 1, max: 90 }),
+            fc.integer({ min: 0, max: 5 }),
+            fc.integer({ min: 0, max: 5 }),
+          ),
+          { minLength: 0, maxLength: 7 },
+        ),
+        fc.integer({ min: -5, max: 400 }),
+        (spans, lvl) => {
+          for (const calc of [decimalCalculator, numberCalculator] as Calculator<unknown>[]) {
+            const sf = stockFlowMath(calc);
+            const n = (x: number) => calc.fromNumber(x);
+            const cuts = [n(10)];
+            let day = 10;
+            for (const [len] of spans) cuts.push(n((day += len)));
+            const rates = {
+              cuts: spans.length > 0 ? cuts : [],
+              rateFrom: spans.map(([, r0]) => n(r0 / 3)),
+              rateTo: spans.map(([, r0, r1]) => n(r1 === 5 ? r0 / 3 : r1 / 7)),
+            };
+            const whole = sf.cumulativeFromCuts(rates);
+            const level = n(lvl / 2);
+            const { reached, flow } = sf.reachFromCuts(rates, level);
+            expect(String(reached)).toBe(String(sf.timeToReach(whole, level)));
+            const shown = (f: CumulativeFlow<unknown>) =>
+              piecesOf(f).map((p) => Object.values(p).map(String));
+            if (reached === undefined) expect(shown(flow!)).toEqual(shown(whole));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
