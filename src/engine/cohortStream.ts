@@ -17,7 +17,7 @@ import {
   type StreamYear,
   type Weighting,
 } from "./stream";
-import type { FyStartYear, Horizon, ProfileInput, Target } from "./types";
+import type { FyStartYear, Horizon, ProfileInput, Target, UnitCost } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -86,6 +86,71 @@ function anniversaryDays(monthDay: string, fromFy: FyStartYear, toFy: FyStartYea
 function targetUnitOf(input: CohortStreamInput): string | undefined {
   const unit = input.unit ?? "cases";
   return { percent: undefined, countPerYear: `${unit} a year`, caseloadReduction: unit }[input.target.kind];
+}
+
+/*
+ * The savings of the last few unit costs per backend: a unit cost is an immutable input, and a draw that moves
+ * one of its figures writes a fresh copy of it (a ring compared by identity, as timeline.ts's, not a WeakMap of
+ * young keys). Each part's saving function, and its figures for the FYs of the last horizon it priced.
+ */
+interface UnitSavings<T> {
+  readonly calc: unknown;
+  readonly unitCost: UnitCost;
+  readonly savings: readonly ((fy: FyStartYear) => T)[];
+  prices?: { readonly firstFy: FyStartYear; readonly lastFy: FyStartYear } & PartSavings<T>;
+}
+
+/** Each part's saving in each FY of a horizon (part, then FY) and at price-base prices. */
+interface PartSavings<T> {
+  readonly byFy: readonly (readonly T[])[];
+  readonly atPriceBase: readonly T[];
+}
+
+const RECENT_UNIT_COSTS = 16;
+const recentSavings: UnitSavings<unknown>[] = [];
+let nextSavings = 0;
+
+function knownSavings<T>(calc: Calculator<T>, unitCost: UnitCost): UnitSavings<T> | undefined {
+  for (let k = 0; k < recentSavings.length; k++) {
+    const e = recentSavings[k];
+    if (e.unitCost === unitCost && e.calc === calc) return e as UnitSavings<T>;
+  }
+  return undefined;
+}
+
+function rememberSavings<T>(
+  calc: Calculator<T>,
+  unitCost: UnitCost,
+  parts: readonly CohortSavingPart<T>[],
+): void {
+  recentSavings[nextSavings] = { calc, unitCost, savings: parts.map((p) => p.annualSaving) };
+  nextSavings = (nextSavings + 1) % RECENT_UNIT_COSTS;
+}
+
+/** The parts' savings in the horizon's FYs and at price-base prices (remembered with the unit cost's). */
+function savingsByFy<T>(
+  calc: Calculator<T>,
+  unitCost: UnitCost,
+  parts: readonly CohortSavingPart<T>[],
+  horizon: Horizon,
+): PartSavings<T> {
+  const known = knownSavings(calc, unitCost);
+  const p = known?.prices;
+  if (p !== undefined && p.firstFy === horizon.firstFy && p.lastFy === horizon.lastFy) return p;
+  const byFy: T[][] = [];
+  const atPriceBase: T[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const row: T[] = [];
+    for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) row.push(parts[k].annualSaving(fy));
+    byFy.push(row);
+    // The saving at price-base prices is the same every FY: worked out once per part.
+    atPriceBase.push(parts[k].annualSaving(unitCost.priceBaseFy));
+  }
+  // Only figures of the remembered savings' own functions are remembered with them.
+  if (known !== undefined && known.savings.every((f, k) => f === parts[k].annualSaving)) {
+    known.prices = { firstFy: horizon.firstFy, lastFy: horizon.lastFy, byFy, atPriceBase };
+  }
+  return { byFy, atPriceBase };
 }
 
 /** The target the model uses: the stated value × its weighting, when written as evidence × weighting. */
@@ -173,8 +238,10 @@ export function cohortModelOn<T>(
   // Parts realised from the same date share one flow (built once; their caseloads are then averaged once).
   const components = unitCost.components;
   const parts: CohortSavingPart<T>[] = [];
+  // A unit cost a draw leaves alone prices its parts as on the last draw (its savings, worked out once).
+  const known = knownSavings(calc, unitCost);
   if (components === undefined || components.length === 0) {
-    parts.push({ flow, annualSaving: annualSavingOn(calc, unitCost) });
+    parts.push({ flow, annualSaving: known ? known.savings[0] : annualSavingOn(calc, unitCost) });
   } else {
     for (let k = 0; k < components.length; k++) {
       const c = components[k];
@@ -187,9 +254,13 @@ export function cohortModelOn<T>(
         : j < k
           ? parts[j].flow
           : sf.realisedAt(flow, anniversaries(calc, from, horizon.firstFy, horizon.lastFy));
-      parts.push({ flow: partFlow, annualSaving: annualSavingOn(calc, unitCost, c) });
+      parts.push({
+        flow: partFlow,
+        annualSaving: known ? known.savings[k] : annualSavingOn(calc, unitCost, c),
+      });
     }
   }
+  if (known === undefined) rememberSavings(calc, unitCost, parts);
 
   const averageOf = (f: CumulativeFlow<T>, bounds: readonly T[]): T[] =>
     input.lever === "exit"
@@ -257,9 +328,7 @@ export function cohortStreamOn<T>(
   }
 
   // Loops rather than reduce and closures: a simulation runs this on every draw (the same calls, in order).
-  // The saving at price-base prices is the same every FY: worked out once per part.
-  const atPriceBase: T[] = [];
-  for (let k = 0; k < parts.length; k++) atPriceBase.push(parts[k].annualSaving(unitCost.priceBaseFy));
+  const { byFy, atPriceBase } = savingsByFy(calc, unitCost, parts, horizon);
   const years: StreamYear<T>[] = [];
   let eventsBefore = sf.cumulativeAt(flow, bounds[0]);
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
@@ -268,7 +337,7 @@ export function cohortStreamOn<T>(
     let gross = calc.zero;
     let grossAtPriceBase = calc.zero;
     for (let k = 0; k < parts.length; k++) {
-      gross = calc.add(gross, calc.multiply(partCaseload[k][i], parts[k].annualSaving(fy)));
+      gross = calc.add(gross, calc.multiply(partCaseload[k][i], byFy[k][i]));
     }
     for (let k = 0; k < parts.length; k++) {
       grossAtPriceBase = calc.add(grossAtPriceBase, calc.multiply(partCaseload[k][i], atPriceBase[k]));
