@@ -160,6 +160,12 @@ function closureRow(
 }
 
 /**
+ * The name of the programme's tracking rows (closure, Dashboard, `track`): the sum of the modelled proposals
+ * only, so not the Programme sheet's total (which adds the rows typed with published figures).
+ */
+export const MODELLED_PROGRAMME = "Programme (modelled proposals)";
+
+/**
  * The programme's closure row: the sum of its proposals' rows, FY by FY (a FY a proposal does not reach adds 0).
  *
  * @example

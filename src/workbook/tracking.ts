@@ -9,6 +9,7 @@ import {
   parseProposal,
   periodBreaks,
   programmeClosure,
+  MODELLED_PROGRAMME,
   singleCohort,
   computeAssumptions,
   assumptionsClosure,
@@ -506,7 +507,7 @@ export async function trackWorkbook(
     proposals: out,
     problems: issues,
     closures,
-    programme: programmeClosure("Programme", closures),
+    programme: programmeClosure(MODELLED_PROGRAMME, closures),
     notRefreshed: all.flatMap((p) => (p.notRefreshed === undefined ? [] : [p.name])),
   };
 }

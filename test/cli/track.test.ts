@@ -315,8 +315,10 @@ describe("mtfs-benefits track reprofile and closure", () => {
     const table = await run(["track", "closure", file]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^CFS Targeted Prevention +£3\.29m +£[\d.]+m/m);
-    expect(table.stdout).toMatch(/^Programme +£/m);
+    // The sum of the modelled proposals only: the Programme sheet's total adds the typed rows, so the row says so.
+    expect(table.stdout).toMatch(/^Programme \(modelled proposals\) +£/m);
     const json = JSON.parse((await run(["track", "closure", file, "--format", "json"])).stdout);
+    expect(json.programme.name).toBe("Programme (modelled proposals)");
     const cfs = json.proposals.find((p: { name: string }) => p.name === CFS);
     expect(cfs.fromActuals).toBe(true);
     expect(cfs.mtfs.map((y: { fy: string }) => y.fy)).toEqual(["FY26/27", "FY27/28", "FY28/29", "FY29/30"]);

@@ -59,7 +59,17 @@ describe("Dashboard", () => {
     expect(r[9]).toBe("FY27/28");
     expect(r[13] as number).toBeGreaterThan(0);
     const rows = await cellsOf(port, DASHBOARD_SHEET);
-    expect(rows.some((x) => x[0] === "Programme")).toBe(true);
+    expect(rows.some((x) => x[0] === "Programme (modelled proposals)")).toBe(true);
+  });
+
+  it("says where things are documented in words: no sheet shows a repository path", async () => {
+    const { port } = await withActuals(QUARTER);
+    const sheets = (await port.listSheets()).map((s) => s.name);
+    expect(sheets).toEqual(expect.arrayContaining([DASHBOARD_SHEET, "Scenarios", "Parameters"]));
+    for (const sheet of sheets) {
+      const texts = (await cellsOf(port, sheet)).flat().filter((v): v is string => typeof v === "string");
+      expect([sheet, texts.filter((t) => /docs\/|\.md\b/.test(t))]).toEqual([sheet, []]);
+    }
   });
 
   it("takes the RAG thresholds from its cells, which refresh leaves as typed", async () => {
@@ -323,7 +333,7 @@ describe("Dashboard review fixes", () => {
     );
     await refreshWorkbook(port, { dryRun: false });
     const [label, d, e] = await port.readCells(DASHBOARD_SHEET, ["A9", "E9", "F9"]);
-    expect(label.value).toBe("Programme (£ saving)");
+    expect(label.value).toBe("Programme (modelled proposals): £ saving");
     expect([d, e].map((c) => [c.formula, c.value])).toEqual([
       [undefined, 0],
       [undefined, 0],
@@ -399,7 +409,7 @@ describe("a proposal of two cohort streams with avoided-events actuals", () => {
     const at = sheet.findIndex((r) => r[0] === "Proposal");
     const delivery = sheet.slice(
       at,
-      sheet.findIndex((r) => r[0] === "Programme (£ saving)"),
+      sheet.findIndex((r) => r[0] === "Programme (modelled proposals): £ saving"),
     );
     const rows = delivery.filter((r) => r[0] === PAIR);
     const [stream, slippage] = [

@@ -79,7 +79,7 @@ describe("a proposal sheet that cannot be read on refresh", () => {
       const mine = after.filter((r) => r[0] === sheet && typeof r[2] === "string");
       expect(mine.length).toBeGreaterThan(0);
       for (const r of mine) expect(r[note]).toContain(NOT_REFRESHED_NOTE);
-      const total = after.find((r) => r[0] === "Programme (£ saving)")!;
+      const total = after.find((r) => r[0] === "Programme (modelled proposals): £ saving")!;
       expect(total[note]).toBe(`Includes 1 proposal not refreshed (last figures): ${sheet}.`);
       const closure = after.find((r) => r[0] === "Programme")!;
       expect(closure).toContain(`Includes 1 proposal not refreshed (last figures): ${sheet}.`);

@@ -53,7 +53,7 @@ describe("tracking the demo's proposals per stream", () => {
     const rows = await cellsOf(port, DASHBOARD_SHEET);
     const header = rows.findIndex((r) => r[0] === "Proposal");
     const stream = rows[header].indexOf("Stream");
-    const totalAt = rows.findIndex((r) => r[0] === "Programme (£ saving)");
+    const totalAt = rows.findIndex((r) => r[0] === "Programme (modelled proposals): £ saving");
     const income = rows.slice(header, totalAt).filter((r) => r[0] === INCOME);
     expect(income.map((r) => [r[2], r[stream]])).toEqual([
       ["Saving (£)", "fees"],

@@ -7,6 +7,7 @@ import {
   slippageByStream,
   hasNoCohortStream,
   NO_COHORT_SLIPPAGE,
+  MODELLED_PROGRAMME,
   type Closure,
   type Forecast,
   type MeasureTracking,
@@ -201,7 +202,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     style: STYLES.input,
     label: "Amber at or above",
   });
-  label("A6", "Red below Amber. Default: Green ≥ 95%, Amber ≥ 80% (docs/engine.md, Tracking).", NOTE);
+  label("A6", "Red below Amber. Default: Green ≥ 95%, Amber ≥ 80% (the MTFS Benefits guide, Tracking).", NOTE);
 
   label(`A${HEADER_ROW - 1}`, "Delivery to date", SECTION);
   DELIVERY_COLUMNS.forEach((c, k) => label(`${columnLetter(k + 1)}${HEADER_ROW}`, c, HEAD));
@@ -317,7 +318,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   );
   const totalPlan = savings.reduce((s, m) => s.plus(m.plan), ZERO);
   const totalActual = savings.reduce((s, m) => s.plus(m.actual), ZERO);
-  owned(`A${totalRow}`, "dashboard.programme.label", "Programme (£ saving)", { bold: true });
+  owned(`A${totalRow}`, "dashboard.programme.label", `${MODELLED_PROGRAMME}: £ saving`, { bold: true });
   // With no measure rows a SUMIF would have to range over the total row itself (a circular reference).
   const m = col("Measure");
   const total = (c: string, key: string, value: Decimal) =>

@@ -73,7 +73,7 @@ export function parametersSheetLayout(table: OptimismBiasTable = DEFAULT_OPTIMIS
   label("A1", "Parameters", STYLES.title);
   label(
     "A2",
-    "Blue cells are the council's own choices: edit them, then refresh. Defaults as documented in docs/engine.md.",
+    "Blue cells are the council's own choices: edit them, then refresh. Defaults as the MTFS Benefits guide documents them.",
     { italic: true },
   );
   label("A3", "Optimism bias on benefits (share of benefits taken off)", { bold: true });

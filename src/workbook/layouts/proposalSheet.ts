@@ -701,15 +701,16 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     const column = c.address.replace(/\d+$/, "");
     if (!widths.has(column)) widths.set(column, 14);
   }
-  // The chart sits right of the tables beside it (column L, or past a multi-stream sheet's measures).
+  // The chart sits right of the tables beside it, past two empty columns: the first free column is where a
+  // user types a note beside the profile, and the note runs on into the next one (not under the chart).
   const chartColumn = Math.max(
-    12,
+    13,
     ...cells
       .filter((c) => {
         const row = Number(/\d+$/.exec(c.address)?.[0]);
         return row >= profileHeadingRow && row <= profileHeadingRow + 16;
       })
-      .map((c) => parseAddress(c.address).column + 2),
+      .map((c) => parseAddress(c.address).column + 3),
   );
   // Numbers beside a paragraph sit at the top of the row, level with its first line.
   const topAligned = cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } }));

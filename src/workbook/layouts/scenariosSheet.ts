@@ -242,7 +242,7 @@ export function scenariosLayout(
   label(
     `A${paybackRow + 2}`,
     "Sources: paragraph 22 (stretch +£26.3m), 23 (£53.5m total potential), 42 (50% of stretch: £72m, 2.5 years; " +
-      "Medium costs: £21m, within 3 years). What does not reproduce is in docs/discrepancies.md.",
+      "Medium costs: £21m, within 3 years). What does not reproduce is listed in the MTFS Benefits guide (Discrepancies).",
     { italic: true },
   );
   return {

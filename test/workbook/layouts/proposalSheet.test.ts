@@ -360,3 +360,18 @@ describe("proposal sheet layout: a proposal that drives no measure", () => {
     for (let r = row + 2; r <= row + 1 + fys.length; r++) expect(rows.has(r)).toBe(false);
   });
 });
+
+describe("proposal sheet layout: the profile chart", () => {
+  it.each(layouts.map((l) => [l.sheet, l] as const))(
+    "%s: leaves two empty columns beside the tables it sits by, where a user's note runs on (not under it)",
+    (_, layout) => {
+      const from = parseAddress(layout.chart.from);
+      const to = parseAddress(layout.chart.to);
+      const beside = layout.cells
+        .map((c) => parseAddress(c.address))
+        .filter((a) => a.row >= from.row && a.row <= to.row);
+      const lastUsed = Math.max(...beside.map((a) => a.column));
+      expect(from.column).toBeGreaterThanOrEqual(lastUsed + 3);
+    },
+  );
+});
