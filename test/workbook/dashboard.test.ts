@@ -4,6 +4,7 @@ import { updateDashboard } from "../../src/workbook/dashboard";
 import { acceptReprofile, proposeReprofile } from "../../src/workbook/history";
 import { DASHBOARD_SHEET, PER_STREAM_SLIPPAGE } from "../../src/workbook/layouts/dashboardSheet";
 import { SMALL_MONEY_FORMAT } from "../../src/workbook/layouts/types";
+import { wrappedLines } from "../../src/workbook/layouts/textFit";
 import { HISTORY_SHEET } from "../../src/workbook/layouts/historySheet";
 import { TRACKING_SHEET, measureWords, type TrackingActual } from "../../src/workbook/layouts/trackingSheet";
 import { refreshWorkbook } from "../../src/workbook/operations";
@@ -60,6 +61,35 @@ describe("Dashboard", () => {
     expect(r[13] as number).toBeGreaterThan(0);
     const rows = await cellsOf(port, DASHBOARD_SHEET);
     expect(rows.some((x) => x[0] === "Programme (modelled proposals)")).toBe(true);
+  });
+
+  it("shows each unwrapped text of the delivery table whole: none is cut off by a figure beside it", async () => {
+    const { wb } = await withActuals(QUARTER);
+    const ws = wb.getWorksheet(DASHBOARD_SHEET)!;
+    const clipped: string[] = [];
+    ws.eachRow((row, r) => {
+      if (r < 8) return;
+      row.eachCell((cell, c) => {
+        const text = cell.value;
+        if (typeof text !== "string" || cell.alignment?.wrapText) return;
+        if (row.getCell(c + 1).value === null || row.getCell(c + 1).value === undefined) return;
+        const width = ws.getColumn(c).width ?? 9;
+        if (wrappedLines(text, { width, bold: cell.font?.bold === true }) > 1)
+          clipped.push(`${cell.address}: ${text}`);
+      });
+    });
+    expect(clipped).toEqual([]);
+  });
+
+  it("indents the Slippage column's words, so they do not run on from the £ figure before them", async () => {
+    const { wb } = await withActuals(QUARTER);
+    const ws = wb.getWorksheet(DASHBOARD_SHEET)!;
+    const slippage = ws.getRow(8).values as unknown[];
+    const column = slippage.findIndex((v) => typeof v === "string" && v.startsWith("Slippage"));
+    const cell = ws.getCell(9, column);
+    expect(typeof cell.value).toBe("number");
+    // The format's text section ("n/a (no cohort stream)", "no events") starts with spaces.
+    expect(cell.numFmt.split(";")[3]).toMatch(/^" +"@$/);
   });
 
   it("says where things are documented in words: no sheet shows a repository path", async () => {

@@ -81,7 +81,7 @@ describe("a proposal sheet that cannot be read on refresh", () => {
       for (const r of mine) expect(r[note]).toContain(NOT_REFRESHED_NOTE);
       const total = after.find((r) => r[0] === "Programme (modelled proposals): £ saving")!;
       expect(total[note]).toBe(`Includes 1 proposal not refreshed (last figures): ${sheet}.`);
-      const closure = after.find((r) => r[0] === "Programme")!;
+      const closure = after.find((r) => r[0] === "Programme (modelled proposals)")!;
       expect(closure).toContain(`Includes 1 proposal not refreshed (last figures): ${sheet}.`);
       expect(await programmeRag(port, sheet === CFS ? "Targeted Prevention" : sheet)).toBe(rag);
       const [status] = await port.readCells("Programme", ["M1"]);

@@ -52,6 +52,11 @@ const NOTE = { italic: true } as const;
 /** A row's note: wrapped in its column, so a printed page keeps its scale (LibreOffice shrinks to fit a long line). */
 const ROW_NOTE = { ...STYLES.owned, wrap: true } as const;
 const NOTE_WIDTH = 60;
+/**
+ * Slippage in months, or words ("n/a (no cohort stream)") indented two spaces: left-aligned words would
+ * otherwise run straight on from the right-aligned £ figure in the column before.
+ */
+const SLIPPAGE_FORMAT = '0.0;-0.0;0.0;"  "@';
 /** What a proposal's rows say when its sheet could not be read on the last refresh. */
 export const NOT_REFRESHED_NOTE = "Not refreshed: see its sheet (its last figures are shown).";
 const SECTION = { bold: true } as const;
@@ -202,7 +207,11 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     style: STYLES.input,
     label: "Amber at or above",
   });
-  label("A6", "Red below Amber. Default: Green ≥ 95%, Amber ≥ 80% (the MTFS Benefits guide, Tracking).", NOTE);
+  label(
+    "A6",
+    "Red below Amber. Default: Green ≥ 95%, Amber ≥ 80% (the MTFS Benefits guide, Tracking).",
+    NOTE,
+  );
 
   label(`A${HEADER_ROW - 1}`, "Delivery to date", SECTION);
   DELIVERY_COLUMNS.forEach((c, k) => label(`${columnLetter(k + 1)}${HEADER_ROW}`, c, HEAD));
@@ -299,7 +308,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
           `${col("Slippage (months; negative = ahead)")}${row}`,
           `${key}.slippageMonths`,
           slippage,
-          "0.0",
+          SLIPPAGE_FORMAT,
         );
       if (m.measure === "saving" && !total) savingRows.push({ name: p.name, row, stream: m.stream });
       row++;
@@ -463,9 +472,12 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
             ? NOTE_WIDTH
             : c === "Measure"
               ? 36
-              : c === "Slippage (months; negative = ahead)" || c === `${FORECAST_CUMULATIVE} (that FY)`
-                ? 24
-                : 16,
+              : // "2027-04 to 2027-06" on one line (it is not wrapped, and the plan is beside it).
+                c === "Periods"
+                ? 20
+                : c === "Slippage (months; negative = ahead)" || c === `${FORECAST_CUMULATIVE} (that FY)`
+                  ? 24
+                  : 16,
       })),
     ],
     ...(savingRows.length === 0
