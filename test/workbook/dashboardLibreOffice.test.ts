@@ -117,7 +117,8 @@ it("recalculates a Dashboard with per-stream rows to our figures: the programme 
   expect(mismatches).toEqual([]);
   let total: number | undefined;
   back.eachRow((r) => {
-    if (r.getCell(1).value === "Programme (modelled proposals): £ saving") total = plain(r.getCell(6).value) as number;
+    if (r.getCell(1).value === "Programme (modelled proposals): £ saving")
+      total = plain(r.getCell(6).value) as number;
   });
   expect(total).toBeCloseTo(125_000, 6);
 }, 200_000);
