@@ -387,15 +387,16 @@ async function formulaResults(
     );
   });
   const book = await loadFormulaBook(port, layout.sheet, overlay, options.formulas);
-  const results = cells.map(({ placed }, i) =>
-    kept[i] || placed.kind !== "formula"
-      ? undefined
-      : cachedResult(book, layout.sheet, placed.address, placed.formula, options.formulas),
-  );
+  const results = cells.map(({ cell, placed }, i) => {
+    if (kept[i] || placed.kind !== "formula") return undefined;
+    const v = cachedResult(book, layout.sheet, placed.address, placed.formula, options.formulas);
+    // The same figure (within 1e-9) keeps the engine's digits, so a refreshed sheet reads as a fresh one.
+    return v === undefined || sameValue(v, cell.value) ? undefined : v;
+  });
   if (options.formulas) {
     const differing = cells.flatMap(({ cell, placed }, i) => {
       const shown = results[i];
-      return shown === undefined || sameValue(shown, cell.value)
+      return shown === undefined
         ? []
         : [{ key: cell.key, address: placed.address, shown, computed: cell.value }];
     });
