@@ -62,6 +62,7 @@ export * from "./proposalTornado";
 export * from "./simulate";
 export * from "./profileGreenBook";
 export * from "./periodProfile";
+export * from "./outsideHorizon";
 export * from "./variance";
 export * from "./rag";
 export * from "./forecast";
