@@ -575,123 +575,121 @@ export class FormulaBook {
 
 /** Evaluation of expressions written on `sheet`, reading cells through `book`. */
 function evaluatorFor(book: FormulaBook, sheet: string): Evaluator {
-  {
-    const ev: Evaluator = {
-      value(e) {
-        switch (e.t) {
-          case "lit":
-            return e.v;
-          case "ref": {
-            const s = e.sheet ?? sheet;
-            const to = e.to ?? e.from;
-            const name = book.sheetName(s);
-            if (name === undefined) return err("#REF!");
-            return {
-              t: "range",
-              sheet: name,
-              from: { row: Math.min(e.from.row, to.row), col: Math.min(e.from.col, to.col) },
-              to: { row: Math.max(e.from.row, to.row), col: Math.max(e.from.col, to.col) },
-              single: e.to === undefined,
+  const ev: Evaluator = {
+    value(e) {
+      switch (e.t) {
+        case "lit":
+          return e.v;
+        case "ref": {
+          const s = e.sheet ?? sheet;
+          const to = e.to ?? e.from;
+          const name = book.sheetName(s);
+          if (name === undefined) return err("#REF!");
+          return {
+            t: "range",
+            sheet: name,
+            from: { row: Math.min(e.from.row, to.row), col: Math.min(e.from.col, to.col) },
+            to: { row: Math.max(e.from.row, to.row), col: Math.max(e.from.col, to.col) },
+            single: e.to === undefined,
+          };
+        }
+        case "name": {
+          const n = book.definedName(e.name);
+          const name = n && book.sheetName(n.sheet);
+          if (!n || name === undefined) return err("#NAME?");
+          const [a, b] = n.address.replace(/\$/g, "").split(":");
+          const from = parseAddress(a);
+          const to = parseAddress(b ?? a);
+          return {
+            t: "range",
+            sheet: name,
+            from: { row: from.row, col: from.column },
+            to: { row: to.row, col: to.column },
+            single: b === undefined || a === b,
+          };
+        }
+        case "neg": {
+          const n = toNumber(ev.scalar(e.e));
+          return isFormulaError(n) ? n : n === 0 ? 0 : -n;
+        }
+        case "bin": {
+          const l = ev.scalar(e.l);
+          const r = ev.scalar(e.r);
+          if (isFormulaError(l)) return l;
+          if (isFormulaError(r)) return r;
+          if (e.op === "&") return toText(l) + toText(r);
+          if (["=", "<>", "<", ">", "<=", ">="].includes(e.op)) {
+            const k = compare(l, r);
+            const ops: Record<string, boolean> = {
+              "=": k === 0,
+              "<>": k !== 0,
+              "<": k < 0,
+              ">": k > 0,
+              "<=": k <= 0,
+              ">=": k >= 0,
             };
+            return ops[e.op];
           }
-          case "name": {
-            const n = book.definedName(e.name);
-            const name = n && book.sheetName(n.sheet);
-            if (!n || name === undefined) return err("#NAME?");
-            const [a, b] = n.address.replace(/\$/g, "").split(":");
-            const from = parseAddress(a);
-            const to = parseAddress(b ?? a);
-            return {
-              t: "range",
-              sheet: name,
-              from: { row: from.row, col: from.column },
-              to: { row: to.row, col: to.column },
-              single: b === undefined || a === b,
-            };
-          }
-          case "neg": {
-            const n = toNumber(ev.scalar(e.e));
-            return isFormulaError(n) ? n : n === 0 ? 0 : -n;
-          }
-          case "bin": {
-            const l = ev.scalar(e.l);
-            const r = ev.scalar(e.r);
-            if (isFormulaError(l)) return l;
-            if (isFormulaError(r)) return r;
-            if (e.op === "&") return toText(l) + toText(r);
-            if (["=", "<>", "<", ">", "<=", ">="].includes(e.op)) {
-              const k = compare(l, r);
-              const ops: Record<string, boolean> = {
-                "=": k === 0,
-                "<>": k !== 0,
-                "<": k < 0,
-                ">": k > 0,
-                "<=": k <= 0,
-                ">=": k >= 0,
-              };
-              return ops[e.op];
-            }
-            const a = toNumber(l);
-            const b = toNumber(r);
-            if (isFormulaError(a)) return a;
-            if (isFormulaError(b)) return b;
-            return arithmetic(e.op, a, b);
-          }
-          case "call":
-            return FUNCTIONS[e.fn](e.args, ev);
+          const a = toNumber(l);
+          const b = toNumber(r);
+          if (isFormulaError(a)) return a;
+          if (isFormulaError(b)) return b;
+          return arithmetic(e.op, a, b);
         }
-      },
-      scalar(e) {
-        const v = ev.value(e);
-        if (!isRange(v)) return v;
-        return v.single ? book.cellValue(v.sheet, v.from) : err("#VALUE!");
-      },
-      result(e) {
-        return ev.scalar(e);
-      },
-      cells(r) {
-        const out: FormulaResult[] = [];
-        for (let row = r.from.row; row <= r.to.row; row++)
-          for (let col = r.from.col; col <= r.to.col; col++) out.push(book.cellValue(r.sheet, { row, col }));
-        return out;
-      },
-      numbers(args) {
-        const out: number[] = [];
-        for (const a of args) {
-          const v = ev.value(a);
-          if (isRange(v)) {
-            // A reference's text, logicals and blanks are skipped, as Excel's SUM does.
-            for (const x of ev.cells(v)) {
-              if (isFormulaError(x)) return x;
-              if (typeof x === "number") out.push(x);
-            }
-          } else {
-            const n = toNumber(v);
-            if (isFormulaError(n)) return n;
-            out.push(n);
+        case "call":
+          return FUNCTIONS[e.fn](e.args, ev);
+      }
+    },
+    scalar(e) {
+      const v = ev.value(e);
+      if (!isRange(v)) return v;
+      return v.single ? book.cellValue(v.sheet, v.from) : err("#VALUE!");
+    },
+    result(e) {
+      return ev.scalar(e);
+    },
+    cells(r) {
+      const out: FormulaResult[] = [];
+      for (let row = r.from.row; row <= r.to.row; row++)
+        for (let col = r.from.col; col <= r.to.col; col++) out.push(book.cellValue(r.sheet, { row, col }));
+      return out;
+    },
+    numbers(args) {
+      const out: number[] = [];
+      for (const a of args) {
+        const v = ev.value(a);
+        if (isRange(v)) {
+          // A reference's text, logicals and blanks are skipped, as Excel's SUM does.
+          for (const x of ev.cells(v)) {
+            if (isFormulaError(x)) return x;
+            if (typeof x === "number") out.push(x);
           }
+        } else {
+          const n = toNumber(v);
+          if (isFormulaError(n)) return n;
+          out.push(n);
         }
-        return out;
-      },
-      bools(args) {
-        const out: boolean[] = [];
-        for (const a of args) {
-          const v = ev.value(a);
-          for (const x of isRange(v) ? ev.cells(v) : [v]) {
-            if (x === null || (isRange(v) && typeof x === "string")) continue;
-            const b = toBool(x);
-            if (isFormulaError(b)) return b;
-            out.push(b);
-          }
+      }
+      return out;
+    },
+    bools(args) {
+      const out: boolean[] = [];
+      for (const a of args) {
+        const v = ev.value(a);
+        for (const x of isRange(v) ? ev.cells(v) : [v]) {
+          if (x === null || (isRange(v) && typeof x === "string")) continue;
+          const b = toBool(x);
+          if (isFormulaError(b)) return b;
+          out.push(b);
         }
-        return out;
-      },
-      cellValue: (s, c) => book.cellValue(s, c),
-      isBlank: (s, c) => {
-        const cur = book.content(s, cellAddress(c.col, c.row));
-        return cur.formula === undefined && cur.value === null;
-      },
-    };
-    return ev;
-  }
+      }
+      return out;
+    },
+    cellValue: (s, c) => book.cellValue(s, c),
+    isBlank: (s, c) => {
+      const cur = book.content(s, cellAddress(c.col, c.row));
+      return cur.formula === undefined && cur.value === null;
+    },
+  };
+  return ev;
 }
