@@ -6,7 +6,8 @@ import {
   readOptimismBiasTable,
   type GreenBookParameters,
 } from "./parameters";
-import { reportLines, type ChangeReportLine } from "./changeReport";
+import { countedCellMessages, reportLines, type ChangeReportLine } from "./changeReport";
+import { newFormulaCheck } from "./cachedResults";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
@@ -84,6 +85,11 @@ export interface RefreshReport {
   readonly errors: readonly { readonly proposal: string; readonly message: string }[];
   /** Values refreshed as they are but worth a look (a percent cell holding 8, i.e. 800%), naming the cell. */
   readonly warnings: readonly { readonly proposal: string; readonly message: string }[];
+  /**
+   * Owned formulas ("Sheet!A1") outside the grammar refresh evaluates (formulaValue.ts): their cached result
+   * is the engine's figure, not the sheet's.
+   */
+  readonly formulasNotEvaluated?: readonly string[];
 }
 
 export interface AddProposalResult {
@@ -718,6 +724,8 @@ export async function refreshWorkbook(
   const greenBook = parameters.greenBook;
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
   const names = new Map((await port.listNames()).map((n) => [n.name, n]));
+  // Cached results are evaluated from the sheets as they will be; this records what that found.
+  const formulas = newFormulaCheck();
   for (let i = 0; i < total; i++) {
     options.onProgress?.(i, total);
     const s = register.proposals[i];
@@ -756,7 +764,7 @@ export async function refreshWorkbook(
       const modelled = modelProposal(raw, table, greenBook);
       sheetWarnings.push(...inputWarningMessages(shown, modelled.warnings, sheetWarnings));
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
-      sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements });
+      sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements, formulas });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
       stored.push({ ...s, proposal: keep(storedPart(raw)) });
     } catch (e) {
@@ -806,7 +814,7 @@ export async function refreshWorkbook(
           programme,
           links,
           owned,
-          { dryRun, placements },
+          { dryRun, placements, formulas },
           table,
           greenBook,
           tracked && worstRags(tracked.tracking.proposals),
@@ -845,6 +853,20 @@ export async function refreshWorkbook(
     });
   }
   options.onProgress?.(total, total);
+  // Figures that count a cell the engine did not compute say so (a typed row inside a subtotal, a kept edit).
+  warnings.push(
+    ...countedCellMessages(formulas.counted, programme).map(({ owner, message }) => ({
+      proposal: owner === PROGRAMME_OWNER ? "(programme)" : owner,
+      message,
+    })),
+  );
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
-  return { proposals: total, lines: reportLines(ordered, programme), changes: ordered, errors, warnings };
+  return {
+    proposals: total,
+    lines: reportLines(ordered, programme),
+    changes: ordered,
+    errors,
+    warnings,
+    formulasNotEvaluated: [...formulas.outsideGrammar],
+  };
 }
