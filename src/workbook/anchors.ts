@@ -1,4 +1,4 @@
-import { columnLetter, columnNumber, expandRange, parseAddress } from "./address";
+import { columnLetter, columnNumber, expandRange, parseAddress, sheetRef } from "./address";
 import type { DefinedName } from "./port";
 import type { SheetLayout } from "./layouts/types";
 
@@ -333,6 +333,23 @@ export function translateFormula(
     },
   );
   return failed ? null : out;
+}
+
+/**
+ * A formula with its references to sheet `from` spelled for sheet `to` (string literals left alone), as a
+ * spreadsheet rewrites formulas when a sheet is renamed.
+ *
+ * @example
+ * renameSheetInFormula("'CFS'!J38+E4", "CFS", "CFS 2") // "'CFS 2'!J38+E4"
+ */
+export function renameSheetInFormula(formula: string, from: string, to: string): string {
+  return formula.replace(
+    TOKEN,
+    (all, text: string | undefined, prefix: string | undefined, a: string, rest: string | undefined) =>
+      text === undefined && prefix && unquote(prefix.slice(0, -1)) === from
+        ? `${sheetRef(to)}!${a}${rest ?? ""}`
+        : all,
+  );
 }
 
 /**

@@ -68,6 +68,7 @@ import {
 import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
 import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
+import { followRenamedSheets } from "./renamedSheets";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -679,7 +680,9 @@ export async function refreshWorkbook(
   const keep = options.keepFields ?? ((p: Readonly<Record<string, unknown>>) => p);
   // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
   if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
-  const register = await readRegister(port);
+  // A proposal sheet the user renamed is followed (found by its own names) before anything is compared.
+  const followed = await followRenamedSheets(port, await readRegister(port), { dryRun });
+  const register = followed.register;
   // Every sheet's formulas use the Parameters names: with their cells deleted none can show the figures.
   const lostParameters = deletedParameters(
     await port.listNames(),
@@ -707,7 +710,10 @@ export async function refreshWorkbook(
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];
-  const warnings: { proposal: string; message: string }[] = [];
+  const warnings: { proposal: string; message: string }[] = followed.renames.map((r, i) => ({
+    proposal: r.to,
+    message: followed.messages[i],
+  }));
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
