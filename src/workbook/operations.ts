@@ -68,7 +68,7 @@ import {
 import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
 import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
-import { followRenamedSheets } from "./renamedSheets";
+import { followRenamedSheets, relinkRenamedSheets } from "./renamedSheets";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -707,6 +707,7 @@ export async function refreshWorkbook(
   ];
   const { placements, problems } = await placeSheets(port, layouts);
   const lost = new Map(problems.map((x) => [x.sheet, x.message]));
+  if (!dryRun) await relinkRenamedSheets(port, programme, placements, followed.renames);
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];

@@ -1,4 +1,6 @@
-import { anchorPrefix, renameSheetInFormula } from "./anchors";
+import { sheetRef } from "./address";
+import { anchorPrefix, placeAddress, renameSheetInFormula, type Placements } from "./anchors";
+import { PROGRAMME_SHEET, programmeSheetLayout } from "./layouts/programmeSheet";
 import type { ProgrammeConfig } from "./layouts/programmeConfig";
 import { assumptionName, RESERVED_SHEETS } from "./names";
 import type { DefinedName, WorkbookPort } from "./port";
@@ -135,4 +137,37 @@ export async function followRenamedSheets(
   }
   const messages = renames.map((r) => `${r.from}'s sheet is now '${r.to}'; links follow it`);
   return { register: next, renames, messages };
+}
+
+/**
+ * Points the Programme's links to renamed sheets (its opportunity cells' hyperlinks) at the new names: a
+ * spreadsheet moves formulas with a rename but not hyperlinks. The cell keeps what it shows; a cell the user
+ * turned into a formula is left alone.
+ *
+ * @example
+ * await relinkRenamedSheets(port, programme, placements, renames);
+ */
+export async function relinkRenamedSheets(
+  port: WorkbookPort,
+  programme: ProgrammeConfig | undefined,
+  placements: Placements,
+  renames: readonly SheetRename[],
+): Promise<void> {
+  const at = placements.get(PROGRAMME_SHEET);
+  if (!programme || !at || !renames.length) return;
+  const targets = new Set(renames.map((r) => `${sheetRef(r.to)}!A1`));
+  const cells = programmeSheetLayout(programme).cells.flatMap((c) =>
+    c.kind === "input" && c.link && targets.has(c.link)
+      ? [{ address: placeAddress(at, c.address), link: c.link }]
+      : [],
+  );
+  if (!cells.length) return;
+  const current = await port.readCells(
+    PROGRAMME_SHEET,
+    cells.map((c) => c.address),
+  );
+  const writes = cells.flatMap((c, i) =>
+    current[i].formula === undefined ? [{ address: c.address, value: current[i].value, link: c.link }] : [],
+  );
+  if (writes.length) await port.writeCells(PROGRAMME_SHEET, writes);
 }
