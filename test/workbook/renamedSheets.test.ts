@@ -1,11 +1,13 @@
 import * as ExcelJS from "exceljs";
 import { anchorPrefix } from "../../src/workbook/anchors";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { OfficePort } from "../../src/workbook/office/officePort";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
 import { refreshWorkbook } from "../../src/workbook/operations";
 import { readRegister } from "../../src/workbook/register";
 import { renamedSheets } from "../../src/workbook/renamedSheets";
 import { demoWorkbook } from "./fixtures";
+import { readOnlyExcelRun } from "./office/readOnlyExcel";
 
 /**
  * A proposal sheet renamed by the user (issue: the new-user trial's "Reunification" → "Reunification CFS"):
@@ -86,6 +88,19 @@ describe("a renamed proposal sheet", () => {
     expect(second.errors).toEqual([]);
     expect(second.warnings).toEqual([]);
     expect(second.changes).toEqual([]);
+  });
+
+  it("is followed the same through Office.js (a dry run, as Excel reports the renamed workbook)", async () => {
+    const { wb } = await demoWorkbook();
+    await refreshWorkbook(new ExcelJsPort(wb));
+    const renamed = await reloaded(wb);
+    await renameAsExcel(renamed, CFS, RENAMED);
+    const report = await refreshWorkbook(new OfficePort(readOnlyExcelRun(renamed)), { dryRun: true });
+    expect(report.errors).toEqual([]);
+    expect(report.changes).toEqual([]);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      `${CFS}'s sheet is now '${RENAMED}'; links follow it`,
+    ]);
   });
 
   it("that was really deleted is reported missing, as before", async () => {
