@@ -287,14 +287,15 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
  * or columns, and the name moved with its cell), described for the report; null when none moved.
  *
  * @example
- * movedName(layout, names) // "mtfs_CFSTargetedPrevention_durationWeeks: B49 is now B50"
+ * movedName(layout, names) // "\"Duration (weeks)\" laid out in B49 is now in B50"
  */
 export function movedName(layout: SheetLayout, names: ReadonlyMap<string, DefinedName>): string | null {
   for (const c of layout.cells) {
     if (c.kind !== "input" || !c.name) continue;
     const n = names.get(c.name);
+    // In words (the field's caption), not the defined name, which the user never typed.
     if (n && (n.sheet !== layout.sheet || n.address !== c.address))
-      return `${c.name}: ${c.address} is now ${n.address}`;
+      return `${c.label ? `"${c.label}"` : c.path} laid out in ${c.address} is now in ${n.address}`;
   }
   return null;
 }
@@ -745,7 +746,7 @@ export async function refreshWorkbook(
         proposal: s.sheet,
         message: drift
           ? `rows or columns were inserted or deleted on this sheet (${drift}); undo that, or add the proposal again`
-          : `rows or columns were deleted or moved on this sheet: ${lost.get(s.sheet) ?? "its anchors are missing"}`,
+          : `rows or columns were deleted or moved on this sheet: ${lost.get(s.sheet) ?? "its cells cannot be found"}`,
       });
       stored.push(s);
       links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
