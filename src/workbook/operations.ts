@@ -69,6 +69,7 @@ import {
 import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
 import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
+import { followRenamedSheets, relinkRenamedSheets } from "./renamedSheets";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -292,14 +293,15 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
  * or columns, and the name moved with its cell), described for the report; null when none moved.
  *
  * @example
- * movedName(layout, names) // "mtfs_CFSTargetedPrevention_durationWeeks: B49 is now B50"
+ * movedName(layout, names) // "\"Duration (weeks)\" laid out in B49 is now in B50"
  */
 export function movedName(layout: SheetLayout, names: ReadonlyMap<string, DefinedName>): string | null {
   for (const c of layout.cells) {
     if (c.kind !== "input" || !c.name) continue;
     const n = names.get(c.name);
+    // In words (the field's caption), not the defined name, which the user never typed.
     if (n && (n.sheet !== layout.sheet || n.address !== c.address))
-      return `${c.name}: ${c.address} is now ${n.address}`;
+      return `${c.label ? `"${c.label}"` : c.path} laid out in ${c.address} is now in ${n.address}`;
   }
   return null;
 }
@@ -685,7 +687,9 @@ export async function refreshWorkbook(
   const keep = options.keepFields ?? ((p: Readonly<Record<string, unknown>>) => p);
   // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
   if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
-  const register = await readRegister(port);
+  // A proposal sheet the user renamed is followed (found by its own names) before anything is compared.
+  const followed = await followRenamedSheets(port, await readRegister(port), { dryRun });
+  const register = followed.register;
   // Every sheet's formulas use the Parameters names: with their cells deleted none can show the figures.
   const lostParameters = deletedParameters(
     await port.listNames(),
@@ -710,10 +714,14 @@ export async function refreshWorkbook(
   ];
   const { placements, problems } = await placeSheets(port, layouts);
   const lost = new Map(problems.map((x) => [x.sheet, x.message]));
+  if (!dryRun) await relinkRenamedSheets(port, programme, placements, followed.renames);
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];
-  const warnings: { proposal: string; message: string }[] = [];
+  const warnings: { proposal: string; message: string }[] = followed.renames.map((r, i) => ({
+    proposal: r.to,
+    message: followed.messages[i],
+  }));
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
@@ -746,7 +754,7 @@ export async function refreshWorkbook(
         proposal: s.sheet,
         message: drift
           ? `rows or columns were inserted or deleted on this sheet (${drift}); undo that, or add the proposal again`
-          : `rows or columns were deleted or moved on this sheet: ${lost.get(s.sheet) ?? "its anchors are missing"}`,
+          : `rows or columns were deleted or moved on this sheet: ${lost.get(s.sheet) ?? "its cells cannot be found"}`,
       });
       stored.push(s);
       links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
