@@ -39,7 +39,7 @@ import {
 import { programmeGreenBookCells } from "./layouts/programmeGreenBook";
 import { RESOURCE_COST_SHEET, resourceCostLayout } from "./layouts/resourceCostSheet";
 import { SCENARIOS_SHEET, scenariosLayout } from "./layouts/scenariosSheet";
-import { programmeScenarioInput, scenarioDefinitions } from "./scenarios";
+import { linkedStretch, programmeScenarioInput, scenarioDefinitions } from "./scenarios";
 import { THEMES_SHEET, themesLayout } from "./layouts/themesSheet";
 import type { SheetLayout } from "./layouts/types";
 import { ownedKey, type OwnedRecord } from "./register";
@@ -176,9 +176,7 @@ function layoutsFor(
   let scenarios: SheetLayout[] = [];
   try {
     // The proposals' own stretch targets add to the programme's stated stretch.
-    const own = config.fyLabels.map((fy) =>
-      [...links.values()].reduce((sum, l) => sum.plus(l.stretchByFy?.get(fy) ?? 0), new Decimal(0)),
-    );
+    const own = linkedStretch(config, links.values());
     const input = programmeScenarioInput(config, programme.totals, areaAmounts, own);
     scenarios = [
       scenariosLayout(config, programme.positions, resource, scenarioDefinitions(config, shares), { input }),
