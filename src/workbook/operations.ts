@@ -194,7 +194,7 @@ export async function buildProgrammeWorkbook(
   }
   const owned = new Map<string, OwnedRecord>();
   const programme = withScenarios(
-    { ...config, parametersSheet: true, greenBook: true },
+    { ...config, parametersSheet: true, greenBook: true, greenBookImplementation: true },
     linkedStretch(config, links.values()),
   );
   // The Programme's links read the proposal sheets written after it (liveFormulas): known from the start.

@@ -161,7 +161,16 @@ function layoutsFor(
   shares?: readonly (number | null)[],
   greenBook: GreenBookParameters = DEFAULT_GREEN_BOOK_PARAMETERS,
 ): SheetLayout[] {
-  const values: ProgrammeValues = { rowAmounts: amounts, linked: links, riskRows: risk, greenBook };
+  const implementationCosts = Array.from({ length: config.mtfsYears }, (_, y) =>
+    areaAmounts.reduce((sum, a) => sum.plus(a[y] ?? 0), new Decimal(0)).toNumber(),
+  );
+  const values: ProgrammeValues = {
+    rowAmounts: amounts,
+    linked: links,
+    riskRows: risk,
+    greenBook,
+    implementationCosts,
+  };
   const programme = programmeSheetLayout(config, values);
   const resource = resourceCostLayout(config, programme.positions, {
     areaAmounts,

@@ -81,6 +81,11 @@ export interface ProgrammeConfig {
    */
   readonly greenBook?: boolean;
   /**
+   * The Green Book block adds the Resource cost sheet's implementation costs: their present values, and NPV and
+   * BCR after them (set when MTFS Benefits writes the workbook). Absent in workbooks written before it.
+   */
+  readonly greenBookImplementation?: boolean;
+  /**
    * The workbook has a Scenarios sheet (written when the programme or a proposal states a stretch, or the
    * programme states cost estimates).
    */
