@@ -14,11 +14,13 @@ import type { FyStartYear } from "./types";
 
 /**
  * Bounds on the episodes: a count from 0 to 1,000,000 (a whole authority's care starts for centuries; beyond
- * it a figure is a typo, not a forecast), each lasting 0 to 5,200 weeks (100 years).
+ * it a figure is a typo, not a forecast), each lasting 0 to 5,200 weeks (100 years), at a weekly cost that is
+ * never negative (it is the cost of the care avoided).
  */
-export const CARE_AVOIDED_RULES: Readonly<Record<"count" | "weeksEach", NumberRules>> = {
+export const CARE_AVOIDED_RULES: Readonly<Record<"count" | "weeksEach" | "weeklyCost", NumberRules>> = {
   count: { min: 0, max: 1_000_000 },
   weeksEach: { min: 0, max: 5200 },
+  weeklyCost: { min: 0, max: 1e9 },
 };
 
 export interface CareAvoidedInput {
@@ -59,6 +61,7 @@ export interface CareAvoidedResult {
 export function careAvoided(input: CareAvoidedInput): CareAvoidedResult {
   decimalValue(input.count, "count", CARE_AVOIDED_RULES.count);
   decimalValue(input.weeksEach, "weeksEach", CARE_AVOIDED_RULES.weeksEach);
+  decimalValue(input.weeklyCost, "weeklyCost", CARE_AVOIDED_RULES.weeklyCost);
   const from =
     input.when.kind === "fy"
       ? new Decimal(fyStartDay(input.when.fy))

@@ -2,6 +2,8 @@ import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { forecastProfile, type Forecast } from "./forecast";
 import { periodProfile } from "./periodProfile";
+import { fyLabel } from "./fiscalYear";
+import { outsideHorizon } from "./outsideHorizon";
 import { DEFAULT_RAG_THRESHOLDS, ragStatus, type RagThresholds } from "./rag";
 import { variance } from "./variance";
 import type { EdgeOfCarePeriodResult, EdgeOfCareResult } from "./edgeOfCare";
@@ -85,8 +87,7 @@ export function edgeOfCareActuals(
     );
   const labels = Array.from({ length: quarters }, (_, k) => `${fy}-Q${k + 1}`);
   const rows = periodProfile(input, "quarter").filter((r) => labels.includes(r.label));
-  if (rows.length !== quarters)
-    throw new EngineError("out-of-range", "fy", `FY ${fy} is outside the proposal's horizon`);
+  if (rows.length !== quarters) throw outsideHorizon(fyLabel(fy), input.horizon, { field: "fy" });
   const planned = rows.reduce((s, r) => s.plus(r.avoidedEvents), ZERO);
   const total = ytd.inYearDiversions;
   return rows.map((r) => ({

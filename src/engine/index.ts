@@ -63,6 +63,7 @@ export * from "./simulate";
 export * from "./profileGreenBook";
 export * from "./programmeGreenBook";
 export * from "./periodProfile";
+export * from "./outsideHorizon";
 export * from "./variance";
 export * from "./rag";
 export * from "./forecast";

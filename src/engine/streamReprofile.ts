@@ -4,6 +4,7 @@ import { computeAssumptions, type ProposalAssumptions, type StreamInput } from "
 import { dayNumber, isoDate } from "./fiscalYear";
 import { rateValue } from "./parse/read";
 import { parsePeriod } from "./periodProfile";
+import { outsideHorizon } from "./outsideHorizon";
 import { streamPeriodPlans } from "./streamTracking";
 import { extrapolationWarning } from "./trackingWarnings";
 import { variance } from "./variance";
@@ -114,8 +115,7 @@ export function reprofileStream(
     };
     return windows.map((w) => {
       const row = plans[kindOf(w.label)].rows.find((r) => r.label === w.label);
-      if (row === undefined)
-        throw new EngineError("out-of-range", "period", `${w.label} is outside the proposal's horizon`);
+      if (row === undefined) throw outsideHorizon(w.label, x.horizon);
       return measure === "saving" ? row.saving : (row.measures[measure] ?? ZERO);
     });
   };

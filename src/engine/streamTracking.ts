@@ -5,6 +5,7 @@ import { cohortModel } from "./cohortStream";
 import { daysInFy } from "./fiscalYear";
 import { actualWindows, splicedFlow, sustainedRunRate, type Forecast, type StreamForecast } from "./forecast";
 import { parsePeriod, periodProfile, periodsOf, type Period, type PeriodKind } from "./periodProfile";
+import { outsideHorizon } from "./outsideHorizon";
 import { formatSlippage } from "./present";
 import { profileStreamInput, profileSummary } from "./profile";
 import { DEFAULT_RAG_THRESHOLDS, ragStatus, type RagStatus, type RagThresholds } from "./rag";
@@ -150,8 +151,7 @@ function planIndex(a: ProposalAssumptions, proposal: ProposalProfile) {
   }
   const row = (id: string, label: string): StreamPeriodRow => {
     const r = rows.get(id)?.get(label);
-    if (r === undefined)
-      throw new EngineError("out-of-range", "period", `${label} is outside the proposal's horizon`);
+    if (r === undefined) throw outsideHorizon(label, a.horizon);
     return r;
   };
   const value = (id: string, measure: string, label: string): Decimal =>

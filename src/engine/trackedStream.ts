@@ -1,6 +1,7 @@
 import { EngineError } from "./errors";
 import { computeAssumptions, type ProposalAssumptions } from "./assumptions";
 import { parsePeriod } from "./periodProfile";
+import { outsideHorizon } from "./outsideHorizon";
 import type { ProposalProfile, ProposalStreamLine } from "./proposalProfile";
 import { MEASURE_LABELS } from "./measureLabels";
 
@@ -142,11 +143,7 @@ export function actualCheck(
       );
     const { fy } = parsePeriod(x.period);
     if (fy < a.horizon.firstFy || fy > a.horizon.lastFy)
-      throw new EngineError(
-        "out-of-range",
-        "period",
-        `${x.period} is outside ${options.name ?? "the proposal"}'s horizon`,
-      );
+      throw outsideHorizon(x.period, a.horizon, options.name === undefined ? {} : { name: options.name });
     return s;
   };
 }

@@ -2,6 +2,7 @@ import { Decimal, ZERO } from "./money";
 import { EngineError, isEngineError } from "./errors";
 import { forecastProfile, type Forecast } from "./forecast";
 import { parsePeriod, periodProfile, type PeriodRow } from "./periodProfile";
+import { outsideHorizon } from "./outsideHorizon";
 import { DEFAULT_RAG_THRESHOLDS, ragStatus, type RagStatus, type RagThresholds } from "./rag";
 import { variance, type Variance } from "./variance";
 import { trackingWarnings, type TrackingWarning } from "./trackingWarnings";
@@ -164,8 +165,7 @@ export function trackProposal(
     for (const r of periodProfile(input, kind)) rows.set(r.label, r);
   const planOf = (label: string): PeriodRow => {
     const r = rows.get(label);
-    if (r === undefined)
-      throw new EngineError("out-of-range", "period", `${label} is outside the proposal's horizon`);
+    if (r === undefined) throw outsideHorizon(label, input.horizon);
     return r;
   };
   const measures: MeasureTracking[] = [];

@@ -49,7 +49,7 @@ export function careAvoidedCells(
   const firstFy = when.kind === "fy" ? when.fy : fyOf(dateValue(when.fromDate, "from"));
   const r = careAvoided({
     count: cellNumber(count, "count", CARE_AVOIDED_RULES.count),
-    weeklyCost: cellNumber(weeklyCost, "weeklyCost", { min: -1e9, max: 1e9 }),
+    weeklyCost: cellNumber(weeklyCost, "weeklyCost", CARE_AVOIDED_RULES.weeklyCost),
     weeksEach: cellNumber(weeksEach, "weeksEach", CARE_AVOIDED_RULES.weeksEach),
     inflationPerYear: cellRate(isBlank(inflationPerYear) ? 0 : inflationPerYear, "inflationPerYear", {
       gt: -1,

@@ -356,7 +356,7 @@ export function quantified(assumptions: unknown[][]): number | CustomFunctions.E
  * Placement cost avoided by a number of avoided care episodes, per fiscal year or in total.
  * @customfunction CARE.AVOIDED
  * @param count Number of care episodes avoided (0 to 1,000,000).
- * @param weeklyCost Weekly cost of the care avoided (£, in priceBaseFy prices).
+ * @param weeklyCost Weekly cost of the care avoided (£, in priceBaseFy prices; never negative).
  * @param weeksEach Weeks of care each avoided episode would have lasted (e.g. 153.1).
  * @param from When the episodes would have started: a date, or a fiscal year ("FY26/27" or 2026) to spread them evenly over.
  * @param [to] Last start date when the episodes are spread evenly from the from date (default: all start on the from date).

@@ -155,10 +155,18 @@ export function readActualsCsv(
     const k = header.indexOf(c);
     return k < 0 ? "" : (fields[k] ?? "").trim();
   };
+  // Missing trailing fields are blank only when every missing column is optional (an export may drop a
+  // blank last stream); otherwise the row does not line up with the header and its fields would be misread.
+  const lineUp = (fields: readonly string[]): string | undefined =>
+    fields.length > header.length ||
+    header.slice(fields.length).some((c) => (REQUIRED as readonly string[]).includes(c))
+      ? fieldCountProblem(fields.length, header)
+      : undefined;
   return actualRowsOf(
-    rows.slice(1).map(({ line, fields }) =>
-      fields.length > header.length
-        ? { line, problem: `${fields.length} fields, the header has ${header.length}` }
+    rows.slice(1).map(({ line, fields }) => {
+      const problem = lineUp(fields);
+      return problem !== undefined
+        ? { line, problem }
         : {
             line,
             proposal: at(fields, "proposal"),
@@ -166,8 +174,34 @@ export function readActualsCsv(
             period: at(fields, "period"),
             measure: at(fields, "measure"),
             value: at(fields, "value"),
-          },
-    ),
+          };
+    }),
+  );
+}
+
+/** An example actual per column, for the message on a row that does not line up with its header. */
+const EXAMPLE: Readonly<Record<(typeof ACTUALS_COLUMNS)[number], string>> = {
+  proposal: "CFS Targeted Prevention",
+  stream: "",
+  period: "2027-07",
+  measure: "avoidedEvents",
+  value: "2",
+};
+
+/**
+ * What is wrong with a row of `count` fields under `header`: how many fields it has and should have, the
+ * columns, and an example line in the header's own order (a long row is often an unquoted "£1,234").
+ *
+ * @example
+ * fieldCountProblem(3, ["proposal", "period", "measure", "value"])
+ * // 'has 3 fields, the header has 4 (proposal, period, measure, value): give one field per column, e.g. "CFS Targeted Prevention,2027-07,avoidedEvents,2"'
+ */
+export function fieldCountProblem(count: number, header: readonly string[]): string {
+  const example = header.map((c) => EXAMPLE[c as keyof typeof EXAMPLE] ?? "").join(",");
+  const quote = count > header.length ? ' (quote a value holding a comma: "£1,234")' : "";
+  return (
+    `has ${count} field${count === 1 ? "" : "s"}, the header has ${header.length} (${header.join(", ")}): ` +
+    `give one field per column${quote}, e.g. "${example}"`
   );
 }
 
@@ -229,6 +263,29 @@ function throwProblems(
   throw new WorkbookError("bad-csv", `${file}: ${named.join("; ")}${more}; nothing was imported`);
 }
 
+/**
+ * A period that overlaps one given earlier for the same measure (the same period twice, or a month inside a
+ * quarter): named by the period field, both periods and the earlier line, so the user knows which to drop.
+ *
+ * @example
+ * clashProblem("2027-Q2", "2027-07", "avoidedEvents", "CFS", "line 2")
+ * // "period: 2027-Q2 overlaps 2027-07 on line 2 (avoidedEvents for CFS): a month inside a quarter would count twice; give the quarter or its months, not both"
+ */
+function clashProblem(
+  period: string,
+  earlier: string,
+  measure: string,
+  proposal: string,
+  at: string,
+): string {
+  if (period === earlier)
+    return `period: ${period} ${measure} for ${proposal} is already given on ${at}: give each measure once per period`;
+  return (
+    `period: ${period} overlaps ${earlier} on ${at} (${measure} for ${proposal}): ` +
+    "a month inside a quarter would count twice; give the quarter or its months, not both"
+  );
+}
+
 /** checkActualRows's rules: the good rows, and every bad one's problem (a clash names the line by `where`). */
 function actualRowsOf(
   rows: readonly (ActualText | { readonly line: number; readonly problem: string })[],
@@ -236,7 +293,7 @@ function actualRowsOf(
 ): { rows: ActualRow[]; problems: ActualProblem[] } {
   const problems: ActualProblem[] = [];
   const out: ActualRow[] = [];
-  const seen = new Map<string, { line: number; fromDay: number; toDay: number }[]>();
+  const seen = new Map<string, { line: number; label: string; fromDay: number; toDay: number }[]>();
   for (const r of rows) {
     const bad = (why: string): void => void problems.push({ line: r.line, text: why });
     if ("problem" in r) {
@@ -271,10 +328,10 @@ function actualRowsOf(
     const earlier = seen.get(key) ?? [];
     const clash = earlier.find((e) => e.fromDay < period.toDay && period.fromDay < e.toDay);
     if (clash) {
-      bad(`${periodText} ${measure} for ${proposal} is already given on ${where(clash.line)}`);
+      bad(clashProblem(period.label, clash.label, measure, proposal, where(clash.line)));
       continue;
     }
-    seen.set(key, [...earlier, { line, fromDay: period.fromDay, toDay: period.toDay }]);
+    seen.set(key, [...earlier, { line, label: period.label, fromDay: period.fromDay, toDay: period.toDay }]);
     out.push({ line, proposal, ...(stream === "" ? {} : { stream }), period: period.label, measure, value });
   }
   // A row with several problems is one bad row; drop its repeats' lines from the good rows.

@@ -222,6 +222,20 @@ export function findProposal<P extends { readonly sheet: string; readonly name: 
   return proposals.find((p) => p.sheet === n) ?? proposals.find((p) => p.name === n);
 }
 
+/**
+ * The name an actual is written under on the Tracking sheet: its proposal's full name, so a reader sees which
+ * proposal a row is (a sheet's name is cut to 31 characters), unless that name would find another proposal
+ * first (a sheet of that name), when it is the sheet's name; a name that finds no proposal stays as given.
+ *
+ * @example
+ * trackingName(proposals, "Maximising Independence for W") // "Maximising Independence for Working Age Adults"
+ */
+export function trackingName(proposals: readonly AnyProposal[], given: string): string {
+  const p = findProposal(proposals, given);
+  if (p === undefined) return given;
+  return findProposal(proposals, p.name) === p ? p.name : p.sheet;
+}
+
 /** The stream id an actual is of (the engine's findStream), or its text as given when it names none. */
 function streamIdOf(p: AnyProposal | undefined, stream: string): string {
   return (p && findStream(p.assumptions, stream)?.id) ?? stream;
@@ -393,9 +407,11 @@ export async function importActuals(
   const added: TrackingActual[] = [];
   const conflicts: { existing: SheetActual; imported: TrackingActual }[] = [];
   let unchanged = 0;
+  const linked = new Map<string, string>();
   for (const given of actuals) {
-    // Written under its sheet's name, so one proposal is one name on the Tracking sheet.
-    const a = { ...given, proposal: findProposal(proposals, given.proposal)?.sheet ?? given.proposal };
+    const a = { ...given, proposal: trackingName(proposals, given.proposal) };
+    const p = findProposal(proposals, a.proposal);
+    if (p) linked.set(a.proposal, p.sheet);
     const same = existing.find((e) => sameKey(e, a) && e.period === a.period && e.value === a.value);
     if (same) {
       unchanged++;
@@ -406,11 +422,12 @@ export async function importActuals(
     else added.push(a);
   }
   if (options.dryRun || added.length === 0) return { added, unchanged, conflicts };
+  const sheetOf = (proposal: string): string | undefined => linked.get(proposal);
   if (!sheets.some((s) => s.name === TRACKING_SHEET)) {
-    await writeLayout(port, trackingLayout(added), "tracking", new Map());
+    await writeLayout(port, trackingLayout(added, sheetOf), "tracking", new Map());
   } else {
     const at = await nextFreeRow(port, TRACKING_SHEET, TRACKING_HEADER_ROW);
-    await port.writeCells(TRACKING_SHEET, trackingRowCells(added, at).map(toWrite));
+    await port.writeCells(TRACKING_SHEET, trackingRowCells(added, at, sheetOf).map(toWrite));
   }
   return { added, unchanged, conflicts };
 }

@@ -54,7 +54,7 @@ describe("parseActualsCsv", () => {
     expect(rows.map((r) => r.measure)).toEqual(["avoidedEvents", "saving", "unitsCharged"]);
     expect(
       errorOf([HEADER, "CFS,,2027-07,Avoided events,2", "CFS,,2027-07,avoidedEvents,2"].join("\n")),
-    ).toMatch(/line 3: 2027-07 avoidedEvents for CFS is already given on line 2/);
+    ).toMatch(/line 3: period: 2027-07 avoidedEvents for CFS is already given on line 2/);
   });
 
   it("names each bad line and imports nothing", () => {
@@ -75,7 +75,9 @@ describe("parseActualsCsv", () => {
 
   it("refuses the same measure twice for a period, or a quarter over one of its months", () => {
     const text = [HEADER, "CFS,,2027-07,avoidedEvents,2", "CFS,,2027-Q2,avoidedEvents,6"].join("\n");
-    expect(errorOf(text)).toMatch(/line 3: 2027-Q2 avoidedEvents for CFS is already given on line 2/);
+    expect(errorOf(text)).toMatch(
+      /line 3: period: 2027-Q2 overlaps 2027-07 on line 2 \(avoidedEvents for CFS\)/,
+    );
     // A month of the other measure is no clash.
     expect(errorOf([HEADER, "CFS,,2027-07,avoidedEvents,2", "CFS,,2027-07,saving,6"].join("\n"))).toBe("");
   });

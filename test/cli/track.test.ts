@@ -82,9 +82,64 @@ describe("mtfs-benefits track", () => {
       .reduce((a, r) => a.plus(r.avoidedEvents), ZERO);
     expect(json[0]).toMatchObject({ sheet: CFS, proposal: CFS });
     expect(json[0].measures[0]).toMatchObject({ measure: "avoidedEvents", actual: 1, rag: "Red" });
-    expect(json[0].measures[0].plan).toBeCloseTo(plan.toNumber(), 9);
+    // Rounded at presentation, as calc's JSON rounds a count: to 4 dp.
+    expect(json[0].measures[0].plan).toBe(plan.toDecimalPlaces(4).toNumber());
     expect(json[0].forecast.currentFy).toBe("FY27/28");
     expect(json[0].forecast.slippageMonths).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("rounds every figure of the report and reprofile JSON: £ to pennies, KPIs and rates to 4 dp", async () => {
+    const MIWAA = "Maximising Independence for Working Age Adults";
+    const { file, csvFile } = workbookWith(
+      [quarter, `${MIWAA},reviews,2027-Q1,saving,1000`, `${MIWAA},reviews,2027-Q1,reducedPackages,3`].join(
+        "\n",
+      ),
+    );
+    expect((await run(["track", "import", csvFile, "--into", file])).code).toBe(0);
+    const report = JSON.parse((await run(["track", "report", file, "--format", "json"])).stdout);
+    const reprofile = JSON.parse(
+      (await run(["track", "reprofile", file, "--proposal", CFS, "--format", "json"])).stdout,
+    );
+    const byReviews = JSON.parse(
+      (
+        await run([
+          "track",
+          "reprofile",
+          file,
+          "--proposal",
+          MIWAA,
+          "--measure",
+          "saving",
+          "--format",
+          "json",
+        ])
+      ).stdout,
+    );
+    /** Every number in a JSON value with its path, leaving out the revised assumptions (inputs, kept exact). */
+    const numbers = (x: unknown, at = ""): [string, number][] =>
+      typeof x === "number"
+        ? [[at, x]]
+        : x !== null && typeof x === "object"
+          ? Object.entries(x).flatMap(([k, y]) => (k === "assumptions" ? [] : numbers(y, `${at}.${k}`)))
+          : [];
+    const all = [...numbers(report), ...numbers(reprofile), ...numbers(byReviews)];
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.filter(([, n]) => Number(n.toFixed(4)) !== n)).toEqual([]);
+    // Money (the saving measure, forecast years, £ errors) to pennies.
+    const miwaa = report.find((p: { proposal: string }) => p.proposal === MIWAA);
+    const money = [
+      ...numbers(miwaa.measures.find((m: { measure: string }) => m.measure === "saving")).filter(
+        ([k]) => k !== ".percentOfPlan",
+      ),
+      ...numbers(report.map((p: { forecast: unknown }) => p.forecast)).filter(
+        ([k]) => !/slippage|Events/.test(k),
+      ),
+      ...numbers(byReviews.candidates).filter(([k]) => /Error/.test(k)),
+      ["approvedRmsError", byReviews.approvedRmsError] as [string, number],
+    ];
+    expect(money.filter(([, n]) => Number(n.toFixed(2)) !== n)).toEqual([]);
+    const kpi = miwaa.measures.find((m: { measure: string }) => m.measure === "reducedPackages");
+    expect(kpi.variance).toBe(Number((kpi.actual - kpi.plan).toFixed(4)));
   }, 60_000);
 
   it("reports bad rows by line number and writes nothing", async () => {

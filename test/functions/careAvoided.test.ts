@@ -51,6 +51,9 @@ describe("MTFS.CARE.AVOIDED", () => {
   it("returns #VALUE! with the rule for a negative count, a bad date or result option", () => {
     const negative = errorOf(callMtfs("CARE.AVOIDED", -1, 1000, 10, 2026, null, null, null, null));
     expect([negative?.code, negative?.message]).toEqual(["#VALUE!", "count: must be >= 0, got -1"]);
+    // The weekly cost of the care avoided is a cost: never negative.
+    const cost = errorOf(callMtfs("CARE.AVOIDED", 10, -1000, 10, 2026, null, null, null, null));
+    expect([cost?.code, cost?.message]).toEqual(["#VALUE!", "weeklyCost: must be >= 0, got -1000"]);
     expect(errorOf(callMtfs("CARE.AVOIDED", 1, 1000, 10, "2026-02-30", null, null, null, null))?.code).toBe(
       "#VALUE!",
     );

@@ -30,6 +30,7 @@ import { CliError, EXIT_BAD_INPUT, EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { readJsonFile, readTextFile } from "../readJson";
 import { textTable } from "../table";
+import { jsonCount, jsonFigure } from "../render/jsonNumbers";
 import { closureJson, closureTable, reprofileJson, reprofileTable } from "./trackViews";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
@@ -113,8 +114,8 @@ async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Pr
 const isMoney = (measure: string): boolean => measure === "saving";
 const show = (measure: string, x: Decimal): string => (isMoney(measure) ? formatMoney(x) : x.toFixed(2));
 
-/** A measure's figure in JSON: £ to pennies (as calc's JSON), a KPI as it is. */
-const figure = (measure: string, x: Decimal): number => (isMoney(measure) ? toPounds(x) : x.toNumber());
+/** A measure's figure in JSON: £ to pennies, a KPI to 4 dp (as calc's JSON). */
+const figure = (measure: string, x: Decimal): number => jsonFigure(isMoney(measure), x);
 
 function reportJson(proposals: readonly ProposalTracking[]): unknown {
   return proposals.map(({ sheet, name, summary }) => ({
@@ -127,7 +128,7 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
       plan: figure(m.measure, m.plan),
       actual: figure(m.measure, m.actual),
       variance: figure(m.measure, m.variance),
-      percentOfPlan: m.percentOfPlan?.toNumber() ?? null,
+      percentOfPlan: m.percentOfPlan === undefined ? null : jsonCount(m.percentOfPlan),
       rag: m.rag,
     })),
     forecast: summary.forecast
@@ -151,8 +152,9 @@ function reportJson(proposals: readonly ProposalTracking[]): unknown {
                   ...(st.planEventsToDate === undefined
                     ? {}
                     : {
-                        planEventsToDate: st.planEventsToDate.toNumber(),
-                        actualEventsToDate: st.actualEventsToDate?.toNumber() ?? null,
+                        planEventsToDate: jsonCount(st.planEventsToDate),
+                        actualEventsToDate:
+                          st.actualEventsToDate === undefined ? null : jsonCount(st.actualEventsToDate),
                         slippageMonths: st.slippageMonths?.toDecimalPlaces(2).toNumber() ?? null,
                       }),
                 })),

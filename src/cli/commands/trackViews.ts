@@ -11,6 +11,7 @@ import {
 } from "../../engine";
 import type { ProposedReprofile } from "../../workbook/history";
 import { textTable } from "../table";
+import { jsonCount, jsonFigure } from "../render/jsonNumbers";
 
 /**
  * What `track reprofile` and `track closure` print: tables for people, JSON (money in £) for programs.
@@ -73,8 +74,10 @@ export function reprofileJson(p: ProposedReprofile): unknown {
     x.kind === "laterStart"
       ? x
       : x.kind === "targetReached"
-        ? { kind: x.kind, factor: x.factor.toNumber() }
-        : { kind: x.kind, weeks: x.weeks.toNumber() };
+        ? { kind: x.kind, factor: jsonCount(x.factor) }
+        : { kind: x.kind, weeks: jsonCount(x.weeks) };
+  // Errors in the measure's units: £ (squared £) to pennies for a saving, else to 4 dp.
+  const money = r.measure === "saving";
   return {
     sheet: p.sheet,
     proposal: p.name,
@@ -87,11 +90,11 @@ export function reprofileJson(p: ProposedReprofile): unknown {
     ...(r.warnings === undefined ? {} : { warnings: r.warnings }),
     candidates: r.candidates.map((c) => ({
       reading: reading(c.reading),
-      squaredError: c.squaredError.toNumber(),
-      rmsError: rmsError(c.squaredError, r.periods).toNumber(),
+      squaredError: jsonFigure(money, c.squaredError),
+      rmsError: jsonFigure(money, rmsError(c.squaredError, r.periods)),
     })),
-    approvedSquaredError: r.approvedSquaredError.toNumber(),
-    approvedRmsError: rmsError(r.approvedSquaredError, r.periods).toNumber(),
+    approvedSquaredError: jsonFigure(money, r.approvedSquaredError),
+    approvedRmsError: jsonFigure(money, rmsError(r.approvedSquaredError, r.periods)),
     years: r.approved.years.map((y, i) => ({
       fy: y.label,
       approvedCumulative: toPounds(y.cumulative),

@@ -9,6 +9,7 @@ import {
   yearsText,
 } from "../../engine";
 import { textTable } from "../table";
+import { jsonCount } from "./jsonNumbers";
 import { hasBreakdown, streamLinesJson, streamLinesTable } from "./streamLines";
 
 /**
@@ -21,7 +22,7 @@ function templateFy(label: string): string {
   return label.replace(/^FY/, "FY ");
 }
 
-const count = (d: Decimal): number => d.toDecimalPlaces(4).toNumber();
+const count = jsonCount;
 
 /**
  * JSON-ready profile: `{ opportunity, years: [{ fy, gross, costs, overlap, cumulative, inYear,

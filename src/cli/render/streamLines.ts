@@ -9,6 +9,7 @@ import {
   type ProposalProfile,
 } from "../../engine";
 import { textTable } from "../table";
+import { jsonCount } from "./jsonNumbers";
 
 /**
  * A proposal profile's own lines as the CLI prints them beside the profile table: each stream's gross (with its
@@ -116,7 +117,7 @@ export function streamLinesTable(p: ProposalProfile): string {
  * streamLinesJson(p).streams[0].years[5] // { fy: "FY31/32", gross: 4785123.45, grossBeforeWeighting: 4785123.45, measures: { … } }
  */
 export function streamLinesJson(p: ProposalProfile): Record<string, unknown> {
-  const count = (d: Decimal): number => d.toDecimalPlaces(4).toNumber();
+  const count = jsonCount;
   return {
     streams: p.streams.map((s) => ({
       id: s.id,

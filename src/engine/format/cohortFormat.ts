@@ -64,6 +64,8 @@ export const WEEKLY_COST_PLAUSIBLE = { min: 1, max: 50000 } as const;
 export const DURATION_PLAUSIBLE_YEARS = 20;
 
 const MONEY = { min: -1e9, max: 1e9 };
+/** A cost that cannot be negative. */
+const COST = { min: 0, max: 1e9 };
 const BIG_MONEY = { min: -1e12, max: 1e12 };
 
 function numberOf(value: unknown): number | undefined {
@@ -84,6 +86,16 @@ function weeklyCostWarning(value: unknown): string | undefined {
     return `£${n} a week is over £${WEEKLY_COST_PLAUSIBLE.max.toLocaleString("en-GB")}; is it a cost per year?`;
   }
   return undefined;
+}
+
+/**
+ * The warning on a negative cost of the alternative: it is netted off the weekly cost, so a negative one adds
+ * to the saving. Right for an alternative that brings money in (a contribution above its cost), else a sign slip.
+ */
+function negativeAlternativeWarning(value: unknown): string | undefined {
+  const n = numberOf(value);
+  if (n === undefined || n >= 0) return undefined;
+  return `£${n} a week is negative, so it adds £${-n} a week to the saving; a cost of the alternative is positive (a negative one only for an alternative that brings money in)`;
 }
 
 function durationWarning(value: unknown): string | undefined {
@@ -355,16 +367,31 @@ type UnitCostDraft = Omit<UnitCost, "priceBaseFy" | "inflationPerYear" | "inflat
 
 const unitCostFormat = v.pipe(
   strict({
+    // A cost per case cannot be negative; a proposal that adds cases has a negative target instead.
     weeklyCost: optional(
-      decimal(MONEY, {
-        about: "cost per case per week (£); required unless components are given",
+      decimal(COST, {
+        about: "cost per case per week (£), never negative; required unless components are given",
         warn: weeklyCostWarning,
+        negative:
+          "a weekly cost cannot be negative; for a proposal that adds cases, make the target negative",
       }),
     ),
+    // Netted off the weekly cost: negative is allowed (an alternative that brings money in) but warned.
     alternativeWeeklyCost: optional(
-      decimal(MONEY, { default: "0", about: "cost of the alternative per week" }),
+      decimal(MONEY, {
+        default: "0",
+        about: "cost of the alternative per week, netted off; a negative one adds to the saving (warned)",
+        warn: negativeAlternativeWarning,
+      }),
     ),
-    overlapWeeklyCost: optional(decimal(MONEY, { default: "0", about: "cost that overlaps per week" })),
+    // The share of the weekly cost another opportunity already claims: netted off, so never negative.
+    overlapWeeklyCost: optional(
+      decimal(COST, {
+        default: "0",
+        about: "cost that overlaps per week, netted off the weekly cost; never negative",
+        negative: "the overlap is netted off the weekly cost: give it as a positive amount",
+      }),
+    ),
     inflationPerYear: optional(rate({ gt: -1, max: 10 }, { default: "0", about: "stepped on 1 April" })),
     priceBaseFy: optional(fy({ default: "first horizon FY", about: "FY of the prices" })),
     periodsPerYear: optional(

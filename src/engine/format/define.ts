@@ -118,15 +118,23 @@ export interface Describe {
 }
 
 /**
- * A number (or numeric text "1,487", "£1487") as a Decimal, within `rules`.
+ * A number (or numeric text "1,487", "£1487") as a Decimal, within `rules`. With `negative` (on a field whose
+ * rules start at 0), a negative value is refused with that advice after the rule, so the user knows what to do.
  *
  * @example
  * v.parse(decimal({ gt: 0 }), "1,487").toNumber() // 1487
+ * v.parse(decimal({ min: 0 }, { negative: "a cost is positive" }), -3) // issue "must be >= 0, got -3: a cost is positive"
  */
-export function decimal(rules: NumberRules, d: Describe = {}) {
+export function decimal(rules: NumberRules, d: Describe & { readonly negative?: string } = {}) {
+  const { negative, ...info } = d;
   return field<number | string, Decimal>(
-    { type: "number", rule: ruleText(rules), json: numberJson(rules), ...d },
-    (value) => decimalValue(value, "", rules),
+    { type: "number", rule: ruleText(rules), json: numberJson(rules), ...info },
+    (value) => {
+      const x = decimalValue(value, "");
+      if (negative !== undefined && x.isNeg() && !x.isZero())
+        throw new EngineError("out-of-range", "", `must be >= 0, got ${x.toString()}: ${negative}`);
+      return decimalValue(x, "", rules);
+    },
   );
 }
 

@@ -1,5 +1,5 @@
 import { MEASURE_LABELS, measureKey, measureLabel } from "../../engine";
-import { cellAddress, columnLetter } from "../address";
+import { cellAddress, columnLetter, sheetRef } from "../address";
 import { labelWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
 import { POUNDS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
@@ -17,7 +17,8 @@ export const TRACKING_HEADER_ROW = 3;
 
 /** The columns, in order: caption and what the cell holds. */
 export const TRACKING_COLUMNS = [
-  { key: "proposal", caption: "Proposal", width: 36 },
+  // Wide enough for a full proposal name (the demo's longest, 46 characters), which a sheet name cuts to 31.
+  { key: "proposal", caption: "Proposal", width: 48 },
   { key: "stream", caption: "Stream", width: 14 },
   { key: "period", caption: "Period", width: 10 },
   { key: "measure", caption: "Measure", width: 36 },
@@ -60,20 +61,27 @@ export interface TrackingActual {
 }
 
 /**
- * The input cells of actuals written from layout row `firstRow` down.
+ * The input cells of actuals written from layout row `firstRow` down. `sheetOf` gives a proposal's sheet: its
+ * Proposal cell then links to it (the cell shows the proposal's full name; a sheet's name may be cut short).
  *
  * @example
  * trackingRowCells([{ proposal: "CFS", stream: "", period: "2027-07", measure: "avoidedEvents", value: 2, source: "" }], 4)[0].address // "A4"
  */
-export function trackingRowCells(actuals: readonly TrackingActual[], firstRow: number): LayoutCell[] {
+export function trackingRowCells(
+  actuals: readonly TrackingActual[],
+  firstRow: number,
+  sheetOf: (proposal: string) => string | undefined = () => undefined,
+): LayoutCell[] {
   return actuals.flatMap((a, i) =>
     TRACKING_COLUMNS.map((c, k): LayoutCell => {
       const value = c.key === "measure" ? measureWords(a.measure) : a[c.key];
+      const sheet = c.key === "proposal" ? sheetOf(a.proposal) : undefined;
       return {
         kind: "input",
         address: cellAddress(k + 1, firstRow + i),
         path: `tracking.actuals[${i}].${c.key}`,
         value: value === "" ? null : value,
+        ...(sheet === undefined ? {} : { link: `${sheetRef(sheet)}!A1` }),
         type: c.key === "value" ? "number" : "text",
         // A saving is £ recorded by finance; a KPI is a count, as typed.
         ...(c.key === "value" && a.measure === "saving" ? { numberFormat: POUNDS_FORMAT } : {}),
@@ -85,12 +93,16 @@ export function trackingRowCells(actuals: readonly TrackingActual[], firstRow: n
 }
 
 /**
- * Declares the Tracking sheet: title, how to fill it in, the header and the given actuals.
+ * Declares the Tracking sheet: title, how to fill it in, the header and the given actuals (each Proposal cell
+ * linked to the sheet `sheetOf` gives).
  *
  * @example
  * trackingLayout([]).cells.find((c) => c.address === "A3") // the "Proposal" heading
  */
-export function trackingLayout(actuals: readonly TrackingActual[]): SheetLayout {
+export function trackingLayout(
+  actuals: readonly TrackingActual[],
+  sheetOf: (proposal: string) => string | undefined = () => undefined,
+): SheetLayout {
   const cells: LayoutCell[] = [];
   const label = labelWriter(cells);
   label("A1", "Benefits tracking: actuals", STYLES.title);
@@ -105,7 +117,7 @@ export function trackingLayout(actuals: readonly TrackingActual[]): SheetLayout 
   TRACKING_COLUMNS.forEach((c, k) =>
     label(cellAddress(k + 1, TRACKING_HEADER_ROW), c.caption, STYLES.heading),
   );
-  cells.push(...trackingRowCells(actuals, TRACKING_HEADER_ROW + 1));
+  cells.push(...trackingRowCells(actuals, TRACKING_HEADER_ROW + 1, sheetOf));
   const columnWidths = TRACKING_COLUMNS.map((c, k) => ({ column: columnLetter(k + 1), width: c.width }));
   // The note spans the columns in a row as tall as its lines, so it does not run into the header row.
   const merges = [`A2:${columnLetter(TRACKING_COLUMNS.length)}2`];

@@ -181,6 +181,50 @@ describe("plausible-but-suspicious values give warnings, not errors", () => {
   });
 });
 
+describe("a negative weekly cost: an error where it is a cost, a warning where it is netted", () => {
+  it("refuses a negative weekly cost or overlap, saying what to do, also inside a cohort stream", () => {
+    const p = cfs();
+    p.assumptions.unitCost.weeklyCost = -1487;
+    expect(errorOf(() => parseProposal(p))).toMatchObject({
+      code: "out-of-range",
+      message:
+        "assumptions.unitCost.weeklyCost: must be >= 0, got -1487: a weekly cost cannot be negative; for a proposal that adds cases, make the target negative",
+    });
+    p.assumptions.unitCost.weeklyCost = 1487;
+    p.assumptions.unitCost.overlapWeeklyCost = -149;
+    expect(errorOf(() => parseProposal(p)).message).toBe(
+      "assumptions.unitCost.overlapWeeklyCost: must be >= 0, got -149: the overlap is netted off the weekly cost: give it as a positive amount",
+    );
+    const streams = example("reunification.json");
+    const cohort = streams.assumptions.streams.findIndex((s: { kind: string }) => s.kind === "cohort");
+    expect(cohort).toBeGreaterThanOrEqual(0);
+    streams.assumptions.streams[cohort].unitCost.weeklyCost = -1;
+    expect(errorOf(() => parseProposal(streams)).field).toBe(
+      `assumptions.streams[${cohort}].unitCost.weeklyCost`,
+    );
+  });
+
+  it("warns on a negative cost of the alternative (it adds to the saving) and still models it", () => {
+    const p = cfs();
+    p.assumptions.unitCost.alternativeWeeklyCost = -100;
+    expect(checkProposal(p).warnings.map((w) => w.message)).toEqual([
+      "assumptions.unitCost.alternativeWeeklyCost: £-100 a week is negative, so it adds £100 a week to the saving; a cost of the alternative is positive (a negative one only for an alternative that brings money in)",
+    ]);
+    expect(parseProposal(p).assumptions.cohort!.unitCost.alternativeWeeklyCost.toNumber()).toBe(-100);
+  });
+
+  it("accepts a weekly cost of 0 and any positive one below the bound (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), (x) => {
+        const p = cfs();
+        p.assumptions.unitCost.weeklyCost = x;
+        return parseProposal(p).assumptions.cohort!.unitCost.weeklyCost.toNumber() === x;
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe("every example still parses", () => {
   for (const f of readdirSync(join(root, "examples"))) {
     it(f, () => {
