@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { updateDashboard } from "../../src/workbook/dashboard";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { refreshWorkbook } from "../../src/workbook/operations";
 import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
 import { importActuals } from "../../src/workbook/tracking";
 import { demoWorkbook, tempDir } from "./fixtures";
@@ -64,6 +66,17 @@ it("sets the Dashboard to print two pages wide, Proposal column and headings rep
     fitToWidth: 2,
     fitToHeight: 0,
     printTitlesRow: "8:8",
+    printTitlesColumn: "A:A",
+  });
+});
+
+it("a Dashboard deleted by the user is written afresh by refresh, with the print set-up", async () => {
+  const wb = await dashboardWorkbook();
+  wb.removeWorksheet(wb.getWorksheet(DASHBOARD_SHEET)!.id);
+  const report = await refreshWorkbook(new ExcelJsPort(wb));
+  expect(report.errors).toEqual([]);
+  expect(wb.getWorksheet(DASHBOARD_SHEET)!.pageSetup).toMatchObject({
+    fitToWidth: 2,
     printTitlesColumn: "A:A",
   });
 });
