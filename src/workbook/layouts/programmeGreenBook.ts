@@ -5,6 +5,7 @@ import type { CellScalar } from "../port";
 import type { ModelledProposal } from "../engineLink";
 import { formulaWriter, labelWriter } from "./cellWriters";
 import {
+  CROSSING_FORMAT,
   GREEN_BOOK_STEPS,
   NOT_PAID_BACK,
   NO_CROSSING,
@@ -50,8 +51,8 @@ export interface GreenBookSource {
 
 /** Rows the block takes: heading, note, 11 steps, 5 totals, a gap, the split's heading, 4 rows and a note. */
 export const PROGRAMME_GREEN_BOOK_ROWS = 25;
-/** Rows the implementation costs add: a gap, a heading, 4 rows per FY and 3 totals. */
-const IMPLEMENTATION_ROWS = 9;
+/** Rows the implementation costs add: a gap, a heading, 6 rows per FY and 4 totals. */
+const IMPLEMENTATION_ROWS = 12;
 
 /**
  * How many rows the Programme's Green Book block takes for `config`.
@@ -170,7 +171,7 @@ export function programmeGreenBookCells(
     `A${r++}`,
     `Year 0 = ${fys[0] ?? ""} (not discounted). Sums of the proposal sheets' Green Book blocks over these FYs; a proposal sheet written by an earlier version, before sheets had a Green Book block, has none and is left out (Proposals included counts the sheets summed). ${
       withCosts
-        ? "NPV, BCR and payback are on the proposals' own costs; the rows after implementation costs, below them, add the Resource cost sheet's Table 3 costs with the same deflator, discount factors and year 0."
+        ? "NPV, BCR and discounted payback are on the proposals' own costs; the rows after implementation costs, below them, add the Resource cost sheet's Table 3 costs with the same deflator, discount factors and year 0."
         : "Costs are the proposals' own: the Resource cost sheet's implementation costs are not in it (the Scenarios sheet's payback includes them)."
     }`,
     { italic: true },
@@ -278,7 +279,7 @@ export function programmeGreenBookCells(
     r++;
     label(
       `A${r++}`,
-      "After the Resource cost sheet's implementation costs (Table 3): the programme's NPV and BCR including them",
+      "After the Resource cost sheet's implementation costs (Table 3): the programme's NPV, BCR and payback including them",
       { bold: true },
     );
     const rowOf = (caption: string): number => {
@@ -289,6 +290,18 @@ export function programmeGreenBookCells(
     const realRow = rowOf("Implementation costs (real)");
     const pvRow = rowOf("Present value of implementation costs");
     const netRow = rowOf("Net present value after implementation costs");
+    const cumulativeRow = rowOf("Cumulative net present value after implementation costs");
+    const crossingRow = rowOf("Payback reached after implementation costs (years)");
+    // The block's own recipe for the running total and the crossing year, over these rows.
+    const afterAt = (step: GreenBookStep, t: number): string =>
+      step === "presentValue"
+        ? `${fyColumn(t)}${netRow}`
+        : step === "cumulativePresentValue"
+          ? `${fyColumn(t)}${cumulativeRow}`
+          : at(step, t);
+    const afterCrossings = after
+      ? paybackCrossings(after.withImplementation.years.map((y) => y.presentValue))
+      : [];
     const money = (d: Decimal | undefined): CellScalar => (d ? d.toNumber() : null);
     fys.forEach((fy, i) => {
       const c = fyColumn(i);
@@ -322,6 +335,20 @@ export function programmeGreenBookCells(
         money(after?.withImplementation.years[i].presentValue),
         MILLIONS_FORMAT,
       );
+      formula(
+        `${c}${cumulativeRow}`,
+        `${k}.cumulativePresentValue`,
+        greenBookStepFormula("cumulativePresentValue", i, afterAt, baseIndex),
+        money(after?.withImplementation.years[i].cumulativePresentValue),
+        MILLIONS_FORMAT,
+      );
+      formula(
+        `${c}${crossingRow}`,
+        `${k}.paybackCrossing`,
+        greenBookStepFormula("paybackCrossing", i, afterAt, baseIndex),
+        after ? (afterCrossings[i]?.toNumber() ?? NO_CROSSING) : null,
+        CROSSING_FORMAT,
+      );
     });
     const rowSpan = (row: number): string => `${fyColumn(0)}${row}:${fyColumn(n - 1)}${row}`;
     const full = after?.withImplementation;
@@ -339,6 +366,19 @@ export function programmeGreenBookCells(
       `IF(${allCosts}>0,SUM(${span("pvBenefits")})/${allCosts},"${NO_RATIO}")`,
       full ? (full.benefitCostRatio?.toNumber() ?? NO_RATIO) : null,
       "0.00",
+    );
+    total(
+      "Discounted payback after implementation costs (years from the start of year 0)",
+      "greenBook.discountedPaybackAfterImplementation",
+      `IF(${allCosts}>0,${discountedPaybackFormula(rowSpan(crossingRow), afterAt("cumulativePresentValue", n - 1))},"${NO_RATIO}")`,
+      full
+        ? !full.pvCosts.gt(0)
+          ? NO_RATIO
+          : full.discountedPayback.kind === "paysBack"
+            ? full.discountedPayback.years.toNumber()
+            : NOT_PAID_BACK
+        : null,
+      PAYBACK_YEARS_FORMAT,
     );
     const net = (t: number): string =>
       `${at("realBenefits", t)}-${at("realCosts", t)}-${fyColumn(t)}${realRow}`;

@@ -11,6 +11,7 @@ import {
 } from "../../../src/engine";
 import { modelProposal } from "../../../src/workbook/engineLink";
 import { fyColumn } from "../../../src/workbook/layouts/programmeSheet";
+import { NOT_PAID_BACK } from "../../../src/workbook/layouts/greenBookBlock";
 import { refreshWorkbook } from "../../../src/workbook/operations";
 import { DEFAULT_GREEN_BOOK_PARAMETERS } from "../../../src/workbook/parameters";
 import { readRegister } from "../../../src/workbook/register";
@@ -27,6 +28,7 @@ import { hasLibreOffice, recalcInLibreOffice } from "../libreoffice";
 
 const NPV_AFTER = "NPV after implementation costs";
 const BCR_AFTER = "Benefit–cost ratio after implementation costs";
+const PAYBACK_AFTER = "Discounted payback after implementation costs (years from the start of year 0)";
 const CHECK_AFTER = "Check: NPV after implementation costs by Excel's NPV() (year 0 added undiscounted)";
 const E = fyColumn(0);
 
@@ -89,6 +91,9 @@ describe("Programme Green Book block after implementation costs", () => {
     close(num(ws, NPV_AFTER), view.withImplementation.npv.toNumber());
     close(num(ws, BCR_AFTER), view.withImplementation.benefitCostRatio!.toNumber());
     close(num(ws, CHECK_AFTER), view.withImplementation.npv.toNumber());
+    // Three modelled proposals do not carry Table 3's £28.5m within these years: the words say so.
+    expect(view.withImplementation.discountedPayback.kind).toBe("notWithinHorizon");
+    expect(plain(ws.getCell(`${E}${rowOf(ws, PAYBACK_AFTER)}`).value)).toBe(NOT_PAID_BACK);
     // Table 3's £28.5m over the MTFS, in present values: the NPV falls by exactly their sum.
     const pvTable3 = presentValue(realPrices(table3, index), DEFAULT_GREEN_BOOK_PARAMETERS.schedule);
     expect(
@@ -127,6 +132,38 @@ describe("Programme Green Book block after implementation costs", () => {
     expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 
+  it("pays back later than on the proposals' own costs when Table 3 is small", async () => {
+    const { wb, port } = await demoWorkbook();
+    const config = programmeConfig();
+    const table3 = wb.getWorksheet("Resource cost")!;
+    // £0.5m in the first year of the first area, nothing else.
+    config.resourceCost.areas.forEach((_, i) =>
+      ["B", "C", "D", "E"].forEach((c, y) => {
+        table3.getCell(`${c}${3 + i}`).value = i === 0 && y === 0 ? 500_000 : 0;
+      }),
+    );
+    expect((await refreshWorkbook(port)).errors).toEqual([]);
+    const ws = wb.getWorksheet("Programme")!;
+    const small: ProgrammeConfig = {
+      ...config,
+      resourceCost: {
+        ...config.resourceCost,
+        areas: config.resourceCost.areas.map((a, i) => ({
+          ...a,
+          amountsMillions: [i === 0 ? 0.5 : 0, 0, 0, 0],
+        })),
+      },
+    };
+    const payback = engineView(small).view.withImplementation.discountedPayback;
+    expect(payback.kind).toBe("paysBack");
+    if (payback.kind === "paysBack") expect(num(ws, PAYBACK_AFTER)).toBeCloseTo(payback.years.toNumber(), 9);
+    const own = plain(
+      ws.getCell(`${E}${rowOf(ws, "Discounted payback (years from the start of year 0)")}`).value,
+    );
+    expect(num(ws, PAYBACK_AFTER)).toBeGreaterThan(typeof own === "number" ? own : 0);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
   it("LibreOffice recalculates the rows to the engine's figures", async () => {
     if (!hasLibreOffice()) throw new Error("LibreOffice (soffice) is not installed");
     const { wb } = await demoWorkbook();
@@ -140,6 +177,7 @@ describe("Programme Green Book block after implementation costs", () => {
     expect(close(num(ws, NPV_AFTER), view.withImplementation.npv.toNumber())).toBe(true);
     expect(close(num(ws, CHECK_AFTER), view.withImplementation.npv.toNumber())).toBe(true);
     expect(close(num(ws, BCR_AFTER), view.withImplementation.benefitCostRatio!.toNumber())).toBe(true);
+    expect(plain(ws.getCell(`${E}${rowOf(ws, PAYBACK_AFTER)}`).value)).toBe(NOT_PAID_BACK);
     const pv = rowOf(ws, "Present value of implementation costs");
     view.implementation.forEach((y, i) =>
       expect([
