@@ -300,8 +300,12 @@ export async function rowsWithoutFigures(
       PROGRAMME_SHEET,
       sums.map((c) => at(c.address)),
     );
+    // An error is no figure; the block's own words (no ratio, not paid back) are its results.
     const noFigure = (c: CellContent): boolean =>
-      (c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value))) ||
+      (typeof c.value === "string" && /^#[A-Z/0]+[!?]?$/.test(c.value)) ||
+      (c.value !== null &&
+        typeof c.value !== "string" &&
+        !(typeof c.value === "number" && Number.isFinite(c.value))) ||
       (c.formula?.includes("#REF!") ?? false);
     if (cur.some(noFigure)) out.push(...lostSheets);
   }
