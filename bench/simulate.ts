@@ -105,12 +105,17 @@ export function run(): void {
   const files = config.directorates.flatMap((d) => d.rows.flatMap((r) => (r.example ? [r.example] : [])));
   const models = files.map((f) => proposalRiskModel(read(f)));
   const iterations = 10_000;
-  simulate(models, { iterations: 200, seed: 1 }); // warm-up
+  // The goal's figure: after a 200-iteration warm-up, as in every earlier session, so V8's compiling of the
+  // engine during the run (on background threads, whose CPU time counts) is part of it, as it is for a user.
+  simulate(models, { iterations: 200, seed: 1 });
   const programmeMs = cpuMs(() => simulate(models, { iterations, seed: 1 }));
   console.log(
     `simulation: 10,000 iterations × the demo programme (${models.length} modelled proposals), whole: ${programmeMs.toFixed(0)} ms, ` +
       `${((programmeMs * 1000) / iterations).toFixed(1)} µs per iteration (goal ≤ 1,000 ms: ${verdict(programmeMs <= 1000)})`,
   );
+  // Printed beside it, not instead: the same run once V8 has optimised everything (a long-running pane or batch).
+  const steadyMs = cpuMs(() => simulate(models, { iterations, seed: 1 }));
+  console.log(`  the same run again, in steady state: ${steadyMs.toFixed(0)} ms`);
   // Where the time goes: each proposal alone, per iteration.
   for (const m of models) {
     const ms = cpuMs(() => simulate([m], { iterations: 2000, seed: 1 }));

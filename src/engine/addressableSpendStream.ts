@@ -6,7 +6,7 @@ import {
   schedulesTimeToFullYears,
   type ShareSchedule,
 } from "./shareSchedule";
-import { fraction, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
+import { fraction, itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile, StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 import { fyBoundsOn, planCache } from "./streamPlan";
@@ -72,12 +72,12 @@ export function addressableSpendStreamOn<T>(
   const levels: T[] = [];
   for (let i = 0; i < categories.length; i++) {
     const c = categories[i];
-    const f = `categories[${i}]`;
-    const spend = d(nonNegative(c.addressableSpend, `${f}.addressableSpend`));
-    const rate = d(fraction(c.reductionRate, `${f}.reductionRate`));
+    const f = itemField("categories", i);
+    const spend = d(nonNegative(c.addressableSpend, f, "addressableSpend"));
+    const rate = d(fraction(c.reductionRate, f, "reductionRate"));
     // A benefit share the plan was made with was checked then (a Decimal check makes a Decimal each time).
     const share =
-      known !== undefined ? known.benefitShares[i] : d(fraction(c.benefitShare ?? ONE, `${f}.benefitShare`));
+      known !== undefined ? known.benefitShares[i] : d(fraction(c.benefitShare ?? ONE, f, "benefitShare"));
     levels.push(mul(mul(spend, rate), share));
   }
   // Every category's figures are checked before any ramp, as the fields were always reported.

@@ -4,7 +4,7 @@ import { fyShareCoveredOn } from "./costs";
 import { dayNumber } from "./fiscalYear";
 import { EngineError } from "./errors";
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
-import { nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
+import { itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile, StreamYear } from "./stream";
 import { fyBoundsOn, planCache } from "./streamPlan";
 import type { FyStartYear, Horizon } from "./types";
@@ -69,14 +69,14 @@ export function annualIncome(item: IncomeItem, field: string): Decimal {
  */
 export function annualIncomeOn<T>(calc: Calculator<T>, item: IncomeItem, field: string): T {
   const d = calc.fromDecimal;
-  if (item.kind === "amountPerYear") return d(nonNegative(item.amountPerYear, `${field}.amountPerYear`));
-  const fee = nonNegative(item.feePerUnit, `${field}.feePerUnit`);
-  const current = nonNegative(item.currentFeePerUnit ?? ZERO, `${field}.currentFeePerUnit`);
+  if (item.kind === "amountPerYear") return d(nonNegative(item.amountPerYear, field, "amountPerYear"));
+  const fee = nonNegative(item.feePerUnit, field, "feePerUnit");
+  const current = nonNegative(item.currentFeePerUnit ?? ZERO, field, "currentFeePerUnit");
   // On the backend's numbers (a Decimal comparison makes a Decimal on every simulated draw).
   if (calc.compare(d(fee), d(current)) < 0) {
     throw new EngineError("out-of-range", `${field}.feePerUnit`, "must not be below currentFeePerUnit");
   }
-  const volume = nonNegative(item.volumePerYear, `${field}.volumePerYear`);
+  const volume = nonNegative(item.volumePerYear, field, "volumePerYear");
   return calc.multiply(d(volume), calc.subtract(d(fee), d(current)));
 }
 
@@ -158,7 +158,7 @@ export function incomeStreamOn<T>(
   const volumes: (T | undefined)[] = [];
   for (let k = 0; k < n; k++) {
     const item = items[k];
-    const field = `items[${k}]`;
+    const field = itemField("items", k);
     if (known === undefined) {
       const from = dayNumber(item.goLiveDate);
       if (item.endDate !== undefined && dayNumber(item.endDate) < from) {

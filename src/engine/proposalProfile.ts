@@ -3,13 +3,8 @@ import { EngineError } from "./errors";
 import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
 import { costInFyOn, type CostContext } from "./costs";
-import { overlapInFyOn } from "./overlap";
-import {
-  checkExistingLine,
-  existingLinesInFyOn,
-  type ExistingLinesInFy,
-  type ExistingMtfsLine,
-} from "./existingMtfs";
+import { overlapInFyOn, type OverlapContext } from "./overlap";
+import { checkExistingLine, existingLinesInFyOn, type ExistingMtfsLine } from "./existingMtfs";
 import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
 import {
   checkHorizon,
@@ -165,20 +160,24 @@ export interface ProposalProfile<T = Decimal> {
 
 /** Checks stream rows cover the horizon and ids are unique: a producer that breaks this is a bug. */
 function checkStreams<T>(streams: readonly StreamProfile<T>[], horizon: Horizon): void {
-  const ids = new Set<string>();
-  streams.forEach((s, k) => {
-    if (ids.has(s.id)) {
-      throw new EngineError("out-of-range", `streams[${k}].id`, `must be unique; "${s.id}" is used twice`);
+  // Loops, not a Set and closures: a simulation checks every draw's streams.
+  const n = horizon.lastFy - horizon.firstFy + 1;
+  for (let k = 0; k < streams.length; k++) {
+    const s = streams[k];
+    for (let j = 0; j < k; j++) {
+      if (streams[j].id === s.id) {
+        throw new EngineError("out-of-range", `streams[${k}].id`, `must be unique; "${s.id}" is used twice`);
+      }
     }
-    ids.add(s.id);
     if (s.confidenceWeighting !== undefined) {
       checkWeighting(s.confidenceWeighting, `streams[${k}].confidenceWeighting`);
     }
-    const n = horizon.lastFy - horizon.firstFy + 1;
-    if (s.years.length !== n || s.years.some((y, i) => y.fy !== horizon.firstFy + i)) {
+    let inOrder = s.years.length === n;
+    for (let i = 0; inOrder && i < n; i++) inOrder = s.years[i].fy === horizon.firstFy + i;
+    if (!inOrder) {
       throw new Error(`stream ${s.id} does not cover FY ${horizon.firstFy}–${horizon.lastFy} in order`);
     }
-  });
+  }
 }
 
 /** costSettledFy, remembered per cost line: the same lines are profiled on every simulated draw. */
@@ -190,9 +189,6 @@ function settledFyOfCost(c: CostItem): FyStartYear | undefined {
 }
 
 const settledFys = new WeakMap<CostItem, FyStartYear | undefined>();
-
-/** An FY's existing lines when a proposal has none (never written to). */
-const NO_EXISTING_LINES: ExistingLinesInFy<never> = { deducted: [], addedBack: [] };
 
 /**
  * xs.map(f) as a loop: arrays made by Array.prototype.map differ in elements kind between optimised and
@@ -217,11 +213,6 @@ function checkStreamRefs(items: readonly CostItem[], ids: ReadonlySet<string>): 
     }
   });
 }
-
-const pickGross = <T>(r: ProposalStreamYear<T>): T => r.gross;
-const pickGrossAtFyPrices = <T>(r: ProposalStreamYear<T>): T => r.grossAtFyPrices;
-const pickOneOffCosts = <T>(r: ProposalStreamYear<T>): T => r.oneOffCosts;
-const pickGrossBeforeWeighting = <T>(r: ProposalStreamYear<T>): T => r.grossBeforeWeighting;
 
 /** Σ of measures with the same key and unit, in first-seen order. */
 function sumMeasures<T>(
@@ -279,225 +270,345 @@ export function computeProposalProfileOn<T>(
   input: ProposalProfileInput<T>,
 ): ProposalProfile<T> {
   const { horizon, streams } = input;
-  const { add, subtract: sub, multiply: mul, zero: ZERO_T } = calc;
-  const d = calc.fromDecimal;
-  // Loops, not spreads and maps: a simulation profiles thousands of times (the same additions in the same order).
-  const sum = (xs: readonly T[]): T => {
-    let a = ZERO_T;
-    for (let k = 0; k < xs.length; k++) a = add(a, xs[k]);
-    return a;
-  };
-  const sumOf = (
-    rows: readonly ProposalStreamYear<T>[],
-    pick: (r: ProposalStreamYear<T>) => T,
-    from = ZERO_T,
-  ): T => {
-    let a = from;
-    for (let k = 0; k < rows.length; k++) a = add(a, pick(rows[k]));
-    return a;
-  };
+  checkProfileInput(input);
+  const existing = input.existingMtfsLines ?? [];
+  const held = input.inflationContingency.heldCentrally;
+  const streamLines = mapped(streams, (s) => streamLineOn(calc, s, input.confidenceWeighting, held));
+  const run = profileRunOn(calc, input, existing, streamLines);
+  // The FY loop and the lines after it are functions of their own: V8 optimises (and, on a new proposal's
+  // shapes, deoptimises) each alone, where one large function was recompiled whole on every new shape.
+  const years: ProposalYear<T>[] = [];
+  let previous = calc.zero;
+  let previousContingency = calc.zero;
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
+    const y = profileYearOn(run, fy, previous, previousContingency);
+    years.push(y);
+    previous = y.cumulative;
+    previousContingency = y.inflationContingency;
+  }
+  return profileOf(calc, run, years);
+}
+
+/** The input checks computeProposalProfileOn makes before any arithmetic. */
+function checkProfileInput<T>(input: ProposalProfileInput<T>): void {
+  const { horizon, streams } = input;
   checkHorizon(horizon);
   checkStreams(streams, horizon);
-  if (
-    input.investment.some((c) => (c.kind === "perCase" || c.kind === "perEvent") && c.stream !== undefined)
-  ) {
+  if (input.investment.some(isPricedOnAStream)) {
     checkStreamRefs(input.investment, new Set(streams.map((s) => s.id)));
   }
   if (input.confidenceWeighting !== undefined)
     checkWeighting(input.confidenceWeighting, "confidenceWeighting");
   const existing = input.existingMtfsLines ?? [];
-  existing.forEach((l, k) => checkExistingLine(l, `existingMtfsLines[${k}]`));
+  for (let k = 0; k < existing.length; k++) checkExistingLine(existing[k], `existingMtfsLines[${k}]`);
+}
+
+const isPricedOnAStream = (c: CostItem): boolean =>
+  (c.kind === "perCase" || c.kind === "perEvent") && c.stream !== undefined;
+
+/** Weighting = stream × proposal; only multiplied when given, so an unweighted profile is untouched. */
+function weightOn<T>(
+  calc: Calculator<T>,
+  stream: Decimal | undefined,
+  proposal: Decimal | undefined,
+): T | undefined {
+  const d = calc.fromDecimal;
+  if (stream === undefined) return proposal === undefined ? undefined : d(proposal);
+  return proposal === undefined ? d(stream) : calc.multiply(d(stream), d(proposal));
+}
+
+/** One stream's line: its years on the reported basis, weighted. */
+function streamLineOn<T>(
+  calc: Calculator<T>,
+  s: StreamProfile<T>,
+  proposalWeighting: Decimal | undefined,
+  held: boolean,
+): ProposalStreamLine<T> {
+  const w = weightOn(calc, s.confidenceWeighting, proposalWeighting);
+  return {
+    id: s.id,
+    label: s.label,
+    kind: s.kind,
+    cashability: s.cashability,
+    settledFy: s.settledFy,
+    weightings: s.weightings ?? [],
+    weighting: w ?? calc.one,
+    years: mapped(s.years, (y) => streamLineYearOn(calc, y, w, held)),
+  };
+}
+
+function streamLineYearOn<T>(
+  calc: Calculator<T>,
+  y: StreamYear<T>,
+  w: T | undefined,
+  held: boolean,
+): ProposalStreamYear<T> {
+  const reported = held ? y.grossAtPriceBase : y.gross;
+  const gross = w === undefined ? reported : calc.multiply(reported, w);
+  const grossAtFyPrices = w === undefined ? y.gross : calc.multiply(y.gross, w);
+  return {
+    fy: y.fy,
+    label: fyLabel(y.fy),
+    grossBeforeWeighting: reported,
+    gross,
+    grossAtFyPrices,
+    inflationContingency: calc.subtract(grossAtFyPrices, gross),
+    oneOffCosts: y.oneOffCosts ?? calc.zero,
+    measures: y.measures,
+  };
+}
+
+type Mutable<X> = { -readonly [K in keyof X]: X[K] };
+
+/**
+ * What every FY of one profile shares: the input, its rules, the amounts each line collects, and the FY's
+ * stream rows and contexts, refilled in place each FY (a fresh literal per FY deoptimised the loop on a map check).
+ */
+interface ProfileRun<T> {
+  readonly calc: Calculator<T>;
+  readonly input: ProposalProfileInput<T>;
+  readonly existing: readonly ExistingMtfsLine[];
+  readonly prices: ProposalPrices;
+  readonly onNet: boolean;
+  readonly streamLines: readonly ProposalStreamLine<T>[];
+  readonly costAmounts: T[][];
+  readonly streamCostAmounts: T[][];
+  readonly deductedAmounts: T[][];
+  readonly addedBackAmounts: T[][];
+  /** The FY's stream rows, read by `measure` (costs call it back). */
+  readonly rows: StreamYear<T>[];
+  /** A measure of the FY's stream rows: one stream's (or, `stream` undefined, their sum). */
+  readonly measure: (key: string, stream: string | undefined) => T;
+  readonly lineRows: ProposalStreamYear<T>[];
+  readonly costContext: Mutable<CostContext<T>>;
+  readonly overlapContext: Mutable<OverlapContext<T>>;
+  /** The FY's cost of each investment line (refilled in place per FY). */
+  readonly itemCosts: T[];
+}
+
+function profileRunOn<T>(
+  calc: Calculator<T>,
+  input: ProposalProfileInput<T>,
+  existing: readonly ExistingMtfsLine[],
+  streamLines: readonly ProposalStreamLine<T>[],
+): ProfileRun<T> {
+  const { horizon, streams } = input;
   const prices: ProposalPrices = {
     inflationPerYear: input.prices?.inflationPerYear ?? ZERO,
     priceBaseFy: input.prices?.priceBaseFy ?? horizon.firstFy,
     periodsPerYear: input.prices?.periodsPerYear ?? WEEKS_PER_YEAR,
   };
-  const held = input.inflationContingency.heldCentrally;
-  const onNet = held && input.inflationContingency.base === "net";
-
-  // Weighting = stream × proposal; only multiplied when given, so an unweighted profile is untouched.
-  const weightOf = (s: StreamProfile<T>): T | undefined =>
-    s.confidenceWeighting === undefined
-      ? input.confidenceWeighting === undefined
-        ? undefined
-        : d(input.confidenceWeighting)
-      : input.confidenceWeighting === undefined
-        ? d(s.confidenceWeighting)
-        : mul(d(s.confidenceWeighting), d(input.confidenceWeighting));
-  const streamLines = mapped(streams, (s): ProposalStreamLine<T> => {
-    const w = weightOf(s);
-    const apply = (x: T): T => (w === undefined ? x : mul(x, w));
-    return {
-      id: s.id,
-      label: s.label,
-      kind: s.kind,
-      cashability: s.cashability,
-      settledFy: s.settledFy,
-      weightings: s.weightings ?? [],
-      weighting: w ?? calc.one,
-      years: mapped(s.years, (y) => {
-        const reported = held ? y.grossAtPriceBase : y.gross;
-        const gross = apply(reported);
-        const grossAtFyPrices = apply(y.gross);
-        return {
-          fy: y.fy,
-          label: fyLabel(y.fy),
-          grossBeforeWeighting: reported,
-          gross,
-          grossAtFyPrices,
-          inflationContingency: sub(grossAtFyPrices, gross),
-          oneOffCosts: y.oneOffCosts ?? ZERO_T,
-          measures: y.measures,
-        };
-      }),
-    };
-  });
-
-  const costAmounts: T[][] = mapped(input.investment, () => []);
-  const streamCostAmounts: T[][] = mapped(streams, () => []);
-  const deductedAmounts: T[][] = mapped(existing, () => []);
-  const addedBackAmounts: T[][] = mapped(existing, () => []);
-  const years: ProposalYear<T>[] = [];
-  let previous = ZERO_T;
-  let previousContingency = ZERO_T;
-  // The FY's stream rows, read by `measure` (costs call it back); the helpers below are made once, not per FY.
-  // Both arrays are refilled in place each FY (a fresh literal per FY deoptimised this function on a map check).
   const rows: StreamYear<T>[] = [];
-  const lineRows: ProposalStreamYear<T>[] = [];
   const measure = (key: string, stream: string | undefined): T => {
-    let acc = ZERO_T;
+    let acc = calc.zero;
     for (let k = 0; k < rows.length; k++) {
       if (stream === undefined || streams[k].id === stream) {
-        acc = add(acc, rows[k].measures.find((m) => m.key === key)?.value ?? ZERO_T);
+        acc = calc.add(acc, measureValue(rows[k].measures, key) ?? calc.zero);
       }
     }
     return acc;
   };
-  const costsAt = (fy: FyStartYear, caseloadReduction: T, pricesFy: FyStartYear): T[] => {
-    const ctx: CostContext<T> = {
-      fy,
-      caseloadReduction,
+  return {
+    calc,
+    input,
+    existing,
+    prices,
+    onNet: input.inflationContingency.heldCentrally && input.inflationContingency.base === "net",
+    streamLines,
+    costAmounts: mapped(input.investment, () => []),
+    streamCostAmounts: mapped(streams, () => []),
+    deductedAmounts: mapped(existing, () => []),
+    addedBackAmounts: mapped(existing, () => []),
+    rows,
+    measure,
+    lineRows: [],
+    costContext: {
+      fy: horizon.firstFy,
+      caseloadReduction: calc.zero,
       inflationPerYear: prices.inflationPerYear,
       priceBaseFy: prices.priceBaseFy,
-      pricesFy,
+      pricesFy: horizon.firstFy,
       measure,
-    };
-    const out: T[] = [];
-    for (const c of input.investment) out.push(costInFyOn(calc, c, ctx));
-    return out;
-  };
-  const overlapAt = (fy: FyStartYear, caseloadReduction: T, pricesFy: FyStartYear, onGross: T): T =>
-    overlapInFyOn(calc, input.mtfsOverlap, {
-      fy,
-      gross: onGross,
-      caseloadReduction,
+    },
+    overlapContext: {
+      fy: horizon.firstFy,
+      gross: calc.zero,
+      caseloadReduction: calc.zero,
       periodsPerYear: prices.periodsPerYear,
       inflationPerYear: prices.inflationPerYear,
       priceBaseFy: prices.priceBaseFy,
       firstFy: horizon.firstFy,
-      pricesFy,
-    });
-  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
-    const i = fy - horizon.firstFy;
-    for (let k = 0; k < streams.length; k++) {
-      rows[k] = streams[k].years[i];
-      lineRows[k] = streamLines[k].years[i];
-    }
-    const caseloadReduction = measure("caseloadReduction", undefined);
-    const gross = sumOf(lineRows, pickGross);
-    const grossFy = sumOf(lineRows, pickGrossAtFyPrices);
-    const reportedPrices = onNet ? prices.priceBaseFy : fy;
-    const itemCosts = costsAt(fy, caseloadReduction, reportedPrices);
-    for (let k = 0; k < itemCosts.length; k++) costAmounts[k].push(itemCosts[k]);
-    for (let k = 0; k < lineRows.length; k++) streamCostAmounts[k].push(lineRows[k].oneOffCosts);
-    const costs = sumOf(lineRows, pickOneOffCosts, sum(itemCosts));
-    const overlap = overlapAt(fy, caseloadReduction, reportedPrices, gross);
-    // Most proposals have no existing lines: nothing to work out (or allocate) per FY then.
-    const lines =
-      existing.length === 0
-        ? (NO_EXISTING_LINES as ExistingLinesInFy<T>)
-        : existingLinesInFyOn(calc, existing, fy, sub(gross, overlap));
-    for (let k = 0; k < lines.deducted.length; k++) deductedAmounts[k].push(lines.deducted[k]);
-    for (let k = 0; k < lines.addedBack.length; k++) addedBackAmounts[k].push(lines.addedBack[k]);
-    const existingMtfs = sum(lines.deducted);
-    const addedBack = sum(lines.addedBack);
-    const net = sub(sub(gross, costs), overlap);
-    const cumulative = existing.length === 0 ? net : sub(net, existingMtfs);
-    // On net: the inflation of costs and overlap comes out of the contingency, so the MTFS row is unchanged.
-    const inflationContingency = onNet
-      ? sub(
-          sub(
-            sub(grossFy, sumOf(lineRows, pickOneOffCosts, sum(costsAt(fy, caseloadReduction, fy)))),
-            overlapAt(fy, caseloadReduction, fy, grossFy),
-          ),
-          net,
-        )
-      : sub(grossFy, gross);
-    const withContingency = add(cumulative, inflationContingency);
-    const measures: (readonly OperationalMeasure<T>[])[] = [];
-    for (const r of rows) measures.push(r.measures);
-    years.push({
-      fy,
-      label: fyLabel(fy),
-      grossBeforeWeighting: sumOf(lineRows, pickGrossBeforeWeighting),
-      gross,
-      costs,
-      overlap,
-      existingMtfs,
-      cumulative,
-      inYear: sub(cumulative, previous),
-      inflationContingency,
-      inYearInflationContingency: sub(inflationContingency, previousContingency),
-      addedBack,
-      mtfsImpact: existing.length === 0 ? withContingency : add(withContingency, addedBack),
-      measures: sumMeasures(calc, measures),
-    });
-    previous = cumulative;
-    previousContingency = inflationContingency;
-  }
+      pricesFy: horizon.firstFy,
+    },
+    itemCosts: mapped(input.investment, () => calc.zero),
+  };
+}
 
+/** The value of the measure with this key, if the list has one (a loop: no closure per look-up). */
+function measureValue<T>(measures: readonly OperationalMeasure<T>[], key: string): T | undefined {
+  for (let k = 0; k < measures.length; k++) if (measures[k].key === key) return measures[k].value;
+  return undefined;
+}
+
+/** Σ of the FY's investment lines at `pricesFy`'s prices, each line's cost left in run.itemCosts. */
+function itemCostsOn<T>(run: ProfileRun<T>, fy: FyStartYear, caseloadReduction: T, pricesFy: FyStartYear): T {
+  const { calc, itemCosts } = run;
+  const items = run.input.investment;
+  const ctx = run.costContext;
+  ctx.fy = fy;
+  ctx.caseloadReduction = caseloadReduction;
+  ctx.pricesFy = pricesFy;
+  let total = calc.zero;
+  for (let k = 0; k < items.length; k++) {
+    const c = costInFyOn(calc, items[k], ctx);
+    itemCosts[k] = c;
+    total = calc.add(total, c);
+  }
+  return total;
+}
+
+function overlapOn<T>(
+  run: ProfileRun<T>,
+  fy: FyStartYear,
+  caseloadReduction: T,
+  pricesFy: FyStartYear,
+  onGross: T,
+): T {
+  const ctx = run.overlapContext;
+  ctx.fy = fy;
+  ctx.gross = onGross;
+  ctx.caseloadReduction = caseloadReduction;
+  ctx.pricesFy = pricesFy;
+  return overlapInFyOn(run.calc, run.input.mtfsOverlap, ctx);
+}
+
+/** One FY of the profile; each line's amounts for the FY are appended to the run's. */
+function profileYearOn<T>(
+  run: ProfileRun<T>,
+  fy: FyStartYear,
+  previous: T,
+  previousContingency: T,
+): ProposalYear<T> {
+  const { calc, rows, lineRows, existing, onNet, prices } = run;
+  const { add, subtract: sub } = calc;
+  const streams = run.input.streams;
+  const i = fy - run.input.horizon.firstFy;
+  for (let k = 0; k < streams.length; k++) {
+    rows[k] = streams[k].years[i];
+    lineRows[k] = run.streamLines[k].years[i];
+  }
+  const caseloadReduction = run.measure("caseloadReduction", undefined);
+  const reportedPrices = onNet ? prices.priceBaseFy : fy;
+  const itemTotal = itemCostsOn(run, fy, caseloadReduction, reportedPrices);
+  for (let k = 0; k < run.itemCosts.length; k++) run.costAmounts[k].push(run.itemCosts[k]);
+  // Each total adds the streams in order, as it always has (the Decimal figures are digit for digit).
+  let gross = calc.zero;
+  let grossFy = calc.zero;
+  let grossBeforeWeighting = calc.zero;
+  let costs = itemTotal;
+  for (let k = 0; k < lineRows.length; k++) {
+    const r = lineRows[k];
+    gross = add(gross, r.gross);
+    grossFy = add(grossFy, r.grossAtFyPrices);
+    grossBeforeWeighting = add(grossBeforeWeighting, r.grossBeforeWeighting);
+    costs = add(costs, r.oneOffCosts);
+    run.streamCostAmounts[k].push(r.oneOffCosts);
+  }
+  const overlap = overlapOn(run, fy, caseloadReduction, reportedPrices, gross);
+  const net = sub(sub(gross, costs), overlap);
+  // Most proposals have no existing lines: nothing to work out (or allocate) per FY then.
+  const lines = existing.length === 0 ? undefined : existingLinesOn(run, fy, sub(gross, overlap));
+  const cumulative = lines === undefined ? net : sub(net, lines.existingMtfs);
+  // On net: the inflation of costs and overlap comes out of the contingency, so the MTFS row is unchanged.
+  const inflationContingency = onNet
+    ? sub(contingencyNetOn(run, fy, caseloadReduction, grossFy), net)
+    : sub(grossFy, gross);
+  const withContingency = add(cumulative, inflationContingency);
+  return {
+    fy,
+    label: fyLabel(fy),
+    grossBeforeWeighting,
+    gross,
+    costs,
+    overlap,
+    existingMtfs: lines === undefined ? calc.zero : lines.existingMtfs,
+    cumulative,
+    inYear: sub(cumulative, previous),
+    inflationContingency,
+    inYearInflationContingency: sub(inflationContingency, previousContingency),
+    addedBack: lines === undefined ? calc.zero : lines.addedBack,
+    mtfsImpact: lines === undefined ? withContingency : add(withContingency, lines.addedBack),
+    measures: rows.length === 1 ? rows[0].measures : sumMeasures(calc, mapped(rows, measuresOf)),
+  };
+}
+
+const measuresOf = <T>(r: StreamYear<T>): readonly OperationalMeasure<T>[] => r.measures;
+
+/** The net at FY prices, for a contingency held on net: gross less costs and overlap, all at the FY's prices. */
+function contingencyNetOn<T>(run: ProfileRun<T>, fy: FyStartYear, caseloadReduction: T, grossFy: T): T {
+  const { calc, lineRows } = run;
+  let costs = itemCostsOn(run, fy, caseloadReduction, fy);
+  for (let k = 0; k < lineRows.length; k++) costs = calc.add(costs, lineRows[k].oneOffCosts);
+  return calc.subtract(calc.subtract(grossFy, costs), overlapOn(run, fy, caseloadReduction, fy, grossFy));
+}
+
+/** The FY's existing lines: their totals, each line's amounts appended to the run's. */
+function existingLinesOn<T>(
+  run: ProfileRun<T>,
+  fy: FyStartYear,
+  remaining: T,
+): { existingMtfs: T; addedBack: T } {
+  const { calc } = run;
+  const lines = existingLinesInFyOn(calc, run.existing, fy, remaining);
+  let existingMtfs = calc.zero;
+  let addedBack = calc.zero;
+  for (let k = 0; k < lines.deducted.length; k++) {
+    run.deductedAmounts[k].push(lines.deducted[k]);
+    existingMtfs = calc.add(existingMtfs, lines.deducted[k]);
+  }
+  for (let k = 0; k < lines.addedBack.length; k++) {
+    run.addedBackAmounts[k].push(lines.addedBack[k]);
+    addedBack = calc.add(addedBack, lines.addedBack[k]);
+  }
+  return { existingMtfs, addedBack };
+}
+
+/** The profile of its years: the cost and existing lines, the run rate and the quantified opportunity. */
+function profileOf<T>(calc: Calculator<T>, run: ProfileRun<T>, years: ProposalYear<T>[]): ProposalProfile<T> {
+  const { input, existing } = run;
+  const { horizon, streams } = input;
   const costLines: ProposalLine<T>[] = [];
   for (let k = 0; k < input.investment.length; k++) {
     const c = input.investment[k];
-    costLines.push({ label: c.label, kind: c.kind, amounts: costAmounts[k] });
+    costLines.push({ label: c.label, kind: c.kind, amounts: run.costAmounts[k] });
   }
-  streams.forEach((s, k) => {
-    if (s.years.some((y) => y.oneOffCosts !== undefined)) {
-      costLines.push({ label: `${s.label}: costs per event`, kind: "stream", amounts: streamCostAmounts[k] });
+  for (let k = 0; k < streams.length; k++) {
+    const s = streams[k];
+    if (s.years.some(hasOneOffCosts)) {
+      costLines.push({
+        label: `${s.label}: costs per event`,
+        kind: "stream",
+        amounts: run.streamCostAmounts[k],
+      });
     }
-  });
+  }
   const existingLines: ExistingMtfsLineResult<T>[] = mapped(existing, (l, k) => ({
     label: l.ref === undefined ? l.label : `${l.ref} ${l.label}`,
     treatment: l.treatment,
-    deducted: deductedAmounts[k],
-    addedBack: addedBackAmounts[k],
+    deducted: run.deductedAmounts[k],
+    addedBack: run.addedBackAmounts[k],
   }));
-
-  const settle: { fy: FyStartYear; by: string }[] = mapped(streams, (s) => ({
-    fy: s.settledFy,
-    by: s.label,
-  }));
-  for (const c of input.investment) {
-    const fy = settledFyOfCost(c);
-    if (fy !== undefined) settle.push({ fy, by: c.label });
-  }
-  for (const l of existing) settle.push({ fy: existingLineSettledFy(l), by: l.ref ?? l.label });
-  const overlapFy = overlapSettledFy(input.mtfsOverlap);
-  if (overlapFy !== undefined) settle.push({ fy: overlapFy, by: "MTFS overlap" });
-  const last = settle.reduce<{ fy: FyStartYear; by: string } | undefined>(
-    (acc, x) => (acc === undefined || x.fy > acc.fy ? x : acc),
-    undefined,
-  );
+  const last = lastSettled(input, existing);
   const runFy = Math.min(Math.max(last?.fy ?? horizon.firstFy, horizon.firstFy), horizon.lastFy);
   const runRow = years[runFy - horizon.firstFy];
   const mtfsRow = years[mtfsIndexOf(horizon)];
-  let timeToFull = ZERO_T;
+  let timeToFull = calc.zero;
   for (const s of streams) {
     if (s.timeToFullImpactYears !== undefined) timeToFull = maxOf(calc, timeToFull, s.timeToFullImpactYears);
   }
   return {
     years,
-    streams: streamLines,
+    streams: run.streamLines,
     costLines,
     existingMtfsLines: existingLines,
     ...(input.confidenceWeighting !== undefined ? { confidenceWeighting: input.confidenceWeighting } : {}),
@@ -512,4 +623,26 @@ export function computeProposalProfileOn<T>(
     },
     timeToFullRunRateYears: timeToFull,
   };
+}
+
+const hasOneOffCosts = <T>(y: StreamYear<T>): boolean => y.oneOffCosts !== undefined;
+
+/** What settles last (the first of equals): a stream, a cost line, an existing line or the overlap. */
+function lastSettled<T>(
+  input: ProposalProfileInput<T>,
+  existing: readonly ExistingMtfsLine[],
+): { fy: FyStartYear; by: string } | undefined {
+  let last: { fy: FyStartYear; by: string } | undefined;
+  const consider = (fy: FyStartYear, by: string): void => {
+    if (last === undefined || fy > last.fy) last = { fy, by };
+  };
+  for (const s of input.streams) consider(s.settledFy, s.label);
+  for (const c of input.investment) {
+    const fy = settledFyOfCost(c);
+    if (fy !== undefined) consider(fy, c.label);
+  }
+  for (const l of existing) consider(existingLineSettledFy(l), l.ref ?? l.label);
+  const overlapFy = overlapSettledFy(input.mtfsOverlap);
+  if (overlapFy !== undefined) consider(overlapFy, "MTFS overlap");
+  return last;
 }

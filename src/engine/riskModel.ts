@@ -113,6 +113,15 @@ function figuresOf<T>(calc: Calculator<T>, p: ProposalProfile<T>): RiskFigures {
   return { net, mtfs };
 }
 
+/**
+ * f, worked out on its first call and kept: a model's exact figures are of its own assumptions, which never
+ * change (a draw evaluates a copy). Each simulation of the model then profiles it on Decimal once, not per run.
+ */
+function once<R>(f: () => R): () => R {
+  let kept: { readonly value: R } | undefined;
+  return () => (kept ??= { value: f() }).value;
+}
+
 /** A model's FYs and the index of its MTFS row (the rule computeProposalProfile applies). */
 function horizonOf(h: Horizon): { fys: FyStartYear[]; mtfsIndex: number } {
   return { fys: horizonFys(h), mtfsIndex: mtfsIndexOf(h) };
@@ -155,7 +164,7 @@ export function profileRiskModel(
     entries,
     defaultDraws: defaultDraws(input),
     evaluate: profileRiskFigures,
-    exact: () => profileFiguresOn(decimalCalculator, input),
+    exact: once(() => profileFiguresOn(decimalCalculator, input)),
   };
 }
 
@@ -207,7 +216,7 @@ export function assumptionsRiskModel(
     entries,
     defaultDraws: streamDefaultDraws(a),
     evaluate: (x) => figuresOf(numberCalculator, assumptionsProfileOn(numberCalculator, x)),
-    exact: () => figuresOf(decimalCalculator, assumptionsProfileOn(decimalCalculator, a)),
+    exact: once(() => figuresOf(decimalCalculator, assumptionsProfileOn(decimalCalculator, a))),
   };
 }
 

@@ -8,7 +8,7 @@ import {
   scheduleSettledFy,
   schedulesTimeToFullYears,
 } from "./shareSchedule";
-import { nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
+import { itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile, StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 import { fyBoundsOn, planCache } from "./streamPlan";
@@ -123,12 +123,12 @@ export function staffingStreamOn<T>(
   const amounts: T[] = [];
   for (let i = 0; i < reductions.length; i++) {
     const r = reductions[i];
-    const f = `reductions[${i}]`;
-    const fte = r.kind === "fte" ? d(nonNegative(r.fteReduction, `${f}.fteReduction`)) : calc.zero;
+    const f = itemField("reductions", i);
+    const fte = r.kind === "fte" ? d(nonNegative(r.fteReduction, f, "fteReduction")) : calc.zero;
     amounts.push(
       r.kind === "fte"
-        ? mul(fte, d(nonNegative(r.costPerFte, `${f}.costPerFte`)))
-        : d(nonNegative(r.amountPerYear, `${f}.amountPerYear`)),
+        ? mul(fte, d(nonNegative(r.costPerFte, f, "costPerFte")))
+        : d(nonNegative(r.amountPerYear, f, "amountPerYear")),
     );
     ftes.push(fte);
     if (

@@ -1,5 +1,6 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
+import { compareToNumber } from "./calculator";
 import type { FyStartYear, Horizon } from "./types";
 
 /**
@@ -123,7 +124,8 @@ export function weighted(
  * checkWeighting(D(1.5), "confidenceWeighting") // throws "confidenceWeighting: must be between 0 and 1 …"
  */
 export function checkWeighting(weighting: Decimal, field: string): void {
-  if (weighting.lt(0) || weighting.gt(1)) {
+  // Against doubles without a Decimal of 0 or 1 per check (exact: compareToNumber); profiles check on every draw.
+  if (compareToNumber(weighting, 0) < 0 || compareToNumber(weighting, 1) > 0) {
     throw new EngineError(
       "out-of-range",
       field,

@@ -1,6 +1,6 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
-import { decimalCalculator, type Calculator } from "./calculator";
+import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { inflateOn } from "./costs";
 import { checkHorizon, type OperationalMeasure, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
@@ -31,7 +31,7 @@ export const MAX_STREAM_WEEKS = 5200;
  * weeksValue(new Decimal(1e9), "durationWeeks") // throws "durationWeeks: must be 0 to 5200 weeks (100 years)…"
  */
 export function weeksValue(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || below0(value) || value.gt(MAX_STREAM_WEEKS)) {
+  if (!value.isFinite() || below0(value) || compareToNumber(value, MAX_STREAM_WEEKS) > 0) {
     throw new EngineError(
       "out-of-range",
       field,
@@ -107,7 +107,10 @@ export function streamYearOn<T>(
 
 const ZERO_RATE = new Decimal(0);
 
-/** value < 0 for a finite Decimal, from its sign (decimal.js's lt makes a Decimal of the 0 on every call). */
+/**
+ * value < 0 for a finite Decimal, from its sign (decimal.js's lt makes a Decimal of the 0 on every call; the
+ * upper bounds above use compareToNumber for the same reason).
+ */
 const below0 = (value: Decimal): boolean => value.isNegative() && !value.isZero();
 const validRates = new WeakSet<Decimal>();
 
@@ -146,12 +149,45 @@ export function withEventCostsOn<T>(
  *
  * @example
  * nonNegative(new Decimal(-1), "feePerUnit") // throws EngineError out-of-range "feePerUnit: must be ≥ 0"
+ * nonNegative(new Decimal(-1), "items[0]", "feePerUnit") // throws … "items[0].feePerUnit: must be ≥ 0"
  */
-export function nonNegative(value: Decimal, field: string): Decimal {
+export function nonNegative(value: Decimal, field: string, key?: string): Decimal {
   if (!value.isFinite() || below0(value)) {
-    throw new EngineError("out-of-range", field, `must be a number ≥ 0, got ${value.toString()}`);
+    throw new EngineError(
+      "out-of-range",
+      fieldName(field, key),
+      `must be a number ≥ 0, got ${value.toString()}`,
+    );
   }
   return value;
+}
+
+/**
+ * `field.key` (just `field` without a key), built when a check fails: a simulated draw checks every list
+ * item's inputs, and building each name up front was a string per check.
+ */
+function fieldName(field: string, key: string | undefined): string {
+  return key === undefined ? field : `${field}.${key}`;
+}
+
+const listFields = new Map<string, string[]>();
+
+/**
+ * The name of a list item's field, `list[k]`, made once per list and index (a draw names every item).
+ *
+ * @example
+ * itemField("items", 2) // "items[2]"
+ */
+export function itemField(list: string, k: number): string {
+  let names = listFields.get(list);
+  if (names === undefined) {
+    names = [];
+    listFields.set(list, names);
+  }
+  // Names are kept for the first 1,024 items (far more than any proposal lists).
+  if (k >= 1024) return `${list}[${k}]`;
+  for (let j = names.length; j <= k; j++) names.push(`${list}[${j}]`);
+  return names[k];
 }
 
 /**
@@ -159,12 +195,13 @@ export function nonNegative(value: Decimal, field: string): Decimal {
  *
  * @example
  * fraction(new Decimal(8), "reductionRate") // throws: "reductionRate: must be a fraction between 0 and 1 (8% is 0.08)"
+ * fraction(new Decimal(8), "categories[0]", "reductionRate") // throws: "categories[0].reductionRate: must be …"
  */
-export function fraction(value: Decimal, field: string): Decimal {
-  if (!value.isFinite() || below0(value) || value.gt(1)) {
+export function fraction(value: Decimal, field: string, key?: string): Decimal {
+  if (!value.isFinite() || below0(value) || compareToNumber(value, 1) > 0) {
     throw new EngineError(
       "out-of-range",
-      field,
+      fieldName(field, key),
       `must be a fraction between 0 and 1 (8% is 0.08), got ${value.toString()}`,
     );
   }

@@ -40,6 +40,25 @@ describe("decimalsWriter (a simulation writes each draw into a copy of the assum
     expect(decimalAt(decimalsWriter(tree, p)([D(1), D(2)]), "target.value")?.toNumber()).toBe(2);
   });
 
+  it("copies records of many shapes (more than it has copy sites) whole, each keeping its own keys", () => {
+    // 40 record shapes share the writers' copy sites: a copy must still hold exactly its own node's keys.
+    const items = Array.from({ length: 40 }, (_, k) => {
+      const item: Record<string, Decimal | string> = { label: `item ${k}`, value: D(k) };
+      for (let j = 0; j < k % 7; j++) item[`extra${k}_${j}`] = D(j);
+      return item;
+    });
+    const shapes = { items };
+    const p = items.map((_, k) => `items[${k}].value`);
+    const out = decimalsWriter(shapes, p)(items.map((_, k) => D(100 + k)));
+    out.items.forEach((copy, k) => {
+      expect(copy).not.toBe(items[k]);
+      expect(Object.keys(copy)).toEqual(Object.keys(items[k]));
+      expect(copy.label).toBe(`item ${k}`);
+      expect(decimalAt(copy, "value")?.toNumber()).toBe(100 + k);
+      expect(decimalAt(items[k], "value")?.toNumber()).toBe(k);
+    });
+  });
+
   it("refuses a path that names no number", () => {
     expect(() => decimalsWriter(tree, ["target.value.x"])).toThrow(/names no number in the assumptions/);
     expect(() => decimalsWriter(tree, ["streams.rate"])).toThrow(/names no number in the assumptions/);
