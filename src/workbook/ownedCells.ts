@@ -171,7 +171,8 @@ export async function writeLayout(
   owned: Map<string, OwnedRecord>,
 ): Promise<void> {
   const sheets = await port.listSheets();
-  if (!sheets.some((s) => s.name === layout.sheet)) await port.addSheet(layout.sheet);
+  if (!sheets.some((s) => s.name === layout.sheet))
+    await port.addSheet(layout.sheet, layout.print ? { print: layout.print } : undefined);
   const live = liveFormulas(layout, owned);
   await port.writeCells(
     layout.sheet,
