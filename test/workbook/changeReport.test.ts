@@ -106,7 +106,7 @@ describe("the report in the sheet's words (trial 4)", () => {
     // Money cells as money (£m, £k, or "-"), never a bare number of pounds; only a tornado row that now holds
     // another input shows its old low and high plainly (their unit was the old input's).
     const retitled = new Set(
-      report.lines.filter((l) => l.label === "Input").map((l) => l.cell.replace(/![A-Z]+/, "!")),
+      report.lines.filter((l) => l.label?.startsWith("Input")).map((l) => l.cell.replace(/![A-Z]+/, "!")),
     );
     const bare = report.lines.filter(
       (l) =>
