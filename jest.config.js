@@ -7,4 +7,10 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
+  // jsdom suites: findBy*/waitFor wait 20 s, as a loaded machine needs (test/setup/testingLibrary.ts).
+  setupFilesAfterEnv: ["<rootDir>/test/setup/testingLibrary.ts"],
+  // Shake mode only (scripts/shake.sh): fast-check at a chosen seed and more runs.
+  ...(process.env.FC_SHAKE
+    ? { moduleNameMapper: { "^fast-check$": "<rootDir>/test/setup/fastCheckShake.ts" } }
+    : {}),
 };

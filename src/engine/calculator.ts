@@ -17,6 +17,8 @@ export interface Calculator<T> {
   divide(a: T, b: T): T;
   /** −1, 0 or 1 as a is less than, equal to or greater than b. */
   compare(a: T, b: T): -1 | 0 | 1;
+  /** Whether a is zero (either sign; NaN is not). */
+  isZero(a: T): boolean;
   /** a^n for a whole number n (Decimal: decimal.js `pow`, exact to 40 digits). */
   pow(a: T, n: number): T;
   /** The largest whole number ≤ a. */
@@ -38,6 +40,39 @@ export interface Calculator<T> {
 type Value = number | Decimal;
 
 /*
+ * The number backend's whole powers of the last few bases, remembered: a simulation raises the same inflation
+ * and growth factors to the same few whole powers on every draw, and `**` costs as much as dozens of
+ * multiplications. `a ** n` is a pure function of a and n, so a remembered power is the one `**` gives.
+ */
+const POWER_BASES = 4;
+/** Exponents remembered: MIN_EXPONENT up to MIN_EXPONENT + EXPONENTS − 1 (FYs before and after a price base). */
+const MIN_EXPONENT = -16;
+const EXPONENTS = 64;
+const powerBases = new Float64Array(POWER_BASES).fill(NaN);
+// NaN marks a power not yet worked out (a NaN power is worked out each time; NaN bases never match).
+const powers = Array.from({ length: POWER_BASES }, () => new Float64Array(EXPONENTS).fill(NaN));
+let nextPowerBase = 0;
+
+function powerOf(a: number, n: number): number {
+  const k = n - MIN_EXPONENT;
+  // 0 and −0 are equal but their odd powers are not: zero is never remembered.
+  if (a === 0 || !(k >= 0 && k < EXPONENTS && Number.isInteger(n))) return a ** n;
+  let slot = 0;
+  while (slot < POWER_BASES && powerBases[slot] !== a) slot++;
+  if (slot === POWER_BASES) {
+    slot = nextPowerBase;
+    nextPowerBase = (nextPowerBase + 1) % POWER_BASES;
+    powerBases[slot] = a;
+    powers[slot].fill(NaN);
+  }
+  const known = powers[slot][k];
+  if (known === known) return known;
+  const p = a ** n;
+  powers[slot][k] = p;
+  return p;
+}
+
+/*
  * Each arithmetic operation is ONE function for both backends, telling numbers from Decimals by type: a model
  * call site (`calc.add(a, b)`) then always calls the same function, whichever backends have run through it, so
  * V8 keeps it monomorphic and inlines it (the number branch is then plain float arithmetic). Two functions per
@@ -56,7 +91,8 @@ const compare = (a: Value, b: Value): -1 | 0 | 1 => {
   const c = a.comparedTo(b as Decimal);
   return c < 0 ? -1 : c > 0 ? 1 : 0;
 };
-const pow = (a: Value, n: number): Value => (typeof a === "number" ? a ** n : a.pow(n));
+const isZero = (a: Value): boolean => (typeof a === "number" ? a === 0 : a.isZero());
+const pow = (a: Value, n: number): Value => (typeof a === "number" ? powerOf(a, n) : a.pow(n));
 const floor = (a: Value): Value => (typeof a === "number" ? Math.floor(a) : a.floor());
 const sqrt = (a: Value): Value => (typeof a === "number" ? Math.sqrt(a) : a.sqrt());
 const roundTo = (a: Value, places: number): Value =>
@@ -72,6 +108,7 @@ type SharedOps<T> = Pick<
   | "multiply"
   | "divide"
   | "compare"
+  | "isZero"
   | "pow"
   | "floor"
   | "sqrt"
@@ -88,6 +125,7 @@ function sharedOps<T>(): SharedOps<T> {
     multiply,
     divide,
     compare,
+    isZero,
     pow,
     floor,
     sqrt,

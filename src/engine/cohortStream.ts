@@ -2,6 +2,7 @@ import { Decimal } from "./money";
 import { EngineError } from "./errors";
 import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { DAYS_PER_WEEK, fyStartDay } from "./fiscalYear";
+import { fyBoundsOn } from "./streamPlan";
 import { flowMath } from "./flow";
 import { resolveTimelineOn, type ResolvedTimeline } from "./timeline";
 import { stockFlowMath, type CumulativeFlow } from "./stockFlow";
@@ -16,7 +17,7 @@ import {
   type StreamYear,
   type Weighting,
 } from "./stream";
-import type { FyStartYear, Horizon, ProfileInput, Target, UnitCostComponent } from "./types";
+import type { FyStartYear, Horizon, ProfileInput, Target, UnitCost } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -81,6 +82,77 @@ function anniversaryDays(monthDay: string, fromFy: FyStartYear, toFy: FyStartYea
   return days;
 }
 
+/** A target's unit in words: a percent is a fraction (shown as %), a count a flow a year, a caseload a number held. */
+function targetUnitOf(input: CohortStreamInput): string | undefined {
+  const unit = input.unit ?? "cases";
+  return { percent: undefined, countPerYear: `${unit} a year`, caseloadReduction: unit }[input.target.kind];
+}
+
+/*
+ * The savings of the last few unit costs per backend: a unit cost is an immutable input, and a draw that moves
+ * one of its figures writes a fresh copy of it (a ring compared by identity, as timeline.ts's, not a WeakMap of
+ * young keys). Each part's saving function, and its figures for the FYs of the last horizon it priced.
+ */
+interface UnitSavings<T> {
+  readonly calc: unknown;
+  readonly unitCost: UnitCost;
+  readonly savings: readonly ((fy: FyStartYear) => T)[];
+  prices?: { readonly firstFy: FyStartYear; readonly lastFy: FyStartYear } & PartSavings<T>;
+}
+
+/** Each part's saving in each FY of a horizon (part, then FY) and at price-base prices. */
+interface PartSavings<T> {
+  readonly byFy: readonly (readonly T[])[];
+  readonly atPriceBase: readonly T[];
+}
+
+const RECENT_UNIT_COSTS = 16;
+const recentSavings: UnitSavings<unknown>[] = [];
+let nextSavings = 0;
+
+function knownSavings<T>(calc: Calculator<T>, unitCost: UnitCost): UnitSavings<T> | undefined {
+  for (let k = 0; k < recentSavings.length; k++) {
+    const e = recentSavings[k];
+    if (e.unitCost === unitCost && e.calc === calc) return e as UnitSavings<T>;
+  }
+  return undefined;
+}
+
+function rememberSavings<T>(
+  calc: Calculator<T>,
+  unitCost: UnitCost,
+  parts: readonly CohortSavingPart<T>[],
+): void {
+  recentSavings[nextSavings] = { calc, unitCost, savings: parts.map((p) => p.annualSaving) };
+  nextSavings = (nextSavings + 1) % RECENT_UNIT_COSTS;
+}
+
+/** The parts' savings in the horizon's FYs and at price-base prices (remembered with the unit cost's). */
+function savingsByFy<T>(
+  calc: Calculator<T>,
+  unitCost: UnitCost,
+  parts: readonly CohortSavingPart<T>[],
+  horizon: Horizon,
+): PartSavings<T> {
+  const known = knownSavings(calc, unitCost);
+  const p = known?.prices;
+  if (p !== undefined && p.firstFy === horizon.firstFy && p.lastFy === horizon.lastFy) return p;
+  const byFy: T[][] = [];
+  const atPriceBase: T[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const row: T[] = [];
+    for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) row.push(parts[k].annualSaving(fy));
+    byFy.push(row);
+    // The saving at price-base prices is the same every FY: worked out once per part.
+    atPriceBase.push(parts[k].annualSaving(unitCost.priceBaseFy));
+  }
+  // Only figures of the remembered savings' own functions are remembered with them.
+  if (known !== undefined && known.savings.every((f, k) => f === parts[k].annualSaving)) {
+    known.prices = { firstFy: horizon.firstFy, lastFy: horizon.lastFy, byFy, atPriceBase };
+  }
+  return { byFy, atPriceBase };
+}
+
 /** The target the model uses: the stated value × its weighting, when written as evidence × weighting. */
 function weightedTarget(target: Target, w: Weighting | undefined): Target {
   return w === undefined ? target : { ...target, value: w.value };
@@ -143,17 +215,12 @@ export function cohortModelOn<T>(
     // No stay left to save: a caseload target would need an infinite flow, and the exit stock divides by D.
     throw new EngineError("out-of-range", "durationWeeks", `must be > 0, got ${durationWeeks.toString()}`);
   }
-  const unit = input.unit ?? "cases";
-  // A percent target is a fraction (shown as %); a count is a flow a year; a caseload target is a number held.
-  const targetUnit = { percent: undefined, countPerYear: `${unit} a year`, caseloadReduction: unit }[
-    input.target.kind
-  ];
   if (input.confidenceWeighting !== undefined)
     checkWeighting(input.confidenceWeighting, "confidenceWeighting");
   const targetWeighting =
     input.targetWeighting === undefined
       ? undefined
-      : weighted("Target", input.target.value, input.targetWeighting, "targetWeighting", targetUnit);
+      : weighted("Target", input.target.value, input.targetWeighting, "targetWeighting", targetUnitOf(input));
   const target = weightedTarget(input.target, targetWeighting);
   const durationDays = calc.multiply(calc.fromDecimal(durationWeeks), calc.fromNumber(DAYS_PER_WEEK));
   const planFlow = flowMath(calc).avoidedEventsFlow({
@@ -169,23 +236,31 @@ export function cohortModelOn<T>(
   const flow = adjustFlow ? adjustFlow(planFlow) : planFlow;
 
   // Parts realised from the same date share one flow (built once; their caseloads are then averaged once).
-  const realised = new Map<string, CumulativeFlow<T>>();
-  const realisedFlow = (monthDay: string): CumulativeFlow<T> => {
-    let f = realised.get(monthDay);
-    if (f === undefined) {
-      f = sf.realisedAt(flow, anniversaries(calc, monthDay, horizon.firstFy, horizon.lastFy));
-      realised.set(monthDay, f);
+  const components = unitCost.components;
+  const parts: CohortSavingPart<T>[] = [];
+  // A unit cost a draw leaves alone prices its parts as on the last draw (its savings, worked out once).
+  const known = knownSavings(calc, unitCost);
+  if (components === undefined || components.length === 0) {
+    parts.push({ flow, annualSaving: known ? known.savings[0] : annualSavingOn(calc, unitCost) });
+  } else {
+    for (let k = 0; k < components.length; k++) {
+      const c = components[k];
+      const from = c.realisedFrom;
+      // Parts realised from the same date share the flow of the first (then their caseloads are averaged once).
+      let j = 0;
+      while (j < k && components[j].realisedFrom !== from) j++;
+      const partFlow = !from
+        ? flow
+        : j < k
+          ? parts[j].flow
+          : sf.realisedAt(flow, anniversaries(calc, from, horizon.firstFy, horizon.lastFy));
+      parts.push({
+        flow: partFlow,
+        annualSaving: known ? known.savings[k] : annualSavingOn(calc, unitCost, c),
+      });
     }
-    return f;
-  };
-  const componentPart = (c: UnitCostComponent): CohortSavingPart<T> => ({
-    flow: c.realisedFrom ? realisedFlow(c.realisedFrom) : flow,
-    annualSaving: annualSavingOn(calc, unitCost, c),
-  });
-  const parts: readonly CohortSavingPart<T>[] =
-    unitCost.components && unitCost.components.length > 0
-      ? unitCost.components.map(componentPart)
-      : [{ flow, annualSaving: annualSavingOn(calc, unitCost) }];
+  }
+  if (known === undefined) rememberSavings(calc, unitCost, parts);
 
   const averageOf = (f: CumulativeFlow<T>, bounds: readonly T[]): T[] =>
     input.lever === "exit"
@@ -241,8 +316,7 @@ export function cohortStreamOn<T>(
   );
   const durationWeeks = input.durationWeeks;
   const unit = input.unit ?? "cases";
-  const bounds: T[] = [];
-  for (let fy = horizon.firstFy; fy <= horizon.lastFy + 1; fy++) bounds.push(calc.fromNumber(fyStartDay(fy)));
+  const bounds = fyBoundsOn(calc, horizon).bounds;
   const caseload = averageOf(flow, bounds);
   const partCaseload: T[][] = [];
   for (let k = 0; k < parts.length; k++) {
@@ -254,24 +328,24 @@ export function cohortStreamOn<T>(
   }
 
   // Loops rather than reduce and closures: a simulation runs this on every draw (the same calls, in order).
-  const grossAt = (i: number, savings: (k: number) => T): T => {
-    let sum = calc.zero;
-    for (let k = 0; k < parts.length; k++) sum = calc.add(sum, calc.multiply(partCaseload[k][i], savings(k)));
-    return sum;
-  };
-  // The saving at price-base prices is the same every FY: worked out once per part.
-  const atPriceBase: T[] = [];
-  for (const s of parts) atPriceBase.push(s.annualSaving(unitCost.priceBaseFy));
-  const priceBaseSaving = (k: number): T => atPriceBase[k];
+  const { byFy, atPriceBase } = savingsByFy(calc, unitCost, parts, horizon);
   const years: StreamYear<T>[] = [];
   let eventsBefore = sf.cumulativeAt(flow, bounds[0]);
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;
     const eventsBy = sf.cumulativeAt(flow, bounds[i + 1]);
+    let gross = calc.zero;
+    let grossAtPriceBase = calc.zero;
+    for (let k = 0; k < parts.length; k++) {
+      gross = calc.add(gross, calc.multiply(partCaseload[k][i], byFy[k][i]));
+    }
+    for (let k = 0; k < parts.length; k++) {
+      grossAtPriceBase = calc.add(grossAtPriceBase, calc.multiply(partCaseload[k][i], atPriceBase[k]));
+    }
     years.push({
       fy,
-      gross: grossAt(i, (k) => parts[k].annualSaving(fy)),
-      grossAtPriceBase: grossAt(i, priceBaseSaving),
+      gross,
+      grossAtPriceBase,
       oneOffCosts: undefined,
       measures: [
         {

@@ -2,7 +2,7 @@ import { Decimal } from "./money";
 import { DAYS_PER_WEEK, WEEKS_PER_YEAR, fyOf, fyStartDay } from "./fiscalYear";
 import { decimalCalculator, type Calculator } from "./calculator";
 import { rampPiecesOn, type RampPiece, type ResolvedTimeline } from "./timeline";
-import { stockFlowMath, type CumulativeFlow, type RatePiece } from "./stockFlow";
+import { stockFlowMath, type CumulativeFlow, type RateCuts } from "./stockFlow";
 import type { Baseline, Delivery, FyStartYear, Lever, Target } from "./types";
 
 /**
@@ -102,7 +102,7 @@ export interface FlowMath<T> {
  * The flow model on a number backend: the same calculator calls on either, so Decimal figures are identical.
  *
  * @example
- * flowMath(numberCalculator).avoidedEventsFlow(input).pieces.length // as many pieces as the Decimal flow
+ * flowMath(numberCalculator).avoidedEventsFlow(input).starts.length // as many pieces as the Decimal flow
  */
 export function flowMath<T>(calc: Calculator<T>): FlowMath<T> {
   // Built once per backend: the model's closures are shared by every call.
@@ -185,37 +185,45 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
         ? p.shareFrom
         : add(p.shareFrom, mul(sub(p.shareTo, p.shareFrom), div(sub(d, p.from), sub(p.to, p.from))));
 
-  // Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April.
+  // Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April. As
+  // cuts and rates (plain arrays: a simulation builds the pieces on every draw).
   const ratePieces = (
     start: T,
     end: T,
     ramp: readonly RampPiece<T>[],
     rateInFy: (fy: FyStartYear) => T,
-  ): RatePiece<T>[] => {
-    if (cmp(end, start) <= 0) return [];
-    // The distinct cut points in order: collected, sorted, equal values merged (plain arrays: a simulation
-    // builds the pieces on every draw).
+  ): RateCuts<T> => {
+    const rateFrom: T[] = [];
+    const rateTo: T[] = [];
+    if (cmp(end, start) <= 0) return { cuts: [], rateFrom, rateTo };
+    // The distinct cut points in order: collected, sorted, equal values merged.
     const all: T[] = [start, end];
     for (let k = 0; k < ramp.length; k++) {
       const p = ramp[k];
       if (cmp(p.from, start) >= 0 && cmp(p.from, end) <= 0) all.push(p.from);
       if (cmp(p.to, start) >= 0 && cmp(p.to, end) <= 0) all.push(p.to);
     }
-    for (let fy = fyOfDay(start) + 1; ; fy++) {
+    // Each 1 April after start and before end (all after start: the first is that of start's FY + 1).
+    const firstFy = fyOfDay(start);
+    const fyStarts: T[] = [];
+    for (let fy = firstFy + 1; ; fy++) {
       const d = calc.fromNumber(fyStartDay(fy));
       if (cmp(d, end) >= 0) break;
-      if (cmp(d, start) >= 0) all.push(d);
+      fyStarts.push(d);
+      all.push(d);
     }
     const points = sortedDistinct(all);
-    const pieces: RatePiece<T>[] = [];
-    // The points ascend, so the FY's rate is worked out once per FY and the ramp is walked, not searched.
+    // The points ascend, so the FY's rate is worked out once per FY and the ramp is walked, not searched; the
+    // FY of a point is start's FY + the 1 Aprils on or before it (fyOf of its day, as the FY starts are whole).
     let rateFy = NaN;
     let perDay = calc.zero;
     let j = 0;
+    let passed = 0;
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i];
       const to = points[i + 1];
-      const fy = fyOfDay(from);
+      while (passed < fyStarts.length && cmp(from, fyStarts[passed]) >= 0) passed++;
+      const fy = firstFy + passed;
       if (fy !== rateFy) {
         perDay = rateInFy(fy);
         rateFy = fy;
@@ -223,34 +231,42 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
       // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
       while (j < ramp.length && cmp(from, ramp[j].to) >= 0) j++;
       const piece = j < ramp.length && cmp(from, ramp[j].from) >= 0 ? ramp[j] : undefined;
-      pieces.push({
-        from,
-        to,
-        rateFrom: mul(perDay, shareOn(piece, from)),
-        rateTo: mul(perDay, shareOn(piece, to)),
-      });
+      rateFrom.push(mul(perDay, shareOn(piece, from)));
+      rateTo.push(mul(perDay, shareOn(piece, to)));
     }
-    return pieces;
+    return { cuts: points, rateFrom, rateTo };
   };
 
-  // Rate pieces cut off at day `at`.
-  const clip = (rates: readonly RatePiece<T>[], at: T): RatePiece<T>[] => {
-    const out: RatePiece<T>[] = [];
-    for (const r of rates) {
-      if (cmp(r.from, at) >= 0) continue;
-      if (cmp(r.to, at) <= 0) {
-        out.push(r);
+  // Rate pieces cut off at day `at`, then the pieces of `after` (which start at `at` when any piece ends after
+  // it): the pieces cumulativeFromRates was given as records, the same calculator calls.
+  const clipThen = (rates: RateCuts<T>, at: T, after: RateCuts<T>): RateCuts<T> => {
+    const { cuts: c, rateFrom: r0, rateTo: r1 } = rates;
+    const cuts: T[] = [];
+    const rateFrom: T[] = [];
+    const rateTo: T[] = [];
+    let k = 0;
+    for (; k < r0.length && cmp(c[k], at) < 0; k++) {
+      cuts.push(c[k]);
+      rateFrom.push(r0[k]);
+      if (cmp(c[k + 1], at) <= 0) {
+        rateTo.push(r1[k]);
         continue;
       }
-      const x = div(sub(at, r.from), sub(r.to, r.from));
-      out.push({
-        from: r.from,
-        to: at,
-        rateFrom: r.rateFrom,
-        rateTo: add(r.rateFrom, mul(sub(r.rateTo, r.rateFrom), x)),
-      });
+      const x = div(sub(at, c[k]), sub(c[k + 1], c[k]));
+      rateTo.push(add(r0[k], mul(sub(r1[k], r0[k]), x)));
+      k++;
+      break;
     }
-    return out;
+    // The last kept piece's end: `at` when it was cut (as `after` starts), else its own cut.
+    if (k > 0) cuts.push(cmp(c[k], at) <= 0 ? c[k] : at);
+    const n = after.rateFrom.length;
+    for (let i = 0; i < n; i++) {
+      if (i > 0 || cuts.length === 0) cuts.push(after.cuts[i]);
+      rateFrom.push(after.rateFrom[i]);
+      rateTo.push(after.rateTo[i]);
+    }
+    if (n > 0) cuts.push(after.cuts[n]);
+    return { cuts, rateFrom, rateTo };
   };
 
   const avoided = (input: FlowInput<T>): CumulativeFlow<T> => {
@@ -260,7 +276,7 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     const deliveryEnd = t.deliveryEndDay;
     const end = deliveryEnd !== undefined && cmp(deliveryEnd, endDay) < 0 ? deliveryEnd : endDay;
     const start = t.firstImpactDay;
-    if (cmp(end, start) <= 0) return sf.cumulativeFromRates([], []);
+    if (cmp(end, start) <= 0) return sf.cumulativeFromCuts({ cuts: [], rateFrom: [], rateTo: [] });
 
     const ramp = rampPiecesOn(calc, t);
     const rateOf = fullRateOf(input.baseline, input.target, input.durationWeeks, baseFy, input.lever);
@@ -272,19 +288,18 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     let uncapped: CumulativeFlow<T> | undefined;
     if (cohortSize !== undefined) {
       const cohort = calc.fromDecimal(cohortSize);
-      uncapped = sf.cumulativeFromRates(rates, []);
-      const reached = sf.timeToReach(uncapped, cohort);
+      const { reached, flow } = sf.reachFromCuts(rates, cohort);
+      uncapped = flow;
       if (reached !== undefined) {
-        uncapped = undefined;
         const g = calc.fromDecimal(input.baseline.growthPerYear);
         const capFy = fyOfDay(reached);
         const growthRate = (fy: FyStartYear): T =>
           div(mul(mul(cohort, g), calc.pow(add(g, calc.one), fy - capFy)), daysPerYear);
-        rates = [...clip(rates, reached), ...ratePieces(reached, end, [], growthRate)];
+        rates = clipThen(rates, reached, ratePieces(reached, end, [], growthRate));
       }
     }
     // A cohort never reached keeps the flow already built from the same rates.
-    const flow = uncapped ?? sf.cumulativeFromRates(rates, []);
+    const flow = uncapped ?? sf.cumulativeFromCuts(rates);
     if (input.delivery?.kind !== "batches") return flow;
 
     // Batched delivery: events completed in each block are realised together at the block's end.

@@ -8,6 +8,7 @@ import { DAYS_PER_MONTH } from "./timeline";
 import {
   cumulativeAt,
   fromPieces,
+  piecesOf,
   timeToReach,
   type CumulativeFlow,
   type CumulativePiece,
@@ -123,7 +124,7 @@ export function periodBreaks(sorted: readonly Period[]): PeriodBreak[] {
 /** The plan's F at day t as a piece starting there (value, rate and acceleration at t). */
 function planPieceAt(plan: CumulativeFlow, t: Decimal): CumulativePiece {
   let p: CumulativePiece | undefined;
-  for (const q of plan.pieces) if (q.start.lte(t)) p = q;
+  for (const q of piecesOf(plan)) if (q.start.lte(t)) p = q;
   if (p === undefined) return { start: t, value: ZERO, rate: ZERO, accel: ZERO };
   return {
     start: t,
@@ -135,7 +136,7 @@ function planPieceAt(plan: CumulativeFlow, t: Decimal): CumulativePiece {
 
 /** The plan's pieces on [from, to), each starting at or after `from`. */
 function planPiecesOn(plan: CumulativeFlow, from: Decimal, to: Decimal): CumulativePiece[] {
-  return [planPieceAt(plan, from), ...plan.pieces.filter((p) => p.start.gt(from) && p.start.lt(to))];
+  return [planPieceAt(plan, from), ...piecesOf(plan).filter((p) => p.start.gt(from) && p.start.lt(to))];
 }
 
 /**
@@ -152,7 +153,7 @@ export function splicedFlow(
 ): CumulativeFlow {
   const a0 = new Decimal(windows[0].fromDay);
   const end = new Decimal(windows[windows.length - 1].toDay);
-  const pieces: CumulativePiece[] = plan.pieces.filter((p) => p.start.lt(a0));
+  const pieces: CumulativePiece[] = piecesOf(plan).filter((p) => p.start.lt(a0));
   let level = cumulativeAt(plan, a0);
   for (const w of windows) {
     const a = new Decimal(w.fromDay);

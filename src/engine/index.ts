@@ -76,5 +76,6 @@ export * from "./scenarios";
 export * from "./proposalStretch";
 export * from "./cashability";
 export * from "./reprofile";
+export * from "./reprofileWords";
 export * from "./closure";
 export * from "./edgeOfCareTracking";

@@ -93,20 +93,32 @@ export function formatMoney(amount: DecimalLike): string {
 }
 
 /**
- * £m with an inflation contingency in brackets, as Adults proposals print a figure whose inflation is held
- * centrally; just the £m when there is no contingency line (`contingency` undefined).
+ * A figure with an inflation contingency in brackets, as Adults proposals print a figure whose inflation is
+ * held centrally; each by the money rule (`formatMoney`: £m, £k below £0.1m) in its own scale. Just the figure
+ * when there is no contingency line (`contingency` undefined).
  *
  * @example
  * formatWithContingency(530_000, 130_000) // "£0.53m (£0.13m)"
+ * formatWithContingency(530_000, 26_000) // "£0.53m (£26.0k)"
  * formatWithContingency(-500_000, undefined) // "-£0.50m"
  */
-export function formatWithContingency(
-  amount: DecimalLike,
-  contingency: DecimalLike | undefined,
-  dp = 2,
-): string {
-  const main = formatMillions(amount, dp);
-  return contingency === undefined ? main : `${main} (${formatMillions(contingency, dp)})`;
+export function formatWithContingency(amount: DecimalLike, contingency: DecimalLike | undefined): string {
+  const main = formatMoney(amount);
+  return contingency === undefined ? main : `${main} (${formatMoney(contingency)})`;
+}
+
+/**
+ * What a table of figures shown by the money rule (`formatMoney`) is in, for its caption: "£m", or
+ * "£m, or £k below £0.1m" when any of them is in £k (each cell still carries its own unit).
+ *
+ * @example
+ * moneyUnitsText([1_200_000, 530_000]) // "£m"
+ * moneyUnitsText([1_200_000, 54_500]) // "£m, or £k below £0.1m"
+ */
+export function moneyUnitsText(amounts: Iterable<DecimalLike>): string {
+  for (const a of amounts)
+    if (moneyScale(a) === "k") return `£m, or £k below ${formatMillions(SMALL_MONEY, 1)}`;
+  return "£m";
 }
 
 /**

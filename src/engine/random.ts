@@ -111,9 +111,12 @@ export function triangular(next: RandomStream, low: number, likely: number, high
   const width = high - low;
   if (width === 0) return low;
   const split = (likely - low) / width;
-  return u < split
-    ? low + Math.sqrt(u * width * (likely - low))
-    : high - Math.sqrt((1 - u) * width * (high - likely));
+  const x =
+    u < split
+      ? low + Math.sqrt(u * width * (likely - low))
+      : high - Math.sqrt((1 - u) * width * (high - likely));
+  // Held to low..high: for a width below ~1e-154 the product under the root underflows and can round up.
+  return Math.min(high, Math.max(low, x));
 }
 
 /** Standard normal by Marsaglia's polar method. */

@@ -53,6 +53,8 @@ export interface Reprofile {
   readonly periods: number;
   /** Fewer than FEW_PERIODS periods of actuals: the readings cannot be told apart. */
   readonly indicative?: true;
+  /** Why it is indicative, in words (indicativeNote; also among `warnings`), for a note beside the reprofile. */
+  readonly indicativeNote?: string;
   /** Actuals at or ahead of the plan to date: no change proposed (`reading` is a later start of 0 days). */
   readonly aheadOfPlan?: true;
   /** The reading proposed: the candidate with the smallest error (near-equal errors: the smaller change). */
@@ -344,7 +346,7 @@ export function reprofile(
     ...(measure === "avoidedEvents" ? {} : { measure }),
     ...(warnings.length === 0 ? {} : { warnings }),
     periods: windows.length,
-    ...(note === undefined ? {} : { indicative: true as const }),
+    ...(note === undefined ? {} : { indicative: true as const, indicativeNote: note }),
     approvedSquaredError,
     approved,
   };

@@ -99,7 +99,7 @@ export function scheduleFlow(
  * scheduleFlow on a number backend.
  *
  * @example
- * scheduleFlowOn(numberCalculator, fullFrom("2026-04-01"), 1, fyStartDay(2028)).pieces.length // 2
+ * scheduleFlowOn(numberCalculator, fullFrom("2026-04-01"), 1, fyStartDay(2028)).starts.length // 2
  */
 export function scheduleFlowOn<T>(
   calc: Calculator<T>,

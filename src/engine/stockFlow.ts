@@ -22,10 +22,22 @@ export interface CumulativePiece<T = Decimal> {
   readonly accel: T;
 }
 
-/** F as sorted pieces, plus G = ∫F at each piece start. F is 0 before the first piece. */
+/**
+ * F as sorted pieces, held as one array per field (piece i is starts[i], values[i], rates[i], accels[i]): on the
+ * number backend plain arrays of numbers hold unboxed doubles, where a record per piece boxed each of its four.
+ * F is 0 before the first piece.
+ */
 export interface CumulativeFlow<T = Decimal> {
-  readonly pieces: readonly CumulativePiece<T>[];
-  readonly integralAtStart: readonly T[];
+  readonly starts: readonly T[];
+  readonly values: readonly T[];
+  readonly rates: readonly T[];
+  readonly accels: readonly T[];
+  /**
+   * G = ∫F at each piece start, worked out on first use (integralsAtStarts): most flows a simulated draw builds
+   * are read only for F (a cohort before its cap, events before they are batched). Derived from the arrays
+   * above, which never change, so it cannot go stale.
+   */
+  integrals: T[] | undefined;
 }
 
 /** A linear piece of the event rate (events per day) on [from, to), and event batches at instants. */
@@ -40,10 +52,28 @@ export interface Batch<T = Decimal> {
   readonly count: T;
 }
 
+/**
+ * Contiguous linear rate pieces as arrays: piece k runs from cuts[k] to cuts[k + 1] (cuts ascending, one more
+ * than the pieces), its rate from rateFrom[k] to rateTo[k]. What the flow model builds on every draw.
+ */
+export interface RateCuts<T> {
+  readonly cuts: readonly T[];
+  readonly rateFrom: readonly T[];
+  readonly rateTo: readonly T[];
+}
+
 /** The stock-flow operations on one number backend (see the Decimal functions below for each one's meaning). */
 export interface StockFlowMath<T> {
   fromPieces(pieces: readonly CumulativePiece<T>[]): CumulativeFlow<T>;
   cumulativeFromRates(rates: readonly RatePiece<T>[], batches: readonly Batch<T>[]): CumulativeFlow<T>;
+  /** cumulativeFromRates of contiguous pieces given as cuts (the same pieces, from the same calculator calls). */
+  cumulativeFromCuts(rates: RateCuts<T>): CumulativeFlow<T>;
+  /**
+   * timeToReach of cumulativeFromCuts(rates), its pieces built only until the level is reached (a fixed cohort
+   * is usually reached well before the horizon ends), with the flow when it never is.
+   */
+  reachFromCuts(rates: RateCuts<T>, level: T): { reached: T | undefined; flow?: CumulativeFlow<T> };
+  integralsAtStarts(f: CumulativeFlow<T>): readonly T[];
   cumulativeAt(f: CumulativeFlow<T>, t: T): T;
   integralAt(f: CumulativeFlow<T>, t: T): T;
   stockAt(f: CumulativeFlow<T>, t: T, durationDays: T): T;
@@ -52,6 +82,20 @@ export interface StockFlowMath<T> {
   timeToReach(f: CumulativeFlow<T>, level: T): T | undefined;
   averageStocks(f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[];
   averageRemainingStayStocks(f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[];
+}
+
+/**
+ * The pieces of F as records (forecasts splice them; tests show them).
+ *
+ * @example
+ * piecesOf(cumulativeFromRates([{ from: D(0), to: D(10), rateFrom: D(1), rateTo: D(1) }], []))[1].value.toNumber() // 10
+ */
+export function piecesOf<T>(f: CumulativeFlow<T>): CumulativePiece<T>[] {
+  const out: CumulativePiece<T>[] = [];
+  for (let i = 0; i < f.starts.length; i++) {
+    out.push({ start: f.starts[i], value: f.values[i], rate: f.rates[i], accel: f.accels[i] });
+  }
+  return out;
 }
 
 /**
@@ -74,27 +118,69 @@ export function stockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
 const stockFlowMathCache = new WeakMap<object, unknown>();
 
 function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
-  const { add, subtract: sub, multiply: mul, divide: div, compare: cmp, zero: ZERO } = calc;
+  const { add, subtract: sub, multiply: mul, divide: div, compare: cmp, isZero, zero: ZERO } = calc;
   const TWO = calc.fromNumber(2);
   const SIX = calc.fromNumber(6);
   const TWENTY_FOUR = calc.fromNumber(24);
 
-  const pieceValue = (p: CumulativePiece<T>, x: T): T =>
-    add(add(p.value, mul(p.rate, x)), div(mul(mul(p.accel, x), x), TWO));
+  const flowOf = (starts: T[], values: T[], rates: T[], accels: T[]): CumulativeFlow<T> => ({
+    starts,
+    values,
+    rates,
+    accels,
+    integrals: undefined,
+  });
 
-  const pieceIntegral = (p: CumulativePiece<T>, x: T): T => {
+  /*
+   * F, G and H of piece i at x past its start. A zero acceleration (a constant rate) or a zero rate as well (a
+   * step: realised events, the flat end) leaves its terms out: each is 0 and adding 0 to a sum changes no digit
+   * on either backend (Decimal: the sum is already rounded to its 40 digits), so the figures are the full
+   * formulas', for a fraction of the calculator calls.
+   */
+  const valueIn = (f: CumulativeFlow<T>, i: number, x: T): T => {
+    const v = f.values[i];
+    const r = f.rates[i];
+    const a = f.accels[i];
+    if (!isZero(a)) return add(add(v, mul(r, x)), div(mul(mul(a, x), x), TWO));
+    return isZero(r) ? v : add(v, mul(r, x));
+  };
+
+  const pieceIntegral = (f: CumulativeFlow<T>, i: number, x: T): T => {
+    const v = f.values[i];
+    const r = f.rates[i];
+    const a = f.accels[i];
+    if (isZero(a)) return isZero(r) ? mul(v, x) : add(mul(v, x), div(mul(r, mul(x, x)), TWO));
     const x2 = mul(x, x);
-    return add(add(mul(p.value, x), div(mul(p.rate, x2), TWO)), div(mul(mul(p.accel, x2), x), SIX));
+    return add(add(mul(v, x), div(mul(r, x2), TWO)), div(mul(mul(a, x2), x), SIX));
+  };
+
+  const integralsAtStarts = (f: CumulativeFlow<T>): T[] => {
+    const known = f.integrals;
+    if (known !== undefined) return known;
+    const starts = f.starts;
+    const out: T[] = [];
+    let acc = ZERO;
+    for (let i = 0; i < starts.length; i++) {
+      if (i > 0) acc = add(acc, pieceIntegral(f, i - 1, sub(starts[i], starts[i - 1])));
+      out.push(acc);
+    }
+    f.integrals = out;
+    return out;
   };
 
   const fromPieces = (pieces: readonly CumulativePiece<T>[]): CumulativeFlow<T> => {
-    const integralAtStart: T[] = [];
-    let acc = ZERO;
+    const starts: T[] = [];
+    const values: T[] = [];
+    const rates: T[] = [];
+    const accels: T[] = [];
     for (let i = 0; i < pieces.length; i++) {
-      if (i > 0) acc = add(acc, pieceIntegral(pieces[i - 1], sub(pieces[i].start, pieces[i - 1].start)));
-      integralAtStart.push(acc);
+      const p = pieces[i];
+      starts.push(p.start);
+      values.push(p.value);
+      rates.push(p.rate);
+      accels.push(p.accel);
     }
-    return { pieces, integralAtStart };
+    return flowOf(starts, values, rates, accels);
   };
 
   const inOrder = (live: readonly RatePiece<T>[]): boolean => {
@@ -107,20 +193,33 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   };
 
   // cumulativeFromRates's sweep when the cut points are each piece's start and the last piece's end: the
-  // same pieces from the same calculator calls, without sorting and merging the points.
-  const fromContiguous = (live: readonly RatePiece<T>[]): CumulativeFlow<T> => {
-    const pieces: CumulativePiece<T>[] = [];
+  // same pieces from the same calculator calls, without sorting and merging the points. Piece k's rate at its
+  // start is rateFrom + slope × 0, which is rateFrom.
+  const cumulativeFromCuts = (rates: RateCuts<T>): CumulativeFlow<T> => {
+    const { cuts, rateFrom, rateTo } = rates;
+    const n = rateFrom.length;
+    const starts: T[] = [];
+    const values: T[] = [];
+    const rs: T[] = [];
+    const accels: T[] = [];
+    const f = flowOf(starts, values, rs, accels);
     let value = ZERO;
-    for (let k = 0; k < live.length; k++) {
-      const r = live[k];
-      const start = r.from;
-      const slope = div(sub(r.rateTo, r.rateFrom), sub(r.to, r.from));
-      const piece = { start, value, rate: add(r.rateFrom, mul(slope, sub(start, r.from))), accel: slope };
-      pieces.push(piece);
-      value = pieceValue(piece, sub(r.to, start));
+    for (let k = 0; k < n; k++) {
+      const start = cuts[k];
+      const slope = div(sub(rateTo[k], rateFrom[k]), sub(cuts[k + 1], start));
+      starts.push(start);
+      values.push(value);
+      rs.push(rateFrom[k]);
+      accels.push(slope);
+      value = valueIn(f, k, sub(cuts[k + 1], start));
     }
-    if (live.length > 0) pieces.push({ start: live[live.length - 1].to, value, rate: ZERO, accel: ZERO });
-    return fromPieces(pieces);
+    if (n > 0) {
+      starts.push(cuts[n]);
+      values.push(value);
+      rs.push(ZERO);
+      accels.push(ZERO);
+    }
+    return f;
   };
 
   const cumulativeFromRates = (
@@ -129,8 +228,19 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   ): CumulativeFlow<T> => {
     const live = rates.filter((r) => cmp(r.to, r.from) > 0);
     if (!inOrder(live)) live.sort((a, b) => cmp(a.from, b.from));
-    // Contiguous pieces without batches (what the flow model builds): their ends are the cut points already.
-    if (batches.length === 0 && contiguous(live)) return fromContiguous(live);
+    // Contiguous pieces without batches: their ends are the cut points already.
+    if (batches.length === 0 && contiguous(live)) {
+      const cuts: T[] = [];
+      const rateFrom: T[] = [];
+      const rateTo: T[] = [];
+      for (let k = 0; k < live.length; k++) {
+        cuts.push(live[k].from);
+        rateFrom.push(live[k].rateFrom);
+        rateTo.push(live[k].rateTo);
+      }
+      if (live.length > 0) cuts.push(live[live.length - 1].to);
+      return cumulativeFromCuts({ cuts, rateFrom, rateTo });
+    }
     // The distinct cut points in order: sorted, equal values merged (a simulation builds flows on every draw).
     const all: T[] = [];
     for (const r of live) all.push(r.from, r.to);
@@ -143,7 +253,11 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
       const key = calc.key(b.day);
       batchAt.set(key, add(batchAt.get(key) ?? ZERO, b.count));
     }
-    const pieces: CumulativePiece<T>[] = [];
+    const starts: T[] = [];
+    const values: T[] = [];
+    const rs: T[] = [];
+    const accels: T[] = [];
+    const f = flowOf(starts, values, rs, accels);
     let value = ZERO;
     let j = 0;
     for (let i = 0; i < sorted.length; i++) {
@@ -159,20 +273,23 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
         rate = add(r.rateFrom, mul(slope, sub(start, r.from)));
         accel = slope;
       }
-      const piece = { start, value, rate, accel };
-      pieces.push(piece);
-      if (end !== undefined) value = pieceValue(piece, sub(end, start));
+      starts.push(start);
+      values.push(value);
+      rs.push(rate);
+      accels.push(accel);
+      if (end !== undefined) value = valueIn(f, i, sub(end, start));
     }
-    return fromPieces(pieces);
+    return f;
   };
 
   const findPiece = (f: CumulativeFlow<T>, t: T): number => {
+    const starts = f.starts;
     let lo = 0;
-    let hi = f.pieces.length - 1;
-    if (hi < 0 || cmp(t, f.pieces[0].start) < 0) return -1;
+    let hi = starts.length - 1;
+    if (hi < 0 || cmp(t, starts[0]) < 0) return -1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (cmp(f.pieces[mid].start, t) <= 0) lo = mid;
+      if (cmp(starts[mid], t) <= 0) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -181,23 +298,21 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   const cumulativeAt = (f: CumulativeFlow<T>, t: T): T => {
     const i = findPiece(f, t);
     if (i < 0) return ZERO;
-    const p = f.pieces[i];
-    return pieceValue(p, sub(t, p.start));
+    return valueIn(f, i, sub(t, f.starts[i]));
   };
 
   // findPiece for a t no earlier than the one piece `from` was found for: a walk forward from it.
   const findPieceFrom = (f: CumulativeFlow<T>, t: T, from: number): number => {
-    const pieces = f.pieces;
-    if (from >= 0 && cmp(pieces[from].start, t) > 0) return findPiece(f, t);
+    const starts = f.starts;
+    if (from >= 0 && cmp(starts[from], t) > 0) return findPiece(f, t);
     let i = from;
-    while (i + 1 < pieces.length && cmp(pieces[i + 1].start, t) <= 0) i++;
+    while (i + 1 < starts.length && cmp(starts[i + 1], t) <= 0) i++;
     return i;
   };
 
   const integralIn = (f: CumulativeFlow<T>, i: number, t: T): T => {
     if (i < 0) return ZERO;
-    const p = f.pieces[i];
-    return add(f.integralAtStart[i], pieceIntegral(p, sub(t, p.start)));
+    return add(integralsAtStarts(f)[i], pieceIntegral(f, i, sub(t, f.starts[i])));
   };
 
   const integralAt = (f: CumulativeFlow<T>, t: T): T => integralIn(f, findPiece(f, t), t);
@@ -219,38 +334,76 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     let ascending = true;
     for (let k = 1; k < days.length; k++) if (cmp(days[k - 1], days[k]) > 0) ascending = false;
     const sorted = ascending ? days : [...days].sort(cmp);
-    const pieces: CumulativePiece<T>[] = [];
+    const starts: T[] = [];
+    const values: T[] = [];
+    const rs: T[] = [];
     let at = -1;
     for (let k = 0; k < sorted.length; k++) {
       const d = sorted[k];
       at = findPieceFrom(f, d, at);
-      const p = f.pieces[at];
-      pieces.push({
-        start: d,
-        value: at < 0 ? ZERO : pieceValue(p, sub(d, p.start)),
-        rate: ZERO,
-        accel: ZERO,
-      });
+      starts.push(d);
+      values.push(at < 0 ? ZERO : valueIn(f, at, sub(d, f.starts[at])));
+      rs.push(ZERO);
     }
-    return fromPieces(pieces);
+    // Steps: every rate and acceleration 0 (one array serves as both: they never change).
+    return flowOf(starts, values, rs, rs);
+  };
+
+  // The day within piece i (ending on `next`, `span` after its start, where F is at or above the level) on
+  // which F reaches it.
+  const reachIn = (f: CumulativeFlow<T>, i: number, level: T, next: T, span: T): T => {
+    const start = f.starts[i];
+    const gap = sub(level, f.values[i]);
+    const rate = f.rates[i];
+    const accel = f.accels[i];
+    if (cmp(accel, ZERO) === 0) return cmp(rate, ZERO) === 0 ? next : add(start, div(gap, rate));
+    const disc = add(mul(rate, rate), mul(mul(accel, gap), TWO));
+    const x = cmp(disc, ZERO) < 0 ? span : div(sub(calc.sqrt(disc), rate), accel);
+    return add(start, minOf(calc, span, maxOf(calc, ZERO, x)));
   };
 
   const timeToReach = (f: CumulativeFlow<T>, level: T): T | undefined => {
-    for (let i = 0; i < f.pieces.length; i++) {
-      const p = f.pieces[i];
-      if (cmp(p.value, level) >= 0) return p.start;
-      const next = f.pieces[i + 1];
-      if (next === undefined) break;
-      const span = sub(next.start, p.start);
-      if (cmp(pieceValue(p, span), level) < 0) continue;
-      const gap = sub(level, p.value);
-      if (cmp(p.accel, ZERO) === 0)
-        return cmp(p.rate, ZERO) === 0 ? next.start : add(p.start, div(gap, p.rate));
-      const disc = add(mul(p.rate, p.rate), mul(mul(p.accel, gap), TWO));
-      const x = cmp(disc, ZERO) < 0 ? span : div(sub(calc.sqrt(disc), p.rate), p.accel);
-      return add(p.start, minOf(calc, span, maxOf(calc, ZERO, x)));
+    const { starts, values } = f;
+    for (let i = 0; i < starts.length; i++) {
+      if (cmp(values[i], level) >= 0) return starts[i];
+      if (i + 1 >= starts.length) break;
+      const span = sub(starts[i + 1], starts[i]);
+      if (cmp(valueIn(f, i, span), level) < 0) continue;
+      return reachIn(f, i, level, starts[i + 1], span);
     }
     return undefined;
+  };
+
+  // cumulativeFromCuts's sweep with timeToReach's test after each piece: F at a piece's end is the next
+  // piece's value, so each figure is the one the two give.
+  const reachFromCuts = (
+    rates: RateCuts<T>,
+    level: T,
+  ): { reached: T | undefined; flow?: CumulativeFlow<T> } => {
+    const { cuts, rateFrom, rateTo } = rates;
+    const n = rateFrom.length;
+    const f = flowOf([], [], [], []);
+    const starts = f.starts as T[];
+    const values = f.values as T[];
+    let value = ZERO;
+    for (let k = 0; k < n; k++) {
+      const start = cuts[k];
+      if (cmp(value, level) >= 0) return { reached: start };
+      const span = sub(cuts[k + 1], start);
+      starts.push(start);
+      values.push(value);
+      (f.rates as T[]).push(rateFrom[k]);
+      (f.accels as T[]).push(div(sub(rateTo[k], rateFrom[k]), span));
+      const end = valueIn(f, k, span);
+      if (cmp(end, level) >= 0) return { reached: reachIn(f, k, level, cuts[k + 1], span) };
+      value = end;
+    }
+    if (n === 0) return { reached: undefined, flow: f };
+    starts.push(cuts[n]);
+    values.push(value);
+    (f.rates as T[]).push(ZERO);
+    (f.accels as T[]).push(ZERO);
+    return { reached: undefined, flow: f };
   };
 
   const windowAverages = (bounds: readonly T[], antiderivative: readonly T[]): T[] => {
@@ -279,19 +432,20 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
 
   // H = ∫G at each piece start: H(start + x) = H₀ + G₀·x + value·x²/2 + rate·x³/6 + accel·x⁴/24.
   const pieceSecondIntegral = (f: CumulativeFlow<T>, i: number, x: T): T => {
-    const p = f.pieces[i];
+    const r = f.rates[i];
+    const a = f.accels[i];
     const x2 = mul(x, x);
-    return add(
-      add(add(mul(f.integralAtStart[i], x), div(mul(p.value, x2), TWO)), div(mul(mul(p.rate, x2), x), SIX)),
-      div(mul(mul(p.accel, x2), x2), TWENTY_FOUR),
-    );
+    const upToValue = add(mul(integralsAtStarts(f)[i], x), div(mul(f.values[i], x2), TWO));
+    if (isZero(a) && isZero(r)) return upToValue;
+    const upToRate = add(upToValue, div(mul(mul(r, x2), x), SIX));
+    return isZero(a) ? upToRate : add(upToRate, div(mul(mul(a, x2), x2), TWENTY_FOUR));
   };
 
   const secondIntegralAtStarts = (f: CumulativeFlow<T>): T[] => {
     const out: T[] = [];
     let acc = ZERO;
-    for (let i = 0; i < f.pieces.length; i++) {
-      if (i > 0) acc = add(acc, pieceSecondIntegral(f, i - 1, sub(f.pieces[i].start, f.pieces[i - 1].start)));
+    for (let i = 0; i < f.starts.length; i++) {
+      if (i > 0) acc = add(acc, pieceSecondIntegral(f, i - 1, sub(f.starts[i], f.starts[i - 1])));
       out.push(acc);
     }
     return out;
@@ -301,7 +455,7 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     const h = secondIntegralAtStarts(f);
     const second = (t: T): T => {
       const i = findPiece(f, t);
-      return i < 0 ? ZERO : add(h[i], pieceSecondIntegral(f, i, sub(t, f.pieces[i].start)));
+      return i < 0 ? ZERO : add(h[i], pieceSecondIntegral(f, i, sub(t, f.starts[i])));
     };
     return windowAverages(
       bounds,
@@ -314,6 +468,9 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   return {
     fromPieces,
     cumulativeFromRates,
+    cumulativeFromCuts,
+    reachFromCuts,
+    integralsAtStarts,
     cumulativeAt,
     integralAt,
     stockAt,

@@ -44,6 +44,8 @@ export interface StreamReprofile {
   readonly periods: number;
   /** Fewer than FEW_PERIODS periods: indicative only. */
   readonly indicative?: true;
+  /** Why it is indicative, in words (indicativeNote; also among `warnings`). */
+  readonly indicativeNote?: string;
   /** Actuals at or ahead of the plan to date: no change proposed (a later start of 0 days), no candidates. */
   readonly aheadOfPlan?: true;
 }
@@ -151,7 +153,7 @@ export function reprofileStream(
     approvedSquaredError,
     approved,
     periods: windows.length,
-    ...(note === undefined ? {} : { indicative: true as const }),
+    ...(note === undefined ? {} : { indicative: true as const, indicativeNote: note }),
     ...(warnings.length === 0 ? {} : { warnings }),
   };
   // At or ahead of plan: a later start or a lower target only fall further behind the actuals.

@@ -2,7 +2,6 @@ import {
   DEFAULT_DEFLATOR_PER_YEAR,
   GREEN_BOOK_STANDARD,
   flatDeflatorIndex,
-  formatMillions,
   formatMoney,
   fyLabel,
   grossByCashability,
@@ -15,6 +14,7 @@ import {
   proposalTornadoModel,
   riskAdjustedProfile,
   simulateSteps,
+  moneyUnitsText,
   toMillions,
   benefitCostRatioText,
   discountedPaybackText,
@@ -28,7 +28,9 @@ import { inputName, inputValueText, type InputContext } from "./preview/inputLab
 /**
  * The preview's risk and appraisal panels, from the engine alone (sensitivity.ts, simulate.ts,
  * profileGreenBook.ts, proposalStretch.ts, cashability.ts): every figure is the engine's, rounded here only
- * for display (£m, 2 dp). Nothing is calculated in the taskpane.
+ * for display by the one money rule (`formatMoney`: £m to 2 dp, £k below £0.1m, "-" below £50), as the CLI
+ * and the sheets word it; a table's caption says when it mixes the two (`moneyUnitsText`). Nothing is
+ * calculated in the taskpane.
  */
 
 /** What the panels read of a valid draft (engineBridge's ModelledDraft has these). */
@@ -63,6 +65,8 @@ export interface SensitivityView {
   readonly baseText: string;
   readonly baseMillions: number;
   readonly rows: readonly TornadoRow[];
+  /** The table's unit for its caption (moneyUnitsText). */
+  readonly units: string;
 }
 
 /** One FY of the simulated MTFS row. */
@@ -91,6 +95,8 @@ export interface SimulationView {
   readonly mtfsProbabilityText: string;
   /** The inputs drawn, in words ("none": a point figure). */
   readonly drawn: readonly string[];
+  /** The table's unit for its caption (moneyUnitsText). */
+  readonly units: string;
 }
 
 /** The risk-adjusted MTFS row, the stretch, the Green Book figures and the cashable split of the draft. */
@@ -111,6 +117,8 @@ export interface AppraisalView {
     /** The MTFS row with the stretch target (the engine's stretched row). */
     readonly stretchedTexts: readonly string[];
   };
+  /** The scenario table's unit for its caption (moneyUnitsText). */
+  readonly scenarioUnits: string;
   readonly greenBook: {
     readonly npvText: string;
     readonly bcrText: string;
@@ -119,6 +127,8 @@ export interface AppraisalView {
   };
   /** Gross by cashability per FY (rows only for kinds with a non-zero year). */
   readonly cashability: readonly { readonly kind: string; readonly texts: readonly string[] }[];
+  /** The cashability table's unit for its caption (moneyUnitsText). */
+  readonly cashabilityUnits: string;
 }
 
 /** Progress and cancellation of a run in the pane. */
@@ -189,7 +199,7 @@ function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { re
   const context = contextOf(proposal);
   return {
     fyLabel: fyLabel(model.fys[model.mtfsIndex]),
-    baseText: formatMillions(t.opportunity),
+    baseText: formatMoney(t.opportunity),
     baseMillions: toMillions(t.opportunity, 4),
     rows: t.rows.map((r) => {
       const name = inputName(r.input, context);
@@ -199,9 +209,9 @@ function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { re
         lowText: inputValueText(r.low, name),
         highText: inputValueText(r.high, name),
         defaultEnds: r.defaultEnds,
-        atLowText: formatMillions(r.opportunityAtLow),
-        atHighText: formatMillions(r.opportunityAtHigh),
-        swingText: formatMillions(r.swing),
+        atLowText: formatMoney(r.opportunityAtLow),
+        atHighText: formatMoney(r.opportunityAtHigh),
+        swingText: formatMoney(r.swing),
         atLowMillions: toMillions(r.opportunityAtLow, 4),
         atHighMillions: toMillions(r.opportunityAtHigh, 4),
         // A held end's bound named as the pane names inputs ("… Current fee"), not by its engine path.
@@ -212,6 +222,7 @@ function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { re
             : { note: r.note }),
       };
     }),
+    units: moneyUnitsText(t.rows.flatMap((r) => [r.opportunityAtLow, r.opportunityAtHigh, r.swing])),
   };
 }
 
@@ -236,6 +247,7 @@ function simulationView(s: Simulation, context: InputContext): SimulationView {
     mtfsLabel: p.mtfsYear.label,
     mtfsProbabilityText: percent(p.mtfsYear.probability),
     drawn: p.sampled.map((path) => inputName(path, context).label),
+    units: moneyUnitsText(p.years.flatMap((y) => [y.planned, y.p10, y.p50, y.p90])),
   };
 }
 
@@ -286,19 +298,25 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
     flatDeflatorIndex(profile.years.length, DEFAULT_DEFLATOR_PER_YEAR),
   );
   const kinds = grossByCashability(lines);
-  const split = (["cashable", "costAvoidance", "nonCashable"] as const)
-    .filter((k) => kinds.some((y) => !y[k].isZero()))
-    .map((k) => ({ kind: k, texts: kinds.map((y) => formatMillions(y[k])) }));
+  const shownKinds = (["cashable", "costAvoidance", "nonCashable"] as const).filter((k) =>
+    kinds.some((y) => !y[k].isZero()),
+  );
+  // The scenario table's figures: the MTFS row, and the risk-adjusted and stretched rows when shown.
+  const scenarios = [
+    ...profile.years.map((y) => y.mtfsImpact),
+    ...(risk?.years.map((y) => y.riskAdjusted) ?? []),
+    ...(stretch?.stretched ?? []),
+  ];
   return {
     years,
-    mtfsTexts: profile.years.map((y) => formatMillions(y.mtfsImpact)),
+    mtfsTexts: profile.years.map((y) => formatMoney(y.mtfsImpact)),
     ...(risk === undefined
       ? {}
       : {
           riskAdjusted: {
             confidence: String(risk.confidence),
             optimismBiasText: percent(risk.optimismBias.toNumber()),
-            adjustedTexts: risk.years.map((y) => formatMillions(y.riskAdjusted)),
+            adjustedTexts: risk.years.map((y) => formatMoney(y.riskAdjusted)),
           },
         }),
     // The stretched row is the engine's own (never confident + uplift added up here).
@@ -306,19 +324,21 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
       ? {}
       : {
           stretch: {
-            extraTexts: stretch.uplift.map((x) => formatMillions(x)),
-            stretchedTexts: stretch.stretched.map((x) => formatMillions(x)),
+            extraTexts: stretch.uplift.map((x) => formatMoney(x)),
+            stretchedTexts: stretch.stretched.map((x) => formatMoney(x)),
           },
         }),
     greenBook: {
-      npvText: formatMillions(view.npv),
+      npvText: formatMoney(view.npv),
       bcrText: benefitCostRatioText(view),
       paybackText: discountedPaybackText(view, years[years.length - 1] ?? "the horizon"),
       basisText: `Green Book discount rate ${rateText(GREEN_BOOK_STANDARD[0].rate.toNumber())} (STPR), ${
         years[0] ?? ""
       } prices, deflator ${rateText(DEFAULT_DEFLATOR_PER_YEAR.toNumber())} a year`,
     },
-    cashability: split,
+    scenarioUnits: moneyUnitsText(scenarios),
+    cashability: shownKinds.map((k) => ({ kind: k, texts: kinds.map((y) => formatMoney(y[k])) })),
+    cashabilityUnits: moneyUnitsText(shownKinds.flatMap((k) => kinds.map((y) => y[k]))),
   };
 }
 

@@ -1,22 +1,25 @@
 import {
+  aheadOfPlanText,
   computeAssumptions,
   Decimal,
-  describeReprofile,
   findStream,
   measureKey,
   measureLabel,
   streamMeasures,
   fyLabel,
-  formatMillions,
+  formatMoney,
   formatPercent,
   slippageText,
   isCalendarDate,
   isEngineError,
   parseProposal,
+  proposedReprofileText,
   reprofile,
   trackAssumptions,
   type MeasureActual,
   type Reprofile,
+  type ReprofileSummary,
+  type StreamReprofile,
   type TrackingSummary,
 } from "../engine";
 import {
@@ -91,7 +94,13 @@ export type TrackView =
       readonly forecast?: string;
       readonly mtfsRow?: string;
       readonly slippage?: string;
+      /** The reading proposed, marked "(indicative only: …)" from few periods (as `track reprofile` prints it). */
       readonly reprofile?: string;
+      /**
+       * Beside it: why it is indicative only (fewer than 3 periods of actuals), or why none is proposed (the
+       * actuals at or ahead of the plan); the engine's words, as the CLI gives them.
+       */
+      readonly reprofileNote?: string;
       readonly reprofileYears?: readonly ReprofileYear[];
       /** The full run rate, approved and revised, in words. */
       readonly reprofileRunRate?: string;
@@ -100,13 +109,26 @@ export type TrackView =
     }
   | { readonly kind: "problem"; readonly message: string };
 
-const show = (measure: string, x: Decimal): string =>
-  measure === "saving" ? formatMillions(x) : x.toFixed(2);
+// Money by the one rule (£m, £k below £0.1m), as `track report` prints it.
+const show = (measure: string, x: Decimal): string => (measure === "saving" ? formatMoney(x) : x.toFixed(2));
+
+/** The note beside a proposed reprofile: none proposed at or ahead of plan, or indicative only from few periods. */
+function reprofileNote(r: ReprofileSummary & { readonly indicativeNote?: string }): {
+  readonly reprofileNote?: string;
+} {
+  const note = aheadOfPlanText(r) ?? r.indicativeNote;
+  if (note === undefined) return {};
+  // A sentence of its own beside the reading (the CLI gives the indicative note as "warning: the reprofile …").
+  return { reprofileNote: `${note[0].toUpperCase()}${note.slice(1)}${note.endsWith(".") ? "" : "."}` };
+}
 
 /** A tracking summary (and its reprofile, when there are avoided-events actuals) as the tab shows it. */
 function summaryView(
   s: TrackingSummary,
-  r: Pick<Reprofile, "reading" | "approved" | "revised"> | undefined,
+  r:
+    | (ReprofileSummary &
+        Pick<Reprofile | StreamReprofile, "approved" | "revised"> & { readonly indicativeNote?: string })
+    | undefined,
 ): TrackView {
   const f = s.forecast;
   const fy = f?.forecast.years.find((y) => y.fy === s.currentFy) ?? f?.forecast.years[0];
@@ -133,24 +155,25 @@ function summaryView(
       : {}),
     ...(f && fy && planFy
       ? {
-          forecast: `${fyLabel(fy.fy)}: ${formatMillions(fy.cumulative)} (plan ${formatMillions(planFy.cumulative)})`,
-          mtfsRow: f.forecast.years.map((y) => `${y.label} ${formatMillions(y.mtfsImpact)}`).join(", "),
+          forecast: `${fyLabel(fy.fy)}: ${formatMoney(fy.cumulative)} (plan ${formatMoney(planFy.cumulative)})`,
+          mtfsRow: f.forecast.years.map((y) => `${y.label} ${formatMoney(y.mtfsImpact)}`).join(", "),
           slippage: slippageText(f),
         }
       : {}),
     ...(r
       ? {
-          reprofile: describeReprofile(r),
+          reprofile: proposedReprofileText(r),
+          ...reprofileNote(r),
           reprofileYears: r.approved.years.map((y, i) => ({
             fy: y.label,
-            approved: formatMillions(y.cumulative),
-            revised: formatMillions(r.revised.years[i].cumulative),
-            approvedMtfs: formatMillions(y.mtfsImpact),
-            revisedMtfs: formatMillions(r.revised.years[i].mtfsImpact),
+            approved: formatMoney(y.cumulative),
+            revised: formatMoney(r.revised.years[i].cumulative),
+            approvedMtfs: formatMoney(y.mtfsImpact),
+            revisedMtfs: formatMoney(r.revised.years[i].mtfsImpact),
           })),
           reprofileRunRate:
-            `approved ${formatMillions(r.approved.fullRunRate.value)} in ${r.approved.fullRunRate.label}, ` +
-            `revised ${formatMillions(r.revised.fullRunRate.value)} in ${r.revised.fullRunRate.label}`,
+            `approved ${formatMoney(r.approved.fullRunRate.value)} in ${r.approved.fullRunRate.label}, ` +
+            `revised ${formatMoney(r.revised.fullRunRate.value)} in ${r.revised.fullRunRate.label}`,
         }
       : {}),
   };
@@ -293,7 +316,7 @@ export type WorkbookTrack =
       /** Cells of the Tracking sheet (or the Dashboard's thresholds) that could not be read. */
       readonly problems: readonly string[];
       readonly view: TrackView;
-      /** True when `track reprofile` can fit one to the actuals (its default measure). */
+      /** True when `track reprofile` fits one to the actuals (its default measure) that changes the plan. */
       readonly canReprofile: boolean;
     };
 
@@ -407,7 +430,8 @@ async function readTrack(port: WorkbookPort, proposal: string): Promise<Workbook
                 ? `No actuals for ${sheet} on the ${TRACKING_SHEET} sheet yet: enter some and write them.`
                 : `${sheet}'s actuals could not be tracked: ${mineProblems.join("; ")}`,
           },
-      canReprofile: proposed !== undefined,
+      // At or ahead of plan nothing is proposed, so there is nothing to keep (`--accept` refuses it too).
+      canReprofile: proposed !== undefined && !proposed.reprofile.aheadOfPlan,
     };
   } catch (e) {
     return { kind: "absent", message: problemOf(e) };

@@ -18,7 +18,9 @@ export type WorkbookErrorCode =
   /** Rows or columns the add-in uses were deleted (or moved) since it wrote the sheet: its anchors are gone. */
   | "sheet-moved"
   /** A workbook call failed part-way through a write (journal.ts says whether it was all undone). */
-  | "write-failed";
+  | "write-failed"
+  /** A cell write held NaN or Infinity (writeGuard.ts): nothing of that batch is written. */
+  | "not-finite";
 
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;

@@ -168,3 +168,15 @@ export function parseMillions(text: string): number {
   if (!m) throw new Error(`not a £m figure: ${JSON.stringify(text)}`);
   return (m[1] ? -1 : 1) * Number(m[2].replace(/,/g, ""));
 }
+
+/**
+ * The money figures the page keeps whole (`.mtfs-figure`, one per figure in a line of text) and those of them
+ * a line break splits all the same (more than one line box): a 320 px pane could break "-£1.50m" after its minus.
+ */
+export async function figureLines(page: Page): Promise<{ count: number; broken: string[] }> {
+  return page.evaluate(() => {
+    const figures = [...document.querySelectorAll(".mtfs-figure")];
+    const broken = figures.filter((f) => f.getClientRects().length > 1).map((f) => f.textContent ?? "");
+    return { count: figures.length, broken };
+  });
+}

@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { formatMoney } from "../../src/engine";
-import { ARTIFACTS, ROOT, e2eSuite } from "./harness";
+import { ARTIFACTS, ROOT, e2eSuite, figureLines } from "./harness";
 
 const suite = e2eSuite();
 
@@ -101,6 +101,10 @@ describe("preview risk panels (chromium)", () => {
     await panel.getByTestId("simulation-table").waitFor({ timeout: 60_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Every money figure in a line of text (the preview's summary, the NPV, the tornado's base and ends) whole.
+    const figures = await figureLines(page);
+    expect(figures.count).toBeGreaterThanOrEqual(4);
+    expect(figures.broken).toEqual([]);
     const risk = page.getByRole("region", { name: "Risk and appraisal" });
     await risk.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, "e2e-risk-320.png"), fullPage: true });
@@ -109,6 +113,23 @@ describe("preview risk panels (chromium)", () => {
         .getByTestId(`${section}-panel`)
         .screenshot({ path: path.join(ARTIFACTS, `e2e-risk-320-${section}.png`) });
     }
+    // The inflation held centrally: each figure and its contingency in brackets, wider rows, still no sideways scroll.
+    await page.getByRole("button", { name: /Costs and durations/ }).click();
+    await page
+      .getByLabel(/Hold the inflation in a central contingency/)
+      .first()
+      .check();
+    await page
+      .getByTestId("cumulative-FY27/28")
+      .getByText(/\(£\d+\.\dk\)$/)
+      .waitFor();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    expect((await figureLines(page)).broken).toEqual([]);
+    await page
+      .getByTestId("profile-table")
+      .screenshot({ path: path.join(ARTIFACTS, "e2e-risk-320-contingency.png") });
     await close();
   }, 180_000);
 });

@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { computeAssumptions, formatMillions, parseProposal } from "../../src/engine";
+import { computeAssumptions, formatMoney, parseProposal } from "../../src/engine";
 import { ARTIFACTS, e2eSuite, fieldSelector } from "./harness";
 
 /** A prevention proposal with two cohorts starting on different dates (issue 13's "falls" and "cognitive decline"). */
@@ -94,11 +94,11 @@ describe("standalone wizard with saving streams", () => {
     for (const [k, s] of expected.proposal.streams.entries()) {
       expect(s.id).toBe(["falls", "cognitive"][k]);
       for (const y of s.years) {
-        expect(await page.getByTestId(`stream-${s.id}-${y.label}`).innerText()).toBe(formatMillions(y.gross));
+        expect(await page.getByTestId(`stream-${s.id}-${y.label}`).innerText()).toBe(formatMoney(y.gross));
       }
     }
     for (const y of expected.profile.years) {
-      expect(await page.getByTestId(`cumulative-${y.label}`).innerText()).toBe(formatMillions(y.cumulative));
+      expect(await page.getByTestId(`cumulative-${y.label}`).innerText()).toBe(formatMoney(y.cumulative));
     }
     // The chart: one segment per stream and FY, each stream in its own colour, and the net line.
     const chart = page.getByTestId("profile-chart");

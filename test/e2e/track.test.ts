@@ -16,7 +16,7 @@ import { TRACKING_SHEET } from "../../src/workbook/layouts/trackingSheet";
 import { run } from "../cli/workbookCli";
 import { hasLibreOffice, recalcInLibreOffice } from "../workbook/libreoffice";
 import { plain } from "../workbook/fixtures";
-import { ARTIFACTS, ROOT, e2eSuite, parseMillions } from "./harness";
+import { ARTIFACTS, ROOT, e2eSuite, figureLines, parseMillions } from "./harness";
 
 const suite = e2eSuite({
   before: () => {
@@ -161,6 +161,9 @@ describe("standalone wizard: Track tab", () => {
     expect(await page.getByTestId("book-reprofile-years").locator("tbody tr").count()).toBe(6);
     await shots(page, 1280, "written");
     await shots(page, 320, "written");
+    // At 320 px the forecast lines wrap, but never inside a money figure ("-" and "£1.50m" apart).
+    expect(await page.getByTestId("book-forecast").locator(".mtfs-figure").count()).toBe(2);
+    expect((await figureLines(page)).broken).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     const [download] = await Promise.all([

@@ -166,3 +166,23 @@ describe("compareToNumber", () => {
     expect(compareToNumber(new Decimal(NaN), 0)).toBeNaN();
   });
 });
+
+describe("numberCalculator.pow", () => {
+  // It remembers the whole powers of its last few bases (calculator.ts): whatever the order of the calls, each
+  // is the power `**` gives, -0 and NaN included, also once more bases than it keeps have come and gone.
+  const base = fc.oneof(
+    fc.constantFrom(1, 1.04, 1.0336, 0.97, 0, -0, -1.5, NaN, Infinity),
+    fc.double({ min: -3, max: 3 }),
+  );
+  const exponent = fc.oneof(fc.integer({ min: -20, max: 50 }), fc.constantFrom(0.5, -0.25, 1e9));
+
+  it("gives a ** n for any sequence of bases and exponents (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(base, exponent), { minLength: 1, maxLength: 60 }), (calls) => {
+        for (const [a, n] of [...calls, ...calls])
+          expect(Object.is(numberCalculator.pow(a, n), a ** n)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

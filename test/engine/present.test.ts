@@ -7,7 +7,9 @@ import {
   yearsText,
   formatMillions,
   formatMoney,
+  formatWithContingency,
   moneyScale,
+  moneyUnitsText,
   formatPercent,
   formatPercentChange,
   formatSlippage,
@@ -123,6 +125,22 @@ describe("present", () => {
         const b = a + d;
         fc.pre(Math.abs(b) < 100_000);
         expect(formatMoney(a)).not.toBe(formatMoney(b));
+      }),
+    );
+  });
+
+  it("words a figure and its contingency each in its own scale, so a contingency of £3.8k is not '£0.00m'", () => {
+    expect(formatWithContingency(-1_500_000, 3_800)).toBe("-£1.50m (£3.8k)");
+    expect(formatWithContingency(530_000, 130_000)).toBe("£0.53m (£0.13m)");
+    expect(formatWithContingency(-500_000, 0)).toBe("-£0.50m (-)");
+    expect(formatWithContingency(-500_000, undefined)).toBe("-£0.50m");
+  });
+
+  it("property: a table's unit says £k exactly when one of its figures shows in £k", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5_000_000, max: 5_000_000 }), { maxLength: 8 }), (xs) => {
+        const anyK = xs.some((x) => formatMoney(x).endsWith("k"));
+        expect(moneyUnitsText(xs)).toBe(anyK ? "£m, or £k below £0.1m" : "£m");
       }),
     );
   });

@@ -13,7 +13,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SimulationPanel } from "../../src/taskpane/components/SimulationPanel";
 import type { RiskEngine } from "../../src/taskpane/riskBridge";
 import {
-  formatMillions,
+  formatMoney,
+  moneyScale,
   parseProposal,
   proposalRiskModel,
   proposalSensitivity,
@@ -51,11 +52,16 @@ describe("preview risk panels", () => {
     const { profile } = computeAssumptions(cfs.assumptions);
     const risk = riskAdjustedProfile(profile, cfs.opportunity.confidence!.level);
     for (const y of risk.years) {
-      expect(within(panel).getByTestId(`mtfs-${y.label}`).textContent).toBe(formatMillions(y.mtfsImpact));
+      expect(within(panel).getByTestId(`mtfs-${y.label}`).textContent).toBe(formatMoney(y.mtfsImpact));
       expect(within(panel).getByTestId(`risk-adjusted-${y.label}`).textContent).toBe(
-        formatMillions(y.riskAdjusted),
+        formatMoney(y.riskAdjusted),
       );
     }
+    // CFS's first risk-adjusted year is under £0.1m: in £k, and the caption says the table mixes the two.
+    expect(risk.years.some((y) => moneyScale(y.riskAdjusted) === "k")).toBe(true);
+    expect(within(panel).getByTestId("scenario-table").querySelector("caption")?.textContent).toBe(
+      "MTFS row and scenarios (£m, or £k below £0.1m)",
+    );
     expect(within(panel).getByTestId("scenario-note").textContent).toMatch(
       new RegExp(`${cfs.opportunity.confidence!.level} confidence, optimism bias \\d+% off the benefits`),
     );
@@ -87,7 +93,7 @@ describe("preview risk panels", () => {
     }).profile;
     await waitFor(() => expect(within(panel).getByTestId("stretch-FY29/30")).toBeTruthy());
     expect(within(panel).getByTestId("stretch-FY29/30").textContent).toBe(
-      formatMillions(stretched.years[3].mtfsImpact),
+      formatMoney(stretched.years[3].mtfsImpact),
     );
   });
 
@@ -105,15 +111,23 @@ describe("preview risk panels", () => {
       // In words: no engine path left in the label.
       expect(name).not.toContain(r.input);
       expect(name).not.toMatch(/\[\d+\]|Weeks\b|[a-z][A-Z]/);
-      expect(cells[0].textContent).toBe(formatMillions(r.opportunityAtLow));
-      expect(cells[1].textContent).toBe(formatMillions(r.opportunityAtHigh));
-      expect(cells[2].textContent).toBe(formatMillions(r.swing));
+      expect(cells[0].textContent).toBe(formatMoney(r.opportunityAtLow));
+      expect(cells[1].textContent).toBe(formatMoney(r.opportunityAtHigh));
+      expect(cells[2].textContent).toBe(formatMoney(r.swing));
     });
     expect(within(rows[0]).getByTestId("input-unitCost.weeklyCost").textContent).toBe("Weekly unit cost *");
     expect(within(rows[0]).getByTestId("ends-unitCost.weeklyCost").textContent).toBe(
       "£1,338.30 a week to £1,635.70 a week",
     );
-    expect(within(panel).getByTestId("sensitivity-base").textContent).toBe(formatMillions(t.opportunity));
+    expect(within(panel).getByTestId("sensitivity-base").textContent).toBe(formatMoney(t.opportunity));
+    // Some swings are under £0.1m (in £k): the caption and the chart's description say so by each figure's unit.
+    expect(t.rows.some((r) => moneyScale(r.swing) === "k")).toBe(true);
+    expect(within(panel).getByTestId("sensitivity-table").querySelector("caption")?.textContent).toBe(
+      "Sensitivity, largest swing first (£m, or £k below £0.1m)",
+    );
+    const described = within(panel).getByTestId("tornado-chart").getAttribute("aria-label") ?? "";
+    expect(described).not.toContain("(£m)");
+    expect(described).toContain(`${formatMoney(t.rows[0].opportunityAtLow)} at low`);
     expect(within(panel).getByTestId("tornado-chart").querySelectorAll("g[data-input]")).toHaveLength(8);
   });
 
@@ -165,9 +179,9 @@ describe("preview risk panels", () => {
     };
     for (const y of json.proposals[0].years) {
       const label = y.fy.replace(" ", "");
-      expect(within(table).getByTestId(`p10-${label}`).textContent).toBe(formatMillions(y.p10));
-      expect(within(table).getByTestId(`p50-${label}`).textContent).toBe(formatMillions(y.p50));
-      expect(within(table).getByTestId(`p90-${label}`).textContent).toBe(formatMillions(y.p90));
+      expect(within(table).getByTestId(`p10-${label}`).textContent).toBe(formatMoney(y.p10));
+      expect(within(table).getByTestId(`p50-${label}`).textContent).toBe(formatMoney(y.p50));
+      expect(within(table).getByTestId(`p90-${label}`).textContent).toBe(formatMoney(y.p90));
     }
     const last = json.proposals[0].years.find((y) => y.fy.replace(" ", "") === "FY29/30")!;
     expect(within(panel).getByTestId("simulation-probability").textContent).toContain(
@@ -216,9 +230,7 @@ describe("preview risk panels", () => {
     const kinds = grossByCashability(computeAssumptions(proposal.assumptions).proposal);
     await waitFor(() => expect(within(appraisal).getByTestId(`cashable-${kinds[0].label}`)).toBeTruthy());
     for (const y of kinds) {
-      expect(within(appraisal).getByTestId(`cashable-${y.label}`).textContent).toBe(
-        formatMillions(y.cashable),
-      );
+      expect(within(appraisal).getByTestId(`cashable-${y.label}`).textContent).toBe(formatMoney(y.cashable));
     }
     expect(within(appraisal).queryByText("Cost avoidance")).toBeNull();
     const panel = openSection("sensitivity-panel");

@@ -12,6 +12,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { TrackTab } from "../../src/taskpane/components/TrackTab";
 import { actualsFromCsv, trackMeasures, trackView } from "../../src/taskpane/trackBridge";
+import { Decimal, parseProposal, proposedReprofileText, reprofile } from "../../src/engine";
 
 const cfs: unknown = JSON.parse(
   readFileSync(join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
@@ -46,6 +47,34 @@ describe("TrackTab", () => {
     );
     expect(screen.getByTestId("track-slippage").textContent).toMatch(/months behind the plan/);
     expect(screen.getByTestId("track-reprofile").textContent).toMatch(/a later start: \d+ days/);
+  });
+
+  it("says beside the preview's reprofile from one month that it is indicative only, in the engine's words", () => {
+    renderTab();
+    type(0, "2027-12", "0");
+    const a = parseProposal(cfs).assumptions.cohort!;
+    const r = reprofile(a, [{ period: "2027-12", value: new Decimal(0) }]);
+    expect(r.indicativeNote).toMatch(/^the reprofile is indicative only: 1 period \(2027-12\)/);
+    expect(screen.getByTestId("track-reprofile").textContent).toBe(
+      `Proposed reprofile: ${proposedReprofileText(r)}`,
+    );
+    expect(screen.getByTestId("track-reprofile").textContent).toMatch(
+      /\(indicative only: 1 period of actuals\)$/,
+    );
+    expect(screen.getByTestId("track-reprofile-note").textContent).toBe(`T${r.indicativeNote!.slice(1)}.`);
+  });
+
+  it("keeps each money figure of the forecast lines on one line (a 320 px pane breaks after a minus)", () => {
+    renderTab();
+    type(0, "2027-12", "0");
+    const forecast = screen.getByTestId("track-forecast");
+    const figures = [...forecast.querySelectorAll(".mtfs-figure")].map((f) => f.textContent);
+    // "-£1.50m (plan …)": each figure whole in its span, the line's words unchanged.
+    expect(figures.length).toBe(2);
+    expect(figures.every((f) => /^-?£\d[\d,]*\.\d+[mk]$/.test(f ?? ""))).toBe(true);
+    expect(forecast.textContent).toContain(figures.join(" (plan ").concat(")"));
+    const mtfs = screen.getByTestId("track-mtfs");
+    expect(mtfs.querySelectorAll(".mtfs-figure").length).toBe(mtfs.textContent!.split(", ").length);
   });
 
   it("says what is wrong with an actual instead of failing", () => {

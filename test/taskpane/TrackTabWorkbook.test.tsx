@@ -12,7 +12,7 @@ import * as React from "react";
 import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type * as ExcelJS from "exceljs";
-import { describeReading, formatMillions } from "../../src/engine";
+import { describeReading, formatMoney } from "../../src/engine";
 import { TrackTab } from "../../src/taskpane/components/TrackTab";
 import {
   actualsFromCsv,
@@ -88,6 +88,27 @@ async function pasteAndWrite(csv: string): Promise<void> {
   fireEvent.click(screen.getByTestId("write-actuals"));
 }
 
+/** What `track reprofile` prints for CFS on a copy of `wb`: its reading, the line under it, its indicative warning. */
+async function cliReprofile(
+  wb: ExcelJS.Workbook,
+): Promise<{ proposed: string; basis: string; indicative: string }> {
+  const file = join(tempDir(), "w.xlsx");
+  await wb.xlsx.writeFile(file);
+  const cli = await run(["track", "reprofile", file, "--proposal", CFS]);
+  expect(cli.code).toBe(0);
+  const lines = cli.stdout.split("\n");
+  const at = lines.findIndex((l) => l.startsWith("Proposed: "));
+  const warning = cli.stderr.split("\n").find((l) => l.startsWith("warning: the reprofile is indicative"));
+  return {
+    proposed: lines[at].slice("Proposed: ".length),
+    basis: lines[at + 1],
+    indicative: warning?.slice("warning: ".length) ?? "",
+  };
+}
+
+/** A note as a sentence of its own, as the tab shows the CLI's lower-case warning. */
+const sentence = (t: string): string => `${t[0].toUpperCase()}${t.slice(1)}${t.endsWith(".") ? "" : "."}`;
+
 // Fitting a reprofile takes a moment on a shared machine: wait for the figures, not a fixed second.
 configure({ asyncUtilTimeout: 20_000 });
 
@@ -126,14 +147,16 @@ describe("TrackTab on a workbook", () => {
     expect(screen.getByTestId("book-reprofile").textContent).toBe(
       `Proposed reprofile: ${describeReading(proposed.reprofile.reading)}`,
     );
+    // Three periods: a reprofile to rely on, no "indicative only" note.
+    expect(screen.queryByTestId("book-reprofile-note")).toBeNull();
     const years = screen.getByTestId("book-reprofile-years").querySelectorAll("tbody tr");
     expect([...years].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))).toEqual(
       proposed.reprofile.approved.years.map((y, i) => [
         y.label,
-        formatMillions(y.cumulative),
-        formatMillions(proposed.reprofile.revised.years[i].cumulative),
-        formatMillions(y.mtfsImpact),
-        formatMillions(proposed.reprofile.revised.years[i].mtfsImpact),
+        formatMoney(y.cumulative),
+        formatMoney(proposed.reprofile.revised.years[i].cumulative),
+        formatMoney(y.mtfsImpact),
+        formatMoney(proposed.reprofile.revised.years[i].mtfsImpact),
       ]),
     );
     // The rows went to the sheet: the grid is empty again, its (deferred) preview says so.
@@ -300,11 +323,28 @@ describe("TrackTab on a workbook", () => {
     expect(trackingRows(wb)).toEqual([
       [CFS, null, "2027-Q3", "Saving (£)", 10_000, "typed in the Track tab"],
     ]);
-    const proposed = await proposeReprofile(port, CFS);
+    // One period cannot tell the readings apart: indicative only, in the words `track reprofile` prints.
+    const cli = await cliReprofile(wb);
     expect((await screen.findByTestId("book-reprofile")).textContent).toBe(
-      `Proposed reprofile: ${describeReading(proposed.reprofile.reading)}`,
+      `Proposed reprofile: ${cli.proposed}`,
     );
+    expect(cli.proposed).toMatch(/ \(indicative only: 1 period of actuals\)$/);
+    expect(screen.getByTestId("book-reprofile-note").textContent).toBe(sentence(cli.indicative));
     expect(screen.getByTestId("accept-reprofile")).toBeDefined();
+  });
+
+  it("says no reprofile is proposed when the actuals are ahead of the plan, as track reprofile does, and offers none to keep", async () => {
+    const { wb, port } = await demoWorkbook();
+    renderTab(port);
+    await pasteAndWrite(QUARTER_CSV.replace(/,0$/gm, ",40").replace(/,1$/m, ",40"));
+    await screen.findByTestId("book-rag-avoidedEvents");
+    const cli = await cliReprofile(wb);
+    expect(cli.proposed).toBe("ahead of plan: no reprofile proposed");
+    expect(screen.getByTestId("book-reprofile").textContent).toBe(`Proposed reprofile: ${cli.proposed}`);
+    expect(screen.getByTestId("book-reprofile-note").textContent).toBe(cli.basis);
+    expect(cli.basis).toMatch(/^The avoided-events actuals are at or ahead of the approved plan/);
+    // `--accept` refuses it ("nothing to keep"): the tab offers no Accept.
+    expect(screen.queryByTestId("accept-reprofile")).toBeNull();
   });
 
   it("says a proposal not yet in the workbook has to be finished first, and writes nothing", async () => {

@@ -5,7 +5,7 @@ import * as path from "path";
 import {
   Decimal,
   computeAssumptions,
-  formatMillions,
+  formatMoney,
   parseProposal,
   proposalStretchRows,
   type Profile,
@@ -56,8 +56,8 @@ describe("the appraisal panel's stretch (the engine's stretched row)", () => {
     const rows = proposalStretchRows(parseProposal(raw).assumptions)!;
     const view = RISK_ENGINE.appraisal(ENGINE.parse(raw));
     expect(view.stretch).toEqual({
-      extraTexts: rows.uplift.map((x) => formatMillions(x)),
-      stretchedTexts: rows.stretched.map((x) => formatMillions(x)),
+      extraTexts: rows.uplift.map((x) => formatMoney(x)),
+      stretchedTexts: rows.stretched.map((x) => formatMoney(x)),
     });
   });
 
@@ -103,7 +103,7 @@ describe("the appraisal panel's stretch (the engine's stretched row)", () => {
     const stretch = cli.scenarios.find((s) => s.name === "Stretch")!;
     const view = RISK_ENGINE.appraisal(ENGINE.parse(withStretch()));
     const shown = fyLabels.map((fy) => view.stretch!.stretchedTexts[view.years.indexOf(fy)]);
-    expect(shown).toEqual(stretch.benefits.map((b) => formatMillions(new Decimal(b.amount))));
+    expect(shown).toEqual(stretch.benefits.map((b) => formatMoney(new Decimal(b.amount))));
     // A stretch that adds something, so the check means something.
     expect(shown).not.toEqual(fyLabels.map((fy) => view.mtfsTexts[view.years.indexOf(fy)]));
   });

@@ -1,13 +1,15 @@
 import {
+  aheadOfPlanText,
   describeReading,
   describeReprofile,
   formatMoney,
   formatWhole,
+  proposedReprofileText,
+  reprofiledActualsText,
   rmsError,
   toPounds,
   type Closure,
   type Decimal,
-  type ReprofileMeasure,
 } from "../../engine";
 import type { ProposedReprofile } from "../../workbook/history";
 import { textTable } from "../table";
@@ -16,13 +18,6 @@ import { jsonCount, jsonFigure } from "../render/jsonNumbers";
 /**
  * What `track reprofile` and `track closure` print: tables for people, JSON (money in £) for programs.
  */
-
-/** The measure a reprofile fitted, in words. */
-const FITTED: Readonly<Record<ReprofileMeasure, string> & Record<string, string | undefined>> = {
-  avoidedEvents: "avoided-events",
-  saving: "£ saving",
-  caseloadReduction: "caseload-reduction",
-};
 
 /**
  * The proposed reprofile: the reading, how well each reading fits, and the approved beside the revised profile.
@@ -38,7 +33,6 @@ export function reprofileTable(p: ProposedReprofile): string {
     return r.measure === "saving" ? `£${formatWhole(x)}` : x.toDecimalPlaces(2).toString();
   };
   const fits = r.candidates.map((c) => `${describeReading(c.reading)} (RMS error ${rms(c.squaredError)})`);
-  const what = `${"stream" in r ? `${r.stream} stream's ` : ""}${FITTED[r.measure ?? "avoidedEvents"] ?? r.measure} actuals`;
   const rows = r.approved.years.map((y, i) => [
     y.label,
     formatMoney(y.cumulative),
@@ -48,10 +42,9 @@ export function reprofileTable(p: ProposedReprofile): string {
   ]);
   return [
     p.name,
-    `Proposed: ${describeReprofile(r)}${r.indicative ? ` (indicative only: ${r.periods === 1 ? "1 period" : `${r.periods} periods`} of actuals)` : ""}`,
-    r.aheadOfPlan
-      ? `The ${what} are at or ahead of the approved plan (an earlier start or a higher target is not searched).`
-      : `Fit to the ${what} (RMS error over ${r.periods === 1 ? "1 period" : `${r.periods} periods`}; approved plan ${rms(r.approvedSquaredError)}):`,
+    `Proposed: ${proposedReprofileText(r)}`,
+    aheadOfPlanText(r) ??
+      `Fit to the ${reprofiledActualsText(r)} (RMS error over ${r.periods === 1 ? "1 period" : `${r.periods} periods`}; approved plan ${rms(r.approvedSquaredError)}):`,
     ...fits.map((f) => `  ${f}`),
     textTable(
       ["FY", "Approved cumulative", "Revised cumulative", "Approved MTFS row", "Revised MTFS row"],

@@ -19,7 +19,9 @@ export function AppraisalPanel({ view }: { readonly view: AppraisalView }): Reac
       <dl className="mtfs-summary" data-testid="green-book">
         <div>
           <dt>Net present value</dt>
-          <dd data-testid="npv">{greenBook.npvText}</dd>
+          <dd data-testid="npv" className="mtfs-figure">
+            {greenBook.npvText}
+          </dd>
         </div>
         <div>
           <dt>Benefit–cost ratio</dt>
@@ -33,7 +35,7 @@ export function AppraisalPanel({ view }: { readonly view: AppraisalView }): Reac
       <p className="mtfs-note">{greenBook.basisText}.</p>
       <div className="mtfs-scroll">
         <table className="mtfs-table" data-testid="scenario-table">
-          <caption>MTFS row and scenarios (£m)</caption>
+          <caption>MTFS row and scenarios ({view.scenarioUnits})</caption>
           <thead>
             <tr>
               <th scope="col">Year</th>
@@ -67,7 +69,7 @@ export function AppraisalPanel({ view }: { readonly view: AppraisalView }): Reac
       {view.cashability.length > 0 && (
         <div className="mtfs-scroll">
           <table className="mtfs-table" data-testid="cashability-table">
-            <caption>Gross saving by kind (£m)</caption>
+            <caption>Gross saving by kind ({view.cashabilityUnits})</caption>
             <thead>
               <tr>
                 <th scope="col">Year</th>

@@ -27,6 +27,20 @@ export function ticksFor(values: readonly number[]): Ticks {
   return { ticks, lo, hi, step };
 }
 
+/**
+ * A tick's label with as many decimals as its step needs, so ticks 0.02 apart read "0.02", "0.04" (not "0.0"
+ * twice): a small proposal's £m axis.
+ *
+ * @example
+ * tickText(0.04, 0.02) // "0.04"
+ * tickText(1.5, 0.5) // "1.5"
+ * tickText(2, 1) // "2"
+ */
+export function tickText(tick: number, step: number): string {
+  // Ticks are kept to 6 dp (ticksFor), so no label needs more.
+  return tick.toFixed(step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step) - 1e-9)));
+}
+
 /** Gridlines and y-axis labels in £m shared by the taskpane's SVG charts (profile and demand). */
 export interface ChartGridProps {
   readonly ticks: readonly number[];

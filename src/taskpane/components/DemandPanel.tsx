@@ -1,5 +1,6 @@
 import * as React from "react";
 import { ChartGrid } from "./ChartGrid";
+import { Figures } from "./Figures";
 import { Field, Input } from "@fluentui/react-components";
 import type { DemandEngine, DemandRow } from "../demandBridge";
 
@@ -200,9 +201,10 @@ export function DemandPanel({
         <div data-testid="demand-result">
           <DemandChart rows={view.rows} />
           <p data-testid="demand-break-even">
-            Break-even: <strong>{view.breakEven}</strong> (overspend to it {view.overspendToBreakEven});
-            cumulative benefit against do nothing {view.cumulativeBenefit}, of which cost avoidance{" "}
-            {view.cumulativeCostAvoidance}.
+            Break-even: <strong>{view.breakEven}</strong> (overspend to it{" "}
+            <Figures text={view.overspendToBreakEven} />
+            ); cumulative benefit against do nothing <Figures text={view.cumulativeBenefit} />, of which cost
+            avoidance <Figures text={view.cumulativeCostAvoidance} />.
           </p>
         </div>
       ) : (

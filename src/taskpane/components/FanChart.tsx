@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ChartGrid, ticksFor } from "./ChartGrid";
+import { ChartGrid, tickText, ticksFor } from "./ChartGrid";
 import type { SimulatedYearView } from "../riskBridge";
 
 const WIDTH = 300;
@@ -36,7 +36,7 @@ export function FanChart({ years }: { readonly years: readonly SimulatedYearView
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       width="100%"
       role="img"
-      aria-label={`Fan chart of the MTFS row (£m): ${summary}`}
+      aria-label={`Fan chart of the MTFS row: ${summary}`}
       data-testid="fan-chart"
       style={{ maxWidth: 480, display: "block" }}
     >
@@ -46,7 +46,7 @@ export function FanChart({ years }: { readonly years: readonly SimulatedYearView
         y={y}
         left={PAD.left}
         right={WIDTH - PAD.right}
-        label={(t) => t.toFixed(step < 1 ? 1 : 0)}
+        label={(t) => tickText(t, step)}
       />
       <polygon points={band} fill={FAN_COLOURS.band} data-testid="fan-band" />
       <polyline points={line((v) => v.p50Millions)} fill="none" stroke={FAN_COLOURS.p50} strokeWidth="2" />

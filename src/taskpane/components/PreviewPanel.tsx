@@ -2,9 +2,10 @@ import * as React from "react";
 import type { PreviewModel } from "../preview/previewModel";
 import { yearsText } from "../preview/plural";
 import { ProfileChart, streamColour } from "./ProfileChart";
+import { Figures } from "./Figures";
 
 /**
- * The live preview: profile table (in-year and cumulative by FY, £m), chart, quantified opportunity and full
+ * The live preview: profile table (in-year and cumulative by FY, £m or £k below £0.1m), chart, quantified opportunity and full
  * run rate. When the inputs are invalid it keeps showing the last valid preview, marked as such.
  */
 export function PreviewPanel({
@@ -32,12 +33,14 @@ export function PreviewPanel({
           <dl className="mtfs-summary">
             <div>
               <dt>Quantified opportunity over the MTFS</dt>
-              <dd data-testid="quantified">{model.quantifiedText}</dd>
+              <dd data-testid="quantified">
+                <Figures text={model.quantifiedText} />
+              </dd>
             </div>
             <div>
               <dt>Full run rate</dt>
               <dd data-testid="run-rate">
-                {model.runRateText} in {model.runRateFyLabel}
+                <Figures text={model.runRateText} /> in {model.runRateFyLabel}
               </dd>
             </div>
             <div>
@@ -45,29 +48,36 @@ export function PreviewPanel({
               <dd data-testid="time-to-run-rate">{yearsText(model.timeToFullRunRateYears)}</dd>
             </div>
           </dl>
-          <table className="mtfs-table" data-testid="profile-table">
-            <caption>Benefits profile</caption>
-            <thead>
-              <tr>
-                <th scope="col">Year</th>
-                <th scope="col">In-year</th>
-                <th scope="col">Cumulative</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.rows.map((r) => (
-                <tr key={r.label} data-fy={r.label} className={r.withinMtfs ? undefined : "mtfs-beyond"}>
-                  <th scope="row">{r.label}</th>
-                  <td data-testid={`in-year-${r.label}`}>{r.inYearText}</td>
-                  <td data-testid={`cumulative-${r.label}`}>{r.cumulativeText}</td>
+          {/* With the contingency in brackets a cell may wrap between its two figures (each whole) at 320 px. */}
+          <div className="mtfs-scroll">
+            <table className="mtfs-table" data-testid="profile-table">
+              <caption>Benefits profile ({model.profileUnits})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Year</th>
+                  <th scope="col">In-year</th>
+                  <th scope="col">Cumulative</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {model.rows.map((r) => (
+                  <tr key={r.label} data-fy={r.label} className={r.withinMtfs ? undefined : "mtfs-beyond"}>
+                    <th scope="row">{r.label}</th>
+                    <td data-testid={`in-year-${r.label}`} className="mtfs-figures">
+                      <Figures text={r.inYearText} />
+                    </td>
+                    <td data-testid={`cumulative-${r.label}`} className="mtfs-figures">
+                      <Figures text={r.cumulativeText} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {model.streams.length > 0 && (
             <div className="mtfs-scroll">
               <table className="mtfs-table" data-testid="stream-table">
-                <caption>Saving by stream (gross, £m)</caption>
+                <caption>Saving by stream (gross, {model.streamUnits})</caption>
                 <thead>
                   <tr>
                     <th scope="col">Year</th>

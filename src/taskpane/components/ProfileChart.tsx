@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ChartGrid, ticksFor } from "./ChartGrid";
+import { ChartGrid, tickText, ticksFor } from "./ChartGrid";
 import type { PreviewRow, PreviewStream } from "../preview/previewModel";
 
 const WIDTH = 300;
@@ -88,7 +88,7 @@ export function ProfileChart({
         y={y}
         left={PAD.left}
         right={WIDTH - PAD.right}
-        label={(t) => t.toFixed(step < 1 ? 1 : 0)}
+        label={(t) => tickText(t, step)}
         unitTestId="y-axis-unit"
       />
       {segments.map((g) => {

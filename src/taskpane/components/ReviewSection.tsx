@@ -2,6 +2,7 @@ import * as React from "react";
 import { stepOfPath } from "../form/steps";
 import type { FieldError } from "../form/validate";
 import type { SummaryLine } from "../preview/summaryModel";
+import { Figures } from "./Figures";
 
 /**
  * The review step: the proposal's summary (what Finish writes, in words) when it is complete, else every
@@ -26,7 +27,9 @@ export function ReviewSection({
               {summary.map((line) => (
                 <div key={line.label}>
                   <dt>{line.label}</dt>
-                  <dd>{line.value}</dd>
+                  <dd>
+                    <Figures text={line.value} />
+                  </dd>
                 </div>
               ))}
             </dl>

@@ -1,6 +1,7 @@
 import * as React from "react";
 import type { SensitivityView } from "../riskBridge";
 import { HIGH_COLOUR, LOW_COLOUR, TORNADO_ROWS, TornadoChart } from "./TornadoChart";
+import { Figures } from "./Figures";
 
 /**
  * The preview's sensitivity panel: the engine's tornado of the quantified opportunity, each input (in the
@@ -23,12 +24,15 @@ export function SensitivityPanel({
     <>
       <p className="mtfs-note">
         The quantified opportunity ({view.fyLabel}, base{" "}
-        <span data-testid="sensitivity-base">{view.baseText}</span>) with each input alone at its low and its
-        high{anyDefault ? "; ends marked * are the default ±10% (no risk range in the draft)" : ""}.
+        <span data-testid="sensitivity-base" className="mtfs-figure">
+          {view.baseText}
+        </span>
+        ) with each input alone at its low and its high
+        {anyDefault ? "; ends marked * are the default ±10% (no risk range in the draft)" : ""}.
       </p>
       <div className="mtfs-scroll">
         <table className="mtfs-table" data-testid="sensitivity-table">
-          <caption>Sensitivity, largest swing first (£m)</caption>
+          <caption>Sensitivity, largest swing first ({view.units})</caption>
           <thead>
             <tr>
               <th scope="col">Input (low to high)</th>
@@ -46,9 +50,13 @@ export function SensitivityPanel({
                     {r.defaultEnds ? " *" : ""}
                   </span>
                   <span className="mtfs-ends" data-testid={`ends-${r.path}`}>
-                    {r.lowText} to {r.highText}
+                    <Figures text={`${r.lowText} to ${r.highText}`} />
                   </span>
-                  {r.note && <span className="mtfs-ends">{r.note}</span>}
+                  {r.note && (
+                    <span className="mtfs-ends">
+                      <Figures text={r.note} />
+                    </span>
+                  )}
                 </th>
                 <td>{r.atLowText}</td>
                 <td>{r.atHighText}</td>

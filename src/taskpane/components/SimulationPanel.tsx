@@ -178,7 +178,7 @@ export function SimulationPanel<P>({
           </p>
           <div className="mtfs-scroll">
             <table className="mtfs-table" data-testid="simulation-table">
-              <caption>MTFS row, simulated (£m, or £k below £0.1m)</caption>
+              <caption>MTFS row, simulated ({view.units})</caption>
               <thead>
                 <tr>
                   <th scope="col">Year</th>

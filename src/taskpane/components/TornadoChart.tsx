@@ -1,5 +1,5 @@
 import * as React from "react";
-import { ticksFor } from "./ChartGrid";
+import { tickText, ticksFor } from "./ChartGrid";
 import type { TornadoRow } from "../riskBridge";
 
 const WIDTH = 300;
@@ -42,7 +42,7 @@ export function TornadoChart({
       viewBox={`0 0 ${WIDTH} ${height}`}
       width="100%"
       role="img"
-      aria-label={`Tornado chart, quantified opportunity (£m) with each input at its low and high: ${summary}`}
+      aria-label={`Tornado chart, quantified opportunity with each input at its low and high: ${summary}`}
       data-testid="tornado-chart"
       style={{ maxWidth: 480, display: "block" }}
     >
@@ -54,7 +54,7 @@ export function TornadoChart({
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={PAD.top} y2={height - PAD.bottom} stroke="#edebe9" />
           <text x={x(t)} y={PAD.top - 3} fontSize="8" textAnchor="middle" fill="#605e5c">
-            {t.toFixed(step < 1 ? 1 : 0)}
+            {tickText(t, step)}
           </text>
         </g>
       ))}

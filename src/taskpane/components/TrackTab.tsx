@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Dropdown, Field, Input, Option, Textarea } from "@fluentui/react-components";
 import { countText } from "../preview/plural";
+import { Figures } from "./Figures";
 import { FORECAST_CUMULATIVE } from "../../engine";
 import {
   versionDateProblem,
@@ -86,17 +87,26 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
       </div>
       {view.warnings?.map((w) => (
         <p className="mtfs-hint" key={w} data-testid={`${id}-warning`}>
-          {w}
+          <Figures text={w} />
         </p>
       ))}
       {view.forecast && (
         <p data-testid={`${id}-forecast`}>
-          {FORECAST_CUMULATIVE} {view.forecast}
+          {FORECAST_CUMULATIVE} <Figures text={view.forecast} />
         </p>
       )}
-      {view.mtfsRow && <p data-testid={`${id}-mtfs`}>Forecast MTFS row: {view.mtfsRow}</p>}
+      {view.mtfsRow && (
+        <p data-testid={`${id}-mtfs`}>
+          Forecast MTFS row: <Figures text={view.mtfsRow} />
+        </p>
+      )}
       {view.slippage && <p data-testid={`${id}-slippage`}>Slippage: {view.slippage}</p>}
       {view.reprofile && <p data-testid={`${id}-reprofile`}>Proposed reprofile: {view.reprofile}</p>}
+      {view.reprofileNote && (
+        <p className="mtfs-hint" data-testid={`${id}-reprofile-note`}>
+          {view.reprofileNote}
+        </p>
+      )}
       {view.reprofileYears && (
         <div style={SCROLL}>
           <table className="mtfs-table" data-testid={`${id}-reprofile-years`}>
@@ -123,7 +133,11 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
           </table>
         </div>
       )}
-      {view.reprofileRunRate && <p data-testid={`${id}-run-rate`}>Full run rate: {view.reprofileRunRate}</p>}
+      {view.reprofileRunRate && (
+        <p data-testid={`${id}-run-rate`}>
+          Full run rate: <Figures text={view.reprofileRunRate} />
+        </p>
+      )}
     </div>
   );
 }

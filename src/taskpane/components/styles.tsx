@@ -76,6 +76,8 @@ const CSS = `
 .mtfs-sim-settings .fui-Input { min-width: 0; width: 100%; }
 .mtfs-sim-result[data-stale="true"] .mtfs-table, .mtfs-sim-result[data-stale="true"] svg { opacity: 0.55; }
 .mtfs-table th.mtfs-wrap { white-space: normal; min-width: 8em; }
+.mtfs-figure { white-space: nowrap; }
+.mtfs-table td.mtfs-figures { white-space: normal; }
 .mtfs-ends { display: block; font-weight: normal; font-size: 11px; color: #424242; }
 @media (min-width: 760px) {
   .mtfs-steps ol { flex-wrap: wrap; }

@@ -76,6 +76,11 @@ export function newInvestmentRow(kind: "ongoing" | "oneOff" | "perCase" = "ongoi
   return { kind, label: "" };
 }
 
+/** A kind's fields, none for a kind the table lacks: "constructor" or "__proto__" typed as a kind is no kind. */
+function ofKind<T>(byKind: Readonly<Record<string, T>>, kind: string | undefined): T | undefined {
+  return kind !== undefined && Object.prototype.hasOwnProperty.call(byKind, kind) ? byKind[kind] : undefined;
+}
+
 /**
  * An investment line's fields for its kind; "For stream" is a choice of the draft's streams (a single cohort
  * has none to name, so it is not shown).
@@ -87,7 +92,7 @@ export function investmentFields(
   row: Readonly<Record<string, string>>,
   streams: Draft["streams"],
 ): readonly FieldSpec[] {
-  return INVESTMENT_FIELDS.filter((f) => (INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? []).includes(f.path))
+  return INVESTMENT_FIELDS.filter((f) => (ofKind(INVESTMENT_FIELDS_BY_KIND, row.kind) ?? []).includes(f.path))
     .filter((f) => f.path !== "stream" || streams !== undefined)
     .map((f) =>
       f.path === "stream"
@@ -130,13 +135,13 @@ export function isFieldActive(values: Readonly<Record<string, string>>, path: st
   const table = /^triangulation\.(\w+)$/.exec(path);
   if (table && table[1] !== "kind") {
     const kind = values["triangulation.kind"] || "annualStarts";
-    return (TRIANGULATION_FIELDS_BY_KIND[kind] ?? []).includes(table[1]);
+    return (ofKind(TRIANGULATION_FIELDS_BY_KIND, kind) ?? []).includes(table[1]);
   }
   if (path === "assumptions.timeline.stepShare") return values["assumptions.timeline.ramp"] === "stepped";
   const overlap = /^assumptions\.mtfsOverlap\.(\w+)$/.exec(path);
   if (overlap && overlap[1] !== "kind") {
     const kind = values["assumptions.mtfsOverlap.kind"] ?? "none";
-    return (OVERLAP_FIELDS_BY_KIND[kind] ?? []).includes(overlap[1]);
+    return (ofKind(OVERLAP_FIELDS_BY_KIND, kind) ?? []).includes(overlap[1]);
   }
   return true;
 }
@@ -172,7 +177,7 @@ export function draftToRaw(draft: Draft): Record<string, unknown> {
     "assumptions.investment",
     draft.investment.map((row) => {
       const out = carried(row);
-      const used = INVESTMENT_FIELDS_BY_KIND[row.kind ?? ""] ?? ["kind", "label"];
+      const used = ofKind(INVESTMENT_FIELDS_BY_KIND, row.kind) ?? ["kind", "label"];
       for (const spec of INVESTMENT_FIELDS) {
         if (!used.includes(spec.path)) continue;
         const value = toJson(spec, row[spec.path]);

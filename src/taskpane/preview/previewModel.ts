@@ -1,7 +1,7 @@
 import type { Decimal } from "../../engine/money";
 import type { Profile } from "../../engine/types";
 import type { ProposalStreamLine } from "../../engine/proposalProfile";
-import { formatMillions, formatWithContingency, toMillions } from "../../engine/present";
+import { formatMoney, formatWithContingency, moneyUnitsText, toMillions } from "../../engine/present";
 
 export interface PreviewRow {
   readonly fy: number;
@@ -10,8 +10,8 @@ export interface PreviewRow {
   readonly inYearMillions: number;
   readonly cumulativeMillions: number;
   /**
-   * As the template prints it, e.g. "-£0.50m" (the engine's presentation rounding), with the inflation
-   * contingency in brackets when it is held centrally, e.g. "£0.78m (£0.26m)".
+   * By the money rule, e.g. "-£0.50m" or "£54.5k" below £0.1m (the engine's presentation rounding), with the
+   * inflation contingency in brackets, in its own scale, when it is held centrally, e.g. "£0.78m (£26.0k)".
    */
   readonly inYearText: string;
   readonly cumulativeText: string;
@@ -24,7 +24,7 @@ export interface PreviewStream {
   readonly label: string;
   /** £m for the stacked chart (presentation only). */
   readonly millions: readonly number[];
-  /** As printed, e.g. "£0.42m". */
+  /** As printed, e.g. "£0.42m" ("£42.0k" below £0.1m). */
   readonly texts: readonly string[];
 }
 
@@ -32,6 +32,10 @@ export interface PreviewModel {
   readonly rows: readonly PreviewRow[];
   /** Each stream's gross by FY when the proposal is written as saving streams (empty for a single cohort). */
   readonly streams: readonly PreviewStream[];
+  /** The profile table's unit for its caption: "£m", or "£m, or £k below £0.1m" (moneyUnitsText). */
+  readonly profileUnits: string;
+  /** The same for the by-stream table. */
+  readonly streamUnits: string;
   readonly quantifiedText: string;
   readonly runRateText: string;
   readonly runRateFyLabel: string;
@@ -39,7 +43,7 @@ export interface PreviewModel {
 }
 
 /**
- * The live preview's figures, rounded only here, at presentation (£m, 2 dp); with `streams` (a proposal
+ * The live preview's figures, rounded only here, at presentation (the money rule: £m to 2 dp, £k below £0.1m); with `streams` (a proposal
  * written as saving streams) each stream's gross by FY too, for the stacked chart and the by-stream table.
  *
  * @example
@@ -52,7 +56,9 @@ export function previewModel(
   streams: readonly ProposalStreamLine[] = [],
 ): PreviewModel {
   const text = (amount: Decimal, contingency: Decimal): string =>
-    formatWithContingency(amount, inflationHeldCentrally ? contingency : undefined, 2);
+    formatWithContingency(amount, inflationHeldCentrally ? contingency : undefined);
+  const held = (amount: Decimal, contingency: Decimal): Decimal[] =>
+    inflationHeldCentrally ? [amount, contingency] : [amount];
   return {
     rows: profile.years.map((y) => ({
       fy: y.fy,
@@ -67,8 +73,19 @@ export function previewModel(
       id: s.id,
       label: s.label,
       millions: s.years.map((y) => toMillions(y.gross, 4)),
-      texts: s.years.map((y) => formatMillions(y.gross, 2)),
+      texts: s.years.map((y) => formatMoney(y.gross)),
     })),
+    profileUnits: moneyUnitsText(
+      profile.years.flatMap((y) => [
+        ...held(y.inYear, y.inYearInflationContingency),
+        ...held(y.cumulative, y.inflationContingency),
+      ]),
+    ),
+    // Its Net column is the profile's cumulative.
+    streamUnits: moneyUnitsText([
+      ...streams.flatMap((s) => s.years.map((y) => y.gross)),
+      ...profile.years.flatMap((y) => held(y.cumulative, y.inflationContingency)),
+    ]),
     quantifiedText: text(profile.quantifiedOpportunity, profile.quantifiedOpportunityInflationContingency),
     runRateText: text(profile.fullRunRate.value, profile.fullRunRate.inflationContingency),
     runRateFyLabel: profile.fullRunRate.label,

@@ -2,7 +2,7 @@ import { Decimal } from "../../engine/money";
 import type { Proposal } from "../../engine/proposal";
 import type { CostItem, Profile } from "../../engine/types";
 import { WEEKS_PER_YEAR, fyLabel, isoDate } from "../../engine/fiscalYear";
-import { formatMillions, formatWhole } from "../../engine/present";
+import { formatMoney, formatWhole } from "../../engine/present";
 import type { ProposalStreamLine } from "../../engine/proposalProfile";
 import { streamKindLabel } from "../form/streams";
 import { resolveTimeline } from "../../engine/timeline";
@@ -152,8 +152,8 @@ export function streamSummaryLines(
   return streams.map((s, i) => {
     const inMtfs = s.years.find((y) => y.fy === mtfsLastFy) ?? s.years[s.years.length - 1];
     const last = s.years[s.years.length - 1];
-    const figures = [`${formatMillions(inMtfs.gross)} in ${inMtfs.label}`];
-    if (last.fy !== inMtfs.fy) figures.push(`${formatMillions(last.gross)} in ${last.label}`);
+    const figures = [`${formatMoney(inMtfs.gross)} in ${inMtfs.label}`];
+    if (last.fy !== inMtfs.fy) figures.push(`${formatMoney(last.gross)} in ${last.label}`);
     const weighting = s.weighting.eq(1)
       ? ""
       : ` (× ${s.weighting.times(100).toDecimalPlaces(1).toString()}% confidence weighting)`;

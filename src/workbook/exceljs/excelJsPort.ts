@@ -6,8 +6,10 @@ import { listErrorMessage, listSource } from "../listValidation";
 import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
+import { refuseNonFinite } from "../writeGuard";
 import { packageOrigin } from "./packageOrigin";
 import { excelJsSaveForPatching, preservePackage } from "./preservePackage";
+import { locationOnlyLinks } from "./internalLinks";
 import { guardExcelJsKeys } from "./safeKeys";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
@@ -110,6 +112,7 @@ export class ExcelJsPort implements WorkbookPort {
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const ws = this.sheet(sheet);
+    refuseNonFinite(sheet, writes);
     if (writes.length) this.edited("written", sheet);
     for (const w of writes) {
       const cell = ws.getCell(w.address);
@@ -408,7 +411,7 @@ export class ExcelJsPort implements WorkbookPort {
     const saved = origin
       ? await preservePackage(origin, await excelJsSaveForPatching(this.workbook), this.workbook)
       : await this.workbook.xlsx.writeBuffer();
-    return addChartsToXlsx(saved, charts);
+    return addChartsToXlsx(await locationOnlyLinks(saved), charts);
   }
 }
 
@@ -443,7 +446,10 @@ function toScalar(v: unknown): CellScalar {
  * of ExcelJS's own conversion, which counts in the workbook's date system.
  */
 function undate(v: unknown, fmt: string | undefined, date1904: boolean): unknown {
-  if (!(v instanceof Date) || isDateFormat(fmt)) return v;
+  if (!(v instanceof Date)) return v;
+  // A number past any date (ExcelJS's Date of it is invalid) reads as Excel's error for it, never as NaN.
+  if (Number.isNaN(v.getTime())) return "#NUM!";
+  if (isDateFormat(fmt)) return v;
   return v.getTime() / 86_400_000 + 25_569 - (date1904 ? 1462 : 0);
 }
 

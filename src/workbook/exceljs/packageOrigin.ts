@@ -1,4 +1,6 @@
 import type * as ExcelJS from "exceljs";
+import { restoreInternalLinks } from "./internalLinks";
+import { excelJsReadable, restoreMisdatedNumbers } from "./loadFixes";
 
 /**
  * The package a workbook was opened from, and what the product has done to it since. ExcelJS drops what it
@@ -55,7 +57,11 @@ export async function loadXlsxPreserving(
   bytes: Uint8Array | ArrayBuffer,
 ): Promise<void> {
   const copy = new Uint8Array(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
-  await wb.xlsx.load(copy as unknown as ArrayBuffer);
+  // ExcelJS reads a copy with LibreOffice's escaped formats quoted; the original bytes are what saving keeps.
+  const readable = await excelJsReadable(copy);
+  await wb.xlsx.load(readable.bytes as unknown as ArrayBuffer);
+  await restoreMisdatedNumbers(wb, readable.zip);
+  await restoreInternalLinks(wb, readable.zip);
   origins.set(wb, {
     bytes: Uint8Array.from(copy),
     names: definedNameRanges(wb),

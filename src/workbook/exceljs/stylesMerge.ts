@@ -1,3 +1,4 @@
+import { quoteEscapes } from "../numberFormat";
 import { attr, childElements, escapeXml, innerXml, splitRoot, withAttr, type XmlElement } from "./packageXml";
 
 /**
@@ -73,6 +74,7 @@ export function mergeStyles(original: string, excel: string): MergedStyles {
     const known = [...codes(oNumFmts)];
     const same =
       known.find(([, ocode]) => ocode === code) ??
+      known.find(([, ocode]) => quoteEscapes(ocode) === code) ??
       known.find(([, ocode]) => ocode.replace(/[\\](.)/g, "$1") === code);
     if (same) return same[0];
     const next = Math.max(163, ...[...codes(oNumFmts).keys()].map(Number).filter(Number.isFinite)) + 1;

@@ -52,6 +52,23 @@ function numCache(values: readonly CellScalar[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
+/**
+ * The series colours, by series index: the accents of the theme ExcelJS writes, so charts look as they always
+ * did in Excel. Written on every series because a package saved by LibreOffice has no theme to take them from
+ * (its series were drawn without fill or line: invisible).
+ */
+export const SERIES_COLOURS = ["4F81BD", "C0504D", "9BBB59", "8064A2", "4BACC6", "F79646"] as const;
+
+const colourOf = (idx: number): string => SERIES_COLOURS[idx % SERIES_COLOURS.length];
+const solid = (idx: number): string => `<a:solidFill><a:srgbClr val="${colourOf(idx)}"/></a:solidFill>`;
+/** A bar's fill. */
+const barShape = (idx: number): string => `<c:spPr>${solid(idx)}</c:spPr>`;
+/** A line's stroke, and its markers filled and outlined in the same colour. */
+const lineShape = (idx: number): string =>
+  `<c:spPr><a:ln w="28575" cap="rnd">${solid(idx)}<a:round/></a:ln></c:spPr>`;
+const markerShape = (idx: number): string =>
+  `<c:spPr>${solid(idx)}<a:ln w="9525">${solid(idx)}</a:ln></c:spPr>`;
+
 function series(chart: ComboChartToAdd, which: "bars" | "line" | number, idx: number): string {
   const s = chart.spec;
   const ser = typeof which === "number" ? (s.moreLines ?? [])[which] : s[which];
@@ -60,8 +77,8 @@ function series(chart: ComboChartToAdd, which: "bars" | "line" | number, idx: nu
   const val = `<c:val><c:numRef><c:f>${esc(absRange(s.sheet, ser.values))}</c:f>${numCache(cached)}</c:numRef></c:val>`;
   const head = `<c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${esc(ser.name)}</c:v></c:tx>`;
   return which === "bars"
-    ? `<c:ser>${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`
-    : `<c:ser>${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
+    ? `<c:ser>${head}${barShape(idx)}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`
+    : `<c:ser>${head}${lineShape(idx)}<c:marker><c:symbol val="circle"/><c:size val="5"/>${markerShape(idx)}</c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
 }
 
 /** The value axis in £m to 1 dp, unless the spec says otherwise. */
@@ -117,7 +134,7 @@ function barChartXml(chart: BarChartToAdd): string {
   const sers = s.series
     .map((ser, i) => {
       const val = `<c:val><c:numRef><c:f>${esc(absRange(s.sheet, ser.values))}</c:f>${numCache(chart.series[i] ?? [])}</c:numRef></c:val>`;
-      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(ser.name)}</c:v></c:tx><c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
+      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(ser.name)}</c:v></c:tx>${barShape(i)}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
     })
     .join("");
   return (

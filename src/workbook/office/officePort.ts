@@ -3,6 +3,7 @@ import { isoDateToSerial, serialToIsoDate } from "../dates";
 import { WorkbookError } from "../errors";
 import { listErrorMessage, listSource } from "../listValidation";
 import { isDateFormat } from "../numberFormat";
+import { refuseNonFinite } from "../writeGuard";
 import type {
   CellContent,
   CellScalar,
@@ -110,6 +111,7 @@ export class OfficePort implements WorkbookPort {
   }
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    refuseNonFinite(sheet, writes);
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const block = plainRectangle(writes);

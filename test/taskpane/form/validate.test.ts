@@ -89,6 +89,22 @@ describe("validateDraft", () => {
 });
 
 describe("validateDraft on anything typed", () => {
+  it("takes a kind named like an Object property (__proto__, constructor) as unknown, never throwing", () => {
+    // Found by the property below (shake seed 501): {"triangulation.kind": "__proto__"} threw a TypeError.
+    for (const kind of ["__proto__", "constructor", "toString"]) {
+      for (const draft of [
+        withValues(CFS, { "triangulation.kind": kind }),
+        withValues(CFS, { "assumptions.mtfsOverlap.kind": kind }),
+        { ...CFS, investment: [{ kind, label: "Team" }] },
+      ]) {
+        const v = validateDraft(draft, ENGINE.parse);
+        expect(v.proposal).toBeNull();
+        expect(v.errors.map((e) => e.code)).toContain("unknown-option");
+        expect(v.errors.map((e) => e.code)).not.toContain("bug");
+      }
+    }
+  });
+
   it("either returns a proposal and its profile with no errors, or errors in words, and never throws", () => {
     const paths = FIELDS.map((f) => f.path);
     fc.assert(

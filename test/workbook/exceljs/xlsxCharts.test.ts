@@ -87,6 +87,49 @@ describe("profile charts in .xlsx packages", () => {
     );
   });
 
+  it("colours every series itself, bars filled and lines stroked, since a LibreOffice-saved file has no theme", () => {
+    const spec = {
+      sheet: "S",
+      title: "T",
+      categories: "A2:A3",
+      bars: { name: "Plan", values: "B2:B3" },
+      line: { name: "Actual", values: "C2:C3" },
+      moreLines: [{ name: "P90", values: "D2:D3" }],
+      from: "J1",
+      to: "Q16",
+    };
+    const combo = chartXml({ spec, categories: ["a", "b"], bars: [1, 2], line: [1, 3], moreLines: [[2, 4]] });
+    const tornado = chartXml({
+      kind: "bar",
+      spec: {
+        sheet: "S",
+        name: "MTFS tornado",
+        title: "T",
+        categories: "A2:A3",
+        series: [
+          { name: "Low", values: "B2:B3" },
+          { name: "High", values: "C2:C3" },
+        ],
+        from: "J1",
+        to: "Q16",
+      },
+      categories: ["a", "b"],
+      series: [
+        [-1, -2],
+        [1, 2],
+      ],
+    });
+    const colours = (xml: string) =>
+      [...xml.matchAll(/<c:ser>(.*?)<\/c:ser>/gs)].map((m) => {
+        const shape = /<c:tx>.*?<\/c:tx><c:spPr>(.*?)<\/c:spPr>/s.exec(m[1])?.[1] ?? "";
+        return /<a:ln\b/.test(shape)
+          ? `line ${/<a:ln[^>]*><a:solidFill><a:srgbClr val="(\w+)"/.exec(shape)?.[1]}`
+          : `fill ${/^<a:solidFill><a:srgbClr val="(\w+)"/.exec(shape)?.[1]}`;
+      });
+    expect(colours(combo)).toEqual(["fill 4F81BD", "line C0504D", "line 9BBB59"]);
+    expect(colours(tornado)).toEqual(["fill 4F81BD", "fill C0504D"]);
+  });
+
   it("leaves a package without charts to add as it was (re-zipped)", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Only").getCell("A1").value = 1;

@@ -78,6 +78,25 @@ describe("OfficePort", () => {
     expect(mock.context.ranges.D7.format.fill.color).toBe("#DDEBF7");
   });
 
+  it("refuses a NaN or Infinity figure before any call to Excel, naming the cell", async () => {
+    let batches = 0;
+    const port = new OfficePort(async () => {
+      batches++;
+      throw new Error("no batch should run");
+    });
+    for (const bad of [NaN, Infinity])
+      await expect(
+        port.writeCells("CFS Targeted Prevention", [
+          { address: "D7", value: 42 },
+          { address: "C5", value: bad },
+        ]),
+      ).rejects.toMatchObject({
+        code: "not-finite",
+        message: expect.stringContaining("'CFS Targeted Prevention'!C5"),
+      });
+    expect(batches).toBe(0);
+  });
+
   it("aligns a cell to the top when asked, as wrapped text is", async () => {
     const { mock, port } = mockExcel();
     await port.writeCells("CFS Targeted Prevention", [
