@@ -89,9 +89,10 @@ describe("round trip and refresh", () => {
     )!.address;
     const ws = back.getWorksheet(CFS)!;
     ws.getCell(cell).value = 999;
+    // £999 reads as the money rule shows it (£1.0k below £0.1m), as the cell does.
     const report = await refreshWorkbook(port);
     expect(report.lines).toEqual([
-      expect.objectContaining({ proposal: CFS, cell: `${CFS}!${cell}`, before: "£0.00m", kept: true }),
+      expect.objectContaining({ proposal: CFS, cell: `${CFS}!${cell}`, before: "£1.0k", kept: true }),
     ]);
     expect(ws.getCell(cell).value).toBe(999);
     expect(String(ws.getCell(cell).note)).toMatch(/edited by hand/);
