@@ -97,8 +97,14 @@ interface UnitSavings<T> {
   readonly calc: unknown;
   readonly unitCost: UnitCost;
   readonly savings: readonly ((fy: FyStartYear) => T)[];
-  prices?: { readonly firstFy: FyStartYear; readonly lastFy: FyStartYear } & PartSavings<T>;
 }
+
+/** The FYs a remembered entry last priced, and its figures in them. */
+type PricedFys<T> = { readonly firstFy: FyStartYear; readonly lastFy: FyStartYear } & PartSavings<T>;
+
+// Kept beside the entries, not on them: an entry never changes shape after it is made, so the draws' reads of
+// it stay on one V8 map (adding or retyping a field later deoptimised cohortModelOn in a simulation's timed run).
+const pricesOf = new WeakMap<UnitSavings<unknown>, PricedFys<unknown>>();
 
 /** Each part's saving in each FY of a horizon (part, then FY) and at price-base prices. */
 interface PartSavings<T> {
@@ -123,7 +129,10 @@ function rememberSavings<T>(
   unitCost: UnitCost,
   parts: readonly CohortSavingPart<T>[],
 ): void {
-  recentSavings[nextSavings] = { calc, unitCost, savings: parts.map((p) => p.annualSaving) };
+  // A loop, not `map`: every entry's array then has the same elements kind (V8 map), whatever the part count.
+  const savings: ((fy: FyStartYear) => T)[] = [];
+  for (let k = 0; k < parts.length; k++) savings.push(parts[k].annualSaving);
+  recentSavings[nextSavings] = { calc, unitCost, savings };
   nextSavings = (nextSavings + 1) % RECENT_UNIT_COSTS;
 }
 
@@ -135,7 +144,7 @@ function savingsByFy<T>(
   horizon: Horizon,
 ): PartSavings<T> {
   const known = knownSavings(calc, unitCost);
-  const p = known?.prices;
+  const p = known && (pricesOf.get(known) as PricedFys<T> | undefined);
   if (p !== undefined && p.firstFy === horizon.firstFy && p.lastFy === horizon.lastFy) return p;
   const byFy: T[][] = [];
   const atPriceBase: T[] = [];
@@ -148,7 +157,7 @@ function savingsByFy<T>(
   }
   // Only figures of the remembered savings' own functions are remembered with them.
   if (known !== undefined && known.savings.every((f, k) => f === parts[k].annualSaving)) {
-    known.prices = { firstFy: horizon.firstFy, lastFy: horizon.lastFy, byFy, atPriceBase };
+    pricesOf.set(known, { firstFy: horizon.firstFy, lastFy: horizon.lastFy, byFy, atPriceBase });
   }
   return { byFy, atPriceBase };
 }
