@@ -144,13 +144,32 @@ function syncDir(dir: string): void {
  * Writes the port's workbook (with its profile charts) to `file` atomically: the new file is written and
  * synced beside the real file (a symlink is written through to its target, which keeps its mode), the
  * previous file is copied to `FILE.bak` the same way (temp copy, sync, rename), then the new file is renamed
- * over it. A crash at any moment leaves the file old or new and the backup whole.
+ * over it. A crash at any moment leaves the file old or new and the backup whole. Resolves to the backup's
+ * path when there was a file to keep; a folder or file it cannot write is a CliError naming the reason.
  *
  * @example
  * await saveWorkbookAtomic(port, "out/mtfs-programme.xlsx") // also leaves out/mtfs-programme.xlsx.bak
+ * await saveWorkbookAtomic(port, "out/mtfs-programme.xlsx", "keep") // "…/out/mtfs-programme.xlsx.2.bak" the second time
  */
-export async function saveWorkbookAtomic(port: ExcelJsPort, file: string): Promise<void> {
-  await writeXlsxAtomic(await asCliErrors(() => port.toXlsx()), file);
+export async function saveWorkbookAtomic(
+  port: ExcelJsPort,
+  file: string,
+  backups: Backups = "replace",
+): Promise<string | undefined> {
+  return writeXlsxAtomic(await asCliErrors(() => port.toXlsx()), file, backups);
+}
+
+/**
+ * What a write does with an earlier backup: "replace" it (a refresh or `new` changes a workbook in place, so
+ * the file before this run is the one worth keeping), or "keep" every one (`demo` replaces the whole
+ * workbook, so a second run must not lose the user's file kept by the first: FILE.bak, then FILE.2.bak, ...).
+ */
+export type Backups = "replace" | "keep";
+
+/** The backup path for `real`: FILE.bak, or under "keep" the first of FILE.bak, FILE.2.bak, ... not taken. */
+function backupPath(real: string, backups: Backups): string {
+  if (backups === "replace" || !fs.existsSync(`${real}.bak`)) return `${real}.bak`;
+  for (let n = 2; ; n++) if (!fs.existsSync(`${real}.${n}.bak`)) return `${real}.${n}.bak`;
 }
 
 /**
@@ -184,10 +203,19 @@ async function samePackage(a: Uint8Array, b: Uint8Array): Promise<boolean> {
   return true;
 }
 
-async function writeXlsxAtomic(bytes: Uint8Array, file: string): Promise<void> {
+async function writeXlsxAtomic(
+  bytes: Uint8Array,
+  file: string,
+  backups: Backups = "replace",
+): Promise<string | undefined> {
   const real = realTarget(file);
   const dir = path.dirname(real);
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "unknown error";
+    throw new CliError(`${file}: cannot create its folder ${path.dirname(file)} (${code})`);
+  }
   const existing = fs.existsSync(real) ? fs.statSync(real) : undefined;
   if (existing) {
     refuseIfLocked(file);
@@ -195,7 +223,7 @@ async function writeXlsxAtomic(bytes: Uint8Array, file: string): Promise<void> {
   }
   const mode = existing ? existing.mode & 0o7777 : 0o666 & ~process.umask();
   const temp = path.join(dir, `.${path.basename(real)}.${process.pid}.tmp`);
-  const backup = `${real}.bak`;
+  const backup = backupPath(real, backups);
   const backupTemp = `${backup}.${process.pid}.tmp`;
   try {
     writeSynced(temp, Buffer.from(bytes), mode);
@@ -205,6 +233,7 @@ async function writeXlsxAtomic(bytes: Uint8Array, file: string): Promise<void> {
     }
     fs.renameSync(temp, real);
     syncDir(dir);
+    return existing ? backup : undefined;
   } catch (e) {
     fs.rmSync(temp, { force: true });
     fs.rmSync(backupTemp, { force: true });
@@ -230,20 +259,33 @@ export async function asCliErrors<T>(step: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * The MTFS workbook at `file` opened for writing, or undefined when there is no file: what every command that
+ * writes a workbook checks first. A file it cannot write (read-only, locked, not an .xlsx) is refused as
+ * loadWorkbook does, and a workbook MTFS Benefits did not make (no _mtfs register) is refused, naming `option`.
+ *
+ * @example
+ * await openMtfsWorkbookIfAny("mine.xlsx", "--out") // throws "mine.xlsx is not an MTFS Benefits workbook …; give --out a new file name"
+ */
+export async function openMtfsWorkbookIfAny(file: string, option: string): Promise<ExcelJsPort | undefined> {
+  if (!fs.existsSync(file)) return undefined;
+  const port = new ExcelJsPort(await loadWorkbook(file));
+  // Rewriting someone else's file could lose what it holds.
+  if (!(await hasRegister(port))) {
+    throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}; give ${option} a new file name`);
+  }
+  return port;
+}
+
+/**
  * The MTFS workbook `file` for adding a sheet to (`--xlsx`), or a new one with an empty Programme (as `new`
  * makes) when there is no such file. A workbook MTFS Benefits did not make is refused, as `new --into` does.
  *
  * @example
  * const port = await openOrCreateMtfsWorkbook("out/mtfs.xlsx"); // then write a sheet, saveWorkbookAtomic(port, file)
  */
-export async function openOrCreateMtfsWorkbook(file: string): Promise<ExcelJsPort> {
-  if (fs.existsSync(file)) {
-    const port = new ExcelJsPort(await loadWorkbook(file));
-    if (!(await hasRegister(port))) {
-      throw new CliError(`${file} is ${NOT_AN_MTFS_WORKBOOK}; give --xlsx a new file name`);
-    }
-    return port;
-  }
+export async function openOrCreateMtfsWorkbook(file: string, option = "--xlsx"): Promise<ExcelJsPort> {
+  const existing = await openMtfsWorkbookIfAny(file, option);
+  if (existing) return existing;
   const wb = new ExcelJS.Workbook();
   wb.creator = "MTFS Benefits";
   const port = new ExcelJsPort(wb);

@@ -1,9 +1,16 @@
 import { Decimal, ZERO } from "./money";
 import { computeProfile } from "./profile";
-import { trackProposal, type MeasureActual, type TrackingSummary } from "./trackingSummary";
+import {
+  trackProposal,
+  type MeasureActual,
+  type MeasureTracking,
+  type TrackingSummary,
+} from "./trackingSummary";
 import { trackAssumptions } from "./streamTracking";
 import { computeAssumptions, type ProposalAssumptions } from "./assumptions";
 import type { RagThresholds } from "./rag";
+import { measureLabel } from "./measureLabels";
+import { formatPercent } from "./present";
 import type { FyStartYear, Profile, ProfileInput } from "./types";
 
 /**
@@ -65,7 +72,7 @@ export function proposalClosure(
     expectedFullRunRate: expected.fullRunRate.value,
     deliveredToDate: delivered,
     fromActuals: summary?.forecast !== undefined,
-    warnings: summary.warnings?.map((w) => w.message) ?? [],
+    warnings: closureWarnings(summary, expected.fullRunRate.value.minus(plan.fullRunRate.value)),
   });
 }
 
@@ -100,8 +107,41 @@ export function assumptionsClosure(
     expectedFullRunRate: expected.fullRunRate.value,
     deliveredToDate: delivered,
     fromActuals: summary.forecast !== undefined,
-    warnings: summary.warnings?.map((w) => w.message) ?? [],
+    warnings: closureWarnings(summary, expected.fullRunRate.value.minus(plan.fullRunRate.value)),
   });
+}
+
+/**
+ * A closure row's warnings: tracking's own, and one per measure behind plan (Amber or Red) when the expected
+ * full run rate is still at or above the target. £ and KPI actuals move only the periods they cover (actual to
+ * date + plan after), so a stream well behind plan would otherwise close with no shortfall and no word of why.
+ *
+ * @example
+ * closureWarnings(summary, ZERO) // ["Reablement hart, Saving (£): Red (34% of plan to date), yet …"]
+ */
+export function closureWarnings(summary: TrackingSummary, overTarget: Decimal): string[] {
+  const own = summary.warnings?.map((w) => w.message) ?? [];
+  if (overTarget.lt(0)) return own;
+  const labelOf = (id: string | undefined) => summary.streams?.find((s) => s.id === id)?.label ?? id;
+  // Events and caseload re-run the cohort (the forecast shows their shortfall); £ and KPI actuals do not.
+  const rerun = (m: MeasureTracking) =>
+    m.measure === "avoidedEvents" ||
+    m.measure === "caseloadReduction" ||
+    (summary.streams === undefined && summary.forecast !== undefined);
+  const behind = summary.measures.filter(
+    (m) => m.rag !== "Green" && m.percentOfPlan !== undefined && !rerun(m),
+  );
+  return [
+    ...own,
+    ...behind.map((m) => {
+      const who = m.stream === undefined ? "" : `${labelOf(m.stream)}, `;
+      return (
+        `${who}${measureLabel(m.measure)}: ${m.rag} (${formatPercent(m.percentOfPlan as Decimal)} of plan to date), ` +
+        "yet the expected full run rate is not below the target: actuals move only the periods they cover and the plan " +
+        "is kept after them; a reprofile revises the run rate"
+      );
+    }),
+  ];
 }
 
 /**

@@ -119,6 +119,8 @@ export function parseActualsCsv(text: string, file: string): ActualRow[] {
 export interface ActualProblem {
   readonly line: number;
   readonly text: string;
+  /** The proposal the line names, when its fields line up and it names one (checked against a workbook apart). */
+  readonly proposal?: string;
 }
 
 /**
@@ -295,7 +297,8 @@ function actualRowsOf(
   const out: ActualRow[] = [];
   const seen = new Map<string, { line: number; label: string; fromDay: number; toDay: number }[]>();
   for (const r of rows) {
-    const bad = (why: string): void => void problems.push({ line: r.line, text: why });
+    const named = "problem" in r || r.proposal.trim() === "" ? {} : { proposal: r.proposal.trim() };
+    const bad = (why: string): void => void problems.push({ line: r.line, text: why, ...named });
     if ("problem" in r) {
       bad(r.problem);
       continue;

@@ -1,4 +1,4 @@
-import { columnLetter, columnNumber, expandRange, parseAddress } from "./address";
+import { columnLetter, columnNumber, expandRange, parseAddress, sheetRef } from "./address";
 import type { DefinedName } from "./port";
 import type { SheetLayout } from "./layouts/types";
 
@@ -168,6 +168,38 @@ export function lostAnchors(layout: SheetLayout, names: ReadonlyMap<string, Defi
   };
 }
 
+/** A cell's text for a message, shortened. */
+function shown(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+}
+
+/**
+ * A layout row in words: a Programme row by its opportunity name ("typed" when it links to no proposal
+ * sheet), any other row by its first caption.
+ */
+function rowCaption(layout: SheetLayout, row: number): { caption?: string; typed: boolean } {
+  const cells = layout.cells
+    .filter((c) => parseAddress(c.address).row === row)
+    .sort((a, b) => parseAddress(a.address).column - parseAddress(b.address).column);
+  const name = cells.find((c) => c.kind === "input" && /\.opportunity$/.test(c.path));
+  if (name?.kind === "input") {
+    const text = typeof name.value === "string" ? shown(name.value) : "";
+    const typed = !name.link;
+    return { caption: `"${text}"${typed ? ", a typed row" : ""}`, typed };
+  }
+  const label = cells.find((c) => c.kind === "label" && c.text.trim() !== "");
+  return { caption: label?.kind === "label" ? `"${shown(label.text)}"` : undefined, typed: false };
+}
+
+/** A layout column in words: its first caption from the top. */
+function columnCaption(layout: SheetLayout, column: number): string | undefined {
+  const label = layout.cells
+    .filter((c) => c.kind === "label" && c.text.trim() !== "" && parseAddress(c.address).column === column)
+    .sort((a, b) => parseAddress(a.address).row - parseAddress(b.address).row)[0];
+  return label?.kind === "label" ? `"${shown(label.text)}"` : undefined;
+}
+
 /**
  * Where a layout is now, from the workbook's defined names; a problem when an anchor is gone (its row or
  * column was deleted), points elsewhere, or rows or columns were reordered.
@@ -186,24 +218,31 @@ export function placeLayout(
   const colNames = p.columns.map((c) => [c, names.get(anchorName(sheet, "column", c))] as const);
   const found = [...rowNames, ...colNames].filter(([, n]) => n !== undefined).length;
   if (found === 0) return identityPlacement(layout, true);
-  const problem = (what: string): PlacementProblem => ({
+  const problem = (what: string, advice = ""): PlacementProblem => ({
     sheet,
-    message: `${what}; undo that (or restore the names), then refresh again`,
+    message: `${what}; undo that, then refresh again${advice}`,
   });
   const rows = new Map<number, number>();
   for (const [r, n] of rowNames) {
     const at = anchoredIndex(n, sheet, "row");
-    if (at === null)
-      return problem(`row ${r} as laid out (anchor ${anchorName(sheet, "row", r)}) was deleted or changed`);
+    if (at === null) {
+      const row = rowCaption(layout, r);
+      return problem(
+        `row ${r} as laid out${row.caption ? ` (${row.caption})` : ""} was deleted`,
+        row.typed
+          ? "; to drop a typed row, clear its cells (name, type and figures) instead of deleting the row: a cleared row adds nothing"
+          : "",
+      );
+    }
     rows.set(r, at);
   }
   const columns = new Map<number, number>();
   for (const [c, n] of colNames) {
     const at = anchoredIndex(n, sheet, "column");
-    if (at === null)
-      return problem(
-        `column ${columnLetter(c)} as laid out (anchor ${anchorName(sheet, "column", c)}) was deleted or changed`,
-      );
+    if (at === null) {
+      const caption = columnCaption(layout, c);
+      return problem(`column ${columnLetter(c)} as laid out${caption ? ` (${caption})` : ""} was deleted`);
+    }
     columns.set(c, at);
   }
   const increasing = (m: ReadonlyMap<number, number>): boolean => {
@@ -333,6 +372,23 @@ export function translateFormula(
     },
   );
   return failed ? null : out;
+}
+
+/**
+ * A formula with its references to sheet `from` spelled for sheet `to` (string literals left alone), as a
+ * spreadsheet rewrites formulas when a sheet is renamed.
+ *
+ * @example
+ * renameSheetInFormula("'CFS'!J38+E4", "CFS", "CFS 2") // "'CFS 2'!J38+E4"
+ */
+export function renameSheetInFormula(formula: string, from: string, to: string): string {
+  return formula.replace(
+    TOKEN,
+    (all, text: string | undefined, prefix: string | undefined, a: string, rest: string | undefined) =>
+      text === undefined && prefix && unquote(prefix.slice(0, -1)) === from
+        ? `${sheetRef(to)}!${a}${rest ?? ""}`
+        : all,
+  );
 }
 
 /**

@@ -4,6 +4,8 @@ import type { ProgrammeConfig } from "./layouts/programmeConfig";
 import type { CellChange } from "./ownedCells";
 import type { CellScalar } from "./port";
 import { PROGRAMME_OWNER as PROGRAMME } from "./programme";
+import { PROGRAMME_SHEET } from "./layouts/programmeSheet";
+import type { CountedCell } from "./cachedResults";
 
 /**
  * The refresh report in finance words: per proposal its headline figures first ("quantified opportunity
@@ -183,4 +185,53 @@ export function describeLine(l: ChangeReportLine): string {
   return l.kept
     ? `kept (edited by hand): ${what} stays ${l.before} (computed ${l.after})`
     : `${what}: ${l.before} → ${l.after}`;
+}
+
+/**
+ * What a refresh says about cells the engine did not compute that owned formulas count (cachedResults.ts):
+ * a row typed inside the Programme's ranges, or a kept hand edit, with the first figure that counts it.
+ *
+ * @example
+ * countedCellMessages([typedRow11], config)[0].message
+ * // "Programme row 11 (Kinship care uplift) is inside Children and Family Services ER savings FY27/28 and
+ * //   counted in it (-£1.73m; -£1.83m without it), and 1 more figure that adds it up; it is not a registered
+ * //   proposal"
+ */
+export function countedCellMessages(
+  counted: readonly CountedCell[],
+  config?: ProgrammeConfig,
+): { readonly owner: string; readonly message: string }[] {
+  // A typed row is one message, whichever of its cells are counted.
+  const groups = new Map<string, CountedCell[]>();
+  for (const c of counted) {
+    const id =
+      c.kind === "typed" ? `${c.sheet}!row ${/\d+$/.exec(c.address)?.[0]}` : `${c.sheet}!${c.address}`;
+    groups.set(id, [...(groups.get(id) ?? []), c]);
+  }
+  return [...groups.values()].map((cs) => ({ owner: cs[0].owner, message: countedMessage(cs, config) }));
+}
+
+function countedMessage(cs: readonly CountedCell[], config?: ProgrammeConfig): string {
+  const first = cs[0];
+  const seen = new Set<string>();
+  // The figure that reads the cell itself first (a subtotal), then those that add that one up (the total).
+  const affected = cs
+    .flatMap((c) => c.affected)
+    .filter((a) => !seen.has(a.address) && seen.add(a.address))
+    .sort((a, b) => Number(b.direct) - Number(a.direct));
+  const head = affected[0];
+  const [shown, computed] = [reportValue(head.key, head.shown), reportValue(head.key, head.computed)];
+  const label = changeLabel(head.key, config);
+  const more = affected.length - 1;
+  const verb = first.kind === "kept" ? ["reads it", "read it"] : ["adds it up", "add it up"];
+  const tail =
+    more > 0
+      ? `, and ${more === 1 ? `1 more figure that ${verb[0]}` : `${more} more figures that ${verb[1]}`}`
+      : "";
+  if (first.kind === "kept")
+    return `${first.sheet}!${first.address} (${changeLabel(first.key ?? "", config)}) is a hand edit refresh kept: ${label} counts it and shows ${shown}, not the computed ${computed}${tail}; clear the cell to let refresh fill it again`;
+  const row = /\d+$/.exec(first.address)?.[0] ?? "";
+  const where = `${first.sheet} row ${row}${first.rowLabel ? ` (${first.rowLabel})` : ""}`;
+  const notProposal = first.sheet === PROGRAMME_SHEET ? "; it is not a registered proposal" : "";
+  return `${where} is inside ${label} and counted in it (${shown}; ${computed} without it)${tail}${notProposal}`;
 }

@@ -6,7 +6,8 @@ import {
   readOptimismBiasTable,
   type GreenBookParameters,
 } from "./parameters";
-import { reportLines, type ChangeReportLine } from "./changeReport";
+import { countedCellMessages, reportLines, type ChangeReportLine } from "./changeReport";
+import { newFormulaCheck } from "./cachedResults";
 import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
@@ -68,6 +69,7 @@ import {
 import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
 import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
+import { followRenamedSheets, relinkRenamedSheets } from "./renamedSheets";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -84,6 +86,11 @@ export interface RefreshReport {
   readonly errors: readonly { readonly proposal: string; readonly message: string }[];
   /** Values refreshed as they are but worth a look (a percent cell holding 8, i.e. 800%), naming the cell. */
   readonly warnings: readonly { readonly proposal: string; readonly message: string }[];
+  /**
+   * Owned formulas ("Sheet!A1") outside the grammar refresh evaluates (formulaValue.ts): their cached result
+   * is the engine's figure, not the sheet's.
+   */
+  readonly formulasNotEvaluated?: readonly string[];
 }
 
 export interface AddProposalResult {
@@ -286,14 +293,15 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
  * or columns, and the name moved with its cell), described for the report; null when none moved.
  *
  * @example
- * movedName(layout, names) // "mtfs_CFSTargetedPrevention_durationWeeks: B49 is now B50"
+ * movedName(layout, names) // "\"Duration (weeks)\" laid out in B49 is now in B50"
  */
 export function movedName(layout: SheetLayout, names: ReadonlyMap<string, DefinedName>): string | null {
   for (const c of layout.cells) {
     if (c.kind !== "input" || !c.name) continue;
     const n = names.get(c.name);
+    // In words (the field's caption), not the defined name, which the user never typed.
     if (n && (n.sheet !== layout.sheet || n.address !== c.address))
-      return `${c.name}: ${c.address} is now ${n.address}`;
+      return `${c.label ? `"${c.label}"` : c.path} laid out in ${c.address} is now in ${n.address}`;
   }
   return null;
 }
@@ -679,7 +687,9 @@ export async function refreshWorkbook(
   const keep = options.keepFields ?? ((p: Readonly<Record<string, unknown>>) => p);
   // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
   if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
-  const register = await readRegister(port);
+  // A proposal sheet the user renamed is followed (found by its own names) before anything is compared.
+  const followed = await followRenamedSheets(port, await readRegister(port), { dryRun });
+  const register = followed.register;
   // Every sheet's formulas use the Parameters names: with their cells deleted none can show the figures.
   const lostParameters = deletedParameters(
     await port.listNames(),
@@ -704,10 +714,14 @@ export async function refreshWorkbook(
   ];
   const { placements, problems } = await placeSheets(port, layouts);
   const lost = new Map(problems.map((x) => [x.sheet, x.message]));
+  if (!dryRun) await relinkRenamedSheets(port, programme, placements, followed.renames);
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];
-  const warnings: { proposal: string; message: string }[] = [];
+  const warnings: { proposal: string; message: string }[] = followed.renames.map((r, i) => ({
+    proposal: r.to,
+    message: followed.messages[i],
+  }));
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
@@ -718,6 +732,8 @@ export async function refreshWorkbook(
   const greenBook = parameters.greenBook;
   const sheets = new Set((await port.listSheets()).map((x) => x.name));
   const names = new Map((await port.listNames()).map((n) => [n.name, n]));
+  // Cached results are evaluated from the sheets as they will be; this records what that found.
+  const formulas = newFormulaCheck();
   for (let i = 0; i < total; i++) {
     options.onProgress?.(i, total);
     const s = register.proposals[i];
@@ -738,7 +754,7 @@ export async function refreshWorkbook(
         proposal: s.sheet,
         message: drift
           ? `rows or columns were inserted or deleted on this sheet (${drift}); undo that, or add the proposal again`
-          : `rows or columns were deleted or moved on this sheet: ${lost.get(s.sheet) ?? "its anchors are missing"}`,
+          : `rows or columns were deleted or moved on this sheet: ${lost.get(s.sheet) ?? "its cells cannot be found"}`,
       });
       stored.push(s);
       links.set(s.sheet, linkedProposal(proposalSheetLayout(s)));
@@ -756,7 +772,7 @@ export async function refreshWorkbook(
       const modelled = modelProposal(raw, table, greenBook);
       sheetWarnings.push(...inputWarningMessages(shown, modelled.warnings, sheetWarnings));
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
-      sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements });
+      sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements, formulas });
       links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
       stored.push({ ...s, proposal: keep(storedPart(raw)) });
     } catch (e) {
@@ -806,7 +822,7 @@ export async function refreshWorkbook(
           programme,
           links,
           owned,
-          { dryRun, placements },
+          { dryRun, placements, formulas },
           table,
           greenBook,
           tracked && worstRags(tracked.tracking.proposals),
@@ -845,6 +861,20 @@ export async function refreshWorkbook(
     });
   }
   options.onProgress?.(total, total);
+  // Figures that count a cell the engine did not compute say so (a typed row inside a subtotal, a kept edit).
+  warnings.push(
+    ...countedCellMessages(formulas.counted, programme).map(({ owner, message }) => ({
+      proposal: owner === PROGRAMME_OWNER ? "(programme)" : owner,
+      message,
+    })),
+  );
   const ordered = [...changes.filter((c) => !c.kept), ...changes.filter((c) => c.kept)];
-  return { proposals: total, lines: reportLines(ordered, programme), changes: ordered, errors, warnings };
+  return {
+    proposals: total,
+    lines: reportLines(ordered, programme),
+    changes: ordered,
+    errors,
+    warnings,
+    formulasNotEvaluated: [...formulas.outsideGrammar],
+  };
 }

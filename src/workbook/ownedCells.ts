@@ -10,6 +10,7 @@ import {
 import { ownedKey, type OwnedRecord, type Written } from "./register";
 import { anchorNameList, anchorNames, placeAddress, translateFormula, type Placements } from "./anchors";
 import { liveFormulas } from "./liveFormulas";
+import { cachedResult, countedCells, loadFormulaBook, type FormulaCheck } from "./cachedResults";
 
 /**
  * Writing a layout and re-syncing the cells the add-in owns. A cell is "hand-edited" when its content
@@ -220,6 +221,8 @@ export interface SyncOptions {
   readonly dryRun: boolean;
   readonly placements?: Placements;
   readonly keepUnrecorded?: boolean;
+  /** One refresh's shared record of evaluated formulas (cachedResults.ts); absent: a check of this sync only. */
+  readonly formulas?: FormulaCheck;
 }
 
 /**
@@ -285,17 +288,20 @@ export async function syncOwned(
     owned,
     new Set(cells.flatMap((c, i) => (kept[i] ? [c.cell.address] : []))),
   );
-  cells.forEach(({ cell, placed, here, rec }, i) => {
+  const results = await formulaResults(port, layout, owner, cells, kept, at, options);
+  cells.forEach(({ cell, placed: laid, here, rec }, i) => {
     const cur = current[i];
     const key = ownedKey(layout.sheet, cell.address);
     const want = cells[i].want;
+    // A formula's cached result is what the sheet computes from its cells as they will be.
+    const placed: OwnedCell = laid.kind === "formula" ? { ...laid, value: results[i] ?? laid.value } : laid;
     const change = (kept: boolean): CellChange => ({
       owner,
       sheet: layout.sheet,
       address: placed.address,
       key: cell.key,
       before: cur.value,
-      after: cell.value,
+      after: kept ? cell.value : placed.value,
       kept,
     });
     if (kept[i]) {
@@ -304,8 +310,8 @@ export async function syncOwned(
       return;
     }
     // ExcelJS does not save a cached result of 0, so a formula reading back blank where 0 is due is unchanged.
-    const zeroResult = cell.kind === "formula" && cur.value === null && cell.value === 0;
-    const same = matchesWritten(cur, here) && (sameValue(cur.value, cell.value) || zeroResult);
+    const zeroResult = placed.kind === "formula" && cur.value === null && placed.value === 0;
+    const same = matchesWritten(cur, here) && (sameValue(cur.value, placed.value) || zeroResult);
     if (!same) {
       writes.push(writeOf(placed, live.has(cell.address)));
       out.push(change(false));
@@ -319,6 +325,15 @@ export async function syncOwned(
       written: want,
     });
   });
+  if (options.formulas && writes.length) {
+    const check = options.formulas;
+    if (options.dryRun) {
+      // What this sync would have written, for the later syncs' formulas that read it.
+      const pending = check.pending.get(layout.sheet) ?? new Map<string, CellContent>();
+      for (const w of writes) pending.set(w.address, { value: w.value, formula: w.formula });
+      check.pending.set(layout.sheet, pending);
+    } else check.grids.delete(layout.sheet);
+  }
   if (!options.dryRun) {
     if (writes.length) await port.writeCells(layout.sheet, writes);
     if (keptAddresses.length) {
@@ -345,4 +360,55 @@ export async function syncOwned(
     }
   }
   return out;
+}
+
+/**
+ * Each owned formula's cached result as the spreadsheet computes it from the cells as this sync leaves them
+ * (its writes over the sheet, kept hand edits, rows the user typed, other sheets), undefined where it keeps
+ * the engine's value (a kept cell, no formula, outside the evaluator's grammar). Figures that differ from the
+ * engine's because of a kept edit or a typed cell are recorded in `options.formulas`.
+ */
+async function formulaResults(
+  port: WorkbookPort,
+  layout: SheetLayout,
+  owner: string,
+  cells: readonly { readonly cell: OwnedCell; readonly placed: OwnedCell }[],
+  kept: readonly boolean[],
+  at: (address: string) => string,
+  options: SyncOptions,
+): Promise<(CellScalar | undefined)[]> {
+  if (!cells.some((c, i) => !kept[i] && c.placed.kind === "formula")) return cells.map(() => undefined);
+  const overlay = new Map<string, CellContent>();
+  cells.forEach(({ placed }, i) => {
+    if (kept[i]) return;
+    overlay.set(
+      placed.address,
+      placed.kind === "formula" ? { value: placed.value, formula: placed.formula } : { value: placed.value },
+    );
+  });
+  const book = await loadFormulaBook(port, layout.sheet, overlay, options.formulas);
+  const results = cells.map(({ cell, placed }, i) => {
+    if (kept[i] || placed.kind !== "formula") return undefined;
+    const v = cachedResult(book, layout.sheet, placed.address, placed.formula, options.formulas);
+    // The same figure (within 1e-9) keeps the engine's digits, so a refreshed sheet reads as a fresh one.
+    return v === undefined || sameValue(v, cell.value) ? undefined : v;
+  });
+  if (options.formulas) {
+    const differing = cells.flatMap(({ cell, placed }, i) => {
+      const shown = results[i];
+      return shown === undefined
+        ? []
+        : [{ key: cell.key, address: placed.address, shown, computed: cell.value }];
+    });
+    if (differing.length) {
+      const keptCells = new Map(
+        cells.flatMap(({ cell, placed }, i) => (kept[i] ? [[placed.address, cell.key] as const] : [])),
+      );
+      const laidOut = new Set(layout.cells.map((c) => at(c.address)));
+      options.formulas.counted.push(
+        ...countedCells(book, owner, layout.sheet, differing, keptCells, laidOut),
+      );
+    }
+  }
+  return results;
 }

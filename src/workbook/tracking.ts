@@ -297,7 +297,7 @@ export async function checkActuals(
   actuals.forEach((a, k) => {
     const p = findProposal(all, a.proposal);
     if (p === undefined) {
-      problems.push({ k, text: `proposal: no proposal sheet is called "${a.proposal}"` });
+      problems.push({ k, text: noProposalText(a.proposal) });
       return;
     }
     try {
@@ -313,6 +313,27 @@ export async function checkActuals(
   });
   if (events.size > 0) problems.push(...(await eventBreaks(port, all, events)));
   return problems.sort((x, y) => x.k - y.k).map((x) => `${where(x.k)}: ${x.text}`);
+}
+
+const noProposalText = (name: string): string => `proposal: no proposal sheet is called "${name}"`;
+
+/**
+ * The proposal problem of each named line that names no proposal of the workbook: for lines refused for
+ * another reason (a bad period or value), so all of a line's problems are reported at once, as checkActuals
+ * reports them for the good lines. `where` names the line.
+ *
+ * @example
+ * await unknownProposals(port, [{ where: "line 3", proposal: "Nobody" }]) // ['line 3: proposal: no proposal sheet is called "Nobody"']
+ */
+export async function unknownProposals(
+  port: WorkbookPort,
+  named: readonly { readonly where: string; readonly proposal: string }[],
+): Promise<string[]> {
+  if (named.length === 0) return [];
+  const { all } = await trackedProposals(port);
+  return named
+    .filter((n) => findProposal(all, n.proposal) === undefined)
+    .map((n) => `${n.where}: ${noProposalText(n.proposal.trim())}`);
 }
 
 const EVENTS = "avoidedEvents";

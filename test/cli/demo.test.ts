@@ -1,5 +1,5 @@
 import * as ExcelJS from "exceljs";
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { proposalSheetName } from "../../src/workbook/names";
 import { example, run, tempDir } from "./workbookCli";
@@ -82,12 +82,64 @@ describe("mtfs-benefits demo", () => {
     expect(typed).toHaveLength(rows.length - modelledRows.length);
   });
 
-  it("keeps the previous file as .bak when it overwrites", async () => {
+  it("keeps every earlier workbook it replaces: a second run never overwrites the first backup", async () => {
     const out = join(tempDir(), "demo.xlsx");
-    writeFileSync(out, "previous");
     expect((await run(["demo", "--out", out])).code).toBe(0);
-    expect(readFileSync(`${out}.bak`, "utf8")).toBe("previous");
+    const first = readFileSync(out);
+    const second = await run(["demo", "--out", out]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("The file it replaced is kept as demo.xlsx.bak.");
+    expect(readFileSync(`${out}.bak`).equals(first)).toBe(true);
+    const third = await run(["demo", "--out", out]);
+    expect(third.stdout).toContain("kept as demo.xlsx.2.bak.");
+    expect(readFileSync(`${out}.bak`).equals(first)).toBe(true);
   });
+
+  it("refuses a file that is not an MTFS workbook, leaving it untouched (new-user trial)", async () => {
+    const dir = tempDir();
+    const mine = join(dir, "mine.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Budget").getCell("A1").value = "my figures";
+    await wb.xlsx.writeFile(mine);
+    const before = readFileSync(mine);
+    const text = join(dir, "notes.xlsx");
+    writeFileSync(text, "previous");
+    for (const [file, why] of [
+      [mine, /mine\.xlsx is not an MTFS workbook .*give --out a new file name/],
+      [text, /notes\.xlsx: not an \.xlsx workbook/],
+    ] as const) {
+      const r = await run(["demo", "--out", file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(why);
+      expect(existsSync(`${file}.bak`)).toBe(false);
+    }
+    expect(readFileSync(mine).equals(before)).toBe(true);
+  });
+
+  it("refuses a folder it cannot create with one line, exit 2 (new-user trial: EACCES was 'unexpected')", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "afile"), "not a folder");
+    const r = await run(["demo", "--out", join(dir, "afile", "sub", "x.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/x\.xlsx: cannot create its folder .*sub \((ENOTDIR|EEXIST)\)/);
+  });
+
+  // Root may write a read-only file, so the refusal is only seen as another user.
+  (process.getuid?.() === 0 ? it.skip : it)(
+    "refuses a read-only workbook, leaving it untouched",
+    async () => {
+      const out = join(tempDir(), "ro.xlsx");
+      expect((await run(["demo", "--out", out])).code).toBe(0);
+      chmodSync(out, 0o444);
+      const before = readFileSync(out);
+      const r = await run(["demo", "--out", out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/ro\.xlsx: cannot be opened for writing \(EACCES\)/);
+      expect(readFileSync(out).equals(before)).toBe(true);
+    },
+  );
 
   it("refuses to overwrite a workbook open in LibreOffice, leaving it untouched", async () => {
     const dir = tempDir();

@@ -139,6 +139,45 @@ describe("mtfs-benefits simulate", () => {
     );
   });
 
+  it("simulates a proposal as the --xlsx workbook's sheet says, warning that the JSON differs (new-user trial)", async () => {
+    const xlsx = join(dir, "edited.xlsx");
+    const cfs = example("cfs-targeted-prevention.json");
+    expect((await run(["new", "--input", cfs, "--into", xlsx])).code).toBe(0);
+    const sim = ["simulate", "--input", cfs, "--iterations", "50", "--format", "json", "--xlsx", xlsx];
+    // As given, the sheet holds the JSON's proposal: nothing to warn about.
+    const same = await run(sim);
+    expect(same.code).toBe(0);
+    expect(same.stderr).toBe(`Wrote ${xlsx}: Risk sheet.\n`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const target = wb.definedNames.model.find((x) => x.name === "mtfs_CFSTargetedPrevention_target_value")!;
+    wb
+      .getWorksheet("CFS Targeted Prevention")!
+      .getCell(target.ranges[0].split("!")[1].replace(/\$/g, "")).value = 0.1;
+    await wb.xlsx.writeFile(xlsx);
+    const r = await run(sim);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^warning: cfs-targeted-prevention\.json: simulated as sheet "CFS Targeted Prevention" of .*edited\.xlsx holds it, not as the file says \(Target \(% of starts\) differs; FY29\/30 MTFS row £[\d.]+m on the sheet, £1\.10m in the file\), so the Risk sheet agrees with its workbook$/m,
+    );
+    const edited = {
+      ...cfsJson,
+      assumptions: { ...(cfsJson.assumptions as object), target: { kind: "percent", value: 0.1 } },
+    };
+    const want = computeProfile(parseProposal(edited).assumptions.cohort!).years.map((y) =>
+      y.mtfsImpact.toNumber(),
+    );
+    const years = (JSON.parse(r.stdout) as SimJson).proposals[0].years;
+    years.forEach((y, i) => expect(y.planned).toBeCloseTo(want[i], 2));
+    expect(years[3].planned).not.toBeCloseTo(planned[3], 2);
+    // The Risk sheet it wrote shows the same planned figures (£m), not the JSON's.
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(xlsx);
+    const risk = back.getWorksheet("Risk")!;
+    expect(risk.getCell("A8").value).toBe("FY29/30 (MTFS end)");
+    expect(Number(risk.getCell("B8").value)).toBeCloseTo(want[3], 0);
+  });
+
   it("writes a Risk sheet with the P-values and a fan chart into a new workbook", async () => {
     const xlsx = join(dir, "risk.xlsx");
     const r = await run([

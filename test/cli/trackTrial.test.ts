@@ -131,6 +131,34 @@ describe("track import: every bad row in one run", () => {
   }, 60_000);
 });
 
+describe("track import: every problem of a line at once", () => {
+  it("names an unknown proposal on a line its period or value already refuses (new-user trial)", async () => {
+    const w = fresh();
+    const bad = w.csv(
+      "bad.csv",
+      [HEADER, "Nobody,,2027-13,saving,5", "Nobody,,2027-10,saving,abc", `${CFS},,2027-13,saving,1`].join(
+        "\n",
+      ),
+    );
+    const r = await run(["track", "import", bad, "--into", w.file]);
+    expect(r.code).toBe(2);
+    const problems = r.stderr.replace(/^.*?bad\.csv: /, "").split("; ");
+    const nobody = 'proposal: no proposal sheet is called "Nobody"';
+    expect(problems.filter((p) => p.startsWith("line 2: "))).toEqual([
+      `line 2: ${nobody}`,
+      expect.stringMatching(/^line 2: period: /),
+    ]);
+    expect(problems.filter((p) => p.startsWith("line 3: "))).toEqual([
+      `line 3: ${nobody}`,
+      expect.stringMatching(/^line 3: value: must be a number, got "abc"/),
+    ]);
+    // A known proposal on a bad line is not reported as unknown.
+    expect(problems.filter((p) => p.startsWith("line 4: "))).toEqual([
+      expect.stringMatching(/^line 4: period: /),
+    ]);
+  }, 60_000);
+});
+
 describe("track reprofile --accept twice on one date", () => {
   it("keeps the version once: the second is already kept and writes nothing", async () => {
     const w = fresh();

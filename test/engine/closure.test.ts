@@ -135,8 +135,35 @@ describe("closure: expected at full run rate and MTFS from one forecast", () => 
           const planned = plan.years.find((y) => y.fy === fy)!.cumulative;
           expect(c.expectedFullRunRate.minus(planned).abs().lt(1e-6)).toBe(true);
         }
+        // Half the plan is Red, yet no shortfall at full run rate: the row says so, naming the stream.
+        if (c.overTarget.gte(0))
+          expect(
+            (c.warnings ?? []).some(
+              (w) => w.startsWith(`${p.label}, Saving`) && w.includes(": Red (50% of plan to date), yet"),
+            ),
+          ).toBe(true);
       });
     }
+  });
+
+  it("a measure on plan, or a shortfall the expected run rate shows, gives no such warning", () => {
+    const rows = periodProfile(cfs, "month").filter((r) => QUARTER.includes(r.label));
+    const onPlan = proposalClosure(
+      "CFS",
+      cfs,
+      rows.map((r) => ({ period: r.label, measure: "saving", value: r.gross })),
+    );
+    expect(onPlan.warnings ?? []).toEqual([]);
+    const later = periodProfile(cfs, "month").filter((r) =>
+      ["2028-01", "2028-02", "2028-03"].includes(r.label),
+    );
+    const short = proposalClosure(
+      "CFS",
+      cfs,
+      later.map((r) => ({ period: r.label, measure: "avoidedEvents", value: r.avoidedEvents.times(0.6) })),
+    );
+    expect(short.overTarget.isNeg()).toBe(true);
+    expect((short.warnings ?? []).filter((w) => w.includes("yet the expected"))).toEqual([]);
   });
 });
 

@@ -80,6 +80,7 @@ describe("a month inside a quarter already given", () => {
     expect(readActualsCsv(text, "a.csv").problems).toEqual([
       {
         line: 3,
+        proposal: "CFS",
         text:
           "period: 2027-08 overlaps 2027-Q2 on line 2 (avoidedEvents for CFS): a month inside a quarter would " +
           "count twice; give the quarter or its months, not both",
@@ -99,6 +100,7 @@ describe("a month inside a quarter already given", () => {
     expect(readActualRows([row(1, "2027-07"), row(2, "2027-Q2")], (n) => `actual ${n}`).problems).toEqual([
       {
         line: 2,
+        proposal: "CFS",
         text:
           "period: 2027-Q2 overlaps 2027-07 on actual 1 (saving for CFS): a month inside a quarter would count " +
           "twice; give the quarter or its months, not both",

@@ -122,6 +122,8 @@ export interface LibreOfficeEdit {
   readonly typed?: string;
   readonly text?: string;
   readonly note?: string;
+  /** Inserts this many empty rows before the address's row first (Sheet > Insert Rows). */
+  readonly insertRows?: number;
 }
 
 /** A python that can import LibreOffice's uno bridge (Debian's python3-uno is built for the system python). */

@@ -4,7 +4,8 @@ Usage: python3 libreofficeEdit.py IN.xlsx OUT.xlsx EDITS.json
 EDITS is a list of {"sheet", "address"} with one or more of:
   "typed": text entered as a user types it (LibreOffice recognises dates, 8%, numbers, as on screen),
   "text":  text kept as text (a figure pasted as text, an apostrophe-prefixed entry),
-  "note":  a comment (note) added to the cell.
+  "note":  a comment (note) added to the cell,
+  "insertRows": that many empty rows inserted before the address's row (first, as Sheet > Insert Rows).
 Needs python3-uno (Debian), i.e. the system python that LibreOffice's pyuno is built for.
 """
 import json
@@ -53,6 +54,9 @@ def main(src, dst, edits_file):
         for e in edits:
             sheet = doc.Sheets.getByName(e["sheet"])
             cell = sheet.getCellRangeByName(e["address"])
+            if "insertRows" in e:
+                sheet.Rows.insertByIndex(cell.CellAddress.Row, e["insertRows"])
+                cell = sheet.getCellRangeByName(e["address"])
             if "typed" in e:
                 cell.setFormula(e["typed"])
             if "text" in e:

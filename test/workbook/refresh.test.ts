@@ -90,8 +90,15 @@ describe("round trip and refresh", () => {
     const ws = back.getWorksheet(CFS)!;
     ws.getCell(cell).value = 999;
     const report = await refreshWorkbook(port);
-    expect(report.lines).toEqual([
+    expect(report.lines.filter((l) => l.kept)).toEqual([
       expect.objectContaining({ proposal: CFS, cell: `${CFS}!${cell}`, before: "£0.00m", kept: true }),
+    ]);
+    // The figures that read it show what the sheet computes from the user's 999 (as Excel would), and say why.
+    expect(report.lines.filter((l) => !l.kept).map((l) => l.after)).toContain("£0.00m");
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${CFS}!${cell} \\(FY29/30 cumulative benefit\\) is a hand edit refresh kept: `),
+      ),
     ]);
     expect(ws.getCell(cell).value).toBe(999);
     expect(String(ws.getCell(cell).note)).toMatch(/edited by hand/);
@@ -101,7 +108,10 @@ describe("round trip and refresh", () => {
     expect(again.changes.map((c) => c.kept)).toEqual([true]);
     ws.getCell(cell).value = null;
     const released = await refreshWorkbook(port);
-    expect(released.changes.map((c) => [c.address, c.kept])).toEqual([[cell, false]]);
+    // The cell is filled again, and the figures that read it go back to the engine's.
+    expect(released.changes.find((c) => c.address === cell)?.kept).toBe(false);
+    expect(released.changes.every((c) => !c.kept)).toBe(true);
+    expect(released.warnings).toEqual([]);
     expect((ws.getCell(cell).value as { formula: string }).formula).toMatch(/^D\d+-E\d+-F\d+-G\d+$/);
   });
 
@@ -447,8 +457,15 @@ it("flags a hand-edited Programme subtotal in the Programme's status cell and ke
   ]);
   expect(ws.getCell("H9").value).toBe(12_000_000);
   expect(ws.getCell("M1").value).toBe("1 hand-edited cell(s) kept: Programme!H9 (see notes)");
-  // The total still adds the subtotals as they are: it follows the user's figure.
-  expect(report.changes.some((c) => c.key === "total.FY29/30")).toBe(false);
+  // The total adds the subtotals as they are: its cached figure follows the user's, as Excel computes it.
+  const total = report.changes.find((c) => c.key === "total.FY29/30");
+  const computed = Number(report.changes.find((c) => c.kept)?.after);
+  expect(total?.after).toBeCloseTo(Number(total?.before) - computed + 12_000_000, 4);
+  expect(report.warnings.map((w) => w.message)).toEqual([
+    expect.stringMatching(
+      /^Programme!H9 \(.*\) is a hand edit refresh kept: Total ER savings FY29\/30 counts it/,
+    ),
+  ]);
 });
 
 describe("operations on sheets whose laid-out rows moved", () => {

@@ -13,7 +13,7 @@ import { readJsonFile } from "../readJson";
 import { programmeFigures } from "../programmeModel";
 import { profileTable } from "../render/profile";
 import { overlapRegisterText } from "../render/programme";
-import { asCliErrors, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
+import { asCliErrors, openMtfsWorkbookIfAny, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits demo [--out FILE.xlsx] [--examples DIR]
 
@@ -26,8 +26,9 @@ profile as the proposal template shows it (as \`calc profile\` does) and the pro
 (the same cohort or existing MTFS line claimed twice, as \`calc programme\` prints it).
 
 Options:
-  --out FILE       where to write the .xlsx workbook (default out/mtfs-programme.xlsx); an existing file is
-                   kept as FILE.bak
+  --out FILE       where to write the .xlsx workbook (default out/mtfs-programme.xlsx); an existing file must
+                   be an MTFS workbook (else it is refused, untouched) and is kept as FILE.bak (FILE.2.bak,
+                   ... when that is taken: a backup is never replaced)
   --examples DIR   folder holding programme.json and the proposal examples (default: the bundled examples)
   -h, --help       show this help
 
@@ -82,6 +83,8 @@ export const demo: Command = {
     if (args.positionals.length) throw new CliError(`unexpected argument "${args.positionals[0]}"`);
     const out = args.values.out ?? path.join("out", "mtfs-programme.xlsx");
     requireXlsxName(out, "--out");
+    // Checked before anything is built: the same refusals as new and refresh (locked, read-only, not ours).
+    await openMtfsWorkbookIfAny(out, "--out");
     const dir = args.values.examples ?? BUNDLED_EXAMPLES;
     const programmeFile = path.join(dir, "programme.json");
     const given = readJsonFile(programmeFile) as ProgrammeConfig;
@@ -92,7 +95,7 @@ export const demo: Command = {
     wb.creator = "MTFS Benefits";
     const port = new ExcelJsPort(wb);
     await asCliErrors(() => buildProgrammeWorkbook(port, config, proposals));
-    await saveWorkbookAtomic(port, out);
+    const backup = await saveWorkbookAtomic(port, out, "keep");
     const rows = config.directorates.reduce((n, d) => n + d.rows.length, 0);
     for (const raw of proposals) {
       const proposal = parseProposal(raw);
@@ -107,7 +110,8 @@ export const demo: Command = {
       `Wrote ${out}: Programme (${rows} opportunities, ${proposals.length} modelled), Resource cost, Themes, ` +
         others.map((sh) => `${sh.name}, `).join("") +
         `${proposals.length} proposal sheets. Open it in Excel or LibreOffice; after editing assumptions run ` +
-        `\`mtfs-benefits refresh ${out}\`.`,
+        `\`mtfs-benefits refresh ${out}\`.` +
+        (backup ? ` The file it replaced is kept as ${path.basename(backup)}.` : ""),
     );
     return EXIT_OK;
   },

@@ -1,10 +1,6 @@
-import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import { checkProposal } from "../../engine";
-import { ExcelJsPort } from "../../workbook/exceljs/excelJsPort";
-import { EMPTY_PROGRAMME } from "../../workbook/layouts/programmeConfig";
-import { addProposal, buildProgrammeWorkbook } from "../../workbook/operations";
-import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
+import { addProposal } from "../../workbook/operations";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
 import { CliError, EXIT_OK } from "../errors";
@@ -12,7 +8,7 @@ import { proposalFields } from "../proposalFormat";
 import { readJsonFile } from "../readJson";
 import { refuseOtherKind } from "../inputKind";
 import { withDemandModels } from "../demandRefs";
-import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
+import { asCliErrors, openOrCreateMtfsWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits new --input proposal.json --into FILE.xlsx
 
@@ -51,19 +47,8 @@ export const newProposal: Command = {
     for (const w of checkProposal(json).warnings) io.err(`warning: ${w.message}`);
     const raw = proposalFields(json);
     const exists = fs.existsSync(into);
-    let wb: ExcelJS.Workbook;
-    if (exists) {
-      wb = await loadWorkbook(into);
-      // Only into a workbook MTFS Benefits made: rewriting someone else's file could lose what it holds.
-      if (!(await hasRegister(new ExcelJsPort(wb)))) {
-        throw new CliError(`${into} is ${NOT_AN_MTFS_WORKBOOK}; give --into a new file name`);
-      }
-    } else {
-      wb = new ExcelJS.Workbook();
-      wb.creator = "MTFS Benefits";
-      await buildProgrammeWorkbook(new ExcelJsPort(wb), EMPTY_PROGRAMME, []);
-    }
-    const port = new ExcelJsPort(wb);
+    // Only into a workbook MTFS Benefits made (or a new one with an empty Programme).
+    const port = await openOrCreateMtfsWorkbook(into, "--into");
     const result = await asCliErrors(() => addProposal(port, raw));
     await saveWorkbookAtomic(port, into);
     io.out(

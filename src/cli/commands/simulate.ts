@@ -7,7 +7,6 @@ import {
   proposalTornado,
   proposalTornadoModel,
   simulate as runSimulation,
-  type Proposal,
   type Simulation,
 } from "../../engine";
 import { choice, parseArgs } from "../args";
@@ -19,7 +18,8 @@ import { withDemandModels } from "../demandRefs";
 import { readJsonFile, refuseProgrammeFile } from "../readJson";
 import { inputWordsIn } from "../../workbook/layouts/tornadoBlock";
 import { simulationJson, simulationTable, type InputWords } from "../render/risk";
-import { requireXlsxName } from "../workbookFile";
+import { asTheWorkbookHolds, type GivenProposal } from "../sheetProposals";
+import { asCliErrors, openOrCreateMtfsWorkbook, requireXlsxName } from "../workbookFile";
 import { writeRiskWorkbook } from "./riskWorkbook";
 
 const HELP = `Usage: mtfs-benefits simulate --input P.json [MORE.json ...] [--iterations N] [--seed S] [--format table|json] [--xlsx FILE]
@@ -35,7 +35,9 @@ Options:
   --seed S         a whole number (default 1): the same seed gives the same P-values on every machine
   --format F       table (default, £m) or json (money in £)
   --xlsx FILE      also write a Risk sheet (P-values per FY and a fan chart) into the MTFS workbook FILE,
-                   created when absent; the previous file is kept as FILE.bak
+                   created when absent; the previous file is kept as FILE.bak. A proposal FILE has a sheet
+                   of is simulated as that sheet now says (warned when it differs from the JSON), so the
+                   Risk sheet agrees with the workbook
   -h, --help       show this help
 
 A progress bar is drawn on standard error when it is a terminal.
@@ -65,7 +67,7 @@ export function wholeOption(
 }
 
 /** Reads and checks each proposal file (kept as written too, for the tornado), printing its warnings on standard error. */
-function proposalsFrom(files: readonly string[], io: Io): { proposal: Proposal; raw: unknown }[] {
+function proposalsFrom(files: readonly string[], io: Io): (GivenProposal & { file: string })[] {
   return files.map((file) => {
     const json = readJsonFile(file);
     refuseProgrammeFile(json, file, "a proposal (schema/proposal.schema.json)");
@@ -73,7 +75,7 @@ function proposalsFrom(files: readonly string[], io: Io): { proposal: Proposal; 
     const raw = withDemandModels(json, file);
     const { value, warnings } = checkProposal(raw);
     for (const w of warnings) io.err(`warning: ${w.message}`);
-    return { proposal: value, raw };
+    return { proposal: value, raw, file };
   });
 }
 
@@ -99,8 +101,15 @@ export const simulate: Command = {
     const format = choice(args.values, "format", ["table", "json"] as const, "table");
     const iterations = wholeOption(args.values, "iterations", 10_000);
     const seed = wholeOption(args.values, "seed", 1);
-    if (args.values.xlsx !== undefined) requireXlsxName(args.values.xlsx, "--xlsx");
-    const proposals = proposalsFrom(files, io);
+    const xlsx = args.values.xlsx;
+    if (xlsx !== undefined) requireXlsxName(xlsx, "--xlsx");
+    const given = proposalsFrom(files, io);
+    // Opened (or refused) before the run; a proposal whose sheet it holds is simulated as that sheet says.
+    const port = xlsx === undefined ? undefined : await openOrCreateMtfsWorkbook(xlsx);
+    const proposals =
+      port === undefined || xlsx === undefined
+        ? given
+        : await asCliErrors(() => asTheWorkbookHolds(port, xlsx, given, (t) => io.err(`warning: ${t}`)));
     const models = proposals.map((p) => proposalRiskModel(p.proposal));
     const bar = progressBar(process.stderr, "simulate");
     let result: Simulation;
@@ -113,7 +122,7 @@ export const simulate: Command = {
       }
       throw e;
     }
-    if (args.values.xlsx !== undefined) {
+    if (port !== undefined && xlsx !== undefined) {
       // The programme's tornado (one proposal's alone, as its sheet shows it) beside the simulation of the same
       // proposals. Computed and written before anything is printed: a refusal is exit 2 with one line only.
       const tornadoModels = proposals.map((p) => proposalTornadoModel(p.proposal, p.raw));
@@ -127,7 +136,7 @@ export const simulate: Command = {
           ? tornadoModels.map((m) => [m.name, m.assumptions])
           : [["", tornadoModels[0].assumptions]],
       );
-      await writeRiskWorkbook(args.values.xlsx, result, tornado, assumptionsOf);
+      await writeRiskWorkbook(port, xlsx, result, tornado, assumptionsOf);
     }
     // The inputs drawn in the Risk sheet's words (the JSON keeps their paths).
     const inWords = new Map(models.map((m) => [m.name, inputWordsIn(m.assumptions)]));
@@ -138,7 +147,7 @@ export const simulate: Command = {
     io.out(
       format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result, words),
     );
-    if (args.values.xlsx) (format === "json" ? io.err : io.out)(`Wrote ${args.values.xlsx}: Risk sheet.`);
+    if (xlsx) (format === "json" ? io.err : io.out)(`Wrote ${xlsx}: Risk sheet.`);
     return EXIT_OK;
   },
 };

@@ -21,7 +21,7 @@ import { conflictText, enterActuals } from "../../workbook/enterActuals";
 import { MEASURE_COLUMNS, MEASURE_TEXT_COLUMNS } from "../../workbook/layouts/dashboardSheet";
 import { acceptReprofile, proposeReprofile } from "../../workbook/history";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../../workbook/register";
-import { trackWorkbook, type ProposalTracking } from "../../workbook/tracking";
+import { trackWorkbook, unknownProposals, type ProposalTracking } from "../../workbook/tracking";
 import { inLineOrder, trackingActual } from "../../workbook/actualsCsv";
 import { readActualsCsv } from "../actualsCsv";
 import { parseArgs } from "../args";
@@ -88,11 +88,22 @@ async function runImport(csv: string, into: string, dryRun: boolean, io: Io): Pr
   const rows = read.rows;
   const port = await openMtfs(into);
   const actuals = rows.map((r) => trackingActual(r, `${csv.split(/[\\/]/).pop() ?? csv} line ${r.line}`));
+  // A line refused for its period or value is checked for its proposal too: every problem of a line at once.
+  const named = new Map(
+    read.problems.flatMap((p) => (p.proposal === undefined ? [] : [[p.line, p.proposal]])),
+  );
+  const nameProblems = await asCliErrors(() =>
+    unknownProposals(
+      port,
+      [...named].map(([line, proposal]) => ({ where: lineText(line), proposal })),
+    ),
+  );
   const result = await asCliErrors(() =>
     enterActuals(port, actuals, {
       where: (k) => lineText(rows[k].line),
       dryRun,
-      known: read.problems.map((p) => `${lineText(p.line)}: ${p.text}`),
+      // The proposal first on its line (stable line order), as the CSV's columns go.
+      known: inLineOrder([...nameProblems, ...read.problems.map((p) => `${lineText(p.line)}: ${p.text}`)]),
     }),
   );
   // Every bad line in one run (the CSV's own problems and the workbook's), in line order.

@@ -102,9 +102,13 @@ export class ExcelJsPort implements WorkbookPort {
     const width = ws.columnCount;
     const date1904 = await this.usesDate1904();
     for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
+      // find, not get: reading must not add empty rows and cells to the sheet (a refused sheet stays as it was).
+      const row = ws.findRow(r);
       const out: CellContent[] = [];
-      for (let c = 1; c <= width; c++) out.push(readCell(row.getCell(c), date1904));
+      for (let c = 1; c <= width; c++) {
+        const cell = row?.findCell(c);
+        out.push(cell ? readCell(cell, date1904) : { value: null });
+      }
       rows.push(out);
     }
     return rows;

@@ -404,8 +404,8 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
         MILLIONS_FORMAT,
       );
     });
-    const closureNote =
-      k === data.closures.length ? includes : notRefreshed.has(c.name) ? NOT_REFRESHED_NOTE : undefined;
+    const own = [...(notRefreshed.has(c.name) ? [NOT_REFRESHED_NOTE] : []), ...(c.warnings ?? [])];
+    const closureNote = k === data.closures.length ? includes : own.length > 0 ? own.join(" ") : undefined;
     // Past the table's last column nothing is beside it: it runs on unwrapped.
     if (closureNote !== undefined)
       owned(`${columnLetter(6 + fys.length)}${r}`, `${key}.note`, closureNote, NOTE);

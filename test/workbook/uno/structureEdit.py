@@ -5,7 +5,8 @@ Usage (the system python, which has the uno module):
   /usr/bin/python3 structureEdit.py --connect PIPE_NAME IN.xlsx OUT.xlsx EDITS_JSON
 
 EDITS_JSON is a list of {"sheet": "Programme", "op": "insertRows"|"deleteRows"|"insertColumns"|
-"deleteColumns", "at": 1-based row or column, "count": n}, applied in order, or {"op": "recalculate"}
+"deleteColumns", "at": 1-based row or column, "count": n} or {"sheet": ..., "op": "renameSheet", "name": new},
+applied in order, or {"op": "recalculate"}
 (every formula recalculated, as on opening with "recalculate always"). --connect names the pipe of a
 running `soffice --accept="pipe,name=PIPE_NAME;urp;"`; the process is reused across calls.
 """
@@ -44,9 +45,12 @@ def apply(doc, edit):
         doc.calculateAll()
         return
     sheet = doc.Sheets.getByName(edit["sheet"])
+    op = edit["op"]
+    if op == "renameSheet":
+        sheet.setName(edit["name"])
+        return
     at = int(edit["at"]) - 1
     count = int(edit.get("count", 1))
-    op = edit["op"]
     if op == "insertRows":
         sheet.Rows.insertByIndex(at, count)
     elif op == "deleteRows":

@@ -17,6 +17,13 @@ export interface StructureEdit {
   readonly count: number;
 }
 
+/** A sheet renamed, as a user renames its tab (names, formulas and charts follow it). */
+export interface SheetRename {
+  readonly sheet: string;
+  readonly op: "renameSheet";
+  readonly name: string;
+}
+
 /** The system python, which has Debian's python3-uno (a pyenv python on the PATH may not). */
 export const SYSTEM_PYTHON = "/usr/bin/python3";
 const SCRIPT = path.join(__dirname, "structureEdit.py");
@@ -37,7 +44,7 @@ export interface UnoOffice {
   edit(
     input: string,
     output: string,
-    edits: readonly (StructureEdit | { readonly op: "recalculate" })[],
+    edits: readonly (StructureEdit | SheetRename | { readonly op: "recalculate" })[],
   ): Promise<void>;
   stop(): void;
 }
