@@ -97,14 +97,8 @@ interface UnitSavings<T> {
   readonly calc: unknown;
   readonly unitCost: UnitCost;
   readonly savings: readonly ((fy: FyStartYear) => T)[];
+  prices?: { readonly firstFy: FyStartYear; readonly lastFy: FyStartYear } & PartSavings<T>;
 }
-
-/** The FYs a remembered entry last priced, and its figures in them. */
-type PricedFys<T> = { readonly firstFy: FyStartYear; readonly lastFy: FyStartYear } & PartSavings<T>;
-
-// Kept beside the entries, not on them: an entry never changes shape after it is made, so the draws' reads of
-// it stay on one V8 map (adding or retyping a field later deoptimised cohortModelOn in a simulation's timed run).
-const pricesOf = new WeakMap<UnitSavings<unknown>, PricedFys<unknown>>();
 
 /** Each part's saving in each FY of a horizon (part, then FY) and at price-base prices. */
 interface PartSavings<T> {
@@ -129,7 +123,8 @@ function rememberSavings<T>(
   unitCost: UnitCost,
   parts: readonly CohortSavingPart<T>[],
 ): void {
-  // A loop, not `map`: every entry's array then has the same elements kind (V8 map), whatever the part count.
+  // A loop, not `map`: every entry's array then has one elements kind (V8 map), so reads of `savings` in
+  // savingsByFy and cohortModelOn no longer deoptimised part-way through a simulation's timed run.
   const savings: ((fy: FyStartYear) => T)[] = [];
   for (let k = 0; k < parts.length; k++) savings.push(parts[k].annualSaving);
   recentSavings[nextSavings] = { calc, unitCost, savings };
@@ -144,7 +139,7 @@ function savingsByFy<T>(
   horizon: Horizon,
 ): PartSavings<T> {
   const known = knownSavings(calc, unitCost);
-  const p = known && (pricesOf.get(known) as PricedFys<T> | undefined);
+  const p = known?.prices;
   if (p !== undefined && p.firstFy === horizon.firstFy && p.lastFy === horizon.lastFy) return p;
   const byFy: T[][] = [];
   const atPriceBase: T[] = [];
@@ -157,7 +152,7 @@ function savingsByFy<T>(
   }
   // Only figures of the remembered savings' own functions are remembered with them.
   if (known !== undefined && known.savings.every((f, k) => f === parts[k].annualSaving)) {
-    pricesOf.set(known, { firstFy: horizon.firstFy, lastFy: horizon.lastFy, byFy, atPriceBase });
+    known.prices = { firstFy: horizon.firstFy, lastFy: horizon.lastFy, byFy, atPriceBase };
   }
   return { byFy, atPriceBase };
 }
