@@ -61,6 +61,7 @@ export * from "./sensitivity";
 export * from "./proposalTornado";
 export * from "./simulate";
 export * from "./profileGreenBook";
+export * from "./programmeGreenBook";
 export * from "./periodProfile";
 export * from "./outsideHorizon";
 export * from "./variance";

@@ -1,5 +1,6 @@
 import { fieldWords } from "../engine";
 import { displayValue } from "./cellDisplay";
+import { shownValue } from "./layouts/cellWords";
 import type { ProgrammeConfig } from "./layouts/programmeConfig";
 import type { CellChange } from "./ownedCells";
 import type { CellScalar } from "./port";
@@ -32,8 +33,14 @@ export interface ChangeReportLine {
   readonly failed?: boolean;
   /** Refreshed, but a value is worth a look; `after` says which and why. */
   readonly warning?: boolean;
+  /** The sheet's section the cell is in ("Green Book view"), for counts per block. */
+  readonly block?: string;
+  /** Changed by less than the displayed precision: `before` and `after` read the same. */
+  readonly unseen?: boolean;
 }
 
+/** Programme keys whose row names come from the programme's config (the layout's captions are its headings). */
+const CONFIG_KEY = /^(directorates|subtotal|area|theme)\[/;
 const YEARS_KEY = /(timeToFullRunRateYears|timeToFullRunRate|paybackYears)$/;
 const HEADLINE_KEY =
   /^(quantifiedOpportunity|fullRunRate\.value|timeToFullRunRateYears|total\.FY\d\d\/\d\d|additionalBeyondMtfs|paybackYears)$/;
@@ -46,8 +53,9 @@ const HEADLINE_KEY =
  * reportValue("profile.FY28/29.cumulative", 2994079.711554999) // "£2.99m"
  * reportValue("timeToFullRunRateYears", 1.5416666) // "1.54 years"
  */
-export function reportValue(key: string, v: CellScalar): string {
-  const shown = displayValue(key, v);
+export function reportValue(key: string, v: CellScalar, numberFormat?: string): string {
+  const shown =
+    numberFormat === undefined && typeof v === "number" ? displayValue(key, v) : shownValue(numberFormat, v);
   return typeof v === "number" && YEARS_KEY.test(key) ? `${shown} years` : shown;
 }
 
@@ -152,14 +160,34 @@ export function reportLines(changes: readonly CellChange[], config?: ProgrammeCo
   const out: ChangeReportLine[] = [];
   for (const owner of owners) {
     const mine = byOwner.get(owner) ?? [];
-    const line = (c: CellChange): ChangeReportLine => ({
-      proposal: owner === PROGRAMME ? "(programme)" : owner,
-      label: changeLabel(c.key, config),
-      cell: `${c.sheet}!${c.address}`,
-      before: reportValue(c.key, c.before),
-      after: reportValue(c.key, c.after),
-      ...(c.kept ? { kept: true } : HEADLINE_KEY.test(c.key) ? { headline: true } : {}),
-    });
+    // A row whose text changed (a tornado row now holding another input) had other units before: its old
+    // input figures are shown plainly, not in the new input's format (its money columns stay money).
+    const rowOf = (c: CellChange): string => `${c.sheet}!${c.address.replace(/^[A-Z]+/, "")}`;
+    const retitled = new Set(
+      mine.filter((c) => typeof c.before === "string" && typeof c.after === "string").map(rowOf),
+    );
+    const line = (c: CellChange): ChangeReportLine => {
+      const before = reportValue(
+        c.key,
+        c.before,
+        retitled.has(rowOf(c)) && !c.numberFormat?.includes("£") ? undefined : c.numberFormat,
+      );
+      const after = reportValue(c.key, c.after, c.numberFormat);
+      return {
+        proposal: owner === PROGRAMME ? "(programme)" : owner,
+        // The sheet's caption where its layout gives one; config names programme rows better.
+        label:
+          c.words && !CONFIG_KEY.test(c.key) && !HEADLINE_KEY.test(c.key)
+            ? c.words.caption
+            : changeLabel(c.key, config),
+        cell: `${c.sheet}!${c.address}`,
+        before,
+        after,
+        ...(c.words?.block ? { block: c.words.block } : {}),
+        ...(c.kept ? { kept: true } : HEADLINE_KEY.test(c.key) ? { headline: true } : {}),
+        ...(!c.kept && before === after ? { unseen: true } : {}),
+      };
+    };
     const lines = mine.map(line);
     out.push(
       ...lines.filter((l) => l.headline),

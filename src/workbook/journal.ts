@@ -1,7 +1,7 @@
 import { isEngineError } from "../engine";
 import { cellAddress, parseAddress } from "./address";
 import { WorkbookError, isWorkbookError } from "./errors";
-import type { CellWrite, DefinedName, WorkbookChange, WorkbookPort } from "./port";
+import type { AddSheetOptions, CellWrite, DefinedName, WorkbookChange, WorkbookPort } from "./port";
 
 /**
  * Nothing is lost when a write fails part-way: `atomically` runs a write through a port that first records
@@ -60,7 +60,7 @@ class JournaledPort implements WorkbookPort {
   snapshotCells = (sheet: string, ranges: readonly string[]) => this.port.snapshotCells(sheet, ranges);
   readMerges = (sheet: string, ranges: readonly string[]) => this.port.readMerges(sheet, ranges);
 
-  async addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void> {
+  async addSheet(name: string, options?: AddSheetOptions): Promise<void> {
     // Recorded first: a failed sync may have added the sheet before a later setting in its batch failed.
     if ((await this.port.listSheets()).some((s) => s.name === name)) {
       await this.port.addSheet(name, options); // refused as the port refuses it; nothing to undo

@@ -69,6 +69,7 @@ import {
 import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
 import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
+import { ensureScenarios, linkedStretch, withScenarios } from "./scenarios";
 import { followRenamedSheets, relinkRenamedSheets } from "./renamedSheets";
 
 /**
@@ -199,13 +200,10 @@ export async function buildProgrammeWorkbook(
     }
   }
   const owned = new Map<string, OwnedRecord>();
-  const scenariosSheet = config.stretch !== undefined || (config.resourceCost.costEstimates ?? []).length > 0;
-  const programme: ProgrammeConfig = {
-    ...config,
-    parametersSheet: true,
-    greenBook: true,
-    ...(scenariosSheet ? { scenariosSheet } : {}),
-  };
+  const programme = withScenarios(
+    { ...config, parametersSheet: true, greenBook: true, greenBookImplementation: true },
+    linkedStretch(config, links.values()),
+  );
   // The Programme's links read the proposal sheets written after it (liveFormulas): known from the start.
   for (const p of planned) recordOwned(p.layout, p.layout.sheet, owned);
   await createProgramme(port, programme, links, owned);
@@ -282,7 +280,24 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     const links = await currentLinks(port, register.proposals, now, table, greenBook);
     links.set(p.layout.sheet, link(p));
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: now }, table, greenBook);
+    // A proposal stating a stretch target brings the Stretch scenarios (and the Scenarios sheet) with it.
+    const ensured = await ensureScenarios(
+      port,
+      programme,
+      linkedStretch(programme, links.values()),
+      now,
+      false,
+    );
+    programme = ensured.config;
+    await syncProgramme(
+      port,
+      programme,
+      links,
+      owned,
+      { dryRun: false, placements: ensured.placements ?? now },
+      table,
+      greenBook,
+    );
   }
   await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
@@ -377,7 +392,7 @@ export async function updateProposal(
   const modelled = modelProposal(proposal, table, gb);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
-  const programme = register.programme as ProgrammeConfig | undefined;
+  let programme = register.programme as ProgrammeConfig | undefined;
   const { placements, problems } = await placeSheets(port, [
     ...register.proposals.map((s) => proposalSheetLayout(s)),
     ...(programme ? programmeLayouts(programme) : []),
@@ -490,7 +505,16 @@ export async function updateProposal(
   );
   if (programme) {
     const links = await currentLinks(port, proposals, placedNow, table, gb);
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements: placedNow }, table, gb);
+    const ensured = await ensureScenarios(
+      port,
+      programme,
+      linkedStretch(programme, links.values()),
+      placedNow,
+      false,
+    );
+    programme = ensured.config;
+    const placements = ensured.placements ?? placedNow;
+    await syncProgramme(port, programme, links, owned, { dryRun: false, placements }, table, gb);
   }
   await writeRegister(port, { ...register, owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
@@ -705,7 +729,7 @@ export async function refreshWorkbook(
       warnings: [],
     };
   }
-  const programme = register.programme as ProgrammeConfig | undefined;
+  let programme = register.programme as ProgrammeConfig | undefined;
   // Where every sheet is now, from its anchors; a sheet that cannot be found is neither read nor written.
   const layouts = [
     ...register.proposals.map((s) => proposalSheetLayout(s)),
@@ -816,13 +840,22 @@ export async function refreshWorkbook(
         if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
       }
     } else {
+      // A proposal that now states a stretch target brings the Stretch scenarios (once; they stay).
+      const ensured = await ensureScenarios(
+        port,
+        programme,
+        linkedStretch(programme, links.values()),
+        placements,
+        dryRun,
+      );
+      programme = ensured.config;
       changes.push(
         ...(await syncProgramme(
           port,
           programme,
           links,
           owned,
-          { dryRun, placements, formulas },
+          { dryRun, placements: ensured.placements ?? placements, formulas },
           table,
           greenBook,
           tracked && worstRags(tracked.tracking.proposals),

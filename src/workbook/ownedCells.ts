@@ -10,6 +10,7 @@ import {
 import { ownedKey, type OwnedRecord, type Written } from "./register";
 import { anchorNameList, anchorNames, placeAddress, translateFormula, type Placements } from "./anchors";
 import { liveFormulas } from "./liveFormulas";
+import { cellWordsOf, type CellWords } from "./layouts/cellWords";
 import { cachedResult, countedCells, loadFormulaBook, type FormulaCheck } from "./cachedResults";
 
 /**
@@ -29,6 +30,9 @@ export interface CellChange {
   readonly after: CellScalar;
   /** True when the user's edit was kept (and `after` is what the add-in would have written). */
   readonly kept: boolean;
+  /** The cell in its sheet's words and its number format, from the layout (`cellWordsOf`). */
+  readonly words?: CellWords;
+  readonly numberFormat?: string;
 }
 
 const NOTE_PREFIX = "MTFS Benefits:";
@@ -171,7 +175,8 @@ export async function writeLayout(
   owned: Map<string, OwnedRecord>,
 ): Promise<void> {
   const sheets = await port.listSheets();
-  if (!sheets.some((s) => s.name === layout.sheet)) await port.addSheet(layout.sheet);
+  if (!sheets.some((s) => s.name === layout.sheet))
+    await port.addSheet(layout.sheet, layout.print ? { print: layout.print } : undefined);
   const live = liveFormulas(layout, owned);
   await port.writeCells(
     layout.sheet,
@@ -252,6 +257,11 @@ export async function syncOwned(
     const formula = translateFormula(w.formula, layout.sheet, placements, others);
     return formula === null ? null : { kind: "formula", formula };
   };
+  const named = cellWordsOf(layout);
+  const wordsOf = (cell: OwnedCell): { words?: CellWords; numberFormat?: string } => {
+    const w = named.get(cell.address);
+    return { ...(w ? { words: w } : {}), ...(cell.numberFormat ? { numberFormat: cell.numberFormat } : {}) };
+  };
   const cells = layout.cells.filter(isOwned).flatMap((cell) => {
     const want = written(cell);
     const here = moved(want, "fail");
@@ -303,6 +313,7 @@ export async function syncOwned(
       before: cur.value,
       after: kept ? cell.value : placed.value,
       kept,
+      ...wordsOf(cell),
     });
     if (kept[i]) {
       out.push(change(true));

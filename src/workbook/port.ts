@@ -122,10 +122,26 @@ export interface CellSnapshot {
   readonly state: unknown;
 }
 
+/**
+ * How a new sheet prints, beyond the default (A4 landscape, one page wide, as many pages down as needed):
+ * `pagesWide` pages across, `titleRows` ("8:8") and `titleColumns` ("A:A") repeated on every page.
+ */
+export interface PrintSetup {
+  readonly pagesWide: number;
+  readonly titleRows?: string;
+  readonly titleColumns?: string;
+}
+
+/** Options of a new sheet. */
+export interface AddSheetOptions {
+  readonly hidden?: boolean;
+  readonly print?: PrintSetup;
+}
+
 export interface WorkbookPort {
   listSheets(): Promise<readonly SheetInfo[]>;
-  /** Adds an empty sheet at the end; fails if the name exists. */
-  addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void>;
+  /** Adds an empty sheet at the end, set up to print (A4 landscape; `options.print`); fails if the name exists. */
+  addSheet(name: string, options?: AddSheetOptions): Promise<void>;
   /** Deletes a sheet the product added (to undo `addSheet` when a write fails part-way). */
   deleteSheet(name: string): Promise<void>;
   /** Hides a sheet from the sheet tabs (it stays in the file). */

@@ -39,7 +39,7 @@ import {
 import { programmeGreenBookCells } from "./layouts/programmeGreenBook";
 import { RESOURCE_COST_SHEET, resourceCostLayout } from "./layouts/resourceCostSheet";
 import { SCENARIOS_SHEET, scenariosLayout } from "./layouts/scenariosSheet";
-import { programmeScenarioInput, scenarioDefinitions } from "./scenarios";
+import { linkedStretch, programmeScenarioInput, scenarioDefinitions } from "./scenarios";
 import { THEMES_SHEET, themesLayout } from "./layouts/themesSheet";
 import type { SheetLayout } from "./layouts/types";
 import { ownedKey, type OwnedRecord } from "./register";
@@ -161,7 +161,16 @@ function layoutsFor(
   shares?: readonly (number | null)[],
   greenBook: GreenBookParameters = DEFAULT_GREEN_BOOK_PARAMETERS,
 ): SheetLayout[] {
-  const values: ProgrammeValues = { rowAmounts: amounts, linked: links, riskRows: risk, greenBook };
+  const implementationCosts = Array.from({ length: config.mtfsYears }, (_, y) =>
+    areaAmounts.reduce((sum, a) => sum.plus(a[y] ?? 0), new Decimal(0)).toNumber(),
+  );
+  const values: ProgrammeValues = {
+    rowAmounts: amounts,
+    linked: links,
+    riskRows: risk,
+    greenBook,
+    implementationCosts,
+  };
   const programme = programmeSheetLayout(config, values);
   const resource = resourceCostLayout(config, programme.positions, {
     areaAmounts,
@@ -176,9 +185,7 @@ function layoutsFor(
   let scenarios: SheetLayout[] = [];
   try {
     // The proposals' own stretch targets add to the programme's stated stretch.
-    const own = config.fyLabels.map((fy) =>
-      [...links.values()].reduce((sum, l) => sum.plus(l.stretchByFy?.get(fy) ?? 0), new Decimal(0)),
-    );
+    const own = linkedStretch(config, links.values());
     const input = programmeScenarioInput(config, programme.totals, areaAmounts, own);
     scenarios = [
       scenariosLayout(config, programme.positions, resource, scenarioDefinitions(config, shares), { input }),
@@ -293,8 +300,12 @@ export async function rowsWithoutFigures(
       PROGRAMME_SHEET,
       sums.map((c) => at(c.address)),
     );
+    // An error is no figure; the block's own words (no ratio, not paid back) are its results.
     const noFigure = (c: CellContent): boolean =>
-      (c.value !== null && !(typeof c.value === "number" && Number.isFinite(c.value))) ||
+      (typeof c.value === "string" && /^#[A-Z/0]+[!?]?$/.test(c.value)) ||
+      (c.value !== null &&
+        typeof c.value !== "string" &&
+        !(typeof c.value === "number" && Number.isFinite(c.value))) ||
       (c.formula?.includes("#REF!") ?? false);
     if (cur.some(noFigure)) out.push(...lostSheets);
   }

@@ -108,4 +108,33 @@ describe("calc scenarios", () => {
       m.get("Stretch")!.lastYearBenefit - m.get("Confident")!.lastYearBenefit;
     expect(extra(stretched)).toBeGreaterThan(extra(plain));
   });
+
+  it("offers the Stretch scenarios from a proposal's stretch alone (no programme stretch)", async () => {
+    const names = async (stretch?: unknown): Promise<string[]> => {
+      const dir = tempDir();
+      for (const f of readdirSync(dirname(example("programme.json"))))
+        if (f.endsWith(".json")) copyFileSync(example(f), join(dir, f));
+      const programme = JSON.parse(readFileSync(example("programme.json"), "utf8"));
+      delete programme.stretch;
+      programme.resourceCost.costEstimates = [];
+      writeFileSync(join(dir, "programme.json"), JSON.stringify(programme));
+      const raw = JSON.parse(readFileSync(example("reunification.json"), "utf8"));
+      if (stretch) raw.assumptions.streams[0].stretch = stretch;
+      writeFileSync(join(dir, "reunification.json"), JSON.stringify(raw));
+      const r = await run(["calc", "scenarios", "--input", join(dir, "programme.json"), "--format", "json"]);
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+      const out = JSON.parse(r.stdout) as { scenarios: { name: string; lastYearBenefit: number }[] };
+      if (stretch) {
+        const by = new Map(out.scenarios.map((x) => [x.name, x.lastYearBenefit]));
+        expect(by.get("Stretch")! - by.get("Confident")!).toBeGreaterThan(1000);
+      }
+      return out.scenarios.map((x) => x.name);
+    };
+    expect(await names()).toEqual(["Confident"]);
+    expect(await names({ target: { kind: "countPerYear", value: 6 } })).toEqual([
+      "Confident",
+      "Stretch",
+      "50% of stretch",
+    ]);
+  });
 });

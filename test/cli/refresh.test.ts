@@ -17,7 +17,7 @@ describe("mtfs-benefits refresh", () => {
     const first = await run(["refresh", file]);
     expect(first).toMatchObject({ code: 0, stderr: "" });
     expect(first.stdout).toMatch(
-      /^11 proposals: 11 refreshed, 0 failed; 0 cells changed, 0 hand edits kept\.$/m,
+      /^11 proposals: 11 refreshed, 0 failed; 0 cells changed, 0 hand edits kept, 0 warnings\.$/m,
     );
     expect(first.stdout).toMatch(
       new RegExp(`^no changes; ${file.replace(/[.\\]/g, "\\$&")} not rewritten$`, "m"),
@@ -81,11 +81,18 @@ describe("mtfs-benefits refresh", () => {
     const before = readFileSync(file);
     const dry = await run(["refresh", file, "--dry-run"]);
     expect(dry.code).toBe(0);
-    // Headlines first, then each cell by its label and address.
+    // Headlines first, then counts per block of the sheet; --verbose lists each cell by caption and address.
     expect(dry.stdout).toMatch(/^CFS Targeted Prevention — quantified opportunity: £1\.10m → £[\d.]+m; /m);
     expect(dry.stdout).toMatch(
-      /^ {2}FY29\/30 cumulative benefit: £1\.10m → £[\d.]+m {2}\(CFS Targeted Prevention!C\d+\)$/m,
+      /^ {2}Benefits profile over the MTFS: \d+ cells; .*Green Book view: \d+ cells/m,
     );
+    expect(dry.stdout).not.toMatch(/\(CFS Targeted Prevention!C\d+\)/);
+    expect(dry.stdout.split("\n").length).toBeLessThan(15);
+    const verbose = await run(["refresh", file, "--dry-run", "--verbose"]);
+    expect(verbose.stdout).toMatch(
+      /^ {2}Cumulative benefit FY29\/30: £1\.10m → £[\d.]+m {2}\(CFS Targeted Prevention!C\d+\)$/m,
+    );
+    expect(verbose.stdout).not.toMatch(/greenBook\.|sensitivity\.|riskAdjusted/);
     expect(dry.stdout).toMatch(/would change.*dry run: file not changed/);
     expect(readFileSync(file).equals(before)).toBe(true);
     const real = await run(["refresh", file]);

@@ -34,15 +34,26 @@ describe("mtfs-benefits refresh of cells as users leave them", () => {
     expect(r.stdout).toMatch(/ 0 cells changed/);
   });
 
-  it("warns about a bare 8 in a percent cell, naming the cell, and still refreshes", async () => {
-    // Inflation may be 800% (the rule allows up to 1000%): a warning, not an error.
-    const { file, at } = await demoEdited({ unitCost_inflationPerYear: 8 });
+  it("warns about a bare 8 in a percent cell before the summary, which counts it, and still refreshes", async () => {
+    // Growth may be 800% a year (the rule allows up to 1000%): a warning, not an error.
+    const { file, at } = await demoEdited({ baseline_growthPerYear: 8 });
     const r = await run(["refresh", file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       new RegExp(
-        `\\nwarning: 'CFS Targeted Prevention'!${at.unitCost_inflationPerYear} [^:\\n]+: the cell holds 8, which is 800%`,
+        `\\nwarning: CFS Targeted Prevention: 'CFS Targeted Prevention'!${at.baseline_growthPerYear} [^:\\n]+: the cell holds 8, which is 800%[^\\n]*\\n11 proposals: .*, 1 warning\\.$`,
+        "m",
       ),
+    );
+  });
+
+  it("refuses a bare 3.36 as inflation (336% a year), naming the cell and what was meant", async () => {
+    const { file, at } = await demoEdited({ unitCost_inflationPerYear: 3.36 });
+    const r = await run(["refresh", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `'CFS Targeted Prevention'!${at.unitCost_inflationPerYear} Inflation on the unit cost (% a year (1 April)): ` +
+        "must be <= 100% a year, got 3.36, which reads as 336%; type 3.36% or 0.0336",
     );
   });
 

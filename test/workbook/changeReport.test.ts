@@ -29,7 +29,8 @@ describe("reportValue", () => {
     expect(displayValue("paybackYears", 3.2399)).toBe("3.24 years");
     expect(displayValue("triangulation[0].avoided", 68)).toBe("68");
     expect(displayValue("profile.FY28/29.caseloadReduction", 17.3412)).toBe("17.34");
-    expect(displayValue("fullRunRate.fy", "FY31/32")).toBe("FY31/32");
+    // Text is quoted, so a caption changing reads as text ("Overlap a year" → "Inflation…").
+    expect(displayValue("fullRunRate.fy", "FY31/32")).toBe('"FY31/32"');
     expect(displayValue("profile.FY28/29.gross", null)).toBe("(blank)");
   });
 });
@@ -88,6 +89,41 @@ describe("reportLines", () => {
     expect(
       report.lines.filter((l) => l.proposal === CFS).every((l) => l.label && !/^profile\./.test(l.label)),
     ).toBe(true);
+  });
+});
+
+describe("the report in the sheet's words (trial 4)", () => {
+  it("names every changed cell by its caption, never its key, and shows money by the money rule", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const n = back.definedNames.model.find((x) => x.name === "mtfs_CFSTargetedPrevention_target_value")!;
+    back.getWorksheet(CFS)!.getCell(n.ranges[0].split("!")[1].replace(/\$/g, "")).value = 0.1;
+    const report = await refreshWorkbook(port);
+    expect(report.lines.length).toBeGreaterThan(100);
+    // No internal code in any label: no dotted keys, no list indexes.
+    const coded = report.lines.filter((l) => /\w\.\w|\[\d+\]/.test(l.label ?? ""));
+    expect(coded.map((l) => `${l.label} (${l.cell})`)).toEqual([]);
+    // Money cells as money (£m, £k, or "-"), never a bare number of pounds; only a tornado row that now holds
+    // another input shows its old low and high plainly (their unit was the old input's).
+    const retitled = new Set(
+      report.lines.filter((l) => l.label?.startsWith("Input")).map((l) => l.cell.replace(/![A-Z]+/, "!")),
+    );
+    const bare = report.lines.filter(
+      (l) =>
+        (/^-?\d{4,}/.test(l.before) && !retitled.has(l.cell.replace(/![A-Z]+/, "!"))) ||
+        /^-?\d{4,}/.test(l.after),
+    );
+    expect(bare.map((l) => `${l.label}: ${l.before} → ${l.after}`)).toEqual([]);
+    const risk = report.lines.find(
+      (l) => l.proposal === CFS && /^Risk-adjusted MTFS row FY29\/30$/.test(l.label!),
+    );
+    expect(risk?.after).toMatch(/^-?£\d+\.\d(\dm|k)$/);
+    expect(risk?.block).toBe("Benefits profile over the MTFS");
+    const green = report.lines.find((l) => l.proposal === CFS && l.label === "Benefits (real) FY29/30");
+    expect(green?.block).toMatch(/^Green Book view/);
+    // Every folded line reads the same before and after; no other line does.
+    for (const l of report.lines.filter((x) => !x.kept))
+      expect([l.label, l.unseen ?? false]).toEqual([l.label, l.before === l.after]);
   });
 });
 

@@ -6,7 +6,7 @@ import { placeSheets } from "../../src/workbook/placing";
 import { PROGRAMME_OWNER, programmeLayouts } from "../../src/workbook/programme";
 import { readRegister } from "../../src/workbook/register";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
-import { programmeStatusAddress } from "../../src/workbook/layouts/programmeSheet";
+import { programmePositions, programmeStatusAddress } from "../../src/workbook/layouts/programmeSheet";
 import type { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { demoWorkbook, readExample } from "./fixtures";
 
@@ -69,15 +69,19 @@ describe("links into a refused proposal sheet's deleted rows", () => {
 
   it("is no link where the user typed a figure over it (a hand edit, kept)", async () => {
     const port = await withDeletedRows();
+    // CFS's directorate's risk-adjusted row, under the Green Book block.
+    const config = (await readRegister(port)).programme as ProgrammeConfig;
+    const d = config.directorates.findIndex((x) => x.rows.some((r) => r.proposalSheet === CFS));
+    const risk = programmePositions(config).riskRows[d];
     expect((await lostLinks(port)).map((l) => `${l.sheet}!${l.address}>${l.targetAddress}`)).toEqual([
       "Programme!G13>J40",
       "Programme!H13>J41",
-      // The cashflow row links to the risk-adjusted MTFS row beside them.
-      "Programme!G52>K40",
-      "Programme!H52>K41",
+      // The risk-adjusted row links to the proposal's risk-adjusted MTFS row beside them.
+      `Programme!G${risk}>K40`,
+      `Programme!H${risk}>K41`,
     ]);
     await port.writeCells("Programme", [{ address: "G13", value: 100_000 }]);
-    expect((await lostLinks(port)).map((l) => l.address)).toEqual(["H13", "G52", "H52"]);
+    expect((await lostLinks(port)).map((l) => l.address)).toEqual(["H13", `G${risk}`, `H${risk}`]);
   });
 
   it("names the first cell per refused sheet and counts the rest", () => {

@@ -25,7 +25,12 @@ describe("Parameters sheet", () => {
 
   it("refresh applies the user's table: a Medium row's benefits lose the edited share", async () => {
     const { wb, port } = await demoWorkbook();
-    const pos = programmePositions({ ...programmeConfig(), parametersSheet: true, greenBook: true });
+    const pos = programmePositions({
+      ...programmeConfig(),
+      parametersSheet: true,
+      greenBook: true,
+      greenBookImplementation: true,
+    });
     const last = fyColumn(3);
     // Income Maximisation (typed, Medium): 0.39m in FY29/30; the Cross-council risk row holds its term.
     const cross = pos.riskRows[3];
@@ -54,7 +59,12 @@ describe("Parameters sheet", () => {
 
   it("the risk-adjusted rows are never above the unadjusted ones, whatever the table (property)", async () => {
     const { wb, port } = await demoWorkbook();
-    const config = { ...programmeConfig(), parametersSheet: true, greenBook: true };
+    const config = {
+      ...programmeConfig(),
+      parametersSheet: true,
+      greenBook: true,
+      greenBookImplementation: true,
+    };
     const pos = programmePositions(config);
     const share = fc.double({ min: 0, max: 1, noNaN: true });
     await fc.assert(

@@ -89,12 +89,13 @@ describe("round trip and refresh", () => {
     )!.address;
     const ws = back.getWorksheet(CFS)!;
     ws.getCell(cell).value = 999;
+    // £999 reads as the money rule shows it (£1.0k below £0.1m), as the cell does.
     const report = await refreshWorkbook(port);
     expect(report.lines.filter((l) => l.kept)).toEqual([
-      expect.objectContaining({ proposal: CFS, cell: `${CFS}!${cell}`, before: "£0.00m", kept: true }),
+      expect.objectContaining({ proposal: CFS, cell: `${CFS}!${cell}`, before: "£1.0k", kept: true }),
     ]);
     // The figures that read it show what the sheet computes from the user's 999 (as Excel would), and say why.
-    expect(report.lines.filter((l) => !l.kept).map((l) => l.after)).toContain("£0.00m");
+    expect(report.lines.filter((l) => !l.kept).map((l) => l.after)).toContain("£1.0k");
     expect(report.warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(
         new RegExp(`^${CFS}!${cell} \\(FY29/30 cumulative benefit\\) is a hand edit refresh kept: `),

@@ -2,7 +2,7 @@ import * as path from "path";
 import { Decimal, computeAssumptions, parseProposal, proposalStretch, runScenarios } from "../../engine";
 import type { ProgrammeConfig } from "../../workbook/layouts/programmeConfig";
 import { publishedPounds } from "../../workbook/layouts/programmeSheet";
-import { programmeScenarioInput, scenarioDefinitions } from "../../workbook/scenarios";
+import { programmeScenarioInput, scenarioDefinitions, withScenarios } from "../../workbook/scenarios";
 import { withDemandModels } from "../demandRefs";
 import { CliError } from "../errors";
 import type { Io } from "../io";
@@ -78,7 +78,8 @@ export function calcScenarios(raw: unknown, file: string, format: "table" | "jso
   const { totals, proposalStretch: stretch } = programmeTotals(config, path.dirname(file));
   const areas = config.resourceCost.areas.map((a) => publishedPounds(a.amountsMillions, config.mtfsYears));
   const input = programmeScenarioInput(config, totals, areas, stretch);
-  const results = runScenarios(input, scenarioDefinitions(config));
+  // The Stretch scenarios when the programme or one of its proposals states a stretch, as the workbook decides.
+  const results = runScenarios(input, scenarioDefinitions(withScenarios(config, stretch)));
   io.out(
     format === "json"
       ? JSON.stringify(scenariosJson(input.fyLabels, results), null, 2)

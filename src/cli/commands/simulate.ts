@@ -8,6 +8,7 @@ import {
   proposalTornadoModel,
   simulate as runSimulation,
   type Simulation,
+  statedPath,
 } from "../../engine";
 import { choice, parseArgs } from "../args";
 import type { Command } from "../command";
@@ -140,10 +141,17 @@ export const simulate: Command = {
     }
     // The inputs drawn in the Risk sheet's words (the JSON keeps their paths).
     const inWords = new Map(models.map((m) => [m.name, inputWordsIn(m.assumptions)]));
-    const words: InputWords = (path, name) => ({
-      caption: inWords.get(name)?.captionOf(path) ?? path,
-      unit: inWords.get(name)?.unitOf(path) ?? "plain",
-    });
+    // A length drawn in weeks is named as the input states it (months), as the sheet and the tornado do.
+    const stated = new Map(
+      models.map((m, i) => [m.name, (proposals[i].raw as { assumptions?: unknown } | null)?.assumptions]),
+    );
+    const words: InputWords = (path, name) => {
+      const at = statedPath(path, stated.get(name));
+      return {
+        caption: inWords.get(name)?.captionOf(at) ?? path,
+        unit: inWords.get(name)?.unitOf(path) ?? "plain",
+      };
+    };
     io.out(
       format === "json" ? JSON.stringify(simulationJson(result), null, 2) : simulationTable(result, words),
     );

@@ -455,10 +455,36 @@ export function fieldWords(full: string, ctx: CaptionContext = {}): FieldWords {
  *
  * @example
  * fieldCaption("durationWeeks") // "Average duration (weeks)"
+ * fieldCaption("timeline.leadWeeks") // "Lead time before impact in weeks"
  */
 export function fieldCaption(path: string, ctx: CaptionContext = {}): string {
   const w = fieldWords(path, ctx);
-  return w.unit && !/^yes\/no$/.test(w.unit) ? `${w.label} (${w.unit})` : w.label;
+  // A caption that already ends in its unit ("Lead time before impact in weeks") gets no "(weeks)".
+  const said = w.unit !== undefined && w.label.toLowerCase().endsWith(` ${w.unit.toLowerCase()}`);
+  return w.unit && !said && !/^yes\/no$/.test(w.unit) ? `${w.label} (${w.unit})` : w.label;
+}
+
+/**
+ * The path a field is stated at in `tree` (the input as written): a timeline length the engine holds in weeks
+ * ("timeline.leadWeeks") is named by its months twin when the input gives months, so it is captioned as the
+ * sheet and the tornado show it.
+ *
+ * @example
+ * statedPath("timeline.leadWeeks", { timeline: { leadMonths: 8.5 } }) // "timeline.leadMonths"
+ * statedPath("timeline.leadWeeks", { timeline: { leadWeeks: 37 } }) // "timeline.leadWeeks"
+ */
+export function statedPath(path: string, tree: unknown): string {
+  const m = /^((?:.*\.)?timeline)\.(\w+)Weeks$/.exec(path);
+  if (!m) return path;
+  const months = `${m[1]}.${m[2]}Months`;
+  let at: unknown = tree;
+  for (const part of months.split(".")) {
+    const list = /^(\w+)\[(\d+)\]$/.exec(part);
+    const rec = (x: unknown, k: string): unknown =>
+      typeof x === "object" && x !== null ? (x as Record<string, unknown>)[k] : undefined;
+    at = list ? rec(rec(at, list[1]), list[2]) : rec(at, part);
+  }
+  return at === undefined ? path : months;
 }
 
 /**

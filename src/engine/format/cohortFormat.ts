@@ -33,6 +33,7 @@ import {
   list,
   optional,
   rate,
+  yearRate,
   strict,
   text,
 } from "./define";
@@ -392,7 +393,7 @@ const unitCostFormat = v.pipe(
         negative: "the overlap is netted off the weekly cost: give it as a positive amount",
       }),
     ),
-    inflationPerYear: optional(rate({ gt: -1, max: 10 }, { default: "0", about: "stepped on 1 April" })),
+    inflationPerYear: optional(yearRate({ default: "0", about: "stepped on 1 April" })),
     priceBaseFy: optional(fy({ default: "first horizon FY", about: "FY of the prices" })),
     periodsPerYear: optional(
       decimal({ gt: 0, max: 366 }, { default: "52.18", about: "periods a year (190 for a school-day cost)" }),
@@ -459,9 +460,7 @@ const costFormat = kinds([
       fromDate: date(),
       toDate: optional(date({ about: "inclusive; open-ended when absent" })),
       inflates: optional(flag({ default: "false", about: "inflates at the unit cost's rate" })),
-      inflationPerYear: optional(
-        rate({ gt: -1, max: 10 }, { about: "its own inflation (e.g. a pay award)" }),
-      ),
+      inflationPerYear: optional(yearRate({ about: "its own inflation (e.g. a pay award)" })),
     }),
     v.rawTransform(({ dataset, addIssue, NEVER }): CostItem => {
       const o = dataset.value;

@@ -158,6 +158,38 @@ export function rate(rules: NumberRules, d: Describe = {}) {
 }
 
 /**
+ * A rate a year (inflation): above −100%, and at most 100% a year. A figure over 1 is refused, not warned
+ * about: 3.36 is 336% a year, almost surely 3.36% typed into a plain cell, and would multiply the money.
+ *
+ * @example
+ * v.parse(yearRate(), "3.36%").toNumber() // 0.0336
+ * v.parse(yearRate(), 3.36) // issue "must be <= 100% a year, got 3.36, which reads as 336%; type 3.36% or 0.0336"
+ */
+export function yearRate(d: Describe = {}) {
+  return field<number | string, Decimal>(
+    {
+      type: "%",
+      rule: "> -100%, ≤ 100% a year",
+      json: { ...numberJson({ gt: -1, max: 1 }), type: ["number", "string"] },
+      ...d,
+      warn: d.warn ?? wholePercentWarning,
+    },
+    (value) => {
+      const x = rateValue(value, "", { gt: -1 });
+      if (x.gt(1)) {
+        throw new EngineError(
+          "out-of-range",
+          "",
+          `must be <= 100% a year, got ${x.toString()}, which reads as ${x.times(100).toString()}%; ` +
+            `type ${x.toString()}% or ${x.div(100).toString()}`,
+        );
+      }
+      return x;
+    },
+  );
+}
+
+/**
  * A share from 0 to 100% as a fraction: 0.4, "40%". Over 100% is refused with the fix spelled out (8 meant as 8%).
  *
  * @example

@@ -27,6 +27,7 @@ import {
   list,
   optional,
   rate,
+  yearRate,
   strict,
   text,
 } from "./define";
@@ -119,7 +120,7 @@ const commonEntries = {
     }),
   ),
   confidenceWeighting: optional(share("confidence weighting on the stream's gross", { default: "100%" })),
-  inflationPerYear: optional(rate({ gt: -1, max: 10 }, { default: "0", about: "stepped each 1 April" })),
+  inflationPerYear: optional(yearRate({ default: "0", about: "stepped each 1 April" })),
   priceBaseFy: optional(fy({ default: "first horizon FY", about: "FY of the stream's £" })),
   cohortKey: optional(text({ maxLength: 100, about: "its cohort across the programme (overlap register)" })),
 };
@@ -580,10 +581,7 @@ export const inflationContingencyFormat = strict({
 /** Prices for costs that inflate and for a per-week overlap. */
 export const pricesFormat = strict({
   inflationPerYear: optional(
-    rate(
-      { gt: -1, max: 10 },
-      { default: "0 (single-cohort form: the unit cost's)", about: "stepped each 1 April" },
-    ),
+    yearRate({ default: "0 (single-cohort form: the unit cost's)", about: "stepped each 1 April" }),
   ),
   priceBaseFy: optional(fy({ default: "first horizon FY (single-cohort form: the unit cost's)" })),
   periodsPerYear: optional(

@@ -13,6 +13,7 @@ import { locationOnlyLinks } from "./internalLinks";
 import { guardExcelJsKeys } from "./safeKeys";
 import { addChartsToXlsx, type ChartToAdd } from "./xlsxCharts";
 import type {
+  AddSheetOptions,
   CellContent,
   CellScalar,
   CellSnapshot,
@@ -61,11 +62,20 @@ export class ExcelJsPort implements WorkbookPort {
     return this.workbook.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state !== "visible" }));
   }
 
-  async addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void> {
+  async addSheet(name: string, options?: AddSheetOptions): Promise<void> {
     if (this.workbook.getWorksheet(name)) throw new Error(`a sheet named ${name} already exists`);
-    // Finance teams print these: landscape A4, one page wide, as many pages down as needed.
+    // Finance teams print these: landscape A4, one page wide (or as `print` says), as many pages down as needed.
+    const print = options?.print;
     const ws = this.workbook.addWorksheet(name, {
-      pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      pageSetup: {
+        orientation: "landscape",
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: print?.pagesWide ?? 1,
+        fitToHeight: 0,
+        ...(print?.titleRows ? { printTitlesRow: print.titleRows } : {}),
+        ...(print?.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
+      },
     });
     if (options?.hidden) ws.state = "hidden";
     this.edited("added", name);

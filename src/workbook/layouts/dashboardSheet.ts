@@ -50,7 +50,7 @@ const HEADER_ROW = 8;
 const NOTE = { italic: true } as const;
 /** A row's note: wrapped in its column, so a printed page keeps its scale (LibreOffice shrinks to fit a long line). */
 const ROW_NOTE = { ...STYLES.owned, wrap: true } as const;
-const NOTE_WIDTH = 60;
+const NOTE_WIDTH = 44;
 /** What a proposal's rows say when its sheet could not be read on the last refresh. */
 export const NOT_REFRESHED_NOTE = "Not refreshed: see its sheet (its last figures are shown).";
 const SECTION = { bold: true } as const;
@@ -111,6 +111,25 @@ const DELIVERY_COLUMNS = [
   "Slippage (months; negative = ahead)",
   "Note",
 ] as const;
+
+/**
+ * Column widths that differ from 14: as narrow as their words allow (headings wrap to two lines), so the two
+ * printed pages across hold the table at 8 pt or more. Slippage holds "n/a (no cohort stream)" as well as
+ * months; the closure table below reads "Over (+) / short (−) of target" and "Delivered to date (£ actuals)"
+ * in the Periods and Plan to date columns.
+ */
+const DASHBOARD_WIDTHS: Partial<Record<(typeof DELIVERY_COLUMNS)[number], number>> = {
+  Measure: 30,
+  Periods: 16,
+  "Plan to date": 16,
+  RAG: 12,
+  "Forecast FY": 12,
+  [`${FORECAST_CUMULATIVE} (that FY)`]: 20,
+  "Plan (that FY)": 12,
+  "Forecast MTFS row (last MTFS FY)": 16,
+  "Slippage (months; negative = ahead)": 22,
+  Note: NOTE_WIDTH,
+};
 
 /** The measure words of a proposal's £ total over its streams: not "Saving (£)", so the programme total's
  * SUMIF adds the streams' rows and not their total again. */
@@ -451,20 +470,15 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     // Two lines for the wrapped headings, more for a long wrapped note; every other row is the default (a sync
     // that moves rows resets them: dashboard.ts).
     rowHeights: [{ row: HEADER_ROW, height: 30 }, ...noteHeights, { row: closureTitle + 1, height: 30 }],
+    // Fifteen columns on one page width print at about 4 pt: two pages wide (about 8 pt), the Proposal column
+    // and the table's headings on each page.
+    print: { pagesWide: 2, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: "A:A" },
     columnWidths: [
-      // Wide enough for the longest Appendix A name ("Maximising Independence for Working Age Adults").
-      { column: "A", width: 48 },
+      // The longest Appendix A name ("Maximising Independence for Working Age Adults") on one line.
+      { column: "A", width: 40 },
       ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
         column: columnLetter(k + 2),
-        // Slippage holds "n/a (no cohort stream)" as well as months; the forecast's heading fits in two lines.
-        width:
-          c === "Note"
-            ? NOTE_WIDTH
-            : c === "Measure"
-              ? 36
-              : c === "Slippage (months; negative = ahead)" || c === `${FORECAST_CUMULATIVE} (that FY)`
-                ? 24
-                : 16,
+        width: DASHBOARD_WIDTHS[c] ?? 14,
       })),
     ],
     ...(savingRows.length === 0

@@ -80,8 +80,21 @@ export interface ProgrammeConfig {
    * modelled proposals; set when MTFS Benefits writes the workbook). Absent in workbooks written before it.
    */
   readonly greenBook?: boolean;
-  /** The workbook has a Scenarios sheet (written when the programme states a stretch or cost estimates). */
+  /**
+   * The Green Book block adds the Resource cost sheet's implementation costs: their present values, and NPV and
+   * BCR after them (set when MTFS Benefits writes the workbook). Absent in workbooks written before it.
+   */
+  readonly greenBookImplementation?: boolean;
+  /**
+   * The workbook has a Scenarios sheet (written when the programme or a proposal states a stretch, or the
+   * programme states cost estimates).
+   */
   readonly scenariosSheet?: boolean;
+  /**
+   * A proposal states a stretch target (set by MTFS Benefits when one does): the Scenarios sheet offers the
+   * Stretch scenarios even without the programme's own `stretch`. Once set it stays, so the sheet keeps its columns.
+   */
+  readonly proposalStretch?: boolean;
   readonly themes: readonly ThemeConfig[];
 }
 

@@ -1,10 +1,11 @@
-import { Decimal, ZERO, flatDeflatorIndex, greenBookView, paybackCrossings } from "../../engine";
+import { Decimal, ZERO, flatDeflatorIndex, paybackCrossings, programmeGreenBook } from "../../engine";
 import { sheetRef } from "../address";
 import type { GreenBookParameters } from "../parameters";
 import type { CellScalar } from "../port";
 import type { ModelledProposal } from "../engineLink";
 import { formulaWriter, labelWriter } from "./cellWriters";
 import {
+  CROSSING_FORMAT,
   GREEN_BOOK_STEPS,
   NOT_PAID_BACK,
   NO_CROSSING,
@@ -17,6 +18,7 @@ import {
 } from "./greenBookBlock";
 import { DISCOUNT_RATES_NAME } from "./parametersSheet";
 import type { ProgrammeConfig } from "./programmeConfig";
+import { resourceCostTotalRef } from "./resourceCostRows";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell } from "./types";
 
 /**
@@ -25,7 +27,9 @@ import { MILLIONS_FORMAT, STYLES, type LayoutCell } from "./types";
  * discount factors and present values (the same formulas as a proposal sheet's block, across instead of down),
  * then NPV, benefit–cost ratio and discounted payback over the Programme's FYs; then their gross saving by
  * cashability label. Year 0 is the Programme's first FY. Sheets laid out before the block have none and are
- * left out (the "proposals included" cell counts those in).
+ * left out (the "proposals included" cell counts those in). With `config.greenBookImplementation`, rows under
+ * the proposals' totals add the Resource cost sheet's implementation costs (Table 3), deflated and discounted
+ * by the same rows, and give NPV and BCR after them (programmeGreenBook in the engine).
  */
 
 /** Per FY of one modelled proposal: what its block's cells hold (£). */
@@ -47,6 +51,18 @@ export interface GreenBookSource {
 
 /** Rows the block takes: heading, note, 11 steps, 5 totals, a gap, the split's heading, 4 rows and a note. */
 export const PROGRAMME_GREEN_BOOK_ROWS = 25;
+/** Rows the implementation costs add: a gap, a heading, 6 rows per FY and 4 totals. */
+const IMPLEMENTATION_ROWS = 12;
+
+/**
+ * How many rows the Programme's Green Book block takes for `config`.
+ *
+ * @example
+ * programmeGreenBookRows({ ...config, greenBookImplementation: true }) // 34
+ */
+export function programmeGreenBookRows(config: ProgrammeConfig): number {
+  return PROGRAMME_GREEN_BOOK_ROWS + (config.greenBookImplementation ? IMPLEMENTATION_ROWS : 0);
+}
 
 const KINDS: readonly (readonly [keyof GreenBookFigures, string])[] = [
   ["cashable", "Cashable"],
@@ -93,6 +109,8 @@ export function programmeGreenBookCells(
   fyColumn: (i: number) => string,
   sources: readonly GreenBookSource[] | undefined,
   parameters: GreenBookParameters | undefined,
+  /** Table 3's total implementation costs per MTFS year (£), for the cached results of the rows after them. */
+  implementationCosts?: readonly number[],
 ): LayoutCell[] {
   const cells: LayoutCell[] = [];
   // Captions run over the empty cells to their right (column A is narrow): not wrapped.
@@ -126,15 +144,24 @@ export function programmeGreenBookCells(
   const benefits = fys.map((fy) => sum("benefits", fy));
   const costs = fys.map((fy) => sum("costs", fy));
   const index = parameters ? flatDeflatorIndex(n, parameters.deflatorPerYear) : undefined;
-  const view = parameters
-    ? greenBookView(
+  const withCosts = config.greenBookImplementation === true;
+  // Table 3 has the MTFS years only: nothing after them.
+  const implementation = fys.map((_, i) =>
+    i < config.mtfsYears ? new Decimal(implementationCosts?.[i] ?? 0) : ZERO,
+  );
+  const both = parameters
+    ? programmeGreenBook(
         fys.map((label, i) => ({ fy: i, label })),
         benefits,
         costs,
+        implementation,
         parameters.schedule,
         index,
       )
     : undefined;
+  const view = both?.proposals;
+  // Without Table 3's figures its rows' cached results are unknown.
+  const after = withCosts && implementationCosts ? both : undefined;
   const crossings = view ? paybackCrossings(view.years.map((y) => y.presentValue)) : [];
   let r = first;
   label(`A${r++}`, "Green Book view of the modelled proposals (real prices, discounted; Parameters sheet)", {
@@ -142,7 +169,11 @@ export function programmeGreenBookCells(
   });
   label(
     `A${r++}`,
-    `Year 0 = ${fys[0] ?? ""} (not discounted). Sums of the proposal sheets' Green Book blocks over these FYs; a proposal sheet written by an earlier version, before sheets had a Green Book block, has none and is left out (Proposals included counts the sheets summed). Costs are the proposals' own: the Resource cost sheet's implementation costs are not in it (the Scenarios sheet's payback includes them).`,
+    `Year 0 = ${fys[0] ?? ""} (not discounted). Sums of the proposal sheets' Green Book blocks over these FYs; a proposal sheet written by an earlier version, before sheets had a Green Book block, has none and is left out (Proposals included counts the sheets summed). ${
+      withCosts
+        ? "NPV, BCR and discounted payback are on the proposals' own costs; the rows after implementation costs, below them, add the Resource cost sheet's Table 3 costs with the same deflator, discount factors and year 0."
+        : "Costs are the proposals' own: the Resource cost sheet's implementation costs are not in it (the Scenarios sheet's payback includes them)."
+    }`,
     { italic: true },
   );
   const row = new Map(GREEN_BOOK_STEPS.map((step, i) => [step.key, r + i]));
@@ -238,11 +269,128 @@ export function programmeGreenBookCells(
   if (!skip)
     cells.push({
       kind: "engine",
-      address: `${fyColumn(0)}${r++}`,
+      address: `${fyColumn(0)}${r}`,
       key: "greenBook.proposalsIncluded",
       value: sources ? sources.length : null,
       style: STYLES.owned,
     });
+  r++;
+  if (withCosts) {
+    r++;
+    label(
+      `A${r++}`,
+      "After the Resource cost sheet's implementation costs (Table 3): the programme's NPV, BCR and payback including them",
+      { bold: true },
+    );
+    const rowOf = (caption: string): number => {
+      label(`A${r}`, caption);
+      return r++;
+    };
+    const cashRow = rowOf("Implementation costs (cash, Table 3)");
+    const realRow = rowOf("Implementation costs (real)");
+    const pvRow = rowOf("Present value of implementation costs");
+    const netRow = rowOf("Net present value after implementation costs");
+    const cumulativeRow = rowOf("Cumulative net present value after implementation costs");
+    const crossingRow = rowOf("Payback reached after implementation costs (years)");
+    // The block's own recipe for the running total and the crossing year, over these rows.
+    const afterAt = (step: GreenBookStep, t: number): string =>
+      step === "presentValue"
+        ? `${fyColumn(t)}${netRow}`
+        : step === "cumulativePresentValue"
+          ? `${fyColumn(t)}${cumulativeRow}`
+          : at(step, t);
+    const afterCrossings = after
+      ? paybackCrossings(after.withImplementation.years.map((y) => y.presentValue))
+      : [];
+    const money = (d: Decimal | undefined): CellScalar => (d ? d.toNumber() : null);
+    fys.forEach((fy, i) => {
+      const c = fyColumn(i);
+      const k = `greenBook.${fy}.implementation`;
+      const y = after?.implementation[i];
+      formula(
+        `${c}${cashRow}`,
+        `${k}.cash`,
+        i < config.mtfsYears ? resourceCostTotalRef(config, i) : "0",
+        money(y?.cash),
+        MILLIONS_FORMAT,
+      );
+      formula(
+        `${c}${realRow}`,
+        `${k}.real`,
+        `${c}${cashRow}*${baseIndex}/${at("deflatorIndex", i)}`,
+        money(y?.real),
+        MILLIONS_FORMAT,
+      );
+      formula(
+        `${c}${pvRow}`,
+        `${k}.presentValue`,
+        `${c}${realRow}*${at("discountFactor", i)}`,
+        money(y?.presentValue),
+        MILLIONS_FORMAT,
+      );
+      formula(
+        `${c}${netRow}`,
+        `${k}.netPresentValue`,
+        `${at("presentValue", i)}-${c}${pvRow}`,
+        money(after?.withImplementation.years[i].presentValue),
+        MILLIONS_FORMAT,
+      );
+      formula(
+        `${c}${cumulativeRow}`,
+        `${k}.cumulativePresentValue`,
+        greenBookStepFormula("cumulativePresentValue", i, afterAt, baseIndex),
+        money(after?.withImplementation.years[i].cumulativePresentValue),
+        MILLIONS_FORMAT,
+      );
+      formula(
+        `${c}${crossingRow}`,
+        `${k}.paybackCrossing`,
+        greenBookStepFormula("paybackCrossing", i, afterAt, baseIndex),
+        after ? (afterCrossings[i]?.toNumber() ?? NO_CROSSING) : null,
+        CROSSING_FORMAT,
+      );
+    });
+    const rowSpan = (row: number): string => `${fyColumn(0)}${row}:${fyColumn(n - 1)}${row}`;
+    const full = after?.withImplementation;
+    total(
+      "NPV after implementation costs",
+      "greenBook.npvAfterImplementation",
+      `SUM(${rowSpan(netRow)})`,
+      full ? full.npv.toNumber() : null,
+      MILLIONS_FORMAT,
+    );
+    const allCosts = `(${pvCosts}+SUM(${rowSpan(pvRow)}))`;
+    total(
+      "Benefit–cost ratio after implementation costs",
+      "greenBook.benefitCostRatioAfterImplementation",
+      `IF(${allCosts}>0,SUM(${span("pvBenefits")})/${allCosts},"${NO_RATIO}")`,
+      full ? (full.benefitCostRatio?.toNumber() ?? NO_RATIO) : null,
+      "0.00",
+    );
+    total(
+      "Discounted payback after implementation costs (years from the start of year 0)",
+      "greenBook.discountedPaybackAfterImplementation",
+      `IF(${allCosts}>0,${discountedPaybackFormula(rowSpan(crossingRow), afterAt("cumulativePresentValue", n - 1))},"${NO_RATIO}")`,
+      full
+        ? !full.pvCosts.gt(0)
+          ? NO_RATIO
+          : full.discountedPayback.kind === "paysBack"
+            ? full.discountedPayback.years.toNumber()
+            : NOT_PAID_BACK
+        : null,
+      PAYBACK_YEARS_FORMAT,
+    );
+    const net = (t: number): string =>
+      `${at("realBenefits", t)}-${at("realCosts", t)}-${fyColumn(t)}${realRow}`;
+    const later = fys.slice(1).map((_, j) => net(j + 1));
+    total(
+      "Check: NPV after implementation costs by Excel's NPV() (year 0 added undiscounted)",
+      "greenBook.npvAfterImplementationByExcel",
+      later.length ? `${net(0)}+NPV(INDEX(${DISCOUNT_RATES_NAME},1),${later.join(",")})` : net(0),
+      full ? full.npv.toNumber() : null,
+      MILLIONS_FORMAT,
+    );
+  }
   r++;
   label(`A${r++}`, "Gross saving of the modelled proposals by kind (their streams' cashability labels)", {
     bold: true,

@@ -20,7 +20,7 @@ import {
 import { optimismBiasFormula } from "./parametersSheet";
 import type { GreenBookAddresses } from "./greenBookBlock";
 import {
-  PROGRAMME_GREEN_BOOK_ROWS,
+  programmeGreenBookRows,
   programmeGreenBookCells,
   type GreenBookFigures,
   type GreenBookSource,
@@ -87,6 +87,8 @@ export interface ProgrammeValues {
   readonly linked: ReadonlyMap<string, LinkedProposal>;
   /** The Parameters sheet's discount rates and deflator, for the Green Book block's cached results. */
   readonly greenBook?: GreenBookParameters;
+  /** Table 3's total implementation costs per MTFS year (£), for the Green Book block's rows after them. */
+  readonly implementationCosts?: readonly number[];
 }
 
 /** Row positions, for the reader and the other programme sheets. */
@@ -158,7 +160,7 @@ export function programmePositions(config: ProgrammeConfig): ProgrammePositions 
   // The Green Book block sits right under "additional beyond the MTFS", so it moves exactly as rows are
   // inserted above it (a new directorate's risk-adjusted row below it adds a layout row no insert makes).
   const greenBookRow = config.greenBook ? row + 3 : undefined;
-  const below = greenBookRow === undefined ? 0 : PROGRAMME_GREEN_BOOK_ROWS + 1;
+  const below = greenBookRow === undefined ? 0 : programmeGreenBookRows(config) + 1;
   const riskFirst = row + 4 + below; // after the total, "additional beyond the MTFS", a gap and a heading
   const risky = config.parametersSheet === true;
   return {
@@ -489,6 +491,7 @@ export function programmeSheetLayout(
         fyColumn,
         greenBookSources(config, values),
         values?.greenBook,
+        values?.implementationCosts,
       ),
     );
 

@@ -5,7 +5,10 @@ import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
 import { PROGRAMME_SHEET, fyColumn, type ProgrammePositions } from "./programmeSheet";
 import { labelWriter, millionsFormulaWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
+import { FIRST_AREA_ROW, RESOURCE_COST_SHEET, resourceCostTotalRow } from "./resourceCostRows";
 import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+
+export { RESOURCE_COST_SHEET } from "./resourceCostRows";
 
 /**
  * The Resource cost sheet, as the Efficiency Review's Table 3 (paragraph 41): implementation costs by area and
@@ -16,9 +19,7 @@ import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./ty
  * the report prints 3.3).
  */
 
-export const RESOURCE_COST_SHEET = "Resource cost";
 export const RESOURCE_COST_LAYOUT_ID = "resourceCostSheet";
-const FIRST_AREA_ROW = 3;
 
 export interface ResourceCostValues {
   /** Amount in £ per area and MTFS year, as read from the sheet. */
@@ -100,7 +101,7 @@ export function resourceCostLayout(
   });
 
   const lastArea = FIRST_AREA_ROW + areas.length - 1;
-  const totalRow = lastArea + 1;
+  const totalRow = resourceCostTotalRow(config);
   const benefitsRow = totalRow + 1;
   const cashflowRow = benefitsRow + 1;
   const paybackRow = cashflowRow + 1;

@@ -1,5 +1,5 @@
 import { moneyScale, NIL_MONEY_TEXT } from "../../engine";
-import type { CellScalar, CellStyle } from "../port";
+import type { CellScalar, CellStyle, PrintSetup } from "../port";
 
 /**
  * A layout is data: the cells of one sheet, declared once and used by the writer (what to put where),
@@ -84,6 +84,8 @@ export interface SheetLayout {
   readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
   /** The refresh status cell, which the add-in writes too (so it is anchored with the owned cells). */
   readonly statusAddress?: string;
+  /** How the sheet prints when it is created (absent: A4 landscape, one page wide). */
+  readonly print?: PrintSetup;
 }
 
 /**

@@ -5,6 +5,7 @@ import { listErrorMessage, listSource } from "../listValidation";
 import { isDateFormat } from "../numberFormat";
 import { refuseNonFinite } from "../writeGuard";
 import type {
+  AddSheetOptions,
   CellContent,
   CellScalar,
   CellSnapshot,
@@ -44,14 +45,20 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
-  async addSheet(name: string, options?: { readonly hidden?: boolean }): Promise<void> {
+  async addSheet(name: string, options?: AddSheetOptions): Promise<void> {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.add(name);
       if (options?.hidden) ws.visibility = "Hidden";
-      // Same print set-up as the ExcelJS adapter: landscape, one page wide (page layout needs ExcelApi 1.9).
+      // Same print set-up as the ExcelJS adapter: A4 landscape, pages wide as asked, titles repeated (page
+      // layout needs ExcelApi 1.9; an older Excel keeps its default set-up, and the sheet is written as ever).
       if (supports("1.9")) {
+        const print = options?.print;
         ws.pageLayout.orientation = "Landscape";
-        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        ws.pageLayout.paperSize = "A4";
+        ws.pageLayout.zoom = { horizontalFitToPages: print?.pagesWide ?? 1, verticalFitToPages: 0 };
+        if (print?.titleRows) ws.pageLayout.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
+        if (print?.titleColumns)
+          ws.pageLayout.setPrintTitleColumns(`$${print.titleColumns.replace(":", ":$")}`);
       }
       await context.sync();
     });

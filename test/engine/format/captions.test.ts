@@ -5,6 +5,7 @@ import {
   choiceCode,
   choiceWords,
   fieldCaption,
+  statedPath,
   fieldWords,
 } from "../../../src/engine";
 import { assumptionsFormat } from "../../../src/engine/format/assumptionsFormat";
@@ -71,5 +72,22 @@ describe("the caption table (issue 13)", () => {
     expect(choiceWords("lever")?.entry).toBe("fewer starts (entry)");
     expect(choiceCode("lever", "fewer start (entry)")).toBe("entry");
     expect(choiceCode("durationWeeks", 52)).toBe(52);
+  });
+});
+
+describe("a caption's unit said once (trial 4: lead time)", () => {
+  it("gives a caption that already ends in its unit no unit in brackets", () => {
+    expect(fieldCaption("timeline.leadWeeks")).toBe("Lead time before impact in weeks");
+    expect(fieldCaption("timeline.leadMonths")).toBe("Lead time before impact (months)");
+    expect(fieldCaption("durationWeeks")).toBe("Average duration (weeks)");
+  });
+
+  it("names a length held in weeks by the months field the input states", () => {
+    expect(statedPath("timeline.leadWeeks", { timeline: { leadMonths: 8.5 } })).toBe("timeline.leadMonths");
+    expect(statedPath("timeline.leadWeeks", { timeline: { leadWeeks: 37 } })).toBe("timeline.leadWeeks");
+    expect(
+      statedPath("streams[1].timeline.pilotWeeks", { streams: [{}, { timeline: { pilotMonths: 3 } }] }),
+    ).toBe("streams[1].timeline.pilotMonths");
+    expect(statedPath("target.value", {})).toBe("target.value");
   });
 });

@@ -552,21 +552,21 @@ describe("unknown keys inside a stream", () => {
 });
 
 describe("warnings apply inside streams", () => {
-  it("a weekly cost under £1, a whole-number percent, a duration over 20 years", () => {
+  // A whole-number inflation (4 = 400% a year) is refused, not warned about (strictInput.test.ts).
+  it("a weekly cost under £1, a duration over 20 years", () => {
     const r = checkProposal({
       opportunity: { name: "X" },
       assumptions: {
         horizon: HORIZON_JSON,
         streams: [
           { ...provisionJson, currentWeeklyCost: 0.5, newProvisionWeeklyCost: 0.25 },
-          { ...reablementJson, durationWeeks: 2000, inflationPerYear: 4 },
+          { ...reablementJson, durationWeeks: 2000 },
         ],
       },
     });
     expect(r.warnings.map((w) => w.field)).toEqual([
       "assumptions.streams[0].currentWeeklyCost",
       "assumptions.streams[0].newProvisionWeeklyCost",
-      "assumptions.streams[1].inflationPerYear",
       "assumptions.streams[1].durationWeeks",
     ]);
   });

@@ -240,3 +240,29 @@ describe("every example still parses", () => {
     );
   });
 });
+
+describe("a rate a year over 100% (trial 4: Reunification inflation 3.36)", () => {
+  const reunification = (): { assumptions: { streams: { unitCost: Record<string, unknown> }[] } } =>
+    JSON.parse(readFileSync(join(__dirname, "../../../examples/reunification.json"), "utf8"));
+
+  it("refuses it, naming the field and what was meant", () => {
+    const p = reunification();
+    p.assumptions.streams[0].unitCost.inflationPerYear = 3.36;
+    expect(() => parseProposal(p)).toThrow(
+      /streams\[0\]\.unitCost\.inflationPerYear: must be <= 100% a year, got 3\.36, which reads as 336%; type 3\.36% or 0\.0336/,
+    );
+  });
+
+  it("accepts any rate a year from above -100% to 100%, typed as a fraction or a percent", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -9999, max: 10000 }), (bp) => {
+        const p = reunification();
+        p.assumptions.streams[0].unitCost.inflationPerYear = bp / 10000;
+        expect(() => parseProposal(p)).not.toThrow();
+        p.assumptions.streams[0].unitCost.inflationPerYear = `${bp / 100}%`;
+        expect(() => parseProposal(p)).not.toThrow();
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

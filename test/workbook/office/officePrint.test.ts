@@ -1,0 +1,85 @@
+import { OfficePort } from "../../../src/workbook/office/officePort";
+
+/**
+ * The Office.js adapter's print set-up of a new sheet (A4 landscape, pages wide, titles repeated): set through
+ * `worksheet.pageLayout`, which needs ExcelApi 1.9; an older Excel adds the sheet with its default set-up.
+ */
+
+interface FakeSheet {
+  visibility?: string;
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: unknown;
+    titleRows?: string;
+    titleColumns?: string;
+    setPrintTitleRows(rows: string): void;
+    setPrintTitleColumns(columns: string): void;
+  };
+}
+
+function fakeExcel(): { port: OfficePort; added: Map<string, FakeSheet> } {
+  const added = new Map<string, FakeSheet>();
+  const context = {
+    workbook: {
+      worksheets: {
+        add(name: string): FakeSheet {
+          const sheet: FakeSheet = {
+            pageLayout: {
+              setPrintTitleRows(rows) {
+                this.titleRows = rows;
+              },
+              setPrintTitleColumns(columns) {
+                this.titleColumns = columns;
+              },
+            },
+          };
+          added.set(name, sheet);
+          return sheet;
+        },
+      },
+    },
+    sync: async () => undefined,
+  };
+  const run = async <T>(batch: (c: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(context as unknown as Excel.RequestContext);
+  return { port: new OfficePort(run), added };
+}
+
+function withExcelApi(version: number): void {
+  (globalThis as { Office?: unknown }).Office = {
+    context: { requirements: { isSetSupported: (_: string, v: string) => Number(v) <= version } },
+  };
+}
+
+afterEach(() => {
+  delete (globalThis as { Office?: unknown }).Office;
+});
+
+describe("OfficePort print set-up", () => {
+  it("sets A4 landscape, two pages wide and the repeated titles with ExcelApi 1.9", async () => {
+    withExcelApi(1.9);
+    const { port, added } = fakeExcel();
+    await port.addSheet("Dashboard", { print: { pagesWide: 2, titleRows: "8:8", titleColumns: "A:A" } });
+    expect(added.get("Dashboard")?.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 2, verticalFitToPages: 0 },
+      titleRows: "$8:$8",
+      titleColumns: "$A:$A",
+    });
+    await port.addSheet("Programme");
+    expect(added.get("Programme")?.pageLayout).toMatchObject({
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
+    expect(added.get("Programme")?.pageLayout.titleRows).toBeUndefined();
+  });
+
+  it("adds the sheet with Excel's default set-up before ExcelApi 1.9", async () => {
+    withExcelApi(1.8);
+    const { port, added } = fakeExcel();
+    await port.addSheet("Dashboard", { print: { pagesWide: 2, titleRows: "8:8", titleColumns: "A:A" } });
+    expect(added.get("Dashboard")?.pageLayout.zoom).toBeUndefined();
+    expect(added.get("Dashboard")?.pageLayout.titleRows).toBeUndefined();
+  });
+});
