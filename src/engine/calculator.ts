@@ -34,6 +34,11 @@ export interface Calculator<T> {
   fromDecimal(d: Decimal): T;
   toNumber(a: T): number;
   toDecimal(a: T): Decimal;
+  /**
+   * `xs` as the backend keeps a run of values read on every draw: the number backend copies them into a
+   * Float64Array, so whole and fractional runs share one V8 map (a plain array's elements kind differs).
+   */
+  array(xs: readonly T[]): ArrayLike<T>;
 }
 
 /** A value of either backend: the shared operations below tell them apart by type. */
@@ -148,6 +153,7 @@ export const decimalCalculator: Calculator<Decimal> = {
   ...sharedOps<Decimal>(),
   fromNumber: (n) => new Decimal(n),
   fromDecimal: (d) => d,
+  array: (xs) => xs,
   toDecimal: (a) => a,
 };
 
@@ -257,6 +263,7 @@ export const numberCalculator: Calculator<number> = {
   },
   // Its digits are only worked out if Decimal code reads them (the number backend reads it back as `a`).
   toDecimal: (a) => decimalOfNumber(a),
+  array: (xs) => Float64Array.from(xs),
 };
 
 /**

@@ -4,6 +4,7 @@ import { decimalValue, type NumberRules } from "./parse/read";
 import { DAYS_PER_WEEK, dayNumber, fyLabel, fyOf, fyStartDay, inflate } from "./fiscalYear";
 import { averageStock, cumulativeFromRates } from "./stockFlow";
 import type { FyStartYear } from "./types";
+import { WEEKLY_COST_RULES } from "./weeklyCostRules";
 
 /**
  * Cost avoided by a number of avoided care episodes (MTFS.CARE.AVOIDED): `count` episodes, each avoiding
@@ -20,7 +21,7 @@ import type { FyStartYear } from "./types";
 export const CARE_AVOIDED_RULES: Readonly<Record<"count" | "weeksEach" | "weeklyCost", NumberRules>> = {
   count: { min: 0, max: 1_000_000 },
   weeksEach: { min: 0, max: 5200 },
-  weeklyCost: { min: 0, max: 1e9 },
+  weeklyCost: WEEKLY_COST_RULES,
 };
 
 export interface CareAvoidedInput {

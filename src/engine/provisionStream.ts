@@ -80,7 +80,7 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
   if (cmp(moved, calc.zero) === 0 || stepDecimal.isZero()) {
     const day = dayNumber(input.openingDate);
     return {
-      points: { shape: "steps", days: [day], shares: [calc.zero] },
+      points: { shape: "steps", days: [day], shares: calc.array([calc.zero]) },
       dates: [input.openingDate],
       moved,
     };
@@ -107,7 +107,7 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
   }
   const n = shares.length;
   return {
-    points: { shape: "steps", days: calendar.days.slice(0, n), shares },
+    points: { shape: "steps", days: calendar.days.slice(0, n), shares: calc.array(shares) },
     dates: calendar.dates.slice(0, n),
     moved,
     calendar,

@@ -115,14 +115,14 @@ export function scheduleFlowOn<T>(
 export interface DayShares<T> {
   readonly shape: ShareSchedule["shape"];
   readonly days: readonly number[];
-  readonly shares: readonly T[];
+  readonly shares: ArrayLike<T>;
 }
 
 /**
  * A schedule's checked points on a number backend.
  *
  * @example
- * dayShares(numberCalculator, fullFrom("2027-04-01")).shares // [1]
+ * dayShares(numberCalculator, fullFrom("2027-04-01")).shares // Float64Array [1]
  */
 export function dayShares<T>(calc: Calculator<T>, s: ShareSchedule, field = "ramp"): DayShares<T> {
   // Per backend and schedule: a simulation reads the same schedules on every draw.
@@ -137,7 +137,7 @@ export function dayShares<T>(calc: Calculator<T>, s: ShareSchedule, field = "ram
   const built = {
     shape: s.shape,
     days: pts.map((p) => p.day),
-    shares: pts.map((p) => calc.fromDecimal(p.share)),
+    shares: calc.array(pts.map((p) => calc.fromDecimal(p.share))),
   };
   bySchedule.set(s, built);
   return built;

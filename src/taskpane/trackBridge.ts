@@ -14,6 +14,7 @@ import {
   isEngineError,
   parseProposal,
   proposedReprofileText,
+  describeReprofile,
   reprofile,
   trackAssumptions,
   type MeasureActual,
@@ -94,7 +95,7 @@ export type TrackView =
       readonly forecast?: string;
       readonly mtfsRow?: string;
       readonly slippage?: string;
-      /** The reading proposed, marked "(indicative only: …)" from few periods (as `track reprofile` prints it). */
+      /** The reading proposed (as `track reprofile` prints it, less its "(indicative only: …)": the note says it). */
       readonly reprofile?: string;
       /**
        * Beside it: why it is indicative only (fewer than 3 periods of actuals), or why none is proposed (the
@@ -112,14 +113,23 @@ export type TrackView =
 // Money by the one rule (£m, £k below £0.1m), as `track report` prints it.
 const show = (measure: string, x: Decimal): string => (measure === "saving" ? formatMoney(x) : x.toFixed(2));
 
-/** The note beside a proposed reprofile: none proposed at or ahead of plan, or indicative only from few periods. */
-function reprofileNote(r: ReprofileSummary & { readonly indicativeNote?: string }): {
+/**
+ * The proposed reprofile and the note beside it: none proposed at or ahead of plan, or indicative only from few
+ * periods. "Indicative only" is said once, in the engine's note, so the reading drops its own
+ * "(indicative only: …)" (which `track reprofile` prints with the note as a warning).
+ */
+function reprofileLines(r: ReprofileSummary & { readonly indicativeNote?: string }): {
+  readonly reprofile: string;
   readonly reprofileNote?: string;
 } {
-  const note = aheadOfPlanText(r) ?? r.indicativeNote;
-  if (note === undefined) return {};
-  // A sentence of its own beside the reading (the CLI gives the indicative note as "warning: the reprofile …").
-  return { reprofileNote: `${note[0].toUpperCase()}${note.slice(1)}${note.endsWith(".") ? "" : "."}` };
+  const ahead = aheadOfPlanText(r);
+  const note = ahead ?? r.indicativeNote;
+  if (note === undefined) return { reprofile: proposedReprofileText(r) };
+  return {
+    reprofile: ahead === undefined ? describeReprofile(r) : proposedReprofileText(r),
+    // A sentence of its own beside the reading (the CLI gives the indicative note as "warning: the reprofile …").
+    reprofileNote: `${note[0].toUpperCase()}${note.slice(1)}${note.endsWith(".") ? "" : "."}`,
+  };
 }
 
 /** A tracking summary (and its reprofile, when there are avoided-events actuals) as the tab shows it. */
@@ -162,8 +172,7 @@ function summaryView(
       : {}),
     ...(r
       ? {
-          reprofile: proposedReprofileText(r),
-          ...reprofileNote(r),
+          ...reprofileLines(r),
           reprofileYears: r.approved.years.map((y, i) => ({
             fy: y.label,
             approved: formatMoney(y.cumulative),

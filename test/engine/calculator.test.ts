@@ -186,3 +186,17 @@ describe("numberCalculator.pow", () => {
     );
   });
 });
+
+describe("array: a run of values as each backend keeps it", () => {
+  it("copies numbers into a Float64Array (whole or fractional alike) and keeps Decimals as given", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true })), (xs) => {
+        const held = numberCalculator.array(xs);
+        expect(held).toBeInstanceOf(Float64Array);
+        expect(Array.from(held)).toEqual(xs);
+      }),
+    );
+    const ds = [new Decimal(1), new Decimal("0.5")];
+    expect(decimalCalculator.array(ds)).toBe(ds);
+  });
+});

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import {
   Decimal,
@@ -15,12 +13,10 @@ import {
   trackProposal,
   type ProposalAssumptions,
 } from "../../src/engine";
+import { readExample } from "./examples";
 import { exampleInput } from "./tracking.fixtures";
 
-function example(name: string): ProposalAssumptions {
-  const raw: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", name), "utf8"));
-  return parseProposal(raw).assumptions;
-}
+const example = (name: string): ProposalAssumptions => parseProposal(readExample(name)).assumptions;
 
 /** What `f` throws (an EngineError), or undefined. */
 function thrown(f: () => unknown): EngineError | undefined {

@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { Decimal } from "../../src/engine/money";
 import { EngineError } from "../../src/engine/errors";
 import {
   averageShareInFy,
   averageSharesInFysOn,
+  dayShares,
   fullFrom,
   linearRamp,
   scheduleSettledFy,
@@ -111,5 +113,27 @@ describe("averageSharesInFysOn, worked out once per schedule, backend and FYs", 
     // Another schedule (a drawn point makes a new one) is not read from the first's.
     const later = linearRamp("2027-04-01", "2028-04-01");
     expect(averageSharesInFysOn(numberCalculator, later, [2026, 2027])).toEqual([0, 0.5]);
+  });
+});
+
+describe("dayShares: one representation of a schedule's shares on each backend", () => {
+  // A plain array of whole shares (0, 1) and one of fractional shares have different V8 maps: hot reads of
+  // both deoptimised daySharesFlow / dayShareAt part-way through a simulation. The number backend keeps
+  // every schedule's shares in a Float64Array, whatever the values.
+  it("keeps whole and fractional shares alike on the number backend, with the Decimal backend's values", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 4 }), (quarters) => {
+        const sorted = [...quarters].sort((a, b) => a - b);
+        const s: ShareSchedule = {
+          shape: "steps",
+          points: sorted.map((q, i) => ({ date: `${2026 + i}-04-01`, share: D(q / 4) })),
+        };
+        const onNumbers = dayShares(numberCalculator, s).shares;
+        expect(onNumbers).toBeInstanceOf(Float64Array);
+        const onDecimals = Array.from(dayShares(decimalCalculator, s).shares, (d) => d.toNumber());
+        expect(Array.from(onNumbers)).toEqual(onDecimals);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

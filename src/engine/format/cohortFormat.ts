@@ -39,6 +39,7 @@ import {
 } from "./define";
 import { EngineError } from "../errors";
 import { demandBaselineFormat } from "./demandBaselineFormat";
+import { WEEKLY_COST_RULES } from "../weeklyCostRules";
 
 /**
  * The blocks of the `assumptions` format that today's single-cohort form is made of (horizon, baseline, target,
@@ -65,8 +66,6 @@ export const WEEKLY_COST_PLAUSIBLE = { min: 1, max: 50000 } as const;
 export const DURATION_PLAUSIBLE_YEARS = 20;
 
 const MONEY = { min: -1e9, max: 1e9 };
-/** A cost that cannot be negative. */
-const COST = { min: 0, max: 1e9 };
 const BIG_MONEY = { min: -1e12, max: 1e12 };
 
 function numberOf(value: unknown): number | undefined {
@@ -370,7 +369,7 @@ const unitCostFormat = v.pipe(
   strict({
     // A cost per case cannot be negative; a proposal that adds cases has a negative target instead.
     weeklyCost: optional(
-      decimal(COST, {
+      decimal(WEEKLY_COST_RULES, {
         about: "cost per case per week (£), never negative; required unless components are given",
         warn: weeklyCostWarning,
         negative:
@@ -387,7 +386,7 @@ const unitCostFormat = v.pipe(
     ),
     // The share of the weekly cost another opportunity already claims: netted off, so never negative.
     overlapWeeklyCost: optional(
-      decimal(COST, {
+      decimal(WEEKLY_COST_RULES, {
         default: "0",
         about: "cost that overlaps per week, netted off the weekly cost; never negative",
         negative: "the overlap is netted off the weekly cost: give it as a positive amount",
@@ -553,7 +552,7 @@ const overlapFormat = kinds([
     })),
   ),
   v.pipe(
-    strict({ kind: kind("amountPerWeek"), amountPerWeek: decimal({ min: 0, max: 1e9 }), note: overlapNote }),
+    strict({ kind: kind("amountPerWeek"), amountPerWeek: decimal(WEEKLY_COST_RULES), note: overlapNote }),
     v.transform((o): MtfsOverlap => ({
       kind: "amountPerWeek",
       amountPerWeek: o.amountPerWeek,

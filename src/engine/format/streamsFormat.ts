@@ -12,6 +12,7 @@ import type { StaffingReduction } from "../staffingStream";
 import type { StreamCommon, StreamInput, StretchTarget } from "../assumptions";
 import type { Cashability } from "../stream";
 import type { FyStartYear } from "../types";
+import { WEEKLY_COST_RULES } from "../weeklyCostRules";
 import {
   at,
   choice,
@@ -106,7 +107,7 @@ const slug = field<string, string>(
 
 const POSITIVE_MONEY = { min: 0, max: 1e12 };
 const COUNT = { min: 0, max: 1e9 };
-const weeklyMoney = (about: string) => decimal({ min: 0, max: 1e9 }, { about, warn: weeklyCostWarning });
+const weeklyMoney = (about: string) => decimal(WEEKLY_COST_RULES, { about, warn: weeklyCostWarning });
 const share = (about: string, d: { default?: string } = {}) => fraction({ about, ...d });
 
 /** The fields every stream has. */

@@ -23,22 +23,40 @@ import {
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * The cell reference a hyperlink's location (or `#` target) stands for: percent-escapes decoded, and of
- * LibreOffice's doubled `A##B` the last part.
+ * The one reference of LibreOffice's doubled location `X##X` (percent-encoded, `X%23%23X`), both halves
+ * equal; `undefined` for any other location, so a sheet named `Pilot #2` or `Cost%20x` is never split or
+ * decoded.
+ *
+ * @example
+ * libreOfficeLocation("Reablement!A1%23%23Reablement!A1") // "Reablement!A1"
+ * libreOfficeLocation("'Pilot #2'!A1") // undefined
+ */
+export function libreOfficeLocation(raw: string): string | undefined {
+  let decoded: string | undefined;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // not percent-encoded
+  }
+  for (const text of decoded === undefined ? [raw] : [decoded, raw]) {
+    const half = text.slice(0, (text.length - 2) / 2);
+    if (half.trim() !== "" && text === `${half}##${half}`) return half.trim();
+  }
+  return undefined;
+}
+
+/**
+ * The cell reference a hyperlink's location (or `#` target) stands for: one leading `#` dropped, and of
+ * LibreOffice's doubled `X##X` the one reference (decoded); any other location is taken as written.
  *
  * @example
  * linkLocation("'CFS%20Targeted%20Prevention'!A1%23%23'CFS%20Targeted%20Prevention'!A1") // "'CFS Targeted Prevention'!A1"
  * linkLocation("#Reablement!A1") // "Reablement!A1"
+ * linkLocation("#'Pilot #2'!A1") // "'Pilot #2'!A1"
  */
 export function linkLocation(raw: string): string {
-  let text = raw;
-  try {
-    text = decodeURIComponent(raw);
-  } catch {
-    // not percent-encoded
-  }
-  const parts = text.split("#").filter((p) => p.trim() !== "");
-  return (parts[parts.length - 1] ?? "").trim();
+  const text = raw.startsWith("#") ? raw.slice(1) : raw;
+  return libreOfficeLocation(text) ?? text.trim();
 }
 
 /** The sheet a cell reference such as `'CFS Targeted Prevention'!A1` is on. */
@@ -103,19 +121,26 @@ export async function restoreInternalLinks(wb: ExcelJS.Workbook, zip: JSZip): Pr
       const id = attr(tag, "r:id");
       const rel = id === undefined ? undefined : rels.get(id);
       if (ref === undefined || ref.includes(":")) continue;
-      const location = linkLocation(rawLocation ?? (rel?.target.startsWith("#") ? rel.target : ""));
-      // A link elsewhere (a URL, another file without a location) is not the workbook's own.
-      if (location === "" || !sheets.has(sheetOf(location))) continue;
-      if (rel && !rel.target.startsWith("#") && (URL_SCHEME.test(rel.target) || rawLocation === undefined))
-        continue;
+      // A link to a file (or URL) is this workbook only in LibreOffice's spelling of an internal link: the
+      // file plus the doubled `X##X` location. Another file with a location is the user's link elsewhere.
+      const external = rel !== undefined && !rel.target.startsWith("#");
+      const location = external
+        ? URL_SCHEME.test(rel.target) || rawLocation === undefined
+          ? undefined
+          : libreOfficeLocation(rawLocation)
+        : linkLocation(rawLocation ?? rel?.target ?? "");
+      if (location === undefined || location === "" || !sheets.has(sheetOf(location))) continue;
       const cell = ws.getCell(ref);
       const v = cell.value as unknown;
+      // Only a text cell keeps the link (the product links only text); a number, formula or rich text is
+      // left as it is, since ExcelJS would turn it into text.
       const text =
         typeof v === "string"
           ? v
-          : v !== null && typeof v === "object" && "text" in v
-            ? String((v as { text: unknown }).text)
-            : (attr(tag, "display") ?? "");
+          : v !== null && typeof v === "object" && "hyperlink" in v && "text" in v
+            ? (v as { text: unknown }).text
+            : undefined;
+      if (typeof text !== "string") continue;
       cell.value = { text, hyperlink: `#${location}` };
     }
   }

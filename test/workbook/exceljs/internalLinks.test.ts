@@ -110,9 +110,90 @@ describe("internal links", () => {
   it.each([
     ["#Reablement!A1", "Reablement!A1"],
     ["Reablement!A1%23%23Reablement!A1", "Reablement!A1"],
-    ["'A%20B'!A1", "'A B'!A1"],
+    ["'A%20B'!A1%23%23'A%20B'!A1", "'A B'!A1"],
     ["'50%'!A1", "'50%'!A1"],
+    ["#'Pilot #2'!A1", "'Pilot #2'!A1"],
+    ["'Pilot #2'!A1%23%23'Pilot #2'!A1", "'Pilot #2'!A1"],
+    ["'Cost%20x'!A1", "'Cost%20x'!A1"],
+    ["#'Cost%20x'!A1", "'Cost%20x'!A1"],
   ])("reads the location %s as %s", (raw, expected) => {
     expect(linkLocation(raw)).toBe(expected);
+  });
+
+  it.each(["Pilot #2", "Cost%20x", "A##B"])(
+    "save and read back a link to the sheet %s unchanged",
+    async (name) => {
+      const port = new ExcelJsPort(new ExcelJS.Workbook());
+      await port.addSheet("Programme");
+      await port.addSheet(name);
+      const target = `'${name}'!A1`;
+      await port.writeCells("Programme", [{ address: "B4", value: name, link: target }]);
+      const bytes = await port.toXlsx();
+      const { sheet } = await sheetXml(bytes);
+      expect(sheet.match(/<hyperlink [^>]*>/g)).toEqual([`<hyperlink ref="B4" location="${target}"/>`]);
+      const wb = new ExcelJS.Workbook();
+      await loadXlsxPreserving(wb, bytes);
+      expect(wb.getWorksheet("Programme")!.getCell("B4").value).toEqual({
+        text: name,
+        hyperlink: `#${target}`,
+      });
+    },
+  );
+
+  it("keep a number, formula or rich text cell that carries an internal link as it is", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Programme");
+    wb.addWorksheet("Summary");
+    ws.getCell("B4").value = 42;
+    ws.getCell("B5").value = { formula: "1+1", result: 2 };
+    ws.getCell("B6").value = { richText: [{ text: "rich" }] };
+    ws.getCell("B7").value = "words";
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const tags = ["B4", "B5", "B6", "B7"]
+      .map((r) => `<hyperlink ref="${r}" location="Summary!A1"/>`)
+      .join("");
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      xml.replace("</sheetData>", `</sheetData><hyperlinks>${tags}</hyperlinks>`),
+    );
+    const loaded = new ExcelJS.Workbook();
+    await loadXlsxPreserving(loaded, await zip.generateAsync({ type: "uint8array" }));
+    const port = new ExcelJsPort(loaded);
+    const cells = await port.readCells("Programme", ["B4", "B5", "B7"]);
+    expect(cells.map((c) => c.value)).toEqual([42, 2, "words"]);
+    const read = loaded.getWorksheet("Programme")!;
+    expect(read.getCell("B5").formula).toBe("1+1");
+    expect(read.getCell("B6").value).toEqual({ richText: [{ text: "rich" }] });
+    expect(read.getCell("B7").value).toEqual({ text: "words", hyperlink: "#Summary!A1" });
+  });
+
+  it("leave a link to another workbook's sheet alone, even when this workbook has a sheet of that name", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Programme");
+    wb.addWorksheet("Summary");
+    ws.getCell("B4").value = "Budget";
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      xml.replace(
+        "</sheetData>",
+        `</sheetData><hyperlinks><hyperlink ref="B4" r:id="rId9" location="Summary!B2"/></hyperlinks>`,
+      ),
+    );
+    zip.file(
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId9", "Budget2025.xlsx")}</Relationships>`,
+    );
+    const loaded = new ExcelJS.Workbook();
+    await loadXlsxPreserving(loaded, await zip.generateAsync({ type: "uint8array" }));
+    const value = loaded.getWorksheet("Programme")!.getCell("B4").value as { hyperlink?: string };
+    expect(value.hyperlink).not.toMatch(/^#/);
+    const port = new ExcelJsPort(loaded);
+    await port.writeCells("Programme", [{ address: "Z1", value: "x" }]);
+    const saved = await sheetXml(await port.toXlsx());
+    expect(saved.rels).toContain('Target="Budget2025.xlsx"');
+    expect(saved.sheet).not.toMatch(/<hyperlink [^>]*location="Summary!B2"(?![^>]*r:id)/);
   });
 });
