@@ -47,12 +47,14 @@ const allFormulas = (): string[] =>
   });
 
 describe("addresses quoted in the docs", () => {
-  it('a change-report example "FYxx/yy <row>: a → b (Sheet!C40)" names the cell of that FY and column', () => {
+  it('a change-report example "<column heading> FYxx/yy: a → b (Sheet!C40)" names the cell of that FY and column', () => {
     const quoted = DOCS.flatMap((d) => [
-      ...read(d).matchAll(/(FY\d\d\/\d\d) ([a-z][a-z ]*): [^()]*?→[^()]*?\(([^!()]+)!([A-Z]+)(\d+)\)/g),
+      ...read(d).matchAll(
+        /([A-Z][a-z][a-z ]*) (FY\d\d\/\d\d):\s[^()`]*?→[^()`]*?\(([^!()]+)!([A-Z]+)(\d+)\)/g,
+      ),
     ]);
     expect(quoted.length).toBeGreaterThan(0);
-    for (const [, fy, heading, name, col, row] of quoted) {
+    for (const [, heading, fy, name, col, row] of quoted) {
       const ws = sheet(name);
       expect([`${name}!${col}${row}`, text(ws.getCell(`A${row}`).value)]).toEqual([
         `${name}!${col}${row}`,
