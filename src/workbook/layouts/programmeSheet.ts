@@ -520,9 +520,6 @@ export function programmeSheetLayout(
     positions: pos,
     statusAddress: programmeStatusAddress(config),
     totals: totals ? totals.map((t) => t.toNumber()) : [],
-    // One page across prints the rows and their charts at under 6 pt: two pages (about 11 pt), the headings
-    // (rows 2:3) and the directorate and opportunity columns repeated on each.
-    print: { pagesWide: 2, titleRows: "2:3", titleColumns: "A:B" },
     columnWidths,
     merges,
     rowHeights: fitRowHeights(

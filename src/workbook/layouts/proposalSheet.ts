@@ -723,9 +723,6 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     riskAdjustedRowAddress: new Map(words ? fyLabels.map((fy, i) => [fy, `K${profileFirstRow + i}`]) : []),
     confidenceAddress: `D${summaryRow}`,
     timeToRunRateAddress,
-    // One page across (the tables and the chart beside them) prints at about 6 pt: two pages, the caption
-    // column repeated on each.
-    print: { pagesWide: 2, titleColumns: "A:A" },
     columnWidths: [...widths].map(([column, width]) => ({ column, width })),
     merges,
     rowHeights: fitRowHeights(cells, merges, widths),
