@@ -44,7 +44,7 @@ function flowOn<T>(calc: Calculator<T>, timeline: Timeline, value: number, endFy
 const caseArb = fc.record({
   startDay: fc.integer({ min: 20_400, max: 21_400 }),
   rolloutWeeks: fc.integer({ min: 0, max: 120 }),
-  ramp: fc.constantFrom<Timeline["ramp"]>("linear", "monthlySteps", "immediate"),
+  ramp: fc.constantFrom<Timeline["ramp"]>("linear", "monthly-steps", "immediate"),
   values: fc.array(fc.double({ min: 0.01, max: 0.9, noNaN: true }), { minLength: 2, maxLength: 4 }),
   endFys: fc.array(fc.integer({ min: 2027, max: 2034 }), { minLength: 2, maxLength: 4 }),
   cohort: fc.option(fc.integer({ min: 1, max: 2000 }), { nil: undefined }),
