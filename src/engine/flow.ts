@@ -185,17 +185,14 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
         ? p.shareFrom
         : add(p.shareFrom, mul(sub(p.shareTo, p.shareFrom), div(sub(d, p.from), sub(p.to, p.from))));
 
-  // Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April. As
-  // cuts and rates (plain arrays: a simulation builds the pieces on every draw).
-  const ratePieces = (
-    start: T,
-    end: T,
-    ramp: readonly RampPiece<T>[],
-    rateInFy: (fy: FyStartYear) => T,
-  ): RateCuts<T> => {
-    const rateFrom: T[] = [];
-    const rateTo: T[] = [];
-    if (cmp(end, start) <= 0) return { cuts: [], rateFrom, rateTo };
+  // Linear rate pieces on [start, end): ramp share × rate of the FY, cut at ramp edges and every 1 April. The
+  // cuts, each piece's FY and its ramp shares depend only on the timeline and the days (rampCuts); the rates
+  // are the FYs' rates times those shares (ratesOn). As plain arrays: a simulation builds the pieces on every draw.
+  const rampCuts = (start: T, end: T, ramp: readonly RampPiece<T>[]): RampCuts<T> => {
+    const fys: number[] = [];
+    const shareFrom: T[] = [];
+    const shareTo: T[] = [];
+    if (cmp(end, start) <= 0) return { cuts: [], fys, shareFrom, shareTo };
     // The distinct cut points in order: collected, sorted, equal values merged.
     const all: T[] = [start, end];
     for (let k = 0; k < ramp.length; k++) {
@@ -213,28 +210,65 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
       all.push(d);
     }
     const points = sortedDistinct(all);
-    // The points ascend, so the FY's rate is worked out once per FY and the ramp is walked, not searched; the
-    // FY of a point is start's FY + the 1 Aprils on or before it (fyOf of its day, as the FY starts are whole).
-    let rateFy = NaN;
-    let perDay = calc.zero;
+    // The points ascend, so the ramp is walked, not searched; the FY of a point is start's FY + the 1 Aprils
+    // on or before it (fyOf of its day, as the FY starts are whole).
     let j = 0;
     let passed = 0;
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i];
       const to = points[i + 1];
       while (passed < fyStarts.length && cmp(from, fyStarts[passed]) >= 0) passed++;
-      const fy = firstFy + passed;
+      fys.push(firstFy + passed);
+      // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
+      while (j < ramp.length && cmp(from, ramp[j].to) >= 0) j++;
+      const piece = j < ramp.length && cmp(from, ramp[j].from) >= 0 ? ramp[j] : undefined;
+      shareFrom.push(shareOn(piece, from));
+      shareTo.push(shareOn(piece, to));
+    }
+    return { cuts: points, fys, shareFrom, shareTo };
+  };
+
+  // The pieces' rates: each FY's rate worked out once (the pieces ascend), times the pieces' shares.
+  const ratesOn = (g: RampCuts<T>, rateInFy: (fy: FyStartYear) => T): RateCuts<T> => {
+    const { fys, shareFrom, shareTo } = g;
+    const n = fys.length;
+    const rateFrom: T[] = [];
+    const rateTo: T[] = [];
+    let rateFy = NaN;
+    let perDay = calc.zero;
+    for (let i = 0; i < n; i++) {
+      const fy = fys[i];
       if (fy !== rateFy) {
         perDay = rateInFy(fy);
         rateFy = fy;
       }
-      // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
-      while (j < ramp.length && cmp(from, ramp[j].to) >= 0) j++;
-      const piece = j < ramp.length && cmp(from, ramp[j].from) >= 0 ? ramp[j] : undefined;
-      rateFrom.push(mul(perDay, shareOn(piece, from)));
-      rateTo.push(mul(perDay, shareOn(piece, to)));
+      rateFrom.push(mul(perDay, shareFrom[i]));
+      rateTo.push(mul(perDay, shareTo[i]));
     }
-    return { cuts: points, rateFrom, rateTo };
+    return { cuts: g.cuts, rateFrom, rateTo };
+  };
+
+  const ratePieces = (
+    start: T,
+    end: T,
+    ramp: readonly RampPiece<T>[],
+    rateInFy: (fy: FyStartYear) => T,
+  ): RateCuts<T> => ratesOn(rampCuts(start, end, ramp), rateInFy);
+
+  // The plan's cuts by resolved timeline (cached per timeline in timeline.ts) and end day: a draw that leaves
+  // the timeline alone reuses them, and only its rates are worked out. A ring compared by identity (a drawn
+  // timeline is a new object on every draw, so a WeakMap would fill with young keys).
+  const recentCuts: { timeline: ResolvedTimeline<T>; end: T; cuts: RampCuts<T> }[] = [];
+  let nextCuts = 0;
+  const planCuts = (t: ResolvedTimeline<T>, start: T, end: T): RampCuts<T> => {
+    for (let k = 0; k < recentCuts.length; k++) {
+      const e = recentCuts[k];
+      if (e.timeline === t && cmp(e.end, end) === 0) return e.cuts;
+    }
+    const cuts = rampCuts(start, end, rampPiecesOn(calc, t));
+    recentCuts[nextCuts] = { timeline: t, end, cuts };
+    nextCuts = (nextCuts + 1) % RECENT_CUTS;
+    return cuts;
   };
 
   // Rate pieces cut off at day `at`, then the pieces of `after` (which start at `at` when any piece ends after
@@ -278,10 +312,9 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     const start = t.firstImpactDay;
     if (cmp(end, start) <= 0) return sf.cumulativeFromCuts({ cuts: [], rateFrom: [], rateTo: [] });
 
-    const ramp = rampPiecesOn(calc, t);
     const rateOf = fullRateOf(input.baseline, input.target, input.durationWeeks, baseFy, input.lever);
     const rateInFy = (fy: FyStartYear): T => div(rateOf(fy), daysPerYear);
-    let rates = ratePieces(start, end, ramp, rateInFy);
+    let rates = ratesOn(planCuts(t, start, end), rateInFy);
 
     // A fixed cohort: events stop when it is reached, then continue only as the cohort grows.
     const cohortSize = input.target.kind === "caseloadReduction" ? undefined : input.target.cohortSize;
@@ -311,5 +344,15 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
 
   return { fullRatePerYear: fullRate, avoidedEventsFlow: avoided };
 }
+
+/** Rate pieces before their rates: the cuts, each piece's FY and its ramp shares at its ends. */
+interface RampCuts<T> {
+  readonly cuts: readonly T[];
+  readonly fys: readonly number[];
+  readonly shareFrom: readonly T[];
+  readonly shareTo: readonly T[];
+}
+
+const RECENT_CUTS = 8;
 
 const decimalFlow = flowMath(decimalCalculator);

@@ -137,13 +137,12 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
    * on either backend (Decimal: the sum is already rounded to its 40 digits), so the figures are the full
    * formulas', for a fraction of the calculator calls.
    */
-  const valueIn = (f: CumulativeFlow<T>, i: number, x: T): T => {
-    const v = f.values[i];
-    const r = f.rates[i];
-    const a = f.accels[i];
+  const valueOf = (v: T, r: T, a: T, x: T): T => {
     if (!isZero(a)) return add(add(v, mul(r, x)), div(mul(mul(a, x), x), TWO));
     return isZero(r) ? v : add(v, mul(r, x));
   };
+  const valueIn = (f: CumulativeFlow<T>, i: number, x: T): T =>
+    valueOf(f.values[i], f.rates[i], f.accels[i], x);
 
   const pieceIntegral = (f: CumulativeFlow<T>, i: number, x: T): T => {
     const v = f.values[i];
@@ -351,11 +350,11 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
 
   // The day within piece i (ending on `next`, `span` after its start, where F is at or above the level) on
   // which F reaches it.
-  const reachIn = (f: CumulativeFlow<T>, i: number, level: T, next: T, span: T): T => {
-    const start = f.starts[i];
-    const gap = sub(level, f.values[i]);
-    const rate = f.rates[i];
-    const accel = f.accels[i];
+  const reachIn = (f: CumulativeFlow<T>, i: number, level: T, next: T, span: T): T =>
+    reachOf(f.starts[i], f.values[i], f.rates[i], f.accels[i], level, next, span);
+  // reachIn of a piece given by its start, value, rate and acceleration.
+  const reachOf = (start: T, value: T, rate: T, accel: T, level: T, next: T, span: T): T => {
+    const gap = sub(level, value);
     if (cmp(accel, ZERO) === 0) return cmp(rate, ZERO) === 0 ? next : add(start, div(gap, rate));
     const disc = add(mul(rate, rate), mul(mul(accel, gap), TWO));
     const x = cmp(disc, ZERO) < 0 ? span : div(sub(calc.sqrt(disc), rate), accel);
@@ -375,35 +374,28 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   };
 
   // cumulativeFromCuts's sweep with timeToReach's test after each piece: F at a piece's end is the next
-  // piece's value, so each figure is the one the two give.
+  // piece's value, so each figure is the one the two give. The sweep keeps only the piece it is on (a cohort
+  // is usually reached, and then its pieces are not needed); a flow never reached is built as cumulativeFromCuts.
   const reachFromCuts = (
     rates: RateCuts<T>,
     level: T,
   ): { reached: T | undefined; flow?: CumulativeFlow<T> } => {
     const { cuts, rateFrom, rateTo } = rates;
     const n = rateFrom.length;
-    const f = flowOf([], [], [], []);
-    const starts = f.starts as T[];
-    const values = f.values as T[];
     let value = ZERO;
     for (let k = 0; k < n; k++) {
       const start = cuts[k];
       if (cmp(value, level) >= 0) return { reached: start };
       const span = sub(cuts[k + 1], start);
-      starts.push(start);
-      values.push(value);
-      (f.rates as T[]).push(rateFrom[k]);
-      (f.accels as T[]).push(div(sub(rateTo[k], rateFrom[k]), span));
-      const end = valueIn(f, k, span);
-      if (cmp(end, level) >= 0) return { reached: reachIn(f, k, level, cuts[k + 1], span) };
+      const rate = rateFrom[k];
+      const accel = div(sub(rateTo[k], rate), span);
+      const end = valueOf(value, rate, accel, span);
+      if (cmp(end, level) >= 0) {
+        return { reached: reachOf(start, value, rate, accel, level, cuts[k + 1], span) };
+      }
       value = end;
     }
-    if (n === 0) return { reached: undefined, flow: f };
-    starts.push(cuts[n]);
-    values.push(value);
-    (f.rates as T[]).push(ZERO);
-    (f.accels as T[]).push(ZERO);
-    return { reached: undefined, flow: f };
+    return { reached: undefined, flow: cumulativeFromCuts(rates) };
   };
 
   const windowAverages = (bounds: readonly T[], antiderivative: readonly T[]): T[] => {
