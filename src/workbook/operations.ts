@@ -70,7 +70,7 @@ import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
 import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
 import { ensureScenarios, linkedStretch, withScenarios } from "./scenarios";
-import { followRenamedSheets, relinkRenamedSheets } from "./renamedSheets";
+import { currentSheetName, followRenamedSheets, relinkRenamedSheets } from "./renamedSheets";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -380,23 +380,32 @@ function shape(layout: SheetLayout): string {
  */
 export async function updateProposal(
   port: WorkbookPort,
-  sheet: string,
+  named: string,
   raw: unknown,
 ): Promise<AddProposalResult> {
-  const register = await readRegister(port);
+  // A sheet renamed since the last refresh is edited under its new name, as refresh follows it; the
+  // anchors move only once every check has passed.
+  const registered = await readRegister(port);
+  const followed = await followRenamedSheets(port, registered, { dryRun: true });
+  const register = followed.register;
+  const sheet = currentSheetName(followed.renames, named);
   const stored = register.proposals.find((p) => p.sheet === sheet);
   if (!stored)
-    throw new WorkbookError("not-a-proposal-sheet", `"${sheet}" is not a proposal sheet of this workbook`);
+    throw new WorkbookError("not-a-proposal-sheet", `"${named}" is not a proposal sheet of this workbook`);
   const proposal = asProposalJson(raw);
   const { table, greenBook: gb } = await readOptimismBiasTable(port);
   const modelled = modelProposal(proposal, table, gb);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
   let programme = register.programme as ProgrammeConfig | undefined;
-  const { placements, problems } = await placeSheets(port, [
-    ...register.proposals.map((s) => proposalSheetLayout(s)),
-    ...(programme ? programmeLayouts(programme) : []),
-  ]);
+  const { placements, problems } = await placeSheets(
+    port,
+    [
+      ...register.proposals.map((s) => proposalSheetLayout(s)),
+      ...(programme ? programmeLayouts(programme) : []),
+    ],
+    followed.names,
+  );
   const placement = placements.get(sheet);
   if (!placement) {
     const why = problems.find((x) => x.sheet === sheet)?.message ?? "the sheet is missing";
@@ -438,6 +447,10 @@ export async function updateProposal(
   const at = (address: string): string => placeAddress(placement, address);
   assertTextsFit(layout);
   if (reshaped) assertNamesFree(inputNames(layout), inputNames(before), await port.listNames());
+  if (followed.renames.length) {
+    await followRenamedSheets(port, registered, { dryRun: false });
+    await relinkRenamedSheets(port, programme, placements, followed.renames);
+  }
   if (reshaped) {
     // Split the old merges first: a cell of the new layout may lie inside one.
     if (before.merges?.length) await port.unmergeCells(sheet, before.merges);
@@ -568,16 +581,19 @@ async function currentLinks(
  * @example
  * await readProposal(port, "CFS Targeted Prevention")
  */
-export async function readProposal(port: WorkbookPort, sheet: string): Promise<unknown> {
-  const register = await readRegister(port);
-  const stored = register.proposals.find((p) => p.sheet === sheet);
+export async function readProposal(port: WorkbookPort, named: string): Promise<unknown> {
+  // A sheet renamed since the last refresh is read under its new name (or the old one an edit began under),
+  // found as refresh finds it; nothing is written.
+  const followed = await followRenamedSheets(port, await readRegister(port), { dryRun: true });
+  const sheet = currentSheetName(followed.renames, named);
+  const stored = followed.register.proposals.find((p) => p.sheet === sheet);
   if (!stored) return null;
-  const { placements, problems } = await placeSheets(port, [proposalSheetLayout(stored)]);
+  const { placements, problems } = await placeSheets(port, [proposalSheetLayout(stored)], followed.names);
   const placement = placements.get(sheet);
   if (!placement)
     throw new WorkbookError(
       "sheet-moved",
-      `cannot read "${sheet}": ${problems[0]?.message ?? "the sheet is missing"}`,
+      `cannot read "${named}": ${problems[0]?.message ?? "the sheet is missing"}`,
     );
   return readProposalSheet(port, stored, placement);
 }
@@ -736,7 +752,8 @@ export async function refreshWorkbook(
     ...(programme ? programmeLayouts(programme) : []),
     ...demandLayouts(register),
   ];
-  const { placements, problems } = await placeSheets(port, layouts);
+  // In a dry run the renamed sheets' anchors are read as following them would define them.
+  const { placements, problems } = await placeSheets(port, layouts, followed.names);
   const lost = new Map(problems.map((x) => [x.sheet, x.message]));
   if (!dryRun) await relinkRenamedSheets(port, programme, placements, followed.renames);
   const owned = new Map(register.owned);
