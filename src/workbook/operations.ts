@@ -8,7 +8,7 @@ import {
 } from "./parameters";
 import { countedCellMessages, reportLines, type ChangeReportLine } from "./changeReport";
 import { newFormulaCheck } from "./cachedResults";
-import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
+import { cellErrorMessage, inputWarningMessages, percentWarnings, warningsBesideError } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
@@ -806,7 +806,7 @@ export async function refreshWorkbook(
     const raw = keep(await readProposalSheet(port, s, placement));
     // Messages name the cells where they are now.
     const shown = movedLayout(proposalSheetLayout(s), placement);
-    const sheetWarnings = percentWarnings(shown, raw);
+    let sheetWarnings = percentWarnings(shown, raw);
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
@@ -819,6 +819,8 @@ export async function refreshWorkbook(
     } catch (e) {
       if (!isEngineError(e)) throw e;
       error = cellErrorMessage(shown, e);
+      // The refusal names the cell and what it holds: a percent warning there would say it twice.
+      sheetWarnings = warningsBesideError(shown, sheetWarnings, e);
       errors.push({ proposal: s.sheet, message: error });
       stored.push({ ...s, proposal: keep(s.proposal) });
       links.set(s.sheet, await keptLink(port, proposalSheetLayout(s), (a) => placeAddress(placement, a)));
