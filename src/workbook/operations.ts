@@ -1,4 +1,4 @@
-import { isEngineError, type OptimismBiasTable } from "../engine";
+import { isEngineError, type OptimismBiasTable, type RagStatus } from "../engine";
 import { syncDashboard, trackForDashboard, worstRags } from "./dashboard";
 import {
   deletedParameters,
@@ -19,6 +19,7 @@ import {
   writeLayout,
   writeListValidations,
   type CellChange,
+  type SyncOptions,
 } from "./ownedCells";
 import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
@@ -280,24 +281,17 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     const links = await currentLinks(port, register.proposals, now, table, greenBook);
     links.set(p.layout.sheet, link(p));
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
-    // A proposal stating a stretch target brings the Stretch scenarios (and the Scenarios sheet) with it.
-    const ensured = await ensureScenarios(
-      port,
-      programme,
-      linkedStretch(programme, links.values()),
-      now,
-      false,
-    );
-    programme = ensured.config;
-    await syncProgramme(
-      port,
-      programme,
-      links,
-      owned,
-      { dryRun: false, placements: ensured.placements ?? now },
-      table,
-      greenBook,
-    );
+    programme = (
+      await syncProgrammeWithScenarios(
+        port,
+        programme,
+        links,
+        owned,
+        { dryRun: false, placements: now },
+        table,
+        greenBook,
+      )
+    ).config;
   }
   await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
@@ -518,19 +512,42 @@ export async function updateProposal(
   );
   if (programme) {
     const links = await currentLinks(port, proposals, placedNow, table, gb);
-    const ensured = await ensureScenarios(
-      port,
-      programme,
-      linkedStretch(programme, links.values()),
-      placedNow,
-      false,
-    );
-    programme = ensured.config;
-    const placements = ensured.placements ?? placedNow;
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements }, table, gb);
+    const options = { dryRun: false, placements: placedNow };
+    programme = (await syncProgrammeWithScenarios(port, programme, links, owned, options, table, gb)).config;
   }
   await writeRegister(port, { ...register, owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
+}
+
+/**
+ * Re-syncs the programme sheets (syncProgramme), first bringing the Stretch scenarios and the Scenarios sheet
+ * that proposals now stating a stretch target need (once; they stay): add, update and refresh alike. Gives
+ * the programme's config as it now is and the changes.
+ */
+async function syncProgrammeWithScenarios(
+  port: WorkbookPort,
+  programme: ProgrammeConfig,
+  links: ReadonlyMap<string, ProgrammeLink>,
+  owned: Map<string, OwnedRecord>,
+  options: SyncOptions & { readonly placements: Placements },
+  table?: OptimismBiasTable,
+  greenBook?: GreenBookParameters,
+  rags?: ReadonlyMap<string, RagStatus>,
+): Promise<{ config: ProgrammeConfig; changes: CellChange[] }> {
+  const stretch = linkedStretch(programme, links.values());
+  const ensured = await ensureScenarios(port, programme, stretch, options.placements, options.dryRun);
+  const placements = ensured.placements ?? options.placements;
+  const changes = await syncProgramme(
+    port,
+    ensured.config,
+    links,
+    owned,
+    { ...options, placements },
+    table,
+    greenBook,
+    rags,
+  );
+  return { config: ensured.config, changes };
 }
 
 /** The current row of a layout row. */
@@ -859,27 +876,18 @@ export async function refreshWorkbook(
         if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
       }
     } else {
-      // A proposal that now states a stretch target brings the Stretch scenarios (once; they stay).
-      const ensured = await ensureScenarios(
+      const synced = await syncProgrammeWithScenarios(
         port,
         programme,
-        linkedStretch(programme, links.values()),
-        placements,
-        dryRun,
+        links,
+        owned,
+        { dryRun, placements, formulas },
+        table,
+        greenBook,
+        tracked && worstRags(tracked.tracking.proposals),
       );
-      programme = ensured.config;
-      changes.push(
-        ...(await syncProgramme(
-          port,
-          programme,
-          links,
-          owned,
-          { dryRun, placements: ensured.placements ?? placements, formulas },
-          table,
-          greenBook,
-          tracked && worstRags(tracked.tracking.proposals),
-        )),
-      );
+      programme = synced.config;
+      changes.push(...synced.changes);
       // Its totals hold those proposals' last figures: "Up to date" would hide that.
       const failed = register.proposals.filter((p) => errors.some((e) => e.proposal === p.sheet));
       const at = placements.get(PROGRAMME_SHEET);
