@@ -1,6 +1,7 @@
 import { Decimal, toDecimal, type DecimalLike } from "./money";
 import type { PercentChange, WholeRange } from "./triangulate";
 import type { GreenBookView } from "./profileGreenBook";
+import type { PaybackResult } from "./programme";
 
 /**
  * Presentation rounding: the ONLY place the engine's exact £ values are rounded for display. The CLI
@@ -222,6 +223,18 @@ export function yearsText(years: DecimalLike | string): string {
 export const NO_COSTS_TEXT = "n/a (no costs)";
 
 /**
+ * Whether a payback has anything to pay back: total costs above zero. Without costs the cashflow is never in
+ * deficit and the payback reads NO_COSTS_TEXT, not 0 years: the Green Book view, the Scenarios sheet and
+ * `calc scenarios` all follow this one rule.
+ *
+ * @example
+ * hasCostsToPayBack(new Decimal(0)) // false
+ */
+export function hasCostsToPayBack(totalCost: DecimalLike): boolean {
+  return toDecimal(totalCost).gt(0);
+}
+
+/**
  * The benefit–cost ratio in words: two decimals, or "n/a (no costs)".
  *
  * @example
@@ -242,8 +255,24 @@ export const WITHIN_YEAR_0 = "within year 0";
  * discountedPaybackText(profileGreenBook(profile), "FY31/32") // "4.7 years"
  */
 export function discountedPaybackText(view: GreenBookView, horizon = "the profile's years"): string {
-  if (!view.pvCosts.gt(0)) return NO_COSTS_TEXT;
+  if (!hasCostsToPayBack(view.pvCosts)) return NO_COSTS_TEXT;
   const pb = view.discountedPayback;
   if (pb.kind === "paysBack" && pb.years.isZero()) return WITHIN_YEAR_0;
   return pb.kind === "paysBack" ? yearsText(pb.years.toDecimalPlaces(1)) : `not within ${horizon}`;
+}
+
+/**
+ * A scenario's payback in words, as `calc scenarios` prints it and the Scenarios sheet shows it: NO_COSTS_TEXT
+ * without implementation cost (hasCostsToPayBack), else the years to two decimals, or not within `horizon`.
+ *
+ * @example
+ * scenarioPaybackText({ payback: { kind: "paysBack", years: new Decimal(3.2322), convention: "interpolated" },
+ *   implementationCost: new Decimal(28.1e6) }, "FY26/27–FY29/30") // "3.23 years"
+ */
+export function scenarioPaybackText(
+  r: { readonly payback: PaybackResult; readonly implementationCost: DecimalLike },
+  horizon: string,
+): string {
+  if (!hasCostsToPayBack(r.implementationCost)) return NO_COSTS_TEXT;
+  return r.payback.kind === "paysBack" ? `${r.payback.years.toFixed(2)} years` : `not within ${horizon}`;
 }

@@ -1,9 +1,10 @@
-import { describeReprofile, type ReprofileReading } from "./reprofile";
+import type { ReprofileReading } from "./reprofile";
 
 /**
  * A proposed reprofile in words, one wording for the CLI's `track reprofile` and the taskpane's Track tab: what
- * it fitted, the reading (marked indicative from fewer than FEW_PERIODS periods), and why none is proposed when
- * the actuals are at or ahead of the plan.
+ * it fitted and why none is proposed when the actuals are at or ahead of the plan. The reading is
+ * `describeReprofile`'s; that it is indicative only (fewer than FEW_PERIODS periods) is said once, by the
+ * engine's `indicativeNote` (the Track tab's note beside the reading, the CLI's warning).
  */
 
 /** What these words read of a reprofile (a single cohort's, reprofile.ts, or another stream's, streamReprofile.ts). */
@@ -26,8 +27,6 @@ const FITTED: Readonly<Record<string, string | undefined>> = {
   caseloadReduction: "caseload-reduction",
 };
 
-const periodsText = (n: number): string => (n === 1 ? "1 period" : `${n} periods`);
-
 /**
  * The actuals a reprofile was fitted to, in words.
  *
@@ -38,19 +37,6 @@ const periodsText = (n: number): string => (n === 1 ? "1 period" : `${n} periods
 export function reprofiledActualsText(r: ReprofileSummary): string {
   const measure = r.measure ?? "avoidedEvents";
   return `${r.stream === undefined ? "" : `${r.stream} stream's `}${FITTED[measure] ?? measure} actuals`;
-}
-
-/**
- * The reprofile proposed, in words: its reading, "(indicative only: 1 period of actuals)" when fewer than
- * FEW_PERIODS periods cannot tell the readings apart, or that none is proposed at or ahead of plan.
- *
- * @example
- * proposedReprofileText({ reading: { kind: "laterStart", days: 138 }, periods: 1, indicative: true })
- * // "a later start: 138 days (4.5 months) later (indicative only: 1 period of actuals)"
- */
-export function proposedReprofileText(r: ReprofileSummary): string {
-  const indicative = r.indicative ? ` (indicative only: ${periodsText(r.periods)} of actuals)` : "";
-  return `${describeReprofile(r)}${indicative}`;
 }
 
 /**

@@ -13,7 +13,6 @@ import {
   isCalendarDate,
   isEngineError,
   parseProposal,
-  proposedReprofileText,
   describeReprofile,
   reprofile,
   trackAssumptions,
@@ -95,7 +94,7 @@ export type TrackView =
       readonly forecast?: string;
       readonly mtfsRow?: string;
       readonly slippage?: string;
-      /** The reading proposed (as `track reprofile` prints it, less its "(indicative only: …)": the note says it). */
+      /** The reading proposed (as `track reprofile` prints it; that it is indicative only, the note says). */
       readonly reprofile?: string;
       /**
        * Beside it: why it is indicative only (fewer than 3 periods of actuals), or why none is proposed (the
@@ -115,20 +114,19 @@ const show = (measure: string, x: Decimal): string => (measure === "saving" ? fo
 
 /**
  * The proposed reprofile and the note beside it: none proposed at or ahead of plan, or indicative only from few
- * periods. "Indicative only" is said once, in the engine's note, so the reading drops its own
- * "(indicative only: …)" (which `track reprofile` prints with the note as a warning).
+ * periods. "Indicative only" is said once, in the engine's note (which `track reprofile` gives as its warning).
  */
 function reprofileLines(r: ReprofileSummary & { readonly indicativeNote?: string }): {
   readonly reprofile: string;
   readonly reprofileNote?: string;
 } {
-  const ahead = aheadOfPlanText(r);
-  const note = ahead ?? r.indicativeNote;
-  if (note === undefined) return { reprofile: proposedReprofileText(r) };
+  const note = aheadOfPlanText(r) ?? r.indicativeNote;
   return {
-    reprofile: ahead === undefined ? describeReprofile(r) : proposedReprofileText(r),
+    reprofile: describeReprofile(r),
     // A sentence of its own beside the reading (the CLI gives the indicative note as "warning: the reprofile …").
-    reprofileNote: `${note[0].toUpperCase()}${note.slice(1)}${note.endsWith(".") ? "" : "."}`,
+    ...(note === undefined
+      ? {}
+      : { reprofileNote: `${note[0].toUpperCase()}${note.slice(1)}${note.endsWith(".") ? "" : "."}` }),
   };
 }
 

@@ -161,7 +161,8 @@ export function reportLines(changes: readonly CellChange[], config?: ProgrammeCo
   for (const owner of owners) {
     const mine = byOwner.get(owner) ?? [];
     // A row whose text changed (a tornado row now holding another input) had other units before: its old
-    // input figures are shown plainly, not in the new input's format (its money columns stay money).
+    // input figures are shown in that input's format where the sheet still shows it (beforeNumberFormat),
+    // else plainly, not in the new input's format (its money columns stay money).
     const rowOf = (c: CellChange): string => `${c.sheet}!${c.address.replace(/^[A-Z]+/, "")}`;
     const retitled = new Set(
       mine.filter((c) => typeof c.before === "string" && typeof c.after === "string").map(rowOf),
@@ -170,7 +171,8 @@ export function reportLines(changes: readonly CellChange[], config?: ProgrammeCo
       const before = reportValue(
         c.key,
         c.before,
-        retitled.has(rowOf(c)) && !c.numberFormat?.includes("£") ? undefined : c.numberFormat,
+        c.beforeNumberFormat ??
+          (retitled.has(rowOf(c)) && !c.numberFormat?.includes("£") ? undefined : c.numberFormat),
       );
       const after = reportValue(c.key, c.after, c.numberFormat);
       return {

@@ -39,6 +39,24 @@ export function cellErrorMessage(layout: SheetLayout, error: EngineError): strin
 }
 
 /**
+ * The warnings that do not name the cell of a refused field: its refusal already says what the cell holds
+ * (an inflation of 3.36 is refused as 336%, and not warned about again).
+ *
+ * @example
+ * warningsBesideError(layout, ["'CFS Targeted Prevention'!B96 Inflation …: the cell holds 3.36, …"], inflationError) // []
+ */
+export function warningsBesideError(
+  layout: SheetLayout,
+  warnings: readonly string[],
+  error: EngineError,
+): string[] {
+  const at = fieldCell(layout, error.field);
+  if (!at) return [...warnings];
+  const where = `${sheetRef(layout.sheet)}!${at.address} `;
+  return warnings.filter((m) => !m.startsWith(where));
+}
+
+/**
  * Percent cells that hold a number beyond ±1 (more than 100%): LibreOffice stores a bare 8 typed into a
  * percent cell as 8, i.e. 800%. The engine's range rules still decide (many allow it), so this is a warning
  * that names the cell, never a guess at what was meant.

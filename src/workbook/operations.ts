@@ -1,4 +1,4 @@
-import { isEngineError, type OptimismBiasTable } from "../engine";
+import { isEngineError, type OptimismBiasTable, type RagStatus } from "../engine";
 import { syncDashboard, trackForDashboard, worstRags } from "./dashboard";
 import {
   deletedParameters,
@@ -8,7 +8,7 @@ import {
 } from "./parameters";
 import { countedCellMessages, reportLines, type ChangeReportLine } from "./changeReport";
 import { newFormulaCheck } from "./cachedResults";
-import { cellErrorMessage, inputWarningMessages, percentWarnings } from "./fieldCells";
+import { cellErrorMessage, inputWarningMessages, percentWarnings, warningsBesideError } from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
@@ -19,6 +19,7 @@ import {
   writeLayout,
   writeListValidations,
   type CellChange,
+  type SyncOptions,
 } from "./ownedCells";
 import type { CellScalar, DefinedName, WorkbookPort } from "./port";
 import {
@@ -70,7 +71,7 @@ import { anchorLegacySheets, placeSheets } from "./placing";
 import { demandLayouts, refreshDemandSheets } from "./demand";
 import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
 import { ensureScenarios, linkedStretch, withScenarios } from "./scenarios";
-import { followRenamedSheets, relinkRenamedSheets } from "./renamedSheets";
+import { currentSheetName, followRenamedSheets, relinkRenamedSheets } from "./renamedSheets";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -280,24 +281,17 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     const links = await currentLinks(port, register.proposals, now, table, greenBook);
     links.set(p.layout.sheet, link(p));
     await writeProgrammeRowInputs(port, programme, links, p.layout.sheet, now);
-    // A proposal stating a stretch target brings the Stretch scenarios (and the Scenarios sheet) with it.
-    const ensured = await ensureScenarios(
-      port,
-      programme,
-      linkedStretch(programme, links.values()),
-      now,
-      false,
-    );
-    programme = ensured.config;
-    await syncProgramme(
-      port,
-      programme,
-      links,
-      owned,
-      { dryRun: false, placements: ensured.placements ?? now },
-      table,
-      greenBook,
-    );
+    programme = (
+      await syncProgrammeWithScenarios(
+        port,
+        programme,
+        links,
+        owned,
+        { dryRun: false, placements: now },
+        table,
+        greenBook,
+      )
+    ).config;
   }
   await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
   return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
@@ -380,23 +374,32 @@ function shape(layout: SheetLayout): string {
  */
 export async function updateProposal(
   port: WorkbookPort,
-  sheet: string,
+  named: string,
   raw: unknown,
 ): Promise<AddProposalResult> {
-  const register = await readRegister(port);
+  // A sheet renamed since the last refresh is edited under its new name, as refresh follows it; the
+  // anchors move only once every check has passed.
+  const registered = await readRegister(port);
+  const followed = await followRenamedSheets(port, registered, { dryRun: true });
+  const register = followed.register;
+  const sheet = currentSheetName(followed.renames, named);
   const stored = register.proposals.find((p) => p.sheet === sheet);
   if (!stored)
-    throw new WorkbookError("not-a-proposal-sheet", `"${sheet}" is not a proposal sheet of this workbook`);
+    throw new WorkbookError("not-a-proposal-sheet", `"${named}" is not a proposal sheet of this workbook`);
   const proposal = asProposalJson(raw);
   const { table, greenBook: gb } = await readOptimismBiasTable(port);
   const modelled = modelProposal(proposal, table, gb);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
   let programme = register.programme as ProgrammeConfig | undefined;
-  const { placements, problems } = await placeSheets(port, [
-    ...register.proposals.map((s) => proposalSheetLayout(s)),
-    ...(programme ? programmeLayouts(programme) : []),
-  ]);
+  const { placements, problems } = await placeSheets(
+    port,
+    [
+      ...register.proposals.map((s) => proposalSheetLayout(s)),
+      ...(programme ? programmeLayouts(programme) : []),
+    ],
+    followed.names,
+  );
   const placement = placements.get(sheet);
   if (!placement) {
     const why = problems.find((x) => x.sheet === sheet)?.message ?? "the sheet is missing";
@@ -438,6 +441,10 @@ export async function updateProposal(
   const at = (address: string): string => placeAddress(placement, address);
   assertTextsFit(layout);
   if (reshaped) assertNamesFree(inputNames(layout), inputNames(before), await port.listNames());
+  if (followed.renames.length) {
+    await followRenamedSheets(port, registered, { dryRun: false });
+    await relinkRenamedSheets(port, programme, placements, followed.renames);
+  }
   if (reshaped) {
     // Split the old merges first: a cell of the new layout may lie inside one.
     if (before.merges?.length) await port.unmergeCells(sheet, before.merges);
@@ -505,19 +512,42 @@ export async function updateProposal(
   );
   if (programme) {
     const links = await currentLinks(port, proposals, placedNow, table, gb);
-    const ensured = await ensureScenarios(
-      port,
-      programme,
-      linkedStretch(programme, links.values()),
-      placedNow,
-      false,
-    );
-    programme = ensured.config;
-    const placements = ensured.placements ?? placedNow;
-    await syncProgramme(port, programme, links, owned, { dryRun: false, placements }, table, gb);
+    const options = { dryRun: false, placements: placedNow };
+    programme = (await syncProgrammeWithScenarios(port, programme, links, owned, options, table, gb)).config;
   }
   await writeRegister(port, { ...register, owned, proposals, programme });
   return { sheetName: sheet, programmeRowAdded: false };
+}
+
+/**
+ * Re-syncs the programme sheets (syncProgramme), first bringing the Stretch scenarios and the Scenarios sheet
+ * that proposals now stating a stretch target need (once; they stay): add, update and refresh alike. Gives
+ * the programme's config as it now is and the changes.
+ */
+async function syncProgrammeWithScenarios(
+  port: WorkbookPort,
+  programme: ProgrammeConfig,
+  links: ReadonlyMap<string, ProgrammeLink>,
+  owned: Map<string, OwnedRecord>,
+  options: SyncOptions & { readonly placements: Placements },
+  table?: OptimismBiasTable,
+  greenBook?: GreenBookParameters,
+  rags?: ReadonlyMap<string, RagStatus>,
+): Promise<{ config: ProgrammeConfig; changes: CellChange[] }> {
+  const stretch = linkedStretch(programme, links.values());
+  const ensured = await ensureScenarios(port, programme, stretch, options.placements, options.dryRun);
+  const placements = ensured.placements ?? options.placements;
+  const changes = await syncProgramme(
+    port,
+    ensured.config,
+    links,
+    owned,
+    { ...options, placements },
+    table,
+    greenBook,
+    rags,
+  );
+  return { config: ensured.config, changes };
 }
 
 /** The current row of a layout row. */
@@ -568,16 +598,19 @@ async function currentLinks(
  * @example
  * await readProposal(port, "CFS Targeted Prevention")
  */
-export async function readProposal(port: WorkbookPort, sheet: string): Promise<unknown> {
-  const register = await readRegister(port);
-  const stored = register.proposals.find((p) => p.sheet === sheet);
+export async function readProposal(port: WorkbookPort, named: string): Promise<unknown> {
+  // A sheet renamed since the last refresh is read under its new name (or the old one an edit began under),
+  // found as refresh finds it; nothing is written.
+  const followed = await followRenamedSheets(port, await readRegister(port), { dryRun: true });
+  const sheet = currentSheetName(followed.renames, named);
+  const stored = followed.register.proposals.find((p) => p.sheet === sheet);
   if (!stored) return null;
-  const { placements, problems } = await placeSheets(port, [proposalSheetLayout(stored)]);
+  const { placements, problems } = await placeSheets(port, [proposalSheetLayout(stored)], followed.names);
   const placement = placements.get(sheet);
   if (!placement)
     throw new WorkbookError(
       "sheet-moved",
-      `cannot read "${sheet}": ${problems[0]?.message ?? "the sheet is missing"}`,
+      `cannot read "${named}": ${problems[0]?.message ?? "the sheet is missing"}`,
     );
   return readProposalSheet(port, stored, placement);
 }
@@ -736,7 +769,8 @@ export async function refreshWorkbook(
     ...(programme ? programmeLayouts(programme) : []),
     ...demandLayouts(register),
   ];
-  const { placements, problems } = await placeSheets(port, layouts);
+  // In a dry run the renamed sheets' anchors are read as following them would define them.
+  const { placements, problems } = await placeSheets(port, layouts, followed.names);
   const lost = new Map(problems.map((x) => [x.sheet, x.message]));
   if (!dryRun) await relinkRenamedSheets(port, programme, placements, followed.renames);
   const owned = new Map(register.owned);
@@ -789,7 +823,7 @@ export async function refreshWorkbook(
     const raw = keep(await readProposalSheet(port, s, placement));
     // Messages name the cells where they are now.
     const shown = movedLayout(proposalSheetLayout(s), placement);
-    const sheetWarnings = percentWarnings(shown, raw);
+    let sheetWarnings = percentWarnings(shown, raw);
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
@@ -802,6 +836,8 @@ export async function refreshWorkbook(
     } catch (e) {
       if (!isEngineError(e)) throw e;
       error = cellErrorMessage(shown, e);
+      // The refusal names the cell and what it holds: a percent warning there would say it twice.
+      sheetWarnings = warningsBesideError(shown, sheetWarnings, e);
       errors.push({ proposal: s.sheet, message: error });
       stored.push({ ...s, proposal: keep(s.proposal) });
       links.set(s.sheet, await keptLink(port, proposalSheetLayout(s), (a) => placeAddress(placement, a)));
@@ -840,27 +876,18 @@ export async function refreshWorkbook(
         if (cur.value !== text) await port.writeCells(PROGRAMME_SHEET, [{ address, value: text }]);
       }
     } else {
-      // A proposal that now states a stretch target brings the Stretch scenarios (once; they stay).
-      const ensured = await ensureScenarios(
+      const synced = await syncProgrammeWithScenarios(
         port,
         programme,
-        linkedStretch(programme, links.values()),
-        placements,
-        dryRun,
+        links,
+        owned,
+        { dryRun, placements, formulas },
+        table,
+        greenBook,
+        tracked && worstRags(tracked.tracking.proposals),
       );
-      programme = ensured.config;
-      changes.push(
-        ...(await syncProgramme(
-          port,
-          programme,
-          links,
-          owned,
-          { dryRun, placements: ensured.placements ?? placements, formulas },
-          table,
-          greenBook,
-          tracked && worstRags(tracked.tracking.proposals),
-        )),
-      );
+      programme = synced.config;
+      changes.push(...synced.changes);
       // Its totals hold those proposals' last figures: "Up to date" would hide that.
       const failed = register.proposals.filter((p) => errors.some((e) => e.proposal === p.sheet));
       const at = placements.get(PROGRAMME_SHEET);

@@ -1,4 +1,5 @@
 import { displayValue } from "./cellDisplay";
+import { parseAddress } from "./address";
 import type { CellContent, CellScalar, CellWrite, WorkbookPort } from "./port";
 import {
   cellNumberFormat,
@@ -10,7 +11,7 @@ import {
 import { ownedKey, type OwnedRecord, type Written } from "./register";
 import { anchorNameList, anchorNames, placeAddress, translateFormula, type Placements } from "./anchors";
 import { liveFormulas } from "./liveFormulas";
-import { cellWordsOf, type CellWords } from "./layouts/cellWords";
+import { cellWordsOf, formatOnRowTitled, type CellWords } from "./layouts/cellWords";
 import { cachedResult, countedCells, loadFormulaBook, type FormulaCheck } from "./cachedResults";
 
 /**
@@ -33,6 +34,11 @@ export interface CellChange {
   /** The cell in its sheet's words and its number format, from the layout (`cellWordsOf`). */
   readonly words?: CellWords;
   readonly numberFormat?: string;
+  /**
+   * The format `before` was shown in when it differs from `numberFormat`: a tornado row now titled by another
+   * input, whose old figures are its old input's, in that input's units (`formatOnRowTitled`).
+   */
+  readonly beforeNumberFormat?: string;
 }
 
 const NOTE_PREFIX = "MTFS Benefits:";
@@ -299,6 +305,20 @@ export async function syncOwned(
     new Set(cells.flatMap((c, i) => (kept[i] ? [c.cell.address] : []))),
   );
   const results = await formulaResults(port, layout, owner, cells, kept, at, options);
+  // Rows whose title (their column-A text) changes: what their other cells held was the old title's.
+  const oldTitles = new Map<number, string>();
+  cells.forEach(({ cell }, i) => {
+    const at = parseAddress(cell.address);
+    const was = current[i].value;
+    if (at.column === 1 && typeof was === "string" && typeof cell.value === "string" && was !== cell.value)
+      oldTitles.set(at.row, was);
+  });
+  const beforeFormat = (cell: OwnedCell): { beforeNumberFormat?: string } => {
+    const at = parseAddress(cell.address);
+    const title = at.column === 1 ? undefined : oldTitles.get(at.row);
+    const format = title === undefined ? undefined : formatOnRowTitled(layout, at.column, title);
+    return format === undefined ? {} : { beforeNumberFormat: format };
+  };
   cells.forEach(({ cell, placed: laid, here, rec }, i) => {
     const cur = current[i];
     const key = ownedKey(layout.sheet, cell.address);
@@ -314,6 +334,7 @@ export async function syncOwned(
       after: kept ? cell.value : placed.value,
       kept,
       ...wordsOf(cell),
+      ...(kept ? {} : beforeFormat(cell)),
     });
     if (kept[i]) {
       out.push(change(true));

@@ -6,7 +6,7 @@ import {
   type SheetPlacement,
 } from "./anchors";
 import type { SheetLayout } from "./layouts/types";
-import type { WorkbookPort } from "./port";
+import type { DefinedName, WorkbookPort } from "./port";
 
 /**
  * Finding where the add-in's sheets are now (from their anchor names) before anything is read or written.
@@ -21,7 +21,8 @@ export interface PlacedSheets {
 
 /**
  * Places every layout whose sheet exists (sheets that are missing are neither placed nor a problem: the
- * caller reports those itself).
+ * caller reports those itself). `defined` are the workbook's defined names when the caller already has them as
+ * they must read (a renamed sheet's anchors under its new name, before a read-only step defines them).
  *
  * @example
  * const { placements, problems } = await placeSheets(port, [programmeLayout, cfsLayout]);
@@ -29,9 +30,10 @@ export interface PlacedSheets {
 export async function placeSheets(
   port: WorkbookPort,
   layouts: readonly SheetLayout[],
+  defined?: readonly DefinedName[],
 ): Promise<PlacedSheets> {
   const sheets = new Set((await port.listSheets()).map((s) => s.name));
-  const names = new Map((await port.listNames()).map((n) => [n.name, n]));
+  const names = new Map((defined ?? (await port.listNames())).map((n) => [n.name, n]));
   const placements = new Map<string, SheetPlacement>();
   const problems: PlacementProblem[] = [];
   for (const layout of layouts) {

@@ -109,7 +109,8 @@ export function renamedAnchors(names: readonly DefinedName[], { from, to }: Shee
 
 /**
  * Follows renamed proposal sheets: finds them, moves their anchors to names that spell the new sheet name
- * (unless `dryRun`), and gives the register as it must now read, with a line in words for each.
+ * (unless `dryRun`), and gives the register as it must now read, with a line in words for each, and the
+ * defined names as they now are (in a dry run, as they would be), to place the sheets by.
  *
  * @example
  * const { register, renames, messages } = await followRenamedSheets(port, register, { dryRun: false });
@@ -119,24 +120,42 @@ export async function followRenamedSheets(
   port: WorkbookPort,
   register: Register,
   { dryRun }: { readonly dryRun: boolean },
-): Promise<{ register: Register; renames: SheetRename[]; messages: string[] }> {
+): Promise<{
+  register: Register;
+  renames: SheetRename[];
+  messages: string[];
+  names: readonly DefinedName[];
+}> {
   const sheets = (await port.listSheets()).map((s) => s.name);
-  const names = await port.listNames();
+  let names: readonly DefinedName[] = await port.listNames();
   const renames = renamedSheets(register, sheets, names);
   let next = register;
   for (const r of renames) {
     next = renameInRegister(next, r);
-    if (dryRun) continue;
     const moved = renamedAnchors(names, r);
     const newPrefix = `${anchorPrefix(r.to)}_`;
-    await port.deleteNames([
-      ...names.filter((n) => n.name.startsWith(`${anchorPrefix(r.from)}_`)).map((n) => n.name),
-      ...names.filter((n) => n.name.startsWith(newPrefix)).map((n) => n.name),
-    ]);
+    const dropped = new Set(
+      names
+        .filter((n) => n.name.startsWith(`${anchorPrefix(r.from)}_`) || n.name.startsWith(newPrefix))
+        .map((n) => n.name),
+    );
+    names = [...names.filter((n) => !dropped.has(n.name)), ...moved];
+    if (dryRun) continue;
+    await port.deleteNames([...dropped]);
     await port.defineNames(moved);
   }
   const messages = renames.map((r) => `${r.from}'s sheet is now '${r.to}'; links follow it`);
-  return { register: next, renames, messages };
+  return { register: next, renames, messages, names };
+}
+
+/**
+ * The name a proposal sheet has now: a name from before a rename (an edit begun under it) gives the new one.
+ *
+ * @example
+ * currentSheetName(renames, "Reunification") // "Reunification CFS"
+ */
+export function currentSheetName(renames: readonly SheetRename[], sheet: string): string {
+  return renames.find((r) => r.from === sheet)?.to ?? sheet;
 }
 
 /**

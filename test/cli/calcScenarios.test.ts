@@ -40,6 +40,32 @@ describe("calc scenarios", () => {
     expect(years("50% of stretch")).toBeLessThan(years("Confident"));
   });
 
+  it("says n/a (no costs) for the payback of a programme with no implementation costs, as the sheet does", async () => {
+    const dir = tempDir();
+    const file = join(dir, "programme.json");
+    const raw = JSON.parse(readFileSync(example("programme.json"), "utf8")) as {
+      resourceCost: {
+        areas: { amountsMillions: (number | null)[] }[];
+        costEstimates: unknown[];
+        published?: unknown;
+      };
+      directorates: { rows: { example?: string }[] }[];
+    };
+    raw.resourceCost.areas.forEach((a) => (a.amountsMillions = a.amountsMillions.map(() => null)));
+    raw.resourceCost.costEstimates = [];
+    delete raw.resourceCost.published;
+    raw.directorates.forEach((d) => d.rows.forEach((row) => delete row.example));
+    writeFileSync(file, JSON.stringify(raw));
+    const table = await run(["calc", "scenarios", "--input", file]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^Payback \(interpolated\)(\s+n\/a \(no costs\))+$/m);
+    const json = await run(["calc", "scenarios", "--input", file, "--format", "json"]);
+    const out = JSON.parse(json.stdout) as { scenarios: { payback: number | null; paybackText: string }[] };
+    expect(out.scenarios.map((x) => [x.payback, x.paybackText])).toEqual(
+      out.scenarios.map(() => [null, "n/a (no costs)"]),
+    );
+  });
+
   it("refuses a file that is not a programme with exit 2 and one line", async () => {
     const dir = tempDir();
     const file = join(dir, "p.json");

@@ -4,6 +4,8 @@ import {
   benefitCostRatioText,
   discountedPaybackText,
   greenBookView,
+  payback,
+  scenarioPaybackText,
   yearsText,
   formatMillions,
   formatMoney,
@@ -92,6 +94,21 @@ describe("present", () => {
     expect(discountedPaybackText(paysBack)).toMatch(/^\d+(\.\d)? years?$/);
     const never = greenBookView(years, d([0, 1, 1]), d([150, 0, 0]));
     expect(discountedPaybackText(never, "FY2")).toBe("not within FY2");
+  });
+
+  it("words a scenario's payback n/a when it has no implementation cost, as the Green Book payback", () => {
+    const d = (xs: number[]) => xs.map((x) => new Decimal(x));
+    const years = [0, 1, 2].map((fy) => ({ fy, label: `FY${fy}` }));
+    const free = { payback: payback(d([0, 0, 0]), d([1, 2, 3])), implementationCost: new Decimal(0) };
+    // The engine's payback of a never-negative cashflow is 0 years; in words there is nothing to pay back.
+    expect(free.payback).toMatchObject({ kind: "paysBack" });
+    expect(scenarioPaybackText(free, "FY0–FY2")).toBe(
+      discountedPaybackText(greenBookView(years, d([1, 2, 3]), d([0, 0, 0]))),
+    );
+    const costed = { payback: payback(d([10, 0, 0]), d([0, 5, 10])), implementationCost: new Decimal(10) };
+    expect(scenarioPaybackText(costed, "FY0–FY2")).toBe("2.50 years");
+    const never = { payback: payback(d([10, 0, 0]), d([0, 1, 1])), implementationCost: new Decimal(10) };
+    expect(scenarioPaybackText(never, "FY0–FY2")).toBe("not within FY0–FY2");
   });
 
   it("says a payback of 0 as within year 0, not '0 years' (year 0's benefits already cover its costs)", () => {

@@ -1,7 +1,7 @@
 import {
   Decimal,
   aheadOfPlanText,
-  proposedReprofileText,
+  describeReprofile,
   reprofile,
   reprofiledActualsText,
 } from "../../src/engine";
@@ -11,11 +11,11 @@ const cfs = exampleInput("cfs-targeted-prevention.json");
 const month = (period: string, value: number) => ({ period, value: new Decimal(value) });
 
 describe("reprofile words", () => {
-  it("marks a reprofile from one period indicative only, and keeps the note why beside it", () => {
+  it("says a reprofile from one period is indicative only once, in the note beside its reading", () => {
     const r = reprofile(cfs, [month("2027-12", 0)]);
-    expect(proposedReprofileText(r)).toMatch(
-      /^a later start: \d+ days .* \(indicative only: 1 period of actuals\)$/,
-    );
+    expect(r.indicative).toBe(true);
+    expect(describeReprofile(r)).toMatch(/^a later start: \d+ days /);
+    expect(describeReprofile(r)).not.toMatch(/indicative/);
     expect(r.indicativeNote).toMatch(
       /^the reprofile is indicative only: 1 period \(2027-12\) of actuals cannot tell/,
     );
@@ -26,13 +26,13 @@ describe("reprofile words", () => {
 
   it("from three periods is neither indicative nor noted", () => {
     const r = reprofile(cfs, [month("2027-10", 0), month("2027-11", 0), month("2027-12", 1)]);
-    expect(proposedReprofileText(r)).not.toMatch(/indicative/);
+    expect(r.indicative).toBeUndefined();
     expect(r.indicativeNote).toBeUndefined();
   });
 
   it("says why none is proposed at or ahead of the plan, naming the actuals fitted", () => {
     const r = reprofile(cfs, [month("2027-10", 40), month("2027-11", 40), month("2027-12", 40)]);
-    expect(proposedReprofileText(r)).toBe("ahead of plan: no reprofile proposed");
+    expect(describeReprofile(r)).toBe("ahead of plan: no reprofile proposed");
     expect(aheadOfPlanText(r)).toBe(
       "The avoided-events actuals are at or ahead of the approved plan (an earlier start or a higher target is not searched).",
     );

@@ -110,6 +110,6 @@ describe("ProfileChart with saving streams", () => {
   it("describes every stream's figure and the net for screen readers", () => {
     const { container } = render(<ProfileChart rows={ROWS} streams={STREAMS} />);
     const label = container.querySelector("svg")?.getAttribute("aria-label") ?? "";
-    expect(label).toContain("FY27/28: Falls £0.50m, Fees -£0.25m, net £-1.5m");
+    expect(label).toContain("FY27/28: Falls £0.50m, Fees -£0.25m, net cumulative £-1.5m");
   });
 });

@@ -4,17 +4,17 @@ import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { readRegister } from "../../src/workbook/register";
 import { failing, state } from "../workbook/failingPort";
-import { demoWorkbook, readExample, roundTrip } from "../workbook/fixtures";
+import { demoWorkbook, readExample, renameAsExcel, roundTrip } from "../workbook/fixtures";
 
 /** The taskpane's writes through a host: a workbook call failing part-way leaves the workbook as it was. */
 
 const CFS = "CFS Targeted Prevention";
 
-function host(port: WorkbookPort) {
+function host(port: WorkbookPort, active: string | null = null) {
   return portHost("excel", {
     port: () => port,
     drafts: { load: async () => null, save: async () => undefined, clear: async () => undefined } as never,
-    activeSheet: async () => null,
+    activeSheet: async () => active,
     workbook: () => ({ id: "test", name: "test.xlsx" }),
     ops: WORKBOOK_OPS,
   });
@@ -56,5 +56,20 @@ describe("portHost writes are all or nothing", () => {
     const before = state(wb);
     await expect(host(failing(port, 2).port).refresh(() => undefined)).rejects.toThrow(FAILED);
     expect(state(wb)).toEqual(before);
+  });
+});
+
+describe("portHost Edit active sheet", () => {
+  it("edits a proposal sheet renamed since the last refresh under its new name", async () => {
+    const { wb: demo } = await demoWorkbook();
+    const { wb, port } = await roundTrip(demo);
+    const renamed = "CFS (renamed)";
+    await renameAsExcel(wb, CFS, renamed);
+    const active = await host(port, renamed).readActiveProposal();
+    expect(active?.sheet).toBe(renamed);
+    expect(await host(port).isProposalSheet(renamed)).toBe(true);
+    const result = await host(port).updateProposal(renamed, active!.raw);
+    expect(result.sheetName).toBe(renamed);
+    expect((await readRegister(port)).proposals.map((p) => p.sheet)).toContain(renamed);
   });
 });

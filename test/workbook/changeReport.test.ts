@@ -104,7 +104,7 @@ describe("the report in the sheet's words (trial 4)", () => {
     const coded = report.lines.filter((l) => /\w\.\w|\[\d+\]/.test(l.label ?? ""));
     expect(coded.map((l) => `${l.label} (${l.cell})`)).toEqual([]);
     // Money cells as money (£m, £k, or "-"), never a bare number of pounds; only a tornado row that now holds
-    // another input shows its old low and high plainly (their unit was the old input's).
+    // an input no longer in the table shows its old low and high plainly (their unit was the old input's).
     const retitled = new Set(
       report.lines.filter((l) => l.label?.startsWith("Input")).map((l) => l.cell.replace(/![A-Z]+/, "!")),
     );
@@ -124,6 +124,64 @@ describe("the report in the sheet's words (trial 4)", () => {
     // Every folded line reads the same before and after; no other line does.
     for (const l of report.lines.filter((x) => !x.kept))
       expect([l.label, l.unseen ?? false]).toEqual([l.label, l.before === l.after]);
+  });
+});
+
+describe("a tornado row that now holds another input", () => {
+  it("reports its old low and high in its old input's units, as the sheet showed them", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const n = back.definedNames.model.find(
+      (x) => x.name === "mtfs_CFSTargetedPrevention_unitCost_inflationPerYear",
+    )!;
+    // A higher inflation reorders the swings: rows of the table change input.
+    back.getWorksheet(CFS)!.getCell(n.ranges[0].split("!")[1].replace(/\$/g, "")).value = 0.05;
+    const report = await refreshWorkbook(port, { dryRun: true });
+    const mine = report.lines.filter((l) => l.proposal === CFS);
+    const moved = mine.filter((l) => l.label === "Input (moved alone)");
+    expect(moved.length).toBeGreaterThan(1);
+    const titles = new Set(moved.map((l) => l.after));
+    for (const title of moved) {
+      const row = title.cell.replace(/^.*![A-Z]+/, "");
+      const ends = mine
+        .filter((l) => l.label === "Low" || l.label === "High")
+        .filter((l) => l.cell.endsWith(`!B${row}`) || l.cell.endsWith(`!C${row}`));
+      const old = title.before;
+      // Only an input still in the table has its units on the sheet.
+      if (!titles.has(old)) continue;
+      for (const end of ends) {
+        if (/\(%/.test(old)) expect(end.before).toMatch(/^-?\d+(\.\d+)?%$/);
+        else if (/\(£/.test(old)) expect(end.before).toMatch(/^-?£\d/);
+        else expect(end.before).toMatch(/^-?\d+(\.\d+)?$/);
+      }
+    }
+    // The inflation moved rows: its old low reads as the percent it was, not as pounds or a bare fraction.
+    const inflation = moved.find((l) => l.before.startsWith('"Inflation on the unit cost'))!;
+    const row = inflation.cell.replace(/^.*![A-Z]+/, "");
+    expect(mine.find((l) => l.cell === `${CFS}!B${row}`)?.before).toMatch(/^\d+(\.\d+)?%$/);
+  });
+
+  it("reads an old figure in the format the change gives it", () => {
+    const lines = reportLines([
+      change({
+        address: "A133",
+        key: "sensitivity.rows[8].input",
+        before: "Inflation (% a year)",
+        after: "Overlap (£ a year)",
+      }),
+      change({
+        address: "B133",
+        key: "sensitivity.rows[8].low",
+        before: 0.036,
+        after: 351000,
+        numberFormat: '"£"#,##0;-"£"#,##0',
+        beforeNumberFormat: "0.0#%",
+      }),
+    ]);
+    expect(lines.map((l) => [l.before, l.after])).toEqual([
+      ['"Inflation (% a year)"', '"Overlap (£ a year)"'],
+      ["3.6%", "£0.35m"],
+    ]);
   });
 });
 

@@ -156,3 +156,27 @@ export function printedTotalsConfig(): ProgrammeConfig {
     },
   };
 }
+
+/**
+ * Renames a sheet as Excel does: the sheet's defined names and every formula that reads it follow it
+ * (ExcelJS itself moves neither).
+ */
+export async function renameAsExcel(wb: ExcelJS.Workbook, from: string, to: string): Promise<void> {
+  const port = new ExcelJsPort(wb);
+  const names = (await port.listNames()).filter((n) => n.sheet === from);
+  await port.deleteNames(names.map((n) => n.name));
+  (wb.getWorksheet(from) as ExcelJS.Worksheet).name = to;
+  await port.defineNames(names.map((n) => ({ ...n, sheet: to })));
+  const spellings = [`'${from}'!`, `${from}!`];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { formula?: string; result?: unknown } | null;
+        if (!v || typeof v !== "object" || typeof v.formula !== "string") return;
+        let formula = v.formula;
+        for (const s of spellings) formula = formula.split(s).join(`'${to}'!`);
+        if (formula !== v.formula) cell.value = { ...v, formula } as ExcelJS.CellValue;
+      }),
+    ),
+  );
+}

@@ -3,10 +3,10 @@ import { anchorPrefix } from "../../src/workbook/anchors";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { OfficePort } from "../../src/workbook/office/officePort";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
-import { refreshWorkbook } from "../../src/workbook/operations";
+import { readProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
 import { readRegister } from "../../src/workbook/register";
 import { renamedSheets } from "../../src/workbook/renamedSheets";
-import { demoWorkbook } from "./fixtures";
+import { demoWorkbook, renameAsExcel } from "./fixtures";
 import { readOnlyExcelRun } from "./office/readOnlyExcel";
 
 /**
@@ -17,28 +17,15 @@ import { readOnlyExcelRun } from "./office/readOnlyExcel";
 const CFS = "CFS Targeted Prevention";
 const RENAMED = "CFS Prevention (renamed)";
 
-/**
- * Renames a sheet as Excel does: the sheet's defined names and every formula that reads it follow it
- * (ExcelJS itself moves neither).
- */
-async function renameAsExcel(wb: ExcelJS.Workbook, from: string, to: string): Promise<void> {
-  const port = new ExcelJsPort(wb);
-  const names = (await port.listNames()).filter((n) => n.sheet === from);
-  await port.deleteNames(names.map((n) => n.name));
-  (wb.getWorksheet(from) as ExcelJS.Worksheet).name = to;
-  await port.defineNames(names.map((n) => ({ ...n, sheet: to })));
-  const spellings = [`'${from}'!`, `${from}!`];
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value as { formula?: string; result?: unknown } | null;
-        if (!v || typeof v !== "object" || typeof v.formula !== "string") return;
-        let formula = v.formula;
-        for (const s of spellings) formula = formula.split(s).join(`'${to}'!`);
-        if (formula !== v.formula) cell.value = { ...v, formula } as ExcelJS.CellValue;
-      }),
-    ),
+/** The hyperlinks on the Programme sheet. */
+function programmeLinks(wb: ExcelJS.Workbook): string[] {
+  const links: string[] = [];
+  wb.getWorksheet("Programme")?.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.hyperlink) links.push(cell.hyperlink);
+    }),
   );
+  return links;
 }
 
 async function reloaded(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -74,12 +61,7 @@ describe("a renamed proposal sheet", () => {
     expect(names.some((n) => n.name.startsWith(anchorPrefix(CFS)))).toBe(false);
     expect(names.filter((n) => n.name.startsWith(`${anchorPrefix(RENAMED)}_`)).length).toBeGreaterThan(0);
     // The Programme row's link to the sheet (a hyperlink, which a rename does not move) follows it.
-    const links: string[] = [];
-    renamed.getWorksheet("Programme")?.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.hyperlink) links.push(cell.hyperlink);
-      }),
-    );
+    const links = programmeLinks(renamed);
     expect(links).toContain(`#'${RENAMED}'!A1`);
     expect(links).not.toContain(`#'${CFS}'!A1`);
 
@@ -130,5 +112,44 @@ describe("a renamed proposal sheet", () => {
     expect(renamedSheets(reg, [...others, "A", "B"], split)).toEqual([]);
     const renamed = names.map((n) => (n.sheet === CFS ? { ...n, sheet: RENAMED } : n));
     expect(renamedSheets(reg, [...others, RENAMED], renamed)).toEqual([{ from: CFS, to: RENAMED }]);
+  });
+
+  it("is edited under its new name before any refresh: read, then updated, the register following it", async () => {
+    const { wb } = await demoWorkbook();
+    await refreshWorkbook(new ExcelJsPort(wb));
+    const renamed = await reloaded(wb);
+    await renameAsExcel(renamed, CFS, RENAMED);
+    const port = new ExcelJsPort(renamed);
+    const raw = (await readProposal(port, RENAMED)) as { assumptions: { target: { value: number } } };
+    expect(raw).not.toBeNull();
+    // Reading changes nothing: the register still holds the old name until something writes.
+    expect((await readRegister(port)).proposals.map((p) => p.sheet)).toContain(CFS);
+    const edited = {
+      ...raw,
+      assumptions: { ...raw.assumptions, target: { ...raw.assumptions.target, value: 0.2 } },
+    };
+    const result = await updateProposal(port, RENAMED, edited);
+    expect(result.sheetName).toBe(RENAMED);
+    const reg = await readRegister(port);
+    expect(reg.proposals.map((p) => p.sheet)).toContain(RENAMED);
+    expect(reg.proposals.map((p) => p.sheet)).not.toContain(CFS);
+    expect(((await readProposal(port, RENAMED)) as typeof raw).assumptions.target.value).toBe(0.2);
+    expect(programmeLinks(renamed)).toContain(`#'${RENAMED}'!A1`);
+    const again = await refreshWorkbook(new ExcelJsPort(await reloaded(renamed)));
+    expect(again.errors).toEqual([]);
+    expect(again.warnings).toEqual([]);
+    expect(again.changes).toEqual([]);
+  });
+
+  it("is still edited when the edit began under its old name (a draft from before the rename)", async () => {
+    const { wb } = await demoWorkbook();
+    await refreshWorkbook(new ExcelJsPort(wb));
+    const renamed = await reloaded(wb);
+    await renameAsExcel(renamed, CFS, RENAMED);
+    const port = new ExcelJsPort(renamed);
+    const raw = await readProposal(port, CFS);
+    expect(raw).toEqual(await readProposal(port, RENAMED));
+    expect((await updateProposal(port, CFS, raw)).sheetName).toBe(RENAMED);
+    expect((await readRegister(port)).proposals.map((p) => p.sheet)).toContain(RENAMED);
   });
 });

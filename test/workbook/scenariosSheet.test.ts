@@ -8,7 +8,15 @@ import * as ExcelJSLib from "exceljs";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { buildProgrammeWorkbook } from "../../src/workbook/operations";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
-import { demoProgrammeConfig, demoWorkbook, plain, programmeConfig, readExample } from "./fixtures";
+import { NO_COSTS_TEXT } from "../../src/engine";
+import {
+  demoProgrammeConfig,
+  demoWorkbook,
+  MODELLED_EXAMPLES,
+  plain,
+  programmeConfig,
+  readExample,
+} from "./fixtures";
 
 /** The Scenarios sheet of the demo workbook (issue 14, item 2): side by side, inputs only. */
 
@@ -67,5 +75,35 @@ describe("Scenarios sheet", () => {
     const stated = await extra();
     const withStream = await extra({ target: { kind: "countPerYear", value: 6 } });
     expect(withStream).toBeGreaterThan(stated + 1000);
+  });
+});
+
+describe("Scenarios sheet without implementation costs", () => {
+  it("reads its payback as n/a (no costs), not a zero payback, and refreshes to the same", async () => {
+    const base = programmeConfig();
+    const free: ProgrammeConfig = {
+      ...base,
+      resourceCost: {
+        ...base.resourceCost,
+        areas: base.resourceCost.areas.map((a) => ({
+          ...a,
+          amountsMillions: a.amountsMillions.map(() => null),
+        })),
+        costEstimates: [],
+      },
+    };
+    const wb = new ExcelJSLib.Workbook();
+    const port = new ExcelJsPort(wb);
+    const config = { ...free, scenariosSheet: true };
+    await buildProgrammeWorkbook(port, config, MODELLED_EXAMPLES.map(readExample));
+    const at = programmePositions(config);
+    const definitions = scenarioDefinitions(config);
+    const row = scenariosLayout(config, at, resourceCostLayout(config, at), definitions).paybackRow;
+    const columns = definitions.map((_, i) => String.fromCharCode("C".charCodeAt(0) + i));
+    expect(columns.length).toBeGreaterThan(1);
+    // The words the wizard's Green Book panel and `calc scenarios` use for a payback with no costs.
+    for (const c of columns) expect(value(wb, `${c}${row}`)).toBe(NO_COSTS_TEXT);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+    for (const c of columns) expect(value(wb, `${c}${row}`)).toBe(NO_COSTS_TEXT);
   });
 });

@@ -99,24 +99,46 @@ describe("values as users leave them", () => {
     expect((await refreshWorkbook(asSerial.port)).changes).toEqual([]);
   });
 
-  it("warns about a bare 8 in a percent cell (800%), naming it, and refuses 800% as a target (issue 13)", async () => {
+  it("refuses a bare 8 in a target percent cell (800%) once, naming it, not warned about again (issue 13)", async () => {
     const { wb, port, layout } = await editedDemo((ws, l) => {
       // What LibreOffice stores when 8 is entered into a 0.0% cell.
       ws.getCell(inputAt(l, "assumptions.target.value")).value = 8;
     });
     const cell = inputAt(layout, "assumptions.target.value");
-    const warning = `'${CFS}'!${cell} Target (% of starts): the cell holds 8, which is 800%; for 8% type 8% or 0.08`;
     const report = await refreshWorkbook(port);
     // A percent target over 100% is more than the entry lever allows: the £297.52m of a bare 8.
     const error = `'${CFS}'!${cell} Target (% of starts): must be <= 100% for the entry lever, got 8 (800%); for 8% write 0.08 or "8%"`;
     expect(report.errors).toEqual([{ proposal: CFS, message: error }]);
-    expect(report.warnings).toEqual([{ proposal: CFS, message: warning }]);
+    // The refusal already says what the cell holds: the percent warning at that cell is not added.
+    expect(report.warnings).toEqual([]);
     expect(plain(wb.getWorksheet(CFS)!.getCell(layout.statusAddress).value)).toBe(`Not refreshed: ${error}`);
     expect((await refreshWorkbook(port)).changes).toEqual([]);
     const fixed = await editedDemo((ws, l) => {
       ws.getCell(inputAt(l, "assumptions.target.value")).value = "8%";
     });
     expect((await refreshWorkbook(fixed.port)).warnings).toEqual([]);
+  });
+
+  it("reports an inflation typed as 3.36 (336%) once, as its cell's refusal", async () => {
+    const { port, layout } = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "assumptions.unitCost.inflationPerYear")).value = 3.36;
+    });
+    const cell = `'${CFS}'!${inputAt(layout, "assumptions.unitCost.inflationPerYear")} `;
+    const report = await refreshWorkbook(port, { dryRun: true });
+    const named = [...report.errors, ...report.warnings].filter((m) => m.message.startsWith(cell));
+    expect(named).toEqual([{ proposal: CFS, message: expect.stringContaining("336%") }]);
+    expect(report.errors).toContainEqual(named[0]);
+  });
+
+  it("keeps the percent warning beside another cell's refusal", async () => {
+    const { port, layout } = await editedDemo((ws, l) => {
+      ws.getCell(inputAt(l, "assumptions.unitCost.inflationPerYear")).value = 3.36;
+      ws.getCell(inputAt(l, "assumptions.baseline.growthPerYear")).value = 8;
+    });
+    const growth = `'${CFS}'!${inputAt(layout, "assumptions.baseline.growthPerYear")} `;
+    const report = await refreshWorkbook(port, { dryRun: true });
+    expect(report.errors.map((e) => e.proposal)).toEqual([CFS]);
+    expect(report.warnings.filter((w) => w.message.startsWith(growth))).toHaveLength(1);
   });
 
   it("lists the engine's input warnings at their cells in the report and the status cell", async () => {

@@ -4,7 +4,6 @@ import {
   describeReprofile,
   formatMoney,
   formatWhole,
-  proposedReprofileText,
   reprofiledActualsText,
   rmsError,
   toPounds,
@@ -42,7 +41,8 @@ export function reprofileTable(p: ProposedReprofile): string {
   ]);
   return [
     p.name,
-    `Proposed: ${proposedReprofileText(r)}`,
+    // That it is indicative only is said once, in the engine's note (the warning above), as the Track tab does.
+    `Proposed: ${describeReprofile(r)}`,
     aheadOfPlanText(r) ??
       `Fit to the ${reprofiledActualsText(r)} (RMS error over ${r.periods === 1 ? "1 period" : `${r.periods} periods`}; approved plan ${rms(r.approvedSquaredError)}):`,
     ...fits.map((f) => `  ${f}`),

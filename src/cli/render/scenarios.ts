@@ -1,4 +1,11 @@
-import { formatMoney, toPounds, type Decimal, type ScenarioResult } from "../../engine";
+import {
+  formatMoney,
+  hasCostsToPayBack,
+  scenarioPaybackText,
+  toPounds,
+  type Decimal,
+  type ScenarioResult,
+} from "../../engine";
 import { textTable } from "../table";
 
 /**
@@ -9,9 +16,7 @@ import { textTable } from "../table";
 const fy = (label: string): string => label.replace(/^FY/, "FY ");
 
 function paybackText(r: ScenarioResult, fyLabels: readonly string[]): string {
-  return r.payback.kind === "paysBack"
-    ? `${r.payback.years.toFixed(2)} years`
-    : `not within ${fyLabels[0]}–${fyLabels[fyLabels.length - 1]}`;
+  return scenarioPaybackText(r, `${fyLabels[0]}–${fyLabels[fyLabels.length - 1]}`);
 }
 
 /**
@@ -45,7 +50,8 @@ export function scenariosTable(fyLabels: readonly string[], results: readonly Sc
 }
 
 /**
- * JSON-ready scenarios: money in £, payback in years (null when it does not pay back in the MTFS).
+ * JSON-ready scenarios: money in £, payback in years (null when it does not pay back in the MTFS, or there is
+ * no implementation cost to pay back) and in the table's words.
  *
  * @example
  * scenariosJson(fyLabels, results).scenarios[0].payback // 3.25
@@ -67,7 +73,12 @@ export function scenariosJson(
       totalBenefit: toPounds(r.totalBenefit),
       lastYearBenefit: toPounds(r.lastYearBenefit),
       implementationCost: toPounds(r.implementationCost),
-      payback: r.payback.kind === "paysBack" ? r.payback.years.toDecimalPlaces(4).toNumber() : null,
+      // Without implementation cost there is nothing to pay back: null, as when it does not pay back.
+      payback:
+        r.payback.kind === "paysBack" && hasCostsToPayBack(r.implementationCost)
+          ? r.payback.years.toDecimalPlaces(4).toNumber()
+          : null,
+      paybackText: paybackText(r, fyLabels),
       paybackConvention: r.payback.convention,
     })),
   };

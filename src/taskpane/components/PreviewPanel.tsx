@@ -86,7 +86,8 @@ export function PreviewPanel({
                         {s.label}
                       </th>
                     ))}
-                    <th scope="col">Net</th>
+                    {/* The profile's cumulative benefit (a stream's gross is that year's saving, the same basis), not in-year. */}
+                    <th scope="col">Net (cumulative)</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -98,7 +99,7 @@ export function PreviewPanel({
                           {s.texts[i]}
                         </td>
                       ))}
-                      <td>{r.cumulativeText}</td>
+                      <td data-testid={`stream-net-${r.label}`}>{r.cumulativeText}</td>
                     </tr>
                   ))}
                 </tbody>

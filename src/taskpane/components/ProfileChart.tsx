@@ -65,7 +65,7 @@ export function ProfileChart({
     ? rows
         .map(
           (r, i) =>
-            `${r.label}: ${streams.map((st) => `${st.label} ${st.texts[i]}`).join(", ")}, net ${r.cumulativeText}`,
+            `${r.label}: ${streams.map((st) => `${st.label} ${st.texts[i]}`).join(", ")}, net cumulative ${r.cumulativeText}`,
         )
         .join("; ")
     : rows.map((r) => `${r.label} in-year ${r.inYearText}, cumulative ${r.cumulativeText}`).join("; ");

@@ -91,6 +91,35 @@ export function cellWordsOf(layout: SheetLayout): ReadonlyMap<string, CellWords>
   return out;
 }
 
+const titledFormats = new WeakMap<SheetLayout, Map<string, string | undefined>>();
+
+/**
+ * The number format `layout` gives the cell in `column` of the row whose column-A owned cell reads `title`
+ * (a tornado row, titled by its input), undefined when no row is titled so. A figure read on a row before
+ * refresh moved another input onto it belongs to its old title's input, and reads in that input's units.
+ *
+ * @example
+ * formatOnRowTitled(layout, 2, "Inflation on the unit cost (% a year (1 April))") // "0.0#%"
+ */
+export function formatOnRowTitled(layout: SheetLayout, column: number, title: string): string | undefined {
+  let known = titledFormats.get(layout);
+  if (!known) {
+    const titles = new Map<number, string>();
+    for (const c of layout.cells)
+      if (c.kind === "engine" && typeof c.value === "string" && parseAddress(c.address).column === 1)
+        titles.set(parseAddress(c.address).row, c.value);
+    known = new Map();
+    for (const c of layout.cells) {
+      if (c.kind !== "engine" && c.kind !== "formula") continue;
+      const at = parseAddress(c.address);
+      const t = titles.get(at.row);
+      if (t !== undefined && !known.has(`${at.column}|${t}`)) known.set(`${at.column}|${t}`, c.numberFormat);
+    }
+    titledFormats.set(layout, known);
+  }
+  return known.get(`${column}|${title}`);
+}
+
 /**
  * An owned cell's value as the sheet shows it, by its declared number format: money through the one money
  * rule (`formatMoney`: £m, £k below £0.1m, "-" below £50), percentages as such, other numbers to 2 dp, text

@@ -1,6 +1,8 @@
 import {
   Decimal,
   externalScale,
+  hasCostsToPayBack,
+  NO_COSTS_TEXT,
   runScenario,
   type ScenarioDefinition,
   type ScenarioInput,
@@ -230,11 +232,18 @@ export function scenariosLayout(
       kind: "formula",
       address: `${c}${paybackRow}`,
       key: `scenarios[${i}].payback`,
-      formula: paybackFormula(
+      // Nothing to pay back without implementation costs: the one rule (hasCostsToPayBack), not a 0 payback.
+      formula: `IF(${c}${costTotalRow}>0,${paybackFormula(
         cashflowRows.map((row) => `${c}${row}`),
         never,
-      ),
-      value: res ? (res.payback.kind === "paysBack" ? res.payback.years.toNumber() : never) : null,
+      )},"${NO_COSTS_TEXT}")`,
+      value: res
+        ? !hasCostsToPayBack(res.implementationCost)
+          ? NO_COSTS_TEXT
+          : res.payback.kind === "paysBack"
+            ? res.payback.years.toNumber()
+            : never
+        : null,
       numberFormat: "0.00",
       style: { bold: true, fill: "F2F2F2" },
     });
