@@ -165,3 +165,21 @@ export async function editInLibreOffice(file: string, edits: readonly LibreOffic
   if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no ${out}`);
   return out;
 }
+
+/**
+ * The size in points the body text of `pages` prints at: their commonest word height (a sheet's cells are
+ * 11 pt, its titles larger, chart labels smaller) against `calibration`, the height of a word of the same
+ * font printed at 11 pt and 100%.
+ *
+ * @example
+ * printedPoints(programmePages, wordHeightAt100) // 8.2
+ */
+export function printedPoints(pages: readonly PdfPage[], calibration: number): number {
+  const counts = new Map<number, number>();
+  for (const w of pages.flatMap((p) => p.words)) {
+    const h = Math.round((w.yMax - w.yMin) * 10) / 10;
+    counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  const [commonest] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0];
+  return (11 * commonest) / calibration;
+}

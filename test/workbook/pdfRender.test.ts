@@ -1,16 +1,82 @@
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
+import { parseProposal, programmeSensitivity, proposalRiskModel, simulate } from "../../src/engine";
+import { updateDashboard } from "../../src/workbook/dashboard";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
+import { PROGRAMME_SHEET } from "../../src/workbook/layouts/programmeSheet";
+import { RISK_SHEET } from "../../src/workbook/layouts/riskSheet";
+import { proposalSheetName } from "../../src/workbook/names";
 import { REGISTER_SHEET } from "../../src/workbook/register";
-import { demoWorkbook, readExample, tempDir } from "./fixtures";
-import { hasLibreOffice, hasPdfToText, pdfPages, recalcInLibreOffice, type PdfPage } from "./libreoffice";
+import { writeRiskSheet } from "../../src/workbook/risk";
+import { importActuals } from "../../src/workbook/tracking";
+import { MODELLED_EXAMPLES, demoWorkbook, readExample, tempDir } from "./fixtures";
+import {
+  hasLibreOffice,
+  hasPdfToText,
+  pdfPages,
+  printedPoints,
+  recalcInLibreOffice,
+  type PdfPage,
+} from "./libreoffice";
 
 /**
- * The demo workbook as it prints: LibreOffice renders every sheet to PDF and the page text is checked, so
- * a clipped heading, a cut-off label, a paragraph lost past Excel's row height limit or text off the
- * page's edge fails here, not only on paper. (To look at the pages: `pdftoppm -r 80 -png demo.pdf p`.)
+ * The demo workbook as it prints, with a Dashboard (from a few actuals) and a Risk sheet (with its tornado):
+ * LibreOffice renders every sheet to PDF and the page text is checked, so a clipped heading, a cut-off
+ * label, a paragraph lost past Excel's row height limit, text off the page's edge or print too small to
+ * read fails here, not only on paper. (To look at the pages: KEEP_PDF=/tmp/demo.pdf, then
+ * `pdftoppm -r 80 -png /tmp/demo.pdf p`.)
  */
+
+/** The last sheet: one word of 11 pt text at 100%, what the other sheets' print size is measured against. */
+const CALIBRATION = "Calibration";
+const CFS = "CFS Targeted Prevention";
+/** The longest proposal name in Appendix A: 40 units of column width cut its last letters. */
+const LONGEST_NAME = "Maximising Independence for Working Age Adults";
+/** The sheets printed two pages wide or with their charts moved for print: each at 8 pt or more. */
+const LEGIBLE = [
+  PROGRAMME_SHEET,
+  ...MODELLED_EXAMPLES.map((f) => proposalSheetName(readExample(f).opportunity.name as string)),
+];
+
+/** The demo with the Tracking sheet's actuals, its Dashboard and a Risk sheet, as a user prints them. */
+async function printedWorkbook(): Promise<ExcelJS.Workbook> {
+  const { wb, port } = await demoWorkbook();
+  const actual = (period: string, measure: string, value: number) => ({
+    proposal: CFS,
+    stream: "",
+    period,
+    measure,
+    value,
+    source: "test",
+  });
+  await importActuals(
+    port,
+    [
+      actual("2027-10", "avoidedEvents", 0),
+      actual("2027-11", "avoidedEvents", 1),
+      actual("2027-Q3", "saving", 10_000),
+    ],
+    { dryRun: false },
+  );
+  await updateDashboard(port);
+  const models = MODELLED_EXAMPLES.map((f) => proposalRiskModel(parseProposal(readExample(f))));
+  await writeRiskSheet(
+    port,
+    simulate(models, { iterations: 100, seed: 1 }),
+    RISK_SHEET,
+    programmeSensitivity(models),
+  );
+  const cal = wb.addWorksheet(CALIBRATION, {
+    pageSetup: { paperSize: 9, orientation: "landscape", scale: 100 },
+  });
+  cal.getCell("A1").value = `${CALIBRATION} CFS`;
+  cal.getCell("B1").value = "EDGE";
+  cal.getCell("A2").value = LONGEST_NAME;
+  cal.getColumn(1).width = wb.getWorksheet(DASHBOARD_SHEET)!.getColumn(1).width;
+  return wb;
+}
 
 // Never skipped, as the LibreOffice recalculation test: without the tools the check is missing.
 beforeAll(() => {
@@ -61,10 +127,12 @@ describe("the demo workbook printed to PDF", () => {
   const bySheet = new Map<string, PdfPage[]>();
 
   beforeAll(async () => {
-    wb = (await demoWorkbook()).wb;
+    wb = await printedWorkbook();
     const file = path.join(tempDir(), "demo.xlsx");
     fs.writeFileSync(file, await new ExcelJsPort(wb).toXlsx());
-    pages = await pdfPages(await recalcInLibreOffice(file, "pdf"));
+    const pdf = await recalcInLibreOffice(file, "pdf");
+    if (process.env.KEEP_PDF) fs.copyFileSync(pdf, process.env.KEEP_PDF);
+    pages = await pdfPages(pdf);
     // A sheet's pages run from the page whose first line holds its title (A1) to the next sheet's first page.
     const sheets = wb.worksheets.filter((ws) => ws.name !== REGISTER_SHEET && ws.state !== "hidden");
     let k = -1;
@@ -84,18 +152,81 @@ describe("the demo workbook printed to PDF", () => {
     expect([...bySheet.keys()]).toEqual(sheets.map((s) => s.name));
   });
 
-  it("prints the Programme, Resource cost and Themes sheets on one page each, a proposal on the pages its rows need", () => {
-    for (const sheet of ["Programme", "Resource cost", "Themes"]) expect(bySheet.get(sheet)).toHaveLength(1);
+  it("prints Resource cost and Themes on one page each, every other sheet on the pages its rows need", () => {
+    for (const sheet of ["Resource cost", "Themes"]) expect(bySheet.get(sheet)).toHaveLength(1);
     for (const [sheet, ps] of bySheet) {
-      // One page wide and scaled down to fit, so at most the pages its rows fill at full size (and a part page).
+      // Its pages across, each scaled down to fit, so at most the pages its rows fill at full size (and a part
+      // page) down each.
       const ws = wb.getWorksheet(sheet)!;
       const margins = ws.pageSetup.margins ?? { top: 0.75, bottom: 0.75 };
       const printable = ps[0].height - (margins.top + margins.bottom) * 72;
       let tall = 0;
       for (let r = 1; r <= ws.rowCount; r++) tall += ws.getRow(r).height ?? 15;
       expect(ps.length).toBeGreaterThanOrEqual(1);
-      expect(ps.length).toBeLessThanOrEqual(Math.ceil(tall / printable) + 1);
+      expect(ps.length).toBeLessThanOrEqual(
+        (ws.pageSetup.fitToWidth ?? 1) * (Math.ceil(tall / printable) + 1),
+      );
     }
+  });
+
+  it("prints the Programme, each proposal sheet, the Dashboard and the Risk sheet at 8 pt or more", () => {
+    // One page across printed the Programme at about 4 pt, a proposal at about 5, the Risk sheet (charts
+    // beside its tables) at about 5.5.
+    const calibration = bySheet.get(CALIBRATION)![0].words.find((w) => w.text === "CFS")!;
+    const full = calibration.yMax - calibration.yMin;
+    const sizes = [...LEGIBLE, DASHBOARD_SHEET, RISK_SHEET].map((sheet) => [
+      sheet,
+      Math.round(printedPoints(bySheet.get(sheet)!, full) * 10) / 10,
+    ]);
+    expect(sizes.filter(([, pt]) => Number(pt) < 8)).toEqual([]);
+  });
+
+  it("prints the Programme and each proposal sheet two pages across, their caption columns on each", () => {
+    for (const sheet of LEGIBLE) {
+      const setup = wb.getWorksheet(sheet)!.pageSetup;
+      const titles = sheet === PROGRAMME_SHEET ? ["A:B", "2:3"] : ["A:A", undefined];
+      expect([sheet, setup.fitToWidth, setup.orientation, setup.paperSize]).toEqual([
+        sheet,
+        2,
+        "landscape",
+        9,
+      ]);
+      expect([sheet, setup.printTitlesColumn, setup.printTitlesRow]).toEqual([sheet, ...titles]);
+    }
+    // The Programme's headings (rows 2:3) on each of its pages, the opportunities (column B) beside its figures.
+    const programme = bySheet.get(PROGRAMME_SHEET)!;
+    expect(programme.length).toBeGreaterThanOrEqual(2);
+    for (const [i, p] of programme.entries())
+      expect([i, phrase([p]).includes("Directorate Opportunity")]).toEqual([i, true]);
+    const theme = programme.filter((p) => phrase([p]).includes("Theme Source"));
+    expect(theme.length).toBeGreaterThan(0);
+    for (const p of theme) expect(phrase([p])).toContain("Maximising Independence for Working Age Adults");
+  });
+
+  it("prints the Dashboard's title block once and its table's headings on each page", () => {
+    const ps = bySheet.get(DASHBOARD_SHEET)!;
+    expect(ps.length).toBeGreaterThanOrEqual(2);
+    const title = words(String(wb.getWorksheet(DASHBOARD_SHEET)!.getCell("A1").value)).join(" ");
+    expect(ps.filter((p) => phrase([p]).includes(title))).toHaveLength(1);
+    expect(ps.filter((p) => phrase([p]).includes("Green at or above"))).toHaveLength(1);
+    // The table's heading row repeats: each page shows the headings of its columns.
+    const headings = new Set<string>();
+    wb.getWorksheet(DASHBOARD_SHEET)!
+      .getRow(8)
+      .eachCell((c) => words(String(c.value)).forEach((w) => headings.add(w)));
+    for (const [i, p] of ps.entries())
+      expect([i, p.words.filter((w) => headings.has(w.text)).length >= 3]).toEqual([i, true]);
+  });
+
+  it("holds the longest Appendix A name on one line in the Dashboard's Proposal and the Programme's Opportunity columns", () => {
+    // The calibration sheet shows the name in a column of the Dashboard's width, EDGE in the next column.
+    const page = bySheet.get(CALIBRATION)![0];
+    const edge = page.words.find((w) => w.text === "EDGE")!;
+    const last = page.words.find((w) => w.text === "Adults")!;
+    expect(last.xMax).toBeLessThan(edge.xMin);
+    expect(wb.getWorksheet(PROGRAMME_SHEET)!.getColumn(2).width).toBeGreaterThanOrEqual(
+      wb.getWorksheet(DASHBOARD_SHEET)!.getColumn(1).width!,
+    );
   });
 
   it("shows every heading, label and text of every sheet whole (nothing clipped at its cell's edge)", () => {

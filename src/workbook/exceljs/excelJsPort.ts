@@ -153,7 +153,7 @@ export class ExcelJsPort implements WorkbookPort {
   async insertRows(sheet: string, row: number, count: number): Promise<void> {
     const ws = this.sheet(sheet);
     const blanks: unknown[][] = Array.from({ length: count }, () => []);
-    ws.spliceRows(row, 0, ...blanks);
+    shiftingMerges(ws, row, count, () => ws.spliceRows(row, 0, ...blanks));
     this.edited("written", sheet);
     const origin = packageOrigin(this.workbook);
     if (origin)
@@ -170,7 +170,7 @@ export class ExcelJsPort implements WorkbookPort {
       throw new Error(
         `rows ${row} to ${row + count - 1} of ${sheet} are not the rows the product last inserted`,
       );
-    ws.spliceRows(row, count);
+    shiftingMerges(ws, row, -count, () => ws.spliceRows(row, count));
     if (inserted && last?.row === row && last.count === count) inserted.pop();
   }
 
@@ -507,5 +507,28 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   if (s.border) {
     const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
     cell.border = { top: thin, bottom: thin, left: thin, right: thin };
+  }
+}
+
+/**
+ * Runs `splice` (ExcelJS's spliceRows at `row`, `by` rows inserted, or removed when negative) with the merges
+ * from `row` down moved as the cells are: spliceRows moves cells but not its list of merges, so a merge below
+ * inserted rows was saved where its text no longer was. Merges in removed rows are dropped; a merge the splice
+ * cuts through (starting above `row`) is left as it is.
+ */
+function shiftingMerges(ws: ExcelJS.Worksheet, row: number, by: number, splice: () => void): void {
+  const merges = (ws as unknown as { _merges: Record<string, { range: string } | undefined> })._merges;
+  const below = Object.values(merges).flatMap((m) => {
+    if (!m) return [];
+    const [from, to = from] = m.range.split(":");
+    const a = parseAddress(from);
+    const b = parseAddress(to);
+    return a.row >= row ? [{ range: m.range, a, b }] : [];
+  });
+  for (const m of below) ws.unMergeCells(m.range);
+  splice();
+  for (const { a, b } of below) {
+    if (by < 0 && a.row < row - by) continue;
+    ws.mergeCells(a.row + by, a.column, b.row + by, b.column);
   }
 }

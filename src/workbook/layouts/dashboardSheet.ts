@@ -18,7 +18,7 @@ import {
 import { columnLetter } from "../address";
 import type { ComboChartSpec } from "../port";
 import { labelWriter, toPenny } from "./cellWriters";
-import { rowHeightFor, wrappedLines } from "./textFit";
+import { rowHeightFor, spanWidth, wrappedLines } from "./textFit";
 import { measureWords } from "./trackingSheet";
 import {
   MILLIONS_FORMAT,
@@ -47,7 +47,9 @@ export const DASHBOARD_OWNER = "dashboard";
 export const GREEN_ADDRESS = "B4";
 export const AMBER_ADDRESS = "B5";
 const HEADER_ROW = 8;
-/** The sheet's notes above the table run on to the right (unwrapped); headings and row notes wrap in their column. */
+/** The sheet's first note wraps over the table's first columns, which print on page 1. */
+const INTRO_SPAN = "A2:F2";
+/** The sheet's notes above the table (the first wraps over A:F, the rest fit there); headings and row notes wrap in their column. */
 const NOTE = { italic: true } as const;
 /** A row's note: wrapped in its column, so a printed page keeps its scale (LibreOffice shrinks to fit a long line). */
 const ROW_NOTE = { ...STYLES.owned, wrap: true } as const;
@@ -200,12 +202,11 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   const owned = (address: string, key: string, text: string, style: LayoutCell["style"]) =>
     cells.push({ kind: "engine", address, key, value: text, style });
   label("A1", "Benefits dashboard: delivery against the plan", STYLES.title);
-  label(
-    "A2",
+  const intro =
     "Written by track import and refresh from the Tracking sheet: never type here except the RAG thresholds. " +
-      "Variance = actual − plan (a shortfall is negative). Saving in £; KPIs in their own units.",
-    NOTE,
-  );
+    "Variance = actual − plan (a shortfall is negative). Saving in £; KPIs in their own units.";
+  // Wrapped over the table's first columns: run on to the right, it printed past page 1 into page 2.
+  label("A2", intro, { ...NOTE, wrap: true });
   label("A4", "Green at or above (share of plan to date)");
   cells.push({
     kind: "input",
@@ -475,24 +476,33 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   });
   const chartFirst = chartTitle + 2;
   const chartLast = chartTitle + 1 + savingRows.length;
+  const columnWidths = [
+    // The longest Appendix A name ("Maximising Independence for Working Age Adults", 40.3 units in
+    // LibreOffice's PDF: 40 cut its last letters) on one line.
+    { column: "A", width: 43 },
+    ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
+      column: columnLetter(k + 2),
+      width: DASHBOARD_WIDTHS[c] ?? 14,
+    })),
+  ];
+  const widths = new Map(columnWidths.map((w) => [w.column, w.width]));
   return {
     layoutId: DASHBOARD_LAYOUT_ID,
     sheet: DASHBOARD_SHEET,
     cells,
     // Two lines for the wrapped headings, more for a long wrapped note; every other row is the default (a sync
     // that moves rows resets them: dashboard.ts).
-    rowHeights: [{ row: HEADER_ROW, height: 30 }, ...noteHeights, { row: closureTitle + 1, height: 30 }],
-    // Fifteen columns on one page width print at about 4 pt: two pages wide (about 8 pt), the Proposal column
-    // and the table's headings on each page.
-    print: { pagesWide: 2, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: "A:A" },
-    columnWidths: [
-      // The longest Appendix A name ("Maximising Independence for Working Age Adults") on one line.
-      { column: "A", width: 40 },
-      ...DELIVERY_COLUMNS.slice(1).map((c, k) => ({
-        column: columnLetter(k + 2),
-        width: DASHBOARD_WIDTHS[c] ?? 14,
-      })),
+    rowHeights: [
+      { row: 2, height: rowHeightFor(wrappedLines(intro, { width: spanWidth(INTRO_SPAN, widths) })) },
+      { row: HEADER_ROW, height: 30 },
+      ...noteHeights,
+      { row: closureTitle + 1, height: 30 },
     ],
+    merges: [INTRO_SPAN],
+    // Fifteen columns on one page width print at about 4 pt: two pages wide, the table's headings on each page.
+    // Not column A as well: it holds the title block (rows 1-7), which then printed again, cut, on page 2.
+    print: { pagesWide: 2, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+    columnWidths,
     ...(savingRows.length === 0
       ? {}
       : {
@@ -504,8 +514,10 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
             categories: `A${chartFirst}:A${chartLast}`,
             bars: { name: "Plan to date", values: `B${chartFirst}:B${chartLast}` },
             line: { name: "Actual to date", values: `C${chartFirst}:C${chartLast}` },
-            from: `E${chartTitle}`,
-            to: `L${chartTitle + 16}`,
+            // Beside its table, in the columns of the second printed page (Plan to date... Variance fill the
+            // first: A:G, and H keeps it off their edge); from column E it straddled the two pages.
+            from: `I${chartTitle}`,
+            to: `O${chartTitle + 16}`,
           },
         }),
   };

@@ -8,7 +8,7 @@ import {
 import { cellAddress, columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
-import { fitRowHeights } from "./textFit";
+import { fitRowHeights, wrapLongLabels } from "./textFit";
 import {
   MILLIONS_FORMAT,
   PERCENT_FORMAT,
@@ -42,6 +42,8 @@ const FIRST_FY_COLUMN = 5; // E
 export const YEARS_FORMAT = '0.0# "years"';
 /** Headings wrap in their column (e.g. "Time to hit full run rate" in 14 characters). */
 const HEADING = { ...STYLES.heading, wrap: true } as const;
+/** The Directorate and Opportunity columns, repeated on each printed page. */
+const PRINT_TITLE_COLUMNS = "A:B";
 
 /**
  * A published "time to full run rate" ("2.75 years", "1 year") as a number of years; other text as it is.
@@ -495,37 +497,50 @@ export function programmeSheetLayout(
       ),
     );
 
-  // Wide enough for the longest Appendix A wording ("Maximising Independence for Working Age Adults",
-  // "Demand Management and Maximising Independence") on one line.
+  // Each column as wide as its longest wording on one line, measured in LibreOffice's PDF (Calibri 11:
+  // "Maximising Independence for Working Age Adults" 40.3 units, "Demand Management and Maximising
+  // Independence" 43.2, "Fully fundable – rolling programme" 28.2, "Children and Family Services" 22.9,
+  // "Proposal sheet (modelled)" 21.1), and no wider: the sheet prints two pages across at 8 pt or more.
   const columnWidths = [
-    { column: "A", width: 30 },
-    { column: "B", width: 46 },
-    { column: "C", width: 34 },
-    { column: "D", width: 14 },
-    ...config.fyLabels.map((_, i) => ({ column: fyColumn(i), width: 12 })),
-    { column: themeCol, width: 46 },
-    { column: sourceCol, width: 28 },
-    { column: statusCaptionCol, width: 16 },
+    { column: "A", width: 25 },
+    { column: "B", width: 43 },
+    { column: "C", width: 30 },
+    { column: "D", width: 12 },
+    ...config.fyLabels.map((_, i) => ({ column: fyColumn(i), width: 11 })),
+    { column: themeCol, width: 45 },
+    { column: sourceCol, width: 23 },
+    { column: statusCaptionCol, width: 14 },
     ...(risky
       ? [
           { column: cc.confidence, width: 12 },
-          { column: cc.bias, width: 16 },
+          { column: cc.bias, width: 14 },
         ]
       : []),
   ];
+  const widths = new Map(columnWidths.map((w) => [w.column, w.width]));
+  // A note longer than the caption columns wraps in them: they repeat on each printed page, and a note run on
+  // past them printed cut at the page's edge (and a long one set every page's scale).
+  const wrapped = wrapLongLabels(cells, widths, PRINT_TITLE_COLUMNS, merges);
+  const allMerges = [...merges, ...wrapped.merges];
+  const noteRows = new Set(wrapped.merges.map((m) => m.replace(/^[A-Z]+(\d+):.*$/, "$1")));
   return {
     layoutId: PROGRAMME_LAYOUT_ID,
     sheet: PROGRAMME_SHEET,
-    cells,
+    cells: wrapped.cells,
     positions: pos,
     statusAddress: programmeStatusAddress(config),
     totals: totals ? totals.map((t) => t.toNumber()) : [],
+    // One page across printed at about 4 pt (LibreOffice's PDF of the demo): two, the headings (rows 2:3) and
+    // the directorate and opportunity columns repeated on each.
+    print: { pagesWide: 2, titleRows: "2:3", titleColumns: PRINT_TITLE_COLUMNS },
     columnWidths,
-    merges,
+    merges: allMerges,
     rowHeights: fitRowHeights(
-      cells.filter((c) => /^[A-Z]+[23]$/.test(c.address)),
-      merges,
-      new Map(columnWidths.map((w) => [w.column, w.width])),
+      wrapped.cells.filter(
+        (c) => /^[A-Z]+[23]$/.test(c.address) || noteRows.has(c.address.replace(/^[A-Z]+/, "")),
+      ),
+      allMerges,
+      widths,
     ),
   };
 }

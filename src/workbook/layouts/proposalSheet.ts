@@ -687,6 +687,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
           baseFormula: `B${summaryRow}`,
           captionOf: (path) => inputCaption(path, inputLabels),
           formatOf: (path) => inputFormats.get(`assumptions.${path.replace(/^assumptions\./, "")}`),
+          inCaptionColumn: true,
         })
       : undefined;
   if (tornado) {
@@ -723,6 +724,9 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     riskAdjustedRowAddress: new Map(words ? fyLabels.map((fy, i) => [fy, `K${profileFirstRow + i}`]) : []),
     confidenceAddress: `D${summaryRow}`,
     timeToRunRateAddress,
+    // One page across (the tables and the chart beside them) printed at about 5 pt (LibreOffice's PDF of the
+    // demo): two pages, the caption column repeated on each.
+    print: { pagesWide: 2, titleColumns: "A:A" },
     columnWidths: [...widths].map(([column, width]) => ({ column, width })),
     merges,
     rowHeights: fitRowHeights(cells, merges, widths),

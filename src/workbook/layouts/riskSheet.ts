@@ -27,11 +27,14 @@ export interface RiskSheetLayout extends SheetLayout {
   readonly tornadoChart?: BarChartSpec;
 }
 
-/** Column A's widest (characters of width): a longer input wraps. */
-const MAX_INPUT_WIDTH = 80;
+/**
+ * Column A's widest (characters of width): a longer input wraps. At 60 the tornado's nine columns print one
+ * page across at 8 pt or more (at 80, about 7.6 pt).
+ */
+const MAX_INPUT_WIDTH = 60;
 
-/** The tornado block starts below the fan chart (H4:P24), so neither covers the other. */
-const TORNADO_FIRST_ROW = 27;
+/** Rows a chart takes under its table (the charts sit below the tables, not beside them: see `print`). */
+const CHART_ROWS = 20;
 
 /**
  * Declares every cell of the Risk sheet for a simulation, and under its tables the tornado of the same
@@ -104,13 +107,16 @@ export function riskSheetLayout(
     header += p.years.length + 3;
   });
   const range = (column: string): string => `${column}${chartRows.first}:${column}${chartRows.last}`;
+  // The fan chart under the last table (header is two rows past it), across its columns.
+  const fanChartFirst = header - 1;
+  const fanChartLast = fanChartFirst + CHART_ROWS;
   // The note spans the table and its row is as tall as its lines, so it neither cuts off nor runs into row 3.
   const merges = [`A2:${LETTERS[LETTERS.length - 1]}2`];
   const several = s.proposals.length > 1;
   const tornado = sensitivity
     ? tornadoBlock({
         sheet,
-        first: Math.max(TORNADO_FIRST_ROW, header),
+        first: fanChartLast + 2,
         rows: Math.min(TORNADO_MAX_ROWS, Math.max(1, sensitivity.rows.length)),
         sensitivity,
         fy: blocks[0].mtfsYear.label,
@@ -133,7 +139,6 @@ export function riskSheetLayout(
                   : undefined,
             }
           : {}),
-        chartColumn: "K",
         when: "Written with the simulation (refresh does not re-run it).",
       })
     : undefined;
@@ -170,6 +175,9 @@ export function riskSheetLayout(
     merges,
     rowHeights: fitRowHeights(cells, merges, new Map(columnWidths.map((w) => [w.column, w.width]))),
     columnWidths,
+    // One page across, as the other sheets of tables (each table has its own headings). The charts beside the
+    // tables printed the page at about 5 pt; under them, it prints at 8 pt or more.
+    print: { pagesWide: 1 },
     chart: {
       sheet,
       // The title names the first block, which another run may change: the name is what a re-run replaces.
@@ -182,9 +190,18 @@ export function riskSheetLayout(
         { name: "P10", values: range("C") },
         { name: "P90", values: range("E") },
       ],
-      from: "H4",
-      to: "P24",
+      from: `A${fanChartFirst}`,
+      to: `F${fanChartLast}`,
     },
-    ...(tornado ? { tornadoChart: tornado.chart } : {}),
+    // Under the tornado's table, as the fan chart under the tables.
+    ...(tornado
+      ? {
+          tornadoChart: {
+            ...tornado.chart,
+            from: `A${tornado.next + 1}`,
+            to: `F${tornado.next + 1 + CHART_ROWS}`,
+          },
+        }
+      : {}),
   };
 }

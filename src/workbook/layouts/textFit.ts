@@ -178,3 +178,42 @@ export function splitToRows(text: string, box: TextBox): string[] {
   flush();
   return parts;
 }
+
+/**
+ * Wraps each label in the first column of `span` ("A:B") whose text is longer than one line across the span,
+ * in a merge of the span on its row (when no other cell of the row is in it), and returns the cells and
+ * the merges added. A sheet printed several pages wide repeats its caption columns on each page: a note that
+ * ran on past them printed cut at a page's edge, or past its margin (LibreOffice), and a long one set the
+ * scale of every page.
+ *
+ * @example
+ * wrapLongLabels(cells, widths, "A:B").merges // ["A25:B25", ...]
+ */
+export function wrapLongLabels(
+  cells: readonly LayoutCell[],
+  widths: ReadonlyMap<string, number>,
+  span: string,
+  merged: readonly string[] = [],
+): { readonly cells: LayoutCell[]; readonly merges: string[] } {
+  const [from, to = from] = span.split(":");
+  const first = parseAddress(`${from}1`).column;
+  const last = parseAddress(`${to}1`).column;
+  const starts = new Set(merged.map((m) => m.split(":")[0]));
+  const taken = new Set<number>();
+  for (const c of cells) {
+    const { row, column } = parseAddress(c.address);
+    if (column > first && column <= last) taken.add(row);
+  }
+  const merges: string[] = [];
+  const out = cells.map((c): LayoutCell => {
+    if (c.kind !== "label" || c.style?.wrap || starts.has(c.address)) return c;
+    const { row, column } = parseAddress(c.address);
+    if (column !== first || taken.has(row)) return c;
+    const range = `${from}${row}:${to}${row}`;
+    const box = { width: spanWidth(range, widths), fontSize: c.style?.fontSize, bold: c.style?.bold };
+    if (wrappedLines(c.text, box) <= 1) return c;
+    if (last > first) merges.push(range);
+    return { ...c, style: { ...c.style, wrap: true } };
+  });
+  return { cells: out, merges };
+}

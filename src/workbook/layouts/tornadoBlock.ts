@@ -134,6 +134,11 @@ export interface TornadoBlockInput {
   readonly chartColumn?: string;
   /** The note's last sentence: when the figures change (default: refresh recomputes them). */
   readonly when?: string;
+  /**
+   * The heading and note wrap in column A alone, not across the table: a sheet printed pages wide with
+   * column A repeated cut a wider one at the page's edge.
+   */
+  readonly inCaptionColumn?: boolean;
 }
 
 /** The block's cells and merges, the first row after it, and its chart. */
@@ -208,16 +213,16 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   label(
     `A${first}`,
     `Sensitivity: ${subject} (${input.fy}) with each input at its low and high`,
-    STYLES.heading,
+    input.inCaptionColumn ? { ...STYLES.heading, wrap: true } : STYLES.heading,
   );
-  merges.push(`A${first}:${LAST_COLUMN}${first}`);
+  if (!input.inCaptionColumn) merges.push(`A${first}:${LAST_COLUMN}${first}`);
   label(
     `A${first + 1}`,
     "Each input moves alone between its low and high (the proposal's risk block, else ±10%), every other " +
       `input at its base; the ${rows} largest swings, largest first. ${input.when ?? "Refreshed with the figures."}`,
     { italic: true, wrap: true },
   );
-  merges.push(`A${first + 1}:${LAST_COLUMN}${first + 1}`);
+  if (!input.inCaptionColumn) merges.push(`A${first + 1}:${LAST_COLUMN}${first + 1}`);
   const baseRow = first + 2;
   label(`A${baseRow}`, `Base: ${subject} (${input.fy})`);
   const base = `$B$${baseRow}`;

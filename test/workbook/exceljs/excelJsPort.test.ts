@@ -1,4 +1,5 @@
 import * as ExcelJS from "exceljs";
+import fc from "fast-check";
 import JSZip from "jszip";
 import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
 
@@ -102,5 +103,44 @@ describe("ExcelJsPort styles of a loaded workbook", () => {
       expect(s.getCell(a).font.bold).toBe(true);
       expect((s.getCell(a).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF1F4E79");
     }
+  });
+});
+
+describe("ExcelJsPort rows inserted and deleted under merged cells", () => {
+  const merged = async (port: ExcelJsPort, rows: number): Promise<string[]> =>
+    [
+      ...(await port.readMerges(
+        "S",
+        Array.from({ length: rows }, (_, i) => `A${i + 1}`),
+      )),
+    ].sort();
+
+  it("moves a merge below the rows with its text, saved there, and back when the rows are deleted", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 5 }), async (at, count) => {
+        const wb = new ExcelJS.Workbook();
+        const port = new ExcelJsPort(wb);
+        await port.addSheet("S");
+        await port.writeCells("S", [
+          { address: "A1", value: "title" },
+          { address: "A12", value: "note" },
+        ]);
+        await port.mergeCells("S", ["A1:B1", "A12:B12"]);
+        await port.insertRows("S", at, count);
+        const moved = at <= 12 ? 12 + count : 12;
+        const titleRow = at <= 1 ? 1 + count : 1;
+        const back = new ExcelJS.Workbook();
+        await back.xlsx.load((await port.toXlsx()) as unknown as ArrayBuffer);
+        const saved = new ExcelJsPort(back);
+        expect(await merged(saved, 40)).toEqual([`A${titleRow}:B${titleRow}`, `A${moved}:B${moved}`].sort());
+        expect(back.getWorksheet("S")!.getCell(`A${moved}`).value).toBe("note");
+        await port.deleteRows("S", at, count);
+        const again = new ExcelJS.Workbook();
+        await again.xlsx.load((await port.toXlsx()) as unknown as ArrayBuffer);
+        expect(await merged(new ExcelJsPort(again), 40)).toEqual(["A12:B12", "A1:B1"].sort());
+        expect(again.getWorksheet("S")!.getCell("B12").isMerged).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

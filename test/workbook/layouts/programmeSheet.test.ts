@@ -25,7 +25,7 @@ describe("Programme sheet: time to hit full run rate", () => {
 
   it("spans the group headings over their FY columns", () => {
     const layout = programmeSheetLayout(programmeConfig());
-    expect(layout.merges).toEqual(["E2:H2"]);
+    expect(layout.merges!.filter((m) => /^[A-Z]+2:/.test(m))).toEqual(["E2:H2"]);
     expect(layout.cells.find((c) => c.address === "I2")).toMatchObject({ text: "Future MTFS impact" });
   });
 });

@@ -64,16 +64,17 @@ describe("the Risk sheet's tornado", () => {
     );
     const base = layout.cells.find((c) => c.kind === "engine" && c.key === "risk.sensitivity.base");
     expect(base?.kind === "engine" && base.value).toBe(t.opportunity);
-    // Below the fan chart (H4:P24) and every table, so neither covers the other.
-    const first = Math.min(
-      ...layout.cells
-        .filter((c) => c.kind !== "label" && c.kind !== "input" && c.key.startsWith("risk.sensitivity"))
-        .map((c) => Number(c.address.replace(/^[A-Z]+/, ""))),
-    );
+    // Below every table and the fan chart under them, so neither covers the other.
+    const rowOf = (address: string): number => Number(address.replace(/^[A-Z]+/, ""));
+    const tornadoRows = layout.cells
+      .filter((c) => c.kind !== "label" && c.kind !== "input" && c.key.startsWith("risk.sensitivity"))
+      .map((c) => rowOf(c.address));
     const tables = layout.cells.filter((c) => c.kind === "engine" && /\.p50$/.test(c.key));
-    expect(first).toBeGreaterThan(
-      Math.max(24, ...tables.map((c) => Number(c.address.replace(/^[A-Z]+/, "")))),
-    );
+    const lastTableRow = Math.max(...tables.map((c) => rowOf(c.address)));
+    // Each chart under its tables (beside them, the sheet printed one page across at about 5 pt).
+    expect(rowOf(layout.chart.from)).toBeGreaterThan(lastTableRow);
+    expect(Math.min(...tornadoRows)).toBeGreaterThan(rowOf(layout.chart.to));
+    expect(rowOf(layout.tornadoChart!.from)).toBeGreaterThan(Math.max(...tornadoRows));
     expect(layout.tornadoChart?.name).toBe("MTFS tornado");
     expect(layout.chart.name).toBe("MTFS risk fan chart");
   });
@@ -227,9 +228,10 @@ describe("the Risk sheet says what it covers and reads as the CLI (new-user tria
       "CFS – Commissioning for the Future: Weekly cost in the new provision (£ a week)",
     );
     const width = layout.columnWidths?.find((w) => w.column === "A")?.width ?? 0;
-    // Calibri 11 prose is about 1.1 characters per width unit (textFit.ts); wrapped beyond the cap.
+    // Calibri 11 prose is about 1.1 characters per width unit (textFit.ts); wrapped beyond the cap (60, so the
+    // tornado's columns print one page across at 8 pt or more).
     const longest = Math.max(...inputs.map((c) => (c.kind === "engine" ? String(c.value).length : 0)));
-    expect(width * 1.1).toBeGreaterThanOrEqual(Math.min(longest, 80 * 1.1));
+    expect(width * 1.1).toBeGreaterThanOrEqual(Math.min(longest, 60 * 1.1));
     expect(inputs.every((c) => c.style?.wrap === true)).toBe(true);
   });
 });

@@ -5,8 +5,10 @@ import {
   rowHeightFor,
   spanWidth,
   splitToRows,
+  wrapLongLabels,
   wrappedLines,
 } from "../../../src/workbook/layouts/textFit";
+import type { LayoutCell } from "../../../src/workbook/layouts/types";
 
 const WIDTHS = new Map([
   ["A", 44],
@@ -105,5 +107,40 @@ describe("splitToRows", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("wrapLongLabels (notes printed within the repeated caption columns)", () => {
+  const widths = new Map([
+    ["A", 25],
+    ["B", 43],
+  ]);
+  const label = (address: string, text: string): LayoutCell => ({ kind: "label", address, text });
+
+  it("wraps a label longer than one line of the span in a merge of the span; one that fits stays as it is", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("cost", "avoidance", "discounted", "payback"), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        (ws) => {
+          const text = ws.join(" ");
+          const { cells, merges } = wrapLongLabels([label("A7", text)], widths, "A:B");
+          const long = wrappedLines(text, { width: 68 }) > 1;
+          expect(merges).toEqual(long ? ["A7:B7"] : []);
+          expect(cells[0].style?.wrap === true).toBe(long);
+        },
+      ),
+    );
+  });
+
+  it("leaves a row alone when another of its cells lies in the span, or the label is already merged", () => {
+    const text = "x ".repeat(100).trim();
+    const beside = wrapLongLabels([label("A3", text), label("B3", "Opportunity")], widths, "A:B");
+    expect(beside.merges).toEqual([]);
+    const merged = wrapLongLabels([label("A4", text)], widths, "A:B", ["A4:I4"]);
+    expect(merged.merges).toEqual([]);
+    expect(merged.cells[0].style?.wrap).toBeUndefined();
   });
 });

@@ -1,4 +1,10 @@
+import * as ExcelJS from "exceljs";
+import { parseProposal, proposalRiskModel, simulate } from "../../../src/engine";
+import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
+import { programmeSheetLayout } from "../../../src/workbook/layouts/programmeSheet";
+import { riskSheetLayout } from "../../../src/workbook/layouts/riskSheet";
 import { OfficePort } from "../../../src/workbook/office/officePort";
+import { programmeConfig, readExample } from "../fixtures";
 
 /**
  * The Office.js adapter's print set-up of a new sheet (A4 landscape, pages wide, titles repeated): set through
@@ -81,5 +87,30 @@ describe("OfficePort print set-up", () => {
     await port.addSheet("Dashboard", { print: { pagesWide: 2, titleRows: "8:8", titleColumns: "A:A" } });
     expect(added.get("Dashboard")?.pageLayout.zoom).toBeUndefined();
     expect(added.get("Dashboard")?.pageLayout.titleRows).toBeUndefined();
+  });
+
+  it("applies a layout's declared set-up as the ExcelJS adapter does (Programme, Risk)", async () => {
+    withExcelApi(1.9);
+    const model = proposalRiskModel(parseProposal(readExample("cfs-targeted-prevention.json")));
+    const layouts = [
+      programmeSheetLayout(programmeConfig()),
+      riskSheetLayout(simulate([model], { iterations: 20, seed: 1 })),
+    ];
+    const { port, added } = fakeExcel();
+    const wb = new ExcelJS.Workbook();
+    for (const layout of layouts) {
+      const options = layout.print ? { print: layout.print } : undefined;
+      await port.addSheet(layout.sheet, options);
+      await new ExcelJsPort(wb).addSheet(layout.sheet, options);
+      const office = added.get(layout.sheet)!.pageLayout;
+      const excelJs = wb.getWorksheet(layout.sheet)!.pageSetup;
+      const absolute = (range?: string) => (range ? `$${range.replace(":", ":$")}` : undefined);
+      expect([layout.sheet, office.zoom, office.titleRows, office.titleColumns]).toEqual([
+        layout.sheet,
+        { horizontalFitToPages: excelJs.fitToWidth, verticalFitToPages: excelJs.fitToHeight },
+        absolute(excelJs.printTitlesRow),
+        absolute(excelJs.printTitlesColumn),
+      ]);
+    }
   });
 });
