@@ -499,9 +499,9 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       { row: closureTitle + 1, height: 30 },
     ],
     merges: [INTRO_SPAN],
-    // Fifteen columns on one page width print at about 4 pt: two pages wide, the table's headings on each page.
-    // Not column A as well: it holds the title block (rows 1-7), which then printed again, cut, on page 2.
-    print: { pagesWide: 2, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+    // Fifteen columns on one page width print at about 4 pt: two pages wide, the table's headings on each page
+    // and the Proposal column too, so page 2's figures keep their names (column A's title block comes with it).
+    print: { pagesWide: 2, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: "A:A" },
     columnWidths,
     ...(savingRows.length === 0
       ? {}
