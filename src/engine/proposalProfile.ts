@@ -269,14 +269,38 @@ export function computeProposalProfileOn<T>(
   calc: Calculator<T>,
   input: ProposalProfileInput<T>,
 ): ProposalProfile<T> {
-  const { horizon, streams } = input;
+  const run = checkedRunOn(calc, input);
+  return profileOf(calc, run, yearsOn(run));
+}
+
+/**
+ * The years of computeProposalProfileOn's profile, and nothing after them (no cost lines, existing lines, run
+ * rate or quantified opportunity): what a simulated draw reads, each FY's figures the same calculator calls.
+ *
+ * @example
+ * proposalYearsOn(numberCalculator, input)[3].cumulative // = computeProposalProfileOn(numberCalculator, input).years[3].cumulative
+ */
+export function proposalYearsOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>): ProposalYear<T>[] {
+  return yearsOn(checkedRunOn(calc, input));
+}
+
+/** The input checked, its stream lines and the run every FY shares. */
+function checkedRunOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>): ProfileRun<T> {
   checkProfileInput(input);
   const existing = input.existingMtfsLines ?? [];
   const held = input.inflationContingency.heldCentrally;
-  const streamLines = mapped(streams, (s) => streamLineOn(calc, s, input.confidenceWeighting, held));
-  const run = profileRunOn(calc, input, existing, streamLines);
-  // The FY loop and the lines after it are functions of their own: V8 optimises (and, on a new proposal's
-  // shapes, deoptimises) each alone, where one large function was recompiled whole on every new shape.
+  const streamLines = mapped(input.streams, (s) => streamLineOn(calc, s, input.confidenceWeighting, held));
+  return profileRunOn(calc, input, existing, streamLines);
+}
+
+/**
+ * The FYs of the horizon in order. The FY loop and the lines after it are functions of their own: V8 optimises
+ * (and, on a new proposal's shapes, deoptimises) each alone, where one large function was recompiled whole on
+ * every new shape.
+ */
+function yearsOn<T>(run: ProfileRun<T>): ProposalYear<T>[] {
+  const { calc } = run;
+  const { horizon } = run.input;
   const years: ProposalYear<T>[] = [];
   let previous = calc.zero;
   let previousContingency = calc.zero;
@@ -286,7 +310,7 @@ export function computeProposalProfileOn<T>(
     previous = y.cumulative;
     previousContingency = y.inflationContingency;
   }
-  return profileOf(calc, run, years);
+  return years;
 }
 
 /** The input checks computeProposalProfileOn makes before any arithmetic. */
