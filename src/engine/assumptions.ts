@@ -12,6 +12,7 @@ import {
   type InflationContingencyRule,
   type ProposalPrices,
   type ProposalProfile,
+  type ProposalProfileInput,
 } from "./proposalProfile";
 import { provisionStreamOn, type ProvisionInput } from "./provisionStream";
 import { reablementStreamOn, type ReablementInput } from "./reablementStream";
@@ -172,6 +173,20 @@ export function computeAssumptions(a: ProposalAssumptions): { profile: Profile; 
  * assumptionsProfileOn(numberCalculator, parseProposal(json).assumptions).quantifiedOpportunity // ≈ 1104079.71
  */
 export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumptions): ProposalProfile<T> {
+  return computeProposalProfileOn(calc, assumptionsProfileInputOn(calc, a));
+}
+
+/**
+ * The proposal profile input of a proposal's assumptions on `calc`: its streams worked out, the rest as parsed
+ * (assumptionsProfileOn profiles it; a simulated draw reads only its years, proposalYearsOn).
+ *
+ * @example
+ * computeProposalProfileOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, a)) // = assumptionsProfileOn(numberCalculator, a)
+ */
+export function assumptionsProfileInputOn<T>(
+  calc: Calculator<T>,
+  a: ProposalAssumptions,
+): ProposalProfileInput<T> {
   // A loop, not Array.map: the proposal profile reads this array back on every simulated draw, and map's
   // arrays differ in elements kind between optimised and unoptimised code (proposalProfile.ts's `mapped`).
   const streams: StreamProfile<T>[] = [];
@@ -179,7 +194,7 @@ export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumpti
     const s = a.streams[k];
     streams.push(inStream(k, s, () => streamProfile(calc, s, a)));
   }
-  return computeProposalProfileOn(calc, {
+  return {
     streams,
     investment: a.investment,
     mtfsOverlap: a.mtfsOverlap,
@@ -189,7 +204,7 @@ export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumpti
     inflationContingency: a.inflationContingency,
     prices: a.prices,
     horizon: a.horizon,
-  });
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { EngineError } from "./errors";
 import { resolveTimelineOn } from "./timeline";
 import { cohortStream, type CohortStreamInput } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
-import { computeProposalProfileOn, type ProposalProfile } from "./proposalProfile";
+import { computeProposalProfileOn, type ProposalProfile, type ProposalProfileInput } from "./proposalProfile";
 import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { checkHorizon, type StreamProfile } from "./stream";
 import type { Horizon, MtfsOverlap, Profile, ProfileInput } from "./types";
@@ -143,8 +143,22 @@ export function proposalOfStreamOn<T>(
   input: ProfileInput,
   stream: StreamProfile<T>,
 ): ProposalProfile<T> {
+  return computeProposalProfileOn(calc, proposalInputOfStream(input, stream));
+}
+
+/**
+ * The proposal profile input of a ProfileInput's cohort stream: the input's investment, overlap and prices
+ * (proposalOfStreamOn profiles it; a simulated draw reads only its years, proposalYearsOn).
+ *
+ * @example
+ * proposalInputOfStream(cfs, stream).prices?.priceBaseFy // cfs.unitCost.priceBaseFy
+ */
+export function proposalInputOfStream<T>(
+  input: ProfileInput,
+  stream: StreamProfile<T>,
+): ProposalProfileInput<T> {
   const { horizon, unitCost } = input;
-  return computeProposalProfileOn(calc, {
+  return {
     streams: [stream],
     investment: input.investment,
     mtfsOverlap: input.mtfsOverlap,
@@ -155,5 +169,5 @@ export function proposalOfStreamOn<T>(
       periodsPerYear: unitCost.periodsPerYear,
     },
     horizon,
-  });
+  };
 }

@@ -269,14 +269,38 @@ export function computeProposalProfileOn<T>(
   calc: Calculator<T>,
   input: ProposalProfileInput<T>,
 ): ProposalProfile<T> {
-  const { horizon, streams } = input;
+  const run = checkedRunOn(calc, input, true);
+  return profileOf(calc, run, yearsOn(run));
+}
+
+/**
+ * The years of computeProposalProfileOn's profile, and nothing after them (no cost lines, existing lines, run
+ * rate or quantified opportunity): what a simulated draw reads, each FY's figures the same calculator calls.
+ *
+ * @example
+ * proposalYearsOn(numberCalculator, input)[3].cumulative // = computeProposalProfileOn(numberCalculator, input).years[3].cumulative
+ */
+export function proposalYearsOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>): ProposalYear<T>[] {
+  return yearsOn(checkedRunOn(calc, input, false));
+}
+
+/** The input checked, its stream lines and the run every FY shares; `lines`: collect each line's amounts. */
+function checkedRunOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>, lines: boolean): ProfileRun<T> {
   checkProfileInput(input);
   const existing = input.existingMtfsLines ?? [];
   const held = input.inflationContingency.heldCentrally;
-  const streamLines = mapped(streams, (s) => streamLineOn(calc, s, input.confidenceWeighting, held));
-  const run = profileRunOn(calc, input, existing, streamLines);
-  // The FY loop and the lines after it are functions of their own: V8 optimises (and, on a new proposal's
-  // shapes, deoptimises) each alone, where one large function was recompiled whole on every new shape.
+  const streamLines = mapped(input.streams, (s) => streamLineOn(calc, s, input.confidenceWeighting, held));
+  return profileRunOn(calc, input, existing, streamLines, lines);
+}
+
+/**
+ * The FYs of the horizon in order. The FY loop and the lines after it are functions of their own: V8 optimises
+ * (and, on a new proposal's shapes, deoptimises) each alone, where one large function was recompiled whole on
+ * every new shape.
+ */
+function yearsOn<T>(run: ProfileRun<T>): ProposalYear<T>[] {
+  const { calc } = run;
+  const { horizon } = run.input;
   const years: ProposalYear<T>[] = [];
   let previous = calc.zero;
   let previousContingency = calc.zero;
@@ -286,7 +310,7 @@ export function computeProposalProfileOn<T>(
     previous = y.cumulative;
     previousContingency = y.inflationContingency;
   }
-  return profileOf(calc, run, years);
+  return years;
 }
 
 /** The input checks computeProposalProfileOn makes before any arithmetic. */
@@ -371,6 +395,8 @@ interface ProfileRun<T> {
   readonly prices: ProposalPrices;
   readonly onNet: boolean;
   readonly streamLines: readonly ProposalStreamLine<T>[];
+  /** Whether each line's amounts are collected (for the cost and existing lines; a simulated draw reads none). */
+  readonly lines: boolean;
   readonly costAmounts: T[][];
   readonly streamCostAmounts: T[][];
   readonly deductedAmounts: T[][];
@@ -391,6 +417,7 @@ function profileRunOn<T>(
   input: ProposalProfileInput<T>,
   existing: readonly ExistingMtfsLine[],
   streamLines: readonly ProposalStreamLine<T>[],
+  lines: boolean,
 ): ProfileRun<T> {
   const { horizon, streams } = input;
   const prices: ProposalPrices = {
@@ -415,10 +442,11 @@ function profileRunOn<T>(
     prices,
     onNet: input.inflationContingency.heldCentrally && input.inflationContingency.base === "net",
     streamLines,
-    costAmounts: mapped(input.investment, () => []),
-    streamCostAmounts: mapped(streams, () => []),
-    deductedAmounts: mapped(existing, () => []),
-    addedBackAmounts: mapped(existing, () => []),
+    lines,
+    costAmounts: lines ? mapped(input.investment, () => []) : [],
+    streamCostAmounts: lines ? mapped(streams, () => []) : [],
+    deductedAmounts: lines ? mapped(existing, () => []) : [],
+    addedBackAmounts: lines ? mapped(existing, () => []) : [],
     rows,
     measure,
     lineRows: [],
@@ -500,7 +528,7 @@ function profileYearOn<T>(
   const caseloadReduction = run.measure("caseloadReduction", undefined);
   const reportedPrices = onNet ? prices.priceBaseFy : fy;
   const itemTotal = itemCostsOn(run, fy, caseloadReduction, reportedPrices);
-  for (let k = 0; k < run.itemCosts.length; k++) run.costAmounts[k].push(run.itemCosts[k]);
+  if (run.lines) for (let k = 0; k < run.itemCosts.length; k++) run.costAmounts[k].push(run.itemCosts[k]);
   // Each total adds the streams in order, as it always has (the Decimal figures are digit for digit).
   let gross = calc.zero;
   let grossFy = calc.zero;
@@ -512,7 +540,7 @@ function profileYearOn<T>(
     grossFy = add(grossFy, r.grossAtFyPrices);
     grossBeforeWeighting = add(grossBeforeWeighting, r.grossBeforeWeighting);
     costs = add(costs, r.oneOffCosts);
-    run.streamCostAmounts[k].push(r.oneOffCosts);
+    if (run.lines) run.streamCostAmounts[k].push(r.oneOffCosts);
   }
   const overlap = overlapOn(run, fy, caseloadReduction, reportedPrices, gross);
   const net = sub(sub(gross, costs), overlap);
@@ -563,11 +591,11 @@ function existingLinesOn<T>(
   let existingMtfs = calc.zero;
   let addedBack = calc.zero;
   for (let k = 0; k < lines.deducted.length; k++) {
-    run.deductedAmounts[k].push(lines.deducted[k]);
+    if (run.lines) run.deductedAmounts[k].push(lines.deducted[k]);
     existingMtfs = calc.add(existingMtfs, lines.deducted[k]);
   }
   for (let k = 0; k < lines.addedBack.length; k++) {
-    run.addedBackAmounts[k].push(lines.addedBack[k]);
+    if (run.lines) run.addedBackAmounts[k].push(lines.addedBack[k]);
     addedBack = calc.add(addedBack, lines.addedBack[k]);
   }
   return { existingMtfs, addedBack };

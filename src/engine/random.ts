@@ -10,8 +10,22 @@ import { EngineError } from "./errors";
  * bit-identical everywhere too; PERT needs Math.log, which engines may round differently in the last bit.
  */
 
-/** A stream of uniform numbers in [0, 1). Each call advances it. */
-export type RandomStream = () => number;
+/**
+ * A stream of uniform numbers in [0, 1): each `next()` advances it. An object with a method, not a closure: every
+ * seeded stream then shares one `next` (its prototype's), so a draw's call site sees one target from run to run
+ * (a closure per run deoptimised the draws on a "wrong call target" at the start of each simulation).
+ */
+export interface RandomStream {
+  next(): number;
+}
+
+/** The seeded stream's generator, read through `uniformFloat64`. */
+class SeededStream implements RandomStream {
+  constructor(private readonly rng: ReturnType<typeof xoroshiro128plus>) {}
+  next(): number {
+    return uniformFloat64(this.rng);
+  }
+}
 
 /** A distribution an input may carry (all bounds in the input's own unit). */
 export type Distribution =
@@ -37,8 +51,8 @@ function mixSeed(seed: number): number {
  * The seeded stream: the same seed (a whole number from −2^31 to 2^31 − 1) gives the same numbers.
  *
  * @example
- * const next = seededStream(42);
- * next(); // a number in [0, 1), the same on every machine for seed 42
+ * const stream = seededStream(42);
+ * stream.next(); // a number in [0, 1), the same on every machine for seed 42
  */
 export function seededStream(seed: number): RandomStream {
   if (!Number.isInteger(seed) || seed < -0x8000_0000 || seed > 0x7fff_ffff) {
@@ -52,7 +66,7 @@ export function seededStream(seed: number): RandomStream {
   // (seeds 0–3 all start at ~1.0): mix the seed (MurmurHash3's fmix32) and skip the first outputs.
   const rng = xoroshiro128plus(mixSeed(seed));
   for (let i = 0; i < WARM_UP; i++) rng.next();
-  return () => uniformFloat64(rng);
+  return new SeededStream(rng);
 }
 
 function checkFinite(values: Readonly<Record<string, number>>): void {
@@ -94,20 +108,20 @@ export function distribution(d: Distribution): Distribution {
  * Uniform on [low, high).
  *
  * @example
- * uniform(() => 0.5, 10, 20) // 15
+ * uniform({ next: () => 0.5 }, 10, 20) // 15
  */
-export function uniform(next: RandomStream, low: number, high: number): number {
-  return low + (high - low) * next();
+export function uniform(stream: RandomStream, low: number, high: number): number {
+  return low + (high - low) * stream.next();
 }
 
 /**
  * Triangular (low, likely, high) by the inverse of its cumulative distribution.
  *
  * @example
- * triangular(() => 0.5, 0, 5, 10) // 5
+ * triangular({ next: () => 0.5 }, 0, 5, 10) // 5
  */
-export function triangular(next: RandomStream, low: number, likely: number, high: number): number {
-  const u = next();
+export function triangular(stream: RandomStream, low: number, likely: number, high: number): number {
+  const u = stream.next();
   const width = high - low;
   if (width === 0) return low;
   const split = (likely - low) / width;
@@ -120,24 +134,24 @@ export function triangular(next: RandomStream, low: number, likely: number, high
 }
 
 /** Standard normal by Marsaglia's polar method. */
-function normal(next: RandomStream): number {
+function normal(stream: RandomStream): number {
   for (;;) {
-    const u = 2 * next() - 1;
-    const v = 2 * next() - 1;
+    const u = 2 * stream.next() - 1;
+    const v = 2 * stream.next() - 1;
     const s = u * u + v * v;
     if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
   }
 }
 
 /** Gamma(shape ≥ 1, scale 1) by Marsaglia and Tsang (2000). */
-function gamma(next: RandomStream, shape: number): number {
+function gamma(stream: RandomStream, shape: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
-    const x = normal(next);
+    const x = normal(stream);
     const v = (1 + c * x) ** 3;
     if (v <= 0) continue;
-    const u = next();
+    const u = stream.next();
     if (u < 1 - 0.0331 * x ** 4) return d * v;
     if (u > 0 && Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
@@ -150,15 +164,15 @@ function gamma(next: RandomStream, shape: number): number {
  * @example
  * pert(seededStream(1), 0, 5, 10) // a number in [0, 10]
  */
-export function pert(next: RandomStream, low: number, likely: number, high: number): number {
+export function pert(stream: RandomStream, low: number, likely: number, high: number): number {
   // Out of order (likely below low, say), a shape parameter falls under 1/3 and gamma never returns.
   checkOrder(low, likely, high);
   const width = high - low;
   if (width === 0) return low;
   const alpha = 1 + (4 * (likely - low)) / width;
   const beta = 1 + (4 * (high - likely)) / width;
-  const x = gamma(next, alpha);
-  const y = gamma(next, beta);
+  const x = gamma(stream, alpha);
+  const y = gamma(stream, beta);
   return low + (width * x) / (x + y);
 }
 
@@ -166,35 +180,39 @@ export function pert(next: RandomStream, low: number, likely: number, high: numb
  * One sample of a distribution.
  *
  * @example
- * sample(() => 0.5, { kind: "uniform", low: 0, high: 2 }) // 1
+ * sample({ next: () => 0.5 }, { kind: "uniform", low: 0, high: 2 }) // 1
  */
-export function sample(next: RandomStream, d: Distribution): number {
-  distribution(d);
+export function sample(stream: RandomStream, d: Distribution): number {
+  return sampleChecked(stream, distribution(d));
+}
+
+/**
+ * One sample of a distribution already checked (by `distribution`): a simulation checks each once and draws
+ * from it thousands of times, through this one function (a closure per distribution made the draw's call
+ * site see a new target on every run).
+ *
+ * @example
+ * sampleChecked({ next: () => 0.5 }, distribution({ kind: "triangular", low: 0, likely: 5, high: 10 })) // 5
+ */
+export function sampleChecked(stream: RandomStream, d: Distribution): number {
   switch (d.kind) {
     case "uniform":
-      return uniform(next, d.low, d.high);
+      return uniform(stream, d.low, d.high);
     case "triangular":
-      return triangular(next, d.low, d.likely, d.high);
+      return triangular(stream, d.low, d.likely, d.high);
     case "pert":
-      return pert(next, d.low, d.likely, d.high);
+      return pert(stream, d.low, d.likely, d.high);
   }
 }
 
 /**
- * A sampler of a distribution, checked once (a simulation draws from the same distribution thousands of times).
+ * A sampler of a distribution, checked once.
  *
  * @example
  * const draw = sampler({ kind: "uniform", low: 0, high: 2 });
- * draw(() => 0.5) // 1
+ * draw({ next: () => 0.5 }) // 1
  */
-export function sampler(d: Distribution): (next: RandomStream) => number {
-  distribution(d);
-  switch (d.kind) {
-    case "uniform":
-      return (next) => uniform(next, d.low, d.high);
-    case "triangular":
-      return (next) => triangular(next, d.low, d.likely, d.high);
-    case "pert":
-      return (next) => pert(next, d.low, d.likely, d.high);
-  }
+export function sampler(d: Distribution): (stream: RandomStream) => number {
+  const checked = distribution(d);
+  return (stream) => sampleChecked(stream, checked);
 }

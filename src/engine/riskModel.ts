@@ -1,11 +1,16 @@
 import { decimalCalculator, numberCalculator, type Calculator } from "./calculator";
 import { cohortStreamOn } from "./cohortStream";
-import { profileStreamInput, proposalOfStreamOn } from "./profile";
-import { mtfsIndexOf, type ProposalProfile } from "./proposalProfile";
+import { profileStreamInput, proposalInputOfStream } from "./profile";
+import {
+  mtfsIndexOf,
+  proposalYearsOn,
+  type ProposalProfileInput,
+  type ProposalYear,
+} from "./proposalProfile";
 import { horizonFys } from "./streamYears";
 import { EngineError } from "./errors";
 import { decimalAt, numberPaths, type RiskEntry } from "./riskInputs";
-import { assumptionsProfileOn, type ProposalAssumptions, type StreamInput } from "./assumptions";
+import { assumptionsProfileInputOn, type ProposalAssumptions, type StreamInput } from "./assumptions";
 import type { ConfidenceLevel, Proposal } from "./proposal";
 import type { FyStartYear, Horizon, ProfileInput } from "./types";
 
@@ -99,14 +104,21 @@ export function defaultDraws(
     .map((path) => ({ path, distribution: { kind: "confidence" } }));
 }
 
-/** The figures of a proposal profile on either backend, as plain numbers. */
-function figuresOf<T>(calc: Calculator<T>, p: ProposalProfile<T>): RiskFigures {
+/**
+ * The figures of a proposal profile input on either backend, as plain numbers: only the profile's years are
+ * worked out (proposalYearsOn), the figures a risk analysis reads.
+ */
+function figuresOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>): RiskFigures {
+  return figuresOf(calc, proposalYearsOn(calc, input));
+}
+
+function figuresOf<T>(calc: Calculator<T>, years: readonly ProposalYear<T>[]): RiskFigures {
   // One pass over the years into arrays of their final size (a simulation reads every draw's figures).
-  const n = p.years.length;
+  const n = years.length;
   const net = new Array<number>(n);
   const mtfs = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const y = p.years[i];
+    const y = years[i];
     net[i] = calc.toNumber(y.cumulative);
     mtfs[i] = calc.toNumber(y.mtfsImpact);
   }
@@ -130,7 +142,7 @@ function horizonOf(h: Horizon): { fys: FyStartYear[]; mtfsIndex: number } {
 /** A single-cohort ProfileInput's figures on `calc`. */
 function profileFiguresOn<T>(calc: Calculator<T>, input: ProfileInput): RiskFigures {
   const stream = cohortStreamOn(calc, profileStreamInput(input, calc), input.horizon);
-  return figuresOf(calc, proposalOfStreamOn(calc, input, stream));
+  return figuresOn(calc, proposalInputOfStream(input, stream));
 }
 
 /**
@@ -215,8 +227,8 @@ export function assumptionsRiskModel(
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: streamDefaultDraws(a),
-    evaluate: (x) => figuresOf(numberCalculator, assumptionsProfileOn(numberCalculator, x)),
-    exact: once(() => figuresOf(decimalCalculator, assumptionsProfileOn(decimalCalculator, a))),
+    evaluate: (x) => figuresOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, x)),
+    exact: once(() => figuresOn(decimalCalculator, assumptionsProfileInputOn(decimalCalculator, a))),
   };
 }
 

@@ -3,7 +3,7 @@ import { EngineError } from "./errors";
 import { ZERO, type Decimal } from "./money";
 import { fyLabel } from "./fiscalYear";
 import { pValues, shareAtLeast } from "./quantiles";
-import { sampler, seededStream, type RandomStream } from "./random";
+import { distribution, sampleChecked, seededStream, type Distribution, type RandomStream } from "./random";
 import { decimalsWriter, moveInputs, type MovedInput } from "./riskInputs";
 import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 import type { FyStartYear } from "./types";
@@ -76,7 +76,8 @@ interface Draws<A> {
   readonly inputs: readonly MovedInput[];
   /** Writes a draw into a copy of the assumptions (paths resolved once a run). */
   readonly write: (values: readonly Decimal[]) => A;
-  readonly samplers: readonly ((next: RandomStream) => number)[];
+  /** Each input's distribution, checked once (not on every draw). */
+  readonly distributions: readonly Distribution[];
   readonly values: Decimal[];
 }
 
@@ -87,16 +88,17 @@ function drawsOf<A>(model: RiskModel<A>, inputs: readonly MovedInput[]): Draws<A
       model.assumptions,
       inputs.map((x) => x.parsedPath),
     ),
-    // Only inputs with a distribution are listed; each is checked once, not on every draw.
-    samplers: inputs.map((x) => sampler(x.distribution as NonNullable<MovedInput["distribution"]>)),
+    // Only inputs with a distribution are listed.
+    distributions: inputs.map((x) => distribution(x.distribution as Distribution)),
     values: inputs.map(() => ZERO),
   };
 }
 
 /** Draws one set of inputs and evaluates the proposal on them. */
-function draw<A>(model: RiskModel<A>, draws: Draws<A>, next: RandomStream): RiskFigures {
-  const { values } = draws;
-  for (let i = 0; i < values.length; i++) values[i] = decimalOfNumber(draws.samplers[i](next));
+function draw<A>(model: RiskModel<A>, draws: Draws<A>, stream: RandomStream): RiskFigures {
+  const { values, distributions } = draws;
+  for (let i = 0; i < values.length; i++)
+    values[i] = decimalOfNumber(sampleChecked(stream, distributions[i]));
   try {
     return model.evaluate(draws.write(values));
   } catch (e) {
@@ -107,6 +109,36 @@ function draw<A>(model: RiskModel<A>, draws: Draws<A>, next: RandomStream): Risk
       `${model.name}: ${e.field}`,
       `${e.rule} (drawn: ${shown}); narrow the distribution so every draw is a valid input`,
     );
+  }
+}
+
+/** What every iteration of a run reads and fills. */
+interface Run {
+  readonly models: readonly RiskModel<unknown>[];
+  readonly draws: readonly Draws<unknown>[];
+  /** Per proposal, its planned MTFS row (the figures of a proposal with no drawn input). */
+  readonly plans: readonly (readonly number[])[];
+  readonly offsets: readonly number[];
+  readonly perProposal: readonly Float64Array[][];
+  readonly programme: readonly Float64Array[];
+  readonly stream: RandomStream;
+}
+
+/**
+ * Iterations from..to−1 of a run, in a plain function rather than in the generator: V8 optimises a loop inside a
+ * generator only by on-stack replacement, recompiled on each new run, where this is compiled once and reused.
+ */
+function iterate(run: Run, from: number, to: number): void {
+  const { models, draws, plans, offsets, perProposal, programme, stream } = run;
+  const n = programme.length;
+  for (let it = from; it < to; it++) {
+    for (let k = 0; k < models.length; k++) {
+      const row = draws[k].inputs.length === 0 ? plans[k] : draw(models[k], draws[k], stream).mtfs;
+      const own = perProposal[k];
+      for (let i = 0; i < own.length; i++) own[i][it] = row[i];
+      const offset = offsets[k];
+      for (let i = 0; i < n; i++) programme[i][it] += row[offset + i];
+    }
   }
 }
 
@@ -149,7 +181,7 @@ export function* simulateSteps(
 ): Generator<number, Simulation, void> {
   checkIterations(options.iterations);
   if (models.length === 0) throw new EngineError("missing", "proposals", "must have at least one proposal");
-  const next = seededStream(options.seed);
+  const stream = seededStream(options.seed);
   const n = options.iterations;
   // The programme adds up the FYs every proposal covers; each proposal keeps its own.
   const { fys, mtfsIndex, offsets } = programmeFys(models);
@@ -165,18 +197,14 @@ export function* simulateSteps(
   const draws = inputs.map((x, k) => drawsOf(models[k], x));
   const perProposal = models.map((m) => m.fys.map(() => new Float64Array(n)));
   const programme = fys.map(() => new Float64Array(n));
+  const run: Run = { models, draws, plans, offsets, perProposal, programme, stream };
   const step = Math.max(1, Math.floor(n / 100));
-  for (let it = 0; it < n; it++) {
-    for (let k = 0; k < models.length; k++) {
-      const row = inputs[k].length === 0 ? plans[k] : draw(models[k], draws[k], next).mtfs;
-      const own = perProposal[k];
-      for (let i = 0; i < own.length; i++) own[i][it] = row[i];
-      for (let i = 0; i < fys.length; i++) programme[i][it] += row[offsets[k] + i];
-    }
-    if ((it + 1) % step === 0 || it + 1 === n) {
-      options.onProgress?.(it + 1, n);
-      yield it + 1;
-    }
+  for (let done = 0; done < n;) {
+    const to = Math.min(n, done + step);
+    iterate(run, done, to);
+    done = to;
+    options.onProgress?.(done, n);
+    yield done;
   }
   const proposals = models.map((m, k) =>
     summarise(

@@ -3,23 +3,30 @@ import {
   distribution,
   pert,
   sample,
+  sampleChecked,
+  sampler,
   seededStream,
   triangular,
   uniform,
   type Distribution,
+  type RandomStream,
 } from "../../src/engine";
 import { codeOf } from "./robustness";
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
-const draw = (seed: number, n: number, f: (next: () => number) => number): number[] => {
-  const next = seededStream(seed);
-  return Array.from({ length: n }, () => f(next));
+const draw = (seed: number, n: number, f: (stream: RandomStream) => number): number[] => {
+  const stream = seededStream(seed);
+  return Array.from({ length: n }, () => f(stream));
 };
+/** A stream that always gives u. */
+const always = (u: number): RandomStream => ({ next: () => u });
 
 describe("the seeded stream", () => {
   it("gives the pinned values for a seed, on every machine", () => {
-    const next = seededStream(20260401);
-    expect([next(), next(), next()]).toEqual([0.0253723732703669, 0.14445050914240964, 0.20132486291884477]);
+    const stream = seededStream(20260401);
+    expect([stream.next(), stream.next(), stream.next()]).toEqual([
+      0.0253723732703669, 0.14445050914240964, 0.20132486291884477,
+    ]);
     const t = seededStream(7);
     expect(triangular(t, 1, 2, 4)).toBe(1.8639006857274203);
     // PERT goes through Math.log, which engines may round differently in the last bit.
@@ -31,15 +38,15 @@ describe("the seeded stream", () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer(), (a, b) => {
         fc.pre(a !== b);
-        const first = draw(a, 5, (n) => n());
-        expect(draw(a, 5, (n) => n())).toEqual(first);
-        expect(draw(b, 5, (n) => n())).not.toEqual(first);
+        const first = draw(a, 5, (s) => s.next());
+        expect(draw(a, 5, (s) => s.next())).toEqual(first);
+        expect(draw(b, 5, (s) => s.next())).not.toEqual(first);
       }),
     );
   });
 
   it("does not start near the same value for small seeds", () => {
-    const firsts = [0, 1, 2, 3].map((s) => seededStream(s)());
+    const firsts = [0, 1, 2, 3].map((s) => seededStream(s).next());
     expect(Math.max(...firsts) - Math.min(...firsts)).toBeGreaterThan(0.1);
   });
 
@@ -90,8 +97,8 @@ describe("samplers", () => {
     // Found by the property above (shake seed 301): triangular(0, 0, 1.57e-162) drew −6.5e-163, the product
     // under its root rounded up to the smallest subnormal.
     const w = 1.57389702720752e-162;
-    expect(triangular(() => 0, 0, 0, w)).toBeGreaterThanOrEqual(0);
-    expect(triangular(() => 1 - 2 ** -53, 0, w, w)).toBeLessThanOrEqual(w);
+    expect(triangular(always(0), 0, 0, w)).toBeGreaterThanOrEqual(0);
+    expect(triangular(always(1 - 2 ** -53), 0, w, w)).toBeLessThanOrEqual(w);
   });
 
   it("have sample means near the distributions' means", () => {
@@ -99,6 +106,21 @@ describe("samplers", () => {
     expect(mean(draw(1, n, (next) => uniform(next, 10, 20)))).toBeCloseTo(15, 0);
     expect(mean(draw(2, n, (next) => triangular(next, 0, 3, 12)))).toBeCloseTo(5, 0);
     expect(mean(draw(3, n, (next) => pert(next, 0, 3, 12)))).toBeCloseTo(4, 0);
+  });
+
+  it("draw the same numbers checked once (sampleChecked, sampler) as checked on every draw (sample)", () => {
+    fc.assert(
+      fc.property(bounded, fc.integer(), fc.constantFrom("uniform", "triangular"), (b, seed, kind) => {
+        const dist = { kind, ...b } as Distribution;
+        const checked = distribution(dist);
+        const once = sampler(dist);
+        expect(draw(seed, 5, (s) => sampleChecked(s, checked))).toEqual(
+          draw(seed, 5, (s) => sample(s, dist)),
+        );
+        expect(draw(seed, 5, once)).toEqual(draw(seed, 5, (s) => sample(s, dist)));
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it("return the point for a zero-width distribution", () => {

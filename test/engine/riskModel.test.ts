@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseProposal, proposalRiskModel, simulate } from "../../src/engine";
-import { decimalCalculator } from "../../src/engine/calculator";
+import { decimalCalculator, numberCalculator, type Calculator } from "../../src/engine/calculator";
 import { assumptionsProfileOn } from "../../src/engine/assumptions";
 import { profileStreamInput, proposalOfStreamOn } from "../../src/engine/profile";
 import { cohortStreamOn } from "../../src/engine/cohortStream";
@@ -39,5 +39,35 @@ describe("a risk model's exact figures (worked out once, kept)", () => {
     const b = proposalRiskModel(streams);
     expect(a.exact().mtfs).not.toEqual(b.exact().mtfs);
     expect(proposalRiskModel(cohort).exact()).toEqual(a.exact());
+  });
+});
+
+describe("a risk model's figures (the profile's years only)", () => {
+  // Every example that is a proposal: single-cohort and multi-stream, on both backends.
+  const proposals = fs
+    .readdirSync(path.join(__dirname, "../../examples"))
+    .filter((f) => f.endsWith(".json"))
+    .flatMap((f) => {
+      try {
+        return [read(f)];
+      } catch {
+        return []; // programme.json and the triangulation and edge-of-care files are not proposals
+      }
+    });
+
+  it("equal the whole proposal profile's net and MTFS rows, on Decimal and on numbers", () => {
+    expect(proposals.length).toBeGreaterThan(5);
+    for (const p of proposals) {
+      const m = proposalRiskModel(p);
+      const rowsOn = <T>(calc: Calculator<T>) => {
+        const years = assumptionsProfileOn(calc, p.assumptions).years;
+        return {
+          net: years.map((y) => calc.toNumber(y.cumulative)),
+          mtfs: years.map((y) => calc.toNumber(y.mtfsImpact)),
+        };
+      };
+      expect(m.exact()).toEqual(rowsOn(decimalCalculator));
+      expect(m.evaluate(m.assumptions)).toEqual(rowsOn(numberCalculator));
+    }
   });
 });
