@@ -1,4 +1,11 @@
-import { Decimal, cumulativeCashflow, payback, sumColumns } from "../../engine";
+import {
+  Decimal,
+  NO_COSTS_TEXT,
+  cumulativeCashflow,
+  hasCostsToPayBack,
+  payback,
+  sumColumns,
+} from "../../engine";
 import { cellAddress, columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
@@ -171,11 +178,19 @@ export function resourceCostLayout(
     kind: "formula",
     address: paybackAddress,
     key: "paybackYears",
-    formula: paybackFormula(
+    // Nothing to pay back without implementation costs: the one rule (hasCostsToPayBack), not a 0 payback.
+    formula: `IF(${totalCol}${totalRow}>0,${paybackFormula(
       Array.from({ length: years }, (_, y) => `${col(y)}${cashflowRow}`),
       never,
-    ),
-    value: result ? (result.kind === "paysBack" ? result.years.toNumber() : never) : null,
+    )},"${NO_COSTS_TEXT}")`,
+    value:
+      costs && !hasCostsToPayBack(sumColumns(costs.map((x) => ({ amounts: [x] })))[0])
+        ? NO_COSTS_TEXT
+        : result
+          ? result.kind === "paysBack"
+            ? result.years.toNumber()
+            : never
+          : null,
     numberFormat: "0.00",
     style: { bold: true, fill: "F2F2F2" },
   });
