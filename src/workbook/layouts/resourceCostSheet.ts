@@ -1,11 +1,4 @@
-import {
-  Decimal,
-  NO_COSTS_TEXT,
-  cumulativeCashflow,
-  hasCostsToPayBack,
-  payback,
-  sumColumns,
-} from "../../engine";
+import { Decimal, cumulativeCashflow, payback, sumColumns } from "../../engine";
 import { cellAddress, columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
@@ -178,19 +171,11 @@ export function resourceCostLayout(
     kind: "formula",
     address: paybackAddress,
     key: "paybackYears",
-    // Nothing to pay back without implementation costs: the one rule (hasCostsToPayBack), not a 0 payback.
-    formula: `IF(${totalCol}${totalRow}>0,${paybackFormula(
+    formula: paybackFormula(
       Array.from({ length: years }, (_, y) => `${col(y)}${cashflowRow}`),
       never,
-    )},"${NO_COSTS_TEXT}")`,
-    value:
-      costs && !hasCostsToPayBack(sumColumns(costs.map((x) => ({ amounts: [x] })))[0])
-        ? NO_COSTS_TEXT
-        : result
-          ? result.kind === "paysBack"
-            ? result.years.toNumber()
-            : never
-          : null,
+    ),
+    value: result ? (result.kind === "paysBack" ? result.years.toNumber() : never) : null,
     numberFormat: "0.00",
     style: { bold: true, fill: "F2F2F2" },
   });
