@@ -262,8 +262,25 @@ export function discountedPaybackText(view: GreenBookView, horizon = "the profil
 }
 
 /**
+ * Whether a payback has nothing to pay back: no implementation cost and a cashflow never in deficit (a payback
+ * of 0 years). A programme whose own profile dips below zero first still has a payback, costs or none.
+ *
+ * @example
+ * nothingToPayBack({ payback: { kind: "paysBack", years: new Decimal(0), convention: "interpolated" },
+ *   implementationCost: new Decimal(0) }) // true
+ */
+export function nothingToPayBack(r: {
+  readonly payback: PaybackResult;
+  readonly implementationCost: DecimalLike;
+}): boolean {
+  return (
+    !hasCostsToPayBack(r.implementationCost) && r.payback.kind === "paysBack" && r.payback.years.isZero()
+  );
+}
+
+/**
  * A scenario's payback in words, as `calc scenarios` prints it and the Scenarios sheet shows it: NO_COSTS_TEXT
- * without implementation cost (hasCostsToPayBack), else the years to two decimals, or not within `horizon`.
+ * when there is nothing to pay back (nothingToPayBack), else the years to two decimals, or not within `horizon`.
  *
  * @example
  * scenarioPaybackText({ payback: { kind: "paysBack", years: new Decimal(3.2322), convention: "interpolated" },
@@ -273,6 +290,6 @@ export function scenarioPaybackText(
   r: { readonly payback: PaybackResult; readonly implementationCost: DecimalLike },
   horizon: string,
 ): string {
-  if (!hasCostsToPayBack(r.implementationCost)) return NO_COSTS_TEXT;
+  if (nothingToPayBack(r)) return NO_COSTS_TEXT;
   return r.payback.kind === "paysBack" ? `${r.payback.years.toFixed(2)} years` : `not within ${horizon}`;
 }

@@ -109,6 +109,9 @@ describe("present", () => {
     expect(scenarioPaybackText(costed, "FY0–FY2")).toBe("2.50 years");
     const never = { payback: payback(d([10, 0, 0]), d([0, 1, 1])), implementationCost: new Decimal(10) };
     expect(scenarioPaybackText(never, "FY0–FY2")).toBe("not within FY0–FY2");
+    // No implementation cost, but the programme's own profile dips first: there is a payback to show.
+    const dip = { payback: payback(d([0, 0, 0]), d([-10, 5, 10])), implementationCost: new Decimal(0) };
+    expect(scenarioPaybackText(dip, "FY0–FY2")).toBe("2.50 years");
   });
 
   it("says a payback of 0 as within year 0, not '0 years' (year 0's benefits already cover its costs)", () => {

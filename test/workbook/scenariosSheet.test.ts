@@ -103,7 +103,13 @@ describe("Scenarios sheet without implementation costs", () => {
     expect(columns.length).toBeGreaterThan(1);
     // The words the wizard's Green Book panel and `calc scenarios` use for a payback with no costs.
     for (const c of columns) expect(value(wb, `${c}${row}`)).toBe(NO_COSTS_TEXT);
+    // The Resource cost sheet's own payback follows the same rule.
+    const resource = resourceCostLayout(config, at);
+    const resourcePayback = () =>
+      plain(wb.getWorksheet(resource.sheet)?.getCell(resource.paybackAddress).value);
+    expect(resourcePayback()).toBe(NO_COSTS_TEXT);
     expect((await refreshWorkbook(port)).changes).toEqual([]);
     for (const c of columns) expect(value(wb, `${c}${row}`)).toBe(NO_COSTS_TEXT);
+    expect(resourcePayback()).toBe(NO_COSTS_TEXT);
   });
 });

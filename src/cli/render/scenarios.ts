@@ -1,6 +1,6 @@
 import {
   formatMoney,
-  hasCostsToPayBack,
+  nothingToPayBack,
   scenarioPaybackText,
   toPounds,
   type Decimal,
@@ -73,9 +73,9 @@ export function scenariosJson(
       totalBenefit: toPounds(r.totalBenefit),
       lastYearBenefit: toPounds(r.lastYearBenefit),
       implementationCost: toPounds(r.implementationCost),
-      // Without implementation cost there is nothing to pay back: null, as when it does not pay back.
+      // Nothing to pay back (no implementation cost, never in deficit): null, as when it does not pay back.
       payback:
-        r.payback.kind === "paysBack" && hasCostsToPayBack(r.implementationCost)
+        r.payback.kind === "paysBack" && !nothingToPayBack(r)
           ? r.payback.years.toDecimalPlaces(4).toNumber()
           : null,
       paybackText: paybackText(r, fyLabels),

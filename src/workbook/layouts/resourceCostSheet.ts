@@ -1,4 +1,11 @@
-import { Decimal, cumulativeCashflow, payback, sumColumns } from "../../engine";
+import {
+  Decimal,
+  NO_COSTS_TEXT,
+  cumulativeCashflow,
+  nothingToPayBack,
+  payback,
+  sumColumns,
+} from "../../engine";
 import { cellAddress, columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
@@ -171,11 +178,19 @@ export function resourceCostLayout(
     kind: "formula",
     address: paybackAddress,
     key: "paybackYears",
-    formula: paybackFormula(
+    // Nothing to pay back (no implementation cost, never in deficit): the one rule (nothingToPayBack), not a 0.
+    formula: `IF(AND(${totalCol}${totalRow}<=0,MAX(${col(0)}${cashflowRow}:${col(years - 1)}${cashflowRow})<=0),"${NO_COSTS_TEXT}",${paybackFormula(
       Array.from({ length: years }, (_, y) => `${col(y)}${cashflowRow}`),
       never,
-    ),
-    value: result ? (result.kind === "paysBack" ? result.years.toNumber() : never) : null,
+    )})`,
+    value: result
+      ? costs &&
+        nothingToPayBack({ payback: result, implementationCost: costs.reduce((a, b) => a.plus(b), d(0)) })
+        ? NO_COSTS_TEXT
+        : result.kind === "paysBack"
+          ? result.years.toNumber()
+          : never
+      : null,
     numberFormat: "0.00",
     style: { bold: true, fill: "F2F2F2" },
   });

@@ -1,7 +1,7 @@
 import {
   Decimal,
   externalScale,
-  hasCostsToPayBack,
+  nothingToPayBack,
   NO_COSTS_TEXT,
   runScenario,
   type ScenarioDefinition,
@@ -232,13 +232,13 @@ export function scenariosLayout(
       kind: "formula",
       address: `${c}${paybackRow}`,
       key: `scenarios[${i}].payback`,
-      // Nothing to pay back without implementation costs: the one rule (hasCostsToPayBack), not a 0 payback.
-      formula: `IF(${c}${costTotalRow}>0,${paybackFormula(
+      // Nothing to pay back (no implementation cost, never in deficit): the one rule (nothingToPayBack), not a 0.
+      formula: `IF(AND(${c}${costTotalRow}<=0,MAX(${cashflowRows.map((row) => `${c}${row}`).join(",")})<=0),"${NO_COSTS_TEXT}",${paybackFormula(
         cashflowRows.map((row) => `${c}${row}`),
         never,
-      )},"${NO_COSTS_TEXT}")`,
+      )})`,
       value: res
-        ? !hasCostsToPayBack(res.implementationCost)
+        ? nothingToPayBack(res)
           ? NO_COSTS_TEXT
           : res.payback.kind === "paysBack"
             ? res.payback.years.toNumber()
