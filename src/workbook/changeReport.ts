@@ -255,7 +255,9 @@ function countedMessage(cs: readonly CountedCell[], config?: ProgrammeConfig): s
     .sort((a, b) => Number(b.direct) - Number(a.direct));
   const head = affected[0];
   // In the sheet's words and format where its layout gives them (a tornado's base is £, its key says nothing).
-  const [shown, computed] = [head.shown, head.computed].map((v) => reportValue(head.key, v, head.numberFormat));
+  const [shown, computed] = [head.shown, head.computed].map((v) =>
+    reportValue(head.key, v, head.numberFormat),
+  );
   const label = labelOf(head.key, head.caption, config);
   const more = affected.length - 1;
   const verb = first.kind === "kept" ? ["reads it", "read it"] : ["adds it up", "add it up"];

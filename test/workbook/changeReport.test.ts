@@ -253,4 +253,23 @@ describe("the report's figures read as the sheet shows them (new-user trial)", (
     expect(m.message).toContain("Sensitivity: base case counts it and shows £2.00m, not the computed £1.97m");
     expect(m.message).not.toMatch(/sensitivity\./);
   });
+
+  it("a refresh keeping a hand-typed quantified opportunity says so in the sheet's words and £ format", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const n = back.definedNames.model.find(
+      (x) => x.name === "mtfs_CFSTargetedPrevention_quantifiedOpportunity",
+    );
+    const address = n ? n.ranges[0].split("!")[1].replace(/\$/g, "") : "B9";
+    back.getWorksheet(CFS)!.getCell(address).value = 0.05;
+    const report = await refreshWorkbook(port);
+    expect(report.lines.filter((l) => l.kept).map(describeLine)).toContainEqual(
+      expect.stringMatching(
+        /^kept \(edited by hand\): quantified opportunity stays 0\.05 \(computed £\d+\.\d\dm\)$/,
+      ),
+    );
+    const warning = report.warnings.map((w) => w.message).find((m) => m.includes("hand edit refresh kept"));
+    expect(warning).toMatch(/counts it and shows 0\.05, not the computed £\d+\.\d\dm/);
+    expect(warning).not.toMatch(/sensitivity\.|\d{4,}\.\d/);
+  });
 });
