@@ -26,6 +26,10 @@ export interface CountedCell {
     readonly computed: CellScalar;
     /** The formula reads the cell itself (not through another formula). */
     readonly direct: boolean;
+    /** The formula cell's caption in its sheet's words, when its layout gives one. */
+    readonly caption?: string;
+    /** The formula cell's number format, so the report shows its figures as the sheet does. */
+    readonly numberFormat?: string;
   }[];
 }
 
@@ -126,7 +130,14 @@ export function countedCells(
   book: FormulaBook,
   owner: string,
   sheet: string,
-  differing: readonly { key: string; address: string; shown: CellScalar; computed: CellScalar }[],
+  differing: readonly {
+    key: string;
+    address: string;
+    shown: CellScalar;
+    computed: CellScalar;
+    caption?: string;
+    numberFormat?: string;
+  }[],
   kept: ReadonlyMap<string, string>,
   laidOut: ReadonlySet<string>,
 ): CountedCell[] {

@@ -54,9 +54,11 @@ const HEADLINE_KEY =
  * reportValue("timeToFullRunRateYears", 1.5416666) // "1.54 years"
  */
 export function reportValue(key: string, v: CellScalar, numberFormat?: string): string {
-  const shown =
-    numberFormat === undefined && typeof v === "number" ? displayValue(key, v) : shownValue(numberFormat, v);
-  return typeof v === "number" && YEARS_KEY.test(key) ? `${shown} years` : shown;
+  // Years to two decimals both sides of a change: "3.19 years → 3.20 years", not "→ 3.2 years".
+  if (typeof v === "number" && YEARS_KEY.test(key)) return `${(Math.round(v * 100) / 100).toFixed(2)} years`;
+  return numberFormat === undefined && typeof v === "number"
+    ? displayValue(key, v)
+    : shownValue(numberFormat, v);
 }
 
 const PROFILE_FIELDS: Readonly<Record<string, string>> = {
@@ -144,6 +146,11 @@ export function changeLabel(key: string, config?: ProgrammeConfig): string {
   return key;
 }
 
+/** The sheet's caption where its layout gives one; config names programme rows and headlines better. */
+function labelOf(key: string, caption: string | undefined, config?: ProgrammeConfig): string {
+  return caption && !CONFIG_KEY.test(key) && !HEADLINE_KEY.test(key) ? caption : changeLabel(key, config);
+}
+
 /**
  * Display lines for a change report, grouped by proposal in the order the changes came (the programme
  * last): headlines, then the other changed cells, then the kept hand edits.
@@ -178,10 +185,7 @@ export function reportLines(changes: readonly CellChange[], config?: ProgrammeCo
       return {
         proposal: owner === PROGRAMME ? "(programme)" : owner,
         // The sheet's caption where its layout gives one; config names programme rows better.
-        label:
-          c.words && !CONFIG_KEY.test(c.key) && !HEADLINE_KEY.test(c.key)
-            ? c.words.caption
-            : changeLabel(c.key, config),
+        label: labelOf(c.key, c.words?.caption, config),
         cell: `${c.sheet}!${c.address}`,
         before,
         after,
@@ -250,8 +254,11 @@ function countedMessage(cs: readonly CountedCell[], config?: ProgrammeConfig): s
     .filter((a) => !seen.has(a.address) && seen.add(a.address))
     .sort((a, b) => Number(b.direct) - Number(a.direct));
   const head = affected[0];
-  const [shown, computed] = [reportValue(head.key, head.shown), reportValue(head.key, head.computed)];
-  const label = changeLabel(head.key, config);
+  // In the sheet's words and format where its layout gives them (a tornado's base is £, its key says nothing).
+  const [shown, computed] = [head.shown, head.computed].map((v) =>
+    reportValue(head.key, v, head.numberFormat),
+  );
+  const label = labelOf(head.key, head.caption, config);
   const more = affected.length - 1;
   const verb = first.kind === "kept" ? ["reads it", "read it"] : ["adds it up", "add it up"];
   const tail =

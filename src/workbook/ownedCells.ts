@@ -426,11 +426,22 @@ async function formulaResults(
     return v === undefined || sameValue(v, cell.value) ? undefined : v;
   });
   if (options.formulas) {
+    const named = cellWordsOf(layout);
     const differing = cells.flatMap(({ cell, placed }, i) => {
       const shown = results[i];
+      const caption = named.get(cell.address)?.caption;
       return shown === undefined
         ? []
-        : [{ key: cell.key, address: placed.address, shown, computed: cell.value }];
+        : [
+            {
+              key: cell.key,
+              address: placed.address,
+              shown,
+              computed: cell.value,
+              ...(caption ? { caption } : {}),
+              ...(cell.numberFormat ? { numberFormat: cell.numberFormat } : {}),
+            },
+          ];
     });
     if (differing.length) {
       const keptCells = new Map(

@@ -1,11 +1,13 @@
 import {
   changeLabel,
+  countedCellMessages,
   describeLine,
   reportLines,
   reportValue as displayValue,
 } from "../../src/workbook/changeReport";
 import type { CellChange } from "../../src/workbook/ownedCells";
 import { refreshWorkbook } from "../../src/workbook/operations";
+import { MILLIONS_FORMAT } from "../../src/workbook/layouts/types";
 import { demoWorkbook, programmeConfig, roundTrip } from "./fixtures";
 
 const CFS = "CFS Targeted Prevention";
@@ -200,5 +202,74 @@ describe("change labels of a sheet in words (issue 13)", () => {
     expect(changeLabel("profile.FY27/28.existingMtfs")).toBe("FY27/28 existing MTFS lines (deducted)");
     expect(displayValue("streams.falls.FY27/28.gross", 1_500_000)).toBe("£1.50m");
     expect(displayValue("streams.falls.FY27/28.caseloadReduction", 17.3412)).toBe("17.34");
+  });
+});
+
+describe("the report's figures read as the sheet shows them (new-user trial)", () => {
+  it("shows a kept hand edit too small for £k as typed, not as the nil dash", () => {
+    const [line] = reportLines([
+      change({
+        address: "B9",
+        key: "quantifiedOpportunity",
+        kept: true,
+        before: 0.05,
+        after: 901_274.05,
+        numberFormat: MILLIONS_FORMAT,
+      }),
+    ]);
+    expect(describeLine(line)).toBe(
+      "kept (edited by hand): quantified opportunity stays 0.05 (computed £0.90m)",
+    );
+  });
+
+  it("shows years to the same two decimals both sides of a change", () => {
+    const [line] = reportLines([
+      change({ address: "B12", key: "paybackYears", before: 3.19, after: 3.2, numberFormat: "0.0" }),
+    ]);
+    expect(describeLine(line)).toBe("payback: 3.19 years → 3.20 years");
+  });
+
+  it("names a formula counting a kept edit by its caption and shows its figures in its format", () => {
+    const [m] = countedCellMessages([
+      {
+        owner: CFS,
+        sheet: CFS,
+        address: "B9",
+        kind: "kept",
+        key: "quantifiedOpportunity",
+        affected: [
+          {
+            key: "sensitivity.base",
+            address: "C60",
+            shown: 2_000_000,
+            computed: 1_970_000,
+            direct: true,
+            caption: "Sensitivity: base case",
+            numberFormat: MILLIONS_FORMAT,
+          },
+        ],
+      },
+    ]);
+    expect(m.message).toContain("Sensitivity: base case counts it and shows £2.00m, not the computed £1.97m");
+    expect(m.message).not.toMatch(/sensitivity\./);
+  });
+
+  it("a refresh keeping a hand-typed quantified opportunity says so in the sheet's words and £ format", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const n = back.definedNames.model.find(
+      (x) => x.name === "mtfs_CFSTargetedPrevention_quantifiedOpportunity",
+    );
+    const address = n ? n.ranges[0].split("!")[1].replace(/\$/g, "") : "B9";
+    back.getWorksheet(CFS)!.getCell(address).value = 0.05;
+    const report = await refreshWorkbook(port);
+    expect(report.lines.filter((l) => l.kept).map(describeLine)).toContainEqual(
+      expect.stringMatching(
+        /^kept \(edited by hand\): quantified opportunity stays 0\.05 \(computed £\d+\.\d\dm\)$/,
+      ),
+    );
+    const warning = report.warnings.map((w) => w.message).find((m) => m.includes("hand edit refresh kept"));
+    expect(warning).toMatch(/counts it and shows 0\.05, not the computed £\d+\.\d\dm/);
+    expect(warning).not.toMatch(/sensitivity\.|\d{4,}\.\d/);
   });
 });

@@ -4,7 +4,7 @@ import { updateDashboard } from "../../src/workbook/dashboard";
 import { acceptReprofile, proposeReprofile } from "../../src/workbook/history";
 import { DASHBOARD_SHEET, PER_STREAM_SLIPPAGE } from "../../src/workbook/layouts/dashboardSheet";
 import { SMALL_MONEY_FORMAT } from "../../src/workbook/layouts/types";
-import { wrappedLines } from "../../src/workbook/layouts/textFit";
+import { rowHeightFor, wrappedLines } from "../../src/workbook/layouts/textFit";
 import { HISTORY_SHEET } from "../../src/workbook/layouts/historySheet";
 import { TRACKING_SHEET, measureWords, type TrackingActual } from "../../src/workbook/layouts/trackingSheet";
 import { refreshWorkbook } from "../../src/workbook/operations";
@@ -79,6 +79,33 @@ describe("Dashboard", () => {
       });
     });
     expect(clipped).toEqual([]);
+  });
+
+  it("wraps the closure table's notes in their column, its rows tall enough, so none runs across the page", async () => {
+    const { wb } = await withActuals([...QUARTER, actual("2027-Q3", "saving", 200_000)]);
+    const ws = wb.getWorksheet(DASHBOARD_SHEET)!;
+    let closure = 0;
+    ws.eachRow((row, r) => {
+      if (String(row.getCell(1).value ?? "").startsWith("Closure:")) closure = r;
+    });
+    const notes: { address: string; lines: number; wrapped: boolean; tall: boolean }[] = [];
+    ws.eachRow((row, r) => {
+      if (closure === 0 || r <= closure + 1) return;
+      row.eachCell((cell, c) => {
+        const text = cell.value;
+        if (typeof text !== "string" || c === 1) return;
+        const lines = wrappedLines(text, { width: ws.getColumn(c).width ?? 9 });
+        if (lines > 1)
+          notes.push({
+            address: cell.address,
+            lines,
+            wrapped: cell.alignment?.wrapText === true,
+            tall: (row.height ?? 15) >= rowHeightFor(lines),
+          });
+      });
+    });
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.filter((n) => !n.wrapped || !n.tall)).toEqual([]);
   });
 
   it("indents the Slippage column's words, so they do not run on from the £ figure before them", async () => {

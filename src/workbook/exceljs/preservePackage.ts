@@ -661,9 +661,10 @@ export async function preservePackage(
   if (wbRels.length !== wbIds.size || newSheets.length)
     out.file("xl/_rels/workbook.xml.rels", relsXml(wbRels), NO_FOLDERS);
   const workbookXml = (await partText(out, "xl/workbook.xml")) ?? "";
+  const sheetNames = sheetScopedNames((await partText(ez, "xl/workbook.xml")) ?? "", added);
   out.file(
     "xl/workbook.xml",
-    patchWorkbookXml(workbookXml, wb, { newSheets, hidden, changedNames, names }),
+    patchWorkbookXml(workbookXml, wb, { newSheets, hidden, changedNames, names, sheetNames }),
     NO_FOLDERS,
   );
   out.file("[Content_Types].xml", types.toString(), NO_FOLDERS);
@@ -732,8 +733,27 @@ const WORKBOOK_ORDER = [
 ];
 
 /**
+ * The sheet-scoped defined names (print titles, print area) ExcelJS wrote for the named sheets, by sheet name:
+ * Excel keeps a sheet's print set-up of that kind in workbook.xml, not in the sheet's part.
+ */
+function sheetScopedNames(excelJsWorkbookXml: string, sheets: readonly string[]): Map<string, XmlElement[]> {
+  const children = splitRoot(excelJsWorkbookXml).children;
+  const list = children.find((c) => c.name === "sheets");
+  const defined = children.find((c) => c.name === "definedNames");
+  const order = list ? childElements(innerXml(list)).map((s) => attr(s.startTag, "name") ?? "") : [];
+  const found = new Map<string, XmlElement[]>();
+  for (const d of defined ? childElements(innerXml(defined)) : []) {
+    const local = attr(d.startTag, "localSheetId");
+    const sheet = local === undefined ? undefined : order[Number(local)];
+    if (sheet === undefined || !sheets.includes(sheet)) continue;
+    found.set(sheet, [...(found.get(sheet) ?? []), d]);
+  }
+  return found;
+}
+
+/**
  * workbook.xml with the product's changes only: sheets it added or hid, defined names whose ranges it set or
- * removed, and recalculation on open. Everything else (pivot caches, external references, slicer caches in
+ * removed, the print titles of the sheets it added, and recalculation on open. Everything else (pivot caches, external references, slicer caches in
  * extLst, VBA code names) stays as it was.
  */
 function patchWorkbookXml(
@@ -744,6 +764,7 @@ function patchWorkbookXml(
     hidden: readonly string[];
     changedNames: readonly string[];
     names: ReadonlyMap<string, string>;
+    sheetNames: ReadonlyMap<string, readonly XmlElement[]>;
   },
 ): string {
   const root = splitRoot(xml);
@@ -762,6 +783,8 @@ function patchWorkbookXml(
     children.splice(j < 0 ? children.length : j, 0, el);
   };
   const sheets = children.find((c) => c.name === "sheets");
+  // A sheet-scoped name points at its sheet by position in <sheets>; added sheets go after the existing ones.
+  const localIds = new Map<string, number>();
   if (sheets) {
     const list = childElements(innerXml(sheets));
     const ids = list.map((s) => Number(attr(s.startTag, "sheetId") ?? 0));
@@ -773,6 +796,7 @@ function patchWorkbookXml(
       return withAttr(s.startTag, "state", state === "visible" ? undefined : state);
     });
     for (const s of change.newSheets) {
+      localIds.set(s.name, items.length);
       const state = wb.getWorksheet(s.name)?.state ?? "visible";
       items.push(
         `<sheet name="${escapeXml(s.name)}" sheetId="${++next}"${state === "visible" ? "" : ` state="${state}"`} r:id="${s.id}"/>`,
@@ -780,7 +804,12 @@ function patchWorkbookXml(
     }
     replace("sheets", `${sheets.startTag.replace(/\s*\/>$/, ">")}${items.join("")}</sheets>`);
   }
-  if (change.changedNames.length) {
+  const scoped = [...localIds].flatMap(([sheet, id]) =>
+    (change.sheetNames.get(sheet) ?? []).map((d) =>
+      d.xml.replace(d.startTag, withAttr(d.startTag, "localSheetId", String(id))),
+    ),
+  );
+  if (change.changedNames.length || scoped.length) {
     const defined = children.find((c) => c.name === "definedNames");
     const keep = defined
       ? childElements(innerXml(defined)).filter(
@@ -791,7 +820,7 @@ function patchWorkbookXml(
             ),
         )
       : [];
-    const items = keep.map((d) => d.xml);
+    const items = [...keep.map((d) => d.xml), ...scoped];
     for (const n of change.changedNames) {
       const ranges = change.names.get(n);
       if (ranges) items.push(`<definedName name="${escapeXml(n)}">${escapeXml(ranges)}</definedName>`);

@@ -1,4 +1,4 @@
-import { formatMoney, formatPercent } from "../../engine";
+import { NIL_MONEY_TEXT, formatMoney, formatPercent } from "../../engine";
 import { cellAddress, parseAddress } from "../address";
 import type { CellScalar } from "../port";
 import type { LayoutCell, SheetLayout } from "./types";
@@ -133,9 +133,12 @@ export function formatOnRowTitled(layout: SheetLayout, column: number, title: st
 export function shownValue(numberFormat: string | undefined, v: CellScalar): string {
   if (v === null || v === "") return "(blank)";
   if (typeof v === "number") {
-    if (numberFormat?.includes("£")) return formatMoney(v);
+    const typed = String(Math.round(v * 100) / 100);
+    // A figure too small for £k (0.05 typed into a £ cell) reads as typed, not as the nil dash.
+    if (numberFormat?.includes("£"))
+      return formatMoney(v) === NIL_MONEY_TEXT && v !== 0 && Number(typed) !== 0 ? typed : formatMoney(v);
     if (numberFormat?.includes("%")) return formatPercent(v, 1);
-    return String(Math.round(v * 100) / 100);
+    return typed;
   }
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return `"${String(v)}"`;

@@ -241,9 +241,9 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   let i = 0;
   const notRefreshed = new Set(data.notRefreshed ?? []);
   const noteHeights: { row: number; height: number }[] = [];
-  const note = (address: string, key: string, text: string) => {
+  const note = (address: string, key: string, text: string, width = NOTE_WIDTH) => {
     cells.push({ kind: "engine", address, key, value: text, style: ROW_NOTE });
-    const lines = wrappedLines(text, { width: NOTE_WIDTH });
+    const lines = wrappedLines(text, { width });
     if (lines > 1)
       noteHeights.push({ row: Number(address.replace(/^[A-Z]+/, "")), height: rowHeightFor(lines) });
   };
@@ -438,9 +438,15 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     });
     const own = [...(notRefreshed.has(c.name) ? [NOT_REFRESHED_NOTE] : []), ...(c.warnings ?? [])];
     const closureNote = k === data.closures.length ? includes : own.length > 0 ? own.join(" ") : undefined;
-    // Past the table's last column nothing is beside it: it runs on unwrapped.
+    // Wrapped in its column like the row notes: a long line would run across the printed page.
+    const noteColumn = 6 + fys.length;
     if (closureNote !== undefined)
-      owned(`${columnLetter(6 + fys.length)}${r}`, `${key}.note`, closureNote, NOTE);
+      note(
+        `${columnLetter(noteColumn)}${r}`,
+        `${key}.note`,
+        closureNote,
+        DASHBOARD_WIDTHS[DELIVERY_COLUMNS[noteColumn - 1]] ?? 14,
+      );
   });
 
   // Chart data: plan against actual £ saving to date, one row per proposal.
