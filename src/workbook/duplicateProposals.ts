@@ -1,0 +1,105 @@
+import type { ProgrammeConfig } from "./layouts/programmeConfig";
+import { proposalSheetName } from "./names";
+import type { Register, StoredProposal } from "./register";
+import { currentSheetName, type SheetRename } from "./renamedSheets";
+
+/**
+ * One proposal, one sheet, one Programme row: a proposal is known by its name (opportunity.name), not by its
+ * sheet's name, which the user may have changed; two entries under one name make the totals count it twice.
+ */
+
+/**
+ * What two proposal names are compared by: the sheet name each would get (so case, spacing and characters a
+ * sheet name cannot hold do not tell them apart, as `new` never could).
+ *
+ * @example
+ * proposalNameKey(" reunification ") === proposalNameKey("Reunification") // true
+ */
+export function proposalNameKey(name: string): string {
+  return proposalSheetName(name).toLowerCase();
+}
+
+/**
+ * A stored proposal's name: its opportunity name, else (an older or hand-edited register) its sheet's.
+ *
+ * @example
+ * storedProposalName({ sheet: "Reunification (CFS)", proposal: { opportunity: { name: "Reunification" } }, fyLabels: [] })
+ * // "Reunification"
+ */
+export function storedProposalName(p: StoredProposal): string {
+  const name = (p.proposal.opportunity as { name?: unknown } | undefined)?.name;
+  return typeof name === "string" && name.trim() !== "" ? name.trim() : p.sheet;
+}
+
+/**
+ * The proposal the register already holds under `name`, with the sheet that holds it now (a rename not yet
+ * followed by a refresh gives the new name), or undefined.
+ *
+ * @example
+ * heldProposal(register, renames, "Reunification") // { name: "Reunification", sheet: "Reunification (CFS)" }
+ */
+export function heldProposal(
+  register: Register,
+  renames: readonly SheetRename[],
+  name: string,
+): { readonly name: string; readonly sheet: string } | undefined {
+  const key = proposalNameKey(name);
+  const held = register.proposals.find((p) => proposalNameKey(storedProposalName(p)) === key);
+  return held && { name: storedProposalName(held), sheet: currentSheetName(renames, held.sheet) };
+}
+
+/**
+ * The refusal `new` (and the pane's add) gives a proposal already in the workbook: where it is, and how to
+ * change it there instead.
+ *
+ * @example
+ * alreadyHeldMessage({ name: "Reunification", sheet: "Reunification (CFS)" })
+ */
+export function alreadyHeldMessage(held: { readonly name: string; readonly sheet: string }): string {
+  return (
+    `a proposal named "${held.name}" is already in the workbook, on sheet "${held.sheet}"` +
+    `, with its Programme row: to change it, edit its cells on that sheet and run refresh` +
+    ` (or use Edit in the add-in's pane); adding it again would count it twice`
+  );
+}
+
+/**
+ * Warnings for proposal names carried twice: by two registered proposal sheets, or by two Programme rows
+ * (one of them typed in by hand over another proposal's name), since the totals then count it twice.
+ *
+ * @example
+ * duplicateNameWarnings(register)
+ * // ['"Reunification" is on two proposal sheets, "Reunification" and "Reunification (2)": …']
+ */
+export function duplicateNameWarnings(register: Register): string[] {
+  const out: string[] = [];
+  const bySheets = new Map<string, { name: string; sheets: string[] }>();
+  for (const p of register.proposals) {
+    const name = storedProposalName(p);
+    const entry = bySheets.get(proposalNameKey(name)) ?? { name, sheets: [] };
+    entry.sheets.push(p.sheet);
+    bySheets.set(proposalNameKey(name), entry);
+  }
+  for (const { name, sheets } of bySheets.values())
+    if (sheets.length > 1)
+      out.push(
+        `"${name}" is on ${sheets.length} proposal sheets, ${sheets.map((s) => `"${s}"`).join(" and ")}: ` +
+          `the Programme's totals count it ${sheets.length} times; delete the sheets (and Programme rows) ` +
+          `that repeat it`,
+      );
+  const config = register.programme as ProgrammeConfig | undefined;
+  const rows = new Map<string, { name: string; count: number }>();
+  for (const r of (config?.directorates ?? []).flatMap((d) => d.rows)) {
+    const key = proposalNameKey(r.opportunity);
+    const entry = rows.get(key) ?? { name: r.opportunity.trim(), count: 0 };
+    entry.count++;
+    rows.set(key, entry);
+  }
+  for (const [key, { name, count }] of rows)
+    // Rows of sheets that repeat a name were reported with the sheets.
+    if (count > 1 && (bySheets.get(key)?.sheets.length ?? 0) < 2)
+      out.push(
+        `"${name}" is on ${count} Programme rows: the totals count it ${count} times; delete the rows that repeat it`,
+      );
+  return out;
+}
