@@ -87,19 +87,31 @@ export function duplicateNameWarnings(register: Register): string[] {
           `the Programme's totals count it ${sheets.length} times; delete the sheets (and Programme rows) ` +
           `that repeat it`,
       );
+  // Rows of one directorate's block under one name, or two rows linked to one sheet. Blocks of different
+  // directorates may share a name (each directorate's "Commissioning for the Future").
   const config = register.programme as ProgrammeConfig | undefined;
-  const rows = new Map<string, { name: string; count: number }>();
-  for (const r of (config?.directorates ?? []).flatMap((d) => d.rows)) {
-    const key = proposalNameKey(r.opportunity);
-    const entry = rows.get(key) ?? { name: r.opportunity.trim(), count: 0 };
-    entry.count++;
-    rows.set(key, entry);
+  const rows = new Map<string, { name: string; where: string; count: number }>();
+  for (const d of config?.directorates ?? [])
+    for (const r of d.rows) {
+      for (const key of [
+        `${d.directorate}\u0000${proposalNameKey(r.opportunity)}`,
+        ...(r.proposalSheet ? [`\u0001${r.proposalSheet}`] : []),
+      ]) {
+        const entry = rows.get(key) ?? { name: r.opportunity.trim(), where: d.directorate, count: 0 };
+        entry.count++;
+        rows.set(key, entry);
+      }
+    }
+  const said = new Set<string>();
+  for (const [key, { name, where, count }] of rows) {
+    // Rows of sheets that repeat a name were reported with the sheets; a row pair found twice is said once.
+    if (count < 2 || (bySheets.get(proposalNameKey(name))?.sheets.length ?? 0) > 1) continue;
+    const text = key.startsWith("\u0001")
+      ? `the Programme links ${count} rows to proposal sheet "${key.slice(1)}": the totals count it ${count} times; delete the rows that repeat it`
+      : `"${name}" is on ${count} Programme rows in ${where}: the totals count it ${count} times; delete the rows that repeat it`;
+    if (said.has(name) && key.startsWith("\u0001")) continue;
+    said.add(name);
+    out.push(text);
   }
-  for (const [key, { name, count }] of rows)
-    // Rows of sheets that repeat a name were reported with the sheets.
-    if (count > 1 && (bySheets.get(key)?.sheets.length ?? 0) < 2)
-      out.push(
-        `"${name}" is on ${count} Programme rows: the totals count it ${count} times; delete the rows that repeat it`,
-      );
   return out;
 }

@@ -787,8 +787,6 @@ export async function refreshWorkbook(
   const errors: { proposal: string; message: string }[] = [];
   const warnings: { proposal: string; message: string }[] = [
     ...followed.renames.map((r, i) => ({ proposal: r.to, message: followed.messages[i] })),
-    // A name on two sheets or rows (a duplicate typed by hand) is counted twice in the totals.
-    ...duplicateNameWarnings(register).map((message) => ({ proposal: "(programme)", message })),
   ];
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
@@ -930,6 +928,13 @@ export async function refreshWorkbook(
       ...(register.demand ? { demand: demand.stored } : {}),
     });
   }
+  // A name on two sheets or rows (a duplicate typed by hand) is counted twice in the totals: names as just read.
+  warnings.push(
+    ...duplicateNameWarnings({ ...register, proposals: stored, programme }).map((message) => ({
+      proposal: "(programme)",
+      message,
+    })),
+  );
   options.onProgress?.(total, total);
   // Figures that count a cell the engine did not compute say so (a typed row inside a subtotal, a kept edit).
   warnings.push(
