@@ -49,18 +49,15 @@ export function heldProposal(
 }
 
 /**
- * The refusal `new` (and the pane's add) gives a proposal already in the workbook: where it is, and how to
- * change it there instead.
+ * The refusal `new` (and the pane's add) gives a proposal already in the workbook: where it is now. Each
+ * caller adds how to change it there in its own words (the CLI's refresh, the pane's Edit).
  *
  * @example
  * alreadyHeldMessage({ name: "Reunification", sheet: "Reunification (CFS)" })
+ * // 'a proposal named "Reunification" is already in the workbook, on sheet "Reunification (CFS)" (adding it again would count it twice)'
  */
 export function alreadyHeldMessage(held: { readonly name: string; readonly sheet: string }): string {
-  return (
-    `a proposal named "${held.name}" is already in the workbook, on sheet "${held.sheet}"` +
-    `, with its Programme row: to change it, edit its cells on that sheet and run refresh` +
-    ` (or use Edit in the add-in's pane); adding it again would count it twice`
-  );
+  return `a proposal named "${held.name}" is already in the workbook, on sheet "${held.sheet}" (adding it again would count it twice)`;
 }
 
 /**

@@ -46,7 +46,7 @@ describe("mtfs-benefits new after a proposal sheet is renamed", () => {
     expect(r.stderr).toContain(
       `a proposal named "Reunification" is already in the workbook, on sheet "${RENAMED}"`,
     );
-    expect(r.stderr).toMatch(/edit its cells on that sheet and run refresh/);
+    expect(r.stderr).toContain(`edit its cells on that sheet and run mtfs-benefits refresh ${file}`);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(await programmeRowsNamed(file, "Reunification")).toBe(rows);
   });
