@@ -7,6 +7,7 @@ import type { CellScalar } from "./port";
 import { PROGRAMME_OWNER as PROGRAMME } from "./programme";
 import { PROGRAMME_SHEET } from "./layouts/programmeSheet";
 import type { CountedCell } from "./cachedResults";
+import { proposalNameKey } from "./duplicateProposals";
 
 /**
  * The refresh report in finance words: per proposal its headline figures first ("quantified opportunity
@@ -269,6 +270,18 @@ function countedMessage(cs: readonly CountedCell[], config?: ProgrammeConfig): s
     return `${first.sheet}!${first.address} (${changeLabel(first.key ?? "", config)}) is a hand edit refresh kept: ${label} counts it and shows ${shown}, not the computed ${computed}${tail}; clear the cell to let refresh fill it again`;
   const row = /\d+$/.exec(first.address)?.[0] ?? "";
   const where = `${first.sheet} row ${row}${first.rowLabel ? ` (${first.rowLabel})` : ""}`;
-  const notProposal = first.sheet === PROGRAMME_SHEET ? "; it is not a registered proposal" : "";
+  // A typed row under a registered proposal's name counts that proposal twice: say which sheet holds it.
+  const label0 = first.rowLabel ?? "";
+  const repeats = label0.trim()
+    ? config?.directorates
+        .flatMap((d) => d.rows)
+        .find((r) => r.proposalSheet && proposalNameKey(r.opportunity) === proposalNameKey(label0))
+    : undefined;
+  const notProposal =
+    first.sheet !== PROGRAMME_SHEET
+      ? ""
+      : repeats
+        ? `; it repeats the proposal on sheet "${repeats.proposalSheet}", which the totals then count twice; delete the typed row`
+        : "; it is not a registered proposal";
   return `${where} is inside ${label} and counted in it (${shown}; ${computed} without it)${tail}${notProposal}`;
 }

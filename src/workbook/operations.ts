@@ -72,6 +72,7 @@ import { demandLayouts, refreshDemandSheets } from "./demand";
 import { linksToDeletedCells, lostLinksMessage, type LostLink } from "./lostLinks";
 import { ensureScenarios, linkedStretch, withScenarios } from "./scenarios";
 import { currentSheetName, followRenamedSheets, relinkRenamedSheets } from "./renamedSheets";
+import { alreadyHeldMessage, duplicateNameWarnings, heldProposal } from "./duplicateProposals";
 
 /**
  * What the CLI and the taskpane call: build the programme workbook, add a proposal, read one back, refresh.
@@ -223,6 +224,14 @@ export async function buildProgrammeWorkbook(
  */
 export async function addProposal(port: WorkbookPort, raw: unknown): Promise<AddProposalResult> {
   const register = await readRegister(port);
+  // A proposal is known by its name, not its sheet's (which the user may have renamed): one already here is
+  // refused, naming the sheet that holds it now, or the Programme would count it twice.
+  const name = ((raw as { opportunity?: { name?: unknown } } | null)?.opportunity ?? {}).name;
+  if (typeof name === "string" && name.trim() !== "") {
+    const { renames } = await followRenamedSheets(port, register, { dryRun: true });
+    const held = heldProposal(register, renames, name);
+    if (held) throw new WorkbookError("sheet-exists", alreadyHeldMessage(held));
+  }
   const sheets = (await port.listSheets()).map((s) => s.name);
   // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
   // leaves the workbook as it was.
@@ -776,10 +785,9 @@ export async function refreshWorkbook(
   const owned = new Map(register.owned);
   const changes: CellChange[] = [];
   const errors: { proposal: string; message: string }[] = [];
-  const warnings: { proposal: string; message: string }[] = followed.renames.map((r, i) => ({
-    proposal: r.to,
-    message: followed.messages[i],
-  }));
+  const warnings: { proposal: string; message: string }[] = [
+    ...followed.renames.map((r, i) => ({ proposal: r.to, message: followed.messages[i] })),
+  ];
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
@@ -920,6 +928,13 @@ export async function refreshWorkbook(
       ...(register.demand ? { demand: demand.stored } : {}),
     });
   }
+  // A name on two sheets or rows (a duplicate typed by hand) is counted twice in the totals: names as just read.
+  warnings.push(
+    ...duplicateNameWarnings({ ...register, proposals: stored, programme }).map((message) => ({
+      proposal: "(programme)",
+      message,
+    })),
+  );
   options.onProgress?.(total, total);
   // Figures that count a cell the engine did not compute say so (a typed row inside a subtotal, a kept edit).
   warnings.push(

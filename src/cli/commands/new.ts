@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import { checkProposal } from "../../engine";
+import { isWorkbookError } from "../../workbook/errors";
 import { addProposal } from "../../workbook/operations";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
@@ -23,7 +24,8 @@ Options:
   --into FILE    the .xlsx workbook to add to; an existing file is kept as FILE.bak
   -h, --help     show this help
 
-Exit codes: 0 done; 2 bad input, a sheet of that name already there, or a missing/locked/corrupt workbook.`;
+Exit codes: 0 done; 2 bad input, a sheet of that name or a proposal of that name already there
+(whatever its sheet is called now: change that one with refresh instead), or a missing/locked/corrupt workbook.`;
 
 export const newProposal: Command = {
   name: "new",
@@ -49,7 +51,16 @@ export const newProposal: Command = {
     const exists = fs.existsSync(into);
     // Only into a workbook MTFS Benefits made (or a new one with an empty Programme).
     const port = await openOrCreateMtfsWorkbook(into, "--into");
-    const result = await asCliErrors(() => addProposal(port, raw));
+    const result = await asCliErrors(() =>
+      addProposal(port, raw).catch((e: unknown) => {
+        // The proposal is there already: say how to change it instead (its cells, then refresh).
+        if (isWorkbookError(e) && e.code === "sheet-exists")
+          throw new CliError(
+            `${e.message}. To change that proposal, edit its cells on that sheet and run mtfs-benefits refresh ${into}; to add this one beside it, give it another opportunity name.`,
+          );
+        throw e;
+      }),
+    );
     await saveWorkbookAtomic(port, into);
     io.out(
       `${exists ? "Added to" : "Created"} ${into}: sheet "${result.sheetName}"` +
