@@ -202,7 +202,10 @@ export async function readProposalSheet(
     // refreshes to the same register (and the file is not rewritten).
     const before = getPath(stored.proposal, path);
     if (sameInput(before, code, c.type, date1904)) continue;
-    proposal = setPath(proposal, path, code);
+    // A cleared cell is kept as null, not dropped: the engine reads null as absent (an optional amount as
+    // none, a required one refused by its path), and the field keeps its row, so the sheet's layout (and
+    // every block below it) stays where it was written.
+    proposal = setPath(proposal, path, code === undefined ? null : code);
   }
   return proposal;
 }
@@ -210,6 +213,8 @@ export async function readProposalSheet(
 /** Whether a stored JSON value reads as the same input as the cell's value (`"0%"` and `0` for a percent). */
 function sameInput(before: unknown, after: unknown, type: InputType | undefined, date1904: boolean): boolean {
   if (before === after) return true;
+  // A blank cell over a field already cleared (null) is the same blank.
+  if (before === null && after === undefined) return true;
   if (typeof before !== "string" && typeof before !== "number") return false;
   return inputJson(before, type, date1904) === after;
 }
