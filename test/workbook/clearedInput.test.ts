@@ -4,6 +4,7 @@ import type { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { getPath, setPath } from "../../src/workbook/jsonPath";
 import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
 import { refreshWorkbook } from "../../src/workbook/operations";
+import { movedInput } from "../../src/workbook/proposals";
 import { readRegister, type StoredProposal } from "../../src/workbook/register";
 import { demoWorkbook } from "./fixtures";
 
@@ -121,5 +122,32 @@ describe("clearing an assumption cell", () => {
       }),
       { numRuns: 4 },
     );
+  });
+});
+
+describe("movedInput", () => {
+  it("names an input whose row a re-laid-out sheet would drop, and says nothing of an unchanged layout", async () => {
+    const { port } = await demoWorkbook();
+    const stored = (await readRegister(port)).proposals.find(
+      (p) => getPath(p.proposal, OVERLAP) !== undefined,
+    );
+    if (!stored) throw new Error("no demo proposal has an overlapping weekly cost");
+    const layout = proposalSheetLayout(stored);
+    const cell = layout.cells.find((c) => c.kind === "input" && c.path === OVERLAP);
+    // The field dropped from the JSON, as a blank read back before the fix.
+    const unitCost = { ...(getPath(stored.proposal, "assumptions.unitCost") as Record<string, unknown>) };
+    delete unitCost.overlapWeeklyCost;
+    const dropped = proposalSheetLayout({
+      ...stored,
+      proposal: setPath(stored.proposal, "assumptions.unitCost", unitCost),
+    });
+    expect(movedInput(layout, dropped)).toContain(`(${cell?.address}) would lose its row`);
+    expect(movedInput(dropped, layout)).toMatch(/would (move|take a new row)/);
+    expect(
+      movedInput(
+        layout,
+        proposalSheetLayout({ ...stored, proposal: setPath(stored.proposal, OVERLAP, null) }),
+      ),
+    ).toBeUndefined();
   });
 });
