@@ -37,6 +37,7 @@ import type { SheetLayout } from "./layouts/types";
 import {
   asProposalJson,
   linkedProposal,
+  movedInput,
   planProposal,
   readProposalSheet,
   storedPart,
@@ -838,9 +839,19 @@ export async function refreshWorkbook(
       const modelled = modelProposal(raw, table, greenBook);
       sheetWarnings.push(...inputWarningMessages(shown, modelled.warnings, sheetWarnings));
       const layout = proposalSheetLayout({ ...s, proposal: raw, modelled });
-      sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements, formulas });
-      links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
-      stored.push({ ...s, proposal: keep(storedPart(raw)) });
+      // The sheet was placed by its stored layout: a layout that moves its inputs would write every block
+      // below them over the wrong rows, so the sheet keeps its last figures instead.
+      const moved = movedInput(proposalSheetLayout(s), layout);
+      if (moved) {
+        error = `refresh would move this sheet's cells (${moved}), so nothing on it was written; please report this`;
+        errors.push({ proposal: s.sheet, message: error });
+        stored.push({ ...s, proposal: keep(s.proposal) });
+        links.set(s.sheet, await keptLink(port, proposalSheetLayout(s), (a) => placeAddress(placement, a)));
+      } else {
+        sheetChanges = await syncOwned(port, layout, s.sheet, owned, { dryRun, placements, formulas });
+        links.set(s.sheet, programmeLink(linkedProposal(layout, modelled), modelled));
+        stored.push({ ...s, proposal: keep(storedPart(raw)) });
+      }
     } catch (e) {
       if (!isEngineError(e)) throw e;
       error = cellErrorMessage(shown, e);

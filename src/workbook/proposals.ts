@@ -202,7 +202,10 @@ export async function readProposalSheet(
     // refreshes to the same register (and the file is not rewritten).
     const before = getPath(stored.proposal, path);
     if (sameInput(before, code, c.type, date1904)) continue;
-    proposal = setPath(proposal, path, code);
+    // A cleared cell is kept as null, not dropped: the engine reads null as absent (an optional amount as
+    // none, a required one refused by its path), and the field keeps its row, so the sheet's layout (and
+    // every block below it) stays where it was written.
+    proposal = setPath(proposal, path, code === undefined ? null : code);
   }
   return proposal;
 }
@@ -210,6 +213,38 @@ export async function readProposalSheet(
 /** Whether a stored JSON value reads as the same input as the cell's value (`"0%"` and `0` for a percent). */
 function sameInput(before: unknown, after: unknown, type: InputType | undefined, date1904: boolean): boolean {
   if (before === after) return true;
+  // A blank cell over a field already cleared (null) is the same blank.
+  if (before === null && after === undefined) return true;
   if (typeof before !== "string" && typeof before !== "number") return false;
   return inputJson(before, type, date1904) === after;
+}
+
+/**
+ * The first input cell a re-laid-out proposal sheet would put somewhere other than the sheet has it, in
+ * words, or undefined when every input keeps its address. Refresh writes a layout made from the read-back
+ * proposal over a sheet placed by the stored one: they must agree, or every block below would be written
+ * over the wrong rows.
+ *
+ * @example
+ * movedInput(proposalSheetLayout(stored), proposalSheetLayout({ ...stored, proposal: raw })) // undefined
+ */
+export function movedInput(before: ProposalSheetLayout, after: ProposalSheetLayout): string | undefined {
+  const at = (layout: ProposalSheetLayout): Map<string, { address: string; label: string }> =>
+    new Map(
+      layout.cells.flatMap((c) =>
+        c.kind === "input" && !c.part ? [[c.path, { address: c.address, label: c.label ?? c.path }]] : [],
+      ),
+    );
+  const was = at(before);
+  const now = at(after);
+  for (const [path, cell] of was) {
+    const moved = now.get(path);
+    if (!moved) return `${cell.label} (${cell.address}) would lose its row`;
+    if (moved.address !== cell.address)
+      return `${cell.label} would move from ${cell.address} to ${moved.address}`;
+  }
+  for (const [path, cell] of now) {
+    if (!was.has(path)) return `${cell.label} would take a new row at ${cell.address}`;
+  }
+  return undefined;
 }
