@@ -181,6 +181,26 @@ describe("Wizard in Excel", () => {
 });
 
 describe("Wizard editing an existing sheet", () => {
+  it("updates a sheet renamed since it was loaded under its new name on the next Finish", async () => {
+    const host = fakeHost({ readActiveProposal: async () => ({ sheet: "CFS TP", raw: CFS?.raw }) });
+    // The workbook layer followed a rename: it reports the sheet's name now.
+    (host.updateProposal as jest.Mock).mockImplementation(async () => ({
+      sheetName: "CFS TP (renamed)",
+      programmeRowAdded: false,
+    }));
+    renderWizard(host);
+    await screen.findByText("Loaded the proposal on the active sheet for editing.");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Finish" }));
+    });
+    expect(host.updateProposal).toHaveBeenLastCalledWith("CFS TP", expect.anything());
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Finish" }));
+    });
+    expect(host.updateProposal).toHaveBeenLastCalledWith("CFS TP (renamed)", expect.anything());
+    expect(screen.getByTestId("editing").textContent).toContain("CFS TP (renamed)");
+  });
+
   it("updates the sheet it was loaded from, and can save as a new proposal instead", async () => {
     const host = fakeHost({ readActiveProposal: async () => ({ sheet: "CFS TP (edited)", raw: CFS?.raw }) });
     renderWizard(host);

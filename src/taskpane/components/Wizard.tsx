@@ -326,8 +326,11 @@ export function Wizard<P>({
       const raw = draftToRaw(draft);
       if (draft.editingSheet !== undefined) {
         const result = await host.updateProposal(draft.editingSheet, raw);
+        // The update followed a rename (or renamed the sheet): later Finishes update it under its name now.
+        const attached: Draft = { ...draft, editingSheet: result.sheetName };
+        setDraft(attached);
         setStatus({ intent: "success", text: `Updated sheet "${result.sheetName}".` });
-        await persistDraft();
+        await persistDraft(attached);
       } else {
         const result = await host.writeProposal(raw);
         // Further edits of this draft now update the sheet just written, in this workbook.
