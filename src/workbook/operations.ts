@@ -457,7 +457,9 @@ export async function updateProposal(
   }
   if (reshaped) {
     // Split the old merges first: a cell of the new layout may lie inside one.
-    if (before.merges?.length) await port.unmergeCells(sheet, before.merges);
+    // And those an earlier version merged (formerMerges): a sheet written by it may still hold them.
+    const split = [...(before.merges ?? []), ...(before.formerMerges ?? [])];
+    if (split.length) await port.unmergeCells(sheet, split);
     const used = new Set(layout.cells.map((c) => c.address));
     const stale = before.cells
       .filter((c) => !used.has(c.address))

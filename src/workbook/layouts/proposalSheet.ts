@@ -729,6 +729,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     print: { pagesWide: 2, titleColumns: "A:A" },
     columnWidths: [...widths].map(([column, width]) => ({ column, width })),
     merges,
+    ...(tornado?.formerMerges.length ? { formerMerges: tornado.formerMerges } : {}),
     rowHeights: fitRowHeights(cells, merges, widths),
     textRows,
     ...(greenBook ? { greenBook } : {}),

@@ -145,6 +145,8 @@ export interface TornadoBlockInput {
 export interface TornadoBlock {
   readonly cells: LayoutCell[];
   readonly merges: string[];
+  /** The heading and note merges of the block before `inCaptionColumn` (SheetLayout.formerMerges). */
+  readonly formerMerges: string[];
   readonly next: number;
   readonly chart: BarChartSpec;
 }
@@ -215,14 +217,15 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
     `Sensitivity: ${subject} (${input.fy}) with each input at its low and high`,
     input.inCaptionColumn ? { ...STYLES.heading, wrap: true } : STYLES.heading,
   );
-  if (!input.inCaptionColumn) merges.push(`A${first}:${LAST_COLUMN}${first}`);
+  const formerMerges: string[] = [];
+  (input.inCaptionColumn ? formerMerges : merges).push(`A${first}:${LAST_COLUMN}${first}`);
   label(
     `A${first + 1}`,
     "Each input moves alone between its low and high (the proposal's risk block, else ±10%), every other " +
       `input at its base; the ${rows} largest swings, largest first. ${input.when ?? "Refreshed with the figures."}`,
     { italic: true, wrap: true },
   );
-  if (!input.inCaptionColumn) merges.push(`A${first + 1}:${LAST_COLUMN}${first + 1}`);
+  (input.inCaptionColumn ? formerMerges : merges).push(`A${first + 1}:${LAST_COLUMN}${first + 1}`);
   const baseRow = first + 2;
   label(`A${baseRow}`, `Base: ${subject} (${input.fy})`);
   const base = `$B$${baseRow}`;
@@ -283,6 +286,7 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   return {
     cells,
     merges,
+    formerMerges,
     next: lastRow + 1,
     chart: {
       sheet,

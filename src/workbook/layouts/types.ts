@@ -80,6 +80,11 @@ export interface SheetLayout {
    * a layout cell, so no cell that is read back or owned disappears into one.
    */
   readonly merges?: readonly string[];
+  /**
+   * Ranges an earlier version of this layout merged and this one does not: split, with `merges`, before a
+   * sheet written by that version is laid out afresh, so no new cell is written into an old merge.
+   */
+  readonly formerMerges?: readonly string[];
   /** Row heights in points, estimated from the text the rows wrap (`textFit.ts`). */
   readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
   /** The refresh status cell, which the add-in writes too (so it is anchored with the owned cells). */
