@@ -41,7 +41,7 @@ export function reprofileTable(p: ProposedReprofile): string {
   ]);
   return [
     p.name,
-    // That it is indicative only is said once, in the engine's note (the warning above), as the Track tab does.
+    // That it is indicative only is said once, in the engine's note (printed as a warning, on stderr), as the Track tab does.
     `Proposed: ${describeReprofile(r)}`,
     aheadOfPlanText(r) ??
       `Fit to the ${reprofiledActualsText(r)} (RMS error over ${r.periods === 1 ? "1 period" : `${r.periods} periods`}; approved plan ${rms(r.approvedSquaredError)}):`,
