@@ -119,7 +119,7 @@ describe("standalone wizard with saving streams", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("group", { name: "Stream 1: Cognitive decline" }).waitFor();
     const headers = await table.locator("thead th").allInnerTexts();
-    expect(headers).toEqual(["Year", "Cognitive decline", "Falls", "Net (cumulative)"]);
+    expect(headers).toEqual(["Year", "Cognitive decline", "Falls", "Net"]);
     await shot(page, "e2e-streams-reordered-1280px");
 
     // The Review step: a line per stream, in its new order.

@@ -173,7 +173,7 @@ describe("streams editor", () => {
     expect((screen.getByRole("button", { name: "Finish" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it("stacks the streams in the preview beside a Net (cumulative) column, the net being the single cohort's plus the income", async () => {
+  it("stacks the streams in the preview beside a Net column, cumulative as its caption says, the net being the single cohort's plus the income", async () => {
     renderWizard(fakeHost());
     await startFromCfs();
     // FY29/30 and FY31/32: there the £0.39m overlap (capped at the whole proposal's gross) is already in full.
@@ -193,7 +193,8 @@ describe("streams editor", () => {
     expect(within(table).getByRole("columnheader", { name: "Room hire" })).toBeTruthy();
     expect(within(table).getByRole("columnheader", { name: "CFS Targeted Prevention" })).toBeTruthy();
     // Its net column is the profile's cumulative benefit, and says so (the profile table has both bases).
-    expect(within(table).getByRole("columnheader", { name: "Net (cumulative)" })).toBeTruthy();
+    expect(within(table).getByRole("columnheader", { name: "Net" })).toBeTruthy();
+    expect(table.querySelector("caption")?.textContent).toContain("Net is cumulative");
     for (const fy of ["FY29/30", "FY31/32"])
       expect(screen.getByTestId(`stream-net-${fy}`).textContent).toBe(
         screen.getByTestId(`cumulative-${fy}`).textContent,

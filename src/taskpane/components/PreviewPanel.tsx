@@ -77,7 +77,7 @@ export function PreviewPanel({
           {model.streams.length > 0 && (
             <div className="mtfs-scroll">
               <table className="mtfs-table" data-testid="stream-table">
-                <caption>Saving by stream (gross, {model.streamUnits})</caption>
+                <caption>Saving by stream (gross, {model.streamUnits}; Net is cumulative)</caption>
                 <thead>
                   <tr>
                     <th scope="col">Year</th>
@@ -86,8 +86,8 @@ export function PreviewPanel({
                         {s.label}
                       </th>
                     ))}
-                    {/* The profile's cumulative benefit (a stream's gross is that year's saving, the same basis), not in-year. */}
-                    <th scope="col">Net (cumulative)</th>
+                    {/* The profile's cumulative benefit, said in the caption: a longer heading breaks mid-word at 320 px. */}
+                    <th scope="col">Net</th>
                   </tr>
                 </thead>
                 <tbody>
