@@ -13,18 +13,11 @@ import { readRegister } from "../../src/workbook/register";
 import { checkActuals, importActuals, readTrackingActuals, trackWorkbook } from "../../src/workbook/tracking";
 import { addProposal } from "../../src/workbook/operations";
 import { HORIZON_JSON, incomeJson } from "../engine/format/streams.fixtures";
-import { demoWorkbook, readExample, roundTrip } from "./fixtures";
+import { cfsActual, demoWorkbook, readExample, roundTrip } from "./fixtures";
 import { parseProposal } from "../../src/engine";
 
 const CFS = "CFS Targeted Prevention";
-const actual = (period: string, measure: string, value: number): TrackingActual => ({
-  proposal: CFS,
-  stream: "",
-  period,
-  measure,
-  value,
-  source: "test",
-});
+const actual = cfsActual;
 const QUARTER = [
   actual("2027-10", "avoidedEvents", 0),
   actual("2027-11", "avoidedEvents", 0),

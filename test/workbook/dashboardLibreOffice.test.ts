@@ -3,7 +3,7 @@ import * as ExcelJS from "exceljs";
 import { updateDashboard } from "../../src/workbook/dashboard";
 import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
 import { importActuals } from "../../src/workbook/tracking";
-import { demoWorkbook, fullDemoWorkbook, plain, tempDir } from "./fixtures";
+import { cfsActual, demoWorkbook, fullDemoWorkbook, plain, tempDir } from "./fixtures";
 import { hasLibreOffice, recalcInLibreOffice } from "./libreoffice";
 
 /**
@@ -18,18 +18,9 @@ beforeAll(() => {
     throw new Error("LibreOffice (soffice) is not installed: run `bash scripts/install-system-deps.sh`");
 });
 
-const CFS = "CFS Targeted Prevention";
-
 it("recalculates the Dashboard to our figures, and its RAG from the thresholds typed on it", async () => {
   const { wb, port } = await demoWorkbook();
-  const row = (period: string, measure: string, value: number) => ({
-    proposal: CFS,
-    stream: "",
-    period,
-    measure,
-    value,
-    source: "test",
-  });
+  const row = cfsActual;
   await importActuals(
     port,
     [

@@ -1,12 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { updateDashboard } from "../../src/workbook/dashboard";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { refreshWorkbook } from "../../src/workbook/operations";
 import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
-import { importActuals } from "../../src/workbook/tracking";
-import { demoWorkbook, tempDir } from "./fixtures";
+import { tempDir, trackedDemoWorkbook } from "./fixtures";
 import { hasLibreOffice, hasPdfToText, pdfPages, recalcInLibreOffice, type PdfPage } from "./libreoffice";
 
 /**
@@ -25,26 +23,7 @@ const CFS = "CFS Targeted Prevention";
 const CALIBRATION = "Calibration";
 
 async function dashboardWorkbook(): Promise<ExcelJS.Workbook> {
-  const { wb, port } = await demoWorkbook();
-  const row = (period: string, measure: string, value: number) => ({
-    proposal: CFS,
-    stream: "",
-    period,
-    measure,
-    value,
-    source: "test",
-  });
-  await importActuals(
-    port,
-    [
-      row("2027-10", "avoidedEvents", 0),
-      row("2027-11", "avoidedEvents", 1),
-      row("2027-Q3", "saving", 10_000),
-    ],
-    { dryRun: false },
-  );
-  await updateDashboard(port);
-  return wb;
+  return (await trackedDemoWorkbook()).wb;
 }
 
 /** Height of the first word `text` on a page (pdftotext's box: the font's ascent + descent). */

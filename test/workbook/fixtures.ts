@@ -6,6 +6,9 @@ import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
 import { buildProgrammeWorkbook } from "../../src/workbook/operations";
 import type { CellScalar } from "../../src/workbook/port";
+import { updateDashboard } from "../../src/workbook/dashboard";
+import type { TrackingActual } from "../../src/workbook/layouts/trackingSheet";
+import { importActuals } from "../../src/workbook/tracking";
 
 /** Shared test fixtures for the workbook layer: the bundled programme and proposals, temp files. */
 
@@ -179,4 +182,30 @@ export async function renameAsExcel(wb: ExcelJS.Workbook, from: string, to: stri
       }),
     ),
   );
+}
+
+/** A Tracking sheet row of CFS Targeted Prevention's actuals, as a user's CSV line gives it. */
+export const cfsActual = (period: string, measure: string, value: number): TrackingActual => ({
+  proposal: "CFS Targeted Prevention",
+  stream: "",
+  period,
+  measure,
+  value,
+  source: "test",
+});
+
+/** The demo with two months of CFS avoided events and a quarter's saving imported, and its Dashboard. */
+export async function trackedDemoWorkbook(): Promise<{ wb: ExcelJS.Workbook; port: ExcelJsPort }> {
+  const { wb, port } = await demoWorkbook();
+  await importActuals(
+    port,
+    [
+      cfsActual("2027-10", "avoidedEvents", 0),
+      cfsActual("2027-11", "avoidedEvents", 1),
+      cfsActual("2027-Q3", "saving", 10_000),
+    ],
+    { dryRun: false },
+  );
+  await updateDashboard(port);
+  return { wb, port };
 }

@@ -2,7 +2,6 @@ import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { parseProposal, programmeSensitivity, proposalRiskModel, simulate } from "../../src/engine";
-import { updateDashboard } from "../../src/workbook/dashboard";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
 import { PROGRAMME_SHEET } from "../../src/workbook/layouts/programmeSheet";
@@ -10,8 +9,7 @@ import { RISK_SHEET } from "../../src/workbook/layouts/riskSheet";
 import { proposalSheetName } from "../../src/workbook/names";
 import { REGISTER_SHEET } from "../../src/workbook/register";
 import { writeRiskSheet } from "../../src/workbook/risk";
-import { importActuals } from "../../src/workbook/tracking";
-import { MODELLED_EXAMPLES, demoWorkbook, readExample, tempDir } from "./fixtures";
+import { MODELLED_EXAMPLES, readExample, tempDir, trackedDemoWorkbook } from "./fixtures";
 import {
   hasLibreOffice,
   hasPdfToText,
@@ -31,7 +29,6 @@ import {
 
 /** The last sheet: one word of 11 pt text at 100%, what the other sheets' print size is measured against. */
 const CALIBRATION = "Calibration";
-const CFS = "CFS Targeted Prevention";
 /** The longest proposal name in Appendix A: 40 units of column width cut its last letters. */
 const LONGEST_NAME = "Maximising Independence for Working Age Adults";
 /** The sheets printed two pages wide or with their charts moved for print: each at 8 pt or more. */
@@ -42,25 +39,7 @@ const LEGIBLE = [
 
 /** The demo with the Tracking sheet's actuals, its Dashboard and a Risk sheet, as a user prints them. */
 async function printedWorkbook(): Promise<ExcelJS.Workbook> {
-  const { wb, port } = await demoWorkbook();
-  const actual = (period: string, measure: string, value: number) => ({
-    proposal: CFS,
-    stream: "",
-    period,
-    measure,
-    value,
-    source: "test",
-  });
-  await importActuals(
-    port,
-    [
-      actual("2027-10", "avoidedEvents", 0),
-      actual("2027-11", "avoidedEvents", 1),
-      actual("2027-Q3", "saving", 10_000),
-    ],
-    { dryRun: false },
-  );
-  await updateDashboard(port);
+  const { wb, port } = await trackedDemoWorkbook();
   const models = MODELLED_EXAMPLES.map((f) => proposalRiskModel(parseProposal(readExample(f))));
   await writeRiskSheet(
     port,
