@@ -31,7 +31,13 @@ import type { Io } from "../io";
 import { readJsonFile, readTextFile } from "../readJson";
 import { textTable } from "../table";
 import { jsonCount, jsonFigure } from "../render/jsonNumbers";
-import { closureJson, closureTable, reprofileJson, reprofileTable } from "./trackViews";
+import {
+  closureJson,
+  closureTable,
+  reprofileJson,
+  reprofileTable,
+  type ReprofileForecast,
+} from "./trackViews";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits track import FILE.csv --into W.xlsx [--dry-run]
@@ -253,6 +259,17 @@ function checkFormat(format: string): void {
     throw new CliError(`--format must be table or json, got "${format}"`);
 }
 
+/**
+ * The forecast `track report` prints for a proposal (the same trackWorkbook call), to show beside its reprofile;
+ * undefined when the report has no row for it.
+ */
+async function reportedForecast(port: ExcelJsPort, sheet: string): Promise<ReprofileForecast | undefined> {
+  const { proposals } = await asCliErrors(() => trackWorkbook(port));
+  const summary = proposals.find((p) => p.sheet === sheet)?.summary;
+  if (summary?.forecast !== undefined) return { forecast: summary.forecast.forecast };
+  return summary?.forecastWithheld === undefined ? undefined : { withheld: summary.forecastWithheld };
+}
+
 async function runReprofile(
   file: string,
   proposal: string,
@@ -271,12 +288,17 @@ async function runReprofile(
   if (options.date !== undefined && !options.accept) throw new CliError("--date goes with --accept");
   const port = await openMtfs(file);
   const proposed = await asCliErrors(() => proposeReprofile(port, proposal, measure));
-  for (const w of proposed.reprofile.warnings ?? []) io.err(`warning: ${w}`);
+  const table = options.format === "table";
+  // The table says it is indicative itself (a table sent to a file keeps it); the JSON has `indicative: true`.
+  for (const w of proposed.reprofile.warnings ?? [])
+    if (!(table && w === proposed.reprofile.indicativeNote)) io.err(`warning: ${w}`);
   io.out(
-    options.format === "json" ? JSON.stringify(reprofileJson(proposed), null, 2) : reprofileTable(proposed),
+    table
+      ? reprofileTable(proposed, await reportedForecast(port, proposed.sheet))
+      : JSON.stringify(reprofileJson(proposed), null, 2),
   );
   if (!options.accept) {
-    if (options.format === "table") io.out("Not written: add --accept to keep it as a dated version.");
+    if (table) io.out("Not written: add --accept to keep it as a dated version.");
     return EXIT_OK;
   }
   const date = options.date ?? new Date().toISOString().slice(0, 10);
