@@ -1,5 +1,16 @@
+import fs from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
-import { Decimal, fullRunRateText, reprofile, type ProfileInput } from "../../src/engine";
+import {
+  Decimal,
+  fullRunRateText,
+  parseProposal,
+  reprofile,
+  reprofileStream,
+  streamPeriodPlans,
+  type ProfileInput,
+  type ProposalAssumptions,
+} from "../../src/engine";
 import { exampleInput } from "./tracking.fixtures";
 
 /**
@@ -77,4 +88,41 @@ describe("reprofile: the revised full run rate of a proposal behind plan", () =>
       "Full run rate: approved £2.00m in FY30/31, revised £2.00m in FY30/31; forecast £2.00m in FY30/31",
     );
   });
+});
+
+describe("reprofileStream: the revised full run rate of a stream behind plan", () => {
+  const example = (name: string): ProposalAssumptions => {
+    const raw: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", name), "utf8"));
+    return parseProposal(raw).assumptions;
+  };
+
+  it.each([
+    "procurement-and-third-party-spend.json",
+    "resident-focused-organisation.json",
+    "income-maximisation.json",
+  ])(
+    "%s: £ actuals short of plan are never revised above the approved plan's net in the same FY, nor reached earlier (property)",
+    (file) => {
+      const a = example(file);
+      const rows = streamPeriodPlans(a, "quarter")[0].rows.filter((r) => r.saving.gt(0));
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: Math.max(0, rows.length - 3) }),
+          fc.array(fc.double({ min: 0, max: 0.9, noNaN: true }), { minLength: 2, maxLength: 3 }),
+          (from, shares) => {
+            const actuals = shares.flatMap((share, k) => {
+              const row = rows[from + k];
+              return row === undefined ? [] : [{ period: row.label, value: row.saving.times(share) }];
+            });
+            const r = reprofileStream(a, 0, actuals, "saving");
+            const v = r.revised.fullRunRate;
+            expect(v.fy).toBeGreaterThanOrEqual(r.approved.fullRunRate.fy);
+            const same = r.approved.years.find((y) => y.fy === v.fy)!;
+            expect(v.value.minus(same.cumulative).toNumber()).toBeLessThanOrEqual(1e-6);
+          },
+        ),
+        { numRuns: 6, seed: 20261202 },
+      );
+    },
+  );
 });

@@ -56,7 +56,7 @@ report and closure warn when actuals to date are more than 2× the plan from few
 reprofile  proposes a revised profile fitting the proposal's actuals (--measure avoidedEvents, saving or
         caseloadReduction; default the first of these with actuals; on a proposal of several streams, its cohort
         stream's): a later start, a lower target reached or a longer ramp (the best fit), beside the approved
-        profile. A proposal without a cohort stream is reprofiled on its first stream with actuals: a later
+        profile and the forecast MTFS row track report prints (a revised plan, not the expected outturn). A proposal without a cohort stream is reprofiled on its first stream with actuals: a later
         start (its dates moved) or, on £ actuals, a lower target reached (its weighting scaled). With --accept it is kept
         as a version dated --date (default today) in the workbook's Reprofiles sheet and register; the
         approved assumptions are never changed; the same reading on the same date again is already kept
