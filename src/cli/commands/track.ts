@@ -31,13 +31,7 @@ import type { Io } from "../io";
 import { readJsonFile, readTextFile } from "../readJson";
 import { textTable } from "../table";
 import { jsonCount, jsonFigure } from "../render/jsonNumbers";
-import {
-  closureJson,
-  closureTable,
-  reprofileJson,
-  reprofileTable,
-  type ReprofileForecast,
-} from "./trackViews";
+import { closureJson, closureTable, reprofileJson, reprofileTable } from "./trackViews";
 import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "../workbookFile";
 
 const HELP = `Usage: mtfs-benefits track import FILE.csv --into W.xlsx [--dry-run]
@@ -259,17 +253,6 @@ function checkFormat(format: string): void {
     throw new CliError(`--format must be table or json, got "${format}"`);
 }
 
-/**
- * The forecast `track report` prints for a proposal (the same trackWorkbook call), to show beside its reprofile;
- * undefined when the report has no row for it.
- */
-async function reportedForecast(port: ExcelJsPort, sheet: string): Promise<ReprofileForecast | undefined> {
-  const { proposals } = await asCliErrors(() => trackWorkbook(port));
-  const summary = proposals.find((p) => p.sheet === sheet)?.summary;
-  if (summary?.forecast !== undefined) return { forecast: summary.forecast.forecast };
-  return summary?.forecastWithheld === undefined ? undefined : { withheld: summary.forecastWithheld };
-}
-
 async function runReprofile(
   file: string,
   proposal: string,
@@ -292,11 +275,7 @@ async function runReprofile(
   // The table says it is indicative itself (a table sent to a file keeps it); the JSON has `indicative: true`.
   for (const w of proposed.reprofile.warnings ?? [])
     if (!(table && w === proposed.reprofile.indicativeNote)) io.err(`warning: ${w}`);
-  io.out(
-    table
-      ? reprofileTable(proposed, await reportedForecast(port, proposed.sheet))
-      : JSON.stringify(reprofileJson(proposed), null, 2),
-  );
+  io.out(table ? reprofileTable(proposed) : JSON.stringify(reprofileJson(proposed), null, 2));
   if (!options.accept) {
     if (table) io.out("Not written: add --accept to keep it as a dated version.");
     return EXIT_OK;

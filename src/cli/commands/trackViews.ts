@@ -12,7 +12,6 @@ import {
   toPounds,
   type Closure,
   type Decimal,
-  type Profile,
 } from "../../engine";
 import type { ProposedReprofile } from "../../workbook/history";
 import { textTable } from "../table";
@@ -22,19 +21,16 @@ import { jsonCount, jsonFigure } from "../render/jsonNumbers";
  * What `track reprofile` and `track closure` print: tables for people, JSON (money in £) for programs.
  */
 
-/** The forecast outturn `track report` prints for the proposal, shown beside a reprofile; or why there is none. */
-export type ReprofileForecast =
-  { readonly forecast: Pick<Profile, "years" | "fullRunRate"> } | { readonly withheld: string };
-
 /**
  * The proposed reprofile: the reading, how well each reading fits, and the approved beside the revised profile
  * and the forecast (`track report`'s), with a line saying what revised and forecast each are.
  *
  * @example
- * reprofileTable(p, { forecast }) // "CFS Targeted Prevention\nProposed: a later start: 138 days …"
+ * reprofileTable(p) // "CFS Targeted Prevention\nProposed: a later start: 138 days …"
  */
-export function reprofileTable(p: ProposedReprofile, shown?: ReprofileForecast): string {
+export function reprofileTable(p: ProposedReprofile): string {
   const r = p.reprofile;
+  const shown = p.forecast;
   // The fit as RMS error in the measure's own units (£ for a saving), not squared £.
   const rms = (e: Decimal) => {
     const x = rmsError(e, r.periods);
