@@ -123,7 +123,7 @@ function reprofileLines(r: ReprofileSummary & { readonly indicativeNote?: string
   const note = aheadOfPlanText(r) ?? r.indicativeNote;
   return {
     reprofile: describeReprofile(r),
-    // A sentence of its own beside the reading (the CLI gives the indicative note as "warning: the reprofile …").
+    // A sentence of its own beside the reading (the CLI's table gives the indicative note as "Note: the reprofile …").
     ...(note === undefined
       ? {}
       : { reprofileNote: `${note[0].toUpperCase()}${note.slice(1)}${note.endsWith(".") ? "" : "."}` }),

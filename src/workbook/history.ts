@@ -29,8 +29,10 @@ import { readRegister, writeRegister } from "./register";
 import {
   findProposal,
   readTrackingActuals,
+  reportedForecast,
   trackedProposals,
   type AnyProposal,
+  type ReportedForecast,
   type SheetActual,
 } from "./tracking";
 
@@ -56,6 +58,8 @@ export interface ProposedReprofile {
   readonly reprofile: Reprofile | StreamReprofile;
   /** The revised assumptions JSON (the approved JSON with the reading applied). */
   readonly assumptions: Record<string, unknown>;
+  /** The forecast `track report` shows for the proposal (or why it withholds it), to print beside the reprofile. */
+  readonly forecast?: ReportedForecast;
 }
 
 /**
@@ -81,8 +85,11 @@ export async function proposeReprofile(
   const streams = p.assumptions.streams;
   const cohorts = streams.flatMap((s, k) => (s.kind === "cohort" ? [k] : []));
   const { actuals } = await readTrackingActuals(port);
+  // The report's forecast, beside the reprofile: a revised plan and the expected outturn are different figures.
+  const forecast = reportedForecast(p, all, actuals);
+  const shown = forecast === undefined ? {} : { forecast };
   if (single === undefined && cohorts.length !== 1) {
-    return proposeStreamReprofile(port, p, actuals, measure);
+    return { ...(await proposeStreamReprofile(port, p, actuals, measure)), ...shown };
   }
   const k = cohorts[0] ?? 0;
   const input = single?.input ?? cohortInput(p.assumptions, k);
@@ -114,6 +121,7 @@ export async function proposeReprofile(
     name: p.name,
     reprofile: r,
     assumptions: reprofiledAssumptionsJson(raw.assumptions, r.reading),
+    ...shown,
   };
 }
 

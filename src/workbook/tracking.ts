@@ -454,6 +454,50 @@ export async function importActuals(
   return { added, unchanged, conflicts };
 }
 
+/**
+ * A proposal's rows of the Tracking sheet as tracking reads them (the stream named by id, blank for its only one).
+ *
+ * @example
+ * measuredActuals([{ proposal: "CFS", stream: "", period: "2027-Q3", measure: "avoidedEvents", value: 1, row: 4 }])
+ * // [{ period: "2027-Q3", measure: "avoidedEvents", value: D(1) }]
+ */
+export function measuredActuals(mine: readonly SheetActual[]): MeasureActual[] {
+  return mine.map((a) => ({
+    period: a.period,
+    measure: a.measure,
+    value: new Decimal(a.value),
+    ...(a.stream === "" ? {} : { stream: a.stream }),
+  }));
+}
+
+/** The forecast `track report` shows for a proposal, or why it withholds it. */
+export type ReportedForecast = { readonly forecast: Profile } | { readonly withheld: string };
+
+/**
+ * The forecast a proposal's report shows, from the same rows and the same tracking (trackAssumptions) as
+ * trackWorkbook, so `track reprofile` can print it beside the revised profile without re-reading the sheets;
+ * undefined when tracking has none to show (or cannot track these actuals, which the report names).
+ *
+ * @example
+ * reportedForecast(p, all, actuals) // { forecast: { years: […], fullRunRate: … } }
+ */
+export function reportedForecast(
+  p: AnyProposal,
+  all: readonly AnyProposal[],
+  actuals: readonly SheetActual[],
+): ReportedForecast | undefined {
+  const measured = measuredActuals(actuals.filter((a) => findProposal(all, a.proposal) === p));
+  if (measured.length === 0) return undefined;
+  try {
+    const summary = trackAssumptions(p.assumptions, measured);
+    if (summary.forecast !== undefined) return { forecast: summary.forecast.forecast };
+    return summary.forecastWithheld === undefined ? undefined : { withheld: summary.forecastWithheld };
+  } catch (e) {
+    if (!isEngineError(e)) throw e;
+    return undefined;
+  }
+}
+
 /** One proposal's tracking: its sheet, name and summary. */
 export interface ProposalTracking {
   readonly sheet: string;
@@ -496,12 +540,7 @@ export async function trackWorkbook(
   const issues = [...problems, ...tracked.problems];
   for (const p of all) {
     const mine = actuals.filter((a) => findProposal(all, a.proposal) === p);
-    const measured: MeasureActual[] = mine.map((a) => ({
-      period: a.period,
-      measure: a.measure,
-      value: new Decimal(a.value),
-      ...(a.stream === "" ? {} : { stream: a.stream }),
-    }));
+    const measured = measuredActuals(mine);
     try {
       if (options.edgeOfCare && p.links?.edgeOfCare)
         measured.push(...edgeOfCareFeed(p.assumptions, p.links, options.edgeOfCare));

@@ -10,6 +10,7 @@ import { run, tempDir } from "./workbookCli";
 
 const HEADER = "proposal,stream,period,measure,value";
 const CFS = "CFS Targeted Prevention";
+const FBP = "Family Based Placements";
 let demoFile: string;
 
 beforeAll(async () => {
@@ -35,9 +36,14 @@ describe("track: one quarter of actuals", () => {
     expect(r.stdout).toMatch(/Proposed: a later start: \d+ days /);
     expect(r.stdout).toMatch(/RMS error/);
     expect(r.stdout).not.toMatch(/squared error/);
-    // Indicative only, said once: the engine's note as the warning (the Track tab's note beside the reading).
+    // Indicative only, said once, in the table itself (a table sent to a file keeps it), as the Track tab's note.
     expect((r.stdout + r.stderr).match(/indicative/g)).toHaveLength(1);
-    expect(r.stderr).toMatch(/^warning: the reprofile is indicative only: 1 period \(2027-Q3\) of actuals/m);
+    expect(r.stdout).toMatch(/^Note: the reprofile is indicative only: 1 period \(2027-Q3\) of actuals/m);
+    expect(r.stderr).toBe("");
+    // The JSON keeps its flag and its warning, as before.
+    const json = await run(["track", "reprofile", file, "--proposal", CFS, "--format", "json"]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ indicative: true });
+    expect(json.stderr).toMatch(/^warning: the reprofile is indicative only: 1 period \(2027-Q3\)/m);
     const report = await run(["track", "report", file]);
     expect(report.stdout).toMatch(/^Forecast cumulative benefit FY27\/28: /m);
     const mtfs = /FY29\/30 (-?£[\d.]+m)/.exec(
@@ -73,5 +79,53 @@ describe("track reprofile: actuals ahead of plan", () => {
     const accepted = await run(["track", "reprofile", file, "--proposal", CFS, "--accept"]);
     expect(accepted.code).toBe(2);
     expect(accepted.stderr).toMatch(/ahead of plan: no reprofile proposed; nothing to keep/);
+  }, 60_000);
+});
+
+/** A row of a printed table: its cells after the label, split on runs of spaces. */
+const cellsOf = (stdout: string, label: string): string[] =>
+  stdout
+    .split("\n")
+    .find((l) => l.startsWith(label))!
+    .slice(label.length)
+    .trim()
+    .split(/\s{2,}/);
+
+describe("track reprofile beside the forecast: Family Based Placements behind plan", () => {
+  // No placements avoided Apr–Dec 2027 and one in Jan 2028 (the plan: 2.33): a later start of 106 days.
+  const behind = [
+    ...["04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `${FBP},,2027-${m},avoidedEvents,0`),
+    `${FBP},,2028-01,avoidedEvents,1`,
+  ];
+
+  it("shows track report's forecast MTFS row and closure's expected run rate, and says what revised and forecast each are", async () => {
+    const file = await imported(behind);
+    const r = await run(["track", "reprofile", file, "--proposal", FBP]);
+    expect(r.code).toBe(0);
+    const report = await run(["track", "report", file]);
+    const reported = new Map(
+      report.stdout
+        .split("\n")
+        .find((l) => l.startsWith("Forecast MTFS row: "))!
+        .slice("Forecast MTFS row: ".length)
+        .split(", ")
+        .map((x) => x.split(" ") as [string, string]),
+    );
+    const head = r.stdout.split("\n").find((l) => l.startsWith("FY "))!;
+    expect(head).toMatch(/Revised MTFS row +Forecast MTFS row$/);
+    // One forecast: every FY of the reprofile's forecast column is the report's, and it differs from the revised plan.
+    for (const [fy, money] of reported) expect(cellsOf(r.stdout, fy)[4]).toBe(money);
+    expect(cellsOf(r.stdout, "FY27/28")[3]).not.toBe(cellsOf(r.stdout, "FY27/28")[4]);
+    expect(r.stdout).toMatch(/^Revised: the approved plan refitted to the actuals, every period modelled/m);
+    expect(r.stdout).toMatch(/^Forecast: the expected outturn track report and closure give/m);
+    // The revised run rate reads higher only because it is reached a year later, at that year's prices.
+    const closure = await run(["track", "closure", file]);
+    const expected = cellsOf(closure.stdout, FBP)[1];
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^Full run rate: approved £2\\.00m in FY30/31, revised (£[\\d.]+m) in FY31/32 \\(reached 1 year later, at FY31/32 prices; the approved plan in FY31/32: \\1\\); forecast ${expected.replace(/[.$]/g, "\\$&")} in FY30/31$`,
+        "m",
+      ),
+    );
   }, 60_000);
 });

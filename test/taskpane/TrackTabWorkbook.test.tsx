@@ -98,15 +98,16 @@ async function cliReprofile(
   expect(cli.code).toBe(0);
   const lines = cli.stdout.split("\n");
   const at = lines.findIndex((l) => l.startsWith("Proposed: "));
-  const warning = cli.stderr.split("\n").find((l) => l.startsWith("warning: the reprofile is indicative"));
+  // The table says it is indicative itself, in a Note line under the reading.
+  const note = lines.find((l) => l.startsWith("Note: the reprofile is indicative"));
   return {
     proposed: lines[at].slice("Proposed: ".length),
     basis: lines[at + 1],
-    indicative: warning?.slice("warning: ".length) ?? "",
+    indicative: note?.slice("Note: ".length) ?? "",
   };
 }
 
-/** A note as a sentence of its own, as the tab shows the CLI's lower-case warning. */
+/** A note as a sentence of its own, as the tab shows the CLI's lower-case note. */
 const sentence = (t: string): string => `${t[0].toUpperCase()}${t.slice(1)}${t.endsWith(".") ? "" : "."}`;
 
 // Fitting a reprofile takes a moment on a shared machine: wait for the figures, not a fixed second.

@@ -50,7 +50,7 @@ report and closure warn when actuals to date are more than 2× the plan from few
 reprofile  proposes a revised profile fitting the proposal's actuals (--measure avoidedEvents, saving or
         caseloadReduction; default the first of these with actuals; on a proposal of several streams, its cohort
         stream's): a later start, a lower target reached or a longer ramp (the best fit), beside the approved
-        profile. A proposal without a cohort stream is reprofiled on its first stream with actuals: a later
+        profile and the forecast MTFS row track report prints (a revised plan, not the expected outturn). A proposal without a cohort stream is reprofiled on its first stream with actuals: a later
         start (its dates moved) or, on £ actuals, a lower target reached (its weighting scaled). With --accept it is kept
         as a version dated --date (default today) in the workbook's Reprofiles sheet and register; the
         approved assumptions are never changed; the same reading on the same date again is already kept
@@ -271,12 +271,13 @@ async function runReprofile(
   if (options.date !== undefined && !options.accept) throw new CliError("--date goes with --accept");
   const port = await openMtfs(file);
   const proposed = await asCliErrors(() => proposeReprofile(port, proposal, measure));
-  for (const w of proposed.reprofile.warnings ?? []) io.err(`warning: ${w}`);
-  io.out(
-    options.format === "json" ? JSON.stringify(reprofileJson(proposed), null, 2) : reprofileTable(proposed),
-  );
+  const table = options.format === "table";
+  // The table says it is indicative itself (a table sent to a file keeps it); the JSON has `indicative: true`.
+  for (const w of proposed.reprofile.warnings ?? [])
+    if (!(table && w === proposed.reprofile.indicativeNote)) io.err(`warning: ${w}`);
+  io.out(table ? reprofileTable(proposed) : JSON.stringify(reprofileJson(proposed), null, 2));
   if (!options.accept) {
-    if (options.format === "table") io.out("Not written: add --accept to keep it as a dated version.");
+    if (table) io.out("Not written: add --accept to keep it as a dated version.");
     return EXIT_OK;
   }
   const date = options.date ?? new Date().toISOString().slice(0, 10);

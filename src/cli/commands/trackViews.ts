@@ -4,6 +4,9 @@ import {
   describeReprofile,
   formatMoney,
   formatWhole,
+  fullRunRateText,
+  FORECAST_MEANS,
+  REVISED_MEANS,
   reprofiledActualsText,
   rmsError,
   toPounds,
@@ -19,39 +22,49 @@ import { jsonCount, jsonFigure } from "../render/jsonNumbers";
  */
 
 /**
- * The proposed reprofile: the reading, how well each reading fits, and the approved beside the revised profile.
+ * The proposed reprofile: the reading, how well each reading fits, and the approved beside the revised profile
+ * and the forecast (`track report`'s), with a line saying what revised and forecast each are.
  *
  * @example
  * reprofileTable(p) // "CFS Targeted Prevention\nProposed: a later start: 138 days …"
  */
 export function reprofileTable(p: ProposedReprofile): string {
   const r = p.reprofile;
+  const shown = p.forecast;
   // The fit as RMS error in the measure's own units (£ for a saving), not squared £.
   const rms = (e: Decimal) => {
     const x = rmsError(e, r.periods);
     return r.measure === "saving" ? `£${formatWhole(x)}` : x.toDecimalPlaces(2).toString();
   };
   const fits = r.candidates.map((c) => `${describeReading(c.reading)} (RMS error ${rms(c.squaredError)})`);
-  const rows = r.approved.years.map((y, i) => [
-    y.label,
-    formatMoney(y.cumulative),
-    formatMoney(r.revised.years[i].cumulative),
-    formatMoney(y.mtfsImpact),
-    formatMoney(r.revised.years[i].mtfsImpact),
-  ]);
+  const forecast = shown !== undefined && "forecast" in shown ? shown.forecast : undefined;
+  const rows = r.approved.years.map((y, i) => {
+    const f = forecast?.years.find((x) => x.fy === y.fy);
+    return [
+      y.label,
+      formatMoney(y.cumulative),
+      formatMoney(r.revised.years[i].cumulative),
+      formatMoney(y.mtfsImpact),
+      formatMoney(r.revised.years[i].mtfsImpact),
+      ...(forecast === undefined ? [] : [f === undefined ? "" : formatMoney(f.mtfsImpact)]),
+    ];
+  });
+  const heads = ["FY", "Approved cumulative", "Revised cumulative", "Approved MTFS row", "Revised MTFS row"];
+  const columns = forecast === undefined ? heads : [...heads, "Forecast MTFS row"];
   return [
     p.name,
-    // That it is indicative only is said once, in the engine's note (printed as a warning, on stderr), as the Track tab does.
     `Proposed: ${describeReprofile(r)}`,
+    // Indicative only is said once, here in the table (so a table sent to a file keeps it), as the Track tab's note.
+    ...(r.indicativeNote === undefined ? [] : [`Note: ${r.indicativeNote}.`]),
     aheadOfPlanText(r) ??
       `Fit to the ${reprofiledActualsText(r)} (RMS error over ${r.periods === 1 ? "1 period" : `${r.periods} periods`}; approved plan ${rms(r.approvedSquaredError)}):`,
     ...fits.map((f) => `  ${f}`),
-    textTable(
-      ["FY", "Approved cumulative", "Revised cumulative", "Approved MTFS row", "Revised MTFS row"],
-      rows,
-      ["left", "right", "right", "right", "right"],
-    ),
-    `Full run rate: approved ${formatMoney(r.approved.fullRunRate.value)} in ${r.approved.fullRunRate.label}, revised ${formatMoney(r.revised.fullRunRate.value)} in ${r.revised.fullRunRate.label}`,
+    textTable(columns, rows, ["left", ...columns.slice(1).map(() => "right" as const)]),
+    fullRunRateText(r.approved, r.revised, forecast),
+    // What each column is: a revised plan and a forecast differ whenever the actuals are off plan.
+    ...(r.aheadOfPlan ? [] : [REVISED_MEANS]),
+    ...(forecast === undefined ? [] : [FORECAST_MEANS]),
+    ...(shown !== undefined && "withheld" in shown ? [`No forecast: ${shown.withheld}`] : []),
   ].join("\n");
 }
 
