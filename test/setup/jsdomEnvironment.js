@@ -11,6 +11,8 @@
  * `for` control is looked up in the document's id map when that map settles it (below).
  */
 "use strict";
+/* global require, module, process */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS jest environment, which Node loads as it is */
 const path = require("path");
 
 const jsdomLib = path.dirname(require.resolve("jsdom/package.json"));
