@@ -75,24 +75,20 @@ function requiredClasses(selector) {
   return branches;
 }
 
-/** False only when the element certainly does not match `selector`; true means "match it in full". */
-function mayMatch(selector, elementImpl) {
+/** The element's classes in lower case, for the filter (class names are compared case-blind: never too few). */
+function classesOf(elementImpl) {
+  const attr = elementImpl.getAttributeNS(null, "class");
+  return new Set(attr ? attr.toLowerCase().split(/[ \t\n\f\r]+/) : []);
+}
+
+/** False only when an element of `classes` certainly does not match `selector`; true: match it in full. */
+function mayMatch(selector, classes) {
   let required = analysed.get(selector);
   if (required === undefined) {
     required = requiredClasses(selector);
     analysed.set(selector, required);
   }
-  if (required === null) return true;
-  const attr = elementImpl.getAttributeNS(null, "class");
-  if (!attr) return false;
-  const has = new Set(attr.toLowerCase().split(/[ \t\n\f\r]+/));
-  return required.some((branch) => branch.every((c) => has.has(c)));
-}
-
-function matches(rule, elementImpl) {
-  const selector = rule.selectorText;
-  if (typeof selector === "string" && !mayMatch(selector, elementImpl)) return false;
-  return matchesDontThrow(elementImpl, selector);
+  return required === null || required.some((branch) => branch.every((c) => classes.has(c)));
 }
 
 // jsdom's own default stylesheet, parsed by the same cssom as jsdom parses it (its parsed copy is private).
@@ -101,17 +97,28 @@ const defaultStyleSheet = require(path.join(jsdomLib, "lib/jsdom/browser/default
 let parsedDefaultStyleSheet;
 const { forEach, indexOf } = Array.prototype;
 
-/** jsdom's forEachMatchingSheetRuleOfElement (lib/jsdom/living/helpers/style-rules.js), with the filter. */
-function forEachMatchingSheetRuleOfElement(elementImpl, handleRule) {
+/**
+ * jsdom's forEachMatchingSheetRuleOfElement (lib/jsdom/living/helpers/style-rules.js), with the class filter;
+ * `wanted` (optional) passes over, unmatched, rules the caller would ignore anyway.
+ */
+function forEachMatchingSheetRuleOfElement(elementImpl, handleRule, wanted) {
+  let classes;
+  const matches = (rule) => {
+    if (wanted && !wanted(rule)) return false;
+    const selector = rule.selectorText;
+    if (typeof selector === "string" && !mayMatch(selector, (classes ??= classesOf(elementImpl))))
+      return false;
+    return matchesDontThrow(elementImpl, selector);
+  };
   function handleSheet(sheet) {
     forEach.call(sheet.cssRules, (rule) => {
       if (rule.media) {
         if (indexOf.call(rule.media, "screen") !== -1) {
           forEach.call(rule.cssRules, (innerRule) => {
-            if (matches(innerRule, elementImpl)) handleRule(innerRule);
+            if (matches(innerRule)) handleRule(innerRule);
           });
         }
-      } else if (matches(rule, elementImpl)) {
+      } else if (matches(rule)) {
         handleRule(rule);
       }
     });
@@ -121,15 +128,52 @@ function forEachMatchingSheetRuleOfElement(elementImpl, handleRule) {
   forEach.call(elementImpl._ownerDocument.styleSheets._list, handleSheet);
 }
 
+/**
+ * jsdom's getResolvedValue and the cascade under it (same file), where a rule that does not declare the
+ * property is not matched: its handler would ignore it. Resolving `visibility` walks every ancestor.
+ */
+function getCascadedPropertyValue(element, property) {
+  let value = "";
+  forEachMatchingSheetRuleOfElement(
+    element,
+    (rule) => {
+      const propertyValue = rule.style.getPropertyValue(property);
+      if (propertyValue !== "") value = propertyValue;
+    },
+    // A rule without a style (@keyframes) has no selector either, so the original never matches it.
+    (rule) => rule.style !== undefined && rule.style.getPropertyValue(property) !== "",
+  );
+  const inlineValue = element.style.getPropertyValue(property);
+  if (inlineValue !== "" && inlineValue !== null) value = inlineValue;
+  return value;
+}
+
+function getSpecifiedValue(element, property) {
+  const cascade = getCascadedPropertyValue(element, property);
+  if (cascade !== "") return cascade;
+  const { initial, inherited } = styleRules.propertiesWithResolvedValueImplemented[property];
+  if (inherited && element.parentElement !== null) return getComputedValue(element.parentElement, property);
+  return initial;
+}
+
+function getComputedValue(element, property) {
+  const { computedValue } = styleRules.propertiesWithResolvedValueImplemented[property];
+  if (computedValue === "as-specified") return getSpecifiedValue(element, property);
+  throw new TypeError(`Internal error: unrecognized computed value instruction '${computedValue}'`);
+}
+
+const getResolvedValue = (element, property) => getComputedValue(element, property);
+
 // MTFS_PLAIN_JSDOM=1 runs jsdom unchanged, to compare (a suite must pass and see the same either way).
 const plain = process.env.MTFS_PLAIN_JSDOM === "1";
 
 if (!plain && !styleRules.forEachMatchingSheetRuleOfElement.fastCascade) {
   forEachMatchingSheetRuleOfElement.fastCascade = true;
   styleRules.forEachMatchingSheetRuleOfElement = forEachMatchingSheetRuleOfElement;
+  styleRules.getResolvedValue = getResolvedValue;
 }
 
-// Required after the patch above (jsdom's Window takes its own reference to the function when it first loads)
+// Required after the patch above (jsdom's Window takes its own reference to the functions when it first loads)
 // and before the one below (jsdom's element classes load in an order of their own).
 require(jsdomLib);
 module.exports = require("jest-environment-jsdom");
