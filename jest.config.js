@@ -7,6 +7,8 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
+  // jsdom suites name `@jest-environment ./test/setup/jsdomEnvironment.js` (jsdom with a faster, equivalent
+  // style cascade: Fluent's CSS made getByRole/getByLabelText most of their time), not plain `jsdom`.
   // jsdom suites: findBy*/waitFor wait 20 s, as a loaded machine needs (test/setup/testingLibrary.ts).
   setupFilesAfterEnv: ["<rootDir>/test/setup/testingLibrary.ts"],
   // Shake mode only (scripts/shake.sh): fast-check at a chosen seed and more runs.

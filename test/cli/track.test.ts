@@ -8,11 +8,16 @@ import { example, run, tempDir } from "./workbookCli";
 const HEADER = "proposal,stream,period,measure,value";
 const CFS = "CFS Targeted Prevention";
 let demoFile: string;
+/** The demo workbook after one `track import` of `quarter`: the starting point of the tests that need actuals. */
+let importedFile: string;
 
 beforeAll(async () => {
   demoFile = join(tempDir(), "demo.xlsx");
   expect((await run(["demo", "--out", demoFile])).code).toBe(0);
-}, 60_000);
+  const { file, csvFile } = workbookWith(quarter);
+  expect((await run(["track", "import", csvFile, "--into", file])).code).toBe(0);
+  importedFile = file;
+}, 120_000);
 
 /** A fresh copy of the demo workbook and a CSV beside it. */
 function workbookWith(csv: string): { file: string; csvFile: string } {
@@ -22,6 +27,13 @@ function workbookWith(csv: string): { file: string; csvFile: string } {
   const csvFile = join(dir, "actuals.csv");
   writeFileSync(csvFile, csv);
   return { file, csvFile };
+}
+
+/** A fresh copy of the workbook with `quarter` imported (each test its own, as if it had imported it). */
+function withQuarterImported(): { file: string; csvFile: string } {
+  const w = workbookWith(quarter);
+  copyFileSync(importedFile, w.file);
+  return w;
 }
 
 const quarter = [
@@ -158,8 +170,7 @@ describe("mtfs-benefits track", () => {
   }, 60_000);
 
   it("never changes a typed actual: a contradicting import is reported, the rest imported", async () => {
-    const { file, csvFile } = workbookWith(quarter);
-    await run(["track", "import", csvFile, "--into", file]);
+    const { file, csvFile } = withQuarterImported();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     wb.getWorksheet("Tracking")!.getCell("E4").value = 2; // typed over 2027-10
@@ -182,8 +193,7 @@ describe("mtfs-benefits track", () => {
   }, 60_000);
 
   it("leaves refresh idempotent with actuals present, and refresh never writes the Tracking sheet", async () => {
-    const { file, csvFile } = workbookWith(quarter);
-    await run(["track", "import", csvFile, "--into", file]);
+    const { file } = withQuarterImported();
     const cells = async (): Promise<unknown[]> => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
@@ -200,8 +210,7 @@ describe("mtfs-benefits track", () => {
   }, 60_000);
 
   it("still tracks the other proposals when one sheet's assumptions are invalid, and names that sheet", async () => {
-    const { file, csvFile } = workbookWith(quarter);
-    await run(["track", "import", csvFile, "--into", file]);
+    const { file } = withQuarterImported();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const name = wb.definedNames.model.find((n) => n.name === "mtfs_FamilyBasedPlacements_durationWeeks")!;
@@ -244,8 +253,7 @@ describe("mtfs-benefits track", () => {
 
 describe("mtfs-benefits track reprofile and closure", () => {
   it("proposes a reprofile from the imported quarter, prints it without writing, and keeps it with --accept", async () => {
-    const { file, csvFile } = workbookWith(quarter);
-    await run(["track", "import", csvFile, "--into", file]);
+    const { file } = withQuarterImported();
     const before = readFileSync(file);
     const shown = await run(["track", "reprofile", file, "--proposal", CFS]);
     expect(shown.code).toBe(0);
@@ -296,8 +304,7 @@ describe("mtfs-benefits track reprofile and closure", () => {
   }, 60_000);
 
   it("refuses a --date that is not a calendar date (2026-13-45, 2027-02-29) with exit 2 and one line, writing nothing", async () => {
-    const { file, csvFile } = workbookWith(quarter);
-    await run(["track", "import", csvFile, "--into", file]);
+    const { file } = withQuarterImported();
     const before = readFileSync(file);
     for (const d of ["2026-13-45", "2027-02-29", "2026-04-31"]) {
       const r = await run(["track", "reprofile", file, "--proposal", CFS, "--accept", "--date", d]);
@@ -310,8 +317,7 @@ describe("mtfs-benefits track reprofile and closure", () => {
   }, 60_000);
 
   it("prints the closure table: per proposal and the programme", async () => {
-    const { file, csvFile } = workbookWith(quarter);
-    await run(["track", "import", csvFile, "--into", file]);
+    const { file } = withQuarterImported();
     const table = await run(["track", "closure", file]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^CFS Targeted Prevention +£3\.29m +£[\d.]+m/m);
@@ -333,8 +339,7 @@ describe("mtfs-benefits track reprofile and closure", () => {
   }, 60_000);
 
   it("writes the Dashboard on import", async () => {
-    const { file, csvFile } = workbookWith(quarter);
-    await run(["track", "import", csvFile, "--into", file]);
+    const { file } = withQuarterImported();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet("Dashboard")!;

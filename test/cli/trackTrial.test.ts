@@ -18,11 +18,16 @@ const QUARTER = [
   `${CFS},,2027-12,avoidedEvents,1`,
 ].join("\n");
 let demoFile: string;
+/** The demo workbook after one `track import` of QUARTER: the starting point of the tests that need actuals. */
+let importedFile: string;
 
 beforeAll(async () => {
   demoFile = join(tempDir(), "demo.xlsx");
   expect((await run(["demo", "--out", demoFile])).code).toBe(0);
-}, 60_000);
+  const w = fresh();
+  expect((await run(["track", "import", w.csv("q.csv", QUARTER), "--into", w.file])).code).toBe(0);
+  importedFile = w.file;
+}, 120_000);
 
 /** A fresh demo workbook and a CSV writer beside it. */
 function fresh(): { file: string; csv: (name: string, text: string) => string } {
@@ -37,6 +42,13 @@ function fresh(): { file: string; csv: (name: string, text: string) => string } 
       return f;
     },
   };
+}
+
+/** A fresh copy of the workbook with QUARTER imported (each test its own, as if it had imported it). */
+function withQuarter(): ReturnType<typeof fresh> {
+  const w = fresh();
+  copyFileSync(importedFile, w.file);
+  return w;
 }
 
 /** Every value of a sheet's cells, as text. */
@@ -65,8 +77,7 @@ async function typeActual(file: string, period: string, value: number): Promise<
 
 describe("track import: a gap in a stream's avoided events", () => {
   it("refuses a row that leaves a gap after the sheet's actuals, naming its line; nothing written", async () => {
-    const w = fresh();
-    expect((await run(["track", "import", w.csv("q.csv", QUARTER), "--into", w.file])).code).toBe(0);
+    const w = withQuarter();
     const before = readFileSync(w.file);
     const gap = w.csv("gap.csv", [HEADER, `${CFS},,2028-03,avoidedEvents,1`].join("\n"));
     const r = await run(["track", "import", gap, "--into", w.file]);
@@ -81,8 +92,7 @@ describe("track import: a gap in a stream's avoided events", () => {
   }, 60_000);
 
   it("still tracks a proposal whose sheet has a gap typed by hand: variance and RAG, no forecast and why", async () => {
-    const w = fresh();
-    await run(["track", "import", w.csv("q.csv", QUARTER), "--into", w.file]);
+    const w = withQuarter();
     await typeActual(w.file, "2028-03", 1);
     const r = await run(["track", "report", w.file]);
     expect(r.code).toBe(0);
@@ -161,8 +171,7 @@ describe("track import: every problem of a line at once", () => {
 
 describe("track reprofile --accept twice on one date", () => {
   it("keeps the version once: the second is already kept and writes nothing", async () => {
-    const w = fresh();
-    await run(["track", "import", w.csv("q.csv", QUARTER), "--into", w.file]);
+    const w = withQuarter();
     const accept = ["track", "reprofile", w.file, "--proposal", CFS, "--accept", "--date", "2028-01-15"];
     expect((await run(accept)).code).toBe(0);
     const once = readFileSync(w.file);

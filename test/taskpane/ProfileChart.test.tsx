@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/setup/jsdomEnvironment.js */
 import * as React from "react";
 import { render } from "@testing-library/react";
 import { ProfileChart } from "../../src/taskpane/components/ProfileChart";

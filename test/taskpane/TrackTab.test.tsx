@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/setup/jsdomEnvironment.js */
 // Fluent UI imports `scheduler`, which the lockfile nests under react-dom (webpack aliases it the same way).
 jest.mock(
   "scheduler",

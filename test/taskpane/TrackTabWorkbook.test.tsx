@@ -1,5 +1,5 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./test/setup/jsdomEnvironment.js
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 // Fluent UI imports `scheduler`, which the lockfile nests under react-dom (webpack aliases it the same way).

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/setup/jsdomEnvironment.js */
 import {
   localDraftStore,
   officeDraftStore,
