@@ -284,12 +284,34 @@ export function proposalYearsOn<T>(calc: Calculator<T>, input: ProposalProfileIn
   return yearsOn(checkedRunOn(calc, input, false));
 }
 
+/**
+ * The net (cumulative) and MTFS rows of computeProposalProfileOn's years as plain numbers, each FY the same
+ * calculator calls: a simulated draw's figures, with no per-FY record or stream line made.
+ *
+ * @example
+ * proposalFiguresOn(numberCalculator, input).net[3] // = proposalYearsOn(numberCalculator, input)[3].cumulative
+ */
+export function proposalFiguresOn<T>(
+  calc: Calculator<T>,
+  input: ProposalProfileInput<T>,
+): { net: number[]; mtfs: number[] } {
+  const run = checkedRunOn(calc, input, false);
+  const n = input.horizon.lastFy - input.horizon.firstFy + 1;
+  const net = new Array<number>(n);
+  const mtfs = new Array<number>(n);
+  figuresInto(run, net, mtfs);
+  return { net, mtfs };
+}
+
 /** The input checked, its stream lines and the run every FY shares; `lines`: collect each line's amounts. */
 function checkedRunOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>, lines: boolean): ProfileRun<T> {
   checkProfileInput(input);
   const existing = input.existingMtfsLines ?? [];
   const held = input.inflationContingency.heldCentrally;
-  const streamLines = mapped(input.streams, (s) => streamLineOn(calc, s, input.confidenceWeighting, held));
+  // A draw reads no stream line: each FY's weighted rows are then worked out in scratch records (profileYearInto).
+  const streamLines = lines
+    ? mapped(input.streams, (s) => streamLineOn(calc, s, input.confidenceWeighting, held))
+    : undefined;
   return profileRunOn(calc, input, existing, streamLines, lines);
 }
 
@@ -299,19 +321,62 @@ function checkedRunOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>, li
  * every new shape.
  */
 function yearsOn<T>(run: ProfileRun<T>): ProposalYear<T>[] {
-  const { calc } = run;
+  const { calc, rows } = run;
   const { horizon } = run.input;
   const years: ProposalYear<T>[] = [];
   let previous = calc.zero;
   let previousContingency = calc.zero;
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
-    const y = profileYearOn(run, fy, previous, previousContingency);
+    const y = blankYear(calc);
+    profileYearInto(run, y, fy, previous, previousContingency);
+    y.label = fyLabel(fy);
+    // The FY's stream rows are still in run.rows.
+    y.measures = rows.length === 1 ? rows[0].measures : sumMeasures(calc, mapped(rows, measuresOf));
     years.push(y);
     previous = y.cumulative;
     previousContingency = y.inflationContingency;
   }
   return years;
 }
+
+/**
+ * yearsOn's net (cumulative) and MTFS rows as plain numbers, every FY worked out in one scratch record: what a
+ * simulated draw reads, without a record (or summed measures) per FY.
+ */
+function figuresInto<T>(run: ProfileRun<T>, net: number[], mtfs: number[]): void {
+  const { calc } = run;
+  const { horizon } = run.input;
+  const y = blankYear(calc);
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
+    profileYearInto(run, y, fy, y.cumulative, y.inflationContingency);
+    const i = fy - horizon.firstFy;
+    net[i] = calc.toNumber(y.cumulative);
+    mtfs[i] = calc.toNumber(y.mtfsImpact);
+  }
+}
+
+/** A year record to fill (profileYearInto), every figure zero: one shape for every FY of every profile. */
+function blankYear<T>(calc: Calculator<T>): Mutable<ProposalYear<T>> {
+  const z = calc.zero;
+  return {
+    fy: 0,
+    label: "",
+    grossBeforeWeighting: z,
+    gross: z,
+    costs: z,
+    overlap: z,
+    existingMtfs: z,
+    cumulative: z,
+    inYear: z,
+    inflationContingency: z,
+    inYearInflationContingency: z,
+    addedBack: z,
+    mtfsImpact: z,
+    measures: NO_MEASURES,
+  };
+}
+
+const NO_MEASURES: readonly OperationalMeasure<never>[] = [];
 
 /** The input checks computeProposalProfileOn makes before any arithmetic. */
 function checkProfileInput<T>(input: ProposalProfileInput<T>): void {
@@ -367,18 +432,44 @@ function streamLineYearOn<T>(
   w: T | undefined,
   held: boolean,
 ): ProposalStreamYear<T> {
+  const line = blankLineYear(calc);
+  streamLineYearInto(calc, line, y, w, held);
+  line.label = fyLabel(y.fy);
+  return line;
+}
+
+/** A stream's FY as the proposal counts it, into `line` (all but its label). */
+function streamLineYearInto<T>(
+  calc: Calculator<T>,
+  line: Mutable<ProposalStreamYear<T>>,
+  y: StreamYear<T>,
+  w: T | undefined,
+  held: boolean,
+): void {
   const reported = held ? y.grossAtPriceBase : y.gross;
   const gross = w === undefined ? reported : calc.multiply(reported, w);
   const grossAtFyPrices = w === undefined ? y.gross : calc.multiply(y.gross, w);
+  line.fy = y.fy;
+  line.grossBeforeWeighting = reported;
+  line.gross = gross;
+  line.grossAtFyPrices = grossAtFyPrices;
+  line.inflationContingency = calc.subtract(grossAtFyPrices, gross);
+  line.oneOffCosts = y.oneOffCosts ?? calc.zero;
+  line.measures = y.measures;
+}
+
+/** A stream line's FY record to fill: one shape for all of them. */
+function blankLineYear<T>(calc: Calculator<T>): Mutable<ProposalStreamYear<T>> {
+  const z = calc.zero;
   return {
-    fy: y.fy,
-    label: fyLabel(y.fy),
-    grossBeforeWeighting: reported,
-    gross,
-    grossAtFyPrices,
-    inflationContingency: calc.subtract(grossAtFyPrices, gross),
-    oneOffCosts: y.oneOffCosts ?? calc.zero,
-    measures: y.measures,
+    fy: 0,
+    label: "",
+    grossBeforeWeighting: z,
+    gross: z,
+    grossAtFyPrices: z,
+    inflationContingency: z,
+    oneOffCosts: z,
+    measures: NO_MEASURES,
   };
 }
 
@@ -394,7 +485,11 @@ interface ProfileRun<T> {
   readonly existing: readonly ExistingMtfsLine[];
   readonly prices: ProposalPrices;
   readonly onNet: boolean;
-  readonly streamLines: readonly ProposalStreamLine<T>[];
+  /** Each stream's line; undefined when no line is read (a draw), each FY's then filled into lineRows. */
+  readonly streamLines: readonly ProposalStreamLine<T>[] | undefined;
+  /** Each stream's weighting (stream × proposal; undefined when neither is given). */
+  readonly weights: readonly (T | undefined)[];
+  readonly held: boolean;
   /** Whether each line's amounts are collected (for the cost and existing lines; a simulated draw reads none). */
   readonly lines: boolean;
   readonly costAmounts: T[][];
@@ -405,7 +500,7 @@ interface ProfileRun<T> {
   readonly rows: StreamYear<T>[];
   /** A measure of the FY's stream rows: one stream's (or, `stream` undefined, their sum). */
   readonly measure: (key: string, stream: string | undefined) => T;
-  readonly lineRows: ProposalStreamYear<T>[];
+  readonly lineRows: Mutable<ProposalStreamYear<T>>[];
   readonly costContext: Mutable<CostContext<T>>;
   readonly overlapContext: Mutable<OverlapContext<T>>;
   /** The FY's cost of each investment line (refilled in place per FY). */
@@ -416,7 +511,7 @@ function profileRunOn<T>(
   calc: Calculator<T>,
   input: ProposalProfileInput<T>,
   existing: readonly ExistingMtfsLine[],
-  streamLines: readonly ProposalStreamLine<T>[],
+  streamLines: readonly ProposalStreamLine<T>[] | undefined,
   lines: boolean,
 ): ProfileRun<T> {
   const { horizon, streams } = input;
@@ -442,6 +537,11 @@ function profileRunOn<T>(
     prices,
     onNet: input.inflationContingency.heldCentrally && input.inflationContingency.base === "net",
     streamLines,
+    weights:
+      streamLines === undefined
+        ? mapped(streams, (s) => weightOn(calc, s.confidenceWeighting, input.confidenceWeighting))
+        : [],
+    held: input.inflationContingency.heldCentrally,
     lines,
     costAmounts: lines ? mapped(input.investment, () => []) : [],
     streamCostAmounts: lines ? mapped(streams, () => []) : [],
@@ -449,7 +549,7 @@ function profileRunOn<T>(
     addedBackAmounts: lines ? mapped(existing, () => []) : [],
     rows,
     measure,
-    lineRows: [],
+    lineRows: streamLines === undefined ? mapped(streams, () => blankLineYear(calc)) : [],
     costContext: {
       fy: horizon.firstFy,
       caseloadReduction: calc.zero,
@@ -510,20 +610,25 @@ function overlapOn<T>(
   return overlapInFyOn(run.calc, run.input.mtfsOverlap, ctx);
 }
 
-/** One FY of the profile; each line's amounts for the FY are appended to the run's. */
-function profileYearOn<T>(
+/**
+ * One FY of the profile into `y` (all but its label and measures); each line's amounts for the FY are appended
+ * to the run's. The FY's stream rows are left in run.rows.
+ */
+function profileYearInto<T>(
   run: ProfileRun<T>,
+  y: Mutable<ProposalYear<T>>,
   fy: FyStartYear,
   previous: T,
   previousContingency: T,
-): ProposalYear<T> {
-  const { calc, rows, lineRows, existing, onNet, prices } = run;
+): void {
+  const { calc, rows, lineRows, existing, onNet, prices, streamLines } = run;
   const { add, subtract: sub } = calc;
   const streams = run.input.streams;
   const i = fy - run.input.horizon.firstFy;
   for (let k = 0; k < streams.length; k++) {
     rows[k] = streams[k].years[i];
-    lineRows[k] = run.streamLines[k].years[i];
+    if (streamLines !== undefined) lineRows[k] = streamLines[k].years[i] as Mutable<ProposalStreamYear<T>>;
+    else streamLineYearInto(calc, lineRows[k], rows[k], run.weights[k], run.held);
   }
   const caseloadReduction = run.measure("caseloadReduction", undefined);
   const reportedPrices = onNet ? prices.priceBaseFy : fy;
@@ -552,22 +657,18 @@ function profileYearOn<T>(
     ? sub(contingencyNetOn(run, fy, caseloadReduction, grossFy), net)
     : sub(grossFy, gross);
   const withContingency = add(cumulative, inflationContingency);
-  return {
-    fy,
-    label: fyLabel(fy),
-    grossBeforeWeighting,
-    gross,
-    costs,
-    overlap,
-    existingMtfs: lines === undefined ? calc.zero : lines.existingMtfs,
-    cumulative,
-    inYear: sub(cumulative, previous),
-    inflationContingency,
-    inYearInflationContingency: sub(inflationContingency, previousContingency),
-    addedBack: lines === undefined ? calc.zero : lines.addedBack,
-    mtfsImpact: lines === undefined ? withContingency : add(withContingency, lines.addedBack),
-    measures: rows.length === 1 ? rows[0].measures : sumMeasures(calc, mapped(rows, measuresOf)),
-  };
+  y.fy = fy;
+  y.grossBeforeWeighting = grossBeforeWeighting;
+  y.gross = gross;
+  y.costs = costs;
+  y.overlap = overlap;
+  y.existingMtfs = lines === undefined ? calc.zero : lines.existingMtfs;
+  y.cumulative = cumulative;
+  y.inYear = sub(cumulative, previous);
+  y.inflationContingency = inflationContingency;
+  y.inYearInflationContingency = sub(inflationContingency, previousContingency);
+  y.addedBack = lines === undefined ? calc.zero : lines.addedBack;
+  y.mtfsImpact = lines === undefined ? withContingency : add(withContingency, lines.addedBack);
 }
 
 const measuresOf = <T>(r: StreamYear<T>): readonly OperationalMeasure<T>[] => r.measures;
@@ -636,7 +737,7 @@ function profileOf<T>(calc: Calculator<T>, run: ProfileRun<T>, years: ProposalYe
   }
   return {
     years,
-    streams: run.streamLines,
+    streams: run.streamLines ?? [],
     costLines,
     existingMtfsLines: existingLines,
     ...(input.confidenceWeighting !== undefined ? { confidenceWeighting: input.confidenceWeighting } : {}),

@@ -3,9 +3,8 @@ import { cohortStreamOn } from "./cohortStream";
 import { profileStreamInput, proposalInputOfStream } from "./profile";
 import {
   mtfsIndexOf,
-  proposalYearsOn,
+  proposalFiguresOn,
   type ProposalProfileInput,
-  type ProposalYear,
 } from "./proposalProfile";
 import { horizonFys } from "./streamYears";
 import { EngineError } from "./errors";
@@ -105,24 +104,11 @@ export function defaultDraws(
 }
 
 /**
- * The figures of a proposal profile input on either backend, as plain numbers: only the profile's years are
- * worked out (proposalYearsOn), the figures a risk analysis reads.
+ * The figures of a proposal profile input on either backend, as plain numbers: only the profile's net and MTFS
+ * rows are worked out (proposalFiguresOn), the figures a risk analysis reads.
  */
 function figuresOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>): RiskFigures {
-  return figuresOf(calc, proposalYearsOn(calc, input));
-}
-
-function figuresOf<T>(calc: Calculator<T>, years: readonly ProposalYear<T>[]): RiskFigures {
-  // One pass over the years into arrays of their final size (a simulation reads every draw's figures).
-  const n = years.length;
-  const net = new Array<number>(n);
-  const mtfs = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const y = years[i];
-    net[i] = calc.toNumber(y.cumulative);
-    mtfs[i] = calc.toNumber(y.mtfsImpact);
-  }
-  return { net, mtfs };
+  return proposalFiguresOn(calc, input);
 }
 
 /**
