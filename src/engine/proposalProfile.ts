@@ -294,13 +294,79 @@ export function proposalYearsOn<T>(calc: Calculator<T>, input: ProposalProfileIn
 export function proposalFiguresOn<T>(
   calc: Calculator<T>,
   input: ProposalProfileInput<T>,
+  scratch?: FiguresScratch,
 ): { net: number[]; mtfs: number[] } {
-  const run = checkedRunOn(calc, input, false);
+  const run = scratch === undefined ? checkedRunOn(calc, input, false) : reusedRunOn(calc, input, scratch);
   const n = input.horizon.lastFy - input.horizon.firstFy + 1;
   const net = new Array<number>(n);
   const mtfs = new Array<number>(n);
   figuresInto(run, net, mtfs);
   return { net, mtfs };
+}
+
+/**
+ * What proposalFiguresOn may keep from one call to the next (a simulated model's draws): the last run, with its
+ * scratch records, contexts and prices, reused when the next input differs only in its streams' figures.
+ */
+export interface FiguresScratch {
+  run: unknown;
+}
+
+/**
+ * An empty FiguresScratch.
+ *
+ * @example
+ * proposalFiguresOn(numberCalculator, input, figuresScratch()).net // = proposalFiguresOn(numberCalculator, input).net
+ */
+export function figuresScratch(): FiguresScratch {
+  return { run: undefined };
+}
+
+/** checkedRunOn (without lines), reusing the scratch's run when the input has the same parts besides streams. */
+function reusedRunOn<T>(
+  calc: Calculator<T>,
+  input: ProposalProfileInput<T>,
+  scratch: FiguresScratch,
+): ProfileRun<T> {
+  const last = scratch.run as ProfileRun<T> | undefined;
+  if (last !== undefined && runFits(last, calc, input)) {
+    checkProfileInput(input);
+    last.input = input;
+    return last;
+  }
+  const run = checkedRunOn(calc, input, false);
+  scratch.run = run;
+  return run;
+}
+
+/** Whether a run made for another input holds everything of this one's that a run works out before its FYs. */
+function runFits<T>(run: ProfileRun<T>, calc: Calculator<T>, input: ProposalProfileInput<T>): boolean {
+  const was = run.input;
+  const { prices } = run;
+  if (
+    run.streamLines !== undefined ||
+    run.calc !== calc ||
+    was.investment !== input.investment ||
+    was.mtfsOverlap !== input.mtfsOverlap ||
+    was.existingMtfsLines !== input.existingMtfsLines ||
+    was.confidenceWeighting !== input.confidenceWeighting ||
+    was.horizon !== input.horizon ||
+    was.inflationContingency.heldCentrally !== input.inflationContingency.heldCentrally ||
+    was.inflationContingency.base !== input.inflationContingency.base ||
+    prices.inflationPerYear !== (input.prices?.inflationPerYear ?? ZERO) ||
+    prices.priceBaseFy !== (input.prices?.priceBaseFy ?? input.horizon.firstFy) ||
+    prices.periodsPerYear !== (input.prices?.periodsPerYear ?? WEEKS_PER_YEAR) ||
+    was.streams.length !== input.streams.length
+  ) {
+    return false;
+  }
+  // The weightings and the ids `measure` matches costs on.
+  for (let k = 0; k < input.streams.length; k++) {
+    const a = was.streams[k];
+    const b = input.streams[k];
+    if (a.id !== b.id || a.confidenceWeighting !== b.confidenceWeighting) return false;
+  }
+  return true;
 }
 
 /** The input checked, its stream lines and the run every FY shares; `lines`: collect each line's amounts. */
@@ -481,7 +547,8 @@ type Mutable<X> = { -readonly [K in keyof X]: X[K] };
  */
 interface ProfileRun<T> {
   readonly calc: Calculator<T>;
-  readonly input: ProposalProfileInput<T>;
+  /** The input profiled (a reused run is given the next draw's, runFits). */
+  input: ProposalProfileInput<T>;
   readonly existing: readonly ExistingMtfsLine[];
   readonly prices: ProposalPrices;
   readonly onNet: boolean;
@@ -521,10 +588,11 @@ function profileRunOn<T>(
     periodsPerYear: input.prices?.periodsPerYear ?? WEEKS_PER_YEAR,
   };
   const rows: StreamYear<T>[] = [];
+  const ids = mapped(streams, idOf);
   const measure = (key: string, stream: string | undefined): T => {
     let acc = calc.zero;
     for (let k = 0; k < rows.length; k++) {
-      if (stream === undefined || streams[k].id === stream) {
+      if (stream === undefined || ids[k] === stream) {
         acc = calc.add(acc, measureValue(rows[k].measures, key) ?? calc.zero);
       }
     }
@@ -571,6 +639,8 @@ function profileRunOn<T>(
     itemCosts: mapped(input.investment, () => calc.zero),
   };
 }
+
+const idOf = <T>(s: StreamProfile<T>): string => s.id;
 
 /** The value of the measure with this key, if the list has one (a loop: no closure per look-up). */
 function measureValue<T>(measures: readonly OperationalMeasure<T>[], key: string): T | undefined {

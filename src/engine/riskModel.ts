@@ -3,7 +3,9 @@ import { cohortStreamOn } from "./cohortStream";
 import { profileStreamInput, proposalInputOfStream } from "./profile";
 import {
   mtfsIndexOf,
+  figuresScratch,
   proposalFiguresOn,
+  type FiguresScratch,
   type ProposalProfileInput,
 } from "./proposalProfile";
 import { horizonFys } from "./streamYears";
@@ -107,8 +109,12 @@ export function defaultDraws(
  * The figures of a proposal profile input on either backend, as plain numbers: only the profile's net and MTFS
  * rows are worked out (proposalFiguresOn), the figures a risk analysis reads.
  */
-function figuresOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>): RiskFigures {
-  return proposalFiguresOn(calc, input);
+function figuresOn<T>(
+  calc: Calculator<T>,
+  input: ProposalProfileInput<T>,
+  scratch?: FiguresScratch,
+): RiskFigures {
+  return proposalFiguresOn(calc, input, scratch);
 }
 
 /**
@@ -120,15 +126,25 @@ function once<R>(f: () => R): () => R {
   return () => (kept ??= { value: f() }).value;
 }
 
+/** f with a FiguresScratch of its own, kept from call to call. */
+function withScratch<A>(f: (x: A, scratch: FiguresScratch) => RiskFigures): (x: A) => RiskFigures {
+  const scratch = figuresScratch();
+  return (x) => f(x, scratch);
+}
+
 /** A model's FYs and the index of its MTFS row (the rule computeProposalProfile applies). */
 function horizonOf(h: Horizon): { fys: FyStartYear[]; mtfsIndex: number } {
   return { fys: horizonFys(h), mtfsIndex: mtfsIndexOf(h) };
 }
 
 /** A single-cohort ProfileInput's figures on `calc`. */
-function profileFiguresOn<T>(calc: Calculator<T>, input: ProfileInput): RiskFigures {
+function profileFiguresOn<T>(
+  calc: Calculator<T>,
+  input: ProfileInput,
+  scratch?: FiguresScratch,
+): RiskFigures {
   const stream = cohortStreamOn(calc, profileStreamInput(input, calc), input.horizon);
-  return figuresOn(calc, proposalInputOfStream(input, stream));
+  return figuresOn(calc, proposalInputOfStream(input, stream), scratch);
 }
 
 /**
@@ -161,7 +177,8 @@ export function profileRiskModel(
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: defaultDraws(input),
-    evaluate: profileRiskFigures,
+    // One scratch per model: its draws share everything but the streams' figures (proposalFiguresOn).
+    evaluate: withScratch((x, scratch) => profileFiguresOn(numberCalculator, x, scratch)),
     exact: once(() => profileFiguresOn(decimalCalculator, input)),
   };
 }
@@ -213,7 +230,9 @@ export function assumptionsRiskModel(
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: streamDefaultDraws(a),
-    evaluate: (x) => figuresOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, x)),
+    evaluate: withScratch((x, scratch) =>
+      figuresOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, x), scratch),
+    ),
     exact: once(() => figuresOn(decimalCalculator, assumptionsProfileInputOn(decimalCalculator, a))),
   };
 }
