@@ -2,7 +2,7 @@ import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
-import { costInFyOn, type CostContext } from "./costs";
+import { costInFyOn, costReadsStreams, type CostContext } from "./costs";
 import { overlapInFyOn, type OverlapContext } from "./overlap";
 import { checkExistingLine, existingLinesInFyOn, type ExistingMtfsLine } from "./existingMtfs";
 import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
@@ -572,6 +572,11 @@ interface ProfileRun<T> {
   readonly overlapContext: Mutable<OverlapContext<T>>;
   /** The FY's cost of each investment line (refilled in place per FY). */
   readonly itemCosts: T[];
+  /**
+   * Per investment line, its cost at each FY's own prices (slot 2i, FY i of the horizon) and at the reported
+   * prices when those differ (2i + 1), once worked out: only for lines that read no stream (costReadsStreams).
+   */
+  readonly fixedCosts: (T | undefined)[][];
 }
 
 function profileRunOn<T>(
@@ -637,6 +642,7 @@ function profileRunOn<T>(
       pricesFy: horizon.firstFy,
     },
     itemCosts: mapped(input.investment, () => calc.zero),
+    fixedCosts: mapped(input.investment, () => []),
   };
 }
 
@@ -657,8 +663,16 @@ function itemCostsOn<T>(run: ProfileRun<T>, fy: FyStartYear, caseloadReduction: 
   ctx.caseloadReduction = caseloadReduction;
   ctx.pricesFy = pricesFy;
   let total = calc.zero;
+  // A reused run keeps the costs that read no stream (its investment and prices are the last draw's).
+  const fixed = run.fixedCosts;
+  const slot = 2 * (fy - run.input.horizon.firstFy) + (pricesFy === fy ? 0 : 1);
   for (let k = 0; k < items.length; k++) {
-    const c = costInFyOn(calc, items[k], ctx);
+    let c: T;
+    if (costReadsStreams(items[k])) c = costInFyOn(calc, items[k], ctx);
+    else {
+      const known = fixed[k][slot];
+      c = known === undefined ? (fixed[k][slot] = costInFyOn(calc, items[k], ctx)) : known;
+    }
     itemCosts[k] = c;
     total = calc.add(total, c);
   }
