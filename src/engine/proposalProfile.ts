@@ -330,7 +330,8 @@ function reusedRunOn<T>(
 ): ProfileRun<T> {
   const last = scratch.run as ProfileRun<T> | undefined;
   if (last !== undefined && runFits(last, calc, input)) {
-    checkProfileInput(input);
+    // Its other parts are the last input's, checked then; stream ids and weightings too (runFits).
+    checkStreams(input.streams, input.horizon);
     last.input = input;
     return last;
   }
@@ -498,45 +499,39 @@ function streamLineYearOn<T>(
   w: T | undefined,
   held: boolean,
 ): ProposalStreamYear<T> {
-  const line = blankLineYear(calc);
-  streamLineYearInto(calc, line, y, w, held);
-  line.label = fyLabel(y.fy);
-  return line;
-}
-
-/** A stream's FY as the proposal counts it, into `line` (all but its label). */
-function streamLineYearInto<T>(
-  calc: Calculator<T>,
-  line: Mutable<ProposalStreamYear<T>>,
-  y: StreamYear<T>,
-  w: T | undefined,
-  held: boolean,
-): void {
-  const reported = held ? y.grossAtPriceBase : y.gross;
-  const gross = w === undefined ? reported : calc.multiply(reported, w);
-  const grossAtFyPrices = w === undefined ? y.gross : calc.multiply(y.gross, w);
-  line.fy = y.fy;
-  line.grossBeforeWeighting = reported;
-  line.gross = gross;
-  line.grossAtFyPrices = grossAtFyPrices;
-  line.inflationContingency = calc.subtract(grossAtFyPrices, gross);
-  line.oneOffCosts = y.oneOffCosts ?? calc.zero;
-  line.measures = y.measures;
-}
-
-/** A stream line's FY record to fill: one shape for all of them. */
-function blankLineYear<T>(calc: Calculator<T>): Mutable<ProposalStreamYear<T>> {
-  const z = calc.zero;
+  const reported = reportedGross(y, held);
+  const gross = weighted(calc, reported, w);
+  const grossAtFyPrices = weighted(calc, y.gross, w);
   return {
-    fy: 0,
-    label: "",
-    grossBeforeWeighting: z,
-    gross: z,
-    grossAtFyPrices: z,
-    inflationContingency: z,
-    oneOffCosts: z,
-    measures: NO_MEASURES,
+    fy: y.fy,
+    label: fyLabel(y.fy),
+    grossBeforeWeighting: reported,
+    gross,
+    grossAtFyPrices,
+    inflationContingency: calc.subtract(grossAtFyPrices, gross),
+    oneOffCosts: oneOffCostsOf(calc, y),
+    measures: y.measures,
   };
+}
+
+/*
+ * A stream FY's figures as the proposal counts them, one function each: its stream line's FY (streamLineYearOn)
+ * and the proposal's FY totals (profileYearInto) both take them from these, the totals straight from the rows.
+ */
+
+/** The stream FY's gross on the reported basis (price-base prices when the inflation is held centrally). */
+function reportedGross<T>(y: StreamYear<T>, held: boolean): T {
+  return held ? y.grossAtPriceBase : y.gross;
+}
+
+/** x × the stream's weighting, when it has one. */
+function weighted<T>(calc: Calculator<T>, x: T, w: T | undefined): T {
+  return w === undefined ? x : calc.multiply(x, w);
+}
+
+/** The stream FY's own per-event costs. */
+function oneOffCostsOf<T>(calc: Calculator<T>, y: StreamYear<T>): T {
+  return y.oneOffCosts ?? calc.zero;
 }
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
@@ -552,9 +547,9 @@ interface ProfileRun<T> {
   readonly existing: readonly ExistingMtfsLine[];
   readonly prices: ProposalPrices;
   readonly onNet: boolean;
-  /** Each stream's line; undefined when no line is read (a draw), each FY's then filled into lineRows. */
+  /** Each stream's line; undefined when no line is read (a draw). */
   readonly streamLines: readonly ProposalStreamLine<T>[] | undefined;
-  /** Each stream's weighting (stream × proposal; undefined when neither is given). */
+  /** Each stream's weighting (stream × proposal; undefined when neither is given), as its line's. */
   readonly weights: readonly (T | undefined)[];
   readonly held: boolean;
   /** Whether each line's amounts are collected (for the cost and existing lines; a simulated draw reads none). */
@@ -567,7 +562,6 @@ interface ProfileRun<T> {
   readonly rows: StreamYear<T>[];
   /** A measure of the FY's stream rows: one stream's (or, `stream` undefined, their sum). */
   readonly measure: (key: string, stream: string | undefined) => T;
-  readonly lineRows: Mutable<ProposalStreamYear<T>>[];
   readonly costContext: Mutable<CostContext<T>>;
   readonly overlapContext: Mutable<OverlapContext<T>>;
   /** The FY's cost of each investment line (refilled in place per FY). */
@@ -610,10 +604,7 @@ function profileRunOn<T>(
     prices,
     onNet: input.inflationContingency.heldCentrally && input.inflationContingency.base === "net",
     streamLines,
-    weights:
-      streamLines === undefined
-        ? mapped(streams, (s) => weightOn(calc, s.confidenceWeighting, input.confidenceWeighting))
-        : [],
+    weights: mapped(streams, (s) => weightOn(calc, s.confidenceWeighting, input.confidenceWeighting)),
     held: input.inflationContingency.heldCentrally,
     lines,
     costAmounts: lines ? mapped(input.investment, () => []) : [],
@@ -622,7 +613,6 @@ function profileRunOn<T>(
     addedBackAmounts: lines ? mapped(existing, () => []) : [],
     rows,
     measure,
-    lineRows: streamLines === undefined ? mapped(streams, () => blankLineYear(calc)) : [],
     costContext: {
       fy: horizon.firstFy,
       caseloadReduction: calc.zero,
@@ -705,14 +695,12 @@ function profileYearInto<T>(
   previous: T,
   previousContingency: T,
 ): void {
-  const { calc, rows, lineRows, existing, onNet, prices, streamLines } = run;
+  const { calc, rows, existing, onNet, prices, weights, held } = run;
   const { add, subtract: sub } = calc;
   const streams = run.input.streams;
   const i = fy - run.input.horizon.firstFy;
   for (let k = 0; k < streams.length; k++) {
     rows[k] = streams[k].years[i];
-    if (streamLines !== undefined) lineRows[k] = streamLines[k].years[i] as Mutable<ProposalStreamYear<T>>;
-    else streamLineYearInto(calc, lineRows[k], rows[k], run.weights[k], run.held);
   }
   const caseloadReduction = run.measure("caseloadReduction", undefined);
   const reportedPrices = onNet ? prices.priceBaseFy : fy;
@@ -723,13 +711,16 @@ function profileYearInto<T>(
   let grossFy = calc.zero;
   let grossBeforeWeighting = calc.zero;
   let costs = itemTotal;
-  for (let k = 0; k < lineRows.length; k++) {
-    const r = lineRows[k];
-    gross = add(gross, r.gross);
-    grossFy = add(grossFy, r.grossAtFyPrices);
-    grossBeforeWeighting = add(grossBeforeWeighting, r.grossBeforeWeighting);
-    costs = add(costs, r.oneOffCosts);
-    if (run.lines) run.streamCostAmounts[k].push(r.oneOffCosts);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const w = weights[k];
+    const reported = reportedGross(r, held);
+    const oneOff = oneOffCostsOf(calc, r);
+    gross = add(gross, weighted(calc, reported, w));
+    grossFy = add(grossFy, weighted(calc, r.gross, w));
+    grossBeforeWeighting = add(grossBeforeWeighting, reported);
+    costs = add(costs, oneOff);
+    if (run.lines) run.streamCostAmounts[k].push(oneOff);
   }
   const overlap = overlapOn(run, fy, caseloadReduction, reportedPrices, gross);
   const net = sub(sub(gross, costs), overlap);
@@ -759,9 +750,9 @@ const measuresOf = <T>(r: StreamYear<T>): readonly OperationalMeasure<T>[] => r.
 
 /** The net at FY prices, for a contingency held on net: gross less costs and overlap, all at the FY's prices. */
 function contingencyNetOn<T>(run: ProfileRun<T>, fy: FyStartYear, caseloadReduction: T, grossFy: T): T {
-  const { calc, lineRows } = run;
+  const { calc, rows } = run;
   let costs = itemCostsOn(run, fy, caseloadReduction, fy);
-  for (let k = 0; k < lineRows.length; k++) costs = calc.add(costs, lineRows[k].oneOffCosts);
+  for (let k = 0; k < rows.length; k++) costs = calc.add(costs, oneOffCostsOf(calc, rows[k]));
   return calc.subtract(calc.subtract(grossFy, costs), overlapOn(run, fy, caseloadReduction, fy, grossFy));
 }
 
