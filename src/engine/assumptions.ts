@@ -140,9 +140,28 @@ function inStream<T>(k: number, s: StreamInput, run: () => StreamProfile<T>): St
   try {
     return run();
   } catch (e) {
-    if (s.kind === "cohort" || !(e instanceof EngineError)) throw e;
-    throw new EngineError(e.code, e.field ? `streams[${k}].${e.field}` : `streams[${k}]`, e.rule);
+    throw inStreamError(k, s, e);
   }
+}
+
+/** streamProfile in stream k's terms, as inStream, without a closure (a simulated draw profiles every stream). */
+function streamProfileAt<T>(
+  calc: Calculator<T>,
+  k: number,
+  s: StreamInput,
+  a: ProposalAssumptions,
+): StreamProfile<T> {
+  try {
+    return streamProfile(calc, s, a);
+  } catch (e) {
+    throw inStreamError(k, s, e);
+  }
+}
+
+/** An error a stream's model threw, its field named in the proposal's terms (a cohort's already are). */
+function inStreamError(k: number, s: StreamInput, e: unknown): unknown {
+  if (s.kind === "cohort" || !(e instanceof EngineError)) return e;
+  return new EngineError(e.code, e.field ? `streams[${k}].${e.field}` : `streams[${k}]`, e.rule);
 }
 
 /** A kind module's profile with the stream's confidence weighting (the cohort module carries its own). */
@@ -191,8 +210,7 @@ export function assumptionsProfileInputOn<T>(
   // arrays differ in elements kind between optimised and unoptimised code (proposalProfile.ts's `mapped`).
   const streams: StreamProfile<T>[] = [];
   for (let k = 0; k < a.streams.length; k++) {
-    const s = a.streams[k];
-    streams.push(inStream(k, s, () => streamProfile(calc, s, a)));
+    streams.push(streamProfileAt(calc, k, a.streams[k], a));
   }
   return {
     streams,

@@ -134,6 +134,17 @@ export function costInFyOn<T>(calc: Calculator<T>, item: CostItem, ctx: CostCont
 }
 
 /**
+ * Whether a line's cost in a FY reads the streams (the caseload reduction or a measure): otherwise it is a
+ * function of the line, the FY and the prices alone (costInFyOn), the same on every simulated draw.
+ *
+ * @example
+ * costReadsStreams({ kind: "ongoing", label: "FFPP", amountPerYear: D(1500000), fromDate: "2026-12-01" }) // false
+ */
+export function costReadsStreams(item: CostItem): boolean {
+  return item.kind === "perCase" || item.kind === "perEvent";
+}
+
+/**
  * Total cost of all lines in a FY.
  *
  * @example

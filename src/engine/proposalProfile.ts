@@ -2,7 +2,7 @@ import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
-import { costInFyOn, type CostContext } from "./costs";
+import { costInFyOn, costReadsStreams, type CostContext } from "./costs";
 import { overlapInFyOn, type OverlapContext } from "./overlap";
 import { checkExistingLine, existingLinesInFyOn, type ExistingMtfsLine } from "./existingMtfs";
 import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
@@ -284,12 +284,101 @@ export function proposalYearsOn<T>(calc: Calculator<T>, input: ProposalProfileIn
   return yearsOn(checkedRunOn(calc, input, false));
 }
 
+/**
+ * The net (cumulative) and MTFS rows of computeProposalProfileOn's years as plain numbers, each FY the same
+ * calculator calls: a simulated draw's figures, with no per-FY record or stream line made.
+ *
+ * @example
+ * proposalFiguresOn(numberCalculator, input).net[3] // = proposalYearsOn(numberCalculator, input)[3].cumulative
+ */
+export function proposalFiguresOn<T>(
+  calc: Calculator<T>,
+  input: ProposalProfileInput<T>,
+  scratch?: FiguresScratch,
+): { net: number[]; mtfs: number[] } {
+  const run = scratch === undefined ? checkedRunOn(calc, input, false) : reusedRunOn(calc, input, scratch);
+  const n = input.horizon.lastFy - input.horizon.firstFy + 1;
+  const net = new Array<number>(n);
+  const mtfs = new Array<number>(n);
+  figuresInto(run, net, mtfs);
+  return { net, mtfs };
+}
+
+/**
+ * What proposalFiguresOn may keep from one call to the next (a simulated model's draws): the last run, with its
+ * scratch records, contexts and prices, reused when the next input differs only in its streams' figures.
+ */
+export interface FiguresScratch {
+  run: unknown;
+}
+
+/**
+ * An empty FiguresScratch.
+ *
+ * @example
+ * proposalFiguresOn(numberCalculator, input, figuresScratch()).net // = proposalFiguresOn(numberCalculator, input).net
+ */
+export function figuresScratch(): FiguresScratch {
+  return { run: undefined };
+}
+
+/** checkedRunOn (without lines), reusing the scratch's run when the input has the same parts besides streams. */
+function reusedRunOn<T>(
+  calc: Calculator<T>,
+  input: ProposalProfileInput<T>,
+  scratch: FiguresScratch,
+): ProfileRun<T> {
+  const last = scratch.run as ProfileRun<T> | undefined;
+  if (last !== undefined && runFits(last, calc, input)) {
+    // Its other parts are the last input's, checked then; stream ids and weightings too (runFits).
+    checkStreams(input.streams, input.horizon);
+    last.input = input;
+    return last;
+  }
+  const run = checkedRunOn(calc, input, false);
+  scratch.run = run;
+  return run;
+}
+
+/** Whether a run made for another input holds everything of this one's that a run works out before its FYs. */
+function runFits<T>(run: ProfileRun<T>, calc: Calculator<T>, input: ProposalProfileInput<T>): boolean {
+  const was = run.input;
+  const { prices } = run;
+  if (
+    run.streamLines !== undefined ||
+    run.calc !== calc ||
+    was.investment !== input.investment ||
+    was.mtfsOverlap !== input.mtfsOverlap ||
+    was.existingMtfsLines !== input.existingMtfsLines ||
+    was.confidenceWeighting !== input.confidenceWeighting ||
+    was.horizon !== input.horizon ||
+    was.inflationContingency.heldCentrally !== input.inflationContingency.heldCentrally ||
+    was.inflationContingency.base !== input.inflationContingency.base ||
+    prices.inflationPerYear !== (input.prices?.inflationPerYear ?? ZERO) ||
+    prices.priceBaseFy !== (input.prices?.priceBaseFy ?? input.horizon.firstFy) ||
+    prices.periodsPerYear !== (input.prices?.periodsPerYear ?? WEEKS_PER_YEAR) ||
+    was.streams.length !== input.streams.length
+  ) {
+    return false;
+  }
+  // The weightings and the ids `measure` matches costs on.
+  for (let k = 0; k < input.streams.length; k++) {
+    const a = was.streams[k];
+    const b = input.streams[k];
+    if (a.id !== b.id || a.confidenceWeighting !== b.confidenceWeighting) return false;
+  }
+  return true;
+}
+
 /** The input checked, its stream lines and the run every FY shares; `lines`: collect each line's amounts. */
 function checkedRunOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>, lines: boolean): ProfileRun<T> {
   checkProfileInput(input);
   const existing = input.existingMtfsLines ?? [];
   const held = input.inflationContingency.heldCentrally;
-  const streamLines = mapped(input.streams, (s) => streamLineOn(calc, s, input.confidenceWeighting, held));
+  // A draw reads no stream line: each FY's weighted rows are then worked out in scratch records (profileYearInto).
+  const streamLines = lines
+    ? mapped(input.streams, (s) => streamLineOn(calc, s, input.confidenceWeighting, held))
+    : undefined;
   return profileRunOn(calc, input, existing, streamLines, lines);
 }
 
@@ -299,19 +388,62 @@ function checkedRunOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>, li
  * every new shape.
  */
 function yearsOn<T>(run: ProfileRun<T>): ProposalYear<T>[] {
-  const { calc } = run;
+  const { calc, rows } = run;
   const { horizon } = run.input;
   const years: ProposalYear<T>[] = [];
   let previous = calc.zero;
   let previousContingency = calc.zero;
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
-    const y = profileYearOn(run, fy, previous, previousContingency);
+    const y = blankYear(calc);
+    profileYearInto(run, y, fy, previous, previousContingency);
+    y.label = fyLabel(fy);
+    // The FY's stream rows are still in run.rows.
+    y.measures = rows.length === 1 ? rows[0].measures : sumMeasures(calc, mapped(rows, measuresOf));
     years.push(y);
     previous = y.cumulative;
     previousContingency = y.inflationContingency;
   }
   return years;
 }
+
+/**
+ * yearsOn's net (cumulative) and MTFS rows as plain numbers, every FY worked out in one scratch record: what a
+ * simulated draw reads, without a record (or summed measures) per FY.
+ */
+function figuresInto<T>(run: ProfileRun<T>, net: number[], mtfs: number[]): void {
+  const { calc } = run;
+  const { horizon } = run.input;
+  const y = blankYear(calc);
+  for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
+    profileYearInto(run, y, fy, y.cumulative, y.inflationContingency);
+    const i = fy - horizon.firstFy;
+    net[i] = calc.toNumber(y.cumulative);
+    mtfs[i] = calc.toNumber(y.mtfsImpact);
+  }
+}
+
+/** A year record to fill (profileYearInto), every figure zero: one shape for every FY of every profile. */
+function blankYear<T>(calc: Calculator<T>): Mutable<ProposalYear<T>> {
+  const z = calc.zero;
+  return {
+    fy: 0,
+    label: "",
+    grossBeforeWeighting: z,
+    gross: z,
+    costs: z,
+    overlap: z,
+    existingMtfs: z,
+    cumulative: z,
+    inYear: z,
+    inflationContingency: z,
+    inYearInflationContingency: z,
+    addedBack: z,
+    mtfsImpact: z,
+    measures: NO_MEASURES,
+  };
+}
+
+const NO_MEASURES: readonly OperationalMeasure<never>[] = [];
 
 /** The input checks computeProposalProfileOn makes before any arithmetic. */
 function checkProfileInput<T>(input: ProposalProfileInput<T>): void {
@@ -367,9 +499,9 @@ function streamLineYearOn<T>(
   w: T | undefined,
   held: boolean,
 ): ProposalStreamYear<T> {
-  const reported = held ? y.grossAtPriceBase : y.gross;
-  const gross = w === undefined ? reported : calc.multiply(reported, w);
-  const grossAtFyPrices = w === undefined ? y.gross : calc.multiply(y.gross, w);
+  const reported = reportedGross(y, held);
+  const gross = weighted(calc, reported, w);
+  const grossAtFyPrices = weighted(calc, y.gross, w);
   return {
     fy: y.fy,
     label: fyLabel(y.fy),
@@ -377,9 +509,29 @@ function streamLineYearOn<T>(
     gross,
     grossAtFyPrices,
     inflationContingency: calc.subtract(grossAtFyPrices, gross),
-    oneOffCosts: y.oneOffCosts ?? calc.zero,
+    oneOffCosts: oneOffCostsOf(calc, y),
     measures: y.measures,
   };
+}
+
+/*
+ * A stream FY's figures as the proposal counts them, one function each: its stream line's FY (streamLineYearOn)
+ * and the proposal's FY totals (profileYearInto) both take them from these, the totals straight from the rows.
+ */
+
+/** The stream FY's gross on the reported basis (price-base prices when the inflation is held centrally). */
+function reportedGross<T>(y: StreamYear<T>, held: boolean): T {
+  return held ? y.grossAtPriceBase : y.gross;
+}
+
+/** x × the stream's weighting, when it has one. */
+function weighted<T>(calc: Calculator<T>, x: T, w: T | undefined): T {
+  return w === undefined ? x : calc.multiply(x, w);
+}
+
+/** The stream FY's own per-event costs. */
+function oneOffCostsOf<T>(calc: Calculator<T>, y: StreamYear<T>): T {
+  return y.oneOffCosts ?? calc.zero;
 }
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
@@ -390,11 +542,16 @@ type Mutable<X> = { -readonly [K in keyof X]: X[K] };
  */
 interface ProfileRun<T> {
   readonly calc: Calculator<T>;
-  readonly input: ProposalProfileInput<T>;
+  /** The input profiled (a reused run is given the next draw's, runFits). */
+  input: ProposalProfileInput<T>;
   readonly existing: readonly ExistingMtfsLine[];
   readonly prices: ProposalPrices;
   readonly onNet: boolean;
-  readonly streamLines: readonly ProposalStreamLine<T>[];
+  /** Each stream's line; undefined when no line is read (a draw). */
+  readonly streamLines: readonly ProposalStreamLine<T>[] | undefined;
+  /** Each stream's weighting (stream × proposal; undefined when neither is given), as its line's. */
+  readonly weights: readonly (T | undefined)[];
+  readonly held: boolean;
   /** Whether each line's amounts are collected (for the cost and existing lines; a simulated draw reads none). */
   readonly lines: boolean;
   readonly costAmounts: T[][];
@@ -405,18 +562,22 @@ interface ProfileRun<T> {
   readonly rows: StreamYear<T>[];
   /** A measure of the FY's stream rows: one stream's (or, `stream` undefined, their sum). */
   readonly measure: (key: string, stream: string | undefined) => T;
-  readonly lineRows: ProposalStreamYear<T>[];
   readonly costContext: Mutable<CostContext<T>>;
   readonly overlapContext: Mutable<OverlapContext<T>>;
   /** The FY's cost of each investment line (refilled in place per FY). */
   readonly itemCosts: T[];
+  /**
+   * Per investment line, its cost at each FY's own prices (slot 2i, FY i of the horizon) and at the reported
+   * prices when those differ (2i + 1), once worked out: only for lines that read no stream (costReadsStreams).
+   */
+  readonly fixedCosts: (T | undefined)[][];
 }
 
 function profileRunOn<T>(
   calc: Calculator<T>,
   input: ProposalProfileInput<T>,
   existing: readonly ExistingMtfsLine[],
-  streamLines: readonly ProposalStreamLine<T>[],
+  streamLines: readonly ProposalStreamLine<T>[] | undefined,
   lines: boolean,
 ): ProfileRun<T> {
   const { horizon, streams } = input;
@@ -426,10 +587,11 @@ function profileRunOn<T>(
     periodsPerYear: input.prices?.periodsPerYear ?? WEEKS_PER_YEAR,
   };
   const rows: StreamYear<T>[] = [];
+  const ids = mapped(streams, idOf);
   const measure = (key: string, stream: string | undefined): T => {
     let acc = calc.zero;
     for (let k = 0; k < rows.length; k++) {
-      if (stream === undefined || streams[k].id === stream) {
+      if (stream === undefined || ids[k] === stream) {
         acc = calc.add(acc, measureValue(rows[k].measures, key) ?? calc.zero);
       }
     }
@@ -442,6 +604,8 @@ function profileRunOn<T>(
     prices,
     onNet: input.inflationContingency.heldCentrally && input.inflationContingency.base === "net",
     streamLines,
+    weights: mapped(streams, (s) => weightOn(calc, s.confidenceWeighting, input.confidenceWeighting)),
+    held: input.inflationContingency.heldCentrally,
     lines,
     costAmounts: lines ? mapped(input.investment, () => []) : [],
     streamCostAmounts: lines ? mapped(streams, () => []) : [],
@@ -449,7 +613,6 @@ function profileRunOn<T>(
     addedBackAmounts: lines ? mapped(existing, () => []) : [],
     rows,
     measure,
-    lineRows: [],
     costContext: {
       fy: horizon.firstFy,
       caseloadReduction: calc.zero,
@@ -469,8 +632,11 @@ function profileRunOn<T>(
       pricesFy: horizon.firstFy,
     },
     itemCosts: mapped(input.investment, () => calc.zero),
+    fixedCosts: mapped(input.investment, () => []),
   };
 }
+
+const idOf = <T>(s: StreamProfile<T>): string => s.id;
 
 /** The value of the measure with this key, if the list has one (a loop: no closure per look-up). */
 function measureValue<T>(measures: readonly OperationalMeasure<T>[], key: string): T | undefined {
@@ -487,8 +653,16 @@ function itemCostsOn<T>(run: ProfileRun<T>, fy: FyStartYear, caseloadReduction: 
   ctx.caseloadReduction = caseloadReduction;
   ctx.pricesFy = pricesFy;
   let total = calc.zero;
+  // A reused run keeps the costs that read no stream (its investment and prices are the last draw's).
+  const fixed = run.fixedCosts;
+  const slot = 2 * (fy - run.input.horizon.firstFy) + (pricesFy === fy ? 0 : 1);
   for (let k = 0; k < items.length; k++) {
-    const c = costInFyOn(calc, items[k], ctx);
+    let c: T;
+    if (costReadsStreams(items[k])) c = costInFyOn(calc, items[k], ctx);
+    else {
+      const known = fixed[k][slot];
+      c = known === undefined ? (fixed[k][slot] = costInFyOn(calc, items[k], ctx)) : known;
+    }
     itemCosts[k] = c;
     total = calc.add(total, c);
   }
@@ -510,20 +684,23 @@ function overlapOn<T>(
   return overlapInFyOn(run.calc, run.input.mtfsOverlap, ctx);
 }
 
-/** One FY of the profile; each line's amounts for the FY are appended to the run's. */
-function profileYearOn<T>(
+/**
+ * One FY of the profile into `y` (all but its label and measures); each line's amounts for the FY are appended
+ * to the run's. The FY's stream rows are left in run.rows.
+ */
+function profileYearInto<T>(
   run: ProfileRun<T>,
+  y: Mutable<ProposalYear<T>>,
   fy: FyStartYear,
   previous: T,
   previousContingency: T,
-): ProposalYear<T> {
-  const { calc, rows, lineRows, existing, onNet, prices } = run;
+): void {
+  const { calc, rows, existing, onNet, prices, weights, held } = run;
   const { add, subtract: sub } = calc;
   const streams = run.input.streams;
   const i = fy - run.input.horizon.firstFy;
   for (let k = 0; k < streams.length; k++) {
     rows[k] = streams[k].years[i];
-    lineRows[k] = run.streamLines[k].years[i];
   }
   const caseloadReduction = run.measure("caseloadReduction", undefined);
   const reportedPrices = onNet ? prices.priceBaseFy : fy;
@@ -534,13 +711,16 @@ function profileYearOn<T>(
   let grossFy = calc.zero;
   let grossBeforeWeighting = calc.zero;
   let costs = itemTotal;
-  for (let k = 0; k < lineRows.length; k++) {
-    const r = lineRows[k];
-    gross = add(gross, r.gross);
-    grossFy = add(grossFy, r.grossAtFyPrices);
-    grossBeforeWeighting = add(grossBeforeWeighting, r.grossBeforeWeighting);
-    costs = add(costs, r.oneOffCosts);
-    if (run.lines) run.streamCostAmounts[k].push(r.oneOffCosts);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const w = weights[k];
+    const reported = reportedGross(r, held);
+    const oneOff = oneOffCostsOf(calc, r);
+    gross = add(gross, weighted(calc, reported, w));
+    grossFy = add(grossFy, weighted(calc, r.gross, w));
+    grossBeforeWeighting = add(grossBeforeWeighting, reported);
+    costs = add(costs, oneOff);
+    if (run.lines) run.streamCostAmounts[k].push(oneOff);
   }
   const overlap = overlapOn(run, fy, caseloadReduction, reportedPrices, gross);
   const net = sub(sub(gross, costs), overlap);
@@ -552,31 +732,27 @@ function profileYearOn<T>(
     ? sub(contingencyNetOn(run, fy, caseloadReduction, grossFy), net)
     : sub(grossFy, gross);
   const withContingency = add(cumulative, inflationContingency);
-  return {
-    fy,
-    label: fyLabel(fy),
-    grossBeforeWeighting,
-    gross,
-    costs,
-    overlap,
-    existingMtfs: lines === undefined ? calc.zero : lines.existingMtfs,
-    cumulative,
-    inYear: sub(cumulative, previous),
-    inflationContingency,
-    inYearInflationContingency: sub(inflationContingency, previousContingency),
-    addedBack: lines === undefined ? calc.zero : lines.addedBack,
-    mtfsImpact: lines === undefined ? withContingency : add(withContingency, lines.addedBack),
-    measures: rows.length === 1 ? rows[0].measures : sumMeasures(calc, mapped(rows, measuresOf)),
-  };
+  y.fy = fy;
+  y.grossBeforeWeighting = grossBeforeWeighting;
+  y.gross = gross;
+  y.costs = costs;
+  y.overlap = overlap;
+  y.existingMtfs = lines === undefined ? calc.zero : lines.existingMtfs;
+  y.cumulative = cumulative;
+  y.inYear = sub(cumulative, previous);
+  y.inflationContingency = inflationContingency;
+  y.inYearInflationContingency = sub(inflationContingency, previousContingency);
+  y.addedBack = lines === undefined ? calc.zero : lines.addedBack;
+  y.mtfsImpact = lines === undefined ? withContingency : add(withContingency, lines.addedBack);
 }
 
 const measuresOf = <T>(r: StreamYear<T>): readonly OperationalMeasure<T>[] => r.measures;
 
 /** The net at FY prices, for a contingency held on net: gross less costs and overlap, all at the FY's prices. */
 function contingencyNetOn<T>(run: ProfileRun<T>, fy: FyStartYear, caseloadReduction: T, grossFy: T): T {
-  const { calc, lineRows } = run;
+  const { calc, rows } = run;
   let costs = itemCostsOn(run, fy, caseloadReduction, fy);
-  for (let k = 0; k < lineRows.length; k++) costs = calc.add(costs, lineRows[k].oneOffCosts);
+  for (let k = 0; k < rows.length; k++) costs = calc.add(costs, oneOffCostsOf(calc, rows[k]));
   return calc.subtract(calc.subtract(grossFy, costs), overlapOn(run, fy, caseloadReduction, fy, grossFy));
 }
 
@@ -636,7 +812,7 @@ function profileOf<T>(calc: Calculator<T>, run: ProfileRun<T>, years: ProposalYe
   }
   return {
     years,
-    streams: run.streamLines,
+    streams: run.streamLines ?? [],
     costLines,
     existingMtfsLines: existingLines,
     ...(input.confidenceWeighting !== undefined ? { confidenceWeighting: input.confidenceWeighting } : {}),

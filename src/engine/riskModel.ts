@@ -3,9 +3,10 @@ import { cohortStreamOn } from "./cohortStream";
 import { profileStreamInput, proposalInputOfStream } from "./profile";
 import {
   mtfsIndexOf,
-  proposalYearsOn,
+  figuresScratch,
+  proposalFiguresOn,
+  type FiguresScratch,
   type ProposalProfileInput,
-  type ProposalYear,
 } from "./proposalProfile";
 import { horizonFys } from "./streamYears";
 import { EngineError } from "./errors";
@@ -105,24 +106,15 @@ export function defaultDraws(
 }
 
 /**
- * The figures of a proposal profile input on either backend, as plain numbers: only the profile's years are
- * worked out (proposalYearsOn), the figures a risk analysis reads.
+ * The figures of a proposal profile input on either backend, as plain numbers: only the profile's net and MTFS
+ * rows are worked out (proposalFiguresOn), the figures a risk analysis reads.
  */
-function figuresOn<T>(calc: Calculator<T>, input: ProposalProfileInput<T>): RiskFigures {
-  return figuresOf(calc, proposalYearsOn(calc, input));
-}
-
-function figuresOf<T>(calc: Calculator<T>, years: readonly ProposalYear<T>[]): RiskFigures {
-  // One pass over the years into arrays of their final size (a simulation reads every draw's figures).
-  const n = years.length;
-  const net = new Array<number>(n);
-  const mtfs = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const y = years[i];
-    net[i] = calc.toNumber(y.cumulative);
-    mtfs[i] = calc.toNumber(y.mtfsImpact);
-  }
-  return { net, mtfs };
+function figuresOn<T>(
+  calc: Calculator<T>,
+  input: ProposalProfileInput<T>,
+  scratch?: FiguresScratch,
+): RiskFigures {
+  return proposalFiguresOn(calc, input, scratch);
 }
 
 /**
@@ -134,15 +126,25 @@ function once<R>(f: () => R): () => R {
   return () => (kept ??= { value: f() }).value;
 }
 
+/** f with a FiguresScratch of its own, kept from call to call. */
+function withScratch<A>(f: (x: A, scratch: FiguresScratch) => RiskFigures): (x: A) => RiskFigures {
+  const scratch = figuresScratch();
+  return (x) => f(x, scratch);
+}
+
 /** A model's FYs and the index of its MTFS row (the rule computeProposalProfile applies). */
 function horizonOf(h: Horizon): { fys: FyStartYear[]; mtfsIndex: number } {
   return { fys: horizonFys(h), mtfsIndex: mtfsIndexOf(h) };
 }
 
 /** A single-cohort ProfileInput's figures on `calc`. */
-function profileFiguresOn<T>(calc: Calculator<T>, input: ProfileInput): RiskFigures {
+function profileFiguresOn<T>(
+  calc: Calculator<T>,
+  input: ProfileInput,
+  scratch?: FiguresScratch,
+): RiskFigures {
   const stream = cohortStreamOn(calc, profileStreamInput(input, calc), input.horizon);
-  return figuresOn(calc, proposalInputOfStream(input, stream));
+  return figuresOn(calc, proposalInputOfStream(input, stream), scratch);
 }
 
 /**
@@ -175,7 +177,8 @@ export function profileRiskModel(
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: defaultDraws(input),
-    evaluate: profileRiskFigures,
+    // One scratch per model: its draws share everything but the streams' figures (proposalFiguresOn).
+    evaluate: withScratch((x, scratch) => profileFiguresOn(numberCalculator, x, scratch)),
     exact: once(() => profileFiguresOn(decimalCalculator, input)),
   };
 }
@@ -227,7 +230,9 @@ export function assumptionsRiskModel(
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: streamDefaultDraws(a),
-    evaluate: (x) => figuresOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, x)),
+    evaluate: withScratch((x, scratch) =>
+      figuresOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, x), scratch),
+    ),
     exact: once(() => figuresOn(decimalCalculator, assumptionsProfileInputOn(decimalCalculator, a))),
   };
 }
