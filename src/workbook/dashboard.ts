@@ -19,7 +19,7 @@ import type { ProgrammeConfig } from "./layouts/programmeConfig";
 import { PROGRAMME_LAYOUT_ID, PROGRAMME_SHEET, programmeRagCells } from "./layouts/programmeSheet";
 import { placeSheets } from "./placing";
 import { PROGRAMME_OWNER, programmeLayouts } from "./programme";
-import { isOwned, type SheetLayout } from "./layouts/types";
+import { isOwned, layoutLastRow, type SheetLayout } from "./layouts/types";
 import { cellAddress, parseAddress } from "./address";
 import { matchesWritten, syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
 import type { CellScalar, WorkbookPort } from "./port";
@@ -127,6 +127,10 @@ export async function syncDashboard(
     if (!options.dryRun) {
       await writeLayout(port, layout, DASHBOARD_OWNER, owned);
       if (layout.chart) await port.addComboChart(layout.chart);
+      await port.setRowBreaks(DASHBOARD_SHEET, layout.pageBreaks ?? [], {
+        first: 1,
+        last: layoutLastRow(layout),
+      });
     }
     return { changes: [], problems, proposals };
   }
@@ -162,6 +166,15 @@ export async function syncDashboard(
     }
   }
   if (!options.dryRun && layout.chart && changes.some((c) => !c.kept)) await port.addComboChart(layout.chart);
+  if (!options.dryRun && changes.some((c) => !c.kept)) {
+    // The chart's page break moves with it; the earlier one sat at most two rows under the rows it recorded.
+    const before = [...recorded.values()].filter((r) => r.sheet === DASHBOARD_SHEET);
+    const lastBefore = Math.max(0, ...before.map((r) => parseAddress(r.address).row));
+    await port.setRowBreaks(DASHBOARD_SHEET, layout.pageBreaks ?? [], {
+      first: 1,
+      last: Math.max(layoutLastRow(layout), lastBefore + 2),
+    });
+  }
   return { changes, problems, proposals };
 }
 
