@@ -1,14 +1,7 @@
 import { isEngineError } from "../engine";
 import { cellAddress, parseAddress } from "./address";
 import { WorkbookError, isWorkbookError } from "./errors";
-import type {
-  AddSheetOptions,
-  CellWrite,
-  DefinedName,
-  RowSpan,
-  WorkbookChange,
-  WorkbookPort,
-} from "./port";
+import type { AddSheetOptions, CellWrite, DefinedName, RowSpan, WorkbookChange, WorkbookPort } from "./port";
 
 /**
  * Nothing is lost when a write fails part-way: `atomically` runs a write through a port that first records

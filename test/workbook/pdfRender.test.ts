@@ -125,14 +125,6 @@ function sheetTexts(ws: ExcelJS.Worksheet): string[] {
   return out;
 }
 
-/** The top of the first place a page shows `text` (its words in a row, as pdftotext reads them). */
-function phraseTop(page: PdfPage, text: string): number {
-  const tokens = page.words.flatMap((w) => words(w.text).map((t) => ({ t, y: w.yMin })));
-  const want = words(text);
-  const i = tokens.findIndex((_, k) => want.every((w, j) => tokens[k + j]?.t === w));
-  return i < 0 ? Infinity : tokens[i].y;
-}
-
 const phrase = (pages: readonly PdfPage[]): string =>
   pages.map((p) => p.words.map((w) => w.text).join(" ")).join(" ");
 
