@@ -19,8 +19,8 @@ import type { ProgrammeConfig } from "./layouts/programmeConfig";
 import { PROGRAMME_LAYOUT_ID, PROGRAMME_SHEET, programmeRagCells } from "./layouts/programmeSheet";
 import { placeSheets } from "./placing";
 import { PROGRAMME_OWNER, programmeLayouts } from "./programme";
-import { isOwned, type SheetLayout } from "./layouts/types";
-import { cellAddress, parseAddress } from "./address";
+import { isOwned, layoutLastRow, type SheetLayout } from "./layouts/types";
+import { cellAddress, expandRange, parseAddress } from "./address";
 import { matchesWritten, syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
 import type { CellScalar, WorkbookPort } from "./port";
 import { ownedKey, readRegister, writeRegister, type OwnedRecord } from "./register";
@@ -127,6 +127,10 @@ export async function syncDashboard(
     if (!options.dryRun) {
       await writeLayout(port, layout, DASHBOARD_OWNER, owned);
       if (layout.chart) await port.addComboChart(layout.chart);
+      await port.setRowBreaks(DASHBOARD_SHEET, layout.pageBreaks ?? [], {
+        first: 1,
+        last: layoutLastRow(layout),
+      });
     }
     return { changes: [], problems, proposals };
   }
@@ -142,6 +146,12 @@ export async function syncDashboard(
   if (relay) {
     await clearOurCells(port, layout, recorded);
     await syncOwned(port, layout, DASHBOARD_OWNER, owned, { dryRun: false, keepUnrecorded: true });
+    // The merges and row heights a new Dashboard is written with: one an earlier layout wrote may lack them
+    // (its intro in A2 alone, wrapped in one row's height, lost its lines). A merge over the user's text is not
+    // made (merging drops all but its first cell).
+    const merges = await mergesOverNothing(port, layout.merges ?? []);
+    if (merges.length) await port.mergeCells(DASHBOARD_SHEET, merges);
+    if (layout.rowHeights?.length) await port.setRowHeights(DASHBOARD_SHEET, layout.rowHeights);
   }
   // Cells an earlier, longer Dashboard owned: cleared if they still hold our value, else left as the user's.
   const laidOut = new Set(layout.cells.filter(isOwned).map((c) => c.address));
@@ -162,6 +172,15 @@ export async function syncDashboard(
     }
   }
   if (!options.dryRun && layout.chart && changes.some((c) => !c.kept)) await port.addComboChart(layout.chart);
+  if (!options.dryRun && changes.some((c) => !c.kept)) {
+    // The chart's page break moves with it; the earlier one sat at most two rows under the rows it recorded.
+    const before = [...recorded.values()].filter((r) => r.sheet === DASHBOARD_SHEET);
+    const lastBefore = Math.max(0, ...before.map((r) => parseAddress(r.address).row));
+    await port.setRowBreaks(DASHBOARD_SHEET, layout.pageBreaks ?? [], {
+      first: 1,
+      last: Math.max(layoutLastRow(layout), lastBefore + 2),
+    });
+  }
   return { changes, problems, proposals };
 }
 
@@ -183,6 +202,17 @@ async function needsRelay(
     labels.map((c) => c.address),
   );
   return labels.some((c, i) => c.kind === "label" && current[i].value !== c.text);
+}
+
+/** The ranges whose cells but the first are empty on the Dashboard: merging them loses nothing. */
+async function mergesOverNothing(port: WorkbookPort, ranges: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const range of ranges) {
+    const rest = expandRange(range).slice(1);
+    const cells = await port.readCells(DASHBOARD_SHEET, rest);
+    if (cells.every((c) => c.formula === undefined && (c.value === null || c.value === ""))) out.push(range);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isEngineError } from "../engine";
 import { cellAddress, parseAddress } from "./address";
 import { WorkbookError, isWorkbookError } from "./errors";
-import type { AddSheetOptions, CellWrite, DefinedName, WorkbookChange, WorkbookPort } from "./port";
+import type { AddSheetOptions, CellWrite, DefinedName, RowSpan, WorkbookChange, WorkbookPort } from "./port";
 
 /**
  * Nothing is lost when a write fails part-way: `atomically` runs a write through a port that first records
@@ -14,7 +14,7 @@ import type { AddSheetOptions, CellWrite, DefinedName, WorkbookChange, WorkbookP
  * far as the adapter's snapshot goes), merges, sheets added, rows inserted, defined names and notes. Steps
  * are recorded before their call, and tolerate it having done part or none of its work (a failed sync keeps
  * what was queued before the failing operation). Layout calls the add-in repeats on every write (column
- * widths, row heights, dropdowns, charts) are not undone; on a sheet the write added they go with the sheet.
+ * widths, row heights, page breaks, dropdowns, charts) are not undone; on a sheet the write added they go with the sheet.
  */
 
 type Undo = () => Promise<void>;
@@ -27,6 +27,7 @@ export const NOT_UNDONE = [
   "hideSheet",
   "setColumnWidths",
   "setRowHeights",
+  "setRowBreaks",
   "setListValidations",
   "addComboChart",
   "addBarChart",
@@ -189,6 +190,8 @@ class JournaledPort implements WorkbookPort {
     this.port.setListValidations(sheet, v);
   addComboChart = (spec: Parameters<WorkbookPort["addComboChart"]>[0]) => this.port.addComboChart(spec);
   addBarChart = (spec: Parameters<WorkbookPort["addBarChart"]>[0]) => this.port.addBarChart(spec);
+  setRowBreaks = (sheet: string, rows: readonly number[], within: RowSpan) =>
+    this.port.setRowBreaks(sheet, rows, within);
 }
 
 /**

@@ -33,7 +33,7 @@ import {
   writeProgrammeRowInputs,
   type ProgrammeLink,
 } from "./programme";
-import type { SheetLayout } from "./layouts/types";
+import { layoutLastRow, type SheetLayout } from "./layouts/types";
 import {
   asProposalJson,
   linkedProposal,
@@ -167,6 +167,10 @@ async function writeProposalSheet(
   await port.writeCells(p.layout.sheet, [{ address: p.layout.statusAddress, value: "Up to date" }]);
   await port.addComboChart(p.layout.chart);
   if (p.layout.tornadoChart) await port.addBarChart(p.layout.tornadoChart);
+  await port.setRowBreaks(p.layout.sheet, p.layout.pageBreaks ?? [], {
+    first: 1,
+    last: layoutLastRow(p.layout),
+  });
 }
 
 /**
@@ -497,6 +501,12 @@ export async function updateProposal(
   // The profile rows moved: a chart over the old rows would show stale cells (Excel does not follow them).
   if (reshaped) await port.addComboChart(layout.chart);
   if (reshaped && layout.tornadoChart) await port.addBarChart(layout.tornadoChart);
+  // And the page breaks above them: the old layout's go, the user's below both layouts stay.
+  if (reshaped)
+    await port.setRowBreaks(sheet, layout.pageBreaks ?? [], {
+      first: 1,
+      last: Math.max(layoutLastRow(before), layoutLastRow(layout)),
+    });
   // The texts may have changed length; rows the old layout sized and the new one does not go back to one line.
   const heights = new Map((reshaped ? (before.rowHeights ?? []) : []).map((h) => [h.row, rowHeightFor(1)]));
   for (const h of layout.rowHeights ?? []) heights.set(h.row, h.height);

@@ -132,6 +132,12 @@ export interface PrintSetup {
   readonly titleColumns?: string;
 }
 
+/** Rows `first` to `last` of a sheet, 1-based and inclusive. */
+export interface RowSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
 /** Options of a new sheet. */
 export interface AddSheetOptions {
   readonly hidden?: boolean;
@@ -185,6 +191,13 @@ export interface WorkbookPort {
     sheet: string,
     heights: readonly { readonly row: number; readonly height: number }[],
   ): Promise<void>;
+  /**
+   * Starts a printed page at each of `rows` (a manual page break above the row, across the sheet), first
+   * removing the manual row breaks above rows `within.first` to `within.last` (where an earlier layout of the
+   * sheet put its own); breaks outside them stay. Office.js needs ExcelApi 1.9 (before it nothing changes and
+   * the sheet paginates as Excel chooses).
+   */
+  setRowBreaks(sheet: string, rows: readonly number[], within: RowSpan): Promise<void>;
   /**
    * Every workbook-scoped defined name. A name that no longer points at one range (its cells were deleted:
    * `=#REF!$B$49`) is listed too, with `sheet` "" and its formula as `address`.
@@ -244,6 +257,7 @@ export const WORKBOOK_CHANGES = [
   "unmergeCells",
   "clearRanges",
   "setRowHeights",
+  "setRowBreaks",
   "defineNames",
   "deleteNames",
   "setNote",

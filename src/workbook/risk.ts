@@ -1,6 +1,7 @@
 import type { Sensitivity, Simulation } from "../engine";
 import { columnLetter, expandRange, parseAddress, rowRuns } from "./address";
 import { rowHeightFor } from "./layouts/textFit";
+import { layoutLastRow } from "./layouts/types";
 import { WorkbookError } from "./errors";
 import { RISK_LAYOUT_ID, RISK_SHEET, riskSheetLayout, type RiskSheetLayout } from "./layouts/riskSheet";
 import { writeLayout } from "./ownedCells";
@@ -46,6 +47,13 @@ export async function writeRiskSheet(
   recordWritten(layout, name, owned);
   await port.addComboChart(layout.chart);
   if (layout.tornadoChart) await port.addBarChart(layout.tornadoChart);
+  // Each chart starts a page. The earlier run's breaks were above its charts, each two rows under a table
+  // it recorded: those go, the user's below both runs' rows stay.
+  const previousLast = Math.max(0, ...previous.map((r) => parseAddress(r.address).row));
+  await port.setRowBreaks(name, layout.pageBreaks ?? [], {
+    first: 1,
+    last: Math.max(layoutLastRow(layout), previous.length ? previousLast + 2 : 0),
+  });
   await writeRegister(port, { ...register, owned });
   return layout;
 }

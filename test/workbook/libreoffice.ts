@@ -183,3 +183,36 @@ export function printedPoints(pages: readonly PdfPage[], calibration: number): n
   const [commonest] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0];
   return (11 * commonest) / calibration;
 }
+
+/** A chart of a sheet as LibreOffice lays it out for print: its top and bottom, and where pages start. */
+export interface ChartOnPages {
+  readonly sheet: string;
+  readonly name: string;
+  /** 1/100 mm from the sheet's top. */
+  readonly top: number;
+  readonly bottom: number;
+  /** The top of each row a printed page after the first starts at (manual and automatic breaks). */
+  readonly breaks: readonly number[];
+}
+
+/**
+ * Every chart of `file` with its sheet's page breaks, from LibreOffice's own pagination (uno): a chart is cut
+ * when a page starts inside it. Takes 5–15 s.
+ *
+ * @example
+ * (await chartsOnPages("/tmp/demo.xlsx")).filter((c) => c.breaks.some((y) => y > c.top && y < c.bottom))
+ */
+export async function chartsOnPages(file: string): Promise<ChartOnPages[]> {
+  const python = unoPython();
+  if (!python) throw new Error("python3-uno is not installed: run `bash scripts/install-system-deps.sh`");
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(
+      python,
+      [path.join(__dirname, "uno", "chartPages.py"), path.resolve(file)],
+      { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+      (err, out, stderr) =>
+        err ? reject(new Error(`LibreOffice pagination failed: ${err.message} ${stderr}`)) : resolve(out),
+    );
+  });
+  return JSON.parse(stdout) as ChartOnPages[];
+}

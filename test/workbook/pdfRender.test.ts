@@ -1,16 +1,28 @@
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { parseProposal, programmeSensitivity, proposalRiskModel, simulate } from "../../src/engine";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
-import { DASHBOARD_SHEET } from "../../src/workbook/layouts/dashboardSheet";
+import { loadXlsxPreserving } from "../../src/workbook/exceljs/packageOrigin";
+import { trackForDashboard } from "../../src/workbook/dashboard";
+import { DASHBOARD_SHEET, dashboardLayout } from "../../src/workbook/layouts/dashboardSheet";
 import { PROGRAMME_SHEET } from "../../src/workbook/layouts/programmeSheet";
+import { PROPOSAL_LAYOUT_ID, proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
 import { RISK_SHEET } from "../../src/workbook/layouts/riskSheet";
-import { proposalSheetName } from "../../src/workbook/names";
-import { REGISTER_SHEET } from "../../src/workbook/register";
-import { writeRiskSheet } from "../../src/workbook/risk";
-import { MODELLED_EXAMPLES, readExample, tempDir, trackedDemoWorkbook } from "./fixtures";
+import type { SheetLayout } from "../../src/workbook/layouts/types";
+import type { PrintSetup } from "../../src/workbook/port";
+import { programmeLayouts } from "../../src/workbook/programme";
+import { REGISTER_SHEET, readRegister } from "../../src/workbook/register";
+import { run } from "../cli/workbookCli";
 import {
+  EXAMPLES,
+  MODELLED_EXAMPLES,
+  programmeConfig,
+  readExample,
+  tempDir,
+  trackedDemoWorkbook,
+} from "./fixtures";
+import {
+  chartsOnPages,
   hasLibreOffice,
   hasPdfToText,
   pdfPages,
@@ -31,22 +43,31 @@ import {
 const CALIBRATION = "Calibration";
 /** The longest proposal name in Appendix A: 40 units of column width cut its last letters. */
 const LONGEST_NAME = "Maximising Independence for Working Age Adults";
-/** The sheets printed two pages wide or with their charts moved for print: each at 8 pt or more. */
-const LEGIBLE = [
-  PROGRAMME_SHEET,
-  ...MODELLED_EXAMPLES.map((f) => proposalSheetName(readExample(f).opportunity.name as string)),
-];
+/** The demo, as a user prints it, and the layouts its sheets were written from (by sheet name). */
+interface Printed {
+  readonly file: string;
+  readonly wb: ExcelJS.Workbook;
+  readonly layouts: ReadonlyMap<string, SheetLayout>;
+}
 
-/** The demo with the Tracking sheet's actuals, its Dashboard and a Risk sheet, as a user prints them. */
-async function printedWorkbook(): Promise<ExcelJS.Workbook> {
-  const { wb, port } = await trackedDemoWorkbook();
-  const models = MODELLED_EXAMPLES.map((f) => proposalRiskModel(parseProposal(readExample(f))));
-  await writeRiskSheet(
-    port,
-    simulate(models, { iterations: 100, seed: 1 }),
-    RISK_SHEET,
-    programmeSensitivity(models),
-  );
+/**
+ * The demo with the Tracking sheet's actuals and its Dashboard, saved, then the Risk sheet (and its tornado)
+ * added by `simulate --xlsx` as a user runs it, then a calibration sheet.
+ */
+async function printedWorkbook(): Promise<Printed> {
+  const { port } = await trackedDemoWorkbook();
+  const layouts = new Map<string, SheetLayout>();
+  for (const l of programmeLayouts(programmeConfig())) layouts.set(l.sheet, l);
+  for (const p of (await readRegister(port)).proposals) layouts.set(p.sheet, proposalSheetLayout(p));
+  const tracked = (await trackForDashboard(port))!;
+  layouts.set(DASHBOARD_SHEET, dashboardLayout({ ...tracked.tracking, thresholds: tracked.thresholds }));
+  const file = path.join(tempDir(), "demo.xlsx");
+  fs.writeFileSync(file, await port.toXlsx());
+  const inputs = MODELLED_EXAMPLES.map((f) => path.join(EXAMPLES, f));
+  const simulated = await run(["simulate", ...inputs, "--iterations", "100", "--seed", "1", "--xlsx", file]);
+  expect([simulated.code, simulated.stderr]).toEqual([0, ""]);
+  const wb = new ExcelJS.Workbook();
+  await loadXlsxPreserving(wb, fs.readFileSync(file));
   const cal = wb.addWorksheet(CALIBRATION, {
     pageSetup: { paperSize: 9, orientation: "landscape", scale: 100 },
   });
@@ -54,8 +75,16 @@ async function printedWorkbook(): Promise<ExcelJS.Workbook> {
   cal.getCell("B1").value = "EDGE";
   cal.getCell("A2").value = LONGEST_NAME;
   cal.getColumn(1).width = wb.getWorksheet(DASHBOARD_SHEET)!.getColumn(1).width;
-  return wb;
+  const printed = path.join(tempDir(), "printed.xlsx");
+  fs.writeFileSync(printed, await new ExcelJsPort(wb).toXlsx());
+  return { file: printed, wb, layouts };
 }
+
+/** The sheets printed two pages wide with their caption columns repeated: each at 8 pt or more. */
+const legible = (layouts: ReadonlyMap<string, SheetLayout>): string[] => [
+  PROGRAMME_SHEET,
+  ...[...layouts.values()].filter((l) => l.layoutId === PROPOSAL_LAYOUT_ID).map((l) => l.sheet),
+];
 
 // Never skipped, as the LibreOffice recalculation test: without the tools the check is missing.
 beforeAll(() => {
@@ -101,15 +130,17 @@ const phrase = (pages: readonly PdfPage[]): string =>
 
 describe("the demo workbook printed to PDF", () => {
   let wb: ExcelJS.Workbook;
+  let layouts: ReadonlyMap<string, SheetLayout>;
+  let printedFile: string;
   let pages: PdfPage[];
   /** Pages of each visible sheet, in sheet order. */
   const bySheet = new Map<string, PdfPage[]>();
 
   beforeAll(async () => {
-    wb = await printedWorkbook();
-    const file = path.join(tempDir(), "demo.xlsx");
-    fs.writeFileSync(file, await new ExcelJsPort(wb).toXlsx());
-    const pdf = await recalcInLibreOffice(file, "pdf");
+    const printed = await printedWorkbook();
+    ({ wb, layouts } = printed);
+    printedFile = printed.file;
+    const pdf = await recalcInLibreOffice(printed.file, "pdf");
     if (process.env.KEEP_PDF) fs.copyFileSync(pdf, process.env.KEEP_PDF);
     pages = await pdfPages(pdf);
     // A sheet's pages run from the page whose first line holds its title (A1) to the next sheet's first page.
@@ -153,7 +184,7 @@ describe("the demo workbook printed to PDF", () => {
     // beside its tables) at about 5.5.
     const calibration = bySheet.get(CALIBRATION)![0].words.find((w) => w.text === "CFS")!;
     const full = calibration.yMax - calibration.yMin;
-    const sizes = [...LEGIBLE, DASHBOARD_SHEET, RISK_SHEET].map((sheet) => [
+    const sizes = [...legible(layouts), DASHBOARD_SHEET, RISK_SHEET].map((sheet) => [
       sheet,
       Math.round(printedPoints(bySheet.get(sheet)!, full) * 10) / 10,
     ]);
@@ -161,9 +192,10 @@ describe("the demo workbook printed to PDF", () => {
   });
 
   it("prints the Programme and each proposal sheet two pages across, their caption columns on each", () => {
-    for (const sheet of LEGIBLE) {
+    for (const sheet of legible(layouts)) {
       const setup = wb.getWorksheet(sheet)!.pageSetup;
-      const titles = sheet === PROGRAMME_SHEET ? ["A:B", "2:3"] : ["A:A", undefined];
+      const print = layouts.get(sheet)!.print as PrintSetup;
+      const titles = [print.titleColumns, print.titleRows];
       expect([sheet, setup.fitToWidth, setup.orientation, setup.paperSize]).toEqual([
         sheet,
         2,
@@ -190,9 +222,12 @@ describe("the demo workbook printed to PDF", () => {
       expect([i, phrase([p]).includes("CFS Targeted Prevention")]).toEqual([i, true]);
     // The table's heading row repeats: each page shows the headings of its columns.
     const headings = new Set<string>();
-    wb.getWorksheet(DASHBOARD_SHEET)!
-      .getRow(8)
-      .eachCell((c) => words(String(c.value)).forEach((w) => headings.add(w)));
+    const [first, last] = (layouts.get(DASHBOARD_SHEET)!.print?.titleRows ?? "").split(":").map(Number);
+    expect(last - first).toBeGreaterThanOrEqual(0);
+    for (let r = first; r <= last; r++)
+      wb.getWorksheet(DASHBOARD_SHEET)!
+        .getRow(r)
+        .eachCell((c) => words(String(c.value)).forEach((w) => headings.add(w)));
     for (const [i, p] of ps.entries())
       expect([i, p.words.filter((w) => headings.has(w.text)).length >= 3]).toEqual([i, true]);
   });
@@ -230,6 +265,22 @@ describe("the demo workbook printed to PDF", () => {
     const solutions = readExample("cfs-targeted-prevention.json").narrative.proposedSolutions as string;
     expect(missingWords(solutions, bySheet.get("CFS Targeted Prevention")!)).toEqual([]);
   });
+
+  it("prints each chart whole on one page (no page starts inside one)", async () => {
+    const charts = await chartsOnPages(printedFile);
+    // A profile chart and a tornado on each proposal sheet, the Dashboard's, the Risk sheet's fan and tornado.
+    expect(charts.map((c) => c.sheet).sort()).toEqual(
+      [
+        ...legible(layouts).flatMap((s) => (s === PROGRAMME_SHEET ? [] : [s, s])),
+        DASHBOARD_SHEET,
+        RISK_SHEET,
+        RISK_SHEET,
+      ].sort(),
+    );
+    // A page starting at the chart's top (its page break) is not inside it; 1 unit (0.01 mm) for rounding.
+    const cut = charts.filter((c) => c.breaks.some((y) => y > c.top + 1 && y < c.bottom - 1));
+    expect(cut.map((c) => `${c.sheet}: ${c.name}`)).toEqual([]);
+  }, 60_000);
 
   it("keeps every word inside the page's margins", () => {
     const outside: string[] = [];

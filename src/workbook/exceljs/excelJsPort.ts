@@ -7,7 +7,7 @@ import { isDateFormat } from "../numberFormat";
 import { proposalSheetLayout } from "../layouts/proposalSheet";
 import { readRegister } from "../register";
 import { refuseNonFinite } from "../writeGuard";
-import { packageOrigin } from "./packageOrigin";
+import { originalRowBreaks, packageOrigin } from "./packageOrigin";
 import { excelJsSaveForPatching, preservePackage } from "./preservePackage";
 import { locationOnlyLinks } from "./internalLinks";
 import { guardExcelJsKeys } from "./safeKeys";
@@ -23,6 +23,7 @@ import type {
   ComboChartSpec,
   DefinedName,
   ListValidation,
+  RowSpan,
   SheetInfo,
   WorkbookPort,
 } from "../port";
@@ -248,6 +249,22 @@ export class ExcelJsPort implements WorkbookPort {
     const ws = this.sheet(sheet);
     this.edited("written", sheet);
     for (const h of heights) ws.getRow(h.row).height = h.height;
+  }
+
+  async setRowBreaks(sheet: string, rows: readonly number[], within: RowSpan): Promise<void> {
+    const ws = this.sheet(sheet) as ExcelJS.Worksheet & { rowBreaks: ExcelJS.RowBreak[] };
+    const origin = packageOrigin(this.workbook);
+    // ExcelJS does not read a sheet's page breaks: those of the opened file are the ones kept outside `within`.
+    if (origin && !origin.edits.rowBreaks.has(sheet))
+      ws.rowBreaks = await originalRowBreaks(origin, sheet, ws.rowBreaks);
+    // A break's id is the last row above it.
+    const outside = ws.rowBreaks.filter((b) => b.id + 1 < within.first || b.id + 1 > within.last);
+    const above = new Set(outside.map((b) => b.id + 1));
+    const added = [...new Set(rows)].filter((r) => r > 1 && !above.has(r));
+    ws.rowBreaks = [...outside, ...added.map((r) => ({ id: r - 1, max: 16383, min: 0, man: 1 }))].sort(
+      (a, b) => a.id - b.id,
+    );
+    origin?.edits.rowBreaks.add(sheet);
   }
 
   async listNames(): Promise<readonly DefinedName[]> {

@@ -1,4 +1,6 @@
 import type * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { attr, partText, sheetParts } from "./packageXml";
 import { restoreInternalLinks } from "./internalLinks";
 import { excelJsReadable, restoreMisdatedNumbers } from "./loadFixes";
 
@@ -20,6 +22,8 @@ export interface PackageEdits {
   readonly validations: Map<string, Set<string>>;
   /** Sheets whose visibility the product set. */
   readonly visibility: Set<string>;
+  /** Sheets whose row page breaks the product set (saved as ExcelJS holds them, the opened ones read in). */
+  readonly rowBreaks: Set<string>;
   /** Rows inserted per sheet, in order: drawings and formats below them move down with the cells. */
   readonly insertedRows: Map<string, { readonly row: number; readonly count: number }[]>;
 }
@@ -72,6 +76,7 @@ export async function loadXlsxPreserving(
       validations: new Map(),
       visibility: new Set(),
       insertedRows: new Map(),
+      rowBreaks: new Set(),
     },
   });
 }
@@ -84,4 +89,29 @@ export async function loadXlsxPreserving(
  */
 export function packageOrigin(wb: ExcelJS.Workbook): PackageOrigin | undefined {
   return origins.get(wb);
+}
+
+/**
+ * The manual row page breaks of a sheet in the opened package (ExcelJS reads none); `absent` when the package
+ * has no such sheet (one the product added).
+ *
+ * @example
+ * await originalRowBreaks(origin, "Risk", []) // [{ id: 40, max: 16383, min: 0, man: 1 }]
+ */
+export async function originalRowBreaks(
+  origin: PackageOrigin,
+  sheet: string,
+  absent: ExcelJS.RowBreak[],
+): Promise<ExcelJS.RowBreak[]> {
+  const zip = await JSZip.loadAsync(origin.bytes);
+  const part = (await sheetParts(zip)).get(sheet);
+  const xml = part === undefined ? undefined : await partText(zip, part);
+  if (xml === undefined) return absent;
+  const breaks = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0] ?? "";
+  return [...breaks.matchAll(/<brk\b[^>]*>/g)].map((m) => ({
+    id: Number(attr(m[0], "id") ?? 0),
+    max: Number(attr(m[0], "max") ?? 16383),
+    min: Number(attr(m[0], "min") ?? 0),
+    man: attr(m[0], "man") === "0" || attr(m[0], "man") === "false" ? 0 : 1,
+  }));
 }

@@ -449,7 +449,7 @@ export async function preservePackage(
   );
   const added = [...eSheets.keys()].filter((s) => !oSheets.has(s));
   const touched = [...oSheets.keys()].filter(
-    (s) => eSheets.has(s) && (edits.written.has(s) || edits.notes.has(s)),
+    (s) => eSheets.has(s) && (edits.written.has(s) || edits.notes.has(s) || edits.rowBreaks.has(s)),
   );
   const hidden = [...oSheets.keys()].filter((s) => edits.visibility.has(s));
   if (!added.length && !touched.length && !changedNames.length && !hidden.length) return origin.bytes;
@@ -492,7 +492,10 @@ export async function preservePackage(
     const ownDrawing = drawingRel !== undefined && OWN_DRAWING.test(drawingRel.target);
     const dropRel = (r: Relationship): boolean =>
       r.type === `${REL}hyperlink` || (ownDrawing && r === drawingRel);
-    let kept = o.children.filter((c) => !FROM_EXCELJS.has(c.name) && !(ownDrawing && c.name === "drawing"));
+    // The row page breaks too when the product set them (ExcelJS holds the opened ones with its own).
+    const fromExcelJs = (name: string): boolean =>
+      FROM_EXCELJS.has(name) || (name === "rowBreaks" && edits.rowBreaks.has(sheet));
+    let kept = o.children.filter((c) => !fromExcelJs(c.name) && !(ownDrawing && c.name === "drawing"));
     const ids = new Set(oRels.filter((r) => !dropRel(r)).map((r) => r.id));
     const rels = oRels.filter((r) => !dropRel(r));
     const fromE: XmlElement[] = [];
@@ -501,7 +504,7 @@ export async function preservePackage(
         const h = copyHyperlinks(c, eRels, ids);
         fromE.push(h.el);
         rels.push(...h.rels);
-      } else if (FROM_EXCELJS.has(c.name)) fromE.push(c);
+      } else if (fromExcelJs(c.name)) fromE.push(c);
     }
     for (const { row, count } of inserts) {
       // Excel moves what is below inserted rows with them; the parts of the user's that are anchored to rows

@@ -25,6 +25,7 @@ import {
   PERCENT_FORMAT,
   STYLES,
   THOUSANDS_FORMAT,
+  chartPageBreaks,
   type LayoutCell,
   type SheetLayout,
 } from "./types";
@@ -80,6 +81,9 @@ export interface DashboardData {
   /** Proposals (by name) whose sheets could not be read: their rows show their last figures and say so. */
   readonly notRefreshed?: readonly string[];
 }
+
+/** Rows the chart takes under its table. */
+const CHART_ROWS = 16;
 
 /** The Dashboard's layout and its chart (absent when no proposal has a £ actual). */
 export interface DashboardLayout extends SheetLayout {
@@ -491,6 +495,22 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
       width: DASHBOARD_WIDTHS[c] ?? 14,
     })),
   ];
+  const chart: ComboChartSpec | undefined =
+    savingRows.length === 0
+      ? undefined
+      : {
+          sheet: DASHBOARD_SHEET,
+          title: "£ saving to date: plan against actual",
+          // Savings to date are often thousands: £m to 1 dp would label every tick £0.0m.
+          valueFormat: THOUSANDS_FORMAT,
+          categories: `A${chartFirst}:A${chartLast}`,
+          bars: { name: "Plan to date", values: `B${chartFirst}:B${chartLast}` },
+          line: { name: "Actual to date", values: `C${chartFirst}:C${chartLast}` },
+          // Under its table in the first page's columns, starting a page: beside it (from column I) it
+          // straddled the two pages across, as the columns the first page holds change with their widths.
+          from: `A${chartLast + 2}`,
+          to: `D${chartLast + 2 + CHART_ROWS}`,
+        };
   const widths = new Map(columnWidths.map((w) => [w.column, w.width]));
   return {
     layoutId: DASHBOARD_LAYOUT_ID,
@@ -509,23 +529,7 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     // and the Proposal column too, so page 2's figures keep their names (column A's title block comes with it).
     print: { pagesWide: 2, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: "A:A" },
     columnWidths,
-    ...(savingRows.length === 0
-      ? {}
-      : {
-          chart: {
-            sheet: DASHBOARD_SHEET,
-            title: "£ saving to date: plan against actual",
-            // Savings to date are often thousands: £m to 1 dp would label every tick £0.0m.
-            valueFormat: THOUSANDS_FORMAT,
-            categories: `A${chartFirst}:A${chartLast}`,
-            bars: { name: "Plan to date", values: `B${chartFirst}:B${chartLast}` },
-            line: { name: "Actual to date", values: `C${chartFirst}:C${chartLast}` },
-            // Beside its table, in the columns of the second printed page (Plan to date... Variance fill the
-            // first: A:G, and H keeps it off their edge); from column E it straddled the two pages.
-            from: `I${chartTitle}`,
-            to: `O${chartTitle + 16}`,
-          },
-        }),
+    ...(chart ? { chart, pageBreaks: chartPageBreaks([chart]) } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   INPUT_PERCENT_FORMAT,
   POUNDS_FORMAT,
   STYLES,
+  chartPageBreaks,
   type InputType,
   type LayoutCell,
   type SheetLayout,
@@ -713,6 +714,17 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
       })
       .map((c) => parseAddress(c.address).column + 3),
   );
+  const chart: ComboChartSpec = {
+    sheet,
+    name: "MTFS benefits profile",
+    // The axis shows the cells' £m format.
+    title: "Benefits profile (£m)",
+    categories: `A${profileFirstRow}:A${profileLastRow}`,
+    bars: { name: "In-year spend reduction", values: `B${profileFirstRow}:B${profileLastRow}` },
+    line: { name: "Cumulative benefit", values: `C${profileFirstRow}:C${profileLastRow}` },
+    from: `${columnLetter(chartColumn)}${profileHeadingRow}`,
+    to: `${columnLetter(chartColumn + 7)}${profileHeadingRow + 16}`,
+  };
   // Numbers beside a paragraph sit at the top of the row, level with its first line.
   const topAligned = cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } }));
   return {
@@ -734,16 +746,8 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     textRows,
     ...(greenBook ? { greenBook } : {}),
     ...(tornado ? { tornadoChart: tornado.chart } : {}),
-    chart: {
-      sheet,
-      name: "MTFS benefits profile",
-      // The axis shows the cells' £m format.
-      title: "Benefits profile (£m)",
-      categories: `A${profileFirstRow}:A${profileLastRow}`,
-      bars: { name: "In-year spend reduction", values: `B${profileFirstRow}:B${profileLastRow}` },
-      line: { name: "Cumulative benefit", values: `C${profileFirstRow}:C${profileLastRow}` },
-      from: `${columnLetter(chartColumn)}${profileHeadingRow}`,
-      to: `${columnLetter(chartColumn + 7)}${profileHeadingRow + 16}`,
-    },
+    chart,
+    // The profile's table and chart start a page, as does the tornado's block and chart.
+    pageBreaks: chartPageBreaks([chart, ...(tornado ? [tornado.chart] : [])]),
   };
 }

@@ -3,7 +3,14 @@ import type { BarChartSpec, ComboChartSpec } from "../port";
 import { TORNADO_MAX_ROWS, inputCaption, inputWordsIn, tornadoBlock } from "./tornadoBlock";
 import { labelWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
-import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import {
+  MILLIONS_FORMAT,
+  PERCENT_FORMAT,
+  STYLES,
+  chartPageBreaks,
+  type LayoutCell,
+  type SheetLayout,
+} from "./types";
 
 /**
  * The Risk sheet: a Monte Carlo run (simulate.ts) as tables of the MTFS row per FY, planned against P10, P50
@@ -140,6 +147,8 @@ export function riskSheetLayout(
             }
           : {}),
         when: "Written with the simulation (refresh does not re-run it).",
+        // Under the tornado's table, as the fan chart under the tables.
+        chartRowsBelow: CHART_ROWS,
       })
     : undefined;
   const isInput = (c: LayoutCell): boolean => c.kind === "engine" && /\.input$/.test(c.key);
@@ -168,6 +177,21 @@ export function riskSheetLayout(
     ...LETTERS.slice(1).map((column) => ({ column, width: 14 })),
     ...(tornado ? ["G", "H", "I"].map((column) => ({ column, width: 14 })) : []),
   ];
+  const chart: ComboChartSpec = {
+    sheet,
+    // The title names the first block, which another run may change: the name is what a re-run replaces.
+    name: "MTFS risk fan chart",
+    title: `${blocks[0].name}: MTFS row, planned and P10 / P50 / P90`,
+    categories: range("A"),
+    bars: { name: "Planned", values: range("B") },
+    line: { name: "P50", values: range("D") },
+    moreLines: [
+      { name: "P10", values: range("C") },
+      { name: "P90", values: range("E") },
+    ],
+    from: `A${fanChartFirst}`,
+    to: `F${fanChartLast}`,
+  };
   return {
     layoutId: RISK_LAYOUT_ID,
     sheet,
@@ -178,30 +202,8 @@ export function riskSheetLayout(
     // One page across, as the other sheets of tables (each table has its own headings). The charts beside the
     // tables printed the page at about 5 pt; under them, it prints at 8 pt or more.
     print: { pagesWide: 1 },
-    chart: {
-      sheet,
-      // The title names the first block, which another run may change: the name is what a re-run replaces.
-      name: "MTFS risk fan chart",
-      title: `${blocks[0].name}: MTFS row, planned and P10 / P50 / P90`,
-      categories: range("A"),
-      bars: { name: "Planned", values: range("B") },
-      line: { name: "P50", values: range("D") },
-      moreLines: [
-        { name: "P10", values: range("C") },
-        { name: "P90", values: range("E") },
-      ],
-      from: `A${fanChartFirst}`,
-      to: `F${fanChartLast}`,
-    },
-    // Under the tornado's table, as the fan chart under the tables.
-    ...(tornado
-      ? {
-          tornadoChart: {
-            ...tornado.chart,
-            from: `A${tornado.next + 1}`,
-            to: `F${tornado.next + 1 + CHART_ROWS}`,
-          },
-        }
-      : {}),
+    chart,
+    ...(tornado ? { tornadoChart: tornado.chart } : {}),
+    pageBreaks: chartPageBreaks([chart, ...(tornado ? [tornado.chart] : [])]),
   };
 }

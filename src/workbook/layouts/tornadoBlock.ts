@@ -130,8 +130,13 @@ export interface TornadoBlockInput {
   readonly key?: string;
   /** Chart title's subject ("the quantified opportunity", "the programme's MTFS row"). */
   readonly subject?: string;
-  /** Left edge column of the chart (a letter). */
+  /** Left edge column of the chart (a letter): K beside the table, A under it. */
   readonly chartColumn?: string;
+  /**
+   * The chart sits under the table, six columns wide and this many rows tall, past one empty row (a sheet
+   * printed one page across, where a chart beside the table shrank the print); absent: beside the table.
+   */
+  readonly chartRowsBelow?: number;
   /** The note's last sentence: when the figures change (default: refresh recomputes them). */
   readonly when?: string;
   /**
@@ -281,8 +286,11 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   }
   const firstRow = header + 1;
   const lastRow = header + Math.max(rows, 1);
-  const column = input.chartColumn ?? "K";
-  const toColumn = String.fromCharCode(column.charCodeAt(0) + 7);
+  const below = input.chartRowsBelow;
+  const column = input.chartColumn ?? (below === undefined ? "K" : "A");
+  const toColumn = String.fromCharCode(column.charCodeAt(0) + (below === undefined ? 7 : 5));
+  const top = below === undefined ? first : lastRow + 2;
+  const bottom = below === undefined ? Math.max(first + 18, lastRow + 2) : top + below;
   return {
     cells,
     merges,
@@ -297,8 +305,8 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
         { name: "Input at its low", values: `G${firstRow}:G${lastRow}` },
         { name: "Input at its high", values: `H${firstRow}:H${lastRow}` },
       ],
-      from: `${column}${first}`,
-      to: `${toColumn}${Math.max(first + 18, lastRow + 2)}`,
+      from: `${column}${top}`,
+      to: `${toColumn}${bottom}`,
     },
   };
 }

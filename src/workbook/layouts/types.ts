@@ -91,6 +91,47 @@ export interface SheetLayout {
   readonly statusAddress?: string;
   /** How the sheet prints when it is created (absent: A4 landscape, one page wide). */
   readonly print?: PrintSetup;
+  /**
+   * Rows that start a printed page (a manual break above each), set whenever the sheet is laid out: each
+   * chart's first row, so no chart is cut across two pages (`chartPageBreaks`).
+   */
+  readonly pageBreaks?: readonly number[];
+}
+
+/**
+ * The rows a sheet's charts start at, as page breaks: a chart shorter than a page then prints whole, on
+ * the page its top row starts.
+ *
+ * @example
+ * chartPageBreaks([{ from: "M40", to: "T56" }, { from: "A90", to: "F110" }]) // [40, 90]
+ */
+export function chartPageBreaks(charts: readonly { readonly from: string }[]): number[] {
+  return [...new Set(charts.map((c) => Number(/\d+$/.exec(c.from)?.[0] ?? 0)))]
+    .filter((r) => r > 1)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The last row a layout uses (its cells, merges and row heights) or its charts' frames reach: the rows whose
+ * page breaks are the layout's (the user's below them stay).
+ *
+ * @example
+ * layoutLastRow(riskSheetLayout(simulation)) // the fan chart's bottom row
+ */
+export function layoutLastRow(
+  layout: SheetLayout & {
+    readonly chart?: { readonly to: string };
+    readonly tornadoChart?: { readonly to: string };
+  },
+): number {
+  const row = (address: string): number => Number(/\d+$/.exec(address)?.[0] ?? 0);
+  return Math.max(
+    0,
+    ...layout.cells.map((c) => row(c.address)),
+    ...(layout.merges ?? []).map((m) => row(m)),
+    ...(layout.rowHeights ?? []).map((h) => h.row),
+    ...[layout.chart, layout.tornadoChart].map((c) => (c ? row(c.to) : 0)),
+  );
 }
 
 /**

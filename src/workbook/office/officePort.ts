@@ -14,6 +14,7 @@ import type {
   ComboChartSpec,
   DefinedName,
   ListValidation,
+  RowSpan,
   SheetInfo,
   WorkbookPort,
 } from "../port";
@@ -323,6 +324,26 @@ export class OfficePort implements WorkbookPort {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       for (const h of heights) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+      await context.sync();
+    });
+  }
+
+  async setRowBreaks(sheet: string, rows: readonly number[], within: RowSpan): Promise<void> {
+    // Manual page breaks are ExcelApi 1.9; an older Excel paginates the sheet itself.
+    if (!supports("1.9")) return;
+    await this.run(async (context) => {
+      const breaks = context.workbook.worksheets.getItem(sheet).horizontalPageBreaks;
+      breaks.load("items");
+      await context.sync();
+      const after = breaks.items.map((b) => ({ brk: b, cell: b.getCellAfterBreak().load("rowIndex") }));
+      await context.sync();
+      const wanted = new Set(rows.filter((r) => r > 1));
+      for (const { brk, cell } of after) {
+        const row = cell.rowIndex + 1;
+        if (wanted.has(row)) wanted.delete(row);
+        else if (row >= within.first && row <= within.last) brk.delete();
+      }
+      for (const row of wanted) breaks.add(`A${row}`);
       await context.sync();
     });
   }

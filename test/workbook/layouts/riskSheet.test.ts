@@ -79,6 +79,22 @@ describe("the Risk sheet's tornado", () => {
     expect(layout.chart.name).toBe("MTFS risk fan chart");
   });
 
+  it("starts a printed page at each chart, and a re-run moves those breaks, keeping the user's below", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    const first = await writeRiskSheet(port, run(models), "Risk", programmeSensitivity(models));
+    const chartRows = (l: typeof first): number[] =>
+      [l.chart, l.tornadoChart!].map((c) => Number(/\d+$/.exec(c.from)?.[0]));
+    expect(first.pageBreaks).toEqual(chartRows(first));
+    const breaks = (): number[] =>
+      (wb.getWorksheet("Risk") as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id + 1);
+    expect(breaks()).toEqual(chartRows(first));
+    await port.setRowBreaks("Risk", [500], { first: 400, last: 600 });
+    const later = await writeRiskSheet(port, run([models[1]]), "Risk", proposalSensitivity(models[1]));
+    expect(chartRows(later)).not.toEqual(chartRows(first));
+    expect(breaks()).toEqual([...chartRows(later), 500]);
+  });
+
   it("a re-run with fewer proposals leaves no cell or format of the earlier one behind", async () => {
     const wb = new ExcelJS.Workbook();
     const port = new ExcelJsPort(wb);

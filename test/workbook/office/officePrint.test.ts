@@ -114,3 +114,51 @@ describe("OfficePort print set-up", () => {
     }
   });
 });
+
+/** A sheet's manual row breaks as Office.js holds them: each the row (1-based) its page starts at. */
+function fakeBreaks(rows: number[]): { port: OfficePort; rows: number[] } {
+  const state = { rows: [...rows] };
+  const item = (row: number) => ({
+    getCellAfterBreak: () => ({ load: () => ({ rowIndex: row - 1 }) }),
+    delete: () => {
+      state.rows = state.rows.filter((r) => r !== row);
+    },
+  });
+  const breaks = {
+    items: [] as ReturnType<typeof item>[],
+    load() {
+      this.items = state.rows.map(item);
+    },
+    add(address: string) {
+      state.rows.push(Number(/\d+$/.exec(address)?.[0]));
+    },
+  };
+  const context = {
+    workbook: { worksheets: { getItem: () => ({ horizontalPageBreaks: breaks }) } },
+    sync: async () => undefined,
+  };
+  const run = async <T>(batch: (c: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(context as unknown as Excel.RequestContext);
+  return {
+    port: new OfficePort(run),
+    get rows() {
+      return [...state.rows].sort((a, b) => a - b);
+    },
+  };
+}
+
+describe("OfficePort page breaks", () => {
+  it("replaces the breaks inside the rows given with a break above each row asked, keeping the others (ExcelApi 1.9)", async () => {
+    withExcelApi(1.9);
+    const excel = fakeBreaks([12, 30, 90]);
+    await excel.port.setRowBreaks("Risk", [30, 41], { first: 1, last: 60 });
+    expect(excel.rows).toEqual([30, 41, 90]);
+  });
+
+  it("changes nothing before ExcelApi 1.9", async () => {
+    withExcelApi(1.8);
+    const excel = fakeBreaks([12]);
+    await excel.port.setRowBreaks("Risk", [41], { first: 1, last: 60 });
+    expect(excel.rows).toEqual([12]);
+  });
+});

@@ -1,0 +1,60 @@
+import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
+import { loadXlsxPreserving } from "../../../src/workbook/exceljs/packageOrigin";
+import { sheetParts } from "../../../src/workbook/exceljs/packageXml";
+
+/** The rows each saved sheet's manual row breaks start a page at (a break's id is the row above it). */
+async function savedBreaks(bytes: Uint8Array): Promise<Map<string, number[]>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, number[]>();
+  for (const [sheet, part] of await sheetParts(zip)) {
+    const xml = (await zip.file(part)?.async("string")) ?? "";
+    const breaks = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0] ?? "";
+    out.set(
+      sheet,
+      [...breaks.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]) + 1),
+    );
+  }
+  return out;
+}
+
+/** A file with the user's own break above row 60 of S, and one above row 5 of T. */
+async function userFile(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const s = wb.addWorksheet("S");
+  const t = wb.addWorksheet("T");
+  s.getCell("A1").value = "S";
+  t.getCell("A1").value = "T";
+  s.getRow(59).addPageBreak();
+  t.getRow(4).addPageBreak();
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe("ExcelJsPort.setRowBreaks", () => {
+  it("moves the breaks inside the rows it is given and keeps the others", async () => {
+    const port = new ExcelJsPort(new ExcelJS.Workbook());
+    await port.addSheet("S");
+    await port.setRowBreaks("S", [10, 30, 70], { first: 1, last: 80 });
+    await port.setRowBreaks("S", [12], { first: 1, last: 40 });
+    expect((await savedBreaks(await port.toXlsx())).get("S")).toEqual([12, 70]);
+  });
+
+  it("keeps the user's breaks of an opened file, on the sheet it sets and on the others", async () => {
+    const wb = new ExcelJS.Workbook();
+    await loadXlsxPreserving(wb, await userFile());
+    const port = new ExcelJsPort(wb);
+    await port.writeCells("S", [{ address: "A2", value: "written" }]);
+    await port.setRowBreaks("S", [20], { first: 1, last: 40 });
+    const saved = await savedBreaks(await port.toXlsx());
+    expect([saved.get("S"), saved.get("T")]).toEqual([[20, 60], [5]]);
+  });
+
+  it("leaves a written sheet's breaks as they were when it sets none there", async () => {
+    const wb = new ExcelJS.Workbook();
+    await loadXlsxPreserving(wb, await userFile());
+    const port = new ExcelJsPort(wb);
+    await port.writeCells("S", [{ address: "A2", value: "written" }]);
+    expect((await savedBreaks(await port.toXlsx())).get("S")).toEqual([60]);
+  });
+});
