@@ -51,12 +51,34 @@ function anniversaries<T>(
   monthDay: string,
   fromFy: FyStartYear,
   toFy: FyStartYear,
-): T[] {
+): readonly T[] {
+  for (let k = 0; k < recentAnniversaries.length; k++) {
+    const e = recentAnniversaries[k];
+    if (e.calc === calc && e.monthDay === monthDay && e.fromFy === fromFy && e.toFy === toFy) {
+      return e.days as T[];
+    }
+  }
   const days = anniversaryDays(monthDay, fromFy, toFy);
   const out: T[] = [];
   for (let k = 0; k < days.length; k++) out.push(calc.fromNumber(days[k]));
+  recentAnniversaries[nextAnniversaries] = { calc, monthDay, fromFy, toFy, days: out };
+  nextAnniversaries = (nextAnniversaries + 1) % RECENT_ANNIVERSARIES;
   return out;
 }
+
+/*
+ * The last few anniversaries on each backend, compared field by field: a simulated draw realises its parts on
+ * the same days as the last (no key string built, no days converted, no array made on each draw). Read only.
+ */
+const RECENT_ANNIVERSARIES = 8;
+const recentAnniversaries: {
+  readonly calc: unknown;
+  readonly monthDay: string;
+  readonly fromFy: FyStartYear;
+  readonly toFy: FyStartYear;
+  readonly days: readonly unknown[];
+}[] = [];
+let nextAnniversaries = 0;
 
 /** Valid anniversaries by "MM-DD|from|to": a simulation prices the same parts on every draw (Date.parse is slow). */
 const knownAnniversaries = new Map<string, readonly number[]>();

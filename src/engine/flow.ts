@@ -140,6 +140,27 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     return xs;
   };
 
+  // sortedDistinct of start, end, the ascending edges (all within [start, end]) and the ascending 1 Aprils
+  // (all within (start, end)): the same points, merged rather than sorted.
+  const mergedCuts = (start: T, end: T, edges: readonly T[], fyStarts: readonly T[]): T[] => {
+    const out: T[] = [start];
+    let last = start;
+    let i = 0;
+    let j = 0;
+    while (i < edges.length || j < fyStarts.length) {
+      const x =
+        j >= fyStarts.length || (i < edges.length && cmp(edges[i], fyStarts[j]) <= 0)
+          ? edges[i++]
+          : fyStarts[j++];
+      if (cmp(last, x) !== 0) {
+        out.push(x);
+        last = x;
+      }
+    }
+    if (cmp(last, end) !== 0) out.push(end);
+    return out;
+  };
+
   // The full rate with its inputs already on this backend (converted once per flow, not once per piece).
   const fullRateOf = (
     baseline: Baseline,
@@ -193,13 +214,15 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     const shareFrom: T[] = [];
     const shareTo: T[] = [];
     if (cmp(end, start) <= 0) return { cuts: [], fys, shareFrom, shareTo };
-    // The distinct cut points in order: collected, sorted, equal values merged.
-    const all: T[] = [start, end];
+    // Ramp edges on [start, end], in the ramp's order.
+    const edges: T[] = [];
+    let ascending = true;
     for (let k = 0; k < ramp.length; k++) {
       const p = ramp[k];
-      if (cmp(p.from, start) >= 0 && cmp(p.from, end) <= 0) all.push(p.from);
-      if (cmp(p.to, start) >= 0 && cmp(p.to, end) <= 0) all.push(p.to);
+      if (cmp(p.from, start) >= 0 && cmp(p.from, end) <= 0) edges.push(p.from);
+      if (cmp(p.to, start) >= 0 && cmp(p.to, end) <= 0) edges.push(p.to);
     }
+    for (let k = 1; k < edges.length; k++) if (cmp(edges[k - 1], edges[k]) > 0) ascending = false;
     // Each 1 April after start and before end (all after start: the first is that of start's FY + 1).
     const firstFy = fyOfDay(start);
     const fyStarts: T[] = [];
@@ -207,9 +230,12 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
       const d = calc.fromNumber(fyStartDay(fy));
       if (cmp(d, end) >= 0) break;
       fyStarts.push(d);
-      all.push(d);
     }
-    const points = sortedDistinct(all);
+    // The distinct cut points in order. A timeline's ramp ascends, so its edges and the 1 Aprils are merged
+    // (a draw that moves the lead time cuts anew; sorting them all made most of the comparisons).
+    const points = ascending
+      ? mergedCuts(start, end, edges, fyStarts)
+      : sortedDistinct([start, end, ...edges, ...fyStarts]);
     // The points ascend, so the ramp is walked, not searched; the FY of a point is start's FY + the 1 Aprils
     // on or before it (fyOf of its day, as the FY starts are whole).
     let j = 0;
@@ -336,10 +362,31 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     if (input.delivery?.kind !== "batches") return flow;
 
     // Batched delivery: events completed in each block are realised together at the block's end.
-    const blockDays = mul(calc.fromDecimal(input.delivery.everyWeeks), calc.fromNumber(DAYS_PER_WEEK));
+    return sf.realisedAt(flow, blockEnds(t, input.delivery.everyWeeks, endDay));
+  };
+
+  // The block ends of batched delivery from the timeline's first impact up to the end day, remembered for the
+  // last few timelines (a draw that leaves the timeline and the block length alone ends its blocks on the same
+  // days: no array built per draw). Read only, as realisedAt's days are.
+  const recentBlockEnds: {
+    timeline: ResolvedTimeline<T>;
+    everyWeeks: Decimal;
+    end: T;
+    days: readonly T[];
+  }[] = [];
+  let nextBlockEnds = 0;
+  const blockEnds = (t: ResolvedTimeline<T>, everyWeeks: Decimal, endDay: T): readonly T[] => {
+    for (let k = 0; k < recentBlockEnds.length; k++) {
+      const e = recentBlockEnds[k];
+      if (e.timeline === t && e.everyWeeks === everyWeeks && cmp(e.end, endDay) === 0) return e.days;
+    }
+    const start = t.firstImpactDay;
+    const blockDays = mul(calc.fromDecimal(everyWeeks), calc.fromNumber(DAYS_PER_WEEK));
     const days: T[] = [];
     for (let d = add(start, blockDays); cmp(d, endDay) <= 0; d = add(d, blockDays)) days.push(d);
-    return sf.realisedAt(flow, days);
+    recentBlockEnds[nextBlockEnds] = { timeline: t, everyWeeks, end: endDay, days };
+    nextBlockEnds = (nextBlockEnds + 1) % RECENT_CUTS;
+    return days;
   };
 
   return { fullRatePerYear: fullRate, avoidedEventsFlow: avoided };

@@ -205,12 +205,15 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     let value = ZERO;
     for (let k = 0; k < n; k++) {
       const start = cuts[k];
-      const slope = div(sub(rateTo[k], rateFrom[k]), sub(cuts[k + 1], start));
+      const rate = rateFrom[k];
+      // The piece's length once: the slope and the value at its end are of the same difference.
+      const span = sub(cuts[k + 1], start);
+      const slope = div(sub(rateTo[k], rate), span);
       starts.push(start);
       values.push(value);
-      rs.push(rateFrom[k]);
+      rs.push(rate);
       accels.push(slope);
-      value = valueIn(f, k, sub(cuts[k + 1], start));
+      value = valueOf(value, rate, slope, span);
     }
     if (n > 0) {
       starts.push(cuts[n]);
@@ -409,17 +412,25 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
 
   const averageStocks = (f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[] => {
     // Bounds ascend (FY starts): each of t and t − D walks the pieces forward instead of searching them.
-    const stockIntegral: T[] = [];
+    // windowAverages of the stock's integral at each bound, as each bound's integral is worked out (no array
+    // of them): the same calculator calls in the same order.
+    const out: T[] = [];
     let at = -1;
     let before = -1;
+    let previous = ZERO;
     for (let i = 0; i < bounds.length; i++) {
       const t = bounds[i];
       const back = sub(t, durationDays);
       at = findPieceFrom(f, t, at);
       before = findPieceFrom(f, back, before);
-      stockIntegral.push(sub(integralIn(f, at, t), integralIn(f, before, back)));
+      const stockIntegral = sub(integralIn(f, at, t), integralIn(f, before, back));
+      if (i > 0) {
+        const len = sub(t, bounds[i - 1]);
+        out.push(cmp(len, ZERO) <= 0 ? ZERO : div(sub(stockIntegral, previous), len));
+      }
+      previous = stockIntegral;
     }
-    return windowAverages(bounds, stockIntegral);
+    return out;
   };
 
   // H = ∫G at each piece start: H(start + x) = H₀ + G₀·x + value·x²/2 + rate·x³/6 + accel·x⁴/24.
