@@ -210,10 +210,7 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   // cuts, each piece's FY and its ramp shares depend only on the timeline and the days (rampCuts); the rates
   // are the FYs' rates times those shares (ratesOn). As plain arrays: a simulation builds the pieces on every draw.
   const rampCuts = (start: T, end: T, ramp: readonly RampPiece<T>[]): RampCuts<T> => {
-    const fys: number[] = [];
-    const shareFrom: T[] = [];
-    const shareTo: T[] = [];
-    if (cmp(end, start) <= 0) return { cuts: [], fys, shareFrom, shareTo };
+    if (cmp(end, start) <= 0) return { cuts: [], fys: [], shareFrom: [], shareTo: [] };
     // Ramp edges on [start, end], in the ramp's order.
     const edges: T[] = [];
     let ascending = true;
@@ -238,18 +235,22 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
       : sortedDistinct([start, end, ...edges, ...fyStarts]);
     // The points ascend, so the ramp is walked, not searched; the FY of a point is start's FY + the 1 Aprils
     // on or before it (fyOf of its day, as the FY starts are whole).
+    const pieces = points.length - 1;
+    const fys = new Array<number>(pieces);
+    const shareFrom = new Array<T>(pieces);
+    const shareTo = new Array<T>(pieces);
     let j = 0;
     let passed = 0;
-    for (let i = 0; i + 1 < points.length; i++) {
+    for (let i = 0; i < pieces; i++) {
       const from = points[i];
       const to = points[i + 1];
       while (passed < fyStarts.length && cmp(from, fyStarts[passed]) >= 0) passed++;
-      fys.push(firstFy + passed);
+      fys[i] = firstFy + passed;
       // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
       while (j < ramp.length && cmp(from, ramp[j].to) >= 0) j++;
       const piece = j < ramp.length && cmp(from, ramp[j].from) >= 0 ? ramp[j] : undefined;
-      shareFrom.push(shareOn(piece, from));
-      shareTo.push(shareOn(piece, to));
+      shareFrom[i] = shareOn(piece, from);
+      shareTo[i] = shareOn(piece, to);
     }
     return { cuts: points, fys, shareFrom, shareTo };
   };
@@ -258,8 +259,8 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const ratesOn = (g: RampCuts<T>, rateInFy: (fy: FyStartYear) => T): RateCuts<T> => {
     const { fys, shareFrom, shareTo } = g;
     const n = fys.length;
-    const rateFrom: T[] = [];
-    const rateTo: T[] = [];
+    const rateFrom = new Array<T>(n);
+    const rateTo = new Array<T>(n);
     let rateFy = NaN;
     let perDay = calc.zero;
     for (let i = 0; i < n; i++) {
@@ -268,8 +269,8 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
         perDay = rateInFy(fy);
         rateFy = fy;
       }
-      rateFrom.push(mul(perDay, shareFrom[i]));
-      rateTo.push(mul(perDay, shareTo[i]));
+      rateFrom[i] = mul(perDay, shareFrom[i]);
+      rateTo[i] = mul(perDay, shareTo[i]);
     }
     return { cuts: g.cuts, rateFrom, rateTo };
   };

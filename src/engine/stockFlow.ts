@@ -157,11 +157,12 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     const known = f.integrals;
     if (known !== undefined) return known;
     const starts = f.starts;
-    const out: T[] = [];
+    // Sized once (pushes grew each array a simulated draw builds two or three times over).
+    const out = new Array<T>(starts.length);
     let acc = ZERO;
     for (let i = 0; i < starts.length; i++) {
       if (i > 0) acc = add(acc, pieceIntegral(f, i - 1, sub(starts[i], starts[i - 1])));
-      out.push(acc);
+      out[i] = acc;
     }
     f.integrals = out;
     return out;
@@ -197,11 +198,12 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   const cumulativeFromCuts = (rates: RateCuts<T>): CumulativeFlow<T> => {
     const { cuts, rateFrom, rateTo } = rates;
     const n = rateFrom.length;
-    const starts: T[] = [];
-    const values: T[] = [];
-    const rs: T[] = [];
-    const accels: T[] = [];
-    const f = flowOf(starts, values, rs, accels);
+    // The pieces and the flat end after them, each array sized once.
+    const size = n > 0 ? n + 1 : 0;
+    const starts = new Array<T>(size);
+    const values = new Array<T>(size);
+    const rs = new Array<T>(size);
+    const accels = new Array<T>(size);
     let value = ZERO;
     for (let k = 0; k < n; k++) {
       const start = cuts[k];
@@ -209,19 +211,19 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
       // The piece's length once: the slope and the value at its end are of the same difference.
       const span = sub(cuts[k + 1], start);
       const slope = div(sub(rateTo[k], rate), span);
-      starts.push(start);
-      values.push(value);
-      rs.push(rate);
-      accels.push(slope);
+      starts[k] = start;
+      values[k] = value;
+      rs[k] = rate;
+      accels[k] = slope;
       value = valueOf(value, rate, slope, span);
     }
     if (n > 0) {
-      starts.push(cuts[n]);
-      values.push(value);
-      rs.push(ZERO);
-      accels.push(ZERO);
+      starts[n] = cuts[n];
+      values[n] = value;
+      rs[n] = ZERO;
+      accels[n] = ZERO;
     }
-    return f;
+    return flowOf(starts, values, rs, accels);
   };
 
   const cumulativeFromRates = (
@@ -336,16 +338,17 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     let ascending = true;
     for (let k = 1; k < days.length; k++) if (cmp(days[k - 1], days[k]) > 0) ascending = false;
     const sorted = ascending ? days : [...days].sort(cmp);
-    const starts: T[] = [];
-    const values: T[] = [];
-    const rs: T[] = [];
+    const n = sorted.length;
+    const starts = new Array<T>(n);
+    const values = new Array<T>(n);
+    const rs = new Array<T>(n);
     let at = -1;
-    for (let k = 0; k < sorted.length; k++) {
+    for (let k = 0; k < n; k++) {
       const d = sorted[k];
       at = findPieceFrom(f, d, at);
-      starts.push(d);
-      values.push(at < 0 ? ZERO : valueIn(f, at, sub(d, f.starts[at])));
-      rs.push(ZERO);
+      starts[k] = d;
+      values[k] = at < 0 ? ZERO : valueIn(f, at, sub(d, f.starts[at]));
+      rs[k] = ZERO;
     }
     // Steps: every rate and acceleration 0 (one array serves as both: they never change).
     return flowOf(starts, values, rs, rs);
@@ -414,7 +417,7 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     // Bounds ascend (FY starts): each of t and t − D walks the pieces forward instead of searching them.
     // windowAverages of the stock's integral at each bound, as each bound's integral is worked out (no array
     // of them): the same calculator calls in the same order.
-    const out: T[] = [];
+    const out = new Array<T>(Math.max(bounds.length - 1, 0));
     let at = -1;
     let before = -1;
     let previous = ZERO;
@@ -426,7 +429,7 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
       const stockIntegral = sub(integralIn(f, at, t), integralIn(f, before, back));
       if (i > 0) {
         const len = sub(t, bounds[i - 1]);
-        out.push(cmp(len, ZERO) <= 0 ? ZERO : div(sub(stockIntegral, previous), len));
+        out[i - 1] = cmp(len, ZERO) <= 0 ? ZERO : div(sub(stockIntegral, previous), len);
       }
       previous = stockIntegral;
     }
