@@ -121,6 +121,7 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const daysPerYear = calc.fromDecimal(DAYS_PER_YEAR);
   const weeksPerYear = calc.fromDecimal(WEEKS_PER_YEAR);
   const two = calc.fromNumber(2);
+  const one = calc.one;
   const fyOfDay = (d: T): FyStartYear => fyOf(calc.toNumber(calc.floor(d)));
   const sortedDistinct = (xs: T[]): T[] => {
     // Insertion sort (stable, as Array.prototype.sort): a few dozen points, mostly in order already, and no
@@ -269,8 +270,12 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
         perDay = rateInFy(fy);
         rateFy = fy;
       }
-      rateFrom[i] = mul(perDay, shareFrom[i]);
-      rateTo[i] = mul(perDay, shareTo[i]);
+      // A full share (after the ramp) gives the FY's rate itself: x × 1 is x on doubles, and a Decimal rate
+      // per day is a quotient, already at the engine's 40 digits, so times(1) returns its digits.
+      const from = shareFrom[i];
+      const to = shareTo[i];
+      rateFrom[i] = from === one ? perDay : mul(perDay, from);
+      rateTo[i] = to === one ? perDay : mul(perDay, to);
     }
     return { cuts: g.cuts, rateFrom, rateTo };
   };
@@ -353,8 +358,10 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
       if (reached !== undefined) {
         const g = calc.fromDecimal(input.baseline.growthPerYear);
         const capFy = fyOfDay(reached);
-        const growthRate = (fy: FyStartYear): T =>
-          div(mul(mul(cohort, g), calc.pow(add(g, calc.one), fy - capFy)), daysPerYear);
+        // The factors every FY shares, worked out once (the same calls, so the same digits).
+        const grown = mul(cohort, g);
+        const factor = add(g, calc.one);
+        const growthRate = (fy: FyStartYear): T => div(mul(grown, calc.pow(factor, fy - capFy)), daysPerYear);
         rates = clipThen(rates, reached, ratePieces(reached, end, [], growthRate));
       }
     }

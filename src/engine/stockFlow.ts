@@ -141,6 +141,7 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     if (!isZero(a)) return add(add(v, mul(r, x)), div(mul(mul(a, x), x), TWO));
     return isZero(r) ? v : add(v, mul(r, x));
   };
+  const isStep = (f: CumulativeFlow<T>, i: number): boolean => isZero(f.accels[i]) && isZero(f.rates[i]);
   const valueIn = (f: CumulativeFlow<T>, i: number, x: T): T =>
     valueOf(f.values[i], f.rates[i], f.accels[i], x);
 
@@ -195,6 +196,11 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   // cumulativeFromRates's sweep when the cut points are each piece's start and the last piece's end: the
   // same pieces from the same calculator calls, without sorting and merging the points. Piece k's rate at its
   // start is rateFrom + slope × 0, which is rateFrom.
+  // A piece's acceleration: (rateTo − rateFrom) / span, 0 for a constant rate without the two calls (a finite
+  // rate minus itself is +0 on either backend, and +0 over a positive span is +0: the same digits). Most pieces
+  // a draw builds are constant (monthly steps, every piece after full impact).
+  const slopeOf = (rate: T, rateTo: T, span: T): T => (rateTo === rate ? ZERO : div(sub(rateTo, rate), span));
+
   const cumulativeFromCuts = (rates: RateCuts<T>): CumulativeFlow<T> => {
     const { cuts, rateFrom, rateTo } = rates;
     const n = rateFrom.length;
@@ -210,7 +216,7 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
       const rate = rateFrom[k];
       // The piece's length once: the slope and the value at its end are of the same difference.
       const span = sub(cuts[k + 1], start);
-      const slope = div(sub(rateTo[k], rate), span);
+      const slope = slopeOf(rate, rateTo[k], span);
       starts[k] = start;
       values[k] = value;
       rs[k] = rate;
@@ -347,7 +353,9 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
       const d = sorted[k];
       at = findPieceFrom(f, d, at);
       starts[k] = d;
-      values[k] = at < 0 ? ZERO : valueIn(f, at, sub(d, f.starts[at]));
+      // On a step (F realised already: a part realised from an anniversary of batched events) F is its value,
+      // as valueIn gives it, without the offset it would not read.
+      values[k] = at < 0 ? ZERO : isStep(f, at) ? f.values[at] : valueIn(f, at, sub(d, f.starts[at]));
       rs[k] = ZERO;
     }
     // Steps: every rate and acceleration 0 (one array serves as both: they never change).
@@ -394,7 +402,7 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
       if (cmp(value, level) >= 0) return { reached: start };
       const span = sub(cuts[k + 1], start);
       const rate = rateFrom[k];
-      const accel = div(sub(rateTo[k], rate), span);
+      const accel = slopeOf(rate, rateTo[k], span);
       const end = valueOf(value, rate, accel, span);
       if (cmp(end, level) >= 0) {
         return { reached: reachOf(start, value, rate, accel, level, cuts[k + 1], span) };
