@@ -51,12 +51,34 @@ function anniversaries<T>(
   monthDay: string,
   fromFy: FyStartYear,
   toFy: FyStartYear,
-): T[] {
+): readonly T[] {
+  for (let k = 0; k < recentAnniversaries.length; k++) {
+    const e = recentAnniversaries[k];
+    if (e.calc === calc && e.monthDay === monthDay && e.fromFy === fromFy && e.toFy === toFy) {
+      return e.days as T[];
+    }
+  }
   const days = anniversaryDays(monthDay, fromFy, toFy);
   const out: T[] = [];
   for (let k = 0; k < days.length; k++) out.push(calc.fromNumber(days[k]));
+  recentAnniversaries[nextAnniversaries] = { calc, monthDay, fromFy, toFy, days: out };
+  nextAnniversaries = (nextAnniversaries + 1) % RECENT_ANNIVERSARIES;
   return out;
 }
+
+/*
+ * The last few anniversaries on each backend, compared field by field: a simulated draw realises its parts on
+ * the same days as the last (no key string built, no days converted, no array made on each draw). Read only.
+ */
+const RECENT_ANNIVERSARIES = 8;
+const recentAnniversaries: {
+  readonly calc: unknown;
+  readonly monthDay: string;
+  readonly fromFy: FyStartYear;
+  readonly toFy: FyStartYear;
+  readonly days: readonly unknown[];
+}[] = [];
+let nextAnniversaries = 0;
 
 /** Valid anniversaries by "MM-DD|from|to": a simulation prices the same parts on every draw (Date.parse is slow). */
 const knownAnniversaries = new Map<string, readonly number[]>();
@@ -125,8 +147,8 @@ function rememberSavings<T>(
 ): void {
   // A loop, not `map`: every entry's array then has one elements kind (V8 map), so reads of `savings` in
   // savingsByFy and cohortModelOn no longer deoptimised part-way through a simulation's timed run.
-  const savings: ((fy: FyStartYear) => T)[] = [];
-  for (let k = 0; k < parts.length; k++) savings.push(parts[k].annualSaving);
+  const savings = new Array<(fy: FyStartYear) => T>(parts.length);
+  for (let k = 0; k < parts.length; k++) savings[k] = parts[k].annualSaving;
   recentSavings[nextSavings] = { calc, unitCost, savings };
   nextSavings = (nextSavings + 1) % RECENT_UNIT_COSTS;
 }
@@ -141,14 +163,16 @@ function savingsByFy<T>(
   const known = knownSavings(calc, unitCost);
   const p = known?.prices;
   if (p !== undefined && p.firstFy === horizon.firstFy && p.lastFy === horizon.lastFy) return p;
-  const byFy: T[][] = [];
-  const atPriceBase: T[] = [];
+  // Arrays sized once: a draw that moves the unit cost prices its parts anew.
+  const byFy = new Array<T[]>(parts.length);
+  const atPriceBase = new Array<T>(parts.length);
   for (let k = 0; k < parts.length; k++) {
-    const row: T[] = [];
-    for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) row.push(parts[k].annualSaving(fy));
-    byFy.push(row);
+    const row = new Array<T>(horizon.lastFy - horizon.firstFy + 1);
+    for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++)
+      row[fy - horizon.firstFy] = parts[k].annualSaving(fy);
+    byFy[k] = row;
     // The saving at price-base prices is the same every FY: worked out once per part.
-    atPriceBase.push(parts[k].annualSaving(unitCost.priceBaseFy));
+    atPriceBase[k] = parts[k].annualSaving(unitCost.priceBaseFy);
   }
   // Only figures of the remembered savings' own functions are remembered with them.
   if (known !== undefined && known.savings.every((f, k) => f === parts[k].annualSaving)) {
@@ -241,11 +265,12 @@ export function cohortModelOn<T>(
 
   // Parts realised from the same date share one flow (built once; their caseloads are then averaged once).
   const components = unitCost.components;
-  const parts: CohortSavingPart<T>[] = [];
+  const whole = components === undefined || components.length === 0;
+  const parts = new Array<CohortSavingPart<T>>(whole ? 1 : components.length);
   // A unit cost a draw leaves alone prices its parts as on the last draw (its savings, worked out once).
   const known = knownSavings(calc, unitCost);
-  if (components === undefined || components.length === 0) {
-    parts.push({ flow, annualSaving: known ? known.savings[0] : annualSavingOn(calc, unitCost) });
+  if (whole) {
+    parts[0] = { flow, annualSaving: known ? known.savings[0] : annualSavingOn(calc, unitCost) };
   } else {
     for (let k = 0; k < components.length; k++) {
       const c = components[k];
@@ -258,10 +283,10 @@ export function cohortModelOn<T>(
         : j < k
           ? parts[j].flow
           : sf.realisedAt(flow, anniversaries(calc, from, horizon.firstFy, horizon.lastFy));
-      parts.push({
+      parts[k] = {
         flow: partFlow,
         annualSaving: known ? known.savings[k] : annualSavingOn(calc, unitCost, c),
-      });
+      };
     }
   }
   if (known === undefined) rememberSavings(calc, unitCost, parts);
@@ -322,18 +347,18 @@ export function cohortStreamOn<T>(
   const unit = input.unit ?? "cases";
   const bounds = fyBoundsOn(calc, horizon).bounds;
   const caseload = averageOf(flow, bounds);
-  const partCaseload: T[][] = [];
+  const partCaseload = new Array<T[]>(parts.length);
   for (let k = 0; k < parts.length; k++) {
     const f = parts[k].flow;
     // A flow shared with an earlier part (or the stream's own) has its caseload already.
     let j = 0;
     while (j < k && parts[j].flow !== f) j++;
-    partCaseload.push(f === flow ? caseload : j < k ? partCaseload[j] : averageOf(f, bounds));
+    partCaseload[k] = f === flow ? caseload : j < k ? partCaseload[j] : averageOf(f, bounds);
   }
 
   // Loops rather than reduce and closures: a simulation runs this on every draw (the same calls, in order).
   const { byFy, atPriceBase } = savingsByFy(calc, unitCost, parts, horizon);
-  const years: StreamYear<T>[] = [];
+  const years = new Array<StreamYear<T>>(horizon.lastFy - horizon.firstFy + 1);
   let eventsBefore = sf.cumulativeAt(flow, bounds[0]);
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;
@@ -346,7 +371,7 @@ export function cohortStreamOn<T>(
     for (let k = 0; k < parts.length; k++) {
       grossAtPriceBase = calc.add(grossAtPriceBase, calc.multiply(partCaseload[k][i], atPriceBase[k]));
     }
-    years.push({
+    years[i] = {
       fy,
       gross,
       grossAtPriceBase,
@@ -360,7 +385,7 @@ export function cohortStreamOn<T>(
         },
         { key: "caseloadReduction", label: MEASURE_LABELS.caseloadReduction, unit, value: caseload[i] },
       ],
-    });
+    };
     eventsBefore = eventsBy;
   }
 

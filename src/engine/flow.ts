@@ -121,6 +121,7 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const daysPerYear = calc.fromDecimal(DAYS_PER_YEAR);
   const weeksPerYear = calc.fromDecimal(WEEKS_PER_YEAR);
   const two = calc.fromNumber(2);
+  const one = calc.one;
   const fyOfDay = (d: T): FyStartYear => fyOf(calc.toNumber(calc.floor(d)));
   const sortedDistinct = (xs: T[]): T[] => {
     // Insertion sort (stable, as Array.prototype.sort): a few dozen points, mostly in order already, and no
@@ -138,6 +139,27 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     for (let i = 0; i < xs.length; i++) if (n === 0 || cmp(xs[n - 1], xs[i]) !== 0) xs[n++] = xs[i];
     xs.length = n;
     return xs;
+  };
+
+  // sortedDistinct of start, end, the ascending edges (all within [start, end]) and the ascending 1 Aprils
+  // (all within (start, end)): the same points, merged rather than sorted.
+  const mergedCuts = (start: T, end: T, edges: readonly T[], fyStarts: readonly T[]): T[] => {
+    const out: T[] = [start];
+    let last = start;
+    let i = 0;
+    let j = 0;
+    while (i < edges.length || j < fyStarts.length) {
+      const x =
+        j >= fyStarts.length || (i < edges.length && cmp(edges[i], fyStarts[j]) <= 0)
+          ? edges[i++]
+          : fyStarts[j++];
+      if (cmp(last, x) !== 0) {
+        out.push(x);
+        last = x;
+      }
+    }
+    if (cmp(last, end) !== 0) out.push(end);
+    return out;
   };
 
   // The full rate with its inputs already on this backend (converted once per flow, not once per piece).
@@ -189,17 +211,16 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   // cuts, each piece's FY and its ramp shares depend only on the timeline and the days (rampCuts); the rates
   // are the FYs' rates times those shares (ratesOn). As plain arrays: a simulation builds the pieces on every draw.
   const rampCuts = (start: T, end: T, ramp: readonly RampPiece<T>[]): RampCuts<T> => {
-    const fys: number[] = [];
-    const shareFrom: T[] = [];
-    const shareTo: T[] = [];
-    if (cmp(end, start) <= 0) return { cuts: [], fys, shareFrom, shareTo };
-    // The distinct cut points in order: collected, sorted, equal values merged.
-    const all: T[] = [start, end];
+    if (cmp(end, start) <= 0) return { cuts: [], fys: [], shareFrom: [], shareTo: [] };
+    // Ramp edges on [start, end], in the ramp's order.
+    const edges: T[] = [];
+    let ascending = true;
     for (let k = 0; k < ramp.length; k++) {
       const p = ramp[k];
-      if (cmp(p.from, start) >= 0 && cmp(p.from, end) <= 0) all.push(p.from);
-      if (cmp(p.to, start) >= 0 && cmp(p.to, end) <= 0) all.push(p.to);
+      if (cmp(p.from, start) >= 0 && cmp(p.from, end) <= 0) edges.push(p.from);
+      if (cmp(p.to, start) >= 0 && cmp(p.to, end) <= 0) edges.push(p.to);
     }
+    for (let k = 1; k < edges.length; k++) if (cmp(edges[k - 1], edges[k]) > 0) ascending = false;
     // Each 1 April after start and before end (all after start: the first is that of start's FY + 1).
     const firstFy = fyOfDay(start);
     const fyStarts: T[] = [];
@@ -207,23 +228,30 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
       const d = calc.fromNumber(fyStartDay(fy));
       if (cmp(d, end) >= 0) break;
       fyStarts.push(d);
-      all.push(d);
     }
-    const points = sortedDistinct(all);
+    // The distinct cut points in order. A timeline's ramp ascends, so its edges and the 1 Aprils are merged
+    // (a draw that moves the lead time cuts anew; sorting them all made most of the comparisons).
+    const points = ascending
+      ? mergedCuts(start, end, edges, fyStarts)
+      : sortedDistinct([start, end, ...edges, ...fyStarts]);
     // The points ascend, so the ramp is walked, not searched; the FY of a point is start's FY + the 1 Aprils
     // on or before it (fyOf of its day, as the FY starts are whole).
+    const pieces = points.length - 1;
+    const fys = new Array<number>(pieces);
+    const shareFrom = new Array<T>(pieces);
+    const shareTo = new Array<T>(pieces);
     let j = 0;
     let passed = 0;
-    for (let i = 0; i + 1 < points.length; i++) {
+    for (let i = 0; i < pieces; i++) {
       const from = points[i];
       const to = points[i + 1];
       while (passed < fyStarts.length && cmp(from, fyStarts[passed]) >= 0) passed++;
-      fys.push(firstFy + passed);
+      fys[i] = firstFy + passed;
       // Ramp edges are cuts, so the whole interval lies on one ramp piece (or after the ramp, at share 1).
       while (j < ramp.length && cmp(from, ramp[j].to) >= 0) j++;
       const piece = j < ramp.length && cmp(from, ramp[j].from) >= 0 ? ramp[j] : undefined;
-      shareFrom.push(shareOn(piece, from));
-      shareTo.push(shareOn(piece, to));
+      shareFrom[i] = shareOn(piece, from);
+      shareTo[i] = shareOn(piece, to);
     }
     return { cuts: points, fys, shareFrom, shareTo };
   };
@@ -232,8 +260,8 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const ratesOn = (g: RampCuts<T>, rateInFy: (fy: FyStartYear) => T): RateCuts<T> => {
     const { fys, shareFrom, shareTo } = g;
     const n = fys.length;
-    const rateFrom: T[] = [];
-    const rateTo: T[] = [];
+    const rateFrom = new Array<T>(n);
+    const rateTo = new Array<T>(n);
     let rateFy = NaN;
     let perDay = calc.zero;
     for (let i = 0; i < n; i++) {
@@ -242,8 +270,12 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
         perDay = rateInFy(fy);
         rateFy = fy;
       }
-      rateFrom.push(mul(perDay, shareFrom[i]));
-      rateTo.push(mul(perDay, shareTo[i]));
+      // A full share (after the ramp) gives the FY's rate itself: x × 1 is x on doubles, and a Decimal rate
+      // per day is a quotient, already at the engine's 40 digits, so times(1) returns its digits.
+      const from = shareFrom[i];
+      const to = shareTo[i];
+      rateFrom[i] = from === one ? perDay : mul(perDay, from);
+      rateTo[i] = to === one ? perDay : mul(perDay, to);
     }
     return { cuts: g.cuts, rateFrom, rateTo };
   };
@@ -326,8 +358,10 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
       if (reached !== undefined) {
         const g = calc.fromDecimal(input.baseline.growthPerYear);
         const capFy = fyOfDay(reached);
-        const growthRate = (fy: FyStartYear): T =>
-          div(mul(mul(cohort, g), calc.pow(add(g, calc.one), fy - capFy)), daysPerYear);
+        // The factors every FY shares, worked out once (the same calls, so the same digits).
+        const grown = mul(cohort, g);
+        const factor = add(g, calc.one);
+        const growthRate = (fy: FyStartYear): T => div(mul(grown, calc.pow(factor, fy - capFy)), daysPerYear);
         rates = clipThen(rates, reached, ratePieces(reached, end, [], growthRate));
       }
     }
@@ -336,10 +370,31 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     if (input.delivery?.kind !== "batches") return flow;
 
     // Batched delivery: events completed in each block are realised together at the block's end.
-    const blockDays = mul(calc.fromDecimal(input.delivery.everyWeeks), calc.fromNumber(DAYS_PER_WEEK));
+    return sf.realisedAt(flow, blockEnds(t, input.delivery.everyWeeks, endDay));
+  };
+
+  // The block ends of batched delivery from the timeline's first impact up to the end day, remembered for the
+  // last few timelines (a draw that leaves the timeline and the block length alone ends its blocks on the same
+  // days: no array built per draw). Read only, as realisedAt's days are.
+  const recentBlockEnds: {
+    timeline: ResolvedTimeline<T>;
+    everyWeeks: Decimal;
+    end: T;
+    days: readonly T[];
+  }[] = [];
+  let nextBlockEnds = 0;
+  const blockEnds = (t: ResolvedTimeline<T>, everyWeeks: Decimal, endDay: T): readonly T[] => {
+    for (let k = 0; k < recentBlockEnds.length; k++) {
+      const e = recentBlockEnds[k];
+      if (e.timeline === t && e.everyWeeks === everyWeeks && cmp(e.end, endDay) === 0) return e.days;
+    }
+    const start = t.firstImpactDay;
+    const blockDays = mul(calc.fromDecimal(everyWeeks), calc.fromNumber(DAYS_PER_WEEK));
     const days: T[] = [];
     for (let d = add(start, blockDays); cmp(d, endDay) <= 0; d = add(d, blockDays)) days.push(d);
-    return sf.realisedAt(flow, days);
+    recentBlockEnds[nextBlockEnds] = { timeline: t, everyWeeks, end: endDay, days };
+    nextBlockEnds = (nextBlockEnds + 1) % RECENT_CUTS;
+    return days;
   };
 
   return { fullRatePerYear: fullRate, avoidedEventsFlow: avoided };

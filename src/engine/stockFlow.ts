@@ -141,6 +141,7 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     if (!isZero(a)) return add(add(v, mul(r, x)), div(mul(mul(a, x), x), TWO));
     return isZero(r) ? v : add(v, mul(r, x));
   };
+  const isStep = (f: CumulativeFlow<T>, i: number): boolean => isZero(f.accels[i]) && isZero(f.rates[i]);
   const valueIn = (f: CumulativeFlow<T>, i: number, x: T): T =>
     valueOf(f.values[i], f.rates[i], f.accels[i], x);
 
@@ -157,11 +158,12 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     const known = f.integrals;
     if (known !== undefined) return known;
     const starts = f.starts;
-    const out: T[] = [];
+    // Sized once (pushes grew each array a simulated draw builds two or three times over).
+    const out = new Array<T>(starts.length);
     let acc = ZERO;
     for (let i = 0; i < starts.length; i++) {
       if (i > 0) acc = add(acc, pieceIntegral(f, i - 1, sub(starts[i], starts[i - 1])));
-      out.push(acc);
+      out[i] = acc;
     }
     f.integrals = out;
     return out;
@@ -194,31 +196,40 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   // cumulativeFromRates's sweep when the cut points are each piece's start and the last piece's end: the
   // same pieces from the same calculator calls, without sorting and merging the points. Piece k's rate at its
   // start is rateFrom + slope × 0, which is rateFrom.
+  // A piece's acceleration: (rateTo − rateFrom) / span, 0 for a constant rate without the two calls (a finite
+  // rate minus itself is +0 on either backend, and +0 over a positive span is +0: the same digits). Most pieces
+  // a draw builds are constant (monthly steps, every piece after full impact).
+  const slopeOf = (rate: T, rateTo: T, span: T): T => (rateTo === rate ? ZERO : div(sub(rateTo, rate), span));
+
   const cumulativeFromCuts = (rates: RateCuts<T>): CumulativeFlow<T> => {
     const { cuts, rateFrom, rateTo } = rates;
     const n = rateFrom.length;
-    const starts: T[] = [];
-    const values: T[] = [];
-    const rs: T[] = [];
-    const accels: T[] = [];
-    const f = flowOf(starts, values, rs, accels);
+    // The pieces and the flat end after them, each array sized once.
+    const size = n > 0 ? n + 1 : 0;
+    const starts = new Array<T>(size);
+    const values = new Array<T>(size);
+    const rs = new Array<T>(size);
+    const accels = new Array<T>(size);
     let value = ZERO;
     for (let k = 0; k < n; k++) {
       const start = cuts[k];
-      const slope = div(sub(rateTo[k], rateFrom[k]), sub(cuts[k + 1], start));
-      starts.push(start);
-      values.push(value);
-      rs.push(rateFrom[k]);
-      accels.push(slope);
-      value = valueIn(f, k, sub(cuts[k + 1], start));
+      const rate = rateFrom[k];
+      // The piece's length once: the slope and the value at its end are of the same difference.
+      const span = sub(cuts[k + 1], start);
+      const slope = slopeOf(rate, rateTo[k], span);
+      starts[k] = start;
+      values[k] = value;
+      rs[k] = rate;
+      accels[k] = slope;
+      value = valueOf(value, rate, slope, span);
     }
     if (n > 0) {
-      starts.push(cuts[n]);
-      values.push(value);
-      rs.push(ZERO);
-      accels.push(ZERO);
+      starts[n] = cuts[n];
+      values[n] = value;
+      rs[n] = ZERO;
+      accels[n] = ZERO;
     }
-    return f;
+    return flowOf(starts, values, rs, accels);
   };
 
   const cumulativeFromRates = (
@@ -333,16 +344,19 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
     let ascending = true;
     for (let k = 1; k < days.length; k++) if (cmp(days[k - 1], days[k]) > 0) ascending = false;
     const sorted = ascending ? days : [...days].sort(cmp);
-    const starts: T[] = [];
-    const values: T[] = [];
-    const rs: T[] = [];
+    const n = sorted.length;
+    const starts = new Array<T>(n);
+    const values = new Array<T>(n);
+    const rs = new Array<T>(n);
     let at = -1;
-    for (let k = 0; k < sorted.length; k++) {
+    for (let k = 0; k < n; k++) {
       const d = sorted[k];
       at = findPieceFrom(f, d, at);
-      starts.push(d);
-      values.push(at < 0 ? ZERO : valueIn(f, at, sub(d, f.starts[at])));
-      rs.push(ZERO);
+      starts[k] = d;
+      // On a step (F realised already: a part realised from an anniversary of batched events) F is its value,
+      // as valueIn gives it, without the offset it would not read.
+      values[k] = at < 0 ? ZERO : isStep(f, at) ? f.values[at] : valueIn(f, at, sub(d, f.starts[at]));
+      rs[k] = ZERO;
     }
     // Steps: every rate and acceleration 0 (one array serves as both: they never change).
     return flowOf(starts, values, rs, rs);
@@ -388,7 +402,7 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
       if (cmp(value, level) >= 0) return { reached: start };
       const span = sub(cuts[k + 1], start);
       const rate = rateFrom[k];
-      const accel = div(sub(rateTo[k], rate), span);
+      const accel = slopeOf(rate, rateTo[k], span);
       const end = valueOf(value, rate, accel, span);
       if (cmp(end, level) >= 0) {
         return { reached: reachOf(start, value, rate, accel, level, cuts[k + 1], span) };
@@ -409,17 +423,25 @@ function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
 
   const averageStocks = (f: CumulativeFlow<T>, bounds: readonly T[], durationDays: T): T[] => {
     // Bounds ascend (FY starts): each of t and t − D walks the pieces forward instead of searching them.
-    const stockIntegral: T[] = [];
+    // windowAverages of the stock's integral at each bound, as each bound's integral is worked out (no array
+    // of them): the same calculator calls in the same order.
+    const out = new Array<T>(Math.max(bounds.length - 1, 0));
     let at = -1;
     let before = -1;
+    let previous = ZERO;
     for (let i = 0; i < bounds.length; i++) {
       const t = bounds[i];
       const back = sub(t, durationDays);
       at = findPieceFrom(f, t, at);
       before = findPieceFrom(f, back, before);
-      stockIntegral.push(sub(integralIn(f, at, t), integralIn(f, before, back)));
+      const stockIntegral = sub(integralIn(f, at, t), integralIn(f, before, back));
+      if (i > 0) {
+        const len = sub(t, bounds[i - 1]);
+        out[i - 1] = cmp(len, ZERO) <= 0 ? ZERO : div(sub(stockIntegral, previous), len);
+      }
+      previous = stockIntegral;
     }
-    return windowAverages(bounds, stockIntegral);
+    return out;
   };
 
   // H = ∫G at each piece start: H(start + x) = H₀ + G₀·x + value·x²/2 + rate·x³/6 + accel·x⁴/24.

@@ -9,7 +9,7 @@ import {
 } from "../../src/engine";
 import { flowMath } from "../../src/engine/flow";
 import { stockFlowMath, type CumulativeFlow } from "../../src/engine/stockFlow";
-import { resolveTimelineOn } from "../../src/engine/timeline";
+import { rampPiecesOn, resolveTimelineOn } from "../../src/engine/timeline";
 
 /*
  * The flow remembers its cut points and ramp shares per resolved timeline and end day, and a cohort's reach is
@@ -71,6 +71,41 @@ describe.each([
         expect(reused).toEqual(fresh);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe.each([
+  ["Decimal", decimalCalculator as Calculator<unknown>],
+  ["number", numberCalculator as Calculator<unknown>],
+])("the avoided-events flow's pieces on the %s backend", (_, calc) => {
+  it("start on every ramp edge and 1 April in the flow, ascending, each once", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20_400, max: 21_400 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.constantFrom<Timeline["ramp"]>("linear", "monthly-steps", "immediate"),
+        fc.integer({ min: 2027, max: 2034 }),
+        (startDay, rolloutWeeks, ramp, endFy) => {
+          const timeline = timelineOf(startDay, rolloutWeeks, ramp);
+          const f = flowOn(calc, timeline, 0.1, endFy);
+          const resolved = resolveTimelineOn(calc, timeline);
+          const from = resolved.firstImpactDay;
+          const end = calc.fromNumber(fyStartDay(endFy));
+          const starts = Array.from(f.starts);
+          for (let k = 1; k < starts.length; k++) expect(calc.compare(starts[k - 1], starts[k])).toBe(-1);
+          const within = (d: unknown): boolean => calc.compare(d, from) >= 0 && calc.compare(d, end) <= 0;
+          const expected = [
+            ...rampPiecesOn(calc, resolved).flatMap((p) => [p.from, p.to]),
+            ...Array.from({ length: 12 }, (_, k) => calc.fromNumber(fyStartDay(2026 + k))),
+          ].filter(within);
+          if (calc.compare(end, from) > 0) expected.push(from, end);
+          for (const d of expected) expect(starts.some((s) => calc.compare(s, d) === 0)).toBe(true);
+          // Nothing else: every start is an expected point.
+          for (const s of starts) expect(expected.some((d) => calc.compare(s, d) === 0)).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
