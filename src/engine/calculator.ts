@@ -153,8 +153,10 @@ export const decimalCalculator: Calculator<Decimal> = {
   ...sharedOps<Decimal>(),
   fromNumber: (n) => new Decimal(n),
   fromDecimal: (d) => d,
-  array: (xs) => xs,
+  // The same keys in the same order as numberCalculator, so both objects share one V8 hidden class and a
+  // model's `calc.op` loads stay monomorphic.
   toDecimal: (a) => a,
+  array: (xs) => xs,
 };
 
 const asNumbers = new WeakMap<Decimal, number>();
