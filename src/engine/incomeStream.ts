@@ -6,7 +6,7 @@ import { EngineError } from "./errors";
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile, StreamYear } from "./stream";
-import { fyBoundsOn, planCache } from "./streamPlan";
+import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
 import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
@@ -87,10 +87,7 @@ interface IncomePlan<T> {
   readonly fys: readonly FyStartYear[];
   /** Per line, its share of each FY covered by its dates (calc.array: a Float64Array on the number backend). */
   readonly shares: readonly ArrayLike<T>[];
-  /**
-   * Per FY, the first FY whose shares are all the same as its own (itself when none before): the same shares
-   * of the same amounts give the same sums, so a settled FY's figures are worked out once per draw.
-   */
+  /** Per FY, the first FY with the same shares (firstLikeFys): its sums are read back, not worked out again. */
   readonly firstLike: readonly number[];
   readonly settledFy: FyStartYear;
   readonly timeToFull: T;
@@ -145,7 +142,7 @@ function incomePlanOn<T>(calc: Calculator<T>, items: readonly IncomeItem[], hori
     ends: items.map((it) => it.endDate),
     fys,
     shares,
-    firstLike: fys.map((_, i) => firstLikeOf(calc, shares, i)),
+    firstLike: firstLikeFys(calc, shares, fys.length),
     settledFy,
     // First go-live to the last go-live (end dates stop income; they are not part of reaching it).
     timeToFull: items.length === 0 ? calc.zero : calc.fromDecimal(yearsBetweenDays(firstGoLive, lastGoLive)),
@@ -160,14 +157,6 @@ function incomePlanOn<T>(calc: Calculator<T>, items: readonly IncomeItem[], hori
     amounts: scratchOn(calc, items.length),
     volumes: scratchOn(calc, items.length),
   };
-}
-
-/** The first FY j ≤ i where every line's share equals its share in FY i. */
-function firstLikeOf<T>(calc: Calculator<T>, shares: readonly ArrayLike<T>[], i: number): number {
-  for (let j = 0; j < i; j++) {
-    if (shares.every((s) => calc.compare(s[j], s[i]) === 0)) return j;
-  }
-  return i;
 }
 
 /** n zeros the caller may overwrite, as the backend keeps a run of values. */
