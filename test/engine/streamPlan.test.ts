@@ -174,6 +174,15 @@ describe("firstLikeFys", () => {
 
 describe("stream plans give a later draw's figures as a run on its own does", () => {
   // x: a drawn figure (a DrawnDecimal, as a simulation writes); cost: a Decimal a draw may also replace.
+  // One timeline record for every run, as a simulation's draws share it (a plan is kept per record).
+  const reviewTimeline: Timeline = {
+    startDate: "2026-06-01",
+    designWeeks: D(0),
+    pilotWeeks: D(4),
+    rolloutWeeks: D(20),
+    leadWeeks: D(8),
+    ramp: "linear",
+  };
   const kinds: Record<string, (h: Horizon, x: number, cost: Decimal) => StreamProfile<number>> = {
     income: (h, x, cost) =>
       incomeStreamOn(
@@ -257,6 +266,33 @@ describe("stream plans give a later draw's figures as a run on its own does", ()
           openingDate: "2027-01-01",
           movesPerStep: D(2),
           stepMonths: 3,
+        },
+        h,
+      ),
+    packageReview: (h, x, cost) =>
+      packageReviewStreamOn(
+        numberCalculator,
+        {
+          id: "x",
+          label: "x",
+          caseload: decimalOfNumber(x * 10),
+          weeksBetweenReviews: D(26),
+          reductionRate: D(0.4),
+          saving: { kind: "hours", hoursPerWeek: D(3), costPerHour: cost },
+          timeline: reviewTimeline,
+        },
+        h,
+      ),
+    reablement: (h, x, cost) =>
+      reablementStreamOn(
+        numberCalculator,
+        {
+          id: "x",
+          label: "x",
+          finishersPerYear: decimalOfNumber(x * 5),
+          ramp: linearRamp("2026-07-01", "2027-05-01"),
+          durationWeeks: D(52.18),
+          saving: { kind: "hours", hoursPerWeek: D(4), costPerHour: cost },
         },
         h,
       ),
