@@ -6,7 +6,7 @@ import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { averageDaySharesInFys, dayShareAt, type DayShares, type ShareSchedule } from "./shareSchedule";
 import { nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile, StreamYear } from "./stream";
-import { fyBoundsOn, planCache } from "./streamPlan";
+import { fyBoundsOn } from "./streamPlan";
 import type { Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
@@ -53,17 +53,16 @@ export interface ProvisionInput extends StreamPrices {
  */
 export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule; moved: Decimal } {
   const m = movesOn(decimalCalculator, input);
-  const n = m.points.days.length;
-  const dates = m.calendar === undefined ? [input.openingDate] : m.calendar.dates.slice(0, n);
   return {
-    schedule: { shape: "steps", points: dates.map((date, i) => ({ date, share: m.points.shares[i] })) },
+    schedule: { shape: "steps", points: m.dates.map((date, i) => ({ date, share: m.points.shares[i] })) },
     moved: m.moved,
   };
 }
 
-/** The moves on a number backend: each move's day, and the share of the people moved by then. */
+/** The moves on a number backend: each move's date, and the share of the people moved by then. */
 interface Moves<T> {
   readonly points: DayShares<T>;
+  readonly dates: readonly string[];
   readonly moved: T;
   /** The move calendar the points come from (none when nobody moves). */
   readonly calendar?: StepDates;
@@ -82,6 +81,7 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
     const day = dayNumber(input.openingDate);
     return {
       points: { shape: "steps", days: [day], shares: calc.array([calc.zero]) },
+      dates: [input.openingDate],
       moved,
     };
   }
@@ -107,8 +107,8 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
   }
   const n = shares.length;
   return {
-    // The move dates are read from the calendar only by movesSchedule (a draw needs the days alone).
     points: { shape: "steps", days: calendar.days.slice(0, n), shares: calc.array(shares) },
+    dates: calendar.dates.slice(0, n),
     moved,
     calendar,
   };
@@ -164,41 +164,6 @@ function stepDates(opening: string, months: number): StepDates {
   return made;
 }
 
-/** A stream's checked weekly costs and weeks a year (the Decimals themselves) and the saving a person a year. */
-interface CostPlan<T> {
-  readonly current: Decimal;
-  readonly newCost: Decimal;
-  readonly weeks: Decimal | undefined;
-  readonly annual: T;
-}
-
-const costPlans = planCache<CostPlan<unknown>>();
-
-/** True when a plan was made from these cost Decimals (a draw that writes none of them keeps them). */
-function fitsCosts(plan: CostPlan<unknown>, input: ProvisionInput): boolean {
-  return (
-    plan.current === input.currentWeeklyCost &&
-    plan.newCost === input.newProvisionWeeklyCost &&
-    plan.weeks === input.weeksPerYear
-  );
-}
-
-/** currentWeeklyCost − newProvisionWeeklyCost a person a week, both checked, on the backend. */
-function checkedRiseOn<T>(calc: Calculator<T>, input: ProvisionInput): T {
-  const d = calc.fromDecimal;
-  const current = d(nonNegative(input.currentWeeklyCost, "currentWeeklyCost"));
-  const newCost = d(nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost"));
-  // On the backend's numbers (a Decimal comparison makes a Decimal on every simulated draw).
-  if (calc.compare(current, newCost) < 0) {
-    throw new EngineError(
-      "out-of-range",
-      "newProvisionWeeklyCost",
-      "must not exceed currentWeeklyCost (the stream is a saving)",
-    );
-  }
-  return calc.subtract(current, newCost);
-}
-
 /**
  * The stream's profile over the horizon; measures the average number of people in the new provision.
  *
@@ -221,22 +186,23 @@ export function provisionStreamOn<T>(
   horizon: Horizon,
 ): StreamProfile<T> {
   const { multiply: mul, subtract: sub } = calc;
-  // The costs are checked when a plan is made; a plan is only used for the same cost Decimals.
-  const known = costPlans.find(calc, horizon, input.id, input, fitsCosts) as CostPlan<T> | undefined;
-  const rise = known === undefined ? checkedRiseOn(calc, input) : calc.zero;
+  const d = calc.fromDecimal;
+  const current = d(nonNegative(input.currentWeeklyCost, "currentWeeklyCost"));
+  const newCost = d(nonNegative(input.newProvisionWeeklyCost, "newProvisionWeeklyCost"));
+  // On the backend's numbers (a Decimal comparison makes a Decimal on every simulated draw).
+  if (calc.compare(current, newCost) < 0) {
+    throw new EngineError(
+      "out-of-range",
+      "newProvisionWeeklyCost",
+      "must not exceed currentWeeklyCost (the stream is a saving)",
+    );
+  }
   const schedule = movesOn(calc, input);
   const { points, moved } = schedule;
-  let annual: T;
-  if (known !== undefined) annual = known.annual;
-  else {
-    annual = mul(rise, calc.fromDecimal(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear")));
-    costPlans.keep(calc, horizon, input.id, {
-      current: input.currentWeeklyCost,
-      newCost: input.newProvisionWeeklyCost,
-      weeks: input.weeksPerYear,
-      annual,
-    });
-  }
+  const annual = mul(
+    sub(current, newCost),
+    d(nonNegative(input.weeksPerYear ?? WEEKS_PER_YEAR, "weeksPerYear")),
+  );
   const { fys } = fyBoundsOn(calc, horizon);
   const shares = averageDaySharesInFys(calc, points, fys);
   const years: StreamYear<T>[] = [];
