@@ -9,7 +9,7 @@ import {
 import { fraction, itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile, StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
-import { fyBoundsOn, planCache } from "./streamPlan";
+import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -83,21 +83,30 @@ export function addressableSpendStreamOn<T>(
   // Every category's figures are checked before any ramp, as the fields were always reported.
   const plan =
     known ?? (plans.keep(calc, horizon, input.id, spendPlanOn(calc, categories, horizon)) as SpendPlan<T>);
-  const { fys, shares } = plan;
+  const { fys, shares, firstLike } = plan;
   let fullLevel = calc.zero;
   for (let k = 0; k < levels.length; k++) fullLevel = add(fullLevel, levels[k]);
   const none = calc.compare(fullLevel, calc.zero) === 0;
   const years: StreamYear<T>[] = [];
   for (let i = 0; i < fys.length; i++) {
+    const like = firstLike[i];
     let saving = calc.zero;
-    for (let k = 0; k < levels.length; k++) saving = add(saving, mul(levels[k], shares[k][i]));
+    let ofFull = calc.zero;
+    if (like < i) {
+      // That FY's figures at price-base prices (streamYearOn inflates each FY its own way).
+      saving = years[like].grossAtPriceBase;
+      ofFull = years[like].measures[0].value;
+    } else {
+      for (let k = 0; k < levels.length; k++) saving = add(saving, mul(levels[k], shares[k][i]));
+      ofFull = none ? calc.zero : calc.divide(saving, fullLevel);
+    }
     years.push(
       streamYearOn(calc, fys[i], saving, input, horizon.firstFy, [
         {
           key: "shareOfFullSaving",
           label: MEASURE_LABELS.shareOfFullSaving,
           unit: "fraction",
-          value: none ? calc.zero : calc.divide(saving, fullLevel),
+          value: ofFull,
         },
       ]),
     );
@@ -122,7 +131,10 @@ interface SpendPlan<T> {
   /** Each category's benefit share, checked. */
   readonly benefitShares: readonly T[];
   readonly fys: readonly FyStartYear[];
-  readonly shares: readonly (readonly T[])[];
+  /** Per category, its FY shares (calc.array: a Float64Array on the number backend). */
+  readonly shares: readonly ArrayLike<T>[];
+  /** Per FY, the first FY with the same shares (firstLikeFys): its figures are read back, not worked out again. */
+  readonly firstLike: readonly number[];
   readonly settledFy: FyStartYear;
   readonly timeToFull: T;
 }
@@ -146,13 +158,16 @@ function spendPlanOn<T>(
 ): SpendPlan<T> {
   const { fys } = fyBoundsOn(calc, horizon);
   const ramps = categories.map((c) => c.ramp);
-  const shares = categories.map((c, i) => averageSharesInFysOn(calc, c.ramp, fys, `categories[${i}].ramp`));
+  const shares = categories.map((c, i) =>
+    calc.array(averageSharesInFysOn(calc, c.ramp, fys, `categories[${i}].ramp`)),
+  );
   return {
     ramps,
     benefitInputs: categories.map((c) => c.benefitShare),
     benefitShares: categories.map((c) => calc.fromDecimal(c.benefitShare ?? ONE)),
     fys,
     shares,
+    firstLike: firstLikeFys(calc, shares, fys.length),
     settledFy: Math.max(horizon.firstFy, ...ramps.map((r) => scheduleSettledFy(r))),
     timeToFull: calc.fromDecimal(schedulesTimeToFullYears(ramps)),
   };

@@ -6,7 +6,7 @@ import { EngineError } from "./errors";
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile, StreamYear } from "./stream";
-import { fyBoundsOn, planCache } from "./streamPlan";
+import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
 import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
@@ -85,11 +85,26 @@ interface IncomePlan<T> {
   readonly goLives: readonly string[];
   readonly ends: readonly (string | undefined)[];
   readonly fys: readonly FyStartYear[];
-  /** Per line, its share of each FY covered by its dates. */
-  readonly shares: readonly (readonly T[])[];
+  /** Per line, its share of each FY covered by its dates (calc.array: a Float64Array on the number backend). */
+  readonly shares: readonly ArrayLike<T>[];
+  /** Per FY, the first FY with the same shares (firstLikeFys): its sums are read back, not worked out again. */
+  readonly firstLike: readonly number[];
   readonly settledFy: FyStartYear;
   readonly timeToFull: T;
+  /**
+   * Per volume × fee line, the fee and current fee (the Decimals themselves) its checked fee rise was worked
+   * out from, and that rise: a draw that writes neither (the same Decimals) reuses it, checks and all.
+   */
+  readonly fees: (Decimal | undefined)[];
+  readonly currents: (Decimal | undefined)[];
+  readonly rises: T[];
+  /** Scratch for one call's line amounts and volumes, overwritten by each (a call runs to its end first). */
+  readonly amounts: Scratch<T>;
+  readonly volumes: Scratch<T>;
 }
+
+/** A writable run of backend values (calc.array's: a Float64Array on the number backend, so no boxing). */
+type Scratch<T> = { [k: number]: T; readonly length: number };
 
 const plans = planCache<IncomePlan<unknown>>();
 
@@ -102,7 +117,7 @@ function fitsDates(plan: IncomePlan<unknown>, items: readonly IncomeItem[]): boo
   return true;
 }
 
-/** The plan of lines whose dates are checked. */
+/** The plan of lines whose dates and amounts are checked. */
 function incomePlanOn<T>(calc: Calculator<T>, items: readonly IncomeItem[], horizon: Horizon): IncomePlan<T> {
   const { fys } = fyBoundsOn(calc, horizon);
   let settledFy = horizon.firstFy;
@@ -116,15 +131,63 @@ function incomePlanOn<T>(calc: Calculator<T>, items: readonly IncomeItem[], hori
     firstGoLive = Math.min(firstGoLive, from);
     lastGoLive = Math.max(lastGoLive, from);
   }
+  const d = calc.fromDecimal;
+  const shares = items.map((it) =>
+    calc.array(fys.map((fy) => fyShareCoveredOn(calc, fy, it.goLiveDate, it.endDate))),
+  );
+  const fees = items.map((it) => (it.kind === "volumeTimesFee" ? it.feePerUnit : undefined));
+  const currents = items.map((it) => (it.kind === "volumeTimesFee" ? it.currentFeePerUnit : undefined));
   return {
     goLives: items.map((it) => it.goLiveDate),
     ends: items.map((it) => it.endDate),
     fys,
-    shares: items.map((it) => fys.map((fy) => fyShareCoveredOn(calc, fy, it.goLiveDate, it.endDate))),
+    shares,
+    firstLike: firstLikeFys(calc, shares, fys.length),
     settledFy,
     // First go-live to the last go-live (end dates stop income; they are not part of reaching it).
     timeToFull: items.length === 0 ? calc.zero : calc.fromDecimal(yearsBetweenDays(firstGoLive, lastGoLive)),
+    fees,
+    currents,
+    // The lines were checked before the plan is made, so each rise is annualIncomeOn's.
+    rises: items.map((it) =>
+      it.kind === "volumeTimesFee"
+        ? calc.subtract(d(it.feePerUnit), d(it.currentFeePerUnit ?? ZERO))
+        : calc.zero,
+    ),
+    amounts: scratchOn(calc, items.length),
+    volumes: scratchOn(calc, items.length),
   };
+}
+
+/** n zeros the caller may overwrite, as the backend keeps a run of values. */
+function scratchOn<T>(calc: Calculator<T>, n: number): Scratch<T> {
+  const zeros: T[] = [];
+  for (let k = 0; k < n; k++) zeros.push(calc.zero);
+  // calc.array copies into a fresh Float64Array (number) or returns this fresh array (Decimal): ours to write.
+  return calc.array(zeros) as Scratch<T>;
+}
+
+/**
+ * One line's amount a year on the backend, from the plan's checked fee rise when the draw kept its fees;
+ * otherwise as annualIncomeOn (same checks, same figures).
+ */
+function lineAmountOn<T>(
+  calc: Calculator<T>,
+  item: IncomeItem,
+  k: number,
+  plan: IncomePlan<T> | undefined,
+  field: string,
+): T {
+  if (
+    plan === undefined ||
+    item.kind !== "volumeTimesFee" ||
+    item.feePerUnit !== plan.fees[k] ||
+    item.currentFeePerUnit !== plan.currents[k]
+  ) {
+    return annualIncomeOn(calc, item, field);
+  }
+  const volume = nonNegative(item.volumePerYear, field, "volumePerYear");
+  return calc.multiply(calc.fromDecimal(volume), plan.rises[k]);
 }
 
 /**
@@ -154,8 +217,9 @@ export function incomeStreamOn<T>(
   // Dates are checked when a plan is made; a plan is only used for the same dates.
   const known = plans.find(calc, horizon, input.id, items, fitsDates) as IncomePlan<T> | undefined;
   const n = items.length;
-  const amounts: T[] = [];
-  const volumes: (T | undefined)[] = [];
+  // A new plan's scratch is only made after the lines are checked, so a first call fills its own.
+  const amounts = known?.amounts ?? scratchOn(calc, n);
+  const volumes = known?.volumes ?? scratchOn(calc, n);
   for (let k = 0; k < n; k++) {
     const item = items[k];
     const field = itemField("items", k);
@@ -165,21 +229,28 @@ export function incomeStreamOn<T>(
         throw new EngineError("invalid-date", `${field}.endDate`, "must not be before goLiveDate");
       }
     }
-    amounts.push(annualIncomeOn(calc, item, field));
-    volumes.push(item.kind === "volumeTimesFee" ? calc.fromDecimal(item.volumePerYear) : undefined);
+    amounts[k] = lineAmountOn(calc, item, k, known, field);
+    // An amount line's volume is never read (the years below skip it).
+    volumes[k] = item.kind === "volumeTimesFee" ? calc.fromDecimal(item.volumePerYear) : calc.zero;
   }
   const plan =
     known ?? (plans.keep(calc, horizon, input.id, incomePlanOn(calc, items, horizon)) as IncomePlan<T>);
-  const { fys, shares } = plan;
+  const { fys, shares, firstLike } = plan;
   const years: StreamYear<T>[] = [];
   for (let i = 0; i < fys.length; i++) {
     let income = calc.zero;
     let units = calc.zero;
-    for (let k = 0; k < n; k++) {
-      const share = shares[k][i];
-      income = add(income, mul(amounts[k], share));
-      const volume = volumes[k];
-      if (volume !== undefined) units = add(units, mul(volume, share));
+    const like = firstLike[i];
+    if (like < i) {
+      // The same sums as that FY's, at price-base prices (streamYearOn inflates each FY its own way).
+      income = years[like].grossAtPriceBase;
+      units = years[like].measures[0].value;
+    } else {
+      for (let k = 0; k < n; k++) {
+        const share = shares[k][i];
+        income = add(income, mul(amounts[k], share));
+        if (items[k].kind === "volumeTimesFee") units = add(units, mul(volumes[k], share));
+      }
     }
     years.push(
       streamYearOn(calc, fys[i], income, input, horizon.firstFy, [

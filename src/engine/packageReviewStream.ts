@@ -91,13 +91,12 @@ export function packageReviewStreamOn<T>(
   const plan =
     known ?? (plans.keep(calc, horizon, input.id, reviewPlanOn(calc, input, horizon)) as ReviewPlan<T>);
   const { timeline, flowEnd, durationDays, fys, bounds } = plan;
-  const cycle = input.weeksBetweenReviews;
   // On the backend's numbers (a drawn caseload or rate is not made a Decimal); the flow reads its Decimal
   // inputs back through the calculator, so toDecimal's Decimal of a plain number is never worked out.
   const cohort = mul(d(caseload), d(rate));
   const flow = flowMath(calc).avoidedEventsFlow({
     baseline: {
-      volumePerYear: calc.toDecimal(calc.divide(mul(d(caseload), d(WEEKS_PER_YEAR)), d(cycle))),
+      volumePerYear: reviewsPerYearOn(calc, plan, caseload),
       growthPerYear: nonNegative(input.growthPerYear ?? ZERO, "growthPerYear"),
       baseFy: input.baseFy,
     },
@@ -116,26 +115,35 @@ export function packageReviewStreamOn<T>(
   for (let i = 0; i < fys.length; i++) {
     // A stock of a non-negative flow: clamp the 40-digit rounding residue (e.g. −2e−37) at zero.
     const reduced = maxOf(calc, calc.zero, stocks[i]);
-    const measures: OperationalMeasure<T>[] = [
-      { key: "reducedPackages", label: MEASURE_LABELS.reducedPackages, unit: "people", value: reduced },
-    ];
-    if (hoursT !== undefined) {
-      measures.push({
-        key: "homecareHoursAvoided",
-        label: MEASURE_LABELS.homecareHoursAvoided,
-        unit: "hours/week",
-        value: mul(reduced, hoursT),
-      });
-    }
     const reducedBy = sf.cumulativeAt(flow, bounds[i + 1]);
     const events = sub(reducedBy, reducedBefore);
     reducedBefore = reducedBy;
-    measures.push({
+    const packages: OperationalMeasure<T> = {
+      key: "reducedPackages",
+      label: MEASURE_LABELS.reducedPackages,
+      unit: "people",
+      value: reduced,
+    };
+    const inYear: OperationalMeasure<T> = {
       key: "packagesReducedInYear",
       label: MEASURE_LABELS.packagesReducedInYear,
       unit: "people",
       value: events,
-    });
+    };
+    // Array literals of their final length (a push past a literal's length reallocates its store).
+    const measures: OperationalMeasure<T>[] =
+      hoursT === undefined
+        ? [packages, inYear]
+        : [
+            packages,
+            {
+              key: "homecareHoursAvoided",
+              label: MEASURE_LABELS.homecareHoursAvoided,
+              unit: "hours/week",
+              value: mul(reduced, hoursT),
+            },
+            inYear,
+          ];
     years.push(
       withEventCostsOn(
         calc,
@@ -187,9 +195,27 @@ interface ReviewPlan<T> {
   readonly durationWeeks: Decimal;
   readonly fys: readonly FyStartYear[];
   readonly bounds: readonly T[];
+  /** The last caseload (the Decimal itself) and its reviews a year, as the flow's baseline reads them. */
+  reviewsOf?: { readonly caseload: Decimal; readonly perYear: Decimal };
 }
 
 const plans = planCache<ReviewPlan<unknown>>();
+
+/**
+ * Reviews a year, caseload × 52.18 / weeks between reviews, on the backend's numbers (a drawn caseload is
+ * not made a Decimal; toDecimal's Decimal of a plain number is read back as that number), remembered for the
+ * plan's last caseload: a draw that leaves the caseload alone gets the same figure.
+ */
+function reviewsPerYearOn<T>(calc: Calculator<T>, plan: ReviewPlan<T>, caseload: Decimal): Decimal {
+  const known = plan.reviewsOf;
+  if (known !== undefined && known.caseload === caseload) return known.perYear;
+  const d = calc.fromDecimal;
+  const perYear = calc.toDecimal(
+    calc.divide(calc.multiply(d(caseload), d(WEEKS_PER_YEAR)), d(plan.cycleInput)),
+  );
+  plan.reviewsOf = { caseload, perYear };
+  return perYear;
+}
 
 /** True when a plan was made from this stream's timeline, cycle and duration (shared by every draw that leaves them alone). */
 function fitsReview(plan: ReviewPlan<unknown>, input: PackageReviewInput): boolean {

@@ -28,11 +28,12 @@ export function weeklySaving(s: PackageSaving, field: string): Decimal {
  */
 export function weeklySavingOn<T>(calc: Calculator<T>, s: PackageSaving, field: string): T {
   const d = calc.fromDecimal;
+  // Field and key apart: the name is only built for an error (a simulated draw checks the saving each time).
   return s.kind === "weekly"
-    ? d(nonNegative(s.weeklySavingPerPerson, `${field}.weeklySavingPerPerson`))
+    ? d(nonNegative(s.weeklySavingPerPerson, field, "weeklySavingPerPerson"))
     : calc.multiply(
-        d(nonNegative(s.hoursPerWeek, `${field}.hoursPerWeek`)),
-        d(nonNegative(s.costPerHour, `${field}.costPerHour`)),
+        d(nonNegative(s.hoursPerWeek, field, "hoursPerWeek")),
+        d(nonNegative(s.costPerHour, field, "costPerHour")),
       );
 }
 

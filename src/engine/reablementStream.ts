@@ -93,23 +93,32 @@ export function reablementStreamOn<T>(
     const finishedBy = sf.cumulativeAt(flow, bounds[i + 1]);
     const finishers = sub(finishedBy, finishedBefore);
     finishedBefore = finishedBy;
-    const measures: OperationalMeasure<T>[] = [
-      { key: "finishers", label: MEASURE_LABELS.finishers, unit: "people", value: finishers },
-      {
-        key: "packagesAvoided",
-        label: MEASURE_LABELS.packagesAvoided,
-        unit: "people",
-        value: people,
-      },
-    ];
-    if (hoursT !== undefined) {
-      measures.push({
-        key: "homecareHoursAvoided",
-        label: MEASURE_LABELS.homecareHoursAvoided,
-        unit: "hours/week",
-        value: mul(people, hoursT),
-      });
-    }
+    const done: OperationalMeasure<T> = {
+      key: "finishers",
+      label: MEASURE_LABELS.finishers,
+      unit: "people",
+      value: finishers,
+    };
+    const avoided: OperationalMeasure<T> = {
+      key: "packagesAvoided",
+      label: MEASURE_LABELS.packagesAvoided,
+      unit: "people",
+      value: people,
+    };
+    // Array literals of their final length (a push past a literal's length reallocates its store).
+    const measures: OperationalMeasure<T>[] =
+      hoursT === undefined
+        ? [done, avoided]
+        : [
+            done,
+            avoided,
+            {
+              key: "homecareHoursAvoided",
+              label: MEASURE_LABELS.homecareHoursAvoided,
+              unit: "hours/week",
+              value: mul(people, hoursT),
+            },
+          ];
     years.push(
       withEventCostsOn(
         calc,

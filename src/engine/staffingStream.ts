@@ -11,7 +11,7 @@ import {
 import { itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
 import type { StreamProfile, StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
-import { fyBoundsOn, planCache } from "./streamPlan";
+import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -56,7 +56,10 @@ interface StaffingPlan<T> {
   readonly froms: readonly string[];
   readonly fullBys: readonly (string | undefined)[];
   readonly fys: readonly FyStartYear[];
-  readonly shares: readonly (readonly T[])[];
+  /** Per reduction, its FY shares (calc.array: a Float64Array on the number backend). */
+  readonly shares: readonly ArrayLike<T>[];
+  /** Per FY, the first FY with the same shares (firstLikeFys): its sums are read back, not worked out again. */
+  readonly firstLike: readonly number[];
   readonly settledFy: FyStartYear;
   readonly timeToFull: T;
 }
@@ -81,11 +84,15 @@ function staffingPlanOn<T>(
 ): StaffingPlan<T> {
   const { fys } = fyBoundsOn(calc, horizon);
   const ramps = reductions.map((r) => linearRamp(r.fromDate, r.fullByDate ?? r.fromDate));
+  const shares = ramps.map((ramp, i) =>
+    calc.array(averageSharesInFysOn(calc, ramp, fys, `reductions[${i}].fromDate`)),
+  );
   return {
     froms: reductions.map((r) => r.fromDate),
     fullBys: reductions.map((r) => r.fullByDate),
     fys,
-    shares: ramps.map((ramp, i) => averageSharesInFysOn(calc, ramp, fys, `reductions[${i}].fromDate`)),
+    shares,
+    firstLike: firstLikeFys(calc, shares, fys.length),
     settledFy: Math.max(horizon.firstFy, ...ramps.map((ramp) => scheduleSettledFy(ramp))),
     // First fromDate to the last fullByDate (or fromDate).
     timeToFull: calc.fromDecimal(schedulesTimeToFullYears(ramps)),
@@ -142,15 +149,22 @@ export function staffingStreamOn<T>(
   const plan =
     known ??
     (plans.keep(calc, horizon, input.id, staffingPlanOn(calc, reductions, horizon)) as StaffingPlan<T>);
-  const { fys, shares } = plan;
+  const { fys, shares, firstLike } = plan;
   const years: StreamYear<T>[] = [];
   for (let i = 0; i < fys.length; i++) {
     let saving = calc.zero;
     let fte = calc.zero;
-    for (let k = 0; k < amounts.length; k++) {
-      const share = shares[k][i];
-      saving = add(saving, mul(amounts[k], share));
-      fte = add(fte, mul(ftes[k], share));
+    const like = firstLike[i];
+    if (like < i) {
+      // That FY's sums at price-base prices (streamYearOn inflates each FY its own way).
+      saving = years[like].grossAtPriceBase;
+      fte = years[like].measures[0].value;
+    } else {
+      for (let k = 0; k < amounts.length; k++) {
+        const share = shares[k][i];
+        saving = add(saving, mul(amounts[k], share));
+        fte = add(fte, mul(ftes[k], share));
+      }
     }
     years.push(
       streamYearOn(calc, fys[i], saving, input, horizon.firstFy, [

@@ -101,3 +101,29 @@ export function planCache<P>(): PlanCache<P> {
     },
   };
 }
+
+/**
+ * Per FY of a plan's shares (one run of FY shares per line), the first FY whose shares are all the same as
+ * its own (itself when no earlier one is): the same shares of the same amounts give the same sums, so a
+ * stream works out a settled FY's figures once per draw and reads the later ones back.
+ *
+ * @example
+ * firstLikeFys(numberCalculator, [[0.5, 1, 1], [0, 1, 1]], 3) // [0, 1, 1]
+ */
+export function firstLikeFys<T>(
+  calc: { compare(a: T, b: T): number },
+  shares: readonly ArrayLike<T>[],
+  fyCount: number,
+): number[] {
+  const like: number[] = [];
+  for (let i = 0; i < fyCount; i++) {
+    let j = 0;
+    for (; j < i; j++) {
+      let same = true;
+      for (let k = 0; same && k < shares.length; k++) same = calc.compare(shares[k][j], shares[k][i]) === 0;
+      if (same) break;
+    }
+    like.push(j);
+  }
+  return like;
+}

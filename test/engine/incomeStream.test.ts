@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { Decimal } from "../../src/engine/money";
 import { EngineError } from "../../src/engine/errors";
 import { annualIncome, annualIncomeOn, incomeStream, incomeStreamOn } from "../../src/engine/incomeStream";
-import { decimalCalculator, numberCalculator } from "../../src/engine/calculator";
+import { decimalCalculator, decimalOfNumber, numberCalculator } from "../../src/engine/calculator";
 
 const D = (x: number | string): Decimal => new Decimal(x);
 const horizon = { firstFy: 2026, lastFy: 2028, mtfsLastFy: 2028 };
@@ -109,5 +110,91 @@ describe("income lines on either backend", () => {
     const b = incomeStreamOn(numberCalculator, { ...input, items: [item("200", "190")] }, horizon);
     expect(a).toEqual([50 * (182 / 365), 50, 50]);
     expect(b.years.map((y) => y.gross)).toEqual([100 * (182 / 365), 100, 100]);
+  });
+  it("still refuses a drawn fee cut once the dates' plan is remembered", () => {
+    const h = { ...horizon };
+    incomeStreamOn(numberCalculator, { id: "i", label: "Fees", items: [item("195", "190")] }, h);
+    expect(() =>
+      incomeStreamOn(numberCalculator, { id: "i", label: "Fees", items: [item("189", "190")] }, h),
+    ).toThrow("items[0].feePerUnit: must not be below currentFeePerUnit");
+    const cut = { ...item("195", "190"), volumePerYear: decimalOfNumber(-1) };
+    expect(() => incomeStreamOn(numberCalculator, { id: "i", label: "Fees", items: [cut] }, h)).toThrow(
+      "items[0].volumePerYear: must be a number ≥ 0",
+    );
+  });
+  it("inflates each settled FY at its own prices while their price-base sums are one", () => {
+    const input = {
+      id: "i",
+      label: "Fees",
+      items: [item("195", "190")],
+      inflationPerYear: D("0.1"),
+    };
+    const p = incomeStream(input, horizon);
+    expect(p.years.map((y) => y.grossAtPriceBase.toString())).toEqual([
+      D(50).times(182).div(365).toString(),
+      "50",
+      "50",
+    ]);
+    expect(p.years.map((y) => y.gross.toString())).toEqual([
+      D(50).times(182).div(365).toString(),
+      "55",
+      "60.5",
+    ]);
+  });
+});
+
+describe("income figures from a remembered plan", () => {
+  const dates = ["2026-04-01", "2026-09-01", "2027-04-01", "2027-10-15", "2028-01-01"] as const;
+  const lineArb = fc.record({
+    amount: fc.boolean(),
+    volume: fc.double({ min: 0, max: 1e5, noNaN: true }),
+    fee: fc.integer({ min: 0, max: 500 }),
+    rise: fc.integer({ min: 0, max: 50 }),
+    goLive: fc.constantFrom(...dates),
+    end: fc.option(fc.constantFrom("2027-03-31", "2028-06-30"), { nil: undefined }),
+  });
+  type Line = typeof lineArb extends fc.Arbitrary<infer L> ? L : never;
+  const itemOf = (l: Line, volume: Decimal) =>
+    l.amount
+      ? {
+          kind: "amountPerYear" as const,
+          label: "x",
+          amountPerYear: volume,
+          goLiveDate: l.goLive,
+          endDate: l.end,
+        }
+      : {
+          kind: "volumeTimesFee" as const,
+          label: "x",
+          volumePerYear: volume,
+          feePerUnit: D(l.fee + l.rise),
+          currentFeePerUnit: D(l.fee),
+          goLiveDate: l.goLive,
+          endDate: l.end,
+        };
+  it("gives a later draw's figures exactly as a first run on its own does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(lineArb, { minLength: 1, maxLength: 6 }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (lines, f) => {
+          const valid = lines.filter((l) => l.end === undefined || l.end >= l.goLive);
+          fc.pre(valid.length > 0);
+          const first = valid.map((l) => itemOf(l, decimalOfNumber(l.volume)));
+          // The draw keeps each line's fee Decimals (as a simulation's writer does) and redraws the volumes.
+          const drawn = valid.map((l, k) => ({
+            ...first[k],
+            ...(l.amount
+              ? { amountPerYear: decimalOfNumber(l.volume * f) }
+              : { volumePerYear: decimalOfNumber(l.volume * f) }),
+          }));
+          const warm = { firstFy: 2026, lastFy: 2030, mtfsLastFy: 2029 };
+          incomeStreamOn(numberCalculator, { id: "i", label: "x", items: first }, warm);
+          const again = incomeStreamOn(numberCalculator, { id: "i", label: "x", items: drawn }, warm);
+          const alone = incomeStreamOn(numberCalculator, { id: "i", label: "x", items: drawn }, { ...warm });
+          expect(again).toEqual(alone);
+        },
+      ),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { Decimal } from "../../src/engine/money";
-import { decimalCalculator, numberCalculator } from "../../src/engine/calculator";
+import { decimalCalculator, decimalOfNumber, numberCalculator } from "../../src/engine/calculator";
 import { fyStartDay } from "../../src/engine/fiscalYear";
-import { fyBoundsOn, planCache } from "../../src/engine/streamPlan";
+import { firstLikeFys, fyBoundsOn, planCache } from "../../src/engine/streamPlan";
 import { addressableSpendStreamOn } from "../../src/engine/addressableSpendStream";
 import { incomeStreamOn } from "../../src/engine/incomeStream";
 import { staffingStreamOn } from "../../src/engine/staffingStream";
@@ -161,4 +161,152 @@ describe("stream plans are used only for the dates they were made from", () => {
     // And back: the first dates again are the first figures.
     expect(figures(run(shared, "2026-06-01", "2027-03-01", 0))).toEqual(figures(first));
   });
+});
+
+describe("firstLikeFys", () => {
+  it("points each FY at the first FY whose shares are all the same, itself when none is", () => {
+    const shares = [Float64Array.from([0.5, 1, 1, 1]), Float64Array.from([0, 0, 1, 1])];
+    expect(firstLikeFys(numberCalculator, shares, 4)).toEqual([0, 1, 2, 2]);
+    expect(firstLikeFys(decimalCalculator, [[D(1), D(1)]], 2)).toEqual([0, 0]);
+    expect(firstLikeFys(numberCalculator, [], 3)).toEqual([0, 0, 0]);
+  });
+});
+
+describe("stream plans give a later draw's figures as a run on its own does", () => {
+  // x: a drawn figure (a DrawnDecimal, as a simulation writes); cost: a Decimal a draw may also replace.
+  // One timeline record for every run, as a simulation's draws share it (a plan is kept per record).
+  const reviewTimeline: Timeline = {
+    startDate: "2026-06-01",
+    designWeeks: D(0),
+    pilotWeeks: D(4),
+    rolloutWeeks: D(20),
+    leadWeeks: D(8),
+    ramp: "linear",
+  };
+  const kinds: Record<string, (h: Horizon, x: number, cost: Decimal) => StreamProfile<number>> = {
+    income: (h, x, cost) =>
+      incomeStreamOn(
+        numberCalculator,
+        {
+          id: "x",
+          label: "x",
+          inflationPerYear: D(0.04),
+          items: [
+            {
+              kind: "volumeTimesFee",
+              label: "v",
+              volumePerYear: decimalOfNumber(x),
+              feePerUnit: cost,
+              currentFeePerUnit: D(10),
+              goLiveDate: "2026-09-01",
+            },
+            {
+              kind: "amountPerYear",
+              label: "a",
+              amountPerYear: decimalOfNumber(x * 3),
+              goLiveDate: "2027-04-01",
+              endDate: "2029-06-30",
+            },
+          ],
+        },
+        h,
+      ),
+    staffing: (h, x, cost) =>
+      staffingStreamOn(
+        numberCalculator,
+        {
+          id: "x",
+          label: "x",
+          reductions: [
+            {
+              kind: "fte",
+              label: "f",
+              fteReduction: decimalOfNumber(x),
+              costPerFte: cost,
+              fromDate: "2026-06-01",
+              fullByDate: "2027-09-01",
+            },
+            { kind: "amount", label: "a", amountPerYear: decimalOfNumber(x * 7), fromDate: "2028-04-01" },
+          ],
+        },
+        h,
+      ),
+    addressableSpend: (h, x, cost) =>
+      addressableSpendStreamOn(
+        numberCalculator,
+        {
+          id: "x",
+          label: "x",
+          categories: [
+            {
+              label: "c",
+              addressableSpend: cost,
+              reductionRate: decimalOfNumber(x / 1000),
+              ramp: linearRamp("2026-11-01", "2027-07-01"),
+            },
+            {
+              label: "d",
+              addressableSpend: D(2e6),
+              reductionRate: D(0.01),
+              ramp: linearRamp("2027-07-01", "2028-07-01"),
+            },
+          ],
+        },
+        h,
+      ),
+    provision: (h, x, cost) =>
+      provisionStreamOn(
+        numberCalculator,
+        {
+          id: "x",
+          label: "x",
+          caseload: decimalOfNumber(x / 10),
+          currentWeeklyCost: cost,
+          newProvisionWeeklyCost: D(11),
+          openingDate: "2027-01-01",
+          movesPerStep: D(2),
+          stepMonths: 3,
+        },
+        h,
+      ),
+    packageReview: (h, x, cost) =>
+      packageReviewStreamOn(
+        numberCalculator,
+        {
+          id: "x",
+          label: "x",
+          caseload: decimalOfNumber(x * 10),
+          weeksBetweenReviews: D(26),
+          reductionRate: D(0.4),
+          saving: { kind: "hours", hoursPerWeek: D(3), costPerHour: cost },
+          timeline: reviewTimeline,
+        },
+        h,
+      ),
+    reablement: (h, x, cost) =>
+      reablementStreamOn(
+        numberCalculator,
+        {
+          id: "x",
+          label: "x",
+          finishersPerYear: decimalOfNumber(x * 5),
+          ramp: linearRamp("2026-07-01", "2027-05-01"),
+          durationWeeks: D(52.18),
+          saving: { kind: "hours", hoursPerWeek: D(4), costPerHour: cost },
+        },
+        h,
+      ),
+  };
+  it.each(Object.keys(kinds))(
+    "%s: new drawn figures, then a new cost Decimal, on a remembered plan",
+    (kind) => {
+      const run = kinds[kind];
+      const shared = { firstFy: 2026, lastFy: 2031, mtfsLastFy: 2029 };
+      const cost = D(60);
+      run(shared, 95, cost);
+      expect(run(shared, 123.4, cost)).toEqual(run({ ...shared }, 123.4, cost));
+      expect(run(shared, 123.4, D(75))).toEqual(run({ ...shared }, 123.4, D(75)));
+      expect(run(shared, 123.4, D(75))).not.toEqual(run(shared, 123.4, cost));
+    },
+  );
 });
