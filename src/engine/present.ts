@@ -248,14 +248,14 @@ export function benefitCostRatioText(view: GreenBookView): string {
 export const WITHIN_YEAR_0 = "within year 0";
 
 /**
- * The discounted payback in words: "4.7 years", "within year 0", "n/a (no costs)", or not within `horizon`
- * (the last FY shown).
+ * The discounted payback in words: "4.7 years", "within year 0", "n/a (no costs)" when there is nothing to pay
+ * back (greenBookNothingToPayBack), or not within `horizon` (the last FY shown).
  *
  * @example
  * discountedPaybackText(profileGreenBook(profile), "FY31/32") // "4.7 years"
  */
 export function discountedPaybackText(view: GreenBookView, horizon = "the profile's years"): string {
-  if (!hasCostsToPayBack(view.pvCosts)) return NO_COSTS_TEXT;
+  if (greenBookNothingToPayBack(view)) return NO_COSTS_TEXT;
   const pb = view.discountedPayback;
   if (pb.kind === "paysBack" && pb.years.isZero()) return WITHIN_YEAR_0;
   return pb.kind === "paysBack" ? yearsText(pb.years.toDecimalPlaces(1)) : `not within ${horizon}`;
@@ -276,6 +276,17 @@ export function nothingToPayBack(r: {
   return (
     !hasCostsToPayBack(r.implementationCost) && r.payback.kind === "paysBack" && r.payback.years.isZero()
   );
+}
+
+/**
+ * Whether a Green Book view has nothing to pay back: nothingToPayBack with the costs' present value as the
+ * cost. A view without costs whose running NPV dips below zero first (a negative year) keeps its payback.
+ *
+ * @example
+ * greenBookNothingToPayBack(greenBookView(years, [d(1), d(2)], [d(0), d(0)])) // true
+ */
+export function greenBookNothingToPayBack(view: GreenBookView): boolean {
+  return nothingToPayBack({ payback: view.discountedPayback, implementationCost: view.pvCosts });
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   Decimal,
   benefitCostRatioText,
   discountedPaybackText,
+  greenBookNothingToPayBack,
   greenBookView,
   payback,
   scenarioPaybackText,
@@ -94,6 +95,22 @@ describe("present", () => {
     expect(discountedPaybackText(paysBack)).toMatch(/^\d+(\.\d)? years?$/);
     const never = greenBookView(years, d([0, 1, 1]), d([150, 0, 0]));
     expect(discountedPaybackText(never, "FY2")).toBe("not within FY2");
+  });
+
+  it("keeps the payback of a Green Book view without costs whose running NPV dips first (nothingToPayBack)", () => {
+    const years = [0, 1, 2].map((fy) => ({ fy, label: `FY${fy}` }));
+    const d = (xs: number[]) => xs.map((x) => new Decimal(x));
+    const noCosts = greenBookView(years, d([100, 100, 100]), d([0, 0, 0]));
+    expect(greenBookNothingToPayBack(noCosts)).toBe(true);
+    // A negative first year (benefits below zero, no costs): there is a deficit to recover.
+    const dips = greenBookView(years, d([-100, 60, 60]), d([0, 0, 0]));
+    expect(greenBookNothingToPayBack(dips)).toBe(false);
+    expect(discountedPaybackText(dips)).toMatch(/^\d(\.\d)? years$/);
+    const sinks = greenBookView(years, d([-100, 1, 1]), d([0, 0, 0]));
+    expect(discountedPaybackText(sinks, "FY2")).toBe("not within FY2");
+    // Costs, and year 0 already covers them: a payback, within year 0, not "no costs".
+    const atOnce = greenBookView(years, d([200, 100, 100]), d([150, 0, 0]));
+    expect(greenBookNothingToPayBack(atOnce)).toBe(false);
   });
 
   it("words a scenario's payback n/a when it has no implementation cost, as the Green Book payback", () => {
