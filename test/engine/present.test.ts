@@ -3,6 +3,7 @@ import {
   Decimal,
   benefitCostRatioText,
   discountedPaybackText,
+  reachesPlanFrom,
   greenBookNothingToPayBack,
   greenBookView,
   payback,
@@ -180,5 +181,20 @@ describe("present", () => {
         expect(moneyUnitsText(xs)).toBe(anyK ? "£m, or £k below £0.1m" : "£m");
       }),
     );
+  });
+  it("counts a figure that reads as the plan as reaching it, and nothing that reads below (property)", () => {
+    const pounds = fc.double({ min: -5e7, max: 5e7, noNaN: true });
+    fc.assert(
+      fc.property(pounds, fc.double({ min: -2e4, max: 2e4, noNaN: true }), (plan, delta) => {
+        const v = plan + delta;
+        const from = reachesPlanFrom(plan);
+        if (formatMoney(v) === formatMoney(plan)) expect(v).toBeGreaterThanOrEqual(from);
+        // Below the threshold by more than float noise: it reads as a lower figure than the plan.
+        if (v < from - 1e-6) expect(formatMoney(v)).not.toBe(formatMoney(plan));
+      }),
+    );
+    expect([reachesPlanFrom(1_020_566.64), reachesPlanFrom(-53_612), reachesPlanFrom(0)]).toEqual([
+      1_015_000, -53_650, -50,
+    ]);
   });
 });
