@@ -231,7 +231,7 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   if (typeof name === "string" && name.trim() !== "") {
     const { renames } = await followRenamedSheets(port, register, { dryRun: true });
     const held = heldProposal(register, renames, name);
-    if (held) throw new WorkbookError("sheet-exists", alreadyHeldMessage(held));
+    if (held) throw new WorkbookError("sheet-exists", alreadyHeldMessage(held), "proposal");
   }
   const sheets = (await port.listSheets()).map((s) => s.name);
   // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
@@ -241,7 +241,11 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   const p = planProposal(
     raw,
     sheets,
-    { slugs: register.proposals.map(storedSlug), names: existingNames },
+    {
+      slugs: register.proposals.map(storedSlug),
+      names: existingNames,
+      proposalSheets: register.proposals.map((s) => s.sheet),
+    },
     table,
     greenBook,
   );
