@@ -69,6 +69,31 @@ export function moneyScale(amount: DecimalLike): "m" | "k" | "zero" {
 }
 
 /**
+ * The lowest £ figure that reads as reaching `planned` by the money rule (formatMoney: £m to 2 dp, £k to 1 dp
+ * below £0.1m): the plan as shown, less half its unit (£5k in £m, £50 in £k). A Monte Carlo iteration within
+ * the plan's rounding reads as the plan, so it has reached it: when P10 = P50 = P90 = the plan as shown, the
+ * probability of reaching it is 100%, not the coin flip of a spread too narrow to show (or of float noise).
+ *
+ * @example
+ * reachesPlanFrom(1_020_566.64) // 1_015_000 (£1.02m less £5k)
+ * reachesPlanFrom(-53_612) // -53_650 (-£53.6k less £50)
+ * reachesPlanFrom(0) // -50 (reads "-", as anything under £50 does)
+ */
+export function reachesPlanFrom(planned: DecimalLike): number {
+  const unit = moneyScale(planned) === "m" ? 10_000 : 100;
+  return toDecimal(planned)
+    .div(unit)
+    .toDecimalPlaces(0)
+    .times(unit)
+    .minus(unit / 2)
+    .toNumber();
+}
+
+/** What "P(≥ plan)" means, under the simulation's table in the CLI and on the Risk sheet (reachesPlanFrom). */
+export const PLAN_REACHED_TEXT =
+  "P(≥ plan): share of iterations at or above the planned MTFS row as shown (one within its rounding, £5k in £m or £50 in £k, has reached it)";
+
+/**
  * How a figure of `moneyScale` "zero" reads, in text and in cells alike (the workbook's £m and £k formats show
  * a zero as this too): under £50 there is nothing to show in £k to 1 dp, and no sign either.
  */
@@ -248,14 +273,14 @@ export function benefitCostRatioText(view: GreenBookView): string {
 export const WITHIN_YEAR_0 = "within year 0";
 
 /**
- * The discounted payback in words: "4.7 years", "within year 0", "n/a (no costs)", or not within `horizon`
- * (the last FY shown).
+ * The discounted payback in words: "4.7 years", "within year 0", "n/a (no costs)" when there is nothing to pay
+ * back (greenBookNothingToPayBack), or not within `horizon` (the last FY shown).
  *
  * @example
  * discountedPaybackText(profileGreenBook(profile), "FY31/32") // "4.7 years"
  */
 export function discountedPaybackText(view: GreenBookView, horizon = "the profile's years"): string {
-  if (!hasCostsToPayBack(view.pvCosts)) return NO_COSTS_TEXT;
+  if (greenBookNothingToPayBack(view)) return NO_COSTS_TEXT;
   const pb = view.discountedPayback;
   if (pb.kind === "paysBack" && pb.years.isZero()) return WITHIN_YEAR_0;
   return pb.kind === "paysBack" ? yearsText(pb.years.toDecimalPlaces(1)) : `not within ${horizon}`;
@@ -276,6 +301,17 @@ export function nothingToPayBack(r: {
   return (
     !hasCostsToPayBack(r.implementationCost) && r.payback.kind === "paysBack" && r.payback.years.isZero()
   );
+}
+
+/**
+ * Whether a Green Book view has nothing to pay back: nothingToPayBack with the costs' present value as the
+ * cost. A view without costs whose running NPV dips below zero first (a negative year) keeps its payback.
+ *
+ * @example
+ * greenBookNothingToPayBack(greenBookView(years, [d(1), d(2)], [d(0), d(0)])) // true
+ */
+export function greenBookNothingToPayBack(view: GreenBookView): boolean {
+  return nothingToPayBack({ payback: view.discountedPayback, implementationCost: view.pvCosts });
 }
 
 /**

@@ -2,6 +2,7 @@ import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
 import { ZERO, type Decimal } from "./money";
 import { fyLabel } from "./fiscalYear";
+import { reachesPlanFrom } from "./present";
 import { pValues, shareAtLeast } from "./quantiles";
 import { distribution, sampleChecked, seededStream, type Distribution, type RandomStream } from "./random";
 import { decimalsWriter, moveInputs, type MovedInput } from "./riskInputs";
@@ -39,7 +40,7 @@ export interface SimulatedYear {
   readonly p10: number;
   readonly p50: number;
   readonly p90: number;
-  /** Share of iterations at or above `planned` (0 to 1). */
+  /** Share of iterations that read at or above `planned` as shown, to its £10k or £100 (0 to 1; reachesPlanFrom). */
   readonly probability: number;
 }
 
@@ -152,13 +153,13 @@ function summarise(
 ): SimulatedProfile {
   const years = fys.map((fy, i): SimulatedYear => {
     const values = samples[i];
-    // Reaching the plan tolerates float noise below a penny (a zero-spread run reaches it every time).
+    // An iteration that reads as the plan, to the unit it is shown in, has reached it (reachesPlanFrom).
     return {
       fy,
       label: fyLabel(fy),
       planned: planned[i],
       ...pValues(values),
-      probability: shareAtLeast(values, planned[i] - 0.005),
+      probability: shareAtLeast(values, reachesPlanFrom(planned[i])),
     };
   });
   return { name, years, mtfsYear: years[mtfsIndex], sampled };

@@ -245,7 +245,7 @@ export function sensitivity(
  * @param [iterations] Number of draws, 1 to 20,000 in a worksheet cell (default 1,000); the CLI's simulate runs up to 100,000.
  * @param [seed] A whole number (default 1): the same seed gives the same results in Excel and the CLI.
  * @param [confidence] "High" (±10%), "Medium" (±25%, default) or "Low" (±40%): the triangular spread of each drawn input.
- * @returns A header row, then one row per fiscal year: planned, P10, P50 and P90 (£), and the share of draws at or above the plan.
+ * @returns A header row, then one row per fiscal year: planned, P10, P50 and P90 (£), and the share of draws at or above the plan as shown (one within its rounding, £5k in £m or £50 in £k, has reached it).
  * @example =MTFS.SIMULATE(B10:C24, 10000, 42, "Low") → (table: CFS Targeted Prevention, P10/P50/P90 per FY)
  */
 export function simulation(

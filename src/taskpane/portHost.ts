@@ -1,4 +1,5 @@
 import { isWorkbookError } from "../workbook/errors";
+import { sheetTakenAdvice } from "../workbook/duplicateProposals";
 import { atomically } from "../workbook/journal";
 import type { WorkbookPort } from "../workbook/port";
 import type { DraftStore, WorkbookHost, WorkbookIdentity } from "./host";
@@ -53,7 +54,12 @@ export function portHost(kind: WorkbookHost["kind"], parts: PortHostParts): Work
         return await atomically(port(), (p) => ops.writeProposal(p, raw));
       } catch (e) {
         if (isWorkbookError(e) && e.code === "sheet-exists") {
-          throw new Error(`${e.message}. ${SHEET_EXISTS_ADVICE[kind]}`);
+          // A sheet that is not a proposal has nothing to edit: the shared advice for it instead.
+          const advice =
+            e.holder === "mtfs" || e.holder === "other"
+              ? sheetTakenAdvice(e.holder)
+              : SHEET_EXISTS_ADVICE[kind];
+          throw new Error(`${e.message}. ${advice}`);
         }
         throw e;
       }

@@ -1,4 +1,5 @@
 import {
+  PLAN_REACHED_TEXT,
   DEFAULT_DEFLATOR_PER_YEAR,
   GREEN_BOOK_STANDARD,
   flatDeflatorIndex,
@@ -95,6 +96,8 @@ export interface SimulationView {
   readonly mtfsProbabilityText: string;
   /** The inputs drawn, in words ("none": a point figure). */
   readonly drawn: readonly string[];
+  /** What P(≥ plan) counts, as the CLI and the Risk sheet say it (PLAN_REACHED_TEXT). */
+  readonly probabilityNote: string;
   /** The table's unit for its caption (moneyUnitsText). */
   readonly units: string;
 }
@@ -247,6 +250,7 @@ function simulationView(s: Simulation, context: InputContext): SimulationView {
     mtfsLabel: p.mtfsYear.label,
     mtfsProbabilityText: percent(p.mtfsYear.probability),
     drawn: p.sampled.map((path) => inputName(path, context).label),
+    probabilityNote: PLAN_REACHED_TEXT,
     units: moneyUnitsText(p.years.flatMap((y) => [y.planned, y.p10, y.p50, y.p90])),
   };
 }

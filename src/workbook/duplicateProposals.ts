@@ -61,6 +61,19 @@ export function alreadyHeldMessage(held: { readonly name: string; readonly sheet
 }
 
 /**
+ * What to do about a sheet name taken by a sheet that is not a proposal (`holder` "mtfs" or "other"), the
+ * same words in the CLI and the pane; a proposal's holder gets each caller's own advice (how to edit it there).
+ *
+ * @example
+ * sheetTakenAdvice("mtfs") // "MTFS Benefits keeps its own figures on that sheet: give this proposal another opportunity name."
+ */
+export function sheetTakenAdvice(holder: "mtfs" | "other"): string {
+  return holder === "mtfs"
+    ? "MTFS Benefits keeps its own figures on that sheet: give this proposal another opportunity name."
+    : "That sheet is not a proposal sheet (MTFS Benefits did not write it): to add this proposal, give it another opportunity name, or rename that sheet.";
+}
+
+/**
  * Warnings for proposal names carried twice: by two registered proposal sheets, or by two Programme rows
  * (one of them typed in by hand over another proposal's name), since the totals then count it twice.
  *

@@ -22,13 +22,23 @@ export type WorkbookErrorCode =
   /** A cell write held NaN or Infinity (writeGuard.ts): nothing of that batch is written. */
   | "not-finite";
 
+/**
+ * What holds a sheet name a new proposal wants ("sheet-exists"): a proposal sheet, one of the sheets
+ * MTFS Benefits keeps its own figures on (Programme, Risk, ...), or a sheet of the user's own. Each asks for
+ * other advice.
+ */
+export type SheetHolder = "proposal" | "mtfs" | "other";
+
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode;
+  /** For "sheet-exists": what holds the name. */
+  readonly holder?: SheetHolder;
 
-  constructor(code: WorkbookErrorCode, message: string) {
+  constructor(code: WorkbookErrorCode, message: string, holder?: SheetHolder) {
     super(message);
     this.name = "WorkbookError";
     this.code = code;
+    if (holder !== undefined) this.holder = holder;
   }
 }
 

@@ -1,3 +1,4 @@
+import { withOptionalRows } from "./layouts/assumptionsBlock";
 import { isEngineError, type OptimismBiasTable, type RagStatus } from "../engine";
 import { syncDashboard, trackForDashboard, worstRags } from "./dashboard";
 import {
@@ -235,17 +236,22 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   if (typeof name === "string" && name.trim() !== "") {
     const { renames } = await followRenamedSheets(port, register, { dryRun: true });
     const held = heldProposal(register, renames, name);
-    if (held) throw new WorkbookError("sheet-exists", alreadyHeldMessage(held));
+    if (held) throw new WorkbookError("sheet-exists", alreadyHeldMessage(held), "proposal");
   }
   const sheets = (await port.listSheets()).map((s) => s.name);
   // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
   // leaves the workbook as it was.
   const existingNames = (await port.listNames()).map((n) => n.name);
   const { table, greenBook } = await readOptimismBiasTable(port);
+  // Every optional field gets its row (blank reads as none), so the user has a cell to fill in later.
   const p = planProposal(
-    raw,
+    withOptionalRows(raw),
     sheets,
-    { slugs: register.proposals.map(storedSlug), names: existingNames },
+    {
+      slugs: register.proposals.map(storedSlug),
+      names: existingNames,
+      proposalSheets: register.proposals.map((s) => s.sheet),
+    },
     table,
     greenBook,
   );
@@ -400,7 +406,8 @@ export async function updateProposal(
   const stored = register.proposals.find((p) => p.sheet === sheet);
   if (!stored)
     throw new WorkbookError("not-a-proposal-sheet", `"${named}" is not a proposal sheet of this workbook`);
-  const proposal = asProposalJson(raw);
+  // The wizard leaves blank fields out: an edit keeps the blank rows the sheet has (and adds none).
+  const proposal = asProposalJson(withOptionalRows(raw, stored.proposal));
   const { table, greenBook: gb } = await readOptimismBiasTable(port);
   const modelled = modelProposal(proposal, table, gb);
   const fyLabels = modelled.profile.years.map((y) => y.label);

@@ -1,7 +1,7 @@
 import { codeInBrackets, type OptimismBiasTable } from "../engine";
 import { modelProposal, type ModelledProposal } from "./engineLink";
 import { inputJson } from "./cellValues";
-import { WorkbookError } from "./errors";
+import { WorkbookError, type SheetHolder } from "./errors";
 import { getPath, setPath } from "./jsonPath";
 import { tornadoRowsFor } from "./layouts/tornadoBlock";
 import { measureColumnsFor } from "./layouts/profileBreakdown";
@@ -13,6 +13,11 @@ import type { StoredProposal } from "./register";
 import type { GreenBookParameters } from "./parameters";
 import { placeAddress, type SheetPlacement } from "./anchors";
 import type { InputType } from "./layouts/types";
+import { RISK_SHEET } from "./layouts/riskSheet";
+import { TRACKING_SHEET } from "./layouts/trackingSheet";
+import { HISTORY_SHEET } from "./layouts/historySheet";
+import { DASHBOARD_SHEET } from "./layouts/dashboardSheet";
+import { DEMAND_SHEET } from "./layouts/demandSheet";
 
 /**
  * Proposal sheets: building one from proposal JSON, and reading the proposal back from its cells.
@@ -59,6 +64,30 @@ export interface TakenNames {
   readonly slugs?: readonly string[];
   /** Every defined name already in the workbook. */
   readonly names?: readonly string[];
+  /** The sheets proposals are on now (a clash with one of them is with a proposal). */
+  readonly proposalSheets?: readonly string[];
+}
+
+/** Sheets MTFS Benefits writes its own figures on, besides the proposals' (RESERVED_SHEETS and the rest). */
+const ADD_IN_SHEETS = [
+  ...RESERVED_SHEETS,
+  RISK_SHEET,
+  TRACKING_SHEET,
+  HISTORY_SHEET,
+  DASHBOARD_SHEET,
+  DEMAND_SHEET,
+].map((s) => s.toLowerCase());
+
+/**
+ * What holds the sheet name `sheet` (case as Excel compares it): a proposal, the add-in, or the user.
+ *
+ * @example
+ * sheetHolder("Programme", []) // "mtfs"
+ */
+export function sheetHolder(sheet: string, proposalSheets: readonly string[]): SheetHolder {
+  const key = sheet.toLowerCase();
+  if (proposalSheets.some((s) => s.toLowerCase() === key)) return "proposal";
+  return ADD_IN_SHEETS.includes(key) ? "mtfs" : "other";
 }
 
 /**
@@ -81,7 +110,11 @@ export function planProposal(
   const sheet = proposalSheetName(typeof name === "string" ? name : "");
   const sheets = [...existingSheets, ...RESERVED_SHEETS].map((s) => s.toLowerCase());
   if (sheets.includes(sheet.toLowerCase())) {
-    throw new WorkbookError("sheet-exists", `a sheet named "${sheet}" is already in the workbook`);
+    throw new WorkbookError(
+      "sheet-exists",
+      `a sheet named "${sheet}" is already in the workbook`,
+      sheetHolder(sheet, taken.proposalSheets ?? []),
+    );
   }
   const slug = uniqueSlug(sheet, taken.slugs ?? [], taken.names ?? []);
   const fyLabels = modelled.profile.years.map((y) => y.label);

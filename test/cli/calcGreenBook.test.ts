@@ -101,4 +101,24 @@ describe("calc profile: Green Book view and risk-adjusted row", () => {
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/--deflator applies to calc profile only/);
   });
+  it("says a proposal without costs has nothing to pay back, in the table and the JSON alike", async () => {
+    const input = examplePath("income-maximisation.json");
+    const table = await run(["calc", "profile", "--input", input]);
+    expect(table.stdout).toContain("Discounted payback: n/a (no costs)");
+    const gb = JSON.parse(
+      (await run(["calc", "profile", "--input", input, "--format", "json"])).stdout,
+    ).greenBook;
+    // null as the ratio is, not a 0-year payback beside "n/a (no costs)".
+    expect([gb.benefitCostRatio, gb.discountedPaybackYears, gb.discountedPaybackText]).toEqual([
+      null,
+      null,
+      "n/a (no costs)",
+    ]);
+    const cfs = JSON.parse(
+      (await run(["calc", "profile", "--input", examplePath(CFS), "--format", "json"])).stdout,
+    );
+    expect(cfs.greenBook.discountedPaybackText).toBe(
+      `${cfs.greenBook.discountedPaybackYears.toFixed(1)} years`,
+    );
+  });
 });

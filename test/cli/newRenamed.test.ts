@@ -1,6 +1,7 @@
 import * as ExcelJS from "exceljs";
-import { readFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import { sheetTakenAdvice } from "../../src/workbook/duplicateProposals";
 import { renameAsExcel } from "../workbook/fixtures";
 import { example, run, tempDir } from "./workbookCli";
 
@@ -56,5 +57,39 @@ describe("mtfs-benefits new after a proposal sheet is renamed", () => {
     const r = await run(["new", "--input", example("reunification.json"), "--into", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`on sheet "${RENAMED}"`);
+  });
+});
+
+describe("mtfs-benefits new refusing a name another kind of sheet holds", () => {
+  const EDIT_ADVICE = "To change that proposal";
+
+  it("tells the user their own sheet is not a proposal, rather than to edit it as one", async () => {
+    const file = join(tempDir(), "wb.xlsx");
+    expect((await run(["new", "--input", example("reunification.json"), "--into", file])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.addWorksheet("Reablement").getCell("A1").value = "my notes";
+    await wb.xlsx.writeFile(file);
+    const before = readFileSync(file);
+    const r = await run(["new", "--input", example("reablement.json"), "--into", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a sheet named "Reablement" is already in the workbook');
+    expect(r.stderr).toContain(sheetTakenAdvice("other"));
+    expect(r.stderr).not.toContain(EDIT_ADVICE);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("says a name of the add-in's own sheets is taken by its figures, and keeps the edit advice for a proposal", async () => {
+    const file = join(tempDir(), "wb.xlsx");
+    expect((await run(["new", "--input", example("reunification.json"), "--into", file])).code).toBe(0);
+    const raw = JSON.parse(readFileSync(example("reablement.json"), "utf8"));
+    const named = join(tempDir(), "programme-named.json");
+    writeFileSync(named, JSON.stringify({ ...raw, opportunity: { ...raw.opportunity, name: "Programme" } }));
+    const r = await run(["new", "--input", named, "--into", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(sheetTakenAdvice("mtfs"));
+    expect(r.stderr).not.toContain(EDIT_ADVICE);
+    const again = await run(["new", "--input", example("reunification.json"), "--into", file]);
+    expect(again.stderr).toContain(EDIT_ADVICE);
   });
 });

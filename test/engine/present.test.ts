@@ -3,6 +3,8 @@ import {
   Decimal,
   benefitCostRatioText,
   discountedPaybackText,
+  reachesPlanFrom,
+  greenBookNothingToPayBack,
   greenBookView,
   payback,
   scenarioPaybackText,
@@ -96,6 +98,22 @@ describe("present", () => {
     expect(discountedPaybackText(never, "FY2")).toBe("not within FY2");
   });
 
+  it("keeps the payback of a Green Book view without costs whose running NPV dips first (nothingToPayBack)", () => {
+    const years = [0, 1, 2].map((fy) => ({ fy, label: `FY${fy}` }));
+    const d = (xs: number[]) => xs.map((x) => new Decimal(x));
+    const noCosts = greenBookView(years, d([100, 100, 100]), d([0, 0, 0]));
+    expect(greenBookNothingToPayBack(noCosts)).toBe(true);
+    // A negative first year (benefits below zero, no costs): there is a deficit to recover.
+    const dips = greenBookView(years, d([-100, 60, 60]), d([0, 0, 0]));
+    expect(greenBookNothingToPayBack(dips)).toBe(false);
+    expect(discountedPaybackText(dips)).toMatch(/^\d(\.\d)? years$/);
+    const sinks = greenBookView(years, d([-100, 1, 1]), d([0, 0, 0]));
+    expect(discountedPaybackText(sinks, "FY2")).toBe("not within FY2");
+    // Costs, and year 0 already covers them: a payback, within year 0, not "no costs".
+    const atOnce = greenBookView(years, d([200, 100, 100]), d([150, 0, 0]));
+    expect(greenBookNothingToPayBack(atOnce)).toBe(false);
+  });
+
   it("words a scenario's payback n/a when it has no implementation cost, as the Green Book payback", () => {
     const d = (xs: number[]) => xs.map((x) => new Decimal(x));
     const years = [0, 1, 2].map((fy) => ({ fy, label: `FY${fy}` }));
@@ -163,5 +181,20 @@ describe("present", () => {
         expect(moneyUnitsText(xs)).toBe(anyK ? "£m, or £k below £0.1m" : "£m");
       }),
     );
+  });
+  it("counts a figure that reads as the plan as reaching it, and nothing that reads below (property)", () => {
+    const pounds = fc.double({ min: -5e7, max: 5e7, noNaN: true });
+    fc.assert(
+      fc.property(pounds, fc.double({ min: -2e4, max: 2e4, noNaN: true }), (plan, delta) => {
+        const v = plan + delta;
+        const from = reachesPlanFrom(plan);
+        if (formatMoney(v) === formatMoney(plan)) expect(v).toBeGreaterThanOrEqual(from);
+        // Below the threshold by more than float noise: it reads as a lower figure than the plan.
+        if (v < from - 1e-6) expect(formatMoney(v)).not.toBe(formatMoney(plan));
+      }),
+    );
+    expect([reachesPlanFrom(1_020_566.64), reachesPlanFrom(-53_612), reachesPlanFrom(0)]).toEqual([
+      1_015_000, -53_650, -50,
+    ]);
   });
 });

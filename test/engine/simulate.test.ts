@@ -6,6 +6,7 @@ import {
   MAX_ITERATIONS,
   computeAssumptions,
   computeProfile,
+  formatMoney,
   parseProposal,
   profileRiskModel,
   proposalRiskModel,
@@ -51,6 +52,37 @@ describe("simulate", () => {
       expect(y.p90).toBe(y.p50);
       expect(y.probability).toBe(1);
     });
+  });
+
+  it("says a year whose spread is too narrow to show has reached its plan, not a coin flip (Reablement's FY26/27)", () => {
+    const reablement = read("reablement.json");
+    const s = simulate([proposalRiskModel(reablement)], { iterations: 2000, seed: 1 });
+    const first = s.proposals[0].years[0];
+    // A real spread of a few £k around £1.02m: every P-value prints as the plan.
+    expect(first.p90 - first.p10).toBeGreaterThan(100);
+    expect([first.p10, first.p50, first.p90].map(formatMoney)).toEqual(
+      Array(3).fill(formatMoney(first.planned)),
+    );
+    expect(first.probability).toBe(1);
+  });
+
+  it("gives a probability that agrees with the P-values as printed, for every bundled proposal and year", () => {
+    const files = fs
+      .readdirSync(path.join(__dirname, "../../examples"))
+      .filter((f) => !/triangulation|edge-of-care|programme|national/.test(f));
+    const n = 1000;
+    for (const f of files) {
+      const s = simulate([proposalRiskModel(read(f))], { iterations: n, seed: 5 });
+      for (const y of s.proposals[0].years) {
+        const plan = formatMoney(y.planned);
+        // P10 printing as the plan: at least 90% of iterations read as the plan or above.
+        if (formatMoney(y.p10) === plan)
+          expect([f, y.label, y.probability >= 0.9 - 1 / n]).toEqual([f, y.label, true]);
+        // P90 printing below it (a lower figure): at most 10% reach it.
+        if (y.p90 < y.planned && formatMoney(y.p90) !== plan)
+          expect([f, y.label, y.probability <= 0.1 + 1 / n]).toEqual([f, y.label, true]);
+      }
+    }
   });
 
   it("orders P10 ≤ P50 ≤ P90, and a downside-heavy target makes reaching the plan less likely than not", () => {

@@ -391,4 +391,40 @@ describe("Wizard duplicate sheet", () => {
     await expect(portHost("standalone", parts).writeProposal({})).rejects.not.toThrow(/Edit active sheet/);
     await expect(portHost("excel", parts).writeProposal({})).rejects.toThrow(/press Edit active sheet/);
   });
+
+  it("does not offer to edit a sheet that is not a proposal, in either host", async () => {
+    const { portHost } = await import("../../src/taskpane/portHost");
+    const { WorkbookError } = await import("../../src/workbook/errors");
+    const { sheetTakenAdvice } = await import("../../src/workbook/duplicateProposals");
+    for (const holder of ["mtfs", "other"] as const) {
+      const ops = {
+        writeProposal: async () => {
+          throw new WorkbookError("sheet-exists", 'a sheet named "Risk" is already in the workbook', holder);
+        },
+        updateProposal: async () => ({ sheetName: "", programmeRowAdded: false }),
+        readProposal: async () => null,
+        refresh: async () => ({ proposals: 0, lines: [] }),
+      };
+      const parts = {
+        port: () => ({}) as never,
+        drafts: memoryStore(),
+        activeSheet: async () => null,
+        workbook: () => ({ id: "x", name: "x" }),
+        ops,
+      };
+      for (const kind of ["excel", "standalone"] as const) {
+        const message = await portHost(kind, parts)
+          .writeProposal({})
+          .then(
+            () => "",
+            (e: Error) => e.message,
+          );
+        expect([holder, kind, message]).toEqual([
+          holder,
+          kind,
+          `a sheet named "Risk" is already in the workbook. ${sheetTakenAdvice(holder)}`,
+        ]);
+      }
+    }
+  });
 });

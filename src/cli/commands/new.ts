@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { checkProposal } from "../../engine";
 import { isWorkbookError } from "../../workbook/errors";
+import { sheetTakenAdvice } from "../../workbook/duplicateProposals";
 import { addProposal } from "../../workbook/operations";
 import { parseArgs } from "../args";
 import type { Command } from "../command";
@@ -53,10 +54,13 @@ export const newProposal: Command = {
     const port = await openOrCreateMtfsWorkbook(into, "--into");
     const result = await asCliErrors(() =>
       addProposal(port, raw).catch((e: unknown) => {
-        // The proposal is there already: say how to change it instead (its cells, then refresh).
+        // The proposal is there already: say how to change it instead (its cells, then refresh). A sheet
+        // that is not a proposal gets other advice: it has no proposal to edit.
         if (isWorkbookError(e) && e.code === "sheet-exists")
           throw new CliError(
-            `${e.message}. To change that proposal, edit its cells on that sheet and run mtfs-benefits refresh ${into}; to add this one beside it, give it another opportunity name.`,
+            e.holder === "mtfs" || e.holder === "other"
+              ? `${e.message}. ${sheetTakenAdvice(e.holder)}`
+              : `${e.message}. To change that proposal, edit its cells on that sheet and run mtfs-benefits refresh ${into}; to add this one beside it, give it another opportunity name.`,
           );
         throw e;
       }),

@@ -7,6 +7,7 @@ import {
   type RiskAdjustedRow,
   benefitCostRatioText,
   discountedPaybackText,
+  greenBookNothingToPayBack,
 } from "../../engine";
 import { textTable } from "../table";
 
@@ -66,8 +67,12 @@ export function greenBookJson(
       })),
       npv: toPounds(view.npv),
       benefitCostRatio: view.benefitCostRatio?.toDecimalPlaces(4).toNumber() ?? null,
+      // Nothing to pay back (no costs, never below zero): null, as when it does not pay back; the text says which.
       discountedPaybackYears:
-        payback.kind === "paysBack" ? payback.years.toDecimalPlaces(2).toNumber() : null,
+        payback.kind === "paysBack" && !greenBookNothingToPayBack(view)
+          ? payback.years.toDecimalPlaces(2).toNumber()
+          : null,
+      discountedPaybackText: discountedPaybackText(view),
     },
     riskAdjusted:
       risk === undefined

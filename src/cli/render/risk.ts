@@ -2,6 +2,7 @@ import {
   Decimal,
   endsNote,
   formatMoney,
+  PLAN_REACHED_TEXT,
   type Sensitivity,
   type SimulatedProfile,
   type Simulation,
@@ -74,7 +75,7 @@ export function simulationTable(s: Simulation, words: InputWords = pathOnly): st
   return [
     `Monte Carlo: ${s.iterations.toLocaleString("en-GB")} iterations, seed ${s.seed}`,
     ...blocks,
-    `◂ last MTFS year. P(≥ plan): share of iterations at or above the planned MTFS row.`,
+    `◂ last MTFS year. ${PLAN_REACHED_TEXT}.`,
   ].join("\n\n");
 }
 

@@ -218,6 +218,7 @@ export function SimulationPanel<P>({
           <p className="mtfs-note">
             Drawn: {view.drawn.length === 0 ? "none (a point figure)" : view.drawn.join(", ")}.
           </p>
+          <p className="mtfs-note">{view.probabilityNote}.</p>
         </div>
       )}
     </>

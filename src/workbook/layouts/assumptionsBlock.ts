@@ -165,3 +165,58 @@ export function wordedChoices(
     codes: Object.fromEntries(Object.entries(table).map(([code, word]) => [word.toLowerCase(), code])),
   };
 }
+
+/**
+ * Optional fields a new proposal sheet gives a row even when its JSON leaves them out, so the user has a cell
+ * to fill in later: blank, as a cleared cell reads (null: none, or the documented default). The single-cohort
+ * form's (`cohort`) and the whole proposal's (`proposal`); a kinded block left out is written as its "none" kind
+ * with its amount blank, so choosing another kind in the cell's list and typing the amount is enough.
+ */
+const OPTIONAL_ROWS = {
+  cohort: [
+    "baseline.growthPerYear",
+    "unitCost.alternativeWeeklyCost",
+    "unitCost.overlapWeeklyCost",
+    "unitCost.inflationPerYear",
+  ],
+  proposal: ["mtfsOverlap"],
+} as const;
+
+/** What a left-out kinded block is written as: none, with the amount of the usual kind blank. */
+const BLANK_BLOCKS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  mtfsOverlap: { kind: "none", amountPerYear: null },
+};
+
+/** `parent` with `key` set to `value` when it has no such key (the others keep their order). */
+function withKey(parent: Rec, key: string, value: unknown): Rec {
+  return key in parent ? parent : { ...parent, [key]: value };
+}
+
+/** `block` with `path` ("unitCost.overlapWeeklyCost") blank when absent, inside the objects it has. */
+function withBlank(block: Rec, path: string): Rec {
+  const [head, ...rest] = path.split(".");
+  if (rest.length === 0) return withKey(block, head, BLANK_BLOCKS[head] ?? null);
+  const inner = block[head];
+  // An object left out (or not an object): as the user wrote it, so the parser's refusal names it.
+  if (!isRecord(inner)) return block;
+  return { ...block, [head]: withBlank(inner, rest.join(".")) };
+}
+
+/**
+ * The proposal JSON with every optional field of OPTIONAL_ROWS it leaves out blank (null), as `new` and the
+ * wizard write a sheet: a blank reads as none (or the default), so the figures are the same, and each field
+ * has its row. With `rowsOf` (the sheet's stored JSON, for an edit), only the rows that sheet has: a sheet
+ * written before keeps its shape (refresh, too, lays a sheet out from its stored JSON).
+ *
+ * @example
+ * withOptionalRows({ assumptions: { unitCost: { weeklyCost: 900 } } }).assumptions.unitCost.overlapWeeklyCost // null
+ */
+export function withOptionalRows(proposal: unknown, rowsOf?: unknown): unknown {
+  if (!isRecord(proposal) || !isRecord(proposal.assumptions)) return proposal;
+  const a = proposal.assumptions;
+  const had = isRecord(rowsOf) && isRecord(rowsOf.assumptions) ? rowsOf.assumptions : undefined;
+  const paths = [...(Array.isArray(a.streams) ? [] : OPTIONAL_ROWS.cohort), ...OPTIONAL_ROWS.proposal].filter(
+    (path) => rowsOf === undefined || (had !== undefined && getPath(had, path) !== undefined),
+  );
+  return { ...proposal, assumptions: paths.reduce(withBlank, a) };
+}

@@ -4,8 +4,10 @@ import {
   discountBandIndex,
   paybackCrossings,
   type Decimal,
+  type GreenBookView,
   type GreenBookYear,
   NO_COSTS_TEXT,
+  greenBookNothingToPayBack,
   WITHIN_YEAR_0,
 } from "../../engine";
 import type { ModelledProposal } from "../engineLink";
@@ -195,6 +197,31 @@ export function discountedPaybackFormula(crossings: string, lastCumulative: stri
 }
 
 /**
+ * The Green Book payback cell's formula: NO_RATIO when there is nothing to pay back (no costs, `pvCosts`, and a
+ * running NPV never below zero, `cumulatives`), else discountedPaybackFormula. The engine's rule
+ * (greenBookNothingToPayBack), so the proposal sheet, the Programme and the CLI read alike.
+ *
+ * @example
+ * greenBookPaybackFormula("I70", "L59:L64", "K59:K64") // 'IF(AND(I70<=0,MIN(K59:K64)>=0),"n/a (no costs)",...)'
+ */
+export function greenBookPaybackFormula(pvCosts: string, crossings: string, cumulatives: string): string {
+  const last = cumulatives.split(":").pop() ?? cumulatives;
+  return `IF(AND(${pvCosts}<=0,MIN(${cumulatives})>=0),"${NO_RATIO}",${discountedPaybackFormula(crossings, last)})`;
+}
+
+/**
+ * The Green Book payback cell's cached value, as greenBookPaybackFormula computes it: NO_RATIO, the years, or
+ * NOT_PAID_BACK.
+ *
+ * @example
+ * greenBookPaybackValue(view) // 1.44
+ */
+export function greenBookPaybackValue(view: GreenBookView): number | string {
+  if (greenBookNothingToPayBack(view)) return NO_RATIO;
+  return view.discountedPayback.kind === "paysBack" ? view.discountedPayback.years.toNumber() : NOT_PAID_BACK;
+}
+
+/**
  * The block's cells from row `first`; `profileFirstRow` is the profile row of `fyLabels[0]`, whose columns
  * E (costs) and J (MTFS row) it reads. `next` is the first row after it (and a blank row).
  *
@@ -361,15 +388,13 @@ export function greenBookBlock(
   const paybackAt = summary(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
-    // With no costs nothing is paid back: "n/a", as the ratio says, not "0 years".
-    `IF(${pvCostsAt}>0,${discountedPaybackFormula(range("L"), at("cumulativePresentValue", lastRow - firstRow))},"${NO_RATIO}")`,
-    payback && view
-      ? !view.pvCosts.gt(0)
-        ? NO_RATIO
-        : payback.kind === "paysBack"
-          ? payback.years.toNumber()
-          : NOT_PAID_BACK
-      : null,
+    // Nothing to pay back (no costs, never below zero): "n/a", as the ratio says, not "0 years".
+    greenBookPaybackFormula(
+      pvCostsAt,
+      range(column.get("paybackCrossing") ?? "L"),
+      range(column.get("cumulativePresentValue") ?? "K"),
+    ),
+    payback && view ? greenBookPaybackValue(view) : null,
     PAYBACK_YEARS_FORMAT,
   );
   // Excel's NPV() discounts its first value one period: year 0 goes in undiscounted, as the block counts it.

@@ -7,11 +7,11 @@ import { formulaWriter, labelWriter } from "./cellWriters";
 import {
   CROSSING_FORMAT,
   GREEN_BOOK_STEPS,
-  NOT_PAID_BACK,
   NO_CROSSING,
   NO_RATIO,
   PAYBACK_YEARS_FORMAT,
-  discountedPaybackFormula,
+  greenBookPaybackFormula,
+  greenBookPaybackValue,
   greenBookStepFormula,
   greenBookStepValue,
   type GreenBookStep,
@@ -48,6 +48,17 @@ export interface GreenBookSource {
   /** Undefined when its sheet could not be modelled: the block's cells then keep what they show. */
   readonly figures?: ReadonlyMap<string, GreenBookFigures>;
 }
+
+/**
+ * The captions of the rows after implementation costs' payback and NPV check. Each fits one line of the
+ * Programme's caption columns: a longer one wraps there, its row grows and its figure sits on the second line,
+ * beside nothing (it read blank next to the caption).
+ */
+export const PAYBACK_AFTER_IMPLEMENTATION_CAPTION =
+  "Discounted payback after implementation costs (years from year 0)";
+/** See PAYBACK_AFTER_IMPLEMENTATION_CAPTION. */
+export const NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION =
+  "Check: NPV after implementation costs by Excel's NPV(), as above";
 
 /** Rows the block takes: heading, note, 11 steps, 5 totals, a gap, the split's heading, 4 rows and a note. */
 export const PROGRAMME_GREEN_BOOK_ROWS = 25;
@@ -245,14 +256,8 @@ export function programmeGreenBookCells(
   total(
     "Discounted payback (years from the start of year 0)",
     "greenBook.discountedPayback",
-    `IF(${pvCosts}>0,${discountedPaybackFormula(crossingsAt, at("cumulativePresentValue", n - 1))},"${NO_RATIO}")`,
-    view
-      ? !view.pvCosts.gt(0)
-        ? NO_RATIO
-        : view.discountedPayback.kind === "paysBack"
-          ? view.discountedPayback.years.toNumber()
-          : NOT_PAID_BACK
-      : null,
+    greenBookPaybackFormula(pvCosts, crossingsAt, span("cumulativePresentValue")),
+    view ? greenBookPaybackValue(view) : null,
     PAYBACK_YEARS_FORMAT,
   );
   const flows = fys.slice(1).map((_, j) => `${at("realBenefits", j + 1)}-${at("realCosts", j + 1)}`);
@@ -368,23 +373,17 @@ export function programmeGreenBookCells(
       "0.00",
     );
     total(
-      "Discounted payback after implementation costs (years from the start of year 0)",
+      PAYBACK_AFTER_IMPLEMENTATION_CAPTION,
       "greenBook.discountedPaybackAfterImplementation",
-      `IF(${allCosts}>0,${discountedPaybackFormula(rowSpan(crossingRow), afterAt("cumulativePresentValue", n - 1))},"${NO_RATIO}")`,
-      full
-        ? !full.pvCosts.gt(0)
-          ? NO_RATIO
-          : full.discountedPayback.kind === "paysBack"
-            ? full.discountedPayback.years.toNumber()
-            : NOT_PAID_BACK
-        : null,
+      greenBookPaybackFormula(allCosts, rowSpan(crossingRow), rowSpan(cumulativeRow)),
+      full ? greenBookPaybackValue(full) : null,
       PAYBACK_YEARS_FORMAT,
     );
     const net = (t: number): string =>
       `${at("realBenefits", t)}-${at("realCosts", t)}-${fyColumn(t)}${realRow}`;
     const later = fys.slice(1).map((_, j) => net(j + 1));
     total(
-      "Check: NPV after implementation costs by Excel's NPV() (year 0 added undiscounted)",
+      NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION,
       "greenBook.npvAfterImplementationByExcel",
       later.length ? `${net(0)}+NPV(INDEX(${DISCOUNT_RATES_NAME},1),${later.join(",")})` : net(0),
       full ? full.npv.toNumber() : null,

@@ -1,4 +1,4 @@
-import type { Sensitivity, SimulatedProfile, Simulation } from "../../engine";
+import { PLAN_REACHED_TEXT, type Sensitivity, type SimulatedProfile, type Simulation } from "../../engine";
 import type { BarChartSpec, ComboChartSpec } from "../port";
 import { TORNADO_MAX_ROWS, inputCaption, inputWordsIn, tornadoBlock } from "./tornadoBlock";
 import { labelWriter } from "./cellWriters";
@@ -64,7 +64,7 @@ export function riskSheetLayout(
   label(
     "A2",
     `${s.iterations.toLocaleString("en-GB")} iterations, seed ${s.seed}. P10/P50/P90 as PERCENTILE.INC; ` +
-      "P(≥ plan) is the share of iterations at or above the planned row. Inputs drawn: the proposals' risk blocks. " +
+      `${PLAN_REACHED_TEXT}. Inputs drawn: the proposals' risk blocks. ` +
       "The MTFS row is the net benefit plus any inflation contingency and added-back existing MTFS lines.",
     STYLES.text,
   );

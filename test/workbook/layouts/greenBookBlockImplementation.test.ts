@@ -11,8 +11,14 @@ import {
 } from "../../../src/engine";
 import { modelProposal } from "../../../src/workbook/engineLink";
 import { fyColumn } from "../../../src/workbook/layouts/programmeSheet";
-import { NOT_PAID_BACK } from "../../../src/workbook/layouts/greenBookBlock";
-import { refreshWorkbook } from "../../../src/workbook/operations";
+import { NOT_PAID_BACK, NO_RATIO } from "../../../src/workbook/layouts/greenBookBlock";
+import {
+  NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION,
+  PAYBACK_AFTER_IMPLEMENTATION_CAPTION,
+} from "../../../src/workbook/layouts/programmeGreenBook";
+import { EMPTY_PROGRAMME } from "../../../src/workbook/layouts/programmeConfig";
+import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
+import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../../src/workbook/operations";
 import { DEFAULT_GREEN_BOOK_PARAMETERS } from "../../../src/workbook/parameters";
 import { readRegister } from "../../../src/workbook/register";
 import type { ProgrammeConfig } from "../../../src/workbook/layouts/programmeConfig";
@@ -28,8 +34,9 @@ import { hasLibreOffice, recalcInLibreOffice } from "../libreoffice";
 
 const NPV_AFTER = "NPV after implementation costs";
 const BCR_AFTER = "Benefit–cost ratio after implementation costs";
-const PAYBACK_AFTER = "Discounted payback after implementation costs (years from the start of year 0)";
-const CHECK_AFTER = "Check: NPV after implementation costs by Excel's NPV() (year 0 added undiscounted)";
+const PAYBACK_AFTER = PAYBACK_AFTER_IMPLEMENTATION_CAPTION;
+const CHECK_AFTER = NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION;
+const PAYBACK_OWN = "Discounted payback (years from the start of year 0)";
 const E = fyColumn(0);
 
 function rowOf(ws: ExcelJS.Worksheet, caption: string): number {
@@ -157,10 +164,31 @@ describe("Programme Green Book block after implementation costs", () => {
     const payback = engineView(small).view.withImplementation.discountedPayback;
     expect(payback.kind).toBe("paysBack");
     if (payback.kind === "paysBack") expect(num(ws, PAYBACK_AFTER)).toBeCloseTo(payback.years.toNumber(), 9);
-    const own = plain(
-      ws.getCell(`${E}${rowOf(ws, "Discounted payback (years from the start of year 0)")}`).value,
-    );
+    const own = plain(ws.getCell(`${E}${rowOf(ws, PAYBACK_OWN)}`).value);
     expect(num(ws, PAYBACK_AFTER)).toBeGreaterThan(typeof own === "number" ? own : 0);
+    expect((await refreshWorkbook(port)).changes).toEqual([]);
+  });
+
+  it("reads n/a (no costs) for both paybacks of a programme with no costs, each beside its caption", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
+    // Income Maximisation has no costs, and a new workbook's Table 3 is empty.
+    const raw = readExample("income-maximisation.json");
+    expect(modelProposal(raw).greenBook.pvCosts.isZero()).toBe(true);
+    await addProposal(port, raw);
+    const ws = wb.getWorksheet("Programme")!;
+    const words = (caption: string) => plain(ws.getCell(`${E}${rowOf(ws, caption)}`).value);
+    expect([words(PAYBACK_OWN), words(PAYBACK_AFTER)]).toEqual([NO_RATIO, NO_RATIO]);
+    expect(words(BCR_AFTER)).toBe(NO_RATIO);
+    // Every figure of the block sits on its caption's one line: a caption that wrapped grew its row, and the
+    // figure, at the foot of the row, read blank beside it.
+    const first = rowOf(ws, "Net present value (NPV)");
+    const last = rowOf(ws, CHECK_AFTER);
+    for (let r = first; r <= last; r++) {
+      if (plain(ws.getCell(`${E}${r}`).value) === null) continue;
+      expect([r, ws.getCell(`A${r}`).alignment?.wrapText ?? false]).toEqual([r, false]);
+    }
     expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 
