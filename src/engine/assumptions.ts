@@ -197,7 +197,7 @@ export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumpti
 
 /**
  * The proposal profile input of a proposal's assumptions on `calc`: its streams worked out, the rest as parsed
- * (assumptionsProfileOn profiles it; a simulated draw reads only its years, proposalYearsOn).
+ * (assumptionsProfileOn profiles it; a simulated draw reads only its net and MTFS rows, proposalFiguresOn).
  *
  * @example
  * computeProposalProfileOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, a)) // = assumptionsProfileOn(numberCalculator, a)

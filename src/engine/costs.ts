@@ -141,7 +141,22 @@ export function costInFyOn<T>(calc: Calculator<T>, item: CostItem, ctx: CostCont
  * costReadsStreams({ kind: "ongoing", label: "FFPP", amountPerYear: D(1500000), fromDate: "2026-12-01" }) // false
  */
 export function costReadsStreams(item: CostItem): boolean {
-  return item.kind === "perCase" || item.kind === "perEvent";
+  // Exhaustive, so a new cost kind must say whether it reads the streams (a draw reuses the costs of those that do not).
+  switch (item.kind) {
+    case "perCase":
+    case "perEvent":
+      return true;
+    case "ongoing":
+    case "oneOff":
+    case "phased":
+      return false;
+    default:
+      return unknownKind(item);
+  }
+}
+
+function unknownKind(item: never): never {
+  throw new Error(`unknown cost kind: ${(item as { kind: string }).kind}`);
 }
 
 /**

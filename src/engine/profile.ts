@@ -148,7 +148,7 @@ export function proposalOfStreamOn<T>(
 
 /**
  * The proposal profile input of a ProfileInput's cohort stream: the input's investment, overlap and prices
- * (proposalOfStreamOn profiles it; a simulated draw reads only its years, proposalYearsOn).
+ * (proposalOfStreamOn profiles it; a simulated draw reads only its net and MTFS rows, proposalFiguresOn).
  *
  * @example
  * proposalInputOfStream(cfs, stream).prices?.priceBaseFy // cfs.unitCost.priceBaseFy

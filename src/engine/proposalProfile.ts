@@ -275,7 +275,8 @@ export function computeProposalProfileOn<T>(
 
 /**
  * The years of computeProposalProfileOn's profile, and nothing after them (no cost lines, existing lines, run
- * rate or quantified opportunity): what a simulated draw reads, each FY's figures the same calculator calls.
+ * rate or quantified opportunity), each FY's figures the same calculator calls. Kept beside proposalFiguresOn,
+ * which draws use, as the record form the tests hold the draw's rows against.
  *
  * @example
  * proposalYearsOn(numberCalculator, input)[3].cumulative // = computeProposalProfileOn(numberCalculator, input).years[3].cumulative

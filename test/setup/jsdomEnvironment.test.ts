@@ -103,4 +103,11 @@ it("finds a label's control by its for id as jsdom's walk does, duplicates and d
   expect(Array.from((document.querySelector("input#x") as HTMLInputElement).labels ?? [])).toEqual([
     document.getElementById("l1"),
   ]);
+  // A detached element with the same id is not in the document: the control stays the attached one.
+  expect(control("l1")).toBe(document.querySelector("input#x"));
+  expect(control("l1")).not.toBe(detached);
+  // A detached label (not in the document) has no control by id, as in jsdom's walk.
+  const loose = document.createElement("label");
+  loose.htmlFor = "x";
+  expect(loose.control).toBeNull();
 });
