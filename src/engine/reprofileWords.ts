@@ -65,7 +65,7 @@ export const REVISED_MEANS =
 
 /** What the forecast beside a reprofile is: the one forecast `track report` and `track closure` give. */
 export const FORECAST_MEANS =
-  "Forecast: the expected outturn track report and closure give (the actuals to date, then the approved plan).";
+  "Forecast: the expected outturn that track report and closure give (the actuals to date, then the approved plan).";
 
 /**
  * The approved and revised full run rates in words. A revised run rate reached in a later FY is that FY's net,

@@ -76,6 +76,8 @@ describe("track reprofile: actuals ahead of plan", () => {
     const r = await run(["track", "reprofile", file, "--proposal", CFS]);
     expect(r.stdout).toMatch(/Proposed: ahead of plan: no reprofile proposed/);
     expect(r.stdout).not.toMatch(/a later start|target reached|longer ramp/);
+    // No hint to keep what --accept refuses (new-user trial).
+    expect(r.stdout).not.toMatch(/add --accept/);
     const accepted = await run(["track", "reprofile", file, "--proposal", CFS, "--accept"]);
     expect(accepted.code).toBe(2);
     expect(accepted.stderr).toMatch(/ahead of plan: no reprofile proposed; nothing to keep/);
@@ -117,7 +119,7 @@ describe("track reprofile beside the forecast: Family Based Placements behind pl
     for (const [fy, money] of reported) expect(cellsOf(r.stdout, fy)[4]).toBe(money);
     expect(cellsOf(r.stdout, "FY27/28")[3]).not.toBe(cellsOf(r.stdout, "FY27/28")[4]);
     expect(r.stdout).toMatch(/^Revised: the approved plan refitted to the actuals, every period modelled/m);
-    expect(r.stdout).toMatch(/^Forecast: the expected outturn track report and closure give/m);
+    expect(r.stdout).toMatch(/^Forecast: the expected outturn that track report and closure give/m);
     // The revised run rate reads higher only because it is reached a year later, at that year's prices.
     const closure = await run(["track", "closure", file]);
     const expected = cellsOf(closure.stdout, FBP)[1];

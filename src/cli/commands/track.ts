@@ -277,7 +277,9 @@ async function runReprofile(
     if (!(table && w === proposed.reprofile.indicativeNote)) io.err(`warning: ${w}`);
   io.out(table ? reprofileTable(proposed) : JSON.stringify(reprofileJson(proposed), null, 2));
   if (!options.accept) {
-    if (table) io.out("Not written: add --accept to keep it as a dated version.");
+    // Ahead of plan there is no reprofile to keep (--accept would refuse), so no hint to keep one.
+    if (table && !proposed.reprofile.aheadOfPlan)
+      io.out("Not written: add --accept to keep it as a dated version.");
     return EXIT_OK;
   }
   const date = options.date ?? new Date().toISOString().slice(0, 10);
