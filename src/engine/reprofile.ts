@@ -470,6 +470,10 @@ export function reprofiledAssumptionsJson(
           .toNumber();
       break;
   }
+  // A note the approved timeline carried may describe what the reprofile changed (a trial's "ramp rises in
+  // monthly steps (1/6 a month)" after a longer ramp): say beside it what changed, keeping the user's words.
+  if (reading.kind !== "targetReached" && typeof timeline.note === "string" && timeline.note.trim() !== "")
+    timeline.note = `${timeline.note} [Reprofiled: ${describeReading(reading)}; the note above is the approved timeline's.]`;
   cohort.timeline = timeline;
   return copy;
 }

@@ -120,6 +120,22 @@ describe("reprofiledAssumptionsJson", () => {
     a.forEach((x, i) => expect(x).toBeCloseTo(b[i], 4));
     expect(cfsJson.assumptions.timeline).toMatchObject({ startDate: "2026-08-01", rolloutMonths: 6 });
   });
+
+  it("keeps the timeline note's words and says beside them what a timing reprofile changed (new-user trial)", () => {
+    const approved = (cfsJson.assumptions.timeline as { note: string }).note;
+    const longer = reprofiledAssumptionsJson(cfsJson.assumptions, { kind: "longerRamp", weeks: D("73.9") });
+    const note = (longer.timeline as { note: string }).note;
+    expect(note.startsWith(approved)).toBe(true);
+    expect(note).toMatch(
+      /\[Reprofiled: a longer ramp: rollout 17\.0 months longer; the note above is the approved timeline's\.\]$/,
+    );
+    // A target reading leaves the timeline, and its note, as approved.
+    const target = reprofiledAssumptionsJson(cfsJson.assumptions, {
+      kind: "targetReached",
+      factor: D("0.5"),
+    });
+    expect((target.timeline as { note: string }).note).toBe(approved);
+  });
 });
 
 describe("describeReading (review fixes)", () => {
