@@ -20,16 +20,20 @@ const FY_LABEL = /^FY ?\d\d\/\d\d\b/;
 /**
  * A caption without its explanation in brackets: "Quantified opportunity over MTFS (net of …)" → "Quantified
  * opportunity over MTFS"; a short qualifier stays ("Benefits (real)"), a unit goes (the value says it).
+ *
+ * @example
+ * shortCaption("Check: the same NPV by Excel's NPV() (year 0 added undiscounted)") // "Check: the same NPV by Excel's NPV()"
  */
-const short = (text: string): string => {
+export const shortCaption = (text: string): string => {
   const line = text.split("\n")[0];
-  const m = /^(.*?)\s*\(([^)]*)\)(.*)$/.exec(line);
+  // The first bracket after a space: a function's own brackets ("Excel's NPV()") are part of its name.
+  const m = /^(.*?)\s+\(([^)]+)\)(.*)$/.exec(line);
   const keep = m && m[2].length <= 12 && !/^(years?|cases|weeks|months|£.*|%.*)$/.test(m[2]);
-  const cut = keep ? `${m[1]} (${m[2]})` : line.replace(/\s*\(.*$/, "");
+  const cut = m === null ? line : keep ? `${m[1]} (${m[2]})` : m[1];
   return cut.trim() || text.trim();
 };
 /** A section title up to its colon: "Sensitivity: the quantified opportunity …" → "Sensitivity". */
-const titleWords = (text: string): string => short(text).replace(/:\s.*$/, "");
+const titleWords = (text: string): string => shortCaption(text).replace(/:\s.*$/, "");
 
 const HEADING_FILL = "1F4E78";
 
@@ -73,8 +77,8 @@ export function cellWordsOf(layout: SheetLayout): ReadonlyMap<string, CellWords>
       if (up?.kind === "label") heading = up.text;
       if (!up || up.kind === "label" || up.kind === "input") break;
     }
-    const rowText = rowLabel === undefined ? undefined : short(rowLabel);
-    const head = heading === undefined ? undefined : short(heading);
+    const rowText = rowLabel === undefined ? undefined : shortCaption(rowLabel);
+    const head = heading === undefined ? undefined : shortCaption(heading);
     const named =
       rowText && head
         ? FY_LABEL.test(rowText)
