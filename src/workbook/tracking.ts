@@ -498,8 +498,8 @@ function trackedActuals(
 /**
  * The forecast a proposal's report shows, from the same rows, edge-of-care summaries and tracking
  * (trackedActuals, trackAssumptions) as trackWorkbook, so `track reprofile` can print it beside the revised
- * profile without re-reading the sheets; undefined when tracking has none to show (or cannot track these
- * actuals, which the report names).
+ * profile without re-reading the sheets; undefined when there are no actuals, withheld (why) when the report
+ * withholds it or cannot track these actuals (e.g. a linked programme's summary not given).
  *
  * @example
  * reportedForecast(p, all, actuals, { edgeOfCare }) // { forecast: { years: […], fullRunRate: … } }
@@ -519,7 +519,8 @@ export function reportedForecast(
     return summary.forecastWithheld === undefined ? undefined : { withheld: summary.forecastWithheld };
   } catch (e) {
     if (!isEngineError(e)) throw e;
-    return undefined;
+    // The report names this problem (exit 2); beside a reprofile it is why there is no forecast.
+    return { withheld: `${e.field}: ${e.rule}` };
   }
 }
 
