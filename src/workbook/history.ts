@@ -32,6 +32,7 @@ import {
   reportedForecast,
   trackedProposals,
   type AnyProposal,
+  type EdgeOfCareOption,
   type ReportedForecast,
   type SheetActual,
 } from "./tracking";
@@ -65,7 +66,8 @@ export interface ProposedReprofile {
 /**
  * Fits a reprofile to a proposal's actuals on the Tracking sheet: of `measure`, or the first of avoided events,
  * £ saving and caseload reduction that has actuals. A proposal of several streams is reprofiled on its one
- * cohort stream (the readings revise a cohort's start, target or ramp).
+ * cohort stream (the readings revise a cohort's start, target or ramp). Given edge-of-care summaries, the
+ * forecast beside it is the report's with them (`track report --edge-of-care`); the fit reads the Tracking sheet.
  *
  * @example
  * const p = await proposeReprofile(port, "CFS Targeted Prevention"); // p.reprofile.reading
@@ -74,6 +76,7 @@ export async function proposeReprofile(
   port: WorkbookPort,
   proposal: string,
   measure?: string,
+  options: EdgeOfCareOption = {},
 ): Promise<ProposedReprofile> {
   const { proposals, all, problems } = await trackedProposals(port);
   const p = findProposal(all, proposal);
@@ -86,7 +89,7 @@ export async function proposeReprofile(
   const cohorts = streams.flatMap((s, k) => (s.kind === "cohort" ? [k] : []));
   const { actuals } = await readTrackingActuals(port);
   // The report's forecast, beside the reprofile: a revised plan and the expected outturn are different figures.
-  const forecast = reportedForecast(p, all, actuals);
+  const forecast = reportedForecast(p, all, actuals, options);
   const shown = forecast === undefined ? {} : { forecast };
   if (single === undefined && cohorts.length !== 1) {
     return { ...(await proposeStreamReprofile(port, p, actuals, measure)), ...shown };

@@ -473,28 +473,54 @@ export function measuredActuals(mine: readonly SheetActual[]): MeasureActual[] {
 /** The forecast `track report` shows for a proposal, or why it withholds it. */
 export type ReportedForecast = { readonly forecast: Profile } | { readonly withheld: string };
 
+/** Edge-of-care summaries (calc edge-of-care's results) fed to the proposals whose tracking names one. */
+export interface EdgeOfCareOption {
+  /** Edge-of-care summaries: a proposal that names one has its diversions as avoided-events actuals. */
+  readonly edgeOfCare?: readonly EdgeOfCareResult[];
+}
+
 /**
- * The forecast a proposal's report shows, from the same rows and the same tracking (trackAssumptions) as
- * trackWorkbook, so `track reprofile` can print it beside the revised profile without re-reading the sheets;
- * undefined when tracking has none to show (or cannot track these actuals, which the report names).
+ * A proposal's actuals as tracking reads them: its Tracking sheet rows and, given edge-of-care summaries, its
+ * programme's diversions. One place, so the report and the reprofile's forecast track the same actuals.
+ * May throw an EngineError (a programme it names is not among the summaries).
+ */
+function trackedActuals(
+  p: AnyProposal,
+  mine: readonly SheetActual[],
+  options: EdgeOfCareOption,
+): MeasureActual[] {
+  const measured = measuredActuals(mine);
+  if (options.edgeOfCare && p.links?.edgeOfCare)
+    measured.push(...edgeOfCareFeed(p.assumptions, p.links, options.edgeOfCare));
+  return measured;
+}
+
+/**
+ * The forecast a proposal's report shows, from the same rows, edge-of-care summaries and tracking
+ * (trackedActuals, trackAssumptions) as trackWorkbook, so `track reprofile` can print it beside the revised
+ * profile without re-reading the sheets; undefined when there are no actuals, withheld (why) when the report
+ * withholds it or cannot track these actuals (e.g. a linked programme's summary not given).
  *
  * @example
- * reportedForecast(p, all, actuals) // { forecast: { years: […], fullRunRate: … } }
+ * reportedForecast(p, all, actuals, { edgeOfCare }) // { forecast: { years: […], fullRunRate: … } }
  */
 export function reportedForecast(
   p: AnyProposal,
   all: readonly AnyProposal[],
   actuals: readonly SheetActual[],
+  options: EdgeOfCareOption = {},
 ): ReportedForecast | undefined {
-  const measured = measuredActuals(actuals.filter((a) => findProposal(all, a.proposal) === p));
-  if (measured.length === 0) return undefined;
   try {
+    const mine = actuals.filter((a) => findProposal(all, a.proposal) === p);
+    const measured = trackedActuals(p, mine, options);
+    if (measured.length === 0) return undefined;
     const summary = trackAssumptions(p.assumptions, measured);
     if (summary.forecast !== undefined) return { forecast: summary.forecast.forecast };
     return summary.forecastWithheld === undefined ? undefined : { withheld: summary.forecastWithheld };
   } catch (e) {
     if (!isEngineError(e)) throw e;
-    return undefined;
+    // The report names this problem (exit 2); beside a reprofile it is why there is no forecast.
+    return { withheld: `${e.field}: ${e.rule}` };
   }
 }
 
@@ -527,10 +553,7 @@ export interface WorkbookTracking {
 export async function trackWorkbook(
   port: WorkbookPort,
   thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS,
-  options: {
-    /** Edge-of-care summaries: a proposal that names one has its diversions as avoided-events actuals. */
-    readonly edgeOfCare?: readonly EdgeOfCareResult[];
-  } = {},
+  options: EdgeOfCareOption = {},
 ): Promise<WorkbookTracking> {
   const { actuals, problems } = await readTrackingActuals(port);
   const tracked = await trackedProposals(port);
@@ -540,10 +563,8 @@ export async function trackWorkbook(
   const issues = [...problems, ...tracked.problems];
   for (const p of all) {
     const mine = actuals.filter((a) => findProposal(all, a.proposal) === p);
-    const measured = measuredActuals(mine);
     try {
-      if (options.edgeOfCare && p.links?.edgeOfCare)
-        measured.push(...edgeOfCareFeed(p.assumptions, p.links, options.edgeOfCare));
+      const measured = trackedActuals(p, mine, options);
       if (measured.length === 0) {
         closures.push(assumptionsClosure(p.name, p.assumptions, []));
         continue;

@@ -1,6 +1,6 @@
-import { copyFileSync, writeFileSync } from "fs";
+import { copyFileSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { run, tempDir } from "./workbookCli";
+import { example, run, tempDir } from "./workbookCli";
 
 /**
  * A new user's trial of reprofile and forecast (fixreprofile): one quarter short of plan ties the readings
@@ -129,5 +129,124 @@ describe("track reprofile beside the forecast: Family Based Placements behind pl
         "m",
       ),
     );
+  }, 60_000);
+});
+
+describe("track reprofile --format json: what the table shows", () => {
+  it("gives per FY the report's forecast MTFS row and the full run rates of the table's line", async () => {
+    const file = await imported([
+      ...["04", "05", "06", "07", "08", "09", "10", "11", "12"].map(
+        (m) => `${FBP},,2027-${m},avoidedEvents,0`,
+      ),
+      `${FBP},,2028-01,avoidedEvents,1`,
+    ]);
+    const before = await run(["track", "reprofile", file, "--proposal", FBP]);
+    const j = JSON.parse(
+      (await run(["track", "reprofile", file, "--proposal", FBP, "--format", "json"])).stdout,
+    );
+    const [reported] = JSON.parse((await run(["track", "report", file, "--format", "json"])).stdout);
+    const forecastByFy = new Map(
+      reported.forecast.years.map((y: { fy: string; forecastMtfsRow: number }) => [y.fy, y.forecastMtfsRow]),
+    );
+    for (const y of j.years) expect(y.forecastMtfsRow).toBe(forecastByFy.get(y.fy) ?? null);
+    expect(j.years.some((y: { forecastMtfsRow: number | null }) => y.forecastMtfsRow !== null)).toBe(true);
+    expect(j).not.toHaveProperty("forecastWithheld");
+    // The run rates are the table line's: approved, revised (a year later), the approved plan that FY, the forecast.
+    const closure = JSON.parse((await run(["track", "closure", file, "--format", "json"])).stdout);
+    const expected = closure.proposals.find((c: { name: string }) => c.name === FBP);
+    expect(j.fullRunRate.forecast.value).toBe(expected.expectedFullRunRate);
+    expect(j.fullRunRate.approved.value).toBe(expected.targetFullRunRate);
+    const sameFy = j.years.find((y: { fy: string }) => y.fy === j.fullRunRate.revised.fy);
+    expect(j.fullRunRate.approvedSameFy).toEqual({ fy: sameFy.fy, value: sameFy.approvedCumulative });
+    const line = before.stdout.split("\n").find((l) => l.startsWith("Full run rate: "))!;
+    for (const rate of [j.fullRunRate.approved, j.fullRunRate.revised, j.fullRunRate.forecast])
+      expect(line).toContain(` in ${rate.fy}`);
+    // The fields scripts read are still there.
+    expect(Object.keys(j.years[0])).toEqual(
+      expect.arrayContaining([
+        "fy",
+        "approvedCumulative",
+        "revisedCumulative",
+        "approvedMtfsRow",
+        "revisedMtfsRow",
+      ]),
+    );
+  }, 60_000);
+});
+
+describe("track reprofile --edge-of-care: the report's forecast, with the programme's diversions", () => {
+  const MST = "MST standard (STD 1 and 2)";
+  /** A workbook of CFS linked to the MST programme (its diversions 2027-Q1 and Q2) with `lines` imported. */
+  async function linked(lines: readonly string[]): Promise<string> {
+    const dir = tempDir();
+    const raw = JSON.parse(readFileSync(example("cfs-targeted-prevention.json"), "utf8"));
+    delete raw.$schema;
+    const proposal = join(dir, "linked.json");
+    writeFileSync(
+      proposal,
+      JSON.stringify({ ...raw, tracking: { edgeOfCare: { programme: MST, fy: "FY27/28", quarters: 2 } } }),
+    );
+    const file = join(dir, "w.xlsx");
+    expect((await run(["new", "--input", proposal, "--into", file])).code).toBe(0);
+    const csv = join(dir, "a.csv");
+    writeFileSync(csv, [HEADER, ...lines].join("\n"));
+    expect((await run(["track", "import", csv, "--into", file])).code).toBe(0);
+    return file;
+  }
+  const mst = example("edge-of-care-mst.json");
+  const forecastRows = (json: { years: { fy: string; forecastMtfsRow: number | null }[] }) =>
+    json.years.map((y) => [y.fy, y.forecastMtfsRow]);
+
+  it("prints the forecast track report --edge-of-care prints; without the summaries, says why there is none", async () => {
+    const file = await linked([`${CFS},,2027-Q3,avoidedEvents,1`]);
+    const reprofile = async (...extra: string[]) =>
+      JSON.parse(
+        (await run(["track", "reprofile", file, "--proposal", CFS, "--format", "json", ...extra])).stdout,
+      );
+    const withEdge = await reprofile("--edge-of-care", mst);
+    const [p] = JSON.parse(
+      (await run(["track", "report", file, "--format", "json", "--edge-of-care", mst])).stdout,
+    );
+    expect(forecastRows(withEdge)).toEqual(
+      p.forecast.years.map((y: { fy: string; forecastMtfsRow: number }) => [y.fy, y.forecastMtfsRow]),
+    );
+    expect(withEdge).not.toHaveProperty("forecastWithheld");
+    // Without the summaries the report cannot track the linked proposal and says so: the reprofile says the same.
+    const report = await run(["track", "report", file]);
+    expect(report.code).toBe(2);
+    const sheetOnly = await reprofile();
+    expect(report.stderr).toContain(sheetOnly.forecastWithheld);
+    expect(sheetOnly.forecastWithheld).toMatch(/no edge-of-care summary is for "MST standard/);
+    expect(forecastRows(sheetOnly).every(([, v]) => v === null)).toBe(true);
+    // The fit reads the Tracking sheet either way: the same reading.
+    expect(withEdge.reading).toEqual(sheetOnly.reading);
+    const table = await run(["track", "reprofile", file, "--proposal", CFS, "--edge-of-care", mst]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Forecast MTFS row$/m);
+  }, 60_000);
+
+  it("withholds the forecast as the report does, saying why in the JSON", async () => {
+    // Diversions to 2027-Q2 and the sheet's from 2027-Q4: a gap, so the report has no forecast.
+    const file = await linked([`${CFS},,2027-Q4,avoidedEvents,1`]);
+    const [p] = JSON.parse(
+      (await run(["track", "report", file, "--edge-of-care", mst, "--format", "json"])).stdout,
+    );
+    expect(p.forecast).toBeNull();
+    const r = await run([
+      "track",
+      "reprofile",
+      file,
+      "--proposal",
+      CFS,
+      "--edge-of-care",
+      mst,
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.forecastWithheld).toBe(p.forecastWithheld);
+    expect(j.years.every((y: { forecastMtfsRow: number | null }) => y.forecastMtfsRow === null)).toBe(true);
+    expect(j.fullRunRate.forecast).toBeNull();
   }, 60_000);
 });

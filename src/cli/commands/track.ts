@@ -36,7 +36,8 @@ import { asCliErrors, loadWorkbook, requireXlsxName, saveWorkbookAtomic } from "
 
 const HELP = `Usage: mtfs-benefits track import FILE.csv --into W.xlsx [--dry-run]
        mtfs-benefits track report W.xlsx [--edge-of-care E.json[,E2.json]] [--format table|json]
-       mtfs-benefits track reprofile W.xlsx --proposal NAME [--measure M] [--accept [--date YYYY-MM-DD]] [--format table|json]
+       mtfs-benefits track reprofile W.xlsx --proposal NAME [--measure M] [--edge-of-care E.json[,E2.json]]
+                 [--accept [--date YYYY-MM-DD]] [--format table|json]
        mtfs-benefits track closure W.xlsx [--edge-of-care E.json[,E2.json]] [--format table|json]
 
 import  adds the actuals in a CSV (columns proposal, stream, period, measure, value; docs/cli.md) to the
@@ -65,8 +66,9 @@ Options:
   --proposal NAME reprofile: the proposal's sheet name or its name
   --measure M     reprofile: the measure to fit (avoidedEvents, saving, caseloadReduction; on a stream that
                   is not a cohort, saving or one of its KPIs)
-  --edge-of-care F  report, closure: edge-of-care summaries (calc edge-of-care's input); a proposal whose
-                  tracking.edgeOfCare names a programme in them has its in-year diversions as avoided events
+  --edge-of-care F  report, reprofile, closure: edge-of-care summaries (calc edge-of-care's input); a proposal
+                  whose tracking.edgeOfCare names a programme in them has its in-year diversions as avoided
+                  events (reprofile: in its forecast, as the report's; the fit reads the Tracking sheet)
   --accept        reprofile: keep the proposal as a dated version (the previous file is kept as W.xlsx.bak)
   --date D        reprofile --accept: the version's date (default: today, UTC)
   -h, --help      show this help
@@ -256,7 +258,7 @@ function checkFormat(format: string): void {
 async function runReprofile(
   file: string,
   proposal: string,
-  options: { accept: boolean; date?: string; format: string; measure?: string },
+  options: { accept: boolean; date?: string; format: string; measure?: string; edge: readonly string[] },
   io: Io,
 ): Promise<number> {
   checkFormat(options.format);
@@ -270,7 +272,8 @@ async function runReprofile(
     throw new CliError(`--date must be a date YYYY-MM-DD, got "${options.date}"`);
   if (options.date !== undefined && !options.accept) throw new CliError("--date goes with --accept");
   const port = await openMtfs(file);
-  const proposed = await asCliErrors(() => proposeReprofile(port, proposal, measure));
+  const edgeOfCare = edgeOfCareResults(options.edge);
+  const proposed = await asCliErrors(() => proposeReprofile(port, proposal, measure, { edgeOfCare }));
   const table = options.format === "table";
   // The table says it is indicative itself (a table sent to a file keeps it); the JSON has `indicative: true`.
   for (const w of proposed.reprofile.warnings ?? [])
@@ -369,6 +372,7 @@ export const track: Command = {
           date: args.values.date,
           format: args.values.format ?? "table",
           measure: args.values.measure,
+          edge: edgeFiles(args.values["edge-of-care"]),
         },
         io,
       );

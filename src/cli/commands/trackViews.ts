@@ -69,13 +69,23 @@ export function reprofileTable(p: ProposedReprofile): string {
 }
 
 /**
- * The proposed reprofile as JSON.
+ * The proposed reprofile as JSON: what the table shows, money in £. Per FY the forecast MTFS row beside the
+ * approved and revised (null when the report has no forecast, `forecastWithheld` saying why when it withholds
+ * it), and the full run rates of the table's line.
  *
  * @example
  * reprofileJson(p).reading // { kind: "laterStart", days: 138 }
  */
 export function reprofileJson(p: ProposedReprofile): unknown {
   const r = p.reprofile;
+  const shown = p.forecast;
+  const forecast = shown !== undefined && "forecast" in shown ? shown.forecast : undefined;
+  const runRate = (x: { readonly value: Decimal; readonly label: string }) => ({
+    fy: x.label,
+    value: toPounds(x.value),
+  });
+  // The approved plan in the FY the revised run rate is reached: like for like, as the table's line gives it.
+  const same = r.approved.years.find((y) => y.fy === r.revised.fullRunRate.fy);
   const reading = (x: (typeof r)["reading"]) =>
     x.kind === "laterStart"
       ? x
@@ -101,13 +111,24 @@ export function reprofileJson(p: ProposedReprofile): unknown {
     })),
     approvedSquaredError: jsonFigure(money, r.approvedSquaredError),
     approvedRmsError: jsonFigure(money, rmsError(r.approvedSquaredError, r.periods)),
-    years: r.approved.years.map((y, i) => ({
-      fy: y.label,
-      approvedCumulative: toPounds(y.cumulative),
-      revisedCumulative: toPounds(r.revised.years[i].cumulative),
-      approvedMtfsRow: toPounds(y.mtfsImpact),
-      revisedMtfsRow: toPounds(r.revised.years[i].mtfsImpact),
-    })),
+    years: r.approved.years.map((y, i) => {
+      const f = forecast?.years.find((x) => x.fy === y.fy);
+      return {
+        fy: y.label,
+        approvedCumulative: toPounds(y.cumulative),
+        revisedCumulative: toPounds(r.revised.years[i].cumulative),
+        approvedMtfsRow: toPounds(y.mtfsImpact),
+        revisedMtfsRow: toPounds(r.revised.years[i].mtfsImpact),
+        forecastMtfsRow: f === undefined ? null : toPounds(f.mtfsImpact),
+      };
+    }),
+    ...(shown !== undefined && "withheld" in shown ? { forecastWithheld: shown.withheld } : {}),
+    fullRunRate: {
+      approved: runRate(r.approved.fullRunRate),
+      revised: runRate(r.revised.fullRunRate),
+      approvedSameFy: same === undefined ? null : { fy: same.label, value: toPounds(same.cumulative) },
+      forecast: forecast === undefined ? null : runRate(forecast.fullRunRate),
+    },
     assumptions: p.assumptions,
   };
 }
