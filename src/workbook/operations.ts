@@ -34,7 +34,7 @@ import {
   writeProgrammeRowInputs,
   type ProgrammeLink,
 } from "./programme";
-import { layoutLastRow, type SheetLayout } from "./layouts/types";
+import type { SheetLayout } from "./layouts/types";
 import {
   asProposalJson,
   linkedProposal,

@@ -200,7 +200,8 @@ export async function writeRegister(port: WorkbookPort, register: Register): Pro
   }
   for (const d of register.demand ?? [])
     lines.push(["demand", d.sheet, "", "", "", ...chunks(JSON.stringify(d))]);
-  for (const [sheet, rows] of register.breaks ?? []) lines.push(["breaks", sheet, "", "", "", JSON.stringify(rows)]);
+  for (const [sheet, rows] of register.breaks ?? [])
+    lines.push(["breaks", sheet, "", "", "", JSON.stringify(rows)]);
   for (const o of register.owned.values()) {
     lines.push(["owned", o.owner, o.layoutId, o.sheet, o.address, JSON.stringify(o.written)]);
   }

@@ -1,7 +1,6 @@
 import type { Sensitivity, Simulation } from "../engine";
 import { columnLetter, expandRange, parseAddress, rowRuns } from "./address";
 import { rowHeightFor } from "./layouts/textFit";
-import { layoutLastRow } from "./layouts/types";
 import { WorkbookError } from "./errors";
 import { RISK_LAYOUT_ID, RISK_SHEET, riskSheetLayout, type RiskSheetLayout } from "./layouts/riskSheet";
 import { writeLayout } from "./ownedCells";

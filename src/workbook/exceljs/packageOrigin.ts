@@ -114,6 +114,8 @@ export async function originalRowBreaks(
     max: Number(attr(m[0], "max") ?? 0),
     min: Number(attr(m[0], "min") ?? 0),
     man: attr(m[0], "man") === "1" || attr(m[0], "man") === "true" ? 1 : 0,
-    ...(attr(m[0], "pt") === undefined ? {} : { pt: attr(m[0], "pt") === "1" || attr(m[0], "pt") === "true" ? 1 : 0 }),
+    ...(attr(m[0], "pt") === undefined
+      ? {}
+      : { pt: attr(m[0], "pt") === "1" || attr(m[0], "pt") === "true" ? 1 : 0 }),
   }));
 }
