@@ -204,11 +204,15 @@ async function chartPlace(
 ): Promise<ComboChartSpec | undefined> {
   const chart = layout.chart;
   if (!chart) return undefined;
-  const frame = expandRange(`${chart.from}:${chart.to}`).filter(
-    (a) => !owned.has(ownedKey(DASHBOARD_SHEET, a)),
-  );
-  const current = await port.readCells(DASHBOARD_SHEET, frame);
-  if (current.every((c) => c.formula === undefined && (c.value === null || c.value === ""))) return chart;
+  // The used range, not the frame's cells: reading those through ExcelJS would add them to the sheet.
+  const used = await port.readUsedRange(DASHBOARD_SHEET);
+  const holdsTheUsers = expandRange(`${chart.from}:${chart.to}`).some((a) => {
+    if (owned.has(ownedKey(DASHBOARD_SHEET, a))) return false;
+    const { column, row } = parseAddress(a);
+    const c = used[row - 1]?.[column - 1];
+    return c !== undefined && (c.formula !== undefined || (c.value !== null && c.value !== ""));
+  });
+  if (!holdsTheUsers) return chart;
   const [at] = previous;
   if (at === undefined) return undefined;
   const from = parseAddress(chart.from);
