@@ -13,16 +13,17 @@ import {
   DASHBOARD_SHEET,
   GREEN_ADDRESS,
   dashboardLayout,
+  type DashboardLayout,
 } from "./layouts/dashboardSheet";
 import { TRACKING_SHEET } from "./layouts/trackingSheet";
 import type { ProgrammeConfig } from "./layouts/programmeConfig";
 import { PROGRAMME_LAYOUT_ID, PROGRAMME_SHEET, programmeRagCells } from "./layouts/programmeSheet";
 import { placeSheets } from "./placing";
 import { PROGRAMME_OWNER, programmeLayouts } from "./programme";
-import { isOwned, layoutLastRow, type SheetLayout } from "./layouts/types";
+import { chartPageBreaks, isOwned, type SheetLayout } from "./layouts/types";
 import { cellAddress, expandRange, parseAddress } from "./address";
 import { matchesWritten, syncOwned, toWrite, writeLayout, type CellChange } from "./ownedCells";
-import type { CellScalar, WorkbookPort } from "./port";
+import type { CellScalar, ComboChartSpec, WorkbookPort } from "./port";
 import { ownedKey, readRegister, writeRegister, type OwnedRecord } from "./register";
 import { trackWorkbook, type ProposalTracking, type WorkbookTracking } from "./tracking";
 
@@ -98,15 +99,21 @@ export interface DashboardSync {
 
 /**
  * Writes the Dashboard (when absent and there is a Tracking sheet) or re-syncs its owned cells, recording
- * them in `owned` (the caller writes the register). With `dryRun` nothing is written.
+ * them in `owned` and the page breaks it puts there in `breaks` (the caller writes the register). With `dryRun`
+ * nothing is written.
  *
  * @example
- * const { changes } = await syncDashboard(port, owned, { dryRun: false });
+ * const { changes } = await syncDashboard(port, owned, { dryRun: false, breaks: new Map(register.breaks) });
  */
 export async function syncDashboard(
   port: WorkbookPort,
   owned: Map<string, OwnedRecord>,
-  options: { readonly dryRun: boolean; readonly tracked?: DashboardTracking },
+  options: {
+    readonly dryRun: boolean;
+    readonly tracked?: DashboardTracking;
+    /** The register's product page breaks by sheet: the Dashboard's are read and replaced. */
+    readonly breaks: Map<string, readonly number[]>;
+  },
 ): Promise<DashboardSync> {
   const sheets = (await port.listSheets()).map((s) => s.name);
   const exists = sheets.includes(DASHBOARD_SHEET);
@@ -127,10 +134,8 @@ export async function syncDashboard(
     if (!options.dryRun) {
       await writeLayout(port, layout, DASHBOARD_OWNER, owned);
       if (layout.chart) await port.addComboChart(layout.chart);
-      await port.setRowBreaks(DASHBOARD_SHEET, layout.pageBreaks ?? [], {
-        first: 1,
-        last: layoutLastRow(layout),
-      });
+      await port.setRowBreaks(DASHBOARD_SHEET, layout.pageBreaks ?? [], []);
+      options.breaks.set(DASHBOARD_SHEET, layout.pageBreaks ?? []);
     }
     return { changes: [], problems, proposals };
   }
@@ -171,17 +176,52 @@ export async function syncDashboard(
       for (const r of stale) owned.delete(ownedKey(r.sheet, r.address));
     }
   }
-  if (!options.dryRun && layout.chart && changes.some((c) => !c.kept)) await port.addComboChart(layout.chart);
   if (!options.dryRun && changes.some((c) => !c.kept)) {
-    // The chart's page break moves with it; the earlier one sat at most two rows under the rows it recorded.
+    // The product's own earlier breaks: as recorded, or (a Dashboard written before they were) the chart's,
+    // two rows under the rows it recorded. The user's other breaks stay.
     const before = [...recorded.values()].filter((r) => r.sheet === DASHBOARD_SHEET);
     const lastBefore = Math.max(0, ...before.map((r) => parseAddress(r.address).row));
-    await port.setRowBreaks(DASHBOARD_SHEET, layout.pageBreaks ?? [], {
-      first: 1,
-      last: Math.max(layoutLastRow(layout), lastBefore + 2),
-    });
+    const previous = options.breaks.get(DASHBOARD_SHEET) ?? (before.length ? [lastBefore + 2] : []);
+    const chart = layout.chart && (await chartPlace(port, layout, owned, previous));
+    if (chart) await port.addComboChart(chart);
+    const breaks = chart ? chartPageBreaks([chart]) : layout.chart ? previous : [];
+    await port.setRowBreaks(DASHBOARD_SHEET, breaks, previous);
+    options.breaks.set(DASHBOARD_SHEET, breaks);
   }
   return { changes, problems, proposals };
+}
+
+/**
+ * Where the chart goes: under its table when the rows its frame covers hold nothing but the Dashboard's own
+ * cells (users type notes under the Dashboard), else where it was (its recorded break row), with the new
+ * series; undefined (it stays as it is) when where it was is not known.
+ */
+async function chartPlace(
+  port: WorkbookPort,
+  layout: DashboardLayout,
+  owned: ReadonlyMap<string, OwnedRecord>,
+  previous: readonly number[],
+): Promise<ComboChartSpec | undefined> {
+  const chart = layout.chart;
+  if (!chart) return undefined;
+  // The used range, not the frame's cells: reading those through ExcelJS would add them to the sheet.
+  const used = await port.readUsedRange(DASHBOARD_SHEET);
+  const holdsTheUsers = expandRange(`${chart.from}:${chart.to}`).some((a) => {
+    if (owned.has(ownedKey(DASHBOARD_SHEET, a))) return false;
+    const { column, row } = parseAddress(a);
+    const c = used[row - 1]?.[column - 1];
+    return c !== undefined && (c.formula !== undefined || (c.value !== null && c.value !== ""));
+  });
+  if (!holdsTheUsers) return chart;
+  const [at] = previous;
+  if (at === undefined) return undefined;
+  const from = parseAddress(chart.from);
+  const to = parseAddress(chart.to);
+  return {
+    ...chart,
+    from: cellAddress(from.column, at),
+    to: cellAddress(to.column, at + to.row - from.row),
+  };
 }
 
 /**
@@ -293,7 +333,8 @@ const DEFAULT_ROW_HEIGHT = 15;
 export async function updateDashboard(port: WorkbookPort): Promise<DashboardSync> {
   const register = await readRegister(port);
   const owned = new Map(register.owned);
-  const sync = await syncDashboard(port, owned, { dryRun: false });
+  const breaks = new Map(register.breaks);
+  const sync = await syncDashboard(port, owned, { dryRun: false, breaks });
   // The Programme's RAG column follows, as a refresh would write it (its other cells are not touched).
   const programme = register.programme as ProgrammeConfig | undefined;
   if (programme) {
@@ -307,7 +348,7 @@ export async function updateDashboard(port: WorkbookPort): Promise<DashboardSync
       { dryRun: false, placements },
     );
   }
-  await writeRegister(port, { ...register, owned });
+  await writeRegister(port, { ...register, owned, breaks });
   return sync;
 }
 

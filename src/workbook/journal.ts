@@ -1,7 +1,7 @@
 import { isEngineError } from "../engine";
 import { cellAddress, parseAddress } from "./address";
 import { WorkbookError, isWorkbookError } from "./errors";
-import type { AddSheetOptions, CellWrite, DefinedName, RowSpan, WorkbookChange, WorkbookPort } from "./port";
+import type { AddSheetOptions, CellWrite, DefinedName, WorkbookChange, WorkbookPort } from "./port";
 
 /**
  * Nothing is lost when a write fails part-way: `atomically` runs a write through a port that first records
@@ -190,8 +190,8 @@ class JournaledPort implements WorkbookPort {
     this.port.setListValidations(sheet, v);
   addComboChart = (spec: Parameters<WorkbookPort["addComboChart"]>[0]) => this.port.addComboChart(spec);
   addBarChart = (spec: Parameters<WorkbookPort["addBarChart"]>[0]) => this.port.addBarChart(spec);
-  setRowBreaks = (sheet: string, rows: readonly number[], within: RowSpan) =>
-    this.port.setRowBreaks(sheet, rows, within);
+  setRowBreaks = (sheet: string, add: readonly number[], remove: readonly number[]) =>
+    this.port.setRowBreaks(sheet, add, remove);
 }
 
 /**

@@ -34,7 +34,7 @@ import {
   writeProgrammeRowInputs,
   type ProgrammeLink,
 } from "./programme";
-import { layoutLastRow, type SheetLayout } from "./layouts/types";
+import type { SheetLayout } from "./layouts/types";
 import {
   asProposalJson,
   linkedProposal,
@@ -168,10 +168,7 @@ async function writeProposalSheet(
   await port.writeCells(p.layout.sheet, [{ address: p.layout.statusAddress, value: "Up to date" }]);
   await port.addComboChart(p.layout.chart);
   if (p.layout.tornadoChart) await port.addBarChart(p.layout.tornadoChart);
-  await port.setRowBreaks(p.layout.sheet, p.layout.pageBreaks ?? [], {
-    first: 1,
-    last: layoutLastRow(p.layout),
-  });
+  await port.setRowBreaks(p.layout.sheet, p.layout.pageBreaks ?? [], []);
 }
 
 /**
@@ -508,12 +505,8 @@ export async function updateProposal(
   // The profile rows moved: a chart over the old rows would show stale cells (Excel does not follow them).
   if (reshaped) await port.addComboChart(layout.chart);
   if (reshaped && layout.tornadoChart) await port.addBarChart(layout.tornadoChart);
-  // And the page breaks above them: the old layout's go, the user's below both layouts stay.
-  if (reshaped)
-    await port.setRowBreaks(sheet, layout.pageBreaks ?? [], {
-      first: 1,
-      last: Math.max(layoutLastRow(before), layoutLastRow(layout)),
-    });
+  // And the page breaks above them: the old layout's go, the user's (wherever they are) stay.
+  if (reshaped) await port.setRowBreaks(sheet, layout.pageBreaks ?? [], before.pageBreaks ?? []);
   // The texts may have changed length; rows the old layout sized and the new one does not go back to one line.
   const heights = new Map((reshaped ? (before.rowHeights ?? []) : []).map((h) => [h.row, rowHeightFor(1)]));
   for (const h of layout.rowHeights ?? []) heights.set(h.row, h.height);
@@ -942,7 +935,8 @@ export async function refreshWorkbook(
   }
   // Tracking (issue 15): the Dashboard's variance, RAG and forecast from the actuals (which are only read),
   // tracked once (above) for the Programme's RAG column and the Dashboard alike.
-  const dashboard = await syncDashboard(port, owned, { dryRun, ...(tracked ? { tracked } : {}) });
+  const breaks = new Map(register.breaks);
+  const dashboard = await syncDashboard(port, owned, { dryRun, breaks, ...(tracked ? { tracked } : {}) });
   changes.push(...dashboard.changes);
   warnings.push(...dashboard.problems.map((message) => ({ proposal: "(dashboard)", message })));
   // Demand sheets last: their block links the Programme's totals, now up to date.
@@ -956,6 +950,7 @@ export async function refreshWorkbook(
       proposals: stored,
       programme,
       ...(register.demand ? { demand: demand.stored } : {}),
+      ...(breaks.size ? { breaks } : {}),
     });
   }
   // A name on two sheets or rows (a duplicate typed by hand) is counted twice in the totals: names as just read.

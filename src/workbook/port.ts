@@ -192,12 +192,12 @@ export interface WorkbookPort {
     heights: readonly { readonly row: number; readonly height: number }[],
   ): Promise<void>;
   /**
-   * Starts a printed page at each of `rows` (a manual page break above the row, across the sheet), first
-   * removing the manual row breaks above rows `within.first` to `within.last` (where an earlier layout of the
-   * sheet put its own); breaks outside them stay. Office.js needs ExcelApi 1.9 (before it nothing changes and
-   * the sheet paginates as Excel chooses).
+   * Starts a printed page at each of `add` (a manual page break above the row, across the sheet), first
+   * removing the manual row breaks above the rows of `remove` (those an earlier layout of the sheet put there)
+   * that `add` does not list; every other break, the user's, stays. Office.js needs ExcelApi 1.9 (before it
+   * nothing changes and the sheet paginates as Excel chooses).
    */
-  setRowBreaks(sheet: string, rows: readonly number[], within: RowSpan): Promise<void>;
+  setRowBreaks(sheet: string, add: readonly number[], remove: readonly number[]): Promise<void>;
   /**
    * Every workbook-scoped defined name. A name that no longer points at one range (its cells were deleted:
    * `=#REF!$B$49`) is listed too, with `sheet` "" and its formula as `address`.

@@ -79,6 +79,11 @@ export interface Register {
   readonly demand?: readonly StoredDemand[];
   /** Programme configuration (row list, resource cost areas, themes), when the workbook has a Programme. */
   readonly programme?: unknown;
+  /**
+   * The manual row breaks the product put on a sheet whose earlier layout it cannot rebuild (Risk, Dashboard),
+   * by sheet: the next run removes these and no other (absent in older workbooks: none recorded).
+   */
+  readonly breaks?: ReadonlyMap<string, readonly number[]>;
 }
 
 /**
@@ -120,6 +125,7 @@ export async function readRegister(port: WorkbookPort): Promise<Register> {
   const owned = new Map<string, OwnedRecord>();
   const proposals: StoredProposal[] = [];
   const demand: StoredDemand[] = [];
+  const breaks = new Map<string, readonly number[]>();
   let programme: unknown;
   const parse = (text: string, what: string): unknown => {
     try {
@@ -147,9 +153,18 @@ export async function readRegister(port: WorkbookPort): Promise<Register> {
       programme = parse(joined, "the programme");
     } else if (kind === "demand") {
       demand.push(parse(joined, "a demand model") as StoredDemand);
+    } else if (kind === "breaks") {
+      const rows = parse(joined, `page breaks of ${String(row[1]?.value ?? "")}`);
+      if (Array.isArray(rows)) breaks.set(String(row[1]?.value ?? ""), rows.filter(Number.isInteger));
     }
   }
-  return { owned, proposals, programme, ...(demand.length ? { demand } : {}) };
+  return {
+    owned,
+    proposals,
+    programme,
+    ...(demand.length ? { demand } : {}),
+    ...(breaks.size ? { breaks } : {}),
+  };
 }
 
 function chunks(text: string): string[] {
@@ -185,6 +200,8 @@ export async function writeRegister(port: WorkbookPort, register: Register): Pro
   }
   for (const d of register.demand ?? [])
     lines.push(["demand", d.sheet, "", "", "", ...chunks(JSON.stringify(d))]);
+  for (const [sheet, rows] of register.breaks ?? [])
+    lines.push(["breaks", sheet, "", "", "", JSON.stringify(rows)]);
   for (const o of register.owned.values()) {
     lines.push(["owned", o.owner, o.layoutId, o.sheet, o.address, JSON.stringify(o.written)]);
   }

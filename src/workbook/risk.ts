@@ -1,7 +1,6 @@
 import type { Sensitivity, Simulation } from "../engine";
 import { columnLetter, expandRange, parseAddress, rowRuns } from "./address";
 import { rowHeightFor } from "./layouts/textFit";
-import { layoutLastRow } from "./layouts/types";
 import { WorkbookError } from "./errors";
 import { RISK_LAYOUT_ID, RISK_SHEET, riskSheetLayout, type RiskSheetLayout } from "./layouts/riskSheet";
 import { writeLayout } from "./ownedCells";
@@ -47,15 +46,20 @@ export async function writeRiskSheet(
   recordWritten(layout, name, owned);
   await port.addComboChart(layout.chart);
   if (layout.tornadoChart) await port.addBarChart(layout.tornadoChart);
-  // Each chart starts a page. The earlier run's breaks were above its charts, each two rows under a table
-  // it recorded: those go, the user's below both runs' rows stay.
-  const previousLast = Math.max(0, ...previous.map((r) => parseAddress(r.address).row));
-  await port.setRowBreaks(name, layout.pageBreaks ?? [], {
-    first: 1,
-    last: Math.max(layoutLastRow(layout), previous.length ? previousLast + 2 : 0),
-  });
-  await writeRegister(port, { ...register, owned });
+  // Each chart starts a page. The earlier run's breaks go (as recorded, or on a sheet written before they
+  // were, above its charts: each two rows under a table it recorded); the user's stay.
+  const breaks = new Map(register.breaks);
+  const pageBreaks = layout.pageBreaks ?? [];
+  await port.setRowBreaks(name, pageBreaks, breaks.get(name) ?? formerChartRows(previous));
+  breaks.set(name, pageBreaks);
+  await writeRegister(port, { ...register, owned, breaks });
   return layout;
+}
+
+/** Rows two under the end of a run of recorded rows, with nothing recorded between: where a chart sat. */
+function formerChartRows(previous: readonly OwnedRecord[]): number[] {
+  const rows = new Set(previous.map((r) => parseAddress(r.address).row));
+  return [...rows].filter((r) => !rows.has(r + 1) && !rows.has(r + 2)).map((r) => r + 2);
 }
 
 /**

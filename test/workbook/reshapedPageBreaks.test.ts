@@ -5,8 +5,8 @@ import { demoWorkbook, readExample } from "./fixtures";
 
 /**
  * A proposal sheet's printed pages start at its charts (the profile's table and chart, the tornado's block and
- * chart); laid out afresh in another shape, the breaks move with the charts and a break the user put below the
- * sheet's rows stays.
+ * chart); laid out afresh in another shape, the breaks move with the charts and a break the user put inside or
+ * below the sheet's rows stays.
  */
 const CFS = "CFS Targeted Prevention";
 
@@ -20,7 +20,9 @@ it("moves a reshaped proposal sheet's page breaks with its charts and keeps the 
   const before = proposalSheetLayout(await stored());
   expect(chartRows(before)).toHaveLength(2);
   expect(breaks()).toEqual(chartRows(before));
-  await port.setRowBreaks(CFS, [400], { first: 400, last: 400 });
+  // The user's own: one inside the sheet's rows (where neither layout has a chart), one below them.
+  const inside = chartRows(before)[0] + 1;
+  await port.setRowBreaks(CFS, [inside, 400], []);
 
   // Two fewer triangulation rows: every block below the triangulation moves up two rows.
   const raw = readExample("cfs-targeted-prevention.json") as { triangulation: { rows: unknown[] } };
@@ -30,5 +32,6 @@ it("moves a reshaped proposal sheet's page breaks with its charts and keeps the 
   });
   const after = proposalSheetLayout(await stored());
   expect(chartRows(after)).not.toEqual(chartRows(before));
-  expect(breaks()).toEqual([...chartRows(after), 400]);
+  expect(chartRows(after)).not.toContain(inside);
+  expect(breaks()).toEqual([...chartRows(after), inside, 400].sort((a, b) => a - b));
 });

@@ -23,7 +23,6 @@ import type {
   ComboChartSpec,
   DefinedName,
   ListValidation,
-  RowSpan,
   SheetInfo,
   WorkbookPort,
 } from "../port";
@@ -251,17 +250,19 @@ export class ExcelJsPort implements WorkbookPort {
     for (const h of heights) ws.getRow(h.row).height = h.height;
   }
 
-  async setRowBreaks(sheet: string, rows: readonly number[], within: RowSpan): Promise<void> {
+  async setRowBreaks(sheet: string, add: readonly number[], remove: readonly number[]): Promise<void> {
     const ws = this.sheet(sheet) as ExcelJS.Worksheet & { rowBreaks: ExcelJS.RowBreak[] };
     const origin = packageOrigin(this.workbook);
-    // ExcelJS does not read a sheet's page breaks: those of the opened file are the ones kept outside `within`.
+    // ExcelJS does not read a sheet's page breaks: those of the opened file are the ones kept.
     if (origin && !origin.edits.rowBreaks.has(sheet))
       ws.rowBreaks = await originalRowBreaks(origin, sheet, ws.rowBreaks);
     // A break's id is the last row above it.
-    const outside = ws.rowBreaks.filter((b) => b.id + 1 < within.first || b.id + 1 > within.last);
-    const above = new Set(outside.map((b) => b.id + 1));
-    const added = [...new Set(rows)].filter((r) => r > 1 && !above.has(r));
-    ws.rowBreaks = [...outside, ...added.map((r) => ({ id: r - 1, max: 16383, min: 0, man: 1 }))].sort(
+    const wanted = new Set(add.filter((r) => r > 1));
+    const gone = new Set(remove.filter((r) => !wanted.has(r)));
+    const kept = ws.rowBreaks.filter((b) => !gone.has(b.id + 1));
+    const above = new Set(kept.map((b) => b.id + 1));
+    const added = [...wanted].filter((r) => !above.has(r));
+    ws.rowBreaks = [...kept, ...added.map((r) => ({ id: r - 1, max: 16383, min: 0, man: 1 }))].sort(
       (a, b) => a.id - b.id,
     );
     origin?.edits.rowBreaks.add(sheet);

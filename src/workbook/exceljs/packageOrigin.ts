@@ -110,8 +110,12 @@ export async function originalRowBreaks(
   const breaks = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0] ?? "";
   return [...breaks.matchAll(/<brk\b[^>]*>/g)].map((m) => ({
     id: Number(attr(m[0], "id") ?? 0),
-    max: Number(attr(m[0], "max") ?? 16383),
+    // OOXML's defaults for an attribute left out (CT_Break): max 0, min 0, man false; `pt` kept as written.
+    max: Number(attr(m[0], "max") ?? 0),
     min: Number(attr(m[0], "min") ?? 0),
-    man: attr(m[0], "man") === "0" || attr(m[0], "man") === "false" ? 0 : 1,
+    man: attr(m[0], "man") === "1" || attr(m[0], "man") === "true" ? 1 : 0,
+    ...(attr(m[0], "pt") === undefined
+      ? {}
+      : { pt: attr(m[0], "pt") === "1" || attr(m[0], "pt") === "true" ? 1 : 0 }),
   }));
 }

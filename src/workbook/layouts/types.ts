@@ -112,29 +112,6 @@ export function chartPageBreaks(charts: readonly { readonly from: string }[]): n
 }
 
 /**
- * The last row a layout uses (its cells, merges and row heights) or its charts' frames reach: the rows whose
- * page breaks are the layout's (the user's below them stay).
- *
- * @example
- * layoutLastRow(riskSheetLayout(simulation)) // the fan chart's bottom row
- */
-export function layoutLastRow(
-  layout: SheetLayout & {
-    readonly chart?: { readonly to: string };
-    readonly tornadoChart?: { readonly to: string };
-  },
-): number {
-  const row = (address: string): number => Number(/\d+$/.exec(address)?.[0] ?? 0);
-  return Math.max(
-    0,
-    ...layout.cells.map((c) => row(c.address)),
-    ...(layout.merges ?? []).map((m) => row(m)),
-    ...(layout.rowHeights ?? []).map((h) => h.row),
-    ...[layout.chart, layout.tornadoChart].map((c) => (c ? row(c.to) : 0)),
-  );
-}
-
-/**
  * True for the cells refresh may rewrite.
  *
  * @example

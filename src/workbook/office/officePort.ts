@@ -14,7 +14,6 @@ import type {
   ComboChartSpec,
   DefinedName,
   ListValidation,
-  RowSpan,
   SheetInfo,
   WorkbookPort,
 } from "../port";
@@ -328,7 +327,7 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
-  async setRowBreaks(sheet: string, rows: readonly number[], within: RowSpan): Promise<void> {
+  async setRowBreaks(sheet: string, add: readonly number[], remove: readonly number[]): Promise<void> {
     // Manual page breaks are ExcelApi 1.9; an older Excel paginates the sheet itself.
     if (!supports("1.9")) return;
     await this.run(async (context) => {
@@ -337,11 +336,12 @@ export class OfficePort implements WorkbookPort {
       await context.sync();
       const after = breaks.items.map((b) => ({ brk: b, cell: b.getCellAfterBreak().load("rowIndex") }));
       await context.sync();
-      const wanted = new Set(rows.filter((r) => r > 1));
+      const wanted = new Set(add.filter((r) => r > 1));
+      const gone = new Set(remove);
       for (const { brk, cell } of after) {
         const row = cell.rowIndex + 1;
         if (wanted.has(row)) wanted.delete(row);
-        else if (row >= within.first && row <= within.last) brk.delete();
+        else if (gone.has(row)) brk.delete();
       }
       for (const row of wanted) breaks.add(`A${row}`);
       await context.sync();

@@ -32,12 +32,34 @@ async function userFile(): Promise<Uint8Array> {
 }
 
 describe("ExcelJsPort.setRowBreaks", () => {
-  it("moves the breaks inside the rows it is given and keeps the others", async () => {
+  it("removes only the breaks it is told to, adds the new ones and keeps the others", async () => {
     const port = new ExcelJsPort(new ExcelJS.Workbook());
     await port.addSheet("S");
-    await port.setRowBreaks("S", [10, 30, 70], { first: 1, last: 80 });
-    await port.setRowBreaks("S", [12], { first: 1, last: 40 });
-    expect((await savedBreaks(await port.toXlsx())).get("S")).toEqual([12, 70]);
+    await port.setRowBreaks("S", [10, 30, 70], []);
+    await port.setRowBreaks("S", [12, 30], [10, 30]);
+    expect((await savedBreaks(await port.toXlsx())).get("S")).toEqual([12, 30, 70]);
+  });
+
+  it("reads an opened file's breaks with OOXML's defaults for attributes left out, keeping pt", async () => {
+    const wb = new ExcelJS.Workbook();
+    const bytes = await userFile();
+    const zip = await JSZip.loadAsync(bytes);
+    const part = (await sheetParts(zip)).get("S")!;
+    const xml = (await zip.file(part)!.async("string")).replace(
+      /<rowBreaks\b[\s\S]*?<\/rowBreaks>/,
+      '<rowBreaks count="2" manualBreakCount="1"><brk id="59" man="1"/><brk id="79" pt="1"/></rowBreaks>',
+    );
+    zip.file(part, xml);
+    await loadXlsxPreserving(wb, new Uint8Array(await zip.generateAsync({ type: "uint8array" })));
+    const port = new ExcelJsPort(wb);
+    await port.setRowBreaks("S", [20], []);
+    const saved = await JSZip.loadAsync(await port.toXlsx());
+    const out = (await saved.file(part)!.async("string")).match(/<brk\b[^>]*>/g);
+    expect(out).toEqual([
+      expect.stringMatching(/id="19".*man="1"/),
+      expect.stringMatching(/id="59" max="0" min="0" man="1"/),
+      expect.stringMatching(/id="79" max="0" min="0" man="0" pt="1"/),
+    ]);
   });
 
   it("keeps the user's breaks of an opened file, on the sheet it sets and on the others", async () => {
@@ -45,7 +67,7 @@ describe("ExcelJsPort.setRowBreaks", () => {
     await loadXlsxPreserving(wb, await userFile());
     const port = new ExcelJsPort(wb);
     await port.writeCells("S", [{ address: "A2", value: "written" }]);
-    await port.setRowBreaks("S", [20], { first: 1, last: 40 });
+    await port.setRowBreaks("S", [20], []);
     const saved = await savedBreaks(await port.toXlsx());
     expect([saved.get("S"), saved.get("T")]).toEqual([[20, 60], [5]]);
   });

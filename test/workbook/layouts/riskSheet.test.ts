@@ -79,7 +79,7 @@ describe("the Risk sheet's tornado", () => {
     expect(layout.chart.name).toBe("MTFS risk fan chart");
   });
 
-  it("starts a printed page at each chart, and a re-run moves those breaks, keeping the user's below", async () => {
+  it("starts a printed page at each chart, and a re-run moves those breaks, keeping the user's inside and below", async () => {
     const wb = new ExcelJS.Workbook();
     const port = new ExcelJsPort(wb);
     const first = await writeRiskSheet(port, run(models), "Risk", programmeSensitivity(models));
@@ -89,10 +89,13 @@ describe("the Risk sheet's tornado", () => {
     const breaks = (): number[] =>
       (wb.getWorksheet("Risk") as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id + 1);
     expect(breaks()).toEqual(chartRows(first));
-    await port.setRowBreaks("Risk", [500], { first: 400, last: 600 });
+    // The user's own: one inside the sheet's rows (not where either run puts a chart), one below them.
+    const inside = chartRows(first)[0] + 1;
+    await port.setRowBreaks("Risk", [inside, 500], []);
     const later = await writeRiskSheet(port, run([models[1]]), "Risk", proposalSensitivity(models[1]));
     expect(chartRows(later)).not.toEqual(chartRows(first));
-    expect(breaks()).toEqual([...chartRows(later), 500]);
+    expect(chartRows(later)).not.toContain(inside);
+    expect(breaks()).toEqual([...new Set([...chartRows(later), inside, 500])].sort((a, b) => a - b));
   });
 
   it("a re-run with fewer proposals leaves no cell or format of the earlier one behind", async () => {

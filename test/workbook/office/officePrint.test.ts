@@ -148,17 +148,18 @@ function fakeBreaks(rows: number[]): { port: OfficePort; rows: number[] } {
 }
 
 describe("OfficePort page breaks", () => {
-  it("replaces the breaks inside the rows given with a break above each row asked, keeping the others (ExcelApi 1.9)", async () => {
+  it("removes only the breaks it is told to and adds a break above each row asked, keeping the others (ExcelApi 1.9)", async () => {
     withExcelApi(1.9);
-    const excel = fakeBreaks([12, 30, 90]);
-    await excel.port.setRowBreaks("Risk", [30, 41], { first: 1, last: 60 });
-    expect(excel.rows).toEqual([30, 41, 90]);
+    const excel = fakeBreaks([12, 20, 30, 90]);
+    // 12 was the product's; 20 the user's inside the sheet's rows; 30 both the product's old and new.
+    await excel.port.setRowBreaks("Risk", [30, 41], [12, 30]);
+    expect(excel.rows).toEqual([20, 30, 41, 90]);
   });
 
   it("changes nothing before ExcelApi 1.9", async () => {
     withExcelApi(1.8);
     const excel = fakeBreaks([12]);
-    await excel.port.setRowBreaks("Risk", [41], { first: 1, last: 60 });
+    await excel.port.setRowBreaks("Risk", [41], [12]);
     expect(excel.rows).toEqual([12]);
   });
 });
