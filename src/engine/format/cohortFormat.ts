@@ -140,7 +140,7 @@ const baselineFormat = v.pipe(
       ),
     ),
     growthPerYear: optional(
-      rate({ gt: -1, max: 10 }, { default: "0", about: "growth of the volume a year" }),
+      yearRate({ default: "0", about: "growth of the volume a year" }),
     ),
     baseFy: optional(fy({ default: "first horizon FY", about: "the FY the volume describes" })),
     // A demand model's do-nothing line instead of typed numbers (demandBaselineFormat.ts, issue 16).
