@@ -101,7 +101,8 @@ function parameterValue(
       : percent
         ? new Decimal(raw.replace("%", "").trim()).div(100)
         : undefined;
-  if (x === undefined) return { problem: `${where}: must be a number, got ${JSON.stringify(raw)}; ${advice}` };
+  if (x === undefined)
+    return { problem: `${where}: must be a number, got ${JSON.stringify(raw)}; ${advice}` };
   if (x.gt(1)) {
     const limit = rule === "share" ? "<= 100%" : "<= 100% a year";
     return {
@@ -146,7 +147,9 @@ export async function readOptimismBiasTable(port: WorkbookPort): Promise<ReadPar
     if (!level && !grade) return;
     const raw = shareValues[i]?.value ?? null;
     const where = `${shares.sheet}!${shareCells[i]} (optimism bias, ${key})`;
-    const fallback = level ? DEFAULT_OPTIMISM_BIAS.byLevel[level] : DEFAULT_OPTIMISM_BIAS.byGrade[Number(key) - 1];
+    const fallback = level
+      ? DEFAULT_OPTIMISM_BIAS.byLevel[level]
+      : DEFAULT_OPTIMISM_BIAS.byGrade[Number(key) - 1];
     const read = parameterValue(raw, where, "share", fallback);
     if ("problem" in read) {
       problems.push(read.problem);
@@ -172,7 +175,10 @@ export async function readOptimismBiasTable(port: WorkbookPort): Promise<ReadPar
  * @example
  * parametersRefusal(["Parameters!B5 (optimism bias, High): ..."]) // ["Parameters!B5 (optimism bias, High): ...; nothing was refreshed"]
  */
-export function parametersRefusal(problems: readonly string[], what = "nothing was refreshed"): string[] | undefined {
+export function parametersRefusal(
+  problems: readonly string[],
+  what = "nothing was refreshed",
+): string[] | undefined {
   return problems.length ? problems.map((p) => `${p}; ${what}`) : undefined;
 }
 
