@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type * as ExcelJS from "exceljs";
-import { addProposal, refreshWorkbook } from "../../src/workbook/operations";
+import { addProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
 import { PARAMETERS_SHEET, parametersSheetLayout } from "../../src/workbook/layouts/parametersSheet";
 import { programmePositions, fyColumn } from "../../src/workbook/layouts/programmeSheet";
 import { deletedParameters, readOptimismBiasTable } from "../../src/workbook/parameters";
@@ -47,7 +47,7 @@ describe("Parameters sheet", () => {
     ).toBe(true);
   });
 
-  it("refuses any share outside 0%-100% in any row: refresh and adding a proposal write nothing (property)", async () => {
+  it("refuses any share outside 0%-100% in any row: refresh, adding and editing a proposal write nothing (property)", async () => {
     const { wb, port } = await demoWorkbook();
     const cells = (): string => JSON.stringify(wb.worksheets.map((ws) => ws.getSheetValues()));
     const raw = readExample("cfs-targeted-prevention.json");
@@ -79,6 +79,12 @@ describe("Parameters sheet", () => {
           await expect(addProposal(port, raw)).rejects.toMatchObject({
             code: "bad-parameters",
             message: expect.stringMatching(new RegExp(`^Parameters!B${row} .*; the proposal was not added$`)),
+          });
+          await expect(
+            updateProposal(port, "CFS Targeted Prevention", readExample("cfs-targeted-prevention.json")),
+          ).rejects.toMatchObject({
+            code: "bad-parameters",
+            message: expect.stringMatching(/; the proposal was not changed$/),
           });
           expect(cells()).toBe(before);
           cell.value = was;
