@@ -20,7 +20,9 @@ export type WorkbookErrorCode =
   /** A workbook call failed part-way through a write (journal.ts says whether it was all undone). */
   | "write-failed"
   /** A cell write held NaN or Infinity (writeGuard.ts): nothing of that batch is written. */
-  | "not-finite";
+  | "not-finite"
+  /** A Parameters cell that cannot be used (parameters.ts): the formulas would read it, so nothing is written. */
+  | "bad-parameters";
 
 /**
  * What holds a sheet name a new proposal wants ("sheet-exists"): a proposal sheet, one of the sheets

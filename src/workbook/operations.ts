@@ -3,6 +3,7 @@ import { isEngineError, type OptimismBiasTable, type RagStatus } from "../engine
 import { syncDashboard, trackForDashboard, worstRags } from "./dashboard";
 import {
   deletedParameters,
+  parametersRefusal,
   ensureParametersSheet,
   readOptimismBiasTable,
   type GreenBookParameters,
@@ -219,6 +220,20 @@ export async function buildProgrammeWorkbook(
 }
 
 /**
+ * The Parameters sheet's table and Green Book parameters, or a refusal ("bad-parameters") naming each cell
+ * that cannot be used, as refresh refuses: the new or edited sheet's formulas would read those cells.
+ */
+async function usableParameters(
+  port: WorkbookPort,
+  what: string,
+): Promise<{ table: OptimismBiasTable; greenBook: GreenBookParameters }> {
+  const read = await readOptimismBiasTable(port);
+  const refused = parametersRefusal(read.problems, what);
+  if (refused) throw new WorkbookError("bad-parameters", refused.join("\n"));
+  return read;
+}
+
+/**
  * Adds a proposal sheet (and, when the workbook has a Programme, its row in its directorate's block, with
  * subtotals, totals, cashflow and themes following).
  *
@@ -239,7 +254,7 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
   // leaves the workbook as it was.
   const existingNames = (await port.listNames()).map((n) => n.name);
-  const { table, greenBook } = await readOptimismBiasTable(port);
+  const { table, greenBook } = await usableParameters(port, "the proposal was not added");
   // Every optional field gets its row (blank reads as none), so the user has a cell to fill in later.
   const p = planProposal(
     withOptionalRows(raw),
@@ -405,7 +420,7 @@ export async function updateProposal(
     throw new WorkbookError("not-a-proposal-sheet", `"${named}" is not a proposal sheet of this workbook`);
   // The wizard leaves blank fields out: an edit keeps the blank rows the sheet has (and adds none).
   const proposal = asProposalJson(withOptionalRows(raw, stored.proposal));
-  const { table, greenBook: gb } = await readOptimismBiasTable(port);
+  const { table, greenBook: gb } = await usableParameters(port, "the proposal was not changed");
   const modelled = modelProposal(proposal, table, gb);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const before = proposalSheetLayout(stored);
@@ -766,6 +781,19 @@ export async function refreshWorkbook(
   const keep = options.keepFields ?? ((p: Readonly<Record<string, unknown>>) => p);
   // Refresh only ever rewrites what the add-in made: a workbook without its register is left as it is.
   if (!(await hasRegister(port))) throw new WorkbookError("not-an-mtfs-workbook", NOT_AN_MTFS_WORKBOOK);
+  // The user's optimism-bias table and Green Book parameters. A cell it cannot use is refused, not defaulted:
+  // the sheets' formulas read that cell as it is, so no figure written could agree with them.
+  const parameters = await readOptimismBiasTable(port);
+  const refused = parametersRefusal(parameters.problems);
+  if (refused) {
+    return {
+      proposals: 0,
+      lines: [],
+      changes: [],
+      errors: refused.map((message) => ({ proposal: "(parameters)", message })),
+      warnings: [],
+    };
+  }
   // A proposal sheet the user renamed is followed (found by its own names) before anything is compared.
   const followed = await followRenamedSheets(port, await readRegister(port), { dryRun });
   const register = followed.register;
@@ -804,9 +832,6 @@ export async function refreshWorkbook(
   const links = new Map<string, ProgrammeLink>();
   const stored: StoredProposal[] = [];
   const total = register.proposals.length;
-  // The user's optimism-bias table; a share it cannot use keeps its default and is reported.
-  const parameters = await readOptimismBiasTable(port);
-  for (const message of parameters.problems) errors.push({ proposal: "(parameters)", message });
   const table = parameters.table;
   const greenBook = parameters.greenBook;
   const sheets = new Set((await port.listSheets()).map((x) => x.name));

@@ -4,6 +4,7 @@ import {
   GREEN_BOOK_STANDARD,
   isEngineError,
   optimismBiasTable,
+  wholePercentRefusal,
   type ConfidenceGrade,
   type ConfidenceLevel,
   type DiscountSchedule,
@@ -61,23 +62,65 @@ export const DEFAULT_GREEN_BOOK_PARAMETERS: GreenBookParameters = {
   deflatorPerYear: new Decimal(DEFAULT_DEFLATOR_PER_YEAR),
 };
 
-/** The user's optimism-bias table and Green Book parameters, and what could not be used (defaults kept). */
+/** The user's optimism-bias table and Green Book parameters, and the cells that could not be used. */
 export interface ReadParameters {
   readonly table: OptimismBiasTable;
   readonly greenBook: GreenBookParameters;
   readonly problems: readonly string[];
 }
 
-const shareOf = (v: CellScalar): number | undefined =>
-  typeof v === "number" && Number.isFinite(v)
-    ? v
-    : typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*%\s*$/.test(v)
-      ? Number(v.replace("%", "")) / 100
-      : undefined;
+/** What a Parameters cell may hold: a share of benefits (0% to 100%) or a rate a year (above −100%, ≤ 100%). */
+type ParameterRule = "share" | "year rate";
+
+const RULE_WORDS: Readonly<Record<ParameterRule, string>> = {
+  share: "a share from 0% to 100%",
+  "year rate": "a rate above -100% and at most 100% a year",
+};
+
+const percentText = (d: Decimal): string => `${d.times(100).toString()}%`;
+
+/**
+ * A Parameters cell as a fraction, or why it cannot be used: the message names the cell, the rule and what
+ * to type. A bare number over 1 gets the proposal sheets' refusal (15 reads as 1500%; type 15% or 0.15), as
+ * the sheets' formulas would read it as that. One check for every reader, so the engine and the formulas
+ * never disagree about a value.
+ */
+function parameterValue(
+  raw: CellScalar,
+  where: string,
+  rule: ParameterRule,
+  fallback: Decimal,
+): { value: Decimal } | { problem: string } {
+  const advice = `type ${RULE_WORDS[rule]}, e.g. ${percentText(fallback)} (the default)`;
+  if (raw === null || (typeof raw === "string" && raw.trim() === ""))
+    return { problem: `${where}: is blank, which the formulas read as 0%; ${advice}` };
+  const percent = typeof raw === "string" && /^\s*-?\d+(\.\d+)?\s*%\s*$/.test(raw);
+  const x =
+    typeof raw === "number" && Number.isFinite(raw)
+      ? new Decimal(raw)
+      : percent
+        ? new Decimal(raw.replace("%", "").trim()).div(100)
+        : undefined;
+  if (x === undefined)
+    return { problem: `${where}: must be a number, got ${JSON.stringify(raw)}; ${advice}` };
+  if (x.gt(1)) {
+    const limit = rule === "share" ? "<= 100%" : "<= 100% a year";
+    return {
+      problem: percent
+        ? `${where}: must be ${limit}, got ${percentText(x)}; ${advice}`
+        : `${where}: ${wholePercentRefusal(x, limit)}`,
+    };
+  }
+  const low = rule === "share" ? x.isNeg() && !x.isZero() : x.lte(-1);
+  if (low) return { problem: `${where}: must be ${RULE_WORDS[rule]}, got ${percentText(x)}; ${advice}` };
+  return { value: x };
+}
 
 /**
  * Reads the optimism-bias table from the Parameters sheet's named ranges; the default table when the
- * workbook has none. A share that is not a number from 0% to 100% keeps its default and is reported.
+ * workbook has none. A value that cannot be used is reported in `problems` (its default stands in the
+ * result only so callers have a table): the sheets' formulas read the cell as it is, so callers refuse to
+ * compute while there are problems (see `parametersRefusal`).
  *
  * @example
  * (await readOptimismBiasTable(port)).table.byLevel.Low.toNumber() // 0.4 unless edited
@@ -103,14 +146,16 @@ export async function readOptimismBiasTable(port: WorkbookPort): Promise<ReadPar
     const grade = /^[1-6]$/.test(key) ? (Number(key) as ConfidenceGrade) : undefined;
     if (!level && !grade) return;
     const raw = shareValues[i]?.value ?? null;
-    const share = shareOf(raw);
     const where = `${shares.sheet}!${shareCells[i]} (optimism bias, ${key})`;
-    if (share === undefined || share < 0 || share > 1) {
-      problems.push(
-        `${where}: must be a share from 0% to 100%, got ${JSON.stringify(raw)}; the default is used`,
-      );
+    const fallback = level
+      ? DEFAULT_OPTIMISM_BIAS.byLevel[level]
+      : DEFAULT_OPTIMISM_BIAS.byGrade[Number(key) - 1];
+    const read = parameterValue(raw, where, "share", fallback);
+    if ("problem" in read) {
+      problems.push(read.problem);
       return;
     }
+    const share = read.value.toNumber();
     if (level) levels[level] = share;
     else if (grade) grades[grade] = share;
   });
@@ -120,6 +165,21 @@ export async function readOptimismBiasTable(port: WorkbookPort): Promise<ReadPar
     if (!isEngineError(e)) throw e;
     return { table: DEFAULT_OPTIMISM_BIAS, greenBook, problems: [...problems, e.message] };
   }
+}
+
+/**
+ * Why nothing can be computed from a Parameters sheet with unusable cells, one message per cell (undefined
+ * when there are none). The formulas read those cells as they are, so any figure written would disagree with
+ * them: refresh and the add-in's writes refuse instead of using a default.
+ *
+ * @example
+ * parametersRefusal(["Parameters!B5 (optimism bias, High): ..."]) // ["Parameters!B5 (optimism bias, High): ...; nothing was refreshed"]
+ */
+export function parametersRefusal(
+  problems: readonly string[],
+  what = "nothing was refreshed",
+): string[] | undefined {
+  return problems.length ? problems.map((p) => `${p}; ${what}`) : undefined;
 }
 
 const PARAMETER_WORDS: Readonly<Record<string, string>> = {
@@ -179,9 +239,9 @@ async function readGreenBook(
     return { sheet: n.sheet, cells, values };
   };
   const rate = (v: CellScalar, where: string, fallback: Decimal): Decimal => {
-    const r = shareOf(v);
-    if (r !== undefined && r > -1) return new Decimal(r);
-    problems.push(`${where}: must be a rate above -100%, got ${JSON.stringify(v)}; the default is used`);
+    const r = parameterValue(v, where, "year rate", fallback);
+    if ("value" in r) return r.value;
+    problems.push(r.problem);
     return fallback;
   };
   const rates = await read(DISCOUNT_RATES_NAME);

@@ -43,11 +43,11 @@ describe("mtfs-benefits calc profile: strict input", () => {
 
   it("a suspicious value prints a warning line and the result", async () => {
     const p = cfs();
-    p.assumptions.baseline.growthPerYear = 2;
-    const r = await run(["calc", "profile", "--input", file("growth.json", p), "--format", "json"]);
+    p.assumptions.unitCost.weeklyCost = 0.5;
+    const r = await run(["calc", "profile", "--input", file("cost.json", p), "--format", "json"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      "warning: assumptions.baseline.growthPerYear: 2 looks like a whole-number percent; 2% is 0.02\n",
+      "warning: assumptions.unitCost.weeklyCost: £0.5 a week is under £1; money is in £ (not £k or £m)\n",
     );
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });

@@ -34,17 +34,19 @@ describe("mtfs-benefits refresh of cells as users leave them", () => {
     expect(r.stdout).toMatch(/ 0 cells changed/);
   });
 
-  it("warns about a bare 8 in a percent cell before the summary, which counts it, and still refreshes", async () => {
-    // Growth may be 800% a year (the rule allows up to 1000%): a warning, not an error.
-    const { file, at } = await demoEdited({ baseline_growthPerYear: 8 });
+  it("refuses a bare 2 as baseline growth (200% a year) as it refuses inflation typed so, with the same advice", async () => {
+    // DOMAIN.md's growth is a volume's growth a year: nothing there above 100%, so 2 is 2% typed bare.
+    const { file, at } = await demoEdited({ baseline_growthPerYear: 2 });
     const r = await run(["refresh", file]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
       new RegExp(
-        `\\nwarning: CFS Targeted Prevention: 'CFS Targeted Prevention'!${at.baseline_growthPerYear} [^:\\n]+: the cell holds 8, which is 800%[^\\n]*\\n11 proposals: .*, 1 warning\\.$`,
+        `^mtfs-benefits: ${CFS}: '${CFS}'!${at.baseline_growthPerYear} [^:\\n]+: ` +
+          "must be <= 100% a year, got 2, which reads as 200%; type 2% or 0\\.02$",
         "m",
       ),
     );
+    expect(r.stdout).toMatch(/^11 proposals: 10 refreshed, 1 failed \(CFS Targeted Prevention\);/m);
   });
 
   it("refuses a bare 3.36 as inflation (336% a year), naming the cell and what was meant", async () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type * as ExcelJS from "exceljs";
-import { addProposal, refreshWorkbook } from "../../src/workbook/operations";
+import { addProposal, refreshWorkbook, updateProposal } from "../../src/workbook/operations";
 import { PARAMETERS_SHEET, parametersSheetLayout } from "../../src/workbook/layouts/parametersSheet";
 import { programmePositions, fyColumn } from "../../src/workbook/layouts/programmeSheet";
 import { deletedParameters, readOptimismBiasTable } from "../../src/workbook/parameters";
@@ -47,14 +47,51 @@ describe("Parameters sheet", () => {
     ).toBe(true);
   });
 
-  it("reports a share outside 0%-100% and keeps the default for it", async () => {
+  it("refuses any share outside 0%-100% in any row: refresh, adding and editing a proposal write nothing (property)", async () => {
     const { wb, port } = await demoWorkbook();
-    wb.getWorksheet(PARAMETERS_SHEET)!.getCell("B7").value = 1.5;
-    const report = await refreshWorkbook(port, { dryRun: true });
-    expect(report.errors).toEqual([
-      { proposal: "(parameters)", message: expect.stringMatching(/Parameters!B7 \(optimism bias, Low\)/) },
-    ]);
-    expect((await readOptimismBiasTable(port)).table.byLevel.Low.toNumber()).toBe(0.4);
+    const cells = (): string => JSON.stringify(wb.worksheets.map((ws) => ws.getSheetValues()));
+    const raw = readExample("cfs-targeted-prevention.json");
+    raw.opportunity.name = "CFS Targeted Prevention 2";
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 5, max: 13 }),
+        fc.oneof(
+          fc.double({ min: 1.0001, max: 1e6, noNaN: true }),
+          fc.double({ min: -1e6, max: -1e-6, noNaN: true }),
+        ),
+        async (row, share) => {
+          const cell = wb.getWorksheet(PARAMETERS_SHEET)!.getCell(`B${row}`);
+          const was = cell.value;
+          cell.value = share;
+          const before = cells();
+          const report = await refreshWorkbook(port);
+          expect(report.errors).toEqual([
+            {
+              proposal: "(parameters)",
+              message: expect.stringMatching(
+                new RegExp(
+                  `^Parameters!B${row} \\(optimism bias, [^)]+\\): must be .*; nothing was refreshed$`,
+                ),
+              ),
+            },
+          ]);
+          expect(report.changes).toEqual([]);
+          await expect(addProposal(port, raw)).rejects.toMatchObject({
+            code: "bad-parameters",
+            message: expect.stringMatching(new RegExp(`^Parameters!B${row} .*; the proposal was not added$`)),
+          });
+          await expect(
+            updateProposal(port, "CFS Targeted Prevention", readExample("cfs-targeted-prevention.json")),
+          ).rejects.toMatchObject({
+            code: "bad-parameters",
+            message: expect.stringMatching(/; the proposal was not changed$/),
+          });
+          expect(cells()).toBe(before);
+          cell.value = was;
+        },
+      ),
+      { numRuns: 5 },
+    );
   });
 
   it("the risk-adjusted rows are never above the unadjusted ones, whatever the table (property)", async () => {

@@ -139,9 +139,7 @@ const baselineFormat = v.pipe(
         { about: "events a year (starts), or the caseload for the exit lever (required unless demand)" },
       ),
     ),
-    growthPerYear: optional(
-      rate({ gt: -1, max: 10 }, { default: "0", about: "growth of the volume a year" }),
-    ),
+    growthPerYear: optional(yearRate({ default: "0", about: "growth of the volume a year" })),
     baseFy: optional(fy({ default: "first horizon FY", about: "the FY the volume describes" })),
     // A demand model's do-nothing line instead of typed numbers (demandBaselineFormat.ts, issue 16).
     demand: optional(demandBaselineFormat),

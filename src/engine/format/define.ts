@@ -177,12 +177,7 @@ export function yearRate(d: Describe = {}) {
     (value) => {
       const x = rateValue(value, "", { gt: -1 });
       if (x.gt(1)) {
-        throw new EngineError(
-          "out-of-range",
-          "",
-          `must be <= 100% a year, got ${x.toString()}, which reads as ${x.times(100).toString()}%; ` +
-            `type ${x.toString()}% or ${x.div(100).toString()}`,
-        );
+        throw new EngineError("out-of-range", "", wholePercentRefusal(x, "<= 100% a year"));
       }
       return x;
     },
@@ -217,6 +212,20 @@ export function fraction(d: Describe = {}) {
       }
       return x;
     },
+  );
+}
+
+/**
+ * The refusal of a bare number over 1 in a percent cell, naming what it reads as and what to type: the one
+ * wording for that slip wherever a rate is read (proposal sheets, the Parameters sheet).
+ *
+ * @example
+ * wholePercentRefusal(new Decimal(2), "<= 100% a year") // "must be <= 100% a year, got 2, which reads as 200%; type 2% or 0.02"
+ */
+export function wholePercentRefusal(x: Decimal, limit: string): string {
+  return (
+    `must be ${limit}, got ${x.toString()}, which reads as ${x.times(100).toString()}%; ` +
+    `type ${x.toString()}% or ${x.div(100).toString()}`
   );
 }
 

@@ -7,6 +7,7 @@ import { parseTriangulationInput } from "../../../src/engine/triangulationInput"
 import { parseEdgeOfCareSet } from "../../../src/engine/edgeOfCareInput";
 import { nearestKey } from "../../../src/engine/format/define";
 import { EngineError } from "../../../src/engine/errors";
+import { Decimal } from "../../../src/engine/money";
 
 const root = join(__dirname, "../../..");
 const example = (name: string): Record<string, any> =>
@@ -164,18 +165,16 @@ describe("plausible-but-suspicious values give warnings, not errors", () => {
     }
   });
 
-  it("a whole-number percent, a weekly cost under £1 or over £50,000, a stay over 20 years", () => {
+  it("a weekly cost under £1 or over £50,000, a stay over 20 years", () => {
     const p = cfs();
-    p.assumptions.baseline.growthPerYear = 3;
     p.assumptions.unitCost.weeklyCost = 0.5;
     p.assumptions.durationWeeks = 1100;
     expect(checkProposal(p).warnings.map((w) => w.message)).toEqual([
-      "assumptions.baseline.growthPerYear: 3 looks like a whole-number percent; 3% is 0.03",
       "assumptions.durationWeeks: 1100 weeks is over 20 years; the duration is in weeks",
       "assumptions.unitCost.weeklyCost: £0.5 a week is under £1; money is in £ (not £k or £m)",
     ]);
     p.assumptions.unitCost.weeklyCost = 60000;
-    expect(checkProposal(p).warnings[2].message).toBe(
+    expect(checkProposal(p).warnings[1].message).toBe(
       "assumptions.unitCost.weeklyCost: £60000 a week is over £50,000; is it a cost per year?",
     );
   });
@@ -261,6 +260,22 @@ describe("a rate a year over 100% (trial 4: Reunification inflation 3.36)", () =
         expect(() => parseProposal(p)).not.toThrow();
         p.assumptions.streams[0].unitCost.inflationPerYear = `${bp / 100}%`;
         expect(() => parseProposal(p)).not.toThrow();
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("refuses baseline growth typed as a whole percent exactly as it refuses inflation typed so (trial: growth 2)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 101, max: 100000 }), (hundredths) => {
+        const bare = hundredths / 100;
+        const growth = cfs();
+        growth.assumptions.baseline.growthPerYear = bare;
+        const inflation = cfs();
+        inflation.assumptions.unitCost.inflationPerYear = bare;
+        const rule = (p: unknown): string => errorOf(() => parseProposal(p)).message.replace(/^[^:]+: /, "");
+        expect(rule(growth)).toBe(rule(inflation));
+        expect(rule(growth)).toContain(`which reads as ${new Decimal(bare).times(100).toString()}%`);
       }),
       { numRuns: 30 },
     );
