@@ -56,6 +56,18 @@ describe("Dashboard", () => {
     expect(rows.some((x) => x[0] === "Programme (modelled proposals)")).toBe(true);
   });
 
+  it("rates the programme's £ saving only once there is a £ plan or actual to date (new-user trial read Green on none)", async () => {
+    const programmeRow = async (port: WorkbookPort) =>
+      (await cellsOf(port, DASHBOARD_SHEET)).find((x) =>
+        String(x[0]).startsWith("Programme (modelled proposals)"),
+      )!;
+    const none = await withActuals(QUARTER);
+    // Blank: the formula's "" reads back as an empty cell.
+    expect([null, ""]).toContain((await programmeRow(none.port))[8]);
+    const some = await withActuals([...QUARTER, actual("2027-Q3", "saving", 200_000)]);
+    expect(["Green", "Amber", "Red"]).toContain((await programmeRow(some.port))[8]);
+  });
+
   it("shows each unwrapped text of the delivery table whole: none is cut off by a figure beside it", async () => {
     const { wb } = await withActuals(QUARTER);
     const ws = wb.getWorksheet(DASHBOARD_SHEET)!;

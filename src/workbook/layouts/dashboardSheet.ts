@@ -387,11 +387,12 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
     totalPlan.isZero() ? "" : num(totalActual.div(totalPlan)),
     PERCENT_FORMAT,
   );
+  // No £ plan and no £ actual to date (no £ actuals yet): nothing to rate, where the rule alone reads Green.
   formula(
     `${col("RAG")}${totalRow}`,
     "dashboard.programme.rag",
-    ragFormula(tp, ta),
-    ragStatus(totalActual, totalPlan, data.thresholds),
+    `IF(AND(${tp}=0,${ta}=0),"",${ragFormula(tp, ta)})`,
+    totalPlan.isZero() && totalActual.isZero() ? "" : ragStatus(totalActual, totalPlan, data.thresholds),
   );
   // The totals add a not-refreshed proposal's last figures: they say so.
   const stale = [...notRefreshed];
