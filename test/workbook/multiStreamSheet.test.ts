@@ -141,7 +141,7 @@ describe("a multi-stream proposal sheet (issue 13)", () => {
     // The sheet gives the MTFS overlap its row though the JSON left it out (a cell to fill in later); blank, it
     // reads back as none, which is what the omitted field meant.
     expect(back.assumptions).toEqual({
-      ...multiStreamProposal().assumptions,
+      ...(multiStreamProposal().assumptions as object),
       mtfsOverlap: { kind: "none", amountPerYear: null },
     });
     const report = await refreshWorkbook(port);
