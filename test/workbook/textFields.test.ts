@@ -5,6 +5,7 @@ import { setPath } from "../../src/workbook/jsonPath";
 import { EMPTY_PROGRAMME } from "../../src/workbook/layouts/programmeConfig";
 import { addProposal, buildProgrammeWorkbook } from "../../src/workbook/operations";
 import { planProposal } from "../../src/workbook/proposals";
+import { withOptionalRows } from "../../src/workbook/layouts/assumptionsBlock";
 import { MODELLED_EXAMPLES, readExample } from "./fixtures";
 
 /**
@@ -60,9 +61,10 @@ it("writes every text field that starts with =, +, - or @ as text, not as a form
         const back = new ExcelJS.Workbook();
         await back.xlsx.load(Buffer.from(await port.toXlsx()) as unknown as ArrayBuffer);
         const ws = back.getWorksheet(sheetName)!;
-        // Short texts take one row each, so the cells are where this proposal's own layout puts them.
+        // Short texts take one row each, so the cells are where this proposal's own layout puts them (with the
+        // blank rows addProposal gives the optional fields the JSON leaves out).
         const at = new Map(
-          planProposal(raw, [])
+          planProposal(withOptionalRows(raw), [])
             .layout.cells.filter((c) => c.kind === "input")
             .map((c) => [c.kind === "input" ? c.path : "", c.address]),
         );
