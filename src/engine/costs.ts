@@ -2,6 +2,7 @@ import { Decimal } from "./money";
 import { decimalCalculator, type Calculator } from "./calculator";
 import { dayNumber, daysInFy, fyOf, fyStartDay, inflate } from "./fiscalYear";
 import type { CostItem, FyStartYear } from "./types";
+import { EngineError } from "./errors";
 
 /**
  * Investment netted off the gross benefit, per FY: ongoing costs pro rata by days from their start date
@@ -156,7 +157,12 @@ export function costReadsStreams(item: CostItem): boolean {
 }
 
 function unknownKind(item: never): never {
-  throw new Error(`unknown cost kind: ${(item as { kind: string }).kind}`);
+  // Unreachable for a parsed line (the type is exhaustive); a typed engine error if a cast let one through.
+  throw new EngineError(
+    "unknown-option",
+    "investment.kind",
+    `is not a known cost kind: ${(item as { kind: string }).kind}`,
+  );
 }
 
 /**
