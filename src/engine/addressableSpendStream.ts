@@ -7,7 +7,7 @@ import {
   type ShareSchedule,
 } from "./shareSchedule";
 import { fraction, itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile, StreamYear } from "./stream";
+import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
 import { MEASURE_LABELS } from "./measureLabels";
@@ -54,7 +54,8 @@ export function addressableSpendStream(input: AddressableSpendInput, horizon: Ho
 }
 
 /**
- * addressableSpendStream on a number backend (simulation and sensitivity; calculator.ts).
+ * addressableSpendStream on a number backend (simulation and sensitivity; calculator.ts); `needs` says what
+ * besides the £ is worked out (stream.ts).
  *
  * @example
  * addressableSpendStreamOn(numberCalculator, procurement, horizon).years[0].gross // £ in FY26/27
@@ -63,6 +64,7 @@ export function addressableSpendStreamOn<T>(
   calc: Calculator<T>,
   input: AddressableSpendInput,
   horizon: Horizon,
+  needs: StreamNeeds = WHOLE_STREAM,
 ): StreamProfile<T> {
   const { add, multiply: mul } = calc;
   const d = calc.fromDecimal;
@@ -84,8 +86,10 @@ export function addressableSpendStreamOn<T>(
   const plan =
     known ?? (plans.keep(calc, horizon, input.id, spendPlanOn(calc, categories, horizon)) as SpendPlan<T>);
   const { fys, shares, firstLike } = plan;
+  const measured = needs.measures;
+  // The full saving only scales the share of it (a measure).
   let fullLevel = calc.zero;
-  for (let k = 0; k < levels.length; k++) fullLevel = add(fullLevel, levels[k]);
+  if (measured) for (let k = 0; k < levels.length; k++) fullLevel = add(fullLevel, levels[k]);
   const none = calc.compare(fullLevel, calc.zero) === 0;
   const years: StreamYear<T>[] = [];
   for (let i = 0; i < fys.length; i++) {
@@ -95,20 +99,29 @@ export function addressableSpendStreamOn<T>(
     if (like < i) {
       // That FY's figures at price-base prices (streamYearOn inflates each FY its own way).
       saving = years[like].grossAtPriceBase;
-      ofFull = years[like].measures[0].value;
+      if (measured) ofFull = years[like].measures[0].value;
     } else {
       for (let k = 0; k < levels.length; k++) saving = add(saving, mul(levels[k], shares[k][i]));
-      ofFull = none ? calc.zero : calc.divide(saving, fullLevel);
+      if (measured && !none) ofFull = calc.divide(saving, fullLevel);
     }
     years.push(
-      streamYearOn(calc, fys[i], saving, input, horizon.firstFy, [
-        {
-          key: "shareOfFullSaving",
-          label: MEASURE_LABELS.shareOfFullSaving,
-          unit: "fraction",
-          value: ofFull,
-        },
-      ]),
+      streamYearOn(
+        calc,
+        fys[i],
+        saving,
+        input,
+        horizon.firstFy,
+        measured
+          ? [
+              {
+                key: "shareOfFullSaving",
+                label: MEASURE_LABELS.shareOfFullSaving,
+                unit: "fraction",
+                value: ofFull,
+              },
+            ]
+          : NO_MEASURES,
+      ),
     );
   }
   return {
@@ -116,8 +129,8 @@ export function addressableSpendStreamOn<T>(
     label: input.label,
     kind: "addressableSpend",
     years,
-    settledFy: plan.settledFy,
-    timeToFullImpactYears: plan.timeToFull,
+    settledFy: needs.settled ? plan.settledFy : horizon.firstFy,
+    timeToFullImpactYears: needs.settled ? plan.timeToFull : undefined,
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -5,9 +5,9 @@ import { WEEKS_PER_YEAR, addCalendarMonths, dayNumber, fyStartDay } from "./fisc
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { averageDaySharesInFys, dayShareAt, type DayShares, type ShareSchedule } from "./shareSchedule";
 import { nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile, StreamYear } from "./stream";
+import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import { fyBoundsOn } from "./streamPlan";
-import type { Horizon } from "./types";
+import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -175,7 +175,8 @@ export function provisionStream(input: ProvisionInput, horizon: Horizon): Stream
 }
 
 /**
- * provisionStream on a number backend (simulation and sensitivity; calculator.ts).
+ * provisionStream on a number backend (simulation and sensitivity; calculator.ts); `needs` says what besides
+ * the £ is worked out (stream.ts).
  *
  * @example
  * provisionStreamOn(numberCalculator, cfsCommissioning, horizon).years[2].gross // ≈ 0.70e6
@@ -184,6 +185,7 @@ export function provisionStreamOn<T>(
   calc: Calculator<T>,
   input: ProvisionInput,
   horizon: Horizon,
+  needs: StreamNeeds = WHOLE_STREAM,
 ): StreamProfile<T> {
   const { multiply: mul, subtract: sub } = calc;
   const d = calc.fromDecimal;
@@ -206,45 +208,68 @@ export function provisionStreamOn<T>(
   const { fys } = fyBoundsOn(calc, horizon);
   const shares = averageDaySharesInFys(calc, points, fys);
   const years: StreamYear<T>[] = [];
+  const measured = needs.measures;
+  // People moved in each FY: a measure, and what a cost per move is paid on.
+  const counted = measured || input.costPerMove !== undefined;
   // Each FY start's share once (the end of one FY is the start of the next).
-  let movedBefore = dayShareAt(calc, points, fyStartDay(fys[0]), true);
+  let movedBefore = counted ? dayShareAt(calc, points, fyStartDay(fys[0]), true) : calc.zero;
   for (let i = 0; i < fys.length; i++) {
     const people = mul(moved, shares[i]);
-    const movedBy = dayShareAt(calc, points, fyStartDay(fys[i] + 1), true);
-    const moves = mul(moved, sub(movedBy, movedBefore));
-    movedBefore = movedBy;
+    let moves = calc.zero;
+    if (counted) {
+      const movedBy = dayShareAt(calc, points, fyStartDay(fys[i] + 1), true);
+      moves = mul(moved, sub(movedBy, movedBefore));
+      movedBefore = movedBy;
+    }
     years.push(
       withEventCostsOn(
         calc,
-        streamYearOn(calc, fys[i], mul(people, annual), input, horizon.firstFy, [
-          {
-            key: "peopleInNewProvision",
-            label: MEASURE_LABELS.peopleInNewProvision,
-            unit: "people",
-            value: people,
-          },
-          { key: "peopleMoved", label: MEASURE_LABELS.peopleMoved, unit: "people", value: moves },
-        ]),
+        streamYearOn(
+          calc,
+          fys[i],
+          mul(people, annual),
+          input,
+          horizon.firstFy,
+          measured
+            ? [
+                {
+                  key: "peopleInNewProvision",
+                  label: MEASURE_LABELS.peopleInNewProvision,
+                  unit: "people",
+                  value: people,
+                },
+                { key: "peopleMoved", label: MEASURE_LABELS.peopleMoved, unit: "people", value: moves },
+              ]
+            : NO_MEASURES,
+        ),
         moves,
         input.costPerMove && nonNegative(input.costPerMove, "costPerMove"),
       ),
     );
   }
-  const lastDay = points.days[points.days.length - 1];
-  const final = points.shares[points.shares.length - 1];
-  let full = 0;
-  while (calc.compare(points.shares[full], final) !== 0) full++;
-  const { calendar } = schedule;
   return {
     id: input.id,
     label: input.label,
     kind: "provision",
     years,
-    settledFy: Math.max(horizon.firstFy, firstWholeFyFromDay(lastDay)),
-    // Opening to the last move (the first point at the final share, as schedulesTimeToFullYears reads it).
-    timeToFullImpactYears: calc.fromDecimal(
-      calendar === undefined ? yearsBetweenDays(points.days[0], points.days[full]) : calendar.yearsTo(full),
-    ),
+    settledFy: needs.settled ? provisionSettledFy(points, horizon) : horizon.firstFy,
+    timeToFullImpactYears: needs.settled ? provisionTimeToFullOn(calc, schedule) : undefined,
     cashability: input.cashability ?? "cashable",
   };
+}
+
+/** The FY from which every move is in (the last move's date). */
+function provisionSettledFy<T>(points: DayShares<T>, horizon: Horizon): FyStartYear {
+  return Math.max(horizon.firstFy, firstWholeFyFromDay(points.days[points.days.length - 1]));
+}
+
+/** Opening to the last move (the first point at the final share, as schedulesTimeToFullYears reads it). */
+function provisionTimeToFullOn<T>(calc: Calculator<T>, moves: Moves<T>): T {
+  const { points, calendar } = moves;
+  const final = points.shares[points.shares.length - 1];
+  let full = 0;
+  while (calc.compare(points.shares[full], final) !== 0) full++;
+  return calc.fromDecimal(
+    calendar === undefined ? yearsBetweenDays(points.days[0], points.days[full]) : calendar.yearsTo(full),
+  );
 }
