@@ -54,15 +54,22 @@ export interface ProvisionInput extends StreamPrices {
 export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule; moved: Decimal } {
   const m = movesOn(decimalCalculator, input);
   return {
-    schedule: { shape: "steps", points: m.dates.map((date, i) => ({ date, share: m.points.shares[i] })) },
+    schedule: {
+      shape: "steps",
+      points: m.points.days.map((_, i) => ({ date: moveDate(input, m, i), share: m.points.shares[i] })),
+    },
     moved: m.moved,
   };
 }
 
-/** The moves on a number backend: each move's date, and the share of the people moved by then. */
+/** Move i's date: the opening, or the calendar's (a draw reads only the day numbers, so no dates are copied). */
+function moveDate<T>(input: ProvisionInput, m: Moves<T>, i: number): string {
+  return m.calendar === undefined ? input.openingDate : m.calendar.dates[i];
+}
+
+/** The moves on a number backend: each move's day, and the share of the people moved by then. */
 interface Moves<T> {
   readonly points: DayShares<T>;
-  readonly dates: readonly string[];
   readonly moved: T;
   /** The move calendar the points come from (none when nobody moves). */
   readonly calendar?: StepDates;
@@ -81,7 +88,6 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
     const day = dayNumber(input.openingDate);
     return {
       points: { shape: "steps", days: [day], shares: calc.array([calc.zero]) },
-      dates: [input.openingDate],
       moved,
     };
   }
@@ -108,7 +114,6 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
   const n = shares.length;
   return {
     points: { shape: "steps", days: calendar.days.slice(0, n), shares: calc.array(shares) },
-    dates: calendar.dates.slice(0, n),
     moved,
     calendar,
   };
