@@ -6,7 +6,14 @@ import {
   schedulesTimeToFullYears,
   type ShareSchedule,
 } from "./shareSchedule";
-import { fraction, itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
+import {
+  fraction,
+  itemField,
+  nonNegative,
+  fyPriceFactorsOn,
+  streamYearAtOn,
+  type StreamPrices,
+} from "./streamYears";
 import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
@@ -92,12 +99,14 @@ export function addressableSpendStreamOn<T>(
   if (measured) for (let k = 0; k < levels.length; k++) fullLevel = add(fullLevel, levels[k]);
   const none = calc.compare(fullLevel, calc.zero) === 0;
   const years: StreamYear<T>[] = [];
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     const like = firstLike[i];
     let saving = calc.zero;
     let ofFull = calc.zero;
     if (like < i) {
-      // That FY's figures at price-base prices (streamYearOn inflates each FY its own way).
+      // That FY's figures at price-base prices (each FY is inflated its own way).
       saving = years[like].grossAtPriceBase;
       if (measured) ofFull = years[like].measures[0].value;
     } else {
@@ -105,12 +114,11 @@ export function addressableSpendStreamOn<T>(
       if (measured && !none) ofFull = calc.divide(saving, fullLevel);
     }
     years.push(
-      streamYearOn(
+      streamYearAtOn(
         calc,
         fys[i],
         saving,
-        input,
-        horizon.firstFy,
+        factors?.[i],
         measured
           ? [
               {

@@ -4,7 +4,7 @@ import { fyShareCoveredOn } from "./costs";
 import { dayNumber } from "./fiscalYear";
 import { EngineError } from "./errors";
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
-import { itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
+import { itemField, nonNegative, fyPriceFactorsOn, streamYearAtOn, type StreamPrices } from "./streamYears";
 import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
 import type { FyStartYear, Horizon } from "./types";
@@ -242,12 +242,14 @@ export function incomeStreamOn<T>(
     known ?? (plans.keep(calc, horizon, input.id, incomePlanOn(calc, items, horizon)) as IncomePlan<T>);
   const { fys, shares, firstLike } = plan;
   const years: StreamYear<T>[] = [];
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     let income = calc.zero;
     let units = calc.zero;
     const like = firstLike[i];
     if (like < i) {
-      // The same sums as that FY's, at price-base prices (streamYearOn inflates each FY its own way).
+      // The same sums as that FY's, at price-base prices (each FY is inflated its own way).
       income = years[like].grossAtPriceBase;
       if (measured) units = years[like].measures[0].value;
     } else {
@@ -258,12 +260,11 @@ export function incomeStreamOn<T>(
       }
     }
     years.push(
-      streamYearOn(
+      streamYearAtOn(
         calc,
         fys[i],
         income,
-        input,
-        horizon.firstFy,
+        factors?.[i],
         measured
           ? [{ key: "unitsCharged", label: MEASURE_LABELS.unitsCharged, unit: "units", value: units }]
           : NO_MEASURES,

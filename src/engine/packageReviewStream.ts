@@ -10,7 +10,8 @@ import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSavin
 import {
   fraction,
   nonNegative,
-  streamYearOn,
+  fyPriceFactorsOn,
+  streamYearAtOn,
   weeksValue,
   withEventCostsOn,
   type StreamPrices,
@@ -124,6 +125,8 @@ export function packageReviewStreamOn<T>(
   const counted = measured || input.costPerReduction !== undefined;
   // Each FY start's cumulative reductions once (the end of one FY is the start of the next).
   let reducedBefore = counted ? sf.cumulativeAt(flow, bounds[0]) : calc.zero;
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     // A stock of a non-negative flow: clamp the 40-digit rounding residue (e.g. −2e−37) at zero.
     const reduced = maxOf(calc, calc.zero, stocks[i]);
@@ -137,14 +140,7 @@ export function packageReviewStreamOn<T>(
     years.push(
       withEventCostsOn(
         calc,
-        streamYearOn(
-          calc,
-          fys[i],
-          mul(mul(reduced, perWeek), weeksPerYear),
-          input,
-          horizon.firstFy,
-          measures,
-        ),
+        streamYearAtOn(calc, fys[i], mul(mul(reduced, perWeek), weeksPerYear), factors?.[i], measures),
         events,
         input.costPerReduction && nonNegative(input.costPerReduction, "costPerReduction"),
       ),

@@ -4,7 +4,13 @@ import { decimalCalculator, minOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, addCalendarMonths, dayNumber, fyStartDay } from "./fiscalYear";
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { averageDaySharesInFys, dayShareAt, type DayShares, type ShareSchedule } from "./shareSchedule";
-import { nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
+import {
+  nonNegative,
+  fyPriceFactorsOn,
+  streamYearAtOn,
+  withEventCostsOn,
+  type StreamPrices,
+} from "./streamYears";
 import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import { fyBoundsOn } from "./streamPlan";
 import type { FyStartYear, Horizon } from "./types";
@@ -218,6 +224,8 @@ export function provisionStreamOn<T>(
   const counted = measured || input.costPerMove !== undefined;
   // Each FY start's share once (the end of one FY is the start of the next).
   let movedBefore = counted ? dayShareAt(calc, points, fyStartDay(fys[0]), true) : calc.zero;
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     const people = mul(moved, shares[i]);
     let moves = calc.zero;
@@ -229,12 +237,11 @@ export function provisionStreamOn<T>(
     years.push(
       withEventCostsOn(
         calc,
-        streamYearOn(
+        streamYearAtOn(
           calc,
           fys[i],
           mul(people, annual),
-          input,
-          horizon.firstFy,
+          factors?.[i],
           measured
             ? [
                 {

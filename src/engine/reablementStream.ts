@@ -6,7 +6,14 @@ import { stockFlowMath } from "./stockFlow";
 import { scheduleFlowOn, scheduleTimeToFullYears, type ShareSchedule } from "./shareSchedule";
 import { firstWholeFyFromOn } from "./runRate";
 import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
-import { nonNegative, streamYearOn, weeksValue, withEventCostsOn, type StreamPrices } from "./streamYears";
+import {
+  nonNegative,
+  fyPriceFactorsOn,
+  streamYearAtOn,
+  weeksValue,
+  withEventCostsOn,
+  type StreamPrices,
+} from "./streamYears";
 import {
   NO_MEASURES,
   WHOLE_STREAM,
@@ -99,6 +106,8 @@ export function reablementStreamOn<T>(
   const counted = measured || input.costPerFinisher !== undefined;
   // Each FY start's cumulative finishers once (the end of one FY is the start of the next).
   let finishedBefore = counted ? sf.cumulativeAt(flow, bounds[0]) : calc.zero;
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     // A stock of a non-negative flow: clamp the 40-digit rounding residue at zero.
     const people = maxOf(calc, calc.zero, stocks[i]);
@@ -112,7 +121,7 @@ export function reablementStreamOn<T>(
     years.push(
       withEventCostsOn(
         calc,
-        streamYearOn(calc, fys[i], mul(mul(people, perWeek), weeksPerYear), input, horizon.firstFy, measures),
+        streamYearAtOn(calc, fys[i], mul(mul(people, perWeek), weeksPerYear), factors?.[i], measures),
         finishers,
         input.costPerFinisher && nonNegative(input.costPerFinisher, "costPerFinisher"),
       ),

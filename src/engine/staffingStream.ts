@@ -8,7 +8,7 @@ import {
   scheduleSettledFy,
   schedulesTimeToFullYears,
 } from "./shareSchedule";
-import { itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
+import { itemField, nonNegative, fyPriceFactorsOn, streamYearAtOn, type StreamPrices } from "./streamYears";
 import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
@@ -155,12 +155,14 @@ export function staffingStreamOn<T>(
     (plans.keep(calc, horizon, input.id, staffingPlanOn(calc, reductions, horizon)) as StaffingPlan<T>);
   const { fys, shares, firstLike } = plan;
   const years: StreamYear<T>[] = [];
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     let saving = calc.zero;
     let fte = calc.zero;
     const like = firstLike[i];
     if (like < i) {
-      // That FY's sums at price-base prices (streamYearOn inflates each FY its own way).
+      // That FY's sums at price-base prices (each FY is inflated its own way).
       saving = years[like].grossAtPriceBase;
       if (measured) fte = years[like].measures[0].value;
     } else {
@@ -171,12 +173,11 @@ export function staffingStreamOn<T>(
       }
     }
     years.push(
-      streamYearOn(
+      streamYearAtOn(
         calc,
         fys[i],
         saving,
-        input,
-        horizon.firstFy,
+        factors?.[i],
         measured
           ? [{ key: "fteReduced", label: MEASURE_LABELS.fteReduced, unit: "FTE", value: fte }]
           : NO_MEASURES,
