@@ -61,7 +61,7 @@ export function proposalSheetName(opportunityName: string): string {
 
 /**
  * Why a proposal's sheet is not called what its opportunity is, in words (for `new` and the pane to say
- * it), or undefined when it is (spacing aside). `clashed` is the sheet name another proposal's sheet had.
+ * it), or undefined when it is (spacing aside) or has no name. `clashed` is the sheet name another proposal's sheet had.
  *
  * @example
  * sheetNameNote("Residential step-down to foster care", "Residential step-down to foster")
@@ -69,7 +69,7 @@ export function proposalSheetName(opportunityName: string): string {
  */
 export function sheetNameNote(opportunityName: string, sheet: string, clashed?: string): string | undefined {
   const full = opportunityName.replace(/\s+/g, " ").trim();
-  if (full === sheet) return undefined;
+  if (full === sheet || full === "") return undefined;
   const legal = tidySheetName(full.replace(FORBIDDEN_IN_SHEET_NAME, " "));
   const reasons = [
     ...(full.search(FORBIDDEN_IN_SHEET_NAME) !== -1
