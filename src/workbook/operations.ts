@@ -102,6 +102,8 @@ export interface RefreshReport {
 export interface AddProposalResult {
   readonly sheetName: string;
   readonly programmeRowAdded: boolean;
+  /** Why the sheet is not called what the opportunity is (shortened, suffixed, …), for the user to be told. */
+  readonly sheetNote?: string;
 }
 
 /** What the programme takes from a modelled proposal: where its figures are and its MTFS row per FY (£). */
@@ -245,8 +247,8 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   // A proposal is known by its name, not its sheet's (which the user may have renamed): one already here is
   // refused, naming the sheet that holds it now, or the Programme would count it twice.
   const name = ((raw as { opportunity?: { name?: unknown } } | null)?.opportunity ?? {}).name;
+  const { renames } = await followRenamedSheets(port, register, { dryRun: true });
   if (typeof name === "string" && name.trim() !== "") {
-    const { renames } = await followRenamedSheets(port, register, { dryRun: true });
     const held = heldProposal(register, renames, name);
     if (held) throw new WorkbookError("sheet-exists", alreadyHeldMessage(held), "proposal");
   }
@@ -262,7 +264,8 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     {
       slugs: register.proposals.map(storedSlug),
       names: existingNames,
-      proposalSheets: register.proposals.map((s) => s.sheet),
+      // Where they are now: a sheet renamed since the last refresh is still a proposal's.
+      proposalSheets: register.proposals.map((s) => currentSheetName(renames, s.sheet)),
     },
     table,
     greenBook,
@@ -326,7 +329,11 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     ).config;
   }
   await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
-  return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
+  return {
+    sheetName: p.layout.sheet,
+    programmeRowAdded: programme !== undefined,
+    ...(p.sheetNote === undefined ? {} : { sheetNote: p.sheetNote }),
+  };
 }
 
 /**
