@@ -195,9 +195,11 @@ export interface PercentRules extends NumberRules {
 export function cellRate(value: unknown, field: string, rules: PercentRules = {}): Decimal {
   if (isBlank(value)) throw new EngineError("missing", field, "is required");
   const { perYear, max, ...lower } = rules;
-  const x = decimalValue(rateValue(value, field), field, lower);
+  const x = rateValue(value, field);
   const explicit = typeof value === "string" && value.trim().endsWith("%");
-  if (!explicit && x.abs().gt(1)) {
+  // A negative where none is allowed (a success rate of -5) is refused by its bound, not read as a percent.
+  const noNegatives = (lower.min ?? -1) >= 0 || (lower.gt ?? -1) >= 0;
+  if (!explicit && x.abs().gt(1) && !(x.isNeg() && noNegatives)) {
     const limit = `${x.isNeg() ? ">= -100%" : "<= 100%"}${perYear ? " a year" : ""}`;
     throw new EngineError("out-of-range", field, wholePercentRefusal(x, limit));
   }
@@ -205,7 +207,7 @@ export function cellRate(value: unknown, field: string, rules: PercentRules = {}
     const most = `${new Decimal(max).times(100).toString()}%${perYear ? " a year" : ""}`;
     throw new EngineError("out-of-range", field, `must be <= ${most}, got ${describeValue(value)}`);
   }
-  return x;
+  return decimalValue(x, field, lower);
 }
 
 /**
