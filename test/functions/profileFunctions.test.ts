@@ -157,6 +157,17 @@ describe("MTFS.BENEFIT.PROFILE", () => {
   });
 });
 
+describe("MTFS.BENEFIT.PROFILE with a year where a date belongs", () => {
+  it("refuses it, naming the row or argument, rather than read a day in 1905", () => {
+    const range = CFS_RANGE.map((r) => (r[0] === "Start date" ? ["Start date", 2026] : r));
+    const rule = `must be a date (a date cell, DATE(2026,10,1) or text "2026-10-01"), got 2026, which Excel reads as a day in 1905`;
+    const row = CFS_RANGE.findIndex((r) => r[0] === "Start date") + 1;
+    expect(errorOf(callMtfs("BENEFIT.PROFILE", range))?.message).toBe(`"Start date" (row ${row}): ${rule}`);
+    const e = errorOf(callMtfs("BENEFIT.PROFILE", [[260]], null, null, 0.08, 1487, 153.1, 2026));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", `startDate: ${rule}`]);
+  });
+});
+
 describe("MTFS.BENEFIT.PROFILE with a target that looks like a count", () => {
   /** A baseline volume with positional arguments: `target`, and `targetKind` (the 18th) when given. */
   const withTarget = (target: unknown, targetKind: unknown = null): unknown =>
