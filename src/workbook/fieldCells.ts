@@ -31,11 +31,23 @@ export function fieldCell(
  * @example
  * cellErrorMessage(layout, new EngineError("out-of-range", "assumptions.durationWeeks", "must be > 0, got -3"))
  * // "'CFS Targeted Prevention'!B52 Average duration (weeks): must be > 0, got -3"
+ * cellErrorMessage(layout, new EngineError("invalid-date", "assumptions.timeline.startDate", 'must be a date YYYY-MM-DD, got "1 October 2027"'))
+ * // "'CFS Targeted Prevention'!B60 Project start (date): must be …, got "1 October 2027"; or enter it as an Excel date (a date cell)"
  */
 export function cellErrorMessage(layout: SheetLayout, error: EngineError): string {
   const at = fieldCell(layout, error.field);
   if (!at) return error.message;
-  return `${sheetRef(layout.sheet)}!${at.address} ${at.label ?? error.field}: ${error.rule}`;
+  return `${sheetRef(layout.sheet)}!${at.address} ${at.label ?? error.field}: ${error.rule}${dateCellHint(layout, error)}`;
+}
+
+/**
+ * A date cell refused for its text ("01/10/2027", "1 October 2027"): the engine asks for YYYY-MM-DD, and an
+ * Excel date in the cell is the other fix (dd/mm text stays refused: it is ambiguous).
+ */
+function dateCellHint(layout: SheetLayout, error: EngineError): string {
+  const cell = layout.cells.find((c) => c.kind === "input" && c.path === error.field);
+  const isDateCell = cell?.kind === "input" && cell.type === "date";
+  return isDateCell && error.code === "invalid-date" ? "; or enter it as an Excel date (a date cell)" : "";
 }
 
 /**
