@@ -1,0 +1,41 @@
+import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { copyFileSync, readFileSync, writeFileSync } from "fs";
+import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
+import { loadXlsxPreserving } from "../../src/workbook/exceljs/packageOrigin";
+import { sheetParts } from "../../src/workbook/exceljs/packageXml";
+import { run, example } from "../cli/workbookCli";
+const out = "/tmp/wb2x";
+it("render", async () => {
+  const f = `${out}/dash.xlsx`;
+  expect((await run(["demo", "--out", f])).code).toBe(0);
+  writeFileSync(`${out}/a.csv`, "proposal,stream,period,measure,value\nCFS Targeted Prevention,,2027-10,saving,5000\n");
+  expect((await run(["track", "import", `${out}/a.csv`, "--into", f])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await loadXlsxPreserving(wb, readFileSync(f));
+  const port = new ExcelJsPort(wb);
+  await port.writeCells("Dashboard", [{ address: "B48", value: "MY NOTE under the Dashboard" }]);
+  writeFileSync(f, await port.toXlsx());
+  writeFileSync(`${out}/b.csv`, "proposal,stream,period,measure,value\nFamily Based Placements,,2027-10,saving,5000\n");
+  const r = await run(["track", "import", `${out}/b.csv`, "--into", f]);
+  expect(r.code).toBe(0);
+  // Keep only Dashboard visible for rendering.
+  const wb2 = new ExcelJS.Workbook();
+  await wb2.xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
+  console.log(wb2.worksheets.map((w) => w.name).join(","));
+  // Programme with user breaks
+  const g = `${out}/prog.xlsx`;
+  expect((await run(["demo", "--out", g])).code).toBe(0);
+  const zip = await JSZip.loadAsync(readFileSync(g));
+  const part = (await sheetParts(zip)).get("Programme") as string;
+  const xml = (await zip.file(part)?.async("string")) ?? "";
+  const breaks = `<rowBreaks count="1" manualBreakCount="1"><brk id="20" max="16383" man="1"/></rowBreaks>`;
+  const at = xml.search(/<(drawing|legacyDrawing|tableParts|extLst)\b|<\/worksheet>/);
+  zip.file(part, xml.slice(0, at) + breaks + xml.slice(at));
+  writeFileSync(g, await zip.generateAsync({ type: "uint8array" }));
+  const raw = JSON.parse(readFileSync(example("reablement.json"), "utf8"));
+  raw.opportunity.name = "Reablement Two";
+  writeFileSync(`${out}/p.json`, JSON.stringify(raw));
+  expect((await run(["new", "--input", `${out}/p.json`, "--into", g])).code).toBe(0);
+  copyFileSync(g, `${out}/prog-after.xlsx`);
+});
