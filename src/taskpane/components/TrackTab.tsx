@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Dropdown, Field, Input, Option, Textarea } from "@fluentui/react-components";
 import { countText } from "../preview/plural";
 import { Figures } from "./Figures";
-import { FORECAST_CUMULATIVE } from "../../engine";
+import { FORECAST_CUMULATIVE, QUARTER_YEAR } from "../../engine";
 import {
   versionDateProblem,
   type TrackView,
@@ -311,7 +311,7 @@ export function TrackTab({
     <section className="mtfs-track" data-testid="track-tab">
       <h2 className="mtfs-h2">Track: actuals against the plan</h2>
       <p className="mtfs-hint">
-        Period: a month &ldquo;2027-10&rdquo; or a fiscal quarter &ldquo;2027-Q3&rdquo; (Q1 = April to June).
+        Period: a month &ldquo;2027-10&rdquo; or a fiscal quarter &ldquo;2027-Q3&rdquo; ({QUARTER_YEAR}).
         Measure: one of the stream&rsquo;s KPIs, or the £ saving recorded by finance.
       </p>
       {rows.map((r, i) => (
