@@ -10,7 +10,13 @@ import {
 } from "./parameters";
 import { countedCellMessages, reportLines, type ChangeReportLine } from "./changeReport";
 import { newFormulaCheck } from "./cachedResults";
-import { cellErrorMessage, inputWarningMessages, percentWarnings, warningsBesideError } from "./fieldCells";
+import {
+  blankTimingWarnings,
+  cellErrorMessage,
+  inputWarningMessages,
+  percentWarnings,
+  warningsBesideError,
+} from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
@@ -869,7 +875,7 @@ export async function refreshWorkbook(
     const raw = keep(await readProposalSheet(port, s, placement));
     // Messages name the cells where they are now.
     const shown = movedLayout(proposalSheetLayout(s), placement);
-    let sheetWarnings = percentWarnings(shown, raw);
+    let sheetWarnings = [...percentWarnings(shown, raw), ...blankTimingWarnings(shown, raw)];
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
