@@ -11,7 +11,7 @@ import {
 } from "../../../src/engine";
 import { modelProposal } from "../../../src/workbook/engineLink";
 import { fyColumn } from "../../../src/workbook/layouts/programmeSheet";
-import { NOT_PAID_BACK, NO_RATIO } from "../../../src/workbook/layouts/greenBookBlock";
+import { NOT_PAID_BACK, NO_CROSSING, NO_RATIO } from "../../../src/workbook/layouts/greenBookBlock";
 import {
   NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION,
   PAYBACK_AFTER_IMPLEMENTATION_CAPTION,
@@ -181,6 +181,13 @@ describe("Programme Green Book block after implementation costs", () => {
     const words = (caption: string) => plain(ws.getCell(`${E}${rowOf(ws, caption)}`).value);
     expect([words(PAYBACK_OWN), words(PAYBACK_AFTER)]).toEqual([NO_RATIO, NO_RATIO]);
     expect(words(BCR_AFTER)).toBe(NO_RATIO);
+    // The crossings rows say the same as the paybacks: year 0 n/a (no costs), never "within year 0", the
+    // later years blank.
+    for (const caption of ["Payback reached (years)", "Payback reached after implementation costs (years)"]) {
+      const r = rowOf(ws, caption);
+      const row = [0, 1, 2, 3].map((i) => plain(ws.getCell(`${fyColumn(i)}${r}`).value));
+      expect([caption, row]).toEqual([caption, [NO_RATIO, NO_CROSSING, NO_CROSSING, NO_CROSSING]]);
+    }
     // Every figure of the block sits on its caption's one line: a caption that wrapped grew its row, and the
     // figure, at the foot of the row, read blank beside it.
     const first = rowOf(ws, "Net present value (NPV)");
