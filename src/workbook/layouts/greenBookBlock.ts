@@ -41,6 +41,12 @@ export const CROSSING_FORMAT = `0.00;"";"${WITHIN_YEAR_0}"`;
 /** What the BCR cell says when the costs' present value is 0. */
 export const NO_RATIO = NO_COSTS_TEXT;
 
+/**
+ * The caption of the Green Book payback, on a proposal sheet and the Programme: it states its basis (real
+ * prices, discounted), as the cash payback of Table 3 and the Scenarios sheet states its own.
+ */
+export const DISCOUNTED_PAYBACK_CAPTION = "Discounted payback, real prices (years from the start of year 0)";
+
 /** Where the block's figures are, for the Programme's Green Book rows and for tests. */
 export interface GreenBookAddresses {
   /** Per FY label: cash benefits and costs (what the Programme sums), and the split by cashability. */
@@ -76,7 +82,11 @@ export const GREEN_BOOK_STEPS = [
   { caption: "Present value of costs", key: "pvCosts", numberFormat: MILLIONS_FORMAT },
   { caption: "Net present value", key: "presentValue", numberFormat: MILLIONS_FORMAT },
   { caption: "Cumulative net present value", key: "cumulativePresentValue", numberFormat: MILLIONS_FORMAT },
-  { caption: "Payback reached (years)", key: "paybackCrossing", numberFormat: CROSSING_FORMAT },
+  {
+    caption: "Payback reached (years, real, discounted)",
+    key: "paybackCrossing",
+    numberFormat: CROSSING_FORMAT,
+  },
 ] as const;
 
 /** A step of the Green Book table by its key. */
@@ -425,7 +435,7 @@ export function greenBookBlock(
   );
   const payback = view?.discountedPayback;
   const paybackAt = summary(
-    "Discounted payback (years from the start of year 0)",
+    DISCOUNTED_PAYBACK_CAPTION,
     "greenBook.discountedPayback",
     // Nothing to pay back (no costs, never below zero): "n/a", as the ratio says, not "0 years".
     greenBookPaybackFormula(

@@ -6,6 +6,7 @@ import type { ModelledProposal } from "../engineLink";
 import { formulaWriter, labelWriter } from "./cellWriters";
 import {
   CROSSING_FORMAT,
+  DISCOUNTED_PAYBACK_CAPTION,
   GREEN_BOOK_STEPS,
   NO_RATIO,
   PAYBACK_YEARS_FORMAT,
@@ -56,7 +57,7 @@ export interface GreenBookSource {
  * beside nothing (it read blank next to the caption).
  */
 export const PAYBACK_AFTER_IMPLEMENTATION_CAPTION =
-  "Discounted payback after implementation costs (years from year 0)";
+  "Discounted payback after implementation costs (real prices, years)";
 /** See PAYBACK_AFTER_IMPLEMENTATION_CAPTION. */
 export const NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION =
   "Check: NPV after implementation costs by Excel's NPV(), as above";
@@ -256,7 +257,7 @@ export function programmeGreenBookCells(
   );
   const crossingsAt = span("paybackCrossing");
   total(
-    "Discounted payback (years from the start of year 0)",
+    DISCOUNTED_PAYBACK_CAPTION,
     "greenBook.discountedPayback",
     greenBookPaybackFormula(pvCosts, crossingsAt, span("cumulativePresentValue")),
     view ? greenBookPaybackValue(view) : null,
@@ -298,7 +299,7 @@ export function programmeGreenBookCells(
     const pvRow = rowOf("Present value of implementation costs");
     const netRow = rowOf("Net present value after implementation costs");
     const cumulativeRow = rowOf("Cumulative net present value after implementation costs");
-    const crossingRow = rowOf("Payback reached after implementation costs (years)");
+    const crossingRow = rowOf("Payback reached after implementation costs (real, discounted)");
     // The block's own recipe for the running total and the crossing year, over these rows.
     const afterAt = (step: GreenBookStep, t: number): string =>
       step === "presentValue"

@@ -12,7 +12,12 @@ import { columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import type { ProgrammeConfig } from "./programmeConfig";
 import { PROGRAMME_SHEET, fyColumn, type ProgrammePositions } from "./programmeSheet";
-import { RESOURCE_COST_SHEET, paybackFormula, type ResourceCostLayout } from "./resourceCostSheet";
+import {
+  CASH_PAYBACK_CAPTION,
+  RESOURCE_COST_SHEET,
+  paybackFormula,
+  type ResourceCostLayout,
+} from "./resourceCostSheet";
 import { labelWriter } from "./cellWriters";
 import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
 
@@ -201,7 +206,7 @@ export function scenariosLayout(
   label(`A${totalBenefitRow}`, `Total financial benefit, ${fys[0]}–${fys[years - 1]}`);
   label(`A${lastYearRow}`, `${fys[years - 1]} total`);
   label(`A${costTotalRow}`, "Implementation costs");
-  label(`A${paybackRow}`, "Payback (years, interpolated within the crossing year)");
+  label(`A${paybackRow}`, CASH_PAYBACK_CAPTION);
   const never = `not within ${fys[0]}–${fys[years - 1]}`;
   scenarios.forEach((_, i) => {
     const c = col(i);
