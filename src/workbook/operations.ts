@@ -41,7 +41,7 @@ import {
   writeProgrammeRowInputs,
   type ProgrammeLink,
 } from "./programme";
-import type { SheetLayout } from "./layouts/types";
+import { STYLES, type SheetLayout } from "./layouts/types";
 import {
   asProposalJson,
   linkedProposal,
@@ -172,7 +172,9 @@ async function writeProposalSheet(
   owned: Map<string, OwnedRecord>,
 ): Promise<void> {
   await writeLayout(port, p.layout, p.layout.sheet, owned);
-  await port.writeCells(p.layout.sheet, [{ address: p.layout.statusAddress, value: "Up to date" }]);
+  await port.writeCells(p.layout.sheet, [
+    { address: p.layout.statusAddress, value: "Up to date", style: STYLES.status },
+  ]);
   await port.addComboChart(p.layout.chart);
   if (p.layout.tornadoChart) await port.addBarChart(p.layout.tornadoChart);
   await port.setRowBreaks(p.layout.sheet, p.layout.pageBreaks ?? [], []);
@@ -538,7 +540,9 @@ export async function updateProposal(
     );
   }
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
-  await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
+  await port.writeCells(sheet, [
+    { address: at(layout.statusAddress), value: status(changes), style: STYLES.status },
+  ]);
   const proposals = register.proposals.map((p) =>
     p.sheet === sheet
       ? {

@@ -13,7 +13,7 @@ import { PROGRAMME_SHEET, fyColumn, type ProgrammePositions } from "./programmeS
 import { labelWriter, millionsFormulaWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
 import { FIRST_AREA_ROW, RESOURCE_COST_SHEET, resourceCostTotalRow } from "./resourceCostRows";
-import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import { MILLIONS_FORMAT, STYLES, alignedTop, type LayoutCell, type SheetLayout } from "./types";
 
 export { RESOURCE_COST_SHEET } from "./resourceCostRows";
 
@@ -216,7 +216,7 @@ export function resourceCostLayout(
     paybackAddress,
     columnWidths,
     // Figures beside a wrapped comment sit level with its first line.
-    cells: cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } })),
+    cells: alignedTop(cells),
     rowHeights: fitRowHeights(cells, [], new Map(columnWidths.map((w) => [w.column, w.width]))),
   };
 }

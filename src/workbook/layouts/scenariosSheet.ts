@@ -19,7 +19,14 @@ import {
   type ResourceCostLayout,
 } from "./resourceCostSheet";
 import { labelWriter } from "./cellWriters";
-import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import {
+  MILLIONS_FORMAT,
+  PERCENT_FORMAT,
+  STYLES,
+  alignedTop,
+  type LayoutCell,
+  type SheetLayout,
+} from "./types";
 
 /**
  * The Scenarios sheet (the scrutiny report's paragraphs 21–23 and 42): one column per scenario, side by side.
@@ -262,7 +269,8 @@ export function scenariosLayout(
   return {
     layoutId: SCENARIOS_LAYOUT_ID,
     sheet: SCENARIOS_SHEET,
-    cells,
+    // Figures beside a wrapped caption sit level with its first line.
+    cells: alignedTop(cells),
     columnWidths: [
       { column: "A", width: 52 },
       { column: "B", width: 16 },
