@@ -10,7 +10,13 @@ import {
 } from "./parameters";
 import { countedCellMessages, reportLines, type ChangeReportLine } from "./changeReport";
 import { newFormulaCheck } from "./cachedResults";
-import { cellErrorMessage, inputWarningMessages, percentWarnings, warningsBesideError } from "./fieldCells";
+import {
+  blankTimingWarnings,
+  cellErrorMessage,
+  inputWarningMessages,
+  percentWarnings,
+  warningsBesideError,
+} from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
@@ -35,7 +41,7 @@ import {
   writeProgrammeRowInputs,
   type ProgrammeLink,
 } from "./programme";
-import type { SheetLayout } from "./layouts/types";
+import { STYLES, type SheetLayout } from "./layouts/types";
 import {
   asProposalJson,
   linkedProposal,
@@ -168,7 +174,9 @@ async function writeProposalSheet(
   owned: Map<string, OwnedRecord>,
 ): Promise<void> {
   await writeLayout(port, p.layout, p.layout.sheet, owned);
-  await port.writeCells(p.layout.sheet, [{ address: p.layout.statusAddress, value: "Up to date" }]);
+  await port.writeCells(p.layout.sheet, [
+    { address: p.layout.statusAddress, value: "Up to date", style: STYLES.status },
+  ]);
   await port.addComboChart(p.layout.chart);
   if (p.layout.tornadoChart) await port.addBarChart(p.layout.tornadoChart);
   await port.setRowBreaks(p.layout.sheet, p.layout.pageBreaks ?? [], []);
@@ -539,7 +547,9 @@ export async function updateProposal(
     );
   }
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
-  await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
+  await port.writeCells(sheet, [
+    { address: at(layout.statusAddress), value: status(changes), style: STYLES.status },
+  ]);
   const proposals = register.proposals.map((p) =>
     p.sheet === sheet
       ? {
@@ -876,7 +886,7 @@ export async function refreshWorkbook(
     const raw = keep(await readProposalSheet(port, s, placement));
     // Messages name the cells where they are now.
     const shown = movedLayout(proposalSheetLayout(s), placement);
-    let sheetWarnings = percentWarnings(shown, raw);
+    let sheetWarnings = [...percentWarnings(shown, raw), ...blankTimingWarnings(shown, raw)];
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {
