@@ -160,7 +160,8 @@ describe("the demo workbook printed to PDF", () => {
       bySheet.set(name, [...(bySheet.get(name) ?? []), page]);
     }
     expect([...bySheet.keys()]).toEqual(sheets.map((s) => s.name));
-  });
+    // The demo's build and its LibreOffice print (allowed 180 s itself) take longer than Jest's 120 s on a loaded machine.
+  }, 300_000);
 
   it("prints Resource cost and Themes on one page each, every other sheet on the pages its rows need", () => {
     for (const sheet of ["Resource cost", "Themes"]) expect(bySheet.get(sheet)).toHaveLength(1);
