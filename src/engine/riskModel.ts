@@ -1,5 +1,5 @@
 import { decimalCalculator, numberCalculator, type Calculator } from "./calculator";
-import { cohortStreamOn } from "./cohortStream";
+import { cohortStreamOn, cohortStreamScratch, type CohortStreamScratch } from "./cohortStream";
 import { profileStreamInput, proposalInputOfStream } from "./profile";
 import {
   mtfsIndexOf,
@@ -132,19 +132,37 @@ function withScratch<A>(f: (x: A, scratch: FiguresScratch) => RiskFigures): (x: 
   return (x) => f(x, scratch);
 }
 
+/** f with a ProfileScratch of its own, kept from call to call. */
+function withProfileScratch<A>(f: (x: A, scratch: ProfileScratch) => RiskFigures): (x: A) => RiskFigures {
+  const scratch: ProfileScratch = { figures: figuresScratch(), stream: cohortStreamScratch() };
+  return (x) => f(x, scratch);
+}
+
 /** A model's FYs and the index of its MTFS row (the rule computeProposalProfile applies). */
 function horizonOf(h: Horizon): { fys: FyStartYear[]; mtfsIndex: number } {
   return { fys: horizonFys(h), mtfsIndex: mtfsIndexOf(h) };
+}
+
+/** What a single-cohort model keeps from draw to draw: its profile's run and its stream's FY records. */
+interface ProfileScratch {
+  readonly figures: FiguresScratch;
+  readonly stream: CohortStreamScratch;
 }
 
 /** A single-cohort ProfileInput's figures on `calc`. */
 function profileFiguresOn<T>(
   calc: Calculator<T>,
   input: ProfileInput,
-  scratch?: FiguresScratch,
+  scratch?: ProfileScratch,
 ): RiskFigures {
-  const stream = cohortStreamOn(calc, profileStreamInput(input, calc), input.horizon);
-  return figuresOn(calc, proposalInputOfStream(input, stream), scratch);
+  const stream = cohortStreamOn(
+    calc,
+    profileStreamInput(input, calc),
+    input.horizon,
+    undefined,
+    scratch?.stream,
+  );
+  return figuresOn(calc, proposalInputOfStream(input, stream), scratch?.figures);
 }
 
 /**
@@ -177,8 +195,9 @@ export function profileRiskModel(
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: defaultDraws(input),
-    // One scratch per model: its draws share everything but the streams' figures (proposalFiguresOn).
-    evaluate: withScratch((x, scratch) => profileFiguresOn(numberCalculator, x, scratch)),
+    // One scratch per model: its draws share everything but the streams' figures (proposalFiguresOn), and
+    // rewrite one set of stream FY records (each draw's stream is read before the next is drawn).
+    evaluate: withProfileScratch((x, scratch) => profileFiguresOn(numberCalculator, x, scratch)),
     exact: once(() => profileFiguresOn(decimalCalculator, input)),
   };
 }
