@@ -362,10 +362,19 @@ export function cohortStreamScratch(): CohortStreamScratch {
  * The FY records to fill: the scratch's when it holds this horizon's in this unit (every slot filled, to be
  * rewritten), else fresh slots (kept by the scratch, when given, for the next call).
  */
-function yearsFor<T>(scratch: CohortStreamScratch | undefined, horizon: Horizon, unit: string): CohortYear<T>[] {
+function yearsFor<T>(
+  scratch: CohortStreamScratch | undefined,
+  horizon: Horizon,
+  unit: string,
+): CohortYear<T>[] {
   const n = horizon.lastFy - horizon.firstFy + 1;
   const kept = scratch?.years as CohortYear<T>[] | undefined;
-  if (kept !== undefined && kept.length === n && scratch?.firstFy === horizon.firstFy && scratch.unit === unit) {
+  if (
+    kept !== undefined &&
+    kept.length === n &&
+    scratch?.firstFy === horizon.firstFy &&
+    scratch.unit === unit
+  ) {
     return kept;
   }
   const years = new Array<CohortYear<T>>(n);

@@ -11,7 +11,13 @@ import {
 import { horizonFys } from "./streamYears";
 import { EngineError } from "./errors";
 import { decimalAt, numberPaths, type RiskEntry } from "./riskInputs";
-import { assumptionsProfileInputOn, type ProposalAssumptions, type StreamInput } from "./assumptions";
+import {
+  assumptionsProfileInputOn,
+  assumptionsScratch,
+  type AssumptionsScratch,
+  type ProposalAssumptions,
+  type StreamInput,
+} from "./assumptions";
 import type { ConfidenceLevel, Proposal } from "./proposal";
 import type { FyStartYear, Horizon, ProfileInput } from "./types";
 
@@ -126,10 +132,13 @@ function once<R>(f: () => R): () => R {
   return () => (kept ??= { value: f() }).value;
 }
 
-/** f with a FiguresScratch of its own, kept from call to call. */
-function withScratch<A>(f: (x: A, scratch: FiguresScratch) => RiskFigures): (x: A) => RiskFigures {
+/** f with a FiguresScratch and an AssumptionsScratch of its own, kept from call to call. */
+function withScratch<A>(
+  f: (x: A, scratch: FiguresScratch, streams: AssumptionsScratch) => RiskFigures,
+): (x: A) => RiskFigures {
   const scratch = figuresScratch();
-  return (x) => f(x, scratch);
+  const streams = assumptionsScratch();
+  return (x) => f(x, scratch, streams);
 }
 
 /** f with a ProfileScratch of its own, kept from call to call. */
@@ -249,8 +258,8 @@ export function assumptionsRiskModel(
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: streamDefaultDraws(a),
-    evaluate: withScratch((x, scratch) =>
-      figuresOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, x), scratch),
+    evaluate: withScratch((x, scratch, streams) =>
+      figuresOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, x, streams), scratch),
     ),
     exact: once(() => figuresOn(decimalCalculator, assumptionsProfileInputOn(decimalCalculator, a))),
   };
