@@ -63,8 +63,9 @@ export function resolveTimeline(t: Timeline): ResolvedTimeline {
  * resolveTimelineOn(numberCalculator, cfs.timeline).firstImpactDay // day number of 17 August 2027
  */
 export function resolveTimelineOn<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
-  for (let k = 0; k < recent.length; k++) {
-    const e = recent[k];
+  // Newest first: a draw resolves its timeline for its checks, then again for its model.
+  for (let j = 1; j <= recent.length; j++) {
+    const e = recent[(next - j + RECENT) % RECENT];
     if (e.timeline === t && e.calc === calc) return e.resolved as ResolvedTimeline<T>;
   }
   const r = resolveNow(calc, t);
@@ -82,14 +83,29 @@ const RECENT = 32;
 const recent: { calc: unknown; timeline: Timeline; resolved: unknown }[] = [];
 let next = 0;
 
+/** An ISO date's day number on the backend. */
+function dayOn<T>(calc: Calculator<T>, iso: string): T {
+  return calc.fromNumber(dayNumber(iso));
+}
+
+/** Weeks as days on the backend. */
+function daysOn<T>(calc: Calculator<T>, weeks: Decimal): T {
+  return calc.multiply(calc.fromDecimal(weeks), calc.fromNumber(DAYS_PER_WEEK));
+}
+
+// No closures and no spread: a simulation that draws the lead time resolves a new timeline on every draw.
 function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
   const { add, compare: cmp } = calc;
-  const day = (iso: string): T => calc.fromNumber(dayNumber(iso));
-  const days = (weeks: Decimal): T => calc.multiply(calc.fromDecimal(weeks), calc.fromNumber(DAYS_PER_WEEK));
-  const startDay = day(t.startDate);
-  const designEndDay = t.designEndDate ? day(t.designEndDate) : add(startDay, days(t.designWeeks));
-  const pilotEndDay = t.pilotEndDate ? day(t.pilotEndDate) : add(designEndDay, days(t.pilotWeeks));
-  const rolloutEndDay = t.sustainableDate ? day(t.sustainableDate) : add(pilotEndDay, days(t.rolloutWeeks));
+  const startDay = dayOn(calc, t.startDate);
+  const designEndDay = t.designEndDate
+    ? dayOn(calc, t.designEndDate)
+    : add(startDay, daysOn(calc, t.designWeeks));
+  const pilotEndDay = t.pilotEndDate
+    ? dayOn(calc, t.pilotEndDate)
+    : add(designEndDay, daysOn(calc, t.pilotWeeks));
+  const rolloutEndDay = t.sustainableDate
+    ? dayOn(calc, t.sustainableDate)
+    : add(pilotEndDay, daysOn(calc, t.rolloutWeeks));
   if (cmp(designEndDay, startDay) < 0) {
     throw new EngineError("invalid-date", "timeline.designEndDate", "must not be before the start date");
   }
@@ -103,8 +119,8 @@ function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
       "must not be before the end of the pilot",
     );
   }
-  const lead = days(t.leadWeeks);
-  const deliveryEnd = t.deliveryEndDate ? day(t.deliveryEndDate) : undefined;
+  const lead = daysOn(calc, t.leadWeeks);
+  const deliveryEnd = t.deliveryEndDate ? dayOn(calc, t.deliveryEndDate) : undefined;
   if (deliveryEnd !== undefined && cmp(deliveryEnd, startDay) < 0) {
     throw new EngineError("invalid-date", "timeline.deliveryEndDate", "must not be before the start date");
   }
@@ -120,7 +136,7 @@ function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
       );
     }
   }
-  return {
+  const resolved = {
     startDay,
     designEndDay,
     pilotEndDay,
@@ -129,10 +145,10 @@ function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
     fullImpactDay: add(rolloutEndDay, lead),
     deliveryEndDay: deliveryEnd === undefined ? undefined : add(deliveryEnd, lead),
     ramp: t.ramp,
-    ...(t.ramp === "stepped" && t.stepShare !== undefined
-      ? { stepShare: calc.fromDecimal(t.stepShare) }
-      : {}),
   };
+  return t.ramp === "stepped" && t.stepShare !== undefined
+    ? { ...resolved, stepShare: calc.fromDecimal(t.stepShare) }
+    : resolved;
 }
 
 /** A piece of the ramp: constant or linear share of full impact on [from, to). */
