@@ -175,10 +175,19 @@ function savingsByFy<T>(
     atPriceBase[k] = parts[k].annualSaving(unitCost.priceBaseFy);
   }
   // Only figures of the remembered savings' own functions are remembered with them.
-  if (known !== undefined && known.savings.every((f, k) => f === parts[k].annualSaving)) {
+  if (known !== undefined && sameSavings(known.savings, parts)) {
     known.prices = { firstFy: horizon.firstFy, lastFy: horizon.lastFy, byFy, atPriceBase };
   }
   return { byFy, atPriceBase };
+}
+
+/** Whether the savings are the parts' own functions (a loop: no closure per draw). */
+function sameSavings<T>(
+  savings: readonly ((fy: FyStartYear) => T)[],
+  parts: readonly CohortSavingPart<T>[],
+): boolean {
+  for (let k = 0; k < savings.length; k++) if (savings[k] !== parts[k].annualSaving) return false;
+  return true;
 }
 
 /** The target the model uses: the stated value × its weighting, when written as evidence × weighting. */
