@@ -175,19 +175,12 @@ function savingsByFy<T>(
     atPriceBase[k] = parts[k].annualSaving(unitCost.priceBaseFy);
   }
   // Only figures of the remembered savings' own functions are remembered with them.
-  if (known !== undefined && sameSavings(known.savings, parts)) {
+  let same = known !== undefined;
+  for (let k = 0; same && k < parts.length; k++) same = known?.savings[k] === parts[k].annualSaving;
+  if (known !== undefined && same) {
     known.prices = { firstFy: horizon.firstFy, lastFy: horizon.lastFy, byFy, atPriceBase };
   }
   return { byFy, atPriceBase };
-}
-
-/** Whether the savings are the parts' own functions (a loop: no closure per draw). */
-function sameSavings<T>(
-  savings: readonly ((fy: FyStartYear) => T)[],
-  parts: readonly CohortSavingPart<T>[],
-): boolean {
-  for (let k = 0; k < savings.length; k++) if (savings[k] !== parts[k].annualSaving) return false;
-  return true;
 }
 
 /** The target the model uses: the stated value × its weighting, when written as evidence × weighting. */
@@ -368,34 +361,6 @@ export function cohortStreamScratch(): CohortStreamScratch {
 }
 
 /**
- * The FY records to fill: the scratch's when it holds this horizon's in this unit (every slot filled, to be
- * rewritten), else fresh slots (kept by the scratch, when given, for the next call).
- */
-function yearsFor<T>(
-  scratch: CohortStreamScratch | undefined,
-  horizon: Horizon,
-  unit: string,
-): CohortYear<T>[] {
-  const n = horizon.lastFy - horizon.firstFy + 1;
-  const kept = scratch?.years as CohortYear<T>[] | undefined;
-  if (
-    kept !== undefined &&
-    kept.length === n &&
-    scratch?.firstFy === horizon.firstFy &&
-    scratch.unit === unit
-  ) {
-    return kept;
-  }
-  const years = new Array<CohortYear<T>>(n);
-  if (scratch !== undefined) {
-    scratch.years = years;
-    scratch.firstFy = horizon.firstFy;
-    scratch.unit = unit;
-  }
-  return years;
-}
-
-/**
  * The cohort stream over the horizon: per FY avoided events and caseload reduction (its measures) and the gross
  * saving at the FY's prices and at the price base's. `adjustFlow` as in cohortModel.
  *
@@ -448,7 +413,18 @@ export function cohortStreamOn<T>(
 
   // Loops rather than reduce and closures: a simulation runs this on every draw (the same calls, in order).
   const { byFy, atPriceBase } = savingsByFy(calc, unitCost, parts, horizon);
-  const years = yearsFor<T>(scratch, horizon, unit);
+  // The FY records to fill: the scratch's when it holds this horizon's in this unit (each to be rewritten), else
+  // fresh slots (kept by the scratch, when given, for the next call). Inline: one function less to compile.
+  const n = horizon.lastFy - horizon.firstFy + 1;
+  const kept = scratch?.years as CohortYear<T>[] | undefined;
+  const reuse =
+    kept !== undefined && kept.length === n && scratch?.firstFy === horizon.firstFy && scratch.unit === unit;
+  const years = reuse ? kept : new Array<CohortYear<T>>(n);
+  if (!reuse && scratch !== undefined) {
+    scratch.years = years;
+    scratch.firstFy = horizon.firstFy;
+    scratch.unit = unit;
+  }
   let eventsBefore = sf.cumulativeAt(flow, bounds[0]);
   for (let fy = horizon.firstFy; fy <= horizon.lastFy; fy++) {
     const i = fy - horizon.firstFy;

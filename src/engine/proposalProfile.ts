@@ -562,6 +562,8 @@ interface ProfileRun<T> {
   /** The FY's amount of each existing line, deducted and added back (refilled in place per FY). */
   readonly deductedInFy: T[];
   readonly addedBackInFy: T[];
+  /** The FY's total added back (existingLinesOn). */
+  addedBackTotal: T;
   /** The FY's stream rows, read by `measure` (costs call it back). */
   readonly rows: StreamYear<T>[];
   /** A measure of the FY's stream rows: one stream's (or, `stream` undefined, their sum). */
@@ -617,6 +619,7 @@ function profileRunOn<T>(
     addedBackAmounts: lines ? mapped(existing, () => []) : [],
     deductedInFy: mapped(existing, () => calc.zero),
     addedBackInFy: mapped(existing, () => calc.zero),
+    addedBackTotal: calc.zero,
     rows,
     measure,
     costContext: {
@@ -733,7 +736,7 @@ function profileYearInto<T>(
   // Most proposals have no existing lines: nothing to work out (or allocate) per FY then.
   const hasLines = existing.length > 0;
   const existingMtfs = hasLines ? existingLinesOn(run, fy, sub(gross, overlap)) : calc.zero;
-  const addedBack = hasLines ? addedBackOn(run) : calc.zero;
+  const addedBack = hasLines ? run.addedBackTotal : calc.zero;
   const cumulative = hasLines ? sub(net, existingMtfs) : net;
   // On net: the inflation of costs and overlap comes out of the contingency, so the MTFS row is unchanged.
   const inflationContingency = onNet
@@ -766,28 +769,23 @@ function contingencyNetOn<T>(run: ProfileRun<T>, fy: FyStartYear, caseloadReduct
 
 /**
  * The FY's existing lines into the run's scratch (each line's amounts appended to the run's): the total the net
- * is stated net of; the total added back is left in the scratch (addedBackOn).
+ * is stated net of, and the total added back left in run.addedBackTotal (one function, not a record per FY).
  */
 function existingLinesOn<T>(run: ProfileRun<T>, fy: FyStartYear, remaining: T): T {
-  const { calc, deductedInFy: deducted } = run;
-  existingLinesInto(calc, run.existing, fy, remaining, deducted, run.addedBackInFy);
+  const { calc, deductedInFy: deducted, addedBackInFy: added } = run;
+  existingLinesInto(calc, run.existing, fy, remaining, deducted, added);
   let existingMtfs = calc.zero;
   for (let k = 0; k < deducted.length; k++) {
     if (run.lines) run.deductedAmounts[k].push(deducted[k]);
     existingMtfs = calc.add(existingMtfs, deducted[k]);
   }
-  return existingMtfs;
-}
-
-/** The total the FY's existing lines add back to the MTFS row (after existingLinesOn filled the scratch). */
-function addedBackOn<T>(run: ProfileRun<T>): T {
-  const { calc, addedBackInFy: added } = run;
   let addedBack = calc.zero;
   for (let k = 0; k < added.length; k++) {
     if (run.lines) run.addedBackAmounts[k].push(added[k]);
     addedBack = calc.add(addedBack, added[k]);
   }
-  return addedBack;
+  run.addedBackTotal = addedBack;
+  return existingMtfs;
 }
 
 /** The profile of its years: the cost and existing lines, the run rate and the quantified opportunity. */

@@ -83,29 +83,21 @@ const RECENT = 32;
 const recent: { calc: unknown; timeline: Timeline; resolved: unknown }[] = [];
 let next = 0;
 
-/** An ISO date's day number on the backend. */
-function dayOn<T>(calc: Calculator<T>, iso: string): T {
-  return calc.fromNumber(dayNumber(iso));
-}
-
-/** Weeks as days on the backend. */
-function daysOn<T>(calc: Calculator<T>, weeks: Decimal): T {
-  return calc.multiply(calc.fromDecimal(weeks), calc.fromNumber(DAYS_PER_WEEK));
-}
-
-// No closures and no spread: a simulation that draws the lead time resolves a new timeline on every draw.
+// No closures, helpers or spread (one function to compile): a drawn lead time resolves a timeline per draw.
+// Dates are day numbers (fromNumber of dayNumber), phase lengths weeks × 7 days.
 function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
-  const { add, compare: cmp } = calc;
-  const startDay = dayOn(calc, t.startDate);
+  const { add, multiply: mul, compare: cmp, fromDecimal, fromNumber } = calc;
+  const week = fromNumber(DAYS_PER_WEEK);
+  const startDay = fromNumber(dayNumber(t.startDate));
   const designEndDay = t.designEndDate
-    ? dayOn(calc, t.designEndDate)
-    : add(startDay, daysOn(calc, t.designWeeks));
+    ? fromNumber(dayNumber(t.designEndDate))
+    : add(startDay, mul(fromDecimal(t.designWeeks), week));
   const pilotEndDay = t.pilotEndDate
-    ? dayOn(calc, t.pilotEndDate)
-    : add(designEndDay, daysOn(calc, t.pilotWeeks));
+    ? fromNumber(dayNumber(t.pilotEndDate))
+    : add(designEndDay, mul(fromDecimal(t.pilotWeeks), week));
   const rolloutEndDay = t.sustainableDate
-    ? dayOn(calc, t.sustainableDate)
-    : add(pilotEndDay, daysOn(calc, t.rolloutWeeks));
+    ? fromNumber(dayNumber(t.sustainableDate))
+    : add(pilotEndDay, mul(fromDecimal(t.rolloutWeeks), week));
   if (cmp(designEndDay, startDay) < 0) {
     throw new EngineError("invalid-date", "timeline.designEndDate", "must not be before the start date");
   }
@@ -119,8 +111,8 @@ function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
       "must not be before the end of the pilot",
     );
   }
-  const lead = daysOn(calc, t.leadWeeks);
-  const deliveryEnd = t.deliveryEndDate ? dayOn(calc, t.deliveryEndDate) : undefined;
+  const lead = mul(fromDecimal(t.leadWeeks), week);
+  const deliveryEnd = t.deliveryEndDate ? fromNumber(dayNumber(t.deliveryEndDate)) : undefined;
   if (deliveryEnd !== undefined && cmp(deliveryEnd, startDay) < 0) {
     throw new EngineError("invalid-date", "timeline.deliveryEndDate", "must not be before the start date");
   }
