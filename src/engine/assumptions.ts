@@ -22,7 +22,7 @@ import {
 import { provisionStreamOn, type ProvisionInput } from "./provisionStream";
 import { reablementStreamOn, type ReablementInput } from "./reablementStream";
 import { staffingStreamOn, type StaffingInput } from "./staffingStream";
-import { uniformStream, type StreamProfile } from "./stream";
+import { WHOLE_STREAM, uniformStream, type StreamNeeds, type StreamProfile } from "./stream";
 import type { CumulativeFlow } from "./stockFlow";
 import type { CostItem, Horizon, MtfsOverlap, Profile, ProfileInput, Target } from "./types";
 
@@ -112,11 +112,12 @@ function describeStreams(a: ProposalAssumptions): string {
   return "proposal-level lines only the multi-stream model computes (existing MTFS lines, a confidence weighting, prices or the net inflation base)";
 }
 
-/** One stream's profile from its kind module, on a number backend. */
+/** One stream's profile from its kind module, on a number backend, worked out as far as `needs` (stream.ts). */
 function streamProfile<T>(
   calc: Calculator<T>,
   s: StreamInput,
   a: ProposalAssumptions,
+  needs: StreamNeeds = WHOLE_STREAM,
   scratch?: CohortStreamScratch,
 ): StreamProfile<T> {
   const { horizon } = a;
@@ -134,17 +135,17 @@ function streamProfile<T>(
         ),
       );
     case "addressableSpend":
-      return weightedBy(s, addressableSpendStreamOn(calc, s, horizon));
+      return weightedBy(s, addressableSpendStreamOn(calc, s, horizon, needs));
     case "income":
-      return weightedBy(s, incomeStreamOn(calc, s, horizon));
+      return weightedBy(s, incomeStreamOn(calc, s, horizon, needs));
     case "staffing":
-      return weightedBy(s, staffingStreamOn(calc, s, horizon));
+      return weightedBy(s, staffingStreamOn(calc, s, horizon, needs));
     case "provision":
-      return weightedBy(s, provisionStreamOn(calc, s, horizon));
+      return weightedBy(s, provisionStreamOn(calc, s, horizon, needs));
     case "packageReview":
-      return weightedBy(s, packageReviewStreamOn(calc, s, horizon));
+      return weightedBy(s, packageReviewStreamOn(calc, s, horizon, needs));
     case "reablement":
-      return weightedBy(s, reablementStreamOn(calc, s, horizon));
+      return weightedBy(s, reablementStreamOn(calc, s, horizon, needs));
   }
 }
 
@@ -166,10 +167,11 @@ function streamProfileAt<T>(
   k: number,
   s: StreamInput,
   a: ProposalAssumptions,
+  needs: StreamNeeds,
   scratch: CohortStreamScratch | undefined,
 ): StreamProfile<T> {
   try {
-    return streamProfile(calc, s, a, scratch);
+    return streamProfile(calc, s, a, needs, scratch);
   } catch (e) {
     throw inStreamError(k, s, e);
   }
@@ -233,7 +235,8 @@ export function assumptionsScratch(): AssumptionsScratch {
 
 /**
  * The proposal profile input of a proposal's assumptions on `calc`: its streams worked out, the rest as parsed
- * (assumptionsProfileOn profiles it; a simulated draw reads only its net and MTFS rows, proposalFiguresOn).
+ * (assumptionsProfileOn profiles it; a simulated draw reads only its net and MTFS rows, proposalFiguresOn, so
+ * it asks only for what those read: `needs`, figuresNeeds in stream.ts).
  * With a scratch, the cohort streams' FY records are the scratch's, rewritten by its next use.
  *
  * @example
@@ -242,13 +245,14 @@ export function assumptionsScratch(): AssumptionsScratch {
 export function assumptionsProfileInputOn<T>(
   calc: Calculator<T>,
   a: ProposalAssumptions,
+  needs: StreamNeeds = WHOLE_STREAM,
   scratch?: AssumptionsScratch,
 ): ProposalProfileInput<T> {
   // A loop, not Array.map: the proposal profile reads this array back on every simulated draw, and map's
   // arrays differ in elements kind between optimised and unoptimised code (proposalProfile.ts's `mapped`).
   const streams: StreamProfile<T>[] = [];
   for (let k = 0; k < a.streams.length; k++) {
-    streams.push(streamProfileAt(calc, k, a.streams[k], a, scratch?.streamAt(k)));
+    streams.push(streamProfileAt(calc, k, a.streams[k], a, needs, scratch?.streamAt(k)));
   }
   return {
     streams,
