@@ -2,7 +2,12 @@ import type { Decimal } from "./money";
 import { EngineError } from "./errors";
 import { addressableSpendStreamOn, type AddressableSpendInput } from "./addressableSpendStream";
 import { decimalCalculator, type Calculator } from "./calculator";
-import { cohortStreamOn, type CohortStreamInput } from "./cohortStream";
+import {
+  cohortStreamOn,
+  cohortStreamScratch,
+  type CohortStreamInput,
+  type CohortStreamScratch,
+} from "./cohortStream";
 import type { ExistingMtfsLine } from "./existingMtfs";
 import { incomeStreamOn, type IncomeInput } from "./incomeStream";
 import { packageReviewStreamOn, type PackageReviewInput } from "./packageReviewStream";
@@ -113,6 +118,7 @@ function streamProfile<T>(
   s: StreamInput,
   a: ProposalAssumptions,
   needs: StreamNeeds = WHOLE_STREAM,
+  scratch?: CohortStreamScratch,
 ): StreamProfile<T> {
   const { horizon } = a;
   switch (s.kind) {
@@ -120,7 +126,13 @@ function streamProfile<T>(
       // As computeProfile: the timeline and a weeks-of-duration overlap are checked, and the overlap shortens
       // the cohort's duration.
       return uniformStream(
-        cohortStreamOn(calc, cohortStreamInputOf(s, a.mtfsOverlap, horizon, calc), horizon),
+        cohortStreamOn(
+          calc,
+          cohortStreamInputOf(s, a.mtfsOverlap, horizon, calc),
+          horizon,
+          undefined,
+          scratch,
+        ),
       );
     case "addressableSpend":
       return weightedBy(s, addressableSpendStreamOn(calc, s, horizon, needs));
@@ -156,9 +168,10 @@ function streamProfileAt<T>(
   s: StreamInput,
   a: ProposalAssumptions,
   needs: StreamNeeds,
+  scratch: CohortStreamScratch | undefined,
 ): StreamProfile<T> {
   try {
-    return streamProfile(calc, s, a, needs);
+    return streamProfile(calc, s, a, needs, scratch);
   } catch (e) {
     throw inStreamError(k, s, e);
   }
@@ -202,9 +215,29 @@ export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumpti
 }
 
 /**
+ * What assumptionsProfileInputOn may reuse from one call to the next: each cohort stream's FY records
+ * (cohortStreamOn's scratch), by stream index. Streams made with it are only good until its next use.
+ */
+export interface AssumptionsScratch {
+  streamAt(k: number): CohortStreamScratch;
+}
+
+/**
+ * An empty AssumptionsScratch.
+ *
+ * @example
+ * assumptionsProfileInputOn(numberCalculator, a, assumptionsScratch()) // the figures as without one
+ */
+export function assumptionsScratch(): AssumptionsScratch {
+  const streams: CohortStreamScratch[] = [];
+  return { streamAt: (k) => (streams[k] ??= cohortStreamScratch()) };
+}
+
+/**
  * The proposal profile input of a proposal's assumptions on `calc`: its streams worked out, the rest as parsed
  * (assumptionsProfileOn profiles it; a simulated draw reads only its net and MTFS rows, proposalFiguresOn, so
  * it asks only for what those read: `needs`, figuresNeeds in stream.ts).
+ * With a scratch, the cohort streams' FY records are the scratch's, rewritten by its next use.
  *
  * @example
  * computeProposalProfileOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, a)) // = assumptionsProfileOn(numberCalculator, a)
@@ -213,12 +246,13 @@ export function assumptionsProfileInputOn<T>(
   calc: Calculator<T>,
   a: ProposalAssumptions,
   needs: StreamNeeds = WHOLE_STREAM,
+  scratch?: AssumptionsScratch,
 ): ProposalProfileInput<T> {
   // A loop, not Array.map: the proposal profile reads this array back on every simulated draw, and map's
   // arrays differ in elements kind between optimised and unoptimised code (proposalProfile.ts's `mapped`).
   const streams: StreamProfile<T>[] = [];
   for (let k = 0; k < a.streams.length; k++) {
-    streams.push(streamProfileAt(calc, k, a.streams[k], a, needs));
+    streams.push(streamProfileAt(calc, k, a.streams[k], a, needs, scratch?.streamAt(k)));
   }
   return {
     streams,

@@ -63,17 +63,37 @@ export function existingLinesInFyOn<T>(
   fy: FyStartYear,
   remaining: T,
 ): ExistingLinesInFy<T> {
+  const deducted = new Array<T>(lines.length);
+  const addedBack = new Array<T>(lines.length);
+  existingLinesInto(calc, lines, fy, remaining, deducted, addedBack);
+  return { deducted, addedBack };
+}
+
+/**
+ * existingLinesInFyOn into the caller's arrays (line k's amounts at index k): a simulated draw profiles every FY
+ * of a proposal with existing lines into the same two arrays, rather than two new ones and a record per FY.
+ *
+ * @example
+ * const deducted = [0], addedBack = [0];
+ * existingLinesInto(numberCalculator, [ac21], 2026, 300000, deducted, addedBack); // deducted[0] = 300000
+ */
+export function existingLinesInto<T>(
+  calc: Calculator<T>,
+  lines: readonly ExistingMtfsLine[],
+  fy: FyStartYear,
+  remaining: T,
+  deducted: T[],
+  addedBack: T[],
+): void {
   let left = maxOf(calc, calc.zero, remaining);
-  const deducted: T[] = [];
-  const addedBack: T[] = [];
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     const amount = calc.fromDecimal(existingLineInFy(line, fy));
     const d = line.capAtGross === false ? amount : minOf(calc, amount, left);
     left = maxOf(calc, calc.zero, calc.subtract(left, d));
-    deducted.push(d);
-    addedBack.push(line.treatment === "addedBack" ? amount : calc.zero);
+    deducted[k] = d;
+    addedBack[k] = line.treatment === "addedBack" ? amount : calc.zero;
   }
-  return { deducted, addedBack };
 }
 
 /**

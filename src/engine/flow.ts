@@ -105,15 +105,22 @@ export interface FlowMath<T> {
  * flowMath(numberCalculator).avoidedEventsFlow(input).starts.length // as many pieces as the Decimal flow
  */
 export function flowMath<T>(calc: Calculator<T>): FlowMath<T> {
-  // Built once per backend: the model's closures are shared by every call.
-  const cached = flowMathCache.get(calc) as FlowMath<T> | undefined;
-  if (cached !== undefined) return cached;
-  const built = buildFlowMath(calc);
-  flowMathCache.set(calc, built);
-  return built;
+  // Built once per backend: the model's closures are shared by every call. The last backend asked for is
+  // answered without the WeakMap (a simulated draw asks on every draw, always for the number backend).
+  if (calc === lastCalc) return lastMath as FlowMath<T>;
+  let math = flowMathCache.get(calc) as FlowMath<T> | undefined;
+  if (math === undefined) {
+    math = buildFlowMath(calc);
+    flowMathCache.set(calc, math);
+  }
+  lastCalc = calc;
+  lastMath = math;
+  return math;
 }
 
 const flowMathCache = new WeakMap<object, unknown>();
+let lastCalc: unknown;
+let lastMath: unknown;
 
 function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
   const { add, subtract: sub, multiply: mul, divide: div, compare: cmp } = calc;
@@ -256,8 +263,9 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     return { cuts: points, fys, shareFrom, shareTo };
   };
 
-  // The pieces' rates: each FY's rate worked out once (the pieces ascend), times the pieces' shares.
-  const ratesOn = (g: RampCuts<T>, rateInFy: (fy: FyStartYear) => T): RateCuts<T> => {
+  // The pieces' rates: each FY's rate a year (worked out once, the pieces ascend) per day, times the pieces'
+  // shares. Given the rate a year, not a day: no closure per draw to divide it.
+  const ratesOn = (g: RampCuts<T>, ratePerYear: (fy: FyStartYear) => T): RateCuts<T> => {
     const { fys, shareFrom, shareTo } = g;
     const n = fys.length;
     const rateFrom = new Array<T>(n);
@@ -267,7 +275,7 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     for (let i = 0; i < n; i++) {
       const fy = fys[i];
       if (fy !== rateFy) {
-        perDay = rateInFy(fy);
+        perDay = div(ratePerYear(fy), daysPerYear);
         rateFy = fy;
       }
       // A full share (after the ramp) gives the FY's rate itself: x × 1 is x on doubles, and a Decimal rate
@@ -284,8 +292,8 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     start: T,
     end: T,
     ramp: readonly RampPiece<T>[],
-    rateInFy: (fy: FyStartYear) => T,
-  ): RateCuts<T> => ratesOn(rampCuts(start, end, ramp), rateInFy);
+    ratePerYear: (fy: FyStartYear) => T,
+  ): RateCuts<T> => ratesOn(rampCuts(start, end, ramp), ratePerYear);
 
   // The plan's cuts by resolved timeline (cached per timeline in timeline.ts) and end day: a draw that leaves
   // the timeline alone reuses them, and only its rates are worked out. A ring compared by identity (a drawn
@@ -345,8 +353,7 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
     if (cmp(end, start) <= 0) return sf.cumulativeFromCuts({ cuts: [], rateFrom: [], rateTo: [] });
 
     const rateOf = fullRateOf(input.baseline, input.target, input.durationWeeks, baseFy, input.lever);
-    const rateInFy = (fy: FyStartYear): T => div(rateOf(fy), daysPerYear);
-    let rates = ratesOn(planCuts(t, start, end), rateInFy);
+    let rates = ratesOn(planCuts(t, start, end), rateOf);
 
     // A fixed cohort: events stop when it is reached, then continue only as the cohort grows.
     const cohortSize = input.target.kind === "caseloadReduction" ? undefined : input.target.cohortSize;
@@ -361,7 +368,7 @@ function buildFlowMath<T>(calc: Calculator<T>): FlowMath<T> {
         // The factors every FY shares, worked out once (the same calls, so the same digits).
         const grown = mul(cohort, g);
         const factor = add(g, calc.one);
-        const growthRate = (fy: FyStartYear): T => div(mul(grown, calc.pow(factor, fy - capFy)), daysPerYear);
+        const growthRate = (fy: FyStartYear): T => mul(grown, calc.pow(factor, fy - capFy));
         rates = clipThen(rates, reached, ratePieces(reached, end, [], growthRate));
       }
     }

@@ -3,10 +3,15 @@ import { EngineError } from "./errors";
 import { resolveTimelineOn } from "./timeline";
 import { cohortStream, type CohortStreamInput } from "./cohortStream";
 import { effectiveDurationWeeks } from "./overlap";
-import { computeProposalProfileOn, type ProposalProfile, type ProposalProfileInput } from "./proposalProfile";
+import {
+  computeProposalProfileOn,
+  type ProposalPrices,
+  type ProposalProfile,
+  type ProposalProfileInput,
+} from "./proposalProfile";
 import { compareToNumber, decimalCalculator, type Calculator } from "./calculator";
 import { checkHorizon, type StreamProfile } from "./stream";
-import type { Horizon, MtfsOverlap, Profile, ProfileInput } from "./types";
+import type { Horizon, MtfsOverlap, Profile, ProfileInput, UnitCost } from "./types";
 
 /**
  * The single-cohort benefits profile (DOMAIN §2), today's input format: one cohort stream
@@ -162,12 +167,41 @@ export function proposalInputOfStream<T>(
     streams: [stream],
     investment: input.investment,
     mtfsOverlap: input.mtfsOverlap,
-    inflationContingency: { heldCentrally: unitCost.inflationContingency, base: "gross" },
-    prices: {
-      inflationPerYear: unitCost.inflationPerYear,
-      priceBaseFy: unitCost.priceBaseFy,
-      periodsPerYear: unitCost.periodsPerYear,
-    },
+    inflationContingency: unitCost.inflationContingency ? HELD_ON_GROSS : NOT_HELD,
+    prices: pricesOf(unitCost),
     horizon,
   };
 }
+
+// Records a simulated draw would otherwise make afresh (proposalFiguresOn compares their fields, not identity).
+const HELD_ON_GROSS = { heldCentrally: true, base: "gross" } as const;
+const NOT_HELD = { heldCentrally: false, base: "gross" } as const;
+
+/**
+ * The unit cost's prices: a record of the last few made again when a draw leaves the three figures alone (a ring
+ * compared by field, as a programme's proposals take turns).
+ */
+function pricesOf(u: UnitCost): ProposalPrices {
+  for (let k = 0; k < recentPrices.length; k++) {
+    const p = recentPrices[k];
+    if (
+      p.inflationPerYear === u.inflationPerYear &&
+      p.priceBaseFy === u.priceBaseFy &&
+      p.periodsPerYear === u.periodsPerYear
+    ) {
+      return p;
+    }
+  }
+  const made = {
+    inflationPerYear: u.inflationPerYear,
+    priceBaseFy: u.priceBaseFy,
+    periodsPerYear: u.periodsPerYear,
+  };
+  recentPrices[nextPrices] = made;
+  nextPrices = (nextPrices + 1) % RECENT_PRICES;
+  return made;
+}
+
+const RECENT_PRICES = 8;
+const recentPrices: ProposalPrices[] = [];
+let nextPrices = 0;

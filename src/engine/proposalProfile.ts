@@ -4,7 +4,7 @@ import { decimalCalculator, maxOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, fyLabel } from "./fiscalYear";
 import { costInFyOn, costReadsStreams, type CostContext } from "./costs";
 import { overlapInFyOn, type OverlapContext } from "./overlap";
-import { checkExistingLine, existingLinesInFyOn, type ExistingMtfsLine } from "./existingMtfs";
+import { checkExistingLine, existingLinesInto, type ExistingMtfsLine } from "./existingMtfs";
 import { costSettledFy, existingLineSettledFy, overlapSettledFy } from "./settled";
 import {
   checkHorizon,
@@ -559,6 +559,11 @@ interface ProfileRun<T> {
   readonly streamCostAmounts: T[][];
   readonly deductedAmounts: T[][];
   readonly addedBackAmounts: T[][];
+  /** The FY's amount of each existing line, deducted and added back (refilled in place per FY). */
+  readonly deductedInFy: T[];
+  readonly addedBackInFy: T[];
+  /** The FY's total added back (existingLinesOn). */
+  addedBackTotal: T;
   /** The FY's stream rows, read by `measure` (costs call it back). */
   readonly rows: StreamYear<T>[];
   /** A measure of the FY's stream rows: one stream's (or, `stream` undefined, their sum). */
@@ -612,6 +617,9 @@ function profileRunOn<T>(
     streamCostAmounts: lines ? mapped(streams, () => []) : [],
     deductedAmounts: lines ? mapped(existing, () => []) : [],
     addedBackAmounts: lines ? mapped(existing, () => []) : [],
+    deductedInFy: mapped(existing, () => calc.zero),
+    addedBackInFy: mapped(existing, () => calc.zero),
+    addedBackTotal: calc.zero,
     rows,
     measure,
     costContext: {
@@ -726,8 +734,10 @@ function profileYearInto<T>(
   const overlap = overlapOn(run, fy, caseloadReduction, reportedPrices, gross);
   const net = sub(sub(gross, costs), overlap);
   // Most proposals have no existing lines: nothing to work out (or allocate) per FY then.
-  const lines = existing.length === 0 ? undefined : existingLinesOn(run, fy, sub(gross, overlap));
-  const cumulative = lines === undefined ? net : sub(net, lines.existingMtfs);
+  const hasLines = existing.length > 0;
+  const existingMtfs = hasLines ? existingLinesOn(run, fy, sub(gross, overlap)) : calc.zero;
+  const addedBack = hasLines ? run.addedBackTotal : calc.zero;
+  const cumulative = hasLines ? sub(net, existingMtfs) : net;
   // On net: the inflation of costs and overlap comes out of the contingency, so the MTFS row is unchanged.
   const inflationContingency = onNet
     ? sub(contingencyNetOn(run, fy, caseloadReduction, grossFy), net)
@@ -738,13 +748,13 @@ function profileYearInto<T>(
   y.gross = gross;
   y.costs = costs;
   y.overlap = overlap;
-  y.existingMtfs = lines === undefined ? calc.zero : lines.existingMtfs;
+  y.existingMtfs = existingMtfs;
   y.cumulative = cumulative;
   y.inYear = sub(cumulative, previous);
   y.inflationContingency = inflationContingency;
   y.inYearInflationContingency = sub(inflationContingency, previousContingency);
-  y.addedBack = lines === undefined ? calc.zero : lines.addedBack;
-  y.mtfsImpact = lines === undefined ? withContingency : add(withContingency, lines.addedBack);
+  y.addedBack = addedBack;
+  y.mtfsImpact = hasLines ? add(withContingency, addedBack) : withContingency;
 }
 
 const measuresOf = <T>(r: StreamYear<T>): readonly OperationalMeasure<T>[] => r.measures;
@@ -757,25 +767,25 @@ function contingencyNetOn<T>(run: ProfileRun<T>, fy: FyStartYear, caseloadReduct
   return calc.subtract(calc.subtract(grossFy, costs), overlapOn(run, fy, caseloadReduction, fy, grossFy));
 }
 
-/** The FY's existing lines: their totals, each line's amounts appended to the run's. */
-function existingLinesOn<T>(
-  run: ProfileRun<T>,
-  fy: FyStartYear,
-  remaining: T,
-): { existingMtfs: T; addedBack: T } {
-  const { calc } = run;
-  const lines = existingLinesInFyOn(calc, run.existing, fy, remaining);
+/**
+ * The FY's existing lines into the run's scratch (each line's amounts appended to the run's): the total the net
+ * is stated net of, and the total added back left in run.addedBackTotal (one function, not a record per FY).
+ */
+function existingLinesOn<T>(run: ProfileRun<T>, fy: FyStartYear, remaining: T): T {
+  const { calc, deductedInFy: deducted, addedBackInFy: added } = run;
+  existingLinesInto(calc, run.existing, fy, remaining, deducted, added);
   let existingMtfs = calc.zero;
+  for (let k = 0; k < deducted.length; k++) {
+    if (run.lines) run.deductedAmounts[k].push(deducted[k]);
+    existingMtfs = calc.add(existingMtfs, deducted[k]);
+  }
   let addedBack = calc.zero;
-  for (let k = 0; k < lines.deducted.length; k++) {
-    if (run.lines) run.deductedAmounts[k].push(lines.deducted[k]);
-    existingMtfs = calc.add(existingMtfs, lines.deducted[k]);
+  for (let k = 0; k < added.length; k++) {
+    if (run.lines) run.addedBackAmounts[k].push(added[k]);
+    addedBack = calc.add(addedBack, added[k]);
   }
-  for (let k = 0; k < lines.addedBack.length; k++) {
-    if (run.lines) run.addedBackAmounts[k].push(lines.addedBack[k]);
-    addedBack = calc.add(addedBack, lines.addedBack[k]);
-  }
-  return { existingMtfs, addedBack };
+  run.addedBackTotal = addedBack;
+  return existingMtfs;
 }
 
 /** The profile of its years: the cost and existing lines, the run rate and the quantified opportunity. */

@@ -1,5 +1,5 @@
 import { decimalCalculator, numberCalculator, type Calculator } from "./calculator";
-import { cohortStreamOn } from "./cohortStream";
+import { cohortStreamOn, cohortStreamScratch, type CohortStreamScratch } from "./cohortStream";
 import { profileStreamInput, proposalInputOfStream } from "./profile";
 import {
   mtfsIndexOf,
@@ -12,7 +12,13 @@ import { horizonFys } from "./streamYears";
 import { figuresNeeds } from "./stream";
 import { EngineError } from "./errors";
 import { decimalAt, numberPaths, type RiskEntry } from "./riskInputs";
-import { assumptionsProfileInputOn, type ProposalAssumptions, type StreamInput } from "./assumptions";
+import {
+  assumptionsProfileInputOn,
+  assumptionsScratch,
+  type AssumptionsScratch,
+  type ProposalAssumptions,
+  type StreamInput,
+} from "./assumptions";
 import type { ConfidenceLevel, Proposal } from "./proposal";
 import type { FyStartYear, Horizon, ProfileInput } from "./types";
 
@@ -127,9 +133,18 @@ function once<R>(f: () => R): () => R {
   return () => (kept ??= { value: f() }).value;
 }
 
-/** f with a FiguresScratch of its own, kept from call to call. */
-function withScratch<A>(f: (x: A, scratch: FiguresScratch) => RiskFigures): (x: A) => RiskFigures {
+/** f with a FiguresScratch and an AssumptionsScratch of its own, kept from call to call. */
+function withScratch<A>(
+  f: (x: A, scratch: FiguresScratch, streams: AssumptionsScratch) => RiskFigures,
+): (x: A) => RiskFigures {
   const scratch = figuresScratch();
+  const streams = assumptionsScratch();
+  return (x) => f(x, scratch, streams);
+}
+
+/** f with a ProfileScratch of its own, kept from call to call. */
+function withProfileScratch<A>(f: (x: A, scratch: ProfileScratch) => RiskFigures): (x: A) => RiskFigures {
+  const scratch: ProfileScratch = { figures: figuresScratch(), stream: cohortStreamScratch() };
   return (x) => f(x, scratch);
 }
 
@@ -138,14 +153,26 @@ function horizonOf(h: Horizon): { fys: FyStartYear[]; mtfsIndex: number } {
   return { fys: horizonFys(h), mtfsIndex: mtfsIndexOf(h) };
 }
 
+/** What a single-cohort model keeps from draw to draw: its profile's run and its stream's FY records. */
+interface ProfileScratch {
+  readonly figures: FiguresScratch;
+  readonly stream: CohortStreamScratch;
+}
+
 /** A single-cohort ProfileInput's figures on `calc`. */
 function profileFiguresOn<T>(
   calc: Calculator<T>,
   input: ProfileInput,
-  scratch?: FiguresScratch,
+  scratch?: ProfileScratch,
 ): RiskFigures {
-  const stream = cohortStreamOn(calc, profileStreamInput(input, calc), input.horizon);
-  return figuresOn(calc, proposalInputOfStream(input, stream), scratch);
+  const stream = cohortStreamOn(
+    calc,
+    profileStreamInput(input, calc),
+    input.horizon,
+    undefined,
+    scratch?.stream,
+  );
+  return figuresOn(calc, proposalInputOfStream(input, stream), scratch?.figures);
 }
 
 /**
@@ -178,8 +205,9 @@ export function profileRiskModel(
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: defaultDraws(input),
-    // One scratch per model: its draws share everything but the streams' figures (proposalFiguresOn).
-    evaluate: withScratch((x, scratch) => profileFiguresOn(numberCalculator, x, scratch)),
+    // One scratch per model: its draws share everything but the streams' figures (proposalFiguresOn), and
+    // rewrite one set of stream FY records (each draw's stream is read before the next is drawn).
+    evaluate: withProfileScratch((x, scratch) => profileFiguresOn(numberCalculator, x, scratch)),
     exact: once(() => profileFiguresOn(decimalCalculator, input)),
   };
 }
@@ -232,10 +260,10 @@ export function assumptionsRiskModel(
     entries,
     defaultDraws: streamDefaultDraws(a),
     // Only what the net and MTFS rows read of the streams is worked out (figuresNeeds).
-    evaluate: withScratch((x, scratch) =>
+    evaluate: withScratch((x, scratch, streams) =>
       figuresOn(
         numberCalculator,
-        assumptionsProfileInputOn(numberCalculator, x, figuresNeeds(x.investment)),
+        assumptionsProfileInputOn(numberCalculator, x, figuresNeeds(x.investment), streams),
         scratch,
       ),
     ),

@@ -107,15 +107,22 @@ export function piecesOf<T>(f: CumulativeFlow<T>): CumulativePiece<T>[] {
  * m.cumulativeAt(m.cumulativeFromRates([{ from: 0, to: 10, rateFrom: 1, rateTo: 1 }], []), 20) // 10
  */
 export function stockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
-  // Built once per backend: the model's closures are shared by every call.
-  const cached = stockFlowMathCache.get(calc) as StockFlowMath<T> | undefined;
-  if (cached !== undefined) return cached;
-  const built = buildStockFlowMath(calc);
-  stockFlowMathCache.set(calc, built);
-  return built;
+  // Built once per backend: the model's closures are shared by every call. The last backend asked for is
+  // answered without the WeakMap (a simulated draw asks a few times, always for the number backend).
+  if (calc === lastCalc) return lastMath as StockFlowMath<T>;
+  let math = stockFlowMathCache.get(calc) as StockFlowMath<T> | undefined;
+  if (math === undefined) {
+    math = buildStockFlowMath(calc);
+    stockFlowMathCache.set(calc, math);
+  }
+  lastCalc = calc;
+  lastMath = math;
+  return math;
 }
 
 const stockFlowMathCache = new WeakMap<object, unknown>();
+let lastCalc: unknown;
+let lastMath: unknown;
 
 function buildStockFlowMath<T>(calc: Calculator<T>): StockFlowMath<T> {
   const { add, subtract: sub, multiply: mul, divide: div, compare: cmp, isZero, zero: ZERO } = calc;

@@ -63,8 +63,9 @@ export function resolveTimeline(t: Timeline): ResolvedTimeline {
  * resolveTimelineOn(numberCalculator, cfs.timeline).firstImpactDay // day number of 17 August 2027
  */
 export function resolveTimelineOn<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
-  for (let k = 0; k < recent.length; k++) {
-    const e = recent[k];
+  // Newest first: a draw resolves its timeline for its checks, then again for its model.
+  for (let j = 1; j <= recent.length; j++) {
+    const e = recent[(next - j + RECENT) % RECENT];
     if (e.timeline === t && e.calc === calc) return e.resolved as ResolvedTimeline<T>;
   }
   const r = resolveNow(calc, t);
@@ -82,14 +83,21 @@ const RECENT = 32;
 const recent: { calc: unknown; timeline: Timeline; resolved: unknown }[] = [];
 let next = 0;
 
+// No closures, helpers or spread (one function to compile): a drawn lead time resolves a timeline per draw.
+// Dates are day numbers (fromNumber of dayNumber), phase lengths weeks × 7 days.
 function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
-  const { add, compare: cmp } = calc;
-  const day = (iso: string): T => calc.fromNumber(dayNumber(iso));
-  const days = (weeks: Decimal): T => calc.multiply(calc.fromDecimal(weeks), calc.fromNumber(DAYS_PER_WEEK));
-  const startDay = day(t.startDate);
-  const designEndDay = t.designEndDate ? day(t.designEndDate) : add(startDay, days(t.designWeeks));
-  const pilotEndDay = t.pilotEndDate ? day(t.pilotEndDate) : add(designEndDay, days(t.pilotWeeks));
-  const rolloutEndDay = t.sustainableDate ? day(t.sustainableDate) : add(pilotEndDay, days(t.rolloutWeeks));
+  const { add, multiply: mul, compare: cmp, fromDecimal, fromNumber } = calc;
+  const week = fromNumber(DAYS_PER_WEEK);
+  const startDay = fromNumber(dayNumber(t.startDate));
+  const designEndDay = t.designEndDate
+    ? fromNumber(dayNumber(t.designEndDate))
+    : add(startDay, mul(fromDecimal(t.designWeeks), week));
+  const pilotEndDay = t.pilotEndDate
+    ? fromNumber(dayNumber(t.pilotEndDate))
+    : add(designEndDay, mul(fromDecimal(t.pilotWeeks), week));
+  const rolloutEndDay = t.sustainableDate
+    ? fromNumber(dayNumber(t.sustainableDate))
+    : add(pilotEndDay, mul(fromDecimal(t.rolloutWeeks), week));
   if (cmp(designEndDay, startDay) < 0) {
     throw new EngineError("invalid-date", "timeline.designEndDate", "must not be before the start date");
   }
@@ -103,8 +111,8 @@ function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
       "must not be before the end of the pilot",
     );
   }
-  const lead = days(t.leadWeeks);
-  const deliveryEnd = t.deliveryEndDate ? day(t.deliveryEndDate) : undefined;
+  const lead = mul(fromDecimal(t.leadWeeks), week);
+  const deliveryEnd = t.deliveryEndDate ? fromNumber(dayNumber(t.deliveryEndDate)) : undefined;
   if (deliveryEnd !== undefined && cmp(deliveryEnd, startDay) < 0) {
     throw new EngineError("invalid-date", "timeline.deliveryEndDate", "must not be before the start date");
   }
@@ -120,7 +128,7 @@ function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
       );
     }
   }
-  return {
+  const resolved = {
     startDay,
     designEndDay,
     pilotEndDay,
@@ -129,10 +137,10 @@ function resolveNow<T>(calc: Calculator<T>, t: Timeline): ResolvedTimeline<T> {
     fullImpactDay: add(rolloutEndDay, lead),
     deliveryEndDay: deliveryEnd === undefined ? undefined : add(deliveryEnd, lead),
     ramp: t.ramp,
-    ...(t.ramp === "stepped" && t.stepShare !== undefined
-      ? { stepShare: calc.fromDecimal(t.stepShare) }
-      : {}),
   };
+  return t.ramp === "stepped" && t.stepShare !== undefined
+    ? { ...resolved, stepShare: calc.fromDecimal(t.stepShare) }
+    : resolved;
 }
 
 /** A piece of the ramp: constant or linear share of full impact on [from, to). */

@@ -6,7 +6,8 @@ import {
   parseProposal,
   type Calculator,
 } from "../../src/engine";
-import { cohortModelOn, cohortStreamOn } from "../../src/engine/cohortStream";
+import { cohortModelOn, cohortStreamOn, cohortStreamScratch } from "../../src/engine/cohortStream";
+import type { StreamProfile } from "../../src/engine/stream";
 import { fyStartDay } from "../../src/engine/fiscalYear";
 import { annualSavingOn } from "../../src/engine/unitCost";
 import type { Horizon, ProfileInput, UnitCost } from "../../src/engine/types";
@@ -82,5 +83,54 @@ describe("the savings a cohort stream remembers per unit cost", () => {
     gross(decimalCalculator, withCost(itt, 2), h);
     expect(gross(decimalCalculator, itt, h)).toEqual(first);
     expect(first.map((x) => new Decimal(x).gt(0))).toContain(true);
+  });
+});
+
+describe("a cohort stream made with a scratch (cohortStreamScratch)", () => {
+  const figures = (s: StreamProfile<number>): unknown =>
+    s.years.map((y) => ({ fy: y.fy, gross: y.gross, atBase: y.grossAtPriceBase, measures: [...y.measures] }));
+  const moved = (input: ProfileInput, target: number, weekly: number, lead: number): ProfileInput => ({
+    ...input,
+    target: { ...input.target, value: new Decimal(input.target.value.toNumber() * target) },
+    unitCost: { ...input.unitCost, weeklyCost: new Decimal(input.unitCost.weeklyCost.toNumber() * weekly) },
+    timeline: { ...input.timeline, leadWeeks: new Decimal(input.timeline.leadWeeks.toNumber() + lead) },
+  });
+
+  it("has each call's figures as a fresh stream has them, its records rewritten by the next call", () => {
+    const scratch = cohortStreamScratch();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(cfs, itt),
+            fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+            fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+            fc.integer({ min: 0, max: 20 }),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (draws) => {
+          for (const [input, target, weekly, lead] of draws) {
+            const x = moved(input, target, weekly, lead);
+            const fresh = cohortStreamOn(numberCalculator, x, x.horizon);
+            const kept = cohortStreamOn(numberCalculator, x, x.horizon, undefined, scratch);
+            expect(figures(kept)).toEqual(figures(fresh));
+            expect(kept.settledFy).toBe(fresh.settledFy);
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it("keeps its records from call to call only for the same horizon and unit", () => {
+    const scratch = cohortStreamScratch();
+    const first = cohortStreamOn(numberCalculator, cfs, cfs.horizon, undefined, scratch);
+    const again = cohortStreamOn(numberCalculator, cfs, cfs.horizon, undefined, scratch);
+    expect(again.years[0]).toBe(first.years[0]);
+    const shorter = { ...cfs.horizon, lastFy: cfs.horizon.lastFy - 1 };
+    const other = cohortStreamOn(numberCalculator, cfs, shorter, undefined, scratch);
+    expect(other.years).toHaveLength(first.years.length - 1);
+    expect(other.years[0]).not.toBe(first.years[0]);
   });
 });

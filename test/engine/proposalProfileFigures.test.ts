@@ -89,6 +89,37 @@ describe("a simulated draw's figures (proposalFiguresOn)", () => {
     );
   });
 
+  it("give a risk model's draws, in any order, each the figures of a fresh profile (its scratch rewritten)", () => {
+    // A model's evaluate keeps one run, one set of cohort stream FY records and existing-line amounts, rewritten on
+    // each draw: a draw of any input after draws of others reads none of theirs.
+    const models = proposals.map((p) => proposalRiskModel(p));
+    const cases = models.flatMap((m, k) =>
+      moveInputs(m.assumptions, [], {}).map((x) => ({ k, path: x.parsedPath, base: x.base })),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(cases.length - 1), fc.double({ min: 0.5, max: 1.5, noNaN: true })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (moves) => {
+          for (const [c, factor] of moves) {
+            const { k, path: at, base } = cases[c];
+            const moved = withDecimal(models[k].assumptions, at, new Decimal(base * factor));
+            let fresh: unknown;
+            try {
+              fresh = proposalFiguresOn(numberCalculator, inputOn(numberCalculator, proposals[k], moved));
+            } catch {
+              continue; // A move the engine refuses (e.g. a date order): nothing to compare.
+            }
+            expect(models[k].evaluate(moved)).toEqual(fresh);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it("give each risk model's draws the figures of a fresh profile of the drawn assumptions", () => {
     for (const p of proposals) {
       const m = proposalRiskModel(p);
