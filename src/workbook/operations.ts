@@ -251,19 +251,23 @@ async function usableParameters(
  * await addProposal(port, cfsJson) // { sheetName: "CFS Targeted Prevention", programmeRowAdded: true }
  */
 export async function addProposal(port: WorkbookPort, raw: unknown): Promise<AddProposalResult> {
-  const register = await readRegister(port);
+  const registered = await readRegister(port);
+  // A sheet renamed since the last refresh is followed first, as refresh would: the register must not keep
+  // its old name, which the new proposal's sheet could take (two entries on one sheet, anchors shared).
+  // The anchors move only once every check has passed.
+  const followed = await followRenamedSheets(port, registered, { dryRun: true });
+  const register = followed.register;
   // A proposal is known by its name, not its sheet's (which the user may have renamed): one already here is
   // refused, naming the sheet that holds it now, or the Programme would count it twice.
   const name = ((raw as { opportunity?: { name?: unknown } } | null)?.opportunity ?? {}).name;
-  const { renames } = await followRenamedSheets(port, register, { dryRun: true });
   if (typeof name === "string" && name.trim() !== "") {
-    const held = heldProposal(register, renames, name);
+    const held = heldProposal(registered, followed.renames, name);
     if (held) throw new WorkbookError("sheet-exists", alreadyHeldMessage(held), "proposal");
   }
   const sheets = (await port.listSheets()).map((s) => s.name);
   // Everything is checked before the first write (sheet name, defined names, cell texts), so a refusal
-  // leaves the workbook as it was.
-  const existingNames = (await port.listNames()).map((n) => n.name);
+  // leaves the workbook as it was. The defined names as they will be once the renames are followed.
+  const existingNames = followed.names.map((n) => n.name);
   const { table, greenBook } = await usableParameters(port, "the proposal was not added");
   // Every optional field gets its row (blank reads as none), so the user has a cell to fill in later.
   const p = planProposal(
@@ -272,8 +276,9 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     {
       slugs: register.proposals.map(storedSlug),
       names: existingNames,
-      // Where they are now: a sheet renamed since the last refresh is still a proposal's.
-      proposalSheets: register.proposals.map((s) => currentSheetName(renames, s.sheet)),
+      // Where they are now (the register followed the renames); a registered sheet that is missing still
+      // holds its name until refresh settles it.
+      proposalSheets: register.proposals.map((s) => s.sheet),
     },
     table,
     greenBook,
@@ -283,10 +288,11 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   let programme = register.programme as ProgrammeConfig | undefined;
   // The new row goes where the Programme is now: find it before writing anything.
   const programmeSheets = programme ? programmeLayouts(programme) : [];
-  const { placements, problems } = await placeSheets(port, [
-    ...register.proposals.map((s) => proposalSheetLayout(s)),
-    ...programmeSheets,
-  ]);
+  const { placements, problems } = await placeSheets(
+    port,
+    [...register.proposals.map((s) => proposalSheetLayout(s)), ...programmeSheets],
+    followed.names,
+  );
   const lost = problems.find((x) => programmeSheets.some((l) => l.sheet === x.sheet));
   if (lost)
     throw new WorkbookError(
@@ -295,6 +301,10 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     );
   if (programme)
     await assertLinksIntact(port, register, placements, "cannot add the proposal's Programme row");
+  if (followed.renames.length) {
+    await followRenamedSheets(port, registered, { dryRun: false });
+    await relinkRenamedSheets(port, programme, placements, followed.renames);
+  }
   // Its risk-adjusted row looks up the Parameters sheet's table: a workbook without one gets it.
   await ensureParametersSheet(port);
   await writeProposalSheet(port, p, owned);

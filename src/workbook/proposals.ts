@@ -73,7 +73,7 @@ export interface TakenNames {
   readonly slugs?: readonly string[];
   /** Every defined name already in the workbook. */
   readonly names?: readonly string[];
-  /** The sheets proposals are on now (a clash with one of them is with a proposal). */
+  /** The sheets proposals are on now, or registered on (a clash with one of them is with a proposal). */
   readonly proposalSheets?: readonly string[];
 }
 
@@ -117,7 +117,9 @@ export function planProposal(
   const modelled = modelProposal(proposal, table, greenBook);
   const name = (proposal.opportunity as { name?: unknown } | undefined)?.name;
   const named = proposalSheetName(typeof name === "string" ? name : "");
-  const sheets = [...existingSheets, ...RESERVED_SHEETS];
+  // The register's sheets count as taken too: one missing from the workbook (deleted, or renamed and not
+  // yet followed) is still a proposal's until refresh settles it, and two proposals must never share one.
+  const sheets = [...existingSheets, ...RESERVED_SHEETS, ...(taken.proposalSheets ?? [])];
   const clashed = sheets.some((s) => s.toLowerCase() === named.toLowerCase()) ? named : undefined;
   const holder = clashed === undefined ? undefined : sheetHolder(clashed, taken.proposalSheets ?? []);
   // Another proposal's sheet (the caller refuses the same proposal before this): this one gets a sheet of

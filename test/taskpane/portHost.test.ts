@@ -1,4 +1,5 @@
 import { portHost } from "../../src/taskpane/portHost";
+import { anchorPrefix } from "../../src/workbook/anchors";
 import { WORKBOOK_OPS } from "../../src/taskpane/workbookOps";
 import { proposalSheetLayout } from "../../src/workbook/layouts/proposalSheet";
 import type { WorkbookPort } from "../../src/workbook/port";
@@ -71,5 +72,36 @@ describe("portHost Edit active sheet", () => {
     const result = await host(port).updateProposal(renamed, active!.raw);
     expect(result.sheetName).toBe(renamed);
     expect((await readRegister(port)).proposals.map((p) => p.sheet)).toContain(renamed);
+  });
+});
+
+describe("portHost Finish after a proposal sheet was renamed", () => {
+  it("adds a proposal whose sheet name is the renamed sheet's old one without losing the renamed proposal", async () => {
+    const { wb: demo } = await demoWorkbook();
+    const { wb, port } = await roundTrip(demo);
+    await renameAsExcel(wb, CFS, "Renamed CFS");
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const other = "CFS: Targeted Prevention";
+    const result = await host(port).writeProposal({
+      ...cfs,
+      opportunity: { ...cfs.opportunity, name: other },
+    });
+    const report = await host(port).refresh(() => undefined);
+    expect(report.lines.filter((l) => l.warning || l.failed)).toEqual([]);
+    const register = await readRegister(port);
+    const sheetOf = (name: string): string[] =>
+      register.proposals
+        .filter((p) => (p.proposal.opportunity as { name?: unknown }).name === name)
+        .map((p) => p.sheet);
+    expect(sheetOf(CFS)).toEqual(["Renamed CFS"]);
+    expect(sheetOf(other)).toEqual([result.sheetName]);
+    expect(new Set(register.proposals.map((p) => p.sheet)).size).toBe(register.proposals.length);
+    // Each sheet's anchors are its own: none points at another proposal's sheet.
+    const names = await port.listNames();
+    for (const p of register.proposals) {
+      const anchors = names.filter((n) => n.name.startsWith(`${anchorPrefix(p.sheet)}_`));
+      expect(anchors.length).toBeGreaterThan(0);
+      expect(new Set(anchors.map((n) => n.sheet))).toEqual(new Set([p.sheet]));
+    }
   });
 });
