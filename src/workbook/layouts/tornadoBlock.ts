@@ -1,4 +1,13 @@
-import { Decimal, endsNote, fieldCaption, type CaptionContext, type Sensitivity } from "../../engine";
+import {
+  Decimal,
+  endsNote,
+  fieldCaption,
+  rankedRows,
+  unmovedLine,
+  type CaptionContext,
+  type Sensitivity,
+  type SensitivityRow,
+} from "../../engine";
 import type { BarChartSpec } from "../port";
 import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type LayoutCell } from "./types";
 import { toPenny } from "./cellWriters";
@@ -8,7 +17,8 @@ import { toPenny } from "./cellWriters";
  * as a table sorted by swing and a bar chart of each end's change from the base. Its rows are fixed when the
  * sheet is laid out (`rows`), so refresh rewrites the same cells whatever the inputs; the table shows the
  * `rows` largest swings. Figures at each end are engine values (a tornado is not a standard formula); the
- * swing and the changes are formulas over them and the base cell.
+ * swing and the changes are formulas over them and the base cell. Inputs that change nothing (rankedRows) take
+ * no row and no bar; a line beneath the table counts them.
  */
 
 /** The most inputs a block shows: a tornado reads by its longest bars. */
@@ -157,13 +167,14 @@ export interface TornadoBlock {
 }
 
 /**
- * How many rows a sheet laid out now gives its tornado: every input, up to TORNADO_MAX_ROWS; 0 without one.
+ * How many rows a sheet laid out now gives its tornado: every input that changes a figure, up to
+ * TORNADO_MAX_ROWS; 0 without one.
  *
  * @example
- * tornadoRowsFor(cfsModelled.sensitivity) // 10 (CFS moves 11 inputs)
+ * tornadoRowsFor(cfsModelled.sensitivity) // 10 (CFS moves 10 of its 11 inputs)
  */
 export function tornadoRowsFor(sensitivity: Sensitivity | undefined): number {
-  return Math.min(TORNADO_MAX_ROWS, sensitivity?.rows.length ?? 0);
+  return sensitivity ? Math.min(TORNADO_MAX_ROWS, rankedRows(sensitivity).moving.length) : 0;
 }
 
 /**
@@ -239,9 +250,10 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   else formula(`B${baseRow}`, "base", input.baseFormula, sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
   const header = first + 3;
   HEADERS.forEach((h, i) => label(`${"ABCDEFGHI"[i]}${header}`, h, TABLE_HEADING));
+  const ranked = sensitivity ? rankedRows(sensitivity) : undefined;
   for (let i = 0; i < rows; i++) {
     const r = header + 1 + i;
-    const row = sensitivity?.rows[i];
+    const row = ranked?.moving[i];
     const k = `rows[${i}]`;
     const format = row ? (input.formatOf ?? formatByUnit)(row.input, row.proposal) : undefined;
     engine(`A${r}`, `${k}.input`, row ? input.captionOf(row.input, row.proposal) : null);
@@ -286,6 +298,12 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   }
   const firstRow = header + 1;
   const lastRow = header + Math.max(rows, 1);
+  // One line beneath the table: how many inputs change nothing (named when few), each with its proposal when
+  // the tornado has several.
+  const several = new Set(sensitivity?.rows.map((x) => x.proposal)).size > 1;
+  const nameOf = (x: SensitivityRow): string =>
+    several ? `${x.proposal}: ${input.captionOf(x.input, x.proposal)}` : input.captionOf(x.input, x.proposal);
+  engine(`A${lastRow + 1}`, "unmoved", ranked ? unmovedLine(ranked.unmoved, nameOf) : null);
   const below = input.chartRowsBelow;
   const column = input.chartColumn ?? (below === undefined ? "K" : "A");
   const toColumn = String.fromCharCode(column.charCodeAt(0) + (below === undefined ? 7 : 5));
@@ -295,7 +313,7 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
     cells,
     merges,
     formerMerges,
-    next: lastRow + 1,
+    next: lastRow + 2,
     chart: {
       sheet,
       name: TORNADO_CHART_NAME,
