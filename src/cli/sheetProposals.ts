@@ -29,8 +29,12 @@ export interface GivenProposal {
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === "object" && x !== null && !Array.isArray(x);
 
-/** Two leaves the same: numbers to 1e-12 relative (a cell's double against the JSON's text), else as JSON. */
+/**
+ * Two leaves the same: numbers to 1e-12 relative (a cell's double against the JSON's text), else as JSON. A
+ * blank optional row (null) is the field left out, as the engine reads it.
+ */
 function sameLeaf(a: unknown, b: unknown): boolean {
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   if (typeof a === "number" && typeof b === "number")
     return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
   return JSON.stringify(a) === JSON.stringify(b);
