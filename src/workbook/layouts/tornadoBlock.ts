@@ -18,7 +18,7 @@ import { toPenny } from "./cellWriters";
  * sheet is laid out (`rows`), so refresh rewrites the same cells whatever the inputs; the table shows the
  * `rows` largest swings. Figures at each end are engine values (a tornado is not a standard formula); the
  * swing and the changes are formulas over them and the base cell. Inputs that change nothing (rankedRows) take
- * no row and no bar; a line beneath the table counts them.
+ * no row and no bar; a line beside the base figure counts them.
  */
 
 /** The most inputs a block shows: a tornado reads by its longest bars. */
@@ -248,9 +248,16 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   if (input.baseFormula === undefined)
     engine(`B${baseRow}`, "base", sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
   else formula(`B${baseRow}`, "base", input.baseFormula, sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
+  // One line beside the base, over the table: how many inputs change nothing (named when few; with their
+  // proposal when the tornado has several). In a row every block has, so a sheet written before gets it too
+  // (a row added under the table would read, on refresh, as a row the user deleted).
+  const ranked = sensitivity ? rankedRows(sensitivity) : undefined;
+  const several = new Set(sensitivity?.rows.map((x) => x.proposal)).size > 1;
+  const nameOf = (x: SensitivityRow): string =>
+    several ? `${x.proposal}: ${input.captionOf(x.input, x.proposal)}` : input.captionOf(x.input, x.proposal);
+  engine(`C${baseRow}`, "unmoved", ranked ? unmovedLine(ranked.unmoved, nameOf) : null);
   const header = first + 3;
   HEADERS.forEach((h, i) => label(`${"ABCDEFGHI"[i]}${header}`, h, TABLE_HEADING));
-  const ranked = sensitivity ? rankedRows(sensitivity) : undefined;
   for (let i = 0; i < rows; i++) {
     const r = header + 1 + i;
     const row = ranked?.moving[i];
@@ -298,12 +305,6 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   }
   const firstRow = header + 1;
   const lastRow = header + Math.max(rows, 1);
-  // One line beneath the table: how many inputs change nothing (named when few), each with its proposal when
-  // the tornado has several.
-  const several = new Set(sensitivity?.rows.map((x) => x.proposal)).size > 1;
-  const nameOf = (x: SensitivityRow): string =>
-    several ? `${x.proposal}: ${input.captionOf(x.input, x.proposal)}` : input.captionOf(x.input, x.proposal);
-  engine(`A${lastRow + 1}`, "unmoved", ranked ? unmovedLine(ranked.unmoved, nameOf) : null);
   const below = input.chartRowsBelow;
   const column = input.chartColumn ?? (below === undefined ? "K" : "A");
   const toColumn = String.fromCharCode(column.charCodeAt(0) + (below === undefined ? 7 : 5));
@@ -313,7 +314,7 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
     cells,
     merges,
     formerMerges,
-    next: lastRow + 2,
+    next: lastRow + 1,
     chart: {
       sheet,
       name: TORNADO_CHART_NAME,

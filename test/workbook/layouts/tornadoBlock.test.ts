@@ -127,7 +127,7 @@ describe("the proposal sheet's tornado", () => {
     expect(old.tornadoChart).toBeUndefined();
   });
 
-  it("leaves inputs that change nothing out of the rows and the chart, and names them beneath", () => {
+  it("leaves inputs that change nothing out of the rows and the chart, and names them in one line", () => {
     // Under a count target the baseline's volume moves nothing (the trial's step-down; CFS has no growth).
     const raw = readExample("cfs-targeted-prevention.json");
     raw.assumptions.target = { kind: "countPerYear", value: 20 };
@@ -146,12 +146,13 @@ describe("the proposal sheet's tornado", () => {
     const line = byKey(layout.cells, "sensitivity.unmoved")!;
     const last = byKey(layout.cells, `sensitivity.rows[${moving.length - 1}].input`)!;
     const row = (c: LayoutCell) => Number(c.address.replace(/^[A-Z]+/, ""));
-    expect(row(line)).toBe(row(last) + 1);
+    // Beside the base figure, over the table's header (a row every block already has).
+    expect(row(line)).toBe(row(byKey(layout.cells, "sensitivity.base")!));
     expect(line.kind === "engine" && line.value).toMatch(
       new RegExp(`^${unmoved.length} inputs change nothing at their low or high`),
     );
     if (unmoved.length <= 3) expect(line.kind === "engine" && line.value).toMatch(/Baseline/);
-    expect(layout.tornadoChart?.categories).toBe(`A${row(line) - moving.length}:A${row(last)}`);
+    expect(layout.tornadoChart?.categories).toBe(`A${row(last) - moving.length + 1}:A${row(last)}`);
   });
 
   it("follows an edited assumption on refresh, then changes nothing", async () => {
