@@ -189,10 +189,12 @@ export function riskSheetLayout(
     name: "MTFS risk fan chart",
     title: `${blocks[0].name}: MTFS row, planned and P10 / P50 / P90`,
     categories: range("A"),
+    // The lines in their columns' order, P10 to P90 (a fan read from its low edge up; the Office port names
+    // the series by column); Excel lists a combo chart's columns first, so the legend reads Planned, P10, P50, P90.
     bars: { name: "Planned", values: range("B") },
-    line: { name: "P50", values: range("D") },
+    line: { name: "P10", values: range("C") },
     moreLines: [
-      { name: "P10", values: range("C") },
+      { name: "P50", values: range("D") },
       { name: "P90", values: range("E") },
     ],
     from: `A${fanChartFirst}`,
