@@ -272,7 +272,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   "investment[].stream": { label: "for stream", unit: "stream id" },
   "investment[].amountPerYear": { label: "amount a year", unit: "£ a year" },
   "investment[].fromDate": { label: "from", unit: "date" },
-  "investment[].toDate": { label: "to", unit: "date, inclusive" },
+  "investment[].toDate": { label: "to", unit: "date (inclusive)" },
   "investment[].inflates": { label: "inflates with the unit cost", unit: "yes/no" },
   "investment[].inflationPerYear": { label: "own inflation", unit: "% a year" },
   "investment[].amount": { label: "one-off amount", unit: "£" },
