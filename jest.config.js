@@ -7,6 +7,11 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
+  // Two workers on a 2-core machine (Jest's default is cores − 1, one): much of a suite's time is spent waiting
+  // on LibreOffice, Chromium or the CLI in child processes, which the other worker fills. The suites are safe
+  // side by side: every soffice has its own profile and pipe, temp files come from mkdtemp, servers take a
+  // free port, and the one build written during tests (lib/, test/cli/buildCli.ts) replaces files whole.
+  maxWorkers: 2,
   // jsdom suites name `@jest-environment ./test/setup/jsdomEnvironment.js` (jsdom with a faster, equivalent
   // style cascade: Fluent's CSS made getByRole/getByLabelText most of their time), not plain `jsdom`.
   // jsdom suites: findBy*/waitFor wait 20 s, as a loaded machine needs (test/setup/testingLibrary.ts).

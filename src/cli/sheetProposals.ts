@@ -8,10 +8,12 @@ import {
   type Proposal,
 } from "../engine";
 import type { ExcelJsPort } from "../workbook/exceljs/excelJsPort";
+import { withOptionalRows } from "../workbook/layouts/assumptionsBlock";
 import { inputWordsIn } from "../workbook/layouts/tornadoBlock";
-import { proposalSheetName } from "../workbook/names";
+import { heldProposal } from "../workbook/duplicateProposals";
 import { readProposal } from "../workbook/operations";
 import { readRegister } from "../workbook/register";
+import { followRenamedSheets } from "../workbook/renamedSheets";
 import { CliError } from "./errors";
 import { proposalFields } from "./proposalFormat";
 
@@ -30,11 +32,11 @@ type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === "object" && x !== null && !Array.isArray(x);
 
 /**
- * Two leaves the same: numbers to 1e-12 relative (a cell's double against the JSON's text), else as JSON. A
- * blank optional row (null) is the field left out, as the engine reads it.
+ * Two leaves the same: numbers to 1e-12 relative (a cell's double against the JSON's text), a field left out
+ * and a blank (null) as one (both read as none, or the default), else as JSON.
  */
 function sameLeaf(a: unknown, b: unknown): boolean {
-  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (a == null && b == null) return true;
   if (typeof a === "number" && typeof b === "number")
     return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
   return JSON.stringify(a) === JSON.stringify(b);
@@ -58,15 +60,15 @@ export function differingPaths(a: unknown, b: unknown, at = ""): string[] {
   return sameLeaf(a, b) ? [] : [at];
 }
 
-/** The register's sheet of a proposal named `name`: the one holding that opportunity, else the sheet of its name. */
+/**
+ * The sheet (as it is called now) of the proposal named `name`, matched by the whole opportunity name as
+ * `new` refuses a second one: never by the sheet name, which two proposals' names may share in its 31
+ * characters, so another proposal is never simulated in this one's place.
+ */
 async function sheetOf(port: ExcelJsPort, name: string): Promise<string | undefined> {
-  const { proposals } = await readRegister(port);
-  const named = (p: (typeof proposals)[number]): unknown =>
-    (p.proposal.opportunity as { name?: unknown } | undefined)?.name;
-  return (
-    proposals.find((p) => named(p) === name)?.sheet ??
-    proposals.find((p) => p.sheet === proposalSheetName(name))?.sheet
-  );
+  const register = await readRegister(port);
+  const { renames } = await followRenamedSheets(port, register, { dryRun: true });
+  return heldProposal(register, renames, name)?.sheet;
 }
 
 /** The MTFS row (what the Risk sheet plans) in its last MTFS FY: the FY's label and the figure in words. */
@@ -83,7 +85,7 @@ function planned(p: Proposal): { fy: string; text: string } {
  *
  * @example
  * await asTheWorkbookHolds(port, "r3.xlsx", [{ file: "cfs.json", ...given }], io.err)
- * // warns 'simulated as sheet "CFS Targeted Prevention" of r3.xlsx holds it (Target (% of starts)…), not as cfs.json'
+ * // warns 'cfs.json: simulated as sheet "CFS Targeted Prevention" of r3.xlsx says, where Target (% of starts) differs from the file (…)'
  */
 export async function asTheWorkbookHolds(
   port: ExcelJsPort,
@@ -108,7 +110,9 @@ export async function asTheWorkbookHolds(
         `${file}: sheet "${sheet}": ${e.message}; fix the cell, or give --xlsx another file`,
       );
     }
-    const raw = proposalFields(g.raw) as Json;
+    // The file as `new` would have laid it on this sheet: an optional field it leaves out has its blank row
+    // there (withOptionalRows), and is not a difference.
+    const raw = proposalFields(withOptionalRows(g.raw, onSheet)) as Json;
     const changed = [
       ...differingPaths(raw.assumptions, onSheet.assumptions),
       ...differingPaths(raw.risk, onSheet.risk).map((p) => `risk.${p}`),
@@ -119,10 +123,11 @@ export async function asTheWorkbookHolds(
       const named =
         fields.slice(0, 3).join(", ") + (fields.length > 3 ? ` and ${fields.length - 3} more` : "");
       const [mine, theirs] = [planned(proposal), planned(g.proposal)];
+      const verb = fields.length === 1 ? "differs" : "differ";
       warn(
-        `${path.basename(g.file)}: simulated as sheet "${sheet}" of ${file} holds it, not as the file says ` +
-          `(${named} ${fields.length === 1 ? "differs" : "differ"}; ${mine.fy} MTFS row ${mine.text} on the ` +
-          `sheet, ${theirs.text} in the file), so the Risk sheet agrees with its workbook`,
+        `${path.basename(g.file)}: simulated as sheet "${sheet}" of ${file} says, where ${named} ${verb} ` +
+          `from the file (${mine.fy} MTFS row ${mine.text} on the sheet, ${theirs.text} in the file), ` +
+          `so the Risk sheet agrees with the workbook's other sheets.`,
       );
     }
     out.push({ proposal, raw: onSheet });

@@ -6,8 +6,15 @@ import {
   schedulesTimeToFullYears,
   type ShareSchedule,
 } from "./shareSchedule";
-import { fraction, itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile, StreamYear } from "./stream";
+import {
+  fraction,
+  itemField,
+  nonNegative,
+  fyPriceFactorsOn,
+  streamYearAtOn,
+  type StreamPrices,
+} from "./streamYears";
+import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
 import { MEASURE_LABELS } from "./measureLabels";
@@ -54,7 +61,8 @@ export function addressableSpendStream(input: AddressableSpendInput, horizon: Ho
 }
 
 /**
- * addressableSpendStream on a number backend (simulation and sensitivity; calculator.ts).
+ * addressableSpendStream on a number backend (simulation and sensitivity; calculator.ts); `needs` says what
+ * besides the £ is worked out (stream.ts).
  *
  * @example
  * addressableSpendStreamOn(numberCalculator, procurement, horizon).years[0].gross // £ in FY26/27
@@ -63,6 +71,7 @@ export function addressableSpendStreamOn<T>(
   calc: Calculator<T>,
   input: AddressableSpendInput,
   horizon: Horizon,
+  needs: StreamNeeds = WHOLE_STREAM,
 ): StreamProfile<T> {
   const { add, multiply: mul } = calc;
   const d = calc.fromDecimal;
@@ -84,31 +93,43 @@ export function addressableSpendStreamOn<T>(
   const plan =
     known ?? (plans.keep(calc, horizon, input.id, spendPlanOn(calc, categories, horizon)) as SpendPlan<T>);
   const { fys, shares, firstLike } = plan;
+  const measured = needs.measures;
+  // The full saving only scales the share of it (a measure).
   let fullLevel = calc.zero;
-  for (let k = 0; k < levels.length; k++) fullLevel = add(fullLevel, levels[k]);
+  if (measured) for (let k = 0; k < levels.length; k++) fullLevel = add(fullLevel, levels[k]);
   const none = calc.compare(fullLevel, calc.zero) === 0;
   const years: StreamYear<T>[] = [];
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     const like = firstLike[i];
     let saving = calc.zero;
     let ofFull = calc.zero;
     if (like < i) {
-      // That FY's figures at price-base prices (streamYearOn inflates each FY its own way).
+      // That FY's figures at price-base prices (each FY is inflated its own way).
       saving = years[like].grossAtPriceBase;
-      ofFull = years[like].measures[0].value;
+      if (measured) ofFull = years[like].measures[0].value;
     } else {
       for (let k = 0; k < levels.length; k++) saving = add(saving, mul(levels[k], shares[k][i]));
-      ofFull = none ? calc.zero : calc.divide(saving, fullLevel);
+      if (measured && !none) ofFull = calc.divide(saving, fullLevel);
     }
     years.push(
-      streamYearOn(calc, fys[i], saving, input, horizon.firstFy, [
-        {
-          key: "shareOfFullSaving",
-          label: MEASURE_LABELS.shareOfFullSaving,
-          unit: "fraction",
-          value: ofFull,
-        },
-      ]),
+      streamYearAtOn(
+        calc,
+        fys[i],
+        saving,
+        factors?.[i],
+        measured
+          ? [
+              {
+                key: "shareOfFullSaving",
+                label: MEASURE_LABELS.shareOfFullSaving,
+                unit: "fraction",
+                value: ofFull,
+              },
+            ]
+          : NO_MEASURES,
+      ),
     );
   }
   return {
@@ -116,8 +137,8 @@ export function addressableSpendStreamOn<T>(
     label: input.label,
     kind: "addressableSpend",
     years,
-    settledFy: plan.settledFy,
-    timeToFullImpactYears: plan.timeToFull,
+    settledFy: needs.settled ? plan.settledFy : horizon.firstFy,
+    timeToFullImpactYears: needs.settled ? plan.timeToFull : undefined,
     cashability: input.cashability ?? "cashable",
   };
 }

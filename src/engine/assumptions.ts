@@ -17,7 +17,7 @@ import {
 import { provisionStreamOn, type ProvisionInput } from "./provisionStream";
 import { reablementStreamOn, type ReablementInput } from "./reablementStream";
 import { staffingStreamOn, type StaffingInput } from "./staffingStream";
-import { uniformStream, type StreamProfile } from "./stream";
+import { WHOLE_STREAM, uniformStream, type StreamNeeds, type StreamProfile } from "./stream";
 import type { CumulativeFlow } from "./stockFlow";
 import type { CostItem, Horizon, MtfsOverlap, Profile, ProfileInput, Target } from "./types";
 
@@ -107,8 +107,13 @@ function describeStreams(a: ProposalAssumptions): string {
   return "proposal-level lines only the multi-stream model computes (existing MTFS lines, a confidence weighting, prices or the net inflation base)";
 }
 
-/** One stream's profile from its kind module, on a number backend. */
-function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssumptions): StreamProfile<T> {
+/** One stream's profile from its kind module, on a number backend, worked out as far as `needs` (stream.ts). */
+function streamProfile<T>(
+  calc: Calculator<T>,
+  s: StreamInput,
+  a: ProposalAssumptions,
+  needs: StreamNeeds = WHOLE_STREAM,
+): StreamProfile<T> {
   const { horizon } = a;
   switch (s.kind) {
     case "cohort":
@@ -118,17 +123,17 @@ function streamProfile<T>(calc: Calculator<T>, s: StreamInput, a: ProposalAssump
         cohortStreamOn(calc, cohortStreamInputOf(s, a.mtfsOverlap, horizon, calc), horizon),
       );
     case "addressableSpend":
-      return weightedBy(s, addressableSpendStreamOn(calc, s, horizon));
+      return weightedBy(s, addressableSpendStreamOn(calc, s, horizon, needs));
     case "income":
-      return weightedBy(s, incomeStreamOn(calc, s, horizon));
+      return weightedBy(s, incomeStreamOn(calc, s, horizon, needs));
     case "staffing":
-      return weightedBy(s, staffingStreamOn(calc, s, horizon));
+      return weightedBy(s, staffingStreamOn(calc, s, horizon, needs));
     case "provision":
-      return weightedBy(s, provisionStreamOn(calc, s, horizon));
+      return weightedBy(s, provisionStreamOn(calc, s, horizon, needs));
     case "packageReview":
-      return weightedBy(s, packageReviewStreamOn(calc, s, horizon));
+      return weightedBy(s, packageReviewStreamOn(calc, s, horizon, needs));
     case "reablement":
-      return weightedBy(s, reablementStreamOn(calc, s, horizon));
+      return weightedBy(s, reablementStreamOn(calc, s, horizon, needs));
   }
 }
 
@@ -150,9 +155,10 @@ function streamProfileAt<T>(
   k: number,
   s: StreamInput,
   a: ProposalAssumptions,
+  needs: StreamNeeds,
 ): StreamProfile<T> {
   try {
-    return streamProfile(calc, s, a);
+    return streamProfile(calc, s, a, needs);
   } catch (e) {
     throw inStreamError(k, s, e);
   }
@@ -197,7 +203,8 @@ export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumpti
 
 /**
  * The proposal profile input of a proposal's assumptions on `calc`: its streams worked out, the rest as parsed
- * (assumptionsProfileOn profiles it; a simulated draw reads only its net and MTFS rows, proposalFiguresOn).
+ * (assumptionsProfileOn profiles it; a simulated draw reads only its net and MTFS rows, proposalFiguresOn, so
+ * it asks only for what those read: `needs`, figuresNeeds in stream.ts).
  *
  * @example
  * computeProposalProfileOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, a)) // = assumptionsProfileOn(numberCalculator, a)
@@ -205,12 +212,13 @@ export function assumptionsProfileOn<T>(calc: Calculator<T>, a: ProposalAssumpti
 export function assumptionsProfileInputOn<T>(
   calc: Calculator<T>,
   a: ProposalAssumptions,
+  needs: StreamNeeds = WHOLE_STREAM,
 ): ProposalProfileInput<T> {
   // A loop, not Array.map: the proposal profile reads this array back on every simulated draw, and map's
   // arrays differ in elements kind between optimised and unoptimised code (proposalProfile.ts's `mapped`).
   const streams: StreamProfile<T>[] = [];
   for (let k = 0; k < a.streams.length; k++) {
-    streams.push(streamProfileAt(calc, k, a.streams[k], a));
+    streams.push(streamProfileAt(calc, k, a.streams[k], a, needs));
   }
   return {
     streams,

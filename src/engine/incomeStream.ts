@@ -4,8 +4,8 @@ import { fyShareCoveredOn } from "./costs";
 import { dayNumber } from "./fiscalYear";
 import { EngineError } from "./errors";
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
-import { itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile, StreamYear } from "./stream";
+import { itemField, nonNegative, fyPriceFactorsOn, streamYearAtOn, type StreamPrices } from "./streamYears";
+import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
 import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
@@ -202,7 +202,8 @@ export function incomeStream(input: IncomeInput, horizon: Horizon): StreamProfil
 }
 
 /**
- * incomeStream on a number backend (simulation and sensitivity; calculator.ts).
+ * incomeStream on a number backend (simulation and sensitivity; calculator.ts); `needs` says what besides the
+ * £ is worked out (stream.ts).
  *
  * @example
  * incomeStreamOn(numberCalculator, appointeeship, horizon).years[0].gross // ≈ 18720 × 182/365
@@ -211,12 +212,14 @@ export function incomeStreamOn<T>(
   calc: Calculator<T>,
   input: IncomeInput,
   horizon: Horizon,
+  needs: StreamNeeds = WHOLE_STREAM,
 ): StreamProfile<T> {
   const { add, multiply: mul } = calc;
   const items = input.items;
   // Dates are checked when a plan is made; a plan is only used for the same dates.
   const known = plans.find(calc, horizon, input.id, items, fitsDates) as IncomePlan<T> | undefined;
   const n = items.length;
+  const measured = needs.measures;
   // A new plan's scratch is only made after the lines are checked, so a first call fills its own.
   const amounts = known?.amounts ?? scratchOn(calc, n);
   const volumes = known?.volumes ?? scratchOn(calc, n);
@@ -230,32 +233,42 @@ export function incomeStreamOn<T>(
       }
     }
     amounts[k] = lineAmountOn(calc, item, k, known, field);
-    // An amount line's volume is never read (the years below skip it).
-    volumes[k] = item.kind === "volumeTimesFee" ? calc.fromDecimal(item.volumePerYear) : calc.zero;
+    // Volumes only count units charged (a measure); an amount line's is never read (the years below skip it).
+    if (measured) {
+      volumes[k] = item.kind === "volumeTimesFee" ? calc.fromDecimal(item.volumePerYear) : calc.zero;
+    }
   }
   const plan =
     known ?? (plans.keep(calc, horizon, input.id, incomePlanOn(calc, items, horizon)) as IncomePlan<T>);
   const { fys, shares, firstLike } = plan;
   const years: StreamYear<T>[] = [];
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     let income = calc.zero;
     let units = calc.zero;
     const like = firstLike[i];
     if (like < i) {
-      // The same sums as that FY's, at price-base prices (streamYearOn inflates each FY its own way).
+      // The same sums as that FY's, at price-base prices (each FY is inflated its own way).
       income = years[like].grossAtPriceBase;
-      units = years[like].measures[0].value;
+      if (measured) units = years[like].measures[0].value;
     } else {
       for (let k = 0; k < n; k++) {
         const share = shares[k][i];
         income = add(income, mul(amounts[k], share));
-        if (items[k].kind === "volumeTimesFee") units = add(units, mul(volumes[k], share));
+        if (measured && items[k].kind === "volumeTimesFee") units = add(units, mul(volumes[k], share));
       }
     }
     years.push(
-      streamYearOn(calc, fys[i], income, input, horizon.firstFy, [
-        { key: "unitsCharged", label: MEASURE_LABELS.unitsCharged, unit: "units", value: units },
-      ]),
+      streamYearAtOn(
+        calc,
+        fys[i],
+        income,
+        factors?.[i],
+        measured
+          ? [{ key: "unitsCharged", label: MEASURE_LABELS.unitsCharged, unit: "units", value: units }]
+          : NO_MEASURES,
+      ),
     );
   }
   return {
@@ -263,8 +276,8 @@ export function incomeStreamOn<T>(
     label: input.label,
     kind: "income",
     years,
-    settledFy: plan.settledFy,
-    timeToFullImpactYears: plan.timeToFull,
+    settledFy: needs.settled ? plan.settledFy : horizon.firstFy,
+    timeToFullImpactYears: needs.settled ? plan.timeToFull : undefined,
     cashability: input.cashability ?? "cashable",
   };
 }

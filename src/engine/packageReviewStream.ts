@@ -10,12 +10,20 @@ import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSavin
 import {
   fraction,
   nonNegative,
-  streamYearOn,
+  fyPriceFactorsOn,
+  streamYearAtOn,
   weeksValue,
   withEventCostsOn,
   type StreamPrices,
 } from "./streamYears";
-import type { OperationalMeasure, StreamProfile, StreamYear } from "./stream";
+import {
+  NO_MEASURES,
+  WHOLE_STREAM,
+  type OperationalMeasure,
+  type StreamNeeds,
+  type StreamProfile,
+  type StreamYear,
+} from "./stream";
 import type { FyStartYear, Horizon, Timeline } from "./types";
 import { fyBoundsOn, planCache } from "./streamPlan";
 import { MEASURE_LABELS } from "./measureLabels";
@@ -68,7 +76,8 @@ export function packageReviewStream(input: PackageReviewInput, horizon: Horizon)
 }
 
 /**
- * packageReviewStream on a number backend (simulation and sensitivity; calculator.ts).
+ * packageReviewStream on a number backend (simulation and sensitivity; calculator.ts); `needs` says what
+ * besides the £ is worked out (stream.ts).
  *
  * @example
  * packageReviewStreamOn(numberCalculator, miwaa, horizon).years.at(-1)?.gross // £ in the last FY
@@ -77,6 +86,7 @@ export function packageReviewStreamOn<T>(
   calc: Calculator<T>,
   input: PackageReviewInput,
   horizon: Horizon,
+  needs: StreamNeeds = WHOLE_STREAM,
 ): StreamProfile<T> {
   const { add, subtract: sub, multiply: mul } = calc;
   const d = calc.fromDecimal;
@@ -110,55 +120,42 @@ export function packageReviewStreamOn<T>(
   const weeksPerYear = d(WEEKS_PER_YEAR);
   const hoursT = hours === undefined ? undefined : d(hours);
   const years: StreamYear<T>[] = [];
+  const measured = needs.measures;
+  // Packages reduced in each FY: a measure, and what a cost per reduction is paid on.
+  const counted = measured || input.costPerReduction !== undefined;
   // Each FY start's cumulative reductions once (the end of one FY is the start of the next).
-  let reducedBefore = sf.cumulativeAt(flow, bounds[0]);
+  let reducedBefore = counted ? sf.cumulativeAt(flow, bounds[0]) : calc.zero;
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     // A stock of a non-negative flow: clamp the 40-digit rounding residue (e.g. −2e−37) at zero.
     const reduced = maxOf(calc, calc.zero, stocks[i]);
-    const reducedBy = sf.cumulativeAt(flow, bounds[i + 1]);
-    const events = sub(reducedBy, reducedBefore);
-    reducedBefore = reducedBy;
-    const packages: OperationalMeasure<T> = {
-      key: "reducedPackages",
-      label: MEASURE_LABELS.reducedPackages,
-      unit: "people",
-      value: reduced,
-    };
-    const inYear: OperationalMeasure<T> = {
-      key: "packagesReducedInYear",
-      label: MEASURE_LABELS.packagesReducedInYear,
-      unit: "people",
-      value: events,
-    };
-    // Array literals of their final length (a push past a literal's length reallocates its store).
-    const measures: OperationalMeasure<T>[] =
-      hoursT === undefined
-        ? [packages, inYear]
-        : [
-            packages,
-            {
-              key: "homecareHoursAvoided",
-              label: MEASURE_LABELS.homecareHoursAvoided,
-              unit: "hours/week",
-              value: mul(reduced, hoursT),
-            },
-            inYear,
-          ];
+    let events = calc.zero;
+    if (counted) {
+      const reducedBy = sf.cumulativeAt(flow, bounds[i + 1]);
+      events = sub(reducedBy, reducedBefore);
+      reducedBefore = reducedBy;
+    }
+    const measures = measured ? reviewMeasuresOn(calc, reduced, events, hoursT) : NO_MEASURES;
     years.push(
       withEventCostsOn(
         calc,
-        streamYearOn(
-          calc,
-          fys[i],
-          mul(mul(reduced, perWeek), weeksPerYear),
-          input,
-          horizon.firstFy,
-          measures,
-        ),
+        streamYearAtOn(calc, fys[i], mul(mul(reduced, perWeek), weeksPerYear), factors?.[i], measures),
         events,
         input.costPerReduction && nonNegative(input.costPerReduction, "costPerReduction"),
       ),
     );
+  }
+  if (!needs.settled) {
+    return {
+      id: input.id,
+      label: input.label,
+      kind: "packageReview",
+      years,
+      settledFy: horizon.firstFy,
+      timeToFullImpactYears: undefined,
+      cashability: input.cashability ?? "cashable",
+    };
   }
   // Settled once the ramp is full and every person has been reviewed (the cohort reached), plus one stay
   // when reductions lapse; caseload growth after that is the steady trend, not a change of inputs.
@@ -179,6 +176,40 @@ export function packageReviewStreamOn<T>(
     timeToFullImpactYears: timeToFullRunRateYearsOn(calc, timeline, reached),
     cashability: input.cashability ?? "cashable",
   };
+}
+
+/** A FY's measures: reduced packages, the hours of care a week they avoid (saving in hours), reductions in the FY. */
+function reviewMeasuresOn<T>(
+  calc: Calculator<T>,
+  reduced: T,
+  events: T,
+  hoursT: T | undefined,
+): OperationalMeasure<T>[] {
+  const packages: OperationalMeasure<T> = {
+    key: "reducedPackages",
+    label: MEASURE_LABELS.reducedPackages,
+    unit: "people",
+    value: reduced,
+  };
+  const inYear: OperationalMeasure<T> = {
+    key: "packagesReducedInYear",
+    label: MEASURE_LABELS.packagesReducedInYear,
+    unit: "people",
+    value: events,
+  };
+  // Array literals of their final length (a push past a literal's length reallocates its store).
+  return hoursT === undefined
+    ? [packages, inYear]
+    : [
+        packages,
+        {
+          key: "homecareHoursAvoided",
+          label: MEASURE_LABELS.homecareHoursAvoided,
+          unit: "hours/week",
+          value: calc.multiply(reduced, hoursT),
+        },
+        inYear,
+      ];
 }
 
 const JUST_UNDER_ONE = new Decimal(1).minus("1e-12");

@@ -43,6 +43,16 @@ export interface PeriodRow extends Period {
   readonly caseloadReduction: Decimal;
 }
 
+/**
+ * Whose year a fiscal quarter's label gives, in the words every place that explains the labels uses (the Track
+ * tab, the Tracking sheet, a refused period): the FY's first year, so its Q4 falls in the next calendar year.
+ *
+ * @example
+ * `a fiscal quarter "2027-Q2" (${QUARTER_YEAR})`
+ */
+export const QUARTER_YEAR =
+  'the year is the FY\'s first: "2027-Q1" = April to June 2027 and "2027-Q4" = January to March 2028, both of FY27/28';
+
 const MONTH_LABEL = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER_LABEL = /^(\d{4})-Q([1-4])$/;
 
@@ -78,7 +88,7 @@ export function parsePeriod(label: string, field = "period"): Period & { readonl
   throw new EngineError(
     "invalid-type",
     field,
-    `must be a month "YYYY-MM" or a fiscal quarter "YYYY-Qn" (2026-Q1 = April to June 2026), got "${label}"`,
+    `must be a month "YYYY-MM" or a fiscal quarter "YYYY-Qn" (${QUARTER_YEAR}), got "${label}"`,
   );
 }
 

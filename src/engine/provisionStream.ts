@@ -4,10 +4,16 @@ import { decimalCalculator, minOf, type Calculator } from "./calculator";
 import { WEEKS_PER_YEAR, addCalendarMonths, dayNumber, fyStartDay } from "./fiscalYear";
 import { firstWholeFyFromDay, yearsBetweenDays } from "./runRate";
 import { averageDaySharesInFys, dayShareAt, type DayShares, type ShareSchedule } from "./shareSchedule";
-import { nonNegative, streamYearOn, withEventCostsOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile, StreamYear } from "./stream";
+import {
+  nonNegative,
+  fyPriceFactorsOn,
+  streamYearAtOn,
+  withEventCostsOn,
+  type StreamPrices,
+} from "./streamYears";
+import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import { fyBoundsOn } from "./streamPlan";
-import type { Horizon } from "./types";
+import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
 
 /**
@@ -54,15 +60,22 @@ export interface ProvisionInput extends StreamPrices {
 export function movesSchedule(input: ProvisionInput): { schedule: ShareSchedule; moved: Decimal } {
   const m = movesOn(decimalCalculator, input);
   return {
-    schedule: { shape: "steps", points: m.dates.map((date, i) => ({ date, share: m.points.shares[i] })) },
+    schedule: {
+      shape: "steps",
+      points: m.points.days.map((_, i) => ({ date: moveDate(input, m, i), share: m.points.shares[i] })),
+    },
     moved: m.moved,
   };
 }
 
-/** The moves on a number backend: each move's date, and the share of the people moved by then. */
+/** Move i's date: the opening, or the calendar's (a draw reads only the day numbers, so no dates are copied). */
+function moveDate<T>(input: ProvisionInput, m: Moves<T>, i: number): string {
+  return m.calendar === undefined ? input.openingDate : m.calendar.dates[i];
+}
+
+/** The moves on a number backend: each move's day, and the share of the people moved by then. */
 interface Moves<T> {
   readonly points: DayShares<T>;
-  readonly dates: readonly string[];
   readonly moved: T;
   /** The move calendar the points come from (none when nobody moves). */
   readonly calendar?: StepDates;
@@ -81,7 +94,6 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
     const day = dayNumber(input.openingDate);
     return {
       points: { shape: "steps", days: [day], shares: calc.array([calc.zero]) },
-      dates: [input.openingDate],
       moved,
     };
   }
@@ -108,7 +120,6 @@ function movesOn<T>(calc: Calculator<T>, input: ProvisionInput): Moves<T> {
   const n = shares.length;
   return {
     points: { shape: "steps", days: calendar.days.slice(0, n), shares: calc.array(shares) },
-    dates: calendar.dates.slice(0, n),
     moved,
     calendar,
   };
@@ -175,7 +186,8 @@ export function provisionStream(input: ProvisionInput, horizon: Horizon): Stream
 }
 
 /**
- * provisionStream on a number backend (simulation and sensitivity; calculator.ts).
+ * provisionStream on a number backend (simulation and sensitivity; calculator.ts); `needs` says what besides
+ * the £ is worked out (stream.ts).
  *
  * @example
  * provisionStreamOn(numberCalculator, cfsCommissioning, horizon).years[2].gross // ≈ 0.70e6
@@ -184,6 +196,7 @@ export function provisionStreamOn<T>(
   calc: Calculator<T>,
   input: ProvisionInput,
   horizon: Horizon,
+  needs: StreamNeeds = WHOLE_STREAM,
 ): StreamProfile<T> {
   const { multiply: mul, subtract: sub } = calc;
   const d = calc.fromDecimal;
@@ -206,45 +219,69 @@ export function provisionStreamOn<T>(
   const { fys } = fyBoundsOn(calc, horizon);
   const shares = averageDaySharesInFys(calc, points, fys);
   const years: StreamYear<T>[] = [];
+  const measured = needs.measures;
+  // People moved in each FY: a measure, and what a cost per move is paid on.
+  const counted = measured || input.costPerMove !== undefined;
   // Each FY start's share once (the end of one FY is the start of the next).
-  let movedBefore = dayShareAt(calc, points, fyStartDay(fys[0]), true);
+  let movedBefore = counted ? dayShareAt(calc, points, fyStartDay(fys[0]), true) : calc.zero;
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     const people = mul(moved, shares[i]);
-    const movedBy = dayShareAt(calc, points, fyStartDay(fys[i] + 1), true);
-    const moves = mul(moved, sub(movedBy, movedBefore));
-    movedBefore = movedBy;
+    let moves = calc.zero;
+    if (counted) {
+      const movedBy = dayShareAt(calc, points, fyStartDay(fys[i] + 1), true);
+      moves = mul(moved, sub(movedBy, movedBefore));
+      movedBefore = movedBy;
+    }
     years.push(
       withEventCostsOn(
         calc,
-        streamYearOn(calc, fys[i], mul(people, annual), input, horizon.firstFy, [
-          {
-            key: "peopleInNewProvision",
-            label: MEASURE_LABELS.peopleInNewProvision,
-            unit: "people",
-            value: people,
-          },
-          { key: "peopleMoved", label: MEASURE_LABELS.peopleMoved, unit: "people", value: moves },
-        ]),
+        streamYearAtOn(
+          calc,
+          fys[i],
+          mul(people, annual),
+          factors?.[i],
+          measured
+            ? [
+                {
+                  key: "peopleInNewProvision",
+                  label: MEASURE_LABELS.peopleInNewProvision,
+                  unit: "people",
+                  value: people,
+                },
+                { key: "peopleMoved", label: MEASURE_LABELS.peopleMoved, unit: "people", value: moves },
+              ]
+            : NO_MEASURES,
+        ),
         moves,
         input.costPerMove && nonNegative(input.costPerMove, "costPerMove"),
       ),
     );
   }
-  const lastDay = points.days[points.days.length - 1];
-  const final = points.shares[points.shares.length - 1];
-  let full = 0;
-  while (calc.compare(points.shares[full], final) !== 0) full++;
-  const { calendar } = schedule;
   return {
     id: input.id,
     label: input.label,
     kind: "provision",
     years,
-    settledFy: Math.max(horizon.firstFy, firstWholeFyFromDay(lastDay)),
-    // Opening to the last move (the first point at the final share, as schedulesTimeToFullYears reads it).
-    timeToFullImpactYears: calc.fromDecimal(
-      calendar === undefined ? yearsBetweenDays(points.days[0], points.days[full]) : calendar.yearsTo(full),
-    ),
+    settledFy: needs.settled ? provisionSettledFy(points, horizon) : horizon.firstFy,
+    timeToFullImpactYears: needs.settled ? provisionTimeToFullOn(calc, schedule) : undefined,
     cashability: input.cashability ?? "cashable",
   };
+}
+
+/** The FY from which every move is in (the last move's date). */
+function provisionSettledFy<T>(points: DayShares<T>, horizon: Horizon): FyStartYear {
+  return Math.max(horizon.firstFy, firstWholeFyFromDay(points.days[points.days.length - 1]));
+}
+
+/** Opening to the last move (the first point at the final share, as schedulesTimeToFullYears reads it). */
+function provisionTimeToFullOn<T>(calc: Calculator<T>, moves: Moves<T>): T {
+  const { points, calendar } = moves;
+  const final = points.shares[points.shares.length - 1];
+  let full = 0;
+  while (calc.compare(points.shares[full], final) !== 0) full++;
+  return calc.fromDecimal(
+    calendar === undefined ? yearsBetweenDays(points.days[0], points.days[full]) : calendar.yearsTo(full),
+  );
 }

@@ -6,8 +6,22 @@ import { stockFlowMath } from "./stockFlow";
 import { scheduleFlowOn, scheduleTimeToFullYears, type ShareSchedule } from "./shareSchedule";
 import { firstWholeFyFromOn } from "./runRate";
 import { hoursPerWeek, weeklySavingOn, type PackageSaving } from "./packageSaving";
-import { nonNegative, streamYearOn, weeksValue, withEventCostsOn, type StreamPrices } from "./streamYears";
-import type { OperationalMeasure, StreamProfile, StreamYear } from "./stream";
+import {
+  nonNegative,
+  fyPriceFactorsOn,
+  streamYearAtOn,
+  weeksValue,
+  withEventCostsOn,
+  type StreamPrices,
+} from "./streamYears";
+import {
+  NO_MEASURES,
+  WHOLE_STREAM,
+  type OperationalMeasure,
+  type StreamNeeds,
+  type StreamProfile,
+  type StreamYear,
+} from "./stream";
 import { fyBoundsOn, planCache } from "./streamPlan";
 import type { FyStartYear, Horizon } from "./types";
 import { MEASURE_LABELS } from "./measureLabels";
@@ -51,7 +65,8 @@ export function reablementStream(input: ReablementInput, horizon: Horizon): Stre
 }
 
 /**
- * reablementStream on a number backend (simulation and sensitivity; calculator.ts).
+ * reablementStream on a number backend (simulation and sensitivity; calculator.ts); `needs` says what besides
+ * the £ is worked out (stream.ts).
  *
  * @example
  * reablementStreamOn(numberCalculator, hart, horizon).years[1].gross // ≈ 699 × 100 × 52.18
@@ -60,6 +75,7 @@ export function reablementStreamOn<T>(
   calc: Calculator<T>,
   input: ReablementInput,
   horizon: Horizon,
+  needs: StreamNeeds = WHOLE_STREAM,
 ): StreamProfile<T> {
   const { subtract: sub, multiply: mul } = calc;
   const d = calc.fromDecimal;
@@ -85,44 +101,27 @@ export function reablementStreamOn<T>(
   const stocks = sf.averageStocks(flow, bounds, durationDays);
   const weeksPerYear = d(WEEKS_PER_YEAR);
   const years: StreamYear<T>[] = [];
+  const measured = needs.measures;
+  // Finishers in each FY: a measure, and what a cost per finisher is paid on.
+  const counted = measured || input.costPerFinisher !== undefined;
   // Each FY start's cumulative finishers once (the end of one FY is the start of the next).
-  let finishedBefore = sf.cumulativeAt(flow, bounds[0]);
+  let finishedBefore = counted ? sf.cumulativeAt(flow, bounds[0]) : calc.zero;
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     // A stock of a non-negative flow: clamp the 40-digit rounding residue at zero.
     const people = maxOf(calc, calc.zero, stocks[i]);
-    const finishedBy = sf.cumulativeAt(flow, bounds[i + 1]);
-    const finishers = sub(finishedBy, finishedBefore);
-    finishedBefore = finishedBy;
-    const done: OperationalMeasure<T> = {
-      key: "finishers",
-      label: MEASURE_LABELS.finishers,
-      unit: "people",
-      value: finishers,
-    };
-    const avoided: OperationalMeasure<T> = {
-      key: "packagesAvoided",
-      label: MEASURE_LABELS.packagesAvoided,
-      unit: "people",
-      value: people,
-    };
-    // Array literals of their final length (a push past a literal's length reallocates its store).
-    const measures: OperationalMeasure<T>[] =
-      hoursT === undefined
-        ? [done, avoided]
-        : [
-            done,
-            avoided,
-            {
-              key: "homecareHoursAvoided",
-              label: MEASURE_LABELS.homecareHoursAvoided,
-              unit: "hours/week",
-              value: mul(people, hoursT),
-            },
-          ];
+    let finishers = calc.zero;
+    if (counted) {
+      const finishedBy = sf.cumulativeAt(flow, bounds[i + 1]);
+      finishers = sub(finishedBy, finishedBefore);
+      finishedBefore = finishedBy;
+    }
+    const measures = measured ? reablementMeasuresOn(calc, finishers, people, hoursT) : NO_MEASURES;
     years.push(
       withEventCostsOn(
         calc,
-        streamYearOn(calc, fys[i], mul(mul(people, perWeek), weeksPerYear), input, horizon.firstFy, measures),
+        streamYearAtOn(calc, fys[i], mul(mul(people, perWeek), weeksPerYear), factors?.[i], measures),
         finishers,
         input.costPerFinisher && nonNegative(input.costPerFinisher, "costPerFinisher"),
       ),
@@ -141,10 +140,44 @@ export function reablementStreamOn<T>(
     label: input.label,
     kind: "reablement",
     years,
-    settledFy: plan.settledFy,
-    timeToFullImpactYears: plan.timeToFull,
+    settledFy: needs.settled ? plan.settledFy : horizon.firstFy,
+    timeToFullImpactYears: needs.settled ? plan.timeToFull : undefined,
     cashability: input.cashability ?? "cashable",
   };
+}
+
+/** A FY's measures: finishers, people not needing the package, and the hours a week avoided (saving in hours). */
+function reablementMeasuresOn<T>(
+  calc: Calculator<T>,
+  finishers: T,
+  people: T,
+  hoursT: T | undefined,
+): OperationalMeasure<T>[] {
+  const done: OperationalMeasure<T> = {
+    key: "finishers",
+    label: MEASURE_LABELS.finishers,
+    unit: "people",
+    value: finishers,
+  };
+  const avoided: OperationalMeasure<T> = {
+    key: "packagesAvoided",
+    label: MEASURE_LABELS.packagesAvoided,
+    unit: "people",
+    value: people,
+  };
+  // Array literals of their final length (a push past a literal's length reallocates its store).
+  return hoursT === undefined
+    ? [done, avoided]
+    : [
+        done,
+        avoided,
+        {
+          key: "homecareHoursAvoided",
+          label: MEASURE_LABELS.homecareHoursAvoided,
+          unit: "hours/week",
+          value: calc.multiply(people, hoursT),
+        },
+      ];
 }
 
 /** What a reablement stream's ramp and stay give on one backend: the stay in days, the settled FY, the time to full. */

@@ -9,6 +9,7 @@ import {
   type ProposalProfileInput,
 } from "./proposalProfile";
 import { horizonFys } from "./streamYears";
+import { figuresNeeds } from "./stream";
 import { EngineError } from "./errors";
 import { decimalAt, numberPaths, type RiskEntry } from "./riskInputs";
 import { assumptionsProfileInputOn, type ProposalAssumptions, type StreamInput } from "./assumptions";
@@ -230,10 +231,20 @@ export function assumptionsRiskModel(
     ...(confidence ? { confidence } : {}),
     entries,
     defaultDraws: streamDefaultDraws(a),
+    // Only what the net and MTFS rows read of the streams is worked out (figuresNeeds).
     evaluate: withScratch((x, scratch) =>
-      figuresOn(numberCalculator, assumptionsProfileInputOn(numberCalculator, x), scratch),
+      figuresOn(
+        numberCalculator,
+        assumptionsProfileInputOn(numberCalculator, x, figuresNeeds(x.investment)),
+        scratch,
+      ),
     ),
-    exact: once(() => figuresOn(decimalCalculator, assumptionsProfileInputOn(decimalCalculator, a))),
+    exact: once(() =>
+      figuresOn(
+        decimalCalculator,
+        assumptionsProfileInputOn(decimalCalculator, a, figuresNeeds(a.investment)),
+      ),
+    ),
   };
 }
 

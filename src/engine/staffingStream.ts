@@ -8,8 +8,8 @@ import {
   scheduleSettledFy,
   schedulesTimeToFullYears,
 } from "./shareSchedule";
-import { itemField, nonNegative, streamYearOn, type StreamPrices } from "./streamYears";
-import type { StreamProfile, StreamYear } from "./stream";
+import { itemField, nonNegative, fyPriceFactorsOn, streamYearAtOn, type StreamPrices } from "./streamYears";
+import { NO_MEASURES, WHOLE_STREAM, type StreamNeeds, type StreamProfile, type StreamYear } from "./stream";
 import type { FyStartYear, Horizon } from "./types";
 import { firstLikeFys, fyBoundsOn, planCache } from "./streamPlan";
 import { MEASURE_LABELS } from "./measureLabels";
@@ -111,7 +111,8 @@ export function staffingStream(input: StaffingInput, horizon: Horizon): StreamPr
 }
 
 /**
- * staffingStream on a number backend (simulation and sensitivity; calculator.ts).
+ * staffingStream on a number backend (simulation and sensitivity; calculator.ts); `needs` says what besides
+ * the £ is worked out (stream.ts).
  *
  * @example
  * staffingStreamOn(numberCalculator, managers, horizon).years[1].gross // 500000
@@ -120,12 +121,15 @@ export function staffingStreamOn<T>(
   calc: Calculator<T>,
   input: StaffingInput,
   horizon: Horizon,
+  needs: StreamNeeds = WHOLE_STREAM,
 ): StreamProfile<T> {
   const { add, multiply: mul } = calc;
   const d = calc.fromDecimal;
   const reductions = input.reductions;
   // Dates are checked when a plan is made; a plan is only used for the same dates.
   const known = plans.find(calc, horizon, input.id, reductions, fitsDates) as StaffingPlan<T> | undefined;
+  const measured = needs.measures;
+  // FTE only count the FTE reduced (a measure).
   const ftes: T[] = [];
   const amounts: T[] = [];
   for (let i = 0; i < reductions.length; i++) {
@@ -137,7 +141,7 @@ export function staffingStreamOn<T>(
         ? mul(fte, d(nonNegative(r.costPerFte, f, "costPerFte")))
         : d(nonNegative(r.amountPerYear, f, "amountPerYear")),
     );
-    ftes.push(fte);
+    if (measured) ftes.push(fte);
     if (
       known === undefined &&
       r.fullByDate !== undefined &&
@@ -151,25 +155,33 @@ export function staffingStreamOn<T>(
     (plans.keep(calc, horizon, input.id, staffingPlanOn(calc, reductions, horizon)) as StaffingPlan<T>);
   const { fys, shares, firstLike } = plan;
   const years: StreamYear<T>[] = [];
+  // Each FY's price factor, worked out once (the rate is checked here, before the first FY's figures).
+  const factors = fyPriceFactorsOn(calc, input, horizon.firstFy, fys);
   for (let i = 0; i < fys.length; i++) {
     let saving = calc.zero;
     let fte = calc.zero;
     const like = firstLike[i];
     if (like < i) {
-      // That FY's sums at price-base prices (streamYearOn inflates each FY its own way).
+      // That FY's sums at price-base prices (each FY is inflated its own way).
       saving = years[like].grossAtPriceBase;
-      fte = years[like].measures[0].value;
+      if (measured) fte = years[like].measures[0].value;
     } else {
       for (let k = 0; k < amounts.length; k++) {
         const share = shares[k][i];
         saving = add(saving, mul(amounts[k], share));
-        fte = add(fte, mul(ftes[k], share));
+        if (measured) fte = add(fte, mul(ftes[k], share));
       }
     }
     years.push(
-      streamYearOn(calc, fys[i], saving, input, horizon.firstFy, [
-        { key: "fteReduced", label: MEASURE_LABELS.fteReduced, unit: "FTE", value: fte },
-      ]),
+      streamYearAtOn(
+        calc,
+        fys[i],
+        saving,
+        factors?.[i],
+        measured
+          ? [{ key: "fteReduced", label: MEASURE_LABELS.fteReduced, unit: "FTE", value: fte }]
+          : NO_MEASURES,
+      ),
     );
   }
   return {
@@ -177,8 +189,8 @@ export function staffingStreamOn<T>(
     label: input.label,
     kind: "staffing",
     years,
-    settledFy: plan.settledFy,
-    timeToFullImpactYears: plan.timeToFull,
+    settledFy: needs.settled ? plan.settledFy : horizon.firstFy,
+    timeToFullImpactYears: needs.settled ? plan.timeToFull : undefined,
     cashability: input.cashability ?? "cashable",
   };
 }

@@ -1,7 +1,8 @@
 import { Decimal, ZERO } from "./money";
 import { EngineError } from "./errors";
 import { compareToNumber } from "./calculator";
-import type { FyStartYear, Horizon } from "./types";
+import { costReadsStreams } from "./costs";
+import type { CostItem, FyStartYear, Horizon } from "./types";
 
 /**
  * A proposal is a sum of saving streams (issue 13). Every stream kind (cohort, % of addressable spend, income
@@ -71,6 +72,42 @@ export interface StreamProfile<T = Decimal> {
   /** Years from the stream's start to full impact, when the kind has a timeline (time to full run rate). */
   readonly timeToFullImpactYears?: T;
 }
+
+/**
+ * What a caller reads of a stream profile besides each FY's £ (gross, grossAtPriceBase, oneOffCosts). Reports
+ * read everything; a simulated draw (proposalFiguresOn) reads no settled FY or time to full, and measures only
+ * for costs priced per case or event, so a kind skips working out what is not read.
+ */
+export interface StreamNeeds {
+  /** Each FY's operational measures; when false every FY's list is empty. */
+  readonly measures: boolean;
+  /** settledFy and timeToFullImpactYears; when false they are not worked out (the first FY; undefined). */
+  readonly settled: boolean;
+}
+
+/** Everything a stream profile holds: what the reports read, and each kind's default. */
+export const WHOLE_STREAM: StreamNeeds = { measures: true, settled: true };
+
+const FIGURES: StreamNeeds = { measures: false, settled: false };
+const FIGURES_AND_MEASURES: StreamNeeds = { measures: true, settled: false };
+
+/**
+ * What the net and MTFS rows of a proposal read of its streams (a risk model's figures): each FY's £, and the
+ * measures only when a cost line is priced on them (costReadsStreams).
+ *
+ * @example
+ * figuresNeeds([{ kind: "ongoing", label: "FFPP", amountPerYear: D(1500000), fromDate: "2026-12-01" }]) // { measures: false, settled: false }
+ */
+export function figuresNeeds(investment: readonly CostItem[]): StreamNeeds {
+  // A loop, not `some` with a closure: a simulated draw asks once per proposal.
+  for (let k = 0; k < investment.length; k++) {
+    if (costReadsStreams(investment[k])) return FIGURES_AND_MEASURES;
+  }
+  return FIGURES;
+}
+
+/** The measures of every FY a kind skips them in (one shared empty list, never written). */
+export const NO_MEASURES: readonly OperationalMeasure<never>[] = [];
 
 /**
  * A stream profile with every key present, in one order (absent ones undefined), the stream's confidence

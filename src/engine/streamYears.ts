@@ -87,6 +87,68 @@ export function streamYearOn<T>(
   defaultBaseFy: FyStartYear,
   measures: readonly OperationalMeasure<T>[],
 ): StreamYear<T> {
+  const rate = checkedRate(prices);
+  const factor = rate.isZero()
+    ? undefined
+    : priceFactorOn(calc, rate, prices.priceBaseFy ?? defaultBaseFy, fy);
+  return streamYearAtOn(calc, fy, grossAtPriceBase, factor, measures);
+}
+
+/**
+ * One FY's record from the saving at price-base prices and the FY's price factor (fyPriceFactorsOn; undefined:
+ * the stream's £ are flat).
+ *
+ * @example
+ * streamYearAtOn(numberCalculator, 2027, 100, 1.04, []).gross // 104
+ */
+export function streamYearAtOn<T>(
+  calc: Calculator<T>,
+  fy: FyStartYear,
+  grossAtPriceBase: T,
+  factor: T | undefined,
+  measures: readonly OperationalMeasure<T>[],
+): StreamYear<T> {
+  const gross = factor === undefined ? grossAtPriceBase : calc.multiply(grossAtPriceBase, factor);
+  return { fy, gross, grossAtPriceBase, oneOffCosts: undefined, measures };
+}
+
+/**
+ * A stream's price factor in each of the FYs, (1 + rate)^(FY − price base FY) as costs.ts's `inflateOn` raises
+ * it (the rate checked as streamYearOn checks it), or undefined when the stream's £ are flat: worked out once
+ * per profile, and kept for the last few streams' prices (a simulated draw inflates the same FYs each time).
+ *
+ * @example
+ * fyPriceFactorsOn(numberCalculator, { inflationPerYear: new Decimal(0.04), priceBaseFy: 2026 }, 2026, [2026, 2027])?.[1] // 1.04
+ */
+export function fyPriceFactorsOn<T>(
+  calc: Calculator<T>,
+  prices: StreamPrices,
+  defaultBaseFy: FyStartYear,
+  fys: readonly FyStartYear[],
+): ArrayLike<T> | undefined {
+  const rate = checkedRate(prices);
+  if (rate.isZero()) return undefined;
+  const base = prices.priceBaseFy ?? defaultBaseFy;
+  for (let k = 0; k < keptFactors.length; k++) {
+    const e = keptFactors[k];
+    if (e.calc === calc && e.rate === rate && e.base === base && e.fys === fys)
+      return e.factors as ArrayLike<T>;
+  }
+  const factors: T[] = [];
+  for (let i = 0; i < fys.length; i++) factors.push(priceFactorOn(calc, rate, base, fys[i]));
+  const kept = calc.array(factors);
+  keptFactors[nextKept] = { calc, rate, base, fys, factors: kept };
+  nextKept = (nextKept + 1) % KEPT_FACTORS;
+  return kept;
+}
+
+/** (1 + rate)^(FY − base) on the backend: inflateOn of one (× 1 is exact on either backend). */
+function priceFactorOn<T>(calc: Calculator<T>, rate: Decimal, base: FyStartYear, fy: FyStartYear): T {
+  return inflateOn(calc, calc.one, base, fy, rate);
+}
+
+/** The stream's inflation rate (0 when absent), refused unless finite and > −1; each rate is checked once. */
+function checkedRate(prices: StreamPrices): Decimal {
   const rate = prices.inflationPerYear ?? ZERO_RATE;
   if (!validRates.has(rate)) {
     if (!rate.isFinite() || rate.lte(-1)) {
@@ -99,11 +161,19 @@ export function streamYearOn<T>(
     // Checked once: a stream's rate is the same on every FY and every draw.
     validRates.add(rate);
   }
-  const gross = rate.isZero()
-    ? grossAtPriceBase
-    : inflateOn(calc, grossAtPriceBase, prices.priceBaseFy ?? defaultBaseFy, fy, rate);
-  return { fy, gross, grossAtPriceBase, oneOffCosts: undefined, measures };
+  return rate;
 }
+
+/** Price factors kept (a ring: the few inflated streams a simulation profiles on every draw). */
+const KEPT_FACTORS = 8;
+const keptFactors: {
+  readonly calc: object;
+  readonly rate: Decimal;
+  readonly base: FyStartYear;
+  readonly fys: readonly FyStartYear[];
+  readonly factors: ArrayLike<unknown>;
+}[] = [];
+let nextKept = 0;
 
 const ZERO_RATE = new Decimal(0);
 

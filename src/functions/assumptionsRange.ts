@@ -7,7 +7,7 @@ import {
   nearestKey,
   splitRangeText,
 } from "../engine";
-import { excelSerialToIso, isBlank, isBlankOrZero, usedRows } from "./cells";
+import { cellDate, isBlank, isBlankOrZero, usedRows } from "./cells";
 
 /**
  * Turns a label/value range (the proposal's assumptions block on a sheet, e.g. A40:D80) into the proposal
@@ -315,10 +315,11 @@ function pairs(range: readonly (readonly unknown[])[]): [unknown, unknown, strin
   return range.map((row, i) => [row[0], row[1], `row ${i + 1}`]);
 }
 
-/** A cell value moved into the JSON: dates as ISO text (Excel passes a date cell as its serial number), a
- * dropdown's words as their code. `blockPath` is the path within the stream or the assumptions. */
-function jsonValue(path: string, blockPath: string, value: unknown): unknown {
-  if (typeof value === "number" && DATE_PATH.test(path)) return excelSerialToIso(value, path);
+/** A cell value moved into the JSON: dates as ISO text (Excel passes a date cell as its serial number; a year
+ * alone is refused, as a serial it is a day in 1905), a dropdown's words as their code. `blockPath` is the
+ * path within the stream or the assumptions; `name` the row, for a refusal. */
+function jsonValue(path: string, blockPath: string, value: unknown, name: string): unknown {
+  if (typeof value === "number" && DATE_PATH.test(path)) return cellDate(value, name);
   return choiceCode(blockPath, value);
 }
 
@@ -442,7 +443,11 @@ export function assumptionsFromRange(range: unknown): AssumptionsFromRange {
       throw new EngineError("invalid-type", `assumptions ${where}`, `${describeValue(text)} repeats ${path}`);
     }
     labelOf.set(path, `"${text}" (${where})`);
-    setPath(stream === undefined ? raw : streams[stream], blockPath, jsonValue(path, blockPath, value));
+    setPath(
+      stream === undefined ? raw : streams[stream],
+      blockPath,
+      jsonValue(path, blockPath, value, `"${text}" (${where})`),
+    );
   }
   for (const [stream, kind] of implied) {
     const block = stream === undefined ? raw : streams[stream];

@@ -1,26 +1,47 @@
 import {
   CARE_AVOIDED_RULES,
+  EngineError,
   careAvoided,
-  dateValue,
   enumValue,
   fyOf,
   toPounds,
   type CareAvoidedInput,
 } from "../engine";
-import { cellDate, cellFy, cellNumber, cellOption, cellRate, isBlank, isBlankOrZero } from "./cells";
+import {
+  cellFy,
+  cellNumber,
+  cellOption,
+  cellRate,
+  cellWhen,
+  isBlank,
+  isBlankOrZero,
+  whenDays,
+} from "./cells";
 import type { Grid } from "./invoke";
 
 /**
  * MTFS.CARE.AVOIDED's body: placement cost avoided by a number of avoided care episodes, through the
  * engine's careAvoided (each episode avoids `weeksEach` weeks of care at the weekly cost, inflated each
- * 1 April). `from` is a date (episodes start then, or spread evenly to `to`) or a fiscal year (spread
- * evenly over it).
+ * 1 April). `from` and `to` are each a date or a fiscal year: the episodes start on the from date, or
+ * spread evenly to the end of `to`, or over the from fiscal year.
  */
 
-/** True when a `from` argument names a fiscal year rather than a date. */
-function isFyArgument(value: unknown): boolean {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 1900 && value <= 2200;
-  return typeof value === "string" && !/^\s*\d{4}-\d{2}-\d{2}/.test(value);
+/**
+ * When the episodes start, from the from and to arguments, each a date or a fiscal year read alike (cellWhen):
+ * a fiscal year as `from` starts on its 1 April, as `to` ends on its 31 March; a fiscal year alone is spread
+ * over, a date alone is the one start day.
+ */
+function startsOf(from: unknown, to: unknown): CareAvoidedInput["when"] {
+  const first = cellWhen(from, "from");
+  if (isBlankOrZero(to)) {
+    return first.kind === "fy" ? { kind: "fy", fy: first.fy } : { kind: "dates", fromDate: first.date };
+  }
+  const fromDate = whenDays(first).first;
+  const toDate = whenDays(cellWhen(to, "to")).last;
+  if (toDate < fromDate) {
+    throw new EngineError("invalid-date", "to", `must not be before from (${fromDate}), got ${toDate}`);
+  }
+  return { kind: "dates", fromDate, toDate };
 }
 
 /**
@@ -39,21 +60,16 @@ export function careAvoidedCells(
   priceBaseFy: unknown,
   result: unknown,
 ): Grid {
-  const when: CareAvoidedInput["when"] = isFyArgument(from)
-    ? { kind: "fy", fy: cellFy(from, "from") }
-    : {
-        kind: "dates",
-        fromDate: cellDate(from, "from"),
-        ...(isBlankOrZero(to) ? {} : { toDate: cellDate(to, "to") }),
-      };
-  const firstFy = when.kind === "fy" ? when.fy : fyOf(dateValue(when.fromDate, "from"));
+  const when = startsOf(from, to);
+  const firstFy = when.kind === "fy" ? when.fy : fyOf(when.fromDate);
   const r = careAvoided({
     count: cellNumber(count, "count", CARE_AVOIDED_RULES.count),
     weeklyCost: cellNumber(weeklyCost, "weeklyCost", CARE_AVOIDED_RULES.weeklyCost),
     weeksEach: cellNumber(weeksEach, "weeksEach", CARE_AVOIDED_RULES.weeksEach),
     inflationPerYear: cellRate(isBlank(inflationPerYear) ? 0 : inflationPerYear, "inflationPerYear", {
       gt: -1,
-      max: 10,
+      max: 1,
+      perYear: true,
     }),
     priceBaseFy: isBlankOrZero(priceBaseFy) ? firstFy : cellFy(priceBaseFy, "priceBaseFy"),
     when,

@@ -8,6 +8,8 @@ import {
   fyValue,
   isoDate,
   rateValue,
+  fyStartDay,
+  wholePercentRefusal,
   type FyStartYear,
   type NumberRules,
 } from "../engine";
@@ -71,8 +73,17 @@ export function excelSerialToIso(serial: number, field = "date"): string {
   return isoDate(Math.floor(serial) - EXCEL_EPOCH_OFFSET);
 }
 
+/** What a date argument accepts, for its refusals. */
+const DATE_FORMS = 'a date cell, DATE(2026,10,1) or text "2026-10-01"';
+/** What a date-or-fiscal-year argument accepts, for its refusals. */
+const DATE_OR_FY_FORMS = `a date (${DATE_FORMS}) or a fiscal year ("FY26/27" or 2026)`;
+const ISO_PREFIX = /^\s*\d{4}-\d{2}-\d{2}/;
+/** A number Excel users type as a year: 2026. As a date serial it would be a day in 1905. */
+const isYearNumber = (n: number): boolean => Number.isInteger(n) && n >= 1900 && n <= 2200;
+
 /**
- * A date argument: an Excel date serial or ISO text "YYYY-MM-DD".
+ * A date argument: an Excel date serial or ISO text "YYYY-MM-DD". A year on its own (2026) is refused: as
+ * a serial it is a day in 1905, never the date meant.
  *
  * @example
  * cellDate(46235, "startDate") // "2026-08-01"
@@ -80,13 +91,68 @@ export function excelSerialToIso(serial: number, field = "date"): string {
  */
 export function cellDate(value: unknown, field: string): string {
   if (isBlankOrZero(value)) throw new EngineError("missing", field, "is required");
-  if (typeof value === "number") return excelSerialToIso(value, field);
-  return dateValue(value, field);
+  if (typeof value === "number") {
+    if (isYearNumber(value)) {
+      throw new EngineError(
+        "invalid-date",
+        field,
+        `must be a date (${DATE_FORMS}), got ${value}, which Excel reads as a day in 1905`,
+      );
+    }
+    return excelSerialToIso(value, field);
+  }
+  if (typeof value === "string" && ISO_PREFIX.test(value)) return dateValue(value, field);
+  throw new EngineError("invalid-date", field, `must be a date (${DATE_FORMS}), got ${describeValue(value)}`);
+}
+
+/** A date-or-fiscal-year argument as read: the date, or the fiscal year (its start year). */
+export type CellWhen =
+  { readonly kind: "date"; readonly date: string } | { readonly kind: "fy"; readonly fy: FyStartYear };
+
+/**
+ * A date or a fiscal year, each argument that takes either read the same way: a fiscal-year label
+ * ("FY26/27", "2026/27"), a start year (2026, or the text "2026"), a date serial (numbers above 2200) or ISO
+ * text "YYYY-MM-DD". Anything else is refused listing all of these.
+ *
+ * @example
+ * cellWhen(2028, "to") // { kind: "fy", fy: 2028 }
+ * cellWhen("FY28/29", "to") // { kind: "fy", fy: 2028 }
+ * cellWhen(46296, "from") // { kind: "date", date: "2026-10-01" }
+ */
+export function cellWhen(value: unknown, field: string): CellWhen {
+  if (isBlankOrZero(value)) throw new EngineError("missing", field, "is required");
+  const text = typeof value === "string" ? value.trim() : undefined;
+  if (typeof value === "number" && !isYearNumber(value)) {
+    if (value > 2200) return { kind: "date", date: excelSerialToIso(value, field) };
+  } else if (text !== undefined && ISO_PREFIX.test(text)) {
+    return { kind: "date", date: dateValue(text, field) };
+  } else {
+    try {
+      return {
+        kind: "fy",
+        fy: fyValue(text !== undefined && /^\d{4}$/.test(text) ? Number(text) : value, field),
+      };
+    } catch {
+      // refused below, listing everything accepted
+    }
+  }
+  throw new EngineError("invalid-type", field, `must be ${DATE_OR_FY_FORMS}, got ${describeValue(value)}`);
+}
+
+/**
+ * The first and last day (ISO) a date-or-fiscal-year argument covers: the day itself, or 1 April to 31 March.
+ *
+ * @example
+ * whenDays({ kind: "fy", fy: 2028 }) // { first: "2028-04-01", last: "2029-03-31" }
+ */
+export function whenDays(when: CellWhen): { readonly first: string; readonly last: string } {
+  if (when.kind === "date") return { first: when.date, last: when.date };
+  return { first: isoDate(fyStartDay(when.fy)), last: isoDate(fyStartDay(when.fy + 1) - 1) };
 }
 
 /**
  * A fiscal-year argument: a label ("FY26/27", "2026/27"), a start year (2026), or a date (serial or ISO
- * text) inside the year. Numbers from 1900 to 2200 are start years; larger numbers are date serials.
+ * text) inside the year, read as cellWhen reads them.
  *
  * @example
  * cellFy("FY26/27", "fromFy") // 2026
@@ -94,10 +160,8 @@ export function cellDate(value: unknown, field: string): string {
  * cellFy(46235, "fromFy") // 2026 (1 Aug 2026)
  */
 export function cellFy(value: unknown, field: string): FyStartYear {
-  if (isBlankOrZero(value)) throw new EngineError("missing", field, "is required");
-  if (typeof value === "number" && value > 2200) return fyOf(excelSerialToIso(value, field));
-  if (typeof value === "string" && /^\s*\d{4}-\d{2}-\d{2}/.test(value)) return fyOf(dateValue(value, field));
-  return fyValue(value, field);
+  const when = cellWhen(value, field);
+  return when.kind === "fy" ? when.fy : fyOf(when.date);
 }
 
 /**
@@ -111,15 +175,39 @@ export function cellNumber(value: unknown, field: string, rules: NumberRules = {
   return decimalValue(value, field, rules);
 }
 
+/** Bounds of a rate or percentage argument. */
+export interface PercentRules extends NumberRules {
+  /** A rate a year (inflation, growth): the refusal says "a year", as the CLI's does. */
+  readonly perYear?: boolean;
+}
+
 /**
- * A rate as a fraction: 0.04, or text "4%".
+ * A rate or percentage argument as a fraction: 0.04, 4% (Excel passes 0.04), or text "4%". A bare number
+ * beyond ±1 is refused as the slip it almost always is, 5 typed for 5% (500%), in the wording the CLI and
+ * proposal sheets use (wholePercentRefusal); text ending in "%" says what it means and meets `rules` only.
+ * Every rate argument of every function is read here.
  *
  * @example
  * cellRate("4%", "inflationPerYear").toNumber() // 0.04
+ * cellRate(5, "inflationPerYear", { gt: -1, max: 1, perYear: true })
+ * // throws "inflationPerYear: must be <= 100% a year, got 5, which reads as 500%; type 5% or 0.05"
  */
-export function cellRate(value: unknown, field: string, rules: NumberRules = {}): Decimal {
+export function cellRate(value: unknown, field: string, rules: PercentRules = {}): Decimal {
   if (isBlank(value)) throw new EngineError("missing", field, "is required");
-  return rateValue(value, field, rules);
+  const { perYear, max, ...lower } = rules;
+  const x = rateValue(value, field);
+  const explicit = typeof value === "string" && value.trim().endsWith("%");
+  // A negative where none is allowed (a success rate of -5) is refused by its bound, not read as a percent.
+  const noNegatives = (lower.min ?? -1) >= 0 || (lower.gt ?? -1) >= 0;
+  if (!explicit && x.abs().gt(1) && !(x.isNeg() && noNegatives)) {
+    const limit = `${x.isNeg() ? ">= -100%" : "<= 100%"}${perYear ? " a year" : ""}`;
+    throw new EngineError("out-of-range", field, wholePercentRefusal(x, limit));
+  }
+  if (max !== undefined && x.gt(max)) {
+    const most = `${new Decimal(max).times(100).toString()}%${perYear ? " a year" : ""}`;
+    throw new EngineError("out-of-range", field, `must be <= ${most}, got ${describeValue(value)}`);
+  }
+  return decimalValue(x, field, lower);
 }
 
 /**

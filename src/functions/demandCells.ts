@@ -7,6 +7,7 @@ import {
   fyValue,
   parseDemandModel,
   projectDemand,
+  rateValue,
   toPounds,
   withLeverScale,
   type DemandModel,
@@ -15,7 +16,7 @@ import {
 } from "../engine";
 import { setPath, withoutBrackets } from "./assumptionsRange";
 import { renamed } from "./profileCells";
-import { cellOption, cellRate, isBlank, isBlankOrZero, usedRows } from "./cells";
+import { cellOption, isBlank, isBlankOrZero, usedRows } from "./cells";
 import type { Grid } from "./invoke";
 
 /**
@@ -196,7 +197,7 @@ export function demandCells(
   const parsed = parseFromRange(model);
   const scaled = isBlank(leverScale)
     ? parsed
-    : withLeverScale(parsed, cellRate(leverScale, "leverScale", { min: 0, max: 10 }));
+    : withLeverScale(parsed, rateValue(leverScale, "leverScale", { min: 0, max: 10 }));
   const p = projectDemand(scaled, decimalCalculator);
   const what = key(cellOption(result, "result", "table"));
   if (what !== "table") {

@@ -37,7 +37,7 @@ export function fiscalYear(date: number | string): string | CustomFunctions.Erro
  * @param amount The price or cost in fromFy prices (£).
  * @param fromFy The fiscal year the amount is priced in: "FY26/27", 2026, or a date in that year.
  * @param toFy The fiscal year to move the price to (earlier years deflate).
- * @param inflationPerYear Inflation per year as a fraction or percentage (0.04 or 4%).
+ * @param inflationPerYear Inflation per year as a fraction or percentage (0.04 or 4%; above -100%, at most 100%: a bare 4 is refused, not read as 400%).
  * @returns amount × (1 + inflationPerYear) ^ (toFy − fromFy), in £.
  * @example =MTFS.INFLATE(1000, "FY26/27", "FY28/29", 4%) → 1081.6
  * @example =MTFS.INFLATE(1338, 2026, 2031, 0.04) → 1627.8816
@@ -53,7 +53,7 @@ export function inflatePrice(
       cellNumber(amount, "amount"),
       cellFy(fromFy, "fromFy"),
       cellFy(toFy, "toFy"),
-      cellRate(inflationPerYear, "inflationPerYear"),
+      cellRate(inflationPerYear, "inflationPerYear", { gt: -1, max: 1, perYear: true }),
     ).toNumber(),
   );
 }
@@ -224,8 +224,8 @@ export function riskAdjusted(
  * Sensitivity (a tornado): the quantified opportunity (net benefit in the last MTFS year) with each input alone at its low and high, the others at base, largest swing first.
  * @customfunction SENSITIVITY
  * @param assumptions A label/value range of assumptions, as MTFS.BENEFIT.PROFILE reads it (e.g. B10:C24).
- * @param [low] Change at the low end, as a share of each input (default -10%).
- * @param [high] Change at the high end, as a share of each input (default 10%).
+ * @param [low] Change at the low end, as a share of each input (default -10%; beyond ±100%, type text such as "-150%").
+ * @param [high] Change at the high end, as a share of each input (default 10%; beyond ±100%, type text such as "150%").
  * @returns A header row, then one row per input, an input that changes nothing included (swing 0): its label, its low and high values, the quantified opportunity at each (£), the swing (£) and a note when the model refused an end (that end then shows the base figure).
  * @example =MTFS.SENSITIVITY(B10:C24) → (table: CFS Targeted Prevention, weekly unit cost first)
  * @example =MTFS.SENSITIVITY(B10:C24, -20%, 20%) → (table: the same inputs at ±20%)
@@ -266,7 +266,7 @@ export function simulation(
  * @param [target] Target: % of the baseline avoided per year (8% or 0.08), or a count when targetKind says so.
  * @param [weeklyCost] Baseline unit cost per case per week (£, in the price base year).
  * @param [durationWeeks] Weeks each avoided event removes one case for (e.g. 153.1).
- * @param [startDate] Project start date.
+ * @param [startDate] Project start date: a date cell, DATE(...) or "YYYY-MM-DD".
  * @param [pilotMonths] Pilot phase length in months (default 0).
  * @param [rolloutMonths] Rollout length in months (default 0).
  * @param [leadMonths] Lead time in months between intervention and avoided event (default 0).
@@ -277,7 +277,7 @@ export function simulation(
  * @param [investmentPerYear] Ongoing investment per year (£, default none).
  * @param [investmentFromDate] Date the ongoing investment starts (default: the start date).
  * @param [mtfsOverlapPerYear] Overlap with existing MTFS lines per year (£), capped at the gross saving (default none).
- * @param [targetKind] "percent" (default), "countPerYear" or "caseloadReduction".
+ * @param [targetKind] "percent" (default: target is a % of the baseline), "countPerYear" (target is a number of events avoided a year, e.g. 6) or "caseloadReduction".
  * @param [ramp] How impact builds up: "linear" (default), "monthly-steps" or "immediate".
  * @returns A header row of FY labels, then labelled rows of £ per fiscal year.
  * @example =MTFS.BENEFIT.PROFILE(B10:C24) → (table: the CFS Targeted Prevention profile)
@@ -358,9 +358,9 @@ export function quantified(assumptions: unknown[][]): number | CustomFunctions.E
  * @param count Number of care episodes avoided (0 to 1,000,000).
  * @param weeklyCost Weekly cost of the care avoided (£, in priceBaseFy prices; never negative).
  * @param weeksEach Weeks of care each avoided episode would have lasted (e.g. 153.1).
- * @param from When the episodes would have started: a date, or a fiscal year ("FY26/27" or 2026) to spread them evenly over.
- * @param [to] Last start date when the episodes are spread evenly from the from date (default: all start on the from date).
- * @param [inflationPerYear] Inflation of the weekly cost per year, stepped each 1 April (default 0).
+ * @param from When the episodes would have started: a date (a date cell, DATE(...) or "YYYY-MM-DD"), or a fiscal year ("FY26/27" or 2026), which starts on its 1 April; with no to, the episodes are spread evenly over that fiscal year.
+ * @param [to] The last start when the episodes are spread evenly from from: a date, or a fiscal year ("FY28/29" or 2028) to spread them to its 31 March (default: all start on the from date, or over the from fiscal year).
+ * @param [inflationPerYear] Inflation of the weekly cost per year, stepped each 1 April (default 0; at most 100%: 5 is refused, type 5%).
  * @param [priceBaseFy] Fiscal year whose prices weeklyCost is in (default: the fiscal year of from).
  * @param [result] "byFy" (default: a header row of FY labels over £ per FY) or "total" (£ over all years).
  * @returns £ avoided per fiscal year under FY labels, or the total.
@@ -441,7 +441,7 @@ export function varianceToDate(
  * @customfunction RAG
  * @param actual The actual to date: a number, or a range (summed).
  * @param plan The plan to date over the same periods: a number or a range (summed).
- * @param [green] Share of plan at or above which the status is Green (default 95%).
+ * @param [green] Share of plan at or above which the status is Green (default 95%; 0% to 100%).
  * @param [amber] Share of plan at or above which the status is Amber (default 80%; not above green).
  * @returns "Green", "Amber" or "Red".
  * @example =MTFS.RAG(96, 100) → "Green"

@@ -9,13 +9,12 @@ import {
   flatDeflatorIndex,
   flatSchedule,
   npv,
-  rateValue,
   realPrices,
   type Decimal,
   type DiscountSchedule,
   type PaybackConvention,
 } from "../engine";
-import { cellOption, cellRange, isBlank, isBlankOrZero, withoutTrailing } from "./cells";
+import { cellOption, cellRange, cellRate, isBlank, isBlankOrZero, withoutTrailing } from "./cells";
 
 /**
  * Bodies of MTFS.NPV, MTFS.BCR and MTFS.DISCOUNTED.PAYBACK: two rows of years (benefits, costs; a row
@@ -40,7 +39,7 @@ function schedule(rate: unknown): DiscountSchedule {
     const which = enumValue(rate, "rate", ["standard", "health"] as const);
     return which === "health" ? GREEN_BOOK_HEALTH : GREEN_BOOK_STANDARD;
   }
-  return flatSchedule(rateValue(rate, "rate", { gt: -1 }));
+  return flatSchedule(cellRate(rate, "rate", { gt: -1, perYear: true }));
 }
 
 /**
@@ -52,7 +51,7 @@ function deflatorIndex(deflators: unknown, n: number): readonly Decimal[] | unde
   const cells = withoutTrailing(cellRange(deflators).flat(), isBlankOrZero);
   if (cells.length === 1) {
     if (isBlankOrZero(cells[0])) return undefined;
-    return flatDeflatorIndex(n, rateValue(cells[0], "deflators", { gt: -1 }));
+    return flatDeflatorIndex(n, cellRate(cells[0], "deflators", { gt: -1, perYear: true }));
   }
   if (cells.length < n) {
     throw new EngineError(

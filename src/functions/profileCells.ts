@@ -47,6 +47,13 @@ export interface ProfileFromCells {
   readonly argumentOf: (field: string) => string;
 }
 
+/** The assumptions JSON of the cells, how to name each field, and a hint to add to a field's refusal. */
+interface RawFromCells {
+  readonly raw: Record<string, unknown>;
+  readonly argumentOf: (field: string) => string;
+  readonly hintOf: (field: string) => string;
+}
+
 /**
  * Computes the profile for a range or a baseline volume plus positional arguments.
  *
@@ -55,21 +62,30 @@ export interface ProfileFromCells {
  *   .profile.years[0].label // "FY26/27"
  */
 export function profileFromCells(assumptions: unknown, args: ProfileArguments = {}): ProfileFromCells {
-  const { raw, argumentOf } = rawFromCells(assumptions, args);
+  const { raw, argumentOf, hintOf } = rawFromCells(assumptions, args);
   // Either form: one cohort, or the streams under their `Stream N — label (kind)` rows, summed.
   const profile = renamed(
     argumentOf,
     () => computeAssumptions(checkProposalAssumptions(raw, "").value).profile,
+    hintOf,
   );
   return { profile, argumentOf };
 }
 
-/** Runs `f`, naming the argument or range label of a field in an EngineError it raises. */
-export function renamed<T>(argumentOf: (field: string) => string, f: () => T): T {
+/**
+ * Runs `f`, naming the argument or range label of a field in an EngineError it raises (and adding
+ * `hintOf(field)` to its rule, when given).
+ */
+export function renamed<T>(
+  argumentOf: (field: string) => string,
+  f: () => T,
+  hintOf: (field: string) => string = () => "",
+): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof EngineError) throw new EngineError(e.code, argumentOf(e.field), e.rule);
+    if (e instanceof EngineError)
+      throw new EngineError(e.code, argumentOf(e.field), e.rule + hintOf(e.field));
     throw e;
   }
 }
@@ -86,15 +102,12 @@ export function profileInputFromCells(
   assumptions: unknown,
   args: ProfileArguments = {},
 ): { readonly input: ProfileInput; readonly argumentOf: (field: string) => string } {
-  const { raw, argumentOf } = rawFromCells(assumptions, args);
-  return { input: renamed(argumentOf, () => parseAssumptions(raw, "")), argumentOf };
+  const { raw, argumentOf, hintOf } = rawFromCells(assumptions, args);
+  return { input: renamed(argumentOf, () => parseAssumptions(raw, ""), hintOf), argumentOf };
 }
 
 /** The assumptions JSON of a range or a baseline volume plus positional arguments, before parsing. */
-function rawFromCells(
-  assumptions: unknown,
-  args: ProfileArguments,
-): { readonly raw: Record<string, unknown>; readonly argumentOf: (field: string) => string } {
+function rawFromCells(assumptions: unknown, args: ProfileArguments): RawFromCells {
   const range = cellRange(assumptions);
   const single = range.length === 1 && range[0].length === 1 ? range[0][0] : undefined;
   const fromRange = range.length === 1 && range[0].length === 1 ? undefined : assumptionsFromRange(range);
@@ -115,7 +128,35 @@ function rawFromCells(
   if (target && target.kind === undefined) target.kind = "percent";
   completeDefaults(raw);
   const argumentOf = (field: string): string => labelOf.get(field) ?? field;
-  return { raw, argumentOf };
+  const hintOf = (field: string): string => countHint(raw, field, labelOf);
+  return { raw, argumentOf, hintOf };
+}
+
+const TARGET_FIELD = /^((?:streams\[(\d+)\]\.)?)target(?:\.value)?$/;
+
+/**
+ * For a refused percent target that looks like a count (a whole number of 1 or more) and whose kind nobody
+ * stated: how to ask for a count target, by the targetKind argument or the range's label.
+ *
+ * @example
+ * countHint({ target: { kind: "percent", value: 6 } }, "target.value", new Map([["target.value", "target"]]))
+ * // '; for a count of 6 a year, give targetKind "countPerYear"'
+ */
+function countHint(
+  raw: Record<string, unknown>,
+  field: string,
+  labelOf: ReadonlyMap<string, string>,
+): string {
+  const m = TARGET_FIELD.exec(field);
+  if (m === null || labelOf.has(`${m[1]}target.kind`)) return "";
+  const streams = raw.streams as readonly Record<string, unknown>[] | undefined;
+  const block = m[2] === undefined ? raw : streams?.[Number(m[2])];
+  const target = block?.target as Record<string, unknown> | undefined;
+  const n = typeof target?.value === "string" ? Number(target.value.trim()) : target?.value;
+  if (target?.kind !== "percent" || typeof n !== "number" || !Number.isInteger(n) || n < 1) return "";
+  return labelOf.get(`${m[1]}target.value`) === "target"
+    ? `; for a count of ${n} a year, give targetKind "countPerYear"`
+    : `; for a count of ${n} a year, label the row "Target count per year"`;
 }
 
 /** Rows MTFS.BENEFIT.PROFILE can show: the option word, its label and its value per FY. */

@@ -3,14 +3,13 @@ import {
   confidenceValue,
   decimalValue,
   optimismBiasTable,
-  rateValue,
   riskAdjust,
   type ConfidenceGrade,
   type ConfidenceLevel,
   type DecimalLike,
   type OptimismBiasTable,
 } from "../engine";
-import { cellRange, isBlank, usedRows } from "./cells";
+import { cellRange, cellRate, isBlank, usedRows } from "./cells";
 import type { Grid } from "./invoke";
 
 /**
@@ -39,7 +38,7 @@ export function tableFromCells(table: unknown): OptimismBiasTable | undefined {
       );
     }
     const key = confidenceValue(row[0], `table (row ${i + 1})`);
-    const share = rateValue(row[1], `table (row ${i + 1})`, { min: 0, max: 1 });
+    const share = cellRate(row[1], `table (row ${i + 1})`, { min: 0, max: 1 });
     if (typeof key === "number") grades[key] = share;
     else levels[key] = share;
   });

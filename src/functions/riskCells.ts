@@ -4,12 +4,11 @@ import {
   profileRiskModel,
   proposalSensitivity,
   endsNote,
-  rateValue,
   simulate,
   timelineMonthsEntries,
   type ConfidenceLevel,
 } from "../engine";
-import { isBlank } from "./cells";
+import { cellRate, isBlank } from "./cells";
 import type { Grid } from "./invoke";
 import { profileInputFromCells, renamed } from "./profileCells";
 
@@ -25,9 +24,7 @@ import { profileInputFromCells, renamed } from "./profileCells";
 export const MAX_CELL_ITERATIONS = 20_000;
 
 function changeOf(value: unknown, field: string, fallback: number): number {
-  return isBlank(value)
-    ? fallback
-    : rateValue(value as number | string, field, { min: -10, max: 10 }).toNumber();
+  return isBlank(value) ? fallback : cellRate(value, field, { min: -10, max: 10 }).toNumber();
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   triangulate,
   type WholeRange,
 } from "../engine";
-import { cellOption, cellRange, isBlank, isBlankOrZero, withoutTrailing } from "./cells";
+import { cellOption, cellRange, cellRate, isBlank, isBlankOrZero, withoutTrailing } from "./cells";
 import type { Grid, GridCell } from "./invoke";
 
 /**
@@ -56,14 +56,19 @@ export function triangulateCells(
   // blanks go, so a whole column (B:B) spills as far as its last filled cell, not a million rows.
   const cells = withoutTrailing(cellRange(percentChange).flat(), isBlankOrZero);
   const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlankOrZero(c));
-  const rows = filled.map(({ c, i }) => ({ method: `cell ${i + 1}`, percentChange: c }));
+  const rows = filled.map(({ c, i }) => ({
+    method: `cell ${i + 1}`,
+    percentChange: bareRate(c, `percentChange (cell ${i + 1})`),
+  }));
   const raw = monthly
     ? { kind: "monthlyStarts", startsPerMonth: baselineStarts, baselineCaseload: mtfsCaseload, rows }
     : {
         kind: "annualStarts",
         baselineStarts,
         mtfsCaseload,
-        realisationFactor: isBlank(realisationFactor) ? undefined : realisationFactor,
+        realisationFactor: isBlank(realisationFactor)
+          ? undefined
+          : bareRate(realisationFactor, "realisationFactor"),
         rows,
       };
   const input = withCellNames(
@@ -80,6 +85,14 @@ export function triangulateCells(
         : [wholeCell(r.childrenPerMonth), wholeCell(r.caseloadInHorizon)];
   });
   return out;
+}
+
+/**
+ * A number given for a rate, through cellRate: a bare 26 for 26% is refused in the wording every rate
+ * argument uses. Text (a "%" or a range "-9% to -30%") and the bounds are the parser's.
+ */
+function bareRate(value: unknown, field: string): unknown {
+  return typeof value === "number" ? cellRate(value, field).toNumber() : value;
 }
 
 /** Runs the parser, renaming `rows[k].percentChange` in an error to the cell of the argument it came from. */

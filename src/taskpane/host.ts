@@ -14,6 +14,8 @@ export type RefreshReport = Pick<WorkbookRefreshReport, "proposals" | "lines">;
 export interface WriteResult {
   readonly sheetName: string;
   readonly programmeRowAdded: boolean;
+  /** Why the sheet is not called what the opportunity is (shortened, suffixed, …), when it is not. */
+  readonly sheetNote?: string;
 }
 
 /** A proposal read back from its sheet for editing. */

@@ -14,6 +14,9 @@ import {
   isEngineError,
   parseProposal,
   describeReprofile,
+  FORECAST_MEANS,
+  fullRunRateText,
+  REVISED_MEANS,
   reprofile,
   trackAssumptions,
   type MeasureActual,
@@ -41,7 +44,13 @@ import { HISTORY_SHEET } from "../workbook/layouts/historySheet";
 import { TRACKING_SHEET } from "../workbook/layouts/trackingSheet";
 import type { WorkbookPort } from "../workbook/port";
 import { hasRegister, NOT_AN_MTFS_WORKBOOK } from "../workbook/register";
-import { findProposal, readTrackingActuals, trackWorkbook, trackedProposals } from "../workbook/tracking";
+import {
+  findProposal,
+  readTrackingActuals,
+  trackWorkbook,
+  trackedProposals,
+  type ReportedForecast,
+} from "../workbook/tracking";
 import { countText } from "./preview/plural";
 
 /**
@@ -77,13 +86,18 @@ export interface TrackLine {
   readonly rag: "Green" | "Amber" | "Red";
 }
 
-/** One FY of a proposed reprofile: approved beside revised, cumulative and MTFS row (as `track reprofile`). */
+/**
+ * One FY of a proposed reprofile: approved beside revised, cumulative and MTFS row, and the forecast MTFS row
+ * `track report` gives when there is a forecast (as `track reprofile`).
+ */
 export interface ReprofileYear {
   readonly fy: string;
   readonly approved: string;
   readonly revised: string;
   readonly approvedMtfs: string;
   readonly revisedMtfs: string;
+  /** Absent when the report has no forecast; "" for an FY the forecast does not reach. */
+  readonly forecastMtfs?: string;
 }
 
 /** What the tab shows: lines, forecast and reprofile, or why not. */
@@ -102,8 +116,13 @@ export type TrackView =
        */
       readonly reprofileNote?: string;
       readonly reprofileYears?: readonly ReprofileYear[];
-      /** The full run rate, approved and revised, in words. */
+      /**
+       * The full run rate, approved and revised (a later one beside the approved plan in that FY, like for
+       * like) and the forecast's, in words: `track reprofile`'s line.
+       */
       readonly reprofileRunRate?: string;
+      /** What the revised and forecast figures each are, as `track reprofile` says under its table. */
+      readonly reprofileMeans?: readonly string[];
       /** Actuals far above the plan from few periods, in words. */
       readonly warnings?: readonly string[];
     }
@@ -130,17 +149,22 @@ function reprofileLines(r: ReprofileSummary & { readonly indicativeNote?: string
   };
 }
 
-/** A tracking summary (and its reprofile, when there are avoided-events actuals) as the tab shows it. */
+/**
+ * A tracking summary (and its reprofile, when there are avoided-events actuals) as the tab shows it, the
+ * reprofile beside `shown`: the forecast `track reprofile` prints (reportedForecast), else the summary's own.
+ */
 function summaryView(
   s: TrackingSummary,
   r:
     | (ReprofileSummary &
         Pick<Reprofile | StreamReprofile, "approved" | "revised"> & { readonly indicativeNote?: string })
     | undefined,
+  shown?: ReportedForecast,
 ): TrackView {
   const f = s.forecast;
   const fy = f?.forecast.years.find((y) => y.fy === s.currentFy) ?? f?.forecast.years[0];
   const planFy = f?.plan.years.find((y) => y.fy === fy?.fy);
+  const beside = shown === undefined ? f?.forecast : "forecast" in shown ? shown.forecast : undefined;
   return {
     kind: "tracked",
     lines: s.measures.map((m) => ({
@@ -171,16 +195,24 @@ function summaryView(
     ...(r
       ? {
           ...reprofileLines(r),
-          reprofileYears: r.approved.years.map((y, i) => ({
-            fy: y.label,
-            approved: formatMoney(y.cumulative),
-            revised: formatMoney(r.revised.years[i].cumulative),
-            approvedMtfs: formatMoney(y.mtfsImpact),
-            revisedMtfs: formatMoney(r.revised.years[i].mtfsImpact),
-          })),
-          reprofileRunRate:
-            `approved ${formatMoney(r.approved.fullRunRate.value)} in ${r.approved.fullRunRate.label}, ` +
-            `revised ${formatMoney(r.revised.fullRunRate.value)} in ${r.revised.fullRunRate.label}`,
+          reprofileYears: r.approved.years.map((y, i) => {
+            const forecastFy = beside?.years.find((x) => x.fy === y.fy);
+            return {
+              fy: y.label,
+              approved: formatMoney(y.cumulative),
+              revised: formatMoney(r.revised.years[i].cumulative),
+              approvedMtfs: formatMoney(y.mtfsImpact),
+              revisedMtfs: formatMoney(r.revised.years[i].mtfsImpact),
+              ...(beside === undefined
+                ? {}
+                : { forecastMtfs: forecastFy === undefined ? "" : formatMoney(forecastFy.mtfsImpact) }),
+            };
+          }),
+          reprofileRunRate: fullRunRateText(r.approved, r.revised, beside),
+          reprofileMeans: [
+            ...(r.aheadOfPlan ? [] : [REVISED_MEANS]),
+            ...(beside === undefined ? [] : [FORECAST_MEANS]),
+          ],
         }
       : {}),
   };
@@ -429,7 +461,7 @@ async function readTrack(port: WorkbookPort, proposal: string): Promise<Workbook
       })),
       problems: [...thresholdProblems, ...problems, ...mineProblems],
       view: summary
-        ? summaryView(summary, proposed?.reprofile)
+        ? summaryView(summary, proposed?.reprofile, proposed?.forecast)
         : {
             kind: "problem",
             message:

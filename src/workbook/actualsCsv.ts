@@ -8,7 +8,8 @@ import type { TrackingActual } from "./layouts/trackingSheet";
  * header naming the columns, in any order and any case:
  *   proposal  the proposal's name as on its sheet (required)
  *   stream    the stream id, blank for the proposal's only stream
- *   period    a calendar month "YYYY-MM" or a fiscal quarter "YYYY-Qn" (2026-Q1 = April to June 2026)
+ *   period    a calendar month "YYYY-MM" or a fiscal quarter "YYYY-Qn" of the FY that starts in April of YYYY
+ *             ("2027-Q1" = April to June 2027, "2027-Q4" = January to March 2028: QUARTER_YEAR)
  *   measure   "saving" (£ recorded by finance) or a KPI of the stream: its words ("Avoided events", any case)
  *             or its key (avoidedEvents, caseloadReduction, …)
  *   value     a number; "£" and thousands commas are accepted; a KPI is never negative

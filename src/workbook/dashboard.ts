@@ -192,9 +192,10 @@ export async function syncDashboard(
 }
 
 /**
- * Where the chart goes: under its table when the rows its frame covers hold nothing but the Dashboard's own
- * cells (users type notes under the Dashboard), else where it was (its recorded break row), with the new
- * series; undefined (it stays as it is) when where it was is not known.
+ * Where the chart goes, over rows that hold nothing but the Dashboard's stale cells (never its table, never
+ * the user's notes under it): under its table when those rows are free, else where it was (its recorded break
+ * row) when they are, else the first free run of rows below; with the new series. Undefined (it stays as it
+ * is) only when the table has no chart.
  */
 async function chartPlace(
   port: WorkbookPort,
@@ -206,22 +207,38 @@ async function chartPlace(
   if (!chart) return undefined;
   // The used range, not the frame's cells: reading those through ExcelJS would add them to the sheet.
   const used = await port.readUsedRange(DASHBOARD_SHEET);
-  const holdsTheUsers = expandRange(`${chart.from}:${chart.to}`).some((a) => {
-    if (owned.has(ownedKey(DASHBOARD_SHEET, a))) return false;
-    const { column, row } = parseAddress(a);
-    const c = used[row - 1]?.[column - 1];
-    return c !== undefined && (c.formula !== undefined || (c.value !== null && c.value !== ""));
-  });
-  if (!holdsTheUsers) return chart;
-  const [at] = previous;
-  if (at === undefined) return undefined;
+  const table = new Set(layout.cells.filter(isOwned).map((c) => c.address));
   const from = parseAddress(chart.from);
   const to = parseAddress(chart.to);
-  return {
+  const height = to.row - from.row;
+  const at = (row: number): ComboChartSpec => ({
     ...chart,
-    from: cellAddress(from.column, at),
-    to: cellAddress(to.column, at + to.row - from.row),
+    from: cellAddress(from.column, row),
+    to: cellAddress(to.column, row + height),
+  });
+  // A cell the chart would hide: the table's, or one holding anything the Dashboard did not write there.
+  const hides = (column: number, row: number): boolean => {
+    const address = cellAddress(column, row);
+    if (table.has(address)) return true;
+    if (owned.has(ownedKey(DASHBOARD_SHEET, address))) return false;
+    const c = used[row - 1]?.[column - 1];
+    return c !== undefined && (c.formula !== undefined || (c.value !== null && c.value !== ""));
   };
+  const rowFree = (row: number): boolean => {
+    for (let column = from.column; column <= to.column; column++) if (hides(column, row)) return false;
+    return true;
+  };
+  const free = (top: number): boolean => {
+    for (let row = top; row <= top + height; row++) if (!rowFree(row)) return false;
+    return true;
+  };
+  if (free(from.row)) return chart;
+  const [was] = previous;
+  if (was !== undefined && was > 1 && free(was)) return at(was);
+  // Below the used rows every row is free, so the scan ends there at the latest.
+  let top = from.row;
+  while (!free(top)) top++;
+  return at(top);
 }
 
 /**

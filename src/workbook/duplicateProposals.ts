@@ -1,5 +1,4 @@
 import type { ProgrammeConfig } from "./layouts/programmeConfig";
-import { proposalSheetName } from "./names";
 import type { Register, StoredProposal } from "./register";
 import { currentSheetName, type SheetRename } from "./renamedSheets";
 
@@ -9,14 +8,16 @@ import { currentSheetName, type SheetRename } from "./renamedSheets";
  */
 
 /**
- * What two proposal names are compared by: the sheet name each would get (so case, spacing and characters a
- * sheet name cannot hold do not tell them apart, as `new` never could).
+ * What two proposal names are compared by: the whole opportunity name, as its sheet's Opportunity Name cell
+ * holds it, ignoring case and spacing (Unicode-normalised). Not the sheet name: two names may share the 31
+ * characters a sheet name keeps and still be two proposals, which then get two sheets.
  *
  * @example
  * proposalNameKey(" reunification ") === proposalNameKey("Reunification") // true
+ * proposalNameKey("Step-down to foster care (phase 2)") === proposalNameKey("Step-down to foster care") // false
  */
 export function proposalNameKey(name: string): string {
-  return proposalSheetName(name).toLowerCase();
+  return name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /**

@@ -31,11 +31,23 @@ export function fieldCell(
  * @example
  * cellErrorMessage(layout, new EngineError("out-of-range", "assumptions.durationWeeks", "must be > 0, got -3"))
  * // "'CFS Targeted Prevention'!B52 Average duration (weeks): must be > 0, got -3"
+ * cellErrorMessage(layout, new EngineError("invalid-date", "assumptions.timeline.startDate", 'must be a date YYYY-MM-DD, got "1 October 2027"'))
+ * // "'CFS Targeted Prevention'!B60 Project start (date): must be …, got "1 October 2027"; or enter it as an Excel date (a date cell)"
  */
 export function cellErrorMessage(layout: SheetLayout, error: EngineError): string {
   const at = fieldCell(layout, error.field);
   if (!at) return error.message;
-  return `${sheetRef(layout.sheet)}!${at.address} ${at.label ?? error.field}: ${error.rule}`;
+  return `${sheetRef(layout.sheet)}!${at.address} ${at.label ?? error.field}: ${error.rule}${dateCellHint(layout, error)}`;
+}
+
+/**
+ * A date cell refused for its text ("01/10/2027", "1 October 2027"): the engine asks for YYYY-MM-DD, and an
+ * Excel date in the cell is the other fix (dd/mm text stays refused: it is ambiguous).
+ */
+function dateCellHint(layout: SheetLayout, error: EngineError): string {
+  const cell = layout.cells.find((c) => c.kind === "input" && c.path === error.field);
+  const isDateCell = cell?.kind === "input" && cell.type === "date";
+  return isDateCell && error.code === "invalid-date" ? "; or enter it as an Excel date (a date cell)" : "";
 }
 
 /**
@@ -78,6 +90,35 @@ export function percentWarnings(layout: SheetLayout, proposal: unknown): string[
     );
   }
   return out;
+}
+
+/** A timeline phase field, in weeks or months: the format reads it as 0 when absent (cohortFormat's PHASES). */
+const PHASE_FIELD = /(?:^|\.)timeline\.(?:design|pilot|rollout|lead)(Weeks|Months)$/;
+
+/**
+ * Timing cells that are blank: a design, pilot, rollout or lead-time phase left blank is read as 0 (the
+ * phase takes no time, so the saving comes sooner), which is a figure, not "not known". Refusing it would
+ * break sheets a user cleared on purpose, and saying nothing hides a cleared cell, so each refresh warns
+ * while the cell stays blank and the figures are still computed; typing 0 says it is meant and silences it.
+ * Only these fields warn: a sheet `new` or the wizard writes has no blank phase row (a phase the JSON leaves
+ * out gets no row), while the optional rows it does write blank (growth, alternative and overlap costs,
+ * inflation, MTFS overlap) read as "none", which is what a user who never filled them in means.
+ *
+ * @example
+ * blankTimingWarnings(layout, { assumptions: { timeline: { leadMonths: null } } })
+ * // ["'CFS Targeted Prevention'!B102 Lead time before impact (months): the cell is blank, so it is read as 0 months; type 0 to silence this"]
+ */
+export function blankTimingWarnings(layout: SheetLayout, proposal: unknown): string[] {
+  return layout.cells.flatMap((c) => {
+    if (c.kind !== "input") return [];
+    const unit = PHASE_FIELD.exec(c.path)?.[1];
+    const v = getPath(proposal, c.path);
+    if (unit === undefined || (v !== null && v !== undefined && String(v).trim() !== "")) return [];
+    return [
+      `${sheetRef(layout.sheet)}!${c.address} ${c.label ?? c.path}: the cell is blank, so it is read as ` +
+        `0 ${unit.toLowerCase()}; type 0 to silence this`,
+    ];
+  });
 }
 
 /**

@@ -24,7 +24,22 @@ const FORBIDDEN_IN_SHEET_NAME =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[[\]:*?/\\\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const MAX_SHEET_NAME = 31;
+/** Excel's limit on a sheet name's length (UTF-16 code units). */
+export const MAX_SHEET_NAME = 31;
+
+/** `s` with spaces collapsed and no leading or trailing space or apostrophe (a sheet name cannot end in one). */
+function tidySheetName(s: string): string {
+  return s
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
+}
+
+/** `name` cut to `max` code units, tidied again: the cut may split a surrogate pair or end on a space. */
+function cutSheetName(name: string, max: number): string {
+  return tidySheetName(name.slice(0, max).replace(/[\uD800-\uDBFF]$/, ""));
+}
 
 /**
  * A legal, readable sheet name for a proposal: forbidden and control characters replaced by spaces, at
@@ -35,18 +50,64 @@ const MAX_SHEET_NAME = 31;
  * proposalSheetName("History") // "History (proposal)"
  */
 export function proposalSheetName(opportunityName: string): string {
-  const tidy = (s: string): string =>
-    s
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/^'+|'+$/g, "")
-      .trim();
-  let name = tidy(opportunityName.replace(FORBIDDEN_IN_SHEET_NAME, " ")).slice(0, MAX_SHEET_NAME);
-  // Cutting at 31 code units may split a surrogate pair, or leave an apostrophe or space at the end.
-  name = tidy(name.replace(/[\uD800-\uDBFF]$/, ""));
+  const name = cutSheetName(
+    tidySheetName(opportunityName.replace(FORBIDDEN_IN_SHEET_NAME, " ")),
+    MAX_SHEET_NAME,
+  );
   if (!name) return "Proposal";
   if (EXCEL_RESERVED_SHEETS.some((r) => r.toLowerCase() === name.toLowerCase())) return `${name} (proposal)`;
   return name;
+}
+
+/**
+ * Why a proposal's sheet is not called what its opportunity is, in words (for `new` and the pane to say
+ * it), or undefined when it is (spacing aside) or has no name. `clashed` is the sheet name another proposal's sheet had.
+ *
+ * @example
+ * sheetNameNote("Residential step-down to foster care", "Residential step-down to foster")
+ * // 'Sheet "Residential step-down to foster" is not named "Residential step-down to foster care" as the opportunity is: a sheet name can have at most 31 characters.'
+ */
+export function sheetNameNote(opportunityName: string, sheet: string, clashed?: string): string | undefined {
+  const full = opportunityName.replace(/\s+/g, " ").trim();
+  if (full === sheet || full === "") return undefined;
+  const legal = tidySheetName(full.replace(FORBIDDEN_IN_SHEET_NAME, " "));
+  const reasons = [
+    ...(full.search(FORBIDDEN_IN_SHEET_NAME) !== -1
+      ? ["a sheet name cannot hold [ ] : * ? / \\ or control characters"]
+      : []),
+    ...(/^'|'$/.test(full) ? ["a sheet name cannot begin or end with an apostrophe"] : []),
+    ...(legal.length > MAX_SHEET_NAME ? [`a sheet name can have at most ${MAX_SHEET_NAME} characters`] : []),
+    ...(EXCEL_RESERVED_SHEETS.some((r) => r.toLowerCase() === legal.toLowerCase())
+      ? [`Excel keeps the sheet name "${legal}" for itself`]
+      : []),
+    ...(clashed === undefined ? [] : [`"${clashed}" is already another proposal's sheet`]),
+  ];
+  const why =
+    reasons.length > 1 ? `${reasons.slice(0, -1).join(", ")} and ${reasons[reasons.length - 1]}` : reasons[0];
+  return `Sheet "${sheet}" is not named "${full}" as the opportunity is${why ? `: ${why}` : ""}.`;
+}
+
+/** `base` when `free` says so, else the first of `suffixed(2)`, `suffixed(3)`, … that is. */
+function firstFree(base: string, free: (name: string) => boolean, suffixed: (i: number) => string): string {
+  if (free(base)) return base;
+  for (let i = 2; ; i++) if (free(suffixed(i))) return suffixed(i);
+}
+
+/**
+ * A sheet name no sheet in `taken` has (compared ignoring case, as Excel does): `sheet`, or it with " (2)",
+ * " (3)", … after it, shortened first so the whole stays within 31 characters.
+ *
+ * @example
+ * uniqueSheetName("Residential step-down to foster", ["Residential step-down to foster"])
+ * // "Residential step-down to fo (2)"
+ */
+export function uniqueSheetName(sheet: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((s) => s.toLowerCase()));
+  return firstFree(
+    sheet,
+    (name) => !used.has(name.toLowerCase()),
+    (i) => `${cutSheetName(sheet, MAX_SHEET_NAME - ` (${i})`.length)} (${i})`,
+  );
 }
 
 /**
@@ -82,8 +143,7 @@ export function uniqueSlug(
     return !slugs.has(slug.toLowerCase()) && !names.some((n) => n.startsWith(prefix));
   };
   const base = nameSlug(sheet);
-  if (free(base)) return base;
-  for (let i = 2; ; i++) if (free(`${base}_${i}`)) return `${base}_${i}`;
+  return firstFree(base, free, (i) => `${base}_${i}`);
 }
 
 /**

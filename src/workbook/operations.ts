@@ -10,7 +10,13 @@ import {
 } from "./parameters";
 import { countedCellMessages, reportLines, type ChangeReportLine } from "./changeReport";
 import { newFormulaCheck } from "./cachedResults";
-import { cellErrorMessage, inputWarningMessages, percentWarnings, warningsBesideError } from "./fieldCells";
+import {
+  blankTimingWarnings,
+  cellErrorMessage,
+  inputWarningMessages,
+  percentWarnings,
+  warningsBesideError,
+} from "./fieldCells";
 import { WorkbookError } from "./errors";
 import type { ProgrammeConfig, ProgrammeRowConfig } from "./layouts/programmeConfig";
 import { assertFitsCell, proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
@@ -35,7 +41,7 @@ import {
   writeProgrammeRowInputs,
   type ProgrammeLink,
 } from "./programme";
-import type { SheetLayout } from "./layouts/types";
+import { STYLES, type SheetLayout } from "./layouts/types";
 import {
   asProposalJson,
   linkedProposal,
@@ -102,6 +108,8 @@ export interface RefreshReport {
 export interface AddProposalResult {
   readonly sheetName: string;
   readonly programmeRowAdded: boolean;
+  /** Why the sheet is not called what the opportunity is (shortened, suffixed, …), for the user to be told. */
+  readonly sheetNote?: string;
 }
 
 /** What the programme takes from a modelled proposal: where its figures are and its MTFS row per FY (£). */
@@ -166,7 +174,9 @@ async function writeProposalSheet(
   owned: Map<string, OwnedRecord>,
 ): Promise<void> {
   await writeLayout(port, p.layout, p.layout.sheet, owned);
-  await port.writeCells(p.layout.sheet, [{ address: p.layout.statusAddress, value: "Up to date" }]);
+  await port.writeCells(p.layout.sheet, [
+    { address: p.layout.statusAddress, value: "Up to date", style: STYLES.status },
+  ]);
   await port.addComboChart(p.layout.chart);
   if (p.layout.tornadoChart) await port.addBarChart(p.layout.tornadoChart);
   await port.setRowBreaks(p.layout.sheet, p.layout.pageBreaks ?? [], []);
@@ -245,8 +255,8 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
   // A proposal is known by its name, not its sheet's (which the user may have renamed): one already here is
   // refused, naming the sheet that holds it now, or the Programme would count it twice.
   const name = ((raw as { opportunity?: { name?: unknown } } | null)?.opportunity ?? {}).name;
+  const { renames } = await followRenamedSheets(port, register, { dryRun: true });
   if (typeof name === "string" && name.trim() !== "") {
-    const { renames } = await followRenamedSheets(port, register, { dryRun: true });
     const held = heldProposal(register, renames, name);
     if (held) throw new WorkbookError("sheet-exists", alreadyHeldMessage(held), "proposal");
   }
@@ -262,7 +272,8 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     {
       slugs: register.proposals.map(storedSlug),
       names: existingNames,
-      proposalSheets: register.proposals.map((s) => s.sheet),
+      // Where they are now: a sheet renamed since the last refresh is still a proposal's.
+      proposalSheets: register.proposals.map((s) => currentSheetName(renames, s.sheet)),
     },
     table,
     greenBook,
@@ -326,7 +337,11 @@ export async function addProposal(port: WorkbookPort, raw: unknown): Promise<Add
     ).config;
   }
   await writeRegister(port, { ...register, owned, proposals: [...register.proposals, p.stored], programme });
-  return { sheetName: p.layout.sheet, programmeRowAdded: programme !== undefined };
+  return {
+    sheetName: p.layout.sheet,
+    programmeRowAdded: programme !== undefined,
+    ...(p.sheetNote === undefined ? {} : { sheetNote: p.sheetNote }),
+  };
 }
 
 /**
@@ -532,7 +547,9 @@ export async function updateProposal(
     );
   }
   const changes = await syncOwned(port, layout, sheet, owned, { dryRun: false, placements: placedNow });
-  await port.writeCells(sheet, [{ address: at(layout.statusAddress), value: status(changes) }]);
+  await port.writeCells(sheet, [
+    { address: at(layout.statusAddress), value: status(changes), style: STYLES.status },
+  ]);
   const proposals = register.proposals.map((p) =>
     p.sheet === sheet
       ? {
@@ -869,7 +886,7 @@ export async function refreshWorkbook(
     const raw = keep(await readProposalSheet(port, s, placement));
     // Messages name the cells where they are now.
     const shown = movedLayout(proposalSheetLayout(s), placement);
-    let sheetWarnings = percentWarnings(shown, raw);
+    let sheetWarnings = [...percentWarnings(shown, raw), ...blankTimingWarnings(shown, raw)];
     let sheetChanges: CellChange[] = [];
     let error: string | undefined;
     try {

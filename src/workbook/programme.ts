@@ -41,7 +41,7 @@ import { RESOURCE_COST_SHEET, resourceCostLayout } from "./layouts/resourceCostS
 import { SCENARIOS_SHEET, scenariosLayout } from "./layouts/scenariosSheet";
 import { linkedStretch, programmeScenarioInput, scenarioDefinitions } from "./scenarios";
 import { THEMES_SHEET, themesLayout } from "./layouts/themesSheet";
-import type { SheetLayout } from "./layouts/types";
+import { STYLES, type SheetLayout } from "./layouts/types";
 import { ownedKey, type OwnedRecord } from "./register";
 import { DEFAULT_GREEN_BOOK_PARAMETERS, type GreenBookParameters } from "./parameters";
 
@@ -234,7 +234,9 @@ export async function createProgramme(
   )) {
     await writeLayout(port, layout, PROGRAMME_OWNER, owned);
   }
-  await port.writeCells(PROGRAMME_SHEET, [{ address: programmeStatusAddress(config), value: "Up to date" }]);
+  await port.writeCells(PROGRAMME_SHEET, [
+    { address: programmeStatusAddress(config), value: "Up to date", style: STYLES.status },
+  ]);
 }
 
 /**

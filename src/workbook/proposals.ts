@@ -7,7 +7,14 @@ import { tornadoRowsFor } from "./layouts/tornadoBlock";
 import { measureColumnsFor } from "./layouts/profileBreakdown";
 import { proposalSheetLayout, type ProposalSheetLayout } from "./layouts/proposalSheet";
 import type { LinkedProposal } from "./layouts/programmeSheet";
-import { nameSlug, proposalSheetName, RESERVED_SHEETS, uniqueSlug } from "./names";
+import {
+  nameSlug,
+  proposalSheetName,
+  RESERVED_SHEETS,
+  sheetNameNote,
+  uniqueSheetName,
+  uniqueSlug,
+} from "./names";
 import type { CellScalar, WorkbookPort } from "./port";
 import type { StoredProposal } from "./register";
 import type { GreenBookParameters } from "./parameters";
@@ -56,6 +63,8 @@ export interface PlannedProposal {
   readonly modelled: ModelledProposal;
   readonly layout: ProposalSheetLayout;
   readonly linked: LinkedProposal;
+  /** Why the sheet is not called what the opportunity is (shortened, suffixed, …), in words; absent when it is. */
+  readonly sheetNote?: string;
 }
 
 /** What a new proposal sheet must not clash with. */
@@ -107,15 +116,17 @@ export function planProposal(
   const proposal = asProposalJson(raw);
   const modelled = modelProposal(proposal, table, greenBook);
   const name = (proposal.opportunity as { name?: unknown } | undefined)?.name;
-  const sheet = proposalSheetName(typeof name === "string" ? name : "");
-  const sheets = [...existingSheets, ...RESERVED_SHEETS].map((s) => s.toLowerCase());
-  if (sheets.includes(sheet.toLowerCase())) {
-    throw new WorkbookError(
-      "sheet-exists",
-      `a sheet named "${sheet}" is already in the workbook`,
-      sheetHolder(sheet, taken.proposalSheets ?? []),
-    );
+  const named = proposalSheetName(typeof name === "string" ? name : "");
+  const sheets = [...existingSheets, ...RESERVED_SHEETS];
+  const clashed = sheets.some((s) => s.toLowerCase() === named.toLowerCase()) ? named : undefined;
+  const holder = clashed === undefined ? undefined : sheetHolder(clashed, taken.proposalSheets ?? []);
+  // Another proposal's sheet (the caller refuses the same proposal before this): this one gets a sheet of
+  // its own. A sheet the user or the add-in keeps is not renamed around: the user chooses.
+  if (holder !== undefined && holder !== "proposal") {
+    throw new WorkbookError("sheet-exists", `a sheet named "${named}" is already in the workbook`, holder);
   }
+  const sheet = clashed === undefined ? named : uniqueSheetName(named, sheets);
+  const sheetNote = sheetNameNote(typeof name === "string" ? name : "", sheet, clashed);
   const slug = uniqueSlug(sheet, taken.slugs ?? [], taken.names ?? []);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   const tornadoRows = tornadoRowsFor(modelled.sensitivity);
@@ -147,6 +158,7 @@ export function planProposal(
     modelled,
     layout,
     linked: linkedProposal(layout, modelled),
+    ...(sheetNote === undefined ? {} : { sheetNote }),
   };
 }
 

@@ -67,7 +67,8 @@ describe("parseActualsCsv", () => {
       ",,2027-09,saving,100",
     ].join("\n");
     expect(errorOf(text)).toBe(
-      'a.csv: line 3: period: must be a month "YYYY-MM" or a fiscal quarter "YYYY-Qn" (2026-Q1 = April to June 2026), got "July 2027"; ' +
+      'a.csv: line 3: period: must be a month "YYYY-MM" or a fiscal quarter "YYYY-Qn" (the year is the FY\'s first: ' +
+        '"2027-Q1" = April to June 2027 and "2027-Q4" = January to March 2028, both of FY27/28), got "July 2027"; ' +
         'line 4: value: must be a number, got "two"; line 5: value: a KPI actual must be ≥ 0, got -1; ' +
         "line 6: proposal: is required; nothing was imported",
     );

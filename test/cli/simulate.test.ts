@@ -158,7 +158,7 @@ describe("mtfs-benefits simulate", () => {
     const r = await run(sim);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /^warning: cfs-targeted-prevention\.json: simulated as sheet "CFS Targeted Prevention" of .*edited\.xlsx holds it, not as the file says \(Target \(% of starts\) differs; FY29\/30 MTFS row £[\d.]+m on the sheet, £1\.10m in the file\), so the Risk sheet agrees with its workbook$/m,
+      /^warning: cfs-targeted-prevention\.json: simulated as sheet "CFS Targeted Prevention" of .*edited\.xlsx says, where Target \(% of starts\) differs from the file \(FY29\/30 MTFS row £[\d.]+m on the sheet, £1\.10m in the file\), so the Risk sheet agrees with the workbook's other sheets\.$/m,
     );
     const edited = {
       ...cfsJson,

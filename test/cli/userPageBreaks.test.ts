@@ -73,6 +73,20 @@ async function lastTableRow(file: string): Promise<number> {
   return last;
 }
 
+/** Where the Dashboard's chart is anchored in the saved file (1-based first row of its frame). */
+async function chartAnchor(file: string): Promise<{ fromRow: number }> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const part = (await sheetParts(zip)).get(DASHBOARD_SHEET) as string;
+  const rels = (await zip.file(part.replace(/([^/]+)$/, "_rels/$1.rels"))?.async("string")) ?? "";
+  const target = /Type="[^"]*\/drawing"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/drawing"/.exec(
+    rels,
+  );
+  const name = (target?.[1] ?? target?.[2] ?? "").replace(/^.*\//, "");
+  const xml = (await zip.file(`xl/drawings/${name}`)?.async("string")) ?? "";
+  const row = /<xdr:from>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>/.exec(xml)?.[1];
+  return { fromRow: Number(row) + 1 };
+}
+
 function copy(file: string): string {
   const out = join(tempDir(), "w.xlsx");
   copyFileSync(file, out);
@@ -101,18 +115,35 @@ describe("the user's page breaks inside the product's sheets", () => {
     expect(await breaksOf(file, DASHBOARD_SHEET)).toEqual([inside, moved]);
   }, 60_000);
 
-  it("keeps the chart (and its break) where it was when the rows it would move to hold the user's notes", async () => {
-    const file = copy(tracked);
-    const [own] = await breaksOf(file, DASHBOARD_SHEET);
-    const note = { address: `B${own + 3}`, value: "my note under the Dashboard" };
-    await userEdit(file, DASHBOARD_SHEET, { note });
-    await trackImport(file, "Family Based Placements,,2027-10,saving,5000");
-    expect((await lastTableRow(file)) + 2).toBeGreaterThan(own);
-    expect(await breaksOf(file, DASHBOARD_SHEET)).toEqual([own]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-    expect(wb.getWorksheet(DASHBOARD_SHEET)!.getCell(note.address).value).toBe(note.value);
-  }, 60_000);
+  // The table grows two rows with another proposal's saving: into the chart's old rows, as the notes block
+  // the rows under the table. The chart goes to the first rows below, never over the table or a note.
+  it.each([
+    ["typed over the chart's old rows", 3],
+    ["just below the chart", 17],
+  ])(
+    "puts the chart on the first free rows when the table grows into its place and a note is %s",
+    async (_, below) => {
+      const file = copy(tracked);
+      const [own] = await breaksOf(file, DASHBOARD_SHEET);
+      const noteRow = own + below;
+      const note = { address: `B${noteRow}`, value: "my note under the Dashboard" };
+      await userEdit(file, DASHBOARD_SHEET, { note });
+      await trackImport(file, "Family Based Placements,,2027-10,saving,5000");
+      const last = await lastTableRow(file);
+      expect(last).toBeGreaterThanOrEqual(own);
+      // The chart's frame is 17 rows from its break; under the table it starts two rows below it.
+      const covers = (top: number, row: number): boolean => row >= top && row <= top + 16;
+      const free = (top: number): boolean => top > last && !covers(top, noteRow);
+      const [at] = await breaksOf(file, DASHBOARD_SHEET);
+      expect(free(at)).toBe(true);
+      expect(Array.from({ length: at - (last + 2) }, (_, i) => last + 2 + i).filter(free)).toEqual([]);
+      expect((await chartAnchor(file)).fromRow).toBe(at);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+      expect(wb.getWorksheet(DASHBOARD_SHEET)!.getCell(note.address).value).toBe(note.value);
+    },
+    60_000,
+  );
 
   it("a Risk re-run keeps the user's break inside the sheet's rows", async () => {
     const fresh = join(tempDir(), "risk.xlsx");

@@ -114,6 +114,10 @@ describe("standalone wizard: Track tab", () => {
     // The tab replaces the proposal's steps rather than stacking on them.
     expect(await page.getByRole("heading", { name: /Step 1 of/ }).isVisible()).toBe(false);
     await page.getByText(`No actuals for ${CFS} on the Tracking sheet yet`).waitFor();
+    // A quarter's label is said to be its FY's first year.
+    await page
+      .getByText(/fiscal quarter .2027-Q3. \(the year is the FY's first: "2027-Q1" = April to June 2027/)
+      .waitFor();
 
     // A pasted CSV with a bad line by its own rules and one by the workbook's: both listed at once, none taken.
     await page
@@ -159,6 +163,17 @@ describe("standalone wizard: Track tab", () => {
     expect(shown.slippage).toMatch(/^Slippage: [\d.]+ months behind the plan$/);
     expect(shown.reprofile).toMatch(/^Proposed reprofile: a later start: \d+ days/);
     expect(await page.getByTestId("book-reprofile-years").locator("tbody tr").count()).toBe(6);
+    // Beside the revised plan, the forecast `track reprofile` prints: its MTFS row and run rate, said what they are.
+    expect(await page.getByTestId("book-reprofile-years").locator("thead th").last().innerText()).toBe(
+      "Forecast MTFS row",
+    );
+    expect(await page.getByTestId("book-run-rate").innerText()).toMatch(
+      /^Full run rate: approved .+; forecast /,
+    );
+    expect(await page.getByTestId("book-reprofile-means").allInnerTexts()).toEqual([
+      expect.stringMatching(/^Revised: /),
+      expect.stringMatching(/^Forecast: /),
+    ]);
     await shots(page, 1280, "written");
     await shots(page, 320, "written");
     // At 320 px the forecast lines wrap, but never inside a money figure ("-" and "£1.50m" apart).

@@ -1,5 +1,14 @@
 import fc from "fast-check";
-import { Decimal, ZERO, computeProfile, parsePeriod, periodProfile, periodsOf } from "../../src/engine";
+import {
+  Decimal,
+  QUARTER_YEAR,
+  ZERO,
+  computeProfile,
+  fyLabel,
+  parsePeriod,
+  periodProfile,
+  periodsOf,
+} from "../../src/engine";
 import { profileInputArb } from "./arbitraries";
 import { exampleInput } from "./tracking.fixtures";
 
@@ -40,6 +49,59 @@ describe("periods", () => {
       toDay: parsePeriod("2027-04").fromDay,
     });
     expect(parsePeriod("2027-03").fy).toBe(2026);
+  });
+
+  it("reads a quarter's year as its FY's first: quarter n of FY fy is the three months from April of fy on", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 4 }), (fy, n) => {
+        const months = [0, 1, 2].map((k) => {
+          const m = 3 + 3 * (n - 1) + k; // months from January of fy, 0-based
+          return parsePeriod(`${fy + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
+        });
+        const q = parsePeriod(`${fy}-Q${n}`);
+        expect([q.fy, q.fromDay, q.toDay]).toEqual([fy, months[0].fromDay, months[2].toDay]);
+        expect(months.every((m) => m.fy === fy)).toBe(true);
+      }),
+    );
+  });
+
+  it("explains the quarter labels in words the parser agrees with", () => {
+    // Each example the words give: a label, its months and its FY.
+    const examples = [...QUARTER_YEAR.matchAll(/"(\d{4}-Q\d)" = (\w+) to (\w+) (\d{4})/g)];
+    expect(examples).toHaveLength(2);
+    const fy = /of (FY\d\d\/\d\d)$/.exec(QUARTER_YEAR)?.[1];
+    const monthIndex = (name: string): number =>
+      [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+      ].indexOf(name);
+    for (const [, label, first, last, year] of examples) {
+      const q = parsePeriod(label);
+      const from = new Date(q.fromDay * 86_400_000);
+      const to = new Date((q.toDay - 1) * 86_400_000);
+      expect([fyLabel(q.fy), from.getUTCMonth(), to.getUTCMonth(), to.getUTCFullYear()]).toEqual([
+        fy,
+        monthIndex(first),
+        monthIndex(last),
+        Number(year),
+      ]);
+    }
+  });
+
+  it("names whose year a quarter label gives when it refuses a period", () => {
+    expect(() => parsePeriod("July 2027")).toThrow(
+      expect.objectContaining({ code: "invalid-type", rule: expect.stringContaining(QUARTER_YEAR) }),
+    );
   });
 
   it("refuses a label that is neither a month nor a quarter, by error code", () => {

@@ -61,4 +61,45 @@ describe("MTFS.CARE.AVOIDED", () => {
     expect(e?.code).toBe("#VALUE!");
     expect(e?.message).toMatch(/^result: /);
   });
+
+  describe("from and to", () => {
+    /** 1 Oct 2027 and 31 Mar 2029 as Excel date serials. */
+    const OCT_2027 = 46661;
+    const MAR_2029 = 47208;
+    const spread = (from: unknown, to: unknown): unknown =>
+      callMtfs("CARE.AVOIDED", 6, 4850, 78, from, to, null, null, null);
+
+    it("read a year, a fiscal-year label, a date serial and ISO text the same way in either argument", () => {
+      // A fiscal year as `to` is its 31 March: 2028, "FY28/29" and 31 Mar 2029 are one spread.
+      const byDate = spread(OCT_2027, MAR_2029);
+      expect((byDate as unknown[][])[0]).toEqual(["£", "FY27/28", "FY28/29", "FY29/30", "FY30/31"]);
+      for (const to of [2028, "FY28/29", "2028/29", "2029-03-31", "2028"])
+        expect(spread(OCT_2027, to)).toEqual(byDate);
+      // A fiscal year as `from` is its 1 April, with or without a `to`.
+      const fromApril = spread("2026-04-01", MAR_2029);
+      for (const from of [2026, "FY26/27", "2026"]) expect(spread(from, MAR_2029)).toEqual(fromApril);
+      expect(spread(2026, null)).toEqual(spread("2026-04-01", "2027-03-31"));
+    });
+
+    it("refuse a to before from, naming both as the help does", () => {
+      const e = errorOf(spread(OCT_2027, 2026));
+      expect([e?.code, e?.message]).toEqual([
+        "#VALUE!",
+        "to: must not be before from (2027-10-01), got 2027-03-31",
+      ]);
+    });
+
+    it("list what they accept when refusing a date typed as dd/mm or in words", () => {
+      for (const [from, to, name] of [
+        ["01/10/2027", null, "from"],
+        [OCT_2027, "1 October 2028", "to"],
+      ] as const) {
+        const e = errorOf(spread(from, to));
+        expect([e?.code, e?.message]).toEqual([
+          "#VALUE!",
+          `${name}: must be a date (a date cell, DATE(2026,10,1) or text "2026-10-01") or a fiscal year ("FY26/27" or 2026), got "${String(from === OCT_2027 ? to : from)}"`,
+        ]);
+      }
+    });
+  });
 });

@@ -1,10 +1,13 @@
 import fc from "fast-check";
-import { dayNumber, fyOf } from "../../src/engine";
+import { Decimal, dayNumber, fyOf } from "../../src/engine";
 import {
   cellDate,
   cellFy,
   cellNumber,
   cellOption,
+  cellRate,
+  cellWhen,
+  whenDays,
   excelSerialToIso,
   isBlank,
   isBlankOrZero,
@@ -98,6 +101,89 @@ describe("usedRows and withoutTrailing", () => {
         if (kept.length > 1) expect(isBlankOrZero(kept[kept.length - 1])).toBe(false);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("cellRate", () => {
+  it("reads a fraction, a percentage Excel passes as a fraction, and text ending in %", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100, max: 100 }), (percent) => {
+        const fraction = new Decimal(percent).div(100);
+        expect(cellRate(fraction.toNumber(), "rate").eq(fraction)).toBe(true);
+        expect(cellRate(`${percent}%`, "rate").eq(fraction)).toBe(true);
+      }),
+    );
+  });
+
+  it("refuses a bare number beyond ±1 as a whole percent, in the CLI's wording, whatever its bounds", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true, minExcluded: true }),
+        fc.boolean(),
+        (size, negative) => {
+          const x = negative ? -size : size;
+          const d = new Decimal(x);
+          const limit = negative ? ">= -100%" : "<= 100%";
+          // Wide bounds (sensitivity's ±1000%) do not let a bare number through either.
+          expect(() => cellRate(x, "low", { min: -1e7, max: 1e7 })).toThrow(
+            `must be ${limit}, got ${d.toString()}, which reads as ${d.times(100).toString()}%; type ${d.toString()}% or ${d.div(100).toString()}`,
+          );
+          expect(() => cellRate(String(x), "low")).toThrow("which reads as");
+        },
+      ),
+    );
+  });
+
+  it("says 'a year' for a rate a year, and holds text with % to the argument's bounds", () => {
+    expect(() => cellRate(5, "inflationPerYear", { gt: -1, max: 1, perYear: true })).toThrow(
+      "must be <= 100% a year, got 5, which reads as 500%; type 5% or 0.05",
+    );
+    expect(() => cellRate("500%", "inflationPerYear", { gt: -1, max: 1, perYear: true })).toThrow(
+      'must be <= 100% a year, got "500%"',
+    );
+    expect(cellRate("150%", "high", { min: -10, max: 10 }).toNumber()).toBe(1.5);
+    expect(() => cellRate(-0.5, "successRate", { min: 0, max: 1 })).toThrow("must be >= 0, got -0.5");
+  });
+});
+
+describe("cellWhen", () => {
+  it("reads a start year, its number as text and its FY label as the same fiscal year", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1901, max: 2199 }), (year) => {
+        // Four digits: a two-digit label (FY26/27) names a year of the 2000s.
+        const label = `FY${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+        const fy = { kind: "fy", fy: year };
+        expect(cellWhen(year, "to")).toEqual(fy);
+        expect(cellWhen(String(year), "to")).toEqual(fy);
+        expect(cellWhen(label, "to")).toEqual(fy);
+        expect(whenDays(cellWhen(year, "to"))).toEqual({ first: `${year}-04-01`, last: `${year + 1}-03-31` });
+      }),
+    );
+  });
+
+  it("reads a date serial and its ISO text as the same date", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2201, max: 109_939 }), (serial) => {
+        const date = excelSerialToIso(serial);
+        expect(cellWhen(serial, "from")).toEqual({ kind: "date", date });
+        expect(cellWhen(date, "from")).toEqual({ kind: "date", date });
+      }),
+    );
+  });
+
+  it("lists every accepted form when it refuses a value", () => {
+    for (const bad of ["01/10/2027", "1 October 2027", "soon", 2026.5, true]) {
+      expect(() => cellWhen(bad, "from")).toThrow(
+        'must be a date (a date cell, DATE(2026,10,1) or text "2026-10-01") or a fiscal year ("FY26/27" or 2026)',
+      );
+    }
+  });
+
+  it("leaves cellDate refusing a year, which as a serial is a day in 1905", () => {
+    expect(() => cellDate(2026, "startDate")).toThrow("got 2026, which Excel reads as a day in 1905");
+    expect(() => cellDate("01/10/2027", "startDate")).toThrow(
+      'must be a date (a date cell, DATE(2026,10,1) or text "2026-10-01"), got "01/10/2027"',
     );
   });
 });

@@ -157,6 +157,54 @@ describe("MTFS.BENEFIT.PROFILE", () => {
   });
 });
 
+describe("MTFS.BENEFIT.PROFILE with a year where a date belongs", () => {
+  it("refuses it, naming the row or argument, rather than read a day in 1905", () => {
+    const range = CFS_RANGE.map((r) => (r[0] === "Start date" ? ["Start date", 2026] : r));
+    const rule = `must be a date (a date cell, DATE(2026,10,1) or text "2026-10-01"), got 2026, which Excel reads as a day in 1905`;
+    const row = CFS_RANGE.findIndex((r) => r[0] === "Start date") + 1;
+    expect(errorOf(callMtfs("BENEFIT.PROFILE", range))?.message).toBe(`"Start date" (row ${row}): ${rule}`);
+    const e = errorOf(callMtfs("BENEFIT.PROFILE", [[260]], null, null, 0.08, 1487, 153.1, 2026));
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", `startDate: ${rule}`]);
+  });
+});
+
+describe("MTFS.BENEFIT.PROFILE with a target that looks like a count", () => {
+  /** A baseline volume with positional arguments: `target`, and `targetKind` (the 18th) when given. */
+  const withTarget = (target: unknown, targetKind: unknown = null): unknown =>
+    callMtfs(
+      "BENEFIT.PROFILE",
+      [[260]],
+      null,
+      null,
+      target,
+      1487,
+      153.1,
+      46235,
+      ...Array<null>(10).fill(null),
+      targetKind,
+    );
+
+  it("says how to ask for a count target when targetKind was not given", () => {
+    const e = errorOf(withTarget(6));
+    expect([e?.code, e?.message]).toEqual([
+      "#VALUE!",
+      'target: must be <= 100% for the entry lever, got 6 (600%); for 6% write 0.06 or "6%"; ' +
+        'for a count of 6 a year, give targetKind "countPerYear"',
+    ]);
+    expect(errorOf(withTarget(6, "countPerYear"))).toBeUndefined();
+  });
+
+  it("names the row label to use in a range, and says nothing of counts for a fraction or a stated kind", () => {
+    const range = CFS_RANGE.map((r) => (r[0] === "Target %" ? ["Target", 6] : r));
+    expect(errorOf(callMtfs("BENEFIT.PROFILE", range))?.message).toMatch(
+      /; for a count of 6 a year, label the row "Target count per year"$/,
+    );
+    expect(errorOf(withTarget(1.5))?.message).not.toMatch(/count/);
+    const stated = [...range, ["Target kind", "percent"]];
+    expect(errorOf(callMtfs("BENEFIT.PROFILE", stated))?.message).not.toMatch(/count/);
+  });
+});
+
 describe("MTFS.RUNRATE and MTFS.QUANTIFIED", () => {
   it("return the engine's full run rate, its FY and the FY29/30 cumulative", () => {
     expect(callMtfs("RUNRATE", CFS_RANGE, null)).toBe(toPounds(engine.fullRunRate.value));

@@ -83,7 +83,10 @@ describe("MTFS.TRIANGULATE", () => {
 
   it("returns #VALUE! naming the argument for a realisation factor above 1", () => {
     const e = errorOf(callMtfs("TRIANGULATE", [[0.1]], 260, 734, 1.5));
-    expect([e?.code, e?.message]).toEqual(["#VALUE!", "realisationFactor: must be <= 1, got 1.5"]);
+    expect([e?.code, e?.message]).toEqual([
+      "#VALUE!",
+      "realisationFactor: must be <= 100%, got 1.5, which reads as 150%; type 1.5% or 0.015",
+    ]);
   });
 });
 
@@ -124,7 +127,10 @@ describe("MTFS.EDGE.OF.CARE", () => {
 
   it("returns #VALUE! with the rule for a success rate above 100% and #N/A for a missing cost", () => {
     const over = errorOf(callMtfs("EDGE.OF.CARE", 10, 1.2, 40000, null, null, null, null));
-    expect([over?.code, over?.message]).toEqual(["#VALUE!", "successRate: must be <= 1, got 1.2"]);
+    expect([over?.code, over?.message]).toEqual([
+      "#VALUE!",
+      "successRate: must be <= 100%, got 1.2, which reads as 120%; type 1.2% or 0.012",
+    ]);
     const e = errorOf(callMtfs("EDGE.OF.CARE", 10, 0.5, null, null, null, null, null));
     expect(e?.code).toBe("#N/A");
     expect(e?.message).toBe("averageAnnualPlacementCost: is required");

@@ -12,7 +12,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { TrackTab } from "../../src/taskpane/components/TrackTab";
 import { actualsFromCsv, trackMeasures, trackView } from "../../src/taskpane/trackBridge";
-import { Decimal, describeReprofile, parseProposal, reprofile } from "../../src/engine";
+import { Decimal, QUARTER_YEAR, describeReprofile, parseProposal, reprofile } from "../../src/engine";
 
 const cfs: unknown = JSON.parse(
   readFileSync(join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
@@ -32,6 +32,15 @@ function type(i: number, period: string, value: string): void {
 }
 
 describe("TrackTab", () => {
+  it("says whose year a quarter's label gives, and still takes a quarter typed as before", () => {
+    renderTab();
+    expect(screen.getByTestId("track-tab").textContent).toContain(
+      `fiscal quarter “2027-Q3” (${QUARTER_YEAR}).`,
+    );
+    type(0, "2027-Q4", "0");
+    expect(screen.getByTestId("track-rag-avoidedEvents").textContent).toMatch(/^(Green|Amber|Red)$/);
+  });
+
   it("shows variance, RAG, forecast, slippage and a proposed reprofile for a quarter of avoided events", () => {
     renderTab();
     expect(screen.getByTestId("track-problem").textContent).toMatch(/Enter an actual/);

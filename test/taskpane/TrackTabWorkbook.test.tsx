@@ -151,6 +151,10 @@ describe("TrackTab on a workbook", () => {
     // Three periods: a reprofile to rely on, no "indicative only" note.
     expect(screen.queryByTestId("book-reprofile-note")).toBeNull();
     const years = screen.getByTestId("book-reprofile-years").querySelectorAll("tbody tr");
+    // Beside the revised plan, the forecast `track report` gives (the one reportedForecast computes).
+    const forecast =
+      proposed.forecast && "forecast" in proposed.forecast ? proposed.forecast.forecast : undefined;
+    expect(forecast).toBeDefined();
     expect([...years].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))).toEqual(
       proposed.reprofile.approved.years.map((y, i) => [
         y.label,
@@ -158,10 +162,54 @@ describe("TrackTab on a workbook", () => {
         formatMoney(proposed.reprofile.revised.years[i].cumulative),
         formatMoney(y.mtfsImpact),
         formatMoney(proposed.reprofile.revised.years[i].mtfsImpact),
+        formatMoney(forecast!.years.find((f) => f.fy === y.fy)!.mtfsImpact),
       ]),
     );
     // The rows went to the sheet: the grid is empty again, its (deferred) preview says so.
     expect((await screen.findByTestId("track-problem")).textContent).toMatch(/Enter an actual/);
+  });
+
+  it("shows the reprofile's forecast MTFS row and the like-for-like later run rate as track reprofile prints them", async () => {
+    // Family Based Placements behind plan (none avoided Apr–Dec 2027, one in Jan 2028): a later start whose
+    // revised run rate is reached a year later, at that year's prices.
+    const FBP = "Family Based Placements";
+    const { wb, port } = await demoWorkbook();
+    renderTab(port, { sheet: FBP, raw: readExample("family-based-placements.json") });
+    const months = ["04", "05", "06", "07", "08", "09", "10", "11", "12"];
+    await pasteAndWrite(
+      [
+        "proposal,stream,period,measure,value",
+        ...months.map((m) => `${FBP},,2027-${m},avoidedEvents,0`),
+        `${FBP},,2028-01,avoidedEvents,1`,
+      ].join("\n"),
+    );
+    await screen.findByTestId("book-reprofile-years");
+    const file = join(tempDir(), "w.xlsx");
+    await wb.xlsx.writeFile(file);
+    const cli = await run(["track", "reprofile", file, "--proposal", FBP]);
+    expect(cli.code).toBe(0);
+    const lines = cli.stdout.split("\n");
+    // The CLI's table: its header, a rule, then a row per FY up to the run-rate line.
+    const head = lines.findIndex((l) => l.startsWith("FY "));
+    const runRate = lines.findIndex((l) => l.startsWith("Full run rate: "));
+    const cells = (l: string): string[] => l.trim().split(/\s{2,}/);
+    const cliRows = lines.slice(head + 1, runRate).filter((l) => /^FY\d/.test(l.trim()));
+    expect(cells(lines[head])).toContain("Forecast MTFS row");
+    const table = screen.getByTestId("book-reprofile-years");
+    const th = [...table.querySelectorAll("thead th")].map((x) => x.textContent);
+    expect(th).toEqual(cells(lines[head]));
+    const rows = [...table.querySelectorAll("tbody tr")].map((tr) =>
+      [...tr.querySelectorAll("td")].map((td) => td.textContent),
+    );
+    expect(rows).toEqual(cliRows.map(cells));
+    // The later revised run rate beside the approved plan's in that FY, and the forecast's.
+    expect(lines[runRate]).toMatch(
+      /later, at FY\d\d\/\d\d prices; the approved plan in FY\d\d\/\d\d: .*; forecast /,
+    );
+    expect(screen.getByTestId("book-run-rate").textContent).toBe(lines[runRate]);
+    const means = lines.slice(runRate + 1).filter((l) => /^(Revised|Forecast): /.test(l));
+    expect(means).toHaveLength(2);
+    expect(screen.getAllByTestId("book-reprofile-means").map((p) => p.textContent)).toEqual(means);
   });
 
   it("never changes an actual typed on the sheet: the contradicting one is reported, the rest written", async () => {

@@ -123,6 +123,28 @@ describe("Wizard", () => {
     ).toBeTruthy();
   });
 
+  it("says on Finish why the sheet is not called what the opportunity is, as new does", async () => {
+    const sheetNote =
+      'Sheet "CFS Targeted Prevention (2)" is not named "CFS: Targeted Prevention" as the opportunity is.';
+    const host = fakeHost({
+      writeProposal: jest.fn(async () => ({
+        sheetName: "CFS Targeted Prevention (2)",
+        programmeRowAdded: true,
+        sheetNote,
+      })),
+    });
+    renderWizard(host);
+    await startFromCfs();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Finish" }));
+    });
+    expect(
+      await screen.findByText(
+        `Wrote sheet "CFS Targeted Prevention (2)" and its Programme row. ${sheetNote}`,
+      ),
+    ).toBeTruthy();
+  });
+
   it("runs Refresh workbook with progress and shows the change report", async () => {
     let finishRefresh: (r: RefreshReport) => void = () => undefined;
     const host = fakeHost({

@@ -59,6 +59,16 @@ describe("rows that do not line up with the header", () => {
     ]);
   });
 
+  it("still reads quarters labelled by their FY's first year, Q1 to Q4, as before", () => {
+    const periods = ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"];
+    const read = readActualsCsv(
+      ["proposal,period,measure,value", ...periods.map((p) => `CFS,${p},saving,5`)].join("\n"),
+      "a.csv",
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.rows.map((r) => r.period)).toEqual(periods);
+  });
+
   it("is one problem per short or long row, whatever the count (property)", () => {
     fc.assert(
       fc.property(

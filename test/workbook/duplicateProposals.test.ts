@@ -3,7 +3,9 @@ import { countedCellMessages } from "../../src/workbook/changeReport";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import type { ProgrammeConfig } from "../../src/workbook/layouts/programmeConfig";
 import { addProposal, refreshWorkbook } from "../../src/workbook/operations";
+import { proposalNameKey } from "../../src/workbook/duplicateProposals";
 import { readRegister } from "../../src/workbook/register";
+import { WORKBOOK_OPS } from "../../src/taskpane/workbookOps";
 import { demoWorkbook, readExample, renameAsExcel } from "./fixtures";
 
 /**
@@ -52,6 +54,29 @@ describe("adding a proposal the workbook already holds", () => {
     await expect(
       addProposal(port, { ...raw, opportunity: { ...raw.opportunity, name: "  cfs targeted  PREVENTION " } }),
     ).rejects.toThrow(`already in the workbook, on sheet "${CFS}"`);
+  });
+});
+
+describe("adding a proposal whose name only its sheet name shares", () => {
+  it("gives it a sheet of its own and says why, in the pane as in new (same workbook function)", async () => {
+    const raw = readExample("cfs-targeted-prevention.json") as { opportunity: Record<string, unknown> };
+    // Another proposal (the colon makes it another name), whose sheet name would be the CFS sheet's.
+    const other = { ...raw, opportunity: { ...raw.opportunity, name: "CFS: Targeted Prevention" } };
+    const results = [];
+    for (const write of [addProposal, WORKBOOK_OPS.writeProposal]) {
+      const { port } = await demoWorkbook();
+      const result = await write(port, other);
+      expect(result.sheetName).toBe(`${CFS} (2)`);
+      expect(result.sheetNote).toContain(`"${CFS}" is already another proposal's sheet`);
+      const register = await readRegister(port);
+      expect(register.proposals.map((p) => p.sheet)).toEqual(expect.arrayContaining([CFS, `${CFS} (2)`]));
+      // Two proposals, not one counted twice: refresh warns of no repeated name.
+      const report = await refreshWorkbook(port);
+      expect(report.errors).toEqual([]);
+      expect(report.warnings.map((w) => w.message).join("\n")).not.toMatch(/count it \d+ times/);
+      results.push(result);
+    }
+    expect(results[1]).toEqual(results[0]);
   });
 });
 
@@ -121,5 +146,13 @@ describe("refresh with a proposal name carried twice", () => {
       config,
     );
     expect(other.message).toMatch(/it is not a registered proposal$/);
+  });
+});
+
+describe("proposalNameKey", () => {
+  it("tells apart names that share the 31 characters a sheet name keeps, but not case or spacing", () => {
+    const first = "Residential step-down to foster care";
+    expect(proposalNameKey(`${first} (phase 2)`)).not.toBe(proposalNameKey(first));
+    expect(proposalNameKey(`  residential  STEP-DOWN to foster care `)).toBe(proposalNameKey(first));
   });
 });

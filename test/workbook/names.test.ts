@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { nameSlug, proposalSheetName, uniqueSlug } from "../../src/workbook/names";
+import {
+  MAX_SHEET_NAME,
+  nameSlug,
+  proposalSheetName,
+  sheetNameNote,
+  uniqueSheetName,
+  uniqueSlug,
+} from "../../src/workbook/names";
 
 describe("proposalSheetName", () => {
   it("replaces Excel's forbidden characters and control characters such as NUL", () => {
@@ -63,6 +70,60 @@ describe("uniqueSlug", () => {
         expect(new Set(slugs.map((s) => s.toLowerCase())).size).toBe(slugs.length);
         for (const s of slugs) expect(s.startsWith(nameSlug(sheets[slugs.indexOf(s)]))).toBe(true);
       }),
+    );
+  });
+});
+
+describe("uniqueSheetName", () => {
+  it("keeps a free name, and suffixes a taken one within 31 characters (two names sharing their first 31)", () => {
+    const first = proposalSheetName("Residential step-down to foster care");
+    expect(uniqueSheetName(first, [])).toBe(first);
+    const second = uniqueSheetName(proposalSheetName("Residential step-down to foster care (phase 2)"), [
+      first,
+    ]);
+    expect(second).toMatch(/^Residential step-down to fo.* \(2\)$/);
+    expect(second.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
+    expect(uniqueSheetName(first, [first, second])).toMatch(/ \(3\)$/);
+  });
+
+  it("gives a legal name no taken sheet has, ignoring case as Excel does (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 60 }),
+        fc.array(fc.string({ maxLength: 3 }), { maxLength: 4 }),
+        fc.nat({ max: 5 }),
+        (raw, extra, copies) => {
+          const base = proposalSheetName(raw);
+          // The base taken, then (some of) the names it would go to next, in another case.
+          const taken = [base.toUpperCase(), ...extra];
+          for (let i = 0; i < copies; i++) taken.push(uniqueSheetName(base, taken).toLowerCase());
+          const name = uniqueSheetName(base, taken);
+          expect(name.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
+          expect(taken.map((t) => t.toLowerCase())).not.toContain(name.toLowerCase());
+          expect(proposalSheetName(name)).toBe(name);
+        },
+      ),
+    );
+  });
+});
+
+describe("sheetNameNote", () => {
+  it("says nothing when the sheet is the opportunity's name, spacing aside", () => {
+    expect(sheetNameNote("CFS Targeted Prevention", "CFS Targeted Prevention")).toBeUndefined();
+    expect(sheetNameNote("  CFS  Targeted Prevention ", "CFS Targeted Prevention")).toBeUndefined();
+  });
+
+  it("names the sheet and why: shortened, another proposal's, characters a sheet cannot hold", () => {
+    const name = "Residential step-down to foster care (phase 2)";
+    const clashed = proposalSheetName(name);
+    const sheet = uniqueSheetName(clashed, [clashed]);
+    const note = sheetNameNote(name, sheet, clashed) ?? "";
+    expect(note).toContain(`Sheet "${sheet}" is not named "${name}"`);
+    expect(note).toContain("at most 31 characters");
+    expect(note).toContain(`"${clashed}" is already another proposal's sheet`);
+    expect(sheetNameNote("CFS: pilot", proposalSheetName("CFS: pilot"))).toMatch(/cannot hold \[ \] : \*/);
+    expect(sheetNameNote("History", proposalSheetName("History"))).toMatch(
+      /Excel keeps the sheet name "History"/,
     );
   });
 });

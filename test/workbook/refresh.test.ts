@@ -539,3 +539,50 @@ describe("updateProposal with a text that needs fewer or more rows", () => {
     expect((await refreshWorkbook(port)).changes).toEqual([]);
   });
 });
+
+describe("blank timing inputs", () => {
+  it("warns on every refresh while a cleared pilot or lead time reads as 0, and computes the figures", async () => {
+    const { wb } = await demoWorkbook();
+    const { wb: back, port } = await roundTrip(wb);
+    const layout = await cfsLayout(port);
+    const input = (path: string) =>
+      layout.cells.find((c) => c.kind === "input" && c.path === `assumptions.timeline.${path}`)!;
+    const pilot = input("pilotMonths");
+    const lead = input("leadMonths");
+    const ws = back.getWorksheet(CFS)!;
+    ws.getCell(pilot.address).value = null;
+    ws.getCell(lead.address).value = null;
+    const expected = [pilot, lead].map(
+      (c) =>
+        `${sheetRef(CFS)}!${c.address} ${c.kind === "input" ? c.label : ""}: the cell is blank, so it is read as 0 months; type 0 to silence this`,
+    );
+    const report = await refreshWorkbook(port);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual(expected.map((message) => ({ proposal: CFS, message })));
+    // Read as 0 months: the saving comes sooner, so the figures move.
+    expect(report.changes.some((c) => c.sheet === CFS && c.key === "profile.FY27/28.cumulative")).toBe(true);
+    // Still blank, still said, with nothing else changing.
+    const again = await refreshWorkbook(port);
+    expect(again.changes).toEqual([]);
+    expect(again.warnings.map((w) => w.message)).toEqual(expected);
+    // A typed 0 says it is meant: the same figures, and no word.
+    ws.getCell(pilot.address).value = 0;
+    ws.getCell(lead.address).value = 0;
+    const typed = await refreshWorkbook(port);
+    expect(typed.warnings).toEqual([]);
+    expect(typed.changes.filter((c) => c.sheet === CFS && c.key?.startsWith("profile."))).toEqual([]);
+  });
+
+  it("does not warn about the optional rows a new sheet writes blank", async () => {
+    const { port } = await roundTrip((await demoWorkbook()).wb);
+    const cfs = readExample("cfs-targeted-prevention.json");
+    const { designMonths: _design, ...timeline } = cfs.assumptions.timeline;
+    await addProposal(port, {
+      ...cfs,
+      opportunity: { ...cfs.opportunity, name: "Without a design phase" },
+      assumptions: { ...cfs.assumptions, timeline },
+    });
+    const report = await refreshWorkbook(port);
+    expect(report.warnings).toEqual([]);
+  });
+});

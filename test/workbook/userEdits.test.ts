@@ -364,13 +364,27 @@ describe("errors point at cells", () => {
     );
   });
 
+  it("refuses dd/mm and spelt-out date text, saying to type YYYY-MM-DD or enter an Excel date", async () => {
+    for (const text of ["01/10/2027", "1 October 2027"]) {
+      const { port, layout } = await editedDemo((ws, l) => {
+        ws.getCell(inputAt(l, "assumptions.timeline.startDate")).value = text;
+      });
+      const start = inputAt(layout, "assumptions.timeline.startDate");
+      expect((await refreshWorkbook(port)).errors[0].message).toBe(
+        `'${CFS}'!${start} Project start (date): must be a date YYYY-MM-DD, got "${text}"; ` +
+          "or enter it as an Excel date (a date cell)",
+      );
+    }
+  });
+
   it("names a date cell that holds no date, and a cleared required cell", async () => {
     const { port, layout } = await editedDemo((ws, l) => {
       ws.getCell(inputAt(l, "assumptions.timeline.startDate")).value = "next spring";
     });
     const start = inputAt(layout, "assumptions.timeline.startDate");
     expect((await refreshWorkbook(port)).errors[0].message).toBe(
-      `'${CFS}'!${start} Project start (date): must be a date YYYY-MM-DD, got "next spring"`,
+      `'${CFS}'!${start} Project start (date): must be a date YYYY-MM-DD, got "next spring"; ` +
+        "or enter it as an Excel date (a date cell)",
     );
     const level = await editedDemo((ws, l) => {
       ws.getCell(inputAt(l, "opportunity.confidence.level")).value = "Fair";

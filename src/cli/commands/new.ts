@@ -70,6 +70,8 @@ export const newProposal: Command = {
       `${exists ? "Added to" : "Created"} ${into}: sheet "${result.sheetName}"` +
         (result.programmeRowAdded ? " and its Programme row." : "."),
     );
+    // Told, not left to be found: the sheet is what refresh, simulate --xlsx and the Programme's link name.
+    if (result.sheetNote) io.out(result.sheetNote);
     return EXIT_OK;
   },
 };

@@ -6,10 +6,11 @@ import { textTable } from "../table";
 const fy = (label: string): string => label.replace(/^FY/, "FY ");
 
 /**
- * The split as a table in £m, with what cost avoidance means.
+ * The split as a table in £m, with what cost avoidance means; it begins with a blank line, as the Green Book
+ * view before it does, so each section of `calc profile` stands apart.
  *
  * @example
- * cashabilityTable(grossByCashability(proposal)) // "Gross saving by kind …\nFY 26/27  £0.00m  £0.00m  -"
+ * cashabilityTable(grossByCashability(proposal)) // "\nGross saving by kind …\nFY 26/27  £0.00m  £0.00m  -"
  */
 export function cashabilityTable(years: readonly CashabilityYear[]): string {
   const rows = years.map((y) => [
@@ -19,7 +20,7 @@ export function cashabilityTable(years: readonly CashabilityYear[]): string {
     formatMoney(y.nonCashable),
   ]);
   return (
-    "Gross saving by kind (before costs and overlap)\n" +
+    "\nGross saving by kind (before costs and overlap)\n" +
     textTable(["FY", "Cashable", "Cost avoidance", "Non-cashable"], rows, [
       "left",
       "right",

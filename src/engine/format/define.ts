@@ -158,24 +158,26 @@ export function rate(rules: NumberRules, d: Describe = {}) {
 }
 
 /**
- * A rate a year (inflation): above −100%, and at most 100% a year. A figure over 1 is refused, not warned
- * about: 3.36 is 336% a year, almost surely 3.36% typed into a plain cell, and would multiply the money.
+ * A rate a year (inflation, a baseline's or a caseload's growth): above `floor` (−100% unless given), and at
+ * most 100% a year. A figure over 1 is refused, not warned about: 3.36 is 336% a year, almost surely 3.36%
+ * typed into a plain cell, and would multiply the money.
  *
  * @example
  * v.parse(yearRate(), "3.36%").toNumber() // 0.0336
  * v.parse(yearRate(), 3.36) // issue "must be <= 100% a year, got 3.36, which reads as 336%; type 3.36% or 0.0336"
+ * v.parse(yearRate({}, { min: 0 }), -0.01) // issue "must be >= 0, got -0.01"
  */
-export function yearRate(d: Describe = {}) {
+export function yearRate(d: Describe = {}, floor: Pick<NumberRules, "gt" | "min"> = { gt: -1 }) {
   return field<number | string, Decimal>(
     {
       type: "%",
-      rule: "> -100%, ≤ 100% a year",
-      json: { ...numberJson({ gt: -1, max: 1 }), type: ["number", "string"] },
+      rule: `${ruleText(floor, 100, "%") ?? ""}, ≤ 100% a year`,
+      json: { ...numberJson({ ...floor, max: 1 }), type: ["number", "string"] },
       ...d,
       warn: d.warn ?? wholePercentWarning,
     },
     (value) => {
-      const x = rateValue(value, "", { gt: -1 });
+      const x = rateValue(value, "", floor);
       if (x.gt(1)) {
         throw new EngineError("out-of-range", "", wholePercentRefusal(x, "<= 100% a year"));
       }

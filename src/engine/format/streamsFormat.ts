@@ -27,7 +27,6 @@ import {
   kinds,
   list,
   optional,
-  rate,
   yearRate,
   strict,
   text,
@@ -467,7 +466,8 @@ const packageReviewFormat = v.pipe(
     kind: kind("packageReview"),
     ...commonEntries,
     caseload: decimal(COUNT, { about: "people with a package of care" }),
-    growthPerYear: optional(rate({ min: 0, max: 10 }, { default: "0", about: "caseload growth a year" })),
+    // Over 100% a year is refused as the baseline's growth is (2 typed for 2%), not only warned about.
+    growthPerYear: optional(yearRate({ default: "0", about: "caseload growth a year" }, { min: 0 })),
     baseFy: optional(fy({ default: "first horizon FY", about: "the FY the caseload refers to" })),
     weeksBetweenReviews: decimal({ gt: 0, max: 5200 }, { about: "weeks from one review to the next" }),
     reductionRate: share("share of reviews that reduce the package"),

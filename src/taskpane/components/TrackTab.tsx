@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Dropdown, Field, Input, Option, Textarea } from "@fluentui/react-components";
 import { countText } from "../preview/plural";
 import { Figures } from "./Figures";
-import { FORECAST_CUMULATIVE } from "../../engine";
+import { FORECAST_CUMULATIVE, QUARTER_YEAR } from "../../engine";
 import {
   versionDateProblem,
   type TrackView,
@@ -45,6 +45,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
         {view.message}
       </p>
     );
+  const forecastColumn = view.reprofileYears?.some((y) => y.forecastMtfs !== undefined) ?? false;
   return (
     <div data-testid={`${id}-result`}>
       <div style={SCROLL}>
@@ -109,6 +110,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
       )}
       {view.reprofileYears && (
         <div style={SCROLL}>
+          {/* The forecast beside the revised plan, as `track reprofile` prints it (when the report has one). */}
           <table className="mtfs-table" data-testid={`${id}-reprofile-years`}>
             <thead>
               <tr>
@@ -117,6 +119,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
                 <th>Revised cumulative</th>
                 <th>Approved MTFS row</th>
                 <th>Revised MTFS row</th>
+                {forecastColumn && <th>Forecast MTFS row</th>}
               </tr>
             </thead>
             <tbody>
@@ -127,6 +130,7 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
                   <td>{y.revised}</td>
                   <td>{y.approvedMtfs}</td>
                   <td>{y.revisedMtfs}</td>
+                  {forecastColumn && <td>{y.forecastMtfs}</td>}
                 </tr>
               ))}
             </tbody>
@@ -135,9 +139,14 @@ function TrackResult({ view, id }: { readonly view: TrackView; readonly id: stri
       )}
       {view.reprofileRunRate && (
         <p data-testid={`${id}-run-rate`}>
-          Full run rate: <Figures text={view.reprofileRunRate} />
+          <Figures text={view.reprofileRunRate} />
         </p>
       )}
+      {view.reprofileMeans?.map((m) => (
+        <p className="mtfs-hint" key={m} data-testid={`${id}-reprofile-means`}>
+          {m}
+        </p>
+      ))}
     </div>
   );
 }
@@ -302,7 +311,7 @@ export function TrackTab({
     <section className="mtfs-track" data-testid="track-tab">
       <h2 className="mtfs-h2">Track: actuals against the plan</h2>
       <p className="mtfs-hint">
-        Period: a month &ldquo;2027-10&rdquo; or a fiscal quarter &ldquo;2027-Q3&rdquo; (Q1 = April to June).
+        Period: a month &ldquo;2027-10&rdquo; or a fiscal quarter &ldquo;2027-Q3&rdquo; ({QUARTER_YEAR}).
         Measure: one of the stream&rsquo;s KPIs, or the £ saving recorded by finance.
       </p>
       {rows.map((r, i) => (

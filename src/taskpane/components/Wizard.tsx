@@ -338,7 +338,9 @@ export function Wizard<P>({
         setDraft(attached);
         setStatus({
           intent: "success",
-          text: `Wrote sheet "${result.sheetName}"${result.programmeRowAdded ? " and its Programme row" : ""}.`,
+          text:
+            `Wrote sheet "${result.sheetName}"${result.programmeRowAdded ? " and its Programme row" : ""}.` +
+            (result.sheetNote ? ` ${result.sheetNote}` : ""),
         });
         await persistDraft(attached);
       }

@@ -158,6 +158,7 @@ export class ExcelJsPort implements WorkbookPort {
     const origin = packageOrigin(this.workbook);
     if (origin)
       origin.edits.insertedRows.set(sheet, [...(origin.edits.insertedRows.get(sheet) ?? []), { row, count }]);
+    await this.shiftRowBreaks(sheet, row, count);
   }
 
   async deleteRows(sheet: string, row: number, count: number): Promise<void> {
@@ -172,6 +173,27 @@ export class ExcelJsPort implements WorkbookPort {
       );
     shiftingMerges(ws, row, -count, () => ws.spliceRows(row, count));
     if (inserted && last?.row === row && last.count === count) inserted.pop();
+    await this.shiftRowBreaks(sheet, row, -count);
+  }
+
+  /**
+   * Moves the sheet's manual row breaks as Excel does when rows are inserted (`count` > 0) before `row` or
+   * deleted from it: a page that started at or below `row` starts `count` rows lower; one inside deleted rows goes.
+   */
+  private async shiftRowBreaks(sheet: string, row: number, count: number): Promise<void> {
+    const ws = this.sheet(sheet) as ExcelJS.Worksheet & { rowBreaks: ExcelJS.RowBreak[] };
+    const origin = packageOrigin(this.workbook);
+    // ExcelJS neither reads an opened file's breaks nor moves any with spliceRows.
+    if (origin && !origin.edits.rowBreaks.has(sheet))
+      ws.rowBreaks = await originalRowBreaks(origin, sheet, ws.rowBreaks);
+    // A break's id is the last row above it: the page starts at id + 1.
+    ws.rowBreaks = ws.rowBreaks.flatMap((b) => {
+      const starts = b.id + 1;
+      if (starts < row) return [b];
+      if (count < 0 && starts < row - count) return [];
+      return [{ ...b, id: b.id + count }];
+    });
+    origin?.edits.rowBreaks.add(sheet);
   }
 
   async snapshotCells(sheet: string, ranges: readonly string[]): Promise<CellSnapshot> {

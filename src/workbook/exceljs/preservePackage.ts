@@ -200,6 +200,18 @@ function shiftSqrefs(xml: string, row: number, count: number): string {
     );
 }
 
+/**
+ * A column page break's row extent (`min`/`max`, 0-based rows) at or below `row` moves down `count`, as in
+ * Excel, to the sheet's last row at most (a break down the whole sheet stays so). Row breaks move in the port.
+ */
+function shiftColBreakRows(xml: string, row: number, count: number): string {
+  const LAST_ROW = 1048575;
+  return xml.replace(/(\s(?:min|max)=")(\d+)"/g, (_, head: string, r: string) => {
+    const n = Number(r);
+    return `${head}${n >= row - 1 ? Math.min(n + count, LAST_ROW) : n}"`;
+  });
+}
+
 /** The ranges of a table part (the table, its filter and sort state). */
 function shiftTableRefs(xml: string, row: number, count: number): string {
   return xml.replace(
@@ -512,7 +524,9 @@ export async function preservePackage(
       kept = kept.map((c) =>
         ["conditionalFormatting", "dataValidations", "autoFilter", "extLst"].includes(c.name)
           ? { ...c, xml: shiftSqrefs(c.xml, row, count) }
-          : c,
+          : c.name === "colBreaks"
+            ? { ...c, xml: shiftColBreakRows(c.xml, row, count) }
+            : c,
       );
       for (const r of oRels.filter((x) => x.type === `${REL}comments` || x.type === `${REL}vmlDrawing`)) {
         const part = resolveTarget(oPart, r.target);

@@ -41,6 +41,12 @@ export const CROSSING_FORMAT = `0.00;"";"${WITHIN_YEAR_0}"`;
 /** What the BCR cell says when the costs' present value is 0. */
 export const NO_RATIO = NO_COSTS_TEXT;
 
+/**
+ * The caption of the Green Book payback, on a proposal sheet and the Programme: it states its basis (real
+ * prices, discounted), as the cash payback of Table 3 and the Scenarios sheet states its own.
+ */
+export const DISCOUNTED_PAYBACK_CAPTION = "Discounted payback, real prices (years from the start of year 0)";
+
 /** Where the block's figures are, for the Programme's Green Book rows and for tests. */
 export interface GreenBookAddresses {
   /** Per FY label: cash benefits and costs (what the Programme sums), and the split by cashability. */
@@ -76,7 +82,11 @@ export const GREEN_BOOK_STEPS = [
   { caption: "Present value of costs", key: "pvCosts", numberFormat: MILLIONS_FORMAT },
   { caption: "Net present value", key: "presentValue", numberFormat: MILLIONS_FORMAT },
   { caption: "Cumulative net present value", key: "cumulativePresentValue", numberFormat: MILLIONS_FORMAT },
-  { caption: "Payback reached (years)", key: "paybackCrossing", numberFormat: CROSSING_FORMAT },
+  {
+    caption: "Payback reached (years, real, discounted)",
+    key: "paybackCrossing",
+    numberFormat: CROSSING_FORMAT,
+  },
 ] as const;
 
 /** A step of the Green Book table by its key. */
@@ -97,6 +107,7 @@ export function greenBookStepFormula(
   t: number,
   at: (step: GreenBookStep, t: number) => string,
   baseIndex: string,
+  nothingToPayBack?: string,
 ): string {
   switch (step) {
     case "deflatorIndex":
@@ -117,13 +128,45 @@ export function greenBookStepFormula(
       return t === 0
         ? at("presentValue", t)
         : `${at("cumulativePresentValue", t - 1)}+${at("presentValue", t)}`;
-    case "paybackCrossing":
-      return paybackCrossingFormula(
+    case "paybackCrossing": {
+      const crossing = paybackCrossingFormula(
         t,
         at("cumulativePresentValue", t),
         t === 0 ? "" : at("cumulativePresentValue", t - 1),
       );
+      // Year 0 is the one crossing a cashflow never in deficit has: it says what the payback says.
+      return t === 0 && nothingToPayBack ? `IF(${nothingToPayBack},"${NO_RATIO}",${crossing})` : crossing;
+    }
   }
+}
+
+/**
+ * The condition, as a formula, that there is nothing to pay back (greenBookNothingToPayBack): the costs' present
+ * value (`pvCosts`, a cell or a sum) is not above 0 and the running NPV (`cumulatives`) never below 0. The
+ * payback cell and the crossings row's year 0 both test it, so with nothing to pay back they both read NO_RATIO.
+ *
+ * @example
+ * nothingToPayBackFormula("B70", "K59:K64") // "AND(B70<=0,MIN(K59:K64)>=0)"
+ */
+export function nothingToPayBackFormula(pvCosts: string, cumulatives: string): string {
+  return `AND(${pvCosts}<=0,MIN(${cumulatives})>=0)`;
+}
+
+/**
+ * The cached value of the crossings row's year t, as the formula computes it: NO_RATIO in year 0 when there is
+ * nothing to pay back (so the row never says "within year 0" beside a payback of "n/a (no costs)"), else the
+ * crossing, or NO_CROSSING.
+ *
+ * @example
+ * paybackCrossingValue(noCostsView, paybackCrossings(pvs), 0) // "n/a (no costs)"
+ */
+export function paybackCrossingValue(
+  view: GreenBookView,
+  crossings: readonly (Decimal | undefined)[],
+  t: number,
+): number | string {
+  if (t === 0 && greenBookNothingToPayBack(view)) return NO_RATIO;
+  return crossings[t]?.toNumber() ?? NO_CROSSING;
 }
 
 /**
@@ -206,7 +249,7 @@ export function discountedPaybackFormula(crossings: string, lastCumulative: stri
  */
 export function greenBookPaybackFormula(pvCosts: string, crossings: string, cumulatives: string): string {
   const last = cumulatives.split(":").pop() ?? cumulatives;
-  return `IF(AND(${pvCosts}<=0,MIN(${cumulatives})>=0),"${NO_RATIO}",${discountedPaybackFormula(crossings, last)})`;
+  return `IF(${nothingToPayBackFormula(pvCosts, cumulatives)},"${NO_RATIO}",${discountedPaybackFormula(crossings, last)})`;
 }
 
 /**
@@ -293,6 +336,12 @@ export function greenBookBlock(
     return (t === undefined ? undefined : view?.years[t]?.presentValue) ?? ZERO;
   });
   const crossings = paybackCrossings(rowPresentValues);
+  const columnRange = (step: GreenBookStep): string =>
+    `${column.get(step)}${firstRow}:${column.get(step)}${lastRow}`;
+  const nothing = nothingToPayBackFormula(
+    `SUM(${columnRange("pvCosts")})`,
+    columnRange("cumulativePresentValue"),
+  );
   let cumulative: Decimal = ZERO;
   fyLabels.forEach((fy, t) => {
     const row = firstRow + t;
@@ -321,14 +370,14 @@ export function greenBookBlock(
                 ? cumulative.toNumber()
                 : null
               : key === "paybackCrossing"
-                ? modelled
-                  ? (crossings[t]?.toNumber() ?? NO_CROSSING)
+                ? view
+                  ? paybackCrossingValue(view, crossings, t)
                   : null
                 : engineValue(y && greenBookStepValue(key, y));
         formula(
           address,
           `${k}.${key}`,
-          greenBookStepFormula(key, t, at, `$${column.get("deflatorIndex")}$${firstRow}`),
+          greenBookStepFormula(key, t, at, `$${column.get("deflatorIndex")}$${firstRow}`, nothing),
           value,
           numberFormat,
         );
@@ -386,7 +435,7 @@ export function greenBookBlock(
   );
   const payback = view?.discountedPayback;
   const paybackAt = summary(
-    "Discounted payback (years from the start of year 0)",
+    DISCOUNTED_PAYBACK_CAPTION,
     "greenBook.discountedPayback",
     // Nothing to pay back (no costs, never below zero): "n/a", as the ratio says, not "0 years".
     greenBookPaybackFormula(

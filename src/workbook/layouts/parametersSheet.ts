@@ -7,7 +7,7 @@ import {
 } from "../../engine";
 import type { DefinedName } from "../port";
 import { labelWriter } from "./cellWriters";
-import { PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import { PERCENT_FORMAT, STYLES, alignedTop, type LayoutCell, type SheetLayout } from "./types";
 
 /**
  * The Parameters sheet: the numbers the council chooses rather than the proposals state. The optimism-bias
@@ -128,7 +128,8 @@ export function parametersSheetLayout(table: OptimismBiasTable = DEFAULT_OPTIMIS
   return {
     layoutId: PARAMETERS_LAYOUT_ID,
     sheet: PARAMETERS_SHEET,
-    cells,
+    // Figures beside a wrapped caption sit level with its first line.
+    cells: alignedTop(cells),
     columnWidths: [
       { column: "A", width: 28 },
       { column: "B", width: 16 },

@@ -6,14 +6,16 @@ import type { ModelledProposal } from "../engineLink";
 import { formulaWriter, labelWriter } from "./cellWriters";
 import {
   CROSSING_FORMAT,
+  DISCOUNTED_PAYBACK_CAPTION,
   GREEN_BOOK_STEPS,
-  NO_CROSSING,
   NO_RATIO,
   PAYBACK_YEARS_FORMAT,
   greenBookPaybackFormula,
   greenBookPaybackValue,
   greenBookStepFormula,
   greenBookStepValue,
+  nothingToPayBackFormula,
+  paybackCrossingValue,
   type GreenBookStep,
 } from "./greenBookBlock";
 import { DISCOUNT_RATES_NAME } from "./parametersSheet";
@@ -55,7 +57,7 @@ export interface GreenBookSource {
  * beside nothing (it read blank next to the caption).
  */
 export const PAYBACK_AFTER_IMPLEMENTATION_CAPTION =
-  "Discounted payback after implementation costs (years from year 0)";
+  "Discounted payback after implementation costs (real prices, years)";
 /** See PAYBACK_AFTER_IMPLEMENTATION_CAPTION. */
 export const NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION =
   "Check: NPV after implementation costs by Excel's NPV(), as above";
@@ -191,6 +193,9 @@ export function programmeGreenBookCells(
   const at = (step: GreenBookStep, i: number): string => `${fyColumn(i)}${row.get(step)}`;
   GREEN_BOOK_STEPS.forEach((step) => label(`A${row.get(step.key)}`, step.caption));
   const baseIndex = `$${fyColumn(0)}$${row.get("deflatorIndex")}`;
+  const span = (step: GreenBookStep): string => `${at(step, 0)}:${at(step, n - 1)}`;
+  const pvCosts = `SUM(${span("pvCosts")})`;
+  const nothing = nothingToPayBackFormula(pvCosts, span("cumulativePresentValue"));
   fys.forEach((fy, i) => {
     const y = view?.years[i];
     for (const { key, numberFormat } of GREEN_BOOK_STEPS) {
@@ -209,14 +214,14 @@ export function programmeGreenBookCells(
         formula(
           address,
           k,
-          greenBookStepFormula(key, i, at, baseIndex),
+          greenBookStepFormula(key, i, at, baseIndex, nothing),
           key === "deflatorIndex"
             ? money(index?.[i])
             : key === "cumulativePresentValue"
               ? money(y?.cumulativePresentValue)
               : key === "paybackCrossing"
                 ? view
-                  ? (crossings[i]?.toNumber() ?? NO_CROSSING)
+                  ? paybackCrossingValue(view, crossings, i)
                   : null
                 : money(y && greenBookStepValue(key, y)),
           numberFormat,
@@ -224,7 +229,6 @@ export function programmeGreenBookCells(
     }
   });
   r += GREEN_BOOK_STEPS.length;
-  const span = (step: GreenBookStep): string => `${at(step, 0)}:${at(step, n - 1)}`;
   const total = (
     caption: string,
     key: string,
@@ -244,7 +248,6 @@ export function programmeGreenBookCells(
     view ? view.npv.toNumber() : null,
     MILLIONS_FORMAT,
   );
-  const pvCosts = `SUM(${span("pvCosts")})`;
   total(
     "Benefit–cost ratio (PV benefits ÷ PV costs)",
     "greenBook.benefitCostRatio",
@@ -254,7 +257,7 @@ export function programmeGreenBookCells(
   );
   const crossingsAt = span("paybackCrossing");
   total(
-    "Discounted payback (years from the start of year 0)",
+    DISCOUNTED_PAYBACK_CAPTION,
     "greenBook.discountedPayback",
     greenBookPaybackFormula(pvCosts, crossingsAt, span("cumulativePresentValue")),
     view ? greenBookPaybackValue(view) : null,
@@ -296,7 +299,7 @@ export function programmeGreenBookCells(
     const pvRow = rowOf("Present value of implementation costs");
     const netRow = rowOf("Net present value after implementation costs");
     const cumulativeRow = rowOf("Cumulative net present value after implementation costs");
-    const crossingRow = rowOf("Payback reached after implementation costs (years)");
+    const crossingRow = rowOf("Payback reached after implementation costs (real, discounted)");
     // The block's own recipe for the running total and the crossing year, over these rows.
     const afterAt = (step: GreenBookStep, t: number): string =>
       step === "presentValue"
@@ -308,6 +311,9 @@ export function programmeGreenBookCells(
       ? paybackCrossings(after.withImplementation.years.map((y) => y.presentValue))
       : [];
     const money = (d: Decimal | undefined): CellScalar => (d ? d.toNumber() : null);
+    const rowSpan = (row: number): string => `${fyColumn(0)}${row}:${fyColumn(n - 1)}${row}`;
+    const allCosts = `(${pvCosts}+SUM(${rowSpan(pvRow)}))`;
+    const nothingAfter = nothingToPayBackFormula(allCosts, rowSpan(cumulativeRow));
     fys.forEach((fy, i) => {
       const c = fyColumn(i);
       const k = `greenBook.${fy}.implementation`;
@@ -350,12 +356,11 @@ export function programmeGreenBookCells(
       formula(
         `${c}${crossingRow}`,
         `${k}.paybackCrossing`,
-        greenBookStepFormula("paybackCrossing", i, afterAt, baseIndex),
-        after ? (afterCrossings[i]?.toNumber() ?? NO_CROSSING) : null,
+        greenBookStepFormula("paybackCrossing", i, afterAt, baseIndex, nothingAfter),
+        after ? paybackCrossingValue(after.withImplementation, afterCrossings, i) : null,
         CROSSING_FORMAT,
       );
     });
-    const rowSpan = (row: number): string => `${fyColumn(0)}${row}:${fyColumn(n - 1)}${row}`;
     const full = after?.withImplementation;
     total(
       "NPV after implementation costs",
@@ -364,7 +369,6 @@ export function programmeGreenBookCells(
       full ? full.npv.toNumber() : null,
       MILLIONS_FORMAT,
     );
-    const allCosts = `(${pvCosts}+SUM(${rowSpan(pvRow)}))`;
     total(
       "Benefit–cost ratio after implementation costs",
       "greenBook.benefitCostRatioAfterImplementation",

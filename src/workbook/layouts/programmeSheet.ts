@@ -13,6 +13,7 @@ import {
   MILLIONS_FORMAT,
   PERCENT_FORMAT,
   STYLES,
+  alignedTop,
   type LayoutCell,
   type OwnedCell,
   type SheetLayout,
@@ -526,7 +527,8 @@ export function programmeSheetLayout(
   return {
     layoutId: PROGRAMME_LAYOUT_ID,
     sheet: PROGRAMME_SHEET,
-    cells: wrapped.cells,
+    // Figures beside a wrapped name or note sit level with its first line.
+    cells: alignedTop(wrapped.cells),
     positions: pos,
     statusAddress: programmeStatusAddress(config),
     totals: totals ? totals.map((t) => t.toNumber()) : [],

@@ -13,6 +13,7 @@ import {
   INPUT_PERCENT_FORMAT,
   POUNDS_FORMAT,
   STYLES,
+  alignedTop,
   chartPageBreaks,
   type InputType,
   type LayoutCell,
@@ -726,7 +727,7 @@ function layOut(input: ProposalSheetInput): ProposalSheetLayout {
     to: `${columnLetter(chartColumn + 7)}${profileHeadingRow + 16}`,
   };
   // Numbers beside a paragraph sit at the top of the row, level with its first line.
-  const topAligned = cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } }));
+  const topAligned = alignedTop(cells);
   return {
     layoutId: PROPOSAL_LAYOUT_ID,
     sheet,

@@ -13,7 +13,7 @@ import { PROGRAMME_SHEET, fyColumn, type ProgrammePositions } from "./programmeS
 import { labelWriter, millionsFormulaWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
 import { FIRST_AREA_ROW, RESOURCE_COST_SHEET, resourceCostTotalRow } from "./resourceCostRows";
-import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import { MILLIONS_FORMAT, STYLES, alignedTop, type LayoutCell, type SheetLayout } from "./types";
 
 export { RESOURCE_COST_SHEET } from "./resourceCostRows";
 
@@ -27,6 +27,12 @@ export { RESOURCE_COST_SHEET } from "./resourceCostRows";
  */
 
 export const RESOURCE_COST_LAYOUT_ID = "resourceCostSheet";
+
+/**
+ * The caption of Table 3's payback and the Scenarios sheet's: cash, not discounted, so a reader beside the
+ * Programme's Green Book payback (real prices, discounted) sees why the two differ.
+ */
+export const CASH_PAYBACK_CAPTION = "Payback (years; cash, undiscounted, interpolated)";
 
 export interface ResourceCostValues {
   /** Amount in £ per area and MTFS year, as read from the sheet. */
@@ -118,7 +124,7 @@ export function resourceCostLayout(
   label(`A${totalRow}`, "Total implementation costs", { bold: true });
   label(`A${benefitsRow}`, "Financial benefits (Programme total, shown negative)", { bold: true });
   label(`A${cashflowRow}`, "Cumulative Cashflow", { bold: true });
-  label(`A${paybackRow}`, "Payback (years, interpolated within the crossing year)", { bold: true });
+  label(`A${paybackRow}`, CASH_PAYBACK_CAPTION, { bold: true });
   label(
     `${commentCol}${benefitsRow}`,
     "Net benefits based on benefit proposals (Programme sheet total)",
@@ -210,7 +216,7 @@ export function resourceCostLayout(
     paybackAddress,
     columnWidths,
     // Figures beside a wrapped comment sit level with its first line.
-    cells: cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } })),
+    cells: alignedTop(cells),
     rowHeights: fitRowHeights(cells, [], new Map(columnWidths.map((w) => [w.column, w.width]))),
   };
 }

@@ -12,9 +12,21 @@ import { columnLetter, sheetRef } from "../address";
 import type { CellScalar } from "../port";
 import type { ProgrammeConfig } from "./programmeConfig";
 import { PROGRAMME_SHEET, fyColumn, type ProgrammePositions } from "./programmeSheet";
-import { RESOURCE_COST_SHEET, paybackFormula, type ResourceCostLayout } from "./resourceCostSheet";
+import {
+  CASH_PAYBACK_CAPTION,
+  RESOURCE_COST_SHEET,
+  paybackFormula,
+  type ResourceCostLayout,
+} from "./resourceCostSheet";
 import { labelWriter } from "./cellWriters";
-import { MILLIONS_FORMAT, PERCENT_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import {
+  MILLIONS_FORMAT,
+  PERCENT_FORMAT,
+  STYLES,
+  alignedTop,
+  type LayoutCell,
+  type SheetLayout,
+} from "./types";
 
 /**
  * The Scenarios sheet (the scrutiny report's paragraphs 21–23 and 42): one column per scenario, side by side.
@@ -201,7 +213,7 @@ export function scenariosLayout(
   label(`A${totalBenefitRow}`, `Total financial benefit, ${fys[0]}–${fys[years - 1]}`);
   label(`A${lastYearRow}`, `${fys[years - 1]} total`);
   label(`A${costTotalRow}`, "Implementation costs");
-  label(`A${paybackRow}`, "Payback (years, interpolated within the crossing year)");
+  label(`A${paybackRow}`, CASH_PAYBACK_CAPTION);
   const never = `not within ${fys[0]}–${fys[years - 1]}`;
   scenarios.forEach((_, i) => {
     const c = col(i);
@@ -257,7 +269,8 @@ export function scenariosLayout(
   return {
     layoutId: SCENARIOS_LAYOUT_ID,
     sheet: SCENARIOS_SHEET,
-    cells,
+    // Figures beside a wrapped caption sit level with its first line.
+    cells: alignedTop(cells),
     columnWidths: [
       { column: "A", width: 52 },
       { column: "B", width: 16 },

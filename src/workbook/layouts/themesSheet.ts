@@ -5,7 +5,7 @@ import { POUNDS_PER_MILLION, type ProgrammeConfig } from "./programmeConfig";
 import { PROGRAMME_SHEET, fyColumn, themeColumn, type ProgrammePositions } from "./programmeSheet";
 import { labelWriter, millionsFormulaWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
-import { MILLIONS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import { MILLIONS_FORMAT, STYLES, alignedTop, type LayoutCell, type SheetLayout } from "./types";
 
 /**
  * The Themes sheet, as the Efficiency Review's Table 2 (paragraph 33): per theme, the Efficiency Review
@@ -129,7 +129,7 @@ export function themesLayout(
     layoutId: THEMES_LAYOUT_ID,
     sheet: THEMES_SHEET,
     // A wrapped description's row is as tall as its text, so it does not run over the theme below.
-    cells: cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } })),
+    cells: alignedTop(cells),
     columnWidths,
     rowHeights: fitRowHeights(cells, [], new Map(columnWidths.map((w) => [w.column, w.width]))),
   };

@@ -1,4 +1,4 @@
-import { MEASURE_LABELS, measureKey, measureLabel } from "../../engine";
+import { MEASURE_LABELS, measureKey, measureLabel, QUARTER_YEAR } from "../../engine";
 import { cellAddress, columnLetter, sheetRef } from "../address";
 import { labelWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
@@ -109,7 +109,7 @@ export function trackingLayout(
   label(
     "A2",
     'One actual per row. Stream: blank for a proposal\'s only stream, else its id (e.g. "fees"). ' +
-      'Period: a month "2027-07" or a fiscal quarter "2027-Q2" (Q1 = April to June). ' +
+      `Period: a month "2027-07" or a fiscal quarter "2027-Q2" (${QUARTER_YEAR}). ` +
       'Measure: "Saving (£)" (recorded by finance) or a KPI of the stream in words ("Avoided events", ' +
       '"Caseload reduction", "Average FTE reduction", …) or its key (avoidedEvents, fteReduced, …).',
     STYLES.text,

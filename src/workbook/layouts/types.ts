@@ -121,6 +121,18 @@ export function isOwned(cell: LayoutCell): cell is OwnedCell {
   return cell.kind === "engine" || cell.kind === "formula";
 }
 
+/**
+ * `cells` each aligned to the top of its row: in a row a wrapped label makes tall, a figure or a word beside it
+ * sits level with the label's first line, not at the row's foot. Every sheet with wrapped labels declares its
+ * cells through this, and both ports write the declared style.
+ *
+ * @example
+ * alignedTop([{ kind: "label", address: "A1", text: "Payback" }])[0].style // { alignTop: true }
+ */
+export function alignedTop(cells: readonly LayoutCell[]): LayoutCell[] {
+  return cells.map((c) => ({ ...c, style: { ...c.style, alignTop: true } }));
+}
+
 /** Shared presentation. */
 export const STYLES = {
   title: { bold: true, fontSize: 14 },
@@ -129,6 +141,8 @@ export const STYLES = {
   input: { fill: "DDEBF7", border: true },
   owned: { fill: "F2F2F2", border: true },
   text: { wrap: true },
+  /** A sheet's refresh status, beside its caption on a title row a wrapped title can make tall. */
+  status: { alignTop: true },
 } as const satisfies Record<string, CellStyle>;
 
 /** £ shown in millions to 2 dp (the published tables' unit); the cell keeps the full value in £. */

@@ -280,4 +280,36 @@ describe("a rate a year over 100% (trial 4: Reunification inflation 3.36)", () =
       { numRuns: 30 },
     );
   });
+
+  it("refuses a package review's caseload growth typed as a whole percent as it refuses baseline growth (2 for 2%)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 101, max: 100000 }), (hundredths) => {
+        const bare = hundredths / 100;
+        const review = example("maximising-independence-for-working-age-adults.json");
+        expect(review.assumptions.streams[0].kind).toBe("packageReview");
+        review.assumptions.streams[0].growthPerYear = bare;
+        const growth = cfs();
+        growth.assumptions.baseline.growthPerYear = bare;
+        const e = errorOf(() => parseProposal(review));
+        expect([e.code, e.field]).toEqual(["out-of-range", "assumptions.streams[0].growthPerYear"]);
+        const rule = (x: EngineError): string => x.message.replace(/^[^:]+: /, "");
+        expect(rule(e)).toBe(rule(errorOf(() => parseProposal(growth))));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("still accepts a package review's caseload growth from 0 to 100% a year, and refuses a fall", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10000 }), (bp) => {
+        const review = example("maximising-independence-for-working-age-adults.json");
+        review.assumptions.streams[0].growthPerYear = `${bp / 100}%`;
+        expect(() => parseProposal(review)).not.toThrow();
+      }),
+      { numRuns: 20 },
+    );
+    const falling = example("maximising-independence-for-working-age-adults.json");
+    falling.assumptions.streams[0].growthPerYear = -0.01;
+    expect(errorOf(() => parseProposal(falling)).code).toBe("out-of-range");
+  });
 });

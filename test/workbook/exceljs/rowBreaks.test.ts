@@ -80,3 +80,55 @@ describe("ExcelJsPort.setRowBreaks", () => {
     expect((await savedBreaks(await port.toXlsx())).get("S")).toEqual([60]);
   });
 });
+
+describe("ExcelJsPort.insertRows and deleteRows", () => {
+  it("move the breaks at or below the rows, as Excel does, and keep those above", async () => {
+    const port = new ExcelJsPort(new ExcelJS.Workbook());
+    await port.addSheet("S");
+    await port.setRowBreaks("S", [5, 20, 40], []);
+    await port.insertRows("S", 20, 3);
+    expect((await savedBreaks(await port.toXlsx())).get("S")).toEqual([5, 23, 43]);
+  });
+
+  it("move an opened file's breaks, and a product break set afterwards lands where it is asked", async () => {
+    const wb = new ExcelJS.Workbook();
+    await loadXlsxPreserving(wb, await userFile());
+    const port = new ExcelJsPort(wb);
+    await port.insertRows("S", 10, 2);
+    await port.insertRows("T", 10, 2);
+    await port.setRowBreaks("S", [30], []);
+    const saved = await savedBreaks(await port.toXlsx());
+    expect([saved.get("S"), saved.get("T")]).toEqual([[30, 62], [5]]);
+  });
+
+  it("undoing an insert puts the breaks back where they were", async () => {
+    const wb = new ExcelJS.Workbook();
+    await loadXlsxPreserving(wb, await userFile());
+    const port = new ExcelJsPort(wb);
+    await port.insertRows("S", 10, 2);
+    await port.deleteRows("S", 10, 2);
+    expect((await savedBreaks(await port.toXlsx())).get("S")).toEqual([60]);
+  });
+
+  it("move a column break's row extent with the inserted rows, to the sheet's last row at most", async () => {
+    const zip = await JSZip.loadAsync(await userFile());
+    const part = (await sheetParts(zip)).get("S")!;
+    const colBreaks =
+      '<colBreaks count="2" manualBreakCount="2"><brk id="3" min="30" max="80" man="1"/>' +
+      '<brk id="6" max="1048575" man="1"/></colBreaks>';
+    zip.file(
+      part,
+      (await zip.file(part)!.async("string")).replace("</rowBreaks>", `</rowBreaks>${colBreaks}`),
+    );
+    const wb = new ExcelJS.Workbook();
+    await loadXlsxPreserving(wb, new Uint8Array(await zip.generateAsync({ type: "uint8array" })));
+    const port = new ExcelJsPort(wb);
+    await port.insertRows("S", 10, 2);
+    const saved = await JSZip.loadAsync(await port.toXlsx());
+    const xml = await saved.file(part)!.async("string");
+    expect(/<colBreaks\b[\s\S]*?<\/colBreaks>/.exec(xml)?.[0].match(/<brk\b[^>]*>/g)).toEqual([
+      '<brk id="3" min="32" max="82" man="1"/>',
+      '<brk id="6" max="1048575" man="1"/>',
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import { fyColumn, programmePositions } from "../../../src/workbook/layouts/prog
 import {
   CROSSING_FORMAT,
   GREEN_BOOK_STEPS,
+  NO_CROSSING,
   PAYBACK_YEARS_FORMAT,
 } from "../../../src/workbook/layouts/greenBookBlock";
 import { greenBookFigures, programmeGreenBookCells } from "../../../src/workbook/layouts/programmeGreenBook";
@@ -131,6 +132,14 @@ describe("proposal sheet Green Book block", () => {
     expect(cell?.kind === "formula" && cell.formula).toMatch(
       /^IF\(AND\(.*<=0,MIN\(.*\)>=0\),"n\/a \(no costs\)",/,
     );
+    // Every payback cell says so: the crossings row's year 0 too (not "within year 0"), the later years blank.
+    const crossings = layout.cells.flatMap((c) =>
+      c.kind === "formula" && c.key.endsWith(".paybackCrossing") ? [c] : [],
+    );
+    expect(crossings.map((c) => c.value)).toEqual(
+      crossings.map((_, t) => (t === 0 ? "n/a (no costs)" : NO_CROSSING)),
+    );
+    expect(crossings[0].formula).toMatch(/^IF\(AND\(SUM\(.*\)<=0,MIN\(.*\)>=0\),"n\/a \(no costs\)",IF\(/);
   });
 
   it("formats a payback of 0 as 'within year 0', on a proposal sheet and the Programme alike", () => {

@@ -11,7 +11,13 @@ import {
 } from "../../../src/engine";
 import { modelProposal } from "../../../src/workbook/engineLink";
 import { fyColumn } from "../../../src/workbook/layouts/programmeSheet";
-import { NOT_PAID_BACK, NO_RATIO } from "../../../src/workbook/layouts/greenBookBlock";
+import { wrappedLines } from "../../../src/workbook/layouts/textFit";
+import {
+  DISCOUNTED_PAYBACK_CAPTION,
+  NOT_PAID_BACK,
+  NO_CROSSING,
+  NO_RATIO,
+} from "../../../src/workbook/layouts/greenBookBlock";
 import {
   NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION,
   PAYBACK_AFTER_IMPLEMENTATION_CAPTION,
@@ -36,7 +42,7 @@ const NPV_AFTER = "NPV after implementation costs";
 const BCR_AFTER = "Benefit–cost ratio after implementation costs";
 const PAYBACK_AFTER = PAYBACK_AFTER_IMPLEMENTATION_CAPTION;
 const CHECK_AFTER = NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION;
-const PAYBACK_OWN = "Discounted payback (years from the start of year 0)";
+const PAYBACK_OWN = DISCOUNTED_PAYBACK_CAPTION;
 const E = fyColumn(0);
 
 function rowOf(ws: ExcelJS.Worksheet, caption: string): number {
@@ -87,6 +93,34 @@ function engineView(config: ProgrammeConfig) {
 }
 
 describe("Programme Green Book block after implementation costs", () => {
+  it("says the basis of every payback caption on the Programme, Resource cost and Scenarios sheets, on one line", async () => {
+    const { wb } = await demoWorkbook();
+    // The Programme's paybacks are real and discounted; Table 3's and the Scenarios' are cash and not.
+    const bases: Record<string, readonly RegExp[]> = {
+      Programme: [/\breal\b/, /discounted/i],
+      "Resource cost": [/\bcash\b/, /undiscounted/],
+      Scenarios: [/\bcash\b/, /undiscounted/],
+    };
+    for (const [sheet, basis] of Object.entries(bases)) {
+      const ws = wb.getWorksheet(sheet)!;
+      const captions: string[] = [];
+      for (let r = 1; r <= ws.rowCount; r++) {
+        const a = plain(ws.getCell(`A${r}`).value);
+        if (typeof a !== "string" || !/^(discounted )?payback/i.test(a)) continue;
+        captions.push(a);
+        // Where labels wrap (the Scenarios sheet's), the caption fits column A's one line.
+        const cell = ws.getCell(`A${r}`);
+        const lines = cell.alignment?.wrapText
+          ? wrappedLines(a, { width: ws.getColumn(1).width ?? 8.43, bold: cell.font?.bold === true })
+          : 1;
+        expect([sheet, a, lines]).toEqual([sheet, a, 1]);
+      }
+      expect([sheet, captions.length > 0]).toEqual([sheet, true]);
+      for (const a of captions)
+        for (const word of basis) expect([sheet, a]).toEqual([sheet, expect.stringMatching(word)]);
+    }
+  });
+
   it("holds the engine's NPV and BCR after Table 3's costs beside the proposals' own", async () => {
     const { wb, port } = await demoWorkbook();
     const ws = wb.getWorksheet("Programme")!;
@@ -181,6 +215,16 @@ describe("Programme Green Book block after implementation costs", () => {
     const words = (caption: string) => plain(ws.getCell(`${E}${rowOf(ws, caption)}`).value);
     expect([words(PAYBACK_OWN), words(PAYBACK_AFTER)]).toEqual([NO_RATIO, NO_RATIO]);
     expect(words(BCR_AFTER)).toBe(NO_RATIO);
+    // The crossings rows say the same as the paybacks: year 0 n/a (no costs), never "within year 0", the
+    // later years blank.
+    for (const caption of [
+      "Payback reached (years, real, discounted)",
+      "Payback reached after implementation costs (real, discounted)",
+    ]) {
+      const r = rowOf(ws, caption);
+      const row = [0, 1, 2, 3].map((i) => plain(ws.getCell(`${fyColumn(i)}${r}`).value));
+      expect([caption, row]).toEqual([caption, [NO_RATIO, NO_CROSSING, NO_CROSSING, NO_CROSSING]]);
+    }
     // Every figure of the block sits on its caption's one line: a caption that wrapped grew its row, and the
     // figure, at the foot of the row, read blank beside it.
     const first = rowOf(ws, "Net present value (NPV)");

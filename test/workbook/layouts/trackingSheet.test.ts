@@ -7,6 +7,7 @@ import {
   trackingLayout,
 } from "../../../src/workbook/layouts/trackingSheet";
 import { POUNDS_FORMAT } from "../../../src/workbook/layouts/types";
+import { QUARTER_YEAR } from "../../../src/engine";
 import { writeLayout } from "../../../src/workbook/ownedCells";
 import { readTrackingActuals } from "../../../src/workbook/tracking";
 import { roundTrip } from "../fixtures";
@@ -71,6 +72,11 @@ describe("the Tracking sheet (new-user trial)", () => {
     await writeLayout(port, layout, "tracking", new Map());
     expect(wb.getWorksheet(layout.sheet)!.getCell("E4").numFmt).toBe(POUNDS_FORMAT);
     expect(wb.getWorksheet(layout.sheet)!.getCell("E5").numFmt ?? "General").not.toBe(POUNDS_FORMAT);
+  });
+
+  it("says in its note whose year a quarter's label gives", () => {
+    const note = trackingLayout([]).cells.find((c) => c.address === "A2");
+    expect(note?.kind === "label" ? note.text : "").toContain(`fiscal quarter "2027-Q2" (${QUARTER_YEAR})`);
   });
 
   it("lays its note across the columns in a row tall enough, so it does not run into the header", () => {

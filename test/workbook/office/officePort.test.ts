@@ -131,6 +131,21 @@ describe("OfficePort", () => {
     expect(mock.context.ranges["13:13"].format.rowHeight).toBe(15);
   });
 
+  // Excel moves the manual page breaks under inserted whole rows itself (as on the user's Insert), which the
+  // ExcelJS port does by hand: the Programme rows `new` inserts take the user's breaks below them down.
+  it("inserts and deletes whole rows, so Excel moves the page breaks below them as on the user's Insert", async () => {
+    const calls: string[] = [];
+    const rows = () => ({
+      "10:11": {
+        insert: (shift: string) => void calls.push(`insert 10:11 ${shift}`),
+        delete: (shift: string) => void calls.push(`delete 10:11 ${shift}`),
+      },
+    });
+    await mockExcel(rows()).port.insertRows("Programme", 10, 2);
+    await mockExcel(rows()).port.deleteRows("Programme", 10, 2);
+    expect(calls).toEqual(["insert 10:11 Down", "delete 10:11 Up"]);
+  });
+
   it("undoes a write whose sync fails after Excel applied part of its batch, and says so once", async () => {
     const { mock } = mockExcel();
     const r = mock.context.ranges;
