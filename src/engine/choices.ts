@@ -41,6 +41,7 @@ export const FIELD_CHOICES: Readonly<Record<string, readonly string[]>> = {
   "assumptions.timeline.delivery.kind": DELIVERY_KINDS,
   "assumptions.investment[].kind": COST_KINDS,
   "assumptions.mtfsOverlap.kind": OVERLAP_KINDS,
+  "assumptions.cashability": CASHABILITY,
   "assumptions.streams[].kind": STREAM_KINDS,
   "assumptions.streams[].cashability": CASHABILITY,
   "assumptions.streams[].lever": LEVERS,

@@ -249,3 +249,65 @@ export function programmeSensitivity(
   );
   return { opportunity, mtfs, rows: bySwing(rows) };
 }
+
+/** Half a penny: a figure that moves less reads "-" at pennies, so the input changes nothing there. */
+export const NO_CHANGE_POUNDS = 0.005;
+
+/** The most inputs that change nothing a tornado names in its line beneath; more are only counted. */
+export const UNMOVED_NAMED_MAX = 3;
+
+/**
+ * Whether an input moves neither the quantified opportunity nor the MTFS row at either end (a baseline under a
+ * count target, a one-off that lands before the FY read): its bars would be empty.
+ *
+ * @example
+ * changesNothing(t, t.rows.find((r) => r.input === "baseline.volumePerYear")!) // true under a countPerYear target
+ */
+export function changesNothing(t: Sensitivity, row: SensitivityRow): boolean {
+  const still = (x: number, base: number): boolean => Math.abs(x - base) < NO_CHANGE_POUNDS;
+  return (
+    still(row.opportunityAtLow, t.opportunity) &&
+    still(row.opportunityAtHigh, t.opportunity) &&
+    still(row.mtfsAtLow, t.mtfs) &&
+    still(row.mtfsAtHigh, t.mtfs)
+  );
+}
+
+/**
+ * A tornado's rows as a chart and its ranked table show them: `moving` (in swing order) and the inputs that
+ * change nothing (`unmoved`, in the same order), left out of both and counted beneath. MTFS.SENSITIVITY spills
+ * every row instead: the user asked for those inputs.
+ *
+ * @example
+ * rankedRows(proposalTornado(stepDown, raw)).unmoved.map((r) => r.input) // ["baseline.volumePerYear", "baseline.growthPerYear", …]
+ */
+export function rankedRows(t: Sensitivity): {
+  readonly moving: readonly SensitivityRow[];
+  readonly unmoved: readonly SensitivityRow[];
+} {
+  const moving: SensitivityRow[] = [];
+  const unmoved: SensitivityRow[] = [];
+  for (const r of t.rows) (changesNothing(t, r) ? unmoved : moving).push(r);
+  return { moving, unmoved };
+}
+
+/**
+ * The line beneath a tornado saying how many inputs change nothing, naming them (by `nameOf`) when there are
+ * at most UNMOVED_NAMED_MAX; "" when every input moves a figure.
+ *
+ * @example
+ * unmovedLine(rankedRows(t).unmoved, (r) => r.input)
+ * // "2 inputs change nothing at their low or high, so are not shown: baseline.volumePerYear; baseline.growthPerYear."
+ */
+export function unmovedLine(
+  unmoved: readonly SensitivityRow[],
+  nameOf: (row: SensitivityRow) => string,
+): string {
+  const n = unmoved.length;
+  if (n === 0) return "";
+  const head =
+    n === 1
+      ? "1 input changes nothing at its low or high, so is not shown"
+      : `${n} inputs change nothing at their low or high, so are not shown`;
+  return n <= UNMOVED_NAMED_MAX ? `${head}: ${unmoved.map(nameOf).join("; ")}.` : `${head}.`;
+}

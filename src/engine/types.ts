@@ -209,6 +209,11 @@ export interface ProfileInput {
   readonly investment: readonly CostItem[];
   readonly mtfsOverlap: MtfsOverlap;
   readonly horizon: Horizon;
+  /**
+   * What kind of saving the cohort is, as a stream's `cashability`; absent means the cohort stream's default
+   * (cohortStream.ts: cost avoidance), so files that do not say keep today's split.
+   */
+  readonly cashability?: "cashable" | "costAvoidance" | "nonCashable";
 }
 
 /** One row of a profile: a fiscal year. Money in £. */

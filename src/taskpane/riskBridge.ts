@@ -11,6 +11,8 @@ import {
   profileGreenBook,
   proposalRiskModel,
   proposalSensitivity,
+  rankedRows,
+  unmovedLine,
   proposalStretchRows,
   proposalTornadoModel,
   riskAdjustedProfile,
@@ -65,7 +67,10 @@ export interface SensitivityView {
   readonly fyLabel: string;
   readonly baseText: string;
   readonly baseMillions: number;
+  /** The inputs that move a figure, largest swing first (rankedRows). */
   readonly rows: readonly TornadoRow[];
+  /** The line beneath saying how many inputs change nothing ("" when all move a figure; unmovedLine). */
+  readonly unmoved: string;
   /** The table's unit for its caption (moneyUnitsText). */
   readonly units: string;
 }
@@ -200,11 +205,12 @@ function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { re
     return { error: e.message };
   }
   const context = contextOf(proposal);
+  const { moving, unmoved } = rankedRows(t);
   return {
     fyLabel: fyLabel(model.fys[model.mtfsIndex]),
     baseText: formatMoney(t.opportunity),
     baseMillions: toMillions(t.opportunity, 4),
-    rows: t.rows.map((r) => {
+    rows: moving.map((r) => {
       const name = inputName(r.input, context);
       return {
         path: r.input,
@@ -225,7 +231,8 @@ function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { re
             : { note: r.note }),
       };
     }),
-    units: moneyUnitsText(t.rows.flatMap((r) => [r.opportunityAtLow, r.opportunityAtHigh, r.swing])),
+    unmoved: unmovedLine(unmoved, (r) => inputName(r.input, context).label),
+    units: moneyUnitsText(moving.flatMap((r) => [r.opportunityAtLow, r.opportunityAtHigh, r.swing])),
   };
 }
 

@@ -30,3 +30,27 @@ describe("calc profile: gross saving by kind", () => {
     expect(r.stdout).toMatch(/not a reduction of today's budget/);
   });
 });
+
+describe("calc profile: a single cohort marked cashable", () => {
+  it("puts the gross under Cashable and does not call it cost avoidance", async () => {
+    const fs = await import("fs");
+    const os = await import("os");
+    const path = await import("path");
+    const raw = JSON.parse(fs.readFileSync(example("cfs-targeted-prevention.json"), "utf8"));
+    raw.assumptions.cashability = "cashable";
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mtfs-cash-")), "cashable.json");
+    fs.writeFileSync(file, JSON.stringify(raw));
+    const r = await run(["calc", "profile", "--input", file, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      years: { gross: number }[];
+      grossByKind: { cashable: number; costAvoidance: number }[];
+    };
+    out.grossByKind.forEach((k, i) => {
+      expect(k.cashable).toBeCloseTo(out.years[i].gross, 2);
+      expect(k.costAvoidance).toBe(0);
+    });
+    const table = await run(["calc", "profile", "--input", file]);
+    expect(table.stdout).not.toMatch(/not a reduction of today's budget/);
+  });
+});

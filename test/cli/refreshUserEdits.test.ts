@@ -54,7 +54,7 @@ describe("mtfs-benefits refresh of cells as users leave them", () => {
     const r = await run(["refresh", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      `'CFS Targeted Prevention'!${at.unitCost_inflationPerYear} Inflation on the unit cost (% a year (1 April)): ` +
+      `'CFS Targeted Prevention'!${at.unitCost_inflationPerYear} Inflation on the unit cost (% a year, from 1 April): ` +
         "must be <= 100% a year, got 3.36, which reads as 336%; type 3.36% or 0.0336",
     );
   });

@@ -2,7 +2,7 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { computeProfile, parseProposal, toMillions } from "../../src/engine";
+import { computeProfile, parseProposal, rankedRows, toMillions } from "../../src/engine";
 import { ExcelJsPort } from "../../src/workbook/exceljs/excelJsPort";
 import { readRegister } from "../../src/workbook/register";
 import { modelProposal } from "../../src/workbook/engineLink";
@@ -245,7 +245,9 @@ describe("mtfs-benefits simulate", () => {
     let header = 1;
     while (risk.getCell(`A${header}`).value !== "Input (moved alone)") header++;
     const sheet = modelProposal(cfsJson).sensitivity!;
-    sheet.rows.slice(0, 10).forEach((row, i) => {
+    // The inputs that move the figure (an input that changes nothing is counted beneath, not ranked).
+    const moving = rankedRows(sheet).moving;
+    moving.slice(0, 10).forEach((row, i) => {
       const at = (c: string): unknown => risk.getCell(`${c}${header + 1 + i}`).value;
       expect([at("B"), at("C"), at("D"), at("E")]).toEqual([
         row.low,
@@ -257,13 +259,13 @@ describe("mtfs-benefits simulate", () => {
     // The CFS sheet states its timeline in months: the tornado moves them so, everywhere.
     expect(sheet.rows.map((x) => x.input)).toContain("timeline.leadMonths");
     // A percent target reads in % (it read 0.07), as on the proposal sheet (issue 14).
-    const target = sheet.rows.findIndex((x) => x.input === "target.value");
+    const target = moving.findIndex((x) => x.input === "target.value");
     expect(risk.getCell(`A${header + 1 + target}`).value).toBe("Target (% of starts)");
     expect(risk.getCell(`B${header + 1 + target}`).numFmt).toMatch(/%$/);
     const wizard = RISK_ENGINE.sensitivity(ENGINE.parse(cfsJson));
     if ("error" in wizard) throw new Error(wizard.error);
     expect(wizard.rows.map((x) => [x.path, x.atLowMillions, x.atHighMillions])).toEqual(
-      sheet.rows.map((x) => [x.input, toMillions(x.opportunityAtLow, 4), toMillions(x.opportunityAtHigh, 4)]),
+      moving.map((x) => [x.input, toMillions(x.opportunityAtLow, 4), toMillions(x.opportunityAtHigh, 4)]),
     );
   });
 
@@ -397,7 +399,11 @@ describe("mtfs-benefits calc sensitivity: inputs as the sheets word them (new-us
     expect(r.code).toBe(0);
     // The sheet says "Target (% of starts) 7.2%", not "target.value 0.072"; a plain input to 2 dp.
     expect(r.stdout).toMatch(/^Target \(% of starts\) +7\.2% +8\.8% /m);
-    expect(r.stdout).toMatch(/^Average duration \(weeks\) +137\.79 +168\.41 /m);
+    expect(r.stdout).toMatch(/^Lead time before impact \(months\) +7\.65 +9\.35 /m);
+    // CFS's duration outlasts the MTFS, so it moves nothing: not ranked, named in the line beneath.
+    expect(r.stdout).toMatch(
+      /^1 input changes nothing at its low or high, so is not shown: Average duration \(weeks\)\.$/m,
+    );
     expect(r.stdout).not.toMatch(/target\.value|unitCost\.|\[\d+\]/);
     const j = await run([
       "calc",

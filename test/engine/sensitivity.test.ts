@@ -9,6 +9,12 @@ import {
   proposalRiskModel,
   proposalSensitivity,
   withDecimal,
+  changesNothing,
+  proposalTornado,
+  rankedRows,
+  unmovedLine,
+  NO_CHANGE_POUNDS,
+  UNMOVED_NAMED_MAX,
 } from "../../src/engine";
 
 const read = (f: string) =>
@@ -149,5 +155,43 @@ describe("sensitivity: a default end that breaks a bound is held at the bound (i
     ]);
     expect(row.note).toMatch(/^high refused/);
     expect(row.opportunityAtHigh).toBe(proposalSensitivity(stated, { allInputs: false }).opportunity);
+  });
+});
+
+describe("rankedRows and unmovedLine (inputs that change nothing)", () => {
+  const raw = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "../../examples/cfs-targeted-prevention.json"), "utf8"),
+  );
+  // A count target ignores the baseline; a one-off paid before the FY read leaves its net as it is.
+  raw.assumptions.target = { kind: "countPerYear", value: 20 };
+  raw.assumptions.investment.push({ kind: "oneOff", label: "Launch", amount: 40000, date: "2026-09-01" });
+  const t = proposalTornado(parseProposal(raw), raw);
+
+  it("splits every row into those that move a figure and those that change nothing, in swing order", () => {
+    const { moving, unmoved } = rankedRows(t);
+    expect([...moving, ...unmoved].map((r) => r.input).sort()).toEqual(t.rows.map((r) => r.input).sort());
+    for (const r of unmoved) {
+      expect(changesNothing(t, r)).toBe(true);
+      expect(r.swing).toBeLessThan(NO_CHANGE_POUNDS);
+    }
+    for (const r of moving) expect(changesNothing(t, r)).toBe(false);
+    expect(unmoved.map((r) => r.input)).toEqual(
+      expect.arrayContaining([
+        "baseline.volumePerYear",
+        `investment[${raw.assumptions.investment.length - 1}].amount`,
+      ]),
+    );
+    expect(moving.map((r) => r.swing)).toEqual(t.rows.filter((r) => moving.includes(r)).map((r) => r.swing));
+  });
+
+  it("counts the inputs that change nothing, naming them only when there are few", () => {
+    const rows = rankedRows(t).unmoved;
+    const line = unmovedLine(rows, (r) => r.input);
+    expect(line.startsWith(`${rows.length} inputs change nothing`)).toBe(true);
+    for (const r of rows.slice(0, UNMOVED_NAMED_MAX)) expect(line).toContain(r.input);
+    const many = Array.from({ length: UNMOVED_NAMED_MAX + 1 }, () => rows[0]);
+    expect(unmovedLine(many, (r) => r.input)).not.toContain(rows[0].input);
+    expect(unmovedLine([rows[0]], (r) => r.input)).toMatch(/^1 input changes nothing at its low or high/);
+    expect(unmovedLine([], (r) => r.input)).toBe("");
   });
 });

@@ -19,6 +19,7 @@ import {
   proposalRiskModel,
   proposalSensitivity,
   proposalTornado,
+  rankedRows,
   riskAdjustedProfile,
   computeAssumptions,
   grossByCashability,
@@ -104,8 +105,14 @@ describe("preview risk panels", () => {
     // The tornado a proposal sheet and `simulate --xlsx` show (the timeline moved in the months the draft states).
     const t = proposalTornado(cfs, CFS!.raw);
     const rows = within(panel).getAllByRole("row").slice(1);
-    expect(rows).toHaveLength(t.rows.length);
-    t.rows.forEach((r, i) => {
+    // Every input that moves the figure; the ones that change nothing are counted beneath instead.
+    const { moving, unmoved } = rankedRows(t);
+    expect(rows).toHaveLength(moving.length);
+    expect(unmoved.length).toBeGreaterThan(0);
+    expect(within(panel).getByTestId("sensitivity-unmoved").textContent).toMatch(
+      new RegExp(`^${unmoved.length} inputs? change`),
+    );
+    moving.forEach((r, i) => {
       const cells = within(rows[i]).getAllByRole("cell");
       const name = within(rows[i]).getByTestId(`input-${r.input}`).textContent ?? "";
       // In words: no engine path left in the label.

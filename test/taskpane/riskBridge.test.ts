@@ -44,6 +44,20 @@ describe("the wizard's tornado holds a default end at its bound (issue 14)", () 
   });
 });
 
+describe("the wizard's tornado leaves out inputs that change nothing", () => {
+  it("ranks only inputs that move the figure and names the others in one line", () => {
+    // Under a count target the baseline volume moves nothing (the new user's step-down trial).
+    const json = readExample("cfs-targeted-prevention.json") as Record<string, any>;
+    json.assumptions.target = { kind: "countPerYear", value: 20 };
+    const view = RISK_ENGINE.sensitivity(ENGINE.parse(json));
+    if ("error" in view) throw new Error(view.error);
+    expect(view.rows.map((r) => r.path)).not.toContain("baseline.volumePerYear");
+    expect(view.rows.every((r) => r.atLowText !== r.atHighText)).toBe(true);
+    expect(view.unmoved).toMatch(/^\d+ inputs? change/);
+    expect(view.unmoved).toMatch(/Baseline/);
+  });
+});
+
 describe("the appraisal panel's stretch (the engine's stretched row)", () => {
   const withStretch = (): Record<string, any> => {
     const raw = readExample("cfs-targeted-prevention.json") as Record<string, any>;

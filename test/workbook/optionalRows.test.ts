@@ -124,3 +124,45 @@ describe("optional fields' rows on a proposal sheet", () => {
     }
   });
 });
+
+describe("a single cohort's cashability row", () => {
+  const CFS = "CFS Targeted Prevention";
+  const CASHABILITY = "assumptions.cashability";
+  const kindsOf = (s: StoredProposal) => modelProposal(s.proposal).cashability;
+  const cfsStored = async (port: ExcelJsPort): Promise<StoredProposal> =>
+    (await readRegister(port)).proposals.find((p) => p.sheet === CFS)!;
+
+  it("gives a new sheet a blank Cashability row read back on refresh, moving the gross to cashable", async () => {
+    const raw = readExample("cfs-targeted-prevention.json");
+    const { wb, port } = await newWorkbook(raw);
+    const before = await cfsStored(port);
+    const address = inputAt(before).get(CASHABILITY);
+    expect(address).toBeDefined();
+    const ws = wb.getWorksheet(CFS)!;
+    expect(ws.getCell(address!).value).toBeNull();
+    expect(kindsOf(before).every((k) => k.cashable.isZero())).toBe(true);
+    // The row's dropdown offers the engine's labels; the code (or its words) reads back as the code.
+    ws.getCell(address!).value = "cashable";
+    const r = await refreshWorkbook(port);
+    expect(r.errors).toEqual([]);
+    const after = await cfsStored(port);
+    expect(getPath(after.proposal, CASHABILITY)).toBe("cashable");
+    const kinds = kindsOf(after);
+    expect(kinds.some((k) => !k.cashable.isZero())).toBe(true);
+    expect(kinds.every((k) => k.costAvoidance.isZero())).toBe(true);
+    expect(mtfsRow(after.proposal)).toEqual(mtfsRow(raw));
+    expect([...inputAt(after)]).toEqual([...inputAt(before)]);
+  });
+
+  it("keeps a sheet written without the row as it was, at the cohort's default", async () => {
+    const wb = new ExcelJS.Workbook();
+    const port = new ExcelJsPort(wb);
+    await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, [readExample("cfs-targeted-prevention.json")]);
+    const before = await cfsStored(port);
+    expect(inputAt(before).has(CASHABILITY)).toBe(false);
+    const r = await refreshWorkbook(port);
+    expect([r.errors, r.changes]).toEqual([[], []]);
+    const after = await cfsStored(port);
+    expect(kindsOf(after).every((k) => k.cashable.isZero())).toBe(true);
+  });
+});

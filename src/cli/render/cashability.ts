@@ -27,7 +27,10 @@ export function cashabilityTable(years: readonly CashabilityYear[]): string {
       "right",
       "right",
     ]) +
-    "\nCost avoidance is spend that would have grown and does not: not a reduction of today's budget.\n"
+    // Said only when some of the gross is cost avoidance: a cashable step-down is a budget reduction.
+    (years.some((y) => !y.costAvoidance.isZero())
+      ? "\nCost avoidance is spend that would have grown and does not: not a reduction of today's budget.\n"
+      : "\n")
   );
 }
 

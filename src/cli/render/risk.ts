@@ -1,9 +1,13 @@
 import {
+  changesNothing,
   Decimal,
   endsNote,
   formatMoney,
   PLAN_REACHED_TEXT,
+  rankedRows,
+  unmovedLine,
   type Sensitivity,
+  type SensitivityRow,
   type SimulatedProfile,
   type Simulation,
 } from "../../engine";
@@ -141,7 +145,11 @@ export function sensitivityTable(
   mtfsLabel: string,
   words: InputWords = pathOnly,
 ): string {
-  const rows = t.rows.map((r) => {
+  // As the sheets' tornado: inputs that change nothing take no row, one line beneath counts them.
+  const { moving, unmoved } = rankedRows(t);
+  const captionOf = (r: SensitivityRow): string =>
+    (r.proposal ? `${r.proposal}: ` : "") + words(r.input, r.proposal ?? "").caption;
+  const rows = moving.map((r) => {
     const w = words(r.input, r.proposal ?? "");
     return [
       (r.proposal ? `${r.proposal}: ` : "") + w.caption + (r.defaultEnds ? "" : " *"),
@@ -171,6 +179,7 @@ export function sensitivityTable(
     ]),
     "Each input alone, the others at base; low and high ±10% unless stated (* from the risk block). " +
       "--format json names each input by its path too.",
+    ...(unmoved.length > 0 ? [unmovedLine(unmoved, captionOf)] : []),
     ...notes,
   ].join("\n");
 }
@@ -198,6 +207,7 @@ export function sensitivityJson(t: Sensitivity, words?: InputWords): Record<stri
       mtfsAtLow: pounds(r.mtfsAtLow),
       mtfsAtHigh: pounds(r.mtfsAtHigh),
       swing: pounds(r.swing),
+      ...(changesNothing(t, r) ? { changesNothing: true } : {}),
       ...(r.note ? { note: r.note } : {}),
     })),
   };

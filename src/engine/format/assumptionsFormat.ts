@@ -2,9 +2,10 @@ import { fieldRef } from "./captions";
 import * as v from "valibot";
 import { ZERO } from "../money";
 import { WEEKS_PER_YEAR } from "../fiscalYear";
+import { CASHABILITY } from "../choices";
 import type { ProposalAssumptions, StreamInput } from "../assumptions";
 import type { CostItem } from "../types";
-import { at, fraction, issueMessage, list, optional, strict, text } from "./define";
+import { at, choice, fraction, issueMessage, list, optional, strict, text } from "./define";
 import {
   COHORT_KEYS,
   DEFAULT_HORIZON,
@@ -106,6 +107,13 @@ const entries = {
   durationNote: cohortEntries.durationNote,
   unitCost: optional(cohortEntries.unitCost),
   timeline: optional(cohortEntries.timeline),
+  // The single cohort's own `streams[i].cashability` (same choices; the cohort stream's default applies).
+  cashability: optional(
+    choice(CASHABILITY, {
+      default: "costAvoidance",
+      about: "single-cohort form: what kind of saving (streams give their own)",
+    }),
+  ),
   streams: optional(streamsFormat),
   investment: optional(list(costFormat)),
   mtfsOverlap: optional(overlapFormat),
@@ -206,6 +214,16 @@ export const assumptionsFormat = v.pipe(
         });
         ok = false;
       }
+      if (o.cashability !== undefined) {
+        addIssue({
+          message: issueMessage(
+            "contradictory",
+            "is for the single-cohort form; in the multi-stream form give each stream its own (streams[i].cashability)",
+          ),
+          path: [at(o, "cashability")],
+        });
+        ok = false;
+      }
       ok =
         checkStreamRefs(
           o,
@@ -275,7 +293,10 @@ export const assumptionsFormat = v.pipe(
     }
     if (!ok) return fail;
     const heldCentrally = ownRule ?? rule?.heldCentrally ?? false;
-    const cohort = resolveCohort(draft, horizon, {}, heldCentrally);
+    const cohort = {
+      ...resolveCohort(draft, horizon, {}, heldCentrally),
+      ...(o.cashability === undefined ? {} : { cashability: o.cashability }),
+    };
     const { unitCost } = cohort;
     // Only the multi-stream model expresses these; without them the cohort is today's ProfileInput.
     const plain =

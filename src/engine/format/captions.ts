@@ -121,7 +121,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
     unit: "% of the gross",
     also: ["weighting"],
   },
-  inflationPerYear: { label: "Inflation on the stream's saving", unit: "% a year (1 April)" },
+  inflationPerYear: { label: "Inflation on the stream's saving", unit: "% a year, from 1 April" },
   priceBaseFy: { label: "Stream price base", unit: "FY" },
   unit: { label: "Counted in" },
   cohortKey: { label: "Cohort key (programme overlap register)", also: ["cohort key"] },
@@ -190,7 +190,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   },
   "unitCost.inflationPerYear": {
     label: "Inflation on the unit cost",
-    unit: "% a year (1 April)",
+    unit: "% a year, from 1 April",
     also: ["inflation", "inflation per year", "unit cost inflation"],
   },
   "unitCost.priceBaseFy": {
@@ -311,7 +311,7 @@ export const CAPTIONS: Readonly<Record<string, Caption>> = {
   "existingMtfsLines[].capAtGross": { label: "capped at the saving", unit: "yes/no" },
   "inflationContingency.heldCentrally": { label: "Inflation on the saving held centrally", unit: "yes/no" },
   "inflationContingency.base": { label: "Inflation held centrally on" },
-  "prices.inflationPerYear": { label: "Inflation on costs", unit: "% a year (1 April)" },
+  "prices.inflationPerYear": { label: "Inflation on costs", unit: "% a year, from 1 April" },
   "prices.priceBaseFy": { label: "Cost price base", unit: "FY" },
   "prices.periodsPerYear": { label: "Overlap periods a year", unit: "52.18 weeks" },
 };
@@ -461,7 +461,9 @@ export function fieldCaption(path: string, ctx: CaptionContext = {}): string {
   const w = fieldWords(path, ctx);
   // A caption that already ends in its unit ("Lead time before impact in weeks") gets no "(weeks)".
   const said = w.unit !== undefined && w.label.toLowerCase().endsWith(` ${w.unit.toLowerCase()}`);
-  return w.unit && !said && !/^yes\/no$/.test(w.unit) ? `${w.label} (${w.unit})` : w.label;
+  // A unit's own aside reads after a comma inside the caption's one bracket: "(% a year, from 1 April)".
+  const unit = w.unit?.replace(/\s*\(([^()]*)\)/g, ", $1");
+  return unit && !said && !/^yes\/no$/.test(unit) ? `${w.label} (${unit})` : w.label;
 }
 
 /**

@@ -5,7 +5,8 @@ import { Figures } from "./Figures";
 
 /**
  * The preview's sensitivity panel: the engine's tornado of the quantified opportunity, each input (in the
- * form's words) at its low and its high (the draft's risk inputs, else ±10%), largest swing first.
+ * form's words) at its low and its high (the draft's risk inputs, else ±10%), largest swing first; inputs that
+ * change nothing are counted in a line beneath, not ranked.
  */
 export function SensitivityPanel({
   view,
@@ -82,6 +83,11 @@ export function SensitivityPanel({
             {view.rows.length > TORNADO_ROWS ? ` (the ${TORNADO_ROWS} largest swings)` : ""}
           </p>
         </>
+      )}
+      {view.unmoved !== "" && (
+        <p className="mtfs-note" data-testid="sensitivity-unmoved">
+          {view.unmoved}
+        </p>
       )}
     </>
   );

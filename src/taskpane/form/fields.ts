@@ -28,6 +28,22 @@ const CONFIDENCE = [
   { value: "Low", label: "Low" },
 ] as const;
 
+/**
+ * The cashability control, one for a single cohort (`assumptions.cashability`) and each stream (`cashability`):
+ * the engine's three labels; blank keeps the engine's default for the kind (a cohort's is cost avoidance).
+ */
+export const CASHABILITY_FIELD: FieldSpec = {
+  path: "assumptions.cashability",
+  label: "Cashability",
+  kind: "choice",
+  optional: true,
+  choices: [
+    { value: "cashable", label: "Cashable" },
+    { value: "costAvoidance", label: "Cost avoidance" },
+    { value: "nonCashable", label: "Non-cashable" },
+  ],
+};
+
 /** Every scalar field of the form, in wizard order. */
 export const FIELDS: readonly FieldSpec[] = [
   { path: "opportunity.name", label: "Opportunity name", kind: "text" },
@@ -148,6 +164,10 @@ export const FIELDS: readonly FieldSpec[] = [
     kind: "fy",
     optional: true,
     hint: "e.g. FY26/27",
+  },
+  {
+    ...CASHABILITY_FIELD,
+    hint: "Blank: cost avoidance. Cashable when the spend leaves today's budget, e.g. a step-down from residential care",
   },
   { path: "assumptions.timeline.startDate", label: "Project start date", kind: "date" },
   {

@@ -68,9 +68,11 @@ export const STEPS: readonly StepSpec[] = [
       "assumptions.inflationContingency.heldCentrally",
       "assumptions.baseline.growthPerYear",
       "assumptions.unitCost.priceBaseFy",
+      "assumptions.cashability",
     ],
     prefixes: [
       "assumptions.unitCost",
+      "assumptions.cashability",
       "assumptions.durationWeeks",
       "assumptions.baseline.growthPerYear",
       "assumptions.inflationContingency",

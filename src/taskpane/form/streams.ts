@@ -1,4 +1,4 @@
-import { FIELDS, type FieldSpec } from "./fields";
+import { CASHABILITY_FIELD, FIELDS, type FieldSpec } from "./fields";
 import { streamFieldHint } from "./formatInfo";
 
 /**
@@ -97,17 +97,7 @@ const COMMON_AFTER: readonly FormItem[] = [
     optional: true,
     hint: "Built into the profile, e.g. 50 for a small sample",
   }),
-  f({
-    path: "cashability",
-    label: "Cashability",
-    kind: "choice",
-    optional: true,
-    choices: [
-      { value: "cashable", label: "Cashable" },
-      { value: "costAvoidance", label: "Cost avoidance" },
-      { value: "nonCashable", label: "Non-cashable" },
-    ],
-  }),
+  f({ ...CASHABILITY_FIELD, path: "cashability" }),
   f({ path: "note", label: "Note", kind: "longText", optional: true }),
 ];
 
@@ -118,7 +108,15 @@ const PRICES: readonly FormItem[] = [
 ];
 
 /** The single-cohort fields of the form (`assumptions.target.kind` …) as a cohort stream's, by relative path. */
-const COHORT_ROOTS = ["baseline.", "target.", "lever", "durationWeeks", "unitCost.", "timeline."];
+const COHORT_ROOTS = [
+  "baseline.",
+  "target.",
+  "lever",
+  "durationWeeks",
+  "unitCost.",
+  "timeline.",
+  "cashability",
+];
 const cohortField = (path: string): FieldItem => {
   const spec = FIELDS.find((s) => s.path === `assumptions.${path}`) as FieldSpec;
   return f({ ...spec, path });
@@ -386,6 +384,7 @@ export const COHORT_KEYS = [
   "durationNote",
   "unitCost",
   "timeline",
+  "cashability",
 ] as const;
 
 /**

@@ -178,6 +178,8 @@ const OPTIONAL_ROWS = {
     "unitCost.alternativeWeeklyCost",
     "unitCost.overlapWeeklyCost",
     "unitCost.inflationPerYear",
+    // Blank is the cohort's default (cost avoidance); a step-down that leaves today's budget picks cashable.
+    "cashability",
   ],
   proposal: ["mtfsOverlap"],
 } as const;

@@ -103,7 +103,7 @@ const titledFormats = new WeakMap<SheetLayout, Map<string, string | undefined>>(
  * refresh moved another input onto it belongs to its old title's input, and reads in that input's units.
  *
  * @example
- * formatOnRowTitled(layout, 2, "Inflation on the unit cost (% a year (1 April))") // "0.0#%"
+ * formatOnRowTitled(layout, 2, "Inflation on the unit cost (% a year, from 1 April)") // "0.0#%"
  */
 export function formatOnRowTitled(layout: SheetLayout, column: number, title: string): string | undefined {
   let known = titledFormats.get(layout);

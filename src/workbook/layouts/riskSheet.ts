@@ -1,6 +1,12 @@
-import { PLAN_REACHED_TEXT, type Sensitivity, type SimulatedProfile, type Simulation } from "../../engine";
+import {
+  PLAN_REACHED_TEXT,
+  rankedRows,
+  type Sensitivity,
+  type SimulatedProfile,
+  type Simulation,
+} from "../../engine";
 import type { BarChartSpec, ComboChartSpec } from "../port";
-import { TORNADO_MAX_ROWS, inputCaption, inputWordsIn, tornadoBlock } from "./tornadoBlock";
+import { inputCaption, inputWordsIn, tornadoBlock, tornadoRowsFor } from "./tornadoBlock";
 import { labelWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
 import {
@@ -124,7 +130,7 @@ export function riskSheetLayout(
     ? tornadoBlock({
         sheet,
         first: fanChartLast + 2,
-        rows: Math.min(TORNADO_MAX_ROWS, Math.max(1, sensitivity.rows.length)),
+        rows: Math.max(1, tornadoRowsFor(sensitivity)),
         sensitivity,
         fy: blocks[0].mtfsYear.label,
         key: "risk.sensitivity",
@@ -159,7 +165,7 @@ export function riskSheetLayout(
       const i = Number(/rows\[(\d+)\]/.exec(c.key)?.[1]);
       const value =
         several && typeof c.value === "string"
-          ? `${sensitivity?.rows[i]?.proposal ?? ""}: ${c.value}`
+          ? `${(sensitivity ? rankedRows(sensitivity).moving : [])[i]?.proposal ?? ""}: ${c.value}`
           : c.value;
       return { ...c, value, style: { ...c.style, wrap: true } };
     });
@@ -183,10 +189,12 @@ export function riskSheetLayout(
     name: "MTFS risk fan chart",
     title: `${blocks[0].name}: MTFS row, planned and P10 / P50 / P90`,
     categories: range("A"),
+    // The lines in their columns' order, P10 to P90 (a fan read from its low edge up; the Office port names
+    // the series by column); Excel lists a combo chart's columns first, so the legend reads Planned, P10, P50, P90.
     bars: { name: "Planned", values: range("B") },
-    line: { name: "P50", values: range("D") },
+    line: { name: "P10", values: range("C") },
     moreLines: [
-      { name: "P10", values: range("C") },
+      { name: "P50", values: range("D") },
       { name: "P90", values: range("E") },
     ],
     from: `A${fanChartFirst}`,

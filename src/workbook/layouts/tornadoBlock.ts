@@ -1,4 +1,13 @@
-import { Decimal, endsNote, fieldCaption, type CaptionContext, type Sensitivity } from "../../engine";
+import {
+  Decimal,
+  endsNote,
+  fieldCaption,
+  rankedRows,
+  unmovedLine,
+  type CaptionContext,
+  type Sensitivity,
+  type SensitivityRow,
+} from "../../engine";
 import type { BarChartSpec } from "../port";
 import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type LayoutCell } from "./types";
 import { toPenny } from "./cellWriters";
@@ -8,7 +17,8 @@ import { toPenny } from "./cellWriters";
  * as a table sorted by swing and a bar chart of each end's change from the base. Its rows are fixed when the
  * sheet is laid out (`rows`), so refresh rewrites the same cells whatever the inputs; the table shows the
  * `rows` largest swings. Figures at each end are engine values (a tornado is not a standard formula); the
- * swing and the changes are formulas over them and the base cell.
+ * swing and the changes are formulas over them and the base cell. Inputs that change nothing (rankedRows) take
+ * no row and no bar; a line beside the base figure counts them.
  */
 
 /** The most inputs a block shows: a tornado reads by its longest bars. */
@@ -157,13 +167,14 @@ export interface TornadoBlock {
 }
 
 /**
- * How many rows a sheet laid out now gives its tornado: every input, up to TORNADO_MAX_ROWS; 0 without one.
+ * How many rows a sheet laid out now gives its tornado: every input that changes a figure, up to
+ * TORNADO_MAX_ROWS; 0 without one.
  *
  * @example
- * tornadoRowsFor(cfsModelled.sensitivity) // 10 (CFS moves 11 inputs)
+ * tornadoRowsFor(cfsModelled.sensitivity) // 10 (CFS moves 10 of its 11 inputs)
  */
 export function tornadoRowsFor(sensitivity: Sensitivity | undefined): number {
-  return Math.min(TORNADO_MAX_ROWS, sensitivity?.rows.length ?? 0);
+  return sensitivity ? Math.min(TORNADO_MAX_ROWS, rankedRows(sensitivity).moving.length) : 0;
 }
 
 /**
@@ -237,11 +248,19 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   if (input.baseFormula === undefined)
     engine(`B${baseRow}`, "base", sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
   else formula(`B${baseRow}`, "base", input.baseFormula, sensitivity?.opportunity ?? null, MILLIONS_FORMAT);
+  // One line beside the base, over the table: how many inputs change nothing (named when few; with their
+  // proposal when the tornado has several). In a row every block has, so a sheet written before gets it too
+  // (a row added under the table would read, on refresh, as a row the user deleted).
+  const ranked = sensitivity ? rankedRows(sensitivity) : undefined;
+  const several = new Set(sensitivity?.rows.map((x) => x.proposal)).size > 1;
+  const nameOf = (x: SensitivityRow): string =>
+    several ? `${x.proposal}: ${input.captionOf(x.input, x.proposal)}` : input.captionOf(x.input, x.proposal);
+  engine(`C${baseRow}`, "unmoved", ranked ? unmovedLine(ranked.unmoved, nameOf) : null);
   const header = first + 3;
   HEADERS.forEach((h, i) => label(`${"ABCDEFGHI"[i]}${header}`, h, TABLE_HEADING));
   for (let i = 0; i < rows; i++) {
     const r = header + 1 + i;
-    const row = sensitivity?.rows[i];
+    const row = ranked?.moving[i];
     const k = `rows[${i}]`;
     const format = row ? (input.formatOf ?? formatByUnit)(row.input, row.proposal) : undefined;
     engine(`A${r}`, `${k}.input`, row ? input.captionOf(row.input, row.proposal) : null);

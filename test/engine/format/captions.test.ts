@@ -26,6 +26,15 @@ describe("the caption table (issue 13)", () => {
     expect([...keys].filter((k) => CAPTIONS[k] === undefined)).toEqual([]);
   });
 
+  it("joins a label and its unit in one bracket, a unit's own aside after a comma", () => {
+    const keys = new Set(fieldRows(assumptionsFormat, "assumptions").map((r) => keyOf(r.path)));
+    const nested = /\([^()]*\(/;
+    expect([...keys].filter((k) => nested.test(fieldCaption(k)))).toEqual([]);
+    expect(fieldCaption("unitCost.inflationPerYear")).toBe(
+      "Inflation on the unit cost (% a year, from 1 April)",
+    );
+  });
+
   it("words every code of each worded choice, and only codes the format takes", () => {
     for (const [key, words] of Object.entries(CHOICE_WORDS)) {
       const codes =

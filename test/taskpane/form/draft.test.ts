@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { parseProposal } from "../../../src/engine";
 import { EXAMPLES } from "../../../src/taskpane/examples";
-import { draftToRaw, emptyDraft, rawToDraft } from "../../../src/taskpane/form/draft";
+import { addStream, draftToRaw, emptyDraft, rawToDraft } from "../../../src/taskpane/form/draft";
 import { validateDraft } from "../../../src/taskpane/form/validate";
 
 const CFS_LIKE = {
@@ -178,5 +178,24 @@ describe("table rows with keys the form does not edit", () => {
     expect(parseProposal(draftToRaw(stepped)).assumptions.cohort?.timeline.stepShare?.toNumber()).toBe(0.5);
     const linear = { ...stepped, values: { ...stepped.values, "assumptions.timeline.ramp": "linear" } };
     expect((draftToRaw(linear) as any).assumptions.timeline.stepShare).toBeUndefined();
+  });
+});
+
+describe("a single cohort's cashability in the wizard", () => {
+  it("round-trips the stream's control at assumptions.cashability, and blank leaves the default", () => {
+    const raw = { ...CFS_LIKE, assumptions: { ...CFS_LIKE.assumptions, cashability: "cashable" } };
+    const draft = rawToDraft(raw);
+    expect(draft.values["assumptions.cashability"]).toBe("cashable");
+    expect((draftToRaw(draft).assumptions as Record<string, unknown>).cashability).toBe("cashable");
+    expect(parseProposal(draftToRaw(draft)).assumptions.streams[0].cashability).toBe("cashable");
+    const blank = rawToDraft(CFS_LIKE);
+    expect("cashability" in (draftToRaw(blank).assumptions as Record<string, unknown>)).toBe(false);
+  });
+
+  it("moves the label into the cohort stream when a second stream is added", () => {
+    const raw = { ...CFS_LIKE, assumptions: { ...CFS_LIKE.assumptions, cashability: "nonCashable" } };
+    const two = addStream(rawToDraft(raw), "income");
+    const json = draftToRaw(two).assumptions as { cashability?: string; streams: { cashability?: string }[] };
+    expect([json.cashability, json.streams[0].cashability]).toEqual([undefined, "nonCashable"]);
   });
 });

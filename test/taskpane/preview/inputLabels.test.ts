@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { computeAssumptions, checkProposal, proposalTornado } from "../../../src/engine";
+import { computeAssumptions, checkProposal, proposalTornado, rankedRows } from "../../../src/engine";
 import { inputName, inputValueText } from "../../../src/taskpane/preview/inputLabels";
 import { RISK_ENGINE } from "../../../src/taskpane/riskBridge";
 
@@ -21,8 +21,10 @@ describe("risk input names", () => {
       const { profile, proposal: lines } = computeAssumptions(proposal.assumptions);
       const view = RISK_ENGINE.sensitivity({ proposal, raw, profile, lines });
       if ("error" in view) throw new Error(view.error);
-      const paths = proposalTornado(proposal, raw).rows.map((r) => r.input);
-      expect(view.rows.map((r) => r.path)).toEqual(paths);
+      // The inputs that move a figure; those that change nothing are named in the line beneath, in words too.
+      const { moving, unmoved } = rankedRows(proposalTornado(proposal, raw));
+      expect(view.rows.map((r) => r.path)).toEqual(moving.map((r) => r.input));
+      for (const r of unmoved) expect(view.unmoved).not.toContain(r.input);
       for (const r of view.rows) {
         expect(r.label).not.toContain(r.path);
         // No list index, camelCase key or parsed-weeks name left from the engine's path.

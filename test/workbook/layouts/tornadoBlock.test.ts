@@ -1,7 +1,13 @@
-import { parseProposal, proposalRiskModel, proposalSensitivity } from "../../../src/engine";
+import {
+  parseProposal,
+  proposalRiskModel,
+  proposalSensitivity,
+  rankedRows,
+  type Sensitivity,
+} from "../../../src/engine";
 import { modelProposal } from "../../../src/workbook/engineLink";
 import { proposalSheetLayout } from "../../../src/workbook/layouts/proposalSheet";
-import { TORNADO_MAX_ROWS, inputCaption } from "../../../src/workbook/layouts/tornadoBlock";
+import { inputCaption, tornadoRowsFor } from "../../../src/workbook/layouts/tornadoBlock";
 import type { LayoutCell } from "../../../src/workbook/layouts/types";
 import { refreshWorkbook } from "../../../src/workbook/operations";
 import { readRegister } from "../../../src/workbook/register";
@@ -9,8 +15,8 @@ import { demoWorkbook, readExample, roundTrip } from "../fixtures";
 
 const CFS = "CFS Targeted Prevention";
 
-function sheetOf(file: string, tornadoRows?: number) {
-  const proposal = readExample(file);
+function sheetOf(file: string | Record<string, unknown>, tornadoRows?: number) {
+  const proposal = typeof file === "string" ? readExample(file) : file;
   const modelled = modelProposal(proposal);
   const fyLabels = modelled.profile.years.map((y) => y.label);
   return {
@@ -23,7 +29,7 @@ function sheetOf(file: string, tornadoRows?: number) {
       modelled,
       fitTexts: true,
       assumptionsInWords: true,
-      tornadoRows: tornadoRows ?? Math.min(TORNADO_MAX_ROWS, modelled.sensitivity?.rows.length ?? 0),
+      tornadoRows: tornadoRows ?? tornadoRowsFor(modelled.sensitivity),
     }),
   };
 }
@@ -108,7 +114,8 @@ describe("the proposal sheet's tornado", () => {
   });
 
   it("keeps a block's rows as laid out: fewer inputs leave blank rows, a sheet written before has none", () => {
-    const n = modelProposal(readExample("family-based-placements.json")).sensitivity!.rows.length;
+    const n = rankedRows(modelProposal(readExample("family-based-placements.json")).sensitivity!).moving
+      .length;
     const { layout } = sheetOf("family-based-placements.json", n + 2);
     expect(valueOf(layout.cells, `sensitivity.rows[${n}].input`)).toBeNull();
     expect(valueOf(layout.cells, `sensitivity.rows[${n + 1}].swing`)).toBe("");
@@ -118,6 +125,34 @@ describe("the proposal sheet's tornado", () => {
       old.cells.some((c) => c.kind !== "label" && c.kind !== "input" && c.key.startsWith("sensitivity")),
     ).toBe(false);
     expect(old.tornadoChart).toBeUndefined();
+  });
+
+  it("leaves inputs that change nothing out of the rows and the chart, and names them in one line", () => {
+    // Under a count target the baseline's volume moves nothing (the trial's step-down; CFS has no growth).
+    const raw = readExample("cfs-targeted-prevention.json");
+    raw.assumptions.target = { kind: "countPerYear", value: 20 };
+    const { layout, modelled } = sheetOf(raw);
+    const t: Sensitivity = modelled.sensitivity!;
+    const { moving, unmoved } = rankedRows(t);
+    expect(unmoved.map((r) => r.input)).toContain("baseline.volumePerYear");
+    const shown = Array.from({ length: moving.length }, (_, i) =>
+      valueOf(layout.cells, `sensitivity.rows[${i}].input`),
+    );
+    expect(shown).not.toContain("Baseline volume (a year)");
+    // Every row shown moves the figure, and the block has no row for the others.
+    for (let i = 0; i < moving.length; i++)
+      expect(valueOf(layout.cells, `sensitivity.rows[${i}].swing`)).toBeGreaterThan(0);
+    expect(byKey(layout.cells, `sensitivity.rows[${moving.length}].input`)).toBeUndefined();
+    const line = byKey(layout.cells, "sensitivity.unmoved")!;
+    const last = byKey(layout.cells, `sensitivity.rows[${moving.length - 1}].input`)!;
+    const row = (c: LayoutCell) => Number(c.address.replace(/^[A-Z]+/, ""));
+    // Beside the base figure, over the table's header (a row every block already has).
+    expect(row(line)).toBe(row(byKey(layout.cells, "sensitivity.base")!));
+    expect(line.kind === "engine" && line.value).toMatch(
+      new RegExp(`^${unmoved.length} inputs change nothing at their low or high`),
+    );
+    if (unmoved.length <= 3) expect(line.kind === "engine" && line.value).toMatch(/Baseline/);
+    expect(layout.tornadoChart?.categories).toBe(`A${row(last) - moving.length + 1}:A${row(last)}`);
   });
 
   it("follows an edited assumption on refresh, then changes nothing", async () => {
