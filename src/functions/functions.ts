@@ -7,7 +7,7 @@
  */
 import { fyLabel, inflate } from "../engine";
 import { careAvoidedCells } from "./careAvoidedCells";
-import { cellFy, cellNumber, cellRate } from "./cells";
+import { cellFy, cellNumber, cellYearRate } from "./cells";
 import { demandCells } from "./demandCells";
 import { edgeOfCareCells } from "./edgeOfCareCells";
 import { grid, scalar } from "./invoke";
@@ -53,7 +53,7 @@ export function inflatePrice(
       cellNumber(amount, "amount"),
       cellFy(fromFy, "fromFy"),
       cellFy(toFy, "toFy"),
-      cellRate(inflationPerYear, "inflationPerYear", { gt: -1, max: 1, perYear: true }),
+      cellYearRate(inflationPerYear, "inflationPerYear"),
     ).toNumber(),
   );
 }

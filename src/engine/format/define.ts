@@ -157,6 +157,9 @@ export function rate(rules: NumberRules, d: Describe = {}) {
   );
 }
 
+/** Bounds of a rate a year (inflation, growth) as a fraction: above −100%, at most 100% a year. */
+export const YEAR_RATE_RULES = { gt: -1, max: 1 } as const satisfies NumberRules;
+
 /**
  * A rate a year (inflation): above −100%, and at most 100% a year. A figure over 1 is refused, not warned
  * about: 3.36 is 336% a year, almost surely 3.36% typed into a plain cell, and would multiply the money.
@@ -166,17 +169,18 @@ export function rate(rules: NumberRules, d: Describe = {}) {
  * v.parse(yearRate(), 3.36) // issue "must be <= 100% a year, got 3.36, which reads as 336%; type 3.36% or 0.0336"
  */
 export function yearRate(d: Describe = {}) {
+  const { gt, max } = YEAR_RATE_RULES;
   return field<number | string, Decimal>(
     {
       type: "%",
       rule: "> -100%, ≤ 100% a year",
-      json: { ...numberJson({ gt: -1, max: 1 }), type: ["number", "string"] },
+      json: { ...numberJson(YEAR_RATE_RULES), type: ["number", "string"] },
       ...d,
       warn: d.warn ?? wholePercentWarning,
     },
     (value) => {
-      const x = rateValue(value, "", { gt: -1 });
-      if (x.gt(1)) {
+      const x = rateValue(value, "", { gt });
+      if (x.gt(max)) {
         throw new EngineError("out-of-range", "", wholePercentRefusal(x, "<= 100% a year"));
       }
       return x;
