@@ -73,7 +73,14 @@ export function careAvoided(input: CareAvoidedInput): CareAvoidedResult {
       : input.when.toDate === undefined
         ? from
         : new Decimal(dayNumber(input.when.toDate) + 1);
-  if (to.lt(from)) throw new EngineError("invalid-date", "toDate", "must not be before fromDate");
+  if (to.lt(from) && input.when.kind === "dates") {
+    const { fromDate, toDate } = input.when;
+    throw new EngineError(
+      "invalid-date",
+      "toDate",
+      `must not be before the from date (${fromDate}), got ${String(toDate)}`,
+    );
+  }
 
   const flow = to.eq(from)
     ? cumulativeFromRates([], [{ day: from, count: input.count }])

@@ -35,7 +35,13 @@ export * from "./proposal";
 export type { Checked, CheckResult, InputWarning } from "./format/check";
 export type { EdgeOfCareLink, TrackingLinks } from "./format/trackingFormat";
 export { FORECAST_CUMULATIVE } from "./format/trackingFormat";
-export { nearestKey, unknownFieldRule, wholePercentRefusal, wholePercentWarning } from "./format/define";
+export {
+  YEAR_RATE_RULES,
+  nearestKey,
+  unknownFieldRule,
+  wholePercentRefusal,
+  wholePercentWarning,
+} from "./format/define";
 export * from "./format/captions";
 export * from "./careAvoided";
 export * from "./choices";

@@ -1,5 +1,6 @@
 import { Decimal } from "./money";
 import { EngineError } from "./errors";
+import type { NumberRules } from "./parse/read";
 
 /**
  * RAG status of delivery to date (issue 15). The product's default, for the council to edit: Green when the
@@ -23,14 +24,28 @@ export const DEFAULT_RAG_THRESHOLDS: RagThresholds = {
 };
 
 /**
- * Refuses thresholds that cannot order the statuses: 0 ≤ amber ≤ green.
+ * Bounds of each threshold as a share of the plan to date: from 0; a green above 100% (delivery ahead of
+ * plan) is allowed, up to 1000%, beyond which a figure is a whole percent typed for a share (105 for 105%).
+ */
+export const RAG_THRESHOLD_RULES = { min: 0, max: 10 } as const satisfies NumberRules;
+
+/**
+ * Refuses thresholds that cannot order the statuses: 0 ≤ amber ≤ green ≤ 1000%.
  *
  * @example
  * checkRagThresholds({ green: D(0.8), amber: D(0.9) }) // throws "amber: must not be above green (0.8), got 0.9"
  */
 export function checkRagThresholds(t: RagThresholds): void {
-  if (t.green.lt(0)) throw new EngineError("out-of-range", "green", `must be ≥ 0, got ${t.green.toString()}`);
-  if (t.amber.lt(0)) throw new EngineError("out-of-range", "amber", `must be ≥ 0, got ${t.amber.toString()}`);
+  const { min, max } = RAG_THRESHOLD_RULES;
+  for (const [field, x] of [
+    ["green", t.green],
+    ["amber", t.amber],
+  ] as const) {
+    if (x.lt(min))
+      throw new EngineError("out-of-range", field, `must be ≥ ${min * 100}%, got ${x.toString()}`);
+    if (x.gt(max))
+      throw new EngineError("out-of-range", field, `must be ≤ ${max * 100}%, got ${x.toString()}`);
+  }
   if (t.amber.gt(t.green)) {
     throw new EngineError(
       "out-of-range",

@@ -1,5 +1,5 @@
 import { parseFormat } from "./format/check";
-import { HORIZON_YEARS_RULES, triangulationFormat } from "./format/triangulationFormat";
+import { HORIZON_YEARS_RULES, PERCENT_CHANGE_RULES, triangulationFormat } from "./format/triangulationFormat";
 import type { TriangulationInput } from "./triangulate";
 
 /**
@@ -9,7 +9,7 @@ import type { TriangulationInput } from "./triangulate";
  * the full field path; unknown keys are refused.
  */
 
-export { HORIZON_YEARS_RULES };
+export { HORIZON_YEARS_RULES, PERCENT_CHANGE_RULES };
 
 /**
  * Parses and validates a triangulation input.

@@ -3,6 +3,7 @@ import {
   EngineError,
   careAvoided,
   enumValue,
+  isEngineError,
   fyOf,
   toPounds,
   type CareAvoidedInput,
@@ -11,7 +12,7 @@ import {
   cellFy,
   cellNumber,
   cellOption,
-  cellRate,
+  cellYearRate,
   cellWhen,
   isBlank,
   isBlankOrZero,
@@ -36,12 +37,19 @@ function startsOf(from: unknown, to: unknown): CareAvoidedInput["when"] {
   if (isBlankOrZero(to)) {
     return first.kind === "fy" ? { kind: "fy", fy: first.fy } : { kind: "dates", fromDate: first.date };
   }
-  const fromDate = whenDays(first).first;
-  const toDate = whenDays(cellWhen(to, "to")).last;
-  if (toDate < fromDate) {
-    throw new EngineError("invalid-date", "to", `must not be before from (${fromDate}), got ${toDate}`);
+  // "to before from" is careAvoided's rule (renamed to the help's argument names below).
+  return { kind: "dates", fromDate: whenDays(first).first, toDate: whenDays(cellWhen(to, "to")).last };
+}
+
+/** Runs `f`, naming the engine's when.fromDate/toDate in an error as the help's from/to arguments. */
+function withArgumentNames<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    const field = isEngineError(e) ? { fromDate: "from", toDate: "to" }[e.field] : undefined;
+    if (!isEngineError(e) || field === undefined) throw e;
+    throw new EngineError(e.code, field, e.rule);
   }
-  return { kind: "dates", fromDate, toDate };
 }
 
 /**
@@ -62,18 +70,16 @@ export function careAvoidedCells(
 ): Grid {
   const when = startsOf(from, to);
   const firstFy = when.kind === "fy" ? when.fy : fyOf(when.fromDate);
-  const r = careAvoided({
-    count: cellNumber(count, "count", CARE_AVOIDED_RULES.count),
-    weeklyCost: cellNumber(weeklyCost, "weeklyCost", CARE_AVOIDED_RULES.weeklyCost),
-    weeksEach: cellNumber(weeksEach, "weeksEach", CARE_AVOIDED_RULES.weeksEach),
-    inflationPerYear: cellRate(isBlank(inflationPerYear) ? 0 : inflationPerYear, "inflationPerYear", {
-      gt: -1,
-      max: 1,
-      perYear: true,
+  const r = withArgumentNames(() =>
+    careAvoided({
+      count: cellNumber(count, "count", CARE_AVOIDED_RULES.count),
+      weeklyCost: cellNumber(weeklyCost, "weeklyCost", CARE_AVOIDED_RULES.weeklyCost),
+      weeksEach: cellNumber(weeksEach, "weeksEach", CARE_AVOIDED_RULES.weeksEach),
+      inflationPerYear: cellYearRate(isBlank(inflationPerYear) ? 0 : inflationPerYear, "inflationPerYear"),
+      priceBaseFy: isBlankOrZero(priceBaseFy) ? firstFy : cellFy(priceBaseFy, "priceBaseFy"),
+      when,
     }),
-    priceBaseFy: isBlankOrZero(priceBaseFy) ? firstFy : cellFy(priceBaseFy, "priceBaseFy"),
-    when,
-  });
+  );
   const how = enumValue(cellOption(result, "result", "byFy"), "result", ["byFy", "total"] as const);
   if (how === "total") return [[toPounds(r.totalCostAvoided)]];
   return [

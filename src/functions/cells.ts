@@ -6,10 +6,13 @@ import {
   describeValue,
   fyOf,
   fyValue,
+  isEngineError,
+  looksLikeFyLabel,
   isoDate,
   rateValue,
   fyStartDay,
   wholePercentRefusal,
+  YEAR_RATE_RULES,
   type FyStartYear,
   type NumberRules,
 } from "../engine";
@@ -132,8 +135,9 @@ export function cellWhen(value: unknown, field: string): CellWhen {
         kind: "fy",
         fy: fyValue(text !== undefined && /^\d{4}$/.test(text) ? Number(text) : value, field),
       };
-    } catch {
-      // refused below, listing everything accepted
+    } catch (e) {
+      // Text in a fiscal year's shape ("FY26/28") keeps the engine's reason; anything else is refused below.
+      if (!isEngineError(e) || (text !== undefined && looksLikeFyLabel(text))) throw e;
     }
   }
   throw new EngineError("invalid-type", field, `must be ${DATE_OR_FY_FORMS}, got ${describeValue(value)}`);
@@ -181,33 +185,60 @@ export interface PercentRules extends NumberRules {
   readonly perYear?: boolean;
 }
 
+/** A fraction as the percentage the refusals name: -10 → "-1000%". */
+const percentText = (n: number): string => `${new Decimal(n).times(100).toString()}%`;
+
 /**
- * A rate or percentage argument as a fraction: 0.04, 4% (Excel passes 0.04), or text "4%". A bare number
- * beyond ±1 is refused as the slip it almost always is, 5 typed for 5% (500%), in the wording the CLI and
- * proposal sheets use (wholePercentRefusal); text ending in "%" says what it means and meets `rules` only.
- * Every rate argument of every function is read here.
+ * The first bound `x` breaks, as a percentage ("<= 100%"), or undefined. For a bare number a side the
+ * rules leave open is bounded at ±100%: beyond it a bare number is almost always a whole percent.
+ */
+function brokenBound(x: Decimal, rules: NumberRules, bare: boolean): string | undefined {
+  if (rules.gt !== undefined && !x.gt(rules.gt)) return `> ${percentText(rules.gt)}`;
+  if (rules.min !== undefined && x.lt(rules.min)) return `>= ${percentText(rules.min)}`;
+  if (rules.max !== undefined && x.gt(rules.max)) return `<= ${percentText(rules.max)}`;
+  if (bare && rules.max === undefined && x.gt(1)) return "<= 100%";
+  if (bare && rules.min === undefined && rules.gt === undefined && x.lt(-1)) return ">= -100%";
+  return undefined;
+}
+
+/**
+ * A rate or percentage argument as a fraction: 0.04, 4% (Excel passes 0.04), or text "4%". A bare number is
+ * the fraction it is, as a cell formatted as a percentage shows it (1.5 is 150%), within `rules`; a side
+ * `rules` leave open stops at ±100% for a bare number. A bare number that breaks a bound but would meet it
+ * as a whole percent (5 typed for 5%) is refused saying what it reads as, in the CLI's wording
+ * (wholePercentRefusal). Text ending in "%" says what it means and meets `rules` only. Every rate argument
+ * of every function is read here.
  *
  * @example
  * cellRate("4%", "inflationPerYear").toNumber() // 0.04
+ * cellRate(1.5, "low", { min: -10, max: 10 }).toNumber() // 1.5 (150%)
  * cellRate(5, "inflationPerYear", { gt: -1, max: 1, perYear: true })
  * // throws "inflationPerYear: must be <= 100% a year, got 5, which reads as 500%; type 5% or 0.05"
  */
 export function cellRate(value: unknown, field: string, rules: PercentRules = {}): Decimal {
   if (isBlank(value)) throw new EngineError("missing", field, "is required");
-  const { perYear, max, ...lower } = rules;
+  const { perYear, ...bounds } = rules;
   const x = rateValue(value, field);
-  const explicit = typeof value === "string" && value.trim().endsWith("%");
-  // A negative where none is allowed (a success rate of -5) is refused by its bound, not read as a percent.
-  const noNegatives = (lower.min ?? -1) >= 0 || (lower.gt ?? -1) >= 0;
-  if (!explicit && x.abs().gt(1) && !(x.isNeg() && noNegatives)) {
-    const limit = `${x.isNeg() ? ">= -100%" : "<= 100%"}${perYear ? " a year" : ""}`;
+  const bare = !(typeof value === "string" && value.trim().endsWith("%"));
+  const broken = brokenBound(x, bounds, bare);
+  if (broken === undefined) return decimalValue(x, field, bounds);
+  const limit = `${broken}${perYear ? " a year" : ""}`;
+  // Only where the whole-percent reading fits is it the likely slip: -5 for a success rate is just negative.
+  if (bare && x.abs().gt(1) && brokenBound(x.div(100), bounds, bare) === undefined) {
     throw new EngineError("out-of-range", field, wholePercentRefusal(x, limit));
   }
-  if (max !== undefined && x.gt(max)) {
-    const most = `${new Decimal(max).times(100).toString()}%${perYear ? " a year" : ""}`;
-    throw new EngineError("out-of-range", field, `must be <= ${most}, got ${describeValue(value)}`);
-  }
-  return decimalValue(x, field, lower);
+  throw new EngineError("out-of-range", field, `must be ${limit}, got ${describeValue(value)}`);
+}
+
+/**
+ * A rate a year (inflation) argument, by the engine's rule for one (YEAR_RATE_RULES): above -100%, at most
+ * 100% a year.
+ *
+ * @example
+ * cellYearRate("4%", "inflationPerYear").toNumber() // 0.04
+ */
+export function cellYearRate(value: unknown, field: string): Decimal {
+  return cellRate(value, field, { ...YEAR_RATE_RULES, perYear: true });
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { fyLabel, inflate } from "../engine";
 import { careAvoidedCells } from "./careAvoidedCells";
-import { cellFy, cellNumber, cellRate } from "./cells";
+import { cellFy, cellNumber, cellYearRate } from "./cells";
 import { demandCells } from "./demandCells";
 import { edgeOfCareCells } from "./edgeOfCareCells";
 import { grid, scalar } from "./invoke";
@@ -53,7 +53,7 @@ export function inflatePrice(
       cellNumber(amount, "amount"),
       cellFy(fromFy, "fromFy"),
       cellFy(toFy, "toFy"),
-      cellRate(inflationPerYear, "inflationPerYear", { gt: -1, max: 1, perYear: true }),
+      cellYearRate(inflationPerYear, "inflationPerYear"),
     ).toNumber(),
   );
 }
@@ -61,7 +61,7 @@ export function inflatePrice(
 /**
  * Triangulation: annual avoided care starts and the caseload by the end of the MTFS for a % reduction in starts (or, for a monthly table, children per month and the caseload in the horizon).
  * @customfunction TRIANGULATE
- * @param percentChange A % change (26% or 0.26; a range as text "-9% to -30%"), or a column of them (blank or 0 cells give blank rows): a reduction in starts for an annual table, a signed change in the caseload for a monthly one.
+ * @param percentChange A % change (26% or 0.26; a range as text "-9% to -30%"), or a column of them (blank or 0 cells give blank rows): a reduction in starts for an annual table (-1000% to 100%), a signed change in the caseload for a monthly one (-100% to 1000%).
  * @param baselineStarts Care starts in the baseline: a year (e.g. 260) for an annual table, a month (e.g. 4.7) for a monthly one.
  * @param mtfsCaseload Caseload the change applies to: in the last MTFS year without the change (e.g. 734 children).
  * @param [realisationFactor] Annual tables: share of the steady-state caseload reduction realised by the end of the MTFS (default 0.7).
@@ -224,8 +224,8 @@ export function riskAdjusted(
  * Sensitivity (a tornado): the quantified opportunity (net benefit in the last MTFS year) with each input alone at its low and high, the others at base, largest swing first.
  * @customfunction SENSITIVITY
  * @param assumptions A label/value range of assumptions, as MTFS.BENEFIT.PROFILE reads it (e.g. B10:C24).
- * @param [low] Change at the low end, as a share of each input (default -10%; beyond ±100%, type text such as "-150%").
- * @param [high] Change at the high end, as a share of each input (default 10%; beyond ±100%, type text such as "150%").
+ * @param [low] Change at the low end, as a share of each input (default -10%; -1000% to 1000%: -150% or -1.5 is -150%).
+ * @param [high] Change at the high end, as a share of each input (default 10%; -1000% to 1000%: 150% or 1.5 is 150%).
  * @returns A header row, then one row per input, an input that changes nothing included (swing 0): its label, its low and high values, the quantified opportunity at each (£), the swing (£) and a note when the model refused an end (that end then shows the base figure).
  * @example =MTFS.SENSITIVITY(B10:C24) → (table: CFS Targeted Prevention, weekly unit cost first)
  * @example =MTFS.SENSITIVITY(B10:C24, -20%, 20%) → (table: the same inputs at ±20%)
@@ -441,12 +441,13 @@ export function varianceToDate(
  * @customfunction RAG
  * @param actual The actual to date: a number, or a range (summed).
  * @param plan The plan to date over the same periods: a number or a range (summed).
- * @param [green] Share of plan at or above which the status is Green (default 95%; 0% to 100%).
- * @param [amber] Share of plan at or above which the status is Amber (default 80%; not above green).
+ * @param [green] Share of plan at or above which the status is Green (default 95%; 0% to 1000%: 105% or 1.05 for ahead of plan).
+ * @param [amber] Share of plan at or above which the status is Amber (default 80%; from 0%, not above green).
  * @returns "Green", "Amber" or "Red".
  * @example =MTFS.RAG(96, 100) → "Green"
  * @example =MTFS.RAG(85, 100) → "Amber"
  * @example =MTFS.RAG(85, 100, 90%, 86%) → "Red"
+ * @example =MTFS.RAG(106, 100, 105%) → "Green"
  */
 export function ragStatusOf(
   actual: unknown[][],

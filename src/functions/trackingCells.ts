@@ -1,6 +1,7 @@
 import {
   Decimal,
   DEFAULT_RAG_THRESHOLDS,
+  RAG_THRESHOLD_RULES,
   EngineError,
   ZERO,
   extrapolationWarning,
@@ -82,8 +83,8 @@ export function varianceCells(actual: unknown, plan: unknown): Grid {
  */
 export function ragCells(actual: unknown, plan: unknown, green: unknown, amber: unknown): string {
   return ragStatus(total(actual, "actual"), total(plan, "plan"), {
-    green: isBlank(green) ? DEFAULT_RAG_THRESHOLDS.green : cellRate(green, "green", { min: 0, max: 1 }),
-    amber: isBlank(amber) ? DEFAULT_RAG_THRESHOLDS.amber : cellRate(amber, "amber", { min: 0, max: 1 }),
+    green: isBlank(green) ? DEFAULT_RAG_THRESHOLDS.green : cellRate(green, "green", RAG_THRESHOLD_RULES),
+    amber: isBlank(amber) ? DEFAULT_RAG_THRESHOLDS.amber : cellRate(amber, "amber", RAG_THRESHOLD_RULES),
   });
 }
 

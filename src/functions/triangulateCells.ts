@@ -1,10 +1,12 @@
 import {
   EngineError,
+  PERCENT_CHANGE_RULES,
   enumValue,
   formatWholeRange,
   isEngineError,
   parseTriangulationInput,
   triangulate,
+  type NumberRules,
   type WholeRange,
 } from "../engine";
 import { cellOption, cellRange, cellRate, isBlank, isBlankOrZero, withoutTrailing } from "./cells";
@@ -58,7 +60,11 @@ export function triangulateCells(
   const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlankOrZero(c));
   const rows = filled.map(({ c, i }) => ({
     method: `cell ${i + 1}`,
-    percentChange: bareRate(c, `percentChange (cell ${i + 1})`),
+    percentChange: bareRate(
+      c,
+      `percentChange (cell ${i + 1})`,
+      PERCENT_CHANGE_RULES[monthly ? "monthly" : "annual"],
+    ),
   }));
   const raw = monthly
     ? { kind: "monthlyStarts", startsPerMonth: baselineStarts, baselineCaseload: mtfsCaseload, rows }
@@ -88,11 +94,13 @@ export function triangulateCells(
 }
 
 /**
- * A number given for a rate, through cellRate: a bare 26 for 26% is refused in the wording every rate
- * argument uses. Text (a "%" or a range "-9% to -30%") and the bounds are the parser's.
+ * A number given for a rate, through cellRate within the parser's bounds (`rules`; a bare number past 100%
+ * is refused when none are given): a bare 26 for 26% is refused in
+ * the wording every rate argument uses, a bare 1.5 (a cell formatted 150%) is 150% where the bounds allow
+ * it. Text (a "%" or a range "-9% to -30%") is the parser's.
  */
-function bareRate(value: unknown, field: string): unknown {
-  return typeof value === "number" ? cellRate(value, field).toNumber() : value;
+function bareRate(value: unknown, field: string, rules: NumberRules = {}): unknown {
+  return typeof value === "number" ? cellRate(value, field, rules).toNumber() : value;
 }
 
 /** Runs the parser, renaming `rows[k].percentChange` in an error to the cell of the argument it came from. */

@@ -55,4 +55,17 @@ describe("care avoided", () => {
       }),
     ).toThrow(expect.objectContaining({ code: "out-of-range", field: "count" }) as EngineError);
   });
+
+  it("refuses a last start before the first, naming the from date", () => {
+    expect(() =>
+      careAvoided({
+        count: D(6),
+        weeklyCost: D(1000),
+        weeksEach: D(10),
+        inflationPerYear: ZERO,
+        priceBaseFy: 2026,
+        when: { kind: "dates", fromDate: "2027-10-01", toDate: "2027-03-31" },
+      }),
+    ).toThrow("toDate: must not be before the from date (2027-10-01), got 2027-03-31");
+  });
 });

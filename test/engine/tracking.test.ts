@@ -58,6 +58,15 @@ describe("ragStatus", () => {
       expect.objectContaining({ code: "out-of-range", field: "amber" }),
     );
   });
+
+  it("takes a green above 100% (ahead of plan) up to 1000%, beyond which a share is a typo", () => {
+    expect(ragStatus(D(106), D(100), { green: D(1.05), amber: D(0.8) })).toBe("Green");
+    expect(ragStatus(D(104), D(100), { green: D(1.05), amber: D(0.8) })).toBe("Amber");
+    expect(ragStatus(D(1), D(1), { green: D(10), amber: D(0.8) })).toBe("Amber");
+    expect(() => ragStatus(D(1), D(1), { green: D(105), amber: D(0.8) })).toThrow(
+      expect.objectContaining({ code: "out-of-range", field: "green", rule: "must be ≤ 1000%, got 105" }),
+    );
+  });
 });
 
 describe("forecastProfile", () => {

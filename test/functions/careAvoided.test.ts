@@ -85,7 +85,7 @@ describe("MTFS.CARE.AVOIDED", () => {
       const e = errorOf(spread(OCT_2027, 2026));
       expect([e?.code, e?.message]).toEqual([
         "#VALUE!",
-        "to: must not be before from (2027-10-01), got 2027-03-31",
+        "to: must not be before the from date (2027-10-01), got 2027-03-31",
       ]);
     });
 

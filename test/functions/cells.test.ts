@@ -116,7 +116,7 @@ describe("cellRate", () => {
     );
   });
 
-  it("refuses a bare number beyond ±1 as a whole percent, in the CLI's wording, whatever its bounds", () => {
+  it("refuses a bare number beyond ±1 where the bounds stop at 100%, as a whole percent when it would fit as one", () => {
     fc.assert(
       fc.property(
         fc.double({ min: 1, max: 1e6, noNaN: true, minExcluded: true }),
@@ -125,13 +125,40 @@ describe("cellRate", () => {
           const x = negative ? -size : size;
           const d = new Decimal(x);
           const limit = negative ? ">= -100%" : "<= 100%";
-          // Wide bounds (sensitivity's ±1000%) do not let a bare number through either.
-          expect(() => cellRate(x, "low", { min: -1e7, max: 1e7 })).toThrow(
-            `must be ${limit}, got ${d.toString()}, which reads as ${d.times(100).toString()}%; type ${d.toString()}% or ${d.div(100).toString()}`,
-          );
-          expect(() => cellRate(String(x), "low")).toThrow("which reads as");
+          const refusal = `must be ${limit}, got ${d.toString()}`;
+          const wholePercent = `${refusal}, which reads as ${d.times(100).toString()}%; type ${d.toString()}% or ${d.div(100).toString()}`;
+          for (const rules of [{}, { min: -1, max: 1 }]) {
+            const thrown = (() => {
+              try {
+                cellRate(x, "low", rules);
+              } catch (e) {
+                return (e as Error).message;
+              }
+              return "accepted";
+            })();
+            expect(thrown).toBe(`low: ${size <= 100 ? wholePercent : refusal}`);
+          }
+          expect(() => cellRate(String(x), "low")).toThrow(`must be ${limit}, got `);
         },
       ),
+    );
+  });
+
+  it("reads a bare number as the fraction it is where the bounds allow beyond 100%, as a formatted cell shows it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), (percent) => {
+        const fraction = new Decimal(percent).div(100);
+        const wide = { min: -10, max: 10 };
+        expect(cellRate(fraction.toNumber(), "low", wide).eq(fraction)).toBe(true);
+        expect(cellRate(`${percent}%`, "low", wide).eq(fraction)).toBe(true);
+      }),
+    );
+    // Beyond the wide bound a bare number is still the whole-percent slip, named against that bound.
+    expect(() => cellRate(105, "green", { min: 0, max: 10 })).toThrow(
+      "green: must be <= 1000%, got 105, which reads as 10500%; type 105% or 1.05",
+    );
+    expect(() => cellRate(-20, "low", { min: -10, max: 10 })).toThrow(
+      "low: must be >= -1000%, got -20, which reads as -2000%; type -20% or -0.2",
     );
   });
 
@@ -143,7 +170,7 @@ describe("cellRate", () => {
       'must be <= 100% a year, got "500%"',
     );
     expect(cellRate("150%", "high", { min: -10, max: 10 }).toNumber()).toBe(1.5);
-    expect(() => cellRate(-0.5, "successRate", { min: 0, max: 1 })).toThrow("must be >= 0, got -0.5");
+    expect(() => cellRate(-0.5, "successRate", { min: 0, max: 1 })).toThrow("must be >= 0%, got -0.5");
   });
 });
 
@@ -178,6 +205,13 @@ describe("cellWhen", () => {
         'must be a date (a date cell, DATE(2026,10,1) or text "2026-10-01") or a fiscal year ("FY26/27" or 2026)',
       );
     }
+  });
+
+  it("keeps the engine's reason for text shaped like a fiscal-year label", () => {
+    expect(() => cellWhen("FY26/28", "to")).toThrow(
+      'to: must be a fiscal year like FY26/27 (two consecutive years), got "FY26/28"',
+    );
+    expect(() => cellWhen("2026-28", "to")).toThrow("(two consecutive years)");
   });
 
   it("leaves cellDate refusing a year, which as a serial is a day in 1905", () => {

@@ -46,7 +46,7 @@ describe("MTFS.INFLATE", () => {
 
   it("returns #VALUE! with the rule for a rate of -100% or below", () => {
     const e = errorOf(callMtfs("INFLATE", 1000, 2026, 2027, -1));
-    expect([e?.code, e?.message]).toEqual(["#VALUE!", "inflationPerYear: must be > -1, got -1"]);
+    expect([e?.code, e?.message]).toEqual(["#VALUE!", "inflationPerYear: must be > -100% a year, got -1"]);
   });
 
   it("keeps #NUM! for a result Excel cannot hold", () => {

@@ -6,8 +6,9 @@ import { CFS_RANGE } from "./fixtures/cfsRange";
 
 /**
  * Every rate or percentage argument of every function, called through its registered adapter with a whole
- * number typed for a percent (5 for 5%): each is refused as #VALUE! naming the argument as Excel's argument
- * help does, in the wording the CLI and the proposal sheets use, and the same figure typed as a percent works.
+ * number typed for a percent beyond its bound (5 for 5%, or 50 where 1000% is allowed): each is refused as
+ * #VALUE! naming the argument as Excel's argument help does, in the wording the CLI and the proposal sheets use
+ * for a rate, and the same figure typed as a percent works.
  */
 
 const docs = readFunctionDocs(
@@ -31,7 +32,7 @@ const RATE_ARGUMENTS: readonly (readonly [string, string, boolean, (x: number) =
   ["TRIANGULATE", "percentChange (cell 1)", false, (x) => [[[x]], 260, 734, null, null]],
   ["TRIANGULATE", "realisationFactor", false, (x) => [[[0.26]], 260, 734, x, null]],
   ["RAG", "green", false, (x) => [96, 100, x, 0.01]],
-  ["RAG", "amber", false, (x) => [96, 100, null, x]],
+  ["RAG", "amber", false, (x) => [96, 100, 10, x]],
   // Read by the engine's parser (as `calc profile` reads them), in the same wording.
   ["BENEFIT.PROFILE", "inflationPerYear", true, (x) => profileArgs(10, x)],
   ["BENEFIT.PROFILE", "growthPerYear", true, (x) => profileArgs(11, x)],
@@ -44,17 +45,27 @@ function profileArgs(at: number, x: number): unknown[] {
   return args;
 }
 
+/** Arguments whose bounds go beyond 100% (as fractions): there a bare number is the fraction it is. */
+const UPPER_BOUND: Readonly<Record<string, number>> = {
+  "SENSITIVITY high": 10,
+  "RAG green": 10,
+  "RAG amber": 10,
+};
+
 describe.each(RATE_ARGUMENTS)("MTFS.%s's %s", (id, name, perYear, call) => {
-  it("refuses a whole number typed for a percent, naming the argument and the rule", () => {
-    const e = errorOf(callMtfs(id, ...call(5)));
+  const most = UPPER_BOUND[`${id} ${name}`] ?? 1;
+  const x = 5 * most;
+
+  it("refuses a whole number typed for a percent beyond its bound, naming the argument and the rule", () => {
+    const e = errorOf(callMtfs(id, ...call(x)));
     expect([e?.code, e?.message]).toEqual([
       "#VALUE!",
-      `${name}: must be <= 100%${perYear ? " a year" : ""}, got 5, which reads as 500%; type 5% or 0.05`,
+      `${name}: must be <= ${most * 100}%${perYear ? " a year" : ""}, got ${x}, which reads as ${x * 100}%; type ${x}% or ${x / 100}`,
     ]);
   });
 
   it("takes the same figure typed as a percent", () => {
-    expect(errorOf(callMtfs(id, ...call(0.05)))).toBeUndefined();
+    expect(errorOf(callMtfs(id, ...call(x / 100)))).toBeUndefined();
   });
 
   it("is named as Excel's argument help names it", () => {
@@ -63,10 +74,43 @@ describe.each(RATE_ARGUMENTS)("MTFS.%s's %s", (id, name, perYear, call) => {
   });
 });
 
+describe("arguments whose bounds allow beyond ±100%", () => {
+  /** [function, the call with the change in its place, a change the argument allows beyond ±100%]. */
+  const WIDE: readonly (readonly [string, (x: number | string) => unknown[], number])[] = [
+    ["SENSITIVITY", (x) => [CFS_RANGE, null, x], 1.5],
+    ["SENSITIVITY", (x) => [CFS_RANGE, x, null], -1.5],
+    ["TRIANGULATE", (x) => [[[x]], 260, 734, null, null], -1.5],
+    ["TRIANGULATE", (x) => [[[x]], 4.7, 152, null, "monthly"], 1.5],
+  ];
+
+  it.each(WIDE)(
+    "MTFS.%s reads a bare number as the fraction a cell formatted as a percentage shows",
+    (id, call, x) => {
+      const asText = callMtfs(id, ...call(`${x * 100}%`));
+      expect(errorOf(asText)).toBeUndefined();
+      expect(callMtfs(id, ...call(x))).toEqual(asText);
+    },
+  );
+
+  it("keeps the whole-percent refusal on the side bounded by 100% (an annual reduction, a monthly fall)", () => {
+    expect(errorOf(callMtfs("TRIANGULATE", [[1.5]], 260, 734, null, null))?.message).toBe(
+      "percentChange (cell 1): must be <= 100%, got 1.5, which reads as 150%; type 1.5% or 0.015",
+    );
+    expect(errorOf(callMtfs("TRIANGULATE", [[-1.5]], 4.7, 152, null, "monthly"))?.message).toBe(
+      "percentChange (cell 1): must be >= -100%, got -1.5, which reads as -150%; type -1.5% or -0.015",
+    );
+  });
+
+  it("MTFS.RAG takes a green above 100%, typed 105% or read from a cell formatted so", () => {
+    expect(callMtfs("RAG", 106, 100, 1.05, null)).toBe("Green");
+    expect(callMtfs("RAG", 104, 100, 1.05, null)).toBe("Amber");
+  });
+});
+
 describe("MTFS.SENSITIVITY's low", () => {
-  it("refuses a negative whole number as a percent below -100%, and takes larger changes typed as text", () => {
+  it("refuses a negative whole number as a percent below -1000%, and takes the change typed as text", () => {
     const e = errorOf(callMtfs("SENSITIVITY", CFS_RANGE, -20, null));
-    expect(e?.message).toBe("low: must be >= -100%, got -20, which reads as -2000%; type -20% or -0.2");
+    expect(e?.message).toBe("low: must be >= -1000%, got -20, which reads as -2000%; type -20% or -0.2");
     expect(errorOf(callMtfs("SENSITIVITY", CFS_RANGE, "-20%", "150%"))).toBeUndefined();
   });
 });

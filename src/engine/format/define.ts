@@ -157,6 +157,9 @@ export function rate(rules: NumberRules, d: Describe = {}) {
   );
 }
 
+/** Bounds of a rate a year (inflation, growth) as a fraction: above −100%, at most 100% a year. */
+export const YEAR_RATE_RULES = { gt: -1, max: 1 } as const satisfies NumberRules;
+
 /**
  * A rate a year (inflation, a baseline's or a caseload's growth): above `floor` (−100% unless given), and at
  * most 100% a year. A figure over 1 is refused, not warned about: 3.36 is 336% a year, almost surely 3.36%
@@ -167,18 +170,21 @@ export function rate(rules: NumberRules, d: Describe = {}) {
  * v.parse(yearRate(), 3.36) // issue "must be <= 100% a year, got 3.36, which reads as 336%; type 3.36% or 0.0336"
  * v.parse(yearRate({}, { min: 0 }), -0.01) // issue "must be >= 0, got -0.01"
  */
-export function yearRate(d: Describe = {}, floor: Pick<NumberRules, "gt" | "min"> = { gt: -1 }) {
+export function yearRate(
+  d: Describe = {},
+  floor: Pick<NumberRules, "gt" | "min"> = { gt: YEAR_RATE_RULES.gt },
+) {
   return field<number | string, Decimal>(
     {
       type: "%",
       rule: `${ruleText(floor, 100, "%") ?? ""}, ≤ 100% a year`,
-      json: { ...numberJson({ ...floor, max: 1 }), type: ["number", "string"] },
+      json: { ...numberJson({ ...floor, max: YEAR_RATE_RULES.max }), type: ["number", "string"] },
       ...d,
       warn: d.warn ?? wholePercentWarning,
     },
     (value) => {
       const x = rateValue(value, "", floor);
-      if (x.gt(1)) {
+      if (x.gt(YEAR_RATE_RULES.max)) {
         throw new EngineError("out-of-range", "", wholePercentRefusal(x, "<= 100% a year"));
       }
       return x;

@@ -48,6 +48,15 @@ const RANGE_JSON = {
 
 export const HORIZON_YEARS_RULES: NumberRules = { gt: 0, max: 50 };
 
+/**
+ * Bounds of a % change: an annual table's reduction in starts (a rise of up to 1000% is a negative
+ * reduction) up to 100%, a monthly table's signed change from -100% (the whole caseload) up to +1000%.
+ */
+export const PERCENT_CHANGE_RULES: Readonly<Record<"annual" | "monthly", NumberRules>> = {
+  annual: { min: -10, max: 1 },
+  monthly: { min: -1, max: 10 },
+};
+
 /** A % change: a point, a range as text, or { from, to }. */
 function percentChange(rules: NumberRules) {
   const range = strict({ from: rate(rules), to: rate(rules) });
@@ -210,7 +219,7 @@ export const triangulationFormat = kinds([
       rounding,
       startsLabel,
       // A reduction cannot exceed every start.
-      rows: rows({ min: -10, max: 1 }),
+      rows: rows(PERCENT_CHANGE_RULES.annual),
       ...common,
     }),
     v.rawTransform(({ dataset, addIssue, NEVER }): TriangulationInput => {
@@ -244,7 +253,7 @@ export const triangulationFormat = kinds([
       rounding,
       startsLabel,
       // A change cannot remove more than the whole caseload.
-      rows: rows({ min: -1, max: 10 }),
+      rows: rows(PERCENT_CHANGE_RULES.monthly),
       ...common,
     }),
     v.rawTransform(({ dataset, addIssue, NEVER }): TriangulationInput => {

@@ -264,6 +264,18 @@ export function dateValue(value: unknown, field: string): string {
 const FY_PATTERN = /^(?:FY\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i;
 
 /**
+ * True for text in a fiscal-year label's shape ("FY26/28", "2026-27"), valid or not: its refusal is
+ * fyValue's own, not a list of every form an argument takes.
+ *
+ * @example
+ * looksLikeFyLabel("FY26/28") // true
+ * looksLikeFyLabel("soon") // false
+ */
+export function looksLikeFyLabel(text: string): boolean {
+  return FY_PATTERN.test(text.trim());
+}
+
+/**
  * Parses a fiscal-year label to its start year: "FY26/27", "FY 26/27", "2026/27", "2026-27", or 2026.
  *
  * @example
@@ -278,6 +290,12 @@ export function fyValue(value: unknown, field: string): number {
       const a = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
       const b2 = Number(m[2]) % 100;
       if ((a + 1) % 100 === b2 && a >= 1900 && a <= 2200) return a;
+      const why = (a + 1) % 100 === b2 ? "from 1900 to 2200" : "two consecutive years";
+      throw new EngineError(
+        "invalid-type",
+        field,
+        `must be a fiscal year like FY26/27 (${why}), got ${describeValue(value)}`,
+      );
     }
   }
   throw new EngineError(

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   decimalValue,
+  fyValue,
   isNumberText,
   MAX_NUMBER_TEXT,
   rateValue,
@@ -56,5 +57,15 @@ describe("text scanning (linear time, length checked first)", () => {
     );
     expect(codeOf(() => decimalValue("-1e309", "v"))).toBe("out-of-range");
     expect(decimalValue("1e308", "v").toNumber()).toBe(1e308);
+  });
+});
+
+describe("fyValue", () => {
+  it("says why a label in a fiscal year's shape is refused", () => {
+    expect(() => fyValue("FY26/28", "to")).toThrow(
+      'to: must be a fiscal year like FY26/27 (two consecutive years), got "FY26/28"',
+    );
+    expect(() => fyValue("2300/01", "to")).toThrow("(from 1900 to 2200)");
+    expect(() => fyValue("soon", "to")).toThrow('to: must be a fiscal year like FY26/27, got "soon"');
   });
 });
