@@ -293,7 +293,7 @@ export function rankedRows(t: Sensitivity): {
 
 /**
  * The line beneath a tornado saying how many inputs change nothing, naming them (by `nameOf`) when there are
- * at most UNMOVED_NAMED_MAX; "" when every input moves a figure.
+ * at most UNMOVED_NAMED_MAX and the line fits in `maxChars`; "" when every input moves a figure.
  *
  * @example
  * unmovedLine(rankedRows(t).unmoved, (r) => r.input)
@@ -302,6 +302,7 @@ export function rankedRows(t: Sensitivity): {
 export function unmovedLine(
   unmoved: readonly SensitivityRow[],
   nameOf: (row: SensitivityRow) => string,
+  maxChars = Infinity,
 ): string {
   const n = unmoved.length;
   if (n === 0) return "";
@@ -309,5 +310,8 @@ export function unmovedLine(
     n === 1
       ? "1 input changes nothing at its low or high, so is not shown"
       : `${n} inputs change nothing at their low or high, so are not shown`;
-  return n <= UNMOVED_NAMED_MAX ? `${head}: ${unmoved.map(nameOf).join("; ")}.` : `${head}.`;
+  const named = `${head}: ${unmoved.map(nameOf).join("; ")}.`;
+  if (n <= UNMOVED_NAMED_MAX && named.length <= maxChars) return named;
+  // Too many or too long to name in the space given (a sheet's one line): where to see them all.
+  return n <= UNMOVED_NAMED_MAX ? `${head} (MTFS.SENSITIVITY lists every input).` : `${head}.`;
 }

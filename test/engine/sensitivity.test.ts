@@ -194,4 +194,14 @@ describe("rankedRows and unmovedLine (inputs that change nothing)", () => {
     expect(unmovedLine([rows[0]], (r) => r.input)).toMatch(/^1 input changes nothing at its low or high/);
     expect(unmovedLine([], (r) => r.input)).toBe("");
   });
+
+  it("names no input when the named line would be longer than the space given, and says where they are listed", () => {
+    const rows = rankedRows(t).unmoved.slice(0, 1);
+    const long = (r: { input: string }): string => `${r.input} ${"x".repeat(120)}`;
+    const line = unmovedLine(rows, long, 100);
+    expect(line.length).toBeLessThanOrEqual(100);
+    expect(line).not.toContain(rows[0].input);
+    expect(line).toMatch(/^1 input changes nothing at its low or high, so is not shown \(MTFS\.SENSITIVITY/);
+    expect(unmovedLine(rows, (r) => r.input, 100)).toContain(rows[0].input);
+  });
 });

@@ -13,6 +13,11 @@ import { INPUT_PERCENT_FORMAT, MILLIONS_FORMAT, POUNDS_FORMAT, STYLES, type Layo
 import { toPenny } from "./cellWriters";
 
 /**
+ * The longest "inputs change nothing" line the base row holds from column C to the printed page's edge (a
+ * longer one names no input, so it is never cut at the margin).
+ */
+export const UNMOVED_LINE_CHARS = 130;
+/**
  * A tornado block: the quantified opportunity with each input alone at its low and its high (sensitivity.ts),
  * as a table sorted by swing and a bar chart of each end's change from the base. Its rows are fixed when the
  * sheet is laid out (`rows`), so refresh rewrites the same cells whatever the inputs; the table shows the
@@ -255,7 +260,7 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
   const several = new Set(sensitivity?.rows.map((x) => x.proposal)).size > 1;
   const nameOf = (x: SensitivityRow): string =>
     several ? `${x.proposal}: ${input.captionOf(x.input, x.proposal)}` : input.captionOf(x.input, x.proposal);
-  engine(`C${baseRow}`, "unmoved", ranked ? unmovedLine(ranked.unmoved, nameOf) : null);
+  engine(`C${baseRow}`, "unmoved", ranked ? unmovedLine(ranked.unmoved, nameOf, UNMOVED_LINE_CHARS) : null);
   const header = first + 3;
   HEADERS.forEach((h, i) => label(`${"ABCDEFGHI"[i]}${header}`, h, TABLE_HEADING));
   for (let i = 0; i < rows; i++) {
