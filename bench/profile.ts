@@ -159,8 +159,8 @@ export function median(times: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export function timeEach(runs: number, fn: () => unknown): number[] {
-  for (let i = 0; i < Math.min(50, runs); i++) fn(); // warm up the JIT
+export function timeEach(runs: number, fn: () => unknown, warmUps = Math.min(50, runs)): number[] {
+  for (let i = 0; i < warmUps; i++) fn(); // warm up the JIT
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
