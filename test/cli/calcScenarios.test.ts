@@ -66,6 +66,34 @@ describe("calc scenarios", () => {
     );
   });
 
+  it("offers a Low cost estimate beside Medium when the council states one (the report gives High and Medium)", async () => {
+    const dir = tempDir();
+    const file = join(dir, "programme.json");
+    const raw = JSON.parse(readFileSync(example("programme.json"), "utf8")) as {
+      resourceCost: { costEstimates: Record<string, unknown>[] };
+      directorates: { rows: { example?: string }[] }[];
+    };
+    raw.resourceCost.costEstimates.push({ name: "Low", externalShare: 0.5 });
+    raw.directorates.forEach((d) => d.rows.forEach((row) => delete row.example));
+    writeFileSync(file, JSON.stringify(raw));
+    const table = await run(["calc", "scenarios", "--input", file]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Medium costs\s+Low costs/);
+    const json = await run(["calc", "scenarios", "--input", file, "--format", "json"]);
+    const out = JSON.parse(json.stdout) as {
+      scenarios: { name: string; implementationCost: number; totalBenefit: number; payback: number | null }[];
+    };
+    const by = new Map(out.scenarios.map((x) => [x.name, x]));
+    const high = by.get("Confident")!;
+    const low = by.get("Low costs")!;
+    // Table 3's external area (Strategic Partner delivery costs) is £22.3m of the £28.5m typed: half of it kept.
+    const external = (8.36 + 11.65 + 2.29) * 1e6;
+    expect(low.implementationCost).toBeCloseTo(high.implementationCost - external / 2, 0);
+    expect(low.implementationCost).toBeLessThan(by.get("Medium costs")!.implementationCost);
+    expect(low.totalBenefit).toBe(high.totalBenefit);
+    expect(low.payback!).toBeLessThan(by.get("Medium costs")!.payback!);
+  });
+
   it("refuses a file that is not a programme with exit 2 and one line", async () => {
     const dir = tempDir();
     const file = join(dir, "p.json");
