@@ -14,7 +14,7 @@ import type { ModelledProposal } from "../engineLink";
 import type { CellScalar } from "../port";
 import { formulaWriter } from "./cellWriters";
 import { DEFLATOR_NAME, DISCOUNT_RATES_NAME } from "./parametersSheet";
-import { MILLIONS_FORMAT, STYLES, type LayoutCell } from "./types";
+import { MILLIONS_FORMAT, PAYBACK_FORMAT, STYLES, type LayoutCell } from "./types";
 
 /**
  * The proposal sheet's Green Book block (issue 14, items 5 and 6), below the profile and its breakdown: per FY
@@ -30,8 +30,8 @@ const SUBHEADING = { bold: true, fill: "D9E1F2", wrap: true } as const;
 const INDEX_FORMAT = "0.00";
 const FACTOR_FORMAT = "0.0000";
 const RATIO_FORMAT = "0.00";
-/** A payback in years; 0 (year 0's benefits cover its costs) in words, not "0.0 years". */
-export const PAYBACK_YEARS_FORMAT = `[=0]"${WITHIN_YEAR_0}";0.0# "years"`;
+/** A discounted payback in years (PAYBACK_FORMAT); 0 (year 0's benefits cover its costs) in words, not "0.0 years". */
+export const PAYBACK_YEARS_FORMAT = `[=0]"${WITHIN_YEAR_0}";${PAYBACK_FORMAT}`;
 /** What the payback cell says when the discounted flows do not pay back within the profile's years. */
 export const NOT_PAID_BACK = "not within the profile's years";
 /** A year in which the running net present value does not turn non-negative (the crossings column). */

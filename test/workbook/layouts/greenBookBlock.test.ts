@@ -2,6 +2,7 @@ import fc from "fast-check";
 import * as ExcelJS from "exceljs";
 import {
   Decimal,
+  discountedPaybackText,
   flatDeflatorIndex,
   greenBookView,
   paybackCrossings,
@@ -18,7 +19,7 @@ import {
   PAYBACK_YEARS_FORMAT,
 } from "../../../src/workbook/layouts/greenBookBlock";
 import { greenBookFigures, programmeGreenBookCells } from "../../../src/workbook/layouts/programmeGreenBook";
-import type { LayoutCell } from "../../../src/workbook/layouts/types";
+import { PAYBACK_FORMAT, type LayoutCell } from "../../../src/workbook/layouts/types";
 import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../../src/workbook/operations";
 import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
 import { EMPTY_PROGRAMME } from "../../../src/workbook/layouts/programmeConfig";
@@ -156,8 +157,37 @@ describe("proposal sheet Green Book block", () => {
     const cell = layout.cells.find((c) => c.kind === "formula" && c.key === "greenBook.discountedPayback");
     expect(cell?.numberFormat).toBe(PAYBACK_YEARS_FORMAT);
     // The zero section words it; other paybacks keep "4.7 years".
-    expect(PAYBACK_YEARS_FORMAT).toBe('[=0]"within year 0";0.0# "years"');
+    expect(PAYBACK_YEARS_FORMAT).toBe(`[=0]"within year 0";${PAYBACK_FORMAT}`);
     expect(CROSSING_FORMAT.split(";")[2]).toBe('"within year 0"');
+  });
+
+  it("shows the discounted payback to the decimals the CLI prints it with, for every example that pays back", () => {
+    // The format's fixed decimals (0.0 → 1) rounding the cached years must read as discountedPaybackText does.
+    const decimals = /^0\.(0*) "years"$/.exec(PAYBACK_FORMAT)?.[1].length;
+    expect(decimals).toBeDefined();
+    const examples = [
+      "cfs-targeted-prevention.json",
+      "family-based-placements.json",
+      "independent-travel-training.json",
+      "cfs-commissioning-for-the-future.json",
+      "maximising-independence-for-working-age-adults.json",
+    ];
+    for (const file of examples) {
+      const raw = readExample(file);
+      const modelled = modelProposal(raw);
+      const layout = proposalSheetLayout({
+        sheet: "P",
+        proposal: raw,
+        fyLabels: modelled.profile.years.map((y) => y.label),
+        modelled,
+        assumptionsInWords: true,
+        greenBook: true,
+      });
+      const years = cached(layout.cells, "greenBook.discountedPayback");
+      expect(typeof years).toBe("number");
+      const shown = `${new Decimal(years as number).toFixed(decimals ?? 0)} years`;
+      expect([file, shown]).toEqual([file, discountedPaybackText(modelled.greenBook)]);
+    }
   });
 
   it("lays out the same steps, in the same order, as the Programme's block", () => {
