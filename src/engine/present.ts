@@ -273,13 +273,14 @@ export function benefitCostRatioText(view: GreenBookView): string {
 export const PAYBACK_DECIMALS = 1;
 
 /**
- * A payback in years as every surface shows it, to PAYBACK_DECIMALS (the sheets' PAYBACK_FORMAT reads alike).
+ * A payback in years as every surface shows it, rounded to PAYBACK_DECIMALS (the sheets' PAYBACK_FORMAT rounds
+ * alike); a whole number keeps its words ("1 year", "3 years"), as yearsText says them.
  *
  * @example
  * paybackYearsText(new Decimal(2.4567)) // "2.5 years"
  */
 export function paybackYearsText(years: DecimalLike): string {
-  return `${toDecimal(years).toFixed(PAYBACK_DECIMALS)} years`;
+  return yearsText(toDecimal(years).toDecimalPlaces(PAYBACK_DECIMALS));
 }
 
 /** A payback of 0 years in words (year 0's benefits already cover its costs), on sheets and in text alike. */
