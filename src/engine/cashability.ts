@@ -37,3 +37,29 @@ export function grossByCashability(proposal: ProposalProfile): CashabilityYear[]
     };
   });
 }
+
+/** What cost avoidance is: said beside a split only when some of it is cost avoidance (hasCostAvoidance). */
+export const COST_AVOIDANCE_NOTE =
+  "Cost avoidance is spend that would have grown and does not: it is not a reduction of today's budget.";
+
+/**
+ * Whether any FY of a split has cost avoidance to report: a proposal of cashable streams only (a step-down
+ * that leaves today's budget) has none, so no surface explains a column of zeros.
+ *
+ * @example
+ * hasCostAvoidance(grossByCashability(proposal)) // true for CFS TP (a cohort stream)
+ */
+export function hasCostAvoidance(years: readonly Pick<CashabilityYear, "costAvoidance">[]): boolean {
+  return years.some((y) => !y.costAvoidance.isZero());
+}
+
+/**
+ * The formula of a sheet's note beside a split: COST_AVOIDANCE_NOTE when a cell of `costAvoidance` (a range)
+ * is not 0, else blank, so it follows the split as it recalculates, as hasCostAvoidance decides for the CLI.
+ *
+ * @example
+ * costAvoidanceNoteFormula("C80:C85") // 'IF(SUMPRODUCT(--(C80:C85<>0))>0,"Cost avoidance is …","")'
+ */
+export function costAvoidanceNoteFormula(costAvoidance: string): string {
+  return `IF(SUMPRODUCT(--(${costAvoidance}<>0))>0,"${COST_AVOIDANCE_NOTE}","")`;
+}

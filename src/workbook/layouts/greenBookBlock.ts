@@ -9,6 +9,9 @@ import {
   NO_COSTS_TEXT,
   greenBookNothingToPayBack,
   WITHIN_YEAR_0,
+  COST_AVOIDANCE_NOTE,
+  costAvoidanceNoteFormula,
+  hasCostAvoidance,
 } from "../../engine";
 import type { ModelledProposal } from "../engineLink";
 import type { CellScalar } from "../port";
@@ -460,7 +463,8 @@ export function greenBookBlock(
   }
   r++;
 
-  // The gross split by the streams' labels: cost avoidance is always named, never shown as a budget reduction.
+  // The gross split by the streams' labels: cost avoidance is always named, never shown as a budget reduction,
+  // and explained beneath only when there is some.
   label(
     `A${r}`,
     "Gross saving by kind (each stream's cashability label; before costs and overlap)",
@@ -500,11 +504,18 @@ export function greenBookBlock(
       byFy.set(fy, { ...cash, cashable: `B${row}`, costAvoidance: `C${row}`, nonCashable: `D${row}` });
   });
   r += fyLabels.length;
-  label(
-    `A${r++}`,
-    "Cost avoidance is spend that would have grown and does not: it is not a reduction of today's budget.",
-    { italic: true },
-  );
+  // What cost avoidance is, beside the table's first FY and only when there is some (a formula over column C).
+  // In that row, not its own: a row the add-in starts writing to would, on a sheet written before, read as a
+  // row the user deleted (anchors.ts). The row the fixed line took stays, so the rows below keep their places.
+  cells.push({
+    kind: "formula",
+    address: `F${r - fyLabels.length}`,
+    key: "cashability.note",
+    formula: costAvoidanceNoteFormula(`C${r - fyLabels.length}:C${r - 1}`),
+    value: modelled ? (hasCostAvoidance(modelled.cashability) ? COST_AVOIDANCE_NOTE : null) : null,
+    style: { italic: true },
+  });
+  r++;
   return {
     cells,
     merges,

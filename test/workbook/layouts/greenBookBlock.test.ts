@@ -2,8 +2,11 @@ import fc from "fast-check";
 import * as ExcelJS from "exceljs";
 import {
   Decimal,
+  COST_AVOIDANCE_NOTE,
+  costAvoidanceNoteFormula,
   discountedPaybackText,
   flatDeflatorIndex,
+  hasCostAvoidance,
   greenBookView,
   paybackCrossings,
   profileFlows,
@@ -191,6 +194,47 @@ describe("proposal sheet Green Book block", () => {
     }
   });
 
+  it("explains cost avoidance beside the split only when some FY has it, by a formula over its column", () => {
+    const noteOf = (file: string) => {
+      const raw = readExample(file);
+      const modelled = modelProposal(raw);
+      const layout = proposalSheetLayout({
+        sheet: "P",
+        proposal: raw,
+        fyLabels: modelled.profile.years.map((y) => y.label),
+        modelled,
+        assumptionsInWords: true,
+        greenBook: true,
+      });
+      const split = layout.cells.flatMap((c) =>
+        c.kind === "engine" && /^cashability\..*\.costAvoidance$/.test(c.key) ? [c] : [],
+      );
+      const note = layout.cells.find(
+        (c) => c.kind !== "label" && c.kind !== "input" && c.key === "cashability.note",
+      );
+      return { split, note, modelled };
+    };
+    // Avoided care starts (a cohort stream) are cost avoidance; a procurement saving is cashable only.
+    for (const file of ["cfs-targeted-prevention.json", "procurement-and-third-party-spend.json"]) {
+      const { split, note, modelled } = noteOf(file);
+      const some = modelled.cashability.some((c) => !c.costAvoidance.isZero());
+      expect([file, note?.value]).toEqual([file, some ? COST_AVOIDANCE_NOTE : null]);
+      expect(split.some((c) => c.value !== 0)).toBe(some);
+      // The formula reads the split's cost-avoidance column, so it follows the sheet's figures.
+      const first = split[0].address;
+      const last = split[split.length - 1].address;
+      expect(note?.kind === "formula" ? note.formula : "").toBe(costAvoidanceNoteFormula(`${first}:${last}`));
+      // Beside the table (its first FY row), not in a row of its own.
+      expect(note?.address.replace(/^[A-Z]+/, "")).toBe(first.replace(/^[A-Z]+/, ""));
+    }
+    expect(noteOf("cfs-targeted-prevention.json").note).toBeDefined();
+    expect(noteOf("procurement-and-third-party-spend.json").note?.value).toBeNull();
+    // The CLI's rule is the same one.
+    expect(hasCostAvoidance(noteOf("procurement-and-third-party-spend.json").modelled.cashability)).toBe(
+      false,
+    );
+  });
+
   it("lays out the same steps, in the same order, as the Programme's block", () => {
     const raw = readExample("cfs-targeted-prevention.json");
     const layout = proposalSheetLayout({
@@ -342,6 +386,28 @@ describe("Green Book figures in a workbook", () => {
     const pos = programmePositions({ ...config, parametersSheet: true, greenBook: true });
     expect(pos.greenBookRow).toBe(pos.additionalRow + 2);
     expect(pos.riskRows[0]).toBeGreaterThan((pos.greenBookRow as number) + 25);
+  });
+
+  it("says what cost avoidance is beside the Programme's cost-avoidance row only when the proposals have some", async () => {
+    const noteOn = async (files: string[]): Promise<unknown> => {
+      const wb = new ExcelJS.Workbook();
+      const port = new ExcelJsPort(wb);
+      await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
+      for (const f of files) await addProposal(port, readExample(f));
+      const row = rowOf(wb, "Programme", "Cost avoidance (not a budget reduction)");
+      const config = { ...EMPTY_PROGRAMME };
+      const cell = wb.getWorksheet("Programme")!.getCell(`${fyColumn(config.fyLabels.length)}${row}`);
+      // Refresh leaves it as written: the cached text is what the formula computes.
+      expect((await refreshWorkbook(port)).changes).toEqual([]);
+      const v = cell.value as { formula?: string; result?: unknown };
+      expect(v.formula).toMatch(/^IF\(SUMPRODUCT\(/);
+      // No cost avoidance: no cached text (blank until the sheet recalculates, then "").
+      return v.result ?? null;
+    };
+    expect(await noteOn(["procurement-and-third-party-spend.json"])).toBeNull();
+    expect(await noteOn(["procurement-and-third-party-spend.json", "cfs-targeted-prevention.json"])).toBe(
+      COST_AVOIDANCE_NOTE,
+    );
   });
 
   it("stays under its captions when `new` inserts rows and directorates above it", async () => {
