@@ -1,5 +1,6 @@
 import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
+import { formatMoney } from "./present";
 import { decimalAt, moveInputs, withDecimal, type MovedInput, type MoveOptions } from "./riskInputs";
 import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 
@@ -271,6 +272,46 @@ export function changesNothing(t: Sensitivity, row: SensitivityRow): boolean {
     still(row.mtfsAtLow, t.mtfs) &&
     still(row.mtfsAtHigh, t.mtfs)
   );
+}
+
+/**
+ * Whether an input moves the MTFS row but not the quantified opportunity (inflation on a saving the
+ * opportunity counts at base prices): its swing is 0 for a reason a bare "-" does not give.
+ *
+ * @example
+ * movesOnlyMtfsRow(t, t.rows.find((r) => r.input === "streams[0].inflationPerYear")!) // true for Reablement
+ */
+export function movesOnlyMtfsRow(t: Sensitivity, row: SensitivityRow): boolean {
+  const still = (x: number, base: number): boolean => Math.abs(x - base) < NO_CHANGE_POUNDS;
+  return (
+    still(row.opportunityAtLow, t.opportunity) &&
+    still(row.opportunityAtHigh, t.opportunity) &&
+    !changesNothing(t, row)
+  );
+}
+
+/** What a tornado's swing cell says for an input that moves only the MTFS row (movesOnlyMtfsRow). */
+export const MTFS_ROW_ONLY = "MTFS row only";
+
+/**
+ * Why a row moving only the MTFS row has no swing, with the MTFS row at each end; "" for any other row.
+ *
+ * @example
+ * mtfsOnlyNote(t, inflationRow) // "moves only the MTFS row (£4.20m at low, £4.34m at high), not the quantified opportunity"
+ */
+export function mtfsOnlyNote(t: Sensitivity, row: SensitivityRow): string {
+  if (!movesOnlyMtfsRow(t, row)) return "";
+  return `moves only the MTFS row (${formatMoney(row.mtfsAtLow)} at low, ${formatMoney(row.mtfsAtHigh)} at high), not the quantified opportunity`;
+}
+
+/**
+ * A row's note on every surface: its held or refused ends (as `ends` words them), then mtfsOnlyNote.
+ *
+ * @example
+ * sensitivityNote(t, row, endsNote(row, (f) => f)) // "moves only the MTFS row (…), not the quantified opportunity"
+ */
+export function sensitivityNote(t: Sensitivity, row: SensitivityRow, ends: string): string {
+  return [ends, mtfsOnlyNote(t, row)].filter((x) => x !== "").join("; ");
 }
 
 /**

@@ -209,9 +209,9 @@ describe("proposal sheet Green Book block", () => {
       const split = layout.cells.flatMap((c) =>
         c.kind === "engine" && /^cashability\..*\.costAvoidance$/.test(c.key) ? [c] : [],
       );
-      const note = layout.cells.find(
-        (c) => c.kind !== "label" && c.kind !== "input" && c.key === "cashability.note",
-      );
+      const note = layout.cells.flatMap((c) =>
+        c.kind === "formula" && c.key === "cashability.note" ? [c] : [],
+      )[0];
       return { split, note, modelled };
     };
     // Avoided care starts (a cohort stream) are cost avoidance; a procurement saving is cashable only.
@@ -223,7 +223,7 @@ describe("proposal sheet Green Book block", () => {
       // The formula reads the split's cost-avoidance column, so it follows the sheet's figures.
       const first = split[0].address;
       const last = split[split.length - 1].address;
-      expect(note?.kind === "formula" ? note.formula : "").toBe(costAvoidanceNoteFormula(`${first}:${last}`));
+      expect(note?.formula).toBe(costAvoidanceNoteFormula(`${first}:${last}`));
       // Beside the table (its first FY row), not in a row of its own.
       expect(note?.address.replace(/^[A-Z]+/, "")).toBe(first.replace(/^[A-Z]+/, ""));
     }
