@@ -58,8 +58,9 @@ export function hasCostAvoidance(years: readonly Pick<CashabilityYear, "costAvoi
  * is not 0, else blank, so it follows the split as it recalculates, as hasCostAvoidance decides for the CLI.
  *
  * @example
- * costAvoidanceNoteFormula("C80:C85") // 'IF(SUMPRODUCT(--(C80:C85<>0))>0,"Cost avoidance is …","")'
+ * costAvoidanceNoteFormula("C80:C85") // 'IF(OR(MAX(C80:C85)<>0,MIN(C80:C85)<>0),"Cost avoidance is …","")'
  */
 export function costAvoidanceNoteFormula(costAvoidance: string): string {
-  return `IF(SUMPRODUCT(--(${costAvoidance}<>0))>0,"${COST_AVOIDANCE_NOTE}","")`;
+  // MAX and MIN, not SUMPRODUCT: in the grammar refresh evaluates (formulaValue.ts); blanks count as 0.
+  return `IF(OR(MAX(${costAvoidance})<>0,MIN(${costAvoidance})<>0),"${COST_AVOIDANCE_NOTE}","")`;
 }
