@@ -150,7 +150,9 @@ describe("present", () => {
         expect(text).toMatch(/^\d+(\.\d+)? years?$/);
         // Rounded to PAYBACK_DECIMALS: within half a step of the engine's years, and no more decimals than that.
         const shown = text.split(" ")[0];
-        expect(Math.abs(Number(shown) - pb.years.toNumber())).toBeLessThanOrEqual(0.5 * 10 ** -PAYBACK_DECIMALS);
+        expect(Math.abs(Number(shown) - pb.years.toNumber())).toBeLessThanOrEqual(
+          0.5 * 10 ** -PAYBACK_DECIMALS,
+        );
         expect((shown.split(".")[1] ?? "").length).toBeLessThanOrEqual(PAYBACK_DECIMALS);
       }),
     );
