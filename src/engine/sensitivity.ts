@@ -293,25 +293,30 @@ export function movesOnlyMtfsRow(t: Sensitivity, row: SensitivityRow): boolean {
 /** What a tornado's swing cell says for an input that moves only the MTFS row (movesOnlyMtfsRow). */
 export const MTFS_ROW_ONLY = "MTFS row only";
 
+/** Why an input's swing is 0 when it moves only the MTFS row: short, to print in a sheet's Note column. */
+export const MOVES_ONLY_MTFS_ROW = "moves only the MTFS row";
+
 /**
- * Why a row moving only the MTFS row has no swing, with the MTFS row at each end; "" for any other row.
+ * Why a row moving only the MTFS row has no swing ("" for any other row); with `figures`, the MTFS row at each
+ * end too, as the CLI's line beneath its table says it.
  *
  * @example
- * mtfsOnlyNote(t, inflationRow) // "moves only the MTFS row (£4.20m at low, £4.34m at high), not the quantified opportunity"
+ * mtfsOnlyNote(t, inflationRow, true) // "moves only the MTFS row (£4.20m at low, £4.34m at high), not the quantified opportunity"
  */
-export function mtfsOnlyNote(t: Sensitivity, row: SensitivityRow): string {
+export function mtfsOnlyNote(t: Sensitivity, row: SensitivityRow, figures = false): string {
   if (!movesOnlyMtfsRow(t, row)) return "";
-  return `moves only the MTFS row (${formatMoney(row.mtfsAtLow)} at low, ${formatMoney(row.mtfsAtHigh)} at high), not the quantified opportunity`;
+  if (!figures) return MOVES_ONLY_MTFS_ROW;
+  return `${MOVES_ONLY_MTFS_ROW} (${formatMoney(row.mtfsAtLow)} at low, ${formatMoney(row.mtfsAtHigh)} at high), not the quantified opportunity`;
 }
 
 /**
  * A row's note on every surface: its held or refused ends (as `ends` words them), then mtfsOnlyNote.
  *
  * @example
- * sensitivityNote(t, row, endsNote(row, (f) => f)) // "moves only the MTFS row (…), not the quantified opportunity"
+ * sensitivityNote(t, row, "high held at 1 (a share)") // "high held at 1 (a share); moves only the MTFS row"
  */
-export function sensitivityNote(t: Sensitivity, row: SensitivityRow, ends: string): string {
-  return [ends, mtfsOnlyNote(t, row)].filter((x) => x !== "").join("; ");
+export function sensitivityNote(t: Sensitivity, row: SensitivityRow, ends: string, figures = false): string {
+  return [ends, mtfsOnlyNote(t, row, figures)].filter((x) => x !== "").join("; ");
 }
 
 /**

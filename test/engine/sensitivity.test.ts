@@ -226,6 +226,7 @@ describe("inputs that move only the MTFS row", () => {
         const mtfsMoves = [r.mtfsAtLow, r.mtfsAtHigh].some((x) => Math.abs(x - t.mtfs) >= NO_CHANGE_POUNDS);
         expect([f, r.input, movesOnlyMtfsRow(t, r)]).toEqual([f, r.input, opportunityStill && mtfsMoves]);
         expect(mtfsOnlyNote(t, r) !== "").toBe(movesOnlyMtfsRow(t, r));
+        expect(mtfsOnlyNote(t, r, true).startsWith(mtfsOnlyNote(t, r))).toBe(true);
         if (movesOnlyMtfsRow(t, r)) {
           expect(changesNothing(t, r)).toBe(false);
           expect(sensitivityNote(t, r, "high held at 1 (a share)")).toBe(

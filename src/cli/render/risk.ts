@@ -168,7 +168,7 @@ export function sensitivityTable(
   // Held and refused ends name their fields as the sheet's Note column does (endsNote, in words).
   const notes = t.rows.flatMap((r) => {
     const name = (field: string): string => words(field, r.proposal ?? "").caption;
-    const note = sensitivityNote(t, r, r.held || r.refused ? endsNote(r, name) : (r.note ?? ""));
+    const note = sensitivityNote(t, r, r.held || r.refused ? endsNote(r, name) : (r.note ?? ""), true);
     return note ? [`${name(r.input)}: ${note}`] : [];
   });
   return [
@@ -213,7 +213,9 @@ export function sensitivityJson(t: Sensitivity, words?: InputWords): Record<stri
       swing: pounds(r.swing),
       ...(changesNothing(t, r) ? { changesNothing: true } : {}),
       ...(movesOnlyMtfsRow(t, r) ? { movesOnlyMtfsRow: true } : {}),
-      ...(sensitivityNote(t, r, r.note ?? "") ? { note: sensitivityNote(t, r, r.note ?? "") } : {}),
+      ...(sensitivityNote(t, r, r.note ?? "", true)
+        ? { note: sensitivityNote(t, r, r.note ?? "", true) }
+        : {}),
     })),
   };
 }

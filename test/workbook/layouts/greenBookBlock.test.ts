@@ -20,6 +20,7 @@ import {
   GREEN_BOOK_STEPS,
   NO_CROSSING,
   PAYBACK_YEARS_FORMAT,
+  noteLines,
 } from "../../../src/workbook/layouts/greenBookBlock";
 import { greenBookFigures, programmeGreenBookCells } from "../../../src/workbook/layouts/programmeGreenBook";
 import { PAYBACK_FORMAT, type LayoutCell } from "../../../src/workbook/layouts/types";
@@ -194,8 +195,9 @@ describe("proposal sheet Green Book block", () => {
     }
   });
 
-  it("explains cost avoidance beside the split only when some FY has it, by a formula over its column", () => {
-    const noteOf = (file: string) => {
+  it("explains cost avoidance beside the split only when some FY has it, by formulas over its column", () => {
+    // Avoided care starts (a cohort stream) are cost avoidance; a procurement saving is cashable only.
+    for (const file of ["cfs-targeted-prevention.json", "procurement-and-third-party-spend.json"]) {
       const raw = readExample(file);
       const modelled = modelProposal(raw);
       const layout = proposalSheetLayout({
@@ -209,29 +211,42 @@ describe("proposal sheet Green Book block", () => {
       const split = layout.cells.flatMap((c) =>
         c.kind === "engine" && /^cashability\..*\.costAvoidance$/.test(c.key) ? [c] : [],
       );
-      const note = layout.cells.flatMap((c) =>
-        c.kind === "formula" && c.key === "cashability.note" ? [c] : [],
-      )[0];
-      return { split, note, modelled };
-    };
-    // Avoided care starts (a cohort stream) are cost avoidance; a procurement saving is cashable only.
-    for (const file of ["cfs-targeted-prevention.json", "procurement-and-third-party-spend.json"]) {
-      const { split, note, modelled } = noteOf(file);
-      const some = modelled.cashability.some((c) => !c.costAvoidance.isZero());
-      expect([file, note?.value]).toEqual([file, some ? COST_AVOIDANCE_NOTE : null]);
+      const lines = layout.cells.flatMap((c) =>
+        c.kind === "formula" && c.key.startsWith("cashability.note.") ? [c] : [],
+      );
+      const some = hasCostAvoidance(modelled.cashability);
       expect(split.some((c) => c.value !== 0)).toBe(some);
-      // The formula reads the split's cost-avoidance column, so it follows the sheet's figures.
-      const first = split[0].address;
-      const last = split[split.length - 1].address;
-      expect(note?.formula).toBe(costAvoidanceNoteFormula(`${first}:${last}`));
-      // Beside the table (its first FY row), not in a row of its own.
-      expect(note?.address.replace(/^[A-Z]+/, "")).toBe(first.replace(/^[A-Z]+/, ""));
+      expect([file, some]).toEqual([file, file.startsWith("cfs")]);
+      // The lines read as the CLI's note when there is cost avoidance, and are blank when there is none.
+      const texts = lines.map((c) => /,"((?:[^"]|"")*)",""\)$/.exec(c.formula)?.[1] ?? "");
+      expect(texts.join(" ")).toBe(COST_AVOIDANCE_NOTE);
+      expect(lines.map((c) => c.value)).toEqual(some ? texts : texts.map(() => null));
+      const row = (a: string): number => Number(a.replace(/^[A-Z]+/, ""));
+      lines.forEach((c, i) => {
+        // Each reads the split's cost-avoidance column, so it follows the sheet's figures.
+        expect(c.formula).toBe(
+          costAvoidanceNoteFormula(`${split[0].address}:${split[split.length - 1].address}`, texts[i]),
+        );
+        // Beside the table, from its first FY row (not a row of its own), short enough to print on the page.
+        expect(row(c.address)).toBe(row(split[0].address) + i);
+        expect(texts[i].length).toBeLessThanOrEqual(45);
+      });
     }
-    expect(noteOf("cfs-targeted-prevention.json").note).toBeDefined();
-    expect(noteOf("procurement-and-third-party-spend.json").note?.value).toBeNull();
-    // The CLI's rule is the same one.
-    expect(hasCostAvoidance(noteOf("procurement-and-third-party-spend.json").modelled.cashability)).toBe(
-      false,
+  });
+
+  it("splits a note into lines between words, the last taking the rest", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,9}$/), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 10, max: 50 }),
+        fc.integer({ min: 1, max: 6 }),
+        (words, chars, rows) => {
+          const lines = noteLines(words.join(" "), chars, rows);
+          expect(lines.join(" ")).toBe(words.join(" "));
+          expect(lines.length).toBeLessThanOrEqual(rows);
+          lines.slice(0, -1).forEach((l) => expect(l.length).toBeLessThanOrEqual(chars));
+        },
+      ),
     );
   });
 
