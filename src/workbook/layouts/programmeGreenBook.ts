@@ -2,9 +2,7 @@ import {
   COST_AVOIDANCE_NOTE,
   Decimal,
   ZERO,
-  costAvoidanceNoteFormula,
   flatDeflatorIndex,
-  hasCostAvoidance,
   paybackCrossings,
   programmeGreenBook,
 } from "../../engine";
@@ -71,7 +69,7 @@ export const PAYBACK_AFTER_IMPLEMENTATION_CAPTION =
 export const NPV_CHECK_AFTER_IMPLEMENTATION_CAPTION =
   "Check: NPV after implementation costs by Excel's NPV(), as above";
 
-/** Rows the block takes: heading, note, 11 steps, 5 totals, a gap, the split's heading, 4 rows and the row a note took (blank now). */
+/** Rows the block takes: heading, note, 11 steps, 5 totals, a gap, the split's heading, 4 rows and a note. */
 export const PROGRAMME_GREEN_BOOK_ROWS = 25;
 /** Rows the implementation costs add: a gap, a heading, 6 rows per FY and 4 totals. */
 const IMPLEMENTATION_ROWS = 12;
@@ -434,22 +432,8 @@ export function programmeGreenBookCells(
     );
   });
   r++;
-  // What cost avoidance is, beside its row and only when there is some (a formula, so it follows a recalculation).
-  // In that row, not the block's last: a row the add-in starts writing to would, on a sheet written before, read
-  // as a row the user deleted (anchors.ts), and the last row is a label an older sheet keeps.
-  const avoidanceRow = kindRows[KINDS.findIndex(([pick]) => pick === "costAvoidance")];
-  if (!skip)
-    cells.push({
-      kind: "formula",
-      address: `${fyColumn(n)}${avoidanceRow}`,
-      key: "cashability.note",
-      formula: costAvoidanceNoteFormula(`${fyColumn(0)}${avoidanceRow}:${fyColumn(n - 1)}${avoidanceRow}`),
-      value: known
-        ? hasCostAvoidance(fys.map((fy) => ({ costAvoidance: sum("costAvoidance", fy) })))
-          ? COST_AVOIDANCE_NOTE
-          : null
-        : null,
-      style: { italic: true },
-    });
+  // A fixed line, unlike a proposal sheet's note: an owned cell beside the FY columns printed a page of its own
+  // (pdfRender.test.ts), and this row has no anchor for a formula on a sheet written before (anchors.ts).
+  label(`A${r}`, COST_AVOIDANCE_NOTE, { italic: true });
   return cells;
 }

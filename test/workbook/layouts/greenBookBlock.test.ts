@@ -403,28 +403,6 @@ describe("Green Book figures in a workbook", () => {
     expect(pos.riskRows[0]).toBeGreaterThan((pos.greenBookRow as number) + 25);
   });
 
-  it("says what cost avoidance is beside the Programme's cost-avoidance row only when the proposals have some", async () => {
-    const noteOn = async (files: string[]): Promise<unknown> => {
-      const wb = new ExcelJS.Workbook();
-      const port = new ExcelJsPort(wb);
-      await buildProgrammeWorkbook(port, EMPTY_PROGRAMME, []);
-      for (const f of files) await addProposal(port, readExample(f));
-      const row = rowOf(wb, "Programme", "Cost avoidance (not a budget reduction)");
-      const config = { ...EMPTY_PROGRAMME };
-      const cell = wb.getWorksheet("Programme")!.getCell(`${fyColumn(config.fyLabels.length)}${row}`);
-      // Refresh leaves it as written: the cached text is what the formula computes.
-      expect((await refreshWorkbook(port)).changes).toEqual([]);
-      const v = cell.value as { formula?: string; result?: unknown };
-      expect(v.formula).toMatch(/^IF\(OR\(MAX\(/);
-      // No cost avoidance: no cached text (blank until the sheet recalculates, then "").
-      return v.result ?? null;
-    };
-    expect(await noteOn(["procurement-and-third-party-spend.json"])).toBeNull();
-    expect(await noteOn(["procurement-and-third-party-spend.json", "cfs-targeted-prevention.json"])).toBe(
-      COST_AVOIDANCE_NOTE,
-    );
-  });
-
   it("stays under its captions when `new` inserts rows and directorates above it", async () => {
     const wb = new ExcelJS.Workbook();
     const port = new ExcelJsPort(wb);
