@@ -269,6 +269,20 @@ export function benefitCostRatioText(view: GreenBookView): string {
   return view.benefitCostRatio === undefined ? NO_COSTS_TEXT : view.benefitCostRatio.toFixed(2);
 }
 
+/** Decimal places of a payback in years on every surface (sheets and CLI): the reports say "payback 2.5 years". */
+export const PAYBACK_DECIMALS = 1;
+
+/**
+ * A payback in years as every surface shows it, rounded to PAYBACK_DECIMALS (the sheets' PAYBACK_FORMAT rounds
+ * alike); a whole number keeps its words ("1 year", "3 years"), as yearsText says them.
+ *
+ * @example
+ * paybackYearsText(new Decimal(2.4567)) // "2.5 years"
+ */
+export function paybackYearsText(years: DecimalLike): string {
+  return yearsText(toDecimal(years).toDecimalPlaces(PAYBACK_DECIMALS));
+}
+
 /** A payback of 0 years in words (year 0's benefits already cover its costs), on sheets and in text alike. */
 export const WITHIN_YEAR_0 = "within year 0";
 
@@ -283,7 +297,7 @@ export function discountedPaybackText(view: GreenBookView, horizon = "the profil
   if (greenBookNothingToPayBack(view)) return NO_COSTS_TEXT;
   const pb = view.discountedPayback;
   if (pb.kind === "paysBack" && pb.years.isZero()) return WITHIN_YEAR_0;
-  return pb.kind === "paysBack" ? yearsText(pb.years.toDecimalPlaces(1)) : `not within ${horizon}`;
+  return pb.kind === "paysBack" ? paybackYearsText(pb.years) : `not within ${horizon}`;
 }
 
 /**
@@ -316,16 +330,16 @@ export function greenBookNothingToPayBack(view: GreenBookView): boolean {
 
 /**
  * A scenario's payback in words, as `calc scenarios` prints it and the Scenarios sheet shows it: NO_COSTS_TEXT
- * when there is nothing to pay back (nothingToPayBack), else the years to two decimals, or not within `horizon`.
+ * when there is nothing to pay back (nothingToPayBack), else paybackYearsText, or not within `horizon`.
  *
  * @example
  * scenarioPaybackText({ payback: { kind: "paysBack", years: new Decimal(3.2322), convention: "interpolated" },
- *   implementationCost: new Decimal(28.1e6) }, "FY26/27–FY29/30") // "3.23 years"
+ *   implementationCost: new Decimal(28.1e6) }, "FY26/27–FY29/30") // "3.2 years"
  */
 export function scenarioPaybackText(
   r: { readonly payback: PaybackResult; readonly implementationCost: DecimalLike },
   horizon: string,
 ): string {
   if (nothingToPayBack(r)) return NO_COSTS_TEXT;
-  return r.payback.kind === "paysBack" ? `${r.payback.years.toFixed(2)} years` : `not within ${horizon}`;
+  return r.payback.kind === "paysBack" ? paybackYearsText(r.payback.years) : `not within ${horizon}`;
 }

@@ -1,5 +1,6 @@
 import { decimalOfNumber } from "./calculator";
 import { EngineError } from "./errors";
+import { formatMoney } from "./present";
 import { decimalAt, moveInputs, withDecimal, type MovedInput, type MoveOptions } from "./riskInputs";
 import { programmeFys, type RiskFigures, type RiskModel } from "./riskModel";
 
@@ -271,6 +272,51 @@ export function changesNothing(t: Sensitivity, row: SensitivityRow): boolean {
     still(row.mtfsAtLow, t.mtfs) &&
     still(row.mtfsAtHigh, t.mtfs)
   );
+}
+
+/**
+ * Whether an input moves the MTFS row but not the quantified opportunity (inflation on a saving the
+ * opportunity counts at base prices): its swing is 0 for a reason a bare "-" does not give.
+ *
+ * @example
+ * movesOnlyMtfsRow(t, t.rows.find((r) => r.input === "streams[0].inflationPerYear")!) // true for Reablement
+ */
+export function movesOnlyMtfsRow(t: Sensitivity, row: SensitivityRow): boolean {
+  const still = (x: number, base: number): boolean => Math.abs(x - base) < NO_CHANGE_POUNDS;
+  return (
+    still(row.opportunityAtLow, t.opportunity) &&
+    still(row.opportunityAtHigh, t.opportunity) &&
+    !changesNothing(t, row)
+  );
+}
+
+/** What a tornado's swing cell says for an input that moves only the MTFS row (movesOnlyMtfsRow). */
+export const MTFS_ROW_ONLY = "MTFS row only";
+
+/** Why an input's swing is 0 when it moves only the MTFS row: short, to print in a sheet's Note column. */
+export const MOVES_ONLY_MTFS_ROW = "moves only the MTFS row";
+
+/**
+ * Why a row moving only the MTFS row has no swing ("" for any other row); with `figures`, the MTFS row at each
+ * end too, as the CLI's line beneath its table says it.
+ *
+ * @example
+ * mtfsOnlyNote(t, inflationRow, true) // "moves only the MTFS row (£4.20m at low, £4.34m at high), not the quantified opportunity"
+ */
+export function mtfsOnlyNote(t: Sensitivity, row: SensitivityRow, figures = false): string {
+  if (!movesOnlyMtfsRow(t, row)) return "";
+  if (!figures) return MOVES_ONLY_MTFS_ROW;
+  return `${MOVES_ONLY_MTFS_ROW} (${formatMoney(row.mtfsAtLow)} at low, ${formatMoney(row.mtfsAtHigh)} at high), not the quantified opportunity`;
+}
+
+/**
+ * A row's note on every surface: its held or refused ends (as `ends` words them), then mtfsOnlyNote.
+ *
+ * @example
+ * sensitivityNote(t, row, "high held at 1 (a share)") // "high held at 1 (a share); moves only the MTFS row"
+ */
+export function sensitivityNote(t: Sensitivity, row: SensitivityRow, ends: string, figures = false): string {
+  return [ends, mtfsOnlyNote(t, row, figures)].filter((x) => x !== "").join("; ");
 }
 
 /**

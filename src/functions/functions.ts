@@ -226,7 +226,7 @@ export function riskAdjusted(
  * @param assumptions A label/value range of assumptions, as MTFS.BENEFIT.PROFILE reads it (e.g. B10:C24).
  * @param [low] Change at the low end, as a share of each input (default -10%; -1000% to 1000%: -150% or -1.5 is -150%).
  * @param [high] Change at the high end, as a share of each input (default 10%; -1000% to 1000%: 150% or 1.5 is 150%).
- * @returns A header row, then one row per input, an input that changes nothing included (swing 0): its label, its low and high values, the quantified opportunity at each (£), the swing (£) and a note when the model refused an end (that end then shows the base figure).
+ * @returns A header row, then one row per input, an input that changes nothing included (swing 0): its label, its low and high values, the quantified opportunity at each (£), the swing (£) and a note when the model refused an end (that end then shows the base figure) or when the input moves only the MTFS row (swing 0).
  * @example =MTFS.SENSITIVITY(B10:C24) → (table: CFS Targeted Prevention, weekly unit cost first)
  * @example =MTFS.SENSITIVITY(B10:C24, -20%, 20%) → (table: the same inputs at ±20%)
  */

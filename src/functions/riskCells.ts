@@ -4,6 +4,7 @@ import {
   profileRiskModel,
   proposalSensitivity,
   endsNote,
+  sensitivityNote,
   simulate,
   timelineMonthsEntries,
   type ConfidenceLevel,
@@ -58,7 +59,8 @@ export function sensitivityCells(assumptions: unknown, low: unknown, high: unkno
       round(r.swing),
       // An end the model refused shows the base figure, one held at a bound shows the bound; say so (naming
       // the range's label, as errors do) rather than show a silent zero swing.
-      r.refused || r.held ? endsNote(r, (f) => plainLabel(argumentOf(f))) : "",
+      // An input that moves only the MTFS row says so beside its swing of 0.
+      sensitivityNote(t, r, r.refused || r.held ? endsNote(r, (f) => plainLabel(argumentOf(f))) : ""),
     ]),
   ];
 }

@@ -360,6 +360,30 @@ describe("mtfs-benefits calc sensitivity", () => {
     );
   });
 
+  it("says an input that moves only the MTFS row has no swing on the quantified opportunity, not a bare '-'", async () => {
+    const t = await run(["calc", "sensitivity", "--input", example("reablement.json")]);
+    expect([t.code, t.stderr]).toEqual([0, ""]);
+    const row = t.stdout.split("\n").find((l) => l.startsWith("Inflation on the stream's saving"));
+    expect(row).toMatch(/ MTFS row only$/);
+    expect(t.stdout).toMatch(
+      /^Inflation on the stream's saving \(% a year, from 1 April\): moves only the MTFS row \(£[\d.]+m at low, £[\d.]+m at high\), not the quantified opportunity$/m,
+    );
+    const j = await run(["calc", "sensitivity", "--input", example("reablement.json"), "--format", "json"]);
+    const json = JSON.parse(j.stdout) as {
+      opportunity: number;
+      rows: {
+        input: string;
+        opportunityAtLow: number;
+        mtfsAtLow: number;
+        mtfs: number;
+        movesOnlyMtfsRow?: true;
+      }[];
+    };
+    const flagged = json.rows.filter((r) => r.movesOnlyMtfsRow);
+    expect(flagged.map((r) => r.input)).toEqual(["streams[0].inflationPerYear"]);
+    for (const r of flagged) expect(r.opportunityAtLow).toBeCloseTo(json.opportunity, 2);
+  });
+
   it("prints the tornado, largest swing first, and JSON in £", async () => {
     const t = await run(["calc", "sensitivity", "--input", example("cfs-targeted-prevention.json")]);
     expect(t.code).toBe(0);

@@ -22,6 +22,8 @@ import {
   formatWholeRange,
   toMillions,
   toPounds,
+  PAYBACK_DECIMALS,
+  paybackYearsText,
 } from "../../src/engine";
 
 describe("present", () => {
@@ -124,12 +126,38 @@ describe("present", () => {
       discountedPaybackText(greenBookView(years, d([1, 2, 3]), d([0, 0, 0]))),
     );
     const costed = { payback: payback(d([10, 0, 0]), d([0, 5, 10])), implementationCost: new Decimal(10) };
-    expect(scenarioPaybackText(costed, "FY0–FY2")).toBe("2.50 years");
+    expect(scenarioPaybackText(costed, "FY0–FY2")).toBe("2.5 years");
     const never = { payback: payback(d([10, 0, 0]), d([0, 1, 1])), implementationCost: new Decimal(10) };
     expect(scenarioPaybackText(never, "FY0–FY2")).toBe("not within FY0–FY2");
     // No implementation cost, but the programme's own profile dips first: there is a payback to show.
     const dip = { payback: payback(d([0, 0, 0]), d([-10, 5, 10])), implementationCost: new Decimal(0) };
-    expect(scenarioPaybackText(dip, "FY0–FY2")).toBe("2.50 years");
+    expect(scenarioPaybackText(dip, "FY0–FY2")).toBe("2.5 years");
+  });
+
+  it("words a Green Book and a scenario payback by one rule, to one decimal place as the reports do ('2.5 years')", () => {
+    const d = (xs: number[]) => xs.map((x) => new Decimal(x));
+    const years = [0, 1, 2, 3].map((fy) => ({ fy, label: `FY${fy}` }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }), (cost, later) => {
+        // Year 0 costs `cost`, year 1 brings half of it, then `later` a year: a payback within the years or none.
+        const view = greenBookView(years, d([0, cost / 2, later, later]), d([cost, 0, 0, 0]));
+        const pb = view.discountedPayback;
+        if (pb.kind !== "paysBack") return;
+        const scenario = { payback: pb, implementationCost: new Decimal(cost) };
+        const text = discountedPaybackText(view);
+        if (text === "within year 0") return;
+        expect(scenarioPaybackText(scenario, "FY0–FY3")).toBe(text);
+        expect(text).toMatch(/^\d+(\.\d+)? years?$/);
+        // Rounded to PAYBACK_DECIMALS: within half a step of the engine's years, and no more decimals than that.
+        const shown = text.split(" ")[0];
+        expect(Math.abs(Number(shown) - pb.years.toNumber())).toBeLessThanOrEqual(
+          0.5 * 10 ** -PAYBACK_DECIMALS,
+        );
+        expect((shown.split(".")[1] ?? "").length).toBeLessThanOrEqual(PAYBACK_DECIMALS);
+      }),
+    );
+    expect(paybackYearsText(new Decimal(2.4567))).toBe("2.5 years");
+    expect(paybackYearsText(new Decimal(1.02))).toBe("1 year");
   });
 
   it("says a payback of 0 as within year 0, not '0 years' (year 0's benefits already cover its costs)", () => {

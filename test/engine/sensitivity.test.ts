@@ -10,7 +10,11 @@ import {
   proposalSensitivity,
   withDecimal,
   changesNothing,
+  movesOnlyMtfsRow,
+  mtfsOnlyNote,
+  sensitivityNote,
   proposalTornado,
+  proposalTornadoModel,
   rankedRows,
   unmovedLine,
   NO_CHANGE_POUNDS,
@@ -203,5 +207,40 @@ describe("rankedRows and unmovedLine (inputs that change nothing)", () => {
     expect(line).not.toContain(rows[0].input);
     expect(line).toMatch(/^1 input changes nothing at its low or high, so is not shown \(MTFS\.SENSITIVITY/);
     expect(unmovedLine(rows, (r) => r.input, 100)).toContain(rows[0].input);
+  });
+});
+
+describe("inputs that move only the MTFS row", () => {
+  it("are the rows whose opportunity holds at both ends while the MTFS row moves, and their note says so", () => {
+    for (const f of [
+      "reablement.json",
+      "maximising-independence-for-working-age-adults.json",
+      "cfs-targeted-prevention.json",
+    ]) {
+      const raw = JSON.parse(fs.readFileSync(path.join(__dirname, "../../examples", f), "utf8"));
+      const t = proposalSensitivity(proposalTornadoModel(parseProposal(raw), raw));
+      for (const r of t.rows) {
+        const opportunityStill = [r.opportunityAtLow, r.opportunityAtHigh].every(
+          (x) => Math.abs(x - t.opportunity) < NO_CHANGE_POUNDS,
+        );
+        const mtfsMoves = [r.mtfsAtLow, r.mtfsAtHigh].some((x) => Math.abs(x - t.mtfs) >= NO_CHANGE_POUNDS);
+        expect([f, r.input, movesOnlyMtfsRow(t, r)]).toEqual([f, r.input, opportunityStill && mtfsMoves]);
+        expect(mtfsOnlyNote(t, r) !== "").toBe(movesOnlyMtfsRow(t, r));
+        expect(mtfsOnlyNote(t, r, true).startsWith(mtfsOnlyNote(t, r))).toBe(true);
+        if (movesOnlyMtfsRow(t, r)) {
+          expect(changesNothing(t, r)).toBe(false);
+          expect(sensitivityNote(t, r, "high held at 1 (a share)")).toBe(
+            `high held at 1 (a share); ${mtfsOnlyNote(t, r)}`,
+          );
+        } else expect(sensitivityNote(t, r, "")).toBe("");
+      }
+    }
+    // Inflation on Reablement's saving moves its MTFS row only (the CLI showed a bare "-" swing for it).
+    const raw = JSON.parse(
+      fs.readFileSync(path.join(__dirname, "../../examples", "reablement.json"), "utf8"),
+    );
+    const t = proposalSensitivity(proposalTornadoModel(parseProposal(raw), raw));
+    const inflation = t.rows.find((r) => r.input === "streams[0].inflationPerYear")!;
+    expect(movesOnlyMtfsRow(t, inflation)).toBe(true);
   });
 });

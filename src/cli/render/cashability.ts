@@ -1,4 +1,10 @@
-import { formatMoney, toPounds, type CashabilityYear } from "../../engine";
+import {
+  COST_AVOIDANCE_NOTE,
+  formatMoney,
+  hasCostAvoidance,
+  toPounds,
+  type CashabilityYear,
+} from "../../engine";
 import { textTable } from "../table";
 
 /** The gross saving split by kind under `calc profile`: cost avoidance always labelled as such. */
@@ -28,9 +34,7 @@ export function cashabilityTable(years: readonly CashabilityYear[]): string {
       "right",
     ]) +
     // Said only when some of the gross is cost avoidance: a cashable step-down is a budget reduction.
-    (years.some((y) => !y.costAvoidance.isZero())
-      ? "\nCost avoidance is spend that would have grown and does not: not a reduction of today's budget.\n"
-      : "\n")
+    (hasCostAvoidance(years) ? `\n${COST_AVOIDANCE_NOTE}\n` : "\n")
   );
 }
 

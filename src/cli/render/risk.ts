@@ -2,6 +2,9 @@ import {
   changesNothing,
   Decimal,
   endsNote,
+  movesOnlyMtfsRow,
+  MTFS_ROW_ONLY,
+  sensitivityNote,
   formatMoney,
   PLAN_REACHED_TEXT,
   rankedRows,
@@ -158,13 +161,14 @@ export function sensitivityTable(
       // As the sheet's tornado shows them: a small figure in £k (formatMoney), so a swing of £4k is not £0.00m.
       formatMoney(r.opportunityAtLow),
       formatMoney(r.opportunityAtHigh),
-      formatMoney(r.swing),
+      // No swing for a reason (the note beneath says it), not a bare "-".
+      movesOnlyMtfsRow(t, r) ? MTFS_ROW_ONLY : formatMoney(r.swing),
     ];
   });
   // Held and refused ends name their fields as the sheet's Note column does (endsNote, in words).
   const notes = t.rows.flatMap((r) => {
     const name = (field: string): string => words(field, r.proposal ?? "").caption;
-    const note = r.held || r.refused ? endsNote(r, name) : r.note;
+    const note = sensitivityNote(t, r, r.held || r.refused ? endsNote(r, name) : (r.note ?? ""), true);
     return note ? [`${name(r.input)}: ${note}`] : [];
   });
   return [
@@ -208,7 +212,10 @@ export function sensitivityJson(t: Sensitivity, words?: InputWords): Record<stri
       mtfsAtHigh: pounds(r.mtfsAtHigh),
       swing: pounds(r.swing),
       ...(changesNothing(t, r) ? { changesNothing: true } : {}),
-      ...(r.note ? { note: r.note } : {}),
+      ...(movesOnlyMtfsRow(t, r) ? { movesOnlyMtfsRow: true } : {}),
+      ...(sensitivityNote(t, r, r.note ?? "", true)
+        ? { note: sensitivityNote(t, r, r.note ?? "", true) }
+        : {}),
     })),
   };
 }

@@ -9,12 +9,15 @@ import {
   NO_COSTS_TEXT,
   greenBookNothingToPayBack,
   WITHIN_YEAR_0,
+  COST_AVOIDANCE_NOTE,
+  costAvoidanceNoteFormula,
+  hasCostAvoidance,
 } from "../../engine";
 import type { ModelledProposal } from "../engineLink";
 import type { CellScalar } from "../port";
 import { formulaWriter } from "./cellWriters";
 import { DEFLATOR_NAME, DISCOUNT_RATES_NAME } from "./parametersSheet";
-import { MILLIONS_FORMAT, STYLES, type LayoutCell } from "./types";
+import { MILLIONS_FORMAT, PAYBACK_FORMAT, STYLES, type LayoutCell } from "./types";
 
 /**
  * The proposal sheet's Green Book block (issue 14, items 5 and 6), below the profile and its breakdown: per FY
@@ -30,8 +33,8 @@ const SUBHEADING = { bold: true, fill: "D9E1F2", wrap: true } as const;
 const INDEX_FORMAT = "0.00";
 const FACTOR_FORMAT = "0.0000";
 const RATIO_FORMAT = "0.00";
-/** A payback in years; 0 (year 0's benefits cover its costs) in words, not "0.0 years". */
-export const PAYBACK_YEARS_FORMAT = `[=0]"${WITHIN_YEAR_0}";0.0# "years"`;
+/** A discounted payback in years (PAYBACK_FORMAT); 0 (year 0's benefits cover its costs) in words, not "0.0 years". */
+export const PAYBACK_YEARS_FORMAT = `[=0]"${WITHIN_YEAR_0}";${PAYBACK_FORMAT}`;
 /** What the payback cell says when the discounted flows do not pay back within the profile's years. */
 export const NOT_PAID_BACK = "not within the profile's years";
 /** A year in which the running net present value does not turn non-negative (the crossings column). */
@@ -264,6 +267,26 @@ export function greenBookPaybackValue(view: GreenBookView): number | string {
   return view.discountedPayback.kind === "paysBack" ? view.discountedPayback.years.toNumber() : NOT_PAID_BACK;
 }
 
+/** What fits beside the split, from column F to the printed page's edge (a landscape page, A:I). */
+const NOTE_LINE_CHARS = 42;
+
+/**
+ * `text` in at most `rows` lines of about `chars` characters, split between words (the last line takes the rest).
+ *
+ * @example
+ * noteLines("one two three", 7, 3) // ["one two", "three"]
+ */
+export function noteLines(text: string, chars: number, rows: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last].length + 1 + word.length <= chars || lines.length >= rows))
+      lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 /**
  * The block's cells from row `first`; `profileFirstRow` is the profile row of `fyLabels[0]`, whose columns
  * E (costs) and J (MTFS row) it reads. `next` is the first row after it (and a blank row).
@@ -460,7 +483,8 @@ export function greenBookBlock(
   }
   r++;
 
-  // The gross split by the streams' labels: cost avoidance is always named, never shown as a budget reduction.
+  // The gross split by the streams' labels: cost avoidance is always named, never shown as a budget reduction,
+  // and explained beneath only when there is some.
   label(
     `A${r}`,
     "Gross saving by kind (each stream's cashability label; before costs and overlap)",
@@ -500,11 +524,23 @@ export function greenBookBlock(
       byFy.set(fy, { ...cash, cashable: `B${row}`, costAvoidance: `C${row}`, nonCashable: `D${row}` });
   });
   r += fyLabels.length;
-  label(
-    `A${r++}`,
-    "Cost avoidance is spend that would have grown and does not: it is not a reduction of today's budget.",
-    { italic: true },
+  // What cost avoidance is, beside the table's first FYs and only when there is some (a formula over column C),
+  // a few words a row so it prints within the page. In those rows, not its own: a row the add-in starts writing
+  // to would, on a sheet written before, read as a row the user deleted (anchors.ts). The row the fixed line
+  // took stays, so the rows below keep their places.
+  const splitFirst = r - fyLabels.length;
+  const some = modelled ? hasCostAvoidance(modelled.cashability) : false;
+  noteLines(COST_AVOIDANCE_NOTE, NOTE_LINE_CHARS, fyLabels.length).forEach((line, i) =>
+    cells.push({
+      kind: "formula",
+      address: `F${splitFirst + i}`,
+      key: `cashability.note.${i}`,
+      formula: costAvoidanceNoteFormula(`C${splitFirst}:C${r - 1}`, line),
+      value: some ? line : null,
+      style: { italic: true },
+    }),
   );
+  r++;
   return {
     cells,
     merges,

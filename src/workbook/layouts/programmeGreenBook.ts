@@ -1,4 +1,11 @@
-import { Decimal, ZERO, flatDeflatorIndex, paybackCrossings, programmeGreenBook } from "../../engine";
+import {
+  COST_AVOIDANCE_NOTE,
+  Decimal,
+  ZERO,
+  flatDeflatorIndex,
+  paybackCrossings,
+  programmeGreenBook,
+} from "../../engine";
 import { sheetRef } from "../address";
 import type { GreenBookParameters } from "../parameters";
 import type { CellScalar } from "../port";
@@ -425,10 +432,8 @@ export function programmeGreenBookCells(
     );
   });
   r++;
-  label(
-    `A${r}`,
-    "Cost avoidance is spend that would have grown and does not: it is not a reduction of today's budget.",
-    { italic: true },
-  );
+  // A fixed line, unlike a proposal sheet's note: an owned cell beside the FY columns printed a page of its own
+  // (pdfRender.test.ts), and this row has no anchor for a formula on a sheet written before (anchors.ts).
+  label(`A${r}`, COST_AVOIDANCE_NOTE, { italic: true });
   return cells;
 }

@@ -13,7 +13,14 @@ import { PROGRAMME_SHEET, fyColumn, type ProgrammePositions } from "./programmeS
 import { labelWriter, millionsFormulaWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
 import { FIRST_AREA_ROW, RESOURCE_COST_SHEET, resourceCostTotalRow } from "./resourceCostRows";
-import { MILLIONS_FORMAT, STYLES, alignedTop, type LayoutCell, type SheetLayout } from "./types";
+import {
+  MILLIONS_FORMAT,
+  PAYBACK_FORMAT,
+  STYLES,
+  alignedTop,
+  type LayoutCell,
+  type SheetLayout,
+} from "./types";
 
 export { RESOURCE_COST_SHEET } from "./resourceCostRows";
 
@@ -197,7 +204,7 @@ export function resourceCostLayout(
           ? result.years.toNumber()
           : never
       : null,
-    numberFormat: "0.00",
+    numberFormat: PAYBACK_FORMAT,
     style: { bold: true, fill: "F2F2F2" },
   });
 

@@ -21,6 +21,7 @@ import {
 import { labelWriter } from "./cellWriters";
 import {
   MILLIONS_FORMAT,
+  PAYBACK_FORMAT,
   PERCENT_FORMAT,
   STYLES,
   alignedTop,
@@ -256,7 +257,7 @@ export function scenariosLayout(
             ? res.payback.years.toNumber()
             : never
         : null,
-      numberFormat: "0.00",
+      numberFormat: PAYBACK_FORMAT,
       style: { bold: true, fill: "F2F2F2" },
     });
   });

@@ -1,6 +1,7 @@
 import {
   Decimal,
   endsNote,
+  sensitivityNote,
   fieldCaption,
   rankedRows,
   unmovedLine,
@@ -299,13 +300,19 @@ export function tornadoBlock(input: TornadoBlockInput): TornadoBlock {
       change(row?.opportunityAtHigh),
       MILLIONS_FORMAT,
     );
-    // Held and refused ends named as the sheet names inputs (as MTFS.SENSITIVITY names them by the range's labels).
+    // Held and refused ends named as the sheet names inputs, and why a swing of 0 moves the MTFS row alone (as MTFS.SENSITIVITY names them by the range's labels).
     engine(
       `I${r}`,
       `${k}.note`,
-      row?.refused || row?.held
-        ? endsNote(row, (f) => input.captionOf(f, row.proposal))
-        : (row?.note ?? null),
+      row && sensitivity
+        ? sensitivityNote(
+            sensitivity,
+            row,
+            row.refused || row.held
+              ? endsNote(row, (f) => input.captionOf(f, row.proposal))
+              : (row.note ?? ""),
+          ) || null
+        : null,
     );
   }
   const firstRow = header + 1;

@@ -1,4 +1,4 @@
-import { moneyScale, NIL_MONEY_TEXT } from "../../engine";
+import { moneyScale, NIL_MONEY_TEXT, PAYBACK_DECIMALS } from "../../engine";
 import type { CellScalar, CellStyle, PrintSetup } from "../port";
 
 /**
@@ -145,6 +145,8 @@ export const STYLES = {
   status: { alignTop: true },
 } as const satisfies Record<string, CellStyle>;
 
+/** A payback in years, to PAYBACK_DECIMALS as the CLI prints it (paybackYearsText): "2.5 years". */
+export const PAYBACK_FORMAT = `0.${"0".repeat(PAYBACK_DECIMALS)} "years"`;
 /** £ shown in millions to 2 dp (the published tables' unit); the cell keeps the full value in £. */
 export const MILLIONS_FORMAT = `"£"#,##0.00,,"m";-"£"#,##0.00,,"m";"${NIL_MONEY_TEXT}"`;
 /**

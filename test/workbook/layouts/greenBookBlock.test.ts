@@ -2,7 +2,11 @@ import fc from "fast-check";
 import * as ExcelJS from "exceljs";
 import {
   Decimal,
+  COST_AVOIDANCE_NOTE,
+  costAvoidanceNoteFormula,
+  discountedPaybackText,
   flatDeflatorIndex,
+  hasCostAvoidance,
   greenBookView,
   paybackCrossings,
   profileFlows,
@@ -16,9 +20,10 @@ import {
   GREEN_BOOK_STEPS,
   NO_CROSSING,
   PAYBACK_YEARS_FORMAT,
+  noteLines,
 } from "../../../src/workbook/layouts/greenBookBlock";
 import { greenBookFigures, programmeGreenBookCells } from "../../../src/workbook/layouts/programmeGreenBook";
-import type { LayoutCell } from "../../../src/workbook/layouts/types";
+import { PAYBACK_FORMAT, type LayoutCell } from "../../../src/workbook/layouts/types";
 import { addProposal, buildProgrammeWorkbook, refreshWorkbook } from "../../../src/workbook/operations";
 import { ExcelJsPort } from "../../../src/workbook/exceljs/excelJsPort";
 import { EMPTY_PROGRAMME } from "../../../src/workbook/layouts/programmeConfig";
@@ -156,8 +161,93 @@ describe("proposal sheet Green Book block", () => {
     const cell = layout.cells.find((c) => c.kind === "formula" && c.key === "greenBook.discountedPayback");
     expect(cell?.numberFormat).toBe(PAYBACK_YEARS_FORMAT);
     // The zero section words it; other paybacks keep "4.7 years".
-    expect(PAYBACK_YEARS_FORMAT).toBe('[=0]"within year 0";0.0# "years"');
+    expect(PAYBACK_YEARS_FORMAT).toBe(`[=0]"within year 0";${PAYBACK_FORMAT}`);
     expect(CROSSING_FORMAT.split(";")[2]).toBe('"within year 0"');
+  });
+
+  it("shows the discounted payback to the decimals the CLI prints it with, for every example that pays back", () => {
+    // The format's fixed decimals (0.0 → 1) rounding the cached years must read as discountedPaybackText does.
+    const decimals = /^0\.(0*) "years"$/.exec(PAYBACK_FORMAT)?.[1].length;
+    expect(decimals).toBeDefined();
+    const examples = [
+      "cfs-targeted-prevention.json",
+      "family-based-placements.json",
+      "independent-travel-training.json",
+      "cfs-commissioning-for-the-future.json",
+      "maximising-independence-for-working-age-adults.json",
+    ];
+    for (const file of examples) {
+      const raw = readExample(file);
+      const modelled = modelProposal(raw);
+      const layout = proposalSheetLayout({
+        sheet: "P",
+        proposal: raw,
+        fyLabels: modelled.profile.years.map((y) => y.label),
+        modelled,
+        assumptionsInWords: true,
+        greenBook: true,
+      });
+      const years = cached(layout.cells, "greenBook.discountedPayback");
+      expect(typeof years).toBe("number");
+      const shown = new Decimal(years as number).toFixed(decimals ?? 0);
+      const printed = discountedPaybackText(modelled.greenBook).split(" ")[0];
+      expect([file, Number(shown)]).toEqual([file, Number(printed)]);
+    }
+  });
+
+  it("explains cost avoidance beside the split only when some FY has it, by formulas over its column", () => {
+    // Avoided care starts (a cohort stream) are cost avoidance; a procurement saving is cashable only.
+    for (const file of ["cfs-targeted-prevention.json", "procurement-and-third-party-spend.json"]) {
+      const raw = readExample(file);
+      const modelled = modelProposal(raw);
+      const layout = proposalSheetLayout({
+        sheet: "P",
+        proposal: raw,
+        fyLabels: modelled.profile.years.map((y) => y.label),
+        modelled,
+        assumptionsInWords: true,
+        greenBook: true,
+      });
+      const split = layout.cells.flatMap((c) =>
+        c.kind === "engine" && /^cashability\..*\.costAvoidance$/.test(c.key) ? [c] : [],
+      );
+      const lines = layout.cells.flatMap((c) =>
+        c.kind === "formula" && c.key.startsWith("cashability.note.") ? [c] : [],
+      );
+      const some = hasCostAvoidance(modelled.cashability);
+      expect(split.some((c) => c.value !== 0)).toBe(some);
+      expect([file, some]).toEqual([file, file.startsWith("cfs")]);
+      // The lines read as the CLI's note when there is cost avoidance, and are blank when there is none.
+      const texts = lines.map((c) => /,"((?:[^"]|"")*)",""\)$/.exec(c.formula)?.[1] ?? "");
+      expect(texts.join(" ")).toBe(COST_AVOIDANCE_NOTE);
+      expect(lines.map((c) => c.value)).toEqual(some ? texts : texts.map(() => null));
+      const row = (a: string): number => Number(a.replace(/^[A-Z]+/, ""));
+      lines.forEach((c, i) => {
+        // Each reads the split's cost-avoidance column, so it follows the sheet's figures.
+        expect(c.formula).toBe(
+          costAvoidanceNoteFormula(`${split[0].address}:${split[split.length - 1].address}`, texts[i]),
+        );
+        // Beside the table, from its first FY row (not a row of its own), short enough to print on the page.
+        expect(row(c.address)).toBe(row(split[0].address) + i);
+        expect(texts[i].length).toBeLessThanOrEqual(45);
+      });
+    }
+  });
+
+  it("splits a note into lines between words, the last taking the rest", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,9}$/), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 10, max: 50 }),
+        fc.integer({ min: 1, max: 6 }),
+        (words, chars, rows) => {
+          const lines = noteLines(words.join(" "), chars, rows);
+          expect(lines.join(" ")).toBe(words.join(" "));
+          expect(lines.length).toBeLessThanOrEqual(rows);
+          lines.slice(0, -1).forEach((l) => expect(l.length).toBeLessThanOrEqual(chars));
+        },
+      ),
+    );
   });
 
   it("lays out the same steps, in the same order, as the Programme's block", () => {

@@ -1,4 +1,6 @@
 import {
+  movesOnlyMtfsRow,
+  mtfsOnlyNote,
   parseProposal,
   proposalRiskModel,
   proposalSensitivity,
@@ -42,6 +44,27 @@ const valueOf = (cells: readonly LayoutCell[], key: string) => {
 };
 
 describe("the proposal sheet's tornado", () => {
+  it("says why an input that moves only the MTFS row has no swing, and leaves its bars at zero", () => {
+    const { layout, modelled } = sheetOf("reablement.json");
+    const t = modelled.sensitivity!;
+    const only = t.rows.filter((r) => movesOnlyMtfsRow(t, r));
+    expect(only.length).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i++) {
+      const input = valueOf(layout.cells, `sensitivity.rows[${i}].input`);
+      if (input === undefined || input === null) continue;
+      const row = rankedRows(t).moving[i];
+      const note = valueOf(layout.cells, `sensitivity.rows[${i}].note`);
+      if (movesOnlyMtfsRow(t, row)) {
+        // Short enough to print in the Note column (calc sensitivity adds the MTFS row at each end).
+        expect(note).toBe(mtfsOnlyNote(t, row));
+        expect(note).toBe("moves only the MTFS row");
+        // The chart's series: no bar either side.
+        expect(valueOf(layout.cells, `sensitivity.rows[${i}].changeAtLow`)).toBe(0);
+        expect(valueOf(layout.cells, `sensitivity.rows[${i}].changeAtHigh`)).toBe(0);
+      } else expect(String(note ?? "")).not.toMatch(/MTFS row/);
+    }
+  });
+
   it("names each input as its assumption cell is captioned on the sheet, largest swing first", () => {
     const { layout, modelled } = sheetOf("cfs-targeted-prevention.json");
     const captions = new Set(layout.cells.flatMap((c) => (c.kind === "input" && c.label ? [c.label] : [])));
@@ -98,8 +121,13 @@ describe("the proposal sheet's tornado", () => {
     for (const x of inputs) expect(String(x)).not.toMatch(/\[\d+\]|\.\w/);
     const notes = Array.from({ length: 8 }, (_, i) => valueOf(layout.cells, `sensitivity.rows[${i}].note`));
     // The default +10% of a share of 1 is held at 1 rather than refused (issue 14).
-    expect(notes.filter((n) => n !== null)).toEqual(["high held at 1 (a share)"]);
-    for (const n of notes) expect(String(n)).not.toMatch(/\[\d+\]|\.\w/);
+    // And inflation on the stream's saving moves only the MTFS row: its swing of 0 says why.
+    expect(notes.filter((n) => n !== null && n !== undefined)).toEqual([
+      "high held at 1 (a share)",
+      "moves only the MTFS row",
+    ]);
+    // No engine paths ("streams[0].x"); a £m figure's decimal point is not one.
+    for (const n of notes) expect(String(n)).not.toMatch(/\[\d+\]|\.[A-Za-z]/);
   });
 
   it("names the field a held end's bound comes from as the sheet names inputs (a fee and its current fee)", () => {
