@@ -1,4 +1,6 @@
 import {
+  COST_AVOIDANCE_NOTE,
+  MTFS_ROW_ONLY,
   PLAN_REACHED_TEXT,
   DEFAULT_DEFLATOR_PER_YEAR,
   GREEN_BOOK_STANDARD,
@@ -6,6 +8,9 @@ import {
   formatMoney,
   fyLabel,
   grossByCashability,
+  hasCostAvoidance,
+  movesOnlyMtfsRow,
+  mtfsOnlyNote,
   endsNote,
   isEngineError,
   profileGreenBook,
@@ -137,6 +142,8 @@ export interface AppraisalView {
   readonly cashability: readonly { readonly kind: string; readonly texts: readonly string[] }[];
   /** The cashability table's unit for its caption (moneyUnitsText). */
   readonly cashabilityUnits: string;
+  /** What cost avoidance is (the engine's one sentence), when some FY has it. */
+  readonly costAvoidanceNote?: string;
 }
 
 /** Progress and cancellation of a run in the pane. */
@@ -220,15 +227,18 @@ function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { re
         defaultEnds: r.defaultEnds,
         atLowText: formatMoney(r.opportunityAtLow),
         atHighText: formatMoney(r.opportunityAtHigh),
-        swingText: formatMoney(r.swing),
+        // An input that moves only the MTFS row has no swing here; it says so, as the CLI and the sheets do.
+        swingText: movesOnlyMtfsRow(t, r) ? MTFS_ROW_ONLY : formatMoney(r.swing),
         atLowMillions: toMillions(r.opportunityAtLow, 4),
         atHighMillions: toMillions(r.opportunityAtHigh, 4),
         // A held end's bound named as the pane names inputs ("… Current fee"), not by its engine path.
         ...(r.held
           ? { note: endsNote(r, (f) => inputName(f, context).label) }
-          : r.note === undefined
-            ? {}
-            : { note: r.note }),
+          : r.note !== undefined
+            ? { note: r.note }
+            : movesOnlyMtfsRow(t, r)
+              ? { note: mtfsOnlyNote(t, r, true) }
+              : {}),
       };
     }),
     unmoved: unmovedLine(unmoved, (r) => inputName(r.input, context).label),
@@ -350,6 +360,7 @@ function appraisalView({ proposal, profile, lines }: RiskSubject): AppraisalView
     scenarioUnits: moneyUnitsText(scenarios),
     cashability: shownKinds.map((k) => ({ kind: k, texts: kinds.map((y) => formatMoney(y[k])) })),
     cashabilityUnits: moneyUnitsText(shownKinds.flatMap((k) => kinds.map((y) => y[k]))),
+    ...(hasCostAvoidance(kinds) ? { costAvoidanceNote: COST_AVOIDANCE_NOTE } : {}),
   };
 }
 

@@ -3,8 +3,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
+  COST_AVOIDANCE_NOTE,
   Decimal,
+  MTFS_ROW_ONLY,
   computeAssumptions,
+  grossByCashability,
+  hasCostAvoidance,
   formatMoney,
   parseProposal,
   proposalStretchRows,
@@ -120,5 +124,45 @@ describe("the appraisal panel's stretch (the engine's stretched row)", () => {
     expect(shown).toEqual(stretch.benefits.map((b) => formatMoney(new Decimal(b.amount))));
     // A stretch that adds something, so the check means something.
     expect(shown).not.toEqual(fyLabels.map((fy) => view.mtfsTexts[view.years.indexOf(fy)]));
+  });
+});
+
+describe("the wizard's tornado on an input that moves only the MTFS row", () => {
+  it("says so in its swing and note, as the CLI and the sheets do, not a bare '-'", () => {
+    const view = RISK_ENGINE.sensitivity(ENGINE.parse(readExample("reablement.json")));
+    if ("error" in view) throw new Error(view.error);
+    const inflation = view.rows.find((r) => r.path === "streams[0].inflationPerYear");
+    expect(inflation?.swingText).toBe(MTFS_ROW_ONLY);
+    expect(inflation?.note).toMatch(
+      /^moves only the MTFS row \(.+ at low, .+ at high\), not the quantified opportunity$/,
+    );
+    // Every other row keeps its money swing.
+    expect(view.rows.filter((r) => r !== inflation).every((r) => r.swingText !== MTFS_ROW_ONLY)).toBe(true);
+  });
+});
+
+describe("the appraisal panel's cost-avoidance sentence", () => {
+  const appraisal = (file: string) => {
+    const json = readExample(file);
+    const proposal = parseProposal(json);
+    const c = computeAssumptions(proposal.assumptions);
+    return { view: RISK_ENGINE.appraisal({ proposal, raw: json, profile: c.profile, lines: c.proposal }), c };
+  };
+
+  it("is the engine's one sentence, shown exactly when some FY has cost avoidance", () => {
+    const files = fs.readdirSync(path.join(__dirname, "../../examples")).filter((f) => {
+      const raw = readExample(f) as { assumptions?: unknown; opportunity?: unknown };
+      return raw.assumptions !== undefined && raw.opportunity !== undefined;
+    });
+    const shown = files.map((f) => {
+      const { view, c } = appraisal(f);
+      expect(view.costAvoidanceNote).toBe(
+        hasCostAvoidance(grossByCashability(c.proposal)) ? COST_AVOIDANCE_NOTE : undefined,
+      );
+      return view.costAvoidanceNote !== undefined;
+    });
+    // The examples hold both kinds, so the test can tell the two branches apart.
+    expect(shown).toContain(true);
+    expect(shown).toContain(false);
   });
 });

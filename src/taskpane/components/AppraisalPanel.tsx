@@ -95,11 +95,7 @@ export function AppraisalPanel({ view }: { readonly view: AppraisalView }): Reac
           </table>
         </div>
       )}
-      {view.cashability.some((k) => k.kind === "costAvoidance") && (
-        <p className="mtfs-note">
-          Cost avoidance is spend that would have grown and does not: not a budget reduction.
-        </p>
-      )}
+      {view.costAvoidanceNote !== undefined && <p className="mtfs-note">{view.costAvoidanceNote}</p>}
     </>
   );
 }
