@@ -42,6 +42,20 @@ function cutSheetName(name: string, max: number): string {
 }
 
 /**
+ * `name` cut to `max` code units at the end of a word where one ends in its second half ("…to foster", not
+ * "…to fo"), else as `cutSheetName` cuts (one long word, or an early last space that would leave too little).
+ *
+ * @example
+ * cutAtWord("Residential step-down to foster care", 27) // "Residential step-down to"
+ */
+export function cutAtWord(name: string, max: number): string {
+  if (name.length <= max) return tidySheetName(name);
+  // A space right after the cut means it already falls between words.
+  const end = /\s/.test(name[max]) ? max : name.lastIndexOf(" ", max);
+  return cutSheetName(name, end > max / 2 ? end : max);
+}
+
+/**
  * A legal, readable sheet name for a proposal: forbidden and control characters replaced by spaces, at
  * most 31 characters, no leading or trailing apostrophe, and a name Excel reserves ("History") suffixed.
  *
@@ -95,18 +109,19 @@ function firstFree(base: string, free: (name: string) => boolean, suffixed: (i: 
 
 /**
  * A sheet name no sheet in `taken` has (compared ignoring case, as Excel does): `sheet`, or it with " (2)",
- * " (3)", … after it, shortened first so the whole stays within 31 characters.
+ * " (3)", … after it, shortened first (at a word's end where it can: `cutAtWord`) so the whole stays within
+ * 31 characters.
  *
  * @example
  * uniqueSheetName("Residential step-down to foster", ["Residential step-down to foster"])
- * // "Residential step-down to fo (2)"
+ * // "Residential step-down to (2)"
  */
 export function uniqueSheetName(sheet: string, taken: readonly string[]): string {
   const used = new Set(taken.map((s) => s.toLowerCase()));
   return firstFree(
     sheet,
     (name) => !used.has(name.toLowerCase()),
-    (i) => `${cutSheetName(sheet, MAX_SHEET_NAME - ` (${i})`.length)} (${i})`,
+    (i) => `${cutAtWord(sheet, MAX_SHEET_NAME - ` (${i})`.length)} (${i})`,
   );
 }
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   MAX_SHEET_NAME,
+  cutAtWord,
   nameSlug,
   proposalSheetName,
   sheetNameNote,
@@ -81,9 +82,20 @@ describe("uniqueSheetName", () => {
     const second = uniqueSheetName(proposalSheetName("Residential step-down to foster care (phase 2)"), [
       first,
     ]);
-    expect(second).toMatch(/^Residential step-down to fo.* \(2\)$/);
+    // Cut where a word ends, not mid-word ("…to fo (2)").
+    expect(second).toBe("Residential step-down to (2)");
     expect(second.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
     expect(uniqueSheetName(first, [first, second])).toMatch(/ \(3\)$/);
+  });
+
+  it("cuts a long word-less name where it must, and a name whose only space is early at the limit", () => {
+    const word = "x".repeat(40);
+    expect(uniqueSheetName(proposalSheetName(word), [proposalSheetName(word)])).toBe(`${"x".repeat(27)} (2)`);
+    // Cutting at "CFS" would leave too little of the name to tell the sheet by.
+    const early = `CFS ${"y".repeat(40)}`;
+    expect(uniqueSheetName(proposalSheetName(early), [proposalSheetName(early)])).toBe(
+      `CFS ${"y".repeat(23)} (2)`,
+    );
   });
 
   it("gives a legal name no taken sheet has, ignoring case as Excel does (property)", () => {
@@ -101,6 +113,27 @@ describe("uniqueSheetName", () => {
           expect(name.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
           expect(taken.map((t) => t.toLowerCase())).not.toContain(name.toLowerCase());
           expect(proposalSheetName(name)).toBe(name);
+        },
+      ),
+    );
+  });
+});
+
+describe("cutAtWord", () => {
+  it("keeps whole words within the limit where a word ends in its second half (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[A-Za-z-]{1,12}$/), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 8, max: 31 }),
+        (ws, max) => {
+          const name = ws.join(" ");
+          const cut = cutAtWord(name, max);
+          expect(cut.length).toBeLessThanOrEqual(max);
+          expect(name.startsWith(cut)).toBe(true);
+          // Whole words, unless no word ends past half the limit.
+          const whole = cut.length === name.length || name[cut.length] === " ";
+          const wordEnds = [...name.slice(0, max + 1).matchAll(/ /g)].map((m) => m.index);
+          expect(whole || !wordEnds.some((i) => i > max / 2)).toBe(true);
         },
       ),
     );

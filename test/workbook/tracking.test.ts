@@ -1,7 +1,8 @@
 import { TRACKING_SHEET, type TrackingActual } from "../../src/workbook/layouts/trackingSheet";
 import { addProposal } from "../../src/workbook/operations";
 import { importActuals, readTrackingActuals, trackWorkbook, trackingName } from "../../src/workbook/tracking";
-import { trackedProposals } from "../../src/workbook/tracking";
+import { findProposal, trackedProposals } from "../../src/workbook/tracking";
+import { proposalSheetName, uniqueSheetName } from "../../src/workbook/names";
 import { demoWorkbook, readExample, roundTrip } from "./fixtures";
 
 /** The Tracking sheet names each actual's proposal in full, linked to its (perhaps cut-down) sheet. */
@@ -72,5 +73,20 @@ describe("the Tracking sheet's Proposal column", () => {
     const { all } = await trackedProposals(port);
     expect(trackingName(all, CFS)).toBe(CFS);
     expect(trackingName(all, "Nobody")).toBe("Nobody");
+  });
+
+  it("finds a proposal on a sheet suffixed at a word's end by its whole sheet name or its whole name, never by a part", () => {
+    const one = {
+      name: "Residential step-down to foster care",
+      sheet: proposalSheetName("Residential step-down to foster care"),
+    };
+    const name = "Residential step-down to foster care (phase 2)";
+    const two = { name, sheet: uniqueSheetName(proposalSheetName(name), [one.sheet]) };
+    const both = [one, two];
+    expect(findProposal(both, two.sheet)).toBe(two);
+    expect(findProposal(both, ` ${name} `)).toBe(two);
+    expect(findProposal(both, one.sheet)).toBe(one);
+    // The suffixed sheet's stem is a whole word list of both names, and names neither.
+    expect(findProposal(both, two.sheet.replace(/ \(2\)$/, ""))).toBeUndefined();
   });
 });
