@@ -25,6 +25,7 @@ import {
   PERCENT_FORMAT,
   STYLES,
   THOUSANDS_FORMAT,
+  alignedTop,
   chartPageBreaks,
   type LayoutCell,
   type SheetLayout,
@@ -516,7 +517,8 @@ export function dashboardLayout(data: DashboardData): DashboardLayout {
   return {
     layoutId: DASHBOARD_LAYOUT_ID,
     sheet: DASHBOARD_SHEET,
-    cells,
+    // Wrapped headings and notes make rows tall: every figure sits level with its label's first line.
+    cells: alignedTop(cells),
     // Two lines for the wrapped headings, more for a long wrapped note; every other row is the default (a sync
     // that moves rows resets them: dashboard.ts).
     rowHeights: [

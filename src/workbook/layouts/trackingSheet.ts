@@ -2,7 +2,7 @@ import { MEASURE_LABELS, measureKey, measureLabel, QUARTER_YEAR } from "../../en
 import { cellAddress, columnLetter, sheetRef } from "../address";
 import { labelWriter } from "./cellWriters";
 import { fitRowHeights } from "./textFit";
-import { POUNDS_FORMAT, STYLES, type LayoutCell, type SheetLayout } from "./types";
+import { POUNDS_FORMAT, STYLES, alignedTop, type LayoutCell, type SheetLayout } from "./types";
 
 /**
  * The Tracking sheet (issue 15): the actuals a proposal is tracked on, one per row, as user inputs. Every cell
@@ -72,23 +72,26 @@ export function trackingRowCells(
   firstRow: number,
   sheetOf: (proposal: string) => string | undefined = () => undefined,
 ): LayoutCell[] {
-  return actuals.flatMap((a, i) =>
-    TRACKING_COLUMNS.map((c, k): LayoutCell => {
-      const value = c.key === "measure" ? measureWords(a.measure) : a[c.key];
-      const sheet = c.key === "proposal" ? sheetOf(a.proposal) : undefined;
-      return {
-        kind: "input",
-        address: cellAddress(k + 1, firstRow + i),
-        path: `tracking.actuals[${i}].${c.key}`,
-        value: value === "" ? null : value,
-        ...(sheet === undefined ? {} : { link: `${sheetRef(sheet)}!A1` }),
-        type: c.key === "value" ? "number" : "text",
-        // A saving is £ recorded by finance; a KPI is a count, as typed.
-        ...(c.key === "value" && a.measure === "saving" ? { numberFormat: POUNDS_FORMAT } : {}),
-        label: c.caption,
-        style: STYLES.input,
-      };
-    }),
+  // Top-aligned as the header and note are, so a row a long source or proposal name wraps reads level.
+  return alignedTop(
+    actuals.flatMap((a, i) =>
+      TRACKING_COLUMNS.map((c, k): LayoutCell => {
+        const value = c.key === "measure" ? measureWords(a.measure) : a[c.key];
+        const sheet = c.key === "proposal" ? sheetOf(a.proposal) : undefined;
+        return {
+          kind: "input",
+          address: cellAddress(k + 1, firstRow + i),
+          path: `tracking.actuals[${i}].${c.key}`,
+          value: value === "" ? null : value,
+          ...(sheet === undefined ? {} : { link: `${sheetRef(sheet)}!A1` }),
+          type: c.key === "value" ? "number" : "text",
+          // A saving is £ recorded by finance; a KPI is a count, as typed.
+          ...(c.key === "value" && a.measure === "saving" ? { numberFormat: POUNDS_FORMAT } : {}),
+          label: c.caption,
+          style: STYLES.input,
+        };
+      }),
+    ),
   );
 }
 
@@ -125,7 +128,7 @@ export function trackingLayout(
   return {
     layoutId: TRACKING_LAYOUT_ID,
     sheet: TRACKING_SHEET,
-    cells,
+    cells: alignedTop(cells),
     merges,
     rowHeights: fitRowHeights(note, merges, new Map(columnWidths.map((w) => [w.column, w.width]))),
     columnWidths,
