@@ -140,33 +140,3 @@ describe("mtfs-benefits refresh", () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
-
-describe("mtfs-benefits refresh's count of cells that read as before", () => {
-  it("calls a note's formula written where the cell was blank a cell, not a figure below the displayed precision", async () => {
-    // As a sheet written before the cost-avoidance note became a formula: those cells blank.
-    const file = await demo();
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    let cleared = 0;
-    wb.eachSheet((sheet) =>
-      sheet.eachRow((row) =>
-        row.eachCell((cell) => {
-          const f = cell.formula ?? "";
-          if (/^IF\(OR\(MAX\(/.test(f) && f.endsWith(',"")')) {
-            cell.value = null;
-            cleared++;
-          }
-        }),
-      ),
-    );
-    expect(cleared).toBeGreaterThan(0);
-    await wb.xlsx.writeFile(file);
-    const r = await run(["refresh", file]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(
-      /^ {2}\d+ cells? rewritten that read as before \(a formula where a value or a blank was;/m,
-    );
-    expect(r.stdout).not.toMatch(/figures? changed by less than the displayed precision/);
-    expect((await run(["refresh", file])).stdout).toMatch(/ 0 cells changed/);
-  });
-});

@@ -67,16 +67,10 @@ export function formatReport(report: RefreshReport, dryRun: boolean, verbose = f
       }
       if (blocks.size)
         out.push(`  ${[...blocks].map(([b, n]) => `${b}: ${count(n, "cell", "cells")}`).join("; ")}`);
-      // A cell that reads the same and holds no digits (a note's formula written where it was blank) is no figure.
-      const unseen = changed.filter((l) => l.unseen);
-      const figures = unseen.filter((l) => /\d/.test(l.before)).length;
-      if (figures)
+      const unseen = changed.filter((l) => l.unseen).length;
+      if (unseen)
         out.push(
-          `  ${count(figures, "figure", "figures")} changed by less than the displayed precision (--verbose lists every cell)`,
-        );
-      if (unseen.length > figures)
-        out.push(
-          `  ${count(unseen.length - figures, "cell", "cells")} rewritten that read as before (a formula where a value or a blank was; --verbose lists every cell)`,
+          `  ${count(unseen, "figure", "figures")} changed by less than the displayed precision (--verbose lists every cell)`,
         );
     }
     for (const l of lines.filter((x) => x.kept || x.failed || x.warning))
