@@ -52,16 +52,3 @@ export const COST_AVOIDANCE_NOTE =
 export function hasCostAvoidance(years: readonly Pick<CashabilityYear, "costAvoidance">[]): boolean {
   return years.some((y) => !y.costAvoidance.isZero());
 }
-
-/**
- * The formula of a sheet's note beside a split: COST_AVOIDANCE_NOTE when a cell of `costAvoidance` (a range)
- * is not 0, else blank, so it follows the split as it recalculates, as hasCostAvoidance decides for the CLI;
- * `text` is the note, or the part of it one cell shows.
- *
- * @example
- * costAvoidanceNoteFormula("C80:C85") // 'IF(OR(MAX(C80:C85)<>0,MIN(C80:C85)<>0),"Cost avoidance is …","")'
- */
-export function costAvoidanceNoteFormula(costAvoidance: string, text = COST_AVOIDANCE_NOTE): string {
-  // MAX and MIN, not SUMPRODUCT: in the grammar refresh evaluates (formulaValue.ts); blanks count as 0.
-  return `IF(OR(MAX(${costAvoidance})<>0,MIN(${costAvoidance})<>0),"${text.replace(/"/g, '""')}","")`;
-}

@@ -10,7 +10,7 @@ import {
   grossByCashability,
   hasCostAvoidance,
   movesOnlyMtfsRow,
-  mtfsOnlyNote,
+  sensitivityNote,
   endsNote,
   isEngineError,
   profileGreenBook,
@@ -231,14 +231,16 @@ function sensitivityView({ proposal, raw }: RiskSubject): SensitivityView | { re
         swingText: movesOnlyMtfsRow(t, r) ? MTFS_ROW_ONLY : formatMoney(r.swing),
         atLowMillions: toMillions(r.opportunityAtLow, 4),
         atHighMillions: toMillions(r.opportunityAtHigh, 4),
-        // A held end's bound named as the pane names inputs ("… Current fee"), not by its engine path.
-        ...(r.held
-          ? { note: endsNote(r, (f) => inputName(f, context).label) }
-          : r.note !== undefined
-            ? { note: r.note }
-            : movesOnlyMtfsRow(t, r)
-              ? { note: mtfsOnlyNote(t, r, true) }
-              : {}),
+        // A held end's bound named as the pane names inputs ("… Current fee"), not by its engine path; and why a
+        // swing of 0 moves only the MTFS row (the engine's one note, as the CLI and the sheets say it).
+        ...((n) => (n === "" ? {} : { note: n }))(
+          sensitivityNote(
+            t,
+            r,
+            r.held ? endsNote(r, (f) => inputName(f, context).label) : (r.note ?? ""),
+            true,
+          ),
+        ),
       };
     }),
     unmoved: unmovedLine(unmoved, (r) => inputName(r.input, context).label),

@@ -27,9 +27,6 @@ function withinAPenny(c: { before: unknown; after: unknown }): boolean {
  * payback formulas now counted from the last year in deficit (the same figure there, a new formula).
  */
 function expectedRewrite(c: { key: string; before: unknown; after: unknown }): boolean {
-  // The cost-avoidance note, a formula now beside the split: blank where there is none, the note where there is.
-  if (/^cashability\.note(\.\d+)?$/.test(c.key))
-    return c.before === null && (c.after === null || String(c.after).length > 0);
   // A payback with nothing to pay back (no costs, never in deficit) now reads NO_COSTS_TEXT, not a blank or 0.
   if (/payback/i.test(c.key) && c.after === NO_COSTS_TEXT && c.before !== c.after)
     return c.before === null || c.before === 0;

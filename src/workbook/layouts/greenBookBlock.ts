@@ -10,8 +10,6 @@ import {
   greenBookNothingToPayBack,
   WITHIN_YEAR_0,
   COST_AVOIDANCE_NOTE,
-  costAvoidanceNoteFormula,
-  hasCostAvoidance,
 } from "../../engine";
 import type { ModelledProposal } from "../engineLink";
 import type { CellScalar } from "../port";
@@ -267,26 +265,6 @@ export function greenBookPaybackValue(view: GreenBookView): number | string {
   return view.discountedPayback.kind === "paysBack" ? view.discountedPayback.years.toNumber() : NOT_PAID_BACK;
 }
 
-/** What fits beside the split, from column F to the printed page's edge (a landscape page, A:I). */
-const NOTE_LINE_CHARS = 42;
-
-/**
- * `text` in at most `rows` lines of about `chars` characters, split between words (the last line takes the rest).
- *
- * @example
- * noteLines("one two three", 7, 3) // ["one two", "three"]
- */
-export function noteLines(text: string, chars: number, rows: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(" ")) {
-    const last = lines.length - 1;
-    if (last >= 0 && (lines[last].length + 1 + word.length <= chars || lines.length >= rows))
-      lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
 /**
  * The block's cells from row `first`; `profileFirstRow` is the profile row of `fyLabels[0]`, whose columns
  * E (costs) and J (MTFS row) it reads. `next` is the first row after it (and a blank row).
@@ -483,8 +461,9 @@ export function greenBookBlock(
   }
   r++;
 
-  // The gross split by the streams' labels: cost avoidance is always named, never shown as a budget reduction,
-  // and explained beneath only when there is some.
+  // The gross split by the streams' labels: cost avoidance is always named, never shown as a budget reduction.
+  // Its explanation is a fixed line (not one that comes and goes): a cell the add-in starts writing on a sheet
+  // written before could hold the user's own typing beside the split.
   label(
     `A${r}`,
     "Gross saving by kind (each stream's cashability label; before costs and overlap)",
@@ -524,23 +503,7 @@ export function greenBookBlock(
       byFy.set(fy, { ...cash, cashable: `B${row}`, costAvoidance: `C${row}`, nonCashable: `D${row}` });
   });
   r += fyLabels.length;
-  // What cost avoidance is, beside the table's first FYs and only when there is some (a formula over column C),
-  // a few words a row so it prints within the page. In those rows, not its own: a row the add-in starts writing
-  // to would, on a sheet written before, read as a row the user deleted (anchors.ts). The row the fixed line
-  // took stays, so the rows below keep their places.
-  const splitFirst = r - fyLabels.length;
-  const some = modelled ? hasCostAvoidance(modelled.cashability) : false;
-  noteLines(COST_AVOIDANCE_NOTE, NOTE_LINE_CHARS, fyLabels.length).forEach((line, i) =>
-    cells.push({
-      kind: "formula",
-      address: `F${splitFirst + i}`,
-      key: `cashability.note.${i}`,
-      formula: costAvoidanceNoteFormula(`C${splitFirst}:C${r - 1}`, line),
-      value: some ? line : null,
-      style: { italic: true },
-    }),
-  );
-  r++;
+  label(`A${r++}`, COST_AVOIDANCE_NOTE, { italic: true });
   return {
     cells,
     merges,
