@@ -38,7 +38,7 @@ export function grossByCashability(proposal: ProposalProfile): CashabilityYear[]
   });
 }
 
-/** What cost avoidance is: said beside a split only when some of it is cost avoidance (hasCostAvoidance). */
+/** What cost avoidance is: a fixed line under a sheet's split; `calc profile` and the pane say it only when hasCostAvoidance. */
 export const COST_AVOIDANCE_NOTE =
   "Cost avoidance is spend that would have grown and does not: it is not a reduction of today's budget.";
 

@@ -432,8 +432,8 @@ export function programmeGreenBookCells(
     );
   });
   r++;
-  // A fixed line, unlike a proposal sheet's note: an owned cell beside the FY columns printed a page of its own
-  // (pdfRender.test.ts), and this row has no anchor for a formula on a sheet written before (anchors.ts).
+  // A fixed line, as on a proposal sheet: a note that came and went would need cells beside the FY columns,
+  // which printed a page of their own (pdfRender.test.ts) and may hold a user's typing on a sheet written before.
   label(`A${r}`, COST_AVOIDANCE_NOTE, { italic: true });
   return cells;
 }
