@@ -198,24 +198,25 @@ export function sensitivityJson(t: Sensitivity, words?: InputWords): Record<stri
   return {
     opportunity: pounds(t.opportunity),
     mtfs: pounds(t.mtfs),
-    rows: t.rows.map((r) => ({
-      ...(r.proposal ? { proposal: r.proposal } : {}),
-      input: r.input,
-      ...(words ? { caption: words(r.input, r.proposal ?? "").caption } : {}),
-      base: r.base,
-      low: r.low,
-      high: r.high,
-      stated: !r.defaultEnds,
-      opportunityAtLow: pounds(r.opportunityAtLow),
-      opportunityAtHigh: pounds(r.opportunityAtHigh),
-      mtfsAtLow: pounds(r.mtfsAtLow),
-      mtfsAtHigh: pounds(r.mtfsAtHigh),
-      swing: pounds(r.swing),
-      ...(changesNothing(t, r) ? { changesNothing: true } : {}),
-      ...(movesOnlyMtfsRow(t, r) ? { movesOnlyMtfsRow: true } : {}),
-      ...(sensitivityNote(t, r, r.note ?? "", true)
-        ? { note: sensitivityNote(t, r, r.note ?? "", true) }
-        : {}),
-    })),
+    rows: t.rows.map((r) => {
+      const note = sensitivityNote(t, r, r.note ?? "", true);
+      return {
+        ...(r.proposal ? { proposal: r.proposal } : {}),
+        input: r.input,
+        ...(words ? { caption: words(r.input, r.proposal ?? "").caption } : {}),
+        base: r.base,
+        low: r.low,
+        high: r.high,
+        stated: !r.defaultEnds,
+        opportunityAtLow: pounds(r.opportunityAtLow),
+        opportunityAtHigh: pounds(r.opportunityAtHigh),
+        mtfsAtLow: pounds(r.mtfsAtLow),
+        mtfsAtHigh: pounds(r.mtfsAtHigh),
+        swing: pounds(r.swing),
+        ...(changesNothing(t, r) ? { changesNothing: true } : {}),
+        ...(movesOnlyMtfsRow(t, r) ? { movesOnlyMtfsRow: true } : {}),
+        ...(note ? { note } : {}),
+      };
+    }),
   };
 }
